@@ -1,0 +1,183 @@
+// Command gen generates Go types and a client from OpenAPI specs and checks
+// that committed generated code is up to date.
+//
+// It is a thin shell over github.com/oasgen/oasgen/gen: it parses flags,
+// calls the library and maps the outcome to an exit code (0 ok, 1 drift
+// found, 2 usage or input error).
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/oasgen/oasgen/gen"
+)
+
+const usage = `gen generates Go code from OpenAPI specs and keeps it in sync.
+
+Usage:
+  gen generate [-config FILE | -spec FILE -package NAME -out DIR] [-strict]
+  gen check    [-config FILE | -spec FILE -package NAME -out DIR] [-strict]
+  gen version
+
+Commands:
+  generate   regenerate every package the config names (default config:
+             spec/gen.yaml in this directory or a parent)
+  check      write nothing; exit 0 when the files on disk are exactly what
+             generate would write, 1 with a unified diff naming each stale,
+             missing or orphaned file, 2 on bad input
+  version    print the toolchain version
+
+Examples:
+  gen generate
+  gen generate -config spec/gen.yaml
+  gen generate -spec api/openapi.yaml -package api -out internal/api
+  gen check -config spec/gen.yaml
+
+Run 'gen CMD -h' for a command's flags.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	case "version":
+		fmt.Fprintln(stdout, "oasgen", gen.Version)
+		return 0
+	case "generate", "check":
+		return runGenerate(args[0], args[1:], stdout, stderr)
+	}
+	fmt.Fprintf(stderr, "gen: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("gen "+cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	config := fs.String("config", "", "config `file` (default: spec/gen.yaml here or in a parent directory)")
+	spec := fs.String("spec", "", "generate from this spec `file` alone, without a config")
+	pkg := fs.String("package", "", "Go package `name` (with -spec)")
+	out := fs.String("out", "", "output `directory` (with -spec)")
+	strict := fs.Bool("strict", false, "treat spec warnings as errors")
+	fs.Usage = func() {
+		verb := map[string]string{
+			"generate": "Generate regenerates the Go packages a config (or a single spec) describes.\nNothing is written unless every file rendered cleanly.",
+			"check":    "Check compares the files on disk with what generate would write. It writes\nnothing. Exit status: 0 up to date, 1 drift (with a unified diff), 2 bad input.",
+		}[cmd]
+		fmt.Fprintf(stderr, "Usage: gen %s [-config FILE | -spec FILE -package NAME -out DIR] [-strict]\n\n%s\n\nFlags:\n", cmd, verb)
+		fs.PrintDefaults()
+		fmt.Fprintf(stderr, "\nExamples:\n  gen %[1]s\n  gen %[1]s -config spec/gen.yaml\n  gen %[1]s -spec openapi.yaml -package api -out internal/api\n", cmd)
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "gen %s: unexpected arguments %q\n", cmd, fs.Args())
+		return 2
+	}
+	jobs, err := selectJobs(*config, *spec, *pkg, *out)
+	if err != nil {
+		fmt.Fprintf(stderr, "gen %s: %v\n", cmd, err)
+		return 2
+	}
+	for i := range jobs {
+		jobs[i].Strict = jobs[i].Strict || *strict
+	}
+	cwd, _ := os.Getwd()
+	var results []*gen.Result
+	if cmd == "generate" {
+		results, err = gen.Generate(jobs)
+	} else {
+		results, err = gen.Run(jobs)
+	}
+	for _, r := range results {
+		if r == nil {
+			continue
+		}
+		for _, w := range r.Warnings {
+			fmt.Fprintln(stderr, w)
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		if gen.IsInputError(err) {
+			return 2
+		}
+		return 2
+	}
+	if cmd == "generate" {
+		for _, r := range results {
+			if n := len(r.Changes); n > 0 {
+				fmt.Fprintf(stdout, "%s: %d file(s) written or removed\n", rel(cwd, r.Job.Output), n)
+			}
+		}
+		return 0
+	}
+	drift := false
+	for _, r := range results {
+		if len(r.Changes) > 0 {
+			drift = true
+			fmt.Fprint(stdout, gen.Report(r, cwd))
+		}
+	}
+	if drift {
+		fmt.Fprintln(stderr, "gen check: generated code is out of date; run `gen generate` (or `go generate ./...`) and commit the result")
+		return 1
+	}
+	return 0
+}
+
+func selectJobs(config, spec, pkg, out string) ([]gen.Job, error) {
+	if spec != "" {
+		if config != "" {
+			return nil, errors.New("use either -config or -spec, not both")
+		}
+		if pkg == "" || out == "" {
+			return nil, errors.New("-spec needs -package and -out")
+		}
+		return []gen.Job{{Spec: spec, Package: pkg, Output: out, Docs: true, Client: true}}, nil
+	}
+	if pkg != "" || out != "" {
+		return nil, errors.New("-package and -out go with -spec")
+	}
+	if config == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return nil, err
+		}
+		config, err = gen.FindConfig(wd)
+		if err != nil {
+			return nil, err
+		}
+	}
+	c, err := gen.LoadConfig(config)
+	if err != nil {
+		return nil, err
+	}
+	return c.Jobs(config)
+}
+
+func rel(cwd, p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		if r, err := filepath.Rel(cwd, abs); err == nil {
+			return r
+		}
+	}
+	return p
+}

@@ -1,0 +1,312 @@
+package oas
+
+import (
+	"fmt"
+	"net/mail"
+	"net/netip"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Violation is one broken constraint, with the JSON path of the value that
+// broke it ("categories[2]", "metadata.owner").
+type Violation struct {
+	Path    string
+	Message string
+}
+
+func (v Violation) Error() string {
+	if v.Path == "" {
+		return v.Message
+	}
+	return v.Path + ": " + v.Message
+}
+
+// ValidationError is what a generated Validate method returns: every
+// violation found, in field order. Open it with errors.As:
+//
+//	var verr *oas.ValidationError
+//	if errors.As(err, &verr) {
+//		for _, v := range verr.Violations { ... }
+//	}
+type ValidationError struct {
+	// Type is the Go name of the validated type.
+	Type       string
+	Violations []Violation
+}
+
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.Type)
+	b.WriteString(" is invalid: ")
+	for i, v := range e.Violations {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(v.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the violations, so errors.As can also reach a Violation.
+func (e *ValidationError) Unwrap() []error {
+	errs := make([]error, len(e.Violations))
+	for i, v := range e.Violations {
+		errs[i] = v
+	}
+	return errs
+}
+
+// Path is a JSON path built on the stack while validating: nothing is
+// allocated unless a violation needs the path as a string.
+type Path struct {
+	parent *Path
+	key    string
+	index  int
+	isKey  bool
+}
+
+// Key returns the path of the member named key below p (p may be nil).
+func (p *Path) Key(key string) Path { return Path{parent: p, key: key, isKey: true} }
+
+// Index returns the path of the array item i below p (p may be nil).
+func (p *Path) Index(i int) Path { return Path{parent: p, index: i} }
+
+// String renders the path as `a.b[2].c`.
+func (p *Path) String() string {
+	if p == nil {
+		return ""
+	}
+	var b strings.Builder
+	p.write(&b)
+	return b.String()
+}
+
+// write renders parents first. It recurses instead of collecting the chain
+// so that no *Path is stored anywhere: paths stay on the stack.
+func (p *Path) write(b *strings.Builder) {
+	if p.parent != nil {
+		p.parent.write(b)
+	}
+	if p.isKey {
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(p.key)
+		return
+	}
+	b.WriteByte('[')
+	b.WriteString(strconv.Itoa(p.index))
+	b.WriteByte(']')
+}
+
+// Validator collects violations. Its zero value is ready to use, and it
+// allocates only when a violation is added.
+type Validator struct {
+	violations []Violation
+}
+
+// Add records a violation at p.
+func (v *Validator) Add(p *Path, format string, args ...any) {
+	v.violations = append(v.violations, Violation{Path: p.String(), Message: fmt.Sprintf(format, args...)})
+}
+
+// Err returns nil when nothing was recorded, else a *ValidationError.
+func (v *Validator) Err(typeName string) error {
+	if len(v.violations) == 0 {
+		return nil
+	}
+	return &ValidationError{Type: typeName, Violations: v.violations}
+}
+
+// Required records that a required value is missing.
+func (v *Validator) Required(p *Path) { v.Add(p, "required") }
+
+// StringLen checks minLength and maxLength (in characters); a bound < 0 is unset.
+func (v *Validator) StringLen(p *Path, s string, minLen, maxLen int) {
+	n := utf8.RuneCountInString(s)
+	if minLen >= 0 && n < minLen {
+		v.Add(p, "length %d is less than minLength %d", n, minLen)
+	}
+	if maxLen >= 0 && n > maxLen {
+		v.Add(p, "length %d is greater than maxLength %d", n, maxLen)
+	}
+}
+
+// Items checks minItems and maxItems; a bound < 0 is unset.
+func (v *Validator) Items(p *Path, n, minItems, maxItems int) {
+	if minItems >= 0 && n < minItems {
+		v.Add(p, "%d items is less than minItems %d", n, minItems)
+	}
+	if maxItems >= 0 && n > maxItems {
+		v.Add(p, "%d items is more than maxItems %d", n, maxItems)
+	}
+}
+
+// Properties checks minProperties and maxProperties; a bound < 0 is unset.
+func (v *Validator) Properties(p *Path, n, minProps, maxProps int) {
+	if minProps >= 0 && n < minProps {
+		v.Add(p, "%d properties is less than minProperties %d", n, minProps)
+	}
+	if maxProps >= 0 && n > maxProps {
+		v.Add(p, "%d properties is more than maxProperties %d", n, maxProps)
+	}
+}
+
+// Minimum checks x >= min (x > min when exclusive).
+func (v *Validator) Minimum(p *Path, x, minimum float64, exclusive bool) {
+	if exclusive && !(x > minimum) {
+		v.Add(p, "%s is not greater than %s", fmtNum(x), fmtNum(minimum))
+	} else if !exclusive && !(x >= minimum) {
+		v.Add(p, "%s is less than minimum %s", fmtNum(x), fmtNum(minimum))
+	}
+}
+
+// Maximum checks x <= max (x < max when exclusive).
+func (v *Validator) Maximum(p *Path, x, maximum float64, exclusive bool) {
+	if exclusive && !(x < maximum) {
+		v.Add(p, "%s is not less than %s", fmtNum(x), fmtNum(maximum))
+	} else if !exclusive && !(x <= maximum) {
+		v.Add(p, "%s is greater than maximum %s", fmtNum(x), fmtNum(maximum))
+	}
+}
+
+// MultipleOf checks that x is a multiple of m.
+func (v *Validator) MultipleOf(p *Path, x, m float64) {
+	if m == 0 {
+		return
+	}
+	q := x / m
+	if q != float64(int64(q)) {
+		v.Add(p, "%s is not a multiple of %s", fmtNum(x), fmtNum(m))
+	}
+}
+
+// Pattern records a string that does not match its pattern.
+func (v *Validator) Pattern(p *Path, s, pattern string) {
+	v.Add(p, "%q does not match pattern %q", s, pattern)
+}
+
+// NotInEnum records a value outside its enum.
+func (v *Validator) NotInEnum(p *Path, value any, allowed string) {
+	v.Add(p, "%s is not one of %s", quoteValue(value), allowed)
+}
+
+// Format checks the common string formats: date-time, date, time, email,
+// uuid, uri, hostname, ipv4, ipv6. Unknown formats are accepted.
+func (v *Validator) Format(p *Path, s, format string) {
+	if !FormatOK(s, format) {
+		v.Add(p, "%q is not a valid %s", s, format)
+	}
+}
+
+// FormatOK reports whether s is valid for the named format; unknown formats
+// are always valid.
+func FormatOK(s, format string) bool {
+	switch format {
+	case "date-time":
+		_, err := time.Parse(time.RFC3339Nano, s)
+		return err == nil
+	case "date":
+		_, err := time.Parse(time.DateOnly, s)
+		return err == nil
+	case "time":
+		_, err := time.Parse("15:04:05Z07:00", s)
+		if err != nil {
+			_, err = time.Parse("15:04:05.999999999Z07:00", s)
+		}
+		return err == nil
+	case "email":
+		a, err := mail.ParseAddress(s)
+		return err == nil && a.Address == s
+	case "uuid":
+		return isUUID(s)
+	case "uri":
+		u, err := url.Parse(s)
+		return err == nil && u.Scheme != ""
+	case "hostname":
+		return isHostname(s)
+	case "ipv4":
+		a, err := netip.ParseAddr(s)
+		return err == nil && a.Is4()
+	case "ipv6":
+		a, err := netip.ParseAddr(s)
+		return err == nil && a.Is6()
+	}
+	return true
+}
+
+func isUUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isHostname(s string) bool {
+	if s == "" || len(s) > 253 {
+		return false
+	}
+	for _, label := range strings.Split(strings.TrimSuffix(s, "."), ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for i := 0; i < len(label); i++ {
+			c := label[i]
+			if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func fmtNum(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+
+func quoteValue(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strconv.Quote(x)
+	case float64:
+		return fmtNum(x)
+	default:
+		return fmt.Sprint(x)
+	}
+}
+
+// SortedKeys returns a map's keys in order, so violations inside maps are
+// reported in a stable order.
+func SortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// ValidOK reports whether x passes its own Validate method (values without
+// one always pass). Union decoding uses it to pick a variant.
+func ValidOK(x any) bool {
+	if v, ok := x.(interface{ Validate() error }); ok {
+		return v.Validate() == nil
+	}
+	return true
+}
