@@ -1,0 +1,196 @@
+package gen
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/oasgen/oasgen/gen/diag"
+)
+
+// DefaultConfig is where `gen generate` looks for its config when none is
+// given: spec/gen.yaml in the current directory or the nearest parent that
+// has one (stopping at the module root).
+const DefaultConfig = "spec/gen.yaml"
+
+// Config is a generation config file: one or more specs, each generated
+// into one Go package.
+type Config struct {
+	// Templates is a directory of oapi-codegen template overrides
+	// (<template name>.tmpl), relative to the config file.
+	Templates string `yaml:"templates,omitempty"`
+	// Specs lists what to generate.
+	Specs []SpecConfig `yaml:"specs"`
+}
+
+// SpecConfig is one spec → package.
+type SpecConfig struct {
+	Spec    string `yaml:"spec"`    // path, relative to the config file
+	Package string `yaml:"package"` // Go package name
+	Output  string `yaml:"output"`  // directory, relative to the config file
+	// Strict turns spec warnings into errors.
+	Strict bool `yaml:"strict,omitempty"`
+	// AllowRemoteRefs lets $refs fetch http(s) URLs. Off by default.
+	AllowRemoteRefs bool `yaml:"allow-remote-refs,omitempty"`
+	// Docs writes a Markdown page per schema under docs/models (default true).
+	Docs *bool `yaml:"docs,omitempty"`
+	// Client generates the HTTP client (default true).
+	Client *bool `yaml:"client,omitempty"`
+	// Templates overrides the config-wide template directory.
+	Templates string `yaml:"templates,omitempty"`
+}
+
+// LoadConfig reads a config file. Unknown keys and missing fields are
+// errors with their position.
+func LoadConfig(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, diag.Errorf(diag.Pos{File: path}, "", "reading config: %v", unwrap(err))
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var c Config
+	if err := dec.Decode(&c); err != nil {
+		return nil, yamlDiag(path, err)
+	}
+	var errs diag.List
+	var root yaml.Node
+	_ = yaml.Unmarshal(data, &root)
+	if len(c.Specs) == 0 {
+		errs = append(errs, diag.Diagnostic{Pos: diag.Pos{File: path, Line: 1, Col: 1}, Msg: "no specs listed (add a `specs:` list)"})
+	}
+	for i, s := range c.Specs {
+		pos := specPos(path, &root, i)
+		where := fmt.Sprintf("specs[%d]", i)
+		if s.Spec == "" {
+			errs = append(errs, diag.Diagnostic{Pos: pos, Where: where, Msg: "`spec` is required"})
+		}
+		if s.Output == "" {
+			errs = append(errs, diag.Diagnostic{Pos: pos, Where: where, Msg: "`output` is required"})
+		}
+		if !isPackageName(s.Package) {
+			errs = append(errs, diag.Diagnostic{Pos: pos, Where: where, Msg: fmt.Sprintf("`package` %q is not a valid Go package name", s.Package)})
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return &c, nil
+}
+
+// Jobs resolves the config's paths against the config file's directory.
+func (c *Config) Jobs(configPath string) ([]Job, error) {
+	base := filepath.Dir(configPath)
+	var jobs []Job
+	for _, s := range c.Specs {
+		tdir := s.Templates
+		if tdir == "" {
+			tdir = c.Templates
+		}
+		j := Job{
+			Spec:            filepath.Join(base, filepath.FromSlash(s.Spec)),
+			Package:         s.Package,
+			Output:          filepath.Join(base, filepath.FromSlash(s.Output)),
+			Strict:          s.Strict,
+			AllowRemoteRefs: s.AllowRemoteRefs,
+			Docs:            s.Docs == nil || *s.Docs,
+			Client:          s.Client == nil || *s.Client,
+		}
+		if tdir != "" {
+			j.TemplatesDir = filepath.Join(base, filepath.FromSlash(tdir))
+		}
+		jobs = append(jobs, j)
+	}
+	return jobs, nil
+}
+
+// FindConfig looks for DefaultConfig in dir and its parents, up to the
+// directory holding go.mod.
+func FindConfig(dir string) (string, error) {
+	d := dir
+	for {
+		p := filepath.Join(d, filepath.FromSlash(DefaultConfig))
+		if _, err := os.Stat(p); err == nil {
+			if rel, err := filepath.Rel(dir, p); err == nil {
+				return rel, nil
+			}
+			return p, nil
+		}
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	return "", fmt.Errorf("no %s found in %s or its parents; pass -config FILE or -spec FILE -package NAME -out DIR", DefaultConfig, dir)
+}
+
+func specPos(path string, root *yaml.Node, i int) diag.Pos {
+	n := root
+	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	if n.Kind == yaml.MappingNode {
+		for k := 0; k+1 < len(n.Content); k += 2 {
+			if n.Content[k].Value == "specs" && n.Content[k+1].Kind == yaml.SequenceNode && i < len(n.Content[k+1].Content) {
+				e := n.Content[k+1].Content[i]
+				return diag.Pos{File: path, Line: e.Line, Col: e.Column}
+			}
+		}
+	}
+	return diag.Pos{File: path, Line: 1, Col: 1}
+}
+
+func yamlDiag(path string, err error) error {
+	var les *yaml.LoadErrors
+	if errors.As(err, &les) {
+		var l diag.List
+		for _, e := range les.Errors {
+			msg := e.Message
+			msg = strings.Replace(msg, " in type gen.Config", "", 1)
+			msg = strings.Replace(msg, " in type gen.SpecConfig", "", 1)
+			l = append(l, diag.Diagnostic{Pos: diag.Pos{File: path, Line: e.Mark.Line, Col: e.Mark.Column}, Msg: "config: " + msg})
+		}
+		if len(l) > 0 {
+			return l
+		}
+	}
+	var le *yaml.LoadError
+	if errors.As(err, &le) {
+		return diag.Errorf(diag.Pos{File: path, Line: le.Mark.Line, Col: le.Mark.Column}, "", "config: invalid YAML: %s", le.Message)
+	}
+	return diag.Errorf(diag.Pos{File: path}, "", "config: %v", err)
+}
+
+func isPackageName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i, r := range s {
+		if !(r == '_' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || i > 0 && '0' <= r && r <= '9') {
+			return false
+		}
+	}
+	switch s {
+	case "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func",
+		"go", "goto", "if", "import", "interface", "map", "package", "range", "return", "select", "struct", "switch", "type", "var", "_":
+		return false
+	}
+	return true
+}
+
+func unwrap(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,107 @@
+package emit
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/oasgen/oasgen/gen/plan"
+)
+
+// genDocs renders docs/models/<lowercased name>.md for every component
+// schema, in the layout of the vendor SDK's model pages: a title, a Fields
+// section and a table Field | Type | Required | Description | Example.
+func genDocs(m *plan.Model) []File {
+	var files []File
+	for _, t := range m.Types {
+		if !t.Docs {
+			continue
+		}
+		files = append(files, File{Path: "docs/models/" + strings.ToLower(t.Name) + ".md", Content: genDoc(t)})
+	}
+	return files
+}
+
+func genDoc(t *plan.Type) []byte {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", t.Name)
+	if d := cleanText(t.Doc); d != "" {
+		fmt.Fprintf(&b, "%s\n\n", mdLine(d))
+	}
+	switch t.Kind {
+	case plan.KindStruct:
+		b.WriteString("## Fields\n\n")
+		b.WriteString("| Field | Type | Required | Description | Example |\n")
+		b.WriteString("| ----- | ---- | -------- | ----------- | ------- |\n")
+		for _, fl := range t.Fields {
+			req := ":heavy_minus_sign:"
+			if fl.Required {
+				req = ":heavy_check_mark:"
+			}
+			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", mdCell(fl.JSONName), typeCell(fl), req, mdCell(cleanText(fl.Doc)), exampleCell(fl.Example))
+		}
+	case plan.KindEnum:
+		b.WriteString("## Values\n\n| Name | Value |\n| ---- | ----- |\n")
+		for _, v := range t.Enum.Values {
+			fmt.Fprintf(&b, "| `%s` | `%s` |\n", v.Name, mdCell(jsonNum(v.Value)))
+		}
+	case plan.KindAlias:
+		fmt.Fprintf(&b, "Type: %s\n", mdType(t.Elem))
+	case plan.KindUnion:
+		b.WriteString("## Variants\n\n")
+		for _, v := range t.Union.Variants {
+			fmt.Fprintf(&b, "- %s\n", mdType(v.Type))
+		}
+	}
+	return []byte(b.String())
+}
+
+// typeCell is the Go type of a field, with named types linked to their page.
+func typeCell(fl *plan.Field) string {
+	inner := mdType(fl.Type)
+	switch fl.Wrap {
+	case plan.Optional:
+		return "oas.Opt[" + inner + "]"
+	case plan.NullableWrap:
+		return "oas.Nullable[" + inner + "]"
+	}
+	return inner
+}
+
+func mdType(r *plan.Ref) string {
+	var s string
+	switch r.Kind {
+	case plan.RefNamed:
+		s = "[" + r.Named.Name + "](" + strings.ToLower(r.Named.Name) + ".md)"
+		if !r.Named.Docs {
+			s = r.Named.Name
+		}
+	case plan.RefSlice:
+		s = "[]" + mdType(r.Elem)
+	case plan.RefMap:
+		s = "map[string]" + mdType(r.Elem)
+	default:
+		s = "*" + string(r.Builtin) + "*"
+		if r.Builtin == plan.RawJSON {
+			s = "*json.RawMessage*"
+		}
+	}
+	if r.Nullable {
+		return "oas.Nullable[" + s + "]"
+	}
+	return s
+}
+
+func exampleCell(js string) string {
+	if js == "" {
+		return ""
+	}
+	return mdCell(cleanText(js))
+}
+
+func mdCell(s string) string {
+	s = strings.ReplaceAll(s, "|", "\\|")
+	s = strings.ReplaceAll(s, "\n", " ")
+	return s
+}
+
+func mdLine(s string) string { return strings.ReplaceAll(s, "\n", "  \n") }

@@ -1,0 +1,121 @@
+// Package emit renders the plan model into files: Go source through
+// oapi-codegen (operations and its client) and jennifer (models, validation,
+// enums, constructors), and Markdown docs.
+//
+// Emitters only read the model. They make no naming or typing decision and
+// never look at the spec; the one exception is handing oapi-codegen the
+// document the planner annotated, which is what oapi-codegen consumes.
+// Nothing here touches the disk: the write stage does.
+package emit
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/oasgen/oasgen/gen/plan"
+)
+
+// File is one rendered output file, path relative to the output directory.
+type File struct {
+	Path    string
+	Content []byte
+}
+
+// Options select what is emitted.
+type Options struct {
+	// Templates maps oapi-codegen template names to override text.
+	Templates map[string]string
+	// Client emits oapi-codegen's client (and the types its operations need).
+	Client bool
+	// Docs emits a Markdown page per schema.
+	Docs bool
+}
+
+// All renders every file of the package, in a fixed order.
+func All(m *plan.Model, opts Options) ([]File, error) {
+	var files []File
+	for _, t := range m.Types {
+		f, err := genTypeFile(m, t)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	if opts.Client && len(m.Operations) > 0 {
+		f, err := genOapi(m, opts.Templates)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	if opts.Docs {
+		files = append(files, genDocs(m)...)
+	}
+	return files, nil
+}
+
+func render(f *jen.File, name string) (File, error) {
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return File{}, fmt.Errorf("%s: rendering: %w", name, err)
+	}
+	return File{Path: name, Content: buf.Bytes()}, nil
+}
+
+func newFile(m *plan.Model) *jen.File {
+	f := jen.NewFile(m.Package)
+	f.ImportName(plan.RuntimePath, "oas")
+	return f
+}
+
+// cleanText makes spec text safe inside a Go comment or Markdown cell: valid
+// UTF-8, no control characters or line/paragraph separators.
+func cleanText(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n':
+			b.WriteByte('\n')
+		case r == '\t':
+			b.WriteByte(' ')
+		case r == '\u2028' || r == '\u2029' || r == '\uFEFF' || r == utf8.RuneError:
+			b.WriteByte(' ')
+		case unicode.IsControl(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// docComment turns a description into a Go doc comment for name: "The
+// origin username" becomes "OriginUsername is the origin username"; other
+// text is kept as written.
+func docComment(name, text string) string {
+	text = cleanText(text)
+	if text == "" {
+		return ""
+	}
+	for _, art := range []string{"The ", "A ", "An "} {
+		if strings.HasPrefix(text, art) {
+			return name + " is " + strings.ToLower(art[:1]) + text[1:]
+		}
+	}
+	return text
+}
+
+type commenter interface{ Comment(string) *jen.Statement }
+
+// comment writes text as `//` line comments, one per line. jennifer would
+// render a multi-line comment as /* */, which text containing "*/" could end.
+func comment(c commenter, text string) {
+	for _, l := range strings.Split(text, "\n") {
+		c.Comment(strings.TrimRight(l, " "))
+	}
+}

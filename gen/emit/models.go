@@ -1,0 +1,675 @@
+package emit
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/oasgen/oasgen/gen/plan"
+)
+
+const oasPkg = plan.RuntimePath
+
+// genTypeFile renders model_<name>.gen.go: one named type with its methods.
+func genTypeFile(m *plan.Model, t *plan.Type) (File, error) {
+	f := newFile(m)
+	switch t.Kind {
+	case plan.KindStruct:
+		genStruct(f, t)
+		genConstructor(f, t)
+		genApplyDefaults(f, t)
+		genStructValidate(f, t)
+	case plan.KindEnum:
+		genEnum(f, t)
+	case plan.KindAlias:
+		genAlias(f, t)
+	case plan.KindUnion:
+		genUnion(f, t)
+	}
+	genPatterns(f, t)
+	return render(f, t.File()+".gen.go")
+}
+
+// goType returns the Go type of a Ref (without a field wrapper).
+func goType(r *plan.Ref) jen.Code {
+	var c *jen.Statement
+	switch r.Kind {
+	case plan.RefNamed:
+		c = jen.Id(r.Named.Name)
+	case plan.RefSlice:
+		c = jen.Index().Add(goType(r.Elem))
+	case plan.RefMap:
+		c = jen.Map(jen.String()).Add(goType(r.Elem))
+	default:
+		c = builtinType(r.Builtin)
+	}
+	if r.Nullable {
+		return jen.Qual(oasPkg, "Nullable").Types(c)
+	}
+	return c
+}
+
+func builtinType(b plan.Builtin) *jen.Statement {
+	switch b {
+	case plan.Time:
+		return jen.Qual("time", "Time")
+	case plan.Bytes:
+		return jen.Index().Byte()
+	case plan.RawJSON, plan.NoneType:
+		return jen.Qual("encoding/json", "RawMessage")
+	}
+	return jen.Id(string(b))
+}
+
+// fieldType is the Go type of a field, wrapper included.
+func fieldType(fl *plan.Field) jen.Code {
+	switch fl.Wrap {
+	case plan.Optional:
+		return jen.Qual(oasPkg, "Opt").Types(goType(fl.Type))
+	case plan.NullableWrap:
+		return jen.Qual(oasPkg, "Nullable").Types(goType(fl.Type))
+	}
+	return goType(fl.Type)
+}
+
+func fieldDoc(fl *plan.Field) string {
+	var parts []string
+	if d := docComment(fl.Name, fl.Doc); d != "" {
+		parts = append(parts, d)
+	}
+	var facts []string
+	switch {
+	case fl.Required && fl.Nullable:
+		facts = append(facts, "Required, may be null.")
+	case fl.Required:
+		facts = append(facts, "Required.")
+	case fl.Nullable:
+		facts = append(facts, "Optional, may be null.")
+	default:
+		facts = append(facts, "Optional.")
+	}
+	if fl.Default != "" {
+		facts = append(facts, "Default: "+cleanText(fl.Default)+".")
+	}
+	if fl.Example != "" {
+		facts = append(facts, "Example: "+cleanText(fl.Example)+".")
+	}
+	parts = append(parts, strings.Join(facts, " "))
+	if fl.Deprecated {
+		parts = append(parts, "Deprecated: the spec marks this field deprecated.")
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+func typeDoc(t *plan.Type) string {
+	var parts []string
+	d := docComment(t.Name, t.Doc)
+	if d == "" {
+		if t.SchemaName != "" {
+			d = t.Name + " is the schema " + strconv.Quote(cleanText(t.SchemaName)) + "."
+		} else {
+			d = t.Name + " is an inline schema at " + cleanText(t.Where) + "."
+		}
+	}
+	parts = append(parts, d)
+	if t.Example != "" {
+		parts = append(parts, "Example: "+cleanText(t.Example))
+	}
+	if t.Deprecated {
+		parts = append(parts, "Deprecated: the spec marks this schema deprecated.")
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// genStruct writes:
+//
+//	type T struct { Field oas.Nullable[string] `json:"field,omitzero"` ... }
+func genStruct(f *jen.File, t *plan.Type) {
+	comment(f, typeDoc(t))
+	f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
+		for _, fl := range t.Fields {
+			tag := fl.JSONName
+			if fl.Wrap != plan.Plain {
+				tag += ",omitzero"
+			}
+			comment(g, fieldDoc(fl))
+			g.Id(fl.Name).Add(fieldType(fl)).Tag(map[string]string{"json": tag})
+		}
+		if t.Extra != nil {
+			comment(g, "AdditionalProperties holds properties not declared in the schema.")
+			g.Id("AdditionalProperties").Map(jen.String()).Add(goType(t.Extra)).Tag(map[string]string{"json": "-"})
+		}
+	})
+}
+
+func paramName(fl *plan.Field) string {
+	n := fl.Name
+	if n == "" {
+		return "v"
+	}
+	ws := []rune(n)
+	// lower the leading run of capitals ("IDToken" → "idToken", "URL" → "url")
+	i := 0
+	for i < len(ws) && ws[i] >= 'A' && ws[i] <= 'Z' {
+		i++
+	}
+	switch {
+	case i == 0:
+	case i == 1 || i == len(ws):
+		for j := 0; j < i; j++ {
+			ws[j] += 'a' - 'A'
+		}
+	default:
+		for j := 0; j < i-1; j++ {
+			ws[j] += 'a' - 'A'
+		}
+	}
+	s := string(ws)
+	switch s {
+	case "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go",
+		"goto", "if", "import", "interface", "map", "package", "range", "return", "select", "struct", "switch", "type", "var",
+		"v", "p", "m", "oas", "json", "time":
+		s += "_"
+	}
+	return s
+}
+
+// genConstructor writes:
+//
+//	func NewT(required...) T { return T{Required: ..., WithDefault: oas.Value(...)} }
+func genConstructor(f *jen.File, t *plan.Type) {
+	var req, defs []*plan.Field
+	for _, fl := range t.Fields {
+		if fl.Required && fl.Wrap == plan.Plain {
+			req = append(req, fl)
+		} else if fl.Default != "" && !fl.Required {
+			defs = append(defs, fl)
+		}
+	}
+	doc := "New" + t.Name + " returns a " + t.Name
+	switch {
+	case len(req) > 0 && len(defs) > 0:
+		doc += " with its required fields set and the spec's defaults applied"
+	case len(req) > 0:
+		doc += " with its required fields set"
+	case len(defs) > 0:
+		doc += " with the spec's defaults applied"
+	}
+	doc += "."
+	if len(defs) > 0 {
+		var ds []string
+		for _, d := range defs {
+			ds = append(ds, d.JSONName+": "+cleanText(d.Default))
+		}
+		doc += "\nDefaults: " + strings.Join(ds, ", ") + "."
+	}
+	comment(f, doc)
+	f.Func().Id("New"+t.Name).ParamsFunc(func(g *jen.Group) {
+		for _, fl := range req {
+			g.Id(paramName(fl)).Add(fieldType(fl))
+		}
+	}).Id(t.Name).Block(
+		jen.Id("m").Op(":=").Id(t.Name).Values(jen.DictFunc(func(d jen.Dict) {
+			for _, fl := range req {
+				d[jen.Id(fl.Name)] = jen.Id(paramName(fl))
+			}
+		})),
+		jen.Id("m").Dot("ApplyDefaults").Call(),
+		jen.Return(jen.Id("m")),
+	)
+}
+
+// genApplyDefaults writes:
+//
+//	func (m *T) ApplyDefaults() { if !m.F.IsSet() { m.F = oas.Value(...) } }
+func genApplyDefaults(f *jen.File, t *plan.Type) {
+	comment(f, "ApplyDefaults sets every absent field that has a default in the spec to that\ndefault. Fields set to a value or to an explicit null are left alone.")
+	f.Func().Params(jen.Id("m").Op("*").Id(t.Name)).Id("ApplyDefaults").Params().BlockFunc(func(g *jen.Group) {
+		for _, fl := range t.Fields {
+			if fl.Default == "" || fl.Required {
+				continue
+			}
+			val, ok := literal(fl.Type, fl.Default)
+			if !ok {
+				continue
+			}
+			ctor := "Some"
+			if fl.Wrap == plan.NullableWrap {
+				ctor = "Value"
+			}
+			g.If(jen.Op("!").Id("m").Dot(fl.Name).Dot("IsSet").Call()).Block(
+				jen.Id("m").Dot(fl.Name).Op("=").Qual(oasPkg, ctor).Types(goType(fl.Type)).Call(val),
+			)
+		}
+	})
+}
+
+// literal renders a JSON default as a Go expression of the Ref's type.
+func literal(r *plan.Ref, js string) (jen.Code, bool) {
+	var v any
+	if err := json.Unmarshal([]byte(js), &v); err != nil {
+		return nil, false
+	}
+	switch r.Kind {
+	case plan.RefBuiltin:
+		switch r.Builtin {
+		case plan.String:
+			s, ok := v.(string)
+			return jen.Lit(s), ok
+		case plan.Int64, plan.Int32, plan.Float64, plan.Float32:
+			x, ok := v.(float64)
+			if !ok {
+				return nil, false
+			}
+			switch r.Builtin {
+			case plan.Int64:
+				return jen.Lit(int64(x)), true
+			case plan.Int32:
+				return jen.Lit(int32(x)), true
+			case plan.Float32:
+				return jen.Lit(float32(x)), true
+			}
+			return jen.Lit(x), true
+		case plan.Bool:
+			b, ok := v.(bool)
+			return jen.Lit(b), ok
+		case plan.RawJSON:
+			return jen.Qual("encoding/json", "RawMessage").Call(jen.Lit(js)), true
+		}
+	case plan.RefNamed:
+		t := r.Named
+		if t.Kind == plan.KindEnum {
+			for _, ev := range t.Enum.Values {
+				if fmt.Sprint(ev.Value) == fmt.Sprint(v) || jsonNum(ev.Value) == fmt.Sprint(v) {
+					return jen.Id(ev.Name), true
+				}
+			}
+		}
+		if t.Kind == plan.KindAlias {
+			inner, ok := literal(t.Elem, js)
+			if ok {
+				return jen.Id(t.Name).Call(inner), true
+			}
+		}
+	}
+	return nil, false
+}
+
+func jsonNum(v any) string {
+	if x, ok := v.(int64); ok {
+		return strconv.FormatInt(x, 10)
+	}
+	return fmt.Sprint(v)
+}
+
+// genEnum writes the enum type, its constants, IsKnown, Values and Validate.
+func genEnum(f *jen.File, t *plan.Type) {
+	e := t.Enum
+	doc := typeDoc(t)
+	if e.Open {
+		doc += "\n\nThe enum is open (x-speakeasy-unknown-values: allow): values outside the\nlist are kept and pass Validate; IsKnown tells them apart."
+	} else {
+		doc += "\n\nValues outside the list are kept when decoding (a newer server may send\nthem) and IsKnown tells them apart; Validate reports them."
+	}
+	comment(f, doc)
+	f.Type().Id(t.Name).Add(builtinType(e.Base))
+	comment(f, "Known values of " + t.Name + ".")
+	f.Const().DefsFunc(func(g *jen.Group) {
+		for _, v := range e.Values {
+			g.Id(v.Name).Id(t.Name).Op("=").Add(enumLit(v.Value))
+		}
+	})
+	comment(f, t.Name + "Values returns the known values, in spec order.")
+	f.Func().Id(t.Name+"Values").Params().Index().Id(t.Name).Block(
+		jen.Return(jen.Index().Id(t.Name).ValuesFunc(func(g *jen.Group) {
+			for _, v := range e.Values {
+				g.Id(v.Name)
+			}
+		})),
+	)
+	comment(f, "IsKnown reports whether e is one of the values the spec lists.")
+	f.Func().Params(jen.Id("e").Id(t.Name)).Id("IsKnown").Params().Bool().Block(
+		jen.Switch(jen.Id("e")).Block(
+			jen.CaseFunc(func(g *jen.Group) {
+				for _, v := range e.Values {
+					g.Id(v.Name)
+				}
+			}).Block(jen.Return(jen.True())),
+		),
+		jen.Return(jen.False()),
+	)
+	genValidateMethod(f, t)
+	comment(f, "ValidateInto adds the violations of e under p to v.")
+	f.Func().Params(jen.Id("e").Id(t.Name)).Id("ValidateInto").Params(
+		jen.Id("v").Op("*").Qual(oasPkg, "Validator"), jen.Id("p").Op("*").Qual(oasPkg, "Path"),
+	).BlockFunc(func(g *jen.Group) {
+		if e.Open {
+			comment(g, "Open enum: every value is accepted.")
+			return
+		}
+		g.If(jen.Op("!").Id("e").Dot("IsKnown").Call()).Block(
+			jen.Id("v").Dot("NotInEnum").Call(jen.Id("p"), jen.Add(builtinType(e.Base)).Call(jen.Id("e")), jen.Lit(enumList(e))),
+		)
+	})
+}
+
+func enumLit(v any) jen.Code {
+	switch x := v.(type) {
+	case string:
+		return jen.Lit(x)
+	case int64:
+		return jen.Lit(int(x))
+	case float64:
+		return jen.Lit(x)
+	}
+	return jen.Lit(fmt.Sprint(v))
+}
+
+func enumList(e *plan.Enum) string {
+	var parts []string
+	for _, v := range e.Values {
+		if s, ok := v.Value.(string); ok {
+			parts = append(parts, strconv.Quote(s))
+		} else {
+			parts = append(parts, jsonNum(v.Value))
+		}
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}
+
+// genValidateMethod writes:
+//
+//	func (m T) Validate() error
+func genValidateMethod(f *jen.File, t *plan.Type) {
+	recv := "m"
+	if t.Kind == plan.KindEnum {
+		recv = "e"
+	}
+	comment(f, "Validate reports every violation of the spec's constraints as one\n*oas.ValidationError, or returns nil. It allocates nothing when the value is valid.")
+	f.Func().Params(jen.Id(recv).Id(t.Name)).Id("Validate").Params().Error().Block(
+		jen.Var().Id("v").Qual(oasPkg, "Validator"),
+		jen.Id(recv).Dot("ValidateInto").Call(jen.Op("&").Id("v"), jen.Nil()),
+		jen.Return(jen.Id("v").Dot("Err").Call(jen.Lit(t.Name))),
+	)
+}
+
+// genStructValidate writes Validate and ValidateInto for a struct.
+func genStructValidate(f *jen.File, t *plan.Type) {
+	genValidateMethod(f, t)
+	comment(f, "ValidateInto adds the violations of m under p to v.")
+	f.Func().Params(jen.Id("m").Id(t.Name)).Id("ValidateInto").Params(
+		jen.Id("v").Op("*").Qual(oasPkg, "Validator"), jen.Id("p").Op("*").Qual(oasPkg, "Path"),
+	).BlockFunc(func(g *jen.Group) {
+		for _, fl := range t.Fields {
+			genFieldValidate(g, t, fl)
+		}
+		if t.Extra != nil && needsValidation(t.Extra, map[*plan.Type]bool{}) {
+			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(oasPkg, "SortedKeys").Call(jen.Id("m").Dot("AdditionalProperties"))).BlockFunc(func(g *jen.Group) {
+				g.Id("pk").Op(":=").Id("p").Dot("Key").Call(jen.Id("k"))
+				validateValue(g, t, jen.Id("m").Dot("AdditionalProperties").Index(jen.Id("k")), t.Extra, "pk", 0)
+			})
+		}
+	})
+}
+
+func genFieldValidate(g *jen.Group, owner *plan.Type, fl *plan.Field) {
+	pv := "p" + fl.Name
+	sel := jen.Id("m").Dot(fl.Name)
+	needs := needsValidation(fl.Type, map[*plan.Type]bool{})
+	pathDecl := jen.Id(pv).Op(":=").Id("p").Dot("Key").Call(jen.Lit(fl.JSONName))
+	switch fl.Wrap {
+	case plan.Plain:
+		missing := missingCheck(fl.Type, sel)
+		switch {
+		case missing != nil && needs:
+			g.If(missing).Block(pathDecl, jen.Id("v").Dot("Required").Call(jen.Op("&").Id(pv))).Else().BlockFunc(func(g *jen.Group) {
+				g.Add(pathDecl)
+				validateValue(g, owner, sel, fl.Type, pv, 0)
+			})
+		case missing != nil:
+			g.If(missing).Block(pathDecl, jen.Id("v").Dot("Required").Call(jen.Op("&").Id(pv)))
+		case needs:
+			g.BlockFunc(func(g *jen.Group) {
+				g.Add(pathDecl)
+				validateValue(g, owner, sel, fl.Type, pv, 0)
+			})
+		}
+	default:
+		if fl.Required {
+			g.If(jen.Op("!").Add(sel).Dot("IsSet").Call()).Block(pathDecl, jen.Id("v").Dot("Required").Call(jen.Op("&").Id(pv)))
+		}
+		if needs {
+			g.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(sel).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
+				g.Add(pathDecl)
+				validateValue(g, owner, jen.Id("x"), fl.Type, pv, 0)
+			})
+		}
+	}
+}
+
+// missingCheck is the condition under which a required plain value counts
+// as missing: an empty string, a nil slice or map, empty raw JSON. Numbers
+// and booleans have no missing state.
+func missingCheck(r *plan.Ref, sel jen.Code) jen.Code {
+	switch r.Kind {
+	case plan.RefSlice, plan.RefMap:
+		return jen.Add(sel).Op("==").Nil()
+	case plan.RefBuiltin:
+		switch r.Builtin {
+		case plan.String:
+			return jen.Add(sel).Op("==").Lit("")
+		case plan.RawJSON, plan.Bytes:
+			return jen.Len(sel).Op("==").Lit(0)
+		}
+	case plan.RefNamed:
+		if r.Named.Kind == plan.KindEnum && r.Named.Enum.Base == plan.String {
+			return jen.Add(sel).Op("==").Lit("")
+		}
+		if r.Named.Kind == plan.KindUnion {
+			return jen.Add(sel).Dot("IsZero").Call()
+		}
+	}
+	return nil
+}
+
+// needsValidation reports whether a value of r can ever be invalid.
+func needsValidation(r *plan.Ref, seen map[*plan.Type]bool) bool {
+	c := r.C
+	switch r.Kind {
+	case plan.RefSlice:
+		return c.MinItems >= 0 || c.MaxItems >= 0 || needsValidation(r.Elem, seen)
+	case plan.RefMap:
+		return c.MinProps >= 0 || c.MaxProps >= 0 || needsValidation(r.Elem, seen)
+	case plan.RefNamed:
+		return typeNeedsValidation(r.Named, seen)
+	}
+	switch r.Builtin {
+	case plan.String:
+		return c.MinLength >= 0 || c.MaxLength >= 0 || c.Pattern != "" || c.Format != "" && c.Format != "date-time"
+	case plan.Int64, plan.Int32, plan.Float64, plan.Float32:
+		return c.Min != nil || c.Max != nil || c.MultipleOf != nil
+	}
+	return false
+}
+
+func typeNeedsValidation(t *plan.Type, seen map[*plan.Type]bool) bool {
+	if seen[t] {
+		return true // recursive: assume so
+	}
+	seen[t] = true
+	switch t.Kind {
+	case plan.KindEnum:
+		return !t.Enum.Open
+	case plan.KindUnion:
+		return true
+	case plan.KindAlias:
+		return needsValidation(t.Elem, seen)
+	case plan.KindStruct:
+		for _, fl := range t.Fields {
+			if fl.Required || needsValidation(fl.Type, seen) {
+				return true
+			}
+		}
+		if t.Extra != nil {
+			return needsValidation(t.Extra, seen)
+		}
+	}
+	return false
+}
+
+// validateValue writes the checks of one value of r at path variable pv.
+func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv string, depth int) {
+	if r.Nullable {
+		inner := *r
+		inner.Nullable = false
+		if !needsValidation(&inner, map[*plan.Type]bool{}) {
+			return
+		}
+		x := fmt.Sprintf("n%d", depth)
+		g.If(jen.List(jen.Id(x), jen.Id("ok")).Op(":=").Add(val).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
+			validateValue(g, owner, jen.Id(x), &inner, pv, depth+1)
+		})
+		return
+	}
+	path := pathExpr(pv)
+	c := r.C
+	switch r.Kind {
+	case plan.RefNamed:
+		if typeNeedsValidation(r.Named, map[*plan.Type]bool{}) {
+			g.Add(val).Dot("ValidateInto").Call(jen.Id("v"), path)
+		}
+	case plan.RefSlice:
+		if c.MinItems >= 0 || c.MaxItems >= 0 {
+			g.Id("v").Dot("Items").Call(path, jen.Len(val), jen.Lit(c.MinItems), jen.Lit(c.MaxItems))
+		}
+		if needsValidation(r.Elem, map[*plan.Type]bool{}) {
+			i := fmt.Sprintf("i%d", depth)
+			pi := fmt.Sprintf("%s_%d", pv, depth)
+			g.For(jen.Id(i).Op(":=").Range().Add(val)).BlockFunc(func(g *jen.Group) {
+				g.Id(pi).Op(":=").Id(pv).Dot("Index").Call(jen.Id(i))
+				validateValue(g, owner, jen.Add(val).Index(jen.Id(i)), r.Elem, pi, depth+1)
+			})
+		}
+	case plan.RefMap:
+		if c.MinProps >= 0 || c.MaxProps >= 0 {
+			g.Id("v").Dot("Properties").Call(path, jen.Len(val), jen.Lit(c.MinProps), jen.Lit(c.MaxProps))
+		}
+		if needsValidation(r.Elem, map[*plan.Type]bool{}) {
+			k := fmt.Sprintf("k%d", depth)
+			pk := fmt.Sprintf("%s_%d", pv, depth)
+			g.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Qual(oasPkg, "SortedKeys").Call(val)).BlockFunc(func(g *jen.Group) {
+				g.Id(pk).Op(":=").Id(pv).Dot("Key").Call(jen.Id(k))
+				validateValue(g, owner, jen.Add(val).Index(jen.Id(k)), r.Elem, pk, depth+1)
+			})
+		}
+	case plan.RefBuiltin:
+		switch r.Builtin {
+		case plan.String:
+			if c.MinLength >= 0 || c.MaxLength >= 0 {
+				g.Id("v").Dot("StringLen").Call(path, val, jen.Lit(c.MinLength), jen.Lit(c.MaxLength))
+			}
+			if c.Pattern != "" {
+				g.If(jen.Op("!").Id(patternVar(owner, c.Pattern)).Call().Dot("MatchString").Call(val)).Block(
+					jen.Id("v").Dot("Pattern").Call(path, val, jen.Lit(c.Pattern)),
+				)
+			}
+			if c.Format != "" && c.Format != "date-time" {
+				g.Id("v").Dot("Format").Call(path, val, jen.Lit(c.Format))
+			}
+		case plan.Int64, plan.Int32, plan.Float64, plan.Float32:
+			num := jen.Float64().Call(val)
+			if c.Min != nil {
+				g.Id("v").Dot("Minimum").Call(path, num, jen.Lit(*c.Min), jen.Lit(c.ExclusiveMin))
+			}
+			if c.Max != nil {
+				g.Id("v").Dot("Maximum").Call(path, jen.Float64().Call(val), jen.Lit(*c.Max), jen.Lit(c.ExclusiveMax))
+			}
+			if c.MultipleOf != nil {
+				g.Id("v").Dot("MultipleOf").Call(path, jen.Float64().Call(val), jen.Lit(*c.MultipleOf))
+			}
+		}
+	}
+}
+
+// patternVar names the function that returns a compiled pattern; patterns
+// are compiled once, on first use, by oas.Pattern.
+func patternVar(t *plan.Type, pattern string) string {
+	return "pattern" + t.Name + strconv.FormatUint(fnv(pattern), 36)
+}
+
+func fnv(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// genAlias writes:
+//
+//	type T <underlying>
+func genAlias(f *jen.File, t *plan.Type) {
+	comment(f, typeDoc(t))
+	f.Type().Id(t.Name).Add(goType(t.Elem))
+	genValidateMethod(f, t)
+	comment(f, "ValidateInto adds the violations of m under p to v.")
+	f.Func().Params(jen.Id("m").Id(t.Name)).Id("ValidateInto").Params(
+		jen.Id("v").Op("*").Qual(oasPkg, "Validator"), jen.Id("p").Op("*").Qual(oasPkg, "Path"),
+	).BlockFunc(func(g *jen.Group) {
+		if !needsValidation(t.Elem, map[*plan.Type]bool{t: true}) {
+			return
+		}
+		under := *t.Elem
+		// Convert to the underlying type so named-type methods are not
+		// called recursively on ourselves.
+		validateValue(g, t, jen.Parens(goType(&under)).Call(jen.Id("m")), &under, "p", 0)
+	})
+}
+
+// pathExpr is the *oas.Path expression for a path variable: "p" is the
+// method's parameter (already a pointer), others are oas.Path values.
+func pathExpr(pv string) jen.Code {
+	if pv == "p" {
+		return jen.Id("p")
+	}
+	return jen.Op("&").Id(pv)
+}
+
+// genPatterns declares the compiled patterns a type's validation uses:
+//
+//	var patternTHash = sync.OnceValue(func() *regexp.Regexp { ... })
+func genPatterns(f *jen.File, t *plan.Type) {
+	seen := map[string]bool{}
+	var pats []string
+	var walk func(r *plan.Ref)
+	walk = func(r *plan.Ref) {
+		if r == nil {
+			return
+		}
+		if r.C.Pattern != "" && !seen[r.C.Pattern] {
+			seen[r.C.Pattern] = true
+			pats = append(pats, r.C.Pattern)
+		}
+		if r.Kind == plan.RefSlice || r.Kind == plan.RefMap {
+			walk(r.Elem)
+		}
+	}
+	for _, fl := range t.Fields {
+		walk(fl.Type)
+	}
+	walk(t.Extra)
+	walk(t.Elem)
+	sort.Strings(pats)
+	for _, pat := range pats {
+		f.Var().Id(patternVar(t, pat)).Op("=").Qual("sync", "OnceValue").Call(
+			jen.Func().Params().Op("*").Qual("regexp", "Regexp").Block(
+				jen.Return(jen.Qual("regexp", "MustCompile").Call(jen.Lit(pat))),
+			),
+		)
+	}
+}

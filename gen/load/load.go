@@ -1,0 +1,441 @@
+// Package load reads an OpenAPI document (YAML or JSON, 3.0, 3.1 or Swagger
+// 2.0, one file or several joined by relative $refs) with kin-openapi and
+// validates it.
+//
+// It knows OpenAPI and nothing about Go. Every problem it reports carries the
+// file, line and column it comes from. It never writes anything.
+package load
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi2"
+	"github.com/getkin/kin-openapi/openapi2conv"
+	"github.com/getkin/kin-openapi/openapi3"
+	"go.yaml.in/yaml/v4"
+
+	"github.com/oasgen/oasgen/gen/diag"
+)
+
+// Options bound what loading may do.
+type Options struct {
+	// AllowRemoteRefs lets $refs point at http(s) URLs. Off by default: a
+	// generator run in CI must not fetch from the network.
+	AllowRemoteRefs bool
+	// MaxFileBytes bounds the size of each file read; 0 means 64 MiB.
+	MaxFileBytes int64
+}
+
+// Spec is a loaded, validated document.
+type Spec struct {
+	// Path is the root file as given (used in messages and headers).
+	Path string
+	// Doc is the document as kin-openapi resolved it, with origins recorded.
+	Doc *openapi3.T
+	// Version is the `openapi` (or `swagger`) field of the root file.
+	Version string
+	// Files lists every file read, root first then sorted, as given paths.
+	Files []string
+	// Digest is the SHA-256 of every file read, in Files order.
+	Digest string
+	// Warnings are problems that do not stop generation.
+	Warnings diag.List
+
+	nodes map[string]*yaml.Node // file (cleaned path) -> parsed document
+}
+
+// Is31 reports whether the document declares OpenAPI 3.1 or later.
+func (s *Spec) Is31() bool {
+	return strings.HasPrefix(s.Version, "3.1") || strings.HasPrefix(s.Version, "3.2")
+}
+
+// Load reads, resolves and validates the document at path.
+func Load(path string, opts Options) (*Spec, error) {
+	if opts.MaxFileBytes == 0 {
+		opts.MaxFileBytes = 64 << 20
+	}
+	s := &Spec{Path: path, nodes: map[string]*yaml.Node{}}
+	root, err := s.parseFile(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	s.Version = topLevelString(root, "openapi")
+	isSwagger := false
+	if s.Version == "" {
+		if v := topLevelString(root, "swagger"); v != "" {
+			s.Version, isSwagger = v, true
+		}
+	}
+	if s.Version == "" {
+		return nil, diag.Errorf(nodePos(path, root), "", "not an OpenAPI document: no `openapi` or `swagger` field at the top level")
+	}
+
+	// Check every $ref before kin-openapi sees them: its own messages for a
+	// dangling ref carry no position.
+	if err := s.checkRefs(path, opts, map[string]bool{}); err != nil {
+		return nil, err
+	}
+
+	var doc *openapi3.T
+	if isSwagger {
+		doc, err = s.loadSwagger(path)
+	} else {
+		doc, err = s.loadOpenAPI3(path, opts)
+	}
+	if err != nil {
+		return nil, err
+	}
+	s.Doc = doc
+	if err := s.validate(); err != nil {
+		return nil, err
+	}
+	s.digest()
+	return s, nil
+}
+
+func (s *Spec) loadOpenAPI3(path string, opts Options) (*openapi3.T, error) {
+	loader := openapi3.NewLoader()
+	loader.IncludeOrigin = true
+	loader.IsExternalRefsAllowed = true
+	loader.ReadFromURIFunc = func(_ *openapi3.Loader, u *url.URL) ([]byte, error) {
+		if u.Scheme != "" && u.Scheme != "file" {
+			if !opts.AllowRemoteRefs {
+				return nil, fmt.Errorf("remote $ref %s refused (allow-remote-refs is off)", u)
+			}
+			return openapi3.DefaultReadFromURI(loader, u)
+		}
+		return s.readFile(filepath.FromSlash(u.Path), opts)
+	}
+	doc, err := loader.LoadFromFile(path)
+	if err != nil {
+		return nil, diag.Errorf(diag.Pos{File: path}, "", "%s", cleanKinError(err))
+	}
+	return doc, nil
+}
+
+func (s *Spec) loadSwagger(path string) (*openapi3.T, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, diag.Errorf(diag.Pos{File: path}, "", "%v", err)
+	}
+	var v2 openapi2.T
+	js, err := yamlToJSON(s.nodes[filepath.Clean(path)])
+	if err != nil {
+		return nil, diag.Errorf(diag.Pos{File: path}, "", "%v", err)
+	}
+	_ = data
+	if err := json.Unmarshal(js, &v2); err != nil {
+		return nil, diag.Errorf(diag.Pos{File: path}, "", "reading Swagger 2.0 document: %v", err)
+	}
+	doc, err := openapi2conv.ToV3(&v2)
+	if err != nil {
+		return nil, diag.Errorf(diag.Pos{File: path}, "", "converting Swagger 2.0 to OpenAPI 3: %v", err)
+	}
+	s.Warnings = append(s.Warnings, diag.Diagnostic{Pos: diag.Pos{File: path, Line: 1, Col: 1}, Severity: diag.Warning,
+		Msg: "Swagger " + s.Version + " document converted to OpenAPI 3.0 with kin-openapi's openapi2conv"})
+	return doc, nil
+}
+
+// readFile reads one file of the document with the size bound applied, and
+// remembers its parsed tree for positions.
+func (s *Spec) readFile(path string, opts Options) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > opts.MaxFileBytes {
+		return nil, fmt.Errorf("%s: file is %d bytes, more than the limit of %d", path, st.Size(), opts.MaxFileBytes)
+	}
+	data := make([]byte, st.Size())
+	if _, err := f.Read(data); err != nil && st.Size() > 0 {
+		return nil, err
+	}
+	return data, nil
+}
+
+// parseFile reads and parses one file into a YAML node tree (JSON is YAML),
+// turning syntax errors into positioned diagnostics.
+func (s *Spec) parseFile(path string, opts Options) (*yaml.Node, error) {
+	key := filepath.Clean(path)
+	if n, ok := s.nodes[key]; ok {
+		return n, nil
+	}
+	data, err := s.readFile(path, opts)
+	if err != nil {
+		return nil, diag.Errorf(diag.Pos{File: path}, "", "%v", unwrapPathError(err))
+	}
+	if isJSON(data) {
+		// encoding/json gives exact offsets for JSON syntax errors.
+		var v any
+		if err := json.Unmarshal(data, &v); err != nil {
+			var se *json.SyntaxError
+			if errors.As(err, &se) {
+				line, col := lineCol(data, int(se.Offset))
+				return nil, diag.Errorf(diag.Pos{File: path, Line: line, Col: col}, "", "invalid JSON: %v", se)
+			}
+			return nil, diag.Errorf(diag.Pos{File: path}, "", "invalid JSON: %v", err)
+		}
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		var le *yaml.LoadError
+		if errors.As(err, &le) {
+			msg := le.Message
+			if le.ContextMsg != "" {
+				msg = le.ContextMsg + ": " + msg
+			}
+			return nil, diag.Errorf(diag.Pos{File: path, Line: le.Mark.Line, Col: le.Mark.Column}, "", "invalid YAML: %s", msg)
+		}
+		return nil, diag.Errorf(diag.Pos{File: path}, "", "invalid YAML: %v", err)
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, diag.Errorf(nodePos(path, root), "", "the document must be a mapping (an object), not %s", kindName(root))
+	}
+	s.nodes[key] = root
+	return root, nil
+}
+
+// checkRefs walks the file's $refs: local ones must resolve inside the file,
+// file ones must name an existing file inside the spec's directory tree (and
+// are checked in turn), remote ones need AllowRemoteRefs.
+func (s *Spec) checkRefs(path string, opts Options, seen map[string]bool) error {
+	key := filepath.Clean(path)
+	if seen[key] {
+		return nil
+	}
+	seen[key] = true
+	root := s.nodes[key]
+	rootDir, _ := filepath.Abs(filepath.Dir(s.Path))
+	var errs diag.List
+	var next []string
+	walk(root, nil, func(n *yaml.Node, where []string) {
+		if n.Kind != yaml.MappingNode {
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			if k.Value != "$ref" || v.Kind != yaml.ScalarNode {
+				continue
+			}
+			ref := v.Value
+			pos := nodePos(path, v)
+			at := strings.Join(where, ".")
+			file, frag, _ := strings.Cut(ref, "#")
+			switch {
+			case strings.HasPrefix(file, "http://") || strings.HasPrefix(file, "https://"):
+				if !opts.AllowRemoteRefs {
+					errs = append(errs, diag.Diagnostic{Pos: pos, Where: at, Msg: fmt.Sprintf("remote $ref %q refused: remote references are off (set allow-remote-refs in the config to allow them)", ref)})
+				}
+				continue
+			case file == "":
+				if _, ok := lookup(root, frag); !ok {
+					errs = append(errs, diag.Diagnostic{Pos: pos, Where: at, Msg: fmt.Sprintf("$ref %q does not resolve: no such element in %s", ref, filepath.Base(path))})
+				}
+				continue
+			}
+			target := filepath.Join(filepath.Dir(path), filepath.FromSlash(file))
+			abs, _ := filepath.Abs(target)
+			if rel, err := filepath.Rel(rootDir, abs); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				errs = append(errs, diag.Diagnostic{Pos: pos, Where: at, Msg: fmt.Sprintf("$ref %q points outside the spec's directory %s", ref, filepath.Dir(s.Path))})
+				continue
+			}
+			troot, err := s.parseFile(target, opts)
+			if err != nil {
+				var l diag.List
+				if errors.As(err, &l) && l[0].Pos.Line == 0 {
+					errs = append(errs, diag.Diagnostic{Pos: pos, Where: at, Msg: fmt.Sprintf("$ref %q: %s", ref, l[0].Msg)})
+				} else {
+					errs = append(errs, l...)
+				}
+				continue
+			}
+			if frag != "" {
+				if _, ok := lookup(troot, frag); !ok {
+					errs = append(errs, diag.Diagnostic{Pos: pos, Where: at, Msg: fmt.Sprintf("$ref %q does not resolve: no such element in %s", ref, file)})
+					continue
+				}
+			}
+			next = append(next, target)
+		}
+	})
+	if len(errs) > 0 {
+		return errs.Sort()
+	}
+	for _, t := range next {
+		if err := s.checkRefs(t, opts, seen); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// validate runs kin-openapi's validation. Problems in examples and defaults
+// are warnings (real vendors ship them and code is still correct); anything
+// else is an error.
+func (s *Spec) validate() error {
+	ctx := context.Background()
+	var opts []openapi3.ValidationOption
+	if s.Is31() {
+		opts = append(opts, openapi3.IsOpenAPI31OrLater())
+	}
+	strictErr := s.Doc.Validate(ctx, opts...)
+	if strictErr == nil {
+		return nil
+	}
+	lenient := append(opts, openapi3.DisableExamplesValidation(), openapi3.DisableSchemaDefaultsValidation(),
+		openapi3.DisableSchemaPatternValidation(), openapi3.AllowExtraSiblingFields("x-", "nullable", "example", "description"))
+	if err := s.Doc.Validate(ctx, lenient...); err != nil {
+		return diag.List{s.validationDiag(err, diag.Error)}
+	}
+	s.Warnings = append(s.Warnings, s.validationDiag(strictErr, diag.Warning))
+	return nil
+}
+
+// validationDiag positions a kin-openapi validation error as well as its
+// message allows: it names sections and schemas, not lines.
+func (s *Spec) validationDiag(err error, sev diag.Severity) diag.Diagnostic {
+	msg := cleanKinError(err)
+	root := s.nodes[filepath.Clean(s.Path)]
+	pos := diag.Pos{File: s.Path, Line: 1, Col: 1}
+	where := ""
+	for _, sec := range []string{"paths", "components", "info", "servers", "webhooks", "security", "tags"} {
+		if strings.HasPrefix(msg, "invalid "+sec+": ") {
+			where = sec
+			rest := strings.TrimPrefix(msg, "invalid "+sec+": ")
+			path := []string{sec}
+			// `schema "Foo": ...` names a component schema.
+			if sec == "components" && strings.HasPrefix(rest, "schema \"") {
+				name := rest[len("schema \""):]
+				if i := strings.Index(name, "\""); i > 0 {
+					path = []string{"components", "schemas", name[:i]}
+				}
+			}
+			if n, ok := lookupPath(root, path); ok {
+				pos = nodePos(s.Path, n)
+				where = strings.Join(path, ".")
+			}
+			break
+		}
+	}
+	return diag.Diagnostic{Pos: pos, Where: where, Msg: msg, Severity: sev}
+}
+
+// digest hashes every file read, so generated code can record exactly what
+// it came from.
+func (s *Spec) digest() {
+	files := make([]string, 0, len(s.nodes))
+	rootKey := filepath.Clean(s.Path)
+	for f := range s.nodes {
+		if f != rootKey {
+			files = append(files, f)
+		}
+	}
+	sort.Strings(files)
+	s.Files = append([]string{rootKey}, files...)
+	h := sha256.New()
+	for _, f := range s.Files {
+		data, _ := os.ReadFile(f)
+		rel, err := filepath.Rel(filepath.Dir(rootKey), f)
+		if err != nil {
+			rel = f
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(rel), len(data))
+		h.Write(data)
+	}
+	s.Digest = hex.EncodeToString(h.Sum(nil))
+}
+
+// Pos returns the position of a document path in the root file, or the
+// nearest ancestor that exists.
+func (s *Spec) Pos(path ...string) diag.Pos {
+	root := s.nodes[filepath.Clean(s.Path)]
+	for len(path) > 0 {
+		if n, ok := lookupPath(root, path); ok {
+			return nodePos(s.Path, n)
+		}
+		path = path[:len(path)-1]
+	}
+	return diag.Pos{File: s.Path, Line: 1, Col: 1}
+}
+
+// OriginPos turns a kin-openapi origin into a position, falling back to the
+// given document path in the root file.
+func (s *Spec) OriginPos(o *openapi3.Origin, fallback ...string) diag.Pos {
+	if o != nil && o.Key != nil && o.Key.Line > 0 {
+		file := o.Key.File
+		if file == "" {
+			file = s.Path
+		} else if rel, err := filepath.Rel(".", file); err == nil && !filepath.IsAbs(file) {
+			file = rel
+		}
+		return diag.Pos{File: file, Line: o.Key.Line, Col: o.Key.Column}
+	}
+	return s.Pos(fallback...)
+}
+
+// schemaDumpRE matches the schema and value dumps kin-openapi appends to
+// validation errors; they are noise in a one-line diagnostic.
+var schemaDumpRE = regexp.MustCompile(`\s*Schema:\s*(\{.*?\}|"[^"]*"|\S+)\s*Value:\s*("[^"]*"|\S+)\s*`)
+
+func cleanKinError(err error) string {
+	msg := strings.Join(strings.Fields(err.Error()), " ")
+	msg = schemaDumpRE.ReplaceAllString(msg, " (got $2) ")
+	msg = strings.ReplaceAll(msg, "validation failed due to: ", "")
+	return strings.TrimSpace(msg)
+}
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func isJSON(data []byte) bool {
+	for _, c := range data {
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '{', '[':
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+func lineCol(data []byte, offset int) (int, int) {
+	if offset > len(data) {
+		offset = len(data)
+	}
+	line, col := 1, 1
+	for _, c := range data[:offset] {
+		if c == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}

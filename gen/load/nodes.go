@@ -1,0 +1,155 @@
+package load
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/oasgen/oasgen/gen/diag"
+)
+
+func nodePos(file string, n *yaml.Node) diag.Pos {
+	if n == nil {
+		return diag.Pos{File: file}
+	}
+	return diag.Pos{File: file, Line: n.Line, Col: n.Column}
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a sequence"
+	case yaml.ScalarNode:
+		return "a scalar"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "empty"
+}
+
+func topLevelString(root *yaml.Node, key string) string {
+	if n, ok := lookupPath(root, []string{key}); ok && n.Kind == yaml.ScalarNode {
+		return n.Value
+	}
+	return ""
+}
+
+// walk visits every node with its document path (keys and indexes).
+func walk(n *yaml.Node, path []string, fn func(*yaml.Node, []string)) {
+	walkDepth(n, path, fn, 0)
+}
+
+func walkDepth(n *yaml.Node, path []string, fn func(*yaml.Node, []string), depth int) {
+	if n == nil || depth > 2000 {
+		return
+	}
+	fn(n, path)
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			walkDepth(n.Content[i+1], append(path[:len(path):len(path)], n.Content[i].Value), fn, depth+1)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			walkDepth(c, append(path[:len(path):len(path)], strconv.Itoa(i)), fn, depth+1)
+		}
+	}
+}
+
+// lookup resolves a JSON pointer fragment ("/components/schemas/Foo").
+func lookup(root *yaml.Node, frag string) (*yaml.Node, bool) {
+	if frag == "" || frag == "/" {
+		return root, true
+	}
+	if !strings.HasPrefix(frag, "/") {
+		return nil, false
+	}
+	parts := strings.Split(frag[1:], "/")
+	for i, p := range parts {
+		p = strings.ReplaceAll(p, "~1", "/")
+		p = strings.ReplaceAll(p, "~0", "~")
+		parts[i] = p
+	}
+	return lookupPath(root, parts)
+}
+
+func lookupPath(n *yaml.Node, path []string) (*yaml.Node, bool) {
+	for _, p := range path {
+		if n == nil {
+			return nil, false
+		}
+		switch n.Kind {
+		case yaml.MappingNode:
+			var found *yaml.Node
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == p {
+					found = n.Content[i+1]
+					break
+				}
+			}
+			if found == nil {
+				return nil, false
+			}
+			n = found
+		case yaml.SequenceNode:
+			i, err := strconv.Atoi(p)
+			if err != nil || i < 0 || i >= len(n.Content) {
+				return nil, false
+			}
+			n = n.Content[i]
+		default:
+			return nil, false
+		}
+	}
+	return n, n != nil
+}
+
+// yamlToJSON converts a node tree to JSON (used for Swagger 2.0 input).
+func yamlToJSON(n *yaml.Node) ([]byte, error) {
+	var v any
+	if err := n.Decode(&v); err != nil {
+		return nil, err
+	}
+	v, err := stringKeys(v)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(v)
+}
+
+func stringKeys(v any) (any, error) {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			c, err := stringKeys(e)
+			if err != nil {
+				return nil, err
+			}
+			x[k] = c
+		}
+		return x, nil
+	case map[any]any:
+		m := make(map[string]any, len(x))
+		for k, e := range x {
+			c, err := stringKeys(e)
+			if err != nil {
+				return nil, err
+			}
+			m[fmt.Sprint(k)] = c
+		}
+		return m, nil
+	case []any:
+		for i, e := range x {
+			c, err := stringKeys(e)
+			if err != nil {
+				return nil, err
+			}
+			x[i] = c
+		}
+		return x, nil
+	}
+	return v, nil
+}

@@ -1,0 +1,269 @@
+// Package plan turns a loaded OpenAPI document into the one Go-facing model
+// that every emitter reads.
+//
+// Every Go decision is made here, once, in a fixed order: type and field
+// names, optional vs nullable, enum constants, defaults, constraints,
+// operations, retries and error types. Emitters only read the model; they
+// never look at the spec, check flags or invent names.
+package plan
+
+import (
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oasgen/oasgen/gen/diag"
+)
+
+// RuntimePath is the import path of the runtime package generated code uses.
+const RuntimePath = "github.com/oasgen/oasgen/oas"
+
+// Model is the plan for one generated Go package.
+type Model struct {
+	Package  string // Go package name
+	SpecPath string // the spec's path relative to the output directory, slash-separated
+	Title    string
+	Version  string // info.version
+	Servers  []Server
+	// Types are all named types, sorted by Go name.
+	Types []*Type
+	// Operations in path then method order.
+	Operations []*Operation
+	// Security schemes used by operations, by name.
+	Security []*SecurityScheme
+	// Warnings found while planning, positioned.
+	Warnings diag.List
+	// OapiDoc is the document annotated for oapi-codegen (x-go-name on every
+	// component schema and plan names as operation IDs), so that names it
+	// prints match the plan's.
+	OapiDoc *openapi3.T
+	// ExcludeSchemas are the component schemas oapi-codegen must not declare
+	// because our emitters do.
+	ExcludeSchemas []string
+}
+
+// Server is one entry of `servers`.
+type Server struct {
+	URL         string
+	Description string
+}
+
+// TypeKind says what a named type is.
+type TypeKind int
+
+const (
+	KindStruct TypeKind = iota // object with properties
+	KindEnum                   // string/integer/number enum
+	KindAlias                  // a defined type over another type: type Pets []Pet
+	KindUnion                  // oneOf/anyOf
+)
+
+// Type is a named Go type.
+type Type struct {
+	Name       string // Go identifier
+	SchemaName string // component key, or "" for inline types
+	Where      string // document path, e.g. components.schemas.Foo
+	Pos        diag.Pos
+	Doc        string
+	Deprecated bool
+	Kind       TypeKind
+
+	Fields []*Field // KindStruct, in JSON order (x-order, then name)
+	// Extra holds additionalProperties values of a struct (nil: none kept).
+	Extra *Ref
+
+	Enum *Enum // KindEnum
+
+	Elem *Ref // KindAlias: the underlying type
+
+	Union *Union // KindUnion
+
+	// Docs marks types that get a Markdown page (component schemas).
+	Docs bool
+	// Example is the schema's example as JSON, if any.
+	Example string
+}
+
+// File is the base name (without extension) of the files generated for a
+// component type: model_<snake>.
+func (t *Type) File() string { return "model_" + snake(t.Name) }
+
+// Enum is the value set of an enum type.
+type Enum struct {
+	Base   Builtin // string, int64 or float64
+	Values []EnumValue
+	// Open enums accept values outside the list in Validate (the spec says
+	// x-speakeasy-unknown-values: allow). Closed ones report them. Decoding
+	// never rejects an unknown value: it is kept and IsKnown tells it apart.
+	Open bool
+}
+
+// EnumValue is one constant.
+type EnumValue struct {
+	Name  string // Go constant name
+	Value any    // string, int64 or float64
+	Doc   string
+}
+
+// Union is a oneOf/anyOf type.
+type Union struct {
+	OneOf         bool // oneOf (exactly one) rather than anyOf
+	Variants      []*Variant
+	Discriminator string // property name, "" if none
+}
+
+// Variant is one member of a union.
+type Variant struct {
+	Name   string // Go method suffix: As<Name>, From<Name>
+	Type   *Ref
+	Values []string // discriminator values that select this variant
+}
+
+// Builtin names a predeclared or standard Go type.
+type Builtin string
+
+const (
+	String   Builtin = "string"
+	Int64    Builtin = "int64"
+	Int32    Builtin = "int32"
+	Float64  Builtin = "float64"
+	Float32  Builtin = "float32"
+	Bool     Builtin = "bool"
+	Time     Builtin = "time.Time"       // string, format date-time
+	Bytes    Builtin = "[]byte"          // string, format byte (base64)
+	RawJSON  Builtin = "json.RawMessage" // free-form value, kept verbatim
+	NoneType Builtin = ""
+)
+
+// RefKind says how a Ref is built.
+type RefKind int
+
+const (
+	RefBuiltin RefKind = iota
+	RefNamed
+	RefSlice
+	RefMap
+)
+
+// Ref is a use of a type: a field's type, an array's items, a map's values.
+type Ref struct {
+	Kind    RefKind
+	Builtin Builtin
+	Named   *Type
+	Elem    *Ref // RefSlice, RefMap
+	// Nullable is set when JSON null is a valid value here. For a field the
+	// Field's wrapper carries it; for items and map values the element is
+	// generated as oas.Nullable[Elem].
+	Nullable bool
+	C        Constraints
+}
+
+// Constraints are the validation keywords of the schema at a use site.
+type Constraints struct {
+	Format                     string
+	Pattern                    string
+	MinLength, MaxLength       int // -1 unset
+	MinItems, MaxItems         int // -1 unset
+	MinProps, MaxProps         int // -1 unset
+	Min, Max                   *float64
+	ExclusiveMin, ExclusiveMax bool
+	MultipleOf                 *float64
+	UniqueItems                bool
+	Const                      any
+	HasConst                   bool
+	InlineEnum                 []any // enum on a type we could not name (rare)
+}
+
+// Empty reports whether nothing needs checking.
+func (c Constraints) Empty() bool {
+	return c.Format == "" && c.Pattern == "" && c.MinLength < 0 && c.MaxLength < 0 &&
+		c.MinItems < 0 && c.MaxItems < 0 && c.MinProps < 0 && c.MaxProps < 0 &&
+		c.Min == nil && c.Max == nil && c.MultipleOf == nil && !c.HasConst && len(c.InlineEnum) == 0
+}
+
+// Wrap says how a field holds its value.
+type Wrap int
+
+const (
+	Plain        Wrap = iota // required, not nullable: T
+	Optional                 // optional, not nullable: oas.Opt[T]
+	NullableWrap             // nullable (optional or required): oas.Nullable[T]
+)
+
+// Field is one property of a struct.
+type Field struct {
+	Name       string // Go identifier
+	JSONName   string
+	Type       *Ref
+	Required   bool
+	Nullable   bool
+	Wrap       Wrap
+	Doc        string
+	Example    string // JSON
+	Default    string // JSON, "" if none
+	Deprecated bool
+	ReadOnly   bool
+	WriteOnly  bool
+	Pos        diag.Pos
+}
+
+// Operation is one HTTP operation.
+type Operation struct {
+	ID          string // operationId as in the spec
+	Name        string // Go method name, e.g. CreateConnectSession
+	Method      string // upper case
+	Path        string
+	Summary     string
+	Description string
+	Deprecated  bool
+	Tags        []string
+	Params      []*Param
+	// Body is the JSON request body type, nil when there is none.
+	Body         *Ref
+	BodyRequired bool
+	// Success is the first 2xx response; its JSON body type may be nil.
+	Success *Response
+	// Errors are the documented non-2xx responses, by status ("4XX" and
+	// "default" last).
+	Errors   []*Response
+	Retry    *Retry
+	Security []string // scheme names; empty means none
+}
+
+// Param is a path, query or header parameter.
+type Param struct {
+	Name     string // as on the wire
+	GoName   string
+	In       string
+	Required bool
+	Type     *Ref
+	Doc      string
+}
+
+// Response is one documented response.
+type Response struct {
+	Status      string // "201", "4XX", "default"
+	Description string
+	Body        *Ref // JSON body, nil if none
+	// ErrorType is the Go name of the error type generated for this
+	// response (error responses only).
+	ErrorType string
+}
+
+// Retry is an operation's retry policy (x-speakeasy-retries).
+type Retry struct {
+	StatusCodes      []int
+	ConnectionErrors bool
+	InitialInterval  int // ms
+	MaxInterval      int // ms
+	MaxElapsed       int // ms
+	Exponent         float64
+}
+
+// SecurityScheme is one entry of components.securitySchemes that operations use.
+type SecurityScheme struct {
+	Name   string
+	Type   string // http, apiKey, oauth2, openIdConnect
+	Scheme string // basic, bearer (http)
+	In     string // apiKey: header, query, cookie
+	Param  string // apiKey: the header/query/cookie name
+	Doc    string
+}

@@ -1,0 +1,1098 @@
+package plan
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"net/http"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
+
+	"github.com/oasgen/oasgen/gen/diag"
+	"github.com/oasgen/oasgen/gen/load"
+)
+
+// Options are the inputs of planning that do not come from the spec.
+type Options struct {
+	Package  string
+	SpecPath string // recorded in headers; slash-separated, relative to the output dir
+}
+
+// reservedNames are identifiers the generated package declares whatever the
+// spec says (oapi-codegen's client and our own), so no schema may take them.
+var reservedNames = []string{
+	"Client", "ClientInterface", "ClientOption", "ClientWithResponses", "ClientWithResponsesInterface",
+	"HttpRequestDoer", "RequestEditorFn", "NewClient", "NewClientWithResponses", "WithHTTPClient",
+	"WithBaseURL", "WithRequestEditorFn", "ServerURL", "DefaultServerURL",
+	"APIClient", "NewAPIClient", "APIError", "Option", "Options", "CallOption", "RetryPolicy",
+	"Version", "UserAgent", "DecodeError", "EnvAPIKey",
+}
+
+// Build plans the Go package for a loaded spec.
+func Build(s *load.Spec, opts Options) (*Model, error) {
+	p := &planner{
+		spec:     s,
+		m:        &Model{Package: opts.Package, SpecPath: opts.SpecPath},
+		names:    newNamer(reservedNames...),
+		bySchema: map[*openapi3.Schema]*Type{},
+	}
+	doc := s.Doc
+	if doc.Info != nil {
+		p.m.Title, p.m.Version = doc.Info.Title, doc.Info.Version
+	}
+	for _, sv := range doc.Servers {
+		if sv != nil {
+			p.m.Servers = append(p.m.Servers, Server{URL: sv.URL, Description: sv.Description})
+		}
+	}
+	p.planOperationNames()
+	p.reserveOapiComponentNames()
+	p.planComponents()
+	p.planOperations()
+	p.planSecurity()
+	sort.Slice(p.m.Types, func(i, j int) bool { return p.m.Types[i].Name < p.m.Types[j].Name })
+	p.annotate()
+	p.m.Warnings = p.warnings.Sort()
+	return p.m, nil
+}
+
+type planner struct {
+	spec     *load.Spec
+	m        *Model
+	names    *namer
+	bySchema map[*openapi3.Schema]*Type
+	warnings diag.List
+	opNames  map[*openapi3.Operation]string
+	// components in key order, with their planned types
+	components []componentType
+}
+
+type componentType struct {
+	key    string
+	schema *openapi3.Schema
+	t      *Type
+}
+
+func (p *planner) warn(pos diag.Pos, where, format string, args ...any) {
+	p.warnings = append(p.warnings, diag.Diagnostic{Pos: pos, Where: where, Msg: fmt.Sprintf(format, args...), Severity: diag.Warning})
+}
+
+var methodOrder = []string{"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"}
+
+// eachOperation visits operations in path order, then method order.
+func (p *planner) eachOperation(fn func(path, method string, item *openapi3.PathItem, op *openapi3.Operation)) {
+	if p.spec.Doc.Paths == nil {
+		return
+	}
+	paths := p.spec.Doc.Paths.InMatchingOrder()
+	sort.Strings(paths)
+	for _, pth := range paths {
+		item := p.spec.Doc.Paths.Value(pth)
+		if item == nil {
+			continue
+		}
+		for _, m := range methodOrder {
+			if op := item.GetOperation(m); op != nil {
+				fn(pth, m, item, op)
+			}
+		}
+	}
+}
+
+// planOperationNames names every operation and reserves the identifiers
+// oapi-codegen derives from the name.
+func (p *planner) planOperationNames() {
+	p.opNames = map[*openapi3.Operation]string{}
+	opNamer := newNamer()
+	p.eachOperation(func(pth, method string, _ *openapi3.PathItem, op *openapi3.Operation) {
+		base := ""
+		if v, ok := op.Extensions["x-speakeasy-name-override"].(string); ok {
+			base = GoName(v)
+		}
+		if base == "" {
+			if v, ok := op.Extensions["x-go-name"].(string); ok {
+				base = GoName(v)
+			}
+		}
+		if base == "" && op.OperationID != "" {
+			base = GoName(op.OperationID)
+		}
+		if base == "" {
+			base = GoName(strings.ToLower(method) + " " + pth)
+		}
+		name, renamed := opNamer.claim(base, method+" "+pth)
+		if renamed {
+			p.warn(p.spec.Pos("paths", pth, strings.ToLower(method)), "paths."+pth+"."+strings.ToLower(method),
+				"operation name %s is already used; this one is named %s", base, name)
+		}
+		p.opNames[op] = name
+		for _, derived := range []string{name + "Params", name + "JSONRequestBody", name + "JSONBody", name + "Response",
+			"New" + name + "Request", "New" + name + "RequestWithBody", "Parse" + name + "Response", name + "TextRequestBody",
+			name + "FormdataRequestBody", name + "RequestBody", name + "Request", name + "Result"} {
+			p.names.used[derived] = "operation " + name
+		}
+	})
+}
+
+// reserveOapiComponentNames reserves the type names oapi-codegen gives to
+// component parameters, request bodies, responses and headers.
+func (p *planner) reserveOapiComponentNames() {
+	c := p.spec.Doc.Components
+	if c == nil {
+		return
+	}
+	var keys []string
+	for k := range c.Parameters {
+		keys = append(keys, k)
+	}
+	for k := range c.RequestBodies {
+		keys = append(keys, k)
+	}
+	for k := range c.Responses {
+		keys = append(keys, k)
+	}
+	for k := range c.Headers {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		p.names.used[codegen.ToCamelCase(k)] = "oapi-codegen component " + k
+	}
+}
+
+// planComponents names every component schema first (so references and
+// recursion resolve), then plans each in key order.
+func (p *planner) planComponents() {
+	c := p.spec.Doc.Components
+	if c == nil {
+		return
+	}
+	keys := make([]string, 0, len(c.Schemas))
+	for k := range c.Schemas {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		sr := c.Schemas[k]
+		if sr == nil || sr.Value == nil {
+			continue
+		}
+		where := "components.schemas." + k
+		pos := p.spec.OriginPos(sr.Value.Origin, "components", "schemas", k)
+		base := k
+		if v, ok := sr.Value.Extensions["x-go-name"].(string); ok && v != "" {
+			base = v
+		}
+		want := GoName(base)
+		if want == "" {
+			want = "Schema"
+			p.warn(pos, where, "schema name %q has no letters or digits; named %s", k, want)
+		}
+		if existing, ok := p.bySchema[sr.Value]; ok {
+			// Two component keys for one schema (a component that is only a
+			// $ref to another): an alias keeps both names.
+			t := &Type{Name: p.claimType(want, where, pos), SchemaName: k, Where: where, Pos: pos, Kind: KindAlias, Docs: true,
+				Elem: &Ref{Kind: RefNamed, Named: existing, C: noConstraints()}}
+			t.Doc = "is the same schema as " + existing.Name + "."
+			p.m.Types = append(p.m.Types, t)
+			continue
+		}
+		t := &Type{Name: p.claimType(want, where, pos), SchemaName: k, Where: where, Pos: pos, Docs: true}
+		p.bySchema[sr.Value] = t
+		p.components = append(p.components, componentType{key: k, schema: sr.Value, t: t})
+		p.m.Types = append(p.m.Types, t)
+		p.m.ExcludeSchemas = append(p.m.ExcludeSchemas, k)
+	}
+	for _, ct := range p.components {
+		p.fillNamed(ct.t, ct.schema, false)
+	}
+}
+
+func (p *planner) claimType(want, where string, pos diag.Pos) string {
+	name, renamed := p.names.claim(want, where)
+	if renamed {
+		p.warn(pos, where, "Go name %s is already taken (by %s); this type is named %s", want, p.names.used[want], name)
+	}
+	return name
+}
+
+func noConstraints() Constraints {
+	return Constraints{MinLength: -1, MaxLength: -1, MinItems: -1, MaxItems: -1, MinProps: -1, MaxProps: -1}
+}
+
+// fillNamed decides the kind and contents of a named type from its schema.
+func (p *planner) fillNamed(t *Type, s *openapi3.Schema, open bool) {
+	t.Doc = docOf(s)
+	t.Deprecated = s.Deprecated
+	t.Example = exampleOf(s)
+	switch {
+	case len(enumValues(s)) > 0:
+		t.Kind = KindEnum
+		t.Enum = p.planEnum(t, s, open)
+	case len(s.OneOf) > 0 || len(s.AnyOf) > 0:
+		if inner, ok := nullUnionMember(s); ok {
+			t.Kind = KindAlias
+			t.Elem = p.refOf(inner, t.Name+"Value", t.Where, open)
+			return
+		}
+		t.Kind = KindUnion
+		t.Union = p.planUnion(t, s)
+	case isObject(s):
+		if props, required := p.collectProps(s, t.Where); len(props) > 0 || len(s.AllOf) > 0 && !singleRefAllOf(s) {
+			t.Kind = KindStruct
+			p.planFields(t, s, props, required)
+			return
+		}
+		fallthrough
+	default:
+		t.Kind = KindAlias
+		inner := &openapi3.SchemaRef{Value: s}
+		if singleRefAllOf(s) {
+			inner = s.AllOf[0]
+		}
+		t.Elem = p.refOfNoName(inner, t.Name+"Item", t.Where, open)
+	}
+}
+
+// refOfNoName is refOf for a schema that must not itself become a named
+// type (it is one already, or it is a plain array/map/scalar); itemCtx names
+// inline item or value types.
+func (p *planner) refOfNoName(sr *openapi3.SchemaRef, itemCtx, where string, open bool) *Ref {
+	if sr.Ref != "" {
+		return p.refOf(sr, itemCtx, where, open)
+	}
+	s := sr.Value
+	r := &Ref{C: constraintsOf(s)}
+	switch {
+	case typeIs(s, "array"):
+		r.Kind = RefSlice
+		if s.Items != nil {
+			r.Elem = p.refOf(s.Items, itemCtx, where+".items", open || isOpen(s))
+		} else {
+			r.Elem = &Ref{Kind: RefBuiltin, Builtin: RawJSON, C: noConstraints()}
+		}
+	case isObject(s):
+		r.Kind = RefMap
+		r.Elem = p.additional(s, itemCtx, where)
+		if r.Elem == nil {
+			r.Kind, r.Builtin = RefBuiltin, RawJSON
+		}
+	default:
+		r.Kind, r.Builtin = RefBuiltin, p.builtin(s, where)
+	}
+	return r
+}
+
+// refOf returns the Ref for a use of a schema, naming inline enums, objects
+// and unions ctx.
+func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *Ref {
+	if sr == nil || sr.Value == nil {
+		return &Ref{Kind: RefBuiltin, Builtin: RawJSON, C: noConstraints()}
+	}
+	s := sr.Value
+	if t, ok := p.bySchema[s]; ok {
+		return &Ref{Kind: RefNamed, Named: t, Nullable: isNullable(s), C: noConstraints()}
+	}
+	if sr.Ref != "" && !strings.HasPrefix(sr.Ref, "#/components/schemas/") {
+		// A schema from another file or another part of the document: name
+		// it after the last element of the reference.
+		if n := refName(sr.Ref); n != "" {
+			ctx = n
+		}
+	}
+	nullable := isNullable(s)
+	switch {
+	case len(enumValues(s)) > 0, len(s.OneOf) > 0 || len(s.AnyOf) > 0, isObject(s) && hasProps(s):
+		if inner, ok := nullUnionMember(s); ok {
+			r := p.refOf(inner, ctx, where, open)
+			r2 := *r
+			r2.Nullable = true
+			return &r2
+		}
+		if isObject(s) && singleRefAllOf(s) && len(s.Properties) == 0 {
+			r := p.refOf(s.AllOf[0], ctx, where, open)
+			r2 := *r
+			r2.Nullable = r.Nullable || nullable
+			return &r2
+		}
+		t := &Type{Name: p.claimType(GoName(ctx), where, p.spec.OriginPos(s.Origin)), Where: where, Pos: p.spec.OriginPos(s.Origin)}
+		if t.Name == "" {
+			t.Name = p.claimType("Type", where, t.Pos)
+		}
+		p.bySchema[s] = t
+		p.m.Types = append(p.m.Types, t)
+		p.fillNamed(t, s, open)
+		return &Ref{Kind: RefNamed, Named: t, Nullable: nullable, C: noConstraints()}
+	}
+	r := p.refOfNoName(&openapi3.SchemaRef{Value: s}, ctx, where, open)
+	r.Nullable = nullable
+	return r
+}
+
+func (p *planner) additional(s *openapi3.Schema, ctx, where string) *Ref {
+	ap := s.AdditionalProperties
+	if ap.Schema != nil {
+		return p.refOf(ap.Schema, ctx, where+".additionalProperties", false)
+	}
+	return nil
+}
+
+// builtin maps a scalar schema to a Go type.
+func (p *planner) builtin(s *openapi3.Schema, where string) Builtin {
+	types := nonNullTypes(s)
+	if len(types) > 1 {
+		p.warn(p.spec.OriginPos(s.Origin), where, "schema allows several types %v; generated as json.RawMessage", types)
+		return RawJSON
+	}
+	t := ""
+	if len(types) == 1 {
+		t = types[0]
+	}
+	switch t {
+	case "string":
+		switch s.Format {
+		case "date-time":
+			return Time
+		case "byte":
+			return Bytes
+		}
+		return String
+	case "integer":
+		if s.Format == "int32" {
+			return Int32
+		}
+		return Int64
+	case "number":
+		switch s.Format {
+		case "float":
+			return Float32
+		case "int32":
+			return Int32
+		case "int64":
+			return Int64
+		}
+		return Float64
+	case "boolean":
+		return Bool
+	}
+	return RawJSON
+}
+
+// collectProps gathers properties and required names, merging allOf members.
+func (p *planner) collectProps(s *openapi3.Schema, where string) (map[string]*openapi3.SchemaRef, map[string]bool) {
+	props := map[string]*openapi3.SchemaRef{}
+	required := map[string]bool{}
+	var visit func(s *openapi3.Schema, depth int)
+	visit = func(s *openapi3.Schema, depth int) {
+		if s == nil || depth > 32 {
+			return
+		}
+		for _, m := range s.AllOf {
+			if m != nil {
+				visit(m.Value, depth+1)
+			}
+		}
+		for k, v := range s.Properties {
+			props[k] = v
+		}
+		for _, r := range s.Required {
+			required[r] = true
+		}
+	}
+	visit(s, 0)
+	return props, required
+}
+
+func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*openapi3.SchemaRef, required map[string]bool) {
+	keys := make([]string, 0, len(props))
+	for k := range props {
+		keys = append(keys, k)
+	}
+	order := func(k string) (int, bool) {
+		if v := props[k]; v != nil && v.Value != nil {
+			switch x := v.Value.Extensions["x-order"].(type) {
+			case float64:
+				return int(x), true
+			case int:
+				return x, true
+			}
+		}
+		return 0, false
+	}
+	sort.SliceStable(keys, func(i, j int) bool {
+		oi, hi := order(keys[i])
+		oj, hj := order(keys[j])
+		if hi != hj {
+			return hi
+		}
+		if hi && oi != oj {
+			return oi < oj
+		}
+		return keys[i] < keys[j]
+	})
+	fieldNames := newNamer()
+	for _, k := range keys {
+		sr := props[k]
+		if sr == nil || sr.Value == nil {
+			continue
+		}
+		fs := sr.Value
+		where := t.Where + ".properties." + k
+		pos := p.spec.OriginPos(fs.Origin)
+		base := k
+		if v, ok := fs.Extensions["x-go-name"].(string); ok && v != "" {
+			base = v
+		}
+		want := GoName(base)
+		if want == "" {
+			want = "Field"
+		}
+		name, renamed := fieldNames.claim(want, k)
+		if renamed {
+			p.warn(pos, where, "field name %s is already used in %s; this one is named %s", want, t.Name, name)
+		}
+		ref := p.refOf(sr, t.Name+name, where, isOpen(fs))
+		f := &Field{
+			Name: name, JSONName: k, Type: ref, Required: required[k], Nullable: ref.Nullable,
+			Doc: docOf(fs), Example: exampleOf(fs), Deprecated: fs.Deprecated, ReadOnly: fs.ReadOnly,
+			WriteOnly: fs.WriteOnly, Pos: pos,
+		}
+		ref.Nullable = false // the field's wrapper carries it
+		switch {
+		case f.Nullable:
+			f.Wrap = NullableWrap
+		case f.Required:
+			f.Wrap = Plain
+		default:
+			f.Wrap = Optional
+		}
+		if fs.Default != nil {
+			if js, ok := p.checkDefault(fs.Default, ref, pos, where); ok {
+				f.Default = js
+			}
+		}
+		t.Fields = append(t.Fields, f)
+	}
+	for r := range required {
+		if _, ok := props[r]; !ok {
+			p.warn(t.Pos, t.Where, "required property %q is not defined in properties; ignored", r)
+		}
+	}
+	if ap := p.additional(s, t.Name+"Value", t.Where); ap != nil {
+		t.Extra = ap
+	} else if s.AdditionalProperties.Has != nil && *s.AdditionalProperties.Has {
+		t.Extra = &Ref{Kind: RefBuiltin, Builtin: RawJSON, C: noConstraints()}
+	}
+}
+
+// checkDefault keeps a default only when it fits the field's type.
+func (p *planner) checkDefault(v any, r *Ref, pos diag.Pos, where string) (string, bool) {
+	ok := true
+	switch r.Kind {
+	case RefBuiltin:
+		switch r.Builtin {
+		case String, Time:
+			_, ok = v.(string)
+		case Int64, Int32:
+			f, isNum := v.(float64)
+			ok = isNum && f == math.Trunc(f)
+		case Float64, Float32:
+			_, ok = v.(float64)
+		case Bool:
+			_, ok = v.(bool)
+		case Bytes:
+			_, ok = v.(string)
+		}
+	case RefNamed:
+		if r.Named.Kind == KindEnum {
+			ok = false
+			for _, ev := range r.Named.Enum.Values {
+				if fmt.Sprint(ev.Value) == fmt.Sprint(v) {
+					ok = true
+				}
+			}
+		} else if r.Named.Kind != KindAlias {
+			ok = false
+		}
+	case RefSlice:
+		_, ok = v.([]any)
+	case RefMap:
+		_, ok = v.(map[string]any)
+	}
+	if !ok {
+		p.warn(pos, where, "default %s does not fit the type; no default applied", jsonOf(v))
+		return "", false
+	}
+	return jsonOf(v), true
+}
+
+func (p *planner) planEnum(t *Type, s *openapi3.Schema, open bool) *Enum {
+	e := &Enum{Open: open || isOpen(s)}
+	types := nonNullTypes(s)
+	allStrings, allInts := true, true
+	for _, v := range enumValues(s) {
+		switch x := v.(type) {
+		case string:
+			allInts = false
+		case float64:
+			allStrings = false
+			if x != math.Trunc(x) {
+				allInts = false
+			}
+		default:
+			allStrings, allInts = false, false
+		}
+	}
+	switch {
+	case allStrings:
+		e.Base = String
+	case allInts && (len(types) == 0 || types[0] == "integer"):
+		e.Base = Int64
+	case allInts || len(types) == 1 && types[0] == "number":
+		e.Base = Float64
+	default:
+		p.warn(t.Pos, t.Where, "enum mixes value types; generated as strings of its JSON values")
+		e.Base = String
+	}
+	var varNames []string
+	if raw, ok := s.Extensions["x-enum-varnames"].([]any); ok {
+		for _, v := range raw {
+			str, _ := v.(string)
+			varNames = append(varNames, str)
+		}
+	}
+	constNames := newNamer()
+	seen := map[string]bool{}
+	for i, v := range enumValues(s) {
+		var val any
+		switch e.Base {
+		case String:
+			if str, ok := v.(string); ok {
+				val = str
+			} else {
+				val = jsonOf(v)
+			}
+		case Int64:
+			val = int64(v.(float64))
+		case Float64:
+			val = v.(float64)
+		}
+		key := fmt.Sprint(val)
+		if seen[key] {
+			p.warn(t.Pos, t.Where, "enum value %s is listed twice; kept once", jsonOf(v))
+			continue
+		}
+		seen[key] = true
+		suffix := ""
+		if i < len(varNames) && varNames[i] != "" {
+			suffix = GoName(varNames[i])
+		}
+		if suffix == "" {
+			suffix = enumSuffix(val)
+		}
+		cname, _ := constNames.claim(suffix, key)
+		full, renamed := p.names.claim(t.Name+cname, t.Where)
+		if renamed {
+			p.warn(t.Pos, t.Where, "enum constant %s%s is already taken; named %s", t.Name, cname, full)
+		}
+		e.Values = append(e.Values, EnumValue{Name: full, Value: val})
+	}
+	return e
+}
+
+func enumSuffix(v any) string {
+	switch x := v.(type) {
+	case string:
+		if n := GoName(x); n != "" {
+			return n
+		}
+		if x == "" {
+			return "Empty"
+		}
+		return "Value"
+	case int64:
+		if x < 0 {
+			return "Minus" + strconv.FormatInt(-x, 10)
+		}
+		return "N" + strconv.FormatInt(x, 10)
+	case float64:
+		s := strconv.FormatFloat(math.Abs(x), 'f', -1, 64)
+		s = strings.ReplaceAll(s, ".", "_")
+		if x < 0 {
+			return "Minus" + s
+		}
+		return "N" + s
+	}
+	return "Value"
+}
+
+func (p *planner) planUnion(t *Type, s *openapi3.Schema) *Union {
+	u := &Union{OneOf: len(s.OneOf) > 0}
+	members := s.OneOf
+	if !u.OneOf {
+		members = s.AnyOf
+	}
+	if s.Discriminator != nil {
+		u.Discriminator = s.Discriminator.PropertyName
+	}
+	varNames := newNamer()
+	for i, m := range members {
+		if m == nil || m.Value == nil || isNullOnly(m.Value) {
+			continue
+		}
+		r := p.refOf(m, fmt.Sprintf("%s%d", t.Name, i), fmt.Sprintf("%s.oneOf.%d", t.Where, i), false)
+		base := refLabel(r)
+		name, _ := varNames.claim(base, strconv.Itoa(i))
+		v := &Variant{Name: name, Type: r}
+		if s.Discriminator != nil {
+			keys := make([]string, 0, len(s.Discriminator.Mapping))
+			for k := range s.Discriminator.Mapping {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				if target := s.Discriminator.Mapping[k]; target.Ref == m.Ref && m.Ref != "" {
+					v.Values = append(v.Values, k)
+				}
+			}
+			if len(v.Values) == 0 && m.Ref != "" {
+				v.Values = []string{refName(m.Ref)}
+			}
+		}
+		u.Variants = append(u.Variants, v)
+	}
+	if len(u.Variants) == 0 {
+		p.warn(t.Pos, t.Where, "union has no usable members; generated as raw JSON")
+	}
+	return u
+}
+
+// refLabel is a readable name for a union variant.
+func refLabel(r *Ref) string {
+	switch r.Kind {
+	case RefNamed:
+		return r.Named.Name
+	case RefSlice:
+		return refLabel(r.Elem) + "List"
+	case RefMap:
+		return refLabel(r.Elem) + "Map"
+	}
+	switch r.Builtin {
+	case Time:
+		return "Time"
+	case Bytes:
+		return "Bytes"
+	case RawJSON:
+		return "JSON"
+	}
+	return GoName(string(r.Builtin))
+}
+
+func (p *planner) planOperations() {
+	p.eachOperation(func(pth, method string, item *openapi3.PathItem, op *openapi3.Operation) {
+		name := p.opNames[op]
+		where := "paths." + pth + "." + strings.ToLower(method)
+		o := &Operation{ID: op.OperationID, Name: name, Method: method, Path: pth, Summary: op.Summary,
+			Description: op.Description, Deprecated: op.Deprecated, Tags: op.Tags}
+		params := append(append(openapi3.Parameters{}, item.Parameters...), op.Parameters...)
+		for _, pr := range params {
+			if pr == nil || pr.Value == nil {
+				continue
+			}
+			pv := pr.Value
+			var ref *Ref
+			if pv.Schema != nil {
+				ref = p.refOf(pv.Schema, name+GoName(pv.Name)+"Param", where+".parameters."+pv.Name, false)
+			} else {
+				ref = &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
+			}
+			o.Params = append(o.Params, &Param{Name: pv.Name, GoName: GoName(pv.Name), In: pv.In, Required: pv.Required, Type: ref, Doc: pv.Description})
+		}
+		if op.RequestBody != nil && op.RequestBody.Value != nil {
+			if mt := jsonMedia(op.RequestBody.Value.Content); mt != nil && mt.Schema != nil {
+				o.Body = p.refOf(mt.Schema, name+"Request", where+".requestBody", false)
+				o.BodyRequired = op.RequestBody.Value.Required
+			}
+		}
+		if op.Responses != nil {
+			codes := make([]string, 0, op.Responses.Len())
+			for c := range op.Responses.Map() {
+				codes = append(codes, c)
+			}
+			sort.Slice(codes, func(i, j int) bool { return statusRank(codes[i]) < statusRank(codes[j]) })
+			for _, c := range codes {
+				rr := op.Responses.Value(c)
+				if rr == nil || rr.Value == nil {
+					continue
+				}
+				resp := &Response{Status: c}
+				if rr.Value.Description != nil {
+					resp.Description = *rr.Value.Description
+				}
+				if mt := jsonMedia(rr.Value.Content); mt != nil && mt.Schema != nil {
+					resp.Body = p.refOf(mt.Schema, name+statusName(c)+"Response", where+".responses."+c, false)
+				}
+				if strings.HasPrefix(c, "2") {
+					if o.Success == nil {
+						o.Success = resp
+					}
+					continue
+				}
+				resp.ErrorType = p.errorTypeName(resp)
+				o.Errors = append(o.Errors, resp)
+			}
+		}
+		o.Retry = retryOf(op.Extensions)
+		if o.Retry == nil {
+			o.Retry = retryOf(p.spec.Doc.Extensions)
+		}
+		sec := p.spec.Doc.Security
+		if op.Security != nil {
+			sec = *op.Security
+		}
+		seen := map[string]bool{}
+		for _, req := range sec {
+			keys := make([]string, 0, len(req))
+			for k := range req {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				if !seen[k] {
+					seen[k] = true
+					o.Security = append(o.Security, k)
+				}
+			}
+		}
+		p.m.Operations = append(p.m.Operations, o)
+	})
+}
+
+// errorTypeName names the Go error type of an error response: after its
+// body's type when it has a named one (BadRequestResponse →
+// BadRequestResponseError), shared by every operation that uses it.
+func (p *planner) errorTypeName(r *Response) string {
+	if r.Body == nil || r.Body.Kind != RefNamed {
+		return ""
+	}
+	want := r.Body.Named.Name + "Error"
+	if owner, ok := p.names.used[want]; ok && owner == "error "+r.Body.Named.Name {
+		return want
+	}
+	name, _ := p.names.claim(want, "error "+r.Body.Named.Name)
+	return name
+}
+
+func (p *planner) planSecurity() {
+	used := map[string]bool{}
+	for _, o := range p.m.Operations {
+		for _, s := range o.Security {
+			used[s] = true
+		}
+	}
+	c := p.spec.Doc.Components
+	if c == nil {
+		return
+	}
+	keys := make([]string, 0, len(c.SecuritySchemes))
+	for k := range c.SecuritySchemes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		ss := c.SecuritySchemes[k]
+		if !used[k] || ss == nil || ss.Value == nil {
+			continue
+		}
+		v := ss.Value
+		p.m.Security = append(p.m.Security, &SecurityScheme{Name: k, Type: v.Type, Scheme: strings.ToLower(v.Scheme), In: v.In, Param: v.Name, Doc: v.Description})
+	}
+}
+
+// annotate writes the plan's names into the document for oapi-codegen:
+// x-go-name on component schemas, and operation IDs set to plan names.
+func (p *planner) annotate() {
+	for _, ct := range p.components {
+		if ct.schema.Extensions == nil {
+			ct.schema.Extensions = map[string]any{}
+		}
+		ct.schema.Extensions["x-go-name"] = ct.t.Name
+	}
+	p.eachOperation(func(_, _ string, _ *openapi3.PathItem, op *openapi3.Operation) {
+		op.OperationID = p.opNames[op]
+	})
+	p.m.OapiDoc = p.spec.Doc
+}
+
+func retryOf(ext map[string]any) *Retry {
+	raw, ok := ext["x-speakeasy-retries"].(map[string]any)
+	if !ok {
+		return nil
+	}
+	r := &Retry{InitialInterval: 500, MaxInterval: 60000, MaxElapsed: 3600000, Exponent: 1.5}
+	if codes, ok := raw["statusCodes"].([]any); ok {
+		for _, c := range codes {
+			switch x := c.(type) {
+			case float64:
+				r.StatusCodes = append(r.StatusCodes, int(x))
+			case string:
+				if n, err := strconv.Atoi(strings.TrimSpace(x)); err == nil {
+					r.StatusCodes = append(r.StatusCodes, n)
+				} else if len(x) == 3 && strings.HasSuffix(strings.ToUpper(x), "XX") && x[0] >= '1' && x[0] <= '5' {
+					base := int(x[0]-'0') * 100
+					for i := 0; i < 100; i++ {
+						r.StatusCodes = append(r.StatusCodes, base+i)
+					}
+				}
+			}
+		}
+	}
+	sort.Ints(r.StatusCodes)
+	if b, ok := raw["backoff"].(map[string]any); ok {
+		if v, ok := b["initialInterval"].(float64); ok {
+			r.InitialInterval = int(v)
+		}
+		if v, ok := b["maxInterval"].(float64); ok {
+			r.MaxInterval = int(v)
+		}
+		if v, ok := b["maxElapsedTime"].(float64); ok {
+			r.MaxElapsed = int(v)
+		}
+		if v, ok := b["exponent"].(float64); ok {
+			r.Exponent = v
+		}
+	}
+	if v, ok := raw["retryConnectionErrors"].(bool); ok {
+		r.ConnectionErrors = v
+	} else {
+		r.ConnectionErrors = true
+	}
+	return r
+}
+
+func statusRank(code string) int {
+	if n, err := strconv.Atoi(code); err == nil {
+		return n * 10
+	}
+	if len(code) == 3 && code[0] >= '1' && code[0] <= '5' {
+		return int(code[0]-'0')*1000 + 999
+	}
+	return 100000 // default
+}
+
+func statusName(code string) string {
+	if n, err := strconv.Atoi(code); err == nil {
+		if t := http.StatusText(n); t != "" {
+			return GoName(t)
+		}
+		return "Status" + code
+	}
+	return GoName(code)
+}
+
+func jsonMedia(c openapi3.Content) *openapi3.MediaType {
+	if c == nil {
+		return nil
+	}
+	if mt := c["application/json"]; mt != nil {
+		return mt
+	}
+	keys := make([]string, 0, len(c))
+	for k := range c {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if strings.HasSuffix(strings.Split(k, ";")[0], "+json") || strings.HasPrefix(k, "application/json") {
+			return c[k]
+		}
+	}
+	return nil
+}
+
+func refName(ref string) string {
+	_, frag, _ := strings.Cut(ref, "#")
+	last := frag
+	if i := strings.LastIndex(frag, "/"); i >= 0 {
+		last = frag[i+1:]
+	}
+	if last == "" {
+		file, _, _ := strings.Cut(ref, "#")
+		last = strings.TrimSuffix(path.Base(file), path.Ext(file))
+	}
+	return GoName(last)
+}
+
+func docOf(s *openapi3.Schema) string {
+	if s.Description != "" {
+		return s.Description
+	}
+	return s.Title
+}
+
+func exampleOf(s *openapi3.Schema) string {
+	if s.Example != nil {
+		return jsonOf(s.Example)
+	}
+	if len(s.Examples) > 0 {
+		return jsonOf(s.Examples[0])
+	}
+	return ""
+}
+
+func jsonOf(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	return string(b)
+}
+
+func enumValues(s *openapi3.Schema) []any {
+	var out []any
+	for _, v := range s.Enum {
+		if v != nil {
+			out = append(out, v)
+		}
+	}
+	if s.Const != nil && len(s.Enum) == 0 {
+		out = append(out, s.Const)
+	}
+	return out
+}
+
+func nonNullTypes(s *openapi3.Schema) []string {
+	if s.Type == nil {
+		return nil
+	}
+	var out []string
+	for _, t := range *s.Type {
+		if t != "null" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func typeIs(s *openapi3.Schema, t string) bool {
+	for _, x := range nonNullTypes(s) {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+func isObject(s *openapi3.Schema) bool {
+	if typeIs(s, "object") {
+		return true
+	}
+	return len(nonNullTypes(s)) == 0 && (len(s.Properties) > 0 || len(s.AllOf) > 0 || s.AdditionalProperties.Schema != nil)
+}
+
+func hasProps(s *openapi3.Schema) bool {
+	if len(s.Properties) > 0 {
+		return true
+	}
+	for _, m := range s.AllOf {
+		if m != nil && m.Value != nil && (hasProps(m.Value) || m.Ref != "") {
+			return true
+		}
+	}
+	return false
+}
+
+func singleRefAllOf(s *openapi3.Schema) bool {
+	return len(s.AllOf) == 1 && s.AllOf[0] != nil && len(s.Properties) == 0
+}
+
+func isNullOnly(s *openapi3.Schema) bool {
+	return s.Type != nil && len(*s.Type) == 1 && (*s.Type)[0] == "null"
+}
+
+// nullUnionMember recognises `oneOf: [X, {type: null}]`: X, nullable.
+func nullUnionMember(s *openapi3.Schema) (*openapi3.SchemaRef, bool) {
+	members := s.OneOf
+	if len(members) == 0 {
+		members = s.AnyOf
+	}
+	if len(members) != 2 {
+		return nil, false
+	}
+	for i, m := range members {
+		if m != nil && m.Value != nil && isNullOnly(m.Value) && members[1-i] != nil {
+			return members[1-i], true
+		}
+	}
+	return nil, false
+}
+
+func isNullable(s *openapi3.Schema) bool {
+	if s.Nullable {
+		return true
+	}
+	if s.Type != nil && s.Type.Includes("null") {
+		return true
+	}
+	for _, v := range s.Enum {
+		if v == nil {
+			return true
+		}
+	}
+	_, ok := nullUnionMember(s)
+	return ok
+}
+
+func isOpen(s *openapi3.Schema) bool {
+	v, _ := s.Extensions["x-speakeasy-unknown-values"].(string)
+	return v == "allow"
+}
+
+func constraintsOf(s *openapi3.Schema) Constraints {
+	c := noConstraints()
+	c.Format = s.Format
+	c.Pattern = s.Pattern
+	if s.MinLength > 0 {
+		c.MinLength = int(s.MinLength)
+	}
+	if s.MaxLength != nil {
+		c.MaxLength = int(*s.MaxLength)
+	}
+	if s.MinItems > 0 {
+		c.MinItems = int(s.MinItems)
+	}
+	if s.MaxItems != nil {
+		c.MaxItems = int(*s.MaxItems)
+	}
+	if s.MinProps > 0 {
+		c.MinProps = int(s.MinProps)
+	}
+	if s.MaxProps != nil {
+		c.MaxProps = int(*s.MaxProps)
+	}
+	c.Min, c.Max = s.Min, s.Max
+	c.ExclusiveMin = s.ExclusiveMin.IsTrue()
+	c.ExclusiveMax = s.ExclusiveMax.IsTrue()
+	if s.ExclusiveMin.Value != nil {
+		c.Min, c.ExclusiveMin = s.ExclusiveMin.Value, true
+	}
+	if s.ExclusiveMax.Value != nil {
+		c.Max, c.ExclusiveMax = s.ExclusiveMax.Value, true
+	}
+	c.MultipleOf = s.MultipleOf
+	c.UniqueItems = s.UniqueItems
+	return c
+}
+
+func snake(name string) string {
+	ws := words(name)
+	for i, w := range ws {
+		ws[i] = strings.ToLower(w)
+	}
+	return strings.Join(ws, "_")
+}

@@ -1,0 +1,62 @@
+package gen
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestTemplateOverride proves a file in the templates directory replaces
+// oapi-codegen's template of the same name, and that it is part of the
+// fingerprint.
+func TestTemplateOverride(t *testing.T) {
+	spec, err := filepath.Abs("../spec/connect_session.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen := func(tmplDir string) *Result {
+		t.Helper()
+		rs, err := Run([]Job{{Spec: spec, Package: "stackone", Output: t.TempDir(), Client: true, TemplatesDir: tmplDir}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rs[0]
+	}
+	client := func(r *Result) string {
+		for _, f := range r.Files {
+			if f.Path == "client.gen.go" {
+				return string(f.Content)
+			}
+		}
+		t.Fatal("no client.gen.go")
+		return ""
+	}
+	plain := client(gen(""))
+	const marker = "request body of CreateConnectSession"
+	if strings.Contains(plain, marker) {
+		t.Fatalf("upstream template output unexpectedly contains %q", marker)
+	}
+	withRepo := client(gen("../templates"))
+	if !strings.Contains(withRepo, marker) {
+		t.Fatalf("override from ../templates not applied; want %q in client.gen.go", marker)
+	}
+
+	dir := t.TempDir()
+	data, err := os.ReadFile("../templates/request-bodies.tmpl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "request-bodies.tmpl"), append(data, "\n// changed\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	changed := client(gen(dir))
+	if firstLines(changed, 2) == firstLines(withRepo, 2) {
+		t.Fatal("changing a template did not change the fingerprint")
+	}
+}
+
+func firstLines(s string, n int) string {
+	lines := strings.SplitN(s, "\n", n+1)
+	return strings.Join(lines[:n], "\n")
+}
