@@ -317,14 +317,14 @@ func genEnum(f *jen.File, t *plan.Type) {
 	}
 	comment(f, doc)
 	f.Type().Id(t.Name).Add(builtinType(e.Base))
-	comment(f, "Known values of " + t.Name + ".")
+	comment(f, "Known values of "+t.Name+".")
 	f.Const().DefsFunc(func(g *jen.Group) {
 		for _, v := range e.Values {
 			g.Id(v.Name).Id(t.Name).Op("=").Add(enumLit(v.Value))
 		}
 	})
-	comment(f, t.Name + "Values returns the known values, in spec order.")
-	f.Func().Id(t.Name+"Values").Params().Index().Id(t.Name).Block(
+	comment(f, t.Name+"Values returns the known values, in spec order.")
+	f.Func().Id(t.Name + "Values").Params().Index().Id(t.Name).Block(
 		jen.Return(jen.Index().Id(t.Name).ValuesFunc(func(g *jen.Group) {
 			for _, v := range e.Values {
 				g.Id(v.Name)

@@ -54,13 +54,13 @@ func genUnion(f *jen.File, t *plan.Type) {
 	)
 	for _, v := range u.Variants {
 		vt := goType(v.Type)
-		comment(f, "As" + v.Name + " decodes the value as " + v.Name + ".")
+		comment(f, "As"+v.Name+" decodes the value as "+v.Name+".")
 		f.Func().Params(jen.Id("u").Id(t.Name)).Id("As"+v.Name).Params().Params(vt, jen.Error()).Block(
 			jen.Var().Id("x").Add(vt),
 			jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("u").Dot("raw"), jen.Op("&").Id("x")),
 			jen.Return(jen.Id("x"), jen.Err()),
 		)
-		comment(f, t.Name + "From" + v.Name + " returns a " + t.Name + " holding v.")
+		comment(f, t.Name+"From"+v.Name+" returns a "+t.Name+" holding v.")
 		f.Func().Id(t.Name+"From"+v.Name).Params(jen.Id("v").Add(vt)).Params(jen.Id(t.Name), jen.Error()).Block(
 			jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("v")),
 			jen.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id("raw"): jen.Id("b")}), jen.Err()),
@@ -68,7 +68,7 @@ func genUnion(f *jen.File, t *plan.Type) {
 	}
 	genUnionWhich(f, t)
 	genValidateMethod(f, t)
-	comment(f, "ValidateInto checks that the value decodes as one of the variants" + map[bool]string{true: " and\nvalidates it.", false: "."}[len(u.Variants) > 0])
+	comment(f, "ValidateInto checks that the value decodes as one of the variants"+map[bool]string{true: " and\nvalidates it.", false: "."}[len(u.Variants) > 0])
 	f.Func().Params(jen.Id("m").Id(t.Name)).Id("ValidateInto").Params(
 		jen.Id("v").Op("*").Qual(oasPkg, "Validator"), jen.Id("p").Op("*").Qual(oasPkg, "Path"),
 	).BlockFunc(func(g *jen.Group) {
