@@ -452,8 +452,8 @@ func genFieldValidate(g *jen.Group, owner *plan.Type, fl *plan.Field) {
 }
 
 // missingCheck is the condition under which a required plain value counts
-// as missing: an empty string, a nil slice or map, empty raw JSON. Numbers
-// and booleans have no missing state.
+// as missing: an empty string, a nil slice or map, empty raw JSON, the zero
+// time. Numbers and booleans have no missing state.
 func missingCheck(r *plan.Ref, sel jen.Code) jen.Code {
 	switch r.Kind {
 	case plan.RefSlice, plan.RefMap:
@@ -464,6 +464,8 @@ func missingCheck(r *plan.Ref, sel jen.Code) jen.Code {
 			return jen.Add(sel).Op("==").Lit("")
 		case plan.RawJSON, plan.Bytes:
 			return jen.Len(sel).Op("==").Lit(0)
+		case plan.Time:
+			return jen.Add(sel).Dot("IsZero").Call()
 		}
 	case plan.RefNamed:
 		if r.Named.Kind == plan.KindEnum && r.Named.Enum.Base == plan.String {

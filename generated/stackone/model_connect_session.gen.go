@@ -62,6 +62,10 @@ func (m ConnectSession) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m ConnectSession) ValidateInto(v *oas.Validator, p *oas.Path) {
+	if m.CreatedAt.IsZero() {
+		pCreatedAt := p.Key("created_at")
+		v.Required(&pCreatedAt)
+	}
 	if m.OriginOwnerID == "" {
 		pOriginOwnerID := p.Key("origin_owner_id")
 		v.Required(&pOriginOwnerID)

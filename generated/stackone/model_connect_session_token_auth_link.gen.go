@@ -72,6 +72,10 @@ func (m ConnectSessionTokenAuthLink) ValidateInto(v *oas.Validator, p *oas.Path)
 		pAuthLinkURL := p.Key("auth_link_url")
 		v.Required(&pAuthLinkURL)
 	}
+	if m.CreatedAt.IsZero() {
+		pCreatedAt := p.Key("created_at")
+		v.Required(&pCreatedAt)
+	}
 	if m.OriginOwnerID == "" {
 		pOriginOwnerID := p.Key("origin_owner_id")
 		v.Required(&pOriginOwnerID)

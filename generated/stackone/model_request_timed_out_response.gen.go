@@ -53,4 +53,8 @@ func (m RequestTimedOutResponse) ValidateInto(v *oas.Validator, p *oas.Path) {
 		pMessage := p.Key("message")
 		v.Required(&pMessage)
 	}
+	if m.Timestamp.IsZero() {
+		pTimestamp := p.Key("timestamp")
+		v.Required(&pTimestamp)
+	}
 }
