@@ -2,9 +2,9 @@ package oas
 
 import (
 	"fmt"
+	"math"
 	"net/mail"
 	"net/netip"
-	"net/url"
 	"sort"
 	"strconv"
 	"strings"
@@ -123,6 +123,18 @@ func (v *Validator) Err(typeName string) error {
 	return &ValidationError{Type: typeName, Violations: v.violations}
 }
 
+// Mark returns how many violations have been recorded, for Rewind.
+func (v *Validator) Mark() int { return len(v.violations) }
+
+// Rewind drops the violations recorded since Mark returned mark. Generated
+// code checks a map's values in map order, which allocates nothing, and only
+// when that found something rewinds and checks again in sorted key order.
+func (v *Validator) Rewind(mark int) {
+	if mark >= 0 && mark <= len(v.violations) {
+		v.violations = v.violations[:mark]
+	}
+}
+
 // Required records that a required value is missing.
 func (v *Validator) Required(p *Path) { v.Add(p, "required") }
 
@@ -180,8 +192,10 @@ func (v *Validator) MultipleOf(p *Path, x, m float64) {
 	if m == 0 {
 		return
 	}
+	// Decimal steps are not exact in binary (0.3/0.1 is 2.9999999999999996),
+	// so a quotient within rounding error of a whole number counts.
 	q := x / m
-	if q != float64(int64(q)) {
+	if math.Abs(q-math.Round(q)) > 1e-9*math.Max(1, math.Abs(q)) {
 		v.Add(p, "%s is not a multiple of %s", fmtNum(x), fmtNum(m))
 	}
 }
@@ -221,13 +235,11 @@ func FormatOK(s, format string) bool {
 		}
 		return err == nil
 	case "email":
-		a, err := mail.ParseAddress(s)
-		return err == nil && a.Address == s
+		return isEmail(s)
 	case "uuid":
 		return isUUID(s)
 	case "uri":
-		u, err := url.Parse(s)
-		return err == nil && u.Scheme != ""
+		return isURI(s)
 	case "hostname":
 		return isHostname(s)
 	case "ipv4":
@@ -239,6 +251,75 @@ func FormatOK(s, format string) bool {
 	}
 	return true
 }
+
+// isEmail accepts a bare RFC 5322 address (no display name). The common
+// dot-atom form is checked without allocating; quoted local parts and
+// address literals go to net/mail.
+func isEmail(s string) bool {
+	at := strings.LastIndexByte(s, '@')
+	if at <= 0 || at == len(s)-1 {
+		return false
+	}
+	local, domain := s[:at], s[at+1:]
+	if local[0] == '"' || domain[0] == '[' {
+		// ParseAddress also takes "Name <addr>"; the '<' test keeps it to
+		// a bare address. It unquotes the local part, so compare the domain.
+		a, err := mail.ParseAddress(s)
+		return err == nil && strings.IndexByte(s, '<') < 0 && strings.HasSuffix(a.Address, "@"+domain)
+	}
+	return isDotAtom(local) && isHostname(domain) && strings.IndexByte(domain, '.') > 0
+}
+
+// isDotAtom reports whether s is atext runs separated by single dots.
+func isDotAtom(s string) bool {
+	if s == "" || s[0] == '.' || s[len(s)-1] == '.' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c >= 0x80:
+		case strings.IndexByte("!#$%&'*+-/=?^_`{|}~", c) >= 0:
+		case c == '.':
+			if s[i-1] == '.' {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return utf8.ValidString(s)
+}
+
+// isURI accepts an absolute URI (RFC 3986): a scheme, a colon, and no
+// spaces, control characters or broken percent escapes.
+func isURI(s string) bool {
+	colon := strings.IndexByte(s, ':')
+	if colon <= 0 {
+		return false
+	}
+	for i := 0; i < colon; i++ {
+		c := s[i]
+		letter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+		if !letter && (i == 0 || !('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return false
+		}
+	}
+	for i := colon + 1; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c <= ' ' || c == 0x7f || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' || c == '`' || c == '{' || c == '|' || c == '}':
+			return false
+		case c == '%':
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func isHex(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
 
 func isUUID(s string) bool {
 	if len(s) != 36 {
@@ -264,7 +345,15 @@ func isHostname(s string) bool {
 	if s == "" || len(s) > 253 {
 		return false
 	}
-	for _, label := range strings.Split(strings.TrimSuffix(s, "."), ".") {
+	rest := strings.TrimSuffix(s, ".")
+	for {
+		// Labels are walked with IndexByte rather than strings.Split so that
+		// a valid hostname costs no allocation.
+		label := rest
+		dot := strings.IndexByte(rest, '.')
+		if dot >= 0 {
+			label, rest = rest[:dot], rest[dot+1:]
+		}
 		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
 			return false
 		}
@@ -274,8 +363,10 @@ func isHostname(s string) bool {
 				return false
 			}
 		}
+		if dot < 0 {
+			return true
+		}
 	}
-	return true
 }
 
 func fmtNum(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }

@@ -408,7 +408,7 @@ func genStructValidate(f *jen.File, t *plan.Type) {
 			genFieldValidate(g, t, fl)
 		}
 		if t.Extra != nil && needsValidation(t.Extra, map[*plan.Type]bool{}) {
-			g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(oasPkg, "SortedKeys").Call(jen.Id("m").Dot("AdditionalProperties"))).BlockFunc(func(g *jen.Group) {
+			genMapLoop(g, jen.Id("m").Dot("AdditionalProperties"), "k", "mk", func(g *jen.Group) {
 				g.Id("pk").Op(":=").Id("p").Dot("Key").Call(jen.Id("k"))
 				validateValue(g, t, jen.Id("m").Dot("AdditionalProperties").Index(jen.Id("k")), t.Extra, "pk", 0)
 			})
@@ -523,6 +523,23 @@ func typeNeedsValidation(t *plan.Type, seen map[*plan.Type]bool) bool {
 	return false
 }
 
+// genMapLoop writes the validation of every value of a map. Map order is
+// random, and sorting the keys allocates, so the values are checked in map
+// order first and only when something failed again in key order, which
+// keeps the violations stable and a valid map free of allocations:
+//
+//	mk := v.Mark()
+//	for k := range m { body }
+//	if v.Mark() != mk { v.Rewind(mk); for _, k := range oas.SortedKeys(m) { body } }
+func genMapLoop(g *jen.Group, m jen.Code, k, mark string, body func(g *jen.Group)) {
+	g.Id(mark).Op(":=").Id("v").Dot("Mark").Call()
+	g.For(jen.Id(k).Op(":=").Range().Add(m)).BlockFunc(body)
+	g.If(jen.Id("v").Dot("Mark").Call().Op("!=").Id(mark)).Block(
+		jen.Id("v").Dot("Rewind").Call(jen.Id(mark)),
+		jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Qual(oasPkg, "SortedKeys").Call(m)).BlockFunc(body),
+	)
+}
+
 // validateValue writes the checks of one value of r at path variable pv.
 func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv string, depth int) {
 	if r.Nullable {
@@ -563,7 +580,7 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 		if needsValidation(r.Elem, map[*plan.Type]bool{}) {
 			k := fmt.Sprintf("k%d", depth)
 			pk := fmt.Sprintf("%s_%d", pv, depth)
-			g.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Qual(oasPkg, "SortedKeys").Call(val)).BlockFunc(func(g *jen.Group) {
+			genMapLoop(g, val, k, fmt.Sprintf("mk%d", depth), func(g *jen.Group) {
 				g.Id(pk).Op(":=").Id(pv).Dot("Key").Call(jen.Id(k))
 				validateValue(g, owner, jen.Add(val).Index(jen.Id(k)), r.Elem, pk, depth+1)
 			})

@@ -123,7 +123,7 @@ func genUnionWhich(f *jen.File, t *plan.Type) {
 			return
 		}
 		for _, v := range u.Variants {
-			g.If(jen.List(jen.Id("x"), jen.Err()).Op(":=").Id("u").Dot("As"+v.Name).Call(), jen.Err().Op("==").Nil().Op("&&").Id("validOK").Call(jen.Id("x"))).Block(
+			g.If(jen.List(jen.Id("x"), jen.Err()).Op(":=").Id("u").Dot("As"+v.Name).Call(), jen.Err().Op("==").Nil().Op("&&").Qual(oasPkg, "ValidOK").Call(jen.Id("x"))).Block(
 				jen.Return(jen.Id("x"), jen.Nil()),
 			)
 		}
