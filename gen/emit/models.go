@@ -92,6 +92,12 @@ func fieldDoc(fl *plan.Field) string {
 	default:
 		facts = append(facts, "Optional.")
 	}
+	if fl.ReadOnly {
+		facts = append(facts, "Read-only: set by the server, not sent in requests.")
+	}
+	if fl.WriteOnly {
+		facts = append(facts, "Write-only: sent in requests, never returned.")
+	}
 	if fl.Default != "" {
 		facts = append(facts, "Default: "+cleanText(fl.Default)+".")
 	}
@@ -133,7 +139,7 @@ func genStruct(f *jen.File, t *plan.Type) {
 	f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 		for _, fl := range t.Fields {
 			tag := fl.JSONName
-			if fl.Wrap != plan.Plain {
+			if fl.OmitZero {
 				tag += ",omitzero"
 			}
 			comment(g, fieldDoc(fl))
@@ -184,7 +190,7 @@ func paramName(fl *plan.Field) string {
 func genConstructor(f *jen.File, t *plan.Type) {
 	var req, defs []*plan.Field
 	for _, fl := range t.Fields {
-		if fl.Required && fl.Wrap == plan.Plain {
+		if fl.RequestRequired {
 			req = append(req, fl)
 		} else if fl.Default != "" && !fl.Required {
 			defs = append(defs, fl)
@@ -424,6 +430,17 @@ func genFieldValidate(g *jen.Group, owner *plan.Type, fl *plan.Field) {
 	switch fl.Wrap {
 	case plan.Plain:
 		missing := missingCheck(fl.Type, sel)
+		if !fl.RequestRequired {
+			// readOnly: requests leave it out, so only a value is checked.
+			if needs && missing != nil {
+				g.If(jen.Op("!").Parens(missing)).BlockFunc(func(g *jen.Group) {
+					g.Add(pathDecl)
+					validateValue(g, owner, sel, fl.Type, pv, 0)
+				})
+				return
+			}
+			missing = nil
+		}
 		switch {
 		case missing != nil && needs:
 			g.If(missing).Block(pathDecl, jen.Id("v").Dot("Required").Call(jen.Op("&").Id(pv))).Else().BlockFunc(func(g *jen.Group) {
@@ -439,7 +456,7 @@ func genFieldValidate(g *jen.Group, owner *plan.Type, fl *plan.Field) {
 			})
 		}
 	default:
-		if fl.Required {
+		if fl.RequestRequired {
 			g.If(jen.Op("!").Add(sel).Dot("IsSet").Call()).Block(pathDecl, jen.Id("v").Dot("Required").Call(jen.Op("&").Id(pv)))
 		}
 		if needs {
@@ -512,7 +529,7 @@ func typeNeedsValidation(t *plan.Type, seen map[*plan.Type]bool) bool {
 		return needsValidation(t.Elem, seen)
 	case plan.KindStruct:
 		for _, fl := range t.Fields {
-			if fl.Required || needsValidation(fl.Type, seen) {
+			if fl.RequestRequired || needsValidation(fl.Type, seen) {
 				return true
 			}
 		}

@@ -44,12 +44,12 @@ func genUnion(f *jen.File, t *plan.Type) {
 		jen.If(jen.Len(jen.Id("u").Dot("raw")).Op("==").Lit(0)).Block(jen.Return(jen.Index().Byte().Call(jen.Lit("null")), jen.Nil())),
 		jen.Return(jen.Id("u").Dot("raw"), jen.Nil()),
 	)
-	comment(f, "UnmarshalJSON keeps a copy of data.")
+	comment(f, "UnmarshalJSON keeps a copy of data (in new memory: copies of a union share\nnothing with what they were copied from).")
 	f.Func().Params(jen.Id("u").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.If(jen.Op("!").Qual("encoding/json", "Valid").Call(jen.Id("data"))).Block(
 			jen.Return(jen.Qual("errors", "New").Call(jen.Lit(t.Name+": invalid JSON"))),
 		),
-		jen.Id("u").Dot("raw").Op("=").Append(jen.Id("u").Dot("raw").Index(jen.Empty(), jen.Lit(0)), jen.Id("data").Op("...")),
+		jen.Id("u").Dot("raw").Op("=").Append(jen.Qual("encoding/json", "RawMessage").Call(jen.Nil()), jen.Id("data").Op("...")),
 		jen.Return(jen.Nil()),
 	)
 	for _, v := range u.Variants {

@@ -203,6 +203,15 @@ type Field struct {
 	ReadOnly   bool
 	WriteOnly  bool
 	Pos        diag.Pos
+	// RequestRequired is Required without readOnly fields: what a request
+	// must carry, so what the constructor takes and Validate checks. A
+	// required readOnly field (an id the server assigns) is only promised
+	// in responses.
+	RequestRequired bool
+	// OmitZero puts omitzero in the JSON tag: every wrapper (absent is
+	// omitted), and plain readOnly and writeOnly values, which only one
+	// direction carries.
+	OmitZero bool
 }
 
 // Operation is one HTTP operation.

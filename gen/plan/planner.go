@@ -471,6 +471,14 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 		default:
 			f.Wrap = Optional
 		}
+		f.RequestRequired = f.Required && !f.ReadOnly
+		// readOnly values are not sent in requests and writeOnly ones never
+		// come back, so a plain zero of either is left off the wire.
+		f.OmitZero = f.Wrap != Plain || f.ReadOnly || f.WriteOnly
+		if f.ReadOnly && f.WriteOnly {
+			p.warn(pos, where, "property is both readOnly and writeOnly; treated as neither")
+			f.ReadOnly, f.WriteOnly, f.RequestRequired, f.OmitZero = false, false, f.Required, f.Wrap != Plain
+		}
 		if fs.Default != nil {
 			if js, ok := p.checkDefault(fs.Default, ref, pos, where); ok {
 				f.Default = js
@@ -823,10 +831,68 @@ func (p *planner) annotate() {
 		}
 		ct.schema.Extensions["x-go-name"] = ct.t.Name
 	}
-	p.eachOperation(func(_, _ string, _ *openapi3.PathItem, op *openapi3.Operation) {
+	seen := map[*openapi3.Schema]bool{}
+	for _, ct := range p.components {
+		seen[ct.schema] = true // declared by us, not by oapi-codegen
+	}
+	p.eachOperation(func(_, _ string, item *openapi3.PathItem, op *openapi3.Operation) {
 		op.OperationID = p.opNames[op]
+		for _, pr := range append(append(openapi3.Parameters{}, item.Parameters...), op.Parameters...) {
+			if pr != nil && pr.Value != nil {
+				pinNumberFormats(pr.Value.Schema, seen)
+			}
+		}
+		if op.RequestBody != nil && op.RequestBody.Value != nil {
+			for _, mt := range op.RequestBody.Value.Content {
+				pinNumberFormats(mt.Schema, seen)
+			}
+		}
+		if op.Responses != nil {
+			for _, r := range op.Responses.Map() {
+				if r == nil || r.Value == nil {
+					continue
+				}
+				for _, mt := range r.Value.Content {
+					pinNumberFormats(mt.Schema, seen)
+				}
+				for _, h := range r.Value.Headers {
+					if h != nil && h.Value != nil {
+						pinNumberFormats(h.Value.Schema, seen)
+					}
+				}
+			}
+		}
 	})
 	p.m.OapiDoc = p.spec.Doc
+}
+
+// pinNumberFormats gives the number and integer schemas oapi-codegen
+// declares itself (parameters and inline bodies) an explicit format, so it
+// prints the same Go types as our models: oapi-codegen maps a bare number to
+// float32 and a bare integer to int, the plan to float64 and int64. The
+// order of visits does not matter: each schema is changed on its own.
+func pinNumberFormats(sr *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) {
+	if sr == nil || sr.Value == nil || seen[sr.Value] {
+		return
+	}
+	s := sr.Value
+	seen[s] = true
+	if s.Format == "" {
+		switch {
+		case typeIs(s, "number"):
+			s.Format = "double"
+		case typeIs(s, "integer"):
+			s.Format = "int64"
+		}
+	}
+	for _, m := range append(append(append(openapi3.SchemaRefs{}, s.AllOf...), s.OneOf...), s.AnyOf...) {
+		pinNumberFormats(m, seen)
+	}
+	pinNumberFormats(s.Items, seen)
+	pinNumberFormats(s.AdditionalProperties.Schema, seen)
+	for _, v := range s.Properties {
+		pinNumberFormats(v, seen)
+	}
 }
 
 func retryOf(ext map[string]any) *Retry {
