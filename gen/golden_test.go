@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -212,5 +213,41 @@ func TestGoldenBuilds(t *testing.T) {
 			}
 			t.Fatalf("go %s failed:\n%s", strings.Join(args, " "), out)
 		}
+	}
+}
+
+// TestStrict: -strict turns every warning of a case into an error, with the
+// same position and text, and nothing is generated.
+func TestStrict(t *testing.T) {
+	for _, c := range goldenCases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			wantStderr, err := os.ReadFile(filepath.Join(c.dir, "want.stderr"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			j := c.job(t.TempDir())
+			j.Strict = true
+			res, err := gen.Run([]gen.Job{j})
+			if len(wantStderr) == 0 {
+				if err != nil {
+					t.Fatalf("a spec without warnings fails under -strict: %v", err)
+				}
+				return
+			}
+			var l diag.List
+			if !errors.As(err, &l) || !gen.IsInputError(err) {
+				t.Fatalf("Run with Strict = %v, want the warnings as a diag.List input error", err)
+			}
+			var want []string
+			for _, line := range strings.Split(strings.TrimSuffix(string(wantStderr), "\n"), "\n") {
+				want = append(want, strings.Replace(line, ": warning: ", ": ", 1)+" (an error under -strict)")
+			}
+			if got := strings.Split(err.Error(), "\n"); !slices.Equal(got, want) {
+				t.Errorf("errors\n got %q\nwant %q", got, want)
+			}
+			if res[0] != nil {
+				t.Errorf("a result was produced under -strict: %d files", len(res[0].Files))
+			}
+		})
 	}
 }

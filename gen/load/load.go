@@ -298,6 +298,10 @@ func (s *Spec) validate() error {
 	if s.Is31() {
 		opts = append(opts, openapi3.IsOpenAPI31OrLater())
 	}
+	// Examples and defaults are checked per schema by checkValues, which
+	// reports each wrong value at its position instead of the first only.
+	s.Warnings = append(s.Warnings, s.checkValues()...)
+	opts = append(opts, openapi3.DisableExamplesValidation(), openapi3.DisableSchemaDefaultsValidation())
 	strictErr := s.Doc.Validate(ctx, opts...)
 	if strictErr == nil {
 		return nil

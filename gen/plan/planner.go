@@ -533,7 +533,15 @@ func (p *planner) checkDefault(v any, r *Ref, pos diag.Pos, where string) (strin
 		_, ok = v.(map[string]any)
 	}
 	if !ok {
-		p.warn(pos, where, "default %s does not fit the type; no default applied", jsonOf(v))
+		// load already reports a default that fails its schema, at the
+		// value; one warning per problem is enough.
+		reported := false
+		for _, w := range p.spec.Warnings {
+			reported = reported || w.Where == where+".default"
+		}
+		if !reported {
+			p.warn(pos, where, "default %s does not fit the type; no default applied", jsonOf(v))
+		}
 		return "", false
 	}
 	return jsonOf(v), true
