@@ -175,24 +175,14 @@ func TestGoldenBuilds(t *testing.T) {
 	for _, c := range goldenCases(t) {
 		out := filepath.Join(tmp, c.name)
 		jobs = append(jobs, c.job(out))
-		tests, _ := filepath.Glob(filepath.Join(c.dir, "*_test.go"))
-		for _, tf := range tests {
-			data, err := os.ReadFile(tf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.MkdirAll(out, 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(filepath.Join(out, filepath.Base(tf)), data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
+		copyTests(t, c.dir, out)
 	}
 	if _, err := os.Stat(vendorSpec); err != nil {
 		t.Fatalf("the vendor spec must be at %s (../shared/specs from the repository root): %v", vendorSpec, err)
 	}
-	jobs = append(jobs, gen.Job{Spec: vendorSpec, Package: "stackonecore", Output: filepath.Join(tmp, "stackonecore"), Docs: true, Client: true})
+	vendorOut := filepath.Join(tmp, "stackonecore")
+	jobs = append(jobs, gen.Job{Spec: vendorSpec, Package: "stackonecore", Output: vendorOut, Docs: true, Client: true})
+	copyTests(t, "testdata/vendor", vendorOut)
 	if _, err := gen.Generate(jobs); err != nil {
 		t.Fatalf("generate: %v", err)
 	}
@@ -249,5 +239,23 @@ func TestStrict(t *testing.T) {
 				t.Errorf("a result was produced under -strict: %d files", len(res[0].Files))
 			}
 		})
+	}
+}
+
+// copyTests copies the *_test.go files of dir into out.
+func copyTests(t *testing.T, dir, out string) {
+	t.Helper()
+	tests, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+	for _, tf := range tests {
+		data, err := os.ReadFile(tf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(out, filepath.Base(tf)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
