@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -40,6 +41,11 @@ func genDoc(t *plan.Type) []byte {
 			fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s |\n", mdCell(fl.JSONName), typeCell(fl), req, mdCell(cleanText(fl.Doc)), exampleCell(fl.Example))
 		}
 	case plan.KindEnum:
+		if t.Enum.Open {
+			b.WriteString("Open enum: values outside this list are kept when decoding and pass `Validate`; `IsKnown` tells them apart.\n\n")
+		} else {
+			b.WriteString("Values outside this list are kept when decoding (`IsKnown` tells them apart) and reported by `Validate`.\n\n")
+		}
 		b.WriteString("## Values\n\n| Name | Value |\n| ---- | ----- |\n")
 		for _, v := range t.Enum.Values {
 			fmt.Fprintf(&b, "| `%s` | `%s` |\n", v.Name, mdCell(jsonNum(v.Value)))
@@ -91,9 +97,15 @@ func mdType(r *plan.Ref) string {
 	return s
 }
 
+// exampleCell shows an example as JSON, except that a string is shown as
+// its text, as the vendor's pages do.
 func exampleCell(js string) string {
 	if js == "" {
 		return ""
+	}
+	var s string
+	if json.Unmarshal([]byte(js), &s) == nil {
+		js = s
 	}
 	return mdCell(cleanText(js))
 }

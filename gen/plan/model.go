@@ -76,7 +76,9 @@ type Type struct {
 
 	Union *Union // KindUnion
 
-	// Docs marks types that get a Markdown page (component schemas).
+	// Docs marks types that get a Markdown page: every component schema and
+	// every inline schema that became a named type (the vendor's pages link
+	// inline enums such as ConnectSessionCreateCategories too).
 	Docs bool
 	// Example is the schema's example as JSON, if any.
 	Example string

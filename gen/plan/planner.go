@@ -320,7 +320,7 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 			r2.Nullable = r.Nullable || nullable
 			return &r2
 		}
-		t := &Type{Name: p.claimType(GoName(ctx), where, p.spec.OriginPos(s.Origin)), Where: where, Pos: p.spec.OriginPos(s.Origin)}
+		t := &Type{Name: p.claimType(GoName(ctx), where, p.spec.OriginPos(s.Origin)), Where: where, Pos: p.spec.OriginPos(s.Origin), Docs: true}
 		if t.Name == "" {
 			t.Name = p.claimType("Type", where, t.Pos)
 		}
