@@ -239,8 +239,8 @@ type Operation struct {
 
 // Param is a path, query or header parameter.
 type Param struct {
-	Name     string // as on the wire
-	GoName   string
+	Name   string // as on the wire
+	GoName string
 	// Arg is the parameter's name in the client method's signature: unique
 	// in the operation, never a keyword or one of the method's own names.
 	Arg      string
