@@ -84,7 +84,7 @@ func runJob(j Job) (*Result, error) {
 	if err != nil {
 		rel = j.Spec
 	}
-	m, err := plan.Build(spec, plan.Options{Package: j.Package, SpecPath: filepath.ToSlash(rel)})
+	m, err := plan.Build(spec, plan.Options{Package: j.Package, SpecPath: filepath.ToSlash(rel), Toolchain: Version})
 	if err != nil {
 		return nil, err
 	}

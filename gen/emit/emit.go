@@ -52,6 +52,11 @@ func All(m *plan.Model, opts Options) ([]File, error) {
 			return nil, err
 		}
 		files = append(files, f)
+		cf, err := genClient(m)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, cf...)
 	}
 	if opts.Docs {
 		files = append(files, genDocs(m)...)

@@ -22,13 +22,20 @@ type Model struct {
 	SpecPath string // the spec's path relative to the output directory, slash-separated
 	Title    string
 	Version  string // info.version
-	Servers  []Server
+	// Toolchain is the generator's version (for the client's User-Agent);
+	// it comes in through Options so emitters need not import the driver.
+	Toolchain string
+	Servers   []Server
 	// Types are all named types, sorted by Go name.
 	Types []*Type
 	// Operations in path then method order.
 	Operations []*Operation
 	// Security schemes used by operations, by name.
 	Security []*SecurityScheme
+	// APIKeyEnv is the environment variable the client reads its API key
+	// from (STACKONE_API_KEY for the spec titled "StackOne"); "" when no
+	// operation takes a key.
+	APIKeyEnv string
 	// Warnings found while planning, positioned.
 	Warnings diag.List
 	// OapiDoc is the document annotated for oapi-codegen (x-go-name on every
@@ -44,6 +51,8 @@ type Model struct {
 type Server struct {
 	URL         string
 	Description string
+	// Resolved is URL with every {variable} replaced by its default.
+	Resolved string
 }
 
 // TypeKind says what a named type is.
@@ -241,8 +250,11 @@ type Operation struct {
 
 // Param is a path, query or header parameter.
 type Param struct {
-	Name     string // as on the wire
-	GoName   string
+	Name   string // as on the wire
+	GoName string
+	// Arg is the parameter's name in the client method's signature: unique
+	// in the operation, never a keyword or one of the method's own names.
+	Arg      string
 	In       string
 	Required bool
 	Type     *Ref
@@ -277,4 +289,7 @@ type SecurityScheme struct {
 	In     string // apiKey: header, query, cookie
 	Param  string // apiKey: the header/query/cookie name
 	Doc    string
+	// Key reports that the client can send its API key with this scheme
+	// (http basic with the key as user name, http bearer, or apiKey).
+	Key bool
 }

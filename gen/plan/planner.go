@@ -3,12 +3,14 @@ package plan
 import (
 	"encoding/json"
 	"fmt"
+	"go/token"
 	"math"
 	"net/http"
 	"path"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
@@ -21,6 +23,9 @@ import (
 type Options struct {
 	Package  string
 	SpecPath string // recorded in headers; slash-separated, relative to the output dir
+	// Toolchain is the generator version, recorded in the model for the
+	// client's User-Agent.
+	Toolchain string
 }
 
 // reservedNames are identifiers the generated package declares whatever the
@@ -30,14 +35,14 @@ var reservedNames = []string{
 	"HttpRequestDoer", "RequestEditorFn", "NewClient", "NewClientWithResponses", "WithHTTPClient",
 	"WithBaseURL", "WithRequestEditorFn", "ServerURL", "DefaultServerURL",
 	"APIClient", "NewAPIClient", "APIError", "Option", "Options", "CallOption", "RetryPolicy",
-	"Version", "UserAgent", "DecodeError", "EnvAPIKey",
+	"Version", "UserAgent", "DecodeError", "EnvAPIKey", "WithRetries", "WithoutRetries", "ResponseError",
 }
 
 // Build plans the Go package for a loaded spec.
 func Build(s *load.Spec, opts Options) (*Model, error) {
 	p := &planner{
 		spec:     s,
-		m:        &Model{Package: opts.Package, SpecPath: opts.SpecPath},
+		m:        &Model{Package: opts.Package, SpecPath: opts.SpecPath, Toolchain: opts.Toolchain},
 		names:    newNamer(reservedNames...),
 		bySchema: map[*openapi3.Schema]*Type{},
 	}
@@ -47,7 +52,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	}
 	for _, sv := range doc.Servers {
 		if sv != nil {
-			p.m.Servers = append(p.m.Servers, Server{URL: sv.URL, Description: sv.Description})
+			p.m.Servers = append(p.m.Servers, Server{URL: sv.URL, Description: sv.Description, Resolved: resolveServer(sv)})
 		}
 	}
 	p.planOperationNames()
@@ -729,6 +734,7 @@ func (p *planner) planOperations() {
 			}
 			o.Params = append(o.Params, &Param{Name: pv.Name, GoName: GoName(pv.Name), In: pv.In, Required: pv.Required, Type: ref, Doc: pv.Description})
 		}
+		planArgs(o.Params)
 		if op.RequestBody != nil && op.RequestBody.Value != nil {
 			if mt := jsonMedia(op.RequestBody.Value.Content); mt != nil && mt.Schema != nil {
 				o.Body = p.refOf(mt.Schema, name+"Request", where+".requestBody", false)
@@ -789,6 +795,49 @@ func (p *planner) planOperations() {
 	})
 }
 
+// clientLocals are the names a generated client method uses itself.
+var clientLocals = map[string]bool{"c": true, "ctx": true, "opts": true, "body": true, "payload": true,
+	"u": true, "q": true, "h": true, "err": true, "call": true, "resp": true, "v": true, "s": true, "ok": true,
+	"oas": true, "url": true, "http": true, "context": true, "time": true, "fmt": true, "json": true}
+
+// planArgs names the client method's argument for each parameter: the
+// lower-camel Go name, made unique and kept off keywords and locals.
+func planArgs(params []*Param) {
+	used := map[string]bool{}
+	for _, pr := range params {
+		base := pr.GoName
+		if base == "" {
+			base = "Param"
+		}
+		arg := lowerFirst(base)
+		if token.IsKeyword(arg) || clientLocals[arg] || !token.IsIdentifier(arg) {
+			arg += "Param"
+		}
+		for i := 2; used[arg]; i++ {
+			arg = lowerFirst(base) + GoName(pr.In) + strconv.Itoa(i)
+		}
+		used[arg] = true
+		pr.Arg = arg
+	}
+}
+
+// lowerFirst lower-cases the leading initialism or letter: ID → id,
+// PetID → petID, URLPath → urlPath.
+func lowerFirst(s string) string {
+	r := []rune(s)
+	n := 0
+	for n < len(r) && unicode.IsUpper(r[n]) {
+		n++
+	}
+	if n > 1 && n < len(r) {
+		n-- // keep the capital that starts the next word
+	}
+	for i := 0; i < n; i++ {
+		r[i] = unicode.ToLower(r[i])
+	}
+	return string(r)
+}
+
 // errorTypeName names the Go error type of an error response: after its
 // body's type when it has a named one (BadRequestResponse →
 // BadRequestResponseError), shared by every operation that uses it.
@@ -826,8 +875,54 @@ func (p *planner) planSecurity() {
 			continue
 		}
 		v := ss.Value
-		p.m.Security = append(p.m.Security, &SecurityScheme{Name: k, Type: v.Type, Scheme: strings.ToLower(v.Scheme), In: v.In, Param: v.Name, Doc: v.Description})
+		s := &SecurityScheme{Name: k, Type: v.Type, Scheme: strings.ToLower(v.Scheme), In: v.In, Param: v.Name, Doc: v.Description}
+		s.Key = (s.Type == "http" && (s.Scheme == "basic" || s.Scheme == "bearer")) ||
+			(s.Type == "apiKey" && s.Param != "" && (s.In == "header" || s.In == "query" || s.In == "cookie"))
+		if s.Key && p.m.APIKeyEnv == "" {
+			p.m.APIKeyEnv = apiKeyEnv(p.m.Title, p.m.Package)
+		}
+		p.m.Security = append(p.m.Security, s)
 	}
+}
+
+// apiKeyEnv names the client's API key variable after the spec's title
+// ("StackOne" → STACKONE_API_KEY), or after the package without one.
+func apiKeyEnv(title, pkg string) string {
+	var b strings.Builder
+	sep := false
+	for _, r := range title {
+		switch {
+		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if sep && b.Len() > 0 {
+				b.WriteByte('_')
+			}
+			sep = false
+			b.WriteRune(unicode.ToUpper(r))
+		default:
+			sep = true
+		}
+	}
+	name := b.String()
+	if name == "" || (name[0] >= '0' && name[0] <= '9') {
+		name = strings.ToUpper(pkg)
+	}
+	return name + "_API_KEY"
+}
+
+// resolveServer substitutes each server variable's default into the URL.
+func resolveServer(sv *openapi3.Server) string {
+	u := sv.URL
+	names := make([]string, 0, len(sv.Variables))
+	for k := range sv.Variables {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	for _, k := range names {
+		if v := sv.Variables[k]; v != nil {
+			u = strings.ReplaceAll(u, "{"+k+"}", v.Default)
+		}
+	}
+	return u
 }
 
 // annotate writes the plan's names into the document for oapi-codegen:

@@ -1,0 +1,152 @@
+package emit_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/oasgen/oasgen/gen/emit"
+	"github.com/oasgen/oasgen/gen/load"
+	"github.com/oasgen/oasgen/gen/plan"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/client")
+
+// clientCases are specs other than the built-in one whose client must
+// compile; golden ones also pin the emitted client byte for byte.
+var clientCases = []struct {
+	name, spec string
+	golden     bool
+}{
+	{"petstore", "../../../shared/specs/petstore-3.0.yaml", true},
+	{"swaggerpetstore", "../../../shared/specs/swagger-petstore-v3.yaml", false},
+	{"twiliooauth", "../../../shared/specs/twilio-oauth-v2.yaml", false},
+}
+
+func emitClient(t *testing.T, spec, pkg string) []emit.File {
+	t.Helper()
+	s, err := load.Load(spec, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := plan.Build(s, plan.Options{Package: pkg, SpecPath: "openapi.yaml", Toolchain: "v0.0.0-test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := emit.All(m, emit.Options{Client: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func find(files []emit.File, name string) []byte {
+	for _, f := range files {
+		if f.Path == name {
+			return f.Content
+		}
+	}
+	return nil
+}
+
+// TestClientCompiles emits whole packages for other specs and runs go vet
+// on them, so the client generator is known to work beyond StackOne.
+func TestClientCompiles(t *testing.T) {
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go command")
+	}
+	for _, tc := range clientCases {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := os.Stat(tc.spec); err != nil {
+				t.Skipf("spec corpus not present: %v", err)
+			}
+			files := emitClient(t, tc.spec, tc.name)
+			if find(files, "api.gen.go") == nil {
+				t.Fatal("no api.gen.go emitted")
+			}
+			// Inside the module (so the oas import resolves) but under
+			// testdata, which ./... patterns never match.
+			dir, err := os.MkdirTemp("testdata", "compile-"+tc.name+"-")
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { os.RemoveAll(dir) })
+			for _, f := range files {
+				if !strings.HasSuffix(f.Path, ".go") {
+					continue
+				}
+				if err := os.WriteFile(filepath.Join(dir, f.Path), f.Content, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			out, err := exec.Command(goBin, "vet", "./"+filepath.ToSlash(dir)).CombinedOutput()
+			if err != nil {
+				t.Fatalf("go vet of the generated %s package: %v\n%s", tc.name, err, out)
+			}
+		})
+	}
+}
+
+// TestClientGolden pins the emitted client for small specs (-update
+// rewrites), and that emitting twice gives the same bytes.
+func TestClientGolden(t *testing.T) {
+	for _, tc := range clientCases {
+		if !tc.golden {
+			continue
+		}
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := os.Stat(tc.spec); err != nil {
+				t.Skipf("spec corpus not present: %v", err)
+			}
+			files := emitClient(t, tc.spec, tc.name)
+			again := emitClient(t, tc.spec, tc.name)
+			for _, name := range []string{"api.gen.go", "errors.gen.go"} {
+				got := find(files, name)
+				if !bytes.Equal(got, find(again, name)) {
+					t.Errorf("%s differs between two runs", name)
+				}
+				golden := filepath.Join("testdata", "client", tc.name, name+".golden")
+				if *update {
+					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(golden, got, 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run with -update to create it)", err)
+				}
+				if !bytes.Equal(got, want) {
+					t.Errorf("%s differs from %s (run go test ./gen/emit -run TestClientGolden -update)", name, golden)
+				}
+			}
+		})
+	}
+}
+
+// TestClientRetriesOnlyWhereAllowed: an operation without
+// x-speakeasy-retries gets no retry policy; one with it gets exactly the
+// spec's.
+func TestClientRetriesOnlyWhereAllowed(t *testing.T) {
+	pet := string(find(emitClient(t, "../../../shared/specs/petstore-3.0.yaml", "petstore"), "api.gen.go"))
+	if strings.Contains(pet, "Retry:") {
+		t.Errorf("petstore declares no retries, but its client has a retry policy")
+	}
+	so := string(find(emitClient(t, "../../spec/connect_session.yaml", "stackone"), "api.gen.go"))
+	for _, want := range []string{"StatusCodes:      []int{408, 429}", "InitialInterval:  500 * time.Millisecond", "Exponent:         1.5", "ConnectionErrors: true"} {
+		if strings.Count(so, want) != 2 {
+			t.Errorf("stackone client: %q not in both operations' policies", want)
+		}
+	}
+	if !strings.Contains(so, `const EnvAPIKey = "STACKONE_API_KEY"`) || !strings.Contains(so, `"stackone/1.0.0 oasgen/v0.0.0-test"`) {
+		t.Errorf("stackone client lacks EnvAPIKey or the toolchain's User-Agent")
+	}
+}

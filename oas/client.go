@@ -1,0 +1,546 @@
+package oas
+
+// The HTTP half of the runtime: what every generated client would otherwise
+// repeat. A generated operation method validates its input, describes the
+// call as a Call (method, URL, JSON body, auth, the spec's retry policy) and
+// hands it to Do, which sends it with retries and returns the whole response
+// read into memory; the method then decodes the documented body or builds the
+// documented error. Nothing here knows about a particular spec.
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// MaxErrorBody caps how much of a non-2xx response body is kept (in
+// APIError.Raw); the rest is discarded so that a huge error page cannot
+// exhaust memory.
+const MaxErrorBody = 64 << 10
+
+// MaxSuccessBody caps a 2xx response body; a larger body fails the call with
+// a DecodeError rather than being read without bound.
+const MaxSuccessBody = 64 << 20
+
+// RetryPolicy says when and how a call is retried. The zero value, and any
+// policy with MaxAttempts 1, never retries.
+type RetryPolicy struct {
+	// StatusCodes are the response statuses that are retried.
+	StatusCodes []int
+	// ConnectionErrors retries when the request could not be sent or the
+	// response could not be read (refused, reset, dropped connection).
+	ConnectionErrors bool
+	// InitialInterval is the wait before the first retry; each later wait is
+	// multiplied by Exponent, capped at MaxInterval, with random jitter of
+	// up to half the wait taken off.
+	InitialInterval time.Duration
+	MaxInterval     time.Duration
+	Exponent        float64
+	// MaxElapsed bounds the whole call, waits included: a retry whose wait
+	// would end after it is not made. 0 means no bound besides the context.
+	MaxElapsed time.Duration
+	// MaxAttempts bounds the number of requests sent, first one included. 0
+	// means DefaultMaxAttempts.
+	MaxAttempts int
+}
+
+// DefaultMaxAttempts is the attempt bound of a policy that does not set one.
+const DefaultMaxAttempts = 5
+
+func (p *RetryPolicy) attempts() int {
+	if p == nil {
+		return 1
+	}
+	if p.MaxAttempts <= 0 {
+		return DefaultMaxAttempts
+	}
+	return p.MaxAttempts
+}
+
+func (p *RetryPolicy) retriesStatus(code int) bool {
+	if p == nil {
+		return false
+	}
+	for _, c := range p.StatusCodes {
+		if c == code {
+			return true
+		}
+	}
+	return false
+}
+
+// backoff is the wait before retry n (1-based), with jitter.
+func (p *RetryPolicy) backoff(n int) time.Duration {
+	exp := p.Exponent
+	if exp < 1 {
+		exp = 1
+	}
+	d := float64(p.InitialInterval) * math.Pow(exp, float64(n-1))
+	if p.MaxInterval > 0 && d > float64(p.MaxInterval) {
+		d = float64(p.MaxInterval)
+	}
+	if d <= 0 {
+		return 0
+	}
+	// "Equal jitter": keep half, randomise the other half, so that clients
+	// throttled together do not come back together.
+	return time.Duration(d/2 + rand.Float64()*d/2)
+}
+
+// CallOption changes one call.
+type CallOption func(*CallConfig)
+
+// CallConfig is what CallOptions change.
+type CallConfig struct {
+	// Retry replaces the retry policy for this call; RetrySet says it was set.
+	Retry    *RetryPolicy
+	RetrySet bool
+}
+
+// WithRetries makes a call use p instead of the spec's (or the client's)
+// retry policy, even for an operation the spec does not mark as retryable.
+func WithRetries(p RetryPolicy) CallOption {
+	return func(c *CallConfig) { c.Retry, c.RetrySet = &p, true }
+}
+
+// WithoutRetries makes a call send its request once.
+func WithoutRetries() CallOption {
+	return func(c *CallConfig) { c.Retry, c.RetrySet = nil, true }
+}
+
+// AuthKind is how an operation's security scheme carries the API key.
+type AuthKind int
+
+const (
+	AuthBasic  AuthKind = iota + 1 // HTTP basic, the key as user name, empty password
+	AuthBearer                     // Authorization: Bearer <key>
+	AuthHeader                     // apiKey in a header named Param
+	AuthQuery                      // apiKey in a query parameter named Param
+	AuthCookie                     // apiKey in a cookie named Param
+)
+
+// Auth is one way an operation accepts credentials.
+type Auth struct {
+	Kind  AuthKind
+	Param string
+}
+
+// Call is one operation call as a generated method describes it.
+type Call struct {
+	Method string
+	URL    *url.URL
+	// Body is the JSON request body, nil when there is none. It is sent
+	// again, byte for byte, on every retry.
+	Body   []byte
+	Header http.Header
+	// Auth lists the schemes the operation accepts; the first is used.
+	Auth []Auth
+	// Retry is the policy in force (nil: no retries).
+	Retry *RetryPolicy
+}
+
+// Transport is the client-wide configuration Do needs.
+type Transport struct {
+	HTTPClient *http.Client
+	APIKey     string
+	UserAgent  string
+	// Sleep waits for d or until ctx is done; nil uses a timer. Tests
+	// replace it to observe the waits.
+	Sleep func(ctx context.Context, d time.Duration) error
+}
+
+// Response is a response read in full.
+type Response struct {
+	Method     string
+	URL        string
+	StatusCode int
+	Status     string
+	Header     http.Header
+	Body       []byte
+	// Truncated reports that Body was cut at MaxErrorBody.
+	Truncated bool
+}
+
+// Do sends call, retrying as its policy says, and returns the last response
+// read in full. It returns an error only when no response was received (the
+// last attempt's transport error, or the context's error), so statuses are
+// the caller's to interpret.
+func (t *Transport) Do(ctx context.Context, call *Call, opts []CallOption) (*Response, error) {
+	var cc CallConfig
+	for _, o := range opts {
+		o(&cc)
+	}
+	policy := call.Retry
+	if cc.RetrySet {
+		policy = cc.Retry
+	}
+	start := time.Now()
+	for attempt := 1; ; attempt++ {
+		resp, err := t.once(ctx, call)
+		if ctxErr := ctx.Err(); ctxErr != nil {
+			return nil, fmt.Errorf("%s %s: %w", call.Method, redact(call.URL), ctxErr)
+		}
+		var wait time.Duration
+		switch {
+		case err != nil:
+			if policy == nil || !policy.ConnectionErrors {
+				return nil, err
+			}
+			wait = policy.backoff(attempt)
+		case policy.retriesStatus(resp.StatusCode):
+			wait = policy.backoff(attempt)
+			if ra, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+				wait = ra
+			}
+		default:
+			return resp, nil
+		}
+		if attempt >= policy.attempts() ||
+			(policy.MaxElapsed > 0 && time.Since(start)+wait > policy.MaxElapsed) {
+			return resp, err
+		}
+		if deadline, ok := ctx.Deadline(); ok && time.Now().Add(wait).After(deadline) {
+			// The wait alone would outlast the caller's deadline: give the
+			// caller the answer we have now instead of a bare timeout later.
+			return resp, err
+		}
+		if serr := t.sleep(ctx, wait); serr != nil {
+			return nil, fmt.Errorf("%s %s: waiting to retry: %w", call.Method, redact(call.URL), serr)
+		}
+	}
+}
+
+func (t *Transport) sleep(ctx context.Context, d time.Duration) error {
+	if t.Sleep != nil {
+		return t.Sleep(ctx, d)
+	}
+	if d <= 0 {
+		return ctx.Err()
+	}
+	tm := time.NewTimer(d)
+	defer tm.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-tm.C:
+		return nil
+	}
+}
+
+// once sends one request and reads the whole response.
+func (t *Transport) once(ctx context.Context, call *Call) (*Response, error) {
+	u := *call.URL
+	var body io.Reader
+	if call.Body != nil {
+		body = bytes.NewReader(call.Body)
+	}
+	req, err := http.NewRequestWithContext(ctx, call.Method, u.String(), body)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", call.Method, redact(&u), err)
+	}
+	for k, vs := range call.Header {
+		req.Header[k] = append([]string(nil), vs...)
+	}
+	if call.Body != nil {
+		req.Header.Set("Content-Type", "application/json")
+		b := call.Body
+		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }
+	}
+	if req.Header.Get("Accept") == "" {
+		req.Header.Set("Accept", "application/json")
+	}
+	if t.UserAgent != "" {
+		req.Header.Set("User-Agent", t.UserAgent)
+	}
+	if len(call.Auth) > 0 && t.APIKey != "" {
+		a := call.Auth[0]
+		switch a.Kind {
+		case AuthBasic:
+			req.SetBasicAuth(t.APIKey, "")
+		case AuthBearer:
+			req.Header.Set("Authorization", "Bearer "+t.APIKey)
+		case AuthHeader:
+			req.Header.Set(a.Param, t.APIKey)
+		case AuthQuery:
+			q := req.URL.Query()
+			q.Set(a.Param, t.APIKey)
+			req.URL.RawQuery = q.Encode()
+		case AuthCookie:
+			req.AddCookie(&http.Cookie{Name: a.Param, Value: t.APIKey})
+		}
+	}
+	hc := t.HTTPClient
+	if hc == nil {
+		hc = http.DefaultClient
+	}
+	res, err := hc.Do(req)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			ue.URL = redact(&u) // the request URL may carry the key (AuthQuery)
+		}
+		return nil, err
+	}
+	defer res.Body.Close()
+	out := &Response{Method: call.Method, URL: redact(&u), StatusCode: res.StatusCode, Status: res.Status, Header: res.Header}
+	limit := int64(MaxSuccessBody)
+	if res.StatusCode/100 != 2 {
+		limit = MaxErrorBody
+	}
+	out.Body, err = io.ReadAll(io.LimitReader(res.Body, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: reading the %s response: %w", call.Method, out.URL, res.Status, err)
+	}
+	if int64(len(out.Body)) > limit {
+		out.Body, out.Truncated = out.Body[:limit], true
+	}
+	return out, nil
+}
+
+// redact drops credentials from a URL before it goes into an error message.
+func redact(u *url.URL) string {
+	c := *u
+	c.User = nil
+	return c.String()
+}
+
+// retryAfter parses a Retry-After value: delay seconds or an HTTP date.
+func retryAfter(v string, now time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if n < 0 {
+			return 0, false
+		}
+		if n > math.MaxInt64/int64(time.Second) {
+			n = math.MaxInt64 / int64(time.Second)
+		}
+		return time.Duration(n) * time.Second, true
+	}
+	if at, err := http.ParseTime(v); err == nil {
+		d := at.Sub(now)
+		if d < 0 {
+			d = 0
+		}
+		return d, true
+	}
+	return 0, false
+}
+
+// APIError is a non-2xx response: the generic error for statuses the spec
+// does not document, and the part every documented error type shares.
+type APIError struct {
+	Method     string
+	URL        string
+	StatusCode int
+	Status     string
+	Header     http.Header
+	// Raw is the response body, at most MaxErrorBody bytes of it.
+	Raw       []byte
+	Truncated bool
+}
+
+// NewAPIError describes a non-2xx response.
+func NewAPIError(r *Response) *APIError {
+	return &APIError{Method: r.Method, URL: r.URL, StatusCode: r.StatusCode, Status: r.Status,
+		Header: r.Header, Raw: r.Body, Truncated: r.Truncated}
+}
+
+func (e *APIError) Error() string {
+	msg := fmt.Sprintf("%s %s: %s", e.Method, e.URL, statusText(e.StatusCode, e.Status))
+	if m := Message(e.Raw); m != "" {
+		return msg + ": " + m
+	}
+	if len(e.Raw) > 0 {
+		return msg + ": " + snippet(e.Raw)
+	}
+	return msg
+}
+
+func statusText(code int, status string) string {
+	if status != "" {
+		return status
+	}
+	return strconv.Itoa(code) + " " + http.StatusText(code)
+}
+
+// Message picks the human-readable message out of a JSON error body: the
+// first string among "message", "error", "detail", "title". It returns ""
+// when there is none.
+func Message(raw []byte) string {
+	var m map[string]json.RawMessage
+	if json.Unmarshal(raw, &m) != nil {
+		return ""
+	}
+	for _, k := range []string{"message", "error", "detail", "title"} {
+		var s string
+		if v, ok := m[k]; ok && json.Unmarshal(v, &s) == nil && s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func snippet(b []byte) string {
+	const n = 200
+	s := strings.ToValidUTF8(string(b[:min(len(b), n)]), "\uFFFD")
+	if len(b) > n {
+		s += "…"
+	}
+	return strconv.Quote(s)
+}
+
+// ResponseError is a documented error response: the status and headers in
+// the embedded APIError, the body decoded as the spec describes it. Generated
+// packages name one per error body type, e.g.
+//
+//	type BadRequestResponseError = oas.ResponseError[BadRequestResponse]
+//
+// so that errors.As(err, &e) with e *BadRequestResponseError finds it, and
+// errors.As with *oas.APIError finds the shared part.
+type ResponseError[T any] struct {
+	*APIError
+	Body T
+}
+
+func (e *ResponseError[T]) Error() string { return e.APIError.Error() }
+
+// Unwrap returns the APIError, so errors.As can reach it.
+func (e *ResponseError[T]) Unwrap() error { return e.APIError }
+
+// DecodeError is a response whose body did not decode as the spec says. Raw
+// keeps the bytes; for a non-2xx response Response holds the status.
+type DecodeError struct {
+	Method      string
+	URL         string
+	StatusCode  int
+	ContentType string
+	Raw         []byte
+	Err         error
+	// Response is set for non-2xx responses.
+	Response *APIError
+}
+
+func (e *DecodeError) Error() string {
+	return fmt.Sprintf("%s %s: %d response (%s) does not decode: %v; body: %s",
+		e.Method, e.URL, e.StatusCode, e.ContentType, e.Err, snippet(e.Raw))
+}
+
+// Unwrap returns the decoding error and, for non-2xx responses, the APIError.
+func (e *DecodeError) Unwrap() []error {
+	if e.Response != nil {
+		return []error{e.Err, e.Response}
+	}
+	return []error{e.Err}
+}
+
+// DecodeJSON decodes a response body into a new T. Unknown fields are
+// ignored and enum values outside the spec's list are kept, so a server that
+// has grown since the spec was written never fails a call.
+func DecodeJSON[T any](r *Response) (*T, error) {
+	out := new(T)
+	err := errors.New("empty body")
+	if r.Truncated {
+		err = fmt.Errorf("body larger than %d bytes", MaxSuccessBody)
+	} else if len(bytes.TrimSpace(r.Body)) > 0 {
+		err = json.Unmarshal(r.Body, out)
+	}
+	if err != nil {
+		de := &DecodeError{Method: r.Method, URL: r.URL, StatusCode: r.StatusCode,
+			ContentType: r.Header.Get("Content-Type"), Raw: r.Body, Err: err}
+		if r.StatusCode/100 != 2 {
+			de.Response = NewAPIError(r)
+		}
+		return nil, de
+	}
+	return out, nil
+}
+
+// DecodeErrorResponse builds the documented error for a non-2xx response
+// whose body is a T, or a DecodeError when the body is not one.
+func DecodeErrorResponse[T any](r *Response) error {
+	body, err := DecodeJSON[T](r)
+	if err != nil {
+		return err
+	}
+	return &ResponseError[T]{APIError: NewAPIError(r), Body: *body}
+}
+
+// Encode marshals a request body.
+func Encode(v any) ([]byte, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encoding the request body: %w", err)
+	}
+	return b, nil
+}
+
+// ParamValues renders a parameter value as strings: one for a scalar, one
+// per element for a slice (form style, exploded). Named string and number
+// types (enums) render as their underlying value, time.Time as RFC 3339,
+// fmt.Stringers through String.
+func ParamValues(v any) []string {
+	switch x := v.(type) {
+	case string:
+		return []string{x}
+	case time.Time:
+		return []string{x.Format(time.RFC3339Nano)}
+	case []byte:
+		return []string{string(x)}
+	case fmt.Stringer:
+		return []string{x.String()}
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Slice, reflect.Array:
+		var out []string
+		for i := 0; i < rv.Len(); i++ {
+			out = append(out, ParamValues(rv.Index(i).Interface())...)
+		}
+		return out
+	case reflect.String:
+		return []string{rv.String()}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return []string{strconv.FormatInt(rv.Int(), 10)}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return []string{strconv.FormatUint(rv.Uint(), 10)}
+	case reflect.Float32, reflect.Float64:
+		return []string{strconv.FormatFloat(rv.Float(), 'f', -1, 64)}
+	case reflect.Bool:
+		return []string{strconv.FormatBool(rv.Bool())}
+	case reflect.Invalid:
+		return nil
+	}
+	b, _ := json.Marshal(v)
+	return []string{string(b)}
+}
+
+// PathParam renders a path parameter (simple style: slices comma-joined),
+// escaped as one path segment.
+func PathParam(v any) string {
+	return url.PathEscape(strings.Join(ParamValues(v), ","))
+}
+
+// JoinURL appends a path (already escaped) to a server URL.
+func JoinURL(server *url.URL, escapedPath string) (*url.URL, error) {
+	ref, err := url.Parse(strings.TrimRight(server.Path, "/") + escapedPath)
+	if err != nil {
+		return nil, err
+	}
+	u := *server
+	u.Path, u.RawPath = ref.Path, ref.RawPath
+	return &u, nil
+}
