@@ -194,7 +194,7 @@ func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
 		}
 		return jen.Return(err)
 	}
-	comment(f, operationDoc(m, o))
+	comment(f, wrapText(operationDoc(m, o), 77))
 	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range o.Params {
 		args = append(args, jen.Id(p.Arg).Add(paramType(p)))
@@ -545,9 +545,33 @@ func genErrorTypes(f *jen.File, m *plan.Model) bool {
 	sort.Strings(names)
 	for _, n := range names {
 		u := uses[n]
-		comment(f, fmt.Sprintf("%s is the documented error whose body is a %s: %s.\nIts APIError holds the status, headers and raw body; Body the decoded one.",
-			n, u.body.Named.Name, strings.Join(u.where, ", ")))
+		comment(f, wrapText(fmt.Sprintf("%s is the documented error response whose body is %s: %s. Its APIError holds the status, headers and raw body; Body the decoded one.",
+			n, u.body.Named.Name, strings.Join(u.where, ", ")), 77))
 		f.Type().Id(n).Op("=").Qual(oasPkg, "ResponseError").Types(goType(u.body))
 	}
 	return len(names) > 0
+}
+
+// wrapText wraps each line of s at width columns, on spaces; words longer
+// than width stay whole.
+func wrapText(s string, width int) string {
+	var b strings.Builder
+	for i, line := range strings.Split(s, "\n") {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		n := 0
+		for j, w := range strings.Fields(line) {
+			if j > 0 && n+1+len(w) > width {
+				b.WriteByte('\n')
+				n = 0
+			} else if j > 0 {
+				b.WriteByte(' ')
+				n++
+			}
+			b.WriteString(w)
+			n += len(w)
+		}
+	}
+	return b.String()
 }

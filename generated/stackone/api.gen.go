@@ -120,9 +120,15 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 
 // CreateConnectSession calls POST /connect_sessions: Create Connect Session.
 //
-// The body is validated before anything is sent. A 2xx response is decoded as ConnectSessionTokenAuthLink. Documented errors: 400 *BadRequestResponseError, 401 *UnauthorizedResponseError, 403 *ForbiddenResponseError, 408 *RequestTimedOutResponseError, 429 *TooManyRequestsResponseError, 500 *InternalServerErrorResponseError, 501 *NotImplementedResponseError; any other status is an *APIError.
+// The body is validated before anything is sent. A 2xx response is decoded as
+// ConnectSessionTokenAuthLink. Documented errors: 400 *BadRequestResponseError,
+// 401 *UnauthorizedResponseError, 403 *ForbiddenResponseError, 408
+// *RequestTimedOutResponseError, 429 *TooManyRequestsResponseError, 500
+// *InternalServerErrorResponseError, 501 *NotImplementedResponseError; any
+// other status is an *APIError.
 //
-// Retried on 408, 429, connection errors, with exponential backoff (Retry-After honoured).
+// Retried on 408, 429, connection errors, with exponential backoff (Retry-After
+// honoured).
 func (c *APIClient) CreateConnectSession(ctx context.Context, body ConnectSessionCreate, opts ...CallOption) (*ConnectSessionTokenAuthLink, error) {
 	if err := body.Validate(); err != nil {
 		return nil, fmt.Errorf("CreateConnectSession: %w", err)
@@ -173,11 +179,18 @@ func (c *APIClient) CreateConnectSession(ctx context.Context, body ConnectSessio
 	return nil, oas.NewAPIError(resp)
 }
 
-// AuthenticateConnectSession calls POST /connect_sessions/authenticate: Authenticate Connect Session.
+// AuthenticateConnectSession calls POST /connect_sessions/authenticate:
+// Authenticate Connect Session.
 //
-// The body is validated before anything is sent. A 2xx response is decoded as ConnectSession. Documented errors: 400 *BadRequestResponseError, 401 *UnauthorizedResponseError, 403 *ForbiddenResponseError, 408 *RequestTimedOutResponseError, 429 *TooManyRequestsResponseError, 500 *InternalServerErrorResponseError, 501 *NotImplementedResponseError; any other status is an *APIError.
+// The body is validated before anything is sent. A 2xx response is decoded as
+// ConnectSession. Documented errors: 400 *BadRequestResponseError, 401
+// *UnauthorizedResponseError, 403 *ForbiddenResponseError, 408
+// *RequestTimedOutResponseError, 429 *TooManyRequestsResponseError, 500
+// *InternalServerErrorResponseError, 501 *NotImplementedResponseError; any
+// other status is an *APIError.
 //
-// Retried on 408, 429, connection errors, with exponential backoff (Retry-After honoured).
+// Retried on 408, 429, connection errors, with exponential backoff (Retry-After
+// honoured).
 func (c *APIClient) AuthenticateConnectSession(ctx context.Context, body ConnectSessionAuthenticate, opts ...CallOption) (*ConnectSession, error) {
 	if err := body.Validate(); err != nil {
 		return nil, fmt.Errorf("AuthenticateConnectSession: %w", err)

@@ -5,30 +5,44 @@ package stackone
 
 import "github.com/oasgen/oasgen/oas"
 
-// BadRequestResponseError is the documented error whose body is a BadRequestResponse: 400 from CreateConnectSession, 400 from AuthenticateConnectSession.
-// Its APIError holds the status, headers and raw body; Body the decoded one.
+// BadRequestResponseError is the documented error response whose body is
+// BadRequestResponse: 400 from CreateConnectSession, 400 from
+// AuthenticateConnectSession. Its APIError holds the status, headers and raw
+// body; Body the decoded one.
 type BadRequestResponseError = oas.ResponseError[BadRequestResponse]
 
-// ForbiddenResponseError is the documented error whose body is a ForbiddenResponse: 403 from CreateConnectSession, 403 from AuthenticateConnectSession.
-// Its APIError holds the status, headers and raw body; Body the decoded one.
+// ForbiddenResponseError is the documented error response whose body is
+// ForbiddenResponse: 403 from CreateConnectSession, 403 from
+// AuthenticateConnectSession. Its APIError holds the status, headers and raw
+// body; Body the decoded one.
 type ForbiddenResponseError = oas.ResponseError[ForbiddenResponse]
 
-// InternalServerErrorResponseError is the documented error whose body is a InternalServerErrorResponse: 500 from CreateConnectSession, 500 from AuthenticateConnectSession.
-// Its APIError holds the status, headers and raw body; Body the decoded one.
+// InternalServerErrorResponseError is the documented error response whose body
+// is InternalServerErrorResponse: 500 from CreateConnectSession, 500 from
+// AuthenticateConnectSession. Its APIError holds the status, headers and raw
+// body; Body the decoded one.
 type InternalServerErrorResponseError = oas.ResponseError[InternalServerErrorResponse]
 
-// NotImplementedResponseError is the documented error whose body is a NotImplementedResponse: 501 from CreateConnectSession, 501 from AuthenticateConnectSession.
-// Its APIError holds the status, headers and raw body; Body the decoded one.
+// NotImplementedResponseError is the documented error response whose body is
+// NotImplementedResponse: 501 from CreateConnectSession, 501 from
+// AuthenticateConnectSession. Its APIError holds the status, headers and raw
+// body; Body the decoded one.
 type NotImplementedResponseError = oas.ResponseError[NotImplementedResponse]
 
-// RequestTimedOutResponseError is the documented error whose body is a RequestTimedOutResponse: 408 from CreateConnectSession, 408 from AuthenticateConnectSession.
-// Its APIError holds the status, headers and raw body; Body the decoded one.
+// RequestTimedOutResponseError is the documented error response whose body is
+// RequestTimedOutResponse: 408 from CreateConnectSession, 408 from
+// AuthenticateConnectSession. Its APIError holds the status, headers and raw
+// body; Body the decoded one.
 type RequestTimedOutResponseError = oas.ResponseError[RequestTimedOutResponse]
 
-// TooManyRequestsResponseError is the documented error whose body is a TooManyRequestsResponse: 429 from CreateConnectSession, 429 from AuthenticateConnectSession.
-// Its APIError holds the status, headers and raw body; Body the decoded one.
+// TooManyRequestsResponseError is the documented error response whose body is
+// TooManyRequestsResponse: 429 from CreateConnectSession, 429 from
+// AuthenticateConnectSession. Its APIError holds the status, headers and raw
+// body; Body the decoded one.
 type TooManyRequestsResponseError = oas.ResponseError[TooManyRequestsResponse]
 
-// UnauthorizedResponseError is the documented error whose body is a UnauthorizedResponse: 401 from CreateConnectSession, 401 from AuthenticateConnectSession.
-// Its APIError holds the status, headers and raw body; Body the decoded one.
+// UnauthorizedResponseError is the documented error response whose body is
+// UnauthorizedResponse: 401 from CreateConnectSession, 401 from
+// AuthenticateConnectSession. Its APIError holds the status, headers and raw
+// body; Body the decoded one.
 type UnauthorizedResponseError = oas.ResponseError[UnauthorizedResponse]

@@ -107,7 +107,8 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 
 // CreateWidget calls POST /widgets.
 //
-// The body is validated before anything is sent. A 2xx response is decoded as Widget. Any other status is an *APIError.
+// The body is validated before anything is sent. A 2xx response is decoded as
+// Widget. Any other status is an *APIError.
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) CreateWidget(ctx context.Context, pageSize oas.Opt[float64], limit oas.Opt[int64], body Widget, opts ...CallOption) (*Widget, error) {
