@@ -139,11 +139,17 @@ type witness struct {
 	// request lists violations Prism found in our requests; response those
 	// in its own generated responses.
 	request, response []violation
+	// prefer, when set, asks Prism for that status (Prefer: code=N).
+	prefer string
 }
 
 func (w *witness) RoundTrip(r *http.Request) (*http.Response, error) {
 	w.mu.Lock()
 	w.requests++
+	if w.prefer != "" {
+		r = r.Clone(r.Context())
+		r.Header.Set("Prefer", "code="+w.prefer)
+	}
 	w.mu.Unlock()
 	resp, err := http.DefaultTransport.RoundTrip(r)
 	if err != nil {
@@ -251,6 +257,33 @@ func TestAgainstPrism(t *testing.T) {
 			return err
 		})
 	})
+	// Prism answers each documented error status with a body generated from
+	// its schema; each must come back as its own type, decoded.
+	t.Run("documented errors", func(t *testing.T) {
+		defer func() { w.mu.Lock(); w.prefer = ""; w.mu.Unlock() }()
+		for _, tc := range []struct {
+			code   int
+			target func(error) (time.Time, bool)
+		}{
+			{400, asBody[*stackone.BadRequestResponseError](func(e *stackone.BadRequestResponseError) time.Time { return e.Body.Timestamp })},
+			{401, asBody[*stackone.UnauthorizedResponseError](func(e *stackone.UnauthorizedResponseError) time.Time { return e.Body.Timestamp })},
+			{403, asBody[*stackone.ForbiddenResponseError](func(e *stackone.ForbiddenResponseError) time.Time { return e.Body.Timestamp })},
+			{408, asBody[*stackone.RequestTimedOutResponseError](func(e *stackone.RequestTimedOutResponseError) time.Time { return e.Body.Timestamp })},
+			{429, asBody[*stackone.TooManyRequestsResponseError](func(e *stackone.TooManyRequestsResponseError) time.Time { return e.Body.Timestamp })},
+			{500, asBody[*stackone.InternalServerErrorResponseError](func(e *stackone.InternalServerErrorResponseError) time.Time { return e.Body.Timestamp })},
+			{501, asBody[*stackone.NotImplementedResponseError](func(e *stackone.NotImplementedResponseError) time.Time { return e.Body.Timestamp })},
+		} {
+			w.mu.Lock()
+			w.prefer = strconv.Itoa(tc.code)
+			w.mu.Unlock()
+			_, err := c.CreateConnectSession(ctx, stackone.NewConnectSessionCreate("o", "n"), stackone.WithoutRetries())
+			ts, ok := tc.target(err)
+			var api *stackone.APIError
+			if !ok || !errors.As(err, &api) || api.StatusCode != tc.code || ts.IsZero() {
+				t.Errorf("Prefer code=%d: err = %T %v, want its documented type with a decoded body", tc.code, err, err)
+			}
+		}
+	})
 	t.Run("invalid request stops at Validate", func(t *testing.T) {
 		w.mu.Lock()
 		before := w.requests
@@ -304,4 +337,16 @@ func TestAgainstPrism(t *testing.T) {
 			t.Fatalf("err = %T %v, want *UnauthorizedResponseError", err, err)
 		}
 	})
+}
+
+// asBody returns a check that err is an E and yields its decoded timestamp
+// (required by every error schema, so zero means nothing was decoded).
+func asBody[E error](ts func(E) time.Time) func(error) (time.Time, bool) {
+	return func(err error) (time.Time, bool) {
+		var e E
+		if !errors.As(err, &e) {
+			return time.Time{}, false
+		}
+		return ts(e), true
+	}
 }
