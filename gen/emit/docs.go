@@ -81,6 +81,9 @@ func mdType(r *plan.Ref) string {
 		if !r.Named.Docs {
 			s = r.Named.Name
 		}
+		if r.Pointer {
+			s = "\\*" + s
+		}
 	case plan.RefSlice:
 		s = "[]" + mdType(r.Elem)
 	case plan.RefMap:

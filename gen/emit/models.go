@@ -40,6 +40,9 @@ func goType(r *plan.Ref) jen.Code {
 	switch r.Kind {
 	case plan.RefNamed:
 		c = jen.Id(r.Named.Name)
+		if r.Pointer {
+			c = jen.Op("*").Id(r.Named.Name)
+		}
 	case plan.RefSlice:
 		c = jen.Index().Add(goType(r.Elem))
 	case plan.RefMap:
@@ -485,6 +488,9 @@ func missingCheck(r *plan.Ref, sel jen.Code) jen.Code {
 			return jen.Add(sel).Dot("IsZero").Call()
 		}
 	case plan.RefNamed:
+		if r.Pointer {
+			return jen.Add(sel).Op("==").Nil()
+		}
 		if r.Named.Kind == plan.KindEnum && r.Named.Enum.Base == plan.String {
 			return jen.Add(sel).Op("==").Lit("")
 		}
@@ -576,7 +582,11 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 	switch r.Kind {
 	case plan.RefNamed:
 		if typeNeedsValidation(r.Named, map[*plan.Type]bool{}) {
-			g.Add(val).Dot("ValidateInto").Call(jen.Id("v"), path)
+			call := jen.Add(val).Dot("ValidateInto").Call(jen.Id("v"), path)
+			if r.Pointer {
+				call = jen.If(jen.Add(val).Op("!=").Nil()).Block(call)
+			}
+			g.Add(call)
 		}
 	case plan.RefSlice:
 		if c.MinItems >= 0 || c.MaxItems >= 0 {

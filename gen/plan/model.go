@@ -164,7 +164,11 @@ type Ref struct {
 	// Field's wrapper carries it; for items and map values the element is
 	// generated as oas.Nullable[Elem].
 	Nullable bool
-	C        Constraints
+	// Pointer holds a named struct as *T: set on the fewest field uses
+	// needed so that no struct contains itself by value (Go rejects that,
+	// wrappers included). Slices and maps need none.
+	Pointer bool
+	C       Constraints
 }
 
 // Constraints are the validation keywords of the schema at a use site.
