@@ -100,19 +100,24 @@ func cleanText(s string) string {
 }
 
 // docComment turns a description into a Go doc comment for name: "The
-// origin username" becomes "OriginUsername is the origin username"; other
-// text is kept as written.
+// origin username" becomes "OriginUsername is the origin username", "How
+// long..." "ExpiresIn is how long...".
 func docComment(name, text string) string {
 	text = cleanText(text)
 	if text == "" {
 		return ""
 	}
-	for _, art := range []string{"The ", "A ", "An "} {
-		if strings.HasPrefix(text, art) {
-			return name + " is " + strings.ToLower(art[:1]) + text[1:]
-		}
+	first, _, _ := strings.Cut(text, " ")
+	if strings.EqualFold(strings.Trim(first, ".,:;"), name) {
+		return text // already starts with the name
 	}
-	return text
+	// Go doc comments start with the name they document. A plain leading
+	// word ("The", "How", "Whether") is lowered; acronyms and names with
+	// inner capitals ("URL", "StackOne") are kept as written.
+	if r, n := utf8.DecodeRuneInString(first); unicode.IsUpper(r) && strings.ToLower(first[n:]) == first[n:] {
+		text = string(unicode.ToLower(r)) + text[n:]
+	}
+	return name + " is " + text
 }
 
 type commenter interface{ Comment(string) *jen.Statement }

@@ -10,11 +10,11 @@ import (
 
 // BadRequestResponse is the schema "BadRequestResponse".
 type BadRequestResponse struct {
-	// Error message
+	// Message is error message
 	//
 	// Required. Example: "Bad Request".
 	Message string `json:"message"`
-	// HTTP status code
+	// StatusCode is HTTP status code
 	//
 	// Required. Example: 400.
 	StatusCode float64 `json:"statusCode"`

@@ -18,7 +18,7 @@ type ConnectSessionCreate struct {
 	//
 	// Optional, may be null. Example: ["ats","hris","hrisLegacy","crm","marketing","stackOne"].
 	Categories oas.Nullable[[]oas.Nullable[ConnectSessionCreateCategories]] `json:"categories,omitzero"`
-	// How long the session should be valid for in seconds
+	// ExpiresIn is how long the session should be valid for in seconds
 	//
 	// Optional, may be null. Default: 1800.
 	ExpiresIn oas.Nullable[float64] `json:"expires_in,omitzero"`

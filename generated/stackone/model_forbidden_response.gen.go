@@ -10,11 +10,11 @@ import (
 
 // ForbiddenResponse is the schema "ForbiddenResponse".
 type ForbiddenResponse struct {
-	// Error message
+	// Message is error message
 	//
 	// Required. Example: "Forbidden resource".
 	Message string `json:"message"`
-	// HTTP status code
+	// StatusCode is HTTP status code
 	//
 	// Required. Example: 403.
 	StatusCode float64 `json:"statusCode"`

@@ -10,11 +10,11 @@ import (
 
 // InternalServerErrorResponse is the schema "InternalServerErrorResponse".
 type InternalServerErrorResponse struct {
-	// Error message
+	// Message is error message
 	//
 	// Required. Example: "Internal server error".
 	Message string `json:"message"`
-	// HTTP status code
+	// StatusCode is HTTP status code
 	//
 	// Required. Example: 500.
 	StatusCode float64 `json:"statusCode"`

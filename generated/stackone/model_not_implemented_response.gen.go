@@ -10,11 +10,11 @@ import (
 
 // NotImplementedResponse is the schema "NotImplementedResponse".
 type NotImplementedResponse struct {
-	// Error message
+	// Message is error message
 	//
 	// Required. Example: "Not Implemented".
 	Message string `json:"message"`
-	// HTTP status code
+	// StatusCode is HTTP status code
 	//
 	// Required. Example: 501.
 	StatusCode float64 `json:"statusCode"`

@@ -10,11 +10,11 @@ import (
 
 // RequestTimedOutResponse is the schema "RequestTimedOutResponse".
 type RequestTimedOutResponse struct {
-	// Error message
+	// Message is error message
 	//
 	// Required. Example: "Request timed out".
 	Message string `json:"message"`
-	// HTTP status code
+	// StatusCode is HTTP status code
 	//
 	// Required. Example: 408.
 	StatusCode float64 `json:"statusCode"`

@@ -10,11 +10,11 @@ import (
 
 // TooManyRequestsResponse is the schema "TooManyRequestsResponse".
 type TooManyRequestsResponse struct {
-	// Error message
+	// Message is error message
 	//
 	// Required. Example: "Too many requests".
 	Message string `json:"message"`
-	// HTTP status code
+	// StatusCode is HTTP status code
 	//
 	// Required. Example: 429.
 	StatusCode float64 `json:"statusCode"`

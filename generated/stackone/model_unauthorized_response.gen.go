@@ -10,11 +10,11 @@ import (
 
 // UnauthorizedResponse is the schema "UnauthorizedResponse".
 type UnauthorizedResponse struct {
-	// Error message
+	// Message is error message
 	//
 	// Required. Example: "Unauthorized".
 	Message string `json:"message"`
-	// HTTP status code
+	// StatusCode is HTTP status code
 	//
 	// Required. Example: 401.
 	StatusCode float64 `json:"statusCode"`

@@ -9,7 +9,7 @@ import "github.com/oasgen/oasgen/oas"
 type Base struct {
 	// Optional, may be null.
 	CreatedBy oas.Nullable[string] `json:"created_by,omitzero"`
-	// Set by the server
+	// ID is set by the server
 	//
 	// Required. Read-only: set by the server, not sent in requests.
 	ID string `json:"id,omitzero"`

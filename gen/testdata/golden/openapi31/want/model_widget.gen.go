@@ -28,7 +28,7 @@ type Widget struct {
 	Dims oas.Opt[WidgetDims] `json:"dims,omitzero"`
 	// Optional.
 	Either oas.Opt[json.RawMessage] `json:"either,omitzero"`
-	// Set by the server
+	// ID is set by the server
 	//
 	// Required. Read-only: set by the server, not sent in requests.
 	ID string `json:"id,omitzero"`
@@ -36,13 +36,13 @@ type Widget struct {
 	Code oas.Opt[string] `json:"internal_code,omitzero"`
 	// Required.
 	Kind WidgetKind `json:"kind"`
-	// Optional and nullable, by type array
+	// Label is optional and nullable, by type array
 	//
 	// Optional, may be null.
 	Label oas.Nullable[string] `json:"label,omitzero"`
 	// Optional, may be null.
 	Mode oas.Nullable[WidgetMode] `json:"mode,omitzero"`
-	// Required and nullable
+	// Nickname is required and nullable
 	//
 	// Required, may be null.
 	Nickname oas.Nullable[string] `json:"nickname,omitzero"`
