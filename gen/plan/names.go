@@ -11,10 +11,10 @@ import (
 // a few common in APIs).
 var initialisms = map[string]bool{
 	"ACL": true, "API": true, "ASCII": true, "CPU": true, "CSS": true, "CSV": true, "DNS": true,
-	"EOF": true, "GUID": true, "HTML": true, "HTTP": true, "HTTPS": true, "ID": true, "IDS": true,
+	"EOF": true, "GUID": true, "HTML": true, "HTTP": true, "HTTPS": true, "ID": true,
 	"IP": true, "JSON": true, "JWT": true, "LHS": true, "OS": true, "QPS": true, "RAM": true, "RHS": true,
 	"RPC": true, "SDK": true, "SLA": true, "SMTP": true, "SQL": true, "SSH": true, "SSL": true, "TCP": true,
-	"TLS": true, "TTL": true, "UDP": true, "UI": true, "UID": true, "URI": true, "URL": true, "URLS": true,
+	"TLS": true, "TTL": true, "UDP": true, "UI": true, "UID": true, "URI": true, "URL": true,
 	"UTF8": true, "UUID": true, "VM": true, "XML": true, "XMPP": true, "XSRF": true, "XSS": true,
 }
 
@@ -60,6 +60,11 @@ func GoName(s string) string {
 		up := strings.ToUpper(w)
 		if initialisms[up] {
 			b.WriteString(up)
+			continue
+		}
+		// Plurals keep a lower-case s: "ids" → IDs, "urls" → URLs.
+		if stem := up[:len(up)-1]; len(w) > 2 && (w[len(w)-1] == 's' || w[len(w)-1] == 'S') && initialisms[stem] {
+			b.WriteString(stem + "s")
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(w)
