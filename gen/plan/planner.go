@@ -7,6 +7,7 @@ import (
 	"math"
 	"net/http"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -274,6 +275,14 @@ func (p *planner) refOfNoName(sr *openapi3.SchemaRef, itemCtx, where string, ope
 	}
 	s := sr.Value
 	r := &Ref{C: constraintsOf(s)}
+	if r.C.Pattern != "" {
+		if _, err := regexp.Compile(r.C.Pattern); err != nil {
+			// Go's RE2 lacks lookaround and backreferences that ECMA-262
+			// patterns may use; generated code must not panic compiling it.
+			p.warn(p.spec.OriginPos(s.Origin), where, "pattern %q is not supported by Go's regexp (%v); it is not checked", r.C.Pattern, err)
+			r.C.Pattern = ""
+		}
+	}
 	switch {
 	case typeIs(s, "array"):
 		r.Kind = RefSlice
@@ -1259,8 +1268,13 @@ func isNullable(s *openapi3.Schema) bool {
 			return true
 		}
 	}
-	_, ok := nullUnionMember(s)
-	return ok
+	// oneOf/anyOf with a {type: null} member (of any count) admits null.
+	for _, m := range append(append(openapi3.SchemaRefs{}, s.OneOf...), s.AnyOf...) {
+		if m != nil && m.Value != nil && isNullOnly(m.Value) {
+			return true
+		}
+	}
+	return false
 }
 
 func isOpen(s *openapi3.Schema) bool {

@@ -102,6 +102,20 @@ func TestNullableViaOneOf(t *testing.T) {
 	}
 }
 
+func TestUnionWithNullMember(t *testing.T) {
+	var w Widget
+	if err := json.Unmarshal([]byte(`{"maybe_shape":null}`), &w); err != nil || !w.MaybeShape.IsNull() {
+		t.Fatalf("maybe_shape null: %v %+v", err, w.MaybeShape)
+	}
+	if err := json.Unmarshal([]byte(`{"maybe_shape":{"type":"circle","radius":1}}`), &w); err != nil {
+		t.Fatal(err)
+	}
+	s, _ := w.MaybeShape.Get()
+	if x, err := s.Which(); err != nil || x.(Circle).Radius != 1 {
+		t.Errorf("Which() = %#v, %v", x, err)
+	}
+}
+
 func TestUnions(t *testing.T) {
 	var w Widget
 	if err := json.Unmarshal([]byte(`{"shape":{"type":"square","side":3},"payload":"text"}`), &w); err != nil {
