@@ -199,7 +199,7 @@ func genConstructor(f *jen.File, t *plan.Type) {
 			defs = append(defs, fl)
 		}
 	}
-	doc := "New" + t.Name + " returns a " + t.Name
+	doc := t.Ctor + " returns a " + t.Name
 	switch {
 	case len(req) > 0 && len(defs) > 0:
 		doc += " with its required fields set and the spec's defaults applied"
@@ -217,7 +217,7 @@ func genConstructor(f *jen.File, t *plan.Type) {
 		doc += "\nDefaults: " + strings.Join(ds, ", ") + "."
 	}
 	comment(f, doc)
-	f.Func().Id("New"+t.Name).ParamsFunc(func(g *jen.Group) {
+	f.Func().Id(t.Ctor).ParamsFunc(func(g *jen.Group) {
 		for _, fl := range req {
 			g.Id(paramName(fl)).Add(fieldType(fl))
 		}
@@ -332,8 +332,8 @@ func genEnum(f *jen.File, t *plan.Type) {
 			g.Id(v.Name).Id(t.Name).Op("=").Add(enumLit(v.Value))
 		}
 	})
-	comment(f, t.Name+"Values returns the known values, in spec order.")
-	f.Func().Id(t.Name + "Values").Params().Index().Id(t.Name).Block(
+	comment(f, t.ValuesFunc+" returns the known values, in spec order.")
+	f.Func().Id(t.ValuesFunc).Params().Index().Id(t.Name).Block(
 		jen.Return(jen.Index().Id(t.Name).ValuesFunc(func(g *jen.Group) {
 			for _, v := range e.Values {
 				g.Id(v.Name)

@@ -60,8 +60,8 @@ func genUnion(f *jen.File, t *plan.Type) {
 			jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("u").Dot("raw"), jen.Op("&").Id("x")),
 			jen.Return(jen.Id("x"), jen.Err()),
 		)
-		comment(f, t.Name+"From"+v.Name+" returns a "+t.Name+" holding v.")
-		f.Func().Id(t.Name+"From"+v.Name).Params(jen.Id("v").Add(vt)).Params(jen.Id(t.Name), jen.Error()).Block(
+		comment(f, v.From+" returns a "+t.Name+" holding v.")
+		f.Func().Id(v.From).Params(jen.Id("v").Add(vt)).Params(jen.Id(t.Name), jen.Error()).Block(
 			jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("v")),
 			jen.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id("raw"): jen.Id("b")}), jen.Err()),
 		)

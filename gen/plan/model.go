@@ -85,6 +85,12 @@ type Type struct {
 
 	Union *Union // KindUnion
 
+	// Ctor (KindStruct) and ValuesFunc (KindEnum) name the package-level
+	// functions generated for the type: NewT and TValues, unless a schema
+	// already took the name.
+	Ctor       string
+	ValuesFunc string
+
 	// Docs marks types that get a Markdown page: every component schema and
 	// every inline schema that became a named type (the vendor's pages link
 	// inline enums such as ConnectSessionCreateCategories too).
@@ -123,7 +129,8 @@ type Union struct {
 
 // Variant is one member of a union.
 type Variant struct {
-	Name   string // Go method suffix: As<Name>, From<Name>
+	Name   string // Go method suffix: As<Name>
+	From   string // the package-level constructor, <Union>From<Name>
 	Type   *Ref
 	Values []string // discriminator values that select this variant
 }

@@ -63,6 +63,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	p.planSecurity()
 	sort.Slice(p.m.Types, func(i, j int) bool { return p.m.Types[i].Name < p.m.Types[j].Name })
 	p.breakCycles()
+	p.nameFuncs()
 	p.annotate()
 	p.m.Warnings = p.warnings.Sort()
 	return p.m, nil
@@ -450,7 +451,12 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 		}
 		return keys[i] < keys[j]
 	})
-	fieldNames := newNamer()
+	// A field may not share a name with a method of its struct, or with
+	// the map that keeps additional properties.
+	fieldNames := newNamer("Validate", "ValidateInto", "ApplyDefaults", "MarshalJSON", "UnmarshalJSON")
+	if s.AdditionalProperties.Schema != nil || s.AdditionalProperties.Has != nil && *s.AdditionalProperties.Has {
+		fieldNames.used["AdditionalProperties"] = "reserved"
+	}
 	for _, k := range keys {
 		sr := props[k]
 		if sr == nil || sr.Value == nil {
@@ -933,6 +939,31 @@ func resolveServer(sv *openapi3.Server) string {
 		}
 	}
 	return u
+}
+
+// nameFuncs claims the names of the package-level functions generated
+// for each type, after every type name: a schema called NewPet keeps its
+// name and Pet's constructor becomes NewPet2, with a warning.
+func (p *planner) nameFuncs() {
+	claim := func(t *Type, want string) string {
+		name, renamed := p.names.claim(want, "function of "+t.Name)
+		if renamed {
+			p.warn(t.Pos, t.Where, "function name %s is already taken (by %s); it is named %s", want, p.names.used[want], name)
+		}
+		return name
+	}
+	for _, t := range p.m.Types {
+		switch t.Kind {
+		case KindStruct:
+			t.Ctor = claim(t, "New"+t.Name)
+		case KindEnum:
+			t.ValuesFunc = claim(t, t.Name+"Values")
+		case KindUnion:
+			for _, v := range t.Union.Variants {
+				v.From = claim(t, t.Name+"From"+v.Name)
+			}
+		}
+	}
 }
 
 // breakCycles makes a field hold its struct through a pointer when the
