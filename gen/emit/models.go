@@ -532,6 +532,9 @@ func missingCheck(r *plan.Ref, sel jen.Code) jen.Code {
 		if r.Pointer {
 			return jen.Add(sel).Op("==").Nil()
 		}
+		if r.Named.Kind == plan.KindAlias {
+			return missingCheck(r.Named.Elem, sel)
+		}
 		if r.Named.Kind == plan.KindEnum && r.Named.Enum.Base == plan.String {
 			return jen.Add(sel).Op("==").Lit("")
 		}
@@ -622,6 +625,11 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 	c := r.C
 	switch r.Kind {
 	case plan.RefNamed:
+		if r.Named.GoAlias && !r.Pointer {
+			// The same type as its Elem, without methods of its own.
+			validateValue(g, owner, val, r.Named.Elem, pv, depth)
+			return
+		}
 		if typeNeedsValidation(r.Named, map[*plan.Type]bool{}) {
 			call := jen.Add(val).Dot("ValidateInto").Call(jen.Id("v"), path)
 			if r.Pointer {
@@ -701,6 +709,12 @@ func fnv(s string) uint64 {
 //
 //	type T <underlying>
 func genAlias(f *jen.File, t *plan.Type) {
+	if t.GoAlias {
+		// type T = Elem: Elem's methods (JSON, Validate) are T's.
+		comment(f, typeDoc(t))
+		f.Type().Id(t.Name).Op("=").Add(goType(t.Elem))
+		return
+	}
 	comment(f, typeDoc(t))
 	f.Type().Id(t.Name).Add(goType(t.Elem))
 	genValidateMethod(f, t)

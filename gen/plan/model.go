@@ -82,6 +82,11 @@ type Type struct {
 	Enum *Enum // KindEnum
 
 	Elem *Ref // KindAlias: the underlying type
+	// GoAlias (KindAlias) emits `type T = Elem` instead of a defined type:
+	// a defined type drops the methods that make Elem's JSON right
+	// (time.Time, json.RawMessage, oas.Nullable, unions, enums' IsKnown), so
+	// T is the same type instead and has no methods of its own.
+	GoAlias bool
 
 	Union *Union // KindUnion
 

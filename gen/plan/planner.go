@@ -63,6 +63,12 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	p.planSecurity()
 	sort.Slice(p.m.Types, func(i, j int) bool { return p.m.Types[i].Name < p.m.Types[j].Name })
 	p.breakCycles()
+	for _, t := range p.m.Types {
+		if t.Kind == KindAlias {
+			e := t.Elem
+			t.GoAlias = e.Nullable || e.Pointer || e.Kind == RefNamed || e.Kind == RefBuiltin && (e.Builtin == Time || e.Builtin == RawJSON || e.Builtin == NoneType)
+		}
+	}
 	p.nameFuncs()
 	p.annotate()
 	p.m.Warnings = p.warnings.Sort()
