@@ -699,7 +699,7 @@ func (p *planner) planUnion(t *Type, s *openapi3.Schema) *Union {
 			}
 			sort.Strings(keys)
 			for _, k := range keys {
-				if target := s.Discriminator.Mapping[k]; target.Ref == m.Ref && m.Ref != "" {
+				if target := s.Discriminator.Mapping[k]; m.Ref != "" && (target.Ref == m.Ref || "#/components/schemas/"+target.Ref == m.Ref) { // a bare name is shorthand for the component
 					v.Values = append(v.Values, k)
 				}
 			}
