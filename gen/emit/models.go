@@ -269,7 +269,7 @@ func literal(r *plan.Ref, js string) (jen.Code, bool) {
 		case plan.String:
 			s, ok := v.(string)
 			return jen.Lit(s), ok
-		case plan.Int64, plan.Int32, plan.Float64, plan.Float32:
+		case plan.Int64, plan.Int32, plan.Uint32, plan.Uint64, plan.Float64, plan.Float32:
 			x, ok := v.(float64)
 			if !ok {
 				return nil, false
@@ -279,6 +279,10 @@ func literal(r *plan.Ref, js string) (jen.Code, bool) {
 				return jen.Lit(int64(x)), true
 			case plan.Int32:
 				return jen.Lit(int32(x)), true
+			case plan.Uint32:
+				return jen.Lit(uint32(x)), true
+			case plan.Uint64:
+				return jen.Lit(uint64(x)), true
 			case plan.Float32:
 				return jen.Lit(float32(x)), true
 			}
@@ -559,7 +563,7 @@ func needsValidation(r *plan.Ref, seen map[*plan.Type]bool) bool {
 	switch r.Builtin {
 	case plan.String:
 		return c.MinLength >= 0 || c.MaxLength >= 0 || c.Pattern != "" || c.Format != "" && c.Format != "date-time"
-	case plan.Int64, plan.Int32, plan.Float64, plan.Float32:
+	case plan.Int64, plan.Int32, plan.Uint32, plan.Uint64, plan.Float64, plan.Float32:
 		return c.Min != nil || c.Max != nil || c.MultipleOf != nil
 	}
 	return false
@@ -675,7 +679,7 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 			if c.Format != "" && c.Format != "date-time" {
 				g.Id("v").Dot("Format").Call(path, val, jen.Lit(c.Format))
 			}
-		case plan.Int64, plan.Int32, plan.Float64, plan.Float32:
+		case plan.Int64, plan.Int32, plan.Uint32, plan.Uint64, plan.Float64, plan.Float32:
 			num := jen.Float64().Call(val)
 			if c.Min != nil {
 				g.Id("v").Dot("Minimum").Call(path, num, jen.Lit(*c.Min), jen.Lit(c.ExclusiveMin))

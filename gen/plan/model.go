@@ -147,6 +147,8 @@ const (
 	String   Builtin = "string"
 	Int64    Builtin = "int64"
 	Int32    Builtin = "int32"
+	Uint32   Builtin = "uint32"
+	Uint64   Builtin = "uint64"
 	Float64  Builtin = "float64"
 	Float32  Builtin = "float32"
 	Bool     Builtin = "bool"

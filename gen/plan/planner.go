@@ -385,8 +385,13 @@ func (p *planner) builtin(s *openapi3.Schema, where string) Builtin {
 		}
 		return String
 	case "integer":
-		if s.Format == "int32" {
+		switch s.Format {
+		case "int32":
 			return Int32
+		case "uint32":
+			return Uint32
+		case "uint64":
+			return Uint64
 		}
 		return Int64
 	case "number":
@@ -536,6 +541,9 @@ func (p *planner) checkDefault(v any, r *Ref, pos diag.Pos, where string) (strin
 		case Int64, Int32:
 			f, isNum := v.(float64)
 			ok = isNum && f == math.Trunc(f)
+		case Uint32, Uint64:
+			f, isNum := v.(float64)
+			ok = isNum && f == math.Trunc(f) && f >= 0
 		case Float64, Float32:
 			_, ok = v.(float64)
 		case Bool:

@@ -24,6 +24,8 @@ var (
 	_ oas.Opt[int32]           = Widget{}.Count32
 	_ oas.Opt[int64]           = Widget{}.Count64
 	_ oas.Opt[int64]           = Widget{}.Count
+	_ oas.Opt[uint32]          = Widget{}.CountU32
+	_ oas.Opt[uint64]          = Widget{}.CountU64
 	_ oas.Opt[float32]         = Widget{}.Ratio
 	_ oas.Opt[float64]         = Widget{}.Precise
 	_ oas.Opt[float64]         = Widget{}.Amount
@@ -52,6 +54,10 @@ func newWidget() Widget {
 
 func TestConstructorAndReadOnly(t *testing.T) {
 	w := newWidget()
+	if v, _ := w.CountU64.Get(); v != 10 {
+		t.Errorf("count_u64 default = %d", v)
+	}
+	w.CountU64.Unset()
 	// id is required but readOnly: not a constructor parameter, not
 	// required by Validate, not sent while empty.
 	if err := w.Validate(); err != nil {
@@ -70,7 +76,7 @@ func TestWire(t *testing.T) {
 		`{"name":"Gear","created_by":null,"id":"w1","kind":"widget","label":null,"mode":null,"nickname":"g","owner":null,"size":"L"}`,
 		`{"name":"Gear","backup_owner":{"name":"Ann"},"id":"w1","kind":"widget","mode":"fast","nickname":"g","owner":{"name":"Bob"},"size":"S"}`,
 		`{"name":"Gear","either":[1,"two"],"id":"w1","internal_code":"c","kind":"widget","nickname":null,"payload":7,"shape":{"type":"circle","radius":2},"size":"XL"}`,
-		`{"name":"Gear","count":9007199254740993,"count32":-5,"count64":1,"id":"w1","kind":"widget","nickname":null,"precise":0.1,"ratio":0.5,"size":"S"}`,
+		`{"name":"Gear","count":9007199254740993,"count32":-5,"count64":1,"count_u32":4294967295,"count_u64":18446744073709551615,"id":"w1","kind":"widget","nickname":null,"precise":0.1,"ratio":0.5,"size":"S"}`,
 	} {
 		var w Widget
 		if err := json.Unmarshal([]byte(in), &w); err != nil {
