@@ -767,7 +767,7 @@ func (p *planner) planOperations() {
 		planArgs(o.Params)
 		if op.RequestBody != nil && op.RequestBody.Value != nil {
 			if mt := jsonMedia(op.RequestBody.Value.Content); mt != nil && mt.Schema != nil {
-				o.Body = p.refOf(mt.Schema, name+"Request", where+".requestBody", false)
+				o.Body = p.refOf(mt.Schema, name+"Body", where+".requestBody", false)
 				o.BodyRequired = op.RequestBody.Value.Required
 			}
 		}
