@@ -96,6 +96,15 @@ func (d *Decoder) ws() {
 
 // peek skips whitespace and returns the next byte, or 0 at the end.
 func (d *Decoder) peek() byte {
+	if d.pos < len(d.data) {
+		if c := d.data[d.pos]; c > ' ' {
+			return c
+		}
+	}
+	return d.peekSlow()
+}
+
+func (d *Decoder) peekSlow() byte {
 	d.ws()
 	if d.pos < len(d.data) {
 		return d.data[d.pos]
@@ -584,6 +593,10 @@ func (d *Decoder) str() []byte {
 	i := start
 	for i < len(data) {
 		c := data[i]
+		if plainStr[c] {
+			i++
+			continue
+		}
 		switch {
 		case c == '"':
 			d.pos = i + 1
@@ -608,6 +621,14 @@ func (d *Decoder) str() []byte {
 	d.failEOF()
 	return nil
 }
+
+// plainStr marks the ASCII bytes a string holds as they are.
+var plainStr = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
 
 // strSlow unescapes a string as encoding/json does: escapes decoded, bad
 // surrogates and invalid UTF-8 bytes each become U+FFFD.
@@ -782,4 +803,45 @@ func (d *Decoder) Fail(err error) {
 		d.err = err
 		d.pos = len(d.data)
 	}
+}
+
+// ArrayLen counts the elements of the array just opened by BeginArray,
+// without consuming anything, so a new slice can be allocated once. It
+// does not check syntax (decoding does); on malformed input the count is
+// merely a capacity hint.
+func (d *Decoder) ArrayLen() int {
+	data := d.data
+	n, depth := 0, 0
+	seen := false // a value started at depth 0
+	for i := d.pos; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+			seen = true
+		case '[', '{':
+			depth++
+			seen = true
+		case ']', '}':
+			if depth == 0 {
+				if seen {
+					n++
+				}
+				return n
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				n++
+				seen = false
+			}
+		case ' ', '\t', '\n', '\r':
+		default:
+			seen = true
+		}
+	}
+	return n
 }

@@ -483,6 +483,10 @@ func decodeInto(g *jen.Group, lv jen.Code, r *plan.Ref, depth int, nonNull bool)
 		nullNil().If(jen.Id("d").Dot("BeginArray").Call()).BlockFunc(func(g *jen.Group) {
 			comment(g, "Decode into the existing elements, as encoding/json does.")
 			g.Id(s).Op(":=").Add(lv).Index(jen.Empty(), jen.Lit(0))
+			comment(g, "A new slice is allocated once, at its final size.")
+			g.If(jen.Cap(jen.Id(s)).Op("==").Lit(0)).Block(
+				jen.Id(s).Op("=").Make(goType(r), jen.Lit(0), jen.Id("d").Dot("ArrayLen").Call()),
+			)
 			g.For(jen.Id(i).Op(":=").Lit(0), jen.Id("d").Dot("More").Call(jen.Id(i)), jen.Id(i).Op("++")).BlockFunc(func(g *jen.Group) {
 				g.If(jen.Len(jen.Id(s)).Op("==").Cap(jen.Id(s))).Block(
 					jen.Id(s).Op("=").Qual("slices", "Grow").Call(jen.Id(s), jen.Lit(1)),

@@ -252,6 +252,10 @@ func (m *ConnectSession) DecodeJSON(d *oas.Decoder) {
 				if d.BeginArray() {
 					// Decode into the existing elements, as encoding/json does.
 					s1 := x[:0]
+					// A new slice is allocated once, at its final size.
+					if cap(s1) == 0 {
+						s1 = make([]oas.Nullable[ConnectSessionCategories], 0, d.ArrayLen())
+					}
 					for i1 := 0; d.More(i1); i1++ {
 						if len(s1) == cap(s1) {
 							s1 = slices.Grow(s1, 1)
