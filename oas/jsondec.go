@@ -11,18 +11,18 @@ import (
 	"unsafe"
 )
 
-// DecodeError is a malformed input or a JSON value of the wrong kind for
+// JSONError is a malformed input or a JSON value of the wrong kind for
 // the Go type. Offset is the byte offset in the input where it was found.
 //
 // Generated UnmarshalJSON methods fail on the same inputs as encoding/json
 // does for the same Go type; the error type and text differ (encoding/json
 // returns *json.SyntaxError or *json.UnmarshalTypeError).
-type DecodeError struct {
+type JSONError struct {
 	Offset int
 	Msg    string
 }
 
-func (e *DecodeError) Error() string {
+func (e *JSONError) Error() string {
 	return "json: " + e.Msg + " at offset " + strconv.Itoa(e.Offset)
 }
 
@@ -65,7 +65,7 @@ func (d *Decoder) End() error {
 
 func (d *Decoder) fail(msg string) {
 	if d.err == nil {
-		d.err = &DecodeError{Offset: d.pos, Msg: msg}
+		d.err = &JSONError{Offset: d.pos, Msg: msg}
 	}
 	d.pos = len(d.data) // stop everything after the first error
 }
