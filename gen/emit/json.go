@@ -335,7 +335,7 @@ func genDecodeJSON(f *jen.File, t *plan.Type) {
 			genEnumDecode(g, t)
 		case plan.KindAlias:
 			g.Id("u").Op(":=").Parens(jen.Op("*").Add(goType(t.Elem))).Call(jen.Id("m"))
-			decodeInto(g, jen.Op("*").Id("u"), t.Elem, 0, false)
+			decodeInto(g, jen.Parens(jen.Op("*").Id("u")), t.Elem, 0, false)
 		case plan.KindStruct:
 			genStructDecode(g, t)
 		}

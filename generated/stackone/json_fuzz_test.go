@@ -13,10 +13,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"math"
-	"reflect"
 	"testing"
 	"time"
 
+	"github.com/oasgen/oasgen/internal/jsondiff"
 	"github.com/oasgen/oasgen/oas"
 )
 
@@ -29,90 +29,19 @@ type (
 	plainNotImplemeted NotImplementedResponse
 )
 
-// fastJSON is what the generated types implement.
-type fastJSON interface {
-	json.Marshaler
-	AppendJSON([]byte) ([]byte, error)
-}
-
-// diffCase checks one generated type G against its plain copy P.
-func diffCase[G any, P any](t *testing.T, name string, first, data []byte) {
-	t.Helper()
-	var g G
-	var p P
-	gu := any(&g).(json.Unmarshaler)
-	// Decode a known value first, then data on top of it: encoding/json
-	// keeps fields data does not mention, and so must we.
-	if first != nil {
-		errG, errP := gu.UnmarshalJSON(first), json.Unmarshal(first, &p)
-		if errG != nil || errP != nil {
-			t.Fatalf("%s: seed value does not decode: %v / %v", name, errG, errP)
-		}
-	}
-	errG := gu.UnmarshalJSON(data)
-	errP := json.Unmarshal(data, &p)
-	if (errG == nil) != (errP == nil) {
-		t.Fatalf("%s: decoding %q: generated error %v, encoding/json error %v", name, data, errG, errP)
-	}
-	if errG != nil {
-		return
-	}
-	// Same memory layout: view the plain value as the generated type.
-	pg := *(*G)(reflect.ValueOf(&p).UnsafePointer())
-	if !reflect.DeepEqual(g, pg) {
-		t.Fatalf("%s: decoding %q:\ngenerated     %#v\nencoding/json %#v", name, data, g, pg)
-	}
-	// Through encoding/json, which validates first and then calls us.
-	var viaStd G
-	if first != nil {
-		_ = json.Unmarshal(first, &viaStd)
-	}
-	if err := json.Unmarshal(data, &viaStd); err != nil || !reflect.DeepEqual(viaStd, g) {
-		t.Fatalf("%s: json.Unmarshal into the generated type differs: %v", name, err)
-	}
-	diffEncode(t, name, g, p)
-}
-
-// diffEncode compares the generated encoders of g with encoding/json on p.
-func diffEncode[G any, P any](t *testing.T, name string, g G, p P) {
-	t.Helper()
-	fj := any(g).(fastJSON)
-	outG, errG := fj.MarshalJSON()
-	outP, errP := json.Marshal(p)
-	if (errG == nil) != (errP == nil) {
-		t.Fatalf("%s: encoding: generated error %v, encoding/json error %v", name, errG, errP)
-	}
-	if errG != nil {
-		return
-	}
-	if !bytes.Equal(outG, outP) {
-		t.Fatalf("%s: encoding:\ngenerated     %s\nencoding/json %s", name, outG, outP)
-	}
-	prefix := []byte("prefix")
-	app, err := fj.AppendJSON(prefix)
-	if err != nil || !bytes.Equal(app, append([]byte("prefix"), outP...)) {
-		t.Fatalf("%s: AppendJSON: %q, %v", name, app, err)
-	}
-	// encoding/json calling our MarshalJSON (compacts and checks it).
-	viaStd, err := json.Marshal(g)
-	if err != nil || !bytes.Equal(viaStd, outP) {
-		t.Fatalf("%s: json.Marshal of the generated type: %s, %v", name, viaStd, err)
-	}
-}
-
 const seedCreate = `{"account_id":"a","categories":["ats",null],"expires_in":5,"metadata":{"k":[1,2]},"origin_owner_id":"o","origin_owner_name":"n","provider":"p"}`
 const seedSession = `{"account_id":null,"categories":["hris"],"created_at":"2024-01-02T03:04:05Z","id":1,"label":"l","organization_id":2,"origin_owner_id":"o","origin_owner_name":"n","project_id":"p","token":"t"}`
 const seedError = `{"message":"m","statusCode":400,"timestamp":"2023-05-30T00:00:00.000Z"}`
 
 func checkAllDecoders(t *testing.T, data []byte) {
-	diffCase[ConnectSessionCreate, plainCreate](t, "ConnectSessionCreate", nil, data)
-	diffCase[ConnectSessionCreate, plainCreate](t, "ConnectSessionCreate/merge", []byte(seedCreate), data)
-	diffCase[ConnectSession, plainSession](t, "ConnectSession", nil, data)
-	diffCase[ConnectSessionTokenAuthLink, plainAuthLink](t, "ConnectSessionTokenAuthLink", nil, data)
-	diffCase[ConnectSessionTokenAuthLink, plainAuthLink](t, "ConnectSessionTokenAuthLink/merge", []byte(seedSession), data)
-	diffCase[ConnectSessionAuthenticate, plainAuthenticate](t, "ConnectSessionAuthenticate", nil, data)
-	diffCase[BadRequestResponse, plainBadRequest](t, "BadRequestResponse", nil, data)
-	diffCase[NotImplementedResponse, plainNotImplemeted](t, "NotImplementedResponse/merge", []byte(seedError), data)
+	jsondiff.Decode[ConnectSessionCreate, plainCreate](t, "ConnectSessionCreate", nil, data)
+	jsondiff.Decode[ConnectSessionCreate, plainCreate](t, "ConnectSessionCreate/merge", []byte(seedCreate), data)
+	jsondiff.Decode[ConnectSession, plainSession](t, "ConnectSession", nil, data)
+	jsondiff.Decode[ConnectSessionTokenAuthLink, plainAuthLink](t, "ConnectSessionTokenAuthLink", nil, data)
+	jsondiff.Decode[ConnectSessionTokenAuthLink, plainAuthLink](t, "ConnectSessionTokenAuthLink/merge", []byte(seedSession), data)
+	jsondiff.Decode[ConnectSessionAuthenticate, plainAuthenticate](t, "ConnectSessionAuthenticate", nil, data)
+	jsondiff.Decode[BadRequestResponse, plainBadRequest](t, "BadRequestResponse", nil, data)
+	jsondiff.Decode[NotImplementedResponse, plainNotImplemeted](t, "NotImplementedResponse/merge", []byte(seedError), data)
 }
 
 // decodeSeeds are hand-picked edge cases; testdata/fuzz holds more.
@@ -182,14 +111,14 @@ func FuzzEncode(f *testing.F) {
 		opt(16, func() { m.OriginUsername = oas.Null[string]() })
 		opt(32, func() { m.Provider = oas.Value(a + b) })
 		opt(128, func() { m.AccountID = oas.Null[string]() })
-		diffEncode(t, "ConnectSessionCreate", m, plainCreate(m))
+		jsondiff.Encode(t, "ConnectSessionCreate", m, plainCreate(m))
 
 		l := ConnectSessionTokenAuthLink{AuthLinkURL: a, CreatedAt: ts, ID: fl, OrganizationID: -fl, Token: c}
 		opt(2, func() { l.Categories = oas.Null[[]oas.Nullable[ConnectSessionTokenAuthLinkCategories]]() })
 		opt(4, func() { l.Label = oas.Value(b) })
-		diffEncode(t, "ConnectSessionTokenAuthLink", l, plainAuthLink(l))
+		jsondiff.Encode(t, "ConnectSessionTokenAuthLink", l, plainAuthLink(l))
 
 		e := BadRequestResponse{Message: c, StatusCode: float64(float32(fl)), Timestamp: ts}
-		diffEncode(t, "BadRequestResponse", e, plainBadRequest(e))
+		jsondiff.Encode(t, "BadRequestResponse", e, plainBadRequest(e))
 	})
 }
