@@ -178,13 +178,21 @@ func genStructEncode(g *jen.Group, t *plan.Type) {
 				g.If(jen.Id("more")).Block(jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(',')))
 				g.Add(appendLit(string(key) + ":"))
 			}
-			if !static && fl.Wrap != plan.Plain && i+1 < len(t.Fields) {
+			if !static && (fl.Wrap != plan.Plain || fl.OmitZero) && i+1 < len(t.Fields) {
 				g.Id("more").Op("=").True()
 			}
 		}
 		sel := jen.Id("m").Dot(fl.Name)
 		switch fl.Wrap {
 		case plan.Plain:
+			if fl.OmitZero {
+				// readOnly/writeOnly: omitzero on a plain value.
+				g.If(nonZero(fl.Type, sel)).BlockFunc(func(g *jen.Group) {
+					writeKey(g)
+					e.value(g, sel, fl.Type, 0)
+				})
+				continue
+			}
 			writeKey(g)
 			e.value(g, sel, fl.Type, 0)
 			static = true
@@ -220,12 +228,47 @@ func encodeNeedsErr(r *plan.Ref) bool {
 	return true
 }
 
+// nonZero is the condition under which encoding/json's omitzero writes a
+// plain value: not its type's zero value (time.Time: !IsZero(); -0 counts
+// as zero, as reflect's IsZero says).
+func nonZero(r *plan.Ref, val jen.Code) jen.Code {
+	switch r.Kind {
+	case plan.RefSlice, plan.RefMap:
+		return jen.Add(val).Op("!=").Nil()
+	case plan.RefNamed:
+		switch r.Named.Kind {
+		case plan.KindEnum:
+			switch r.Named.Enum.Base {
+			case plan.String:
+				return jen.Add(val).Op("!=").Lit("")
+			case plan.Int64:
+				return jen.Add(val).Op("!=").Lit(0)
+			}
+			return jen.Add(val).Op("!=").Lit(0)
+		case plan.KindAlias:
+			return nonZero(r.Named.Elem, jen.Parens(goType(r.Named.Elem)).Call(val))
+		}
+		return jen.Op("!").Qual("reflect", "ValueOf").Call(val).Dot("IsZero").Call()
+	}
+	switch r.Builtin {
+	case plan.String:
+		return jen.Add(val).Op("!=").Lit("")
+	case plan.Int64, plan.Int32, plan.Float64, plan.Float32:
+		return jen.Add(val).Op("!=").Lit(0)
+	case plan.Bool:
+		return val
+	case plan.Time:
+		return jen.Op("!").Add(val).Dot("IsZero").Call()
+	}
+	return jen.Add(val).Op("!=").Nil()
+}
+
 // usesMore reports whether a struct's encoder needs the separator flag:
 // some wrapped field comes before the first plain one and another field
 // follows it.
 func usesMore(t *plan.Type) bool {
 	for i, fl := range t.Fields {
-		if fl.Wrap == plan.Plain {
+		if fl.Wrap == plan.Plain && !fl.OmitZero {
 			return false
 		}
 		if i+1 < len(t.Fields) {

@@ -47,7 +47,8 @@ var seeds = []string{
 	`{"tags":null}`, `{"tags":[1]}`, `{"level":4}`, `{"level":"1"}`, `{"level":1.0}`, `{"color":"purple"}`, `{"color":null}`,
 	`{"any":null}`, `{"free":null}`, `{"any":  [ 1 , { "a" : "\u2028" } ] }`, `{"Id":"fold"}`, `{"iD":"fold"}`, `{"ID":"a","id":"b"}`,
 	`{"üNÏCÖDÉ":"fold"}`, `{"ünïcödé":"fold"}`, `{"COUNT":3,"Count":4}`, `{"opt_child":{"name":"a"},"opt_child":{"score":1}}`,
-	`{"child":{"name":"a"},"child":{"score":1}}`, `{"children":[{"name":"a"}],"children":[{"score":1}]}`,
+	`{"child":{"name":"a"},"child":{"score":1}}`, `{"neg":-0,"secret":"","stamp":"0001-01-01T00:00:00Z","ro_level":0,"ro_child":{}}`,
+	`{"neg":-0.0,"ro_child":{"name":""}}`, `{"stamp":"0001-01-01T00:00:00+01:00"}`, `{"children":[{"name":"a"}],"children":[{"score":1}]}`,
 }
 
 func FuzzDecodeEverything(f *testing.F) {
@@ -118,6 +119,18 @@ func FuzzEncodeEverything(f *testing.F) {
 		if on(11) {
 			m.OptChild = oas.Some(Child{})
 			m.OptSmall = oas.Some(int32(-n))
+		}
+		if on(12) {
+			m.Neg = fl
+			m.Secret = s2
+			m.Stamp = ts
+		}
+		if on(13) {
+			m.Neg = math.Copysign(0, -1)
+			m.RoLevel = Level(n)
+		}
+		if on(14) {
+			m.RoChild = Child{Name: oas.Some(s1)}
 		}
 		jsondiff.Encode(t, "Everything", m, plainEverything(m))
 		jsondiff.Encode(t, "Tags", m.Tags, plainTags(m.Tags))
