@@ -39,19 +39,30 @@ type Options struct {
 // All renders every file of the package, in a fixed order.
 func All(m *plan.Model, opts Options) ([]File, error) {
 	var files []File
+	// oapi-codegen (slow on big specs) runs on another core meanwhile.
+	var oapi File
+	var oapiErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if opts.Client && len(m.Operations) > 0 {
+			oapi, oapiErr = genOapi(m, opts.Templates)
+		}
+	}()
 	for _, t := range m.Types {
 		f, err := genTypeFile(m, t)
 		if err != nil {
+			<-done
 			return nil, err
 		}
 		files = append(files, f)
 	}
-	if opts.Client && len(m.Operations) > 0 {
-		f, err := genOapi(m, opts.Templates)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, f)
+	<-done
+	if oapiErr != nil {
+		return nil, oapiErr
+	}
+	if oapi.Path != "" {
+		files = append(files, oapi)
 		cf, err := genClient(m)
 		if err != nil {
 			return nil, err

@@ -30,6 +30,7 @@ func genTypeFile(m *plan.Model, t *plan.Type) (File, error) {
 	case plan.KindUnion:
 		genUnion(f, t)
 	}
+	genJSON(f, t)
 	genPatterns(f, t)
 	return render(f, t.File()+".gen.go")
 }

@@ -4,7 +4,9 @@
 package stackone
 
 import (
+	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"slices"
 	"time"
 )
 
@@ -79,3 +81,267 @@ func (m ConnectSession) ValidateInto(v *oas.Validator, p *oas.Path) {
 		v.Required(&pProjectID)
 	}
 }
+
+// AppendJSON appends the JSON encoding of m to dst. It allocates only when
+// dst has to grow.
+func (m ConnectSession) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
+	var err error
+	dst = append(dst, '{')
+	if m.AccountID.IsSet() {
+		dst = append(dst, "\"account_id\":"...)
+		more = true
+		if x, ok := m.AccountID.Get(); ok {
+			dst = oas.AppendString(dst, x)
+		} else {
+			dst = append(dst, "null"...)
+		}
+	}
+	if m.Categories.IsSet() {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"categories\":"...)
+		more = true
+		if x, ok := m.Categories.Get(); ok {
+			if x == nil {
+				dst = append(dst, "null"...)
+			} else {
+				dst = append(dst, '[')
+				for i1, x1 := range x {
+					if i1 > 0 {
+						dst = append(dst, ',')
+					}
+					if n2, ok := x1.Get(); ok {
+						if dst, err = n2.AppendJSON(dst); err != nil {
+							return nil, err
+						}
+					} else {
+						dst = append(dst, "null"...)
+					}
+				}
+				dst = append(dst, ']')
+			}
+		} else {
+			dst = append(dst, "null"...)
+		}
+	}
+	if more {
+		dst = append(dst, ',')
+	}
+	dst = append(dst, "\"created_at\":"...)
+	if dst, err = oas.AppendTime(dst, m.CreatedAt); err != nil {
+		return nil, err
+	}
+	dst = append(dst, ",\"id\":"...)
+	if dst, err = oas.AppendFloat64(dst, m.ID); err != nil {
+		return nil, err
+	}
+	if m.Label.IsSet() {
+		dst = append(dst, ",\"label\":"...)
+		if x, ok := m.Label.Get(); ok {
+			dst = oas.AppendString(dst, x)
+		} else {
+			dst = append(dst, "null"...)
+		}
+	}
+	dst = append(dst, ",\"organization_id\":"...)
+	if dst, err = oas.AppendFloat64(dst, m.OrganizationID); err != nil {
+		return nil, err
+	}
+	dst = append(dst, ",\"origin_owner_id\":"...)
+	dst = oas.AppendString(dst, m.OriginOwnerID)
+	dst = append(dst, ",\"origin_owner_name\":"...)
+	dst = oas.AppendString(dst, m.OriginOwnerName)
+	if m.OriginUsername.IsSet() {
+		dst = append(dst, ",\"origin_username\":"...)
+		if x, ok := m.OriginUsername.Get(); ok {
+			dst = oas.AppendString(dst, x)
+		} else {
+			dst = append(dst, "null"...)
+		}
+	}
+	dst = append(dst, ",\"project_id\":"...)
+	dst = oas.AppendString(dst, m.ProjectID)
+	if m.Provider.IsSet() {
+		dst = append(dst, ",\"provider\":"...)
+		if x, ok := m.Provider.Get(); ok {
+			dst = oas.AppendString(dst, x)
+		} else {
+			dst = append(dst, "null"...)
+		}
+	}
+	return append(dst, '}'), nil
+}
+
+// DecodeJSON reads one JSON value from d into m; errors are kept in d.
+func (m *ConnectSession) DecodeJSON(d *oas.Decoder) {
+	if d.Null() || !d.BeginObject() {
+		return
+	}
+	for first := true; ; first = false {
+		key, ok := d.Key(first)
+		if !ok {
+			return
+		}
+		field := -1
+		switch string(key) {
+		case "account_id":
+			field = 0
+		case "categories":
+			field = 1
+		case "created_at":
+			field = 2
+		case "id":
+			field = 3
+		case "label":
+			field = 4
+		case "organization_id":
+			field = 5
+		case "origin_owner_id":
+			field = 6
+		case "origin_owner_name":
+			field = 7
+		case "origin_username":
+			field = 8
+		case "project_id":
+			field = 9
+		case "provider":
+			field = 10
+		default:
+			var buf [64]byte
+			switch string(oas.FoldKey(buf[:0], key)) {
+			case "ACCOUNT_ID":
+				field = 0
+			case "CATEGORIES":
+				field = 1
+			case "CREATED_AT":
+				field = 2
+			case "ID":
+				field = 3
+			case "LABEL":
+				field = 4
+			case "ORGANIZATION_ID":
+				field = 5
+			case "ORIGIN_OWNER_ID":
+				field = 6
+			case "ORIGIN_OWNER_NAME":
+				field = 7
+			case "ORIGIN_USERNAME":
+				field = 8
+			case "PROJECT_ID":
+				field = 9
+			case "PROVIDER":
+				field = 10
+			}
+		}
+		switch field {
+		case 0:
+			if d.Null() {
+				m.AccountID.SetNull()
+			} else {
+				var x string
+				x = d.String()
+				m.AccountID.Set(x)
+			}
+		case 1:
+			if d.Null() {
+				m.Categories.SetNull()
+			} else {
+				var x []oas.Nullable[ConnectSessionCategories]
+				if d.BeginArray() {
+					// Decode into the existing elements, as encoding/json does.
+					s1 := x[:0]
+					// A new slice is allocated once, at its final size.
+					if cap(s1) == 0 {
+						s1 = make([]oas.Nullable[ConnectSessionCategories], 0, d.ArrayLen())
+					}
+					for i1 := 0; d.More(i1); i1++ {
+						if len(s1) == cap(s1) {
+							s1 = slices.Grow(s1, 1)
+						}
+						s1 = s1[:len(s1)+1]
+						if d.Null() {
+							s1[i1].SetNull()
+						} else {
+							var n2 ConnectSessionCategories
+							n2.DecodeJSON(d)
+							s1[i1].Set(n2)
+						}
+					}
+					if len(s1) == 0 {
+						s1 = []oas.Nullable[ConnectSessionCategories]{}
+					}
+					x = s1
+				}
+				m.Categories.Set(x)
+			}
+		case 2:
+			d.Time(&m.CreatedAt)
+		case 3:
+			if !d.Null() {
+				m.ID = d.Float64()
+			}
+		case 4:
+			if d.Null() {
+				m.Label.SetNull()
+			} else {
+				var x string
+				x = d.String()
+				m.Label.Set(x)
+			}
+		case 5:
+			if !d.Null() {
+				m.OrganizationID = d.Float64()
+			}
+		case 6:
+			if !d.Null() {
+				m.OriginOwnerID = d.String()
+			}
+		case 7:
+			if !d.Null() {
+				m.OriginOwnerName = d.String()
+			}
+		case 8:
+			if d.Null() {
+				m.OriginUsername.SetNull()
+			} else {
+				var x string
+				x = d.String()
+				m.OriginUsername.Set(x)
+			}
+		case 9:
+			if !d.Null() {
+				m.ProjectID = d.String()
+			}
+		case 10:
+			if d.Null() {
+				m.Provider.SetNull()
+			} else {
+				var x string
+				x = d.String()
+				m.Provider.Set(x)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// MarshalJSON encodes m as encoding/json would encode the same type, without
+// reflection.
+func (m ConnectSession) MarshalJSON() ([]byte, error) {
+	return m.AppendJSON(make([]byte, 0, 443))
+}
+
+var _ json.Marshaler = ConnectSession{}
+
+// UnmarshalJSON decodes data into m as encoding/json would decode into the
+// same type, without reflection: fields not in data are left as they are.
+func (m *ConnectSession) UnmarshalJSON(data []byte) error {
+	d := oas.NewDecoder(data)
+	m.DecodeJSON(&d)
+	return d.End()
+}
+
+var _ json.Unmarshaler = (*ConnectSession)(nil)

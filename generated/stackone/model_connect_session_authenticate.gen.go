@@ -3,7 +3,10 @@
 
 package stackone
 
-import "github.com/oasgen/oasgen/oas"
+import (
+	"encoding/json"
+	"github.com/oasgen/oasgen/oas"
+)
 
 // ConnectSessionAuthenticate is the schema "ConnectSessionAuthenticate".
 type ConnectSessionAuthenticate struct {
@@ -39,3 +42,62 @@ func (m ConnectSessionAuthenticate) ValidateInto(v *oas.Validator, p *oas.Path) 
 		v.Required(&pToken)
 	}
 }
+
+// AppendJSON appends the JSON encoding of m to dst. It allocates only when
+// dst has to grow.
+func (m ConnectSessionAuthenticate) AppendJSON(dst []byte) ([]byte, error) {
+	dst = append(dst, '{')
+	dst = append(dst, "\"token\":"...)
+	dst = oas.AppendString(dst, m.Token)
+	return append(dst, '}'), nil
+}
+
+// DecodeJSON reads one JSON value from d into m; errors are kept in d.
+func (m *ConnectSessionAuthenticate) DecodeJSON(d *oas.Decoder) {
+	if d.Null() || !d.BeginObject() {
+		return
+	}
+	for first := true; ; first = false {
+		key, ok := d.Key(first)
+		if !ok {
+			return
+		}
+		field := -1
+		switch string(key) {
+		case "token":
+			field = 0
+		default:
+			var buf [64]byte
+			switch string(oas.FoldKey(buf[:0], key)) {
+			case "TOKEN":
+				field = 0
+			}
+		}
+		switch field {
+		case 0:
+			if !d.Null() {
+				m.Token = d.String()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// MarshalJSON encodes m as encoding/json would encode the same type, without
+// reflection.
+func (m ConnectSessionAuthenticate) MarshalJSON() ([]byte, error) {
+	return m.AppendJSON(make([]byte, 0, 35))
+}
+
+var _ json.Marshaler = ConnectSessionAuthenticate{}
+
+// UnmarshalJSON decodes data into m as encoding/json would decode into the
+// same type, without reflection: fields not in data are left as they are.
+func (m *ConnectSessionAuthenticate) UnmarshalJSON(data []byte) error {
+	d := oas.NewDecoder(data)
+	m.DecodeJSON(&d)
+	return d.End()
+}
+
+var _ json.Unmarshaler = (*ConnectSessionAuthenticate)(nil)

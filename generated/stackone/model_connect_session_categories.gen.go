@@ -50,3 +50,42 @@ func (e ConnectSessionCategories) Validate() error {
 func (e ConnectSessionCategories) ValidateInto(v *oas.Validator, p *oas.Path) {
 	// Open enum: every value is accepted.
 }
+
+// AppendJSON appends the JSON encoding of e to dst. It allocates only when
+// dst has to grow.
+func (e ConnectSessionCategories) AppendJSON(dst []byte) ([]byte, error) {
+	return oas.AppendString(dst, string(e)), nil
+}
+
+// DecodeJSON reads one JSON value from d into e; errors are kept in d.
+func (e *ConnectSessionCategories) DecodeJSON(d *oas.Decoder) {
+	if d.Null() {
+		return
+	}
+	b := d.StringBytes()
+	if d.Err() != nil {
+		return
+	}
+	switch string(b) {
+	case "ats":
+		*e = ConnectSessionCategoriesAts
+	case "hris":
+		*e = ConnectSessionCategoriesHris
+	case "hris-legacy":
+		*e = ConnectSessionCategoriesHrisLegacy
+	case "crm":
+		*e = ConnectSessionCategoriesCrm
+	case "iam":
+		*e = ConnectSessionCategoriesIam
+	case "marketing":
+		*e = ConnectSessionCategoriesMarketing
+	case "lms":
+		*e = ConnectSessionCategoriesLms
+	case "stackone":
+		*e = ConnectSessionCategoriesStackone
+	case "documents":
+		*e = ConnectSessionCategoriesDocuments
+	default:
+		*e = ConnectSessionCategories(b)
+	}
+}

@@ -50,3 +50,42 @@ func (e ConnectSessionCreateCategories) Validate() error {
 func (e ConnectSessionCreateCategories) ValidateInto(v *oas.Validator, p *oas.Path) {
 	// Open enum: every value is accepted.
 }
+
+// AppendJSON appends the JSON encoding of e to dst. It allocates only when
+// dst has to grow.
+func (e ConnectSessionCreateCategories) AppendJSON(dst []byte) ([]byte, error) {
+	return oas.AppendString(dst, string(e)), nil
+}
+
+// DecodeJSON reads one JSON value from d into e; errors are kept in d.
+func (e *ConnectSessionCreateCategories) DecodeJSON(d *oas.Decoder) {
+	if d.Null() {
+		return
+	}
+	b := d.StringBytes()
+	if d.Err() != nil {
+		return
+	}
+	switch string(b) {
+	case "ats":
+		*e = ConnectSessionCreateCategoriesAts
+	case "hris":
+		*e = ConnectSessionCreateCategoriesHris
+	case "hris-legacy":
+		*e = ConnectSessionCreateCategoriesHrisLegacy
+	case "crm":
+		*e = ConnectSessionCreateCategoriesCrm
+	case "iam":
+		*e = ConnectSessionCreateCategoriesIam
+	case "marketing":
+		*e = ConnectSessionCreateCategoriesMarketing
+	case "lms":
+		*e = ConnectSessionCreateCategoriesLms
+	case "stackone":
+		*e = ConnectSessionCreateCategoriesStackone
+	case "documents":
+		*e = ConnectSessionCreateCategoriesDocuments
+	default:
+		*e = ConnectSessionCreateCategories(b)
+	}
+}

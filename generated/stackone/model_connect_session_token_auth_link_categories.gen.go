@@ -50,3 +50,42 @@ func (e ConnectSessionTokenAuthLinkCategories) Validate() error {
 func (e ConnectSessionTokenAuthLinkCategories) ValidateInto(v *oas.Validator, p *oas.Path) {
 	// Open enum: every value is accepted.
 }
+
+// AppendJSON appends the JSON encoding of e to dst. It allocates only when
+// dst has to grow.
+func (e ConnectSessionTokenAuthLinkCategories) AppendJSON(dst []byte) ([]byte, error) {
+	return oas.AppendString(dst, string(e)), nil
+}
+
+// DecodeJSON reads one JSON value from d into e; errors are kept in d.
+func (e *ConnectSessionTokenAuthLinkCategories) DecodeJSON(d *oas.Decoder) {
+	if d.Null() {
+		return
+	}
+	b := d.StringBytes()
+	if d.Err() != nil {
+		return
+	}
+	switch string(b) {
+	case "ats":
+		*e = ConnectSessionTokenAuthLinkCategoriesAts
+	case "hris":
+		*e = ConnectSessionTokenAuthLinkCategoriesHris
+	case "hris-legacy":
+		*e = ConnectSessionTokenAuthLinkCategoriesHrisLegacy
+	case "crm":
+		*e = ConnectSessionTokenAuthLinkCategoriesCrm
+	case "iam":
+		*e = ConnectSessionTokenAuthLinkCategoriesIam
+	case "marketing":
+		*e = ConnectSessionTokenAuthLinkCategoriesMarketing
+	case "lms":
+		*e = ConnectSessionTokenAuthLinkCategoriesLms
+	case "stackone":
+		*e = ConnectSessionTokenAuthLinkCategoriesStackone
+	case "documents":
+		*e = ConnectSessionTokenAuthLinkCategoriesDocuments
+	default:
+		*e = ConnectSessionTokenAuthLinkCategories(b)
+	}
+}

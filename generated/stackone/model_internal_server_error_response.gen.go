@@ -4,6 +4,7 @@
 package stackone
 
 import (
+	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
 	"time"
 )
@@ -58,3 +59,85 @@ func (m InternalServerErrorResponse) ValidateInto(v *oas.Validator, p *oas.Path)
 		v.Required(&pTimestamp)
 	}
 }
+
+// AppendJSON appends the JSON encoding of m to dst. It allocates only when
+// dst has to grow.
+func (m InternalServerErrorResponse) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
+	dst = append(dst, '{')
+	dst = append(dst, "\"message\":"...)
+	dst = oas.AppendString(dst, m.Message)
+	dst = append(dst, ",\"statusCode\":"...)
+	if dst, err = oas.AppendFloat64(dst, m.StatusCode); err != nil {
+		return nil, err
+	}
+	dst = append(dst, ",\"timestamp\":"...)
+	if dst, err = oas.AppendTime(dst, m.Timestamp); err != nil {
+		return nil, err
+	}
+	return append(dst, '}'), nil
+}
+
+// DecodeJSON reads one JSON value from d into m; errors are kept in d.
+func (m *InternalServerErrorResponse) DecodeJSON(d *oas.Decoder) {
+	if d.Null() || !d.BeginObject() {
+		return
+	}
+	for first := true; ; first = false {
+		key, ok := d.Key(first)
+		if !ok {
+			return
+		}
+		field := -1
+		switch string(key) {
+		case "message":
+			field = 0
+		case "statusCode":
+			field = 1
+		case "timestamp":
+			field = 2
+		default:
+			var buf [64]byte
+			switch string(oas.FoldKey(buf[:0], key)) {
+			case "MESSAGE":
+				field = 0
+			case "STATUSCODE":
+				field = 1
+			case "TIMESTAMP":
+				field = 2
+			}
+		}
+		switch field {
+		case 0:
+			if !d.Null() {
+				m.Message = d.String()
+			}
+		case 1:
+			if !d.Null() {
+				m.StatusCode = d.Float64()
+			}
+		case 2:
+			d.Time(&m.Timestamp)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// MarshalJSON encodes m as encoding/json would encode the same type, without
+// reflection.
+func (m InternalServerErrorResponse) MarshalJSON() ([]byte, error) {
+	return m.AppendJSON(make([]byte, 0, 104))
+}
+
+var _ json.Marshaler = InternalServerErrorResponse{}
+
+// UnmarshalJSON decodes data into m as encoding/json would decode into the
+// same type, without reflection: fields not in data are left as they are.
+func (m *InternalServerErrorResponse) UnmarshalJSON(data []byte) error {
+	d := oas.NewDecoder(data)
+	m.DecodeJSON(&d)
+	return d.End()
+}
+
+var _ json.Unmarshaler = (*InternalServerErrorResponse)(nil)

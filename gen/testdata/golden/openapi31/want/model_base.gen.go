@@ -3,7 +3,10 @@
 
 package openapi31
 
-import "github.com/oasgen/oasgen/oas"
+import (
+	"encoding/json"
+	"github.com/oasgen/oasgen/oas"
+)
 
 // Base is the schema "Base".
 type Base struct {
@@ -36,3 +39,89 @@ func (m Base) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Base) ValidateInto(v *oas.Validator, p *oas.Path) {}
+
+// AppendJSON appends the JSON encoding of m to dst. It allocates only when
+// dst has to grow.
+func (m Base) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
+	dst = append(dst, '{')
+	if m.CreatedBy.IsSet() {
+		dst = append(dst, "\"created_by\":"...)
+		more = true
+		if x, ok := m.CreatedBy.Get(); ok {
+			dst = oas.AppendString(dst, x)
+		} else {
+			dst = append(dst, "null"...)
+		}
+	}
+	if m.ID != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"id\":"...)
+		dst = oas.AppendString(dst, m.ID)
+	}
+	return append(dst, '}'), nil
+}
+
+// DecodeJSON reads one JSON value from d into m; errors are kept in d.
+func (m *Base) DecodeJSON(d *oas.Decoder) {
+	if d.Null() || !d.BeginObject() {
+		return
+	}
+	for first := true; ; first = false {
+		key, ok := d.Key(first)
+		if !ok {
+			return
+		}
+		field := -1
+		switch string(key) {
+		case "created_by":
+			field = 0
+		case "id":
+			field = 1
+		default:
+			var buf [64]byte
+			switch string(oas.FoldKey(buf[:0], key)) {
+			case "CREATED_BY":
+				field = 0
+			case "ID":
+				field = 1
+			}
+		}
+		switch field {
+		case 0:
+			if d.Null() {
+				m.CreatedBy.SetNull()
+			} else {
+				var x string
+				x = d.String()
+				m.CreatedBy.Set(x)
+			}
+		case 1:
+			if !d.Null() {
+				m.ID = d.String()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// MarshalJSON encodes m as encoding/json would encode the same type, without
+// reflection.
+func (m Base) MarshalJSON() ([]byte, error) {
+	return m.AppendJSON(make([]byte, 0, 70))
+}
+
+var _ json.Marshaler = Base{}
+
+// UnmarshalJSON decodes data into m as encoding/json would decode into the
+// same type, without reflection: fields not in data are left as they are.
+func (m *Base) UnmarshalJSON(data []byte) error {
+	d := oas.NewDecoder(data)
+	m.DecodeJSON(&d)
+	return d.End()
+}
+
+var _ json.Unmarshaler = (*Base)(nil)

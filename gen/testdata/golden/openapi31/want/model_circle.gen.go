@@ -3,7 +3,10 @@
 
 package openapi31
 
-import "github.com/oasgen/oasgen/oas"
+import (
+	"encoding/json"
+	"github.com/oasgen/oasgen/oas"
+)
 
 // Circle is the schema "Circle".
 type Circle struct {
@@ -46,3 +49,75 @@ func (m Circle) ValidateInto(v *oas.Validator, p *oas.Path) {
 		v.Required(&pType)
 	}
 }
+
+// AppendJSON appends the JSON encoding of m to dst. It allocates only when
+// dst has to grow.
+func (m Circle) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
+	dst = append(dst, '{')
+	dst = append(dst, "\"radius\":"...)
+	if dst, err = oas.AppendFloat64(dst, m.Radius); err != nil {
+		return nil, err
+	}
+	dst = append(dst, ",\"type\":"...)
+	dst = oas.AppendString(dst, m.Type)
+	return append(dst, '}'), nil
+}
+
+// DecodeJSON reads one JSON value from d into m; errors are kept in d.
+func (m *Circle) DecodeJSON(d *oas.Decoder) {
+	if d.Null() || !d.BeginObject() {
+		return
+	}
+	for first := true; ; first = false {
+		key, ok := d.Key(first)
+		if !ok {
+			return
+		}
+		field := -1
+		switch string(key) {
+		case "radius":
+			field = 0
+		case "type":
+			field = 1
+		default:
+			var buf [64]byte
+			switch string(oas.FoldKey(buf[:0], key)) {
+			case "RADIUS":
+				field = 0
+			case "TYPE":
+				field = 1
+			}
+		}
+		switch field {
+		case 0:
+			if !d.Null() {
+				m.Radius = d.Float64()
+			}
+		case 1:
+			if !d.Null() {
+				m.Type = d.String()
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// MarshalJSON encodes m as encoding/json would encode the same type, without
+// reflection.
+func (m Circle) MarshalJSON() ([]byte, error) {
+	return m.AppendJSON(make([]byte, 0, 52))
+}
+
+var _ json.Marshaler = Circle{}
+
+// UnmarshalJSON decodes data into m as encoding/json would decode into the
+// same type, without reflection: fields not in data are left as they are.
+func (m *Circle) UnmarshalJSON(data []byte) error {
+	d := oas.NewDecoder(data)
+	m.DecodeJSON(&d)
+	return d.End()
+}
+
+var _ json.Unmarshaler = (*Circle)(nil)

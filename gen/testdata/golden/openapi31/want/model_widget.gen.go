@@ -152,3 +152,431 @@ func (m Widget) ValidateInto(v *oas.Validator, p *oas.Path) {
 		m.Size.ValidateInto(v, &pSize)
 	}
 }
+
+// AppendJSON appends the JSON encoding of m to dst. It allocates only when
+// dst has to grow.
+func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
+	dst = append(dst, '{')
+	dst = append(dst, "\"name\":"...)
+	dst = oas.AppendString(dst, m.Name)
+	if x, ok := m.Amount.Get(); ok {
+		dst = append(dst, ",\"amount\":"...)
+		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+			return nil, err
+		}
+	}
+	if m.BackupOwner.IsSet() {
+		dst = append(dst, ",\"backup_owner\":"...)
+		if x, ok := m.BackupOwner.Get(); ok {
+			if dst, err = x.AppendJSON(dst); err != nil {
+				return nil, err
+			}
+		} else {
+			dst = append(dst, "null"...)
+		}
+	}
+	if x, ok := m.Count.Get(); ok {
+		dst = append(dst, ",\"count\":"...)
+		dst = oas.AppendInt(dst, x)
+	}
+	if x, ok := m.Count32.Get(); ok {
+		dst = append(dst, ",\"count32\":"...)
+		dst = oas.AppendInt(dst, int64(x))
+	}
+	if x, ok := m.Count64.Get(); ok {
+		dst = append(dst, ",\"count64\":"...)
+		dst = oas.AppendInt(dst, x)
+	}
+	if m.CreatedBy.IsSet() {
+		dst = append(dst, ",\"created_by\":"...)
+		if x, ok := m.CreatedBy.Get(); ok {
+			dst = oas.AppendString(dst, x)
+		} else {
+			dst = append(dst, "null"...)
+		}
+	}
+	if x, ok := m.Dims.Get(); ok {
+		dst = append(dst, ",\"dims\":"...)
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
+	if x, ok := m.Either.Get(); ok {
+		dst = append(dst, ",\"either\":"...)
+		if dst, err = oas.AppendRaw(dst, x); err != nil {
+			return nil, err
+		}
+	}
+	if m.ID != "" {
+		dst = append(dst, ",\"id\":"...)
+		dst = oas.AppendString(dst, m.ID)
+	}
+	if x, ok := m.Code.Get(); ok {
+		dst = append(dst, ",\"internal_code\":"...)
+		dst = oas.AppendString(dst, x)
+	}
+	dst = append(dst, ",\"kind\":"...)
+	if dst, err = m.Kind.AppendJSON(dst); err != nil {
+		return nil, err
+	}
+	if m.Label.IsSet() {
+		dst = append(dst, ",\"label\":"...)
+		if x, ok := m.Label.Get(); ok {
+			dst = oas.AppendString(dst, x)
+		} else {
+			dst = append(dst, "null"...)
+		}
+	}
+	if m.Mode.IsSet() {
+		dst = append(dst, ",\"mode\":"...)
+		if x, ok := m.Mode.Get(); ok {
+			if dst, err = x.AppendJSON(dst); err != nil {
+				return nil, err
+			}
+		} else {
+			dst = append(dst, "null"...)
+		}
+	}
+	if m.Nickname.IsSet() {
+		dst = append(dst, ",\"nickname\":"...)
+		if x, ok := m.Nickname.Get(); ok {
+			dst = oas.AppendString(dst, x)
+		} else {
+			dst = append(dst, "null"...)
+		}
+	}
+	if m.Owner.IsSet() {
+		dst = append(dst, ",\"owner\":"...)
+		if x, ok := m.Owner.Get(); ok {
+			if dst, err = x.AppendJSON(dst); err != nil {
+				return nil, err
+			}
+		} else {
+			dst = append(dst, "null"...)
+		}
+	}
+	if m.Password != "" {
+		dst = append(dst, ",\"password\":"...)
+		dst = oas.AppendString(dst, m.Password)
+	}
+	if x, ok := m.Payload.Get(); ok {
+		dst = append(dst, ",\"payload\":"...)
+		if b1, err := json.Marshal(x); err != nil {
+			return nil, err
+		} else {
+			dst = append(dst, b1...)
+		}
+	}
+	if x, ok := m.Precise.Get(); ok {
+		dst = append(dst, ",\"precise\":"...)
+		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+			return nil, err
+		}
+	}
+	if x, ok := m.Ratio.Get(); ok {
+		dst = append(dst, ",\"ratio\":"...)
+		if dst, err = oas.AppendFloat32(dst, x); err != nil {
+			return nil, err
+		}
+	}
+	if x, ok := m.Shape.Get(); ok {
+		dst = append(dst, ",\"shape\":"...)
+		if b1, err := json.Marshal(x); err != nil {
+			return nil, err
+		} else {
+			dst = append(dst, b1...)
+		}
+	}
+	dst = append(dst, ",\"size\":"...)
+	if dst, err = m.Size.AppendJSON(dst); err != nil {
+		return nil, err
+	}
+	return append(dst, '}'), nil
+}
+
+// DecodeJSON reads one JSON value from d into m; errors are kept in d.
+func (m *Widget) DecodeJSON(d *oas.Decoder) {
+	if d.Null() || !d.BeginObject() {
+		return
+	}
+	for first := true; ; first = false {
+		key, ok := d.Key(first)
+		if !ok {
+			return
+		}
+		field := -1
+		switch string(key) {
+		case "name":
+			field = 0
+		case "amount":
+			field = 1
+		case "backup_owner":
+			field = 2
+		case "count":
+			field = 3
+		case "count32":
+			field = 4
+		case "count64":
+			field = 5
+		case "created_by":
+			field = 6
+		case "dims":
+			field = 7
+		case "either":
+			field = 8
+		case "id":
+			field = 9
+		case "internal_code":
+			field = 10
+		case "kind":
+			field = 11
+		case "label":
+			field = 12
+		case "mode":
+			field = 13
+		case "nickname":
+			field = 14
+		case "owner":
+			field = 15
+		case "password":
+			field = 16
+		case "payload":
+			field = 17
+		case "precise":
+			field = 18
+		case "ratio":
+			field = 19
+		case "shape":
+			field = 20
+		case "size":
+			field = 21
+		default:
+			var buf [64]byte
+			switch string(oas.FoldKey(buf[:0], key)) {
+			case "NAME":
+				field = 0
+			case "AMOUNT":
+				field = 1
+			case "BACKUP_OWNER":
+				field = 2
+			case "COUNT":
+				field = 3
+			case "COUNT32":
+				field = 4
+			case "COUNT64":
+				field = 5
+			case "CREATED_BY":
+				field = 6
+			case "DIMS":
+				field = 7
+			case "EITHER":
+				field = 8
+			case "ID":
+				field = 9
+			case "INTERNAL_CODE":
+				field = 10
+			case "KIND":
+				field = 11
+			case "LABEL":
+				field = 12
+			case "MODE":
+				field = 13
+			case "NICKNAME":
+				field = 14
+			case "OWNER":
+				field = 15
+			case "PASSWORD":
+				field = 16
+			case "PAYLOAD":
+				field = 17
+			case "PRECISE":
+				field = 18
+			case "RATIO":
+				field = 19
+			case "SHAPE":
+				field = 20
+			case "SIZE":
+				field = 21
+			}
+		}
+		switch field {
+		case 0:
+			if !d.Null() {
+				m.Name = d.String()
+			}
+		case 1:
+			if d.Null() {
+				m.Amount.Unset()
+			} else {
+				var x float64
+				x = d.Float64()
+				m.Amount.Set(x)
+			}
+		case 2:
+			if d.Null() {
+				m.BackupOwner.SetNull()
+			} else {
+				var x Person
+				x.DecodeJSON(d)
+				m.BackupOwner.Set(x)
+			}
+		case 3:
+			if d.Null() {
+				m.Count.Unset()
+			} else {
+				var x int64
+				x = d.Int64()
+				m.Count.Set(x)
+			}
+		case 4:
+			if d.Null() {
+				m.Count32.Unset()
+			} else {
+				var x int32
+				x = d.Int32()
+				m.Count32.Set(x)
+			}
+		case 5:
+			if d.Null() {
+				m.Count64.Unset()
+			} else {
+				var x int64
+				x = d.Int64()
+				m.Count64.Set(x)
+			}
+		case 6:
+			if d.Null() {
+				m.CreatedBy.SetNull()
+			} else {
+				var x string
+				x = d.String()
+				m.CreatedBy.Set(x)
+			}
+		case 7:
+			if d.Null() {
+				m.Dims.Unset()
+			} else {
+				var x WidgetDims
+				x.DecodeJSON(d)
+				m.Dims.Set(x)
+			}
+		case 8:
+			if d.Null() {
+				m.Either.Unset()
+			} else {
+				var x json.RawMessage
+				x = d.RawMessage(x)
+				m.Either.Set(x)
+			}
+		case 9:
+			if !d.Null() {
+				m.ID = d.String()
+			}
+		case 10:
+			if d.Null() {
+				m.Code.Unset()
+			} else {
+				var x string
+				x = d.String()
+				m.Code.Set(x)
+			}
+		case 11:
+			m.Kind.DecodeJSON(d)
+		case 12:
+			if d.Null() {
+				m.Label.SetNull()
+			} else {
+				var x string
+				x = d.String()
+				m.Label.Set(x)
+			}
+		case 13:
+			if d.Null() {
+				m.Mode.SetNull()
+			} else {
+				var x WidgetMode
+				x.DecodeJSON(d)
+				m.Mode.Set(x)
+			}
+		case 14:
+			if d.Null() {
+				m.Nickname.SetNull()
+			} else {
+				var x string
+				x = d.String()
+				m.Nickname.Set(x)
+			}
+		case 15:
+			if d.Null() {
+				m.Owner.SetNull()
+			} else {
+				var x Person
+				x.DecodeJSON(d)
+				m.Owner.Set(x)
+			}
+		case 16:
+			if !d.Null() {
+				m.Password = d.String()
+			}
+		case 17:
+			if d.Null() {
+				m.Payload.Unset()
+			} else {
+				var x Payload
+				if raw1 := d.Raw(); raw1 != nil {
+					d.Fail(json.Unmarshal(raw1, &x))
+				}
+				m.Payload.Set(x)
+			}
+		case 18:
+			if d.Null() {
+				m.Precise.Unset()
+			} else {
+				var x float64
+				x = d.Float64()
+				m.Precise.Set(x)
+			}
+		case 19:
+			if d.Null() {
+				m.Ratio.Unset()
+			} else {
+				var x float32
+				x = d.Float32()
+				m.Ratio.Set(x)
+			}
+		case 20:
+			if d.Null() {
+				m.Shape.Unset()
+			} else {
+				var x Shape
+				if raw1 := d.Raw(); raw1 != nil {
+					d.Fail(json.Unmarshal(raw1, &x))
+				}
+				m.Shape.Set(x)
+			}
+		case 21:
+			m.Size.DecodeJSON(d)
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// MarshalJSON encodes m as encoding/json would encode the same type, without
+// reflection.
+func (m Widget) MarshalJSON() ([]byte, error) {
+	return m.AppendJSON(make([]byte, 0, 824))
+}
+
+var _ json.Marshaler = Widget{}
+
+// UnmarshalJSON decodes data into m as encoding/json would decode into the
+// same type, without reflection: fields not in data are left as they are.
+func (m *Widget) UnmarshalJSON(data []byte) error {
+	d := oas.NewDecoder(data)
+	m.DecodeJSON(&d)
+	return d.End()
+}
+
+var _ json.Unmarshaler = (*Widget)(nil)

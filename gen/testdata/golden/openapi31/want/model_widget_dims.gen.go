@@ -3,7 +3,10 @@
 
 package openapi31
 
-import "github.com/oasgen/oasgen/oas"
+import (
+	"encoding/json"
+	"github.com/oasgen/oasgen/oas"
+)
 
 // WidgetDims is an inline schema at components.schemas.Widget.properties.dims.
 type WidgetDims struct {
@@ -34,3 +37,94 @@ func (m WidgetDims) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m WidgetDims) ValidateInto(v *oas.Validator, p *oas.Path) {}
+
+// AppendJSON appends the JSON encoding of m to dst. It allocates only when
+// dst has to grow.
+func (m WidgetDims) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
+	var err error
+	dst = append(dst, '{')
+	if x, ok := m.H.Get(); ok {
+		dst = append(dst, "\"h\":"...)
+		more = true
+		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+			return nil, err
+		}
+	}
+	if x, ok := m.W.Get(); ok {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"w\":"...)
+		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+			return nil, err
+		}
+	}
+	return append(dst, '}'), nil
+}
+
+// DecodeJSON reads one JSON value from d into m; errors are kept in d.
+func (m *WidgetDims) DecodeJSON(d *oas.Decoder) {
+	if d.Null() || !d.BeginObject() {
+		return
+	}
+	for first := true; ; first = false {
+		key, ok := d.Key(first)
+		if !ok {
+			return
+		}
+		field := -1
+		switch string(key) {
+		case "h":
+			field = 0
+		case "w":
+			field = 1
+		default:
+			var buf [64]byte
+			switch string(oas.FoldKey(buf[:0], key)) {
+			case "H":
+				field = 0
+			case "W":
+				field = 1
+			}
+		}
+		switch field {
+		case 0:
+			if d.Null() {
+				m.H.Unset()
+			} else {
+				var x float64
+				x = d.Float64()
+				m.H.Set(x)
+			}
+		case 1:
+			if d.Null() {
+				m.W.Unset()
+			} else {
+				var x float64
+				x = d.Float64()
+				m.W.Set(x)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// MarshalJSON encodes m as encoding/json would encode the same type, without
+// reflection.
+func (m WidgetDims) MarshalJSON() ([]byte, error) {
+	return m.AppendJSON(make([]byte, 0, 28))
+}
+
+var _ json.Marshaler = WidgetDims{}
+
+// UnmarshalJSON decodes data into m as encoding/json would decode into the
+// same type, without reflection: fields not in data are left as they are.
+func (m *WidgetDims) UnmarshalJSON(data []byte) error {
+	d := oas.NewDecoder(data)
+	m.DecodeJSON(&d)
+	return d.End()
+}
+
+var _ json.Unmarshaler = (*WidgetDims)(nil)

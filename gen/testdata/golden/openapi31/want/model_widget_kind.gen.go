@@ -44,3 +44,26 @@ func (e WidgetKind) ValidateInto(v *oas.Validator, p *oas.Path) {
 		v.NotInEnum(p, string(e), "[\"widget\"]")
 	}
 }
+
+// AppendJSON appends the JSON encoding of e to dst. It allocates only when
+// dst has to grow.
+func (e WidgetKind) AppendJSON(dst []byte) ([]byte, error) {
+	return oas.AppendString(dst, string(e)), nil
+}
+
+// DecodeJSON reads one JSON value from d into e; errors are kept in d.
+func (e *WidgetKind) DecodeJSON(d *oas.Decoder) {
+	if d.Null() {
+		return
+	}
+	b := d.StringBytes()
+	if d.Err() != nil {
+		return
+	}
+	switch string(b) {
+	case "widget":
+		*e = WidgetKindWidget
+	default:
+		*e = WidgetKind(b)
+	}
+}

@@ -45,3 +45,28 @@ func (e WidgetMode) ValidateInto(v *oas.Validator, p *oas.Path) {
 		v.NotInEnum(p, string(e), "[\"fast\", \"slow\"]")
 	}
 }
+
+// AppendJSON appends the JSON encoding of e to dst. It allocates only when
+// dst has to grow.
+func (e WidgetMode) AppendJSON(dst []byte) ([]byte, error) {
+	return oas.AppendString(dst, string(e)), nil
+}
+
+// DecodeJSON reads one JSON value from d into e; errors are kept in d.
+func (e *WidgetMode) DecodeJSON(d *oas.Decoder) {
+	if d.Null() {
+		return
+	}
+	b := d.StringBytes()
+	if d.Err() != nil {
+		return
+	}
+	switch string(b) {
+	case "fast":
+		*e = WidgetModeQuick
+	case "slow":
+		*e = WidgetModeCareful
+	default:
+		*e = WidgetMode(b)
+	}
+}

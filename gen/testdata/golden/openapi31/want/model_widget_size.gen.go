@@ -46,3 +46,30 @@ func (e WidgetSize) ValidateInto(v *oas.Validator, p *oas.Path) {
 		v.NotInEnum(p, string(e), "[\"S\", \"M\", \"L\"]")
 	}
 }
+
+// AppendJSON appends the JSON encoding of e to dst. It allocates only when
+// dst has to grow.
+func (e WidgetSize) AppendJSON(dst []byte) ([]byte, error) {
+	return oas.AppendString(dst, string(e)), nil
+}
+
+// DecodeJSON reads one JSON value from d into e; errors are kept in d.
+func (e *WidgetSize) DecodeJSON(d *oas.Decoder) {
+	if d.Null() {
+		return
+	}
+	b := d.StringBytes()
+	if d.Err() != nil {
+		return
+	}
+	switch string(b) {
+	case "S":
+		*e = WidgetSizeS
+	case "M":
+		*e = WidgetSizeM
+	case "L":
+		*e = WidgetSizeL
+	default:
+		*e = WidgetSize(b)
+	}
+}

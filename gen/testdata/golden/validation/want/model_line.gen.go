@@ -3,7 +3,10 @@
 
 package validation
 
-import "github.com/oasgen/oasgen/oas"
+import (
+	"encoding/json"
+	"github.com/oasgen/oasgen/oas"
+)
 
 // Line is the schema "Line".
 type Line struct {
@@ -48,3 +51,81 @@ func (m Line) ValidateInto(v *oas.Validator, p *oas.Path) {
 		x.ValidateInto(v, &pStatus)
 	}
 }
+
+// AppendJSON appends the JSON encoding of m to dst. It allocates only when
+// dst has to grow.
+func (m Line) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
+	dst = append(dst, '{')
+	dst = append(dst, "\"sku\":"...)
+	dst = oas.AppendString(dst, m.Sku)
+	if x, ok := m.Status.Get(); ok {
+		dst = append(dst, ",\"status\":"...)
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
+	return append(dst, '}'), nil
+}
+
+// DecodeJSON reads one JSON value from d into m; errors are kept in d.
+func (m *Line) DecodeJSON(d *oas.Decoder) {
+	if d.Null() || !d.BeginObject() {
+		return
+	}
+	for first := true; ; first = false {
+		key, ok := d.Key(first)
+		if !ok {
+			return
+		}
+		field := -1
+		switch string(key) {
+		case "sku":
+			field = 0
+		case "status":
+			field = 1
+		default:
+			var buf [64]byte
+			switch string(oas.FoldKey(buf[:0], key)) {
+			case "SKU":
+				field = 0
+			case "STATUS":
+				field = 1
+			}
+		}
+		switch field {
+		case 0:
+			if !d.Null() {
+				m.Sku = d.String()
+			}
+		case 1:
+			if d.Null() {
+				m.Status.Unset()
+			} else {
+				var x Status
+				x.DecodeJSON(d)
+				m.Status.Set(x)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// MarshalJSON encodes m as encoding/json would encode the same type, without
+// reflection.
+func (m Line) MarshalJSON() ([]byte, error) {
+	return m.AppendJSON(make([]byte, 0, 55))
+}
+
+var _ json.Marshaler = Line{}
+
+// UnmarshalJSON decodes data into m as encoding/json would decode into the
+// same type, without reflection: fields not in data are left as they are.
+func (m *Line) UnmarshalJSON(data []byte) error {
+	d := oas.NewDecoder(data)
+	m.DecodeJSON(&d)
+	return d.End()
+}
+
+var _ json.Unmarshaler = (*Line)(nil)

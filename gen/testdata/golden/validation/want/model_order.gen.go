@@ -4,8 +4,10 @@
 package validation
 
 import (
+	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
 	"regexp"
+	"slices"
 	"sync"
 	"time"
 )
@@ -157,6 +159,395 @@ func (m Order) ValidateInto(v *oas.Validator, p *oas.Path) {
 	}
 }
 
+// AppendJSON appends the JSON encoding of m to dst. It allocates only when
+// dst has to grow.
+func (m Order) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
+	var err error
+	dst = append(dst, '{')
+	if x, ok := m.Code.Get(); ok {
+		dst = append(dst, "\"code\":"...)
+		more = true
+		dst = oas.AppendString(dst, x)
+	}
+	if m.Comment.IsSet() {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"comment\":"...)
+		more = true
+		if x, ok := m.Comment.Get(); ok {
+			dst = oas.AppendString(dst, x)
+		} else {
+			dst = append(dst, "null"...)
+		}
+	}
+	if x, ok := m.Counts.Get(); ok {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"counts\":"...)
+		more = true
+		if x == nil {
+			dst = append(dst, "null"...)
+		} else {
+			dst = append(dst, '{')
+			for i1, k1 := range oas.SortedKeys(x) {
+				if i1 > 0 {
+					dst = append(dst, ',')
+				}
+				dst = oas.AppendString(dst, k1)
+				dst = append(dst, ':')
+				dst = oas.AppendInt(dst, x[k1])
+			}
+			dst = append(dst, '}')
+		}
+	}
+	if x, ok := m.Created.Get(); ok {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"created\":"...)
+		more = true
+		if dst, err = oas.AppendTime(dst, x); err != nil {
+			return nil, err
+		}
+	}
+	if x, ok := m.Email.Get(); ok {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"email\":"...)
+		more = true
+		dst = oas.AppendString(dst, x)
+	}
+	if more {
+		dst = append(dst, ',')
+	}
+	dst = append(dst, "\"id\":"...)
+	dst = oas.AppendString(dst, m.ID)
+	dst = append(dst, ",\"lines\":"...)
+	if m.Lines == nil {
+		dst = append(dst, "null"...)
+	} else {
+		dst = append(dst, '[')
+		for i0, x0 := range m.Lines {
+			if i0 > 0 {
+				dst = append(dst, ',')
+			}
+			if dst, err = x0.AppendJSON(dst); err != nil {
+				return nil, err
+			}
+		}
+		dst = append(dst, ']')
+	}
+	if x, ok := m.Name.Get(); ok {
+		dst = append(dst, ",\"name\":"...)
+		dst = oas.AppendString(dst, x)
+	}
+	if x, ok := m.Note.Get(); ok {
+		dst = append(dst, ",\"note\":"...)
+		dst = oas.AppendString(dst, x)
+	}
+	if x, ok := m.Price.Get(); ok {
+		dst = append(dst, ",\"price\":"...)
+		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+			return nil, err
+		}
+	}
+	if x, ok := m.Priority.Get(); ok {
+		dst = append(dst, ",\"priority\":"...)
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
+	dst = append(dst, ",\"quantity\":"...)
+	dst = oas.AppendInt(dst, int64(m.Quantity))
+	dst = append(dst, ",\"status\":"...)
+	if dst, err = m.Status.AppendJSON(dst); err != nil {
+		return nil, err
+	}
+	if x, ok := m.Tags.Get(); ok {
+		dst = append(dst, ",\"tags\":"...)
+		if x == nil {
+			dst = append(dst, "null"...)
+		} else {
+			dst = append(dst, '[')
+			for i1, x1 := range x {
+				if i1 > 0 {
+					dst = append(dst, ',')
+				}
+				if dst, err = x1.AppendJSON(dst); err != nil {
+					return nil, err
+				}
+			}
+			dst = append(dst, ']')
+		}
+	}
+	if x, ok := m.Weight.Get(); ok {
+		dst = append(dst, ",\"weight\":"...)
+		if dst, err = oas.AppendFloat32(dst, x); err != nil {
+			return nil, err
+		}
+	}
+	return append(dst, '}'), nil
+}
+
+// DecodeJSON reads one JSON value from d into m; errors are kept in d.
+func (m *Order) DecodeJSON(d *oas.Decoder) {
+	if d.Null() || !d.BeginObject() {
+		return
+	}
+	for first := true; ; first = false {
+		key, ok := d.Key(first)
+		if !ok {
+			return
+		}
+		field := -1
+		switch string(key) {
+		case "code":
+			field = 0
+		case "comment":
+			field = 1
+		case "counts":
+			field = 2
+		case "created":
+			field = 3
+		case "email":
+			field = 4
+		case "id":
+			field = 5
+		case "lines":
+			field = 6
+		case "name":
+			field = 7
+		case "note":
+			field = 8
+		case "price":
+			field = 9
+		case "priority":
+			field = 10
+		case "quantity":
+			field = 11
+		case "status":
+			field = 12
+		case "tags":
+			field = 13
+		case "weight":
+			field = 14
+		default:
+			var buf [64]byte
+			switch string(oas.FoldKey(buf[:0], key)) {
+			case "CODE":
+				field = 0
+			case "COMMENT":
+				field = 1
+			case "COUNTS":
+				field = 2
+			case "CREATED":
+				field = 3
+			case "EMAIL":
+				field = 4
+			case "ID":
+				field = 5
+			case "LINES":
+				field = 6
+			case "NAME":
+				field = 7
+			case "NOTE":
+				field = 8
+			case "PRICE":
+				field = 9
+			case "PRIORITY":
+				field = 10
+			case "QUANTITY":
+				field = 11
+			case "STATUS":
+				field = 12
+			case "TAGS":
+				field = 13
+			case "WEIGHT":
+				field = 14
+			}
+		}
+		switch field {
+		case 0:
+			if d.Null() {
+				m.Code.Unset()
+			} else {
+				var x string
+				x = d.String()
+				m.Code.Set(x)
+			}
+		case 1:
+			if d.Null() {
+				m.Comment.SetNull()
+			} else {
+				var x string
+				x = d.String()
+				m.Comment.Set(x)
+			}
+		case 2:
+			if d.Null() {
+				m.Counts.Unset()
+			} else {
+				var x map[string]int64
+				if d.BeginObject() {
+					if x == nil {
+						x = make(map[string]int64)
+					}
+					for first1 := true; ; first1 = false {
+						key, ok := d.Key(first1)
+						if !ok {
+							break
+						}
+						k1 := string(key)
+						var v1 int64
+						if !d.Null() {
+							v1 = d.Int64()
+						}
+						x[k1] = v1
+					}
+				}
+				m.Counts.Set(x)
+			}
+		case 3:
+			if d.Null() {
+				m.Created.Unset()
+			} else {
+				var x time.Time
+				d.Time(&x)
+				m.Created.Set(x)
+			}
+		case 4:
+			if d.Null() {
+				m.Email.Unset()
+			} else {
+				var x string
+				x = d.String()
+				m.Email.Set(x)
+			}
+		case 5:
+			if !d.Null() {
+				m.ID = d.String()
+			}
+		case 6:
+			if d.Null() {
+				m.Lines = nil
+			} else if d.BeginArray() {
+				// Decode into the existing elements, as encoding/json does.
+				s0 := m.Lines[:0]
+				// A new slice is allocated once, at its final size.
+				if cap(s0) == 0 {
+					s0 = make([]Line, 0, d.ArrayLen())
+				}
+				for i0 := 0; d.More(i0); i0++ {
+					if len(s0) == cap(s0) {
+						s0 = slices.Grow(s0, 1)
+					}
+					s0 = s0[:len(s0)+1]
+					s0[i0].DecodeJSON(d)
+				}
+				if len(s0) == 0 {
+					s0 = []Line{}
+				}
+				m.Lines = s0
+			}
+		case 7:
+			if d.Null() {
+				m.Name.Unset()
+			} else {
+				var x string
+				x = d.String()
+				m.Name.Set(x)
+			}
+		case 8:
+			if d.Null() {
+				m.Note.Unset()
+			} else {
+				var x string
+				x = d.String()
+				m.Note.Set(x)
+			}
+		case 9:
+			if d.Null() {
+				m.Price.Unset()
+			} else {
+				var x float64
+				x = d.Float64()
+				m.Price.Set(x)
+			}
+		case 10:
+			if d.Null() {
+				m.Priority.Unset()
+			} else {
+				var x Priority
+				x.DecodeJSON(d)
+				m.Priority.Set(x)
+			}
+		case 11:
+			if !d.Null() {
+				m.Quantity = d.Int32()
+			}
+		case 12:
+			m.Status.DecodeJSON(d)
+		case 13:
+			if d.Null() {
+				m.Tags.Unset()
+			} else {
+				var x []OrderTags
+				if d.BeginArray() {
+					// Decode into the existing elements, as encoding/json does.
+					s1 := x[:0]
+					// A new slice is allocated once, at its final size.
+					if cap(s1) == 0 {
+						s1 = make([]OrderTags, 0, d.ArrayLen())
+					}
+					for i1 := 0; d.More(i1); i1++ {
+						if len(s1) == cap(s1) {
+							s1 = slices.Grow(s1, 1)
+						}
+						s1 = s1[:len(s1)+1]
+						s1[i1].DecodeJSON(d)
+					}
+					if len(s1) == 0 {
+						s1 = []OrderTags{}
+					}
+					x = s1
+				}
+				m.Tags.Set(x)
+			}
+		case 14:
+			if d.Null() {
+				m.Weight.Unset()
+			} else {
+				var x float32
+				x = d.Float32()
+				m.Weight.Set(x)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// MarshalJSON encodes m as encoding/json would encode the same type, without
+// reflection.
+func (m Order) MarshalJSON() ([]byte, error) {
+	return m.AppendJSON(make([]byte, 0, 559))
+}
+
+var _ json.Marshaler = Order{}
+
+// UnmarshalJSON decodes data into m as encoding/json would decode into the
+// same type, without reflection: fields not in data are left as they are.
+func (m *Order) UnmarshalJSON(data []byte) error {
+	d := oas.NewDecoder(data)
+	m.DecodeJSON(&d)
+	return d.End()
+}
+
+var _ json.Unmarshaler = (*Order)(nil)
 var patternOrderr10i9ay673sm = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile("^[A-Z]{3}$")
 })

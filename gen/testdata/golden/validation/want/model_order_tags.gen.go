@@ -46,3 +46,30 @@ func (e OrderTags) ValidateInto(v *oas.Validator, p *oas.Path) {
 		v.NotInEnum(p, string(e), "[\"red\", \"green\", \"blue\"]")
 	}
 }
+
+// AppendJSON appends the JSON encoding of e to dst. It allocates only when
+// dst has to grow.
+func (e OrderTags) AppendJSON(dst []byte) ([]byte, error) {
+	return oas.AppendString(dst, string(e)), nil
+}
+
+// DecodeJSON reads one JSON value from d into e; errors are kept in d.
+func (e *OrderTags) DecodeJSON(d *oas.Decoder) {
+	if d.Null() {
+		return
+	}
+	b := d.StringBytes()
+	if d.Err() != nil {
+		return
+	}
+	switch string(b) {
+	case "red":
+		*e = OrderTagsRed
+	case "green":
+		*e = OrderTagsGreen
+	case "blue":
+		*e = OrderTagsBlue
+	default:
+		*e = OrderTags(b)
+	}
+}

@@ -46,3 +46,17 @@ func (e Priority) ValidateInto(v *oas.Validator, p *oas.Path) {
 		v.NotInEnum(p, int64(e), "[1, 2, 3]")
 	}
 }
+
+// AppendJSON appends the JSON encoding of e to dst. It allocates only when
+// dst has to grow.
+func (e Priority) AppendJSON(dst []byte) ([]byte, error) {
+	return oas.AppendInt(dst, int64(e)), nil
+}
+
+// DecodeJSON reads one JSON value from d into e; errors are kept in d.
+func (e *Priority) DecodeJSON(d *oas.Decoder) {
+	if d.Null() {
+		return
+	}
+	*e = Priority(d.Int64())
+}

@@ -46,3 +46,30 @@ func (e Status) ValidateInto(v *oas.Validator, p *oas.Path) {
 		v.NotInEnum(p, string(e), "[\"pending\", \"paid\", \"shipped\"]")
 	}
 }
+
+// AppendJSON appends the JSON encoding of e to dst. It allocates only when
+// dst has to grow.
+func (e Status) AppendJSON(dst []byte) ([]byte, error) {
+	return oas.AppendString(dst, string(e)), nil
+}
+
+// DecodeJSON reads one JSON value from d into e; errors are kept in d.
+func (e *Status) DecodeJSON(d *oas.Decoder) {
+	if d.Null() {
+		return
+	}
+	b := d.StringBytes()
+	if d.Err() != nil {
+		return
+	}
+	switch string(b) {
+	case "pending":
+		*e = StatusPending
+	case "paid":
+		*e = StatusPaid
+	case "shipped":
+		*e = StatusShipped
+	default:
+		*e = Status(b)
+	}
+}

@@ -3,7 +3,10 @@
 
 package warnings
 
-import "github.com/oasgen/oasgen/oas"
+import (
+	"encoding/json"
+	"github.com/oasgen/oasgen/oas"
+)
 
 // Account is the schema "Account".
 type Account struct {
@@ -55,3 +58,140 @@ func (m Account) ValidateInto(v *oas.Validator, p *oas.Path) {
 		x.ValidateInto(v, &pTier)
 	}
 }
+
+// AppendJSON appends the JSON encoding of m to dst. It allocates only when
+// dst has to grow.
+func (m Account) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
+	var err error
+	dst = append(dst, '{')
+	if x, ok := m.Handle.Get(); ok {
+		dst = append(dst, "\"handle\":"...)
+		more = true
+		dst = oas.AppendString(dst, x)
+	}
+	if more {
+		dst = append(dst, ',')
+	}
+	dst = append(dst, "\"id\":"...)
+	dst = oas.AppendInt(dst, m.ID)
+	if m.Nickname.IsSet() {
+		dst = append(dst, ",\"nickname\":"...)
+		if x, ok := m.Nickname.Get(); ok {
+			dst = oas.AppendString(dst, x)
+		} else {
+			dst = append(dst, "null"...)
+		}
+	}
+	if x, ok := m.Owner.Get(); ok {
+		dst = append(dst, ",\"owner\":"...)
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
+	if x, ok := m.Tier.Get(); ok {
+		dst = append(dst, ",\"tier\":"...)
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
+	return append(dst, '}'), nil
+}
+
+// DecodeJSON reads one JSON value from d into m; errors are kept in d.
+func (m *Account) DecodeJSON(d *oas.Decoder) {
+	if d.Null() || !d.BeginObject() {
+		return
+	}
+	for first := true; ; first = false {
+		key, ok := d.Key(first)
+		if !ok {
+			return
+		}
+		field := -1
+		switch string(key) {
+		case "handle":
+			field = 0
+		case "id":
+			field = 1
+		case "nickname":
+			field = 2
+		case "owner":
+			field = 3
+		case "tier":
+			field = 4
+		default:
+			var buf [64]byte
+			switch string(oas.FoldKey(buf[:0], key)) {
+			case "HANDLE":
+				field = 0
+			case "ID":
+				field = 1
+			case "NICKNAME":
+				field = 2
+			case "OWNER":
+				field = 3
+			case "TIER":
+				field = 4
+			}
+		}
+		switch field {
+		case 0:
+			if d.Null() {
+				m.Handle.Unset()
+			} else {
+				var x string
+				x = d.String()
+				m.Handle.Set(x)
+			}
+		case 1:
+			if !d.Null() {
+				m.ID = d.Int64()
+			}
+		case 2:
+			if d.Null() {
+				m.Nickname.SetNull()
+			} else {
+				var x string
+				x = d.String()
+				m.Nickname.Set(x)
+			}
+		case 3:
+			if d.Null() {
+				m.Owner.Unset()
+			} else {
+				var x AccountOwner
+				x.DecodeJSON(d)
+				m.Owner.Set(x)
+			}
+		case 4:
+			if d.Null() {
+				m.Tier.Unset()
+			} else {
+				var x AccountTier
+				x.DecodeJSON(d)
+				m.Tier.Set(x)
+			}
+		default:
+			d.Skip()
+		}
+	}
+}
+
+// MarshalJSON encodes m as encoding/json would encode the same type, without
+// reflection.
+func (m Account) MarshalJSON() ([]byte, error) {
+	return m.AppendJSON(make([]byte, 0, 179))
+}
+
+var _ json.Marshaler = Account{}
+
+// UnmarshalJSON decodes data into m as encoding/json would decode into the
+// same type, without reflection: fields not in data are left as they are.
+func (m *Account) UnmarshalJSON(data []byte) error {
+	d := oas.NewDecoder(data)
+	m.DecodeJSON(&d)
+	return d.End()
+}
+
+var _ json.Unmarshaler = (*Account)(nil)

@@ -45,3 +45,28 @@ func (e AccountTier) ValidateInto(v *oas.Validator, p *oas.Path) {
 		v.NotInEnum(p, string(e), "[\"free\", \"pro\"]")
 	}
 }
+
+// AppendJSON appends the JSON encoding of e to dst. It allocates only when
+// dst has to grow.
+func (e AccountTier) AppendJSON(dst []byte) ([]byte, error) {
+	return oas.AppendString(dst, string(e)), nil
+}
+
+// DecodeJSON reads one JSON value from d into e; errors are kept in d.
+func (e *AccountTier) DecodeJSON(d *oas.Decoder) {
+	if d.Null() {
+		return
+	}
+	b := d.StringBytes()
+	if d.Err() != nil {
+		return
+	}
+	switch string(b) {
+	case "free":
+		*e = AccountTierFree
+	case "pro":
+		*e = AccountTierPro
+	default:
+		*e = AccountTier(b)
+	}
+}

@@ -1,0 +1,582 @@
+package emit
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/oasgen/oasgen/gen/plan"
+	"github.com/oasgen/oasgen/oas"
+)
+
+// The JSON emitter writes reflection-free encoders and decoders from the
+// plan: AppendJSON/DecodeJSON on every struct, enum and alias type, and
+// MarshalJSON/UnmarshalJSON on structs and composite aliases. They behave
+// as encoding/json does on the same Go type (field order, omitzero
+// wrappers, escaping, null handling, case-insensitive keys, last duplicate
+// wins); the differential fuzz tests in generated/stackone hold them to it.
+//
+// Structs with additionalProperties and unions keep their encoding/json
+// behaviour: a field of such a type is encoded and decoded through
+// encoding/json.
+
+// genJSON writes the JSON methods of t, if it gets any.
+func genJSON(f *jen.File, t *plan.Type) {
+	if !fastJSON(t) {
+		return
+	}
+	genAppendJSON(f, t)
+	genDecodeJSON(f, t)
+	if jsonMethods(t) {
+		genMarshalJSON(f, t)
+		genUnmarshalJSON(f, t)
+	}
+}
+
+// fastJSON reports whether t gets AppendJSON and DecodeJSON.
+func fastJSON(t *plan.Type) bool {
+	switch t.Kind {
+	case plan.KindStruct:
+		return t.Extra == nil
+	case plan.KindEnum, plan.KindAlias:
+		return true
+	}
+	return false
+}
+
+// jsonMethods reports whether t also implements json.Marshaler and
+// json.Unmarshaler. Enums and aliases of builtins do not: encoding/json is
+// already cheap for them, and parameter binding must keep treating them as
+// plain strings and numbers.
+func jsonMethods(t *plan.Type) bool {
+	switch t.Kind {
+	case plan.KindStruct:
+		return true
+	case plan.KindAlias:
+		return t.Elem.Kind != plan.RefBuiltin || t.Elem.Nullable
+	}
+	return false
+}
+
+// genMarshalJSON writes:
+//
+//	func (m T) MarshalJSON() ([]byte, error) { return m.AppendJSON(make([]byte, 0, N)) }
+func genMarshalJSON(f *jen.File, t *plan.Type) {
+	comment(f, "MarshalJSON encodes m as encoding/json would encode the same type, without\nreflection.")
+	f.Func().Params(jen.Id("m").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("m").Dot("AppendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(sizeHint(t))))),
+	)
+	f.Var().Id("_").Qual("encoding/json", "Marshaler").Op("=").Id(t.Name).Values()
+}
+
+// genUnmarshalJSON writes:
+//
+//	func (m *T) UnmarshalJSON(data []byte) error { d := oas.NewDecoder(data); m.DecodeJSON(&d); return d.End() }
+func genUnmarshalJSON(f *jen.File, t *plan.Type) {
+	comment(f, "UnmarshalJSON decodes data into m as encoding/json would decode into the\nsame type, without reflection: fields not in data are left as they are.")
+	f.Func().Params(jen.Id("m").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
+		jen.Id("d").Op(":=").Qual(oasPkg, "NewDecoder").Call(jen.Id("data")),
+		jen.Id("m").Dot("DecodeJSON").Call(jen.Op("&").Id("d")),
+		jen.Return(jen.Id("d").Dot("End").Call()),
+	)
+	f.Var().Id("_").Qual("encoding/json", "Unmarshaler").Op("=").Parens(jen.Op("*").Id(t.Name)).Call(jen.Nil())
+}
+
+// sizeHint guesses the encoded size so MarshalJSON allocates once.
+func sizeHint(t *plan.Type) int {
+	if t.Kind != plan.KindStruct {
+		return 64
+	}
+	n := 2
+	for _, fl := range t.Fields {
+		n += len(fl.JSONName) + 4 + valueHint(fl.Type)
+	}
+	return min(n, 2048)
+}
+
+func valueHint(r *plan.Ref) int {
+	switch r.Kind {
+	case plan.RefSlice, plan.RefMap:
+		return 64
+	case plan.RefNamed:
+		if r.Named.Kind == plan.KindEnum {
+			return 12
+		}
+		return 64
+	}
+	switch r.Builtin {
+	case plan.Time:
+		return 32
+	case plan.String, plan.RawJSON, plan.Bytes, plan.NoneType:
+		return 24
+	}
+	return 8
+}
+
+// genAppendJSON writes:
+//
+//	func (m T) AppendJSON(dst []byte) ([]byte, error)
+func genAppendJSON(f *jen.File, t *plan.Type) {
+	recv := "m"
+	if t.Kind == plan.KindEnum {
+		recv = "e"
+	}
+	comment(f, "AppendJSON appends the JSON encoding of "+recv+" to dst. It allocates only when\ndst has to grow.")
+	f.Func().Params(jen.Id(recv).Id(t.Name)).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
+		switch t.Kind {
+		case plan.KindEnum:
+			switch t.Enum.Base {
+			case plan.String:
+				g.Return(jen.Qual(oasPkg, "AppendString").Call(jen.Id("dst"), jen.String().Call(jen.Id("e"))), jen.Nil())
+			case plan.Int64:
+				g.Return(jen.Qual(oasPkg, "AppendInt").Call(jen.Id("dst"), jen.Int64().Call(jen.Id("e"))), jen.Nil())
+			default:
+				g.Return(jen.Qual(oasPkg, "AppendFloat64").Call(jen.Id("dst"), jen.Float64().Call(jen.Id("e"))))
+			}
+		case plan.KindAlias:
+			if encodeNeedsErr(t.Elem) {
+				g.Var().Id("err").Error()
+			}
+			e := &encoder{}
+			// Convert to the underlying type so that the alias's own method
+			// is not called on itself.
+			e.value(g, jen.Parens(goType(t.Elem)).Call(jen.Id("m")), t.Elem, 0)
+			g.Return(jen.Id("dst"), jen.Nil())
+		case plan.KindStruct:
+			genStructEncode(g, t)
+		}
+	})
+}
+
+// genStructEncode writes the body of a struct's AppendJSON: fields in
+// declaration order, absent wrappers left out (omitzero).
+func genStructEncode(g *jen.Group, t *plan.Type) {
+	if usesMore(t) {
+		g.Id("more").Op(":=").False()
+	}
+	for _, fl := range t.Fields {
+		if encodeNeedsErr(fl.Type) {
+			g.Var().Id("err").Error()
+			break
+		}
+	}
+	e := &encoder{}
+	g.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('{'))
+	// Once a plain (always written) field is out, every later key starts
+	// with a comma; before that the more flag tracks it.
+	static := false
+	for i, fl := range t.Fields {
+		key, _ := json.Marshal(fl.JSONName)
+		writeKey := func(g *jen.Group) {
+			switch {
+			case static:
+				g.Add(appendLit("," + string(key) + ":"))
+			case i == 0:
+				g.Add(appendLit(string(key) + ":"))
+			default:
+				g.If(jen.Id("more")).Block(jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(',')))
+				g.Add(appendLit(string(key) + ":"))
+			}
+			if !static && (fl.Wrap != plan.Plain || fl.OmitZero) && i+1 < len(t.Fields) {
+				g.Id("more").Op("=").True()
+			}
+		}
+		sel := jen.Id("m").Dot(fl.Name)
+		switch fl.Wrap {
+		case plan.Plain:
+			if fl.OmitZero {
+				// readOnly/writeOnly: omitzero on a plain value.
+				g.If(nonZero(fl.Type, sel)).BlockFunc(func(g *jen.Group) {
+					writeKey(g)
+					e.value(g, sel, fl.Type, 0)
+				})
+				continue
+			}
+			writeKey(g)
+			e.value(g, sel, fl.Type, 0)
+			static = true
+		case plan.Optional:
+			g.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(sel).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
+				writeKey(g)
+				e.value(g, jen.Id("x"), fl.Type, 1)
+			})
+		case plan.NullableWrap:
+			g.If(jen.Add(sel).Dot("IsSet").Call()).BlockFunc(func(g *jen.Group) {
+				writeKey(g)
+				g.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(sel).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
+					e.value(g, jen.Id("x"), fl.Type, 1)
+				}).Else().Block(appendLit("null"))
+			})
+		}
+	}
+	g.Return(jen.Append(jen.Id("dst"), jen.LitRune('}')), jen.Nil())
+}
+
+// encodeNeedsErr reports whether appending a value of r can fail.
+func encodeNeedsErr(r *plan.Ref) bool {
+	switch r.Kind {
+	case plan.RefNamed:
+		return true
+	case plan.RefSlice, plan.RefMap:
+		return encodeNeedsErr(r.Elem)
+	}
+	switch r.Builtin {
+	case plan.String, plan.Int64, plan.Int32, plan.Bool, plan.Bytes:
+		return false
+	}
+	return true
+}
+
+// nonZero is the condition under which encoding/json's omitzero writes a
+// plain value: not its type's zero value (time.Time: !IsZero(); -0 counts
+// as zero, as reflect's IsZero says).
+func nonZero(r *plan.Ref, val jen.Code) jen.Code {
+	switch r.Kind {
+	case plan.RefSlice, plan.RefMap:
+		return jen.Add(val).Op("!=").Nil()
+	case plan.RefNamed:
+		switch r.Named.Kind {
+		case plan.KindEnum:
+			switch r.Named.Enum.Base {
+			case plan.String:
+				return jen.Add(val).Op("!=").Lit("")
+			case plan.Int64:
+				return jen.Add(val).Op("!=").Lit(0)
+			}
+			return jen.Add(val).Op("!=").Lit(0)
+		case plan.KindAlias:
+			return nonZero(r.Named.Elem, jen.Parens(goType(r.Named.Elem)).Call(val))
+		}
+		return jen.Op("!").Qual("reflect", "ValueOf").Call(val).Dot("IsZero").Call()
+	}
+	switch r.Builtin {
+	case plan.String:
+		return jen.Add(val).Op("!=").Lit("")
+	case plan.Int64, plan.Int32, plan.Float64, plan.Float32:
+		return jen.Add(val).Op("!=").Lit(0)
+	case plan.Bool:
+		return val
+	case plan.Time:
+		return jen.Op("!").Add(val).Dot("IsZero").Call()
+	}
+	return jen.Add(val).Op("!=").Nil()
+}
+
+// usesMore reports whether a struct's encoder needs the separator flag:
+// some wrapped field comes before the first plain one and another field
+// follows it.
+func usesMore(t *plan.Type) bool {
+	for i, fl := range t.Fields {
+		if fl.Wrap == plan.Plain && !fl.OmitZero {
+			return false
+		}
+		if i+1 < len(t.Fields) {
+			return true
+		}
+	}
+	return false
+}
+
+func appendLit(s string) jen.Code {
+	return jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Lit(s).Op("..."))
+}
+
+// encoder writes the statements that append one value to dst.
+type encoder struct{}
+
+func (e *encoder) check(g *jen.Group, call jen.Code) {
+	g.If(jen.List(jen.Id("dst"), jen.Err()).Op("=").Add(call), jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+}
+
+// value appends val, of type goType(r), as encoding/json would.
+func (e *encoder) value(g *jen.Group, val jen.Code, r *plan.Ref, depth int) {
+	if r.Nullable {
+		inner := *r
+		inner.Nullable = false
+		x := fmt.Sprintf("n%d", depth)
+		g.If(jen.List(jen.Id(x), jen.Id("ok")).Op(":=").Add(val).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
+			e.value(g, jen.Id(x), &inner, depth+1)
+		}).Else().Block(appendLit("null"))
+		return
+	}
+	dst := jen.Id("dst")
+	switch r.Kind {
+	case plan.RefNamed:
+		if fastJSON(r.Named) {
+			e.check(g, jen.Add(val).Dot("AppendJSON").Call(dst))
+			return
+		}
+		// Unions and structs with additionalProperties: encoding/json
+		// output is already compact and escaped.
+		b := fmt.Sprintf("b%d", depth)
+		g.If(jen.List(jen.Id(b), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(val), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Err()),
+		).Else().Block(
+			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id(b).Op("...")),
+		)
+	case plan.RefSlice:
+		i := fmt.Sprintf("i%d", depth)
+		x := fmt.Sprintf("x%d", depth)
+		g.If(jen.Add(val).Op("==").Nil()).Block(appendLit("null")).Else().BlockFunc(func(g *jen.Group) {
+			g.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('['))
+			g.For(jen.List(jen.Id(i), jen.Id(x)).Op(":=").Range().Add(val)).BlockFunc(func(g *jen.Group) {
+				g.If(jen.Id(i).Op(">").Lit(0)).Block(jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(',')))
+				e.value(g, jen.Id(x), r.Elem, depth+1)
+			})
+			g.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(']'))
+		})
+	case plan.RefMap:
+		i := fmt.Sprintf("i%d", depth)
+		k := fmt.Sprintf("k%d", depth)
+		g.If(jen.Add(val).Op("==").Nil()).Block(appendLit("null")).Else().BlockFunc(func(g *jen.Group) {
+			g.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('{'))
+			g.For(jen.List(jen.Id(i), jen.Id(k)).Op(":=").Range().Qual(oasPkg, "SortedKeys").Call(val)).BlockFunc(func(g *jen.Group) {
+				g.If(jen.Id(i).Op(">").Lit(0)).Block(jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(',')))
+				g.Id("dst").Op("=").Qual(oasPkg, "AppendString").Call(jen.Id("dst"), jen.Id(k))
+				g.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(':'))
+				e.value(g, jen.Add(val).Index(jen.Id(k)), r.Elem, depth+1)
+			})
+			g.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('}'))
+		})
+	default:
+		switch r.Builtin {
+		case plan.String:
+			g.Id("dst").Op("=").Qual(oasPkg, "AppendString").Call(dst, val)
+		case plan.Int64:
+			g.Id("dst").Op("=").Qual(oasPkg, "AppendInt").Call(dst, val)
+		case plan.Int32:
+			g.Id("dst").Op("=").Qual(oasPkg, "AppendInt").Call(dst, jen.Int64().Call(val))
+		case plan.Bool:
+			g.Id("dst").Op("=").Qual(oasPkg, "AppendBool").Call(dst, val)
+		case plan.Float64:
+			e.check(g, jen.Qual(oasPkg, "AppendFloat64").Call(dst, val))
+		case plan.Float32:
+			e.check(g, jen.Qual(oasPkg, "AppendFloat32").Call(dst, val))
+		case plan.Time:
+			e.check(g, jen.Qual(oasPkg, "AppendTime").Call(dst, val))
+		case plan.Bytes:
+			g.Id("dst").Op("=").Qual(oasPkg, "AppendBytes").Call(dst, val)
+		default: // json.RawMessage
+			e.check(g, jen.Qual(oasPkg, "AppendRaw").Call(dst, val))
+		}
+	}
+}
+
+// genDecodeJSON writes:
+//
+//	func (m *T) DecodeJSON(d *oas.Decoder)
+func genDecodeJSON(f *jen.File, t *plan.Type) {
+	recv := "m"
+	if t.Kind == plan.KindEnum {
+		recv = "e"
+	}
+	comment(f, "DecodeJSON reads one JSON value from d into "+recv+"; errors are kept in d.")
+	f.Func().Params(jen.Id(recv).Op("*").Id(t.Name)).Id("DecodeJSON").Params(jen.Id("d").Op("*").Qual(oasPkg, "Decoder")).BlockFunc(func(g *jen.Group) {
+		switch t.Kind {
+		case plan.KindEnum:
+			genEnumDecode(g, t)
+		case plan.KindAlias:
+			g.Id("u").Op(":=").Parens(jen.Op("*").Add(goType(t.Elem))).Call(jen.Id("m"))
+			decodeInto(g, jen.Parens(jen.Op("*").Id("u")), t.Elem, 0, false)
+		case plan.KindStruct:
+			genStructDecode(g, t)
+		}
+	})
+}
+
+// genEnumDecode decodes an enum; known string values are the constants
+// themselves, so decoding them allocates nothing.
+func genEnumDecode(g *jen.Group, t *plan.Type) {
+	g.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return())
+	switch t.Enum.Base {
+	case plan.String:
+		g.Id("b").Op(":=").Id("d").Dot("StringBytes").Call()
+		g.If(jen.Id("d").Dot("Err").Call().Op("!=").Nil()).Block(jen.Return())
+		g.Switch(jen.String().Call(jen.Id("b"))).BlockFunc(func(g *jen.Group) {
+			seen := map[string]bool{}
+			for _, v := range t.Enum.Values {
+				s, _ := v.Value.(string)
+				if seen[s] {
+					continue
+				}
+				seen[s] = true
+				g.Case(jen.Lit(s)).Block(jen.Op("*").Id("e").Op("=").Id(v.Name))
+			}
+			g.Default().Block(jen.Op("*").Id("e").Op("=").Id(t.Name).Call(jen.Id("b")))
+		})
+	case plan.Int64:
+		g.Op("*").Id("e").Op("=").Id(t.Name).Call(jen.Id("d").Dot("Int64").Call())
+	default:
+		g.Op("*").Id("e").Op("=").Id(t.Name).Call(jen.Id("d").Dot("Float64").Call())
+	}
+}
+
+// genStructDecode decodes an object member by member: an exact name match
+// first, then encoding/json's case-insensitive fallback; unknown members
+// are skipped, a repeated member overwrites the earlier one.
+func genStructDecode(g *jen.Group, t *plan.Type) {
+	g.If(jen.Id("d").Dot("Null").Call().Op("||").Op("!").Id("d").Dot("BeginObject").Call()).Block(jen.Return())
+	g.For(jen.Id("first").Op(":=").True(), jen.Empty(), jen.Id("first").Op("=").False()).BlockFunc(func(g *jen.Group) {
+		g.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("Key").Call(jen.Id("first"))
+		g.If(jen.Op("!").Id("ok")).Block(jen.Return())
+		if len(t.Fields) == 0 {
+			g.Id("d").Dot("Skip").Call()
+			return
+		}
+		g.Id("field").Op(":=").Lit(-1)
+		g.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(g *jen.Group) {
+			for i, fl := range t.Fields {
+				g.Case(jen.Lit(fl.JSONName)).Block(jen.Id("field").Op("=").Lit(i))
+			}
+			g.Default().BlockFunc(func(g *jen.Group) {
+				g.Var().Id("buf").Index(jen.Lit(64)).Byte()
+				g.Switch(jen.String().Call(jen.Qual(oasPkg, "FoldKey").Call(jen.Id("buf").Index(jen.Empty(), jen.Lit(0)), jen.Id("key")))).BlockFunc(func(g *jen.Group) {
+					seen := map[string]bool{}
+					for i, fl := range t.Fields {
+						folded := oas.FoldName(fl.JSONName)
+						if seen[folded] {
+							continue // encoding/json: the first field with a folded name wins
+						}
+						seen[folded] = true
+						g.Case(jen.Lit(folded)).Block(jen.Id("field").Op("=").Lit(i))
+					}
+				})
+			})
+		})
+		g.Switch(jen.Id("field")).BlockFunc(func(g *jen.Group) {
+			for i, fl := range t.Fields {
+				g.Case(jen.Lit(i)).BlockFunc(func(g *jen.Group) {
+					decodeField(g, fl)
+				})
+			}
+			g.Default().Block(jen.Id("d").Dot("Skip").Call())
+		})
+	})
+}
+
+// decodeField decodes one member into its field, with the wrapper's rules:
+// null makes an Opt absent and a Nullable null; a value replaces the old
+// one entirely.
+func decodeField(g *jen.Group, fl *plan.Field) {
+	sel := jen.Id("m").Dot(fl.Name)
+	switch fl.Wrap {
+	case plan.Plain:
+		decodeInto(g, sel, fl.Type, 0, false)
+	case plan.Optional, plan.NullableWrap:
+		onNull := "Unset"
+		if fl.Wrap == plan.NullableWrap {
+			onNull = "SetNull"
+		}
+		g.If(jen.Id("d").Dot("Null").Call()).Block(jen.Add(sel).Dot(onNull).Call()).Else().BlockFunc(func(g *jen.Group) {
+			g.Var().Id("x").Add(goType(fl.Type))
+			decodeInto(g, jen.Id("x"), fl.Type, 1, true)
+			g.Add(sel).Dot("Set").Call(jen.Id("x"))
+		})
+	}
+}
+
+// decodeInto writes statements decoding one value into the addressable lv
+// of type goType(r), as encoding/json decodes into that Go type: null
+// leaves strings, numbers, booleans, times and structs alone and sets
+// slices, maps and []byte to nil.
+//
+// nonNull says the caller has already consumed a null, if there was one.
+func decodeInto(g *jen.Group, lv jen.Code, r *plan.Ref, depth int, nonNull bool) {
+	d := jen.Id("d")
+	if r.Nullable {
+		inner := *r
+		inner.Nullable = false
+		x := fmt.Sprintf("n%d", depth)
+		g.If(d.Clone().Dot("Null").Call()).Block(jen.Add(lv).Dot("SetNull").Call()).Else().BlockFunc(func(g *jen.Group) {
+			g.Var().Id(x).Add(goType(&inner))
+			decodeInto(g, jen.Id(x), &inner, depth+1, true)
+			g.Add(lv).Dot("Set").Call(jen.Id(x))
+		})
+		return
+	}
+	// ifNotNull wraps a scalar decode: null leaves the value alone.
+	ifNotNull := func(body jen.Code) {
+		if nonNull {
+			g.Add(body)
+			return
+		}
+		g.If(jen.Op("!").Id("d").Dot("Null").Call()).Block(body)
+	}
+	// nullNil starts a decode where null sets the value to nil.
+	nullNil := func() *jen.Statement {
+		if nonNull {
+			return g.Null()
+		}
+		return g.If(jen.Id("d").Dot("Null").Call()).Block(jen.Add(lv).Op("=").Nil()).Else()
+	}
+	switch r.Kind {
+	case plan.RefNamed:
+		if fastJSON(r.Named) {
+			g.Add(lv).Dot("DecodeJSON").Call(d)
+			return
+		}
+		raw := fmt.Sprintf("raw%d", depth)
+		g.If(jen.Id(raw).Op(":=").Id("d").Dot("Raw").Call(), jen.Id(raw).Op("!=").Nil()).Block(
+			jen.Id("d").Dot("Fail").Call(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id(raw), jen.Op("&").Add(lv))),
+		)
+	case plan.RefSlice:
+		s := fmt.Sprintf("s%d", depth)
+		i := fmt.Sprintf("i%d", depth)
+		nullNil().If(jen.Id("d").Dot("BeginArray").Call()).BlockFunc(func(g *jen.Group) {
+			comment(g, "Decode into the existing elements, as encoding/json does.")
+			g.Id(s).Op(":=").Add(lv).Index(jen.Empty(), jen.Lit(0))
+			comment(g, "A new slice is allocated once, at its final size.")
+			g.If(jen.Cap(jen.Id(s)).Op("==").Lit(0)).Block(
+				jen.Id(s).Op("=").Make(goType(r), jen.Lit(0), jen.Id("d").Dot("ArrayLen").Call()),
+			)
+			g.For(jen.Id(i).Op(":=").Lit(0), jen.Id("d").Dot("More").Call(jen.Id(i)), jen.Id(i).Op("++")).BlockFunc(func(g *jen.Group) {
+				g.If(jen.Len(jen.Id(s)).Op("==").Cap(jen.Id(s))).Block(
+					jen.Id(s).Op("=").Qual("slices", "Grow").Call(jen.Id(s), jen.Lit(1)),
+				)
+				g.Id(s).Op("=").Id(s).Index(jen.Empty(), jen.Len(jen.Id(s)).Op("+").Lit(1))
+				decodeInto(g, jen.Id(s).Index(jen.Id(i)), r.Elem, depth+1, false)
+			})
+			g.If(jen.Len(jen.Id(s)).Op("==").Lit(0)).Block(
+				jen.Id(s).Op("=").Add(goType(r)).Values(),
+			)
+			g.Add(lv).Op("=").Id(s)
+		})
+	case plan.RefMap:
+		k := fmt.Sprintf("k%d", depth)
+		v := fmt.Sprintf("v%d", depth)
+		first := fmt.Sprintf("first%d", depth)
+		nullNil().If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(g *jen.Group) {
+			g.If(jen.Add(lv).Op("==").Nil()).Block(jen.Add(lv).Op("=").Make(goType(r)))
+			g.For(jen.Id(first).Op(":=").True(), jen.Empty(), jen.Id(first).Op("=").False()).BlockFunc(func(g *jen.Group) {
+				g.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("Key").Call(jen.Id(first))
+				g.If(jen.Op("!").Id("ok")).Block(jen.Break())
+				g.Id(k).Op(":=").String().Call(jen.Id("key"))
+				g.Var().Id(v).Add(goType(r.Elem))
+				decodeInto(g, jen.Id(v), r.Elem, depth+1, false)
+				g.Add(lv).Index(jen.Id(k)).Op("=").Id(v)
+			})
+		})
+	default:
+		switch r.Builtin {
+		case plan.String:
+			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("String").Call())
+		case plan.Int64:
+			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Int64").Call())
+		case plan.Int32:
+			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Int32").Call())
+		case plan.Float64:
+			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Float64").Call())
+		case plan.Float32:
+			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Float32").Call())
+		case plan.Bool:
+			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Bool").Call())
+		case plan.Time:
+			g.Id("d").Dot("Time").Call(jen.Op("&").Add(lv))
+		case plan.Bytes:
+			nullNil().Block(jen.Add(lv).Op("=").Id("d").Dot("Base64").Call())
+		default: // json.RawMessage keeps the bytes, null included
+			g.Add(lv).Op("=").Id("d").Dot("RawMessage").Call(lv)
+		}
+	}
+}

@@ -1,0 +1,847 @@
+package oas
+
+import (
+	"encoding/base64"
+	"math"
+	"strconv"
+	"time"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// JSONError is a malformed input or a JSON value of the wrong kind for
+// the Go type. Offset is the byte offset in the input where it was found.
+//
+// Generated UnmarshalJSON methods fail on the same inputs as encoding/json
+// does for the same Go type; the error type and text differ (encoding/json
+// returns *json.SyntaxError or *json.UnmarshalTypeError).
+type JSONError struct {
+	Offset int
+	Msg    string
+}
+
+func (e *JSONError) Error() string {
+	return "json: " + e.Msg + " at offset " + strconv.Itoa(e.Offset)
+}
+
+// maxDepth is encoding/json's nesting limit: deeper input is rejected.
+const maxDepth = 10000
+
+// Decoder reads one JSON document from a byte slice for generated
+// UnmarshalJSON methods. It never allocates except for the values it
+// returns (strings, slices) and errors. The first error sticks: after it
+// every method returns zero values and Err reports it.
+//
+// It is a value type so that a generated UnmarshalJSON keeps it on the
+// stack: d := oas.NewDecoder(data); m.DecodeJSON(&d); return d.End().
+type Decoder struct {
+	data    []byte
+	pos     int
+	depth   int
+	err     error
+	scratch []byte // unescaped strings that contain escapes
+}
+
+// NewDecoder returns a decoder over data.
+func NewDecoder(data []byte) Decoder { return Decoder{data: data} }
+
+// Err returns the first error met, if any.
+func (d *Decoder) Err() error { return d.err }
+
+// End checks that only whitespace follows the value and returns the first
+// error met.
+func (d *Decoder) End() error {
+	if d.err != nil {
+		return d.err
+	}
+	d.ws()
+	if d.pos < len(d.data) {
+		d.fail("invalid character " + quoteByte(d.data[d.pos]) + " after top-level value")
+	}
+	return d.err
+}
+
+func (d *Decoder) fail(msg string) {
+	if d.err == nil {
+		d.err = &JSONError{Offset: d.pos, Msg: msg}
+	}
+	d.pos = len(d.data) // stop everything after the first error
+}
+
+func (d *Decoder) failEOF() { d.fail("unexpected end of JSON input") }
+
+func quoteByte(c byte) string {
+	if c == '\'' {
+		return `'\''`
+	}
+	if c == '"' {
+		return `'"'`
+	}
+	s := strconv.QuoteRune(rune(c))
+	return "'" + s[1:len(s)-1] + "'"
+}
+
+func (d *Decoder) ws() {
+	for d.pos < len(d.data) {
+		switch d.data[d.pos] {
+		case ' ', '\t', '\n', '\r':
+			d.pos++
+		default:
+			return
+		}
+	}
+}
+
+// peek skips whitespace and returns the next byte, or 0 at the end.
+func (d *Decoder) peek() byte {
+	if d.pos < len(d.data) {
+		if c := d.data[d.pos]; c > ' ' {
+			return c
+		}
+	}
+	return d.peekSlow()
+}
+
+func (d *Decoder) peekSlow() byte {
+	d.ws()
+	if d.pos < len(d.data) {
+		return d.data[d.pos]
+	}
+	return 0
+}
+
+// wrongType records that the next value cannot go into the Go type. The
+// value is still scanned, so that a syntax error inside it is what gets
+// reported first (as encoding/json does, which checks syntax before types).
+func (d *Decoder) wrongType(want string) {
+	start := d.pos
+	d.Skip()
+	if d.err == nil {
+		d.pos = start
+		d.fail("cannot unmarshal " + kindName(d.data[start]) + " into " + want)
+	}
+}
+
+func kindName(c byte) string {
+	switch c {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "bool"
+	case 'n':
+		return "null"
+	}
+	return "number"
+}
+
+// Null consumes a null literal if one is next and reports whether it did.
+// Anything else is left for the caller.
+func (d *Decoder) Null() bool {
+	if d.peek() != 'n' {
+		return false
+	}
+	d.literal("null")
+	return true
+}
+
+func (d *Decoder) literal(lit string) {
+	end := d.pos + len(lit)
+	if end > len(d.data) {
+		for i := d.pos; i < len(d.data); i++ {
+			if d.data[i] != lit[i-d.pos] {
+				d.pos = i
+				d.fail("invalid character " + quoteByte(d.data[i]) + " in literal " + lit)
+				return
+			}
+		}
+		d.failEOF()
+		return
+	}
+	for i := d.pos; i < end; i++ {
+		if d.data[i] != lit[i-d.pos] {
+			d.pos = i
+			d.fail("invalid character " + quoteByte(d.data[i]) + " in literal " + lit)
+			return
+		}
+	}
+	d.pos = end
+}
+
+// BeginObject consumes '{'. It reports false (with an error) when the next
+// value is not an object.
+func (d *Decoder) BeginObject() bool {
+	switch d.peek() {
+	case '{':
+		d.pos++
+		d.depth++
+		if d.depth > maxDepth {
+			d.fail("exceeded max depth")
+			return false
+		}
+		return true
+	case 0:
+		d.failEOF()
+	default:
+		d.wrongType("Go struct or map")
+	}
+	return false
+}
+
+// Key reads the next member name of an object opened by BeginObject and
+// the colon after it. first is true for the first call on an object. It
+// returns false after consuming the closing '}' or on error. The returned
+// slice is only valid until the next call.
+func (d *Decoder) Key(first bool) ([]byte, bool) {
+	c := d.peek()
+	if !first {
+		switch c {
+		case ',':
+			d.pos++
+			c = d.peek()
+			if c != '"' {
+				d.expected("beginning of object key string")
+				return nil, false
+			}
+		case '}':
+			d.pos++
+			d.depth--
+			return nil, false
+		default:
+			d.expected("after object key:value pair")
+			return nil, false
+		}
+	} else if c == '}' {
+		d.pos++
+		d.depth--
+		return nil, false
+	}
+	if c != '"' {
+		d.expected("looking for beginning of object key string")
+		return nil, false
+	}
+	key := d.str()
+	if d.err != nil {
+		return nil, false
+	}
+	if d.peek() != ':' {
+		d.expected("after object key")
+		return nil, false
+	}
+	d.pos++
+	return key, true
+}
+
+func (d *Decoder) expected(context string) {
+	if d.pos >= len(d.data) {
+		d.failEOF()
+		return
+	}
+	d.fail("invalid character " + quoteByte(d.data[d.pos]) + " " + context)
+}
+
+// BeginArray consumes '['. It reports false (with an error) when the next
+// value is not an array.
+func (d *Decoder) BeginArray() bool {
+	switch d.peek() {
+	case '[':
+		d.pos++
+		d.depth++
+		if d.depth > maxDepth {
+			d.fail("exceeded max depth")
+			return false
+		}
+		return true
+	case 0:
+		d.failEOF()
+	default:
+		d.wrongType("Go slice")
+	}
+	return false
+}
+
+// More is the loop condition for arrays: for i := 0; d.More(i); i++ {...}.
+func (d *Decoder) More(i int) bool {
+	if d.err != nil {
+		return false
+	}
+	if i == 0 {
+		if d.peek() == ']' {
+			d.pos++
+			d.depth--
+			return false
+		}
+		if d.pos >= len(d.data) {
+			d.failEOF()
+			return false
+		}
+		return true
+	}
+	switch d.peek() {
+	case ',':
+		d.pos++
+		if d.peek() == 0 {
+			d.failEOF()
+			return false
+		}
+		if d.data[d.pos] == ']' {
+			d.expected("looking for beginning of value")
+			return false
+		}
+		return true
+	case ']':
+		d.pos++
+		d.depth--
+		return false
+	case 0:
+		d.failEOF()
+		return false
+	}
+	d.expected("after array element")
+	return false
+}
+
+// Skip reads and discards one value, checking its syntax.
+func (d *Decoder) Skip() {
+	switch d.peek() {
+	case '{':
+		if !d.BeginObject() {
+			return
+		}
+		for first := true; ; first = false {
+			if _, ok := d.Key(first); !ok {
+				return
+			}
+			d.Skip()
+		}
+	case '[':
+		if !d.BeginArray() {
+			return
+		}
+		for i := 0; d.More(i); i++ {
+			d.Skip()
+		}
+	case '"':
+		d.str()
+	case 't':
+		d.literal("true")
+	case 'f':
+		d.literal("false")
+	case 'n':
+		d.literal("null")
+	case 0:
+		d.failEOF()
+	default:
+		d.number()
+	}
+}
+
+// Raw reads one value and returns its bytes as they appear in the input
+// (not copied: valid until the input changes).
+func (d *Decoder) Raw() []byte {
+	d.ws()
+	start := d.pos
+	d.Skip()
+	if d.err != nil {
+		return nil
+	}
+	return d.data[start:d.pos]
+}
+
+// RawMessage reads one value into a json.RawMessage the way its
+// UnmarshalJSON does: a copy of the value's bytes, reusing dst's storage.
+func (d *Decoder) RawMessage(dst []byte) []byte {
+	raw := d.Raw()
+	if d.err != nil {
+		return dst
+	}
+	return append(dst[:0], raw...)
+}
+
+// Time reads a time.Time as its UnmarshalJSON does (null leaves t alone).
+func (d *Decoder) Time(t *time.Time) {
+	raw := d.Raw()
+	if d.err != nil {
+		return
+	}
+	start := d.pos - len(raw)
+	if err := t.UnmarshalJSON(raw); err != nil {
+		d.pos = start
+		d.fail(err.Error())
+	}
+}
+
+// number scans a number and returns its text.
+func (d *Decoder) number() []byte {
+	data := d.data
+	start := d.pos
+	i := start
+	if i < len(data) && data[i] == '-' {
+		i++
+	}
+	if i >= len(data) {
+		d.pos = i
+		d.failEOF()
+		return nil
+	}
+	switch c := data[i]; {
+	case c == '0':
+		i++
+	case c >= '1' && c <= '9':
+		for i++; i < len(data) && data[i] >= '0' && data[i] <= '9'; i++ {
+		}
+	default:
+		d.pos = i
+		if i == start {
+			d.fail("invalid character " + quoteByte(c) + " looking for beginning of value")
+		} else {
+			d.fail("invalid character " + quoteByte(c) + " in numeric literal")
+		}
+		return nil
+	}
+	if i < len(data) && data[i] == '.' {
+		i++
+		if i >= len(data) {
+			d.pos = i
+			d.failEOF()
+			return nil
+		}
+		if data[i] < '0' || data[i] > '9' {
+			d.pos = i
+			d.fail("invalid character " + quoteByte(data[i]) + " after decimal point in numeric literal")
+			return nil
+		}
+		for i++; i < len(data) && data[i] >= '0' && data[i] <= '9'; i++ {
+		}
+	}
+	if i < len(data) && (data[i] == 'e' || data[i] == 'E') {
+		i++
+		if i < len(data) && (data[i] == '+' || data[i] == '-') {
+			i++
+		}
+		if i >= len(data) {
+			d.pos = i
+			d.failEOF()
+			return nil
+		}
+		if data[i] < '0' || data[i] > '9' {
+			d.pos = i
+			d.fail("invalid character " + quoteByte(data[i]) + " in exponent of numeric literal")
+			return nil
+		}
+		for i++; i < len(data) && data[i] >= '0' && data[i] <= '9'; i++ {
+		}
+	}
+	d.pos = i
+	return data[start:i]
+}
+
+// num returns the text of the next value when it is a number; anything else
+// is a type error against want.
+func (d *Decoder) num(want string) []byte {
+	c := d.peek()
+	if c == '-' || c >= '0' && c <= '9' {
+		return d.number()
+	}
+	if c == 0 {
+		d.failEOF()
+		return nil
+	}
+	d.wrongType(want)
+	return nil
+}
+
+// bytesString views b as a string without copying; the result must not
+// outlive the call it is passed to (strconv keeps it only in errors, which
+// are replaced here).
+func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// Float64 reads a number into a float64.
+func (d *Decoder) Float64() float64 {
+	n := d.num("Go value of type float64")
+	if n == nil {
+		return 0
+	}
+	f, err := strconv.ParseFloat(bytesString(n), 64)
+	if err != nil {
+		d.numFail(n, "float64")
+	}
+	return f
+}
+
+// Float32 reads a number into a float32.
+func (d *Decoder) Float32() float32 {
+	n := d.num("Go value of type float32")
+	if n == nil {
+		return 0
+	}
+	f, err := strconv.ParseFloat(bytesString(n), 32)
+	if err != nil {
+		d.numFail(n, "float32")
+	}
+	return float32(f)
+}
+
+// Int64 reads an integer into an int64; fractions and exponents are errors.
+func (d *Decoder) Int64() int64 {
+	n := d.num("Go value of type int64")
+	if n == nil {
+		return 0
+	}
+	i, err := strconv.ParseInt(bytesString(n), 10, 64)
+	if err != nil {
+		d.numFail(n, "int64")
+	}
+	return i
+}
+
+// Int32 reads an integer into an int32.
+func (d *Decoder) Int32() int32 {
+	n := d.num("Go value of type int32")
+	if n == nil {
+		return 0
+	}
+	i, err := strconv.ParseInt(bytesString(n), 10, 64)
+	if err != nil || i < math.MinInt32 || i > math.MaxInt32 {
+		d.numFail(n, "int32")
+	}
+	return int32(i)
+}
+
+func (d *Decoder) numFail(n []byte, typ string) {
+	d.pos -= len(n)
+	d.fail("cannot unmarshal number " + string(n) + " into Go value of type " + typ)
+}
+
+// Bool reads true or false.
+func (d *Decoder) Bool() bool {
+	switch d.peek() {
+	case 't':
+		d.literal("true")
+		return true
+	case 'f':
+		d.literal("false")
+		return false
+	case 0:
+		d.failEOF()
+		return false
+	}
+	d.wrongType("Go value of type bool")
+	return false
+}
+
+// String reads a string value.
+func (d *Decoder) String() string {
+	b := d.StringBytes()
+	if d.err != nil {
+		return ""
+	}
+	return string(b)
+}
+
+// StringBytes reads a string value and returns its unescaped bytes without
+// copying; the slice is only valid until the next call.
+func (d *Decoder) StringBytes() []byte {
+	switch d.peek() {
+	case '"':
+		return d.str()
+	case 0:
+		d.failEOF()
+		return nil
+	}
+	d.wrongType("Go value of type string")
+	return nil
+}
+
+// Base64 reads a string holding standard base64, as encoding/json decodes
+// a []byte. The result is a new slice (empty, not nil, for "").
+func (d *Decoder) Base64() []byte {
+	var s []byte
+	switch d.peek() {
+	case '"':
+		s = d.str()
+	case 0:
+		d.failEOF()
+		return nil
+	default:
+		d.wrongType("Go value of type []uint8")
+		return nil
+	}
+	if d.err != nil {
+		return nil
+	}
+	b := make([]byte, base64.StdEncoding.DecodedLen(len(s)))
+	n, err := base64.StdEncoding.Decode(b, s)
+	if err != nil {
+		d.fail(err.Error())
+		return nil
+	}
+	return b[:n]
+}
+
+// str reads the string at d.pos (which is '"') and returns its unescaped
+// contents: a view of the input when there is nothing to unescape, else a
+// view of d.scratch.
+func (d *Decoder) str() []byte {
+	data := d.data
+	start := d.pos + 1
+	i := start
+	for i < len(data) {
+		c := data[i]
+		if plainStr[c] {
+			i++
+			continue
+		}
+		switch {
+		case c == '"':
+			d.pos = i + 1
+			return data[start:i]
+		case c == '\\':
+			return d.strSlow(start, i)
+		case c < 0x20:
+			d.pos = i
+			d.fail("invalid character " + quoteByte(c) + " in string literal")
+			return nil
+		case c < utf8.RuneSelf:
+			i++
+		default:
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size == 1 {
+				return d.strSlow(start, i)
+			}
+			i += size
+		}
+	}
+	d.pos = i
+	d.failEOF()
+	return nil
+}
+
+// plainStr marks the ASCII bytes a string holds as they are.
+var plainStr = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// strSlow unescapes a string as encoding/json does: escapes decoded, bad
+// surrogates and invalid UTF-8 bytes each become U+FFFD.
+func (d *Decoder) strSlow(start, i int) []byte {
+	data := d.data
+	out := append(d.scratch[:0], data[start:i]...)
+	for i < len(data) {
+		c := data[i]
+		switch {
+		case c == '"':
+			d.pos = i + 1
+			d.scratch = out
+			return out
+		case c == '\\':
+			i++
+			if i >= len(data) {
+				d.pos = i
+				d.failEOF()
+				return nil
+			}
+			switch data[i] {
+			case '"', '\\', '/':
+				out = append(out, data[i])
+				i++
+			case 'b':
+				out = append(out, '\b')
+				i++
+			case 'f':
+				out = append(out, '\f')
+				i++
+			case 'n':
+				out = append(out, '\n')
+				i++
+			case 'r':
+				out = append(out, '\r')
+				i++
+			case 't':
+				out = append(out, '\t')
+				i++
+			case 'u':
+				r, ok := d.hex4(i + 1)
+				if !ok {
+					return nil
+				}
+				i += 5
+				if utf16.IsSurrogate(r) {
+					r2 := rune(-1)
+					if i+1 < len(data) && data[i] == '\\' && data[i+1] == 'u' {
+						if x, ok := hex4(data, i+2); ok {
+							r2 = x
+						}
+					}
+					if dec := utf16.DecodeRune(r, r2); dec != utf8.RuneError {
+						i += 6
+						r = dec
+					} else {
+						r = utf8.RuneError
+					}
+				}
+				out = utf8.AppendRune(out, r)
+			default:
+				d.pos = i
+				d.fail("invalid character " + quoteByte(data[i]) + " in string escape code")
+				return nil
+			}
+		case c < 0x20:
+			d.pos = i
+			d.fail("invalid character " + quoteByte(c) + " in string literal")
+			return nil
+		case c < utf8.RuneSelf:
+			out = append(out, c)
+			i++
+		default:
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size == 1 {
+				out = append(out, "\uFFFD"...)
+			} else {
+				out = append(out, data[i:i+size]...)
+			}
+			i += size
+		}
+	}
+	d.pos = i
+	d.failEOF()
+	return nil
+}
+
+// hex4 reads the four hex digits of a \u escape at i, failing on bad ones.
+func (d *Decoder) hex4(i int) (rune, bool) {
+	for j := i; j < i+4; j++ {
+		if j >= len(d.data) {
+			d.pos = j
+			d.failEOF()
+			return 0, false
+		}
+		if unhex(d.data[j]) < 0 {
+			d.pos = j
+			d.fail("invalid character " + quoteByte(d.data[j]) + " in \\u hexadecimal character escape")
+			return 0, false
+		}
+	}
+	r, _ := hex4(d.data, i)
+	return r, true
+}
+
+func hex4(data []byte, i int) (rune, bool) {
+	if i+4 > len(data) {
+		return 0, false
+	}
+	var r rune
+	for _, c := range data[i : i+4] {
+		h := unhex(c)
+		if h < 0 {
+			return 0, false
+		}
+		r = r<<4 | h
+	}
+	return r, true
+}
+
+func unhex(c byte) rune {
+	switch {
+	case '0' <= c && c <= '9':
+		return rune(c - '0')
+	case 'a' <= c && c <= 'f':
+		return rune(c - 'a' + 10)
+	case 'A' <= c && c <= 'F':
+		return rune(c - 'A' + 10)
+	}
+	return -1
+}
+
+// FoldKey appends the case-folded form of an object key, as encoding/json
+// folds names when no field matches exactly: ASCII letters upper-cased,
+// other runes mapped to the smallest rune of their Unicode fold set.
+// Generated decoders compare it with field names folded the same way.
+func FoldKey(dst, key []byte) []byte {
+	for i := 0; i < len(key); {
+		c := key[i]
+		if c < utf8.RuneSelf {
+			if 'a' <= c && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			dst = append(dst, c)
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(key[i:])
+		dst = utf8.AppendRune(dst, foldRune(r))
+		i += n
+	}
+	return dst
+}
+
+// FoldName is FoldKey for a string, used by the generator.
+func FoldName(name string) string { return string(FoldKey(nil, []byte(name))) }
+
+func foldRune(r rune) rune {
+	for {
+		r2 := unicode.SimpleFold(r)
+		if r2 <= r {
+			return r2
+		}
+		r = r2
+	}
+}
+
+// Fail records err (if not nil) as the decoder's error; generated code uses
+// it for values decoded through encoding/json.
+func (d *Decoder) Fail(err error) {
+	if err != nil && d.err == nil {
+		d.err = err
+		d.pos = len(d.data)
+	}
+}
+
+// ArrayLen counts the elements of the array just opened by BeginArray,
+// without consuming anything, so a new slice can be allocated once. It
+// does not check syntax (decoding does); on malformed input the count is
+// merely a capacity hint.
+func (d *Decoder) ArrayLen() int {
+	data := d.data
+	n, depth := 0, 0
+	seen := false // a value started at depth 0
+	for i := d.pos; i < len(data); i++ {
+		switch data[i] {
+		case '"':
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+			seen = true
+		case '[', '{':
+			depth++
+			seen = true
+		case ']', '}':
+			if depth == 0 {
+				if seen {
+					n++
+				}
+				return n
+			}
+			depth--
+		case ',':
+			if depth == 0 {
+				n++
+				seen = false
+			}
+		case ' ', '\t', '\n', '\r':
+		default:
+			seen = true
+		}
+	}
+	return n
+}

@@ -1,0 +1,198 @@
+package oas
+
+import (
+	"encoding/base64"
+	"errors"
+	"math"
+	"strconv"
+	"time"
+	"unicode/utf8"
+)
+
+// The Append functions below are what generated AppendJSON methods call.
+// Each writes exactly what encoding/json's Marshal writes for the same Go
+// value (HTML-safe escaping, invalid UTF-8 as \ufffd, U+2028/U+2029 escaped,
+// ES6 float formatting), so a generated type and a method-less copy of it
+// encode to the same bytes. They append to dst and allocate only when dst
+// has to grow.
+
+const hexDigits = "0123456789abcdef"
+
+// htmlSafe[b] is true for ASCII bytes encoding/json writes unescaped when
+// escaping HTML: everything printable except ", \, <, > and &.
+var htmlSafe = func() (t [utf8.RuneSelf]bool) {
+	for b := 0x20; b < utf8.RuneSelf; b++ {
+		switch b {
+		case '"', '\\', '<', '>', '&', 0x7f:
+			t[b] = b == 0x7f // DEL is printed as is
+		default:
+			t[b] = true
+		}
+	}
+	return t
+}()
+
+// AppendString appends s as a JSON string.
+func AppendString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if htmlSafe[b] {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if c == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		if c == '\u2028' || c == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[c&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+// ErrUnsupportedFloat is returned for NaN and ±Inf, which JSON cannot hold.
+var ErrUnsupportedFloat = errors.New("json: unsupported value: NaN or Inf")
+
+// AppendFloat64 appends f as encoding/json formats a float64.
+func AppendFloat64(dst []byte, f float64) ([]byte, error) { return appendFloat(dst, f, 64) }
+
+// AppendFloat32 appends f as encoding/json formats a float32.
+func AppendFloat32(dst []byte, f float32) ([]byte, error) { return appendFloat(dst, float64(f), 32) }
+
+func appendFloat(dst []byte, f float64, bits int) ([]byte, error) {
+	if math.IsInf(f, 0) || math.IsNaN(f) {
+		return dst, ErrUnsupportedFloat
+	}
+	// ES6 number formatting, as encoding/json does: %f between 1e-6 and
+	// 1e21, exponent form outside, exponent without zero padding.
+	abs := math.Abs(f)
+	format := byte('f')
+	if abs != 0 {
+		if bits == 64 && (abs < 1e-6 || abs >= 1e21) || bits == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21) {
+			format = 'e'
+		}
+	}
+	dst = strconv.AppendFloat(dst, f, format, -1, bits)
+	if format == 'e' {
+		n := len(dst)
+		if n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
+			dst[n-2] = dst[n-1]
+			dst = dst[:n-1]
+		}
+	}
+	return dst, nil
+}
+
+// AppendInt appends an integer.
+func AppendInt(dst []byte, i int64) []byte { return strconv.AppendInt(dst, i, 10) }
+
+// AppendBool appends true or false.
+func AppendBool(dst []byte, b bool) []byte { return strconv.AppendBool(dst, b) }
+
+// AppendTime appends t as time.Time's MarshalJSON does (RFC 3339 with
+// nanoseconds); years outside 0..9999 are an error.
+func AppendTime(dst []byte, t time.Time) ([]byte, error) {
+	n := len(dst)
+	dst = append(dst, '"')
+	out, err := t.AppendText(dst)
+	if err != nil {
+		return dst[:n], err
+	}
+	return append(out, '"'), nil
+}
+
+// AppendBytes appends b as a base64 (standard encoding) string; nil is null.
+func AppendBytes(dst []byte, b []byte) []byte {
+	if b == nil {
+		return append(dst, "null"...)
+	}
+	dst = append(dst, '"')
+	dst = base64.StdEncoding.AppendEncode(dst, b)
+	return append(dst, '"')
+}
+
+// AppendRaw appends a json.RawMessage as encoding/json does: nil is null,
+// anything else must be valid JSON and is compacted, with <, >, &, U+2028
+// and U+2029 escaped.
+func AppendRaw(dst []byte, raw []byte) ([]byte, error) {
+	if raw == nil {
+		return append(dst, "null"...), nil
+	}
+	return AppendCompact(dst, raw)
+}
+
+// AppendCompact appends the output of another MarshalJSON method the way
+// encoding/json embeds it: validated, compacted and HTML-escaped.
+func AppendCompact(dst []byte, src []byte) ([]byte, error) {
+	d := NewDecoder(src)
+	d.Skip()
+	if err := d.End(); err != nil {
+		return dst, err
+	}
+	start := 0
+	inString := false
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if inString {
+			switch {
+			case c == '\\':
+				i++ // the escaped byte cannot end the string
+			case c == '"':
+				inString = false
+			case c == '<' || c == '>' || c == '&':
+				dst = append(dst, src[start:i]...)
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+				start = i + 1
+			case c == 0xe2 && i+2 < len(src) && src[i+1] == 0x80 && src[i+2]&^1 == 0xa8:
+				dst = append(dst, src[start:i]...)
+				dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[src[i+2]&0xf])
+				i += 2
+				start = i + 1
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+		case ' ', '\t', '\n', '\r':
+			dst = append(dst, src[start:i]...)
+			start = i + 1
+		}
+	}
+	return append(dst, src[start:]...), nil
+}
