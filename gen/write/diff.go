@@ -138,3 +138,18 @@ func lineDiff(a, b []string) []diffOp {
 	}
 	return ops
 }
+
+// FirstChangedLine returns the 1-based line of old where old and new first
+// differ (for pointing an annotation at it), or 0 when they are equal.
+func FirstChangedLine(old, new []byte) int {
+	a, b := splitLines(string(old)), splitLines(string(new))
+	for i := range a {
+		if i >= len(b) || a[i] != b[i] {
+			return i + 1
+		}
+	}
+	if len(b) > len(a) {
+		return max(len(a), 1)
+	}
+	return 0
+}
