@@ -444,8 +444,10 @@ func display(p, cwd string) string {
 	if err != nil {
 		return p
 	}
-	if rel, err := filepath.Rel(cwd, abs); err == nil {
+	// Relative to the working directory when inside it (as CI logs and
+	// annotations want), else absolute.
+	if rel, err := filepath.Rel(cwd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return rel
 	}
-	return p
+	return abs
 }

@@ -123,12 +123,13 @@ func lineDiff(a, b []string) []diffOp {
 				ops = append(ops, diffOp{' ', am[i], pre + i, pre + j})
 				i++
 				j++
-			case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
-				ops = append(ops, diffOp{'+', bm[j], pre + i, pre + j})
-				j++
-			default:
+			case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
+				// Deletions first, as diff(1) and git print them.
 				ops = append(ops, diffOp{'-', am[i], pre + i, pre + j})
 				i++
+			default:
+				ops = append(ops, diffOp{'+', bm[j], pre + i, pre + j})
+				j++
 			}
 		}
 	}
