@@ -97,7 +97,7 @@ func Check(jobs []Job, o Options) ([]*Result, error) {
 func sync(jobs []Job, o Options, apply bool) ([]*Result, error) {
 	tc := CurrentToolchain()
 	m := memo{dir: o.CacheDir}
-	if !tc.Released && o.CacheDir != "" && !o.Force {
+	if !tc.Released && o.CacheDir != "" {
 		m.exe, _ = executableDigest()
 	}
 	results := make([]*Result, len(jobs))

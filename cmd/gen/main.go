@@ -14,6 +14,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/oasgen/oasgen/gen"
 	"github.com/oasgen/oasgen/gen/apidiff"
@@ -281,9 +282,10 @@ func selectJobs(config, spec, pkg, out string) ([]gen.Job, error) {
 
 func rel(cwd, p string) string {
 	if abs, err := filepath.Abs(p); err == nil {
-		if r, err := filepath.Rel(cwd, abs); err == nil {
+		if r, err := filepath.Rel(cwd, abs); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 			return r
 		}
+		return abs
 	}
 	return p
 }
