@@ -30,19 +30,28 @@ func repoRoot(t *testing.T) string {
 	return root
 }
 
-// workspace copies the repository's spec/ into a temp dir, with the config
-// pointing at <tmp>/generated/stackone, and returns the tmp dir. The memo
-// cache is private to the test.
+// workspace copies the repository's spec/ and templates/ into a temp dir
+// (so the config generates into <tmp>/generated/stackone) and returns the
+// tmp dir. The memo cache is private to the test.
 func workspace(t *testing.T) string {
 	t.Helper()
 	t.Setenv("OASGEN_CACHE", t.TempDir())
 	dir := t.TempDir()
-	for _, name := range []string{"connect_session.yaml", "gen.yaml"} {
-		data, err := os.ReadFile(filepath.Join(repoRoot(t), "spec", name))
+	for _, sub := range []string{"spec", "templates"} {
+		entries, err := os.ReadDir(filepath.Join(repoRoot(t), sub))
 		if err != nil {
 			t.Fatal(err)
 		}
-		writeFile(t, filepath.Join(dir, "spec", name), string(data))
+		for _, e := range entries {
+			if e.IsDir() {
+				continue
+			}
+			data, err := os.ReadFile(filepath.Join(repoRoot(t), sub, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, filepath.Join(dir, sub, e.Name()), string(data))
+		}
 	}
 	return dir
 }
