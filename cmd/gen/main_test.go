@@ -436,7 +436,7 @@ func TestDiff(t *testing.T) {
 	}
 
 	stdout, _ = mustGen(t, 1, "diff", oldSpec, required)
-	if !regexp.MustCompile(`breaking +request-property-became-required at POST /connect_sessions`).MatchString(stdout) {
+	if !regexp.MustCompile(`breaking +request-property-became-required at POST /connect_sessions \(.*required\.yaml:\d+:\d+\)`).MatchString(stdout) {
 		t.Errorf("provider becoming required is not reported as breaking:\n%s", stdout)
 	}
 

@@ -140,10 +140,15 @@ func compareHTTP(oldPath, newPath string, remote bool) ([]Change, error) {
 		if c.GetOperation() != "" {
 			ch.Where = c.GetOperation() + " " + c.GetPath()
 		}
-		if f, line := c.GetSourceFile(), c.GetSourceLine(); f != "" && line > 0 {
-			ch.Pos = fmt.Sprintf("%s:%d", f, line)
-			if col := c.GetSourceColumn(); col > 0 {
-				ch.Pos += fmt.Sprintf(":%d", col)
+		// Where the change is: in the new spec, or in the old one for
+		// something removed.
+		for _, src := range []*checker.Source{c.GetRevisionSource(), c.GetBaseSource()} {
+			if src != nil && src.File != "" && src.Line > 0 {
+				ch.Pos = fmt.Sprintf("%s:%d", src.File, src.Line)
+				if src.Column > 0 {
+					ch.Pos += fmt.Sprintf(":%d", src.Column)
+				}
+				break
 			}
 		}
 		out = append(out, ch)
