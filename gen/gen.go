@@ -27,7 +27,9 @@ import (
 )
 
 // Version is the toolchain version recorded in every generated file's
-// fingerprint. Bump it whenever generated output changes for the same input.
+// fingerprint (a released build records its module version instead; see
+// CurrentToolchain). Bump it whenever generated output changes for the same
+// input, so that `gen check` can say "toolchain changed".
 const Version = "v0.1.0"
 
 // Job is one spec → one Go package, with every path resolved.
@@ -422,6 +424,39 @@ func ReportGitHub(r *Result, cwd string) string {
 		fmt.Fprintf(&b, "::group::diff of %s\n", display(r.Job.Output, cwd))
 		b.WriteString(Report(r, cwd))
 		b.WriteString("::endgroup::\n")
+	}
+	return b.String()
+}
+
+// DiagnosticsGitHub renders positioned diagnostics (spec errors, or
+// warnings) as GitHub Actions annotations; other errors become one
+// annotation without a file.
+func DiagnosticsGitHub(err error, cwd string) string {
+	var l diag.List
+	if !errors.As(err, &l) {
+		return "::error title=oasgen::" + ghData(err.Error()) + "\n"
+	}
+	var b strings.Builder
+	for _, d := range l {
+		kind := "error"
+		if d.Severity == diag.Warning {
+			kind = "warning"
+		}
+		var props []string
+		if d.Pos.File != "" {
+			props = append(props, "file="+ghProperty(filepath.ToSlash(display(d.Pos.File, cwd))))
+		}
+		if d.Pos.Line > 0 {
+			props = append(props, fmt.Sprintf("line=%d", d.Pos.Line))
+		}
+		if d.Pos.Col > 0 {
+			props = append(props, fmt.Sprintf("col=%d", d.Pos.Col))
+		}
+		msg := d.Msg
+		if d.Where != "" {
+			msg = d.Where + ": " + msg
+		}
+		fmt.Fprintf(&b, "::%s %s::%s\n", kind, strings.Join(append(props, "title=oasgen"), ","), ghData(msg))
 	}
 	return b.String()
 }

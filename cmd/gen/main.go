@@ -138,11 +138,17 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 		for _, w := range r.Warnings {
 			fmt.Fprintln(stderr, w)
 		}
+		if *format == "github" && len(r.Warnings) > 0 {
+			fmt.Fprint(stdout, gen.DiagnosticsGitHub(r.Warnings, cwd))
+		}
 	}
 	if err != nil {
 		// Bad input and tool failures alike leave the disk as it was; both
 		// are exit 2 (1 is reserved for "found drift").
 		fmt.Fprintln(stderr, err)
+		if *format == "github" {
+			fmt.Fprint(stdout, gen.DiagnosticsGitHub(err, cwd))
+		}
 		return 2
 	}
 	if cmd == "generate" {

@@ -303,6 +303,10 @@ func TestBrokenSpecExits2AndTouchesNothing(t *testing.T) {
 					t.Errorf("%s: stderr lacks file:line:col: %s", cmd, stderr)
 				}
 			}
+			stdout, _ := mustGen(t, 2, "check", "-config", cfg, "-format", "github")
+			if !regexp.MustCompile(`(?m)^::error file=[^,]*connect_session\.yaml,line=\d+,col=\d+,title=oasgen::`).MatchString(stdout) {
+				t.Errorf("no positioned GitHub annotation for the broken spec:\n%s", stdout)
+			}
 			sameFiles(t, "after failed generate", before, snapshot(t, out), true)
 		})
 	}
