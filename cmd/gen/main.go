@@ -184,9 +184,10 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("gen diff", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	pkg := fs.String("package", "api", "Go package `name` to generate both versions as")
+	config := fs.String("config", "", "take the package name, client and template settings from this config `file` (its entry for NEW, else its first)")
 	format := fs.String("format", "text", "output `format`: text or json")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: gen diff [-package NAME] [-format text|json] OLD NEW
+		fmt.Fprint(stderr, `Usage: gen diff [-package NAME | -config FILE] [-format text|json] OLD NEW
 
 Diff compares two versions of a spec. It reports oasdiff's breaking changes
 for consumers of the HTTP API, and what changes in the Go package oasgen
@@ -202,6 +203,7 @@ Examples:
   gen diff old.yaml spec/openapi.yaml
   git show origin/main:spec/openapi.yaml > /tmp/base.yaml && gen diff /tmp/base.yaml spec/openapi.yaml
   gen diff -format json old.yaml new.yaml
+  gen diff -config spec/gen.yaml /tmp/base.yaml spec/connect_session.yaml
 `)
 	}
 	if err := fs.Parse(args); err != nil {
@@ -219,7 +221,16 @@ Examples:
 		fmt.Fprintf(stderr, "gen diff: -format must be text or json, not %q\n", *format)
 		return 2
 	}
-	r, err := apidiff.Compare(fs.Arg(0), fs.Arg(1), apidiff.Options{Job: gen.Job{Package: *pkg, Client: true}})
+	job := gen.Job{Package: *pkg, Client: true}
+	if *config != "" {
+		j, err := diffJob(*config, fs.Arg(1))
+		if err != nil {
+			fmt.Fprintf(stderr, "gen diff: %v\n", err)
+			return 2
+		}
+		job = j
+	}
+	r, err := apidiff.Compare(fs.Arg(0), fs.Arg(1), apidiff.Options{Job: job})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
@@ -238,6 +249,29 @@ Examples:
 		return 1
 	}
 	return 0
+}
+
+// diffJob picks the config's job for spec (or its first) as the template for
+// generating both versions: docs are left out, they are not API.
+func diffJob(config, spec string) (gen.Job, error) {
+	c, err := gen.LoadConfig(config)
+	if err != nil {
+		return gen.Job{}, err
+	}
+	jobs, err := c.Jobs(config)
+	if err != nil {
+		return gen.Job{}, err
+	}
+	j := jobs[0]
+	want, _ := filepath.Abs(spec)
+	for _, cand := range jobs {
+		if abs, _ := filepath.Abs(cand.Spec); abs == want {
+			j = cand
+			break
+		}
+	}
+	j.Docs = false
+	return j, nil
 }
 
 // cacheDir is where development builds remember what they generated (see

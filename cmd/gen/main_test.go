@@ -449,6 +449,12 @@ func TestDiff(t *testing.T) {
 		t.Errorf("json output:\n%s", stdout)
 	}
 
+	// With the repository's config: package stackone, its templates.
+	stdout, _ = mustGen(t, 1, "diff", "-config", filepath.Join(ws, "spec", "gen.yaml"), oldSpec, required)
+	if !strings.Contains(stdout, "Generated Go API (package stackone)") {
+		t.Errorf("-config not used:\n%s", stdout)
+	}
+
 	mustGen(t, 2, "diff", oldSpec)
 	_, stderr := mustGen(t, 2, "diff", oldSpec, filepath.Join(ws, "missing.yaml"))
 	if !strings.Contains(stderr, "missing.yaml") {
