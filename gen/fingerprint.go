@@ -13,6 +13,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/oasgen/oasgen/gen/write"
 )
@@ -247,9 +248,21 @@ func (m memo) has(source string, fp write.Fingerprint) bool {
 	if m.dir == "" || m.exe == "" {
 		return false
 	}
-	_, err := os.Stat(m.path(source, fp))
-	return err == nil
+	p := m.path(source, fp)
+	if _, err := os.Stat(p); err != nil {
+		return false
+	}
+	now := time.Now()
+	_ = os.Chtimes(p, now, now) // still in use: keep it through pruning
+	return true
 }
+
+// memoMax and memoMaxAge bound the memo: past memoMax entries, those unused for
+// memoMaxAge are removed (each development build leaves its own).
+const (
+	memoMax    = 1000
+	memoMaxAge = 30 * 24 * time.Hour
+)
 
 // record is best effort: without it the next run is merely slower.
 func (m memo) record(source string, fp write.Fingerprint) {
@@ -257,7 +270,16 @@ func (m memo) record(source string, fp write.Fingerprint) {
 		return
 	}
 	p := m.path(source, fp)
-	if os.MkdirAll(filepath.Dir(p), 0o755) == nil {
-		_ = os.WriteFile(p, nil, 0o644)
+	if os.MkdirAll(filepath.Dir(p), 0o755) != nil || os.WriteFile(p, nil, 0o644) != nil {
+		return
+	}
+	entries, err := os.ReadDir(filepath.Dir(p))
+	if err != nil || len(entries) <= memoMax {
+		return
+	}
+	for _, e := range entries {
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > memoMaxAge {
+			_ = os.Remove(filepath.Join(filepath.Dir(p), e.Name()))
+		}
 	}
 }
