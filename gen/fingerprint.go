@@ -166,7 +166,14 @@ type Toolchain struct {
 // CurrentToolchain reads the running binary's build information.
 func CurrentToolchain() Toolchain {
 	bi, ok := debug.ReadBuildInfo()
-	if !ok || bi.Main.Path == modulePath {
+	if !ok {
+		return Toolchain{ID: Version}
+	}
+	return toolchainFrom(bi)
+}
+
+func toolchainFrom(bi *debug.BuildInfo) Toolchain {
+	if bi.Main.Path == modulePath {
 		return Toolchain{ID: Version}
 	}
 	var self *debug.Module

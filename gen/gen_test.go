@@ -3,6 +3,7 @@ package gen
 import (
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -198,4 +199,37 @@ func BenchmarkStripe(b *testing.B) {
 			}
 		}
 	})
+}
+
+func TestToolchainFromBuildInfo(t *testing.T) {
+	dep := func(path, version string, replace *debug.Module) *debug.Module {
+		return &debug.Module{Path: path, Version: version, Replace: replace}
+	}
+	libs := []*debug.Module{
+		dep("github.com/getkin/kin-openapi", "v0.153.0", nil),
+		dep("github.com/oapi-codegen/oapi-codegen/v2", "v2.8.2", nil),
+		dep("github.com/dave/jennifer", "v1.7.1", nil),
+	}
+	consumer := func(self *debug.Module, extra ...*debug.Module) *debug.BuildInfo {
+		return &debug.BuildInfo{Main: debug.Module{Path: "example.com/app", Version: "(devel)"}, Deps: append(append([]*debug.Module{self}, libs...), extra...)}
+	}
+	released := toolchainFrom(consumer(dep(modulePath, "v0.3.1", nil)))
+	if !released.Released || !strings.HasPrefix(released.ID, "v0.3.1+") {
+		t.Errorf("released dependency: %+v", released)
+	}
+	newerLib := toolchainFrom(&debug.BuildInfo{Main: debug.Module{Path: "example.com/app"}, Deps: []*debug.Module{
+		dep(modulePath, "v0.3.1", nil), dep("github.com/getkin/kin-openapi", "v0.160.0", nil), libs[1], libs[2]}})
+	if newerLib.ID == released.ID {
+		t.Error("a newer kin-openapi did not change the toolchain ID")
+	}
+	for name, bi := range map[string]*debug.BuildInfo{
+		"this module":     {Main: debug.Module{Path: modulePath, Version: "v0.0.0-20261126010203-abcdefabcdef"}},
+		"replaced by dir": consumer(dep(modulePath, "v0.0.0-00010101000000-000000000000", &debug.Module{Path: "../oasgen"})),
+		"dirty":           consumer(dep(modulePath, "v0.3.2-0.20261126010203-abcdefabcdef+dirty", nil)),
+		"not a dep":       {Main: debug.Module{Path: "example.com/app"}},
+	} {
+		if tc := toolchainFrom(bi); tc.Released || tc.ID != Version {
+			t.Errorf("%s: %+v, want a development build with ID %s", name, tc, Version)
+		}
+	}
 }
