@@ -155,7 +155,11 @@ func settle(r *Result, apply bool) error {
 	if err != nil {
 		return fmt.Errorf("locking %s: %w", r.Job.Output, err)
 	}
-	changes, err := write.Diff(r.Job.Output, r.Files)
+	err = write.RemoveTemp(r.Job.Output)
+	var changes []write.Change
+	if err == nil {
+		changes, err = write.Diff(r.Job.Output, r.Files)
+	}
 	if err == nil {
 		r.Changes = changes
 		r.Causes = explain(r)

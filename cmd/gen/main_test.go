@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -522,5 +523,74 @@ func TestUsage(t *testing.T) {
 	}
 	if code, _, _ := runGen(t, "nope"); code != 2 {
 		t.Errorf("unknown command: exit %d, want 2", code)
+	}
+}
+
+// TestInterruptedRunLeavesEachFileOldOrNew kills generations of spec B over
+// spec A's output at different moments: every file must then be wholly A's
+// or wholly B's, and the next run must clean up and finish the job.
+func TestInterruptedRunLeavesEachFileOldOrNew(t *testing.T) {
+	ws := workspace(t)
+	out := filepath.Join(ws, "generated", "stackone")
+	specA := filepath.Join(ws, "spec", "connect_session.yaml")
+	specB := filepath.Join(ws, "spec", "variant.yaml")
+	data, _ := os.ReadFile(specA)
+	writeFile(t, specB, strings.ReplaceAll(string(data), "description: The origin owner name", "description: Variant B"))
+	args := func(spec, dir string) []string {
+		return []string{"generate", "-force", "-spec", spec, "-package", "stackone", "-out", dir}
+	}
+	// B's files, rendered elsewhere but from the same relative spec path.
+	bDir := filepath.Join(ws, "generated", "b")
+	mustGen(t, 0, args(specB, bDir)...)
+	wantB := snapshot(t, bDir)
+	probe := filepath.Join(out, "api.gen.go") // written first: files go in path order
+	for attempt := range 4 {
+		os.RemoveAll(out)
+		mustGen(t, 0, args(specA, out)...)
+		wantA := snapshot(t, out)
+		before, _ := os.ReadFile(probe)
+		cmd := exec.Command(os.Args[0], args(specB, out)...)
+		cmd.Env = append(os.Environ(), "OASGEN_TEST_AS_GEN=1", "OASGEN_CACHE=off")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		// Kill it as soon as it starts writing (later on later attempts).
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			if now, _ := os.ReadFile(probe); string(now) != string(before) {
+				break
+			}
+			time.Sleep(200 * time.Microsecond)
+		}
+		time.Sleep(time.Duration(attempt) * 2 * time.Millisecond)
+		cmd.Process.Kill()
+		cmd.Wait()
+		delay := fmt.Sprintf("attempt %d", attempt)
+		nA, nB, nTemp := 0, 0, 0
+		for p, f := range snapshot(t, out) {
+			if strings.HasPrefix(filepath.Base(p), ".") {
+				nTemp++
+				continue // a temp file of the killed run
+			}
+			if f.content == wantA[p].content {
+				nA++
+			} else if f.content == wantB[p].content {
+				nB++
+			}
+			a, b := wantA[p], wantB[p]
+			// B's headers name a different relative spec path only if the
+			// dirs differ in depth; they do not, so contents compare whole.
+			if f.content != a.content && f.content != b.content {
+				t.Errorf("after a kill at %s: %s is neither A's nor B's", delay, p)
+			}
+		}
+		t.Logf("killed at %s: %d files old, %d new, %d temp files", delay, nA, nB, nTemp)
+		mustGen(t, 0, args(specB, out)...)
+		mustGen(t, 0, "check", "-spec", specB, "-package", "stackone", "-out", out)
+		for p := range snapshot(t, out) {
+			if strings.HasPrefix(filepath.Base(p), ".") {
+				t.Errorf("after the next run, %s is still there", p)
+			}
+		}
 	}
 }

@@ -259,6 +259,32 @@ func Apply(dir string, changes []Change) error {
 	return nil
 }
 
+// tempRE matches the temporary files atomicWrite creates.
+var tempRE = regexp.MustCompile(`^\..+\.tmp[0-9]+$`)
+
+// RemoveTemp deletes temporary files that an interrupted run left in dir
+// (and its docs/ tree). Call it only while holding dir's Lock, when no
+// other run can be writing.
+func RemoveTemp(dir string) error {
+	for _, sub := range []string{".", "docs", "docs/models"} {
+		entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(sub)))
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			return err
+		}
+		for _, e := range entries {
+			if e.Type().IsRegular() && tempRE.MatchString(e.Name()) {
+				if err := os.Remove(filepath.Join(dir, filepath.FromSlash(sub), e.Name())); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // atomicWrite writes data to a temporary file beside p and renames it over
 // p, so readers (and an interrupted run) see the old or the new file, never
 // a torn one.
