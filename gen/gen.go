@@ -17,7 +17,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
+	gosync "sync"
 
 	"github.com/oasgen/oasgen/gen/diag"
 	"github.com/oasgen/oasgen/gen/emit"
@@ -27,7 +27,9 @@ import (
 )
 
 // Version is the toolchain version recorded in every generated file's
-// fingerprint. Bump it whenever generated output changes for the same input.
+// fingerprint (a released build records its module version instead; see
+// CurrentToolchain). Bump it whenever generated output changes for the same
+// input, so that `gen check` can say "toolchain changed".
 const Version = "v0.1.0"
 
 // Job is one spec → one Go package, with every path resolved.
@@ -45,17 +47,64 @@ type Job struct {
 // Result is what generation would do for one job.
 type Result struct {
 	Job      Job
-	Files    []write.File   // every file, finished
+	Files    []write.File   // every file, finished; nil when UpToDate
 	Changes  []write.Change // differences from disk
 	Warnings diag.List
+	// UpToDate is set when the files on disk already carry this generation's
+	// fingerprint and match it, so nothing was loaded, planned or rendered.
+	UpToDate bool
+	// Fingerprint is what this generation's files record.
+	Fingerprint write.Fingerprint
+	// Causes says, when there are changes, which input changed (spec,
+	// config, toolchain) or that the files were edited.
+	Causes []string
+}
+
+// Options tune Generate and Check.
+type Options struct {
+	// CacheDir is where a development build of the toolchain (whose version
+	// does not change when its code does) remembers what it wrote, so that
+	// an unchanged run can skip generating. "" turns that off; released
+	// builds skip without it.
+	CacheDir string
+	// Force renders everything even when the fingerprints say nothing
+	// changed.
+	Force bool
 }
 
 // Run plans every job (in parallel) and computes its changes against disk.
-// It writes nothing. The first error, in job order, is returned.
+// It writes nothing and always renders. The first error, in job order, is
+// returned.
 func Run(jobs []Job) ([]*Result, error) {
+	return sync(jobs, Options{Force: true}, false)
+}
+
+// Generate runs every job and, only when all of them planned and rendered
+// without error, applies their changes.
+func Generate(jobs []Job) ([]*Result, error) {
+	return sync(jobs, Options{}, true)
+}
+
+// GenerateWith is Generate with options. A job whose files are up to date
+// (see Result.UpToDate) is not rendered and nothing of it is rewritten.
+func GenerateWith(jobs []Job, o Options) ([]*Result, error) {
+	return sync(jobs, o, true)
+}
+
+// Check computes every job's changes against disk, writing nothing.
+func Check(jobs []Job, o Options) ([]*Result, error) {
+	return sync(jobs, o, false)
+}
+
+func sync(jobs []Job, o Options, apply bool) ([]*Result, error) {
+	tc := CurrentToolchain()
+	m := memo{dir: o.CacheDir}
+	if !tc.Released && o.CacheDir != "" {
+		m.exe, _ = executableDigest()
+	}
 	results := make([]*Result, len(jobs))
 	errs := make([]error, len(jobs))
-	var wg sync.WaitGroup
+	var wg gosync.WaitGroup
 	sem := make(chan struct{}, 2)
 	for i, j := range jobs {
 		wg.Add(1)
@@ -63,7 +112,13 @@ func Run(jobs []Job) ([]*Result, error) {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[i], errs[i] = runJob(j)
+			if !o.Force {
+				if r := upToDate(j, tc, m); r != nil {
+					results[i] = r
+					return
+				}
+			}
+			results[i], errs[i] = render(j, tc)
 		}()
 	}
 	wg.Wait()
@@ -72,19 +127,120 @@ func Run(jobs []Job) ([]*Result, error) {
 			return results, err
 		}
 	}
+	// Every job rendered: only now look at (and touch) the disk.
+	for _, r := range results {
+		if r.UpToDate {
+			continue
+		}
+		if err := settle(r, apply); err != nil {
+			return results, err
+		}
+		if apply || len(r.Changes) == 0 {
+			m.record(sourcePath(r.Job), r.Fingerprint)
+		}
+	}
 	return results, nil
 }
 
-func runJob(j Job) (*Result, error) {
-	spec, err := load.Load(j.Spec, load.Options{AllowRemoteRefs: j.AllowRemoteRefs})
-	if err != nil {
-		return nil, err
+// settle diffs a rendered job against disk and, when apply is set, writes
+// the changes under the output directory's lock.
+func settle(r *Result, apply bool) error {
+	if !apply {
+		changes, err := write.Diff(r.Job.Output, r.Files)
+		r.Changes = changes
+		r.Causes = explain(r)
+		return err
 	}
+	unlock, err := write.Lock(r.Job.Output)
+	if err != nil {
+		return fmt.Errorf("locking %s: %w", r.Job.Output, err)
+	}
+	err = write.RemoveTemp(r.Job.Output)
+	var changes []write.Change
+	if err == nil {
+		changes, err = write.Diff(r.Job.Output, r.Files)
+	}
+	if err == nil {
+		r.Changes = changes
+		r.Causes = explain(r)
+		err = write.Apply(r.Job.Output, changes)
+		if err != nil {
+			err = fmt.Errorf("writing %s: %w", r.Job.Output, err)
+		}
+	}
+	if uerr := unlock(); err == nil && uerr != nil {
+		err = fmt.Errorf("unlocking %s: %w", r.Job.Output, uerr)
+	}
+	return err
+}
+
+// sourcePath is the spec as the generated files name it: relative to the
+// output directory, slash-separated.
+func sourcePath(j Job) string {
 	rel, err := filepath.Rel(j.Output, j.Spec)
 	if err != nil {
 		rel = j.Spec
 	}
-	m, err := plan.Build(spec, plan.Options{Package: j.Package, SpecPath: filepath.ToSlash(rel), Toolchain: Version})
+	return filepath.ToSlash(rel)
+}
+
+// upToDate is the no-op check: without loading the spec, it digests the
+// inputs and compares them with the fingerprint every generated file in the
+// output directory carries, and the files with the output digest. It
+// returns nil whenever anything is off or unknown, and the caller renders.
+func upToDate(j Job, tc Toolchain, m memo) *Result {
+	if j.Strict {
+		return nil // warnings must be looked at again
+	}
+	files, ok := quickSpecFiles(j.Spec)
+	if !ok {
+		return nil
+	}
+	specD, err := specDigest(files[0], files)
+	if err != nil {
+		return nil
+	}
+	_, tmplD, err := readTemplates(j.TemplatesDir)
+	if err != nil {
+		return nil
+	}
+	want := write.Fingerprint{Spec: specD, Config: configDigest(j, tmplD), Toolchain: tc.ID}
+	disk, err := write.Scan(j.Output)
+	if err != nil || len(disk) == 0 {
+		return nil
+	}
+	src := sourcePath(j)
+	var fp write.Fingerprint
+	for i, f := range disk {
+		st, ok := write.ReadStamp(f.Content)
+		if !ok || st.Source != src || !st.Fingerprint.SameInputs(want) || i > 0 && st.Fingerprint != fp {
+			return nil
+		}
+		fp = st.Fingerprint
+	}
+	if write.OutputDigest(disk) != fp.Output {
+		return nil
+	}
+	if !tc.Released && !m.has(src, fp) {
+		return nil
+	}
+	return &Result{Job: j, UpToDate: true, Fingerprint: fp}
+}
+
+// Render loads, plans, emits and finishes one job in memory. It neither
+// reads nor writes the output directory (whose path only shapes the
+// headers).
+func Render(j Job) (*Result, error) {
+	return render(j, CurrentToolchain())
+}
+
+func render(j Job, tc Toolchain) (*Result, error) {
+	spec, err := load.Load(j.Spec, load.Options{AllowRemoteRefs: j.AllowRemoteRefs})
+	if err != nil {
+		return nil, err
+	}
+	rel := sourcePath(j)
+	m, err := plan.Build(spec, plan.Options{Package: j.Package, SpecPath: rel, Toolchain: Version})
 	if err != nil {
 		return nil, err
 	}
@@ -110,24 +266,73 @@ func runJob(j Job) (*Result, error) {
 	for i, f := range files {
 		wf[i] = write.File{Path: f.Path, Content: f.Content}
 	}
-	finished, err := write.Finish(wf, write.Header{Source: filepath.ToSlash(rel), Fingerprint: fingerprint(spec.Digest, j, tmplDigest)})
+	specD, err := specDigest(filepath.Clean(spec.Path), spec.Files)
 	if err != nil {
 		return nil, err
 	}
-	changes, err := write.Diff(j.Output, finished)
+	fp := write.Fingerprint{Spec: specD, Config: configDigest(j, tmplDigest), Toolchain: tc.ID}
+	finished, err := write.Finish(wf, write.Header{Source: rel, Fingerprint: fp})
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Job: j, Files: finished, Changes: changes, Warnings: warnings}, nil
+	fp.Output = write.OutputDigest(finished)
+	return &Result{Job: j, Files: finished, Warnings: warnings, Fingerprint: fp}, nil
 }
 
-// fingerprint digests everything the output depends on: the spec (with all
-// files it references), the job's settings, the templates and the toolchain.
-func fingerprint(specDigest string, j Job, tmplDigest string) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "spec=%s\npackage=%s\nstrict=%t\nremote=%t\ndocs=%t\nclient=%t\ntemplates=%s\ntool=%s\n",
-		specDigest, j.Package, j.Strict, j.AllowRemoteRefs, j.Docs, j.Client, tmplDigest, Version)
-	return fmt.Sprintf("spec sha256:%s config+toolchain sha256:%s %s", specDigest[:16], hex.EncodeToString(h.Sum(nil))[:16], Version)
+// explain compares the fingerprints of the files on disk that would change
+// with the new one and says which inputs differ.
+func explain(r *Result) []string {
+	if len(r.Changes) == 0 {
+		return nil
+	}
+	type pair struct{ old, new string }
+	var spec, config, tool []pair
+	seen := map[string]bool{}
+	unknown, missing, edited := 0, 0, 0
+	for _, c := range r.Changes {
+		if c.Old == nil {
+			missing++
+			continue
+		}
+		st, ok := write.ReadStamp(c.Old)
+		if !ok {
+			unknown++
+			continue
+		}
+		old := st.Fingerprint
+		if old.SameInputs(r.Fingerprint) {
+			edited++
+		}
+		for _, d := range []struct {
+			list     *[]pair
+			old, new string
+		}{{&spec, old.Spec, r.Fingerprint.Spec}, {&config, old.Config, r.Fingerprint.Config}, {&tool, old.Toolchain, r.Fingerprint.Toolchain}} {
+			if d.old != d.new && !seen[d.old+">"+d.new] {
+				seen[d.old+">"+d.new] = true
+				*d.list = append(*d.list, pair{d.old, d.new})
+			}
+		}
+	}
+	var out []string
+	for _, p := range spec {
+		out = append(out, fmt.Sprintf("spec changed: %s or a file it $refs (%s → %s)", r.Job.Spec, p.old, p.new))
+	}
+	for _, p := range config {
+		out = append(out, fmt.Sprintf("config changed: package settings or template overrides (%s → %s)", p.old, p.new))
+	}
+	for _, p := range tool {
+		out = append(out, fmt.Sprintf("toolchain changed: generated by %s, this is %s", p.old, p.new))
+	}
+	if unknown > 0 {
+		out = append(out, fmt.Sprintf("%d file(s) have no readable fingerprint: written by an older oasgen, or their header was edited", unknown))
+	}
+	if edited > 0 {
+		out = append(out, fmt.Sprintf("%d file(s) differ although spec, config and toolchain are unchanged: edited by hand, or the generator changed without a version bump", edited))
+	}
+	if missing > 0 {
+		out = append(out, fmt.Sprintf("%d file(s) missing from disk", missing))
+	}
+	return out
 }
 
 // readTemplates loads <name>.tmpl files from dir as oapi-codegen template
@@ -161,21 +366,6 @@ func readTemplates(dir string) (map[string]string, string, error) {
 	return out, hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// Generate runs every job and, only when all of them planned and rendered
-// without error, applies their changes.
-func Generate(jobs []Job) ([]*Result, error) {
-	results, err := Run(jobs)
-	if err != nil {
-		return results, err
-	}
-	for _, r := range results {
-		if err := write.Apply(r.Job.Output, r.Changes); err != nil {
-			return results, fmt.Errorf("writing %s: %w", r.Job.Output, err)
-		}
-	}
-	return results, nil
-}
-
 // IsInputError reports whether err is about the input (spec, config,
 // templates, a hand-written file in the way) rather than a tool failure.
 func IsInputError(err error) bool {
@@ -183,24 +373,106 @@ func IsInputError(err error) bool {
 	return diag.IsInputError(err) || errors.As(err, &ce)
 }
 
-// Report renders changes as text: a line per file and a unified diff.
+// Report renders changes as text: why they happened, then a line per file
+// and a unified diff.
 func Report(r *Result, cwd string) string {
 	var b strings.Builder
+	for _, c := range r.Causes {
+		fmt.Fprintf(&b, "%s: %s\n", display(r.Job.Output, cwd), c)
+	}
 	for _, c := range r.Changes {
 		p := display(filepath.Join(r.Job.Output, filepath.FromSlash(c.Path)), cwd)
+		fmt.Fprintf(&b, "%s\n", changeLine(r, c, p, cwd))
 		switch c.Kind {
 		case write.Stale:
-			fmt.Fprintf(&b, "stale: %s differs from what %s generates\n", p, display(r.Job.Spec, cwd))
 			b.WriteString(write.Unified("a/"+p, "b/"+p, c.Old, c.New))
 		case write.Missing:
-			fmt.Fprintf(&b, "missing: %s is not on disk\n", p)
 			b.WriteString(write.Unified("/dev/null", "b/"+p, nil, c.New))
 		case write.Orphaned:
-			fmt.Fprintf(&b, "orphaned: %s is generated but no longer produced by %s\n", p, display(r.Job.Spec, cwd))
 			b.WriteString(write.Unified("a/"+p, "/dev/null", c.Old, nil))
 		}
 	}
 	return b.String()
+}
+
+func changeLine(r *Result, c write.Change, p, cwd string) string {
+	switch c.Kind {
+	case write.Stale:
+		return fmt.Sprintf("stale: %s differs from what %s generates", p, display(r.Job.Spec, cwd))
+	case write.Missing:
+		return fmt.Sprintf("missing: %s is not on disk", p)
+	default:
+		return fmt.Sprintf("orphaned: %s is generated but no longer produced by %s", p, display(r.Job.Spec, cwd))
+	}
+}
+
+// ReportGitHub renders changes as GitHub Actions workflow commands: an error
+// annotation per file (on its first differing line) saying why, and the
+// unified diff in a collapsed group.
+func ReportGitHub(r *Result, cwd string) string {
+	var b strings.Builder
+	why := strings.Join(r.Causes, "; ")
+	for _, c := range r.Changes {
+		p := filepath.ToSlash(display(filepath.Join(r.Job.Output, filepath.FromSlash(c.Path)), cwd))
+		line := 1
+		if c.Kind == write.Stale {
+			line = max(write.FirstChangedLine(c.Old, c.New), 1)
+		}
+		msg := changeLine(r, c, p, cwd) + ". Run `go generate ./...` (or `gen generate`) and commit the result."
+		if why != "" {
+			msg += "\n" + why
+		}
+		fmt.Fprintf(&b, "::error file=%s,line=%d,title=%s::%s\n", ghProperty(p), line, ghProperty("generated code out of date"), ghData(msg))
+	}
+	if len(r.Changes) > 0 {
+		fmt.Fprintf(&b, "::group::diff of %s\n", display(r.Job.Output, cwd))
+		b.WriteString(Report(r, cwd))
+		b.WriteString("::endgroup::\n")
+	}
+	return b.String()
+}
+
+// DiagnosticsGitHub renders positioned diagnostics (spec errors, or
+// warnings) as GitHub Actions annotations; other errors become one
+// annotation without a file.
+func DiagnosticsGitHub(err error, cwd string) string {
+	var l diag.List
+	if !errors.As(err, &l) {
+		return "::error title=oasgen::" + ghData(err.Error()) + "\n"
+	}
+	var b strings.Builder
+	for _, d := range l {
+		kind := "error"
+		if d.Severity == diag.Warning {
+			kind = "warning"
+		}
+		var props []string
+		if d.Pos.File != "" {
+			props = append(props, "file="+ghProperty(filepath.ToSlash(display(d.Pos.File, cwd))))
+		}
+		if d.Pos.Line > 0 {
+			props = append(props, fmt.Sprintf("line=%d", d.Pos.Line))
+		}
+		if d.Pos.Col > 0 {
+			props = append(props, fmt.Sprintf("col=%d", d.Pos.Col))
+		}
+		msg := d.Msg
+		if d.Where != "" {
+			msg = d.Where + ": " + msg
+		}
+		fmt.Fprintf(&b, "::%s %s::%s\n", kind, strings.Join(append(props, "title=oasgen"), ","), ghData(msg))
+	}
+	return b.String()
+}
+
+// ghData escapes a workflow command's message.
+func ghData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// ghProperty escapes a workflow command's property value.
+func ghProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
 
 func display(p, cwd string) string {
@@ -211,8 +483,10 @@ func display(p, cwd string) string {
 	if err != nil {
 		return p
 	}
-	if rel, err := filepath.Rel(cwd, abs); err == nil {
+	// Relative to the working directory when inside it (as CI logs and
+	// annotations want), else absolute.
+	if rel, err := filepath.Rel(cwd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 		return rel
 	}
-	return p
+	return abs
 }

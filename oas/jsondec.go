@@ -845,3 +845,29 @@ func (d *Decoder) ArrayLen() int {
 	}
 	return n
 }
+
+// Uint64 reads a non-negative integer into a uint64.
+func (d *Decoder) Uint64() uint64 {
+	n := d.num("Go value of type uint64")
+	if n == nil {
+		return 0
+	}
+	u, err := strconv.ParseUint(bytesString(n), 10, 64)
+	if err != nil {
+		d.numFail(n, "uint64")
+	}
+	return u
+}
+
+// Uint32 reads a non-negative integer into a uint32.
+func (d *Decoder) Uint32() uint32 {
+	n := d.num("Go value of type uint32")
+	if n == nil {
+		return 0
+	}
+	u, err := strconv.ParseUint(bytesString(n), 10, 32)
+	if err != nil {
+		d.numFail(n, "uint32")
+	}
+	return uint32(u)
+}

@@ -124,6 +124,9 @@ func AppendInt(dst []byte, i int64) []byte { return strconv.AppendInt(dst, i, 10
 // AppendBool appends true or false.
 func AppendBool(dst []byte, b bool) []byte { return strconv.AppendBool(dst, b) }
 
+// AppendUint appends an unsigned integer.
+func AppendUint(dst []byte, u uint64) []byte { return strconv.AppendUint(dst, u, 10) }
+
 // AppendTime appends t as time.Time's MarshalJSON does (RFC 3339 with
 // nanoseconds); years outside 0..9999 are an error.
 func AppendTime(dst []byte, t time.Time) ([]byte, error) {

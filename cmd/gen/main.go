@@ -7,21 +7,25 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/oasgen/oasgen/gen"
+	"github.com/oasgen/oasgen/gen/apidiff"
 )
 
 const usage = `gen generates Go code from OpenAPI specs and keeps it in sync.
 
 Usage:
-  gen generate [-config FILE | -spec FILE -package NAME -out DIR] [-strict]
-  gen check    [-config FILE | -spec FILE -package NAME -out DIR] [-strict]
+  gen generate [-config FILE | -spec FILE -package NAME -out DIR] [-strict] [-force]
+  gen check    [-config FILE | -spec FILE -package NAME -out DIR] [-strict] [-format text|github]
+  gen diff     [-package NAME] [-format text|json] OLD NEW
   gen version
 
 Commands:
@@ -29,7 +33,11 @@ Commands:
              spec/gen.yaml in this directory or a parent)
   check      write nothing; exit 0 when the files on disk are exactly what
              generate would write, 1 with a unified diff naming each stale,
-             missing or orphaned file, 2 on bad input
+             missing or orphaned file and the input that changed, 2 on bad
+             input
+  diff       compare two versions of a spec: breaking changes for API
+             consumers (oasdiff) and for users of the generated Go package;
+             exit 1 when anything breaks
   version    print the toolchain version
 
 Examples:
@@ -37,6 +45,8 @@ Examples:
   gen generate -config spec/gen.yaml
   gen generate -spec api/openapi.yaml -package api -out internal/api
   gen check -config spec/gen.yaml
+  gen check -format github
+  gen diff old/openapi.yaml openapi.yaml
 
 Run 'gen CMD -h' for a command's flags.
 `
@@ -59,6 +69,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	case "generate", "check":
 		return runGenerate(args[0], args[1:], stdout, stderr)
+	case "diff":
+		return runDiff(args[1:], stdout, stderr)
 	}
 	fmt.Fprintf(stderr, "gen: unknown command %q\n\n%s", args[0], usage)
 	return 2
@@ -72,12 +84,19 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 	pkg := fs.String("package", "", "Go package `name` (with -spec)")
 	out := fs.String("out", "", "output `directory` (with -spec)")
 	strict := fs.Bool("strict", false, "treat spec warnings as errors")
+	force, format := new(bool), new(string)
+	*format = "text"
+	if cmd == "generate" {
+		force = fs.Bool("force", false, "render everything even when the fingerprints say nothing changed")
+	} else {
+		format = fs.String("format", "text", "output `format`: text (unified diffs) or github (GitHub Actions annotations)")
+	}
 	fs.Usage = func() {
 		verb := map[string]string{
 			"generate": "Generate regenerates the Go packages a config (or a single spec) describes.\nNothing is written unless every file rendered cleanly.",
 			"check":    "Check compares the files on disk with what generate would write. It writes\nnothing. Exit status: 0 up to date, 1 drift (with a unified diff), 2 bad input.",
 		}[cmd]
-		fmt.Fprintf(stderr, "Usage: gen %s [-config FILE | -spec FILE -package NAME -out DIR] [-strict]\n\n%s\n\nFlags:\n", cmd, verb)
+		fmt.Fprintf(stderr, "Usage: gen %s [-config FILE | -spec FILE -package NAME -out DIR] [flags]\n\n%s\n\nFlags:\n", cmd, verb)
 		fs.PrintDefaults()
 		fmt.Fprintf(stderr, "\nExamples:\n  gen %[1]s\n  gen %[1]s -config spec/gen.yaml\n  gen %[1]s -spec openapi.yaml -package api -out internal/api\n", cmd)
 	}
@@ -91,6 +110,10 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen %s: unexpected arguments %q\n", cmd, fs.Args())
 		return 2
 	}
+	if *format != "text" && *format != "github" {
+		fmt.Fprintf(stderr, "gen %s: -format must be text or github, not %q\n", cmd, *format)
+		return 2
+	}
 	jobs, err := selectJobs(*config, *spec, *pkg, *out)
 	if err != nil {
 		fmt.Fprintf(stderr, "gen %s: %v\n", cmd, err)
@@ -100,11 +123,13 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 		jobs[i].Strict = jobs[i].Strict || *strict
 	}
 	cwd, _ := os.Getwd()
+	opts := gen.Options{CacheDir: cacheDir()}
 	var results []*gen.Result
 	if cmd == "generate" {
-		results, err = gen.Generate(jobs)
+		opts.Force = *force
+		results, err = gen.GenerateWith(jobs, opts)
 	} else {
-		results, err = gen.Run(jobs)
+		results, err = gen.Check(jobs, opts)
 	}
 	for _, r := range results {
 		if r == nil {
@@ -113,11 +138,16 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 		for _, w := range r.Warnings {
 			fmt.Fprintln(stderr, w)
 		}
+		if *format == "github" && len(r.Warnings) > 0 {
+			fmt.Fprint(stdout, gen.DiagnosticsGitHub(r.Warnings, cwd))
+		}
 	}
 	if err != nil {
+		// Bad input and tool failures alike leave the disk as it was; both
+		// are exit 2 (1 is reserved for "found drift").
 		fmt.Fprintln(stderr, err)
-		if gen.IsInputError(err) {
-			return 2
+		if *format == "github" {
+			fmt.Fprint(stdout, gen.DiagnosticsGitHub(err, cwd))
 		}
 		return 2
 	}
@@ -125,6 +155,9 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 		for _, r := range results {
 			if n := len(r.Changes); n > 0 {
 				fmt.Fprintf(stdout, "%s: %d file(s) written or removed\n", rel(cwd, r.Job.Output), n)
+				for _, c := range r.Causes {
+					fmt.Fprintf(stdout, "  %s\n", c)
+				}
 			}
 		}
 		return 0
@@ -133,7 +166,11 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 	for _, r := range results {
 		if len(r.Changes) > 0 {
 			drift = true
-			fmt.Fprint(stdout, gen.Report(r, cwd))
+			if *format == "github" {
+				fmt.Fprint(stdout, gen.ReportGitHub(r, cwd))
+			} else {
+				fmt.Fprint(stdout, gen.Report(r, cwd))
+			}
 		}
 	}
 	if drift {
@@ -141,6 +178,116 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+func runDiff(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("gen diff", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	pkg := fs.String("package", "api", "Go package `name` to generate both versions as")
+	config := fs.String("config", "", "take the package name, client and template settings from this config `file` (its entry for NEW, else its first)")
+	format := fs.String("format", "text", "output `format`: text or json")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `Usage: gen diff [-package NAME | -config FILE] [-format text|json] OLD NEW
+
+Diff compares two versions of a spec. It reports oasdiff's breaking changes
+for consumers of the HTTP API, and what changes in the Go package oasgen
+generates from each version (exported types, fields, constants, functions
+and methods removed or changed). It writes nothing.
+Exit status: 0 nothing breaking, 1 breaking changes found, 2 bad input.
+
+Flags:
+`)
+		fs.PrintDefaults()
+		fmt.Fprint(stderr, `
+Examples:
+  gen diff old.yaml spec/openapi.yaml
+  git show origin/main:spec/openapi.yaml > /tmp/base.yaml && gen diff /tmp/base.yaml spec/openapi.yaml
+  gen diff -format json old.yaml new.yaml
+  gen diff -config spec/gen.yaml /tmp/base.yaml spec/connect_session.yaml
+`)
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() != 2 {
+		fmt.Fprintln(stderr, "gen diff: want two specs, OLD and NEW")
+		fs.Usage()
+		return 2
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "gen diff: -format must be text or json, not %q\n", *format)
+		return 2
+	}
+	job := gen.Job{Package: *pkg, Client: true}
+	if *config != "" {
+		j, err := diffJob(*config, fs.Arg(1))
+		if err != nil {
+			fmt.Fprintf(stderr, "gen diff: %v\n", err)
+			return 2
+		}
+		job = j
+	}
+	r, err := apidiff.Compare(fs.Arg(0), fs.Arg(1), apidiff.Options{Job: job})
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 2
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(r); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 2
+		}
+	} else {
+		r.WriteText(stdout)
+	}
+	if r.Breaking() {
+		return 1
+	}
+	return 0
+}
+
+// diffJob picks the config's job for spec (or its first) as the template for
+// generating both versions: docs are left out, they are not API.
+func diffJob(config, spec string) (gen.Job, error) {
+	c, err := gen.LoadConfig(config)
+	if err != nil {
+		return gen.Job{}, err
+	}
+	jobs, err := c.Jobs(config)
+	if err != nil {
+		return gen.Job{}, err
+	}
+	j := jobs[0]
+	want, _ := filepath.Abs(spec)
+	for _, cand := range jobs {
+		if abs, _ := filepath.Abs(cand.Spec); abs == want {
+			j = cand
+			break
+		}
+	}
+	j.Docs = false
+	return j, nil
+}
+
+// cacheDir is where development builds remember what they generated (see
+// gen.Options.CacheDir); without a usable cache directory every run renders.
+func cacheDir() string {
+	if d := os.Getenv("OASGEN_CACHE"); d != "" {
+		if d == "off" {
+			return ""
+		}
+		return d
+	}
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "oasgen")
 }
 
 func selectJobs(config, spec, pkg, out string) ([]gen.Job, error) {
@@ -175,9 +322,10 @@ func selectJobs(config, spec, pkg, out string) ([]gen.Job, error) {
 
 func rel(cwd, p string) string {
 	if abs, err := filepath.Abs(p); err == nil {
-		if r, err := filepath.Rel(cwd, abs); err == nil {
+		if r, err := filepath.Rel(cwd, abs); err == nil && r != ".." && !strings.HasPrefix(r, ".."+string(filepath.Separator)) {
 			return r
 		}
+		return abs
 	}
 	return p
 }

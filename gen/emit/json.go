@@ -39,8 +39,12 @@ func fastJSON(t *plan.Type) bool {
 	switch t.Kind {
 	case plan.KindStruct:
 		return t.Extra == nil
-	case plan.KindEnum, plan.KindAlias:
+	case plan.KindEnum:
 		return true
+	case plan.KindAlias:
+		// A Go alias (type T = U) cannot carry methods of its own; values
+		// go through encoding/json and U's methods.
+		return !t.GoAlias
 	}
 	return false
 }
@@ -222,7 +226,7 @@ func encodeNeedsErr(r *plan.Ref) bool {
 		return encodeNeedsErr(r.Elem)
 	}
 	switch r.Builtin {
-	case plan.String, plan.Int64, plan.Int32, plan.Bool, plan.Bytes:
+	case plan.String, plan.Int64, plan.Int32, plan.Uint64, plan.Uint32, plan.Bool, plan.Bytes:
 		return false
 	}
 	return true
@@ -253,7 +257,7 @@ func nonZero(r *plan.Ref, val jen.Code) jen.Code {
 	switch r.Builtin {
 	case plan.String:
 		return jen.Add(val).Op("!=").Lit("")
-	case plan.Int64, plan.Int32, plan.Float64, plan.Float32:
+	case plan.Int64, plan.Int32, plan.Uint64, plan.Uint32, plan.Float64, plan.Float32:
 		return jen.Add(val).Op("!=").Lit(0)
 	case plan.Bool:
 		return val
@@ -303,6 +307,14 @@ func (e *encoder) value(g *jen.Group, val jen.Code, r *plan.Ref, depth int) {
 	dst := jen.Id("dst")
 	switch r.Kind {
 	case plan.RefNamed:
+		if r.Pointer {
+			inner := *r
+			inner.Pointer = false
+			g.If(jen.Add(val).Op("==").Nil()).Block(appendLit("null")).Else().BlockFunc(func(g *jen.Group) {
+				e.value(g, jen.Parens(jen.Op("*").Add(val)), &inner, depth+1)
+			})
+			return
+		}
 		if fastJSON(r.Named) {
 			e.check(g, jen.Add(val).Dot("AppendJSON").Call(dst))
 			return
@@ -347,6 +359,10 @@ func (e *encoder) value(g *jen.Group, val jen.Code, r *plan.Ref, depth int) {
 			g.Id("dst").Op("=").Qual(oasPkg, "AppendInt").Call(dst, val)
 		case plan.Int32:
 			g.Id("dst").Op("=").Qual(oasPkg, "AppendInt").Call(dst, jen.Int64().Call(val))
+		case plan.Uint64:
+			g.Id("dst").Op("=").Qual(oasPkg, "AppendUint").Call(dst, val)
+		case plan.Uint32:
+			g.Id("dst").Op("=").Qual(oasPkg, "AppendUint").Call(dst, jen.Uint64().Call(val))
 		case plan.Bool:
 			g.Id("dst").Op("=").Qual(oasPkg, "AppendBool").Call(dst, val)
 		case plan.Float64:
@@ -512,6 +528,22 @@ func decodeInto(g *jen.Group, lv jen.Code, r *plan.Ref, depth int, nonNull bool)
 	}
 	switch r.Kind {
 	case plan.RefNamed:
+		if r.Pointer {
+			// *T, as encoding/json: null sets nil, a value decodes into a
+			// new T (or the existing one).
+			nullNil().BlockFunc(func(g *jen.Group) {
+				g.If(jen.Add(lv).Op("==").Nil()).Block(jen.Add(lv).Op("=").New(jen.Id(r.Named.Name)))
+				if fastJSON(r.Named) {
+					g.Add(lv).Dot("DecodeJSON").Call(d)
+				} else {
+					raw := fmt.Sprintf("raw%d", depth)
+					g.If(jen.Id(raw).Op(":=").Id("d").Dot("Raw").Call(), jen.Id(raw).Op("!=").Nil()).Block(
+						jen.Id("d").Dot("Fail").Call(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id(raw), lv)),
+					)
+				}
+			})
+			return
+		}
 		if fastJSON(r.Named) {
 			g.Add(lv).Dot("DecodeJSON").Call(d)
 			return
@@ -565,6 +597,10 @@ func decodeInto(g *jen.Group, lv jen.Code, r *plan.Ref, depth int, nonNull bool)
 			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Int64").Call())
 		case plan.Int32:
 			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Int32").Call())
+		case plan.Uint64:
+			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Uint64").Call())
+		case plan.Uint32:
+			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Uint32").Call())
 		case plan.Float64:
 			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Float64").Call())
 		case plan.Float32:

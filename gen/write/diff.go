@@ -123,12 +123,13 @@ func lineDiff(a, b []string) []diffOp {
 				ops = append(ops, diffOp{' ', am[i], pre + i, pre + j})
 				i++
 				j++
-			case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
-				ops = append(ops, diffOp{'+', bm[j], pre + i, pre + j})
-				j++
-			default:
+			case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
+				// Deletions first, as diff(1) and git print them.
 				ops = append(ops, diffOp{'-', am[i], pre + i, pre + j})
 				i++
+			default:
+				ops = append(ops, diffOp{'+', bm[j], pre + i, pre + j})
+				j++
 			}
 		}
 	}
@@ -137,4 +138,19 @@ func lineDiff(a, b []string) []diffOp {
 		ops = append(ops, diffOp{' ', a[ia], ia, ib})
 	}
 	return ops
+}
+
+// FirstChangedLine returns the 1-based line of old where old and new first
+// differ (for pointing an annotation at it), or 0 when they are equal.
+func FirstChangedLine(old, new []byte) int {
+	a, b := splitLines(string(old)), splitLines(string(new))
+	for i := range a {
+		if i >= len(b) || a[i] != b[i] {
+			return i + 1
+		}
+	}
+	if len(b) > len(a) {
+		return max(len(a), 1)
+	}
+	return 0
 }

@@ -1,0 +1,246 @@
+// Package apidiff compares two versions of a spec the way their consumers
+// see them: the HTTP API, judged by oasdiff's backward-compatibility
+// checks, and the Go API that oasgen generates from each version (exported
+// types, fields, constants, functions and methods).
+//
+// It reads the two specs and renders both Go packages in memory; it writes
+// nothing.
+package apidiff
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/oasdiff/oasdiff/checker"
+	"github.com/oasdiff/oasdiff/diff"
+	oasload "github.com/oasdiff/oasdiff/load"
+
+	"github.com/oasgen/oasgen/gen"
+	"github.com/oasgen/oasgen/gen/load"
+)
+
+// Level orders findings. Only Breaking fails a comparison.
+type Level string
+
+const (
+	Breaking Level = "breaking"
+	Warning  Level = "warning"
+	Info     Level = "info"
+)
+
+// Change is one finding.
+type Change struct {
+	Level Level  `json:"level"`
+	ID    string `json:"id"`              // oasdiff rule id, or go-removed / go-changed / go-added
+	Where string `json:"where,omitempty"` // "POST /path" or a Go identifier
+	Text  string `json:"text"`
+	Pos   string `json:"pos,omitempty"` // file:line in the new (or old) spec, when known
+}
+
+// Report is the outcome of Compare.
+type Report struct {
+	Old     string   `json:"old"`
+	New     string   `json:"new"`
+	Package string   `json:"package"`
+	API     []Change `json:"api"` // from oasdiff
+	Go      []Change `json:"go"`  // from the generated packages
+}
+
+// Breaking reports whether any finding breaks consumers.
+func (r *Report) Breaking() bool {
+	return r.count(Breaking) > 0
+}
+
+func (r *Report) count(l Level) int {
+	n := 0
+	for _, c := range append(append([]Change(nil), r.API...), r.Go...) {
+		if c.Level == l {
+			n++
+		}
+	}
+	return n
+}
+
+// Options select how the Go packages are generated.
+type Options struct {
+	// Job is the template for generating each version: Spec and Output
+	// are replaced. Zero means package "api" with the client and no docs.
+	Job gen.Job
+}
+
+// Compare diffs the spec at oldPath against the one at newPath.
+func Compare(oldPath, newPath string, o Options) (*Report, error) {
+	j := o.Job
+	if j.Package == "" {
+		j = gen.Job{Package: "api", Client: true}
+	}
+	r := &Report{Old: oldPath, New: newPath, Package: j.Package}
+	api, err := compareHTTP(oldPath, newPath, j.AllowRemoteRefs)
+	if err != nil {
+		return nil, err
+	}
+	r.API = api
+	oldAPI, err := goAPI(oldPath, j)
+	if err != nil {
+		return nil, err
+	}
+	newAPI, err := goAPI(newPath, j)
+	if err != nil {
+		return nil, err
+	}
+	r.Go = compareGo(oldAPI, newAPI)
+	return r, nil
+}
+
+// tolerated are oasdiff rules that break clients in general but not the Go
+// client oasgen generates; they are reported as warnings, with the reason.
+var tolerated = map[string]string{
+	"response-property-enum-value-added":            "generated Go enums decode unknown values",
+	"response-mediatype-enum-value-added":           "generated Go enums decode unknown values",
+	"response-write-only-property-enum-value-added": "generated Go enums decode unknown values",
+}
+
+// compareHTTP runs oasdiff's checks on the two documents, loaded (and
+// validated, with positions) by our loader.
+func compareHTTP(oldPath, newPath string, remote bool) ([]Change, error) {
+	var infos [2]*oasload.SpecInfo
+	for i, p := range []string{oldPath, newPath} {
+		s, err := load.Load(p, load.Options{AllowRemoteRefs: remote})
+		if err != nil {
+			return nil, err
+		}
+		infos[i] = &oasload.SpecInfo{Url: p, Spec: s.Doc, Version: s.Doc.Info.Version}
+	}
+	d, sources, err := diff.GetWithOperationsSourcesMap(diff.NewConfig(), infos[0], infos[1])
+	if err != nil {
+		return nil, fmt.Errorf("comparing %s and %s: %w", oldPath, newPath, err)
+	}
+	levels := map[string]checker.Level{}
+	for id := range tolerated {
+		levels[id] = checker.WARN
+	}
+	cfg := checker.NewConfig(checker.GetAllChecks(), checker.WithSeverityLevels(levels))
+	found := checker.CheckBackwardCompatibilityUntilLevel(cfg, d, sources, checker.INFO)
+	l := checker.NewDefaultLocalizer()
+	out := make([]Change, 0, len(found))
+	for _, c := range found {
+		ch := Change{ID: c.GetId(), Text: c.GetUncolorizedText(l), Level: Info}
+		switch c.GetLevel() {
+		case checker.ERR:
+			ch.Level = Breaking
+		case checker.WARN:
+			ch.Level = Warning
+		}
+		if why, ok := tolerated[ch.ID]; ok {
+			ch.Text += " (" + why + ")"
+		}
+		if c.GetOperation() != "" {
+			ch.Where = c.GetOperation() + " " + c.GetPath()
+		}
+		// Where the change is: in the new spec, or in the old one for
+		// something removed.
+		for _, src := range []*checker.Source{c.GetRevisionSource(), c.GetBaseSource()} {
+			if src != nil && src.File != "" && src.Line > 0 {
+				ch.Pos = fmt.Sprintf("%s:%d", src.File, src.Line)
+				if src.Column > 0 {
+					ch.Pos += fmt.Sprintf(":%d", src.Column)
+				}
+				break
+			}
+		}
+		out = append(out, ch)
+	}
+	return out, nil
+}
+
+// goAPI renders the package for one version in memory and lists its
+// exported API.
+func goAPI(specPath string, j gen.Job) (map[string]string, error) {
+	j.Spec = specPath
+	if j.Output == "" {
+		j.Output = filepath.Dir(specPath)
+	}
+	res, err := gen.Render(j)
+	if err != nil {
+		return nil, err
+	}
+	return exportedAPI(res.Files)
+}
+
+func compareGo(old, new map[string]string) []Change {
+	var out []Change
+	for _, k := range sortedKeys(old) {
+		n, ok := new[k]
+		switch {
+		case !ok:
+			out = append(out, Change{Level: Breaking, ID: "go-removed", Where: k, Text: fmt.Sprintf("%s removed (was %s)", k, old[k])})
+		case n != old[k]:
+			out = append(out, Change{Level: Breaking, ID: "go-changed", Where: k, Text: fmt.Sprintf("%s changed: %s → %s", k, old[k], n)})
+		}
+	}
+	for _, k := range sortedKeys(new) {
+		if _, ok := old[k]; !ok {
+			out = append(out, Change{Level: Info, ID: "go-added", Where: k, Text: fmt.Sprintf("%s added: %s", k, new[k])})
+		}
+	}
+	return out
+}
+
+func sortedKeys(m map[string]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// WriteText writes the report for people.
+func (r *Report) WriteText(w io.Writer) {
+	section := func(title string, cs []Change) {
+		fmt.Fprintf(w, "%s:\n", title)
+		if len(cs) == 0 {
+			fmt.Fprintln(w, "  (no changes)")
+			return
+		}
+		for _, lvl := range []Level{Breaking, Warning, Info} {
+			for _, c := range cs {
+				if c.Level != lvl {
+					continue
+				}
+				fmt.Fprintf(w, "  %-8s %s", c.Level, c.ID)
+				if c.Where != "" && !strings.HasPrefix(c.ID, "go-") {
+					fmt.Fprintf(w, " at %s", c.Where)
+				}
+				if c.Pos != "" {
+					fmt.Fprintf(w, " (%s)", c.Pos)
+				}
+				fmt.Fprintf(w, "\n           %s\n", c.Text)
+			}
+		}
+	}
+	fmt.Fprintf(w, "oasgen diff %s → %s\n\n", r.Old, r.New)
+	section("HTTP API (oasdiff)", r.API)
+	fmt.Fprintln(w)
+	section(fmt.Sprintf("Generated Go API (package %s)", r.Package), r.Go)
+	fmt.Fprintln(w)
+	apiB, goB := 0, 0
+	for _, c := range r.API {
+		if c.Level == Breaking {
+			apiB++
+		}
+	}
+	for _, c := range r.Go {
+		if c.Level == Breaking {
+			goB++
+		}
+	}
+	if apiB+goB == 0 {
+		fmt.Fprintln(w, "No breaking changes.")
+		return
+	}
+	fmt.Fprintf(w, "%d breaking change(s): %d in the HTTP API, %d in the Go API.\n", apiB+goB, apiB, goB)
+}
