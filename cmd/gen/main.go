@@ -25,7 +25,7 @@ const usage = `gen generates Go code from OpenAPI specs and keeps it in sync.
 Usage:
   gen generate [-config FILE | -spec FILE -package NAME -out DIR] [-strict] [-force]
   gen check    [-config FILE | -spec FILE -package NAME -out DIR] [-strict] [-format text|github]
-  gen diff     [-package NAME] [-format text|json] OLD NEW
+  gen diff     [-package NAME | -config FILE] [-format text|json|github] OLD NEW
   gen version
 
 Commands:
@@ -185,9 +185,9 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	pkg := fs.String("package", "api", "Go package `name` to generate both versions as")
 	config := fs.String("config", "", "take the package name, client and template settings from this config `file` (its entry for NEW, else its first)")
-	format := fs.String("format", "text", "output `format`: text or json")
+	format := fs.String("format", "text", "output `format`: text, json or github (Actions annotations)")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: gen diff [-package NAME | -config FILE] [-format text|json] OLD NEW
+		fmt.Fprint(stderr, `Usage: gen diff [-package NAME | -config FILE] [-format text|json|github] OLD NEW
 
 Diff compares two versions of a spec. It reports oasdiff's breaking changes
 for consumers of the HTTP API, and what changes in the Go package oasgen
@@ -217,8 +217,8 @@ Examples:
 		fs.Usage()
 		return 2
 	}
-	if *format != "text" && *format != "json" {
-		fmt.Fprintf(stderr, "gen diff: -format must be text or json, not %q\n", *format)
+	if *format != "text" && *format != "json" && *format != "github" {
+		fmt.Fprintf(stderr, "gen diff: -format must be text, json or github, not %q\n", *format)
 		return 2
 	}
 	job := gen.Job{Package: *pkg, Client: true}
@@ -242,6 +242,8 @@ Examples:
 			fmt.Fprintln(stderr, err)
 			return 2
 		}
+	} else if *format == "github" {
+		r.WriteGitHub(stdout)
 	} else {
 		r.WriteText(stdout)
 	}

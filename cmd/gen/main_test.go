@@ -456,6 +456,11 @@ func TestDiff(t *testing.T) {
 		t.Errorf("json output:\n%s", stdout)
 	}
 
+	stdout, _ = mustGen(t, 1, "diff", "-format", "github", oldSpec, required)
+	if !regexp.MustCompile(`(?m)^::error file=[^,]*required\.yaml,line=\d+,col=\d+,title=API change request-property-became-required::POST /connect_sessions: `).MatchString(stdout) {
+		t.Errorf("no GitHub annotation for the breaking change:\n%s", stdout)
+	}
+
 	// With the repository's config: package stackone, its templates.
 	stdout, _ = mustGen(t, 1, "diff", "-config", filepath.Join(ws, "spec", "gen.yaml"), oldSpec, required)
 	if !strings.Contains(stdout, "Generated Go API (package stackone)") {

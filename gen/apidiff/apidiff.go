@@ -198,6 +198,53 @@ func sortedKeys(m map[string]string) []string {
 	return keys
 }
 
+// WriteGitHub writes GitHub Actions annotations: an error per breaking
+// change and a warning per warning, on the spec line oasdiff found, then
+// the text report in a collapsed group.
+func (r *Report) WriteGitHub(w io.Writer) {
+	esc := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	prop := strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+	for _, c := range append(append([]Change(nil), r.API...), r.Go...) {
+		kind := map[Level]string{Breaking: "error", Warning: "warning"}[c.Level]
+		if kind == "" {
+			continue
+		}
+		var props []string
+		if file, line, col, ok := splitPos(c.Pos); ok {
+			props = append(props, "file="+prop.Replace(file), "line="+line)
+			if col != "" {
+				props = append(props, "col="+col)
+			}
+		}
+		title := "API change " + c.ID
+		if strings.HasPrefix(c.ID, "go-") {
+			title = "Go API change (package " + r.Package + ")"
+		}
+		props = append(props, "title="+prop.Replace(title))
+		msg := c.Text
+		if c.Where != "" && !strings.HasPrefix(c.ID, "go-") {
+			msg = c.Where + ": " + msg
+		}
+		fmt.Fprintf(w, "::%s %s::%s\n", kind, strings.Join(props, ","), esc.Replace(msg))
+	}
+	fmt.Fprintln(w, "::group::oasgen diff")
+	r.WriteText(w)
+	fmt.Fprintln(w, "::endgroup::")
+}
+
+// splitPos takes "file:line[:col]" apart (the file may itself hold colons).
+func splitPos(pos string) (file, line, col string, ok bool) {
+	parts := strings.Split(pos, ":")
+	isNum := func(s string) bool { return s != "" && strings.Trim(s, "0123456789") == "" }
+	switch n := len(parts); {
+	case n >= 3 && isNum(parts[n-1]) && isNum(parts[n-2]):
+		return strings.Join(parts[:n-2], ":"), parts[n-2], parts[n-1], true
+	case n >= 2 && isNum(parts[n-1]):
+		return strings.Join(parts[:n-1], ":"), parts[n-1], "", true
+	}
+	return "", "", "", false
+}
+
 // WriteText writes the report for people.
 func (r *Report) WriteText(w io.Writer) {
 	section := func(title string, cs []Change) {
