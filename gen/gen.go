@@ -17,7 +17,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	gosync "sync"
+	"sync"
 
 	"github.com/oasgen/oasgen/gen/diag"
 	"github.com/oasgen/oasgen/gen/emit"
@@ -76,27 +76,27 @@ type Options struct {
 // It writes nothing and always renders. The first error, in job order, is
 // returned.
 func Run(jobs []Job) ([]*Result, error) {
-	return sync(jobs, Options{Force: true}, false)
+	return runJobs(jobs, Options{Force: true}, false)
 }
 
 // Generate runs every job and, only when all of them planned and rendered
 // without error, applies their changes.
 func Generate(jobs []Job) ([]*Result, error) {
-	return sync(jobs, Options{}, true)
+	return runJobs(jobs, Options{}, true)
 }
 
 // GenerateWith is Generate with options. A job whose files are up to date
 // (see Result.UpToDate) is not rendered and nothing of it is rewritten.
 func GenerateWith(jobs []Job, o Options) ([]*Result, error) {
-	return sync(jobs, o, true)
+	return runJobs(jobs, o, true)
 }
 
 // Check computes every job's changes against disk, writing nothing.
 func Check(jobs []Job, o Options) ([]*Result, error) {
-	return sync(jobs, o, false)
+	return runJobs(jobs, o, false)
 }
 
-func sync(jobs []Job, o Options, apply bool) ([]*Result, error) {
+func runJobs(jobs []Job, o Options, apply bool) ([]*Result, error) {
 	tc := CurrentToolchain()
 	m := memo{dir: o.CacheDir}
 	if !tc.Released && o.CacheDir != "" {
@@ -104,7 +104,7 @@ func sync(jobs []Job, o Options, apply bool) ([]*Result, error) {
 	}
 	results := make([]*Result, len(jobs))
 	errs := make([]error, len(jobs))
-	var wg gosync.WaitGroup
+	var wg sync.WaitGroup
 	sem := make(chan struct{}, 2)
 	for i, j := range jobs {
 		wg.Add(1)
