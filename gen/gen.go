@@ -127,7 +127,18 @@ func runJobs(jobs []Job, o Options, apply bool) ([]*Result, error) {
 			return results, err
 		}
 	}
-	// Every job rendered: only now look at (and touch) the disk.
+	// Every job rendered: only now look at (and touch) the disk. A
+	// hand-written file in the way of any job stops them all before one
+	// byte is written.
+	if apply {
+		for _, r := range results {
+			if !r.UpToDate {
+				if _, err := write.Diff(r.Job.Output, r.Files); err != nil {
+					return results, err
+				}
+			}
+		}
+	}
 	for _, r := range results {
 		if r.UpToDate {
 			continue

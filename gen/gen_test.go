@@ -233,3 +233,19 @@ func TestToolchainFromBuildInfo(t *testing.T) {
 		}
 	}
 }
+
+// TestConflictInOneJobWritesNothing: with two jobs, a hand-written file in
+// the second job's way must stop the first from writing too.
+func TestConflictInOneJobWritesNothing(t *testing.T) {
+	dir, j1 := multiFile(t)
+	j2 := j1
+	j2.Output = filepath.Join(dir, "second")
+	writeFile(t, filepath.Join(j2.Output, "model_pet.gen.go"), "package pets\n\n// Pet is mine.\ntype Pet struct{}\n")
+	_, err := GenerateWith([]Job{j1, j2}, Options{})
+	if !IsInputError(err) || !strings.Contains(err.Error(), "refusing to overwrite") {
+		t.Fatalf("err = %v, want a conflict", err)
+	}
+	if _, err := os.Stat(j1.Output); !os.IsNotExist(err) {
+		t.Errorf("the first job wrote %s although the second conflicts (%v)", j1.Output, err)
+	}
+}
