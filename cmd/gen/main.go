@@ -65,7 +65,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	case "version":
-		fmt.Fprintln(stdout, "oasgen", gen.Version)
+		fmt.Fprintln(stdout, "oasgen", gen.CurrentToolchain().ID)
 		return 0
 	case "generate", "check":
 		return runGenerate(args[0], args[1:], stdout, stderr)
