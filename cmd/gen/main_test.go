@@ -31,30 +31,31 @@ func repoRoot(t *testing.T) string {
 	return root
 }
 
-// workspace copies the repository's spec/, templates/ and the other specs
-// spec/gen.yaml names (testdata/jsonfuzz) into a temp dir
-// (so the config generates into <tmp>/generated/stackone) and returns the
-// tmp dir. The memo cache is private to the test.
+// workspace copies the repository's StackOne spec and templates/ into a
+// temp dir with a config that generates them into <tmp>/generated/stackone,
+// and returns the tmp dir. The memo cache is private to the test.
 func workspace(t *testing.T) string {
 	t.Helper()
 	t.Setenv("OASGEN_CACHE", t.TempDir())
 	dir := t.TempDir()
-	for _, sub := range []string{"spec", "templates", "testdata/jsonfuzz"} {
-		entries, err := os.ReadDir(filepath.Join(repoRoot(t), sub))
+	copyFile := func(from, to string) {
+		data, err := os.ReadFile(filepath.Join(repoRoot(t), from))
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, e := range entries {
-			if e.IsDir() {
-				continue
-			}
-			data, err := os.ReadFile(filepath.Join(repoRoot(t), sub, e.Name()))
-			if err != nil {
-				t.Fatal(err)
-			}
-			writeFile(t, filepath.Join(dir, sub, e.Name()), string(data))
+		writeFile(t, filepath.Join(dir, to), string(data))
+	}
+	copyFile("spec/connect_session.yaml", "spec/connect_session.yaml")
+	entries, err := os.ReadDir(filepath.Join(repoRoot(t), "templates"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !e.IsDir() {
+			copyFile(filepath.Join("templates", e.Name()), filepath.Join("templates", e.Name()))
 		}
 	}
+	writeFile(t, filepath.Join(dir, "spec", "gen.yaml"), "templates: ../templates\nspecs:\n  - spec: connect_session.yaml\n    package: stackone\n    output: ../generated/stackone\n")
 	return dir
 }
 
