@@ -69,17 +69,17 @@ func fingerprintLine(ext string, fp string) string {
 	return "// " + fpLabel + fp + "\n"
 }
 
-// splitFingerprint returns content without its fingerprint line (the
-// second line) and the fingerprint text, or ok=false when the second line
-// is not one.
-func splitFingerprint(content []byte) (rest []byte, fp string, ok bool) {
+// splitFingerprint returns the content before and after its fingerprint
+// line (the second line) and the fingerprint text, or ok=false (and all of
+// content as head) when the second line is not one.
+func splitFingerprint(content []byte) (head, tail []byte, fp string, ok bool) {
 	i := bytes.IndexByte(content, '\n')
 	if i < 0 {
-		return content, "", false
+		return content, nil, "", false
 	}
 	j := bytes.IndexByte(content[i+1:], '\n')
 	if j < 0 {
-		return content, "", false
+		return content, nil, "", false
 	}
 	line := string(bytes.TrimRight(content[i+1:i+1+j], "\r"))
 	switch {
@@ -88,12 +88,9 @@ func splitFingerprint(content []byte) (rest []byte, fp string, ok bool) {
 	case strings.HasPrefix(line, "<!-- "+fpLabel) && strings.HasSuffix(line, " -->"):
 		fp = strings.TrimSuffix(strings.TrimPrefix(line, "<!-- "+fpLabel), " -->")
 	default:
-		return content, "", false
+		return content, nil, "", false
 	}
-	rest = make([]byte, 0, len(content)-j-1)
-	rest = append(rest, content[:i+1]...)
-	rest = append(rest, content[i+1+j+1:]...)
-	return rest, fp, true
+	return content[:i+1], content[i+1+j+1:], fp, true
 }
 
 // Stamp is what a generated file's header says about it.
@@ -118,7 +115,7 @@ func ReadStamp(content []byte) (Stamp, bool) {
 		return Stamp{}, false
 	}
 	st := Stamp{Source: line[i+len(pre) : j]}
-	_, fp, ok := splitFingerprint(content)
+	_, _, fp, ok := splitFingerprint(content)
 	if !ok {
 		return st, false
 	}
@@ -136,9 +133,10 @@ func ReadStamp(content []byte) (Stamp, bool) {
 func OutputDigest(files []File) string {
 	h := sha256.New()
 	for _, f := range files {
-		rest, _, _ := splitFingerprint(f.Content)
-		fmt.Fprintf(h, "%s\x00%d\x00", f.Path, len(rest))
-		h.Write(rest)
+		head, tail, _, _ := splitFingerprint(f.Content)
+		fmt.Fprintf(h, "%s\x00%d\x00", f.Path, len(head)+len(tail))
+		h.Write(head)
+		h.Write(tail)
 	}
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))[:16]
 }
