@@ -171,7 +171,7 @@ func goAPI(specPath string, j gen.Job) (map[string]string, error) {
 }
 
 func compareGo(old, new map[string]string) []Change {
-	var out []Change
+	out := []Change{} // [] rather than null in JSON
 	for _, k := range sortedKeys(old) {
 		n, ok := new[k]
 		switch {
