@@ -291,7 +291,7 @@ func genValidateArgs(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.S
 		g.If(jen.Err().Op(":=").Add(v).Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
 	}
 	for _, p := range o.Params {
-		if p.Type.Kind != plan.RefNamed || p.Type.Nullable {
+		if p.Type.Kind != plan.RefNamed || p.Type.Nullable || !p.Type.Named.HasValidate() {
 			continue
 		}
 		if p.Required || p.In == "path" {
@@ -302,7 +302,7 @@ func genValidateArgs(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.S
 			jen.If(jen.Err().Op(":=").Id("v").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err()))),
 		)
 	}
-	if o.Body != nil && o.Body.Kind == plan.RefNamed && !o.Body.Nullable {
+	if o.Body != nil && o.Body.Kind == plan.RefNamed && !o.Body.Nullable && o.Body.Named.HasValidate() {
 		check(jen.Id("body"))
 	}
 }

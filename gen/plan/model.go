@@ -104,6 +104,17 @@ type Type struct {
 	Example string
 }
 
+// HasValidate reports whether the type has a Validate method. Every type
+// has one except a Go alias of a type from elsewhere (type Free =
+// json.RawMessage), which cannot be given methods and has nothing to check.
+func (t *Type) HasValidate() bool {
+	if t.Kind != KindAlias || !t.GoAlias {
+		return true
+	}
+	e := t.Elem
+	return e.Kind == RefNamed && !e.Nullable && !e.Pointer && e.Named.HasValidate()
+}
+
 // File is the base name (without extension) of the files generated for a
 // component type: model_<snake>.
 func (t *Type) File() string { return "model_" + snake(t.Name) }

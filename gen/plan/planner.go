@@ -762,7 +762,7 @@ func (p *planner) planOperations() {
 			} else {
 				ref = &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
 			}
-			o.Params = append(o.Params, &Param{Name: pv.Name, GoName: GoName(pv.Name), In: pv.In, Required: pv.Required, Type: ref, Doc: pv.Description})
+			o.Params = append(o.Params, &Param{Name: pv.Name, GoName: paramGoName(pv), In: pv.In, Required: pv.Required, Type: ref, Doc: pv.Description})
 		}
 		planArgs(o.Params)
 		if op.RequestBody != nil && op.RequestBody.Value != nil {
@@ -1042,6 +1042,7 @@ func (p *planner) annotate() {
 		op.OperationID = p.opNames[op]
 		for _, pr := range append(append(openapi3.Parameters{}, item.Parameters...), op.Parameters...) {
 			if pr != nil && pr.Value != nil {
+				unshadowRefName(pr.Value.Schema, pr.Value.Name)
 				pinNumberFormats(pr.Value.Schema, seen)
 			}
 		}
@@ -1069,6 +1070,14 @@ func (p *planner) annotate() {
 	p.m.OapiDoc = p.spec.Doc
 }
 
+// paramGoName is a parameter's Go name: its x-go-name, else its name.
+func paramGoName(pv *openapi3.Parameter) string {
+	if v, ok := pv.Extensions["x-go-name"].(string); ok && GoName(v) != "" {
+		return GoName(v)
+	}
+	return GoName(pv.Name)
+}
+
 // pinNumberFormats gives the number and integer schemas oapi-codegen
 // declares itself (parameters and inline bodies) an explicit format, so it
 // prints the same Go types as our models: oapi-codegen maps a bare number to
@@ -1093,8 +1102,38 @@ func pinNumberFormats(sr *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) {
 	}
 	pinNumberFormats(s.Items, seen)
 	pinNumberFormats(s.AdditionalProperties.Schema, seen)
-	for _, v := range s.Properties {
+	for k, v := range s.Properties {
+		unshadowRefName(v, k)
 		pinNumberFormats(v, seen)
+	}
+}
+
+// unshadowRefName undoes, for one use of a component, the x-go-name that
+// annotate puts on the component: oapi-codegen names a parameter's or an
+// inline property's field after x-go-name of its schema, so every $ref use
+// was named after the type (two parameters of one type collided, and its
+// templates still used the parameter's name). An x-go-name beside the $ref
+// wins over the component's; it is the name oapi-codegen would use anyway.
+//
+// oapi-codegen wants a Go identifier there and normalises it as it does the
+// raw name, so a keyword gets a capital ("type" → "Type", which it names
+// Type either way); a name with separators is left alone (rare: its field
+// keeps the type's name).
+func unshadowRefName(sr *openapi3.SchemaRef, name string) {
+	if sr == nil || sr.Ref == "" || name == "" {
+		return
+	}
+	if token.IsKeyword(name) {
+		name = strings.ToUpper(name[:1]) + name[1:]
+	}
+	if !token.IsIdentifier(name) {
+		return
+	}
+	if sr.Extensions == nil {
+		sr.Extensions = map[string]any{}
+	}
+	if _, ok := sr.Extensions["x-go-name"]; !ok {
+		sr.Extensions["x-go-name"] = name
 	}
 }
 

@@ -33,6 +33,9 @@ var (
 	_ string                   = Widget{}.ID   // allOf member Base
 	_ *float64                 = CreateWidgetParams{}.PageSize
 	_ *int64                   = CreateWidgetParams{}.Limit
+	_ *Snowflake               = CreateWidgetParams{}.Before
+	_ *Snowflake               = CreateWidgetParams{}.After
+	_ *Snowflake               = CreateWidgetParams{}.Type
 )
 
 func TestEnumNullIsNotAConstant(t *testing.T) {
