@@ -159,6 +159,31 @@ func (v *Validator) Items(p *Path, n, minItems, maxItems int) {
 	}
 }
 
+// UniqueItems checks that no two items are equal, reporting the first
+// repeat of each item. Small arrays are compared pairwise, which allocates
+// nothing.
+func UniqueItems[T comparable](v *Validator, p *Path, items []T) {
+	if len(items) > 64 {
+		first := make(map[T]int, len(items))
+		for j, x := range items {
+			if i, ok := first[x]; ok {
+				v.Add(p, "items %d and %d are equal (uniqueItems)", i, j)
+				continue
+			}
+			first[x] = j
+		}
+		return
+	}
+	for j := 1; j < len(items); j++ {
+		for i := 0; i < j; i++ {
+			if items[i] == items[j] {
+				v.Add(p, "items %d and %d are equal (uniqueItems)", i, j)
+				break
+			}
+		}
+	}
+}
+
 // Properties checks minProperties and maxProperties; a bound < 0 is unset.
 func (v *Validator) Properties(p *Path, n, minProps, maxProps int) {
 	if minProps >= 0 && n < minProps {

@@ -163,3 +163,31 @@ func TestMultipleOfPrecision(t *testing.T) {
 		t.Errorf("%v", err)
 	}
 }
+
+func TestUniqueItems(t *testing.T) {
+	p := (*Path)(nil).Key("tags")
+	var v Validator
+	UniqueItems(&v, &p, []string{"a", "b", "a", "c", "b", "a"})
+	UniqueItems(&v, &p, []Nullable[int]{Null[int](), Value(1), Null[int]()})
+	long := make([]int, 100)
+	for i := range long {
+		long[i] = i
+	}
+	long[99] = 5
+	UniqueItems(&v, &p, long)
+	want := []Violation{
+		{"tags", "items 0 and 2 are equal (uniqueItems)"},
+		{"tags", "items 1 and 4 are equal (uniqueItems)"},
+		{"tags", "items 0 and 5 are equal (uniqueItems)"},
+		{"tags", "items 0 and 2 are equal (uniqueItems)"},
+		{"tags", "items 5 and 99 are equal (uniqueItems)"},
+	}
+	if !reflect.DeepEqual(v.violations, want) {
+		t.Errorf("got %q\nwant %q", v.violations, want)
+	}
+	ok := []string{"a", "b", "c"}
+	var v2 Validator
+	if n := testing.AllocsPerRun(50, func() { UniqueItems(&v2, &p, ok) }); n != 0 || v2.Mark() != 0 {
+		t.Errorf("unique items: %v allocations, %d violations", n, v2.Mark())
+	}
+}

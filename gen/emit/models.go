@@ -555,7 +555,7 @@ func needsValidation(r *plan.Ref, seen map[*plan.Type]bool) bool {
 	c := r.C
 	switch r.Kind {
 	case plan.RefSlice:
-		return c.MinItems >= 0 || c.MaxItems >= 0 || needsValidation(r.Elem, seen)
+		return c.MinItems >= 0 || c.MaxItems >= 0 || c.UniqueItems && equatable(r.Elem) || needsValidation(r.Elem, seen)
 	case plan.RefMap:
 		return c.MinProps >= 0 || c.MaxProps >= 0 || needsValidation(r.Elem, seen)
 	case plan.RefNamed:
@@ -591,6 +591,30 @@ func typeNeedsValidation(t *plan.Type, seen map[*plan.Type]bool) bool {
 		if t.Extra != nil {
 			return needsValidation(t.Extra, seen)
 		}
+	}
+	return false
+}
+
+// equatable reports whether uniqueItems can be checked with ==: scalars
+// and enums (wrapped in oas.Nullable or not). time.Time compares its
+// location, raw JSON its bytes, structs may hold slices: those are not
+// checked.
+func equatable(r *plan.Ref) bool {
+	switch r.Kind {
+	case plan.RefBuiltin:
+		switch r.Builtin {
+		case plan.String, plan.Int64, plan.Int32, plan.Uint32, plan.Uint64, plan.Float64, plan.Float32, plan.Bool:
+			return true
+		}
+	case plan.RefNamed:
+		if r.Pointer {
+			return false
+		}
+		t := r.Named
+		if t.Kind == plan.KindAlias && t.GoAlias {
+			return equatable(t.Elem)
+		}
+		return t.Kind == plan.KindEnum
 	}
 	return false
 }
@@ -645,6 +669,9 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 	case plan.RefSlice:
 		if c.MinItems >= 0 || c.MaxItems >= 0 {
 			g.Id("v").Dot("Items").Call(path, jen.Len(val), jen.Lit(c.MinItems), jen.Lit(c.MaxItems))
+		}
+		if c.UniqueItems && equatable(r.Elem) {
+			g.Qual(oasPkg, "UniqueItems").Call(jen.Id("v"), path, val)
 		}
 		if needsValidation(r.Elem, map[*plan.Type]bool{}) {
 			i := fmt.Sprintf("i%d", depth)

@@ -101,6 +101,7 @@ func TestRequiredAndBounds(t *testing.T) {
 		{"zero Order", Order{}, "Order is invalid: id: required; lines: required; quantity: 0 is less than minimum 1; status: required"},
 		{"empty lines is present", NewOrder("7f0e9a6c-1c2b-4d3e-8f90-123456789abc", []Line{}, 1, StatusPending), ""},
 		{"price not a multiple", func() Order { o := validOrder(); o.Price.Set(1.25); return o }(), "Order is invalid: price: 1.25 is not a multiple of 0.5"},
+		{"repeated tags", func() Order { o := validOrder(); o.Tags.Set([]OrderTags{"red", "blue", "red"}); return o }(), "Order is invalid: tags: items 0 and 2 are equal (uniqueItems)"},
 		{"too few tags", func() Order { o := validOrder(); o.Tags.Set([]OrderTags{}); return o }(), "Order is invalid: tags: 0 items is less than minItems 1"},
 		{"name too long in characters", func() Order { o := validOrder(); o.Name.Set("éééééé"); return o }(), "Order is invalid: name: length 6 is greater than maxLength 5"},
 		{"name of five runes", func() Order { o := validOrder(); o.Name.Set("ééééé"); return o }(), ""},
