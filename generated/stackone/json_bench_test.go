@@ -45,11 +45,13 @@ func BenchmarkValidate(b *testing.B) {
 	})
 }
 
-// BenchmarkClient posts a ConnectSessionCreate to an httptest server and
-// decodes the 201 response: by hand with net/http and encoding/json, through
-// the production client (APIClient: validation, retries, typed errors) and
-// through oapi-codegen's low-level ClientWithResponses, over the same
-// http.Client.
+// BenchmarkClient posts a ConnectSessionCreate and decodes the 201 response:
+// by hand with net/http and encoding/json, through the production client
+// (APIClient: validation, retries, typed errors) and through oapi-codegen's
+// low-level ClientWithResponses, all over the same http.Client. The server
+// is an httptest server (a real loopback round trip, noisy on a loaded
+// machine) or an in-process RoundTripper returning a canned response, which
+// isolates the clients' own overhead.
 func BenchmarkClient(b *testing.B) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.Copy(io.Discard, r.Body)
@@ -58,13 +60,39 @@ func BenchmarkClient(b *testing.B) {
 		_, _ = w.Write(benchAuthLink)
 	}))
 	defer srv.Close()
-	hc := srv.Client()
+	var body ConnectSessionCreate
+	if err := json.Unmarshal(benchCreate, &body); err != nil {
+		b.Fatal(err)
+	}
+	b.Run("server=httptest", func(b *testing.B) { benchClients(b, srv.URL, srv.Client()) })
+	b.Run("server=inproc", func(b *testing.B) {
+		benchClients(b, "http://api.test", &http.Client{Transport: cannedTransport{}})
+	})
+}
+
+// cannedTransport answers every request with a 201 and benchAuthLink.
+type cannedTransport struct{}
+
+func (cannedTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	if r.Body != nil {
+		_, _ = io.Copy(io.Discard, r.Body)
+		r.Body.Close()
+	}
+	return &http.Response{
+		StatusCode: http.StatusCreated, Status: "201 Created", Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1,
+		Header:        http.Header{"Content-Type": {"application/json"}},
+		Body:          io.NopCloser(bytes.NewReader(benchAuthLink)),
+		ContentLength: int64(len(benchAuthLink)),
+		Request:       r,
+	}, nil
+}
+
+func benchClients(b *testing.B, server string, hc *http.Client) {
 	var body ConnectSessionCreate
 	if err := json.Unmarshal(benchCreate, &body); err != nil {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-
 	b.Run("impl=net-http", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
@@ -72,7 +100,7 @@ func BenchmarkClient(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			req, err := http.NewRequestWithContext(ctx, http.MethodPost, srv.URL+"/connect_sessions", bytes.NewReader(buf))
+			req, err := http.NewRequestWithContext(ctx, http.MethodPost, server+"/connect_sessions", bytes.NewReader(buf))
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -94,7 +122,7 @@ func BenchmarkClient(b *testing.B) {
 		}
 	})
 	b.Run("impl=production", func(b *testing.B) {
-		c, err := NewAPIClient(Options{ServerURL: srv.URL, HTTPClient: hc, APIKey: "key"})
+		c, err := NewAPIClient(Options{ServerURL: server, HTTPClient: hc, APIKey: "key"})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -106,7 +134,7 @@ func BenchmarkClient(b *testing.B) {
 		}
 	})
 	b.Run("impl=oapi-codegen", func(b *testing.B) {
-		c, err := NewClientWithResponses(srv.URL, WithHTTPClient(hc))
+		c, err := NewClientWithResponses(server, WithHTTPClient(hc))
 		if err != nil {
 			b.Fatal(err)
 		}
