@@ -17,6 +17,7 @@ const oasPkg = plan.RuntimePath
 // genTypeFile renders model_<name>.gen.go: one named type with its methods.
 func genTypeFile(m *plan.Model, t *plan.Type) (File, error) {
 	f := newFile(m)
+	f.NoFormat = true // the write stage formats; doing it twice cost 12 % of a Stripe run
 	switch t.Kind {
 	case plan.KindStruct:
 		genStruct(f, t)
