@@ -18,6 +18,7 @@ type (
 	plainEverything Everything
 	plainChild      Child
 	plainTags       Tags
+	plainNode       Node
 )
 
 const seedEverything = `{"count":1,"small":2,"opt_small":3,"ratio":1.5,"ratio32":0.25,"flag":true,"blob":"aGk=","blob_req":null,
@@ -30,6 +31,8 @@ func check(t *testing.T, data []byte) {
 	jsondiff.Decode[Everything, plainEverything](t, "Everything/merge", []byte(seedEverything), data)
 	jsondiff.Decode[Child, plainChild](t, "Child", nil, data)
 	jsondiff.Decode[Child, plainChild](t, "Child/merge", []byte(`{"name":"n","score":1,"grand":{"k":"k","v":2}}`), data)
+	jsondiff.Decode[Node, plainNode](t, "Node", nil, data)
+	jsondiff.Decode[Node, plainNode](t, "Node/merge", []byte(`{"v":1,"next":{"v":2,"next":{"v":3}}}`), data)
 	jsondiff.Decode[Tags, plainTags](t, "Tags", nil, data)
 	jsondiff.Decode[Tags, plainTags](t, "Tags/merge", []byte(`["a","b","c"]`), data)
 }
@@ -48,7 +51,9 @@ var seeds = []string{
 	`{"any":null}`, `{"free":null}`, `{"any":  [ 1 , { "a" : "\u2028" } ] }`, `{"Id":"fold"}`, `{"iD":"fold"}`, `{"ID":"a","id":"b"}`,
 	`{"üNÏCÖDÉ":"fold"}`, `{"ünïcödé":"fold"}`, `{"COUNT":3,"Count":4}`, `{"opt_child":{"name":"a"},"opt_child":{"score":1}}`,
 	`{"child":{"name":"a"},"child":{"score":1}}`, `{"neg":-0,"secret":"","stamp":"0001-01-01T00:00:00Z","ro_level":0,"ro_child":{}}`,
-	`{"neg":-0.0,"ro_child":{"name":""}}`, `{"stamp":"0001-01-01T00:00:00+01:00"}`, `{"children":[{"name":"a"}],"children":[{"score":1}]}`,
+	`{"neg":-0.0,"ro_child":{"name":""}}`, `{"big":18446744073709551615,"u32":4294967295}`, `{"big":18446744073709551616}`,
+	`{"u32":4294967296}`, `{"big":-1}`, `{"u32":-0}`, `{"big":1e3}`, `{"node":{"v":1,"next":{"v":2,"next":null}}}`,
+	`{"v":5,"next":{"next":{"v":7}}}`, `{"next":null}`, `{"next":{"v":"x"}}`, `{"next":[]}`, `{"NEXT":{"V":9}}`, `{"stamp":"0001-01-01T00:00:00+01:00"}`, `{"children":[{"name":"a"}],"children":[{"score":1}]}`,
 }
 
 func FuzzDecodeEverything(f *testing.F) {
@@ -132,7 +137,16 @@ func FuzzEncodeEverything(f *testing.F) {
 		if on(14) {
 			m.RoChild = Child{Name: oas.Some(s1)}
 		}
+		if on(15) {
+			m.Big = oas.Some(uint64(n))
+			m.U32 = oas.Some(uint32(n))
+			m.Node = oas.Some(Node{V: oas.Some(n), Next: oas.Some(&Node{Next: oas.Some[*Node](nil)})})
+		}
 		jsondiff.Encode(t, "Everything", m, plainEverything(m))
+		if m.Node.IsSet() {
+			nd, _ := m.Node.Get()
+			jsondiff.Encode(t, "Node", nd, plainNode(nd))
+		}
 		jsondiff.Encode(t, "Tags", m.Tags, plainTags(m.Tags))
 	})
 }
