@@ -80,6 +80,7 @@ type planner struct {
 	m        *Model
 	names    *namer
 	bySchema map[*openapi3.Schema]*Type
+	unnamed  map[*openapi3.Schema]bool // schemas refOf is inside of and has not named (see enterUnnamed)
 	warnings diag.List
 	opNames  map[*openapi3.Operation]string
 	// components in key order, with their planned types
@@ -320,6 +321,10 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 	if t, ok := p.bySchema[s]; ok {
 		return &Ref{Kind: RefNamed, Named: t, Nullable: isNullable(s), C: noConstraints()}
 	}
+	if p.enterUnnamed(s, where) {
+		return &Ref{Kind: RefBuiltin, Builtin: RawJSON, C: noConstraints()}
+	}
+	defer delete(p.unnamed, s)
 	if sr.Ref != "" && !strings.HasPrefix(sr.Ref, "#/components/schemas/") {
 		// A schema from another file or another part of the document: name
 		// it after the last element of the reference.
@@ -415,10 +420,12 @@ func (p *planner) collectProps(s *openapi3.Schema, where string) (map[string]*op
 	props := map[string]*openapi3.SchemaRef{}
 	required := map[string]bool{}
 	var visit func(s *openapi3.Schema, depth int)
+	seen := map[*openapi3.Schema]bool{} // allOf may be cyclic or a diamond
 	visit = func(s *openapi3.Schema, depth int) {
-		if s == nil || depth > 32 {
+		if s == nil || depth > 32 || seen[s] {
 			return
 		}
+		seen[s] = true
 		for _, m := range s.AllOf {
 			if m != nil {
 				visit(m.Value, depth+1)
@@ -668,7 +675,7 @@ func enumSuffix(v any) string {
 		return "Value"
 	case int64:
 		if x < 0 {
-			return "Minus" + strconv.FormatInt(-x, 10)
+			return "Minus" + strconv.FormatUint(-uint64(x), 10) // -x overflows for MinInt64
 		}
 		return "N" + strconv.FormatInt(x, 10)
 	case float64:
@@ -1308,7 +1315,7 @@ func hasProps(s *openapi3.Schema) bool {
 		return true
 	}
 	for _, m := range s.AllOf {
-		if m != nil && m.Value != nil && (hasProps(m.Value) || m.Ref != "") {
+		if m != nil && m.Value != nil && (m.Ref != "" || hasProps(m.Value)) { // a $ref first: it may lead back here
 			return true
 		}
 	}
