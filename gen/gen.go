@@ -255,7 +255,15 @@ func render(j Job, tc Toolchain) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	warnings := append(append(diag.List{}, spec.Warnings...), m.Warnings...).Sort()
+	warnings := append(append(diag.List{}, spec.Warnings...), m.Warnings...)
+	if j.Client && len(m.Operations) > 0 {
+		w, err := plan.PrepareOapi(spec, m)
+		if err != nil {
+			return nil, err
+		}
+		warnings = append(warnings, w...)
+	}
+	warnings = warnings.Sort()
 	if j.Strict && len(warnings) > 0 {
 		errs := make(diag.List, len(warnings))
 		for i, w := range warnings {
