@@ -185,3 +185,12 @@ func paramNames(t *plan.Type, fields []*plan.Field) []string {
 	}
 	return out
 }
+
+// jsonName is a property name as the name part of a json struct tag: "-"
+// alone would drop the field, "-," names it "-".
+func jsonName(name string) string {
+	if name == "-" {
+		return "-,"
+	}
+	return name
+}

@@ -142,7 +142,7 @@ func genStruct(f *jen.File, t *plan.Type) {
 	comment(f, typeDoc(t))
 	f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 		for _, fl := range t.Fields {
-			tag := fl.JSONName
+			tag := jsonName(fl.JSONName)
 			if fl.OmitZero {
 				tag += ",omitzero"
 			}

@@ -70,6 +70,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 		}
 	}
 	p.nameFuncs()
+	p.planFiles()
 	p.annotate()
 	p.m.Warnings = p.warnings.Sort()
 	return p.m, nil
@@ -206,7 +207,7 @@ func (p *planner) planComponents() {
 		want := GoName(base)
 		if want == "" {
 			want = "Schema"
-			p.warn(pos, where, "schema name %q has no letters or digits; named %s", k, want)
+			p.warn(pos, where, "schema name %q has no letters or digits; named %s", base, want)
 		}
 		if existing, ok := p.bySchema[sr.Value]; ok {
 			// Two component keys for one schema (a component that is only a
@@ -495,6 +496,7 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 		if renamed {
 			p.warn(pos, where, "field name %s is already used in %s; this one is named %s", want, t.Name, name)
 		}
+		p.checkJSONName(k, name, pos, where)
 		ref := p.refOf(sr, t.Name+name, where, isOpen(fs))
 		f := &Field{
 			Name: name, JSONName: k, Type: ref, Required: required[k], Nullable: ref.Nullable,
