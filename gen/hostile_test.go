@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -17,11 +16,9 @@ import (
 	"time"
 )
 
-var update = flag.Bool("update", false, "rewrite the want.stderr goldens of testdata/hostile")
-
 // hostileDir holds the hostile-spec table: one directory per case with the
 // spec's files, a golden want.stderr (what the CLI prints, warnings
-// included) and, for cases that must generate, an empty must-build marker.
+// included; -update rewrites it) and, for cases that must generate, an empty must-build marker.
 // Without the marker the case must fail with exit 2 and leave the output
 // directory exactly as it was.
 //
