@@ -594,18 +594,18 @@ func (p *planner) checkDefault(v any, r *Ref, pos diag.Pos, where string) (strin
 func (p *planner) planEnum(t *Type, s *openapi3.Schema, open bool) *Enum {
 	e := &Enum{Open: open || isOpen(s)}
 	types := nonNullTypes(s)
-	allStrings, allInts := true, true
+	allStrings, allInts, allNums := true, true, true
 	for _, v := range enumValues(s) {
 		switch x := v.(type) {
 		case string:
-			allInts = false
+			allInts, allNums = false, false
 		case float64:
 			allStrings = false
-			if x != math.Trunc(x) {
+			if x != math.Trunc(x) || x < math.MinInt64 || x >= math.MaxInt64 { // beyond int64 two values would become one
 				allInts = false
 			}
 		default:
-			allStrings, allInts = false, false
+			allStrings, allInts, allNums = false, false, false
 		}
 	}
 	switch {
@@ -613,7 +613,7 @@ func (p *planner) planEnum(t *Type, s *openapi3.Schema, open bool) *Enum {
 		e.Base = String
 	case allInts && (len(types) == 0 || types[0] == "integer"):
 		e.Base = Int64
-	case allInts || len(types) == 1 && types[0] == "number":
+	case allNums: // a string among numbers must not reach the float64 conversion below
 		e.Base = Float64
 	default:
 		p.warn(t.Pos, t.Where, "enum mixes value types; generated as strings of its JSON values")
