@@ -25,7 +25,8 @@ import (
 // A case runs `gen generate -config gen.yaml` when it has a gen.yaml, else
 // `gen generate -spec <openapi.yaml|openapi.json|swagger.yaml> -package
 // hostile -out out`, plus the words of an optional `args` file, in a copy of
-// the case directory.
+// the case directory. A must-build case may carry *_test.go files (package
+// hostile): they are compiled and run against the generated code.
 const hostileDir = "../testdata/hostile"
 
 // caseTimeout bounds one run of the CLI. A hostile spec must fail fast or
@@ -130,6 +131,13 @@ func TestHostileSpecs(t *testing.T) {
 	cmd := exec.Command(goTool(), args...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("generated code of the must-build cases does not build or vet: %v\n%s", err, out)
+		return
+	}
+	// Running every package's tests also proves that no spec text became
+	// an init function: the test binary would fail before its first test.
+	args[0] = "test"
+	if out, err := exec.Command(goTool(), args...).CombinedOutput(); err != nil {
+		t.Errorf("tests of the must-build cases fail: %v\n%s", err, out)
 	}
 }
 
@@ -194,6 +202,9 @@ func runHostileCase(t *testing.T, bin, src, buildDir string) string {
 		t.Errorf("check after generate: exit %d, want 0\nstdout:\n%.4000s\nstderr:\n%s", code, stdout, stderr)
 	}
 	goFiles, _ := filepath.Glob(filepath.Join(out, "*.go"))
+	// Behaviour tests shipped with the case run against the generated code.
+	tests, _ := filepath.Glob(filepath.Join(src, "*_test.go"))
+	goFiles = append(goFiles, tests...)
 	if err := os.MkdirAll(buildDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -269,8 +280,8 @@ func copyTree(src, dst string) error {
 		if d.IsDir() {
 			return os.MkdirAll(target, 0o755)
 		}
-		switch rel {
-		case "want.stderr", "must-build":
+		switch {
+		case rel == "want.stderr", rel == "must-build", strings.HasSuffix(rel, "_test.go"):
 			return nil
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
