@@ -1057,7 +1057,9 @@ func (p *planner) annotate() {
 		}
 		if op.RequestBody != nil && op.RequestBody.Value != nil {
 			for _, mt := range op.RequestBody.Value.Content {
-				pinNumberFormats(mt.Schema, seen)
+				if mt != nil { // `application/json:` with no value
+					pinNumberFormats(mt.Schema, seen)
+				}
 			}
 		}
 		if op.Responses != nil {
@@ -1066,7 +1068,9 @@ func (p *planner) annotate() {
 					continue
 				}
 				for _, mt := range r.Value.Content {
-					pinNumberFormats(mt.Schema, seen)
+					if mt != nil {
+						pinNumberFormats(mt.Schema, seen)
+					}
 				}
 				for _, h := range r.Value.Headers {
 					if h != nil && h.Value != nil {
