@@ -25,6 +25,8 @@ import (
 //     plan derives from it (as the plan does for its own types), and
 //     x-go-type-import, which would import any package the spec names into
 //     the generated code, is dropped; both with a warning;
+//   - a media type written with no value becomes an empty one, which
+//     oapi-codegen can read;
 //   - what oapi-codegen would still refuse (a quote in a parameter name, a
 //     newline in a path) is reported here as a positioned error instead of
 //     its unpositioned message after planning.
@@ -56,6 +58,7 @@ type oapiPrep struct {
 var (
 	extensionsType = reflect.TypeOf(map[string]any{})
 	originType     = reflect.TypeOf((*openapi3.Origin)(nil))
+	mediaTypeType  = reflect.TypeOf((*openapi3.MediaType)(nil))
 )
 
 // walk visits every object reachable from v once. kin-openapi keeps paths,
@@ -108,6 +111,12 @@ func (pr *oapiPrep) walk(v reflect.Value) {
 	case reflect.Map:
 		it := v.MapRange()
 		for it.Next() {
+			if e := it.Value(); e.Kind() == reflect.Pointer && e.IsNil() && e.Type() == mediaTypeType {
+				// `application/json:` with no value: oapi-codegen dereferences
+				// it, and it means what an empty media type means.
+				v.SetMapIndex(it.Key(), reflect.ValueOf(&openapi3.MediaType{}))
+				continue
+			}
 			pr.walk(it.Value())
 		}
 	}
