@@ -94,6 +94,8 @@ func newFile(m *plan.Model) *jen.File {
 // UTF-8, no control characters, no line/paragraph separators and no bidi
 // controls (which can make source read differently from how it compiles).
 // Newlines are kept; comment writes each line as its own // comment.
+// (Go itself ends lines only at \n, so U+2028 cannot end a // comment; it
+// is still replaced, since editors and viewers break lines there.)
 func cleanText(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
@@ -104,9 +106,7 @@ func cleanText(s string) string {
 			b.WriteByte('\n')
 		case r == '\t', r == '\r':
 			b.WriteByte(' ')
-		case r == '\u2028' || r == '\u2029' || r == '\u0085':
-			b.WriteByte('\n')
-		case r == '\uFEFF' || r == utf8.RuneError || isBidiControl(r):
+		case r == '\u2028' || r == '\u2029' || r == '\uFEFF' || r == utf8.RuneError || isBidiControl(r):
 			b.WriteByte(' ')
 		case unicode.IsControl(r):
 		default:
