@@ -22,7 +22,10 @@ func TestFieldsNamedLikeMethods(t *testing.T) {
 		t.Errorf("Validate: %v", err)
 	}
 	r.ApplyDefaults()
-	if len(ColorValues()) != 3 || ColorValues3 != "values" {
-		t.Errorf("ColorValues() = %q, ColorValues3 = %q", ColorValues(), ColorValues3)
+	// The schema ColorValues keeps its name; Color's value list and its
+	// constant for "values" step aside.
+	var _ ColorValues = "a string type"
+	if got := ColorValues3(); len(got) != 3 || ColorValues2 != "values" || got[1] != ColorValues2 {
+		t.Errorf("ColorValues3() = %q, ColorValues2 = %q", got, ColorValues2)
 	}
 }
