@@ -25,6 +25,8 @@ import (
 //     plan derives from it (as the plan does for its own types), and
 //     x-go-type-import, which would import any package the spec names into
 //     the generated code, is dropped; both with a warning;
+//   - a parameter whose schema is a component does not see the component's
+//     x-go-name (see unnameParamSchemas);
 //   - a media type written with no value becomes an empty one, which
 //     oapi-codegen can read;
 //   - what oapi-codegen would still refuse (a quote in a parameter name, a
@@ -38,6 +40,7 @@ func PrepareOapi(s *load.Spec, m *Model) (diag.List, error) {
 	}
 	pr := &oapiPrep{spec: s, seen: map[oapiSeenKey]bool{}}
 	pr.walk(reflect.ValueOf(m.OapiDoc))
+	unnameParamSchemas(m.OapiDoc)
 	if err := codegen.ValidateSpec(m.OapiDoc); err != nil {
 		return pr.warnings.Sort(), positionOapiErrors(s, err)
 	}
@@ -223,4 +226,53 @@ func trailingQuoted(msg string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// unnameParamSchemas gives every parameter whose schema is a $ref a copy of
+// the target without x-go-name. oapi-codegen names the parameter's field in
+// <Op>Params after the x-go-name of the parameter's schema but refers to it
+// by the parameter's own name, so `filter: {$ref: Status}` (Status carrying
+// the x-go-name the planner set) declared Status and used Filter, which
+// does not compile. The type still resolves through the $ref.
+func unnameParamSchemas(doc *openapi3.T) {
+	fix := func(params openapi3.Parameters) {
+		for _, p := range params {
+			if p == nil || p.Value == nil || p.Value.Schema == nil {
+				continue
+			}
+			sr := p.Value.Schema
+			if sr.Ref == "" || sr.Value == nil {
+				continue
+			}
+			if _, ok := sr.Value.Extensions["x-go-name"]; !ok {
+				continue
+			}
+			v := *sr.Value
+			v.Extensions = map[string]any{}
+			for k, e := range sr.Value.Extensions {
+				if k != "x-go-name" {
+					v.Extensions[k] = e
+				}
+			}
+			p.Value.Schema = &openapi3.SchemaRef{Ref: sr.Ref, Extensions: sr.Extensions, Value: &v}
+		}
+	}
+	if doc.Paths != nil {
+		for _, item := range doc.Paths.Map() {
+			if item == nil {
+				continue
+			}
+			fix(item.Parameters)
+			for _, op := range item.Operations() {
+				if op != nil {
+					fix(op.Parameters)
+				}
+			}
+		}
+	}
+	if doc.Components != nil {
+		for _, p := range doc.Components.Parameters {
+			fix(openapi3.Parameters{p})
+		}
+	}
 }
