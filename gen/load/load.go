@@ -206,7 +206,11 @@ func (s *Spec) parseFile(path string, opts Options) (*yaml.Node, error) {
 		root = root.Content[0]
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, diag.Errorf(nodePos(path, root), "", "the document must be a mapping (an object), not %s", kindName(root))
+		pos := nodePos(path, root)
+		if pos.Line == 0 { // an empty file has no node to point at
+			pos.Line, pos.Col = 1, 1
+		}
+		return nil, diag.Errorf(pos, "", "the document must be a mapping (an object), not %s", kindName(root))
 	}
 	s.nodes[key] = root
 	return root, nil
