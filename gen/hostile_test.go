@@ -95,6 +95,10 @@ func TestHostileSpecs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	index, err := os.ReadFile(filepath.Join(hostileDir, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	bin := cliBinary(t)
 	// Generated packages that must build are copied under the module (a
 	// directory go's ./... patterns skip) and vetted together at the end.
@@ -111,6 +115,9 @@ func TestHostileSpecs(t *testing.T) {
 		}
 		n++
 		name := e.Name()
+		if !bytes.Contains(index, []byte("| `"+name+"` |")) {
+			t.Errorf("case %s is not listed in %s/README.md", name, hostileDir)
+		}
 		t.Run(name, func(t *testing.T) {
 			if pkg := runHostileCase(t, bin, filepath.Join(hostileDir, name), filepath.Join(buildRoot, name)); pkg != "" {
 				built = append(built, pkg)
