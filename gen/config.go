@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v4"
 
 	"github.com/oasgen/oasgen/gen/diag"
+	"github.com/oasgen/oasgen/gen/load"
 )
 
 // DefaultConfig is where `gen generate` looks for its config when none is
@@ -43,6 +44,18 @@ type SpecConfig struct {
 	Client *bool `yaml:"client,omitempty"`
 	// Templates overrides the config-wide template directory.
 	Templates string `yaml:"templates,omitempty"`
+	// Limits bound what loading the spec may cost (see load.Limits); unset
+	// keys keep the defaults.
+	Limits LimitsConfig `yaml:"limits,omitempty"`
+}
+
+// LimitsConfig is the `limits` block of a spec entry.
+type LimitsConfig struct {
+	MaxFileBytes  int64 `yaml:"max-file-bytes,omitempty"`
+	MaxFiles      int   `yaml:"max-files,omitempty"`
+	MaxNodes      int   `yaml:"max-nodes,omitempty"`
+	MaxDepth      int   `yaml:"max-depth,omitempty"`
+	MaxEnumValues int   `yaml:"max-enum-values,omitempty"`
 }
 
 // LoadConfig reads a config file. Unknown keys and missing fields are
@@ -100,6 +113,8 @@ func (c *Config) Jobs(configPath string) ([]Job, error) {
 			AllowRemoteRefs: s.AllowRemoteRefs,
 			Docs:            s.Docs == nil || *s.Docs,
 			Client:          s.Client == nil || *s.Client,
+			Limits: load.Limits{MaxFileBytes: s.Limits.MaxFileBytes, MaxFiles: s.Limits.MaxFiles, MaxNodes: s.Limits.MaxNodes,
+				MaxDepth: s.Limits.MaxDepth, MaxEnumValues: s.Limits.MaxEnumValues},
 		}
 		if tdir != "" {
 			j.TemplatesDir = filepath.Join(base, filepath.FromSlash(tdir))

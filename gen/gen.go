@@ -42,6 +42,10 @@ type Job struct {
 	Docs            bool
 	Client          bool
 	TemplatesDir    string
+	// Limits bound what loading the spec may cost; zero fields are defaults.
+	// They decide only whether generation fails, so the fingerprint's
+	// digest of the settings (a JSON encoding of Job) leaves them out.
+	Limits load.Limits `json:"-"`
 }
 
 // Result is what generation would do for one job.
@@ -246,7 +250,7 @@ func Render(j Job) (*Result, error) {
 }
 
 func render(j Job, tc Toolchain) (*Result, error) {
-	spec, err := load.Load(j.Spec, load.Options{AllowRemoteRefs: j.AllowRemoteRefs})
+	spec, err := load.Load(j.Spec, load.Options{AllowRemoteRefs: j.AllowRemoteRefs, Limits: j.Limits})
 	if err != nil {
 		return nil, err
 	}
@@ -255,7 +259,15 @@ func render(j Job, tc Toolchain) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	warnings := append(append(diag.List{}, spec.Warnings...), m.Warnings...).Sort()
+	warnings := append(append(diag.List{}, spec.Warnings...), m.Warnings...)
+	if j.Client && len(m.Operations) > 0 {
+		w, err := plan.PrepareOapi(spec, m)
+		if err != nil {
+			return nil, err
+		}
+		warnings = append(warnings, w...)
+	}
+	warnings = warnings.Sort()
 	if j.Strict && len(warnings) > 0 {
 		errs := make(diag.List, len(warnings))
 		for i, w := range warnings {

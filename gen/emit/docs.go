@@ -17,7 +17,7 @@ func genDocs(m *plan.Model) []File {
 		if !t.Docs {
 			continue
 		}
-		files = append(files, File{Path: "docs/models/" + strings.ToLower(t.Name) + ".md", Content: genDoc(t)})
+		files = append(files, File{Path: "docs/models/" + t.DocFile() + ".md", Content: genDoc(t)})
 	}
 	return files
 }

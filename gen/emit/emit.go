@@ -11,6 +11,7 @@ package emit
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -90,17 +91,22 @@ func newFile(m *plan.Model) *jen.File {
 }
 
 // cleanText makes spec text safe inside a Go comment or Markdown cell: valid
-// UTF-8, no control characters or line/paragraph separators.
+// UTF-8, no control characters, no line/paragraph separators and no bidi
+// controls (which can make source read differently from how it compiles).
+// Newlines are kept; comment writes each line as its own // comment.
+// (Go itself ends lines only at \n, so U+2028 cannot end a // comment; it
+// is still replaced, since editors and viewers break lines there.)
 func cleanText(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var b strings.Builder
 	for _, r := range s {
 		switch {
 		case r == '\n':
 			b.WriteByte('\n')
-		case r == '\t':
+		case r == '\t', r == '\r':
 			b.WriteByte(' ')
-		case r == '\u2028' || r == '\u2029' || r == '\uFEFF' || r == utf8.RuneError:
+		case r == '\u2028' || r == '\u2029' || r == '\uFEFF' || r == utf8.RuneError || isBidiControl(r):
 			b.WriteByte(' ')
 		case unicode.IsControl(r):
 		default:
@@ -108,6 +114,20 @@ func cleanText(s string) string {
 		}
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// isBidiControl reports the Unicode bidirectional formatting characters
+// ("Trojan Source", CVE-2021-42574).
+func isBidiControl(r rune) bool {
+	switch {
+	case r == '\u061C', r == '\u200E', r == '\u200F':
+		return true
+	case r >= '\u202A' && r <= '\u202E':
+		return true
+	case r >= '\u2066' && r <= '\u2069':
+		return true
+	}
+	return false
 }
 
 // docComment turns a description into a Go doc comment for name: "The
@@ -134,9 +154,43 @@ func docComment(name, text string) string {
 type commenter interface{ Comment(string) *jen.Statement }
 
 // comment writes text as `//` line comments, one per line. jennifer would
-// render a multi-line comment as /* */, which text containing "*/" could end.
+// render a multi-line comment as /* */, which text containing "*/" could
+// end, and writes a line that starts with "//" or "/*" verbatim, which would
+// open a block comment; so each line gets its "//" here.
 func comment(c commenter, text string) {
 	for _, l := range strings.Split(text, "\n") {
-		c.Comment(strings.TrimRight(l, " "))
+		l = strings.TrimRight(l, " ")
+		if l == "" {
+			c.Comment("//")
+			continue
+		}
+		c.Comment("// " + l)
 	}
+}
+
+// paramNames are the constructor's parameter names for fields, in order:
+// paramName's lower-cased form, made unique ("abc" and "a_b_c" both lower to
+// abc) and kept apart from the type's own name, which the body uses.
+func paramNames(t *plan.Type, fields []*plan.Field) []string {
+	used := map[string]bool{t.Name: true}
+	out := make([]string, len(fields))
+	for i, fl := range fields {
+		base := paramName(fl)
+		n := base
+		for k := 2; used[n]; k++ {
+			n = base + strconv.Itoa(k)
+		}
+		used[n] = true
+		out[i] = n
+	}
+	return out
+}
+
+// jsonName is a property name as the name part of a json struct tag: "-"
+// alone would drop the field, "-," names it "-".
+func jsonName(name string) string {
+	if name == "-" {
+		return "-,"
+	}
+	return name
 }

@@ -321,11 +321,17 @@ func (e *encoder) value(g *jen.Group, val jen.Code, r *plan.Ref, depth int) {
 		}
 		// Unions and structs with additionalProperties: encoding/json
 		// output is already compact and escaped.
+		// Assign (not declare) err: it is declared at the top of the method
+		// (encodeNeedsErr), and a second err here would leave that one
+		// unused. The block keeps b local, as the if statement did.
 		b := fmt.Sprintf("b%d", depth)
-		g.If(jen.List(jen.Id(b), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(val), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Err()),
-		).Else().Block(
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id(b).Op("...")),
+		g.Block(
+			jen.Var().Id(b).Index().Byte(),
+			jen.If(jen.List(jen.Id(b), jen.Err()).Op("=").Qual("encoding/json", "Marshal").Call(val), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Err()),
+			).Else().Block(
+				jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id(b).Op("...")),
+			),
 		)
 	case plan.RefSlice:
 		i := fmt.Sprintf("i%d", depth)

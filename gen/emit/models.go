@@ -143,7 +143,7 @@ func genStruct(f *jen.File, t *plan.Type) {
 	comment(f, typeDoc(t))
 	f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 		for _, fl := range t.Fields {
-			tag := fl.JSONName
+			tag := jsonName(fl.JSONName)
 			if fl.OmitZero {
 				tag += ",omitzero"
 			}
@@ -219,14 +219,15 @@ func genConstructor(f *jen.File, t *plan.Type) {
 		doc += "\nDefaults: " + strings.Join(ds, ", ") + "."
 	}
 	comment(f, doc)
+	params := paramNames(t, req)
 	f.Func().Id(t.Ctor).ParamsFunc(func(g *jen.Group) {
-		for _, fl := range req {
-			g.Id(paramName(fl)).Add(fieldType(fl))
+		for i, fl := range req {
+			g.Id(params[i]).Add(fieldType(fl))
 		}
 	}).Id(t.Name).Block(
 		jen.Id("m").Op(":=").Id(t.Name).Values(jen.DictFunc(func(d jen.Dict) {
-			for _, fl := range req {
-				d[jen.Id(fl.Name)] = jen.Id(paramName(fl))
+			for i, fl := range req {
+				d[jen.Id(fl.Name)] = jen.Id(params[i])
 			}
 		})),
 		jen.Id("m").Dot("ApplyDefaults").Call(),

@@ -38,10 +38,17 @@ func OapiConfig(m *plan.Model, templates map[string]string) codegen.Configuratio
 
 // genOapi renders client.gen.go: oapi-codegen's operation types, request
 // builders and client for every operation in the plan.
-func genOapi(m *plan.Model, templates map[string]string) (File, error) {
+func genOapi(m *plan.Model, templates map[string]string) (f File, err error) {
 	cfg := OapiConfig(m, templates)
 	oapiMu.Lock()
 	defer oapiMu.Unlock()
+	defer func() {
+		// A document oapi-codegen cannot handle must fail this run, not
+		// crash it.
+		if r := recover(); r != nil {
+			err = fmt.Errorf("client.gen.go: oapi-codegen panicked: %v", r)
+		}
+	}()
 	code, err := codegen.Generate(m.OapiDoc, cfg)
 	if err != nil {
 		return File{}, fmt.Errorf("client.gen.go: oapi-codegen: %w", err)

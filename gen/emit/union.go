@@ -119,7 +119,7 @@ func genUnionWhich(f *jen.File, t *plan.Type) {
 					}).Block(jen.Return(jen.Id("u").Dot("As" + v.Name).Call()))
 				}
 			})
-			g.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(cleanText(u.Discriminator)+" %q selects no known variant"), jen.Id("d").Dot("V")))
+			g.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(strings.ReplaceAll(cleanText(u.Discriminator), "%", "%%")+" %q selects no known variant"), jen.Id("d").Dot("V")))
 			return
 		}
 		for _, v := range u.Variants {

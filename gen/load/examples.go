@@ -59,7 +59,9 @@ func (s *Spec) checkValues() diag.List {
 				}
 				if rb := op.RequestBody; rb != nil && rb.Ref == "" && rb.Value != nil {
 					for _, ct := range sortedKeys(rb.Value.Content) {
-						c.schema(rb.Value.Content[ct].Schema, append(at, "requestBody", "content", ct, "schema")...)
+						if mt := rb.Value.Content[ct]; mt != nil { // `application/json:` with no value
+							c.schema(mt.Schema, append(at, "requestBody", "content", ct, "schema")...)
+						}
 					}
 				}
 				if op.Responses != nil {
@@ -70,7 +72,9 @@ func (s *Spec) checkValues() diag.List {
 							continue
 						}
 						for _, ct := range sortedKeys(r.Value.Content) {
-							c.schema(r.Value.Content[ct].Schema, append(at, "responses", code, "content", ct, "schema")...)
+							if mt := r.Value.Content[ct]; mt != nil {
+								c.schema(mt.Schema, append(at, "responses", code, "content", ct, "schema")...)
+							}
 						}
 					}
 				}

@@ -33,8 +33,8 @@ type Options struct {
 	// AllowRemoteRefs lets $refs point at http(s) URLs. Off by default: a
 	// generator run in CI must not fetch from the network.
 	AllowRemoteRefs bool
-	// MaxFileBytes bounds the size of each file read; 0 means 64 MiB.
-	MaxFileBytes int64
+	// Limits bound the resources a load may use; zero fields are defaults.
+	Limits
 }
 
 // Spec is a loaded, validated document.
@@ -62,9 +62,7 @@ func (s *Spec) Is31() bool {
 
 // Load reads, resolves and validates the document at path.
 func Load(path string, opts Options) (*Spec, error) {
-	if opts.MaxFileBytes == 0 {
-		opts.MaxFileBytes = 64 << 20
-	}
+	opts.Limits = opts.Limits.withDefaults()
 	s := &Spec{Path: path, nodes: map[string]*yaml.Node{}}
 	root, err := s.parseFile(path, opts)
 	if err != nil {
@@ -115,7 +113,13 @@ func (s *Spec) loadOpenAPI3(path string, opts Options) (*openapi3.T, error) {
 			}
 			return openapi3.DefaultReadFromURI(loader, u)
 		}
-		return s.readFile(filepath.FromSlash(u.Path), opts)
+		p := filepath.FromSlash(u.Path)
+		if !s.insideRoot(p) {
+			// checkRefs has reported every $ref it could see; this catches
+			// whatever kin-openapi resolves some other way.
+			return nil, fmt.Errorf("%s is outside the spec's directory %s", p, filepath.Dir(s.Path))
+		}
+		return s.readFile(p, opts)
 	}
 	doc, err := loader.LoadFromFile(path)
 	if err != nil {
@@ -150,23 +154,7 @@ func (s *Spec) loadSwagger(path string) (*openapi3.T, error) {
 // readFile reads one file of the document with the size bound applied, and
 // remembers its parsed tree for positions.
 func (s *Spec) readFile(path string, opts Options) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if st.Size() > opts.MaxFileBytes {
-		return nil, fmt.Errorf("%s: file is %d bytes, more than the limit of %d", path, st.Size(), opts.MaxFileBytes)
-	}
-	data := make([]byte, st.Size())
-	if _, err := f.Read(data); err != nil && st.Size() > 0 {
-		return nil, err
-	}
-	return data, nil
+	return readLimited(path, opts.MaxFileBytes)
 }
 
 // parseFile reads and parses one file into a YAML node tree (JSON is YAML),
@@ -176,9 +164,15 @@ func (s *Spec) parseFile(path string, opts Options) (*yaml.Node, error) {
 	if n, ok := s.nodes[key]; ok {
 		return n, nil
 	}
+	if len(s.nodes) >= opts.MaxFiles {
+		return nil, diag.Errorf(diag.Pos{File: path}, "", "the spec spans more than %d files (limits.max-files)", opts.MaxFiles)
+	}
 	data, err := s.readFile(path, opts)
 	if err != nil {
 		return nil, diag.Errorf(diag.Pos{File: path}, "", "%v", unwrapPathError(err))
+	}
+	if err := checkUTF8(path, data); err != nil {
+		return nil, err
 	}
 	if isJSON(data) {
 		// encoding/json gives exact offsets for JSON syntax errors.
@@ -204,12 +198,19 @@ func (s *Spec) parseFile(path string, opts Options) (*yaml.Node, error) {
 		}
 		return nil, diag.Errorf(diag.Pos{File: path}, "", "invalid YAML: %v", err)
 	}
+	if err := checkTree(path, &doc, opts.Limits); err != nil {
+		return nil, err
+	}
 	root := &doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, diag.Errorf(nodePos(path, root), "", "the document must be a mapping (an object), not %s", kindName(root))
+		pos := nodePos(path, root)
+		if pos.Line == 0 { // an empty file has no node to point at
+			pos.Line, pos.Col = 1, 1
+		}
+		return nil, diag.Errorf(pos, "", "the document must be a mapping (an object), not %s", kindName(root))
 	}
 	s.nodes[key] = root
 	return root, nil
@@ -225,7 +226,6 @@ func (s *Spec) checkRefs(path string, opts Options, seen map[string]bool) error 
 	}
 	seen[key] = true
 	root := s.nodes[key]
-	rootDir, _ := filepath.Abs(filepath.Dir(s.Path))
 	var errs diag.List
 	var next []string
 	walk(root, nil, func(n *yaml.Node, where []string) {
@@ -253,9 +253,15 @@ func (s *Spec) checkRefs(path string, opts Options, seen map[string]bool) error 
 				}
 				continue
 			}
+			if u, err := url.Parse(file); err == nil && u.Scheme != "" || strings.HasPrefix(file, "//") {
+				errs = append(errs, diag.Diagnostic{Pos: pos, Where: at, Msg: fmt.Sprintf("$ref %q refused: only relative file paths and http(s) URLs are followed", ref)})
+				continue
+			}
 			target := filepath.Join(filepath.Dir(path), filepath.FromSlash(file))
-			abs, _ := filepath.Abs(target)
-			if rel, err := filepath.Rel(rootDir, abs); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			if strings.HasPrefix(file, "/") || filepath.IsAbs(filepath.FromSlash(file)) {
+				target = filepath.FromSlash(file) // kin-openapi resolves it as absolute too
+			}
+			if !s.insideRoot(target) {
 				errs = append(errs, diag.Diagnostic{Pos: pos, Where: at, Msg: fmt.Sprintf("$ref %q points outside the spec's directory %s", ref, filepath.Dir(s.Path))})
 				continue
 			}

@@ -8,6 +8,8 @@
 package plan
 
 import (
+	"strings"
+
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/oasgen/oasgen/gen/diag"
@@ -102,6 +104,8 @@ type Type struct {
 	Docs bool
 	// Example is the schema's example as JSON, if any.
 	Example string
+
+	file, docFile string // set by planFiles
 }
 
 // HasValidate reports whether the type has a Validate method. Every type
@@ -116,8 +120,22 @@ func (t *Type) HasValidate() bool {
 }
 
 // File is the base name (without extension) of the files generated for a
-// component type: model_<snake>.
-func (t *Type) File() string { return "model_" + snake(t.Name) }
+// component type: model_<snake>, made unique and short enough by planFiles.
+func (t *Type) File() string {
+	if t.file != "" {
+		return t.file
+	}
+	return "model_" + snake(t.Name)
+}
+
+// DocFile is the base name (without extension) of the type's Markdown page:
+// its name in lower case, made unique and short enough by planFiles.
+func (t *Type) DocFile() string {
+	if t.docFile != "" {
+		return t.docFile
+	}
+	return strings.ToLower(t.Name)
+}
 
 // Enum is the value set of an enum type.
 type Enum struct {

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -113,4 +114,63 @@ func (n *namer) claim(want, owner string) (string, bool) {
 			return c, true
 		}
 	}
+}
+
+// maxFileBase bounds a generated file's base name, well under the 255 bytes
+// file systems allow, whatever the nesting of inline schemas made the type
+// name.
+const maxFileBase = 120
+
+// planFiles gives every type file and doc page names that are unique even on
+// case-insensitive file systems (FooBar and FooBAR both snake to foo_bar),
+// short enough, and not a Windows device name. Types are taken in name order
+// so the same spec always gets the same files.
+func (p *planner) planFiles() {
+	types := append([]*Type(nil), p.m.Types...)
+	sort.SliceStable(types, func(i, j int) bool { return types[i].Name < types[j].Name })
+	files, docs := map[string]bool{}, map[string]bool{}
+	for _, t := range types {
+		t.file = uniqueFile("model_"+snake(t.Name), files)
+		if t.Docs {
+			t.docFile = uniqueFile(strings.ToLower(t.Name), docs)
+		}
+	}
+}
+
+func uniqueFile(base string, used map[string]bool) string {
+	if len(base) > maxFileBase {
+		cut := maxFileBase - 17
+		for cut > 0 && !utf8.RuneStart(base[cut]) {
+			cut--
+		}
+		base = base[:cut] + "_" + strconv.FormatUint(fnv64(base), 16)
+	}
+	if windowsDevice(base) {
+		base += "_"
+	}
+	name := base
+	for i := 2; used[strings.ToLower(name)]; i++ {
+		name = base + "_" + strconv.Itoa(i)
+	}
+	used[strings.ToLower(name)] = true
+	return name
+}
+
+func fnv64(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// windowsDevice reports names Windows reserves whatever the extension.
+func windowsDevice(s string) bool {
+	switch strings.ToLower(s) {
+	case "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9",
+		"lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9":
+		return true
+	}
+	return false
 }

@@ -70,6 +70,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 		}
 	}
 	p.nameFuncs()
+	p.planFiles()
 	p.annotate()
 	p.m.Warnings = p.warnings.Sort()
 	return p.m, nil
@@ -80,6 +81,7 @@ type planner struct {
 	m        *Model
 	names    *namer
 	bySchema map[*openapi3.Schema]*Type
+	unnamed  map[*openapi3.Schema]bool // schemas refOf is inside of and has not named (see enterUnnamed)
 	warnings diag.List
 	opNames  map[*openapi3.Operation]string
 	// components in key order, with their planned types
@@ -205,7 +207,7 @@ func (p *planner) planComponents() {
 		want := GoName(base)
 		if want == "" {
 			want = "Schema"
-			p.warn(pos, where, "schema name %q has no letters or digits; named %s", k, want)
+			p.warn(pos, where, "schema name %q has no letters or digits; named %s", base, want)
 		}
 		if existing, ok := p.bySchema[sr.Value]; ok {
 			// Two component keys for one schema (a component that is only a
@@ -320,6 +322,10 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 	if t, ok := p.bySchema[s]; ok {
 		return &Ref{Kind: RefNamed, Named: t, Nullable: isNullable(s), C: noConstraints()}
 	}
+	if p.enterUnnamed(s, where) {
+		return &Ref{Kind: RefBuiltin, Builtin: RawJSON, C: noConstraints()}
+	}
+	defer delete(p.unnamed, s)
 	if sr.Ref != "" && !strings.HasPrefix(sr.Ref, "#/components/schemas/") {
 		// A schema from another file or another part of the document: name
 		// it after the last element of the reference.
@@ -415,10 +421,12 @@ func (p *planner) collectProps(s *openapi3.Schema, where string) (map[string]*op
 	props := map[string]*openapi3.SchemaRef{}
 	required := map[string]bool{}
 	var visit func(s *openapi3.Schema, depth int)
+	seen := map[*openapi3.Schema]bool{} // allOf may be cyclic or a diamond
 	visit = func(s *openapi3.Schema, depth int) {
-		if s == nil || depth > 32 {
+		if s == nil || depth > 32 || seen[s] {
 			return
 		}
+		seen[s] = true
 		for _, m := range s.AllOf {
 			if m != nil {
 				visit(m.Value, depth+1)
@@ -488,6 +496,7 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 		if renamed {
 			p.warn(pos, where, "field name %s is already used in %s; this one is named %s", want, t.Name, name)
 		}
+		p.checkJSONName(k, name, pos, where)
 		ref := p.refOf(sr, t.Name+name, where, isOpen(fs))
 		f := &Field{
 			Name: name, JSONName: k, Type: ref, Required: required[k], Nullable: ref.Nullable,
@@ -585,18 +594,18 @@ func (p *planner) checkDefault(v any, r *Ref, pos diag.Pos, where string) (strin
 func (p *planner) planEnum(t *Type, s *openapi3.Schema, open bool) *Enum {
 	e := &Enum{Open: open || isOpen(s)}
 	types := nonNullTypes(s)
-	allStrings, allInts := true, true
+	allStrings, allInts, allNums := true, true, true
 	for _, v := range enumValues(s) {
 		switch x := v.(type) {
 		case string:
-			allInts = false
+			allInts, allNums = false, false
 		case float64:
 			allStrings = false
-			if x != math.Trunc(x) {
+			if x != math.Trunc(x) || x < math.MinInt64 || x >= math.MaxInt64 { // beyond int64 two values would become one
 				allInts = false
 			}
 		default:
-			allStrings, allInts = false, false
+			allStrings, allInts, allNums = false, false, false
 		}
 	}
 	switch {
@@ -604,7 +613,7 @@ func (p *planner) planEnum(t *Type, s *openapi3.Schema, open bool) *Enum {
 		e.Base = String
 	case allInts && (len(types) == 0 || types[0] == "integer"):
 		e.Base = Int64
-	case allInts || len(types) == 1 && types[0] == "number":
+	case allNums: // a string among numbers must not reach the float64 conversion below
 		e.Base = Float64
 	default:
 		p.warn(t.Pos, t.Where, "enum mixes value types; generated as strings of its JSON values")
@@ -668,7 +677,7 @@ func enumSuffix(v any) string {
 		return "Value"
 	case int64:
 		if x < 0 {
-			return "Minus" + strconv.FormatInt(-x, 10)
+			return "Minus" + strconv.FormatUint(-uint64(x), 10) // -x overflows for MinInt64
 		}
 		return "N" + strconv.FormatInt(x, 10)
 	case float64:
@@ -1048,7 +1057,9 @@ func (p *planner) annotate() {
 		}
 		if op.RequestBody != nil && op.RequestBody.Value != nil {
 			for _, mt := range op.RequestBody.Value.Content {
-				pinNumberFormats(mt.Schema, seen)
+				if mt != nil { // `application/json:` with no value
+					pinNumberFormats(mt.Schema, seen)
+				}
 			}
 		}
 		if op.Responses != nil {
@@ -1057,7 +1068,9 @@ func (p *planner) annotate() {
 					continue
 				}
 				for _, mt := range r.Value.Content {
-					pinNumberFormats(mt.Schema, seen)
+					if mt != nil {
+						pinNumberFormats(mt.Schema, seen)
+					}
 				}
 				for _, h := range r.Value.Headers {
 					if h != nil && h.Value != nil {
@@ -1308,7 +1321,7 @@ func hasProps(s *openapi3.Schema) bool {
 		return true
 	}
 	for _, m := range s.AllOf {
-		if m != nil && m.Value != nil && (hasProps(m.Value) || m.Ref != "") {
+		if m != nil && m.Value != nil && (m.Ref != "" || hasProps(m.Value)) { // a $ref first: it may lead back here
 			return true
 		}
 	}

@@ -266,25 +266,61 @@ func Scan(dir string) ([]File, error) {
 	return out, err
 }
 
-// Apply carries out the changes under dir: atomic writes for stale and
-// missing files, removal of orphans.
+// Apply carries out the changes under dir: new contents are first written
+// to temporary files beside their targets, and only when every one of them
+// is on disk are they renamed into place and orphans removed. A failure
+// while staging (a full disk, a name the file system refuses, a directory
+// in the way) removes what was staged and leaves dir as it was.
 func Apply(dir string, changes []Change) error {
+	type staged struct{ tmp, final string }
+	var done []staged
+	var madeDirs []string
+	undo := func() {
+		for _, s := range done {
+			os.Remove(s.tmp)
+		}
+		for i := len(madeDirs) - 1; i >= 0; i-- {
+			os.Remove(madeDirs[i]) // only succeeds while empty
+		}
+	}
 	for _, c := range changes {
-		p := filepath.Join(dir, filepath.FromSlash(c.Path))
 		if c.Kind == Orphaned {
-			if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return err
-			}
 			continue
 		}
-		if err := atomicWrite(p, c.New); err != nil {
+		p := filepath.Join(dir, filepath.FromSlash(c.Path))
+		made, err := mkdirs(filepath.Dir(p))
+		madeDirs = append(madeDirs, made...)
+		if err != nil {
+			undo()
+			return err
+		}
+		tmp, err := stage(p, c.New)
+		if err != nil {
+			undo()
+			return err
+		}
+		done = append(done, staged{tmp, p})
+	}
+	for i, s := range done {
+		if err := os.Rename(s.tmp, s.final); err != nil {
+			for _, r := range done[i:] {
+				os.Remove(r.tmp)
+			}
+			return err
+		}
+	}
+	for _, c := range changes {
+		if c.Kind != Orphaned {
+			continue
+		}
+		if err := os.Remove(filepath.Join(dir, filepath.FromSlash(c.Path))); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 	}
 	return nil
 }
 
-// tempRE matches the temporary files atomicWrite creates.
+// tempRE matches the temporary files stage creates.
 var tempRE = regexp.MustCompile(`^\..+\.tmp[0-9]+$`)
 
 // RemoveTemp deletes temporary files that an interrupted run left in dir
@@ -310,16 +346,36 @@ func RemoveTemp(dir string) error {
 	return nil
 }
 
-// atomicWrite writes data to a temporary file beside p and renames it over
-// p, so readers (and an interrupted run) see the old or the new file, never
-// a torn one.
-func atomicWrite(p string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
+// mkdirs is os.MkdirAll that returns the directories it created, outermost
+// first.
+func mkdirs(dir string) ([]string, error) {
+	var missing []string
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Stat(d); err == nil {
+			break
+		}
+		missing = append(missing, d)
+		if filepath.Dir(d) == d {
+			break
+		}
 	}
+	var made []string
+	for i := len(missing) - 1; i >= 0; i-- {
+		if err := os.Mkdir(missing[i], 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return made, err
+		}
+		made = append(made, missing[i])
+	}
+	return made, nil
+}
+
+// stage writes data to a synced temporary file beside p and returns its
+// name, so that renaming it over p later replaces p in one step: readers
+// (and an interrupted run) see the old or the new file, never a torn one.
+func stage(p string, data []byte) (string, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp*")
 	if err != nil {
-		return err
+		return "", err
 	}
 	name := tmp.Name()
 	_, werr := tmp.Write(data)
@@ -333,12 +389,9 @@ func atomicWrite(p string, data []byte) error {
 	if werr == nil {
 		werr = os.Chmod(name, 0o644)
 	}
-	if werr == nil {
-		werr = os.Rename(name, p)
-	}
 	if werr != nil {
 		os.Remove(name)
-		return werr
+		return "", werr
 	}
-	return nil
+	return name, nil
 }
