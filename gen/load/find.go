@@ -3,6 +3,8 @@ package load
 import (
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v4"
 
@@ -58,4 +60,33 @@ func (s *Spec) FindScalar(v string) (diag.Pos, bool) {
 		}
 	}
 	return diag.Pos{}, false
+}
+
+// quotedPos positions a message that names what it is about in double
+// quotes (kin-openapi's `bad data in "#/info"`): the first quoted string
+// that occurs as a scalar in the spec gives the position, else the root
+// file.
+func (s *Spec) quotedPos(msg string) diag.Pos {
+	for i := strings.IndexByte(msg, '"'); i >= 0; {
+		q, err := strconv.QuotedPrefix(msg[i:])
+		if err != nil {
+			next := strings.IndexByte(msg[i+1:], '"')
+			if next < 0 {
+				break
+			}
+			i += 1 + next
+			continue
+		}
+		if v, err := strconv.Unquote(q); err == nil && v != "" {
+			if pos, ok := s.FindScalar(v); ok {
+				return pos
+			}
+		}
+		next := strings.IndexByte(msg[i+len(q):], '"')
+		if next < 0 {
+			break
+		}
+		i += len(q) + next
+	}
+	return diag.Pos{File: s.Path}
 }

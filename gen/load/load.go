@@ -123,7 +123,8 @@ func (s *Spec) loadOpenAPI3(path string, opts Options) (*openapi3.T, error) {
 	}
 	doc, err := loader.LoadFromFile(path)
 	if err != nil {
-		return nil, diag.Errorf(diag.Pos{File: path}, "", "%s", cleanKinError(err))
+		msg := cleanKinError(err)
+		return nil, diag.Errorf(s.quotedPos(msg), "", "%s", msg)
 	}
 	return doc, nil
 }
