@@ -2,7 +2,6 @@ package oas
 
 import (
 	"encoding/base64"
-	"math"
 	"strconv"
 	"time"
 	"unicode"
@@ -488,29 +487,41 @@ func (d *Decoder) Float32() float32 {
 }
 
 // Int64 reads an integer into an int64; fractions and exponents are errors.
-func (d *Decoder) Int64() int64 {
-	n := d.num("Go value of type int64")
+func (d *Decoder) Int64() int64 { return d.signed("Go value of type int64", "int64", 64) }
+
+// Int32 reads an integer into an int32.
+func (d *Decoder) Int32() int32 { return int32(d.signed("Go value of type int32", "int32", 32)) }
+
+// Uint64 reads a non-negative integer into a uint64.
+func (d *Decoder) Uint64() uint64 { return d.unsigned("Go value of type uint64", "uint64", 64) }
+
+// Uint32 reads a non-negative integer into a uint32.
+func (d *Decoder) Uint32() uint32 { return uint32(d.unsigned("Go value of type uint32", "uint32", 32)) }
+
+// signed parses an integer of the given size; want and typ are constants
+// so that the happy path builds no strings.
+func (d *Decoder) signed(want, typ string, bits int) int64 {
+	n := d.num(want)
 	if n == nil {
 		return 0
 	}
-	i, err := strconv.ParseInt(bytesString(n), 10, 64)
+	i, err := strconv.ParseInt(bytesString(n), 10, bits)
 	if err != nil {
-		d.numFail(n, "int64")
+		d.numFail(n, typ)
 	}
 	return i
 }
 
-// Int32 reads an integer into an int32.
-func (d *Decoder) Int32() int32 {
-	n := d.num("Go value of type int32")
+func (d *Decoder) unsigned(want, typ string, bits int) uint64 {
+	n := d.num(want)
 	if n == nil {
 		return 0
 	}
-	i, err := strconv.ParseInt(bytesString(n), 10, 64)
-	if err != nil || i < math.MinInt32 || i > math.MaxInt32 {
-		d.numFail(n, "int32")
+	u, err := strconv.ParseUint(bytesString(n), 10, bits)
+	if err != nil {
+		d.numFail(n, typ)
 	}
-	return int32(i)
+	return u
 }
 
 func (d *Decoder) numFail(n []byte, typ string) {
@@ -844,30 +855,4 @@ func (d *Decoder) ArrayLen() int {
 		}
 	}
 	return n
-}
-
-// Uint64 reads a non-negative integer into a uint64.
-func (d *Decoder) Uint64() uint64 {
-	n := d.num("Go value of type uint64")
-	if n == nil {
-		return 0
-	}
-	u, err := strconv.ParseUint(bytesString(n), 10, 64)
-	if err != nil {
-		d.numFail(n, "uint64")
-	}
-	return u
-}
-
-// Uint32 reads a non-negative integer into a uint32.
-func (d *Decoder) Uint32() uint32 {
-	n := d.num("Go value of type uint32")
-	if n == nil {
-		return 0
-	}
-	u, err := strconv.ParseUint(bytesString(n), 10, 32)
-	if err != nil {
-		d.numFail(n, "uint32")
-	}
-	return uint32(u)
 }
