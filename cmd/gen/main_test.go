@@ -538,6 +538,28 @@ func TestUsage(t *testing.T) {
 	}
 }
 
+// A bad -package is refused before anything is rendered, in one line.
+func TestInvalidPackageName(t *testing.T) {
+	ws := workspace(t)
+	spec := filepath.Join(ws, "spec", "connect_session.yaml")
+	out := filepath.Join(ws, "out")
+	for _, pkg := range []string{"bad-name", "func", "_", "9lives"} {
+		for _, args := range [][]string{
+			{"generate", "-spec", spec, "-package", pkg, "-out", out},
+			{"check", "-spec", spec, "-package", pkg, "-out", out},
+			{"diff", "-package", pkg, spec, spec},
+		} {
+			code, stdout, stderr := runGen(t, args...)
+			if code != 2 || stdout != "" || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "not a valid Go package name") {
+				t.Errorf("gen %v: exit %d, stdout %q, stderr %q; want exit 2 and one line", args, code, stdout, stderr)
+			}
+		}
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("output directory created for an invalid package")
+	}
+}
+
 // TestInterruptedRunLeavesEachFileOldOrNew kills generations of spec B over
 // spec A's output at different moments: every file must then be wholly A's
 // or wholly B's, and the next run must clean up and finish the job.
