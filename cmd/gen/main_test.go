@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -491,6 +492,33 @@ func TestDiff(t *testing.T) {
 	stdout, _ = mustGen(t, 1, "diff", "-config", filepath.Join(ws, "spec", "gen.yaml"), oldSpec, required)
 	if !strings.Contains(stdout, "Generated Go API (package stackone)") {
 		t.Errorf("-config not used:\n%s", stdout)
+	}
+
+	// Renaming a schema: one finding for the removed type (its fields,
+	// methods and constructor counted with it), one for the new one.
+	renamed := filepath.Join(ws, "renamed.yaml")
+	writeFile(t, renamed, strings.ReplaceAll(spec, "ForbiddenResponse", "AccessDeniedResponse"))
+	stdout, _ = mustGen(t, 1, "diff", "-format", "json", oldSpec, renamed)
+	var rep struct {
+		Go []struct {
+			ID, Where, Type string
+			Members         map[string]int
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range rep.Go {
+		if c.Type == "ForbiddenResponse" || c.Type == "AccessDeniedResponse" {
+			got = append(got, fmt.Sprintf("%s %s fields=%d methods=%d", c.ID, c.Where, c.Members["field"], c.Members["method"]))
+		}
+	}
+	if want := "go-added type AccessDeniedResponse fields=3 methods=7,go-removed type ForbiddenResponse fields=3 methods=7"; strings.Join(got, ",") != want {
+		t.Errorf("renamed schema: %q, want %q\n%s", got, want, stdout)
+	}
+	if len(rep.Go) > 6 {
+		t.Errorf("%d Go findings for one renamed schema:\n%s", len(rep.Go), stdout)
 	}
 
 	mustGen(t, 2, "diff", oldSpec)
