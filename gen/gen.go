@@ -225,7 +225,7 @@ func upToDate(j Job, tc Toolchain, m memo) *Result {
 	want := write.Fingerprint{Spec: specD, Config: configDigest(j, tmplD), Toolchain: tc.ID}
 	man, manBytes, ok := write.ReadManifest(j.Output)
 	src := sourcePath(j)
-	if !ok || man.Source != src || man.Package != j.Package || !man.Fingerprint.SameInputs(want) || string(man.Bytes()) != string(manBytes) {
+	if !ok || man.Source != src || man.Package != j.Package || !man.Fingerprint.SameInputs(want) || !man.Consistent(manBytes) {
 		return nil
 	}
 	disk, err := write.Scan(j.Output)
@@ -322,7 +322,7 @@ func explain(r *Result, old write.Manifest, oldOK bool, oldBytes []byte) []strin
 	oldExists := oldBytes != nil
 	missing, generated, regenerated := 0, 0, 0
 	var edited []string
-	if oldOK && string(old.Bytes()) != string(oldBytes) {
+	if oldOK && !old.Consistent(oldBytes) {
 		edited = append(edited, write.ManifestName)
 	}
 	for _, c := range r.Changes {

@@ -296,6 +296,56 @@ func TestHandEditIsDriftNamedAsSuch(t *testing.T) {
 	}
 }
 
+// A spec edit that changes no code changes only the manifest: that is the
+// one stale file and the one annotation, on its spec line. A hand edit of
+// the manifest itself is named and undone.
+func TestManifestOnlyChanges(t *testing.T) {
+	ws := workspace(t)
+	cfg := filepath.Join(ws, "spec", "gen.yaml")
+	specPath := filepath.Join(ws, "spec", "connect_session.yaml")
+	man := filepath.Join(ws, "generated", "stackone", "oasgen.gen.go")
+	mustGen(t, 0, "generate", "-config", cfg)
+
+	data, _ := os.ReadFile(specPath)
+	writeFile(t, specPath, string(data)+"# a comment changes no code\n")
+	stdout, _ := mustGen(t, 1, "check", "-config", cfg, "-format", "github")
+	ann := regexp.MustCompile(`(?m)^::error file=([^,]*),line=(\d+),`).FindAllStringSubmatch(stdout, -1)
+	manLines := strings.Split(string(must(os.ReadFile(man))), "\n")
+	if len(ann) != 1 || filepath.Base(ann[0][1]) != "oasgen.gen.go" {
+		t.Fatalf("want one annotation, on the manifest:\n%s", stdout)
+	}
+	if n, _ := strconv.Atoi(ann[0][2]); n < 1 || n > len(manLines) || !strings.HasPrefix(manLines[n-1], "// spec: ") {
+		t.Errorf("annotation on manifest line %s, not its spec line", ann[0][2])
+	}
+	if !strings.Contains(stdout, "spec changed") {
+		t.Errorf("cause not given:\n%s", stdout)
+	}
+	mustGen(t, 0, "generate", "-config", cfg)
+	mustGen(t, 0, "check", "-config", cfg)
+
+	orig := string(must(os.ReadFile(man)))
+	edited := regexp.MustCompile(`(?m)^//\tsha256:[0-9a-f]+ api\.gen\.go$`).ReplaceAllString(orig, "//\tsha256:0000000000000000 api.gen.go")
+	if edited == orig {
+		t.Fatal("manifest lists no api.gen.go")
+	}
+	writeFile(t, man, edited)
+	stdout, _ = mustGen(t, 1, "check", "-config", cfg)
+	if !strings.Contains(stdout, "1 file(s) edited by hand since they were generated: oasgen.gen.go") {
+		t.Errorf("manifest edit not named:\n%s", stdout)
+	}
+	mustGen(t, 0, "generate", "-config", cfg)
+	if got := string(must(os.ReadFile(man))); got != orig {
+		t.Error("generate did not restore the manifest")
+	}
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
 func TestBrokenSpecExits2AndTouchesNothing(t *testing.T) {
 	cases := []struct {
 		name    string

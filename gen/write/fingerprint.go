@@ -61,14 +61,28 @@ func Digest(content []byte) string {
 // OutputDigest digests a set of finished files (sorted by path, the
 // manifest left out), which is what Fingerprint.Output records.
 func OutputDigest(files []File) string {
+	var ds []FileDigest
+	for _, f := range files {
+		if f.Path != ManifestName {
+			ds = append(ds, FileDigest{f.Path, Digest(f.Content)})
+		}
+	}
+	return outputDigest(ds)
+}
+
+func outputDigest(files []FileDigest) string {
 	h := sha256.New()
 	for _, f := range files {
-		if f.Path == ManifestName {
-			continue
-		}
-		fmt.Fprintf(h, "%s\x00%s\n", f.Path, Digest(f.Content))
+		fmt.Fprintf(h, "%s\x00%s\n", f.Path, f.Digest)
 	}
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// Consistent reports whether content (which m was parsed from) is exactly
+// what oasgen writes for m and its output digest matches its file list:
+// false means the manifest was edited by hand.
+func (m Manifest) Consistent(content []byte) bool {
+	return bytes.Equal(m.Bytes(), content) && outputDigest(m.Files) == m.Fingerprint.Output
 }
 
 const manifestIntro = `// ` + Tool + ` manifest: what every generated file in this directory came from

@@ -47,6 +47,9 @@ func TestFinishStampsAndWritesManifest(t *testing.T) {
 	if !ok || m.Source != "../spec.yaml" || m.Package != "p" || m.Fingerprint != fp || string(m.Bytes()) != string(man) {
 		t.Fatalf("ParseManifest = %+v, %v\n%s", m, ok, man)
 	}
+	if !m.Consistent(man) || m.Consistent([]byte(strings.Replace(string(man), m.Files[0].Digest, "sha256:0000000000000000", 1))) {
+		t.Error("Consistent does not tell a written manifest from an edited one")
+	}
 	if m.Lookup("b.gen.go") != Digest(files[0].Content) || m.Lookup("docs/a.md") != Digest(files[1].Content) || m.Lookup(ManifestName) != "" {
 		t.Errorf("per-file digests: %+v", m.Files)
 	}
