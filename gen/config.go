@@ -185,6 +185,10 @@ func yamlDiag(path string, err error) error {
 	return diag.Errorf(diag.Pos{File: path}, "", "config: %v", err)
 }
 
+// IsPackageName reports whether s can name a generated package: an
+// identifier that is neither a keyword nor "_" (the rule the config applies).
+func IsPackageName(s string) bool { return isPackageName(s) }
+
 func isPackageName(s string) bool {
 	if s == "" {
 		return false

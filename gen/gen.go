@@ -161,9 +161,10 @@ func runJobs(jobs []Job, o Options, apply bool) ([]*Result, error) {
 // the changes under the output directory's lock.
 func settle(r *Result, apply bool) error {
 	if !apply {
+		old, oldBytes, oldOK := write.ReadManifest(r.Job.Output)
 		changes, err := write.Diff(r.Job.Output, r.Files)
 		r.Changes = changes
-		r.Causes = explain(r)
+		r.Causes = explain(r, old, oldOK, oldBytes)
 		return err
 	}
 	unlock, err := write.Lock(r.Job.Output)
@@ -172,12 +173,13 @@ func settle(r *Result, apply bool) error {
 	}
 	err = write.RemoveTemp(r.Job.Output)
 	var changes []write.Change
+	old, oldBytes, oldOK := write.ReadManifest(r.Job.Output)
 	if err == nil {
 		changes, err = write.Diff(r.Job.Output, r.Files)
 	}
 	if err == nil {
 		r.Changes = changes
-		r.Causes = explain(r)
+		r.Causes = explain(r, old, oldOK, oldBytes)
 		err = write.Apply(r.Job.Output, changes)
 		if err != nil {
 			err = fmt.Errorf("writing %s: %w", r.Job.Output, err)
@@ -200,9 +202,10 @@ func sourcePath(j Job) string {
 }
 
 // upToDate is the no-op check: without loading the spec, it digests the
-// inputs and compares them with the fingerprint every generated file in the
-// output directory carries, and the files with the output digest. It
-// returns nil whenever anything is off or unknown, and the caller renders.
+// inputs and compares them with the output directory's manifest, and every
+// generated file on disk with the digest the manifest records for it (so a
+// hand edit, a missing or an extra file is seen). It returns nil whenever
+// anything is off or unknown, and the caller renders.
 func upToDate(j Job, tc Toolchain, m memo) *Result {
 	if j.Strict {
 		return nil // warnings must be looked at again
@@ -220,26 +223,31 @@ func upToDate(j Job, tc Toolchain, m memo) *Result {
 		return nil
 	}
 	want := write.Fingerprint{Spec: specD, Config: configDigest(j, tmplD), Toolchain: tc.ID}
-	disk, err := write.Scan(j.Output)
-	if err != nil || len(disk) == 0 {
+	man, manBytes, ok := write.ReadManifest(j.Output)
+	src := sourcePath(j)
+	if !ok || man.Source != src || man.Package != j.Package || !man.Fingerprint.SameInputs(want) || !man.Consistent(manBytes) {
 		return nil
 	}
-	src := sourcePath(j)
-	var fp write.Fingerprint
-	for i, f := range disk {
-		st, ok := write.ReadStamp(f.Content)
-		if !ok || st.Source != src || !st.Fingerprint.SameInputs(want) || i > 0 && st.Fingerprint != fp {
+	disk, err := write.Scan(j.Output)
+	if err != nil || len(disk) != len(man.Files)+1 {
+		return nil
+	}
+	recorded := make(map[string]string, len(man.Files))
+	for _, f := range man.Files {
+		recorded[f.Path] = f.Digest
+	}
+	for _, f := range disk {
+		if f.Path != write.ManifestName && recorded[f.Path] != write.Digest(f.Content) {
 			return nil
 		}
-		fp = st.Fingerprint
 	}
-	if write.OutputDigest(disk) != fp.Output {
+	if write.OutputDigest(disk) != man.Fingerprint.Output {
 		return nil
 	}
-	if !tc.Released && !m.has(src, fp) {
+	if !tc.Released && !m.has(src, man.Fingerprint) {
 		return nil
 	}
-	return &Result{Job: j, UpToDate: true, Fingerprint: fp}
+	return &Result{Job: j, UpToDate: true, Fingerprint: man.Fingerprint}
 }
 
 // Render loads, plans, emits and finishes one job in memory. It neither
@@ -294,7 +302,7 @@ func render(j Job, tc Toolchain) (*Result, error) {
 		return nil, err
 	}
 	fp := write.Fingerprint{Spec: specD, Config: configDigest(j, tmplDigest), Toolchain: tc.ID}
-	finished, err := write.Finish(wf, write.Header{Source: rel, Fingerprint: fp})
+	finished, err := write.Finish(wf, write.Header{Source: rel, Package: j.Package, Fingerprint: fp})
 	if err != nil {
 		return nil, err
 	}
@@ -302,55 +310,63 @@ func render(j Job, tc Toolchain) (*Result, error) {
 	return &Result{Job: j, Files: finished, Warnings: warnings, Fingerprint: fp}, nil
 }
 
-// explain compares the fingerprints of the files on disk that would change
-// with the new one and says which inputs differ.
-func explain(r *Result) []string {
+// explain says why a job's files differ from disk: which inputs changed
+// since the manifest on disk was written (spec, config, toolchain), and
+// which files were edited by hand (their digest no longer matches the
+// manifest's).
+func explain(r *Result, old write.Manifest, oldOK bool, oldBytes []byte) []string {
 	if len(r.Changes) == 0 {
 		return nil
 	}
-	type pair struct{ old, new string }
-	var spec, config, tool []pair
-	seen := map[string]bool{}
-	unknown, missing, edited := 0, 0, 0
-	for _, c := range r.Changes {
-		if c.Old == nil {
-			missing++
-			continue
-		}
-		st, ok := write.ReadStamp(c.Old)
-		if !ok {
-			unknown++
-			continue
-		}
-		old := st.Fingerprint
-		if old.SameInputs(r.Fingerprint) {
-			edited++
-		}
-		for _, d := range []struct {
-			list     *[]pair
-			old, new string
-		}{{&spec, old.Spec, r.Fingerprint.Spec}, {&config, old.Config, r.Fingerprint.Config}, {&tool, old.Toolchain, r.Fingerprint.Toolchain}} {
-			if d.old != d.new && !seen[d.old+">"+d.new] {
-				seen[d.old+">"+d.new] = true
-				*d.list = append(*d.list, pair{d.old, d.new})
-			}
-		}
-	}
 	var out []string
-	for _, p := range spec {
-		out = append(out, fmt.Sprintf("spec changed: %s or a file it $refs (%s → %s)", r.Job.Spec, p.old, p.new))
+	oldExists := oldBytes != nil
+	missing, generated, regenerated := 0, 0, 0
+	var edited []string
+	if oldOK && !old.Consistent(oldBytes) {
+		edited = append(edited, write.ManifestName)
 	}
-	for _, p := range config {
-		out = append(out, fmt.Sprintf("config changed: package settings or template overrides (%s → %s)", p.old, p.new))
+	for _, c := range r.Changes {
+		if c.Path == write.ManifestName {
+			continue
+		}
+		generated++
+		switch {
+		case c.Old == nil:
+			missing++
+		case oldOK && old.Lookup(c.Path) != write.Digest(c.Old):
+			edited = append(edited, c.Path)
+		default:
+			regenerated++
+		}
 	}
-	for _, p := range tool {
-		out = append(out, fmt.Sprintf("toolchain changed: generated by %s, this is %s", p.old, p.new))
+	switch {
+	case !oldExists && missing == generated:
+		// Nothing generated here yet: the missing count says it all.
+	case !oldExists:
+		out = append(out, fmt.Sprintf("no %s manifest: written by an older oasgen, or deleted", write.ManifestName))
+	case !oldOK:
+		out = append(out, fmt.Sprintf("%s is unreadable: written by an older oasgen, or edited", write.ManifestName))
+	default:
+		o, n := old.Fingerprint, r.Fingerprint
+		if o.Spec != n.Spec {
+			out = append(out, fmt.Sprintf("spec changed: %s or a file it $refs (%s → %s)", r.Job.Spec, o.Spec, n.Spec))
+		}
+		if o.Config != n.Config {
+			out = append(out, fmt.Sprintf("config changed: package settings or template overrides (%s → %s)", o.Config, n.Config))
+		}
+		if o.Toolchain != n.Toolchain {
+			out = append(out, fmt.Sprintf("toolchain changed: generated by %s, this is %s", o.Toolchain, n.Toolchain))
+		}
+		if o.SameInputs(n) && regenerated > 0 {
+			out = append(out, "files differ although spec, config and toolchain are unchanged: the generator changed without a version bump")
+		}
 	}
-	if unknown > 0 {
-		out = append(out, fmt.Sprintf("%d file(s) have no readable fingerprint: written by an older oasgen, or their header was edited", unknown))
-	}
-	if edited > 0 {
-		out = append(out, fmt.Sprintf("%d file(s) differ although spec, config and toolchain are unchanged: edited by hand, or the generator changed without a version bump", edited))
+	if len(edited) > 0 {
+		names := edited
+		if len(names) > 3 {
+			names = append(names[:3:3], "…")
+		}
+		out = append(out, fmt.Sprintf("%d file(s) edited by hand since they were generated: %s", len(edited), strings.Join(names, ", ")))
 	}
 	if missing > 0 {
 		out = append(out, fmt.Sprintf("%d file(s) missing from disk", missing))
@@ -403,7 +419,7 @@ func Report(r *Result, cwd string) string {
 	for _, c := range r.Causes {
 		fmt.Fprintf(&b, "%s: %s\n", display(r.Job.Output, cwd), c)
 	}
-	for _, c := range r.Changes {
+	for _, c := range manifestLast(r.Changes) {
 		p := display(filepath.Join(r.Job.Output, filepath.FromSlash(c.Path)), cwd)
 		fmt.Fprintf(&b, "%s\n", changeLine(r, c, p, cwd))
 		switch c.Kind {
@@ -418,7 +434,25 @@ func Report(r *Result, cwd string) string {
 	return b.String()
 }
 
+// manifestLast orders the manifest after the files it describes: it
+// changes with every input change, the files that matter come first.
+func manifestLast(changes []write.Change) []write.Change {
+	out := make([]write.Change, 0, len(changes))
+	var man []write.Change
+	for _, c := range changes {
+		if c.Path == write.ManifestName {
+			man = append(man, c)
+		} else {
+			out = append(out, c)
+		}
+	}
+	return append(out, man...)
+}
+
 func changeLine(r *Result, c write.Change, p, cwd string) string {
+	if c.Path == write.ManifestName && c.Kind == write.Stale {
+		return fmt.Sprintf("manifest: %s records other inputs or files than %s generates", p, display(r.Job.Spec, cwd))
+	}
 	switch c.Kind {
 	case write.Stale:
 		return fmt.Sprintf("stale: %s differs from what %s generates", p, display(r.Job.Spec, cwd))
@@ -430,12 +464,17 @@ func changeLine(r *Result, c write.Change, p, cwd string) string {
 }
 
 // ReportGitHub renders changes as GitHub Actions workflow commands: an error
-// annotation per file (on its first differing line) saying why, and the
-// unified diff in a collapsed group.
+// annotation per changed file (on its first differing line) saying why, and
+// the unified diff in a collapsed group. The manifest gets an annotation
+// only when nothing else changed (GitHub shows few annotations per step:
+// they go to the files whose code changed).
 func ReportGitHub(r *Result, cwd string) string {
 	var b strings.Builder
 	why := strings.Join(r.Causes, "; ")
-	for _, c := range r.Changes {
+	for _, c := range manifestLast(r.Changes) {
+		if c.Path == write.ManifestName && len(r.Changes) > 1 {
+			continue
+		}
 		p := filepath.ToSlash(display(filepath.Join(r.Job.Output, filepath.FromSlash(c.Path)), cwd))
 		line := 1
 		if c.Kind == write.Stale {

@@ -228,6 +228,10 @@ Examples:
 		fmt.Fprintf(stderr, "gen diff: -format must be text, json or github, not %q\n", *format)
 		return 2
 	}
+	if !gen.IsPackageName(*pkg) {
+		fmt.Fprintf(stderr, "gen diff: -package %q is not a valid Go package name (an identifier, not a keyword)\n", *pkg)
+		return 2
+	}
 	job := gen.Job{Package: *pkg, Client: true}
 	if *config != "" {
 		j, err := diffJob(*config, fs.Arg(1))
@@ -306,6 +310,9 @@ func selectJobs(config, spec, pkg, out string) ([]gen.Job, error) {
 		}
 		if pkg == "" || out == "" {
 			return nil, errors.New("-spec needs -package and -out")
+		}
+		if !gen.IsPackageName(pkg) {
+			return nil, fmt.Errorf("-package %q is not a valid Go package name (an identifier, not a keyword)", pkg)
 		}
 		return []gen.Job{{Spec: spec, Package: pkg, Output: out, Docs: true, Client: true}}, nil
 	}

@@ -9,6 +9,7 @@ package apidiff
 
 import (
 	"fmt"
+	"go/token"
 	"io"
 	"path/filepath"
 	"sort"
@@ -38,6 +39,13 @@ type Change struct {
 	Where string `json:"where,omitempty"` // "POST /path" or a Go identifier
 	Text  string `json:"text"`
 	Pos   string `json:"pos,omitempty"` // file:line in the new (or old) spec, when known
+	// Type is the Go type a Go finding belongs to ("" for a free function
+	// or constant).
+	Type string `json:"type,omitempty"`
+	// Members counts, by kind ("field", "method", "const", "var", "func"),
+	// the declarations that went (or came) with a removed (or added) type;
+	// they are not listed one by one.
+	Members map[string]int `json:"members,omitempty"`
 }
 
 // Report is the outcome of Compare.
@@ -170,23 +178,138 @@ func goAPI(specPath string, j gen.Job) (map[string]string, error) {
 	return exportedAPI(res.Files)
 }
 
+// compareGo lists what changed between two exported APIs. A removed (or
+// added) type is one finding: its fields, methods, constants and
+// constructor go with it (counted, not listed); members are listed one by
+// one only for types that exist in both versions. Findings about one type
+// are adjacent, the type's own first.
 func compareGo(old, new map[string]string) []Change {
+	removedTypes, addedTypes := map[string]bool{}, map[string]bool{}
+	for _, sides := range []struct {
+		from, to map[string]string
+		set      map[string]bool
+	}{{old, new, removedTypes}, {new, old, addedTypes}} {
+		for _, k := range sortedKeys(sides.from) {
+			if t, ok := strings.CutPrefix(k, "type "); ok {
+				if _, both := sides.to[k]; !both {
+					sides.set[t] = true
+				}
+			}
+		}
+	}
+	// members[T] counts what went (or came) with type T, by kind.
+	members := map[string]map[string]int{}
+	absorb := func(types map[string]bool, api map[string]string, k string) bool {
+		t := owner(k, api[k], api)
+		if t == "" || !types[t] || k == "type "+t {
+			return false
+		}
+		if members[t] == nil {
+			members[t] = map[string]int{}
+		}
+		kind, _, _ := strings.Cut(k, " ")
+		members[t][kind]++
+		return true
+	}
 	out := []Change{} // [] rather than null in JSON
 	for _, k := range sortedKeys(old) {
 		n, ok := new[k]
 		switch {
+		case !ok && absorb(removedTypes, old, k):
 		case !ok:
-			out = append(out, Change{Level: Breaking, ID: "go-removed", Where: k, Text: fmt.Sprintf("%s removed (was %s)", k, old[k])})
+			out = append(out, Change{Level: Breaking, ID: "go-removed", Where: k, Type: owner(k, old[k], old), Text: fmt.Sprintf("%s removed (was %s)", k, old[k])})
 		case n != old[k]:
-			out = append(out, Change{Level: Breaking, ID: "go-changed", Where: k, Text: fmt.Sprintf("%s changed: %s → %s", k, old[k], n)})
+			out = append(out, Change{Level: Breaking, ID: "go-changed", Where: k, Type: owner(k, n, new), Text: fmt.Sprintf("%s changed: %s → %s", k, old[k], n)})
 		}
 	}
 	for _, k := range sortedKeys(new) {
-		if _, ok := old[k]; !ok {
-			out = append(out, Change{Level: Info, ID: "go-added", Where: k, Text: fmt.Sprintf("%s added: %s", k, new[k])})
+		if _, ok := old[k]; !ok && !absorb(addedTypes, new, k) {
+			out = append(out, Change{Level: Info, ID: "go-added", Where: k, Type: owner(k, new[k], new), Text: fmt.Sprintf("%s added: %s", k, new[k])})
 		}
 	}
+	for i, c := range out {
+		if t, ok := strings.CutPrefix(c.Where, "type "); ok && c.ID != "go-changed" {
+			if with := memberSummary(members[t]); with != "" {
+				out[i].Text += ", with " + with
+				out[i].Members = members[t]
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		return a.Where == "type "+a.Type && b.Where != "type "+b.Type
+	})
 	return out
+}
+
+// owner is the type a declaration belongs to: the receiver or struct of a
+// method or field, the type of a typed constant or variable, for a function
+// the type its first result is (T, *T or []T: constructors, <T>Values,
+// Parse<T>) when that is a type of api, T itself for "type T"; else "".
+func owner(key, desc string, api map[string]string) string {
+	kind, name, _ := strings.Cut(key, " ")
+	isType := func(t string) bool { _, ok := api["type "+t]; return ok }
+	switch kind {
+	case "type":
+		return name
+	case "field", "method":
+		t, _, _ := strings.Cut(name, ".")
+		return t
+	case "const", "var":
+		t, _, _ := strings.Cut(desc, " ")
+		if token.IsIdentifier(t) && isType(t) {
+			return t
+		}
+	case "func":
+		if t, ok := strings.CutPrefix(name, "New"); ok && isType(t) {
+			return t
+		}
+		if t := firstResult(desc); isType(t) {
+			return t
+		}
+	}
+	return ""
+}
+
+// firstResult is the named type of a signature's first result, without a
+// leading * or [], from exportedAPI's "func(params) results" form; "" when
+// there is none.
+func firstResult(sig string) string {
+	depth, end := 0, -1
+	for i, r := range sig {
+		if r == '(' {
+			depth++
+		} else if r == ')' {
+			if depth--; depth == 0 {
+				end = i
+				break
+			}
+		}
+	}
+	if end < 0 {
+		return ""
+	}
+	res := strings.TrimPrefix(strings.TrimSpace(sig[end+1:]), "(")
+	res, _, _ = strings.Cut(res, ",")
+	res = strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(res, "*"), "[]"), ")")
+	if !token.IsIdentifier(res) {
+		return ""
+	}
+	return res
+}
+
+// memberSummary says what went with a type: "3 field(s), 1 method(s)".
+func memberSummary(m map[string]int) string {
+	var parts []string
+	for _, kind := range []string{"field", "method", "const", "var", "func"} {
+		if n := m[kind]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s(s)", n, kind))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func sortedKeys(m map[string]string) []string {

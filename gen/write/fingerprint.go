@@ -5,21 +5,24 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 )
 
-// Fingerprint records what a package's generated files came from. Every
-// file of one generation carries the same fingerprint line, so a later run
-// can tell from the files alone which input changed, or that nothing did.
-// It holds no volatile data: no times, no absolute paths, no host names.
+// Fingerprint records what a package's generated files came from. It lives
+// in one manifest file per output directory (ManifestName), not in every
+// file, so that a spec edit changes only the files whose code changes plus
+// the manifest. It holds no volatile data: no times, no absolute paths, no
+// host names.
 type Fingerprint struct {
 	Spec      string // digest of the spec and every file it $refs
 	Config    string // digest of the job's settings and template overrides
 	Toolchain string // generator version
-	Output    string // digest of every file of the set, fingerprint lines excluded
+	Output    string // digest of every generated file but the manifest
 }
 
-// String is the form written in the header line.
+// String is a one-line form, for logs and cache keys.
 func (f Fingerprint) String() string {
 	return fmt.Sprintf("spec=%s config=%s toolchain=%s output=%s", f.Spec, f.Config, f.Toolchain, f.Output)
 }
@@ -30,81 +33,165 @@ func (f Fingerprint) SameInputs(g Fingerprint) bool {
 	return f.Spec == g.Spec && f.Config == g.Config && f.Toolchain == g.Toolchain
 }
 
-// ParseFingerprint reads the String form back.
-func ParseFingerprint(s string) (Fingerprint, error) {
-	var f Fingerprint
-	seen := 0
-	for field := range strings.FieldsSeq(s) {
-		k, v, ok := strings.Cut(field, "=")
-		if !ok || v == "" {
-			return Fingerprint{}, fmt.Errorf("malformed fingerprint field %q", field)
-		}
-		switch k {
-		case "spec":
-			f.Spec = v
-		case "config":
-			f.Config = v
-		case "toolchain":
-			f.Toolchain = v
-		case "output":
-			f.Output = v
-		default:
-			return Fingerprint{}, fmt.Errorf("unknown fingerprint field %q", k)
-		}
-		seen++
-	}
-	if seen != 4 || f.Spec == "" || f.Config == "" || f.Toolchain == "" || f.Output == "" {
-		return Fingerprint{}, fmt.Errorf("incomplete fingerprint %q", s)
-	}
-	return f, nil
-}
+// ManifestName is the file, in each output directory, that records the
+// fingerprint and a digest of every other file of the generation. It is a
+// Go file with our header, so the rules for generated files (never touch a
+// hand-written one, remove it when orphaned) apply to it too.
+const ManifestName = "oasgen.gen.go"
 
-const fpLabel = Tool + " fingerprint: "
-
-// fingerprintLine is the header's second line for a file of this kind.
-func fingerprintLine(ext string, fp string) string {
-	if ext == ".md" {
-		return "<!-- " + fpLabel + fp + " -->\n"
-	}
-	return "// " + fpLabel + fp + "\n"
-}
-
-// splitFingerprint returns the content before and after its fingerprint
-// line (the second line) and the fingerprint text, or ok=false (and all of
-// content as head) when the second line is not one.
-func splitFingerprint(content []byte) (head, tail []byte, fp string, ok bool) {
-	i := bytes.IndexByte(content, '\n')
-	if i < 0 {
-		return content, nil, "", false
-	}
-	j := bytes.IndexByte(content[i+1:], '\n')
-	if j < 0 {
-		return content, nil, "", false
-	}
-	line := string(bytes.TrimRight(content[i+1:i+1+j], "\r"))
-	switch {
-	case strings.HasPrefix(line, "// "+fpLabel):
-		fp = strings.TrimPrefix(line, "// "+fpLabel)
-	case strings.HasPrefix(line, "<!-- "+fpLabel) && strings.HasSuffix(line, " -->"):
-		fp = strings.TrimSuffix(strings.TrimPrefix(line, "<!-- "+fpLabel), " -->")
-	default:
-		return content, nil, "", false
-	}
-	return content[:i+1], content[i+1+j+1:], fp, true
-}
-
-// Stamp is what a generated file's header says about it.
-type Stamp struct {
-	Source      string // spec path as written in the first line
+// Manifest is what the manifest file says.
+type Manifest struct {
+	Source      string // spec path as the first line names it
+	Package     string
 	Fingerprint Fingerprint
+	Files       []FileDigest // sorted by path, the manifest itself excluded
 }
 
-// ReadStamp parses the header of a generated file. ok is false when the file
-// is not ours or its fingerprint line is missing or malformed (an older
-// format counts as "unknown", which makes every input look changed).
-func ReadStamp(content []byte) (Stamp, bool) {
+// FileDigest is one generated file's path and content digest.
+type FileDigest struct {
+	Path, Digest string
+}
+
+// Digest is the content digest the manifest records for a file.
+func Digest(content []byte) string {
+	sum := sha256.Sum256(content)
+	return "sha256:" + hex.EncodeToString(sum[:])[:16]
+}
+
+// OutputDigest digests a set of finished files (sorted by path, the
+// manifest left out), which is what Fingerprint.Output records.
+func OutputDigest(files []File) string {
+	var ds []FileDigest
+	for _, f := range files {
+		if f.Path != ManifestName {
+			ds = append(ds, FileDigest{f.Path, Digest(f.Content)})
+		}
+	}
+	return outputDigest(ds)
+}
+
+func outputDigest(files []FileDigest) string {
+	h := sha256.New()
+	for _, f := range files {
+		fmt.Fprintf(h, "%s\x00%s\n", f.Path, f.Digest)
+	}
+	return "sha256:" + hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// Consistent reports whether content (which m was parsed from) is exactly
+// what oasgen writes for m and its output digest matches its file list:
+// false means the manifest was edited by hand.
+func (m Manifest) Consistent(content []byte) bool {
+	return bytes.Equal(m.Bytes(), content) && outputDigest(m.Files) == m.Fingerprint.Output
+}
+
+const manifestIntro = `// ` + Tool + ` manifest: what every generated file in this directory came from
+// (the spec and the files it $refs, the config, the generator) and each
+// file's digest. ` + "`gen check`" + ` reads it to say which input changed and
+// ` + "`gen generate`" + ` to skip work when nothing did. Regenerate, don't edit.
+//
+`
+
+// Bytes renders the manifest file.
+func (m Manifest) Bytes() []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "// Code generated by %s from %s; DO NOT EDIT.\n\n", Tool, m.Source)
+	b.WriteString(manifestIntro)
+	// One input per line, so a diff (and an annotation on its first changed
+	// line) points at the input that changed.
+	fmt.Fprintf(&b, "// spec: %s\n// config: %s\n// toolchain: %s\n// output: %s\n//\n// files:\n",
+		m.Fingerprint.Spec, m.Fingerprint.Config, m.Fingerprint.Toolchain, m.Fingerprint.Output)
+	for _, f := range m.Files {
+		fmt.Fprintf(&b, "//\t%s %s\n", f.Digest, f.Path)
+	}
+	fmt.Fprintf(&b, "\npackage %s\n", m.Package)
+	return b.Bytes()
+}
+
+// NewManifest describes a finished set of files (sorted by path).
+func NewManifest(source, pkg string, fp Fingerprint, files []File) Manifest {
+	m := Manifest{Source: source, Package: pkg, Fingerprint: fp}
+	for _, f := range files {
+		if f.Path != ManifestName {
+			m.Files = append(m.Files, FileDigest{f.Path, Digest(f.Content)})
+		}
+	}
+	m.Fingerprint.Output = OutputDigest(files)
+	return m
+}
+
+// ParseManifest reads a manifest file back. ok is false when content is
+// not one in this format (an older oasgen, or a hand edit); a manifest that
+// parses but was edited is caught by comparing Bytes with content.
+func ParseManifest(content []byte) (m Manifest, ok bool) {
 	if !IsGenerated(content) {
-		return Stamp{}, false
+		return Manifest{}, false
+	}
+	text := strings.ReplaceAll(string(content), "\r\n", "\n")
+	lines := strings.Split(text, "\n")
+	first := lines[0]
+	const pre = "// Code generated by " + Tool + " from "
+	if !strings.HasPrefix(first, pre) || !strings.HasSuffix(first, "; DO NOT EDIT.") {
+		return Manifest{}, false
+	}
+	m.Source = strings.TrimSuffix(strings.TrimPrefix(first, pre), "; DO NOT EDIT.")
+	inFiles := false
+	for _, l := range lines[1:] {
+		switch {
+		case strings.HasPrefix(l, "package "):
+			m.Package = strings.TrimSpace(strings.TrimPrefix(l, "package "))
+		case l == "// files:":
+			inFiles = true
+		case inFiles && strings.HasPrefix(l, "//\t"):
+			d, p, ok := strings.Cut(strings.TrimPrefix(l, "//\t"), " ")
+			if !ok || !strings.HasPrefix(d, "sha256:") || p == "" {
+				return Manifest{}, false
+			}
+			m.Files = append(m.Files, FileDigest{p, d})
+		default:
+			for _, kv := range []struct {
+				key string
+				dst *string
+			}{{"spec", &m.Fingerprint.Spec}, {"config", &m.Fingerprint.Config}, {"toolchain", &m.Fingerprint.Toolchain}, {"output", &m.Fingerprint.Output}} {
+				if v, ok := strings.CutPrefix(l, "// "+kv.key+": "); ok && !inFiles {
+					*kv.dst = v
+				}
+			}
+		}
+	}
+	f := m.Fingerprint
+	if m.Package == "" || f.Spec == "" || f.Config == "" || f.Toolchain == "" || f.Output == "" {
+		return Manifest{}, false
+	}
+	return m, true
+}
+
+// ReadManifest reads dir's manifest. ok is false when it is missing or
+// unreadable; exists tells those apart.
+func ReadManifest(dir string) (m Manifest, content []byte, ok bool) {
+	content, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	if err != nil {
+		return Manifest{}, nil, false
+	}
+	m, ok = ParseManifest(content)
+	return m, content, ok
+}
+
+// Lookup returns the digest the manifest records for path, or "".
+func (m Manifest) Lookup(path string) string {
+	for _, f := range m.Files {
+		if f.Path == path {
+			return f.Digest
+		}
+	}
+	return ""
+}
+
+// Source returns the spec path a generated file's first line names, or
+// ok=false when the file is not ours.
+func Source(content []byte) (string, bool) {
+	if !IsGenerated(content) {
+		return "", false
 	}
 	first, _, _ := bytes.Cut(content, []byte("\n"))
 	line := strings.TrimRight(string(first), "\r")
@@ -112,31 +199,7 @@ func ReadStamp(content []byte) (Stamp, bool) {
 	i := strings.Index(line, pre)
 	j := strings.LastIndex(line, "; DO NOT EDIT.")
 	if i < 0 || j < i+len(pre) {
-		return Stamp{}, false
+		return "", false
 	}
-	st := Stamp{Source: line[i+len(pre) : j]}
-	_, _, fp, ok := splitFingerprint(content)
-	if !ok {
-		return st, false
-	}
-	f, err := ParseFingerprint(fp)
-	if err != nil {
-		return st, false
-	}
-	st.Fingerprint = f
-	return st, true
-}
-
-// OutputDigest digests a set of finished files (sorted by path) with their
-// fingerprint lines left out, which is what Fingerprint.Output records. A
-// file that lacks a fingerprint line is digested whole, so it never matches.
-func OutputDigest(files []File) string {
-	h := sha256.New()
-	for _, f := range files {
-		head, tail, _, _ := splitFingerprint(f.Content)
-		fmt.Fprintf(h, "%s\x00%d\x00", f.Path, len(head)+len(tail))
-		h.Write(head)
-		h.Write(tail)
-	}
-	return "sha256:" + hex.EncodeToString(h.Sum(nil))[:16]
+	return line[i+len(pre) : j], true
 }
