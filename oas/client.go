@@ -469,6 +469,17 @@ func DecodeJSON[T any](r *Response) (*T, error) {
 	return out, nil
 }
 
+// DecodeValue is DecodeJSON for results a generated method returns by
+// value (slices, maps, scalars, Nullable): the zero T on error.
+func DecodeValue[T any](r *Response) (T, error) {
+	out, err := DecodeJSON[T](r)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *out, nil
+}
+
 // DecodeErrorResponse builds the documented error for a non-2xx response
 // whose body is a T, or a DecodeError when the body is not one.
 func DecodeErrorResponse[T any](r *Response) error {

@@ -26,6 +26,9 @@ func genClient(m *plan.Model) ([]File, error) {
 	genClientOptions(f, m)
 	genClientType(f, m)
 	for _, o := range m.Operations {
+		if o.Args != nil {
+			genArgs(f, o)
+		}
 		genOperation(f, m, o)
 	}
 	api, err := render(f, "api.gen.go")
@@ -177,39 +180,65 @@ func resultType(o *plan.Operation) *plan.Ref {
 	return o.Success.Body
 }
 
-// paramType is a parameter's argument type: optional ones are oas.Opt[T].
-func paramType(p *plan.Param) jen.Code {
-	if !p.Required && p.In != "path" {
-		return jen.Qual(oasPkg, "Opt").Types(goType(p.Type))
-	}
-	return goType(p.Type)
+// genArgs writes an operation's parameter struct, its Validate and
+// ValidateInto:
+//
+//	type ListPetsArgs struct { Limit oas.Opt[int32] }
+func genArgs(f *jen.File, o *plan.Operation) {
+	t := o.Args
+	comment(f, wrapText(t.Name+" "+t.Doc+" The zero value sends none of the optional ones; "+
+		"required ones are checked by Validate before the request is sent.", 77))
+	f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
+		for _, fl := range t.Fields {
+			comment(g, wrapText(fieldDoc(fl), 73))
+			g.Id(fl.Name).Add(fieldType(fl))
+		}
+	})
+	genStructValidate(f, t)
+	genPatterns(f, t)
 }
 
-// func (c *APIClient) Op(ctx context.Context, params..., body T, opts ...CallOption) (*R, error)
+// func (c *APIClient) Op(ctx context.Context, pathParams..., params OpArgs, body T, opts ...CallOption) (R, error)
 func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
 	res := resultType(o)
+	// A value result that nil cannot stand for fails with a declared zero.
+	byZero := res != nil && !o.ResultPointer && !nilable(res)
+	var zero jen.Code = jen.Nil()
+	if byZero {
+		zero = jen.Id("zero")
+	}
 	fail := func(err jen.Code) *jen.Statement {
 		if res != nil {
-			return jen.Return(jen.Nil(), err)
+			return jen.Return(zero, err)
 		}
 		return jen.Return(err)
 	}
 	comment(f, wrapText(operationDoc(m, o), 77))
 	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range o.Params {
-		args = append(args, jen.Id(p.Arg).Add(paramType(p)))
+		if p.In == "path" {
+			args = append(args, jen.Id(p.Arg).Add(goType(p.Type)))
+		}
+	}
+	if o.Args != nil {
+		args = append(args, jen.Id("params").Id(o.Args.Name))
 	}
 	if o.Body != nil {
 		args = append(args, jen.Id("body").Add(goType(o.Body)))
 	}
 	args = append(args, jen.Id("opts").Op("...").Id("CallOption"))
 	var results []jen.Code
-	if res != nil {
+	if res != nil && o.ResultPointer {
 		results = append(results, jen.Op("*").Add(goType(res)))
+	} else if res != nil {
+		results = append(results, goType(res))
 	}
 	results = append(results, jen.Error())
 
 	f.Func().Params(jen.Id("c").Op("*").Id("APIClient")).Id(o.Name).Params(args...).Params(results...).BlockFunc(func(g *jen.Group) {
+		if byZero {
+			g.Var().Id("zero").Add(goType(res))
+		}
 		genValidateArgs(g, o, fail)
 		var body jen.Code
 		if o.Body != nil {
@@ -243,8 +272,10 @@ func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
 		terminal := false // a default case makes the switch return on every path
 		g.Switch().BlockFunc(func(sw *jen.Group) {
 			two := jen.Id("resp").Dot("StatusCode").Op("/").Lit(100).Op("==").Lit(2)
-			if res != nil {
+			if res != nil && o.ResultPointer {
 				sw.Case(two).Block(jen.Return(jen.Qual(oasPkg, "DecodeJSON").Types(goType(res)).Call(jen.Id("resp"))))
+			} else if res != nil {
+				sw.Case(two).Block(jen.Return(jen.Qual(oasPkg, "DecodeValue").Types(goType(res)).Call(jen.Id("resp"))))
 			} else {
 				sw.Case(two).Block(jen.Return(jen.Nil()))
 			}
@@ -285,26 +316,40 @@ func statusCond(status string) jen.Code {
 	return jen.Id("resp").Dot("StatusCode").Op("/").Lit(100).Op("==").Lit(int(status[0] - '0'))
 }
 
-// genValidateArgs validates the body and every parameter of a named type.
+// genValidateArgs validates the path parameters of a named type, the
+// parameter struct and the body.
 func genValidateArgs(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.Statement) {
 	check := func(v jen.Code) {
 		g.If(jen.Err().Op(":=").Add(v).Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
 	}
 	for _, p := range o.Params {
-		if p.Type.Kind != plan.RefNamed || p.Type.Nullable || !p.Type.Named.HasValidate() {
-			continue
-		}
-		if p.Required || p.In == "path" {
+		if p.In == "path" && p.Type.Kind == plan.RefNamed && !p.Type.Nullable && p.Type.Named.HasValidate() {
 			check(jen.Id(p.Arg))
-			continue
 		}
-		g.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id(p.Arg).Dot("Get").Call(), jen.Id("ok")).Block(
-			jen.If(jen.Err().Op(":=").Id("v").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err()))),
-		)
+	}
+	if o.Args != nil {
+		check(jen.Id("params"))
 	}
 	if o.Body != nil && o.Body.Kind == plan.RefNamed && !o.Body.Nullable && o.Body.Named.HasValidate() {
 		check(jen.Id("body"))
 	}
+}
+
+// nilable reports whether nil is a value of r's Go type: slices, maps, raw
+// JSON and bytes, and named types over them.
+func nilable(r *plan.Ref) bool {
+	if r.Nullable {
+		return false
+	}
+	switch r.Kind {
+	case plan.RefSlice, plan.RefMap:
+		return true
+	case plan.RefBuiltin:
+		return r.Builtin == plan.RawJSON || r.Builtin == plan.Bytes
+	case plan.RefNamed:
+		return r.Pointer || r.Named.Kind == plan.KindAlias && nilable(r.Named.Elem)
+	}
+	return false
 }
 
 // pathExprOf is the escaped request path: "/pets/" + oas.PathParam(petID).
@@ -344,17 +389,27 @@ func pathExprOf(o *plan.Operation) jen.Code {
 	return expr
 }
 
-// paramLoop emits, for each string form of a parameter, stmt(s); optional
-// parameters only when set.
+// paramLoop emits, for each string form of a parameter, stmt(s): path
+// parameters and required fields always, optional ones when set, and a
+// null one as one empty value (form style's "empty": name=).
 func paramLoop(g *jen.Group, p *plan.Param, stmt func(s jen.Code) jen.Code) {
 	loop := func(v jen.Code) jen.Code {
 		return jen.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Qual(oasPkg, "ParamValues").Call(v)).Block(stmt(jen.Id("s")))
 	}
-	if p.Required || p.In == "path" {
+	if p.Field == nil {
 		g.Add(loop(jen.Id(p.Arg)))
 		return
 	}
-	g.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id(p.Arg).Dot("Get").Call(), jen.Id("ok")).Block(loop(jen.Id("v")))
+	sel := jen.Id("params").Dot(p.Field.Name)
+	switch p.Field.Wrap {
+	case plan.Plain:
+		g.Add(loop(sel))
+	case plan.Optional:
+		g.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(sel).Dot("Get").Call(), jen.Id("ok")).Block(loop(jen.Id("v")))
+	default:
+		g.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(sel).Dot("Get").Call(), jen.Id("ok")).Block(loop(jen.Id("v"))).
+			Else().If(jen.Id("params").Dot(p.Field.Name).Dot("IsNull").Call()).Block(stmt(jen.Lit("")))
+	}
 }
 
 // genQuery adds query parameters to u (form style, exploded).

@@ -25,6 +25,9 @@ var clientCases = []struct {
 	{"petstore", "../../../shared/specs/petstore-3.0.yaml", true},
 	{"swaggerpetstore", "../../../shared/specs/swagger-petstore-v3.yaml", false},
 	{"twiliooauth", "../../../shared/specs/twilio-oauth-v2.yaml", false},
+	{"petstoreexpanded", "../../../shared/specs/petstore-expanded-3.0.yaml", true},
+	{"spotify", "../../../shared/specs/spotify-web-api-fixed.yml", false},
+	{"stackonecore", "../../../shared/specs/stackone/stackone-core_2025-03-05_stackone-ai-node_076766c.json", false},
 }
 
 func emitClient(t *testing.T, spec, pkg string) []emit.File {

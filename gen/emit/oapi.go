@@ -1,7 +1,13 @@
 package emit
 
 import (
+	"bytes"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"sort"
+	"strings"
 	"sync"
 
 	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
@@ -17,7 +23,7 @@ var oapiMu sync.Mutex
 // schemas are excluded (our jennifer emitter declares them under the plan's
 // names, which the planner wrote into the document as x-go-name), so
 // oapi-codegen contributes the operation types and its request builders
-// and client.
+// and client, whose type is the plan's RawClient.
 func OapiConfig(m *plan.Model, templates map[string]string) codegen.Configuration {
 	return codegen.Configuration{
 		PackageName: m.Package,
@@ -31,14 +37,29 @@ func OapiConfig(m *plan.Model, templates map[string]string) codegen.Configuratio
 			UserTemplates:             templates,
 			NameNormalizer:            string(codegen.NameNormalizerFunctionToCamelCaseWithInitialisms),
 			ResolveTypeNameCollisions: true,
+			ClientTypeName:            m.RawClient,
 		},
 		AllowRemoteRefsFrom: []string{},
 	}
 }
 
 // genOapi renders client.gen.go: oapi-codegen's operation types, request
-// builders and client for every operation in the plan.
-func genOapi(m *plan.Model, templates map[string]string) (f File, err error) {
+// builders and client for every operation in the plan, its client's
+// identifiers renamed as the plan says.
+func genOapi(m *plan.Model, templates map[string]string) (File, error) {
+	code, err := runOapi(m, templates)
+	if err != nil {
+		return File{}, err
+	}
+	out, err := renameDecls([]byte(code), m.RawClientRenames)
+	if err != nil {
+		return File{}, fmt.Errorf("client.gen.go: renaming oapi-codegen's client: %w", err)
+	}
+	return File{Path: "client.gen.go", Content: out}, nil
+}
+
+// runOapi runs oapi-codegen, one run at a time.
+func runOapi(m *plan.Model, templates map[string]string) (code string, err error) {
 	cfg := OapiConfig(m, templates)
 	oapiMu.Lock()
 	defer oapiMu.Unlock()
@@ -49,9 +70,86 @@ func genOapi(m *plan.Model, templates map[string]string) (f File, err error) {
 			err = fmt.Errorf("client.gen.go: oapi-codegen panicked: %v", r)
 		}
 	}()
-	code, err := codegen.Generate(m.OapiDoc, cfg)
+	code, err = codegen.Generate(m.OapiDoc, cfg)
 	if err != nil {
-		return File{}, fmt.Errorf("client.gen.go: oapi-codegen: %w", err)
+		return "", fmt.Errorf("client.gen.go: oapi-codegen: %w", err)
 	}
-	return File{Path: "client.gen.go", Content: []byte(code)}, nil
+	return code, nil
+}
+
+// renameDecls renames package-level declarations of src and every
+// identifier that refers to them (not fields or methods that happen to
+// share the name), and the leading name of their doc comments. It splices
+// the source rather than printing the tree: the write stage formats it.
+func renameDecls(src []byte, renames []plan.Rename) ([]byte, error) {
+	if len(renames) == 0 {
+		return src, nil
+	}
+	fset := token.NewFileSet()
+	// Object resolution links each identifier to the file-scope
+	// declaration it names; this file declares everything renamed.
+	file, err := parser.ParseFile(fset, "client.gen.go", src, parser.ParseComments)
+	if err != nil {
+		return nil, err
+	}
+	objs := map[*ast.Object]string{}
+	for _, r := range renames {
+		if obj := file.Scope.Lookup(r.From); obj != nil {
+			objs[obj] = r.To
+		}
+	}
+	type edit struct {
+		off  int
+		from string
+		to   string
+	}
+	var edits []edit
+	ast.Inspect(file, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if ok && id.Obj != nil {
+			if to, ok := objs[id.Obj]; ok {
+				edits = append(edits, edit{fset.Position(id.Pos()).Offset, id.Name, to})
+			}
+		}
+		return true
+	})
+	for _, d := range file.Decls {
+		var doc *ast.CommentGroup
+		var names []*ast.Ident
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil {
+				doc, names = d.Doc, []*ast.Ident{d.Name}
+			}
+		case *ast.GenDecl:
+			doc = d.Doc
+			for _, sp := range d.Specs {
+				if ts, ok := sp.(*ast.TypeSpec); ok {
+					names = append(names, ts.Name)
+				}
+			}
+		}
+		if doc == nil || len(names) != 1 {
+			continue
+		}
+		to, ok := objs[names[0].Obj]
+		c := doc.List[0]
+		if ok && strings.HasPrefix(c.Text, "// "+names[0].Name+" ") {
+			edits = append(edits, edit{fset.Position(c.Pos()).Offset + 3, names[0].Name, to})
+		}
+	}
+	sort.Slice(edits, func(i, j int) bool { return edits[i].off < edits[j].off })
+	var b bytes.Buffer
+	b.Grow(len(src) + 8*len(edits))
+	last := 0
+	for _, e := range edits {
+		if !bytes.HasPrefix(src[e.off:], []byte(e.from)) {
+			return nil, fmt.Errorf("offset %d: want %s", e.off, e.from)
+		}
+		b.Write(src[last:e.off])
+		b.WriteString(e.to)
+		last = e.off + len(e.from)
+	}
+	b.Write(src[last:])
+	return b.Bytes(), nil
 }

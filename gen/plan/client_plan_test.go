@@ -30,11 +30,14 @@ func TestResolveServer(t *testing.T) {
 
 func TestPlanArgs(t *testing.T) {
 	ps := []*Param{
-		{GoName: "PetID", In: "path"}, {GoName: "Type", In: "query"}, {GoName: "Body", In: "query"},
-		{GoName: "ID", In: "path"}, {GoName: "ID", In: "query"}, {GoName: "URLPath", In: "header"},
+		{GoName: "PetID", In: "path"}, {GoName: "Type", In: "path"}, {GoName: "Body", In: "path"},
+		{GoName: "ID", In: "path"}, {GoName: "ID", In: "path"}, {GoName: "URLPath", In: "path"},
+		{GoName: "Params", In: "path"}, {GoName: "Limit", In: "query"}, {GoName: "XTrace", In: "header"},
 	}
 	planArgs(ps)
-	want := []string{"petID", "typeParam", "bodyParam", "id", "idQuery2", "urlPath"}
+	// Query and header parameters are fields of the Args struct, not
+	// method arguments.
+	want := []string{"petID", "typeParam", "bodyParam", "id", "idPath2", "urlPath", "paramsParam", "", ""}
 	for i, p := range ps {
 		if p.Arg != want[i] {
 			t.Errorf("param %d (%s): Arg = %q, want %q", i, p.GoName, p.Arg, want[i])

@@ -47,7 +47,16 @@ type Model struct {
 	// ExcludeSchemas are the component schemas oapi-codegen must not declare
 	// because our emitters do.
 	ExcludeSchemas []string
+	// RawClient is the type name of oapi-codegen's low-level client
+	// (its ClientTypeName option), and RawClientRenames the other
+	// identifiers of that client, renamed after it, so that APIClient is the
+	// only "Client" users meet.
+	RawClient        string
+	RawClientRenames []Rename
 }
+
+// Rename is an identifier oapi-codegen declares and the name it gets.
+type Rename struct{ From, To string }
 
 // Server is one entry of `servers`.
 type Server struct {
@@ -293,19 +302,35 @@ type Operation struct {
 	Errors   []*Response
 	Retry    *Retry
 	Security []string // scheme names; empty means none
+	// Args is the struct holding the operation's query, header and cookie
+	// parameters, so that a new optional parameter is a new field rather
+	// than a new method argument. It is named <Op>Args (oapi-codegen
+	// declares <Op>Params), is not in Types (no model file, JSON methods or
+	// docs page) and is nil when there are no such parameters.
+	Args *Type
+	// ResultPointer says the method returns *T rather than T: only for
+	// structs (and unions), whose zero value would pass for a response.
+	// Slices, maps, scalars and oas.Nullable[T] are returned as values; on
+	// error they are nil or zero.
+	ResultPointer bool
 }
 
 // Param is a path, query or header parameter.
 type Param struct {
 	Name   string // as on the wire
 	GoName string
-	// Arg is the parameter's name in the client method's signature: unique
-	// in the operation, never a keyword or one of the method's own names.
-	Arg      string
-	In       string
-	Required bool
-	Type     *Ref
-	Doc      string
+	// Arg is a path parameter's name in the client method's signature:
+	// unique in the operation, never a keyword or one of the method's own
+	// names.
+	Arg string
+	// Field is the parameter's field in the operation's Args (query, header
+	// and cookie parameters); nil for path parameters.
+	Field      *Field
+	In         string
+	Required   bool
+	Type       *Ref
+	Doc        string
+	Deprecated bool
 }
 
 // Response is one documented response.

@@ -37,13 +37,33 @@ var reservedNames = []string{
 	"WithBaseURL", "WithRequestEditorFn", "ServerURL", "DefaultServerURL",
 	"APIClient", "NewAPIClient", "APIError", "Option", "Options", "CallOption", "RetryPolicy",
 	"Version", "UserAgent", "DecodeError", "EnvAPIKey", "WithRetries", "WithoutRetries", "ResponseError",
+	"RawClient", "NewRawClient", "RawClientOption", "RawClientInterface", "RawClientWithResponses",
+	"NewRawClientWithResponses", "RawClientWithResponsesInterface",
+}
+
+// rawClientName is oapi-codegen's client type (its ClientTypeName option).
+// It is secondary: APIClient validates, retries and returns typed errors;
+// the raw client only builds and sends requests (any content type) and
+// returns *http.Response.
+const rawClientName = "RawClient"
+
+// rawClientRenames are the identifiers oapi-codegen's client template
+// declares whatever ClientTypeName says; they follow the type's new name.
+var rawClientRenames = []Rename{
+	{"NewClient", "NewRawClient"},
+	{"ClientOption", "RawClientOption"},
+	{"ClientInterface", "RawClientInterface"},
+	{"ClientWithResponses", "RawClientWithResponses"},
+	{"NewClientWithResponses", "NewRawClientWithResponses"},
+	{"ClientWithResponsesInterface", "RawClientWithResponsesInterface"},
 }
 
 // Build plans the Go package for a loaded spec.
 func Build(s *load.Spec, opts Options) (*Model, error) {
 	p := &planner{
-		spec:     s,
-		m:        &Model{Package: opts.Package, SpecPath: opts.SpecPath, Toolchain: opts.Toolchain},
+		spec: s,
+		m: &Model{Package: opts.Package, SpecPath: opts.SpecPath, Toolchain: opts.Toolchain,
+			RawClient: rawClientName, RawClientRenames: append([]Rename(nil), rawClientRenames...)},
 		names:    newNamer(reservedNames...),
 		bySchema: map[*openapi3.Schema]*Type{},
 	}
@@ -84,6 +104,9 @@ type planner struct {
 	unnamed  map[*openapi3.Schema]bool // schemas refOf is inside of and has not named (see enterUnnamed)
 	warnings diag.List
 	opNames  map[*openapi3.Operation]string
+	// argsNames name each operation's Args struct (operations with query,
+	// header or cookie parameters only).
+	argsNames map[*openapi3.Operation]string
 	// components in key order, with their planned types
 	components []componentType
 }
@@ -153,6 +176,31 @@ func (p *planner) planOperationNames() {
 			p.names.used[derived] = "operation " + name
 		}
 	})
+	// The Args structs are claimed once every derived name is reserved.
+	p.argsNames = map[*openapi3.Operation]string{}
+	p.eachOperation(func(pth, method string, item *openapi3.PathItem, op *openapi3.Operation) {
+		if !hasArgs(item.Parameters) && !hasArgs(op.Parameters) {
+			return
+		}
+		name := p.opNames[op]
+		args, renamed := p.names.claim(name+"Args", "parameters of operation "+name)
+		if renamed {
+			p.warn(p.spec.Pos("paths", pth, strings.ToLower(method)), "paths."+pth+"."+strings.ToLower(method),
+				"type name %sArgs is already used; the parameters of %s are %s", name, name, args)
+		}
+		p.argsNames[op] = args
+	})
+}
+
+// hasArgs reports whether any parameter goes into an operation's Args
+// struct: any but a path parameter.
+func hasArgs(ps openapi3.Parameters) bool {
+	for _, pr := range ps {
+		if pr != nil && pr.Value != nil && pr.Value.In != "path" {
+			return true
+		}
+	}
+	return false
 }
 
 // reserveOapiComponentNames reserves the type names oapi-codegen gives to
@@ -771,9 +819,13 @@ func (p *planner) planOperations() {
 			} else {
 				ref = &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
 			}
-			o.Params = append(o.Params, &Param{Name: pv.Name, GoName: paramGoName(pv), In: pv.In, Required: pv.Required, Type: ref, Doc: pv.Description})
+			o.Params = append(o.Params, &Param{Name: pv.Name, GoName: paramGoName(pv), In: pv.In, Required: pv.Required,
+				Type: ref, Doc: pv.Description, Deprecated: pv.Deprecated})
 		}
 		planArgs(o.Params)
+		if args := p.argsNames[op]; args != "" {
+			o.Args = p.argsType(args, where, p.spec.Pos("paths", pth, strings.ToLower(method)), o.Params)
+		}
 		if op.RequestBody != nil && op.RequestBody.Value != nil {
 			if mt := jsonMedia(op.RequestBody.Value.Content); mt != nil && mt.Schema != nil {
 				o.Body = p.refOf(mt.Schema, name+"Body", where+".requestBody", false)
@@ -808,6 +860,7 @@ func (p *planner) planOperations() {
 				o.Errors = append(o.Errors, resp)
 			}
 		}
+		o.ResultPointer = o.Success != nil && o.Success.Body != nil && isStruct(o.Success.Body)
 		o.Retry = retryOf(op.Extensions)
 		if o.Retry == nil {
 			o.Retry = retryOf(p.spec.Doc.Extensions)
@@ -834,16 +887,67 @@ func (p *planner) planOperations() {
 	})
 }
 
+// isStruct reports whether r is a struct or union value (not nullable),
+// through Go aliases: what a client method returns by pointer.
+func isStruct(r *Ref) bool {
+	for r.Kind == RefNamed && !r.Nullable && r.Named.Kind == KindAlias && r.Named.GoAlias {
+		r = r.Named.Elem
+	}
+	return r.Kind == RefNamed && !r.Nullable && (r.Named.Kind == KindStruct || r.Named.Kind == KindUnion)
+}
+
+// argsType plans an operation's Args struct: one field per query, header
+// and cookie parameter, in spec order, wrapped like a model's fields
+// (required: T, optional: oas.Opt[T], nullable: oas.Nullable[T]).
+func (p *planner) argsType(name, where string, pos diag.Pos, params []*Param) *Type {
+	t := &Type{Name: name, Where: where + ".parameters", Pos: pos, Kind: KindStruct,
+		Doc: "holds the query, header and cookie parameters of " + strings.TrimSuffix(name, "Args") + "."}
+	fieldNames := newNamer("Validate", "ValidateInto")
+	for _, pr := range params {
+		if pr.In == "path" {
+			continue
+		}
+		want := pr.GoName
+		if want == "" {
+			want = "Param"
+		}
+		fname, renamed := fieldNames.claim(want, pr.In+" "+pr.Name)
+		if renamed {
+			p.warn(pos, where+".parameters."+pr.Name, "field name %s is already used in %s; this one is named %s", want, name, fname)
+		}
+		ref := *pr.Type
+		f := &Field{Name: fname, JSONName: pr.Name, Type: &ref, Required: pr.Required, Nullable: ref.Nullable,
+			Doc: pr.Doc, Deprecated: pr.Deprecated, RequestRequired: pr.Required}
+		ref.Nullable = false // the field's wrapper carries it
+		switch {
+		case f.Nullable:
+			f.Wrap = NullableWrap
+		case f.Required:
+			f.Wrap = Plain
+		default:
+			f.Wrap = Optional
+		}
+		pr.Field = f
+		t.Fields = append(t.Fields, f)
+	}
+	return t
+}
+
 // clientLocals are the names a generated client method uses itself.
 var clientLocals = map[string]bool{"c": true, "ctx": true, "opts": true, "body": true, "payload": true,
 	"u": true, "q": true, "h": true, "err": true, "call": true, "resp": true, "v": true, "s": true, "ok": true,
-	"oas": true, "url": true, "http": true, "context": true, "time": true, "fmt": true, "json": true}
+	"oas": true, "url": true, "http": true, "context": true, "time": true, "fmt": true, "json": true,
+	"params": true, "zero": true}
 
-// planArgs names the client method's argument for each parameter: the
-// lower-camel Go name, made unique and kept off keywords and locals.
+// planArgs names the client method's argument for each path parameter:
+// the lower-camel Go name, made unique and kept off keywords and locals.
+// The other parameters are fields of the operation's Args.
 func planArgs(params []*Param) {
 	used := map[string]bool{}
 	for _, pr := range params {
+		if pr.In != "path" {
+			continue
+		}
 		base := pr.GoName
 		if base == "" {
 			base = "Param"

@@ -56,8 +56,8 @@ type HttpRequestDoer interface {
 	Do(req *http.Request) (*http.Response, error)
 }
 
-// Client which conforms to the OpenAPI3 specification for this service.
-type Client struct {
+// RawClient which conforms to the OpenAPI3 specification for this service.
+type RawClient struct {
 	// The endpoint of the server conforming to this interface, with scheme,
 	// https://api.deepmap.com for example. This can contain a path relative
 	// to the server, such as https://api.deepmap.com/dev-test, and all the
@@ -73,13 +73,13 @@ type Client struct {
 	RequestEditors []RequestEditorFn
 }
 
-// ClientOption allows setting custom parameters during construction
-type ClientOption func(*Client) error
+// RawClientOption allows setting custom parameters during construction
+type RawClientOption func(*RawClient) error
 
-// Creates a new Client, with reasonable defaults
-func NewClient(server string, opts ...ClientOption) (*Client, error) {
+// Creates a new RawClient, with reasonable defaults
+func NewRawClient(server string, opts ...RawClientOption) (*RawClient, error) {
 	// create a client with sane default values
-	client := Client{
+	client := RawClient{
 		Server: server,
 	}
 	// mutate client and add all optional params
@@ -101,8 +101,8 @@ func NewClient(server string, opts ...ClientOption) (*Client, error) {
 
 // WithHTTPClient allows overriding the default Doer, which is
 // automatically created using http.Client. This is useful for tests.
-func WithHTTPClient(doer HttpRequestDoer) ClientOption {
-	return func(c *Client) error {
+func WithHTTPClient(doer HttpRequestDoer) RawClientOption {
+	return func(c *RawClient) error {
 		c.Client = doer
 		return nil
 	}
@@ -110,15 +110,15 @@ func WithHTTPClient(doer HttpRequestDoer) ClientOption {
 
 // WithRequestEditorFn allows setting up a callback function, which will be
 // called right before sending the request. This can be used to mutate the request.
-func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
-	return func(c *Client) error {
+func WithRequestEditorFn(fn RequestEditorFn) RawClientOption {
+	return func(c *RawClient) error {
 		c.RequestEditors = append(c.RequestEditors, fn)
 		return nil
 	}
 }
 
 // The interface specification for the client above.
-type ClientInterface interface {
+type RawClientInterface interface {
 
 	// CreateConnectSessionWithBody Create Connect Session
 	//
@@ -154,7 +154,7 @@ type ClientInterface interface {
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /connect_sessions (the `CreateConnectSession` operationId).
-func (c *Client) CreateConnectSessionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *RawClient) CreateConnectSessionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateConnectSessionRequestWithBody(c.Server, contentType, body)
 	if err != nil {
 		return nil, err
@@ -171,7 +171,7 @@ func (c *Client) CreateConnectSessionWithBody(ctx context.Context, contentType s
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /connect_sessions (the `CreateConnectSession` operationId).
-func (c *Client) CreateConnectSession(ctx context.Context, body CreateConnectSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *RawClient) CreateConnectSession(ctx context.Context, body CreateConnectSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateConnectSessionRequest(c.Server, body)
 	if err != nil {
 		return nil, err
@@ -188,7 +188,7 @@ func (c *Client) CreateConnectSession(ctx context.Context, body CreateConnectSes
 // Takes any type of body and a specified content type.
 //
 // Corresponds with POST /connect_sessions/authenticate (the `AuthenticateConnectSession` operationId).
-func (c *Client) AuthenticateConnectSessionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *RawClient) AuthenticateConnectSessionWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewAuthenticateConnectSessionRequestWithBody(c.Server, contentType, body)
 	if err != nil {
 		return nil, err
@@ -205,7 +205,7 @@ func (c *Client) AuthenticateConnectSessionWithBody(ctx context.Context, content
 // Takes a body of the `application/json` content type.
 //
 // Corresponds with POST /connect_sessions/authenticate (the `AuthenticateConnectSession` operationId).
-func (c *Client) AuthenticateConnectSession(ctx context.Context, body AuthenticateConnectSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *RawClient) AuthenticateConnectSession(ctx context.Context, body AuthenticateConnectSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewAuthenticateConnectSessionRequest(c.Server, body)
 	if err != nil {
 		return nil, err
@@ -297,7 +297,7 @@ func NewAuthenticateConnectSessionRequestWithBody(server string, contentType str
 	return req, nil
 }
 
-func (c *Client) applyEditors(ctx context.Context, req *http.Request, additionalEditors []RequestEditorFn) error {
+func (c *RawClient) applyEditors(ctx context.Context, req *http.Request, additionalEditors []RequestEditorFn) error {
 	for _, r := range c.RequestEditors {
 		if err := r(ctx, req); err != nil {
 			return err
@@ -311,24 +311,24 @@ func (c *Client) applyEditors(ctx context.Context, req *http.Request, additional
 	return nil
 }
 
-// ClientWithResponses builds on ClientInterface to offer response payloads
-type ClientWithResponses struct {
-	ClientInterface
+// RawClientWithResponses builds on ClientInterface to offer response payloads
+type RawClientWithResponses struct {
+	RawClientInterface
 }
 
-// NewClientWithResponses creates a new ClientWithResponses, which wraps
+// NewRawClientWithResponses creates a new ClientWithResponses, which wraps
 // Client with return type handling
-func NewClientWithResponses(server string, opts ...ClientOption) (*ClientWithResponses, error) {
-	client, err := NewClient(server, opts...)
+func NewRawClientWithResponses(server string, opts ...RawClientOption) (*RawClientWithResponses, error) {
+	client, err := NewRawClient(server, opts...)
 	if err != nil {
 		return nil, err
 	}
-	return &ClientWithResponses{client}, nil
+	return &RawClientWithResponses{client}, nil
 }
 
 // WithBaseURL overrides the baseURL.
-func WithBaseURL(baseURL string) ClientOption {
-	return func(c *Client) error {
+func WithBaseURL(baseURL string) RawClientOption {
+	return func(c *RawClient) error {
 		newBaseURL, err := url.Parse(baseURL)
 		if err != nil {
 			return err
@@ -338,8 +338,8 @@ func WithBaseURL(baseURL string) ClientOption {
 	}
 }
 
-// ClientWithResponsesInterface is the interface specification for the client with responses above.
-type ClientWithResponsesInterface interface {
+// RawClientWithResponsesInterface is the interface specification for the client with responses above.
+type RawClientWithResponsesInterface interface {
 
 	// CreateConnectSessionWithBodyWithResponse Create Connect Session
 	//
@@ -583,7 +583,7 @@ func (r AuthenticateConnectSessionResponse) ContentType() string {
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /connect_sessions (the `CreateConnectSession` operationId).
-func (c *ClientWithResponses) CreateConnectSessionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateConnectSessionResponse, error) {
+func (c *RawClientWithResponses) CreateConnectSessionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateConnectSessionResponse, error) {
 	rsp, err := c.CreateConnectSessionWithBody(ctx, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -596,7 +596,7 @@ func (c *ClientWithResponses) CreateConnectSessionWithBodyWithResponse(ctx conte
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /connect_sessions (the `CreateConnectSession` operationId).
-func (c *ClientWithResponses) CreateConnectSessionWithResponse(ctx context.Context, body CreateConnectSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConnectSessionResponse, error) {
+func (c *RawClientWithResponses) CreateConnectSessionWithResponse(ctx context.Context, body CreateConnectSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateConnectSessionResponse, error) {
 	rsp, err := c.CreateConnectSession(ctx, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -609,7 +609,7 @@ func (c *ClientWithResponses) CreateConnectSessionWithResponse(ctx context.Conte
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /connect_sessions/authenticate (the `AuthenticateConnectSession` operationId).
-func (c *ClientWithResponses) AuthenticateConnectSessionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AuthenticateConnectSessionResponse, error) {
+func (c *RawClientWithResponses) AuthenticateConnectSessionWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AuthenticateConnectSessionResponse, error) {
 	rsp, err := c.AuthenticateConnectSessionWithBody(ctx, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -622,7 +622,7 @@ func (c *ClientWithResponses) AuthenticateConnectSessionWithBodyWithResponse(ctx
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 //
 // Corresponds with POST /connect_sessions/authenticate (the `AuthenticateConnectSession` operationId).
-func (c *ClientWithResponses) AuthenticateConnectSessionWithResponse(ctx context.Context, body AuthenticateConnectSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*AuthenticateConnectSessionResponse, error) {
+func (c *RawClientWithResponses) AuthenticateConnectSessionWithResponse(ctx context.Context, body AuthenticateConnectSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*AuthenticateConnectSessionResponse, error) {
 	rsp, err := c.AuthenticateConnectSession(ctx, body, reqEditors...)
 	if err != nil {
 		return nil, err

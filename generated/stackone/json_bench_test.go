@@ -134,7 +134,7 @@ func benchClients(b *testing.B, server string, hc *http.Client) {
 		}
 	})
 	b.Run("impl=oapi-codegen", func(b *testing.B) {
-		c, err := NewClientWithResponses(server, WithHTTPClient(hc))
+		c, err := NewRawClientWithResponses(server, WithHTTPClient(hc))
 		if err != nil {
 			b.Fatal(err)
 		}

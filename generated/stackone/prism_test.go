@@ -309,7 +309,7 @@ func TestAgainstPrism(t *testing.T) {
 	// required string out; Validate counts an empty one as missing, which is
 	// stricter than the spec, so the raw JSON is sent here.)
 	t.Run("Prism refuses a request the spec forbids", func(t *testing.T) {
-		low, err := stackone.NewClient(server)
+		low, err := stackone.NewRawClient(server)
 		if err != nil {
 			t.Fatal(err)
 		}
