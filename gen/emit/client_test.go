@@ -28,6 +28,9 @@ var clientCases = []struct {
 	{"petstoreexpanded", "../../../shared/specs/petstore-expanded-3.0.yaml", true},
 	{"spotify", "../../../shared/specs/spotify-web-api-fixed.yml", false},
 	{"stackonecore", "../../../shared/specs/stackone/stackone-core_2025-03-05_stackone-ai-node_076766c.json", false},
+	// Every kind of parameter and result; its behaviour_test.go.txt runs
+	// against the generated package.
+	{"params", "testdata/client/params/openapi.yaml", true},
 }
 
 func emitClient(t *testing.T, spec, pkg string) []emit.File {
@@ -91,6 +94,20 @@ func TestClientCompiles(t *testing.T) {
 			if err != nil {
 				t.Fatalf("go vet of the generated %s package: %v\n%s", tc.name, err, out)
 			}
+			// A hand-written test of the generated package runs with it.
+			behaviour, err := os.ReadFile(filepath.Join("testdata", "client", tc.name, "behaviour_test.go.txt"))
+			if os.IsNotExist(err) {
+				return
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "behaviour_test.go"), behaviour, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, err = exec.Command(goBin, "test", "-count=1", "./"+filepath.ToSlash(dir)).CombinedOutput()
+			if err != nil {
+				t.Fatalf("go test of the generated %s package: %v\n%s", tc.name, err, out)
+			}
 		})
 	}
 }
@@ -153,5 +170,22 @@ func TestClientRetriesOnlyWhereAllowed(t *testing.T) {
 	}
 	if !strings.Contains(so, `const EnvAPIKey = "STACKONE_API_KEY"`) || !strings.Contains(so, `"stackone/1.0.0 oasgen/v0.0.0-test"`) {
 		t.Errorf("stackone client lacks EnvAPIKey or the toolchain's User-Agent")
+	}
+}
+
+// TestRawClientIsSecondary: oapi-codegen's client is declared under the
+// plan's RawClient names, so APIClient is the package's only "Client".
+func TestRawClientIsSecondary(t *testing.T) {
+	raw := string(find(emitClient(t, "testdata/client/params/openapi.yaml", "params"), "client.gen.go"))
+	for _, want := range []string{"type RawClient struct", "func NewRawClient(server string, opts ...RawClientOption) (*RawClient, error)",
+		"type RawClientInterface interface", "func NewRawClientWithResponses(", "type RawClientWithResponsesInterface interface"} {
+		if !strings.Contains(raw, want) {
+			t.Errorf("client.gen.go lacks %q", want)
+		}
+	}
+	for _, gone := range []string{"type Client struct", "func NewClient(", "type ClientOption ", "type ClientInterface ", "&ClientWithResponses{", "func NewClientWithResponses("} {
+		if strings.Contains(raw, gone) {
+			t.Errorf("client.gen.go still has %q", gone)
+		}
 	}
 }

@@ -78,41 +78,80 @@ func runOapi(m *plan.Model, templates map[string]string) (code string, err error
 }
 
 // renameDecls renames package-level declarations of src and every
-// identifier that refers to them (not fields or methods that happen to
-// share the name), and the leading name of their doc comments. It splices
+// identifier that refers to them, and the leading name of their doc
+// comments. The renamed names are exported, so no local of oapi-codegen's
+// (all lower case) shadows them; what only shares the name is kept: struct
+// fields and interface methods (a parameter or an operation may be called
+// ClientOption), methods, selectors and composite-literal keys. It splices
 // the source rather than printing the tree: the write stage formats it.
 func renameDecls(src []byte, renames []plan.Rename) ([]byte, error) {
 	if len(renames) == 0 {
 		return src, nil
 	}
+	to := map[string]string{}
+	for _, r := range renames {
+		to[r.From] = r.To
+	}
 	fset := token.NewFileSet()
-	// Object resolution links each identifier to the file-scope
-	// declaration it names; this file declares everything renamed.
-	file, err := parser.ParseFile(fset, "client.gen.go", src, parser.ParseComments)
+	file, err := parser.ParseFile(fset, "client.gen.go", src, parser.ParseComments|parser.SkipObjectResolution)
 	if err != nil {
 		return nil, err
 	}
-	objs := map[*ast.Object]string{}
-	for _, r := range renames {
-		if obj := file.Scope.Lookup(r.From); obj != nil {
-			objs[obj] = r.To
-		}
-	}
 	type edit struct {
-		off  int
-		from string
-		to   string
+		off      int
+		from, to string
 	}
 	var edits []edit
-	ast.Inspect(file, func(n ast.Node) bool {
-		id, ok := n.(*ast.Ident)
-		if ok && id.Obj != nil {
-			if to, ok := objs[id.Obj]; ok {
-				edits = append(edits, edit{fset.Position(id.Pos()).Offset, id.Name, to})
+	rename := func(id *ast.Ident) {
+		if t, ok := to[id.Name]; ok {
+			edits = append(edits, edit{fset.Position(id.Pos()).Offset, id.Name, t})
+		}
+	}
+	var visit func(n ast.Node) bool
+	walk := func(n ast.Node) {
+		if n != nil && !isNilNode(n) {
+			ast.Inspect(n, visit)
+		}
+	}
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			rename(n)
+		case *ast.SelectorExpr:
+			walk(n.X)
+			return false
+		case *ast.Field:
+			walk(n.Type) // not the names: fields, methods, parameters
+			return false
+		case *ast.FuncDecl:
+			if n.Recv == nil {
+				rename(n.Name)
 			}
+			walk(n.Recv)
+			walk(n.Type)
+			walk(n.Body)
+			return false
+		case *ast.CompositeLit:
+			walk(n.Type)
+			for _, e := range n.Elts {
+				if kv, ok := e.(*ast.KeyValueExpr); ok {
+					if _, isID := kv.Key.(*ast.Ident); isID {
+						walk(kv.Value) // a field name, or a map key we leave alone
+						continue
+					}
+				}
+				walk(e)
+			}
+			return false
+		case *ast.File:
+			for _, d := range n.Decls {
+				walk(d)
+			}
+			return false
 		}
 		return true
-	})
+	}
+	walk(file)
 	for _, d := range file.Decls {
 		var doc *ast.CommentGroup
 		var names []*ast.Ident
@@ -132,10 +171,10 @@ func renameDecls(src []byte, renames []plan.Rename) ([]byte, error) {
 		if doc == nil || len(names) != 1 {
 			continue
 		}
-		to, ok := objs[names[0].Obj]
+		t, ok := to[names[0].Name]
 		c := doc.List[0]
 		if ok && strings.HasPrefix(c.Text, "// "+names[0].Name+" ") {
-			edits = append(edits, edit{fset.Position(c.Pos()).Offset + 3, names[0].Name, to})
+			edits = append(edits, edit{fset.Position(c.Pos()).Offset + 3, names[0].Name, t})
 		}
 	}
 	sort.Slice(edits, func(i, j int) bool { return edits[i].off < edits[j].off })
@@ -152,4 +191,16 @@ func renameDecls(src []byte, renames []plan.Rename) ([]byte, error) {
 	}
 	b.Write(src[last:])
 	return b.Bytes(), nil
+}
+
+// isNilNode reports a typed nil inside an ast.Node (a FuncDecl's absent
+// Recv or Body), which ast.Inspect would dereference.
+func isNilNode(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.FieldList:
+		return n == nil
+	case *ast.BlockStmt:
+		return n == nil
+	}
+	return false
 }

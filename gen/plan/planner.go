@@ -824,7 +824,7 @@ func (p *planner) planOperations() {
 		}
 		planArgs(o.Params)
 		if args := p.argsNames[op]; args != "" {
-			o.Args = p.argsType(args, where, p.spec.Pos("paths", pth, strings.ToLower(method)), o.Params)
+			o.Args = p.argsType(args, name, where, p.spec.Pos("paths", pth, strings.ToLower(method)), o.Params)
 		}
 		if op.RequestBody != nil && op.RequestBody.Value != nil {
 			if mt := jsonMedia(op.RequestBody.Value.Content); mt != nil && mt.Schema != nil {
@@ -899,9 +899,22 @@ func isStruct(r *Ref) bool {
 // argsType plans an operation's Args struct: one field per query, header
 // and cookie parameter, in spec order, wrapped like a model's fields
 // (required: T, optional: oas.Opt[T], nullable: oas.Nullable[T]).
-func (p *planner) argsType(name, where string, pos diag.Pos, params []*Param) *Type {
+func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param) *Type {
+	var kinds []string
+	for _, in := range []string{"query", "header", "cookie"} {
+		for _, pr := range params {
+			if pr.In == in {
+				kinds = append(kinds, in)
+				break
+			}
+		}
+	}
+	if len(kinds) > 1 {
+		kinds[len(kinds)-2] += " and " + kinds[len(kinds)-1]
+		kinds = kinds[:len(kinds)-1]
+	}
 	t := &Type{Name: name, Where: where + ".parameters", Pos: pos, Kind: KindStruct,
-		Doc: "holds the query, header and cookie parameters of " + strings.TrimSuffix(name, "Args") + "."}
+		Doc: "holds the " + strings.Join(kinds, ", ") + " parameters of " + op + "."}
 	fieldNames := newNamer("Validate", "ValidateInto")
 	for _, pr := range params {
 		if pr.In == "path" {
