@@ -531,7 +531,9 @@ func operationDoc(m *plan.Model, o *plan.Operation) string {
 	if o.Body != nil && o.Body.Kind == plan.RefNamed {
 		b.WriteString("The body is validated before anything is sent. ")
 	}
-	if res := resultType(o); res != nil && res.Kind == plan.RefNamed {
+	if res := resultType(o); res != nil && res.Kind == plan.RefNamed && res.Nullable {
+		fmt.Fprintf(&b, "A 2xx response is decoded as %s, or null.", res.Named.Name)
+	} else if res != nil && res.Kind == plan.RefNamed {
 		fmt.Fprintf(&b, "A 2xx response is decoded as %s.", res.Named.Name)
 	} else if res != nil {
 		b.WriteString("A 2xx response is decoded from JSON.")

@@ -104,27 +104,55 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 	return c.retry
 }
 
+// CreateWidgetArgs holds the query parameters of CreateWidget. The zero value
+// sends none of the optional ones; required ones are checked by Validate before
+// the request is sent.
+type CreateWidgetArgs struct {
+	// Optional.
+	PageSize oas.Opt[float64]
+	// Optional.
+	Limit oas.Opt[int64]
+	// Optional.
+	Before oas.Opt[Snowflake]
+	// Optional.
+	After oas.Opt[Snowflake]
+	// Optional.
+	Type oas.Opt[Snowflake]
+}
+
+// Validate reports every violation of the spec's constraints as one
+// *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
+func (m CreateWidgetArgs) Validate() error {
+	var v oas.Validator
+	m.ValidateInto(&v, nil)
+	return v.Err("CreateWidgetArgs")
+}
+
+// ValidateInto adds the violations of m under p to v.
+func (m CreateWidgetArgs) ValidateInto(v *oas.Validator, p *oas.Path) {
+	if x, ok := m.Before.Get(); ok {
+		pBefore := p.Key("before")
+		x.ValidateInto(v, &pBefore)
+	}
+	if x, ok := m.After.Get(); ok {
+		pAfter := p.Key("after")
+		x.ValidateInto(v, &pAfter)
+	}
+	if x, ok := m.Type.Get(); ok {
+		pType := p.Key("type")
+		x.ValidateInto(v, &pType)
+	}
+}
+
 // CreateWidget calls POST /widgets.
 //
 // The body is validated before anything is sent. A 2xx response is decoded as
 // Widget. Any other status is an *APIError.
 //
 // Not retried unless the call passes WithRetries.
-func (c *APIClient) CreateWidget(ctx context.Context, pageSize oas.Opt[float64], limit oas.Opt[int64], before oas.Opt[Snowflake], after oas.Opt[Snowflake], typeParam oas.Opt[Snowflake], body Widget, opts ...CallOption) (*Widget, error) {
-	if v, ok := before.Get(); ok {
-		if err := v.Validate(); err != nil {
-			return nil, fmt.Errorf("CreateWidget: %w", err)
-		}
-	}
-	if v, ok := after.Get(); ok {
-		if err := v.Validate(); err != nil {
-			return nil, fmt.Errorf("CreateWidget: %w", err)
-		}
-	}
-	if v, ok := typeParam.Get(); ok {
-		if err := v.Validate(); err != nil {
-			return nil, fmt.Errorf("CreateWidget: %w", err)
-		}
+func (c *APIClient) CreateWidget(ctx context.Context, params CreateWidgetArgs, body Widget, opts ...CallOption) (*Widget, error) {
+	if err := params.Validate(); err != nil {
+		return nil, fmt.Errorf("CreateWidget: %w", err)
 	}
 	if err := body.Validate(); err != nil {
 		return nil, fmt.Errorf("CreateWidget: %w", err)
@@ -138,27 +166,27 @@ func (c *APIClient) CreateWidget(ctx context.Context, pageSize oas.Opt[float64],
 		return nil, fmt.Errorf("CreateWidget: %w", err)
 	}
 	q := u.Query()
-	if v, ok := pageSize.Get(); ok {
+	if v, ok := params.PageSize.Get(); ok {
 		for _, s := range oas.ParamValues(v) {
 			q.Add("page_size", s)
 		}
 	}
-	if v, ok := limit.Get(); ok {
+	if v, ok := params.Limit.Get(); ok {
 		for _, s := range oas.ParamValues(v) {
 			q.Add("limit", s)
 		}
 	}
-	if v, ok := before.Get(); ok {
+	if v, ok := params.Before.Get(); ok {
 		for _, s := range oas.ParamValues(v) {
 			q.Add("before", s)
 		}
 	}
-	if v, ok := after.Get(); ok {
+	if v, ok := params.After.Get(); ok {
 		for _, s := range oas.ParamValues(v) {
 			q.Add("after", s)
 		}
 	}
-	if v, ok := typeParam.Get(); ok {
+	if v, ok := params.Type.Get(); ok {
 		for _, s := range oas.ParamValues(v) {
 			q.Add("type", s)
 		}

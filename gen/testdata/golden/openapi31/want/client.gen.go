@@ -37,8 +37,8 @@ type HttpRequestDoer interface {
 	Do(req *http.Request) (*http.Response, error)
 }
 
-// Client which conforms to the OpenAPI3 specification for this service.
-type Client struct {
+// RawClient which conforms to the OpenAPI3 specification for this service.
+type RawClient struct {
 	// The endpoint of the server conforming to this interface, with scheme,
 	// https://api.deepmap.com for example. This can contain a path relative
 	// to the server, such as https://api.deepmap.com/dev-test, and all the
@@ -54,13 +54,13 @@ type Client struct {
 	RequestEditors []RequestEditorFn
 }
 
-// ClientOption allows setting custom parameters during construction
-type ClientOption func(*Client) error
+// RawClientOption allows setting custom parameters during construction
+type RawClientOption func(*RawClient) error
 
-// Creates a new Client, with reasonable defaults
-func NewClient(server string, opts ...ClientOption) (*Client, error) {
+// Creates a new RawClient, with reasonable defaults
+func NewRawClient(server string, opts ...RawClientOption) (*RawClient, error) {
 	// create a client with sane default values
-	client := Client{
+	client := RawClient{
 		Server: server,
 	}
 	// mutate client and add all optional params
@@ -82,8 +82,8 @@ func NewClient(server string, opts ...ClientOption) (*Client, error) {
 
 // WithHTTPClient allows overriding the default Doer, which is
 // automatically created using http.Client. This is useful for tests.
-func WithHTTPClient(doer HttpRequestDoer) ClientOption {
-	return func(c *Client) error {
+func WithHTTPClient(doer HttpRequestDoer) RawClientOption {
+	return func(c *RawClient) error {
 		c.Client = doer
 		return nil
 	}
@@ -91,15 +91,15 @@ func WithHTTPClient(doer HttpRequestDoer) ClientOption {
 
 // WithRequestEditorFn allows setting up a callback function, which will be
 // called right before sending the request. This can be used to mutate the request.
-func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
-	return func(c *Client) error {
+func WithRequestEditorFn(fn RequestEditorFn) RawClientOption {
+	return func(c *RawClient) error {
 		c.RequestEditors = append(c.RequestEditors, fn)
 		return nil
 	}
 }
 
 // The interface specification for the client above.
-type ClientInterface interface {
+type RawClientInterface interface {
 
 	// CreateWidgetWithBody performs a POST /widgets (the `CreateWidget` operationId) request,
 	// with any type of body and a specified content type.
@@ -112,7 +112,7 @@ type ClientInterface interface {
 
 // CreateWidgetWithBody performs a POST /widgets (the `CreateWidget` operationId) request,
 // with any type of body and a specified content type.
-func (c *Client) CreateWidgetWithBody(ctx context.Context, params *CreateWidgetParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *RawClient) CreateWidgetWithBody(ctx context.Context, params *CreateWidgetParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateWidgetRequestWithBody(c.Server, params, contentType, body)
 	if err != nil {
 		return nil, err
@@ -126,7 +126,7 @@ func (c *Client) CreateWidgetWithBody(ctx context.Context, params *CreateWidgetP
 
 // CreateWidget performs a POST /widgets (the `CreateWidget` operationId) request.
 // Takes a body of the `application/json` content type.
-func (c *Client) CreateWidget(ctx context.Context, params *CreateWidgetParams, body CreateWidgetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+func (c *RawClient) CreateWidget(ctx context.Context, params *CreateWidgetParams, body CreateWidgetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateWidgetRequest(c.Server, params, body)
 	if err != nil {
 		return nil, err
@@ -253,7 +253,7 @@ func NewCreateWidgetRequestWithBody(server string, params *CreateWidgetParams, c
 	return req, nil
 }
 
-func (c *Client) applyEditors(ctx context.Context, req *http.Request, additionalEditors []RequestEditorFn) error {
+func (c *RawClient) applyEditors(ctx context.Context, req *http.Request, additionalEditors []RequestEditorFn) error {
 	for _, r := range c.RequestEditors {
 		if err := r(ctx, req); err != nil {
 			return err
@@ -267,24 +267,24 @@ func (c *Client) applyEditors(ctx context.Context, req *http.Request, additional
 	return nil
 }
 
-// ClientWithResponses builds on ClientInterface to offer response payloads
-type ClientWithResponses struct {
-	ClientInterface
+// RawClientWithResponses builds on ClientInterface to offer response payloads
+type RawClientWithResponses struct {
+	RawClientInterface
 }
 
-// NewClientWithResponses creates a new ClientWithResponses, which wraps
+// NewRawClientWithResponses creates a new ClientWithResponses, which wraps
 // Client with return type handling
-func NewClientWithResponses(server string, opts ...ClientOption) (*ClientWithResponses, error) {
-	client, err := NewClient(server, opts...)
+func NewRawClientWithResponses(server string, opts ...RawClientOption) (*RawClientWithResponses, error) {
+	client, err := NewRawClient(server, opts...)
 	if err != nil {
 		return nil, err
 	}
-	return &ClientWithResponses{client}, nil
+	return &RawClientWithResponses{client}, nil
 }
 
 // WithBaseURL overrides the baseURL.
-func WithBaseURL(baseURL string) ClientOption {
-	return func(c *Client) error {
+func WithBaseURL(baseURL string) RawClientOption {
+	return func(c *RawClient) error {
 		newBaseURL, err := url.Parse(baseURL)
 		if err != nil {
 			return err
@@ -294,8 +294,8 @@ func WithBaseURL(baseURL string) ClientOption {
 	}
 }
 
-// ClientWithResponsesInterface is the interface specification for the client with responses above.
-type ClientWithResponsesInterface interface {
+// RawClientWithResponsesInterface is the interface specification for the client with responses above.
+type RawClientWithResponsesInterface interface {
 
 	// CreateWidgetWithBodyWithResponse performs a POST /widgets (the `CreateWidget` operationId) request,
 	// with any type of body and a specified content type.
@@ -353,7 +353,7 @@ func (r CreateWidgetResponse) ContentType() string {
 // with any type of body and a specified content type.
 //
 // Returns a wrapper object for the known response body format(s).
-func (c *ClientWithResponses) CreateWidgetWithBodyWithResponse(ctx context.Context, params *CreateWidgetParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateWidgetResponse, error) {
+func (c *RawClientWithResponses) CreateWidgetWithBodyWithResponse(ctx context.Context, params *CreateWidgetParams, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateWidgetResponse, error) {
 	rsp, err := c.CreateWidgetWithBody(ctx, params, contentType, body, reqEditors...)
 	if err != nil {
 		return nil, err
@@ -363,7 +363,7 @@ func (c *ClientWithResponses) CreateWidgetWithBodyWithResponse(ctx context.Conte
 
 // CreateWidgetWithResponse performs a POST /widgets (the `CreateWidget` operationId) request.
 // Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
-func (c *ClientWithResponses) CreateWidgetWithResponse(ctx context.Context, params *CreateWidgetParams, body CreateWidgetJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateWidgetResponse, error) {
+func (c *RawClientWithResponses) CreateWidgetWithResponse(ctx context.Context, params *CreateWidgetParams, body CreateWidgetJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateWidgetResponse, error) {
 	rsp, err := c.CreateWidget(ctx, params, body, reqEditors...)
 	if err != nil {
 		return nil, err

@@ -8,11 +8,11 @@
 // spec: sha256:b79a76a05dfe5c7b
 // config: sha256:cdb310923ce86122
 // toolchain: v0.1.0
-// output: sha256:91e666a7d14364e8
+// output: sha256:84d55eeaf08e6901
 //
 // files:
-//	sha256:516107c4e0a74a54 api.gen.go
-//	sha256:12ce0662e41d3335 client.gen.go
+//	sha256:dd2a6bd3415d618a api.gen.go
+//	sha256:b50e2b352e713fd2 client.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
 //	sha256:f8b7b32b8d974414 docs/models/payload.md
