@@ -1,9 +1,14 @@
 package plan
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oasgen/oasgen/gen/load"
 )
 
 func TestAPIKeyEnv(t *testing.T) {
@@ -42,5 +47,53 @@ func TestPlanArgs(t *testing.T) {
 		if p.Arg != want[i] {
 			t.Errorf("param %d (%s): Arg = %q, want %q", i, p.GoName, p.Arg, want[i])
 		}
+	}
+}
+
+// TestArgsNameCollision: an operation's Args struct yields to a name
+// oapi-codegen takes from a component parameter, with a warning; a schema
+// yields to the Args struct.
+func TestArgsNameCollision(t *testing.T) {
+	spec := `openapi: 3.0.3
+info: {title: C, version: "1"}
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      parameters:
+        - $ref: "#/components/parameters/ListPetsArgs"
+        - {name: X-Trace, in: header, required: true, schema: {type: string}}
+      responses:
+        "204": {description: ok}
+components:
+  parameters:
+    ListPetsArgs: {name: limit, in: query, schema: {type: integer}}
+  schemas:
+    ListPetsArgs2: {type: string}
+`
+	path := filepath.Join(t.TempDir(), "openapi.yaml")
+	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := load.Load(path, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Build(s, Options{Package: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := m.Operations[0]
+	if o.Args == nil || o.Args.Name != "ListPetsArgs2" {
+		t.Fatalf("Args = %+v, want ListPetsArgs2", o.Args)
+	}
+	if f := o.Params[1].Field; f == nil || f.Name != "XTrace" || f.Wrap != Plain || o.Params[1].Arg != "" {
+		t.Errorf("header param: field %+v, arg %q", f, o.Params[1].Arg)
+	}
+	if f := o.Params[0].Field; f == nil || f.Wrap != Optional {
+		t.Errorf("query param: field %+v", f)
+	}
+	if !strings.Contains(m.Warnings.Error(), "ListPetsArgs is already used") {
+		t.Errorf("no warning about the Args name: %v", m.Warnings)
 	}
 }

@@ -78,6 +78,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	}
 	p.planOperationNames()
 	p.reserveOapiComponentNames()
+	p.planArgsNames()
 	p.planComponents()
 	p.planOperations()
 	p.planSecurity()
@@ -176,7 +177,11 @@ func (p *planner) planOperationNames() {
 			p.names.used[derived] = "operation " + name
 		}
 	})
-	// The Args structs are claimed once every derived name is reserved.
+}
+
+// planArgsNames names each operation's Args struct, once every name
+// oapi-codegen derives or takes from components is reserved.
+func (p *planner) planArgsNames() {
 	p.argsNames = map[*openapi3.Operation]string{}
 	p.eachOperation(func(pth, method string, item *openapi3.PathItem, op *openapi3.Operation) {
 		if !hasArgs(item.Parameters) && !hasArgs(op.Parameters) {
