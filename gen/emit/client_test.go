@@ -94,15 +94,20 @@ func TestClientCompiles(t *testing.T) {
 			if err != nil {
 				t.Fatalf("go vet of the generated %s package: %v\n%s", tc.name, err, out)
 			}
-			// A hand-written test of the generated package runs with it.
-			behaviour, err := os.ReadFile(filepath.Join("testdata", "client", tc.name, "behaviour_test.go.txt"))
-			if os.IsNotExist(err) {
+			// Hand-written tests of the generated package (<name>_test.go.txt)
+			// run with it.
+			tests, err := filepath.Glob(filepath.Join("testdata", "client", tc.name, "*_test.go.txt"))
+			if err != nil || len(tests) == 0 {
 				return
-			} else if err != nil {
-				t.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join(dir, "behaviour_test.go"), behaviour, 0o644); err != nil {
-				t.Fatal(err)
+			for _, tf := range tests {
+				b, err := os.ReadFile(tf)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(filepath.Join(dir, strings.TrimSuffix(filepath.Base(tf), ".txt")), b, 0o644); err != nil {
+					t.Fatal(err)
+				}
 			}
 			out, err = exec.Command(goBin, "test", "-count=1", "./"+filepath.ToSlash(dir)).CombinedOutput()
 			if err != nil {
