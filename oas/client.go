@@ -499,10 +499,13 @@ func Encode(v any) ([]byte, error) {
 	return b, nil
 }
 
+// runtimePkg is this package's import path, which Opt and Nullable carry.
+var runtimePkg = reflect.TypeFor[Opt[int]]().PkgPath()
+
 // ParamValues renders a parameter value as strings: one for a scalar, one
 // per element for a slice (form style, exploded). Named string and number
 // types (enums) render as their underlying value, time.Time as RFC 3339,
-// fmt.Stringers through String.
+// fmt.Stringers through String, a null item of a slice as "".
 func ParamValues(v any) []string {
 	switch x := v.(type) {
 	case string:
@@ -515,6 +518,20 @@ func ParamValues(v any) []string {
 		return []string{x.String()}
 	}
 	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Struct && rv.Type().PkgPath() == runtimePkg {
+		// Opt and Nullable, as the items of an array parameter may be: a
+		// value renders as itself, null as one empty value, absent as none.
+		if n := rv.MethodByName("IsNull"); n.IsValid() && n.Call(nil)[0].Bool() {
+			return []string{""}
+		}
+		if g := rv.MethodByName("Get"); g.IsValid() {
+			out := g.Call(nil)
+			if !out[1].Bool() {
+				return nil
+			}
+			return ParamValues(out[0].Interface())
+		}
+	}
 	switch rv.Kind() {
 	case reflect.Slice, reflect.Array:
 		var out []string

@@ -149,6 +149,11 @@ func TestParamValues(t *testing.T) {
 		{color("red"), "[red]"},
 		{[]string{"x", "y"}, "[x y]"},
 		{tm, "[2024-01-02T03:04:05Z]"},
+		{[]Nullable[string]{Value("a"), Null[string](), Value("b c")}, "[a  b c]"},
+		{[]Nullable[color]{Value(color("red"))}, "[red]"},
+		{Value(tm), "[2024-01-02T03:04:05Z]"},
+		{Some(int64(4)), "[4]"},
+		{Opt[int64]{}, "[]"},
 	}
 	for _, c := range cases {
 		if got := "[" + strings.Join(ParamValues(c.in), " ") + "]"; got != c.want {
