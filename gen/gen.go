@@ -62,6 +62,9 @@ type Result struct {
 	// Causes says, when there are changes, which input changed (spec,
 	// config, toolchain) or that the files were edited.
 	Causes []string
+	// Model is the plan the files were emitted from (for reports such as
+	// the corpus run: which schema became which type); nil when UpToDate.
+	Model *plan.Model
 }
 
 // Options tune Generate and Check.
@@ -307,7 +310,7 @@ func render(j Job, tc Toolchain) (*Result, error) {
 		return nil, err
 	}
 	fp.Output = write.OutputDigest(finished)
-	return &Result{Job: j, Files: finished, Warnings: warnings, Fingerprint: fp}, nil
+	return &Result{Job: j, Files: finished, Warnings: warnings, Fingerprint: fp, Model: m}, nil
 }
 
 // explain says why a job's files differ from disk: which inputs changed

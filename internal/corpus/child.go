@@ -1,0 +1,123 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/oasgen/oasgen/gen"
+)
+
+// childResult is what the child process reports on stdout as JSON.
+type childResult struct {
+	Error          string   `json:"error,omitempty"`
+	Version        string   `json:"version,omitempty"`
+	Files          int      `json:"files"`
+	Bytes          int      `json:"bytes"`
+	Schemas        int      `json:"schemas"`         // component schemas in the document
+	SchemasPresent int      `json:"schemas_present"` // of those, declared as a Go type
+	Types          int      `json:"types"`           // Go types declared in the package
+	Operations     int      `json:"operations"`
+	Client         bool     `json:"client"` // client.gen.go emitted
+	Missing        []string `json:"missing,omitempty"`
+	WarningCount   int      `json:"warning_count"`
+	Warnings       []string `json:"warnings,omitempty"` // the first few
+}
+
+const maxWarnings = 12
+
+// runChild generates one spec into out and reports on stdout. A generation
+// error is a result, not a failure of the child.
+func runChild(spec, out string, stdout io.Writer) int {
+	cr := generate(spec, out)
+	data, _ := json.Marshal(cr)
+	fmt.Fprintln(stdout, string(data))
+	return 0
+}
+
+func generate(spec, out string) childResult {
+	var cr childResult
+	job := gen.Job{Spec: spec, Package: "api", Output: out, Client: true}
+	results, err := gen.Run([]gen.Job{job})
+	if len(results) > 0 && results[0] != nil {
+		cr.WarningCount = len(results[0].Warnings)
+	}
+	if err != nil {
+		cr.Error = err.Error()
+		return cr
+	}
+	r := results[0]
+	for i, w := range r.Warnings {
+		if i == maxWarnings {
+			break
+		}
+		cr.Warnings = append(cr.Warnings, w.String())
+	}
+	declared := map[string]bool{}
+	fset := token.NewFileSet()
+	for _, f := range r.Files {
+		p := filepath.Join(out, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			cr.Error = err.Error()
+			return cr
+		}
+		if err := os.WriteFile(p, f.Content, 0o644); err != nil {
+			cr.Error = err.Error()
+			return cr
+		}
+		cr.Files++
+		cr.Bytes += len(f.Content)
+		if f.Path == "client.gen.go" {
+			cr.Client = true
+		}
+		if !strings.HasSuffix(f.Path, ".go") {
+			continue
+		}
+		af, err := parser.ParseFile(fset, f.Path, f.Content, parser.SkipObjectResolution)
+		if err != nil {
+			continue // go build reports it
+		}
+		for _, d := range af.Decls {
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.TYPE {
+				for _, s := range g.Specs {
+					declared[s.(*ast.TypeSpec).Name.Name] = true
+				}
+			}
+		}
+	}
+	cr.Types = len(declared)
+	m := r.Model
+	cr.Operations = len(m.Operations)
+	if d := m.OapiDoc; d != nil {
+		cr.Version = d.OpenAPI
+		planned := map[string]string{}
+		for _, t := range m.Types {
+			if t.SchemaName != "" {
+				planned[t.SchemaName] = t.Name
+			}
+		}
+		var keys []string
+		if d.Components != nil {
+			for k := range d.Components.Schemas {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		cr.Schemas = len(keys)
+		for _, k := range keys {
+			if name, ok := planned[k]; ok && declared[name] {
+				cr.SchemasPresent++
+			} else {
+				cr.Missing = append(cr.Missing, k)
+			}
+		}
+	}
+	return cr
+}
