@@ -82,6 +82,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	p.planComponents()
 	p.planOperations()
 	p.planSecurity()
+	p.m.OapiDoc = p.oapiDoc()
 	sort.Slice(p.m.Types, func(i, j int) bool { return p.m.Types[i].Name < p.m.Types[j].Name })
 	p.breakCycles()
 	for _, t := range p.m.Types {
@@ -110,6 +111,9 @@ type planner struct {
 	argsNames map[*openapi3.Operation]string
 	// components in key order, with their planned types
 	components []componentType
+	// oapiStubs are the component schemas of the document oapi-codegen
+	// gets: stubs naming our types (see oapidoc.go).
+	oapiStubs openapi3.Schemas
 }
 
 type componentType struct {
@@ -1202,7 +1206,6 @@ func (p *planner) annotate() {
 			}
 		}
 	})
-	p.m.OapiDoc = p.spec.Doc
 }
 
 // paramGoName is a parameter's Go name: its x-go-name, else its name.

@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strings"
 
+	"go.yaml.in/yaml/v4"
+
 	"github.com/oasgen/oasgen/gen"
 )
 
@@ -95,29 +97,56 @@ func generate(spec, out string) childResult {
 	cr.Types = len(declared)
 	m := r.Model
 	cr.Operations = len(m.Operations)
-	if d := m.OapiDoc; d != nil {
-		cr.Version = d.OpenAPI
-		planned := map[string]string{}
-		for _, t := range m.Types {
-			if t.SchemaName != "" {
-				planned[t.SchemaName] = t.Name
-			}
+	planned := map[string]string{}
+	for _, t := range m.Types {
+		if t.SchemaName != "" {
+			planned[t.SchemaName] = t.Name
 		}
-		var keys []string
-		if d.Components != nil {
-			for k := range d.Components.Schemas {
-				keys = append(keys, k)
-			}
-		}
-		sort.Strings(keys)
-		cr.Schemas = len(keys)
-		for _, k := range keys {
-			if name, ok := planned[k]; ok && declared[name] {
-				cr.SchemasPresent++
-			} else {
-				cr.Missing = append(cr.Missing, k)
-			}
+	}
+	version, keys, err := schemaKeys(spec)
+	if err != nil {
+		cr.Error = err.Error()
+		return cr
+	}
+	cr.Version = version
+	cr.Schemas = len(keys)
+	for _, k := range keys {
+		if name, ok := planned[k]; ok && declared[name] {
+			cr.SchemasPresent++
+		} else {
+			cr.Missing = append(cr.Missing, k)
 		}
 	}
 	return cr
+}
+
+// schemaKeys reads the component schema names (Swagger 2.0: definitions)
+// straight from the root file, independently of the loader and planner
+// whose work they check.
+func schemaKeys(spec string) (version string, keys []string, err error) {
+	data, err := os.ReadFile(spec)
+	if err != nil {
+		return "", nil, err
+	}
+	var doc struct {
+		OpenAPI    string `yaml:"openapi"`
+		Swagger    string `yaml:"swagger"`
+		Components struct {
+			Schemas map[string]yaml.Node `yaml:"schemas"`
+		} `yaml:"components"`
+		Definitions map[string]yaml.Node `yaml:"definitions"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return "", nil, fmt.Errorf("%s: counting schemas: %v", spec, err)
+	}
+	m := doc.Components.Schemas
+	version = doc.OpenAPI
+	if doc.Swagger != "" {
+		m, version = doc.Definitions, "swagger "+doc.Swagger
+	}
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return version, keys, nil
 }

@@ -1,0 +1,338 @@
+package plan
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oasgen/oasgen/gen/diag"
+)
+
+// This file prepares what oapi-codegen is given. oapi-codegen copes badly
+// with much of what real specs hold (external $refs, inline schemas it names
+// twice, unions it cannot type, undeclared path parameters, webhooks), and
+// every type it would invent is one more name that can collide with ours.
+// So it never sees a schema the plan has a type for: each schema in an
+// operation, parameter, body or response is replaced by a stub carrying
+// `x-go-type: <our type>`, or by a plain scalar/array/map schema built from
+// the plan's Ref. Component schemas are left out altogether. The copy shares
+// nothing mutable with the loaded document.
+
+// oapiDoc builds the document handed to oapi-codegen. It may plan further
+// types (schemas used only in non-JSON bodies, say), so it runs before the
+// types are sorted.
+func (p *planner) oapiDoc() *openapi3.T {
+	src := p.spec.Doc
+	d := &openapi3.T{OpenAPI: src.OpenAPI, Info: src.Info, Servers: src.Servers, Security: src.Security, Tags: src.Tags,
+		Extensions: src.Extensions}
+	if d.Info == nil {
+		d.Info = &openapi3.Info{Title: "API", Version: "0"}
+	}
+	c := &openapi3.Components{}
+	if sc := src.Components; sc != nil {
+		c.SecuritySchemes = sc.SecuritySchemes
+		c.Parameters = openapi3.ParametersMap{}
+		for _, k := range sortedKeys(sc.Parameters) {
+			if pr := sc.Parameters[k]; pr != nil && pr.Value != nil {
+				c.Parameters[k] = &openapi3.ParameterRef{Value: p.oapiParam(pr.Value, GoName(k)+"Param", "components.parameters."+k)}
+			}
+		}
+		c.RequestBodies = openapi3.RequestBodies{}
+		for _, k := range sortedKeys(sc.RequestBodies) {
+			if rb := sc.RequestBodies[k]; rb != nil && rb.Value != nil {
+				c.RequestBodies[k] = &openapi3.RequestBodyRef{Value: p.oapiBody(rb.Value, GoName(k)+"Body", "components.requestBodies."+k)}
+			}
+		}
+		c.Responses = openapi3.ResponseBodies{}
+		for _, k := range sortedKeys(sc.Responses) {
+			if rr := sc.Responses[k]; rr != nil && rr.Value != nil {
+				c.Responses[k] = &openapi3.ResponseRef{Value: p.oapiResponse(rr.Value, GoName(k)+"Response", "components.responses."+k)}
+			}
+		}
+		c.Headers = openapi3.Headers{}
+		for _, k := range sortedKeys(sc.Headers) {
+			if h := sc.Headers[k]; h != nil && h.Value != nil {
+				c.Headers[k] = &openapi3.HeaderRef{Value: &openapi3.Header{Parameter: *p.oapiParam(&h.Value.Parameter, GoName(k)+"Header", "components.headers."+k)}}
+			}
+		}
+	}
+	d.Components = c
+
+	d.Paths = openapi3.NewPaths()
+	i := 0
+	p.eachOperation(func(pth, method string, item *openapi3.PathItem, op *openapi3.Operation) {
+		o := p.m.Operations[i]
+		i++
+		ni := d.Paths.Value(pth)
+		if ni == nil {
+			ni = &openapi3.PathItem{}
+			d.Paths.Set(pth, ni)
+		}
+		ni.SetOperation(method, p.oapiOperation(pth, method, item, op, o))
+	})
+	c.Schemas = p.oapiStubs
+	p.m.ExcludeSchemas = sortedKeys(p.oapiStubs)
+	return d
+}
+
+// oapiOperation copies one operation with its parameters (path-level ones
+// merged in), body and responses rewritten. Callbacks are dropped: they
+// describe requests the API makes, which a client does not send.
+func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op *openapi3.Operation, o *Operation) *openapi3.Operation {
+	where := "paths." + pth + "." + strings.ToLower(method)
+	no := &openapi3.Operation{OperationID: o.Name, Summary: op.Summary, Description: op.Description, Deprecated: op.Deprecated,
+		Tags: op.Tags, Security: op.Security, Extensions: op.Extensions}
+
+	// Parameters: the operation's override the path item's of the same
+	// name and location.
+	type key struct{ in, name string }
+	var order []key
+	byKey := map[key]*openapi3.ParameterRef{}
+	for _, ps := range []openapi3.Parameters{item.Parameters, op.Parameters} {
+		for _, pr := range ps {
+			if pr == nil || pr.Value == nil {
+				continue
+			}
+			k := key{pr.Value.In, pr.Value.Name}
+			if _, ok := byKey[k]; !ok {
+				order = append(order, k)
+			}
+			byKey[k] = pr
+		}
+	}
+	inPath := map[string]bool{}
+	for _, n := range pathParamNames(pth) {
+		inPath[n] = true
+	}
+	declared := map[string]bool{}
+	for _, k := range order {
+		pr := byKey[k]
+		if k.in == openapi3.ParameterInPath && !inPath[k.name] {
+			p.warn(p.paramPos(pr, where), where+".parameters."+k.name,
+				"path parameter %q does not appear in the path %s; the client leaves it out", k.name, pth)
+			continue
+		}
+		if k.in == openapi3.ParameterInPath {
+			declared[k.name] = true
+		}
+		np := &openapi3.ParameterRef{Value: p.oapiParam(pr.Value, o.Name+GoName(k.name)+"Param", where+".parameters."+k.name)}
+		if strings.HasPrefix(pr.Ref, "#/components/parameters/") {
+			np.Ref = pr.Ref
+		}
+		no.Parameters = append(no.Parameters, np)
+	}
+	for _, n := range pathParamNames(pth) {
+		if declared[n] {
+			continue
+		}
+		p.warn(p.spec.Pos("paths", pth), "paths."+pth, "path parameter %q of %s %s is not declared; the client takes it as a string", n, method, pth)
+		ref := &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
+		o.Params = append(o.Params, &Param{Name: n, GoName: GoName(n), In: openapi3.ParameterInPath, Required: true, Type: ref})
+		no.Parameters = append(no.Parameters, &openapi3.ParameterRef{Value: &openapi3.Parameter{Name: n, In: openapi3.ParameterInPath,
+			Required: true, Schema: p.oapiSchema(ref)}})
+	}
+
+	if rb := op.RequestBody; rb != nil && rb.Value != nil {
+		nb := &openapi3.RequestBodyRef{Value: p.oapiBody(rb.Value, o.Name+"Request", where+".requestBody")}
+		if strings.HasPrefix(rb.Ref, "#/components/requestBodies/") {
+			nb.Ref = rb.Ref
+		}
+		no.RequestBody = nb
+	}
+	no.Responses = openapi3.NewResponses()
+	if op.Responses != nil {
+		for _, code := range sortedKeys(op.Responses.Map()) {
+			rr := op.Responses.Value(code)
+			if rr == nil || rr.Value == nil {
+				continue
+			}
+			nr := &openapi3.ResponseRef{Value: p.oapiResponse(rr.Value, o.Name+statusName(code)+"Response", where+".responses."+code)}
+			if strings.HasPrefix(rr.Ref, "#/components/responses/") {
+				nr.Ref = rr.Ref
+			}
+			no.Responses.Set(code, nr)
+		}
+	}
+	return no
+}
+
+// oapiParam copies a parameter with its schema replaced. A parameter with
+// neither schema nor content (a spec mistake) is taken as a string.
+func (p *planner) oapiParam(pv *openapi3.Parameter, ctx, where string) *openapi3.Parameter {
+	np := &openapi3.Parameter{Name: pv.Name, In: pv.In, Description: pv.Description, Style: pv.Style, Explode: pv.Explode,
+		AllowEmptyValue: pv.AllowEmptyValue, AllowReserved: pv.AllowReserved, Deprecated: pv.Deprecated, Required: pv.Required,
+		Extensions: pv.Extensions}
+	switch {
+	case pv.Schema != nil:
+		np.Schema = p.oapiSchemaOf(pv.Schema, ctx, where+".schema")
+	case len(pv.Content) > 0:
+		np.Content = p.oapiContent(pv.Content, ctx, where+".content")
+	default:
+		p.warn(p.spec.OriginPos(pv.Origin, strings.Split(where, ".")...), where, "parameter %q has no schema; taken as a string", pv.Name)
+		np.Schema = p.oapiSchema(&Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()})
+	}
+	return np
+}
+
+func (p *planner) oapiBody(rb *openapi3.RequestBody, ctx, where string) *openapi3.RequestBody {
+	return &openapi3.RequestBody{Description: rb.Description, Required: rb.Required, Extensions: rb.Extensions,
+		Content: p.oapiContent(rb.Content, ctx, where+".content")}
+}
+
+// oapiResponse copies a response's content and headers. Links are left
+// out: the client does not follow them.
+func (p *planner) oapiResponse(r *openapi3.Response, ctx, where string) *openapi3.Response {
+	desc := ""
+	if r.Description != nil {
+		desc = *r.Description
+	}
+	nr := &openapi3.Response{Description: &desc, Extensions: r.Extensions, Content: p.oapiContent(r.Content, ctx, where+".content")}
+	for _, k := range sortedKeys(r.Headers) {
+		h := r.Headers[k]
+		if h == nil || h.Value == nil {
+			continue
+		}
+		if nr.Headers == nil {
+			nr.Headers = openapi3.Headers{}
+		}
+		nh := &openapi3.HeaderRef{Value: &openapi3.Header{Parameter: *p.oapiParam(&h.Value.Parameter, ctx+GoName(k)+"Header", where+".headers."+k)}}
+		if strings.HasPrefix(h.Ref, "#/components/headers/") {
+			nh.Ref = h.Ref
+		}
+		nr.Headers[k] = nh
+	}
+	return nr
+}
+
+// oapiContent copies media types with their schemas replaced. The JSON
+// media type keeps the context name the operation planner used, so its
+// schema resolves to the type already planned; others get their media type
+// in the name.
+func (p *planner) oapiContent(c openapi3.Content, ctx, where string) openapi3.Content {
+	if c == nil {
+		return nil
+	}
+	json := jsonMedia(c)
+	out := openapi3.Content{}
+	for _, mt := range sortedKeys(c) {
+		m := c[mt]
+		if m == nil {
+			continue
+		}
+		nm := &openapi3.MediaType{Extensions: m.Extensions}
+		if m.Schema != nil {
+			mctx := ctx
+			if m != json {
+				mctx = ctx + GoName(mediaLabel(mt))
+			}
+			nm.Schema = p.oapiSchemaOf(m.Schema, mctx, where+"."+mt+".schema")
+		}
+		out[mt] = nm
+	}
+	return out
+}
+
+// oapiSchemaOf plans the schema (a no-op when it already has a type) and
+// returns the schema oapi-codegen is given for it.
+func (p *planner) oapiSchemaOf(sr *openapi3.SchemaRef, ctx, where string) *openapi3.SchemaRef {
+	return p.oapiSchema(p.refOf(sr, ctx, where, false))
+}
+
+// oapiSchema is the schema oapi-codegen sees for a planned Ref: a stub
+// naming our type, or a plain scalar, array or map of those.
+func (p *planner) oapiSchema(r *Ref) *openapi3.SchemaRef {
+	s := &openapi3.Schema{}
+	switch r.Kind {
+	case RefNamed:
+		s.Extensions = map[string]any{"x-go-type": r.Named.Name}
+		// A component keeps its $ref (to a stub that names our type), so
+		// oapi-codegen aliases request bodies straight to it rather than
+		// declaring a <Op>JSONBody in between.
+		if key := r.Named.SchemaName; key != "" && !strings.ContainsAny(key, "/~") {
+			if p.oapiStubs == nil {
+				p.oapiStubs = openapi3.Schemas{}
+			}
+			p.oapiStubs[key] = &openapi3.SchemaRef{Value: &openapi3.Schema{Extensions: map[string]any{"x-go-name": r.Named.Name, "x-go-type": r.Named.Name}}}
+			return &openapi3.SchemaRef{Ref: "#/components/schemas/" + key, Value: s}
+		}
+	case RefSlice:
+		s.Type = &openapi3.Types{openapi3.TypeArray}
+		s.Items = p.oapiSchema(r.Elem)
+	case RefMap:
+		s.Type = &openapi3.Types{openapi3.TypeObject}
+		s.AdditionalProperties = openapi3.AdditionalProperties{Schema: p.oapiSchema(r.Elem)}
+	default:
+		typ, format := "", ""
+		switch r.Builtin {
+		case String:
+			typ = openapi3.TypeString
+		case Time:
+			typ, format = openapi3.TypeString, "date-time"
+		case Bytes:
+			typ, format = openapi3.TypeString, "byte"
+		case Int64:
+			typ, format = openapi3.TypeInteger, "int64"
+		case Int32:
+			typ, format = openapi3.TypeInteger, "int32"
+		case Float64:
+			typ, format = openapi3.TypeNumber, "double"
+		case Float32:
+			typ, format = openapi3.TypeNumber, "float"
+		case Bool:
+			typ = openapi3.TypeBoolean
+		}
+		if typ != "" {
+			s.Type = &openapi3.Types{typ}
+			s.Format = format
+		}
+	}
+	return &openapi3.SchemaRef{Value: s}
+}
+
+// mediaLabel shortens a media type for a name: application/x-www-form-urlencoded → form.
+func mediaLabel(mt string) string {
+	mt = strings.TrimSpace(strings.Split(mt, ";")[0])
+	switch {
+	case strings.Contains(mt, "form-urlencoded"):
+		return "form"
+	case strings.HasPrefix(mt, "multipart/"):
+		return "multipart"
+	}
+	if i := strings.LastIndex(mt, "/"); i >= 0 {
+		mt = mt[i+1:]
+	}
+	return strings.TrimPrefix(mt, "x-")
+}
+
+var pathParamRE = regexp.MustCompile(`\{([^{}]+)\}`)
+
+// pathParamNames lists the parameters a path template names, in order.
+// RFC 6570 operators ({.x}, {;x*}) are stripped: oapi-codegen and
+// OpenAPI's style keyword mean the bare name.
+func pathParamNames(pth string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range pathParamRE.FindAllStringSubmatch(pth, -1) {
+		n := strings.TrimRight(strings.TrimLeft(m[1], ".;?&+#/"), "*")
+		if n != "" && !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func (p *planner) paramPos(pr *openapi3.ParameterRef, where string) diag.Pos {
+	return p.spec.OriginPos(pr.Value.Origin, strings.Split(where, ".")...)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
