@@ -296,9 +296,13 @@ func (s *Spec) checkRefs(path string, opts Options, seen map[string]bool) error 
 	return nil
 }
 
-// validate runs kin-openapi's validation. Problems in examples and defaults
-// are warnings (real vendors ship them and code is still correct); anything
-// else is an error.
+// validate runs kin-openapi's validation. What it finds are warnings: real
+// vendors ship specs with invalid examples and defaults, responses without
+// a description, parameters without a schema or path parameters they never
+// declare, and the planner has a fallback for each (-strict makes them
+// errors). kin-openapi stops at the first problem of a section, so when the
+// strict pass fails a lenient one (examples, defaults and patterns not
+// checked) is reported too if it finds something else.
 func (s *Spec) validate() error {
 	ctx := context.Background()
 	var opts []openapi3.ValidationOption
@@ -314,12 +318,12 @@ func (s *Spec) validate() error {
 	if strictErr == nil {
 		return nil
 	}
+	s.Warnings = append(s.Warnings, s.validationDiag(strictErr, diag.Warning))
 	lenient := append(opts, openapi3.DisableExamplesValidation(), openapi3.DisableSchemaDefaultsValidation(),
 		openapi3.DisableSchemaPatternValidation(), openapi3.AllowExtraSiblingFields("x-", "nullable", "example", "description"))
-	if err := s.Doc.Validate(ctx, lenient...); err != nil {
-		return diag.List{s.validationDiag(err, diag.Error)}
+	if err := s.Doc.Validate(ctx, lenient...); err != nil && err.Error() != strictErr.Error() {
+		s.Warnings = append(s.Warnings, s.validationDiag(err, diag.Warning))
 	}
-	s.Warnings = append(s.Warnings, s.validationDiag(strictErr, diag.Warning))
 	return nil
 }
 

@@ -118,7 +118,7 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 			declared[k.name] = true
 		}
 		np := &openapi3.ParameterRef{Value: p.oapiParam(pr.Value, o.Name+GoName(k.name)+"Param", where+".parameters."+k.name)}
-		if strings.HasPrefix(pr.Ref, "#/components/parameters/") {
+		if p.isComponent(pr.Ref, "parameters", pr.Value) {
 			np.Ref = pr.Ref
 		}
 		no.Parameters = append(no.Parameters, np)
@@ -136,7 +136,7 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 
 	if rb := op.RequestBody; rb != nil && rb.Value != nil {
 		nb := &openapi3.RequestBodyRef{Value: p.oapiBody(rb.Value, o.Name+"Request", where+".requestBody")}
-		if strings.HasPrefix(rb.Ref, "#/components/requestBodies/") {
+		if p.isComponent(rb.Ref, "requestBodies", rb.Value) {
 			nb.Ref = rb.Ref
 		}
 		no.RequestBody = nb
@@ -149,7 +149,7 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 				continue
 			}
 			nr := &openapi3.ResponseRef{Value: p.oapiResponse(rr.Value, o.Name+statusName(code)+"Response", where+".responses."+code)}
-			if strings.HasPrefix(rr.Ref, "#/components/responses/") {
+			if p.isComponent(rr.Ref, "responses", rr.Value) {
 				nr.Ref = rr.Ref
 			}
 			no.Responses.Set(code, nr)
@@ -198,7 +198,7 @@ func (p *planner) oapiResponse(r *openapi3.Response, ctx, where string) *openapi
 			nr.Headers = openapi3.Headers{}
 		}
 		nh := &openapi3.HeaderRef{Value: &openapi3.Header{Parameter: *p.oapiParam(&h.Value.Parameter, ctx+GoName(k)+"Header", where+".headers."+k)}}
-		if strings.HasPrefix(h.Ref, "#/components/headers/") {
+		if p.isComponent(h.Ref, "headers", h.Value) {
 			nh.Ref = h.Ref
 		}
 		nr.Headers[k] = nh
@@ -322,6 +322,33 @@ func pathParamNames(pth string) []string {
 		}
 	}
 	return out
+}
+
+// isComponent reports whether ref names a component of the root document
+// that holds exactly value. A ref such as #/components/responses/X written
+// in another file of a multi-file spec names that file's component, which
+// the root document may not have; such uses are inlined instead.
+func (p *planner) isComponent(ref, section string, value any) bool {
+	name, ok := strings.CutPrefix(ref, "#/components/"+section+"/")
+	c := p.spec.Doc.Components
+	if !ok || c == nil || strings.Contains(name, "/") {
+		return false
+	}
+	switch section {
+	case "parameters":
+		r := c.Parameters[name]
+		return r != nil && any(r.Value) == value
+	case "requestBodies":
+		r := c.RequestBodies[name]
+		return r != nil && any(r.Value) == value
+	case "responses":
+		r := c.Responses[name]
+		return r != nil && any(r.Value) == value
+	case "headers":
+		r := c.Headers[name]
+		return r != nil && any(r.Value) == value
+	}
+	return false
 }
 
 func (p *planner) paramPos(pr *openapi3.ParameterRef, where string) diag.Pos {
