@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
 	"go.yaml.in/yaml/v4"
 
 	"github.com/oasgen/oasgen/gen/diag"
@@ -20,13 +21,18 @@ import (
 const DefaultConfig = "spec/gen.yaml"
 
 // Config is a generation config file: one or more specs, each generated
-// into one Go package.
+// into one Go package. A file with no `specs` list and the keys of one spec
+// at the top level (spec, package, output, ...) is a single-spec config;
+// that is also the shape of oapi-codegen's config file, whose keys are
+// accepted so an oapi-codegen user can point oasgen at it (see OapiKeys).
 type Config struct {
-	// Templates is a directory of oapi-codegen template overrides
-	// (<template name>.tmpl), relative to the config file.
-	Templates string `yaml:"templates,omitempty"`
 	// Specs lists what to generate.
-	Specs []SpecConfig `yaml:"specs"`
+	Specs []SpecConfig `yaml:"specs,omitempty"`
+	// SpecConfig holds the top-level keys: `templates` (a directory of
+	// oapi-codegen template overrides, <template name>.tmpl, relative to
+	// the config file, default for every spec) and, in a single-spec
+	// config, the spec's own keys.
+	SpecConfig `yaml:",inline"`
 }
 
 // SpecConfig is one spec → package.
@@ -47,6 +53,12 @@ type SpecConfig struct {
 	// Limits bound what loading the spec may cost (see load.Limits); unset
 	// keys keep the defaults.
 	Limits LimitsConfig `yaml:"limits,omitempty"`
+
+	// OapiKeys are oapi-codegen's own config keys.
+	OapiKeys `yaml:",inline"`
+
+	// warnings are this entry's keys that are accepted but have no effect.
+	warnings diag.List
 }
 
 // LimitsConfig is the `limits` block of a spec entry.
@@ -56,6 +68,21 @@ type LimitsConfig struct {
 	MaxNodes      int   `yaml:"max-nodes,omitempty"`
 	MaxDepth      int   `yaml:"max-depth,omitempty"`
 	MaxEnumValues int   `yaml:"max-enum-values,omitempty"`
+}
+
+// OapiKeys are the keys of an oapi-codegen (v2) config file. `package` and
+// `output` are shared with ours (an `output` naming a .go file means its
+// directory: oasgen writes one file per type). generate.client maps to
+// `client`; generate.models is always on. Server generation is an error:
+// oasgen generates models and a client. allow-remote-refs-from turns on
+// allow-remote-refs. The rest is accepted and reported as having no effect.
+type OapiKeys struct {
+	Generate            *codegen.GenerateOptions      `yaml:"generate,omitempty"`
+	OutputOptions       *codegen.OutputOptions        `yaml:"output-options,omitempty"`
+	Compatibility       *codegen.CompatibilityOptions `yaml:"compatibility,omitempty"`
+	ImportMapping       map[string]string             `yaml:"import-mapping,omitempty"`
+	AdditionalImports   []codegen.AdditionalImport    `yaml:"additional-imports,omitempty"`
+	AllowRemoteRefsFrom []string                      `yaml:"allow-remote-refs-from,omitempty"`
 }
 
 // LoadConfig reads a config file. Unknown keys and missing fields are
@@ -74,13 +101,44 @@ func LoadConfig(path string) (*Config, error) {
 	var errs diag.List
 	var root yaml.Node
 	_ = yaml.Unmarshal(data, &root)
-	if len(c.Specs) == 0 {
+	top := &root
+	if top.Kind == yaml.DocumentNode && len(top.Content) > 0 {
+		top = top.Content[0]
+	}
+	single := c.Spec != "" || c.Package != "" || c.Output != "" || c.Generate != nil
+	nodes := make([]*yaml.Node, len(c.Specs))
+	for i := range c.Specs {
+		nodes[i] = specNode(top, i)
+	}
+	switch {
+	case single && len(c.Specs) > 0:
+		errs = append(errs, diag.Diagnostic{Pos: diag.Pos{File: path, Line: 1, Col: 1},
+			Msg: "both a `specs:` list and spec keys (spec, package, output, generate) at the top level; use one or the other"})
+	case single:
+		// A single-spec config (oapi-codegen's shape): the top level is the
+		// spec; a top-level `templates` stays the default it always is.
+		s := c.SpecConfig
+		s.Templates = ""
+		c.Specs, nodes = []SpecConfig{s}, []*yaml.Node{top}
+		if c.Spec == "" {
+			errs = append(errs, diag.Diagnostic{Pos: diag.Pos{File: path, Line: 1, Col: 1},
+				Msg: "`spec` is required: oapi-codegen takes the spec on its command line, oasgen from the config (add `spec: path/to/openapi.yaml`)"})
+		}
+	case len(c.Specs) == 0:
 		errs = append(errs, diag.Diagnostic{Pos: diag.Pos{File: path, Line: 1, Col: 1}, Msg: "no specs listed (add a `specs:` list)"})
 	}
+	for i := range c.Specs {
+		var oapiErrs diag.List
+		c.Specs[i].warnings, oapiErrs = c.Specs[i].applyOapiKeys(path, nodes[i])
+		errs = append(errs, oapiErrs...)
+	}
 	for i, s := range c.Specs {
-		pos := specPos(path, &root, i)
+		pos := nodePos(path, nodes[i])
 		where := fmt.Sprintf("specs[%d]", i)
-		if s.Spec == "" {
+		if single {
+			where = ""
+		}
+		if s.Spec == "" && !single {
 			errs = append(errs, diag.Diagnostic{Pos: pos, Where: where, Msg: "`spec` is required"})
 		}
 		if s.Output == "" {
@@ -91,7 +149,7 @@ func LoadConfig(path string) (*Config, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		return nil, errs.Sort()
 	}
 	return &c, nil
 }
@@ -115,6 +173,7 @@ func (c *Config) Jobs(configPath string) ([]Job, error) {
 			Client:          s.Client == nil || *s.Client,
 			Limits: load.Limits{MaxFileBytes: s.Limits.MaxFileBytes, MaxFiles: s.Limits.MaxFiles, MaxNodes: s.Limits.MaxNodes,
 				MaxDepth: s.Limits.MaxDepth, MaxEnumValues: s.Limits.MaxEnumValues},
+			ConfigWarnings: s.warnings,
 		}
 		if tdir != "" {
 			j.TemplatesDir = filepath.Join(base, filepath.FromSlash(tdir))
@@ -148,20 +207,32 @@ func FindConfig(dir string) (string, error) {
 	return "", fmt.Errorf("no %s found in %s or its parents; pass -config FILE or -spec FILE -package NAME -out DIR", DefaultConfig, dir)
 }
 
-func specPos(path string, root *yaml.Node, i int) diag.Pos {
-	n := root
-	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
-		n = n.Content[0]
+// specNode is the node of specs[i] (nil if the tree has none).
+func specNode(top *yaml.Node, i int) *yaml.Node {
+	if seq := mapValue(top, "specs"); seq != nil && seq.Kind == yaml.SequenceNode && i < len(seq.Content) {
+		return seq.Content[i]
 	}
-	if n.Kind == yaml.MappingNode {
-		for k := 0; k+1 < len(n.Content); k += 2 {
-			if n.Content[k].Value == "specs" && n.Content[k+1].Kind == yaml.SequenceNode && i < len(n.Content[k+1].Content) {
-				e := n.Content[k+1].Content[i]
-				return diag.Pos{File: path, Line: e.Line, Col: e.Column}
-			}
+	return nil
+}
+
+// mapValue is the value of key in a mapping node, or nil.
+func mapValue(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for k := 0; k+1 < len(n.Content); k += 2 {
+		if n.Content[k].Value == key {
+			return n.Content[k+1]
 		}
 	}
-	return diag.Pos{File: path, Line: 1, Col: 1}
+	return nil
+}
+
+func nodePos(path string, n *yaml.Node) diag.Pos {
+	if n == nil || n.Line == 0 {
+		return diag.Pos{File: path, Line: 1, Col: 1}
+	}
+	return diag.Pos{File: path, Line: n.Line, Col: n.Column}
 }
 
 func yamlDiag(path string, err error) error {
@@ -172,6 +243,7 @@ func yamlDiag(path string, err error) error {
 			msg := e.Message
 			msg = strings.Replace(msg, " in type gen.Config", "", 1)
 			msg = strings.Replace(msg, " in type gen.SpecConfig", "", 1)
+			msg = strings.Replace(msg, " in type gen.OapiKeys", "", 1)
 			l = append(l, diag.Diagnostic{Pos: diag.Pos{File: path, Line: e.Mark.Line, Col: e.Mark.Column}, Msg: "config: " + msg})
 		}
 		if len(l) > 0 {

@@ -46,6 +46,9 @@ type Job struct {
 	// They decide only whether generation fails, so the fingerprint's
 	// digest of the settings (a JSON encoding of Job) leaves them out.
 	Limits load.Limits `json:"-"`
+	// ConfigWarnings are problems found in the job's config entry; they
+	// are reported with the spec's warnings.
+	ConfigWarnings diag.List `json:"-"`
 }
 
 // Result is what generation would do for one job.
@@ -270,7 +273,7 @@ func render(j Job, tc Toolchain) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	warnings := append(append(diag.List{}, spec.Warnings...), m.Warnings...)
+	warnings := append(append(append(diag.List{}, j.ConfigWarnings...), spec.Warnings...), m.Warnings...)
 	if j.Client && len(m.Operations) > 0 {
 		w, err := plan.PrepareOapi(spec, m)
 		if err != nil {
