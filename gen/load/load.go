@@ -346,9 +346,24 @@ func (s *Spec) validationDiag(err error, sev diag.Severity) diag.Diagnostic {
 					path = []string{"components", "schemas", name[:i]}
 				}
 			}
-			if n, ok := lookupPath(root, path); ok {
-				pos = nodePos(s.Path, n)
-				where = strings.Join(path, ".")
+			// `invalid path /x: invalid operation GET: ...` names an operation.
+			if sec == "paths" && strings.HasPrefix(rest, "invalid path ") {
+				if pth, after, ok := strings.Cut(strings.TrimPrefix(rest, "invalid path "), ": "); ok {
+					path = append(path, pth)
+					if m, ok := strings.CutPrefix(after, "invalid operation "); ok {
+						if method, _, ok := strings.Cut(m, ":"); ok {
+							path = append(path, strings.ToLower(method))
+						}
+					}
+				}
+			}
+			// The deepest element of the path that exists.
+			for p := path; len(p) > 0; p = p[:len(p)-1] {
+				if n, ok := lookupPath(root, p); ok {
+					pos = nodePos(s.Path, n)
+					where = strings.Join(p, ".")
+					break
+				}
 			}
 			break
 		}

@@ -130,6 +130,7 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 		p.warn(p.spec.Pos("paths", pth), "paths."+pth, "path parameter %q of %s %s is not declared; the client takes it as a string", n, method, pth)
 		ref := &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
 		o.Params = append(o.Params, &Param{Name: n, GoName: GoName(n), In: openapi3.ParameterInPath, Required: true, Type: ref})
+		planArgs(o.Params)
 		no.Parameters = append(no.Parameters, &openapi3.ParameterRef{Value: &openapi3.Parameter{Name: n, In: openapi3.ParameterInPath,
 			Required: true, Schema: p.oapiSchema(ref)}})
 	}
@@ -222,12 +223,21 @@ func (p *planner) oapiContent(c openapi3.Content, ctx, where string) openapi3.Co
 			continue
 		}
 		nm := &openapi3.MediaType{Extensions: m.Extensions}
-		if m.Schema != nil {
+		// Only JSON, form and text bodies are typed for the client. Others
+		// (YAML, XML, multipart, binary) travel as raw bytes: oapi-codegen
+		// would decode YAML with yaml tags our types do not have, and
+		// import a YAML module the user never asked for.
+		typed := m == json || strings.Contains(mt, "form-urlencoded") || strings.HasPrefix(mt, "text/")
+		if m.Schema != nil && typed {
 			mctx := ctx
 			if m != json {
 				mctx = ctx + GoName(mediaLabel(mt))
 			}
-			nm.Schema = p.oapiSchemaOf(m.Schema, mctx, where+"."+mt+".schema")
+			r := p.refOf(m.Schema, mctx, where+"."+mt+".schema", false)
+			nm.Schema = p.oapiSchema(r)
+			if strings.Contains(mt, "form-urlencoded") && r.Kind == RefNamed && r.Named.Kind == KindStruct {
+				nm.Schema = p.oapiFormSchema(r.Named)
+			}
 		}
 		out[mt] = nm
 	}
@@ -238,6 +248,20 @@ func (p *planner) oapiContent(c openapi3.Content, ctx, where string) openapi3.Co
 // returns the schema oapi-codegen is given for it.
 func (p *planner) oapiSchemaOf(sr *openapi3.SchemaRef, ctx, where string) *openapi3.SchemaRef {
 	return p.oapiSchema(p.refOf(sr, ctx, where, false))
+}
+
+// oapiFormSchema spells a struct out for a form-urlencoded body:
+// oapi-codegen declares its own struct with form tags for those (it would
+// otherwise drop the fields), whose field types are ours.
+func (p *planner) oapiFormSchema(t *Type) *openapi3.SchemaRef {
+	s := &openapi3.Schema{Type: &openapi3.Types{openapi3.TypeObject}, Properties: openapi3.Schemas{}}
+	for _, f := range t.Fields {
+		s.Properties[f.JSONName] = p.oapiSchema(f.Type)
+		if f.Required {
+			s.Required = append(s.Required, f.JSONName)
+		}
+	}
+	return &openapi3.SchemaRef{Value: s}
 }
 
 // oapiSchema is the schema oapi-codegen sees for a planned Ref: a stub
