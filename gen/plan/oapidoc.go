@@ -219,7 +219,9 @@ func (p *planner) oapiContent(c openapi3.Content, ctx, where string) openapi3.Co
 	out := openapi3.Content{}
 	for _, mt := range sortedKeys(c) {
 		m := c[mt]
-		if m == nil {
+		if m == nil || m != json && strings.Contains(strings.ToLower(mt), "json") {
+			// One JSON media type per body: oapi-codegen names every
+			// JSON-ish one <Name>JSON and would declare it twice.
 			continue
 		}
 		nm := &openapi3.MediaType{Extensions: m.Extensions}
@@ -271,16 +273,16 @@ func (p *planner) oapiSchema(r *Ref) *openapi3.SchemaRef {
 	switch r.Kind {
 	case RefNamed:
 		s.Extensions = map[string]any{"x-go-type": r.Named.Name}
-		// A component keeps its $ref (to a stub that names our type), so
-		// oapi-codegen aliases request bodies straight to it rather than
-		// declaring a <Op>JSONBody in between.
-		if key := r.Named.SchemaName; key != "" && !strings.ContainsAny(key, "/~") {
-			if p.oapiStubs == nil {
-				p.oapiStubs = openapi3.Schemas{}
-			}
-			p.oapiStubs[key] = &openapi3.SchemaRef{Value: &openapi3.Schema{Extensions: map[string]any{"x-go-name": r.Named.Name, "x-go-type": r.Named.Name}}}
-			return &openapi3.SchemaRef{Ref: "#/components/schemas/" + key, Value: s}
+		// A $ref to a stub component keyed by our Go name (unique, so it
+		// cannot collide with the spec's other component names) lets
+		// oapi-codegen alias request bodies straight to our type rather
+		// than declaring a <Op>JSONBody in between.
+		key := r.Named.Name
+		if p.oapiStubs == nil {
+			p.oapiStubs = openapi3.Schemas{}
 		}
+		p.oapiStubs[key] = &openapi3.SchemaRef{Value: &openapi3.Schema{Extensions: map[string]any{"x-go-name": key, "x-go-type": key}}}
+		return &openapi3.SchemaRef{Ref: "#/components/schemas/" + key, Value: s}
 	case RefSlice:
 		s.Type = &openapi3.Types{openapi3.TypeArray}
 		s.Items = p.oapiSchema(r.Elem)
