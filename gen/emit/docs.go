@@ -88,6 +88,8 @@ func mdType(r *plan.Ref) string {
 		s = "[]" + mdType(r.Elem)
 	case plan.RefMap:
 		s = "map[string]" + mdType(r.Elem)
+	case plan.RefExternal:
+		s = "`" + r.GoType + "`"
 	default:
 		s = "*" + string(r.Builtin) + "*"
 		if r.Builtin == plan.RawJSON {

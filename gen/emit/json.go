@@ -220,7 +220,7 @@ func genStructEncode(g *jen.Group, t *plan.Type) {
 // encodeNeedsErr reports whether appending a value of r can fail.
 func encodeNeedsErr(r *plan.Ref) bool {
 	switch r.Kind {
-	case plan.RefNamed:
+	case plan.RefNamed, plan.RefExternal:
 		return true
 	case plan.RefSlice, plan.RefMap:
 		return encodeNeedsErr(r.Elem)
@@ -252,6 +252,8 @@ func nonZero(r *plan.Ref, val jen.Code) jen.Code {
 		case plan.KindAlias:
 			return nonZero(r.Named.Elem, jen.Parens(goType(r.Named.Elem)).Call(val))
 		}
+		return jen.Op("!").Qual("reflect", "ValueOf").Call(val).Dot("IsZero").Call()
+	case plan.RefExternal:
 		return jen.Op("!").Qual("reflect", "ValueOf").Call(val).Dot("IsZero").Call()
 	}
 	switch r.Builtin {
@@ -332,6 +334,14 @@ func (e *encoder) value(g *jen.Group, val jen.Code, r *plan.Ref, depth int) {
 			).Else().Block(
 				jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id(b).Op("...")),
 			),
+		)
+	case plan.RefExternal:
+		// An x-go-type: its own JSON methods, through encoding/json.
+		b := fmt.Sprintf("b%d", depth)
+		g.If(jen.List(jen.Id(b), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(val), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Err()),
+		).Else().Block(
+			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id(b).Op("...")),
 		)
 	case plan.RefSlice:
 		i := fmt.Sprintf("i%d", depth)
@@ -554,6 +564,11 @@ func decodeInto(g *jen.Group, lv jen.Code, r *plan.Ref, depth int, nonNull bool)
 			g.Add(lv).Dot("DecodeJSON").Call(d)
 			return
 		}
+		raw := fmt.Sprintf("raw%d", depth)
+		g.If(jen.Id(raw).Op(":=").Id("d").Dot("Raw").Call(), jen.Id(raw).Op("!=").Nil()).Block(
+			jen.Id("d").Dot("Fail").Call(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id(raw), jen.Op("&").Add(lv))),
+		)
+	case plan.RefExternal:
 		raw := fmt.Sprintf("raw%d", depth)
 		g.If(jen.Id(raw).Op(":=").Id("d").Dot("Raw").Call(), jen.Id(raw).Op("!=").Nil()).Block(
 			jen.Id("d").Dot("Fail").Call(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id(raw), jen.Op("&").Add(lv))),

@@ -49,6 +49,8 @@ func goType(r *plan.Ref) jen.Code {
 		c = jen.Index().Add(goType(r.Elem))
 	case plan.RefMap:
 		c = jen.Map(jen.String()).Add(goType(r.Elem))
+	case plan.RefExternal:
+		c = externalType(r)
 	default:
 		c = builtinType(r.Builtin)
 	}
@@ -737,6 +739,16 @@ func fnv(s string) uint64 {
 		h *= 1099511628211
 	}
 	return h
+}
+
+// externalType writes an x-go-type: qualified by its import when it has
+// one ("uuid.UUID" from github.com/google/uuid), else as written.
+func externalType(r *plan.Ref) *jen.Statement {
+	if r.GoImport != "" {
+		name := r.GoType[strings.LastIndex(r.GoType, ".")+1:]
+		return jen.Qual(r.GoImport, name)
+	}
+	return jen.Id(r.GoType)
 }
 
 // genAlias writes:

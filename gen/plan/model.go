@@ -204,6 +204,7 @@ const (
 	RefNamed
 	RefSlice
 	RefMap
+	RefExternal // a Go type the spec names with x-go-type
 )
 
 // Ref is a use of a type: a field's type, an array's items, a map's values.
@@ -212,6 +213,9 @@ type Ref struct {
 	Builtin Builtin
 	Named   *Type
 	Elem    *Ref // RefSlice, RefMap
+	// GoType and GoImport are x-go-type and x-go-type-import's path
+	// (RefExternal): "uuid.UUID" from "github.com/google/uuid".
+	GoType, GoImport string
 	// Nullable is set when JSON null is a valid value here. For a field the
 	// Field's wrapper carries it; for items and map values the element is
 	// generated as oas.Nullable[Elem].

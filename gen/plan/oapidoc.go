@@ -289,6 +289,11 @@ func (p *planner) oapiSchema(r *Ref) *openapi3.SchemaRef {
 	case RefMap:
 		s.Type = &openapi3.Types{openapi3.TypeObject}
 		s.AdditionalProperties = openapi3.AdditionalProperties{Schema: p.oapiSchema(r.Elem)}
+	case RefExternal:
+		s.Extensions = map[string]any{"x-go-type": r.GoType}
+		if r.GoImport != "" {
+			s.Extensions["x-go-type-import"] = map[string]any{"path": r.GoImport}
+		}
 	default:
 		typ, format := "", ""
 		switch r.Builtin {
@@ -388,4 +393,20 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+// externalRef is the Ref for a schema that names its Go type with
+// x-go-type (and x-go-type-import: {path, name} or a bare path), or nil.
+func externalRef(s *openapi3.Schema) *Ref {
+	gt, ok := s.Extensions["x-go-type"].(string)
+	if !ok || strings.TrimSpace(gt) == "" {
+		return nil
+	}
+	r := &Ref{Kind: RefExternal, GoType: strings.TrimSpace(gt), Nullable: isNullable(s), C: noConstraints()}
+	switch imp := s.Extensions["x-go-type-import"].(type) {
+	case string:
+		r.GoImport = imp
+	case map[string]any:
+		r.GoImport, _ = imp["path"].(string)
+	}
+	return r
 }

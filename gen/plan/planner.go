@@ -88,7 +88,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	for _, t := range p.m.Types {
 		if t.Kind == KindAlias {
 			e := t.Elem
-			t.GoAlias = e.Nullable || e.Pointer || e.Kind == RefNamed || e.Kind == RefBuiltin && (e.Builtin == Time || e.Builtin == RawJSON || e.Builtin == NoneType)
+			t.GoAlias = e.Nullable || e.Pointer || e.Kind == RefNamed || e.Kind == RefExternal || e.Kind == RefBuiltin && (e.Builtin == Time || e.Builtin == RawJSON || e.Builtin == NoneType)
 		}
 	}
 	p.nameFuncs()
@@ -304,6 +304,9 @@ func (p *planner) fillNamed(t *Type, s *openapi3.Schema, open bool) {
 	t.Deprecated = s.Deprecated
 	t.Example = exampleOf(s)
 	switch {
+	case externalRef(s) != nil:
+		t.Kind = KindAlias
+		t.Elem = externalRef(s)
 	case len(enumValues(s)) > 0:
 		t.Kind = KindEnum
 		t.Enum = p.planEnum(t, s, open)
@@ -376,6 +379,11 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 		return &Ref{Kind: RefBuiltin, Builtin: RawJSON, C: noConstraints()}
 	}
 	s := sr.Value
+	// A schema naming its Go type (x-go-type) is used as that type, even
+	// where a component declares an alias of it.
+	if r := externalRef(s); r != nil {
+		return r
+	}
 	if t, ok := p.bySchema[s]; ok {
 		return &Ref{Kind: RefNamed, Named: t, Nullable: isNullable(s), C: noConstraints()}
 	}
@@ -383,6 +391,9 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 		return &Ref{Kind: RefBuiltin, Builtin: RawJSON, C: noConstraints()}
 	}
 	defer delete(p.unnamed, s)
+	if n, ok := s.Extensions["x-go-type-name"].(string); ok && GoName(n) != "" {
+		ctx = n
+	}
 	if sr.Ref != "" && !strings.HasPrefix(sr.Ref, "#/components/schemas/") {
 		// A schema from another file or another part of the document: name
 		// it after the last element of the reference.
@@ -600,6 +611,8 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 func (p *planner) checkDefault(v any, r *Ref, pos diag.Pos, where string) (string, bool) {
 	ok := true
 	switch r.Kind {
+	case RefExternal:
+		return "", false // a type we do not know how to build from JSON
 	case RefBuiltin:
 		switch r.Builtin {
 		case String, Time:
@@ -798,6 +811,8 @@ func refLabel(r *Ref) string {
 		return refLabel(r.Elem) + "List"
 	case RefMap:
 		return refLabel(r.Elem) + "Map"
+	case RefExternal:
+		return GoName(r.GoType[strings.LastIndex(r.GoType, ".")+1:])
 	}
 	switch r.Builtin {
 	case Time:
