@@ -76,7 +76,10 @@ func Load(path string, opts Options) (*Spec, error) {
 		}
 	}
 	if s.Version == "" {
-		return nil, diag.Errorf(nodePos(path, root), "", "not an OpenAPI document: no `openapi` or `swagger` field at the top level")
+		if k := misspelledVersionKey(root); k != nil {
+			return nil, diag.Errorf(nodePos(path, k), "", "not an OpenAPI document: no `openapi` or `swagger` field at the top level (is %q a misspelling of `openapi`?)", k.Value)
+		}
+		return nil, diag.Errorf(nodePos(path, root), "", "not an OpenAPI document: no `openapi` or `swagger` field at the top level (a fragment meant to be $ref'd from a spec cannot be generated on its own)")
 	}
 
 	// Check every $ref before kin-openapi sees them: its own messages for a

@@ -153,3 +153,41 @@ func stringKeys(v any) (any, error) {
 	}
 	return v, nil
 }
+
+// misspelledVersionKey finds a top-level key one or two edits away from
+// `openapi` or `swagger` ("eopenapi:"), for a helpful message.
+func misspelledVersionKey(root *yaml.Node) *yaml.Node {
+	if root == nil || root.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := root.Content[i]
+		for _, want := range []string{"openapi", "swagger"} {
+			if d := editDistance(strings.ToLower(k.Value), want); d > 0 && d <= 2 {
+				return k
+			}
+		}
+	}
+	return nil
+}
+
+// editDistance is the Levenshtein distance of two short strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur := make([]int, len(b)+1)
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(b)]
+}

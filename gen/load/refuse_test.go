@@ -1,0 +1,37 @@
+package load
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestRefusedDocuments: what is refused on purpose is refused with a
+// positioned error that says why.
+func TestRefusedDocuments(t *testing.T) {
+	tests := []struct{ name, doc, want string }{
+		{"fragment", "components:\n  schemas:\n    A: {type: string}\n",
+			"x.yaml:1:1: not an OpenAPI document: no `openapi` or `swagger` field at the top level (a fragment"},
+		{"misspelled key", "info: {title: t, version: '1'}\neopenapi: 3.0.0\npaths: {}\n",
+			"x.yaml:2:1: not an OpenAPI document: no `openapi` or `swagger` field at the top level (is \"eopenapi\" a misspelling of `openapi`?)"},
+		{"remote ref", "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: 'https://example.com/a.json#/A'}\n",
+			"x.yaml:6:15: components.schemas.A: remote $ref \"https://example.com/a.json#/A\" refused: remote references are off"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "x.yaml")
+			if err := os.WriteFile(p, []byte(tt.doc), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Load(p, Options{})
+			if err == nil {
+				t.Fatal("Load succeeded")
+			}
+			msg := strings.ReplaceAll(err.Error(), filepath.Dir(p)+string(filepath.Separator), "")
+			if !strings.Contains(msg, tt.want) {
+				t.Fatalf("error\n%s\nwant it to contain\n%s", msg, tt.want)
+			}
+		})
+	}
+}
