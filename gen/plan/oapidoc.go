@@ -394,6 +394,7 @@ func sortedKeys[V any](m map[string]V) []string {
 	sort.Strings(keys)
 	return keys
 }
+
 // externalRef is the Ref for a schema that names its Go type with
 // x-go-type (and x-go-type-import: {path, name} or a bare path), or nil.
 func externalRef(s *openapi3.Schema) *Ref {
