@@ -217,11 +217,15 @@ func genStructEncode(g *jen.Group, t *plan.Type) {
 	g.Return(jen.Append(jen.Id("dst"), jen.LitRune('}')), jen.Nil())
 }
 
-// encodeNeedsErr reports whether appending a value of r can fail.
+// encodeNeedsErr reports whether appending a value of r uses the
+// function's err variable (values encoded through encoding/json declare
+// their own, and an unused err would not compile).
 func encodeNeedsErr(r *plan.Ref) bool {
 	switch r.Kind {
-	case plan.RefNamed, plan.RefExternal:
-		return true
+	case plan.RefNamed:
+		return fastJSON(r.Named)
+	case plan.RefExternal:
+		return false
 	case plan.RefSlice, plan.RefMap:
 		return encodeNeedsErr(r.Elem)
 	}
@@ -450,7 +454,11 @@ func genEnumDecode(g *jen.Group, t *plan.Type) {
 func genStructDecode(g *jen.Group, t *plan.Type) {
 	g.If(jen.Id("d").Dot("Null").Call().Op("||").Op("!").Id("d").Dot("BeginObject").Call()).Block(jen.Return())
 	g.For(jen.Id("first").Op(":=").True(), jen.Empty(), jen.Id("first").Op("=").False()).BlockFunc(func(g *jen.Group) {
-		g.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("Key").Call(jen.Id("first"))
+		key := jen.Id("key")
+		if len(t.Fields) == 0 {
+			key = jen.Id("_") // no field to match: an unused key would not compile
+		}
+		g.List(key, jen.Id("ok")).Op(":=").Id("d").Dot("Key").Call(jen.Id("first"))
 		g.If(jen.Op("!").Id("ok")).Block(jen.Return())
 		if len(t.Fields) == 0 {
 			g.Id("d").Dot("Skip").Call()
