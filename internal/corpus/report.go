@@ -31,6 +31,15 @@ func (r *Result) ok() bool { return r.Status == StatusPass || r.Status == Status
 
 func (r *Result) total() time.Duration { return r.GenTime + r.BuildTime + r.VetTime }
 
+// history records earlier measurements on the same corpus, for comparison.
+const history = `Before the corpus work (main at 7edf1ac, the foundation): 30 pass, 4 refused, 29 fail (18 at
+generation: kin-openapi validation errors, oapi-codegen refusing external refs and duplicate names; 11 at
+go build: union types that never compiled, NewPet vs Pet's constructor, oapi-codegen declaring types
+twice in Stripe and Discord). For reference, the issue measured plain oapi-codegen v2.8.2 (types +
+client) building for 52 of 77 specs and ogen v1.24.0 for 44, with unreferenced schemas pruned.
+
+`
+
 // renderReport writes docs/corpus.md. It holds no timestamps beyond what
 // the run measured, so two runs differ only where results or times do.
 func renderReport(results []*Result) string {
@@ -51,6 +60,7 @@ func renderReport(results []*Result) string {
 	b.WriteString("key, or a remote `$ref` while remote refs are off).\n\n")
 	fmt.Fprintf(&b, "**%d specs: %d pass, %d refused on purpose, %d fail.** Component schemas with a type: %d / %d.\n\n",
 		len(results), counts[StatusPass], counts[StatusRefused], len(results)-counts[StatusPass]-counts[StatusRefused], present, schemas)
+	b.WriteString(history)
 	b.WriteString("| Spec | OAS | Status | Time | Output | Types | Go types | Ops | Client | Warnings |\n")
 	b.WriteString("|---|---|---|---:|---:|---:|---:|---:|---|---:|\n")
 	for _, r := range results {
