@@ -217,15 +217,11 @@ func genStructEncode(g *jen.Group, t *plan.Type) {
 	g.Return(jen.Append(jen.Id("dst"), jen.LitRune('}')), jen.Nil())
 }
 
-// encodeNeedsErr reports whether appending a value of r uses the
-// function's err variable (values encoded through encoding/json declare
-// their own, and an unused err would not compile).
+// encodeNeedsErr reports whether appending a value of r can fail.
 func encodeNeedsErr(r *plan.Ref) bool {
 	switch r.Kind {
-	case plan.RefNamed:
-		return fastJSON(r.Named)
-	case plan.RefExternal:
-		return false
+	case plan.RefNamed, plan.RefExternal:
+		return true
 	case plan.RefSlice, plan.RefMap:
 		return encodeNeedsErr(r.Elem)
 	}
@@ -342,10 +338,13 @@ func (e *encoder) value(g *jen.Group, val jen.Code, r *plan.Ref, depth int) {
 	case plan.RefExternal:
 		// An x-go-type: its own JSON methods, through encoding/json.
 		b := fmt.Sprintf("b%d", depth)
-		g.If(jen.List(jen.Id(b), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(val), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Err()),
-		).Else().Block(
-			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id(b).Op("...")),
+		g.Block(
+			jen.Var().Id(b).Index().Byte(),
+			jen.If(jen.List(jen.Id(b), jen.Err()).Op("=").Qual("encoding/json", "Marshal").Call(val), jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Err()),
+			).Else().Block(
+				jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id(b).Op("...")),
+			),
 		)
 	case plan.RefSlice:
 		i := fmt.Sprintf("i%d", depth)

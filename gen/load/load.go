@@ -321,6 +321,9 @@ func (s *Spec) validate() error {
 	if strictErr == nil {
 		return nil
 	}
+	if fatalValidation(strictErr) {
+		return diag.List{s.validationDiag(strictErr, diag.Error)}
+	}
 	s.Warnings = append(s.Warnings, s.validationDiag(strictErr, diag.Warning))
 	lenient := append(opts, openapi3.DisableExamplesValidation(), openapi3.DisableSchemaDefaultsValidation(),
 		openapi3.DisableSchemaPatternValidation(), openapi3.AllowExtraSiblingFields("x-", "nullable", "example", "description"))
@@ -328,6 +331,14 @@ func (s *Spec) validate() error {
 		s.Warnings = append(s.Warnings, s.validationDiag(err, diag.Warning))
 	}
 	return nil
+}
+
+// fatalValidation tells the validation findings no fallback covers: a
+// reference that resolves to nothing, and component names outside
+// OpenAPI's charset (they end up in Go source and file names).
+func fatalValidation(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "found unresolved ref") || strings.Contains(msg, "is not supported by OpenAPIv3 standard (charset")
 }
 
 // validationDiag positions a kin-openapi validation error as well as its

@@ -83,7 +83,7 @@ func (p *planner) oapiDoc() *openapi3.T {
 func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op *openapi3.Operation, o *Operation) *openapi3.Operation {
 	where := "paths." + pth + "." + strings.ToLower(method)
 	no := &openapi3.Operation{OperationID: o.Name, Summary: op.Summary, Description: op.Description, Deprecated: op.Deprecated,
-		Tags: op.Tags, Security: op.Security, Extensions: op.Extensions}
+		Tags: op.Tags, Security: op.Security, Extensions: op.Extensions, Origin: op.Origin}
 
 	// Parameters: the operation's override the path item's of the same
 	// name and location.
@@ -164,7 +164,7 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 func (p *planner) oapiParam(pv *openapi3.Parameter, ctx, where string) *openapi3.Parameter {
 	np := &openapi3.Parameter{Name: pv.Name, In: pv.In, Description: pv.Description, Style: pv.Style, Explode: pv.Explode,
 		AllowEmptyValue: pv.AllowEmptyValue, AllowReserved: pv.AllowReserved, Deprecated: pv.Deprecated, Required: pv.Required,
-		Extensions: pv.Extensions}
+		Extensions: pv.Extensions, Origin: pv.Origin}
 	switch {
 	case pv.Schema != nil:
 		np.Schema = p.oapiSchemaOf(pv.Schema, ctx, where+".schema")
@@ -278,6 +278,14 @@ func (p *planner) oapiSchema(r *Ref) *openapi3.SchemaRef {
 		// oapi-codegen alias request bodies straight to our type rather
 		// than declaring a <Op>JSONBody in between.
 		key := r.Named.Name
+		// A stub of an enum or of a scalar keeps its JSON type, which
+		// oapi-codegen passes to the runtime's parameter styling.
+		switch t := r.Named; {
+		case t.Kind == KindEnum:
+			s.Type, s.Format = builtinSchemaType(t.Enum.Base)
+		case t.Kind == KindAlias && t.Elem != nil && t.Elem.Kind == RefBuiltin:
+			s.Type, s.Format = builtinSchemaType(t.Elem.Builtin)
+		}
 		if p.oapiStubs == nil {
 			p.oapiStubs = openapi3.Schemas{}
 		}
@@ -290,36 +298,45 @@ func (p *planner) oapiSchema(r *Ref) *openapi3.SchemaRef {
 		s.Type = &openapi3.Types{openapi3.TypeObject}
 		s.AdditionalProperties = openapi3.AdditionalProperties{Schema: p.oapiSchema(r.Elem)}
 	case RefExternal:
-		s.Extensions = map[string]any{"x-go-type": r.GoType}
-		if r.GoImport != "" {
-			s.Extensions["x-go-type-import"] = map[string]any{"path": r.GoImport}
+		// An inline x-go-type that needs an import: PrepareOapi keeps specs
+		// from importing packages into client.gen.go, so the client takes
+		// any value there (components with x-go-type are Go aliases and
+		// reach here as RefNamed).
+		if r.GoImport == "" {
+			s.Extensions = map[string]any{"x-go-type": r.GoType}
 		}
 	default:
-		typ, format := "", ""
-		switch r.Builtin {
-		case String:
-			typ = openapi3.TypeString
-		case Time:
-			typ, format = openapi3.TypeString, "date-time"
-		case Bytes:
-			typ, format = openapi3.TypeString, "byte"
-		case Int64:
-			typ, format = openapi3.TypeInteger, "int64"
-		case Int32:
-			typ, format = openapi3.TypeInteger, "int32"
-		case Float64:
-			typ, format = openapi3.TypeNumber, "double"
-		case Float32:
-			typ, format = openapi3.TypeNumber, "float"
-		case Bool:
-			typ = openapi3.TypeBoolean
-		}
-		if typ != "" {
-			s.Type = &openapi3.Types{typ}
-			s.Format = format
-		}
+		s.Type, s.Format = builtinSchemaType(r.Builtin)
 	}
 	return &openapi3.SchemaRef{Value: s}
+}
+
+// builtinSchemaType is the OpenAPI type and format oapi-codegen maps to the
+// same Go type as ours.
+func builtinSchemaType(b Builtin) (*openapi3.Types, string) {
+	typ, format := "", ""
+	switch b {
+	case String:
+		typ = openapi3.TypeString
+	case Time:
+		typ, format = openapi3.TypeString, "date-time"
+	case Bytes:
+		typ, format = openapi3.TypeString, "byte"
+	case Int64:
+		typ, format = openapi3.TypeInteger, "int64"
+	case Int32:
+		typ, format = openapi3.TypeInteger, "int32"
+	case Float64:
+		typ, format = openapi3.TypeNumber, "double"
+	case Float32:
+		typ, format = openapi3.TypeNumber, "float"
+	case Bool:
+		typ = openapi3.TypeBoolean
+	}
+	if typ == "" {
+		return nil, ""
+	}
+	return &openapi3.Types{typ}, format
 }
 
 // mediaLabel shortens a media type for a name: application/x-www-form-urlencoded → form.

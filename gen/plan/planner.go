@@ -379,13 +379,13 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 		return &Ref{Kind: RefBuiltin, Builtin: RawJSON, C: noConstraints()}
 	}
 	s := sr.Value
-	// A schema naming its Go type (x-go-type) is used as that type, even
-	// where a component declares an alias of it.
-	if r := externalRef(s); r != nil {
-		return r
-	}
 	if t, ok := p.bySchema[s]; ok {
 		return &Ref{Kind: RefNamed, Named: t, Nullable: isNullable(s), C: noConstraints()}
+	}
+	// A schema naming its Go type (x-go-type) is used as that type; a
+	// component with one is a Go alias of it (above).
+	if r := externalRef(s); r != nil {
+		return r
 	}
 	if p.enterUnnamed(s, where) {
 		return &Ref{Kind: RefBuiltin, Builtin: RawJSON, C: noConstraints()}
@@ -559,6 +559,9 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 		want := GoName(base)
 		if want == "" {
 			want = "Field"
+		}
+		if v, ok := fs.Extensions["x-go-name"].(string); ok && v != "" && !token.IsIdentifier(v) {
+			p.warn(pos, where, "x-go-name %q is not a Go identifier; %s is used", v, want)
 		}
 		name, renamed := fieldNames.claim(want, k)
 		if renamed {
