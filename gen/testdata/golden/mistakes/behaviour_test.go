@@ -65,7 +65,7 @@ func TestUndeclaredPathParam(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	toy, err := c.GetToy(context.Background(), "p1", oas.Opt[string]{}, "t2")
+	toy, err := c.GetToy(context.Background(), "p1", "t2", GetToyArgs{})
 	if err != nil {
 		t.Fatal(err)
 	}
