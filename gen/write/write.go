@@ -368,9 +368,12 @@ func mkdirs(dir string) ([]string, error) {
 	return made, nil
 }
 
-// stage writes data to a synced temporary file beside p and returns its
-// name, so that renaming it over p later replaces p in one step: readers
-// (and an interrupted run) see the old or the new file, never a torn one.
+// stage writes data to a temporary file beside p and returns its name, so
+// that renaming it over p later replaces p in one step: readers (and an
+// interrupted run) see the old or the new file, never a torn one. It does
+// not fsync: a sync per file was most of a big spec's system time, and only
+// a power loss could leave a torn file, which regenerating repairs (the
+// output is derived, and a stale manifest digest makes check flag it).
 func stage(p string, data []byte) (string, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp*")
 	if err != nil {
@@ -378,9 +381,6 @@ func stage(p string, data []byte) (string, error) {
 	}
 	name := tmp.Name()
 	_, werr := tmp.Write(data)
-	if werr == nil {
-		werr = tmp.Sync()
-	}
 	cerr := tmp.Close()
 	if werr == nil {
 		werr = cerr
