@@ -243,25 +243,34 @@ func (t *Transport) once(ctx context.Context, call *Call) (*Response, error) {
 	u := *call.URL
 	var body io.Reader
 	if call.Body != nil {
+		// A *bytes.Reader also gives the request its ContentLength and a
+		// GetBody that replays the body on redirects.
 		body = bytes.NewReader(call.Body)
 	}
-	req, err := http.NewRequestWithContext(ctx, call.Method, u.String(), body)
+	// The URL is already parsed: the request gets a copy of it rather than
+	// a string to parse again. The copy may get the key (AuthQuery), so
+	// messages name call.URL.
+	req, err := http.NewRequestWithContext(ctx, call.Method, "", body)
 	if err != nil {
-		return nil, fmt.Errorf("%s %s: %w", call.Method, redact(&u), err)
+		return nil, fmt.Errorf("%s %s: %w", call.Method, redact(call.URL), err)
 	}
+	u.Host = strings.TrimSuffix(u.Host, ":") // as NewRequest drops an empty port
+	req.URL, req.Host = &u, u.Host
 	for k, vs := range call.Header {
 		req.Header[k] = append([]string(nil), vs...)
 	}
+	// The fixed headers' values share one allocation; each is its own
+	// capacity-1 slice, so that appending to one cannot touch the next.
+	fixed := [...]string{"application/json", "application/json", t.UserAgent}
+	vals := fixed[:]
 	if call.Body != nil {
-		req.Header.Set("Content-Type", "application/json")
-		b := call.Body
-		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b)), nil }
+		req.Header["Content-Type"] = vals[0:1:1]
 	}
 	if req.Header.Get("Accept") == "" {
-		req.Header.Set("Accept", "application/json")
+		req.Header["Accept"] = vals[1:2:2]
 	}
 	if t.UserAgent != "" {
-		req.Header.Set("User-Agent", t.UserAgent)
+		req.Header["User-Agent"] = vals[2:3:3]
 	}
 	if len(call.Auth) > 0 && t.APIKey != "" {
 		a := call.Auth[0]
@@ -288,12 +297,12 @@ func (t *Transport) once(ctx context.Context, call *Call) (*Response, error) {
 	if err != nil {
 		var ue *url.Error
 		if errors.As(err, &ue) {
-			ue.URL = redact(&u) // the request URL may carry the key (AuthQuery)
+			ue.URL = redact(call.URL) // the request URL may carry the key (AuthQuery)
 		}
 		return nil, err
 	}
 	defer res.Body.Close()
-	out := &Response{Method: call.Method, URL: redact(&u), StatusCode: res.StatusCode, Status: res.Status, Header: res.Header}
+	out := &Response{Method: call.Method, URL: redact(call.URL), StatusCode: res.StatusCode, Status: res.Status, Header: res.Header}
 	limit := int64(MaxSuccessBody)
 	if res.StatusCode/100 != 2 {
 		limit = MaxErrorBody
@@ -452,11 +461,21 @@ func (e *DecodeError) Unwrap() []error {
 // has grown since the spec was written never fails a call.
 func DecodeJSON[T any](r *Response) (*T, error) {
 	out := new(T)
-	err := errors.New("empty body")
-	if r.Truncated {
+	var err error
+	switch {
+	case r.Truncated:
 		err = fmt.Errorf("body larger than %d bytes", MaxSuccessBody)
-	} else if len(bytes.TrimSpace(r.Body)) > 0 {
-		err = json.Unmarshal(r.Body, out)
+	case len(bytes.TrimSpace(r.Body)) == 0:
+		err = errors.New("empty body")
+	default:
+		if u, ok := any(out).(fastDecoder); ok {
+			// A generated model decodes as encoding/json would (the
+			// differential fuzz tests hold it to that), minus the reflection
+			// and the separate validity scan; its errors are *JSONError.
+			err = u.UnmarshalJSON(r.Body)
+		} else {
+			err = json.Unmarshal(r.Body, out)
+		}
 	}
 	if err != nil {
 		de := &DecodeError{Method: r.Method, URL: r.URL, StatusCode: r.StatusCode,
@@ -490,9 +509,29 @@ func DecodeErrorResponse[T any](r *Response) error {
 	return &ResponseError[T]{APIError: NewAPIError(r), Body: *body}
 }
 
+// fastDecoder is a generated model with a reflection-free decoder.
+type fastDecoder interface {
+	UnmarshalJSON([]byte) error
+	DecodeJSON(*Decoder)
+}
+
+// fastEncoder is a generated model with a reflection-free encoder.
+type fastEncoder interface {
+	MarshalJSON() ([]byte, error)
+	AppendJSON([]byte) ([]byte, error)
+}
+
 // Encode marshals a request body.
 func Encode(v any) ([]byte, error) {
-	b, err := json.Marshal(v)
+	var b []byte
+	var err error
+	if e, ok := v.(fastEncoder); ok {
+		// The bytes json.Marshal would produce (escaping included, as the
+		// fuzz tests check) without its copy through a scanner.
+		b, err = e.MarshalJSON()
+	} else {
+		b, err = json.Marshal(v)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("encoding the request body: %w", err)
 	}

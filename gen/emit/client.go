@@ -125,11 +125,19 @@ func genClientType(f *jen.File, m *plan.Model) {
 	f.Comment("APIClient calls the API: one method per operation, each validating its")
 	f.Comment("request, retrying as the spec allows and returning the documented result or")
 	f.Comment("a typed error. It is safe for concurrent use.")
-	f.Type().Id("APIClient").Struct(
-		jen.Id("server").Op("*").Qual("net/url", "URL"),
-		jen.Id("transport").Qual(oasPkg, "Transport"),
-		jen.Id("retry").Op("*").Id("RetryPolicy"),
-	)
+	f.Type().Id("APIClient").StructFunc(func(g *jen.Group) {
+		g.Id("server").Op("*").Qual("net/url", "URL")
+		g.Id("transport").Qual(oasPkg, "Transport")
+		g.Id("retry").Op("*").Id("RetryPolicy")
+		if len(m.Operations) > 0 {
+			g.Line()
+			g.Comment("The fixed part of each operation's call (method, auth, retry policy),")
+			g.Comment("built once here rather than on every call.")
+		}
+		for _, o := range m.Operations {
+			g.Id(opField(o)).Qual(oasPkg, "Call")
+		}
+	})
 	f.Comment("NewAPIClient returns a client configured by opts. It fails when the server")
 	f.Comment("URL is not an absolute http(s) URL.")
 	f.Func().Id("NewAPIClient").Params(jen.Id("opts").Id("Options")).Params(jen.Op("*").Id("APIClient"), jen.Error()).BlockFunc(func(g *jen.Group) {
@@ -160,6 +168,16 @@ func genClientType(f *jen.File, m *plan.Model) {
 			g.If(jen.Id("c").Dot("transport").Dot("APIKey").Op("==").Lit("")).Block(
 				jen.Id("c").Dot("transport").Dot("APIKey").Op("=").Qual("os", "Getenv").Call(jen.Id("EnvAPIKey")),
 			)
+		}
+		for _, o := range m.Operations {
+			call := jen.Dict{jen.Id("Method"): jen.Lit(o.Method)}
+			if o.Retry != nil {
+				call[jen.Id("Retry")] = jen.Id("c").Dot("policy").Call(retryLit(o.Retry))
+			}
+			if auth := authList(m, o); len(auth) > 0 {
+				call[jen.Id("Auth")] = jen.Index().Qual(oasPkg, "Auth").Values(auth...)
+			}
+			g.Id("c").Dot(opField(o)).Op("=").Qual(oasPkg, "Call").Values(call)
 		}
 		g.Return(jen.Id("c"), jen.Nil())
 	})
@@ -250,24 +268,16 @@ func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
 		g.If(jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
 		genQuery(g, o)
 		hasHeader := genHeaders(g, o)
-		call := jen.Dict{
-			jen.Id("Method"): jen.Lit(o.Method),
-			jen.Id("URL"):    jen.Id("u"),
-		}
+		g.Id("call").Op(":=").Id("c").Dot(opField(o))
+		g.Id("call").Dot("URL").Op("=").Id("u")
 		if body != nil {
-			call[jen.Id("Body")] = body
-		}
-		if o.Retry != nil {
-			call[jen.Id("Retry")] = jen.Id("c").Dot("policy").Call(retryLit(o.Retry))
+			g.Id("call").Dot("Body").Op("=").Add(body)
 		}
 		if hasHeader {
-			call[jen.Id("Header")] = jen.Id("h")
-		}
-		if auth := authList(m, o); len(auth) > 0 {
-			call[jen.Id("Auth")] = jen.Index().Qual(oasPkg, "Auth").Values(auth...)
+			g.Id("call").Dot("Header").Op("=").Id("h")
 		}
 		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("transport").Dot("Do").Call(
-			jen.Id("ctx"), jen.Op("&").Qual(oasPkg, "Call").Values(call), jen.Id("opts"))
+			jen.Id("ctx"), jen.Op("&").Id("call"), jen.Id("opts"))
 		g.If(jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
 		terminal := false // a default case makes the switch return on every path
 		g.Switch().BlockFunc(func(sw *jen.Group) {
@@ -454,6 +464,9 @@ func genHeaders(g *jen.Group, o *plan.Operation) bool {
 	}
 	return true
 }
+
+// opField is the APIClient field holding o's fixed oas.Call.
+func opField(o *plan.Operation) string { return "op" + o.Name }
 
 // retryLit is the operation's spec policy as a literal, or nil.
 func retryLit(r *plan.Retry) jen.Code {

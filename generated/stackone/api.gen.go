@@ -73,6 +73,11 @@ type APIClient struct {
 	server    *url.URL
 	transport oas.Transport
 	retry     *RetryPolicy
+
+	// The fixed part of each operation's call (method, auth, retry policy),
+	// built once here rather than on every call.
+	opCreateConnectSession       oas.Call
+	opAuthenticateConnectSession oas.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -104,6 +109,30 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	c.transport.APIKey = opts.APIKey
 	if c.transport.APIKey == "" {
 		c.transport.APIKey = os.Getenv(EnvAPIKey)
+	}
+	c.opCreateConnectSession = oas.Call{
+		Auth:   []oas.Auth{{Kind: oas.AuthBasic}},
+		Method: "POST",
+		Retry: c.policy(&oas.RetryPolicy{
+			ConnectionErrors: true,
+			Exponent:         1.5,
+			InitialInterval:  500 * time.Millisecond,
+			MaxElapsed:       3600000 * time.Millisecond,
+			MaxInterval:      60000 * time.Millisecond,
+			StatusCodes:      []int{408, 429},
+		}),
+	}
+	c.opAuthenticateConnectSession = oas.Call{
+		Auth:   []oas.Auth{{Kind: oas.AuthBasic}},
+		Method: "POST",
+		Retry: c.policy(&oas.RetryPolicy{
+			ConnectionErrors: true,
+			Exponent:         1.5,
+			InitialInterval:  500 * time.Millisecond,
+			MaxElapsed:       3600000 * time.Millisecond,
+			MaxInterval:      60000 * time.Millisecond,
+			StatusCodes:      []int{408, 429},
+		}),
 	}
 	return c, nil
 }
@@ -140,20 +169,10 @@ func (c *APIClient) CreateConnectSession(ctx context.Context, body ConnectSessio
 	if err != nil {
 		return nil, fmt.Errorf("CreateConnectSession: %w", err)
 	}
-	resp, err := c.transport.Do(ctx, &oas.Call{
-		Auth:   []oas.Auth{{Kind: oas.AuthBasic}},
-		Body:   payload,
-		Method: "POST",
-		Retry: c.policy(&oas.RetryPolicy{
-			ConnectionErrors: true,
-			Exponent:         1.5,
-			InitialInterval:  500 * time.Millisecond,
-			MaxElapsed:       3600000 * time.Millisecond,
-			MaxInterval:      60000 * time.Millisecond,
-			StatusCodes:      []int{408, 429},
-		}),
-		URL: u,
-	}, opts)
+	call := c.opCreateConnectSession
+	call.URL = u
+	call.Body = payload
+	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("CreateConnectSession: %w", err)
 	}
@@ -202,20 +221,10 @@ func (c *APIClient) AuthenticateConnectSession(ctx context.Context, body Connect
 	if err != nil {
 		return nil, fmt.Errorf("AuthenticateConnectSession: %w", err)
 	}
-	resp, err := c.transport.Do(ctx, &oas.Call{
-		Auth:   []oas.Auth{{Kind: oas.AuthBasic}},
-		Body:   payload,
-		Method: "POST",
-		Retry: c.policy(&oas.RetryPolicy{
-			ConnectionErrors: true,
-			Exponent:         1.5,
-			InitialInterval:  500 * time.Millisecond,
-			MaxElapsed:       3600000 * time.Millisecond,
-			MaxInterval:      60000 * time.Millisecond,
-			StatusCodes:      []int{408, 429},
-		}),
-		URL: u,
-	}, opts)
+	call := c.opAuthenticateConnectSession
+	call.URL = u
+	call.Body = payload
+	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("AuthenticateConnectSession: %w", err)
 	}

@@ -8,10 +8,10 @@
 // spec: sha256:2954d079e8ac522c
 // config: sha256:cfc50b17e4608c50
 // toolchain: v0.1.0
-// output: sha256:69d2523d387ccb8b
+// output: sha256:7d48a1fc9524241a
 //
 // files:
-//	sha256:bb47a4e40c705015 api.gen.go
+//	sha256:6b7593e531744534 api.gen.go
 //	sha256:65fcdd838452b530 client.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md

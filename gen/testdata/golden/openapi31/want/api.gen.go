@@ -64,6 +64,10 @@ type APIClient struct {
 	server    *url.URL
 	transport oas.Transport
 	retry     *RetryPolicy
+
+	// The fixed part of each operation's call (method, auth, retry policy),
+	// built once here rather than on every call.
+	opCreateWidget oas.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -92,6 +96,7 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:  ua,
 		},
 	}
+	c.opCreateWidget = oas.Call{Method: "POST"}
 	return c, nil
 }
 
@@ -192,11 +197,10 @@ func (c *APIClient) CreateWidget(ctx context.Context, params CreateWidgetArgs, b
 		}
 	}
 	u.RawQuery = q.Encode()
-	resp, err := c.transport.Do(ctx, &oas.Call{
-		Body:   payload,
-		Method: "POST",
-		URL:    u,
-	}, opts)
+	call := c.opCreateWidget
+	call.URL = u
+	call.Body = payload
+	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("CreateWidget: %w", err)
 	}

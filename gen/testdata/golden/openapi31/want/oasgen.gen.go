@@ -8,10 +8,10 @@
 // spec: sha256:b79a76a05dfe5c7b
 // config: sha256:cdb310923ce86122
 // toolchain: v0.1.0
-// output: sha256:84d55eeaf08e6901
+// output: sha256:f078ea7cf33f00a8
 //
 // files:
-//	sha256:dd2a6bd3415d618a api.gen.go
+//	sha256:f425635d61e94107 api.gen.go
 //	sha256:b50e2b352e713fd2 client.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
