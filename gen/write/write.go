@@ -373,7 +373,7 @@ func mkdirs(dir string) ([]string, error) {
 // interrupted run) see the old or the new file, never a torn one. It does
 // not fsync: a sync per file was most of a big spec's system time, and only
 // a power loss could leave a torn file, which regenerating repairs (the
-// output is derived, and a stale manifest digest makes check flag it).
+// output is derived, and gen check reports such a file as differing).
 func stage(p string, data []byte) (string, error) {
 	tmp, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp*")
 	if err != nil {
