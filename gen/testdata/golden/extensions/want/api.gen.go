@@ -64,6 +64,10 @@ type APIClient struct {
 	server    *url.URL
 	transport oas.Transport
 	retry     *RetryPolicy
+
+	// The fixed part of each operation's call (method, auth, retry policy),
+	// built once here rather than on every call.
+	opGetThing oas.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -92,6 +96,7 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:  ua,
 		},
 	}
+	c.opGetThing = oas.Call{Method: "GET"}
 	return c, nil
 }
 
@@ -114,10 +119,9 @@ func (c *APIClient) GetThing(ctx context.Context, id ThingID, opts ...CallOption
 	if err != nil {
 		return nil, fmt.Errorf("GetThing: %w", err)
 	}
-	resp, err := c.transport.Do(ctx, &oas.Call{
-		Method: "GET",
-		URL:    u,
-	}, opts)
+	call := c.opGetThing
+	call.URL = u
+	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetThing: %w", err)
 	}

@@ -8,10 +8,10 @@
 // spec: sha256:4d18411b963b749d
 // config: sha256:5cb113d6f4e752be
 // toolchain: v0.1.0
-// output: sha256:43093292a2340dc5
+// output: sha256:0d6a2b60c1d04ebd
 //
 // files:
-//	sha256:3aa9468276b91811 api.gen.go
+//	sha256:dc9208e245b49b07 api.gen.go
 //	sha256:18a85e25044c96f4 client.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:ed464f78133f8184 docs/models/item.md

@@ -64,6 +64,11 @@ type APIClient struct {
 	server    *url.URL
 	transport oas.Transport
 	retry     *RetryPolicy
+
+	// The fixed part of each operation's call (method, auth, retry policy),
+	// built once here rather than on every call.
+	opAddPet oas.Call
+	opGetPet oas.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -92,6 +97,8 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:  ua,
 		},
 	}
+	c.opAddPet = oas.Call{Method: "POST"}
+	c.opGetPet = oas.Call{Method: "GET"}
 	return c, nil
 }
 
@@ -122,11 +129,10 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	if err != nil {
 		return nil, fmt.Errorf("AddPet: %w", err)
 	}
-	resp, err := c.transport.Do(ctx, &oas.Call{
-		Body:   payload,
-		Method: "POST",
-		URL:    u,
-	}, opts)
+	call := c.opAddPet
+	call.URL = u
+	call.Body = payload
+	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("AddPet: %w", err)
 	}
@@ -177,10 +183,9 @@ func (c *APIClient) GetPet(ctx context.Context, petID int64, params GetPetArgs, 
 		}
 	}
 	u.RawQuery = q.Encode()
-	resp, err := c.transport.Do(ctx, &oas.Call{
-		Method: "GET",
-		URL:    u,
-	}, opts)
+	call := c.opGetPet
+	call.URL = u
+	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetPet: %w", err)
 	}
