@@ -4,14 +4,33 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"sort"
 	"strconv"
 	"strings"
 )
 
-// pruneImports rewrites the import declaration of oapi-codegen's unformatted
+// edit replaces src[from:to] with text.
+type edit struct {
+	from, to int
+	text     string
+}
+
+// applyEdits splices sorted, non-overlapping edits into src.
+func applyEdits(src []byte, edits []edit) []byte {
+	var b bytes.Buffer
+	b.Grow(len(src) + 8*len(edits))
+	last := 0
+	for _, e := range edits {
+		b.Write(src[last:e.from])
+		b.WriteString(e.text)
+		last = e.to
+	}
+	b.Write(src[last:])
+	return b.Bytes()
+}
+
+// importEdits rewrite the import declaration of oapi-codegen's unformatted
 // output (run with SkipFmt: its own goimports pass was the most expensive part
 // of generating a big spec) as goimports would: the imports the file refers
 // to, each block of the template's import list sorted by path with the
@@ -19,13 +38,8 @@ import (
 // templates import every package they might use, and none they do not list,
 // so nothing ever needs adding. A package counts as used when some selector
 // is qualified by its name, as goimports decides it; the write stage formats
-// the result.
-func pruneImports(src []byte) ([]byte, error) {
-	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "client.gen.go", src, parser.ParseComments|parser.SkipObjectResolution)
-	if err != nil {
-		return nil, err
-	}
+// the result. file is parsed from src; the edits are in order.
+func importEdits(fset *token.FileSet, file *ast.File, src []byte) ([]edit, error) {
 	used := map[string]bool{}
 	ast.Inspect(file, func(n ast.Node) bool {
 		if sel, ok := n.(*ast.SelectorExpr); ok {
@@ -45,7 +59,7 @@ func pruneImports(src []byte) ([]byte, error) {
 		}
 	}
 	if decl == nil {
-		return src, nil
+		return nil, nil
 	}
 	// Blocks (runs of specs without a blank line between them) stay apart,
 	// as goimports keeps them; within one, the standard library comes first.
@@ -99,10 +113,6 @@ func pruneImports(src []byte) ([]byte, error) {
 		}
 		imports.WriteString(")")
 	}
-	type edit struct {
-		from, to int
-		text     string
-	}
 	edits := []edit{{fset.Position(decl.Pos()).Offset, fset.Position(decl.End()).Offset, imports.String()}}
 	// gofmt reformats a doc comment only when it starts in column 1 and
 	// its declaration right below it does too; the templates indent some,
@@ -132,16 +142,7 @@ func pruneImports(src []byte) ([]byte, error) {
 			unindent(d.Pos())
 		}
 	}
-	var b bytes.Buffer
-	b.Grow(len(src))
-	last := 0
-	for _, e := range edits {
-		b.Write(src[last:e.from])
-		b.WriteString(e.text)
-		last = e.to
-	}
-	b.Write(src[last:])
-	return b.Bytes(), nil
+	return edits, nil
 }
 
 // unaliased is the quoted path of an import line.

@@ -53,6 +53,7 @@ type Spec struct {
 	Warnings diag.List
 
 	nodes map[string]*yaml.Node // file (cleaned path) -> parsed document
+	data  map[string][]byte     // file (cleaned path) -> its bytes, as parsed
 }
 
 // Is31 reports whether the document declares OpenAPI 3.1 or later.
@@ -63,7 +64,7 @@ func (s *Spec) Is31() bool {
 // Load reads, resolves and validates the document at path.
 func Load(path string, opts Options) (*Spec, error) {
 	opts.Limits = opts.Limits.withDefaults()
-	s := &Spec{Path: path, nodes: map[string]*yaml.Node{}}
+	s := &Spec{Path: path, nodes: map[string]*yaml.Node{}, data: map[string][]byte{}}
 	root, err := s.parseFile(path, opts)
 	if err != nil {
 		return nil, err
@@ -158,6 +159,11 @@ func (s *Spec) loadSwagger(path string) (*openapi3.T, error) {
 // readFile reads one file of the document with the size bound applied, and
 // remembers its parsed tree for positions.
 func (s *Spec) readFile(path string, opts Options) ([]byte, error) {
+	// parseFile has read every file checkRefs followed; kin-openapi asks
+	// for them again.
+	if data, ok := s.data[filepath.Clean(path)]; ok {
+		return data, nil
+	}
 	return readLimited(path, opts.MaxFileBytes)
 }
 
@@ -179,9 +185,12 @@ func (s *Spec) parseFile(path string, opts Options) (*yaml.Node, error) {
 		return nil, err
 	}
 	if isJSON(data) {
-		// encoding/json gives exact offsets for JSON syntax errors.
-		var v any
-		if err := json.Unmarshal(data, &v); err != nil {
+		// encoding/json gives exact offsets for JSON syntax errors. Valid
+		// scans without building values; Unmarshal, only for a document
+		// that fails it, reports the same scan's error.
+		if !json.Valid(data) {
+			var v any
+			err := json.Unmarshal(data, &v)
 			var se *json.SyntaxError
 			if errors.As(err, &se) {
 				line, col := lineCol(data, int(se.Offset))
@@ -217,6 +226,7 @@ func (s *Spec) parseFile(path string, opts Options) (*yaml.Node, error) {
 		return nil, diag.Errorf(pos, "", "the document must be a mapping (an object), not %s", kindName(root))
 	}
 	s.nodes[key] = root
+	s.data[key] = data
 	return root, nil
 }
 
@@ -399,7 +409,10 @@ func (s *Spec) digest() {
 	s.Files = append([]string{rootKey}, files...)
 	h := sha256.New()
 	for _, f := range s.Files {
-		data, _ := os.ReadFile(f)
+		data, ok := s.data[f]
+		if !ok {
+			data, _ = os.ReadFile(f)
+		}
 		rel, err := filepath.Rel(filepath.Dir(rootKey), f)
 		if err != nil {
 			rel = f
