@@ -245,11 +245,7 @@ func (p *planner) planComponents() {
 	if c == nil {
 		return
 	}
-	keys := make([]string, 0, len(c.Schemas))
-	for k := range c.Schemas {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := sortedKeys(c.Schemas)
 	for _, k := range keys {
 		sr := c.Schemas[k]
 		if sr == nil || sr.Value == nil {
@@ -783,11 +779,7 @@ func (p *planner) planUnion(t *Type, s *openapi3.Schema) *Union {
 		name, _ := varNames.claim(base, strconv.Itoa(i))
 		v := &Variant{Name: name, Type: r}
 		if s.Discriminator != nil {
-			keys := make([]string, 0, len(s.Discriminator.Mapping))
-			for k := range s.Discriminator.Mapping {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
+			keys := sortedKeys(s.Discriminator.Mapping)
 			for _, k := range keys {
 				if target := s.Discriminator.Mapping[k]; m.Ref != "" && (target.Ref == m.Ref || "#/components/schemas/"+target.Ref == m.Ref) { // a bare name is shorthand for the component
 					v.Values = append(v.Values, k)
@@ -898,11 +890,7 @@ func (p *planner) planOperations() {
 		}
 		seen := map[string]bool{}
 		for _, req := range sec {
-			keys := make([]string, 0, len(req))
-			for k := range req {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
+			keys := sortedKeys(req)
 			for _, k := range keys {
 				if !seen[k] {
 					seen[k] = true
@@ -1047,11 +1035,7 @@ func (p *planner) planSecurity() {
 	if c == nil {
 		return
 	}
-	keys := make([]string, 0, len(c.SecuritySchemes))
-	for k := range c.SecuritySchemes {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := sortedKeys(c.SecuritySchemes)
 	for _, k := range keys {
 		ss := c.SecuritySchemes[k]
 		if !used[k] || ss == nil || ss.Value == nil {
@@ -1095,11 +1079,7 @@ func apiKeyEnv(title, pkg string) string {
 // resolveServer substitutes each server variable's default into the URL.
 func resolveServer(sv *openapi3.Server) string {
 	u := sv.URL
-	names := make([]string, 0, len(sv.Variables))
-	for k := range sv.Variables {
-		names = append(names, k)
-	}
-	sort.Strings(names)
+	names := sortedKeys(sv.Variables)
 	for _, k := range names {
 		if v := sv.Variables[k]; v != nil {
 			u = strings.ReplaceAll(u, "{"+k+"}", v.Default)
@@ -1366,11 +1346,7 @@ func jsonMedia(c openapi3.Content) *openapi3.MediaType {
 	if mt := c["application/json"]; mt != nil {
 		return mt
 	}
-	keys := make([]string, 0, len(c))
-	for k := range c {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	keys := sortedKeys(c)
 	for _, k := range keys {
 		if strings.HasSuffix(strings.Split(k, ";")[0], "+json") || strings.HasPrefix(k, "application/json") {
 			return c[k]
