@@ -11,7 +11,6 @@ package emit
 import (
 	"bytes"
 	"fmt"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -166,24 +165,6 @@ func comment(c commenter, text string) {
 		}
 		c.Comment("// " + l)
 	}
-}
-
-// paramNames are the constructor's parameter names for fields, in order:
-// paramName's lower-cased form, made unique ("abc" and "a_b_c" both lower to
-// abc) and kept apart from the type's own name, which the body uses.
-func paramNames(t *plan.Type, fields []*plan.Field) []string {
-	used := map[string]bool{t.Name: true}
-	out := make([]string, len(fields))
-	for i, fl := range fields {
-		base := paramName(fl)
-		n := base
-		for k := 2; used[n]; k++ {
-			n = base + strconv.Itoa(k)
-		}
-		used[n] = true
-		out[i] = n
-	}
-	return out
 }
 
 // jsonName is a property name as the name part of a json struct tag: "-"

@@ -159,38 +159,6 @@ func genStruct(f *jen.File, t *plan.Type) {
 	})
 }
 
-func paramName(fl *plan.Field) string {
-	n := fl.Name
-	if n == "" {
-		return "v"
-	}
-	ws := []rune(n)
-	// lower the leading run of capitals ("IDToken" → "idToken", "URL" → "url")
-	i := 0
-	for i < len(ws) && ws[i] >= 'A' && ws[i] <= 'Z' {
-		i++
-	}
-	switch {
-	case i == 0:
-	case i == 1 || i == len(ws):
-		for j := 0; j < i; j++ {
-			ws[j] += 'a' - 'A'
-		}
-	default:
-		for j := 0; j < i-1; j++ {
-			ws[j] += 'a' - 'A'
-		}
-	}
-	s := string(ws)
-	switch s {
-	case "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go",
-		"goto", "if", "import", "interface", "map", "package", "range", "return", "select", "struct", "switch", "type", "var",
-		"v", "p", "m", "oas", "json", "time":
-		s += "_"
-	}
-	return s
-}
-
 // genConstructor writes:
 //
 //	func NewT(required...) T { return T{Required: ..., WithDefault: oas.Value(...)} }
@@ -221,15 +189,14 @@ func genConstructor(f *jen.File, t *plan.Type) {
 		doc += "\nDefaults: " + strings.Join(ds, ", ") + "."
 	}
 	comment(f, doc)
-	params := paramNames(t, req)
 	f.Func().Id(t.Ctor).ParamsFunc(func(g *jen.Group) {
-		for i, fl := range req {
-			g.Id(params[i]).Add(fieldType(fl))
+		for _, fl := range req {
+			g.Id(fl.Param).Add(fieldType(fl))
 		}
 	}).Id(t.Name).Block(
 		jen.Id("m").Op(":=").Id(t.Name).Values(jen.DictFunc(func(d jen.Dict) {
-			for i, fl := range req {
-				d[jen.Id(fl.Name)] = jen.Id(params[i])
+			for _, fl := range req {
+				d[jen.Id(fl.Name)] = jen.Id(fl.Param)
 			}
 		})),
 		jen.Id("m").Dot("ApplyDefaults").Call(),

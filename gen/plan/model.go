@@ -279,6 +279,9 @@ type Field struct {
 	// required readOnly field (an id the server assigns) is only promised
 	// in responses.
 	RequestRequired bool
+	// Param is the constructor's parameter for a RequestRequired field:
+	// lower camel case, unique, off keywords and the constructor's locals.
+	Param string
 	// OmitZero puts omitzero in the JSON tag: every wrapper (absent is
 	// omitted), and plain readOnly and writeOnly values, which only one
 	// direction carries.

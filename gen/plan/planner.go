@@ -84,6 +84,9 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	p.planSecurity()
 	p.m.OapiDoc = p.oapiDoc()
 	sort.Slice(p.m.Types, func(i, j int) bool { return p.m.Types[i].Name < p.m.Types[j].Name })
+	for _, t := range p.m.Types {
+		planCtorParams(t)
+	}
 	p.breakCycles()
 	for _, t := range p.m.Types {
 		if t.Kind == KindAlias {
@@ -989,6 +992,35 @@ func planArgs(params []*Param) {
 		}
 		used[arg] = true
 		pr.Arg = arg
+	}
+}
+
+// ctorLocals are the names a generated constructor or method body uses
+// itself, next to Go's keywords.
+var ctorLocals = map[string]bool{"v": true, "p": true, "m": true, "oas": true, "json": true, "time": true}
+
+// planCtorParams names the constructor's parameter for each
+// RequestRequired field: lowerFirst of the field name, "_" added for a
+// keyword or a local, made unique and kept apart from the type's name.
+func planCtorParams(t *Type) {
+	used := map[string]bool{t.Name: true}
+	for _, fl := range t.Fields {
+		if !fl.RequestRequired {
+			continue
+		}
+		base := lowerFirst(fl.Name)
+		if base == "" {
+			base = "v"
+		}
+		if token.IsKeyword(base) || ctorLocals[base] {
+			base += "_"
+		}
+		n := base
+		for k := 2; used[n]; k++ {
+			n = base + strconv.Itoa(k)
+		}
+		used[n] = true
+		fl.Param = n
 	}
 }
 
