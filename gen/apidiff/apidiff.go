@@ -11,7 +11,9 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -189,7 +191,7 @@ func compareGo(old, new map[string]string) []Change {
 		from, to map[string]string
 		set      map[string]bool
 	}{{old, new, removedTypes}, {new, old, addedTypes}} {
-		for _, k := range sortedKeys(sides.from) {
+		for _, k := range slices.Sorted(maps.Keys(sides.from)) {
 			if t, ok := strings.CutPrefix(k, "type "); ok {
 				if _, both := sides.to[k]; !both {
 					sides.set[t] = true
@@ -212,7 +214,7 @@ func compareGo(old, new map[string]string) []Change {
 		return true
 	}
 	out := []Change{} // [] rather than null in JSON
-	for _, k := range sortedKeys(old) {
+	for _, k := range slices.Sorted(maps.Keys(old)) {
 		n, ok := new[k]
 		switch {
 		case !ok && absorb(removedTypes, old, k):
@@ -222,7 +224,7 @@ func compareGo(old, new map[string]string) []Change {
 			out = append(out, Change{Level: Breaking, ID: "go-changed", Where: k, Type: owner(k, n, new), Text: fmt.Sprintf("%s changed: %s → %s", k, old[k], n)})
 		}
 	}
-	for _, k := range sortedKeys(new) {
+	for _, k := range slices.Sorted(maps.Keys(new)) {
 		if _, ok := old[k]; !ok && !absorb(addedTypes, new, k) {
 			out = append(out, Change{Level: Info, ID: "go-added", Where: k, Type: owner(k, new[k], new), Text: fmt.Sprintf("%s added: %s", k, new[k])})
 		}
@@ -310,15 +312,6 @@ func memberSummary(m map[string]int) string {
 		}
 	}
 	return strings.Join(parts, ", ")
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // WriteGitHub writes GitHub Actions annotations: an error per breaking

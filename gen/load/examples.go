@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,10 +29,10 @@ func (s *Spec) checkValues() diag.List {
 	c := &valueChecker{s: s, seen: map[*openapi3.Schema]bool{}}
 	doc := s.Doc
 	if doc.Components != nil {
-		for _, k := range sortedKeys(doc.Components.Schemas) {
+		for _, k := range slices.Sorted(maps.Keys(doc.Components.Schemas)) {
 			c.schema(doc.Components.Schemas[k], "components", "schemas", k)
 		}
-		for _, k := range sortedKeys(doc.Components.Parameters) {
+		for _, k := range slices.Sorted(maps.Keys(doc.Components.Parameters)) {
 			if p := doc.Components.Parameters[k]; p != nil && p.Ref == "" && p.Value != nil {
 				c.schema(p.Value.Schema, "components", "parameters", k, "schema")
 			}
@@ -50,7 +52,7 @@ func (s *Spec) checkValues() diag.List {
 				}
 			}
 			ops := item.Operations()
-			for _, m := range sortedKeys(ops) {
+			for _, m := range slices.Sorted(maps.Keys(ops)) {
 				op, at := ops[m], []string{"paths", pth, strings.ToLower(m)}
 				for i, p := range op.Parameters {
 					if p != nil && p.Ref == "" && p.Value != nil {
@@ -58,7 +60,7 @@ func (s *Spec) checkValues() diag.List {
 					}
 				}
 				if rb := op.RequestBody; rb != nil && rb.Ref == "" && rb.Value != nil {
-					for _, ct := range sortedKeys(rb.Value.Content) {
+					for _, ct := range slices.Sorted(maps.Keys(rb.Value.Content)) {
 						if mt := rb.Value.Content[ct]; mt != nil { // `application/json:` with no value
 							c.schema(mt.Schema, append(at, "requestBody", "content", ct, "schema")...)
 						}
@@ -66,12 +68,12 @@ func (s *Spec) checkValues() diag.List {
 				}
 				if op.Responses != nil {
 					resps := op.Responses.Map()
-					for _, code := range sortedKeys(resps) {
+					for _, code := range slices.Sorted(maps.Keys(resps)) {
 						r := resps[code]
 						if r == nil || r.Ref != "" || r.Value == nil {
 							continue
 						}
-						for _, ct := range sortedKeys(r.Value.Content) {
+						for _, ct := range slices.Sorted(maps.Keys(r.Value.Content)) {
 							if mt := r.Value.Content[ct]; mt != nil {
 								c.schema(mt.Schema, append(at, "responses", code, "content", ct, "schema")...)
 							}
@@ -106,7 +108,7 @@ func (c *valueChecker) schema(sr *openapi3.SchemaRef, path ...string) {
 	if s.Default != nil {
 		c.value(s, s.Default, append(path, "default"))
 	}
-	for _, k := range sortedKeys(s.Properties) {
+	for _, k := range slices.Sorted(maps.Keys(s.Properties)) {
 		c.schema(s.Properties[k], append(path, "properties", k)...)
 	}
 	c.schema(s.Items, append(path, "items")...)
@@ -120,7 +122,7 @@ func (c *valueChecker) schema(sr *openapi3.SchemaRef, path ...string) {
 			c.schema(m, append(path, kw.name, strconv.Itoa(i))...)
 		}
 	}
-	for _, k := range sortedKeys(s.Defs) {
+	for _, k := range slices.Sorted(maps.Keys(s.Defs)) {
 		c.schema(s.Defs[k], append(path, "$defs", k)...)
 	}
 }
@@ -201,13 +203,4 @@ func jsonText(v any) string {
 
 func sameFile(a, b string) bool {
 	return filepath.Clean(a) == filepath.Clean(b)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

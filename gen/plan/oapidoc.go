@@ -1,8 +1,9 @@
 package plan
 
 import (
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -34,25 +35,25 @@ func (p *planner) oapiDoc() *openapi3.T {
 	if sc := src.Components; sc != nil {
 		c.SecuritySchemes = sc.SecuritySchemes
 		c.Parameters = openapi3.ParametersMap{}
-		for _, k := range sortedKeys(sc.Parameters) {
+		for _, k := range slices.Sorted(maps.Keys(sc.Parameters)) {
 			if pr := sc.Parameters[k]; pr != nil && pr.Value != nil {
 				c.Parameters[k] = &openapi3.ParameterRef{Value: p.oapiParam(pr.Value, GoName(k)+"Param", "components.parameters."+k)}
 			}
 		}
 		c.RequestBodies = openapi3.RequestBodies{}
-		for _, k := range sortedKeys(sc.RequestBodies) {
+		for _, k := range slices.Sorted(maps.Keys(sc.RequestBodies)) {
 			if rb := sc.RequestBodies[k]; rb != nil && rb.Value != nil {
 				c.RequestBodies[k] = &openapi3.RequestBodyRef{Value: p.oapiBody(rb.Value, GoName(k)+"Body", "components.requestBodies."+k)}
 			}
 		}
 		c.Responses = openapi3.ResponseBodies{}
-		for _, k := range sortedKeys(sc.Responses) {
+		for _, k := range slices.Sorted(maps.Keys(sc.Responses)) {
 			if rr := sc.Responses[k]; rr != nil && rr.Value != nil {
 				c.Responses[k] = &openapi3.ResponseRef{Value: p.oapiResponse(rr.Value, GoName(k)+"Response", "components.responses."+k)}
 			}
 		}
 		c.Headers = openapi3.Headers{}
-		for _, k := range sortedKeys(sc.Headers) {
+		for _, k := range slices.Sorted(maps.Keys(sc.Headers)) {
 			if h := sc.Headers[k]; h != nil && h.Value != nil {
 				c.Headers[k] = &openapi3.HeaderRef{Value: &openapi3.Header{Parameter: *p.oapiParam(&h.Value.Parameter, GoName(k)+"Header", "components.headers."+k)}}
 			}
@@ -73,7 +74,7 @@ func (p *planner) oapiDoc() *openapi3.T {
 		ni.SetOperation(method, p.oapiOperation(pth, method, item, op, o))
 	})
 	c.Schemas = p.oapiStubs
-	p.m.ExcludeSchemas = sortedKeys(p.oapiStubs)
+	p.m.ExcludeSchemas = slices.Sorted(maps.Keys(p.oapiStubs))
 	return d
 }
 
@@ -144,7 +145,7 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 	}
 	no.Responses = openapi3.NewResponses()
 	if op.Responses != nil {
-		for _, code := range sortedKeys(op.Responses.Map()) {
+		for _, code := range slices.Sorted(maps.Keys(op.Responses.Map())) {
 			rr := op.Responses.Value(code)
 			if rr == nil || rr.Value == nil {
 				continue
@@ -190,7 +191,7 @@ func (p *planner) oapiResponse(r *openapi3.Response, ctx, where string) *openapi
 		desc = *r.Description
 	}
 	nr := &openapi3.Response{Description: &desc, Extensions: r.Extensions, Content: p.oapiContent(r.Content, ctx, where+".content")}
-	for _, k := range sortedKeys(r.Headers) {
+	for _, k := range slices.Sorted(maps.Keys(r.Headers)) {
 		h := r.Headers[k]
 		if h == nil || h.Value == nil {
 			continue
@@ -217,7 +218,7 @@ func (p *planner) oapiContent(c openapi3.Content, ctx, where string) openapi3.Co
 	}
 	json := jsonMedia(c)
 	out := openapi3.Content{}
-	for _, mt := range sortedKeys(c) {
+	for _, mt := range slices.Sorted(maps.Keys(c)) {
 		m := c[mt]
 		if m == nil || m != json && strings.Contains(strings.ToLower(mt), "json") {
 			// One JSON media type per body: oapi-codegen names every
@@ -401,15 +402,6 @@ func (p *planner) isComponent(ref, section string, value any) bool {
 
 func (p *planner) paramPos(pr *openapi3.ParameterRef, where string) diag.Pos {
 	return p.spec.OriginPos(pr.Value.Origin, strings.Split(where, ".")...)
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // externalRef is the Ref for a schema that names its Go type with

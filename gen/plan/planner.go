@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"go/token"
+	"maps"
 	"math"
 	"net/http"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -248,7 +250,7 @@ func (p *planner) planComponents() {
 	if c == nil {
 		return
 	}
-	keys := sortedKeys(c.Schemas)
+	keys := slices.Sorted(maps.Keys(c.Schemas))
 	for _, k := range keys {
 		sr := c.Schemas[k]
 		if sr == nil || sr.Value == nil {
@@ -782,7 +784,7 @@ func (p *planner) planUnion(t *Type, s *openapi3.Schema) *Union {
 		name, _ := varNames.claim(base, strconv.Itoa(i))
 		v := &Variant{Name: name, Type: r}
 		if s.Discriminator != nil {
-			keys := sortedKeys(s.Discriminator.Mapping)
+			keys := slices.Sorted(maps.Keys(s.Discriminator.Mapping))
 			for _, k := range keys {
 				if target := s.Discriminator.Mapping[k]; m.Ref != "" && (target.Ref == m.Ref || "#/components/schemas/"+target.Ref == m.Ref) { // a bare name is shorthand for the component
 					v.Values = append(v.Values, k)
@@ -893,7 +895,7 @@ func (p *planner) planOperations() {
 		}
 		seen := map[string]bool{}
 		for _, req := range sec {
-			keys := sortedKeys(req)
+			keys := slices.Sorted(maps.Keys(req))
 			for _, k := range keys {
 				if !seen[k] {
 					seen[k] = true
@@ -1067,7 +1069,7 @@ func (p *planner) planSecurity() {
 	if c == nil {
 		return
 	}
-	keys := sortedKeys(c.SecuritySchemes)
+	keys := slices.Sorted(maps.Keys(c.SecuritySchemes))
 	for _, k := range keys {
 		ss := c.SecuritySchemes[k]
 		if !used[k] || ss == nil || ss.Value == nil {
@@ -1111,7 +1113,7 @@ func apiKeyEnv(title, pkg string) string {
 // resolveServer substitutes each server variable's default into the URL.
 func resolveServer(sv *openapi3.Server) string {
 	u := sv.URL
-	names := sortedKeys(sv.Variables)
+	names := slices.Sorted(maps.Keys(sv.Variables))
 	for _, k := range names {
 		if v := sv.Variables[k]; v != nil {
 			u = strings.ReplaceAll(u, "{"+k+"}", v.Default)
@@ -1378,7 +1380,7 @@ func jsonMedia(c openapi3.Content) *openapi3.MediaType {
 	if mt := c["application/json"]; mt != nil {
 		return mt
 	}
-	keys := sortedKeys(c)
+	keys := slices.Sorted(maps.Keys(c))
 	for _, k := range keys {
 		if strings.HasSuffix(strings.Split(k, ";")[0], "+json") || strings.HasPrefix(k, "application/json") {
 			return c[k]
