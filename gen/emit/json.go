@@ -323,29 +323,10 @@ func (e *encoder) value(g *jen.Group, val jen.Code, r *plan.Ref, depth int) {
 		}
 		// Unions and structs with additionalProperties: encoding/json
 		// output is already compact and escaped.
-		// Assign (not declare) err: it is declared at the top of the method
-		// (encodeNeedsErr), and a second err here would leave that one
-		// unused. The block keeps b local, as the if statement did.
-		b := fmt.Sprintf("b%d", depth)
-		g.Block(
-			jen.Var().Id(b).Index().Byte(),
-			jen.If(jen.List(jen.Id(b), jen.Err()).Op("=").Qual("encoding/json", "Marshal").Call(val), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), jen.Err()),
-			).Else().Block(
-				jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id(b).Op("...")),
-			),
-		)
+		stdlibEncode(g, val, depth)
 	case plan.RefExternal:
 		// An x-go-type: its own JSON methods, through encoding/json.
-		b := fmt.Sprintf("b%d", depth)
-		g.Block(
-			jen.Var().Id(b).Index().Byte(),
-			jen.If(jen.List(jen.Id(b), jen.Err()).Op("=").Qual("encoding/json", "Marshal").Call(val), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), jen.Err()),
-			).Else().Block(
-				jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id(b).Op("...")),
-			),
-		)
+		stdlibEncode(g, val, depth)
 	case plan.RefSlice:
 		i := fmt.Sprintf("i%d", depth)
 		x := fmt.Sprintf("x%d", depth)
@@ -643,4 +624,22 @@ func decodeInto(g *jen.Group, lv jen.Code, r *plan.Ref, depth int, nonNull bool)
 			g.Add(lv).Op("=").Id("d").Dot("RawMessage").Call(lv)
 		}
 	}
+}
+
+// stdlibEncode writes the encoding of val through encoding/json:
+//
+//	{ var b []byte; if b, err = json.Marshal(val); err != nil { return nil, err } else { dst = append(dst, b...) } }
+//
+// err is assigned, not declared: the method declares it (encodeNeedsErr),
+// and a second err would leave that one unused. The block keeps b local.
+func stdlibEncode(g *jen.Group, val jen.Code, depth int) {
+	b := fmt.Sprintf("b%d", depth)
+	g.Block(
+		jen.Var().Id(b).Index().Byte(),
+		jen.If(jen.List(jen.Id(b), jen.Err()).Op("=").Qual("encoding/json", "Marshal").Call(val), jen.Err().Op("!=").Nil()).Block(
+			jen.Return(jen.Nil(), jen.Err()),
+		).Else().Block(
+			jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Id(b).Op("...")),
+		),
+	)
 }
