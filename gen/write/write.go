@@ -253,6 +253,11 @@ func Scan(dir string) ([]File, error) {
 			return nil
 		}
 		content, err := os.ReadFile(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			// Removed since the directory was listed (another run, which
+			// holds the lock, deleted its orphan): nothing to remove here.
+			return nil
+		}
 		if err != nil {
 			return err
 		}
