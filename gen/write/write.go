@@ -15,13 +15,18 @@ import (
 	"fmt"
 	"go/format"
 	"io/fs"
+	"math/rand/v2"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // Tool is the name in our header.
@@ -177,17 +182,29 @@ type Change struct {
 // Diff compares the wanted files with the directory. It fails when a wanted
 // file exists on disk without our header (a hand-written file).
 func Diff(dir string, want []File) ([]Change, error) {
+	disk, err := readDirs(dir)
+	if err != nil {
+		return nil, err
+	}
 	var changes []Change
-	wanted := map[string]bool{}
+	wanted := make(map[string]bool, len(want))
 	var conflicts []string
 	for _, f := range want {
-		wanted[filepath.ToSlash(f.Path)] = true
-		old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
+		rel := filepath.ToSlash(f.Path)
+		wanted[rel] = true
+		old, ok := disk.files[rel]
+		if !ok && (!disk.listed(rel) || disk.names[rel]) {
+			// Not a regular file Scan reads: a symlink, a directory, or a
+			// path outside the scanned directories. Reading it says which.
+			old, err = os.ReadFile(filepath.Join(dir, filepath.FromSlash(f.Path)))
+			ok = err == nil
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return nil, err
+			}
+		}
 		switch {
-		case errors.Is(err, fs.ErrNotExist):
+		case !ok:
 			changes = append(changes, Change{Kind: Missing, Path: f.Path, New: f.Content})
-		case err != nil:
-			return nil, err
 		case !IsGenerated(old):
 			conflicts = append(conflicts, filepath.Join(dir, filepath.FromSlash(f.Path)))
 		case !bytes.Equal(old, f.Content):
@@ -197,11 +214,11 @@ func Diff(dir string, want []File) ([]Change, error) {
 	if len(conflicts) > 0 {
 		return nil, &ConflictError{Paths: conflicts}
 	}
-	orphans, err := findOrphans(dir, wanted)
-	if err != nil {
-		return nil, err
+	for rel, content := range disk.files {
+		if !wanted[rel] && IsGenerated(content) {
+			changes = append(changes, Change{Kind: Orphaned, Path: rel, Old: content})
+		}
 	}
-	changes = append(changes, orphans...)
 	sort.Slice(changes, func(i, j int) bool { return changes[i].Path < changes[j].Path })
 	return changes, nil
 }
@@ -213,61 +230,76 @@ func (e *ConflictError) Error() string {
 	return fmt.Sprintf("refusing to overwrite hand-written file(s) without the %q generated header: %s", Tool, strings.Join(e.Paths, ", "))
 }
 
-// findOrphans lists our generated files in dir that are not wanted any more.
-func findOrphans(dir string, wanted map[string]bool) ([]Change, error) {
-	ours, err := Scan(dir)
-	if err != nil {
-		return nil, err
-	}
-	var out []Change
-	for _, f := range ours {
-		if !wanted[f.Path] {
-			out = append(out, Change{Kind: Orphaned, Path: f.Path, Old: f.Content})
+// scanDirs are the directories below an output directory that generated
+// files live in; nothing else is ever looked at.
+var scanDirs = []string{".", "docs", "docs/models"}
+
+// dirFiles is what readDirs found: the contents of every regular .go and
+// .md file in the scanned directories, and the names of all their other
+// entries.
+type dirFiles struct {
+	files map[string][]byte // slash path relative to the output dir
+	names map[string]bool   // every other entry in a scanned directory
+}
+
+// listed reports whether rel lies in a scanned directory, where an absent
+// name means no such file.
+func (d dirFiles) listed(rel string) bool {
+	return slices.Contains(scanDirs, path.Dir(rel))
+}
+
+// readDirs lists the scanned directories once and reads each regular .go
+// and .md file in them, so that a fresh output directory costs one
+// directory read instead of a failed open per file. A missing directory
+// holds no files.
+func readDirs(dir string) (dirFiles, error) {
+	d := dirFiles{files: map[string][]byte{}, names: map[string]bool{}}
+	for _, sub := range scanDirs {
+		entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(sub)))
+		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
+			continue
+		}
+		if err != nil {
+			return d, err
+		}
+		for _, e := range entries {
+			rel := path.Join(sub, e.Name())
+			ext := path.Ext(rel)
+			if ext != ".go" && ext != ".md" || !e.Type().IsRegular() {
+				d.names[rel] = true
+				continue
+			}
+			content, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+			if errors.Is(err, fs.ErrNotExist) {
+				// Removed since the directory was listed (another run, which
+				// holds the lock, deleted its orphan): nothing is there.
+				continue
+			}
+			if err != nil {
+				return d, err
+			}
+			d.files[rel] = content
 		}
 	}
-	return out, nil
+	return d, nil
 }
 
 // Scan returns the files in dir (and its docs/ tree) that carry our header,
 // sorted by path. Other directories below dir are never looked at, and a
 // missing dir holds no files.
 func Scan(dir string) ([]File, error) {
+	disk, err := readDirs(dir)
+	if err != nil {
+		return nil, err
+	}
 	var out []File
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if rel != "." && rel != "docs" && rel != "docs/models" {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		ext := filepath.Ext(p)
-		if ext != ".go" && ext != ".md" || !d.Type().IsRegular() {
-			return nil
-		}
-		content, err := os.ReadFile(p)
-		if errors.Is(err, fs.ErrNotExist) {
-			// Removed since the directory was listed (another run, which
-			// holds the lock, deleted its orphan): nothing to remove here.
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	for rel, content := range disk.files {
 		if IsGenerated(content) {
 			out = append(out, File{Path: rel, Content: content})
 		}
-		return nil
-	})
+	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
-	return out, err
+	return out, nil
 }
 
 // Apply carries out the changes under dir: new contents are first written
@@ -276,39 +308,54 @@ func Scan(dir string) ([]File, error) {
 // while staging (a full disk, a name the file system refuses, a directory
 // in the way) removes what was staged and leaves dir as it was.
 func Apply(dir string, changes []Change) error {
-	type staged struct{ tmp, final string }
-	var done []staged
+	var writes []Change
+	for _, c := range changes {
+		if c.Kind != Orphaned {
+			writes = append(writes, c)
+		}
+	}
+	finals := make([]string, len(writes))
+	tmps := make([]string, len(writes))
 	var madeDirs []string
 	undo := func() {
-		for _, s := range done {
-			os.Remove(s.tmp)
+		for _, t := range tmps {
+			if t != "" {
+				os.Remove(t)
+			}
 		}
 		for i := len(madeDirs) - 1; i >= 0; i-- {
 			os.Remove(madeDirs[i]) // only succeeds while empty
 		}
 	}
-	for _, c := range changes {
-		if c.Kind == Orphaned {
+	// Directories first (few, shared by many files: one check each), then
+	// the files.
+	known := map[string]bool{}
+	for i, c := range writes {
+		finals[i] = filepath.Join(dir, filepath.FromSlash(c.Path))
+		parent := filepath.Dir(finals[i])
+		if known[parent] {
 			continue
 		}
-		p := filepath.Join(dir, filepath.FromSlash(c.Path))
-		made, err := mkdirs(filepath.Dir(p))
+		made, err := mkdirs(parent)
 		madeDirs = append(madeDirs, made...)
 		if err != nil {
 			undo()
 			return err
 		}
-		tmp, err := stage(p, c.New)
+		known[parent] = true
+	}
+	for i, c := range writes {
+		tmp, err := stage(finals[i], c.New)
 		if err != nil {
 			undo()
 			return err
 		}
-		done = append(done, staged{tmp, p})
+		tmps[i] = tmp
 	}
-	for i, s := range done {
-		if err := os.Rename(s.tmp, s.final); err != nil {
-			for _, r := range done[i:] {
-				os.Remove(r.tmp)
+	for i := range writes {
+		if err := os.Rename(tmps[i], finals[i]); err != nil {
+			for _, t := range tmps[i:] {
+				os.Remove(t)
 			}
 			return err
 		}
@@ -378,24 +425,27 @@ func mkdirs(dir string) ([]string, error) {
 // interrupted run) see the old or the new file, never a torn one. It does
 // not fsync: a sync per file was most of a big spec's system time, and only
 // a power loss could leave a torn file, which regenerating repairs (the
-// output is derived, and gen check reports such a file as differing).
+// output is derived, and gen check reports such a file as differing). The
+// file is created with mode 0644 less the umask, as any new file is.
 func stage(p string, data []byte) (string, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp*")
-	if err != nil {
-		return "", err
+	for range 10000 {
+		name := filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp"+strconv.FormatUint(uint64(rand.Uint32()), 10))
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		_, werr := f.Write(data)
+		if cerr := f.Close(); werr == nil {
+			werr = cerr
+		}
+		if werr != nil {
+			os.Remove(name)
+			return "", werr
+		}
+		return name, nil
 	}
-	name := tmp.Name()
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(name, 0o644)
-	}
-	if werr != nil {
-		os.Remove(name)
-		return "", werr
-	}
-	return name, nil
+	return "", fmt.Errorf("staging %s: could not find an unused temporary name", p)
 }
