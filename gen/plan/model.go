@@ -40,9 +40,10 @@ type Model struct {
 	APIKeyEnv string
 	// Warnings found while planning, positioned.
 	Warnings diag.List
-	// OapiDoc is the document annotated for oapi-codegen (x-go-name on every
-	// component schema and plan names as operation IDs), so that names it
-	// prints match the plan's.
+	// OapiDoc is the document oapi-codegen is given: the operations with
+	// plan names as operation IDs and every schema replaced by a stub naming
+	// the plan's type (see oapidoc.go), so that the names it prints are the
+	// plan's. It shares nothing mutable with the loaded document.
 	OapiDoc *openapi3.T
 	// ExcludeSchemas are the component schemas oapi-codegen must not declare
 	// because our emitters do.

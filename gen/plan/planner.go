@@ -98,7 +98,6 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	}
 	p.nameFuncs()
 	p.planFiles()
-	p.annotate()
 	p.m.Warnings = p.warnings.Sort()
 	return p.m, nil
 }
@@ -1192,54 +1191,6 @@ func holdsByValue(t, target *Type, seen map[*Type]bool) bool {
 	return false
 }
 
-// annotate writes the plan's names into the document for oapi-codegen:
-// x-go-name on component schemas, and operation IDs set to plan names.
-func (p *planner) annotate() {
-	for _, ct := range p.components {
-		if ct.schema.Extensions == nil {
-			ct.schema.Extensions = map[string]any{}
-		}
-		ct.schema.Extensions["x-go-name"] = ct.t.Name
-	}
-	seen := map[*openapi3.Schema]bool{}
-	for _, ct := range p.components {
-		seen[ct.schema] = true // declared by us, not by oapi-codegen
-	}
-	p.eachOperation(func(_, _ string, item *openapi3.PathItem, op *openapi3.Operation) {
-		op.OperationID = p.opNames[op]
-		for _, pr := range append(append(openapi3.Parameters{}, item.Parameters...), op.Parameters...) {
-			if pr != nil && pr.Value != nil {
-				unshadowRefName(pr.Value.Schema, pr.Value.Name)
-				pinNumberFormats(pr.Value.Schema, seen)
-			}
-		}
-		if op.RequestBody != nil && op.RequestBody.Value != nil {
-			for _, mt := range op.RequestBody.Value.Content {
-				if mt != nil { // `application/json:` with no value
-					pinNumberFormats(mt.Schema, seen)
-				}
-			}
-		}
-		if op.Responses != nil {
-			for _, r := range op.Responses.Map() {
-				if r == nil || r.Value == nil {
-					continue
-				}
-				for _, mt := range r.Value.Content {
-					if mt != nil {
-						pinNumberFormats(mt.Schema, seen)
-					}
-				}
-				for _, h := range r.Value.Headers {
-					if h != nil && h.Value != nil {
-						pinNumberFormats(h.Value.Schema, seen)
-					}
-				}
-			}
-		}
-	})
-}
-
 // paramGoName is a parameter's Go name: its x-go-name, else its name.
 func paramGoName(pv *openapi3.Parameter) string {
 	if v, ok := pv.Extensions["x-go-name"].(string); ok && GoName(v) != "" {
@@ -1248,64 +1199,6 @@ func paramGoName(pv *openapi3.Parameter) string {
 	return GoName(pv.Name)
 }
 
-// pinNumberFormats gives the number and integer schemas oapi-codegen
-// declares itself (parameters and inline bodies) an explicit format, so it
-// prints the same Go types as our models: oapi-codegen maps a bare number to
-// float32 and a bare integer to int, the plan to float64 and int64. The
-// order of visits does not matter: each schema is changed on its own.
-func pinNumberFormats(sr *openapi3.SchemaRef, seen map[*openapi3.Schema]bool) {
-	if sr == nil || sr.Value == nil || seen[sr.Value] {
-		return
-	}
-	s := sr.Value
-	seen[s] = true
-	if s.Format == "" {
-		switch {
-		case typeIs(s, "number"):
-			s.Format = "double"
-		case typeIs(s, "integer"):
-			s.Format = "int64"
-		}
-	}
-	for _, m := range append(append(append(openapi3.SchemaRefs{}, s.AllOf...), s.OneOf...), s.AnyOf...) {
-		pinNumberFormats(m, seen)
-	}
-	pinNumberFormats(s.Items, seen)
-	pinNumberFormats(s.AdditionalProperties.Schema, seen)
-	for k, v := range s.Properties {
-		unshadowRefName(v, k)
-		pinNumberFormats(v, seen)
-	}
-}
-
-// unshadowRefName undoes, for one use of a component, the x-go-name that
-// annotate puts on the component: oapi-codegen names a parameter's or an
-// inline property's field after x-go-name of its schema, so every $ref use
-// was named after the type (two parameters of one type collided, and its
-// templates still used the parameter's name). An x-go-name beside the $ref
-// wins over the component's; it is the name oapi-codegen would use anyway.
-//
-// oapi-codegen wants a Go identifier there and normalises it as it does the
-// raw name, so a keyword gets a capital ("type" → "Type", which it names
-// Type either way); a name with separators is left alone (rare: its field
-// keeps the type's name).
-func unshadowRefName(sr *openapi3.SchemaRef, name string) {
-	if sr == nil || sr.Ref == "" || name == "" {
-		return
-	}
-	if token.IsKeyword(name) {
-		name = strings.ToUpper(name[:1]) + name[1:]
-	}
-	if !token.IsIdentifier(name) {
-		return
-	}
-	if sr.Extensions == nil {
-		sr.Extensions = map[string]any{}
-	}
-	if _, ok := sr.Extensions["x-go-name"]; !ok {
-		sr.Extensions["x-go-name"] = name
-	}
-}
 
 func retryOf(ext map[string]any) *Retry {
 	raw, ok := ext["x-speakeasy-retries"].(map[string]any)
