@@ -2,6 +2,7 @@ package plan
 
 import (
 	"maps"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -19,21 +20,23 @@ import (
 // operation, parameter, body or response is replaced by a stub carrying
 // `x-go-type: <our type>`, or by a plain scalar/array/map schema built from
 // the plan's Ref. Component schemas are left out altogether. The copy shares
-// nothing mutable with the loaded document.
+// nothing mutable with the loaded document (PrepareOapi edits the copy while
+// kin-openapi may still be validating the original): what is taken over
+// from it (info, servers, tags, security, extensions) is copied.
 
 // oapiDoc builds the document handed to oapi-codegen. It may plan further
 // types (schemas used only in non-JSON bodies, say), so it runs before the
 // types are sorted.
 func (p *planner) oapiDoc() *openapi3.T {
 	src := p.spec.Doc
-	d := &openapi3.T{OpenAPI: src.OpenAPI, Info: src.Info, Servers: src.Servers, Security: src.Security, Tags: src.Tags,
-		Extensions: src.Extensions}
+	d := &openapi3.T{OpenAPI: src.OpenAPI, Info: cloneDeep(src.Info), Servers: cloneDeep(src.Servers),
+		Security: cloneDeep(src.Security), Tags: cloneDeep(src.Tags), Extensions: maps.Clone(src.Extensions)}
 	if d.Info == nil {
 		d.Info = &openapi3.Info{Title: "API", Version: "0"}
 	}
 	c := &openapi3.Components{}
 	if sc := src.Components; sc != nil {
-		c.SecuritySchemes = sc.SecuritySchemes
+		c.SecuritySchemes = cloneDeep(sc.SecuritySchemes)
 		c.Parameters = openapi3.ParametersMap{}
 		for _, k := range slices.Sorted(maps.Keys(sc.Parameters)) {
 			if pr := sc.Parameters[k]; pr != nil && pr.Value != nil {
@@ -84,7 +87,7 @@ func (p *planner) oapiDoc() *openapi3.T {
 func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op *openapi3.Operation, o *Operation) *openapi3.Operation {
 	where := "paths." + pth + "." + strings.ToLower(method)
 	no := &openapi3.Operation{OperationID: o.Name, Summary: op.Summary, Description: op.Description, Deprecated: op.Deprecated,
-		Tags: op.Tags, Security: op.Security, Extensions: op.Extensions, Origin: op.Origin}
+		Tags: slices.Clone(op.Tags), Security: cloneDeep(op.Security), Extensions: maps.Clone(op.Extensions), Origin: op.Origin}
 
 	// Parameters: the operation's override the path item's of the same
 	// name and location.
@@ -165,7 +168,7 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 func (p *planner) oapiParam(pv *openapi3.Parameter, ctx, where string) *openapi3.Parameter {
 	np := &openapi3.Parameter{Name: pv.Name, In: pv.In, Description: pv.Description, Style: pv.Style, Explode: pv.Explode,
 		AllowEmptyValue: pv.AllowEmptyValue, AllowReserved: pv.AllowReserved, Deprecated: pv.Deprecated, Required: pv.Required,
-		Extensions: pv.Extensions, Origin: pv.Origin}
+		Extensions: maps.Clone(pv.Extensions), Origin: pv.Origin}
 	switch {
 	case pv.Schema != nil:
 		np.Schema = p.oapiSchemaOf(pv.Schema, ctx, where+".schema")
@@ -179,7 +182,7 @@ func (p *planner) oapiParam(pv *openapi3.Parameter, ctx, where string) *openapi3
 }
 
 func (p *planner) oapiBody(rb *openapi3.RequestBody, ctx, where string) *openapi3.RequestBody {
-	return &openapi3.RequestBody{Description: rb.Description, Required: rb.Required, Extensions: rb.Extensions,
+	return &openapi3.RequestBody{Description: rb.Description, Required: rb.Required, Extensions: maps.Clone(rb.Extensions),
 		Content: p.oapiContent(rb.Content, ctx, where+".content")}
 }
 
@@ -190,7 +193,7 @@ func (p *planner) oapiResponse(r *openapi3.Response, ctx, where string) *openapi
 	if r.Description != nil {
 		desc = *r.Description
 	}
-	nr := &openapi3.Response{Description: &desc, Extensions: r.Extensions, Content: p.oapiContent(r.Content, ctx, where+".content")}
+	nr := &openapi3.Response{Description: &desc, Extensions: maps.Clone(r.Extensions), Content: p.oapiContent(r.Content, ctx, where+".content")}
 	for _, k := range slices.Sorted(maps.Keys(r.Headers)) {
 		h := r.Headers[k]
 		if h == nil || h.Value == nil {
@@ -225,7 +228,7 @@ func (p *planner) oapiContent(c openapi3.Content, ctx, where string) openapi3.Co
 			// JSON-ish one <Name>JSON and would declare it twice.
 			continue
 		}
-		nm := &openapi3.MediaType{Extensions: m.Extensions}
+		nm := &openapi3.MediaType{Extensions: maps.Clone(m.Extensions)}
 		// Only JSON, form and text bodies are typed for the client. Others
 		// (YAML, XML, multipart, binary) travel as raw bytes: oapi-codegen
 		// would decode YAML with yaml tags our types do not have, and
@@ -419,4 +422,58 @@ func externalRef(s *openapi3.Schema) *Ref {
 		r.GoImport, _ = imp["path"].(string)
 	}
 	return r
+}
+
+// cloneDeep copies v with every pointer, slice, map and interface value
+// below it. Origins (positions, never edited) and unexported fields are
+// shared; none of the kin-openapi types it is used on has a cycle.
+func cloneDeep[T any](v T) T {
+	return cloneValue(reflect.ValueOf(&v).Elem()).Interface().(T)
+}
+
+func cloneValue(v reflect.Value) reflect.Value {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() || v.Type() == originType {
+			return v
+		}
+		n := reflect.New(v.Type().Elem())
+		n.Elem().Set(cloneValue(v.Elem()))
+		return n
+	case reflect.Struct:
+		n := reflect.New(v.Type()).Elem()
+		n.Set(v)
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				n.Field(i).Set(cloneValue(v.Field(i)))
+			}
+		}
+		return n
+	case reflect.Slice:
+		if v.IsNil() {
+			return v
+		}
+		n := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := range v.Len() {
+			n.Index(i).Set(cloneValue(v.Index(i)))
+		}
+		return n
+	case reflect.Map:
+		if v.IsNil() {
+			return v
+		}
+		n := reflect.MakeMapWithSize(v.Type(), v.Len())
+		for it := v.MapRange(); it.Next(); {
+			n.SetMapIndex(it.Key(), cloneValue(it.Value()))
+		}
+		return n
+	case reflect.Interface:
+		if v.IsNil() {
+			return v
+		}
+		n := reflect.New(v.Type()).Elem()
+		n.Set(cloneValue(v.Elem()))
+		return n
+	}
+	return v
 }
