@@ -11,7 +11,10 @@ package emit
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -49,15 +52,12 @@ func All(m *plan.Model, opts Options) ([]File, error) {
 			oapi, oapiErr = genOapi(m, opts.Templates)
 		}
 	}()
-	for _, t := range m.Types {
-		f, err := genTypeFile(m, t)
-		if err != nil {
-			<-done
-			return nil, err
-		}
-		files = append(files, f)
-	}
+	typeFiles, err := parallel(m.Types, func(t *plan.Type) (File, error) { return genTypeFile(m, t) })
 	<-done
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, typeFiles...)
 	if oapiErr != nil {
 		return nil, oapiErr
 	}
@@ -73,6 +73,33 @@ func All(m *plan.Model, opts Options) ([]File, error) {
 		files = append(files, genDocs(m)...)
 	}
 	return files, nil
+}
+
+// parallel maps fn over items on every core, keeping the order; the error
+// is the first in item order, whatever the scheduling.
+func parallel[T, R any](items []T, fn func(T) (R, error)) ([]R, error) {
+	out := make([]R, len(items))
+	errs := make([]error, len(items))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(items)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(items) {
+					return
+				}
+				out[i], errs[i] = fn(items[i])
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 func render(f *jen.File, name string) (File, error) {
