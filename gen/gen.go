@@ -264,24 +264,21 @@ func Render(j Job) (*Result, error) {
 }
 
 func render(j Job, tc Toolchain) (*Result, error) {
-	spec, err := load.Load(j.Spec, load.Options{AllowRemoteRefs: j.AllowRemoteRefs, Limits: j.Limits})
+	spec, err := load.Open(j.Spec, load.Options{AllowRemoteRefs: j.AllowRemoteRefs, Limits: j.Limits})
 	if err != nil {
 		return nil, err
 	}
-	rel := sourcePath(j)
-	m, err := plan.Build(spec, plan.Options{Package: j.Package, SpecPath: rel, Toolchain: Version})
+	// kin-openapi validates the document while it is planned and emitted
+	// (which only read it). Its verdict comes first: a document it rejects
+	// is reported as such, whatever planning made of it.
+	r, err := renderSpec(j, tc, spec)
+	if verr := spec.Wait(); verr != nil {
+		return nil, verr
+	}
 	if err != nil {
 		return nil, err
 	}
-	warnings := append(append(append(diag.List{}, j.ConfigWarnings...), spec.Warnings...), m.Warnings...)
-	if j.Client && len(m.Operations) > 0 {
-		w, err := plan.PrepareOapi(spec, m)
-		if err != nil {
-			return nil, err
-		}
-		warnings = append(warnings, w...)
-	}
-	warnings = warnings.Sort()
+	warnings := append(append(append(diag.List{}, j.ConfigWarnings...), spec.Warnings...), r.Warnings...).Sort()
 	if j.Strict && len(warnings) > 0 {
 		errs := make(diag.List, len(warnings))
 		for i, w := range warnings {
@@ -290,6 +287,26 @@ func render(j Job, tc Toolchain) (*Result, error) {
 			errs[i] = w
 		}
 		return nil, errs
+	}
+	r.Warnings = warnings
+	return r, nil
+}
+
+// renderSpec plans, emits and finishes a loaded spec. The Result's Warnings
+// are the planner's only: render adds the loader's once validation is done.
+func renderSpec(j Job, tc Toolchain, spec *load.Spec) (*Result, error) {
+	rel := sourcePath(j)
+	m, err := plan.Build(spec, plan.Options{Package: j.Package, SpecPath: rel, Toolchain: Version})
+	if err != nil {
+		return nil, err
+	}
+	warnings := append(diag.List{}, m.Warnings...)
+	if j.Client && len(m.Operations) > 0 {
+		w, err := plan.PrepareOapi(spec, m)
+		if err != nil {
+			return nil, err
+		}
+		warnings = append(warnings, w...)
 	}
 	templates, tmplDigest, err := readTemplates(j.TemplatesDir)
 	if err != nil {

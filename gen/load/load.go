@@ -19,6 +19,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi2conv"
@@ -54,6 +55,16 @@ type Spec struct {
 
 	nodes map[string]*yaml.Node // file (cleaned path) -> parsed document
 	data  map[string][]byte     // file (cleaned path) -> its bytes, as parsed
+
+	// validated is closed when kin-openapi's validation, started by Open,
+	// has finished; validation then holds its outcome for Wait.
+	validated  chan struct{}
+	validation struct {
+		warnings diag.List
+		err      error
+	}
+	waitOnce sync.Once
+	waitErr  error
 }
 
 // Is31 reports whether the document declares OpenAPI 3.1 or later.
@@ -63,6 +74,23 @@ func (s *Spec) Is31() bool {
 
 // Load reads, resolves and validates the document at path.
 func Load(path string, opts Options) (*Spec, error) {
+	s, err := Open(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Wait(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// Open reads and resolves the document at path, checks its examples and
+// defaults, and starts kin-openapi's validation of it in the background
+// (on a big spec a second or more of one core, which planning and emitting
+// can use the other core for meanwhile). Wait returns the outcome. Until
+// Wait returns, the document must only be read: the validation reads it.
+// Warnings holds only the loader's own warnings until then.
+func Open(path string, opts Options) (*Spec, error) {
 	opts.Limits = opts.Limits.withDefaults()
 	s := &Spec{Path: path, nodes: map[string]*yaml.Node{}, data: map[string][]byte{}}
 	root, err := s.parseFile(path, opts)
@@ -99,11 +127,29 @@ func Load(path string, opts Options) (*Spec, error) {
 		return nil, err
 	}
 	s.Doc = doc
-	if err := s.validate(); err != nil {
-		return nil, err
-	}
+	// Examples and defaults are checked per schema by checkValues, which
+	// reports each wrong value at its position instead of the first only
+	// (and the planner looks at these warnings).
+	s.Warnings = append(s.Warnings, s.checkValues()...)
 	s.digest()
+	s.validated = make(chan struct{})
+	go func() {
+		defer close(s.validated)
+		s.validation.warnings, s.validation.err = s.validate()
+	}()
 	return s, nil
+}
+
+// Wait waits for the validation Open started and returns its error: a
+// finding no fallback covers. Its warnings are added to Warnings. Calling
+// it again returns the same error.
+func (s *Spec) Wait() error {
+	s.waitOnce.Do(func() {
+		<-s.validated
+		s.Warnings = append(s.Warnings, s.validation.warnings...)
+		s.waitErr = s.validation.err
+	})
+	return s.waitErr
 }
 
 func (s *Spec) loadOpenAPI3(path string, opts Options) (*openapi3.T, error) {
@@ -316,31 +362,29 @@ func (s *Spec) checkRefs(path string, opts Options, seen map[string]bool) error 
 // errors). kin-openapi stops at the first problem of a section, so when the
 // strict pass fails a lenient one (examples, defaults and patterns not
 // checked) is reported too if it finds something else.
-func (s *Spec) validate() error {
+func (s *Spec) validate() (diag.List, error) {
 	ctx := context.Background()
 	var opts []openapi3.ValidationOption
 	if s.Is31() {
 		opts = append(opts, openapi3.IsOpenAPI31OrLater())
 	}
-	// Examples and defaults are checked per schema by checkValues, which
-	// reports each wrong value at its position instead of the first only;
-	// patterns by the planner, against Go's regexp, at the schema.
-	s.Warnings = append(s.Warnings, s.checkValues()...)
+	// Examples and defaults are checkValues' job; patterns the planner's,
+	// against Go's regexp, at the schema.
 	opts = append(opts, openapi3.DisableExamplesValidation(), openapi3.DisableSchemaDefaultsValidation(), openapi3.DisableSchemaPatternValidation())
 	strictErr := s.Doc.Validate(ctx, opts...)
 	if strictErr == nil {
-		return nil
+		return nil, nil
 	}
 	if fatalValidation(strictErr) {
-		return diag.List{s.validationDiag(strictErr, diag.Error)}
+		return nil, diag.List{s.validationDiag(strictErr, diag.Error)}
 	}
-	s.Warnings = append(s.Warnings, s.validationDiag(strictErr, diag.Warning))
+	warnings := diag.List{s.validationDiag(strictErr, diag.Warning)}
 	lenient := append(opts, openapi3.DisableExamplesValidation(), openapi3.DisableSchemaDefaultsValidation(),
 		openapi3.DisableSchemaPatternValidation(), openapi3.AllowExtraSiblingFields("x-", "nullable", "example", "description"))
 	if err := s.Doc.Validate(ctx, lenient...); err != nil && err.Error() != strictErr.Error() {
-		s.Warnings = append(s.Warnings, s.validationDiag(err, diag.Warning))
+		warnings = append(warnings, s.validationDiag(err, diag.Warning))
 	}
-	return nil
+	return warnings, nil
 }
 
 // fatalValidation tells the validation findings no fallback covers: a
