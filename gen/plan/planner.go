@@ -1199,7 +1199,6 @@ func paramGoName(pv *openapi3.Parameter) string {
 	return GoName(pv.Name)
 }
 
-
 func retryOf(ext map[string]any) *Retry {
 	raw, ok := ext["x-speakeasy-retries"].(map[string]any)
 	if !ok {
