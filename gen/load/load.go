@@ -230,6 +230,7 @@ func (s *Spec) parseFile(path string, opts Options) (*yaml.Node, error) {
 	if err := checkUTF8(path, data); err != nil {
 		return nil, err
 	}
+	var doc *yaml.Node
 	if isJSON(data) {
 		// encoding/json gives exact offsets for JSON syntax errors. Valid
 		// scans without building values; Unmarshal, only for a document
@@ -244,23 +245,27 @@ func (s *Spec) parseFile(path string, opts Options) (*yaml.Node, error) {
 			}
 			return nil, diag.Errorf(diag.Pos{File: path}, "", "invalid JSON: %v", err)
 		}
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		var le *yaml.LoadError
-		if errors.As(err, &le) {
-			msg := le.Message
-			if le.ContextMsg != "" {
-				msg = le.ContextMsg + ": " + msg
-			}
-			return nil, diag.Errorf(diag.Pos{File: path, Line: le.Mark.Line, Col: le.Mark.Column}, "", "invalid YAML: %s", msg)
+		if doc, err = jsonNodes(data); err != nil {
+			return nil, diag.Errorf(diag.Pos{File: path}, "", "invalid JSON: %v", err)
 		}
-		return nil, diag.Errorf(diag.Pos{File: path}, "", "invalid YAML: %v", err)
+	} else {
+		doc = &yaml.Node{}
+		if err := yaml.Unmarshal(data, doc); err != nil {
+			var le *yaml.LoadError
+			if errors.As(err, &le) {
+				msg := le.Message
+				if le.ContextMsg != "" {
+					msg = le.ContextMsg + ": " + msg
+				}
+				return nil, diag.Errorf(diag.Pos{File: path, Line: le.Mark.Line, Col: le.Mark.Column}, "", "invalid YAML: %s", msg)
+			}
+			return nil, diag.Errorf(diag.Pos{File: path}, "", "invalid YAML: %v", err)
+		}
 	}
-	if err := checkTree(path, &doc, opts.Limits); err != nil {
+	if err := checkTree(path, doc, opts.Limits); err != nil {
 		return nil, err
 	}
-	root := &doc
+	root := doc
 	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
