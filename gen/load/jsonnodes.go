@@ -41,7 +41,7 @@ type jsonNodeParser struct {
 	// Position bookkeeping: the current line, the offset it starts at,
 	// and a recent offset on it with its column, so that a long line is
 	// counted once, not from its start for every token.
-	line, lineStart int
+	line, lineStart  int
 	markOff, markCol int
 	// slab hands out nodes from blocks instead of one allocation each.
 	slab []yaml.Node
