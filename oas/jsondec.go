@@ -2,6 +2,7 @@ package oas
 
 import (
 	"encoding/base64"
+	"slices"
 	"strconv"
 	"time"
 	"unicode"
@@ -595,6 +596,37 @@ func (d *Decoder) Base64() []byte {
 	return b[:n]
 }
 
+// Bytes reads a []byte as encoding/json decodes one: a string holding
+// standard base64 (a new slice, as Base64), or an array of numbers 0–255
+// decoded into old's elements the way a slice is (its storage reused, a
+// null element left as it was, [] an empty slice). The caller handles a
+// null value.
+func (d *Decoder) Bytes(old []byte) []byte {
+	if d.peek() != '[' {
+		return d.Base64()
+	}
+	if !d.BeginArray() {
+		return old
+	}
+	s := old[:0]
+	for i := 0; d.More(i); i++ {
+		if len(s) == cap(s) {
+			s = slices.Grow(s, 1)
+		}
+		s = s[:len(s)+1]
+		if !d.Null() {
+			s[i] = uint8(d.unsigned("Go value of type uint8", "uint8", 8))
+		}
+	}
+	if d.err != nil {
+		return old
+	}
+	if len(s) == 0 {
+		s = []byte{}
+	}
+	return s
+}
+
 // str reads the string at d.pos (which is '"') and returns its unescaped
 // contents: a view of the input when there is nothing to unescape, else a
 // view of d.scratch.
@@ -855,4 +887,33 @@ func (d *Decoder) ArrayLen() int {
 		}
 	}
 	return n
+}
+
+// Discriminator returns the string value of the member name of the JSON
+// object raw, as a union's Which reads its discriminator: the last member
+// of that exact name wins, null or no such member is "", and raw must be
+// valid JSON whose member, if present, is a string or null.
+func Discriminator(raw []byte, name string) (string, error) {
+	d := NewDecoder(raw)
+	var v string
+	if !d.Null() && d.BeginObject() {
+		for first := true; ; first = false {
+			key, ok := d.Key(first)
+			if !ok {
+				break
+			}
+			if string(key) != name {
+				d.Skip()
+				continue
+			}
+			v = ""
+			if !d.Null() {
+				v = d.String()
+			}
+		}
+	}
+	if err := d.End(); err != nil {
+		return "", err
+	}
+	return v, nil
 }
