@@ -17,9 +17,9 @@ import (
 // wrappers, escaping, null handling, case-insensitive keys, last duplicate
 // wins); the differential fuzz tests in generated/stackone hold them to it.
 //
-// Structs with additionalProperties and unions keep their encoding/json
-// behaviour: a field of such a type is encoded and decoded through
-// encoding/json.
+// Every struct, enum, union and (non-Go-alias) alias gets AppendJSON and
+// DecodeJSON; only x-go-type values, whose methods are the user's, go
+// through encoding/json.
 
 // genJSON writes the JSON methods of t, if it gets any.
 func genJSON(f *jen.File, t *plan.Type) {
@@ -37,9 +37,7 @@ func genJSON(f *jen.File, t *plan.Type) {
 // fastJSON reports whether t gets AppendJSON and DecodeJSON.
 func fastJSON(t *plan.Type) bool {
 	switch t.Kind {
-	case plan.KindStruct:
-		return t.Extra == nil
-	case plan.KindEnum:
+	case plan.KindStruct, plan.KindEnum, plan.KindUnion:
 		return true
 	case plan.KindAlias:
 		// A Go alias (type T = U) cannot carry methods of its own; values
@@ -122,10 +120,7 @@ func valueHint(r *plan.Ref) int {
 //
 //	func (m T) AppendJSON(dst []byte) ([]byte, error)
 func genAppendJSON(f *jen.File, t *plan.Type) {
-	recv := "m"
-	if t.Kind == plan.KindEnum {
-		recv = "e"
-	}
+	recv := receiver(t)
 	comment(f, "AppendJSON appends the JSON encoding of "+recv+" to dst. It allocates only when\ndst has to grow.")
 	f.Func().Params(jen.Id(recv).Id(t.Name)).Id("AppendJSON").Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
 		switch t.Kind {
@@ -149,8 +144,24 @@ func genAppendJSON(f *jen.File, t *plan.Type) {
 			g.Return(jen.Id("dst"), jen.Nil())
 		case plan.KindStruct:
 			genStructEncode(g, t)
+		case plan.KindUnion:
+			// As encoding/json embeds the output of MarshalJSON: validated,
+			// compacted and HTML-escaped.
+			g.If(jen.Len(jen.Id("u").Dot("raw")).Op("==").Lit(0)).Block(jen.Return(jen.Append(jen.Id("dst"), jen.Lit("null").Op("...")), jen.Nil()))
+			g.Return(jen.Qual(oasPkg, "AppendCompact").Call(jen.Id("dst"), jen.Id("u").Dot("raw")))
 		}
 	})
+}
+
+// receiver is the receiver name of t's methods.
+func receiver(t *plan.Type) string {
+	switch t.Kind {
+	case plan.KindEnum:
+		return "e"
+	case plan.KindUnion:
+		return "u"
+	}
+	return "m"
 }
 
 // genStructEncode writes the body of a struct's AppendJSON: fields in
@@ -159,14 +170,18 @@ func genStructEncode(g *jen.Group, t *plan.Type) {
 	if usesMore(t) {
 		g.Id("more").Op(":=").False()
 	}
+	needErr := t.Extra != nil && encodeNeedsErr(t.Extra)
 	for _, fl := range t.Fields {
-		if encodeNeedsErr(fl.Type) {
-			g.Var().Id("err").Error()
-			break
-		}
+		needErr = needErr || encodeNeedsErr(fl.Type)
+	}
+	if needErr {
+		g.Var().Id("err").Error()
 	}
 	e := &encoder{}
 	g.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('{'))
+	if t.Extra != nil {
+		g.Id("open").Op(":=").Len(jen.Id("dst"))
+	}
 	// Once a plain (always written) field is out, every later key starts
 	// with a comma; before that the more flag tracks it.
 	static := false
@@ -214,7 +229,42 @@ func genStructEncode(g *jen.Group, t *plan.Type) {
 			})
 		}
 	}
+	if t.Extra != nil {
+		genExtraEncode(g, t, e)
+	}
 	g.Return(jen.Append(jen.Id("dst"), jen.LitRune('}')), jen.Nil())
+}
+
+// genExtraEncode appends the additional properties after the declared
+// fields, sorted by name; one named like a declared property is left out
+// (the field is the property).
+func genExtraEncode(g *jen.Group, t *plan.Type, e *encoder) {
+	g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(oasPkg, "SortedKeys").Call(jen.Id("m").Dot("AdditionalProperties"))).BlockFunc(func(g *jen.Group) {
+		if len(t.Fields) > 0 {
+			g.Switch(jen.Id("k")).Block(jen.CaseFunc(func(g *jen.Group) {
+				for _, fl := range declaredNames(t) {
+					g.Lit(fl)
+				}
+			}).Block(jen.Continue()))
+		}
+		g.If(jen.Len(jen.Id("dst")).Op(">").Id("open")).Block(jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(',')))
+		g.Id("dst").Op("=").Qual(oasPkg, "AppendString").Call(jen.Id("dst"), jen.Id("k"))
+		g.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(':'))
+		e.value(g, jen.Id("m").Dot("AdditionalProperties").Index(jen.Id("k")), t.Extra, 1)
+	})
+}
+
+// declaredNames are the JSON names of t's fields, each once.
+func declaredNames(t *plan.Type) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, fl := range t.Fields {
+		if !seen[fl.JSONName] {
+			seen[fl.JSONName] = true
+			out = append(out, fl.JSONName)
+		}
+	}
+	return out
 }
 
 // encodeNeedsErr reports whether appending a value of r can fail.
@@ -383,10 +433,7 @@ func (e *encoder) value(g *jen.Group, val jen.Code, r *plan.Ref, depth int) {
 //
 //	func (m *T) DecodeJSON(d *oas.Decoder)
 func genDecodeJSON(f *jen.File, t *plan.Type) {
-	recv := "m"
-	if t.Kind == plan.KindEnum {
-		recv = "e"
-	}
+	recv := receiver(t)
 	comment(f, "DecodeJSON reads one JSON value from d into "+recv+"; errors are kept in d.")
 	f.Func().Params(jen.Id(recv).Op("*").Id(t.Name)).Id("DecodeJSON").Params(jen.Id("d").Op("*").Qual(oasPkg, "Decoder")).BlockFunc(func(g *jen.Group) {
 		switch t.Kind {
@@ -397,6 +444,11 @@ func genDecodeJSON(f *jen.File, t *plan.Type) {
 			decodeInto(g, jen.Parens(jen.Op("*").Id("u")), t.Elem, 0, false)
 		case plan.KindStruct:
 			genStructDecode(g, t)
+		case plan.KindUnion:
+			// A copy in new memory, as UnmarshalJSON keeps (null included).
+			g.If(jen.Id("raw").Op(":=").Id("d").Dot("Raw").Call(), jen.Id("raw").Op("!=").Nil()).Block(
+				jen.Id("u").Dot("raw").Op("=").Append(jen.Qual("encoding/json", "RawMessage").Call(jen.Nil()), jen.Id("raw").Op("...")),
+			)
 		}
 	})
 }
@@ -430,24 +482,35 @@ func genEnumDecode(g *jen.Group, t *plan.Type) {
 
 // genStructDecode decodes an object member by member: an exact name match
 // first, then encoding/json's case-insensitive fallback; unknown members
-// are skipped, a repeated member overwrites the earlier one.
+// are skipped, a repeated member overwrites the earlier one. A struct with
+// additional properties matches names exactly and keeps every other member
+// in AdditionalProperties.
 func genStructDecode(g *jen.Group, t *plan.Type) {
 	g.If(jen.Id("d").Dot("Null").Call().Op("||").Op("!").Id("d").Dot("BeginObject").Call()).Block(jen.Return())
 	g.For(jen.Id("first").Op(":=").True(), jen.Empty(), jen.Id("first").Op("=").False()).BlockFunc(func(g *jen.Group) {
 		key := jen.Id("key")
-		if len(t.Fields) == 0 {
+		if len(t.Fields) == 0 && t.Extra == nil {
 			key = jen.Id("_") // no field to match: an unused key would not compile
 		}
 		g.List(key, jen.Id("ok")).Op(":=").Id("d").Dot("Key").Call(jen.Id("first"))
 		g.If(jen.Op("!").Id("ok")).Block(jen.Return())
 		if len(t.Fields) == 0 {
-			g.Id("d").Dot("Skip").Call()
+			if t.Extra != nil {
+				genExtraDecode(g, t)
+			} else {
+				g.Id("d").Dot("Skip").Call()
+			}
 			return
 		}
 		g.Id("field").Op(":=").Lit(-1)
 		g.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(g *jen.Group) {
 			for i, fl := range t.Fields {
 				g.Case(jen.Lit(fl.JSONName)).Block(jen.Id("field").Op("=").Lit(i))
+			}
+			if t.Extra != nil {
+				// Any other name is an additional property: no
+				// case-insensitive match, names are exact in JSON Schema.
+				return
 			}
 			g.Default().BlockFunc(func(g *jen.Group) {
 				g.Var().Id("buf").Index(jen.Lit(64)).Byte()
@@ -470,9 +533,28 @@ func genStructDecode(g *jen.Group, t *plan.Type) {
 					decodeField(g, fl)
 				})
 			}
-			g.Default().Block(jen.Id("d").Dot("Skip").Call())
+			if t.Extra == nil {
+				g.Default().Block(jen.Id("d").Dot("Skip").Call())
+				return
+			}
+			g.Default().BlockFunc(func(g *jen.Group) {
+				genExtraDecode(g, t)
+			})
 		})
 	})
+}
+
+// genExtraDecode decodes a member no field takes into AdditionalProperties
+// (made when nil; an existing map keeps its other entries, as
+// encoding/json keeps a map's).
+func genExtraDecode(g *jen.Group, t *plan.Type) {
+	g.Id("k").Op(":=").String().Call(jen.Id("key"))
+	g.Var().Id("x").Add(goType(t.Extra))
+	decodeInto(g, jen.Id("x"), t.Extra, 1, false)
+	g.If(jen.Id("m").Dot("AdditionalProperties").Op("==").Nil()).Block(
+		jen.Id("m").Dot("AdditionalProperties").Op("=").Make(jen.Map(jen.String()).Add(goType(t.Extra))),
+	)
+	g.Id("m").Dot("AdditionalProperties").Index(jen.Id("k")).Op("=").Id("x")
 }
 
 // decodeField decodes one member into its field, with the wrapper's rules:
@@ -619,7 +701,7 @@ func decodeInto(g *jen.Group, lv jen.Code, r *plan.Ref, depth int, nonNull bool)
 		case plan.Time:
 			g.Id("d").Dot("Time").Call(jen.Op("&").Add(lv))
 		case plan.Bytes:
-			nullNil().Block(jen.Add(lv).Op("=").Id("d").Dot("Base64").Call())
+			nullNil().Block(jen.Add(lv).Op("=").Id("d").Dot("Bytes").Call(lv))
 		default: // json.RawMessage keeps the bytes, null included
 			g.Add(lv).Op("=").Id("d").Dot("RawMessage").Call(lv)
 		}

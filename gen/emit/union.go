@@ -54,17 +54,32 @@ func genUnion(f *jen.File, t *plan.Type) {
 	)
 	for _, v := range u.Variants {
 		vt := goType(v.Type)
-		comment(f, "As"+v.Name+" decodes the value as "+v.Name+".")
-		f.Func().Params(jen.Id("u").Id(t.Name)).Id("As"+v.Name).Params().Params(vt, jen.Error()).Block(
-			jen.Var().Id("x").Add(vt),
-			jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("u").Dot("raw"), jen.Op("&").Id("x")),
-			jen.Return(jen.Id("x"), jen.Err()),
-		)
-		comment(f, v.From+" returns a "+t.Name+" holding v.")
-		f.Func().Id(v.From).Params(jen.Id("v").Add(vt)).Params(jen.Id(t.Name), jen.Error()).Block(
-			jen.List(jen.Id("b"), jen.Err()).Op(":=").Qual("encoding/json", "Marshal").Call(jen.Id("v")),
-			jen.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id("raw"): jen.Id("b")}), jen.Err()),
-		)
+		comment(f, "As"+v.Name+" decodes the value as "+v.Name+" (as encoding/json would, without\nreflection).")
+		f.Func().Params(jen.Id("u").Id(t.Name)).Id("As"+v.Name).Params().Params(vt, jen.Error()).BlockFunc(func(g *jen.Group) {
+			g.Var().Id("x").Add(vt)
+			g.Id("dec").Op(":=").Qual(oasPkg, "NewDecoder").Call(jen.Id("u").Dot("raw"))
+			g.Id("d").Op(":=").Op("&").Id("dec")
+			decodeInto(g, jen.Id("x"), v.Type, 0, false)
+			g.Return(jen.Id("x"), jen.Id("d").Dot("End").Call())
+		})
+		comment(f, v.From+" returns a "+t.Name+" holding v, encoded as encoding/json would encode\nit.")
+		buf := jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(valueHint(v.Type)))
+		f.Func().Id(v.From).Params(jen.Id("v").Add(vt)).Params(jen.Id(t.Name), jen.Error()).BlockFunc(func(g *jen.Group) {
+			if !encodeNeedsErr(v.Type) {
+				g.Id("dst").Op(":=").Add(buf)
+				(&encoder{}).value(g, jen.Id("v"), v.Type, 0)
+				g.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id("raw"): jen.Id("dst")}), jen.Nil())
+				return
+			}
+			// The encoder's statements return (nil, err) on failure.
+			g.List(jen.Id("b"), jen.Err()).Op(":=").Func().Params(jen.Id("dst").Index().Byte()).Params(jen.Index().Byte(), jen.Error()).BlockFunc(func(g *jen.Group) {
+				g.Var().Id("err").Error()
+				(&encoder{}).value(g, jen.Id("v"), v.Type, 0)
+				g.Return(jen.Id("dst"), jen.Nil())
+			}).Call(buf)
+			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id(t.Name).Values(), jen.Err()))
+			g.Return(jen.Id(t.Name).Values(jen.Dict{jen.Id("raw"): jen.Id("b")}), jen.Nil())
+		})
 	}
 	genUnionWhich(f, t)
 	genValidateMethod(f, t)
@@ -103,11 +118,11 @@ func genUnionWhich(f *jen.File, t *plan.Type) {
 			jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit("no value"))),
 		)
 		if u.Discriminator != "" {
-			g.Var().Id("d").Struct(jen.Id("V").String().Tag(map[string]string{"json": u.Discriminator}))
-			g.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("u").Dot("raw"), jen.Op("&").Id("d")), jen.Err().Op("!=").Nil()).Block(
+			g.List(jen.Id("tag"), jen.Err()).Op(":=").Qual(oasPkg, "Discriminator").Call(jen.Id("u").Dot("raw"), jen.Lit(u.Discriminator))
+			g.If(jen.Err().Op("!=").Nil()).Block(
 				jen.Return(jen.Nil(), jen.Err()),
 			)
-			g.Switch(jen.Id("d").Dot("V")).BlockFunc(func(g *jen.Group) {
+			g.Switch(jen.Id("tag")).BlockFunc(func(g *jen.Group) {
 				for _, v := range u.Variants {
 					if len(v.Values) == 0 {
 						continue
@@ -119,7 +134,7 @@ func genUnionWhich(f *jen.File, t *plan.Type) {
 					}).Block(jen.Return(jen.Id("u").Dot("As" + v.Name).Call()))
 				}
 			})
-			g.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(strings.ReplaceAll(cleanText(u.Discriminator), "%", "%%")+" %q selects no known variant"), jen.Id("d").Dot("V")))
+			g.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(strings.ReplaceAll(cleanText(u.Discriminator), "%", "%%")+" %q selects no known variant"), jen.Id("tag")))
 			return
 		}
 		for _, v := range u.Variants {

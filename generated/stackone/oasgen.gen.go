@@ -7,11 +7,11 @@
 //
 // spec: sha256:2954d079e8ac522c
 // config: sha256:cfc50b17e4608c50
-// toolchain: v0.1.0
-// output: sha256:7d48a1fc9524241a
+// toolchain: v0.2.0
+// output: sha256:5f6d4c207477629f
 //
 // files:
-//	sha256:6b7593e531744534 api.gen.go
+//	sha256:3687e4d2854767c8 api.gen.go
 //	sha256:65fcdd838452b530 client.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md

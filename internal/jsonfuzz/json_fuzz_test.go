@@ -41,7 +41,7 @@ var seeds = []string{
 	seedEverything, `{}`, `null`, `[]`, `["x"]`, `[null,"y"]`, `{"count":1.5}`, `{"count":1e2}`, `{"count":-0}`,
 	`{"count":9223372036854775807}`, `{"count":9223372036854775808}`, `{"small":2147483648}`, `{"small":-2147483648}`,
 	`{"ratio32":3.5e38}`, `{"ratio32":1e-46}`, `{"ratio":-1e-400}`, `{"flag":null}`, `{"flag":"true"}`, `{"flag":tru}`,
-	`{"blob":"aGk"}`, `{"blob":"a\nGk="}`, `{"blob":""}`, `{"blob":null}`, `{"blob_req":"aGk="}`, `{"blob":5}`,
+	`{"blob":"aGk"}`, `{"blob":"a\nGk="}`, `{"blob":[1,2,null]}`, `{"blob":[null,5]}`, `{"blob":[]}`, `{"blob":[256]}`, `{"blob":[1.0]}`, `{"blob":["1"]}`, `{"blob":""}`, `{"blob":null}`, `{"blob_req":"aGk="}`, `{"blob":5}`,
 	`{"when":"2024-01-02T03:04:05"}`, `{"when":null}`, `{"when_req":null}`, `{"when":"2024-01-02T03:04:05\u005a"}`,
 	`{"counts":null}`, `{"counts":{"a":1,"a":2}}`, `{"counts":{"\u0041":1}}`, `{"counts":{"a":null}}`, `{"counts":[]}`,
 	`{"nullable_counts":{"a":null}}`, `{"nullable_counts":null}`, `{"child":null}`, `{"child":{"grand":null}}`,

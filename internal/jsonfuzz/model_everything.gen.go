@@ -17,6 +17,10 @@ type Everything struct {
 	// Optional.
 	Any oas.Opt[json.RawMessage] `json:"any,omitzero"`
 	// Optional.
+	Bag oas.Opt[Bag] `json:"bag,omitzero"`
+	// Optional.
+	Bags oas.Opt[[]Bag] `json:"bags,omitzero"`
+	// Optional.
 	Big oas.Opt[uint64] `json:"big,omitzero"`
 	// Optional.
 	Blob oas.Opt[[]byte] `json:"blob,omitzero"`
@@ -32,6 +36,8 @@ type Everything struct {
 	Count int64 `json:"count"`
 	// Optional.
 	Counts oas.Opt[map[string]int64] `json:"counts,omitzero"`
+	// Optional.
+	Either oas.Opt[Either] `json:"either,omitzero"`
 	// Optional, may be null.
 	Flag oas.Nullable[bool] `json:"flag,omitzero"`
 	// Optional.
@@ -62,6 +68,8 @@ type Everything struct {
 	RoLevel Level `json:"ro_level,omitzero"`
 	// Required. Write-only: sent in requests, never returned.
 	Secret string `json:"secret,omitzero"`
+	// Optional.
+	Shape oas.Opt[Shape] `json:"shape,omitzero"`
 	// Required.
 	Small int32 `json:"small"`
 	// Required. Read-only: set by the server, not sent in requests.
@@ -98,7 +106,8 @@ func NewEverything(child Child, children []Child, count int64, secret string, sm
 func (m *Everything) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
-// *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
+// *oas.ValidationError, or returns nil. Union values are decoded to be checked,
+// which allocates.
 func (m Everything) Validate() error {
 	var v oas.Validator
 	m.ValidateInto(&v, nil)
@@ -115,6 +124,10 @@ func (m Everything) ValidateInto(v *oas.Validator, p *oas.Path) {
 		pColor := p.Key("color")
 		x.ValidateInto(v, &pColor)
 	}
+	if x, ok := m.Either.Get(); ok {
+		pEither := p.Key("either")
+		x.ValidateInto(v, &pEither)
+	}
 	if x, ok := m.Level.Get(); ok {
 		pLevel := p.Key("level")
 		x.ValidateInto(v, &pLevel)
@@ -130,6 +143,10 @@ func (m Everything) ValidateInto(v *oas.Validator, p *oas.Path) {
 	if m.Secret == "" {
 		pSecret := p.Key("secret")
 		v.Required(&pSecret)
+	}
+	if x, ok := m.Shape.Get(); ok {
+		pShape := p.Key("shape")
+		x.ValidateInto(v, &pShape)
 	}
 	if m.Tags == nil {
 		pTags := p.Key("tags")
@@ -160,6 +177,37 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 		more = true
 		if dst, err = oas.AppendRaw(dst, x); err != nil {
 			return nil, err
+		}
+	}
+	if x, ok := m.Bag.Get(); ok {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"bag\":"...)
+		more = true
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
+	if x, ok := m.Bags.Get(); ok {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"bags\":"...)
+		more = true
+		if x == nil {
+			dst = append(dst, "null"...)
+		} else {
+			dst = append(dst, '[')
+			for i1, x1 := range x {
+				if i1 > 0 {
+					dst = append(dst, ',')
+				}
+				if dst, err = x1.AppendJSON(dst); err != nil {
+					return nil, err
+				}
+			}
+			dst = append(dst, ']')
 		}
 	}
 	if x, ok := m.Big.Get(); ok {
@@ -235,6 +283,12 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 				dst = oas.AppendInt(dst, x[k1])
 			}
 			dst = append(dst, '}')
+		}
+	}
+	if x, ok := m.Either.Get(); ok {
+		dst = append(dst, ",\"either\":"...)
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
 		}
 	}
 	if m.Flag.IsSet() {
@@ -364,6 +418,12 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, ",\"secret\":"...)
 		dst = oas.AppendString(dst, m.Secret)
 	}
+	if x, ok := m.Shape.Get(); ok {
+		dst = append(dst, ",\"shape\":"...)
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
 	dst = append(dst, ",\"small\":"...)
 	dst = oas.AppendInt(dst, int64(m.Small))
 	if !m.Stamp.IsZero() {
@@ -413,66 +473,74 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 			field = 0
 		case "any":
 			field = 1
-		case "big":
+		case "bag":
 			field = 2
-		case "blob":
+		case "bags":
 			field = 3
-		case "blob_req":
+		case "big":
 			field = 4
-		case "child":
+		case "blob":
 			field = 5
-		case "children":
+		case "blob_req":
 			field = 6
-		case "color":
+		case "child":
 			field = 7
-		case "count":
+		case "children":
 			field = 8
-		case "counts":
+		case "color":
 			field = 9
-		case "flag":
+		case "count":
 			field = 10
-		case "free":
+		case "counts":
 			field = 11
-		case "id":
+		case "either":
 			field = 12
-		case "level":
+		case "flag":
 			field = 13
-		case "matrix":
+		case "free":
 			field = 14
-		case "neg":
+		case "id":
 			field = 15
-		case "node":
+		case "level":
 			field = 16
-		case "nullable_counts":
+		case "matrix":
 			field = 17
-		case "opt_child":
+		case "neg":
 			field = 18
-		case "opt_small":
+		case "node":
 			field = 19
-		case "ratio":
+		case "nullable_counts":
 			field = 20
-		case "ratio32":
+		case "opt_child":
 			field = 21
-		case "ro_child":
+		case "opt_small":
 			field = 22
-		case "ro_level":
+		case "ratio":
 			field = 23
-		case "secret":
+		case "ratio32":
 			field = 24
-		case "small":
+		case "ro_child":
 			field = 25
-		case "stamp":
+		case "ro_level":
 			field = 26
-		case "tags":
+		case "secret":
 			field = 27
-		case "u32":
+		case "shape":
 			field = 28
-		case "when":
+		case "small":
 			field = 29
-		case "when_req":
+		case "stamp":
 			field = 30
-		case "Ünïcödé":
+		case "tags":
 			field = 31
+		case "u32":
+			field = 32
+		case "when":
+			field = 33
+		case "when_req":
+			field = 34
+		case "Ünïcödé":
+			field = 35
 		default:
 			var buf [64]byte
 			switch string(oas.FoldKey(buf[:0], key)) {
@@ -480,64 +548,72 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				field = 0
 			case "ANY":
 				field = 1
-			case "BIG":
+			case "BAG":
 				field = 2
-			case "BLOB":
+			case "BAGS":
 				field = 3
-			case "BLOB_REQ":
+			case "BIG":
 				field = 4
-			case "CHILD":
+			case "BLOB":
 				field = 5
-			case "CHILDREN":
+			case "BLOB_REQ":
 				field = 6
-			case "COLOR":
+			case "CHILD":
 				field = 7
-			case "COUNT":
+			case "CHILDREN":
 				field = 8
-			case "COUNTS":
+			case "COLOR":
 				field = 9
-			case "FLAG":
+			case "COUNT":
 				field = 10
-			case "FREE":
+			case "COUNTS":
 				field = 11
-			case "LEVEL":
+			case "EITHER":
+				field = 12
+			case "FLAG":
 				field = 13
-			case "MATRIX":
+			case "FREE":
 				field = 14
-			case "NEG":
-				field = 15
-			case "NODE":
+			case "LEVEL":
 				field = 16
-			case "NULLABLE_COUNTS":
+			case "MATRIX":
 				field = 17
-			case "OPT_CHILD":
+			case "NEG":
 				field = 18
-			case "OPT_SMALL":
+			case "NODE":
 				field = 19
-			case "RATIO":
+			case "NULLABLE_COUNTS":
 				field = 20
-			case "RATIO32":
+			case "OPT_CHILD":
 				field = 21
-			case "RO_CHILD":
+			case "OPT_SMALL":
 				field = 22
-			case "RO_LEVEL":
+			case "RATIO":
 				field = 23
-			case "SECRET":
+			case "RATIO32":
 				field = 24
-			case "SMALL":
+			case "RO_CHILD":
 				field = 25
-			case "STAMP":
+			case "RO_LEVEL":
 				field = 26
-			case "TAGS":
+			case "SECRET":
 				field = 27
-			case "U32":
+			case "SHAPE":
 				field = 28
-			case "WHEN":
+			case "SMALL":
 				field = 29
-			case "WHEN_REQ":
+			case "STAMP":
 				field = 30
-			case "ÜNÏCÖDÉ":
+			case "TAGS":
 				field = 31
+			case "U32":
+				field = 32
+			case "WHEN":
+				field = 33
+			case "WHEN_REQ":
+				field = 34
+			case "ÜNÏCÖDÉ":
+				field = 35
 			}
 		}
 		switch field {
@@ -559,35 +635,69 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 			}
 		case 2:
 			if d.Null() {
+				m.Bag.Unset()
+			} else {
+				var x Bag
+				x.DecodeJSON(d)
+				m.Bag.Set(x)
+			}
+		case 3:
+			if d.Null() {
+				m.Bags.Unset()
+			} else {
+				var x []Bag
+				if d.BeginArray() {
+					// Decode into the existing elements, as encoding/json does.
+					s1 := x[:0]
+					// A new slice is allocated once, at its final size.
+					if cap(s1) == 0 {
+						s1 = make([]Bag, 0, d.ArrayLen())
+					}
+					for i1 := 0; d.More(i1); i1++ {
+						if len(s1) == cap(s1) {
+							s1 = slices.Grow(s1, 1)
+						}
+						s1 = s1[:len(s1)+1]
+						s1[i1].DecodeJSON(d)
+					}
+					if len(s1) == 0 {
+						s1 = []Bag{}
+					}
+					x = s1
+				}
+				m.Bags.Set(x)
+			}
+		case 4:
+			if d.Null() {
 				m.Big.Unset()
 			} else {
 				var x uint64
 				x = d.Uint64()
 				m.Big.Set(x)
 			}
-		case 3:
+		case 5:
 			if d.Null() {
 				m.Blob.Unset()
 			} else {
 				var x []byte
 				{
-					x = d.Base64()
+					x = d.Bytes(x)
 				}
 				m.Blob.Set(x)
 			}
-		case 4:
+		case 6:
 			if d.Null() {
 				m.BlobReq.SetNull()
 			} else {
 				var x []byte
 				{
-					x = d.Base64()
+					x = d.Bytes(x)
 				}
 				m.BlobReq.Set(x)
 			}
-		case 5:
+		case 7:
 			m.Child.DecodeJSON(d)
-		case 6:
+		case 8:
 			if d.Null() {
 				m.Children = nil
 			} else if d.BeginArray() {
@@ -609,7 +719,7 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				}
 				m.Children = s0
 			}
-		case 7:
+		case 9:
 			if d.Null() {
 				m.Color.Unset()
 			} else {
@@ -617,11 +727,11 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				x.DecodeJSON(d)
 				m.Color.Set(x)
 			}
-		case 8:
+		case 10:
 			if !d.Null() {
 				m.Count = d.Int64()
 			}
-		case 9:
+		case 11:
 			if d.Null() {
 				m.Counts.Unset()
 			} else {
@@ -645,7 +755,15 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				}
 				m.Counts.Set(x)
 			}
-		case 10:
+		case 12:
+			if d.Null() {
+				m.Either.Unset()
+			} else {
+				var x Either
+				x.DecodeJSON(d)
+				m.Either.Set(x)
+			}
+		case 13:
 			if d.Null() {
 				m.Flag.SetNull()
 			} else {
@@ -653,7 +771,7 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				x = d.Bool()
 				m.Flag.Set(x)
 			}
-		case 11:
+		case 14:
 			if d.Null() {
 				m.Free.Unset()
 			} else {
@@ -661,7 +779,7 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				x = d.RawMessage(x)
 				m.Free.Set(x)
 			}
-		case 12:
+		case 15:
 			if d.Null() {
 				m.ID2.Unset()
 			} else {
@@ -669,7 +787,7 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				x = d.String()
 				m.ID2.Set(x)
 			}
-		case 13:
+		case 16:
 			if d.Null() {
 				m.Level.Unset()
 			} else {
@@ -677,7 +795,7 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				x.DecodeJSON(d)
 				m.Level.Set(x)
 			}
-		case 14:
+		case 17:
 			if d.Null() {
 				m.Matrix.Unset()
 			} else {
@@ -725,11 +843,11 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				}
 				m.Matrix.Set(x)
 			}
-		case 15:
+		case 18:
 			if !d.Null() {
 				m.Neg = d.Float64()
 			}
-		case 16:
+		case 19:
 			if d.Null() {
 				m.Node.Unset()
 			} else {
@@ -737,7 +855,7 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				x.DecodeJSON(d)
 				m.Node.Set(x)
 			}
-		case 17:
+		case 20:
 			if d.Null() {
 				m.NullableCounts.SetNull()
 			} else {
@@ -765,7 +883,7 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				}
 				m.NullableCounts.Set(x)
 			}
-		case 18:
+		case 21:
 			if d.Null() {
 				m.OptChild.Unset()
 			} else {
@@ -773,7 +891,7 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				x.DecodeJSON(d)
 				m.OptChild.Set(x)
 			}
-		case 19:
+		case 22:
 			if d.Null() {
 				m.OptSmall.Unset()
 			} else {
@@ -781,7 +899,7 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				x = d.Int32()
 				m.OptSmall.Set(x)
 			}
-		case 20:
+		case 23:
 			if d.Null() {
 				m.Ratio.Unset()
 			} else {
@@ -789,7 +907,7 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				x = d.Float64()
 				m.Ratio.Set(x)
 			}
-		case 21:
+		case 24:
 			if d.Null() {
 				m.Ratio32.Unset()
 			} else {
@@ -797,23 +915,31 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				x = d.Float32()
 				m.Ratio32.Set(x)
 			}
-		case 22:
+		case 25:
 			m.RoChild.DecodeJSON(d)
-		case 23:
+		case 26:
 			m.RoLevel.DecodeJSON(d)
-		case 24:
+		case 27:
 			if !d.Null() {
 				m.Secret = d.String()
 			}
-		case 25:
+		case 28:
+			if d.Null() {
+				m.Shape.Unset()
+			} else {
+				var x Shape
+				x.DecodeJSON(d)
+				m.Shape.Set(x)
+			}
+		case 29:
 			if !d.Null() {
 				m.Small = d.Int32()
 			}
-		case 26:
+		case 30:
 			d.Time(&m.Stamp)
-		case 27:
+		case 31:
 			m.Tags.DecodeJSON(d)
-		case 28:
+		case 32:
 			if d.Null() {
 				m.U32.Unset()
 			} else {
@@ -821,7 +947,7 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				x = d.Uint32()
 				m.U32.Set(x)
 			}
-		case 29:
+		case 33:
 			if d.Null() {
 				m.When.Unset()
 			} else {
@@ -829,9 +955,9 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				d.Time(&x)
 				m.When.Set(x)
 			}
-		case 30:
+		case 34:
 			d.Time(&m.WhenReq)
-		case 31:
+		case 35:
 			if d.Null() {
 				m.Ünïcödé.Unset()
 			} else {
@@ -848,7 +974,7 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Everything) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1286))
+	return m.AppendJSON(make([]byte, 0, 1576))
 }
 
 var _ json.Marshaler = Everything{}

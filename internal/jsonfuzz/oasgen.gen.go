@@ -5,18 +5,23 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:0b7b3ab217f79c09
+// spec: sha256:c572c67fa37fce38
 // config: sha256:3ae0adb3121f733d
-// toolchain: v0.1.0
-// output: sha256:817049aef0508d07
+// toolchain: v0.2.0
+// output: sha256:c26531b92fde50d3
 //
 // files:
+//	sha256:9172c632ca39ceb8 model_bag.gen.go
 //	sha256:1f862eedaa167086 model_child.gen.go
+//	sha256:a784456481b49eef model_circle.gen.go
 //	sha256:79141576885ce828 model_color.gen.go
-//	sha256:37d4c67de5c74902 model_everything.gen.go
+//	sha256:042135d8fc5885bd model_either.gen.go
+//	sha256:3559fcfb0d7d9933 model_everything.gen.go
 //	sha256:81dc9094bb6b8910 model_grandchild.gen.go
 //	sha256:b8100f1727c89fa4 model_level.gen.go
 //	sha256:6a7dd89431ce3af1 model_node.gen.go
+//	sha256:4db48d4181a14853 model_shape.gen.go
+//	sha256:096961e1f6e5c9dd model_square.gen.go
 //	sha256:59deaa1fc14ff6d1 model_tags.gen.go
 
 package jsonfuzz

@@ -108,13 +108,8 @@ func (m Holder) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if x, ok := m.Shape.Get(); ok {
 		dst = append(dst, ",\"shape\":"...)
-		{
-			var b1 []byte
-			if b1, err = json.Marshal(x); err != nil {
-				return nil, err
-			} else {
-				dst = append(dst, b1...)
-			}
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
 		}
 	}
 	dst = append(dst, ",\"tags\":"...)
@@ -204,9 +199,7 @@ func (m *Holder) DecodeJSON(d *oas.Decoder) {
 				m.Shape.Unset()
 			} else {
 				var x Shape
-				if raw1 := d.Raw(); raw1 != nil {
-					d.Fail(json.Unmarshal(raw1, &x))
-				}
+				x.DecodeJSON(d)
 				m.Shape.Set(x)
 			}
 		case 4:

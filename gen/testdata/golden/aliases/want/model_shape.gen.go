@@ -44,30 +44,44 @@ func (u *Shape) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// AsString decodes the value as String.
+// AsString decodes the value as String (as encoding/json would, without
+// reflection).
 func (u Shape) AsString() (string, error) {
 	var x string
-	err := json.Unmarshal(u.raw, &x)
-	return x, err
+	dec := oas.NewDecoder(u.raw)
+	d := &dec
+	if !d.Null() {
+		x = d.String()
+	}
+	return x, d.End()
 }
 
-// ShapeFromString returns a Shape holding v.
+// ShapeFromString returns a Shape holding v, encoded as encoding/json would encode
+// it.
 func ShapeFromString(v string) (Shape, error) {
-	b, err := json.Marshal(v)
-	return Shape{raw: b}, err
+	dst := make([]byte, 0, 24)
+	dst = oas.AppendString(dst, v)
+	return Shape{raw: dst}, nil
 }
 
-// AsInt64 decodes the value as Int64.
+// AsInt64 decodes the value as Int64 (as encoding/json would, without
+// reflection).
 func (u Shape) AsInt64() (int64, error) {
 	var x int64
-	err := json.Unmarshal(u.raw, &x)
-	return x, err
+	dec := oas.NewDecoder(u.raw)
+	d := &dec
+	if !d.Null() {
+		x = d.Int64()
+	}
+	return x, d.End()
 }
 
-// ShapeFromInt64 returns a Shape holding v.
+// ShapeFromInt64 returns a Shape holding v, encoded as encoding/json would encode
+// it.
 func ShapeFromInt64(v int64) (Shape, error) {
-	b, err := json.Marshal(v)
-	return Shape{raw: b}, err
+	dst := make([]byte, 0, 8)
+	dst = oas.AppendInt(dst, v)
+	return Shape{raw: dst}, nil
 }
 
 // Which decodes the value as the variant it holds and returns it.
@@ -106,5 +120,21 @@ func (m Shape) ValidateInto(v *oas.Validator, p *oas.Path) {
 		ValidateInto(*oas.Validator, *oas.Path)
 	}); ok {
 		xv.ValidateInto(v, p)
+	}
+}
+
+// AppendJSON appends the JSON encoding of u to dst. It allocates only when
+// dst has to grow.
+func (u Shape) AppendJSON(dst []byte) ([]byte, error) {
+	if len(u.raw) == 0 {
+		return append(dst, "null"...), nil
+	}
+	return oas.AppendCompact(dst, u.raw)
+}
+
+// DecodeJSON reads one JSON value from d into u; errors are kept in d.
+func (u *Shape) DecodeJSON(d *oas.Decoder) {
+	if raw := d.Raw(); raw != nil {
+		u.raw = append(json.RawMessage(nil), raw...)
 	}
 }

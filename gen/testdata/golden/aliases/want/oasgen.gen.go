@@ -7,8 +7,8 @@
 //
 // spec: sha256:d3550fa02c0a772b
 // config: sha256:09558275bfdbb06c
-// toolchain: v0.1.0
-// output: sha256:0c08b8029a54f8e2
+// toolchain: v0.2.0
+// output: sha256:9ecda0122e4a764a
 //
 // files:
 //	sha256:2a8fc3d0b45ac471 docs/models/color.md
@@ -21,9 +21,9 @@
 //	sha256:104d55d8850812cf docs/models/when.md
 //	sha256:ed057c6ffe3effdc model_color.gen.go
 //	sha256:47d969c2e3244fa1 model_free.gen.go
-//	sha256:3cb64fa288bcbac3 model_holder.gen.go
+//	sha256:1972789c34ac1d3f model_holder.gen.go
 //	sha256:79fccf80a8c94cb4 model_paint.gen.go
-//	sha256:20e5cd4c767b2f9f model_shape.gen.go
+//	sha256:2c00299da40655cd model_shape.gen.go
 //	sha256:d494bd67a5d4d3cb model_shape_alias.gen.go
 //	sha256:5f5e3587dd511977 model_tags.gen.go
 //	sha256:3af705aacff22cd8 model_when.gen.go

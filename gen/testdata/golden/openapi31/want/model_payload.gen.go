@@ -44,30 +44,44 @@ func (u *Payload) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// AsString decodes the value as String.
+// AsString decodes the value as String (as encoding/json would, without
+// reflection).
 func (u Payload) AsString() (string, error) {
 	var x string
-	err := json.Unmarshal(u.raw, &x)
-	return x, err
+	dec := oas.NewDecoder(u.raw)
+	d := &dec
+	if !d.Null() {
+		x = d.String()
+	}
+	return x, d.End()
 }
 
-// PayloadFromString returns a Payload holding v.
+// PayloadFromString returns a Payload holding v, encoded as encoding/json would encode
+// it.
 func PayloadFromString(v string) (Payload, error) {
-	b, err := json.Marshal(v)
-	return Payload{raw: b}, err
+	dst := make([]byte, 0, 24)
+	dst = oas.AppendString(dst, v)
+	return Payload{raw: dst}, nil
 }
 
-// AsInt64 decodes the value as Int64.
+// AsInt64 decodes the value as Int64 (as encoding/json would, without
+// reflection).
 func (u Payload) AsInt64() (int64, error) {
 	var x int64
-	err := json.Unmarshal(u.raw, &x)
-	return x, err
+	dec := oas.NewDecoder(u.raw)
+	d := &dec
+	if !d.Null() {
+		x = d.Int64()
+	}
+	return x, d.End()
 }
 
-// PayloadFromInt64 returns a Payload holding v.
+// PayloadFromInt64 returns a Payload holding v, encoded as encoding/json would encode
+// it.
 func PayloadFromInt64(v int64) (Payload, error) {
-	b, err := json.Marshal(v)
-	return Payload{raw: b}, err
+	dst := make([]byte, 0, 8)
+	dst = oas.AppendInt(dst, v)
+	return Payload{raw: dst}, nil
 }
 
 // Which decodes the value as the variant it holds and returns it.
@@ -106,5 +120,21 @@ func (m Payload) ValidateInto(v *oas.Validator, p *oas.Path) {
 		ValidateInto(*oas.Validator, *oas.Path)
 	}); ok {
 		xv.ValidateInto(v, p)
+	}
+}
+
+// AppendJSON appends the JSON encoding of u to dst. It allocates only when
+// dst has to grow.
+func (u Payload) AppendJSON(dst []byte) ([]byte, error) {
+	if len(u.raw) == 0 {
+		return append(dst, "null"...), nil
+	}
+	return oas.AppendCompact(dst, u.raw)
+}
+
+// DecodeJSON reads one JSON value from d into u; errors are kept in d.
+func (u *Payload) DecodeJSON(d *oas.Decoder) {
+	if raw := d.Raw(); raw != nil {
+		u.raw = append(json.RawMessage(nil), raw...)
 	}
 }

@@ -46,30 +46,56 @@ func (u *Shape) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// AsCircle decodes the value as Circle.
+// AsCircle decodes the value as Circle (as encoding/json would, without
+// reflection).
 func (u Shape) AsCircle() (Circle, error) {
 	var x Circle
-	err := json.Unmarshal(u.raw, &x)
-	return x, err
+	dec := oas.NewDecoder(u.raw)
+	d := &dec
+	x.DecodeJSON(d)
+	return x, d.End()
 }
 
-// ShapeFromCircle returns a Shape holding v.
+// ShapeFromCircle returns a Shape holding v, encoded as encoding/json would encode
+// it.
 func ShapeFromCircle(v Circle) (Shape, error) {
-	b, err := json.Marshal(v)
-	return Shape{raw: b}, err
+	b, err := func(dst []byte) ([]byte, error) {
+		var err error
+		if dst, err = v.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+		return dst, nil
+	}(make([]byte, 0, 64))
+	if err != nil {
+		return Shape{}, err
+	}
+	return Shape{raw: b}, nil
 }
 
-// AsSquare decodes the value as Square.
+// AsSquare decodes the value as Square (as encoding/json would, without
+// reflection).
 func (u Shape) AsSquare() (Square, error) {
 	var x Square
-	err := json.Unmarshal(u.raw, &x)
-	return x, err
+	dec := oas.NewDecoder(u.raw)
+	d := &dec
+	x.DecodeJSON(d)
+	return x, d.End()
 }
 
-// ShapeFromSquare returns a Shape holding v.
+// ShapeFromSquare returns a Shape holding v, encoded as encoding/json would encode
+// it.
 func ShapeFromSquare(v Square) (Shape, error) {
-	b, err := json.Marshal(v)
-	return Shape{raw: b}, err
+	b, err := func(dst []byte) ([]byte, error) {
+		var err error
+		if dst, err = v.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+		return dst, nil
+	}(make([]byte, 0, 64))
+	if err != nil {
+		return Shape{}, err
+	}
+	return Shape{raw: b}, nil
 }
 
 // Which decodes the value as the variant it holds and returns it.
@@ -78,19 +104,17 @@ func (u Shape) Which() (any, error) {
 	if len(u.raw) == 0 {
 		return nil, errors.New("no value")
 	}
-	var d struct {
-		V string `json:"type"`
-	}
-	if err := json.Unmarshal(u.raw, &d); err != nil {
+	tag, err := oas.Discriminator(u.raw, "type")
+	if err != nil {
 		return nil, err
 	}
-	switch d.V {
+	switch tag {
 	case "circle":
 		return u.AsCircle()
 	case "square":
 		return u.AsSquare()
 	}
-	return nil, fmt.Errorf("type %q selects no known variant", d.V)
+	return nil, fmt.Errorf("type %q selects no known variant", tag)
 }
 
 // Validate reports every violation of the spec's constraints as one
@@ -114,5 +138,21 @@ func (m Shape) ValidateInto(v *oas.Validator, p *oas.Path) {
 		ValidateInto(*oas.Validator, *oas.Path)
 	}); ok {
 		xv.ValidateInto(v, p)
+	}
+}
+
+// AppendJSON appends the JSON encoding of u to dst. It allocates only when
+// dst has to grow.
+func (u Shape) AppendJSON(dst []byte) ([]byte, error) {
+	if len(u.raw) == 0 {
+		return append(dst, "null"...), nil
+	}
+	return oas.AppendCompact(dst, u.raw)
+}
+
+// DecodeJSON reads one JSON value from d into u; errors are kept in d.
+func (u *Shape) DecodeJSON(d *oas.Decoder) {
+	if raw := d.Raw(); raw != nil {
+		u.raw = append(json.RawMessage(nil), raw...)
 	}
 }

@@ -238,13 +238,8 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 	if m.MaybeShape.IsSet() {
 		dst = append(dst, ",\"maybe_shape\":"...)
 		if x, ok := m.MaybeShape.Get(); ok {
-			{
-				var b1 []byte
-				if b1, err = json.Marshal(x); err != nil {
-					return nil, err
-				} else {
-					dst = append(dst, b1...)
-				}
+			if dst, err = x.AppendJSON(dst); err != nil {
+				return nil, err
 			}
 		} else {
 			dst = append(dst, "null"...)
@@ -284,13 +279,8 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if x, ok := m.Payload.Get(); ok {
 		dst = append(dst, ",\"payload\":"...)
-		{
-			var b1 []byte
-			if b1, err = json.Marshal(x); err != nil {
-				return nil, err
-			} else {
-				dst = append(dst, b1...)
-			}
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
 		}
 	}
 	if x, ok := m.Precise.Get(); ok {
@@ -307,13 +297,8 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if x, ok := m.Shape.Get(); ok {
 		dst = append(dst, ",\"shape\":"...)
-		{
-			var b1 []byte
-			if b1, err = json.Marshal(x); err != nil {
-				return nil, err
-			} else {
-				dst = append(dst, b1...)
-			}
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
 		}
 	}
 	dst = append(dst, ",\"size\":"...)
@@ -552,9 +537,7 @@ func (m *Widget) DecodeJSON(d *oas.Decoder) {
 				m.MaybeShape.SetNull()
 			} else {
 				var x WidgetMaybeShape
-				if raw1 := d.Raw(); raw1 != nil {
-					d.Fail(json.Unmarshal(raw1, &x))
-				}
+				x.DecodeJSON(d)
 				m.MaybeShape.Set(x)
 			}
 		case 16:
@@ -590,9 +573,7 @@ func (m *Widget) DecodeJSON(d *oas.Decoder) {
 				m.Payload.Unset()
 			} else {
 				var x Payload
-				if raw1 := d.Raw(); raw1 != nil {
-					d.Fail(json.Unmarshal(raw1, &x))
-				}
+				x.DecodeJSON(d)
 				m.Payload.Set(x)
 			}
 		case 21:
@@ -616,9 +597,7 @@ func (m *Widget) DecodeJSON(d *oas.Decoder) {
 				m.Shape.Unset()
 			} else {
 				var x Shape
-				if raw1 := d.Raw(); raw1 != nil {
-					d.Fail(json.Unmarshal(raw1, &x))
-				}
+				x.DecodeJSON(d)
 				m.Shape.Set(x)
 			}
 		case 24:

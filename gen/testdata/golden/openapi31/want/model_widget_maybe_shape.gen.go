@@ -44,30 +44,56 @@ func (u *WidgetMaybeShape) UnmarshalJSON(data []byte) error {
 	return nil
 }
 
-// AsCircle decodes the value as Circle.
+// AsCircle decodes the value as Circle (as encoding/json would, without
+// reflection).
 func (u WidgetMaybeShape) AsCircle() (Circle, error) {
 	var x Circle
-	err := json.Unmarshal(u.raw, &x)
-	return x, err
+	dec := oas.NewDecoder(u.raw)
+	d := &dec
+	x.DecodeJSON(d)
+	return x, d.End()
 }
 
-// WidgetMaybeShapeFromCircle returns a WidgetMaybeShape holding v.
+// WidgetMaybeShapeFromCircle returns a WidgetMaybeShape holding v, encoded as encoding/json would encode
+// it.
 func WidgetMaybeShapeFromCircle(v Circle) (WidgetMaybeShape, error) {
-	b, err := json.Marshal(v)
-	return WidgetMaybeShape{raw: b}, err
+	b, err := func(dst []byte) ([]byte, error) {
+		var err error
+		if dst, err = v.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+		return dst, nil
+	}(make([]byte, 0, 64))
+	if err != nil {
+		return WidgetMaybeShape{}, err
+	}
+	return WidgetMaybeShape{raw: b}, nil
 }
 
-// AsSquare decodes the value as Square.
+// AsSquare decodes the value as Square (as encoding/json would, without
+// reflection).
 func (u WidgetMaybeShape) AsSquare() (Square, error) {
 	var x Square
-	err := json.Unmarshal(u.raw, &x)
-	return x, err
+	dec := oas.NewDecoder(u.raw)
+	d := &dec
+	x.DecodeJSON(d)
+	return x, d.End()
 }
 
-// WidgetMaybeShapeFromSquare returns a WidgetMaybeShape holding v.
+// WidgetMaybeShapeFromSquare returns a WidgetMaybeShape holding v, encoded as encoding/json would encode
+// it.
 func WidgetMaybeShapeFromSquare(v Square) (WidgetMaybeShape, error) {
-	b, err := json.Marshal(v)
-	return WidgetMaybeShape{raw: b}, err
+	b, err := func(dst []byte) ([]byte, error) {
+		var err error
+		if dst, err = v.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+		return dst, nil
+	}(make([]byte, 0, 64))
+	if err != nil {
+		return WidgetMaybeShape{}, err
+	}
+	return WidgetMaybeShape{raw: b}, nil
 }
 
 // Which decodes the value as the variant it holds and returns it.
@@ -106,5 +132,21 @@ func (m WidgetMaybeShape) ValidateInto(v *oas.Validator, p *oas.Path) {
 		ValidateInto(*oas.Validator, *oas.Path)
 	}); ok {
 		xv.ValidateInto(v, p)
+	}
+}
+
+// AppendJSON appends the JSON encoding of u to dst. It allocates only when
+// dst has to grow.
+func (u WidgetMaybeShape) AppendJSON(dst []byte) ([]byte, error) {
+	if len(u.raw) == 0 {
+		return append(dst, "null"...), nil
+	}
+	return oas.AppendCompact(dst, u.raw)
+}
+
+// DecodeJSON reads one JSON value from d into u; errors are kept in d.
+func (u *WidgetMaybeShape) DecodeJSON(d *oas.Decoder) {
+	if raw := d.Raw(); raw != nil {
+		u.raw = append(json.RawMessage(nil), raw...)
 	}
 }

@@ -7,11 +7,11 @@
 //
 // spec: sha256:b79a76a05dfe5c7b
 // config: sha256:cdb310923ce86122
-// toolchain: v0.1.0
-// output: sha256:f078ea7cf33f00a8
+// toolchain: v0.2.0
+// output: sha256:96b9221194ba85fe
 //
 // files:
-//	sha256:f425635d61e94107 api.gen.go
+//	sha256:c2a410803962428a api.gen.go
 //	sha256:b50e2b352e713fd2 client.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
@@ -28,15 +28,15 @@
 //	sha256:a2cb7d6655027cb7 docs/models/widgetsize.md
 //	sha256:b9b6e8f681987720 model_base.gen.go
 //	sha256:fcef87d6ec7f6a88 model_circle.gen.go
-//	sha256:86fb66bb347dc2f1 model_payload.gen.go
+//	sha256:507a9da9f0c8342e model_payload.gen.go
 //	sha256:3609e1b9c6565883 model_person.gen.go
-//	sha256:808354ca98e9dce6 model_shape.gen.go
+//	sha256:00af9e87e2a0d457 model_shape.gen.go
 //	sha256:b8590a0f1f1381c7 model_snowflake.gen.go
 //	sha256:9bd1d653db7175b1 model_square.gen.go
-//	sha256:b344d8ab0c9dac5e model_widget.gen.go
+//	sha256:5b168fa5d272218e model_widget.gen.go
 //	sha256:dd4c916943e12cb6 model_widget_dims.gen.go
 //	sha256:54349289178a742f model_widget_kind.gen.go
-//	sha256:4c4a4ea5dc00255a model_widget_maybe_shape.gen.go
+//	sha256:2dad4af7b7cfdbb9 model_widget_maybe_shape.gen.go
 //	sha256:7fcce9ff27afef9d model_widget_mode.gen.go
 //	sha256:74dccf91ec1e0ca3 model_widget_size.gen.go
 

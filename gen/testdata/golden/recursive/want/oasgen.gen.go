@@ -7,7 +7,7 @@
 //
 // spec: sha256:af17bab272e13bcd
 // config: sha256:571faf763387e6e8
-// toolchain: v0.1.0
+// toolchain: v0.2.0
 // output: sha256:cb3ac8c0cbe51611
 //
 // files:

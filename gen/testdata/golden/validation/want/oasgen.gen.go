@@ -7,7 +7,7 @@
 //
 // spec: sha256:b72cf437985494ba
 // config: sha256:2c7f0088dd59dd0d
-// toolchain: v0.1.0
+// toolchain: v0.2.0
 // output: sha256:7161b41598cfec94
 //
 // files:

@@ -38,3 +38,103 @@ func (m Pet) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Pet) ValidateInto(v *oas.Validator, p *oas.Path) {}
+
+// AppendJSON appends the JSON encoding of m to dst. It allocates only when
+// dst has to grow.
+func (m Pet) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
+	var err error
+	dst = append(dst, '{')
+	open := len(dst)
+	if x, ok := m.AdditionalProperties2.Get(); ok {
+		dst = append(dst, "\"additional_properties\":"...)
+		more = true
+		dst = oas.AppendString(dst, x)
+	}
+	if x, ok := m.Validate2.Get(); ok {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"validate\":"...)
+		dst = oas.AppendBool(dst, x)
+	}
+	for _, k := range oas.SortedKeys(m.AdditionalProperties) {
+		switch k {
+		case "additional_properties", "validate":
+			continue
+		}
+		if len(dst) > open {
+			dst = append(dst, ',')
+		}
+		dst = oas.AppendString(dst, k)
+		dst = append(dst, ':')
+		if dst, err = oas.AppendRaw(dst, m.AdditionalProperties[k]); err != nil {
+			return nil, err
+		}
+	}
+	return append(dst, '}'), nil
+}
+
+// DecodeJSON reads one JSON value from d into m; errors are kept in d.
+func (m *Pet) DecodeJSON(d *oas.Decoder) {
+	if d.Null() || !d.BeginObject() {
+		return
+	}
+	for first := true; ; first = false {
+		key, ok := d.Key(first)
+		if !ok {
+			return
+		}
+		field := -1
+		switch string(key) {
+		case "additional_properties":
+			field = 0
+		case "validate":
+			field = 1
+		}
+		switch field {
+		case 0:
+			if d.Null() {
+				m.AdditionalProperties2.Unset()
+			} else {
+				var x string
+				x = d.String()
+				m.AdditionalProperties2.Set(x)
+			}
+		case 1:
+			if d.Null() {
+				m.Validate2.Unset()
+			} else {
+				var x bool
+				x = d.Bool()
+				m.Validate2.Set(x)
+			}
+		default:
+			k := string(key)
+			var x json.RawMessage
+			x = d.RawMessage(x)
+			if m.AdditionalProperties == nil {
+				m.AdditionalProperties = make(map[string]json.RawMessage)
+			}
+			m.AdditionalProperties[k] = x
+		}
+	}
+}
+
+// MarshalJSON encodes m as encoding/json would encode the same type, without
+// reflection.
+func (m Pet) MarshalJSON() ([]byte, error) {
+	return m.AppendJSON(make([]byte, 0, 71))
+}
+
+var _ json.Marshaler = Pet{}
+
+// UnmarshalJSON decodes data into m as encoding/json would decode into the
+// same type, without reflection: fields not in data are left as they are.
+func (m *Pet) UnmarshalJSON(data []byte) error {
+	d := oas.NewDecoder(data)
+	m.DecodeJSON(&d)
+	return d.End()
+}
+
+var _ json.Unmarshaler = (*Pet)(nil)

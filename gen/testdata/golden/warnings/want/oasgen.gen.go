@@ -7,8 +7,8 @@
 //
 // spec: sha256:82aba48b9586c2b8
 // config: sha256:09527b4bf6f3d96e
-// toolchain: v0.1.0
-// output: sha256:9e3615190d998017
+// toolchain: v0.2.0
+// output: sha256:cc0d528a931147c9
 //
 // files:
 //	sha256:6354e5140ae7444d docs/models/account.md
@@ -22,6 +22,6 @@
 //	sha256:bbeb167b77fec92e model_account_tier.gen.go
 //	sha256:b033e537127d9f63 model_new_pet.gen.go
 //	sha256:01eb22fcde029795 model_owner.gen.go
-//	sha256:4cb6e05ee985f4d6 model_pet.gen.go
+//	sha256:5e9bf9a4d2cb7d60 model_pet.gen.go
 
 package warnings
