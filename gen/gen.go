@@ -242,12 +242,10 @@ func upToDate(j Job, tc Toolchain, m memo) *Result {
 	for _, f := range man.Files {
 		recorded[f.Path] = f.Digest
 	}
-	for _, f := range disk {
-		if f.Path != write.ManifestName && recorded[f.Path] != write.Digest(f.Content) {
-			return nil
-		}
-	}
-	if write.OutputDigest(disk) != man.Fingerprint.Output {
+	// Every file on disk is one the manifest records, with its digest (and
+	// as many of them): the set is the recorded one, whose output digest
+	// Consistent has checked against the fingerprint.
+	if !write.DigestsMatch(disk, recorded) {
 		return nil
 	}
 	if !tc.Released && !m.has(src, man.Fingerprint) {

@@ -7,7 +7,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // Fingerprint records what a package's generated files came from. It lives
@@ -56,6 +59,26 @@ type FileDigest struct {
 func Digest(content []byte) string {
 	sum := sha256.Sum256(content)
 	return "sha256:" + hex.EncodeToString(sum[:])[:16]
+}
+
+// DigestsMatch reports whether every file but the manifest has the digest
+// recorded for its path. The files are hashed on every core.
+func DigestsMatch(files []File, recorded map[string]string) bool {
+	var bad atomic.Bool
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(files) && !bad.Load(); i = int(next.Add(1)) - 1 {
+				f := files[i]
+				if f.Path != ManifestName && recorded[f.Path] != Digest(f.Content) {
+					bad.Store(true)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return !bad.Load()
 }
 
 // OutputDigest digests a set of finished files (sorted by path, the

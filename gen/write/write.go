@@ -26,6 +26,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -254,6 +255,7 @@ func (d dirFiles) listed(rel string) bool {
 // holds no files.
 func readDirs(dir string) (dirFiles, error) {
 	d := dirFiles{files: map[string][]byte{}, names: map[string]bool{}}
+	var toRead []string
 	for _, sub := range scanDirs {
 		entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(sub)))
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
@@ -269,16 +271,31 @@ func readDirs(dir string) (dirFiles, error) {
 				d.names[rel] = true
 				continue
 			}
-			content, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
-			if errors.Is(err, fs.ErrNotExist) {
-				// Removed since the directory was listed (another run, which
-				// holds the lock, deleted its orphan): nothing is there.
-				continue
+			toRead = append(toRead, rel)
+		}
+	}
+	// Thousands of small files on a big spec: read them on every core.
+	contents := make([][]byte, len(toRead))
+	errs := make([]error, len(toRead))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(toRead)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(toRead); i = int(next.Add(1)) - 1 {
+				contents[i], errs[i] = os.ReadFile(filepath.Join(dir, filepath.FromSlash(toRead[i])))
 			}
-			if err != nil {
-				return d, err
-			}
-			d.files[rel] = content
+		})
+	}
+	wg.Wait()
+	for i, rel := range toRead {
+		switch err := errs[i]; {
+		case errors.Is(err, fs.ErrNotExist):
+			// Removed since the directory was listed (another run, which
+			// holds the lock, deleted its orphan): nothing is there.
+		case err != nil:
+			return d, err
+		default:
+			d.files[rel] = contents[i]
 		}
 	}
 	return d, nil
