@@ -108,10 +108,10 @@ for l in open(os.path.join(out, "gen.txt")):
         continue
     spec, label, _, wall, user, sys_, rss, status = f[:8]
     runs.setdefault((spec, label), []).append((float(wall), float(user) + float(sys_), int(rss), int(status)))
-types = {}
+types, gobytes = {}, {}
 for l in open(os.path.join(out, "types.txt")):
-    spec, _, _, n = l.split()
-    types[spec] = int(n)
+    spec, _, _, n, size = l.split()
+    types[spec], gobytes[spec] = int(n), int(size)
 
 
 def schema_count(path):
@@ -138,6 +138,8 @@ w("")
 w("| Spec | schemas | our types | ours: wall / CPU / RSS | no-op wall (÷ full) | oapi-codegen: wall / CPU / RSS | ours ÷ oapi (wall / CPU) | CPU ms per type |")
 w("|---|---:|---:|---|---|---|---:|---:|")
 failed = []
+oapi_failed = []
+points = []  # (spec, types, CPU seconds) of every spec we generated
 for spec in order:
     full, noop, oapi = runs.get((spec, "full"), []), runs.get((spec, "noop"), []), runs.get((spec, "oapi"), [])
     if any(r[3] != 0 for r in full):
@@ -149,22 +151,113 @@ for spec in order:
     fc = statistics.median(r[1] for r in full)
     fr = max(r[2] for r in full)
     nw = statistics.median(r[0] for r in noop)
+    nt = types.get(spec, 0)
+    per = f"{1000*fc/nt:.1f}" if nt else "—"
+    if nt:
+        points.append((spec, nt, fc))
+    ours = f"| {spec} | {schema_count(specs.get(spec,''))} | {nt} | {fw:.2f} s / {fc:.2f} s / {fr/1024:.0f} MB | {nw:.2f} s ({100*nw/fw:.0f} %) "
+    if any(r[3] != 0 for r in oapi):
+        # A failed run's time is how long it took to give up: no baseline.
+        oapi_failed.append(spec)
+        w(ours + f"| fails (see below) | — | {per} |")
+        continue
     ow = statistics.median(r[0] for r in oapi)
     oc = statistics.median(r[1] for r in oapi)
     orss = max(r[2] for r in oapi)
-    nt = types.get(spec, 0)
-    per = f"{1000*fc/nt:.1f}" if nt else "—"
-    w(f"| {spec} | {schema_count(specs.get(spec,''))} | {nt} | {fw:.2f} s / {fc:.2f} s / {fr/1024:.0f} MB "
-      f"| {nw:.2f} s ({100*nw/fw:.0f} %) | {ow:.2f} s / {oc:.2f} s / {orss/1024:.0f} MB | {fw/ow:.2f} / {fc/oc:.2f} | {per} |")
+    w(ours + f"| {ow:.2f} s / {oc:.2f} s / {orss/1024:.0f} MB | {fw/ow:.2f} / {fc/oc:.2f} | {per} |")
 w("")
 errs = open(os.path.join(out, "gen-errors.txt")).read().strip()
 if failed:
-    w("Specs `gen generate` could not generate in this run (breadth is another issue's work):")
+    w("Specs `gen generate` could not generate in this run:")
     w("")
     w("```")
     w("\n".join(dict.fromkeys(errs.splitlines())))
     w("```")
     w("")
+oerrs = open(os.path.join(out, "oapi-errors.txt")).read().strip()
+if oapi_failed:
+    w("Specs the `oapi-codegen` CLI could not generate (so there is no baseline for them):")
+    w("")
+    w("```")
+    w("\n".join(l for l in dict.fromkeys(oerrs.splitlines()) if "exited with non-zero status" not in l))
+    w("```")
+    w("")
+
+# Cost against size: least-squares lines through CPU time against the
+# schemas in the spec, the model types generated and the Go source
+# written say how well each predicts the cost; the curve is drawn as SVG.
+def fit(xs, ys):
+    mx, my = statistics.mean(xs), statistics.mean(ys)
+    sxx = sum((x - mx) ** 2 for x in xs)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx
+    icpt = my - slope * mx
+    ss_res = sum((y - (icpt + slope * x)) ** 2 for x, y in zip(xs, ys))
+    ss_tot = sum((y - my) ** 2 for y in ys)
+    return icpt, slope, (1 - ss_res / ss_tot if ss_tot else 1.0)
+
+
+if len(points) >= 3:
+    pts = sorted(points, key=lambda p: gobytes.get(p[0], 0))
+    ys = [p[2] for p in pts]
+    sch = [schema_count(specs.get(p[0], "")) for p in pts]
+    mb = [gobytes.get(p[0], 0) / 1e6 for p in pts]
+    w("Cost against size (full generation, CPU time): least-squares lines through the six")
+    w("specs, against three measures of size.")
+    w("")
+    w("| predictor | fixed | per unit | R² |")
+    w("|---|---:|---:|---:|")
+    if all(isinstance(x, int) for x in sch):
+        a, b, r2 = fit(sch, ys)
+        w(f"| component schemas in the spec | {1000*a:.0f} ms | {1000*b:.2f} ms per schema | {r2:.3f} |")
+    a, b, r2 = fit([p[1] for p in pts], ys)
+    w(f"| model types generated | {1000*a:.0f} ms | {1000*b:.2f} ms per type | {r2:.3f} |")
+    a, b, r2 = fit(mb, ys)
+    w(f"| Go source written | {1000*a:.0f} ms | {1000*b:.0f} ms per MB | {r2:.3f} |")
+    w("")
+    w("| Spec | schemas | types | Go source | CPU | line (source) | residual |")
+    w("|---|---:|---:|---:|---:|---:|---:|")
+    for (spec, nt, y), s_, m in zip(pts, sch, mb):
+        f_ = a + b * m
+        w(f"| {spec} | {s_} | {nt} | {m:.1f} MB | {y:.2f} s | {f_:.2f} s | {100*(y-f_)/f_:+.0f} % |")
+    w("")
+    w("![CPU time against Go source written, log-log](generator-scaling.svg)")
+    w("")
+    # Log-log axes: the specs span three orders of magnitude. A straight
+    # line of slope 1 there is linear cost; the fitted line bends at the
+    # left, where the fixed part dominates.
+    import math
+    W, H, L, B = 560, 340, 64, 44
+    lx0, lx1 = math.floor(math.log10(max(min(mb), 1e-3))), math.ceil(math.log10(max(mb)))
+    ly0, ly1 = math.floor(math.log10(min(ys))), math.ceil(math.log10(max(ys)))
+    px = lambda x: L + (W - L - 20) * (math.log10(x) - lx0) / (lx1 - lx0)
+    py = lambda y: H - B - (H - B - 20) * (math.log10(y) - ly0) / (ly1 - ly0)
+    svg = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" font-family="sans-serif" font-size="11">',
+           f'<rect width="{W}" height="{H}" fill="white"/>',
+           f'<line x1="{L}" y1="{H-B}" x2="{W-20}" y2="{H-B}" stroke="black"/>',
+           f'<line x1="{L}" y1="{H-B}" x2="{L}" y2="20" stroke="black"/>',
+           f'<text x="{(W+L)/2}" y="{H-8}" text-anchor="middle">Go source written (MB, log scale)</text>',
+           f'<text x="14" y="{(H-B)/2}" text-anchor="middle" transform="rotate(-90 14 {(H-B)/2})">CPU seconds, full generation (log scale)</text>']
+    for e in range(lx0, lx1 + 1):
+        svg.append(f'<line x1="{px(10**e):.1f}" y1="{H-B}" x2="{px(10**e):.1f}" y2="20" stroke="#eee"/>')
+        svg.append(f'<text x="{px(10**e):.1f}" y="{H-B+14}" text-anchor="middle">{10**e:g}</text>')
+    for e in range(ly0, ly1 + 1):
+        svg.append(f'<line x1="{L}" y1="{py(10**e):.1f}" x2="{W-20}" y2="{py(10**e):.1f}" stroke="#eee"/>')
+        svg.append(f'<text x="{L-6}" y="{py(10**e)+4:.1f}" text-anchor="end">{10**e:g}</text>')
+    line = []
+    for i in range(61):
+        x = 10 ** (lx0 + (lx1 - lx0) * i / 60)
+        y = a + b * x
+        if 10 ** ly0 <= y <= 10 ** ly1:
+            line.append(f"{px(x):.1f},{py(y):.1f}")
+    svg.append(f'<polyline points="{" ".join(line)}" fill="none" stroke="#888" stroke-dasharray="4 3"/>')
+    svg.append(f'<text x="{W-24}" y="34" text-anchor="end" fill="#555">{1000*a:.0f} ms + {1000*b:.0f} ms per MB</text>')
+    for i, ((spec, _, y), m) in enumerate(zip(pts, mb)):
+        m = max(m, 10 ** lx0)
+        svg.append(f'<circle cx="{px(m):.1f}" cy="{py(y):.1f}" r="4" fill="#1f6feb"/>')
+        svg.append(f'<text x="{px(m)+7:.1f}" y="{py(y)+(12 if i % 2 else -6):.1f}">{spec}</text>')
+    svg.append("</svg>")
+    open(os.path.join(os.path.dirname(doc), "generator-scaling.svg"), "w").write("\n".join(svg) + "\n")
+
 w("<details><summary>benchstat output (JSON, Validate, client)</summary>")
 w("")
 w("```")
