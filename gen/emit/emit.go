@@ -11,15 +11,13 @@ package emit
 import (
 	"bytes"
 	"fmt"
-	"runtime"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/oasgen/oasgen/gen/internal/par"
 	"github.com/oasgen/oasgen/gen/plan"
 )
 
@@ -80,20 +78,7 @@ func All(m *plan.Model, opts Options) ([]File, error) {
 func parallel[T, R any](items []T, fn func(T) (R, error)) ([]R, error) {
 	out := make([]R, len(items))
 	errs := make([]error, len(items))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(items)) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1)) - 1
-				if i >= len(items) {
-					return
-				}
-				out[i], errs[i] = fn(items[i])
-			}
-		})
-	}
-	wg.Wait()
+	par.For(len(items), func(i int) { out[i], errs[i] = fn(items[i]) })
 	for _, err := range errs {
 		if err != nil {
 			return nil, err

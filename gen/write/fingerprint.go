@@ -7,10 +7,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"sync/atomic"
+
+	"github.com/oasgen/oasgen/gen/internal/par"
 )
 
 // Fingerprint records what a package's generated files came from. It lives
@@ -65,19 +65,12 @@ func Digest(content []byte) string {
 // recorded for its path. The files are hashed on every core.
 func DigestsMatch(files []File, recorded map[string]string) bool {
 	var bad atomic.Bool
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(files) && !bad.Load(); i = int(next.Add(1)) - 1 {
-				f := files[i]
-				if f.Path != ManifestName && recorded[f.Path] != Digest(f.Content) {
-					bad.Store(true)
-				}
-			}
-		})
-	}
-	wg.Wait()
+	par.For(len(files), func(i int) {
+		f := files[i]
+		if !bad.Load() && f.Path != ManifestName && recorded[f.Path] != Digest(f.Content) {
+			bad.Store(true)
+		}
+	})
 	return !bad.Load()
 }
 
