@@ -19,11 +19,84 @@ import (
 // returns *json.SyntaxError or *json.UnmarshalTypeError).
 type JSONError struct {
 	Offset int
-	Msg    string
+	// Path is where in the document the error is, written as Validate
+	// writes paths (`categories[2]`, `links.self`); "" at the top level.
+	Path string
+	Msg  string
 }
 
 func (e *JSONError) Error() string {
-	return "json: " + e.Msg + " at offset " + strconv.Itoa(e.Offset)
+	if e.Path == "" {
+		return "json: " + e.Msg + " at offset " + strconv.Itoa(e.Offset)
+	}
+	return "json: " + e.Msg + " at " + e.Path + " (offset " + strconv.Itoa(e.Offset) + ")"
+}
+
+// jsonPath is the path of the value at offset off in data, found by
+// scanning data up to there: the members and items it is inside, and the
+// member or item it is (or is being read as). It runs only for an error,
+// so decoding keeps no path while it works.
+func jsonPath(data []byte, off int) string {
+	type frame struct {
+		object bool
+		key    string // object: the member being read ("" before its name)
+		index  int    // array: the item being read
+	}
+	var stack []frame
+	for i := 0; i < off && i < len(data); i++ {
+		switch c := data[i]; c {
+		case '{':
+			stack = append(stack, frame{object: true})
+		case '[':
+			stack = append(stack, frame{})
+		case '}', ']':
+			if len(stack) > 0 {
+				stack = stack[:len(stack)-1]
+			}
+		case ',':
+			if n := len(stack); n > 0 {
+				if stack[n-1].object {
+					stack[n-1].key = ""
+				} else {
+					stack[n-1].index++
+				}
+			}
+		case '"':
+			end := i + 1
+			for end < len(data) && data[end] != '"' {
+				if data[end] == '\\' {
+					end++
+				}
+				end++
+			}
+			if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].key == "" && end < off {
+				// A member name: the next value is this member's.
+				d := NewDecoder(data[i : end+1])
+				stack[n-1].key = d.String()
+				if stack[n-1].key == "" {
+					stack[n-1].key = `""`
+				}
+			}
+			i = end
+		}
+	}
+	var b []byte
+	for _, f := range stack {
+		switch {
+		case f.object && f.key == "":
+			// between members: the object itself is the place
+		case f.object:
+			if len(b) > 0 {
+				b = append(b, '.')
+			}
+			b = append(b, f.key...)
+		default:
+			b = append(b, '[')
+			b = strconv.AppendInt(b, int64(f.index), 10)
+			b = append(b, ']')
+		}
+	}
+	return string(b)
 }
 
 // maxDepth is encoding/json's nesting limit: deeper input is rejected.
@@ -65,7 +138,7 @@ func (d *Decoder) End() error {
 
 func (d *Decoder) fail(msg string) {
 	if d.err == nil {
-		d.err = &JSONError{Offset: d.pos, Msg: msg}
+		d.err = &JSONError{Offset: d.pos, Path: jsonPath(d.data, d.pos), Msg: msg}
 	}
 	d.pos = len(d.data) // stop everything after the first error
 }
