@@ -301,6 +301,9 @@ func nonZero(r *plan.Ref, val jen.Code) jen.Code {
 			return jen.Add(val).Op("!=").Lit(0)
 		case plan.KindAlias:
 			return nonZero(r.Named.Elem, jen.Parens(goType(r.Named.Elem)).Call(val))
+		case plan.KindUnion:
+			// omitzero uses a type's own IsZero method when it has one.
+			return jen.Op("!").Add(val).Dot("IsZero").Call()
 		}
 		return jen.Op("!").Qual("reflect", "ValueOf").Call(val).Dot("IsZero").Call()
 	case plan.RefExternal:

@@ -255,6 +255,7 @@ func FuzzEncodeUnionsAndExtras(f *testing.F) {
 		if on(4) {
 			if sh, err := ShapeFromCircle(c); err == nil {
 				m.Shape = oas.Some(sh)
+				m.RoShape = sh
 			}
 		}
 		if on(5) {
@@ -264,6 +265,11 @@ func FuzzEncodeUnionsAndExtras(f *testing.F) {
 		}
 		if on(6) {
 			m.Either = oas.Some(Either{}) // unset: null
+		}
+		if on(7) {
+			// Empty but not nil: zero by its IsZero method (which omitzero
+			// uses), not by reflection.
+			m.RoShape = Shape{raw: json.RawMessage{}}
 		}
 		jsondiff.Encode(t, "Everything", m, plainEverything(m))
 	})

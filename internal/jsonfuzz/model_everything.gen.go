@@ -66,6 +66,8 @@ type Everything struct {
 	RoChild Child `json:"ro_child,omitzero"`
 	// Required. Read-only: set by the server, not sent in requests.
 	RoLevel Level `json:"ro_level,omitzero"`
+	// Required. Read-only: set by the server, not sent in requests.
+	RoShape Shape `json:"ro_shape,omitzero"`
 	// Required. Write-only: sent in requests, never returned.
 	Secret string `json:"secret,omitzero"`
 	// Optional.
@@ -139,6 +141,10 @@ func (m Everything) ValidateInto(v *oas.Validator, p *oas.Path) {
 	{
 		pRoLevel := p.Key("ro_level")
 		m.RoLevel.ValidateInto(v, &pRoLevel)
+	}
+	if !(m.RoShape.IsZero()) {
+		pRoShape := p.Key("ro_shape")
+		m.RoShape.ValidateInto(v, &pRoShape)
 	}
 	if m.Secret == "" {
 		pSecret := p.Key("secret")
@@ -414,6 +420,12 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if !m.RoShape.IsZero() {
+		dst = append(dst, ",\"ro_shape\":"...)
+		if dst, err = m.RoShape.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
 	if m.Secret != "" {
 		dst = append(dst, ",\"secret\":"...)
 		dst = oas.AppendString(dst, m.Secret)
@@ -523,24 +535,26 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 			field = 25
 		case "ro_level":
 			field = 26
-		case "secret":
+		case "ro_shape":
 			field = 27
-		case "shape":
+		case "secret":
 			field = 28
-		case "small":
+		case "shape":
 			field = 29
-		case "stamp":
+		case "small":
 			field = 30
-		case "tags":
+		case "stamp":
 			field = 31
-		case "u32":
+		case "tags":
 			field = 32
-		case "when":
+		case "u32":
 			field = 33
-		case "when_req":
+		case "when":
 			field = 34
-		case "Ünïcödé":
+		case "when_req":
 			field = 35
+		case "Ünïcödé":
+			field = 36
 		default:
 			var buf [64]byte
 			switch string(oas.FoldKey(buf[:0], key)) {
@@ -596,24 +610,26 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				field = 25
 			case "RO_LEVEL":
 				field = 26
-			case "SECRET":
+			case "RO_SHAPE":
 				field = 27
-			case "SHAPE":
+			case "SECRET":
 				field = 28
-			case "SMALL":
+			case "SHAPE":
 				field = 29
-			case "STAMP":
+			case "SMALL":
 				field = 30
-			case "TAGS":
+			case "STAMP":
 				field = 31
-			case "U32":
+			case "TAGS":
 				field = 32
-			case "WHEN":
+			case "U32":
 				field = 33
-			case "WHEN_REQ":
+			case "WHEN":
 				field = 34
-			case "ÜNÏCÖDÉ":
+			case "WHEN_REQ":
 				field = 35
+			case "ÜNÏCÖDÉ":
+				field = 36
 			}
 		}
 		switch field {
@@ -920,10 +936,12 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 		case 26:
 			m.RoLevel.DecodeJSON(d)
 		case 27:
+			m.RoShape.DecodeJSON(d)
+		case 28:
 			if !d.Null() {
 				m.Secret = d.String()
 			}
-		case 28:
+		case 29:
 			if d.Null() {
 				m.Shape.Unset()
 			} else {
@@ -931,15 +949,15 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				x.DecodeJSON(d)
 				m.Shape.Set(x)
 			}
-		case 29:
+		case 30:
 			if !d.Null() {
 				m.Small = d.Int32()
 			}
-		case 30:
-			d.Time(&m.Stamp)
 		case 31:
-			m.Tags.DecodeJSON(d)
+			d.Time(&m.Stamp)
 		case 32:
+			m.Tags.DecodeJSON(d)
+		case 33:
 			if d.Null() {
 				m.U32.Unset()
 			} else {
@@ -947,7 +965,7 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				x = d.Uint32()
 				m.U32.Set(x)
 			}
-		case 33:
+		case 34:
 			if d.Null() {
 				m.When.Unset()
 			} else {
@@ -955,9 +973,9 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				d.Time(&x)
 				m.When.Set(x)
 			}
-		case 34:
-			d.Time(&m.WhenReq)
 		case 35:
+			d.Time(&m.WhenReq)
+		case 36:
 			if d.Null() {
 				m.Ünïcödé.Unset()
 			} else {
@@ -974,7 +992,7 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Everything) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1576))
+	return m.AppendJSON(make([]byte, 0, 1652))
 }
 
 var _ json.Marshaler = Everything{}
