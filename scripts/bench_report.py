@@ -96,7 +96,9 @@ for server, what in (("inproc", "in-process RoundTripper (the clients' own overh
         g = main_b.get(f"BenchmarkClient/server={server}/impl={impl}")
         if g:
             r = med(g, "ns/op") / med(h, "ns/op")
-            w(f"| {label} | {fmt_ns(med(g,'ns/op'))} | {med(g,'allocs/op'):.0f} | {r:.2f} | {'met' if r <= 1.10 else 'MISSED'} |")
+            # The target is the generated APIClient's; oapi-codegen's is a peer.
+            verdict = ("met" if r <= 1.10 else "MISSED") if impl == "production" else "(peer)"
+            w(f"| {label} | {fmt_ns(med(g,'ns/op'))} | {med(g,'allocs/op'):.0f} | {r:.2f} | {verdict} |")
     w("")
 
 # generator
