@@ -248,9 +248,13 @@ func (d *Decoder) literal(lit string) {
 
 // BeginObject consumes '{'. It reports false (with an error) when the next
 // value is not an object.
-func (d *Decoder) BeginObject() bool {
+func (d *Decoder) BeginObject() bool { return d.begin('{', "Go struct or map") }
+
+// begin consumes the opening bracket of a container, counting depth; any
+// other value is a wrong type for the Go type named by want.
+func (d *Decoder) begin(open byte, want string) bool {
 	switch d.peek() {
-	case '{':
+	case open:
 		d.pos++
 		d.depth++
 		if d.depth > maxDepth {
@@ -261,7 +265,7 @@ func (d *Decoder) BeginObject() bool {
 	case 0:
 		d.failEOF()
 	default:
-		d.wrongType("Go struct or map")
+		d.wrongType(want)
 	}
 	return false
 }
@@ -320,23 +324,7 @@ func (d *Decoder) expected(context string) {
 
 // BeginArray consumes '['. It reports false (with an error) when the next
 // value is not an array.
-func (d *Decoder) BeginArray() bool {
-	switch d.peek() {
-	case '[':
-		d.pos++
-		d.depth++
-		if d.depth > maxDepth {
-			d.fail("exceeded max depth")
-			return false
-		}
-		return true
-	case 0:
-		d.failEOF()
-	default:
-		d.wrongType("Go slice")
-	}
-	return false
-}
+func (d *Decoder) BeginArray() bool { return d.begin('[', "Go slice") }
 
 // More is the loop condition for arrays: for i := 0; d.More(i); i++ {...}.
 func (d *Decoder) More(i int) bool {
