@@ -260,6 +260,18 @@ const (
 	NullableWrap             // nullable (optional or required): oas.Nullable[T]
 )
 
+// wrapOf is the wrapper of a field (or parameter field) that is required
+// and nullable as given.
+func wrapOf(required, nullable bool) Wrap {
+	switch {
+	case nullable:
+		return NullableWrap
+	case required:
+		return Plain
+	}
+	return Optional
+}
+
 // Field is one property of a struct.
 type Field struct {
 	Name       string // Go identifier

@@ -575,14 +575,7 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 			WriteOnly: fs.WriteOnly, Pos: pos,
 		}
 		ref.Nullable = false // the field's wrapper carries it
-		switch {
-		case f.Nullable:
-			f.Wrap = NullableWrap
-		case f.Required:
-			f.Wrap = Plain
-		default:
-			f.Wrap = Optional
-		}
+		f.Wrap = wrapOf(f.Required, f.Nullable)
 		f.RequestRequired = f.Required && !f.ReadOnly
 		// readOnly values are not sent in requests and writeOnly ones never
 		// come back, so a plain zero of either is left off the wire.
@@ -951,14 +944,7 @@ func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param
 		f := &Field{Name: fname, JSONName: pr.Name, Type: &ref, Required: pr.Required, Nullable: ref.Nullable,
 			Doc: pr.Doc, Deprecated: pr.Deprecated, RequestRequired: pr.Required}
 		ref.Nullable = false // the field's wrapper carries it
-		switch {
-		case f.Nullable:
-			f.Wrap = NullableWrap
-		case f.Required:
-			f.Wrap = Plain
-		default:
-			f.Wrap = Optional
-		}
+		f.Wrap = wrapOf(f.Required, f.Nullable)
 		pr.Field = f
 		t.Fields = append(t.Fields, f)
 	}
