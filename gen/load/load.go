@@ -57,14 +57,14 @@ type Spec struct {
 	data  map[string][]byte     // file (cleaned path) -> its bytes, as parsed
 
 	// validated is closed when kin-openapi's validation, started by Open,
-	// has finished; validation then holds its outcome for Wait.
+	// has finished; validation then holds its outcome, and merged (the
+	// first Wait) moves its warnings into Warnings.
 	validated  chan struct{}
 	validation struct {
 		warnings diag.List
 		err      error
 	}
-	waitOnce sync.Once
-	waitErr  error
+	merged sync.Once
 }
 
 // Is31 reports whether the document declares OpenAPI 3.1 or later.
@@ -144,12 +144,9 @@ func Open(path string, opts Options) (*Spec, error) {
 // finding no fallback covers. Its warnings are added to Warnings. Calling
 // it again returns the same error.
 func (s *Spec) Wait() error {
-	s.waitOnce.Do(func() {
-		<-s.validated
-		s.Warnings = append(s.Warnings, s.validation.warnings...)
-		s.waitErr = s.validation.err
-	})
-	return s.waitErr
+	<-s.validated
+	s.merged.Do(func() { s.Warnings = append(s.Warnings, s.validation.warnings...) })
+	return s.validation.err
 }
 
 func (s *Spec) loadOpenAPI3(path string, opts Options) (*openapi3.T, error) {
@@ -180,16 +177,12 @@ func (s *Spec) loadOpenAPI3(path string, opts Options) (*openapi3.T, error) {
 }
 
 func (s *Spec) loadSwagger(path string) (*openapi3.T, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, diag.Errorf(diag.Pos{File: path}, "", "%v", err)
-	}
+	// parseFile has read and parsed the file; its tree is the document.
 	var v2 openapi2.T
 	js, err := yamlToJSON(s.nodes[filepath.Clean(path)])
 	if err != nil {
 		return nil, diag.Errorf(diag.Pos{File: path}, "", "%v", err)
 	}
-	_ = data
 	if err := json.Unmarshal(js, &v2); err != nil {
 		return nil, diag.Errorf(diag.Pos{File: path}, "", "reading Swagger 2.0 document: %v", err)
 	}
