@@ -135,23 +135,15 @@ func checkBag(t *testing.T, data []byte) {
 
 func encodeBag(t *testing.T, b Bag) {
 	t.Helper()
-	got, errG := b.MarshalJSON()
 	want, errW := refEncodeBag(b)
-	if (errG == nil) != (errW == nil) || !bytes.Equal(got, want) {
-		t.Fatalf("Bag: encoding %#v:\ngenerated %s (%v)\noracle    %s (%v)", b, got, errG, want, errW)
-	}
-	if errG != nil {
+	jsondiff.EncodeAs(t, "Bag", b, want, errW)
+	if errW != nil {
 		return
 	}
-	app, err := b.AppendJSON([]byte("prefix"))
-	if err != nil || !bytes.Equal(app, append([]byte("prefix"), want...)) {
-		t.Fatalf("Bag: AppendJSON: %q, %v", app, err)
-	}
-	// The encoding decodes back to the same value, less the properties
-	// named like fields.
+	// The encoding decodes back.
 	var back Bag
-	if err := back.UnmarshalJSON(got); err != nil {
-		t.Fatalf("Bag: decoding its own encoding %s: %v", got, err)
+	if err := back.UnmarshalJSON(want); err != nil {
+		t.Fatalf("Bag: decoding its own encoding %s: %v", want, err)
 	}
 }
 
