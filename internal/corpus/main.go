@@ -24,9 +24,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
+
+	"github.com/oasgen/oasgen/internal/specset"
 )
 
 // quickSpecs is the -quick subset: small specs that between them cover
@@ -66,7 +67,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runChild(*spec, *out, stdout)
 	}
 
-	specs, err := listSpecs(*specsDir)
+	specs, err := specset.List(*specsDir)
 	if err != nil {
 		fmt.Fprintln(stderr, "corpus:", err)
 		return 2
@@ -74,25 +75,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *quick {
 		specs = quickSpecs
 	}
-	if *filter != "" {
-		re, err := regexp.Compile(*filter)
-		if err != nil {
-			fmt.Fprintln(stderr, "corpus: -run:", err)
-			return 2
-		}
-		var kept []string
-		for _, s := range specs {
-			if re.MatchString(s) {
-				kept = append(kept, s)
-			}
-		}
-		specs = kept
+	if specs, err = specset.Filter(specs, *filter); err != nil {
+		fmt.Fprintln(stderr, "corpus: -run:", err)
+		return 2
 	}
 	if *report == "" && !*quick && *filter == "" {
 		*report = filepath.Join("docs", "corpus.md")
 	}
 
-	root, err := repoRoot()
+	root, err := specset.RepoRoot()
 	if err != nil {
 		fmt.Fprintln(stderr, "corpus:", err)
 		return 2
@@ -107,7 +98,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	} else {
 		defer os.RemoveAll(scratch)
 	}
-	if err := writeScratchModule(scratch, root); err != nil {
+	if err := specset.WriteScratchModule(scratch, root, "corpus.example/scratch"); err != nil {
 		fmt.Fprintln(stderr, "corpus:", err)
 		return 2
 	}
@@ -144,34 +135,6 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "all %d specs passed (or were refused on purpose)\n", len(results))
 	return 0
-}
-
-// listSpecs reads the corpus index: every file named in the first column of
-// a table in INDEX.md is a standalone spec (companion fragments, the
-// targets of external $refs, are listed as bullets and skipped).
-func listSpecs(dir string) ([]string, error) {
-	data, err := os.ReadFile(filepath.Join(dir, "INDEX.md"))
-	if err != nil {
-		return nil, fmt.Errorf("reading the corpus index: %w", err)
-	}
-	re := regexp.MustCompile("(?m)^\\| `([^`]+)` \\|")
-	var specs []string
-	for _, m := range re.FindAllStringSubmatch(string(data), -1) {
-		p := m[1]
-		if !strings.Contains(p, "/") {
-			// Files under a sub-directory are listed with their path, except
-			// in the StackOne table, which names them from the corpus root
-			// too; a bare name is at the root.
-			if _, err := os.Stat(filepath.Join(dir, p)); err != nil {
-				continue
-			}
-		}
-		specs = append(specs, p)
-	}
-	if len(specs) == 0 {
-		return nil, fmt.Errorf("%s/INDEX.md lists no specs", dir)
-	}
-	return specs, nil
 }
 
 // runOne generates one spec in a child process, then builds and vets the
@@ -219,7 +182,7 @@ func runOne(exe, scratch, pkgDir, specsDir, spec string, timeout time.Duration) 
 		{[]string{"vet", "./" + pkgDir}, StatusVetFailed, &r.VetTime},
 	} {
 		start := time.Now()
-		msg, err := goCmd(scratch, step.args...)
+		msg, err := specset.Go(scratch, step.args...)
 		*step.dur = time.Since(start)
 		if err != nil {
 			r.Status = step.status
@@ -241,61 +204,6 @@ func runOne(exe, scratch, pkgDir, specsDir, spec string, timeout time.Duration) 
 // real failures.
 func refusedOnPurpose(msg string) bool {
 	return strings.Contains(msg, "not an OpenAPI document") || strings.Contains(msg, "remote references are off")
-}
-
-func goCmd(dir string, args ...string) (string, error) {
-	cmd := exec.Command("go", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-	out, err := cmd.CombinedOutput()
-	return strings.TrimSpace(string(out)), err
-}
-
-// repoRoot is the directory holding this module's go.mod.
-func repoRoot() (string, error) {
-	d, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if data, err := os.ReadFile(filepath.Join(d, "go.mod")); err == nil && bytes.HasPrefix(data, []byte("module github.com/oasgen/oasgen\n")) {
-			return d, nil
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return "", errors.New("run from inside the oasgen module")
-		}
-		d = parent
-	}
-}
-
-// writeScratchModule makes a module that requires exactly what this one
-// does (so generated code builds against the same oapi-codegen runtime and
-// our oas package) with oasgen replaced by the working tree.
-func writeScratchModule(dir, root string) error {
-	mod, err := os.ReadFile(filepath.Join(root, "go.mod"))
-	if err != nil {
-		return err
-	}
-	var b strings.Builder
-	for _, l := range strings.Split(string(mod), "\n") {
-		switch {
-		case strings.HasPrefix(l, "module "):
-			b.WriteString("module corpus.example/scratch\n")
-		case strings.HasPrefix(l, "tool "):
-		default:
-			b.WriteString(l + "\n")
-		}
-	}
-	fmt.Fprintf(&b, "require github.com/oasgen/oasgen v0.0.0\n\nreplace github.com/oasgen/oasgen => %s\n", root)
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(b.String()), 0o644); err != nil {
-		return err
-	}
-	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644)
 }
 
 func firstLines(s string, n int) string {
