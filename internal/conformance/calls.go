@@ -1,0 +1,298 @@
+package main
+
+// The calls the driver makes: one per operation (plus one per extra 2xx
+// status, asked for with Prefer), with every path, query, header and cookie
+// parameter and the body synthesized from the spec's schemas, and the
+// examples the spec gives for bodies, responses and component schemas.
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oasgen/oasgen/gen/plan"
+	"github.com/oasgen/oasgen/internal/conformance/driver"
+)
+
+// planCalls builds the driver's plan for a generated model and its
+// loaded document; maxOps > 0 caps the operations called.
+//
+// Examples that break their own schema (vendors' examples often do) are
+// not round-tripped: their locations are returned to be listed.
+func planCalls(m *plan.Model, doc *openapi3.T, maxOps int) (*driver.Plan, []string, responseSchemas) {
+	p := &driver.Plan{TimeoutMS: 30000}
+	var invalid []string
+	rs := responseSchemas{}
+	for i, o := range m.Operations {
+		if item := doc.Paths.Value(o.Path); item != nil {
+			rs[o.Name] = item.GetOperation(o.Method)
+		}
+		if maxOps > 0 && i >= maxOps {
+			break
+		}
+		p.Calls = append(p.Calls, opCalls(o, doc, &invalid)...)
+	}
+	resp := &synth{}
+	for _, t := range m.Types {
+		if t.SchemaName == "" || t.Example == "" || doc.Components == nil {
+			continue
+		}
+		where := t.Where + ".example"
+		sr := doc.Components.Schemas[t.SchemaName]
+		var v any
+		if sr == nil || sr.Value == nil || json.Unmarshal([]byte(t.Example), &v) != nil || !resp.valid(sr.Value, v) {
+			invalid = append(invalid, where)
+			continue
+		}
+		p.Examples = append(p.Examples, driver.Example{Type: t.Name, Where: where, Value: json.RawMessage(t.Example)})
+	}
+	return p, invalid, rs
+}
+
+// exampleTypes are the named types the plan's component examples use.
+func exampleTypes(p *driver.Plan) []string {
+	seen := map[string]bool{}
+	var names []string
+	for _, e := range p.Examples {
+		if !seen[e.Type] {
+			seen[e.Type] = true
+			names = append(names, e.Type)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+func opCalls(o *plan.Operation, doc *openapi3.T, invalid *[]string) []driver.Call {
+	c := driver.Call{Op: o.Name, Method: o.Method, Path: o.Path}
+	item := doc.Paths.Value(o.Path)
+	var op *openapi3.Operation
+	if item != nil {
+		op = item.GetOperation(o.Method)
+	}
+	if op == nil {
+		c.Skip = "operation not found in the loaded document"
+		return []driver.Call{c}
+	}
+	if bad := undeclaredTemplate(o); bad != "" {
+		c.Skip = "the path template names {" + bad + "}, which no path parameter declares (not OpenAPI path templating)"
+		return []driver.Call{c}
+	}
+	req := &synth{request: true, full: 4}
+	for _, pp := range o.Params {
+		sp := findParam(item, op, pp.In, pp.Name)
+		if sp == nil {
+			c.Skip = fmt.Sprintf("%s parameter %q not found", pp.In, pp.Name)
+			return []driver.Call{c}
+		}
+		v, err := paramValue(req, sp)
+		if err != nil {
+			c.Skip = fmt.Sprintf("%s parameter %q: %v", pp.In, pp.Name, err)
+			return []driver.Call{c}
+		}
+		raw, err := jsonText(v)
+		if err != nil {
+			c.Skip = err.Error()
+			return []driver.Call{c}
+		}
+		if pp.In == "path" {
+			c.PathArgs = append(c.PathArgs, raw)
+			continue
+		}
+		if pp.Field == nil {
+			continue
+		}
+		if c.Params == nil {
+			c.Params = map[string]json.RawMessage{}
+		}
+		c.Params[pp.Field.Name] = raw
+	}
+	c.HasParams = o.Args != nil
+	if o.Body != nil {
+		c.HasBody = true
+		mt := jsonMediaOf(op)
+		if mt == nil || mt.Schema == nil {
+			c.Skip = "no JSON request body schema found"
+			return []driver.Call{c}
+		}
+		v, err := req.value(mt.Schema)
+		if err != nil {
+			c.Skip = "request body: " + err.Error()
+			return []driver.Call{c}
+		}
+		if c.Body, err = jsonText(v); err != nil {
+			c.Skip = err.Error()
+			return []driver.Call{c}
+		}
+		c.BodyExamples = mediaExamples(req, mt, o.Name+": requestBody", invalid)
+	}
+	twos := successStatuses(op)
+	if o.Success != nil {
+		if r := op.Responses.Value(o.Success.Status); r != nil && r.Value != nil {
+			if mt := jsonMedia(r.Value.Content); mt != nil {
+				c.ResultExamples = mediaExamples(&synth{}, mt, o.Name+": responses."+o.Success.Status, invalid)
+			}
+		}
+	}
+	calls := []driver.Call{c}
+	if len(twos) > 1 {
+		// Each documented 2xx in turn; the first call keeps Prism's choice.
+		for _, s := range twos {
+			x := c
+			x.Prefer = s
+			x.BodyExamples, x.ResultExamples = nil, nil
+			calls = append(calls, x)
+		}
+	}
+	return calls
+}
+
+// undeclaredTemplate is the first {name} of the path that no path
+// parameter declares, "" if none.
+func undeclaredTemplate(o *plan.Operation) string {
+	declared := map[string]bool{}
+	for _, p := range o.Params {
+		if p.In == "path" {
+			declared[p.Name] = true
+		}
+	}
+	rest := o.Path
+	for {
+		i := strings.IndexByte(rest, '{')
+		if i < 0 {
+			return ""
+		}
+		j := strings.IndexByte(rest[i:], '}')
+		if j < 0 {
+			return ""
+		}
+		if name := rest[i+1 : i+j]; !declared[name] {
+			return name
+		}
+		rest = rest[i+j+1:]
+	}
+}
+
+// successStatuses are the operation's explicit 2xx statuses, sorted.
+func successStatuses(op *openapi3.Operation) []string {
+	var out []string
+	if op.Responses == nil {
+		return nil
+	}
+	for code := range op.Responses.Map() {
+		if n, err := strconv.Atoi(code); err == nil && n/100 == 2 {
+			out = append(out, code)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// findParam is the operation's parameter, or the path item's it inherits.
+func findParam(item *openapi3.PathItem, op *openapi3.Operation, in, name string) *openapi3.Parameter {
+	for _, ps := range []openapi3.Parameters{op.Parameters, item.Parameters} {
+		for _, r := range ps {
+			if r != nil && r.Value != nil && r.Value.In == in && r.Value.Name == name {
+				return r.Value
+			}
+		}
+	}
+	return nil
+}
+
+// paramValue is the parameter's example when it satisfies the schema, else
+// a synthesized value.
+func paramValue(y *synth, p *openapi3.Parameter) (any, error) {
+	sr := p.Schema
+	if sr == nil {
+		for _, mt := range p.Content {
+			sr = mt.Schema
+			break
+		}
+	}
+	if sr == nil || sr.Value == nil {
+		return "value", nil
+	}
+	if p.Example != nil && y.valid(sr.Value, p.Example) && nonEmpty(p.Example) {
+		return p.Example, nil
+	}
+	v, err := y.value(sr)
+	if err != nil {
+		return nil, err
+	}
+	if p.In == "path" && !nonEmpty(v) {
+		return nil, fmt.Errorf("no non-empty value for a path parameter")
+	}
+	return v, nil
+}
+
+func nonEmpty(v any) bool {
+	switch x := v.(type) {
+	case string:
+		return x != ""
+	case nil:
+		return false
+	}
+	return true
+}
+
+// jsonMediaOf is the request body's JSON media type.
+func jsonMediaOf(op *openapi3.Operation) *openapi3.MediaType {
+	if op.RequestBody == nil || op.RequestBody.Value == nil {
+		return nil
+	}
+	return jsonMedia(op.RequestBody.Value.Content)
+}
+
+// jsonMedia is the JSON entry of a content map: application/json first,
+// then any +json type, in name order.
+func jsonMedia(c openapi3.Content) *openapi3.MediaType {
+	if mt := c["application/json"]; mt != nil {
+		return mt
+	}
+	names := make([]string, 0, len(c))
+	for n := range c {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		base := strings.TrimSpace(strings.SplitN(strings.ToLower(n), ";", 2)[0])
+		if base == "application/json" || strings.HasSuffix(base, "+json") || base == "*/*" {
+			return c[n]
+		}
+	}
+	return nil
+}
+
+// mediaExamples are a media type's example and examples that satisfy its
+// schema, as JSON; the others are added to invalid.
+func mediaExamples(y *synth, mt *openapi3.MediaType, where string, invalid *[]string) []driver.Example {
+	var out []driver.Example
+	add := func(w string, v any) {
+		if mt.Schema != nil && mt.Schema.Value != nil && !y.valid(mt.Schema.Value, v) {
+			*invalid = append(*invalid, w)
+			return
+		}
+		if raw, err := json.Marshal(v); err == nil {
+			out = append(out, driver.Example{Where: w, Value: raw})
+		}
+	}
+	if mt.Example != nil {
+		add(where+".example", mt.Example)
+	}
+	names := make([]string, 0, len(mt.Examples))
+	for n := range mt.Examples {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if e := mt.Examples[n]; e != nil && e.Value != nil && e.Value.Value != nil {
+			add(where+".examples."+n, e.Value.Value)
+		}
+	}
+	return out
+}

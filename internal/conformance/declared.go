@@ -1,0 +1,129 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// responseSchemas finds the JSON schema of an operation's response, for
+// telling a lost undeclared property (by design) from a lost declared one
+// (a defect).
+type responseSchemas map[string]*openapi3.Operation // APIClient method → operation
+
+// declared reports whether the property at path ("$.a.b[0].c") of op's
+// response with this status is declared by the response schema (or kept by
+// an explicit additionalProperties). Whatever it cannot resolve counts as
+// declared, so that an unexplained loss stays a defect.
+func (rs responseSchemas) declared(op string, status int, path string) bool {
+	o := rs[op]
+	if o == nil || o.Responses == nil {
+		return true
+	}
+	r := o.Responses.Status(status)
+	if r == nil {
+		r = o.Responses.Default()
+	}
+	if r == nil || r.Value == nil {
+		return true
+	}
+	mt := jsonMedia(r.Value.Content)
+	if mt == nil || mt.Schema == nil {
+		return true
+	}
+	segs, ok := splitPath(path)
+	if !ok {
+		return true
+	}
+	return declaredIn(mt.Schema, segs, 0)
+}
+
+// splitPath splits "$.a[0].b" into "a", "[0]", "b".
+func splitPath(p string) ([]string, bool) {
+	rest, ok := strings.CutPrefix(p, "$")
+	if !ok {
+		return nil, false
+	}
+	var segs []string
+	for rest != "" {
+		switch rest[0] {
+		case '.':
+			i := strings.IndexAny(rest[1:], ".[")
+			if i < 0 {
+				segs, rest = append(segs, rest[1:]), ""
+			} else {
+				segs, rest = append(segs, rest[1:i+1]), rest[i+1:]
+			}
+		case '[':
+			i := strings.IndexByte(rest, ']')
+			if i < 0 {
+				return nil, false
+			}
+			segs, rest = append(segs, rest[:i+1]), rest[i+1:]
+		default:
+			return nil, false
+		}
+	}
+	return segs, true
+}
+
+func declaredIn(sr *openapi3.SchemaRef, segs []string, depth int) bool {
+	if len(segs) == 0 || sr == nil || sr.Value == nil || depth > 64 {
+		return true
+	}
+	s := sr.Value
+	seg := segs[0]
+	if strings.HasPrefix(seg, "[") {
+		if _, err := strconv.Atoi(seg[1 : len(seg)-1]); err != nil {
+			return true
+		}
+		if s.Items != nil {
+			return declaredIn(s.Items, segs[1:], depth+1)
+		}
+		for _, m := range members(s) {
+			if m.Value != nil && m.Value.Items != nil {
+				return declaredIn(m.Value.Items, segs[1:], depth+1)
+			}
+		}
+		return true
+	}
+	if p := findProp(s, seg, 0); p != nil {
+		return declaredIn(p, segs[1:], depth+1)
+	}
+	if ap := s.AdditionalProperties; ap.Schema != nil {
+		return declaredIn(ap.Schema, segs[1:], depth+1)
+	} else if ap.Has != nil && *ap.Has {
+		return true
+	}
+	if len(s.Properties) == 0 && len(members(s)) == 0 {
+		return true // free-form: kept whole
+	}
+	return false
+}
+
+// findProp finds a property by name in s or in the schemas it composes.
+func findProp(s *openapi3.Schema, name string, depth int) *openapi3.SchemaRef {
+	if depth > 16 {
+		return nil
+	}
+	if p := s.Properties[name]; p != nil {
+		return p
+	}
+	for _, m := range members(s) {
+		if m.Value == nil {
+			continue
+		}
+		if p := findProp(m.Value, name, depth+1); p != nil {
+			return p
+		}
+	}
+	return nil
+}
+
+func members(s *openapi3.Schema) openapi3.SchemaRefs {
+	var out openapi3.SchemaRefs
+	out = append(out, s.AllOf...)
+	out = append(out, s.OneOf...)
+	return append(out, s.AnyOf...)
+}

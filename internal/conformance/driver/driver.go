@@ -1,0 +1,605 @@
+// Package driver is the runtime of the conformance run's per-spec driver
+// program. The run (internal/conformance) generates a package from a spec,
+// plans one call per operation with request values synthesized from the
+// schemas, and writes a tiny main that hands this package the generated
+// APIClient and the package's named types. Main then:
+//
+//   - calls every planned operation through the client's own method (found
+//     by reflection, so the driver needs no code per operation) against a
+//     Prism mock of the same spec, recording each exchange on the wire;
+//   - re-encodes each successful result and compares it, as a JSON value,
+//     with the raw response body (a round trip that loses or invents a
+//     value is a defect);
+//   - decodes and re-encodes every example the spec gives, into the type
+//     the generated code uses for it.
+//
+// It prints one JSON Report on stdout. It judges nothing about Prism's own
+// responses: violations Prism reports against itself are passed through
+// for the run to list separately.
+package driver
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Plan is what the run asks the driver to do; it is read from the file
+// named by the first argument.
+type Plan struct {
+	ServerURL string `json:"server_url"`
+	Calls     []Call `json:"calls"`
+	// Examples are component-schema examples: type name → example values.
+	Examples []Example `json:"examples"`
+	// Timeout bounds each call.
+	TimeoutMS int `json:"timeout_ms"`
+}
+
+// Call is one planned operation call.
+type Call struct {
+	Op     string `json:"op"` // the APIClient method
+	Method string `json:"method"`
+	Path   string `json:"path"`
+	// PathArgs are the path parameters' values, in the method's order.
+	PathArgs []json.RawMessage `json:"path_args,omitempty"`
+	// HasParams says the method takes an <Op>Args struct; Params sets its
+	// fields (Go field name → value of the field's inner type).
+	HasParams bool                       `json:"has_params,omitempty"`
+	Params    map[string]json.RawMessage `json:"params,omitempty"`
+	// HasBody says the method takes a body; Body is its value.
+	HasBody bool            `json:"has_body,omitempty"`
+	Body    json.RawMessage `json:"body,omitempty"`
+	// Prefer asks Prism for one documented status (Prefer: code=N).
+	Prefer string `json:"prefer,omitempty"`
+	// BodyExamples and ResultExamples are the spec's media-type examples
+	// for the request body and the success response, round-tripped through
+	// the method's body and result types.
+	BodyExamples   []Example `json:"body_examples,omitempty"`
+	ResultExamples []Example `json:"result_examples,omitempty"`
+	// Skip, when set, says why the run could not call the operation.
+	Skip string `json:"skip,omitempty"`
+}
+
+// Example is one example value and where the spec gives it.
+type Example struct {
+	Type  string          `json:"type,omitempty"` // component type (Plan.Examples)
+	Where string          `json:"where"`
+	Value json.RawMessage `json:"value"`
+}
+
+// Report is what the driver found.
+type Report struct {
+	Calls    []CallResult    `json:"calls"`
+	Examples []ExampleResult `json:"examples"`
+}
+
+// CallResult is one call's outcome.
+type CallResult struct {
+	Op     string `json:"op"`
+	Method string `json:"method"`
+	Path   string `json:"path"`
+	Prefer string `json:"prefer,omitempty"`
+	Skip   string `json:"skip,omitempty"`
+	// Exchanges are the requests the call sent (one, retries being off).
+	Exchanges []Exchange `json:"exchanges,omitempty"`
+	// Err is the error the method returned, "" if none.
+	Err string `json:"err,omitempty"`
+	// Losses are the differences between the raw 2xx body and the
+	// re-encoded result.
+	Losses []string `json:"losses,omitempty"`
+	// NoResult says a 2xx response had a body the method does not return.
+	NoResult bool `json:"no_result,omitempty"`
+}
+
+// Exchange is one request and its response as seen on the wire.
+type Exchange struct {
+	Request    string      `json:"request"` // method and URL
+	Header     http.Header `json:"header,omitempty"`
+	Body       string      `json:"body,omitempty"`
+	Status     int         `json:"status"`
+	RespType   string      `json:"resp_type,omitempty"`
+	RespBody   string      `json:"resp_body,omitempty"`
+	Violations []Violation `json:"violations,omitempty"`
+	TransportE string      `json:"transport_err,omitempty"`
+}
+
+// Violation is one entry of Prism's sl-violations header.
+type Violation struct {
+	Location []string `json:"location"`
+	Severity string   `json:"severity,omitempty"`
+	Code     any      `json:"code,omitempty"`
+	Message  string   `json:"message"`
+}
+
+// ExampleResult is one example's round trip.
+type ExampleResult struct {
+	Where  string   `json:"where"`
+	Type   string   `json:"type,omitempty"`
+	Err    string   `json:"err,omitempty"`
+	Losses []string `json:"losses,omitempty"`
+}
+
+// Client makes the generated APIClient for a server URL and HTTP client.
+type Client func(serverURL string, hc *http.Client) (any, error)
+
+// Main runs the plan named by os.Args[1] with the given client constructor
+// and named types, and prints the report.
+func Main(newClient Client, types map[string]reflect.Type) {
+	if len(os.Args) != 2 {
+		fmt.Fprintln(os.Stderr, "usage: driver PLAN.json")
+		os.Exit(2)
+	}
+	data, err := os.ReadFile(os.Args[1])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	var p Plan
+	if err := json.Unmarshal(data, &p); err != nil {
+		fmt.Fprintln(os.Stderr, "plan:", err)
+		os.Exit(2)
+	}
+	rep, err := Run(&p, newClient, types)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	out, _ := json.Marshal(rep)
+	os.Stdout.Write(out)
+}
+
+// Run carries out a plan.
+func Run(p *Plan, newClient Client, types map[string]reflect.Type) (*Report, error) {
+	rec := &recorder{}
+	var cv reflect.Value
+	if newClient != nil {
+		client, err := newClient(p.ServerURL, &http.Client{Transport: rec})
+		if err != nil {
+			return nil, fmt.Errorf("NewAPIClient: %w", err)
+		}
+		cv = reflect.ValueOf(client)
+	}
+	timeout := time.Duration(p.TimeoutMS) * time.Millisecond
+	if timeout <= 0 {
+		timeout = 30 * time.Second
+	}
+	rep := &Report{}
+	for i := range p.Calls {
+		c := &p.Calls[i]
+		res := CallResult{Op: c.Op, Method: c.Method, Path: c.Path, Prefer: c.Prefer, Skip: c.Skip}
+		if c.Skip == "" && !cv.IsValid() {
+			res.Skip = "the package has no client"
+		} else if c.Skip == "" {
+			m := cv.MethodByName(c.Op)
+			if !m.IsValid() {
+				res.Skip = "APIClient has no method " + c.Op
+			} else {
+				call(m, c, rec, timeout, &res)
+				rep.Examples = append(rep.Examples, methodExamples(m, c)...)
+			}
+		}
+		rep.Calls = append(rep.Calls, res)
+	}
+	for _, ex := range p.Examples {
+		t, ok := types[ex.Type]
+		if !ok {
+			rep.Examples = append(rep.Examples, ExampleResult{Where: ex.Where, Type: ex.Type, Err: "no generated type " + ex.Type})
+			continue
+		}
+		rep.Examples = append(rep.Examples, roundTrip(ex, t))
+	}
+	return rep, nil
+}
+
+var (
+	ctxType    = reflect.TypeFor[context.Context]()
+	errType    = reflect.TypeFor[error]()
+	readerType = reflect.TypeFor[io.Reader]()
+)
+
+// inputs are a method's parameters after ctx and before the variadic
+// CallOptions.
+func inputs(mt reflect.Type) []reflect.Type {
+	var in []reflect.Type
+	for i := 0; i < mt.NumIn(); i++ {
+		t := mt.In(i)
+		if (i == 0 && t == ctxType) || (mt.IsVariadic() && i == mt.NumIn()-1) {
+			continue
+		}
+		in = append(in, t)
+	}
+	return in
+}
+
+// call builds the method's arguments from c, calls it and checks the
+// result against the raw response.
+func call(m reflect.Value, c *Call, rec *recorder, timeout time.Duration, res *CallResult) {
+	in := inputs(m.Type())
+	want := len(c.PathArgs)
+	if c.HasParams {
+		want++
+	}
+	if c.HasBody {
+		want++
+	}
+	if len(in) != want {
+		res.Skip = fmt.Sprintf("method takes %d arguments, the plan has %d", len(in), want)
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	args := []reflect.Value{reflect.ValueOf(ctx)}
+	k := 0
+	for _, raw := range c.PathArgs {
+		v, err := decodeInto(in[k], raw)
+		if err != nil {
+			res.Skip = fmt.Sprintf("path argument %d: %v", k, err)
+			return
+		}
+		args = append(args, v)
+		k++
+	}
+	if c.HasParams {
+		v, err := paramsValue(in[k], c.Params)
+		if err != nil {
+			res.Skip = "params: " + err.Error()
+			return
+		}
+		args = append(args, v)
+		k++
+	}
+	if c.HasBody {
+		v, err := decodeInto(in[k], c.Body)
+		if err != nil {
+			res.Skip = "body: " + err.Error()
+			return
+		}
+		args = append(args, v)
+	}
+	rec.start(c.Prefer)
+	out := m.Call(args)
+	res.Exchanges = rec.stop()
+	if e := out[len(out)-1]; !e.IsNil() {
+		res.Err = e.Interface().(error).Error()
+		return
+	}
+	if len(res.Exchanges) == 0 {
+		return
+	}
+	last := res.Exchanges[len(res.Exchanges)-1]
+	if last.Status/100 != 2 {
+		return
+	}
+	if len(out) == 1 {
+		res.NoResult = strings.TrimSpace(last.RespBody) != ""
+		return
+	}
+	if !isJSON(last.RespType) || strings.TrimSpace(last.RespBody) == "" {
+		return
+	}
+	got, err := json.Marshal(out[0].Interface())
+	if err != nil {
+		res.Err = "re-encoding the result: " + err.Error()
+		return
+	}
+	res.Losses = Compare([]byte(last.RespBody), got)
+}
+
+// methodExamples round-trips the call's body and result examples through
+// the method's body and result types.
+func methodExamples(m reflect.Value, c *Call) []ExampleResult {
+	mt := m.Type()
+	var out []ExampleResult
+	if c.HasBody {
+		in := inputs(mt)
+		for _, ex := range c.BodyExamples {
+			out = append(out, roundTrip(ex, in[len(in)-1]))
+		}
+	}
+	if mt.NumOut() == 2 {
+		for _, ex := range c.ResultExamples {
+			out = append(out, roundTrip(ex, mt.Out(0)))
+		}
+	}
+	return out
+}
+
+// roundTrip decodes an example into t and compares its re-encoding.
+func roundTrip(ex Example, t reflect.Type) ExampleResult {
+	r := ExampleResult{Where: ex.Where, Type: t.String()}
+	if t == readerType || t.Kind() == reflect.Interface {
+		return r
+	}
+	v, err := decodeInto(t, ex.Value)
+	if err != nil {
+		r.Err = "decode: " + err.Error()
+		return r
+	}
+	got, err := json.Marshal(v.Interface())
+	if err != nil {
+		r.Err = "encode: " + err.Error()
+		return r
+	}
+	r.Losses = Compare(ex.Value, got)
+	return r
+}
+
+// decodeInto decodes raw into a new value of type t (through its pointer
+// element when t is a pointer).
+func decodeInto(t reflect.Type, raw json.RawMessage) (reflect.Value, error) {
+	if t == readerType {
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			s = string(raw)
+		}
+		return reflect.ValueOf(io.Reader(strings.NewReader(s))), nil
+	}
+	if t.Kind() == reflect.Pointer {
+		p := reflect.New(t.Elem())
+		if err := json.Unmarshal(raw, p.Interface()); err != nil {
+			return reflect.Value{}, err
+		}
+		return p, nil
+	}
+	p := reflect.New(t)
+	if err := json.Unmarshal(raw, p.Interface()); err != nil {
+		if t.Kind() == reflect.String && len(raw) > 0 && raw[0] != '"' {
+			// A parameter sent as JSON text (content: application/json)
+			// that the package takes as a string.
+			p.Elem().SetString(string(raw))
+			return p.Elem(), nil
+		}
+		return reflect.Value{}, err
+	}
+	return p.Elem(), nil
+}
+
+// paramsValue builds an <Op>Args value: a plain field is decoded into, a
+// wrapper (oas.Opt, oas.Nullable) is Set with its decoded inner value.
+func paramsValue(t reflect.Type, fields map[string]json.RawMessage) (reflect.Value, error) {
+	if t.Kind() != reflect.Struct {
+		return reflect.Value{}, fmt.Errorf("%s is not a struct", t)
+	}
+	v := reflect.New(t).Elem()
+	names := make([]string, 0, len(fields))
+	for n := range fields {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		raw := fields[name]
+		f := v.FieldByName(name)
+		if !f.IsValid() {
+			return reflect.Value{}, fmt.Errorf("%s has no field %s", t, name)
+		}
+		if set := f.Addr().MethodByName("Set"); set.IsValid() && set.Type().NumIn() == 1 {
+			inner, err := decodeInto(set.Type().In(0), raw)
+			if err != nil {
+				return reflect.Value{}, fmt.Errorf("%s: %w", name, err)
+			}
+			set.Call([]reflect.Value{inner})
+			continue
+		}
+		if err := json.Unmarshal(raw, f.Addr().Interface()); err != nil {
+			return reflect.Value{}, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return v, nil
+}
+
+func isJSON(contentType string) bool {
+	ct := strings.ToLower(contentType)
+	if i := strings.IndexByte(ct, ';'); i >= 0 {
+		ct = ct[:i]
+	}
+	ct = strings.TrimSpace(ct)
+	return ct == "application/json" || strings.HasSuffix(ct, "+json")
+}
+
+// recorder is the client's transport: it sends through
+// http.DefaultTransport and keeps every exchange of the current call.
+type recorder struct {
+	mu     sync.Mutex
+	prefer string
+	ex     []Exchange
+}
+
+func (r *recorder) start(prefer string) {
+	r.mu.Lock()
+	r.prefer, r.ex = prefer, nil
+	r.mu.Unlock()
+}
+
+func (r *recorder) stop() []Exchange {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ex := r.ex
+	r.ex = nil
+	return ex
+}
+
+func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
+	e := Exchange{Request: req.Method + " " + req.URL.String(), Header: req.Header.Clone()}
+	e.Header.Del("User-Agent")
+	if req.Body != nil {
+		b, err := io.ReadAll(req.Body)
+		req.Body.Close()
+		if err != nil {
+			return nil, err
+		}
+		e.Body = string(b)
+		req = req.Clone(req.Context())
+		req.Body = io.NopCloser(bytes.NewReader(b))
+	}
+	r.mu.Lock()
+	prefer := r.prefer
+	r.mu.Unlock()
+	if prefer != "" {
+		req = req.Clone(req.Context())
+		req.Header.Set("Prefer", "code="+prefer)
+	}
+	resp, err := http.DefaultTransport.RoundTrip(req)
+	if err != nil {
+		e.TransportE = err.Error()
+		r.add(e)
+		return nil, err
+	}
+	body, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		e.TransportE = err.Error()
+		r.add(e)
+		return nil, err
+	}
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	e.Status = resp.StatusCode
+	e.RespType = resp.Header.Get("Content-Type")
+	e.RespBody = string(body)
+	if h := resp.Header.Get("sl-violations"); h != "" {
+		if err := json.Unmarshal([]byte(h), &e.Violations); err != nil {
+			e.Violations = []Violation{{Location: []string{"unknown"}, Message: "unparsable sl-violations: " + h}}
+		}
+	}
+	r.add(e)
+	return resp, nil
+}
+
+func (r *recorder) add(e Exchange) {
+	r.mu.Lock()
+	r.ex = append(r.ex, e)
+	r.mu.Unlock()
+}
+
+// errNotJSON is returned by Compare's parse of a body that is not JSON.
+var errNotJSON = errors.New("not JSON")
+
+// Compare reports the differences between want (a raw JSON document as
+// received) and got (its re-encoding) as JSON values, with the documented
+// normalisations only: numbers compare by value (1.0 = 1), and two strings
+// that are both RFC 3339 timestamps compare as instants.
+func Compare(want, got []byte) []string {
+	w, err := parse(want)
+	if err != nil {
+		return nil // not JSON: nothing to compare
+	}
+	g, err := parse(got)
+	if err != nil {
+		return []string{"re-encoding is not JSON: " + err.Error()}
+	}
+	var diffs []string
+	compare("$", w, g, &diffs)
+	return diffs
+}
+
+func parse(b []byte) (any, error) {
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var v any
+	if err := d.Decode(&v); err != nil {
+		return nil, errNotJSON
+	}
+	return v, nil
+}
+
+const maxDiffs = 8
+
+func compare(path string, w, g any, diffs *[]string) {
+	if len(*diffs) >= maxDiffs {
+		return
+	}
+	switch wv := w.(type) {
+	case map[string]any:
+		gv, ok := g.(map[string]any)
+		if !ok {
+			*diffs = append(*diffs, fmt.Sprintf("%s: sent %s, re-encoded %s", path, short(w), short(g)))
+			return
+		}
+		keys := make([]string, 0, len(wv)+len(gv))
+		for k := range wv {
+			keys = append(keys, k)
+		}
+		for k := range gv {
+			if _, ok := wv[k]; !ok {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			p := path + "." + k
+			wx, inW := wv[k]
+			gx, inG := gv[k]
+			switch {
+			case !inG:
+				*diffs = append(*diffs, fmt.Sprintf("%s: lost (was %s)", p, short(wx)))
+			case !inW:
+				*diffs = append(*diffs, fmt.Sprintf("%s: invented %s", p, short(gx)))
+			default:
+				compare(p, wx, gx, diffs)
+			}
+		}
+	case []any:
+		gv, ok := g.([]any)
+		if !ok || len(gv) != len(wv) {
+			*diffs = append(*diffs, fmt.Sprintf("%s: sent %s, re-encoded %s", path, short(w), short(g)))
+			return
+		}
+		for i := range wv {
+			compare(fmt.Sprintf("%s[%d]", path, i), wv[i], gv[i], diffs)
+		}
+	case json.Number:
+		gv, ok := g.(json.Number)
+		if !ok || !sameNumber(wv, gv) {
+			*diffs = append(*diffs, fmt.Sprintf("%s: sent %s, re-encoded %s", path, short(w), short(g)))
+		}
+	case string:
+		gv, ok := g.(string)
+		if ok && (gv == wv || sameInstant(wv, gv)) {
+			return
+		}
+		*diffs = append(*diffs, fmt.Sprintf("%s: sent %s, re-encoded %s", path, short(w), short(g)))
+	default: // bool, nil
+		if w != g {
+			*diffs = append(*diffs, fmt.Sprintf("%s: sent %s, re-encoded %s", path, short(w), short(g)))
+		}
+	}
+}
+
+// sameNumber compares two JSON numbers by value: exactly as integers when
+// both are, else as float64 (a float cannot be more exact than that).
+func sameNumber(a, b json.Number) bool {
+	if a == b {
+		return true
+	}
+	ai, errA := a.Int64()
+	bi, errB := b.Int64()
+	if errA == nil && errB == nil {
+		return ai == bi
+	}
+	af, errA := a.Float64()
+	bf, errB := b.Float64()
+	return errA == nil && errB == nil && af == bf
+}
+
+func sameInstant(a, b string) bool {
+	ta, errA := time.Parse(time.RFC3339Nano, a)
+	tb, errB := time.Parse(time.RFC3339Nano, b)
+	return errA == nil && errB == nil && ta.Equal(tb)
+}
+
+func short(v any) string {
+	b, _ := json.Marshal(v)
+	if len(b) > 60 {
+		return string(b[:57]) + "..."
+	}
+	return string(b)
+}

@@ -1,0 +1,346 @@
+// Command conformance checks that generated clients are right on the wire:
+// for every spec of the shared corpus (../shared/specs) that generates, it
+// generates the package, builds a driver that calls every operation
+// through APIClient against Stoplight Prism mocking that same spec (static
+// mode: the spec's examples; dynamic mode, -d: responses generated from the
+// schemas), and records
+//
+//   - request violations Prism finds in what the client sent,
+//   - errors the client returns for 2xx responses Prism declares valid,
+//   - round-trip losses: the raw response body against the re-encoded
+//     result, compared as JSON values,
+//   - every request, response and component example of the spec decoded
+//     and re-encoded through the generated type.
+//
+// Prism's own mistakes (a generated response that breaks the spec) are
+// listed apart, never counted as passes. It writes docs/conformance.md.
+//
+//	go run ./internal/conformance                # every spec, writes docs/conformance.md
+//	go run ./internal/conformance -quick         # the CI subset, no report
+//	go run ./internal/conformance -run petstore  # specs whose path matches
+//	go run ./internal/conformance -max-ops 20    # at most 20 operations per spec
+//
+// It exits 1 when any defect is found. It is a measuring tool: nothing in
+// gen/ imports it.
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/oasgen/oasgen/gen"
+	"github.com/oasgen/oasgen/gen/load"
+	"github.com/oasgen/oasgen/internal/conformance/driver"
+	"github.com/oasgen/oasgen/internal/specset"
+)
+
+// quickSpecs is the -quick subset that CI runs: small specs whose clients
+// cover path, query, header and cookie parameters of every style, JSON
+// bodies, several responses and the built-in StackOne API.
+var quickSpecs = []string{
+	"petstore-3.0.yaml",
+	"petstore-expanded-3.0.yaml",
+	"swagger-petstore-v3.yaml",
+	"stackone/stackone-core_2025-03-05_stackone-ai-node_076766c.json",
+}
+
+// scratchModule is the driver module's path: under this module's path so
+// that the driver may import internal/conformance/driver.
+const scratchModule = "github.com/oasgen/oasgen/internal/conformance/scratch"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+type config struct {
+	specsDir string
+	root     string
+	prism    string
+	scratch  string
+	maxOps   int
+	modes    []string
+	wait     time.Duration
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("conformance", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	specsDir := fs.String("specs", "../shared/specs", "corpus `directory` (INDEX.md lists its specs)")
+	report := fs.String("report", "", "write the Markdown report to `file` (default docs/conformance.md for a full run, none otherwise)")
+	quick := fs.Bool("quick", false, "run only the CI subset")
+	filter := fs.String("run", "", "only specs whose path matches this `regexp`")
+	maxOps := fs.Int("max-ops", 0, "call at most `n` operations per spec (0: all)")
+	modes := fs.String("modes", "static,dynamic", "Prism modes to run, comma-separated")
+	keep := fs.Bool("keep", false, "keep the scratch module and print its path")
+	wait := fs.Duration("prism-wait", 3*time.Minute, "how long Prism may take to start on one spec")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	specs, err := specset.List(*specsDir)
+	if err != nil {
+		fmt.Fprintln(stderr, "conformance:", err)
+		return 2
+	}
+	if *quick {
+		specs = quickSpecs
+	}
+	if specs, err = specset.Filter(specs, *filter); err != nil {
+		fmt.Fprintln(stderr, "conformance: -run:", err)
+		return 2
+	}
+	if *report == "" && !*quick && *filter == "" && *maxOps == 0 {
+		*report = filepath.Join("docs", "conformance.md")
+	}
+	root, err := specset.RepoRoot()
+	if err != nil {
+		fmt.Fprintln(stderr, "conformance:", err)
+		return 2
+	}
+	bin, err := prismBin(root)
+	if err != nil {
+		fmt.Fprintln(stderr, "conformance:", err)
+		return 2
+	}
+	scratch, err := os.MkdirTemp("", "oasgen-conformance-")
+	if err != nil {
+		fmt.Fprintln(stderr, "conformance:", err)
+		return 2
+	}
+	if *keep {
+		fmt.Fprintln(stderr, "conformance: scratch module in", scratch)
+	} else {
+		defer os.RemoveAll(scratch)
+	}
+	if err := specset.WriteScratchModule(scratch, root, scratchModule); err != nil {
+		fmt.Fprintln(stderr, "conformance:", err)
+		return 2
+	}
+	cfg := &config{specsDir: *specsDir, root: root, prism: bin, scratch: scratch, maxOps: *maxOps,
+		modes: strings.Split(*modes, ","), wait: *wait}
+
+	var results []*specResult
+	defects := 0
+	for i, s := range specs {
+		r := runSpec(cfg, fmt.Sprintf("c%02d", i), s)
+		results = append(results, r)
+		defects += r.defectCount()
+		fmt.Fprintln(stdout, r.summaryLine())
+		for _, d := range r.allDefects(5) {
+			fmt.Fprintln(stdout, "    "+d)
+		}
+	}
+	if *report != "" {
+		if err := os.WriteFile(*report, []byte(renderReport(results, cfg)), 0o644); err != nil {
+			fmt.Fprintln(stderr, "conformance:", err)
+			return 2
+		}
+		fmt.Fprintln(stdout, "wrote", *report)
+	}
+	if defects > 0 {
+		fmt.Fprintf(stdout, "%d defects in %d specs\n", defects, len(results))
+		return 1
+	}
+	fmt.Fprintf(stdout, "no defects in %d specs\n", len(results))
+	return 0
+}
+
+// runSpec generates, builds and drives one spec.
+func runSpec(cfg *config, dir, spec string) *specResult {
+	r := &specResult{Spec: spec}
+	start := time.Now()
+	defer func() { r.Time = time.Since(start) }()
+	path := filepath.Join(cfg.specsDir, spec)
+	pkgDir := filepath.Join(cfg.scratch, dir)
+	results, err := gen.Run([]gen.Job{{Spec: path, Package: "api", Output: pkgDir, Client: true}})
+	if err != nil {
+		r.Status, r.Detail = statusGenFailed, err.Error()
+		if strings.Contains(err.Error(), "not an OpenAPI document") || strings.Contains(err.Error(), "remote references are off") {
+			r.Status = statusRefused
+		}
+		return r
+	}
+	res := results[0]
+	m := res.Model
+	r.Ops = len(m.Operations)
+	for _, f := range res.Files {
+		if !strings.HasSuffix(f.Path, ".go") {
+			continue // docs pages play no part here
+		}
+		p := filepath.Join(pkgDir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			r.Status, r.Detail = statusGenFailed, err.Error()
+			return r
+		}
+		if err := os.WriteFile(p, f.Content, 0o644); err != nil {
+			r.Status, r.Detail = statusGenFailed, err.Error()
+			return r
+		}
+	}
+	ls, err := load.Load(path, load.Options{})
+	if err != nil {
+		r.Status, r.Detail = statusGenFailed, err.Error()
+		return r
+	}
+	plan, invalid, schemas := planCalls(m, ls.Doc, cfg.maxOps)
+	r.InvalidExamples = invalid
+	for _, c := range plan.Calls {
+		if c.Prefer == "" {
+			r.Called++
+		}
+	}
+	drvDir := filepath.Join(pkgDir, "driver")
+	if err := os.MkdirAll(drvDir, 0o755); err != nil {
+		r.Status, r.Detail = statusGenFailed, err.Error()
+		return r
+	}
+	if err := os.WriteFile(filepath.Join(drvDir, "main.go"), []byte(driverMain(dir, m.Operations != nil, m.APIKeyEnv != "", exampleTypes(plan))), 0o644); err != nil {
+		r.Status, r.Detail = statusGenFailed, err.Error()
+		return r
+	}
+	exe := filepath.Join(pkgDir, "driver.bin")
+	if out, err := specset.Go(cfg.scratch, "build", "-o", exe, "./"+dir+"/driver"); err != nil {
+		r.Status, r.Detail = statusBuildFailed, out
+		return r
+	}
+	r.Status = statusRan
+	for i, mode := range cfg.modes {
+		if len(plan.Calls) == 0 && i > 0 {
+			break // nothing to call: the examples ran once already
+		}
+		mr := modeResult{Mode: mode}
+		rep, crashes, err := driveMode(cfg, exe, pkgDir, path, mode == "dynamic", plan)
+		if err != nil {
+			mr.PrismFailed = err.Error()
+			r.Modes = append(r.Modes, mr)
+			continue
+		}
+		mr.classify(rep, schemas.declared)
+		mr.PrismOwn = append(mr.PrismOwn, crashes...)
+		if i == 0 {
+			r.Examples = rep.Examples
+		}
+		r.Modes = append(r.Modes, mr)
+	}
+	return r
+}
+
+// maxRestarts bounds how often one mode restarts a Prism that died.
+const maxRestarts = 10
+
+// driveMode runs the plan against Prism in one mode. When Prism dies in the
+// middle (it does on some requests), the call it died on is listed as
+// Prism's, Prism is started again and the calls after it go on.
+func driveMode(cfg *config, exe, dir, spec string, dynamic bool, plan *driver.Plan) (*driver.Report, []finding, error) {
+	if len(plan.Calls) == 0 {
+		p := *plan
+		p.ServerURL = "http://127.0.0.1:1" // never called: the examples only
+		rep, err := drive(exe, dir, &p)
+		return rep, nil, err
+	}
+	var all driver.Report
+	var crashes []finding
+	rest := plan.Calls
+	for restarts := 0; len(rest) > 0; restarts++ {
+		srv, err := startPrism(cfg.prism, spec, dynamic, cfg.wait)
+		if err != nil {
+			if restarts == 0 {
+				return nil, nil, err
+			}
+			crashes = append(crashes, finding{"prism", "", "did not restart: " + firstLine(err.Error())})
+			break
+		}
+		p := *plan
+		p.ServerURL, p.Calls = srv.URL, rest
+		if restarts > 0 {
+			p.Examples = nil // ran with the first batch
+		}
+		rep, err := drive(exe, dir, &p)
+		died := srv.exitedEarly()
+		srv.stop()
+		if err != nil {
+			return nil, nil, fmt.Errorf("driver: %w", err)
+		}
+		all.Examples = append(all.Examples, rep.Examples...)
+		if !died {
+			all.Calls = append(all.Calls, rep.Calls...)
+			break
+		}
+		// The first call that could not reach Prism is where it died.
+		k := len(rep.Calls)
+		for i, c := range rep.Calls {
+			if len(c.Exchanges) > 0 && c.Exchanges[0].TransportE != "" {
+				k = i
+				break
+			}
+		}
+		all.Calls = append(all.Calls, rep.Calls[:k]...)
+		if k == len(rep.Calls) {
+			break
+		}
+		c := rep.Calls[k]
+		crashes = append(crashes, finding{"prism crashed", c.Op + " (" + c.Method + " " + c.Path + ")",
+			"on " + c.Exchanges[0].Request + ": " + firstLine(lastLines(srv.log(), 1))})
+		if restarts == maxRestarts {
+			break
+		}
+		rest = rest[k+1:]
+	}
+	return &all, crashes, nil
+}
+
+// drive runs the driver binary on a plan.
+func drive(exe, dir string, p *driver.Plan) (*driver.Report, error) {
+	data, err := json.Marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	planFile := filepath.Join(dir, "plan.json")
+	if err := os.WriteFile(planFile, data, 0o644); err != nil {
+		return nil, err
+	}
+	cmd := exec.Command(exe, planFile)
+	var se strings.Builder
+	cmd.Stderr = &se
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("%v: %s", err, lastLines(se.String(), 20))
+	}
+	var rep driver.Report
+	if err := json.Unmarshal(out, &rep); err != nil {
+		return nil, fmt.Errorf("report: %v", err)
+	}
+	return &rep, nil
+}
+
+// driverMain is the driver program for the package in dir: the client
+// constructor (retries off, a test API key where the client takes one)
+// and the named types the component examples need.
+func driverMain(dir string, hasClient, hasKey bool, types []string) string {
+	var b strings.Builder
+	b.WriteString("package main\n\nimport (\n\t\"net/http\"\n\t\"reflect\"\n\n")
+	fmt.Fprintf(&b, "\tapi %q\n\t\"github.com/oasgen/oasgen/internal/conformance/driver\"\n)\n\n", scratchModule+"/"+dir)
+	b.WriteString("var _ = http.MethodGet\n\nfunc main() {\n")
+	if hasClient {
+		b.WriteString("\tnewClient := func(u string, hc *http.Client) (any, error) {\n")
+		b.WriteString("\t\treturn api.NewAPIClient(api.Options{ServerURL: u, HTTPClient: hc, Retry: &api.RetryPolicy{MaxAttempts: 1}")
+		if hasKey {
+			b.WriteString(", APIKey: \"conformance-key\"")
+		}
+		b.WriteString("})\n\t}\n")
+	} else {
+		b.WriteString("\tvar newClient driver.Client\n")
+	}
+	b.WriteString("\tdriver.Main(newClient, map[string]reflect.Type{\n")
+	for _, t := range types {
+		fmt.Fprintf(&b, "\t\t%q: reflect.TypeFor[api.%s](),\n", t, t)
+	}
+	b.WriteString("\t})\n}\n")
+	return b.String()
+}

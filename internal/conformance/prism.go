@@ -1,0 +1,132 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// prism is a running `prism mock` of one spec.
+type prism struct {
+	URL    string
+	cancel context.CancelFunc
+	exited chan error
+	mu     sync.Mutex
+	logs   bytes.Buffer
+}
+
+// prismBin is tools/prism's pinned Prism, installed with npm ci when
+// missing.
+func prismBin(root string) (string, error) {
+	dir := filepath.Join(root, "tools", "prism")
+	bin := filepath.Join(dir, "node_modules", ".bin", "prism")
+	if _, err := os.Stat(bin); err == nil {
+		return bin, nil
+	}
+	npm, err := exec.LookPath("npm")
+	if err != nil {
+		return "", fmt.Errorf("Prism is not installed in %s and npm is not on PATH", dir)
+	}
+	cmd := exec.Command(npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund")
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("npm ci in %s: %v\n%s", dir, err, out)
+	}
+	return bin, nil
+}
+
+// startPrism mocks spec on a free loopback port; dynamic adds -d (responses
+// generated from the schemas rather than the spec's examples).
+func startPrism(bin, spec string, dynamic bool, wait time.Duration) (*prism, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, err
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	args := []string{"mock", "-h", "127.0.0.1", "-p", strconv.Itoa(port)}
+	if dynamic {
+		args = append(args, "-d")
+	}
+	args = append(args, spec)
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, bin, args...)
+	pr, pw, err := os.Pipe()
+	if err != nil {
+		cancel()
+		return nil, err
+	}
+	cmd.Stdout, cmd.Stderr = pw, pw
+	if err := cmd.Start(); err != nil {
+		cancel()
+		return nil, err
+	}
+	pw.Close()
+	p := &prism{URL: "http://127.0.0.1:" + strconv.Itoa(port), cancel: cancel, exited: make(chan error, 1)}
+	ready := make(chan struct{})
+	go func() {
+		sc := bufio.NewScanner(pr)
+		sc.Buffer(make([]byte, 64<<10), 4<<20)
+		var once sync.Once
+		for sc.Scan() {
+			p.mu.Lock()
+			if p.logs.Len() < 1<<20 {
+				p.logs.WriteString(sc.Text() + "\n")
+			}
+			p.mu.Unlock()
+			if strings.Contains(sc.Text(), "Prism is listening") {
+				once.Do(func() { close(ready) })
+			}
+		}
+	}()
+	go func() { p.exited <- cmd.Wait() }()
+	select {
+	case <-ready:
+		return p, nil
+	case err := <-p.exited:
+		cancel()
+		return nil, fmt.Errorf("prism exited before listening: %v\n%s", err, lastLines(p.log(), 15))
+	case <-time.After(wait):
+		p.stop()
+		return nil, fmt.Errorf("prism did not listen within %s\n%s", wait, lastLines(p.log(), 15))
+	}
+}
+
+func (p *prism) log() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.logs.String()
+}
+
+// exitedEarly reports that Prism has exited (before stop).
+func (p *prism) exitedEarly() bool {
+	select {
+	case err := <-p.exited:
+		p.exited <- err
+		return true
+	default:
+		return false
+	}
+}
+
+func (p *prism) stop() {
+	p.cancel()
+	<-p.exited
+}
+
+func lastLines(s string, n int) string {
+	ls := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	if len(ls) > n {
+		ls = ls[len(ls)-n:]
+	}
+	return strings.Join(ls, "\n")
+}

@@ -1,0 +1,405 @@
+package main
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/oasgen/oasgen/internal/conformance/driver"
+)
+
+const (
+	statusRan         = "ran"
+	statusGenFailed   = "generation failed"
+	statusBuildFailed = "build failed"
+	statusRefused     = "refused"
+)
+
+// Defect classes: what the client did wrong.
+const (
+	classRequest    = "request violation"
+	classAuth       = "unauthenticated"
+	classDecode     = "decode error"
+	classLoss       = "round-trip loss"
+	classNoResult   = "body not returned"
+	classStatus     = "unexpected status"
+	classTransport  = "transport error"
+	classExample    = "example round trip"
+	classNotCalled  = "not called"
+	classCallFailed = "call failed"
+)
+
+type specResult struct {
+	Spec            string
+	Status          string
+	Detail          string
+	Time            time.Duration
+	Ops             int // operations in the package
+	Called          int // operations planned (without Prefer repeats)
+	Modes           []modeResult
+	Examples        []driver.ExampleResult
+	InvalidExamples []string
+}
+
+type modeResult struct {
+	Mode        string
+	PrismFailed string
+	Calls       int
+	Skipped     []finding
+	Defects     []finding
+	PrismOwn    []finding // Prism's generated response broke the spec
+	// Warnings are Prism's non-error findings about a request (such as a
+	// deprecated parameter being sent): listed, not counted.
+	Warnings []finding
+	// Undeclared are properties of a response that its schema does not
+	// declare (Prism -d invents them where additionalProperties is not
+	// given): the typed model does not keep them, by design.
+	Undeclared []finding
+}
+
+type finding struct {
+	Class, Op, Detail string
+}
+
+func (f finding) String() string {
+	return fmt.Sprintf("%s: %s: %s", f.Class, f.Op, f.Detail)
+}
+
+// classify sorts a driver report's calls into defects, Prism's own
+// mistakes and skips.
+func (mr *modeResult) classify(rep *driver.Report, declared func(op string, status int, path string) bool) {
+	for _, c := range rep.Calls {
+		op := c.Op + " (" + c.Method + " " + c.Path + ")"
+		if c.Prefer != "" {
+			op += " Prefer " + c.Prefer
+		}
+		if c.Skip != "" {
+			mr.Skipped = append(mr.Skipped, finding{classNotCalled, op, c.Skip})
+			continue
+		}
+		mr.Calls++
+		prismOwn := false
+		var last *driver.Exchange
+		for i := range c.Exchanges {
+			e := &c.Exchanges[i]
+			last = e
+			for _, v := range e.Violations {
+				loc := strings.Join(v.Location, ".")
+				if len(v.Location) > 0 && v.Location[0] == "response" {
+					prismOwn = true
+					mr.PrismOwn = append(mr.PrismOwn, finding{"response violation", op, loc + ": " + v.Message})
+					continue
+				}
+				if !strings.EqualFold(v.Severity, "error") && v.Severity != "" {
+					mr.Warnings = append(mr.Warnings, finding{"request " + strings.ToLower(v.Severity), op, loc + ": " + v.Message})
+					continue
+				}
+				class := classRequest
+				if strings.Contains(v.Message, "security") {
+					class = classAuth // Prism: "Invalid security scheme used"
+				}
+				mr.Defects = append(mr.Defects, finding{class, op, loc + ": " + v.Message + "; sent " + sent(e)})
+			}
+			if e.TransportE != "" {
+				mr.Defects = append(mr.Defects, finding{classTransport, op, e.TransportE})
+			}
+		}
+		if last == nil {
+			if c.Err != "" {
+				mr.Defects = append(mr.Defects, finding{classCallFailed, op, "nothing sent: " + c.Err})
+			}
+			continue
+		}
+		requestFault := false
+		for _, v := range last.Violations {
+			if (len(v.Location) == 0 || v.Location[0] != "response") && (v.Severity == "" || strings.EqualFold(v.Severity, "error")) {
+				requestFault = true
+			}
+		}
+		switch {
+		case last.Status/100 == 2:
+			bucket := &mr.Defects
+			if prismOwn {
+				bucket = &mr.PrismOwn
+			}
+			if c.Err != "" {
+				*bucket = append(*bucket, finding{classDecode, op, fmt.Sprintf("%d %s: %s", last.Status, last.RespType, c.Err)})
+			}
+			for _, l := range c.Losses {
+				if path, ok := strings.CutSuffix(l, ": lost"); ok || strings.Contains(l, ": lost (was ") {
+					if !ok {
+						path = l[:strings.Index(l, ": lost (was ")]
+					}
+					if !declared(c.Op, last.Status, path) {
+						mr.Undeclared = append(mr.Undeclared, finding{"undeclared property", op, l})
+						continue
+					}
+				}
+				*bucket = append(*bucket, finding{classLoss, op, l})
+			}
+			if c.NoResult {
+				mr.Defects = append(mr.Defects, finding{classNoResult, op, fmt.Sprintf("%d %s body: %s", last.Status, last.RespType, excerpt(last.RespBody))})
+			}
+		case requestFault:
+			// counted above, with what Prism said
+		case last.Status == 401 || last.Status == 403:
+			mr.Defects = append(mr.Defects, finding{classAuth, op, fmt.Sprintf("%d: %s", last.Status, excerpt(last.RespBody))})
+		case c.Prefer != "" && c.Prefer == strconv.Itoa(last.Status):
+		case last.Status == 500 && strings.Contains(last.RespBody, "NO_RESPONSE_RESPONSE_DEFINED"):
+			mr.PrismOwn = append(mr.PrismOwn, finding{"cannot mock", op, "the spec defines no response Prism can send"})
+		default:
+			mr.Defects = append(mr.Defects, finding{classStatus, op, fmt.Sprintf("%d for %s: %s", last.Status, sent(last), excerpt(last.RespBody))})
+		}
+	}
+}
+
+func sent(e *driver.Exchange) string {
+	s := e.Request
+	if e.Body != "" {
+		s += " " + excerpt(e.Body)
+	}
+	return s
+}
+
+func excerpt(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 160 {
+		return s[:157] + "..."
+	}
+	return s
+}
+
+// exampleDefects are the examples that did not round-trip.
+func (r *specResult) exampleDefects() []finding {
+	var out []finding
+	for _, e := range r.Examples {
+		if e.Err != "" {
+			out = append(out, finding{classExample, e.Where, e.Type + ": " + e.Err})
+		}
+		for _, l := range e.Losses {
+			out = append(out, finding{classExample, e.Where, e.Type + ": " + l})
+		}
+	}
+	return out
+}
+
+func (r *specResult) defectCount() int {
+	n := len(r.exampleDefects())
+	if r.Status == statusGenFailed || r.Status == statusBuildFailed {
+		n++
+	}
+	for _, m := range r.Modes {
+		n += len(m.Defects)
+		if m.PrismFailed != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// allDefects lists up to max defects, with their mode.
+func (r *specResult) allDefects(max int) []string {
+	var out []string
+	if r.Status == statusGenFailed || r.Status == statusBuildFailed {
+		out = append(out, r.Status+": "+firstLine(r.Detail))
+	}
+	for _, m := range r.Modes {
+		if m.PrismFailed != "" {
+			out = append(out, m.Mode+": prism: "+firstLine(m.PrismFailed))
+		}
+		for _, d := range m.Defects {
+			out = append(out, m.Mode+": "+d.String())
+		}
+	}
+	for _, d := range r.exampleDefects() {
+		out = append(out, d.String())
+	}
+	if len(out) > max {
+		out = append(out[:max], fmt.Sprintf("… and %d more", len(out)-max))
+	}
+	return out
+}
+
+func (r *specResult) summaryLine() string {
+	return fmt.Sprintf("%-64s %-18s %6.1fs  ops %d  defects %d", r.Spec, r.Status, r.Time.Seconds(), r.Called, r.defectCount())
+}
+
+// count is the number of findings of each mode, "static / dynamic".
+func (r *specResult) count(get func(*modeResult) int) string {
+	var parts []string
+	for i := range r.Modes {
+		if r.Modes[i].PrismFailed != "" {
+			parts = append(parts, "–")
+			continue
+		}
+		parts = append(parts, strconv.Itoa(get(&r.Modes[i])))
+	}
+	return strings.Join(parts, " / ")
+}
+
+func countClass(fs []finding, classes ...string) int {
+	n := 0
+	for _, f := range fs {
+		for _, c := range classes {
+			if f.Class == c {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func renderReport(rs []*specResult, cfg *config) string {
+	var b strings.Builder
+	b.WriteString("# Conformance run\n\n")
+	b.WriteString("Generated by `go run ./internal/conformance` (which rewrites this file). For every spec of\n")
+	b.WriteString("`../shared/specs` that generates, the run builds a driver that calls **every operation** through\n")
+	b.WriteString("`APIClient` against [Prism](https://github.com/stoplightio/prism) 5.16.0 mocking the same spec, in\n")
+	fmt.Fprintf(&b, "modes %s (static: the spec's examples; dynamic, `-d`: responses generated from the schemas).\n", strings.Join(cfg.modes, ", "))
+	b.WriteString("Request values are synthesized from the schemas (every parameter, required and optional\n")
+	b.WriteString("properties, enums, formats, patterns, bounds) or taken from the spec's examples when they satisfy\n")
+	b.WriteString("the schema; each is checked with kin-openapi's validator before it is sent. Counts are\n")
+	b.WriteString("*static / dynamic*.\n\n")
+	b.WriteString("- **Request violations**: what Prism found wrong in a request the client sent (`sl-violations`).\n")
+	b.WriteString("- **Auth**: Prism answered 401/403: the operation's security was not sent.\n")
+	b.WriteString("- **Decode**: the client returned an error for a 2xx response Prism did not flag.\n")
+	b.WriteString("- **Losses**: the raw 2xx body and the re-encoded result differ as JSON values. Normalisations:\n")
+	b.WriteString("  numbers compare by value (`1.0` = `1`), and two RFC 3339 timestamps compare as instants.\n")
+	b.WriteString("- **Other**: an unexpected status (e.g. Prism found no route for the URL), a transport error, a\n")
+	b.WriteString("  2xx body the method does not return.\n")
+	b.WriteString("- **Examples**: every request, response and component-schema example that satisfies its own\n")
+	b.WriteString("  schema, decoded into the generated type and re-encoded, compared as above. Examples that break\n")
+	b.WriteString("  their own schema are listed, not checked.\n")
+	b.WriteString("- **Prism's own**: Prism's generated response broke the spec (listed apart, never a pass).\n\n")
+
+	total := map[string]int{}
+	ran := 0
+	for _, r := range rs {
+		if r.Status == statusRan {
+			ran++
+		}
+		for _, m := range r.Modes {
+			total["calls"] += m.Calls
+			total["defects"] += len(m.Defects)
+			total["prism"] += len(m.PrismOwn)
+			total["skipped"] += len(m.Skipped)
+		}
+		total["examples"] += len(r.Examples)
+		total["exampleDefects"] += len(r.exampleDefects())
+		total["ops"] += r.Called
+		total["all"] += r.defectCount()
+	}
+	fmt.Fprintf(&b, "**%d specs, %d driven; %d operations, %d calls; %d defects** (%d in calls, %d in examples of %d checked); %d findings of Prism's own; %d calls not made.\n\n",
+		len(rs), ran, total["ops"], total["calls"], total["all"], total["defects"], total["exampleDefects"], total["examples"], total["prism"], total["skipped"])
+
+	b.WriteString("| Spec | Status | Ops | Calls | Request violations | Auth | Decode | Losses | Other | Examples (bad/checked) | Prism's own | Not called |\n")
+	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, r := range rs {
+		if r.Status != statusRan {
+			fmt.Fprintf(&b, "| `%s` | %s | | | | | | | | | | |\n", r.Spec, r.Status)
+			continue
+		}
+		fmt.Fprintf(&b, "| `%s` | %s | %d | %s | %s | %s | %s | %s | %s | %d/%d | %s | %s |\n", r.Spec, r.Status, r.Called,
+			r.count(func(m *modeResult) int { return m.Calls }),
+			r.count(func(m *modeResult) int { return countClass(m.Defects, classRequest) }),
+			r.count(func(m *modeResult) int { return countClass(m.Defects, classAuth) }),
+			r.count(func(m *modeResult) int { return countClass(m.Defects, classDecode) }),
+			r.count(func(m *modeResult) int { return countClass(m.Defects, classLoss) }),
+			r.count(func(m *modeResult) int {
+				return countClass(m.Defects, classStatus, classTransport, classNoResult, classCallFailed)
+			}),
+			len(r.exampleDefects()), len(r.Examples),
+			r.count(func(m *modeResult) int { return len(m.PrismOwn) }),
+			r.count(func(m *modeResult) int { return len(m.Skipped) }))
+	}
+
+	b.WriteString("\n## Defects\n\nAt most 12 per spec and mode, grouped by class.\n")
+	for _, r := range rs {
+		if r.defectCount() == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "\n### `%s`\n\n", r.Spec)
+		if r.Status == statusGenFailed || r.Status == statusBuildFailed {
+			fmt.Fprintf(&b, "- %s:\n\n```\n%s\n```\n", r.Status, firstLines(r.Detail, 20))
+		}
+		for _, m := range r.Modes {
+			if m.PrismFailed != "" {
+				fmt.Fprintf(&b, "- %s: Prism could not run: `%s`\n", m.Mode, firstLine(m.PrismFailed))
+			}
+			writeFindings(&b, m.Mode, m.Defects, 12)
+		}
+		writeFindings(&b, "examples", r.exampleDefects(), 12)
+	}
+
+	b.WriteString("\n## Prism's own mistakes\n\nPrism's generated or example responses that break the spec; the client is not judged on them.\n\n")
+	for _, r := range rs {
+		for _, m := range r.Modes {
+			if len(m.PrismOwn) > 0 {
+				fmt.Fprintf(&b, "- `%s` (%s): %d, e.g. %s\n", r.Spec, m.Mode, len(m.PrismOwn), cell(m.PrismOwn[0].String()))
+			}
+		}
+	}
+
+	b.WriteString("\n## Not called\n\nOperations the run could not call, and why.\n\n")
+	for _, r := range rs {
+		if len(r.Modes) == 0 {
+			continue
+		}
+		m := r.Modes[0]
+		for i, s := range m.Skipped {
+			if i == 5 {
+				fmt.Fprintf(&b, "- `%s`: … and %d more\n", r.Spec, len(m.Skipped)-5)
+				break
+			}
+			fmt.Fprintf(&b, "- `%s`: %s\n", r.Spec, cell(s.Op+": "+s.Detail))
+		}
+	}
+
+	b.WriteString("\n## Examples that break their own schema\n\nNot round-tripped (the spec's mistake, not the client's).\n\n")
+	for _, r := range rs {
+		if len(r.InvalidExamples) > 0 {
+			fmt.Fprintf(&b, "- `%s`: %d: %s\n", r.Spec, len(r.InvalidExamples), cell(strings.Join(head(r.InvalidExamples, 4), ", ")))
+		}
+	}
+	return b.String()
+}
+
+func writeFindings(b *strings.Builder, label string, fs []finding, max int) {
+	if len(fs) == 0 {
+		return
+	}
+	sorted := append([]finding(nil), fs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Class < sorted[j].Class })
+	fmt.Fprintf(b, "- %s: %d\n", label, len(fs))
+	for i, f := range sorted {
+		if i == max {
+			fmt.Fprintf(b, "  - … and %d more\n", len(fs)-max)
+			break
+		}
+		fmt.Fprintf(b, "  - %s\n", cell(f.String()))
+	}
+}
+
+// cell makes text safe in a Markdown list or table cell.
+func cell(s string) string {
+	s = strings.ReplaceAll(s, "|", "\\|")
+	s = strings.ReplaceAll(s, "\n", " ")
+	return "`" + strings.ReplaceAll(s, "`", "'") + "`"
+}
+
+func head(s []string, n int) []string {
+	if len(s) > n {
+		return append(s[:n:n], fmt.Sprintf("… %d more", len(s)-n))
+	}
+	return s
+}
+
+func firstLines(s string, n int) string {
+	ls := strings.Split(s, "\n")
+	if len(ls) > n {
+		ls = append(ls[:n], fmt.Sprintf("… (%d more lines)", len(ls)-n))
+	}
+	return strings.Join(ls, "\n")
+}

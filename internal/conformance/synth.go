@@ -1,0 +1,466 @@
+package main
+
+// Request values synthesized from schemas. A value is built from the
+// schema's own example when that example satisfies the schema, else from
+// its keywords (enum, const, format, pattern, bounds, lengths), with every
+// optional property filled down to a depth, so that each field of the
+// generated types is exercised. Every synthesized value is checked against
+// the schema with kin-openapi's validator; a value that does not pass is
+// reported as the harness's limit, never sent as if it were the client's.
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp/syntax"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// synth builds values; request says readOnly properties are left out
+// (they are response-only), as a client sends them.
+type synth struct {
+	request bool
+	// full fills optional properties above this depth.
+	full int
+}
+
+const maxDepth = 12
+
+// valid reports whether v satisfies s.
+func (y *synth) valid(s *openapi3.Schema, v any) bool {
+	opts := []openapi3.SchemaValidationOption{openapi3.MultiErrors()}
+	if y.request {
+		opts = append(opts, openapi3.VisitAsRequest())
+	} else {
+		opts = append(opts, openapi3.VisitAsResponse())
+	}
+	return s.VisitJSON(v, opts...) == nil
+}
+
+// value is a value for sr that passes its schema, or an error saying why
+// none was found.
+func (y *synth) value(sr *openapi3.SchemaRef) (any, error) {
+	if sr == nil || sr.Value == nil {
+		return map[string]any{"key": "value"}, nil
+	}
+	v := y.build(sr.Value, 0)
+	if !y.valid(sr.Value, v) {
+		err := sr.Value.VisitJSON(v, openapi3.MultiErrors())
+		return v, fmt.Errorf("no valid value synthesized (%s)", firstLine(fmt.Sprint(err)))
+	}
+	return v, nil
+}
+
+// example is the first of the schema's examples that passes it.
+func (y *synth) example(s *openapi3.Schema) (any, bool) {
+	var cands []any
+	if s.Example != nil {
+		cands = append(cands, s.Example)
+	}
+	cands = append(cands, s.Examples...)
+	for _, c := range cands {
+		if y.valid(s, c) {
+			return c, true
+		}
+	}
+	return nil, false
+}
+
+func (y *synth) build(s *openapi3.Schema, depth int) any {
+	if v, ok := y.example(s); ok {
+		return v
+	}
+	if s.Const != nil {
+		return s.Const
+	}
+	for _, e := range s.Enum {
+		if e != nil {
+			return e
+		}
+	}
+	if len(s.AllOf) > 0 {
+		return y.allOf(s, depth)
+	}
+	if alts := append(slices.Clone(s.OneOf), s.AnyOf...); len(alts) > 0 {
+		// The first alternative whose value the whole schema accepts (a
+		// oneOf must match exactly one).
+		var first any
+		for i, a := range alts {
+			if a.Value == nil || isNullOnly(a.Value) {
+				continue
+			}
+			v := y.build(a.Value, depth+1)
+			if m, ok := v.(map[string]any); ok && len(s.Properties) > 0 {
+				y.fillProps(s, m, depth)
+			}
+			if i == 0 || first == nil {
+				first = v
+			}
+			if y.valid(s, v) {
+				return v
+			}
+		}
+		if first != nil {
+			return first
+		}
+	}
+	switch typeOf(s) {
+	case "object":
+		return y.object(s, depth)
+	case "array":
+		return y.array(s, depth)
+	case "string":
+		return y.str(s)
+	case "integer":
+		return y.integer(s)
+	case "number":
+		return y.number(s)
+	case "boolean":
+		return true
+	case "null":
+		return nil
+	}
+	return map[string]any{"key": "value"} // free-form
+}
+
+// allOf merges the members' objects; a member that is not an object (a
+// described scalar, an array) is the value.
+func (y *synth) allOf(s *openapi3.Schema, depth int) any {
+	merged := map[string]any{}
+	var scalar any
+	isObj := false
+	for _, m := range s.AllOf {
+		if m.Value == nil {
+			continue
+		}
+		v := y.build(m.Value, depth+1)
+		if mv, ok := v.(map[string]any); ok {
+			isObj = true
+			for k, x := range mv {
+				if _, seen := merged[k]; !seen {
+					merged[k] = x
+				}
+			}
+		} else if !describesOnly(m.Value) {
+			scalar = v
+		}
+	}
+	if len(s.Properties) > 0 || typeOf(s) == "object" {
+		isObj = true
+		y.fillProps(s, merged, depth)
+	}
+	if !isObj && scalar != nil {
+		return scalar
+	}
+	return merged
+}
+
+func (y *synth) object(s *openapi3.Schema, depth int) any {
+	m := map[string]any{}
+	y.fillProps(s, m, depth)
+	if len(s.Properties) == 0 {
+		if ap := s.AdditionalProperties.Schema; ap != nil && ap.Value != nil && depth < maxDepth {
+			m["key"] = y.build(ap.Value, depth+1)
+		} else if s.AdditionalProperties.Has == nil || *s.AdditionalProperties.Has {
+			if len(m) == 0 && depth < maxDepth {
+				m["key"] = "value"
+			}
+		}
+	}
+	for s.MinProps > uint64(len(m)) {
+		m[fmt.Sprintf("key%d", len(m))] = "value"
+	}
+	return m
+}
+
+// fillProps sets the required properties, and the optional ones above the
+// depth where only required ones are filled (recursive schemas end there).
+func (y *synth) fillProps(s *openapi3.Schema, m map[string]any, depth int) {
+	names := make([]string, 0, len(s.Properties))
+	for n := range s.Properties {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		p := s.Properties[n]
+		if p == nil || p.Value == nil {
+			continue
+		}
+		if _, ok := m[n]; ok {
+			continue
+		}
+		required := slices.Contains(s.Required, n)
+		if y.request && p.Value.ReadOnly && !required {
+			continue
+		}
+		if !y.request && p.Value.WriteOnly && !required {
+			continue
+		}
+		if !required && (depth >= y.full || depth >= maxDepth) {
+			continue
+		}
+		if !required && p.Value.Deprecated {
+			continue // deprecated optional fields stay out: real callers leave them
+		}
+		m[n] = y.build(p.Value, depth+1)
+	}
+}
+
+func (y *synth) array(s *openapi3.Schema, depth int) any {
+	n := 1
+	if s.MinItems > 1 {
+		n = int(s.MinItems)
+	}
+	if s.MaxItems != nil && uint64(n) > *s.MaxItems {
+		n = int(*s.MaxItems)
+	}
+	if depth >= maxDepth && s.MinItems == 0 {
+		n = 0
+	}
+	out := make([]any, 0, n)
+	for i := 0; i < n; i++ {
+		var v any = "x"
+		if s.Items != nil && s.Items.Value != nil {
+			v = y.build(s.Items.Value, depth+1)
+		}
+		if s.UniqueItems && i > 0 {
+			v = distinct(v, i)
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// distinct makes the i-th copy of an item differ from the others where it
+// can (strings and numbers).
+func distinct(v any, i int) any {
+	switch x := v.(type) {
+	case string:
+		return fmt.Sprintf("%s%d", x, i)
+	case float64:
+		return x + float64(i)
+	case int64:
+		return x + int64(i)
+	}
+	return v
+}
+
+var formats = map[string]string{
+	"date-time":     "2024-01-02T03:04:05Z",
+	"date":          "2024-01-02",
+	"time":          "03:04:05Z",
+	"uuid":          "3fa85f64-5717-4562-b3fc-2c963f66afa6",
+	"email":         "user@example.com",
+	"uri":           "https://example.com/a",
+	"url":           "https://example.com/a",
+	"uri-reference": "/a",
+	"hostname":      "example.com",
+	"ipv4":          "192.0.2.1",
+	"ipv6":          "2001:db8::1",
+	"byte":          "aGVsbG8=",
+	"binary":        "hello",
+	"duration":      "P1D",
+	"password":      "secret-1",
+}
+
+func (y *synth) str(s *openapi3.Schema) any {
+	v, ok := formats[s.Format]
+	if !ok {
+		v = "string"
+	}
+	if s.Pattern != "" {
+		if p, ok := fromPattern(s.Pattern); ok {
+			v = p
+		}
+	}
+	if !ok && s.Pattern == "" {
+		if n := int(s.MinLength); len(v) < n {
+			v += strings.Repeat("x", n-len(v))
+		}
+		if s.MaxLength != nil && uint64(len(v)) > *s.MaxLength {
+			v = v[:*s.MaxLength]
+		}
+	}
+	return v
+}
+
+func (y *synth) integer(s *openapi3.Schema) any {
+	n := int64(1)
+	if s.Min != nil {
+		lo := int64(math.Ceil(*s.Min))
+		if s.ExclusiveMin.IsTrue() || s.ExclusiveMin.Value != nil && *s.ExclusiveMin.Value >= float64(lo) {
+			lo++
+		}
+		if n < lo {
+			n = lo
+		}
+	}
+	if s.Max != nil {
+		hi := int64(math.Floor(*s.Max))
+		if s.ExclusiveMax.IsTrue() || s.ExclusiveMax.Value != nil && *s.ExclusiveMax.Value <= float64(hi) {
+			hi--
+		}
+		if n > hi {
+			n = hi
+		}
+	}
+	if s.MultipleOf != nil && *s.MultipleOf >= 1 {
+		k := int64(*s.MultipleOf)
+		if k > 0 && n%k != 0 {
+			n = (n/k + 1) * k
+		}
+	}
+	return float64(n)
+}
+
+func (y *synth) number(s *openapi3.Schema) any {
+	if s.MultipleOf != nil || s.Min != nil || s.Max != nil {
+		return y.integer(s)
+	}
+	return 1.5
+}
+
+// typeOf is the schema's one non-null type, guessed from its keywords when
+// absent.
+func typeOf(s *openapi3.Schema) string {
+	if s.Type != nil {
+		for _, t := range *s.Type {
+			if t != "null" {
+				return t
+			}
+		}
+		if s.Type.Is("null") {
+			return "null"
+		}
+	}
+	switch {
+	case len(s.Properties) > 0 || s.AdditionalProperties.Schema != nil:
+		return "object"
+	case s.Items != nil:
+		return "array"
+	case s.Pattern != "" || s.Format != "" || s.MinLength > 0 || s.MaxLength != nil:
+		return "string"
+	case s.Min != nil || s.Max != nil:
+		return "number"
+	}
+	return ""
+}
+
+func isNullOnly(s *openapi3.Schema) bool {
+	return s.Type != nil && len(*s.Type) == 1 && s.Type.Is("null")
+}
+
+// describesOnly reports a schema that gives no structure: no type,
+// properties, items, composition, enum or const.
+func describesOnly(s *openapi3.Schema) bool {
+	return s.Type == nil && len(s.Properties) == 0 && s.Items == nil && len(s.AllOf)+len(s.OneOf)+len(s.AnyOf) == 0 &&
+		len(s.Enum) == 0 && s.Const == nil && s.AdditionalProperties.Schema == nil && s.Format == "" && s.Pattern == ""
+}
+
+// fromPattern builds a string matching a regular expression, walking its
+// syntax tree: the first branch of each alternation, the minimum count of
+// each repeat (at least one for +), the first character of each class.
+// Patterns Go's RE2 cannot parse (lookaheads) give false.
+func fromPattern(p string) (string, bool) {
+	re, err := syntax.Parse(p, syntax.Perl)
+	if err != nil {
+		return "", false
+	}
+	var b strings.Builder
+	if !walk(re.Simplify(), &b) {
+		return "", false
+	}
+	return b.String(), true
+}
+
+func walk(re *syntax.Regexp, b *strings.Builder) bool {
+	switch re.Op {
+	case syntax.OpLiteral:
+		for _, r := range re.Rune {
+			b.WriteRune(r)
+		}
+	case syntax.OpCharClass:
+		if len(re.Rune) < 2 {
+			return false
+		}
+		r := re.Rune[0]
+		// Prefer a letter or digit inside the class over punctuation.
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			for _, c := range []rune{'a', 'A', '0'} {
+				if lo <= c && c <= hi {
+					r = c
+					goto found
+				}
+			}
+		}
+	found:
+		b.WriteRune(r)
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		b.WriteByte('a')
+	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpEmptyMatch:
+	case syntax.OpCapture:
+		return walk(re.Sub[0], b)
+	case syntax.OpStar, syntax.OpQuest:
+	case syntax.OpPlus:
+		return walk(re.Sub[0], b)
+	case syntax.OpRepeat:
+		for i := 0; i < re.Min; i++ {
+			if !walk(re.Sub[0], b) {
+				return false
+			}
+		}
+	case syntax.OpConcat:
+		for _, s := range re.Sub {
+			if !walk(s, b) {
+				return false
+			}
+		}
+	case syntax.OpAlternate:
+		return walk(re.Sub[0], b)
+	default:
+		return false
+	}
+	return true
+}
+
+// jsonText is v as JSON (numbers that are whole print without exponent).
+func jsonText(v any) (json.RawMessage, error) {
+	return json.Marshal(normalizeNumbers(v))
+}
+
+// normalizeNumbers turns whole float64s into int64s so that 1e+06 prints
+// as 1000000 (an integer field rejects the exponent form).
+func normalizeNumbers(v any) any {
+	switch x := v.(type) {
+	case float64:
+		if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
+			return int64(x)
+		}
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = normalizeNumbers(e)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = normalizeNumbers(e)
+		}
+		return out
+	}
+	return v
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
