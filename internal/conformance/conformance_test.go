@@ -1,0 +1,158 @@
+package main
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oasgen/oasgen/internal/conformance/driver"
+)
+
+// TestFromPattern: the string built from a pattern matches it.
+func TestFromPattern(t *testing.T) {
+	for _, p := range []string{
+		`^[a-z]{3,5}$`, `^\d{4}-\d{2}-\d{2}$`, `^(foo|bar)-[A-Z0-9]+$`, `^acc_[0-9a-f]{8}$`,
+		`^[^@]+@[^@]+\.[a-z]{2,}$`, `^\+?[1-9]\d{1,14}$`, `[A-Za-z]+`,
+	} {
+		s, ok := fromPattern(p)
+		if !ok {
+			t.Errorf("fromPattern(%q) failed", p)
+			continue
+		}
+		if !regexp.MustCompile(p).MatchString(s) {
+			t.Errorf("fromPattern(%q) = %q, which does not match", p, s)
+		}
+	}
+	if _, ok := fromPattern(`^(?!x).*$`); ok {
+		t.Error("a lookahead (not RE2) was accepted")
+	}
+}
+
+// TestSynthValid: synthesized values satisfy their schemas, with optional
+// properties filled, readOnly ones left out of requests, enums and bounds
+// kept.
+func TestSynthValid(t *testing.T) {
+	doc := `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{
+	  "Pet":{"type":"object","required":["name","kind"],"properties":{
+	    "id":{"type":"integer","readOnly":true},
+	    "name":{"type":"string","minLength":3,"maxLength":8},
+	    "kind":{"type":"string","enum":["cat","dog"]},
+	    "age":{"type":"integer","minimum":10,"maximum":20,"multipleOf":5},
+	    "tags":{"type":"array","minItems":2,"uniqueItems":true,"items":{"type":"string","pattern":"^t[0-9]+$"}},
+	    "born":{"type":"string","format":"date-time"},
+	    "owner":{"oneOf":[{"type":"string","format":"uuid"},{"type":"integer"}]},
+	    "extra":{"allOf":[{"$ref":"#/components/schemas/Base"},{"type":"object","properties":{"b":{"type":"boolean"}}}]}}},
+	  "Base":{"type":"object","required":["a"],"properties":{"a":{"type":"number","exclusiveMinimum":true,"minimum":0}}}}}}`
+	loader := openapi3.NewLoader()
+	d, err := loader.LoadFromData([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := &synth{request: true, full: 4}
+	v, err := y.value(d.Components.Schemas["Pet"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := v.(map[string]any)
+	if _, ok := m["id"]; ok {
+		t.Error("readOnly id was put in a request")
+	}
+	for _, k := range []string{"name", "kind", "age", "tags", "born", "owner", "extra"} {
+		if _, ok := m[k]; !ok {
+			t.Errorf("property %s missing from %v", k, m)
+		}
+	}
+	if m["age"].(float64) != 10 {
+		t.Errorf("age = %v, want 10 (minimum, a multiple of 5)", m["age"])
+	}
+}
+
+// TestCompare: losses, inventions and changes are reported; the documented
+// normalisations are not.
+func TestCompare(t *testing.T) {
+	cases := []struct {
+		want, got string
+		diffs     []string
+	}{
+		{`{"a":1,"b":[1,2]}`, `{"b":[1,2],"a":1.0}`, nil},
+		{`{"t":"2024-01-02T03:04:05+01:00"}`, `{"t":"2024-01-02T02:04:05Z"}`, nil},
+		{`{"a":1,"b":2}`, `{"a":1}`, []string{"$.b: lost (was 2)"}},
+		{`{"a":1}`, `{"a":1,"z":0}`, []string{"$.z: invented 0"}},
+		{`{"n":9007199254740993}`, `{"n":9007199254740992}`, []string{"$.n: sent 9007199254740993, re-encoded 9007199254740992"}},
+		{`{"a":[{"x":null}]}`, `{"a":[{}]}`, []string{"$.a[0].x: lost (was null)"}},
+		{`"x"`, `"y"`, []string{`$: sent "x", re-encoded "y"`}},
+	}
+	for _, c := range cases {
+		got := driver.Compare([]byte(c.want), []byte(c.got))
+		if strings.Join(got, "\n") != strings.Join(c.diffs, "\n") {
+			t.Errorf("Compare(%s, %s) = %q, want %q", c.want, c.got, got, c.diffs)
+		}
+	}
+}
+
+// TestDeclared: a lost property the response schema declares is a defect;
+// one it does not declare is not; one under an explicit
+// additionalProperties is declared.
+func TestDeclared(t *testing.T) {
+	doc := `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/x":{"get":{"operationId":"x","responses":{"200":{"description":"ok","content":{"application/json":{"schema":
+	  {"type":"object","properties":{"items":{"type":"array","items":{"allOf":[{"type":"object","properties":{"id":{"type":"string"}}}]}},
+	   "meta":{"type":"object","additionalProperties":true},"free":{}}}}}}}}}}}`
+	loader := openapi3.NewLoader()
+	d, err := loader.LoadFromData([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs := responseSchemas{"X": d.Paths.Value("/x").Get}
+	for path, want := range map[string]bool{
+		"$.items":           true,
+		"$.items[0].id":     true,
+		"$.items[0].nope":   false,
+		"$.nope":            false,
+		"$.meta.anything":   true,
+		"$.free.anything":   true,
+		"$.items[0].id.sub": true,
+	} {
+		if got := rs.declared("X", 200, path); got != want {
+			t.Errorf("declared(%s) = %v, want %v", path, got, want)
+		}
+	}
+}
+
+// TestClassify: request violations, Prism's own response violations,
+// warnings, auth failures, decode errors and undeclared losses land where
+// the report counts them.
+func TestClassify(t *testing.T) {
+	rep := &driver.Report{Calls: []driver.CallResult{
+		{Op: "A", Exchanges: []driver.Exchange{{Request: "GET /a?x=1", Status: 422,
+			Violations: []driver.Violation{{Location: []string{"request", "query", "x"}, Severity: "Error", Message: "must be integer"}}}}},
+		{Op: "B", Exchanges: []driver.Exchange{{Request: "GET /b", Status: 200, RespType: "application/json",
+			Violations: []driver.Violation{{Location: []string{"response", "body"}, Severity: "Error", Message: "bad"}}}}, Err: "decode"},
+		{Op: "C", Exchanges: []driver.Exchange{{Request: "GET /c", Status: 200,
+			Violations: []driver.Violation{{Location: []string{"request", "query", "old"}, Severity: "Warning", Message: "deprecated"}}}}},
+		{Op: "D", Exchanges: []driver.Exchange{{Request: "GET /d", Status: 401}}},
+		{Op: "E", Exchanges: []driver.Exchange{{Request: "GET /e", Status: 200, RespType: "application/json"}}, Err: "bad body"},
+		{Op: "F", Exchanges: []driver.Exchange{{Request: "GET /f", Status: 200, RespType: "application/json"}},
+			Losses: []string{"$.known: lost (was 1)", "$.extra: lost (was 2)"}},
+		{Op: "G", Skip: "why"},
+	}}
+	var mr modeResult
+	mr.classify(rep, func(op string, status int, path string) bool { return path != "$.extra" })
+	got := map[string]int{}
+	for _, f := range mr.Defects {
+		got[f.Op[:1]+":"+f.Class]++
+	}
+	want := map[string]int{"A:" + classRequest: 1, "D:" + classAuth: 1, "E:" + classDecode: 1, "F:" + classLoss: 1}
+	if len(got) != len(want) {
+		t.Errorf("defects = %v, want %v", got, want)
+	}
+	for k, n := range want {
+		if got[k] != n {
+			t.Errorf("defects[%s] = %d, want %d (all: %v)", k, got[k], n, got)
+		}
+	}
+	if len(mr.PrismOwn) != 2 || len(mr.Warnings) != 1 || len(mr.Undeclared) != 1 || len(mr.Skipped) != 1 || mr.Calls != 6 {
+		t.Errorf("prism %d warnings %d undeclared %d skipped %d calls %d", len(mr.PrismOwn), len(mr.Warnings), len(mr.Undeclared), len(mr.Skipped), mr.Calls)
+	}
+}
