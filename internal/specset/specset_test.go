@@ -33,4 +33,3 @@ func TestList(t *testing.T) {
 		t.Fatal("listSpecs without INDEX.md succeeded")
 	}
 }
-
