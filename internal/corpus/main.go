@@ -190,6 +190,11 @@ func runOne(exe, scratch, pkgDir, specsDir, spec string, timeout time.Duration) 
 			return r
 		}
 	}
+	if msg := ignoredFiles(scratch, pkgDir); msg != "" {
+		r.Status = StatusPlatform
+		r.Detail = msg
+		return r
+	}
 	if len(cr.Missing) > 0 {
 		r.Status = StatusIncomplete
 		r.Detail = "component schemas without a type: " + strings.Join(cr.Missing, ", ")
@@ -197,6 +202,31 @@ func runOne(exe, scratch, pkgDir, specsDir, spec string, timeout time.Duration) 
 	}
 	r.Status = StatusPass
 	return r
+}
+
+// platforms are the GOOS/GOARCH pairs on which every generated file must
+// be part of the package: a file name ending in _windows, _arm64, _test
+// and the like would silently leave its types out elsewhere.
+var platforms = [][2]string{{"linux", "amd64"}, {"windows", "amd64"}, {"darwin", "arm64"}, {"js", "wasm"}}
+
+// ignoredFiles lists, per platform, the package's files the go command
+// leaves out; "" when there are none.
+func ignoredFiles(scratch, pkgDir string) string {
+	var bad []string
+	for _, p := range platforms {
+		cmd := exec.Command("go", "list", "-f", "{{range .IgnoredGoFiles}}{{.}} {{end}}", "./"+pkgDir)
+		cmd.Dir = scratch
+		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GOOS="+p[0], "GOARCH="+p[1])
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			bad = append(bad, fmt.Sprintf("%s/%s: go list: %v: %s", p[0], p[1], err, strings.TrimSpace(string(out))))
+			continue
+		}
+		if s := strings.TrimSpace(string(out)); s != "" {
+			bad = append(bad, fmt.Sprintf("%s/%s ignores %s", p[0], p[1], s))
+		}
+	}
+	return strings.Join(bad, "\n")
 }
 
 // refusedOnPurpose tells the refusals the issue asks for (a document

@@ -16,6 +16,7 @@ const (
 	StatusBuildFailed Status = "build-fail" // go build failed
 	StatusVetFailed   Status = "vet-fail"   // go vet failed
 	StatusIncomplete  Status = "incomplete" // built, but a component schema has no type
+	StatusPlatform    Status = "platform"   // a file is left out on some GOOS/GOARCH
 )
 
 // Result is one spec's row in the report.
@@ -57,7 +58,9 @@ func renderReport(results []*Result) string {
 	b.WriteString("declared as a Go type / component schemas in the document; *Go types* counts every type declared in\n")
 	b.WriteString("the package (inline types, operation types of the client). *Time* is generate + build + vet, on a\n")
 	b.WriteString("shared 2-core machine. *refused* is a spec rejected on purpose with a positioned error (no `openapi`\n")
-	b.WriteString("key, or a remote `$ref` while remote refs are off).\n\n")
+	b.WriteString("key, or a remote `$ref` while remote refs are off). A pass also means `go list` leaves no file of the\n")
+	b.WriteString("package out on linux/amd64, windows/amd64, darwin/arm64 or js/wasm (*platform* otherwise). What the\n")
+	b.WriteString("clients send and decode is checked by the conformance run (`docs/conformance.md`).\n\n")
 	fmt.Fprintf(&b, "**%d specs: %d pass, %d refused on purpose, %d fail.** Component schemas with a type: %d / %d.\n\n",
 		len(results), counts[StatusPass], counts[StatusRefused], len(results)-counts[StatusPass]-counts[StatusRefused], present, schemas)
 	b.WriteString(history)
