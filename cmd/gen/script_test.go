@@ -22,6 +22,16 @@ func TestScripts(t *testing.T) {
 		}
 	}
 	root := repoRoot(t)
+	// The scripts' module proxy is this machine's module cache (below). `go
+	// test` fetched only what building this module needs; a consumer's `go
+	// get -tool` also reads the go.mod of every module in oasgen's graph, so
+	// fetch those now (a no-op on a warm cache) rather than fail offline on
+	// a fresh machine.
+	dl := exec.Command("go", "mod", "download")
+	dl.Dir = root
+	if out, err := dl.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download: %v\n%s", err, out)
+	}
 	goenv := map[string]string{}
 	out, err := exec.Command("go", "env", "GOCACHE", "GOMODCACHE", "GOPATH", "GOROOT").Output()
 	if err != nil {
