@@ -149,6 +149,8 @@ func (mr *modeResult) classify(rep *driver.Report, declared func(op string, stat
 		case c.Prefer != "" && c.Prefer == strconv.Itoa(last.Status):
 		case last.Status == 500 && strings.Contains(last.RespBody, "NO_RESPONSE_RESPONSE_DEFINED"):
 			mr.PrismOwn = append(mr.PrismOwn, finding{"cannot mock", op, "the spec defines no response Prism can send"})
+		case last.Status == 500 && strings.Contains(last.RespBody, "stoplight.io/prism/errors#"):
+			mr.PrismOwn = append(mr.PrismOwn, finding{"cannot mock", op, excerpt(last.RespBody)})
 		default:
 			mr.Defects = append(mr.Defects, finding{classStatus, op, fmt.Sprintf("%d for %s: %s", last.Status, sent(last), excerpt(last.RespBody))})
 		}
