@@ -23,18 +23,18 @@ import (
 //
 // Examples that break their own schema (vendors' examples often do) are
 // not round-tripped: their locations are returned to be listed.
-func planCalls(m *plan.Model, doc *openapi3.T, maxOps int) (*driver.Plan, []string, responseSchemas) {
+func planCalls(m *plan.Model, doc *openapi3.T, maxOps int) (*driver.Plan, []string, *schemaIndex) {
 	p := &driver.Plan{TimeoutMS: 30000}
 	var invalid []string
-	rs := responseSchemas{}
+	ix := &schemaIndex{ops: map[string]*openapi3.Operation{}, examples: map[string]*openapi3.SchemaRef{}}
 	for i, o := range m.Operations {
 		if item := doc.Paths.Value(o.Path); item != nil {
-			rs[o.Name] = item.GetOperation(o.Method)
+			ix.ops[o.Name] = item.GetOperation(o.Method)
 		}
 		if maxOps > 0 && i >= maxOps {
 			break
 		}
-		p.Calls = append(p.Calls, opCalls(o, doc, &invalid)...)
+		p.Calls = append(p.Calls, opCalls(o, doc, &invalid, ix)...)
 	}
 	resp := &synth{}
 	for _, t := range m.Types {
@@ -49,8 +49,9 @@ func planCalls(m *plan.Model, doc *openapi3.T, maxOps int) (*driver.Plan, []stri
 			continue
 		}
 		p.Examples = append(p.Examples, driver.Example{Type: t.Name, Where: where, Value: json.RawMessage(t.Example)})
+		ix.examples[where] = sr
 	}
-	return p, invalid, rs
+	return p, invalid, ix
 }
 
 // exampleTypes are the named types the plan's component examples use.
@@ -67,7 +68,7 @@ func exampleTypes(p *driver.Plan) []string {
 	return names
 }
 
-func opCalls(o *plan.Operation, doc *openapi3.T, invalid *[]string) []driver.Call {
+func opCalls(o *plan.Operation, doc *openapi3.T, invalid *[]string, ix *schemaIndex) []driver.Call {
 	c := driver.Call{Op: o.Name, Method: o.Method, Path: o.Path}
 	item := doc.Paths.Value(o.Path)
 	var op *openapi3.Operation
@@ -128,13 +129,13 @@ func opCalls(o *plan.Operation, doc *openapi3.T, invalid *[]string) []driver.Cal
 			c.Skip = err.Error()
 			return []driver.Call{c}
 		}
-		c.BodyExamples = mediaExamples(req, mt, o.Name+": requestBody", invalid)
+		c.BodyExamples = mediaExamples(req, mt, o.Name+": requestBody", invalid, ix)
 	}
 	twos := successStatuses(op)
 	if o.Success != nil {
 		if r := op.Responses.Value(o.Success.Status); r != nil && r.Value != nil {
 			if mt := jsonMedia(r.Value.Content); mt != nil {
-				c.ResultExamples = mediaExamples(&synth{}, mt, o.Name+": responses."+o.Success.Status, invalid)
+				c.ResultExamples = mediaExamples(&synth{}, mt, o.Name+": responses."+o.Success.Status, invalid, ix)
 			}
 		}
 	}
@@ -270,7 +271,7 @@ func jsonMedia(c openapi3.Content) *openapi3.MediaType {
 
 // mediaExamples are a media type's example and examples that satisfy its
 // schema, as JSON; the others are added to invalid.
-func mediaExamples(y *synth, mt *openapi3.MediaType, where string, invalid *[]string) []driver.Example {
+func mediaExamples(y *synth, mt *openapi3.MediaType, where string, invalid *[]string, ix *schemaIndex) []driver.Example {
 	var out []driver.Example
 	add := func(w string, v any) {
 		if mt.Schema != nil && mt.Schema.Value != nil && !y.valid(mt.Schema.Value, v) {
@@ -279,6 +280,7 @@ func mediaExamples(y *synth, mt *openapi3.MediaType, where string, invalid *[]st
 		}
 		if raw, err := json.Marshal(v); err == nil {
 			out = append(out, driver.Example{Where: w, Value: raw})
+			ix.examples[w] = mt.Schema
 		}
 	}
 	if mt.Example != nil {

@@ -104,7 +104,7 @@ func TestDeclared(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rs := responseSchemas{"X": d.Paths.Value("/x").Get}
+	rs := &schemaIndex{ops: map[string]*openapi3.Operation{"X": d.Paths.Value("/x").Get}}
 	for path, want := range map[string]bool{
 		"$.items":           true,
 		"$.items[0].id":     true,
@@ -137,8 +137,14 @@ func TestClassify(t *testing.T) {
 			Losses: []string{"$.known: lost (was 1)", "$.extra: lost (was 2)"}},
 		{Op: "G", Skip: "why"},
 	}}
+	doc := `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/f":{"get":{"operationId":"f","responses":{"200":{"description":"ok","content":{"application/json":{"schema":
+	  {"type":"object","properties":{"known":{"type":"integer"}}}}}}}}}}}`
+	d, err := openapi3.NewLoader().LoadFromData([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
 	var mr modeResult
-	mr.classify(rep, func(op string, status int, path string) bool { return path != "$.extra" })
+	mr.classify(rep, &schemaIndex{ops: map[string]*openapi3.Operation{"F": d.Paths.Value("/f").Get}})
 	got := map[string]int{}
 	for _, f := range mr.Defects {
 		got[f.Op[:1]+":"+f.Class]++

@@ -7,17 +7,36 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
-// responseSchemas finds the JSON schema of an operation's response, for
+// schemaIndex finds the schema behind a response or an example, for
 // telling a lost undeclared property (by design) from a lost declared one
-// (a defect).
-type responseSchemas map[string]*openapi3.Operation // APIClient method → operation
+// (a defect), and a documented status from an unexpected one.
+type schemaIndex struct {
+	ops      map[string]*openapi3.Operation // APIClient method → operation
+	examples map[string]*openapi3.SchemaRef // example location → its schema
+}
+
+// documented reports whether op documents the status (or a range or
+// default covering it).
+func (ix *schemaIndex) documented(op string, status int) bool {
+	o := ix.ops[op]
+	return o != nil && o.Responses != nil && o.Responses.Status(status) != nil
+}
+
+// exampleDeclared is declared for an example's schema.
+func (ix *schemaIndex) exampleDeclared(where, path string) bool {
+	segs, ok := splitPath(path)
+	if !ok {
+		return true
+	}
+	return declaredIn(ix.examples[where], segs, 0)
+}
 
 // declared reports whether the property at path ("$.a.b[0].c") of op's
 // response with this status is declared by the response schema (or kept by
 // an explicit additionalProperties). Whatever it cannot resolve counts as
 // declared, so that an unexplained loss stays a defect.
-func (rs responseSchemas) declared(op string, status int, path string) bool {
-	o := rs[op]
+func (ix *schemaIndex) declared(op string, status int, path string) bool {
+	o := ix.ops[op]
 	if o == nil || o.Responses == nil {
 		return true
 	}

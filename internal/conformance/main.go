@@ -188,8 +188,9 @@ func runSpec(cfg *config, dir, spec string) *specResult {
 		r.Status, r.Detail = statusGenFailed, err.Error()
 		return r
 	}
-	plan, invalid, schemas := planCalls(m, ls.Doc, cfg.maxOps)
+	plan, invalid, ix := planCalls(m, ls.Doc, cfg.maxOps)
 	r.InvalidExamples = invalid
+	r.index = ix
 	for _, c := range plan.Calls {
 		if c.Prefer == "" {
 			r.Called++
@@ -225,7 +226,7 @@ func runSpec(cfg *config, dir, spec string) *specResult {
 			r.Modes = append(r.Modes, mr)
 			continue
 		}
-		mr.classify(rep, schemas.declared)
+		mr.classify(rep, ix)
 		mr.PrismOwn = append(mr.PrismOwn, crashes...)
 		if i == 0 {
 			r.Examples = rep.Examples

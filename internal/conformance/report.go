@@ -41,6 +41,7 @@ type specResult struct {
 	Modes           []modeResult
 	Examples        []driver.ExampleResult
 	InvalidExamples []string
+	index           *schemaIndex
 }
 
 type modeResult struct {
@@ -69,7 +70,7 @@ func (f finding) String() string {
 
 // classify sorts a driver report's calls into defects, Prism's own
 // mistakes and skips.
-func (mr *modeResult) classify(rep *driver.Report, declared func(op string, status int, path string) bool) {
+func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 	for _, c := range rep.Calls {
 		op := c.Op + " (" + c.Method + " " + c.Path + ")"
 		if c.Prefer != "" {
@@ -128,11 +129,8 @@ func (mr *modeResult) classify(rep *driver.Report, declared func(op string, stat
 				*bucket = append(*bucket, finding{classDecode, op, fmt.Sprintf("%d %s: %s", last.Status, last.RespType, c.Err)})
 			}
 			for _, l := range c.Losses {
-				if path, ok := strings.CutSuffix(l, ": lost"); ok || strings.Contains(l, ": lost (was ") {
-					if !ok {
-						path = l[:strings.Index(l, ": lost (was ")]
-					}
-					if !declared(c.Op, last.Status, path) {
+				if path, ok := lostPath(l); ok {
+					if !ix.declared(c.Op, last.Status, path) {
 						mr.Undeclared = append(mr.Undeclared, finding{"undeclared property", op, l})
 						continue
 					}
@@ -147,6 +145,9 @@ func (mr *modeResult) classify(rep *driver.Report, declared func(op string, stat
 		case last.Status == 401 || last.Status == 403:
 			mr.Defects = append(mr.Defects, finding{classAuth, op, fmt.Sprintf("%d: %s", last.Status, excerpt(last.RespBody))})
 		case c.Prefer != "" && c.Prefer == strconv.Itoa(last.Status):
+		case ix.documented(c.Op, last.Status) && c.Err != "":
+			// a documented non-2xx status (a 302 the spec lists, say),
+			// returned as the error the method documents
 		case last.Status == 500 && strings.Contains(last.RespBody, "NO_RESPONSE_RESPONSE_DEFINED"):
 			mr.PrismOwn = append(mr.PrismOwn, finding{"cannot mock", op, "the spec defines no response Prism can send"})
 		case last.Status == 500 && strings.Contains(last.RespBody, "stoplight.io/prism/errors#"):
@@ -155,6 +156,15 @@ func (mr *modeResult) classify(rep *driver.Report, declared func(op string, stat
 			mr.Defects = append(mr.Defects, finding{classStatus, op, fmt.Sprintf("%d for %s: %s", last.Status, sent(last), excerpt(last.RespBody))})
 		}
 	}
+}
+
+// lostPath is the JSON path of a "lost" difference.
+func lostPath(diff string) (string, bool) {
+	i := strings.Index(diff, ": lost (was ")
+	if i < 0 {
+		return "", false
+	}
+	return diff[:i], true
 }
 
 func sent(e *driver.Exchange) string {
@@ -181,6 +191,9 @@ func (r *specResult) exampleDefects() []finding {
 			out = append(out, finding{classExample, e.Where, e.Type + ": " + e.Err})
 		}
 		for _, l := range e.Losses {
+			if path, ok := lostPath(l); ok && r.index != nil && !r.index.exampleDeclared(e.Where, path) {
+				continue // a property the schema does not declare: not kept, by design
+			}
 			out = append(out, finding{classExample, e.Where, e.Type + ": " + l})
 		}
 	}
