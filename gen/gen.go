@@ -13,6 +13,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"go/ast"
+	"go/build/constraint"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
 	"sort"
@@ -138,8 +142,13 @@ func runJobs(jobs []Job, o Options, apply bool) ([]*Result, error) {
 		}
 	}
 	// Every job rendered: only now look at (and touch) the disk. A
-	// hand-written file in the way of any job stops them all before one
-	// byte is written.
+	// hand-written file in the way of any job, or a Go file of another
+	// package in its directory, stops them all before one byte is written.
+	for _, r := range results {
+		if err := foreignPackage(r.Job); err != nil {
+			return results, err
+		}
+	}
 	if apply {
 		for _, r := range results {
 			if !r.UpToDate {
@@ -161,6 +170,61 @@ func runJobs(jobs []Job, o Options, apply bool) ([]*Result, error) {
 		}
 	}
 	return results, nil
+}
+
+// foreignPackage fails when a hand-written Go file in the job's output
+// directory declares another package: the directory would no longer build
+// once the generated files are there. External tests (package <pkg>_test in
+// a _test.go file) and files built only with the ignore tag are fine.
+func foreignPackage(j Job) error {
+	entries, err := os.ReadDir(j.Output)
+	if err != nil {
+		return nil // a missing directory holds no other package
+	}
+	fset := token.NewFileSet()
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".go") {
+			continue
+		}
+		path := filepath.Join(j.Output, name)
+		src, err := os.ReadFile(path)
+		if err != nil || write.IsGenerated(src) {
+			continue
+		}
+		f, err := parser.ParseFile(fset, path, src, parser.PackageClauseOnly|parser.ParseComments)
+		if err != nil {
+			continue // the go command reports a broken file better
+		}
+		if ignoredBuild(f) {
+			continue
+		}
+		pkg := f.Name.Name
+		if pkg == j.Package || (strings.HasSuffix(name, "_test.go") && pkg == j.Package+"_test") {
+			continue
+		}
+		pos := fset.Position(f.Name.Pos())
+		return diag.Errorf(diag.Pos{File: path, Line: pos.Line, Col: pos.Column}, "",
+			"package %s, but %s is generated as package %s: a directory holds one Go package (rename the package, or generate into another directory)",
+			pkg, j.Output, j.Package)
+	}
+	return nil
+}
+
+// ignoredBuild reports a `//go:build ignore` file (a generator script, say),
+// which is no part of the package.
+func ignoredBuild(f *ast.File) bool {
+	for _, cg := range f.Comments {
+		if cg.Pos() > f.Package {
+			break
+		}
+		for _, c := range cg.List {
+			if expr, err := constraint.Parse(c.Text); err == nil && strings.Contains(expr.String(), "ignore") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // settle diffs a rendered job against disk and, when apply is set, writes
@@ -362,7 +426,9 @@ func explain(r *Result, old write.Manifest, oldOK bool, oldBytes []byte) []strin
 	}
 	switch {
 	case !oldExists && missing == generated:
-		// Nothing generated here yet: the missing count says it all.
+		// Nothing generated here yet: a first generation, not drift.
+		out = append(out, "first generation: nothing was generated here before")
+		missing = 0
 	case !oldExists:
 		out = append(out, fmt.Sprintf("no %s manifest: written by an older oasgen, or deleted", write.ManifestName))
 	case !oldOK:

@@ -16,9 +16,11 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"time"
 
 	"github.com/oasgen/oasgen/gen"
 	"github.com/oasgen/oasgen/gen/apidiff"
+	"github.com/oasgen/oasgen/gen/write"
 )
 
 const usage = `gen generates Go code from OpenAPI specs and keeps it in sync.
@@ -97,6 +99,8 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 	pkg := fs.String("package", "", "Go package `name` (with -spec)")
 	out := fs.String("out", "", "output `directory` (with -spec)")
 	strict := fs.Bool("strict", false, "treat spec warnings as errors")
+	docs := fs.Bool("docs", true, "write the Markdown pages (docs/models/*.md); with -config, overrides every entry")
+	client := fs.Bool("client", true, "generate the clients (APIClient and oapi-codegen's RawClient); with -config, overrides every entry")
 	force, format := new(bool), new(string)
 	*format = "text"
 	if cmd == "generate" {
@@ -132,10 +136,20 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "gen %s: %v\n", cmd, err)
 		return 2
 	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 	for i := range jobs {
 		jobs[i].Strict = jobs[i].Strict || *strict
+		if set["docs"] || *spec != "" {
+			jobs[i].Docs = *docs
+		}
+		if set["client"] || *spec != "" {
+			jobs[i].Client = *client
+		}
 	}
 	cwd, _ := os.Getwd()
+	start := time.Now()
+	stopProgress := progress(stderr, cmd, len(jobs))
 	opts := gen.Options{CacheDir: cacheDir()}
 	var results []*gen.Result
 	if cmd == "generate" {
@@ -144,6 +158,7 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 	} else {
 		results, err = gen.Check(jobs, opts)
 	}
+	stopProgress()
 	for _, r := range results {
 		if r == nil {
 			continue
@@ -166,8 +181,8 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 	}
 	if cmd == "generate" {
 		for _, r := range results {
-			if n := len(r.Changes); n > 0 {
-				fmt.Fprintf(stdout, "%s: %d file(s) written or removed\n", rel(cwd, r.Job.Output), n)
+			fmt.Fprintln(stdout, summary(r, cwd, true, time.Since(start)))
+			if len(r.Changes) > 0 {
 				for _, c := range r.Causes {
 					fmt.Fprintf(stdout, "  %s\n", c)
 				}
@@ -175,6 +190,13 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 		}
 		return 0
 	}
+	defer func() {
+		for _, r := range results {
+			if r != nil {
+				fmt.Fprintln(stderr, summary(r, cwd, false, time.Since(start)))
+			}
+		}
+	}()
 	drift := false
 	for _, r := range results {
 		if len(r.Changes) > 0 {
@@ -340,6 +362,69 @@ func selectJobs(config, spec, pkg, out string) ([]gen.Job, error) {
 		return nil, err
 	}
 	return c.Jobs(config)
+}
+
+// summary is a job's one closing line: what the package holds, what the
+// run changed, its warnings and how long it took.
+//
+//	internal/api: 17 types, 21 files: 3 written, 18 unchanged, 1 removed; 2 warnings (0.41s)
+func summary(r *gen.Result, cwd string, applied bool, elapsed time.Duration) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: ", rel(cwd, r.Job.Output))
+	if r.UpToDate {
+		b.WriteString("up to date")
+	} else {
+		written, removed := 0, 0
+		for _, c := range r.Changes {
+			if c.Kind == write.Orphaned {
+				removed++
+			} else {
+				written++
+			}
+		}
+		if r.Model != nil {
+			fmt.Fprintf(&b, "%d types, ", len(r.Model.Types))
+		}
+		fmt.Fprintf(&b, "%d files: %d %s, %d unchanged, %d removed", len(r.Files), written,
+			map[bool]string{true: "written", false: "stale"}[applied], len(r.Files)-written, removed)
+	}
+	fmt.Fprintf(&b, "; %d warning%s (%.2fs)", len(r.Warnings), map[bool]string{true: "", false: "s"}[len(r.Warnings) == 1], elapsed.Seconds())
+	return b.String()
+}
+
+// progress tells a person at a terminal that a run taking more than a
+// couple of seconds is still going; it prints nothing when stderr is not a
+// terminal (CI logs, go generate under a pipe). The returned func stops it.
+func progress(stderr io.Writer, cmd string, jobs int) func() {
+	f, ok := stderr.(*os.File)
+	if !ok {
+		return func() {}
+	}
+	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(2 * time.Second)
+		defer t.Stop()
+		start := time.Now()
+		shown := false
+		for {
+			select {
+			case <-done:
+				if shown {
+					fmt.Fprint(f, "\r\033[K")
+				}
+				return
+			case <-t.C:
+				shown = true
+				fmt.Fprintf(f, "\rgen %s: %d package(s), %ds…", cmd, jobs, int(time.Since(start).Seconds()))
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
 }
 
 func rel(cwd, p string) string {
