@@ -135,7 +135,7 @@ func (t *Type) File() string {
 	if t.file != "" {
 		return t.file
 	}
-	return "model_" + snake(t.Name)
+	return goFileBase(t.Name)
 }
 
 // DocFile is the base name (without extension) of the type's Markdown page:
