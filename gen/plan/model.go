@@ -345,7 +345,17 @@ type Param struct {
 	Arg string
 	// Field is the parameter's field in the operation's Args (query, header
 	// and cookie parameters); nil for path parameters.
-	Field      *Field
+	Field *Field
+	// OapiName is the parameter's Go name in oapi-codegen's client (the
+	// x-go-name of its copy in OapiDoc): for query, header and cookie
+	// parameters their Field's name, the field of <Op>Params; for path
+	// parameters a name whose variable (first letters lowered) is unique
+	// and none of the identifiers oapi-codegen's functions use. Without it
+	// oapi-codegen would name every parameter after its wire name again,
+	// and X-Account-Id in a header and x-account-id in the query would
+	// both become XAccountID.
+	OapiName   string
+	Pos        diag.Pos
 	In         string
 	Required   bool
 	Type       *Ref

@@ -89,7 +89,9 @@ func GoName(s string) string {
 // namer hands out unique identifiers in one Go package. Names are claimed in
 // the planner's fixed order, so the same spec always gets the same names.
 type namer struct {
-	used map[string]string // Go name -> what claimed it
+	used map[string]string // key of a Go name -> what claimed it
+	// key is what two names must differ in (nil: the name itself).
+	key func(string) string
 }
 
 func newNamer(reserved ...string) *namer {
@@ -100,20 +102,52 @@ func newNamer(reserved ...string) *namer {
 	return n
 }
 
+// newOapiNamer is a namer for names oapi-codegen re-cases (its
+// x-go-name): two names must differ in oapiKey.
+func newOapiNamer(reserved ...string) *namer {
+	n := &namer{used: map[string]string{}, key: oapiKey}
+	for _, r := range reserved {
+		n.used[oapiKey(r)] = "reserved"
+	}
+	return n
+}
+
+func (n *namer) keyOf(s string) string {
+	if n.key == nil {
+		return s
+	}
+	return n.key(s)
+}
+
 // claim returns want, or want with the smallest numeric suffix that is free,
 // and whether it had to rename.
 func (n *namer) claim(want, owner string) (string, bool) {
-	if _, taken := n.used[want]; !taken {
-		n.used[want] = owner
+	if _, taken := n.used[n.keyOf(want)]; !taken {
+		n.used[n.keyOf(want)] = owner
 		return want, false
 	}
 	for i := 2; ; i++ {
 		c := want + strconv.Itoa(i)
-		if _, taken := n.used[c]; !taken {
-			n.used[c] = owner
+		if _, taken := n.used[n.keyOf(c)]; !taken {
+			n.used[n.keyOf(c)] = owner
 			return c, true
 		}
 	}
+}
+
+// oapiKey is what survives of a name once oapi-codegen has normalised it
+// (ToCamelCaseWithInitialisms re-cases words, after digits and initialisms,
+// and drops every rune that is not an upper or lower case letter or an
+// ASCII digit), folded to lower case: names with different keys stay
+// different in its output. X2faCode and X2FaCode, or X名前 and X住所, do not.
+func oapiKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsUpper(r) || unicode.IsLower(r) || r >= '0' && r <= '9' {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }
 
 // maxFileBase bounds a generated file's base name, well under the 255 bytes

@@ -823,11 +823,7 @@ func (p *planner) planOperations() {
 		where := "paths." + pth + "." + strings.ToLower(method)
 		o := &Operation{ID: op.OperationID, Name: name, Method: method, Path: pth, Summary: op.Summary,
 			Description: op.Description, Deprecated: op.Deprecated, Tags: op.Tags}
-		params := append(append(openapi3.Parameters{}, item.Parameters...), op.Parameters...)
-		for _, pr := range params {
-			if pr == nil || pr.Value == nil {
-				continue
-			}
+		for _, pr := range operationParams(item, op) {
 			pv := pr.Value
 			var ref *Ref
 			if pv.Schema != nil {
@@ -836,7 +832,7 @@ func (p *planner) planOperations() {
 				ref = &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
 			}
 			o.Params = append(o.Params, &Param{Name: pv.Name, GoName: paramGoName(pv), In: pv.In, Required: pv.Required,
-				Type: ref, Doc: pv.Description, Deprecated: pv.Deprecated})
+				Type: ref, Doc: pv.Description, Deprecated: pv.Deprecated, Pos: p.paramPos(pr, where+".parameters."+pv.Name)})
 		}
 		planArgs(o.Params)
 		if args := p.argsNames[op]; args != "" {
@@ -899,6 +895,31 @@ func (p *planner) planOperations() {
 	})
 }
 
+// operationParams are an operation's parameters with the path item's merged
+// in, in order of first appearance: an operation's parameter replaces the
+// path item's of the same name and location, as OpenAPI says (and as the
+// document oapi-codegen gets has it).
+func operationParams(item *openapi3.PathItem, op *openapi3.Operation) openapi3.Parameters {
+	type key struct{ in, name string }
+	var out openapi3.Parameters
+	at := map[key]int{}
+	for _, ps := range []openapi3.Parameters{item.Parameters, op.Parameters} {
+		for _, pr := range ps {
+			if pr == nil || pr.Value == nil {
+				continue
+			}
+			k := key{pr.Value.In, pr.Value.Name}
+			if i, ok := at[k]; ok {
+				out[i] = pr
+				continue
+			}
+			at[k] = len(out)
+			out = append(out, pr)
+		}
+	}
+	return out
+}
+
 // isStruct reports whether r is a struct or union value (not nullable),
 // through Go aliases: what a client method returns by pointer.
 func isStruct(r *Ref) bool {
@@ -927,7 +948,9 @@ func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param
 	}
 	t := &Type{Name: name, Where: where + ".parameters", Pos: pos, Kind: KindStruct,
 		Doc: "holds the " + strings.Join(kinds, ", ") + " parameters of " + op + "."}
-	fieldNames := newNamer("Validate", "ValidateInto")
+	// The fields are oapi-codegen's <Op>Params fields too (Param.OapiName),
+	// so they differ in more than case.
+	fieldNames := newOapiNamer("Validate", "ValidateInto")
 	for _, pr := range params {
 		if pr.In == "path" {
 			continue
@@ -938,8 +961,14 @@ func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param
 		}
 		fname, renamed := fieldNames.claim(want, pr.In+" "+pr.Name)
 		if renamed {
-			p.warn(pos, where+".parameters."+pr.Name, "field name %s is already used in %s; this one is named %s", want, name, fname)
+			by := "the " + fieldNames.used[oapiKey(want)]
+			if by == "the reserved" {
+				by = "a method"
+			}
+			p.warn(pr.Pos, where+".parameters."+pr.Name, "field name %s is already used in %s (by %s); this %s parameter's field is named %s",
+				want, name, by, pr.In, fname)
 		}
+		pr.OapiName = fname
 		ref := *pr.Type
 		f := &Field{Name: fname, JSONName: pr.Name, Type: &ref, Required: pr.Required, Nullable: ref.Nullable,
 			Doc: pr.Doc, Deprecated: pr.Deprecated, RequestRequired: pr.Required}
@@ -957,11 +986,40 @@ var clientLocals = map[string]bool{"c": true, "ctx": true, "opts": true, "body":
 	"oas": true, "url": true, "http": true, "context": true, "time": true, "fmt": true, "json": true,
 	"params": true, "zero": true}
 
+// oapiPathScope are the identifiers in scope where oapi-codegen's client
+// declares a path parameter as a variable (its client methods,
+// New<Op>Request* and <Op>WithResponse): their other parameters, receiver
+// and locals, the packages client.gen.go imports, Go's keywords (it would
+// prefix those with p, onto another parameter's name perhaps) and
+// predeclared identifiers. Compared by oapiKey, which also covers the
+// lowering of the first letters.
+var oapiPathScope = []string{
+	"c", "ctx", "server", "params", "contentType", "body", "reqEditors", "req", "rsp", "err", "serverURL",
+	"operationPath", "queryURL", "queryValues", "queryFrag", "queryParamBuf", "rawQueryFragments", "bodyReader",
+	"buf", "bodyBytes", "bodyStr", "encoded", "stringer", "values", "value", "headers", "response", "client",
+	"qp", "ok", "r", "o", "op", "newBaseURL",
+	"bytes", "context", "encoding", "errors", "fmt", "http", "io", "json", "runtime", "strings", "time", "url",
+	"openapi_types", "types", "xml", "yaml", "uuid", "oas",
+	"break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go",
+	"goto", "if", "import", "interface", "map", "package", "range", "return", "select", "struct", "switch",
+	"type", "var",
+	"any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32", "float64", "int", "int8",
+	"int16", "int32", "int64", "rune", "string", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr",
+	"true", "false", "iota", "nil", "append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len",
+	"make", "max", "min", "new", "panic", "print", "println", "real", "recover",
+}
+
+// oapiNumbered are the prefixes of oapi-codegen's numbered locals
+// (pathParam0, headerParamBuf1), as oapiKey has them.
+var oapiNumbered = []string{"pathparambuf", "pathparam", "headerparambuf", "headerparam", "cookieparambuf", "cookieparam"}
+
 // planArgs names the client method's argument for each path parameter:
-// the lower-camel Go name, made unique and kept off keywords and locals.
-// The other parameters are fields of the operation's Args.
+// the lower-camel Go name, made unique and kept off keywords and locals;
+// and its OapiName for oapi-codegen's functions. The other parameters are
+// fields of the operation's Args.
 func planArgs(params []*Param) {
 	used := map[string]bool{}
+	oapiNames := newOapiNamer(oapiPathScope...)
 	for _, pr := range params {
 		if pr.In != "path" {
 			continue
@@ -970,6 +1028,14 @@ func planArgs(params []*Param) {
 		if base == "" {
 			base = "Param"
 		}
+		oapi := base
+		for _, pre := range oapiNumbered {
+			if rest, ok := strings.CutPrefix(oapiKey(oapi), pre); ok && strings.Trim(rest, "0123456789") == "" {
+				oapi += "Arg"
+				break
+			}
+		}
+		pr.OapiName, _ = oapiNames.claim(oapi, "path parameter "+pr.Name)
 		arg := lowerFirst(base)
 		if token.IsKeyword(arg) || clientLocals[arg] || !token.IsIdentifier(arg) {
 			arg += "Param"
