@@ -303,8 +303,13 @@ type Field struct {
 
 // Operation is one HTTP operation.
 type Operation struct {
-	ID          string // operationId as in the spec
-	Name        string // Go method name, e.g. CreateConnectSession
+	ID   string // operationId as in the spec
+	Name string // Go method name, e.g. CreateConnectSession
+	// OapiName is the operation's ID in OapiDoc, from which oapi-codegen
+	// derives every name it declares for it (<OapiName>Params,
+	// New<OapiName>Request, ...): Name, unless one of those is already
+	// a name of the package, then <Name>Op (see planOapiOperationIDs).
+	OapiName    string
 	Method      string // upper case
 	Path        string
 	Summary     string

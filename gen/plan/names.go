@@ -92,6 +92,9 @@ type namer struct {
 	used map[string]string // key of a Go name -> what claimed it
 	// key is what two names must differ in (nil: the name itself).
 	key func(string) string
+	// usedOapi holds, by oapiKey, names oapi-codegen declares that are
+	// only known up to its re-casing (see reserveOapiComponentNames).
+	usedOapi map[string]string
 }
 
 func newNamer(reserved ...string) *namer {
@@ -122,17 +125,33 @@ func (n *namer) keyOf(s string) string {
 // claim returns want, or want with the smallest numeric suffix that is free,
 // and whether it had to rename.
 func (n *namer) claim(want, owner string) (string, bool) {
-	if _, taken := n.used[n.keyOf(want)]; !taken {
+	if !n.taken(want) {
 		n.used[n.keyOf(want)] = owner
 		return want, false
 	}
 	for i := 2; ; i++ {
 		c := want + strconv.Itoa(i)
-		if _, taken := n.used[n.keyOf(c)]; !taken {
+		if !n.taken(c) {
 			n.used[n.keyOf(c)] = owner
 			return c, true
 		}
 	}
+}
+
+func (n *namer) taken(name string) bool {
+	if _, ok := n.used[n.keyOf(name)]; ok {
+		return true
+	}
+	_, ok := n.usedOapi[oapiKey(name)]
+	return ok
+}
+
+// owner is what took name, "" if nothing did.
+func (n *namer) owner(name string) string {
+	if o, ok := n.used[n.keyOf(name)]; ok {
+		return o
+	}
+	return n.usedOapi[oapiKey(name)]
 }
 
 // oapiKey is what survives of a name once oapi-codegen has normalised it

@@ -74,7 +74,9 @@ func (p *planner) oapiDoc() *openapi3.T {
 			ni = &openapi3.PathItem{}
 			d.Paths.Set(pth, ni)
 		}
-		ni.SetOperation(method, p.oapiOperation(pth, method, item, op, o))
+		no := p.oapiOperation(pth, method, item, op, o)
+		p.oapiOps = append(p.oapiOps, no)
+		ni.SetOperation(method, no)
 	})
 	c.Schemas = p.oapiStubs
 	p.m.ExcludeSchemas = slices.Sorted(maps.Keys(p.oapiStubs))
@@ -82,7 +84,8 @@ func (p *planner) oapiDoc() *openapi3.T {
 }
 
 // oapiOperation copies one operation with its parameters (path-level ones
-// merged in), body and responses rewritten. Callbacks are dropped: they
+// merged in), body and responses rewritten. Its ID is the operation's name
+// until planOapiOperationIDs has checked what oapi-codegen derives from it. Callbacks are dropped: they
 // describe requests the API makes, which a client does not send.
 func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op *openapi3.Operation, o *Operation) *openapi3.Operation {
 	where := "paths." + pth + "." + strings.ToLower(method)

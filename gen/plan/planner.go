@@ -16,7 +16,6 @@ import (
 	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
 
 	"github.com/oasgen/oasgen/gen/diag"
 	"github.com/oasgen/oasgen/gen/load"
@@ -82,6 +81,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	p.reserveOapiComponentNames()
 	p.planArgsNames()
 	p.planComponents()
+	p.reserveOapiOperationNames()
 	p.planOperations()
 	p.planSecurity()
 	p.m.OapiDoc = p.oapiDoc()
@@ -97,6 +97,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 		}
 	}
 	p.nameFuncs()
+	p.planOapiOperationIDs(p.oapiOps)
 	p.planFiles()
 	p.m.Warnings = p.warnings.Sort()
 	return p.m, nil
@@ -118,6 +119,9 @@ type planner struct {
 	// oapiStubs are the component schemas of the document oapi-codegen
 	// gets: stubs naming our types (see oapidoc.go).
 	oapiStubs openapi3.Schemas
+	// oapiOps are the operations of that document, in the order of
+	// m.Operations.
+	oapiOps []*openapi3.Operation
 }
 
 type componentType struct {
@@ -152,8 +156,8 @@ func (p *planner) eachOperation(fn func(path, method string, item *openapi3.Path
 	}
 }
 
-// planOperationNames names every operation and reserves the identifiers
-// oapi-codegen derives from the name.
+// planOperationNames names every operation (reserveOapiOperationNames
+// and planOapiOperationIDs deal with what oapi-codegen derives from it).
 func (p *planner) planOperationNames() {
 	p.opNames = map[*openapi3.Operation]string{}
 	opNamer := newNamer()
@@ -179,11 +183,6 @@ func (p *planner) planOperationNames() {
 				"operation name %s is already used; this one is named %s", base, name)
 		}
 		p.opNames[op] = name
-		for _, derived := range []string{name + "Params", name + "JSONRequestBody", name + "JSONBody", name + "Response",
-			"New" + name + "Request", "New" + name + "RequestWithBody", "Parse" + name + "Response", name + "TextRequestBody",
-			name + "FormdataRequestBody", name + "RequestBody", name + "Request", name + "Result"} {
-			p.names.used[derived] = "operation " + name
-		}
 	})
 }
 
@@ -237,9 +236,41 @@ func (p *planner) reserveOapiComponentNames() {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	p.names.usedOapi = map[string]string{}
 	for _, k := range keys {
-		p.names.used[codegen.ToCamelCase(k)] = "oapi-codegen component " + k
+		// oapi-codegen names the type SchemaNameToTypeName(k), which
+		// depends on its normaliser (a package global while it runs), so
+		// the name is reserved up to re-casing: a symbol or digit it
+		// starts with becomes a word (Underscore, N), the rest keeps its
+		// oapiKey.
+		p.names.usedOapi[oapiKey(oapiTypeNamePrefix(k)+k)] = "oapi-codegen component " + k
 	}
+}
+
+// oapiTypeNamePrefix is the word oapi-codegen puts before a type name that
+// starts with a symbol or a digit (its typeNamePrefix).
+func oapiTypeNamePrefix(name string) string {
+	words := map[rune]string{'-': "Minus", '+': "Plus", '&': "And", '|': "Or", '~': "Tilde", '=': "Equal",
+		'>': "GreaterThan", '<': "LessThan", '#': "Hash", '.': "Dot", '*': "Asterisk", '^': "Caret", '%': "Percent",
+		'_': "Underscore"}
+	if name == "$" {
+		return "DollarSign"
+	}
+	prefix := ""
+	for _, r := range name {
+		w, ok := words[r]
+		if !ok {
+			if prefix == "" && unicode.IsDigit(r) {
+				return "N"
+			}
+			break
+		}
+		prefix += w
+	}
+	if name == "" {
+		return "Empty"
+	}
+	return prefix
 }
 
 // planComponents names every component schema first (so references and
@@ -289,7 +320,7 @@ func (p *planner) planComponents() {
 func (p *planner) claimType(want, where string, pos diag.Pos) string {
 	name, renamed := p.names.claim(want, where)
 	if renamed {
-		p.warn(pos, where, "Go name %s is already taken (by %s); this type is named %s", want, p.names.used[want], name)
+		p.warn(pos, where, "Go name %s is already taken (by %s); this type is named %s", want, p.names.owner(want), name)
 	}
 	return name
 }
@@ -1180,7 +1211,7 @@ func (p *planner) nameFuncs() {
 	claim := func(t *Type, want string) string {
 		name, renamed := p.names.claim(want, "function of "+t.Name)
 		if renamed {
-			p.warn(t.Pos, t.Where, "function name %s is already taken (by %s); it is named %s", want, p.names.used[want], name)
+			p.warn(t.Pos, t.Where, "function name %s is already taken (by %s); it is named %s", want, p.names.owner(want), name)
 		}
 		return name
 	}
