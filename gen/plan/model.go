@@ -135,7 +135,7 @@ func (t *Type) File() string {
 	if t.file != "" {
 		return t.file
 	}
-	return "model_" + snake(t.Name)
+	return goFileBase(t.Name)
 }
 
 // DocFile is the base name (without extension) of the type's Markdown page:
@@ -303,8 +303,13 @@ type Field struct {
 
 // Operation is one HTTP operation.
 type Operation struct {
-	ID          string // operationId as in the spec
-	Name        string // Go method name, e.g. CreateConnectSession
+	ID   string // operationId as in the spec
+	Name string // Go method name, e.g. CreateConnectSession
+	// OapiName is the operation's ID in OapiDoc, from which oapi-codegen
+	// derives every name it declares for it (<OapiName>Params,
+	// New<OapiName>Request, ...): Name, unless one of those is already
+	// a name of the package, then <Name>Op (see planOapiOperationIDs).
+	OapiName    string
 	Method      string // upper case
 	Path        string
 	Summary     string
@@ -345,7 +350,17 @@ type Param struct {
 	Arg string
 	// Field is the parameter's field in the operation's Args (query, header
 	// and cookie parameters); nil for path parameters.
-	Field      *Field
+	Field *Field
+	// OapiName is the parameter's Go name in oapi-codegen's client (the
+	// x-go-name of its copy in OapiDoc): for query, header and cookie
+	// parameters their Field's name, the field of <Op>Params; for path
+	// parameters a name whose variable (first letters lowered) is unique
+	// and none of the identifiers oapi-codegen's functions use. Without it
+	// oapi-codegen would name every parameter after its wire name again,
+	// and X-Account-Id in a header and x-account-id in the query would
+	// both become XAccountID.
+	OapiName   string
+	Pos        diag.Pos
 	In         string
 	Required   bool
 	Type       *Ref

@@ -89,7 +89,12 @@ func GoName(s string) string {
 // namer hands out unique identifiers in one Go package. Names are claimed in
 // the planner's fixed order, so the same spec always gets the same names.
 type namer struct {
-	used map[string]string // Go name -> what claimed it
+	used map[string]string // key of a Go name -> what claimed it
+	// key is what two names must differ in (nil: the name itself).
+	key func(string) string
+	// usedOapi holds, by oapiKey, names oapi-codegen declares that are
+	// only known up to its re-casing (see reserveOapiComponentNames).
+	usedOapi map[string]string
 }
 
 func newNamer(reserved ...string) *namer {
@@ -100,20 +105,68 @@ func newNamer(reserved ...string) *namer {
 	return n
 }
 
+// newOapiNamer is a namer for names oapi-codegen re-cases (its
+// x-go-name): two names must differ in oapiKey.
+func newOapiNamer(reserved ...string) *namer {
+	n := &namer{used: map[string]string{}, key: oapiKey}
+	for _, r := range reserved {
+		n.used[oapiKey(r)] = "reserved"
+	}
+	return n
+}
+
+func (n *namer) keyOf(s string) string {
+	if n.key == nil {
+		return s
+	}
+	return n.key(s)
+}
+
 // claim returns want, or want with the smallest numeric suffix that is free,
 // and whether it had to rename.
 func (n *namer) claim(want, owner string) (string, bool) {
-	if _, taken := n.used[want]; !taken {
-		n.used[want] = owner
+	if !n.taken(want) {
+		n.used[n.keyOf(want)] = owner
 		return want, false
 	}
 	for i := 2; ; i++ {
 		c := want + strconv.Itoa(i)
-		if _, taken := n.used[c]; !taken {
-			n.used[c] = owner
+		if !n.taken(c) {
+			n.used[n.keyOf(c)] = owner
 			return c, true
 		}
 	}
+}
+
+func (n *namer) taken(name string) bool {
+	if _, ok := n.used[n.keyOf(name)]; ok {
+		return true
+	}
+	_, ok := n.usedOapi[oapiKey(name)]
+	return ok
+}
+
+// owner is what took name, "" if nothing did.
+func (n *namer) owner(name string) string {
+	if o, ok := n.used[n.keyOf(name)]; ok {
+		return o
+	}
+	return n.usedOapi[oapiKey(name)]
+}
+
+// oapiKey is what survives of a name once oapi-codegen has normalised it
+// (ToCamelCaseWithInitialisms re-cases words, after digits and initialisms,
+// and drops every rune that is not an upper or lower case letter or an
+// ASCII digit), folded to lower case: names with different keys stay
+// different in its output. X2faCode and X2FaCode, or X名前 and X住所, do not.
+func oapiKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsUpper(r) || unicode.IsLower(r) || r >= '0' && r <= '9' {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
 }
 
 // maxFileBase bounds a generated file's base name, well under the 255 bytes
@@ -123,14 +176,15 @@ const maxFileBase = 120
 
 // planFiles gives every type file and doc page names that are unique even on
 // case-insensitive file systems (FooBar and FooBAR both snake to foo_bar),
-// short enough, and not a Windows device name. Types are taken in name order
-// so the same spec always gets the same files.
+// short enough, not a Windows device name and, for Go files, not restricted
+// to one platform by their name (see platformSuffix). Types are taken in
+// name order so the same spec always gets the same files.
 func (p *planner) planFiles() {
 	types := append([]*Type(nil), p.m.Types...)
 	sort.SliceStable(types, func(i, j int) bool { return types[i].Name < types[j].Name })
 	files, docs := map[string]bool{}, map[string]bool{}
 	for _, t := range types {
-		t.file = uniqueFile("model_"+snake(t.Name), files)
+		t.file = uniqueFile(goFileBase(t.Name), files)
 		if t.Docs {
 			t.docFile = uniqueFile(strings.ToLower(t.Name), docs)
 		}
@@ -174,3 +228,50 @@ func windowsDevice(s string) bool {
 	}
 	return false
 }
+
+// goFileBase is the base name of a type's Go file before planFiles makes it
+// unique: model_<snake>, with "_" added when the name alone would make Go
+// compile the file for one platform only. uniqueFile keeps that property:
+// what it appends (_2, _<hex digest>) is never a GOOS or GOARCH.
+func goFileBase(typeName string) string {
+	base := "model_" + snake(typeName)
+	if platformSuffix(base) {
+		base += "_"
+	}
+	return base
+}
+
+// platformSuffix reports whether go/build reads a file name whose part
+// before the first dot is base as a build constraint: a last _-separated
+// element that is a GOOS or GOARCH (_windows, _arm64, _js_wasm), optionally
+// followed by _test. Go then compiles the file only on that platform, so a
+// schema called Billable_windows would silently vanish from the package
+// everywhere else. A trailing _test is reserved too: with a .go extension
+// it makes a test file. (The file still has a .gen.go extension, so this
+// only ever adds a "_".)
+func platformSuffix(base string) bool {
+	i := strings.Index(base, "_")
+	if i < 0 {
+		return false
+	}
+	l := strings.Split(base[i+1:], "_")
+	if n := len(l); l[n-1] == "test" {
+		return true
+	}
+	n := len(l)
+	return knownOS[l[n-1]] || knownArch[l[n-1]]
+}
+
+// knownOS and knownArch are go/build's lists of the GOOS and GOARCH values
+// it recognises in file names (internal/syslist: past, present and
+// reserved ones, which is more than `go tool dist list` shows). Go never
+// removes a word from them; a word a later Go adds would need adding here.
+var (
+	knownOS = map[string]bool{"aix": true, "android": true, "darwin": true, "dragonfly": true, "freebsd": true,
+		"hurd": true, "illumos": true, "ios": true, "js": true, "linux": true, "nacl": true, "netbsd": true,
+		"openbsd": true, "plan9": true, "solaris": true, "wasip1": true, "windows": true, "zos": true}
+	knownArch = map[string]bool{"386": true, "amd64": true, "amd64p32": true, "arm": true, "armbe": true,
+		"arm64": true, "arm64be": true, "loong64": true, "mips": true, "mipsle": true, "mips64": true,
+		"mips64le": true, "mips64p32": true, "mips64p32le": true, "ppc": true, "ppc64": true, "ppc64le": true,
+		"riscv": true, "riscv64": true, "s390": true, "s390x": true, "sparc": true, "sparc64": true, "wasm": true}
+)

@@ -1,6 +1,11 @@
 package plan
 
-import "testing"
+import (
+	"go/build"
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 func TestGoName(t *testing.T) {
 	for in, want := range map[string]string{
@@ -34,6 +39,37 @@ func TestSnake(t *testing.T) {
 	} {
 		if got := snake(in); got != want {
 			t.Errorf("snake(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestGoFileBaseEveryPlatform asks go/build itself whether the files of
+// types named after every GOOS and GOARCH word are compiled on two
+// platforms that differ in both: a name read as a constraint fails one.
+func TestGoFileBaseEveryPlatform(t *testing.T) {
+	dir := t.TempDir()
+	var names []string
+	for _, m := range []map[string]bool{knownOS, knownArch} {
+		for w := range m {
+			names = append(names, "Thing_"+w, "Thing_"+w+"_test", "Linux_"+w)
+		}
+	}
+	names = append(names, "Os_js_wasm", "Billable_windows", "Plan9", "Thing_test", "windows")
+	for _, n := range names {
+		f := goFileBase(n) + ".gen.go"
+		if err := os.WriteFile(filepath.Join(dir, f), []byte("package p\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range [][2]string{{"linux", "amd64"}, {"windows", "arm64"}} {
+			ctx := build.Default
+			ctx.GOOS, ctx.GOARCH = p[0], p[1]
+			ok, err := ctx.MatchFile(dir, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !ok {
+				t.Errorf("type %s: file %s is not compiled on %s/%s", n, f, p[0], p[1])
+			}
 		}
 	}
 }

@@ -74,7 +74,9 @@ func (p *planner) oapiDoc() *openapi3.T {
 			ni = &openapi3.PathItem{}
 			d.Paths.Set(pth, ni)
 		}
-		ni.SetOperation(method, p.oapiOperation(pth, method, item, op, o))
+		no := p.oapiOperation(pth, method, item, op, o)
+		p.oapiOps = append(p.oapiOps, no)
+		ni.SetOperation(method, no)
 	})
 	c.Schemas = p.oapiStubs
 	p.m.ExcludeSchemas = slices.Sorted(maps.Keys(p.oapiStubs))
@@ -82,7 +84,8 @@ func (p *planner) oapiDoc() *openapi3.T {
 }
 
 // oapiOperation copies one operation with its parameters (path-level ones
-// merged in), body and responses rewritten. Callbacks are dropped: they
+// merged in), body and responses rewritten. Its ID is the operation's name
+// until planOapiOperationIDs has checked what oapi-codegen derives from it. Callbacks are dropped: they
 // describe requests the API makes, which a client does not send.
 func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op *openapi3.Operation, o *Operation) *openapi3.Operation {
 	where := "paths." + pth + "." + strings.ToLower(method)
@@ -90,29 +93,20 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 		Tags: slices.Clone(op.Tags), Security: cloneDeep(op.Security), Extensions: maps.Clone(op.Extensions), Origin: op.Origin}
 
 	// Parameters: the operation's override the path item's of the same
-	// name and location.
+	// name and location (operationParams, as the planner took them).
 	type key struct{ in, name string }
-	var order []key
-	byKey := map[key]*openapi3.ParameterRef{}
-	for _, ps := range []openapi3.Parameters{item.Parameters, op.Parameters} {
-		for _, pr := range ps {
-			if pr == nil || pr.Value == nil {
-				continue
-			}
-			k := key{pr.Value.In, pr.Value.Name}
-			if _, ok := byKey[k]; !ok {
-				order = append(order, k)
-			}
-			byKey[k] = pr
-		}
+	planned := map[key]*Param{}
+	for _, pa := range o.Params {
+		planned[key{pa.In, pa.Name}] = pa
 	}
 	inPath := map[string]bool{}
 	for _, n := range pathParamNames(pth) {
 		inPath[n] = true
 	}
 	declared := map[string]bool{}
-	for _, k := range order {
-		pr := byKey[k]
+	var copies []*Param // in the order of no.Parameters
+	for _, pr := range operationParams(item, op) {
+		k := key{pr.Value.In, pr.Value.Name}
 		if k.in == openapi3.ParameterInPath && !inPath[k.name] {
 			p.warn(p.paramPos(pr, where), where+".parameters."+k.name,
 				"path parameter %q does not appear in the path %s; the client leaves it out", k.name, pth)
@@ -126,6 +120,7 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 			np.Ref = pr.Ref
 		}
 		no.Parameters = append(no.Parameters, np)
+		copies = append(copies, planned[k])
 	}
 	for _, n := range pathParamNames(pth) {
 		if declared[n] {
@@ -133,11 +128,14 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 		}
 		p.warn(p.spec.Pos("paths", pth), "paths."+pth, "path parameter %q of %s %s is not declared; the client takes it as a string", n, method, pth)
 		ref := &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
-		o.Params = append(o.Params, &Param{Name: n, GoName: GoName(n), In: openapi3.ParameterInPath, Required: true, Type: ref})
+		pa := &Param{Name: n, GoName: GoName(n), In: openapi3.ParameterInPath, Required: true, Type: ref}
+		o.Params = append(o.Params, pa)
 		planArgs(o.Params)
 		no.Parameters = append(no.Parameters, &openapi3.ParameterRef{Value: &openapi3.Parameter{Name: n, In: openapi3.ParameterInPath,
 			Required: true, Schema: p.oapiSchema(ref)}})
+		copies = append(copies, pa)
 	}
+	oapiParamNames(no.Parameters, copies)
 
 	if rb := op.RequestBody; rb != nil && rb.Value != nil {
 		nb := &openapi3.RequestBodyRef{Value: p.oapiBody(rb.Value, o.Name+"Request", where+".requestBody")}
@@ -161,6 +159,39 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 		}
 	}
 	return no
+}
+
+// oapiParamNames gives each parameter copy the Go name the plan chose
+// (planned[i] is params[i]'s plan), as its x-go-name: oapi-codegen would
+// derive one from the wire name again, and X-Account-Id (a header) and
+// x-account-id (a query parameter) would both be the field XAccountID of
+// <Op>Params. A wire name that an earlier query, header or cookie
+// parameter has too gets a json tag naming its location: the field's
+// default tag would repeat the other's, which go vet rejects (the tag is
+// only a label: the client sends the parameter under its wire name).
+func oapiParamNames(params openapi3.Parameters, planned []*Param) {
+	tags := map[string]bool{}
+	for i, np := range params {
+		pa, v := planned[i], np.Value
+		if pa == nil || pa.OapiName == "" {
+			continue
+		}
+		if v.Extensions == nil {
+			v.Extensions = map[string]any{}
+		}
+		v.Extensions["x-go-name"] = pa.OapiName
+		if v.In == openapi3.ParameterInPath {
+			continue
+		}
+		if tags[v.Name] {
+			tag := v.In + ":" + v.Name
+			if !v.Required {
+				tag += ",omitempty"
+			}
+			v.Extensions["x-oapi-codegen-extra-tags"] = map[string]any{"json": tag}
+		}
+		tags[v.Name] = true
+	}
 }
 
 // oapiParam copies a parameter with its schema replaced. A parameter with

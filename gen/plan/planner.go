@@ -16,7 +16,6 @@ import (
 	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
 
 	"github.com/oasgen/oasgen/gen/diag"
 	"github.com/oasgen/oasgen/gen/load"
@@ -82,6 +81,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	p.reserveOapiComponentNames()
 	p.planArgsNames()
 	p.planComponents()
+	p.reserveOapiOperationNames()
 	p.planOperations()
 	p.planSecurity()
 	p.m.OapiDoc = p.oapiDoc()
@@ -97,6 +97,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 		}
 	}
 	p.nameFuncs()
+	p.planOapiOperationIDs(p.oapiOps)
 	p.planFiles()
 	p.m.Warnings = p.warnings.Sort()
 	return p.m, nil
@@ -118,6 +119,9 @@ type planner struct {
 	// oapiStubs are the component schemas of the document oapi-codegen
 	// gets: stubs naming our types (see oapidoc.go).
 	oapiStubs openapi3.Schemas
+	// oapiOps are the operations of that document, in the order of
+	// m.Operations.
+	oapiOps []*openapi3.Operation
 }
 
 type componentType struct {
@@ -152,8 +156,8 @@ func (p *planner) eachOperation(fn func(path, method string, item *openapi3.Path
 	}
 }
 
-// planOperationNames names every operation and reserves the identifiers
-// oapi-codegen derives from the name.
+// planOperationNames names every operation (reserveOapiOperationNames
+// and planOapiOperationIDs deal with what oapi-codegen derives from it).
 func (p *planner) planOperationNames() {
 	p.opNames = map[*openapi3.Operation]string{}
 	opNamer := newNamer()
@@ -179,11 +183,6 @@ func (p *planner) planOperationNames() {
 				"operation name %s is already used; this one is named %s", base, name)
 		}
 		p.opNames[op] = name
-		for _, derived := range []string{name + "Params", name + "JSONRequestBody", name + "JSONBody", name + "Response",
-			"New" + name + "Request", "New" + name + "RequestWithBody", "Parse" + name + "Response", name + "TextRequestBody",
-			name + "FormdataRequestBody", name + "RequestBody", name + "Request", name + "Result"} {
-			p.names.used[derived] = "operation " + name
-		}
 	})
 }
 
@@ -237,9 +236,41 @@ func (p *planner) reserveOapiComponentNames() {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
+	p.names.usedOapi = map[string]string{}
 	for _, k := range keys {
-		p.names.used[codegen.ToCamelCase(k)] = "oapi-codegen component " + k
+		// oapi-codegen names the type SchemaNameToTypeName(k), which
+		// depends on its normaliser (a package global while it runs), so
+		// the name is reserved up to re-casing: a symbol or digit it
+		// starts with becomes a word (Underscore, N), the rest keeps its
+		// oapiKey.
+		p.names.usedOapi[oapiKey(oapiTypeNamePrefix(k)+k)] = "oapi-codegen component " + k
 	}
+}
+
+// oapiTypeNamePrefix is the word oapi-codegen puts before a type name that
+// starts with a symbol or a digit (its typeNamePrefix).
+func oapiTypeNamePrefix(name string) string {
+	words := map[rune]string{'-': "Minus", '+': "Plus", '&': "And", '|': "Or", '~': "Tilde", '=': "Equal",
+		'>': "GreaterThan", '<': "LessThan", '#': "Hash", '.': "Dot", '*': "Asterisk", '^': "Caret", '%': "Percent",
+		'_': "Underscore"}
+	if name == "$" {
+		return "DollarSign"
+	}
+	prefix := ""
+	for _, r := range name {
+		w, ok := words[r]
+		if !ok {
+			if prefix == "" && unicode.IsDigit(r) {
+				return "N"
+			}
+			break
+		}
+		prefix += w
+	}
+	if name == "" {
+		return "Empty"
+	}
+	return prefix
 }
 
 // planComponents names every component schema first (so references and
@@ -289,7 +320,7 @@ func (p *planner) planComponents() {
 func (p *planner) claimType(want, where string, pos diag.Pos) string {
 	name, renamed := p.names.claim(want, where)
 	if renamed {
-		p.warn(pos, where, "Go name %s is already taken (by %s); this type is named %s", want, p.names.used[want], name)
+		p.warn(pos, where, "Go name %s is already taken (by %s); this type is named %s", want, p.names.owner(want), name)
 	}
 	return name
 }
@@ -823,11 +854,7 @@ func (p *planner) planOperations() {
 		where := "paths." + pth + "." + strings.ToLower(method)
 		o := &Operation{ID: op.OperationID, Name: name, Method: method, Path: pth, Summary: op.Summary,
 			Description: op.Description, Deprecated: op.Deprecated, Tags: op.Tags}
-		params := append(append(openapi3.Parameters{}, item.Parameters...), op.Parameters...)
-		for _, pr := range params {
-			if pr == nil || pr.Value == nil {
-				continue
-			}
+		for _, pr := range operationParams(item, op) {
 			pv := pr.Value
 			var ref *Ref
 			if pv.Schema != nil {
@@ -836,7 +863,7 @@ func (p *planner) planOperations() {
 				ref = &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
 			}
 			o.Params = append(o.Params, &Param{Name: pv.Name, GoName: paramGoName(pv), In: pv.In, Required: pv.Required,
-				Type: ref, Doc: pv.Description, Deprecated: pv.Deprecated})
+				Type: ref, Doc: pv.Description, Deprecated: pv.Deprecated, Pos: p.paramPos(pr, where+".parameters."+pv.Name)})
 		}
 		planArgs(o.Params)
 		if args := p.argsNames[op]; args != "" {
@@ -899,6 +926,31 @@ func (p *planner) planOperations() {
 	})
 }
 
+// operationParams are an operation's parameters with the path item's merged
+// in, in order of first appearance: an operation's parameter replaces the
+// path item's of the same name and location, as OpenAPI says (and as the
+// document oapi-codegen gets has it).
+func operationParams(item *openapi3.PathItem, op *openapi3.Operation) openapi3.Parameters {
+	type key struct{ in, name string }
+	var out openapi3.Parameters
+	at := map[key]int{}
+	for _, ps := range []openapi3.Parameters{item.Parameters, op.Parameters} {
+		for _, pr := range ps {
+			if pr == nil || pr.Value == nil {
+				continue
+			}
+			k := key{pr.Value.In, pr.Value.Name}
+			if i, ok := at[k]; ok {
+				out[i] = pr
+				continue
+			}
+			at[k] = len(out)
+			out = append(out, pr)
+		}
+	}
+	return out
+}
+
 // isStruct reports whether r is a struct or union value (not nullable),
 // through Go aliases: what a client method returns by pointer.
 func isStruct(r *Ref) bool {
@@ -927,7 +979,9 @@ func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param
 	}
 	t := &Type{Name: name, Where: where + ".parameters", Pos: pos, Kind: KindStruct,
 		Doc: "holds the " + strings.Join(kinds, ", ") + " parameters of " + op + "."}
-	fieldNames := newNamer("Validate", "ValidateInto")
+	// The fields are oapi-codegen's <Op>Params fields too (Param.OapiName),
+	// so they differ in more than case.
+	fieldNames := newOapiNamer("Validate", "ValidateInto")
 	for _, pr := range params {
 		if pr.In == "path" {
 			continue
@@ -938,8 +992,14 @@ func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param
 		}
 		fname, renamed := fieldNames.claim(want, pr.In+" "+pr.Name)
 		if renamed {
-			p.warn(pos, where+".parameters."+pr.Name, "field name %s is already used in %s; this one is named %s", want, name, fname)
+			by := "the " + fieldNames.used[oapiKey(want)]
+			if by == "the reserved" {
+				by = "a method"
+			}
+			p.warn(pr.Pos, where+".parameters."+pr.Name, "field name %s is already used in %s (by %s); this %s parameter's field is named %s",
+				want, name, by, pr.In, fname)
 		}
+		pr.OapiName = fname
 		ref := *pr.Type
 		f := &Field{Name: fname, JSONName: pr.Name, Type: &ref, Required: pr.Required, Nullable: ref.Nullable,
 			Doc: pr.Doc, Deprecated: pr.Deprecated, RequestRequired: pr.Required}
@@ -957,11 +1017,40 @@ var clientLocals = map[string]bool{"c": true, "ctx": true, "opts": true, "body":
 	"oas": true, "url": true, "http": true, "context": true, "time": true, "fmt": true, "json": true,
 	"params": true, "zero": true}
 
+// oapiPathScope are the identifiers in scope where oapi-codegen's client
+// declares a path parameter as a variable (its client methods,
+// New<Op>Request* and <Op>WithResponse): their other parameters, receiver
+// and locals, the packages client.gen.go imports, Go's keywords (it would
+// prefix those with p, onto another parameter's name perhaps) and
+// predeclared identifiers. Compared by oapiKey, which also covers the
+// lowering of the first letters.
+var oapiPathScope = []string{
+	"c", "ctx", "server", "params", "contentType", "body", "reqEditors", "req", "rsp", "err", "serverURL",
+	"operationPath", "queryURL", "queryValues", "queryFrag", "queryParamBuf", "rawQueryFragments", "bodyReader",
+	"buf", "bodyBytes", "bodyStr", "encoded", "stringer", "values", "value", "headers", "response", "client",
+	"qp", "ok", "r", "o", "op", "newBaseURL",
+	"bytes", "context", "encoding", "errors", "fmt", "http", "io", "json", "runtime", "strings", "time", "url",
+	"openapi_types", "types", "xml", "yaml", "uuid", "oas",
+	"break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go",
+	"goto", "if", "import", "interface", "map", "package", "range", "return", "select", "struct", "switch",
+	"type", "var",
+	"any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32", "float64", "int", "int8",
+	"int16", "int32", "int64", "rune", "string", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr",
+	"true", "false", "iota", "nil", "append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len",
+	"make", "max", "min", "new", "panic", "print", "println", "real", "recover",
+}
+
+// oapiNumbered are the prefixes of oapi-codegen's numbered locals
+// (pathParam0, headerParamBuf1), as oapiKey has them.
+var oapiNumbered = []string{"pathparambuf", "pathparam", "headerparambuf", "headerparam", "cookieparambuf", "cookieparam"}
+
 // planArgs names the client method's argument for each path parameter:
-// the lower-camel Go name, made unique and kept off keywords and locals.
-// The other parameters are fields of the operation's Args.
+// the lower-camel Go name, made unique and kept off keywords and locals;
+// and its OapiName for oapi-codegen's functions. The other parameters are
+// fields of the operation's Args.
 func planArgs(params []*Param) {
 	used := map[string]bool{}
+	oapiNames := newOapiNamer(oapiPathScope...)
 	for _, pr := range params {
 		if pr.In != "path" {
 			continue
@@ -970,6 +1059,14 @@ func planArgs(params []*Param) {
 		if base == "" {
 			base = "Param"
 		}
+		oapi := base
+		for _, pre := range oapiNumbered {
+			if rest, ok := strings.CutPrefix(oapiKey(oapi), pre); ok && strings.Trim(rest, "0123456789") == "" {
+				oapi += "Arg"
+				break
+			}
+		}
+		pr.OapiName, _ = oapiNames.claim(oapi, "path parameter "+pr.Name)
 		arg := lowerFirst(base)
 		if token.IsKeyword(arg) || clientLocals[arg] || !token.IsIdentifier(arg) {
 			arg += "Param"
@@ -1114,7 +1211,7 @@ func (p *planner) nameFuncs() {
 	claim := func(t *Type, want string) string {
 		name, renamed := p.names.claim(want, "function of "+t.Name)
 		if renamed {
-			p.warn(t.Pos, t.Where, "function name %s is already taken (by %s); it is named %s", want, p.names.used[want], name)
+			p.warn(t.Pos, t.Where, "function name %s is already taken (by %s); it is named %s", want, p.names.owner(want), name)
 		}
 		return name
 	}
