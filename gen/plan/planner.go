@@ -596,10 +596,22 @@ func (p *planner) collectProps(s *openapi3.Schema, where string) (map[string]*op
 			return
 		}
 		seen[s] = true
-		for _, m := range s.AllOf {
-			if m != nil {
-				visit(m.Value, depth+1)
+		for i, m := range s.AllOf {
+			if m == nil || m.Value == nil {
+				continue
 			}
+			if alts := unionAlternatives(m.Value); alts > 1 {
+				// A struct has no place for "one of these shapes": the
+				// alternatives' properties are not fields. Say so rather than
+				// drop them silently.
+				origin := m.Value.Origin
+				if m.Ref != "" && m.Origin != nil {
+					origin = m.Origin // the $ref, not the union it names
+				}
+				p.warn(p.spec.OriginPos(origin), fmt.Sprintf("%s.allOf.%d", where, i),
+					"allOf member is a oneOf/anyOf of %d alternatives, which a struct cannot hold: what only they declare is not a field and is not checked", alts)
+			}
+			visit(m.Value, depth+1)
 		}
 		for k, v := range s.Properties {
 			props[k] = v
@@ -1525,6 +1537,25 @@ func hasProps(s *openapi3.Schema) bool {
 
 func singleRefAllOf(s *openapi3.Schema) bool {
 	return len(s.AllOf) == 1 && s.AllOf[0] != nil && len(s.Properties) == 0
+}
+
+// unionAlternatives counts the oneOf/anyOf members of s (a composition
+// wrapper looked through) that are not null-only.
+func unionAlternatives(s *openapi3.Schema) int {
+	for i := 0; i < 32; i++ {
+		core, ok := soleMember(s)
+		if !ok || core.Value == nil {
+			break
+		}
+		s = core.Value
+	}
+	n := 0
+	for _, m := range append(append(openapi3.SchemaRefs{}, s.OneOf...), s.AnyOf...) {
+		if m != nil && m.Value != nil && !isNullOnly(m.Value) {
+			n++
+		}
+	}
+	return n
 }
 
 // isNullOnly reports whether null is the only value s admits: {type:

@@ -5,10 +5,10 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:aafc00847be9e679
+// spec: sha256:30efce842c99a4c3
 // config: sha256:efd342b1801a5296
 // toolchain: v0.2.0
-// output: sha256:af008f422039f925
+// output: sha256:5759be7ae9bf80fc
 //
 // files:
 //	sha256:c382ae4956846d8c api.gen.go
@@ -20,6 +20,7 @@
 //	sha256:1af6ee2466f3a8dd docs/models/owner.md
 //	sha256:63bff62ad314e3db docs/models/ownercollar.md
 //	sha256:f5bc9cb21e73c08f docs/models/pet.md
+//	sha256:63875a6f2ff7d79a docs/models/petwithowner.md
 //	sha256:9d1a9cdc1799e1df docs/models/size.md
 //	sha256:3b3f5d2507711d8e model_cat.gen.go
 //	sha256:f8470ae9b5424c37 model_described_pet.gen.go
@@ -28,6 +29,7 @@
 //	sha256:dd5ff287ef66b25a model_owner.gen.go
 //	sha256:a0c19b9457042e24 model_owner_collar.gen.go
 //	sha256:2de600222a3db294 model_pet.gen.go
+//	sha256:1fc748d7bb78c38c model_pet_with_owner.gen.go
 //	sha256:771e1b61a3822b91 model_size.gen.go
 
 package compositions
