@@ -8,6 +8,8 @@ import (
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"go.yaml.in/yaml/v4"
+
+	"github.com/oasgen/oasgen/gen/diag"
 )
 
 // kin-openapi decodes every value a schema carries (enum, default, example,
@@ -38,6 +40,29 @@ func (s *Spec) Exact(sch *openapi3.Schema, kw string, v any) any {
 		return v
 	}
 	return exactFrom(v, n, 0)
+}
+
+// ValuePos is the position of the value of keyword kw of sch, where
+// checkValues reports a wrong example or default.
+func (s *Spec) ValuePos(sch *openapi3.Schema, kw string) (diag.Pos, bool) {
+	if sch == nil || sch.Origin == nil {
+		return diag.Pos{}, false
+	}
+	loc, ok := sch.Origin.Fields.Lookup(kw)
+	if !ok {
+		return diag.Pos{}, false
+	}
+	n := s.valueAt(loc)
+	if n == nil {
+		return diag.Pos{}, false
+	}
+	file := loc.File
+	if file == "" || sameFile(file, s.Path) {
+		file = s.Path
+	} else if rel, err := filepath.Rel(".", file); err == nil && !filepath.IsAbs(file) {
+		file = rel
+	}
+	return nodePos(file, n), true
 }
 
 // RefSibling returns the value written next to sr's $ref under key, which

@@ -699,11 +699,12 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 			p.warn(pos, where, "property is both readOnly and writeOnly; treated as neither")
 			f.ReadOnly, f.WriteOnly, f.RequestRequired, f.OmitZero = false, false, f.Required, f.Wrap != Plain
 		}
-		if def := p.defaultOf(fs); def != nil {
+		if def, owner := p.defaultOf(fs); def != nil {
 			// Checked once every type is planned: the field's enum may be a
 			// component that comes later in key order.
+			valuePos, _ := p.spec.ValuePos(owner, "default")
 			p.defaults = append(p.defaults, func() {
-				if js, ok := p.checkDefault(def, ref, pos, where); ok {
+				if js, ok := p.checkDefault(def, ref, pos, valuePos, where); ok {
 					f.Default = js
 				}
 			})
@@ -723,7 +724,7 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 }
 
 // checkDefault keeps a default only when it fits the field's type.
-func (p *planner) checkDefault(v any, r *Ref, pos diag.Pos, where string) (string, bool) {
+func (p *planner) checkDefault(v any, r *Ref, pos, valuePos diag.Pos, where string) (string, bool) {
 	ok := true
 	switch r.Kind {
 	case RefExternal:
@@ -767,7 +768,7 @@ func (p *planner) checkDefault(v any, r *Ref, pos diag.Pos, where string) (strin
 		// value; one warning per problem is enough.
 		reported := false
 		for _, w := range p.spec.Warnings {
-			reported = reported || w.Where == where+".default"
+			reported = reported || w.Where == where+".default" || valuePos.Line > 0 && w.Pos == valuePos
 		}
 		if !reported {
 			p.warn(pos, where, "default %s does not fit the type; no default applied", jsonOf(v))
@@ -1447,14 +1448,15 @@ func (p *planner) exampleOf(s *openapi3.Schema) string {
 }
 
 // defaultOf is s's default (or a describing allOf member's), its numbers
-// as the spec writes them (json.Number), or nil.
-func (p *planner) defaultOf(s *openapi3.Schema) any {
+// as the spec writes them (json.Number), and the schema that holds it; or
+// nil.
+func (p *planner) defaultOf(s *openapi3.Schema) (any, *openapi3.Schema) {
 	for _, a := range annotations(s) {
 		if a.Default != nil {
-			return p.spec.Exact(a, "default", a.Default)
+			return p.spec.Exact(a, "default", a.Default), a
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 func jsonOf(v any) string {
