@@ -225,6 +225,38 @@ func (v *Validator) MultipleOf(p *Path, x, m float64) {
 	}
 }
 
+// Integer is the Go types of OpenAPI integers.
+type Integer interface {
+	~int64 | ~int32 | ~uint64 | ~uint32
+}
+
+// IntMinimum checks x >= minimum (x > minimum when exclusive) on integers,
+// exactly: as float64s, 9007199254740993 and 9007199254740992 are equal.
+func IntMinimum[T Integer](v *Validator, p *Path, x, minimum T, exclusive bool) {
+	if exclusive && !(x > minimum) {
+		v.Add(p, "%d is not greater than %d", x, minimum)
+	} else if !exclusive && !(x >= minimum) {
+		v.Add(p, "%d is less than minimum %d", x, minimum)
+	}
+}
+
+// IntMaximum checks x <= maximum (x < maximum when exclusive) on integers,
+// exactly.
+func IntMaximum[T Integer](v *Validator, p *Path, x, maximum T, exclusive bool) {
+	if exclusive && !(x < maximum) {
+		v.Add(p, "%d is not less than %d", x, maximum)
+	} else if !exclusive && !(x <= maximum) {
+		v.Add(p, "%d is greater than maximum %d", x, maximum)
+	}
+}
+
+// IntMultipleOf checks that the integer x is a multiple of m (m > 0).
+func IntMultipleOf[T Integer](v *Validator, p *Path, x, m T) {
+	if m > 0 && x%m != 0 {
+		v.Add(p, "%d is not a multiple of %d", x, m)
+	}
+}
+
 // Pattern records a string that does not match its pattern.
 func (v *Validator) Pattern(p *Path, s, pattern string) {
 	v.Add(p, "%q does not match pattern %q", s, pattern)

@@ -231,8 +231,12 @@ func genApplyDefaults(f *jen.File, t *plan.Type) {
 
 // literal renders a JSON default as a Go expression of the Ref's type.
 func literal(r *plan.Ref, js string) (jen.Code, bool) {
+	// Numbers stay json.Number: the plan's default carries the spec's
+	// digits, which a float64 would round beyond 2^53.
+	d := json.NewDecoder(strings.NewReader(js))
+	d.UseNumber()
 	var v any
-	if err := json.Unmarshal([]byte(js), &v); err != nil {
+	if err := d.Decode(&v); err != nil {
 		return nil, false
 	}
 	switch r.Kind {
@@ -242,23 +246,38 @@ func literal(r *plan.Ref, js string) (jen.Code, bool) {
 			s, ok := v.(string)
 			return jen.Lit(s), ok
 		case plan.Int64, plan.Int32, plan.Uint32, plan.Uint64, plan.Float64, plan.Float32:
-			x, ok := v.(float64)
+			x, ok := v.(json.Number)
 			if !ok {
 				return nil, false
 			}
 			switch r.Builtin {
-			case plan.Int64:
-				return jen.Lit(int64(x)), true
-			case plan.Int32:
-				return jen.Lit(int32(x)), true
-			case plan.Uint32:
-				return jen.Lit(uint32(x)), true
-			case plan.Uint64:
-				return jen.Lit(uint64(x)), true
-			case plan.Float32:
-				return jen.Lit(float32(x)), true
+			case plan.Int64, plan.Int32:
+				n, err := strconv.ParseInt(string(x), 10, 64)
+				if err != nil {
+					return nil, false
+				}
+				if r.Builtin == plan.Int32 {
+					return jen.Lit(int32(n)), true
+				}
+				return jen.Lit(n), true
+			case plan.Uint32, plan.Uint64:
+				n, err := strconv.ParseUint(string(x), 10, 64)
+				if err != nil {
+					return nil, false
+				}
+				if r.Builtin == plan.Uint32 {
+					return jen.Lit(uint32(n)), true
+				}
+				return jen.Lit(n), true
 			}
-			return jen.Lit(x), true
+			f, err := x.Float64()
+			if err != nil {
+				return nil, false
+			}
+			if r.Builtin == plan.Float32 {
+				return jen.Lit(float32(f)), true
+			}
+			return jen.Lit(f), true
 		case plan.Bool:
 			b, ok := v.(bool)
 			return jen.Lit(b), ok
@@ -269,7 +288,7 @@ func literal(r *plan.Ref, js string) (jen.Code, bool) {
 		t := r.Named
 		if t.Kind == plan.KindEnum {
 			for _, ev := range t.Enum.Values {
-				if fmt.Sprint(ev.Value) == fmt.Sprint(v) || jsonNum(ev.Value) == fmt.Sprint(v) {
+				if jsonNum(ev.Value) == fmt.Sprint(v) || sameFloat(ev.Value, v) {
 					return jen.Id(ev.Name), true
 				}
 			}
@@ -282,6 +301,17 @@ func literal(r *plan.Ref, js string) (jen.Code, bool) {
 		}
 	}
 	return nil, false
+}
+
+// sameFloat reports whether a float64 enum constant is the JSON number v.
+func sameFloat(c, v any) bool {
+	f, ok := c.(float64)
+	n, isNum := v.(json.Number)
+	if !ok || !isNum {
+		return false
+	}
+	g, err := n.Float64()
+	return err == nil && f == g
 }
 
 func jsonNum(v any) string {
@@ -680,13 +710,24 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 			}
 		case plan.Int64, plan.Int32, plan.Uint32, plan.Uint64, plan.Float64, plan.Float32:
 			num := jen.Float64().Call(val)
-			if c.Min != nil {
+			// Integer bounds the plan holds exactly are compared as
+			// integers (untyped constants, of the value's type).
+			switch {
+			case c.IntMin != nil:
+				g.Qual(oasPkg, "IntMinimum").Call(jen.Id("v"), path, val, jen.Lit(int(*c.IntMin)), jen.Lit(c.ExclusiveMin))
+			case c.Min != nil:
 				g.Id("v").Dot("Minimum").Call(path, num, jen.Lit(*c.Min), jen.Lit(c.ExclusiveMin))
 			}
-			if c.Max != nil {
+			switch {
+			case c.IntMax != nil:
+				g.Qual(oasPkg, "IntMaximum").Call(jen.Id("v"), path, val, jen.Lit(int(*c.IntMax)), jen.Lit(c.ExclusiveMax))
+			case c.Max != nil:
 				g.Id("v").Dot("Maximum").Call(path, jen.Float64().Call(val), jen.Lit(*c.Max), jen.Lit(c.ExclusiveMax))
 			}
-			if c.MultipleOf != nil {
+			switch {
+			case c.IntMultipleOf != nil:
+				g.Qual(oasPkg, "IntMultipleOf").Call(jen.Id("v"), path, val, jen.Lit(int(*c.IntMultipleOf)))
+			case c.MultipleOf != nil:
 				g.Id("v").Dot("MultipleOf").Call(path, jen.Float64().Call(val), jen.Lit(*c.MultipleOf))
 			}
 		}

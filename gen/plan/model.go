@@ -238,10 +238,15 @@ type Constraints struct {
 	Min, Max                   *float64
 	ExclusiveMin, ExclusiveMax bool
 	MultipleOf                 *float64
-	UniqueItems                bool
-	Const                      any
-	HasConst                   bool
-	InlineEnum                 []any // enum on a type we could not name (rare)
+	// IntMin, IntMax and IntMultipleOf are Min, Max and MultipleOf exactly,
+	// set on integer values when the bound is a whole number of the Go
+	// type: the check then compares integers (a float64 bound rounds beyond
+	// 2^53). Min, Max and MultipleOf stay set.
+	IntMin, IntMax, IntMultipleOf *int64
+	UniqueItems                   bool
+	Const                         any
+	HasConst                      bool
+	InlineEnum                    []any // enum on a type we could not name (rare)
 }
 
 // Empty reports whether nothing needs checking.

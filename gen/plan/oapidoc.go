@@ -445,7 +445,7 @@ func externalRef(s *openapi3.Schema) *Ref {
 	if !ok || strings.TrimSpace(gt) == "" {
 		return nil
 	}
-	r := &Ref{Kind: RefExternal, GoType: strings.TrimSpace(gt), Nullable: isNullable(s), C: noConstraints()}
+	r := &Ref{Kind: RefExternal, GoType: strings.TrimSpace(gt), Nullable: ownNullable(s), C: noConstraints()}
 	switch imp := s.Extensions["x-go-type-import"].(type) {
 	case string:
 		r.GoImport = imp

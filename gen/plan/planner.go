@@ -83,6 +83,9 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	p.planComponents()
 	p.reserveOapiOperationNames()
 	p.planOperations()
+	for _, check := range p.defaults {
+		check()
+	}
 	p.planSecurity()
 	p.m.OapiDoc = p.oapiDoc()
 	sort.Slice(p.m.Types, func(i, j int) bool { return p.m.Types[i].Name < p.m.Types[j].Name })
@@ -110,6 +113,9 @@ type planner struct {
 	bySchema map[*openapi3.Schema]*Type
 	unnamed  map[*openapi3.Schema]bool // schemas refOf is inside of and has not named (see enterUnnamed)
 	warnings diag.List
+	// defaults are the checks of field defaults, run in order once every
+	// type is planned.
+	defaults []func()
 	opNames  map[*openapi3.Operation]string
 	// argsNames name each operation's Args struct (operations with query,
 	// header or cookie parameters only).
@@ -332,8 +338,12 @@ func noConstraints() Constraints {
 // fillNamed decides the kind and contents of a named type from its schema.
 func (p *planner) fillNamed(t *Type, s *openapi3.Schema, open bool) {
 	t.Doc = docOf(s)
-	t.Deprecated = s.Deprecated
-	t.Example = exampleOf(s)
+	t.Deprecated = annotated(s, func(a *openapi3.Schema) bool { return a.Deprecated })
+	t.Example = p.exampleOf(s)
+	if core, ok := soleMember(s); ok && externalRef(s) == nil {
+		p.fillCore(t, s, core, open || isOpen(s))
+		return
+	}
 	switch {
 	case externalRef(s) != nil:
 		t.Kind = KindAlias
@@ -364,6 +374,50 @@ func (p *planner) fillNamed(t *Type, s *openapi3.Schema, open bool) {
 		}
 		t.Elem = p.refOfNoName(inner, t.Name+"Item", t.Where, open)
 	}
+}
+
+// fillCore plans t, whose schema s is a wrapper standing for core (see
+// soleMember): an inline core is planned as t itself, under the wrapper's
+// name and with its annotations; a named one makes t an alias of it.
+func (p *planner) fillCore(t *Type, s *openapi3.Schema, core *openapi3.SchemaRef, open bool) {
+	if core.Ref == "" && p.bySchema[core.Value] == nil {
+		doc, ex, dep := t.Doc, t.Example, t.Deprecated
+		p.fillNamed(t, core.Value, open)
+		if doc != "" {
+			t.Doc = doc
+		}
+		if ex != "" {
+			t.Example = ex
+		}
+		t.Deprecated = t.Deprecated || dep
+		return
+	}
+	t.Kind = KindAlias
+	r := *p.refOf(core, t.Name+"Value", t.Where, open)
+	// A named type never holds null itself: its uses are nullable when
+	// the wrapper is (isNullable looks through it to the core).
+	r.Nullable = false
+	if aliasCycle(t, &r) {
+		p.warn(t.Pos, t.Where, "schema is only an allOf/anyOf/oneOf of itself; generated as json.RawMessage")
+		r = Ref{Kind: RefBuiltin, Builtin: RawJSON, C: noConstraints()}
+	}
+	t.Elem = &r
+}
+
+// aliasCycle reports whether making t an alias of r would make t its own
+// underlying type (`A: {allOf: [$ref: B]}`, `B: {allOf: [$ref: A]}`), which
+// Go rejects. The type planned last closes the cycle and sees it whole.
+func aliasCycle(t *Type, r *Ref) bool {
+	for i := 0; r != nil && r.Kind == RefNamed && !r.Pointer && i < 1000; i++ {
+		if r.Named == t {
+			return true
+		}
+		if r.Named.Kind != KindAlias {
+			return false
+		}
+		r = r.Named.Elem
+	}
+	return false
 }
 
 // refOfNoName is refOf for a schema that must not itself become a named
@@ -399,8 +453,45 @@ func (p *planner) refOfNoName(sr *openapi3.SchemaRef, itemCtx, where string, ope
 		}
 	default:
 		r.Kind, r.Builtin = RefBuiltin, p.builtin(s, where)
+		p.intBounds(s, r)
 	}
 	return r
+}
+
+// intBounds sets the exact integer bounds of an integer-typed value: the
+// source's minimum, maximum and multipleOf when they are whole numbers the
+// Go type holds. Checked as integers, a bound beyond 2^53 does not round
+// (as a float64 9007199254740993 is 9007199254740992, and an int64 just
+// above a float bound compares equal to it). Bounds outside the type stay
+// float checks.
+func (p *planner) intBounds(s *openapi3.Schema, r *Ref) {
+	switch r.Builtin {
+	case Int64, Int32, Uint32, Uint64:
+	default:
+		return
+	}
+	exact := func(kw string, v *float64) *int64 {
+		if v == nil {
+			return nil
+		}
+		x := p.spec.Exact(s, kw, *v)
+		if n, ok := intOf(x); ok && fitsBuiltin(x, r.Builtin) {
+			return &n
+		}
+		return nil
+	}
+	minKw, maxKw := "minimum", "maximum"
+	if s.ExclusiveMin.Value != nil {
+		minKw = "exclusiveMinimum"
+	}
+	if s.ExclusiveMax.Value != nil {
+		maxKw = "exclusiveMaximum"
+	}
+	r.C.IntMin = exact(minKw, r.C.Min)
+	r.C.IntMax = exact(maxKw, r.C.Max)
+	if m := exact("multipleOf", r.C.MultipleOf); m != nil && *m > 0 {
+		r.C.IntMultipleOf = m
+	}
 }
 
 // refOf returns the Ref for a use of a schema, naming inline enums, objects
@@ -410,8 +501,13 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 		return &Ref{Kind: RefBuiltin, Builtin: RawJSON, C: noConstraints()}
 	}
 	s := sr.Value
+	// {$ref: X, nullable: true}: OpenAPI 3.0 ignores what stands next to a
+	// $ref and kin-openapi drops it, but the spec's author meant the use to
+	// admit null, and tooling reads it so; dropping it would reject nulls
+	// the server sends.
+	refNull := sr.Ref != "" && p.spec.RefSiblingTrue(sr, "nullable")
 	if t, ok := p.bySchema[s]; ok {
-		return &Ref{Kind: RefNamed, Named: t, Nullable: isNullable(s), C: noConstraints()}
+		return &Ref{Kind: RefNamed, Named: t, Nullable: refNull || p.isNullable(s), C: noConstraints()}
 	}
 	// A schema naming its Go type (x-go-type) is used as that type; a
 	// component with one is a Go alias of it (above).
@@ -432,7 +528,12 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 			ctx = n
 		}
 	}
-	nullable := isNullable(s)
+	nullable := refNull || p.isNullable(s)
+	if core, ok := soleMember(s); ok {
+		r := *p.refOf(core, ctx, where, open || isOpen(s))
+		r.Nullable = r.Nullable || nullable
+		return &r
+	}
 	switch {
 	case len(enumValues(s)) > 0, len(s.OneOf) > 0 || len(s.AnyOf) > 0, isObject(s) && hasProps(s):
 		if inner, ok := nullUnionMember(s); ok {
@@ -526,10 +627,22 @@ func (p *planner) collectProps(s *openapi3.Schema, where string) (map[string]*op
 			return
 		}
 		seen[s] = true
-		for _, m := range s.AllOf {
-			if m != nil {
-				visit(m.Value, depth+1)
+		for i, m := range s.AllOf {
+			if m == nil || m.Value == nil {
+				continue
 			}
+			if alts := unionAlternatives(m.Value); alts > 1 {
+				// A struct has no place for "one of these shapes": the
+				// alternatives' properties are not fields. Say so rather than
+				// drop them silently.
+				origin := m.Value.Origin
+				if m.Ref != "" && m.Origin != nil {
+					origin = m.Origin // the $ref, not the union it names
+				}
+				p.warn(p.spec.OriginPos(origin), fmt.Sprintf("%s.allOf.%d", where, i),
+					"allOf member is a oneOf/anyOf of %d alternatives, which a struct cannot hold: what only they declare is not a field and is not checked", alts)
+			}
+			visit(m.Value, depth+1)
 		}
 		for k, v := range s.Properties {
 			props[k] = v
@@ -602,8 +715,10 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 		ref := p.refOf(sr, t.Name+name, where, isOpen(fs))
 		f := &Field{
 			Name: name, JSONName: k, Type: ref, Required: required[k], Nullable: ref.Nullable,
-			Doc: docOf(fs), Example: exampleOf(fs), Deprecated: fs.Deprecated, ReadOnly: fs.ReadOnly,
-			WriteOnly: fs.WriteOnly, Pos: pos,
+			Doc: docOf(fs), Example: p.exampleOf(fs), Pos: pos,
+			Deprecated: annotated(fs, func(a *openapi3.Schema) bool { return a.Deprecated }),
+			ReadOnly:   annotated(fs, func(a *openapi3.Schema) bool { return a.ReadOnly }),
+			WriteOnly:  annotated(fs, func(a *openapi3.Schema) bool { return a.WriteOnly }),
 		}
 		ref.Nullable = false // the field's wrapper carries it
 		f.Wrap = wrapOf(f.Required, f.Nullable)
@@ -615,10 +730,15 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 			p.warn(pos, where, "property is both readOnly and writeOnly; treated as neither")
 			f.ReadOnly, f.WriteOnly, f.RequestRequired, f.OmitZero = false, false, f.Required, f.Wrap != Plain
 		}
-		if fs.Default != nil {
-			if js, ok := p.checkDefault(fs.Default, ref, pos, where); ok {
-				f.Default = js
-			}
+		if def, owner := p.defaultOf(fs); def != nil {
+			// Checked once every type is planned: the field's enum may be a
+			// component that comes later in key order.
+			valuePos, _ := p.spec.ValuePos(owner, "default")
+			p.defaults = append(p.defaults, func() {
+				if js, ok := p.checkDefault(def, ref, pos, valuePos, where); ok {
+					f.Default = js
+				}
+			})
 		}
 		t.Fields = append(t.Fields, f)
 	}
@@ -635,7 +755,7 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 }
 
 // checkDefault keeps a default only when it fits the field's type.
-func (p *planner) checkDefault(v any, r *Ref, pos diag.Pos, where string) (string, bool) {
+func (p *planner) checkDefault(v any, r *Ref, pos, valuePos diag.Pos, where string) (string, bool) {
 	ok := true
 	switch r.Kind {
 	case RefExternal:
@@ -644,14 +764,15 @@ func (p *planner) checkDefault(v any, r *Ref, pos diag.Pos, where string) (strin
 		switch r.Builtin {
 		case String, Time:
 			_, ok = v.(string)
-		case Int64, Int32:
-			f, isNum := v.(float64)
-			ok = isNum && f == math.Trunc(f)
-		case Uint32, Uint64:
-			f, isNum := v.(float64)
-			ok = isNum && f == math.Trunc(f) && f >= 0
-		case Float64, Float32:
-			_, ok = v.(float64)
+		case Int64, Int32, Uint32, Uint64, Float64, Float32:
+			ok = fitsBuiltin(v, r.Builtin)
+			// An integer default is spelled as one (1.0 → 1), digit for
+			// digit, so that the Go literal is exact.
+			if n, isInt := intOf(v); ok && isInt && r.Builtin != Float64 && r.Builtin != Float32 {
+				v = json.Number(strconv.FormatInt(n, 10))
+			} else if u, isUint := uintOf(v); ok && isUint && r.Builtin == Uint64 {
+				v = json.Number(strconv.FormatUint(u, 10))
+			}
 		case Bool:
 			_, ok = v.(bool)
 		case Bytes:
@@ -661,8 +782,8 @@ func (p *planner) checkDefault(v any, r *Ref, pos diag.Pos, where string) (strin
 		if r.Named.Kind == KindEnum {
 			ok = false
 			for _, ev := range r.Named.Enum.Values {
-				if fmt.Sprint(ev.Value) == fmt.Sprint(v) {
-					ok = true
+				if !ok && sameValue(ev.Value, v) {
+					ok, v = true, ev.Value // the constant's spelling
 				}
 			}
 		} else if r.Named.Kind != KindAlias {
@@ -678,7 +799,7 @@ func (p *planner) checkDefault(v any, r *Ref, pos diag.Pos, where string) (strin
 		// value; one warning per problem is enough.
 		reported := false
 		for _, w := range p.spec.Warnings {
-			reported = reported || w.Where == where+".default"
+			reported = reported || w.Where == where+".default" || valuePos.Line > 0 && w.Pos == valuePos
 		}
 		if !reported {
 			p.warn(pos, where, "default %s does not fit the type; no default applied", jsonOf(v))
@@ -692,17 +813,20 @@ func (p *planner) planEnum(t *Type, s *openapi3.Schema, open bool) *Enum {
 	e := &Enum{Open: open || isOpen(s)}
 	types := nonNullTypes(s)
 	allStrings, allInts, allNums := true, true, true
-	for _, v := range enumValues(s) {
-		switch x := v.(type) {
-		case string:
-			allInts, allNums = false, false
-		case float64:
+	values := p.enumValues(s)
+	for _, v := range values {
+		switch {
+		case isNumber(v):
 			allStrings = false
-			if x != math.Trunc(x) || x < math.MinInt64 || x >= math.MaxInt64 { // beyond int64 two values would become one
+			if _, ok := intOf(v); !ok { // beyond int64 two values would become one
 				allInts = false
 			}
 		default:
-			allStrings, allInts, allNums = false, false, false
+			if _, ok := v.(string); ok {
+				allInts, allNums = false, false
+			} else {
+				allStrings, allInts, allNums = false, false, false
+			}
 		}
 	}
 	switch {
@@ -725,7 +849,7 @@ func (p *planner) planEnum(t *Type, s *openapi3.Schema, open bool) *Enum {
 	}
 	constNames := newNamer()
 	seen := map[string]bool{}
-	for i, v := range enumValues(s) {
+	for i, v := range values {
 		var val any
 		switch e.Base {
 		case String:
@@ -735,9 +859,9 @@ func (p *planner) planEnum(t *Type, s *openapi3.Schema, open bool) *Enum {
 				val = jsonOf(v)
 			}
 		case Int64:
-			val = int64(v.(float64))
+			val, _ = intOf(v)
 		case Float64:
-			val = v.(float64)
+			val, _ = floatOf(v)
 		}
 		key := fmt.Sprint(val)
 		if seen[key] {
@@ -1377,21 +1501,59 @@ func refName(ref string) string {
 	return GoName(last)
 }
 
+// docOf is the description of s, or of a describing member of its allOf
+// (allOf: [{$ref: X}, {description: ...}] documents the use), else a title.
 func docOf(s *openapi3.Schema) string {
-	if s.Description != "" {
-		return s.Description
+	for _, a := range annotations(s) {
+		if a.Description != "" {
+			return a.Description
+		}
 	}
-	return s.Title
-}
-
-func exampleOf(s *openapi3.Schema) string {
-	if s.Example != nil {
-		return jsonOf(s.Example)
-	}
-	if len(s.Examples) > 0 {
-		return jsonOf(s.Examples[0])
+	for _, a := range annotations(s) {
+		if a.Title != "" {
+			return a.Title
+		}
 	}
 	return ""
+}
+
+// annotated reports whether s or a describing member of its allOf has the
+// flag (deprecated, readOnly, writeOnly).
+func annotated(s *openapi3.Schema, flag func(*openapi3.Schema) bool) bool {
+	for _, a := range annotations(s) {
+		if flag(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// exampleOf is s's example as JSON, its numbers as the spec writes them.
+func (p *planner) exampleOf(s *openapi3.Schema) string {
+	for _, a := range annotations(s) {
+		if a.Example != nil {
+			return jsonOf(p.spec.Exact(a, "example", a.Example))
+		}
+		if len(a.Examples) > 0 {
+			if ex, ok := p.spec.Exact(a, "examples", a.Examples).([]any); ok && len(ex) > 0 {
+				return jsonOf(ex[0])
+			}
+			return jsonOf(a.Examples[0])
+		}
+	}
+	return ""
+}
+
+// defaultOf is s's default (or a describing allOf member's), its numbers
+// as the spec writes them (json.Number), and the schema that holds it; or
+// nil.
+func (p *planner) defaultOf(s *openapi3.Schema) (any, *openapi3.Schema) {
+	for _, a := range annotations(s) {
+		if a.Default != nil {
+			return p.spec.Exact(a, "default", a.Default), a
+		}
+	}
+	return nil, nil
 }
 
 func jsonOf(v any) string {
@@ -1400,6 +1562,22 @@ func jsonOf(v any) string {
 		return fmt.Sprint(v)
 	}
 	return string(b)
+}
+
+// enumValues are s's enum values (or its const), numbers exact
+// (json.Number) where the source text was found.
+func (p *planner) enumValues(s *openapi3.Schema) []any {
+	var out []any
+	if len(s.Enum) > 0 {
+		for _, v := range p.spec.Exact(s, "enum", s.Enum).([]any) {
+			if v != nil {
+				out = append(out, v)
+			}
+		}
+	} else if s.Const != nil {
+		out = append(out, p.spec.Exact(s, "const", s.Const))
+	}
+	return out
 }
 
 func enumValues(s *openapi3.Schema) []any {
@@ -1460,8 +1638,41 @@ func singleRefAllOf(s *openapi3.Schema) bool {
 	return len(s.AllOf) == 1 && s.AllOf[0] != nil && len(s.Properties) == 0
 }
 
+// unionAlternatives counts the oneOf/anyOf members of s (a composition
+// wrapper looked through) that are not null-only.
+func unionAlternatives(s *openapi3.Schema) int {
+	for i := 0; i < 32; i++ {
+		core, ok := soleMember(s)
+		if !ok || core.Value == nil {
+			break
+		}
+		s = core.Value
+	}
+	n := 0
+	for _, m := range append(append(openapi3.SchemaRefs{}, s.OneOf...), s.AnyOf...) {
+		if m != nil && m.Value != nil && !isNullOnly(m.Value) {
+			n++
+		}
+	}
+	return n
+}
+
+// isNullOnly reports whether null is the only value s admits: {type:
+// null} (3.1), or an enum of nulls ({nullable: true, enum: [null]}, how
+// 3.0 writes the null member of a union).
 func isNullOnly(s *openapi3.Schema) bool {
-	return s.Type != nil && len(*s.Type) == 1 && (*s.Type)[0] == "null"
+	if s.Type != nil && len(*s.Type) == 1 && (*s.Type)[0] == "null" {
+		return true
+	}
+	if len(s.Enum) == 0 {
+		return false
+	}
+	for _, v := range s.Enum {
+		if v != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // nullUnionMember recognises `oneOf: [X, {type: null}]`: X, nullable.
@@ -1479,27 +1690,6 @@ func nullUnionMember(s *openapi3.Schema) (*openapi3.SchemaRef, bool) {
 		}
 	}
 	return nil, false
-}
-
-func isNullable(s *openapi3.Schema) bool {
-	if s.Nullable {
-		return true
-	}
-	if s.Type != nil && s.Type.Includes("null") {
-		return true
-	}
-	for _, v := range s.Enum {
-		if v == nil {
-			return true
-		}
-	}
-	// oneOf/anyOf with a {type: null} member (of any count) admits null.
-	for _, m := range append(append(openapi3.SchemaRefs{}, s.OneOf...), s.AnyOf...) {
-		if m != nil && m.Value != nil && isNullOnly(m.Value) {
-			return true
-		}
-	}
-	return false
 }
 
 func isOpen(s *openapi3.Schema) bool {

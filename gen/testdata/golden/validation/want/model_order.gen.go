@@ -92,13 +92,13 @@ func (m Order) ValidateInto(v *oas.Validator, p *oas.Path) {
 		mk0 := v.Mark()
 		for k0 := range x {
 			pCounts_0 := pCounts.Key(k0)
-			v.Minimum(&pCounts_0, float64(x[k0]), 0.0, false)
+			oas.IntMinimum(v, &pCounts_0, x[k0], 0, false)
 		}
 		if v.Mark() != mk0 {
 			v.Rewind(mk0)
 			for _, k0 := range oas.SortedKeys(x) {
 				pCounts_0 := pCounts.Key(k0)
-				v.Minimum(&pCounts_0, float64(x[k0]), 0.0, false)
+				oas.IntMinimum(v, &pCounts_0, x[k0], 0, false)
 			}
 		}
 	}
@@ -138,8 +138,8 @@ func (m Order) ValidateInto(v *oas.Validator, p *oas.Path) {
 	}
 	{
 		pQuantity := p.Key("quantity")
-		v.Minimum(&pQuantity, float64(m.Quantity), 1.0, false)
-		v.Maximum(&pQuantity, float64(m.Quantity), 100.0, false)
+		oas.IntMinimum(v, &pQuantity, m.Quantity, 1, false)
+		oas.IntMaximum(v, &pQuantity, m.Quantity, 100, false)
 	}
 	if m.Status == "" {
 		pStatus := p.Key("status")
