@@ -133,4 +133,3 @@ func TestDoRedactsQueryKey(t *testing.T) {
 		t.Errorf("error %q leaks the API key", got)
 	}
 }
-
