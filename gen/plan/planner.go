@@ -828,15 +828,8 @@ func (p *planner) planOperations() {
 			if pr == nil || pr.Value == nil {
 				continue
 			}
-			pv := pr.Value
-			var ref *Ref
-			if pv.Schema != nil {
-				ref = p.refOf(pv.Schema, name+GoName(pv.Name)+"Param", where+".parameters."+pv.Name, false)
-			} else {
-				ref = &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
-			}
-			o.Params = append(o.Params, &Param{Name: pv.Name, GoName: paramGoName(pv), In: pv.In, Required: pv.Required,
-				Type: ref, Doc: pv.Description, Deprecated: pv.Deprecated})
+			pw := where + ".parameters." + pr.Value.Name
+			o.Params = append(o.Params, p.paramType(pr.Value, name+GoName(pr.Value.Name)+"Param", pw, p.paramPos(pr, pw)))
 		}
 		planArgs(o.Params)
 		if args := p.argsNames[op]; args != "" {
@@ -955,7 +948,7 @@ func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param
 var clientLocals = map[string]bool{"c": true, "ctx": true, "opts": true, "body": true, "payload": true,
 	"u": true, "q": true, "h": true, "err": true, "call": true, "resp": true, "v": true, "s": true, "ok": true,
 	"oas": true, "url": true, "http": true, "context": true, "time": true, "fmt": true, "json": true,
-	"params": true, "zero": true}
+	"params": true, "zero": true, "ps": true}
 
 // planArgs names the client method's argument for each path parameter:
 // the lower-camel Go name, made unique and kept off keywords and locals.
