@@ -18,7 +18,6 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
-	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -282,9 +281,13 @@ func (t *Transport) once(ctx context.Context, call *Call) (*Response, error) {
 		case AuthHeader:
 			req.Header.Set(a.Param, t.APIKey)
 		case AuthQuery:
-			q := req.URL.Query()
-			q.Set(a.Param, t.APIKey)
-			req.URL.RawQuery = q.Encode()
+			// Appended, not re-encoded: parsing and encoding the query again
+			// would reorder it and escape the delimiters its styles wrote.
+			kv := escape(a.Param) + "=" + escape(t.APIKey)
+			if req.URL.RawQuery != "" {
+				kv = "&" + kv
+			}
+			req.URL.RawQuery += kv
 		case AuthCookie:
 			req.AddCookie(&http.Cookie{Name: a.Param, Value: t.APIKey})
 		}
@@ -536,69 +539,6 @@ func Encode(v any) ([]byte, error) {
 		return nil, fmt.Errorf("encoding the request body: %w", err)
 	}
 	return b, nil
-}
-
-// runtimePkg is this package's import path, which Opt and Nullable carry.
-var runtimePkg = reflect.TypeFor[Opt[int]]().PkgPath()
-
-// ParamValues renders a parameter value as strings: one for a scalar, one
-// per element for a slice (form style, exploded). Named string and number
-// types (enums) render as their underlying value, time.Time as RFC 3339,
-// fmt.Stringers through String, a null item of a slice as "".
-func ParamValues(v any) []string {
-	switch x := v.(type) {
-	case string:
-		return []string{x}
-	case time.Time:
-		return []string{x.Format(time.RFC3339Nano)}
-	case []byte:
-		return []string{string(x)}
-	case fmt.Stringer:
-		return []string{x.String()}
-	}
-	rv := reflect.ValueOf(v)
-	if rv.Kind() == reflect.Struct && rv.Type().PkgPath() == runtimePkg {
-		// Opt and Nullable, as the items of an array parameter may be: a
-		// value renders as itself, null as one empty value, absent as none.
-		if n := rv.MethodByName("IsNull"); n.IsValid() && n.Call(nil)[0].Bool() {
-			return []string{""}
-		}
-		if g := rv.MethodByName("Get"); g.IsValid() {
-			out := g.Call(nil)
-			if !out[1].Bool() {
-				return nil
-			}
-			return ParamValues(out[0].Interface())
-		}
-	}
-	switch rv.Kind() {
-	case reflect.Slice, reflect.Array:
-		var out []string
-		for i := 0; i < rv.Len(); i++ {
-			out = append(out, ParamValues(rv.Index(i).Interface())...)
-		}
-		return out
-	case reflect.String:
-		return []string{rv.String()}
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return []string{strconv.FormatInt(rv.Int(), 10)}
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		return []string{strconv.FormatUint(rv.Uint(), 10)}
-	case reflect.Float32, reflect.Float64:
-		return []string{strconv.FormatFloat(rv.Float(), 'f', -1, 64)}
-	case reflect.Bool:
-		return []string{strconv.FormatBool(rv.Bool())}
-	case reflect.Invalid:
-		return nil
-	}
-	b, _ := json.Marshal(v)
-	return []string{string(b)}
-}
-
-// PathParam renders a path parameter (simple style: slices comma-joined),
-// escaped as one path segment.
-func PathParam(v any) string {
-	return url.PathEscape(strings.Join(ParamValues(v), ","))
 }
 
 // JoinURL appends a path (already escaped) to a server URL.

@@ -133,34 +133,3 @@ func TestDoRedactsQueryKey(t *testing.T) {
 		t.Errorf("error %q leaks the API key", got)
 	}
 }
-
-func TestParamValues(t *testing.T) {
-	type color string
-	tm := time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)
-	cases := []struct {
-		in   any
-		want string
-	}{
-		{"a b", "[a b]"},
-		{int64(7), "[7]"},
-		{int32(-3), "[-3]"},
-		{1.5, "[1.5]"},
-		{true, "[true]"},
-		{color("red"), "[red]"},
-		{[]string{"x", "y"}, "[x y]"},
-		{tm, "[2024-01-02T03:04:05Z]"},
-		{[]Nullable[string]{Value("a"), Null[string](), Value("b c")}, "[a  b c]"},
-		{[]Nullable[color]{Value(color("red"))}, "[red]"},
-		{Value(tm), "[2024-01-02T03:04:05Z]"},
-		{Some(int64(4)), "[4]"},
-		{Opt[int64]{}, "[]"},
-	}
-	for _, c := range cases {
-		if got := "[" + strings.Join(ParamValues(c.in), " ") + "]"; got != c.want {
-			t.Errorf("ParamValues(%#v) = %s, want %s", c.in, got, c.want)
-		}
-	}
-	if got := PathParam("a/b c"); got != "a%2Fb%20c" {
-		t.Errorf("PathParam = %q", got)
-	}
-}

@@ -264,17 +264,21 @@ func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
 			g.If(jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
 			body = jen.Id("payload")
 		}
-		g.List(jen.Id("u"), jen.Err()).Op(":=").Qual(oasPkg, "JoinURL").Call(jen.Id("c").Dot("server"), pathExprOf(o))
+		if hasParams(o) {
+			g.Var().Id("ps").Qual(oasPkg, "Params")
+			genParams(g, o)
+			g.List(jen.Id("u"), jen.Err()).Op(":=").Id("ps").Dot("URL").Call(jen.Id("c").Dot("server"), pathExprOf(o))
+		} else {
+			g.List(jen.Id("u"), jen.Err()).Op(":=").Qual(oasPkg, "JoinURL").Call(jen.Id("c").Dot("server"), pathExprOf(o))
+		}
 		g.If(jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
-		genQuery(g, o)
-		hasHeader := genHeaders(g, o)
 		g.Id("call").Op(":=").Id("c").Dot(opField(o))
 		g.Id("call").Dot("URL").Op("=").Id("u")
 		if body != nil {
 			g.Id("call").Dot("Body").Op("=").Add(body)
 		}
-		if hasHeader {
-			g.Id("call").Dot("Header").Op("=").Id("h")
+		if hasHeaders(o) {
+			g.Id("call").Dot("Header").Op("=").Id("ps").Dot("Headers").Call()
 		}
 		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("transport").Dot("Do").Call(
 			jen.Id("ctx"), jen.Op("&").Id("call"), jen.Id("opts"))
@@ -362,12 +366,36 @@ func nilable(r *plan.Ref) bool {
 	return false
 }
 
-// pathExprOf is the escaped request path: "/pets/" + oas.PathParam(petID).
+// hasParams reports whether o has any parameter, so its method needs an
+// oas.Params.
+func hasParams(o *plan.Operation) bool { return len(o.Params) > 0 }
+
+// paramLit is how a parameter is serialized, as the plan says:
+// oas.Param{Name: "fields", Style: "form", Explode: true}.
+func paramLit(p *plan.Param) jen.Code {
+	field := func(name string, v jen.Code) jen.Code { return jen.Id(name).Op(":").Add(v) }
+	fields := []jen.Code{field("Name", jen.Lit(p.Name))}
+	if p.JSON {
+		fields = append(fields, field("JSON", jen.True()))
+	} else {
+		fields = append(fields, field("Style", jen.Lit(p.Style)))
+		if p.Explode {
+			fields = append(fields, field("Explode", jen.True()))
+		}
+	}
+	if p.AllowReserved {
+		fields = append(fields, field("AllowReserved", jen.True()))
+	}
+	return jen.Qual(oasPkg, "Param").Values(fields...)
+}
+
+// pathExprOf is the escaped request path:
+// "/pets/" + ps.Path(oas.Param{Name: "petId", Style: "simple"}, petID).
 func pathExprOf(o *plan.Operation) jen.Code {
-	args := map[string]string{}
+	args := map[string]*plan.Param{}
 	for _, p := range o.Params {
 		if p.In == "path" {
-			args[p.Name] = p.Arg
+			args[p.Name] = p
 		}
 	}
 	var parts []jen.Code
@@ -382,8 +410,8 @@ func pathExprOf(o *plan.Operation) jen.Code {
 		if i > 0 {
 			parts = append(parts, jen.Lit(rest[:i]))
 		}
-		if arg, ok := args[rest[i+1:j]]; ok {
-			parts = append(parts, jen.Qual(oasPkg, "PathParam").Call(jen.Id(arg)))
+		if p, ok := args[rest[i+1:j]]; ok {
+			parts = append(parts, jen.Id("ps").Dot("Path").Call(paramLit(p), jen.Id(p.Arg)))
 		} else {
 			parts = append(parts, jen.Lit(rest[i:j+1])) // undeclared: sent as written
 		}
@@ -399,70 +427,37 @@ func pathExprOf(o *plan.Operation) jen.Code {
 	return expr
 }
 
-// paramLoop emits, for each string form of a parameter, stmt(s): path
-// parameters and required fields always, optional ones when set, and a
-// null one as one empty value (form style's "empty": name=).
-func paramLoop(g *jen.Group, p *plan.Param, stmt func(s jen.Code) jen.Code) {
-	loop := func(v jen.Code) jen.Code {
-		return jen.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Qual(oasPkg, "ParamValues").Call(v)).Block(stmt(jen.Id("s")))
-	}
-	if p.Field == nil {
-		g.Add(loop(jen.Id(p.Arg)))
-		return
-	}
-	sel := jen.Id("params").Dot(p.Field.Name)
-	switch p.Field.Wrap {
-	case plan.Plain:
-		g.Add(loop(sel))
-	case plan.Optional:
-		g.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(sel).Dot("Get").Call(), jen.Id("ok")).Block(loop(jen.Id("v")))
-	default:
-		g.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(sel).Dot("Get").Call(), jen.Id("ok")).Block(loop(jen.Id("v"))).
-			Else().If(jen.Id("params").Dot(p.Field.Name).Dot("IsNull").Call()).Block(stmt(jen.Lit("")))
-	}
-}
-
-// genQuery adds query parameters to u (form style, exploded).
-func genQuery(g *jen.Group, o *plan.Operation) {
-	var qs []*plan.Param
+// genParams adds o's query, header and cookie parameters to ps: required
+// ones always, optional ones when set, and a null one as nil (the style's
+// empty value). ps.Query(oas.Param{...}, params.Limit)
+func genParams(g *jen.Group, o *plan.Operation) {
+	method := map[string]string{"query": "Query", "header": "Header", "cookie": "Cookie"}
 	for _, p := range o.Params {
-		if p.In == "query" {
-			qs = append(qs, p)
+		if p.Field == nil {
+			continue // path parameters are written by pathExprOf
+		}
+		add := func(v jen.Code) jen.Code { return jen.Id("ps").Dot(method[p.In]).Call(paramLit(p), v) }
+		sel := jen.Id("params").Dot(p.Field.Name)
+		switch p.Field.Wrap {
+		case plan.Plain:
+			g.Add(add(sel))
+		case plan.Optional:
+			g.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(sel).Dot("Get").Call(), jen.Id("ok")).Block(add(jen.Id("v")))
+		default:
+			g.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(sel).Dot("Get").Call(), jen.Id("ok")).Block(add(jen.Id("v"))).
+				Else().If(jen.Id("params").Dot(p.Field.Name).Dot("IsNull").Call()).Block(add(jen.Nil()))
 		}
 	}
-	if len(qs) == 0 {
-		return
-	}
-	g.Id("q").Op(":=").Id("u").Dot("Query").Call()
-	for _, p := range qs {
-		paramLoop(g, p, func(s jen.Code) jen.Code { return jen.Id("q").Dot("Add").Call(jen.Lit(p.Name), s) })
-	}
-	g.Id("u").Dot("RawQuery").Op("=").Id("q").Dot("Encode").Call()
 }
 
-// genHeaders builds h from header and cookie parameters; false when there
-// are none.
-func genHeaders(g *jen.Group, o *plan.Operation) bool {
-	var hs []*plan.Param
+// hasHeaders reports whether o has header or cookie parameters.
+func hasHeaders(o *plan.Operation) bool {
 	for _, p := range o.Params {
 		if p.In == "header" || p.In == "cookie" {
-			hs = append(hs, p)
+			return true
 		}
 	}
-	if len(hs) == 0 {
-		return false
-	}
-	g.Id("h").Op(":=").Qual("net/http", "Header").Values()
-	for _, p := range hs {
-		if p.In == "cookie" {
-			paramLoop(g, p, func(s jen.Code) jen.Code {
-				return jen.Id("h").Dot("Add").Call(jen.Lit("Cookie"), jen.Lit(p.Name+"=").Op("+").Qual("net/url", "QueryEscape").Call(s))
-			})
-			continue
-		}
-		paramLoop(g, p, func(s jen.Code) jen.Code { return jen.Id("h").Dot("Add").Call(jen.Lit(p.Name), s) })
-	}
-	return true
+	return false
 }
 
 // opField is the APIClient field holding o's fixed oas.Call.

@@ -192,6 +192,9 @@ func (s *Spec) loadSwagger(path string) (*openapi3.T, error) {
 	}
 	s.Warnings = append(s.Warnings, diag.Diagnostic{Pos: diag.Pos{File: path, Line: 1, Col: 1}, Severity: diag.Warning,
 		Msg: "Swagger " + s.Version + " document converted to OpenAPI 3.0 with kin-openapi's openapi2conv"})
+	if doc.Components != nil && doc.Paths != nil {
+		s.fixCollectionFormats(&v2, doc)
+	}
 	return doc, nil
 }
 

@@ -345,7 +345,7 @@ type Operation struct {
 	ResultPointer bool
 }
 
-// Param is a path, query or header parameter.
+// Param is a path, query, header or cookie parameter.
 type Param struct {
 	Name   string // as on the wire
 	GoName string
@@ -371,6 +371,18 @@ type Param struct {
 	Type       *Ref
 	Doc        string
 	Deprecated bool
+	// Style and Explode say how the value is serialized: the spec's, or
+	// the defaults of In (form and exploded for query and cookie, simple
+	// and not exploded for path and header), or a defined style where the
+	// spec's is not (with a warning).
+	Style   string
+	Explode bool
+	// AllowReserved sends RFC 3986 reserved characters of a query value
+	// unescaped.
+	AllowReserved bool
+	// JSON says the parameter is declared with content application/json:
+	// its value is sent as JSON text and Style does not apply.
+	JSON bool
 }
 
 // Response is one documented response.

@@ -979,15 +979,11 @@ func (p *planner) planOperations() {
 		o := &Operation{ID: op.OperationID, Name: name, Method: method, Path: pth, Summary: op.Summary,
 			Description: op.Description, Deprecated: op.Deprecated, Tags: op.Tags}
 		for _, pr := range operationParams(item, op) {
-			pv := pr.Value
-			var ref *Ref
-			if pv.Schema != nil {
-				ref = p.refOf(pv.Schema, name+GoName(pv.Name)+"Param", where+".parameters."+pv.Name, false)
-			} else {
-				ref = &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
-			}
-			o.Params = append(o.Params, &Param{Name: pv.Name, GoName: paramGoName(pv), In: pv.In, Required: pv.Required,
-				Type: ref, Doc: pv.Description, Deprecated: pv.Deprecated, Pos: p.paramPos(pr, where+".parameters."+pv.Name)})
+			pw := where + ".parameters." + pr.Value.Name
+			pos := p.paramPos(pr, pw)
+			param := p.paramType(pr.Value, name+GoName(pr.Value.Name)+"Param", pw, pos)
+			param.Pos = pos
+			o.Params = append(o.Params, param)
 		}
 		planArgs(o.Params)
 		if args := p.argsNames[op]; args != "" {
@@ -1139,7 +1135,7 @@ func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param
 var clientLocals = map[string]bool{"c": true, "ctx": true, "opts": true, "body": true, "payload": true,
 	"u": true, "q": true, "h": true, "err": true, "call": true, "resp": true, "v": true, "s": true, "ok": true,
 	"oas": true, "url": true, "http": true, "context": true, "time": true, "fmt": true, "json": true,
-	"params": true, "zero": true}
+	"params": true, "zero": true, "ps": true}
 
 // oapiPathScope are the identifiers in scope where oapi-codegen's client
 // declares a path parameter as a variable (its client methods,

@@ -115,7 +115,8 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetThing(ctx context.Context, id ThingID, opts ...CallOption) (*Item, error) {
-	u, err := oas.JoinURL(c.server, "/things/"+oas.PathParam(id))
+	var ps oas.Params
+	u, err := ps.URL(c.server, "/things/"+ps.Path(oas.Param{Name: "id", Style: "simple"}, id))
 	if err != nil {
 		return nil, fmt.Errorf("GetThing: %w", err)
 	}

@@ -172,17 +172,14 @@ func (c *APIClient) GetToy(ctx context.Context, petID string, toyID string, para
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("GetToy: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/pets/"+oas.PathParam(petID)+"/toys/"+oas.PathParam(toyID))
+	var ps oas.Params
+	if v, ok := params.Verbose.Get(); ok {
+		ps.Query(oas.Param{Name: "verbose", Style: "form", Explode: true}, v)
+	}
+	u, err := ps.URL(c.server, "/pets/"+ps.Path(oas.Param{Name: "petId", Style: "simple"}, petID)+"/toys/"+ps.Path(oas.Param{Name: "toyId", Style: ""}, toyID))
 	if err != nil {
 		return nil, fmt.Errorf("GetToy: %w", err)
 	}
-	q := u.Query()
-	if v, ok := params.Verbose.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("verbose", s)
-		}
-	}
-	u.RawQuery = q.Encode()
 	call := c.opGetToy
 	call.URL = u
 	resp, err := c.transport.Do(ctx, &call, opts)

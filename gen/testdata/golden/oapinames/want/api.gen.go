@@ -168,17 +168,14 @@ func (c *APIClient) CreateThing(ctx context.Context, params CreateThingArgs, bod
 	if err != nil {
 		return nil, fmt.Errorf("CreateThing: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/things")
+	var ps oas.Params
+	if v, ok := params.DryRun.Get(); ok {
+		ps.Query(oas.Param{Name: "dry_run", Style: "form", Explode: true}, v)
+	}
+	u, err := ps.URL(c.server, "/things")
 	if err != nil {
 		return nil, fmt.Errorf("CreateThing: %w", err)
 	}
-	q := u.Query()
-	if v, ok := params.DryRun.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("dry_run", s)
-		}
-	}
-	u.RawQuery = q.Encode()
 	call := c.opCreateThing
 	call.URL = u
 	call.Body = payload
@@ -203,7 +200,8 @@ func (c *APIClient) ReplaceThing(ctx context.Context, id string, body map[string
 	if err != nil {
 		return fmt.Errorf("ReplaceThing: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/things/"+oas.PathParam(id))
+	var ps oas.Params
+	u, err := ps.URL(c.server, "/things/"+ps.Path(oas.Param{Name: "id", Style: "simple"}, id))
 	if err != nil {
 		return fmt.Errorf("ReplaceThing: %w", err)
 	}

@@ -8,10 +8,10 @@
 // spec: sha256:dc2af80def8e8c45
 // config: sha256:a6551b4468511f5f
 // toolchain: v0.2.0
-// output: sha256:75f6c7c80efbce18
+// output: sha256:6c329d3958cd824b
 //
 // files:
-//	sha256:1f5c3d4adcafe524 api.gen.go
+//	sha256:c4477333cd6448db api.gen.go
 //	sha256:0cc5b5274026700a client.gen.go
 //	sha256:893a3f02e121281c docs/models/createthingformdatabody.md
 //	sha256:4870147417a0a655 docs/models/createthingjsonbody.md

@@ -166,37 +166,26 @@ func (c *APIClient) CreateWidget(ctx context.Context, params CreateWidgetArgs, b
 	if err != nil {
 		return nil, fmt.Errorf("CreateWidget: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/widgets")
+	var ps oas.Params
+	if v, ok := params.PageSize.Get(); ok {
+		ps.Query(oas.Param{Name: "page_size", Style: "form", Explode: true}, v)
+	}
+	if v, ok := params.Limit.Get(); ok {
+		ps.Query(oas.Param{Name: "limit", Style: "form", Explode: true}, v)
+	}
+	if v, ok := params.Before.Get(); ok {
+		ps.Query(oas.Param{Name: "before", Style: "form", Explode: true}, v)
+	}
+	if v, ok := params.After.Get(); ok {
+		ps.Query(oas.Param{Name: "after", Style: "form", Explode: true}, v)
+	}
+	if v, ok := params.Type.Get(); ok {
+		ps.Query(oas.Param{Name: "type", Style: "form", Explode: true}, v)
+	}
+	u, err := ps.URL(c.server, "/widgets")
 	if err != nil {
 		return nil, fmt.Errorf("CreateWidget: %w", err)
 	}
-	q := u.Query()
-	if v, ok := params.PageSize.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("page_size", s)
-		}
-	}
-	if v, ok := params.Limit.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("limit", s)
-		}
-	}
-	if v, ok := params.Before.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("before", s)
-		}
-	}
-	if v, ok := params.After.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("after", s)
-		}
-	}
-	if v, ok := params.Type.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("type", s)
-		}
-	}
-	u.RawQuery = q.Encode()
 	call := c.opCreateWidget
 	call.URL = u
 	call.Body = payload

@@ -164,69 +164,45 @@ func (c *APIClient) GetAccount(ctx context.Context, id string, idPath2 string, p
 	if err := params.Validate(); err != nil {
 		return fmt.Errorf("GetAccount: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/accounts/"+oas.PathParam(id)+"/"+oas.PathParam(idPath2))
+	var ps oas.Params
+	if v, ok := params.Limit.Get(); ok {
+		ps.Query(oas.Param{Name: "limit", Style: "form", Explode: true}, v)
+	}
+	ps.Header(oas.Param{Name: "X-Account-Id", Style: "simple"}, params.XAccountID)
+	if v, ok := params.XAccountID2.Get(); ok {
+		ps.Query(oas.Param{Name: "x-account-id", Style: "form", Explode: true}, v)
+	}
+	if v, ok := params.XAccountID3.Get(); ok {
+		ps.Cookie(oas.Param{Name: "x_account_id", Style: "form", Explode: true}, v)
+	}
+	if v, ok := params.StartTime.Get(); ok {
+		ps.Query(oas.Param{Name: "StartTime", Style: "form", Explode: true}, v)
+	}
+	if v, ok := params.StartTime2.Get(); ok {
+		ps.Query(oas.Param{Name: "StartTime<", Style: "form", Explode: true}, v)
+	}
+	if v, ok := params.StartTime3.Get(); ok {
+		ps.Query(oas.Param{Name: "StartTime>", Style: "form", Explode: true}, v)
+	}
+	if v, ok := params.XAccountID4.Get(); ok {
+		ps.Query(oas.Param{Name: "other", Style: "form", Explode: true}, v)
+	}
+	if v, ok := params.X2faCode.Get(); ok {
+		ps.Query(oas.Param{Name: "2fa-code", Style: "form", Explode: true}, v)
+	}
+	if v, ok := params.X2FaCode2.Get(); ok {
+		ps.Query(oas.Param{Name: "2FaCode", Style: "form", Explode: true}, v)
+	}
+	if v, ok := params.Validate2.Get(); ok {
+		ps.Query(oas.Param{Name: "validate", Style: "form", Explode: true}, v)
+	}
+	u, err := ps.URL(c.server, "/accounts/"+ps.Path(oas.Param{Name: "id", Style: "simple"}, id)+"/"+ps.Path(oas.Param{Name: "Id", Style: "simple"}, idPath2))
 	if err != nil {
 		return fmt.Errorf("GetAccount: %w", err)
 	}
-	q := u.Query()
-	if v, ok := params.Limit.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("limit", s)
-		}
-	}
-	if v, ok := params.XAccountID2.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("x-account-id", s)
-		}
-	}
-	if v, ok := params.StartTime.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("StartTime", s)
-		}
-	}
-	if v, ok := params.StartTime2.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("StartTime<", s)
-		}
-	}
-	if v, ok := params.StartTime3.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("StartTime>", s)
-		}
-	}
-	if v, ok := params.XAccountID4.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("other", s)
-		}
-	}
-	if v, ok := params.X2faCode.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("2fa-code", s)
-		}
-	}
-	if v, ok := params.X2FaCode2.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("2FaCode", s)
-		}
-	}
-	if v, ok := params.Validate2.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("validate", s)
-		}
-	}
-	u.RawQuery = q.Encode()
-	h := http.Header{}
-	for _, s := range oas.ParamValues(params.XAccountID) {
-		h.Add("X-Account-Id", s)
-	}
-	if v, ok := params.XAccountID3.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			h.Add("Cookie", "x_account_id="+url.QueryEscape(s))
-		}
-	}
 	call := c.opGetAccount
 	call.URL = u
-	call.Header = h
+	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("GetAccount: %w", err)
@@ -288,40 +264,28 @@ func (c *APIClient) PostThing(ctx context.Context, urlParam string, server strin
 	if err != nil {
 		return fmt.Errorf("PostThing: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/things/"+oas.PathParam(urlParam)+"/"+oas.PathParam(server)+"/"+oas.PathParam(typeParam)+"/"+oas.PathParam(cParam)+"/"+oas.PathParam(pathParam0)+"/"+oas.PathParam(bodyParam)+"/"+oas.PathParam(paramsParam))
-	if err != nil {
-		return fmt.Errorf("PostThing: %w", err)
-	}
-	q := u.Query()
+	var ps oas.Params
+	ps.Header(oas.Param{Name: "X-Foo", Style: "simple"}, params.XFoo)
 	if v, ok := params.XFoo2.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("X-Foo", s)
-		}
-	}
-	if v, ok := params.AcctID.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("acct-id", s)
-		}
-	}
-	u.RawQuery = q.Encode()
-	h := http.Header{}
-	for _, s := range oas.ParamValues(params.XFoo) {
-		h.Add("X-Foo", s)
+		ps.Query(oas.Param{Name: "X-Foo", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.XFoo3.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			h.Add("Cookie", "X-Foo="+url.QueryEscape(s))
-		}
+		ps.Cookie(oas.Param{Name: "X-Foo", Style: "form", Explode: true}, v)
+	}
+	if v, ok := params.AcctID.Get(); ok {
+		ps.Query(oas.Param{Name: "acct-id", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.AcctID2.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			h.Add("acct_id", s)
-		}
+		ps.Header(oas.Param{Name: "acct_id", Style: "simple"}, v)
+	}
+	u, err := ps.URL(c.server, "/things/"+ps.Path(oas.Param{Name: "url", Style: "simple"}, urlParam)+"/"+ps.Path(oas.Param{Name: "server", Style: "simple"}, server)+"/"+ps.Path(oas.Param{Name: "type", Style: "simple"}, typeParam)+"/"+ps.Path(oas.Param{Name: "c", Style: "simple"}, cParam)+"/"+ps.Path(oas.Param{Name: "pathParam0", Style: "simple"}, pathParam0)+"/"+ps.Path(oas.Param{Name: "body", Style: "simple"}, bodyParam)+"/"+ps.Path(oas.Param{Name: "params", Style: "simple"}, paramsParam))
+	if err != nil {
+		return fmt.Errorf("PostThing: %w", err)
 	}
 	call := c.opPostThing
 	call.URL = u
 	call.Body = payload
-	call.Header = h
+	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("PostThing: %w", err)

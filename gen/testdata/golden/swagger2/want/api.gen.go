@@ -172,17 +172,14 @@ func (c *APIClient) GetPet(ctx context.Context, petID int64, params GetPetArgs, 
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("GetPet: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/pets/"+oas.PathParam(petID))
+	var ps oas.Params
+	if v, ok := params.Fields.Get(); ok {
+		ps.Query(oas.Param{Name: "fields", Style: "form"}, v)
+	}
+	u, err := ps.URL(c.server, "/pets/"+ps.Path(oas.Param{Name: "petId", Style: "simple"}, petID))
 	if err != nil {
 		return nil, fmt.Errorf("GetPet: %w", err)
 	}
-	q := u.Query()
-	if v, ok := params.Fields.Get(); ok {
-		for _, s := range oas.ParamValues(v) {
-			q.Add("fields", s)
-		}
-	}
-	u.RawQuery = q.Encode()
 	call := c.opGetPet
 	call.URL = u
 	resp, err := c.transport.Do(ctx, &call, opts)

@@ -8,11 +8,11 @@
 // spec: sha256:a66256494fd7a8a9
 // config: sha256:0f938577f6c62e8e
 // toolchain: v0.2.0
-// output: sha256:286d377652310af0
+// output: sha256:54ae753a02eecde7
 //
 // files:
-//	sha256:41b45d4e83cbae32 api.gen.go
-//	sha256:2b3d7f6d6d315f3d client.gen.go
+//	sha256:5d359785700a61a1 api.gen.go
+//	sha256:00aff7ccca4916dd client.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md

@@ -1,0 +1,80 @@
+package load
+
+// Swagger 2.0's collectionFormat after kin-openapi's openapi2conv: it maps
+// an explicit csv/ssv/pipes/multi on query arrays to style and explode,
+// but leaves a query array without collectionFormat (csv, comma-joined,
+// by Swagger's default) exploded, which OpenAPI 3's form default is, and
+// drops the formats OpenAPI 3 has no style for. fixCollectionFormats puts
+// the csv default back and warns about the rest.
+
+import (
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi2"
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oasgen/oasgen/gen/diag"
+)
+
+func (s *Spec) fixCollectionFormats(v2 *openapi2.T, doc *openapi3.T) {
+	fix := func(p2 *openapi2.Parameter, p3 *openapi3.Parameter, at ...string) {
+		if p2 == nil || p3 == nil || p2.Ref != "" || p2.Type == nil || !p2.Type.Is("array") {
+			return
+		}
+		cf := p2.CollectionFormat
+		switch {
+		case p2.In == "query" && (cf == "" || cf == "csv"):
+			p3.Style, p3.Explode = openapi3.SerializationForm, openapi3.Ptr(false)
+		case p2.In == "query" && (cf == "ssv" || cf == "pipes" || cf == "multi"):
+			// openapi2conv's mapping is right.
+		case (p2.In == "path" || p2.In == "header") && (cf == "" || cf == "csv"):
+			// simple, the default, is csv.
+		case p2.In == "formData" || p2.In == "body":
+		default:
+			if p2.In == "query" {
+				p3.Style, p3.Explode = openapi3.SerializationForm, openapi3.Ptr(false)
+			}
+			s.Warnings = append(s.Warnings, diag.Diagnostic{Pos: s.Pos(at...), Where: strings.Join(at, "."), Severity: diag.Warning,
+				Msg: "collectionFormat " + cf + " of a " + p2.In + " parameter has no OpenAPI 3 style; its items are sent comma-joined"})
+		}
+	}
+	find := func(ps openapi3.Parameters, p2 *openapi2.Parameter) *openapi3.Parameter {
+		for _, pr := range ps {
+			if pr != nil && pr.Ref == "" && pr.Value != nil && pr.Value.Name == p2.Name && pr.Value.In == p2.In {
+				return pr.Value
+			}
+		}
+		return nil
+	}
+	for _, name := range slices.Sorted(maps.Keys(v2.Parameters)) {
+		if pr := doc.Components.Parameters[name]; pr != nil {
+			fix(v2.Parameters[name], pr.Value, "parameters", name)
+		}
+	}
+	for _, path := range slices.Sorted(maps.Keys(v2.Paths)) {
+		item2, item3 := v2.Paths[path], doc.Paths.Value(path)
+		if item2 == nil || item3 == nil {
+			continue
+		}
+		for i, p2 := range item2.Parameters {
+			if p2 != nil {
+				fix(p2, find(item3.Parameters, p2), "paths", path, "parameters", strconv.Itoa(i))
+			}
+		}
+		ops := item2.Operations()
+		for _, method := range slices.Sorted(maps.Keys(ops)) {
+			op3 := item3.GetOperation(method)
+			if op3 == nil {
+				continue
+			}
+			for i, p2 := range ops[method].Parameters {
+				if p2 != nil {
+					fix(p2, find(op3.Parameters, p2), "paths", path, strings.ToLower(method), "parameters", strconv.Itoa(i))
+				}
+			}
+		}
+	}
+}
