@@ -162,3 +162,18 @@ func TestClassify(t *testing.T) {
 		t.Errorf("prism %d warnings %d undeclared %d skipped %d calls %d", len(mr.PrismOwn), len(mr.Warnings), len(mr.Undeclared), len(mr.Skipped), mr.Calls)
 	}
 }
+
+// TestPrismFoldsCase: Prism's lower-cased lookup of deepObj is its own
+// mistake; a parameter really missing is not.
+func TestPrismFoldsCase(t *testing.T) {
+	msg := "Request query must have required property 'deepobj'"
+	if !prismFoldsCase(msg, "GET http://h/q?deepObj[Id]=1") {
+		t.Error("deepObj sent, deepobj reported: not recognised as Prism's")
+	}
+	if prismFoldsCase(msg, "GET http://h/q?other=1") {
+		t.Error("a missing parameter was blamed on Prism")
+	}
+	if prismFoldsCase("Request query must have required property 'deepObj'", "GET http://h/q?deepobj=1") {
+		t.Error("a wrongly cased parameter the client sent was blamed on Prism")
+	}
+}

@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"net/url"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -97,6 +99,10 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.Warnings = append(mr.Warnings, finding{"request " + strings.ToLower(v.Severity), op, loc + ": " + v.Message})
 					continue
 				}
+				if prismFoldsCase(v.Message, e.Request) {
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism case-folds a parameter name", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
 				class := classRequest
 				if strings.Contains(v.Message, "security") {
 					class = classAuth // Prism: "Invalid security scheme used"
@@ -156,6 +162,31 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 			mr.Defects = append(mr.Defects, finding{classStatus, op, fmt.Sprintf("%d for %s: %s", last.Status, sent(last), excerpt(last.RespBody))})
 		}
 	}
+}
+
+// requiredProperty matches Prism's "must have required property 'x'".
+var requiredProperty = regexp.MustCompile(`must have required property '([^']+)'`)
+
+// prismFoldsCase recognises Prism 5.16 looking a deepObject (or matrix)
+// parameter up by its lower-cased name: it reports the lower-cased name
+// missing while the request carries the name as the spec spells it.
+func prismFoldsCase(msg, request string) bool {
+	m := requiredProperty.FindStringSubmatch(msg)
+	if m == nil || m[1] != strings.ToLower(m[1]) {
+		return false
+	}
+	_, rawURL, _ := strings.Cut(request, " ")
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return false
+	}
+	for k := range u.Query() {
+		name, _, _ := strings.Cut(k, "[")
+		if name != m[1] && strings.EqualFold(name, m[1]) {
+			return true
+		}
+	}
+	return false
 }
 
 // lostPath is the JSON path of a "lost" difference.
