@@ -98,27 +98,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *report == "" && !*quick && *filter == "" && *maxOps == 0 {
 		*report = filepath.Join("docs", "conformance.md")
 	}
-	root, err := specset.RepoRoot()
+	scratch, root, cleanup, err := specset.Scratch("oasgen-conformance-", scratchModule, *keep)
 	if err != nil {
 		fmt.Fprintln(stderr, "conformance:", err)
 		return 2
+	}
+	defer cleanup()
+	if *keep {
+		fmt.Fprintln(stderr, "conformance: scratch module in", scratch)
 	}
 	bin, err := prismBin(root)
 	if err != nil {
-		fmt.Fprintln(stderr, "conformance:", err)
-		return 2
-	}
-	scratch, err := os.MkdirTemp("", "oasgen-conformance-")
-	if err != nil {
-		fmt.Fprintln(stderr, "conformance:", err)
-		return 2
-	}
-	if *keep {
-		fmt.Fprintln(stderr, "conformance: scratch module in", scratch)
-	} else {
-		defer os.RemoveAll(scratch)
-	}
-	if err := specset.WriteScratchModule(scratch, root, scratchModule); err != nil {
 		fmt.Fprintln(stderr, "conformance:", err)
 		return 2
 	}

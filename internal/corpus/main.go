@@ -83,24 +83,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		*report = filepath.Join("docs", "corpus.md")
 	}
 
-	root, err := specset.RepoRoot()
+	scratch, _, cleanup, err := specset.Scratch("oasgen-corpus-", "corpus.example/scratch", *keep)
 	if err != nil {
 		fmt.Fprintln(stderr, "corpus:", err)
 		return 2
 	}
-	scratch, err := os.MkdirTemp("", "oasgen-corpus-")
-	if err != nil {
-		fmt.Fprintln(stderr, "corpus:", err)
-		return 2
-	}
+	defer cleanup()
 	if *keep {
 		fmt.Fprintln(stderr, "corpus: scratch module in", scratch)
-	} else {
-		defer os.RemoveAll(scratch)
-	}
-	if err := specset.WriteScratchModule(scratch, root, "corpus.example/scratch"); err != nil {
-		fmt.Fprintln(stderr, "corpus:", err)
-		return 2
 	}
 	exe, err := os.Executable()
 	if err != nil {

@@ -121,3 +121,28 @@ func Go(dir string, args ...string) (string, error) {
 	out, err := cmd.CombinedOutput()
 	return strings.TrimSpace(string(out)), err
 }
+
+// Scratch makes a scratch module named path in a new temporary directory
+// (its name starting with prefix) for the oasgen module this process runs
+// in. It returns the directory, the repository root and a cleanup that
+// removes the directory unless keep is set.
+func Scratch(prefix, path string, keep bool) (dir, root string, cleanup func(), err error) {
+	root, err = RepoRoot()
+	if err != nil {
+		return "", "", nil, err
+	}
+	dir, err = os.MkdirTemp("", prefix)
+	if err != nil {
+		return "", "", nil, err
+	}
+	cleanup = func() {
+		if !keep {
+			os.RemoveAll(dir)
+		}
+	}
+	if err := WriteScratchModule(dir, root, path); err != nil {
+		cleanup()
+		return "", "", nil, err
+	}
+	return dir, root, cleanup, nil
+}
