@@ -273,7 +273,7 @@ func genResultType(f *jen.File, o *plan.Operation) {
 			if r.Field == "" {
 				continue
 			}
-			g.Comment(wrapText(fmt.Sprintf("%s is the body of a %s response (%s); %s unless that status came.",
+			comment(g, wrapText(fmt.Sprintf("%s is the body of a %s response (%s); %s unless that status came.",
 				r.Field, r.Status, bodyLabel(r), zeroWord(r)), 73))
 			g.Id(r.Field).Add(resultFieldType(r))
 		}

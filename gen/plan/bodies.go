@@ -297,6 +297,9 @@ func (p *planner) planResult(o *Operation, where string, pos diag.Pos) {
 	fields := newNamer("StatusCode")
 	for _, r := range bodied {
 		want := statusName(r.Status)
+		if want == "Ok" {
+			want = "OK" // the status text, and the Go initialism
+		}
 		if _, err := strconv.Atoi(r.Status); err != nil {
 			want = "Status" + strings.ToUpper(r.Status) // 2XX → Status2XX, default → StatusDEFAULT
 			if r.Status == "default" {
