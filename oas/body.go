@@ -15,9 +15,11 @@ import (
 	"mime/multipart"
 	"net/textproto"
 	"net/url"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // File is a file sent as one part of a multipart body.
@@ -100,13 +102,40 @@ func (m *Multipart) File(name, contentType string, f File) {
 }
 
 // Text adds one text part per value of v as a parameter renders it (see
-// ParamValues): a scalar is one part, a slice one part per element.
+// ParamValues): a scalar is one part, a slice one part per element. A value
+// with its own JSON form (a union of a string and an enum, say) is written
+// as that JSON, a string without its quotes.
 func (m *Multipart) Text(name, contentType string, v any) {
-	for _, s := range ParamValues(v) {
+	for _, s := range textValues(v) {
 		if w := m.part(name, "", contentType); w != nil {
 			io.WriteString(w, s) // writes to a bytes.Buffer cannot fail
 		}
 	}
+}
+
+func textValues(v any) []string {
+	if _, ok := v.(time.Time); ok {
+		return ParamValues(v)
+	}
+	if jm, ok := v.(json.Marshaler); ok {
+		b, err := jm.MarshalJSON()
+		if err != nil {
+			return ParamValues(v)
+		}
+		var s string
+		if json.Unmarshal(b, &s) == nil {
+			return []string{s}
+		}
+		return []string{string(b)}
+	}
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() != reflect.Uint8 {
+		var out []string
+		for i := range rv.Len() {
+			out = append(out, textValues(rv.Index(i).Interface())...)
+		}
+		return out
+	}
+	return ParamValues(v)
 }
 
 // JSON adds v as one JSON part.

@@ -67,6 +67,21 @@ func isBinary(sr *openapi3.SchemaRef) bool {
 	return typeIs(s, "string") && s.Format == "binary" || s.ContentMediaType != "" || s.ContentEncoding != ""
 }
 
+// filesOf reports whether a schema is several files: an array of binary
+// strings, or a oneOf/anyOf whose members are each a file or such an array.
+func filesOf(s *openapi3.Schema) bool {
+	if typeIs(s, "array") {
+		return isBinary(s.Items)
+	}
+	members := append(append(openapi3.SchemaRefs{}, s.OneOf...), s.AnyOf...)
+	for _, m := range members {
+		if !isBinary(m) && (m == nil || m.Value == nil || !typeIs(m.Value, "array") || !isBinary(m.Value.Items)) {
+			return false
+		}
+	}
+	return len(members) > 0
+}
+
 // planBody plans an operation's request body.
 func (p *planner) planBody(o *Operation, rb *openapi3.RequestBody, parts, where string, pos diag.Pos) *RequestBody {
 	media, kind := requestMedia(rb.Content)
@@ -131,6 +146,15 @@ func scalarRef(r *Ref) bool {
 	case RefBuiltin:
 		return r.Builtin != RawJSON && r.Builtin != NoneType
 	case RefNamed:
+		if u := r.Named.Union; r.Named.Kind == KindUnion && u != nil {
+			// string | enum, number | string: still one text form.
+			for _, v := range u.Variants {
+				if !scalarRef(v.Type) {
+					return false
+				}
+			}
+			return len(u.Variants) > 0
+		}
 		return r.Named.Kind == KindEnum
 	}
 	return false
@@ -169,17 +193,23 @@ func (p *planner) planParts(b *RequestBody, mt *openapi3.MediaType, name, where 
 		switch s := sr.Value; {
 		case isBinary(sr):
 			ref, part.Kind = fileRef(), PartFile
-		case typeIs(s, "array") && isBinary(s.Items):
+		case filesOf(s):
+			// An array of files, or a union of one file and an array of
+			// them (OpenAI's image edits): one part per file.
 			ref, part.Kind, part.Repeated = &Ref{Kind: RefSlice, Elem: fileRef(), C: noConstraints()}, PartFile, true
 		default:
 			ref = p.refOf(sr, name+want, where+".schema.properties."+k, false)
 			e := ref
-			if e.Kind == RefSlice && !e.Nullable {
+			if e.Kind == RefSlice {
 				e = e.Elem
 				part.Repeated = true
 			}
-			if !scalarRef(e) || e.Nullable {
+			if !scalarRef(e) {
 				part.Kind, part.Repeated = PartJSON, false
+			}
+			if part.Kind == PartText {
+				// A part has no null: a nullable scalar is sent when set.
+				ref.Nullable, e.Nullable = false, false
 			}
 		}
 		part.ContentType = map[PartKind]string{PartText: "text/plain", PartFile: "application/octet-stream", PartJSON: "application/json"}[part.Kind]
@@ -198,7 +228,6 @@ func (p *planner) planParts(b *RequestBody, mt *openapi3.MediaType, name, where 
 		}
 		f := &Field{Name: fname, JSONName: k, Type: ref, Required: required[k], Doc: docOf(sr.Value),
 			Deprecated: sr.Value.Deprecated, RequestRequired: required[k], Pos: pos}
-		ref.Nullable = ref.Nullable && part.Kind == PartJSON
 		f.Wrap = wrapOf(f.Required, false)
 		part.Field = f
 		t.Fields = append(t.Fields, f)
