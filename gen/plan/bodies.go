@@ -51,6 +51,10 @@ func mediaKind(media string, mt *openapi3.MediaType) BodyKind {
 		return BodyMultipart
 	case base == "application/x-www-form-urlencoded":
 		return BodyForm
+	case base == "text/event-stream":
+		// Server-sent events arrive over time; reading them in full would
+		// wait for the server to hang up.
+		return BodyBinary
 	case strings.HasPrefix(base, "text/") && !isBinary(mt.Schema):
 		return BodyText
 	}
