@@ -2,10 +2,11 @@ package oas
 
 // The HTTP half of the runtime: what every generated client would otherwise
 // repeat. A generated operation method validates its input, describes the
-// call as a Call (method, URL, JSON body, auth, the spec's retry policy) and
-// hands it to Do, which sends it with retries and returns the whole response
-// read into memory; the method then decodes the documented body or builds the
-// documented error. Nothing here knows about a particular spec.
+// call as a Call (method, URL, body, auth, the spec's retry policy) and hands
+// it to Do, which sends it with retries and returns the whole response read
+// into memory (or, for a download, a 2xx left unread); the method then
+// decodes the documented body or builds the documented error. Nothing here
+// knows about a particular spec.
 
 import (
 	"bytes"
