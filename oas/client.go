@@ -2,10 +2,11 @@ package oas
 
 // The HTTP half of the runtime: what every generated client would otherwise
 // repeat. A generated operation method validates its input, describes the
-// call as a Call (method, URL, JSON body, auth, the spec's retry policy) and
-// hands it to Do, which sends it with retries and returns the whole response
-// read into memory; the method then decodes the documented body or builds the
-// documented error. Nothing here knows about a particular spec.
+// call as a Call (method, URL, body, auth, the spec's retry policy) and hands
+// it to Do, which sends it with retries and returns the whole response read
+// into memory (or, for a download, a 2xx left unread); the method then
+// decodes the documented body or builds the documented error. Nothing here
+// knows about a particular spec.
 
 import (
 	"bytes"
@@ -16,6 +17,7 @@ import (
 	"io"
 	"math"
 	"math/rand/v2"
+	"mime"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -139,9 +141,22 @@ type Auth struct {
 type Call struct {
 	Method string
 	URL    *url.URL
-	// Body is the JSON request body, nil when there is none. It is sent
-	// again, byte for byte, on every retry.
-	Body   []byte
+	// Body is the request body, nil when there is none. It is sent again,
+	// byte for byte, on every retry.
+	Body []byte
+	// Reader is a request body read as it is sent (binary uploads), used
+	// when Body is nil. A retry replays it byte for byte: an io.Seeker is
+	// sought back to where it stood, any other reader is read into memory
+	// first when the call may be retried (WithoutRetries streams it).
+	Reader io.Reader
+	// ContentType is the body's Content-Type; "" means application/json.
+	ContentType string
+	// Accept is the Accept header; "" means application/json. A Header
+	// value wins over both.
+	Accept string
+	// Stream leaves a 2xx body unread for the caller (Response.Close,
+	// StreamOf); other bodies are read in full as usual.
+	Stream bool
 	Header http.Header
 	// Auth lists the schemes the operation accepts; the first is used.
 	Auth []Auth
@@ -159,7 +174,8 @@ type Transport struct {
 	Sleep func(ctx context.Context, d time.Duration) error
 }
 
-// Response is a response read in full.
+// Response is a response read in full, or, for a 2xx of a Call with
+// Stream, one whose body is still to be read (see Close and StreamOf).
 type Response struct {
 	Method     string
 	URL        string
@@ -169,6 +185,40 @@ type Response struct {
 	Body       []byte
 	// Truncated reports that Body was cut at MaxErrorBody.
 	Truncated bool
+	// ContentLength is the body's length as the response announced it, -1
+	// when unknown.
+	ContentLength int64
+	stream        io.ReadCloser // the unread body of a streamed 2xx
+}
+
+// Close closes a body still unread; a response read in full or whose body
+// StreamOf took is left as it is. A generated method defers it, so that a
+// streamed response it does not hand over cannot hold its connection.
+func (r *Response) Close() error {
+	if r == nil || r.stream == nil {
+		return nil
+	}
+	err := r.stream.Close()
+	r.stream = nil
+	return err
+}
+
+// buffer reads a streamed body into Body, as a response read in full would
+// have been.
+func (r *Response) buffer() error {
+	if r.stream == nil {
+		return nil
+	}
+	defer r.Close()
+	b, err := io.ReadAll(io.LimitReader(r.stream, MaxSuccessBody+1))
+	if err != nil {
+		return fmt.Errorf("%s %s: reading the %s response: %w", r.Method, r.URL, statusText(r.StatusCode, r.Status), err)
+	}
+	r.Body = b
+	if len(b) > MaxSuccessBody {
+		r.Body, r.Truncated = b[:MaxSuccessBody], true
+	}
+	return nil
 }
 
 // Do sends call, retrying as its policy says, and returns the last response
@@ -184,10 +234,19 @@ func (t *Transport) Do(ctx context.Context, call *Call, opts []CallOption) (*Res
 	if cc.RetrySet {
 		policy = cc.Retry
 	}
+	body, err := replayable(call, policy.attempts() > 1)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", call.Method, redact(call.URL), err)
+	}
 	start := time.Now()
 	for attempt := 1; ; attempt++ {
-		resp, err := t.once(ctx, call)
+		r, n, err := body()
+		if err != nil {
+			return nil, fmt.Errorf("%s %s: replaying the request body: %w", call.Method, redact(call.URL), err)
+		}
+		resp, err := t.once(ctx, call, r, n)
 		if ctxErr := ctx.Err(); ctxErr != nil {
+			resp.Close()
 			return nil, fmt.Errorf("%s %s: %w", call.Method, redact(call.URL), ctxErr)
 		}
 		var wait time.Duration
@@ -214,10 +273,56 @@ func (t *Transport) Do(ctx context.Context, call *Call, opts []CallOption) (*Res
 			// caller the answer we have now instead of a bare timeout later.
 			return resp, err
 		}
+		resp.Close() // a streamed 2xx that is retried
 		if serr := t.sleep(ctx, wait); serr != nil {
 			return nil, fmt.Errorf("%s %s: waiting to retry: %w", call.Method, redact(call.URL), serr)
 		}
 	}
+}
+
+// replayable returns what gives each attempt its request body and that
+// body's length (-1 unknown): call.Body again, or call.Reader, sought back
+// or read into memory first when the call may be retried.
+func replayable(call *Call, retries bool) (func() (io.Reader, int64, error), error) {
+	if call.Body != nil || call.Reader == nil {
+		return func() (io.Reader, int64, error) {
+			if call.Body == nil {
+				return nil, 0, nil
+			}
+			return bytes.NewReader(call.Body), int64(len(call.Body)), nil
+		}, nil
+	}
+	r := call.Reader
+	if s, ok := r.(io.Seeker); ok {
+		start, err := s.Seek(0, io.SeekCurrent)
+		end, err2 := s.Seek(0, io.SeekEnd)
+		if err == nil && err2 == nil {
+			if _, err := s.Seek(start, io.SeekStart); err != nil {
+				return nil, fmt.Errorf("request body: %w", err)
+			}
+			first := true
+			return func() (io.Reader, int64, error) {
+				if !first {
+					if _, err := s.Seek(start, io.SeekStart); err != nil {
+						return nil, 0, err
+					}
+				}
+				first = false
+				// Hidden behind a plain Reader: the HTTP client closes a
+				// body that is an io.Closer (an *os.File), and a retry
+				// needs it open.
+				return struct{ io.Reader }{r}, end - start, nil
+			}, nil
+		}
+	}
+	if !retries {
+		return func() (io.Reader, int64, error) { return struct{ io.Reader }{r}, -1, nil }, nil
+	}
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("reading the request body: %w", err)
+	}
+	return func() (io.Reader, int64, error) { return bytes.NewReader(b), int64(len(b)), nil }, nil
 }
 
 func (t *Transport) sleep(ctx context.Context, d time.Duration) error {
@@ -237,21 +342,25 @@ func (t *Transport) sleep(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// once sends one request and reads the whole response.
-func (t *Transport) once(ctx context.Context, call *Call) (*Response, error) {
+// once sends one request with body (of length n, -1 unknown) and reads the
+// whole response, or, for a streamed 2xx, its head.
+func (t *Transport) once(ctx context.Context, call *Call, body io.Reader, n int64) (*Response, error) {
 	u := *call.URL
-	var body io.Reader
-	if call.Body != nil {
-		// A *bytes.Reader also gives the request its ContentLength and a
-		// GetBody that replays the body on redirects.
-		body = bytes.NewReader(call.Body)
-	}
 	// The URL is already parsed: the request gets a copy of it rather than
 	// a string to parse again. The copy may get the key (AuthQuery), so
 	// messages name call.URL.
 	req, err := http.NewRequestWithContext(ctx, call.Method, "", body)
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", call.Method, redact(call.URL), err)
+	}
+	if _, ok := body.(*bytes.Reader); !ok && body != nil && n >= 0 {
+		// A *bytes.Reader gives the request its ContentLength and a GetBody
+		// that replays it on redirects by itself; a sized stream is not sent
+		// chunked.
+		req.ContentLength = n
+		if n == 0 {
+			req.Body = http.NoBody
+		}
 	}
 	u.Host = strings.TrimSuffix(u.Host, ":") // as NewRequest drops an empty port
 	req.URL, req.Host = &u, u.Host
@@ -260,9 +369,16 @@ func (t *Transport) once(ctx context.Context, call *Call) (*Response, error) {
 	}
 	// The fixed headers' values share one allocation; each is its own
 	// capacity-1 slice, so that appending to one cannot touch the next.
-	fixed := [...]string{"application/json", "application/json", t.UserAgent}
+	ct, accept := call.ContentType, call.Accept
+	if ct == "" {
+		ct = "application/json"
+	}
+	if accept == "" {
+		accept = "application/json"
+	}
+	fixed := [...]string{ct, accept, t.UserAgent}
 	vals := fixed[:]
-	if call.Body != nil {
+	if body != nil && req.Header.Get("Content-Type") == "" {
 		req.Header["Content-Type"] = vals[0:1:1]
 	}
 	if req.Header.Get("Accept") == "" {
@@ -304,8 +420,13 @@ func (t *Transport) once(ctx context.Context, call *Call) (*Response, error) {
 		}
 		return nil, err
 	}
+	out := &Response{Method: call.Method, URL: redact(call.URL), StatusCode: res.StatusCode, Status: res.Status, Header: res.Header,
+		ContentLength: res.ContentLength}
+	if call.Stream && res.StatusCode/100 == 2 {
+		out.stream = res.Body
+		return out, nil
+	}
 	defer res.Body.Close()
-	out := &Response{Method: call.Method, URL: redact(call.URL), StatusCode: res.StatusCode, Status: res.Status, Header: res.Header}
 	limit := int64(MaxSuccessBody)
 	if res.StatusCode/100 != 2 {
 		limit = MaxErrorBody
@@ -461,13 +582,20 @@ func (e *DecodeError) Unwrap() []error {
 
 // DecodeJSON decodes a response body into a new T. Unknown fields are
 // ignored and enum values outside the spec's list are kept, so a server that
-// has grown since the spec was written never fails a call.
+// has grown since the spec was written never fails a call. An empty 2xx
+// body (a 204, or a 200 whose spec promised one) is nil without an error:
+// there is nothing to decode, which is not a wrong body.
 func DecodeJSON[T any](r *Response) (*T, error) {
+	if err := r.buffer(); err != nil {
+		return nil, err
+	}
 	out := new(T)
 	var err error
 	switch {
 	case r.Truncated:
 		err = fmt.Errorf("body larger than %d bytes", MaxSuccessBody)
+	case len(bytes.TrimSpace(r.Body)) == 0 && r.StatusCode/100 == 2:
+		return nil, nil
 	case len(bytes.TrimSpace(r.Body)) == 0:
 		err = errors.New("empty body")
 	default:
@@ -492,24 +620,82 @@ func DecodeJSON[T any](r *Response) (*T, error) {
 }
 
 // DecodeValue is DecodeJSON for results a generated method returns by
-// value (slices, maps, scalars, Nullable): the zero T on error.
+// value (slices, maps, scalars, Nullable): the zero T on error or for an
+// empty body.
 func DecodeValue[T any](r *Response) (T, error) {
 	out, err := DecodeJSON[T](r)
-	if err != nil {
+	if err != nil || out == nil {
 		var zero T
 		return zero, err
 	}
 	return *out, nil
 }
 
+// DecodeText returns a text body (text/plain and the like) as a string.
+func DecodeText(r *Response) (string, error) {
+	if err := r.buffer(); err != nil {
+		return "", err
+	}
+	if r.Truncated {
+		return "", &DecodeError{Method: r.Method, URL: r.URL, StatusCode: r.StatusCode,
+			ContentType: r.Header.Get("Content-Type"), Raw: r.Body, Err: fmt.Errorf("body larger than %d bytes", MaxSuccessBody)}
+	}
+	return string(r.Body), nil
+}
+
+// Stream is a response body handed over unread (binary and other non-JSON
+// downloads): an io.ReadCloser the caller reads and must close, with the
+// response's status and headers. Reading it is still bound by the call's
+// context.
+type Stream struct {
+	io.ReadCloser
+	StatusCode  int
+	ContentType string
+	// ContentLength is the body's announced length, -1 when unknown.
+	ContentLength int64
+	Header        http.Header
+}
+
+// StreamOf hands r's body over as a Stream; r.Close no longer closes it.
+func StreamOf(r *Response) *Stream {
+	body := r.stream
+	r.stream = nil
+	if body == nil {
+		// Read already (a call without Stream): the bytes in memory.
+		body = io.NopCloser(bytes.NewReader(r.Body))
+	}
+	return &Stream{ReadCloser: body, StatusCode: r.StatusCode, ContentType: r.Header.Get("Content-Type"),
+		ContentLength: r.ContentLength, Header: r.Header}
+}
+
 // DecodeErrorResponse builds the documented error for a non-2xx response
-// whose body is a T, or a DecodeError when the body is not one.
+// whose body is a T. A body that is not JSON at all (an HTML page from a
+// proxy, plain text, nothing) is not the documented error: it is an
+// *APIError keeping the raw body. A JSON body that does not decode as a T
+// is a DecodeError, which keeps it too.
 func DecodeErrorResponse[T any](r *Response) error {
+	if !maybeJSON(r) {
+		return NewAPIError(r)
+	}
 	body, err := DecodeJSON[T](r)
 	if err != nil {
 		return err
 	}
 	return &ResponseError[T]{APIError: NewAPIError(r), Body: *body}
+}
+
+// maybeJSON reports whether a response may hold JSON: a body that is not
+// empty, under a JSON media type or none at all.
+func maybeJSON(r *Response) bool {
+	if len(bytes.TrimSpace(r.Body)) == 0 {
+		return false
+	}
+	ct := r.Header.Get("Content-Type")
+	if ct == "" {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	return err != nil || strings.Contains(mt, "json")
 }
 
 // fastDecoder is a generated model with a reflection-free decoder.

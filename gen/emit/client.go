@@ -29,6 +29,12 @@ func genClient(m *plan.Model) ([]File, error) {
 		if o.Args != nil {
 			genArgs(f, o)
 		}
+		if o.Body != nil && o.Body.Parts != nil {
+			genParts(f, o)
+		}
+		if o.ResultType != "" {
+			genResultType(f, o)
+		}
 		genOperation(f, m, o)
 	}
 	api, err := render(f, "api.gen.go")
@@ -171,6 +177,12 @@ func genClientType(f *jen.File, m *plan.Model) {
 		}
 		for _, o := range m.Operations {
 			call := jen.Dict{jen.Id("Method"): jen.Lit(o.Method)}
+			if o.Accept != "" {
+				call[jen.Id("Accept")] = jen.Lit(o.Accept)
+			}
+			if o.Stream {
+				call[jen.Id("Stream")] = jen.True()
+			}
 			if o.Retry != nil {
 				call[jen.Id("Retry")] = jen.Id("c").Dot("policy").Call(retryLit(o.Retry))
 			}
@@ -189,13 +201,27 @@ func genClientType(f *jen.File, m *plan.Model) {
 	)
 }
 
-// resultType is the Go type an operation returns on success, nil when it
-// returns only an error.
-func resultType(o *plan.Operation) *plan.Ref {
-	if o.Success == nil || o.Success.Body == nil {
-		return nil
+// resultType is the Go type an operation's method returns on success and
+// the value it returns with an error (nil, "" or the declared zero); nil
+// when it returns only an error.
+func resultType(o *plan.Operation) (typ, zero jen.Code) {
+	r := o.Result
+	switch {
+	case o.ResultType != "":
+		return jen.Op("*").Id(o.ResultType), jen.Nil()
+	case r == nil:
+		return nil, nil
+	case r.Kind == plan.BodyText:
+		return jen.String(), jen.Lit("")
+	case r.Kind == plan.BodyBinary:
+		return jen.Op("*").Qual(oasPkg, "Stream"), jen.Nil()
+	case o.ResultPointer:
+		return jen.Op("*").Add(goType(r.Body)), jen.Nil()
+	case r.Body.Nilable():
+		return goType(r.Body), jen.Nil()
 	}
-	return o.Success.Body
+	// A value nil cannot stand for fails with a declared zero.
+	return goType(r.Body), jen.Id("zero")
 }
 
 // genArgs writes an operation's parameter struct, its Validate and
@@ -216,15 +242,86 @@ func genArgs(f *jen.File, o *plan.Operation) {
 	genPatterns(f, t)
 }
 
+// genParts writes an operation's multipart parts struct, its Validate and
+// ValidateInto:
+//
+//	type UploadParts struct { File oas.File; Meta oas.Opt[Meta] }
+func genParts(f *jen.File, o *plan.Operation) {
+	t := o.Body.Parts
+	comment(f, wrapText(t.Name+" "+t.Doc+" Optional parts are sent when set; "+
+		"required ones are checked by Validate before the request is sent.", 77))
+	f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
+		for _, fl := range t.Fields {
+			comment(g, wrapText(fieldDoc(fl), 73))
+			g.Id(fl.Name).Add(fieldType(fl))
+		}
+	})
+	genStructValidate(f, t)
+	genPatterns(f, t)
+}
+
+// genResultType writes the result of an operation whose 2xx bodies differ:
+//
+//	type DeployResult struct { StatusCode int; Created *Deployment; Accepted *DeployAcceptedResponse }
+func genResultType(f *jen.File, o *plan.Operation) {
+	comment(f, wrapText(o.ResultType+" is what "+o.Name+" returns: the 2xx status that came and its body, "+
+		"in the field named for that status; the other fields are nil.", 77))
+	f.Type().Id(o.ResultType).StructFunc(func(g *jen.Group) {
+		g.Comment("StatusCode is the response's status.")
+		g.Id("StatusCode").Int()
+		for _, r := range o.Successes {
+			if r.Field == "" {
+				continue
+			}
+			comment(g, wrapText(fmt.Sprintf("%s is the body of a %s response (%s); %s unless that status came.",
+				r.Field, r.Status, bodyLabel(r), zeroWord(r)), 73))
+			g.Id(r.Field).Add(resultFieldType(r))
+		}
+	})
+}
+
+// resultFieldType is a result struct field's type.
+func resultFieldType(r *plan.Response) jen.Code {
+	var t jen.Code
+	switch r.Kind {
+	case plan.BodyText:
+		t = jen.String()
+	case plan.BodyBinary:
+		t = jen.Qual(oasPkg, "Stream")
+	default:
+		t = goType(r.Body)
+	}
+	if r.Pointer {
+		return jen.Op("*").Add(t)
+	}
+	return t
+}
+
+func zeroWord(r *plan.Response) string {
+	if r.Pointer || r.Body.Nilable() {
+		return "nil"
+	}
+	return "absent"
+}
+
+// bodyLabel says in words what a response body is read as.
+func bodyLabel(r *plan.Response) string {
+	switch r.Kind {
+	case plan.BodyText:
+		return r.MediaType + " text"
+	case plan.BodyBinary:
+		return r.MediaType + ", unread"
+	}
+	if r.Body.Kind == plan.RefNamed {
+		return r.Body.Named.Name
+	}
+	return "JSON"
+}
+
 // func (c *APIClient) Op(ctx context.Context, pathParams..., params OpArgs, body T, opts ...CallOption) (R, error)
 func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
-	res := resultType(o)
-	// A value result that nil cannot stand for fails with a declared zero.
-	byZero := res != nil && !o.ResultPointer && !nilable(res)
-	var zero jen.Code = jen.Nil()
-	if byZero {
-		zero = jen.Id("zero")
-	}
+	res, zero := resultType(o)
+	byZero := o.Result != nil && o.ResultType == "" && o.Result.Kind == plan.BodyJSON && !o.ResultPointer && !o.Result.Body.Nilable()
 	fail := func(err jen.Code) *jen.Statement {
 		if res != nil {
 			return jen.Return(zero, err)
@@ -241,29 +338,24 @@ func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
 	if o.Args != nil {
 		args = append(args, jen.Id("params").Id(o.Args.Name))
 	}
-	if o.Body != nil {
-		args = append(args, jen.Id("body").Add(goType(o.Body)))
+	if b := o.Body; b != nil && b.Kind == plan.BodyBinary {
+		args = append(args, jen.Id("body").Qual("io", "Reader"), jen.Id("contentType").String())
+	} else if b != nil {
+		args = append(args, jen.Id("body").Add(goType(b.Type)))
 	}
 	args = append(args, jen.Id("opts").Op("...").Id("CallOption"))
 	var results []jen.Code
-	if res != nil && o.ResultPointer {
-		results = append(results, jen.Op("*").Add(goType(res)))
-	} else if res != nil {
-		results = append(results, goType(res))
+	if res != nil {
+		results = append(results, res)
 	}
 	results = append(results, jen.Error())
 
 	f.Func().Params(jen.Id("c").Op("*").Id("APIClient")).Id(o.Name).Params(args...).Params(results...).BlockFunc(func(g *jen.Group) {
 		if byZero {
-			g.Var().Id("zero").Add(goType(res))
+			g.Var().Id("zero").Add(goType(o.Result.Body))
 		}
 		genValidateArgs(g, o, fail)
-		var body jen.Code
-		if o.Body != nil {
-			g.List(jen.Id("payload"), jen.Err()).Op(":=").Qual(oasPkg, "Encode").Call(jen.Id("body"))
-			g.If(jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
-			body = jen.Id("payload")
-		}
+		setBody := genBody(g, o, fail)
 		if hasParams(o) {
 			g.Var().Id("ps").Qual(oasPkg, "Params")
 			genParams(g, o)
@@ -274,8 +366,8 @@ func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
 		g.If(jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
 		g.Id("call").Op(":=").Id("c").Dot(opField(o))
 		g.Id("call").Dot("URL").Op("=").Id("u")
-		if body != nil {
-			g.Id("call").Dot("Body").Op("=").Add(body)
+		for _, st := range setBody {
+			g.Add(st)
 		}
 		if hasHeaders(o) {
 			g.Id("call").Dot("Header").Op("=").Id("ps").Dot("Headers").Call()
@@ -283,16 +375,13 @@ func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
 		g.List(jen.Id("resp"), jen.Err()).Op(":=").Id("c").Dot("transport").Dot("Do").Call(
 			jen.Id("ctx"), jen.Op("&").Id("call"), jen.Id("opts"))
 		g.If(jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
+		if o.Stream {
+			// A 2xx body is left unread; closes it unless StreamOf took it.
+			g.Defer().Id("resp").Dot("Close").Call()
+		}
 		terminal := false // a default case makes the switch return on every path
 		g.Switch().BlockFunc(func(sw *jen.Group) {
-			two := jen.Id("resp").Dot("StatusCode").Op("/").Lit(100).Op("==").Lit(2)
-			if res != nil && o.ResultPointer {
-				sw.Case(two).Block(jen.Return(jen.Qual(oasPkg, "DecodeJSON").Types(goType(res)).Call(jen.Id("resp"))))
-			} else if res != nil {
-				sw.Case(two).Block(jen.Return(jen.Qual(oasPkg, "DecodeValue").Types(goType(res)).Call(jen.Id("resp"))))
-			} else {
-				sw.Case(two).Block(jen.Return(jen.Nil()))
-			}
+			genSuccessCases(sw, o, zero)
 			var dflt *plan.Response
 			for _, e := range o.Errors {
 				if e.Status == "default" {
@@ -315,6 +404,139 @@ func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
 			g.Add(fail(jen.Qual(oasPkg, "NewAPIError").Call(jen.Id("resp"))))
 		}
 	})
+}
+
+// genBody writes what turns the body argument into the request body and
+// returns the statements that put it into call.
+func genBody(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.Statement) []jen.Code {
+	b := o.Body
+	if b == nil {
+		return nil
+	}
+	call := func(field string) *jen.Statement { return jen.Id("call").Dot(field).Op("=") }
+	var set []jen.Code
+	switch b.Kind {
+	case plan.BodyJSON, plan.BodyForm:
+		enc := "Encode"
+		if b.Kind == plan.BodyForm {
+			enc = "EncodeForm"
+		}
+		g.List(jen.Id("payload"), jen.Err()).Op(":=").Qual(oasPkg, enc).Call(jen.Id("body"))
+		g.If(jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
+		set = append(set, call("Body").Id("payload"))
+		if b.MediaType != "application/json" {
+			set = append(set, call("ContentType").Lit(b.MediaType))
+		}
+	case plan.BodyText:
+		set = append(set, call("Body").Index().Byte().Parens(jen.Id("body")), call("ContentType").Lit(b.MediaType))
+	case plan.BodyBinary:
+		set = append(set, call("Reader").Id("body"), call("ContentType").Id("contentType"),
+			jen.If(jen.Id("contentType").Op("==").Lit("")).Block(call("ContentType").Lit(b.MediaType)))
+	case plan.BodyMultipart:
+		g.Id("mp").Op(":=").Qual(oasPkg, "NewMultipart").Call()
+		for _, pt := range b.PartList {
+			genPart(g, pt)
+		}
+		g.List(jen.Id("payload"), jen.Id("contentType"), jen.Err()).Op(":=").Id("mp").Dot("Finish").Call()
+		g.If(jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
+		set = append(set, call("Body").Id("payload"), call("ContentType").Id("contentType"))
+	}
+	return set
+}
+
+// genPart writes one multipart field: mp.File("file", "image/png", body.File).
+func genPart(g *jen.Group, pt *plan.Part) {
+	fl := pt.Field
+	write := func(v jen.Code) jen.Code {
+		switch {
+		case pt.Kind == plan.PartFile && pt.Repeated:
+			return jen.For(jen.List(jen.Id("_"), jen.Id("s")).Op(":=").Range().Add(v)).Block(
+				jen.Id("mp").Dot("File").Call(jen.Lit(fl.JSONName), jen.Lit(pt.ContentType), jen.Id("s")))
+		case pt.Kind == plan.PartFile:
+			return jen.Id("mp").Dot("File").Call(jen.Lit(fl.JSONName), jen.Lit(pt.ContentType), v)
+		case pt.Kind == plan.PartJSON:
+			return jen.Id("mp").Dot("JSON").Call(jen.Lit(fl.JSONName), jen.Lit(pt.ContentType), v)
+		}
+		return jen.Id("mp").Dot("Text").Call(jen.Lit(fl.JSONName), jen.Lit(pt.ContentType), v)
+	}
+	sel := jen.Id("body").Dot(fl.Name)
+	if fl.Wrap == plan.Plain {
+		g.Add(write(sel))
+		return
+	}
+	g.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(sel).Dot("Get").Call(), jen.Id("ok")).Block(write(jen.Id("v")))
+}
+
+// genSuccessCases writes the switch cases of the 2xx responses.
+func genSuccessCases(sw *jen.Group, o *plan.Operation, zero jen.Code) {
+	two := jen.Id("resp").Dot("StatusCode").Op("/").Lit(100).Op("==").Lit(2)
+	if o.ResultType == "" {
+		if o.Result == nil {
+			sw.Case(two).Block(jen.Return(jen.Nil()))
+			return
+		}
+		// A documented 2xx without a body gives the zero value, whatever
+		// it carries.
+		for _, r := range o.Successes {
+			if r.Kind == plan.BodyNone && isCode(r.Status) {
+				sw.Case(statusCond(r.Status)).Block(jen.Return(zero, jen.Nil()))
+			}
+		}
+		r := o.Result
+		var ret jen.Code
+		switch {
+		case r.Kind == plan.BodyText:
+			ret = jen.Qual(oasPkg, "DecodeText").Call(jen.Id("resp"))
+		case r.Kind == plan.BodyBinary:
+			ret = jen.List(jen.Qual(oasPkg, "StreamOf").Call(jen.Id("resp")), jen.Nil())
+		case o.ResultPointer:
+			ret = jen.Qual(oasPkg, "DecodeJSON").Types(goType(r.Body)).Call(jen.Id("resp"))
+		default:
+			ret = jen.Qual(oasPkg, "DecodeValue").Types(goType(r.Body)).Call(jen.Id("resp"))
+		}
+		sw.Case(two).Block(jen.Return(ret))
+		return
+	}
+	ranged := false
+	for _, r := range o.Successes {
+		cond := statusCond(r.Status)
+		if !isCode(r.Status) {
+			cond, ranged = two, true
+		}
+		dict := jen.Dict{jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode")}
+		result := func() jen.Code { return jen.Return(jen.Op("&").Id(o.ResultType).Values(dict), jen.Nil()) }
+		sw.Case(cond).BlockFunc(func(g *jen.Group) {
+			decodeErr := func(call jen.Code) {
+				g.List(jen.Id("v"), jen.Err()).Op(":=").Add(call)
+				g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+			}
+			switch {
+			case r.Field == "":
+			case r.Kind == plan.BodyBinary:
+				dict[jen.Id(r.Field)] = jen.Qual(oasPkg, "StreamOf").Call(jen.Id("resp"))
+			case r.Kind == plan.BodyText:
+				decodeErr(jen.Qual(oasPkg, "DecodeText").Call(jen.Id("resp")))
+				dict[jen.Id(r.Field)] = jen.Op("&").Id("v")
+			case r.Pointer:
+				decodeErr(jen.Qual(oasPkg, "DecodeJSON").Types(goType(r.Body)).Call(jen.Id("resp")))
+				dict[jen.Id(r.Field)] = jen.Id("v")
+			default:
+				decodeErr(jen.Qual(oasPkg, "DecodeValue").Types(goType(r.Body)).Call(jen.Id("resp")))
+				dict[jen.Id(r.Field)] = jen.Id("v")
+			}
+			g.Add(result())
+		})
+	}
+	if !ranged {
+		// An undocumented 2xx: its status, nothing decoded.
+		sw.Case(two).Block(jen.Return(jen.Op("&").Id(o.ResultType).Values(jen.Dict{jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode")}), jen.Nil()))
+	}
+}
+
+// isCode reports whether a status is one code rather than a range.
+func isCode(status string) bool {
+	_, err := strconv.Atoi(status)
+	return err == nil
 }
 
 // wrapOp prefixes an error with the operation's name.
@@ -344,26 +566,11 @@ func genValidateArgs(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.S
 	if o.Args != nil {
 		check(jen.Id("params"))
 	}
-	if o.Body != nil && o.Body.Kind == plan.RefNamed && !o.Body.Nullable && o.Body.Named.HasValidate() {
-		check(jen.Id("body"))
+	if o.Body != nil && o.Body.Type != nil {
+		if t := o.Body.Type; t.Kind == plan.RefNamed && !t.Nullable && t.Named.HasValidate() {
+			check(jen.Id("body"))
+		}
 	}
-}
-
-// nilable reports whether nil is a value of r's Go type: slices, maps, raw
-// JSON and bytes, and named types over them.
-func nilable(r *plan.Ref) bool {
-	if r.Nullable {
-		return false
-	}
-	switch r.Kind {
-	case plan.RefSlice, plan.RefMap:
-		return true
-	case plan.RefBuiltin:
-		return r.Builtin == plan.RawJSON || r.Builtin == plan.Bytes
-	case plan.RefNamed:
-		return r.Pointer || r.Named.Kind == plan.KindAlias && nilable(r.Named.Elem)
-	}
-	return false
 }
 
 // hasParams reports whether o has any parameter, so its method needs an
@@ -536,18 +743,8 @@ func operationDoc(m *plan.Model, o *plan.Operation) string {
 		b.WriteString("\n\n" + d)
 	}
 	b.WriteString("\n\n")
-	if o.Body != nil && o.Body.Kind == plan.RefNamed {
-		b.WriteString("The body is validated before anything is sent. ")
-	}
-	if res := resultType(o); res != nil && res.Kind == plan.RefNamed && res.Nullable {
-		fmt.Fprintf(&b, "A 2xx response is decoded as %s, or null.", res.Named.Name)
-	} else if res != nil && res.Kind == plan.RefNamed {
-		fmt.Fprintf(&b, "A 2xx response is decoded as %s.", res.Named.Name)
-	} else if res != nil {
-		b.WriteString("A 2xx response is decoded from JSON.")
-	} else {
-		b.WriteString("A 2xx response returns nil.")
-	}
+	b.WriteString(bodyDoc(o))
+	b.WriteString(resultDoc(o))
 	var typed []string
 	for _, e := range o.Errors {
 		if e.ErrorType != "" {
@@ -577,6 +774,69 @@ func operationDoc(m *plan.Model, o *plan.Operation) string {
 		b.WriteString("\n\nDeprecated: the spec marks this operation deprecated.")
 	}
 	return b.String()
+}
+
+// bodyDoc says how the method sends its body (with a trailing space).
+func bodyDoc(o *plan.Operation) string {
+	bd := o.Body
+	if bd == nil {
+		return ""
+	}
+	var b strings.Builder
+	if t := bd.Type; t != nil && t.Kind == plan.RefNamed && !t.Nullable {
+		b.WriteString("The body is validated before anything is sent. ")
+	}
+	switch bd.Kind {
+	case plan.BodyForm:
+		fmt.Fprintf(&b, "It is sent form-encoded (%s), one field per property. ", bd.MediaType)
+	case plan.BodyText:
+		fmt.Fprintf(&b, "It is sent as %s. ", bd.MediaType)
+	case plan.BodyMultipart:
+		fmt.Fprintf(&b, "It is sent as %s, one part per set field, built in memory so that a retry sends the same bytes. ", bd.MediaType)
+	case plan.BodyBinary:
+		fmt.Fprintf(&b, "The body is sent as it reads, with contentType as its Content-Type (empty: %s). "+
+			"A retry sends it again from the start: an io.Seeker is sought back, any other reader is read into memory first "+
+			"unless the call passes WithoutRetries. ", bd.MediaType)
+	}
+	return b.String()
+}
+
+// resultDoc says what the method returns on a 2xx.
+func resultDoc(o *plan.Operation) string {
+	if o.ResultType != "" {
+		var in []string
+		for _, r := range o.Successes {
+			if r.Field != "" {
+				in = append(in, fmt.Sprintf("%s in %s (%s)", r.Status, r.Field, bodyLabel(r)))
+			}
+		}
+		return fmt.Sprintf("A 2xx response is returned as a *%s: its StatusCode, and its body decoded into the field for "+
+			"that status: %s. Any other 2xx sets StatusCode alone.", o.ResultType, strings.Join(in, ", "))
+	}
+	r := o.Result
+	if r == nil {
+		return "A 2xx response returns nil."
+	}
+	var s string
+	switch {
+	case r.Kind == plan.BodyText:
+		s = "A 2xx response's body is returned as a string."
+	case r.Kind == plan.BodyBinary:
+		s = "A 2xx response's body is returned unread as an *oas.Stream (an io.ReadCloser with the response's " +
+			"ContentType and Header), which the caller must close."
+	case r.Body.Kind == plan.RefNamed && r.Body.Nullable:
+		s = fmt.Sprintf("A 2xx response is decoded as %s, or null.", r.Body.Named.Name)
+	case r.Body.Kind == plan.RefNamed:
+		s = fmt.Sprintf("A 2xx response is decoded as %s.", r.Body.Named.Name)
+	default:
+		s = "A 2xx response is decoded from JSON."
+	}
+	for _, x := range o.Successes {
+		if x.Kind == plan.BodyNone {
+			return s + " A 2xx without a body (" + x.Status + ") gives the zero value."
+		}
+	}
+	return s
 }
 
 // genErrorTypes declares one error type per error body type:

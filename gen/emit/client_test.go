@@ -31,6 +31,9 @@ var clientCases = []struct {
 	// Every kind of parameter and result; its behaviour_test.go.txt runs
 	// against the generated package.
 	{"params", "testdata/client/params/openapi.yaml", true},
+	// Bodies other than one JSON value: several 2xx, uploads (binary,
+	// multipart, form, text), downloads, empty and non-JSON bodies.
+	{"bodies", "testdata/client/bodies/openapi.yaml", true},
 }
 
 func emitClient(t *testing.T, spec, pkg string) []emit.File {

@@ -97,3 +97,77 @@ components:
 		t.Errorf("no warning about the Args name: %v", m.Warnings)
 	}
 }
+
+// TestPlanResults: what each operation's method returns, decided from its
+// 2xx responses.
+func TestPlanResults(t *testing.T) {
+	spec := `openapi: 3.0.3
+info: {title: R, version: "1"}
+paths:
+  /same:
+    get:
+      operationId: same
+      responses:
+        "200": {description: a, content: {application/json: {schema: {$ref: "#/components/schemas/Pet"}}}}
+        "201": {description: b, content: {application/json: {schema: {$ref: "#/components/schemas/Pet"}}}}
+        "204": {description: c, content: {application/json: {schema: {$ref: "#/components/schemas/Pet"}}}}
+  /differ:
+    get:
+      operationId: differ
+      responses:
+        "200": {description: a, content: {application/json: {schema: {type: array, items: {type: string}}}}}
+        "2XX": {description: b, content: {text/plain: {schema: {type: string}}}}
+  /dflt:
+    get:
+      operationId: dflt
+      responses:
+        default: {description: a, content: {application/json: {schema: {$ref: "#/components/schemas/Pet"}}}}
+  /events:
+    get:
+      operationId: events
+      responses:
+        "200": {description: a, content: {text/event-stream: {schema: {type: string}}}}
+components:
+  schemas:
+    Pet: {type: object, properties: {id: {type: integer}}}
+`
+	path := filepath.Join(t.TempDir(), "openapi.yaml")
+	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := load.Load(path, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Build(s, Options{Package: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ops := map[string]*Operation{}
+	for _, o := range m.Operations {
+		ops[o.Name] = o
+	}
+	// One body type for every 2xx that has one; the 204's declared body is
+	// dropped with a warning.
+	if o := ops["Same"]; o.ResultType != "" || o.Result == nil || o.Result.Body.Named.Name != "Pet" || !o.ResultPointer || o.Successes[2].Kind != BodyNone {
+		t.Errorf("Same: result %+v, type %q", o.Result, o.ResultType)
+	}
+	if !strings.Contains(m.Warnings.Error(), "a 204 response has no body") {
+		t.Errorf("no warning about the 204 body: %v", m.Warnings)
+	}
+	// Different bodies: a result struct, a slice held by value, text by
+	// pointer, the range named Status2XX; text asked for in Accept.
+	o := ops["Differ"]
+	if o.ResultType != "DifferResult" || o.Successes[0].Field != "OK" || o.Successes[0].Pointer ||
+		o.Successes[1].Field != "Status2XX" || !o.Successes[1].Pointer || o.Accept != "application/json, text/plain" {
+		t.Errorf("Differ: type %q, successes %+v %+v, Accept %q", o.ResultType, o.Successes[0], o.Successes[1], o.Accept)
+	}
+	// No 2xx documented: default describes them.
+	if o := ops["Dflt"]; o.Result == nil || o.Result.Body.Named.Name != "Pet" || len(o.Errors) != 1 {
+		t.Errorf("Dflt: result %+v, errors %d", o.Result, len(o.Errors))
+	}
+	// Server-sent events are a stream, not a string read to the end.
+	if o := ops["Events"]; o.Result == nil || o.Result.Kind != BodyBinary || !o.Stream {
+		t.Errorf("Events: result %+v, stream %v", o.Result, o.Stream)
+	}
+}

@@ -228,6 +228,24 @@ type Ref struct {
 	C       Constraints
 }
 
+// Nilable reports whether nil is a value of r's Go type: slices, maps, raw
+// JSON and bytes, pointers, and named types over them. A nullable Ref is an
+// oas.Nullable[T], a struct.
+func (r *Ref) Nilable() bool {
+	if r.Nullable {
+		return false
+	}
+	switch r.Kind {
+	case RefSlice, RefMap:
+		return true
+	case RefBuiltin:
+		return r.Builtin == RawJSON || r.Builtin == Bytes
+	case RefNamed:
+		return r.Pointer || r.Named.Kind == KindAlias && r.Named.Elem.Nilable()
+	}
+	return false
+}
+
 // Constraints are the validation keywords of the schema at a use site.
 type Constraints struct {
 	Format                     string
@@ -322,11 +340,28 @@ type Operation struct {
 	Deprecated  bool
 	Tags        []string
 	Params      []*Param
-	// Body is the JSON request body type, nil when there is none.
-	Body         *Ref
-	BodyRequired bool
-	// Success is the first 2xx response; its JSON body type may be nil.
-	Success *Response
+	// Body is the request body as the method takes it; nil when there is
+	// none (or none the client can send: see planBody).
+	Body *RequestBody
+	// Successes are the documented 2xx responses in status order, exact
+	// codes before 2XX; when no 2xx is documented, the default response
+	// (OpenAPI's "any other status") stands in for them.
+	Successes []*Response
+	// Result is the 2xx response whose body the method returns: every 2xx
+	// with a body has this one's (a 2xx without one gives the zero value).
+	// Nil when no 2xx has a body, or when their bodies differ (ResultType).
+	Result *Response
+	// ResultType names the <Op>Result struct returned when 2xx bodies
+	// differ: StatusCode plus one field per 2xx with a body
+	// (Response.Field), nil unless that status came. "" otherwise.
+	ResultType string
+	// Stream says some 2xx body is returned unread (BodyBinary): the call
+	// leaves 2xx bodies open for the method to read, stream or close.
+	Stream bool
+	// Accept is the Accept header sent, "" for the runtime's default
+	// (application/json): set when a 2xx body is not JSON, so that a
+	// server negotiating on it sends what the method reads.
+	Accept string
 	// Errors are the documented non-2xx responses, by status ("4XX" and
 	// "default" last).
 	Errors   []*Response
@@ -338,11 +373,64 @@ type Operation struct {
 	// declares <Op>Params), is not in Types (no model file, JSON methods or
 	// docs page) and is nil when there are no such parameters.
 	Args *Type
-	// ResultPointer says the method returns *T rather than T: only for
-	// structs (and unions), whose zero value would pass for a response.
-	// Slices, maps, scalars and oas.Nullable[T] are returned as values; on
-	// error they are nil or zero.
+	// ResultPointer says the method returns *T rather than T for a JSON
+	// Result: only for structs (and unions), whose zero value would pass
+	// for a response. Slices, maps, scalars and oas.Nullable[T] are
+	// returned as values; on error they are nil or zero.
 	ResultPointer bool
+}
+
+// BodyKind says how a request or response body travels.
+type BodyKind int
+
+const (
+	BodyNone      BodyKind = iota
+	BodyJSON               // a Go value encoded or decoded as JSON
+	BodyText               // a string (text/plain and other text/* media types)
+	BodyBinary             // bytes as they are: an io.Reader sent, an *oas.Stream returned
+	BodyForm               // application/x-www-form-urlencoded, from the body struct's JSON fields
+	BodyMultipart          // multipart/form-data, from a generated parts struct
+)
+
+// RequestBody is an operation's request body.
+type RequestBody struct {
+	Kind BodyKind
+	// MediaType is the Content-Type sent. For BodyBinary it is the default
+	// when the caller passes none (application/octet-stream when the spec's
+	// is a range such as image/*); for BodyMultipart the runtime adds the
+	// boundary.
+	MediaType string
+	// Type is the body's Go type: the JSON or form struct, string for
+	// text, the parts struct (Parts) for multipart; nil for binary.
+	Type     *Ref
+	Required bool
+	// Parts (BodyMultipart) is the <Op>Parts struct: one field per
+	// property, files as oas.File. Like Args it is not in Types.
+	Parts *Type
+	// PartList says how each of Parts' fields is written, in field order.
+	PartList []*Part
+}
+
+// PartKind says how a multipart field is written.
+type PartKind int
+
+const (
+	PartText PartKind = iota // one part per value, the value as text
+	PartFile                 // oas.File: its bytes, with its file name
+	PartJSON                 // the value as JSON, in one part
+)
+
+// Part is one property of a multipart body.
+type Part struct {
+	Field *Field
+	Kind  PartKind
+	// ContentType is the part's Content-Type: the encoding map's, or
+	// OpenAPI's default for the kind (text/plain, application/json,
+	// application/octet-stream). A file's own ContentType wins over it.
+	ContentType string
+	// Repeated sends one part per element of a slice (arrays of files or
+	// scalars); otherwise the field is one part.
+	Repeated bool
 }
 
 // Param is a path, query, header or cookie parameter.
@@ -389,10 +477,22 @@ type Param struct {
 type Response struct {
 	Status      string // "201", "4XX", "default"
 	Description string
-	Body        *Ref // JSON body, nil if none
+	// Kind is how the body is read: BodyJSON (Body is its type), BodyText,
+	// BodyBinary, or BodyNone when the response declares no body.
+	Kind      BodyKind
+	MediaType string // the media type Kind was chosen from
+	Body      *Ref   // JSON body, nil if none
 	// ErrorType is the Go name of the error type generated for this
 	// response (error responses only).
 	ErrorType string
+	// Field is this 2xx response's field in the operation's ResultType
+	// (named from the status: Created, Accepted, Status2XX), "" when there
+	// is no such struct or the response has no body. Pointer says the
+	// field holds *T (structs, unions, scalars, text, streams) so that nil
+	// tells the status did not come; slices, maps and oas.Nullable[T] say
+	// it with their own zero value.
+	Field   string
+	Pointer bool
 }
 
 // Retry is an operation's retry policy (x-speakeasy-retries).

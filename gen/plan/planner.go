@@ -120,6 +120,9 @@ type planner struct {
 	// argsNames name each operation's Args struct (operations with query,
 	// header or cookie parameters only).
 	argsNames map[*openapi3.Operation]string
+	// partsNames name each operation's Parts struct (operations whose
+	// request body is sent as multipart only).
+	partsNames map[*openapi3.Operation]string
 	// components in key order, with their planned types
 	components []componentType
 	// oapiStubs are the component schemas of the document oapi-codegen
@@ -192,21 +195,33 @@ func (p *planner) planOperationNames() {
 	})
 }
 
-// planArgsNames names each operation's Args struct, once every name
-// oapi-codegen derives or takes from components is reserved.
+// planArgsNames names each operation's Args and Parts structs, once every
+// name oapi-codegen derives or takes from components is reserved, and
+// before component schemas claim theirs, so that a schema cannot rename
+// them.
 func (p *planner) planArgsNames() {
 	p.argsNames = map[*openapi3.Operation]string{}
+	p.partsNames = map[*openapi3.Operation]string{}
 	p.eachOperation(func(pth, method string, item *openapi3.PathItem, op *openapi3.Operation) {
-		if !hasArgs(item.Parameters) && !hasArgs(op.Parameters) {
-			return
-		}
 		name := p.opNames[op]
-		args, renamed := p.names.claim(name+"Args", "parameters of operation "+name)
-		if renamed {
-			p.warn(p.spec.Pos("paths", pth, strings.ToLower(method)), "paths."+pth+"."+strings.ToLower(method),
-				"type name %sArgs is already used; the parameters of %s are %s", name, name, args)
+		if hasArgs(item.Parameters) || hasArgs(op.Parameters) {
+			args, renamed := p.names.claim(name+"Args", "parameters of operation "+name)
+			if renamed {
+				p.warn(p.spec.Pos("paths", pth, strings.ToLower(method)), "paths."+pth+"."+strings.ToLower(method),
+					"type name %sArgs is already used; the parameters of %s are %s", name, name, args)
+			}
+			p.argsNames[op] = args
 		}
-		p.argsNames[op] = args
+		if rb := op.RequestBody; rb != nil && rb.Value != nil {
+			if _, kind := requestMedia(rb.Value.Content); kind == BodyMultipart {
+				parts, renamed := p.names.claim(name+"Parts", "multipart body of operation "+name)
+				if renamed {
+					p.warn(p.spec.Pos("paths", pth, strings.ToLower(method)), "paths."+pth+"."+strings.ToLower(method),
+						"type name %sParts is already used; the multipart body of %s is %s", name, name, parts)
+				}
+				p.partsNames[op] = parts
+			}
+		}
 	})
 }
 
@@ -989,11 +1004,10 @@ func (p *planner) planOperations() {
 		if args := p.argsNames[op]; args != "" {
 			o.Args = p.argsType(args, name, where, p.spec.Pos("paths", pth, strings.ToLower(method)), o.Params)
 		}
+		pos := p.spec.Pos("paths", pth, strings.ToLower(method))
 		if op.RequestBody != nil && op.RequestBody.Value != nil {
-			if mt := jsonMedia(op.RequestBody.Value.Content); mt != nil && mt.Schema != nil {
-				o.Body = p.refOf(mt.Schema, name+"Body", where+".requestBody", false)
-				o.BodyRequired = op.RequestBody.Value.Required
-			}
+			o.Body = p.planBody(o, op.RequestBody.Value, p.partsNames[op], where+".requestBody",
+				p.spec.Pos("paths", pth, strings.ToLower(method), "requestBody"))
 		}
 		if op.Responses != nil {
 			codes := make([]string, 0, op.Responses.Len())
@@ -1001,29 +1015,32 @@ func (p *planner) planOperations() {
 				codes = append(codes, c)
 			}
 			sort.Slice(codes, func(i, j int) bool { return statusRank(codes[i]) < statusRank(codes[j]) })
+			var dflt *Response
 			for _, c := range codes {
 				rr := op.Responses.Value(c)
 				if rr == nil || rr.Value == nil {
 					continue
 				}
-				resp := &Response{Status: c}
-				if rr.Value.Description != nil {
-					resp.Description = *rr.Value.Description
-				}
-				if mt := jsonMedia(rr.Value.Content); mt != nil && mt.Schema != nil {
-					resp.Body = p.refOf(mt.Schema, name+statusName(c)+"Response", where+".responses."+c, false)
-				}
+				resp := p.planResponse(rr.Value, name, c, where+".responses."+c, p.spec.Pos("paths", pth, strings.ToLower(method), "responses", c))
 				if strings.HasPrefix(c, "2") {
-					if o.Success == nil {
-						o.Success = resp
-					}
+					o.Successes = append(o.Successes, resp)
 					continue
 				}
 				resp.ErrorType = p.errorTypeName(resp)
 				o.Errors = append(o.Errors, resp)
+				if c == "default" {
+					dflt = resp
+				}
+			}
+			if len(o.Successes) == 0 && dflt != nil && dflt.Kind != BodyNone {
+				// No 2xx documented: default is "any other status", 2xx
+				// included, so a 2xx body is read as default describes it.
+				d := *dflt
+				d.ErrorType = ""
+				o.Successes = []*Response{&d}
 			}
 		}
-		o.ResultPointer = o.Success != nil && o.Success.Body != nil && isStruct(o.Success.Body)
+		p.planResult(o, where, pos)
 		o.Retry = retryOf(op.Extensions)
 		if o.Retry == nil {
 			o.Retry = retryOf(p.spec.Doc.Extensions)
@@ -1135,7 +1152,7 @@ func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param
 var clientLocals = map[string]bool{"c": true, "ctx": true, "opts": true, "body": true, "payload": true,
 	"u": true, "q": true, "h": true, "err": true, "call": true, "resp": true, "v": true, "s": true, "ok": true,
 	"oas": true, "url": true, "http": true, "context": true, "time": true, "fmt": true, "json": true,
-	"params": true, "zero": true, "ps": true}
+	"params": true, "zero": true, "ps": true, "contentType": true, "mp": true, "io": true}
 
 // oapiPathScope are the identifiers in scope where oapi-codegen's client
 // declares a path parameter as a variable (its client methods,

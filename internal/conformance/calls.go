@@ -114,28 +114,24 @@ func opCalls(o *plan.Operation, doc *openapi3.T, invalid *[]string, ix *schemaIn
 	}
 	c.HasParams = o.Args != nil
 	if o.Body != nil {
-		c.HasBody = true
-		mt := jsonMediaOf(op)
-		if mt == nil || mt.Schema == nil {
-			c.Skip = "no JSON request body schema found"
+		if skip := planBody(&c, o, op, req, invalid, ix); skip != "" {
+			c.Skip = skip
 			return []driver.Call{c}
 		}
-		v, err := req.value(mt.Schema)
-		if err != nil {
-			c.Skip = "request body: " + err.Error()
-			return []driver.Call{c}
-		}
-		if c.Body, err = jsonText(v); err != nil {
-			c.Skip = err.Error()
-			return []driver.Call{c}
-		}
-		c.BodyExamples = mediaExamples(req, mt, o.Name+": requestBody", invalid, ix)
 	}
 	twos := successStatuses(op)
-	if o.Success != nil {
-		if r := op.Responses.Value(o.Success.Status); r != nil && r.Value != nil {
-			if mt := jsonMedia(r.Value.Content); mt != nil {
-				c.ResultExamples = mediaExamples(&synth{}, mt, o.Name+": responses."+o.Success.Status, invalid, ix)
+	if r := o.Result; r != nil && r.Kind == plan.BodyJSON {
+		if rr := op.Responses.Value(r.Status); rr != nil && rr.Value != nil {
+			if mt := jsonMedia(rr.Value.Content); mt != nil {
+				c.ResultExamples = mediaExamples(&synth{}, mt, o.Name+": responses."+r.Status, invalid, ix)
+			}
+		}
+	}
+	if o.ResultType != "" {
+		c.ResultFields = map[string]string{}
+		for _, r := range o.Successes {
+			if r.Field != "" {
+				c.ResultFields[r.Status] = r.Field
 			}
 		}
 	}
@@ -150,6 +146,65 @@ func opCalls(o *plan.Operation, doc *openapi3.T, invalid *[]string, ix *schemaIn
 		}
 	}
 	return calls
+}
+
+// planBody synthesizes the request body the way the method takes it: a
+// JSON value for JSON, form and text bodies (decoded into the body type),
+// the parts of a multipart body by field, bytes for a binary one. It
+// returns why it could not.
+func planBody(c *driver.Call, o *plan.Operation, op *openapi3.Operation, y *synth, invalid *[]string, ix *schemaIndex) string {
+	b := o.Body
+	c.HasBody = true
+	if op.RequestBody == nil || op.RequestBody.Value == nil {
+		return "request body not found in the loaded document"
+	}
+	content := op.RequestBody.Value.Content
+	mt := content.Get(b.MediaType)
+	if mt == nil && b.Kind == plan.BodyJSON {
+		mt = jsonMedia(content)
+	}
+	if b.Kind == plan.BodyBinary {
+		c.BodyBinary = true
+		c.Body = json.RawMessage(`"conformance bytes"`)
+		return ""
+	}
+	if mt == nil || mt.Schema == nil {
+		return "no request body schema for " + b.MediaType
+	}
+	v, err := y.value(mt.Schema)
+	if err != nil {
+		return "request body: " + err.Error()
+	}
+	if b.Kind == plan.BodyMultipart {
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return "multipart body is not an object"
+		}
+		c.Parts = map[string]json.RawMessage{}
+		for _, part := range b.PartList {
+			pv, ok := obj[part.Field.JSONName]
+			if !ok {
+				continue
+			}
+			if part.Kind == plan.PartFile {
+				c.Parts[part.Field.Name] = json.RawMessage(`{"$file":"conformance file"}`)
+				continue
+			}
+			raw, err := jsonText(pv)
+			if err != nil {
+				return err.Error()
+			}
+			c.Parts[part.Field.Name] = raw
+		}
+		return ""
+	}
+	if c.Body, err = jsonText(v); err != nil {
+		return err.Error()
+	}
+	if b.Kind == plan.BodyJSON {
+		c.BodyExamples = mediaExamples(y, mt, o.Name+": requestBody", invalid, ix)
+	}
+	return ""
 }
 
 // undeclaredTemplate is the first {name} of the path that no path
@@ -239,14 +294,6 @@ func nonEmpty(v any) bool {
 		return false
 	}
 	return true
-}
-
-// jsonMediaOf is the request body's JSON media type.
-func jsonMediaOf(op *openapi3.Operation) *openapi3.MediaType {
-	if op.RequestBody == nil || op.RequestBody.Value == nil {
-		return nil
-	}
-	return jsonMedia(op.RequestBody.Value.Content)
 }
 
 // jsonMedia is the JSON entry of a content map: application/json first,

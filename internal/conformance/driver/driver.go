@@ -56,9 +56,17 @@ type Call struct {
 	// fields (Go field name → value of the field's inner type).
 	HasParams bool                       `json:"has_params,omitempty"`
 	Params    map[string]json.RawMessage `json:"params,omitempty"`
-	// HasBody says the method takes a body; Body is its value.
-	HasBody bool            `json:"has_body,omitempty"`
-	Body    json.RawMessage `json:"body,omitempty"`
+	// HasBody says the method takes a body; Body is its value. A binary
+	// body (BodyBinary) is an io.Reader of Body's string followed by a
+	// content type ("": the spec's); a multipart body is built from Parts
+	// (Go field name → value; {"$file": text} is an oas.File).
+	HasBody    bool                       `json:"has_body,omitempty"`
+	Body       json.RawMessage            `json:"body,omitempty"`
+	BodyBinary bool                       `json:"body_binary,omitempty"`
+	Parts      map[string]json.RawMessage `json:"parts,omitempty"`
+	// ResultFields, for a method returning an <Op>Result, names the field
+	// each 2xx status fills.
+	ResultFields map[string]string `json:"result_fields,omitempty"`
 	// Prefer asks Prism for one documented status (Prefer: code=N).
 	Prefer string `json:"prefer,omitempty"`
 	// BodyExamples and ResultExamples are the spec's media-type examples
@@ -203,7 +211,6 @@ func Run(p *Plan, newClient Client, types map[string]reflect.Type) (*Report, err
 
 var (
 	ctxType    = reflect.TypeFor[context.Context]()
-	errType    = reflect.TypeFor[error]()
 	readerType = reflect.TypeFor[io.Reader]()
 )
 
@@ -232,6 +239,9 @@ func call(m reflect.Value, c *Call, rec *recorder, timeout time.Duration, res *C
 	if c.HasBody {
 		want++
 	}
+	if c.BodyBinary {
+		want++ // the content type
+	}
 	if len(in) != want {
 		res.Skip = fmt.Sprintf("method takes %d arguments, the plan has %d", len(in), want)
 		return
@@ -259,12 +269,21 @@ func call(m reflect.Value, c *Call, rec *recorder, timeout time.Duration, res *C
 		k++
 	}
 	if c.HasBody {
-		v, err := decodeInto(in[k], c.Body)
+		var v reflect.Value
+		var err error
+		if c.Parts != nil {
+			v, err = partsValue(in[k], c.Parts)
+		} else {
+			v, err = decodeInto(in[k], c.Body)
+		}
 		if err != nil {
 			res.Skip = "body: " + err.Error()
 			return
 		}
 		args = append(args, v)
+		if c.BodyBinary {
+			args = append(args, reflect.ValueOf(""))
+		}
 	}
 	rec.start(c.Prefer)
 	out := m.Call(args)
@@ -284,10 +303,42 @@ func call(m reflect.Value, c *Call, rec *recorder, timeout time.Duration, res *C
 		res.NoResult = strings.TrimSpace(last.RespBody) != ""
 		return
 	}
+	result := out[0]
+	if len(c.ResultFields) > 0 {
+		// An <Op>Result: the field of the status that came.
+		rv := reflect.Indirect(result)
+		field := c.ResultFields[fmt.Sprint(last.Status)]
+		if field == "" || !rv.IsValid() {
+			res.NoResult = strings.TrimSpace(last.RespBody) != ""
+			return
+		}
+		result = rv.FieldByName(field)
+		if !result.IsValid() || (result.Kind() == reflect.Pointer && result.IsNil()) {
+			res.NoResult = strings.TrimSpace(last.RespBody) != ""
+			return
+		}
+	}
+	if rc, ok := result.Interface().(io.ReadCloser); ok {
+		// A stream: its bytes are the body's.
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			res.Err = "reading the stream: " + err.Error()
+		} else if string(b) != last.RespBody {
+			res.Losses = []string{fmt.Sprintf("$: stream gave %d bytes, the body had %d", len(b), len(last.RespBody))}
+		}
+		return
+	}
+	if s, ok := result.Interface().(string); ok && !isJSON(last.RespType) {
+		if s != last.RespBody {
+			res.Losses = []string{fmt.Sprintf("$: text result %q, body %q", short(s), short(last.RespBody))}
+		}
+		return
+	}
 	if !isJSON(last.RespType) || strings.TrimSpace(last.RespBody) == "" {
 		return
 	}
-	got, err := json.Marshal(out[0].Interface())
+	got, err := json.Marshal(result.Interface())
 	if err != nil {
 		res.Err = "re-encoding the result: " + err.Error()
 		return
@@ -395,6 +446,71 @@ func paramsValue(t reflect.Type, fields map[string]json.RawMessage) (reflect.Val
 		}
 	}
 	return v, nil
+}
+
+// partsValue builds a multipart parts struct: each field is decoded from
+// its JSON value (through Set for a wrapper), and {"$file": text} is an
+// oas.File (a struct with Name and an io.Reader Body), or a list of one.
+func partsValue(t reflect.Type, parts map[string]json.RawMessage) (reflect.Value, error) {
+	v := reflect.New(t).Elem()
+	for name, raw := range parts {
+		f := v.FieldByName(name)
+		if !f.IsValid() {
+			return reflect.Value{}, fmt.Errorf("%s has no field %s", t, name)
+		}
+		var file struct {
+			Text *string `json:"$file"`
+		}
+		if json.Unmarshal(raw, &file) == nil && file.Text != nil {
+			if err := setFile(f, *file.Text); err != nil {
+				return reflect.Value{}, fmt.Errorf("%s: %w", name, err)
+			}
+			continue
+		}
+		if set := f.Addr().MethodByName("Set"); set.IsValid() && set.Type().NumIn() == 1 {
+			inner, err := decodeInto(set.Type().In(0), raw)
+			if err != nil {
+				return reflect.Value{}, fmt.Errorf("%s: %w", name, err)
+			}
+			set.Call([]reflect.Value{inner})
+			continue
+		}
+		if err := json.Unmarshal(raw, f.Addr().Interface()); err != nil {
+			return reflect.Value{}, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return v, nil
+}
+
+// setFile stores a file with the given content in f: an oas.File, a list
+// of them, or a wrapper of either.
+func setFile(f reflect.Value, text string) error {
+	if set := f.Addr().MethodByName("Set"); set.IsValid() && set.Type().NumIn() == 1 {
+		inner := reflect.New(set.Type().In(0)).Elem()
+		if err := setFile(inner, text); err != nil {
+			return err
+		}
+		set.Call([]reflect.Value{inner})
+		return nil
+	}
+	switch f.Kind() {
+	case reflect.Slice:
+		e := reflect.New(f.Type().Elem()).Elem()
+		if err := setFile(e, text); err != nil {
+			return err
+		}
+		f.Set(reflect.Append(f, e))
+		return nil
+	case reflect.Struct:
+		body, name := f.FieldByName("Body"), f.FieldByName("Name")
+		if !body.IsValid() || body.Type() != readerType || !name.IsValid() {
+			return fmt.Errorf("%s is not a file", f.Type())
+		}
+		body.Set(reflect.ValueOf(io.Reader(strings.NewReader(text))))
+		name.SetString("conformance.txt")
+		return nil
+	}
+	return fmt.Errorf("%s is not a file", f.Type())
 }
 
 func isJSON(contentType string) bool {

@@ -208,6 +208,7 @@ func (c *APIClient) ReplaceThing(ctx context.Context, id string, body map[string
 	call := c.opReplaceThing
 	call.URL = u
 	call.Body = payload
+	call.ContentType = "application/merge-patch+json"
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("ReplaceThing: %w", err)

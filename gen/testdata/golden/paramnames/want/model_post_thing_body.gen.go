@@ -7,7 +7,7 @@ import (
 	"github.com/oasgen/oasgen/oas"
 )
 
-// PostThingBody is an inline schema at paths./things/{url}/{server}/{type}/{c}/{pathParam0}/{body}/{params}.post.requestBody.
+// PostThingBody is an inline schema at paths./things/{url}/{server}/{type}/{c}/{pathParam0}/{body}/{params}.post.requestBody.content.application/json.schema.
 type PostThingBody struct {
 	// Optional.
 	A oas.Opt[string] `json:"a,omitzero"`

@@ -1,0 +1,373 @@
+package plan
+
+import (
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oasgen/oasgen/gen/diag"
+)
+
+// This file decides how an operation's bodies travel: which media type of a
+// request body the method takes and as what Go value, how each response body
+// is read, and what the method returns when 2xx responses differ.
+
+// fileRef is the runtime's oas.File, a multipart file field's type.
+func fileRef() *Ref {
+	return &Ref{Kind: RefExternal, GoType: "oas.File", GoImport: RuntimePath, C: noConstraints()}
+}
+
+// requestMedia picks the media type of a request body the client sends, by
+// preference JSON, multipart, form, text, then anything else as bytes; ""
+// when there is none.
+func requestMedia(c openapi3.Content) (string, BodyKind) {
+	if k := jsonMediaKey(c); k != "" {
+		return k, BodyJSON
+	}
+	keys := slices.Sorted(maps.Keys(c))
+	for _, want := range []BodyKind{BodyMultipart, BodyForm, BodyText} {
+		for _, k := range keys {
+			if c[k] != nil && mediaKind(k, c[k]) == want {
+				return k, want
+			}
+		}
+	}
+	for _, k := range keys {
+		if c[k] != nil {
+			return k, BodyBinary
+		}
+	}
+	return "", BodyNone
+}
+
+// mediaKind is how a body of a non-JSON media type travels.
+func mediaKind(media string, mt *openapi3.MediaType) BodyKind {
+	base := strings.ToLower(strings.TrimSpace(strings.Split(media, ";")[0]))
+	switch {
+	case strings.HasPrefix(base, "multipart/"):
+		return BodyMultipart
+	case base == "application/x-www-form-urlencoded":
+		return BodyForm
+	case base == "text/event-stream":
+		// Server-sent events arrive over time; reading them in full would
+		// wait for the server to hang up.
+		return BodyBinary
+	case strings.HasPrefix(base, "text/") && !isBinary(mt.Schema):
+		return BodyText
+	}
+	return BodyBinary
+}
+
+// isBinary reports whether a schema describes raw bytes: a string of format
+// binary, or (OpenAPI 3.1) one with a contentMediaType or contentEncoding.
+func isBinary(sr *openapi3.SchemaRef) bool {
+	if sr == nil || sr.Value == nil {
+		return false
+	}
+	s := sr.Value
+	return typeIs(s, "string") && s.Format == "binary" || s.ContentMediaType != "" || s.ContentEncoding != ""
+}
+
+// filesOf reports whether a schema is several files: an array of binary
+// strings, or a oneOf/anyOf whose members are each a file or such an array.
+func filesOf(s *openapi3.Schema) bool {
+	if typeIs(s, "array") {
+		return isBinary(s.Items)
+	}
+	members := append(append(openapi3.SchemaRefs{}, s.OneOf...), s.AnyOf...)
+	for _, m := range members {
+		if !isBinary(m) && (m == nil || m.Value == nil || !typeIs(m.Value, "array") || !isBinary(m.Value.Items)) {
+			return false
+		}
+	}
+	return len(members) > 0
+}
+
+// planBody plans an operation's request body.
+func (p *planner) planBody(o *Operation, rb *openapi3.RequestBody, parts, where string, pos diag.Pos) *RequestBody {
+	media, kind := requestMedia(rb.Content)
+	if kind == BodyNone {
+		return nil
+	}
+	mt := rb.Content[media]
+	b := &RequestBody{Kind: kind, MediaType: media, Required: rb.Required}
+	where += ".content." + media
+	switch kind {
+	case BodyJSON:
+		// A JSON body without a schema is any JSON value, taken verbatim.
+		b.Type = p.refOf(mt.Schema, o.Name+"Body", where+".schema", false)
+	case BodyForm:
+		// The context oapiContent uses, so both name an inline schema alike.
+		b.Type = p.refOf(mt.Schema, o.Name+"Request"+GoName(mediaLabel(media)), where+".schema", false)
+		p.checkForm(b.Type, where, pos)
+	case BodyText:
+		b.Type = &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
+	case BodyMultipart:
+		if !p.planParts(b, mt, parts, where, pos) {
+			p.warn(pos, where, "multipart body has no properties to make parts of; the method takes the encoded body as an io.Reader with its content type (boundary included)")
+			b.Kind = BodyBinary
+		}
+	}
+	if b.Kind == BodyBinary && strings.Contains(b.MediaType, "*") {
+		// A range (image/*, */*) is not a Content-Type.
+		b.MediaType = "application/octet-stream"
+	}
+	return b
+}
+
+// checkForm warns about the fields of a form body that form encoding cannot
+// spell as OpenAPI's default style would (objects exploded into their
+// properties): they are sent as JSON text.
+func (p *planner) checkForm(r *Ref, where string, pos diag.Pos) {
+	for r.Kind == RefNamed && r.Named.Kind == KindAlias && r.Named.GoAlias {
+		r = r.Named.Elem
+	}
+	if r.Kind != RefNamed || r.Named.Kind != KindStruct {
+		return
+	}
+	for _, f := range r.Named.Fields {
+		e := f.Type
+		if e.Kind == RefSlice {
+			e = e.Elem
+		}
+		if !scalarRef(e) {
+			p.warn(pos, where+".schema.properties."+f.JSONName,
+				"form field %q is not a scalar or an array of scalars; it is sent as JSON text", f.JSONName)
+		}
+	}
+}
+
+// scalarRef reports whether a value of r has one text form: a string,
+// number, boolean, time or an enum of those.
+func scalarRef(r *Ref) bool {
+	for r.Kind == RefNamed && r.Named.Kind == KindAlias {
+		r = r.Named.Elem
+	}
+	switch r.Kind {
+	case RefBuiltin:
+		return r.Builtin != RawJSON && r.Builtin != NoneType
+	case RefNamed:
+		if u := r.Named.Union; r.Named.Kind == KindUnion && u != nil {
+			// string | enum, number | string: still one text form.
+			for _, v := range u.Variants {
+				if !scalarRef(v.Type) {
+					return false
+				}
+			}
+			return len(u.Variants) > 0
+		}
+		return r.Named.Kind == KindEnum
+	}
+	return false
+}
+
+// planParts plans a multipart body's parts struct: one field per property
+// (allOf merged), files as oas.File, each written as the encoding map says
+// or as OpenAPI's defaults do. It reports false when there are no
+// properties.
+func (p *planner) planParts(b *RequestBody, mt *openapi3.MediaType, name, where string, pos diag.Pos) bool {
+	if mt.Schema == nil || mt.Schema.Value == nil || name == "" {
+		return false
+	}
+	props, required := p.collectProps(mt.Schema.Value, where+".schema")
+	if len(props) == 0 {
+		return false
+	}
+	t := &Type{Name: name, Where: where, Pos: pos, Kind: KindStruct,
+		Doc: "holds the parts of a multipart/form-data request body: files as oas.File, other values as text or JSON."}
+	fieldNames := newNamer("Validate", "ValidateInto")
+	for _, k := range slices.Sorted(maps.Keys(props)) {
+		sr := props[k]
+		if sr == nil || sr.Value == nil {
+			continue
+		}
+		want := GoName(k)
+		if want == "" {
+			want = "Part"
+		}
+		fname, renamed := fieldNames.claim(want, "part "+k)
+		if renamed {
+			p.warn(pos, where+".schema.properties."+k, "field name %s is already used in %s; this one is named %s", want, name, fname)
+		}
+		part := &Part{}
+		var ref *Ref
+		switch s := sr.Value; {
+		case isBinary(sr):
+			ref, part.Kind = fileRef(), PartFile
+		case filesOf(s):
+			// An array of files, or a union of one file and an array of
+			// them (OpenAI's image edits): one part per file.
+			ref, part.Kind, part.Repeated = &Ref{Kind: RefSlice, Elem: fileRef(), C: noConstraints()}, PartFile, true
+		default:
+			ref = p.refOf(sr, name+want, where+".schema.properties."+k, false)
+			e := ref
+			if e.Kind == RefSlice {
+				e = e.Elem
+				part.Repeated = true
+			}
+			if !scalarRef(e) {
+				part.Kind, part.Repeated = PartJSON, false
+			}
+			if part.Kind == PartText {
+				// A part has no null: a nullable scalar is sent when set.
+				ref.Nullable, e.Nullable = false, false
+			}
+		}
+		part.ContentType = map[PartKind]string{PartText: "text/plain", PartFile: "application/octet-stream", PartJSON: "application/json"}[part.Kind]
+		if enc := mt.Encoding[k]; enc != nil && enc.ContentType != "" {
+			// A list ("image/png, image/jpeg") or a range allows several;
+			// the first concrete one is sent unless a file says otherwise.
+			for _, ct := range strings.Split(enc.ContentType, ",") {
+				if ct = strings.TrimSpace(ct); ct != "" && !strings.Contains(ct, "*") {
+					part.ContentType = ct
+					break
+				}
+			}
+			if part.Kind == PartText && strings.Contains(strings.ToLower(part.ContentType), "json") {
+				part.Kind, part.Repeated = PartJSON, false
+			}
+		}
+		f := &Field{Name: fname, JSONName: k, Type: ref, Required: required[k], Doc: docOf(sr.Value),
+			Deprecated: sr.Value.Deprecated, RequestRequired: required[k], Pos: pos}
+		f.Wrap = wrapOf(f.Required, false)
+		part.Field = f
+		t.Fields = append(t.Fields, f)
+		b.PartList = append(b.PartList, part)
+	}
+	b.Parts = t
+	b.Type = &Ref{Kind: RefNamed, Named: t, C: noConstraints()}
+	return true
+}
+
+// noBodyStatus reports statuses HTTP forbids a body on.
+func noBodyStatus(code string) bool { return code == "204" || code == "205" || code == "304" }
+
+// planResponse plans one response: how its body is read.
+func (p *planner) planResponse(r *openapi3.Response, op, code, where string, pos diag.Pos) *Response {
+	resp := &Response{Status: code}
+	if r.Description != nil {
+		resp.Description = *r.Description
+	}
+	if len(r.Content) == 0 {
+		return resp
+	}
+	if noBodyStatus(code) {
+		// Real specs declare one; the server cannot send it, and Go's client
+		// hands over an empty body.
+		p.warn(pos, where, "a %s response has no body, whatever the spec declares; the declared content is ignored", code)
+		return resp
+	}
+	if k := jsonMediaKey(r.Content); k != "" {
+		resp.Kind, resp.MediaType = BodyJSON, k
+		resp.Body = p.refOf(r.Content[k].Schema, op+statusName(code)+"Response", where, false)
+		return resp
+	}
+	// Several non-JSON media types: text when all are text, else a stream,
+	// which carries any of them.
+	resp.Kind = BodyText
+	for _, k := range slices.Sorted(maps.Keys(r.Content)) {
+		if mt := r.Content[k]; mt != nil {
+			if resp.MediaType == "" {
+				resp.MediaType = k
+			}
+			if mediaKind(k, mt) != BodyText {
+				resp.Kind, resp.MediaType = BodyBinary, k
+				break
+			}
+		}
+	}
+	return resp
+}
+
+// planResult decides what the method returns from the 2xx responses.
+func (p *planner) planResult(o *Operation, where string, pos diag.Pos) {
+	var bodied []*Response
+	for _, r := range o.Successes {
+		if r.Kind != BodyNone {
+			bodied = append(bodied, r)
+		}
+	}
+	if len(bodied) == 0 {
+		return
+	}
+	same := true
+	for _, r := range bodied[1:] {
+		same = same && sameBody(r, bodied[0])
+	}
+	var accept []string
+	for _, r := range bodied {
+		o.Stream = o.Stream || r.Kind == BodyBinary
+		if r.Kind != BodyJSON {
+			accept = append(accept, r.MediaType)
+		}
+	}
+	if len(accept) > 0 {
+		// Every 2xx media type, so a negotiating server may pick any of them.
+		for _, r := range bodied {
+			if r.Kind == BodyJSON {
+				accept = append(accept, r.MediaType)
+			}
+		}
+		slices.Sort(accept)
+		o.Accept = strings.Join(slices.Compact(accept), ", ")
+	}
+	if same {
+		o.Result = bodied[0]
+		o.ResultPointer = o.Result.Kind == BodyJSON && isStruct(o.Result.Body)
+		return
+	}
+	want := o.Name + "Result"
+	if owner := p.names.used[want]; owner == oapiOpOwner+o.Name {
+		// reserveOapiOperationNames reserved it for this operation.
+		o.ResultType = want
+	} else {
+		o.ResultType, _ = p.names.claim(want, "result of operation "+o.Name)
+		p.warn(pos, where, "type name %s is already used; the result of %s is %s", want, o.Name, o.ResultType)
+	}
+	fields := newNamer("StatusCode")
+	for _, r := range bodied {
+		want := statusName(r.Status)
+		if want == "Ok" {
+			want = "OK" // the status text, and the Go initialism
+		}
+		if _, err := strconv.Atoi(r.Status); err != nil {
+			want = "Status" + strings.ToUpper(r.Status) // 2XX → Status2XX, default → StatusDEFAULT
+			if r.Status == "default" {
+				want = "Default"
+			}
+		}
+		r.Field, _ = fields.claim(want, r.Status)
+		r.Pointer = r.Kind != BodyJSON || !r.Body.Nullable && !r.Body.Nilable()
+	}
+}
+
+// sameBody reports whether two responses' bodies are read as the same Go
+// value.
+func sameBody(a, b *Response) bool {
+	return a.Kind == b.Kind && (a.Kind != BodyJSON || sameRef(a.Body, b.Body))
+}
+
+func sameRef(a, b *Ref) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Kind == b.Kind && a.Builtin == b.Builtin && a.Named == b.Named && a.Nullable == b.Nullable &&
+		a.Pointer == b.Pointer && a.GoType == b.GoType && a.GoImport == b.GoImport && sameRef(a.Elem, b.Elem)
+}
+
+// jsonMediaKey is the JSON media type of a content map, "" when none.
+func jsonMediaKey(c openapi3.Content) string {
+	mt := jsonMedia(c)
+	if mt == nil {
+		return ""
+	}
+	for _, k := range slices.Sorted(maps.Keys(c)) {
+		if c[k] == mt {
+			return k
+		}
+	}
+	return ""
+}

@@ -1,0 +1,233 @@
+package oas
+
+// Request bodies other than JSON: multipart/form-data built from a generated
+// parts struct, and application/x-www-form-urlencoded built from a body
+// struct's JSON form. Both are built in memory before the call, so a retry
+// sends the same bytes.
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"mime/multipart"
+	"net/textproto"
+	"net/url"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// File is a file sent as one part of a multipart body.
+type File struct {
+	// Name is the file name sent with the part; "" sends the part's name.
+	Name string
+	// ContentType is the part's Content-Type; "" uses the spec's for the
+	// field, or application/octet-stream.
+	ContentType string
+	// Body is the file's content, read once when the call is made (the
+	// whole body is built in memory so that retries replay it).
+	Body io.Reader
+}
+
+// Multipart builds a multipart/form-data body, one part at a time; the
+// first error sticks and is returned by Finish.
+type Multipart struct {
+	buf bytes.Buffer
+	w   *multipart.Writer
+	err error
+}
+
+// NewMultipart starts an empty multipart body.
+func NewMultipart() *Multipart {
+	m := &Multipart{}
+	m.w = multipart.NewWriter(&m.buf)
+	return m
+}
+
+var quoteEscaper = strings.NewReplacer("\\", "\\\\", `"`, "\\\"", "\r", "%0D", "\n", "%0A")
+
+func (m *Multipart) part(name, filename, contentType string) io.Writer {
+	if m.err != nil {
+		return nil
+	}
+	h := textproto.MIMEHeader{}
+	cd := `form-data; name="` + quoteEscaper.Replace(name) + `"`
+	if filename != "" {
+		cd += `; filename="` + quoteEscaper.Replace(filename) + `"`
+	}
+	h.Set("Content-Disposition", cd)
+	// text/plain is a part's default (RFC 7578); saying it would make some
+	// servers take a value for a file.
+	if contentType != "" && contentType != "text/plain" {
+		h.Set("Content-Type", contentType)
+	}
+	w, err := m.w.CreatePart(h)
+	if err != nil {
+		m.err = fmt.Errorf("part %q: %w", name, err)
+		return nil
+	}
+	return w
+}
+
+// File adds a file part; contentType is the spec's for the field, used
+// when f has none.
+func (m *Multipart) File(name, contentType string, f File) {
+	if m.err != nil {
+		return
+	}
+	if f.Body == nil {
+		m.err = fmt.Errorf("part %q: the file has no Body", name)
+		return
+	}
+	if f.ContentType != "" {
+		contentType = f.ContentType
+	}
+	if contentType == "" {
+		contentType = "application/octet-stream"
+	}
+	filename := f.Name
+	if filename == "" {
+		filename = name
+	}
+	if w := m.part(name, filename, contentType); w != nil {
+		if _, err := io.Copy(w, f.Body); err != nil {
+			m.err = fmt.Errorf("part %q: reading the file: %w", name, err)
+		}
+	}
+}
+
+// Text adds one text part per value of v as a parameter renders it (see
+// valueStrings): a scalar is one part, a slice one part per element. A value
+// with its own JSON form (a union of a string and an enum, say) is written
+// as that JSON, a string without its quotes.
+func (m *Multipart) Text(name, contentType string, v any) {
+	for _, s := range textValues(v) {
+		if w := m.part(name, "", contentType); w != nil {
+			io.WriteString(w, s) // writes to a bytes.Buffer cannot fail
+		}
+	}
+}
+
+func textValues(v any) []string {
+	if _, ok := v.(time.Time); ok {
+		return valueStrings(v)
+	}
+	if jm, ok := v.(json.Marshaler); ok {
+		b, err := jm.MarshalJSON()
+		if err != nil {
+			return valueStrings(v)
+		}
+		var s string
+		if json.Unmarshal(b, &s) == nil {
+			return []string{s}
+		}
+		return []string{string(b)}
+	}
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice && rv.Type().Elem().Kind() != reflect.Uint8 {
+		var out []string
+		for i := range rv.Len() {
+			out = append(out, textValues(rv.Index(i).Interface())...)
+		}
+		return out
+	}
+	return valueStrings(v)
+}
+
+// valueStrings renders v as a form style renders it (see Params): a
+// scalar's text, an element's text per element of a list, "" for null,
+// nothing for an absent value, the JSON text of an object.
+func valueStrings(v any) []string {
+	n, err := toNode(v)
+	if err != nil {
+		return nil
+	}
+	switch n.kind {
+	case kindArray:
+		out := make([]string, len(n.list))
+		for i, e := range n.list {
+			out[i] = e.flat()
+		}
+		return out
+	case kindNull:
+		if v == nil || isAbsent(reflect.ValueOf(v)) {
+			return nil
+		}
+	}
+	return []string{n.flat()}
+}
+
+// JSON adds v as one JSON part.
+func (m *Multipart) JSON(name, contentType string, v any) {
+	if m.err != nil {
+		return
+	}
+	b, err := Encode(v)
+	if err != nil {
+		m.err = fmt.Errorf("part %q: %w", name, err)
+		return
+	}
+	if w := m.part(name, "", contentType); w != nil {
+		w.Write(b)
+	}
+}
+
+// Finish ends the body and returns it with its Content-Type, boundary
+// included.
+func (m *Multipart) Finish() ([]byte, string, error) {
+	if m.err != nil {
+		return nil, "", fmt.Errorf("encoding the multipart body: %w", m.err)
+	}
+	if err := m.w.Close(); err != nil {
+		return nil, "", fmt.Errorf("encoding the multipart body: %w", err)
+	}
+	return m.buf.Bytes(), m.w.FormDataContentType(), nil
+}
+
+// EncodeForm encodes a body as application/x-www-form-urlencoded: each
+// property of its JSON form is a field, so names, omitted optionals and
+// enum values are the JSON encoding's. An array is one field per element
+// (form style, exploded); null is an empty value; an object, or an array
+// item that is one, is sent as JSON text.
+func EncodeForm(v any) ([]byte, error) {
+	b, err := Encode(v)
+	if err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber() // numbers as written, not through float64
+	var obj map[string]any
+	if err := dec.Decode(&obj); err != nil || obj == nil {
+		return nil, errors.New("encoding the request body: a form body must be a JSON object")
+	}
+	form := url.Values{}
+	for _, k := range slices.Sorted(maps.Keys(obj)) {
+		if items, ok := obj[k].([]any); ok {
+			for _, it := range items {
+				form.Add(k, formText(it))
+			}
+			continue
+		}
+		form.Add(k, formText(obj[k]))
+	}
+	return []byte(form.Encode()), nil
+}
+
+func formText(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return x
+	case json.Number:
+		return x.String()
+	case bool:
+		return strconv.FormatBool(x)
+	}
+	b, _ := json.Marshal(v) // decoded from JSON: cannot fail
+	return string(b)
+}

@@ -1,0 +1,120 @@
+package oas
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestEncodeForm(t *testing.T) {
+	type body struct {
+		Name   string         `json:"name"`
+		Big    int64          `json:"big"`
+		Ratio  float64        `json:"ratio"`
+		On     bool           `json:"on"`
+		Tags   []string       `json:"tags"`
+		Gone   *string        `json:"gone"`
+		Nested map[string]int `json:"nested"`
+		Opt    Opt[string]    `json:"opt,omitzero"`
+	}
+	got, err := EncodeForm(body{Name: "a b&c", Big: 1 << 62, Ratio: 0.1, On: true, Tags: []string{"x", "y"}, Nested: map[string]int{"k": 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Numbers as written (not through float64), null as empty, an object as
+	// JSON text, an unset optional left out.
+	want := "big=4611686018427387904&gone=&name=a+b%26c&nested=%7B%22k%22%3A1%7D&on=true&ratio=0.1&tags=x&tags=y"
+	if string(got) != want {
+		t.Errorf("EncodeForm\n got %s\nwant %s", got, want)
+	}
+	if _, err := EncodeForm([]int{1}); err == nil {
+		t.Error("a JSON array encoded as a form")
+	}
+}
+
+func TestDecodeErrorResponseKeepsNonJSON(t *testing.T) {
+	type problem struct {
+		Message string `json:"message"`
+	}
+	resp := func(ct, body string) *Response {
+		h := http.Header{}
+		if ct != "" {
+			h.Set("Content-Type", ct)
+		}
+		return &Response{Method: "GET", URL: "http://x/y", StatusCode: 502, Header: h, Body: []byte(body)}
+	}
+	for _, r := range []*Response{resp("text/html; charset=utf-8", "<html>down</html>"), resp("application/json", ""), resp("text/plain", "oops")} {
+		err := DecodeErrorResponse[problem](r)
+		var api *APIError
+		var de *DecodeError
+		if !errors.As(err, &api) || errors.As(err, &de) || string(api.Raw) != string(r.Body) {
+			t.Errorf("%s %q: %T %v; want an *APIError with the raw body", r.Header.Get("Content-Type"), r.Body, err, err)
+		}
+	}
+	// No Content-Type, JSON body: decoded.
+	var pe *ResponseError[problem]
+	if err := DecodeErrorResponse[problem](resp("", `{"message":"m"}`)); !errors.As(err, &pe) || pe.Body.Message != "m" {
+		t.Errorf("untyped JSON: %v", err)
+	}
+}
+
+// A streamed 2xx that is retried is closed before the next attempt, and a
+// request body read from an unseekable reader is replayed byte for byte.
+func TestStreamRetriedAndReplayed(t *testing.T) {
+	var hits atomic.Int32
+	var bodies []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		bodies = append(bodies, string(b))
+		if hits.Add(1) == 1 {
+			w.WriteHeader(http.StatusAccepted) // retried below
+			io.WriteString(w, "not yet")
+			return
+		}
+		io.WriteString(w, "done")
+	}))
+	defer srv.Close()
+	u, _ := url.Parse(srv.URL)
+	var closes atomic.Int32
+	hc := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		res, err := http.DefaultTransport.RoundTrip(r)
+		if err == nil {
+			res.Body = closeCounter{res.Body, &closes}
+		}
+		return res, err
+	})}
+	tr := &Transport{HTTPClient: hc, Sleep: func(context.Context, time.Duration) error { return nil }}
+	call := &Call{Method: "POST", URL: u, Reader: struct{ io.Reader }{strings.NewReader("payload")}, Stream: true,
+		Retry: &RetryPolicy{StatusCodes: []int{http.StatusAccepted}, MaxAttempts: 3}}
+	resp, err := tr.Do(context.Background(), call, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := StreamOf(resp)
+	defer s.Close()
+	b, _ := io.ReadAll(s)
+	if string(b) != "done" || len(bodies) != 2 || bodies[0] != "payload" || bodies[1] != "payload" {
+		t.Errorf("got %q after requests with bodies %q", b, bodies)
+	}
+	if n := closes.Load(); n != 1 {
+		t.Errorf("%d bodies closed before the caller closed its stream; want the retried one", n)
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+type closeCounter struct {
+	io.ReadCloser
+	n *atomic.Int32
+}
+
+func (c closeCounter) Close() error { c.n.Add(1); return c.ReadCloser.Close() }
