@@ -10,6 +10,7 @@ require (
 	github.com/oasdiff/oasdiff v1.37.0
 	github.com/rogpeppe/go-internal v1.14.1
 	go.yaml.in/yaml/v4 v4.0.0
+	golang.org/x/oauth2 v0.38.0
 )
 
 require (

@@ -8,10 +8,10 @@
 // spec: sha256:4d18411b963b749d
 // config: sha256:5cb113d6f4e752be
 // toolchain: v0.2.0
-// output: sha256:fb95737ebe8b43b3
+// output: sha256:161b4e3c68b88973
 //
 // files:
-//	sha256:ff4963665fcef7e6 api.gen.go
+//	sha256:056c16c8227b185f api.gen.go
 //	sha256:18a85e25044c96f4 client.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:ed464f78133f8184 docs/models/item.md

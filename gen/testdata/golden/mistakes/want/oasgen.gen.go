@@ -8,10 +8,10 @@
 // spec: sha256:93a5c560c250680d
 // config: sha256:c15d91f772379cbc
 // toolchain: v0.2.0
-// output: sha256:eba9e5f3a9ebd444
+// output: sha256:c9efb2161c8f0d4a
 //
 // files:
-//	sha256:1113ee75cb72deb2 api.gen.go
+//	sha256:bfdcde071a653fd0 api.gen.go
 //	sha256:339dae692467284d client.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md

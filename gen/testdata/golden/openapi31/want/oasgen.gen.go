@@ -8,10 +8,10 @@
 // spec: sha256:b79a76a05dfe5c7b
 // config: sha256:cdb310923ce86122
 // toolchain: v0.2.0
-// output: sha256:96b9221194ba85fe
+// output: sha256:bf6f3dc77a0bf8aa
 //
 // files:
-//	sha256:c2a410803962428a api.gen.go
+//	sha256:4d563678fa604aee api.gen.go
 //	sha256:b50e2b352e713fd2 client.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md

@@ -8,10 +8,10 @@
 // spec: sha256:a66256494fd7a8a9
 // config: sha256:0f938577f6c62e8e
 // toolchain: v0.2.0
-// output: sha256:286d377652310af0
+// output: sha256:e0a67a2f864af32d
 //
 // files:
-//	sha256:41b45d4e83cbae32 api.gen.go
+//	sha256:1880941b77891857 api.gen.go
 //	sha256:2b3d7f6d6d315f3d client.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
