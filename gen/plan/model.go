@@ -319,8 +319,8 @@ type Operation struct {
 	Success *Response
 	// Errors are the documented non-2xx responses, by status ("4XX" and
 	// "default" last).
-	Errors   []*Response
-	Retry    *Retry
+	Errors []*Response
+	Retry  *Retry
 	// Security are the ways the operation accepts credentials:
 	// alternatives, each a set of schemes sent together; nil means it needs
 	// none. An empty alternative makes credentials optional.
