@@ -96,6 +96,8 @@ type OAuth2 struct {
 	ClientSecret string
 	// TokenURL overrides the token endpoint the spec gives.
 	TokenURL string
+	// DiscoveryURL overrides an openIdConnect scheme's openIdConnectUrl.
+	DiscoveryURL string
 	// Scopes, when not nil, are requested instead of the operation's.
 	Scopes []string
 	// EndpointParams are added to each token request (audience, resource).
@@ -355,7 +357,11 @@ func (c *clientCreds) endpoint(ctx context.Context) (string, error) {
 	if c.spec.TokenURL != "" {
 		return c.spec.TokenURL, nil
 	}
-	if c.spec.OpenIDConnectURL == "" {
+	doc := c.spec.OpenIDConnectURL
+	if c.cred.DiscoveryURL != "" {
+		doc = c.cred.DiscoveryURL
+	}
+	if doc == "" {
 		return "", errors.New("the spec gives no token URL for the client credentials flow; set TokenURL")
 	}
 	c.mu.Lock()
@@ -363,7 +369,7 @@ func (c *clientCreds) endpoint(ctx context.Context) (string, error) {
 	if c.tokenURL != "" {
 		return c.tokenURL, nil
 	}
-	u, err := discoverTokenURL(ctx, c.cred.HTTPClient, c.spec.OpenIDConnectURL)
+	u, err := discoverTokenURL(ctx, c.cred.HTTPClient, doc)
 	if err != nil {
 		return "", err
 	}

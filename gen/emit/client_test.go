@@ -31,6 +31,9 @@ var clientCases = []struct {
 	// Every kind of parameter and result; its behaviour_test.go.txt runs
 	// against the generated package.
 	{"params", "testdata/client/params/openapi.yaml", true},
+	// Every security scheme, alternatives and combinations; its tests run
+	// the client against Prism, oauth2-mock-server and a faulty network.
+	{"auth", "testdata/client/auth/openapi.yaml", true},
 }
 
 func emitClient(t *testing.T, spec, pkg string) []emit.File {

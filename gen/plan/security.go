@@ -134,7 +134,7 @@ func (p *planner) planSecurity() {
 			continue
 		}
 		s.Field = uniqueField(GoName(k), fields)
-		env := envWords(k)
+		env := envWords(strings.Join(words(k), " "))
 		if env == "" {
 			env = "SCHEME"
 		}
