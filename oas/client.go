@@ -30,8 +30,9 @@ import (
 // exhaust memory.
 const MaxErrorBody = 64 << 10
 
-// MaxSuccessBody caps a 2xx response body; a larger body fails the call with
-// a DecodeError rather than being read without bound.
+// MaxSuccessBody is the default cap on a 2xx response body
+// (Transport.MaxResponseBytes): a larger body fails the call with a
+// *ResponseTooLargeError rather than being read without bound.
 const MaxSuccessBody = 64 << 20
 
 // RetryPolicy says when and how a call is retried. The zero value, and any
@@ -107,6 +108,11 @@ type CallConfig struct {
 	// Retry replaces the retry policy for this call; RetrySet says it was set.
 	Retry    *RetryPolicy
 	RetrySet bool
+	// Header, Query and Editors are added to every attempt's request (see
+	// WithHeader, WithQuery, WithRequestEditor in hooks.go).
+	Header  http.Header
+	Query   url.Values
+	Editors []RequestEditor
 }
 
 // WithRetries makes a call use p instead of the spec's (or the client's)
@@ -118,23 +124,6 @@ func WithRetries(p RetryPolicy) CallOption {
 // WithoutRetries makes a call send its request once.
 func WithoutRetries() CallOption {
 	return func(c *CallConfig) { c.Retry, c.RetrySet = nil, true }
-}
-
-// AuthKind is how an operation's security scheme carries the API key.
-type AuthKind int
-
-const (
-	AuthBasic  AuthKind = iota + 1 // HTTP basic, the key as user name, empty password
-	AuthBearer                     // Authorization: Bearer <key>
-	AuthHeader                     // apiKey in a header named Param
-	AuthQuery                      // apiKey in a query parameter named Param
-	AuthCookie                     // apiKey in a cookie named Param
-)
-
-// Auth is one way an operation accepts credentials.
-type Auth struct {
-	Kind  AuthKind
-	Param string
 }
 
 // Call is one operation call as a generated method describes it.
@@ -158,8 +147,11 @@ type Call struct {
 	// StreamOf); other bodies are read in full as usual.
 	Stream bool
 	Header http.Header
-	// Auth lists the schemes the operation accepts; the first is used.
-	Auth []Auth
+	// Operation names the operation for hooks (its operationId).
+	Operation string
+	// Security lists the alternative ways the operation accepts
+	// credentials (see auth.go); empty means it needs none.
+	Security []Requirement
 	// Retry is the policy in force (nil: no retries).
 	Retry *RetryPolicy
 }
@@ -167,8 +159,11 @@ type Call struct {
 // Transport is the client-wide configuration Do needs.
 type Transport struct {
 	HTTPClient *http.Client
-	APIKey     string
 	UserAgent  string
+	// Hooks run around every attempt (hooks.go).
+	Hooks []Hooks
+	// MaxResponseBytes caps a 2xx response body; 0 means MaxSuccessBody.
+	MaxResponseBytes int64
 	// Sleep waits for d or until ctx is done; nil uses a timer. Tests
 	// replace it to observe the waits.
 	Sleep func(ctx context.Context, d time.Duration) error
@@ -234,6 +229,10 @@ func (t *Transport) Do(ctx context.Context, call *Call, opts []CallOption) (*Res
 	if cc.RetrySet {
 		policy = cc.Retry
 	}
+	sec, err := chooseRequirement(call)
+	if err != nil {
+		return nil, err
+	}
 	body, err := replayable(call, policy.attempts() > 1)
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", call.Method, redact(call.URL), err)
@@ -244,13 +243,15 @@ func (t *Transport) Do(ctx context.Context, call *Call, opts []CallOption) (*Res
 		if err != nil {
 			return nil, fmt.Errorf("%s %s: replaying the request body: %w", call.Method, redact(call.URL), err)
 		}
-		resp, err := t.once(ctx, call, r, n)
+		resp, err := t.once(HookContext{Context: ctx, Operation: call.Operation, Attempt: attempt}, call, &cc, sec, r, n)
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			resp.Close()
 			return nil, fmt.Errorf("%s %s: %w", call.Method, redact(call.URL), ctxErr)
 		}
 		var wait time.Duration
-		switch {
+		switch perr, stop := isPermanent(err); {
+		case stop:
+			return nil, perr
 		case err != nil:
 			if policy == nil || !policy.ConnectionErrors {
 				return nil, err
@@ -259,6 +260,8 @@ func (t *Transport) Do(ctx context.Context, call *Call, opts []CallOption) (*Res
 		case policy.retriesStatus(resp.StatusCode):
 			wait = policy.backoff(attempt)
 			if ra, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
+				// Honoured even past MaxInterval (the server knows when it
+				// will answer); MaxElapsed and the context bound it below.
 				wait = ra
 			}
 		default:
@@ -344,10 +347,11 @@ func (t *Transport) sleep(ctx context.Context, d time.Duration) error {
 
 // once sends one request with body (of length n, -1 unknown) and reads the
 // whole response, or, for a streamed 2xx, its head.
-func (t *Transport) once(ctx context.Context, call *Call, body io.Reader, n int64) (*Response, error) {
+func (t *Transport) once(hc HookContext, call *Call, cc *CallConfig, sec Requirement, body io.Reader, n int64) (*Response, error) {
+	ctx := hc.Context
 	u := *call.URL
 	// The URL is already parsed: the request gets a copy of it rather than
-	// a string to parse again. The copy may get the key (AuthQuery), so
+	// a string to parse again. The copy may get a key (apiKey in query), so
 	// messages name call.URL.
 	req, err := http.NewRequestWithContext(ctx, call.Method, "", body)
 	if err != nil {
@@ -387,58 +391,67 @@ func (t *Transport) once(ctx context.Context, call *Call, body io.Reader, n int6
 	if t.UserAgent != "" {
 		req.Header["User-Agent"] = vals[2:3:3]
 	}
-	if len(call.Auth) > 0 && t.APIKey != "" {
-		a := call.Auth[0]
-		switch a.Kind {
-		case AuthBasic:
-			req.SetBasicAuth(t.APIKey, "")
-		case AuthBearer:
-			req.Header.Set("Authorization", "Bearer "+t.APIKey)
-		case AuthHeader:
-			req.Header.Set(a.Param, t.APIKey)
-		case AuthQuery:
-			// Appended, not re-encoded: parsing and encoding the query again
-			// would reorder it and escape the delimiters its styles wrote.
-			kv := escape(a.Param) + "=" + escape(t.APIKey)
-			if req.URL.RawQuery != "" {
-				kv = "&" + kv
-			}
-			req.URL.RawQuery += kv
-		case AuthCookie:
-			req.AddCookie(&http.Cookie{Name: a.Param, Value: t.APIKey})
-		}
+	var sent sentCreds
+	if err := t.prepare(hc, req, cc, sec, &sent); err != nil {
+		return nil, err
 	}
-	hc := t.HTTPClient
-	if hc == nil {
-		hc = http.DefaultClient
-	}
-	res, err := hc.Do(req)
+	res, err := t.client(req, &sent).Do(req)
 	if err != nil {
 		var ue *url.Error
 		if errors.As(err, &ue) {
-			ue.URL = redact(call.URL) // the request URL may carry the key (AuthQuery)
+			ue.URL = redact(call.URL) // the request URL may carry a key (apiKey in query)
 		}
+		t.onError(hc, req, err)
 		return nil, err
 	}
 	out := &Response{Method: call.Method, URL: redact(call.URL), StatusCode: res.StatusCode, Status: res.Status, Header: res.Header,
 		ContentLength: res.ContentLength}
 	if call.Stream && res.StatusCode/100 == 2 {
 		out.stream = res.Body
+		if err := t.afterResponse(hc, req, out); err != nil {
+			res.Body.Close()
+			return nil, err
+		}
 		return out, nil
 	}
 	defer res.Body.Close()
-	limit := int64(MaxSuccessBody)
+	limit := t.MaxResponseBytes
+	if limit <= 0 {
+		limit = MaxSuccessBody
+	}
 	if res.StatusCode/100 != 2 {
 		limit = MaxErrorBody
 	}
 	out.Body, err = io.ReadAll(io.LimitReader(res.Body, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("%s %s: reading the %s response: %w", call.Method, out.URL, res.Status, err)
+		err = fmt.Errorf("%s %s: reading the %s response: %w", call.Method, out.URL, res.Status, err)
+		t.onError(hc, req, err)
+		return nil, err
 	}
 	if int64(len(out.Body)) > limit {
+		if res.StatusCode/100 == 2 {
+			// Not retried: the same request would get the same body.
+			return nil, &permanent{&ResponseTooLargeError{Method: call.Method, URL: out.URL, StatusCode: res.StatusCode, Limit: limit}}
+		}
 		out.Body, out.Truncated = out.Body[:limit], true
 	}
+	if err := t.afterResponse(hc, req, out); err != nil {
+		return nil, err
+	}
 	return out, nil
+}
+
+// ResponseTooLargeError is a 2xx response whose body is longer than the
+// client's limit (Transport.MaxResponseBytes, MaxSuccessBody by default).
+// The rest of the body is not read.
+type ResponseTooLargeError struct {
+	Method, URL string
+	StatusCode  int
+	Limit       int64
+}
+
+func (e *ResponseTooLargeError) Error() string {
+	return fmt.Sprintf("%s %s: %d response body larger than %d bytes", e.Method, e.URL, e.StatusCode, e.Limit)
 }
 
 // redact drops credentials from a URL before it goes into an error message.

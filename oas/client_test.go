@@ -123,8 +123,9 @@ func TestDoBounds(t *testing.T) {
 
 func TestDoRedactsQueryKey(t *testing.T) {
 	u, _ := url.Parse("http://127.0.0.1:1/x")
-	tr := &Transport{APIKey: "secret-key"}
-	_, err := tr.Do(context.Background(), &Call{Method: "GET", URL: u, Auth: []Auth{{Kind: AuthQuery, Param: "api_key"}}}, nil)
+	tr := &Transport{}
+	key := AuthAPIKey("api_key", "Options.APIKey", "query", "api_key", "secret-key")
+	_, err := tr.Do(context.Background(), &Call{Method: "GET", URL: u, Security: []Requirement{{{Auth: key}}}}, nil)
 	var ue *url.Error
 	if !errors.As(err, &ue) {
 		t.Fatalf("err = %v", err)

@@ -24,6 +24,7 @@ import (
 	"net/http"
 	"net/url"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -584,4 +585,29 @@ func escapeReserved(s string) string {
 
 func ishex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// appendQuery adds key=value to u's query as it is, escaped like a form
+// parameter. The query is never parsed and encoded again: that would
+// reorder it and escape the delimiters its parameters' styles wrote.
+func appendQuery(u *url.URL, key, value string) {
+	kv := escape(key) + "=" + escape(value)
+	if u.RawQuery != "" {
+		kv = "&" + kv
+	}
+	u.RawQuery += kv
+}
+
+// dropQuery removes every pair whose key is one of keys from u's query,
+// leaving the others exactly as they were.
+func dropQuery(u *url.URL, keys []string) {
+	var kept []string
+	for _, pair := range strings.Split(u.RawQuery, "&") {
+		k, _, _ := strings.Cut(pair, "=")
+		if uk, err := url.QueryUnescape(k); err == nil && slices.Contains(keys, uk) {
+			continue
+		}
+		kept = append(kept, pair)
+	}
+	u.RawQuery = strings.Join(kept, "&")
 }

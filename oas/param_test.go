@@ -255,11 +255,12 @@ func TestParamsKeepServerQuery(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tr := &Transport{APIKey: "k&y"}
-	if _, err := tr.Do(context.Background(), &Call{Method: "GET", URL: u, Auth: []Auth{{Kind: AuthQuery, Param: "api_key"}}}, nil); err != nil {
+	tr := &Transport{}
+	key := AuthAPIKey("key", "Key", "query", "api_key", "k&y")
+	if _, err := tr.Do(context.Background(), &Call{Method: "GET", URL: u, Security: []Requirement{{{Auth: key}}}}, []CallOption{WithQuery("extra", "a b")}); err != nil {
 		t.Fatal(err)
 	}
-	if want := "/v1/x?tenant=a&fields=id,type&filter[k]=v&api_key=k%26y"; uri != want {
+	if want := "/v1/x?tenant=a&fields=id,type&filter[k]=v&extra=a%20b&api_key=k%26y"; uri != want {
 		t.Errorf("request URI %q, want %q", uri, want)
 	}
 }

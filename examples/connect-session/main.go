@@ -43,7 +43,11 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "connect-session: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
-	client, err := stackone.NewAPIClient(stackone.Options{ServerURL: *server})
+	// The credentials come from the environment, which the client reads
+	// only because we ask it to here.
+	opts := stackone.OptionsFromEnv()
+	opts.ServerURL = *server
+	client, err := stackone.NewAPIClient(opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "connect-session:", err)
 		return 2
@@ -67,13 +71,16 @@ func run(args []string, stdout, stderr io.Writer) int {
 // describe adds what the typed errors know to the message.
 func describe(err error) string {
 	var (
-		verr   *oas.ValidationError
-		unauth *stackone.UnauthorizedResponseError
-		api    *stackone.APIError
+		verr    *oas.ValidationError
+		unauth  *stackone.UnauthorizedResponseError
+		missing *stackone.MissingCredentialsError
+		api     *stackone.APIError
 	)
 	switch {
 	case errors.As(err, &verr):
 		return "invalid request: " + err.Error()
+	case errors.As(err, &missing):
+		return fmt.Sprintf("no API key: set $%s", stackone.EnvAPIKey)
 	case errors.As(err, &unauth):
 		return fmt.Sprintf("%v (is $%s set to a valid API key?)", err, stackone.EnvAPIKey)
 	case errors.As(err, &api):

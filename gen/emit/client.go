@@ -23,7 +23,12 @@ func genClient(m *plan.Model) ([]File, error) {
 	f := newFile(m)
 	genClientConsts(f, m)
 	genClientAliases(f)
+	genAuthAliases(f, m)
 	genClientOptions(f, m)
+	if len(m.Security) > 0 {
+		genOptionsFormat(f, m)
+		genOptionsFromEnv(f, m)
+	}
 	genClientType(f, m)
 	for _, o := range m.Operations {
 		if o.Args != nil {
@@ -73,8 +78,8 @@ func genClientConsts(f *jen.File, m *plan.Model) {
 	f.Comment("package was generated for and the generator's version.")
 	f.Const().Id("UserAgent").Op("=").Lit(ua)
 	if m.APIKeyEnv != "" {
-		f.Comment("EnvAPIKey is the environment variable NewAPIClient reads the API key from")
-		f.Comment("when Options.APIKey is empty.")
+		f.Comment("EnvAPIKey is the environment variable OptionsFromEnv reads Options.APIKey")
+		f.Comment("from. NewAPIClient itself never reads the environment.")
 		f.Const().Id("EnvAPIKey").Op("=").Lit(m.APIKeyEnv)
 	}
 	f.Comment("DefaultServerURL is the spec's first server, used when Options.ServerURL is")
@@ -104,17 +109,12 @@ func genClientAliases(f *jen.File) {
 	)
 }
 
-// type Options struct { ServerURL, APIKey, HTTPClient, Retry, UserAgent }
+// type Options struct { ServerURL, HTTPClient, Retry, UserAgent, APIKey, <one per scheme>, Hooks, MaxResponseBytes }
 func genClientOptions(f *jen.File, m *plan.Model) {
 	f.Comment("Options configure an APIClient. The zero value is ready to use.")
 	f.Type().Id("Options").StructFunc(func(g *jen.Group) {
 		g.Comment("ServerURL is the API's base URL; empty means DefaultServerURL.")
 		g.Id("ServerURL").String()
-		if m.APIKeyEnv != "" {
-			g.Comment("APIKey is sent as the operation's security scheme requires; empty means")
-			g.Comment("the value of the environment variable EnvAPIKey.")
-			g.Id("APIKey").String()
-		}
 		g.Comment("HTTPClient sends the requests; nil means http.DefaultClient.")
 		g.Id("HTTPClient").Op("*").Qual("net/http", "Client")
 		g.Comment("Retry replaces the spec's retry policy for the operations the spec makes")
@@ -122,6 +122,7 @@ func genClientOptions(f *jen.File, m *plan.Model) {
 		g.Id("Retry").Op("*").Id("RetryPolicy")
 		g.Comment("UserAgent is put before the package's UserAgent when set.")
 		g.Id("UserAgent").String()
+		genOptionsAuthFields(g, m)
 	})
 }
 
@@ -165,18 +166,15 @@ func genClientType(f *jen.File, m *plan.Model) {
 			jen.Id("server"): jen.Id("u"),
 			jen.Id("retry"):  jen.Id("opts").Dot("Retry"),
 			jen.Id("transport"): jen.Qual(oasPkg, "Transport").Values(jen.Dict{
-				jen.Id("HTTPClient"): jen.Id("opts").Dot("HTTPClient"),
-				jen.Id("UserAgent"):  jen.Id("ua"),
+				jen.Id("HTTPClient"):       jen.Id("opts").Dot("HTTPClient"),
+				jen.Id("UserAgent"):        jen.Id("ua"),
+				jen.Id("Hooks"):            jen.Id("opts").Dot("Hooks"),
+				jen.Id("MaxResponseBytes"): jen.Id("opts").Dot("MaxResponseBytes"),
 			}),
 		})
-		if m.APIKeyEnv != "" {
-			g.Id("c").Dot("transport").Dot("APIKey").Op("=").Id("opts").Dot("APIKey")
-			g.If(jen.Id("c").Dot("transport").Dot("APIKey").Op("==").Lit("")).Block(
-				jen.Id("c").Dot("transport").Dot("APIKey").Op("=").Qual("os", "Getenv").Call(jen.Id("EnvAPIKey")),
-			)
-		}
+		genAuthorizers(g, m)
 		for _, o := range m.Operations {
-			call := jen.Dict{jen.Id("Method"): jen.Lit(o.Method)}
+			call := jen.Dict{jen.Id("Method"): jen.Lit(o.Method), jen.Id("Operation"): jen.Lit(o.HookName())}
 			if o.Accept != "" {
 				call[jen.Id("Accept")] = jen.Lit(o.Accept)
 			}
@@ -186,8 +184,8 @@ func genClientType(f *jen.File, m *plan.Model) {
 			if o.Retry != nil {
 				call[jen.Id("Retry")] = jen.Id("c").Dot("policy").Call(retryLit(o.Retry))
 			}
-			if auth := authList(m, o); len(auth) > 0 {
-				call[jen.Id("Auth")] = jen.Index().Qual(oasPkg, "Auth").Values(auth...)
+			if sec := securityLit(o); sec != nil {
+				call[jen.Id("Security")] = sec
 			}
 			g.Id("c").Dot(opField(o)).Op("=").Qual(oasPkg, "Call").Values(call)
 		}
@@ -693,40 +691,6 @@ func retryLit(r *plan.Retry) jen.Code {
 		d[jen.Id("StatusCodes")] = jen.Index().Int().Values(codes...)
 	}
 	return jen.Op("&").Qual(oasPkg, "RetryPolicy").Values(d)
-}
-
-// authList is the operation's usable security schemes as oas.Auth values.
-func authList(m *plan.Model, o *plan.Operation) []jen.Code {
-	byName := map[string]*plan.SecurityScheme{}
-	for _, s := range m.Security {
-		byName[s.Name] = s
-	}
-	var out []jen.Code
-	for _, name := range o.Security {
-		s := byName[name]
-		if s == nil || !s.Key {
-			continue
-		}
-		var kind string
-		switch {
-		case s.Type == "http" && s.Scheme == "basic":
-			kind = "AuthBasic"
-		case s.Type == "http":
-			kind = "AuthBearer"
-		case s.In == "header":
-			kind = "AuthHeader"
-		case s.In == "query":
-			kind = "AuthQuery"
-		default:
-			kind = "AuthCookie"
-		}
-		d := jen.Dict{jen.Id("Kind"): jen.Qual(oasPkg, kind)}
-		if s.Type == "apiKey" {
-			d[jen.Id("Param")] = jen.Lit(s.Param)
-		}
-		out = append(out, jen.Values(d))
-	}
-	return out
 }
 
 // operationDoc is the method's doc comment: what it calls, what it returns,

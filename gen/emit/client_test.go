@@ -34,6 +34,9 @@ var clientCases = []struct {
 	// Bodies other than one JSON value: several 2xx, uploads (binary,
 	// multipart, form, text), downloads, empty and non-JSON bodies.
 	{"bodies", "testdata/client/bodies/openapi.yaml", true},
+	// Every security scheme, alternatives and combinations; its tests run
+	// the client against Prism, oauth2-mock-server and a faulty network.
+	{"auth", "testdata/client/auth/openapi.yaml", true},
 }
 
 func emitClient(t *testing.T, spec, pkg string) []emit.File {

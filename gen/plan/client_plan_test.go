@@ -171,3 +171,64 @@ components:
 		t.Errorf("Events: result %+v, stream %v", o.Result, o.Stream)
 	}
 }
+
+// TestSecurityWarnings: a scheme the client cannot send is a positioned
+// warning, and the requirement using it is dropped, never silently kept.
+func TestSecurityWarnings(t *testing.T) {
+	spec := `openapi: 3.0.3
+info: {title: W, version: "1"}
+paths:
+  /a:
+    get:
+      security: [{badKey: []}, {undeclared: []}, {ok: [read]}]
+      responses: {"204": {description: none}}
+  /b:
+    get:
+      security: [{badKey: []}]
+      responses: {"204": {description: none}}
+components:
+  securitySchemes:
+    badKey: {type: apiKey, in: body, name: k}
+    ok:
+      type: oauth2
+      flows: {clientCredentials: {tokenUrl: "https://x/token", scopes: {read: r}}}
+`
+	dir := t.TempDir()
+	path := filepath.Join(dir, "openapi.yaml")
+	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := load.Load(path, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Build(s, Options{Package: "w"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, w := range m.Warnings {
+		msgs = append(msgs, w.String())
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{
+		"components.securitySchemes.badKey: apiKey scheme needs a name and in",
+		`paths./a.get.security: requirement using "badKey" dropped`,
+		`paths./a.get.security: security scheme "undeclared" is not declared`,
+		"paths./b.get.security: GetB: no security requirement can be met",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("no warning containing %q in\n%s", want, all)
+		}
+	}
+	for _, w := range m.Warnings {
+		if w.Pos.Line == 0 {
+			t.Errorf("warning without a position: %v", w)
+		}
+	}
+	a := m.Operations[0]
+	if len(a.Security) != 1 || a.Security[0][0].Scheme.Field != "Ok" || a.Security[0][0].Scopes[0] != "read" ||
+		a.Security[0][0].Scheme.TokenURL != "https://x/token" {
+		t.Errorf("GetA security = %+v", a.Security)
+	}
+}

@@ -34,8 +34,8 @@ type Model struct {
 	Operations []*Operation
 	// Security schemes used by operations, by name.
 	Security []*SecurityScheme
-	// APIKeyEnv is the environment variable the client reads its API key
-	// from (STACKONE_API_KEY for the spec titled "StackOne"); "" when no
+	// APIKeyEnv is the environment variable OptionsFromEnv reads the API
+	// key from (STACKONE_API_KEY for the spec titled "StackOne"); "" when no
 	// operation takes a key.
 	APIKeyEnv string
 	// Warnings found while planning, positioned.
@@ -364,9 +364,12 @@ type Operation struct {
 	Accept string
 	// Errors are the documented non-2xx responses, by status ("4XX" and
 	// "default" last).
-	Errors   []*Response
-	Retry    *Retry
-	Security []string // scheme names; empty means none
+	Errors []*Response
+	Retry  *Retry
+	// Security are the ways the operation accepts credentials:
+	// alternatives, each a set of schemes sent together; nil means it needs
+	// none. An empty alternative makes credentials optional.
+	Security []SecurityRequirement
 	// Args is the struct holding the operation's query, header and cookie
 	// parameters, so that a new optional parameter is a new field rather
 	// than a new method argument. It is named <Op>Args (oapi-codegen
@@ -431,6 +434,15 @@ type Part struct {
 	// Repeated sends one part per element of a slice (arrays of files or
 	// scalars); otherwise the field is one part.
 	Repeated bool
+}
+
+// HookName is how hooks and logs name the operation: its operationId, or
+// the method name when it has none.
+func (o *Operation) HookName() string {
+	if o.ID != "" {
+		return o.ID
+	}
+	return o.Name
 }
 
 // Param is a path, query, header or cookie parameter.
@@ -503,17 +515,4 @@ type Retry struct {
 	MaxInterval      int // ms
 	MaxElapsed       int // ms
 	Exponent         float64
-}
-
-// SecurityScheme is one entry of components.securitySchemes that operations use.
-type SecurityScheme struct {
-	Name   string
-	Type   string // http, apiKey, oauth2, openIdConnect
-	Scheme string // basic, bearer (http)
-	In     string // apiKey: header, query, cookie
-	Param  string // apiKey: the header/query/cookie name
-	Doc    string
-	// Key reports that the client can send its API key with this scheme
-	// (http basic with the key as user name, http bearer, or apiKey).
-	Key bool
 }

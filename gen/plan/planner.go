@@ -38,6 +38,10 @@ var reservedNames = []string{
 	"WithBaseURL", "WithRequestEditorFn", "ServerURL", "DefaultServerURL",
 	"APIClient", "NewAPIClient", "APIError", "Option", "Options", "CallOption", "RetryPolicy",
 	"Version", "UserAgent", "DecodeError", "EnvAPIKey", "WithRetries", "WithoutRetries", "ResponseError",
+	// The client's credentials, hooks and per-call options (security.go).
+	"OptionsFromEnv", "BasicAuth", "BearerAuth", "OAuth2", "Hooks", "HookContext", "Response",
+	"WithHeader", "WithQuery", "WithRequestEditor", "RequestEditor", "MissingCredentialsError", "AuthError",
+	"ResponseTooLargeError",
 	"RawClient", "NewRawClient", "RawClientOption", "RawClientInterface", "RawClientWithResponses",
 	"NewRawClientWithResponses", "RawClientWithResponsesInterface",
 }
@@ -131,6 +135,9 @@ type planner struct {
 	// oapiOps are the operations of that document, in the order of
 	// m.Operations.
 	oapiOps []*openapi3.Operation
+	// opSecurity is each operation's security list as the spec gives it,
+	// planned by planSecurity once every operation is known.
+	opSecurity []opSecurity
 }
 
 type componentType struct {
@@ -1045,20 +1052,7 @@ func (p *planner) planOperations() {
 		if o.Retry == nil {
 			o.Retry = retryOf(p.spec.Doc.Extensions)
 		}
-		sec := p.spec.Doc.Security
-		if op.Security != nil {
-			sec = *op.Security
-		}
-		seen := map[string]bool{}
-		for _, req := range sec {
-			keys := slices.Sorted(maps.Keys(req))
-			for _, k := range keys {
-				if !seen[k] {
-					seen[k] = true
-					o.Security = append(o.Security, k)
-				}
-			}
-		}
+		p.noteSecurity(o, op, pth, method)
 		p.m.Operations = append(p.m.Operations, o)
 	})
 }
@@ -1275,58 +1269,6 @@ func (p *planner) errorTypeName(r *Response) string {
 	}
 	name, _ := p.names.claim(want, "error "+r.Body.Named.Name)
 	return name
-}
-
-func (p *planner) planSecurity() {
-	used := map[string]bool{}
-	for _, o := range p.m.Operations {
-		for _, s := range o.Security {
-			used[s] = true
-		}
-	}
-	c := p.spec.Doc.Components
-	if c == nil {
-		return
-	}
-	keys := slices.Sorted(maps.Keys(c.SecuritySchemes))
-	for _, k := range keys {
-		ss := c.SecuritySchemes[k]
-		if !used[k] || ss == nil || ss.Value == nil {
-			continue
-		}
-		v := ss.Value
-		s := &SecurityScheme{Name: k, Type: v.Type, Scheme: strings.ToLower(v.Scheme), In: v.In, Param: v.Name, Doc: v.Description}
-		s.Key = (s.Type == "http" && (s.Scheme == "basic" || s.Scheme == "bearer")) ||
-			(s.Type == "apiKey" && s.Param != "" && (s.In == "header" || s.In == "query" || s.In == "cookie"))
-		if s.Key && p.m.APIKeyEnv == "" {
-			p.m.APIKeyEnv = apiKeyEnv(p.m.Title, p.m.Package)
-		}
-		p.m.Security = append(p.m.Security, s)
-	}
-}
-
-// apiKeyEnv names the client's API key variable after the spec's title
-// ("StackOne" → STACKONE_API_KEY), or after the package without one.
-func apiKeyEnv(title, pkg string) string {
-	var b strings.Builder
-	sep := false
-	for _, r := range title {
-		switch {
-		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			if sep && b.Len() > 0 {
-				b.WriteByte('_')
-			}
-			sep = false
-			b.WriteRune(unicode.ToUpper(r))
-		default:
-			sep = true
-		}
-	}
-	name := b.String()
-	if name == "" || (name[0] >= '0' && name[0] <= '9') {
-		name = strings.ToUpper(pkg)
-	}
-	return name + "_API_KEY"
 }
 
 // resolveServer substitutes each server variable's default into the URL.

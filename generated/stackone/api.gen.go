@@ -17,8 +17,8 @@ import (
 // package was generated for and the generator's version.
 const UserAgent = "stackone/1.0.0 oasgen/v0.2.0"
 
-// EnvAPIKey is the environment variable NewAPIClient reads the API key from
-// when Options.APIKey is empty.
+// EnvAPIKey is the environment variable OptionsFromEnv reads Options.APIKey
+// from. NewAPIClient itself never reads the environment.
 const EnvAPIKey = "STACKONE_API_KEY"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
@@ -50,13 +50,52 @@ func WithoutRetries() CallOption {
 	return oas.WithoutRetries()
 }
 
+// BasicAuth is an http basic credential: user name and password (printed redacted).
+type BasicAuth = oas.BasicAuth
+
+// MissingCredentialsError is a call none of whose security alternatives has its
+// credentials configured; nothing was sent.
+type MissingCredentialsError = oas.MissingCredentialsError
+
+// AuthError is a credential that could not be obtained (a token request failed).
+type AuthError = oas.AuthError
+
+// ResponseTooLargeError is a 2xx response body over Options.MaxResponseBytes.
+type ResponseTooLargeError = oas.ResponseTooLargeError
+
+// Hooks run around every attempt of every call (retries included): BeforeSend,
+// then AfterResponse or OnError, then the retry decision.
+type Hooks = oas.Hooks
+
+// HookContext names the operation and attempt a hook runs for.
+type HookContext = oas.HookContext
+
+// Response is a response read in full, as AfterResponse hooks see it.
+type Response = oas.Response
+
+// RequestEditor changes one call's request just before it is sent.
+type RequestEditor = oas.RequestEditor
+
+// WithHeader adds a header to one call's requests, every attempt included.
+func WithHeader(key, value string) CallOption {
+	return oas.WithHeader(key, value)
+}
+
+// WithQuery adds a query parameter to one call's requests, every attempt included.
+func WithQuery(key, value string) CallOption {
+	return oas.WithQuery(key, value)
+}
+
+// WithRequestEditor runs fn on each of one call's requests, after credentials
+// are applied and before the client's BeforeSend hooks.
+func WithRequestEditor(fn RequestEditor) CallOption {
+	return oas.WithRequestEditor(fn)
+}
+
 // Options configure an APIClient. The zero value is ready to use.
 type Options struct {
 	// ServerURL is the API's base URL; empty means DefaultServerURL.
 	ServerURL string
-	// APIKey is sent as the operation's security scheme requires; empty means
-	// the value of the environment variable EnvAPIKey.
-	APIKey string
 	// HTTPClient sends the requests; nil means http.DefaultClient.
 	HTTPClient *http.Client
 	// Retry replaces the spec's retry policy for the operations the spec makes
@@ -64,6 +103,52 @@ type Options struct {
 	Retry *RetryPolicy
 	// UserAgent is put before the package's UserAgent when set.
 	UserAgent string
+	// APIKey is sent for every scheme below that takes a key (http basic as the
+	// user name, http bearer as the token, apiKey as the key) and has no
+	// credential of its own. OptionsFromEnv reads it from $STACKONE_API_KEY.
+	APIKey string
+	// Basic is the credential of the security scheme "basic" (http basic).
+	//
+	// HTTP basic authentication with the StackOne API key as the user name and
+	// an empty password.
+	//
+	// When it is empty, APIKey is sent in its place.
+	//
+	// OptionsFromEnv reads it from $STACKONE_BASIC_USERNAME,
+	// $STACKONE_BASIC_PASSWORD.
+	Basic BasicAuth
+	// Hooks run around every attempt of every call, retries included: each
+	// BeforeSend just before the request goes out, then each AfterResponse (with
+	// the body read) or each OnError, and only then the retry decision.
+	Hooks []Hooks
+	// MaxResponseBytes caps a 2xx response body; a longer one fails the call with
+	// a *ResponseTooLargeError. 0 means 64 MiB (oas.MaxSuccessBody).
+	MaxResponseBytes int64
+}
+
+// Format prints the options with every secret redacted, under every verb, so
+// that logging them never leaks a credential. (The credential types redact
+// themselves.)
+func (o Options) Format(f fmt.State, verb rune) {
+	// plain has Options' fields but not this method, so printing it cannot recurse.
+	type plain Options
+	p := plain(o)
+	if p.APIKey != "" {
+		p.APIKey = "REDACTED"
+	}
+	fmt.Fprintf(f, fmt.FormatString(f, verb), p)
+}
+
+// OptionsFromEnv returns Options with the credentials found in the environment:
+// $STACKONE_API_KEY, $STACKONE_BASIC_USERNAME, $STACKONE_BASIC_PASSWORD.
+// NewAPIClient never reads the environment itself; call this to opt in, then
+// set any other field.
+func OptionsFromEnv() Options {
+	var o Options
+	o.APIKey = os.Getenv(EnvAPIKey)
+	o.Basic.Username = os.Getenv("STACKONE_BASIC_USERNAME")
+	o.Basic.Password = os.Getenv("STACKONE_BASIC_PASSWORD")
+	return o
 }
 
 // APIClient calls the API: one method per operation, each validating its
@@ -102,17 +187,16 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		retry:  opts.Retry,
 		server: u,
 		transport: oas.Transport{
-			HTTPClient: opts.HTTPClient,
-			UserAgent:  ua,
+			HTTPClient:       opts.HTTPClient,
+			Hooks:            opts.Hooks,
+			MaxResponseBytes: opts.MaxResponseBytes,
+			UserAgent:        ua,
 		},
 	}
-	c.transport.APIKey = opts.APIKey
-	if c.transport.APIKey == "" {
-		c.transport.APIKey = os.Getenv(EnvAPIKey)
-	}
+	authBasic := oas.AuthBasic("basic", "Options.Basic (or Options.APIKey)", opts.Basic, opts.APIKey)
 	c.opCreateConnectSession = oas.Call{
-		Auth:   []oas.Auth{{Kind: oas.AuthBasic}},
-		Method: "POST",
+		Method:    "POST",
+		Operation: "stackone_create_connect_session",
 		Retry: c.policy(&oas.RetryPolicy{
 			ConnectionErrors: true,
 			Exponent:         1.5,
@@ -121,10 +205,11 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			MaxInterval:      60000 * time.Millisecond,
 			StatusCodes:      []int{408, 429},
 		}),
+		Security: []oas.Requirement{{{Auth: authBasic}}},
 	}
 	c.opAuthenticateConnectSession = oas.Call{
-		Auth:   []oas.Auth{{Kind: oas.AuthBasic}},
-		Method: "POST",
+		Method:    "POST",
+		Operation: "stackone_authenticate_connect_session",
 		Retry: c.policy(&oas.RetryPolicy{
 			ConnectionErrors: true,
 			Exponent:         1.5,
@@ -133,6 +218,7 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			MaxInterval:      60000 * time.Millisecond,
 			StatusCodes:      []int{408, 429},
 		}),
+		Security: []oas.Requirement{{{Auth: authBasic}}},
 	}
 	return c, nil
 }

@@ -9,6 +9,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -407,7 +408,7 @@ func TestRetries(t *testing.T) {
 			mu.Unlock()
 			return http.DefaultTransport.RoundTrip(r)
 		})}
-		c, err := stackone.NewAPIClient(stackone.Options{ServerURL: srv.URL, HTTPClient: hc, Retry: &stackone.RetryPolicy{MaxAttempts: 1}})
+		c, err := stackone.NewAPIClient(stackone.Options{ServerURL: srv.URL, APIKey: "k", HTTPClient: hc, Retry: &stackone.RetryPolicy{MaxAttempts: 1}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -457,15 +458,33 @@ func TestCancelBetweenRetries(t *testing.T) {
 	}
 }
 
+// The environment is read only when the caller opts in with
+// OptionsFromEnv; NewAPIClient alone never reads it, and a client without a
+// key fails before sending anything.
 func TestAPIKeyFromEnvironment(t *testing.T) {
 	t.Setenv(stackone.EnvAPIKey, "from-env")
 	var user string
+	var hits int
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits++
 		user, _, _ = r.BasicAuth()
 		reply(201, authLinkJSON)(w, r)
 	}))
 	defer srv.Close()
-	c, err := stackone.NewAPIClient(stackone.Options{ServerURL: srv.URL})
+	anon, err := stackone.NewAPIClient(stackone.Options{ServerURL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var missing *stackone.MissingCredentialsError
+	if _, err = anon.CreateConnectSession(context.Background(), session()); !errors.As(err, &missing) || hits != 0 {
+		t.Fatalf("without opting in: err = %v after %d requests, want *MissingCredentialsError and none", err, hits)
+	}
+	if !strings.Contains(err.Error(), "Options.APIKey") {
+		t.Errorf("error %q does not name Options.APIKey", err)
+	}
+	opts := stackone.OptionsFromEnv()
+	opts.ServerURL = srv.URL
+	c, err := stackone.NewAPIClient(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -477,6 +496,9 @@ func TestAPIKeyFromEnvironment(t *testing.T) {
 	}
 	if stackone.EnvAPIKey != "STACKONE_API_KEY" {
 		t.Errorf("EnvAPIKey = %q, the README documents STACKONE_API_KEY", stackone.EnvAPIKey)
+	}
+	if s := fmt.Sprintf("%v %+v %#v", opts, opts, opts); strings.Contains(s, "from-env") {
+		t.Errorf("printing the options leaks the key: %s", s)
 	}
 }
 
@@ -496,7 +518,7 @@ func TestServerURL(t *testing.T) {
 		reply(201, authLinkJSON)(w, r)
 	}))
 	defer srv.Close()
-	c, err := stackone.NewAPIClient(stackone.Options{ServerURL: srv.URL + "/base/"})
+	c, err := stackone.NewAPIClient(stackone.Options{ServerURL: srv.URL + "/base/", APIKey: "k"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,10 +8,10 @@
 // spec: sha256:2954d079e8ac522c
 // config: sha256:cfc50b17e4608c50
 // toolchain: v0.2.0
-// output: sha256:5f6d4c207477629f
+// output: sha256:99b334c81118895b
 //
 // files:
-//	sha256:3687e4d2854767c8 api.gen.go
+//	sha256:9573ec4033308129 api.gen.go
 //	sha256:65fcdd838452b530 client.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md

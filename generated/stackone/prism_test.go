@@ -325,16 +325,25 @@ func TestAgainstPrism(t *testing.T) {
 			}
 		}
 	})
-	t.Run("missing API key is a typed 401", func(t *testing.T) {
-		t.Setenv(stackone.EnvAPIKey, "")
+	t.Run("missing API key", func(t *testing.T) {
+		// The client refuses to send the request at all; Prism would
+		// answer it with a 401, as a raw request shows.
 		anon, err := stackone.NewAPIClient(stackone.Options{ServerURL: server})
 		if err != nil {
 			t.Fatal(err)
 		}
 		_, err = anon.CreateConnectSession(ctx, stackone.NewConnectSessionCreate("o", "n"), stackone.WithoutRetries())
-		var e *stackone.UnauthorizedResponseError
-		if !errors.As(err, &e) || e.StatusCode != 401 {
-			t.Fatalf("err = %T %v, want *UnauthorizedResponseError", err, err)
+		var e *stackone.MissingCredentialsError
+		if !errors.As(err, &e) {
+			t.Fatalf("err = %T %v, want *MissingCredentialsError", err, err)
+		}
+		resp, err := http.Post(server+"/connect_sessions", "application/json", strings.NewReader(`{"origin_owner_id":"o","origin_owner_name":"n"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 401 {
+			t.Errorf("Prism answered %s to a request without credentials, want 401", resp.Status)
 		}
 	})
 }

@@ -37,6 +37,7 @@ import (
 
 	"github.com/oasgen/oasgen/gen"
 	"github.com/oasgen/oasgen/gen/load"
+	gplan "github.com/oasgen/oasgen/gen/plan"
 	"github.com/oasgen/oasgen/internal/conformance/driver"
 	"github.com/oasgen/oasgen/internal/specset"
 )
@@ -195,7 +196,7 @@ func runSpec(cfg *config, dir, spec string) *specResult {
 		r.Status, r.Detail = statusGenFailed, err.Error()
 		return r
 	}
-	if err := os.WriteFile(filepath.Join(drvDir, "main.go"), []byte(driverMain(dir, m.Operations != nil, m.APIKeyEnv != "", exampleTypes(plan))), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(drvDir, "main.go"), []byte(driverMain(dir, m.Operations != nil, credentialOptions(m), exampleTypes(plan))), 0o644); err != nil {
 		r.Status, r.Detail = statusGenFailed, err.Error()
 		return r
 	}
@@ -314,10 +315,36 @@ func drive(exe, dir string, p *driver.Plan) (*driver.Report, error) {
 	return &rep, nil
 }
 
+// credentialOptions are the Options fields, as Go source, that give the
+// client a test credential for every security scheme: the client refuses to
+// send a call whose credentials are missing, and Prism checks they are there.
+func credentialOptions(m *gplan.Model) string {
+	var b strings.Builder
+	if m.APIKeyEnv != "" {
+		b.WriteString(`, APIKey: "conformance-key"`)
+	}
+	for _, s := range m.Security {
+		switch s.Kind {
+		case gplan.AuthBasic:
+			fmt.Fprintf(&b, `, %s: api.BasicAuth{Username: "conformance", Password: "key"}`, s.Field)
+		case gplan.AuthBearer:
+			fmt.Fprintf(&b, `, %s: api.BearerAuth{Token: "conformance-token"}`, s.Field)
+		case gplan.AuthOAuth2:
+			fmt.Fprintf(&b, `, %s: api.OAuth2{Token: "conformance-token"}`, s.Field)
+		case gplan.AuthHTTP:
+			// Prism's digest check wants these parameters, quoted alphanumerics.
+			fmt.Fprintf(&b, `, %s: %q`, s.Field, `Digest username="c", realm="r", nonce="n", uri="u", response="0"`)
+		case gplan.AuthAPIKey:
+			fmt.Fprintf(&b, `, %s: "conformance-key"`, s.Field)
+		}
+	}
+	return b.String()
+}
+
 // driverMain is the driver program for the package in dir: the client
-// constructor (retries off, a test API key where the client takes one)
-// and the named types the component examples need.
-func driverMain(dir string, hasClient, hasKey bool, types []string) string {
+// constructor (retries off, test credentials for every scheme the client
+// takes) and the named types the component examples need.
+func driverMain(dir string, hasClient bool, creds string, types []string) string {
 	var b strings.Builder
 	b.WriteString("package main\n\nimport (\n\t\"net/http\"\n\t\"reflect\"\n\n")
 	fmt.Fprintf(&b, "\tapi %q\n\t\"github.com/oasgen/oasgen/internal/conformance/driver\"\n)\n\n", scratchModule+"/"+dir)
@@ -325,9 +352,7 @@ func driverMain(dir string, hasClient, hasKey bool, types []string) string {
 	if hasClient {
 		b.WriteString("\tnewClient := func(u string, hc *http.Client) (any, error) {\n")
 		b.WriteString("\t\treturn api.NewAPIClient(api.Options{ServerURL: u, HTTPClient: hc, Retry: &api.RetryPolicy{MaxAttempts: 1}")
-		if hasKey {
-			b.WriteString(", APIKey: \"conformance-key\"")
-		}
+		b.WriteString(creds)
 		b.WriteString("})\n\t}\n")
 	} else {
 		b.WriteString("\tvar newClient driver.Client\n")

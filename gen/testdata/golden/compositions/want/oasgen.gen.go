@@ -8,10 +8,10 @@
 // spec: sha256:30efce842c99a4c3
 // config: sha256:efd342b1801a5296
 // toolchain: v0.2.0
-// output: sha256:5759be7ae9bf80fc
+// output: sha256:96d268b25d26fe01
 //
 // files:
-//	sha256:c382ae4956846d8c api.gen.go
+//	sha256:a27ede6acccd77a4 api.gen.go
 //	sha256:489e4a24edf6e972 client.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:5ab7a4999623288d docs/models/describedpet.md

@@ -8,10 +8,10 @@
 // spec: sha256:4d18411b963b749d
 // config: sha256:5cb113d6f4e752be
 // toolchain: v0.2.0
-// output: sha256:6dddcddd01731518
+// output: sha256:da836e57f0a7c99b
 //
 // files:
-//	sha256:9a77dac37f1ea1c9 api.gen.go
+//	sha256:22ba17105ee33226 api.gen.go
 //	sha256:18a85e25044c96f4 client.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:ed464f78133f8184 docs/models/item.md

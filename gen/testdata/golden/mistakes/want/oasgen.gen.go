@@ -8,10 +8,10 @@
 // spec: sha256:93a5c560c250680d
 // config: sha256:c15d91f772379cbc
 // toolchain: v0.2.0
-// output: sha256:de798e3fb668ad2c
+// output: sha256:960b36698e221c11
 //
 // files:
-//	sha256:93fb66921f9c6b6c api.gen.go
+//	sha256:0324e2fce2b52432 api.gen.go
 //	sha256:339dae692467284d client.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md

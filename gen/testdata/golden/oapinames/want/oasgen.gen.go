@@ -8,10 +8,10 @@
 // spec: sha256:dc2af80def8e8c45
 // config: sha256:a6551b4468511f5f
 // toolchain: v0.2.0
-// output: sha256:85ef15a064c36d8a
+// output: sha256:657075da64b80252
 //
 // files:
-//	sha256:0bdc7413997ee3d1 api.gen.go
+//	sha256:4e89e9058b0e668e api.gen.go
 //	sha256:0cc5b5274026700a client.gen.go
 //	sha256:893a3f02e121281c docs/models/createthingformdatabody.md
 //	sha256:4870147417a0a655 docs/models/createthingjsonbody.md

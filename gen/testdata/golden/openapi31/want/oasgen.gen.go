@@ -8,10 +8,10 @@
 // spec: sha256:b79a76a05dfe5c7b
 // config: sha256:cdb310923ce86122
 // toolchain: v0.2.0
-// output: sha256:3800dd56815e8776
+// output: sha256:cf9422b302338895
 //
 // files:
-//	sha256:364360e9e7d824a7 api.gen.go
+//	sha256:afbfafc75c77ea98 api.gen.go
 //	sha256:b50e2b352e713fd2 client.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md

@@ -8,10 +8,10 @@
 // spec: sha256:7d0f1430501bb019
 // config: sha256:424959825170983e
 // toolchain: v0.2.0
-// output: sha256:966c28b50eb1c0da
+// output: sha256:e855b95b8c7b0fa5
 //
 // files:
-//	sha256:9e2930d60bc95371 api.gen.go
+//	sha256:e2662fd767d1b131 api.gen.go
 //	sha256:85f491a4bbf61e36 client.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md

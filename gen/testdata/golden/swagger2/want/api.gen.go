@@ -44,6 +44,38 @@ func WithoutRetries() CallOption {
 	return oas.WithoutRetries()
 }
 
+// ResponseTooLargeError is a 2xx response body over Options.MaxResponseBytes.
+type ResponseTooLargeError = oas.ResponseTooLargeError
+
+// Hooks run around every attempt of every call (retries included): BeforeSend,
+// then AfterResponse or OnError, then the retry decision.
+type Hooks = oas.Hooks
+
+// HookContext names the operation and attempt a hook runs for.
+type HookContext = oas.HookContext
+
+// Response is a response read in full, as AfterResponse hooks see it.
+type Response = oas.Response
+
+// RequestEditor changes one call's request just before it is sent.
+type RequestEditor = oas.RequestEditor
+
+// WithHeader adds a header to one call's requests, every attempt included.
+func WithHeader(key, value string) CallOption {
+	return oas.WithHeader(key, value)
+}
+
+// WithQuery adds a query parameter to one call's requests, every attempt included.
+func WithQuery(key, value string) CallOption {
+	return oas.WithQuery(key, value)
+}
+
+// WithRequestEditor runs fn on each of one call's requests, after credentials
+// are applied and before the client's BeforeSend hooks.
+func WithRequestEditor(fn RequestEditor) CallOption {
+	return oas.WithRequestEditor(fn)
+}
+
 // Options configure an APIClient. The zero value is ready to use.
 type Options struct {
 	// ServerURL is the API's base URL; empty means DefaultServerURL.
@@ -55,6 +87,13 @@ type Options struct {
 	Retry *RetryPolicy
 	// UserAgent is put before the package's UserAgent when set.
 	UserAgent string
+	// Hooks run around every attempt of every call, retries included: each
+	// BeforeSend just before the request goes out, then each AfterResponse (with
+	// the body read) or each OnError, and only then the retry decision.
+	Hooks []Hooks
+	// MaxResponseBytes caps a 2xx response body; a longer one fails the call with
+	// a *ResponseTooLargeError. 0 means 64 MiB (oas.MaxSuccessBody).
+	MaxResponseBytes int64
 }
 
 // APIClient calls the API: one method per operation, each validating its
@@ -93,12 +132,20 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		retry:  opts.Retry,
 		server: u,
 		transport: oas.Transport{
-			HTTPClient: opts.HTTPClient,
-			UserAgent:  ua,
+			HTTPClient:       opts.HTTPClient,
+			Hooks:            opts.Hooks,
+			MaxResponseBytes: opts.MaxResponseBytes,
+			UserAgent:        ua,
 		},
 	}
-	c.opAddPet = oas.Call{Method: "POST"}
-	c.opGetPet = oas.Call{Method: "GET"}
+	c.opAddPet = oas.Call{
+		Method:    "POST",
+		Operation: "addPet",
+	}
+	c.opGetPet = oas.Call{
+		Method:    "GET",
+		Operation: "getPet",
+	}
 	return c, nil
 }
 

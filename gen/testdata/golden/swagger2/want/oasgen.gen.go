@@ -8,10 +8,10 @@
 // spec: sha256:a66256494fd7a8a9
 // config: sha256:0f938577f6c62e8e
 // toolchain: v0.2.0
-// output: sha256:54ae753a02eecde7
+// output: sha256:55b994891c1399d3
 //
 // files:
-//	sha256:5d359785700a61a1 api.gen.go
+//	sha256:7d4e7faeaf02d191 api.gen.go
 //	sha256:00aff7ccca4916dd client.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
