@@ -91,7 +91,7 @@ func FuzzEncodeEverything(f *testing.F) {
 		}
 		if on(3) {
 			m.Ratio = oas.Some(fl)
-			m.Ratio32 = oas.Some(float32(fl))
+			m.Ratio32 = oas.Some(float64(float32(fl)))
 		}
 		if on(4) {
 			m.Blob = oas.Some([]byte(s1))

@@ -61,7 +61,7 @@ type Everything struct {
 	// Optional.
 	Ratio oas.Opt[float64] `json:"ratio,omitzero"`
 	// Optional.
-	Ratio32 oas.Opt[float32] `json:"ratio32,omitzero"`
+	Ratio32 oas.Opt[float64] `json:"ratio32,omitzero"`
 	// Required. Read-only: set by the server, not sent in requests.
 	RoChild Child `json:"ro_child,omitzero"`
 	// Required. Read-only: set by the server, not sent in requests.
@@ -404,7 +404,7 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if x, ok := m.Ratio32.Get(); ok {
 		dst = append(dst, ",\"ratio32\":"...)
-		if dst, err = oas.AppendFloat32(dst, x); err != nil {
+		if dst, err = oas.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -927,8 +927,8 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 			if d.Null() {
 				m.Ratio32.Unset()
 			} else {
-				var x float32
-				x = d.Float32()
+				var x float64
+				x = d.Float64()
 				m.Ratio32.Set(x)
 			}
 		case 25:

@@ -8,7 +8,7 @@
 // spec: sha256:cfa7262a33f5440f
 // config: sha256:3ae0adb3121f733d
 // toolchain: v0.2.0
-// output: sha256:e69d86bad8b41cdf
+// output: sha256:cbfb6b92cf0d2d7a
 //
 // files:
 //	sha256:9172c632ca39ceb8 model_bag.gen.go
@@ -16,7 +16,7 @@
 //	sha256:a784456481b49eef model_circle.gen.go
 //	sha256:79141576885ce828 model_color.gen.go
 //	sha256:042135d8fc5885bd model_either.gen.go
-//	sha256:468347a7cf24119c model_everything.gen.go
+//	sha256:45f05726d3b12ead model_everything.gen.go
 //	sha256:81dc9094bb6b8910 model_grandchild.gen.go
 //	sha256:b8100f1727c89fa4 model_level.gen.go
 //	sha256:6a7dd89431ce3af1 model_node.gen.go

@@ -26,7 +26,7 @@ var (
 	_ oas.Opt[int64]           = Widget{}.Count
 	_ oas.Opt[uint32]          = Widget{}.CountU32
 	_ oas.Opt[uint64]          = Widget{}.CountU64
-	_ oas.Opt[float32]         = Widget{}.Ratio
+	_ oas.Opt[float64]         = Widget{}.Ratio // format: float keeps every digit
 	_ oas.Opt[float64]         = Widget{}.Precise
 	_ oas.Opt[float64]         = Widget{}.Amount
 	_ WidgetSize               = Widget{}.Size // from $defs

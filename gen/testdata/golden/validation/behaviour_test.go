@@ -30,7 +30,7 @@ func validOrder() Order {
 // Integer formats and number formats pick the Go type.
 var (
 	_ int32   = Order{}.Quantity
-	_ float32 = Order{}.Weight.Or(0)
+	_ float64 = Order{}.Weight.Or(0) // format: float keeps every digit
 	_ float64 = Order{}.Price.Or(0)
 )
 

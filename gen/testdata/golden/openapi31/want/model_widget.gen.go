@@ -60,7 +60,7 @@ type Widget struct {
 	// Optional.
 	Precise oas.Opt[float64] `json:"precise,omitzero"`
 	// Optional.
-	Ratio oas.Opt[float32] `json:"ratio,omitzero"`
+	Ratio oas.Opt[float64] `json:"ratio,omitzero"`
 	// Optional.
 	Shape oas.Opt[Shape] `json:"shape,omitzero"`
 	// Required.
@@ -291,7 +291,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if x, ok := m.Ratio.Get(); ok {
 		dst = append(dst, ",\"ratio\":"...)
-		if dst, err = oas.AppendFloat32(dst, x); err != nil {
+		if dst, err = oas.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -588,8 +588,8 @@ func (m *Widget) DecodeJSON(d *oas.Decoder) {
 			if d.Null() {
 				m.Ratio.Unset()
 			} else {
-				var x float32
-				x = d.Float32()
+				var x float64
+				x = d.Float64()
 				m.Ratio.Set(x)
 			}
 		case 23:

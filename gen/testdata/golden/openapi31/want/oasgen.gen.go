@@ -8,7 +8,7 @@
 // spec: sha256:b79a76a05dfe5c7b
 // config: sha256:cdb310923ce86122
 // toolchain: v0.2.0
-// output: sha256:cf9422b302338895
+// output: sha256:835fa5d8f5796892
 //
 // files:
 //	sha256:afbfafc75c77ea98 api.gen.go
@@ -20,7 +20,7 @@
 //	sha256:dca7d9c5d3827b0b docs/models/shape.md
 //	sha256:7fc7cefdd0c8542f docs/models/snowflake.md
 //	sha256:616270eb72308b7a docs/models/square.md
-//	sha256:6cbaa4e06cc0d34c docs/models/widget.md
+//	sha256:9476203da02f7552 docs/models/widget.md
 //	sha256:4ead8d826f305892 docs/models/widgetdims.md
 //	sha256:f4fcd6cc4d4b1bd1 docs/models/widgetkind.md
 //	sha256:9c8e88ab04035039 docs/models/widgetmaybeshape.md
@@ -33,7 +33,7 @@
 //	sha256:00af9e87e2a0d457 model_shape.gen.go
 //	sha256:b8590a0f1f1381c7 model_snowflake.gen.go
 //	sha256:9bd1d653db7175b1 model_square.gen.go
-//	sha256:5b168fa5d272218e model_widget.gen.go
+//	sha256:2d066660ab34bbb1 model_widget.gen.go
 //	sha256:dd4c916943e12cb6 model_widget_dims.gen.go
 //	sha256:54349289178a742f model_widget_kind.gen.go
 //	sha256:2dad4af7b7cfdbb9 model_widget_maybe_shape.gen.go

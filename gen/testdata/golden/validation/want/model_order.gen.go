@@ -46,7 +46,7 @@ type Order struct {
 	// Optional.
 	Tags oas.Opt[[]OrderTags] `json:"tags,omitzero"`
 	// Optional.
-	Weight oas.Opt[float32] `json:"weight,omitzero"`
+	Weight oas.Opt[float64] `json:"weight,omitzero"`
 }
 
 // NewOrder returns a Order with its required fields set and the spec's defaults applied.
@@ -286,7 +286,7 @@ func (m Order) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if x, ok := m.Weight.Get(); ok {
 		dst = append(dst, ",\"weight\":"...)
-		if dst, err = oas.AppendFloat32(dst, x); err != nil {
+		if dst, err = oas.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -521,8 +521,8 @@ func (m *Order) DecodeJSON(d *oas.Decoder) {
 			if d.Null() {
 				m.Weight.Unset()
 			} else {
-				var x float32
-				x = d.Float32()
+				var x float64
+				x = d.Float64()
 				m.Weight.Set(x)
 			}
 		default:
