@@ -99,6 +99,13 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.Warnings = append(mr.Warnings, finding{"request " + strings.ToLower(v.Severity), op, loc + ": " + v.Message})
 					continue
 				}
+				if len(v.Location) > 1 && v.Location[1] != "body" && strings.Contains(v.Message, "must match exactly one schema in oneOf") {
+					// A parameter's text ("1") can satisfy several members of
+					// a oneOf (integer and string): ambiguous by nature, and
+					// Prism refuses what any server parsing it would accept.
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: ambiguous oneOf parameter", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
 				if prismFoldsCase(v.Message, e.Request) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism case-folds a parameter name", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue

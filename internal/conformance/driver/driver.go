@@ -585,6 +585,18 @@ func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 		if err := json.Unmarshal([]byte(h), &e.Violations); err != nil {
 			e.Violations = []Violation{{Location: []string{"unknown"}, Message: "unparsable sl-violations: " + h}}
 		}
+	} else if resp.StatusCode == 422 || resp.StatusCode == 400 {
+		// Prism refusing a request with no response of its own in the spec
+		// to answer with: the violations are in its problem+json body.
+		var problem struct {
+			Validation []Violation `json:"validation"`
+		}
+		if json.Unmarshal(body, &problem) == nil {
+			for _, v := range problem.Validation {
+				v.Location = append([]string{"request"}, v.Location...)
+				e.Violations = append(e.Violations, v)
+			}
+		}
 	}
 	r.add(e)
 	return resp, nil
