@@ -171,7 +171,7 @@ func genConstructor(f *jen.File, t *plan.Type) {
 			defs = append(defs, fl)
 		}
 	}
-	doc := t.Ctor + " returns a " + t.Name
+	doc := t.Ctor + " returns " + withArticle(t.Name)
 	switch {
 	case len(req) > 0 && len(defs) > 0:
 		doc += " with its required fields set and the spec's defaults applied"

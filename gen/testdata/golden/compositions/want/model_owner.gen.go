@@ -46,7 +46,7 @@ type Owner struct {
 	Tags oas.Opt[[]string] `json:"tags,omitzero"`
 }
 
-// NewOwner returns a Owner with its required fields set and the spec's defaults applied.
+// NewOwner returns an Owner with its required fields set and the spec's defaults applied.
 // Defaults: size: "small".
 func NewOwner(pet Pet) Owner {
 	m := Owner{Pet: pet}

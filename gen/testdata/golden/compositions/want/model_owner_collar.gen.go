@@ -13,7 +13,7 @@ type OwnerCollar struct {
 	Color string `json:"color"`
 }
 
-// NewOwnerCollar returns a OwnerCollar with its required fields set.
+// NewOwnerCollar returns an OwnerCollar with its required fields set.
 func NewOwnerCollar(color string) OwnerCollar {
 	m := OwnerCollar{Color: color}
 	m.ApplyDefaults()

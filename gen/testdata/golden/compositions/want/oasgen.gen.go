@@ -8,7 +8,7 @@
 // spec: sha256:30efce842c99a4c3
 // config: sha256:efd342b1801a5296
 // toolchain: v0.2.0
-// output: sha256:5759be7ae9bf80fc
+// output: sha256:24930e0e7e1e8b06
 //
 // files:
 //	sha256:c382ae4956846d8c api.gen.go
@@ -26,8 +26,8 @@
 //	sha256:f8470ae9b5424c37 model_described_pet.gen.go
 //	sha256:a86b4c855673d247 model_dog.gen.go
 //	sha256:32a11802303980ef model_maybe_cat.gen.go
-//	sha256:dd5ff287ef66b25a model_owner.gen.go
-//	sha256:a0c19b9457042e24 model_owner_collar.gen.go
+//	sha256:a4f6c66bbc4dbb34 model_owner.gen.go
+//	sha256:852a93512d3f8f9d model_owner_collar.gen.go
 //	sha256:2de600222a3db294 model_pet.gen.go
 //	sha256:1fc748d7bb78c38c model_pet_with_owner.gen.go
 //	sha256:771e1b61a3822b91 model_size.gen.go

@@ -25,7 +25,7 @@ type Item struct {
 	Size oas.Opt[Dimensions] `json:"size,omitzero"`
 }
 
-// NewItem returns a Item with its required fields set.
+// NewItem returns an Item with its required fields set.
 func NewItem(id ThingID) Item {
 	m := Item{ID: id}
 	m.ApplyDefaults()

@@ -31,7 +31,7 @@ type Account struct {
 	Window oas.Opt[int64] `json:"window,omitzero"`
 }
 
-// NewAccount returns a Account with the spec's defaults applied.
+// NewAccount returns an Account with the spec's defaults applied.
 // Defaults: big: 9007199254740993, limit: 9007199254740993, ratio: 0.30000000000000004, unsigned: 18446744073709551615, whole: 12.
 func NewAccount() Account {
 	m := Account{}

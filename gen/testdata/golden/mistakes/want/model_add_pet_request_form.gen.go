@@ -13,7 +13,7 @@ type AddPetRequestForm struct {
 	Name oas.Opt[string] `json:"name,omitzero"`
 }
 
-// NewAddPetRequestForm returns a AddPetRequestForm.
+// NewAddPetRequestForm returns an AddPetRequestForm.
 func NewAddPetRequestForm() AddPetRequestForm {
 	m := AddPetRequestForm{}
 	m.ApplyDefaults()

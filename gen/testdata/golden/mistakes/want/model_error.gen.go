@@ -13,7 +13,7 @@ type Error struct {
 	Message oas.Opt[string] `json:"message,omitzero"`
 }
 
-// NewError returns a Error.
+// NewError returns an Error.
 func NewError() Error {
 	m := Error{}
 	m.ApplyDefaults()

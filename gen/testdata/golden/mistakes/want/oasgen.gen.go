@@ -8,7 +8,7 @@
 // spec: sha256:93a5c560c250680d
 // config: sha256:c15d91f772379cbc
 // toolchain: v0.2.0
-// output: sha256:de798e3fb668ad2c
+// output: sha256:99d0eb92f416a323
 //
 // files:
 //	sha256:93fb66921f9c6b6c api.gen.go
@@ -22,8 +22,8 @@
 //	sha256:58ef9998425b5eec docs/models/petkind.md
 //	sha256:8e50d44c42ee0b9e docs/models/toy.md
 //	sha256:a42c056803d371e3 errors.gen.go
-//	sha256:c9358cfeb1eccd2b model_add_pet_request_form.gen.go
-//	sha256:03fc264a9b7a6639 model_error.gen.go
+//	sha256:3ce28164b28c2742 model_add_pet_request_form.gen.go
+//	sha256:c2c73990e3d0f4d5 model_error.gen.go
 //	sha256:dabbe2d4223e1246 model_link.gen.go
 //	sha256:84dd1f6a2d2f902f model_new_pet.gen.go
 //	sha256:4b3efbf37c0c4cea model_node.gen.go

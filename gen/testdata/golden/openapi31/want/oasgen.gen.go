@@ -8,7 +8,7 @@
 // spec: sha256:b79a76a05dfe5c7b
 // config: sha256:cdb310923ce86122
 // toolchain: v0.2.0
-// output: sha256:3800dd56815e8776
+// output: sha256:78e64c90abe92978
 //
 // files:
 //	sha256:364360e9e7d824a7 api.gen.go
@@ -28,7 +28,7 @@
 //	sha256:a2cb7d6655027cb7 docs/models/widgetsize.md
 //	sha256:b9b6e8f681987720 model_base.gen.go
 //	sha256:fcef87d6ec7f6a88 model_circle.gen.go
-//	sha256:507a9da9f0c8342e model_payload.gen.go
+//	sha256:ae480cf7a97270bb model_payload.gen.go
 //	sha256:3609e1b9c6565883 model_person.gen.go
 //	sha256:00af9e87e2a0d457 model_shape.gen.go
 //	sha256:b8590a0f1f1381c7 model_snowflake.gen.go

@@ -13,7 +13,7 @@ type OSJsWasm struct {
 	N oas.Opt[int64] `json:"n,omitzero"`
 }
 
-// NewOSJsWasm returns a OSJsWasm.
+// NewOSJsWasm returns an OSJsWasm.
 func NewOSJsWasm() OSJsWasm {
 	m := OSJsWasm{}
 	m.ApplyDefaults()

@@ -8,7 +8,7 @@
 // spec: sha256:7d0f1430501bb019
 // config: sha256:424959825170983e
 // toolchain: v0.2.0
-// output: sha256:966c28b50eb1c0da
+// output: sha256:f84187e4cc37a21f
 //
 // files:
 //	sha256:9e2930d60bc95371 api.gen.go
@@ -25,7 +25,7 @@
 //	sha256:1f955aaa7fc80054 model_foo_arm64_.gen.go
 //	sha256:22252ed61a7ffbec model_linux_amd64_test_.gen.go
 //	sha256:8f0d6bd6e1d41dd4 model_mips64p32le_.gen.go
-//	sha256:64adbf7a0ce70414 model_os_js_wasm_.gen.go
+//	sha256:35258acf63bca3be model_os_js_wasm_.gen.go
 //	sha256:4d837d6653df1c91 model_plan9_.gen.go
 //	sha256:b0d14f7a09d228de model_thing_test_.gen.go
 //	sha256:037d30831192592d model_zos_s390x_.gen.go

@@ -15,7 +15,7 @@ type Employee struct {
 	Manager *Manager `json:"manager"`
 }
 
-// NewEmployee returns a Employee with its required fields set.
+// NewEmployee returns an Employee with its required fields set.
 func NewEmployee(id string, manager *Manager) Employee {
 	m := Employee{
 		ID:      id,

@@ -8,13 +8,13 @@
 // spec: sha256:af17bab272e13bcd
 // config: sha256:571faf763387e6e8
 // toolchain: v0.2.0
-// output: sha256:cb3ac8c0cbe51611
+// output: sha256:79a47f45e00420c4
 //
 // files:
 //	sha256:302ad8591c700257 docs/models/employee.md
 //	sha256:d0368a3bab8f1519 docs/models/manager.md
 //	sha256:d6fcfeb5cfcdf7a1 docs/models/node.md
-//	sha256:480164e85697e55f model_employee.gen.go
+//	sha256:858949de59bc19ea model_employee.gen.go
 //	sha256:9c982b4e70c3dc75 model_manager.gen.go
 //	sha256:38449e964f93be95 model_node.gen.go
 

@@ -15,7 +15,7 @@ type Error struct {
 	Message string `json:"message"`
 }
 
-// NewError returns a Error with its required fields set.
+// NewError returns an Error with its required fields set.
 func NewError(code int32, message string) Error {
 	m := Error{
 		Code:    code,

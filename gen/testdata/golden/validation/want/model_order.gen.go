@@ -49,7 +49,7 @@ type Order struct {
 	Weight oas.Opt[float32] `json:"weight,omitzero"`
 }
 
-// NewOrder returns a Order with its required fields set and the spec's defaults applied.
+// NewOrder returns an Order with its required fields set and the spec's defaults applied.
 // Defaults: note: "none".
 func NewOrder(id string, lines []Line, quantity int32, status Status) Order {
 	m := Order{

@@ -23,7 +23,7 @@ type Account struct {
 	Tier oas.Opt[AccountTier] `json:"tier,omitzero"`
 }
 
-// NewAccount returns a Account with its required fields set.
+// NewAccount returns an Account with its required fields set.
 func NewAccount(id int64) Account {
 	m := Account{ID: id}
 	m.ApplyDefaults()

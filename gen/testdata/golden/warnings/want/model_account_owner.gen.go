@@ -15,7 +15,7 @@ type AccountOwner struct {
 	Name string `json:"name"`
 }
 
-// NewAccountOwner returns a AccountOwner with its required fields set.
+// NewAccountOwner returns an AccountOwner with its required fields set.
 func NewAccountOwner(name string) AccountOwner {
 	m := AccountOwner{Name: name}
 	m.ApplyDefaults()

@@ -15,7 +15,7 @@ type Owner struct {
 	Name string `json:"name"`
 }
 
-// NewOwner returns a Owner with its required fields set.
+// NewOwner returns an Owner with its required fields set.
 func NewOwner(name string) Owner {
 	m := Owner{Name: name}
 	m.ApplyDefaults()
