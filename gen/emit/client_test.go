@@ -31,6 +31,9 @@ var clientCases = []struct {
 	// Every kind of parameter and result; its behaviour_test.go.txt runs
 	// against the generated package.
 	{"params", "testdata/client/params/openapi.yaml", true},
+	// A PATCH with defaults: its behaviour_test.go.txt checks on the wire
+	// that a request carries only what the caller set.
+	{"patch", "testdata/client/patch/openapi.yaml", true},
 }
 
 func emitClient(t *testing.T, spec, pkg string) []emit.File {

@@ -88,8 +88,20 @@ type Type struct {
 	Kind       TypeKind
 
 	Fields []*Field // KindStruct, in JSON order (x-order, then name)
+	// CtorFields (KindStruct) are the fields the constructor takes, its
+	// parameters in this order: the RequestRequired ones in the order the
+	// spec lists the properties (x-order first, as for Fields), so adding
+	// or renaming another property never moves an argument.
+	CtorFields []*Field
 	// Extra holds additionalProperties values of a struct (nil: none kept).
 	Extra *Ref
+	// Absent (KindStruct) names the unexported field in which the decoder
+	// records the required properties a document left out, one bit per
+	// Field.Bit, AbsentBits of them; "" when no field needs one (see
+	// planPresence). A value built in Go (constructor or literal) has no
+	// bit set: its plain fields are always encoded, so always present.
+	Absent     string
+	AbsentBits int
 
 	Enum *Enum // KindEnum
 
@@ -288,6 +300,17 @@ type Field struct {
 	Doc        string
 	Example    string // JSON
 	Default    string // JSON, "" if none
+	// DefaultValue is Default as a Go value of the field's type, and
+	// DefaultGetter the method returning the field's value or that
+	// default (<Name>OrDefault); nil and "" for required fields and
+	// defaults Go cannot spell. Defaults are never sent unless asked for:
+	// the constructor leaves optional fields absent, ApplyDefaults sets
+	// them explicitly.
+	DefaultValue  *Literal
+	DefaultGetter string
+	// Bit is the field's bit in its struct's Absent field, -1 for none
+	// (only required plain fields without a null state have one).
+	Bit int
 	Deprecated bool
 	ReadOnly   bool
 	WriteOnly  bool

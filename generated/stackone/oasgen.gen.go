@@ -8,7 +8,7 @@
 // spec: sha256:2954d079e8ac522c
 // config: sha256:cfc50b17e4608c50
 // toolchain: v0.2.0
-// output: sha256:5f6d4c207477629f
+// output: sha256:a79e88536a26a4f8
 //
 // files:
 //	sha256:3687e4d2854767c8 api.gen.go
@@ -28,19 +28,19 @@
 //	sha256:085a55f3430f0f0e docs/models/toomanyrequestsresponse.md
 //	sha256:3e2fd1f6b5914c0f docs/models/unauthorizedresponse.md
 //	sha256:978841737428bfa8 errors.gen.go
-//	sha256:a083f71b58faaa2b model_bad_request_response.gen.go
-//	sha256:985b8ec9218f1616 model_connect_session.gen.go
-//	sha256:a3d082622144c617 model_connect_session_authenticate.gen.go
+//	sha256:b8511ce3522a0e7d model_bad_request_response.gen.go
+//	sha256:8a8b9fb3c276a909 model_connect_session.gen.go
+//	sha256:591544922b78340b model_connect_session_authenticate.gen.go
 //	sha256:4bd77f54ecbdd660 model_connect_session_categories.gen.go
-//	sha256:cbe6321e8ee6a87a model_connect_session_create.gen.go
+//	sha256:c482f72c4d172453 model_connect_session_create.gen.go
 //	sha256:5afc140727cc9e09 model_connect_session_create_categories.gen.go
-//	sha256:d44055b0ca052408 model_connect_session_token_auth_link.gen.go
+//	sha256:edb6f482b1f567d3 model_connect_session_token_auth_link.gen.go
 //	sha256:8c6156bc903093e3 model_connect_session_token_auth_link_categories.gen.go
-//	sha256:92273c949fad78e8 model_forbidden_response.gen.go
-//	sha256:c25963ddb7359395 model_internal_server_error_response.gen.go
-//	sha256:327d5801537ff76c model_not_implemented_response.gen.go
-//	sha256:41e8adef6c9cecf0 model_request_timed_out_response.gen.go
-//	sha256:56911dd763c7392e model_too_many_requests_response.gen.go
-//	sha256:729d5fb0b96decc9 model_unauthorized_response.gen.go
+//	sha256:12b2f2710cb271c5 model_forbidden_response.gen.go
+//	sha256:a648309ff110be3f model_internal_server_error_response.gen.go
+//	sha256:e0979d90a2ea876b model_not_implemented_response.gen.go
+//	sha256:47286bcbc16a8ecd model_request_timed_out_response.gen.go
+//	sha256:ddb991981104de3f model_too_many_requests_response.gen.go
+//	sha256:5d37098c35889647 model_unauthorized_response.gen.go
 
 package stackone

@@ -8,7 +8,7 @@
 // spec: sha256:30efce842c99a4c3
 // config: sha256:efd342b1801a5296
 // toolchain: v0.2.0
-// output: sha256:24930e0e7e1e8b06
+// output: sha256:a0f2baccf2999b6b
 //
 // files:
 //	sha256:c382ae4956846d8c api.gen.go
@@ -22,14 +22,14 @@
 //	sha256:f5bc9cb21e73c08f docs/models/pet.md
 //	sha256:63875a6f2ff7d79a docs/models/petwithowner.md
 //	sha256:9d1a9cdc1799e1df docs/models/size.md
-//	sha256:3b3f5d2507711d8e model_cat.gen.go
+//	sha256:c3b142cc0d8a6476 model_cat.gen.go
 //	sha256:f8470ae9b5424c37 model_described_pet.gen.go
-//	sha256:a86b4c855673d247 model_dog.gen.go
+//	sha256:157cc9ae69ebf5a3 model_dog.gen.go
 //	sha256:32a11802303980ef model_maybe_cat.gen.go
-//	sha256:a4f6c66bbc4dbb34 model_owner.gen.go
-//	sha256:852a93512d3f8f9d model_owner_collar.gen.go
+//	sha256:0463f41fe9462441 model_owner.gen.go
+//	sha256:1648d8675c126fb3 model_owner_collar.gen.go
 //	sha256:2de600222a3db294 model_pet.gen.go
-//	sha256:1fc748d7bb78c38c model_pet_with_owner.gen.go
+//	sha256:f32db5f0260d9da5 model_pet_with_owner.gen.go
 //	sha256:771e1b61a3822b91 model_size.gen.go
 
 package compositions

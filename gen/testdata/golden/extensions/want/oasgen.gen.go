@@ -8,7 +8,7 @@
 // spec: sha256:4d18411b963b749d
 // config: sha256:5cb113d6f4e752be
 // toolchain: v0.2.0
-// output: sha256:b183eb3cab9723c5
+// output: sha256:7e64cee49050e6e1
 //
 // files:
 //	sha256:9a77dac37f1ea1c9 api.gen.go
@@ -18,8 +18,8 @@
 //	sha256:0ea6464ee4e15940 docs/models/itemlevel.md
 //	sha256:cbcf6f7b1a1a6063 docs/models/thingid.md
 //	sha256:ee9ea50aef7a0a2d docs/models/wait.md
-//	sha256:989713d606aec922 model_dimensions.gen.go
-//	sha256:b850e527401ece17 model_item.gen.go
+//	sha256:0aa86d73612bfe9a model_dimensions.gen.go
+//	sha256:94d90d0a3db77593 model_item.gen.go
 //	sha256:5e28f32e8a06e6dd model_item_level.gen.go
 //	sha256:0d486d3d47b31cf1 model_thing_id.gen.go
 //	sha256:780214b6b40ac5cd model_wait.gen.go

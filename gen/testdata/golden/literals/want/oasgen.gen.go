@@ -8,14 +8,14 @@
 // spec: sha256:de35defed783becf
 // config: sha256:2be77ca1458ea818
 // toolchain: v0.2.0
-// output: sha256:ef7911c973ad9fc2
+// output: sha256:33c202107f70434c
 //
 // files:
 //	sha256:540af1235fa9aa5a docs/models/account.md
 //	sha256:ab36b77e5ec2cf02 docs/models/answer.md
 //	sha256:60b7aee910ff6a99 docs/models/big.md
 //	sha256:eb5b9989f4c51bd4 docs/models/ratio.md
-//	sha256:9175e33c53f44baf model_account.gen.go
+//	sha256:709c479665be66b0 model_account.gen.go
 //	sha256:9b8c6c4956e08909 model_answer.gen.go
 //	sha256:8bacc574206b03e3 model_big.gen.go
 //	sha256:b8e7f8810da004b9 model_ratio.gen.go

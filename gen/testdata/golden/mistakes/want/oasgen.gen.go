@@ -8,7 +8,7 @@
 // spec: sha256:93a5c560c250680d
 // config: sha256:c15d91f772379cbc
 // toolchain: v0.2.0
-// output: sha256:99d0eb92f416a323
+// output: sha256:1dddbebc2f7c1d77
 //
 // files:
 //	sha256:93fb66921f9c6b6c api.gen.go
@@ -22,13 +22,13 @@
 //	sha256:58ef9998425b5eec docs/models/petkind.md
 //	sha256:8e50d44c42ee0b9e docs/models/toy.md
 //	sha256:a42c056803d371e3 errors.gen.go
-//	sha256:3ce28164b28c2742 model_add_pet_request_form.gen.go
-//	sha256:c2c73990e3d0f4d5 model_error.gen.go
-//	sha256:dabbe2d4223e1246 model_link.gen.go
-//	sha256:84dd1f6a2d2f902f model_new_pet.gen.go
+//	sha256:92a6d29f5bf64753 model_add_pet_request_form.gen.go
+//	sha256:8f172fc1af58f5b1 model_error.gen.go
+//	sha256:49a3d84bd962ad8c model_link.gen.go
+//	sha256:78e388b1c5a1e65f model_new_pet.gen.go
 //	sha256:4b3efbf37c0c4cea model_node.gen.go
-//	sha256:68f04a8a161a751c model_pet.gen.go
+//	sha256:dd7ca430c7b8e4d0 model_pet.gen.go
 //	sha256:9d8bc052943605b9 model_pet_kind.gen.go
-//	sha256:308fcc21aff39d5d model_toy.gen.go
+//	sha256:07ea7e554a2cf4a9 model_toy.gen.go
 
 package mistakes

@@ -8,7 +8,7 @@
 // spec: sha256:b79a76a05dfe5c7b
 // config: sha256:cdb310923ce86122
 // toolchain: v0.2.0
-// output: sha256:78e64c90abe92978
+// output: sha256:b39f6d16fedaae97
 //
 // files:
 //	sha256:364360e9e7d824a7 api.gen.go
@@ -26,15 +26,15 @@
 //	sha256:9c8e88ab04035039 docs/models/widgetmaybeshape.md
 //	sha256:0a6ab0361037b19e docs/models/widgetmode.md
 //	sha256:a2cb7d6655027cb7 docs/models/widgetsize.md
-//	sha256:b9b6e8f681987720 model_base.gen.go
-//	sha256:fcef87d6ec7f6a88 model_circle.gen.go
+//	sha256:b537fceba345269c model_base.gen.go
+//	sha256:a73c14efbe2efd96 model_circle.gen.go
 //	sha256:ae480cf7a97270bb model_payload.gen.go
-//	sha256:3609e1b9c6565883 model_person.gen.go
+//	sha256:b2ed6fd27aaf2017 model_person.gen.go
 //	sha256:00af9e87e2a0d457 model_shape.gen.go
 //	sha256:b8590a0f1f1381c7 model_snowflake.gen.go
-//	sha256:9bd1d653db7175b1 model_square.gen.go
-//	sha256:5b168fa5d272218e model_widget.gen.go
-//	sha256:dd4c916943e12cb6 model_widget_dims.gen.go
+//	sha256:d98050125e3f7b82 model_square.gen.go
+//	sha256:7bcc5123b9ddb463 model_widget.gen.go
+//	sha256:d76ef58ff8972bd7 model_widget_dims.gen.go
 //	sha256:54349289178a742f model_widget_kind.gen.go
 //	sha256:2dad4af7b7cfdbb9 model_widget_maybe_shape.gen.go
 //	sha256:7fcce9ff27afef9d model_widget_mode.gen.go

@@ -8,12 +8,12 @@
 // spec: sha256:8f64e483bc8102b2
 // config: sha256:c0618ded3f843f7c
 // toolchain: v0.2.0
-// output: sha256:b61f374210eec497
+// output: sha256:dfc43115d1219f80
 //
 // files:
-//	sha256:cd60561334838d30 api.gen.go
+//	sha256:2c80c95443f634d5 api.gen.go
 //	sha256:178d723ab701918a client.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
-//	sha256:14231eb44059f517 model_post_thing_body.gen.go
+//	sha256:1c4422610fa6c4fd model_post_thing_body.gen.go
 
 package paramnames

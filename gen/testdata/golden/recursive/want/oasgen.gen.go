@@ -8,14 +8,14 @@
 // spec: sha256:af17bab272e13bcd
 // config: sha256:571faf763387e6e8
 // toolchain: v0.2.0
-// output: sha256:79a47f45e00420c4
+// output: sha256:12a0166741e72128
 //
 // files:
 //	sha256:302ad8591c700257 docs/models/employee.md
 //	sha256:d0368a3bab8f1519 docs/models/manager.md
 //	sha256:d6fcfeb5cfcdf7a1 docs/models/node.md
-//	sha256:858949de59bc19ea model_employee.gen.go
-//	sha256:9c982b4e70c3dc75 model_manager.gen.go
-//	sha256:38449e964f93be95 model_node.gen.go
+//	sha256:7431604e7c825a9a model_employee.gen.go
+//	sha256:62ed123e0d1fed66 model_manager.gen.go
+//	sha256:83ddc5320a112d84 model_node.gen.go
 
 package recursive

@@ -8,7 +8,7 @@
 // spec: sha256:a66256494fd7a8a9
 // config: sha256:0f938577f6c62e8e
 // toolchain: v0.2.0
-// output: sha256:e345f3261d5c1009
+// output: sha256:3c342c7ec6a61360
 //
 // files:
 //	sha256:5d359785700a61a1 api.gen.go
@@ -17,8 +17,8 @@
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md
 //	sha256:7180640318a29beb errors.gen.go
-//	sha256:89603889b8cbc1f8 model_error.gen.go
-//	sha256:5c1b2ed7c8f56bd0 model_new_pet.gen.go
-//	sha256:2da33e6b75e028fb model_pet.gen.go
+//	sha256:95e1184cb1b88f6e model_error.gen.go
+//	sha256:aeb4ed9b72379234 model_new_pet.gen.go
+//	sha256:34040d1743cf1d71 model_pet.gen.go
 
 package swagger2

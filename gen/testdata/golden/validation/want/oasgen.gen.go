@@ -8,7 +8,7 @@
 // spec: sha256:b72cf437985494ba
 // config: sha256:2c7f0088dd59dd0d
 // toolchain: v0.2.0
-// output: sha256:8c26f7cd8280d2ff
+// output: sha256:98416d7f359c9460
 //
 // files:
 //	sha256:512c69169764d312 docs/models/line.md
@@ -16,8 +16,8 @@
 //	sha256:de04850e2c264515 docs/models/ordertags.md
 //	sha256:3ea8982851ab602c docs/models/priority.md
 //	sha256:c4791c2ef2f55337 docs/models/status.md
-//	sha256:308dafc84c776622 model_line.gen.go
-//	sha256:62975f9684cf3e7c model_order.gen.go
+//	sha256:24183c4be7c2baf1 model_line.gen.go
+//	sha256:2a4b762aacf85490 model_order.gen.go
 //	sha256:9e5d19b8b31251d3 model_order_tags.gen.go
 //	sha256:09e949d880e49ce9 model_priority.gen.go
 //	sha256:afa4a0d2b8b3c160 model_status.gen.go

@@ -8,7 +8,7 @@
 // spec: sha256:82aba48b9586c2b8
 // config: sha256:09527b4bf6f3d96e
 // toolchain: v0.2.0
-// output: sha256:60aa6c3de0bfcd62
+// output: sha256:cf7fdcbb03139468
 //
 // files:
 //	sha256:6354e5140ae7444d docs/models/account.md
@@ -17,11 +17,11 @@
 //	sha256:d58b0f2a35bc8644 docs/models/newpet.md
 //	sha256:ef96821db79d0473 docs/models/owner.md
 //	sha256:14d10e413bcd883a docs/models/pet.md
-//	sha256:04d6e7358724a9c9 model_account.gen.go
-//	sha256:abb2f0b38c802340 model_account_owner.gen.go
+//	sha256:61179cf250b34f9b model_account.gen.go
+//	sha256:2bb55cd99847f416 model_account_owner.gen.go
 //	sha256:bbeb167b77fec92e model_account_tier.gen.go
-//	sha256:b033e537127d9f63 model_new_pet.gen.go
-//	sha256:e3b717463ea06735 model_owner.gen.go
-//	sha256:5e9bf9a4d2cb7d60 model_pet.gen.go
+//	sha256:7fd3baec38de3122 model_new_pet.gen.go
+//	sha256:f65e8c1f97053de7 model_owner.gen.go
+//	sha256:b4bf8873aa7a7fbe model_pet.gen.go
 
 package warnings
