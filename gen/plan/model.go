@@ -291,15 +291,15 @@ func wrapOf(required, nullable bool) Wrap {
 
 // Field is one property of a struct.
 type Field struct {
-	Name       string // Go identifier
-	JSONName   string
-	Type       *Ref
-	Required   bool
-	Nullable   bool
-	Wrap       Wrap
-	Doc        string
-	Example    string // JSON
-	Default    string // JSON, "" if none
+	Name     string // Go identifier
+	JSONName string
+	Type     *Ref
+	Required bool
+	Nullable bool
+	Wrap     Wrap
+	Doc      string
+	Example  string // JSON
+	Default  string // JSON, "" if none
 	// DefaultValue is Default as a Go value of the field's type, and
 	// DefaultGetter the method returning the field's value or that
 	// default (<Name>OrDefault); nil and "" for required fields and
@@ -310,7 +310,7 @@ type Field struct {
 	DefaultGetter string
 	// Bit is the field's bit in its struct's Absent field, -1 for none
 	// (only required plain fields without a null state have one).
-	Bit int
+	Bit        int
 	Deprecated bool
 	ReadOnly   bool
 	WriteOnly  bool

@@ -112,7 +112,12 @@ func TestRequiredAndBounds(t *testing.T) {
 		// Decoded, the document's missing members are reported as such.
 		{"decoded empty Order", decoded(`{}`), "Order is invalid: id: required; lines: required; quantity: required; status: required"},
 		{"decoded empty strings", decoded(`{"id":"","lines":[],"quantity":1,"status":""}`), `Order is invalid: id: "" is not a valid uuid; status: "" is not one of ["pending", "paid", "shipped"]`},
-		{"missing but set since", func() Order { o := decoded(`{"lines":[],"status":"paid"}`); o.ID = "7f0e9a6c-1c2b-4d3e-8f90-123456789abc"; o.Quantity = 2; return o }(), ""},
+		{"missing but set since", func() Order {
+			o := decoded(`{"lines":[],"status":"paid"}`)
+			o.ID = "7f0e9a6c-1c2b-4d3e-8f90-123456789abc"
+			o.Quantity = 2
+			return o
+		}(), ""},
 		{"empty lines is present", NewOrder("7f0e9a6c-1c2b-4d3e-8f90-123456789abc", StatusPending, 1, []Line{}), ""},
 		{"price not a multiple", func() Order { o := validOrder(); o.Price.Set(1.25); return o }(), "Order is invalid: price: 1.25 is not a multiple of 0.5"},
 		{"repeated tags", func() Order { o := validOrder(); o.Tags.Set([]OrderTags{"red", "blue", "red"}); return o }(), "Order is invalid: tags: items 0 and 2 are equal (uniqueItems)"},
