@@ -70,6 +70,7 @@ func All(m *plan.Model, opts Options) ([]File, error) {
 	if opts.Docs {
 		files = append(files, genDocs(m)...)
 	}
+	files = append(files, genPackageDoc(m, oapi.Path != "", opts.Docs))
 	return files, nil
 }
 

@@ -54,6 +54,21 @@ type Model struct {
 	// only "Client" users meet.
 	RawClient        string
 	RawClientRenames []Rename
+	// Usage is what the package doc comment's example uses.
+	Usage Usage
+}
+
+// Usage picks the real names the package doc comment's example is written
+// with, so that it reads like the code a user writes.
+type Usage struct {
+	// Op is the first operation whose body is a struct with a constructor,
+	// else the first operation; nil when there is none.
+	Op *Operation
+	// Body is Op's body type when it has a constructor; without Op, the
+	// first component struct that has one. nil when there is none.
+	Body *Type
+	// ErrorType is the first error type Op documents, "" if none.
+	ErrorType string
 }
 
 // Rename is an identifier oapi-codegen declares and the name it gets.

@@ -284,3 +284,37 @@ func builtinLiteral(b Builtin, v any) (*Literal, bool) {
 	}
 	return nil, false
 }
+
+// planUsage picks the operation, body and error type of the package doc
+// comment's example (see Usage).
+func (p *planner) planUsage() {
+	u := &p.m.Usage
+	hasCtor := func(r *Ref) bool {
+		return r != nil && r.Kind == RefNamed && !r.Nullable && r.Named.Kind == KindStruct && r.Named.Ctor != ""
+	}
+	for _, o := range p.m.Operations {
+		if hasCtor(o.Body) {
+			u.Op, u.Body = o, o.Body.Named
+			break
+		}
+	}
+	if u.Op == nil && len(p.m.Operations) > 0 {
+		u.Op = p.m.Operations[0]
+	}
+	if u.Body == nil {
+		for _, t := range p.m.Types {
+			if t.Kind == KindStruct && t.Ctor != "" && t.SchemaName != "" {
+				u.Body = t
+				break
+			}
+		}
+	}
+	if u.Op != nil {
+		for _, r := range u.Op.Errors {
+			if r.ErrorType != "" {
+				u.ErrorType = r.ErrorType
+				break
+			}
+		}
+	}
+}

@@ -8,11 +8,12 @@
 // spec: sha256:2954d079e8ac522c
 // config: sha256:cfc50b17e4608c50
 // toolchain: v0.2.0
-// output: sha256:a79e88536a26a4f8
+// output: sha256:c1237555abbd10ca
 //
 // files:
 //	sha256:3687e4d2854767c8 api.gen.go
 //	sha256:65fcdd838452b530 client.gen.go
+//	sha256:cee599e3c6cc6c36 doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
 //	sha256:71e5f85174026d87 docs/models/connectsessionauthenticate.md

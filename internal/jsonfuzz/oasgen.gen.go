@@ -8,9 +8,10 @@
 // spec: sha256:cfa7262a33f5440f
 // config: sha256:3ae0adb3121f733d
 // toolchain: v0.2.0
-// output: sha256:506d0edc06f8b63f
+// output: sha256:e4c0eaf5737d460f
 //
 // files:
+//	sha256:6f7034b6c815b576 doc.gen.go
 //	sha256:eb9f88d57ab71d39 model_bag.gen.go
 //	sha256:f8146b14b007eeca model_child.gen.go
 //	sha256:7a12249dff9da54a model_circle.gen.go

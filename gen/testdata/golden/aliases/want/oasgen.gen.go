@@ -8,9 +8,10 @@
 // spec: sha256:d3550fa02c0a772b
 // config: sha256:09558275bfdbb06c
 // toolchain: v0.2.0
-// output: sha256:a8f4ceb30e388c1c
+// output: sha256:04ed47b82ff3dc08
 //
 // files:
+//	sha256:8349e4eced08001a doc.gen.go
 //	sha256:2a8fc3d0b45ac471 docs/models/color.md
 //	sha256:f437eef4606e4404 docs/models/free.md
 //	sha256:70cb00816ebaeaee docs/models/holder.md

@@ -8,11 +8,12 @@
 // spec: sha256:30efce842c99a4c3
 // config: sha256:efd342b1801a5296
 // toolchain: v0.2.0
-// output: sha256:a0f2baccf2999b6b
+// output: sha256:d429c1ebefe469fd
 //
 // files:
 //	sha256:c382ae4956846d8c api.gen.go
 //	sha256:489e4a24edf6e972 client.gen.go
+//	sha256:b882c71bc9fae24b doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:5ab7a4999623288d docs/models/describedpet.md
 //	sha256:99524ff14032ba8d docs/models/dog.md

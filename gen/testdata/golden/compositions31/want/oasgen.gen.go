@@ -8,9 +8,10 @@
 // spec: sha256:b39ed3fb1eadb3c6
 // config: sha256:a62350ff85cc9231
 // toolchain: v0.2.0
-// output: sha256:652181385e9d2cf8
+// output: sha256:077164f07c60a073
 //
 // files:
+//	sha256:a4556495f0939860 doc.gen.go
 //	sha256:a217ec94103094ad docs/models/cat.md
 //	sha256:8d65394bef45f8ad docs/models/holder.md
 //	sha256:6fb62a176b37c243 docs/models/holderinline.md

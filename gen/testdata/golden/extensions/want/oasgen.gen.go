@@ -8,11 +8,12 @@
 // spec: sha256:4d18411b963b749d
 // config: sha256:5cb113d6f4e752be
 // toolchain: v0.2.0
-// output: sha256:7e64cee49050e6e1
+// output: sha256:150f215b83c96273
 //
 // files:
 //	sha256:9a77dac37f1ea1c9 api.gen.go
 //	sha256:18a85e25044c96f4 client.gen.go
+//	sha256:296f6f87a558f37c doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:ed464f78133f8184 docs/models/item.md
 //	sha256:0ea6464ee4e15940 docs/models/itemlevel.md

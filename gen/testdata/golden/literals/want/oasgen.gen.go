@@ -8,9 +8,10 @@
 // spec: sha256:de35defed783becf
 // config: sha256:2be77ca1458ea818
 // toolchain: v0.2.0
-// output: sha256:33c202107f70434c
+// output: sha256:024a427ea17458c0
 //
 // files:
+//	sha256:ce2d5fba92974d02 doc.gen.go
 //	sha256:540af1235fa9aa5a docs/models/account.md
 //	sha256:ab36b77e5ec2cf02 docs/models/answer.md
 //	sha256:60b7aee910ff6a99 docs/models/big.md

@@ -8,11 +8,12 @@
 // spec: sha256:93a5c560c250680d
 // config: sha256:c15d91f772379cbc
 // toolchain: v0.2.0
-// output: sha256:1dddbebc2f7c1d77
+// output: sha256:eecd21d1e84154fe
 //
 // files:
 //	sha256:93fb66921f9c6b6c api.gen.go
 //	sha256:339dae692467284d client.gen.go
+//	sha256:ec51a5710d81e74a doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md
 //	sha256:2c836a2137fa25ad docs/models/link.md

@@ -8,11 +8,12 @@
 // spec: sha256:dc2af80def8e8c45
 // config: sha256:a6551b4468511f5f
 // toolchain: v0.2.0
-// output: sha256:9686220a59e5cc76
+// output: sha256:f2e20727a23b903d
 //
 // files:
 //	sha256:c4477333cd6448db api.gen.go
 //	sha256:0cc5b5274026700a client.gen.go
+//	sha256:ed188e62c3394b0f doc.gen.go
 //	sha256:893a3f02e121281c docs/models/createthingformdatabody.md
 //	sha256:4870147417a0a655 docs/models/createthingjsonbody.md
 //	sha256:fe60f7e5b7d0c850 docs/models/createthingjsonrequestbody.md

@@ -8,11 +8,12 @@
 // spec: sha256:b79a76a05dfe5c7b
 // config: sha256:cdb310923ce86122
 // toolchain: v0.2.0
-// output: sha256:b39f6d16fedaae97
+// output: sha256:4eeee7b8a14121d6
 //
 // files:
 //	sha256:364360e9e7d824a7 api.gen.go
 //	sha256:b50e2b352e713fd2 client.gen.go
+//	sha256:d7ef1ed53459707a doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
 //	sha256:f8b7b32b8d974414 docs/models/payload.md

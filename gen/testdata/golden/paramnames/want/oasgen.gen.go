@@ -8,11 +8,12 @@
 // spec: sha256:8f64e483bc8102b2
 // config: sha256:c0618ded3f843f7c
 // toolchain: v0.2.0
-// output: sha256:dfc43115d1219f80
+// output: sha256:da4cdc11b18790c6
 //
 // files:
 //	sha256:2c80c95443f634d5 api.gen.go
 //	sha256:178d723ab701918a client.gen.go
+//	sha256:d7e9394052a2b373 doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:1c4422610fa6c4fd model_post_thing_body.gen.go
 

@@ -8,11 +8,12 @@
 // spec: sha256:7d0f1430501bb019
 // config: sha256:424959825170983e
 // toolchain: v0.2.0
-// output: sha256:d47a4267d61345c3
+// output: sha256:c5134c28fe378505
 //
 // files:
 //	sha256:9e2930d60bc95371 api.gen.go
 //	sha256:85f491a4bbf61e36 client.gen.go
+//	sha256:6e4b072c7387706d doc.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md
 //	sha256:b6872ebacc2aea67 docs/models/linuxamd64test.md

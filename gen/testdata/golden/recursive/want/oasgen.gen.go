@@ -8,9 +8,10 @@
 // spec: sha256:af17bab272e13bcd
 // config: sha256:571faf763387e6e8
 // toolchain: v0.2.0
-// output: sha256:12a0166741e72128
+// output: sha256:d6f4fa2672da180e
 //
 // files:
+//	sha256:fde8faa6063b61c3 doc.gen.go
 //	sha256:302ad8591c700257 docs/models/employee.md
 //	sha256:d0368a3bab8f1519 docs/models/manager.md
 //	sha256:d6fcfeb5cfcdf7a1 docs/models/node.md

@@ -8,11 +8,12 @@
 // spec: sha256:a66256494fd7a8a9
 // config: sha256:0f938577f6c62e8e
 // toolchain: v0.2.0
-// output: sha256:3c342c7ec6a61360
+// output: sha256:af3bed1db0193e6f
 //
 // files:
 //	sha256:5d359785700a61a1 api.gen.go
 //	sha256:00aff7ccca4916dd client.gen.go
+//	sha256:eb8a9220095d7bb5 doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md

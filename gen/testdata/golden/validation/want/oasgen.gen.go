@@ -8,9 +8,10 @@
 // spec: sha256:b72cf437985494ba
 // config: sha256:2c7f0088dd59dd0d
 // toolchain: v0.2.0
-// output: sha256:98416d7f359c9460
+// output: sha256:b936e1611296e0f9
 //
 // files:
+//	sha256:9460e0c9d8f48cc4 doc.gen.go
 //	sha256:512c69169764d312 docs/models/line.md
 //	sha256:1d2ae00d29308a8d docs/models/order.md
 //	sha256:de04850e2c264515 docs/models/ordertags.md

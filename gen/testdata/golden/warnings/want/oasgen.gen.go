@@ -8,9 +8,10 @@
 // spec: sha256:82aba48b9586c2b8
 // config: sha256:09527b4bf6f3d96e
 // toolchain: v0.2.0
-// output: sha256:cf7fdcbb03139468
+// output: sha256:b38495a0442e04bf
 //
 // files:
+//	sha256:b1373869d8185fbd doc.gen.go
 //	sha256:6354e5140ae7444d docs/models/account.md
 //	sha256:6fb27b5e8fc85815 docs/models/accountowner.md
 //	sha256:778b437ca6a6ed8e docs/models/accounttier.md
