@@ -139,7 +139,7 @@ func (p *planner) planDefaultGetters(t *Type) {
 		fl.DefaultValue = lit
 		name, renamed := used.claim(fl.Name+"OrDefault", "getter")
 		if renamed {
-			p.warn(fl.Pos, t.Where+".properties."+fl.JSONName, "method name %sOrDefault is already used in %s; the getter of the default is named %s", fl.Name, t.Name, name)
+			p.warn(fl.Pos, t.Where+".properties."+fl.JSONName, "the name %sOrDefault is already a field or method of %s; the getter of the default is named %s", fl.Name, t.Name, name)
 		}
 		fl.DefaultGetter = name
 	}
