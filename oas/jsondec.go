@@ -223,6 +223,11 @@ func (d *Decoder) Null() bool {
 	return true
 }
 
+// AtNull reports whether the next value is null, without reading it.
+// Generated decoders use it to count a required member sent as null as
+// missing when its field cannot hold null.
+func (d *Decoder) AtNull() bool { return d.peek() == 'n' }
+
 func (d *Decoder) literal(lit string) {
 	end := d.pos + len(lit)
 	if end > len(d.data) {

@@ -43,6 +43,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "connect-session: unexpected argument %q\n", fs.Arg(0))
 		return 2
 	}
+	// The spec allows "" (it sets no minLength), so Validate would let an
+	// empty owner through; an empty customer id is still a mistake here.
+	if *ownerID == "" || *ownerName == "" {
+		fmt.Fprintln(stderr, "connect-session: -owner-id and -owner-name must not be empty")
+		return 2
+	}
 	// The credentials come from the environment, which the client reads
 	// only because we ask it to here.
 	opts := stackone.OptionsFromEnv()

@@ -59,7 +59,7 @@ func TestRunErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"-server", srv.URL}, 1, "STACKONE_API_KEY"},
-		{[]string{"-server", srv.URL, "-owner-id", ""}, 1, "invalid request"},
+		{[]string{"-server", srv.URL, "-owner-id", ""}, 2, "must not be empty"},
 		{[]string{"-server", "not a url"}, 2, "server URL"},
 		{[]string{"-nope"}, 2, "flag provided but not defined"},
 		{[]string{"extra"}, 2, "unexpected argument"},

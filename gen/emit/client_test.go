@@ -37,6 +37,9 @@ var clientCases = []struct {
 	// Every security scheme, alternatives and combinations; its tests run
 	// the client against Prism, oauth2-mock-server and a faulty network.
 	{"auth", "testdata/client/auth/openapi.yaml", true},
+	// A PATCH with defaults: its behaviour_test.go.txt checks on the wire
+	// that a request carries only what the caller set.
+	{"patch", "testdata/client/patch/openapi.yaml", true},
 }
 
 func emitClient(t *testing.T, spec, pkg string) []emit.File {

@@ -70,6 +70,7 @@ func All(m *plan.Model, opts Options) ([]File, error) {
 	if opts.Docs {
 		files = append(files, genDocs(m)...)
 	}
+	files = append(files, genPackageDoc(m, oapi.Path != "", opts.Docs))
 	return files, nil
 }
 
@@ -186,4 +187,65 @@ func jsonName(name string) string {
 		return "-,"
 	}
 	return name
+}
+
+// article is "a" or "an" for the word w as English reads it aloud:
+// "an anyOf", "an Owner", "a User", "an HTTPHeader", "a URL". Acronyms are
+// read letter by letter, so their first letter's name decides; a few
+// words that start with a vowel letter but not a vowel sound ("user",
+// "one") or the other way round ("hour") are listed.
+func article(w string) string {
+	first := w
+	if ws := splitWords(w); len(ws) > 0 {
+		first = ws[0]
+	}
+	if first == "" {
+		return "a"
+	}
+	if len(first) > 1 && strings.ToUpper(first) == first {
+		// An acronym: A, E, F, H, I, L, M, N, O, R, S and X are read
+		// with a vowel first ("an HTTP", "an SDK", "an XML").
+		if strings.ContainsRune("AEFHILMNORSX", rune(first[0])) {
+			return "an"
+		}
+		return "a"
+	}
+	low := strings.ToLower(first)
+	for _, p := range []string{"uni", "use", "usa", "usu", "uti", "ure", "uri", "eu", "one", "once", "ewe"} {
+		if strings.HasPrefix(low, p) {
+			return "a"
+		}
+	}
+	for _, p := range []string{"hour", "honest", "honor", "honour", "heir"} {
+		if strings.HasPrefix(low, p) {
+			return "an"
+		}
+	}
+	if strings.ContainsRune("aeiou", rune(low[0])) {
+		return "an"
+	}
+	return "a"
+}
+
+// withArticle is w preceded by its article: "an Owner".
+func withArticle(w string) string { return article(w) + " " + w }
+
+// splitWords splits an identifier at lower→upper changes and at the end of
+// an acronym ("HTTPServer" → HTTP, Server; "anyOf" → any, Of).
+func splitWords(s string) []string {
+	var out []string
+	rs := []rune(s)
+	start := 0
+	for i := 1; i < len(rs); i++ {
+		prev, r := rs[i-1], rs[i]
+		if unicode.IsUpper(r) && (unicode.IsLower(prev) || unicode.IsDigit(prev)) ||
+			unicode.IsUpper(r) && unicode.IsUpper(prev) && i+1 < len(rs) && unicode.IsLower(rs[i+1]) {
+			out = append(out, string(rs[start:i]))
+			start = i
+		}
+	}
+	if start < len(rs) {
+		out = append(out, string(rs[start:]))
+	}
+	return out
 }

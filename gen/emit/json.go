@@ -488,15 +488,24 @@ func genEnumDecode(g *jen.Group, t *plan.Type) {
 // are skipped, a repeated member overwrites the earlier one. A struct with
 // additional properties matches names exactly and keeps every other member
 // in AdditionalProperties.
+//
+// A struct with an Absent field also notes which tracked required members
+// it met (seen) and, at the end of the object, records the others in
+// Absent for Validate.
 func genStructDecode(g *jen.Group, t *plan.Type) {
 	g.If(jen.Id("d").Dot("Null").Call().Op("||").Op("!").Id("d").Dot("BeginObject").Call()).Block(jen.Return())
+	end := jen.Return()
+	if t.Absent != "" {
+		g.Var().Id("seen").Add(absentType(t))
+		end = jen.Break()
+	}
 	g.For(jen.Id("first").Op(":=").True(), jen.Empty(), jen.Id("first").Op("=").False()).BlockFunc(func(g *jen.Group) {
 		key := jen.Id("key")
 		if len(t.Fields) == 0 && t.Extra == nil {
 			key = jen.Id("_") // no field to match: an unused key would not compile
 		}
 		g.List(key, jen.Id("ok")).Op(":=").Id("d").Dot("Key").Call(jen.Id("first"))
-		g.If(jen.Op("!").Id("ok")).Block(jen.Return())
+		g.If(jen.Op("!").Id("ok")).Block(end)
 		if len(t.Fields) == 0 {
 			if t.Extra != nil {
 				genExtraDecode(g, t)
@@ -533,6 +542,13 @@ func genStructDecode(g *jen.Group, t *plan.Type) {
 		g.Switch(jen.Id("field")).BlockFunc(func(g *jen.Group) {
 			for i, fl := range t.Fields {
 				g.Case(jen.Lit(i)).BlockFunc(func(g *jen.Group) {
+					if t.Absent != "" && fl.Bit >= 0 {
+						// null is no value for a field that cannot hold it:
+						// the member counts as missing.
+						g.If(jen.Op("!").Id("d").Dot("AtNull").Call()).Block(
+							jen.Add(absentWord(t, jen.Id("seen"), fl.Bit)).Op("|=").Add(absentMask(fl.Bit)),
+						)
+					}
 					decodeField(g, fl)
 				})
 			}
@@ -545,6 +561,17 @@ func genStructDecode(g *jen.Group, t *plan.Type) {
 			})
 		})
 	})
+	if t.Absent != "" {
+		// Every tracked member the object did not have.
+		for w := 0; w*64 < t.AbsentBits; w++ {
+			n := min(t.AbsentBits-w*64, 64)
+			mask := jen.Lit(1).Op("<<").Lit(n).Op("-").Lit(1)
+			if n == 64 {
+				mask = jen.Op("^").Uint64().Call(jen.Lit(0))
+			}
+			g.Add(absentWord(t, jen.Id("m").Dot(t.Absent), w*64)).Op("=").Parens(mask).Op("&^").Add(absentWord(t, jen.Id("seen"), w*64))
+		}
+	}
 }
 
 // genExtraDecode decodes a member no field takes into AdditionalProperties

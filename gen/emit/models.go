@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"encoding/json"
 	"fmt"
 	"sort"
 	"strconv"
@@ -23,6 +22,7 @@ func genTypeFile(m *plan.Model, t *plan.Type) (File, error) {
 		genStruct(f, t)
 		genConstructor(f, t)
 		genApplyDefaults(f, t)
+		genDefaultGetters(f, t)
 		genStructValidate(f, t)
 	case plan.KindEnum:
 		genEnum(f, t)
@@ -156,66 +156,81 @@ func genStruct(f *jen.File, t *plan.Type) {
 			comment(g, "AdditionalProperties holds properties not declared in the schema.")
 			g.Id("AdditionalProperties").Map(jen.String()).Add(goType(t.Extra)).Tag(map[string]string{"json": "-"})
 		}
+		if t.Absent != "" {
+			comment(g, t.Absent+" has a bit set for each required property the decoded document\nleft out, which Validate reports; values built in Go have none.")
+			g.Id(t.Absent).Add(absentType(t))
+		}
 	})
+}
+
+// absentType is the type of a struct's Absent field: uint64, or an array
+// of them for more than 64 tracked fields.
+func absentType(t *plan.Type) jen.Code {
+	if t.AbsentBits <= 64 {
+		return jen.Uint64()
+	}
+	return jen.Index(jen.Lit((t.AbsentBits + 63) / 64)).Uint64()
+}
+
+// absentWord is the uint64 of v (m.absent or seen) holding bit.
+func absentWord(t *plan.Type, v jen.Code, bit int) *jen.Statement {
+	if t.AbsentBits <= 64 {
+		return jen.Add(v)
+	}
+	return jen.Add(v).Index(jen.Lit(bit / 64))
+}
+
+// absentMask is bit's mask in its word: 1<<n.
+func absentMask(bit int) jen.Code {
+	return jen.Lit(1).Op("<<").Lit(bit % 64)
 }
 
 // genConstructor writes:
 //
-//	func NewT(required...) T { return T{Required: ..., WithDefault: oas.Value(...)} }
+//	func NewT(required...) T { return T{Required: ...} }
+//
+// It sets the required fields only, in the order the spec lists them:
+// defaults are what the server assumes for an absent field, so sending them
+// is redundant in a POST and undoes settings in a PATCH.
 func genConstructor(f *jen.File, t *plan.Type) {
-	var req, defs []*plan.Field
+	doc := t.Ctor + " returns " + withArticle(t.Name)
+	if len(t.CtorFields) > 0 {
+		var ps []string
+		for _, fl := range t.CtorFields {
+			ps = append(ps, fl.Param)
+		}
+		doc += " with its required fields set (" + strings.Join(ps, ", ") + ")"
+	}
+	doc += ". Optional fields are left absent: a request sends only what the caller sets."
 	for _, fl := range t.Fields {
-		if fl.RequestRequired {
-			req = append(req, fl)
-		} else if fl.Default != "" && !fl.Required {
-			defs = append(defs, fl)
+		if fl.DefaultGetter != "" {
+			doc += " Defaults are not applied (see ApplyDefaults and the OrDefault getters)."
+			break
 		}
 	}
-	doc := t.Ctor + " returns a " + t.Name
-	switch {
-	case len(req) > 0 && len(defs) > 0:
-		doc += " with its required fields set and the spec's defaults applied"
-	case len(req) > 0:
-		doc += " with its required fields set"
-	case len(defs) > 0:
-		doc += " with the spec's defaults applied"
-	}
-	doc += "."
-	if len(defs) > 0 {
-		var ds []string
-		for _, d := range defs {
-			ds = append(ds, d.JSONName+": "+cleanText(d.Default))
-		}
-		doc += "\nDefaults: " + strings.Join(ds, ", ") + "."
-	}
+	doc = wrapText(doc, 77)
 	comment(f, doc)
 	f.Func().Id(t.Ctor).ParamsFunc(func(g *jen.Group) {
-		for _, fl := range req {
+		for _, fl := range t.CtorFields {
 			g.Id(fl.Param).Add(fieldType(fl))
 		}
 	}).Id(t.Name).Block(
-		jen.Id("m").Op(":=").Id(t.Name).Values(jen.DictFunc(func(d jen.Dict) {
-			for _, fl := range req {
+		jen.Return(jen.Id(t.Name).Values(jen.DictFunc(func(d jen.Dict) {
+			for _, fl := range t.CtorFields {
 				d[jen.Id(fl.Name)] = jen.Id(fl.Param)
 			}
-		})),
-		jen.Id("m").Dot("ApplyDefaults").Call(),
-		jen.Return(jen.Id("m")),
+		}))),
 	)
 }
 
 // genApplyDefaults writes:
 //
-//	func (m *T) ApplyDefaults() { if !m.F.IsSet() { m.F = oas.Value(...) } }
+//	func (m *T) ApplyDefaults() { if !m.F.IsSet() { m.F = oas.Some[T](...) } }
 func genApplyDefaults(f *jen.File, t *plan.Type) {
-	comment(f, "ApplyDefaults sets every absent field that has a default in the spec to that\ndefault. Fields set to a value or to an explicit null are left alone.")
+	comment(f, "ApplyDefaults sets every absent field that has a default in the spec to that\ndefault, so that it is sent. Fields set to a value or to an explicit null are\nleft alone. Neither the constructor nor decoding calls it.")
 	f.Func().Params(jen.Id("m").Op("*").Id(t.Name)).Id("ApplyDefaults").Params().BlockFunc(func(g *jen.Group) {
 		for _, fl := range t.Fields {
-			if fl.Default == "" || fl.Required {
-				continue
-			}
-			val, ok := literal(fl.Type, fl.Default)
-			if !ok {
+			if fl.DefaultValue == nil {
 				continue
 			}
 			ctor := "Some"
@@ -223,95 +238,78 @@ func genApplyDefaults(f *jen.File, t *plan.Type) {
 				ctor = "Value"
 			}
 			g.If(jen.Op("!").Id("m").Dot(fl.Name).Dot("IsSet").Call()).Block(
-				jen.Id("m").Dot(fl.Name).Op("=").Qual(oasPkg, ctor).Types(goType(fl.Type)).Call(val),
+				jen.Id("m").Dot(fl.Name).Op("=").Qual(oasPkg, ctor).Types(goType(fl.Type)).Call(literal(fl.Type, fl.DefaultValue)),
 			)
 		}
 	})
 }
 
-// literal renders a JSON default as a Go expression of the Ref's type.
-func literal(r *plan.Ref, js string) (jen.Code, bool) {
-	// Numbers stay json.Number: the plan's default carries the spec's
-	// digits, which a float64 would round beyond 2^53.
-	d := json.NewDecoder(strings.NewReader(js))
-	d.UseNumber()
-	var v any
-	if err := d.Decode(&v); err != nil {
-		return nil, false
+// genDefaultGetters writes, for each field with a default:
+//
+//	func (m T) FOrDefault() V { return m.F.Or(default) }
+func genDefaultGetters(f *jen.File, t *plan.Type) {
+	for _, fl := range t.Fields {
+		if fl.DefaultGetter == "" {
+			continue
+		}
+		doc := fl.DefaultGetter + " returns " + fl.Name + " when it holds a value and otherwise the spec's\ndefault, " + cleanText(fl.Default) + ", which the server assumes when the field is absent."
+		if fl.Wrap == plan.NullableWrap {
+			doc += "\nAn explicit null also gives the default; " + fl.Name + ".IsNull tells it apart."
+		}
+		comment(f, doc)
+		f.Func().Params(jen.Id("m").Id(t.Name)).Id(fl.DefaultGetter).Params().Add(goType(fl.Type)).Block(
+			jen.Return(jen.Id("m").Dot(fl.Name).Dot("Or").Call(literal(fl.Type, fl.DefaultValue))),
+		)
 	}
-	switch r.Kind {
-	case plan.RefBuiltin:
-		switch r.Builtin {
-		case plan.String:
-			s, ok := v.(string)
-			return jen.Lit(s), ok
-		case plan.Int64, plan.Int32, plan.Uint32, plan.Uint64, plan.Float64, plan.Float32:
-			x, ok := v.(json.Number)
-			if !ok {
-				return nil, false
-			}
-			switch r.Builtin {
-			case plan.Int64, plan.Int32:
-				n, err := strconv.ParseInt(string(x), 10, 64)
-				if err != nil {
-					return nil, false
-				}
-				if r.Builtin == plan.Int32 {
-					return jen.Lit(int32(n)), true
-				}
-				return jen.Lit(n), true
-			case plan.Uint32, plan.Uint64:
-				n, err := strconv.ParseUint(string(x), 10, 64)
-				if err != nil {
-					return nil, false
-				}
-				if r.Builtin == plan.Uint32 {
-					return jen.Lit(uint32(n)), true
-				}
-				return jen.Lit(n), true
-			}
-			f, err := x.Float64()
-			if err != nil {
-				return nil, false
-			}
-			if r.Builtin == plan.Float32 {
-				return jen.Lit(float32(f)), true
-			}
-			return jen.Lit(f), true
-		case plan.Bool:
-			b, ok := v.(bool)
-			return jen.Lit(b), ok
-		case plan.RawJSON:
-			return jen.Qual("encoding/json", "RawMessage").Call(jen.Lit(js)), true
-		}
-	case plan.RefNamed:
-		t := r.Named
-		if t.Kind == plan.KindEnum {
-			for _, ev := range t.Enum.Values {
-				if jsonNum(ev.Value) == fmt.Sprint(v) || sameFloat(ev.Value, v) {
-					return jen.Id(ev.Name), true
-				}
-			}
-		}
-		if t.Kind == plan.KindAlias {
-			inner, ok := literal(t.Elem, js)
-			if ok {
-				return jen.Id(t.Name).Call(inner), true
-			}
-		}
-	}
-	return nil, false
 }
 
-// sameFloat reports whether a float64 enum constant is the JSON number v.
-func sameFloat(c, v any) bool {
-	f, ok := c.(float64)
-	n, isNum := v.(json.Number)
-	if !ok || !isNum {
-		return false
+// literal writes the Go expression of l, a value of r's type.
+func literal(r *plan.Ref, l *plan.Literal) jen.Code {
+	if r.Nullable {
+		inner := *r
+		inner.Nullable = false
+		if l.Null {
+			return jen.Qual(oasPkg, "Null").Types(goType(&inner)).Call()
+		}
+		return jen.Qual(oasPkg, "Value").Types(goType(&inner)).Call(literal(&inner, l))
 	}
-	g, err := n.Float64()
-	return err == nil && f == g
+	switch {
+	case l.Const != nil:
+		return jen.Id(l.Const.Name)
+	case l.Map:
+		return jen.Add(goType(r)).Values(jen.DictFunc(func(d jen.Dict) {
+			for i, k := range l.Keys {
+				d[jen.Lit(k)] = literal(r.Elem, l.Elems[i])
+			}
+		}))
+	case l.Elems != nil:
+		return jen.Add(goType(r)).ValuesFunc(func(g *jen.Group) {
+			for _, e := range l.Elems {
+				g.Add(literal(r.Elem, e))
+			}
+		})
+	}
+	if r.Kind == plan.RefNamed {
+		// An alias: the value of its underlying type, converted.
+		return jen.Id(r.Named.Name).Call(literal(r.Named.Elem, l))
+	}
+	switch {
+	case l.IsTime:
+		tm := l.Time
+		return jen.Qual("time", "Date").Call(jen.Lit(tm.Year()), jen.Lit(int(tm.Month())), jen.Lit(tm.Day()),
+			jen.Lit(tm.Hour()), jen.Lit(tm.Minute()), jen.Lit(tm.Second()), jen.Lit(tm.Nanosecond()), jen.Qual("time", "UTC"))
+	case l.Bytes != nil:
+		return jen.Index().Byte().Call(jen.Lit(string(l.Bytes)))
+	case l.Bool != nil:
+		return jen.Lit(*l.Bool)
+	case l.Number != "":
+		return jen.Op(l.Number)
+	case l.String != nil && (r.Builtin == plan.RawJSON || r.Builtin == plan.NoneType):
+		return jen.Qual("encoding/json", "RawMessage").Call(jen.Lit(*l.String))
+	case l.String != nil:
+		return jen.Lit(*l.String)
+	}
+	return jen.Nil()
 }
 
 func jsonNum(v any) string {
@@ -479,7 +477,12 @@ func genFieldValidate(g *jen.Group, owner *plan.Type, fl *plan.Field) {
 	pathDecl := jen.Id(pv).Op(":=").Id("p").Dot("Key").Call(jen.Lit(fl.JSONName))
 	switch fl.Wrap {
 	case plan.Plain:
-		missing := missingCheck(fl.Type, sel)
+		missing := nullCheck(fl.Type, sel)
+		if fl.RequestRequired && owner.Absent != "" && fl.Bit >= 0 {
+			// Left out of the decoded document, and not set since.
+			missing = jen.Add(absentWord(owner, jen.Id("m").Dot(owner.Absent), fl.Bit)).Op("&").Parens(absentMask(fl.Bit)).Op("!=").Lit(0).
+				Op("&&").Add(isZero(fl.Type, sel))
+		}
 		if !fl.RequestRequired {
 			// readOnly: requests leave it out, so only a value is checked.
 			if needs && missing != nil {
@@ -518,35 +521,59 @@ func genFieldValidate(g *jen.Group, owner *plan.Type, fl *plan.Field) {
 	}
 }
 
-// missingCheck is the condition under which a required plain value counts
-// as missing: an empty string, a nil slice or map, empty raw JSON, the zero
-// time. Numbers and booleans have no missing state.
-func missingCheck(r *plan.Ref, sel jen.Code) jen.Code {
+// isZero is the condition under which a plain value is its type's zero
+// value: a tracked required field left out of a decoded document that
+// nothing has set since.
+func isZero(r *plan.Ref, val jen.Code) jen.Code {
+	switch r.Kind {
+	case plan.RefNamed:
+		switch r.Named.Kind {
+		case plan.KindEnum:
+			if r.Named.Enum.Base == plan.String {
+				return jen.Add(val).Op("==").Lit("")
+			}
+			return jen.Add(val).Op("==").Lit(0)
+		case plan.KindAlias:
+			return isZero(r.Named.Elem, jen.Parens(goType(r.Named.Elem)).Call(val))
+		}
+	case plan.RefBuiltin:
+		switch r.Builtin {
+		case plan.String:
+			return jen.Add(val).Op("==").Lit("")
+		case plan.Int64, plan.Int32, plan.Uint64, plan.Uint32, plan.Float64, plan.Float32:
+			return jen.Add(val).Op("==").Lit(0)
+		case plan.Bool:
+			return jen.Op("!").Add(val)
+		case plan.Time:
+			return jen.Add(val).Dot("IsZero").Call()
+		}
+	}
+	return jen.Qual("reflect", "ValueOf").Call(val).Dot("IsZero").Call()
+}
+
+// nullCheck is the condition under which a plain value is encoded as
+// null, which a required property that is not nullable does not accept: a
+// nil slice, map or []byte, empty raw JSON, a nil pointer, an empty union
+// (plan.HasNullState says which types have one). An empty string, 0, false
+// and the zero time are values: JSON Schema's required only asks that the
+// property be present, and a plain field always is once encoded.
+func nullCheck(r *plan.Ref, sel jen.Code) jen.Code {
+	if !plan.HasNullState(r) || r.Nullable {
+		return nil // no null state, or null is a valid value
+	}
 	switch r.Kind {
 	case plan.RefSlice, plan.RefMap:
 		return jen.Add(sel).Op("==").Nil()
 	case plan.RefBuiltin:
-		switch r.Builtin {
-		case plan.String:
-			return jen.Add(sel).Op("==").Lit("")
-		case plan.RawJSON, plan.Bytes:
-			return jen.Len(sel).Op("==").Lit(0)
-		case plan.Time:
-			return jen.Add(sel).Dot("IsZero").Call()
-		}
+		return jen.Len(sel).Op("==").Lit(0)
 	case plan.RefNamed:
 		if r.Pointer {
 			return jen.Add(sel).Op("==").Nil()
 		}
 		if r.Named.Kind == plan.KindAlias {
-			return missingCheck(r.Named.Elem, sel)
+			return nullCheck(r.Named.Elem, sel)
 		}
-		if r.Named.Kind == plan.KindEnum && r.Named.Enum.Base == plan.String {
-			return jen.Add(sel).Op("==").Lit("")
-		}
-		if r.Named.Kind == plan.KindUnion {
-			return jen.Add(sel).Dot("IsZero").Call()
-		}
+		return jen.Add(sel).Dot("IsZero").Call()
 	}
 	return nil
 }

@@ -35,3 +35,24 @@ func TestExampleCell(t *testing.T) {
 		}
 	}
 }
+
+func TestArticle(t *testing.T) {
+	for w, want := range map[string]string{
+		"anyOf": "an", "oneOf": "a", "allOf": "an", "object": "an", "Owner": "an", "Error": "an",
+		"OSJsWasm": "an", "HTTPHeader": "an", "SDKConfig": "an", "XMLDoc": "an", "User": "a", "UserID": "a",
+		"URL": "a", "UUIDValue": "a", "Pet": "a", "Item": "an", "Uniform": "a", "Order": "an", "Hour": "an",
+		"OneTimeCode": "a", "ConnectSession": "a", "Umbrella": "an", "X": "a", "": "a",
+	} {
+		if got := article(w); got != want {
+			t.Errorf("article(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+func TestLowerFirstExampleName(t *testing.T) {
+	for in, want := range map[string]string{"BadRequest": "badRequest", "URLError": "urlError", "ID": "id", "X": "x", "": ""} {
+		if got := lowerFirst(in); got != want {
+			t.Errorf("lowerFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -27,7 +27,7 @@ func genUnion(f *jen.File, t *plan.Type) {
 	for _, v := range u.Variants {
 		names = append(names, v.Name)
 	}
-	doc := typeDoc(t) + "\n\nIt is a " + kw + " of: " + strings.Join(names, ", ") + ". The JSON is kept as received;\nuse the As methods (or Which) to read it and the From functions to build one."
+	doc := typeDoc(t) + "\n\nIt is " + withArticle(kw) + " of: " + strings.Join(names, ", ") + ". The JSON is kept as received;\nuse the As methods (or Which) to read it and the From functions to build one."
 	if u.Discriminator != "" {
 		doc += "\nThe property " + cleanText(u.Discriminator) + " selects the variant."
 	}
@@ -62,7 +62,7 @@ func genUnion(f *jen.File, t *plan.Type) {
 			decodeInto(g, jen.Id("x"), v.Type, 0, false)
 			g.Return(jen.Id("x"), jen.Id("d").Dot("End").Call())
 		})
-		comment(f, v.From+" returns a "+t.Name+" holding v, encoded as encoding/json would encode\nit.")
+		comment(f, v.From+" returns "+withArticle(t.Name)+" holding v, encoded as encoding/json would encode\nit.")
 		buf := jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(valueHint(v.Type)))
 		f.Func().Id(v.From).Params(jen.Id("v").Add(vt)).Params(jen.Id(t.Name), jen.Error()).BlockFunc(func(g *jen.Group) {
 			if !encodeNeedsErr(v.Type) {

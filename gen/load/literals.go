@@ -248,3 +248,29 @@ func keyAt(n *yaml.Node, line, col int) (*yaml.Node, int) {
 	}
 	return nil, 0
 }
+
+// KeyOrder returns the keys of the mapping that keyword kw of sch holds
+// ("properties"), in the order the source writes them, or nil when the
+// source cannot be found (a document converted from Swagger 2.0). kin-openapi
+// decodes such mappings into Go maps, which keep no order.
+func (s *Spec) KeyOrder(sch *openapi3.Schema, kw string) []string {
+	if sch == nil || sch.Origin == nil {
+		return nil
+	}
+	loc, ok := sch.Origin.Fields.Lookup(kw)
+	if !ok {
+		return nil
+	}
+	n := s.valueAt(loc)
+	for depth := 0; n != nil && n.Kind == yaml.AliasNode && depth < 64; depth++ {
+		n = n.Alias
+	}
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	keys := make([]string, 0, len(n.Content)/2)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		keys = append(keys, n.Content[i].Value)
+	}
+	return keys
+}

@@ -172,7 +172,7 @@ func (p *planner) planParts(b *RequestBody, mt *openapi3.MediaType, name, where 
 	if mt.Schema == nil || mt.Schema.Value == nil || name == "" {
 		return false
 	}
-	props, required := p.collectProps(mt.Schema.Value, where+".schema")
+	props, required, _ := p.collectProps(mt.Schema.Value, where+".schema")
 	if len(props) == 0 {
 		return false
 	}

@@ -54,6 +54,21 @@ type Model struct {
 	// only "Client" users meet.
 	RawClient        string
 	RawClientRenames []Rename
+	// Usage is what the package doc comment's example uses.
+	Usage Usage
+}
+
+// Usage picks the real names the package doc comment's example is written
+// with, so that it reads like the code a user writes.
+type Usage struct {
+	// Op is the first operation whose body is a struct with a constructor,
+	// else the first operation; nil when there is none.
+	Op *Operation
+	// Body is Op's body type when it has a constructor; without Op, the
+	// first component struct that has one. nil when there is none.
+	Body *Type
+	// ErrorType is the first error type Op documents, "" if none.
+	ErrorType string
 }
 
 // Rename is an identifier oapi-codegen declares and the name it gets.
@@ -88,8 +103,20 @@ type Type struct {
 	Kind       TypeKind
 
 	Fields []*Field // KindStruct, in JSON order (x-order, then name)
+	// CtorFields (KindStruct) are the fields the constructor takes, its
+	// parameters in this order: the RequestRequired ones in the order the
+	// spec lists the properties (x-order first, as for Fields), so adding
+	// or renaming another property never moves an argument.
+	CtorFields []*Field
 	// Extra holds additionalProperties values of a struct (nil: none kept).
 	Extra *Ref
+	// Absent (KindStruct) names the unexported field in which the decoder
+	// records the required properties a document left out, one bit per
+	// Field.Bit, AbsentBits of them; "" when no field needs one (see
+	// planPresence). A value built in Go (constructor or literal) has no
+	// bit set: its plain fields are always encoded, so always present.
+	Absent     string
+	AbsentBits int
 
 	Enum *Enum // KindEnum
 
@@ -297,15 +324,26 @@ func wrapOf(required, nullable bool) Wrap {
 
 // Field is one property of a struct.
 type Field struct {
-	Name       string // Go identifier
-	JSONName   string
-	Type       *Ref
-	Required   bool
-	Nullable   bool
-	Wrap       Wrap
-	Doc        string
-	Example    string // JSON
-	Default    string // JSON, "" if none
+	Name     string // Go identifier
+	JSONName string
+	Type     *Ref
+	Required bool
+	Nullable bool
+	Wrap     Wrap
+	Doc      string
+	Example  string // JSON
+	Default  string // JSON, "" if none
+	// DefaultValue is Default as a Go value of the field's type, and
+	// DefaultGetter the method returning the field's value or that
+	// default (<Name>OrDefault); nil and "" for required fields and
+	// defaults Go cannot spell. Defaults are never sent unless asked for:
+	// the constructor leaves optional fields absent, ApplyDefaults sets
+	// them explicitly.
+	DefaultValue  *Literal
+	DefaultGetter string
+	// Bit is the field's bit in its struct's Absent field, -1 for none
+	// (only required plain fields without a null state have one).
+	Bit        int
 	Deprecated bool
 	ReadOnly   bool
 	WriteOnly  bool

@@ -103,7 +103,9 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 			t.GoAlias = e.Nullable || e.Pointer || e.Kind == RefNamed || e.Kind == RefExternal || e.Kind == RefBuiltin && (e.Builtin == Time || e.Builtin == RawJSON || e.Builtin == NoneType)
 		}
 	}
+	p.planStructs()
 	p.nameFuncs()
+	p.planUsage()
 	p.planOapiOperationIDs(p.oapiOps)
 	p.planFiles()
 	p.m.Warnings = p.warnings.Sort()
@@ -382,9 +384,9 @@ func (p *planner) fillNamed(t *Type, s *openapi3.Schema, open bool) {
 		t.Kind = KindUnion
 		t.Union = p.planUnion(t, s)
 	case isObject(s):
-		if props, required := p.collectProps(s, t.Where); len(props) > 0 || len(s.AllOf) > 0 && !singleRefAllOf(s) {
+		if props, required, order := p.collectProps(s, t.Where); len(props) > 0 || len(s.AllOf) > 0 && !singleRefAllOf(s) {
 			t.Kind = KindStruct
-			p.planFields(t, s, props, required)
+			p.planFields(t, s, props, required, order)
 			return
 		}
 		fallthrough
@@ -641,10 +643,14 @@ func (p *planner) builtin(s *openapi3.Schema, where string) Builtin {
 	return RawJSON
 }
 
-// collectProps gathers properties and required names, merging allOf members.
-func (p *planner) collectProps(s *openapi3.Schema, where string) (map[string]*openapi3.SchemaRef, map[string]bool) {
-	props := map[string]*openapi3.SchemaRef{}
-	required := map[string]bool{}
+// collectProps gathers properties and required names, merging allOf
+// members. order lists the property names as the spec writes them: allOf
+// members first, in member order, then the schema's own; each name once,
+// where it first appears (names whose source cannot be found follow their
+// schema's others, sorted).
+func (p *planner) collectProps(s *openapi3.Schema, where string) (props map[string]*openapi3.SchemaRef, required map[string]bool, order []string) {
+	props = map[string]*openapi3.SchemaRef{}
+	required = map[string]bool{}
 	var visit func(s *openapi3.Schema, depth int)
 	seen := map[*openapi3.Schema]bool{} // allOf may be cyclic or a diamond
 	visit = func(s *openapi3.Schema, depth int) {
@@ -669,6 +675,11 @@ func (p *planner) collectProps(s *openapi3.Schema, where string) (map[string]*op
 			}
 			visit(m.Value, depth+1)
 		}
+		for _, k := range propertyOrder(p.spec.KeyOrder(s, "properties"), s.Properties) {
+			if _, ok := props[k]; !ok {
+				order = append(order, k)
+			}
+		}
 		for k, v := range s.Properties {
 			props[k] = v
 		}
@@ -677,15 +688,39 @@ func (p *planner) collectProps(s *openapi3.Schema, where string) (map[string]*op
 		}
 	}
 	visit(s, 0)
-	return props, required
+	return props, required, order
 }
 
-func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*openapi3.SchemaRef, required map[string]bool) {
+// propertyOrder is the names of props in source order (src, the keys as
+// the source writes them), then any src does not list, sorted.
+func propertyOrder(src []string, props openapi3.Schemas) []string {
+	out := make([]string, 0, len(props))
+	seen := make(map[string]bool, len(props))
+	for _, k := range src {
+		if _, ok := props[k]; ok && !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	if len(out) == len(props) {
+		return out
+	}
+	rest := make([]string, 0, len(props)-len(out))
+	for k := range props {
+		if !seen[k] {
+			rest = append(rest, k)
+		}
+	}
+	sort.Strings(rest)
+	return append(out, rest...)
+}
+
+func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*openapi3.SchemaRef, required map[string]bool, order []string) {
 	keys := make([]string, 0, len(props))
 	for k := range props {
 		keys = append(keys, k)
 	}
-	order := func(k string) (int, bool) {
+	xOrder := func(k string) (int, bool) {
 		if v := props[k]; v != nil && v.Value != nil {
 			switch x := v.Value.Extensions["x-order"].(type) {
 			case float64:
@@ -697,8 +732,8 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 		return 0, false
 	}
 	sort.SliceStable(keys, func(i, j int) bool {
-		oi, hi := order(keys[i])
-		oj, hj := order(keys[j])
+		oi, hi := xOrder(keys[i])
+		oj, hj := xOrder(keys[j])
 		if hi != hj {
 			return hi
 		}
@@ -709,7 +744,7 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 	})
 	// A field may not share a name with a method of its struct, or with
 	// the map that keeps additional properties.
-	fieldNames := newNamer("Validate", "ValidateInto", "ApplyDefaults", "MarshalJSON", "UnmarshalJSON")
+	fieldNames := newNamer(structMethods...)
 	if s.AdditionalProperties.Schema != nil || s.AdditionalProperties.Has != nil && *s.AdditionalProperties.Has {
 		fieldNames.used["AdditionalProperties"] = "reserved"
 	}
@@ -767,6 +802,7 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 		}
 		t.Fields = append(t.Fields, f)
 	}
+	t.CtorFields = ctorFields(t.Fields, order, xOrder)
 	for r := range required {
 		if _, ok := props[r]; !ok {
 			p.warn(t.Pos, t.Where, "required property %q is not defined in properties; ignored", r)
@@ -777,6 +813,35 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 	} else if s.AdditionalProperties.Has != nil && *s.AdditionalProperties.Has {
 		t.Extra = &Ref{Kind: RefBuiltin, Builtin: RawJSON, C: noConstraints()}
 	}
+}
+
+// ctorFields are the RequestRequired fields in the order the spec lists
+// their properties (order), those with an x-order first by it. Alphabetical
+// order, which Fields keep, would move an argument whenever another
+// required property is added or renamed.
+func ctorFields(fields []*Field, order []string, xOrder func(string) (int, bool)) []*Field {
+	rank := make(map[string]int, len(order))
+	for i, k := range order {
+		rank[k] = i
+	}
+	var out []*Field
+	for _, fl := range fields {
+		if fl.RequestRequired {
+			out = append(out, fl)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		oi, hi := xOrder(out[i].JSONName)
+		oj, hj := xOrder(out[j].JSONName)
+		if hi != hj {
+			return hi
+		}
+		if hi && oi != oj {
+			return oi < oj
+		}
+		return rank[out[i].JSONName] < rank[out[j].JSONName]
+	})
+	return out
 }
 
 // checkDefault keeps a default only when it fits the field's type.
@@ -1222,10 +1287,7 @@ var ctorLocals = map[string]bool{"v": true, "p": true, "m": true, "oas": true, "
 // keyword or a local, made unique and kept apart from the type's name.
 func planCtorParams(t *Type) {
 	used := map[string]bool{t.Name: true}
-	for _, fl := range t.Fields {
-		if !fl.RequestRequired {
-			continue
-		}
+	for _, fl := range t.CtorFields {
 		base := lowerFirst(fl.Name)
 		if base == "" {
 			base = "v"

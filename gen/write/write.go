@@ -120,22 +120,30 @@ func finishGo(f File, h Header) (File, error) {
 	return File{Path: filepath.ToSlash(f.Path), Content: formatted}, nil
 }
 
-// stripLeadingComments drops the comment lines before `package` (the
-// header oapi-codegen writes), keeping the package clause and what follows.
+// stripLeadingComments drops the comment lines before `package` when they
+// are another generator's header (oapi-codegen writes one, with a package
+// doc comment of its own), keeping the package clause and what follows. A
+// leading comment without a "Code generated" line is the package doc
+// comment an emitter wrote on purpose (doc.gen.go) and stays.
 func stripLeadingComments(src []byte) []byte {
-	for len(src) > 0 {
-		line := src
-		if i := bytes.IndexByte(src, '\n'); i >= 0 {
-			line = src[:i+1]
+	rest, header := src, false
+	for len(rest) > 0 {
+		line := rest
+		if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+			line = rest[:i+1]
 		}
 		t := bytes.TrimSpace(line)
 		if len(t) == 0 || bytes.HasPrefix(t, []byte("//")) {
-			src = src[len(line):]
+			header = header || bytes.HasPrefix(t, []byte("// Code generated "))
+			rest = rest[len(line):]
 			continue
 		}
 		break
 	}
-	return src
+	if !header {
+		return src
+	}
+	return rest
 }
 
 func numbered(src []byte) string {

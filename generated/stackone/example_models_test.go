@@ -9,10 +9,12 @@ import (
 	"github.com/oasgen/oasgen/oas"
 )
 
-// Build a request with the constructor (required fields as parameters,
-// spec defaults applied), set optional fields, validate it.
+// Build a request with the constructor (required fields as parameters, in
+// the order the spec lists them), set optional fields, validate it. Only
+// what was set is sent: expires_in stays absent, and the server applies
+// its default, which ExpiresInOrDefault reads.
 func ExampleNewConnectSessionCreate() {
-	req := stackone.NewConnectSessionCreate("customer-42", "Acme Ltd") // expires_in defaults to 1800
+	req := stackone.NewConnectSessionCreate("customer-42", "Acme Ltd")
 	req.Provider.Set("hibob")
 	req.Categories.Set([]oas.Nullable[stackone.ConnectSessionCreateCategories]{
 		oas.Value(stackone.ConnectSessionCreateCategoriesHris),
@@ -24,14 +26,32 @@ func ExampleNewConnectSessionCreate() {
 	}
 	body, _ := json.Marshal(req)
 	fmt.Println(string(body))
+	fmt.Println("expires_in:", req.ExpiresInOrDefault())
 	// Output:
-	// {"categories":["hris"],"expires_in":1800,"metadata":{"team":"people-ops"},"origin_owner_id":"customer-42","origin_owner_name":"Acme Ltd","provider":"hibob"}
+	// {"categories":["hris"],"metadata":{"team":"people-ops"},"origin_owner_id":"customer-42","origin_owner_name":"Acme Ltd","provider":"hibob"}
+	// expires_in: 1800
+}
+
+// ApplyDefaults sets the spec's defaults explicitly, so that they are sent.
+func ExampleConnectSessionCreate_ApplyDefaults() {
+	req := stackone.NewConnectSessionCreate("customer-42", "Acme Ltd")
+	req.ApplyDefaults()
+	body, _ := json.Marshal(req)
+	fmt.Println(string(body))
+	// Output:
+	// {"expires_in":1800,"origin_owner_id":"customer-42","origin_owner_name":"Acme Ltd"}
 }
 
 // Validate reports every violation with its JSON path, as one
-// *oas.ValidationError.
+// *oas.ValidationError. Required means present: the decoder records the
+// required members a document left out, while "" is a string like any
+// other (unless the spec sets minLength or a pattern).
 func ExampleConnectSessionCreate_Validate() {
-	var req stackone.ConnectSessionCreate // required fields left empty
+	var req stackone.ConnectSessionCreate
+	if err := json.Unmarshal([]byte(`{"provider":"hibob"}`), &req); err != nil {
+		fmt.Println(err)
+		return
+	}
 	err := req.Validate()
 	fmt.Println(err)
 	var verr *oas.ValidationError

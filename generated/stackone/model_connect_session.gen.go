@@ -33,11 +33,16 @@ type ConnectSession struct {
 	ProjectID string `json:"project_id"`
 	// Optional, may be null.
 	Provider oas.Nullable[string] `json:"provider,omitzero"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewConnectSession returns a ConnectSession with its required fields set.
-func NewConnectSession(createdAt time.Time, id float64, organizationID float64, originOwnerID string, originOwnerName string, projectID string) ConnectSession {
-	m := ConnectSession{
+// NewConnectSession returns a ConnectSession with its required fields set (id,
+// organizationID, projectID, originOwnerID, originOwnerName, createdAt).
+// Optional fields are left absent: a request sends only what the caller sets.
+func NewConnectSession(id float64, organizationID float64, projectID string, originOwnerID string, originOwnerName string, createdAt time.Time) ConnectSession {
+	return ConnectSession{
 		CreatedAt:       createdAt,
 		ID:              id,
 		OrganizationID:  organizationID,
@@ -45,12 +50,11 @@ func NewConnectSession(createdAt time.Time, id float64, organizationID float64, 
 		OriginOwnerName: originOwnerName,
 		ProjectID:       projectID,
 	}
-	m.ApplyDefaults()
-	return m
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *ConnectSession) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
@@ -63,19 +67,27 @@ func (m ConnectSession) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m ConnectSession) ValidateInto(v *oas.Validator, p *oas.Path) {
-	if m.CreatedAt.IsZero() {
+	if m.absent&(1<<0) != 0 && m.CreatedAt.IsZero() {
 		pCreatedAt := p.Key("created_at")
 		v.Required(&pCreatedAt)
 	}
-	if m.OriginOwnerID == "" {
+	if m.absent&(1<<1) != 0 && m.ID == 0 {
+		pID := p.Key("id")
+		v.Required(&pID)
+	}
+	if m.absent&(1<<2) != 0 && m.OrganizationID == 0 {
+		pOrganizationID := p.Key("organization_id")
+		v.Required(&pOrganizationID)
+	}
+	if m.absent&(1<<3) != 0 && m.OriginOwnerID == "" {
 		pOriginOwnerID := p.Key("origin_owner_id")
 		v.Required(&pOriginOwnerID)
 	}
-	if m.OriginOwnerName == "" {
+	if m.absent&(1<<4) != 0 && m.OriginOwnerName == "" {
 		pOriginOwnerName := p.Key("origin_owner_name")
 		v.Required(&pOriginOwnerName)
 	}
-	if m.ProjectID == "" {
+	if m.absent&(1<<5) != 0 && m.ProjectID == "" {
 		pProjectID := p.Key("project_id")
 		v.Required(&pProjectID)
 	}
@@ -178,10 +190,11 @@ func (m *ConnectSession) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -276,8 +289,14 @@ func (m *ConnectSession) DecodeJSON(d *oas.Decoder) {
 				m.Categories.Set(x)
 			}
 		case 2:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			d.Time(&m.CreatedAt)
 		case 3:
+			if !d.AtNull() {
+				seen |= 1 << 1
+			}
 			if !d.Null() {
 				m.ID = d.Float64()
 			}
@@ -290,14 +309,23 @@ func (m *ConnectSession) DecodeJSON(d *oas.Decoder) {
 				m.Label.Set(x)
 			}
 		case 5:
+			if !d.AtNull() {
+				seen |= 1 << 2
+			}
 			if !d.Null() {
 				m.OrganizationID = d.Float64()
 			}
 		case 6:
+			if !d.AtNull() {
+				seen |= 1 << 3
+			}
 			if !d.Null() {
 				m.OriginOwnerID = d.String()
 			}
 		case 7:
+			if !d.AtNull() {
+				seen |= 1 << 4
+			}
 			if !d.Null() {
 				m.OriginOwnerName = d.String()
 			}
@@ -310,6 +338,9 @@ func (m *ConnectSession) DecodeJSON(d *oas.Decoder) {
 				m.OriginUsername.Set(x)
 			}
 		case 9:
+			if !d.AtNull() {
+				seen |= 1 << 5
+			}
 			if !d.Null() {
 				m.ProjectID = d.String()
 			}
@@ -325,6 +356,7 @@ func (m *ConnectSession) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<6 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

@@ -13,17 +13,21 @@ type ConnectSessionAuthenticate struct {
 	//
 	// Required.
 	Token string `json:"token"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewConnectSessionAuthenticate returns a ConnectSessionAuthenticate with its required fields set.
+// NewConnectSessionAuthenticate returns a ConnectSessionAuthenticate with its
+// required fields set (token). Optional fields are left absent: a request sends
+// only what the caller sets.
 func NewConnectSessionAuthenticate(token string) ConnectSessionAuthenticate {
-	m := ConnectSessionAuthenticate{Token: token}
-	m.ApplyDefaults()
-	return m
+	return ConnectSessionAuthenticate{Token: token}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *ConnectSessionAuthenticate) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
@@ -36,7 +40,7 @@ func (m ConnectSessionAuthenticate) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m ConnectSessionAuthenticate) ValidateInto(v *oas.Validator, p *oas.Path) {
-	if m.Token == "" {
+	if m.absent&(1<<0) != 0 && m.Token == "" {
 		pToken := p.Key("token")
 		v.Required(&pToken)
 	}
@@ -56,10 +60,11 @@ func (m *ConnectSessionAuthenticate) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -74,6 +79,9 @@ func (m *ConnectSessionAuthenticate) DecodeJSON(d *oas.Decoder) {
 		}
 		switch field {
 		case 0:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.Token = d.String()
 			}
@@ -81,6 +89,7 @@ func (m *ConnectSessionAuthenticate) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<1 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

@@ -42,25 +42,36 @@ type ConnectSessionCreate struct {
 	//
 	// Optional, may be null.
 	Provider oas.Nullable[string] `json:"provider,omitzero"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewConnectSessionCreate returns a ConnectSessionCreate with its required fields set and the spec's defaults applied.
-// Defaults: expires_in: 1800.
+// NewConnectSessionCreate returns a ConnectSessionCreate with its required
+// fields set (originOwnerID, originOwnerName). Optional fields are left absent:
+// a request sends only what the caller sets. Defaults are not applied (see
+// ApplyDefaults and the OrDefault getters).
 func NewConnectSessionCreate(originOwnerID string, originOwnerName string) ConnectSessionCreate {
-	m := ConnectSessionCreate{
+	return ConnectSessionCreate{
 		OriginOwnerID:   originOwnerID,
 		OriginOwnerName: originOwnerName,
 	}
-	m.ApplyDefaults()
-	return m
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *ConnectSessionCreate) ApplyDefaults() {
 	if !m.ExpiresIn.IsSet() {
-		m.ExpiresIn = oas.Value[float64](1800.0)
+		m.ExpiresIn = oas.Value[float64](1800)
 	}
+}
+
+// ExpiresInOrDefault returns ExpiresIn when it holds a value and otherwise the spec's
+// default, 1800, which the server assumes when the field is absent.
+// An explicit null also gives the default; ExpiresIn.IsNull tells it apart.
+func (m ConnectSessionCreate) ExpiresInOrDefault() float64 {
+	return m.ExpiresIn.Or(1800)
 }
 
 // Validate reports every violation of the spec's constraints as one
@@ -73,11 +84,11 @@ func (m ConnectSessionCreate) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m ConnectSessionCreate) ValidateInto(v *oas.Validator, p *oas.Path) {
-	if m.OriginOwnerID == "" {
+	if m.absent&(1<<0) != 0 && m.OriginOwnerID == "" {
 		pOriginOwnerID := p.Key("origin_owner_id")
 		v.Required(&pOriginOwnerID)
 	}
-	if m.OriginOwnerName == "" {
+	if m.absent&(1<<1) != 0 && m.OriginOwnerName == "" {
 		pOriginOwnerName := p.Key("origin_owner_name")
 		v.Required(&pOriginOwnerName)
 	}
@@ -186,10 +197,11 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -288,10 +300,16 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oas.Decoder) {
 				m.Metadata.Set(x)
 			}
 		case 4:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.OriginOwnerID = d.String()
 			}
 		case 5:
+			if !d.AtNull() {
+				seen |= 1 << 1
+			}
 			if !d.Null() {
 				m.OriginOwnerName = d.String()
 			}
@@ -315,6 +333,7 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<2 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

@@ -37,11 +37,17 @@ type ConnectSessionTokenAuthLink struct {
 	Provider oas.Nullable[string] `json:"provider,omitzero"`
 	// Required.
 	Token string `json:"token"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewConnectSessionTokenAuthLink returns a ConnectSessionTokenAuthLink with its required fields set.
-func NewConnectSessionTokenAuthLink(authLinkURL string, createdAt time.Time, id float64, organizationID float64, originOwnerID string, originOwnerName string, projectID string, token string) ConnectSessionTokenAuthLink {
-	m := ConnectSessionTokenAuthLink{
+// NewConnectSessionTokenAuthLink returns a ConnectSessionTokenAuthLink with its
+// required fields set (id, organizationID, projectID, originOwnerID,
+// originOwnerName, createdAt, token, authLinkURL). Optional fields are left
+// absent: a request sends only what the caller sets.
+func NewConnectSessionTokenAuthLink(id float64, organizationID float64, projectID string, originOwnerID string, originOwnerName string, createdAt time.Time, token string, authLinkURL string) ConnectSessionTokenAuthLink {
+	return ConnectSessionTokenAuthLink{
 		AuthLinkURL:     authLinkURL,
 		CreatedAt:       createdAt,
 		ID:              id,
@@ -51,12 +57,11 @@ func NewConnectSessionTokenAuthLink(authLinkURL string, createdAt time.Time, id 
 		ProjectID:       projectID,
 		Token:           token,
 	}
-	m.ApplyDefaults()
-	return m
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *ConnectSessionTokenAuthLink) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
@@ -69,27 +74,35 @@ func (m ConnectSessionTokenAuthLink) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m ConnectSessionTokenAuthLink) ValidateInto(v *oas.Validator, p *oas.Path) {
-	if m.AuthLinkURL == "" {
+	if m.absent&(1<<0) != 0 && m.AuthLinkURL == "" {
 		pAuthLinkURL := p.Key("auth_link_url")
 		v.Required(&pAuthLinkURL)
 	}
-	if m.CreatedAt.IsZero() {
+	if m.absent&(1<<1) != 0 && m.CreatedAt.IsZero() {
 		pCreatedAt := p.Key("created_at")
 		v.Required(&pCreatedAt)
 	}
-	if m.OriginOwnerID == "" {
+	if m.absent&(1<<2) != 0 && m.ID == 0 {
+		pID := p.Key("id")
+		v.Required(&pID)
+	}
+	if m.absent&(1<<3) != 0 && m.OrganizationID == 0 {
+		pOrganizationID := p.Key("organization_id")
+		v.Required(&pOrganizationID)
+	}
+	if m.absent&(1<<4) != 0 && m.OriginOwnerID == "" {
 		pOriginOwnerID := p.Key("origin_owner_id")
 		v.Required(&pOriginOwnerID)
 	}
-	if m.OriginOwnerName == "" {
+	if m.absent&(1<<5) != 0 && m.OriginOwnerName == "" {
 		pOriginOwnerName := p.Key("origin_owner_name")
 		v.Required(&pOriginOwnerName)
 	}
-	if m.ProjectID == "" {
+	if m.absent&(1<<6) != 0 && m.ProjectID == "" {
 		pProjectID := p.Key("project_id")
 		v.Required(&pProjectID)
 	}
-	if m.Token == "" {
+	if m.absent&(1<<7) != 0 && m.Token == "" {
 		pToken := p.Key("token")
 		v.Required(&pToken)
 	}
@@ -192,10 +205,11 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -266,6 +280,9 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oas.Decoder) {
 				m.AccountID.Set(x)
 			}
 		case 1:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.AuthLinkURL = d.String()
 			}
@@ -302,8 +319,14 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oas.Decoder) {
 				m.Categories.Set(x)
 			}
 		case 3:
+			if !d.AtNull() {
+				seen |= 1 << 1
+			}
 			d.Time(&m.CreatedAt)
 		case 4:
+			if !d.AtNull() {
+				seen |= 1 << 2
+			}
 			if !d.Null() {
 				m.ID = d.Float64()
 			}
@@ -316,14 +339,23 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oas.Decoder) {
 				m.Label.Set(x)
 			}
 		case 6:
+			if !d.AtNull() {
+				seen |= 1 << 3
+			}
 			if !d.Null() {
 				m.OrganizationID = d.Float64()
 			}
 		case 7:
+			if !d.AtNull() {
+				seen |= 1 << 4
+			}
 			if !d.Null() {
 				m.OriginOwnerID = d.String()
 			}
 		case 8:
+			if !d.AtNull() {
+				seen |= 1 << 5
+			}
 			if !d.Null() {
 				m.OriginOwnerName = d.String()
 			}
@@ -336,6 +368,9 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oas.Decoder) {
 				m.OriginUsername.Set(x)
 			}
 		case 10:
+			if !d.AtNull() {
+				seen |= 1 << 6
+			}
 			if !d.Null() {
 				m.ProjectID = d.String()
 			}
@@ -348,6 +383,9 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oas.Decoder) {
 				m.Provider.Set(x)
 			}
 		case 12:
+			if !d.AtNull() {
+				seen |= 1 << 7
+			}
 			if !d.Null() {
 				m.Token = d.String()
 			}
@@ -355,6 +393,7 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<8 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

@@ -22,21 +22,25 @@ type NotImplementedResponse struct {
 	//
 	// Required. Example: "2023-05-30T00:00:00.000Z".
 	Timestamp time.Time `json:"timestamp"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewNotImplementedResponse returns a NotImplementedResponse with its required fields set.
-func NewNotImplementedResponse(message string, statusCode float64, timestamp time.Time) NotImplementedResponse {
-	m := NotImplementedResponse{
+// NewNotImplementedResponse returns a NotImplementedResponse with its required
+// fields set (statusCode, message, timestamp). Optional fields are left absent:
+// a request sends only what the caller sets.
+func NewNotImplementedResponse(statusCode float64, message string, timestamp time.Time) NotImplementedResponse {
+	return NotImplementedResponse{
 		Message:    message,
 		StatusCode: statusCode,
 		Timestamp:  timestamp,
 	}
-	m.ApplyDefaults()
-	return m
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *NotImplementedResponse) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
@@ -49,11 +53,15 @@ func (m NotImplementedResponse) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m NotImplementedResponse) ValidateInto(v *oas.Validator, p *oas.Path) {
-	if m.Message == "" {
+	if m.absent&(1<<0) != 0 && m.Message == "" {
 		pMessage := p.Key("message")
 		v.Required(&pMessage)
 	}
-	if m.Timestamp.IsZero() {
+	if m.absent&(1<<1) != 0 && m.StatusCode == 0 {
+		pStatusCode := p.Key("statusCode")
+		v.Required(&pStatusCode)
+	}
+	if m.absent&(1<<2) != 0 && m.Timestamp.IsZero() {
 		pTimestamp := p.Key("timestamp")
 		v.Required(&pTimestamp)
 	}
@@ -82,10 +90,11 @@ func (m *NotImplementedResponse) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -108,19 +117,29 @@ func (m *NotImplementedResponse) DecodeJSON(d *oas.Decoder) {
 		}
 		switch field {
 		case 0:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.Message = d.String()
 			}
 		case 1:
+			if !d.AtNull() {
+				seen |= 1 << 1
+			}
 			if !d.Null() {
 				m.StatusCode = d.Float64()
 			}
 		case 2:
+			if !d.AtNull() {
+				seen |= 1 << 2
+			}
 			d.Time(&m.Timestamp)
 		default:
 			d.Skip()
 		}
 	}
+	m.absent = (1<<3 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

@@ -189,7 +189,7 @@ func TestBuildRequest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := `{"account_id":null,"categories":["hris",null],"expires_in":1800,"metadata":{"team":"blue"},` + required + `,"provider":"hibob"}`
+	want := `{"account_id":null,"categories":["hris",null],"metadata":{"team":"blue"},` + required + `,"provider":"hibob"}`
 	if string(out) != want {
 		t.Errorf("got  %s\nwant %s", out, want)
 	}
@@ -205,13 +205,30 @@ func TestBuildRequest(t *testing.T) {
 }
 
 func TestDefaults(t *testing.T) {
-	t.Run("constructor applies expires_in 1800", func(t *testing.T) {
+	t.Run("constructor sends no default; the getter reads it", func(t *testing.T) {
 		m := stackone.NewConnectSessionCreate("o-1", "Owner")
-		if v, ok := m.ExpiresIn.Get(); !ok || v != 1800 {
-			t.Fatalf("ExpiresIn = %v, %v, want 1800", v, ok)
+		if m.ExpiresIn.IsSet() || m.ExpiresInOrDefault() != 1800 {
+			t.Fatalf("ExpiresIn = %+v, default %v, want absent and 1800", m.ExpiresIn, m.ExpiresInOrDefault())
 		}
 		if m.OriginOwnerID != "o-1" || m.OriginOwnerName != "Owner" {
 			t.Errorf("required fields not set: %+v", m)
+		}
+		m.ExpiresIn.Set(60)
+		if m.ExpiresInOrDefault() != 60 {
+			t.Errorf("ExpiresInOrDefault = %v with 60 set", m.ExpiresInOrDefault())
+		}
+		m.ExpiresIn.SetNull()
+		if m.ExpiresInOrDefault() != 1800 {
+			t.Errorf("ExpiresInOrDefault = %v with null set", m.ExpiresInOrDefault())
+		}
+	})
+	t.Run("decoding leaves absent fields absent", func(t *testing.T) {
+		var m stackone.ConnectSessionCreate
+		if err := json.Unmarshal([]byte(`{`+required+`}`), &m); err != nil {
+			t.Fatal(err)
+		}
+		if m.ExpiresIn.IsSet() {
+			t.Fatalf("ExpiresIn = %+v, want absent", m.ExpiresIn)
 		}
 	})
 	t.Run("explicit null is never replaced", func(t *testing.T) {
@@ -256,6 +273,16 @@ func TestDefaults(t *testing.T) {
 	})
 }
 
+// decodeAs decodes js into a new T.
+func decodeAs[T any](t *testing.T, js string) T {
+	t.Helper()
+	var v T
+	if err := json.Unmarshal([]byte(js), &v); err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
 func TestValidate(t *testing.T) {
 	valid := stackone.NewConnectSessionCreate("o-1", "Owner")
 	valid.Categories.Set([]oas.Nullable[stackone.ConnectSessionCreateCategories]{oas.Value(stackone.ConnectSessionCreateCategoriesAts)})
@@ -273,16 +300,25 @@ func TestValidate(t *testing.T) {
 	}{
 		{"valid", valid, nil, ""},
 		{"open enum accepts unknown values", unknownCategory, nil, ""},
-		{"zero value", stackone.ConnectSessionCreate{}, []oas.Violation{
+		// Required means present (JSON Schema): "" is a string, and a
+		// value built in Go always sends its plain fields.
+		{"zero value is sent whole", stackone.ConnectSessionCreate{}, nil, ""},
+		{"empty string is a value", stackone.NewConnectSessionCreate("o-1", ""), nil, ""},
+		{"decoded, both missing", decodeAs[stackone.ConnectSessionCreate](t, `{}`), []oas.Violation{
 			{Path: "origin_owner_id", Message: "required"}, {Path: "origin_owner_name", Message: "required"},
 		}, "ConnectSessionCreate is invalid: origin_owner_id: required; origin_owner_name: required"},
-		{"one missing", stackone.NewConnectSessionCreate("o-1", ""), []oas.Violation{
+		{"decoded, one missing", decodeAs[stackone.ConnectSessionCreate](t, `{"origin_owner_id":""}`), []oas.Violation{
 			{Path: "origin_owner_name", Message: "required"},
 		}, "ConnectSessionCreate is invalid: origin_owner_name: required"},
-		{"authenticate without token", stackone.ConnectSessionAuthenticate{}, []oas.Violation{
+		{"decoded, missing then set", func() stackone.ConnectSessionCreate {
+			m := decodeAs[stackone.ConnectSessionCreate](t, `{"origin_owner_id":"o"}`)
+			m.OriginOwnerName = "n"
+			return m
+		}(), nil, ""},
+		{"authenticate without token", decodeAs[stackone.ConnectSessionAuthenticate](t, `{"token":null}`), []oas.Violation{
 			{Path: "token", Message: "required"},
 		}, "ConnectSessionAuthenticate is invalid: token: required"},
-		{"response without required fields", stackone.ConnectSession{ID: 1, ProjectID: "p"}, []oas.Violation{
+		{"response without required fields", decodeAs[stackone.ConnectSession](t, `{"id":1,"organization_id":0,"project_id":"p"}`), []oas.Violation{
 			{Path: "created_at", Message: "required"}, {Path: "origin_owner_id", Message: "required"}, {Path: "origin_owner_name", Message: "required"},
 		}, "ConnectSession is invalid: created_at: required; origin_owner_id: required; origin_owner_name: required"},
 	}

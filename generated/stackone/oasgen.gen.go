@@ -8,11 +8,12 @@
 // spec: sha256:2954d079e8ac522c
 // config: sha256:cfc50b17e4608c50
 // toolchain: v0.2.0
-// output: sha256:99b334c81118895b
+// output: sha256:f958915328c25f1d
 //
 // files:
 //	sha256:9573ec4033308129 api.gen.go
 //	sha256:65fcdd838452b530 client.gen.go
+//	sha256:cee599e3c6cc6c36 doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
 //	sha256:71e5f85174026d87 docs/models/connectsessionauthenticate.md
@@ -28,19 +29,19 @@
 //	sha256:085a55f3430f0f0e docs/models/toomanyrequestsresponse.md
 //	sha256:3e2fd1f6b5914c0f docs/models/unauthorizedresponse.md
 //	sha256:978841737428bfa8 errors.gen.go
-//	sha256:a083f71b58faaa2b model_bad_request_response.gen.go
-//	sha256:985b8ec9218f1616 model_connect_session.gen.go
-//	sha256:a3d082622144c617 model_connect_session_authenticate.gen.go
+//	sha256:b8511ce3522a0e7d model_bad_request_response.gen.go
+//	sha256:8a8b9fb3c276a909 model_connect_session.gen.go
+//	sha256:591544922b78340b model_connect_session_authenticate.gen.go
 //	sha256:4bd77f54ecbdd660 model_connect_session_categories.gen.go
-//	sha256:cbe6321e8ee6a87a model_connect_session_create.gen.go
+//	sha256:c482f72c4d172453 model_connect_session_create.gen.go
 //	sha256:5afc140727cc9e09 model_connect_session_create_categories.gen.go
-//	sha256:d44055b0ca052408 model_connect_session_token_auth_link.gen.go
+//	sha256:edb6f482b1f567d3 model_connect_session_token_auth_link.gen.go
 //	sha256:8c6156bc903093e3 model_connect_session_token_auth_link_categories.gen.go
-//	sha256:92273c949fad78e8 model_forbidden_response.gen.go
-//	sha256:c25963ddb7359395 model_internal_server_error_response.gen.go
-//	sha256:327d5801537ff76c model_not_implemented_response.gen.go
-//	sha256:41e8adef6c9cecf0 model_request_timed_out_response.gen.go
-//	sha256:56911dd763c7392e model_too_many_requests_response.gen.go
-//	sha256:729d5fb0b96decc9 model_unauthorized_response.gen.go
+//	sha256:12b2f2710cb271c5 model_forbidden_response.gen.go
+//	sha256:a648309ff110be3f model_internal_server_error_response.gen.go
+//	sha256:e0979d90a2ea876b model_not_implemented_response.gen.go
+//	sha256:47286bcbc16a8ecd model_request_timed_out_response.gen.go
+//	sha256:ddb991981104de3f model_too_many_requests_response.gen.go
+//	sha256:5d37098c35889647 model_unauthorized_response.gen.go
 
 package stackone

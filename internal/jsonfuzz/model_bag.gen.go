@@ -17,15 +17,15 @@ type Bag struct {
 	AdditionalProperties map[string]oas.Nullable[int64] `json:"-"`
 }
 
-// NewBag returns a Bag.
+// NewBag returns a Bag. Optional fields are left absent: a request sends only
+// what the caller sets.
 func NewBag() Bag {
-	m := Bag{}
-	m.ApplyDefaults()
-	return m
+	return Bag{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Bag) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

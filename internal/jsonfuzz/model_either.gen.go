@@ -11,7 +11,7 @@ import (
 
 // Either is the schema "Either".
 //
-// It is a anyOf of: String, Int64, StringList. The JSON is kept as received;
+// It is an anyOf of: String, Int64, StringList. The JSON is kept as received;
 // use the As methods (or Which) to read it and the From functions to build one.
 type Either struct {
 	raw json.RawMessage
@@ -57,7 +57,7 @@ func (u Either) AsString() (string, error) {
 	return x, d.End()
 }
 
-// EitherFromString returns a Either holding v, encoded as encoding/json would encode
+// EitherFromString returns an Either holding v, encoded as encoding/json would encode
 // it.
 func EitherFromString(v string) (Either, error) {
 	dst := make([]byte, 0, 24)
@@ -77,7 +77,7 @@ func (u Either) AsInt64() (int64, error) {
 	return x, d.End()
 }
 
-// EitherFromInt64 returns a Either holding v, encoded as encoding/json would encode
+// EitherFromInt64 returns an Either holding v, encoded as encoding/json would encode
 // it.
 func EitherFromInt64(v int64) (Either, error) {
 	dst := make([]byte, 0, 8)
@@ -117,7 +117,7 @@ func (u Either) AsStringList() ([]string, error) {
 	return x, d.End()
 }
 
-// EitherFromStringList returns a Either holding v, encoded as encoding/json would encode
+// EitherFromStringList returns an Either holding v, encoded as encoding/json would encode
 // it.
 func EitherFromStringList(v []string) (Either, error) {
 	dst := make([]byte, 0, 64)

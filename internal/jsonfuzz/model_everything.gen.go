@@ -86,11 +86,16 @@ type Everything struct {
 	WhenReq time.Time `json:"when_req"`
 	// Optional.
 	Ünïcödé oas.Opt[string] `json:"Ünïcödé,omitzero"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewEverything returns a Everything with its required fields set.
-func NewEverything(child Child, children []Child, count int64, secret string, small int32, tags Tags, whenReq time.Time) Everything {
-	m := Everything{
+// NewEverything returns an Everything with its required fields set (count,
+// small, whenReq, child, children, tags, secret). Optional fields are left
+// absent: a request sends only what the caller sets.
+func NewEverything(count int64, small int32, whenReq time.Time, child Child, children []Child, tags Tags, secret string) Everything {
+	return Everything{
 		Child:    child,
 		Children: children,
 		Count:    count,
@@ -99,12 +104,11 @@ func NewEverything(child Child, children []Child, count int64, secret string, sm
 		Tags:     tags,
 		WhenReq:  whenReq,
 	}
-	m.ApplyDefaults()
-	return m
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Everything) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
@@ -118,6 +122,10 @@ func (m Everything) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Everything) ValidateInto(v *oas.Validator, p *oas.Path) {
+	if m.absent&(1<<0) != 0 && reflect.ValueOf(m.Child).IsZero() {
+		pChild := p.Key("child")
+		v.Required(&pChild)
+	}
 	if m.Children == nil {
 		pChildren := p.Key("children")
 		v.Required(&pChildren)
@@ -125,6 +133,10 @@ func (m Everything) ValidateInto(v *oas.Validator, p *oas.Path) {
 	if x, ok := m.Color.Get(); ok {
 		pColor := p.Key("color")
 		x.ValidateInto(v, &pColor)
+	}
+	if m.absent&(1<<1) != 0 && m.Count == 0 {
+		pCount := p.Key("count")
+		v.Required(&pCount)
 	}
 	if x, ok := m.Either.Get(); ok {
 		pEither := p.Key("either")
@@ -146,7 +158,7 @@ func (m Everything) ValidateInto(v *oas.Validator, p *oas.Path) {
 		pRoShape := p.Key("ro_shape")
 		m.RoShape.ValidateInto(v, &pRoShape)
 	}
-	if m.Secret == "" {
+	if m.absent&(1<<2) != 0 && m.Secret == "" {
 		pSecret := p.Key("secret")
 		v.Required(&pSecret)
 	}
@@ -154,11 +166,15 @@ func (m Everything) ValidateInto(v *oas.Validator, p *oas.Path) {
 		pShape := p.Key("shape")
 		x.ValidateInto(v, &pShape)
 	}
+	if m.absent&(1<<3) != 0 && m.Small == 0 {
+		pSmall := p.Key("small")
+		v.Required(&pSmall)
+	}
 	if m.Tags == nil {
 		pTags := p.Key("tags")
 		v.Required(&pTags)
 	}
-	if m.WhenReq.IsZero() {
+	if m.absent&(1<<4) != 0 && m.WhenReq.IsZero() {
 		pWhenReq := p.Key("when_req")
 		v.Required(&pWhenReq)
 	}
@@ -474,10 +490,11 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -712,6 +729,9 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				m.BlobReq.Set(x)
 			}
 		case 7:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			m.Child.DecodeJSON(d)
 		case 8:
 			if d.Null() {
@@ -744,6 +764,9 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				m.Color.Set(x)
 			}
 		case 10:
+			if !d.AtNull() {
+				seen |= 1 << 1
+			}
 			if !d.Null() {
 				m.Count = d.Int64()
 			}
@@ -938,6 +961,9 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 		case 27:
 			m.RoShape.DecodeJSON(d)
 		case 28:
+			if !d.AtNull() {
+				seen |= 1 << 2
+			}
 			if !d.Null() {
 				m.Secret = d.String()
 			}
@@ -950,6 +976,9 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				m.Shape.Set(x)
 			}
 		case 30:
+			if !d.AtNull() {
+				seen |= 1 << 3
+			}
 			if !d.Null() {
 				m.Small = d.Int32()
 			}
@@ -974,6 +1003,9 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 				m.When.Set(x)
 			}
 		case 35:
+			if !d.AtNull() {
+				seen |= 1 << 4
+			}
 			d.Time(&m.WhenReq)
 		case 36:
 			if d.Null() {
@@ -987,6 +1019,7 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<5 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

@@ -15,15 +15,15 @@ type Grandchild struct {
 	V oas.Opt[int64] `json:"v,omitzero"`
 }
 
-// NewGrandchild returns a Grandchild.
+// NewGrandchild returns a Grandchild. Optional fields are left absent: a
+// request sends only what the caller sets.
 func NewGrandchild() Grandchild {
-	m := Grandchild{}
-	m.ApplyDefaults()
-	return m
+	return Grandchild{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Grandchild) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

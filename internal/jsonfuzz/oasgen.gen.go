@@ -8,20 +8,21 @@
 // spec: sha256:cfa7262a33f5440f
 // config: sha256:3ae0adb3121f733d
 // toolchain: v0.2.0
-// output: sha256:cbfb6b92cf0d2d7a
+// output: sha256:7374c1166ed3ae57
 //
 // files:
-//	sha256:9172c632ca39ceb8 model_bag.gen.go
-//	sha256:1f862eedaa167086 model_child.gen.go
-//	sha256:a784456481b49eef model_circle.gen.go
+//	sha256:6f7034b6c815b576 doc.gen.go
+//	sha256:eb9f88d57ab71d39 model_bag.gen.go
+//	sha256:f8146b14b007eeca model_child.gen.go
+//	sha256:7a12249dff9da54a model_circle.gen.go
 //	sha256:79141576885ce828 model_color.gen.go
-//	sha256:042135d8fc5885bd model_either.gen.go
-//	sha256:45f05726d3b12ead model_everything.gen.go
-//	sha256:81dc9094bb6b8910 model_grandchild.gen.go
+//	sha256:c991fb2afb446f7b model_either.gen.go
+//	sha256:288887d14a41184d model_everything.gen.go
+//	sha256:2cb7eabbc46c429c model_grandchild.gen.go
 //	sha256:b8100f1727c89fa4 model_level.gen.go
-//	sha256:6a7dd89431ce3af1 model_node.gen.go
+//	sha256:9f6ced7887b81acf model_node.gen.go
 //	sha256:4db48d4181a14853 model_shape.gen.go
-//	sha256:096961e1f6e5c9dd model_square.gen.go
+//	sha256:e083c692b3faa1f4 model_square.gen.go
 //	sha256:59deaa1fc14ff6d1 model_tags.gen.go
 
 package jsonfuzz

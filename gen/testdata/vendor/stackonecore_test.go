@@ -27,13 +27,23 @@ var (
 )
 
 func TestVendorDefaults(t *testing.T) {
+	// The constructor sends what the caller set; defaults are read with
+	// the getters, and sent only after ApplyDefaults.
 	c := NewConnectSessionCreate("o", "n")
 	out, _ := json.Marshal(c)
-	if want := `{"expires_in":1800,"multiple":false,"origin_owner_id":"o","origin_owner_name":"n"}`; string(out) != want {
+	if want := `{"origin_owner_id":"o","origin_owner_name":"n"}`; string(out) != want {
 		t.Errorf("got  %s\nwant %s", out, want)
 	}
+	if c.ExpiresInOrDefault() != 1800 || c.MultipleOrDefault() {
+		t.Errorf("defaults: expires_in %v, multiple %v", c.ExpiresInOrDefault(), c.MultipleOrDefault())
+	}
+	c.ApplyDefaults()
+	out, _ = json.Marshal(c)
+	if want := `{"expires_in":1800,"multiple":false,"origin_owner_id":"o","origin_owner_name":"n"}`; string(out) != want {
+		t.Errorf("after ApplyDefaults got  %s\nwant %s", out, want)
+	}
 	p := NewProxyRequestBody()
-	if m, _ := p.Method.Get(); m != ProxyRequestBodyMethodGet {
+	if m := p.MethodOrDefault(); p.Method.IsSet() || m != ProxyRequestBodyMethodGet {
 		t.Errorf("method default = %q", m)
 	}
 }

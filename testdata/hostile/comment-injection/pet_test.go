@@ -9,8 +9,12 @@ import (
 // package has no init function that panics (the binary would not start).
 func TestPetDefaultsKeepText(t *testing.T) {
 	p := NewPet("n")
-	if v, _ := p.Tag.Get(); v != "tag\u2028with\x00nul\nand newline" {
+	if v := p.TagOrDefault(); v != "tag\u2028with\x00nul\nand newline" {
 		t.Errorf("Tag default = %q", v)
+	}
+	p.ApplyDefaults()
+	if v, _ := p.Tag.Get(); v != p.TagOrDefault() {
+		t.Errorf("Tag after ApplyDefaults = %q", v)
 	}
 	b, err := json.Marshal(p)
 	if err != nil {

@@ -29,3 +29,17 @@ func TestFieldsNamedLikeMethods(t *testing.T) {
 		t.Errorf("ColorValues3() = %q, ColorValues2 = %q", got, ColorValues2)
 	}
 }
+
+// A property named like a default's getter keeps its name; the getter is
+// renamed (LimitOrDefault2), and AppendJSON, a method, renames the field.
+func TestGetterGivesWay(t *testing.T) {
+	var r Record
+	r.LimitOrDefault.Set(3)
+	if r.LimitOrDefault2() != 10 {
+		t.Errorf("LimitOrDefault2() = %d", r.LimitOrDefault2())
+	}
+	r.AppendJSON2.Set("x")
+	if _, err := r.AppendJSON(nil); err != nil {
+		t.Fatal(err)
+	}
+}

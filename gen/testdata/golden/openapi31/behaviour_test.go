@@ -51,16 +51,16 @@ func TestEnumNullIsNotAConstant(t *testing.T) {
 }
 
 func newWidget() Widget {
-	w := NewWidget("Gear", WidgetKindWidget, oas.Null[string](), "s3cret", WidgetSizeM)
+	w := NewWidget("Gear", WidgetKindWidget, oas.Null[string](), WidgetSizeM, "s3cret")
 	return w
 }
 
 func TestConstructorAndReadOnly(t *testing.T) {
 	w := newWidget()
-	if v, _ := w.CountU64.Get(); v != 10 {
-		t.Errorf("count_u64 default = %d", v)
+	// The constructor leaves defaults unsent; the getter reads them.
+	if w.CountU64.IsSet() || w.CountU64OrDefault() != 10 {
+		t.Errorf("count_u64 = %+v, default %d", w.CountU64, w.CountU64OrDefault())
 	}
-	w.CountU64.Unset()
 	// id is required but readOnly: not a constructor parameter, not
 	// required by Validate, not sent while empty.
 	if err := w.Validate(); err != nil {

@@ -37,7 +37,8 @@ func TestNestedViolations(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"name":"root","children":[{"name":"c","parent":{"name":""}}],"by_name":{"x":{}},"next":{"name":""}}`), &n); err != nil {
 		t.Fatal(err)
 	}
-	want := "Node is invalid: by_name.x.name: required; children[0].parent.name: required; next.name: required"
+	// "" is a string: only a name the document left out is missing.
+	want := "Node is invalid: by_name.x.name: required; children[0].parent.name: length 0 is less than minLength 1; next.name: length 0 is less than minLength 1"
 	if err := n.Validate(); err == nil || err.Error() != want {
 		t.Errorf("Validate() = %v\nwant %s", err, want)
 	}

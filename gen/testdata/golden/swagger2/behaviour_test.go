@@ -25,7 +25,16 @@ func TestPetJSON(t *testing.T) {
 	if tag, _ := p.Tag.Get(); p.ID != 7 || p.Name != "Rex" || tag != "dog" {
 		t.Fatalf("%+v", p)
 	}
-	if err := (Pet{ID: 1}).Validate(); err == nil {
-		t.Fatal("Validate accepted a pet without its required name")
+	// Required means present: a decoded pet without a name is reported,
+	// one with an empty name is not (the spec sets no minLength).
+	var noName Pet
+	if err := json.Unmarshal([]byte(`{"id":1}`), &noName); err != nil {
+		t.Fatal(err)
+	}
+	if err := noName.Validate(); err == nil || err.Error() != "Pet is invalid: name: required" {
+		t.Fatalf("Validate of a pet without its required name = %v", err)
+	}
+	if err := (Pet{ID: 1}).Validate(); err != nil {
+		t.Fatalf("Validate of a pet built in Go with an empty name: %v", err)
 	}
 }

@@ -13,7 +13,7 @@ import (
 )
 
 func validOrder() Order {
-	o := NewOrder("7f0e9a6c-1c2b-4d3e-8f90-123456789abc", []Line{{Sku: "s-1"}}, 3, StatusPaid)
+	o := NewOrder("7f0e9a6c-1c2b-4d3e-8f90-123456789abc", StatusPaid, 3, []Line{{Sku: "s-1"}})
 	o.Priority.Set(PriorityHigh)
 	o.Tags.Set([]OrderTags{OrderTagsRed, OrderTagsBlue})
 	o.Price.Set(9.5)
@@ -33,6 +33,14 @@ var (
 	_ float64 = Order{}.Weight.Or(0) // format: float keeps every digit
 	_ float64 = Order{}.Price.Or(0)
 )
+
+func decoded(js string) Order {
+	var o Order
+	if err := json.Unmarshal([]byte(js), &o); err != nil {
+		panic(err)
+	}
+	return o
+}
 
 func TestIntegerEnumIsInt64(t *testing.T) {
 	if k := reflect.TypeOf(PriorityHigh).Kind(); k != reflect.Int64 {
@@ -70,7 +78,7 @@ func TestViolations(t *testing.T) {
 		{Path: "counts.z", Message: "-1 is less than minimum 0"},
 		{Path: "email", Message: `"nope" is not a valid email`},
 		{Path: "id", Message: `"not-a-uuid" is not a valid uuid`},
-		{Path: "lines[1].sku", Message: "required"},
+		{Path: "lines[1].sku", Message: "length 0 is less than minLength 1"},
 		{Path: "lines[2].status", Message: `"gone" is not one of ["pending", "paid", "shipped"]`},
 		{Path: "name", Message: "length 1 is less than minLength 2"},
 		{Path: "price", Message: "0 is not greater than 0"},
@@ -98,15 +106,26 @@ func TestRequiredAndBounds(t *testing.T) {
 		m    interface{ Validate() error }
 		want string
 	}{
-		{"zero Order", Order{}, "Order is invalid: id: required; lines: required; quantity: 0 is less than minimum 1; status: required"},
-		{"empty lines is present", NewOrder("7f0e9a6c-1c2b-4d3e-8f90-123456789abc", []Line{}, 1, StatusPending), ""},
+		// Built in Go, every plain field is sent: "" and 0 are values, checked
+		// as such; a nil slice would be sent as null.
+		{"zero Order", Order{}, `Order is invalid: id: "" is not a valid uuid; lines: required; quantity: 0 is less than minimum 1; status: "" is not one of ["pending", "paid", "shipped"]`},
+		// Decoded, the document's missing members are reported as such.
+		{"decoded empty Order", decoded(`{}`), "Order is invalid: id: required; lines: required; quantity: required; status: required"},
+		{"decoded empty strings", decoded(`{"id":"","lines":[],"quantity":1,"status":""}`), `Order is invalid: id: "" is not a valid uuid; status: "" is not one of ["pending", "paid", "shipped"]`},
+		{"missing but set since", func() Order {
+			o := decoded(`{"lines":[],"status":"paid"}`)
+			o.ID = "7f0e9a6c-1c2b-4d3e-8f90-123456789abc"
+			o.Quantity = 2
+			return o
+		}(), ""},
+		{"empty lines is present", NewOrder("7f0e9a6c-1c2b-4d3e-8f90-123456789abc", StatusPending, 1, []Line{}), ""},
 		{"price not a multiple", func() Order { o := validOrder(); o.Price.Set(1.25); return o }(), "Order is invalid: price: 1.25 is not a multiple of 0.5"},
 		{"repeated tags", func() Order { o := validOrder(); o.Tags.Set([]OrderTags{"red", "blue", "red"}); return o }(), "Order is invalid: tags: items 0 and 2 are equal (uniqueItems)"},
 		{"too few tags", func() Order { o := validOrder(); o.Tags.Set([]OrderTags{}); return o }(), "Order is invalid: tags: 0 items is less than minItems 1"},
 		{"name too long in characters", func() Order { o := validOrder(); o.Name.Set("éééééé"); return o }(), "Order is invalid: name: length 6 is greater than maxLength 5"},
 		{"name of five runes", func() Order { o := validOrder(); o.Name.Set("ééééé"); return o }(), ""},
 		{"closed enum on its own", Status("x"), `Status is invalid: "x" is not one of ["pending", "paid", "shipped"]`},
-		{"line", Line{}, "Line is invalid: sku: required"},
+		{"line", Line{}, "Line is invalid: sku: length 0 is less than minLength 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -148,11 +167,11 @@ func TestUnknownEnumKept(t *testing.T) {
 
 // TestOptional: an optional non-nullable field is absent or a value.
 func TestOptional(t *testing.T) {
-	o := NewOrder("7f0e9a6c-1c2b-4d3e-8f90-123456789abc", []Line{}, 1, StatusPending)
-	if v, ok := o.Note.Get(); !ok || v != "none" {
-		t.Errorf("note default = %q, %v", v, ok)
+	o := NewOrder("7f0e9a6c-1c2b-4d3e-8f90-123456789abc", StatusPending, 1, []Line{})
+	// The constructor sends no default; the getter and ApplyDefaults give it.
+	if o.Note.IsSet() || o.NoteOrDefault() != "none" {
+		t.Errorf("note = %+v, default %q", o.Note, o.NoteOrDefault())
 	}
-	o.Note.Unset()
 	o.Quantity = 0
 	out, _ := json.Marshal(o)
 	if want := `{"id":"7f0e9a6c-1c2b-4d3e-8f90-123456789abc","lines":[],"quantity":0,"status":"pending"}`; string(out) != want {

@@ -25,18 +25,18 @@ type Holder struct {
 	When oas.Opt[When] `json:"when,omitzero"`
 }
 
-// NewHolder returns a Holder with its required fields set.
+// NewHolder returns a Holder with its required fields set (free, tags).
+// Optional fields are left absent: a request sends only what the caller sets.
 func NewHolder(free Free, tags Tags) Holder {
-	m := Holder{
+	return Holder{
 		Free: free,
 		Tags: tags,
 	}
-	m.ApplyDefaults()
-	return m
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Holder) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

@@ -8,9 +8,10 @@
 // spec: sha256:d3550fa02c0a772b
 // config: sha256:09558275bfdbb06c
 // toolchain: v0.2.0
-// output: sha256:9ecda0122e4a764a
+// output: sha256:04ed47b82ff3dc08
 //
 // files:
+//	sha256:8349e4eced08001a doc.gen.go
 //	sha256:2a8fc3d0b45ac471 docs/models/color.md
 //	sha256:f437eef4606e4404 docs/models/free.md
 //	sha256:70cb00816ebaeaee docs/models/holder.md
@@ -21,7 +22,7 @@
 //	sha256:104d55d8850812cf docs/models/when.md
 //	sha256:ed057c6ffe3effdc model_color.gen.go
 //	sha256:47d969c2e3244fa1 model_free.gen.go
-//	sha256:1972789c34ac1d3f model_holder.gen.go
+//	sha256:190c90f8b618e5dc model_holder.gen.go
 //	sha256:79fccf80a8c94cb4 model_paint.gen.go
 //	sha256:2c00299da40655cd model_shape.gen.go
 //	sha256:d494bd67a5d4d3cb model_shape_alias.gen.go

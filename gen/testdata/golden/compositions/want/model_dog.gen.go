@@ -13,20 +13,23 @@ type Dog struct {
 	Bark string `json:"bark"`
 	// Required.
 	Kind string `json:"kind"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewDog returns a Dog with its required fields set.
-func NewDog(bark string, kind string) Dog {
-	m := Dog{
+// NewDog returns a Dog with its required fields set (kind, bark). Optional
+// fields are left absent: a request sends only what the caller sets.
+func NewDog(kind string, bark string) Dog {
+	return Dog{
 		Bark: bark,
 		Kind: kind,
 	}
-	m.ApplyDefaults()
-	return m
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Dog) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
@@ -39,11 +42,11 @@ func (m Dog) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Dog) ValidateInto(v *oas.Validator, p *oas.Path) {
-	if m.Bark == "" {
+	if m.absent&(1<<0) != 0 && m.Bark == "" {
 		pBark := p.Key("bark")
 		v.Required(&pBark)
 	}
-	if m.Kind == "" {
+	if m.absent&(1<<1) != 0 && m.Kind == "" {
 		pKind := p.Key("kind")
 		v.Required(&pKind)
 	}
@@ -65,10 +68,11 @@ func (m *Dog) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -87,10 +91,16 @@ func (m *Dog) DecodeJSON(d *oas.Decoder) {
 		}
 		switch field {
 		case 0:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.Bark = d.String()
 			}
 		case 1:
+			if !d.AtNull() {
+				seen |= 1 << 1
+			}
 			if !d.Null() {
 				m.Kind = d.String()
 			}
@@ -98,6 +108,7 @@ func (m *Dog) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<2 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

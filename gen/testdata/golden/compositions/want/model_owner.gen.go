@@ -46,20 +46,26 @@ type Owner struct {
 	Tags oas.Opt[[]string] `json:"tags,omitzero"`
 }
 
-// NewOwner returns a Owner with its required fields set and the spec's defaults applied.
-// Defaults: size: "small".
+// NewOwner returns an Owner with its required fields set (pet). Optional fields
+// are left absent: a request sends only what the caller sets. Defaults are not
+// applied (see ApplyDefaults and the OrDefault getters).
 func NewOwner(pet Pet) Owner {
-	m := Owner{Pet: pet}
-	m.ApplyDefaults()
-	return m
+	return Owner{Pet: pet}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Owner) ApplyDefaults() {
 	if !m.Size.IsSet() {
 		m.Size = oas.Some[Size](SizeSmall)
 	}
+}
+
+// SizeOrDefault returns Size when it holds a value and otherwise the spec's
+// default, "small", which the server assumes when the field is absent.
+func (m Owner) SizeOrDefault() Size {
+	return m.Size.Or(SizeSmall)
 }
 
 // Validate reports every violation of the spec's constraints as one

@@ -13,15 +13,15 @@ type PetWithOwner struct {
 	OwnerName oas.Opt[string] `json:"owner_name,omitzero"`
 }
 
-// NewPetWithOwner returns a PetWithOwner.
+// NewPetWithOwner returns a PetWithOwner. Optional fields are left absent: a
+// request sends only what the caller sets.
 func NewPetWithOwner() PetWithOwner {
-	m := PetWithOwner{}
-	m.ApplyDefaults()
-	return m
+	return PetWithOwner{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *PetWithOwner) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

@@ -8,11 +8,12 @@
 // spec: sha256:30efce842c99a4c3
 // config: sha256:efd342b1801a5296
 // toolchain: v0.2.0
-// output: sha256:96d268b25d26fe01
+// output: sha256:b0bcccbd3d4bc669
 //
 // files:
 //	sha256:a27ede6acccd77a4 api.gen.go
 //	sha256:489e4a24edf6e972 client.gen.go
+//	sha256:b882c71bc9fae24b doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:5ab7a4999623288d docs/models/describedpet.md
 //	sha256:99524ff14032ba8d docs/models/dog.md
@@ -22,14 +23,14 @@
 //	sha256:f5bc9cb21e73c08f docs/models/pet.md
 //	sha256:63875a6f2ff7d79a docs/models/petwithowner.md
 //	sha256:9d1a9cdc1799e1df docs/models/size.md
-//	sha256:3b3f5d2507711d8e model_cat.gen.go
+//	sha256:c3b142cc0d8a6476 model_cat.gen.go
 //	sha256:f8470ae9b5424c37 model_described_pet.gen.go
-//	sha256:a86b4c855673d247 model_dog.gen.go
+//	sha256:157cc9ae69ebf5a3 model_dog.gen.go
 //	sha256:32a11802303980ef model_maybe_cat.gen.go
-//	sha256:dd5ff287ef66b25a model_owner.gen.go
-//	sha256:a0c19b9457042e24 model_owner_collar.gen.go
+//	sha256:0463f41fe9462441 model_owner.gen.go
+//	sha256:1648d8675c126fb3 model_owner_collar.gen.go
 //	sha256:2de600222a3db294 model_pet.gen.go
-//	sha256:1fc748d7bb78c38c model_pet_with_owner.gen.go
+//	sha256:f32db5f0260d9da5 model_pet_with_owner.gen.go
 //	sha256:771e1b61a3822b91 model_size.gen.go
 
 package compositions

@@ -11,17 +11,20 @@ import (
 type Cat struct {
 	// Required.
 	Lives int64 `json:"lives"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewCat returns a Cat with its required fields set.
+// NewCat returns a Cat with its required fields set (lives). Optional fields
+// are left absent: a request sends only what the caller sets.
 func NewCat(lives int64) Cat {
-	m := Cat{Lives: lives}
-	m.ApplyDefaults()
-	return m
+	return Cat{Lives: lives}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Cat) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
@@ -33,7 +36,12 @@ func (m Cat) Validate() error {
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Cat) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m Cat) ValidateInto(v *oas.Validator, p *oas.Path) {
+	if m.absent&(1<<0) != 0 && m.Lives == 0 {
+		pLives := p.Key("lives")
+		v.Required(&pLives)
+	}
+}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
@@ -49,10 +57,11 @@ func (m *Cat) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -67,6 +76,9 @@ func (m *Cat) DecodeJSON(d *oas.Decoder) {
 		}
 		switch field {
 		case 0:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.Lives = d.Int64()
 			}
@@ -74,6 +86,7 @@ func (m *Cat) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<1 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

@@ -25,15 +25,15 @@ type Holder struct {
 	Maybe oas.Nullable[MaybeCat] `json:"maybe,omitzero"`
 }
 
-// NewHolder returns a Holder.
+// NewHolder returns a Holder. Optional fields are left absent: a request sends
+// only what the caller sets.
 func NewHolder() Holder {
-	m := Holder{}
-	m.ApplyDefaults()
-	return m
+	return Holder{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Holder) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

@@ -8,16 +8,17 @@
 // spec: sha256:b39ed3fb1eadb3c6
 // config: sha256:a62350ff85cc9231
 // toolchain: v0.2.0
-// output: sha256:d1d1c052090add50
+// output: sha256:077164f07c60a073
 //
 // files:
+//	sha256:a4556495f0939860 doc.gen.go
 //	sha256:a217ec94103094ad docs/models/cat.md
 //	sha256:8d65394bef45f8ad docs/models/holder.md
 //	sha256:6fb62a176b37c243 docs/models/holderinline.md
 //	sha256:a0304da697a4ec58 docs/models/maybecat.md
-//	sha256:313d911714b4b968 model_cat.gen.go
-//	sha256:412e248d6045241c model_holder.gen.go
-//	sha256:dd3b00ed15b4f13f model_holder_inline.gen.go
-//	sha256:55b4340e3dbc8939 model_maybe_cat.gen.go
+//	sha256:35a20527e70c1a41 model_cat.gen.go
+//	sha256:b3db2314e98691b0 model_holder.gen.go
+//	sha256:e6437ed4bc6f75ef model_holder_inline.gen.go
+//	sha256:16a4d73da7134661 model_maybe_cat.gen.go
 
 package compositions31

@@ -13,15 +13,15 @@ type Dimensions struct {
 	W oas.Opt[float64] `json:"w,omitzero"`
 }
 
-// NewDimensions returns a Dimensions.
+// NewDimensions returns a Dimensions. Optional fields are left absent: a
+// request sends only what the caller sets.
 func NewDimensions() Dimensions {
-	m := Dimensions{}
-	m.ApplyDefaults()
-	return m
+	return Dimensions{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Dimensions) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

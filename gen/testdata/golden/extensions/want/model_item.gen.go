@@ -4,7 +4,9 @@ package extensions
 
 import (
 	"encoding/json"
+	uuid "github.com/google/uuid"
 	"github.com/oasgen/oasgen/oas"
+	"reflect"
 )
 
 // Item is the schema "Thing".
@@ -23,17 +25,20 @@ type Item struct {
 	Raw oas.Opt[map[string]any] `json:"raw,omitzero"`
 	// Optional.
 	Size oas.Opt[Dimensions] `json:"size,omitzero"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewItem returns a Item with its required fields set.
+// NewItem returns an Item with its required fields set (id). Optional fields
+// are left absent: a request sends only what the caller sets.
 func NewItem(id ThingID) Item {
-	m := Item{ID: id}
-	m.ApplyDefaults()
-	return m
+	return Item{ID: id}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Item) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
@@ -46,6 +51,10 @@ func (m Item) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Item) ValidateInto(v *oas.Validator, p *oas.Path) {
+	if m.absent&(1<<0) != 0 && reflect.ValueOf((uuid.UUID)(m.ID)).IsZero() {
+		pID := p.Key("id")
+		v.Required(&pID)
+	}
 	if x, ok := m.Level.Get(); ok {
 		pLevel := p.Key("level")
 		x.ValidateInto(v, &pLevel)
@@ -118,10 +127,11 @@ func (m *Item) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -176,6 +186,9 @@ func (m *Item) DecodeJSON(d *oas.Decoder) {
 				m.Alpha.Set(x)
 			}
 		case 2:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if raw0 := d.Raw(); raw0 != nil {
 				d.Fail(json.Unmarshal(raw0, &m.ID))
 			}
@@ -217,6 +230,7 @@ func (m *Item) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<1 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

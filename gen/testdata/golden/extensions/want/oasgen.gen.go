@@ -8,18 +8,19 @@
 // spec: sha256:4d18411b963b749d
 // config: sha256:5cb113d6f4e752be
 // toolchain: v0.2.0
-// output: sha256:da836e57f0a7c99b
+// output: sha256:fd13b42c96799028
 //
 // files:
 //	sha256:22ba17105ee33226 api.gen.go
 //	sha256:18a85e25044c96f4 client.gen.go
+//	sha256:296f6f87a558f37c doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:ed464f78133f8184 docs/models/item.md
 //	sha256:0ea6464ee4e15940 docs/models/itemlevel.md
 //	sha256:cbcf6f7b1a1a6063 docs/models/thingid.md
 //	sha256:ee9ea50aef7a0a2d docs/models/wait.md
-//	sha256:989713d606aec922 model_dimensions.gen.go
-//	sha256:5db4b85057f34676 model_item.gen.go
+//	sha256:0aa86d73612bfe9a model_dimensions.gen.go
+//	sha256:94d90d0a3db77593 model_item.gen.go
 //	sha256:5e28f32e8a06e6dd model_item_level.gen.go
 //	sha256:0d486d3d47b31cf1 model_thing_id.gen.go
 //	sha256:780214b6b40ac5cd model_wait.gen.go

@@ -31,32 +31,62 @@ type Account struct {
 	Window oas.Opt[int64] `json:"window,omitzero"`
 }
 
-// NewAccount returns a Account with the spec's defaults applied.
-// Defaults: big: 9007199254740993, limit: 9007199254740993, ratio: 0.30000000000000004, unsigned: 18446744073709551615, whole: 12.
+// NewAccount returns an Account. Optional fields are left absent: a request
+// sends only what the caller sets. Defaults are not applied (see ApplyDefaults
+// and the OrDefault getters).
 func NewAccount() Account {
-	m := Account{}
-	m.ApplyDefaults()
-	return m
+	return Account{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Account) ApplyDefaults() {
 	if !m.Big.IsSet() {
 		m.Big = oas.Some[Big](BigN9007199254740993)
 	}
 	if !m.Limit.IsSet() {
-		m.Limit = oas.Some[int64](int64(9007199254740993))
+		m.Limit = oas.Some[int64](9007199254740993)
 	}
 	if !m.Ratio.IsSet() {
 		m.Ratio = oas.Some[float64](0.30000000000000004)
 	}
 	if !m.Unsigned.IsSet() {
-		m.Unsigned = oas.Some[uint64](uint64(0xffffffffffffffff))
+		m.Unsigned = oas.Some[uint64](18446744073709551615)
 	}
 	if !m.Whole.IsSet() {
-		m.Whole = oas.Some[int64](int64(12))
+		m.Whole = oas.Some[int64](12)
 	}
+}
+
+// BigOrDefault returns Big when it holds a value and otherwise the spec's
+// default, 9007199254740993, which the server assumes when the field is absent.
+func (m Account) BigOrDefault() Big {
+	return m.Big.Or(BigN9007199254740993)
+}
+
+// LimitOrDefault returns Limit when it holds a value and otherwise the spec's
+// default, 9007199254740993, which the server assumes when the field is absent.
+func (m Account) LimitOrDefault() int64 {
+	return m.Limit.Or(9007199254740993)
+}
+
+// RatioOrDefault returns Ratio when it holds a value and otherwise the spec's
+// default, 0.30000000000000004, which the server assumes when the field is absent.
+func (m Account) RatioOrDefault() float64 {
+	return m.Ratio.Or(0.30000000000000004)
+}
+
+// UnsignedOrDefault returns Unsigned when it holds a value and otherwise the spec's
+// default, 18446744073709551615, which the server assumes when the field is absent.
+func (m Account) UnsignedOrDefault() uint64 {
+	return m.Unsigned.Or(18446744073709551615)
+}
+
+// WholeOrDefault returns Whole when it holds a value and otherwise the spec's
+// default, 12, which the server assumes when the field is absent.
+func (m Account) WholeOrDefault() int64 {
+	return m.Whole.Or(12)
 }
 
 // Validate reports every violation of the spec's constraints as one

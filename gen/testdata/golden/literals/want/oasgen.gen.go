@@ -8,14 +8,15 @@
 // spec: sha256:de35defed783becf
 // config: sha256:2be77ca1458ea818
 // toolchain: v0.2.0
-// output: sha256:1a3ba274859692bd
+// output: sha256:024a427ea17458c0
 //
 // files:
+//	sha256:ce2d5fba92974d02 doc.gen.go
 //	sha256:540af1235fa9aa5a docs/models/account.md
 //	sha256:ab36b77e5ec2cf02 docs/models/answer.md
 //	sha256:60b7aee910ff6a99 docs/models/big.md
 //	sha256:eb5b9989f4c51bd4 docs/models/ratio.md
-//	sha256:55486fb62d53775c model_account.gen.go
+//	sha256:709c479665be66b0 model_account.gen.go
 //	sha256:9b8c6c4956e08909 model_answer.gen.go
 //	sha256:8bacc574206b03e3 model_big.gen.go
 //	sha256:b8e7f8810da004b9 model_ratio.gen.go

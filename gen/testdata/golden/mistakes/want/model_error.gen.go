@@ -13,15 +13,15 @@ type Error struct {
 	Message oas.Opt[string] `json:"message,omitzero"`
 }
 
-// NewError returns a Error.
+// NewError returns an Error. Optional fields are left absent: a request sends
+// only what the caller sets.
 func NewError() Error {
-	m := Error{}
-	m.ApplyDefaults()
-	return m
+	return Error{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Error) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

@@ -19,17 +19,20 @@ type Link struct {
 	Next oas.Opt[*Link] `json:"next,omitzero"`
 	// Required.
 	Value string `json:"value"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewLink returns a Link with its required fields set.
+// NewLink returns a Link with its required fields set (value). Optional fields
+// are left absent: a request sends only what the caller sets.
 func NewLink(value string) Link {
-	m := Link{Value: value}
-	m.ApplyDefaults()
-	return m
+	return Link{Value: value}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Link) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
@@ -54,7 +57,7 @@ func (m Link) ValidateInto(v *oas.Validator, p *oas.Path) {
 			x.ValidateInto(v, &pNext)
 		}
 	}
-	if m.Value == "" {
+	if m.absent&(1<<0) != 0 && m.Value == "" {
 		pValue := p.Key("value")
 		v.Required(&pValue)
 	}
@@ -104,10 +107,11 @@ func (m *Link) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -156,6 +160,9 @@ func (m *Link) DecodeJSON(d *oas.Decoder) {
 				m.Next.Set(x)
 			}
 		case 2:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.Value = d.String()
 			}
@@ -163,6 +170,7 @@ func (m *Link) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<1 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

@@ -8,11 +8,12 @@
 // spec: sha256:93a5c560c250680d
 // config: sha256:c15d91f772379cbc
 // toolchain: v0.2.0
-// output: sha256:960b36698e221c11
+// output: sha256:0b937321f58029e2
 //
 // files:
 //	sha256:0324e2fce2b52432 api.gen.go
 //	sha256:339dae692467284d client.gen.go
+//	sha256:ec51a5710d81e74a doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md
 //	sha256:2c836a2137fa25ad docs/models/link.md
@@ -22,13 +23,13 @@
 //	sha256:58ef9998425b5eec docs/models/petkind.md
 //	sha256:8e50d44c42ee0b9e docs/models/toy.md
 //	sha256:a42c056803d371e3 errors.gen.go
-//	sha256:c9358cfeb1eccd2b model_add_pet_request_form.gen.go
-//	sha256:03fc264a9b7a6639 model_error.gen.go
-//	sha256:dabbe2d4223e1246 model_link.gen.go
-//	sha256:84dd1f6a2d2f902f model_new_pet.gen.go
+//	sha256:92a6d29f5bf64753 model_add_pet_request_form.gen.go
+//	sha256:8f172fc1af58f5b1 model_error.gen.go
+//	sha256:49a3d84bd962ad8c model_link.gen.go
+//	sha256:78e388b1c5a1e65f model_new_pet.gen.go
 //	sha256:4b3efbf37c0c4cea model_node.gen.go
-//	sha256:68f04a8a161a751c model_pet.gen.go
+//	sha256:dd7ca430c7b8e4d0 model_pet.gen.go
 //	sha256:9d8bc052943605b9 model_pet_kind.gen.go
-//	sha256:308fcc21aff39d5d model_toy.gen.go
+//	sha256:07ea7e554a2cf4a9 model_toy.gen.go
 
 package mistakes

@@ -13,15 +13,15 @@ type CreateThingJSONBody struct {
 	A oas.Opt[string] `json:"a,omitzero"`
 }
 
-// NewCreateThingJSONBody returns a CreateThingJSONBody.
+// NewCreateThingJSONBody returns a CreateThingJSONBody. Optional fields are
+// left absent: a request sends only what the caller sets.
 func NewCreateThingJSONBody() CreateThingJSONBody {
-	m := CreateThingJSONBody{}
-	m.ApplyDefaults()
-	return m
+	return CreateThingJSONBody{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *CreateThingJSONBody) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

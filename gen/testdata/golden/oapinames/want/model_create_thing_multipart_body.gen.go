@@ -13,15 +13,15 @@ type CreateThingMultipartBody struct {
 	B oas.Opt[string] `json:"b,omitzero"`
 }
 
-// NewCreateThingMultipartBody returns a CreateThingMultipartBody.
+// NewCreateThingMultipartBody returns a CreateThingMultipartBody. Optional
+// fields are left absent: a request sends only what the caller sets.
 func NewCreateThingMultipartBody() CreateThingMultipartBody {
-	m := CreateThingMultipartBody{}
-	m.ApplyDefaults()
-	return m
+	return CreateThingMultipartBody{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *CreateThingMultipartBody) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

@@ -13,15 +13,15 @@ type CreateThingParams struct {
 	C oas.Opt[string] `json:"c,omitzero"`
 }
 
-// NewCreateThingParams returns a CreateThingParams.
+// NewCreateThingParams returns a CreateThingParams. Optional fields are left
+// absent: a request sends only what the caller sets.
 func NewCreateThingParams() CreateThingParams {
-	m := CreateThingParams{}
-	m.ApplyDefaults()
-	return m
+	return CreateThingParams{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *CreateThingParams) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

@@ -13,15 +13,15 @@ type CreateThingRequestForm struct {
 	Name oas.Opt[string] `json:"name,omitzero"`
 }
 
-// NewCreateThingRequestForm returns a CreateThingRequestForm.
+// NewCreateThingRequestForm returns a CreateThingRequestForm. Optional fields
+// are left absent: a request sends only what the caller sets.
 func NewCreateThingRequestForm() CreateThingRequestForm {
-	m := CreateThingRequestForm{}
-	m.ApplyDefaults()
-	return m
+	return CreateThingRequestForm{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *CreateThingRequestForm) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

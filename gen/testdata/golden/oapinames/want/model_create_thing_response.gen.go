@@ -13,15 +13,15 @@ type CreateThingResponse struct {
 	D oas.Opt[string] `json:"d,omitzero"`
 }
 
-// NewCreateThingResponse returns a CreateThingResponse.
+// NewCreateThingResponse returns a CreateThingResponse. Optional fields are
+// left absent: a request sends only what the caller sets.
 func NewCreateThingResponse() CreateThingResponse {
-	m := CreateThingResponse{}
-	m.ApplyDefaults()
-	return m
+	return CreateThingResponse{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *CreateThingResponse) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

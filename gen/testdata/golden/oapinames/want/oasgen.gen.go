@@ -8,11 +8,12 @@
 // spec: sha256:dc2af80def8e8c45
 // config: sha256:a6551b4468511f5f
 // toolchain: v0.2.0
-// output: sha256:657075da64b80252
+// output: sha256:33ef2ce46a746c5d
 //
 // files:
 //	sha256:4e89e9058b0e668e api.gen.go
 //	sha256:0cc5b5274026700a client.gen.go
+//	sha256:ed188e62c3394b0f doc.gen.go
 //	sha256:893a3f02e121281c docs/models/createthingformdatabody.md
 //	sha256:4870147417a0a655 docs/models/createthingjsonbody.md
 //	sha256:fe60f7e5b7d0c850 docs/models/createthingjsonrequestbody.md
@@ -34,14 +35,14 @@
 //	sha256:f56c2f29ae61b1cf docs/models/thing.md
 //	sha256:1f4adb16ad652298 docs/models/thingid2.md
 //	sha256:f1a79e48266dcf0c model_create_thing_formdata_body.gen.go
-//	sha256:c1c044fd0fe180aa model_create_thing_json_body.gen.go
+//	sha256:5c8f3bf875c487e5 model_create_thing_json_body.gen.go
 //	sha256:b7175bb9c911d9ec model_create_thing_json_request_body.gen.go
-//	sha256:6d74b4004f660f8e model_create_thing_multipart_body.gen.go
+//	sha256:c0e5023ac58c50f5 model_create_thing_multipart_body.gen.go
 //	sha256:4913d59006ad304c model_create_thing_op_params.gen.go
-//	sha256:fc524a427d7534cc model_create_thing_params.gen.go
+//	sha256:ecc05669c8ade04d model_create_thing_params.gen.go
 //	sha256:511e2db204214217 model_create_thing_request_body.gen.go
-//	sha256:68f8abdc2c4f13dd model_create_thing_request_form.gen.go
-//	sha256:6ce3a30b589d2eee model_create_thing_response.gen.go
+//	sha256:d5569a87664c87dd model_create_thing_request_form.gen.go
+//	sha256:f3b3829af1721a51 model_create_thing_response.gen.go
 //	sha256:2ba8e2821b9d29d2 model_create_thing_text_body.gen.go
 //	sha256:a8a22c791ad5a637 model_create_thing_text_request_body.gen.go
 //	sha256:9db866d123f4615a model_list_things_response.gen.go
@@ -51,7 +52,7 @@
 //	sha256:0157700068d6eda7 model_parse_create_thing_response.gen.go
 //	sha256:ce2fe1823f10b079 model_parse_list_things_response.gen.go
 //	sha256:848e42860d8116dc model_replace_thing_application_merge_patch_plus_json_body.gen.go
-//	sha256:5efdbbcf30bf390a model_thing.gen.go
+//	sha256:9c2b588efec506ce model_thing.gen.go
 //	sha256:b525f2e85f371eed model_thing_id2.gen.go
 
 package oapinames

@@ -17,15 +17,15 @@ type Base struct {
 	ID string `json:"id,omitzero"`
 }
 
-// NewBase returns a Base.
+// NewBase returns a Base. Optional fields are left absent: a request sends only
+// what the caller sets.
 func NewBase() Base {
-	m := Base{}
-	m.ApplyDefaults()
-	return m
+	return Base{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Base) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

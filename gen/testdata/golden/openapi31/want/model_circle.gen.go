@@ -13,20 +13,23 @@ type Circle struct {
 	Radius float64 `json:"radius"`
 	// Required.
 	Type string `json:"type"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewCircle returns a Circle with its required fields set.
-func NewCircle(radius float64, type_ string) Circle {
-	m := Circle{
+// NewCircle returns a Circle with its required fields set (type_, radius).
+// Optional fields are left absent: a request sends only what the caller sets.
+func NewCircle(type_ string, radius float64) Circle {
+	return Circle{
 		Radius: radius,
 		Type:   type_,
 	}
-	m.ApplyDefaults()
-	return m
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Circle) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
@@ -39,11 +42,14 @@ func (m Circle) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Circle) ValidateInto(v *oas.Validator, p *oas.Path) {
-	{
+	if m.absent&(1<<0) != 0 && m.Radius == 0 {
+		pRadius := p.Key("radius")
+		v.Required(&pRadius)
+	} else {
 		pRadius := p.Key("radius")
 		v.Minimum(&pRadius, float64(m.Radius), 0.0, true)
 	}
-	if m.Type == "" {
+	if m.absent&(1<<1) != 0 && m.Type == "" {
 		pType := p.Key("type")
 		v.Required(&pType)
 	}
@@ -68,10 +74,11 @@ func (m *Circle) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -90,10 +97,16 @@ func (m *Circle) DecodeJSON(d *oas.Decoder) {
 		}
 		switch field {
 		case 0:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.Radius = d.Float64()
 			}
 		case 1:
+			if !d.AtNull() {
+				seen |= 1 << 1
+			}
 			if !d.Null() {
 				m.Type = d.String()
 			}
@@ -101,6 +114,7 @@ func (m *Circle) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<2 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

@@ -10,7 +10,7 @@ import (
 
 // Payload is the schema "Payload".
 //
-// It is a anyOf of: String, Int64. The JSON is kept as received;
+// It is an anyOf of: String, Int64. The JSON is kept as received;
 // use the As methods (or Which) to read it and the From functions to build one.
 type Payload struct {
 	raw json.RawMessage

@@ -13,20 +13,23 @@ type Square struct {
 	Side float64 `json:"side"`
 	// Required.
 	Type string `json:"type"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewSquare returns a Square with its required fields set.
-func NewSquare(side float64, type_ string) Square {
-	m := Square{
+// NewSquare returns a Square with its required fields set (type_, side).
+// Optional fields are left absent: a request sends only what the caller sets.
+func NewSquare(type_ string, side float64) Square {
+	return Square{
 		Side: side,
 		Type: type_,
 	}
-	m.ApplyDefaults()
-	return m
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Square) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
@@ -39,7 +42,11 @@ func (m Square) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Square) ValidateInto(v *oas.Validator, p *oas.Path) {
-	if m.Type == "" {
+	if m.absent&(1<<0) != 0 && m.Side == 0 {
+		pSide := p.Key("side")
+		v.Required(&pSide)
+	}
+	if m.absent&(1<<1) != 0 && m.Type == "" {
 		pType := p.Key("type")
 		v.Required(&pType)
 	}
@@ -64,10 +71,11 @@ func (m *Square) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -86,10 +94,16 @@ func (m *Square) DecodeJSON(d *oas.Decoder) {
 		}
 		switch field {
 		case 0:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.Side = d.Float64()
 			}
 		case 1:
+			if !d.AtNull() {
+				seen |= 1 << 1
+			}
 			if !d.Null() {
 				m.Type = d.String()
 			}
@@ -97,6 +111,7 @@ func (m *Square) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<2 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

@@ -65,28 +65,38 @@ type Widget struct {
 	Shape oas.Opt[Shape] `json:"shape,omitzero"`
 	// Required.
 	Size WidgetSize `json:"size"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewWidget returns a Widget with its required fields set and the spec's defaults applied.
-// Defaults: count_u64: 10.
-func NewWidget(name string, kind WidgetKind, nickname oas.Nullable[string], password string, size WidgetSize) Widget {
-	m := Widget{
+// NewWidget returns a Widget with its required fields set (name, kind,
+// nickname, size, password). Optional fields are left absent: a request sends
+// only what the caller sets. Defaults are not applied (see ApplyDefaults and
+// the OrDefault getters).
+func NewWidget(name string, kind WidgetKind, nickname oas.Nullable[string], size WidgetSize, password string) Widget {
+	return Widget{
 		Kind:     kind,
 		Name:     name,
 		Nickname: nickname,
 		Password: password,
 		Size:     size,
 	}
-	m.ApplyDefaults()
-	return m
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Widget) ApplyDefaults() {
 	if !m.CountU64.IsSet() {
-		m.CountU64 = oas.Some[uint64](uint64(0xa))
+		m.CountU64 = oas.Some[uint64](10)
 	}
+}
+
+// CountU64OrDefault returns CountU64 when it holds a value and otherwise the spec's
+// default, 10, which the server assumes when the field is absent.
+func (m Widget) CountU64OrDefault() uint64 {
+	return m.CountU64.Or(10)
 }
 
 // Validate reports every violation of the spec's constraints as one
@@ -100,7 +110,7 @@ func (m Widget) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Widget) ValidateInto(v *oas.Validator, p *oas.Path) {
-	if m.Name == "" {
+	if m.absent&(1<<0) != 0 && m.Name == "" {
 		pName := p.Key("name")
 		v.Required(&pName)
 	}
@@ -108,7 +118,7 @@ func (m Widget) ValidateInto(v *oas.Validator, p *oas.Path) {
 		pBackupOwner := p.Key("backup_owner")
 		x.ValidateInto(v, &pBackupOwner)
 	}
-	if m.Kind == "" {
+	if m.absent&(1<<1) != 0 && m.Kind == "" {
 		pKind := p.Key("kind")
 		v.Required(&pKind)
 	} else {
@@ -131,7 +141,7 @@ func (m Widget) ValidateInto(v *oas.Validator, p *oas.Path) {
 		pOwner := p.Key("owner")
 		x.ValidateInto(v, &pOwner)
 	}
-	if m.Password == "" {
+	if m.absent&(1<<2) != 0 && m.Password == "" {
 		pPassword := p.Key("password")
 		v.Required(&pPassword)
 	}
@@ -143,7 +153,7 @@ func (m Widget) ValidateInto(v *oas.Validator, p *oas.Path) {
 		pShape := p.Key("shape")
 		x.ValidateInto(v, &pShape)
 	}
-	if m.Size == "" {
+	if m.absent&(1<<3) != 0 && m.Size == "" {
 		pSize := p.Key("size")
 		v.Required(&pSize)
 	} else {
@@ -313,10 +323,11 @@ func (m *Widget) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -427,6 +438,9 @@ func (m *Widget) DecodeJSON(d *oas.Decoder) {
 		}
 		switch field {
 		case 0:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.Name = d.String()
 			}
@@ -523,6 +537,9 @@ func (m *Widget) DecodeJSON(d *oas.Decoder) {
 				m.Code.Set(x)
 			}
 		case 13:
+			if !d.AtNull() {
+				seen |= 1 << 1
+			}
 			m.Kind.DecodeJSON(d)
 		case 14:
 			if d.Null() {
@@ -565,6 +582,9 @@ func (m *Widget) DecodeJSON(d *oas.Decoder) {
 				m.Owner.Set(x)
 			}
 		case 19:
+			if !d.AtNull() {
+				seen |= 1 << 2
+			}
 			if !d.Null() {
 				m.Password = d.String()
 			}
@@ -601,11 +621,15 @@ func (m *Widget) DecodeJSON(d *oas.Decoder) {
 				m.Shape.Set(x)
 			}
 		case 24:
+			if !d.AtNull() {
+				seen |= 1 << 3
+			}
 			m.Size.DecodeJSON(d)
 		default:
 			d.Skip()
 		}
 	}
+	m.absent = (1<<4 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

@@ -15,15 +15,15 @@ type WidgetDims struct {
 	W oas.Opt[float64] `json:"w,omitzero"`
 }
 
-// NewWidgetDims returns a WidgetDims.
+// NewWidgetDims returns a WidgetDims. Optional fields are left absent: a
+// request sends only what the caller sets.
 func NewWidgetDims() WidgetDims {
-	m := WidgetDims{}
-	m.ApplyDefaults()
-	return m
+	return WidgetDims{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *WidgetDims) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

@@ -8,11 +8,12 @@
 // spec: sha256:b79a76a05dfe5c7b
 // config: sha256:cdb310923ce86122
 // toolchain: v0.2.0
-// output: sha256:835fa5d8f5796892
+// output: sha256:15ea8a1d1acddae6
 //
 // files:
 //	sha256:afbfafc75c77ea98 api.gen.go
 //	sha256:b50e2b352e713fd2 client.gen.go
+//	sha256:d7ef1ed53459707a doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
 //	sha256:f8b7b32b8d974414 docs/models/payload.md
@@ -26,15 +27,15 @@
 //	sha256:9c8e88ab04035039 docs/models/widgetmaybeshape.md
 //	sha256:0a6ab0361037b19e docs/models/widgetmode.md
 //	sha256:a2cb7d6655027cb7 docs/models/widgetsize.md
-//	sha256:b9b6e8f681987720 model_base.gen.go
-//	sha256:fcef87d6ec7f6a88 model_circle.gen.go
-//	sha256:507a9da9f0c8342e model_payload.gen.go
-//	sha256:3609e1b9c6565883 model_person.gen.go
+//	sha256:b537fceba345269c model_base.gen.go
+//	sha256:a73c14efbe2efd96 model_circle.gen.go
+//	sha256:ae480cf7a97270bb model_payload.gen.go
+//	sha256:b2ed6fd27aaf2017 model_person.gen.go
 //	sha256:00af9e87e2a0d457 model_shape.gen.go
 //	sha256:b8590a0f1f1381c7 model_snowflake.gen.go
-//	sha256:9bd1d653db7175b1 model_square.gen.go
-//	sha256:2d066660ab34bbb1 model_widget.gen.go
-//	sha256:dd4c916943e12cb6 model_widget_dims.gen.go
+//	sha256:d98050125e3f7b82 model_square.gen.go
+//	sha256:f51e495e0bb1d70f model_widget.gen.go
+//	sha256:d76ef58ff8972bd7 model_widget_dims.gen.go
 //	sha256:54349289178a742f model_widget_kind.gen.go
 //	sha256:2dad4af7b7cfdbb9 model_widget_maybe_shape.gen.go
 //	sha256:7fcce9ff27afef9d model_widget_mode.gen.go

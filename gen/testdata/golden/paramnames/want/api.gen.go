@@ -195,12 +195,7 @@ func (m GetAccountArgs) Validate() error {
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m GetAccountArgs) ValidateInto(v *oas.Validator, p *oas.Path) {
-	if m.XAccountID == "" {
-		pXAccountID := p.Key("X-Account-Id")
-		v.Required(&pXAccountID)
-	}
-}
+func (m GetAccountArgs) ValidateInto(v *oas.Validator, p *oas.Path) {}
 
 // GetAccount calls GET /accounts/{id}/{Id}.
 //
@@ -286,12 +281,7 @@ func (m PostThingArgs) Validate() error {
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m PostThingArgs) ValidateInto(v *oas.Validator, p *oas.Path) {
-	if m.XFoo == "" {
-		pXFoo := p.Key("X-Foo")
-		v.Required(&pXFoo)
-	}
-}
+func (m PostThingArgs) ValidateInto(v *oas.Validator, p *oas.Path) {}
 
 // PostThing calls POST
 // /things/{url}/{server}/{type}/{c}/{pathParam0}/{body}/{params}.

@@ -13,15 +13,15 @@ type PostThingBody struct {
 	A oas.Opt[string] `json:"a,omitzero"`
 }
 
-// NewPostThingBody returns a PostThingBody.
+// NewPostThingBody returns a PostThingBody. Optional fields are left absent: a
+// request sends only what the caller sets.
 func NewPostThingBody() PostThingBody {
-	m := PostThingBody{}
-	m.ApplyDefaults()
-	return m
+	return PostThingBody{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *PostThingBody) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

@@ -8,12 +8,13 @@
 // spec: sha256:8f64e483bc8102b2
 // config: sha256:c0618ded3f843f7c
 // toolchain: v0.2.0
-// output: sha256:08fce86907688628
+// output: sha256:5a9da88a3672d805
 //
 // files:
-//	sha256:f28c284f87bec1f0 api.gen.go
+//	sha256:880ddaef6343652b api.gen.go
 //	sha256:178d723ab701918a client.gen.go
+//	sha256:d7e9394052a2b373 doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
-//	sha256:93036efa6e743e33 model_post_thing_body.gen.go
+//	sha256:46a1f4ded8045f67 model_post_thing_body.gen.go
 
 package paramnames

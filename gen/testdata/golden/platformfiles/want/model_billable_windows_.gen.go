@@ -15,15 +15,15 @@ type BillableWindows struct {
 	Thing oas.Opt[ThingTest] `json:"thing,omitzero"`
 }
 
-// NewBillableWindows returns a BillableWindows.
+// NewBillableWindows returns a BillableWindows. Optional fields are left
+// absent: a request sends only what the caller sets.
 func NewBillableWindows() BillableWindows {
-	m := BillableWindows{}
-	m.ApplyDefaults()
-	return m
+	return BillableWindows{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *BillableWindows) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

@@ -13,15 +13,15 @@ type OSJsWasm struct {
 	N oas.Opt[int64] `json:"n,omitzero"`
 }
 
-// NewOSJsWasm returns a OSJsWasm.
+// NewOSJsWasm returns an OSJsWasm. Optional fields are left absent: a request
+// sends only what the caller sets.
 func NewOSJsWasm() OSJsWasm {
-	m := OSJsWasm{}
-	m.ApplyDefaults()
-	return m
+	return OSJsWasm{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *OSJsWasm) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

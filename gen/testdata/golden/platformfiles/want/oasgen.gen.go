@@ -8,11 +8,12 @@
 // spec: sha256:7d0f1430501bb019
 // config: sha256:424959825170983e
 // toolchain: v0.2.0
-// output: sha256:e855b95b8c7b0fa5
+// output: sha256:37cc9211ccfecfce
 //
 // files:
 //	sha256:e2662fd767d1b131 api.gen.go
 //	sha256:85f491a4bbf61e36 client.gen.go
+//	sha256:6e4b072c7387706d doc.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md
 //	sha256:b6872ebacc2aea67 docs/models/linuxamd64test.md
@@ -21,13 +22,13 @@
 //	sha256:9ac871f4022691fd docs/models/plan9.md
 //	sha256:a64b8a16cedd2a37 docs/models/thingtest.md
 //	sha256:0d4b0ed0a3e09898 docs/models/zoss390x.md
-//	sha256:8481e9484b7257ea model_billable_windows_.gen.go
+//	sha256:0d994466c447d549 model_billable_windows_.gen.go
 //	sha256:1f955aaa7fc80054 model_foo_arm64_.gen.go
 //	sha256:22252ed61a7ffbec model_linux_amd64_test_.gen.go
 //	sha256:8f0d6bd6e1d41dd4 model_mips64p32le_.gen.go
-//	sha256:64adbf7a0ce70414 model_os_js_wasm_.gen.go
+//	sha256:8c61a95d7e155328 model_os_js_wasm_.gen.go
 //	sha256:4d837d6653df1c91 model_plan9_.gen.go
-//	sha256:b0d14f7a09d228de model_thing_test_.gen.go
+//	sha256:98ad76d8b221ff46 model_thing_test_.gen.go
 //	sha256:037d30831192592d model_zos_s390x_.gen.go
 
 package platformfiles

@@ -13,20 +13,23 @@ type Employee struct {
 	ID string `json:"id"`
 	// Required.
 	Manager *Manager `json:"manager"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewEmployee returns a Employee with its required fields set.
+// NewEmployee returns an Employee with its required fields set (id, manager).
+// Optional fields are left absent: a request sends only what the caller sets.
 func NewEmployee(id string, manager *Manager) Employee {
-	m := Employee{
+	return Employee{
 		ID:      id,
 		Manager: manager,
 	}
-	m.ApplyDefaults()
-	return m
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Employee) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
@@ -39,7 +42,7 @@ func (m Employee) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Employee) ValidateInto(v *oas.Validator, p *oas.Path) {
-	if m.ID == "" {
+	if m.absent&(1<<0) != 0 && m.ID == "" {
 		pID := p.Key("id")
 		v.Required(&pID)
 	}
@@ -77,10 +80,11 @@ func (m *Employee) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -99,6 +103,9 @@ func (m *Employee) DecodeJSON(d *oas.Decoder) {
 		}
 		switch field {
 		case 0:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.ID = d.String()
 			}
@@ -115,6 +122,7 @@ func (m *Employee) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<1 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

@@ -15,15 +15,15 @@ type Manager struct {
 	ID oas.Opt[string] `json:"id,omitzero"`
 }
 
-// NewManager returns a Manager.
+// NewManager returns a Manager. Optional fields are left absent: a request
+// sends only what the caller sets.
 func NewManager() Manager {
-	m := Manager{}
-	m.ApplyDefaults()
-	return m
+	return Manager{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Manager) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

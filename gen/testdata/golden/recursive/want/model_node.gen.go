@@ -20,17 +20,20 @@ type Node struct {
 	Next oas.Nullable[*Node] `json:"next,omitzero"`
 	// Optional.
 	Parent oas.Opt[*Node] `json:"parent,omitzero"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewNode returns a Node with its required fields set.
+// NewNode returns a Node with its required fields set (name). Optional fields
+// are left absent: a request sends only what the caller sets.
 func NewNode(name string) Node {
-	m := Node{Name: name}
-	m.ApplyDefaults()
-	return m
+	return Node{Name: name}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Node) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
@@ -65,7 +68,7 @@ func (m Node) ValidateInto(v *oas.Validator, p *oas.Path) {
 			x[i0].ValidateInto(v, &pChildren_0)
 		}
 	}
-	if m.Name == "" {
+	if m.absent&(1<<0) != 0 && m.Name == "" {
 		pName := p.Key("name")
 		v.Required(&pName)
 	} else {
@@ -170,10 +173,11 @@ func (m *Node) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -252,6 +256,9 @@ func (m *Node) DecodeJSON(d *oas.Decoder) {
 				m.Children.Set(x)
 			}
 		case 2:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.Name = d.String()
 			}
@@ -285,6 +292,7 @@ func (m *Node) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<1 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

@@ -8,14 +8,15 @@
 // spec: sha256:af17bab272e13bcd
 // config: sha256:571faf763387e6e8
 // toolchain: v0.2.0
-// output: sha256:cb3ac8c0cbe51611
+// output: sha256:d6f4fa2672da180e
 //
 // files:
+//	sha256:fde8faa6063b61c3 doc.gen.go
 //	sha256:302ad8591c700257 docs/models/employee.md
 //	sha256:d0368a3bab8f1519 docs/models/manager.md
 //	sha256:d6fcfeb5cfcdf7a1 docs/models/node.md
-//	sha256:480164e85697e55f model_employee.gen.go
-//	sha256:9c982b4e70c3dc75 model_manager.gen.go
-//	sha256:38449e964f93be95 model_node.gen.go
+//	sha256:7431604e7c825a9a model_employee.gen.go
+//	sha256:62ed123e0d1fed66 model_manager.gen.go
+//	sha256:83ddc5320a112d84 model_node.gen.go
 
 package recursive

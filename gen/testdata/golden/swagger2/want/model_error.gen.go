@@ -13,20 +13,23 @@ type Error struct {
 	Code int32 `json:"code"`
 	// Required.
 	Message string `json:"message"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewError returns a Error with its required fields set.
+// NewError returns an Error with its required fields set (code, message).
+// Optional fields are left absent: a request sends only what the caller sets.
 func NewError(code int32, message string) Error {
-	m := Error{
+	return Error{
 		Code:    code,
 		Message: message,
 	}
-	m.ApplyDefaults()
-	return m
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Error) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
@@ -39,7 +42,11 @@ func (m Error) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Error) ValidateInto(v *oas.Validator, p *oas.Path) {
-	if m.Message == "" {
+	if m.absent&(1<<0) != 0 && m.Code == 0 {
+		pCode := p.Key("code")
+		v.Required(&pCode)
+	}
+	if m.absent&(1<<1) != 0 && m.Message == "" {
 		pMessage := p.Key("message")
 		v.Required(&pMessage)
 	}
@@ -61,10 +68,11 @@ func (m *Error) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -83,10 +91,16 @@ func (m *Error) DecodeJSON(d *oas.Decoder) {
 		}
 		switch field {
 		case 0:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.Code = d.Int32()
 			}
 		case 1:
+			if !d.AtNull() {
+				seen |= 1 << 1
+			}
 			if !d.Null() {
 				m.Message = d.String()
 			}
@@ -94,6 +108,7 @@ func (m *Error) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<2 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

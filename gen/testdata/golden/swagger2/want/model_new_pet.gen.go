@@ -13,17 +13,20 @@ type NewPet struct {
 	Name string `json:"name"`
 	// Optional.
 	Tag oas.Opt[string] `json:"tag,omitzero"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewNewPet returns a NewPet with its required fields set.
+// NewNewPet returns a NewPet with its required fields set (name). Optional
+// fields are left absent: a request sends only what the caller sets.
 func NewNewPet(name string) NewPet {
-	m := NewPet{Name: name}
-	m.ApplyDefaults()
-	return m
+	return NewPet{Name: name}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *NewPet) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
@@ -36,7 +39,7 @@ func (m NewPet) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m NewPet) ValidateInto(v *oas.Validator, p *oas.Path) {
-	if m.Name == "" {
+	if m.absent&(1<<0) != 0 && m.Name == "" {
 		pName := p.Key("name")
 		v.Required(&pName)
 	}
@@ -60,10 +63,11 @@ func (m *NewPet) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -82,6 +86,9 @@ func (m *NewPet) DecodeJSON(d *oas.Decoder) {
 		}
 		switch field {
 		case 0:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.Name = d.String()
 			}
@@ -97,6 +104,7 @@ func (m *NewPet) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<1 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

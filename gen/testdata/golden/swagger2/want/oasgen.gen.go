@@ -8,17 +8,18 @@
 // spec: sha256:a66256494fd7a8a9
 // config: sha256:0f938577f6c62e8e
 // toolchain: v0.2.0
-// output: sha256:55b994891c1399d3
+// output: sha256:90b90388ffbb0b67
 //
 // files:
 //	sha256:7d4e7faeaf02d191 api.gen.go
 //	sha256:00aff7ccca4916dd client.gen.go
+//	sha256:eb8a9220095d7bb5 doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md
 //	sha256:7180640318a29beb errors.gen.go
-//	sha256:28e69de3562383d8 model_error.gen.go
-//	sha256:5c1b2ed7c8f56bd0 model_new_pet.gen.go
-//	sha256:2da33e6b75e028fb model_pet.gen.go
+//	sha256:95e1184cb1b88f6e model_error.gen.go
+//	sha256:aeb4ed9b72379234 model_new_pet.gen.go
+//	sha256:34040d1743cf1d71 model_pet.gen.go
 
 package swagger2

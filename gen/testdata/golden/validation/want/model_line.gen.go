@@ -15,17 +15,20 @@ type Line struct {
 	//
 	// Optional.
 	Status oas.Opt[Status] `json:"status,omitzero"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewLine returns a Line with its required fields set.
+// NewLine returns a Line with its required fields set (sku). Optional fields
+// are left absent: a request sends only what the caller sets.
 func NewLine(sku string) Line {
-	m := Line{Sku: sku}
-	m.ApplyDefaults()
-	return m
+	return Line{Sku: sku}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Line) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
@@ -38,7 +41,7 @@ func (m Line) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Line) ValidateInto(v *oas.Validator, p *oas.Path) {
-	if m.Sku == "" {
+	if m.absent&(1<<0) != 0 && m.Sku == "" {
 		pSku := p.Key("sku")
 		v.Required(&pSku)
 	} else {
@@ -72,10 +75,11 @@ func (m *Line) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -94,6 +98,9 @@ func (m *Line) DecodeJSON(d *oas.Decoder) {
 		}
 		switch field {
 		case 0:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.Sku = d.String()
 			}
@@ -109,6 +116,7 @@ func (m *Line) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<1 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

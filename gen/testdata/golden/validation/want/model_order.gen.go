@@ -47,27 +47,36 @@ type Order struct {
 	Tags oas.Opt[[]OrderTags] `json:"tags,omitzero"`
 	// Optional.
 	Weight oas.Opt[float64] `json:"weight,omitzero"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewOrder returns a Order with its required fields set and the spec's defaults applied.
-// Defaults: note: "none".
-func NewOrder(id string, lines []Line, quantity int32, status Status) Order {
-	m := Order{
+// NewOrder returns an Order with its required fields set (id, status, quantity,
+// lines). Optional fields are left absent: a request sends only what the caller
+// sets. Defaults are not applied (see ApplyDefaults and the OrDefault getters).
+func NewOrder(id string, status Status, quantity int32, lines []Line) Order {
+	return Order{
 		ID:       id,
 		Lines:    lines,
 		Quantity: quantity,
 		Status:   status,
 	}
-	m.ApplyDefaults()
-	return m
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Order) ApplyDefaults() {
 	if !m.Note.IsSet() {
 		m.Note = oas.Some[string]("none")
 	}
+}
+
+// NoteOrDefault returns Note when it holds a value and otherwise the spec's
+// default, "none", which the server assumes when the field is absent.
+func (m Order) NoteOrDefault() string {
+	return m.Note.Or("none")
 }
 
 // Validate reports every violation of the spec's constraints as one
@@ -106,7 +115,7 @@ func (m Order) ValidateInto(v *oas.Validator, p *oas.Path) {
 		pEmail := p.Key("email")
 		v.Format(&pEmail, x, "email")
 	}
-	if m.ID == "" {
+	if m.absent&(1<<0) != 0 && m.ID == "" {
 		pID := p.Key("id")
 		v.Required(&pID)
 	} else {
@@ -136,12 +145,15 @@ func (m Order) ValidateInto(v *oas.Validator, p *oas.Path) {
 		pPriority := p.Key("priority")
 		x.ValidateInto(v, &pPriority)
 	}
-	{
+	if m.absent&(1<<1) != 0 && m.Quantity == 0 {
+		pQuantity := p.Key("quantity")
+		v.Required(&pQuantity)
+	} else {
 		pQuantity := p.Key("quantity")
 		oas.IntMinimum(v, &pQuantity, m.Quantity, 1, false)
 		oas.IntMaximum(v, &pQuantity, m.Quantity, 100, false)
 	}
-	if m.Status == "" {
+	if m.absent&(1<<2) != 0 && m.Status == "" {
 		pStatus := p.Key("status")
 		v.Required(&pStatus)
 	} else {
@@ -298,10 +310,11 @@ func (m *Order) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -428,6 +441,9 @@ func (m *Order) DecodeJSON(d *oas.Decoder) {
 				m.Email.Set(x)
 			}
 		case 5:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.ID = d.String()
 			}
@@ -486,10 +502,16 @@ func (m *Order) DecodeJSON(d *oas.Decoder) {
 				m.Priority.Set(x)
 			}
 		case 11:
+			if !d.AtNull() {
+				seen |= 1 << 1
+			}
 			if !d.Null() {
 				m.Quantity = d.Int32()
 			}
 		case 12:
+			if !d.AtNull() {
+				seen |= 1 << 2
+			}
 			m.Status.DecodeJSON(d)
 		case 13:
 			if d.Null() {
@@ -529,6 +551,7 @@ func (m *Order) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<3 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

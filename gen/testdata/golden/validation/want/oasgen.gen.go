@@ -8,16 +8,17 @@
 // spec: sha256:b72cf437985494ba
 // config: sha256:2c7f0088dd59dd0d
 // toolchain: v0.2.0
-// output: sha256:4fc44695b4f9a422
+// output: sha256:8dc53014645ab8c9
 //
 // files:
+//	sha256:9460e0c9d8f48cc4 doc.gen.go
 //	sha256:512c69169764d312 docs/models/line.md
 //	sha256:a9fa5b490a0212b6 docs/models/order.md
 //	sha256:de04850e2c264515 docs/models/ordertags.md
 //	sha256:3ea8982851ab602c docs/models/priority.md
 //	sha256:c4791c2ef2f55337 docs/models/status.md
-//	sha256:308dafc84c776622 model_line.gen.go
-//	sha256:d31e048b0fea8c65 model_order.gen.go
+//	sha256:24183c4be7c2baf1 model_line.gen.go
+//	sha256:c9d0e08deaf29fac model_order.gen.go
 //	sha256:9e5d19b8b31251d3 model_order_tags.gen.go
 //	sha256:09e949d880e49ce9 model_priority.gen.go
 //	sha256:afa4a0d2b8b3c160 model_status.gen.go

@@ -21,17 +21,20 @@ type Account struct {
 	Slug oas.Opt[string] `json:"slug,omitzero"`
 	// Optional.
 	Tier oas.Opt[AccountTier] `json:"tier,omitzero"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewAccount returns a Account with its required fields set.
+// NewAccount returns an Account with its required fields set (id). Optional
+// fields are left absent: a request sends only what the caller sets.
 func NewAccount(id int64) Account {
-	m := Account{ID: id}
-	m.ApplyDefaults()
-	return m
+	return Account{ID: id}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Account) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
@@ -47,6 +50,10 @@ func (m Account) ValidateInto(v *oas.Validator, p *oas.Path) {
 	if x, ok := m.Handle.Get(); ok {
 		pHandle := p.Key("handle")
 		v.StringLen(&pHandle, x, 3, -1)
+	}
+	if m.absent&(1<<0) != 0 && m.ID == 0 {
+		pID := p.Key("id")
+		v.Required(&pID)
 	}
 	if x, ok := m.Owner.Get(); ok {
 		pOwner := p.Key("owner")
@@ -106,10 +113,11 @@ func (m *Account) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -152,6 +160,9 @@ func (m *Account) DecodeJSON(d *oas.Decoder) {
 				m.Handle.Set(x)
 			}
 		case 1:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.ID = d.Int64()
 			}
@@ -191,6 +202,7 @@ func (m *Account) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<1 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

@@ -13,15 +13,15 @@ type NewPet struct {
 	Name oas.Opt[string] `json:"name,omitzero"`
 }
 
-// NewNewPet returns a NewPet.
+// NewNewPet returns a NewPet. Optional fields are left absent: a request sends
+// only what the caller sets.
 func NewNewPet() NewPet {
-	m := NewPet{}
-	m.ApplyDefaults()
-	return m
+	return NewPet{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *NewPet) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

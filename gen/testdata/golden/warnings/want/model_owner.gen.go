@@ -13,17 +13,20 @@ import (
 type Owner struct {
 	// Required.
 	Name string `json:"name"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports; values built in Go have none.
+	absent uint64
 }
 
-// NewOwner returns a Owner with its required fields set.
+// NewOwner returns an Owner with its required fields set (name). Optional
+// fields are left absent: a request sends only what the caller sets.
 func NewOwner(name string) Owner {
-	m := Owner{Name: name}
-	m.ApplyDefaults()
-	return m
+	return Owner{Name: name}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Owner) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one
@@ -36,7 +39,7 @@ func (m Owner) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Owner) ValidateInto(v *oas.Validator, p *oas.Path) {
-	if m.Name == "" {
+	if m.absent&(1<<0) != 0 && m.Name == "" {
 		pName := p.Key("name")
 		v.Required(&pName)
 	}
@@ -56,10 +59,11 @@ func (m *Owner) DecodeJSON(d *oas.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -74,6 +78,9 @@ func (m *Owner) DecodeJSON(d *oas.Decoder) {
 		}
 		switch field {
 		case 0:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.Name = d.String()
 			}
@@ -81,6 +88,7 @@ func (m *Owner) DecodeJSON(d *oas.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = (1<<1 - 1) &^ seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

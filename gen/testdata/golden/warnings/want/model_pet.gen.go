@@ -17,15 +17,15 @@ type Pet struct {
 	AdditionalProperties map[string]json.RawMessage `json:"-"`
 }
 
-// NewPet2 returns a Pet.
+// NewPet2 returns a Pet. Optional fields are left absent: a request sends only
+// what the caller sets.
 func NewPet2() Pet {
-	m := Pet{}
-	m.ApplyDefaults()
-	return m
+	return Pet{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
-// default. Fields set to a value or to an explicit null are left alone.
+// default, so that it is sent. Fields set to a value or to an explicit null are
+// left alone. Neither the constructor nor decoding calls it.
 func (m *Pet) ApplyDefaults() {}
 
 // Validate reports every violation of the spec's constraints as one

@@ -8,20 +8,21 @@
 // spec: sha256:82aba48b9586c2b8
 // config: sha256:09527b4bf6f3d96e
 // toolchain: v0.2.0
-// output: sha256:cc0d528a931147c9
+// output: sha256:b38495a0442e04bf
 //
 // files:
+//	sha256:b1373869d8185fbd doc.gen.go
 //	sha256:6354e5140ae7444d docs/models/account.md
 //	sha256:6fb27b5e8fc85815 docs/models/accountowner.md
 //	sha256:778b437ca6a6ed8e docs/models/accounttier.md
 //	sha256:d58b0f2a35bc8644 docs/models/newpet.md
 //	sha256:ef96821db79d0473 docs/models/owner.md
 //	sha256:14d10e413bcd883a docs/models/pet.md
-//	sha256:b5b1573155e6a511 model_account.gen.go
-//	sha256:6db4577bedcb002d model_account_owner.gen.go
+//	sha256:61179cf250b34f9b model_account.gen.go
+//	sha256:2bb55cd99847f416 model_account_owner.gen.go
 //	sha256:bbeb167b77fec92e model_account_tier.gen.go
-//	sha256:b033e537127d9f63 model_new_pet.gen.go
-//	sha256:01eb22fcde029795 model_owner.gen.go
-//	sha256:5e9bf9a4d2cb7d60 model_pet.gen.go
+//	sha256:7fd3baec38de3122 model_new_pet.gen.go
+//	sha256:f65e8c1f97053de7 model_owner.gen.go
+//	sha256:b4bf8873aa7a7fbe model_pet.gen.go
 
 package warnings
