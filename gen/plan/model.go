@@ -48,16 +48,38 @@ type Model struct {
 	// ExcludeSchemas are the component schemas oapi-codegen must not declare
 	// because our emitters do.
 	ExcludeSchemas []string
-	// RawClient is the type name of oapi-codegen's low-level client
-	// (its ClientTypeName option), and RawClientRenames the other
-	// identifiers of that client, renamed after it, so that APIClient is the
-	// only "Client" users meet.
-	RawClient        string
-	RawClientRenames []Rename
+	// Names are the package-level identifiers the production client
+	// declares (APIClient, Options, ...): each is its usual name unless a
+	// schema of the spec has it (see planClientNames).
+	Names ClientNames
+	// ImportPath is the model package's import path, which the raw
+	// package imports for the model types ("" when it is not known: then
+	// no raw package can be generated).
+	ImportPath string
+	// Raw is the package oapi-codegen's low-level client is generated into
+	// (a subdirectory of the output), so that none of its identifiers
+	// (<Op>Params, New<Op>Request, ClientWithResponses, ...) crowds the model
+	// package.
+	Raw RawPackage
 }
 
-// Rename is an identifier oapi-codegen declares and the name it gets.
-type Rename struct{ From, To string }
+// ClientNames are the package-level identifiers of the production client
+// (api.gen.go), as planned.
+type ClientNames struct {
+	APIClient, NewAPIClient, Options, CallOption, RetryPolicy, APIError, DecodeError string
+	WithRetries, WithoutRetries, UserAgent, EnvAPIKey, DefaultServerURL           string
+}
+
+// RawPackage is where oapi-codegen's client goes.
+type RawPackage struct {
+	// Dir is its directory, relative to the output directory, and Package
+	// its package name.
+	Dir, Package string
+	// ModelName is the name it imports the model package under, and
+	// ModelDoc the document name its $refs to model types carry (mapped
+	// to the model package by oapi-codegen's import-mapping).
+	ModelName, ModelDoc string
+}
 
 // Server is one entry of `servers`.
 type Server struct {

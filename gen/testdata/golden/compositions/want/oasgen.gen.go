@@ -6,13 +6,12 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:30efce842c99a4c3
-// config: sha256:efd342b1801a5296
+// config: sha256:b6d6fd9deb4406b4
 // toolchain: v0.2.0
-// output: sha256:5759be7ae9bf80fc
+// output: sha256:0b0e55ce56be6c4a
 //
 // files:
 //	sha256:c382ae4956846d8c api.gen.go
-//	sha256:489e4a24edf6e972 client.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:5ab7a4999623288d docs/models/describedpet.md
 //	sha256:99524ff14032ba8d docs/models/dog.md
@@ -31,5 +30,6 @@
 //	sha256:2de600222a3db294 model_pet.gen.go
 //	sha256:1fc748d7bb78c38c model_pet_with_owner.gen.go
 //	sha256:771e1b61a3822b91 model_size.gen.go
+//	sha256:8d8102e9aa63db8d raw/client.gen.go
 
 package compositions

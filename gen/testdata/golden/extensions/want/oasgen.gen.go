@@ -6,13 +6,12 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:4d18411b963b749d
-// config: sha256:5cb113d6f4e752be
+// config: sha256:820be30c8474642c
 // toolchain: v0.2.0
-// output: sha256:6dddcddd01731518
+// output: sha256:c06455a477d10a68
 //
 // files:
 //	sha256:9a77dac37f1ea1c9 api.gen.go
-//	sha256:18a85e25044c96f4 client.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:ed464f78133f8184 docs/models/item.md
 //	sha256:0ea6464ee4e15940 docs/models/itemlevel.md
@@ -23,5 +22,6 @@
 //	sha256:5e28f32e8a06e6dd model_item_level.gen.go
 //	sha256:0d486d3d47b31cf1 model_thing_id.gen.go
 //	sha256:780214b6b40ac5cd model_wait.gen.go
+//	sha256:3abbd182dbd30c79 raw/client.gen.go
 
 package extensions

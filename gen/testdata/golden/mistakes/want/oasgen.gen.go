@@ -6,13 +6,12 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:93a5c560c250680d
-// config: sha256:c15d91f772379cbc
+// config: sha256:3e42edb4719cb61b
 // toolchain: v0.2.0
-// output: sha256:de798e3fb668ad2c
+// output: sha256:88bee525a6f55911
 //
 // files:
 //	sha256:93fb66921f9c6b6c api.gen.go
-//	sha256:339dae692467284d client.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md
 //	sha256:2c836a2137fa25ad docs/models/link.md
@@ -30,5 +29,6 @@
 //	sha256:68f04a8a161a751c model_pet.gen.go
 //	sha256:9d8bc052943605b9 model_pet_kind.gen.go
 //	sha256:308fcc21aff39d5d model_toy.gen.go
+//	sha256:a2c8838d0b66472a raw/client.gen.go
 
 package mistakes

@@ -6,13 +6,12 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:b79a76a05dfe5c7b
-// config: sha256:cdb310923ce86122
+// config: sha256:36719798d309e5c9
 // toolchain: v0.2.0
-// output: sha256:3800dd56815e8776
+// output: sha256:82728ffb1e4bc408
 //
 // files:
 //	sha256:364360e9e7d824a7 api.gen.go
-//	sha256:b50e2b352e713fd2 client.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
 //	sha256:f8b7b32b8d974414 docs/models/payload.md
@@ -39,5 +38,6 @@
 //	sha256:2dad4af7b7cfdbb9 model_widget_maybe_shape.gen.go
 //	sha256:7fcce9ff27afef9d model_widget_mode.gen.go
 //	sha256:74dccf91ec1e0ca3 model_widget_size.gen.go
+//	sha256:11388de9958b065d raw/client.gen.go
 
 package openapi31

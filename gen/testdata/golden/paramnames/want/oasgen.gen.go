@@ -6,14 +6,14 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:8f64e483bc8102b2
-// config: sha256:c0618ded3f843f7c
+// config: sha256:d3e622ae451d5877
 // toolchain: v0.2.0
-// output: sha256:b61f374210eec497
+// output: sha256:26d2b127f4a9ed33
 //
 // files:
 //	sha256:cd60561334838d30 api.gen.go
-//	sha256:178d723ab701918a client.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:14231eb44059f517 model_post_thing_body.gen.go
+//	sha256:c9a4bb0389a7d14d raw/client.gen.go
 
 package paramnames

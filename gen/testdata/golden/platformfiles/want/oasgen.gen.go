@@ -6,13 +6,12 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:7d0f1430501bb019
-// config: sha256:424959825170983e
+// config: sha256:91d7754d7c190f0c
 // toolchain: v0.2.0
-// output: sha256:966c28b50eb1c0da
+// output: sha256:ede8e7c8688a8e4b
 //
 // files:
 //	sha256:9e2930d60bc95371 api.gen.go
-//	sha256:85f491a4bbf61e36 client.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md
 //	sha256:b6872ebacc2aea67 docs/models/linuxamd64test.md
@@ -29,5 +28,6 @@
 //	sha256:4d837d6653df1c91 model_plan9_.gen.go
 //	sha256:b0d14f7a09d228de model_thing_test_.gen.go
 //	sha256:037d30831192592d model_zos_s390x_.gen.go
+//	sha256:5a4b65445c7ef9ef raw/client.gen.go
 
 package platformfiles

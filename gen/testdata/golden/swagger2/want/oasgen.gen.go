@@ -6,13 +6,12 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:a66256494fd7a8a9
-// config: sha256:0f938577f6c62e8e
+// config: sha256:cc3402158c40e91a
 // toolchain: v0.2.0
-// output: sha256:54ae753a02eecde7
+// output: sha256:0db919d3fa834a05
 //
 // files:
 //	sha256:5d359785700a61a1 api.gen.go
-//	sha256:00aff7ccca4916dd client.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md
@@ -20,5 +19,6 @@
 //	sha256:28e69de3562383d8 model_error.gen.go
 //	sha256:5c1b2ed7c8f56bd0 model_new_pet.gen.go
 //	sha256:2da33e6b75e028fb model_pet.gen.go
+//	sha256:d5ad73e084c05b05 raw/client.gen.go
 
 package swagger2
