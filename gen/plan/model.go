@@ -67,7 +67,7 @@ type Model struct {
 // (api.gen.go), as planned.
 type ClientNames struct {
 	APIClient, NewAPIClient, Options, CallOption, RetryPolicy, APIError, DecodeError string
-	WithRetries, WithoutRetries, UserAgent, EnvAPIKey, DefaultServerURL           string
+	WithRetries, WithoutRetries, UserAgent, EnvAPIKey, DefaultServerURL              string
 }
 
 // RawPackage is where oapi-codegen's client goes.

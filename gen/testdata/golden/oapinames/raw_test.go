@@ -11,10 +11,10 @@ import (
 )
 
 var (
-	_ = raw.CreateThingParams{}
-	_ = raw.NewCreateThingRequest
-	_ = raw.NewListThingsRequest
-	_ = raw.NewReplaceThingRequestWithApplicationMergePatchPlusJSONBody
+	_                                = raw.CreateThingParams{}
+	_                                = raw.NewCreateThingRequest
+	_                                = raw.NewListThingsRequest
+	_                                = raw.NewReplaceThingRequestWithApplicationMergePatchPlusJSONBody
 	_ raw.CreateThingJSONRequestBody = []model.Thing{}
 	_ raw.PatchThingsJSONRequestBody = model.Options{}
 	_ raw.ClientRequestBody          = model.Options{}
