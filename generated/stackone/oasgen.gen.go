@@ -6,13 +6,12 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:2954d079e8ac522c
-// config: sha256:cfc50b17e4608c50
+// config: sha256:d45dcd9db81d41a4
 // toolchain: v0.2.0
-// output: sha256:5f6d4c207477629f
+// output: sha256:6933df1e254a9a11
 //
 // files:
 //	sha256:3687e4d2854767c8 api.gen.go
-//	sha256:65fcdd838452b530 client.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
 //	sha256:71e5f85174026d87 docs/models/connectsessionauthenticate.md
@@ -42,5 +41,6 @@
 //	sha256:41e8adef6c9cecf0 model_request_timed_out_response.gen.go
 //	sha256:56911dd763c7392e model_too_many_requests_response.gen.go
 //	sha256:729d5fb0b96decc9 model_unauthorized_response.gen.go
+//	sha256:3ad61318231b00cd raw/client.gen.go
 
 package stackone
