@@ -203,7 +203,6 @@ func Run(p *Plan, newClient Client, types map[string]reflect.Type) (*Report, err
 
 var (
 	ctxType    = reflect.TypeFor[context.Context]()
-	errType    = reflect.TypeFor[error]()
 	readerType = reflect.TypeFor[io.Reader]()
 )
 
