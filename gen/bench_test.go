@@ -17,7 +17,7 @@ func BenchmarkRun(b *testing.B) {
 	if _, err := os.Stat(spec); err != nil {
 		b.Skip(err)
 	}
-	job := Job{Spec: spec, Package: "p", Output: b.TempDir(), Docs: true, Client: true}
+	job := Job{Spec: spec, Package: "p", Output: b.TempDir(), Docs: true, Client: true, ImportPath: "example.com/p"}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Run([]Job{job}); err != nil {

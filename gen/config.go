@@ -50,6 +50,9 @@ type SpecConfig struct {
 	Client *bool `yaml:"client,omitempty"`
 	// Templates overrides the config-wide template directory.
 	Templates string `yaml:"templates,omitempty"`
+	// ImportPath is the generated package's import path, which the raw
+	// client package imports; unset, it is derived from the nearest go.mod.
+	ImportPath string `yaml:"import-path,omitempty"`
 	// Limits bound what loading the spec may cost (see load.Limits); unset
 	// keys keep the defaults.
 	Limits LimitsConfig `yaml:"limits,omitempty"`
@@ -171,6 +174,7 @@ func (c *Config) Jobs(configPath string) ([]Job, error) {
 			AllowRemoteRefs: s.AllowRemoteRefs,
 			Docs:            s.Docs == nil || *s.Docs,
 			Client:          s.Client == nil || *s.Client,
+			ImportPath:      s.ImportPath,
 			Limits: load.Limits{MaxFileBytes: s.Limits.MaxFileBytes, MaxFiles: s.Limits.MaxFiles, MaxNodes: s.Limits.MaxNodes,
 				MaxDepth: s.Limits.MaxDepth, MaxEnumValues: s.Limits.MaxEnumValues},
 			ConfigWarnings: s.warnings,

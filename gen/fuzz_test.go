@@ -40,7 +40,7 @@ func FuzzLoadPlanEmit(f *testing.F) {
 		if err := os.WriteFile(spec, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		results, err := gen.Run([]gen.Job{{Spec: spec, Package: "fuzz", Output: filepath.Join(dir, "out"), Docs: true, Client: true, Limits: fuzzLimits}})
+		results, err := gen.Run([]gen.Job{{Spec: spec, Package: "fuzz", Output: filepath.Join(dir, "out"), Docs: true, Client: true, Limits: fuzzLimits, ImportPath: "example.com/fuzz"}})
 		if err != nil {
 			if strings.Contains(err.Error(), "internal error") {
 				t.Fatalf("internal error on input:\n%s", err)
@@ -94,7 +94,7 @@ func FuzzSpecText(f *testing.F) {
 		if err := os.WriteFile(spec, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		results, err := gen.Run([]gen.Job{{Spec: spec, Package: "fuzz", Output: filepath.Join(dir, "out"), Docs: true, Client: true, Limits: fuzzLimits}})
+		results, err := gen.Run([]gen.Job{{Spec: spec, Package: "fuzz", Output: filepath.Join(dir, "out"), Docs: true, Client: true, Limits: fuzzLimits, ImportPath: "example.com/fuzz"}})
 		if err != nil {
 			return
 		}

@@ -19,6 +19,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -46,6 +47,10 @@ type Job struct {
 	Docs            bool
 	Client          bool
 	TemplatesDir    string
+	// ImportPath is the generated package's import path, which the raw
+	// client package imports; "" derives it from the nearest go.mod (see
+	// importpath.go).
+	ImportPath string
 	// Limits bound what loading the spec may cost; zero fields are defaults.
 	// They decide only whether generation fails, so the fingerprint's
 	// digest of the settings (a JSON encoding of Job) leaves them out.
@@ -116,6 +121,12 @@ func runJobs(jobs []Job, o Options, apply bool) ([]*Result, error) {
 	if !tc.Released && o.CacheDir != "" {
 		m.exe, _ = executableDigest()
 	}
+	jobs = slices.Clone(jobs)
+	for i := range jobs {
+		// Resolved first, so the no-op check's digest sees a module move;
+		// render reports a failure if the client needs the path.
+		jobs[i], _ = withImportPath(jobs[i])
+	}
 	results := make([]*Result, len(jobs))
 	errs := make([]error, len(jobs))
 	var wg sync.WaitGroup
@@ -177,7 +188,15 @@ func runJobs(jobs []Job, o Options, apply bool) ([]*Result, error) {
 // once the generated files are there. External tests (package <pkg>_test in
 // a _test.go file) and files built only with the ignore tag are fine.
 func foreignPackage(j Job) error {
-	entries, err := os.ReadDir(j.Output)
+	if err := foreignPackageIn(j.Output, j.Package); err != nil || !j.Client {
+		return err
+	}
+	return foreignPackageIn(filepath.Join(j.Output, plan.RawDir), plan.RawPackageName)
+}
+
+// foreignPackageIn is foreignPackage for the package pkg in dir.
+func foreignPackageIn(dir, pkg string) error {
+	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil // a missing directory holds no other package
 	}
@@ -187,7 +206,7 @@ func foreignPackage(j Job) error {
 		if e.IsDir() || !strings.HasSuffix(name, ".go") {
 			continue
 		}
-		path := filepath.Join(j.Output, name)
+		path := filepath.Join(dir, name)
 		src, err := os.ReadFile(path)
 		if err != nil || write.IsGenerated(src) {
 			continue
@@ -199,14 +218,13 @@ func foreignPackage(j Job) error {
 		if ignoredBuild(f) {
 			continue
 		}
-		pkg := f.Name.Name
-		if pkg == j.Package || (strings.HasSuffix(name, "_test.go") && pkg == j.Package+"_test") {
+		if got := f.Name.Name; got == pkg || (strings.HasSuffix(name, "_test.go") && got == pkg+"_test") {
 			continue
 		}
 		pos := fset.Position(f.Name.Pos())
 		return diag.Errorf(diag.Pos{File: path, Line: pos.Line, Col: pos.Column}, "",
 			"package %s, but %s is generated as package %s: a directory holds one Go package (rename the package, or generate into another directory)",
-			pkg, j.Output, j.Package)
+			f.Name.Name, dir, pkg)
 	}
 	return nil
 }
@@ -358,9 +376,13 @@ func render(j Job, tc Toolchain) (*Result, error) {
 // are the planner's only: render adds the loader's once validation is done.
 func renderSpec(j Job, tc Toolchain, spec *load.Spec) (*Result, error) {
 	rel := sourcePath(j)
-	m, err := plan.Build(spec, plan.Options{Package: j.Package, SpecPath: rel, Toolchain: Version})
+	j, importErr := withImportPath(j)
+	m, err := plan.Build(spec, plan.Options{Package: j.Package, SpecPath: rel, Toolchain: Version, ImportPath: j.ImportPath})
 	if err != nil {
 		return nil, err
+	}
+	if j.Client && len(m.Operations) > 0 && importErr != nil {
+		return nil, importErr
 	}
 	warnings := append(diag.List{}, m.Warnings...)
 	if j.Client && len(m.Operations) > 0 {

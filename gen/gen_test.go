@@ -183,7 +183,7 @@ func BenchmarkStripe(b *testing.B) {
 		b.Skipf("corpus spec not available: %v", err)
 	}
 	dir := b.TempDir()
-	j := Job{Spec: spec, Package: "stripe", Output: filepath.Join(dir, "stripe"), Client: true, Docs: true}
+	j := Job{Spec: spec, Package: "stripe", Output: filepath.Join(dir, "stripe"), Client: true, Docs: true, ImportPath: "example.com/stripe"}
 	opts := Options{CacheDir: filepath.Join(dir, "cache")}
 	if _, err := GenerateWith([]Job{j}, opts); err != nil {
 		b.Fatal(err)

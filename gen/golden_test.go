@@ -49,9 +49,18 @@ func goldenCases(t *testing.T) []goldenCase {
 	return cases
 }
 
+// job generates the case into out. The import path is fixed, so want/
+// does not depend on where the repository is (TestGoldenBuilds derives it
+// from go.mod instead).
 func (c goldenCase) job(out string) gen.Job {
-	return gen.Job{Spec: c.spec, Package: strings.ReplaceAll(c.name, "_", ""), Output: out, Docs: true, Client: true}
+	return gen.Job{Spec: c.spec, Package: strings.ReplaceAll(c.name, "_", ""), Output: out, Docs: true, Client: true,
+		ImportPath: goldenImportPath}
 }
+
+// goldenImportPath is the import path golden cases are generated under;
+// their hand-written tests import the package (and its raw/) by it, and
+// TestGoldenBuilds rewrites it to where the package really is.
+const goldenImportPath = "oasgen.test/model"
 
 func warningsText(l diag.List) []byte {
 	var b bytes.Buffer
@@ -174,15 +183,17 @@ func TestGoldenBuilds(t *testing.T) {
 	var jobs []gen.Job
 	for _, c := range goldenCases(t) {
 		out := filepath.Join(tmp, c.name)
-		jobs = append(jobs, c.job(out))
-		copyTests(t, c.dir, out)
+		j := c.job(out)
+		j.ImportPath = "" // from go.mod
+		jobs = append(jobs, j)
+		copyTests(t, c.dir, out, "github.com/oasgen/oasgen/"+filepath.Base(tmp)+"/"+c.name)
 	}
 	if _, err := os.Stat(vendorSpec); err != nil {
 		t.Fatalf("the vendor spec must be at %s (../shared/specs from the repository root): %v", vendorSpec, err)
 	}
 	vendorOut := filepath.Join(tmp, "stackonecore")
 	jobs = append(jobs, gen.Job{Spec: vendorSpec, Package: "stackonecore", Output: vendorOut, Docs: true, Client: true})
-	copyTests(t, "testdata/vendor", vendorOut)
+	copyTests(t, "testdata/vendor", vendorOut, "github.com/oasgen/oasgen/"+filepath.Base(tmp)+"/stackonecore")
 	if _, err := gen.Generate(jobs); err != nil {
 		t.Fatalf("generate: %v", err)
 	}
@@ -190,7 +201,11 @@ func TestGoldenBuilds(t *testing.T) {
 	// directory whose name starts with "_".
 	var pkgs []string
 	for _, j := range jobs {
-		pkgs = append(pkgs, "./"+filepath.ToSlash(filepath.Join(filepath.Base(tmp), filepath.Base(j.Output))))
+		pkg := "./" + filepath.ToSlash(filepath.Join(filepath.Base(tmp), filepath.Base(j.Output)))
+		pkgs = append(pkgs, pkg)
+		if _, err := os.Stat(filepath.Join(j.Output, "raw")); err == nil {
+			pkgs = append(pkgs, pkg+"/raw")
+		}
 	}
 	for _, args := range [][]string{append([]string{"vet"}, pkgs...), append([]string{"test", "-count=1", "-vet=off"}, pkgs...)} {
 		cmd := exec.Command(goCmd, args...)
@@ -242,8 +257,9 @@ func TestStrict(t *testing.T) {
 	}
 }
 
-// copyTests copies the *_test.go files of dir into out.
-func copyTests(t *testing.T, dir, out string) {
+// copyTests copies the *_test.go files of dir into out, with
+// goldenImportPath replaced by importPath.
+func copyTests(t *testing.T, dir, out, importPath string) {
 	t.Helper()
 	tests, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
 	for _, tf := range tests {
@@ -253,6 +269,9 @@ func copyTests(t *testing.T, dir, out string) {
 		}
 		if err := os.MkdirAll(out, 0o755); err != nil {
 			t.Fatal(err)
+		}
+		if importPath != "" {
+			data = bytes.ReplaceAll(data, []byte(`"`+goldenImportPath), []byte(`"`+importPath))
 		}
 		if err := os.WriteFile(filepath.Join(out, filepath.Base(tf)), data, 0o644); err != nil {
 			t.Fatal(err)

@@ -155,6 +155,13 @@ func runHostileCase(t *testing.T, bin, src, buildDir string) string {
 	if err := copyTree(src, work); err != nil {
 		t.Fatal(err)
 	}
+	// A module around the case, as in a real repository: the raw client
+	// package imports the models by the import path it gives.
+	if !fileExists(filepath.Join(work, "go.mod")) {
+		if err := os.WriteFile(filepath.Join(work, "go.mod"), []byte("module example.com/hostile\n\ngo 1.26\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	mustBuild := fileExists(filepath.Join(src, "must-build"))
 	wantStderr, err := os.ReadFile(filepath.Join(src, "want.stderr"))
 	if err != nil && !*update {

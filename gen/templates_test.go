@@ -17,7 +17,7 @@ func TestTemplateOverride(t *testing.T) {
 	}
 	gen := func(tmplDir string) *Result {
 		t.Helper()
-		rs, err := Run([]Job{{Spec: spec, Package: "stackone", Output: t.TempDir(), Client: true, TemplatesDir: tmplDir}})
+		rs, err := Run([]Job{{Spec: spec, Package: "stackone", Output: t.TempDir(), Client: true, TemplatesDir: tmplDir, ImportPath: "example.com/stackone"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -25,11 +25,11 @@ func TestTemplateOverride(t *testing.T) {
 	}
 	client := func(r *Result) string {
 		for _, f := range r.Files {
-			if f.Path == "client.gen.go" {
+			if f.Path == "raw/client.gen.go" {
 				return string(f.Content)
 			}
 		}
-		t.Fatal("no client.gen.go")
+		t.Fatal("no raw/client.gen.go")
 		return ""
 	}
 	plain := client(gen(""))

@@ -98,9 +98,10 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 	spec := fs.String("spec", "", "generate from this spec `file` alone, without a config")
 	pkg := fs.String("package", "", "Go package `name` (with -spec)")
 	out := fs.String("out", "", "output `directory` (with -spec)")
+	importPath := fs.String("import-path", "", "import `path` of the generated package (with -spec; default: from the nearest go.mod above -out)")
 	strict := fs.Bool("strict", false, "treat spec warnings as errors")
 	docs := fs.Bool("docs", true, "write the Markdown pages (docs/models/*.md); with -config, overrides every entry")
-	client := fs.Bool("client", true, "generate the clients (APIClient and oapi-codegen's RawClient); with -config, overrides every entry")
+	client := fs.Bool("client", true, "generate the clients (APIClient, and oapi-codegen's client in <out>/raw); with -config, overrides every entry")
 	force, format := new(bool), new(string)
 	*format = "text"
 	if cmd == "generate" {
@@ -132,6 +133,13 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	jobs, err := selectJobs(*config, *spec, *pkg, *out)
+	if err == nil && *importPath != "" {
+		if *spec == "" {
+			err = errors.New("-import-path goes with -spec (a config sets import-path per spec)")
+		} else {
+			jobs[0].ImportPath = *importPath
+		}
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "gen %s: %v\n", cmd, err)
 		return 2

@@ -57,6 +57,9 @@ func workspace(t *testing.T) string {
 			copyFile(filepath.Join("templates", e.Name()), filepath.Join("templates", e.Name()))
 		}
 	}
+	// A module, as a consuming repository is: the raw client package's
+	// import of the models is derived from it.
+	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/ws\n\ngo 1.26\n")
 	writeFile(t, filepath.Join(dir, "spec", "gen.yaml"), "templates: ../templates\nspecs:\n  - spec: connect_session.yaml\n    package: stackone\n    output: ../generated/stackone\n")
 	return dir
 }
@@ -676,9 +679,10 @@ func TestInterruptedRunLeavesEachFileOldOrNew(t *testing.T) {
 	args := func(spec, dir string) []string {
 		return []string{"generate", "-force", "-spec", spec, "-package", "stackone", "-out", dir}
 	}
-	// B's files, rendered elsewhere but from the same relative spec path.
+	// B's files, rendered elsewhere but from the same relative spec path
+	// and for the same import path (which raw/ imports the models by).
 	bDir := filepath.Join(ws, "generated", "b")
-	mustGen(t, 0, args(specB, bDir)...)
+	mustGen(t, 0, append(args(specB, bDir), "-import-path", "example.com/ws/generated/stackone")...)
 	wantB := snapshot(t, bDir)
 	probe := filepath.Join(out, "api.gen.go") // written first: files go in path order
 	for attempt := range 4 {
@@ -729,5 +733,54 @@ func TestInterruptedRunLeavesEachFileOldOrNew(t *testing.T) {
 				t.Errorf("after the next run, %s is still there", p)
 			}
 		}
+	}
+}
+
+// TestRawPackage: oapi-codegen's client goes to <out>/raw, importing the
+// models by the import path the nearest go.mod gives (or -import-path);
+// without either, the run stops before writing. raw/ is managed like the
+// output directory: a hand-written file there is kept, one of another
+// package stops the run, and the client's file goes when the client does.
+func TestRawPackage(t *testing.T) {
+	ws := workspace(t)
+	spec := filepath.Join(ws, "spec", "connect_session.yaml")
+
+	// Outside any module.
+	loose := filepath.Join(t.TempDir(), "api")
+	code, _, stderr := runGen(t, "generate", "-spec", spec, "-package", "api", "-out", loose)
+	if code != 2 || !strings.Contains(stderr, loose+": no go.mod") || !strings.Contains(stderr, "-import-path") {
+		t.Errorf("no module: exit %d, stderr %q; want 2 and a way out", code, stderr)
+	}
+	if _, err := os.Stat(loose); err == nil {
+		t.Error("output written although the raw package's import path is unknown")
+	}
+	mustGen(t, 0, "generate", "-spec", spec, "-package", "api", "-out", loose, "-import-path", "example.com/loose/api")
+	if raw, _ := os.ReadFile(filepath.Join(loose, "raw", "client.gen.go")); !strings.Contains(string(raw), `"example.com/loose/api"`) {
+		t.Errorf("raw/client.gen.go does not import the -import-path:\n%.400s", raw)
+	}
+	if code, _, stderr := runGen(t, "generate", "-import-path", "x", "-config", filepath.Join(ws, "spec", "gen.yaml")); code != 2 || !strings.Contains(stderr, "-import-path goes with -spec") {
+		t.Errorf("-import-path with -config: exit %d, stderr %q", code, stderr)
+	}
+
+	// Inside the workspace's module.
+	out := filepath.Join(ws, "generated", "stackone")
+	mustGen(t, 0, "generate", "-config", filepath.Join(ws, "spec", "gen.yaml"))
+	raw, err := os.ReadFile(filepath.Join(out, "raw", "client.gen.go"))
+	if err != nil || !strings.Contains(string(raw), "package raw\n") || !strings.Contains(string(raw), `"example.com/ws/generated/stackone"`) {
+		t.Fatalf("raw/client.gen.go: %v\n%.400s", err, raw)
+	}
+	helper := filepath.Join(out, "raw", "helper.go")
+	writeFile(t, helper, "package raw\n\n// Hand-written.\nfunc Helper() {}\n")
+	writeFile(t, filepath.Join(out, "raw", "other.go"), "package other\n")
+	if code, _, stderr := runGen(t, "generate", "-force", "-config", filepath.Join(ws, "spec", "gen.yaml")); code != 2 || !strings.Contains(stderr, "package other") {
+		t.Errorf("another package in raw/: exit %d, stderr %q; want 2", code, stderr)
+	}
+	os.Remove(filepath.Join(out, "raw", "other.go"))
+	mustGen(t, 0, "generate", "-client=false", "-config", filepath.Join(ws, "spec", "gen.yaml"))
+	if _, err := os.Stat(filepath.Join(out, "raw", "client.gen.go")); err == nil {
+		t.Error("raw/client.gen.go was not removed with the client")
+	}
+	if _, err := os.Stat(helper); err != nil {
+		t.Errorf("hand-written raw/helper.go: %v", err)
 	}
 }

@@ -173,6 +173,11 @@ func goAPI(specPath string, j gen.Job) (map[string]string, error) {
 	if j.Output == "" {
 		j.Output = filepath.Dir(specPath)
 	}
+	if j.ImportPath == "" {
+		// Only the raw package's import line names it: any path will do,
+		// and the spec's directory need not be in a module.
+		j.ImportPath = "oasgen.diff/" + j.Package
+	}
 	res, err := gen.Render(j)
 	if err != nil {
 		return nil, err

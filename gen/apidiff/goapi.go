@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"path"
 	"strings"
 
 	"github.com/oasgen/oasgen/gen/write"
@@ -14,7 +15,8 @@ import (
 // exportedAPI lists a package's exported declarations, keyed by what a
 // consumer names ("type T", "field T.F", "const C", "func F", "method T.M")
 // with a description that changes exactly when using code may break: the
-// type expression, constant value or signature.
+// type expression, constant value or signature. A subpackage's declarations
+// (raw/, oapi-codegen's client) are named with its name: "type raw.Client".
 func exportedAPI(files []write.File) (map[string]string, error) {
 	api := map[string]string{}
 	fset := token.NewFileSet()
@@ -26,12 +28,23 @@ func exportedAPI(files []write.File) (map[string]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("reading generated %s: %w", f.Path, err)
 		}
+		decls := api
+		sub := path.Dir(f.Path) != "."
+		if sub {
+			decls = map[string]string{}
+		}
 		for _, d := range af.Decls {
 			switch d := d.(type) {
 			case *ast.GenDecl:
-				genDecl(api, d)
+				genDecl(decls, d)
 			case *ast.FuncDecl:
-				funcDecl(api, d)
+				funcDecl(decls, d)
+			}
+		}
+		if sub {
+			for k, v := range decls {
+				kind, name, _ := strings.Cut(k, " ")
+				api[kind+" "+af.Name.Name+"."+name] = v
 			}
 		}
 	}

@@ -22,6 +22,7 @@ func genAuthAliases(f *jen.File, m *plan.Model) {
 	for _, s := range m.Security {
 		kinds[s.Kind] = true
 	}
+	n := &m.Names
 	type alias struct {
 		name, doc string
 		kind      plan.AuthKind // 0: any scheme, -1: always
@@ -42,8 +43,9 @@ func genAuthAliases(f *jen.File, m *plan.Model) {
 		if a.kind > 0 && !kinds[a.kind] || a.kind == 0 && len(m.Security) == 0 {
 			continue
 		}
-		comment(f, a.doc)
-		f.Type().Id(a.name).Op("=").Qual(oasPkg, a.name)
+		local := n.Local(a.name)
+		comment(f, local+strings.TrimPrefix(a.doc, a.name))
+		f.Type().Id(local).Op("=").Qual(oasPkg, a.name)
 	}
 	type fwd struct {
 		name, doc    string
@@ -55,30 +57,31 @@ func genAuthAliases(f *jen.File, m *plan.Model) {
 		{"WithQuery", "WithQuery adds a query parameter to one call's requests, every attempt included.",
 			[]jen.Code{jen.List(jen.Id("key"), jen.Id("value")).String()}, []jen.Code{jen.Id("key"), jen.Id("value")}},
 		{"WithRequestEditor", "WithRequestEditor runs fn on each of one call's requests, after credentials\nare applied and before the client's BeforeSend hooks.",
-			[]jen.Code{jen.Id("fn").Id("RequestEditor")}, []jen.Code{jen.Id("fn")}},
+			[]jen.Code{jen.Id("fn").Id(n.RequestEditor)}, []jen.Code{jen.Id("fn")}},
 	} {
-		comment(f, fn.doc)
-		f.Func().Id(fn.name).Params(fn.params...).Id("CallOption").Block(
+		local := n.Local(fn.name)
+		comment(f, local+strings.TrimPrefix(fn.doc, fn.name))
+		f.Func().Id(local).Params(fn.params...).Id(n.CallOption).Block(
 			jen.Return(jen.Qual(oasPkg, fn.name).Call(fn.args...)),
 		)
 	}
 }
 
 // credentialType is the Go type of a scheme's Options field.
-func credentialType(s *plan.SecurityScheme) jen.Code {
+func credentialType(n *plan.ClientNames, s *plan.SecurityScheme) jen.Code {
 	switch s.Kind {
 	case plan.AuthBasic:
-		return jen.Id("BasicAuth")
+		return jen.Id(n.BasicAuth)
 	case plan.AuthBearer:
-		return jen.Id("BearerAuth")
+		return jen.Id(n.BearerAuth)
 	case plan.AuthOAuth2:
-		return jen.Id("OAuth2")
+		return jen.Id(n.OAuth2)
 	}
 	return jen.String()
 }
 
 // schemeDoc is the documentation of a scheme's Options field.
-func schemeDoc(s *plan.SecurityScheme) string {
+func schemeDoc(n *plan.ClientNames, s *plan.SecurityScheme) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s is the credential of the security scheme %q", s.Field, cleanText(s.Name))
 	switch s.Kind {
@@ -114,28 +117,29 @@ func schemeDoc(s *plan.SecurityScheme) string {
 	for _, e := range s.Env {
 		env = append(env, "$"+e.Name)
 	}
-	fmt.Fprintf(&b, "\n\nOptionsFromEnv reads it from %s.", strings.Join(env, ", "))
+	fmt.Fprintf(&b, "\n\n%s reads it from %s.", n.OptionsFromEnv, strings.Join(env, ", "))
 	return b.String()
 }
 
 // The credential, hook and limit fields of Options.
 func genOptionsAuthFields(g *jen.Group, m *plan.Model) {
+	n := &m.Names
 	if m.APIKeyEnv != "" {
 		g.Comment("APIKey is sent for every scheme below that takes a key (http basic as the")
 		g.Comment("user name, http bearer as the token, apiKey as the key) and has no")
-		g.Comment("credential of its own. OptionsFromEnv reads it from $" + m.APIKeyEnv + ".")
+		g.Comment("credential of its own. " + n.OptionsFromEnv + " reads it from $" + m.APIKeyEnv + ".")
 		g.Id("APIKey").String()
 	}
 	for _, s := range m.Security {
-		comment(g, wrapText(schemeDoc(s), 73))
-		g.Id(s.Field).Add(credentialType(s))
+		comment(g, wrapText(schemeDoc(n, s), 73))
+		g.Id(s.Field).Add(credentialType(n, s))
 	}
 	g.Comment("Hooks run around every attempt of every call, retries included: each")
 	g.Comment("BeforeSend just before the request goes out, then each AfterResponse (with")
 	g.Comment("the body read) or each OnError, and only then the retry decision.")
-	g.Id("Hooks").Index().Id("Hooks")
+	g.Id("Hooks").Index().Id(n.Hooks)
 	g.Comment("MaxResponseBytes caps a 2xx response body; a longer one fails the call with")
-	g.Comment("a *ResponseTooLargeError. 0 means 64 MiB (oas.MaxSuccessBody).")
+	g.Comment("a *" + n.ResponseTooLargeError + ". 0 means 64 MiB (oas.MaxSuccessBody).")
 	g.Id("MaxResponseBytes").Int64()
 }
 
@@ -156,12 +160,13 @@ func secretFields(m *plan.Model) []string {
 // func (o Options) Format(f fmt.State, verb rune)
 func genOptionsFormat(f *jen.File, m *plan.Model) {
 	secrets := secretFields(m)
+	opts := m.Names.Options
 	f.Comment("Format prints the options with every secret redacted, under every verb, so")
 	f.Comment("that logging them never leaks a credential. (The credential types redact")
 	f.Comment("themselves.)")
-	f.Func().Params(jen.Id("o").Id("Options")).Id("Format").Params(jen.Id("f").Qual("fmt", "State"), jen.Id("verb").Rune()).BlockFunc(func(g *jen.Group) {
-		g.Comment("plain has Options' fields but not this method, so printing it cannot recurse.")
-		g.Type().Id("plain").Id("Options")
+	f.Func().Params(jen.Id("o").Id(opts)).Id("Format").Params(jen.Id("f").Qual("fmt", "State"), jen.Id("verb").Rune()).BlockFunc(func(g *jen.Group) {
+		g.Comment("plain has " + opts + "' fields but not this method, so printing it cannot recurse.")
+		g.Type().Id("plain").Id(opts)
 		g.Id("p").Op(":=").Id("plain").Call(jen.Id("o"))
 		for _, s := range secrets {
 			g.If(jen.Id("p").Dot(s).Op("!=").Lit("")).Block(jen.Id("p").Dot(s).Op("=").Lit("REDACTED"))
@@ -181,13 +186,14 @@ func genOptionsFromEnv(f *jen.File, m *plan.Model) {
 			names = append(names, "$"+e.Name)
 		}
 	}
-	comment(f, wrapText("OptionsFromEnv returns Options with the credentials found in the environment: "+
+	n := &m.Names
+	comment(f, wrapText(n.OptionsFromEnv+" returns "+n.Options+" with the credentials found in the environment: "+
 		strings.Join(names, ", ")+
-		". NewAPIClient never reads the environment itself; call this to opt in, then set any other field.", 77))
-	f.Func().Id("OptionsFromEnv").Params().Id("Options").BlockFunc(func(g *jen.Group) {
-		g.Var().Id("o").Id("Options")
+		". "+n.NewAPIClient+" never reads the environment itself; call this to opt in, then set any other field.", 77))
+	f.Func().Id(n.OptionsFromEnv).Params().Id(n.Options).BlockFunc(func(g *jen.Group) {
+		g.Var().Id("o").Id(n.Options)
 		if m.APIKeyEnv != "" {
-			g.Id("o").Dot("APIKey").Op("=").Qual("os", "Getenv").Call(jen.Id("EnvAPIKey"))
+			g.Id("o").Dot("APIKey").Op("=").Qual("os", "Getenv").Call(jen.Id(n.EnvAPIKey))
 		}
 		for _, s := range m.Security {
 			for _, e := range s.Env {

@@ -22,7 +22,7 @@ import (
 func genClient(m *plan.Model) ([]File, error) {
 	f := newFile(m)
 	genClientConsts(f, m)
-	genClientAliases(f)
+	genClientAliases(f, m)
 	genAuthAliases(f, m)
 	genClientOptions(f, m)
 	if len(m.Security) > 0 {
@@ -68,59 +68,63 @@ func defaultServer(m *plan.Model) string {
 
 func pkgLabel(m *plan.Model) string { return m.Package }
 
-// const UserAgent, EnvAPIKey, DefaultServerURL
+// const UserAgent, EnvAPIKey, DefaultServerURL (under the plan's names, as
+// every identifier below: a schema of the same name keeps it)
 func genClientConsts(f *jen.File, m *plan.Model) {
+	n := m.Names
 	ua := "oasgen/" + m.Toolchain
 	if m.Version != "" {
 		ua = m.Package + "/" + m.Version + " " + ua
 	}
-	f.Comment("UserAgent is sent as the User-Agent of every request: the API version the")
+	f.Comment(n.UserAgent + " is sent as the User-Agent of every request: the API version the")
 	f.Comment("package was generated for and the generator's version.")
-	f.Const().Id("UserAgent").Op("=").Lit(ua)
+	f.Const().Id(n.UserAgent).Op("=").Lit(ua)
 	if m.APIKeyEnv != "" {
-		f.Comment("EnvAPIKey is the environment variable OptionsFromEnv reads Options.APIKey")
-		f.Comment("from. NewAPIClient itself never reads the environment.")
-		f.Const().Id("EnvAPIKey").Op("=").Lit(m.APIKeyEnv)
+		f.Comment(n.EnvAPIKey + " is the environment variable " + n.OptionsFromEnv + " reads " + n.Options + ".APIKey")
+		f.Comment("from. " + n.NewAPIClient + " itself never reads the environment.")
+		f.Const().Id(n.EnvAPIKey).Op("=").Lit(m.APIKeyEnv)
 	}
-	f.Comment("DefaultServerURL is the spec's first server, used when Options.ServerURL is")
+	f.Comment(n.DefaultServerURL + " is the spec's first server, used when " + n.Options + ".ServerURL is")
 	f.Comment("empty.")
-	f.Const().Id("DefaultServerURL").Op("=").Lit(defaultServer(m))
+	f.Const().Id(n.DefaultServerURL).Op("=").Lit(defaultServer(m))
 }
 
 // type APIError = oas.APIError, and the other runtime types callers meet.
-func genClientAliases(f *jen.File) {
-	for _, a := range []struct{ name, doc string }{
-		{"APIError", "APIError is a non-2xx response the spec does not document (and the shared part\nof every documented error): status, headers and the raw body, size-capped."},
-		{"DecodeError", "DecodeError is a response whose body does not decode as the spec says; it\nkeeps the raw bytes."},
-		{"RetryPolicy", "RetryPolicy says when and how calls are retried."},
-		{"CallOption", "CallOption changes one call (see WithRetries, WithoutRetries)."},
+func genClientAliases(f *jen.File, m *plan.Model) {
+	n := m.Names
+	for _, a := range []struct{ name, runtime, doc string }{
+		{n.APIError, "APIError", " is a non-2xx response the spec does not document (and the shared part\nof every documented error): status, headers and the raw body, size-capped."},
+		{n.DecodeError, "DecodeError", " is a response whose body does not decode as the spec says; it\nkeeps the raw bytes."},
+		{n.RetryPolicy, "RetryPolicy", " says when and how calls are retried."},
+		{n.CallOption, "CallOption", " changes one call (see " + n.WithRetries + ", " + n.WithoutRetries + ")."},
 	} {
-		comment(f, a.doc)
-		f.Type().Id(a.name).Op("=").Qual(oasPkg, a.name)
+		comment(f, a.name+a.doc)
+		f.Type().Id(a.name).Op("=").Qual(oasPkg, a.runtime)
 	}
-	f.Comment("WithRetries makes one call use p, even for an operation the spec does not")
+	f.Comment(n.WithRetries + " makes one call use p, even for an operation the spec does not")
 	f.Comment("mark as retryable.")
-	f.Func().Id("WithRetries").Params(jen.Id("p").Id("RetryPolicy")).Id("CallOption").Block(
+	f.Func().Id(n.WithRetries).Params(jen.Id("p").Id(n.RetryPolicy)).Id(n.CallOption).Block(
 		jen.Return(jen.Qual(oasPkg, "WithRetries").Call(jen.Id("p"))),
 	)
-	f.Comment("WithoutRetries makes one call send its request once.")
-	f.Func().Id("WithoutRetries").Params().Id("CallOption").Block(
+	f.Comment(n.WithoutRetries + " makes one call send its request once.")
+	f.Func().Id(n.WithoutRetries).Params().Id(n.CallOption).Block(
 		jen.Return(jen.Qual(oasPkg, "WithoutRetries").Call()),
 	)
 }
 
 // type Options struct { ServerURL, HTTPClient, Retry, UserAgent, APIKey, <one per scheme>, Hooks, MaxResponseBytes }
 func genClientOptions(f *jen.File, m *plan.Model) {
-	f.Comment("Options configure an APIClient. The zero value is ready to use.")
-	f.Type().Id("Options").StructFunc(func(g *jen.Group) {
-		g.Comment("ServerURL is the API's base URL; empty means DefaultServerURL.")
+	n := m.Names
+	f.Comment(n.Options + " configure an " + n.APIClient + ". The zero value is ready to use.")
+	f.Type().Id(n.Options).StructFunc(func(g *jen.Group) {
+		g.Comment("ServerURL is the API's base URL; empty means " + n.DefaultServerURL + ".")
 		g.Id("ServerURL").String()
 		g.Comment("HTTPClient sends the requests; nil means http.DefaultClient.")
 		g.Id("HTTPClient").Op("*").Qual("net/http", "Client")
 		g.Comment("Retry replaces the spec's retry policy for the operations the spec makes")
 		g.Comment("retryable; nil keeps the spec's. MaxAttempts 1 turns retries off.")
-		g.Id("Retry").Op("*").Id("RetryPolicy")
-		g.Comment("UserAgent is put before the package's UserAgent when set.")
+		g.Id("Retry").Op("*").Id(n.RetryPolicy)
+		g.Comment("UserAgent is put before the package's " + n.UserAgent + " when set.")
 		g.Id("UserAgent").String()
 		genOptionsAuthFields(g, m)
 	})
@@ -128,14 +132,15 @@ func genClientOptions(f *jen.File, m *plan.Model) {
 
 // type APIClient struct{...}; func NewAPIClient(Options) (*APIClient, error)
 func genClientType(f *jen.File, m *plan.Model) {
+	n := m.Names
 	label := pkgLabel(m)
-	f.Comment("APIClient calls the API: one method per operation, each validating its")
+	f.Comment(n.APIClient + " calls the API: one method per operation, each validating its")
 	f.Comment("request, retrying as the spec allows and returning the documented result or")
 	f.Comment("a typed error. It is safe for concurrent use.")
-	f.Type().Id("APIClient").StructFunc(func(g *jen.Group) {
+	f.Type().Id(n.APIClient).StructFunc(func(g *jen.Group) {
 		g.Id("server").Op("*").Qual("net/url", "URL")
 		g.Id("transport").Qual(oasPkg, "Transport")
-		g.Id("retry").Op("*").Id("RetryPolicy")
+		g.Id("retry").Op("*").Id(n.RetryPolicy)
 		if len(m.Operations) > 0 {
 			g.Line()
 			g.Comment("The fixed part of each operation's call (method, auth, retry policy),")
@@ -145,11 +150,11 @@ func genClientType(f *jen.File, m *plan.Model) {
 			g.Id(opField(o)).Qual(oasPkg, "Call")
 		}
 	})
-	f.Comment("NewAPIClient returns a client configured by opts. It fails when the server")
+	f.Comment(n.NewAPIClient + " returns a client configured by opts. It fails when the server")
 	f.Comment("URL is not an absolute http(s) URL.")
-	f.Func().Id("NewAPIClient").Params(jen.Id("opts").Id("Options")).Params(jen.Op("*").Id("APIClient"), jen.Error()).BlockFunc(func(g *jen.Group) {
+	f.Func().Id(n.NewAPIClient).Params(jen.Id("opts").Id(n.Options)).Params(jen.Op("*").Id(n.APIClient), jen.Error()).BlockFunc(func(g *jen.Group) {
 		g.Id("server").Op(":=").Id("opts").Dot("ServerURL")
-		g.If(jen.Id("server").Op("==").Lit("")).Block(jen.Id("server").Op("=").Id("DefaultServerURL"))
+		g.If(jen.Id("server").Op("==").Lit("")).Block(jen.Id("server").Op("=").Id(n.DefaultServerURL))
 		g.List(jen.Id("u"), jen.Err()).Op(":=").Qual("net/url", "Parse").Call(jen.Id("server"))
 		g.If(jen.Err().Op("==").Nil().Op("&&").Parens(
 			jen.Id("u").Dot("Scheme").Op("!=").Lit("http").Op("&&").Id("u").Dot("Scheme").Op("!=").Lit("https").Op("||").Id("u").Dot("Host").Op("==").Lit(""))).Block(
@@ -158,11 +163,11 @@ func genClientType(f *jen.File, m *plan.Model) {
 		g.If(jen.Err().Op("!=").Nil()).Block(
 			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(label+": server URL %q: %w"), jen.Id("server"), jen.Err())),
 		)
-		g.Id("ua").Op(":=").Id("UserAgent")
+		g.Id("ua").Op(":=").Id(n.UserAgent)
 		g.If(jen.Id("opts").Dot("UserAgent").Op("!=").Lit("")).Block(
-			jen.Id("ua").Op("=").Id("opts").Dot("UserAgent").Op("+").Lit(" ").Op("+").Id("UserAgent"),
+			jen.Id("ua").Op("=").Id("opts").Dot("UserAgent").Op("+").Lit(" ").Op("+").Id(n.UserAgent),
 		)
-		g.Id("c").Op(":=").Op("&").Id("APIClient").Values(jen.Dict{
+		g.Id("c").Op(":=").Op("&").Id(n.APIClient).Values(jen.Dict{
 			jen.Id("server"): jen.Id("u"),
 			jen.Id("retry"):  jen.Id("opts").Dot("Retry"),
 			jen.Id("transport"): jen.Qual(oasPkg, "Transport").Values(jen.Dict{
@@ -193,7 +198,7 @@ func genClientType(f *jen.File, m *plan.Model) {
 	})
 	f.Comment("policy is the retry policy of an operation whose spec policy is spec (nil:")
 	f.Comment("not retryable).")
-	f.Func().Params(jen.Id("c").Op("*").Id("APIClient")).Id("policy").Params(jen.Id("spec").Op("*").Id("RetryPolicy")).Op("*").Id("RetryPolicy").Block(
+	f.Func().Params(jen.Id("c").Op("*").Id(n.APIClient)).Id("policy").Params(jen.Id("spec").Op("*").Id(n.RetryPolicy)).Op("*").Id(n.RetryPolicy).Block(
 		jen.If(jen.Id("spec").Op("==").Nil().Op("||").Id("c").Dot("retry").Op("==").Nil()).Block(jen.Return(jen.Id("spec"))),
 		jen.Return(jen.Id("c").Dot("retry")),
 	)
@@ -341,14 +346,14 @@ func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
 	} else if b != nil {
 		args = append(args, jen.Id("body").Add(goType(b.Type)))
 	}
-	args = append(args, jen.Id("opts").Op("...").Id("CallOption"))
+	args = append(args, jen.Id("opts").Op("...").Id(m.Names.CallOption))
 	var results []jen.Code
 	if res != nil {
 		results = append(results, res)
 	}
 	results = append(results, jen.Error())
 
-	f.Func().Params(jen.Id("c").Op("*").Id("APIClient")).Id(o.Name).Params(args...).Params(results...).BlockFunc(func(g *jen.Group) {
+	f.Func().Params(jen.Id("c").Op("*").Id(m.Names.APIClient)).Id(o.Name).Params(args...).Params(results...).BlockFunc(func(g *jen.Group) {
 		if byZero {
 			g.Var().Id("zero").Add(goType(o.Result.Body))
 		}
@@ -716,9 +721,9 @@ func operationDoc(m *plan.Model, o *plan.Operation) string {
 		}
 	}
 	if len(typed) > 0 {
-		fmt.Fprintf(&b, " Documented errors: %s; any other status is an *APIError.", strings.Join(typed, ", "))
+		fmt.Fprintf(&b, " Documented errors: %s; any other status is an *%s.", strings.Join(typed, ", "), m.Names.APIError)
 	} else {
-		b.WriteString(" Any other status is an *APIError.")
+		fmt.Fprintf(&b, " Any other status is an *%s.", m.Names.APIError)
 	}
 	if r := o.Retry; r != nil {
 		var on []string
@@ -732,7 +737,7 @@ func operationDoc(m *plan.Model, o *plan.Operation) string {
 			fmt.Fprintf(&b, "\n\nRetried on %s, with exponential backoff (Retry-After honoured).", strings.Join(on, ", "))
 		}
 	} else {
-		b.WriteString("\n\nNot retried unless the call passes WithRetries.")
+		fmt.Fprintf(&b, "\n\nNot retried unless the call passes %s.", m.Names.WithRetries)
 	}
 	if o.Deprecated {
 		b.WriteString("\n\nDeprecated: the spec marks this operation deprecated.")

@@ -42,13 +42,20 @@ var clientCases = []struct {
 	{"patch", "testdata/client/patch/openapi.yaml", true},
 }
 
+// emitClient emits the package for spec, as if its import path were
+// example.com/<pkg> (which only raw/client.gen.go names).
 func emitClient(t *testing.T, spec, pkg string) []emit.File {
+	t.Helper()
+	return emitClientAt(t, spec, pkg, "example.com/"+pkg)
+}
+
+func emitClientAt(t *testing.T, spec, pkg, importPath string) []emit.File {
 	t.Helper()
 	s, err := load.Load(spec, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := plan.Build(s, plan.Options{Package: pkg, SpecPath: "openapi.yaml", Toolchain: "v0.0.0-test"})
+	m, err := plan.Build(s, plan.Options{Package: pkg, SpecPath: "openapi.yaml", Toolchain: "v0.0.0-test", ImportPath: importPath})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,10 +87,6 @@ func TestClientCompiles(t *testing.T) {
 			if _, err := os.Stat(tc.spec); err != nil {
 				t.Skipf("spec corpus not present: %v", err)
 			}
-			files := emitClient(t, tc.spec, tc.name)
-			if find(files, "api.gen.go") == nil {
-				t.Fatal("no api.gen.go emitted")
-			}
 			// Inside the module (so the oas import resolves) but under
 			// testdata, which ./... patterns never match.
 			dir, err := os.MkdirTemp("testdata", "compile-"+tc.name+"-")
@@ -91,15 +94,23 @@ func TestClientCompiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { os.RemoveAll(dir) })
+			files := emitClientAt(t, tc.spec, tc.name, "github.com/oasgen/oasgen/gen/emit/"+filepath.ToSlash(dir))
+			if find(files, "api.gen.go") == nil || find(files, "raw/client.gen.go") == nil {
+				t.Fatal("no api.gen.go or raw/client.gen.go emitted")
+			}
 			for _, f := range files {
 				if !strings.HasSuffix(f.Path, ".go") {
 					continue
 				}
-				if err := os.WriteFile(filepath.Join(dir, f.Path), f.Content, 0o644); err != nil {
+				p := filepath.Join(dir, filepath.FromSlash(f.Path))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, f.Content, 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}
-			out, err := exec.Command(goBin, "vet", "./"+filepath.ToSlash(dir)).CombinedOutput()
+			out, err := exec.Command(goBin, "vet", "./"+filepath.ToSlash(dir), "./"+filepath.ToSlash(dir)+"/raw").CombinedOutput()
 			if err != nil {
 				t.Fatalf("go vet of the generated %s package: %v\n%s", tc.name, err, out)
 			}
@@ -187,19 +198,29 @@ func TestClientRetriesOnlyWhereAllowed(t *testing.T) {
 	}
 }
 
-// TestRawClientIsSecondary: oapi-codegen's client is declared under the
-// plan's RawClient names, so APIClient is the package's only "Client".
+// TestRawClientIsSecondary: oapi-codegen's client is package raw, under its
+// own names, importing the model package for the types; the model package
+// declares none of its identifiers, so APIClient is its only client.
 func TestRawClientIsSecondary(t *testing.T) {
-	raw := string(find(emitClient(t, "testdata/client/params/openapi.yaml", "params"), "client.gen.go"))
-	for _, want := range []string{"type RawClient struct", "func NewRawClient(server string, opts ...RawClientOption) (*RawClient, error)",
-		"type RawClientInterface interface", "func NewRawClientWithResponses(", "type RawClientWithResponsesInterface interface"} {
+	files := emitClient(t, "testdata/client/params/openapi.yaml", "params")
+	raw := string(find(files, "raw/client.gen.go"))
+	for _, want := range []string{"package raw\n", `model "example.com/params"` /* params is a local of its functions */, "type Client struct",
+		"func NewClient(server string, opts ...ClientOption) (*Client, error)", "func NewClientWithResponses("} {
 		if !strings.Contains(raw, want) {
-			t.Errorf("client.gen.go lacks %q", want)
+			t.Errorf("raw/client.gen.go lacks %q", want)
 		}
 	}
-	for _, gone := range []string{"type Client struct", "func NewClient(", "type ClientOption ", "type ClientInterface ", "&ClientWithResponses{", "func NewClientWithResponses("} {
-		if strings.Contains(raw, gone) {
-			t.Errorf("client.gen.go still has %q", gone)
+	if find(files, "client.gen.go") != nil {
+		t.Error("client.gen.go is still emitted into the model package")
+	}
+	for _, f := range files {
+		if strings.Contains(f.Path, "/") {
+			continue
+		}
+		for _, gone := range []string{"type Client struct", "func NewClient(", "Params struct", "func Parse"} {
+			if strings.Contains(string(f.Content), gone) {
+				t.Errorf("%s has %q", f.Path, gone)
+			}
 		}
 	}
 }

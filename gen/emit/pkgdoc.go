@@ -104,11 +104,15 @@ func usageExample(m *plan.Model, client bool) string {
 		return indent(lines)
 	}
 	o := u.Op
-	env := ""
-	if m.APIKeyEnv != "" {
-		env = " // the API key is read from $" + m.APIKeyEnv
+	n := &m.Names
+	opts, note := pkg+"."+n.Options+"{}", ""
+	if len(m.Security) > 0 {
+		opts, note = pkg+"."+n.OptionsFromEnv+"()", " // credentials from the environment"
+		if m.APIKeyEnv != "" {
+			note = " // the API key from $" + m.APIKeyEnv
+		}
 	}
-	pre := []string{"client, err := " + pkg + ".NewAPIClient(" + pkg + ".Options{})" + env, "if err != nil {", "\treturn err", "}"}
+	pre := []string{"client, err := " + pkg + "." + n.NewAPIClient + "(" + opts + ")" + note, "if err != nil {", "\treturn err", "}"}
 	lines = append(pre, lines...)
 	args := []string{"ctx"}
 	for _, p := range o.Params {

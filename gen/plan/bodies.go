@@ -320,8 +320,8 @@ func (p *planner) planResult(o *Operation, where string, pos diag.Pos) {
 		return
 	}
 	want := o.Name + "Result"
-	if owner := p.names.used[want]; owner == oapiOpOwner+o.Name {
-		// reserveOapiOperationNames reserved it for this operation.
+	if owner := p.names.used[want]; owner == "operation "+o.Name {
+		// reserveOperationTypeNames reserved it for this operation.
 		o.ResultType = want
 	} else {
 		o.ResultType, _ = p.names.claim(want, "result of operation "+o.Name)

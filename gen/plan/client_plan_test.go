@@ -39,7 +39,7 @@ func TestPlanArgs(t *testing.T) {
 		{GoName: "ID", In: "path"}, {GoName: "ID", In: "path"}, {GoName: "URLPath", In: "path"},
 		{GoName: "Params", In: "path"}, {GoName: "Limit", In: "query"}, {GoName: "XTrace", In: "header"},
 	}
-	planArgs(ps)
+	planArgs(ps, "api")
 	// Query and header parameters are fields of the Args struct, not
 	// method arguments.
 	want := []string{"petID", "typeParam", "bodyParam", "id", "idPath2", "urlPath", "paramsParam", "", ""}
@@ -50,9 +50,9 @@ func TestPlanArgs(t *testing.T) {
 	}
 }
 
-// TestArgsNameCollision: an operation's Args struct yields to a name
-// oapi-codegen takes from a component parameter, with a warning; a schema
-// yields to the Args struct.
+// TestArgsNameCollision: an operation's Args struct, a name the generator
+// invents, yields to a schema of the same name, with a warning; a component
+// parameter of that name (oapi-codegen's, in the raw package) takes nothing.
 func TestArgsNameCollision(t *testing.T) {
 	spec := `openapi: 3.0.3
 info: {title: C, version: "1"}
@@ -69,7 +69,7 @@ components:
   parameters:
     ListPetsArgs: {name: limit, in: query, schema: {type: integer}}
   schemas:
-    ListPetsArgs2: {type: string}
+    ListPetsArgs: {type: string}
 `
 	path := filepath.Join(t.TempDir(), "openapi.yaml")
 	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {

@@ -48,12 +48,20 @@ type Model struct {
 	// ExcludeSchemas are the component schemas oapi-codegen must not declare
 	// because our emitters do.
 	ExcludeSchemas []string
-	// RawClient is the type name of oapi-codegen's low-level client
-	// (its ClientTypeName option), and RawClientRenames the other
-	// identifiers of that client, renamed after it, so that APIClient is the
-	// only "Client" users meet.
-	RawClient        string
-	RawClientRenames []Rename
+	// Names are the package-level identifiers the production client
+	// declares (APIClient, Options, ...): each is its usual name unless a
+	// schema of the spec has it (see planClientNames).
+	Names ClientNames
+	// ImportPath is the model package's import path, which the raw
+	// package imports for the model types ("" when it is not known: then
+	// no raw package can be generated).
+	ImportPath string
+	// Raw is the package oapi-codegen's low-level client is generated into
+	// (a subdirectory of the output), so that none of its identifiers
+	// (<Op>Params, New<Op>Request, ClientWithResponses, ...) crowds the model
+	// package.
+	Raw RawPackage
+
 	// Usage is what the package doc comment's example uses.
 	Usage Usage
 }
@@ -71,8 +79,60 @@ type Usage struct {
 	ErrorType string
 }
 
-// Rename is an identifier oapi-codegen declares and the name it gets.
-type Rename struct{ From, To string }
+// ClientNames are the package-level identifiers of the production client
+// (api.gen.go), as planned.
+type ClientNames struct {
+	APIClient, NewAPIClient, Options, CallOption, RetryPolicy, APIError, DecodeError string
+	WithRetries, WithoutRetries, UserAgent, EnvAPIKey, DefaultServerURL              string
+	// The credentials, hooks and per-call options (see emit/auth.go).
+	OptionsFromEnv, BasicAuth, BearerAuth, OAuth2, MissingCredentialsError, AuthError string
+	ResponseTooLargeError, Hooks, HookContext, Response, RequestEditor                string
+	WithHeader, WithQuery, WithRequestEditor                                          string
+}
+
+// Local is the package's name for the client identifier whose usual name
+// is usual ("Hooks" → "Hooks2" when a schema is named Hooks); usual itself
+// for a name the client does not declare.
+func (n *ClientNames) Local(usual string) string {
+	for _, c := range n.all() {
+		if c.usual == usual {
+			return *c.field
+		}
+	}
+	return usual
+}
+
+type clientName struct {
+	field *string
+	usual string
+}
+
+// all lists every client identifier with its usual name, APIClient and
+// its constructor first.
+func (n *ClientNames) all() []clientName {
+	return []clientName{
+		{&n.APIClient, "APIClient"}, {&n.NewAPIClient, "NewAPIClient"}, {&n.Options, "Options"},
+		{&n.CallOption, "CallOption"}, {&n.RetryPolicy, "RetryPolicy"}, {&n.APIError, "APIError"},
+		{&n.DecodeError, "DecodeError"}, {&n.WithRetries, "WithRetries"}, {&n.WithoutRetries, "WithoutRetries"},
+		{&n.UserAgent, "UserAgent"}, {&n.EnvAPIKey, "EnvAPIKey"}, {&n.DefaultServerURL, "DefaultServerURL"},
+		{&n.OptionsFromEnv, "OptionsFromEnv"}, {&n.BasicAuth, "BasicAuth"}, {&n.BearerAuth, "BearerAuth"},
+		{&n.OAuth2, "OAuth2"}, {&n.MissingCredentialsError, "MissingCredentialsError"}, {&n.AuthError, "AuthError"},
+		{&n.ResponseTooLargeError, "ResponseTooLargeError"}, {&n.Hooks, "Hooks"}, {&n.HookContext, "HookContext"},
+		{&n.Response, "Response"}, {&n.RequestEditor, "RequestEditor"}, {&n.WithHeader, "WithHeader"},
+		{&n.WithQuery, "WithQuery"}, {&n.WithRequestEditor, "WithRequestEditor"},
+	}
+}
+
+// RawPackage is where oapi-codegen's client goes.
+type RawPackage struct {
+	// Dir is its directory, relative to the output directory, and Package
+	// its package name.
+	Dir, Package string
+	// ModelName is the name it imports the model package under, and
+	// ModelDoc the document name its $refs to model types carry (mapped
+	// to the model package by oapi-codegen's import-mapping).
+	ModelName, ModelDoc string
+}
 
 // Server is one entry of `servers`.
 type Server struct {

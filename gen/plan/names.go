@@ -92,9 +92,6 @@ type namer struct {
 	used map[string]string // key of a Go name -> what claimed it
 	// key is what two names must differ in (nil: the name itself).
 	key func(string) string
-	// usedOapi holds, by oapiKey, names oapi-codegen declares that are
-	// only known up to its re-casing (see reserveOapiComponentNames).
-	usedOapi map[string]string
 }
 
 func newNamer(reserved ...string) *namer {
@@ -139,19 +136,13 @@ func (n *namer) claim(want, owner string) (string, bool) {
 }
 
 func (n *namer) taken(name string) bool {
-	if _, ok := n.used[n.keyOf(name)]; ok {
-		return true
-	}
-	_, ok := n.usedOapi[oapiKey(name)]
+	_, ok := n.used[n.keyOf(name)]
 	return ok
 }
 
 // owner is what took name, "" if nothing did.
 func (n *namer) owner(name string) string {
-	if o, ok := n.used[n.keyOf(name)]; ok {
-		return o
-	}
-	return n.usedOapi[oapiKey(name)]
+	return n.used[n.keyOf(name)]
 }
 
 // oapiKey is what survives of a name once oapi-codegen has normalised it

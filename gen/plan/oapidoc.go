@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"go/token"
 	"maps"
 	"reflect"
 	"regexp"
@@ -40,25 +41,25 @@ func (p *planner) oapiDoc() *openapi3.T {
 		c.Parameters = openapi3.ParametersMap{}
 		for _, k := range slices.Sorted(maps.Keys(sc.Parameters)) {
 			if pr := sc.Parameters[k]; pr != nil && pr.Value != nil {
-				c.Parameters[k] = &openapi3.ParameterRef{Value: p.oapiParam(pr.Value, GoName(k)+"Param", "components.parameters."+k)}
+				c.Parameters[p.rawKeys["parameters"][k]] = &openapi3.ParameterRef{Value: p.oapiParam(pr.Value, GoName(k)+"Param", "components.parameters."+k)}
 			}
 		}
 		c.RequestBodies = openapi3.RequestBodies{}
 		for _, k := range slices.Sorted(maps.Keys(sc.RequestBodies)) {
 			if rb := sc.RequestBodies[k]; rb != nil && rb.Value != nil {
-				c.RequestBodies[k] = &openapi3.RequestBodyRef{Value: p.oapiBody(rb.Value, GoName(k)+"Body", "components.requestBodies."+k)}
+				c.RequestBodies[p.rawKeys["requestBodies"][k]] = &openapi3.RequestBodyRef{Value: p.oapiBody(rb.Value, GoName(k)+"Body", "components.requestBodies."+k)}
 			}
 		}
 		c.Responses = openapi3.ResponseBodies{}
 		for _, k := range slices.Sorted(maps.Keys(sc.Responses)) {
 			if rr := sc.Responses[k]; rr != nil && rr.Value != nil {
-				c.Responses[k] = &openapi3.ResponseRef{Value: p.oapiResponse(rr.Value, GoName(k)+"Response", "components.responses."+k)}
+				c.Responses[p.rawKeys["responses"][k]] = &openapi3.ResponseRef{Value: p.oapiResponse(rr.Value, GoName(k)+"Response", "components.responses."+k)}
 			}
 		}
 		c.Headers = openapi3.Headers{}
 		for _, k := range slices.Sorted(maps.Keys(sc.Headers)) {
 			if h := sc.Headers[k]; h != nil && h.Value != nil {
-				c.Headers[k] = &openapi3.HeaderRef{Value: &openapi3.Header{Parameter: *p.oapiParam(&h.Value.Parameter, GoName(k)+"Header", "components.headers."+k)}}
+				c.Headers[p.rawKeys["headers"][k]] = &openapi3.HeaderRef{Value: &openapi3.Header{Parameter: *p.oapiParam(&h.Value.Parameter, GoName(k)+"Header", "components.headers."+k)}}
 			}
 		}
 	}
@@ -117,7 +118,7 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 		}
 		np := &openapi3.ParameterRef{Value: p.oapiParam(pr.Value, o.Name+GoName(k.name)+"Param", where+".parameters."+k.name)}
 		if p.isComponent(pr.Ref, "parameters", pr.Value) {
-			np.Ref = pr.Ref
+			np.Ref = p.rawRef("parameters", pr.Ref)
 		}
 		no.Parameters = append(no.Parameters, np)
 		copies = append(copies, planned[k])
@@ -130,7 +131,7 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 		ref := &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
 		pa := &Param{Name: n, GoName: GoName(n), In: openapi3.ParameterInPath, Required: true, Type: ref}
 		o.Params = append(o.Params, pa)
-		planArgs(o.Params)
+		planArgs(o.Params, p.m.Raw.ModelName)
 		no.Parameters = append(no.Parameters, &openapi3.ParameterRef{Value: &openapi3.Parameter{Name: n, In: openapi3.ParameterInPath,
 			Required: true, Schema: p.oapiSchema(ref)}})
 		copies = append(copies, pa)
@@ -140,7 +141,7 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 	if rb := op.RequestBody; rb != nil && rb.Value != nil {
 		nb := &openapi3.RequestBodyRef{Value: p.oapiBody(rb.Value, o.Name+"Request", where+".requestBody")}
 		if p.isComponent(rb.Ref, "requestBodies", rb.Value) {
-			nb.Ref = rb.Ref
+			nb.Ref = p.rawRef("requestBodies", rb.Ref)
 		}
 		no.RequestBody = nb
 	}
@@ -153,7 +154,7 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 			}
 			nr := &openapi3.ResponseRef{Value: p.oapiResponse(rr.Value, o.Name+statusName(code)+"Response", where+".responses."+code)}
 			if p.isComponent(rr.Ref, "responses", rr.Value) {
-				nr.Ref = rr.Ref
+				nr.Ref = p.rawRef("responses", rr.Ref)
 			}
 			no.Responses.Set(code, nr)
 		}
@@ -235,7 +236,7 @@ func (p *planner) oapiResponse(r *openapi3.Response, ctx, where string) *openapi
 		}
 		nh := &openapi3.HeaderRef{Value: &openapi3.Header{Parameter: *p.oapiParam(&h.Value.Parameter, ctx+GoName(k)+"Header", where+".headers."+k)}}
 		if p.isComponent(h.Ref, "headers", h.Value) {
-			nh.Ref = h.Ref
+			nh.Ref = p.rawRef("headers", h.Ref)
 		}
 		nr.Headers[k] = nh
 	}
@@ -308,10 +309,13 @@ func (p *planner) oapiSchema(r *Ref) *openapi3.SchemaRef {
 	switch r.Kind {
 	case RefNamed:
 		s.Extensions = map[string]any{"x-go-type": r.Named.Name}
-		// A $ref to a stub component keyed by our Go name (unique, so it
-		// cannot collide with the spec's other component names) lets
-		// oapi-codegen alias request bodies straight to our type rather
-		// than declaring a <Op>JSONBody in between.
+		// A $ref into the model package's document (Raw.ModelDoc, which
+		// oapi-codegen's import-mapping maps to the model package) makes
+		// it write <model>.<Name> and alias request bodies straight to our
+		// type rather than declaring a <Op>JSONBody in between. The stub
+		// component it points at, keyed by our Go name and carrying it as
+		// x-go-name, is what it reads that name from; it is excluded, so
+		// nothing is declared for it.
 		key := r.Named.Name
 		// A stub of an enum or of a scalar keeps its JSON type, which
 		// oapi-codegen passes to the runtime's parameter styling.
@@ -325,7 +329,7 @@ func (p *planner) oapiSchema(r *Ref) *openapi3.SchemaRef {
 			p.oapiStubs = openapi3.Schemas{}
 		}
 		p.oapiStubs[key] = &openapi3.SchemaRef{Value: &openapi3.Schema{Extensions: map[string]any{"x-go-name": key, "x-go-type": key}}}
-		return &openapi3.SchemaRef{Ref: "#/components/schemas/" + key, Value: s}
+		return &openapi3.SchemaRef{Ref: p.m.Raw.ModelDoc + "#/components/schemas/" + key, Value: s}
 	case RefSlice:
 		s.Type = &openapi3.Types{openapi3.TypeArray}
 		s.Items = p.oapiSchema(r.Elem)
@@ -338,7 +342,13 @@ func (p *planner) oapiSchema(r *Ref) *openapi3.SchemaRef {
 		// any value there (components with x-go-type are Go aliases and
 		// reach here as RefNamed).
 		if r.GoImport == "" {
-			s.Extensions = map[string]any{"x-go-type": r.GoType}
+			gt := r.GoType
+			if token.IsIdentifier(gt) && token.IsExported(gt) {
+				// A type of the model package (hand-written next to the
+				// generated files), seen from the raw package.
+				gt = p.m.Raw.ModelName + "." + gt
+			}
+			s.Extensions = map[string]any{"x-go-type": gt}
 		}
 	default:
 		s.Type, s.Format = builtinSchemaType(r.Builtin)

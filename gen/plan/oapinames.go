@@ -9,17 +9,105 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
-// This file names what oapi-codegen declares for each operation. It
-// derives every one of those names from the operation ID it is given
-// (<Op>Params, <Op>JSONBody, New<Op>Request, Parse<Op>Response, ...), and
-// that ID is ours to choose: the client's method keeps the plan's name
-// (Operation.Name), and only oapi-codegen's raw client moves when one of its
-// names is already a type of the spec. So spec names win over the names
-// oapi-codegen invents, and its output never declares a name twice.
+// This file names what oapi-codegen declares. Its client is generated into
+// its own package (Model.Raw, <out>/raw), which imports the model package
+// for the types, so nothing it declares can take a name from the spec's
+// schemas or from the production client. Inside that package its names
+// must still differ from each other: it derives the names of each
+// operation (<Op>Params, <Op>JSONBody, New<Op>Request, Parse<Op>Response,
+// ...) from the operation ID it is given, names component parameters,
+// request bodies, responses and headers after their keys, and declares its
+// client's fixed names (Client, NewClient, ClientOption, ...). Both the IDs
+// and the keys of the document it gets are ours to choose: a key that
+// would declare one of the fixed names gets its section as a suffix
+// (components.requestBodies.Client → ClientRequestBody), and an operation
+// whose derived names are taken gets the ID <Op>Op (then <Op>Op2, ...). The
+// client's methods keep the plan's names (Operation.Name) either way.
 
-// oapiOpOwner marks the names reserved for an operation's oapi-codegen
-// declarations in the planner's namer.
-const oapiOpOwner = "oapi-codegen's declarations for operation "
+// rawFixedNames are the identifiers oapi-codegen's client templates declare
+// whatever the spec says.
+var rawFixedNames = []string{
+	"Client", "ClientInterface", "ClientOption", "ClientWithResponses", "ClientWithResponsesInterface",
+	"HttpRequestDoer", "RequestEditorFn", "NewClient", "NewClientWithResponses", "WithHTTPClient",
+	"WithBaseURL", "WithRequestEditorFn", "ServerURL", "DefaultServerURL",
+}
+
+// rawPackage is where oapi-codegen's client goes for a model package
+// named pkg. The raw package imports the model package under pkg's own
+// name unless that could be shadowed in oapi-codegen's functions (a
+// package named http or client): then as model.
+func rawPackage(pkg string) RawPackage {
+	name := pkg
+	if name == "raw" || slices.ContainsFunc(oapiPathScope, func(s string) bool { return oapiKey(s) == oapiKey(name) }) {
+		name = "model"
+	}
+	return RawPackage{Dir: RawDir, Package: RawPackageName, ModelName: name, ModelDoc: "oasgen-model"}
+}
+
+// RawDir is the raw package's directory below the output directory, and
+// RawPackageName its name.
+const (
+	RawDir         = "raw"
+	RawPackageName = "raw"
+)
+
+// oapiSections are the component sections oapi-codegen declares a type per
+// key for, with the suffix a key gets when its name is taken.
+var oapiSections = []struct{ name, suffix string }{
+	{"parameters", "Parameter"}, {"requestBodies", "RequestBody"}, {"responses", "Response"}, {"headers", "Header"},
+}
+
+// planRawComponentKeys chooses the key of every component parameter,
+// request body, response and header in the document oapi-codegen gets
+// (p.rawKeys): its own key, unless the type oapi-codegen names after it
+// would be one of rawFixedNames (compared as oapi-codegen re-cases names,
+// by oapiKey); then the key with its section's suffix, and a number if
+// that is taken too. The names they give are recorded in p.rawTaken.
+func (p *planner) planRawComponentKeys() {
+	p.rawKeys = map[string]map[string]string{}
+	p.rawTaken = map[string]string{}
+	for _, n := range rawFixedNames {
+		p.rawTaken[oapiKey(n)] = "oapi-codegen's client"
+	}
+	c := p.spec.Doc.Components
+	if c == nil {
+		return
+	}
+	keys := map[string][]string{
+		"parameters": slices.Sorted(maps.Keys(c.Parameters)), "requestBodies": slices.Sorted(maps.Keys(c.RequestBodies)),
+		"responses": slices.Sorted(maps.Keys(c.Responses)), "headers": slices.Sorted(maps.Keys(c.Headers)),
+	}
+	fixed := map[string]bool{}
+	for _, n := range rawFixedNames {
+		fixed[oapiKey(n)] = true
+	}
+	for _, sec := range oapiSections {
+		p.rawKeys[sec.name] = map[string]string{}
+		for _, k := range keys[sec.name] {
+			key := k
+			for i := 1; fixed[oapiKey(oapiTypeNamePrefix(key)+key)]; i++ {
+				key = k + sec.suffix
+				if i > 1 {
+					key += strconv.Itoa(i)
+				}
+			}
+			p.rawKeys[sec.name][k] = key
+			p.rawTaken[oapiKey(oapiTypeNamePrefix(key)+key)] = "components." + sec.name + "." + k
+		}
+	}
+}
+
+// rawRef is ref (a $ref to a component of section) with the key the
+// document oapi-codegen gets has for it.
+func (p *planner) rawRef(section, ref string) string {
+	prefix := "#/components/" + section + "/"
+	if k, ok := strings.CutPrefix(ref, prefix); ok {
+		if nk, ok := p.rawKeys[section][k]; ok {
+			return prefix + nk
+		}
+	}
+	return ref
+}
 
 // oapiBodyTags are the name tags oapi-codegen gives request bodies by media
 // type: application/json, other JSON types (their CamelCase media type),
@@ -69,41 +157,29 @@ func oapiOpNames(id string, bodyMedia []string) []string {
 	return names
 }
 
-// reserveOapiOperationNames keeps the types the planner invents (inline
-// schemas, error types) off the names oapi-codegen will declare for each
-// operation, under the operation's own name. It runs after the component
-// schemas are named: a name a schema took is left to it, and
-// planOapiOperationIDs gives that operation another ID.
-func (p *planner) reserveOapiOperationNames() {
+// reserveOperationTypeNames keeps the names <Op>Request and <Op>Result,
+// which the planner has long given inline types of an operation's request
+// and results, from the inline types of other operations. Component
+// schemas are named before and keep theirs.
+func (p *planner) reserveOperationTypeNames() {
 	p.eachOperation(func(_, _ string, _ *openapi3.PathItem, op *openapi3.Operation) {
 		name := p.opNames[op]
-		// Names this planner has long kept for inline types of an
-		// operation's request and results.
-		extra := []string{name + "Request", name + "Result"}
-		for _, n := range append(oapiOpNames(name, nil), extra...) {
+		for _, n := range []string{name + "Request", name + "Result"} {
 			if _, taken := p.names.used[n]; !taken {
-				p.names.used[n] = oapiOpOwner + name
+				p.names.used[n] = "operation " + name
 			}
 		}
 	})
 }
 
 // planOapiOperationIDs chooses each operation's ID in the document
-// oapi-codegen gets (Operation.OapiName), once every name of the package is
-// known: the operation's name, unless a name oapi-codegen would derive from
-// it is declared by something else (compared as oapi-codegen re-cases
-// them, by oapiKey); then <Name>Op, <Name>Op2, ..., with a warning.
+// oapi-codegen gets (Operation.OapiName), once the raw package's component
+// names are known: the operation's name, unless a name oapi-codegen would
+// derive from it is declared by something else in the raw package
+// (compared as oapi-codegen re-cases them, by oapiKey); then <Name>Op,
+// <Name>Op2, .... Only the raw package's names move: no warning.
 func (p *planner) planOapiOperationIDs(ops []*openapi3.Operation) {
-	taken := map[string]string{} // oapiKey -> what declares it
-	for _, k := range slices.Sorted(maps.Keys(p.names.usedOapi)) {
-		taken[k] = p.names.usedOapi[k]
-	}
-	for _, n := range slices.Sorted(maps.Keys(p.names.used)) {
-		owner := p.names.used[n]
-		if _, ok := taken[oapiKey(n)]; !ok && !strings.HasPrefix(owner, oapiOpOwner) {
-			taken[oapiKey(n)] = owner
-		}
-	}
+	taken := maps.Clone(p.rawTaken)
 	for i, o := range p.m.Operations {
 		no := ops[i]
 		var media []string
@@ -113,48 +189,17 @@ func (p *planner) planOapiOperationIDs(ops []*openapi3.Operation) {
 		if media == nil {
 			media = []string{}
 		}
-		id, first, by := o.Name, "", ""
-		for n := 1; ; n++ {
-			clash := ""
-			for _, d := range oapiOpNames(id, media) {
-				if owner, ok := taken[oapiKey(d)]; ok {
-					clash = d
-					if first == "" {
-						first, by = d, owner
-					}
-					break
-				}
-			}
-			if clash == "" {
-				break
-			}
+		id := o.Name
+		for n := 1; slices.ContainsFunc(oapiOpNames(id, media), func(d string) bool { _, ok := taken[oapiKey(d)]; return ok }); n++ {
 			id = o.Name + "Op"
 			if n > 1 {
 				id += strconv.Itoa(n)
 			}
 		}
-		if first != "" {
-			p.warn(p.spec.Pos("paths", o.Path, strings.ToLower(o.Method)), "paths."+o.Path+"."+strings.ToLower(o.Method),
-				"oapi-codegen would declare %s for operation %s, but that name is %s; the raw client's names for it derive from %s instead (New%sRequest, ...)",
-				first, o.Name, describeOwner(by), id, id)
-		}
 		for _, d := range oapiOpNames(id, media) {
-			taken[oapiKey(d)] = oapiOpOwner + o.Name
+			taken[oapiKey(d)] = "operation " + o.Name
 		}
 		o.OapiName = id
 		no.OperationID = id
 	}
-}
-
-// describeOwner words a namer owner for a warning.
-func describeOwner(owner string) string {
-	switch {
-	case owner == "reserved":
-		return "a name the generated package declares"
-	case strings.HasPrefix(owner, "components.") || strings.HasPrefix(owner, "paths."):
-		return "the type of " + owner
-	case strings.HasPrefix(owner, oapiOpOwner):
-		return "declared for operation " + strings.TrimPrefix(owner, oapiOpOwner)
-	}
-	return "taken by " + owner
 }

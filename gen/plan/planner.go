@@ -28,39 +28,9 @@ type Options struct {
 	// Toolchain is the generator version, recorded in the model for the
 	// client's User-Agent.
 	Toolchain string
-}
-
-// reservedNames are identifiers the generated package declares whatever the
-// spec says (oapi-codegen's client and our own), so no schema may take them.
-var reservedNames = []string{
-	"Client", "ClientInterface", "ClientOption", "ClientWithResponses", "ClientWithResponsesInterface",
-	"HttpRequestDoer", "RequestEditorFn", "NewClient", "NewClientWithResponses", "WithHTTPClient",
-	"WithBaseURL", "WithRequestEditorFn", "ServerURL", "DefaultServerURL",
-	"APIClient", "NewAPIClient", "APIError", "Option", "Options", "CallOption", "RetryPolicy",
-	"Version", "UserAgent", "DecodeError", "EnvAPIKey", "WithRetries", "WithoutRetries", "ResponseError",
-	// The client's credentials, hooks and per-call options (security.go).
-	"OptionsFromEnv", "BasicAuth", "BearerAuth", "OAuth2", "Hooks", "HookContext", "Response",
-	"WithHeader", "WithQuery", "WithRequestEditor", "RequestEditor", "MissingCredentialsError", "AuthError",
-	"ResponseTooLargeError",
-	"RawClient", "NewRawClient", "RawClientOption", "RawClientInterface", "RawClientWithResponses",
-	"NewRawClientWithResponses", "RawClientWithResponsesInterface",
-}
-
-// rawClientName is oapi-codegen's client type (its ClientTypeName option).
-// It is secondary: APIClient validates, retries and returns typed errors;
-// the raw client only builds and sends requests (any content type) and
-// returns *http.Response.
-const rawClientName = "RawClient"
-
-// rawClientRenames are the identifiers oapi-codegen's client template
-// declares whatever ClientTypeName says; they follow the type's new name.
-var rawClientRenames = []Rename{
-	{"NewClient", "NewRawClient"},
-	{"ClientOption", "RawClientOption"},
-	{"ClientInterface", "RawClientInterface"},
-	{"ClientWithResponses", "RawClientWithResponses"},
-	{"NewClientWithResponses", "NewRawClientWithResponses"},
-	{"ClientWithResponsesInterface", "RawClientWithResponsesInterface"},
+	// ImportPath is the generated package's import path, which the raw
+	// package imports ("": unknown, and no raw package can be generated).
+	ImportPath string
 }
 
 // Build plans the Go package for a loaded spec.
@@ -68,8 +38,8 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	p := &planner{
 		spec: s,
 		m: &Model{Package: opts.Package, SpecPath: opts.SpecPath, Toolchain: opts.Toolchain,
-			RawClient: rawClientName, RawClientRenames: append([]Rename(nil), rawClientRenames...)},
-		names:    newNamer(reservedNames...),
+			ImportPath: opts.ImportPath, Raw: rawPackage(opts.Package)},
+		names:    newNamer(),
 		bySchema: map[*openapi3.Schema]*Type{},
 	}
 	doc := s.Doc
@@ -82,15 +52,17 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 		}
 	}
 	p.planOperationNames()
-	p.reserveOapiComponentNames()
+	p.nameComponents()
+	p.planClientNames()
 	p.planArgsNames()
-	p.planComponents()
-	p.reserveOapiOperationNames()
+	p.fillComponents()
+	p.reserveOperationTypeNames()
 	p.planOperations()
 	for _, check := range p.defaults {
 		check()
 	}
 	p.planSecurity()
+	p.planRawComponentKeys()
 	p.m.OapiDoc = p.oapiDoc()
 	sort.Slice(p.m.Types, func(i, j int) bool { return p.m.Types[i].Name < p.m.Types[j].Name })
 	for _, t := range p.m.Types {
@@ -140,6 +112,11 @@ type planner struct {
 	// opSecurity is each operation's security list as the spec gives it,
 	// planned by planSecurity once every operation is known.
 	opSecurity []opSecurity
+	// rawKeys are the keys of components.<section> in that document, by
+	// section and spec key, and rawTaken the names oapi-codegen declares
+	// for them and for its client, by oapiKey (see planRawComponentKeys).
+	rawKeys  map[string]map[string]string
+	rawTaken map[string]string
 }
 
 type componentType struct {
@@ -245,38 +222,6 @@ func hasArgs(ps openapi3.Parameters) bool {
 	return false
 }
 
-// reserveOapiComponentNames reserves the type names oapi-codegen gives to
-// component parameters, request bodies, responses and headers.
-func (p *planner) reserveOapiComponentNames() {
-	c := p.spec.Doc.Components
-	if c == nil {
-		return
-	}
-	var keys []string
-	for k := range c.Parameters {
-		keys = append(keys, k)
-	}
-	for k := range c.RequestBodies {
-		keys = append(keys, k)
-	}
-	for k := range c.Responses {
-		keys = append(keys, k)
-	}
-	for k := range c.Headers {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	p.names.usedOapi = map[string]string{}
-	for _, k := range keys {
-		// oapi-codegen names the type SchemaNameToTypeName(k), which
-		// depends on its normaliser (a package global while it runs), so
-		// the name is reserved up to re-casing: a symbol or digit it
-		// starts with becomes a word (Underscore, N), the rest keeps its
-		// oapiKey.
-		p.names.usedOapi[oapiKey(oapiTypeNamePrefix(k)+k)] = "oapi-codegen component " + k
-	}
-}
-
 // oapiTypeNamePrefix is the word oapi-codegen puts before a type name that
 // starts with a symbol or a digit (its typeNamePrefix).
 func oapiTypeNamePrefix(name string) string {
@@ -303,9 +248,11 @@ func oapiTypeNamePrefix(name string) string {
 	return prefix
 }
 
-// planComponents names every component schema first (so references and
-// recursion resolve), then plans each in key order.
-func (p *planner) planComponents() {
+// nameComponents names every component schema, in key order, before
+// anything else of the package is named: the spec's names win over every
+// name the generator invents. fillComponents plans them once every name is
+// known (so references and recursion resolve).
+func (p *planner) nameComponents() {
 	c := p.spec.Doc.Components
 	if c == nil {
 		return
@@ -342,6 +289,10 @@ func (p *planner) planComponents() {
 		p.m.Types = append(p.m.Types, t)
 		p.m.ExcludeSchemas = append(p.m.ExcludeSchemas, k)
 	}
+}
+
+// fillComponents plans each component schema's type, in key order.
+func (p *planner) fillComponents() {
 	for _, ct := range p.components {
 		p.fillNamed(ct.t, ct.schema, false)
 	}
@@ -1075,7 +1026,7 @@ func (p *planner) planOperations() {
 			param.Pos = pos
 			o.Params = append(o.Params, param)
 		}
-		planArgs(o.Params)
+		planArgs(o.Params, p.m.Raw.ModelName)
 		if args := p.argsNames[op]; args != "" {
 			o.Args = p.argsType(args, name, where, p.spec.Pos("paths", pth, strings.ToLower(method)), o.Params)
 		}
@@ -1246,10 +1197,11 @@ var oapiNumbered = []string{"pathparambuf", "pathparam", "headerparambuf", "head
 // planArgs names the client method's argument for each path parameter:
 // the lower-camel Go name, made unique and kept off keywords and locals;
 // and its OapiName for oapi-codegen's functions. The other parameters are
-// fields of the operation's Args.
-func planArgs(params []*Param) {
+// fields of the operation's Args. model is the name the raw package
+// imports the model package under, which no variable may shadow.
+func planArgs(params []*Param, model string) {
 	used := map[string]bool{}
-	oapiNames := newOapiNamer(oapiPathScope...)
+	oapiNames := newOapiNamer(append([]string{model}, oapiPathScope...)...)
 	for _, pr := range params {
 		if pr.In != "path" {
 			continue
@@ -1348,6 +1300,25 @@ func resolveServer(sv *openapi3.Server) string {
 	return u
 }
 
+// planClientNames names the production client's package-level
+// identifiers, right after the component schemas: a schema keeps its name
+// and the client's identifier takes the first free numeric suffix (a
+// schema named Options makes the client's options type Options2). These
+// are the generator's inventions, so giving way is no warning; the README
+// documents the rule, and each one's doc comment uses its planned name.
+func (p *planner) planClientNames() {
+	n := &p.m.Names
+	n.APIClient, _ = p.names.claim("APIClient", "the client's APIClient")
+	// Its constructor follows it: APIClient2 is made by NewAPIClient2.
+	for _, c := range n.all()[1:] {
+		want := c.usual
+		if c.field == &n.NewAPIClient {
+			want = "New" + n.APIClient
+		}
+		*c.field, _ = p.names.claim(want, "the client's "+c.usual)
+	}
+}
+
 // nameFuncs claims the names of the package-level functions generated
 // for each type, after every type name: a schema called NewPet keeps its
 // name and Pet's constructor becomes NewPet2, with a warning.
@@ -1355,7 +1326,7 @@ func (p *planner) nameFuncs() {
 	claim := func(t *Type, want string) string {
 		name, renamed := p.names.claim(want, "function of "+t.Name)
 		if renamed {
-			p.warn(t.Pos, t.Where, "function name %s is already taken (by %s); it is named %s", want, p.names.owner(want), name)
+			p.warn(t.Pos, t.Where, "function name %s is the name of %s, which keeps it; this function is named %s", want, p.names.owner(want), name)
 		}
 		return name
 	}

@@ -239,8 +239,9 @@ func (e *ConflictError) Error() string {
 }
 
 // scanDirs are the directories below an output directory that generated
-// files live in; nothing else is ever looked at.
-var scanDirs = []string{".", "docs", "docs/models"}
+// files live in (raw holds oapi-codegen's client package); nothing else is
+// ever looked at.
+var scanDirs = []string{".", "docs", "docs/models", "raw"}
 
 // dirFiles is what readDirs found: the contents of every regular .go and
 // .md file in the scanned directories, and the names of all their other
@@ -301,7 +302,7 @@ func readDirs(dir string) (dirFiles, error) {
 	return d, nil
 }
 
-// Scan returns the files in dir (and its docs/ tree) that carry our header,
+// Scan returns the files in dir (and its docs/ and raw/ trees) that carry our header,
 // sorted by path. Other directories below dir are never looked at, and a
 // missing dir holds no files.
 func Scan(dir string) ([]File, error) {
@@ -392,10 +393,10 @@ func Apply(dir string, changes []Change) error {
 var tempRE = regexp.MustCompile(`^\..+\.tmp[0-9]+$`)
 
 // RemoveTemp deletes temporary files that an interrupted run left in dir
-// (and its docs/ tree). Call it only while holding dir's Lock, when no
+// (and its docs/ and raw/ trees). Call it only while holding dir's Lock, when no
 // other run can be writing.
 func RemoveTemp(dir string) error {
-	for _, sub := range []string{".", "docs", "docs/models"} {
+	for _, sub := range scanDirs {
 		entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(sub)))
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {

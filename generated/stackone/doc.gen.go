@@ -12,7 +12,7 @@
 // what the spec forbids; for decoded values it also reports the required
 // properties the document left out.
 //
-//	client, err := stackone.NewAPIClient(stackone.Options{}) // the API key is read from $STACKONE_API_KEY
+//	client, err := stackone.NewAPIClient(stackone.OptionsFromEnv()) // the API key from $STACKONE_API_KEY
 //	if err != nil {
 //		return err
 //	}

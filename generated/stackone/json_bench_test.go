@@ -1,4 +1,4 @@
-package stackone
+package stackone_test
 
 import (
 	"bytes"
@@ -8,6 +8,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"testing"
+
+	. "github.com/oasgen/oasgen/generated/stackone"
+	"github.com/oasgen/oasgen/generated/stackone/raw"
 )
 
 // The JSON numbers against ogen and plain oapi-codegen are in the bench
@@ -48,7 +51,7 @@ func BenchmarkValidate(b *testing.B) {
 // BenchmarkClient posts a ConnectSessionCreate and decodes the 201 response:
 // by hand with net/http and encoding/json, through the production client
 // (APIClient: validation, retries, typed errors) and through oapi-codegen's
-// low-level ClientWithResponses, all over the same http.Client. The server
+// low-level raw.ClientWithResponses, all over the same http.Client. The server
 // is an httptest server (a real loopback round trip, noisy on a loaded
 // machine) or an in-process RoundTripper returning a canned response, which
 // isolates the clients' own overhead.
@@ -134,7 +137,7 @@ func benchClients(b *testing.B, server string, hc *http.Client) {
 		}
 	})
 	b.Run("impl=oapi-codegen", func(b *testing.B) {
-		c, err := NewRawClientWithResponses(server, WithHTTPClient(hc))
+		c, err := raw.NewClientWithResponses(server, raw.WithHTTPClient(hc))
 		if err != nil {
 			b.Fatal(err)
 		}

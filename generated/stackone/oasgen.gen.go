@@ -6,14 +6,13 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:2954d079e8ac522c
-// config: sha256:cfc50b17e4608c50
+// config: sha256:d45dcd9db81d41a4
 // toolchain: v0.2.0
-// output: sha256:f958915328c25f1d
+// output: sha256:fcc628bee577bcfb
 //
 // files:
 //	sha256:9573ec4033308129 api.gen.go
-//	sha256:65fcdd838452b530 client.gen.go
-//	sha256:cee599e3c6cc6c36 doc.gen.go
+//	sha256:2f65b24dd3b90ee8 doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
 //	sha256:71e5f85174026d87 docs/models/connectsessionauthenticate.md
@@ -43,5 +42,6 @@
 //	sha256:47286bcbc16a8ecd model_request_timed_out_response.gen.go
 //	sha256:ddb991981104de3f model_too_many_requests_response.gen.go
 //	sha256:5d37098c35889647 model_unauthorized_response.gen.go
+//	sha256:3ad61318231b00cd raw/client.gen.go
 
 package stackone

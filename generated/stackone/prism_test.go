@@ -31,6 +31,7 @@ import (
 	"time"
 
 	"github.com/oasgen/oasgen/generated/stackone"
+	"github.com/oasgen/oasgen/generated/stackone/raw"
 	"github.com/oasgen/oasgen/oas"
 )
 
@@ -316,7 +317,7 @@ func TestAgainstPrism(t *testing.T) {
 	// required string out of a value it builds, so the raw JSON is sent
 	// here.)
 	t.Run("Prism refuses a request the spec forbids", func(t *testing.T) {
-		low, err := stackone.NewRawClient(server)
+		low, err := raw.NewClient(server)
 		if err != nil {
 			t.Fatal(err)
 		}

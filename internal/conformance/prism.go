@@ -34,7 +34,7 @@ func prismBin(root string) (string, error) {
 	}
 	npm, err := exec.LookPath("npm")
 	if err != nil {
-		return "", fmt.Errorf("npm is not on PATH and Prism is not installed in %s", dir)
+		return "", fmt.Errorf("no Prism in %s, and npm is not on PATH to install it", dir)
 	}
 	cmd := exec.Command(npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund")
 	cmd.Dir = dir

@@ -76,7 +76,7 @@ func generate(spec, out string) childResult {
 		}
 		cr.Files++
 		cr.Bytes += len(f.Content)
-		if f.Path == "client.gen.go" {
+		if f.Path == "raw/client.gen.go" {
 			cr.Client = true
 		}
 		if !strings.HasSuffix(f.Path, ".go") {

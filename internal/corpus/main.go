@@ -168,8 +168,8 @@ func runOne(exe, scratch, pkgDir, specsDir, spec string, timeout time.Duration) 
 		status Status
 		dur    *time.Duration
 	}{
-		{[]string{"build", "./" + pkgDir}, StatusBuildFailed, &r.BuildTime},
-		{[]string{"vet", "./" + pkgDir}, StatusVetFailed, &r.VetTime},
+		{[]string{"build", "./" + pkgDir + "/..."}, StatusBuildFailed, &r.BuildTime},
+		{[]string{"vet", "./" + pkgDir + "/..."}, StatusVetFailed, &r.VetTime},
 	} {
 		start := time.Now()
 		msg, err := specset.Go(scratch, step.args...)

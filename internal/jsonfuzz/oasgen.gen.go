@@ -6,7 +6,7 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:cfa7262a33f5440f
-// config: sha256:3ae0adb3121f733d
+// config: sha256:fed7bf7d85a4bd30
 // toolchain: v0.2.0
 // output: sha256:7374c1166ed3ae57
 //

@@ -23,7 +23,6 @@ var (
 	_ LinkedAccountStatus                   = LinkedAccount{}.Status
 	_ json.RawMessage                       = ConnectorsMeta{}.Models
 	_ oas.Nullable[json.RawMessage]         = PatchAccountExternalDto{}.Label // type: object
-	_ *float64                              = ListLinkedAccountsParams{}.PageSize
 )
 
 func TestVendorDefaults(t *testing.T) {

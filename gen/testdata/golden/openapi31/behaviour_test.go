@@ -31,11 +31,6 @@ var (
 	_ oas.Opt[float64]         = Widget{}.Amount
 	_ WidgetSize               = Widget{}.Size // from $defs
 	_ string                   = Widget{}.ID   // allOf member Base
-	_ *float64                 = CreateWidgetParams{}.PageSize
-	_ *int64                   = CreateWidgetParams{}.Limit
-	_ *Snowflake               = CreateWidgetParams{}.Before
-	_ *Snowflake               = CreateWidgetParams{}.After
-	_ *Snowflake               = CreateWidgetParams{}.Type
 )
 
 func TestEnumNullIsNotAConstant(t *testing.T) {

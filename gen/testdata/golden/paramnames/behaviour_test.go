@@ -1,8 +1,10 @@
-package paramnames
+package paramnames_test
 
 // Compiled against the generated package by gen's TestGoldenBuilds: that
 // client.gen.go compiles at all is the first check; these check that
-// every parameter still goes out under its wire name from both clients.
+// every parameter still goes out under its wire name from both clients
+// (oapi-codegen's in the raw subpackage; TestGoldenBuilds replaces the
+// import path oasgen.test/model with the generated package's).
 
 import (
 	"context"
@@ -13,6 +15,9 @@ import (
 	"testing"
 
 	"github.com/oasgen/oasgen/oas"
+
+	. "oasgen.test/model"
+	"oasgen.test/model/raw"
 )
 
 // request is what the server saw: the path, the query, and the headers
@@ -72,12 +77,12 @@ func TestGetAccountWireNames(t *testing.T) {
 	if !reflect.DeepEqual(api, want) {
 		t.Errorf("APIClient sent\n%+v\nwant\n%+v", api, want)
 	}
-	raw := capture(t, headers, cookies, func(server string) error {
-		c, err := NewRawClient(server)
+	low := capture(t, headers, cookies, func(server string) error {
+		c, err := raw.NewClient(server)
 		if err != nil {
 			return err
 		}
-		resp, err := c.GetAccount(context.Background(), "a", "b", &GetAccountParams{
+		resp, err := c.GetAccount(context.Background(), "a", "b", &raw.GetAccountParams{
 			Limit: ptr[int64](5), XAccountID: "h", XAccountID2: ptr("q"), XAccountID3: ptr("k"),
 			StartTime: ptr("s0"), StartTime2: ptr("s1"), StartTime3: ptr("s2"), XAccountID4: ptr[int64](7),
 			X2FaCode: ptr("f1"), X2FaCode2: ptr("f2"), Validate2: ptr("v"),
@@ -87,8 +92,8 @@ func TestGetAccountWireNames(t *testing.T) {
 		}
 		return err
 	})
-	if !reflect.DeepEqual(raw, want) {
-		t.Errorf("RawClient sent\n%+v\nwant\n%+v", raw, want)
+	if !reflect.DeepEqual(low, want) {
+		t.Errorf("raw.Client sent\n%+v\nwant\n%+v", low, want)
 	}
 }
 
@@ -113,19 +118,19 @@ func TestPostThingWireNames(t *testing.T) {
 	if !reflect.DeepEqual(api, want) {
 		t.Errorf("APIClient sent\n%+v\nwant\n%+v", api, want)
 	}
-	raw := capture(t, headers, cookies, func(server string) error {
-		c, err := NewRawClient(server)
+	low := capture(t, headers, cookies, func(server string) error {
+		c, err := raw.NewClient(server)
 		if err != nil {
 			return err
 		}
 		resp, err := c.PostThing(context.Background(), "u", "s", "t", "cc", "p0", "b", 9,
-			&PostThingParams{XFoo: "h", XFoo2: ptr("q"), XFoo3: ptr("k"), AcctID: ptr(Acct("a1")), AcctID2: ptr("a2")}, body)
+			&raw.PostThingParams{XFoo: "h", XFoo2: ptr("q"), XFoo3: ptr("k"), AcctID: ptr(raw.Acct("a1")), AcctID2: ptr("a2")}, body)
 		if err == nil {
 			resp.Body.Close()
 		}
 		return err
 	})
-	if !reflect.DeepEqual(raw, want) {
-		t.Errorf("RawClient sent\n%+v\nwant\n%+v", raw, want)
+	if !reflect.DeepEqual(low, want) {
+		t.Errorf("raw.Client sent\n%+v\nwant\n%+v", low, want)
 	}
 }

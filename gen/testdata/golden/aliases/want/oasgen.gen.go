@@ -6,7 +6,7 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:d3550fa02c0a772b
-// config: sha256:09558275bfdbb06c
+// config: sha256:e372b62fecccf7b1
 // toolchain: v0.2.0
 // output: sha256:04ed47b82ff3dc08
 //

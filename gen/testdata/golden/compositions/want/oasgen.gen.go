@@ -6,13 +6,12 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:30efce842c99a4c3
-// config: sha256:efd342b1801a5296
+// config: sha256:b6d6fd9deb4406b4
 // toolchain: v0.2.0
-// output: sha256:b0bcccbd3d4bc669
+// output: sha256:cbf4754045035ef3
 //
 // files:
 //	sha256:a27ede6acccd77a4 api.gen.go
-//	sha256:489e4a24edf6e972 client.gen.go
 //	sha256:b882c71bc9fae24b doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:5ab7a4999623288d docs/models/describedpet.md
@@ -32,5 +31,6 @@
 //	sha256:2de600222a3db294 model_pet.gen.go
 //	sha256:f32db5f0260d9da5 model_pet_with_owner.gen.go
 //	sha256:771e1b61a3822b91 model_size.gen.go
+//	sha256:8d8102e9aa63db8d raw/client.gen.go
 
 package compositions

@@ -6,7 +6,7 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:b39ed3fb1eadb3c6
-// config: sha256:a62350ff85cc9231
+// config: sha256:3033b3df49b8a7d5
 // toolchain: v0.2.0
 // output: sha256:077164f07c60a073
 //

@@ -6,13 +6,12 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:4d18411b963b749d
-// config: sha256:5cb113d6f4e752be
+// config: sha256:820be30c8474642c
 // toolchain: v0.2.0
-// output: sha256:fd13b42c96799028
+// output: sha256:6b3f32f2c7687a1d
 //
 // files:
 //	sha256:22ba17105ee33226 api.gen.go
-//	sha256:18a85e25044c96f4 client.gen.go
 //	sha256:296f6f87a558f37c doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:ed464f78133f8184 docs/models/item.md
@@ -24,5 +23,6 @@
 //	sha256:5e28f32e8a06e6dd model_item_level.gen.go
 //	sha256:0d486d3d47b31cf1 model_thing_id.gen.go
 //	sha256:780214b6b40ac5cd model_wait.gen.go
+//	sha256:3abbd182dbd30c79 raw/client.gen.go
 
 package extensions

@@ -6,7 +6,7 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:de35defed783becf
-// config: sha256:2be77ca1458ea818
+// config: sha256:bb5f4bf19d6d130f
 // toolchain: v0.2.0
 // output: sha256:024a427ea17458c0
 //

@@ -6,13 +6,12 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:93a5c560c250680d
-// config: sha256:c15d91f772379cbc
+// config: sha256:3e42edb4719cb61b
 // toolchain: v0.2.0
-// output: sha256:0b937321f58029e2
+// output: sha256:9f40aab28653da7a
 //
 // files:
 //	sha256:0324e2fce2b52432 api.gen.go
-//	sha256:339dae692467284d client.gen.go
 //	sha256:ec51a5710d81e74a doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md
@@ -31,5 +30,6 @@
 //	sha256:dd7ca430c7b8e4d0 model_pet.gen.go
 //	sha256:9d8bc052943605b9 model_pet_kind.gen.go
 //	sha256:07ea7e554a2cf4a9 model_toy.gen.go
+//	sha256:a2c8838d0b66472a raw/client.gen.go
 
 package mistakes

@@ -15,32 +15,32 @@ import (
 // package was generated for and the generator's version.
 const UserAgent = "oapinames/1 oasgen/v0.2.0"
 
-// DefaultServerURL is the spec's first server, used when Options.ServerURL is
+// DefaultServerURL is the spec's first server, used when Options2.ServerURL is
 // empty.
 const DefaultServerURL = ""
 
-// APIError is a non-2xx response the spec does not document (and the shared part
+// APIError2 is a non-2xx response the spec does not document (and the shared part
 // of every documented error): status, headers and the raw body, size-capped.
-type APIError = oas.APIError
+type APIError2 = oas.APIError
 
-// DecodeError is a response whose body does not decode as the spec says; it
+// DecodeError2 is a response whose body does not decode as the spec says; it
 // keeps the raw bytes.
-type DecodeError = oas.DecodeError
+type DecodeError2 = oas.DecodeError
 
-// RetryPolicy says when and how calls are retried.
-type RetryPolicy = oas.RetryPolicy
+// RetryPolicy2 says when and how calls are retried.
+type RetryPolicy2 = oas.RetryPolicy
 
-// CallOption changes one call (see WithRetries, WithoutRetries).
-type CallOption = oas.CallOption
+// CallOption2 changes one call (see WithRetries, WithoutRetries).
+type CallOption2 = oas.CallOption
 
 // WithRetries makes one call use p, even for an operation the spec does not
 // mark as retryable.
-func WithRetries(p RetryPolicy) CallOption {
+func WithRetries(p RetryPolicy2) CallOption2 {
 	return oas.WithRetries(p)
 }
 
 // WithoutRetries makes one call send its request once.
-func WithoutRetries() CallOption {
+func WithoutRetries() CallOption2 {
 	return oas.WithoutRetries()
 }
 
@@ -61,30 +61,30 @@ type Response = oas.Response
 type RequestEditor = oas.RequestEditor
 
 // WithHeader adds a header to one call's requests, every attempt included.
-func WithHeader(key, value string) CallOption {
+func WithHeader(key, value string) CallOption2 {
 	return oas.WithHeader(key, value)
 }
 
 // WithQuery adds a query parameter to one call's requests, every attempt included.
-func WithQuery(key, value string) CallOption {
+func WithQuery(key, value string) CallOption2 {
 	return oas.WithQuery(key, value)
 }
 
 // WithRequestEditor runs fn on each of one call's requests, after credentials
 // are applied and before the client's BeforeSend hooks.
-func WithRequestEditor(fn RequestEditor) CallOption {
+func WithRequestEditor(fn RequestEditor) CallOption2 {
 	return oas.WithRequestEditor(fn)
 }
 
-// Options configure an APIClient. The zero value is ready to use.
-type Options struct {
+// Options2 configure an APIClient2. The zero value is ready to use.
+type Options2 struct {
 	// ServerURL is the API's base URL; empty means DefaultServerURL.
 	ServerURL string
 	// HTTPClient sends the requests; nil means http.DefaultClient.
 	HTTPClient *http.Client
 	// Retry replaces the spec's retry policy for the operations the spec makes
 	// retryable; nil keeps the spec's. MaxAttempts 1 turns retries off.
-	Retry *RetryPolicy
+	Retry *RetryPolicy2
 	// UserAgent is put before the package's UserAgent when set.
 	UserAgent string
 	// Hooks run around every attempt of every call, retries included: each
@@ -96,24 +96,25 @@ type Options struct {
 	MaxResponseBytes int64
 }
 
-// APIClient calls the API: one method per operation, each validating its
+// APIClient2 calls the API: one method per operation, each validating its
 // request, retrying as the spec allows and returning the documented result or
 // a typed error. It is safe for concurrent use.
-type APIClient struct {
+type APIClient2 struct {
 	server    *url.URL
 	transport oas.Transport
-	retry     *RetryPolicy
+	retry     *RetryPolicy2
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
 	opListThings   oas.Call
 	opCreateThing  oas.Call
+	opPatchThings  oas.Call
 	opReplaceThing oas.Call
 }
 
-// NewAPIClient returns a client configured by opts. It fails when the server
+// NewAPIClient2 returns a client configured by opts. It fails when the server
 // URL is not an absolute http(s) URL.
-func NewAPIClient(opts Options) (*APIClient, error) {
+func NewAPIClient2(opts Options2) (*APIClient2, error) {
 	server := opts.ServerURL
 	if server == "" {
 		server = DefaultServerURL
@@ -129,7 +130,7 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	if opts.UserAgent != "" {
 		ua = opts.UserAgent + " " + UserAgent
 	}
-	c := &APIClient{
+	c := &APIClient2{
 		retry:  opts.Retry,
 		server: u,
 		transport: oas.Transport{
@@ -147,6 +148,10 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		Method:    "POST",
 		Operation: "createThing",
 	}
+	c.opPatchThings = oas.Call{
+		Method:    "PATCH",
+		Operation: "patchThings",
+	}
 	c.opReplaceThing = oas.Call{
 		Method:    "PUT",
 		Operation: "replaceThing",
@@ -156,7 +161,7 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
-func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
+func (c *APIClient2) policy(spec *RetryPolicy2) *RetryPolicy2 {
 	if spec == nil || c.retry == nil {
 		return spec
 	}
@@ -165,10 +170,11 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 
 // ListThings calls GET /things.
 //
-// A 2xx response is decoded from JSON. Any other status is an *APIError.
+// A 2xx response is decoded from JSON. Documented errors: default *ThingError;
+// any other status is an *APIError2.
 //
 // Not retried unless the call passes WithRetries.
-func (c *APIClient) ListThings(ctx context.Context, opts ...CallOption) ([]Thing, error) {
+func (c *APIClient2) ListThings(ctx context.Context, opts ...CallOption2) ([]Thing, error) {
 	u, err := oas.JoinURL(c.server, "/things")
 	if err != nil {
 		return nil, fmt.Errorf("ListThings: %w", err)
@@ -182,8 +188,9 @@ func (c *APIClient) ListThings(ctx context.Context, opts ...CallOption) ([]Thing
 	switch {
 	case resp.StatusCode/100 == 2:
 		return oas.DecodeValue[[]Thing](resp)
+	default:
+		return nil, oas.DecodeErrorResponse[Thing](resp)
 	}
-	return nil, oas.NewAPIError(resp)
 }
 
 // CreateThingArgs holds the query parameters of CreateThing. The zero value
@@ -207,10 +214,10 @@ func (m CreateThingArgs) ValidateInto(v *oas.Validator, p *oas.Path) {}
 
 // CreateThing calls POST /things.
 //
-// A 2xx response is decoded as Thing. Any other status is an *APIError.
+// A 2xx response is decoded as Thing. Any other status is an *APIError2.
 //
 // Not retried unless the call passes WithRetries.
-func (c *APIClient) CreateThing(ctx context.Context, params CreateThingArgs, body []Thing, opts ...CallOption) (*Thing, error) {
+func (c *APIClient2) CreateThing(ctx context.Context, params CreateThingArgs, body []Thing, opts ...CallOption2) (*Thing, error) {
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("CreateThing: %w", err)
 	}
@@ -240,12 +247,44 @@ func (c *APIClient) CreateThing(ctx context.Context, params CreateThingArgs, bod
 	return nil, oas.NewAPIError(resp)
 }
 
-// ReplaceThing calls PUT /things/{id}.
+// PatchThings calls PATCH /things.
 //
-// A 2xx response returns nil. Any other status is an *APIError.
+// The body is validated before anything is sent. A 2xx response returns nil.
+// Any other status is an *APIError2.
 //
 // Not retried unless the call passes WithRetries.
-func (c *APIClient) ReplaceThing(ctx context.Context, id string, body map[string]string, opts ...CallOption) error {
+func (c *APIClient2) PatchThings(ctx context.Context, body Options, opts ...CallOption2) error {
+	if err := body.Validate(); err != nil {
+		return fmt.Errorf("PatchThings: %w", err)
+	}
+	payload, err := oas.Encode(body)
+	if err != nil {
+		return fmt.Errorf("PatchThings: %w", err)
+	}
+	u, err := oas.JoinURL(c.server, "/things")
+	if err != nil {
+		return fmt.Errorf("PatchThings: %w", err)
+	}
+	call := c.opPatchThings
+	call.URL = u
+	call.Body = payload
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return fmt.Errorf("PatchThings: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return nil
+	}
+	return oas.NewAPIError(resp)
+}
+
+// ReplaceThing calls PUT /things/{id}.
+//
+// A 2xx response returns nil. Any other status is an *APIError2.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient2) ReplaceThing(ctx context.Context, id string, body map[string]string, opts ...CallOption2) error {
 	payload, err := oas.Encode(body)
 	if err != nil {
 		return fmt.Errorf("ReplaceThing: %w", err)

@@ -12,18 +12,17 @@
 // what the spec forbids; for decoded values it also reports the required
 // properties the document left out.
 //
-//	client, err := oapinames.NewAPIClient(oapinames.Options{})
+//	client, err := oapinames.NewAPIClient2(oapinames.Options2{})
 //	if err != nil {
 //		return err
 //	}
-//	body := oapinames.NewCreateThingJSONBody()
-//	body.A.Set("…")
-//	result, err := client.ListThings(ctx)
+//	body := oapinames.NewOptions()
+//	body.E.Set("…")
+//	err = client.PatchThings(ctx, body)
 //	if err != nil {
 //		return err // *oas.ValidationError, *oapinames.APIError, or a failure to reach the server
 //	}
-//	use(result)
 //
 // Every schema has a Markdown page under docs/models, for example
-// docs/models/createthingjsonbody.md.
+// docs/models/options.md.
 package oapinames

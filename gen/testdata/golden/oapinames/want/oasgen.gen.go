@@ -5,15 +5,17 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:dc2af80def8e8c45
-// config: sha256:a6551b4468511f5f
+// spec: sha256:2dfb774f21fd86e6
+// config: sha256:819fed6d59f00bb7
 // toolchain: v0.2.0
-// output: sha256:33ef2ce46a746c5d
+// output: sha256:664cc2ab0270e06f
 //
 // files:
-//	sha256:4e89e9058b0e668e api.gen.go
-//	sha256:0cc5b5274026700a client.gen.go
-//	sha256:ed188e62c3394b0f doc.gen.go
+//	sha256:e1042308313a7e0c api.gen.go
+//	sha256:520c1f74c111d1dc doc.gen.go
+//	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
+//	sha256:2c3c2e7e21ae710a docs/models/apierror.md
+//	sha256:b9a2eab437730933 docs/models/calloption.md
 //	sha256:893a3f02e121281c docs/models/createthingformdatabody.md
 //	sha256:4870147417a0a655 docs/models/createthingjsonbody.md
 //	sha256:fe60f7e5b7d0c850 docs/models/createthingjsonrequestbody.md
@@ -25,15 +27,22 @@
 //	sha256:63314e24dfd7e731 docs/models/createthingresponse.md
 //	sha256:b4f6f2cf52f5643a docs/models/createthingtextbody.md
 //	sha256:bfb104e9c252b45c docs/models/createthingtextrequestbody.md
+//	sha256:f505194b1fac20d3 docs/models/decodeerror.md
 //	sha256:92942e4c371ec174 docs/models/listthingsresponse.md
 //	sha256:5d36b3ae7e487a62 docs/models/newcreatethingrequest.md
 //	sha256:73d10340c287d467 docs/models/newcreatethingrequestwithbody.md
 //	sha256:fe25dead53bc6c28 docs/models/newcreatethingrequestwithmultipartbody.md
+//	sha256:999fc3962d92dff6 docs/models/options.md
 //	sha256:471c3b884c9f0299 docs/models/parsecreatethingresponse.md
 //	sha256:7845946608af39da docs/models/parselistthingsresponse.md
 //	sha256:30d6cb8d7e1df254 docs/models/replacethingapplicationmergepatchplusjsonbody.md
+//	sha256:5479903dfb92709e docs/models/retrypolicy.md
 //	sha256:f56c2f29ae61b1cf docs/models/thing.md
-//	sha256:1f4adb16ad652298 docs/models/thingid2.md
+//	sha256:19a78bb8ed3cc71c docs/models/thingid.md
+//	sha256:46d5b1adba041657 errors.gen.go
+//	sha256:dd256e7a00b3dffc model_api_client.gen.go
+//	sha256:81d84e7c1178e03d model_api_error.gen.go
+//	sha256:370e9aeaaee06e8b model_call_option.gen.go
 //	sha256:f1a79e48266dcf0c model_create_thing_formdata_body.gen.go
 //	sha256:5c8f3bf875c487e5 model_create_thing_json_body.gen.go
 //	sha256:b7175bb9c911d9ec model_create_thing_json_request_body.gen.go
@@ -45,14 +54,18 @@
 //	sha256:f3b3829af1721a51 model_create_thing_response.gen.go
 //	sha256:2ba8e2821b9d29d2 model_create_thing_text_body.gen.go
 //	sha256:a8a22c791ad5a637 model_create_thing_text_request_body.gen.go
+//	sha256:261f9cc55539cd31 model_decode_error.gen.go
 //	sha256:9db866d123f4615a model_list_things_response.gen.go
 //	sha256:6dfb51c54cc15af7 model_new_create_thing_request.gen.go
 //	sha256:56629cccaf96a686 model_new_create_thing_request_with_body.gen.go
 //	sha256:4de0d3b39e1ac0ba model_new_create_thing_request_with_multipart_body.gen.go
+//	sha256:4a76914db3703a7a model_options.gen.go
 //	sha256:0157700068d6eda7 model_parse_create_thing_response.gen.go
 //	sha256:ce2fe1823f10b079 model_parse_list_things_response.gen.go
 //	sha256:848e42860d8116dc model_replace_thing_application_merge_patch_plus_json_body.gen.go
+//	sha256:a1730d6b49b24062 model_retry_policy.gen.go
 //	sha256:9c2b588efec506ce model_thing.gen.go
-//	sha256:b525f2e85f371eed model_thing_id2.gen.go
+//	sha256:f595af54a48aa4ca model_thing_id.gen.go
+//	sha256:3200511f45cf2a41 raw/client.gen.go
 
 package oapinames

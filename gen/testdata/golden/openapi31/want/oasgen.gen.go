@@ -6,13 +6,12 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:b79a76a05dfe5c7b
-// config: sha256:cdb310923ce86122
+// config: sha256:36719798d309e5c9
 // toolchain: v0.2.0
-// output: sha256:15ea8a1d1acddae6
+// output: sha256:7aa7684223b6d3d1
 //
 // files:
 //	sha256:afbfafc75c77ea98 api.gen.go
-//	sha256:b50e2b352e713fd2 client.gen.go
 //	sha256:d7ef1ed53459707a doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
@@ -40,5 +39,6 @@
 //	sha256:2dad4af7b7cfdbb9 model_widget_maybe_shape.gen.go
 //	sha256:7fcce9ff27afef9d model_widget_mode.gen.go
 //	sha256:74dccf91ec1e0ca3 model_widget_size.gen.go
+//	sha256:11388de9958b065d raw/client.gen.go
 
 package openapi31

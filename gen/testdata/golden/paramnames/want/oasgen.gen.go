@@ -6,15 +6,15 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:8f64e483bc8102b2
-// config: sha256:c0618ded3f843f7c
+// config: sha256:d3e622ae451d5877
 // toolchain: v0.2.0
-// output: sha256:5a9da88a3672d805
+// output: sha256:66a715589dceb822
 //
 // files:
 //	sha256:880ddaef6343652b api.gen.go
-//	sha256:178d723ab701918a client.gen.go
 //	sha256:d7e9394052a2b373 doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:46a1f4ded8045f67 model_post_thing_body.gen.go
+//	sha256:c9a4bb0389a7d14d raw/client.gen.go
 
 package paramnames

@@ -6,13 +6,12 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:7d0f1430501bb019
-// config: sha256:424959825170983e
+// config: sha256:91d7754d7c190f0c
 // toolchain: v0.2.0
-// output: sha256:37cc9211ccfecfce
+// output: sha256:bfca7e2d6d651dd6
 //
 // files:
 //	sha256:e2662fd767d1b131 api.gen.go
-//	sha256:85f491a4bbf61e36 client.gen.go
 //	sha256:6e4b072c7387706d doc.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md
@@ -30,5 +29,6 @@
 //	sha256:4d837d6653df1c91 model_plan9_.gen.go
 //	sha256:98ad76d8b221ff46 model_thing_test_.gen.go
 //	sha256:037d30831192592d model_zos_s390x_.gen.go
+//	sha256:5a4b65445c7ef9ef raw/client.gen.go
 
 package platformfiles

@@ -6,7 +6,7 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:af17bab272e13bcd
-// config: sha256:571faf763387e6e8
+// config: sha256:0190a2b31ca607f6
 // toolchain: v0.2.0
 // output: sha256:d6f4fa2672da180e
 //

@@ -6,13 +6,12 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:a66256494fd7a8a9
-// config: sha256:0f938577f6c62e8e
+// config: sha256:cc3402158c40e91a
 // toolchain: v0.2.0
-// output: sha256:90b90388ffbb0b67
+// output: sha256:7c7a14f5261b735c
 //
 // files:
 //	sha256:7d4e7faeaf02d191 api.gen.go
-//	sha256:00aff7ccca4916dd client.gen.go
 //	sha256:eb8a9220095d7bb5 doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
@@ -21,5 +20,6 @@
 //	sha256:95e1184cb1b88f6e model_error.gen.go
 //	sha256:aeb4ed9b72379234 model_new_pet.gen.go
 //	sha256:34040d1743cf1d71 model_pet.gen.go
+//	sha256:d5ad73e084c05b05 raw/client.gen.go
 
 package swagger2

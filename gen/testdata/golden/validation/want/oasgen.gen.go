@@ -6,7 +6,7 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:b72cf437985494ba
-// config: sha256:2c7f0088dd59dd0d
+// config: sha256:148643d2913e8c56
 // toolchain: v0.2.0
 // output: sha256:8dc53014645ab8c9
 //

@@ -6,7 +6,7 @@
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
 // spec: sha256:82aba48b9586c2b8
-// config: sha256:09527b4bf6f3d96e
+// config: sha256:3a18f9380d449d06
 // toolchain: v0.2.0
 // output: sha256:b38495a0442e04bf
 //

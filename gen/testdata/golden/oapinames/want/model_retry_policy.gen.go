@@ -4,29 +4,29 @@ package oapinames
 
 import "github.com/oasgen/oasgen/oas"
 
-// ThingID2 is the schema "ThingID".
-type ThingID2 string
+// RetryPolicy is the schema "RetryPolicy".
+type RetryPolicy string
 
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
-func (m ThingID2) Validate() error {
+func (m RetryPolicy) Validate() error {
 	var v oas.Validator
 	m.ValidateInto(&v, nil)
-	return v.Err("ThingID2")
+	return v.Err("RetryPolicy")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m ThingID2) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m RetryPolicy) ValidateInto(v *oas.Validator, p *oas.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
-func (m ThingID2) AppendJSON(dst []byte) ([]byte, error) {
+func (m RetryPolicy) AppendJSON(dst []byte) ([]byte, error) {
 	dst = oas.AppendString(dst, (string)(m))
 	return dst, nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *ThingID2) DecodeJSON(d *oas.Decoder) {
+func (m *RetryPolicy) DecodeJSON(d *oas.Decoder) {
 	u := (*string)(m)
 	if !d.Null() {
 		(*u) = d.String()
