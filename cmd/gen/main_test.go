@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
 )
 
 // TestMain lets the test binary stand in for the gen command, so tests can
@@ -20,7 +22,10 @@ func TestMain(m *testing.M) {
 	if os.Getenv("OASGEN_TEST_AS_GEN") == "1" {
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 	}
-	os.Exit(m.Run())
+	// testdata/script/*.txtar run `exec gen ...` against this binary too.
+	testscript.Main(m, map[string]func(){
+		"gen": func() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) },
+	})
 }
 
 // repoRoot is the module root, two levels up from cmd/gen.
