@@ -26,7 +26,7 @@ import (
 const usage = `gen generates Go code from OpenAPI specs and keeps it in sync.
 
 Usage:
-  gen generate [-config FILE | -spec FILE -package NAME -out DIR] [-strict] [-force]
+  gen generate [-config FILE | -spec FILE -package NAME -out DIR] [-strict] [-force] [-format text|github]
   gen check    [-config FILE | -spec FILE -package NAME -out DIR] [-strict] [-format text|github]
   gen diff     [-package NAME | -config FILE] [-format text|json|github] OLD NEW
   gen version
@@ -101,10 +101,11 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 	strict := fs.Bool("strict", false, "treat spec warnings as errors")
 	docs := fs.Bool("docs", true, "write the Markdown pages (docs/models/*.md); with -config, overrides every entry")
 	client := fs.Bool("client", true, "generate the clients (APIClient and oapi-codegen's RawClient); with -config, overrides every entry")
-	force, format := new(bool), new(string)
-	*format = "text"
+	force := new(bool)
+	var format *string
 	if cmd == "generate" {
 		force = fs.Bool("force", false, "render everything even when the fingerprints say nothing changed")
+		format = fs.String("format", "text", "output `format`: text, or github (also GitHub Actions annotations for the warnings)")
 	} else {
 		format = fs.String("format", "text", "output `format`: text (unified diffs) or github (GitHub Actions annotations)")
 	}
@@ -164,6 +165,12 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		for _, w := range r.Warnings {
+			// Relative to here, whether the run rendered (positions as the
+			// paths were given) or found nothing to do (as the manifest
+			// records them, joined to the output directory).
+			if w.Pos.File != "" {
+				w.Pos.File = rel(cwd, w.Pos.File)
+			}
 			fmt.Fprintln(stderr, w)
 		}
 		if *format == "github" && len(r.Warnings) > 0 {

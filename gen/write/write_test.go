@@ -4,10 +4,13 @@ import (
 	"go/format"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/oasgen/oasgen/gen/diag"
 )
 
 func TestFinishStampsAndWritesManifest(t *testing.T) {
@@ -211,5 +214,26 @@ func TestDiffClassifiesEveryKindOfEntry(t *testing.T) {
 	}
 	if _, err := Diff(dir, []File{{Path: "adir.gen.go", Content: []byte(gen("x"))}}); err == nil {
 		t.Error("Diff with a directory in a file's place succeeded")
+	}
+}
+
+// TestManifestWarningsRoundTrip: the warnings a manifest records come back
+// exactly, whatever their text holds.
+func TestManifestWarningsRoundTrip(t *testing.T) {
+	m := Manifest{Source: "../spec.yaml", Package: "p",
+		Fingerprint: Fingerprint{Spec: "sha256:1", Config: "sha256:2", Toolchain: "v0", Output: outputDigest(nil)},
+		Warnings: diag.List{
+			{Pos: diag.Pos{File: "../spec.yaml", Line: 12, Col: 7}, Where: "components.schemas.A", Msg: "tab\there, newline\nthere, back\\slash \\n", Severity: diag.Warning},
+			{Pos: diag.Pos{File: "../c:weird.yaml", Line: 3}, Msg: "no column", Severity: diag.Warning},
+			{Pos: diag.Pos{File: "../x.yaml"}, Msg: "file only", Severity: diag.Warning},
+			{Msg: "nowhere", Severity: diag.Warning},
+		}}
+	content := m.Bytes()
+	got, ok := ParseManifest(content)
+	if !ok || !reflect.DeepEqual(got.Warnings, m.Warnings) || !got.Consistent(content) {
+		t.Fatalf("round trip: ok=%v\n got %#v\nwant %#v\n%s", ok, got.Warnings, m.Warnings, content)
+	}
+	if formatted, err := format.Source(content); err != nil || string(formatted) != string(content) {
+		t.Errorf("manifest with warnings is not gofmt-clean Go (%v):\n%s", err, content)
 	}
 }

@@ -31,5 +31,8 @@
 //	sha256:2de600222a3db294 model_pet.gen.go
 //	sha256:1fc748d7bb78c38c model_pet_with_owner.gen.go
 //	sha256:771e1b61a3822b91 model_size.gen.go
+//
+// warnings:
+//	../openapi.yaml:121:11	components.schemas.PetWithOwner.allOf.0	allOf member is a oneOf/anyOf of 2 alternatives, which a struct cannot hold: what only they declare is not a field and is not checked
 
 package compositions

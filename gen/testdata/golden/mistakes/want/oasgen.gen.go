@@ -30,5 +30,13 @@
 //	sha256:68f04a8a161a751c model_pet.gen.go
 //	sha256:9d8bc052943605b9 model_pet_kind.gen.go
 //	sha256:308fcc21aff39d5d model_toy.gen.go
+//
+// warnings:
+//	../openapi.yaml:10:5	paths./pets/{petId}/toys/{toyId}	path parameter "toyId" of GET /pets/{petId}/toys/{toyId} is not declared; the client takes it as a string
+//	../openapi.yaml:18:11	paths./pets/{petId}/toys/{toyId}.get.parameters.verbose	parameter "verbose" has no schema; taken as a string
+//	../openapi.yaml:33:7	paths./pets.post	invalid paths: invalid path /pets: invalid operation POST: a short description of the response is required
+//	../openapi.yaml:62:5	components.schemas.Pet	function name NewPet is already taken (by components.schemas.NewPet); it is named NewPet2
+//	../openapi.yaml:68:9	components.schemas.Pet.properties.kind	enum value "dog" is listed twice; kept once
+//	../openapi.yaml:71:20	components.schemas.Pet.properties.kind.default	default does not match its schema: 7 is not one of ["cat", "dog", "dog"]
 
 package mistakes

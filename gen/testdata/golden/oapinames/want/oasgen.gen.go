@@ -53,5 +53,11 @@
 //	sha256:848e42860d8116dc model_replace_thing_application_merge_patch_plus_json_body.gen.go
 //	sha256:5efdbbcf30bf390a model_thing.gen.go
 //	sha256:b525f2e85f371eed model_thing_id2.gen.go
+//
+// warnings:
+//	../openapi.yaml:12:7	paths./things.post	oapi-codegen would declare CreateThingParams for operation CreateThing, but that name is the type of components.schemas.CreateThingParams; the raw client's names for it derive from CreateThingOp2 instead (NewCreateThingOp2Request, ...)
+//	../openapi.yaml:34:7	paths./things.get	oapi-codegen would declare ListThingsResponse for operation ListThings, but that name is the type of components.schemas.ListThingsResponse; the raw client's names for it derive from ListThingsOp instead (NewListThingsOpRequest, ...)
+//	../openapi.yaml:43:7	paths./things/{id}.put	oapi-codegen would declare ReplaceThingApplicationMergePatchPlusJSONBody for operation ReplaceThing, but that name is the type of components.schemas.ReplaceThingApplicationMergePatchPlusJSONBody; the raw client's names for it derive from ReplaceThingOp instead (NewReplaceThingOpRequest, ...)
+//	../openapi.yaml:59:5	components.schemas.ThingID	Go name ThingID is already taken (by oapi-codegen component thing_id); this type is named ThingID2
 
 package oapinames

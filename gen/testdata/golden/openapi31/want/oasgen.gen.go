@@ -39,5 +39,8 @@
 //	sha256:2dad4af7b7cfdbb9 model_widget_maybe_shape.gen.go
 //	sha256:7fcce9ff27afef9d model_widget_mode.gen.go
 //	sha256:74dccf91ec1e0ca3 model_widget_size.gen.go
+//
+// warnings:
+//	../openapi.yaml:120:13	components.schemas.Widget.properties.either	schema allows several types [integer string]; generated as json.RawMessage
 
 package openapi31

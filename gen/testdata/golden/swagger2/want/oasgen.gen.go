@@ -20,5 +20,9 @@
 //	sha256:28e69de3562383d8 model_error.gen.go
 //	sha256:5c1b2ed7c8f56bd0 model_new_pet.gen.go
 //	sha256:2da33e6b75e028fb model_pet.gen.go
+//
+// warnings:
+//	../openapi.yaml:1:1		Swagger 2.0 document converted to OpenAPI 3.0 with kin-openapi's openapi2conv
+//	../openapi.yaml:1:1	components.schemas.Pet	function name NewPet is already taken (by components.schemas.NewPet); it is named NewPet2
 
 package swagger2

@@ -23,5 +23,18 @@
 //	sha256:b033e537127d9f63 model_new_pet.gen.go
 //	sha256:01eb22fcde029795 model_owner.gen.go
 //	sha256:5e9bf9a4d2cb7d60 model_pet.gen.go
+//
+// warnings:
+//	../openapi.yaml:10:5	components.schemas.Account	required property "missing_property" is not defined in properties; ignored
+//	../openapi.yaml:16:20	components.schemas.Account.properties.id.example	example does not match its schema: value must be an integer
+//	../openapi.yaml:17:9	components.schemas.Account.properties.tier	enum value "pro" is listed twice; kept once
+//	../openapi.yaml:20:20	components.schemas.Account.properties.tier.default	default does not match its schema: "enterprise" is not one of ["free", "pro", "pro"]
+//	../openapi.yaml:24:33	components.schemas.Account.properties.handle.examples.1	example does not match its schema: minimum string length is 3
+//	../openapi.yaml:24:37	components.schemas.Account.properties.handle.examples.2	example does not match its schema: minimum string length is 3
+//	../openapi.yaml:31:9	components.schemas.Account.properties.slug	pattern "^(?!admin)[a-z]+$" is not supported by Go's regexp (error parsing regexp: invalid or unsupported Perl syntax: `(?!`); it is not checked
+//	../openapi.yaml:42:15	components.schemas.Owner.example	example value at /name does not match its schema: value must be a string
+//	../openapi.yaml:43:5	components.schemas.Pet	function name NewPet is already taken (by components.schemas.NewPet); it is named NewPet2
+//	../openapi.yaml:47:9	components.schemas.Pet.properties.validate	field name Validate is already used in Pet; this one is named Validate2
+//	../openapi.yaml:49:9	components.schemas.Pet.properties.additional_properties	field name AdditionalProperties is already used in Pet; this one is named AdditionalProperties2
 
 package warnings
