@@ -289,11 +289,10 @@ func upToDate(j Job, tc Toolchain, m memo) *Result {
 	if j.Strict && len(j.ConfigWarnings) > 0 {
 		return nil // -strict fails on them: render, which says so
 	}
-	files, ok := quickSpecFiles(j.Spec)
-	if !ok {
-		return nil
-	}
-	specD, err := specDigest(files[0], files)
+	// What the spec means, not its bytes: an edit of a comment or of the
+	// formatting finds the manifest up to date (and a full run would
+	// record the same digest).
+	specD, err := load.Digest(j.Spec, load.Options{Limits: j.Limits})
 	if err != nil {
 		return nil
 	}
@@ -442,11 +441,7 @@ func renderSpec(j Job, tc Toolchain, spec *load.Spec) (*Result, error) {
 	for i, f := range files {
 		wf[i] = write.File{Path: f.Path, Content: f.Content}
 	}
-	specD, err := specDigest(filepath.Clean(spec.Path), spec.Files)
-	if err != nil {
-		return nil, err
-	}
-	fp := write.Fingerprint{Spec: specD, Config: configDigest(j, tmplDigest), Toolchain: tc.ID}
+	fp := write.Fingerprint{Spec: spec.Digest, Config: configDigest(j, tmplDigest), Toolchain: tc.ID}
 	finished, err := write.Finish(wf, write.Header{Source: rel, Package: j.Package, Fingerprint: fp})
 	if err != nil {
 		return nil, err

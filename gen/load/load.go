@@ -8,8 +8,6 @@ package load
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,7 +15,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 
@@ -48,7 +45,9 @@ type Spec struct {
 	Version string
 	// Files lists every file read, root first then sorted, as given paths.
 	Files []string
-	// Digest is the SHA-256 of every file read, in Files order.
+	// Digest is what the files mean ("sha256:" and 16 hex digits; see
+	// digest): the spec's fingerprint, which Digest(path) recomputes
+	// cheaply.
 	Digest string
 	// Warnings are problems that do not stop generation.
 	Warnings diag.List
@@ -295,7 +294,7 @@ func (s *Spec) checkRefs(path string, opts Options, seen map[string]bool) error 
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if k.Value != "$ref" || v.Kind != yaml.ScalarNode {
+			if k.Value != "$ref" || v.Kind != yaml.ScalarNode || inExtension(where) {
 				continue
 			}
 			ref := v.Value
@@ -438,34 +437,6 @@ func (s *Spec) validationDiag(err error, sev diag.Severity) diag.Diagnostic {
 		}
 	}
 	return diag.Diagnostic{Pos: pos, Where: where, Msg: msg, Severity: sev}
-}
-
-// digest hashes every file read, so generated code can record exactly what
-// it came from.
-func (s *Spec) digest() {
-	files := make([]string, 0, len(s.nodes))
-	rootKey := filepath.Clean(s.Path)
-	for f := range s.nodes {
-		if f != rootKey {
-			files = append(files, f)
-		}
-	}
-	sort.Strings(files)
-	s.Files = append([]string{rootKey}, files...)
-	h := sha256.New()
-	for _, f := range s.Files {
-		data, ok := s.data[f]
-		if !ok {
-			data, _ = os.ReadFile(f)
-		}
-		rel, err := filepath.Rel(filepath.Dir(rootKey), f)
-		if err != nil {
-			rel = f
-		}
-		fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(rel), len(data))
-		h.Write(data)
-	}
-	s.Digest = hex.EncodeToString(h.Sum(nil))
 }
 
 // Pos returns the position of a document path in the root file, or the

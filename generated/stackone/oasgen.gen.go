@@ -5,7 +5,7 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:2954d079e8ac522c
+// spec: sha256:84e57918d76734d7
 // config: sha256:cfc50b17e4608c50
 // toolchain: v0.2.0
 // output: sha256:5f6d4c207477629f
@@ -42,5 +42,13 @@
 //	sha256:41e8adef6c9cecf0 model_request_timed_out_response.gen.go
 //	sha256:56911dd763c7392e model_too_many_requests_response.gen.go
 //	sha256:729d5fb0b96decc9 model_unauthorized_response.gen.go
+//
+// warnings:
+//	../../spec/connect_session.yaml:188:32	components.schemas.ConnectSessionCreate.properties.categories.example	example value at /2 does not match its schema: "hrisLegacy" is not one of ["ats", "hris", "hris-legacy", "crm", "iam", "marketing", "lms", "stackone", "documents", null]
+//	../../spec/connect_session.yaml:188:60	components.schemas.ConnectSessionCreate.properties.categories.example	example value at /5 does not match its schema: "stackOne" is not one of ["ats", "hris", "hris-legacy", "crm", "iam", "marketing", "lms", "stackone", "documents", null]
+//	../../spec/connect_session.yaml:237:32	components.schemas.ConnectSession.properties.categories.example	example value at /2 does not match its schema: "hrisLegacy" is not one of ["ats", "hris", "hris-legacy", "crm", "iam", "marketing", "lms", "stackone", "documents", null]
+//	../../spec/connect_session.yaml:237:70	components.schemas.ConnectSession.properties.categories.example	example value at /7 does not match its schema: "stackOne" is not one of ["ats", "hris", "hris-legacy", "crm", "iam", "marketing", "lms", "stackone", "documents", null]
+//	../../spec/connect_session.yaml:274:32	components.schemas.ConnectSessionTokenAuthLink.properties.categories.example	example value at /2 does not match its schema: "hrisLegacy" is not one of ["ats", "hris", "hris-legacy", "crm", "iam", "marketing", "lms", "stackone", "documents", null]
+//	../../spec/connect_session.yaml:274:70	components.schemas.ConnectSessionTokenAuthLink.properties.categories.example	example value at /7 does not match its schema: "stackOne" is not one of ["ats", "hris", "hris-legacy", "crm", "iam", "marketing", "lms", "stackone", "documents", null]
 
 package stackone

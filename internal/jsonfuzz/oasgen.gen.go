@@ -5,7 +5,7 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:cfa7262a33f5440f
+// spec: sha256:6ff8120583d41a9b
 // config: sha256:3ae0adb3121f733d
 // toolchain: v0.2.0
 // output: sha256:e69d86bad8b41cdf
@@ -23,5 +23,8 @@
 //	sha256:4db48d4181a14853 model_shape.gen.go
 //	sha256:096961e1f6e5c9dd model_square.gen.go
 //	sha256:59deaa1fc14ff6d1 model_tags.gen.go
+//
+// warnings:
+//	../../testdata/jsonfuzz/openapi.yaml:34:9	components.schemas.Everything.properties.id	field name ID is already used in Everything; this one is named ID2
 
 package jsonfuzz
