@@ -20,6 +20,7 @@ import (
 
 	"github.com/oasgen/oasgen/gen"
 	"github.com/oasgen/oasgen/gen/apidiff"
+	"github.com/oasgen/oasgen/gen/load"
 	"github.com/oasgen/oasgen/gen/write"
 )
 
@@ -101,6 +102,8 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 	strict := fs.Bool("strict", false, "treat spec warnings as errors")
 	docs := fs.Bool("docs", true, "write the Markdown pages (docs/models/*.md); with -config, overrides every entry")
 	client := fs.Bool("client", true, "generate the clients (APIClient and oapi-codegen's RawClient); with -config, overrides every entry")
+	var limits limitFlags
+	fs.Var(&limits, "limit", "`key=value` bound on loading the spec, as in the config's limits block (max-file-bytes, max-files, max-nodes, max-depth, max-enum-values); repeatable, overrides the config")
 	force := new(bool)
 	var format *string
 	if cmd == "generate" {
@@ -147,6 +150,7 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 		if set["client"] || *spec != "" {
 			jobs[i].Client = *client
 		}
+		limits.apply(&jobs[i].Limits)
 	}
 	cwd, _ := os.Getwd()
 	start := time.Now()
@@ -228,6 +232,8 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	pkg := fs.String("package", "api", "Go package `name` to generate both versions as")
 	config := fs.String("config", "", "take the package name, client and template settings from this config `file` (its entry for NEW, else its first)")
 	format := fs.String("format", "text", "output `format`: text, json or github (Actions annotations)")
+	var limits limitFlags
+	fs.Var(&limits, "limit", "`key=value` bound on loading the specs, as in the config's limits block; repeatable")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `Usage: gen diff [-package NAME | -config FILE] [-format text|json|github] OLD NEW
 
@@ -276,6 +282,7 @@ Examples:
 		}
 		job = j
 	}
+	limits.apply(&job.Limits)
 	r, err := apidiff.Compare(fs.Arg(0), fs.Arg(1), apidiff.Options{Job: job})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
@@ -432,6 +439,27 @@ func progress(stderr io.Writer, cmd string, jobs int) func() {
 		}
 	}()
 	return func() { close(done); <-finished }
+}
+
+// limitFlags collects -limit key=value settings; each is checked when
+// parsed, so a typo is a usage error.
+type limitFlags []string
+
+func (l *limitFlags) String() string { return strings.Join(*l, ",") }
+
+func (l *limitFlags) Set(kv string) error {
+	var probe load.Limits
+	if err := gen.SetLimit(&probe, kv); err != nil {
+		return err
+	}
+	*l = append(*l, kv)
+	return nil
+}
+
+func (l limitFlags) apply(dst *load.Limits) {
+	for _, kv := range l {
+		_ = gen.SetLimit(dst, kv) // checked by Set
+	}
 }
 
 func rel(cwd, p string) string {

@@ -88,7 +88,7 @@ func Compare(oldPath, newPath string, o Options) (*Report, error) {
 		j = gen.Job{Package: "api", Client: true}
 	}
 	r := &Report{Old: oldPath, New: newPath, Package: j.Package}
-	api, err := compareHTTP(oldPath, newPath, j.AllowRemoteRefs)
+	api, err := compareHTTP(oldPath, newPath, load.Options{AllowRemoteRefs: j.AllowRemoteRefs, Limits: j.Limits})
 	if err != nil {
 		return nil, err
 	}
@@ -115,10 +115,10 @@ var tolerated = map[string]string{
 
 // compareHTTP runs oasdiff's checks on the two documents, loaded (and
 // validated, with positions) by our loader.
-func compareHTTP(oldPath, newPath string, remote bool) ([]Change, error) {
+func compareHTTP(oldPath, newPath string, lo load.Options) ([]Change, error) {
 	var infos [2]*oasload.SpecInfo
 	for i, p := range []string{oldPath, newPath} {
-		s, err := load.Load(p, load.Options{AllowRemoteRefs: remote})
+		s, err := load.Load(p, lo)
 		if err != nil {
 			return nil, err
 		}

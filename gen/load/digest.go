@@ -21,10 +21,10 @@ import (
 // records in Spec.Digest, computed without kin-openapi and, for a JSON file
 // that $refs no other file, without building its tree, so a no-op run
 // stays cheap. It fails on anything it cannot read or parse and on a
-// remote $ref, whose content a digest cannot know; it does not check what
-// only decides whether loading fails (a $ref that resolves to nothing,
-// limits on depth and size): a manifest it matches was written by a load
-// that passed those checks on the same content.
+// remote $ref, whose content a digest cannot know, and on a tree over the
+// limits; it does not check what only decides whether loading fails (a
+// $ref that resolves to nothing): a manifest it matches was written by a
+// load that passed those checks on the same content.
 func Digest(path string, opts Options) (string, error) {
 	opts.Limits = opts.Limits.withDefaults()
 	root := filepath.Clean(path)
@@ -48,6 +48,10 @@ func Digest(path string, opts Options) (string, error) {
 		}
 		n, err := parseTree(b)
 		if err != nil {
+			return "", err
+		}
+		// The digest expands aliases: bound them (and the rest) first.
+		if err := checkTree(f, n, opts.Limits); err != nil {
 			return "", err
 		}
 		nodes[f] = n
