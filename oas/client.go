@@ -147,6 +147,10 @@ type Call struct {
 	Auth []Auth
 	// Retry is the policy in force (nil: no retries).
 	Retry *RetryPolicy
+
+	// Operation is the generated method's name, which status errors
+	// start with ("CreatePet: POST …/pet: 401 Unauthorized").
+	Operation string
 }
 
 // Transport is the client-wide configuration Do needs.
@@ -169,6 +173,8 @@ type Response struct {
 	Body       []byte
 	// Truncated reports that Body was cut at MaxErrorBody.
 	Truncated bool
+
+	Operation string // Call.Operation
 }
 
 // Do sends call, retrying as its policy says, and returns the last response
@@ -305,7 +311,7 @@ func (t *Transport) once(ctx context.Context, call *Call) (*Response, error) {
 		return nil, err
 	}
 	defer res.Body.Close()
-	out := &Response{Method: call.Method, URL: redact(call.URL), StatusCode: res.StatusCode, Status: res.Status, Header: res.Header}
+	out := &Response{Operation: call.Operation, Method: call.Method, URL: redact(call.URL), StatusCode: res.StatusCode, Status: res.Status, Header: res.Header}
 	limit := int64(MaxSuccessBody)
 	if res.StatusCode/100 != 2 {
 		limit = MaxErrorBody
@@ -363,16 +369,18 @@ type APIError struct {
 	// Raw is the response body, at most MaxErrorBody bytes of it.
 	Raw       []byte
 	Truncated bool
+
+	Operation string // the generated method's name ("" when unknown)
 }
 
 // NewAPIError describes a non-2xx response.
 func NewAPIError(r *Response) *APIError {
-	return &APIError{Method: r.Method, URL: r.URL, StatusCode: r.StatusCode, Status: r.Status,
+	return &APIError{Operation: r.Operation, Method: r.Method, URL: r.URL, StatusCode: r.StatusCode, Status: r.Status,
 		Header: r.Header, Raw: r.Body, Truncated: r.Truncated}
 }
 
 func (e *APIError) Error() string {
-	msg := fmt.Sprintf("%s %s: %s", e.Method, e.URL, statusText(e.StatusCode, e.Status))
+	msg := fmt.Sprintf("%s%s %s: %s", opPrefix(e.Operation), e.Method, e.URL, statusText(e.StatusCode, e.Status))
 	if m := Message(e.Raw); m != "" {
 		return msg + ": " + m
 	}
@@ -387,23 +395,6 @@ func statusText(code int, status string) string {
 		return status
 	}
 	return strconv.Itoa(code) + " " + http.StatusText(code)
-}
-
-// Message picks the human-readable message out of a JSON error body: the
-// first string among "message", "error", "detail", "title". It returns ""
-// when there is none.
-func Message(raw []byte) string {
-	var m map[string]json.RawMessage
-	if json.Unmarshal(raw, &m) != nil {
-		return ""
-	}
-	for _, k := range []string{"message", "error", "detail", "title"} {
-		var s string
-		if v, ok := m[k]; ok && json.Unmarshal(v, &s) == nil && s != "" {
-			return s
-		}
-	}
-	return ""
 }
 
 func snippet(b []byte) string {
@@ -444,11 +435,13 @@ type DecodeError struct {
 	Err         error
 	// Response is set for non-2xx responses.
 	Response *APIError
+
+	Operation string // the generated method's name ("" when unknown)
 }
 
 func (e *DecodeError) Error() string {
-	return fmt.Sprintf("%s %s: %d response (%s) does not decode: %v; body: %s",
-		e.Method, e.URL, e.StatusCode, e.ContentType, e.Err, snippet(e.Raw))
+	return fmt.Sprintf("%s%s %s: %d response (%s) does not decode: %v; body: %s",
+		opPrefix(e.Operation), e.Method, e.URL, e.StatusCode, e.ContentType, e.Err, snippet(e.Raw))
 }
 
 // Unwrap returns the decoding error and, for non-2xx responses, the APIError.
@@ -481,7 +474,7 @@ func DecodeJSON[T any](r *Response) (*T, error) {
 		}
 	}
 	if err != nil {
-		de := &DecodeError{Method: r.Method, URL: r.URL, StatusCode: r.StatusCode,
+		de := &DecodeError{Operation: r.Operation, Method: r.Method, URL: r.URL, StatusCode: r.StatusCode,
 			ContentType: r.Header.Get("Content-Type"), Raw: r.Body, Err: err}
 		if r.StatusCode/100 != 2 {
 			de.Response = NewAPIError(r)

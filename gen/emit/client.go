@@ -170,7 +170,7 @@ func genClientType(f *jen.File, m *plan.Model) {
 			)
 		}
 		for _, o := range m.Operations {
-			call := jen.Dict{jen.Id("Method"): jen.Lit(o.Method)}
+			call := jen.Dict{jen.Id("Method"): jen.Lit(o.Method), jen.Id("Operation"): jen.Lit(o.Name)}
 			if o.Retry != nil {
 				call[jen.Id("Retry")] = jen.Id("c").Dot("policy").Call(retryLit(o.Retry))
 			}

@@ -111,8 +111,9 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		c.transport.APIKey = os.Getenv(EnvAPIKey)
 	}
 	c.opCreateConnectSession = oas.Call{
-		Auth:   []oas.Auth{{Kind: oas.AuthBasic}},
-		Method: "POST",
+		Auth:      []oas.Auth{{Kind: oas.AuthBasic}},
+		Method:    "POST",
+		Operation: "CreateConnectSession",
 		Retry: c.policy(&oas.RetryPolicy{
 			ConnectionErrors: true,
 			Exponent:         1.5,
@@ -123,8 +124,9 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		}),
 	}
 	c.opAuthenticateConnectSession = oas.Call{
-		Auth:   []oas.Auth{{Kind: oas.AuthBasic}},
-		Method: "POST",
+		Auth:      []oas.Auth{{Kind: oas.AuthBasic}},
+		Method:    "POST",
+		Operation: "AuthenticateConnectSession",
 		Retry: c.policy(&oas.RetryPolicy{
 			ConnectionErrors: true,
 			Exponent:         1.5,

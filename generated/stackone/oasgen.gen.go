@@ -8,10 +8,10 @@
 // spec: sha256:84e57918d76734d7
 // config: sha256:cfc50b17e4608c50
 // toolchain: v0.2.0
-// output: sha256:5f6d4c207477629f
+// output: sha256:58202df766ff7ce2
 //
 // files:
-//	sha256:3687e4d2854767c8 api.gen.go
+//	sha256:fb72b6ab8edc43b2 api.gen.go
 //	sha256:65fcdd838452b530 client.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
