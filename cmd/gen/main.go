@@ -29,7 +29,7 @@ const usage = `gen generates Go code from OpenAPI specs and keeps it in sync.
 Usage:
   gen generate [-config FILE | -spec FILE -package NAME -out DIR] [-strict] [-force] [-format text|github]
   gen check    [-config FILE | -spec FILE -package NAME -out DIR] [-strict] [-format text|github]
-  gen diff     [-package NAME | -config FILE] [-format text|json|github] OLD NEW
+  gen diff     [-package NAME | -config FILE] [-format text|json|github] [-level error|warning|info] OLD NEW
   gen version
 
 Commands:
@@ -232,10 +232,11 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	pkg := fs.String("package", "api", "Go package `name` to generate both versions as")
 	config := fs.String("config", "", "take the package name, client and template settings from this config `file` (its entry for NEW, else its first)")
 	format := fs.String("format", "text", "output `format`: text, json or github (Actions annotations)")
+	level := fs.String("level", "info", "the least `level` of finding to show: error (breaking changes only), warning or info (everything); the exit status is the same")
 	var limits limitFlags
 	fs.Var(&limits, "limit", "`key=value` bound on loading the specs, as in the config's limits block; repeatable")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: gen diff [-package NAME | -config FILE] [-format text|json|github] OLD NEW
+		fmt.Fprint(stderr, `Usage: gen diff [-package NAME | -config FILE] [-format text|json|github] [-level error|warning|info] OLD NEW
 
 Diff compares two versions of a spec. It reports oasdiff's breaking changes
 for consumers of the HTTP API, and what changes in the Go package oasgen
@@ -269,6 +270,11 @@ Examples:
 		fmt.Fprintf(stderr, "gen diff: -format must be text, json or github, not %q\n", *format)
 		return 2
 	}
+	minLevel, ok := apidiff.ParseLevel(*level)
+	if !ok {
+		fmt.Fprintf(stderr, "gen diff: -level must be error, warning or info, not %q\n", *level)
+		return 2
+	}
 	if !gen.IsPackageName(*pkg) {
 		fmt.Fprintf(stderr, "gen diff: -package %q is not a valid Go package name (an identifier, not a keyword)\n", *pkg)
 		return 2
@@ -288,6 +294,7 @@ Examples:
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
+	r = r.AtLeast(minLevel)
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
