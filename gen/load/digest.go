@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"hash"
 	"io"
+	"maps"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -62,7 +63,7 @@ func Digest(path string, opts Options) (string, error) {
 			}
 			for i := 0; i+1 < len(m.Content); i += 2 {
 				k, v := m.Content[i], m.Content[i+1]
-				if k.Value != "$ref" || v.Kind != yaml.ScalarNode || inExtension(where) {
+				if k.Value != "$ref" || v.Kind != yaml.ScalarNode || inExtension(where) || misplacedRef(where) {
 					continue
 				}
 				file, _, _ := strings.Cut(v.Value, "#")
@@ -156,7 +157,12 @@ func (s *Spec) digest() {
 	}
 	sort.Strings(files)
 	s.Files = append([]string{rootKey}, files...)
-	s.Digest = digestFiles(s.Files, s.data, s.nodes)
+	data := s.data
+	if len(s.raw) > 0 {
+		data = maps.Clone(s.data)
+		maps.Copy(data, s.raw)
+	}
+	s.Digest = digestFiles(s.Files, data, s.nodes)
 }
 
 // digestFiles digests what the files mean rather than their bytes, each
