@@ -64,7 +64,19 @@ func (s *Spec) dropMisplacedRefs(path string, root *yaml.Node, data []byte) []by
 				out[i] = ' '
 			}
 		}
-		out[start], out[start+1] = '"', '"'
+		// The empty string goes where two columns of one line are free
+		// (a "{" may end its line); line breaks before a value are fine.
+		at := -1
+		for i := start; i+1 < end && at < 0; i++ {
+			if out[i] == ' ' && out[i+1] == ' ' {
+				at = i
+			}
+		}
+		if at < 0 {
+			copy(out[start:end], data[start:end])
+			return
+		}
+		out[at], out[at+1] = '"', '"'
 		s.Warnings = append(s.Warnings, diag.Diagnostic{Pos: nodePos(path, ref), Where: strings.Join(where, "."), Severity: diag.Warning,
 			Msg: fmt.Sprintf("$ref %q where the spec allows none (%s is a string, not a Reference Object); not followed, read as empty", ref.Value, where[len(where)-1])})
 	})
