@@ -96,7 +96,10 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:  ua,
 		},
 	}
-	c.opCreatePet = oas.Call{Method: "POST"}
+	c.opCreatePet = oas.Call{
+		Method:    "POST",
+		Operation: "CreatePet",
+	}
 	return c, nil
 }
 

@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:30efce842c99a4c3
+// spec: sha256:631d993da323d104
 // config: sha256:efd342b1801a5296
 // toolchain: v0.2.0
-// output: sha256:5759be7ae9bf80fc
+// output: sha256:524fec919b353436
 //
 // files:
-//	sha256:c382ae4956846d8c api.gen.go
+//	sha256:93df03b5ec65e13c api.gen.go
 //	sha256:489e4a24edf6e972 client.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:5ab7a4999623288d docs/models/describedpet.md

@@ -5,7 +5,7 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:b39ed3fb1eadb3c6
+// spec: sha256:9127fc07e253bb5d
 // config: sha256:a62350ff85cc9231
 // toolchain: v0.2.0
 // output: sha256:d1d1c052090add50

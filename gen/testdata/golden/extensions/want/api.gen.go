@@ -96,7 +96,10 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:  ua,
 		},
 	}
-	c.opGetThing = oas.Call{Method: "GET"}
+	c.opGetThing = oas.Call{
+		Method:    "GET",
+		Operation: "GetThing",
+	}
 	return c, nil
 }
 

@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:4d18411b963b749d
+// spec: sha256:e2048a2c0af49bf9
 // config: sha256:5cb113d6f4e752be
 // toolchain: v0.2.0
-// output: sha256:6dddcddd01731518
+// output: sha256:27bb1edced7802f5
 //
 // files:
-//	sha256:9a77dac37f1ea1c9 api.gen.go
+//	sha256:4ea1b6ee24fda5f9 api.gen.go
 //	sha256:18a85e25044c96f4 client.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:ed464f78133f8184 docs/models/item.md

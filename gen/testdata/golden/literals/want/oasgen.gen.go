@@ -5,7 +5,7 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:de35defed783becf
+// spec: sha256:e4c2f2487f4596fa
 // config: sha256:2be77ca1458ea818
 // toolchain: v0.2.0
 // output: sha256:1a3ba274859692bd

@@ -97,8 +97,14 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:  ua,
 		},
 	}
-	c.opAddPet = oas.Call{Method: "POST"}
-	c.opGetToy = oas.Call{Method: "GET"}
+	c.opAddPet = oas.Call{
+		Method:    "POST",
+		Operation: "AddPet",
+	}
+	c.opGetToy = oas.Call{
+		Method:    "GET",
+		Operation: "GetToy",
+	}
 	return c, nil
 }
 

@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:93a5c560c250680d
+// spec: sha256:0fbba406e6840f25
 // config: sha256:c15d91f772379cbc
 // toolchain: v0.2.0
-// output: sha256:de798e3fb668ad2c
+// output: sha256:39cec376bf42c026
 //
 // files:
-//	sha256:93fb66921f9c6b6c api.gen.go
+//	sha256:e323ed395278432c api.gen.go
 //	sha256:339dae692467284d client.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md

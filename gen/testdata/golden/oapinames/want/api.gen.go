@@ -98,9 +98,18 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:  ua,
 		},
 	}
-	c.opListThings = oas.Call{Method: "GET"}
-	c.opCreateThing = oas.Call{Method: "POST"}
-	c.opReplaceThing = oas.Call{Method: "PUT"}
+	c.opListThings = oas.Call{
+		Method:    "GET",
+		Operation: "ListThings",
+	}
+	c.opCreateThing = oas.Call{
+		Method:    "POST",
+		Operation: "CreateThing",
+	}
+	c.opReplaceThing = oas.Call{
+		Method:    "PUT",
+		Operation: "ReplaceThing",
+	}
 	return c, nil
 }
 

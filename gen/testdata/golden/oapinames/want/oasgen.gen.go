@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:dc2af80def8e8c45
+// spec: sha256:573a574ce5582218
 // config: sha256:a6551b4468511f5f
 // toolchain: v0.2.0
-// output: sha256:6c329d3958cd824b
+// output: sha256:6c8e1c62b755b357
 //
 // files:
-//	sha256:c4477333cd6448db api.gen.go
+//	sha256:7eb94075bce429a2 api.gen.go
 //	sha256:0cc5b5274026700a client.gen.go
 //	sha256:893a3f02e121281c docs/models/createthingformdatabody.md
 //	sha256:4870147417a0a655 docs/models/createthingjsonbody.md

@@ -96,7 +96,10 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:  ua,
 		},
 	}
-	c.opCreateWidget = oas.Call{Method: "POST"}
+	c.opCreateWidget = oas.Call{
+		Method:    "POST",
+		Operation: "CreateWidget",
+	}
 	return c, nil
 }
 

@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:b79a76a05dfe5c7b
+// spec: sha256:d142a3c5f0086139
 // config: sha256:cdb310923ce86122
 // toolchain: v0.2.0
-// output: sha256:3800dd56815e8776
+// output: sha256:636efe20606696a8
 //
 // files:
-//	sha256:364360e9e7d824a7 api.gen.go
+//	sha256:81e9e49162e6ded9 api.gen.go
 //	sha256:b50e2b352e713fd2 client.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md

@@ -97,8 +97,14 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:  ua,
 		},
 	}
-	c.opGetAccount = oas.Call{Method: "GET"}
-	c.opPostThing = oas.Call{Method: "POST"}
+	c.opGetAccount = oas.Call{
+		Method:    "GET",
+		Operation: "GetAccount",
+	}
+	c.opPostThing = oas.Call{
+		Method:    "POST",
+		Operation: "PostThing",
+	}
 	return c, nil
 }
 

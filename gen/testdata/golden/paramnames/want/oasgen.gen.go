@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:8f64e483bc8102b2
+// spec: sha256:9716f874ca935bcb
 // config: sha256:c0618ded3f843f7c
 // toolchain: v0.2.0
-// output: sha256:b61f374210eec497
+// output: sha256:21d1e1a1d3aefe5b
 //
 // files:
-//	sha256:cd60561334838d30 api.gen.go
+//	sha256:953575412314ae73 api.gen.go
 //	sha256:178d723ab701918a client.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:14231eb44059f517 model_post_thing_body.gen.go

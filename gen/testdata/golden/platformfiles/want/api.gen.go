@@ -96,7 +96,10 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:  ua,
 		},
 	}
-	c.opListBillables = oas.Call{Method: "GET"}
+	c.opListBillables = oas.Call{
+		Method:    "GET",
+		Operation: "ListBillables",
+	}
 	return c, nil
 }
 

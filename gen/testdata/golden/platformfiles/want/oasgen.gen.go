@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:7d0f1430501bb019
+// spec: sha256:ec84e8f27ece71c0
 // config: sha256:424959825170983e
 // toolchain: v0.2.0
-// output: sha256:966c28b50eb1c0da
+// output: sha256:a7aa4093c6039489
 //
 // files:
-//	sha256:9e2930d60bc95371 api.gen.go
+//	sha256:8625bf3734f70dc2 api.gen.go
 //	sha256:85f491a4bbf61e36 client.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md

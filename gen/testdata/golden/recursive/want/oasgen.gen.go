@@ -5,7 +5,7 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:af17bab272e13bcd
+// spec: sha256:3419f52b748e6251
 // config: sha256:571faf763387e6e8
 // toolchain: v0.2.0
 // output: sha256:cb3ac8c0cbe51611

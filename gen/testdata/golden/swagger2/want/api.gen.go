@@ -97,8 +97,14 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:  ua,
 		},
 	}
-	c.opAddPet = oas.Call{Method: "POST"}
-	c.opGetPet = oas.Call{Method: "GET"}
+	c.opAddPet = oas.Call{
+		Method:    "POST",
+		Operation: "AddPet",
+	}
+	c.opGetPet = oas.Call{
+		Method:    "GET",
+		Operation: "GetPet",
+	}
 	return c, nil
 }
 

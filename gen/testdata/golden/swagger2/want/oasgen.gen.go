@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:a66256494fd7a8a9
+// spec: sha256:8ebfea394d91dc41
 // config: sha256:0f938577f6c62e8e
 // toolchain: v0.2.0
-// output: sha256:54ae753a02eecde7
+// output: sha256:887eacc1865b90ce
 //
 // files:
-//	sha256:5d359785700a61a1 api.gen.go
+//	sha256:f40c2622c68da981 api.gen.go
 //	sha256:00aff7ccca4916dd client.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
@@ -23,6 +23,6 @@
 //
 // warnings:
 //	../openapi.yaml:1:1		Swagger 2.0 document converted to OpenAPI 3.0 with kin-openapi's openapi2conv
-//	../openapi.yaml:1:1	components.schemas.Pet	function name NewPet is already taken (by components.schemas.NewPet); it is named NewPet2
+//	../openapi.yaml:53:5	components.schemas.Pet	function name NewPet is already taken (by components.schemas.NewPet); it is named NewPet2
 
 package swagger2

@@ -5,7 +5,7 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:82aba48b9586c2b8
+// spec: sha256:bd5b81076e0ca65a
 // config: sha256:09527b4bf6f3d96e
 // toolchain: v0.2.0
 // output: sha256:cc0d528a931147c9
