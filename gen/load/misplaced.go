@@ -150,7 +150,8 @@ func indexLineEnd(b []byte) int {
 }
 
 // closingBrace is the offset just past the } closing the { at start,
-// skipping quoted text ("..." with backslash escapes, '...' with '').
+// skipping quoted text ("..." with backslash escapes, '...' with a
+// doubled quote for a quote).
 func closingBrace(data []byte, start int) (int, bool) {
 	depth := 0
 	for i := start; i < len(data); i++ {
