@@ -6,6 +6,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
@@ -167,9 +171,9 @@ func (c *Config) Jobs(configPath string) ([]Job, error) {
 			tdir = c.Templates
 		}
 		j := Job{
-			Spec:            filepath.Join(base, filepath.FromSlash(s.Spec)),
+			Spec:            resolvePath(base, s.Spec),
 			Package:         s.Package,
-			Output:          filepath.Join(base, filepath.FromSlash(s.Output)),
+			Output:          resolvePath(base, s.Output),
 			Strict:          s.Strict,
 			AllowRemoteRefs: s.AllowRemoteRefs,
 			Docs:            s.Docs == nil || *s.Docs,
@@ -180,7 +184,7 @@ func (c *Config) Jobs(configPath string) ([]Job, error) {
 			ConfigWarnings: s.warnings,
 		}
 		if tdir != "" {
-			j.TemplatesDir = filepath.Join(base, filepath.FromSlash(tdir))
+			j.TemplatesDir = resolvePath(base, tdir)
 		}
 		jobs = append(jobs, j)
 	}
@@ -245,9 +249,12 @@ func yamlDiag(path string, err error) error {
 		var l diag.List
 		for _, e := range les.Errors {
 			msg := e.Message
-			msg = strings.Replace(msg, " in type gen.Config", "", 1)
-			msg = strings.Replace(msg, " in type gen.SpecConfig", "", 1)
-			msg = strings.Replace(msg, " in type gen.OapiKeys", "", 1)
+			// The Go type is ours, not the user's: the key's position says
+			// where it is.
+			msg = inTypeRE.ReplaceAllString(msg, "")
+			if k := suggestKey(e.Message); k != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", k)
+			}
 			l = append(l, diag.Diagnostic{Pos: diag.Pos{File: path, Line: e.Mark.Line, Col: e.Mark.Column}, Msg: "config: " + msg})
 		}
 		if len(l) > 0 {
@@ -288,4 +295,145 @@ func unwrap(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+var inTypeRE = regexp.MustCompile(` in type \S+`)
+
+// unknownFieldRE matches the YAML decoder's message for a key no field
+// takes.
+var unknownFieldRE = regexp.MustCompile(`field (\S+) not found in type (\S+)`)
+
+// suggestKey names the valid key closest to an unknown one, for the
+// decoder's "field X not found in type T": a typo costs a glance, not a
+// trip to the docs. "" when nothing is close.
+func suggestKey(msg string) string {
+	m := unknownFieldRE.FindStringSubmatch(msg)
+	if m == nil {
+		return ""
+	}
+	keys := configKeys()[m[2]]
+	best, bestD := "", 0
+	for _, k := range keys {
+		d := editDistance(strings.ToLower(m[1]), k)
+		if best == "" || d < bestD || d == bestD && k < best {
+			best, bestD = k, d
+		}
+	}
+	// Close means a typo: at most a third of the key's letters wrong (one
+	// for short keys), or one is the other with a prefix or suffix.
+	if best != "" && (bestD <= max(1, len(best)/3) || strings.Contains(best, m[1]) || strings.Contains(m[1], best)) {
+		return best
+	}
+	return ""
+}
+
+// configKeys maps each struct type the config decodes into (as the YAML
+// decoder names it: "gen.SpecConfig", "codegen.OutputOptions") to the keys
+// it accepts, inline fields included.
+func configKeys() map[string][]string {
+	out := map[string][]string{}
+	var visit func(t reflect.Type)
+	visit = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct {
+			return
+		}
+		if _, done := out[t.String()]; done {
+			return
+		}
+		out[t.String()] = nil
+		var keys []string
+		var fields func(t reflect.Type)
+		fields = func(t reflect.Type) {
+			for i := range t.NumField() {
+				f := t.Field(i)
+				name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+				if name == "-" || !f.IsExported() {
+					continue
+				}
+				if strings.Contains(opts, "inline") {
+					fields(f.Type)
+					continue
+				}
+				if name == "" {
+					name = strings.ToLower(f.Name)
+				}
+				keys = append(keys, name)
+				visit(f.Type)
+			}
+		}
+		fields(t)
+		sort.Strings(keys)
+		out[t.String()] = keys
+	}
+	visit(reflect.TypeFor[Config]())
+	return out
+}
+
+// editDistance is the Levenshtein distance between two keys.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// resolvePath resolves a path from the config against the config file's
+// directory; an absolute one is used as given.
+func resolvePath(base, p string) string {
+	p = filepath.FromSlash(p)
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(base, p)
+}
+
+// SetLimit applies one `key=value` setting to l, keys as in a config's
+// `limits` block (max-nodes=20000000): the CLI's -limit flag, which
+// overrides the config for every package.
+func SetLimit(l *load.Limits, kv string) error {
+	key, val, ok := strings.Cut(kv, "=")
+	if !ok {
+		return fmt.Errorf("-limit %q: want key=value, a key of the config's limits block", kv)
+	}
+	t := reflect.TypeFor[LimitsConfig]()
+	var keys []string
+	for i := range t.NumField() {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		keys = append(keys, name)
+		if name != key {
+			continue
+		}
+		n, err := strconv.ParseInt(val, 10, 64)
+		if err != nil || n <= 0 {
+			return fmt.Errorf("-limit %s: %q is not a positive whole number", key, val)
+		}
+		dst := reflect.ValueOf(l).Elem().FieldByName(f.Name)
+		if dst.OverflowInt(n) {
+			return fmt.Errorf("-limit %s: %s is too large", key, val)
+		}
+		dst.SetInt(n)
+		return nil
+	}
+	msg := fmt.Sprintf("-limit: unknown key %q (one of %s)", key, strings.Join(keys, ", "))
+	if k := suggestKey(fmt.Sprintf("field %s not found in type %s", key, t.String())); k != "" {
+		msg = fmt.Sprintf("-limit: unknown key %q (did you mean %q?)", key, k)
+	}
+	return errors.New(msg)
 }

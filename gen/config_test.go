@@ -16,6 +16,7 @@ func TestLoadConfigOapiCodegen(t *testing.T) {
 		wantJobs []Job    // Spec/Output relative to the config dir; compared on those fields and Client
 		wantWarn []string // substrings, in order, of ConfigWarnings of job 0
 		wantErr  []string // substrings of the error
+		notErr   string   // not in the error
 	}{
 		{
 			name: "oapi-codegen file plus spec",
@@ -80,6 +81,27 @@ specs:
 			wantErr: []string{"gen.yaml:5:3: config: field skip-prunes not found"},
 		},
 		{
+			name:    "unknown key: the closest valid one is suggested",
+			config:  "specs:\n  - spec: a.yaml\n    pakage: a\n    output: a\n",
+			wantErr: []string{`gen.yaml:3:5: config: field pakage not found (did you mean "package"?)`},
+		},
+		{
+			name:    "unknown limits key",
+			config:  "spec: a.yaml\npackage: a\noutput: a\nlimits:\n  max-node: 5\n",
+			wantErr: []string{`gen.yaml:5:3: config: field max-node not found (did you mean "max-nodes"?)`},
+		},
+		{
+			name:    "unknown key with nothing close: no suggestion",
+			config:  "spec: a.yaml\npackage: a\noutput: a\nflavour: x\n",
+			wantErr: []string{"gen.yaml:4:1: config: field flavour not found"},
+			notErr:  "did you mean",
+		},
+		{
+			name:    "unknown key in an oapi-codegen block",
+			config:  "spec: a.yaml\npackage: a\noutput: a\noutput-options:\n  skip-prun: true\n",
+			wantErr: []string{`field skip-prun not found (did you mean "skip-prune"?)`},
+		},
+		{
 			name:    "oapi-codegen file without spec",
 			config:  "package: api\noutput: out.go\n",
 			wantErr: []string{"gen.yaml:1:1: `spec` is required: oapi-codegen takes the spec on its command line"},
@@ -107,6 +129,9 @@ specs:
 					if !strings.Contains(msg, w) {
 						t.Errorf("error\n%s\ndoes not contain %q", msg, w)
 					}
+				}
+				if tt.notErr != "" && strings.Contains(msg, tt.notErr) {
+					t.Errorf("error\n%s\ncontains %q", msg, tt.notErr)
 				}
 				return
 			}

@@ -1,7 +1,6 @@
 package gen
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"debug/elf"
 	"encoding/hex"
@@ -11,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"sort"
 	"strings"
 	"time"
 
@@ -21,120 +19,6 @@ import (
 // modulePath is this module's path, looked up in build info to tell a
 // released toolchain from a development build.
 const modulePath = "github.com/oasgen/oasgen"
-
-// specDigest digests the spec's files: the root first, then every other file
-// it $refs in sorted order, each named relative to the root's directory so
-// the digest does not depend on where the repository is checked out.
-func specDigest(root string, files []string) (string, error) {
-	h := sha256.New()
-	dir := filepath.Dir(root)
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return "", err
-		}
-		rel, err := filepath.Rel(dir, f)
-		if err != nil {
-			rel = f
-		}
-		fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(rel), len(data))
-		h.Write(data)
-	}
-	return "sha256:" + hex.EncodeToString(h.Sum(nil))[:16], nil
-}
-
-// quickSpecFiles finds the files a spec is made of without parsing it: a
-// byte scan for `$ref` values that name other files. It may find too much
-// or too little on odd input; either way the digest then differs from the
-// one the loader's file list gave, and the caller falls back to a full run.
-// ok is false when a remote $ref makes the spec's content unknowable.
-func quickSpecFiles(root string) (files []string, ok bool) {
-	root = filepath.Clean(root)
-	seen := map[string]bool{root: true}
-	queue := []string{root}
-	for len(queue) > 0 {
-		f := queue[0]
-		queue = queue[1:]
-		data, err := os.ReadFile(f)
-		if err != nil {
-			return nil, false
-		}
-		for _, ref := range scanRefs(data) {
-			file, _, _ := strings.Cut(ref, "#")
-			if file == "" {
-				continue
-			}
-			if strings.Contains(file, "://") {
-				return nil, false
-			}
-			t := filepath.Clean(filepath.Join(filepath.Dir(f), filepath.FromSlash(file)))
-			if !seen[t] {
-				seen[t] = true
-				queue = append(queue, t)
-			}
-		}
-	}
-	files = make([]string, 0, len(seen))
-	for f := range seen {
-		if f != root {
-			files = append(files, f)
-		}
-	}
-	sort.Strings(files)
-	return append([]string{root}, files...), true
-}
-
-// scanRefs returns the values of `$ref` keys in YAML or JSON text.
-func scanRefs(data []byte) []string {
-	var refs []string
-	key := []byte("$ref")
-	for {
-		i := bytes.Index(data, key)
-		if i < 0 {
-			return refs
-		}
-		data = data[i+len(key):]
-		rest := data
-		if len(rest) > 0 && (rest[0] == '"' || rest[0] == '\'') {
-			rest = rest[1:]
-		}
-		rest = bytes.TrimLeft(rest, " \t")
-		if len(rest) == 0 || rest[0] != ':' {
-			continue
-		}
-		rest = bytes.TrimLeft(rest[1:], " \t")
-		if len(rest) == 0 {
-			continue
-		}
-		switch rest[0] {
-		case '"':
-			end := 1
-			for end < len(rest) && rest[end] != '"' {
-				if rest[end] == '\\' {
-					end++
-				}
-				end++
-			}
-			if end >= len(rest) {
-				continue
-			}
-			var s string
-			if json.Unmarshal(rest[:end+1], &s) == nil {
-				refs = append(refs, s)
-			}
-		case '\'':
-			if end := bytes.IndexByte(rest[1:], '\''); end >= 0 {
-				refs = append(refs, string(rest[1:1+end]))
-			}
-		default:
-			end := bytes.IndexAny(rest, " \t\r\n,}]")
-			if end < 0 {
-				end = len(rest)
-			}
-			refs = append(refs, string(rest[:end]))
-		}
-	}
-}
 
 // configDigest digests every job setting that shapes the output, plus the
 // template overrides. Paths are left out (they depend on where the command

@@ -282,7 +282,16 @@ func settle(r *Result, apply bool) error {
 // sourcePath is the spec as the generated files name it: relative to the
 // output directory, slash-separated.
 func sourcePath(j Job) string {
-	rel, err := filepath.Rel(j.Output, j.Spec)
+	// Both absolute: Rel cannot relate "../api" to "openapi.yaml" (a run
+	// from the spec's directory into a sibling one) without the cwd.
+	spec, out := j.Spec, j.Output
+	if a, err := filepath.Abs(spec); err == nil {
+		spec = a
+	}
+	if a, err := filepath.Abs(out); err == nil {
+		out = a
+	}
+	rel, err := filepath.Rel(out, spec)
 	if err != nil {
 		rel = j.Spec
 	}
@@ -295,14 +304,13 @@ func sourcePath(j Job) string {
 // hand edit, a missing or an extra file is seen). It returns nil whenever
 // anything is off or unknown, and the caller renders.
 func upToDate(j Job, tc Toolchain, m memo) *Result {
-	if j.Strict {
-		return nil // warnings must be looked at again
+	if j.Strict && len(j.ConfigWarnings) > 0 {
+		return nil // -strict fails on them: render, which says so
 	}
-	files, ok := quickSpecFiles(j.Spec)
-	if !ok {
-		return nil
-	}
-	specD, err := specDigest(files[0], files)
+	// What the spec means, not its bytes: an edit of a comment or of the
+	// formatting finds the manifest up to date (and a full run would
+	// record the same digest).
+	specD, err := load.Digest(j.Spec, load.Options{Limits: j.Limits})
 	if err != nil {
 		return nil
 	}
@@ -333,7 +341,11 @@ func upToDate(j Job, tc Toolchain, m memo) *Result {
 	if !tc.Released && !m.has(src, man.Fingerprint) {
 		return nil
 	}
-	return &Result{Job: j, UpToDate: true, Fingerprint: man.Fingerprint}
+	if j.Strict && len(man.Warnings) > 0 {
+		return nil // -strict fails on them: render, which says so
+	}
+	warnings := append(append(diag.List{}, j.ConfigWarnings...), manifestWarnings(man.Warnings, j.Output)...).Sort()
+	return &Result{Job: j, UpToDate: true, Fingerprint: man.Fingerprint, Warnings: warnings}
 }
 
 // Render loads, plans, emits and finishes one job in memory. It neither
@@ -358,7 +370,8 @@ func render(j Job, tc Toolchain) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	warnings := append(append(append(diag.List{}, j.ConfigWarnings...), spec.Warnings...), r.Warnings...).Sort()
+	specWarnings := append(append(diag.List{}, spec.Warnings...), r.Warnings...).Sort()
+	warnings := append(append(diag.List{}, j.ConfigWarnings...), specWarnings...).Sort()
 	if j.Strict && len(warnings) > 0 {
 		errs := make(diag.List, len(warnings))
 		for i, w := range warnings {
@@ -369,7 +382,53 @@ func render(j Job, tc Toolchain) (*Result, error) {
 		return nil, errs
 	}
 	r.Warnings = warnings
+	// The spec's warnings go in the manifest, so a run that finds nothing
+	// to do (and `gen check`) reports them too; the config's are found
+	// afresh on every run.
+	for i, f := range r.Files {
+		if f.Path == write.ManifestName {
+			m, ok := write.ParseManifest(f.Content)
+			if !ok {
+				return nil, fmt.Errorf("internal error: the manifest just written does not parse")
+			}
+			m.Warnings = relativeWarnings(specWarnings, j.Output)
+			r.Files[i].Content = m.Bytes()
+		}
+	}
 	return r, nil
+}
+
+// relativeWarnings names each warning's file relative to the output
+// directory, slash-separated (as the manifest records them), and sorts
+// them in that form, so the manifest is the same from any working
+// directory.
+func relativeWarnings(l diag.List, out string) diag.List {
+	absOut, err := filepath.Abs(out)
+	res := make(diag.List, len(l))
+	for i, w := range l {
+		if w.Pos.File != "" && err == nil {
+			if abs, err := filepath.Abs(w.Pos.File); err == nil {
+				if rel, err := filepath.Rel(absOut, abs); err == nil {
+					w.Pos.File = filepath.ToSlash(rel)
+				}
+			}
+		}
+		res[i] = w
+	}
+	return res.Sort()
+}
+
+// manifestWarnings turns the warnings a manifest records back into
+// positions usable from here: joined to the output directory.
+func manifestWarnings(l diag.List, out string) diag.List {
+	res := make(diag.List, len(l))
+	for i, w := range l {
+		if w.Pos.File != "" && !filepath.IsAbs(filepath.FromSlash(w.Pos.File)) {
+			w.Pos.File = filepath.Join(out, filepath.FromSlash(w.Pos.File))
+		}
+		res[i] = w
+	}
+	return res
 }
 
 // renderSpec plans, emits and finishes a loaded spec. The Result's Warnings
@@ -404,11 +463,7 @@ func renderSpec(j Job, tc Toolchain, spec *load.Spec) (*Result, error) {
 	for i, f := range files {
 		wf[i] = write.File{Path: f.Path, Content: f.Content}
 	}
-	specD, err := specDigest(filepath.Clean(spec.Path), spec.Files)
-	if err != nil {
-		return nil, err
-	}
-	fp := write.Fingerprint{Spec: specD, Config: configDigest(j, tmplDigest), Toolchain: tc.ID}
+	fp := write.Fingerprint{Spec: spec.Digest, Config: configDigest(j, tmplDigest), Toolchain: tc.ID}
 	finished, err := write.Finish(wf, write.Header{Source: rel, Package: j.Package, Fingerprint: fp})
 	if err != nil {
 		return nil, err

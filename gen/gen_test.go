@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -59,37 +58,23 @@ components:
 	return dir, Job{Spec: filepath.Join(dir, "api", "openapi.yaml"), Package: "pets", Output: filepath.Join(dir, "pets"), Docs: true}
 }
 
-func TestQuickSpecFilesMatchTheLoader(t *testing.T) {
+// TestQuickDigestMatchesTheLoader: the no-op check's digest is the one a
+// full load records, files it $refs included.
+func TestQuickDigestMatchesTheLoader(t *testing.T) {
 	_, j := multiFile(t)
 	s, err := load.Load(j.Spec, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	quick, ok := quickSpecFiles(j.Spec)
-	if !ok {
-		t.Fatal("quick scan gave up")
+	quick, err := load.Digest(j.Spec, load.Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if !slices.Equal(quick, s.Files) {
-		t.Fatalf("quick scan found %q, the loader read %q", quick, s.Files)
+	if quick != s.Digest {
+		t.Fatalf("quick digest %s, the loader's %s", quick, s.Digest)
 	}
-	if len(quick) != 3 {
-		t.Errorf("want 3 files, got %q", quick)
-	}
-}
-
-func TestScanRefs(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{`"$ref": "a.json#/x"`, "a.json#/x"},
-		{`"$ref" : "sub\/b.json"`, "sub/b.json"},
-		{`$ref: 'c.yaml#/C'`, "c.yaml#/C"},
-		{"$ref: d.yaml#/D\n", "d.yaml#/D"},
-		{`{$ref: e.yaml, x: 1}`, "e.yaml"},
-		{`description: "costs $refund"`, ""},
-	} {
-		got := strings.Join(scanRefs([]byte(tc.in)), ",")
-		if got != tc.want {
-			t.Errorf("scanRefs(%q) = %q, want %q", tc.in, got, tc.want)
-		}
+	if len(s.Files) != 3 {
+		t.Errorf("want 3 files, got %q", s.Files)
 	}
 }
 

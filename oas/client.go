@@ -154,6 +154,10 @@ type Call struct {
 	Security []Requirement
 	// Retry is the policy in force (nil: no retries).
 	Retry *RetryPolicy
+
+	// Func is the generated method's name, which status errors start
+	// with ("CreatePet: POST …/pet: 401 Unauthorized").
+	Func string
 }
 
 // Transport is the client-wide configuration Do needs.
@@ -184,6 +188,8 @@ type Response struct {
 	// when unknown.
 	ContentLength int64
 	stream        io.ReadCloser // the unread body of a streamed 2xx
+	// Func is the generated method's name (Call.Func).
+	Func string
 }
 
 // Close closes a body still unread; a response read in full or whose body
@@ -404,7 +410,7 @@ func (t *Transport) once(hc HookContext, call *Call, cc *CallConfig, sec Require
 		t.onError(hc, req, err)
 		return nil, err
 	}
-	out := &Response{Method: call.Method, URL: redact(call.URL), StatusCode: res.StatusCode, Status: res.Status, Header: res.Header,
+	out := &Response{Func: call.Func, Method: call.Method, URL: redact(call.URL), StatusCode: res.StatusCode, Status: res.Status, Header: res.Header,
 		ContentLength: res.ContentLength}
 	if call.Stream && res.StatusCode/100 == 2 {
 		out.stream = res.Body
@@ -497,16 +503,18 @@ type APIError struct {
 	// Raw is the response body, at most MaxErrorBody bytes of it.
 	Raw       []byte
 	Truncated bool
+
+	Operation string // the generated method's name ("" when unknown)
 }
 
 // NewAPIError describes a non-2xx response.
 func NewAPIError(r *Response) *APIError {
-	return &APIError{Method: r.Method, URL: r.URL, StatusCode: r.StatusCode, Status: r.Status,
+	return &APIError{Operation: r.Func, Method: r.Method, URL: r.URL, StatusCode: r.StatusCode, Status: r.Status,
 		Header: r.Header, Raw: r.Body, Truncated: r.Truncated}
 }
 
 func (e *APIError) Error() string {
-	msg := fmt.Sprintf("%s %s: %s", e.Method, e.URL, statusText(e.StatusCode, e.Status))
+	msg := fmt.Sprintf("%s%s %s: %s", opPrefix(e.Operation), e.Method, e.URL, statusText(e.StatusCode, e.Status))
 	if m := Message(e.Raw); m != "" {
 		return msg + ": " + m
 	}
@@ -521,23 +529,6 @@ func statusText(code int, status string) string {
 		return status
 	}
 	return strconv.Itoa(code) + " " + http.StatusText(code)
-}
-
-// Message picks the human-readable message out of a JSON error body: the
-// first string among "message", "error", "detail", "title". It returns ""
-// when there is none.
-func Message(raw []byte) string {
-	var m map[string]json.RawMessage
-	if json.Unmarshal(raw, &m) != nil {
-		return ""
-	}
-	for _, k := range []string{"message", "error", "detail", "title"} {
-		var s string
-		if v, ok := m[k]; ok && json.Unmarshal(v, &s) == nil && s != "" {
-			return s
-		}
-	}
-	return ""
 }
 
 func snippet(b []byte) string {
@@ -578,11 +569,13 @@ type DecodeError struct {
 	Err         error
 	// Response is set for non-2xx responses.
 	Response *APIError
+
+	Operation string // the generated method's name ("" when unknown)
 }
 
 func (e *DecodeError) Error() string {
-	return fmt.Sprintf("%s %s: %d response (%s) does not decode: %v; body: %s",
-		e.Method, e.URL, e.StatusCode, e.ContentType, e.Err, snippet(e.Raw))
+	return fmt.Sprintf("%s%s %s: %d response (%s) does not decode: %v; body: %s",
+		opPrefix(e.Operation), e.Method, e.URL, e.StatusCode, e.ContentType, e.Err, snippet(e.Raw))
 }
 
 // Unwrap returns the decoding error and, for non-2xx responses, the APIError.
@@ -622,7 +615,7 @@ func DecodeJSON[T any](r *Response) (*T, error) {
 		}
 	}
 	if err != nil {
-		de := &DecodeError{Method: r.Method, URL: r.URL, StatusCode: r.StatusCode,
+		de := &DecodeError{Operation: r.Func, Method: r.Method, URL: r.URL, StatusCode: r.StatusCode,
 			ContentType: r.Header.Get("Content-Type"), Raw: r.Body, Err: err}
 		if r.StatusCode/100 != 2 {
 			de.Response = NewAPIError(r)

@@ -20,15 +20,16 @@ import (
 
 	"github.com/oasgen/oasgen/gen"
 	"github.com/oasgen/oasgen/gen/apidiff"
+	"github.com/oasgen/oasgen/gen/load"
 	"github.com/oasgen/oasgen/gen/write"
 )
 
 const usage = `gen generates Go code from OpenAPI specs and keeps it in sync.
 
 Usage:
-  gen generate [-config FILE | -spec FILE -package NAME -out DIR] [-strict] [-force]
+  gen generate [-config FILE | -spec FILE -package NAME -out DIR] [-strict] [-force] [-format text|github]
   gen check    [-config FILE | -spec FILE -package NAME -out DIR] [-strict] [-format text|github]
-  gen diff     [-package NAME | -config FILE] [-format text|json|github] OLD NEW
+  gen diff     [-package NAME | -config FILE] [-format text|json|github] [-level error|warning|info] OLD NEW
   gen version
 
 Commands:
@@ -102,10 +103,13 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 	strict := fs.Bool("strict", false, "treat spec warnings as errors")
 	docs := fs.Bool("docs", true, "write the Markdown pages (docs/models/*.md); with -config, overrides every entry")
 	client := fs.Bool("client", true, "generate the clients (APIClient, and oapi-codegen's client in <out>/raw); with -config, overrides every entry")
-	force, format := new(bool), new(string)
-	*format = "text"
+	var limits limitFlags
+	fs.Var(&limits, "limit", "`key=value` bound on loading the spec, as in the config's limits block (max-file-bytes, max-files, max-nodes, max-depth, max-enum-values); repeatable, overrides the config")
+	force := new(bool)
+	var format *string
 	if cmd == "generate" {
 		force = fs.Bool("force", false, "render everything even when the fingerprints say nothing changed")
+		format = fs.String("format", "text", "output `format`: text, or github (also GitHub Actions annotations for the warnings)")
 	} else {
 		format = fs.String("format", "text", "output `format`: text (unified diffs) or github (GitHub Actions annotations)")
 	}
@@ -154,6 +158,7 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 		if set["client"] || *spec != "" {
 			jobs[i].Client = *client
 		}
+		limits.apply(&jobs[i].Limits)
 	}
 	cwd, _ := os.Getwd()
 	start := time.Now()
@@ -172,6 +177,12 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		for _, w := range r.Warnings {
+			// Relative to here, whether the run rendered (positions as the
+			// paths were given) or found nothing to do (as the manifest
+			// records them, joined to the output directory).
+			if w.Pos.File != "" {
+				w.Pos.File = rel(cwd, w.Pos.File)
+			}
 			fmt.Fprintln(stderr, w)
 		}
 		if *format == "github" && len(r.Warnings) > 0 {
@@ -229,8 +240,11 @@ func runDiff(args []string, stdout, stderr io.Writer) int {
 	pkg := fs.String("package", "api", "Go package `name` to generate both versions as")
 	config := fs.String("config", "", "take the package name, client and template settings from this config `file` (its entry for NEW, else its first)")
 	format := fs.String("format", "text", "output `format`: text, json or github (Actions annotations)")
+	level := fs.String("level", "info", "the least `level` of finding to show: error (breaking changes only), warning or info (everything); the exit status is the same")
+	var limits limitFlags
+	fs.Var(&limits, "limit", "`key=value` bound on loading the specs, as in the config's limits block; repeatable")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: gen diff [-package NAME | -config FILE] [-format text|json|github] OLD NEW
+		fmt.Fprint(stderr, `Usage: gen diff [-package NAME | -config FILE] [-format text|json|github] [-level error|warning|info] OLD NEW
 
 Diff compares two versions of a spec. It reports oasdiff's breaking changes
 for consumers of the HTTP API, and what changes in the Go package oasgen
@@ -264,6 +278,11 @@ Examples:
 		fmt.Fprintf(stderr, "gen diff: -format must be text, json or github, not %q\n", *format)
 		return 2
 	}
+	minLevel, ok := apidiff.ParseLevel(*level)
+	if !ok {
+		fmt.Fprintf(stderr, "gen diff: -level must be error, warning or info, not %q\n", *level)
+		return 2
+	}
 	if !gen.IsPackageName(*pkg) {
 		fmt.Fprintf(stderr, "gen diff: -package %q is not a valid Go package name (an identifier, not a keyword)\n", *pkg)
 		return 2
@@ -277,11 +296,13 @@ Examples:
 		}
 		job = j
 	}
+	limits.apply(&job.Limits)
 	r, err := apidiff.Compare(fs.Arg(0), fs.Arg(1), apidiff.Options{Job: job})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 2
 	}
+	r = r.AtLeast(minLevel)
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
@@ -433,6 +454,27 @@ func progress(stderr io.Writer, cmd string, jobs int) func() {
 		}
 	}()
 	return func() { close(done); <-finished }
+}
+
+// limitFlags collects -limit key=value settings; each is checked when
+// parsed, so a typo is a usage error.
+type limitFlags []string
+
+func (l *limitFlags) String() string { return strings.Join(*l, ",") }
+
+func (l *limitFlags) Set(kv string) error {
+	var probe load.Limits
+	if err := gen.SetLimit(&probe, kv); err != nil {
+		return err
+	}
+	*l = append(*l, kv)
+	return nil
+}
+
+func (l limitFlags) apply(dst *load.Limits) {
+	for _, kv := range l {
+		_ = gen.SetLimit(dst, kv) // checked by Set
+	}
 }
 
 func rel(cwd, p string) string {

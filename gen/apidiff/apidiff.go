@@ -59,6 +59,41 @@ type Report struct {
 	Go      []Change `json:"go"`  // from the generated packages
 }
 
+// ParseLevel reads a -level value: error (or breaking), warning or info.
+func ParseLevel(s string) (Level, bool) {
+	switch s {
+	case "error", "breaking":
+		return Breaking, true
+	case "warning", "warn":
+		return Warning, true
+	case "info":
+		return Info, true
+	}
+	return "", false
+}
+
+func (l Level) rank() int {
+	return map[Level]int{Breaking: 2, Warning: 1}[l]
+}
+
+// AtLeast drops the findings below level min (info < warning < breaking),
+// for a report that shows only what matters to its reader. Breaking
+// findings are always kept, so Breaking answers the same.
+func (r *Report) AtLeast(min Level) *Report {
+	keep := func(cs []Change) []Change {
+		out := []Change{}
+		for _, c := range cs {
+			if c.Level.rank() >= min.rank() {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	c := *r
+	c.API, c.Go = keep(r.API), keep(r.Go)
+	return &c
+}
+
 // Breaking reports whether any finding breaks consumers.
 func (r *Report) Breaking() bool {
 	return r.count(Breaking) > 0
@@ -88,20 +123,21 @@ func Compare(oldPath, newPath string, o Options) (*Report, error) {
 		j = gen.Job{Package: "api", Client: true}
 	}
 	r := &Report{Old: oldPath, New: newPath, Package: j.Package}
-	api, err := compareHTTP(oldPath, newPath, j.AllowRemoteRefs)
+	api, err := compareHTTP(oldPath, newPath, load.Options{AllowRemoteRefs: j.AllowRemoteRefs, Limits: j.Limits})
 	if err != nil {
 		return nil, err
 	}
 	r.API = api
-	oldAPI, err := goAPI(oldPath, j)
+	oldAPI, oldOps, err := goAPI(oldPath, j)
 	if err != nil {
 		return nil, err
 	}
-	newAPI, err := goAPI(newPath, j)
+	newAPI, newOps, err := goAPI(newPath, j)
 	if err != nil {
 		return nil, err
 	}
-	r.Go = compareGo(oldAPI, newAPI)
+	renames, oldAPI, newAPI := operationRenames(oldOps, newOps, oldAPI, newAPI)
+	r.Go = append(renames, compareGo(oldAPI, newAPI)...)
 	return r, nil
 }
 
@@ -115,10 +151,10 @@ var tolerated = map[string]string{
 
 // compareHTTP runs oasdiff's checks on the two documents, loaded (and
 // validated, with positions) by our loader.
-func compareHTTP(oldPath, newPath string, remote bool) ([]Change, error) {
+func compareHTTP(oldPath, newPath string, lo load.Options) ([]Change, error) {
 	var infos [2]*oasload.SpecInfo
 	for i, p := range []string{oldPath, newPath} {
-		s, err := load.Load(p, load.Options{AllowRemoteRefs: remote})
+		s, err := load.Load(p, lo)
 		if err != nil {
 			return nil, err
 		}
@@ -168,7 +204,8 @@ func compareHTTP(oldPath, newPath string, remote bool) ([]Change, error) {
 
 // goAPI renders the package for one version in memory and lists its
 // exported API.
-func goAPI(specPath string, j gen.Job) (map[string]string, error) {
+// It also maps each operation ("GET /pets") to its Go method name.
+func goAPI(specPath string, j gen.Job) (map[string]string, map[string]string, error) {
 	j.Spec = specPath
 	if j.Output == "" {
 		j.Output = filepath.Dir(specPath)
@@ -180,9 +217,57 @@ func goAPI(specPath string, j gen.Job) (map[string]string, error) {
 	}
 	res, err := gen.Render(j)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return exportedAPI(res.Files)
+	api, err := exportedAPI(res.Files)
+	ops := map[string]string{}
+	for _, o := range res.Model.Operations {
+		ops[o.Method+" "+o.Path] = o.Name
+	}
+	return api, ops, err
+}
+
+// operationRenames finds the operations whose Go name changed (same method
+// and path, another operationId) and reports each as one finding, with the
+// identifiers derived from its name (method, <Op>Args, oapi-codegen's
+// <Op>Params, New<Op>Request, their fields, ...) counted, not listed: a
+// declaration of the old API whose key and description, with the old name
+// replaced by the new, is one of the new API is taken out of both. What
+// changed beyond the name stays for compareGo to list.
+func operationRenames(oldOps, newOps, oldAPI, newAPI map[string]string) ([]Change, map[string]string, map[string]string) {
+	out := []Change{}
+	oldAPI, newAPI = maps.Clone(oldAPI), maps.Clone(newAPI)
+	// Longer names first: renaming Get to Fetch must not take GetAll's
+	// identifiers when GetAll became FetchAll.
+	ops := slices.Sorted(maps.Keys(oldOps))
+	sort.SliceStable(ops, func(i, j int) bool { return len(oldOps[ops[i]]) > len(oldOps[ops[j]]) })
+	for _, op := range ops {
+		from, to := oldOps[op], newOps[op]
+		if to == "" || to == from {
+			continue
+		}
+		renamed := 0
+		for _, k := range slices.Sorted(maps.Keys(oldAPI)) {
+			if !strings.Contains(k, from) {
+				continue
+			}
+			if _, kept := newAPI[k]; kept {
+				continue // not derived from the name (or the same in both)
+			}
+			nk := strings.ReplaceAll(k, from, to)
+			if nd, ok := newAPI[nk]; ok && nd == strings.ReplaceAll(oldAPI[k], from, to) {
+				delete(oldAPI, k)
+				delete(newAPI, nk)
+				renamed++
+			}
+		}
+		if renamed == 0 {
+			continue
+		}
+		out = append(out, Change{Level: Breaking, ID: "go-operation-renamed", Where: "operation " + op,
+			Text: fmt.Sprintf("operation %s renamed: %s → %s (its operationId changed), with %d identifier(s) derived from its name", op, from, to, renamed)})
+	}
+	return out, oldAPI, newAPI
 }
 
 // compareGo lists what changed between two exported APIs. A removed (or

@@ -179,7 +179,8 @@ func genClientType(f *jen.File, m *plan.Model) {
 		})
 		genAuthorizers(g, m)
 		for _, o := range m.Operations {
-			call := jen.Dict{jen.Id("Method"): jen.Lit(o.Method), jen.Id("Operation"): jen.Lit(o.HookName())}
+			call := jen.Dict{jen.Id("Method"): jen.Lit(o.Method), jen.Id("Operation"): jen.Lit(o.HookName()),
+				jen.Id("Func"): jen.Lit(o.Name)}
 			if o.Accept != "" {
 				call[jen.Id("Accept")] = jen.Lit(o.Accept)
 			}

@@ -8,8 +8,6 @@ package load
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,7 +15,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
 	"sync"
 
@@ -48,13 +45,18 @@ type Spec struct {
 	Version string
 	// Files lists every file read, root first then sorted, as given paths.
 	Files []string
-	// Digest is the SHA-256 of every file read, in Files order.
+	// Digest is what the files mean ("sha256:" and 16 hex digits; see
+	// digest): the spec's fingerprint, which Digest(path) recomputes
+	// cheaply.
 	Digest string
 	// Warnings are problems that do not stop generation.
 	Warnings diag.List
 
 	nodes map[string]*yaml.Node // file (cleaned path) -> parsed document
-	data  map[string][]byte     // file (cleaned path) -> its bytes, as parsed
+	data  map[string][]byte     // file (cleaned path) -> its bytes, as kin-openapi reads them
+	// raw holds a file's bytes as read when data differs (misplaced $refs
+	// blanked): the digest is of what the file says.
+	raw map[string][]byte
 
 	// validated is closed when kin-openapi's validation, started by Open,
 	// has finished; validation then holds its outcome, and merged (the
@@ -179,16 +181,25 @@ func (s *Spec) loadOpenAPI3(path string, opts Options) (*openapi3.T, error) {
 func (s *Spec) loadSwagger(path string) (*openapi3.T, error) {
 	// parseFile has read and parsed the file; its tree is the document.
 	var v2 openapi2.T
-	js, err := yamlToJSON(s.nodes[filepath.Clean(path)])
+	tree := s.nodes[filepath.Clean(path)]
+	if _, blanked := s.raw[filepath.Clean(path)]; blanked {
+		// Read what kin-openapi would: the text with misplaced $refs gone.
+		if t, err := parseTree(s.data[filepath.Clean(path)]); err == nil {
+			tree = t
+		}
+	}
+	js, err := yamlToJSON(tree)
 	if err != nil {
 		return nil, diag.Errorf(diag.Pos{File: path}, "", "%v", err)
 	}
 	if err := json.Unmarshal(js, &v2); err != nil {
-		return nil, diag.Errorf(diag.Pos{File: path}, "", "reading Swagger 2.0 document: %v", err)
+		msg := cleanKinError(err)
+		return nil, diag.Errorf(s.swaggerErrPos(tree, msg), "", "reading Swagger 2.0 document: %s", msg)
 	}
 	doc, err := openapi2conv.ToV3(&v2)
 	if err != nil {
-		return nil, diag.Errorf(diag.Pos{File: path}, "", "converting Swagger 2.0 to OpenAPI 3: %v", err)
+		msg := cleanKinError(err)
+		return nil, diag.Errorf(s.quotedPos(msg), "", "converting Swagger 2.0 to OpenAPI 3: %s", msg)
 	}
 	s.Warnings = append(s.Warnings, diag.Diagnostic{Pos: diag.Pos{File: path, Line: 1, Col: 1}, Severity: diag.Warning,
 		Msg: "Swagger " + s.Version + " document converted to OpenAPI 3.0 with kin-openapi's openapi2conv"})
@@ -273,7 +284,13 @@ func (s *Spec) parseFile(path string, opts Options) (*yaml.Node, error) {
 		return nil, diag.Errorf(pos, "", "the document must be a mapping (an object), not %s", kindName(root))
 	}
 	s.nodes[key] = root
-	s.data[key] = data
+	s.data[key] = s.dropMisplacedRefs(path, root, data)
+	if len(s.data[key]) > 0 && &s.data[key][0] != &data[0] {
+		if s.raw == nil {
+			s.raw = map[string][]byte{}
+		}
+		s.raw[key] = data
+	}
 	return root, nil
 }
 
@@ -295,7 +312,7 @@ func (s *Spec) checkRefs(path string, opts Options, seen map[string]bool) error 
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if k.Value != "$ref" || v.Kind != yaml.ScalarNode {
+			if k.Value != "$ref" || v.Kind != yaml.ScalarNode || inExtension(where) || misplacedRef(where) {
 				continue
 			}
 			ref := v.Value
@@ -426,6 +443,7 @@ func (s *Spec) validationDiag(err error, sev diag.Severity) diag.Diagnostic {
 					}
 				}
 			}
+			path = s.sourcePath(path)
 			// The deepest element of the path that exists.
 			for p := path; len(p) > 0; p = p[:len(p)-1] {
 				if n, ok := lookupPath(root, p); ok {
@@ -440,38 +458,11 @@ func (s *Spec) validationDiag(err error, sev diag.Severity) diag.Diagnostic {
 	return diag.Diagnostic{Pos: pos, Where: where, Msg: msg, Severity: sev}
 }
 
-// digest hashes every file read, so generated code can record exactly what
-// it came from.
-func (s *Spec) digest() {
-	files := make([]string, 0, len(s.nodes))
-	rootKey := filepath.Clean(s.Path)
-	for f := range s.nodes {
-		if f != rootKey {
-			files = append(files, f)
-		}
-	}
-	sort.Strings(files)
-	s.Files = append([]string{rootKey}, files...)
-	h := sha256.New()
-	for _, f := range s.Files {
-		data, ok := s.data[f]
-		if !ok {
-			data, _ = os.ReadFile(f)
-		}
-		rel, err := filepath.Rel(filepath.Dir(rootKey), f)
-		if err != nil {
-			rel = f
-		}
-		fmt.Fprintf(h, "%s\x00%d\x00", filepath.ToSlash(rel), len(data))
-		h.Write(data)
-	}
-	s.Digest = hex.EncodeToString(h.Sum(nil))
-}
-
 // Pos returns the position of a document path in the root file, or the
 // nearest ancestor that exists.
 func (s *Spec) Pos(path ...string) diag.Pos {
 	root := s.nodes[filepath.Clean(s.Path)]
+	path = s.sourcePath(path)
 	for len(path) > 0 {
 		if n, ok := lookupPath(root, path); ok {
 			return nodePos(s.Path, n)
@@ -479,6 +470,21 @@ func (s *Spec) Pos(path ...string) diag.Pos {
 		path = path[:len(path)-1]
 	}
 	return diag.Pos{File: s.Path, Line: 1, Col: 1}
+}
+
+// sourcePath maps a path of the OpenAPI 3 document to the file's own: a
+// Swagger 2.0 document, converted, keeps its components elsewhere
+// (components.schemas.Pet is definitions.Pet).
+func (s *Spec) sourcePath(path []string) []string {
+	if !strings.HasPrefix(s.Version, "2") || len(path) < 2 || path[0] != "components" {
+		return path
+	}
+	sec, ok := map[string]string{"schemas": "definitions", "parameters": "parameters", "responses": "responses",
+		"securitySchemes": "securityDefinitions"}[path[1]]
+	if !ok {
+		return path
+	}
+	return append([]string{sec}, path[2:]...)
 }
 
 // OriginPos turns a kin-openapi origin into a position, falling back to the

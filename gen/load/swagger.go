@@ -9,12 +9,14 @@ package load
 
 import (
 	"maps"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi2"
 	"github.com/getkin/kin-openapi/openapi3"
+	"go.yaml.in/yaml/v4"
 
 	"github.com/oasgen/oasgen/gen/diag"
 )
@@ -77,4 +79,61 @@ func (s *Spec) fixCollectionFormats(v2 *openapi2.T, doc *openapi3.T) {
 			}
 		}
 	}
+}
+
+// swaggerTypeErrRE matches the type errors reading a Swagger 2.0 document
+// gives (encoding/json's, flattened to text by kin-openapi): what the
+// value was and which field of which object wanted another type.
+var swaggerTypeErrRE = regexp.MustCompile(`cannot unmarshal (\w+) into field \w+\.([\w$-]+(?:\.[\w$-]+)*) of type`)
+
+// swaggerErrPos positions an error reading a Swagger 2.0 document, which
+// names a field and the JSON type it got, not a place: the first value of
+// that type under a key of that name, in document order; else what the
+// message quotes (quotedPos).
+func (s *Spec) swaggerErrPos(tree *yaml.Node, msg string) diag.Pos {
+	m := swaggerTypeErrRE.FindStringSubmatch(msg)
+	if m == nil {
+		return s.quotedPos(msg)
+	}
+	kind, field := m[1], m[2]
+	if i := strings.LastIndexByte(field, '.'); i >= 0 {
+		field = field[i+1:]
+	}
+	var found *yaml.Node
+	walk(tree, nil, func(n *yaml.Node, _ []string) {
+		if found != nil || n.Kind != yaml.MappingNode {
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == field && jsonKind(n.Content[i+1]) == kind {
+				found = n.Content[i+1]
+				return
+			}
+		}
+	})
+	if found == nil {
+		return s.quotedPos(msg)
+	}
+	return nodePos(s.Path, found)
+}
+
+// jsonKind names a node's JSON type as encoding/json's errors do.
+func jsonKind(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "object"
+	case yaml.SequenceNode:
+		return "array"
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!int", "!!float":
+			return "number"
+		case "!!bool":
+			return "bool"
+		case "!!null":
+			return "null"
+		}
+		return "string"
+	}
+	return ""
 }

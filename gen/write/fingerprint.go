@@ -7,9 +7,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
+	"github.com/oasgen/oasgen/gen/diag"
 	"github.com/oasgen/oasgen/gen/internal/par"
 )
 
@@ -48,6 +50,11 @@ type Manifest struct {
 	Package     string
 	Fingerprint Fingerprint
 	Files       []FileDigest // sorted by path, the manifest itself excluded
+	// Warnings are what generating from these inputs warned about, each
+	// file named relative to the output directory (slash-separated), so a
+	// run that finds nothing to do, and `gen check`, still report them and
+	// the manifest does not depend on where the command ran.
+	Warnings diag.List
 }
 
 // FileDigest is one generated file's path and content digest.
@@ -120,6 +127,12 @@ func (m Manifest) Bytes() []byte {
 	for _, f := range m.Files {
 		fmt.Fprintf(&b, "//\t%s %s\n", f.Digest, f.Path)
 	}
+	if len(m.Warnings) > 0 {
+		b.WriteString("//\n// warnings:\n")
+		for _, w := range m.Warnings {
+			fmt.Fprintf(&b, "//\t%s\t%s\t%s\n", escapeLine(w.Pos.String()), escapeLine(w.Where), escapeLine(w.Msg))
+		}
+	}
 	fmt.Fprintf(&b, "\npackage %s\n", m.Package)
 	return b.Bytes()
 }
@@ -151,14 +164,23 @@ func ParseManifest(content []byte) (m Manifest, ok bool) {
 		return Manifest{}, false
 	}
 	m.Source = strings.TrimSuffix(strings.TrimPrefix(first, pre), "; DO NOT EDIT.")
-	inFiles := false
+	inFiles, inWarnings := false, false
 	for _, l := range lines[1:] {
 		switch {
 		case strings.HasPrefix(l, "package "):
 			m.Package = strings.TrimSpace(strings.TrimPrefix(l, "package "))
 		case l == "// files:":
 			inFiles = true
-		case inFiles && strings.HasPrefix(l, "//\t"):
+		case l == "// warnings:" && inFiles:
+			inWarnings = true
+		case inWarnings && strings.HasPrefix(l, "//\t"):
+			parts := strings.Split(strings.TrimPrefix(l, "//\t"), "\t")
+			if len(parts) != 3 {
+				return Manifest{}, false
+			}
+			m.Warnings = append(m.Warnings, diag.Diagnostic{Pos: parsePos(unescapeLine(parts[0])),
+				Where: unescapeLine(parts[1]), Msg: unescapeLine(parts[2]), Severity: diag.Warning})
+		case inFiles && !inWarnings && strings.HasPrefix(l, "//\t"):
 			d, p, ok := strings.Cut(strings.TrimPrefix(l, "//\t"), " ")
 			if !ok || !strings.HasPrefix(d, "sha256:") || p == "" {
 				return Manifest{}, false
@@ -180,6 +202,59 @@ func ParseManifest(content []byte) (m Manifest, ok bool) {
 		return Manifest{}, false
 	}
 	return m, true
+}
+
+// escapeLine keeps a warning's text on its line of the manifest, its
+// fields apart (tabs) and its backslashes recoverable.
+func escapeLine(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(s)
+}
+
+func unescapeLine(s string) string {
+	if !strings.Contains(s, `\`) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch s[i] {
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		case 't':
+			b.WriteByte('\t')
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String()
+}
+
+// parsePos reads back what diag.Pos.String wrote: file, file:line or
+// file:line:col (the numbers taken from the end, as a file name may hold
+// a colon).
+func parsePos(s string) diag.Pos {
+	p := diag.Pos{File: s}
+	num := func(s string) (int, bool) {
+		n, err := strconv.Atoi(s)
+		return n, err == nil && n > 0
+	}
+	if i := strings.LastIndexByte(s, ':'); i > 0 {
+		if n, ok := num(s[i+1:]); ok {
+			p = diag.Pos{File: s[:i], Line: n}
+			if j := strings.LastIndexByte(s[:i], ':'); j > 0 {
+				if l, ok := num(s[j+1 : i]); ok {
+					p = diag.Pos{File: s[:j], Line: l, Col: n}
+				}
+			}
+		}
+	}
+	return p
 }
 
 // ReadManifest reads dir's manifest. ok is false when it is missing or

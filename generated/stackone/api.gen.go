@@ -195,6 +195,7 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	}
 	authBasic := oas.AuthBasic("basic", "Options.Basic (or Options.APIKey)", opts.Basic, opts.APIKey)
 	c.opCreateConnectSession = oas.Call{
+		Func:      "CreateConnectSession",
 		Method:    "POST",
 		Operation: "stackone_create_connect_session",
 		Retry: c.policy(&oas.RetryPolicy{
@@ -208,6 +209,7 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		Security: []oas.Requirement{{{Auth: authBasic}}},
 	}
 	c.opAuthenticateConnectSession = oas.Call{
+		Func:      "AuthenticateConnectSession",
 		Method:    "POST",
 		Operation: "stackone_authenticate_connect_session",
 		Retry: c.policy(&oas.RetryPolicy{

@@ -265,6 +265,10 @@ func TestUndocumentedStatusIsAPIError(t *testing.T) {
 	if len(err.Error()) > 1000 {
 		t.Errorf("error message is %d bytes long", len(err.Error()))
 	}
+	// The message says which call failed before where it went.
+	if !strings.HasPrefix(err.Error(), "CreateConnectSession: POST ") || api.Operation != "CreateConnectSession" {
+		t.Errorf("error %.60q… (Operation %q) does not start with the operation", err, api.Operation)
+	}
 	var typed *stackone.BadRequestResponseError
 	if errors.As(err, &typed) {
 		t.Errorf("418 matched a documented error type")

@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:2954d079e8ac522c
+// spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
 // toolchain: v0.2.0
-// output: sha256:fcc628bee577bcfb
+// output: sha256:81dcd9d234ca108a
 //
 // files:
-//	sha256:9573ec4033308129 api.gen.go
+//	sha256:6dbef2a2e87712ea api.gen.go
 //	sha256:2f65b24dd3b90ee8 doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
@@ -43,5 +43,13 @@
 //	sha256:ddb991981104de3f model_too_many_requests_response.gen.go
 //	sha256:5d37098c35889647 model_unauthorized_response.gen.go
 //	sha256:3ad61318231b00cd raw/client.gen.go
+//
+// warnings:
+//	../../spec/connect_session.yaml:188:32	components.schemas.ConnectSessionCreate.properties.categories.example	example value at /2 does not match its schema: "hrisLegacy" is not one of ["ats", "hris", "hris-legacy", "crm", "iam", "marketing", "lms", "stackone", "documents", null]
+//	../../spec/connect_session.yaml:188:60	components.schemas.ConnectSessionCreate.properties.categories.example	example value at /5 does not match its schema: "stackOne" is not one of ["ats", "hris", "hris-legacy", "crm", "iam", "marketing", "lms", "stackone", "documents", null]
+//	../../spec/connect_session.yaml:237:32	components.schemas.ConnectSession.properties.categories.example	example value at /2 does not match its schema: "hrisLegacy" is not one of ["ats", "hris", "hris-legacy", "crm", "iam", "marketing", "lms", "stackone", "documents", null]
+//	../../spec/connect_session.yaml:237:70	components.schemas.ConnectSession.properties.categories.example	example value at /7 does not match its schema: "stackOne" is not one of ["ats", "hris", "hris-legacy", "crm", "iam", "marketing", "lms", "stackone", "documents", null]
+//	../../spec/connect_session.yaml:274:32	components.schemas.ConnectSessionTokenAuthLink.properties.categories.example	example value at /2 does not match its schema: "hrisLegacy" is not one of ["ats", "hris", "hris-legacy", "crm", "iam", "marketing", "lms", "stackone", "documents", null]
+//	../../spec/connect_session.yaml:274:70	components.schemas.ConnectSessionTokenAuthLink.properties.categories.example	example value at /7 does not match its schema: "stackOne" is not one of ["ats", "hris", "hris-legacy", "crm", "iam", "marketing", "lms", "stackone", "documents", null]
 
 package stackone

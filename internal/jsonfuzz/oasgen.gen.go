@@ -5,7 +5,7 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:cfa7262a33f5440f
+// spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
 // toolchain: v0.2.0
 // output: sha256:7374c1166ed3ae57
@@ -24,5 +24,8 @@
 //	sha256:4db48d4181a14853 model_shape.gen.go
 //	sha256:e083c692b3faa1f4 model_square.gen.go
 //	sha256:59deaa1fc14ff6d1 model_tags.gen.go
+//
+// warnings:
+//	../../testdata/jsonfuzz/openapi.yaml:34:9	components.schemas.Everything.properties.id	field name ID is already used in Everything; this one is named ID2
 
 package jsonfuzz

@@ -5,7 +5,7 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:d3550fa02c0a772b
+// spec: sha256:39b553d129eebb02
 // config: sha256:e372b62fecccf7b1
 // toolchain: v0.2.0
 // output: sha256:04ed47b82ff3dc08

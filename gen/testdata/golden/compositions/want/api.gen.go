@@ -138,6 +138,7 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		},
 	}
 	c.opCreatePet = oas.Call{
+		Func:      "CreatePet",
 		Method:    "POST",
 		Operation: "create_pet",
 	}

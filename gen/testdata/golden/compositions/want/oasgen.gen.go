@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:30efce842c99a4c3
+// spec: sha256:631d993da323d104
 // config: sha256:b6d6fd9deb4406b4
 // toolchain: v0.2.0
-// output: sha256:cbf4754045035ef3
+// output: sha256:222bc00c3165fa9b
 //
 // files:
-//	sha256:a27ede6acccd77a4 api.gen.go
+//	sha256:0a59e7764e4ec8a0 api.gen.go
 //	sha256:b882c71bc9fae24b doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:5ab7a4999623288d docs/models/describedpet.md
@@ -32,5 +32,8 @@
 //	sha256:f32db5f0260d9da5 model_pet_with_owner.gen.go
 //	sha256:771e1b61a3822b91 model_size.gen.go
 //	sha256:8d8102e9aa63db8d raw/client.gen.go
+//
+// warnings:
+//	../openapi.yaml:121:11	components.schemas.PetWithOwner.allOf.0	allOf member is a oneOf/anyOf of 2 alternatives, which a struct cannot hold: what only they declare is not a field and is not checked
 
 package compositions

@@ -5,7 +5,7 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:b39ed3fb1eadb3c6
+// spec: sha256:9127fc07e253bb5d
 // config: sha256:3033b3df49b8a7d5
 // toolchain: v0.2.0
 // output: sha256:077164f07c60a073

@@ -138,6 +138,7 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		},
 	}
 	c.opGetThing = oas.Call{
+		Func:      "GetThing",
 		Method:    "GET",
 		Operation: "getThing",
 	}

@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:4d18411b963b749d
+// spec: sha256:e2048a2c0af49bf9
 // config: sha256:820be30c8474642c
 // toolchain: v0.2.0
-// output: sha256:6b3f32f2c7687a1d
+// output: sha256:df52ee77ece3e644
 //
 // files:
-//	sha256:22ba17105ee33226 api.gen.go
+//	sha256:c9ba61a81805c6c1 api.gen.go
 //	sha256:296f6f87a558f37c doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:ed464f78133f8184 docs/models/item.md

@@ -5,7 +5,7 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:de35defed783becf
+// spec: sha256:e4c2f2487f4596fa
 // config: sha256:bb5f4bf19d6d130f
 // toolchain: v0.2.0
 // output: sha256:024a427ea17458c0

@@ -139,10 +139,12 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		},
 	}
 	c.opAddPet = oas.Call{
+		Func:      "AddPet",
 		Method:    "POST",
 		Operation: "addPet",
 	}
 	c.opGetToy = oas.Call{
+		Func:      "GetToy",
 		Method:    "GET",
 		Operation: "getToy",
 	}

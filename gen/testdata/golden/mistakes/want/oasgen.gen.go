@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:93a5c560c250680d
+// spec: sha256:0fbba406e6840f25
 // config: sha256:3e42edb4719cb61b
 // toolchain: v0.2.0
-// output: sha256:9f40aab28653da7a
+// output: sha256:d4370a594f028ef5
 //
 // files:
-//	sha256:0324e2fce2b52432 api.gen.go
+//	sha256:c62c567104228981 api.gen.go
 //	sha256:ec51a5710d81e74a doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md
@@ -31,5 +31,13 @@
 //	sha256:9d8bc052943605b9 model_pet_kind.gen.go
 //	sha256:07ea7e554a2cf4a9 model_toy.gen.go
 //	sha256:a2c8838d0b66472a raw/client.gen.go
+//
+// warnings:
+//	../openapi.yaml:10:5	paths./pets/{petId}/toys/{toyId}	path parameter "toyId" of GET /pets/{petId}/toys/{toyId} is not declared; the client takes it as a string
+//	../openapi.yaml:18:11	paths./pets/{petId}/toys/{toyId}.get.parameters.verbose	parameter "verbose" has no schema; taken as a string
+//	../openapi.yaml:33:7	paths./pets.post	invalid paths: invalid path /pets: invalid operation POST: a short description of the response is required
+//	../openapi.yaml:62:5	components.schemas.Pet	function name NewPet is the name of components.schemas.NewPet, which keeps it; this function is named NewPet2
+//	../openapi.yaml:68:9	components.schemas.Pet.properties.kind	enum value "dog" is listed twice; kept once
+//	../openapi.yaml:71:20	components.schemas.Pet.properties.kind.default	default does not match its schema: 7 is not one of ["cat", "dog", "dog"]
 
 package mistakes

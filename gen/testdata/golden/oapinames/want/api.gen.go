@@ -141,18 +141,22 @@ func NewAPIClient2(opts Options2) (*APIClient2, error) {
 		},
 	}
 	c.opListThings = oas.Call{
+		Func:      "ListThings",
 		Method:    "GET",
 		Operation: "listThings",
 	}
 	c.opCreateThing = oas.Call{
+		Func:      "CreateThing",
 		Method:    "POST",
 		Operation: "createThing",
 	}
 	c.opPatchThings = oas.Call{
+		Func:      "PatchThings",
 		Method:    "PATCH",
 		Operation: "patchThings",
 	}
 	c.opReplaceThing = oas.Call{
+		Func:      "ReplaceThing",
 		Method:    "PUT",
 		Operation: "replaceThing",
 	}

@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:2dfb774f21fd86e6
+// spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
 // toolchain: v0.2.0
-// output: sha256:664cc2ab0270e06f
+// output: sha256:0a7182ba2147bedb
 //
 // files:
-//	sha256:e1042308313a7e0c api.gen.go
+//	sha256:3ef4652d4d2a1d87 api.gen.go
 //	sha256:520c1f74c111d1dc doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md

@@ -138,6 +138,7 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		},
 	}
 	c.opCreateWidget = oas.Call{
+		Func:      "CreateWidget",
 		Method:    "POST",
 		Operation: "create_widget",
 	}

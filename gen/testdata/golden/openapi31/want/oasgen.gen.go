@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:b79a76a05dfe5c7b
+// spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
 // toolchain: v0.2.0
-// output: sha256:7aa7684223b6d3d1
+// output: sha256:1f25bc21c948c619
 //
 // files:
-//	sha256:afbfafc75c77ea98 api.gen.go
+//	sha256:1588871419ae82b0 api.gen.go
 //	sha256:d7ef1ed53459707a doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
@@ -40,5 +40,8 @@
 //	sha256:7fcce9ff27afef9d model_widget_mode.gen.go
 //	sha256:74dccf91ec1e0ca3 model_widget_size.gen.go
 //	sha256:11388de9958b065d raw/client.gen.go
+//
+// warnings:
+//	../openapi.yaml:120:13	components.schemas.Widget.properties.either	schema allows several types [integer string]; generated as json.RawMessage
 
 package openapi31

@@ -139,10 +139,12 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		},
 	}
 	c.opGetAccount = oas.Call{
+		Func:      "GetAccount",
 		Method:    "GET",
 		Operation: "getAccount",
 	}
 	c.opPostThing = oas.Call{
+		Func:      "PostThing",
 		Method:    "POST",
 		Operation: "postThing",
 	}

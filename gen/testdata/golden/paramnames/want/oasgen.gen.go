@@ -5,16 +5,28 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:8f64e483bc8102b2
+// spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
 // toolchain: v0.2.0
-// output: sha256:66a715589dceb822
+// output: sha256:1b8e31db935c7ac7
 //
 // files:
-//	sha256:880ddaef6343652b api.gen.go
+//	sha256:ef3cb4a9915722eb api.gen.go
 //	sha256:d7e9394052a2b373 doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:46a1f4ded8045f67 model_post_thing_body.gen.go
 //	sha256:c9a4bb0389a7d14d raw/client.gen.go
+//
+// warnings:
+//	../openapi.yaml:18:12	paths./accounts/{id}/{Id}.get.parameters.x-account-id	field name XAccountID is already used in GetAccountArgs (by the header X-Account-Id); this query parameter's field is named XAccountID2
+//	../openapi.yaml:19:12	paths./accounts/{id}/{Id}.get.parameters.x_account_id	field name XAccountID is already used in GetAccountArgs (by the header X-Account-Id); this cookie parameter's field is named XAccountID3
+//	../openapi.yaml:21:12	paths./accounts/{id}/{Id}.get.parameters.StartTime<	field name StartTime is already used in GetAccountArgs (by the query StartTime); this query parameter's field is named StartTime2
+//	../openapi.yaml:22:12	paths./accounts/{id}/{Id}.get.parameters.StartTime>	field name StartTime is already used in GetAccountArgs (by the query StartTime); this query parameter's field is named StartTime3
+//	../openapi.yaml:23:12	paths./accounts/{id}/{Id}.get.parameters.other	field name XAccountID is already used in GetAccountArgs (by the header X-Account-Id); this query parameter's field is named XAccountID4
+//	../openapi.yaml:25:12	paths./accounts/{id}/{Id}.get.parameters.2FaCode	field name X2FaCode is already used in GetAccountArgs (by the query 2fa-code); this query parameter's field is named X2FaCode2
+//	../openapi.yaml:26:12	paths./accounts/{id}/{Id}.get.parameters.validate	field name Validate is already used in GetAccountArgs (by a method); this query parameter's field is named Validate2
+//	../openapi.yaml:41:12	paths./things/{url}/{server}/{type}/{c}/{pathParam0}/{body}/{params}.post.parameters.X-Foo	field name XFoo is already used in PostThingArgs (by the header X-Foo); this query parameter's field is named XFoo2
+//	../openapi.yaml:42:12	paths./things/{url}/{server}/{type}/{c}/{pathParam0}/{body}/{params}.post.parameters.X-Foo	field name XFoo is already used in PostThingArgs (by the header X-Foo); this cookie parameter's field is named XFoo3
+//	../openapi.yaml:44:12	paths./things/{url}/{server}/{type}/{c}/{pathParam0}/{body}/{params}.post.parameters.acct_id	field name AcctID is already used in PostThingArgs (by the query acct-id); this header parameter's field is named AcctID2
 
 package paramnames

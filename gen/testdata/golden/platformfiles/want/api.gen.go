@@ -138,6 +138,7 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		},
 	}
 	c.opListBillables = oas.Call{
+		Func:      "ListBillables",
 		Method:    "GET",
 		Operation: "listBillables",
 	}

@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:7d0f1430501bb019
+// spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
 // toolchain: v0.2.0
-// output: sha256:bfca7e2d6d651dd6
+// output: sha256:af476cc529403b10
 //
 // files:
-//	sha256:e2662fd767d1b131 api.gen.go
+//	sha256:a26615b8bc88260d api.gen.go
 //	sha256:6e4b072c7387706d doc.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md

@@ -5,7 +5,7 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:af17bab272e13bcd
+// spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
 // toolchain: v0.2.0
 // output: sha256:d6f4fa2672da180e

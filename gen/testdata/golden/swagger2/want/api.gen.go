@@ -139,10 +139,12 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		},
 	}
 	c.opAddPet = oas.Call{
+		Func:      "AddPet",
 		Method:    "POST",
 		Operation: "addPet",
 	}
 	c.opGetPet = oas.Call{
+		Func:      "GetPet",
 		Method:    "GET",
 		Operation: "getPet",
 	}

@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:a66256494fd7a8a9
+// spec: sha256:8ebfea394d91dc41
 // config: sha256:cc3402158c40e91a
 // toolchain: v0.2.0
-// output: sha256:7c7a14f5261b735c
+// output: sha256:f1de633f7c87d1d7
 //
 // files:
-//	sha256:7d4e7faeaf02d191 api.gen.go
+//	sha256:b243dcea1d32b004 api.gen.go
 //	sha256:eb8a9220095d7bb5 doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
@@ -21,5 +21,9 @@
 //	sha256:aeb4ed9b72379234 model_new_pet.gen.go
 //	sha256:34040d1743cf1d71 model_pet.gen.go
 //	sha256:d5ad73e084c05b05 raw/client.gen.go
+//
+// warnings:
+//	../openapi.yaml:1:1		Swagger 2.0 document converted to OpenAPI 3.0 with kin-openapi's openapi2conv
+//	../openapi.yaml:53:5	components.schemas.Pet	function name NewPet is the name of components.schemas.NewPet, which keeps it; this function is named NewPet2
 
 package swagger2

@@ -5,7 +5,7 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:b72cf437985494ba
+// spec: sha256:5ba7023f8048ca89
 // config: sha256:148643d2913e8c56
 // toolchain: v0.2.0
 // output: sha256:8dc53014645ab8c9

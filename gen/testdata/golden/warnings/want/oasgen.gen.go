@@ -5,7 +5,7 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:82aba48b9586c2b8
+// spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
 // toolchain: v0.2.0
 // output: sha256:b38495a0442e04bf
@@ -24,5 +24,18 @@
 //	sha256:7fd3baec38de3122 model_new_pet.gen.go
 //	sha256:f65e8c1f97053de7 model_owner.gen.go
 //	sha256:b4bf8873aa7a7fbe model_pet.gen.go
+//
+// warnings:
+//	../openapi.yaml:10:5	components.schemas.Account	required property "missing_property" is not defined in properties; ignored
+//	../openapi.yaml:16:20	components.schemas.Account.properties.id.example	example does not match its schema: value must be an integer
+//	../openapi.yaml:17:9	components.schemas.Account.properties.tier	enum value "pro" is listed twice; kept once
+//	../openapi.yaml:20:20	components.schemas.Account.properties.tier.default	default does not match its schema: "enterprise" is not one of ["free", "pro", "pro"]
+//	../openapi.yaml:24:33	components.schemas.Account.properties.handle.examples.1	example does not match its schema: minimum string length is 3
+//	../openapi.yaml:24:37	components.schemas.Account.properties.handle.examples.2	example does not match its schema: minimum string length is 3
+//	../openapi.yaml:31:9	components.schemas.Account.properties.slug	pattern "^(?!admin)[a-z]+$" is not supported by Go's regexp (error parsing regexp: invalid or unsupported Perl syntax: `(?!`); it is not checked
+//	../openapi.yaml:42:15	components.schemas.Owner.example	example value at /name does not match its schema: value must be a string
+//	../openapi.yaml:43:5	components.schemas.Pet	function name NewPet is the name of components.schemas.NewPet, which keeps it; this function is named NewPet2
+//	../openapi.yaml:47:9	components.schemas.Pet.properties.validate	field name Validate is already used in Pet; this one is named Validate2
+//	../openapi.yaml:49:9	components.schemas.Pet.properties.additional_properties	field name AdditionalProperties is already used in Pet; this one is named AdditionalProperties2
 
 package warnings

@@ -1,0 +1,184 @@
+package load
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v4"
+
+	"github.com/oasgen/oasgen/gen/diag"
+)
+
+// Some specs put a $ref where the format allows none, mostly to pull a
+// Markdown file into a description (`description: {$ref: ./pets.md}`, a
+// Redocly convention). OpenAPI's Reference Object is allowed only where a
+// schema, response, parameter, ... may stand, never for a string. Rather
+// than fail the whole spec on it, such a $ref is a warning and the field
+// is read as empty.
+
+// stringFields are fields that OpenAPI and Swagger 2.0 define as strings.
+var stringFields = map[string]bool{"description": true, "summary": true, "title": true, "termsOfService": true}
+
+// misplacedRef reports whether a mapping at document path where, holding
+// a $ref, is the value of a string field (not a property or other
+// author-named entry that happens to be called "description").
+func misplacedRef(where []string) bool {
+	n := len(where)
+	if n == 0 || !stringFields[where[n-1]] {
+		return false
+	}
+	parent, grand := "", ""
+	if n > 1 {
+		parent = where[n-2]
+	}
+	if n > 2 {
+		grand = where[n-3]
+	}
+	return !namedMap(parent, grand, n == 2)
+}
+
+// dropMisplacedRefs blanks every misplaced $ref of a file in its text (to
+// `""` padded with spaces, so every other line and column stays where it
+// was) and warns about it. The tree is left as parsed; it returns the text
+// kin-openapi is to read.
+func (s *Spec) dropMisplacedRefs(path string, root *yaml.Node, data []byte) []byte {
+	var out []byte
+	walk(root, nil, func(n *yaml.Node, where []string) {
+		if n.Kind != yaml.MappingNode || !misplacedRef(where) {
+			return
+		}
+		ref := mapValue(n, "$ref")
+		if ref == nil || ref.Kind != yaml.ScalarNode {
+			return
+		}
+		start, end, ok := mappingSpan(data, n, ref)
+		if !ok {
+			return // left for the loader to refuse, with its position
+		}
+		if out == nil {
+			out = append([]byte(nil), data...)
+		}
+		for i := start; i < end; i++ {
+			if out[i] != '\n' && out[i] != '\r' {
+				out[i] = ' '
+			}
+		}
+		// The empty string goes where two columns of one line are free
+		// (a "{" may end its line); line breaks before a value are fine.
+		at := -1
+		for i := start; i+1 < end && at < 0; i++ {
+			if out[i] == ' ' && out[i+1] == ' ' {
+				at = i
+			}
+		}
+		if at < 0 {
+			copy(out[start:end], data[start:end])
+			return
+		}
+		out[at], out[at+1] = '"', '"'
+		s.Warnings = append(s.Warnings, diag.Diagnostic{Pos: nodePos(path, ref), Where: strings.Join(where, "."), Severity: diag.Warning,
+			Msg: fmt.Sprintf("$ref %q where the spec allows none (%s is a string, not a Reference Object); not followed, read as empty", ref.Value, where[len(where)-1])})
+	})
+	if out == nil {
+		return data
+	}
+	return out
+}
+
+// mappingSpan is the byte range of a mapping in data: a flow mapping
+// ({...}, JSON's or YAML's) to its closing brace, a block mapping of the
+// one key $ref with its value on the same line to that line's end.
+func mappingSpan(data []byte, n, ref *yaml.Node) (int, int, bool) {
+	start, ok := offsetOf(data, n.Line, n.Column)
+	if !ok {
+		return 0, 0, false
+	}
+	if data[start] == '{' {
+		end, ok := closingBrace(data, start)
+		return start, end, ok
+	}
+	if len(n.Content) != 2 || ref.Line != n.Line || ref.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return 0, 0, false
+	}
+	end := start
+	for end < len(data) && data[end] != '\n' && data[end] != '\r' {
+		end++
+	}
+	return start, end, end-start >= 2
+}
+
+// offsetOf turns a 1-based line and column (in characters, as the parsers
+// count them) into a byte offset.
+func offsetOf(data []byte, line, col int) (int, bool) {
+	if line < 1 || col < 1 {
+		return 0, false
+	}
+	off := 0
+	for l := 1; l < line; l++ {
+		i := indexLineEnd(data[off:])
+		if i < 0 {
+			return 0, false
+		}
+		off += i
+	}
+	for c := 1; c < col; c++ {
+		if off >= len(data) || data[off] == '\n' {
+			return 0, false
+		}
+		_, size := utf8.DecodeRune(data[off:])
+		off += size
+	}
+	return off, off < len(data)
+}
+
+// indexLineEnd is the offset just past the first line break (\n, \r\n or
+// \r), or -1.
+func indexLineEnd(b []byte) int {
+	for i, c := range b {
+		switch c {
+		case '\n':
+			return i + 1
+		case '\r':
+			if i+1 < len(b) && b[i+1] == '\n' {
+				return i + 2
+			}
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// closingBrace is the offset just past the } closing the { at start,
+// skipping quoted text ("..." with backslash escapes, '...' with a
+// doubled quote for a quote).
+func closingBrace(data []byte, start int) (int, bool) {
+	depth := 0
+	for i := start; i < len(data); i++ {
+		switch c := data[i]; c {
+		case '"':
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+		case '\'':
+			for i++; i < len(data); i++ {
+				if data[i] == '\'' {
+					if i+1 < len(data) && data[i+1] == '\'' {
+						i++
+						continue
+					}
+					break
+				}
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth--; depth == 0 {
+				return i + 1, c == '}'
+			}
+		}
+	}
+	return 0, false
+}
