@@ -7,11 +7,11 @@
 //
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
-// toolchain: v0.2.0
-// output: sha256:81dcd9d234ca108a
+// toolchain: v0.3.0
+// output: sha256:973da91eced58039
 //
 // files:
-//	sha256:6dbef2a2e87712ea api.gen.go
+//	sha256:56cd6cd0594c2761 api.gen.go
 //	sha256:2f65b24dd3b90ee8 doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:631d993da323d104
 // config: sha256:b6d6fd9deb4406b4
-// toolchain: v0.2.0
-// output: sha256:222bc00c3165fa9b
+// toolchain: v0.3.0
+// output: sha256:6068a3a027e192fd
 //
 // files:
-//	sha256:0a59e7764e4ec8a0 api.gen.go
+//	sha256:6ad564e027ac5db7 api.gen.go
 //	sha256:b882c71bc9fae24b doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:5ab7a4999623288d docs/models/describedpet.md

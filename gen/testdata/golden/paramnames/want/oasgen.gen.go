@@ -7,11 +7,11 @@
 //
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
-// toolchain: v0.2.0
-// output: sha256:1b8e31db935c7ac7
+// toolchain: v0.3.0
+// output: sha256:c04a0f96134ab6e2
 //
 // files:
-//	sha256:ef3cb4a9915722eb api.gen.go
+//	sha256:d90c095a9f7535f7 api.gen.go
 //	sha256:d7e9394052a2b373 doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:46a1f4ded8045f67 model_post_thing_body.gen.go
