@@ -1648,11 +1648,25 @@ func unionAlternatives(s *openapi3.Schema) int {
 	return n
 }
 
+// emptyNullableObject recognises how 3.0 specs write a null schema, which
+// 3.0 cannot say directly: a nullable object that allows no property
+// (Box titles it "OpenAPI 3.0 null schema type"). As a union member it
+// stands for null ({} is the only other value it allows, and no real API
+// means that).
+func emptyNullableObject(s *openapi3.Schema) bool {
+	return s.Nullable && s.Type != nil && s.Type.Is("object") && len(s.Properties) == 0 &&
+		s.AdditionalProperties.Has != nil && !*s.AdditionalProperties.Has && s.AdditionalProperties.Schema == nil &&
+		len(s.AllOf)+len(s.OneOf)+len(s.AnyOf) == 0
+}
+
 // isNullOnly reports whether null is the only value s admits: {type:
 // null} (3.1), or an enum of nulls ({nullable: true, enum: [null]}, how
 // 3.0 writes the null member of a union).
 func isNullOnly(s *openapi3.Schema) bool {
 	if s.Type != nil && len(*s.Type) == 1 && (*s.Type)[0] == "null" {
+		return true
+	}
+	if emptyNullableObject(s) {
 		return true
 	}
 	if len(s.Enum) == 0 {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"net/http"
 	"regexp"
 	"strings"
 	"testing"
@@ -175,5 +176,24 @@ func TestPrismFoldsCase(t *testing.T) {
 	}
 	if prismFoldsCase("Request query must have required property 'deepObj'", "GET http://h/q?deepobj=1") {
 		t.Error("a wrongly cased parameter the client sent was blamed on Prism")
+	}
+}
+
+// TestPrismFormArray: a one-element form array Prism reads as a string is
+// its mistake; a property the client did not send is not.
+func TestPrismFormArray(t *testing.T) {
+	e := &driver.Exchange{Header: http.Header{"Content-Type": {"application/x-www-form-urlencoded"}}, Body: "Tags=a&Name=n"}
+	v := driver.Violation{Location: []string{"request", "body", "Tags"}, Message: "Request body property Tags must be array"}
+	if !prismFormArray(v, e) {
+		t.Error("a sent one-element array was blamed on the client")
+	}
+	v.Location[2] = "Other"
+	if prismFormArray(v, e) {
+		t.Error("a property never sent was blamed on Prism")
+	}
+	e.Header.Set("Content-Type", "application/json")
+	v.Location[2] = "Tags"
+	if prismFormArray(v, e) {
+		t.Error("a JSON body's array was blamed on Prism")
 	}
 }

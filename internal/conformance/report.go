@@ -106,6 +106,10 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: ambiguous oneOf parameter", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
+				if prismFormArray(v, e) {
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: form array (stoplightio/prism#2473)", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
 				if prismFoldsCase(v.Message, e.Request) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism case-folds a parameter name", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
@@ -194,6 +198,24 @@ func prismFoldsCase(msg, request string) bool {
 		}
 	}
 	return false
+}
+
+// prismFormArray recognises Prism 5.16 reading a form body's array, sent
+// as the key once per element (OpenAPI's form style, exploded), as a
+// string when there is one element (stoplightio/prism#2473).
+func prismFormArray(v driver.Violation, e *driver.Exchange) bool {
+	if len(v.Location) != 3 || v.Location[1] != "body" || !strings.HasSuffix(v.Message, "must be array") {
+		return false
+	}
+	ct := strings.ToLower(e.Header.Get("Content-Type"))
+	if !strings.HasPrefix(ct, "application/x-www-form-urlencoded") && !strings.HasPrefix(ct, "multipart/form-data") {
+		return false
+	}
+	form, err := url.ParseQuery(e.Body)
+	if strings.HasPrefix(ct, "multipart/") {
+		return strings.Contains(e.Body, `name="`+v.Location[2]+`"`)
+	}
+	return err == nil && len(form[v.Location[2]]) > 0
 }
 
 // lostPath is the JSON path of a "lost" difference.

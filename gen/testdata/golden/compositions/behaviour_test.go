@@ -86,12 +86,12 @@ func TestUnionBehindAllOfRoundTrips(t *testing.T) {
 // nullable next to a $ref inside allOf, a nullable allOf component, and a
 // 3.0 null member ({nullable: true, enum: [null]}) of a one-member anyOf.
 func TestNullSurvives(t *testing.T) {
-	in := `{"pet":{"kind":"cat","lives":1},"maybe_pet":null,"maybe_cat_ref":null,"maybe_cat":null,"maybe_dog":null}`
+	in := `{"pet":{"kind":"cat","lives":1},"maybe_pet":null,"maybe_cat_ref":null,"maybe_cat":null,"maybe_dog":null,"output_file":null}`
 	var o Owner
 	if err := json.Unmarshal([]byte(in), &o); err != nil {
 		t.Fatal(err)
 	}
-	if !o.MaybePet.IsNull() || !o.MaybeCatRef.IsNull() || !o.MaybeCat.IsNull() || !o.MaybeDog.IsNull() {
+	if !o.MaybePet.IsNull() || !o.MaybeCatRef.IsNull() || !o.MaybeCat.IsNull() || !o.MaybeDog.IsNull() || !o.OutputFile.IsNull() {
 		t.Errorf("nulls not kept: %+v", o)
 	}
 	out, err := json.Marshal(o)

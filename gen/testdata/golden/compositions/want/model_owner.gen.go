@@ -32,6 +32,10 @@ type Owner struct {
 	MaybePet oas.Nullable[Pet] `json:"maybe_pet,omitzero"`
 	// Optional.
 	OnlyCat oas.Opt[Cat] `json:"only_cat,omitzero"`
+	// OutputFile is the output file, or null.
+	//
+	// Optional, may be null.
+	OutputFile oas.Nullable[Cat] `json:"output_file,omitzero"`
 	// Pet is the owner's pet.
 	//
 	// Required.
@@ -106,6 +110,10 @@ func (m Owner) ValidateInto(v *oas.Validator, p *oas.Path) {
 	if x, ok := m.OnlyCat.Get(); ok {
 		pOnlyCat := p.Key("only_cat")
 		x.ValidateInto(v, &pOnlyCat)
+	}
+	if x, ok := m.OutputFile.Get(); ok {
+		pOutputFile := p.Key("output_file")
+		x.ValidateInto(v, &pOutputFile)
 	}
 	if m.Pet.IsZero() {
 		pPet := p.Key("pet")
@@ -227,6 +235,20 @@ func (m Owner) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if m.OutputFile.IsSet() {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"output_file\":"...)
+		more = true
+		if x, ok := m.OutputFile.Get(); ok {
+			if dst, err = x.AppendJSON(dst); err != nil {
+				return nil, err
+			}
+		} else {
+			dst = append(dst, "null"...)
+		}
+	}
 	if more {
 		dst = append(dst, ',')
 	}
@@ -286,12 +308,14 @@ func (m *Owner) DecodeJSON(d *oas.Decoder) {
 			field = 6
 		case "only_cat":
 			field = 7
-		case "pet":
+		case "output_file":
 			field = 8
-		case "size":
+		case "pet":
 			field = 9
-		case "tags":
+		case "size":
 			field = 10
+		case "tags":
+			field = 11
 		default:
 			var buf [64]byte
 			switch string(oas.FoldKey(buf[:0], key)) {
@@ -311,12 +335,14 @@ func (m *Owner) DecodeJSON(d *oas.Decoder) {
 				field = 6
 			case "ONLY_CAT":
 				field = 7
-			case "PET":
+			case "OUTPUT_FILE":
 				field = 8
-			case "SIZE":
+			case "PET":
 				field = 9
-			case "TAGS":
+			case "SIZE":
 				field = 10
+			case "TAGS":
+				field = 11
 			}
 		}
 		switch field {
@@ -389,8 +415,16 @@ func (m *Owner) DecodeJSON(d *oas.Decoder) {
 				m.OnlyCat.Set(x)
 			}
 		case 8:
-			m.Pet.DecodeJSON(d)
+			if d.Null() {
+				m.OutputFile.SetNull()
+			} else {
+				var x Cat
+				x.DecodeJSON(d)
+				m.OutputFile.Set(x)
+			}
 		case 9:
+			m.Pet.DecodeJSON(d)
+		case 10:
 			if d.Null() {
 				m.Size.Unset()
 			} else {
@@ -398,7 +432,7 @@ func (m *Owner) DecodeJSON(d *oas.Decoder) {
 				x.DecodeJSON(d)
 				m.Size.Set(x)
 			}
-		case 10:
+		case 11:
 			if d.Null() {
 				m.Tags.Unset()
 			} else {
@@ -435,7 +469,7 @@ func (m *Owner) DecodeJSON(d *oas.Decoder) {
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Owner) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 721))
+	return m.AppendJSON(make([]byte, 0, 800))
 }
 
 var _ json.Marshaler = Owner{}

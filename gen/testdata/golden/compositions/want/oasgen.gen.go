@@ -5,10 +5,10 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:631d993da323d104
+// spec: sha256:a107941a5be8f9e8
 // config: sha256:b6d6fd9deb4406b4
 // toolchain: v0.3.0
-// output: sha256:6068a3a027e192fd
+// output: sha256:fa765de08e184c34
 //
 // files:
 //	sha256:6ad564e027ac5db7 api.gen.go
@@ -17,7 +17,7 @@
 //	sha256:5ab7a4999623288d docs/models/describedpet.md
 //	sha256:99524ff14032ba8d docs/models/dog.md
 //	sha256:0ef4f42228af0608 docs/models/maybecat.md
-//	sha256:1af6ee2466f3a8dd docs/models/owner.md
+//	sha256:d886717cba22621e docs/models/owner.md
 //	sha256:63bff62ad314e3db docs/models/ownercollar.md
 //	sha256:f5bc9cb21e73c08f docs/models/pet.md
 //	sha256:63875a6f2ff7d79a docs/models/petwithowner.md
@@ -26,7 +26,7 @@
 //	sha256:f8470ae9b5424c37 model_described_pet.gen.go
 //	sha256:157cc9ae69ebf5a3 model_dog.gen.go
 //	sha256:32a11802303980ef model_maybe_cat.gen.go
-//	sha256:0463f41fe9462441 model_owner.gen.go
+//	sha256:8ce7bfb8ac35e84e model_owner.gen.go
 //	sha256:1648d8675c126fb3 model_owner_collar.gen.go
 //	sha256:2de600222a3db294 model_pet.gen.go
 //	sha256:f32db5f0260d9da5 model_pet_with_owner.gen.go
@@ -34,6 +34,6 @@
 //	sha256:8d8102e9aa63db8d raw/client.gen.go
 //
 // warnings:
-//	../openapi.yaml:121:11	components.schemas.PetWithOwner.allOf.0	allOf member is a oneOf/anyOf of 2 alternatives, which a struct cannot hold: what only they declare is not a field and is not checked
+//	../openapi.yaml:132:11	components.schemas.PetWithOwner.allOf.0	allOf member is a oneOf/anyOf of 2 alternatives, which a struct cannot hold: what only they declare is not a field and is not checked
 
 package compositions
