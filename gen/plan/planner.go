@@ -978,8 +978,20 @@ func (p *planner) planUnion(t *Type, s *openapi3.Schema) *Union {
 					v.Values = append(v.Values, k)
 				}
 			}
-			if len(v.Values) == 0 && m.Ref != "" {
-				v.Values = []string{refName(m.Ref)}
+			if len(v.Values) == 0 {
+				// No mapping entry: OpenAPI's implicit value is the schema's
+				// name; specs that leave the mapping out (OpenAI's tools)
+				// mean the values the member pins the property to.
+				if m.Ref != "" {
+					v.Values = []string{refName(m.Ref)}
+				}
+				if m.Value != nil {
+					for _, pv := range p.pinnedValues(m.Value, s.Discriminator.PropertyName, t.Where) {
+						if !slices.Contains(v.Values, pv) {
+							v.Values = append(v.Values, pv)
+						}
+					}
+				}
 			}
 		}
 		u.Variants = append(u.Variants, v)
@@ -988,6 +1000,27 @@ func (p *planner) planUnion(t *Type, s *openapi3.Schema) *Union {
 		p.warn(t.Pos, t.Where, "union has no usable members; generated as raw JSON")
 	}
 	return u
+}
+
+// pinnedValues are the string values a union member allows for its
+// discriminator property, when it pins it with an enum or a const.
+func (p *planner) pinnedValues(s *openapi3.Schema, prop, where string) []string {
+	props, _, _ := p.collectProps(s, where)
+	ps := props[prop]
+	if ps == nil || ps.Value == nil {
+		return nil
+	}
+	vals := ps.Value.Enum
+	if ps.Value.Const != nil {
+		vals = []any{ps.Value.Const}
+	}
+	var out []string
+	for _, v := range vals {
+		if str, ok := v.(string); ok {
+			out = append(out, str)
+		}
+	}
+	return out
 }
 
 // refLabel is a readable name for a union variant.

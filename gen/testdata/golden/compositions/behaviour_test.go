@@ -127,3 +127,29 @@ func TestDefaultFromDescribingMember(t *testing.T) {
 		t.Errorf("size default = %q, want %q", got, SizeSmall)
 	}
 }
+
+// A discriminator value a member pins with an enum selects that member,
+// though the spec gives no mapping; the schema's name still does too.
+func TestDiscriminatorWithoutMapping(t *testing.T) {
+	for in, want := range map[string]string{
+		`{"type":"file_search","query":"q"}`: "SearchTool",
+		`{"type":"code"}`:                    "CodeTool",
+		`{"type":"SearchTool","query":"q"}`:  "SearchTool",
+	} {
+		var tool Tool
+		if err := json.Unmarshal([]byte(in), &tool); err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		if err := tool.Validate(); (err != nil) != (in == `{"type":"SearchTool","query":"q"}`) {
+			// the schema's name selects the member, whose enum then refuses it
+			t.Errorf("%s: Validate: %v", in, err)
+		}
+		v, err := tool.Which()
+		if err != nil {
+			t.Fatalf("%s: Which: %v", in, err)
+		}
+		if got := reflect.TypeOf(v).Name(); got != want {
+			t.Errorf("%s selects %s, want %s", in, got, want)
+		}
+	}
+}

@@ -5,15 +5,17 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:a107941a5be8f9e8
+// spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
 // toolchain: v0.3.0
-// output: sha256:fa765de08e184c34
+// output: sha256:f8bd6a40631d42bb
 //
 // files:
 //	sha256:6ad564e027ac5db7 api.gen.go
 //	sha256:b882c71bc9fae24b doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
+//	sha256:e23781e71f930d73 docs/models/codetool.md
+//	sha256:9d637706ac1edcbc docs/models/codetooltype.md
 //	sha256:5ab7a4999623288d docs/models/describedpet.md
 //	sha256:99524ff14032ba8d docs/models/dog.md
 //	sha256:0ef4f42228af0608 docs/models/maybecat.md
@@ -21,8 +23,13 @@
 //	sha256:63bff62ad314e3db docs/models/ownercollar.md
 //	sha256:f5bc9cb21e73c08f docs/models/pet.md
 //	sha256:63875a6f2ff7d79a docs/models/petwithowner.md
+//	sha256:0da2a721671a78ca docs/models/searchtool.md
+//	sha256:04eddeb686a1efa0 docs/models/searchtooltype.md
 //	sha256:9d1a9cdc1799e1df docs/models/size.md
+//	sha256:cad1e032238615df docs/models/tool.md
 //	sha256:c3b142cc0d8a6476 model_cat.gen.go
+//	sha256:64c6bbc1dbfcfb34 model_code_tool.gen.go
+//	sha256:e02f2ce882ac283f model_code_tool_type.gen.go
 //	sha256:f8470ae9b5424c37 model_described_pet.gen.go
 //	sha256:157cc9ae69ebf5a3 model_dog.gen.go
 //	sha256:32a11802303980ef model_maybe_cat.gen.go
@@ -30,10 +37,13 @@
 //	sha256:1648d8675c126fb3 model_owner_collar.gen.go
 //	sha256:2de600222a3db294 model_pet.gen.go
 //	sha256:f32db5f0260d9da5 model_pet_with_owner.gen.go
+//	sha256:b4a239914d3c6e56 model_search_tool.gen.go
+//	sha256:6c7aef6f761a7d83 model_search_tool_type.gen.go
 //	sha256:771e1b61a3822b91 model_size.gen.go
+//	sha256:33655db8a88aafb9 model_tool.gen.go
 //	sha256:8d8102e9aa63db8d raw/client.gen.go
 //
 // warnings:
-//	../openapi.yaml:132:11	components.schemas.PetWithOwner.allOf.0	allOf member is a oneOf/anyOf of 2 alternatives, which a struct cannot hold: what only they declare is not a field and is not checked
+//	../openapi.yaml:151:11	components.schemas.PetWithOwner.allOf.0	allOf member is a oneOf/anyOf of 2 alternatives, which a struct cannot hold: what only they declare is not a field and is not checked
 
 package compositions
