@@ -32,6 +32,7 @@ import (
 
 	"github.com/oasgen/oasgen/generated/stackone"
 	"github.com/oasgen/oasgen/generated/stackone/raw"
+	"github.com/oasgen/oasgen/internal/npmtool"
 	"github.com/oasgen/oasgen/oas"
 )
 
@@ -56,18 +57,10 @@ func startPrism(t *testing.T) string {
 		skipPrism(t, "node is not installed")
 	}
 	bin := filepath.Join(prismDir, "node_modules", ".bin", "prism")
-	if _, err := os.Stat(bin); err != nil {
-		npm, err := exec.LookPath("npm")
-		if err != nil {
-			skipPrism(t, "npm is not installed")
-		}
-		// --ignore-scripts: Prism needs none, and one of its dependencies
-		// would otherwise phone home on install.
-		cmd := exec.Command(npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund")
-		cmd.Dir = prismDir
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("npm ci in %s: %v\n%s", prismDir, err, out)
-		}
+	if err := npmtool.Install(prismDir); errors.Is(err, npmtool.ErrNoNPM) {
+		skipPrism(t, "npm is not installed")
+	} else if err != nil {
+		t.Fatal(err)
 	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

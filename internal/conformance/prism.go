@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/oasgen/oasgen/internal/npmtool"
 )
 
 // prism is a running `prism mock` of one spec.
@@ -28,20 +30,10 @@ type prism struct {
 // missing.
 func prismBin(root string) (string, error) {
 	dir := filepath.Join(root, "tools", "prism")
-	bin := filepath.Join(dir, "node_modules", ".bin", "prism")
-	if _, err := os.Stat(bin); err == nil {
-		return bin, nil
+	if err := npmtool.Install(dir); err != nil {
+		return "", fmt.Errorf("installing Prism in %s: %w", dir, err)
 	}
-	npm, err := exec.LookPath("npm")
-	if err != nil {
-		return "", fmt.Errorf("no Prism in %s, and npm is not on PATH to install it", dir)
-	}
-	cmd := exec.Command(npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund")
-	cmd.Dir = dir
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("npm ci in %s: %v\n%s", dir, err, out)
-	}
-	return bin, nil
+	return filepath.Join(dir, "node_modules", ".bin", "prism"), nil
 }
 
 // startPrism mocks spec on a free loopback port; dynamic adds -d (responses
