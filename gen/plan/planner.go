@@ -963,6 +963,7 @@ func (p *planner) planUnion(t *Type, s *openapi3.Schema) *Union {
 		u.Discriminator = s.Discriminator.PropertyName
 	}
 	varNames := newNamer()
+	pinned := map[*Variant][]string{} // discriminator values members pin, without a mapping entry
 	for i, m := range members {
 		if m == nil || m.Value == nil || isNullOnly(m.Value) {
 			continue
@@ -986,15 +987,30 @@ func (p *planner) planUnion(t *Type, s *openapi3.Schema) *Union {
 					v.Values = []string{refName(m.Ref)}
 				}
 				if m.Value != nil {
-					for _, pv := range p.pinnedValues(m.Value, s.Discriminator.PropertyName, t.Where) {
-						if !slices.Contains(v.Values, pv) {
-							v.Values = append(v.Values, pv)
-						}
-					}
+					pinned[v] = p.pinnedValues(m.Value, s.Discriminator.PropertyName, t.Where)
 				}
 			}
 		}
 		u.Variants = append(u.Variants, v)
+	}
+	// A pinned value selects its member only when no other member has it
+	// (OpenAI's input and output messages both pin "message"): an
+	// ambiguous one is left to the members' shapes.
+	owners := map[string]int{}
+	for _, v := range u.Variants {
+		for _, val := range v.Values {
+			owners[val]++
+		}
+		for _, val := range slices.Compact(slices.Sorted(slices.Values(pinned[v]))) {
+			owners[val]++
+		}
+	}
+	for _, v := range u.Variants {
+		for _, val := range pinned[v] {
+			if owners[val] == 1 && !slices.Contains(v.Values, val) {
+				v.Values = append(v.Values, val)
+			}
+		}
 	}
 	if len(u.Variants) == 0 {
 		p.warn(t.Pos, t.Where, "union has no usable members; generated as raw JSON")

@@ -212,7 +212,7 @@ func prismFoldsCase(msg, request string) bool {
 // as the key once per element (OpenAPI's form style, exploded), as a
 // string when there is one element (stoplightio/prism#2473).
 func prismFormArray(v driver.Violation, e *driver.Exchange) bool {
-	if len(v.Location) != 3 || v.Location[1] != "body" || !strings.HasSuffix(v.Message, "must be array") {
+	if len(v.Location) != 3 || v.Location[1] != "body" || !(strings.HasSuffix(v.Message, "must be array") || strings.HasSuffix(v.Message, "must be array,null")) {
 		return false
 	}
 	ct := strings.ToLower(e.Header.Get("Content-Type"))
