@@ -329,9 +329,12 @@ func TestAgainstPrism(t *testing.T) {
 	// "" is a string: the spec sets no minLength, so Validate lets it
 	// through and Prism, validating against the spec, agrees.
 	t.Run("an empty required string is a value", func(t *testing.T) {
-		if _, err := c.CreateConnectSession(ctx, stackone.NewConnectSessionCreate("", "n")); err != nil {
-			t.Fatalf("err = %v, want the request accepted", err)
-		}
+		// call repeats while Prism's own generated response is at fault
+		// (-d may draw an off-enum value) and fails on a request violation.
+		call(t, func() error {
+			_, err := c.CreateConnectSession(ctx, stackone.NewConnectSessionCreate("", "n"))
+			return err
+		})
 	})
 	t.Run("missing API key", func(t *testing.T) {
 		// The client refuses to send the request at all; Prism would
