@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/oasgen/oasgen/gen/diag"
 	"github.com/oasgen/oasgen/gen/internal/par"
@@ -205,9 +206,32 @@ func ParseManifest(content []byte) (m Manifest, ok bool) {
 }
 
 // escapeLine keeps a warning's text on its line of the manifest, its
-// fields apart (tabs) and its backslashes recoverable.
+// fields apart (tabs), its backslashes recoverable, and the file valid Go:
+// other control characters, a BOM, line separators and bytes that are not
+// UTF-8 (spec text can hold any of them) are written as \xHH or \uHHHH.
 func escapeLine(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "\n", `\n`, "\r", `\r`, "\t", `\t`).Replace(s)
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x20 || r == 0x7f || r == 0xfeff || r == 0x2028 || r == 0x2029:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		default:
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 func unescapeLine(s string) string {
@@ -221,15 +245,29 @@ func unescapeLine(s string) string {
 			continue
 		}
 		i++
-		switch s[i] {
-		case 'n':
+		switch c := s[i]; {
+		case c == 'n':
 			b.WriteByte('\n')
-		case 'r':
+		case c == 'r':
 			b.WriteByte('\r')
-		case 't':
+		case c == 't':
 			b.WriteByte('\t')
+		case c == 'x' && i+2 < len(s):
+			if v, err := strconv.ParseUint(s[i+1:i+3], 16, 8); err == nil {
+				b.WriteByte(byte(v))
+				i += 2
+				continue
+			}
+			b.WriteByte(c)
+		case c == 'u' && i+4 < len(s):
+			if v, err := strconv.ParseUint(s[i+1:i+5], 16, 32); err == nil {
+				b.WriteRune(rune(v))
+				i += 4
+				continue
+			}
+			b.WriteByte(c)
 		default:
-			b.WriteByte(s[i])
+			b.WriteByte(c)
 		}
 	}
 	return b.String()

@@ -242,6 +242,7 @@ func TestManifestWarningsRoundTrip(t *testing.T) {
 			{Pos: diag.Pos{File: "../c:weird.yaml", Line: 3}, Msg: "no column", Severity: diag.Warning},
 			{Pos: diag.Pos{File: "../x.yaml"}, Msg: "file only", Severity: diag.Warning},
 			{Msg: "nowhere", Severity: diag.Warning},
+			{Msg: "nul\x00 bom\ufeff sep\u2028 bad\xff \\u0000 literal", Severity: diag.Warning},
 		}}
 	content := m.Bytes()
 	got, ok := ParseManifest(content)
