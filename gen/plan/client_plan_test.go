@@ -71,18 +71,7 @@ components:
   schemas:
     ListPetsArgs: {type: string}
 `
-	path := filepath.Join(t.TempDir(), "openapi.yaml")
-	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s, err := load.Load(path, load.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := Build(s, Options{Package: "p"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, _ := buildSpec(t, "openapi.yaml", spec)
 	o := m.Operations[0]
 	if o.Args == nil || o.Args.Name != "ListPetsArgs2" {
 		t.Fatalf("Args = %+v, want ListPetsArgs2", o.Args)
@@ -131,18 +120,7 @@ components:
   schemas:
     Pet: {type: object, properties: {id: {type: integer}}}
 `
-	path := filepath.Join(t.TempDir(), "openapi.yaml")
-	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	s, err := load.Load(path, load.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := Build(s, Options{Package: "p"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	m, _ := buildSpec(t, "openapi.yaml", spec)
 	ops := map[string]*Operation{}
 	for _, o := range m.Operations {
 		ops[o.Name] = o
