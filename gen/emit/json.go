@@ -312,7 +312,7 @@ func nonZero(r *plan.Ref, val jen.Code) jen.Code {
 	switch r.Builtin {
 	case plan.String:
 		return jen.Add(val).Op("!=").Lit("")
-	case plan.Int64, plan.Int32, plan.Uint64, plan.Uint32, plan.Float64, plan.Float32:
+	case plan.Int64, plan.Int32, plan.Uint64, plan.Uint32, plan.Float64:
 		return jen.Add(val).Op("!=").Lit(0)
 	case plan.Bool:
 		return val
@@ -420,8 +420,6 @@ func (e *encoder) value(g *jen.Group, val jen.Code, r *plan.Ref, depth int) {
 			g.Id("dst").Op("=").Qual(oasPkg, "AppendBool").Call(dst, val)
 		case plan.Float64:
 			e.check(g, jen.Qual(oasPkg, "AppendFloat64").Call(dst, val))
-		case plan.Float32:
-			e.check(g, jen.Qual(oasPkg, "AppendFloat32").Call(dst, val))
 		case plan.Time:
 			e.check(g, jen.Qual(oasPkg, "AppendTime").Call(dst, val))
 		case plan.Bytes:
@@ -724,8 +722,6 @@ func decodeInto(g *jen.Group, lv jen.Code, r *plan.Ref, depth int, nonNull bool)
 			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Uint32").Call())
 		case plan.Float64:
 			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Float64").Call())
-		case plan.Float32:
-			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Float32").Call())
 		case plan.Bool:
 			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Bool").Call())
 		case plan.Time:

@@ -540,7 +540,7 @@ func isZero(r *plan.Ref, val jen.Code) jen.Code {
 		switch r.Builtin {
 		case plan.String:
 			return jen.Add(val).Op("==").Lit("")
-		case plan.Int64, plan.Int32, plan.Uint64, plan.Uint32, plan.Float64, plan.Float32:
+		case plan.Int64, plan.Int32, plan.Uint64, plan.Uint32, plan.Float64:
 			return jen.Add(val).Op("==").Lit(0)
 		case plan.Bool:
 			return jen.Op("!").Add(val)
@@ -592,7 +592,7 @@ func needsValidation(r *plan.Ref, seen map[*plan.Type]bool) bool {
 	switch r.Builtin {
 	case plan.String:
 		return c.MinLength >= 0 || c.MaxLength >= 0 || c.Pattern != "" || c.Format != "" && c.Format != "date-time"
-	case plan.Int64, plan.Int32, plan.Uint32, plan.Uint64, plan.Float64, plan.Float32:
+	case plan.Int64, plan.Int32, plan.Uint32, plan.Uint64, plan.Float64:
 		return c.Min != nil || c.Max != nil || c.MultipleOf != nil
 	}
 	return false
@@ -631,7 +631,7 @@ func equatable(r *plan.Ref) bool {
 	switch r.Kind {
 	case plan.RefBuiltin:
 		switch r.Builtin {
-		case plan.String, plan.Int64, plan.Int32, plan.Uint32, plan.Uint64, plan.Float64, plan.Float32, plan.Bool:
+		case plan.String, plan.Int64, plan.Int32, plan.Uint32, plan.Uint64, plan.Float64, plan.Bool:
 			return true
 		}
 	case plan.RefNamed:
@@ -735,7 +735,7 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 			if c.Format != "" && c.Format != "date-time" {
 				g.Id("v").Dot("Format").Call(path, val, jen.Lit(c.Format))
 			}
-		case plan.Int64, plan.Int32, plan.Uint32, plan.Uint64, plan.Float64, plan.Float32:
+		case plan.Int64, plan.Int32, plan.Uint32, plan.Uint64, plan.Float64:
 			num := jen.Float64().Call(val)
 			// Integer bounds the plan holds exactly are compared as
 			// integers (untyped constants, of the value's type).

@@ -276,7 +276,6 @@ const (
 	Uint32   Builtin = "uint32"
 	Uint64   Builtin = "uint64"
 	Float64  Builtin = "float64"
-	Float32  Builtin = "float32"
 	Bool     Builtin = "bool"
 	Time     Builtin = "time.Time"       // string, format date-time
 	Bytes    Builtin = "[]byte"          // string, format byte (base64)

@@ -77,7 +77,7 @@ func fitsBuiltin(v any, b Builtin) bool {
 	case Uint32:
 		n, ok := uintOf(v)
 		return ok && n <= math.MaxUint32
-	case Float64, Float32:
+	case Float64:
 		return isNumber(v)
 	}
 	return false

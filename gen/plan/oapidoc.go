@@ -373,8 +373,6 @@ func builtinSchemaType(b Builtin) (*openapi3.Types, string) {
 		typ, format = openapi3.TypeInteger, "int32"
 	case Float64:
 		typ, format = openapi3.TypeNumber, "double"
-	case Float32:
-		typ, format = openapi3.TypeNumber, "float"
 	case Bool:
 		typ = openapi3.TypeBoolean
 	}

@@ -805,11 +805,11 @@ func (p *planner) checkDefault(v any, r *Ref, pos, valuePos diag.Pos, where stri
 		switch r.Builtin {
 		case String, Time:
 			_, ok = v.(string)
-		case Int64, Int32, Uint32, Uint64, Float64, Float32:
+		case Int64, Int32, Uint32, Uint64, Float64:
 			ok = fitsBuiltin(v, r.Builtin)
 			// An integer default is spelled as one (1.0 → 1), digit for
 			// digit, so that the Go literal is exact.
-			if n, isInt := intOf(v); ok && isInt && r.Builtin != Float64 && r.Builtin != Float32 {
+			if n, isInt := intOf(v); ok && isInt && r.Builtin != Float64 {
 				v = json.Number(strconv.FormatInt(n, 10))
 			} else if u, isUint := uintOf(v); ok && isUint && r.Builtin == Uint64 {
 				v = json.Number(strconv.FormatUint(u, 10))

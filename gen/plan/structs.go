@@ -269,12 +269,8 @@ func builtinLiteral(b Builtin, v any) (*Literal, bool) {
 			}
 		}
 		return &Literal{Number: strconv.FormatUint(x, 10)}, err == nil
-	case Float64, Float32:
-		bits := 64
-		if b == Float32 {
-			bits = 32
-		}
-		f, err := strconv.ParseFloat(string(n), bits)
+	case Float64:
+		f, err := strconv.ParseFloat(string(n), 64)
 		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
 			return nil, false
 		}
