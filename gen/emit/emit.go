@@ -66,12 +66,36 @@ func All(m *plan.Model, opts Options) ([]File, error) {
 			return nil, err
 		}
 		files = append(files, cf...)
+		ex, err := genExamples(m)
+		if err != nil {
+			return nil, err
+		}
+		if ex != nil {
+			files = append(files, *ex)
+		}
+		if opts.Docs {
+			od, err := genOpDocs(m)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, od...)
+		}
+	}
+	if m.Webhooks != nil {
+		wf, err := genWebhooks(m)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, wf)
 	}
 	if opts.Docs {
 		files = append(files, genDocs(m)...)
 	}
-	files = append(files, genPackageDoc(m, oapi.Path != "", opts.Docs))
-	return files, nil
+	pd, err := genPackageDoc(m, oapi.Path != "", opts.Docs)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, pd), nil
 }
 
 // parallel maps fn over items on every core, keeping the order; the error

@@ -58,6 +58,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	p.fillComponents()
 	p.reserveOperationTypeNames()
 	p.planOperations()
+	p.planWebhooks()
 	for _, check := range p.defaults {
 		check()
 	}
@@ -78,6 +79,8 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	p.planStructs()
 	p.nameFuncs()
 	p.planUsage()
+	p.planOpDocs()
+	p.finishWebhooks()
 	p.planOapiOperationIDs(p.oapiOps)
 	p.planFiles()
 	p.m.Warnings = p.warnings.Sort()
