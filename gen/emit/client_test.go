@@ -23,35 +23,50 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/cl
 var clientCases = []struct {
 	name, spec string
 	golden     bool
+	// pkg is the package name when name is none (default: name); docs
+	// also emits the Markdown pages; goldens are the files pinned beside
+	// api.gen.go and errors.gen.go.
+	pkg     string
+	docs    bool
+	goldens []string
 }{
-	{"petstore", "../../../shared/specs/petstore-3.0.yaml", true},
-	{"swaggerpetstore", "../../../shared/specs/swagger-petstore-v3.yaml", false},
-	{"twiliooauth", "../../../shared/specs/twilio-oauth-v2.yaml", false},
-	{"petstoreexpanded", "../../../shared/specs/petstore-expanded-3.0.yaml", true},
-	{"spotify", "../../../shared/specs/spotify-web-api-fixed.yml", false},
-	{"stackonecore", "../../../shared/specs/stackone/stackone-core_2025-03-05_stackone-ai-node_076766c.json", false},
+	{"petstore", "../../../shared/specs/petstore-3.0.yaml", true, "", false, nil},
+	{"swaggerpetstore", "../../../shared/specs/swagger-petstore-v3.yaml", false, "", false, nil},
+	{"twiliooauth", "../../../shared/specs/twilio-oauth-v2.yaml", false, "", false, nil},
+	{"petstoreexpanded", "../../../shared/specs/petstore-expanded-3.0.yaml", true, "", false, nil},
+	{"spotify", "../../../shared/specs/spotify-web-api-fixed.yml", false, "", false, nil},
+	{"stackonecore", "../../../shared/specs/stackone/stackone-core_2025-03-05_stackone-ai-node_076766c.json", false, "", false, nil},
 	// Every kind of parameter and result; its behaviour_test.go.txt runs
 	// against the generated package.
-	{"params", "testdata/client/params/openapi.yaml", true},
+	{"params", "testdata/client/params/openapi.yaml", true, "", false, nil},
 	// Bodies other than one JSON value: several 2xx, uploads (binary,
 	// multipart, form, text), downloads, empty and non-JSON bodies.
-	{"bodies", "testdata/client/bodies/openapi.yaml", true},
+	{"bodies", "testdata/client/bodies/openapi.yaml", true, "", false, nil},
 	// Every security scheme, alternatives and combinations; its tests run
 	// the client against Prism, oauth2-mock-server and a faulty network.
-	{"auth", "testdata/client/auth/openapi.yaml", true},
+	{"auth", "testdata/client/auth/openapi.yaml", true, "", false, nil},
 	// A PATCH with defaults: its behaviour_test.go.txt checks on the wire
 	// that a request carries only what the caller set.
-	{"patch", "testdata/client/patch/openapi.yaml", true},
+	{"patch", "testdata/client/patch/openapi.yaml", true, "", false, nil},
+	// Operation docs pages, their snippets as Example functions (its
+	// behaviour test runs them against a local transport) and
+	// x-speakeasy-usage-example in the package doc.
+	{"sdk-opdocs", "testdata/client/sdk-opdocs/openapi.yaml", true, "sdkopdocs", true, []string{
+		"docs/sdks/pets/README.md", "docs/sdks/petsphotos/README.md", "docs/sdks/store/README.md",
+		"docs/sdks/apiclient/README.md", "examples.gen_test.go", "doc.gen.go"}},
+	// Webhooks and callbacks: typed events, ParseWebhook and the handler,
+	// fed real requests by its behaviour test.
+	{"sdk-webhooks", "testdata/client/sdk-webhooks/openapi.yaml", true, "sdkwebhooks", false, []string{"webhooks.gen.go"}},
 }
 
 // emitClient emits the package for spec, as if its import path were
 // example.com/<pkg> (which only raw/client.gen.go names).
 func emitClient(t *testing.T, spec, pkg string) []emit.File {
 	t.Helper()
-	return emitClientAt(t, spec, pkg, "example.com/"+pkg)
+	return emitClientAt(t, spec, pkg, "example.com/"+pkg, false)
 }
 
-func emitClientAt(t *testing.T, spec, pkg, importPath string) []emit.File {
+func emitClientAt(t *testing.T, spec, pkg, importPath string, docs bool) []emit.File {
 	t.Helper()
 	s, err := load.Load(spec, load.Options{})
 	if err != nil {
@@ -61,7 +76,7 @@ func emitClientAt(t *testing.T, spec, pkg, importPath string) []emit.File {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := emit.All(m, emit.Options{Client: true})
+	files, err := emit.All(m, emit.Options{Client: true, Docs: docs})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +111,7 @@ func TestClientCompiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { os.RemoveAll(dir) })
-			files := emitClientAt(t, tc.spec, tc.name, "github.com/oasgen/oasgen/gen/emit/"+filepath.ToSlash(dir))
+			files := emitClientAt(t, tc.spec, pkgOf(tc.name, tc.pkg), "github.com/oasgen/oasgen/gen/emit/"+filepath.ToSlash(dir), tc.docs)
 			if find(files, "api.gen.go") == nil || find(files, "raw/client.gen.go") == nil {
 				t.Fatal("no api.gen.go or raw/client.gen.go emitted")
 			}
@@ -159,9 +174,9 @@ func TestClientGolden(t *testing.T) {
 			if _, err := os.Stat(tc.spec); err != nil {
 				t.Skipf("spec corpus not present: %v", err)
 			}
-			files := emitClient(t, tc.spec, tc.name)
-			again := emitClient(t, tc.spec, tc.name)
-			for _, name := range []string{"api.gen.go", "errors.gen.go"} {
+			files := emitClientAt(t, tc.spec, pkgOf(tc.name, tc.pkg), "example.com/"+pkgOf(tc.name, tc.pkg), tc.docs)
+			again := emitClientAt(t, tc.spec, pkgOf(tc.name, tc.pkg), "example.com/"+pkgOf(tc.name, tc.pkg), tc.docs)
+			for _, name := range append([]string{"api.gen.go", "errors.gen.go"}, tc.goldens...) {
 				got := find(files, name)
 				if !bytes.Equal(got, find(again, name)) {
 					t.Errorf("%s differs between two runs", name)
@@ -234,4 +249,12 @@ func TestRawClientIsSecondary(t *testing.T) {
 			}
 		}
 	}
+}
+
+// pkgOf is a case's package name: pkg, else the case's name.
+func pkgOf(name, pkg string) string {
+	if pkg != "" {
+		return pkg
+	}
+	return name
 }

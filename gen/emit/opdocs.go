@@ -89,7 +89,11 @@ func snippet(m *plan.Model, d *plan.OpDoc) []jen.Code {
 func exampleArg(m *plan.Model, a *plan.ExampleArg) jen.Code {
 	switch {
 	case a.Args != nil:
-		return jen.Qual(m.ImportPath, a.Args.Name).Values()
+		return jen.Qual(m.ImportPath, a.Args.Name).Values(jen.DictFunc(func(d jen.Dict) {
+			for _, f := range a.ArgFields {
+				d[jen.Id(f.Field.Name)] = exampleArg(m, f.Value)
+			}
+		}))
 	case a.Reader != nil:
 		return jen.Qual("strings", "NewReader").Call(jen.Lit(*a.Reader))
 	case a.Text != nil:
@@ -149,6 +153,10 @@ func exampleLit(m *plan.Model, r *plan.Ref, l *plan.Literal) jen.Code {
 		return jen.Qual(m.ImportPath, r.Named.Name).Call(jen.Lit(*l.String))
 	case l.String != nil:
 		return jen.Lit(*l.String)
+	case l.Number != "" && r.Kind == plan.RefNamed:
+		return jen.Qual(m.ImportPath, r.Named.Name).Call(jen.Op(l.Number))
+	case l.Number != "":
+		return jen.Op(l.Number)
 	}
 	return exampleZero(m, r)
 }

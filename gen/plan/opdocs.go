@@ -65,13 +65,21 @@ type ExampleArg struct {
 	// Ctor: the body built with its constructor from CtorArgs.
 	Ctor     *Type
 	CtorArgs []*ExampleArg
-	// Args: the operation's (empty) Args struct.
-	Args *Type
+	// Args: the operation's Args struct with its required fields set
+	// (ArgFields, in field order).
+	Args      *Type
+	ArgFields []*ExampleField
 	// Reader: a binary body, as an io.Reader over this text.
 	Reader *string
 	// Text: a string argument that is no model value (a binary body's
 	// content type).
 	Text *string
+}
+
+// ExampleField is a field the snippet sets in a struct literal.
+type ExampleField struct {
+	Field *Field
+	Value *ExampleArg
 }
 
 // ParamDoc is one row of an operation's parameters table.
@@ -222,11 +230,18 @@ func (p *planner) planSnippet(d *OpDoc) {
 		if pr.In != "path" {
 			continue
 		}
-		d.Args = append(d.Args, &ExampleArg{Ref: pr.Type, Value: exampleValue(pr.Type, pr.Name)})
+		d.Args = append(d.Args, &ExampleArg{Ref: pr.Type, Value: exampleValue(pr.Type, pr.Name, "")})
 		d.Params = append(d.Params, &ParamDoc{Name: pr.Arg, Kind: ParamDocValue, Ref: pr.Type, Required: true, Doc: pr.Doc})
 	}
 	if o.Args != nil {
-		d.Args = append(d.Args, &ExampleArg{Args: o.Args})
+		a := &ExampleArg{Args: o.Args}
+		for _, fl := range o.Args.Fields {
+			if fl.RequestRequired {
+				r := ctorArgRef(fl)
+				a.ArgFields = append(a.ArgFields, &ExampleField{Field: fl, Value: &ExampleArg{Ref: r, Value: exampleValue(r, fl.JSONName, fl.Example)}})
+			}
+		}
+		d.Args = append(d.Args, a)
 		d.Params = append(d.Params, &ParamDoc{Name: "params", Kind: ParamDocArgs, Named: o.Args, Required: true,
 			Doc: "The query, header and cookie parameters, one field each (below)."})
 		for _, fl := range o.Args.Fields {
@@ -247,12 +262,12 @@ func (p *planner) planSnippet(d *OpDoc) {
 			t := b.Type.Named
 			a := &ExampleArg{Ctor: t}
 			for _, fl := range t.CtorFields {
-				a.CtorArgs = append(a.CtorArgs, &ExampleArg{Ref: ctorArgRef(fl), Value: exampleValue(ctorArgRef(fl), fl.JSONName)})
+				a.CtorArgs = append(a.CtorArgs, &ExampleArg{Ref: ctorArgRef(fl), Value: exampleValue(ctorArgRef(fl), fl.JSONName, fl.Example)})
 			}
 			d.Args = append(d.Args, a)
 			d.Params = append(d.Params, &ParamDoc{Name: "body", Kind: ParamDocValue, Ref: b.Type, Required: b.Required, Doc: "The request body."})
 		case b.Type != nil:
-			d.Args = append(d.Args, &ExampleArg{Ref: b.Type, Value: exampleValue(b.Type, "body")})
+			d.Args = append(d.Args, &ExampleArg{Ref: b.Type, Value: exampleValue(b.Type, "body", "")})
 			d.Params = append(d.Params, &ParamDoc{Name: "body", Kind: ParamDocValue, Ref: b.Type, Required: b.Required, Doc: "The request body."})
 		}
 	}
@@ -272,31 +287,48 @@ func ctorArgRef(fl *Field) *Ref {
 }
 
 // exampleValue is the value a snippet passes for a value of r named name:
-// the spec's example when Go can spell it, else a placeholder string
-// ("<name>") for strings, the first constant of an enum, or nil (the zero
-// value).
-func exampleValue(r *Ref, name string) *Literal {
+// the spec's example (JSON) when it is a string or one of an enum's
+// values, else a placeholder string ("<name>") for strings, the first
+// constant of an enum, or nil (the zero value).
+func exampleValue(r *Ref, name, example string) *Literal {
 	if r.Nullable {
 		inner := *r
 		inner.Nullable = false
-		if l := exampleValue(&inner, name); l != nil {
-			return l
+		return exampleValue(&inner, name, example)
+	}
+	var ex any
+	d := json.NewDecoder(strings.NewReader(example))
+	d.UseNumber()
+	if example != "" && d.Decode(&ex) == nil {
+		switch ex.(type) {
+		case string, json.Number:
+			if l, ok := literalOf(r, ex, 0); ok && (l.String != nil || l.Const != nil || l.Number != "") {
+				return l
+			}
 		}
-		return nil
 	}
 	switch {
+	case r.Kind == RefBuiltin && isInt(r.Builtin) && r.C.IntMin != nil:
+		// The smallest value the schema allows, so the example validates.
+		n := *r.C.IntMin
+		if r.C.ExclusiveMin {
+			n++
+		}
+		return &Literal{Number: strconv.FormatInt(n, 10)}
 	case r.Kind == RefBuiltin && r.Builtin == String:
 		s := "<" + name + ">"
 		return &Literal{String: &s}
 	case r.Kind == RefNamed && r.Named.Kind == KindEnum && len(r.Named.Enum.Values) > 0:
 		return &Literal{Const: &r.Named.Enum.Values[0]}
 	case r.Kind == RefNamed && r.Named.Kind == KindAlias && !r.Named.GoAlias:
-		if l := exampleValue(r.Named.Elem, name); l != nil && l.String != nil {
+		if l := exampleValue(r.Named.Elem, name, example); l != nil && l.String != nil {
 			return l
 		}
 	}
 	return nil
 }
+
+func isInt(b Builtin) bool { return b == Int64 || b == Int32 || b == Uint32 || b == Uint64 }
 
 // planOpErrors plans the errors table: each documented error type with its
 // statuses, in the order they are documented, then the client's APIError
