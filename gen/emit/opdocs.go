@@ -10,10 +10,13 @@ import (
 	"github.com/oasgen/oasgen/gen/plan"
 )
 
-// examplesFile holds the operations' Example functions: an external test
-// package, so go test compiles every snippet the docs pages show and
-// pkg.go.dev lists them under their methods. They have no Output comment:
-// go test compiles them without calling the API.
+// examplesFile holds the operations' Example functions, so go test
+// compiles every snippet the docs pages show and pkg.go.dev lists them
+// under their methods. They have no Output comment: go test compiles them
+// without calling the API. They are in the package itself (the snippets'
+// qualified names render unqualified there), so they need no import path
+// to build and never clash with hand-written examples, which are usually
+// in the external test package.
 const examplesFile = "examples.gen_test.go"
 
 // genExamples renders examples.gen_test.go:
@@ -22,8 +25,7 @@ const examplesFile = "examples.gen_test.go"
 //
 // nil when no operation has an Example function.
 func genExamples(m *plan.Model) (*File, error) {
-	f := jen.NewFile(m.Package + "_test")
-	f.ImportName(m.ImportPath, m.Package)
+	f := jen.NewFilePathName(m.ImportPath, m.Package)
 	f.ImportName(plan.RuntimePath, "oas")
 	some := false
 	for _, g := range m.OpGroups {

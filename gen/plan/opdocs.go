@@ -151,8 +151,7 @@ func (p *planner) planOpDocs() {
 		}
 		d := &OpDoc{Op: o, Anchor: strings.ToLower(o.Name), Receiver: p.m.Names.APIClient}
 		if p.m.ImportPath != "" {
-			// The Example functions are an external test package, which
-			// imports the package by its path.
+			// The snippet names the package by its import path.
 			d.Example = "Example" + d.Receiver + "_" + o.Name
 		}
 		d.FromEnv = len(p.m.Security) > 0

@@ -8,7 +8,7 @@
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
 // toolchain: v0.3.0
-// output: sha256:f8bd6a40631d42bb
+// output: sha256:6b0ba254a992b04d
 //
 // files:
 //	sha256:6ad564e027ac5db7 api.gen.go
@@ -27,6 +27,8 @@
 //	sha256:04eddeb686a1efa0 docs/models/searchtooltype.md
 //	sha256:9d1a9cdc1799e1df docs/models/size.md
 //	sha256:cad1e032238615df docs/models/tool.md
+//	sha256:e16c5c90994a77c3 docs/sdks/apiclient/README.md
+//	sha256:2cbaee0fa9403b24 examples.gen_test.go
 //	sha256:c3b142cc0d8a6476 model_cat.gen.go
 //	sha256:64c6bbc1dbfcfb34 model_code_tool.gen.go
 //	sha256:e02f2ce882ac283f model_code_tool_type.gen.go

@@ -8,7 +8,7 @@
 // spec: sha256:0fbba406e6840f25
 // config: sha256:3e42edb4719cb61b
 // toolchain: v0.3.0
-// output: sha256:977f458d0714ec0a
+// output: sha256:cfb6acba3e9c4375
 //
 // files:
 //	sha256:6ba7a70de2a27289 api.gen.go
@@ -21,7 +21,9 @@
 //	sha256:7d6cdca724fe013b docs/models/pet.md
 //	sha256:58ef9998425b5eec docs/models/petkind.md
 //	sha256:8e50d44c42ee0b9e docs/models/toy.md
+//	sha256:1e3f5a97a76e4791 docs/sdks/apiclient/README.md
 //	sha256:a42c056803d371e3 errors.gen.go
+//	sha256:3e50b2a12d88b129 examples.gen_test.go
 //	sha256:92a6d29f5bf64753 model_add_pet_request_form.gen.go
 //	sha256:8f172fc1af58f5b1 model_error.gen.go
 //	sha256:49a3d84bd962ad8c model_link.gen.go
@@ -31,6 +33,7 @@
 //	sha256:9d8bc052943605b9 model_pet_kind.gen.go
 //	sha256:07ea7e554a2cf4a9 model_toy.gen.go
 //	sha256:a2c8838d0b66472a raw/client.gen.go
+//	sha256:93c3fc5827917bcb webhooks.gen.go
 //
 // warnings:
 //	../openapi.yaml:10:5	paths./pets/{petId}/toys/{toyId}	path parameter "toyId" of GET /pets/{petId}/toys/{toyId} is not declared; the client takes it as a string

@@ -8,7 +8,7 @@
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
 // toolchain: v0.3.0
-// output: sha256:3c7da10e1a75478f
+// output: sha256:ec48dab369f2ad3f
 //
 // files:
 //	sha256:6fc5c8f2ddd7a0da api.gen.go
@@ -39,7 +39,9 @@
 //	sha256:5479903dfb92709e docs/models/retrypolicy.md
 //	sha256:f56c2f29ae61b1cf docs/models/thing.md
 //	sha256:19a78bb8ed3cc71c docs/models/thingid.md
+//	sha256:51685be5d66fe22a docs/sdks/apiclient2/README.md
 //	sha256:46d5b1adba041657 errors.gen.go
+//	sha256:ddd3d8c81404bc79 examples.gen_test.go
 //	sha256:dd256e7a00b3dffc model_api_client.gen.go
 //	sha256:81d84e7c1178e03d model_api_error.gen.go
 //	sha256:370e9aeaaee06e8b model_call_option.gen.go

@@ -8,7 +8,7 @@
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
 // toolchain: v0.3.0
-// output: sha256:7e7056a2dcfd974d
+// output: sha256:0813947c51ed071a
 //
 // files:
 //	sha256:699898e8c16546ac api.gen.go
@@ -26,6 +26,8 @@
 //	sha256:9c8e88ab04035039 docs/models/widgetmaybeshape.md
 //	sha256:0a6ab0361037b19e docs/models/widgetmode.md
 //	sha256:a2cb7d6655027cb7 docs/models/widgetsize.md
+//	sha256:20ee45d99024ba50 docs/sdks/apiclient/README.md
+//	sha256:6bc68ddacc9e49e5 examples.gen_test.go
 //	sha256:b537fceba345269c model_base.gen.go
 //	sha256:a73c14efbe2efd96 model_circle.gen.go
 //	sha256:ae480cf7a97270bb model_payload.gen.go

@@ -8,7 +8,7 @@
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
 // toolchain: v0.3.0
-// output: sha256:535b5200cfe3ec39
+// output: sha256:a9dbfde79d76011c
 //
 // files:
 //	sha256:2c4a7ab25235d1a4 api.gen.go
@@ -21,6 +21,8 @@
 //	sha256:9ac871f4022691fd docs/models/plan9.md
 //	sha256:a64b8a16cedd2a37 docs/models/thingtest.md
 //	sha256:0d4b0ed0a3e09898 docs/models/zoss390x.md
+//	sha256:aa8b4dc0e7e647a5 docs/sdks/apiclient/README.md
+//	sha256:71d9274dadfcd32a examples.gen_test.go
 //	sha256:0d994466c447d549 model_billable_windows_.gen.go
 //	sha256:1f955aaa7fc80054 model_foo_arm64_.gen.go
 //	sha256:22252ed61a7ffbec model_linux_amd64_test_.gen.go
