@@ -10,12 +10,12 @@ import (
 // its last runtime expression, without a query or fragment.
 func TestLiteralSuffix(t *testing.T) {
 	for expr, want := range map[string]string{
-		"{$request.query.callbackUrl}/data":                          "/data",
-		"{$request.body#/callback}":                                  "",
-		"{$request.body#/url}/v1/{$request.body#/id}/done?x=1":       "/done",
+		"{$request.query.callbackUrl}/data":                           "/data",
+		"{$request.body#/callback}":                                   "",
+		"{$request.body#/url}/v1/{$request.body#/id}/done?x=1":        "/done",
 		"http://notify.example.com?transactionId={$request.body#/id}": "",
-		"https://notify.example.com/hooks/transactions":              "/hooks/transactions",
-		"{$request.query.url}/":                                      "",
+		"https://notify.example.com/hooks/transactions":               "/hooks/transactions",
+		"{$request.query.url}/":                                       "",
 	} {
 		if got := literalSuffix(expr); got != want {
 			t.Errorf("literalSuffix(%q) = %q, want %q", expr, got, want)
