@@ -230,11 +230,11 @@ func genAuthorizers(g *jen.Group, m *plan.Model) {
 		var call jen.Code
 		switch s.Kind {
 		case plan.AuthBasic:
-			call = jen.Qual(oasPkg, "AuthBasic").Call(name, opt, val, apiKey())
+			call = jen.Qual(implPkg, "AuthBasic").Call(name, opt, val, apiKey())
 		case plan.AuthBearer:
-			call = jen.Qual(oasPkg, "AuthBearer").Call(name, opt, val, apiKey())
+			call = jen.Qual(implPkg, "AuthBearer").Call(name, opt, val, apiKey())
 		case plan.AuthHTTP:
-			call = jen.Qual(oasPkg, "AuthHTTP").Call(name, opt, val)
+			call = jen.Qual(implPkg, "AuthHTTP").Call(name, opt, val)
 		case plan.AuthAPIKey:
 			key := jen.Id("opts").Dot(s.Field)
 			if m.APIKeyEnv != "" {
@@ -242,7 +242,7 @@ func genAuthorizers(g *jen.Group, m *plan.Model) {
 				g.If(jen.Id("key" + s.Field).Op("==").Lit("")).Block(jen.Id("key" + s.Field).Op("=").Id("opts").Dot("APIKey"))
 				key = jen.Id("key" + s.Field)
 			}
-			call = jen.Qual(oasPkg, "AuthAPIKey").Call(name, opt, jen.Lit(s.In), jen.Lit(s.Param), key)
+			call = jen.Qual(implPkg, "AuthAPIKey").Call(name, opt, jen.Lit(s.In), jen.Lit(s.Param), key)
 		case plan.AuthOAuth2:
 			spec := jen.Dict{}
 			if s.TokenURL != "" {
@@ -251,7 +251,7 @@ func genAuthorizers(g *jen.Group, m *plan.Model) {
 			if s.OpenIDConnectURL != "" {
 				spec[jen.Id("OpenIDConnectURL")] = jen.Lit(s.OpenIDConnectURL)
 			}
-			call = jen.Qual(oasPkg, "AuthOAuth2").Call(name, opt, jen.Qual(oasPkg, "OAuth2Spec").Values(spec), val, jen.Id("opts").Dot("HTTPClient"))
+			call = jen.Qual(implPkg, "AuthOAuth2").Call(name, opt, jen.Qual(implPkg, "OAuth2Spec").Values(spec), val, jen.Id("opts").Dot("HTTPClient"))
 		}
 		g.Id(authVar(s)).Op(":=").Add(call)
 	}
@@ -281,5 +281,5 @@ func securityLit(o *plan.Operation) jen.Code {
 		}
 		alts = append(alts, jen.Values(uses...))
 	}
-	return jen.Index().Qual(oasPkg, "Requirement").Values(alts...)
+	return jen.Index().Qual(implPkg, "Requirement").Values(alts...)
 }
