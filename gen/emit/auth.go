@@ -208,12 +208,12 @@ func genOptionsFromEnv(f *jen.File, m *plan.Model) {
 	})
 }
 
-// authVar is the NewAPIClient local holding a scheme's *oas.Authorizer.
+// authVar is the NewAPIClient local holding a scheme's *oasimpl.Authorizer.
 func authVar(s *plan.SecurityScheme) string { return "auth" + s.Field }
 
-// genAuthorizers declares one *oas.Authorizer per scheme in NewAPIClient:
+// genAuthorizers declares one *oasimpl.Authorizer per scheme in NewAPIClient:
 //
-//	authPetstoreAuth := oas.AuthOAuth2("petstore_auth", "Options.PetstoreAuth", oas.OAuth2Spec{...}, opts.PetstoreAuth, opts.HTTPClient)
+//	authPetstoreAuth := oasimpl.AuthOAuth2("petstore_auth", "Options.PetstoreAuth", oasimpl.OAuth2Spec{...}, opts.PetstoreAuth, opts.HTTPClient)
 func genAuthorizers(g *jen.Group, m *plan.Model) {
 	apiKey := func() jen.Code {
 		if m.APIKeyEnv != "" {
@@ -257,10 +257,10 @@ func genAuthorizers(g *jen.Group, m *plan.Model) {
 	}
 }
 
-// securityLit is an operation's requirements as []oas.Requirement, nil when
+// securityLit is an operation's requirements as []oasimpl.Requirement, nil when
 // it needs none:
 //
-//	[]oas.Requirement{{{Auth: authPetstoreAuth, Scopes: []string{"read:pets"}}}, {{Auth: authAPIKey}}}
+//	[]oasimpl.Requirement{{{Auth: authPetstoreAuth, Scopes: []string{"read:pets"}}}, {{Auth: authAPIKey}}}
 func securityLit(o *plan.Operation) jen.Code {
 	if len(o.Security) == 0 {
 		return nil

@@ -578,11 +578,11 @@ func genValidateArgs(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.S
 }
 
 // hasParams reports whether o has any parameter, so its method needs an
-// oas.Params.
+// oasimpl.Params.
 func hasParams(o *plan.Operation) bool { return len(o.Params) > 0 }
 
 // paramLit is how a parameter is serialized, as the plan says:
-// oas.Param{Name: "fields", Style: "form", Explode: true}.
+// oasimpl.Param{Name: "fields", Style: "form", Explode: true}.
 func paramLit(p *plan.Param) jen.Code {
 	field := func(name string, v jen.Code) jen.Code { return jen.Id(name).Op(":").Add(v) }
 	fields := []jen.Code{field("Name", jen.Lit(p.Name))}
@@ -601,7 +601,7 @@ func paramLit(p *plan.Param) jen.Code {
 }
 
 // pathExprOf is the escaped request path:
-// "/pets/" + ps.Path(oas.Param{Name: "petId", Style: "simple"}, petID).
+// "/pets/" + ps.Path(oasimpl.Param{Name: "petId", Style: "simple"}, petID).
 func pathExprOf(o *plan.Operation) jen.Code {
 	args := map[string]*plan.Param{}
 	for _, p := range o.Params {
@@ -640,7 +640,7 @@ func pathExprOf(o *plan.Operation) jen.Code {
 
 // genParams adds o's query, header and cookie parameters to ps: required
 // ones always, optional ones when set, and a null one as nil (the style's
-// empty value). ps.Query(oas.Param{...}, params.Limit)
+// empty value). ps.Query(oasimpl.Param{...}, params.Limit)
 func genParams(g *jen.Group, o *plan.Operation) {
 	method := map[string]string{"query": "Query", "header": "Header", "cookie": "Cookie"}
 	for _, p := range o.Params {
@@ -671,7 +671,7 @@ func hasHeaders(o *plan.Operation) bool {
 	return false
 }
 
-// opField is the APIClient field holding o's fixed oas.Call.
+// opField is the APIClient field holding o's fixed oasimpl.Call.
 func opField(o *plan.Operation) string { return "op" + o.Name }
 
 // retryLit is the operation's spec policy as a literal, or nil.

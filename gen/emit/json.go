@@ -74,7 +74,7 @@ func genMarshalJSON(f *jen.File, t *plan.Type) {
 
 // genUnmarshalJSON writes:
 //
-//	func (m *T) UnmarshalJSON(data []byte) error { d := oas.NewDecoder(data); m.DecodeJSON(&d); return d.End() }
+//	func (m *T) UnmarshalJSON(data []byte) error { d := oasimpl.NewDecoder(data); m.DecodeJSON(&d); return d.End() }
 func genUnmarshalJSON(f *jen.File, t *plan.Type) {
 	comment(f, "UnmarshalJSON decodes data into m as encoding/json would decode into the\nsame type, without reflection: fields not in data are left as they are.")
 	f.Func().Params(jen.Id("m").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
@@ -432,7 +432,7 @@ func (e *encoder) value(g *jen.Group, val jen.Code, r *plan.Ref, depth int) {
 
 // genDecodeJSON writes:
 //
-//	func (m *T) DecodeJSON(d *oas.Decoder)
+//	func (m *T) DecodeJSON(d *oasimpl.Decoder)
 func genDecodeJSON(f *jen.File, t *plan.Type) {
 	recv := receiver(t)
 	comment(f, "DecodeJSON reads one JSON value from d into "+recv+"; errors are kept in d.")

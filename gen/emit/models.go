@@ -657,7 +657,7 @@ func equatable(r *plan.Ref) bool {
 //
 //	mk := v.Mark()
 //	for k := range m { body }
-//	if v.Mark() != mk { v.Rewind(mk); for _, k := range oas.SortedKeys(m) { body } }
+//	if v.Mark() != mk { v.Rewind(mk); for _, k := range oasimpl.SortedKeys(m) { body } }
 func genMapLoop(g *jen.Group, m jen.Code, k, mark string, body func(g *jen.Group)) {
 	g.Id(mark).Op(":=").Id("v").Dot("Mark").Call()
 	g.For(jen.Id(k).Op(":=").Range().Add(m)).BlockFunc(body)
@@ -816,8 +816,8 @@ func genAlias(f *jen.File, t *plan.Type) {
 	})
 }
 
-// pathExpr is the *oas.Path expression for a path variable: "p" is the
-// method's parameter (already a pointer), others are oas.Path values.
+// pathExpr is the *oasimpl.Path expression for a path variable: "p" is the
+// method's parameter (already a pointer), others are oasimpl.Path values.
 func pathExpr(pv string) jen.Code {
 	if pv == "p" {
 		return jen.Id("p")
