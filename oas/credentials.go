@@ -1,5 +1,9 @@
 package oas
 
+// Credentials: the values a generated Options struct holds per security
+// scheme, which print their secrets redacted, and the errors a missing or
+// failing credential becomes. Applying them is oasimpl's.
+
 import (
 	"fmt"
 	"net/http"

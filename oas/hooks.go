@@ -5,8 +5,8 @@ package oas
 // WithRequestEditor. Per client: Hooks around each attempt. The order on
 // every attempt (a retry is a new attempt and runs all of it again):
 //
-//  1. the request is built from the Call: URL, body (the same bytes every
-//     time), the operation's headers;
+//  1. the request is built from the operation's call: URL, body (the same
+//     bytes every time), the operation's headers;
 //  2. per-call query values and headers, then credentials, then request
 //     editors (so an editor sees and may sign the final request);
 //  3. each Hooks.BeforeSend, in order;

@@ -1,5 +1,8 @@
 package oas
 
+// What a call returns besides its result: the response as hooks see it, a
+// download handed over unread, and the errors a status or a body becomes.
+
 import (
 	"fmt"
 	"io"
@@ -31,13 +34,13 @@ type Response struct {
 // exhaust memory.
 const MaxErrorBody = 64 << 10
 
-// MaxSuccessBody is the default cap on a 2xx response body
-// (Transport.MaxResponseBytes): a larger body fails the call with a
-// *ResponseTooLargeError rather than being read without bound.
+// MaxSuccessBody is the default cap on a 2xx response body (a generated
+// client's Options.MaxResponseBytes overrides it): a larger body fails the
+// call with a *ResponseTooLargeError rather than being read without bound.
 const MaxSuccessBody = 64 << 20
 
 // ResponseTooLargeError is a 2xx response whose body is longer than the
-// client's limit (Transport.MaxResponseBytes, MaxSuccessBody by default).
+// client's limit (Options.MaxResponseBytes, MaxSuccessBody by default).
 // The rest of the body is not read.
 type ResponseTooLargeError struct {
 	Method, URL string

@@ -1,5 +1,8 @@
 package oas
 
+// Retries and per-call options: the policy a call is retried by, and the
+// CallOption values that change one call.
+
 import (
 	"net/http"
 	"net/url"
@@ -40,7 +43,7 @@ type CallConfig struct {
 	Retry    *RetryPolicy
 	RetrySet bool
 	// Header, Query and Editors are added to every attempt's request (see
-	// WithHeader, WithQuery, WithRequestEditor in hooks.go).
+	// WithHeader, WithQuery, WithRequestEditor).
 	Header  http.Header
 	Query   url.Values
 	Editors []RequestEditor

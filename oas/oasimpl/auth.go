@@ -51,7 +51,7 @@ func (a *Authorizer) Format(f fmt.State, verb rune) {
 		fmt.Fprint(f, "<nil>")
 		return
 	}
-	fmt.Fprintf(f, "oas.Authorizer{Scheme:%q Configured:%t}", a.Scheme, a.Configured())
+	fmt.Fprintf(f, "oasimpl.Authorizer{Scheme:%q Configured:%t}", a.Scheme, a.Configured())
 }
 
 // AuthUse is one scheme of a security requirement with the OAuth2 scopes the
