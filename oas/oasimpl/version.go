@@ -13,7 +13,7 @@ package oasimpl
 // that does not convert, and the build stops with the type's name as the
 // message, e.g.
 //
-//	doc.gen.go:40:50: constant -1 overflows oasimpl.RuntimeTooOld_UpgradeOasgenInGoMod
+//	doc.gen.go:41:49: constant -1 overflows oasimpl.RuntimeTooOld_UpgradeOasgenInGoMod
 //
 // (the underscores are there so that the name reads as a sentence in that
 // message). Nothing about it runs: the check costs nothing at run time.
