@@ -121,7 +121,7 @@ func genParseWebhook(f *jen.File, w *plan.Webhooks) {
 			}
 			known = st
 		}
-		g.Return(jen.Nil(), jen.Qual(oasPkg, "UnknownWebhook").Call(jen.Id("r"), known))
+		g.Return(jen.Nil(), jen.Qual(implPkg, "UnknownWebhook").Call(jen.Id("r"), known))
 	})
 }
 
@@ -137,14 +137,14 @@ func genWebhookParser(f *jen.File, w *plan.Webhooks, wh *plan.Webhook) {
 			g.Return(jen.Id("ev"), jen.Nil())
 			return
 		}
-		g.List(jen.Id("data"), jen.Err()).Op(":=").Qual(oasPkg, "ReadWebhook").Call(jen.Id("r"), jen.Lit(wh.Name), jen.Lit(wh.MediaType), jen.Lit(wh.BodyRequired))
+		g.List(jen.Id("data"), jen.Err()).Op(":=").Qual(implPkg, "ReadWebhook").Call(jen.Id("r"), jen.Lit(wh.Name), jen.Lit(wh.MediaType), jen.Lit(wh.BodyRequired))
 		g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
 		g.If(jen.Id("data").Op("==").Nil()).Block(jen.Return(jen.Id("ev"), jen.Nil()))
 		g.If(jen.Err().Op(":=").Qual("encoding/json", "Unmarshal").Call(jen.Id("data"), jen.Op("&").Id("ev").Dot("Body")), jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Qual(oasPkg, "WebhookPayloadError").Call(jen.Lit(wh.Name), jen.Err())))
+			jen.Return(jen.Nil(), jen.Qual(implPkg, "WebhookPayloadError").Call(jen.Lit(wh.Name), jen.Err())))
 		if wh.Validate {
 			g.If(jen.Err().Op(":=").Id("ev").Dot("Body").Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(
-				jen.Return(jen.Nil(), jen.Qual(oasPkg, "WebhookPayloadError").Call(jen.Lit(wh.Name), jen.Err())))
+				jen.Return(jen.Nil(), jen.Qual(implPkg, "WebhookPayloadError").Call(jen.Lit(wh.Name), jen.Err())))
 		}
 		g.Return(jen.Id("ev"), jen.Nil())
 	})
@@ -160,7 +160,7 @@ func genWebhookHandler(f *jen.File, w *plan.Webhooks) {
 		w.Handler, w.Parse, w.Parse), 77))
 	f.Func().Id(w.Handler).Params(jen.Id("handle").Func().Params(jen.Id("ctx").Qual("context", "Context"), jen.Id("event").Id(w.Event)).Error()).Qual("net/http", "Handler").Block(
 		jen.Return(jen.Qual("net/http", "HandlerFunc").Call(jen.Func().Params(jen.Id("w").Qual("net/http", "ResponseWriter"), jen.Id("r").Op("*").Qual("net/http", "Request")).Block(
-			jen.Qual(oasPkg, "ServeWebhook").Call(jen.Id("w"), jen.Id("r"), jen.Id(w.Parse), jen.Id("handle"), jen.Id(w.Event).Dot("webhookStatus")),
+			jen.Qual(implPkg, "ServeWebhook").Call(jen.Id("w"), jen.Id("r"), jen.Id(w.Parse), jen.Id("handle"), jen.Id(w.Event).Dot("webhookStatus")),
 		))),
 	)
 }

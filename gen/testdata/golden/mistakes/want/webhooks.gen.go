@@ -5,7 +5,7 @@ package mistakes
 import (
 	"context"
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"net/http"
 )
 
@@ -46,11 +46,11 @@ func ParseWebhook(r *http.Request) (WebhookEvent, error) {
 	case r.Method == "POST":
 		return parseOnAdoptedWebhook(r)
 	}
-	return nil, oas.UnknownWebhook(r, r.Method == "POST")
+	return nil, oasimpl.UnknownWebhook(r, r.Method == "POST")
 }
 func parseOnAdoptedWebhook(r *http.Request) (WebhookEvent, error) {
 	ev := &OnAdoptedWebhook{Request: r}
-	data, err := oas.ReadWebhook(r, "onAdopted", "application/json", false)
+	data, err := oasimpl.ReadWebhook(r, "onAdopted", "application/json", false)
 	if err != nil {
 		return nil, err
 	}
@@ -58,10 +58,10 @@ func parseOnAdoptedWebhook(r *http.Request) (WebhookEvent, error) {
 		return ev, nil
 	}
 	if err := json.Unmarshal(data, &ev.Body); err != nil {
-		return nil, oas.WebhookPayloadError("onAdopted", err)
+		return nil, oasimpl.WebhookPayloadError("onAdopted", err)
 	}
 	if err := ev.Body.Validate(); err != nil {
-		return nil, oas.WebhookPayloadError("onAdopted", err)
+		return nil, oasimpl.WebhookPayloadError("onAdopted", err)
 	}
 	return ev, nil
 }
@@ -73,6 +73,6 @@ func parseOnAdoptedWebhook(r *http.Request) (WebhookEvent, error) {
 // sent), otherwise the webhook's first documented 2xx status (200 when none).
 func NewWebhookHandler(handle func(ctx context.Context, event WebhookEvent) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		oas.ServeWebhook(w, r, ParseWebhook, handle, WebhookEvent.webhookStatus)
+		oasimpl.ServeWebhook(w, r, ParseWebhook, handle, WebhookEvent.webhookStatus)
 	})
 }

@@ -8,15 +8,15 @@
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
 // toolchain: v0.3.0
-// output: sha256:aaff2682f12d8f21
+// output: sha256:bc4480e1c8eb3bcf
 //
 // files:
-//	sha256:d90c095a9f7535f7 api.gen.go
-//	sha256:d7e9394052a2b373 doc.gen.go
+//	sha256:37e20eef381479f7 api.gen.go
+//	sha256:5f255dfd2ba91566 doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md
 //	sha256:a22fe477e85c7cdb examples.gen_test.go
-//	sha256:46a1f4ded8045f67 model_post_thing_body.gen.go
+//	sha256:0d7d2dd5a0fcbcc0 model_post_thing_body.gen.go
 //	sha256:c9a4bb0389a7d14d raw/client.gen.go
 //
 // warnings:
