@@ -1,7 +1,7 @@
 package stackonecore
 
 // Compiled against the whole vendor spec's generated package by gen's
-// TestGoldenBuilds: nullability, enums and defaults beyond the fragment in
+// TestEndToEnd: nullability, enums and defaults beyond the fragment in
 // spec/connect_session.yaml.
 
 import (

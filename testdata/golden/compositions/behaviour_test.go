@@ -1,6 +1,6 @@
 package compositions
 
-// Compiled against the generated package by gen's TestGoldenBuilds.
+// Compiled against the generated package by gen's TestEndToEnd.
 
 import (
 	"context"

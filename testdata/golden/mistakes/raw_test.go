@@ -1,7 +1,6 @@
 package mistakes_test
 
-// TestGoldenBuilds replaces the import path oasgen.test/model with the
-// generated package's.
+// TestEndToEnd generates the package at import path oasgen.test/model.
 
 import "oasgen.test/model/raw"
 

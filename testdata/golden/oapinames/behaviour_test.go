@@ -1,6 +1,6 @@
 package oapinames
 
-// Compiled against the generated package by gen's TestGoldenBuilds: that
+// Compiled against the generated package by gen's TestEndToEnd: that
 // the package compiles at all is the check that nothing is declared twice.
 // Here: every schema kept its name and meaning, and the production client's
 // identifiers gave way (raw_test.go checks oapi-codegen's, in raw/).

@@ -2,8 +2,8 @@ package oapinames_test
 
 // oapi-codegen's client, in the raw subpackage, keeps the operations' own
 // IDs (nothing of the model package is in its way) and refers to the model
-// types. TestGoldenBuilds replaces the import path oasgen.test/model with
-// the generated package's.
+// types. TestEndToEnd generates the package at import path
+// oasgen.test/model.
 
 import (
 	model "oasgen.test/model"

@@ -1,6 +1,6 @@
 package openapi31
 
-// Compiled against the generated package by gen's TestGoldenBuilds.
+// Compiled against the generated package by gen's TestEndToEnd.
 
 import (
 	"encoding/json"

@@ -1,8 +1,8 @@
 package openapi31_test
 
 // The raw client (oapi-codegen's, in the raw subpackage) types each
-// parameter as the plan does. TestGoldenBuilds replaces the import path
-// oasgen.test/model with the generated package's.
+// parameter as the plan does. TestEndToEnd generates the package at
+// import path oasgen.test/model.
 
 import (
 	. "oasgen.test/model"

@@ -1,10 +1,10 @@
 package paramnames_test
 
-// Compiled against the generated package by gen's TestGoldenBuilds: that
+// Compiled against the generated package by gen's TestEndToEnd: that
 // client.gen.go compiles at all is the first check; these check that
 // every parameter still goes out under its wire name from both clients
-// (oapi-codegen's in the raw subpackage; TestGoldenBuilds replaces the
-// import path oasgen.test/model with the generated package's).
+// (oapi-codegen's in the raw subpackage; TestEndToEnd generates the
+// package at import path oasgen.test/model).
 
 import (
 	"context"

@@ -1,7 +1,6 @@
 package swagger2_test
 
-// TestGoldenBuilds replaces the import path oasgen.test/model with the
-// generated package's.
+// TestEndToEnd generates the package at import path oasgen.test/model.
 
 import (
 	model "oasgen.test/model"
