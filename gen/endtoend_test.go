@@ -122,12 +122,15 @@ func loadCases(t *testing.T, s *suite) []testCase {
 // generates, go vet its package and go test it with the case's behaviour
 // tests. In -short mode only the in-process comparisons run.
 func TestEndToEnd(t *testing.T) {
-	h := &harness{}
+	h := &harness{build: t.TempDir()}
 	for i := range suites {
 		s := &suites[i]
 		t.Run(s.name, func(t *testing.T) {
 			if s.cli && testing.Short() {
 				t.Skip("runs the CLI binary on every case")
+			}
+			if s.cli {
+				h.buildCLI(t)
 			}
 			cases := loadCases(t, s)
 			if s.indexed {
@@ -138,11 +141,21 @@ func TestEndToEnd(t *testing.T) {
 			}
 		})
 	}
+	if len(h.pkgs) > 0 {
+		t.Run("build", h.buildAndTest)
+	}
 }
 
-// harness holds what the cases share: the CLI binary, built once.
+// harness holds what the cases share: the CLI binary, built once, and the
+// module every generated package is copied into to be vetted and tested.
 type harness struct {
 	bin string
+	// build is a module (oasgen.test) in a temporary directory; pkgs are
+	// its generated packages ("./golden/swagger2/model"), tested those with
+	// behaviour tests.
+	build  string
+	pkgs   []string
+	tested []string
 }
 
 func (h *harness) run(t *testing.T, c testCase) {
@@ -190,7 +203,7 @@ func (h *harness) run(t *testing.T, c testCase) {
 	if testing.Short() {
 		return
 	}
-	buildAndTest(t, c, work, r.out)
+	h.add(t, c, work, r)
 }
 
 // outcome is one generation of a case.
@@ -200,12 +213,14 @@ type outcome struct {
 	out    string // the output directory
 	// handWritten are files of out the generator did not write.
 	handWritten map[string]bool
+	// importPath is the generated package's import path in work.
+	importPath string
 }
 
 // runInProcess generates the case with gen.Generate into work/model. The
-// module around it (see buildAndTest) is oasgen.test, so the package's
-// import path is oasgen.test/model whatever the machine: want/ does not
-// depend on where the repository is.
+// module around it is oasgen.test, so the package's import path is
+// oasgen.test/model whatever the machine: want/ does not depend on where
+// the repository is.
 func runInProcess(t *testing.T, c testCase, work string) outcome {
 	t.Helper()
 	spec := specFile(t, work)
@@ -227,7 +242,7 @@ func runInProcess(t *testing.T, c testCase, work string) outcome {
 		b.WriteString(w.String())
 		b.WriteByte('\n')
 	}
-	return outcome{ok: true, stderr: relative(b.Bytes()), out: out}
+	return outcome{ok: true, stderr: relative(b.Bytes()), out: out, importPath: "oasgen.test/model"}
 }
 
 // previous is the output directory as an earlier, successful run left it:
@@ -249,7 +264,7 @@ const caseTimeout = 2 * time.Minute
 // the words of an optional args file.
 func (h *harness) runCLI(t *testing.T, c testCase, work string) outcome {
 	t.Helper()
-	bin := h.cliBinary(t)
+	bin := h.bin
 	if !exists(filepath.Join(work, "go.mod")) {
 		// A module around the case, as in a real repository: the raw
 		// client package imports the models by the import path it gives.
@@ -282,7 +297,7 @@ func (h *harness) runCLI(t *testing.T, c testCase, work string) outcome {
 		args = append(args, strings.Fields(string(extra))...)
 	}
 	code, stdout, stderr := runGen(t, bin, work, append([]string{"generate"}, args...))
-	r := outcome{ok: code == 0, stderr: stderr, out: out,
+	r := outcome{ok: code == 0, stderr: stderr, out: out, importPath: "example.com/hostile/out",
 		handWritten: map[string]bool{"generate.go": true, "docs/models/hand.md": true}}
 	if code != 0 {
 		if code != 2 {
@@ -312,13 +327,10 @@ func (h *harness) runCLI(t *testing.T, c testCase, work string) outcome {
 	return r
 }
 
-// cliBinary builds cmd/gen once per test run, into the first caller's
-// temporary directory (the hostile suite's, which outlives its cases).
-func (h *harness) cliBinary(t *testing.T) string {
+// buildCLI builds cmd/gen into the suite's temporary directory, which
+// outlives its cases.
+func (h *harness) buildCLI(t *testing.T) {
 	t.Helper()
-	if h.bin != "" {
-		return h.bin
-	}
 	bin := filepath.Join(t.TempDir(), "gen")
 	if runtime.GOOS == "windows" {
 		bin += ".exe"
@@ -327,7 +339,6 @@ func (h *harness) cliBinary(t *testing.T) string {
 		t.Fatalf("building cmd/gen: %v\n%s", err, out)
 	}
 	h.bin = bin
-	return bin
 }
 
 func runGen(t *testing.T, bin, dir string, args []string) (int, []byte, []byte) {
@@ -396,13 +407,71 @@ func compareWant(t *testing.T, c testCase, out string, handWritten map[string]bo
 	}
 }
 
-// buildAndTest vets the generated package (and its raw/ client) and runs
-// the case's behaviour tests in it. work is a module of its own; a go.work
-// next to it adds this repository, so the package imports the oas runtime
-// (and the repository's dependencies) as a user's module would, and
-// nothing is written into the checkout.
-func buildAndTest(t *testing.T, c testCase, work, out string) {
+// add copies a generated case (its input and output directory, the
+// case's behaviour tests in the package) to build/<suite>/<case>/, with the
+// package's import path in work replaced by the one it has there. The
+// packages are vetted and tested together at the end: one go command for
+// all of them costs far less than one per case.
+func (h *harness) add(t *testing.T, c testCase, work string, r outcome) {
 	t.Helper()
+	dst := filepath.Join(h.build, c.suite.name, c.name)
+	outRel, err := filepath.Rel(work, r.out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	importPath := "oasgen.test/" + c.suite.name + "/" + c.name + "/" + filepath.ToSlash(outRel)
+	rewrite := func(data []byte) []byte {
+		return bytes.ReplaceAll(data, []byte(`"`+r.importPath), []byte(`"`+importPath))
+	}
+	err = filepath.WalkDir(work, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(work, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		if rel == "go.mod" || rel == "go.sum" || d.Type()&fs.ModeSymlink != 0 {
+			return nil // the build module's own; a link is only spec input
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if strings.HasSuffix(p, ".go") {
+			data = rewrite(data)
+		}
+		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := c.tests()
+	for _, tf := range tests {
+		data, err := os.ReadFile(tf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dst, outRel, filepath.Base(tf)), rewrite(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pkg := "./" + filepath.ToSlash(filepath.Join(c.suite.name, c.name, outRel))
+	h.pkgs = append(h.pkgs, pkg)
+	if exists(filepath.Join(r.out, "raw")) {
+		h.pkgs = append(h.pkgs, pkg+"/raw")
+	}
+	if len(tests) > 0 {
+		h.tested = append(h.tested, pkg)
+	}
+}
+
+// buildAndTest vets every generated package (and its raw/ client) and runs
+// the behaviour tests. The build directory is a module of its own; a
+// go.work next to it adds this repository, so the packages import the oas
+// runtime (and the repository's dependencies) as a user's module would,
+// and nothing is written into the checkout.
+func (h *harness) buildAndTest(t *testing.T) {
 	goBin := goTool(t)
 	repo, err := filepath.Abs("..")
 	if err != nil {
@@ -412,54 +481,38 @@ func buildAndTest(t *testing.T, c testCase, work, out string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goWork := "go " + goVersion + "\n\nuse (\n\t.\n\t" + strings.ReplaceAll(filepath.ToSlash(repo), `"`, `\"`) + "\n)\n"
-	if err := os.WriteFile(filepath.Join(work, "go.work"), []byte(goWork), 0o644); err != nil {
+	if err := writeModule(h.build, "oasgen.test"); err != nil {
 		t.Fatal(err)
 	}
-	tests := c.tests()
-	for _, tf := range tests {
-		// A test that runs an npm tool finds it installed: one npm ci per
-		// tool, whatever else runs at the same time. Without npm the test
-		// itself skips (or fails under OASGEN_REQUIRE_PRISM=1).
-		for prefix, tool := range map[string]string{"prism_test": "prism", "oauth_test": "oauth2-mock"} {
-			if strings.HasPrefix(filepath.Base(tf), prefix) {
-				if err := npmtool.Install(filepath.Join(repo, "tools", tool)); err != nil && !errors.Is(err, npmtool.ErrNoNPM) {
-					t.Fatal(err)
-				}
+	goWork := "go " + goVersion + "\n\nuse (\n\t.\n\t" + strings.ReplaceAll(filepath.ToSlash(repo), `"`, `\"`) + "\n)\n"
+	if err := os.WriteFile(filepath.Join(h.build, "go.work"), []byte(goWork), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A test that runs an npm tool finds it installed: one npm ci per tool,
+	// whatever else runs at the same time. Without npm the test itself
+	// skips (or fails under OASGEN_REQUIRE_PRISM=1).
+	for prefix, tool := range map[string]string{"prism_test": "prism", "oauth_test": "oauth2-mock"} {
+		if m, _ := filepath.Glob(filepath.Join(h.build, "*", "*", "*", prefix+"*.go")); len(m) > 0 {
+			if err := npmtool.Install(filepath.Join(repo, "tools", tool)); err != nil && !errors.Is(err, npmtool.ErrNoNPM) {
+				t.Fatal(err)
 			}
 		}
-		data, err := os.ReadFile(tf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(out, filepath.Base(tf)), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
-	rel, err := filepath.Rel(work, out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pkg := "./" + filepath.ToSlash(rel)
-	pkgs := []string{pkg}
-	if exists(filepath.Join(out, "raw")) {
-		pkgs = append(pkgs, pkg+"/raw")
-	}
-	steps := [][]string{append([]string{"vet"}, pkgs...)}
-	if len(tests) > 0 {
+	steps := [][]string{append([]string{"vet"}, h.pkgs...)}
+	if len(h.tested) > 0 {
 		// Running the tests also proves that no spec text became an init
 		// function: the test binary would fail before its first test.
-		steps = append(steps, []string{"test", "-count=1", "-vet=off", pkg})
+		steps = append(steps, append([]string{"test", "-count=1", "-vet=off"}, h.tested...))
 	}
 	for _, args := range steps {
 		cmd := exec.Command(goBin, args...)
-		cmd.Dir = work
+		cmd.Dir = h.build
 		// OASGEN_REPO lets a behaviour test find the repository (tools/
 		// for Prism); GOWORK makes the go.work above apply whatever the
 		// caller's environment says.
-		cmd.Env = append(os.Environ(), "GOWORK="+filepath.Join(work, "go.work"), "OASGEN_REPO="+repo)
+		cmd.Env = append(os.Environ(), "GOWORK="+filepath.Join(h.build, "go.work"), "OASGEN_REPO="+repo)
 		if b, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, b)
+			t.Fatalf("go %s %s: %v\n%s", args[0], strings.Join(args[1:], " "), err, b)
 		}
 	}
 }
