@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"net/http"
 	"net/url"
 	"os"
@@ -237,24 +238,24 @@ func OptionsFromEnv() Options {
 // a typed error. It is safe for concurrent use.
 type APIClient struct {
 	server    *url.URL
-	transport oas.Transport
+	transport oasimpl.Transport
 	retry     *RetryPolicy
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opGetBasic     oas.Call
-	opGetBearer    oas.Call
-	opGetBoth      oas.Call
-	opGetCookieKey oas.Call
-	opGetDigest    oas.Call
-	opGetEither    oas.Call
-	opGetHeaderKey oas.Call
-	opGetOAuth     oas.Call
-	opPostOAuth    oas.Call
-	opGetOidc      oas.Call
-	opGetOptional  oas.Call
-	opGetPublic    oas.Call
-	opGetQueryKey  oas.Call
+	opGetBasic     oasimpl.Call
+	opGetBearer    oasimpl.Call
+	opGetBoth      oasimpl.Call
+	opGetCookieKey oasimpl.Call
+	opGetDigest    oasimpl.Call
+	opGetEither    oasimpl.Call
+	opGetHeaderKey oasimpl.Call
+	opGetOAuth     oasimpl.Call
+	opPostOAuth    oasimpl.Call
+	opGetOidc      oasimpl.Call
+	opGetOptional  oasimpl.Call
+	opGetPublic    oasimpl.Call
+	opGetQueryKey  oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -278,118 +279,118 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	c := &APIClient{
 		retry:  opts.Retry,
 		server: u,
-		transport: oas.Transport{
+		transport: oasimpl.Transport{
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
 			UserAgent:        ua,
 		},
 	}
-	authBasic := oas.AuthBasic("basic", "Options.Basic (or Options.APIKey)", opts.Basic, opts.APIKey)
-	authBearer := oas.AuthBearer("bearer", "Options.Bearer (or Options.APIKey)", opts.Bearer, opts.APIKey)
+	authBasic := oasimpl.AuthBasic("basic", "Options.Basic (or Options.APIKey)", opts.Basic, opts.APIKey)
+	authBearer := oasimpl.AuthBearer("bearer", "Options.Bearer (or Options.APIKey)", opts.Bearer, opts.APIKey)
 	keyCookieKey := opts.CookieKey
 	if keyCookieKey == "" {
 		keyCookieKey = opts.APIKey
 	}
-	authCookieKey := oas.AuthAPIKey("cookieKey", "Options.CookieKey (or Options.APIKey)", "cookie", "session", keyCookieKey)
-	authDigest := oas.AuthHTTP("digest", "Options.Digest", opts.Digest)
+	authCookieKey := oasimpl.AuthAPIKey("cookieKey", "Options.CookieKey (or Options.APIKey)", "cookie", "session", keyCookieKey)
+	authDigest := oasimpl.AuthHTTP("digest", "Options.Digest", opts.Digest)
 	keyHeaderKey := opts.HeaderKey
 	if keyHeaderKey == "" {
 		keyHeaderKey = opts.APIKey
 	}
-	authHeaderKey := oas.AuthAPIKey("headerKey", "Options.HeaderKey (or Options.APIKey)", "header", "X-API-Key", keyHeaderKey)
-	authOauth := oas.AuthOAuth2("oauth", "Options.Oauth", oas.OAuth2Spec{TokenURL: "http://127.0.0.1:4011/token"}, opts.Oauth, opts.HTTPClient)
-	authOidc := oas.AuthOAuth2("oidc", "Options.Oidc", oas.OAuth2Spec{OpenIDConnectURL: "http://127.0.0.1:4011/.well-known/openid-configuration"}, opts.Oidc, opts.HTTPClient)
+	authHeaderKey := oasimpl.AuthAPIKey("headerKey", "Options.HeaderKey (or Options.APIKey)", "header", "X-API-Key", keyHeaderKey)
+	authOauth := oasimpl.AuthOAuth2("oauth", "Options.Oauth", oasimpl.OAuth2Spec{TokenURL: "http://127.0.0.1:4011/token"}, opts.Oauth, opts.HTTPClient)
+	authOidc := oasimpl.AuthOAuth2("oidc", "Options.Oidc", oasimpl.OAuth2Spec{OpenIDConnectURL: "http://127.0.0.1:4011/.well-known/openid-configuration"}, opts.Oidc, opts.HTTPClient)
 	keyQueryKey := opts.QueryKey
 	if keyQueryKey == "" {
 		keyQueryKey = opts.APIKey
 	}
-	authQueryKey := oas.AuthAPIKey("queryKey", "Options.QueryKey (or Options.APIKey)", "query", "api_key", keyQueryKey)
-	c.opGetBasic = oas.Call{
+	authQueryKey := oasimpl.AuthAPIKey("queryKey", "Options.QueryKey (or Options.APIKey)", "query", "api_key", keyQueryKey)
+	c.opGetBasic = oasimpl.Call{
 		Func:      "GetBasic",
 		Method:    "GET",
 		Operation: "getBasic",
-		Security:  []oas.Requirement{{{Auth: authBasic}}},
+		Security:  []oasimpl.Requirement{{{Auth: authBasic}}},
 	}
-	c.opGetBearer = oas.Call{
+	c.opGetBearer = oasimpl.Call{
 		Func:      "GetBearer",
 		Method:    "GET",
 		Operation: "getBearer",
-		Security:  []oas.Requirement{{{Auth: authBearer}}},
+		Security:  []oasimpl.Requirement{{{Auth: authBearer}}},
 	}
-	c.opGetBoth = oas.Call{
+	c.opGetBoth = oasimpl.Call{
 		Func:      "GetBoth",
 		Method:    "GET",
 		Operation: "getBoth",
-		Security:  []oas.Requirement{{{Auth: authBasic}, {Auth: authHeaderKey}}},
+		Security:  []oasimpl.Requirement{{{Auth: authBasic}, {Auth: authHeaderKey}}},
 	}
-	c.opGetCookieKey = oas.Call{
+	c.opGetCookieKey = oasimpl.Call{
 		Func:      "GetCookieKey",
 		Method:    "GET",
 		Operation: "getCookieKey",
-		Security:  []oas.Requirement{{{Auth: authCookieKey}}},
+		Security:  []oasimpl.Requirement{{{Auth: authCookieKey}}},
 	}
-	c.opGetDigest = oas.Call{
+	c.opGetDigest = oasimpl.Call{
 		Func:      "GetDigest",
 		Method:    "GET",
 		Operation: "getDigest",
-		Security:  []oas.Requirement{{{Auth: authDigest}}},
+		Security:  []oasimpl.Requirement{{{Auth: authDigest}}},
 	}
-	c.opGetEither = oas.Call{
+	c.opGetEither = oasimpl.Call{
 		Func:      "GetEither",
 		Method:    "GET",
 		Operation: "getEither",
-		Security:  []oas.Requirement{{{Auth: authHeaderKey}}, {{Auth: authQueryKey}}},
+		Security:  []oasimpl.Requirement{{{Auth: authHeaderKey}}, {{Auth: authQueryKey}}},
 	}
-	c.opGetHeaderKey = oas.Call{
+	c.opGetHeaderKey = oasimpl.Call{
 		Func:      "GetHeaderKey",
 		Method:    "GET",
 		Operation: "getHeaderKey",
-		Security:  []oas.Requirement{{{Auth: authHeaderKey}}},
+		Security:  []oasimpl.Requirement{{{Auth: authHeaderKey}}},
 	}
-	c.opGetOAuth = oas.Call{
+	c.opGetOAuth = oasimpl.Call{
 		Func:      "GetOAuth",
 		Method:    "GET",
 		Operation: "getOAuth",
-		Security: []oas.Requirement{{{
+		Security: []oasimpl.Requirement{{{
 			Auth:   authOauth,
 			Scopes: []string{"read"},
 		}}},
 	}
-	c.opPostOAuth = oas.Call{
+	c.opPostOAuth = oasimpl.Call{
 		Func:      "PostOAuth",
 		Method:    "POST",
 		Operation: "postOAuth",
-		Security: []oas.Requirement{{{
+		Security: []oasimpl.Requirement{{{
 			Auth:   authOauth,
 			Scopes: []string{"read", "write"},
 		}}},
 	}
-	c.opGetOidc = oas.Call{
+	c.opGetOidc = oasimpl.Call{
 		Func:      "GetOidc",
 		Method:    "GET",
 		Operation: "getOIDC",
-		Security: []oas.Requirement{{{
+		Security: []oasimpl.Requirement{{{
 			Auth:   authOidc,
 			Scopes: []string{"openid"},
 		}}},
 	}
-	c.opGetOptional = oas.Call{
+	c.opGetOptional = oasimpl.Call{
 		Func:      "GetOptional",
 		Method:    "GET",
 		Operation: "getOptional",
-		Security:  []oas.Requirement{{}, {{Auth: authHeaderKey}}},
+		Security:  []oasimpl.Requirement{{}, {{Auth: authHeaderKey}}},
 	}
-	c.opGetPublic = oas.Call{
+	c.opGetPublic = oasimpl.Call{
 		Func:      "GetPublic",
 		Method:    "GET",
 		Operation: "getPublic",
 	}
-	c.opGetQueryKey = oas.Call{
+	c.opGetQueryKey = oasimpl.Call{
 		Func:      "GetQueryKey",
 		Method:    "GET",
 		Operation: "getQueryKey",
-		Security:  []oas.Requirement{{{Auth: authQueryKey}}},
+		Security:  []oasimpl.Requirement{{{Auth: authQueryKey}}},
 	}
 	return c, nil
 }
@@ -409,7 +410,7 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetBasic(ctx context.Context, opts ...CallOption) (*Thing, error) {
-	u, err := oas.JoinURL(c.server, "/basic")
+	u, err := oasimpl.JoinURL(c.server, "/basic")
 	if err != nil {
 		return nil, fmt.Errorf("GetBasic: %w", err)
 	}
@@ -421,9 +422,9 @@ func (c *APIClient) GetBasic(ctx context.Context, opts ...CallOption) (*Thing, e
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Thing](resp)
+		return oasimpl.DecodeJSON[Thing](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // GetBearer calls GET /bearer.
@@ -432,7 +433,7 @@ func (c *APIClient) GetBasic(ctx context.Context, opts ...CallOption) (*Thing, e
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetBearer(ctx context.Context, opts ...CallOption) (*Thing, error) {
-	u, err := oas.JoinURL(c.server, "/bearer")
+	u, err := oasimpl.JoinURL(c.server, "/bearer")
 	if err != nil {
 		return nil, fmt.Errorf("GetBearer: %w", err)
 	}
@@ -444,9 +445,9 @@ func (c *APIClient) GetBearer(ctx context.Context, opts ...CallOption) (*Thing, 
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Thing](resp)
+		return oasimpl.DecodeJSON[Thing](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // GetBoth calls GET /both.
@@ -457,7 +458,7 @@ func (c *APIClient) GetBearer(ctx context.Context, opts ...CallOption) (*Thing, 
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetBoth(ctx context.Context, opts ...CallOption) (*Thing, error) {
-	u, err := oas.JoinURL(c.server, "/both")
+	u, err := oasimpl.JoinURL(c.server, "/both")
 	if err != nil {
 		return nil, fmt.Errorf("GetBoth: %w", err)
 	}
@@ -469,9 +470,9 @@ func (c *APIClient) GetBoth(ctx context.Context, opts ...CallOption) (*Thing, er
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Thing](resp)
+		return oasimpl.DecodeJSON[Thing](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // GetCookieKey calls GET /cookie-key.
@@ -480,7 +481,7 @@ func (c *APIClient) GetBoth(ctx context.Context, opts ...CallOption) (*Thing, er
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetCookieKey(ctx context.Context, opts ...CallOption) (*Thing, error) {
-	u, err := oas.JoinURL(c.server, "/cookie-key")
+	u, err := oasimpl.JoinURL(c.server, "/cookie-key")
 	if err != nil {
 		return nil, fmt.Errorf("GetCookieKey: %w", err)
 	}
@@ -492,9 +493,9 @@ func (c *APIClient) GetCookieKey(ctx context.Context, opts ...CallOption) (*Thin
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Thing](resp)
+		return oasimpl.DecodeJSON[Thing](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // GetDigest calls GET /digest.
@@ -503,7 +504,7 @@ func (c *APIClient) GetCookieKey(ctx context.Context, opts ...CallOption) (*Thin
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetDigest(ctx context.Context, opts ...CallOption) (*Thing, error) {
-	u, err := oas.JoinURL(c.server, "/digest")
+	u, err := oasimpl.JoinURL(c.server, "/digest")
 	if err != nil {
 		return nil, fmt.Errorf("GetDigest: %w", err)
 	}
@@ -515,9 +516,9 @@ func (c *APIClient) GetDigest(ctx context.Context, opts ...CallOption) (*Thing, 
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Thing](resp)
+		return oasimpl.DecodeJSON[Thing](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // GetEither calls GET /either.
@@ -528,7 +529,7 @@ func (c *APIClient) GetDigest(ctx context.Context, opts ...CallOption) (*Thing, 
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetEither(ctx context.Context, opts ...CallOption) (*Thing, error) {
-	u, err := oas.JoinURL(c.server, "/either")
+	u, err := oasimpl.JoinURL(c.server, "/either")
 	if err != nil {
 		return nil, fmt.Errorf("GetEither: %w", err)
 	}
@@ -540,9 +541,9 @@ func (c *APIClient) GetEither(ctx context.Context, opts ...CallOption) (*Thing, 
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Thing](resp)
+		return oasimpl.DecodeJSON[Thing](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // GetHeaderKey calls GET /header-key.
@@ -551,7 +552,7 @@ func (c *APIClient) GetEither(ctx context.Context, opts ...CallOption) (*Thing, 
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetHeaderKey(ctx context.Context, opts ...CallOption) (*Thing, error) {
-	u, err := oas.JoinURL(c.server, "/header-key")
+	u, err := oasimpl.JoinURL(c.server, "/header-key")
 	if err != nil {
 		return nil, fmt.Errorf("GetHeaderKey: %w", err)
 	}
@@ -563,9 +564,9 @@ func (c *APIClient) GetHeaderKey(ctx context.Context, opts ...CallOption) (*Thin
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Thing](resp)
+		return oasimpl.DecodeJSON[Thing](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // GetOAuth calls GET /oauth.
@@ -574,7 +575,7 @@ func (c *APIClient) GetHeaderKey(ctx context.Context, opts ...CallOption) (*Thin
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetOAuth(ctx context.Context, opts ...CallOption) (*Thing, error) {
-	u, err := oas.JoinURL(c.server, "/oauth")
+	u, err := oasimpl.JoinURL(c.server, "/oauth")
 	if err != nil {
 		return nil, fmt.Errorf("GetOAuth: %w", err)
 	}
@@ -586,9 +587,9 @@ func (c *APIClient) GetOAuth(ctx context.Context, opts ...CallOption) (*Thing, e
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Thing](resp)
+		return oasimpl.DecodeJSON[Thing](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // PostOAuth calls POST /oauth.
@@ -601,11 +602,11 @@ func (c *APIClient) PostOAuth(ctx context.Context, body Thing, opts ...CallOptio
 	if err := body.Validate(); err != nil {
 		return nil, fmt.Errorf("PostOAuth: %w", err)
 	}
-	payload, err := oas.Encode(body)
+	payload, err := oasimpl.Encode(body)
 	if err != nil {
 		return nil, fmt.Errorf("PostOAuth: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/oauth")
+	u, err := oasimpl.JoinURL(c.server, "/oauth")
 	if err != nil {
 		return nil, fmt.Errorf("PostOAuth: %w", err)
 	}
@@ -618,9 +619,9 @@ func (c *APIClient) PostOAuth(ctx context.Context, body Thing, opts ...CallOptio
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Thing](resp)
+		return oasimpl.DecodeJSON[Thing](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // GetOidc calls GET /oidc.
@@ -629,7 +630,7 @@ func (c *APIClient) PostOAuth(ctx context.Context, body Thing, opts ...CallOptio
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetOidc(ctx context.Context, opts ...CallOption) (*Thing, error) {
-	u, err := oas.JoinURL(c.server, "/oidc")
+	u, err := oasimpl.JoinURL(c.server, "/oidc")
 	if err != nil {
 		return nil, fmt.Errorf("GetOidc: %w", err)
 	}
@@ -641,9 +642,9 @@ func (c *APIClient) GetOidc(ctx context.Context, opts ...CallOption) (*Thing, er
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Thing](resp)
+		return oasimpl.DecodeJSON[Thing](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // GetOptional calls GET /optional.
@@ -652,7 +653,7 @@ func (c *APIClient) GetOidc(ctx context.Context, opts ...CallOption) (*Thing, er
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetOptional(ctx context.Context, opts ...CallOption) (*Thing, error) {
-	u, err := oas.JoinURL(c.server, "/optional")
+	u, err := oasimpl.JoinURL(c.server, "/optional")
 	if err != nil {
 		return nil, fmt.Errorf("GetOptional: %w", err)
 	}
@@ -664,9 +665,9 @@ func (c *APIClient) GetOptional(ctx context.Context, opts ...CallOption) (*Thing
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Thing](resp)
+		return oasimpl.DecodeJSON[Thing](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // GetPublic calls GET /public.
@@ -675,7 +676,7 @@ func (c *APIClient) GetOptional(ctx context.Context, opts ...CallOption) (*Thing
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetPublic(ctx context.Context, opts ...CallOption) (*Thing, error) {
-	u, err := oas.JoinURL(c.server, "/public")
+	u, err := oasimpl.JoinURL(c.server, "/public")
 	if err != nil {
 		return nil, fmt.Errorf("GetPublic: %w", err)
 	}
@@ -687,9 +688,9 @@ func (c *APIClient) GetPublic(ctx context.Context, opts ...CallOption) (*Thing, 
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Thing](resp)
+		return oasimpl.DecodeJSON[Thing](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // GetQueryKey calls GET /query-key.
@@ -698,7 +699,7 @@ func (c *APIClient) GetPublic(ctx context.Context, opts ...CallOption) (*Thing, 
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetQueryKey(ctx context.Context, opts ...CallOption) (*Thing, error) {
-	u, err := oas.JoinURL(c.server, "/query-key")
+	u, err := oasimpl.JoinURL(c.server, "/query-key")
 	if err != nil {
 		return nil, fmt.Errorf("GetQueryKey: %w", err)
 	}
@@ -710,7 +711,7 @@ func (c *APIClient) GetQueryKey(ctx context.Context, opts ...CallOption) (*Thing
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Thing](resp)
+		return oasimpl.DecodeJSON[Thing](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }

@@ -8,12 +8,12 @@
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
 // toolchain: v0.3.0
-// output: sha256:efc0082be4e7ede4
+// output: sha256:110aa2e2115af5a4
 //
 // files:
-//	sha256:b18ed8cb6fb39a07 api.gen.go
-//	sha256:b11dda877aba94e1 doc.gen.go
-//	sha256:8fd8382a63049ac7 model_thing.gen.go
+//	sha256:601fd3acf836c4a3 api.gen.go
+//	sha256:576b89ca5d4c515a doc.gen.go
+//	sha256:0fe1717eaa936613 model_thing.gen.go
 //	sha256:ea4343b19b14a769 raw/client.gen.go
 
 package auth

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"io"
 	"net/http"
 	"net/url"
@@ -103,21 +104,21 @@ type Options struct {
 // a typed error. It is safe for concurrent use.
 type APIClient struct {
 	server    *url.URL
-	transport oas.Transport
+	transport oasimpl.Transport
 	retry     *RetryPolicy
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opUploadAvatar     oas.Call
-	opDeploy           oas.Call
-	opGetDeployment    oas.Call
-	opDeleteDeployment oas.Call
-	opDownloadFile     oas.Call
-	opUploadFile       oas.Call
-	opLogin            oas.Call
-	opGetMotd          oas.Call
-	opCreateNote       oas.Call
-	opGetReport        oas.Call
+	opUploadAvatar     oasimpl.Call
+	opDeploy           oasimpl.Call
+	opGetDeployment    oasimpl.Call
+	opDeleteDeployment oasimpl.Call
+	opDownloadFile     oasimpl.Call
+	opUploadFile       oasimpl.Call
+	opLogin            oasimpl.Call
+	opGetMotd          oasimpl.Call
+	opCreateNote       oasimpl.Call
+	opGetReport        oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -141,41 +142,41 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	c := &APIClient{
 		retry:  opts.Retry,
 		server: u,
-		transport: oas.Transport{
+		transport: oasimpl.Transport{
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
 			UserAgent:        ua,
 		},
 	}
-	c.opUploadAvatar = oas.Call{
+	c.opUploadAvatar = oasimpl.Call{
 		Func:      "UploadAvatar",
 		Method:    "POST",
 		Operation: "uploadAvatar",
 	}
-	c.opDeploy = oas.Call{
+	c.opDeploy = oasimpl.Call{
 		Func:      "Deploy",
 		Method:    "POST",
 		Operation: "deploy",
 	}
-	c.opGetDeployment = oas.Call{
+	c.opGetDeployment = oasimpl.Call{
 		Func:      "GetDeployment",
 		Method:    "GET",
 		Operation: "getDeployment",
 	}
-	c.opDeleteDeployment = oas.Call{
+	c.opDeleteDeployment = oasimpl.Call{
 		Func:      "DeleteDeployment",
 		Method:    "DELETE",
 		Operation: "deleteDeployment",
 	}
-	c.opDownloadFile = oas.Call{
+	c.opDownloadFile = oasimpl.Call{
 		Accept:    "application/octet-stream",
 		Func:      "DownloadFile",
 		Method:    "GET",
 		Operation: "downloadFile",
 		Stream:    true,
 	}
-	c.opUploadFile = oas.Call{
+	c.opUploadFile = oasimpl.Call{
 		Func:      "UploadFile",
 		Method:    "PUT",
 		Operation: "uploadFile",
@@ -188,24 +189,24 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			StatusCodes:      []int{503},
 		}),
 	}
-	c.opLogin = oas.Call{
+	c.opLogin = oasimpl.Call{
 		Accept:    "text/plain",
 		Func:      "Login",
 		Method:    "POST",
 		Operation: "login",
 	}
-	c.opGetMotd = oas.Call{
+	c.opGetMotd = oasimpl.Call{
 		Accept:    "text/plain",
 		Func:      "GetMotd",
 		Method:    "GET",
 		Operation: "getMotd",
 	}
-	c.opCreateNote = oas.Call{
+	c.opCreateNote = oasimpl.Call{
 		Func:      "CreateNote",
 		Method:    "POST",
 		Operation: "createNote",
 	}
-	c.opGetReport = oas.Call{
+	c.opGetReport = oasimpl.Call{
 		Accept:    "application/json, application/pdf",
 		Func:      "GetReport",
 		Method:    "GET",
@@ -250,13 +251,13 @@ type UploadAvatarParts struct {
 // *oas.ValidationError, or returns nil. Union values are decoded to be checked,
 // which allocates.
 func (m UploadAvatarParts) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("UploadAvatarParts")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m UploadAvatarParts) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m UploadAvatarParts) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if x, ok := m.Caption.Get(); ok {
 		pCaption := p.Key("caption")
 		v.StringLen(&pCaption, x, -1, 40)
@@ -283,7 +284,7 @@ func (c *APIClient) UploadAvatar(ctx context.Context, body UploadAvatarParts, op
 	if err := body.Validate(); err != nil {
 		return nil, fmt.Errorf("UploadAvatar: %w", err)
 	}
-	mp := oas.NewMultipart()
+	mp := oasimpl.NewMultipart()
 	if v, ok := body.Caption.Get(); ok {
 		mp.Text("caption", "text/plain", v)
 	}
@@ -307,7 +308,7 @@ func (c *APIClient) UploadAvatar(ctx context.Context, body UploadAvatarParts, op
 	if err != nil {
 		return nil, fmt.Errorf("UploadAvatar: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/avatars")
+	u, err := oasimpl.JoinURL(c.server, "/avatars")
 	if err != nil {
 		return nil, fmt.Errorf("UploadAvatar: %w", err)
 	}
@@ -321,9 +322,9 @@ func (c *APIClient) UploadAvatar(ctx context.Context, body UploadAvatarParts, op
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[FileInfo](resp)
+		return oasimpl.DecodeJSON[FileInfo](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // DeployResult2 is what Deploy returns: the 2xx status that came and its body,
@@ -352,11 +353,11 @@ func (c *APIClient) Deploy(ctx context.Context, body DeploymentInput, opts ...Ca
 	if err := body.Validate(); err != nil {
 		return nil, fmt.Errorf("Deploy: %w", err)
 	}
-	payload, err := oas.Encode(body)
+	payload, err := oasimpl.Encode(body)
 	if err != nil {
 		return nil, fmt.Errorf("Deploy: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/deployments")
+	u, err := oasimpl.JoinURL(c.server, "/deployments")
 	if err != nil {
 		return nil, fmt.Errorf("Deploy: %w", err)
 	}
@@ -369,7 +370,7 @@ func (c *APIClient) Deploy(ctx context.Context, body DeploymentInput, opts ...Ca
 	}
 	switch {
 	case resp.StatusCode == 201:
-		v, err := oas.DecodeJSON[Deployment](resp)
+		v, err := oasimpl.DecodeJSON[Deployment](resp)
 		if err != nil {
 			return nil, err
 		}
@@ -378,7 +379,7 @@ func (c *APIClient) Deploy(ctx context.Context, body DeploymentInput, opts ...Ca
 			StatusCode: resp.StatusCode,
 		}, nil
 	case resp.StatusCode == 202:
-		v, err := oas.DecodeJSON[DeployAcceptedResponse](resp)
+		v, err := oasimpl.DecodeJSON[DeployAcceptedResponse](resp)
 		if err != nil {
 			return nil, err
 		}
@@ -389,9 +390,9 @@ func (c *APIClient) Deploy(ctx context.Context, body DeploymentInput, opts ...Ca
 	case resp.StatusCode/100 == 2:
 		return &DeployResult2{StatusCode: resp.StatusCode}, nil
 	case resp.StatusCode == 400:
-		return nil, oas.DecodeErrorResponse[Error](resp)
+		return nil, oasimpl.DecodeErrorResponse[Error](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // GetDeployment calls GET /deployments/{id}.
@@ -401,8 +402,8 @@ func (c *APIClient) Deploy(ctx context.Context, body DeploymentInput, opts ...Ca
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetDeployment(ctx context.Context, id int64, opts ...CallOption) (*Deployment, error) {
-	var ps oas.Params
-	u, err := ps.URL(c.server, "/deployments/"+ps.Path(oas.Param{Name: "id", Style: "simple"}, id))
+	var ps oasimpl.Params
+	u, err := ps.URL(c.server, "/deployments/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id))
 	if err != nil {
 		return nil, fmt.Errorf("GetDeployment: %w", err)
 	}
@@ -414,11 +415,11 @@ func (c *APIClient) GetDeployment(ctx context.Context, id int64, opts ...CallOpt
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Deployment](resp)
+		return oasimpl.DecodeJSON[Deployment](resp)
 	case resp.StatusCode == 404:
-		return nil, oas.DecodeErrorResponse[Error](resp)
+		return nil, oasimpl.DecodeErrorResponse[Error](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // DeleteDeployment calls DELETE /deployments/{id}.
@@ -428,8 +429,8 @@ func (c *APIClient) GetDeployment(ctx context.Context, id int64, opts ...CallOpt
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) DeleteDeployment(ctx context.Context, id int64, opts ...CallOption) (*Deployment, error) {
-	var ps oas.Params
-	u, err := ps.URL(c.server, "/deployments/"+ps.Path(oas.Param{Name: "id", Style: "simple"}, id))
+	var ps oasimpl.Params
+	u, err := ps.URL(c.server, "/deployments/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id))
 	if err != nil {
 		return nil, fmt.Errorf("DeleteDeployment: %w", err)
 	}
@@ -443,9 +444,9 @@ func (c *APIClient) DeleteDeployment(ctx context.Context, id int64, opts ...Call
 	case resp.StatusCode == 204:
 		return nil, nil
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Deployment](resp)
+		return oasimpl.DecodeJSON[Deployment](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // DownloadFile calls GET /files/{name}.
@@ -456,8 +457,8 @@ func (c *APIClient) DeleteDeployment(ctx context.Context, id int64, opts ...Call
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) DownloadFile(ctx context.Context, name string, opts ...CallOption) (*oas.Stream, error) {
-	var ps oas.Params
-	u, err := ps.URL(c.server, "/files/"+ps.Path(oas.Param{Name: "name", Style: "simple"}, name))
+	var ps oasimpl.Params
+	u, err := ps.URL(c.server, "/files/"+ps.Path(oasimpl.Param{Name: "name", Style: "simple"}, name))
 	if err != nil {
 		return nil, fmt.Errorf("DownloadFile: %w", err)
 	}
@@ -470,11 +471,11 @@ func (c *APIClient) DownloadFile(ctx context.Context, name string, opts ...CallO
 	defer resp.Close()
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.StreamOf(resp), nil
+		return oasimpl.StreamOf(resp), nil
 	case resp.StatusCode == 404:
-		return nil, oas.DecodeErrorResponse[Error](resp)
+		return nil, oasimpl.DecodeErrorResponse[Error](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // UploadFile calls PUT /files/{name}.
@@ -487,8 +488,8 @@ func (c *APIClient) DownloadFile(ctx context.Context, name string, opts ...CallO
 //
 // Retried on 503, with exponential backoff (Retry-After honoured).
 func (c *APIClient) UploadFile(ctx context.Context, name string, body io.Reader, contentType string, opts ...CallOption) (*FileInfo, error) {
-	var ps oas.Params
-	u, err := ps.URL(c.server, "/files/"+ps.Path(oas.Param{Name: "name", Style: "simple"}, name))
+	var ps oasimpl.Params
+	u, err := ps.URL(c.server, "/files/"+ps.Path(oasimpl.Param{Name: "name", Style: "simple"}, name))
 	if err != nil {
 		return nil, fmt.Errorf("UploadFile: %w", err)
 	}
@@ -505,9 +506,9 @@ func (c *APIClient) UploadFile(ctx context.Context, name string, body io.Reader,
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[FileInfo](resp)
+		return oasimpl.DecodeJSON[FileInfo](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // Login calls POST /login.
@@ -521,11 +522,11 @@ func (c *APIClient) Login(ctx context.Context, body LoginRequestForm, opts ...Ca
 	if err := body.Validate(); err != nil {
 		return "", fmt.Errorf("Login: %w", err)
 	}
-	payload, err := oas.EncodeForm(body)
+	payload, err := oasimpl.EncodeForm(body)
 	if err != nil {
 		return "", fmt.Errorf("Login: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/login")
+	u, err := oasimpl.JoinURL(c.server, "/login")
 	if err != nil {
 		return "", fmt.Errorf("Login: %w", err)
 	}
@@ -539,9 +540,9 @@ func (c *APIClient) Login(ctx context.Context, body LoginRequestForm, opts ...Ca
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeText(resp)
+		return oasimpl.DecodeText(resp)
 	}
-	return "", oas.NewAPIError(resp)
+	return "", oasimpl.NewAPIError(resp)
 }
 
 // GetMotd calls GET /motd.
@@ -551,7 +552,7 @@ func (c *APIClient) Login(ctx context.Context, body LoginRequestForm, opts ...Ca
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetMotd(ctx context.Context, opts ...CallOption) (string, error) {
-	u, err := oas.JoinURL(c.server, "/motd")
+	u, err := oasimpl.JoinURL(c.server, "/motd")
 	if err != nil {
 		return "", fmt.Errorf("GetMotd: %w", err)
 	}
@@ -563,9 +564,9 @@ func (c *APIClient) GetMotd(ctx context.Context, opts ...CallOption) (string, er
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeText(resp)
+		return oasimpl.DecodeText(resp)
 	}
-	return "", oas.NewAPIError(resp)
+	return "", oasimpl.NewAPIError(resp)
 }
 
 // CreateNote calls POST /notes.
@@ -575,7 +576,7 @@ func (c *APIClient) GetMotd(ctx context.Context, opts ...CallOption) (string, er
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) CreateNote(ctx context.Context, body string, opts ...CallOption) error {
-	u, err := oas.JoinURL(c.server, "/notes")
+	u, err := oasimpl.JoinURL(c.server, "/notes")
 	if err != nil {
 		return fmt.Errorf("CreateNote: %w", err)
 	}
@@ -591,7 +592,7 @@ func (c *APIClient) CreateNote(ctx context.Context, body string, opts ...CallOpt
 	case resp.StatusCode/100 == 2:
 		return nil
 	}
-	return oas.NewAPIError(resp)
+	return oasimpl.NewAPIError(resp)
 }
 
 // GetReportResult is what GetReport returns: the 2xx status that came and its
@@ -615,7 +616,7 @@ type GetReportResult struct {
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetReport(ctx context.Context, opts ...CallOption) (*GetReportResult, error) {
-	u, err := oas.JoinURL(c.server, "/report")
+	u, err := oasimpl.JoinURL(c.server, "/report")
 	if err != nil {
 		return nil, fmt.Errorf("GetReport: %w", err)
 	}
@@ -628,7 +629,7 @@ func (c *APIClient) GetReport(ctx context.Context, opts ...CallOption) (*GetRepo
 	defer resp.Close()
 	switch {
 	case resp.StatusCode == 200:
-		v, err := oas.DecodeJSON[Report](resp)
+		v, err := oasimpl.DecodeJSON[Report](resp)
 		if err != nil {
 			return nil, err
 		}
@@ -638,7 +639,7 @@ func (c *APIClient) GetReport(ctx context.Context, opts ...CallOption) (*GetRepo
 		}, nil
 	case resp.StatusCode == 203:
 		return &GetReportResult{
-			NonAuthoritativeInformation: oas.StreamOf(resp),
+			NonAuthoritativeInformation: oasimpl.StreamOf(resp),
 			StatusCode:                  resp.StatusCode,
 		}, nil
 	case resp.StatusCode == 204:
@@ -646,5 +647,5 @@ func (c *APIClient) GetReport(ctx context.Context, opts ...CallOption) (*GetRepo
 	case resp.StatusCode/100 == 2:
 		return &GetReportResult{StatusCode: resp.StatusCode}, nil
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }

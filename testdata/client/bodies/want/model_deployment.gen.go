@@ -4,7 +4,7 @@ package bodies
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Deployment is the schema "Deployment".
@@ -35,13 +35,13 @@ func (m *Deployment) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Deployment) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Deployment")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Deployment) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Deployment) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.App == "" {
 		pApp := p.Key("app")
 		v.Required(&pApp)
@@ -57,14 +57,14 @@ func (m Deployment) ValidateInto(v *oas.Validator, p *oas.Path) {
 func (m Deployment) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	dst = append(dst, "\"app\":"...)
-	dst = oas.AppendString(dst, m.App)
+	dst = oasimpl.AppendString(dst, m.App)
 	dst = append(dst, ",\"id\":"...)
-	dst = oas.AppendInt(dst, m.ID)
+	dst = oasimpl.AppendInt(dst, m.ID)
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Deployment) DecodeJSON(d *oas.Decoder) {
+func (m *Deployment) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -82,7 +82,7 @@ func (m *Deployment) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "APP":
 				field = 0
 			case "ID":
@@ -122,7 +122,7 @@ var _ json.Marshaler = Deployment{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Deployment) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -4,7 +4,7 @@ package bodies
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // DeploymentInput is the schema "DeploymentInput".
@@ -31,13 +31,13 @@ func (m *DeploymentInput) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m DeploymentInput) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("DeploymentInput")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m DeploymentInput) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m DeploymentInput) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.App == "" {
 		pApp := p.Key("app")
 		v.Required(&pApp)
@@ -52,12 +52,12 @@ func (m DeploymentInput) ValidateInto(v *oas.Validator, p *oas.Path) {
 func (m DeploymentInput) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	dst = append(dst, "\"app\":"...)
-	dst = oas.AppendString(dst, m.App)
+	dst = oasimpl.AppendString(dst, m.App)
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *DeploymentInput) DecodeJSON(d *oas.Decoder) {
+func (m *DeploymentInput) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -73,7 +73,7 @@ func (m *DeploymentInput) DecodeJSON(d *oas.Decoder) {
 			field = 0
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "APP":
 				field = 0
 			}
@@ -104,7 +104,7 @@ var _ json.Marshaler = DeploymentInput{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *DeploymentInput) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

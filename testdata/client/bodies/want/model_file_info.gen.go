@@ -5,6 +5,7 @@ package bodies
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // FileInfo is the schema "FileInfo".
@@ -37,13 +38,13 @@ func (m *FileInfo) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m FileInfo) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("FileInfo")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m FileInfo) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m FileInfo) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Name == "" {
 		pName := p.Key("name")
 		v.Required(&pName)
@@ -62,20 +63,20 @@ func (m FileInfo) AppendJSON(dst []byte) ([]byte, error) {
 	if x, ok := m.ContentType.Get(); ok {
 		dst = append(dst, "\"contentType\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if more {
 		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"name\":"...)
-	dst = oas.AppendString(dst, m.Name)
+	dst = oasimpl.AppendString(dst, m.Name)
 	dst = append(dst, ",\"size\":"...)
-	dst = oas.AppendInt(dst, m.Size)
+	dst = oasimpl.AppendInt(dst, m.Size)
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *FileInfo) DecodeJSON(d *oas.Decoder) {
+func (m *FileInfo) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -95,7 +96,7 @@ func (m *FileInfo) DecodeJSON(d *oas.Decoder) {
 			field = 2
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "CONTENTTYPE":
 				field = 0
 			case "NAME":
@@ -145,7 +146,7 @@ var _ json.Marshaler = FileInfo{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *FileInfo) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -5,6 +5,7 @@ package bodies
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"slices"
 )
 
@@ -41,13 +42,13 @@ func (m *LoginRequestForm) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m LoginRequestForm) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("LoginRequestForm")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m LoginRequestForm) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m LoginRequestForm) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Password == "" {
 		pPassword := p.Key("password")
 		v.Required(&pPassword)
@@ -63,10 +64,10 @@ func (m LoginRequestForm) ValidateInto(v *oas.Validator, p *oas.Path) {
 func (m LoginRequestForm) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	dst = append(dst, "\"password\":"...)
-	dst = oas.AppendString(dst, m.Password)
+	dst = oasimpl.AppendString(dst, m.Password)
 	if x, ok := m.Remember.Get(); ok {
 		dst = append(dst, ",\"remember\":"...)
-		dst = oas.AppendBool(dst, x)
+		dst = oasimpl.AppendBool(dst, x)
 	}
 	if x, ok := m.Scopes.Get(); ok {
 		dst = append(dst, ",\"scopes\":"...)
@@ -78,18 +79,18 @@ func (m LoginRequestForm) AppendJSON(dst []byte) ([]byte, error) {
 				if i1 > 0 {
 					dst = append(dst, ',')
 				}
-				dst = oas.AppendString(dst, x1)
+				dst = oasimpl.AppendString(dst, x1)
 			}
 			dst = append(dst, ']')
 		}
 	}
 	dst = append(dst, ",\"username\":"...)
-	dst = oas.AppendString(dst, m.Username)
+	dst = oasimpl.AppendString(dst, m.Username)
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *LoginRequestForm) DecodeJSON(d *oas.Decoder) {
+func (m *LoginRequestForm) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -111,7 +112,7 @@ func (m *LoginRequestForm) DecodeJSON(d *oas.Decoder) {
 			field = 3
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "PASSWORD":
 				field = 0
 			case "REMEMBER":
@@ -191,7 +192,7 @@ var _ json.Marshaler = LoginRequestForm{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *LoginRequestForm) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -5,6 +5,7 @@ package bodies
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Meta is the schema "Meta".
@@ -32,13 +33,13 @@ func (m *Meta) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Meta) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Meta")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Meta) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Meta) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Title == "" {
 		pTitle := p.Key("title")
 		v.Required(&pTitle)
@@ -50,16 +51,16 @@ func (m Meta) ValidateInto(v *oas.Validator, p *oas.Path) {
 func (m Meta) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	dst = append(dst, "\"title\":"...)
-	dst = oas.AppendString(dst, m.Title)
+	dst = oasimpl.AppendString(dst, m.Title)
 	if x, ok := m.Width.Get(); ok {
 		dst = append(dst, ",\"width\":"...)
-		dst = oas.AppendInt(dst, x)
+		dst = oasimpl.AppendInt(dst, x)
 	}
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Meta) DecodeJSON(d *oas.Decoder) {
+func (m *Meta) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -77,7 +78,7 @@ func (m *Meta) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "TITLE":
 				field = 0
 			case "WIDTH":
@@ -118,7 +119,7 @@ var _ json.Marshaler = Meta{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Meta) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -5,7 +5,7 @@ package bodies
 import (
 	"encoding/json"
 	"errors"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // UploadAvatarPartsStyle is an inline schema at paths./avatars.post.requestBody.content.multipart/form-data.schema.properties.style.
@@ -48,7 +48,7 @@ func (u *UploadAvatarPartsStyle) UnmarshalJSON(data []byte) error {
 // reflection).
 func (u UploadAvatarPartsStyle) AsString() (string, error) {
 	var x string
-	dec := oas.NewDecoder(u.raw)
+	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
 	if !d.Null() {
 		x = d.String()
@@ -60,7 +60,7 @@ func (u UploadAvatarPartsStyle) AsString() (string, error) {
 // it.
 func UploadAvatarPartsStyleFromString(v string) (UploadAvatarPartsStyle, error) {
 	dst := make([]byte, 0, 24)
-	dst = oas.AppendString(dst, v)
+	dst = oasimpl.AppendString(dst, v)
 	return UploadAvatarPartsStyle{raw: dst}, nil
 }
 
@@ -68,7 +68,7 @@ func UploadAvatarPartsStyleFromString(v string) (UploadAvatarPartsStyle, error) 
 // reflection).
 func (u UploadAvatarPartsStyle) AsUploadAvatarPartsStyle1() (UploadAvatarPartsStyle1, error) {
 	var x UploadAvatarPartsStyle1
-	dec := oas.NewDecoder(u.raw)
+	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
 	x.DecodeJSON(d)
 	return x, d.End()
@@ -96,10 +96,10 @@ func (u UploadAvatarPartsStyle) Which() (any, error) {
 	if len(u.raw) == 0 {
 		return nil, errors.New("no value")
 	}
-	if x, err := u.AsString(); err == nil && oas.ValidOK(x) {
+	if x, err := u.AsString(); err == nil && oasimpl.ValidOK(x) {
 		return x, nil
 	}
-	if x, err := u.AsUploadAvatarPartsStyle1(); err == nil && oas.ValidOK(x) {
+	if x, err := u.AsUploadAvatarPartsStyle1(); err == nil && oasimpl.ValidOK(x) {
 		return x, nil
 	}
 	return nil, errors.New("the value matches none of the variants")
@@ -109,21 +109,21 @@ func (u UploadAvatarPartsStyle) Which() (any, error) {
 // *oas.ValidationError, or returns nil. Union values are decoded to be checked,
 // which allocates.
 func (m UploadAvatarPartsStyle) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("UploadAvatarPartsStyle")
 }
 
 // ValidateInto checks that the value decodes as one of the variants and
 // validates it.
-func (m UploadAvatarPartsStyle) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m UploadAvatarPartsStyle) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	x, err := m.Which()
 	if err != nil {
 		v.Add(p, "%v", err)
 		return
 	}
 	if xv, ok := x.(interface {
-		ValidateInto(*oas.Validator, *oas.Path)
+		ValidateInto(*oasimpl.Validator, *oasimpl.Path)
 	}); ok {
 		xv.ValidateInto(v, p)
 	}
@@ -135,11 +135,11 @@ func (u UploadAvatarPartsStyle) AppendJSON(dst []byte) ([]byte, error) {
 	if len(u.raw) == 0 {
 		return append(dst, "null"...), nil
 	}
-	return oas.AppendCompact(dst, u.raw)
+	return oasimpl.AppendCompact(dst, u.raw)
 }
 
 // DecodeJSON reads one JSON value from d into u; errors are kept in d.
-func (u *UploadAvatarPartsStyle) DecodeJSON(d *oas.Decoder) {
+func (u *UploadAvatarPartsStyle) DecodeJSON(d *oasimpl.Decoder) {
 	if raw := d.Raw(); raw != nil {
 		u.raw = append(json.RawMessage(nil), raw...)
 	}

@@ -2,7 +2,7 @@
 
 package bodies
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // UploadAvatarPartsStyle1 is an inline schema at paths./avatars.post.requestBody.content.multipart/form-data.schema.properties.style.oneOf.1.
 //
@@ -33,13 +33,13 @@ func (e UploadAvatarPartsStyle1) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e UploadAvatarPartsStyle1) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("UploadAvatarPartsStyle1")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e UploadAvatarPartsStyle1) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e UploadAvatarPartsStyle1) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !e.IsKnown() {
 		v.NotInEnum(p, string(e), "[\"flat\", \"round\"]")
 	}
@@ -48,11 +48,11 @@ func (e UploadAvatarPartsStyle1) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e UploadAvatarPartsStyle1) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendString(dst, string(e)), nil
+	return oasimpl.AppendString(dst, string(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *UploadAvatarPartsStyle1) DecodeJSON(d *oas.Decoder) {
+func (e *UploadAvatarPartsStyle1) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

@@ -8,23 +8,23 @@
 // spec: sha256:0da178901899eec4
 // config: sha256:3bb05863136f0e8c
 // toolchain: v0.3.0
-// output: sha256:dc6d74a778f625ed
+// output: sha256:182c458a76def388
 //
 // files:
-//	sha256:f1f57d18a6c83291 api.gen.go
-//	sha256:377d3ead50f19df4 doc.gen.go
+//	sha256:4d1acbe8df3d00bf api.gen.go
+//	sha256:fa8d4aa975ce9b6d doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
-//	sha256:fab73d33a6f4541d model_deploy_accepted_response.gen.go
-//	sha256:fb1b5a81a5d36479 model_deploy_result.gen.go
-//	sha256:a7f84916161bd231 model_deployment.gen.go
-//	sha256:45f13a0c8a178176 model_deployment_input.gen.go
-//	sha256:6f1cd0a4ca9a5fd9 model_error.gen.go
-//	sha256:b531ba2ee0246d11 model_file_info.gen.go
-//	sha256:411e38b1e2e11f0b model_login_request_form.gen.go
-//	sha256:25a1229a08a3139f model_meta.gen.go
-//	sha256:d9042a61fb32811d model_report.gen.go
-//	sha256:4e300a27c2a12921 model_upload_avatar_parts_style.gen.go
-//	sha256:a9c559149d722e61 model_upload_avatar_parts_style1.gen.go
+//	sha256:0c688703e34a3ae4 model_deploy_accepted_response.gen.go
+//	sha256:9c97276548b61c34 model_deploy_result.gen.go
+//	sha256:a4f591ea5a434e1e model_deployment.gen.go
+//	sha256:01a5f16b0139dcbe model_deployment_input.gen.go
+//	sha256:7303e73e75b4ca5f model_error.gen.go
+//	sha256:eb419e2c1fde2a7f model_file_info.gen.go
+//	sha256:8d71a26e789b1413 model_login_request_form.gen.go
+//	sha256:75e93c0d9a32abff model_meta.gen.go
+//	sha256:e3f83c870a3e0abf model_report.gen.go
+//	sha256:e74f2da9cc24565a model_upload_avatar_parts_style.gen.go
+//	sha256:e54544602daaa18e model_upload_avatar_parts_style1.gen.go
 //	sha256:3009a3eb51e8a318 raw/client.gen.go
 //
 // warnings:

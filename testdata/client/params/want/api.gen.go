@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"net/http"
 	"net/url"
 )
@@ -102,18 +103,18 @@ type Options struct {
 // a typed error. It is safe for concurrent use.
 type APIClient struct {
 	server    *url.URL
-	transport oas.Transport
+	transport oasimpl.Transport
 	retry     *RetryPolicy
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opGetCount     oas.Call
-	opPathExploded oas.Call
-	opGetItem      oas.Call
-	opListTags     oas.Call
-	opGetLatest    oas.Call
-	opPathLists    oas.Call
-	opQueryStyles  oas.Call
+	opGetCount     oasimpl.Call
+	opPathExploded oasimpl.Call
+	opGetItem      oasimpl.Call
+	opListTags     oasimpl.Call
+	opGetLatest    oasimpl.Call
+	opPathLists    oasimpl.Call
+	opQueryStyles  oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -137,44 +138,44 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	c := &APIClient{
 		retry:  opts.Retry,
 		server: u,
-		transport: oas.Transport{
+		transport: oasimpl.Transport{
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
 			UserAgent:        ua,
 		},
 	}
-	c.opGetCount = oas.Call{
+	c.opGetCount = oasimpl.Call{
 		Func:      "GetCount",
 		Method:    "GET",
 		Operation: "getCount",
 	}
-	c.opPathExploded = oas.Call{
+	c.opPathExploded = oasimpl.Call{
 		Func:      "PathExploded",
 		Method:    "GET",
 		Operation: "pathExploded",
 	}
-	c.opGetItem = oas.Call{
+	c.opGetItem = oasimpl.Call{
 		Func:      "GetItem",
 		Method:    "GET",
 		Operation: "getItem",
 	}
-	c.opListTags = oas.Call{
+	c.opListTags = oasimpl.Call{
 		Func:      "ListTags",
 		Method:    "GET",
 		Operation: "listTags",
 	}
-	c.opGetLatest = oas.Call{
+	c.opGetLatest = oasimpl.Call{
 		Func:      "GetLatest",
 		Method:    "GET",
 		Operation: "getLatest",
 	}
-	c.opPathLists = oas.Call{
+	c.opPathLists = oasimpl.Call{
 		Func:      "PathLists",
 		Method:    "GET",
 		Operation: "pathLists",
 	}
-	c.opQueryStyles = oas.Call{
+	c.opQueryStyles = oasimpl.Call{
 		Func:      "QueryStyles",
 		Method:    "GET",
 		Operation: "queryStyles",
@@ -198,7 +199,7 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetCount(ctx context.Context, opts ...CallOption) (int64, error) {
 	var zero int64
-	u, err := oas.JoinURL(c.server, "/count")
+	u, err := oasimpl.JoinURL(c.server, "/count")
 	if err != nil {
 		return zero, fmt.Errorf("GetCount: %w", err)
 	}
@@ -210,9 +211,9 @@ func (c *APIClient) GetCount(ctx context.Context, opts ...CallOption) (int64, er
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeValue[int64](resp)
+		return oasimpl.DecodeValue[int64](resp)
 	}
-	return zero, oas.NewAPIError(resp)
+	return zero, oasimpl.NewAPIError(resp)
 }
 
 // PathExploded calls GET
@@ -228,8 +229,8 @@ func (c *APIClient) PathExploded(ctx context.Context, simple string, label []str
 	if err := matrixObject.Validate(); err != nil {
 		return fmt.Errorf("PathExploded: %w", err)
 	}
-	var ps oas.Params
-	u, err := ps.URL(c.server, "/exploded/"+ps.Path(oas.Param{Name: "simple", Style: "simple"}, simple)+"/"+ps.Path(oas.Param{Name: "label", Style: "label", Explode: true}, label)+"/"+ps.Path(oas.Param{Name: "matrix", Style: "matrix", Explode: true}, matrix)+"/"+ps.Path(oas.Param{Name: "matrix_object", Style: "matrix", Explode: true}, matrixObject)+"/"+ps.Path(oas.Param{Name: "label_primitive", Style: "label"}, labelPrimitive)+"/"+ps.Path(oas.Param{Name: "matrix_primitive", Style: "matrix"}, matrixPrimitive))
+	var ps oasimpl.Params
+	u, err := ps.URL(c.server, "/exploded/"+ps.Path(oasimpl.Param{Name: "simple", Style: "simple"}, simple)+"/"+ps.Path(oasimpl.Param{Name: "label", Style: "label", Explode: true}, label)+"/"+ps.Path(oasimpl.Param{Name: "matrix", Style: "matrix", Explode: true}, matrix)+"/"+ps.Path(oasimpl.Param{Name: "matrix_object", Style: "matrix", Explode: true}, matrixObject)+"/"+ps.Path(oasimpl.Param{Name: "label_primitive", Style: "label"}, labelPrimitive)+"/"+ps.Path(oasimpl.Param{Name: "matrix_primitive", Style: "matrix"}, matrixPrimitive))
 	if err != nil {
 		return fmt.Errorf("PathExploded: %w", err)
 	}
@@ -243,7 +244,7 @@ func (c *APIClient) PathExploded(ctx context.Context, simple string, label []str
 	case resp.StatusCode/100 == 2:
 		return nil
 	}
-	return oas.NewAPIError(resp)
+	return oasimpl.NewAPIError(resp)
 }
 
 // GetItemArgs holds the query parameters of GetItem. The zero value sends none
@@ -257,13 +258,13 @@ type GetItemArgs struct {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m GetItemArgs) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("GetItemArgs")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m GetItemArgs) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m GetItemArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // GetItem calls GET /items/{itemId}.
 //
@@ -274,11 +275,11 @@ func (c *APIClient) GetItem(ctx context.Context, itemID int64, params GetItemArg
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("GetItem: %w", err)
 	}
-	var ps oas.Params
+	var ps oasimpl.Params
 	if v, ok := params.Validate2.Get(); ok {
-		ps.Query(oas.Param{Name: "validate", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "validate", Style: "form", Explode: true}, v)
 	}
-	u, err := ps.URL(c.server, "/items/"+ps.Path(oas.Param{Name: "itemId", Style: "simple"}, itemID))
+	u, err := ps.URL(c.server, "/items/"+ps.Path(oasimpl.Param{Name: "itemId", Style: "simple"}, itemID))
 	if err != nil {
 		return nil, fmt.Errorf("GetItem: %w", err)
 	}
@@ -290,9 +291,9 @@ func (c *APIClient) GetItem(ctx context.Context, itemID int64, params GetItemArg
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Item](resp)
+		return oasimpl.DecodeJSON[Item](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // ListTagsArgs holds the query, header and cookie parameters of ListTags. The
@@ -324,21 +325,21 @@ type ListTagsArgs struct {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m ListTagsArgs) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("ListTagsArgs")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m ListTagsArgs) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m ListTagsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	{
 		pQ := p.Key("q")
 		v.StringLen(&pQ, m.Q, 2, -1)
 	}
 	if x, ok := m.Limit.Get(); ok {
 		pLimit := p.Key("limit")
-		oas.IntMinimum(v, &pLimit, x, 1, false)
-		oas.IntMaximum(v, &pLimit, x, 100, false)
+		oasimpl.IntMinimum(v, &pLimit, x, 1, false)
+		oasimpl.IntMaximum(v, &pLimit, x, 100, false)
 	}
 	if x, ok := m.Sort.Get(); ok {
 		pSort := p.Key("sort")
@@ -356,30 +357,30 @@ func (c *APIClient) ListTags(ctx context.Context, itemID int64, params ListTagsA
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("ListTags: %w", err)
 	}
-	var ps oas.Params
-	ps.Query(oas.Param{Name: "q", Style: "form", Explode: true}, params.Q)
+	var ps oasimpl.Params
+	ps.Query(oasimpl.Param{Name: "q", Style: "form", Explode: true}, params.Q)
 	if v, ok := params.Limit.Get(); ok {
-		ps.Query(oas.Param{Name: "limit", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "limit", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.Cursor.Get(); ok {
-		ps.Query(oas.Param{Name: "cursor", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "cursor", Style: "form", Explode: true}, v)
 	} else if params.Cursor.IsNull() {
-		ps.Query(oas.Param{Name: "cursor", Style: "form", Explode: true}, nil)
+		ps.Query(oasimpl.Param{Name: "cursor", Style: "form", Explode: true}, nil)
 	}
 	if v, ok := params.Tag.Get(); ok {
-		ps.Query(oas.Param{Name: "tag", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "tag", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.Sort.Get(); ok {
-		ps.Query(oas.Param{Name: "sort", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "sort", Style: "form", Explode: true}, v)
 	}
-	ps.Header(oas.Param{Name: "X-Tenant", Style: "simple"}, params.XTenant)
+	ps.Header(oasimpl.Param{Name: "X-Tenant", Style: "simple"}, params.XTenant)
 	if v, ok := params.XTrace.Get(); ok {
-		ps.Header(oas.Param{Name: "X-Trace", Style: "simple"}, v)
+		ps.Header(oasimpl.Param{Name: "X-Trace", Style: "simple"}, v)
 	}
 	if v, ok := params.Session.Get(); ok {
-		ps.Cookie(oas.Param{Name: "session", Style: "form", Explode: true}, v)
+		ps.Cookie(oasimpl.Param{Name: "session", Style: "form", Explode: true}, v)
 	}
-	u, err := ps.URL(c.server, "/items/"+ps.Path(oas.Param{Name: "itemId", Style: "simple"}, itemID)+"/tags")
+	u, err := ps.URL(c.server, "/items/"+ps.Path(oasimpl.Param{Name: "itemId", Style: "simple"}, itemID)+"/tags")
 	if err != nil {
 		return nil, fmt.Errorf("ListTags: %w", err)
 	}
@@ -392,11 +393,11 @@ func (c *APIClient) ListTags(ctx context.Context, itemID int64, params ListTagsA
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeValue[[]string](resp)
+		return oasimpl.DecodeValue[[]string](resp)
 	case resp.StatusCode == 404:
-		return nil, oas.DecodeErrorResponse[Problem](resp)
+		return nil, oasimpl.DecodeErrorResponse[Problem](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // GetLatest calls GET /latest.
@@ -406,7 +407,7 @@ func (c *APIClient) ListTags(ctx context.Context, itemID int64, params ListTagsA
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetLatest(ctx context.Context, opts ...CallOption) (oas.Nullable[Item], error) {
 	var zero oas.Nullable[Item]
-	u, err := oas.JoinURL(c.server, "/latest")
+	u, err := oasimpl.JoinURL(c.server, "/latest")
 	if err != nil {
 		return zero, fmt.Errorf("GetLatest: %w", err)
 	}
@@ -418,9 +419,9 @@ func (c *APIClient) GetLatest(ctx context.Context, opts ...CallOption) (oas.Null
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeValue[oas.Nullable[Item]](resp)
+		return oasimpl.DecodeValue[oas.Nullable[Item]](resp)
 	}
-	return zero, oas.NewAPIError(resp)
+	return zero, oasimpl.NewAPIError(resp)
 }
 
 // PathLists calls GET
@@ -443,8 +444,8 @@ func (c *APIClient) PathLists(ctx context.Context, simple []string, simpleExplod
 	if err := matrixObject.Validate(); err != nil {
 		return fmt.Errorf("PathLists: %w", err)
 	}
-	var ps oas.Params
-	u, err := ps.URL(c.server, "/lists/"+ps.Path(oas.Param{Name: "simple", Style: "simple"}, simple)+"/"+ps.Path(oas.Param{Name: "simpleExploded", Style: "simple", Explode: true}, simpleExploded)+"/"+ps.Path(oas.Param{Name: "label", Style: "label"}, label)+"/"+ps.Path(oas.Param{Name: "labelExploded", Style: "label", Explode: true}, labelExploded)+"/"+ps.Path(oas.Param{Name: "matrix", Style: "matrix"}, matrix)+"/"+ps.Path(oas.Param{Name: "matrix_object", Style: "matrix"}, matrixObject))
+	var ps oasimpl.Params
+	u, err := ps.URL(c.server, "/lists/"+ps.Path(oasimpl.Param{Name: "simple", Style: "simple"}, simple)+"/"+ps.Path(oasimpl.Param{Name: "simpleExploded", Style: "simple", Explode: true}, simpleExploded)+"/"+ps.Path(oasimpl.Param{Name: "label", Style: "label"}, label)+"/"+ps.Path(oasimpl.Param{Name: "labelExploded", Style: "label", Explode: true}, labelExploded)+"/"+ps.Path(oasimpl.Param{Name: "matrix", Style: "matrix"}, matrix)+"/"+ps.Path(oasimpl.Param{Name: "matrix_object", Style: "matrix"}, matrixObject))
 	if err != nil {
 		return fmt.Errorf("PathLists: %w", err)
 	}
@@ -458,7 +459,7 @@ func (c *APIClient) PathLists(ctx context.Context, simple []string, simpleExplod
 	case resp.StatusCode/100 == 2:
 		return nil
 	}
-	return oas.NewAPIError(resp)
+	return oasimpl.NewAPIError(resp)
 }
 
 // QueryStylesArgs holds the query, header and cookie parameters of QueryStyles.
@@ -500,13 +501,13 @@ type QueryStylesArgs struct {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m QueryStylesArgs) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("QueryStylesArgs")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m QueryStylesArgs) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m QueryStylesArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if x, ok := m.Fields.Get(); ok {
 		pFields := p.Key("fields")
 		for i0 := range x {
@@ -547,51 +548,51 @@ func (c *APIClient) QueryStyles(ctx context.Context, params QueryStylesArgs, opt
 	if err := params.Validate(); err != nil {
 		return fmt.Errorf("QueryStyles: %w", err)
 	}
-	var ps oas.Params
+	var ps oasimpl.Params
 	if v, ok := params.Fields.Get(); ok {
-		ps.Query(oas.Param{Name: "fields", Style: "form"}, v)
+		ps.Query(oasimpl.Param{Name: "fields", Style: "form"}, v)
 	}
 	if v, ok := params.IDs.Get(); ok {
-		ps.Query(oas.Param{Name: "ids", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "ids", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.Color.Get(); ok {
-		ps.Query(oas.Param{Name: "color", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "color", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.ColorList.Get(); ok {
-		ps.Query(oas.Param{Name: "colorList", Style: "form"}, v)
+		ps.Query(oasimpl.Param{Name: "colorList", Style: "form"}, v)
 	}
 	if v, ok := params.Spaced.Get(); ok {
-		ps.Query(oas.Param{Name: "spaced", Style: "spaceDelimited"}, v)
+		ps.Query(oasimpl.Param{Name: "spaced", Style: "spaceDelimited"}, v)
 	}
 	if v, ok := params.Piped.Get(); ok {
-		ps.Query(oas.Param{Name: "piped", Style: "pipeDelimited"}, v)
+		ps.Query(oasimpl.Param{Name: "piped", Style: "pipeDelimited"}, v)
 	}
 	if v, ok := params.Filter.Get(); ok {
-		ps.Query(oas.Param{Name: "filter", Style: "deepObject", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "filter", Style: "deepObject", Explode: true}, v)
 	}
 	if v, ok := params.Raw.Get(); ok {
-		ps.Query(oas.Param{Name: "raw", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "raw", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.Where.Get(); ok {
-		ps.Query(oas.Param{Name: "where", JSON: true}, v)
+		ps.Query(oasimpl.Param{Name: "where", JSON: true}, v)
 	}
 	if v, ok := params.Path.Get(); ok {
-		ps.Query(oas.Param{Name: "path", Style: "form", Explode: true, AllowReserved: true}, v)
+		ps.Query(oasimpl.Param{Name: "path", Style: "form", Explode: true, AllowReserved: true}, v)
 	}
 	if v, ok := params.XIDs.Get(); ok {
-		ps.Header(oas.Param{Name: "X-Ids", Style: "simple"}, v)
+		ps.Header(oasimpl.Param{Name: "X-Ids", Style: "simple"}, v)
 	}
 	if v, ok := params.XColor.Get(); ok {
-		ps.Header(oas.Param{Name: "X-Color", Style: "simple"}, v)
+		ps.Header(oasimpl.Param{Name: "X-Color", Style: "simple"}, v)
 	}
 	if v, ok := params.XColorExploded.Get(); ok {
-		ps.Header(oas.Param{Name: "X-Color-Exploded", Style: "simple", Explode: true}, v)
+		ps.Header(oasimpl.Param{Name: "X-Color-Exploded", Style: "simple", Explode: true}, v)
 	}
 	if v, ok := params.Tags.Get(); ok {
-		ps.Cookie(oas.Param{Name: "tags", Style: "form"}, v)
+		ps.Cookie(oasimpl.Param{Name: "tags", Style: "form"}, v)
 	}
 	if v, ok := params.Shade.Get(); ok {
-		ps.Cookie(oas.Param{Name: "shade", Style: "form"}, v)
+		ps.Cookie(oasimpl.Param{Name: "shade", Style: "form"}, v)
 	}
 	u, err := ps.URL(c.server, "/styles")
 	if err != nil {
@@ -608,5 +609,5 @@ func (c *APIClient) QueryStyles(ctx context.Context, params QueryStylesArgs, opt
 	case resp.StatusCode/100 == 2:
 		return nil
 	}
-	return oas.NewAPIError(resp)
+	return oasimpl.NewAPIError(resp)
 }

@@ -5,6 +5,7 @@ package params
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Item is the schema "Item".
@@ -32,13 +33,13 @@ func (m *Item) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Item) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Item")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Item) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Item) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.ID == 0 {
 		pID := p.Key("id")
 		v.Required(&pID)
@@ -50,16 +51,16 @@ func (m Item) ValidateInto(v *oas.Validator, p *oas.Path) {
 func (m Item) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	dst = append(dst, "\"id\":"...)
-	dst = oas.AppendInt(dst, m.ID)
+	dst = oasimpl.AppendInt(dst, m.ID)
 	if x, ok := m.Name.Get(); ok {
 		dst = append(dst, ",\"name\":"...)
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Item) DecodeJSON(d *oas.Decoder) {
+func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -77,7 +78,7 @@ func (m *Item) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "ID":
 				field = 0
 			case "NAME":
@@ -118,7 +119,7 @@ var _ json.Marshaler = Item{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Item) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

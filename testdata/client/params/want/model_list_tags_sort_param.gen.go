@@ -2,7 +2,7 @@
 
 package params
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // ListTagsSortParam is an inline schema at paths./items/{itemId}/tags.get.parameters.sort.
 //
@@ -33,13 +33,13 @@ func (e ListTagsSortParam) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e ListTagsSortParam) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("ListTagsSortParam")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e ListTagsSortParam) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e ListTagsSortParam) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !e.IsKnown() {
 		v.NotInEnum(p, string(e), "[\"asc\", \"desc\"]")
 	}
@@ -48,11 +48,11 @@ func (e ListTagsSortParam) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e ListTagsSortParam) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendString(dst, string(e)), nil
+	return oasimpl.AppendString(dst, string(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *ListTagsSortParam) DecodeJSON(d *oas.Decoder) {
+func (e *ListTagsSortParam) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

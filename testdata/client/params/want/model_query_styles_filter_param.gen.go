@@ -5,6 +5,7 @@ package params
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"time"
 )
 
@@ -30,13 +31,13 @@ func (m *QueryStylesFilterParam) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m QueryStylesFilterParam) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("QueryStylesFilterParam")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m QueryStylesFilterParam) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m QueryStylesFilterParam) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
@@ -47,14 +48,14 @@ func (m QueryStylesFilterParam) AppendJSON(dst []byte) ([]byte, error) {
 	if x, ok := m.Connectors.Get(); ok {
 		dst = append(dst, "\"connectors\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.UpdatedAfter.Get(); ok {
 		if more {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"updated_after\":"...)
-		if dst, err = oas.AppendTime(dst, x); err != nil {
+		if dst, err = oasimpl.AppendTime(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -62,7 +63,7 @@ func (m QueryStylesFilterParam) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *QueryStylesFilterParam) DecodeJSON(d *oas.Decoder) {
+func (m *QueryStylesFilterParam) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -79,7 +80,7 @@ func (m *QueryStylesFilterParam) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "CONNECTORS":
 				field = 0
 			case "UPDATED_AFTER":
@@ -120,7 +121,7 @@ var _ json.Marshaler = QueryStylesFilterParam{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *QueryStylesFilterParam) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

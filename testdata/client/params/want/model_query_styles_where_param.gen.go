@@ -5,6 +5,7 @@ package params
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // QueryStylesWhereParam is an inline schema at paths./styles.get.parameters.where.content.application/json.schema.
@@ -29,13 +30,13 @@ func (m *QueryStylesWhereParam) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m QueryStylesWhereParam) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("QueryStylesWhereParam")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m QueryStylesWhereParam) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m QueryStylesWhereParam) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
@@ -45,20 +46,20 @@ func (m QueryStylesWhereParam) AppendJSON(dst []byte) ([]byte, error) {
 	if x, ok := m.Age.Get(); ok {
 		dst = append(dst, "\"age\":"...)
 		more = true
-		dst = oas.AppendInt(dst, x)
+		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.Name.Get(); ok {
 		if more {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"name\":"...)
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *QueryStylesWhereParam) DecodeJSON(d *oas.Decoder) {
+func (m *QueryStylesWhereParam) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -75,7 +76,7 @@ func (m *QueryStylesWhereParam) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "AGE":
 				field = 0
 			case "NAME":
@@ -116,7 +117,7 @@ var _ json.Marshaler = QueryStylesWhereParam{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *QueryStylesWhereParam) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

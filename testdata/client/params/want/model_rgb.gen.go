@@ -4,7 +4,7 @@ package params
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Rgb is the schema "RGB".
@@ -38,13 +38,13 @@ func (m *Rgb) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Rgb) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Rgb")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Rgb) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Rgb) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.B == 0 {
 		pB := p.Key("B")
 		v.Required(&pB)
@@ -64,16 +64,16 @@ func (m Rgb) ValidateInto(v *oas.Validator, p *oas.Path) {
 func (m Rgb) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	dst = append(dst, "\"B\":"...)
-	dst = oas.AppendInt(dst, m.B)
+	dst = oasimpl.AppendInt(dst, m.B)
 	dst = append(dst, ",\"G\":"...)
-	dst = oas.AppendInt(dst, m.G)
+	dst = oasimpl.AppendInt(dst, m.G)
 	dst = append(dst, ",\"R\":"...)
-	dst = oas.AppendInt(dst, m.R)
+	dst = oasimpl.AppendInt(dst, m.R)
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Rgb) DecodeJSON(d *oas.Decoder) {
+func (m *Rgb) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -93,7 +93,7 @@ func (m *Rgb) DecodeJSON(d *oas.Decoder) {
 			field = 2
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "B":
 				field = 0
 			case "G":
@@ -142,7 +142,7 @@ var _ json.Marshaler = Rgb{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Rgb) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -8,19 +8,19 @@
 // spec: sha256:3b6851a800626a05
 // config: sha256:07623a2c5c42301a
 // toolchain: v0.3.0
-// output: sha256:a9363ac756d7d774
+// output: sha256:a9cfdadf2df6c200
 //
 // files:
-//	sha256:a5d2a9de7a81e7ea api.gen.go
-//	sha256:2b774070c08a210f doc.gen.go
+//	sha256:ae6aff5b8ffa8500 api.gen.go
+//	sha256:b514e555bbcaf7ec doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
-//	sha256:4c12ee91a7f50266 model_item.gen.go
-//	sha256:3bb41fb59bd7a48b model_list_tags_sort_param.gen.go
-//	sha256:710f1c121d539664 model_problem.gen.go
-//	sha256:6c8c7a36ca2913dc model_query_styles_fields_param.gen.go
-//	sha256:d62c0269f2001fe9 model_query_styles_filter_param.gen.go
-//	sha256:6c5e409bd3c27b68 model_query_styles_where_param.gen.go
-//	sha256:0303cdc1c934b705 model_rgb.gen.go
+//	sha256:a19ec8b27cf8ac52 model_item.gen.go
+//	sha256:13ee1f803aaf7240 model_list_tags_sort_param.gen.go
+//	sha256:b73a44d2380cb616 model_problem.gen.go
+//	sha256:84cd34ebad5b201e model_query_styles_fields_param.gen.go
+//	sha256:4ff252a0fad8814a model_query_styles_filter_param.gen.go
+//	sha256:eef2c8d8fc0ffa44 model_query_styles_where_param.gen.go
+//	sha256:05fe2bd304f5c3b3 model_rgb.gen.go
 //	sha256:d38e8e4e4dbfd9c5 raw/client.gen.go
 //
 // warnings:

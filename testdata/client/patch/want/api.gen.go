@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"net/http"
 	"net/url"
 )
@@ -101,13 +102,13 @@ type Options struct {
 // a typed error. It is safe for concurrent use.
 type APIClient struct {
 	server    *url.URL
-	transport oas.Transport
+	transport oasimpl.Transport
 	retry     *RetryPolicy
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opCreateRepo oas.Call
-	opUpdateRepo oas.Call
+	opCreateRepo oasimpl.Call
+	opUpdateRepo oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -131,19 +132,19 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	c := &APIClient{
 		retry:  opts.Retry,
 		server: u,
-		transport: oas.Transport{
+		transport: oasimpl.Transport{
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
 			UserAgent:        ua,
 		},
 	}
-	c.opCreateRepo = oas.Call{
+	c.opCreateRepo = oasimpl.Call{
 		Func:      "CreateRepo",
 		Method:    "POST",
 		Operation: "createRepo",
 	}
-	c.opUpdateRepo = oas.Call{
+	c.opUpdateRepo = oasimpl.Call{
 		Func:      "UpdateRepo",
 		Method:    "PATCH",
 		Operation: "updateRepo",
@@ -170,11 +171,11 @@ func (c *APIClient) CreateRepo(ctx context.Context, body RepoCreate, opts ...Cal
 	if err := body.Validate(); err != nil {
 		return nil, fmt.Errorf("CreateRepo: %w", err)
 	}
-	payload, err := oas.Encode(body)
+	payload, err := oasimpl.Encode(body)
 	if err != nil {
 		return nil, fmt.Errorf("CreateRepo: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/repos")
+	u, err := oasimpl.JoinURL(c.server, "/repos")
 	if err != nil {
 		return nil, fmt.Errorf("CreateRepo: %w", err)
 	}
@@ -187,9 +188,9 @@ func (c *APIClient) CreateRepo(ctx context.Context, body RepoCreate, opts ...Cal
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Repo](resp)
+		return oasimpl.DecodeJSON[Repo](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // UpdateRepo calls PATCH /repos/{owner}/{repo}.
@@ -202,12 +203,12 @@ func (c *APIClient) UpdateRepo(ctx context.Context, owner string, repo string, b
 	if err := body.Validate(); err != nil {
 		return nil, fmt.Errorf("UpdateRepo: %w", err)
 	}
-	payload, err := oas.Encode(body)
+	payload, err := oasimpl.Encode(body)
 	if err != nil {
 		return nil, fmt.Errorf("UpdateRepo: %w", err)
 	}
-	var ps oas.Params
-	u, err := ps.URL(c.server, "/repos/"+ps.Path(oas.Param{Name: "owner", Style: "simple"}, owner)+"/"+ps.Path(oas.Param{Name: "repo", Style: "simple"}, repo))
+	var ps oasimpl.Params
+	u, err := ps.URL(c.server, "/repos/"+ps.Path(oasimpl.Param{Name: "owner", Style: "simple"}, owner)+"/"+ps.Path(oasimpl.Param{Name: "repo", Style: "simple"}, repo))
 	if err != nil {
 		return nil, fmt.Errorf("UpdateRepo: %w", err)
 	}
@@ -220,7 +221,7 @@ func (c *APIClient) UpdateRepo(ctx context.Context, owner string, repo string, b
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Repo](resp)
+		return oasimpl.DecodeJSON[Repo](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }

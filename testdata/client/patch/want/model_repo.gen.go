@@ -5,6 +5,7 @@ package patch
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Repo is the schema "Repo".
@@ -56,13 +57,13 @@ func (m Repo) HasIssuesOrDefault() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Repo) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Repo")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Repo) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Repo) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.ID == 0 {
 		pID := p.Key("id")
 		v.Required(&pID)
@@ -89,7 +90,7 @@ func (m Repo) AppendJSON(dst []byte) ([]byte, error) {
 	if x, ok := m.Description.Get(); ok {
 		dst = append(dst, "\"description\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.HasIssues.Get(); ok {
 		if more {
@@ -97,24 +98,24 @@ func (m Repo) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"has_issues\":"...)
 		more = true
-		dst = oas.AppendBool(dst, x)
+		dst = oasimpl.AppendBool(dst, x)
 	}
 	if more {
 		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"id\":"...)
-	dst = oas.AppendInt(dst, m.ID)
+	dst = oasimpl.AppendInt(dst, m.ID)
 	dst = append(dst, ",\"name\":"...)
-	dst = oas.AppendString(dst, m.Name)
+	dst = oasimpl.AppendString(dst, m.Name)
 	dst = append(dst, ",\"private\":"...)
-	dst = oas.AppendBool(dst, m.Private)
+	dst = oasimpl.AppendBool(dst, m.Private)
 	dst = append(dst, ",\"stars\":"...)
-	dst = oas.AppendInt(dst, m.Stars)
+	dst = oasimpl.AppendInt(dst, m.Stars)
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Repo) DecodeJSON(d *oas.Decoder) {
+func (m *Repo) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -140,7 +141,7 @@ func (m *Repo) DecodeJSON(d *oas.Decoder) {
 			field = 5
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "DESCRIPTION":
 				field = 0
 			case "HAS_ISSUES":
@@ -218,7 +219,7 @@ var _ json.Marshaler = Repo{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Repo) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

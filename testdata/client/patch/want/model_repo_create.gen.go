@@ -5,6 +5,7 @@ package patch
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // RepoCreate is the schema "RepoCreate".
@@ -63,13 +64,13 @@ func (m RepoCreate) PrivateOrDefault() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m RepoCreate) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("RepoCreate")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m RepoCreate) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m RepoCreate) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && !m.AutoInit {
 		pAutoInit := p.Key("auto_init")
 		v.Required(&pAutoInit)
@@ -89,24 +90,24 @@ func (m RepoCreate) ValidateInto(v *oas.Validator, p *oas.Path) {
 func (m RepoCreate) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	dst = append(dst, "\"auto_init\":"...)
-	dst = oas.AppendBool(dst, m.AutoInit)
+	dst = oasimpl.AppendBool(dst, m.AutoInit)
 	if x, ok := m.HasIssues.Get(); ok {
 		dst = append(dst, ",\"has_issues\":"...)
-		dst = oas.AppendBool(dst, x)
+		dst = oasimpl.AppendBool(dst, x)
 	}
 	dst = append(dst, ",\"name\":"...)
-	dst = oas.AppendString(dst, m.Name)
+	dst = oasimpl.AppendString(dst, m.Name)
 	dst = append(dst, ",\"owner\":"...)
-	dst = oas.AppendString(dst, m.Owner)
+	dst = oasimpl.AppendString(dst, m.Owner)
 	if x, ok := m.Private.Get(); ok {
 		dst = append(dst, ",\"private\":"...)
-		dst = oas.AppendBool(dst, x)
+		dst = oasimpl.AppendBool(dst, x)
 	}
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *RepoCreate) DecodeJSON(d *oas.Decoder) {
+func (m *RepoCreate) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -130,7 +131,7 @@ func (m *RepoCreate) DecodeJSON(d *oas.Decoder) {
 			field = 4
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "AUTO_INIT":
 				field = 0
 			case "HAS_ISSUES":
@@ -199,7 +200,7 @@ var _ json.Marshaler = RepoCreate{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *RepoCreate) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

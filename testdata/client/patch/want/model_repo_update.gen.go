@@ -5,6 +5,7 @@ package patch
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"slices"
 	"time"
 )
@@ -207,13 +208,13 @@ func (m RepoUpdate) VisibilityOrDefault() Visibility {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m RepoUpdate) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("RepoUpdate")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m RepoUpdate) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m RepoUpdate) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if x, ok := m.Visibility.Get(); ok {
 		pVisibility := p.Key("visibility")
 		x.ValidateInto(v, &pVisibility)
@@ -229,7 +230,7 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 	if x, ok := m.AllowMergeCommit.Get(); ok {
 		dst = append(dst, "\"allow_merge_commit\":"...)
 		more = true
-		dst = oas.AppendBool(dst, x)
+		dst = oasimpl.AppendBool(dst, x)
 	}
 	if x, ok := m.AllowSquashMerge.Get(); ok {
 		if more {
@@ -237,7 +238,7 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"allow_squash_merge\":"...)
 		more = true
-		dst = oas.AppendBool(dst, x)
+		dst = oasimpl.AppendBool(dst, x)
 	}
 	if x, ok := m.ArchivedAt.Get(); ok {
 		if more {
@@ -245,7 +246,7 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"archived_at\":"...)
 		more = true
-		if dst, err = oas.AppendTime(dst, x); err != nil {
+		if dst, err = oasimpl.AppendTime(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -255,7 +256,7 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"default_branch\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.DeleteBranchOnMerge.Get(); ok {
 		if more {
@@ -263,7 +264,7 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"delete_branch_on_merge\":"...)
 		more = true
-		dst = oas.AppendBool(dst, x)
+		dst = oasimpl.AppendBool(dst, x)
 	}
 	if x, ok := m.Description.Get(); ok {
 		if more {
@@ -271,7 +272,7 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"description\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.HasIssues.Get(); ok {
 		if more {
@@ -279,7 +280,7 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"has_issues\":"...)
 		more = true
-		dst = oas.AppendBool(dst, x)
+		dst = oasimpl.AppendBool(dst, x)
 	}
 	if x, ok := m.HasProjects.Get(); ok {
 		if more {
@@ -287,7 +288,7 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"has_projects\":"...)
 		more = true
-		dst = oas.AppendBool(dst, x)
+		dst = oasimpl.AppendBool(dst, x)
 	}
 	if x, ok := m.HasWiki.Get(); ok {
 		if more {
@@ -295,7 +296,7 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"has_wiki\":"...)
 		more = true
-		dst = oas.AppendBool(dst, x)
+		dst = oasimpl.AppendBool(dst, x)
 	}
 	if x, ok := m.Homepage.Get(); ok {
 		if more {
@@ -303,7 +304,7 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"homepage\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.IsTemplate.Get(); ok {
 		if more {
@@ -311,7 +312,7 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"is_template\":"...)
 		more = true
-		dst = oas.AppendBool(dst, x)
+		dst = oasimpl.AppendBool(dst, x)
 	}
 	if x, ok := m.MergeWeights.Get(); ok {
 		if more {
@@ -323,13 +324,13 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		} else {
 			dst = append(dst, '{')
-			for i1, k1 := range oas.SortedKeys(x) {
+			for i1, k1 := range oasimpl.SortedKeys(x) {
 				if i1 > 0 {
 					dst = append(dst, ',')
 				}
-				dst = oas.AppendString(dst, k1)
+				dst = oasimpl.AppendString(dst, k1)
 				dst = append(dst, ':')
-				dst = oas.AppendInt(dst, x[k1])
+				dst = oasimpl.AppendInt(dst, x[k1])
 			}
 			dst = append(dst, '}')
 		}
@@ -340,7 +341,7 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"name\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Private.Get(); ok {
 		if more {
@@ -348,7 +349,7 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"private\":"...)
 		more = true
-		dst = oas.AppendBool(dst, x)
+		dst = oasimpl.AppendBool(dst, x)
 	}
 	if m.Ratio.IsSet() {
 		if more {
@@ -357,7 +358,7 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, "\"ratio\":"...)
 		more = true
 		if x, ok := m.Ratio.Get(); ok {
-			if dst, err = oas.AppendFloat64(dst, x); err != nil {
+			if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 				return nil, err
 			}
 		} else {
@@ -370,7 +371,7 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"seed\":"...)
 		more = true
-		dst = oas.AppendBytes(dst, x)
+		dst = oasimpl.AppendBytes(dst, x)
 	}
 	if x, ok := m.Topics.Get(); ok {
 		if more {
@@ -386,7 +387,7 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 				if i1 > 0 {
 					dst = append(dst, ',')
 				}
-				dst = oas.AppendString(dst, x1)
+				dst = oasimpl.AppendString(dst, x1)
 			}
 			dst = append(dst, ']')
 		}
@@ -404,7 +405,7 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *RepoUpdate) DecodeJSON(d *oas.Decoder) {
+func (m *RepoUpdate) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -453,7 +454,7 @@ func (m *RepoUpdate) DecodeJSON(d *oas.Decoder) {
 			field = 17
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "ALLOW_MERGE_COMMIT":
 				field = 0
 			case "ALLOW_SQUASH_MERGE":
@@ -692,7 +693,7 @@ var _ json.Marshaler = RepoUpdate{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *RepoUpdate) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -2,7 +2,7 @@
 
 package patch
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // Visibility is the schema "Visibility".
 //
@@ -34,13 +34,13 @@ func (e Visibility) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e Visibility) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("Visibility")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e Visibility) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e Visibility) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !e.IsKnown() {
 		v.NotInEnum(p, string(e), "[\"public\", \"private\", \"internal\"]")
 	}
@@ -49,11 +49,11 @@ func (e Visibility) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e Visibility) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendString(dst, string(e)), nil
+	return oasimpl.AppendString(dst, string(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *Visibility) DecodeJSON(d *oas.Decoder) {
+func (e *Visibility) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

@@ -8,15 +8,15 @@
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
 // toolchain: v0.3.0
-// output: sha256:31ca9f2d2239c1c8
+// output: sha256:d62bb88ca2384282
 //
 // files:
-//	sha256:79f17b787590155b api.gen.go
-//	sha256:66a30045c75f7169 doc.gen.go
-//	sha256:02fb113a6f2429b6 model_repo.gen.go
-//	sha256:c796bc2bc753a3ee model_repo_create.gen.go
-//	sha256:a53442b7eb7974dd model_repo_update.gen.go
-//	sha256:23b962e43cec9f2f model_visibility.gen.go
+//	sha256:4cb44ea16bcf2852 api.gen.go
+//	sha256:f651e60bc237a5fa doc.gen.go
+//	sha256:95e14082b57988c4 model_repo.gen.go
+//	sha256:0faab1f5e5bd694a model_repo_create.gen.go
+//	sha256:71be16750b86a80d model_repo_update.gen.go
+//	sha256:945b4d0aa7d8998b model_visibility.gen.go
 //	sha256:621ba0cdcf1eef8a raw/client.gen.go
 
 package patch

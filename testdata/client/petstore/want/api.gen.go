@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"net/http"
 	"net/url"
 )
@@ -101,14 +102,14 @@ type Options struct {
 // a typed error. It is safe for concurrent use.
 type APIClient struct {
 	server    *url.URL
-	transport oas.Transport
+	transport oasimpl.Transport
 	retry     *RetryPolicy
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opListPets    oas.Call
-	opCreatePets  oas.Call
-	opShowPetByID oas.Call
+	opListPets    oasimpl.Call
+	opCreatePets  oasimpl.Call
+	opShowPetByID oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -132,24 +133,24 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	c := &APIClient{
 		retry:  opts.Retry,
 		server: u,
-		transport: oas.Transport{
+		transport: oasimpl.Transport{
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
 			UserAgent:        ua,
 		},
 	}
-	c.opListPets = oas.Call{
+	c.opListPets = oasimpl.Call{
 		Func:      "ListPets",
 		Method:    "GET",
 		Operation: "listPets",
 	}
-	c.opCreatePets = oas.Call{
+	c.opCreatePets = oasimpl.Call{
 		Func:      "CreatePets",
 		Method:    "POST",
 		Operation: "createPets",
 	}
-	c.opShowPetByID = oas.Call{
+	c.opShowPetByID = oasimpl.Call{
 		Func:      "ShowPetByID",
 		Method:    "GET",
 		Operation: "showPetById",
@@ -179,13 +180,13 @@ type ListPetsArgs struct {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m ListPetsArgs) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("ListPetsArgs")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m ListPetsArgs) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m ListPetsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // ListPets calls GET /pets: List all pets.
 //
@@ -197,9 +198,9 @@ func (c *APIClient) ListPets(ctx context.Context, params ListPetsArgs, opts ...C
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("ListPets: %w", err)
 	}
-	var ps oas.Params
+	var ps oasimpl.Params
 	if v, ok := params.Limit.Get(); ok {
-		ps.Query(oas.Param{Name: "limit", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "limit", Style: "form", Explode: true}, v)
 	}
 	u, err := ps.URL(c.server, "/pets")
 	if err != nil {
@@ -213,9 +214,9 @@ func (c *APIClient) ListPets(ctx context.Context, params ListPetsArgs, opts ...C
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeValue[Pets](resp)
+		return oasimpl.DecodeValue[Pets](resp)
 	default:
-		return nil, oas.DecodeErrorResponse[Error](resp)
+		return nil, oasimpl.DecodeErrorResponse[Error](resp)
 	}
 }
 
@@ -226,7 +227,7 @@ func (c *APIClient) ListPets(ctx context.Context, params ListPetsArgs, opts ...C
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) CreatePets(ctx context.Context, opts ...CallOption) error {
-	u, err := oas.JoinURL(c.server, "/pets")
+	u, err := oasimpl.JoinURL(c.server, "/pets")
 	if err != nil {
 		return fmt.Errorf("CreatePets: %w", err)
 	}
@@ -240,7 +241,7 @@ func (c *APIClient) CreatePets(ctx context.Context, opts ...CallOption) error {
 	case resp.StatusCode/100 == 2:
 		return nil
 	default:
-		return oas.DecodeErrorResponse[Error](resp)
+		return oasimpl.DecodeErrorResponse[Error](resp)
 	}
 }
 
@@ -251,8 +252,8 @@ func (c *APIClient) CreatePets(ctx context.Context, opts ...CallOption) error {
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) ShowPetByID(ctx context.Context, petID string, opts ...CallOption) (*Pet, error) {
-	var ps oas.Params
-	u, err := ps.URL(c.server, "/pets/"+ps.Path(oas.Param{Name: "petId", Style: "simple"}, petID))
+	var ps oasimpl.Params
+	u, err := ps.URL(c.server, "/pets/"+ps.Path(oasimpl.Param{Name: "petId", Style: "simple"}, petID))
 	if err != nil {
 		return nil, fmt.Errorf("ShowPetByID: %w", err)
 	}
@@ -264,8 +265,8 @@ func (c *APIClient) ShowPetByID(ctx context.Context, petID string, opts ...CallO
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Pet](resp)
+		return oasimpl.DecodeJSON[Pet](resp)
 	default:
-		return nil, oas.DecodeErrorResponse[Error](resp)
+		return nil, oasimpl.DecodeErrorResponse[Error](resp)
 	}
 }

@@ -4,7 +4,7 @@ package petstore
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"slices"
 )
 
@@ -14,13 +14,13 @@ type Pets []Pet
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Pets) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Pets")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Pets) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Pets) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	for i0 := range ([]Pet)(m) {
 		p_0 := p.Index(i0)
 		([]Pet)(m)[i0].ValidateInto(v, &p_0)
@@ -49,7 +49,7 @@ func (m Pets) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Pets) DecodeJSON(d *oas.Decoder) {
+func (m *Pets) DecodeJSON(d *oasimpl.Decoder) {
 	u := (*[]Pet)(m)
 	if d.Null() {
 		(*u) = nil
@@ -85,7 +85,7 @@ var _ json.Marshaler = Pets{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Pets) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

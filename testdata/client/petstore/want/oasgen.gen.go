@@ -8,15 +8,15 @@
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
 // toolchain: v0.3.0
-// output: sha256:cbd1230ee4e1001b
+// output: sha256:c6c49b778eccacc0
 //
 // files:
-//	sha256:feada6a2caff3b87 api.gen.go
-//	sha256:9901dfec636cbc32 doc.gen.go
+//	sha256:45309eaf62e37170 api.gen.go
+//	sha256:328159558319357e doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
-//	sha256:dd08e4bab59f2732 model_error.gen.go
-//	sha256:cfa8f773b237fde8 model_pet.gen.go
-//	sha256:62f003c7919335ef model_pets.gen.go
+//	sha256:81e75a0fca189abe model_error.gen.go
+//	sha256:20a0f0f80b54c935 model_pet.gen.go
+//	sha256:df769a4f6ffd4f23 model_pets.gen.go
 //	sha256:c5776567024747c4 raw/client.gen.go
 
 package petstore

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"net/http"
 	"net/url"
 )
@@ -101,15 +102,15 @@ type Options struct {
 // a typed error. It is safe for concurrent use.
 type APIClient struct {
 	server    *url.URL
-	transport oas.Transport
+	transport oasimpl.Transport
 	retry     *RetryPolicy
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opFindPets    oas.Call
-	opAddPet      oas.Call
-	opFindPetByID oas.Call
-	opDeletePet   oas.Call
+	opFindPets    oasimpl.Call
+	opAddPet      oasimpl.Call
+	opFindPetByID oasimpl.Call
+	opDeletePet   oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -133,29 +134,29 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	c := &APIClient{
 		retry:  opts.Retry,
 		server: u,
-		transport: oas.Transport{
+		transport: oasimpl.Transport{
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
 			UserAgent:        ua,
 		},
 	}
-	c.opFindPets = oas.Call{
+	c.opFindPets = oasimpl.Call{
 		Func:      "FindPets",
 		Method:    "GET",
 		Operation: "findPets",
 	}
-	c.opAddPet = oas.Call{
+	c.opAddPet = oasimpl.Call{
 		Func:      "AddPet",
 		Method:    "POST",
 		Operation: "addPet",
 	}
-	c.opFindPetByID = oas.Call{
+	c.opFindPetByID = oasimpl.Call{
 		Func:      "FindPetByID",
 		Method:    "GET",
 		Operation: "find pet by id",
 	}
-	c.opDeletePet = oas.Call{
+	c.opDeletePet = oasimpl.Call{
 		Func:      "DeletePet",
 		Method:    "DELETE",
 		Operation: "deletePet",
@@ -189,13 +190,13 @@ type FindPetsArgs struct {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m FindPetsArgs) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("FindPetsArgs")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m FindPetsArgs) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m FindPetsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // FindPets calls GET /pets.
 //
@@ -230,12 +231,12 @@ func (c *APIClient) FindPets(ctx context.Context, params FindPetsArgs, opts ...C
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("FindPets: %w", err)
 	}
-	var ps oas.Params
+	var ps oasimpl.Params
 	if v, ok := params.Tags.Get(); ok {
-		ps.Query(oas.Param{Name: "tags", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "tags", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.Limit.Get(); ok {
-		ps.Query(oas.Param{Name: "limit", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "limit", Style: "form", Explode: true}, v)
 	}
 	u, err := ps.URL(c.server, "/pets")
 	if err != nil {
@@ -249,9 +250,9 @@ func (c *APIClient) FindPets(ctx context.Context, params FindPetsArgs, opts ...C
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeValue[[]Pet](resp)
+		return oasimpl.DecodeValue[[]Pet](resp)
 	default:
-		return nil, oas.DecodeErrorResponse[Error](resp)
+		return nil, oasimpl.DecodeErrorResponse[Error](resp)
 	}
 }
 
@@ -268,11 +269,11 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	if err := body.Validate(); err != nil {
 		return nil, fmt.Errorf("AddPet: %w", err)
 	}
-	payload, err := oas.Encode(body)
+	payload, err := oasimpl.Encode(body)
 	if err != nil {
 		return nil, fmt.Errorf("AddPet: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/pets")
+	u, err := oasimpl.JoinURL(c.server, "/pets")
 	if err != nil {
 		return nil, fmt.Errorf("AddPet: %w", err)
 	}
@@ -285,9 +286,9 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Pet](resp)
+		return oasimpl.DecodeJSON[Pet](resp)
 	default:
-		return nil, oas.DecodeErrorResponse[Error](resp)
+		return nil, oasimpl.DecodeErrorResponse[Error](resp)
 	}
 }
 
@@ -301,8 +302,8 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) FindPetByID(ctx context.Context, id int64, opts ...CallOption) (*Pet, error) {
-	var ps oas.Params
-	u, err := ps.URL(c.server, "/pets/"+ps.Path(oas.Param{Name: "id", Style: "simple"}, id))
+	var ps oasimpl.Params
+	u, err := ps.URL(c.server, "/pets/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id))
 	if err != nil {
 		return nil, fmt.Errorf("FindPetByID: %w", err)
 	}
@@ -314,9 +315,9 @@ func (c *APIClient) FindPetByID(ctx context.Context, id int64, opts ...CallOptio
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Pet](resp)
+		return oasimpl.DecodeJSON[Pet](resp)
 	default:
-		return nil, oas.DecodeErrorResponse[Error](resp)
+		return nil, oasimpl.DecodeErrorResponse[Error](resp)
 	}
 }
 
@@ -329,8 +330,8 @@ func (c *APIClient) FindPetByID(ctx context.Context, id int64, opts ...CallOptio
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) DeletePet(ctx context.Context, id int64, opts ...CallOption) error {
-	var ps oas.Params
-	u, err := ps.URL(c.server, "/pets/"+ps.Path(oas.Param{Name: "id", Style: "simple"}, id))
+	var ps oasimpl.Params
+	u, err := ps.URL(c.server, "/pets/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id))
 	if err != nil {
 		return fmt.Errorf("DeletePet: %w", err)
 	}
@@ -344,6 +345,6 @@ func (c *APIClient) DeletePet(ctx context.Context, id int64, opts ...CallOption)
 	case resp.StatusCode/100 == 2:
 		return nil
 	default:
-		return oas.DecodeErrorResponse[Error](resp)
+		return oasimpl.DecodeErrorResponse[Error](resp)
 	}
 }

@@ -8,15 +8,15 @@
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
 // toolchain: v0.3.0
-// output: sha256:6b647004013cf744
+// output: sha256:ab8257c1a8412396
 //
 // files:
-//	sha256:587755d02845bdc1 api.gen.go
-//	sha256:7d0c2c4934b7a045 doc.gen.go
+//	sha256:9840b469e20b197a api.gen.go
+//	sha256:1cfd483f62f96872 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
-//	sha256:bbf4a42aeae44772 model_error.gen.go
-//	sha256:8b80fbb718066513 model_new_pet.gen.go
-//	sha256:701bb33c0a00548a model_pet.gen.go
+//	sha256:21f989210b1ae9d8 model_error.gen.go
+//	sha256:3190ba2033262d59 model_new_pet.gen.go
+//	sha256:85373aee502f4d68 model_pet.gen.go
 //	sha256:6a9472b85faadedc raw/client.gen.go
 //
 // warnings:
