@@ -20,12 +20,12 @@ const pkgDocFile = "doc.gen.go"
 //
 // with a short example built from the plan's Usage: a constructor, a
 // client call and error handling, and where the Markdown pages are.
-func genPackageDoc(m *plan.Model, client, docs bool) File {
+func genPackageDoc(m *plan.Model) File {
 	pkg := m.Package
 	u := m.Usage
 	var b strings.Builder
 	what := "models"
-	if client && u.Op != nil {
+	if m.Client && u.Op != nil {
 		what = "a client and models"
 	}
 	api := "an API"
@@ -47,11 +47,11 @@ func genPackageDoc(m *plan.Model, client, docs bool) File {
 		"A request sends only what was set: the spec's defaults are what the server assumes for an absent field, read with the <Field>OrDefault getters and sent only after ApplyDefaults. "+
 		"Validate reports what the spec forbids; for decoded values it also reports the required properties the document left out.", 77))
 	b.WriteString("\n")
-	if ex := usageExample(m, client); ex != "" {
+	if ex := usageExample(m); ex != "" {
 		b.WriteString("\n")
 		b.WriteString(ex)
 	}
-	if docs && u.Body != nil && u.Body.Docs {
+	if m.Docs && u.Body != nil && u.Body.Docs {
 		b.WriteString("\n")
 		b.WriteString(wrapText("Every schema has a Markdown page under docs/models, for example docs/models/"+u.Body.DocFile()+".md.", 77))
 		b.WriteString("\n")
@@ -69,12 +69,12 @@ func genPackageDoc(m *plan.Model, client, docs bool) File {
 }
 
 // usageExample is the indented example of the package doc comment, or "".
-func usageExample(m *plan.Model, client bool) string {
+func usageExample(m *plan.Model) string {
 	pkg := m.Package
 	u := m.Usage
 	var lines []string
 	add := func(format ...string) { lines = append(lines, strings.Join(format, "")) }
-	calls := client && u.Op != nil
+	calls := m.Client && u.Op != nil
 	body := ""
 	if u.Body != nil {
 		var args []string

@@ -62,6 +62,11 @@ type Model struct {
 	// package.
 	Raw RawPackage
 
+	// Client says the production client (api.gen.go) and oapi-codegen's
+	// raw package are generated: asked for, and the spec has operations.
+	// Docs says every type with Type.Docs gets a Markdown page.
+	Client, Docs bool
+
 	// Usage is what the package doc comment's example uses.
 	Usage Usage
 }

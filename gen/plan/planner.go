@@ -25,6 +25,10 @@ type Options struct {
 	// ImportPath is the generated package's import path, which the raw
 	// package imports ("": unknown, and no raw package can be generated).
 	ImportPath string
+	// Client asks for the production client (api.gen.go) and oapi-codegen's
+	// raw package; Docs for a Markdown page per schema. The plan turns them
+	// into Model.Client and Model.Docs, which say what is emitted.
+	Client, Docs bool
 }
 
 // Build plans the Go package for a loaded spec.
@@ -32,7 +36,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	p := &planner{
 		spec: s,
 		m: &Model{Package: opts.Package, SpecPath: opts.SpecPath, Toolchain: opts.Toolchain,
-			ImportPath: opts.ImportPath, Raw: rawPackage(opts.Package)},
+			ImportPath: opts.ImportPath, Raw: rawPackage(opts.Package), Docs: opts.Docs},
 		names:    newNamer(),
 		bySchema: map[*openapi3.Schema]*Type{},
 	}
@@ -75,6 +79,16 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	p.planOapiOperationIDs(p.oapiOps)
 	p.planFiles()
 	p.m.Warnings = p.warnings.Sort()
+	p.m.Client = opts.Client && len(p.m.Operations) > 0
+	if p.m.Client {
+		// oapi-codegen's own warnings follow the planner's, as their own
+		// sorted list.
+		w, err := prepareOapi(s, p.m)
+		if err != nil {
+			return nil, err
+		}
+		p.m.Warnings = append(p.m.Warnings, w...)
+	}
 	return p.m, nil
 }
 
