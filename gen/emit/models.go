@@ -461,7 +461,7 @@ func genStructValidate(f *jen.File, t *plan.Type) {
 		for _, fl := range t.Fields {
 			genFieldValidate(g, t, fl)
 		}
-		if t.Extra != nil && needsValidation(t.Extra, map[*plan.Type]bool{}) {
+		if t.Extra != nil && t.Extra.NeedsValidation() {
 			genMapLoop(g, jen.Id("m").Dot("AdditionalProperties"), "k", "mk", func(g *jen.Group) {
 				g.Id("pk").Op(":=").Id("p").Dot("Key").Call(jen.Id("k"))
 				validateValue(g, t, jen.Id("m").Dot("AdditionalProperties").Index(jen.Id("k")), t.Extra, "pk", 0)
@@ -473,7 +473,7 @@ func genStructValidate(f *jen.File, t *plan.Type) {
 func genFieldValidate(g *jen.Group, owner *plan.Type, fl *plan.Field) {
 	pv := "p" + fl.Name
 	sel := jen.Id("m").Dot(fl.Name)
-	needs := needsValidation(fl.Type, map[*plan.Type]bool{})
+	needs := fl.Type.NeedsValidation()
 	pathDecl := jen.Id(pv).Op(":=").Id("p").Dot("Key").Call(jen.Lit(fl.JSONName))
 	switch fl.Wrap {
 	case plan.Plain:
@@ -578,75 +578,6 @@ func nullCheck(r *plan.Ref, sel jen.Code) jen.Code {
 	return nil
 }
 
-// needsValidation reports whether a value of r can ever be invalid.
-func needsValidation(r *plan.Ref, seen map[*plan.Type]bool) bool {
-	c := r.C
-	switch r.Kind {
-	case plan.RefSlice:
-		return c.MinItems >= 0 || c.MaxItems >= 0 || c.UniqueItems && equatable(r.Elem) || needsValidation(r.Elem, seen)
-	case plan.RefMap:
-		return c.MinProps >= 0 || c.MaxProps >= 0 || needsValidation(r.Elem, seen)
-	case plan.RefNamed:
-		return typeNeedsValidation(r.Named, seen)
-	}
-	switch r.Builtin {
-	case plan.String:
-		return c.MinLength >= 0 || c.MaxLength >= 0 || c.Pattern != "" || c.Format != "" && c.Format != "date-time"
-	case plan.Int64, plan.Int32, plan.Uint32, plan.Uint64, plan.Float64:
-		return c.Min != nil || c.Max != nil || c.MultipleOf != nil
-	}
-	return false
-}
-
-func typeNeedsValidation(t *plan.Type, seen map[*plan.Type]bool) bool {
-	if seen[t] {
-		return true // recursive: assume so
-	}
-	seen[t] = true
-	switch t.Kind {
-	case plan.KindEnum:
-		return !t.Enum.Open
-	case plan.KindUnion:
-		return true
-	case plan.KindAlias:
-		return needsValidation(t.Elem, seen)
-	case plan.KindStruct:
-		for _, fl := range t.Fields {
-			if fl.RequestRequired || needsValidation(fl.Type, seen) {
-				return true
-			}
-		}
-		if t.Extra != nil {
-			return needsValidation(t.Extra, seen)
-		}
-	}
-	return false
-}
-
-// equatable reports whether uniqueItems can be checked with ==: scalars
-// and enums (wrapped in oas.Nullable or not). time.Time compares its
-// location, raw JSON its bytes, structs may hold slices: those are not
-// checked.
-func equatable(r *plan.Ref) bool {
-	switch r.Kind {
-	case plan.RefBuiltin:
-		switch r.Builtin {
-		case plan.String, plan.Int64, plan.Int32, plan.Uint32, plan.Uint64, plan.Float64, plan.Bool:
-			return true
-		}
-	case plan.RefNamed:
-		if r.Pointer {
-			return false
-		}
-		t := r.Named
-		if t.Kind == plan.KindAlias && t.GoAlias {
-			return equatable(t.Elem)
-		}
-		return t.Kind == plan.KindEnum
-	}
-	return false
-}
-
 // genMapLoop writes the validation of every value of a map. Map order is
 // random, and sorting the keys allocates, so the values are checked in map
 // order first and only when something failed again in key order, which
@@ -669,7 +600,7 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 	if r.Nullable {
 		inner := *r
 		inner.Nullable = false
-		if !needsValidation(&inner, map[*plan.Type]bool{}) {
+		if !inner.NeedsValidation() {
 			return
 		}
 		x := fmt.Sprintf("n%d", depth)
@@ -687,7 +618,7 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 			validateValue(g, owner, val, r.Named.Elem, pv, depth)
 			return
 		}
-		if typeNeedsValidation(r.Named, map[*plan.Type]bool{}) {
+		if r.Named.NeedsValidation() {
 			call := jen.Add(val).Dot("ValidateInto").Call(jen.Id("v"), path)
 			if r.Pointer {
 				call = jen.If(jen.Add(val).Op("!=").Nil()).Block(call)
@@ -698,10 +629,10 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 		if c.MinItems >= 0 || c.MaxItems >= 0 {
 			g.Id("v").Dot("Items").Call(path, jen.Len(val), jen.Lit(c.MinItems), jen.Lit(c.MaxItems))
 		}
-		if c.UniqueItems && equatable(r.Elem) {
+		if c.UniqueItems {
 			g.Qual(oasPkg, "UniqueItems").Call(jen.Id("v"), path, val)
 		}
-		if needsValidation(r.Elem, map[*plan.Type]bool{}) {
+		if r.Elem.NeedsValidation() {
 			i := fmt.Sprintf("i%d", depth)
 			pi := fmt.Sprintf("%s_%d", pv, depth)
 			g.For(jen.Id(i).Op(":=").Range().Add(val)).BlockFunc(func(g *jen.Group) {
@@ -713,7 +644,7 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 		if c.MinProps >= 0 || c.MaxProps >= 0 {
 			g.Id("v").Dot("Properties").Call(path, jen.Len(val), jen.Lit(c.MinProps), jen.Lit(c.MaxProps))
 		}
-		if needsValidation(r.Elem, map[*plan.Type]bool{}) {
+		if r.Elem.NeedsValidation() {
 			k := fmt.Sprintf("k%d", depth)
 			pk := fmt.Sprintf("%s_%d", pv, depth)
 			genMapLoop(g, val, k, fmt.Sprintf("mk%d", depth), func(g *jen.Group) {
@@ -803,7 +734,7 @@ func genAlias(f *jen.File, t *plan.Type) {
 	f.Func().Params(jen.Id("m").Id(t.Name)).Id("ValidateInto").Params(
 		jen.Id("v").Op("*").Qual(oasPkg, "Validator"), jen.Id("p").Op("*").Qual(oasPkg, "Path"),
 	).BlockFunc(func(g *jen.Group) {
-		if !needsValidation(t.Elem, map[*plan.Type]bool{t: true}) {
+		if !t.Elem.NeedsValidation() {
 			return
 		}
 		under := *t.Elem

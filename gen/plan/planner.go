@@ -73,6 +73,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 			t.GoAlias = e.Nullable || e.Pointer || e.Kind == RefNamed || e.Kind == RefExternal || e.Kind == RefBuiltin && (e.Builtin == Time || e.Builtin == RawJSON || e.Builtin == NoneType)
 		}
 	}
+	p.planUniqueItems()
 	p.planStructs()
 	p.nameFuncs()
 	p.planUsage()
