@@ -2,7 +2,6 @@ package emit
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -90,11 +89,11 @@ func fieldDoc(fl *plan.Field) string {
 	}
 	var facts []string
 	switch {
-	case fl.Required && fl.Nullable:
+	case fl.Required && fl.Wrap == plan.NullableWrap:
 		facts = append(facts, "Required, may be null.")
 	case fl.Required:
 		facts = append(facts, "Required.")
-	case fl.Nullable:
+	case fl.Wrap == plan.NullableWrap:
 		facts = append(facts, "Optional, may be null.")
 	default:
 		facts = append(facts, "Optional.")
@@ -659,7 +658,7 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 				g.Id("v").Dot("StringLen").Call(path, val, jen.Lit(c.MinLength), jen.Lit(c.MaxLength))
 			}
 			if c.Pattern != "" {
-				g.If(jen.Op("!").Id(patternVar(owner, c.Pattern)).Call().Dot("MatchString").Call(val)).Block(
+				g.If(jen.Op("!").Id(owner.PatternVar(c.Pattern)).Call().Dot("MatchString").Call(val)).Block(
 					jen.Id("v").Dot("Pattern").Call(path, val, jen.Lit(c.Pattern)),
 				)
 			}
@@ -690,21 +689,6 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 			}
 		}
 	}
-}
-
-// patternVar names the function that returns a compiled pattern; patterns
-// are compiled once, on first use, by oas.Pattern.
-func patternVar(t *plan.Type, pattern string) string {
-	return "pattern" + t.Name + strconv.FormatUint(fnv(pattern), 36)
-}
-
-func fnv(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
 }
 
 // externalType writes an x-go-type: qualified by its import when it has
@@ -757,31 +741,10 @@ func pathExpr(pv string) jen.Code {
 //
 //	var patternTHash = sync.OnceValue(func() *regexp.Regexp { ... })
 func genPatterns(f *jen.File, t *plan.Type) {
-	seen := map[string]bool{}
-	var pats []string
-	var walk func(r *plan.Ref)
-	walk = func(r *plan.Ref) {
-		if r == nil {
-			return
-		}
-		if r.C.Pattern != "" && !seen[r.C.Pattern] {
-			seen[r.C.Pattern] = true
-			pats = append(pats, r.C.Pattern)
-		}
-		if r.Kind == plan.RefSlice || r.Kind == plan.RefMap {
-			walk(r.Elem)
-		}
-	}
-	for _, fl := range t.Fields {
-		walk(fl.Type)
-	}
-	walk(t.Extra)
-	walk(t.Elem)
-	sort.Strings(pats)
-	for _, pat := range pats {
-		f.Var().Id(patternVar(t, pat)).Op("=").Qual("sync", "OnceValue").Call(
+	for _, pat := range t.Patterns {
+		f.Var().Id(pat.Var).Op("=").Qual("sync", "OnceValue").Call(
 			jen.Func().Params().Op("*").Qual("regexp", "Regexp").Block(
-				jen.Return(jen.Qual("regexp", "MustCompile").Call(jen.Lit(pat))),
+				jen.Return(jen.Qual("regexp", "MustCompile").Call(jen.Lit(pat.Expr))),
 			),
 		)
 	}

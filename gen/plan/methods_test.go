@@ -189,3 +189,68 @@ func buildSpecOpts(t *testing.T, spec string, opts Options) *Model {
 	}
 	return m
 }
+
+// TestPatternsPlanned: each type's compiled patterns are named by the
+// plan, once per expression, in expression order; items count too.
+func TestPatternsPlanned(t *testing.T) {
+	m, _ := buildSpec(t, "openapi.yaml", `openapi: 3.0.3
+info: {title: S, version: "1"}
+paths: {}
+components:
+  schemas:
+    Code:
+      type: object
+      properties:
+        b: {type: string, pattern: '^b+$'}
+        a: {type: string, pattern: '^a+$'}
+        again: {type: string, pattern: '^b+$'}
+        list: {type: array, items: {type: string, pattern: '^c$'}}
+    Other:
+      type: object
+      properties:
+        a: {type: string, pattern: '^a+$'}
+`)
+	code := typeNamed(t, m, "Code")
+	var exprs []string
+	for _, p := range code.Patterns {
+		exprs = append(exprs, p.Expr)
+		if !strings.HasPrefix(p.Var, "patternCode") || code.PatternVar(p.Expr) != p.Var {
+			t.Errorf("pattern %q is held in %q", p.Expr, p.Var)
+		}
+	}
+	if got, want := strings.Join(exprs, " "), "^a+$ ^b+$ ^c$"; got != want {
+		t.Errorf("Code's patterns = %s, want %s", got, want)
+	}
+	if a, b := code.PatternVar("^a+$"), typeNamed(t, m, "Other").PatternVar("^a+$"); a == b || b == "" {
+		t.Errorf("Code and Other hold ^a+$ in %q and %q, want two variables", a, b)
+	}
+	if v := code.PatternVar("^z$"); v != "" {
+		t.Errorf("PatternVar of an unused pattern = %q", v)
+	}
+}
+
+// TestWrapCarriesNull: a field's Wrap alone says whether it may be null;
+// its Type never does.
+func TestWrapCarriesNull(t *testing.T) {
+	m, _ := buildSpec(t, "openapi.yaml", `openapi: 3.0.3
+info: {title: S, version: "1"}
+paths: {}
+components:
+  schemas:
+    T:
+      type: object
+      required: [req, reqNull]
+      properties:
+        req: {type: string}
+        reqNull: {type: string, nullable: true}
+        opt: {type: string}
+        optNull: {type: string, nullable: true}
+`)
+	ty := typeNamed(t, m, "T")
+	for name, want := range map[string]Wrap{"Req": Plain, "ReqNull": NullableWrap, "Opt": Optional, "OptNull": NullableWrap} {
+		fl := fieldNamed(t, ty, name)
+		if fl.Wrap != want || fl.Type.Nullable {
+			t.Errorf("%s: Wrap %v, Type.Nullable %v; want Wrap %v and a Type that is not nullable", name, fl.Wrap, fl.Type.Nullable, want)
+		}
+	}
+}

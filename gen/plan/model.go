@@ -206,6 +206,9 @@ type Type struct {
 	Docs bool
 	// Example is the schema's example as JSON, if any.
 	Example string
+	// Patterns are the compiled patterns its validation uses (see
+	// planPatterns), in expression order.
+	Patterns []Pattern
 
 	file, docFile string // set by planFiles
 }
@@ -392,11 +395,13 @@ type Field struct {
 	JSONName string
 	Type     *Ref
 	Required bool
-	Nullable bool
-	Wrap     Wrap
-	Doc      string
-	Example  string // JSON
-	Default  string // JSON, "" if none
+	// Wrap is how the field holds its value, and the one place that says
+	// whether it may be null (NullableWrap): the field's Type is never
+	// Nullable itself.
+	Wrap    Wrap
+	Doc     string
+	Example string // JSON
+	Default string // JSON, "" if none
 	// DefaultValue is Default as a Go value of the field's type, and
 	// DefaultGetter the method returning the field's value or that
 	// default (<Name>OrDefault); nil and "" for required fields and

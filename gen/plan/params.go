@@ -294,10 +294,9 @@ func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param
 		}
 		pr.OapiName = fname
 		ref := *pr.Type
-		f := &Field{Name: fname, JSONName: pr.Name, Type: &ref, Required: pr.Required, Nullable: ref.Nullable,
+		f := &Field{Name: fname, JSONName: pr.Name, Type: &ref, Required: pr.Required, Wrap: wrapOf(pr.Required, ref.Nullable),
 			Doc: pr.Doc, Deprecated: pr.Deprecated, RequestRequired: pr.Required}
 		ref.Nullable = false // the field's wrapper carries it
-		f.Wrap = wrapOf(f.Required, f.Nullable)
 		pr.Field = f
 		t.Fields = append(t.Fields, f)
 	}

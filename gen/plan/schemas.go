@@ -497,14 +497,13 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 		p.checkJSONName(k, name, pos, where)
 		ref := p.refOf(sr, t.Name+name, where, isOpen(fs))
 		f := &Field{
-			Name: name, JSONName: k, Type: ref, Required: required[k], Nullable: ref.Nullable,
+			Name: name, JSONName: k, Type: ref, Required: required[k], Wrap: wrapOf(required[k], ref.Nullable),
 			Doc: docOf(fs), Example: p.exampleOf(fs), Pos: pos,
 			Deprecated: annotated(fs, func(a *openapi3.Schema) bool { return a.Deprecated }),
 			ReadOnly:   annotated(fs, func(a *openapi3.Schema) bool { return a.ReadOnly }),
 			WriteOnly:  annotated(fs, func(a *openapi3.Schema) bool { return a.WriteOnly }),
 		}
 		ref.Nullable = false // the field's wrapper carries it
-		f.Wrap = wrapOf(f.Required, f.Nullable)
 		f.RequestRequired = f.Required && !f.ReadOnly
 		// readOnly values are not sent in requests and writeOnly ones never
 		// come back, so a plain zero of either is left off the wire.
