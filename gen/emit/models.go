@@ -49,35 +49,35 @@ func goType(r *plan.Ref) jen.Code {
 	case plan.RefMap:
 		c = jen.Map(jen.String()).Add(goType(r.Elem))
 	case plan.RefExternal:
-		c = externalType(r)
+		c = qual(r.Go)
 	default:
 		c = builtinType(r.Builtin)
 	}
 	if r.Nullable {
-		return jen.Qual(oasPkg, "Nullable").Types(c)
+		return qual(plan.NullableIdent).Types(c)
 	}
 	return c
 }
 
-func builtinType(b plan.Builtin) *jen.Statement {
-	switch b {
-	case plan.Time:
-		return jen.Qual("time", "Time")
-	case plan.Bytes:
-		return jen.Index().Byte()
-	case plan.RawJSON, plan.NoneType:
-		return jen.Qual("encoding/json", "RawMessage")
+// qual writes a Go identifier, qualified by its package when it has one.
+func qual(id plan.GoIdent) *jen.Statement {
+	if id.ImportPath == "" {
+		return jen.Id(id.Name)
 	}
-	return jen.Id(string(b))
+	return jen.Qual(id.ImportPath, id.Name)
+}
+
+func builtinType(b plan.Builtin) *jen.Statement {
+	if id, ok := b.Ident(); ok {
+		return qual(id)
+	}
+	return jen.Index().Byte() // plan.Bytes
 }
 
 // fieldType is the Go type of a field, wrapper included.
 func fieldType(fl *plan.Field) jen.Code {
-	switch fl.Wrap {
-	case plan.Optional:
-		return jen.Qual(oasPkg, "Opt").Types(goType(fl.Type))
-	case plan.NullableWrap:
-		return jen.Qual(oasPkg, "Nullable").Types(goType(fl.Type))
+	if w, ok := fl.Wrap.Ident(); ok {
+		return qual(w).Types(goType(fl.Type))
 	}
 	return goType(fl.Type)
 }
@@ -689,16 +689,6 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 			}
 		}
 	}
-}
-
-// externalType writes an x-go-type: qualified by its import when it has
-// one ("uuid.UUID" from github.com/google/uuid), else as written.
-func externalType(r *plan.Ref) *jen.Statement {
-	if r.GoImport != "" {
-		name := r.GoType[strings.LastIndex(r.GoType, ".")+1:]
-		return jen.Qual(r.GoImport, name)
-	}
-	return jen.Id(r.GoType)
 }
 
 // genAlias writes:

@@ -308,9 +308,13 @@ type Ref struct {
 	Builtin Builtin
 	Named   *Type
 	Elem    *Ref // RefSlice, RefMap
-	// GoType and GoImport are x-go-type and x-go-type-import's path
-	// (RefExternal): "uuid.UUID" from "github.com/google/uuid".
-	GoType, GoImport string
+	// Go is the type a RefExternal names (x-go-type): with
+	// x-go-type-import, the identifier and its package ("uuid.UUID" from
+	// github.com/google/uuid is {UUID, github.com/google/uuid}); without,
+	// the type as written, in the generated package's scope. GoText is
+	// x-go-type as the spec writes it, which docs pages show.
+	Go     GoIdent
+	GoText string
 	// Nullable is set when JSON null is a valid value here. For a field the
 	// Field's wrapper carries it; for items and map values the element is
 	// generated as oas.Nullable[Elem].

@@ -109,7 +109,7 @@ func refLabel(r *Ref) string {
 	case RefMap:
 		return refLabel(r.Elem) + "Map"
 	case RefExternal:
-		return GoName(r.GoType[strings.LastIndex(r.GoType, ".")+1:])
+		return GoName(r.Go.Name[strings.LastIndex(r.Go.Name, ".")+1:])
 	}
 	switch r.Builtin {
 	case Time:
