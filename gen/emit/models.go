@@ -402,7 +402,7 @@ func genValidateMethod(f *jen.File, t *plan.Type) {
 		recv = "e"
 	}
 	doc := "Validate reports every violation of the spec's constraints as one\n*oas.ValidationError, or returns nil."
-	if holdsUnion(t, map[*plan.Type]bool{}) {
+	if t.ValidatesUnion() {
 		doc += " Union values are decoded to be checked,\nwhich allocates."
 	} else {
 		doc += " It allocates nothing when the value is valid."
@@ -413,41 +413,6 @@ func genValidateMethod(f *jen.File, t *plan.Type) {
 		jen.Id(recv).Dot("ValidateInto").Call(jen.Op("&").Id("v"), jen.Nil()),
 		jen.Return(jen.Id("v").Dot("Err").Call(jen.Lit(t.Name))),
 	)
-}
-
-// holdsUnion reports whether validating a t decodes a union (oneOf/anyOf
-// values are kept as JSON and decoded to be checked).
-func holdsUnion(t *plan.Type, seen map[*plan.Type]bool) bool {
-	if seen[t] {
-		return false
-	}
-	seen[t] = true
-	var refs []*plan.Ref
-	switch t.Kind {
-	case plan.KindUnion:
-		return len(t.Union.Variants) > 0
-	case plan.KindAlias:
-		refs = append(refs, t.Elem)
-	case plan.KindStruct:
-		for _, fl := range t.Fields {
-			refs = append(refs, fl.Type)
-		}
-		refs = append(refs, t.Extra)
-	}
-	for len(refs) > 0 {
-		r := refs[0]
-		refs = refs[1:]
-		switch {
-		case r == nil:
-		case r.Kind == plan.RefNamed:
-			if holdsUnion(r.Named, seen) {
-				return true
-			}
-		case r.Kind == plan.RefSlice || r.Kind == plan.RefMap:
-			refs = append(refs, r.Elem)
-		}
-	}
-	return false
 }
 
 // genStructValidate writes Validate and ValidateInto for a struct.

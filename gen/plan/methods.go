@@ -94,6 +94,44 @@ func (t *Type) needsValidation(seen map[*Type]bool) bool {
 	return false
 }
 
+// ValidatesUnion reports whether validating a value of t decodes a union
+// (oneOf/anyOf values are kept as JSON and decoded to be checked), so
+// that Validate allocates even for a valid value.
+func (t *Type) ValidatesUnion() bool { return holdsUnion(t, map[*Type]bool{}) }
+
+func holdsUnion(t *Type, seen map[*Type]bool) bool {
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	var refs []*Ref
+	switch t.Kind {
+	case KindUnion:
+		return len(t.Union.Variants) > 0
+	case KindAlias:
+		refs = append(refs, t.Elem)
+	case KindStruct:
+		for _, fl := range t.Fields {
+			refs = append(refs, fl.Type)
+		}
+		refs = append(refs, t.Extra)
+	}
+	for len(refs) > 0 {
+		r := refs[0]
+		refs = refs[1:]
+		switch {
+		case r == nil:
+		case r.Kind == RefNamed:
+			if holdsUnion(r.Named, seen) {
+				return true
+			}
+		case r.Kind == RefSlice || r.Kind == RefMap:
+			refs = append(refs, r.Elem)
+		}
+	}
+	return false
+}
+
 // comparable reports whether uniqueItems can be checked with ==: scalars
 // and enums (wrapped in oas.Nullable or not). time.Time compares its
 // location, raw JSON its bytes, structs may hold slices: those are not.

@@ -46,6 +46,12 @@ components:
       type: object
       properties:
         next: {$ref: '#/components/schemas/Node'}
+    Either:
+      oneOf: [{$ref: '#/components/schemas/Owner'}, {$ref: '#/components/schemas/Kind'}]
+    Holder:
+      type: object
+      properties:
+        list: {type: array, items: {$ref: '#/components/schemas/Either'}}
 `
 
 func typeNamed(t *testing.T, m *Model, name string) *Type {
@@ -114,6 +120,17 @@ func TestNeedsValidation(t *testing.T) {
 	} {
 		if got := typeNamed(t, m, c.name).NeedsValidation(); got != c.want {
 			t.Errorf("%s.NeedsValidation() = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestValidatesUnion: a Validate that decodes a union (so allocates) is
+// known to the plan, through slices and aliases.
+func TestValidatesUnion(t *testing.T) {
+	m, _ := buildSpec(t, "openapi.yaml", methodsSpec)
+	for name, want := range map[string]bool{"Either": true, "Holder": true, "Pet": false, "Node": false} {
+		if got := typeNamed(t, m, name).ValidatesUnion(); got != want {
+			t.Errorf("%s.ValidatesUnion() = %v, want %v", name, got, want)
 		}
 	}
 }
