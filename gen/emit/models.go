@@ -304,7 +304,7 @@ func literal(r *plan.Ref, l *plan.Literal) jen.Code {
 	case l.Number != "":
 		return jen.Op(l.Number)
 	case l.String != nil && (r.Builtin == plan.RawJSON || r.Builtin == plan.NoneType):
-		return jen.Qual("encoding/json", "RawMessage").Call(jen.Lit(*l.String))
+		return builtinType(r.Builtin).Call(jen.Lit(*l.String))
 	case l.String != nil:
 		return jen.Lit(*l.String)
 	}

@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"go/token"
 	"strings"
 
 	"github.com/oasgen/oasgen/gen/plan"
@@ -86,11 +85,8 @@ func usageExample(m *plan.Model) string {
 			body = "value"
 		}
 		add(body, " := ", pkg, ".", u.Body.Ctor, "(", strings.Join(args, ", "), ")")
-		for _, fl := range u.Body.Fields {
-			if !fl.RequestRequired && !fl.ReadOnly && fl.Wrap == plan.Optional && fl.Type.Kind == plan.RefBuiltin && fl.Type.Builtin == plan.String {
-				add(body, ".", fl.Name, `.Set("…")`)
-				break
-			}
+		if fl := u.SetField; fl != nil {
+			add(body, ".", fl.Name, `.Set("…")`)
 		}
 	}
 	if !calls {
@@ -140,14 +136,7 @@ func usageExample(m *plan.Model) string {
 		add("err = ", call)
 	}
 	if u.ErrorType != "" {
-		// BadRequestResponseError → badRequest.
-		v := strings.TrimSuffix(strings.TrimSuffix(u.ErrorType, "Error"), "Response")
-		if v == "" || !isASCIIName(v) {
-			v = "respErr"
-		}
-		if v = lowerFirst(v); token.IsKeyword(v) {
-			v += "Err"
-		}
+		v := u.ErrorVar
 		add("var ", v, " *", pkg, ".", u.ErrorType)
 		add("switch {")
 		add("case errors.As(err, &", v, "):")
@@ -174,29 +163,4 @@ func indent(lines []string) string {
 		b.WriteString("\t" + l + "\n")
 	}
 	return b.String()
-}
-
-// lowerFirst lowers the leading capital of a Go name for a variable in the
-// example: BadRequestResponseError → badRequestResponseError.
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	i := 1
-	for i < len(s) && s[i] >= 'A' && s[i] <= 'Z' && (i+1 == len(s) || s[i+1] >= 'A' && s[i+1] <= 'Z') {
-		i++
-	}
-	return strings.ToLower(s[:i]) + s[i:]
-}
-
-// isASCIIName reports whether s is ASCII letters and digits, so that
-// lowerFirst makes a plain variable name of it.
-func isASCIIName(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			return false
-		}
-	}
-	return true
 }

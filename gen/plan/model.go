@@ -82,6 +82,10 @@ type Usage struct {
 	Body *Type
 	// ErrorType is the first error type Op documents, "" if none.
 	ErrorType string
+	// SetField is the optional string field of Body the example sets
+	// (nil: none), and ErrorVar the variable it holds an ErrorType in.
+	SetField *Field
+	ErrorVar string
 }
 
 // ClientNames are the package-level identifiers of the production client

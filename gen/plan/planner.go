@@ -77,6 +77,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	p.planStructs()
 	p.nameFuncs()
 	p.planUsage()
+	p.planUsageNames()
 	p.planPatterns()
 	p.planOapiOperationIDs(p.oapiOps)
 	p.planFiles()
