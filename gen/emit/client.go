@@ -570,17 +570,15 @@ func genValidateArgs(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.S
 		g.If(jen.Err().Op(":=").Add(v).Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
 	}
 	for _, p := range o.Params {
-		if p.In == "path" && p.Type.Kind == plan.RefNamed && !p.Type.Nullable && p.Type.Named.HasValidate() {
+		if p.In == "path" && p.Type.ValidatedBeforeSending() {
 			check(jen.Id(p.Arg))
 		}
 	}
 	if o.Args != nil {
 		check(jen.Id("params"))
 	}
-	if o.Body != nil && o.Body.Type != nil {
-		if t := o.Body.Type; t.Kind == plan.RefNamed && !t.Nullable && t.Named.HasValidate() {
-			check(jen.Id("body"))
-		}
+	if o.Body != nil && o.Body.Type.ValidatedBeforeSending() {
+		check(jen.Id("body"))
 	}
 }
 

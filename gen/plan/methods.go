@@ -41,6 +41,14 @@ func (t *Type) HasMarshalJSON() bool {
 	return false
 }
 
+// ValidatedBeforeSending reports whether the client calls Validate on a
+// path parameter or request body of this type before sending it: a named
+// type that has the method (a nullable one is an oas.Nullable, which has
+// none).
+func (r *Ref) ValidatedBeforeSending() bool {
+	return r != nil && r.Kind == RefNamed && !r.Nullable && r.Named.HasValidate()
+}
+
 // NeedsValidation reports whether a value of r can ever be invalid, so
 // that Validate has something to check (whether r itself is nullable does
 // not matter: null is then valid, and a value is checked as r).

@@ -271,3 +271,25 @@ components:
 		}
 	}
 }
+
+// TestValidatedBeforeSending: the client validates named values that have
+// a Validate method, never a nullable one (an oas.Nullable) or a Go alias
+// of a type from elsewhere.
+func TestValidatedBeforeSending(t *testing.T) {
+	m, _ := buildSpec(t, "openapi.yaml", methodsSpec)
+	pet, when := typeNamed(t, m, "Pet"), typeNamed(t, m, "When")
+	for _, c := range []struct {
+		r    *Ref
+		want bool
+	}{
+		{&Ref{Kind: RefNamed, Named: pet}, true},
+		{&Ref{Kind: RefNamed, Named: pet, Nullable: true}, false},
+		{&Ref{Kind: RefNamed, Named: when}, false},
+		{&Ref{Kind: RefBuiltin, Builtin: String}, false},
+		{nil, false},
+	} {
+		if got := c.r.ValidatedBeforeSending(); got != c.want {
+			t.Errorf("%+v.ValidatedBeforeSending() = %v, want %v", c.r, got, c.want)
+		}
+	}
+}
