@@ -52,21 +52,21 @@ func (r *Ref) ValidatedBeforeSending() bool {
 // NeedsValidation reports whether a value of r can ever be invalid, so
 // that Validate has something to check (whether r itself is nullable does
 // not matter: null is then valid, and a value is checked as r).
-func (r *Ref) NeedsValidation() bool { return r.needsValidation(map[*Type]bool{}) }
+func (r *Ref) NeedsValidation() bool { return r.needsCheck(map[*Type]bool{}) }
 
 // NeedsValidation reports whether a value of t can ever be invalid. A
 // type that reaches itself is assumed to.
-func (t *Type) NeedsValidation() bool { return t.needsValidation(map[*Type]bool{}) }
+func (t *Type) NeedsValidation() bool { return t.needsCheck(map[*Type]bool{}) }
 
-func (r *Ref) needsValidation(seen map[*Type]bool) bool {
+func (r *Ref) needsCheck(seen map[*Type]bool) bool {
 	c := r.C
 	switch r.Kind {
 	case RefSlice:
-		return c.MinItems >= 0 || c.MaxItems >= 0 || c.UniqueItems || r.Elem.needsValidation(seen)
+		return c.MinItems >= 0 || c.MaxItems >= 0 || c.UniqueItems || r.Elem.needsCheck(seen)
 	case RefMap:
-		return c.MinProps >= 0 || c.MaxProps >= 0 || r.Elem.needsValidation(seen)
+		return c.MinProps >= 0 || c.MaxProps >= 0 || r.Elem.needsCheck(seen)
 	case RefNamed:
-		return r.Named.needsValidation(seen)
+		return r.Named.needsCheck(seen)
 	}
 	switch r.Builtin {
 	case String:
@@ -77,7 +77,7 @@ func (r *Ref) needsValidation(seen map[*Type]bool) bool {
 	return false
 }
 
-func (t *Type) needsValidation(seen map[*Type]bool) bool {
+func (t *Type) needsCheck(seen map[*Type]bool) bool {
 	if seen[t] {
 		return true // recursive: assume so
 	}
@@ -88,15 +88,15 @@ func (t *Type) needsValidation(seen map[*Type]bool) bool {
 	case KindUnion:
 		return true
 	case KindAlias:
-		return t.Elem.needsValidation(seen)
+		return t.Elem.needsCheck(seen)
 	case KindStruct:
 		for _, fl := range t.Fields {
-			if fl.RequestRequired || fl.Type.needsValidation(seen) {
+			if fl.RequestRequired || fl.Type.needsCheck(seen) {
 				return true
 			}
 		}
 		if t.Extra != nil {
-			return t.Extra.needsValidation(seen)
+			return t.Extra.needsCheck(seen)
 		}
 	}
 	return false
