@@ -54,28 +54,6 @@ components:
         list: {type: array, items: {$ref: '#/components/schemas/Either'}}
 `
 
-func typeNamed(t *testing.T, m *Model, name string) *Type {
-	t.Helper()
-	for _, ty := range m.Types {
-		if ty.Name == name {
-			return ty
-		}
-	}
-	t.Fatalf("no type %s", name)
-	return nil
-}
-
-func fieldNamed(t *testing.T, ty *Type, name string) *Field {
-	t.Helper()
-	for _, fl := range ty.Fields {
-		if fl.Name == name {
-			return fl
-		}
-	}
-	t.Fatalf("%s has no field %s", ty.Name, name)
-	return nil
-}
-
 // TestMethodSets: the plan says which JSON methods each type declares.
 func TestMethodSets(t *testing.T) {
 	m, _ := buildSpec(t, "openapi.yaml", methodsSpec)
