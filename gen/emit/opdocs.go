@@ -127,7 +127,7 @@ func qualType(m *plan.Model, r *plan.Ref) jen.Code {
 	case plan.RefMap:
 		c = jen.Map(jen.String()).Add(qualType(m, r.Elem))
 	case plan.RefExternal:
-		c = externalType(r)
+		c = qual(r.Go)
 	default:
 		c = builtinType(r.Builtin)
 	}
@@ -175,7 +175,7 @@ func exampleZero(m *plan.Model, r *plan.Ref) jen.Code {
 	case plan.RefSlice, plan.RefMap:
 		return jen.Nil()
 	case plan.RefExternal:
-		return jen.Op("*").New(externalType(r))
+		return jen.Op("*").New(qual(r.Go))
 	case plan.RefNamed:
 		t := r.Named
 		switch t.Kind {
@@ -372,7 +372,7 @@ func opMdType(m *plan.Model, r *plan.Ref) string {
 	case plan.RefMap:
 		s = "map[string]" + opMdType(m, r.Elem)
 	case plan.RefExternal:
-		s = "`" + r.GoType + "`"
+		s = "`" + r.GoText + "`"
 	default:
 		s = "*" + string(r.Builtin) + "*"
 		if r.Builtin == plan.RawJSON || r.Builtin == plan.NoneType {
