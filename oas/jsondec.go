@@ -107,6 +107,12 @@ const maxDepth = 10000
 // returns (strings, slices) and errors. The first error sticks: after it
 // every method returns zero values and Err reports it.
 //
+// The strings, raw values and base64 bytes it returns share one backing
+// array per document (see arenaChunk), so decoding a value with many string
+// fields costs one allocation for all of them, not one each. Holding any
+// one of them keeps its chunk alive, as with sonic's default, which does
+// the same.
+//
 // It is a value type so that a generated UnmarshalJSON keeps it on the
 // stack: d := oas.NewDecoder(data); m.DecodeJSON(&d); return d.End().
 type Decoder struct {
@@ -115,6 +121,37 @@ type Decoder struct {
 	depth   int
 	err     error
 	scratch []byte // unescaped strings that contain escapes
+	arena   []byte // backing array of the values returned so far (see alloc)
+}
+
+// arenaChunk caps one backing array of a Decoder's strings: a document
+// smaller than this gets one allocation for all its strings and raw values,
+// a larger one a chunk of this size at a time, so that one string kept from
+// a large document pins at most this much memory.
+const arenaChunk = 32 << 10
+
+// alloc returns n bytes of the decoder's arena, with their capacity ending
+// at their length, so that appending to a returned value copies it rather
+// than writing over the next one. The arena only grows: bytes handed out
+// are never written again by the decoder. A new chunk is sized by the rest
+// of the input, which bounds what is still to come (each value is at most
+// as long as its text, except strings with invalid UTF-8, whose U+FFFD
+// replacements can outgrow it; those take a new chunk).
+func (d *Decoder) alloc(n int) []byte {
+	if n > cap(d.arena)-len(d.arena) {
+		size := min(len(d.data)-d.pos+n, arenaChunk)
+		d.arena = make([]byte, 0, max(size, n))
+	}
+	start := len(d.arena)
+	d.arena = d.arena[:start+n]
+	return d.arena[start : start+n : start+n]
+}
+
+// keep copies b into the arena.
+func (d *Decoder) keep(b []byte) []byte {
+	k := d.alloc(len(b))
+	copy(k, b)
+	return k
 }
 
 // NewDecoder returns a decoder over data.
@@ -426,7 +463,10 @@ func (d *Decoder) RawMessage(dst []byte) []byte {
 	if d.err != nil {
 		return dst
 	}
-	return append(dst[:0], raw...)
+	if cap(dst) >= len(raw) {
+		return append(dst[:0], raw...)
+	}
+	return d.keep(raw)
 }
 
 // Time reads a time.Time as its UnmarshalJSON does (null leaves t alone).
@@ -616,10 +656,11 @@ func (d *Decoder) Bool() bool {
 // String reads a string value.
 func (d *Decoder) String() string {
 	b := d.StringBytes()
-	if d.err != nil {
+	if d.err != nil || len(b) == 0 {
 		return ""
 	}
-	return string(b)
+	k := d.keep(b)
+	return unsafe.String(&k[0], len(k))
 }
 
 // StringBytes reads a string value and returns its unescaped bytes without
@@ -653,13 +694,16 @@ func (d *Decoder) Base64() []byte {
 	if d.err != nil {
 		return nil
 	}
-	b := make([]byte, base64.StdEncoding.DecodedLen(len(s)))
+	if len(s) == 0 {
+		return []byte{}
+	}
+	b := d.alloc(base64.StdEncoding.DecodedLen(len(s)))
 	n, err := base64.StdEncoding.Decode(b, s)
 	if err != nil {
 		d.fail(err.Error())
 		return nil
 	}
-	return b[:n]
+	return b[:n:n]
 }
 
 // Bytes reads a []byte as encoding/json decodes one: a string holding
