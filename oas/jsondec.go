@@ -116,12 +116,11 @@ const maxDepth = 10000
 // It is a value type so that a generated UnmarshalJSON keeps it on the
 // stack: d := oas.NewDecoder(data); m.DecodeJSON(&d); return d.End().
 type Decoder struct {
-	data    []byte
-	pos     int
-	depth   int
-	err     error
-	scratch []byte // unescaped strings that contain escapes
-	arena   []byte // backing array of the values returned so far (see alloc)
+	data  []byte
+	pos   int
+	depth int
+	err   error
+	arena []byte // backing array of the values returned so far (see alloc)
 }
 
 // arenaChunk caps one backing array of a Decoder's strings: a document
@@ -138,13 +137,26 @@ const arenaChunk = 32 << 10
 // as long as its text, except strings with invalid UTF-8, whose U+FFFD
 // replacements can outgrow it; those take a new chunk).
 func (d *Decoder) alloc(n int) []byte {
+	t := d.tail(n)
+	d.arena = d.arena[:len(d.arena)+n]
+	return t[:n:n]
+}
+
+// tail returns the arena's free part, at least n bytes, taking a new chunk
+// when the current one has less. Strings with escapes are unescaped there
+// (strSlow); String then takes them by extending the arena over them.
+func (d *Decoder) tail(n int) []byte {
 	if n > cap(d.arena)-len(d.arena) {
 		size := min(len(d.data)-d.pos+n, arenaChunk)
 		d.arena = make([]byte, 0, max(size, n))
 	}
-	start := len(d.arena)
-	d.arena = d.arena[:start+n]
-	return d.arena[start : start+n : start+n]
+	return d.arena[len(d.arena):cap(d.arena)]
+}
+
+// inTail reports whether b starts at the arena's free part.
+func (d *Decoder) inTail(b []byte) bool {
+	n := len(d.arena)
+	return len(b) > 0 && n < cap(d.arena) && &b[0] == &d.arena[:n+1][n]
 }
 
 // keep copies b into the arena.
@@ -659,6 +671,10 @@ func (d *Decoder) String() string {
 	if d.err != nil || len(b) == 0 {
 		return ""
 	}
+	if d.inTail(b) { // unescaped in place: take it
+		d.arena = d.arena[:len(d.arena)+len(b)]
+		return unsafe.String(&b[0], len(b))
+	}
 	k := d.keep(b)
 	return unsafe.String(&k[0], len(k))
 }
@@ -696,6 +712,9 @@ func (d *Decoder) Base64() []byte {
 	}
 	if len(s) == 0 {
 		return []byte{}
+	}
+	if d.inTail(s) { // escaped base64 (rare): alloc would hand out s's bytes
+		s = append([]byte(nil), s...)
 	}
 	b := d.alloc(base64.StdEncoding.DecodedLen(len(s)))
 	n, err := base64.StdEncoding.Decode(b, s)
@@ -739,7 +758,7 @@ func (d *Decoder) Bytes(old []byte) []byte {
 
 // str reads the string at d.pos (which is '"') and returns its unescaped
 // contents: a view of the input when there is nothing to unescape, else a
-// view of d.scratch.
+// view of the decoder's arena tail (see tail), valid until the next call.
 func (d *Decoder) str() []byte {
 	data := d.data
 	start := d.pos + 1
@@ -787,13 +806,21 @@ var plainStr = func() (t [256]bool) {
 // surrogates and invalid UTF-8 bytes each become U+FFFD.
 func (d *Decoder) strSlow(start, i int) []byte {
 	data := d.data
-	out := append(d.scratch[:0], data[start:i]...)
+	// The unescaped text is at most as long as the literal (but for invalid
+	// UTF-8, where append takes over), so it fits in that much of the tail.
+	end := i
+	for end < len(data) && data[end] != '"' {
+		if data[end] == '\\' {
+			end++
+		}
+		end++
+	}
+	out := append(d.tail(end - start)[:0], data[start:i]...)
 	for i < len(data) {
 		c := data[i]
 		switch {
 		case c == '"':
 			d.pos = i + 1
-			d.scratch = out
 			return out
 		case c == '\\':
 			i++
