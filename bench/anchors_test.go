@@ -132,20 +132,10 @@ func BenchmarkDecodeAnchors(b *testing.B) {
 
 func decodeAnchors(b *testing.B, typ string, data []byte, v func() any) {
 	b.Run("type="+typ+"/impl=sonic", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			if err := sonic.Unmarshal(data, v()); err != nil {
-				b.Fatal(err)
-			}
-		}
+		loop(b, func() error { return sonic.Unmarshal(data, v()) })
 	})
 	b.Run("type="+typ+"/impl=go-json", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			if err := gojson.Unmarshal(data, v()); err != nil {
-				b.Fatal(err)
-			}
-		}
+		loop(b, func() error { return gojson.Unmarshal(data, v()) })
 	})
 }
 
@@ -163,20 +153,10 @@ func BenchmarkEncodeAnchors(b *testing.B) {
 		v   any
 	}{{"ConnectSessionCreate", &c}, {"ConnectSessionTokenAuthLink", &a}} {
 		b.Run("type="+x.typ+"/impl=sonic", func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := sonic.Marshal(x.v); err != nil {
-					b.Fatal(err)
-				}
-			}
+			loop(b, func() error { _, err := sonic.Marshal(x.v); return err })
 		})
 		b.Run("type="+x.typ+"/impl=go-json", func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := gojson.Marshal(x.v); err != nil {
-					b.Fatal(err)
-				}
-			}
+			loop(b, func() error { _, err := gojson.Marshal(x.v); return err })
 		})
 	}
 }
@@ -187,16 +167,8 @@ func BenchmarkList(b *testing.B) {
 	const typ = "type=ConnectSessionList1000"
 	run := func(name string, f func() error) {
 		b.Run(name, func(b *testing.B) {
-			if err := f(); err != nil {
-				b.Fatal(err)
-			}
 			b.SetBytes(int64(len(listJSON)))
-			b.ReportAllocs()
-			for b.Loop() {
-				if err := f(); err != nil {
-					b.Fatal(err)
-				}
-			}
+			loop(b, f)
 		})
 	}
 	run("op=decode/"+typ+"/impl=oapi-codegen", func() error {
