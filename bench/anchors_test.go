@@ -13,7 +13,7 @@ import (
 	"github.com/oasgen/oasgen/bench/oapi"
 	"github.com/oasgen/oasgen/bench/ogen"
 	"github.com/oasgen/oasgen/generated/stackone"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // The general-purpose anchors: sonic and goccy/go-json, the fastest
@@ -73,7 +73,7 @@ var listJSON = func() []byte {
 // slice field does: one slice at its final length, each element's
 // DecodeJSON on the same decoder.
 func decodeList(data []byte) ([]stackone.ConnectSession, error) {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	var s []stackone.ConnectSession
 	if !d.Null() && d.BeginArray() {
 		s = make([]stackone.ConnectSession, d.ArrayLen())
