@@ -113,6 +113,13 @@ type CallConfig struct {
 	Header  http.Header
 	Query   url.Values
 	Editors []RequestEditor
+	// Meta and Headers receive the response's metadata and typed headers
+	// (meta.go); Timeout replaces the client's timeout, TimeoutSet says it
+	// was set (timeout.go).
+	Meta       *HTTPMeta
+	Headers    []HeaderDecoder
+	Timeout    time.Duration
+	TimeoutSet bool
 }
 
 // WithRetries makes a call use p instead of the spec's (or the client's)
@@ -168,6 +175,9 @@ type Transport struct {
 	Hooks []Hooks
 	// MaxResponseBytes caps a 2xx response body; 0 means MaxSuccessBody.
 	MaxResponseBytes int64
+	// Timeout bounds each call, retries included (timeout.go); 0 means
+	// none besides the context's.
+	Timeout time.Duration
 	// Sleep waits for d or until ctx is done; nil uses a timer. Tests
 	// replace it to observe the waits.
 	Sleep func(ctx context.Context, d time.Duration) error
@@ -190,6 +200,10 @@ type Response struct {
 	stream        io.ReadCloser // the unread body of a streamed 2xx
 	// Func is the generated method's name (Call.Func).
 	Func string
+	// request and http are the exchange as net/http had it, for HTTPMeta
+	// (http's Body is http.NoBody).
+	request *http.Request
+	http    *http.Response
 }
 
 // Close closes a body still unread; a response read in full or whose body
@@ -231,36 +245,57 @@ func (t *Transport) Do(ctx context.Context, call *Call, opts []CallOption) (*Res
 	for _, o := range opts {
 		o(&cc)
 	}
+	timeout := t.Timeout
+	if cc.TimeoutSet {
+		timeout = cc.Timeout
+	}
+	ctx, done := withTimeout(ctx, timeout, call.Stream)
+	resp, attempts, err := t.do(ctx, call, &cc)
+	done(resp)
+	if resp != nil {
+		if cerr := cc.capture(resp, attempts); cerr != nil {
+			resp.Close()
+			return nil, cerr
+		}
+	}
+	return resp, err
+}
+
+// do is Do once the call's options are read and its timeout is in ctx; it
+// also returns the number of requests sent.
+func (t *Transport) do(ctx context.Context, call *Call, cc *CallConfig) (*Response, int, error) {
 	policy := call.Retry
 	if cc.RetrySet {
 		policy = cc.Retry
 	}
 	sec, err := chooseRequirement(call)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	body, err := replayable(call, policy.attempts() > 1)
 	if err != nil {
-		return nil, fmt.Errorf("%s %s: %w", call.Method, redact(call.URL), err)
+		return nil, 0, fmt.Errorf("%s %s: %w", call.Method, redact(call.URL), err)
 	}
 	start := time.Now()
 	for attempt := 1; ; attempt++ {
 		r, n, err := body()
 		if err != nil {
-			return nil, fmt.Errorf("%s %s: replaying the request body: %w", call.Method, redact(call.URL), err)
+			return nil, attempt - 1, fmt.Errorf("%s %s: replaying the request body: %w", call.Method, redact(call.URL), err)
 		}
-		resp, err := t.once(HookContext{Context: ctx, Operation: call.Operation, Attempt: attempt}, call, &cc, sec, r, n)
-		if ctxErr := ctx.Err(); ctxErr != nil {
+		resp, err := t.once(HookContext{Context: ctx, Operation: call.Operation, Attempt: attempt}, call, cc, sec, r, n)
+		if ctx.Err() != nil {
 			resp.Close()
-			return nil, fmt.Errorf("%s %s: %w", call.Method, redact(call.URL), ctxErr)
+			// The cause: the caller's cancellation or deadline, or the
+			// call's own timeout (a *TimeoutError).
+			return nil, attempt, fmt.Errorf("%s %s: %w", call.Method, redact(call.URL), context.Cause(ctx))
 		}
 		var wait time.Duration
 		switch perr, stop := isPermanent(err); {
 		case stop:
-			return nil, perr
+			return nil, attempt, perr
 		case err != nil:
 			if policy == nil || !policy.ConnectionErrors {
-				return nil, err
+				return nil, attempt, err
 			}
 			wait = policy.backoff(attempt)
 		case policy.retriesStatus(resp.StatusCode):
@@ -271,20 +306,23 @@ func (t *Transport) Do(ctx context.Context, call *Call, opts []CallOption) (*Res
 				wait = ra
 			}
 		default:
-			return resp, nil
+			return resp, attempt, nil
 		}
 		if attempt >= policy.attempts() ||
 			(policy.MaxElapsed > 0 && time.Since(start)+wait > policy.MaxElapsed) {
-			return resp, err
+			return resp, attempt, err
 		}
 		if deadline, ok := ctx.Deadline(); ok && time.Now().Add(wait).After(deadline) {
 			// The wait alone would outlast the caller's deadline: give the
 			// caller the answer we have now instead of a bare timeout later.
-			return resp, err
+			return resp, attempt, err
 		}
 		resp.Close() // a streamed 2xx that is retried
 		if serr := t.sleep(ctx, wait); serr != nil {
-			return nil, fmt.Errorf("%s %s: waiting to retry: %w", call.Method, redact(call.URL), serr)
+			if ctx.Err() != nil {
+				serr = context.Cause(ctx)
+			}
+			return nil, attempt, fmt.Errorf("%s %s: waiting to retry: %w", call.Method, redact(call.URL), serr)
 		}
 	}
 }
@@ -411,7 +449,12 @@ func (t *Transport) once(hc HookContext, call *Call, cc *CallConfig, sec Require
 		return nil, err
 	}
 	out := &Response{Func: call.Func, Method: call.Method, URL: redact(call.URL), StatusCode: res.StatusCode, Status: res.Status, Header: res.Header,
-		ContentLength: res.ContentLength}
+		ContentLength: res.ContentLength, request: res.Request}
+	if cc.Meta != nil {
+		meta := *res
+		meta.Body = http.NoBody
+		out.http = &meta
+	}
 	if call.Stream && res.StatusCode/100 == 2 {
 		out.stream = res.Body
 		if err := t.afterResponse(hc, req, out); err != nil {
