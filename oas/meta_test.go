@@ -171,3 +171,27 @@ func TestWithTimeoutZeroLiftsTheClientsBound(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestResolveServer(t *testing.T) {
+	region := ServerVar{Name: "region", Default: "eu", Enum: []string{"eu", "us"}}
+	for _, tc := range []struct {
+		value, want, err string
+	}{
+		{"", "https://eu.example.com/v1", ""},
+		{"us", "https://us.example.com/v1", ""},
+		{"mars", "", `server variable region: "mars" is not one of ["eu" "us"]`},
+	} {
+		v := region
+		v.Value = tc.value
+		u, err := ResolveServer("https://{region}.example.com/{version}", v, ServerVar{Name: "version", Default: "v1"})
+		switch {
+		case tc.err != "" && (err == nil || err.Error() != tc.err):
+			t.Errorf("%q: err = %v; want %s", tc.value, err, tc.err)
+		case tc.err == "" && (err != nil || u.String() != tc.want):
+			t.Errorf("%q: %v, %v; want %s", tc.value, u, err, tc.want)
+		}
+	}
+	if _, err := ParseServerURL("/relative"); err == nil || !strings.Contains(err.Error(), "not an absolute http(s) URL") {
+		t.Errorf("relative URL: err = %v", err)
+	}
+}

@@ -42,7 +42,13 @@ var clientCases = []struct {
 	// A PATCH with defaults: its behaviour_test.go.txt checks on the wire
 	// that a request carries only what the caller set.
 	{"patch", "testdata/client/patch/openapi.yaml", true},
+	// Response metadata, typed response headers, timeouts and
+	// x-speakeasy-globals, on the wire.
+	{"sdk-meta", "testdata/client/sdk-meta/openapi.yaml", true},
 }
+
+// pkgName is a case's package name: its name without dashes.
+func pkgName(name string) string { return strings.ReplaceAll(name, "-", "") }
 
 // emitClient emits the package for spec, as if its import path were
 // example.com/<pkg> (which only raw/client.gen.go names).
@@ -96,7 +102,7 @@ func TestClientCompiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { os.RemoveAll(dir) })
-			files := emitClientAt(t, tc.spec, tc.name, "github.com/oasgen/oasgen/gen/emit/"+filepath.ToSlash(dir))
+			files := emitClientAt(t, tc.spec, pkgName(tc.name), "github.com/oasgen/oasgen/gen/emit/"+filepath.ToSlash(dir))
 			if find(files, "api.gen.go") == nil || find(files, "raw/client.gen.go") == nil {
 				t.Fatal("no api.gen.go or raw/client.gen.go emitted")
 			}
@@ -159,8 +165,8 @@ func TestClientGolden(t *testing.T) {
 			if _, err := os.Stat(tc.spec); err != nil {
 				t.Skipf("spec corpus not present: %v", err)
 			}
-			files := emitClient(t, tc.spec, tc.name)
-			again := emitClient(t, tc.spec, tc.name)
+			files := emitClient(t, tc.spec, pkgName(tc.name))
+			again := emitClient(t, tc.spec, pkgName(tc.name))
 			for _, name := range []string{"api.gen.go", "errors.gen.go"} {
 				got := find(files, name)
 				if !bytes.Equal(got, find(again, name)) {

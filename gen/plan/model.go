@@ -64,6 +64,9 @@ type Model struct {
 
 	// Usage is what the package doc comment's example uses.
 	Usage Usage
+	// SDK plans response metadata, timeouts, global parameters and server
+	// selection (sdk.go).
+	SDK SDK
 }
 
 // Usage picks the real names the package doc comment's example is written
@@ -140,6 +143,11 @@ type Server struct {
 	Description string
 	// Resolved is URL with every {variable} replaced by its default.
 	Resolved string
+	// Vars are the variables the URL uses, in name order (sdk.go), and
+	// Const the constant naming its index (x-speakeasy-server-id), "" for
+	// none.
+	Vars  []ServerVarUse
+	Const string
 }
 
 // TypeKind says what a named type is.
@@ -478,6 +486,11 @@ type Operation struct {
 	// for a response. Slices, maps, scalars and oas.Nullable[T] are
 	// returned as values; on error they are nil or zero.
 	ResultPointer bool
+	// ResponseHeaders are the headers its 2xx responses declare, typed
+	// (nil: none); Servers its own or its path's servers (nil: the
+	// spec's). See sdk.go.
+	ResponseHeaders *ResponseHeaders
+	Servers         *OpServers
 }
 
 // BodyKind says how a request or response body travels.
@@ -580,6 +593,9 @@ type Param struct {
 	// JSON says the parameter is declared with content application/json:
 	// its value is sent as JSON text and Style does not apply.
 	JSON bool
+	// Global is the client-wide value sent when the call sets none
+	// (x-speakeasy-globals, sdk.go); nil for none.
+	Global *Global
 }
 
 // Response is one documented response.

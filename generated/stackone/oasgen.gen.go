@@ -8,10 +8,10 @@
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
 // toolchain: v0.3.0
-// output: sha256:973da91eced58039
+// output: sha256:89a6b9088d5a4315
 //
 // files:
-//	sha256:56cd6cd0594c2761 api.gen.go
+//	sha256:1a8d9b4e0a6ce064 api.gen.go
 //	sha256:2f65b24dd3b90ee8 doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md

@@ -8,10 +8,10 @@
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
 // toolchain: v0.3.0
-// output: sha256:f8bd6a40631d42bb
+// output: sha256:d4789ab3efd2a376
 //
 // files:
-//	sha256:6ad564e027ac5db7 api.gen.go
+//	sha256:ea1a5a0c1c827ce8 api.gen.go
 //	sha256:b882c71bc9fae24b doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md

@@ -8,10 +8,10 @@
 // spec: sha256:e2048a2c0af49bf9
 // config: sha256:820be30c8474642c
 // toolchain: v0.3.0
-// output: sha256:6c868db48285d9c6
+// output: sha256:d3cfbbb89376e950
 //
 // files:
-//	sha256:a26384173291bc91 api.gen.go
+//	sha256:d84316e009545ce7 api.gen.go
 //	sha256:296f6f87a558f37c doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:ed464f78133f8184 docs/models/item.md

@@ -8,10 +8,10 @@
 // spec: sha256:0fbba406e6840f25
 // config: sha256:3e42edb4719cb61b
 // toolchain: v0.3.0
-// output: sha256:977f458d0714ec0a
+// output: sha256:ecb05a3c3aa37b99
 //
 // files:
-//	sha256:6ba7a70de2a27289 api.gen.go
+//	sha256:05e376d7d48619de api.gen.go
 //	sha256:ec51a5710d81e74a doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md

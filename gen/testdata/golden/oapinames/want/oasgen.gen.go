@@ -8,10 +8,10 @@
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
 // toolchain: v0.3.0
-// output: sha256:3c7da10e1a75478f
+// output: sha256:a1393659bd860d22
 //
 // files:
-//	sha256:6fc5c8f2ddd7a0da api.gen.go
+//	sha256:0c9fe241cdf8832e api.gen.go
 //	sha256:520c1f74c111d1dc doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md

@@ -8,10 +8,10 @@
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
 // toolchain: v0.3.0
-// output: sha256:7e7056a2dcfd974d
+// output: sha256:0c5ed40d73d941b8
 //
 // files:
-//	sha256:699898e8c16546ac api.gen.go
+//	sha256:25d0f2f9eb13c84d api.gen.go
 //	sha256:d7ef1ed53459707a doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md

@@ -8,10 +8,10 @@
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
 // toolchain: v0.3.0
-// output: sha256:535b5200cfe3ec39
+// output: sha256:a5e65f205611d56f
 //
 // files:
-//	sha256:2c4a7ab25235d1a4 api.gen.go
+//	sha256:d001d71bf78dbd18 api.gen.go
 //	sha256:6e4b072c7387706d doc.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md

@@ -8,10 +8,10 @@
 // spec: sha256:8ebfea394d91dc41
 // config: sha256:cc3402158c40e91a
 // toolchain: v0.3.0
-// output: sha256:5f6465d465e925a3
+// output: sha256:7d0244ae83a07b73
 //
 // files:
-//	sha256:cf69f400a53fb559 api.gen.go
+//	sha256:ae93d9dd7894e048 api.gen.go
 //	sha256:eb8a9220095d7bb5 doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
