@@ -45,6 +45,9 @@ var clientCases = []struct {
 	// Response metadata, typed response headers, timeouts and
 	// x-speakeasy-globals, on the wire.
 	{"sdk-meta", "testdata/client/sdk-meta/openapi.yaml", true},
+	// Every server selectable, server variables with enums and defaults,
+	// servers of a path and of an operation, checked at NewAPIClient.
+	{"sdk-servers", "testdata/client/sdk-servers/openapi.yaml", true},
 }
 
 // pkgName is a case's package name: its name without dashes.

@@ -42,8 +42,10 @@ func genSDKDecls(f *jen.File, m *plan.Model) {
 	var consts []jen.Code
 	for i, s := range m.Servers {
 		if s.Const != "" {
-			consts = append(consts, jen.Comment(wrapText(fmt.Sprintf("%s selects %s (Options.ServerIndex).", s.Const, s.URL), 73)),
-				jen.Id(s.Const).Op("=").Lit(i))
+			for _, l := range strings.Split(wrapText(fmt.Sprintf("%s selects %s (Options.ServerIndex).", s.Const, s.URL), 73), "\n") {
+				consts = append(consts, jen.Comment(l))
+			}
+			consts = append(consts, jen.Id(s.Const).Op("=").Lit(i))
 		}
 	}
 	if len(consts) > 0 {
