@@ -31,6 +31,7 @@ func genClient(m *plan.Model) ([]File, error) {
 		genOptionsFromEnv(f, m)
 	}
 	genClientType(f, m)
+	genGroups(f, m)
 	for _, o := range m.Operations {
 		if o.Args != nil {
 			genArgs(f, o)
@@ -147,6 +148,7 @@ func genClientType(f *jen.File, m *plan.Model) {
 		g.Id("transport").Qual(oasPkg, "Transport")
 		g.Id("retry").Op("*").Id(n.RetryPolicy)
 		genSDKClientFields(g, m)
+		genGroupFields(g, m)
 		if len(m.Operations) > 0 {
 			g.Line()
 			g.Comment("The fixed part of each operation's call (method, auth, retry policy),")
@@ -190,6 +192,7 @@ func genClientType(f *jen.File, m *plan.Model) {
 			}),
 		})
 		genSDKClientInit(g, m)
+		genGroupInit(g, m)
 		genAuthorizers(g, m)
 		for _, o := range m.Operations {
 			call := jen.Dict{jen.Id("Method"): jen.Lit(o.Method), jen.Id("Operation"): jen.Lit(o.HookName()),
@@ -367,7 +370,8 @@ func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
 	}
 	results = append(results, jen.Error())
 
-	f.Func().Params(jen.Id("c").Op("*").Id(m.Names.APIClient)).Id(o.Name).Params(args...).Params(results...).BlockFunc(func(g *jen.Group) {
+	f.Func().Add(opReceiver(m, o)).Id(o.Name).Params(args...).Params(results...).BlockFunc(func(g *jen.Group) {
+		genGroupPrologue(g, o)
 		if byZero {
 			g.Var().Id("zero").Add(goType(o.Result.Body))
 		}
@@ -759,7 +763,7 @@ func operationDoc(m *plan.Model, o *plan.Operation) string {
 		fmt.Fprintf(&b, "\n\nNot retried unless the call passes %s.", m.Names.WithRetries)
 	}
 	if o.Deprecated {
-		b.WriteString("\n\nDeprecated: the spec marks this operation deprecated.")
+		b.WriteString("\n\nDeprecated: " + deprecation(o.DeprecatedMsg, "operation"))
 	}
 	return b.String()
 }

@@ -48,6 +48,9 @@ var clientCases = []struct {
 	// Every server selectable, server variables with enums and defaults,
 	// servers of a path and of an operation, checked at NewAPIClient.
 	{"sdk-servers", "testdata/client/sdk-servers/openapi.yaml", true},
+	// Sub-clients (x-speakeasy-group), name overrides, x-speakeasy-ignore
+	// and deprecation messages.
+	{"sdk-groups", "testdata/client/sdk-groups/openapi.yaml", true},
 }
 
 // pkgName is a case's package name: its name without dashes.

@@ -297,3 +297,77 @@ func responseHeadersDoc(m *plan.Model, o *plan.Operation) string {
 	return fmt.Sprintf(" The response headers the spec declares decode into a %s when the call passes %s(&h).",
 		o.ResponseHeaders.Name, m.SDK.Names.WithResponseHeaders)
 }
+
+// genGroups writes the sub-clients of x-speakeasy-group:
+//
+//	type AccountsClient struct { api *APIClient; Users *AccountsUsersClient }
+func genGroups(f *jen.File, m *plan.Model) {
+	for _, gr := range m.SDK.Groups {
+		var names []string
+		for _, o := range gr.Ops {
+			names = append(names, o.Name)
+		}
+		for _, ch := range gr.Children {
+			names = append(names, ch.Field+" (a group)")
+		}
+		comment(f, wrapText(fmt.Sprintf("%s holds the operations of the group %s (x-speakeasy-group), reached as c.%s from an %s: %s.",
+			gr.Type, gr.Key, gr.Selector(), m.Names.APIClient, strings.Join(names, ", ")), 77))
+		f.Type().Id(gr.Type).StructFunc(func(g *jen.Group) {
+			g.Id("api").Op("*").Id(m.Names.APIClient)
+			for _, ch := range gr.Children {
+				g.Id(ch.Field).Op("*").Id(ch.Type)
+			}
+		})
+	}
+}
+
+// genGroupFields writes APIClient's fields for the top-level groups.
+func genGroupFields(g *jen.Group, m *plan.Model) {
+	if len(m.SDK.TopGroups) == 0 {
+		return
+	}
+	g.Line()
+	g.Comment("The operation groups (x-speakeasy-group).")
+	for _, gr := range m.SDK.TopGroups {
+		g.Id(gr.Field).Op("*").Id(gr.Type)
+	}
+}
+
+// genGroupInit sets up the sub-clients in NewAPIClient:
+// c.Accounts = &AccountsClient{api: c}; c.Accounts.Users = &AccountsUsersClient{api: c}
+func genGroupInit(g *jen.Group, m *plan.Model) {
+	for _, gr := range m.SDK.Groups {
+		sel := jen.Id("c")
+		for _, part := range strings.Split(gr.Selector(), ".") {
+			sel = sel.Dot(part)
+		}
+		g.Add(sel).Op("=").Op("&").Id(gr.Type).Values(jen.Dict{jen.Id("api"): jen.Id("c")})
+	}
+}
+
+// opReceiver is an operation method's receiver: (c *APIClient), or
+// (grp *AccountsClient) for a grouped one, whose body starts with
+// c := grp.api (see genGroupPrologue).
+func opReceiver(m *plan.Model, o *plan.Operation) jen.Code {
+	if o.Group == nil {
+		return jen.Params(jen.Id("c").Op("*").Id(m.Names.APIClient))
+	}
+	return jen.Params(jen.Id(o.Recv).Op("*").Id(o.Group.Type))
+}
+
+// genGroupPrologue gives a grouped method the client its body uses.
+func genGroupPrologue(g *jen.Group, o *plan.Operation) {
+	if o.Group != nil {
+		g.Id("c").Op(":=").Id(o.Recv).Dot("api")
+	}
+}
+
+// deprecation is the text after "Deprecated: ": the spec's
+// x-speakeasy-deprecation-message, or that the spec marks the what
+// deprecated.
+func deprecation(msg, what string) string {
+	if m := cleanText(msg); m != "" {
+		return m
+	}
+	return "the spec marks this " + what + " deprecated."
+}

@@ -162,13 +162,14 @@ const (
 
 // Type is a named Go type.
 type Type struct {
-	Name       string // Go identifier
-	SchemaName string // component key, or "" for inline types
-	Where      string // document path, e.g. components.schemas.Foo
-	Pos        diag.Pos
-	Doc        string
-	Deprecated bool
-	Kind       TypeKind
+	Name          string // Go identifier
+	SchemaName    string // component key, or "" for inline types
+	Where         string // document path, e.g. components.schemas.Foo
+	Pos           diag.Pos
+	Doc           string
+	Deprecated    bool
+	DeprecatedMsg string
+	Kind          TypeKind
 
 	Fields []*Field // KindStruct, in JSON order (x-order, then name)
 	// CtorFields (KindStruct) are the fields the constructor takes, its
@@ -412,9 +413,12 @@ type Field struct {
 	// (only required plain fields without a null state have one).
 	Bit        int
 	Deprecated bool
-	ReadOnly   bool
-	WriteOnly  bool
-	Pos        diag.Pos
+	// DeprecatedMsg is x-speakeasy-deprecation-message, for a Deprecated
+	// field, type, operation or parameter ("" for the usual text).
+	DeprecatedMsg string
+	ReadOnly      bool
+	WriteOnly     bool
+	Pos           diag.Pos
 	// RequestRequired is Required without readOnly fields: what a request
 	// must carry, so what the constructor takes and Validate checks. A
 	// required readOnly field (an id the server assigns) is only promised
@@ -437,14 +441,15 @@ type Operation struct {
 	// derives every name it declares for it (<OapiName>Params,
 	// New<OapiName>Request, ...): Name, unless one of those is already
 	// a name of the package, then <Name>Op (see planOapiOperationIDs).
-	OapiName    string
-	Method      string // upper case
-	Path        string
-	Summary     string
-	Description string
-	Deprecated  bool
-	Tags        []string
-	Params      []*Param
+	OapiName      string
+	Method        string // upper case
+	Path          string
+	Summary       string
+	Description   string
+	Deprecated    bool
+	DeprecatedMsg string
+	Tags          []string
+	Params        []*Param
 	// Body is the request body as the method takes it; nil when there is
 	// none (or none the client can send: see planBody).
 	Body *RequestBody
@@ -491,6 +496,10 @@ type Operation struct {
 	// spec's). See sdk.go.
 	ResponseHeaders *ResponseHeaders
 	Servers         *OpServers
+	// Group is the sub-client holding the method (x-speakeasy-group), nil
+	// for APIClient itself; Recv names the method's receiver then.
+	Group *Group
+	Recv  string
 }
 
 // BodyKind says how a request or response body travels.
@@ -574,13 +583,14 @@ type Param struct {
 	// oapi-codegen would name every parameter after its wire name again,
 	// and X-Account-Id in a header and x-account-id in the query would
 	// both become XAccountID.
-	OapiName   string
-	Pos        diag.Pos
-	In         string
-	Required   bool
-	Type       *Ref
-	Doc        string
-	Deprecated bool
+	OapiName      string
+	Pos           diag.Pos
+	In            string
+	Required      bool
+	Type          *Ref
+	Doc           string
+	Deprecated    bool
+	DeprecatedMsg string
 	// Style and Explode say how the value is serialized: the spec's, or
 	// the defaults of In (form and exploded for query and cookie, simple
 	// and not exploded for path and header), or a defined style where the

@@ -99,7 +99,7 @@ func nestedIn(r *Ref) bool {
 // inline types; where and pos place the warnings.
 func (p *planner) paramType(pv *openapi3.Parameter, ctx, where string, pos diag.Pos) *Param {
 	pr := &Param{Name: pv.Name, GoName: paramGoName(pv), In: pv.In, Required: pv.Required,
-		Doc: pv.Description, Deprecated: pv.Deprecated}
+		Doc: pv.Description, Deprecated: pv.Deprecated, DeprecatedMsg: deprecationMessage(pv.Extensions)}
 	switch {
 	case pv.Schema != nil:
 		pr.Type = p.refOf(pv.Schema, ctx, where, false)

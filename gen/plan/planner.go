@@ -145,7 +145,7 @@ func (p *planner) eachOperation(fn func(path, method string, item *openapi3.Path
 			continue
 		}
 		for _, m := range methodOrder {
-			if op := item.GetOperation(m); op != nil {
+			if op := item.GetOperation(m); op != nil && !ignored(op.Extensions) {
 				fn(pth, m, item, op)
 			}
 		}
@@ -266,10 +266,7 @@ func (p *planner) nameComponents() {
 		}
 		where := "components.schemas." + k
 		pos := p.spec.OriginPos(sr.Value.Origin, "components", "schemas", k)
-		base := k
-		if v, ok := sr.Value.Extensions["x-go-name"].(string); ok && v != "" {
-			base = v
-		}
+		base := nameOverride(sr.Value.Extensions, k)
 		want := GoName(base)
 		if want == "" {
 			want = "Schema"
@@ -315,6 +312,7 @@ func noConstraints() Constraints {
 func (p *planner) fillNamed(t *Type, s *openapi3.Schema, open bool) {
 	t.Doc = docOf(s)
 	t.Deprecated = annotated(s, func(a *openapi3.Schema) bool { return a.Deprecated })
+	t.DeprecatedMsg = deprecationMessage(s.Extensions)
 	t.Example = p.exampleOf(s)
 	if core, ok := soleMember(s); ok && externalRef(s) == nil {
 		p.fillCore(t, s, core, open || isOpen(s))
@@ -708,10 +706,11 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 		fs := sr.Value
 		where := t.Where + ".properties." + k
 		pos := p.spec.OriginPos(fs.Origin)
-		base := k
-		if v, ok := fs.Extensions["x-go-name"].(string); ok && v != "" {
-			base = v
+		if ignored(fs.Extensions) {
+			p.warn(pos, where, "x-speakeasy-ignore: property %q is left out of %s (decoding skips it, nothing sends it)", k, t.Name)
+			continue
 		}
+		base := nameOverride(fs.Extensions, k)
 		want := GoName(base)
 		if want == "" {
 			want = "Field"
@@ -728,9 +727,10 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 		f := &Field{
 			Name: name, JSONName: k, Type: ref, Required: required[k], Nullable: ref.Nullable,
 			Doc: docOf(fs), Example: p.exampleOf(fs), Pos: pos,
-			Deprecated: annotated(fs, func(a *openapi3.Schema) bool { return a.Deprecated }),
-			ReadOnly:   annotated(fs, func(a *openapi3.Schema) bool { return a.ReadOnly }),
-			WriteOnly:  annotated(fs, func(a *openapi3.Schema) bool { return a.WriteOnly }),
+			Deprecated:    annotated(fs, func(a *openapi3.Schema) bool { return a.Deprecated }),
+			DeprecatedMsg: deprecationMessage(fs.Extensions),
+			ReadOnly:      annotated(fs, func(a *openapi3.Schema) bool { return a.ReadOnly }),
+			WriteOnly:     annotated(fs, func(a *openapi3.Schema) bool { return a.WriteOnly }),
 		}
 		ref.Nullable = false // the field's wrapper carries it
 		f.Wrap = wrapOf(f.Required, f.Nullable)
@@ -1068,7 +1068,7 @@ func (p *planner) planOperations() {
 		name := p.opNames[op]
 		where := "paths." + pth + "." + strings.ToLower(method)
 		o := &Operation{ID: op.OperationID, Name: name, Method: method, Path: pth, Summary: op.Summary,
-			Description: op.Description, Deprecated: op.Deprecated, Tags: op.Tags}
+			Description: op.Description, Deprecated: op.Deprecated, Tags: op.Tags, DeprecatedMsg: deprecationMessage(op.Extensions)}
 		for _, pr := range operationParams(item, op) {
 			pw := where + ".parameters." + pr.Value.Name
 			pos := p.paramPos(pr, pw)
@@ -1202,7 +1202,7 @@ func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param
 		pr.OapiName = fname
 		ref := *pr.Type
 		f := &Field{Name: fname, JSONName: pr.Name, Type: &ref, Required: pr.Required, Nullable: ref.Nullable,
-			Doc: pr.Doc, Deprecated: pr.Deprecated, RequestRequired: pr.Required}
+			Doc: pr.Doc, Deprecated: pr.Deprecated, DeprecatedMsg: pr.DeprecatedMsg, RequestRequired: pr.Required}
 		ref.Nullable = false // the field's wrapper carries it
 		f.Wrap = wrapOf(f.Required, f.Nullable)
 		pr.Field = f
@@ -1441,7 +1441,7 @@ func holdsByValue(t, target *Type, seen map[*Type]bool) bool {
 
 // paramGoName is a parameter's Go name: its x-go-name, else its name.
 func paramGoName(pv *openapi3.Parameter) string {
-	if v, ok := pv.Extensions["x-go-name"].(string); ok && GoName(v) != "" {
+	if v := nameOverride(pv.Extensions, ""); GoName(v) != "" {
 		return GoName(v)
 	}
 	return GoName(pv.Name)

@@ -33,6 +33,9 @@ type SDK struct {
 	// ServerVars are the variables of every server (the spec's and the
 	// operations'), one Options field each, by first appearance.
 	ServerVars []*ServerVar
+	// Groups are the sub-clients (groups.go), parents before children, in
+	// first appearance; TopGroups those reached from APIClient itself.
+	Groups, TopGroups []*Group
 }
 
 // SDKNames are SDK's package-level identifiers.
@@ -127,6 +130,8 @@ func (p *planner) planSDK() {
 	})
 	p.planGlobals(fields)
 	p.planServers(fields)
+	p.planGroups()
+	p.noteIgnoredOperations()
 }
 
 // planResponseHeaders collects the headers the 2xx responses declare
@@ -419,4 +424,48 @@ func claimField(want string, used map[string]bool) string {
 	}
 	used[name] = true
 	return name
+}
+
+// nameOverride is the name the spec asks for: x-speakeasy-name-override,
+// else x-go-name, else base.
+func nameOverride(ext map[string]any, base string) string {
+	for _, k := range []string{"x-speakeasy-name-override", "x-go-name"} {
+		if v, ok := ext[k].(string); ok && v != "" {
+			return v
+		}
+	}
+	return base
+}
+
+// ignored reports x-speakeasy-ignore: true.
+func ignored(ext map[string]any) bool {
+	v, _ := ext["x-speakeasy-ignore"].(bool)
+	return v
+}
+
+// deprecationMessage is x-speakeasy-deprecation-message, one line.
+func deprecationMessage(ext map[string]any) string {
+	v, _ := ext["x-speakeasy-deprecation-message"].(string)
+	return strings.Join(strings.Fields(v), " ")
+}
+
+// noteIgnoredOperations warns about each operation x-speakeasy-ignore
+// leaves out, so that the manifest records it.
+func (p *planner) noteIgnoredOperations() {
+	if p.spec.Doc.Paths == nil {
+		return
+	}
+	for _, pth := range slices.Sorted(slices.Values(p.spec.Doc.Paths.InMatchingOrder())) {
+		item := p.spec.Doc.Paths.Value(pth)
+		if item == nil {
+			continue
+		}
+		for _, m := range methodOrder {
+			if op := item.GetOperation(m); op != nil && ignored(op.Extensions) {
+				lm := strings.ToLower(m)
+				p.warn(p.spec.Pos("paths", pth, lm, "x-speakeasy-ignore"), "paths."+pth+"."+lm,
+					"x-speakeasy-ignore: operation %s %s is left out of the client", m, pth)
+			}
+		}
+	}
 }

@@ -89,3 +89,63 @@ paths:
 		t.Errorf("SDK = %+v", m.SDK)
 	}
 }
+
+// TestIgnoreAndNameOverride: x-speakeasy-ignore leaves an operation or a
+// property out with a warning (which the manifest keeps), and
+// x-speakeasy-name-override names schemas, properties, parameters and
+// operations; x-speakeasy-group nests by dots.
+func TestIgnoreAndNameOverride(t *testing.T) {
+	m, warnings := buildSpec(t, "openapi.yaml", `openapi: 3.0.3
+info: {title: S, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: getA
+      x-speakeasy-group: one.two
+      x-speakeasy-name-override: fetch
+      parameters:
+        - {name: q, in: query, x-speakeasy-name-override: query, schema: {type: string}}
+      responses:
+        '204': {description: ok}
+    post:
+      operationId: postA
+      x-speakeasy-ignore: true
+      responses:
+        '204': {description: ok}
+components:
+  schemas:
+    thing_v2:
+      x-speakeasy-name-override: Thing
+      type: object
+      properties:
+        keep: {type: string, x-speakeasy-name-override: Kept}
+        drop: {type: string, x-speakeasy-ignore: true}
+`)
+	for _, want := range []string{
+		`openapi.yaml:15:27: warning: paths./a.post: x-speakeasy-ignore: operation POST /a is left out of the client`,
+		`warning: components.schemas.thing_v2.properties.drop: x-speakeasy-ignore: property "drop" is left out of Thing`,
+	} {
+		if !strings.Contains(warnings, want) {
+			t.Errorf("warnings lack\n  %s\ngot\n%s", want, warnings)
+		}
+	}
+	if len(m.Operations) != 1 {
+		t.Fatalf("operations = %d, want 1 (postA ignored)", len(m.Operations))
+	}
+	o := m.Operations[0]
+	if o.Name != "Fetch" || o.Selector() != "One.Two.Fetch" || o.Group.Type != "OneTwoClient" || o.Group.Parent.Type != "OneClient" {
+		t.Errorf("operation %s reached as %s", o.Name, o.Selector())
+	}
+	if f := o.Args.Fields[0]; f.Name != "Query" || f.JSONName != "q" {
+		t.Errorf("parameter field = %s (%s)", f.Name, f.JSONName)
+	}
+	var thing *Type
+	for _, ty := range m.Types {
+		if ty.SchemaName == "thing_v2" {
+			thing = ty
+		}
+	}
+	if thing == nil || thing.Name != "Thing" || len(thing.Fields) != 1 || thing.Fields[0].Name != "Kept" {
+		t.Errorf("thing_v2 = %+v", thing)
+	}
+}
