@@ -73,6 +73,10 @@ func (p *planner) planGroups() {
 		o := p.m.Operations[i]
 		i++
 		v, ok := op.Extensions["x-speakeasy-group"].(string)
+		if !ok && p.groupByTags && len(op.Tags) > 0 {
+			// A tag is one group, whatever dots it holds.
+			v, ok = strings.ReplaceAll(op.Tags[0], ".", " "), true
+		}
 		key := strings.Trim(v, ".")
 		if !ok {
 			return

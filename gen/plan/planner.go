@@ -31,6 +31,9 @@ type Options struct {
 	// ImportPath is the generated package's import path, which the raw
 	// package imports ("": unknown, and no raw package can be generated).
 	ImportPath string
+	// GroupByTags puts each operation without x-speakeasy-group into the
+	// sub-client of its first tag (groups.go).
+	GroupByTags bool
 }
 
 // Build plans the Go package for a loaded spec.
@@ -39,8 +42,9 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 		spec: s,
 		m: &Model{Package: opts.Package, SpecPath: opts.SpecPath, Toolchain: opts.Toolchain,
 			ImportPath: opts.ImportPath, Raw: rawPackage(opts.Package)},
-		names:    newNamer(),
-		bySchema: map[*openapi3.Schema]*Type{},
+		names:       newNamer(),
+		bySchema:    map[*openapi3.Schema]*Type{},
+		groupByTags: opts.GroupByTags,
 	}
 	doc := s.Doc
 	if doc.Info != nil {
@@ -118,6 +122,8 @@ type planner struct {
 	// for them and for its client, by oapiKey (see planRawComponentKeys).
 	rawKeys  map[string]map[string]string
 	rawTaken map[string]string
+	// groupByTags is Options.GroupByTags.
+	groupByTags bool
 }
 
 type componentType struct {

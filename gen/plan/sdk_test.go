@@ -1,8 +1,12 @@
 package plan
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/oasgen/oasgen/gen/load"
 )
 
 // TestSDKWarnings: what the SDK features cannot honour is a positioned
@@ -147,5 +151,58 @@ components:
 	}
 	if thing == nil || thing.Name != "Thing" || len(thing.Fields) != 1 || thing.Fields[0].Name != "Kept" {
 		t.Errorf("thing_v2 = %+v", thing)
+	}
+}
+
+// TestGroupByTags: with the config's groups: tags, an operation without
+// x-speakeasy-group goes into the sub-client of its first tag; without
+// it, tags make no groups.
+func TestGroupByTags(t *testing.T) {
+	spec := `openapi: 3.0.3
+info: {title: S, version: "1"}
+paths:
+  /pets:
+    get:
+      operationId: listPets
+      tags: [pets, animals]
+      responses:
+        '204': {description: ok}
+  /stores:
+    get:
+      operationId: listStores
+      tags: [shop.stores]
+      x-speakeasy-group: stores
+      responses:
+        '204': {description: ok}
+  /health:
+    get:
+      operationId: health
+      responses:
+        '204': {description: ok}
+`
+	path := filepath.Join(t.TempDir(), "openapi.yaml")
+	if err := os.WriteFile(path, []byte(spec), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := load.Load(path, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, byTags := range []bool{false, true} {
+		m, err := Build(s, Options{Package: "p", GroupByTags: byTags})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, o := range m.Operations {
+			got = append(got, o.Selector())
+		}
+		want := "Health ListPets Stores.ListStores"
+		if byTags {
+			want = "Health Pets.ListPets Stores.ListStores"
+		}
+		if strings.Join(got, " ") != want {
+			t.Errorf("GroupByTags %v: %q, want %s", byTags, got, want)
+		}
 	}
 }
