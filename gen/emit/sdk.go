@@ -139,7 +139,7 @@ func genServerChoice(g *jen.Group, m *plan.Model) {
 	g.Var().Err().Error()
 	g.Switch().BlockFunc(func(sw *jen.Group) {
 		sw.Case(jen.Id("opts").Dot("ServerURL").Op("!=").Lit("")).Block(
-			jen.List(jen.Id("u"), jen.Err()).Op("=").Qual(oasPkg, "ParseServerURL").Call(jen.Id("opts").Dot("ServerURL")))
+			jen.List(jen.Id("u"), jen.Err()).Op("=").Qual(implPkg, "ParseServerURL").Call(jen.Id("opts").Dot("ServerURL")))
 		switch len(m.Servers) {
 		case 0:
 			sw.Default().Block(jen.Err().Op("=").Qual("errors", "New").Call(jen.Lit("the spec lists no server: set ServerURL")))
@@ -172,9 +172,9 @@ func resolveServer(dst jen.Code, s plan.Server) jen.Code {
 			}
 			d[jen.Id("Enum")] = jen.Index().String().Values(vals...)
 		}
-		args = append(args, jen.Qual(oasPkg, "ServerVar").Values(d))
+		args = append(args, jen.Qual(implPkg, "ServerVar").Values(d))
 	}
-	return jen.List(dst, jen.Err()).Op("=").Qual(oasPkg, "ResolveServer").Call(args...)
+	return jen.List(dst, jen.Err()).Op("=").Qual(implPkg, "ResolveServer").Call(args...)
 }
 
 // genSDKClientInit sets APIClient's globals and per-operation servers in
@@ -266,7 +266,7 @@ func genResponseHeaders(f *jen.File, m *plan.Model, o *plan.Operation) {
 			if fl.Enum != nil {
 				v = jen.Id(fl.Enum.Name).Call(jen.Id("v"))
 			}
-			g.If(jen.List(jen.Id("v"), jen.Id("ok"), jen.Err()).Op(":=").Qual(oasPkg, fn).Types(builtinType(fl.Scalar)).
+			g.If(jen.List(jen.Id("v"), jen.Id("ok"), jen.Err()).Op(":=").Qual(implPkg, fn).Types(builtinType(fl.Scalar)).
 				Call(jen.Id("hd"), jen.Lit(fl.Header)), jen.Err().Op("!=").Nil()).Block(
 				jen.Return(jen.Err()),
 			).Else().If(jen.Id("ok")).Block(jen.Id("h").Dot(fl.Name).Dot("Set").Call(v))

@@ -8,13 +8,13 @@
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
 // toolchain: v0.3.0
-// output: sha256:5ecb3fd22dae74ad
+// output: sha256:9d39975037009eb0
 //
 // files:
-//	sha256:4cae4289b4b5498c api.gen.go
-//	sha256:d7e9394052a2b373 doc.gen.go
+//	sha256:46c328f6aa0950b8 api.gen.go
+//	sha256:5f255dfd2ba91566 doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
-//	sha256:46a1f4ded8045f67 model_post_thing_body.gen.go
+//	sha256:0d7d2dd5a0fcbcc0 model_post_thing_body.gen.go
 //	sha256:c9a4bb0389a7d14d raw/client.gen.go
 //
 // warnings:

@@ -1,4 +1,4 @@
-package oas
+package oasimpl
 
 // Server selection for generated clients whose spec lists several servers,
 // server variables, or servers of a path or operation: NewAPIClient

@@ -1,4 +1,4 @@
-package oas
+package oasimpl
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/oasgen/oasgen/oas"
 )
 
 type rateHeaders struct {
@@ -56,9 +58,9 @@ func metaServer(t *testing.T, status int, limit string) *url.URL {
 func TestHTTPMetaAndTypedHeaders(t *testing.T) {
 	u := metaServer(t, 200, "42")
 	var tr Transport
-	var meta HTTPMeta
+	var meta oas.HTTPMeta
 	var h rateHeaders
-	resp, err := tr.Do(context.Background(), &Call{Method: "GET", URL: u}, []CallOption{WithHTTPMeta(&meta), WithResponseHeaders(&h)})
+	resp, err := tr.Do(context.Background(), &Call{Method: "GET", URL: u}, []oas.CallOption{oas.WithHTTPMeta(&meta), oas.WithResponseHeaders(&h)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,19 +83,19 @@ func TestTypedHeaderThatDoesNotParse(t *testing.T) {
 	u := metaServer(t, 200, "many")
 	var tr Transport
 	var h rateHeaders
-	_, err := tr.Do(context.Background(), &Call{Method: "GET", URL: u, Func: "Get"}, []CallOption{WithResponseHeaders(&h)})
-	var de *DecodeError
+	_, err := tr.Do(context.Background(), &Call{Method: "GET", URL: u, Func: "Get"}, []oas.CallOption{oas.WithResponseHeaders(&h)})
+	var de *oas.DecodeError
 	if !errors.As(err, &de) || !strings.Contains(err.Error(), `header X-Rate-Limit: "many" is not a int64`) {
-		t.Fatalf("err = %v; want a DecodeError naming the header", err)
+		t.Fatalf("err = %v; want a oas.DecodeError naming the header", err)
 	}
 }
 
 func TestMetaOnErrorStatusSkipsTypedHeaders(t *testing.T) {
 	u := metaServer(t, 503, "not-a-number")
 	var tr Transport
-	var meta HTTPMeta
+	var meta oas.HTTPMeta
 	var h rateHeaders
-	resp, err := tr.Do(context.Background(), &Call{Method: "GET", URL: u}, []CallOption{WithHTTPMeta(&meta), WithResponseHeaders(&h)})
+	resp, err := tr.Do(context.Background(), &Call{Method: "GET", URL: u}, []oas.CallOption{oas.WithHTTPMeta(&meta), oas.WithResponseHeaders(&h)})
 	if err != nil || resp.StatusCode != 503 {
 		t.Fatalf("resp, err = %v, %v", resp, err)
 	}
@@ -116,18 +118,18 @@ func TestTimeout(t *testing.T) {
 	for _, tc := range []struct {
 		name string
 		tr   Transport
-		opts []CallOption
+		opts []oas.CallOption
 	}{
 		{"client", Transport{Timeout: 50 * time.Millisecond}, nil},
-		{"call", Transport{Timeout: time.Hour}, []CallOption{WithTimeout(50 * time.Millisecond)}},
+		{"call", Transport{Timeout: time.Hour}, []oas.CallOption{oas.WithTimeout(50 * time.Millisecond)}},
 		{"stream", Transport{Timeout: 50 * time.Millisecond}, nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			start := time.Now()
 			_, err := tc.tr.Do(context.Background(), &Call{Method: "GET", URL: u, Stream: tc.name == "stream"}, tc.opts)
-			var te *TimeoutError
+			var te *oas.TimeoutError
 			if !errors.As(err, &te) || !errors.Is(err, context.DeadlineExceeded) || te.After != 50*time.Millisecond {
-				t.Fatalf("err = %v; want a *TimeoutError after 50ms", err)
+				t.Fatalf("err = %v; want a *oas.TimeoutError after 50ms", err)
 			}
 			if d := time.Since(start); d > 5*time.Second {
 				t.Errorf("took %v", d)
@@ -167,7 +169,7 @@ func TestWithTimeoutZeroLiftsTheClientsBound(t *testing.T) {
 	defer srv.Close()
 	u, _ := url.Parse(srv.URL)
 	tr := Transport{Timeout: 20 * time.Millisecond}
-	if _, err := tr.Do(context.Background(), &Call{Method: "GET", URL: u}, []CallOption{WithTimeout(0)}); err != nil {
+	if _, err := tr.Do(context.Background(), &Call{Method: "GET", URL: u}, []oas.CallOption{oas.WithTimeout(0)}); err != nil {
 		t.Fatal(err)
 	}
 }
