@@ -18,17 +18,30 @@ func TestDeprecatedReportedByStaticcheck(t *testing.T) {
 	if err != nil {
 		t.Skip("no go command")
 	}
-	dir, err := os.MkdirTemp("testdata", "deprecated-")
+	// A module of its own in a temporary directory, using this repository
+	// (replace) with its go.sum, checked by the repository's staticcheck.
+	repo, err := filepath.Abs(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
-	importPath := "github.com/oasgen/oasgen/gen/emit/" + filepath.ToSlash(dir)
-	for _, f := range emitClientAt(t, "testdata/client/sdk-groups/openapi.yaml", "sdkgroups", importPath) {
+	dir := t.TempDir()
+	sum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	gomod := "module oasgen.test\n\ngo 1.26\n\nrequire github.com/oasgen/oasgen v0.0.0\n\nreplace github.com/oasgen/oasgen => " + filepath.ToSlash(repo) + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	importPath := "oasgen.test/model"
+	for _, f := range emitClientAt(t, "../../testdata/client/sdk-groups/openapi.yaml", "sdkgroups", importPath) {
 		if !strings.HasSuffix(f.Path, ".go") {
 			continue
 		}
-		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		p := filepath.Join(dir, "model", filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -59,7 +72,18 @@ func Use(c *api.APIClient) (api.Legacy, string) {
 	if err := os.WriteFile(filepath.Join(dir, "use", "use.go"), []byte(use), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, _ := exec.Command(goBin, "tool", "staticcheck", "-checks", "SA1019", "./"+filepath.ToSlash(dir)+"/use").CombinedOutput()
+	bin, err := exec.Command(goBin, "tool", "-n", "staticcheck").Output()
+	if err != nil {
+		t.Fatalf("go tool -n staticcheck: %v", err)
+	}
+	tidy := exec.Command(goBin, "mod", "tidy")
+	tidy.Dir = dir
+	if out, err := tidy.CombinedOutput(); err != nil {
+		t.Fatalf("go mod tidy: %v\n%s", err, out)
+	}
+	cmd := exec.Command(strings.TrimSpace(string(bin)), "-checks", "SA1019", "./use")
+	cmd.Dir = dir
+	out, _ := cmd.CombinedOutput()
 	var got []string
 	for _, l := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		if i := strings.Index(l, ": "); i >= 0 && strings.Contains(l, "SA1019") {
