@@ -52,6 +52,9 @@ type SpecConfig struct {
 	Docs *bool `yaml:"docs,omitempty"`
 	// Client generates the HTTP client (default true).
 	Client *bool `yaml:"client,omitempty"`
+	// Groups "tags" puts each operation without x-speakeasy-group into the
+	// sub-client of its first tag (c.Pets.ListPets).
+	Groups string `yaml:"groups,omitempty"`
 	// Templates overrides the config-wide template directory.
 	Templates string `yaml:"templates,omitempty"`
 	// ImportPath is the generated package's import path, which the raw
@@ -165,7 +168,10 @@ func LoadConfig(path string) (*Config, error) {
 func (c *Config) Jobs(configPath string) ([]Job, error) {
 	base := filepath.Dir(configPath)
 	var jobs []Job
-	for _, s := range c.Specs {
+	for i, s := range c.Specs {
+		if s.Groups != "" && s.Groups != "tags" {
+			return nil, fmt.Errorf("%s: specs[%d]: groups: %q is not a way to group operations (the one there is: tags)", configPath, i, s.Groups)
+		}
 		tdir := s.Templates
 		if tdir == "" {
 			tdir = c.Templates
@@ -178,6 +184,7 @@ func (c *Config) Jobs(configPath string) ([]Job, error) {
 			AllowRemoteRefs: s.AllowRemoteRefs,
 			Docs:            s.Docs == nil || *s.Docs,
 			Client:          s.Client == nil || *s.Client,
+			GroupByTags:     s.Groups == "tags",
 			ImportPath:      s.ImportPath,
 			Limits: load.Limits{MaxFileBytes: s.Limits.MaxFileBytes, MaxFiles: s.Limits.MaxFiles, MaxNodes: s.Limits.MaxNodes,
 				MaxDepth: s.Limits.MaxDepth, MaxEnumValues: s.Limits.MaxEnumValues},

@@ -46,7 +46,11 @@ type Job struct {
 	AllowRemoteRefs bool
 	Docs            bool
 	Client          bool
-	TemplatesDir    string
+	// GroupByTags groups operations by their first tag (config groups:
+	// tags); omitted from the settings digest while false, so that configs
+	// without it keep their fingerprint.
+	GroupByTags  bool `json:",omitempty"`
+	TemplatesDir string
 	// ImportPath is the generated package's import path, which the raw
 	// client package imports; "" derives it from the nearest go.mod (see
 	// importpath.go).
@@ -437,7 +441,7 @@ func renderSpec(j Job, tc Toolchain, spec *load.Spec) (*Result, error) {
 	rel := sourcePath(j)
 	j, importErr := withImportPath(j)
 	m, err := plan.Build(spec, plan.Options{Package: j.Package, SpecPath: rel, Toolchain: Version, ImportPath: j.ImportPath,
-		Client: j.Client, Docs: j.Docs})
+		Client: j.Client, Docs: j.Docs, GroupByTags: j.GroupByTags})
 	if err != nil {
 		return nil, err
 	}

@@ -28,6 +28,8 @@ func TestFrontDoor(t *testing.T) {
 		"BasicAuth", "BearerAuth", "OAuth2",
 		// bodies and streams
 		"File", "Stream",
+		// response metadata and timeouts (meta.go, timeout.go)
+		"DefaultTimeout", "HTTPMeta", "HeaderDecoder", "TimeoutError", "WithHTTPMeta", "WithResponseHeaders", "WithTimeout",
 	}
 	fset := token.NewFileSet()
 	entries, err := os.ReadDir(".")

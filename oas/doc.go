@@ -74,6 +74,16 @@
 // (with the [Response] read in full) or OnError, then the retry decision;
 // [HookContext] names the operation and the attempt.
 //
+// # Response metadata and timeouts
+//
+// [WithHTTPMeta] makes one call fill an [HTTPMeta] (status, headers, the raw
+// request and response, attempts) beside its typed result;
+// [WithResponseHeaders] decodes the response headers the spec declares into
+// a generated <Op>ResponseHeaders (a [HeaderDecoder]). [WithTimeout] bounds
+// one call, retries included, instead of the client's Options.Timeout,
+// which is [DefaultTimeout] when the client brings no http.Client; a call
+// out of time is a [TimeoutError].
+//
 // # Credentials
 //
 // A generated Options struct has one field per security scheme of the spec,

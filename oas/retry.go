@@ -47,6 +47,13 @@ type CallConfig struct {
 	Header  http.Header
 	Query   url.Values
 	Editors []RequestEditor
+	// Meta and Headers receive the response's metadata and typed headers
+	// (meta.go); Timeout replaces the client's timeout, TimeoutSet says it
+	// was set (timeout.go).
+	Meta       *HTTPMeta
+	Headers    []HeaderDecoder
+	Timeout    time.Duration
+	TimeoutSet bool
 }
 
 // WithRetries makes a call use p instead of the spec's (or the client's)

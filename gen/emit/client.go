@@ -30,6 +30,7 @@ func genClient(m *plan.Model) ([]File, error) {
 	f := newFile(m)
 	genClientConsts(f, m)
 	genClientAliases(f, m)
+	genSDKDecls(f, m)
 	genAuthAliases(f, m)
 	genClientOptions(f, m)
 	if len(m.Security) > 0 {
@@ -37,6 +38,7 @@ func genClient(m *plan.Model) ([]File, error) {
 		genOptionsFromEnv(f, m)
 	}
 	genClientType(f, m)
+	genGroups(f, m)
 	for _, o := range m.Operations {
 		if o.Args != nil {
 			genArgs(f, o)
@@ -46,6 +48,9 @@ func genClient(m *plan.Model) ([]File, error) {
 		}
 		if o.ResultType != "" {
 			genResultType(f, o)
+		}
+		if o.ResponseHeaders != nil {
+			genResponseHeaders(f, m, o)
 		}
 		genOperation(f, m, o)
 	}
@@ -133,6 +138,7 @@ func genClientOptions(f *jen.File, m *plan.Model) {
 		g.Id("Retry").Op("*").Id(n.RetryPolicy)
 		g.Comment("UserAgent is put before the package's " + n.UserAgent + " when set.")
 		g.Id("UserAgent").String()
+		genSDKOptionFields(g, m)
 		genOptionsAuthFields(g, m)
 	})
 }
@@ -148,6 +154,8 @@ func genClientType(f *jen.File, m *plan.Model) {
 		g.Id("server").Op("*").Qual("net/url", "URL")
 		g.Id("transport").Qual(implPkg, "Transport")
 		g.Id("retry").Op("*").Id(n.RetryPolicy)
+		genSDKClientFields(g, m)
+		genGroupFields(g, m)
 		if len(m.Operations) > 0 {
 			g.Line()
 			g.Comment("The fixed part of each operation's call (method, auth, retry policy),")
@@ -160,16 +168,21 @@ func genClientType(f *jen.File, m *plan.Model) {
 	f.Comment(n.NewAPIClient + " returns a client configured by opts. It fails when the server")
 	f.Comment("URL is not an absolute http(s) URL.")
 	f.Func().Id(n.NewAPIClient).Params(jen.Id("opts").Id(n.Options)).Params(jen.Op("*").Id(n.APIClient), jen.Error()).BlockFunc(func(g *jen.Group) {
-		g.Id("server").Op(":=").Id("opts").Dot("ServerURL")
-		g.If(jen.Id("server").Op("==").Lit("")).Block(jen.Id("server").Op("=").Id(n.DefaultServerURL))
-		g.List(jen.Id("u"), jen.Err()).Op(":=").Qual("net/url", "Parse").Call(jen.Id("server"))
-		g.If(jen.Err().Op("==").Nil().Op("&&").Parens(
-			jen.Id("u").Dot("Scheme").Op("!=").Lit("http").Op("&&").Id("u").Dot("Scheme").Op("!=").Lit("https").Op("||").Id("u").Dot("Host").Op("==").Lit(""))).Block(
-			jen.Err().Op("=").Qual("errors", "New").Call(jen.Lit("not an absolute http(s) URL")),
-		)
-		g.If(jen.Err().Op("!=").Nil()).Block(
-			jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(label+": server URL %q: %w"), jen.Id("server"), jen.Err())),
-		)
+		if m.SDK.ServerChoice {
+			genServerChoice(g, m)
+		} else {
+			g.Id("server").Op(":=").Id("opts").Dot("ServerURL")
+			g.If(jen.Id("server").Op("==").Lit("")).Block(jen.Id("server").Op("=").Id(n.DefaultServerURL))
+			g.List(jen.Id("u"), jen.Err()).Op(":=").Qual("net/url", "Parse").Call(jen.Id("server"))
+			g.If(jen.Err().Op("==").Nil().Op("&&").Parens(
+				jen.Id("u").Dot("Scheme").Op("!=").Lit("http").Op("&&").Id("u").Dot("Scheme").Op("!=").Lit("https").Op("||").Id("u").Dot("Host").Op("==").Lit(""))).Block(
+				jen.Err().Op("=").Qual("errors", "New").Call(jen.Lit("not an absolute http(s) URL")),
+			)
+			g.If(jen.Err().Op("!=").Nil()).Block(
+				jen.Return(jen.Nil(), jen.Qual("fmt", "Errorf").Call(jen.Lit(label+": server URL %q: %w"), jen.Id("server"), jen.Err())),
+			)
+		}
+		genTimeoutDefault(g)
 		g.Id("ua").Op(":=").Id(n.UserAgent)
 		g.If(jen.Id("opts").Dot("UserAgent").Op("!=").Lit("")).Block(
 			jen.Id("ua").Op("=").Id("opts").Dot("UserAgent").Op("+").Lit(" ").Op("+").Id(n.UserAgent),
@@ -182,8 +195,11 @@ func genClientType(f *jen.File, m *plan.Model) {
 				jen.Id("UserAgent"):        jen.Id("ua"),
 				jen.Id("Hooks"):            jen.Id("opts").Dot("Hooks"),
 				jen.Id("MaxResponseBytes"): jen.Id("opts").Dot("MaxResponseBytes"),
+				jen.Id("Timeout"):          jen.Id("timeout"),
 			}),
 		})
+		genSDKClientInit(g, m)
+		genGroupInit(g, m)
 		genAuthorizers(g, m)
 		for _, o := range m.Operations {
 			call := jen.Dict{jen.Id("Method"): jen.Lit(o.Method), jen.Id("Operation"): jen.Lit(o.HookName()),
@@ -361,7 +377,8 @@ func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
 	}
 	results = append(results, jen.Error())
 
-	f.Func().Params(jen.Id("c").Op("*").Id(m.Names.APIClient)).Id(o.Name).Params(args...).Params(results...).BlockFunc(func(g *jen.Group) {
+	f.Func().Add(opReceiver(m, o)).Id(o.Name).Params(args...).Params(results...).BlockFunc(func(g *jen.Group) {
+		genGroupPrologue(g, o)
 		if byZero {
 			g.Var().Id("zero").Add(goType(o.Result.Body))
 		}
@@ -369,10 +386,10 @@ func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
 		setBody := genBody(g, o, fail)
 		if hasParams(o) {
 			g.Var().Id("ps").Qual(implPkg, "Params")
-			genParams(g, o)
-			g.List(jen.Id("u"), jen.Err()).Op(":=").Id("ps").Dot("URL").Call(jen.Id("c").Dot("server"), pathExprOf(o))
+			genParams(g, o, fail)
+			g.List(jen.Id("u"), jen.Err()).Op(":=").Id("ps").Dot("URL").Call(serverOf(o), pathExprOf(o))
 		} else {
-			g.List(jen.Id("u"), jen.Err()).Op(":=").Qual(implPkg, "JoinURL").Call(jen.Id("c").Dot("server"), pathExprOf(o))
+			g.List(jen.Id("u"), jen.Err()).Op(":=").Qual(implPkg, "JoinURL").Call(serverOf(o), pathExprOf(o))
 		}
 		g.If(jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
 		g.Id("call").Op(":=").Id("c").Dot(opField(o))
@@ -646,13 +663,17 @@ func pathExprOf(o *plan.Operation) jen.Code {
 // genParams adds o's query, header and cookie parameters to ps: required
 // ones always, optional ones when set, and a null one as nil (the style's
 // empty value). ps.Query(oasimpl.Param{...}, params.Limit)
-func genParams(g *jen.Group, o *plan.Operation) {
+func genParams(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.Statement) {
 	method := map[string]string{"query": "Query", "header": "Header", "cookie": "Cookie"}
 	for _, p := range o.Params {
 		if p.Field == nil {
 			continue // path parameters are written by pathExprOf
 		}
 		add := func(v jen.Code) jen.Code { return jen.Id("ps").Dot(method[p.In]).Call(paramLit(p), v) }
+		if p.Global != nil {
+			genGlobalParam(g, o, p, add, fail)
+			continue
+		}
 		sel := jen.Id("params").Dot(p.Field.Name)
 		switch p.Field.Wrap {
 		case plan.Plain:
@@ -720,6 +741,7 @@ func operationDoc(m *plan.Model, o *plan.Operation) string {
 	b.WriteString("\n\n")
 	b.WriteString(bodyDoc(o))
 	b.WriteString(resultDoc(o))
+	b.WriteString(responseHeadersDoc(m, o))
 	var typed []string
 	for _, e := range o.Errors {
 		if e.ErrorType != "" {
@@ -746,7 +768,7 @@ func operationDoc(m *plan.Model, o *plan.Operation) string {
 		fmt.Fprintf(&b, "\n\nNot retried unless the call passes %s.", m.Names.WithRetries)
 	}
 	if o.Deprecated {
-		b.WriteString("\n\nDeprecated: the spec marks this operation deprecated.")
+		b.WriteString("\n\nDeprecated: " + deprecation(o.DeprecatedMsg, "operation"))
 	}
 	return b.String()
 }

@@ -115,7 +115,7 @@ func fieldDoc(fl *plan.Field) string {
 	}
 	parts = append(parts, strings.Join(facts, " "))
 	if fl.Deprecated {
-		parts = append(parts, "Deprecated: the spec marks this field deprecated.")
+		parts = append(parts, "Deprecated: "+deprecation(fl.DeprecatedMsg, "field"))
 	}
 	return strings.Join(parts, "\n\n")
 }
@@ -135,7 +135,7 @@ func typeDoc(t *plan.Type) string {
 		parts = append(parts, "Example: "+cleanText(t.Example))
 	}
 	if t.Deprecated {
-		parts = append(parts, "Deprecated: the spec marks this schema deprecated.")
+		parts = append(parts, "Deprecated: "+deprecation(t.DeprecatedMsg, "schema"))
 	}
 	return strings.Join(parts, "\n\n")
 }

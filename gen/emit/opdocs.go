@@ -66,7 +66,11 @@ func snippet(m *plan.Model, d *plan.OpDoc) []jen.Code {
 	for _, a := range d.Args {
 		args = append(args, exampleArg(m, a))
 	}
-	call := jen.Id("client").Dot(o.Name).Call(args...)
+	sel := jen.Id("client")
+	for _, name := range d.Call {
+		sel = sel.Dot(name)
+	}
+	call := sel.Call(args...)
 	hasResult := o.Result != nil || o.ResultType != ""
 	if hasResult {
 		code = append(code, jen.List(jen.Id("res"), jen.Err()).Op(":=").Add(call))

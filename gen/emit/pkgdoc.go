@@ -157,7 +157,7 @@ func usageExample(m *plan.Model) string {
 			args = append(args, "body")
 		}
 	}
-	call := "client." + o.Name + "(" + strings.Join(args, ", ") + ")"
+	call := "client." + o.Selector() + "(" + strings.Join(args, ", ") + ")"
 	if o.Result != nil || o.ResultType != "" {
 		add("result, err := ", call)
 	} else {

@@ -87,6 +87,10 @@ type Model struct {
 	// Webhooks are the requests the API sends (3.1 webhooks, 3.0
 	// callbacks), which the generated ParseWebhook reads (webhooks.go).
 	Webhooks *Webhooks
+
+	// SDK plans response metadata, timeouts, global parameters and server
+	// selection (sdk.go).
+	SDK SDK
 }
 
 // Usage picks the real names the package doc comment's example is written
@@ -167,6 +171,11 @@ type Server struct {
 	Description string
 	// Resolved is URL with every {variable} replaced by its default.
 	Resolved string
+	// Vars are the variables the URL uses, in name order (sdk.go), and
+	// Const the constant naming its index (x-speakeasy-server-id), "" for
+	// none.
+	Vars  []ServerVarUse
+	Const string
 }
 
 // TypeKind says what a named type is.
@@ -181,13 +190,14 @@ const (
 
 // Type is a named Go type.
 type Type struct {
-	Name       string // Go identifier
-	SchemaName string // component key, or "" for inline types
-	Where      string // document path, e.g. components.schemas.Foo
-	Pos        diag.Pos
-	Doc        string
-	Deprecated bool
-	Kind       TypeKind
+	Name          string // Go identifier
+	SchemaName    string // component key, or "" for inline types
+	Where         string // document path, e.g. components.schemas.Foo
+	Pos           diag.Pos
+	Doc           string
+	Deprecated    bool
+	DeprecatedMsg string
+	Kind          TypeKind
 
 	Fields []*Field // KindStruct, in JSON order (x-order, then name)
 	// CtorFields (KindStruct) are the fields the constructor takes, its
@@ -440,9 +450,12 @@ type Field struct {
 	// (only required plain fields without a null state have one).
 	Bit        int
 	Deprecated bool
-	ReadOnly   bool
-	WriteOnly  bool
-	Pos        diag.Pos
+	// DeprecatedMsg is x-speakeasy-deprecation-message, for a Deprecated
+	// field, type, operation or parameter ("" for the usual text).
+	DeprecatedMsg string
+	ReadOnly      bool
+	WriteOnly     bool
+	Pos           diag.Pos
 	// RequestRequired is Required without readOnly fields: what a request
 	// must carry, so what the constructor takes and Validate checks. A
 	// required readOnly field (an id the server assigns) is only promised
@@ -465,14 +478,15 @@ type Operation struct {
 	// derives every name it declares for it (<OapiName>Params,
 	// New<OapiName>Request, ...): Name, unless one of those is already
 	// a name of the package, then <Name>Op (see planOapiOperationIDs).
-	OapiName    string
-	Method      string // upper case
-	Path        string
-	Summary     string
-	Description string
-	Deprecated  bool
-	Tags        []string
-	Params      []*Param
+	OapiName      string
+	Method        string // upper case
+	Path          string
+	Summary       string
+	Description   string
+	Deprecated    bool
+	DeprecatedMsg string
+	Tags          []string
+	Params        []*Param
 	// Body is the request body as the method takes it; nil when there is
 	// none (or none the client can send: see planBody).
 	Body *RequestBody
@@ -514,6 +528,15 @@ type Operation struct {
 	// for a response. Slices, maps, scalars and oas.Nullable[T] are
 	// returned as values; on error they are nil or zero.
 	ResultPointer bool
+	// ResponseHeaders are the headers its 2xx responses declare, typed
+	// (nil: none); Servers its own or its path's servers (nil: the
+	// spec's). See sdk.go.
+	ResponseHeaders *ResponseHeaders
+	Servers         *OpServers
+	// Group is the sub-client holding the method (x-speakeasy-group), nil
+	// for APIClient itself; Recv names the method's receiver then.
+	Group *Group
+	Recv  string
 }
 
 // BodyKind says how a request or response body travels.
@@ -597,13 +620,14 @@ type Param struct {
 	// oapi-codegen would name every parameter after its wire name again,
 	// and X-Account-Id in a header and x-account-id in the query would
 	// both become XAccountID.
-	OapiName   string
-	Pos        diag.Pos
-	In         string
-	Required   bool
-	Type       *Ref
-	Doc        string
-	Deprecated bool
+	OapiName      string
+	Pos           diag.Pos
+	In            string
+	Required      bool
+	Type          *Ref
+	Doc           string
+	Deprecated    bool
+	DeprecatedMsg string
 	// Style and Explode say how the value is serialized: the spec's, or
 	// the defaults of In (form and exploded for query and cookie, simple
 	// and not exploded for path and header), or a defined style where the
@@ -616,6 +640,9 @@ type Param struct {
 	// JSON says the parameter is declared with content application/json:
 	// its value is sent as JSON text and Style does not apply.
 	JSON bool
+	// Global is the client-wide value sent when the call sets none
+	// (x-speakeasy-globals, sdk.go); nil for none.
+	Global *Global
 }
 
 // Response is one documented response.

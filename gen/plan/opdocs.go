@@ -34,12 +34,15 @@ type OpDoc struct {
 	// Anchor is the fragment GitHub gives the operation's heading (its
 	// name in lower case), which the page's list of operations links to.
 	Anchor string
-	// Receiver is the type whose method the snippet calls (the client;
-	// the group's sub-client once groups are sub-clients), and Example
+	// Receiver is the type whose method the snippet calls (APIClient, or
+	// the sub-client of the operation's x-speakeasy-group), and Example
 	// the Example function that holds the snippet, so that go vet ties it
 	// to that method and go test compiles it: Example<Receiver>_<Op> ("":
 	// none, when the package's import path is unknown).
 	Receiver, Example string
+	// Call is the selector path from an APIClient value to the method:
+	// [ListPets], or [Pets Photos DownloadPhoto] in a group.
+	Call []string
 	// Args are the arguments the snippet passes after ctx, in the order of
 	// the method's signature; Params the rows of the parameters table
 	// (ctx and opts included).
@@ -149,7 +152,15 @@ func (p *planner) planOpDocs() {
 			byKey[spec] = g
 			p.m.OpGroups = append(p.m.OpGroups, g)
 		}
-		d := &OpDoc{Op: o, Anchor: strings.ToLower(o.Name), Receiver: p.m.Names.APIClient}
+		d := &OpDoc{Op: o, Anchor: strings.ToLower(o.Name), Receiver: p.m.Names.APIClient, Call: []string{o.Name}}
+		if o.Group != nil {
+			d.Receiver = o.Group.Type
+			d.Call = nil
+			for g := o.Group; g != nil; g = g.Parent {
+				d.Call = append([]string{g.Field}, d.Call...)
+			}
+			d.Call = append(d.Call, o.Name)
+		}
 		if p.m.ImportPath != "" {
 			// The snippet names the package by its import path.
 			d.Example = "Example" + d.Receiver + "_" + o.Name

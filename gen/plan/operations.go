@@ -29,7 +29,7 @@ func (p *planner) eachOperation(fn func(path, method string, item *openapi3.Path
 			continue
 		}
 		for _, m := range methodOrder {
-			if op := item.GetOperation(m); op != nil {
+			if op := item.GetOperation(m); op != nil && !ignored(op.Extensions) {
 				fn(pth, m, item, op)
 			}
 		}
@@ -71,7 +71,7 @@ func (p *planner) planOperations() {
 		name := p.opNames[op]
 		where := "paths." + pth + "." + strings.ToLower(method)
 		o := &Operation{ID: op.OperationID, Name: name, Method: method, Path: pth, Summary: op.Summary,
-			Description: op.Description, Deprecated: op.Deprecated, Tags: op.Tags}
+			Description: op.Description, Deprecated: op.Deprecated, Tags: op.Tags, DeprecatedMsg: deprecationMessage(op.Extensions)}
 		for _, pr := range operationParams(item, op) {
 			pw := where + ".parameters." + pr.Value.Name
 			pos := p.paramPos(pr, pw)

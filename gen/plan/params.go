@@ -101,7 +101,7 @@ func nestedIn(r *Ref) bool {
 // inline types; where and pos place the warnings.
 func (p *planner) paramType(pv *openapi3.Parameter, ctx, where string, pos diag.Pos) *Param {
 	pr := &Param{Name: pv.Name, GoName: paramGoName(pv), In: pv.In, Required: pv.Required,
-		Doc: pv.Description, Deprecated: pv.Deprecated}
+		Doc: pv.Description, Deprecated: pv.Deprecated, DeprecatedMsg: deprecationMessage(pv.Extensions)}
 	switch {
 	case pv.Schema != nil:
 		pr.Type = p.refOf(pv.Schema, ctx, where, false)
@@ -295,7 +295,7 @@ func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param
 		pr.OapiName = fname
 		ref := *pr.Type
 		f := &Field{Name: fname, JSONName: pr.Name, Type: &ref, Required: pr.Required, Wrap: wrapOf(pr.Required, ref.Nullable),
-			Doc: pr.Doc, Deprecated: pr.Deprecated, RequestRequired: pr.Required}
+			Doc: pr.Doc, Deprecated: pr.Deprecated, DeprecatedMsg: pr.DeprecatedMsg, RequestRequired: pr.Required}
 		ref.Nullable = false // the field's wrapper carries it
 		pr.Field = f
 		t.Fields = append(t.Fields, f)
@@ -374,7 +374,7 @@ func planArgs(params []*Param, model string) {
 
 // paramGoName is a parameter's Go name: its x-go-name, else its name.
 func paramGoName(pv *openapi3.Parameter) string {
-	if v, ok := pv.Extensions["x-go-name"].(string); ok && GoName(v) != "" {
+	if v := nameOverride(pv.Extensions, ""); GoName(v) != "" {
 		return GoName(v)
 	}
 	return GoName(pv.Name)

@@ -29,6 +29,9 @@ type Options struct {
 	// raw package; Docs for a Markdown page per schema. The plan turns them
 	// into Model.Client and Model.Docs, which say what is emitted.
 	Client, Docs bool
+	// GroupByTags puts each operation without x-speakeasy-group into the
+	// sub-client of its first tag (groups.go).
+	GroupByTags bool
 }
 
 // Build plans the Go package for a loaded spec.
@@ -37,8 +40,9 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 		spec: s,
 		m: &Model{Package: opts.Package, SpecPath: opts.SpecPath, Toolchain: opts.Toolchain,
 			ImportPath: opts.ImportPath, Raw: rawPackage(opts.Package), Docs: opts.Docs},
-		names:    newNamer(),
-		bySchema: map[*openapi3.Schema]*Type{},
+		names:       newNamer(),
+		bySchema:    map[*openapi3.Schema]*Type{},
+		groupByTags: opts.GroupByTags,
 	}
 	doc := s.Doc
 	if doc.Info != nil {
@@ -61,6 +65,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 		check()
 	}
 	p.planSecurity()
+	p.planSDK()
 	p.planRawComponentKeys()
 	p.m.OapiDoc = p.oapiDoc()
 	sort.Slice(p.m.Types, func(i, j int) bool { return p.m.Types[i].Name < p.m.Types[j].Name })
@@ -131,6 +136,8 @@ type planner struct {
 	// for them and for its client, by oapiKey (see planRawComponentKeys).
 	rawKeys  map[string]map[string]string
 	rawTaken map[string]string
+	// groupByTags is Options.GroupByTags.
+	groupByTags bool
 }
 
 type componentType struct {

@@ -37,10 +37,7 @@ func (p *planner) nameComponents() {
 		}
 		where := "components.schemas." + k
 		pos := p.spec.OriginPos(sr.Value.Origin, "components", "schemas", k)
-		base := k
-		if v, ok := sr.Value.Extensions["x-go-name"].(string); ok && v != "" {
-			base = v
-		}
+		base := nameOverride(sr.Value.Extensions, k)
 		want := GoName(base)
 		if want == "" {
 			want = "Schema"
@@ -86,6 +83,7 @@ func noConstraints() Constraints {
 func (p *planner) fillNamed(t *Type, s *openapi3.Schema, open bool) {
 	t.Doc = docOf(s)
 	t.Deprecated = annotated(s, func(a *openapi3.Schema) bool { return a.Deprecated })
+	t.DeprecatedMsg = deprecationMessage(s.Extensions)
 	t.Example = p.exampleOf(s)
 	if core, ok := soleMember(s); ok && externalRef(s) == nil {
 		p.fillCore(t, s, core, open || isOpen(s))
@@ -479,10 +477,11 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 		fs := sr.Value
 		where := t.Where + ".properties." + k
 		pos := p.spec.OriginPos(fs.Origin)
-		base := k
-		if v, ok := fs.Extensions["x-go-name"].(string); ok && v != "" {
-			base = v
+		if ignored(fs.Extensions) {
+			p.warn(pos, where, "x-speakeasy-ignore: property %q is left out of %s (decoding skips it, nothing sends it)", k, t.Name)
+			continue
 		}
+		base := nameOverride(fs.Extensions, k)
 		want := GoName(base)
 		if want == "" {
 			want = "Field"
@@ -499,9 +498,10 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 		f := &Field{
 			Name: name, JSONName: k, Type: ref, Required: required[k], Wrap: wrapOf(required[k], ref.Nullable),
 			Doc: docOf(fs), Example: p.exampleOf(fs), Pos: pos,
-			Deprecated: annotated(fs, func(a *openapi3.Schema) bool { return a.Deprecated }),
-			ReadOnly:   annotated(fs, func(a *openapi3.Schema) bool { return a.ReadOnly }),
-			WriteOnly:  annotated(fs, func(a *openapi3.Schema) bool { return a.WriteOnly }),
+			Deprecated:    annotated(fs, func(a *openapi3.Schema) bool { return a.Deprecated }),
+			DeprecatedMsg: deprecationMessage(fs.Extensions),
+			ReadOnly:      annotated(fs, func(a *openapi3.Schema) bool { return a.ReadOnly }),
+			WriteOnly:     annotated(fs, func(a *openapi3.Schema) bool { return a.WriteOnly }),
 		}
 		ref.Nullable = false // the field's wrapper carries it
 		f.RequestRequired = f.Required && !f.ReadOnly

@@ -8,10 +8,10 @@
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
 // toolchain: v0.3.0
-// output: sha256:f134bdaea45cc090
+// output: sha256:01b1391a2c15aa5a
 //
 // files:
-//	sha256:dffcf9795202afe9 api.gen.go
+//	sha256:8c94d463533fcbfc api.gen.go
 //	sha256:c73d26b8076b4bdb doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md

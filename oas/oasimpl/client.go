@@ -69,6 +69,9 @@ type Transport struct {
 	Hooks []oas.Hooks
 	// MaxResponseBytes caps a 2xx response body; 0 means oas.MaxSuccessBody.
 	MaxResponseBytes int64
+	// Timeout bounds each call, retries included (timeout.go); 0 means
+	// none besides the context's.
+	Timeout time.Duration
 	// Sleep waits for d or until ctx is done; nil uses a timer. Tests
 	// replace it to observe the waits.
 	Sleep func(ctx context.Context, d time.Duration) error
@@ -80,6 +83,10 @@ type Transport struct {
 type Response struct {
 	oas.Response
 	stream io.ReadCloser // the unread body of a streamed 2xx
+	// request and http are the exchange as net/http had it, for
+	// oas.HTTPMeta (http's Body is http.NoBody; nil unless asked for).
+	request *http.Request
+	http    *http.Response
 }
 
 // Close closes a body still unread; a response read in full or whose body
@@ -389,36 +396,57 @@ func (t *Transport) Do(ctx context.Context, call *Call, opts []oas.CallOption) (
 	for _, o := range opts {
 		o(&cc)
 	}
+	timeout := t.Timeout
+	if cc.TimeoutSet {
+		timeout = cc.Timeout
+	}
+	ctx, done := withTimeout(ctx, timeout, call.Stream)
+	resp, attempts, err := t.do(ctx, call, &cc)
+	done(resp)
+	if resp != nil {
+		if cerr := capture(&cc, resp, attempts); cerr != nil {
+			resp.Close()
+			return nil, cerr
+		}
+	}
+	return resp, err
+}
+
+// do is Do once the call's options are read and its timeout is in ctx; it
+// also returns the number of requests sent.
+func (t *Transport) do(ctx context.Context, call *Call, cc *oas.CallConfig) (*Response, int, error) {
 	policy := call.Retry
 	if cc.RetrySet {
 		policy = cc.Retry
 	}
 	sec, err := chooseRequirement(call)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	body, err := replayable(call, attempts(policy) > 1)
 	if err != nil {
-		return nil, fmt.Errorf("%s %s: %w", call.Method, redact(call.URL), err)
+		return nil, 0, fmt.Errorf("%s %s: %w", call.Method, redact(call.URL), err)
 	}
 	start := time.Now()
 	for attempt := 1; ; attempt++ {
 		r, n, err := body()
 		if err != nil {
-			return nil, fmt.Errorf("%s %s: replaying the request body: %w", call.Method, redact(call.URL), err)
+			return nil, attempt - 1, fmt.Errorf("%s %s: replaying the request body: %w", call.Method, redact(call.URL), err)
 		}
-		resp, err := t.once(oas.HookContext{Context: ctx, Operation: call.Operation, Attempt: attempt}, call, &cc, sec, r, n)
-		if ctxErr := ctx.Err(); ctxErr != nil {
+		resp, err := t.once(oas.HookContext{Context: ctx, Operation: call.Operation, Attempt: attempt}, call, cc, sec, r, n)
+		if ctx.Err() != nil {
 			resp.Close()
-			return nil, fmt.Errorf("%s %s: %w", call.Method, redact(call.URL), ctxErr)
+			// The cause: the caller's cancellation or deadline, or the
+			// call's own timeout (an *oas.TimeoutError).
+			return nil, attempt, fmt.Errorf("%s %s: %w", call.Method, redact(call.URL), context.Cause(ctx))
 		}
 		var wait time.Duration
 		switch perr, stop := isPermanent(err); {
 		case stop:
-			return nil, perr
+			return nil, attempt, perr
 		case err != nil:
 			if policy == nil || !policy.ConnectionErrors {
-				return nil, err
+				return nil, attempt, err
 			}
 			wait = backoff(policy, attempt)
 		case retriesStatus(policy, resp.StatusCode):
@@ -429,20 +457,23 @@ func (t *Transport) Do(ctx context.Context, call *Call, opts []oas.CallOption) (
 				wait = ra
 			}
 		default:
-			return resp, nil
+			return resp, attempt, nil
 		}
 		if attempt >= attempts(policy) ||
 			(policy.MaxElapsed > 0 && time.Since(start)+wait > policy.MaxElapsed) {
-			return resp, err
+			return resp, attempt, err
 		}
 		if deadline, ok := ctx.Deadline(); ok && time.Now().Add(wait).After(deadline) {
 			// The wait alone would outlast the caller's deadline: give the
 			// caller the answer we have now instead of a bare timeout later.
-			return resp, err
+			return resp, attempt, err
 		}
 		resp.Close() // a streamed 2xx that is retried
 		if serr := t.sleep(ctx, wait); serr != nil {
-			return nil, fmt.Errorf("%s %s: waiting to retry: %w", call.Method, redact(call.URL), serr)
+			if ctx.Err() != nil {
+				serr = context.Cause(ctx)
+			}
+			return nil, attempt, fmt.Errorf("%s %s: waiting to retry: %w", call.Method, redact(call.URL), serr)
 		}
 	}
 }
@@ -507,7 +538,12 @@ func (t *Transport) once(hc oas.HookContext, call *Call, cc *oas.CallConfig, sec
 		return nil, err
 	}
 	out := &Response{Response: oas.Response{Func: call.Func, Method: call.Method, URL: redact(call.URL), StatusCode: res.StatusCode, Status: res.Status, Header: res.Header,
-		ContentLength: res.ContentLength}}
+		ContentLength: res.ContentLength}, request: res.Request}
+	if cc.Meta != nil {
+		meta := *res
+		meta.Body = http.NoBody
+		out.http = &meta
+	}
 	if call.Stream && res.StatusCode/100 == 2 {
 		out.stream = res.Body
 		if err := t.afterResponse(hc, req, out); err != nil {

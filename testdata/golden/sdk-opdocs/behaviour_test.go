@@ -78,8 +78,8 @@ func TestExamplesRun(t *testing.T) {
 	ExampleAPIClient_CreatePet()
 	ExampleAPIClient_GetPet()
 	ExampleAPIClient_DeletePet()
-	ExampleAPIClient_UploadPhoto()
-	ExampleAPIClient_DownloadPhoto()
+	ExamplePetsPhotosClient_UploadPhoto()
+	ExamplePetsPhotosClient_DownloadPhoto()
 	ExampleAPIClient_PlaceOrder()
 	ExampleAPIClient_Health()
 

@@ -8,10 +8,10 @@
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
 // toolchain: v0.3.0
-// output: sha256:b7c0b5621c35b289
+// output: sha256:ab09c34af07bc6a5
 //
 // files:
-//	sha256:601fd3acf836c4a3 api.gen.go
+//	sha256:7b644536865bfeab api.gen.go
 //	sha256:576b89ca5d4c515a doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
 //	sha256:0fe1717eaa936613 model_thing.gen.go

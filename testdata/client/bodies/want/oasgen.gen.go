@@ -8,10 +8,10 @@
 // spec: sha256:0da178901899eec4
 // config: sha256:3bb05863136f0e8c
 // toolchain: v0.3.0
-// output: sha256:7757794c031ee11e
+// output: sha256:47a0c12fb92244b7
 //
 // files:
-//	sha256:4d1acbe8df3d00bf api.gen.go
+//	sha256:4d6b35d99353c334 api.gen.go
 //	sha256:fa8d4aa975ce9b6d doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:9a9a443305215186 examples.gen_test.go

@@ -8,10 +8,10 @@
 // spec: sha256:3b6851a800626a05
 // config: sha256:07623a2c5c42301a
 // toolchain: v0.3.0
-// output: sha256:71ac8d59cca251b7
+// output: sha256:533009a45a5434f5
 //
 // files:
-//	sha256:ae6aff5b8ffa8500 api.gen.go
+//	sha256:c22a765f2a0e9e50 api.gen.go
 //	sha256:b514e555bbcaf7ec doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
 //	sha256:efe05ae99975111c examples.gen_test.go

@@ -8,10 +8,10 @@
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
 // toolchain: v0.3.0
-// output: sha256:91452fdb514b4005
+// output: sha256:c6692201d2d76f3f
 //
 // files:
-//	sha256:4cb44ea16bcf2852 api.gen.go
+//	sha256:00fa023bc5e1ab67 api.gen.go
 //	sha256:f651e60bc237a5fa doc.gen.go
 //	sha256:cead9ca3a51afc49 examples.gen_test.go
 //	sha256:95e14082b57988c4 model_repo.gen.go

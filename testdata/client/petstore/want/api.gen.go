@@ -10,6 +10,7 @@ import (
 	"github.com/oasgen/oasgen/oas/oasimpl"
 	"net/http"
 	"net/url"
+	"time"
 )
 
 // UserAgent is sent as the User-Agent of every request: the API version the
@@ -43,6 +44,36 @@ func WithRetries(p RetryPolicy) CallOption {
 // WithoutRetries makes one call send its request once.
 func WithoutRetries() CallOption {
 	return oas.WithoutRetries()
+}
+
+// HTTPMeta is what a call passed WithHTTPMeta captures: the status code, headers,
+// the raw *http.Request and *http.Response (its body already read) and the
+// number of attempts.
+type HTTPMeta = oas.HTTPMeta
+
+// TimeoutError is a call that ran out of its timeout (Options.Timeout or
+// WithTimeout); errors.Is(err, context.DeadlineExceeded) holds for it.
+type TimeoutError = oas.TimeoutError
+
+// WithHTTPMeta makes one call fill *dst with the response's status, headers and
+// raw exchange, whatever it returns: a call that gets a response, 2xx or not,
+// fills it.
+func WithHTTPMeta(dst *HTTPMeta) CallOption {
+	return oas.WithHTTPMeta(dst)
+}
+
+// WithResponseHeaders makes one call decode its 2xx response's headers into dst,
+// an <Operation>ResponseHeaders of the operation called. A declared header
+// that does not parse as its type fails the call with a *DecodeError.
+func WithResponseHeaders(dst oas.HeaderDecoder) CallOption {
+	return oas.WithResponseHeaders(dst)
+}
+
+// WithTimeout bounds one call, retries and the waits between them included,
+// instead of Options.Timeout; d <= 0 lifts the bound (the context's deadline
+// still applies).
+func WithTimeout(d time.Duration) CallOption {
+	return oas.WithTimeout(d)
 }
 
 // ResponseTooLargeError is a 2xx response body over Options.MaxResponseBytes.
@@ -88,6 +119,12 @@ type Options struct {
 	Retry *RetryPolicy
 	// UserAgent is put before the package's UserAgent when set.
 	UserAgent string
+	// Timeout bounds each call, retries and the waits between them included; a
+	// call passing WithTimeout uses its own. 0 means oas.DefaultTimeout (60s) when
+	// HTTPClient is nil and no bound otherwise (the HTTPClient's own Timeout and
+	// the context's deadline still apply); a negative value means no bound. A
+	// streamed result (*oas.Stream) is bound until its response's head arrives.
+	Timeout time.Duration
 	// Hooks run around every attempt of every call, retries included: each
 	// BeforeSend just before the request goes out, then each AfterResponse (with
 	// the body read) or each OnError, and only then the retry decision.
@@ -126,6 +163,10 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	if err != nil {
 		return nil, fmt.Errorf("petstore: server URL %q: %w", server, err)
 	}
+	timeout := opts.Timeout
+	if timeout == 0 && opts.HTTPClient == nil {
+		timeout = oas.DefaultTimeout
+	}
 	ua := UserAgent
 	if opts.UserAgent != "" {
 		ua = opts.UserAgent + " " + UserAgent
@@ -137,6 +178,7 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
+			Timeout:          timeout,
 			UserAgent:        ua,
 		},
 	}
@@ -188,10 +230,33 @@ func (m ListPetsArgs) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m ListPetsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
+// ListPetsResponseHeaders are the response headers the spec declares for
+// ListPets's 2xx responses, filled by a call passed WithResponseHeaders(&h); a
+// header the response lacks stays unset.
+type ListPetsResponseHeaders struct {
+	// XNext is the x-next header. A link to the next page of responses
+	XNext oas.Opt[string]
+}
+
+// DecodeHeader sets each field whose header the response has; a value that does
+// not parse as its type is an error naming the header.
+func (h *ListPetsResponseHeaders) DecodeHeader(hd http.Header) error {
+	if v, ok, err := oasimpl.HeaderValue[string](hd, "x-next"); err != nil {
+		return err
+	} else if ok {
+		h.XNext.Set(v)
+	}
+	return nil
+}
+
+var _ oas.HeaderDecoder = (*ListPetsResponseHeaders)(nil)
+
 // ListPets calls GET /pets: List all pets.
 //
-// A 2xx response is decoded as Pets. Documented errors: default *ErrorError;
-// any other status is an *APIError.
+// A 2xx response is decoded as Pets. The response headers the spec declares
+// decode into a ListPetsResponseHeaders when the call passes
+// WithResponseHeaders(&h). Documented errors: default *ErrorError; any other
+// status is an *APIError.
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) ListPets(ctx context.Context, params ListPetsArgs, opts ...CallOption) (Pets, error) {

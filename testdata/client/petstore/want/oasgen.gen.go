@@ -8,10 +8,10 @@
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
 // toolchain: v0.3.0
-// output: sha256:95314a668ccc4280
+// output: sha256:f23da9567422426b
 //
 // files:
-//	sha256:45309eaf62e37170 api.gen.go
+//	sha256:8b1bd8f57badf4de api.gen.go
 //	sha256:328159558319357e doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go

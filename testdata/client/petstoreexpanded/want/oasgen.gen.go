@@ -8,10 +8,10 @@
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
 // toolchain: v0.3.0
-// output: sha256:c27647963671fcbf
+// output: sha256:260bb618d5a9d516
 //
 // files:
-//	sha256:9840b469e20b197a api.gen.go
+//	sha256:37f8361fa572c347 api.gen.go
 //	sha256:1cfd483f62f96872 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go

@@ -8,10 +8,10 @@
 // spec: sha256:df6f94a6c26fd458
 // config: sha256:908a3bd4c2fc0a67
 // toolchain: v0.3.0
-// output: sha256:176e622f5bdb0f5f
+// output: sha256:1f35b2cc102b3b1f
 //
 // files:
-//	sha256:2eb77b98204a8e38 api.gen.go
+//	sha256:253e165d6f1a3684 api.gen.go
 //	sha256:05b6cdf138f0f33b doc.gen.go
 //	sha256:4d5d679a1897b451 errors.gen.go
 //	sha256:4003e553b3cf3b2b examples.gen_test.go

@@ -8,10 +8,10 @@
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
 // toolchain: v0.3.0
-// output: sha256:0b1fb30575c2fe99
+// output: sha256:11e34e5cdc871189
 //
 // files:
-//	sha256:12f2c25864df82f8 api.gen.go
+//	sha256:6d648be49fba1ae6 api.gen.go
 //	sha256:d360ab2c74903132 doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md

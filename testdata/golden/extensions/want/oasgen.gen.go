@@ -8,10 +8,10 @@
 // spec: sha256:e2048a2c0af49bf9
 // config: sha256:820be30c8474642c
 // toolchain: v0.3.0
-// output: sha256:69c26bf331b27e93
+// output: sha256:6da75a9cd2100955
 //
 // files:
-//	sha256:aa80413a41b2a0d0 api.gen.go
+//	sha256:d55e681cff81addc api.gen.go
 //	sha256:500c4aadfb552370 doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:ed464f78133f8184 docs/models/item.md

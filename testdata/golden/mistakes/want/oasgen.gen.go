@@ -8,10 +8,10 @@
 // spec: sha256:0fbba406e6840f25
 // config: sha256:3e42edb4719cb61b
 // toolchain: v0.3.0
-// output: sha256:0b209de85bf28f65
+// output: sha256:7702304c6b31c103
 //
 // files:
-//	sha256:d36ed492e83d9ffd api.gen.go
+//	sha256:235d533c5d949a1f api.gen.go
 //	sha256:0d4dff51896aebfa doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md

@@ -10,6 +10,7 @@ import (
 	"github.com/oasgen/oasgen/oas/oasimpl"
 	"net/http"
 	"net/url"
+	"time"
 )
 
 // UserAgent is sent as the User-Agent of every request: the API version the
@@ -43,6 +44,36 @@ func WithRetries(p RetryPolicy2) CallOption2 {
 // WithoutRetries makes one call send its request once.
 func WithoutRetries() CallOption2 {
 	return oas.WithoutRetries()
+}
+
+// HTTPMeta is what a call passed WithHTTPMeta captures: the status code, headers,
+// the raw *http.Request and *http.Response (its body already read) and the
+// number of attempts.
+type HTTPMeta = oas.HTTPMeta
+
+// TimeoutError is a call that ran out of its timeout (Options.Timeout or
+// WithTimeout); errors.Is(err, context.DeadlineExceeded) holds for it.
+type TimeoutError = oas.TimeoutError
+
+// WithHTTPMeta makes one call fill *dst with the response's status, headers and
+// raw exchange, whatever it returns: a call that gets a response, 2xx or not,
+// fills it.
+func WithHTTPMeta(dst *HTTPMeta) CallOption2 {
+	return oas.WithHTTPMeta(dst)
+}
+
+// WithResponseHeaders makes one call decode its 2xx response's headers into dst,
+// an <Operation>ResponseHeaders of the operation called. A declared header
+// that does not parse as its type fails the call with a *DecodeError2.
+func WithResponseHeaders(dst oas.HeaderDecoder) CallOption2 {
+	return oas.WithResponseHeaders(dst)
+}
+
+// WithTimeout bounds one call, retries and the waits between them included,
+// instead of Options.Timeout; d <= 0 lifts the bound (the context's deadline
+// still applies).
+func WithTimeout(d time.Duration) CallOption2 {
+	return oas.WithTimeout(d)
 }
 
 // ResponseTooLargeError is a 2xx response body over Options.MaxResponseBytes.
@@ -88,6 +119,12 @@ type Options2 struct {
 	Retry *RetryPolicy2
 	// UserAgent is put before the package's UserAgent when set.
 	UserAgent string
+	// Timeout bounds each call, retries and the waits between them included; a
+	// call passing WithTimeout uses its own. 0 means oas.DefaultTimeout (60s) when
+	// HTTPClient is nil and no bound otherwise (the HTTPClient's own Timeout and
+	// the context's deadline still apply); a negative value means no bound. A
+	// streamed result (*oas.Stream) is bound until its response's head arrives.
+	Timeout time.Duration
 	// Hooks run around every attempt of every call, retries included: each
 	// BeforeSend just before the request goes out, then each AfterResponse (with
 	// the body read) or each OnError, and only then the retry decision.
@@ -127,6 +164,10 @@ func NewAPIClient2(opts Options2) (*APIClient2, error) {
 	if err != nil {
 		return nil, fmt.Errorf("oapinames: server URL %q: %w", server, err)
 	}
+	timeout := opts.Timeout
+	if timeout == 0 && opts.HTTPClient == nil {
+		timeout = oas.DefaultTimeout
+	}
 	ua := UserAgent
 	if opts.UserAgent != "" {
 		ua = opts.UserAgent + " " + UserAgent
@@ -138,6 +179,7 @@ func NewAPIClient2(opts Options2) (*APIClient2, error) {
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
+			Timeout:          timeout,
 			UserAgent:        ua,
 		},
 	}

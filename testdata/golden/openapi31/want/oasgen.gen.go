@@ -8,10 +8,10 @@
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
 // toolchain: v0.3.0
-// output: sha256:cff771d29fe3f966
+// output: sha256:1324838a6dea21d8
 //
 // files:
-//	sha256:af575eae202426bd api.gen.go
+//	sha256:425cc2ac65cc24b9 api.gen.go
 //	sha256:fbc09a8b13c225fd doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md

@@ -8,10 +8,10 @@
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
 // toolchain: v0.3.0
-// output: sha256:bc4480e1c8eb3bcf
+// output: sha256:4439c5b8c812c2e1
 //
 // files:
-//	sha256:37e20eef381479f7 api.gen.go
+//	sha256:46c328f6aa0950b8 api.gen.go
 //	sha256:5f255dfd2ba91566 doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md

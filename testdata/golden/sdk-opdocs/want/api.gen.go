@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"time"
 )
 
 // UserAgent is sent as the User-Agent of every request: the API version the
@@ -44,6 +45,36 @@ func WithRetries(p RetryPolicy) CallOption {
 // WithoutRetries makes one call send its request once.
 func WithoutRetries() CallOption {
 	return oas.WithoutRetries()
+}
+
+// HTTPMeta is what a call passed WithHTTPMeta captures: the status code, headers,
+// the raw *http.Request and *http.Response (its body already read) and the
+// number of attempts.
+type HTTPMeta = oas.HTTPMeta
+
+// TimeoutError is a call that ran out of its timeout (Options.Timeout or
+// WithTimeout); errors.Is(err, context.DeadlineExceeded) holds for it.
+type TimeoutError = oas.TimeoutError
+
+// WithHTTPMeta makes one call fill *dst with the response's status, headers and
+// raw exchange, whatever it returns: a call that gets a response, 2xx or not,
+// fills it.
+func WithHTTPMeta(dst *HTTPMeta) CallOption {
+	return oas.WithHTTPMeta(dst)
+}
+
+// WithResponseHeaders makes one call decode its 2xx response's headers into dst,
+// an <Operation>ResponseHeaders of the operation called. A declared header
+// that does not parse as its type fails the call with a *DecodeError.
+func WithResponseHeaders(dst oas.HeaderDecoder) CallOption {
+	return oas.WithResponseHeaders(dst)
+}
+
+// WithTimeout bounds one call, retries and the waits between them included,
+// instead of Options.Timeout; d <= 0 lifts the bound (the context's deadline
+// still applies).
+func WithTimeout(d time.Duration) CallOption {
+	return oas.WithTimeout(d)
 }
 
 // ResponseTooLargeError is a 2xx response body over Options.MaxResponseBytes.
@@ -89,6 +120,12 @@ type Options struct {
 	Retry *RetryPolicy
 	// UserAgent is put before the package's UserAgent when set.
 	UserAgent string
+	// Timeout bounds each call, retries and the waits between them included; a
+	// call passing WithTimeout uses its own. 0 means oas.DefaultTimeout (60s) when
+	// HTTPClient is nil and no bound otherwise (the HTTPClient's own Timeout and
+	// the context's deadline still apply); a negative value means no bound. A
+	// streamed result (*oas.Stream) is bound until its response's head arrives.
+	Timeout time.Duration
 	// Hooks run around every attempt of every call, retries included: each
 	// BeforeSend just before the request goes out, then each AfterResponse (with
 	// the body read) or each OnError, and only then the retry decision.
@@ -105,6 +142,9 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
+
+	// The operation groups (x-speakeasy-group).
+	Pets *PetsClient
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
@@ -132,6 +172,10 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sdkopdocs: server URL %q: %w", server, err)
 	}
+	timeout := opts.Timeout
+	if timeout == 0 && opts.HTTPClient == nil {
+		timeout = oas.DefaultTimeout
+	}
 	ua := UserAgent
 	if opts.UserAgent != "" {
 		ua = opts.UserAgent + " " + UserAgent
@@ -143,9 +187,12 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
+			Timeout:          timeout,
 			UserAgent:        ua,
 		},
 	}
+	c.Pets = &PetsClient{api: c}
+	c.Pets.Photos = &PetsPhotosClient{api: c}
 	c.opHealth = oasimpl.Call{
 		Func:      "Health",
 		Method:    "GET",
@@ -199,6 +246,20 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 		return spec
 	}
 	return c.retry
+}
+
+// PetsClient holds the operations of the group pets (x-speakeasy-group),
+// reached as c.Pets from an APIClient: Photos (a group).
+type PetsClient struct {
+	api    *APIClient
+	Photos *PetsPhotosClient
+}
+
+// PetsPhotosClient holds the operations of the group pets.photos
+// (x-speakeasy-group), reached as c.Pets.Photos from an APIClient:
+// DownloadPhoto, UploadPhoto.
+type PetsPhotosClient struct {
+	api *APIClient
 }
 
 // Health calls GET /health: Check the service.
@@ -398,7 +459,8 @@ func (c *APIClient) DeletePet(ctx context.Context, petID string, opts ...CallOpt
 // other status is an *APIError.
 //
 // Not retried unless the call passes WithRetries.
-func (c *APIClient) DownloadPhoto(ctx context.Context, petID string, opts ...CallOption) (*oas.Stream, error) {
+func (grp *PetsPhotosClient) DownloadPhoto(ctx context.Context, petID string, opts ...CallOption) (*oas.Stream, error) {
+	c := grp.api
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/pets/"+ps.Path(oasimpl.Param{Name: "petId", Style: "simple"}, petID)+"/photo")
 	if err != nil {
@@ -426,7 +488,8 @@ func (c *APIClient) DownloadPhoto(ctx context.Context, petID string, opts ...Cal
 // WithoutRetries. A 2xx response returns nil. Any other status is an *APIError.
 //
 // Not retried unless the call passes WithRetries.
-func (c *APIClient) UploadPhoto(ctx context.Context, petID string, body io.Reader, contentType string, opts ...CallOption) error {
+func (grp *PetsPhotosClient) UploadPhoto(ctx context.Context, petID string, body io.Reader, contentType string, opts ...CallOption) error {
+	c := grp.api
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/pets/"+ps.Path(oasimpl.Param{Name: "petId", Style: "simple"}, petID)+"/photo")
 	if err != nil {

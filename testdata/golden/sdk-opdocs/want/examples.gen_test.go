@@ -89,8 +89,9 @@ func ExampleAPIClient_DeletePet() {
 	}
 }
 
-// ExampleAPIClient_DownloadPhoto calls DownloadPhoto with example arguments.
-func ExampleAPIClient_DownloadPhoto() {
+// ExamplePetsPhotosClient_DownloadPhoto calls DownloadPhoto with example
+// arguments.
+func ExamplePetsPhotosClient_DownloadPhoto() {
 	ctx := context.Background()
 
 	client, err := NewAPIClient(Options{})
@@ -98,7 +99,7 @@ func ExampleAPIClient_DownloadPhoto() {
 		log.Fatal(err)
 	}
 
-	res, err := client.DownloadPhoto(ctx, "<petId>")
+	res, err := client.Pets.Photos.DownloadPhoto(ctx, "<petId>")
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -108,8 +109,8 @@ func ExampleAPIClient_DownloadPhoto() {
 	}
 }
 
-// ExampleAPIClient_UploadPhoto calls UploadPhoto with example arguments.
-func ExampleAPIClient_UploadPhoto() {
+// ExamplePetsPhotosClient_UploadPhoto calls UploadPhoto with example arguments.
+func ExamplePetsPhotosClient_UploadPhoto() {
 	ctx := context.Background()
 
 	client, err := NewAPIClient(Options{})
@@ -117,7 +118,7 @@ func ExampleAPIClient_UploadPhoto() {
 		log.Fatal(err)
 	}
 
-	err = client.UploadPhoto(ctx, "<petId>", strings.NewReader(""), "image/png")
+	err = client.Pets.Photos.UploadPhoto(ctx, "<petId>", strings.NewReader(""), "image/png")
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -8,10 +8,10 @@
 // spec: sha256:7b5cff22f72c5b3b
 // config: sha256:c69162836e608cae
 // toolchain: v0.3.0
-// output: sha256:019717baed0829d6
+// output: sha256:ce7ffd446b6283af
 //
 // files:
-//	sha256:3efa266239e6d1ec api.gen.go
+//	sha256:525db0ff201b506f api.gen.go
 //	sha256:aaa9d2ff472f390e doc.gen.go
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md
@@ -20,10 +20,10 @@
 //	sha256:86b66ee266686527 docs/models/problem.md
 //	sha256:0ee388add4919e2b docs/sdks/apiclient/README.md
 //	sha256:6e69973bea1b4344 docs/sdks/pets/README.md
-//	sha256:110b9f143dd13d31 docs/sdks/petsphotos/README.md
+//	sha256:3fd306b32a643415 docs/sdks/petsphotos/README.md
 //	sha256:20d4d8ab2ec26752 docs/sdks/store/README.md
 //	sha256:0414943e45440319 errors.gen.go
-//	sha256:11e3755296726adb examples.gen_test.go
+//	sha256:47032dd0b9e7aed5 examples.gen_test.go
 //	sha256:af396dd09069f7fd model_kind.gen.go
 //	sha256:a4051c3e33fa2362 model_pet.gen.go
 //	sha256:92e6de2035179ddd model_pet_input.gen.go

@@ -8,10 +8,10 @@
 // spec: sha256:8ebfea394d91dc41
 // config: sha256:cc3402158c40e91a
 // toolchain: v0.3.0
-// output: sha256:f34fbd69507e9906
+// output: sha256:89b379cbda40c4d2
 //
 // files:
-//	sha256:bdbf99727304741d api.gen.go
+//	sha256:26e3a0c1b8c590f3 api.gen.go
 //	sha256:e8eeabaf253540cd doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
