@@ -8,7 +8,7 @@
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
 // toolchain: v0.3.0
-// output: sha256:973da91eced58039
+// output: sha256:b271420fffc6919e
 //
 // files:
 //	sha256:56cd6cd0594c2761 api.gen.go
@@ -28,20 +28,20 @@
 //	sha256:085a55f3430f0f0e docs/models/toomanyrequestsresponse.md
 //	sha256:3e2fd1f6b5914c0f docs/models/unauthorizedresponse.md
 //	sha256:978841737428bfa8 errors.gen.go
-//	sha256:b8511ce3522a0e7d model_bad_request_response.gen.go
-//	sha256:8a8b9fb3c276a909 model_connect_session.gen.go
-//	sha256:591544922b78340b model_connect_session_authenticate.gen.go
+//	sha256:16f45678cd6b4908 model_bad_request_response.gen.go
+//	sha256:7a2afd6f87406ba1 model_connect_session.gen.go
+//	sha256:374dfce08665d121 model_connect_session_authenticate.gen.go
 //	sha256:4bd77f54ecbdd660 model_connect_session_categories.gen.go
-//	sha256:c482f72c4d172453 model_connect_session_create.gen.go
+//	sha256:e4c5d567ea730683 model_connect_session_create.gen.go
 //	sha256:5afc140727cc9e09 model_connect_session_create_categories.gen.go
-//	sha256:edb6f482b1f567d3 model_connect_session_token_auth_link.gen.go
+//	sha256:866c1f3d747a58da model_connect_session_token_auth_link.gen.go
 //	sha256:8c6156bc903093e3 model_connect_session_token_auth_link_categories.gen.go
-//	sha256:12b2f2710cb271c5 model_forbidden_response.gen.go
-//	sha256:a648309ff110be3f model_internal_server_error_response.gen.go
-//	sha256:e0979d90a2ea876b model_not_implemented_response.gen.go
-//	sha256:47286bcbc16a8ecd model_request_timed_out_response.gen.go
-//	sha256:ddb991981104de3f model_too_many_requests_response.gen.go
-//	sha256:5d37098c35889647 model_unauthorized_response.gen.go
+//	sha256:78136937280f2477 model_forbidden_response.gen.go
+//	sha256:73bec2d84a803708 model_internal_server_error_response.gen.go
+//	sha256:9e0214a1a728fc79 model_not_implemented_response.gen.go
+//	sha256:3928d9e7d992274a model_request_timed_out_response.gen.go
+//	sha256:187ab7959cb74dd5 model_too_many_requests_response.gen.go
+//	sha256:bcd3f1a19b518780 model_unauthorized_response.gen.go
 //	sha256:3ad61318231b00cd raw/client.gen.go
 //
 // warnings:

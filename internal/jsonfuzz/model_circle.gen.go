@@ -48,12 +48,19 @@ func (m Circle) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Circle) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	var err error
 	dst = append(dst, '{')
-	dst = append(dst, "\"kind\":"...)
-	dst = oas.AppendString(dst, m.Kind)
+	if m.absent&(1<<0) == 0 || m.Kind != "" {
+		dst = append(dst, "\"kind\":"...)
+		more = true
+		dst = oas.AppendString(dst, m.Kind)
+	}
 	if x, ok := m.R.Get(); ok {
-		dst = append(dst, ",\"r\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"r\":"...)
 		if dst, err = oas.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}

@@ -260,14 +260,20 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		}
 	}
+	if m.absent&(1<<0) == 0 || !reflect.ValueOf(m.Child).IsZero() {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"child\":"...)
+		more = true
+		if dst, err = m.Child.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
 	if more {
 		dst = append(dst, ',')
 	}
-	dst = append(dst, "\"child\":"...)
-	if dst, err = m.Child.AppendJSON(dst); err != nil {
-		return nil, err
-	}
-	dst = append(dst, ",\"children\":"...)
+	dst = append(dst, "\"children\":"...)
 	if m.Children == nil {
 		dst = append(dst, "null"...)
 	} else {
@@ -288,8 +294,10 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	dst = append(dst, ",\"count\":"...)
-	dst = oas.AppendInt(dst, m.Count)
+	if m.absent&(1<<1) == 0 || m.Count != 0 {
+		dst = append(dst, ",\"count\":"...)
+		dst = oas.AppendInt(dst, m.Count)
+	}
 	if x, ok := m.Counts.Get(); ok {
 		dst = append(dst, ",\"counts\":"...)
 		if x == nil {
@@ -452,8 +460,10 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	dst = append(dst, ",\"small\":"...)
-	dst = oas.AppendInt(dst, int64(m.Small))
+	if m.absent&(1<<3) == 0 || m.Small != 0 {
+		dst = append(dst, ",\"small\":"...)
+		dst = oas.AppendInt(dst, int64(m.Small))
+	}
 	if !m.Stamp.IsZero() {
 		dst = append(dst, ",\"stamp\":"...)
 		if dst, err = oas.AppendTime(dst, m.Stamp); err != nil {
@@ -474,9 +484,11 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	dst = append(dst, ",\"when_req\":"...)
-	if dst, err = oas.AppendTime(dst, m.WhenReq); err != nil {
-		return nil, err
+	if m.absent&(1<<4) == 0 || !m.WhenReq.IsZero() {
+		dst = append(dst, ",\"when_req\":"...)
+		if dst, err = oas.AppendTime(dst, m.WhenReq); err != nil {
+			return nil, err
+		}
 	}
 	if x, ok := m.Ünïcödé.Get(); ok {
 		dst = append(dst, ",\"Ünïcödé\":"...)

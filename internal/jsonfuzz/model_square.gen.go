@@ -48,11 +48,18 @@ func (m Square) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Square) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	dst = append(dst, '{')
-	dst = append(dst, "\"kind\":"...)
-	dst = oas.AppendString(dst, m.Kind)
+	if m.absent&(1<<0) == 0 || m.Kind != "" {
+		dst = append(dst, "\"kind\":"...)
+		more = true
+		dst = oas.AppendString(dst, m.Kind)
+	}
 	if x, ok := m.Side.Get(); ok {
-		dst = append(dst, ",\"side\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"side\":"...)
 		dst = oas.AppendInt(dst, x)
 	}
 	return append(dst, '}'), nil

@@ -8,21 +8,21 @@
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
 // toolchain: v0.3.0
-// output: sha256:7374c1166ed3ae57
+// output: sha256:8012fbcd49132f24
 //
 // files:
 //	sha256:6f7034b6c815b576 doc.gen.go
 //	sha256:eb9f88d57ab71d39 model_bag.gen.go
 //	sha256:f8146b14b007eeca model_child.gen.go
-//	sha256:7a12249dff9da54a model_circle.gen.go
+//	sha256:f972b9d51a709d76 model_circle.gen.go
 //	sha256:79141576885ce828 model_color.gen.go
 //	sha256:c991fb2afb446f7b model_either.gen.go
-//	sha256:288887d14a41184d model_everything.gen.go
+//	sha256:0212bf5e9df49394 model_everything.gen.go
 //	sha256:2cb7eabbc46c429c model_grandchild.gen.go
 //	sha256:b8100f1727c89fa4 model_level.gen.go
 //	sha256:9f6ced7887b81acf model_node.gen.go
 //	sha256:4db48d4181a14853 model_shape.gen.go
-//	sha256:e083c692b3faa1f4 model_square.gen.go
+//	sha256:00eb78b5d1dbbaff model_square.gen.go
 //	sha256:59deaa1fc14ff6d1 model_tags.gen.go
 //
 // warnings:

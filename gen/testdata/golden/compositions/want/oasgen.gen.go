@@ -8,7 +8,7 @@
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
 // toolchain: v0.3.0
-// output: sha256:f8bd6a40631d42bb
+// output: sha256:5169f0ab79eec606
 //
 // files:
 //	sha256:6ad564e027ac5db7 api.gen.go
@@ -27,17 +27,17 @@
 //	sha256:04eddeb686a1efa0 docs/models/searchtooltype.md
 //	sha256:9d1a9cdc1799e1df docs/models/size.md
 //	sha256:cad1e032238615df docs/models/tool.md
-//	sha256:c3b142cc0d8a6476 model_cat.gen.go
-//	sha256:64c6bbc1dbfcfb34 model_code_tool.gen.go
+//	sha256:f12524c5ecbbc6e6 model_cat.gen.go
+//	sha256:1ace943aaf48b8dc model_code_tool.gen.go
 //	sha256:e02f2ce882ac283f model_code_tool_type.gen.go
 //	sha256:f8470ae9b5424c37 model_described_pet.gen.go
-//	sha256:157cc9ae69ebf5a3 model_dog.gen.go
+//	sha256:b4e4d7053c1a14d8 model_dog.gen.go
 //	sha256:32a11802303980ef model_maybe_cat.gen.go
 //	sha256:8ce7bfb8ac35e84e model_owner.gen.go
-//	sha256:1648d8675c126fb3 model_owner_collar.gen.go
+//	sha256:5e92708f77c4d97a model_owner_collar.gen.go
 //	sha256:2de600222a3db294 model_pet.gen.go
 //	sha256:f32db5f0260d9da5 model_pet_with_owner.gen.go
-//	sha256:b4a239914d3c6e56 model_search_tool.gen.go
+//	sha256:e7b934e1ccdeeb65 model_search_tool.gen.go
 //	sha256:6c7aef6f761a7d83 model_search_tool_type.gen.go
 //	sha256:771e1b61a3822b91 model_size.gen.go
 //	sha256:33655db8a88aafb9 model_tool.gen.go

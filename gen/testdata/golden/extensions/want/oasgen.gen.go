@@ -8,7 +8,7 @@
 // spec: sha256:e2048a2c0af49bf9
 // config: sha256:820be30c8474642c
 // toolchain: v0.3.0
-// output: sha256:6c868db48285d9c6
+// output: sha256:81ef695524b30658
 //
 // files:
 //	sha256:a26384173291bc91 api.gen.go
@@ -19,7 +19,7 @@
 //	sha256:cbcf6f7b1a1a6063 docs/models/thingid.md
 //	sha256:ee9ea50aef7a0a2d docs/models/wait.md
 //	sha256:0aa86d73612bfe9a model_dimensions.gen.go
-//	sha256:94d90d0a3db77593 model_item.gen.go
+//	sha256:39377459ec80d80a model_item.gen.go
 //	sha256:5e28f32e8a06e6dd model_item_level.gen.go
 //	sha256:0d486d3d47b31cf1 model_thing_id.gen.go
 //	sha256:780214b6b40ac5cd model_wait.gen.go

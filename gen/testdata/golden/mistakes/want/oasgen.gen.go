@@ -8,7 +8,7 @@
 // spec: sha256:0fbba406e6840f25
 // config: sha256:3e42edb4719cb61b
 // toolchain: v0.3.0
-// output: sha256:977f458d0714ec0a
+// output: sha256:9a67ba9eb081fa07
 //
 // files:
 //	sha256:6ba7a70de2a27289 api.gen.go
@@ -24,10 +24,10 @@
 //	sha256:a42c056803d371e3 errors.gen.go
 //	sha256:92a6d29f5bf64753 model_add_pet_request_form.gen.go
 //	sha256:8f172fc1af58f5b1 model_error.gen.go
-//	sha256:49a3d84bd962ad8c model_link.gen.go
-//	sha256:78e388b1c5a1e65f model_new_pet.gen.go
+//	sha256:64086b32c37d8dd4 model_link.gen.go
+//	sha256:aee876c1df288862 model_new_pet.gen.go
 //	sha256:4b3efbf37c0c4cea model_node.gen.go
-//	sha256:dd7ca430c7b8e4d0 model_pet.gen.go
+//	sha256:3dea42c2134f121a model_pet.gen.go
 //	sha256:9d8bc052943605b9 model_pet_kind.gen.go
 //	sha256:07ea7e554a2cf4a9 model_toy.gen.go
 //	sha256:a2c8838d0b66472a raw/client.gen.go

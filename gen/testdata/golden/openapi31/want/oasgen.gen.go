@@ -8,7 +8,7 @@
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
 // toolchain: v0.3.0
-// output: sha256:7e7056a2dcfd974d
+// output: sha256:a3ba779f39f5919f
 //
 // files:
 //	sha256:699898e8c16546ac api.gen.go
@@ -27,13 +27,13 @@
 //	sha256:0a6ab0361037b19e docs/models/widgetmode.md
 //	sha256:a2cb7d6655027cb7 docs/models/widgetsize.md
 //	sha256:b537fceba345269c model_base.gen.go
-//	sha256:a73c14efbe2efd96 model_circle.gen.go
+//	sha256:ee2a333ec10ac49e model_circle.gen.go
 //	sha256:ae480cf7a97270bb model_payload.gen.go
-//	sha256:b2ed6fd27aaf2017 model_person.gen.go
+//	sha256:693161d8f9c9304e model_person.gen.go
 //	sha256:00af9e87e2a0d457 model_shape.gen.go
 //	sha256:b8590a0f1f1381c7 model_snowflake.gen.go
-//	sha256:d98050125e3f7b82 model_square.gen.go
-//	sha256:f51e495e0bb1d70f model_widget.gen.go
+//	sha256:bdd5b294810870b2 model_square.gen.go
+//	sha256:1e49852f01276477 model_widget.gen.go
 //	sha256:d76ef58ff8972bd7 model_widget_dims.gen.go
 //	sha256:54349289178a742f model_widget_kind.gen.go
 //	sha256:2dad4af7b7cfdbb9 model_widget_maybe_shape.gen.go

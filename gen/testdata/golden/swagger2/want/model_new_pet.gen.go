@@ -48,11 +48,18 @@ func (m NewPet) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m NewPet) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	dst = append(dst, '{')
-	dst = append(dst, "\"name\":"...)
-	dst = oas.AppendString(dst, m.Name)
+	if m.absent&(1<<0) == 0 || m.Name != "" {
+		dst = append(dst, "\"name\":"...)
+		more = true
+		dst = oas.AppendString(dst, m.Name)
+	}
 	if x, ok := m.Tag.Get(); ok {
-		dst = append(dst, ",\"tag\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"tag\":"...)
 		dst = oas.AppendString(dst, x)
 	}
 	return append(dst, '}'), nil

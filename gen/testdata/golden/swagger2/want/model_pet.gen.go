@@ -57,13 +57,26 @@ func (m Pet) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Pet) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	dst = append(dst, '{')
-	dst = append(dst, "\"id\":"...)
-	dst = oas.AppendInt(dst, m.ID)
-	dst = append(dst, ",\"name\":"...)
-	dst = oas.AppendString(dst, m.Name)
+	if m.absent&(1<<0) == 0 || m.ID != 0 {
+		dst = append(dst, "\"id\":"...)
+		more = true
+		dst = oas.AppendInt(dst, m.ID)
+	}
+	if m.absent&(1<<1) == 0 || m.Name != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"name\":"...)
+		more = true
+		dst = oas.AppendString(dst, m.Name)
+	}
 	if x, ok := m.Tag.Get(); ok {
-		dst = append(dst, ",\"tag\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"tag\":"...)
 		dst = oas.AppendString(dst, x)
 	}
 	return append(dst, '}'), nil

@@ -8,7 +8,7 @@
 // spec: sha256:8ebfea394d91dc41
 // config: sha256:cc3402158c40e91a
 // toolchain: v0.3.0
-// output: sha256:5f6465d465e925a3
+// output: sha256:1696a4f2144741c3
 //
 // files:
 //	sha256:cf69f400a53fb559 api.gen.go
@@ -17,9 +17,9 @@
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md
 //	sha256:7180640318a29beb errors.gen.go
-//	sha256:95e1184cb1b88f6e model_error.gen.go
-//	sha256:aeb4ed9b72379234 model_new_pet.gen.go
-//	sha256:34040d1743cf1d71 model_pet.gen.go
+//	sha256:db87907939ee1f72 model_error.gen.go
+//	sha256:666fd144add81eba model_new_pet.gen.go
+//	sha256:7feb52172c7eca6e model_pet.gen.go
 //	sha256:d5ad73e084c05b05 raw/client.gen.go
 //
 // warnings:

@@ -8,7 +8,7 @@
 // spec: sha256:5ba7023f8048ca89
 // config: sha256:148643d2913e8c56
 // toolchain: v0.3.0
-// output: sha256:8dc53014645ab8c9
+// output: sha256:c0c6a6ad8b682b13
 //
 // files:
 //	sha256:9460e0c9d8f48cc4 doc.gen.go
@@ -17,8 +17,8 @@
 //	sha256:de04850e2c264515 docs/models/ordertags.md
 //	sha256:3ea8982851ab602c docs/models/priority.md
 //	sha256:c4791c2ef2f55337 docs/models/status.md
-//	sha256:24183c4be7c2baf1 model_line.gen.go
-//	sha256:c9d0e08deaf29fac model_order.gen.go
+//	sha256:4facb45c5bfdf71a model_line.gen.go
+//	sha256:a254bb38b03bc7bc model_order.gen.go
 //	sha256:9e5d19b8b31251d3 model_order_tags.gen.go
 //	sha256:09e949d880e49ce9 model_priority.gen.go
 //	sha256:afa4a0d2b8b3c160 model_status.gen.go

@@ -8,7 +8,7 @@
 // spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
 // toolchain: v0.3.0
-// output: sha256:b38495a0442e04bf
+// output: sha256:3ffa33b440fc14d1
 //
 // files:
 //	sha256:b1373869d8185fbd doc.gen.go
@@ -18,11 +18,11 @@
 //	sha256:d58b0f2a35bc8644 docs/models/newpet.md
 //	sha256:ef96821db79d0473 docs/models/owner.md
 //	sha256:14d10e413bcd883a docs/models/pet.md
-//	sha256:61179cf250b34f9b model_account.gen.go
-//	sha256:2bb55cd99847f416 model_account_owner.gen.go
+//	sha256:3f43f27a7ee0c82c model_account.gen.go
+//	sha256:a6afb06fcaf5d51a model_account_owner.gen.go
 //	sha256:bbeb167b77fec92e model_account_tier.gen.go
 //	sha256:7fd3baec38de3122 model_new_pet.gen.go
-//	sha256:f65e8c1f97053de7 model_owner.gen.go
+//	sha256:4905eace60bb670c model_owner.gen.go
 //	sha256:b4bf8873aa7a7fbe model_pet.gen.go
 //
 // warnings:
