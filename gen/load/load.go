@@ -206,6 +206,7 @@ func (s *Spec) loadSwagger(path string) (*openapi3.T, error) {
 	if doc.Components != nil && doc.Paths != nil {
 		s.fixCollectionFormats(&v2, doc)
 	}
+	fixProduces(&v2, doc)
 	return doc, nil
 }
 

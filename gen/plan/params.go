@@ -184,3 +184,29 @@ func (p *planner) paramStyle(pr *Param, pv *openapi3.Parameter, where string, po
 		p.warn(pos, where, "parameter %q: style %s has no form for nested arrays or objects; nested values are sent as JSON text", pv.Name, pr.Style)
 	}
 }
+
+// ignoredHeader reports a header parameter named Accept or Content-Type,
+// which OpenAPI says "SHALL be ignored": the request body's media type
+// sets Content-Type and the responses' set Accept, and a value from the
+// parameter would contradict them (Docker's /build declares Content-type:
+// application/x-tar for an application/octet-stream body). Authorization,
+// which OpenAPI lists too, is kept: specs without security schemes declare
+// it as a parameter, and leaving it out would leave the client no way to
+// authenticate.
+func ignoredHeader(pv *openapi3.Parameter) bool {
+	return pv.In == openapi3.ParameterInHeader && (strings.EqualFold(pv.Name, "Content-Type") || strings.EqualFold(pv.Name, "Accept"))
+}
+
+// warnIgnoredHeaders warns, once each, about the operation's parameters
+// that ignoredHeader leaves out.
+func (p *planner) warnIgnoredHeaders(item *openapi3.PathItem, op *openapi3.Operation, where string) {
+	for _, ps := range []openapi3.Parameters{item.Parameters, op.Parameters} {
+		for _, pr := range ps {
+			if pr == nil || pr.Value == nil || !ignoredHeader(pr.Value) {
+				continue
+			}
+			pw := where + ".parameters." + pr.Value.Name
+			p.warn(p.paramPos(pr, pw), pw, "header parameter %q is ignored, as OpenAPI says: the request body's media type sets Content-Type and the responses' set Accept", pr.Value.Name)
+		}
+	}
+}

@@ -215,7 +215,7 @@ func (p *planner) planArgsNames() {
 // struct: any but a path parameter.
 func hasArgs(ps openapi3.Parameters) bool {
 	for _, pr := range ps {
-		if pr != nil && pr.Value != nil && pr.Value.In != "path" {
+		if pr != nil && pr.Value != nil && pr.Value.In != "path" && !ignoredHeader(pr.Value) {
 			return true
 		}
 	}
@@ -1068,6 +1068,7 @@ func (p *planner) planOperations() {
 		where := "paths." + pth + "." + strings.ToLower(method)
 		o := &Operation{ID: op.OperationID, Name: name, Method: method, Path: pth, Summary: op.Summary,
 			Description: op.Description, Deprecated: op.Deprecated, Tags: op.Tags}
+		p.warnIgnoredHeaders(item, op, where)
 		for _, pr := range operationParams(item, op) {
 			pw := where + ".parameters." + pr.Value.Name
 			pos := p.paramPos(pr, pw)
@@ -1135,7 +1136,7 @@ func operationParams(item *openapi3.PathItem, op *openapi3.Operation) openapi3.P
 	at := map[key]int{}
 	for _, ps := range []openapi3.Parameters{item.Parameters, op.Parameters} {
 		for _, pr := range ps {
-			if pr == nil || pr.Value == nil {
+			if pr == nil || pr.Value == nil || ignoredHeader(pr.Value) {
 				continue
 			}
 			k := key{pr.Value.In, pr.Value.Name}

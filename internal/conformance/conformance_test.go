@@ -84,6 +84,10 @@ func TestCompare(t *testing.T) {
 		{`{"n":9007199254740993}`, `{"n":9007199254740992}`, []string{"$.n: sent 9007199254740993, re-encoded 9007199254740992"}},
 		{`{"a":[{"x":null}]}`, `{"a":[{}]}`, []string{"$.a[0].x: lost (was null)"}},
 		{`"x"`, `"y"`, []string{`$: sent "x", re-encoded "y"`}},
+		// Decoded case-insensitively, as encoding/json does: compared as one.
+		{`{"Net":{"ID":"a"}}`, `{"Net":{"Id":"a"}}`, nil},
+		{`{"ID":"a"}`, `{"Id":"b"}`, []string{`$.Id (sent as ID): sent "a", re-encoded "b"`}},
+		{`{"ID":"a","iD":"c"}`, `{"Id":"a"}`, []string{`$.ID: lost (was "a")`, `$.Id: invented "a"`, `$.iD: lost (was "c")`}},
 	}
 	for _, c := range cases {
 		got := driver.Compare([]byte(c.want), []byte(c.got))

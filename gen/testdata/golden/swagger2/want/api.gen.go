@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
+	"io"
 	"net/http"
 	"net/url"
 )
@@ -106,8 +107,11 @@ type APIClient struct {
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opAddPet oas.Call
-	opGetPet oas.Call
+	opBuild    oas.Call
+	opAddPet   oas.Call
+	opMarkRead oas.Call
+	opGetPet   oas.Call
+	opRender   oas.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -138,15 +142,31 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
+	c.opBuild = oas.Call{
+		Func:      "Build",
+		Method:    "POST",
+		Operation: "build",
+	}
 	c.opAddPet = oas.Call{
 		Func:      "AddPet",
 		Method:    "POST",
 		Operation: "addPet",
 	}
+	c.opMarkRead = oas.Call{
+		Func:      "MarkRead",
+		Method:    "PUT",
+		Operation: "markRead",
+	}
 	c.opGetPet = oas.Call{
 		Func:      "GetPet",
 		Method:    "GET",
 		Operation: "getPet",
+	}
+	c.opRender = oas.Call{
+		Accept:    "text/html",
+		Func:      "Render",
+		Method:    "POST",
+		Operation: "render",
 	}
 	return c, nil
 }
@@ -158,6 +178,38 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 		return spec
 	}
 	return c.retry
+}
+
+// Build calls POST /build.
+//
+// The body is sent as it reads, with contentType as its Content-Type (empty:
+// application/octet-stream). A retry sends it again from the start: an
+// io.Seeker is sought back, any other reader is read into memory first unless
+// the call passes WithoutRetries. A 2xx response returns nil. Any other status
+// is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) Build(ctx context.Context, body io.Reader, contentType string, opts ...CallOption) error {
+	u, err := oas.JoinURL(c.server, "/build")
+	if err != nil {
+		return fmt.Errorf("Build: %w", err)
+	}
+	call := c.opBuild
+	call.URL = u
+	call.Reader = body
+	call.ContentType = contentType
+	if contentType == "" {
+		call.ContentType = "application/octet-stream"
+	}
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return fmt.Errorf("Build: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return nil
+	}
+	return oas.NewAPIError(resp)
 }
 
 // AddPet calls POST /pets.
@@ -188,6 +240,29 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	switch {
 	case resp.StatusCode/100 == 2:
 		return oas.DecodeJSON[Pet](resp)
+	}
+	return nil, oas.NewAPIError(resp)
+}
+
+// MarkRead calls PUT /pets/read.
+//
+// A 2xx response is decoded from JSON. Any other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) MarkRead(ctx context.Context, opts ...CallOption) ([]Pet, error) {
+	u, err := oas.JoinURL(c.server, "/pets/read")
+	if err != nil {
+		return nil, fmt.Errorf("MarkRead: %w", err)
+	}
+	call := c.opMarkRead
+	call.URL = u
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return nil, fmt.Errorf("MarkRead: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return oas.DecodeValue[[]Pet](resp)
 	}
 	return nil, oas.NewAPIError(resp)
 }
@@ -241,4 +316,33 @@ func (c *APIClient) GetPet(ctx context.Context, petID int64, params GetPetArgs, 
 	default:
 		return nil, oas.DecodeErrorResponse[Error](resp)
 	}
+}
+
+// Render calls POST /render.
+//
+// A 2xx response's body is returned as a string. Any other status is an
+// *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) Render(ctx context.Context, body string, opts ...CallOption) (string, error) {
+	payload, err := oas.Encode(body)
+	if err != nil {
+		return "", fmt.Errorf("Render: %w", err)
+	}
+	u, err := oas.JoinURL(c.server, "/render")
+	if err != nil {
+		return "", fmt.Errorf("Render: %w", err)
+	}
+	call := c.opRender
+	call.URL = u
+	call.Body = payload
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return "", fmt.Errorf("Render: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return oas.DecodeText(resp)
+	}
+	return "", oas.NewAPIError(resp)
 }

@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:8ebfea394d91dc41
+// spec: sha256:147171625e1541c3
 // config: sha256:cc3402158c40e91a
 // toolchain: v0.3.0
-// output: sha256:1696a4f2144741c3
+// output: sha256:8bc5091db1a05583
 //
 // files:
-//	sha256:cf69f400a53fb559 api.gen.go
+//	sha256:54f00d833ad28188 api.gen.go
 //	sha256:eb8a9220095d7bb5 doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
@@ -20,10 +20,11 @@
 //	sha256:db87907939ee1f72 model_error.gen.go
 //	sha256:666fd144add81eba model_new_pet.gen.go
 //	sha256:7feb52172c7eca6e model_pet.gen.go
-//	sha256:d5ad73e084c05b05 raw/client.gen.go
+//	sha256:0925e3fd0ce3c4f9 raw/client.gen.go
 //
 // warnings:
 //	../openapi.yaml:1:1		Swagger 2.0 document converted to OpenAPI 3.0 with kin-openapi's openapi2conv
-//	../openapi.yaml:53:5	components.schemas.Pet	function name NewPet is the name of components.schemas.NewPet, which keeps it; this function is named NewPet2
+//	../openapi.yaml:72:9	paths./build.post.parameters.Content-type	header parameter "Content-type" is ignored, as OpenAPI says: the request body's media type sets Content-Type and the responses' set Accept
+//	../openapi.yaml:97:5	components.schemas.Pet	function name NewPet is the name of components.schemas.NewPet, which keeps it; this function is named NewPet2
 
 package swagger2
