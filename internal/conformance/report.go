@@ -159,6 +159,17 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 			if prismOwn {
 				bucket = &mr.PrismOwn
 			}
+			if c.Err != "" || len(c.Losses) > 0 {
+				if why := ix.invalidResponse(c.Op, last.Status, last.RespBody); why != "" {
+					// One finding for the response, with what the client made of it.
+					what := c.Err
+					if what == "" {
+						what = strings.Join(c.Losses, "; ")
+					}
+					mr.PrismOwn = append(mr.PrismOwn, finding{"response breaks the spec's schema", op, why + "; the client: " + excerpt(what)})
+					continue
+				}
+			}
 			if c.Err != "" {
 				*bucket = append(*bucket, finding{classDecode, op, fmt.Sprintf("%d %s: %s", last.Status, last.RespType, c.Err)})
 			}
