@@ -5,6 +5,7 @@ package stackone
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"slices"
 	"time"
 )
@@ -67,13 +68,13 @@ func (m *ConnectSessionTokenAuthLink) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m ConnectSessionTokenAuthLink) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("ConnectSessionTokenAuthLink")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m ConnectSessionTokenAuthLink) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m ConnectSessionTokenAuthLink) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.AuthLinkURL == "" {
 		pAuthLinkURL := p.Key("auth_link_url")
 		v.Required(&pAuthLinkURL)
@@ -118,7 +119,7 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, "\"account_id\":"...)
 		more = true
 		if x, ok := m.AccountID.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -129,7 +130,7 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"auth_link_url\":"...)
 		more = true
-		dst = oas.AppendString(dst, m.AuthLinkURL)
+		dst = oasimpl.AppendString(dst, m.AuthLinkURL)
 	}
 	if m.Categories.IsSet() {
 		if more {
@@ -166,7 +167,7 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"created_at\":"...)
 		more = true
-		if dst, err = oas.AppendTime(dst, m.CreatedAt); err != nil {
+		if dst, err = oasimpl.AppendTime(dst, m.CreatedAt); err != nil {
 			return nil, err
 		}
 	}
@@ -176,7 +177,7 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"id\":"...)
 		more = true
-		if dst, err = oas.AppendFloat64(dst, m.ID); err != nil {
+		if dst, err = oasimpl.AppendFloat64(dst, m.ID); err != nil {
 			return nil, err
 		}
 	}
@@ -187,7 +188,7 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, "\"label\":"...)
 		more = true
 		if x, ok := m.Label.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -198,7 +199,7 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"organization_id\":"...)
 		more = true
-		if dst, err = oas.AppendFloat64(dst, m.OrganizationID); err != nil {
+		if dst, err = oasimpl.AppendFloat64(dst, m.OrganizationID); err != nil {
 			return nil, err
 		}
 	}
@@ -208,7 +209,7 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"origin_owner_id\":"...)
 		more = true
-		dst = oas.AppendString(dst, m.OriginOwnerID)
+		dst = oasimpl.AppendString(dst, m.OriginOwnerID)
 	}
 	if m.absent&(1<<5) == 0 || m.OriginOwnerName != "" {
 		if more {
@@ -216,7 +217,7 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"origin_owner_name\":"...)
 		more = true
-		dst = oas.AppendString(dst, m.OriginOwnerName)
+		dst = oasimpl.AppendString(dst, m.OriginOwnerName)
 	}
 	if m.OriginUsername.IsSet() {
 		if more {
@@ -225,7 +226,7 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, "\"origin_username\":"...)
 		more = true
 		if x, ok := m.OriginUsername.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -236,7 +237,7 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"project_id\":"...)
 		more = true
-		dst = oas.AppendString(dst, m.ProjectID)
+		dst = oasimpl.AppendString(dst, m.ProjectID)
 	}
 	if m.Provider.IsSet() {
 		if more {
@@ -245,7 +246,7 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, "\"provider\":"...)
 		more = true
 		if x, ok := m.Provider.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -255,13 +256,13 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"token\":"...)
-		dst = oas.AppendString(dst, m.Token)
+		dst = oasimpl.AppendString(dst, m.Token)
 	}
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oas.Decoder) {
+func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -301,7 +302,7 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oas.Decoder) {
 			field = 12
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "ACCOUNT_ID":
 				field = 0
 			case "AUTH_LINK_URL":
@@ -467,7 +468,7 @@ var _ json.Marshaler = ConnectSessionTokenAuthLink{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *ConnectSessionTokenAuthLink) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -8,11 +8,11 @@
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
 // toolchain: v0.3.0
-// output: sha256:b271420fffc6919e
+// output: sha256:18fdae93a486f713
 //
 // files:
-//	sha256:56cd6cd0594c2761 api.gen.go
-//	sha256:2f65b24dd3b90ee8 doc.gen.go
+//	sha256:dffcf9795202afe9 api.gen.go
+//	sha256:c73d26b8076b4bdb doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
 //	sha256:71e5f85174026d87 docs/models/connectsessionauthenticate.md
@@ -28,20 +28,20 @@
 //	sha256:085a55f3430f0f0e docs/models/toomanyrequestsresponse.md
 //	sha256:3e2fd1f6b5914c0f docs/models/unauthorizedresponse.md
 //	sha256:978841737428bfa8 errors.gen.go
-//	sha256:16f45678cd6b4908 model_bad_request_response.gen.go
-//	sha256:7a2afd6f87406ba1 model_connect_session.gen.go
-//	sha256:374dfce08665d121 model_connect_session_authenticate.gen.go
-//	sha256:4bd77f54ecbdd660 model_connect_session_categories.gen.go
-//	sha256:e4c5d567ea730683 model_connect_session_create.gen.go
-//	sha256:5afc140727cc9e09 model_connect_session_create_categories.gen.go
-//	sha256:866c1f3d747a58da model_connect_session_token_auth_link.gen.go
-//	sha256:8c6156bc903093e3 model_connect_session_token_auth_link_categories.gen.go
-//	sha256:78136937280f2477 model_forbidden_response.gen.go
-//	sha256:73bec2d84a803708 model_internal_server_error_response.gen.go
-//	sha256:9e0214a1a728fc79 model_not_implemented_response.gen.go
-//	sha256:3928d9e7d992274a model_request_timed_out_response.gen.go
-//	sha256:187ab7959cb74dd5 model_too_many_requests_response.gen.go
-//	sha256:bcd3f1a19b518780 model_unauthorized_response.gen.go
+//	sha256:df44157a05238a83 model_bad_request_response.gen.go
+//	sha256:6cd0320c2c9869bc model_connect_session.gen.go
+//	sha256:0a197072a4e89223 model_connect_session_authenticate.gen.go
+//	sha256:d6d1b22d7baeff13 model_connect_session_categories.gen.go
+//	sha256:1752eccfd4ce6503 model_connect_session_create.gen.go
+//	sha256:b730cf4cd2deb719 model_connect_session_create_categories.gen.go
+//	sha256:88b84aa3e26a6e24 model_connect_session_token_auth_link.gen.go
+//	sha256:15512259365fd4c7 model_connect_session_token_auth_link_categories.gen.go
+//	sha256:102c25c183a4efa4 model_forbidden_response.gen.go
+//	sha256:8b5a91e7568edd3a model_internal_server_error_response.gen.go
+//	sha256:23306aeb42831c4a model_not_implemented_response.gen.go
+//	sha256:3fe689f06feda8a4 model_request_timed_out_response.gen.go
+//	sha256:f31bf1bf7ba56f46 model_too_many_requests_response.gen.go
+//	sha256:4d3acfb8684b32c8 model_unauthorized_response.gen.go
 //	sha256:3ad61318231b00cd raw/client.gen.go
 //
 // warnings:

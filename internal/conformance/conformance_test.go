@@ -144,6 +144,9 @@ func TestClassify(t *testing.T) {
 		// The body breaks the response schema (a string for an object):
 		// the spec's example, not the client, is wrong.
 		{Op: "H", Exchanges: []driver.Exchange{{Request: "GET /f", Status: 200, RespType: "application/json", RespBody: `"{\"known\": 1}"`}}, Err: "cannot unmarshal string"},
+		// A Content-Type header parameter OpenAPI ignores, checked by Prism.
+		{Op: "I", Exchanges: []driver.Exchange{{Request: "POST /build", Status: 422,
+			Violations: []driver.Violation{{Location: []string{"request", "header", "content-type"}, Severity: "Error", Message: "must be equal to one of the allowed values: application/x-tar"}}}}},
 	}}
 	doc := `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/f":{"get":{"operationId":"f","responses":{"200":{"description":"ok","content":{"application/json":{"schema":
 	  {"type":"object","properties":{"known":{"type":"integer"}}}}}}}}}}}`
@@ -166,7 +169,7 @@ func TestClassify(t *testing.T) {
 			t.Errorf("defects[%s] = %d, want %d (all: %v)", k, got[k], n, got)
 		}
 	}
-	if len(mr.PrismOwn) != 3 || len(mr.Warnings) != 1 || len(mr.Undeclared) != 1 || len(mr.Skipped) != 1 || mr.Calls != 7 {
+	if len(mr.PrismOwn) != 4 || len(mr.Warnings) != 1 || len(mr.Undeclared) != 1 || len(mr.Skipped) != 1 || mr.Calls != 8 {
 		t.Errorf("prism %d warnings %d undeclared %d skipped %d calls %d", len(mr.PrismOwn), len(mr.Warnings), len(mr.Undeclared), len(mr.Skipped), mr.Calls)
 	}
 }

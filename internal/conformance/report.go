@@ -119,6 +119,15 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: form array (stoplightio/prism#2473)", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
+				if len(v.Location) == 3 && v.Location[1] == "header" && (strings.EqualFold(v.Location[2], "content-type") || strings.EqualFold(v.Location[2], "accept")) {
+					// OpenAPI says a header parameter named Content-Type or
+					// Accept is ignored (the client leaves it out, with a
+					// warning); Prism checks it anyway. Docker's /build
+					// declares Content-type: application/x-tar for an
+					// application/octet-stream body, which no request can meet.
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism checks a header parameter OpenAPI ignores", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
 				if prismFoldsCase(v.Message, e.Request) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism case-folds a parameter name", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue

@@ -5,6 +5,7 @@ package openapi31
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Widget is a widget, built from Base with allOf
@@ -103,13 +104,13 @@ func (m Widget) CountU64OrDefault() uint64 {
 // *oas.ValidationError, or returns nil. Union values are decoded to be checked,
 // which allocates.
 func (m Widget) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Widget")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Widget) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Widget) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Name == "" {
 		pName := p.Key("name")
 		v.Required(&pName)
@@ -171,7 +172,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 	if m.absent&(1<<0) == 0 || m.Name != "" {
 		dst = append(dst, "\"name\":"...)
 		more = true
-		dst = oas.AppendString(dst, m.Name)
+		dst = oasimpl.AppendString(dst, m.Name)
 	}
 	if x, ok := m.Amount.Get(); ok {
 		if more {
@@ -179,7 +180,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"amount\":"...)
 		more = true
-		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -203,7 +204,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"count\":"...)
 		more = true
-		dst = oas.AppendInt(dst, x)
+		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.Count32.Get(); ok {
 		if more {
@@ -211,7 +212,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"count32\":"...)
 		more = true
-		dst = oas.AppendInt(dst, int64(x))
+		dst = oasimpl.AppendInt(dst, int64(x))
 	}
 	if x, ok := m.Count64.Get(); ok {
 		if more {
@@ -219,7 +220,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"count64\":"...)
 		more = true
-		dst = oas.AppendInt(dst, x)
+		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.CountU32.Get(); ok {
 		if more {
@@ -227,7 +228,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"count_u32\":"...)
 		more = true
-		dst = oas.AppendUint(dst, uint64(x))
+		dst = oasimpl.AppendUint(dst, uint64(x))
 	}
 	if x, ok := m.CountU64.Get(); ok {
 		if more {
@@ -235,7 +236,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"count_u64\":"...)
 		more = true
-		dst = oas.AppendUint(dst, x)
+		dst = oasimpl.AppendUint(dst, x)
 	}
 	if m.CreatedBy.IsSet() {
 		if more {
@@ -244,7 +245,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, "\"created_by\":"...)
 		more = true
 		if x, ok := m.CreatedBy.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -265,7 +266,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"either\":"...)
 		more = true
-		if dst, err = oas.AppendRaw(dst, x); err != nil {
+		if dst, err = oasimpl.AppendRaw(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -275,7 +276,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"id\":"...)
 		more = true
-		dst = oas.AppendString(dst, m.ID)
+		dst = oasimpl.AppendString(dst, m.ID)
 	}
 	if x, ok := m.Code.Get(); ok {
 		if more {
@@ -283,7 +284,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"internal_code\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if m.absent&(1<<1) == 0 || m.Kind != "" {
 		if more {
@@ -302,7 +303,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, "\"label\":"...)
 		more = true
 		if x, ok := m.Label.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -342,7 +343,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, "\"nickname\":"...)
 		more = true
 		if x, ok := m.Nickname.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -367,7 +368,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"password\":"...)
 		more = true
-		dst = oas.AppendString(dst, m.Password)
+		dst = oasimpl.AppendString(dst, m.Password)
 	}
 	if x, ok := m.Payload.Get(); ok {
 		if more {
@@ -385,7 +386,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"precise\":"...)
 		more = true
-		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -395,7 +396,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"ratio\":"...)
 		more = true
-		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -422,7 +423,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Widget) DecodeJSON(d *oas.Decoder) {
+func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -486,7 +487,7 @@ func (m *Widget) DecodeJSON(d *oas.Decoder) {
 			field = 24
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "NAME":
 				field = 0
 			case "AMOUNT":
@@ -746,7 +747,7 @@ var _ json.Marshaler = Widget{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Widget) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"io"
 	"net/http"
 	"net/url"
@@ -102,16 +103,16 @@ type Options struct {
 // a typed error. It is safe for concurrent use.
 type APIClient struct {
 	server    *url.URL
-	transport oas.Transport
+	transport oasimpl.Transport
 	retry     *RetryPolicy
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opBuild    oas.Call
-	opAddPet   oas.Call
-	opMarkRead oas.Call
-	opGetPet   oas.Call
-	opRender   oas.Call
+	opBuild    oasimpl.Call
+	opAddPet   oasimpl.Call
+	opMarkRead oasimpl.Call
+	opGetPet   oasimpl.Call
+	opRender   oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -135,34 +136,34 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	c := &APIClient{
 		retry:  opts.Retry,
 		server: u,
-		transport: oas.Transport{
+		transport: oasimpl.Transport{
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
 			UserAgent:        ua,
 		},
 	}
-	c.opBuild = oas.Call{
+	c.opBuild = oasimpl.Call{
 		Func:      "Build",
 		Method:    "POST",
 		Operation: "build",
 	}
-	c.opAddPet = oas.Call{
+	c.opAddPet = oasimpl.Call{
 		Func:      "AddPet",
 		Method:    "POST",
 		Operation: "addPet",
 	}
-	c.opMarkRead = oas.Call{
+	c.opMarkRead = oasimpl.Call{
 		Func:      "MarkRead",
 		Method:    "PUT",
 		Operation: "markRead",
 	}
-	c.opGetPet = oas.Call{
+	c.opGetPet = oasimpl.Call{
 		Func:      "GetPet",
 		Method:    "GET",
 		Operation: "getPet",
 	}
-	c.opRender = oas.Call{
+	c.opRender = oasimpl.Call{
 		Accept:    "text/html",
 		Func:      "Render",
 		Method:    "POST",
@@ -190,7 +191,7 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) Build(ctx context.Context, body io.Reader, contentType string, opts ...CallOption) error {
-	u, err := oas.JoinURL(c.server, "/build")
+	u, err := oasimpl.JoinURL(c.server, "/build")
 	if err != nil {
 		return fmt.Errorf("Build: %w", err)
 	}
@@ -209,7 +210,7 @@ func (c *APIClient) Build(ctx context.Context, body io.Reader, contentType strin
 	case resp.StatusCode/100 == 2:
 		return nil
 	}
-	return oas.NewAPIError(resp)
+	return oasimpl.NewAPIError(resp)
 }
 
 // AddPet calls POST /pets.
@@ -222,11 +223,11 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	if err := body.Validate(); err != nil {
 		return nil, fmt.Errorf("AddPet: %w", err)
 	}
-	payload, err := oas.Encode(body)
+	payload, err := oasimpl.Encode(body)
 	if err != nil {
 		return nil, fmt.Errorf("AddPet: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/pets")
+	u, err := oasimpl.JoinURL(c.server, "/pets")
 	if err != nil {
 		return nil, fmt.Errorf("AddPet: %w", err)
 	}
@@ -239,9 +240,9 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Pet](resp)
+		return oasimpl.DecodeJSON[Pet](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // MarkRead calls PUT /pets/read.
@@ -250,7 +251,7 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) MarkRead(ctx context.Context, opts ...CallOption) ([]Pet, error) {
-	u, err := oas.JoinURL(c.server, "/pets/read")
+	u, err := oasimpl.JoinURL(c.server, "/pets/read")
 	if err != nil {
 		return nil, fmt.Errorf("MarkRead: %w", err)
 	}
@@ -262,9 +263,9 @@ func (c *APIClient) MarkRead(ctx context.Context, opts ...CallOption) ([]Pet, er
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeValue[[]Pet](resp)
+		return oasimpl.DecodeValue[[]Pet](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // GetPetArgs holds the query parameters of GetPet. The zero value sends none of
@@ -278,13 +279,13 @@ type GetPetArgs struct {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m GetPetArgs) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("GetPetArgs")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m GetPetArgs) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m GetPetArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // GetPet calls GET /pets/{petId}.
 //
@@ -296,11 +297,11 @@ func (c *APIClient) GetPet(ctx context.Context, petID int64, params GetPetArgs, 
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("GetPet: %w", err)
 	}
-	var ps oas.Params
+	var ps oasimpl.Params
 	if v, ok := params.Fields.Get(); ok {
-		ps.Query(oas.Param{Name: "fields", Style: "form"}, v)
+		ps.Query(oasimpl.Param{Name: "fields", Style: "form"}, v)
 	}
-	u, err := ps.URL(c.server, "/pets/"+ps.Path(oas.Param{Name: "petId", Style: "simple"}, petID))
+	u, err := ps.URL(c.server, "/pets/"+ps.Path(oasimpl.Param{Name: "petId", Style: "simple"}, petID))
 	if err != nil {
 		return nil, fmt.Errorf("GetPet: %w", err)
 	}
@@ -312,9 +313,9 @@ func (c *APIClient) GetPet(ctx context.Context, petID int64, params GetPetArgs, 
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Pet](resp)
+		return oasimpl.DecodeJSON[Pet](resp)
 	default:
-		return nil, oas.DecodeErrorResponse[Error](resp)
+		return nil, oasimpl.DecodeErrorResponse[Error](resp)
 	}
 }
 
@@ -325,11 +326,11 @@ func (c *APIClient) GetPet(ctx context.Context, petID int64, params GetPetArgs, 
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) Render(ctx context.Context, body string, opts ...CallOption) (string, error) {
-	payload, err := oas.Encode(body)
+	payload, err := oasimpl.Encode(body)
 	if err != nil {
 		return "", fmt.Errorf("Render: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/render")
+	u, err := oasimpl.JoinURL(c.server, "/render")
 	if err != nil {
 		return "", fmt.Errorf("Render: %w", err)
 	}
@@ -342,7 +343,7 @@ func (c *APIClient) Render(ctx context.Context, body string, opts ...CallOption)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeText(resp)
+		return oasimpl.DecodeText(resp)
 	}
-	return "", oas.NewAPIError(resp)
+	return "", oasimpl.NewAPIError(resp)
 }

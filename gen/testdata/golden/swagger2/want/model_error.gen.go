@@ -4,7 +4,7 @@ package swagger2
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Error is the schema "Error".
@@ -35,13 +35,13 @@ func (m *Error) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Error) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Error")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Error) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Error) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Code == 0 {
 		pCode := p.Key("code")
 		v.Required(&pCode)
@@ -60,20 +60,20 @@ func (m Error) AppendJSON(dst []byte) ([]byte, error) {
 	if m.absent&(1<<0) == 0 || m.Code != 0 {
 		dst = append(dst, "\"code\":"...)
 		more = true
-		dst = oas.AppendInt(dst, int64(m.Code))
+		dst = oasimpl.AppendInt(dst, int64(m.Code))
 	}
 	if m.absent&(1<<1) == 0 || m.Message != "" {
 		if more {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"message\":"...)
-		dst = oas.AppendString(dst, m.Message)
+		dst = oasimpl.AppendString(dst, m.Message)
 	}
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Error) DecodeJSON(d *oas.Decoder) {
+func (m *Error) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -91,7 +91,7 @@ func (m *Error) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "CODE":
 				field = 0
 			case "MESSAGE":
@@ -131,7 +131,7 @@ var _ json.Marshaler = Error{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Error) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -8,18 +8,18 @@
 // spec: sha256:147171625e1541c3
 // config: sha256:cc3402158c40e91a
 // toolchain: v0.3.0
-// output: sha256:8bc5091db1a05583
+// output: sha256:230644b3de51f347
 //
 // files:
-//	sha256:54f00d833ad28188 api.gen.go
-//	sha256:eb8a9220095d7bb5 doc.gen.go
+//	sha256:322d95bb355bbc99 api.gen.go
+//	sha256:e8eeabaf253540cd doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md
 //	sha256:7180640318a29beb errors.gen.go
-//	sha256:db87907939ee1f72 model_error.gen.go
-//	sha256:666fd144add81eba model_new_pet.gen.go
-//	sha256:7feb52172c7eca6e model_pet.gen.go
+//	sha256:5f91b39cba84db0a model_error.gen.go
+//	sha256:9ebd6cb470a69832 model_new_pet.gen.go
+//	sha256:0d3150e839970379 model_pet.gen.go
 //	sha256:0925e3fd0ce3c4f9 raw/client.gen.go
 //
 // warnings:

@@ -8,19 +8,19 @@
 // spec: sha256:5ba7023f8048ca89
 // config: sha256:148643d2913e8c56
 // toolchain: v0.3.0
-// output: sha256:c0c6a6ad8b682b13
+// output: sha256:dbc1dea375254e19
 //
 // files:
-//	sha256:9460e0c9d8f48cc4 doc.gen.go
+//	sha256:10515bd601813b90 doc.gen.go
 //	sha256:512c69169764d312 docs/models/line.md
 //	sha256:a9fa5b490a0212b6 docs/models/order.md
 //	sha256:de04850e2c264515 docs/models/ordertags.md
 //	sha256:3ea8982851ab602c docs/models/priority.md
 //	sha256:c4791c2ef2f55337 docs/models/status.md
-//	sha256:4facb45c5bfdf71a model_line.gen.go
-//	sha256:a254bb38b03bc7bc model_order.gen.go
-//	sha256:9e5d19b8b31251d3 model_order_tags.gen.go
-//	sha256:09e949d880e49ce9 model_priority.gen.go
-//	sha256:afa4a0d2b8b3c160 model_status.gen.go
+//	sha256:fbecc55c79bc61cd model_line.gen.go
+//	sha256:8579c80b4de740b7 model_order.gen.go
+//	sha256:36a909202cddce63 model_order_tags.gen.go
+//	sha256:2dba339803dff444 model_priority.gen.go
+//	sha256:8c712e3c1b8a32aa model_status.gen.go
 
 package validation
