@@ -147,6 +147,9 @@ func TestClassify(t *testing.T) {
 		// A Content-Type header parameter OpenAPI ignores, checked by Prism.
 		{Op: "I", Exchanges: []driver.Exchange{{Request: "POST /build", Status: 422,
 			Violations: []driver.Violation{{Location: []string{"request", "header", "content-type"}, Severity: "Error", Message: "must be equal to one of the allowed values: application/x-tar"}}}}},
+		// Prism -d drew a negative number for format: uint64.
+		{Op: "J", Exchanges: []driver.Exchange{{Request: "GET /j", Status: 200, RespType: "application/json", RespBody: `{"Index":-5}`}},
+			Err: "J: 200 response (application/json) does not decode: json: cannot unmarshal number -5 into Go value of type uint64 at Index (offset 9)"},
 	}}
 	doc := `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/f":{"get":{"operationId":"f","responses":{"200":{"description":"ok","content":{"application/json":{"schema":
 	  {"type":"object","properties":{"known":{"type":"integer"}}}}}}}}}}}`
@@ -169,7 +172,7 @@ func TestClassify(t *testing.T) {
 			t.Errorf("defects[%s] = %d, want %d (all: %v)", k, got[k], n, got)
 		}
 	}
-	if len(mr.PrismOwn) != 4 || len(mr.Warnings) != 1 || len(mr.Undeclared) != 1 || len(mr.Skipped) != 1 || mr.Calls != 8 {
+	if len(mr.PrismOwn) != 5 || len(mr.Warnings) != 1 || len(mr.Undeclared) != 1 || len(mr.Skipped) != 1 || mr.Calls != 9 {
 		t.Errorf("prism %d warnings %d undeclared %d skipped %d calls %d", len(mr.PrismOwn), len(mr.Warnings), len(mr.Undeclared), len(mr.Skipped), mr.Calls)
 	}
 }

@@ -168,6 +168,13 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 			if prismOwn {
 				bucket = &mr.PrismOwn
 			}
+			if unsignedNegative.MatchString(c.Err) {
+				// The schema's format is uint32/uint64 without a minimum;
+				// Prism -d ignores the format and draws a negative number,
+				// which no unsigned value holds (the Go type the format asks for).
+				mr.PrismOwn = append(mr.PrismOwn, finding{"prism: negative value for an unsigned format", op, excerpt(c.Err)})
+				continue
+			}
 			if c.Err != "" || len(c.Losses) > 0 {
 				if why := ix.invalidResponse(c.Op, last.Status, last.RespBody); why != "" {
 					// One finding for the response, with what the client made of it.
@@ -211,6 +218,10 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 		}
 	}
 }
+
+// unsignedNegative matches a decode error for a negative number in a
+// field whose spec format is unsigned (uint32, uint64).
+var unsignedNegative = regexp.MustCompile(`cannot unmarshal number -[0-9]+ into Go value of type uint(32|64)\b`)
 
 // requiredProperty matches Prism's "must have required property 'x'".
 var requiredProperty = regexp.MustCompile(`must have required property '([^']+)'`)
