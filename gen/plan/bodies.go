@@ -304,7 +304,10 @@ func (p *planner) planResult(o *Operation, where string, pos diag.Pos) {
 	var accept []string
 	for _, r := range bodied {
 		o.Stream = o.Stream || r.Kind == BodyBinary
-		if r.Kind != BodyJSON {
+		// The runtime asks for application/json unless told otherwise; a
+		// JSON media type of another name (application/jsonl, Docker's
+		// /events) must be asked for, or a negotiating server answers 406.
+		if r.Kind != BodyJSON || r.MediaType != "application/json" {
 			accept = append(accept, r.MediaType)
 		}
 	}

@@ -54,6 +54,9 @@ func TestSwaggerMediaTypes(t *testing.T) {
 		case "/render":
 			w.Header().Set("Content-Type", "text/html")
 			w.Write([]byte("<p>hi</p>"))
+		case "/events":
+			w.Header().Set("Content-Type", "application/vnd.example+json")
+			w.Write([]byte(`{"code":1,"message":"started"}`))
 		case "/pets/read":
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(http.StatusResetContent)
@@ -72,6 +75,11 @@ func TestSwaggerMediaTypes(t *testing.T) {
 	html, err := c.Render(ctx, "hi")
 	if err != nil || html != "<p>hi</p>" || got.accept != "text/html" {
 		t.Errorf("Render = %q, %v; Accept %q, want text/html (the operation's produces)", html, err, got.accept)
+	}
+
+	ev, err := c.Events(ctx)
+	if err != nil || ev.Code != 1 || ev.Message != "started" || got.accept != "application/vnd.example+json" {
+		t.Errorf("Events = %+v, %v; Accept %q, want application/vnd.example+json (the operation's produces)", ev, err, got.accept)
 	}
 
 	pets, err := c.MarkRead(ctx)

@@ -109,6 +109,7 @@ type APIClient struct {
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
 	opBuild    oasimpl.Call
+	opEvents   oasimpl.Call
 	opAddPet   oasimpl.Call
 	opMarkRead oasimpl.Call
 	opGetPet   oasimpl.Call
@@ -147,6 +148,12 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		Func:      "Build",
 		Method:    "POST",
 		Operation: "build",
+	}
+	c.opEvents = oasimpl.Call{
+		Accept:    "application/vnd.example+json",
+		Func:      "Events",
+		Method:    "GET",
+		Operation: "events",
 	}
 	c.opAddPet = oasimpl.Call{
 		Func:      "AddPet",
@@ -211,6 +218,29 @@ func (c *APIClient) Build(ctx context.Context, body io.Reader, contentType strin
 		return nil
 	}
 	return oasimpl.NewAPIError(resp)
+}
+
+// Events calls GET /events.
+//
+// A 2xx response is decoded as Error. Any other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) Events(ctx context.Context, opts ...CallOption) (*Error, error) {
+	u, err := oasimpl.JoinURL(c.server, "/events")
+	if err != nil {
+		return nil, fmt.Errorf("Events: %w", err)
+	}
+	call := c.opEvents
+	call.URL = u
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return nil, fmt.Errorf("Events: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return oasimpl.DecodeJSON[Error](resp)
+	}
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // AddPet calls POST /pets.

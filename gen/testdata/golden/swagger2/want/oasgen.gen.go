@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:147171625e1541c3
+// spec: sha256:95ed806576160baa
 // config: sha256:cc3402158c40e91a
 // toolchain: v0.3.0
-// output: sha256:230644b3de51f347
+// output: sha256:61228113e1efb487
 //
 // files:
-//	sha256:322d95bb355bbc99 api.gen.go
+//	sha256:ec9bfadf8d03e6a0 api.gen.go
 //	sha256:e8eeabaf253540cd doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
@@ -20,11 +20,11 @@
 //	sha256:5f91b39cba84db0a model_error.gen.go
 //	sha256:9ebd6cb470a69832 model_new_pet.gen.go
 //	sha256:0d3150e839970379 model_pet.gen.go
-//	sha256:0925e3fd0ce3c4f9 raw/client.gen.go
+//	sha256:5b813ac4e53cc5a5 raw/client.gen.go
 //
 // warnings:
 //	../openapi.yaml:1:1		Swagger 2.0 document converted to OpenAPI 3.0 with kin-openapi's openapi2conv
 //	../openapi.yaml:72:9	paths./build.post.parameters.Content-type	header parameter "Content-type" is ignored, as OpenAPI says: the request body's media type sets Content-Type and the responses' set Accept
-//	../openapi.yaml:97:5	components.schemas.Pet	function name NewPet is the name of components.schemas.NewPet, which keeps it; this function is named NewPet2
+//	../openapi.yaml:107:5	components.schemas.Pet	function name NewPet is the name of components.schemas.NewPet, which keeps it; this function is named NewPet2
 
 package swagger2

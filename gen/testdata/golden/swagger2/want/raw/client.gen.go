@@ -111,6 +111,9 @@ type ClientInterface interface {
 	// with any type of body and a specified content type.
 	BuildWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// Events performs a GET /events (the `Events` operationId) request.
+	Events(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// AddPetWithBody performs a POST /pets (the `AddPet` operationId) request,
 	// with any type of body and a specified content type.
 	AddPetWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -138,6 +141,19 @@ type ClientInterface interface {
 // with any type of body and a specified content type.
 func (c *Client) BuildWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewBuildRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// Events performs a GET /events (the `Events` operationId) request.
+func (c *Client) Events(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEventsRequest(c.Server)
 	if err != nil {
 		return nil, err
 	}
@@ -255,6 +271,33 @@ func NewBuildRequestWithBody(server string, contentType string, body io.Reader) 
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewEventsRequest constructs an http.Request for the Events method
+func NewEventsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/events")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -477,6 +520,11 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	BuildWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BuildResponse, error)
 
+	// EventsWithResponse performs a GET /events (the `Events` operationId) request.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	EventsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*EventsResponse, error)
+
 	// AddPetWithBodyWithResponse performs a POST /pets (the `AddPet` operationId) request,
 	// with any type of body and a specified content type.
 	//
@@ -536,6 +584,47 @@ func (r BuildResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r BuildResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type EventsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationVndExampleJSON200 the response for an HTTP 200 `application/vnd.example+json` response
+	ApplicationVndExampleJSON200 *swagger2.Error
+}
+
+// GetApplicationVndExampleJSON200 returns the response for an HTTP 200 `application/vnd.example+json` response
+func (r EventsResponse) GetApplicationVndExampleJSON200() *swagger2.Error {
+	return r.ApplicationVndExampleJSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r EventsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r EventsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r EventsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r EventsResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -718,6 +807,17 @@ func (c *ClientWithResponses) BuildWithBodyWithResponse(ctx context.Context, con
 	return ParseBuildResponse(rsp)
 }
 
+// EventsWithResponse performs a GET /events (the `Events` operationId) request.
+//
+// Returns a wrapper object for the known response body format(s).
+func (c *ClientWithResponses) EventsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*EventsResponse, error) {
+	rsp, err := c.Events(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseEventsResponse(rsp)
+}
+
 // AddPetWithBodyWithResponse performs a POST /pets (the `AddPet` operationId) request,
 // with any type of body and a specified content type.
 //
@@ -795,6 +895,32 @@ func ParseBuildResponse(rsp *http.Response) (*BuildResponse, error) {
 	response := &BuildResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseEventsResponse parses an HTTP response from a EventsWithResponse call
+func ParseEventsResponse(rsp *http.Response) (*EventsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &EventsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest swagger2.Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationVndExampleJSON200 = &dest
+
 	}
 
 	return response, nil
