@@ -436,26 +436,20 @@ func manifestWarnings(l diag.List, out string) diag.List {
 func renderSpec(j Job, tc Toolchain, spec *load.Spec) (*Result, error) {
 	rel := sourcePath(j)
 	j, importErr := withImportPath(j)
-	m, err := plan.Build(spec, plan.Options{Package: j.Package, SpecPath: rel, Toolchain: Version, ImportPath: j.ImportPath})
+	m, err := plan.Build(spec, plan.Options{Package: j.Package, SpecPath: rel, Toolchain: Version, ImportPath: j.ImportPath,
+		Client: j.Client, Docs: j.Docs})
 	if err != nil {
 		return nil, err
 	}
-	if j.Client && len(m.Operations) > 0 && importErr != nil {
+	if m.Client && importErr != nil {
 		return nil, importErr
 	}
 	warnings := append(diag.List{}, m.Warnings...)
-	if j.Client && len(m.Operations) > 0 {
-		w, err := plan.PrepareOapi(spec, m)
-		if err != nil {
-			return nil, err
-		}
-		warnings = append(warnings, w...)
-	}
 	templates, tmplDigest, err := readTemplates(j.TemplatesDir)
 	if err != nil {
 		return nil, err
 	}
-	files, err := emit.All(m, emit.Options{Templates: templates, Client: j.Client, Docs: j.Docs})
+	files, err := emit.All(m, emit.Options{Templates: templates})
 	if err != nil {
 		return nil, err
 	}
