@@ -170,7 +170,7 @@ func genStructEncode(g *jen.Group, t *plan.Type) {
 				g.If(jen.Id("more")).Block(jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(',')))
 				g.Add(appendLit(string(key) + ":"))
 			}
-			if !static && (fl.Wrap != plan.Plain || fl.OmitZero) && i+1 < len(t.Fields) {
+			if !static && conditionalField(t, fl) && i+1 < len(t.Fields) {
 				g.Id("more").Op("=").True()
 			}
 		}
@@ -180,6 +180,18 @@ func genStructEncode(g *jen.Group, t *plan.Type) {
 			if fl.OmitZero {
 				// readOnly/writeOnly: omitzero on a plain value.
 				g.If(nonZero(fl.Type, sel)).BlockFunc(func(g *jen.Group) {
+					writeKey(g)
+					e.value(g, sel, fl.Type, 0)
+				})
+				continue
+			}
+			if tracked(t, fl) {
+				// A required member the decoded document left out stays
+				// out: re-encoding a decoded value writes what came, not a
+				// zero the sender never sent.
+				present := jen.Add(absentWord(t, jen.Id("m").Dot(t.Absent), fl.Bit)).Op("&").Parens(absentMask(fl.Bit)).Op("==").Lit(0).
+					Op("||").Add(nonZero(fl.Type, sel))
+				g.If(present).BlockFunc(func(g *jen.Group) {
 					writeKey(g)
 					e.value(g, sel, fl.Type, 0)
 				})
@@ -295,12 +307,24 @@ func nonZero(r *plan.Ref, val jen.Code) jen.Code {
 	return jen.Add(val).Op("!=").Nil()
 }
 
+// tracked reports whether fl is a required plain field whose absence the
+// decoder records (plan.Field.Bit).
+func tracked(t *plan.Type, fl *plan.Field) bool {
+	return fl.Wrap == plan.Plain && !fl.OmitZero && t.Absent != "" && fl.Bit >= 0
+}
+
+// conditionalField reports whether fl's member is written only in some
+// states: wrapped, omitzero, or tracked as absent.
+func conditionalField(t *plan.Type, fl *plan.Field) bool {
+	return fl.Wrap != plan.Plain || fl.OmitZero || tracked(t, fl)
+}
+
 // usesMore reports whether a struct's encoder needs the separator flag:
 // some wrapped field comes before the first plain one and another field
 // follows it.
 func usesMore(t *plan.Type) bool {
 	for i, fl := range t.Fields {
-		if fl.Wrap == plan.Plain && !fl.OmitZero {
+		if !conditionalField(t, fl) {
 			return false
 		}
 		if i+1 < len(t.Fields) {

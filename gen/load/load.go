@@ -206,6 +206,7 @@ func (s *Spec) loadSwagger(path string) (*openapi3.T, error) {
 	if doc.Components != nil && doc.Paths != nil {
 		s.fixCollectionFormats(&v2, doc)
 	}
+	fixProduces(&v2, doc)
 	return doc, nil
 }
 
@@ -328,6 +329,8 @@ func (s *Spec) checkRefs(path string, opts Options, seen map[string]bool) error 
 			case file == "":
 				if _, ok := lookup(root, frag); !ok {
 					errs = append(errs, diag.Diagnostic{Pos: pos, Where: at, Msg: fmt.Sprintf("$ref %q does not resolve: no such element in %s", ref, filepath.Base(path))})
+				} else if msg := wrongSection(where, frag); msg != "" {
+					errs = append(errs, diag.Diagnostic{Pos: pos, Where: at, Msg: fmt.Sprintf("$ref %q %s", ref, msg)})
 				}
 				continue
 			}

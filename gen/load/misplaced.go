@@ -182,3 +182,40 @@ func closingBrace(data []byte, start int) (int, bool) {
 	}
 	return 0, false
 }
+
+// componentKinds names what each section of components holds, for
+// wrongSection's message.
+var componentKinds = map[string]string{
+	"schemas": "a schema", "responses": "a response", "parameters": "a parameter",
+	"examples": "an example", "requestBodies": "a request body", "headers": "a header",
+	"securitySchemes": "a security scheme", "links": "a link", "callbacks": "a callback",
+	"pathItems": "a path item",
+}
+
+// wrongSection explains a local $ref, at document path where, that stands
+// for a response but names another kind of component (a request body, as
+// PagerDuty's spec does): kin-openapi refuses it with only the target's
+// name, and no generator can tell what response was meant, since a request
+// body has no description or headers and the spec is invalid. It returns
+// "" when the $ref is not a response's or names a response (or something
+// other than a component, which kin-openapi judges itself).
+func wrongSection(where []string, frag string) string {
+	n := len(where)
+	isResponse := n >= 2 && where[n-2] == "responses" &&
+		(n == 3 && where[0] == "components" || n >= 3 && httpMethods[strings.ToLower(where[n-3])])
+	if !isResponse {
+		return ""
+	}
+	section, ok := strings.CutPrefix(frag, "/components/")
+	if !ok {
+		return ""
+	}
+	section, _, _ = strings.Cut(section, "/")
+	kind, known := componentKinds[section]
+	if !known || section == "responses" {
+		return ""
+	}
+	return "names " + kind + " where a response belongs: a response's $ref must point into components.responses (the spec is invalid; point it at a response component)"
+}
+
+var httpMethods = map[string]bool{"get": true, "put": true, "post": true, "delete": true, "options": true, "head": true, "patch": true, "trace": true}

@@ -17,6 +17,8 @@ func TestRefusedDocuments(t *testing.T) {
 			"x.yaml:2:1: not an OpenAPI document: no `openapi` or `swagger` field at the top level (is \"eopenapi\" a misspelling of `openapi`?)"},
 		{"remote ref", "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A: {$ref: 'https://example.com/a.json#/A'}\n",
 			"x.yaml:6:15: components.schemas.A: remote $ref \"https://example.com/a.json#/A\" refused: remote references are off"},
+		{"request body as a response", "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    put:\n      responses:\n        '200': {$ref: '#/components/requestBodies/B'}\ncomponents:\n  requestBodies:\n    B:\n      content:\n        application/json: {schema: {type: string}}\n",
+			"x.yaml:7:23: paths./a.put.responses.200: $ref \"#/components/requestBodies/B\" names a request body where a response belongs"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

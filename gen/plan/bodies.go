@@ -242,8 +242,12 @@ func (p *planner) planParts(b *RequestBody, mt *openapi3.MediaType, name, where 
 	return true
 }
 
-// noBodyStatus reports statuses HTTP forbids a body on.
-func noBodyStatus(code string) bool { return code == "204" || code == "205" || code == "304" }
+// noBodyStatus reports the statuses whose body Go's HTTP client never
+// reads (net/http's bodyAllowedForStatus). HTTP forbids content on a 205
+// too, but Go reads it and real servers send one (Gitea answers a 205 with
+// the notifications it reset), so a 205's declared body is decoded, and
+// an empty one is the empty result an empty 2xx body always is.
+func noBodyStatus(code string) bool { return code == "204" || code == "304" }
 
 // planResponse plans one response: how its body is read.
 func (p *planner) planResponse(r *openapi3.Response, op, code, where string, pos diag.Pos) *Response {
@@ -300,7 +304,10 @@ func (p *planner) planResult(o *Operation, where string, pos diag.Pos) {
 	var accept []string
 	for _, r := range bodied {
 		o.Stream = o.Stream || r.Kind == BodyBinary
-		if r.Kind != BodyJSON {
+		// The runtime asks for application/json unless told otherwise; a
+		// JSON media type of another name (application/jsonl, Docker's
+		// /events) must be asked for, or a negotiating server answers 406.
+		if r.Kind != BodyJSON || r.MediaType != "application/json" {
 			accept = append(accept, r.MediaType)
 		}
 	}

@@ -72,6 +72,7 @@ func (p *planner) planOperations() {
 		where := "paths." + pth + "." + strings.ToLower(method)
 		o := &Operation{ID: op.OperationID, Name: name, Method: method, Path: pth, Summary: op.Summary,
 			Description: op.Description, Deprecated: op.Deprecated, Tags: op.Tags, DeprecatedMsg: deprecationMessage(op.Extensions)}
+		p.warnIgnoredHeaders(item, op, where)
 		for _, pr := range operationParams(item, op) {
 			pw := where + ".parameters." + pr.Value.Name
 			pos := p.paramPos(pr, pw)

@@ -221,7 +221,7 @@ func (p *planner) planArgsNames() {
 // struct: any but a path parameter.
 func hasArgs(ps openapi3.Parameters) bool {
 	for _, pr := range ps {
-		if pr != nil && pr.Value != nil && pr.Value.In != "path" {
+		if pr != nil && pr.Value != nil && pr.Value.In != "path" && !ignoredHeader(pr.Value) {
 			return true
 		}
 	}
@@ -238,7 +238,7 @@ func operationParams(item *openapi3.PathItem, op *openapi3.Operation) openapi3.P
 	at := map[key]int{}
 	for _, ps := range []openapi3.Parameters{item.Parameters, op.Parameters} {
 		for _, pr := range ps {
-			if pr == nil || pr.Value == nil {
+			if pr == nil || pr.Value == nil || ignoredHeader(pr.Value) {
 				continue
 			}
 			k := key{pr.Value.In, pr.Value.Name}
@@ -378,4 +378,30 @@ func paramGoName(pv *openapi3.Parameter) string {
 		return GoName(v)
 	}
 	return GoName(pv.Name)
+}
+
+// ignoredHeader reports a header parameter named Accept or Content-Type,
+// which OpenAPI says "SHALL be ignored": the request body's media type
+// sets Content-Type and the responses' set Accept, and a value from the
+// parameter would contradict them (Docker's /build declares Content-type:
+// application/x-tar for an application/octet-stream body). Authorization,
+// which OpenAPI lists too, is kept: specs without security schemes declare
+// it as a parameter, and leaving it out would leave the client no way to
+// authenticate.
+func ignoredHeader(pv *openapi3.Parameter) bool {
+	return pv.In == openapi3.ParameterInHeader && (strings.EqualFold(pv.Name, "Content-Type") || strings.EqualFold(pv.Name, "Accept"))
+}
+
+// warnIgnoredHeaders warns, once each, about the operation's parameters
+// that ignoredHeader leaves out.
+func (p *planner) warnIgnoredHeaders(item *openapi3.PathItem, op *openapi3.Operation, where string) {
+	for _, ps := range []openapi3.Parameters{item.Parameters, op.Parameters} {
+		for _, pr := range ps {
+			if pr == nil || pr.Value == nil || !ignoredHeader(pr.Value) {
+				continue
+			}
+			pw := where + ".parameters." + pr.Value.Name
+			p.warn(p.paramPos(pr, pw), pw, "header parameter %q is ignored, as OpenAPI says: the request body's media type sets Content-Type and the responses' set Accept", pr.Value.Name)
+		}
+	}
 }

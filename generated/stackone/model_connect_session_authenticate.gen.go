@@ -50,8 +50,10 @@ func (m ConnectSessionAuthenticate) ValidateInto(v *oasimpl.Validator, p *oasimp
 // dst has to grow.
 func (m ConnectSessionAuthenticate) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
-	dst = append(dst, "\"token\":"...)
-	dst = oasimpl.AppendString(dst, m.Token)
+	if m.absent&(1<<0) == 0 || m.Token != "" {
+		dst = append(dst, "\"token\":"...)
+		dst = oasimpl.AppendString(dst, m.Token)
+	}
 	return append(dst, '}'), nil
 }
 

@@ -167,15 +167,28 @@ func (m ConnectSessionCreate) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		}
 	}
-	if more {
-		dst = append(dst, ',')
+	if m.absent&(1<<0) == 0 || m.OriginOwnerID != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"origin_owner_id\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.OriginOwnerID)
 	}
-	dst = append(dst, "\"origin_owner_id\":"...)
-	dst = oasimpl.AppendString(dst, m.OriginOwnerID)
-	dst = append(dst, ",\"origin_owner_name\":"...)
-	dst = oasimpl.AppendString(dst, m.OriginOwnerName)
+	if m.absent&(1<<1) == 0 || m.OriginOwnerName != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"origin_owner_name\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.OriginOwnerName)
+	}
 	if m.OriginUsername.IsSet() {
-		dst = append(dst, ",\"origin_username\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"origin_username\":"...)
+		more = true
 		if x, ok := m.OriginUsername.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -183,7 +196,10 @@ func (m ConnectSessionCreate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.Provider.IsSet() {
-		dst = append(dst, ",\"provider\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"provider\":"...)
 		if x, ok := m.Provider.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {

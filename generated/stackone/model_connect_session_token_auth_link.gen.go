@@ -124,13 +124,20 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		}
 	}
-	if more {
-		dst = append(dst, ',')
+	if m.absent&(1<<0) == 0 || m.AuthLinkURL != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"auth_link_url\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.AuthLinkURL)
 	}
-	dst = append(dst, "\"auth_link_url\":"...)
-	dst = oasimpl.AppendString(dst, m.AuthLinkURL)
 	if m.Categories.IsSet() {
-		dst = append(dst, ",\"categories\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"categories\":"...)
+		more = true
 		if x, ok := m.Categories.Get(); ok {
 			if x == nil {
 				dst = append(dst, "null"...)
@@ -154,50 +161,103 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		}
 	}
-	dst = append(dst, ",\"created_at\":"...)
-	if dst, err = oasimpl.AppendTime(dst, m.CreatedAt); err != nil {
-		return nil, err
+	if m.absent&(1<<1) == 0 || !m.CreatedAt.IsZero() {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"created_at\":"...)
+		more = true
+		if dst, err = oasimpl.AppendTime(dst, m.CreatedAt); err != nil {
+			return nil, err
+		}
 	}
-	dst = append(dst, ",\"id\":"...)
-	if dst, err = oasimpl.AppendFloat64(dst, m.ID); err != nil {
-		return nil, err
+	if m.absent&(1<<2) == 0 || m.ID != 0 {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"id\":"...)
+		more = true
+		if dst, err = oasimpl.AppendFloat64(dst, m.ID); err != nil {
+			return nil, err
+		}
 	}
 	if m.Label.IsSet() {
-		dst = append(dst, ",\"label\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"label\":"...)
+		more = true
 		if x, ok := m.Label.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
 	}
-	dst = append(dst, ",\"organization_id\":"...)
-	if dst, err = oasimpl.AppendFloat64(dst, m.OrganizationID); err != nil {
-		return nil, err
+	if m.absent&(1<<3) == 0 || m.OrganizationID != 0 {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"organization_id\":"...)
+		more = true
+		if dst, err = oasimpl.AppendFloat64(dst, m.OrganizationID); err != nil {
+			return nil, err
+		}
 	}
-	dst = append(dst, ",\"origin_owner_id\":"...)
-	dst = oasimpl.AppendString(dst, m.OriginOwnerID)
-	dst = append(dst, ",\"origin_owner_name\":"...)
-	dst = oasimpl.AppendString(dst, m.OriginOwnerName)
+	if m.absent&(1<<4) == 0 || m.OriginOwnerID != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"origin_owner_id\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.OriginOwnerID)
+	}
+	if m.absent&(1<<5) == 0 || m.OriginOwnerName != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"origin_owner_name\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.OriginOwnerName)
+	}
 	if m.OriginUsername.IsSet() {
-		dst = append(dst, ",\"origin_username\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"origin_username\":"...)
+		more = true
 		if x, ok := m.OriginUsername.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
 	}
-	dst = append(dst, ",\"project_id\":"...)
-	dst = oasimpl.AppendString(dst, m.ProjectID)
+	if m.absent&(1<<6) == 0 || m.ProjectID != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"project_id\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.ProjectID)
+	}
 	if m.Provider.IsSet() {
-		dst = append(dst, ",\"provider\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"provider\":"...)
+		more = true
 		if x, ok := m.Provider.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
 	}
-	dst = append(dst, ",\"token\":"...)
-	dst = oasimpl.AppendString(dst, m.Token)
+	if m.absent&(1<<7) == 0 || m.Token != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"token\":"...)
+		dst = oasimpl.AppendString(dst, m.Token)
+	}
 	return append(dst, '}'), nil
 }
 

@@ -70,17 +70,32 @@ func (m NotImplementedResponse) ValidateInto(v *oasimpl.Validator, p *oasimpl.Pa
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m NotImplementedResponse) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	var err error
 	dst = append(dst, '{')
-	dst = append(dst, "\"message\":"...)
-	dst = oasimpl.AppendString(dst, m.Message)
-	dst = append(dst, ",\"statusCode\":"...)
-	if dst, err = oasimpl.AppendFloat64(dst, m.StatusCode); err != nil {
-		return nil, err
+	if m.absent&(1<<0) == 0 || m.Message != "" {
+		dst = append(dst, "\"message\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.Message)
 	}
-	dst = append(dst, ",\"timestamp\":"...)
-	if dst, err = oasimpl.AppendTime(dst, m.Timestamp); err != nil {
-		return nil, err
+	if m.absent&(1<<1) == 0 || m.StatusCode != 0 {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"statusCode\":"...)
+		more = true
+		if dst, err = oasimpl.AppendFloat64(dst, m.StatusCode); err != nil {
+			return nil, err
+		}
+	}
+	if m.absent&(1<<2) == 0 || !m.Timestamp.IsZero() {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"timestamp\":"...)
+		if dst, err = oasimpl.AppendTime(dst, m.Timestamp); err != nil {
+			return nil, err
+		}
 	}
 	return append(dst, '}'), nil
 }

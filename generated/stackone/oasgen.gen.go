@@ -8,7 +8,7 @@
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
 // toolchain: v0.3.0
-// output: sha256:01b1391a2c15aa5a
+// output: sha256:b6b74f369aeb6135
 //
 // files:
 //	sha256:8c94d463533fcbfc api.gen.go
@@ -30,20 +30,20 @@
 //	sha256:783a6ed506e86e42 docs/sdks/connectsessions/README.md
 //	sha256:978841737428bfa8 errors.gen.go
 //	sha256:e18cbbd19cd9e85d examples.gen_test.go
-//	sha256:34e0d3a058206d30 model_bad_request_response.gen.go
-//	sha256:304e7bb8e173e8e8 model_connect_session.gen.go
-//	sha256:6f98fc27ba2a0893 model_connect_session_authenticate.gen.go
+//	sha256:df44157a05238a83 model_bad_request_response.gen.go
+//	sha256:6cd0320c2c9869bc model_connect_session.gen.go
+//	sha256:0a197072a4e89223 model_connect_session_authenticate.gen.go
 //	sha256:d6d1b22d7baeff13 model_connect_session_categories.gen.go
-//	sha256:1d8edd1ac11d4970 model_connect_session_create.gen.go
+//	sha256:1752eccfd4ce6503 model_connect_session_create.gen.go
 //	sha256:b730cf4cd2deb719 model_connect_session_create_categories.gen.go
-//	sha256:abce4e0d26bbd6e6 model_connect_session_token_auth_link.gen.go
+//	sha256:88b84aa3e26a6e24 model_connect_session_token_auth_link.gen.go
 //	sha256:15512259365fd4c7 model_connect_session_token_auth_link_categories.gen.go
-//	sha256:c4a389de6cb15a94 model_forbidden_response.gen.go
-//	sha256:c2c3db477cc8c051 model_internal_server_error_response.gen.go
-//	sha256:d5a04bfe0b90f3fe model_not_implemented_response.gen.go
-//	sha256:33c84f6c883975a5 model_request_timed_out_response.gen.go
-//	sha256:e4d5638025c9fad4 model_too_many_requests_response.gen.go
-//	sha256:633605944d400671 model_unauthorized_response.gen.go
+//	sha256:102c25c183a4efa4 model_forbidden_response.gen.go
+//	sha256:8b5a91e7568edd3a model_internal_server_error_response.gen.go
+//	sha256:23306aeb42831c4a model_not_implemented_response.gen.go
+//	sha256:3fe689f06feda8a4 model_request_timed_out_response.gen.go
+//	sha256:f31bf1bf7ba56f46 model_too_many_requests_response.gen.go
+//	sha256:4d3acfb8684b32c8 model_unauthorized_response.gen.go
 //	sha256:3ad61318231b00cd raw/client.gen.go
 //
 // warnings:

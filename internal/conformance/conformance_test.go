@@ -84,6 +84,10 @@ func TestCompare(t *testing.T) {
 		{`{"n":9007199254740993}`, `{"n":9007199254740992}`, []string{"$.n: sent 9007199254740993, re-encoded 9007199254740992"}},
 		{`{"a":[{"x":null}]}`, `{"a":[{}]}`, []string{"$.a[0].x: lost (was null)"}},
 		{`"x"`, `"y"`, []string{`$: sent "x", re-encoded "y"`}},
+		// Decoded case-insensitively, as encoding/json does: compared as one.
+		{`{"Net":{"ID":"a"}}`, `{"Net":{"Id":"a"}}`, nil},
+		{`{"ID":"a"}`, `{"Id":"b"}`, []string{`$.Id (sent as ID): sent "a", re-encoded "b"`}},
+		{`{"ID":"a","iD":"c"}`, `{"Id":"a"}`, []string{`$.ID: lost (was "a")`, `$.Id: invented "a"`, `$.iD: lost (was "c")`}},
 	}
 	for _, c := range cases {
 		got := driver.Compare([]byte(c.want), []byte(c.got))
@@ -137,6 +141,15 @@ func TestClassify(t *testing.T) {
 		{Op: "F", Exchanges: []driver.Exchange{{Request: "GET /f", Status: 200, RespType: "application/json"}},
 			Losses: []string{"$.known: lost (was 1)", "$.extra: lost (was 2)"}},
 		{Op: "G", Skip: "why"},
+		// The body breaks the response schema (a string for an object):
+		// the spec's example, not the client, is wrong.
+		{Op: "H", Exchanges: []driver.Exchange{{Request: "GET /f", Status: 200, RespType: "application/json", RespBody: `"{\"known\": 1}"`}}, Err: "cannot unmarshal string"},
+		// A Content-Type header parameter OpenAPI ignores, checked by Prism.
+		{Op: "I", Exchanges: []driver.Exchange{{Request: "POST /build", Status: 422,
+			Violations: []driver.Violation{{Location: []string{"request", "header", "content-type"}, Severity: "Error", Message: "must be equal to one of the allowed values: application/x-tar"}}}}},
+		// Prism -d drew a negative number for format: uint64.
+		{Op: "J", Exchanges: []driver.Exchange{{Request: "GET /j", Status: 200, RespType: "application/json", RespBody: `{"Index":-5}`}},
+			Err: "J: 200 response (application/json) does not decode: json: cannot unmarshal number -5 into Go value of type uint64 at Index (offset 9)"},
 	}}
 	doc := `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/f":{"get":{"operationId":"f","responses":{"200":{"description":"ok","content":{"application/json":{"schema":
 	  {"type":"object","properties":{"known":{"type":"integer"}}}}}}}}}}}`
@@ -145,7 +158,7 @@ func TestClassify(t *testing.T) {
 		t.Fatal(err)
 	}
 	var mr modeResult
-	mr.classify(rep, &schemaIndex{ops: map[string]*openapi3.Operation{"F": d.Paths.Value("/f").Get}})
+	mr.classify(rep, &schemaIndex{ops: map[string]*openapi3.Operation{"F": d.Paths.Value("/f").Get, "H": d.Paths.Value("/f").Get}})
 	got := map[string]int{}
 	for _, f := range mr.Defects {
 		got[f.Op[:1]+":"+f.Class]++
@@ -159,7 +172,7 @@ func TestClassify(t *testing.T) {
 			t.Errorf("defects[%s] = %d, want %d (all: %v)", k, got[k], n, got)
 		}
 	}
-	if len(mr.PrismOwn) != 2 || len(mr.Warnings) != 1 || len(mr.Undeclared) != 1 || len(mr.Skipped) != 1 || mr.Calls != 6 {
+	if len(mr.PrismOwn) != 5 || len(mr.Warnings) != 1 || len(mr.Undeclared) != 1 || len(mr.Skipped) != 1 || mr.Calls != 9 {
 		t.Errorf("prism %d warnings %d undeclared %d skipped %d calls %d", len(mr.PrismOwn), len(mr.Warnings), len(mr.Undeclared), len(mr.Skipped), mr.Calls)
 	}
 }

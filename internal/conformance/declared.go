@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 
@@ -145,4 +146,36 @@ func members(s *openapi3.Schema) openapi3.SchemaRefs {
 	out = append(out, s.AllOf...)
 	out = append(out, s.OneOf...)
 	return append(out, s.AnyOf...)
+}
+
+// invalidResponse returns why a 2xx JSON body breaks op's response schema
+// for the status, "" when it satisfies it (or when there is no schema to
+// judge by). A client is judged on responses the spec allows only: Prism
+// sends the vendor's example as it is, and an example that breaks its own
+// schema (Xero's folder example is a JSON string holding an object) is the
+// spec's mistake, listed apart.
+func (ix *schemaIndex) invalidResponse(op string, status int, body string) string {
+	o := ix.ops[op]
+	if o == nil || o.Responses == nil {
+		return ""
+	}
+	r := o.Responses.Status(status)
+	if r == nil {
+		r = o.Responses.Default()
+	}
+	if r == nil || r.Value == nil {
+		return ""
+	}
+	mt := jsonMedia(r.Value.Content)
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+		return ""
+	}
+	var v any
+	if err := json.Unmarshal([]byte(body), &v); err != nil {
+		return "" // not JSON: the decode error stands
+	}
+	if err := mt.Schema.Value.VisitJSON(v, openapi3.VisitAsResponse()); err != nil {
+		return firstLine(err.Error())
+	}
+	return ""
 }

@@ -19,6 +19,13 @@
 //	go run ./internal/conformance -quick         # the CI subset, no report
 //	go run ./internal/conformance -run petstore  # specs whose path matches
 //	go run ./internal/conformance -max-ops 20    # at most 20 operations per spec
+//	go run ./internal/conformance -assemble      # rewrite the report from saved results only
+//
+// Each spec's result is saved as JSON in the results directory (-results,
+// default internal/conformance/results), replacing that spec's earlier
+// result, and the report is assembled from every saved result: after a
+// fix, rerun only the specs concerned (-run) and the report is rewritten
+// with their new rows. Each row names the commit it was run at.
 //
 // It exits 1 when any defect is found. It is a measuring tool: nothing in
 // gen/ imports it.
@@ -74,7 +81,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("conformance", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	specsDir := fs.String("specs", "../shared/specs", "corpus `directory` (INDEX.md lists its specs)")
-	report := fs.String("report", "", "write the Markdown report to `file` (default docs/conformance.md for a full run, none otherwise)")
+	report := fs.String("report", "", "write the Markdown report, assembled from every saved result, to `file` (default docs/conformance.md, none with -quick)")
+	results := fs.String("results", "", "save each spec's result as JSON in `dir` (default internal/conformance/results, none with -quick)")
+	assemble := fs.Bool("assemble", false, "run nothing: write the report from the saved results")
 	quick := fs.Bool("quick", false, "run only the CI subset")
 	filter := fs.String("run", "", "only specs whose path matches this `regexp`")
 	maxOps := fs.Int("max-ops", 0, "call at most `n` operations per spec (0: all)")
@@ -96,8 +105,25 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "conformance: -run:", err)
 		return 2
 	}
-	if *report == "" && !*quick && *filter == "" && *maxOps == 0 {
-		*report = filepath.Join("docs", "conformance.md")
+	if !*quick {
+		if *results == "" {
+			*results = filepath.Join("internal", "conformance", "results")
+		}
+		if *report == "" {
+			*report = filepath.Join("docs", "conformance.md")
+		}
+	}
+	if *assemble {
+		if *results == "" || *report == "" {
+			fmt.Fprintln(stderr, "conformance: -assemble needs -results and -report")
+			return 2
+		}
+		all, err := specset.List(*specsDir)
+		if err != nil {
+			fmt.Fprintln(stderr, "conformance:", err)
+			return 2
+		}
+		return writeReport(*results, *report, all, stdout, stderr)
 	}
 	scratch, root, cleanup, err := specset.Scratch("oasgen-conformance-", scratchModule, *keep)
 	if err != nil {
@@ -115,30 +141,60 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg := &config{specsDir: *specsDir, root: root, prism: bin, scratch: scratch, maxOps: *maxOps,
 		modes: strings.Split(*modes, ","), wait: *wait}
+	commit := commitOf(root)
 
-	var results []*specResult
+	var done []*specResult
 	defects := 0
 	for i, s := range specs {
 		r := runSpec(cfg, fmt.Sprintf("c%02d", i), s)
-		results = append(results, r)
+		r.Commit, r.Date = commit, time.Now().UTC().Format(time.RFC3339)
+		if *maxOps != 0 {
+			r.Detail = strings.TrimSpace(fmt.Sprintf("at most %d operations called; %s", *maxOps, r.Detail))
+		}
+		done = append(done, r)
+		if *results != "" {
+			if err := saveResult(*results, r); err != nil {
+				fmt.Fprintln(stderr, "conformance:", err)
+				return 2
+			}
+		}
 		defects += r.defectCount()
 		fmt.Fprintln(stdout, r.summaryLine())
 		for _, d := range r.allDefects(5) {
 			fmt.Fprintln(stdout, "    "+d)
 		}
 	}
-	if *report != "" {
-		if err := os.WriteFile(*report, []byte(renderReport(results, cfg)), 0o644); err != nil {
+	if *report != "" && *results != "" {
+		all, err := specset.List(*specsDir)
+		if err != nil {
 			fmt.Fprintln(stderr, "conformance:", err)
 			return 2
 		}
-		fmt.Fprintln(stdout, "wrote", *report)
+		if code := writeReport(*results, *report, all, stdout, stderr); code == 2 {
+			return code
+		}
 	}
 	if defects > 0 {
-		fmt.Fprintf(stdout, "%d defects in %d specs\n", defects, len(results))
+		fmt.Fprintf(stdout, "%d defects in %d specs\n", defects, len(done))
 		return 1
 	}
-	fmt.Fprintf(stdout, "no defects in %d specs\n", len(results))
+	fmt.Fprintf(stdout, "no defects in %d specs\n", len(done))
+	return 0
+}
+
+// writeReport assembles the report from the saved results of every
+// corpus spec.
+func writeReport(dir, report string, specs []string, stdout, stderr io.Writer) int {
+	rs, err := loadResults(dir, specs)
+	if err != nil {
+		fmt.Fprintln(stderr, "conformance:", err)
+		return 2
+	}
+	if err := os.WriteFile(report, []byte(renderReport(rs)), 0o644); err != nil {
+		fmt.Fprintln(stderr, "conformance:", err)
+		return 2
+	}
+	fmt.Fprintln(stdout, "wrote", report)
 	return 0
 }
 
@@ -181,7 +237,6 @@ func runSpec(cfg *config, dir, spec string) *specResult {
 	}
 	plan, invalid, ix := planCalls(m, ls.Doc, cfg.maxOps)
 	r.InvalidExamples = invalid
-	r.index = ix
 	for _, c := range plan.Calls {
 		if c.Prefer == "" {
 			r.Called++
@@ -220,7 +275,7 @@ func runSpec(cfg *config, dir, spec string) *specResult {
 		mr.classify(rep, ix)
 		mr.PrismOwn = append(mr.PrismOwn, crashes...)
 		if i == 0 {
-			r.Examples = rep.Examples
+			r.checkExamples(rep.Examples, ix)
 		}
 		r.Modes = append(r.Modes, mr)
 	}

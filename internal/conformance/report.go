@@ -14,9 +14,10 @@ import (
 
 const (
 	statusRan         = "ran"
-	statusGenFailed   = "generation failed"
+	statusGenFailed   = "does not generate"
 	statusBuildFailed = "build failed"
 	statusRefused     = "refused"
+	statusNotRun      = "not run"
 )
 
 // Defect classes: what the client did wrong.
@@ -33,33 +34,41 @@ const (
 	classCallFailed = "call failed"
 )
 
+// specResult is one spec's outcome; saved as JSON in the results
+// directory (results.go), from which the report is assembled.
 type specResult struct {
-	Spec            string
-	Status          string
-	Detail          string
-	Time            time.Duration
-	Ops             int // operations in the package
-	Called          int // operations planned (without Prefer repeats)
-	Modes           []modeResult
-	Examples        []driver.ExampleResult
-	InvalidExamples []string
-	index           *schemaIndex
+	Spec   string
+	Status string
+	Detail string `json:",omitempty"`
+	// Commit is the oasgen commit the run was built from ("+dirty" when
+	// the working tree had changes), Date when it ran (UTC).
+	Commit string
+	Date   string
+	Time   time.Duration
+	Ops    int // operations in the package
+	Called int // operations planned (without Prefer repeats)
+	Modes  []modeResult
+	// ExamplesChecked counts the examples decoded and re-encoded;
+	// ExampleDefects are those that did not round-trip.
+	ExamplesChecked int
+	ExampleDefects  []finding `json:",omitempty"`
+	InvalidExamples []string  `json:",omitempty"`
 }
 
 type modeResult struct {
 	Mode        string
-	PrismFailed string
+	PrismFailed string `json:",omitempty"`
 	Calls       int
-	Skipped     []finding
-	Defects     []finding
-	PrismOwn    []finding // Prism's generated response broke the spec
+	Skipped     []finding `json:",omitempty"`
+	Defects     []finding `json:",omitempty"`
+	PrismOwn    []finding `json:",omitempty"` // Prism's generated response broke the spec
 	// Warnings are Prism's non-error findings about a request (such as a
 	// deprecated parameter being sent): listed, not counted.
-	Warnings []finding
+	Warnings []finding `json:",omitempty"`
 	// Undeclared are properties of a response that its schema does not
 	// declare (Prism -d invents them where additionalProperties is not
 	// given): the typed model does not keep them, by design.
-	Undeclared []finding
+	Undeclared []finding `json:",omitempty"`
 }
 
 type finding struct {
@@ -110,6 +119,15 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: form array (stoplightio/prism#2473)", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
+				if len(v.Location) == 3 && v.Location[1] == "header" && (strings.EqualFold(v.Location[2], "content-type") || strings.EqualFold(v.Location[2], "accept")) {
+					// OpenAPI says a header parameter named Content-Type or
+					// Accept is ignored (the client leaves it out, with a
+					// warning); Prism checks it anyway. Docker's /build
+					// declares Content-type: application/x-tar for an
+					// application/octet-stream body, which no request can meet.
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism checks a header parameter OpenAPI ignores", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
 				if prismFoldsCase(v.Message, e.Request) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism case-folds a parameter name", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
@@ -150,6 +168,24 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 			if prismOwn {
 				bucket = &mr.PrismOwn
 			}
+			if unsignedNegative.MatchString(c.Err) {
+				// The schema's format is uint32/uint64 without a minimum;
+				// Prism -d ignores the format and draws a negative number,
+				// which no unsigned value holds (the Go type the format asks for).
+				mr.PrismOwn = append(mr.PrismOwn, finding{"prism: negative value for an unsigned format", op, excerpt(c.Err)})
+				continue
+			}
+			if c.Err != "" || len(c.Losses) > 0 {
+				if why := ix.invalidResponse(c.Op, last.Status, last.RespBody); why != "" {
+					// One finding for the response, with what the client made of it.
+					what := c.Err
+					if what == "" {
+						what = strings.Join(c.Losses, "; ")
+					}
+					mr.PrismOwn = append(mr.PrismOwn, finding{"response breaks the spec's schema", op, why + "; the client: " + excerpt(what)})
+					continue
+				}
+			}
 			if c.Err != "" {
 				*bucket = append(*bucket, finding{classDecode, op, fmt.Sprintf("%d %s: %s", last.Status, last.RespType, c.Err)})
 			}
@@ -182,6 +218,10 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 		}
 	}
 }
+
+// unsignedNegative matches a decode error for a negative number in a
+// field whose spec format is unsigned (uint32, uint64).
+var unsignedNegative = regexp.MustCompile(`cannot unmarshal number -[0-9]+ into Go value of type uint(32|64)\b`)
 
 // requiredProperty matches Prism's "must have required property 'x'".
 var requiredProperty = regexp.MustCompile(`must have required property '([^']+)'`)
@@ -252,25 +292,34 @@ func excerpt(s string) string {
 }
 
 // exampleDefects are the examples that did not round-trip.
-func (r *specResult) exampleDefects() []finding {
+func (r *specResult) exampleDefects() []finding { return r.ExampleDefects }
+
+// checkExamples records the examples' outcome: those that did not
+// round-trip are defects, except for losing a property their schema does
+// not declare.
+func (r *specResult) checkExamples(examples []driver.ExampleResult, ix *schemaIndex) {
+	r.ExamplesChecked = len(examples)
 	var out []finding
-	for _, e := range r.Examples {
+	for _, e := range examples {
 		if e.Err != "" {
 			out = append(out, finding{classExample, e.Where, e.Type + ": " + e.Err})
 		}
 		for _, l := range e.Losses {
-			if path, ok := lostPath(l); ok && r.index != nil && !r.index.exampleDeclared(e.Where, path) {
+			if path, ok := lostPath(l); ok && ix != nil && !ix.exampleDeclared(e.Where, path) {
 				continue // a property the schema does not declare: not kept, by design
 			}
 			out = append(out, finding{classExample, e.Where, e.Type + ": " + l})
 		}
 	}
-	return out
+	r.ExampleDefects = out
 }
 
 func (r *specResult) defectCount() int {
 	n := len(r.exampleDefects())
-	if r.Status == statusGenFailed || r.Status == statusBuildFailed {
+	// A spec that does not generate is listed with its positioned error
+	// and counted apart: it has no client to judge. A generated package
+	// that does not build is the generator's defect.
+	if r.Status == statusBuildFailed {
 		n++
 	}
 	for _, m := range r.Modes {
@@ -334,13 +383,15 @@ func countClass(fs []finding, classes ...string) int {
 	return n
 }
 
-func renderReport(rs []*specResult, cfg *config) string {
+func renderReport(rs []*specResult) string {
 	var b strings.Builder
 	b.WriteString("# Conformance run\n\n")
-	b.WriteString("Generated by `go run ./internal/conformance` (which rewrites this file). For every spec of\n")
+	b.WriteString("Generated by `go run ./internal/conformance` from the per-spec results saved in\n")
+	b.WriteString("`internal/conformance/results/` (each row names the commit it ran at; `-assemble` rewrites this file\n")
+	b.WriteString("from them, `-run REGEXP` reruns some specs and replaces their rows). For every spec of\n")
 	b.WriteString("`../shared/specs` that generates, the run builds a driver that calls **every operation** through\n")
 	b.WriteString("`APIClient` against [Prism](https://github.com/stoplightio/prism) 5.16.0 mocking the same spec, in\n")
-	fmt.Fprintf(&b, "modes %s (static: the spec's examples; dynamic, `-d`: responses generated from the schemas).\n", strings.Join(cfg.modes, ", "))
+	fmt.Fprintf(&b, "modes %s (static: the spec's examples; dynamic, `-d`: responses generated from the schemas).\n", strings.Join(modesOf(rs), ", "))
 	b.WriteString("Request values are synthesized from the schemas (every parameter, required and optional\n")
 	b.WriteString("properties, enums, formats, patterns, bounds) or taken from the spec's examples when they satisfy\n")
 	b.WriteString("the schema; each is checked with kin-openapi's validator before it is sent. Counts are\n")
@@ -349,7 +400,10 @@ func renderReport(rs []*specResult, cfg *config) string {
 	b.WriteString("- **Auth**: Prism answered 401/403: the operation's security was not sent.\n")
 	b.WriteString("- **Decode**: the client returned an error for a 2xx response Prism did not flag.\n")
 	b.WriteString("- **Losses**: the raw 2xx body and the re-encoded result differ as JSON values. Normalisations:\n")
-	b.WriteString("  numbers compare by value (`1.0` = `1`), and two RFC 3339 timestamps compare as instants.\n")
+	b.WriteString("  numbers compare by value (`1.0` = `1`), two RFC 3339 timestamps compare as instants, and a member\n")
+	b.WriteString("  sent under a name that differs in case from its declared property is compared with that property\n")
+	b.WriteString("  (the decoder matches names as encoding/json does). A body that breaks its own response schema\n")
+	b.WriteString("  (a vendor example, a value Prism -d draws against the format) is Prism's/the spec's, listed apart.\n")
 	b.WriteString("- **Other**: an unexpected status (e.g. Prism found no route for the URL), a transport error, a\n")
 	b.WriteString("  2xx body the method does not return.\n")
 	b.WriteString("- **Examples**: every request, response and component-schema example that satisfies its own\n")
@@ -358,24 +412,44 @@ func renderReport(rs []*specResult, cfg *config) string {
 	b.WriteString("- **Prism's own**: Prism's generated response broke the spec (listed apart, never a pass).\n\n")
 
 	total := map[string]int{}
-	ran := 0
+	ran, notGen, notRun := 0, 0, 0
+	commits := map[string]int{}
+	var took time.Duration
 	for _, r := range rs {
-		if r.Status == statusRan {
+		switch r.Status {
+		case statusRan:
 			ran++
+		case statusGenFailed, statusRefused:
+			notGen++
+		case statusNotRun:
+			notRun++
+			continue
 		}
+		commits[r.Commit]++
+		took += r.Time
 		for _, m := range r.Modes {
 			total["calls"] += m.Calls
 			total["defects"] += len(m.Defects)
 			total["prism"] += len(m.PrismOwn)
 			total["skipped"] += len(m.Skipped)
 		}
-		total["examples"] += len(r.Examples)
+		total["examples"] += r.ExamplesChecked
 		total["exampleDefects"] += len(r.exampleDefects())
 		total["ops"] += r.Called
 		total["all"] += r.defectCount()
 	}
-	fmt.Fprintf(&b, "**%d specs, %d driven; %d operations, %d calls; %d defects** (%d in calls, %d in examples of %d checked); %d findings of Prism's own; %d calls not made.\n\n",
-		len(rs), ran, total["ops"], total["calls"], total["all"], total["defects"], total["exampleDefects"], total["examples"], total["prism"], total["skipped"])
+	fmt.Fprintf(&b, "**%d specs, %d driven, %d do not generate, %d not run; %d operations, %d calls; %d defects** (%d in calls, %d in examples of %d checked); %d findings of Prism's own; %d calls not made.\n\n",
+		len(rs), ran, notGen, notRun, total["ops"], total["calls"], total["all"], total["defects"], total["exampleDefects"], total["examples"], total["prism"], total["skipped"])
+	keys := make([]string, 0, len(commits))
+	for c := range commits {
+		keys = append(keys, c)
+	}
+	sort.Strings(keys)
+	var at []string
+	for _, c := range keys {
+		at = append(at, fmt.Sprintf("`%s` (%d specs)", c, commits[c]))
+	}
+	fmt.Fprintf(&b, "Run at %s; %s of running in all.\n\n", strings.Join(at, ", "), took.Round(time.Second))
 
 	b.WriteString("| Spec | Status | Ops | Calls | Request violations | Auth | Decode | Losses | Other | Examples (bad/checked) | Prism's own | Not called |\n")
 	b.WriteString("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
@@ -393,9 +467,25 @@ func renderReport(rs []*specResult, cfg *config) string {
 			r.count(func(m *modeResult) int {
 				return countClass(m.Defects, classStatus, classTransport, classNoResult, classCallFailed)
 			}),
-			len(r.exampleDefects()), len(r.Examples),
+			len(r.exampleDefects()), r.ExamplesChecked,
 			r.count(func(m *modeResult) int { return len(m.PrismOwn) }),
 			r.count(func(m *modeResult) int { return len(m.Skipped) }))
+	}
+
+	b.WriteString("\n## Does not generate\n\nSpecs the generator refuses, with its positioned error.\n\n")
+	for _, r := range rs {
+		if r.Status == statusGenFailed || r.Status == statusRefused {
+			fmt.Fprintf(&b, "- `%s` (%s): %s\n", r.Spec, r.Status, cell(firstLines(r.Detail, 3)))
+		}
+	}
+	var missing []string
+	for _, r := range rs {
+		if r.Status == statusNotRun {
+			missing = append(missing, "`"+r.Spec+"`")
+		}
+	}
+	if len(missing) > 0 {
+		fmt.Fprintf(&b, "\nNo saved result (not run): %s.\n", strings.Join(missing, ", "))
 	}
 
 	b.WriteString("\n## Defects\n\nAt most 12 per spec and mode, grouped by class.\n")
@@ -447,6 +537,21 @@ func renderReport(rs []*specResult, cfg *config) string {
 		}
 	}
 	return b.String()
+}
+
+// modesOf lists the Prism modes the results ran in, in first-seen order.
+func modesOf(rs []*specResult) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range rs {
+		for _, m := range r.Modes {
+			if !seen[m.Mode] {
+				seen[m.Mode] = true
+				out = append(out, m.Mode)
+			}
+		}
+	}
+	return out
 }
 
 func writeFindings(b *strings.Builder, label string, fs []finding, max int) {

@@ -60,7 +60,10 @@ func Decode[G any, P any](t *testing.T, name string, first, data []byte) {
 	if err := json.Unmarshal(data, &viaStd); err != nil || !reflect.DeepEqual(viaStd, g) {
 		t.Fatalf("%s: json.Unmarshal into the generated type differs: %v", name, err)
 	}
-	Encode(t, name, g, p)
+	// A decoded value leaves out on encoding the required members the
+	// document left out (encoding/json writes their zero values), so the
+	// encoders are compared on the value without that record.
+	Encode(t, name, gc, p)
 }
 
 // Encode compares MarshalJSON and AppendJSON of g with encoding/json on p.

@@ -49,12 +49,19 @@ func (m Circle) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Circle) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	var err error
 	dst = append(dst, '{')
-	dst = append(dst, "\"kind\":"...)
-	dst = oasimpl.AppendString(dst, m.Kind)
+	if m.absent&(1<<0) == 0 || m.Kind != "" {
+		dst = append(dst, "\"kind\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.Kind)
+	}
 	if x, ok := m.R.Get(); ok {
-		dst = append(dst, ",\"r\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"r\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}

@@ -261,14 +261,20 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		}
 	}
+	if m.absent&(1<<0) == 0 || !reflect.ValueOf(m.Child).IsZero() {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"child\":"...)
+		more = true
+		if dst, err = m.Child.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
 	if more {
 		dst = append(dst, ',')
 	}
-	dst = append(dst, "\"child\":"...)
-	if dst, err = m.Child.AppendJSON(dst); err != nil {
-		return nil, err
-	}
-	dst = append(dst, ",\"children\":"...)
+	dst = append(dst, "\"children\":"...)
 	if m.Children == nil {
 		dst = append(dst, "null"...)
 	} else {
@@ -289,8 +295,10 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	dst = append(dst, ",\"count\":"...)
-	dst = oasimpl.AppendInt(dst, m.Count)
+	if m.absent&(1<<1) == 0 || m.Count != 0 {
+		dst = append(dst, ",\"count\":"...)
+		dst = oasimpl.AppendInt(dst, m.Count)
+	}
 	if x, ok := m.Counts.Get(); ok {
 		dst = append(dst, ",\"counts\":"...)
 		if x == nil {
@@ -453,8 +461,10 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	dst = append(dst, ",\"small\":"...)
-	dst = oasimpl.AppendInt(dst, int64(m.Small))
+	if m.absent&(1<<3) == 0 || m.Small != 0 {
+		dst = append(dst, ",\"small\":"...)
+		dst = oasimpl.AppendInt(dst, int64(m.Small))
+	}
 	if !m.Stamp.IsZero() {
 		dst = append(dst, ",\"stamp\":"...)
 		if dst, err = oasimpl.AppendTime(dst, m.Stamp); err != nil {
@@ -475,9 +485,11 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	dst = append(dst, ",\"when_req\":"...)
-	if dst, err = oasimpl.AppendTime(dst, m.WhenReq); err != nil {
-		return nil, err
+	if m.absent&(1<<4) == 0 || !m.WhenReq.IsZero() {
+		dst = append(dst, ",\"when_req\":"...)
+		if dst, err = oasimpl.AppendTime(dst, m.WhenReq); err != nil {
+			return nil, err
+		}
 	}
 	if x, ok := m.Ünïcödé.Get(); ok {
 		dst = append(dst, ",\"Ünïcödé\":"...)

@@ -49,11 +49,18 @@ func (m Square) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Square) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	dst = append(dst, '{')
-	dst = append(dst, "\"kind\":"...)
-	dst = oasimpl.AppendString(dst, m.Kind)
+	if m.absent&(1<<0) == 0 || m.Kind != "" {
+		dst = append(dst, "\"kind\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.Kind)
+	}
 	if x, ok := m.Side.Get(); ok {
-		dst = append(dst, ",\"side\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"side\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
 	return append(dst, '}'), nil

@@ -8,21 +8,21 @@
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
 // toolchain: v0.3.0
-// output: sha256:1f8484c6879cdfa5
+// output: sha256:25fd02517d861f00
 //
 // files:
 //	sha256:35153badd9c96337 doc.gen.go
 //	sha256:a21ae54bb362733b model_bag.gen.go
 //	sha256:7d9c1be3a8f5c094 model_child.gen.go
-//	sha256:fdec58b64cc4ff37 model_circle.gen.go
+//	sha256:c42f0d76115de10b model_circle.gen.go
 //	sha256:29117c17e9a06ee0 model_color.gen.go
 //	sha256:ac5779b6943197f4 model_either.gen.go
-//	sha256:62fe752d3dc5556b model_everything.gen.go
+//	sha256:95dd84a62a1d1584 model_everything.gen.go
 //	sha256:59b30d1ac32ba8d3 model_grandchild.gen.go
 //	sha256:010a3b63cde10b51 model_level.gen.go
 //	sha256:30cda584cc06e909 model_node.gen.go
 //	sha256:136531860aeba76c model_shape.gen.go
-//	sha256:aafd68706c2ab9f0 model_square.gen.go
+//	sha256:618d78bf93b35166 model_square.gen.go
 //	sha256:68de7f3fc689a77c model_tags.gen.go
 //
 // warnings:

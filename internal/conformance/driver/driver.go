@@ -613,8 +613,10 @@ var errNotJSON = errors.New("not JSON")
 
 // Compare reports the differences between want (a raw JSON document as
 // received) and got (its re-encoding) as JSON values, with the documented
-// normalisations only: numbers compare by value (1.0 = 1), and two strings
-// that are both RFC 3339 timestamps compare as instants.
+// normalisations only: numbers compare by value (1.0 = 1), two strings
+// that are both RFC 3339 timestamps compare as instants, and a member sent
+// under a name that differs in case from the declared property's is
+// compared with the property (foldedKeys).
 func Compare(want, got []byte) []string {
 	w, err := parse(want)
 	if err != nil {
@@ -662,10 +664,17 @@ func compare(path string, w, g any, diffs *[]string) {
 			}
 		}
 		sort.Strings(keys)
+		folded := foldedKeys(wv, gv)
 		for _, k := range keys {
 			p := path + "." + k
 			wx, inW := wv[k]
 			gx, inG := gv[k]
+			if to, ok := folded[k]; ok {
+				if to != "" {
+					compare(p+" (sent as "+to+")", wv[to], gx, diffs)
+				}
+				continue
+			}
 			switch {
 			case !inG:
 				*diffs = append(*diffs, fmt.Sprintf("%s: lost (was %s)", p, short(wx)))
@@ -700,6 +709,38 @@ func compare(path string, w, g any, diffs *[]string) {
 			*diffs = append(*diffs, fmt.Sprintf("%s: sent %s, re-encoded %s", path, short(w), short(g)))
 		}
 	}
+}
+
+// foldedKeys pairs a member only the re-encoding has with the one member
+// only the document has whose name differs from it in case alone: the
+// decoder matched it to the declared property, as encoding/json does
+// (Docker's example sends "ID" for the property "Id"), a documented
+// normalisation. The result maps the re-encoded name to the sent one and
+// the sent name to "" (already compared).
+func foldedKeys(w, g map[string]any) map[string]string {
+	var out map[string]string
+	for k := range g {
+		if _, ok := w[k]; ok {
+			continue
+		}
+		match := ""
+		for wk := range w {
+			if _, ok := g[wk]; !ok && strings.EqualFold(wk, k) {
+				if match != "" {
+					match = "" // ambiguous: leave both as differences
+					break
+				}
+				match = wk
+			}
+		}
+		if match != "" {
+			if out == nil {
+				out = map[string]string{}
+			}
+			out[k], out[match] = match, ""
+		}
+	}
+	return out
 }
 
 // sameNumber compares two JSON numbers by value: exactly as integers when

@@ -3,7 +3,12 @@ package swagger2
 // Compiled against the generated package by gen's TestEndToEnd.
 
 import (
+	"context"
 	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 )
 
@@ -34,5 +39,58 @@ func TestPetJSON(t *testing.T) {
 	}
 	if err := (Pet{ID: 1}).Validate(); err != nil {
 		t.Fatalf("Validate of a pet built in Go with an empty name: %v", err)
+	}
+}
+
+// TestSwaggerMediaTypes: what goes on the wire follows the operation's
+// produces and consumes, and a 205's body is decoded.
+func TestSwaggerMediaTypes(t *testing.T) {
+	type seen struct{ accept, contentType, body string }
+	var got seen
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		got = seen{r.Header.Get("Accept"), r.Header.Get("Content-Type"), string(b)}
+		switch r.URL.Path {
+		case "/render":
+			w.Header().Set("Content-Type", "text/html")
+			w.Write([]byte("<p>hi</p>"))
+		case "/events":
+			w.Header().Set("Content-Type", "application/vnd.example+json")
+			w.Write([]byte(`{"code":1,"message":"started"}`))
+		case "/pets/read":
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusResetContent)
+			w.Write([]byte(`[{"id":7,"name":"Rex"}]`))
+		default:
+			w.WriteHeader(http.StatusOK)
+		}
+	}))
+	defer srv.Close()
+	c, err := NewAPIClient(Options{ServerURL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+
+	html, err := c.Render(ctx, "hi")
+	if err != nil || html != "<p>hi</p>" || got.accept != "text/html" {
+		t.Errorf("Render = %q, %v; Accept %q, want text/html (the operation's produces)", html, err, got.accept)
+	}
+
+	ev, err := c.Events(ctx)
+	if err != nil || ev.Code != 1 || ev.Message != "started" || got.accept != "application/vnd.example+json" {
+		t.Errorf("Events = %+v, %v; Accept %q, want application/vnd.example+json (the operation's produces)", ev, err, got.accept)
+	}
+
+	pets, err := c.MarkRead(ctx)
+	if err != nil || len(pets) != 1 || pets[0].ID != 7 || pets[0].Name != "Rex" {
+		t.Errorf("MarkRead (205 with a body) = %+v, %v", pets, err)
+	}
+
+	if err := c.Build(ctx, strings.NewReader("tar bytes"), ""); err != nil {
+		t.Fatal(err)
+	}
+	if got.contentType != "application/octet-stream" || got.body != "tar bytes" {
+		t.Errorf("Build sent Content-Type %q, body %q; want the consumes media type application/octet-stream", got.contentType, got.body)
 	}
 }

@@ -47,8 +47,10 @@ func (m Thing) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // dst has to grow.
 func (m Thing) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
-	dst = append(dst, "\"name\":"...)
-	dst = oasimpl.AppendString(dst, m.Name)
+	if m.absent&(1<<0) == 0 || m.Name != "" {
+		dst = append(dst, "\"name\":"...)
+		dst = oasimpl.AppendString(dst, m.Name)
+	}
 	return append(dst, '}'), nil
 }
 

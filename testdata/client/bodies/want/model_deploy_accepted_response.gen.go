@@ -48,8 +48,10 @@ func (m DeployAcceptedResponse) ValidateInto(v *oasimpl.Validator, p *oasimpl.Pa
 // dst has to grow.
 func (m DeployAcceptedResponse) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
-	dst = append(dst, "\"message\":"...)
-	dst = oasimpl.AppendString(dst, m.Message)
+	if m.absent&(1<<0) == 0 || m.Message != "" {
+		dst = append(dst, "\"message\":"...)
+		dst = oasimpl.AppendString(dst, m.Message)
+	}
 	return append(dst, '}'), nil
 }
 

@@ -55,11 +55,20 @@ func (m Deployment) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Deployment) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	dst = append(dst, '{')
-	dst = append(dst, "\"app\":"...)
-	dst = oasimpl.AppendString(dst, m.App)
-	dst = append(dst, ",\"id\":"...)
-	dst = oasimpl.AppendInt(dst, m.ID)
+	if m.absent&(1<<0) == 0 || m.App != "" {
+		dst = append(dst, "\"app\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.App)
+	}
+	if m.absent&(1<<1) == 0 || m.ID != 0 {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"id\":"...)
+		dst = oasimpl.AppendInt(dst, m.ID)
+	}
 	return append(dst, '}'), nil
 }
 

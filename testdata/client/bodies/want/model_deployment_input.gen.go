@@ -51,8 +51,10 @@ func (m DeploymentInput) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // dst has to grow.
 func (m DeploymentInput) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
-	dst = append(dst, "\"app\":"...)
-	dst = oasimpl.AppendString(dst, m.App)
+	if m.absent&(1<<0) == 0 || m.App != "" {
+		dst = append(dst, "\"app\":"...)
+		dst = oasimpl.AppendString(dst, m.App)
+	}
 	return append(dst, '}'), nil
 }
 

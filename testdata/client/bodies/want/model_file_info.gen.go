@@ -65,13 +65,21 @@ func (m FileInfo) AppendJSON(dst []byte) ([]byte, error) {
 		more = true
 		dst = oasimpl.AppendString(dst, x)
 	}
-	if more {
-		dst = append(dst, ',')
+	if m.absent&(1<<0) == 0 || m.Name != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"name\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.Name)
 	}
-	dst = append(dst, "\"name\":"...)
-	dst = oasimpl.AppendString(dst, m.Name)
-	dst = append(dst, ",\"size\":"...)
-	dst = oasimpl.AppendInt(dst, m.Size)
+	if m.absent&(1<<1) == 0 || m.Size != 0 {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"size\":"...)
+		dst = oasimpl.AppendInt(dst, m.Size)
+	}
 	return append(dst, '}'), nil
 }
 

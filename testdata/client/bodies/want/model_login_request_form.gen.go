@@ -62,15 +62,27 @@ func (m LoginRequestForm) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m LoginRequestForm) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	dst = append(dst, '{')
-	dst = append(dst, "\"password\":"...)
-	dst = oasimpl.AppendString(dst, m.Password)
+	if m.absent&(1<<0) == 0 || m.Password != "" {
+		dst = append(dst, "\"password\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.Password)
+	}
 	if x, ok := m.Remember.Get(); ok {
-		dst = append(dst, ",\"remember\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"remember\":"...)
+		more = true
 		dst = oasimpl.AppendBool(dst, x)
 	}
 	if x, ok := m.Scopes.Get(); ok {
-		dst = append(dst, ",\"scopes\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"scopes\":"...)
+		more = true
 		if x == nil {
 			dst = append(dst, "null"...)
 		} else {
@@ -84,8 +96,13 @@ func (m LoginRequestForm) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ']')
 		}
 	}
-	dst = append(dst, ",\"username\":"...)
-	dst = oasimpl.AppendString(dst, m.Username)
+	if m.absent&(1<<1) == 0 || m.Username != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"username\":"...)
+		dst = oasimpl.AppendString(dst, m.Username)
+	}
 	return append(dst, '}'), nil
 }
 

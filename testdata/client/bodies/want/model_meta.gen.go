@@ -49,11 +49,18 @@ func (m Meta) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Meta) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	dst = append(dst, '{')
-	dst = append(dst, "\"title\":"...)
-	dst = oasimpl.AppendString(dst, m.Title)
+	if m.absent&(1<<0) == 0 || m.Title != "" {
+		dst = append(dst, "\"title\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.Title)
+	}
 	if x, ok := m.Width.Get(); ok {
-		dst = append(dst, ",\"width\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"width\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
 	return append(dst, '}'), nil

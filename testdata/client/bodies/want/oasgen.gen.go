@@ -8,21 +8,21 @@
 // spec: sha256:0da178901899eec4
 // config: sha256:3bb05863136f0e8c
 // toolchain: v0.3.0
-// output: sha256:47a0c12fb92244b7
+// output: sha256:862579383351ca33
 //
 // files:
 //	sha256:4d6b35d99353c334 api.gen.go
 //	sha256:fa8d4aa975ce9b6d doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:9a9a443305215186 examples.gen_test.go
-//	sha256:0c688703e34a3ae4 model_deploy_accepted_response.gen.go
+//	sha256:f20e5c88b53fa428 model_deploy_accepted_response.gen.go
 //	sha256:9c97276548b61c34 model_deploy_result.gen.go
-//	sha256:a4f591ea5a434e1e model_deployment.gen.go
-//	sha256:01a5f16b0139dcbe model_deployment_input.gen.go
-//	sha256:7303e73e75b4ca5f model_error.gen.go
-//	sha256:eb419e2c1fde2a7f model_file_info.gen.go
-//	sha256:8d71a26e789b1413 model_login_request_form.gen.go
-//	sha256:75e93c0d9a32abff model_meta.gen.go
+//	sha256:c3576366f1e631c8 model_deployment.gen.go
+//	sha256:f4886945c46d55a4 model_deployment_input.gen.go
+//	sha256:ec8a8f7f68399e4c model_error.gen.go
+//	sha256:a6c0fd73dff3e59f model_file_info.gen.go
+//	sha256:09717e1a8e9b85f9 model_login_request_form.gen.go
+//	sha256:075e206324f85768 model_meta.gen.go
 //	sha256:e3f83c870a3e0abf model_report.gen.go
 //	sha256:e74f2da9cc24565a model_upload_avatar_parts_style.gen.go
 //	sha256:e54544602daaa18e model_upload_avatar_parts_style1.gen.go

@@ -49,11 +49,18 @@ func (m Item) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Item) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	dst = append(dst, '{')
-	dst = append(dst, "\"id\":"...)
-	dst = oasimpl.AppendInt(dst, m.ID)
+	if m.absent&(1<<0) == 0 || m.ID != 0 {
+		dst = append(dst, "\"id\":"...)
+		more = true
+		dst = oasimpl.AppendInt(dst, m.ID)
+	}
 	if x, ok := m.Name.Get(); ok {
-		dst = append(dst, ",\"name\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"name\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	return append(dst, '}'), nil

@@ -62,13 +62,28 @@ func (m Rgb) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Rgb) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	dst = append(dst, '{')
-	dst = append(dst, "\"B\":"...)
-	dst = oasimpl.AppendInt(dst, m.B)
-	dst = append(dst, ",\"G\":"...)
-	dst = oasimpl.AppendInt(dst, m.G)
-	dst = append(dst, ",\"R\":"...)
-	dst = oasimpl.AppendInt(dst, m.R)
+	if m.absent&(1<<0) == 0 || m.B != 0 {
+		dst = append(dst, "\"B\":"...)
+		more = true
+		dst = oasimpl.AppendInt(dst, m.B)
+	}
+	if m.absent&(1<<1) == 0 || m.G != 0 {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"G\":"...)
+		more = true
+		dst = oasimpl.AppendInt(dst, m.G)
+	}
+	if m.absent&(1<<2) == 0 || m.R != 0 {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"R\":"...)
+		dst = oasimpl.AppendInt(dst, m.R)
+	}
 	return append(dst, '}'), nil
 }
 

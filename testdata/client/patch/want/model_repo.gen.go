@@ -100,17 +100,37 @@ func (m Repo) AppendJSON(dst []byte) ([]byte, error) {
 		more = true
 		dst = oasimpl.AppendBool(dst, x)
 	}
-	if more {
-		dst = append(dst, ',')
+	if m.absent&(1<<0) == 0 || m.ID != 0 {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"id\":"...)
+		more = true
+		dst = oasimpl.AppendInt(dst, m.ID)
 	}
-	dst = append(dst, "\"id\":"...)
-	dst = oasimpl.AppendInt(dst, m.ID)
-	dst = append(dst, ",\"name\":"...)
-	dst = oasimpl.AppendString(dst, m.Name)
-	dst = append(dst, ",\"private\":"...)
-	dst = oasimpl.AppendBool(dst, m.Private)
-	dst = append(dst, ",\"stars\":"...)
-	dst = oasimpl.AppendInt(dst, m.Stars)
+	if m.absent&(1<<1) == 0 || m.Name != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"name\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.Name)
+	}
+	if m.absent&(1<<2) == 0 || m.Private {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"private\":"...)
+		more = true
+		dst = oasimpl.AppendBool(dst, m.Private)
+	}
+	if m.absent&(1<<3) == 0 || m.Stars != 0 {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"stars\":"...)
+		dst = oasimpl.AppendInt(dst, m.Stars)
+	}
 	return append(dst, '}'), nil
 }
 

@@ -88,19 +88,42 @@ func (m RepoCreate) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m RepoCreate) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	dst = append(dst, '{')
-	dst = append(dst, "\"auto_init\":"...)
-	dst = oasimpl.AppendBool(dst, m.AutoInit)
+	if m.absent&(1<<0) == 0 || m.AutoInit {
+		dst = append(dst, "\"auto_init\":"...)
+		more = true
+		dst = oasimpl.AppendBool(dst, m.AutoInit)
+	}
 	if x, ok := m.HasIssues.Get(); ok {
-		dst = append(dst, ",\"has_issues\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"has_issues\":"...)
+		more = true
 		dst = oasimpl.AppendBool(dst, x)
 	}
-	dst = append(dst, ",\"name\":"...)
-	dst = oasimpl.AppendString(dst, m.Name)
-	dst = append(dst, ",\"owner\":"...)
-	dst = oasimpl.AppendString(dst, m.Owner)
+	if m.absent&(1<<1) == 0 || m.Name != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"name\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.Name)
+	}
+	if m.absent&(1<<2) == 0 || m.Owner != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"owner\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.Owner)
+	}
 	if x, ok := m.Private.Get(); ok {
-		dst = append(dst, ",\"private\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"private\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
 	return append(dst, '}'), nil

@@ -8,14 +8,14 @@
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
 // toolchain: v0.3.0
-// output: sha256:c6692201d2d76f3f
+// output: sha256:13b02a8c319503fe
 //
 // files:
 //	sha256:00fa023bc5e1ab67 api.gen.go
 //	sha256:f651e60bc237a5fa doc.gen.go
 //	sha256:cead9ca3a51afc49 examples.gen_test.go
-//	sha256:95e14082b57988c4 model_repo.gen.go
-//	sha256:0faab1f5e5bd694a model_repo_create.gen.go
+//	sha256:fabf6790c026feae model_repo.gen.go
+//	sha256:1b02e1d50cb2d0d4 model_repo_create.gen.go
 //	sha256:71be16750b86a80d model_repo_update.gen.go
 //	sha256:945b4d0aa7d8998b model_visibility.gen.go
 //	sha256:621ba0cdcf1eef8a raw/client.gen.go

@@ -8,15 +8,15 @@
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
 // toolchain: v0.3.0
-// output: sha256:f23da9567422426b
+// output: sha256:fed04c72266360e2
 //
 // files:
 //	sha256:8b1bd8f57badf4de api.gen.go
 //	sha256:328159558319357e doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go
-//	sha256:81e75a0fca189abe model_error.gen.go
-//	sha256:20a0f0f80b54c935 model_pet.gen.go
+//	sha256:61e90dd9d732cf50 model_error.gen.go
+//	sha256:f53118d5e5f7b90d model_pet.gen.go
 //	sha256:df769a4f6ffd4f23 model_pets.gen.go
 //	sha256:c5776567024747c4 raw/client.gen.go
 

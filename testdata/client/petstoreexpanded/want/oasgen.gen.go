@@ -8,16 +8,16 @@
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
 // toolchain: v0.3.0
-// output: sha256:260bb618d5a9d516
+// output: sha256:dc1a0dbcd267498c
 //
 // files:
 //	sha256:37f8361fa572c347 api.gen.go
 //	sha256:1cfd483f62f96872 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go
-//	sha256:21f989210b1ae9d8 model_error.gen.go
-//	sha256:3190ba2033262d59 model_new_pet.gen.go
-//	sha256:85373aee502f4d68 model_pet.gen.go
+//	sha256:0f8752c461ac5393 model_error.gen.go
+//	sha256:98cfad6bbf0d92cf model_new_pet.gen.go
+//	sha256:94cbc70ca412e9fe model_pet.gen.go
 //	sha256:6a9472b85faadedc raw/client.gen.go
 //
 // warnings:

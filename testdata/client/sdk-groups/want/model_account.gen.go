@@ -60,13 +60,19 @@ func (m Account) AppendJSON(dst []byte) ([]byte, error) {
 		more = true
 		dst = oasimpl.AppendString(dst, x)
 	}
-	if more {
-		dst = append(dst, ',')
+	if m.absent&(1<<0) == 0 || m.ID != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"id\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.ID)
 	}
-	dst = append(dst, "\"id\":"...)
-	dst = oasimpl.AppendString(dst, m.ID)
 	if x, ok := m.OldField.Get(); ok {
-		dst = append(dst, ",\"old_field\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"old_field\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	return append(dst, '}'), nil

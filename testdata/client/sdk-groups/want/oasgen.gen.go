@@ -8,13 +8,13 @@
 // spec: sha256:133945e2b740b3fd
 // config: sha256:88542a19bbddc305
 // toolchain: v0.3.0
-// output: sha256:8193f5455a86c2d6
+// output: sha256:4285702592455a47
 //
 // files:
 //	sha256:f64393288873d040 api.gen.go
 //	sha256:710b780e53c87efa doc.gen.go
 //	sha256:f42cce6fdcd0266d examples.gen_test.go
-//	sha256:a34ca1fddcc19fde model_account.gen.go
+//	sha256:8e492199ad1e7442 model_account.gen.go
 //	sha256:51a54f9ad5be41ae model_legacy.gen.go
 //	sha256:fe39ebc10581ec6e model_user.gen.go
 //	sha256:b97b8d5d6367f715 raw/client.gen.go

@@ -47,8 +47,10 @@ func (m Item) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // dst has to grow.
 func (m Item) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
-	dst = append(dst, "\"id\":"...)
-	dst = oasimpl.AppendString(dst, m.ID)
+	if m.absent&(1<<0) == 0 || m.ID != "" {
+		dst = append(dst, "\"id\":"...)
+		dst = oasimpl.AppendString(dst, m.ID)
+	}
 	return append(dst, '}'), nil
 }
 

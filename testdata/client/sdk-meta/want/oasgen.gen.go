@@ -8,14 +8,14 @@
 // spec: sha256:08186bb3fbdf7694
 // config: sha256:bc9d64ea3c93754a
 // toolchain: v0.3.0
-// output: sha256:52ecd1d5f3476aaf
+// output: sha256:2f47e443e0eac305
 //
 // files:
 //	sha256:34324ea4a292cf36 api.gen.go
 //	sha256:69d18a5b0727cdfc doc.gen.go
 //	sha256:c5a1416e62f83cb2 errors.gen.go
 //	sha256:f2c637a41f3d48df examples.gen_test.go
-//	sha256:7295c0d369ac6156 model_item.gen.go
+//	sha256:e81c4ccec7518526 model_item.gen.go
 //	sha256:b432d09b2da5c2a1 model_problem.gen.go
 //	sha256:68095c26461ca12e model_tier.gen.go
 //	sha256:ce91df271af4df5d raw/client.gen.go

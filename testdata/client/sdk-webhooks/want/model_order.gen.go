@@ -58,13 +58,22 @@ func (m Order) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Order) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	var err error
 	dst = append(dst, '{')
-	dst = append(dst, "\"id\":"...)
-	dst = oasimpl.AppendString(dst, m.ID)
-	dst = append(dst, ",\"status\":"...)
-	if dst, err = m.Status.AppendJSON(dst); err != nil {
-		return nil, err
+	if m.absent&(1<<0) == 0 || m.ID != "" {
+		dst = append(dst, "\"id\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.ID)
+	}
+	if m.absent&(1<<1) == 0 || m.Status != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"status\":"...)
+		if dst, err = m.Status.AppendJSON(dst); err != nil {
+			return nil, err
+		}
 	}
 	return append(dst, '}'), nil
 }

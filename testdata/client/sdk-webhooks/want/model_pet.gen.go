@@ -72,13 +72,21 @@ func (m Pet) AppendJSON(dst []byte) ([]byte, error) {
 		more = true
 		dst = oasimpl.AppendInt(dst, x)
 	}
-	if more {
-		dst = append(dst, ',')
+	if m.absent&(1<<0) == 0 || m.ID != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"id\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.ID)
 	}
-	dst = append(dst, "\"id\":"...)
-	dst = oasimpl.AppendString(dst, m.ID)
-	dst = append(dst, ",\"name\":"...)
-	dst = oasimpl.AppendString(dst, m.Name)
+	if m.absent&(1<<1) == 0 || m.Name != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"name\":"...)
+		dst = oasimpl.AppendString(dst, m.Name)
+	}
 	return append(dst, '}'), nil
 }
 

@@ -48,8 +48,10 @@ func (m PlaceOrderBody) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // dst has to grow.
 func (m PlaceOrderBody) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
-	dst = append(dst, "\"petId\":"...)
-	dst = oasimpl.AppendString(dst, m.PetID)
+	if m.absent&(1<<0) == 0 || m.PetID != "" {
+		dst = append(dst, "\"petId\":"...)
+		dst = oasimpl.AppendString(dst, m.PetID)
+	}
 	return append(dst, '}'), nil
 }
 

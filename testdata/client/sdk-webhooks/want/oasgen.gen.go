@@ -8,19 +8,19 @@
 // spec: sha256:df6f94a6c26fd458
 // config: sha256:908a3bd4c2fc0a67
 // toolchain: v0.3.0
-// output: sha256:1f35b2cc102b3b1f
+// output: sha256:347582d6eace0d42
 //
 // files:
 //	sha256:253e165d6f1a3684 api.gen.go
 //	sha256:05b6cdf138f0f33b doc.gen.go
 //	sha256:4d5d679a1897b451 errors.gen.go
 //	sha256:4003e553b3cf3b2b examples.gen_test.go
-//	sha256:adb23cec77cf86da model_order.gen.go
+//	sha256:e29a3d105d465054 model_order.gen.go
 //	sha256:919854d4472e444e model_order_status.gen.go
-//	sha256:52afbf2ef358fef9 model_pet.gen.go
-//	sha256:494f4a7cca64a349 model_pet_removed_payload.gen.go
+//	sha256:5eb09bdb639ec30e model_pet.gen.go
+//	sha256:044cf76fc9c13fb8 model_pet_removed_payload.gen.go
 //	sha256:47aef920dcbfef0c model_pet_removed_payload_reason.gen.go
-//	sha256:e8faaf0023b752df model_place_order_body.gen.go
+//	sha256:19e0661d018cb632 model_place_order_body.gen.go
 //	sha256:609f405e15d2714e model_problem.gen.go
 //	sha256:a6c84c9f468f1049 raw/client.gen.go
 //	sha256:753e77215c434a5f webhooks.gen.go

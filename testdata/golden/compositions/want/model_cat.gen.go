@@ -55,11 +55,20 @@ func (m Cat) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Cat) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	dst = append(dst, '{')
-	dst = append(dst, "\"kind\":"...)
-	dst = oasimpl.AppendString(dst, m.Kind)
-	dst = append(dst, ",\"lives\":"...)
-	dst = oasimpl.AppendInt(dst, m.Lives)
+	if m.absent&(1<<0) == 0 || m.Kind != "" {
+		dst = append(dst, "\"kind\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.Kind)
+	}
+	if m.absent&(1<<1) == 0 || m.Lives != 0 {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"lives\":"...)
+		dst = oasimpl.AppendInt(dst, m.Lives)
+	}
 	return append(dst, '}'), nil
 }
 

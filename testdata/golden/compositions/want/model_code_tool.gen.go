@@ -51,9 +51,11 @@ func (m CodeTool) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 func (m CodeTool) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	dst = append(dst, '{')
-	dst = append(dst, "\"type\":"...)
-	if dst, err = m.Type.AppendJSON(dst); err != nil {
-		return nil, err
+	if m.absent&(1<<0) == 0 || m.Type != "" {
+		dst = append(dst, "\"type\":"...)
+		if dst, err = m.Type.AppendJSON(dst); err != nil {
+			return nil, err
+		}
 	}
 	return append(dst, '}'), nil
 }

@@ -55,11 +55,20 @@ func (m Dog) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Dog) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	dst = append(dst, '{')
-	dst = append(dst, "\"bark\":"...)
-	dst = oasimpl.AppendString(dst, m.Bark)
-	dst = append(dst, ",\"kind\":"...)
-	dst = oasimpl.AppendString(dst, m.Kind)
+	if m.absent&(1<<0) == 0 || m.Bark != "" {
+		dst = append(dst, "\"bark\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.Bark)
+	}
+	if m.absent&(1<<1) == 0 || m.Kind != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"kind\":"...)
+		dst = oasimpl.AppendString(dst, m.Kind)
+	}
 	return append(dst, '}'), nil
 }
 

@@ -47,8 +47,10 @@ func (m OwnerCollar) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // dst has to grow.
 func (m OwnerCollar) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
-	dst = append(dst, "\"color\":"...)
-	dst = oasimpl.AppendString(dst, m.Color)
+	if m.absent&(1<<0) == 0 || m.Color != "" {
+		dst = append(dst, "\"color\":"...)
+		dst = oasimpl.AppendString(dst, m.Color)
+	}
 	return append(dst, '}'), nil
 }
 

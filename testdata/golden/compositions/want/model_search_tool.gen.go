@@ -60,12 +60,14 @@ func (m SearchTool) AppendJSON(dst []byte) ([]byte, error) {
 		more = true
 		dst = oasimpl.AppendString(dst, x)
 	}
-	if more {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"type\":"...)
-	if dst, err = m.Type.AppendJSON(dst); err != nil {
-		return nil, err
+	if m.absent&(1<<0) == 0 || m.Type != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"type\":"...)
+		if dst, err = m.Type.AppendJSON(dst); err != nil {
+			return nil, err
+		}
 	}
 	return append(dst, '}'), nil
 }

@@ -8,7 +8,7 @@
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
 // toolchain: v0.3.0
-// output: sha256:11e34e5cdc871189
+// output: sha256:fbbd77fc138655f2
 //
 // files:
 //	sha256:6d648be49fba1ae6 api.gen.go
@@ -29,17 +29,17 @@
 //	sha256:cad1e032238615df docs/models/tool.md
 //	sha256:e16c5c90994a77c3 docs/sdks/apiclient/README.md
 //	sha256:2cbaee0fa9403b24 examples.gen_test.go
-//	sha256:660152a8ad9aca45 model_cat.gen.go
-//	sha256:228ab9f4994966d9 model_code_tool.gen.go
+//	sha256:b507ae0f13eac929 model_cat.gen.go
+//	sha256:a71d0a02a0989ada model_code_tool.gen.go
 //	sha256:f024ce48885f07c8 model_code_tool_type.gen.go
 //	sha256:f8470ae9b5424c37 model_described_pet.gen.go
-//	sha256:f5f0ab35dc105399 model_dog.gen.go
+//	sha256:b445f3087fbf274e model_dog.gen.go
 //	sha256:32a11802303980ef model_maybe_cat.gen.go
 //	sha256:858007d2be05d864 model_owner.gen.go
-//	sha256:b1f5b5155fd1602e model_owner_collar.gen.go
+//	sha256:3b19dfbf4c5ae701 model_owner_collar.gen.go
 //	sha256:2b60c22892141ab8 model_pet.gen.go
 //	sha256:50c1be3ed7290b29 model_pet_with_owner.gen.go
-//	sha256:9cbce592adfa34ca model_search_tool.gen.go
+//	sha256:5bb098b6249072e4 model_search_tool.gen.go
 //	sha256:53da36eafec158f0 model_search_tool_type.gen.go
 //	sha256:d35c198528208963 model_size.gen.go
 //	sha256:e3af4028a695edab model_tool.gen.go

@@ -47,8 +47,10 @@ func (m MaybeCat) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // dst has to grow.
 func (m MaybeCat) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
-	dst = append(dst, "\"lives\":"...)
-	dst = oasimpl.AppendInt(dst, m.Lives)
+	if m.absent&(1<<0) == 0 || m.Lives != 0 {
+		dst = append(dst, "\"lives\":"...)
+		dst = oasimpl.AppendInt(dst, m.Lives)
+	}
 	return append(dst, '}'), nil
 }
 

@@ -8,7 +8,7 @@
 // spec: sha256:9127fc07e253bb5d
 // config: sha256:3033b3df49b8a7d5
 // toolchain: v0.3.0
-// output: sha256:7b10c2d3e607d72a
+// output: sha256:8fba675da0e4fdd8
 //
 // files:
 //	sha256:4ed2adf37102e1ba doc.gen.go
@@ -16,9 +16,9 @@
 //	sha256:8d65394bef45f8ad docs/models/holder.md
 //	sha256:6fb62a176b37c243 docs/models/holderinline.md
 //	sha256:a0304da697a4ec58 docs/models/maybecat.md
-//	sha256:e21f945bcbdd8b60 model_cat.gen.go
+//	sha256:dbbb8f6edc7120c3 model_cat.gen.go
 //	sha256:789ead87d948a189 model_holder.gen.go
 //	sha256:9d11f38daf947d88 model_holder_inline.gen.go
-//	sha256:b78dd56bea88eb3c model_maybe_cat.gen.go
+//	sha256:5fc01d3616a13514 model_maybe_cat.gen.go
 
 package compositions31

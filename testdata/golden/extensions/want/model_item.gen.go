@@ -81,30 +81,45 @@ func (m Item) AppendJSON(dst []byte) ([]byte, error) {
 		more = true
 		dst = oasimpl.AppendString(dst, x)
 	}
-	if more {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"id\":"...)
-	{
-		var b0 []byte
-		if b0, err = json.Marshal(m.ID); err != nil {
-			return nil, err
-		} else {
-			dst = append(dst, b0...)
+	if m.absent&(1<<0) == 0 || !reflect.ValueOf((uuid.UUID)(m.ID)).IsZero() {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"id\":"...)
+		more = true
+		{
+			var b0 []byte
+			if b0, err = json.Marshal(m.ID); err != nil {
+				return nil, err
+			} else {
+				dst = append(dst, b0...)
+			}
 		}
 	}
 	if x, ok := m.Code.Get(); ok {
-		dst = append(dst, ",\"internal_code\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"internal_code\":"...)
+		more = true
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Level.Get(); ok {
-		dst = append(dst, ",\"level\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"level\":"...)
+		more = true
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Raw.Get(); ok {
-		dst = append(dst, ",\"raw\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"raw\":"...)
+		more = true
 		{
 			var b1 []byte
 			if b1, err = json.Marshal(x); err != nil {
@@ -115,7 +130,10 @@ func (m Item) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Size.Get(); ok {
-		dst = append(dst, ",\"size\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"size\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}

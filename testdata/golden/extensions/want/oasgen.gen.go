@@ -8,7 +8,7 @@
 // spec: sha256:e2048a2c0af49bf9
 // config: sha256:820be30c8474642c
 // toolchain: v0.3.0
-// output: sha256:6da75a9cd2100955
+// output: sha256:6ae697bca2cc963d
 //
 // files:
 //	sha256:d55e681cff81addc api.gen.go
@@ -21,7 +21,7 @@
 //	sha256:6e3a3c6007a673aa docs/sdks/apiclient/README.md
 //	sha256:5f151f07572e9bf4 examples.gen_test.go
 //	sha256:753942de48c77ef5 model_dimensions.gen.go
-//	sha256:d0f6f7bd5b0dc661 model_item.gen.go
+//	sha256:1789236097182801 model_item.gen.go
 //	sha256:9e50185d047eb601 model_item_level.gen.go
 //	sha256:0d486d3d47b31cf1 model_thing_id.gen.go
 //	sha256:780214b6b40ac5cd model_wait.gen.go

@@ -95,11 +95,13 @@ func (m Link) AppendJSON(dst []byte) ([]byte, error) {
 			}
 		}
 	}
-	if more {
-		dst = append(dst, ',')
+	if m.absent&(1<<0) == 0 || m.Value != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"value\":"...)
+		dst = oasimpl.AppendString(dst, m.Value)
 	}
-	dst = append(dst, "\"value\":"...)
-	dst = oasimpl.AppendString(dst, m.Value)
 	return append(dst, '}'), nil
 }
 

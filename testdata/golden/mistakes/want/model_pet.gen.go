@@ -62,18 +62,31 @@ func (m Pet) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Pet) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	var err error
 	dst = append(dst, '{')
-	dst = append(dst, "\"id\":"...)
-	dst = oasimpl.AppendInt(dst, m.ID)
+	if m.absent&(1<<0) == 0 || m.ID != 0 {
+		dst = append(dst, "\"id\":"...)
+		more = true
+		dst = oasimpl.AppendInt(dst, m.ID)
+	}
 	if x, ok := m.Kind.Get(); ok {
-		dst = append(dst, ",\"kind\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"kind\":"...)
+		more = true
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	dst = append(dst, ",\"name\":"...)
-	dst = oasimpl.AppendString(dst, m.Name)
+	if m.absent&(1<<1) == 0 || m.Name != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"name\":"...)
+		dst = oasimpl.AppendString(dst, m.Name)
+	}
 	return append(dst, '}'), nil
 }
 

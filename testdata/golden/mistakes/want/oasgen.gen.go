@@ -8,7 +8,7 @@
 // spec: sha256:0fbba406e6840f25
 // config: sha256:3e42edb4719cb61b
 // toolchain: v0.3.0
-// output: sha256:7702304c6b31c103
+// output: sha256:83f97ebaedeee2a6
 //
 // files:
 //	sha256:235d533c5d949a1f api.gen.go
@@ -26,10 +26,10 @@
 //	sha256:3e50b2a12d88b129 examples.gen_test.go
 //	sha256:efe18f80913c1234 model_add_pet_request_form.gen.go
 //	sha256:04f1deff2b6403f4 model_error.gen.go
-//	sha256:0e16c805fd37fadd model_link.gen.go
-//	sha256:69d8db898811e358 model_new_pet.gen.go
+//	sha256:b7c870b7b79e1711 model_link.gen.go
+//	sha256:39b65f18dd59a331 model_new_pet.gen.go
 //	sha256:4b3efbf37c0c4cea model_node.gen.go
-//	sha256:edd2449d1a03d263 model_pet.gen.go
+//	sha256:f490c62d78a606ec model_pet.gen.go
 //	sha256:439b3f150f783e36 model_pet_kind.gen.go
 //	sha256:d946bf06582a7ce8 model_toy.gen.go
 //	sha256:a2c8838d0b66472a raw/client.gen.go

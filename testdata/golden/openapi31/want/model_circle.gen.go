@@ -58,14 +58,23 @@ func (m Circle) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Circle) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	var err error
 	dst = append(dst, '{')
-	dst = append(dst, "\"radius\":"...)
-	if dst, err = oasimpl.AppendFloat64(dst, m.Radius); err != nil {
-		return nil, err
+	if m.absent&(1<<0) == 0 || m.Radius != 0 {
+		dst = append(dst, "\"radius\":"...)
+		more = true
+		if dst, err = oasimpl.AppendFloat64(dst, m.Radius); err != nil {
+			return nil, err
+		}
 	}
-	dst = append(dst, ",\"type\":"...)
-	dst = oasimpl.AppendString(dst, m.Type)
+	if m.absent&(1<<1) == 0 || m.Type != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"type\":"...)
+		dst = oasimpl.AppendString(dst, m.Type)
+	}
 	return append(dst, '}'), nil
 }
 

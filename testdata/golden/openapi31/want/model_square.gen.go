@@ -55,14 +55,23 @@ func (m Square) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Square) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	var err error
 	dst = append(dst, '{')
-	dst = append(dst, "\"side\":"...)
-	if dst, err = oasimpl.AppendFloat64(dst, m.Side); err != nil {
-		return nil, err
+	if m.absent&(1<<0) == 0 || m.Side != 0 {
+		dst = append(dst, "\"side\":"...)
+		more = true
+		if dst, err = oasimpl.AppendFloat64(dst, m.Side); err != nil {
+			return nil, err
+		}
 	}
-	dst = append(dst, ",\"type\":"...)
-	dst = oasimpl.AppendString(dst, m.Type)
+	if m.absent&(1<<1) == 0 || m.Type != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"type\":"...)
+		dst = oasimpl.AppendString(dst, m.Type)
+	}
 	return append(dst, '}'), nil
 }
 

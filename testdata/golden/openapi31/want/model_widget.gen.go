@@ -166,18 +166,30 @@ func (m Widget) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	var err error
 	dst = append(dst, '{')
-	dst = append(dst, "\"name\":"...)
-	dst = oasimpl.AppendString(dst, m.Name)
+	if m.absent&(1<<0) == 0 || m.Name != "" {
+		dst = append(dst, "\"name\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.Name)
+	}
 	if x, ok := m.Amount.Get(); ok {
-		dst = append(dst, ",\"amount\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"amount\":"...)
+		more = true
 		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if m.BackupOwner.IsSet() {
-		dst = append(dst, ",\"backup_owner\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"backup_owner\":"...)
+		more = true
 		if x, ok := m.BackupOwner.Get(); ok {
 			if dst, err = x.AppendJSON(dst); err != nil {
 				return nil, err
@@ -187,27 +199,51 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Count.Get(); ok {
-		dst = append(dst, ",\"count\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"count\":"...)
+		more = true
 		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.Count32.Get(); ok {
-		dst = append(dst, ",\"count32\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"count32\":"...)
+		more = true
 		dst = oasimpl.AppendInt(dst, int64(x))
 	}
 	if x, ok := m.Count64.Get(); ok {
-		dst = append(dst, ",\"count64\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"count64\":"...)
+		more = true
 		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.CountU32.Get(); ok {
-		dst = append(dst, ",\"count_u32\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"count_u32\":"...)
+		more = true
 		dst = oasimpl.AppendUint(dst, uint64(x))
 	}
 	if x, ok := m.CountU64.Get(); ok {
-		dst = append(dst, ",\"count_u64\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"count_u64\":"...)
+		more = true
 		dst = oasimpl.AppendUint(dst, x)
 	}
 	if m.CreatedBy.IsSet() {
-		dst = append(dst, ",\"created_by\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"created_by\":"...)
+		more = true
 		if x, ok := m.CreatedBy.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -215,31 +251,57 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Dims.Get(); ok {
-		dst = append(dst, ",\"dims\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"dims\":"...)
+		more = true
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Either.Get(); ok {
-		dst = append(dst, ",\"either\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"either\":"...)
+		more = true
 		if dst, err = oasimpl.AppendRaw(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if m.ID != "" {
-		dst = append(dst, ",\"id\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"id\":"...)
+		more = true
 		dst = oasimpl.AppendString(dst, m.ID)
 	}
 	if x, ok := m.Code.Get(); ok {
-		dst = append(dst, ",\"internal_code\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"internal_code\":"...)
+		more = true
 		dst = oasimpl.AppendString(dst, x)
 	}
-	dst = append(dst, ",\"kind\":"...)
-	if dst, err = m.Kind.AppendJSON(dst); err != nil {
-		return nil, err
+	if m.absent&(1<<1) == 0 || m.Kind != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"kind\":"...)
+		more = true
+		if dst, err = m.Kind.AppendJSON(dst); err != nil {
+			return nil, err
+		}
 	}
 	if m.Label.IsSet() {
-		dst = append(dst, ",\"label\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"label\":"...)
+		more = true
 		if x, ok := m.Label.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -247,7 +309,11 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.MaybeShape.IsSet() {
-		dst = append(dst, ",\"maybe_shape\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"maybe_shape\":"...)
+		more = true
 		if x, ok := m.MaybeShape.Get(); ok {
 			if dst, err = x.AppendJSON(dst); err != nil {
 				return nil, err
@@ -257,7 +323,11 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.Mode.IsSet() {
-		dst = append(dst, ",\"mode\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"mode\":"...)
+		more = true
 		if x, ok := m.Mode.Get(); ok {
 			if dst, err = x.AppendJSON(dst); err != nil {
 				return nil, err
@@ -267,7 +337,11 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.Nickname.IsSet() {
-		dst = append(dst, ",\"nickname\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"nickname\":"...)
+		more = true
 		if x, ok := m.Nickname.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -275,7 +349,11 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.Owner.IsSet() {
-		dst = append(dst, ",\"owner\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"owner\":"...)
+		more = true
 		if x, ok := m.Owner.Get(); ok {
 			if dst, err = x.AppendJSON(dst); err != nil {
 				return nil, err
@@ -285,36 +363,61 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.Password != "" {
-		dst = append(dst, ",\"password\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"password\":"...)
+		more = true
 		dst = oasimpl.AppendString(dst, m.Password)
 	}
 	if x, ok := m.Payload.Get(); ok {
-		dst = append(dst, ",\"payload\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"payload\":"...)
+		more = true
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Precise.Get(); ok {
-		dst = append(dst, ",\"precise\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"precise\":"...)
+		more = true
 		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Ratio.Get(); ok {
-		dst = append(dst, ",\"ratio\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"ratio\":"...)
+		more = true
 		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Shape.Get(); ok {
-		dst = append(dst, ",\"shape\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"shape\":"...)
+		more = true
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	dst = append(dst, ",\"size\":"...)
-	if dst, err = m.Size.AppendJSON(dst); err != nil {
-		return nil, err
+	if m.absent&(1<<3) == 0 || m.Size != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"size\":"...)
+		if dst, err = m.Size.AppendJSON(dst); err != nil {
+			return nil, err
+		}
 	}
 	return append(dst, '}'), nil
 }

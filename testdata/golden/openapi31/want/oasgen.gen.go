@@ -8,7 +8,7 @@
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
 // toolchain: v0.3.0
-// output: sha256:1324838a6dea21d8
+// output: sha256:f7ae0e62e2ae008b
 //
 // files:
 //	sha256:425cc2ac65cc24b9 api.gen.go
@@ -29,13 +29,13 @@
 //	sha256:20ee45d99024ba50 docs/sdks/apiclient/README.md
 //	sha256:6bc68ddacc9e49e5 examples.gen_test.go
 //	sha256:f4938e57725517f2 model_base.gen.go
-//	sha256:ee457a16e4c05fdb model_circle.gen.go
+//	sha256:50d8fa2bf88b39c0 model_circle.gen.go
 //	sha256:d7c623a46a31f61b model_payload.gen.go
-//	sha256:ecb71a2b96ea0772 model_person.gen.go
+//	sha256:571412ab16458dd6 model_person.gen.go
 //	sha256:1521b4e0c2cdc90f model_shape.gen.go
 //	sha256:809a5b0db74ed5df model_snowflake.gen.go
-//	sha256:0a1847397dd8afe3 model_square.gen.go
-//	sha256:335c9d9da85d5432 model_widget.gen.go
+//	sha256:460b9210dbdc7a23 model_square.gen.go
+//	sha256:261ddae067ae4870 model_widget.gen.go
 //	sha256:e3308b134b8aacb3 model_widget_dims.gen.go
 //	sha256:c13d1103ad76ad5c model_widget_kind.gen.go
 //	sha256:e06aa9d5263ec90e model_widget_maybe_shape.gen.go

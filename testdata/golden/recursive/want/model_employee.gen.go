@@ -60,11 +60,18 @@ func (m Employee) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Employee) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	var err error
 	dst = append(dst, '{')
-	dst = append(dst, "\"id\":"...)
-	dst = oasimpl.AppendString(dst, m.ID)
-	dst = append(dst, ",\"manager\":"...)
+	if m.absent&(1<<0) == 0 || m.ID != "" {
+		dst = append(dst, "\"id\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.ID)
+	}
+	if more {
+		dst = append(dst, ',')
+	}
+	dst = append(dst, "\"manager\":"...)
 	if m.Manager == nil {
 		dst = append(dst, "null"...)
 	} else {

@@ -137,13 +137,20 @@ func (m Node) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ']')
 		}
 	}
-	if more {
-		dst = append(dst, ',')
+	if m.absent&(1<<0) == 0 || m.Name != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"name\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.Name)
 	}
-	dst = append(dst, "\"name\":"...)
-	dst = oasimpl.AppendString(dst, m.Name)
 	if m.Next.IsSet() {
-		dst = append(dst, ",\"next\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"next\":"...)
+		more = true
 		if x, ok := m.Next.Get(); ok {
 			if x == nil {
 				dst = append(dst, "null"...)
@@ -157,7 +164,10 @@ func (m Node) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Parent.Get(); ok {
-		dst = append(dst, ",\"parent\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"parent\":"...)
 		if x == nil {
 			dst = append(dst, "null"...)
 		} else {

@@ -8,15 +8,15 @@
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
 // toolchain: v0.3.0
-// output: sha256:a065c398d0fd3c2c
+// output: sha256:38241f9d2af11b85
 //
 // files:
 //	sha256:515f63d7c33c176e doc.gen.go
 //	sha256:302ad8591c700257 docs/models/employee.md
 //	sha256:d0368a3bab8f1519 docs/models/manager.md
 //	sha256:d6fcfeb5cfcdf7a1 docs/models/node.md
-//	sha256:4a0432c4266d697e model_employee.gen.go
+//	sha256:ae539353870bff22 model_employee.gen.go
 //	sha256:2598e37b0cf796a3 model_manager.gen.go
-//	sha256:8f5fc2bf42598c5a model_node.gen.go
+//	sha256:94736b6a22b58296 model_node.gen.go
 
 package recursive

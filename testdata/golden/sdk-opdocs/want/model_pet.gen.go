@@ -68,18 +68,37 @@ func (m Pet) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Pet) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	var err error
 	dst = append(dst, '{')
-	dst = append(dst, "\"id\":"...)
-	dst = oasimpl.AppendString(dst, m.ID)
-	dst = append(dst, ",\"kind\":"...)
-	if dst, err = m.Kind.AppendJSON(dst); err != nil {
-		return nil, err
+	if m.absent&(1<<0) == 0 || m.ID != "" {
+		dst = append(dst, "\"id\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.ID)
 	}
-	dst = append(dst, ",\"name\":"...)
-	dst = oasimpl.AppendString(dst, m.Name)
+	if m.absent&(1<<1) == 0 || m.Kind != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"kind\":"...)
+		more = true
+		if dst, err = m.Kind.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
+	if m.absent&(1<<2) == 0 || m.Name != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"name\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.Name)
+	}
 	if x, ok := m.Tag.Get(); ok {
-		dst = append(dst, ",\"tag\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"tag\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	return append(dst, '}'), nil

@@ -71,13 +71,21 @@ func (m PlaceOrderBody) AppendJSON(dst []byte) ([]byte, error) {
 		more = true
 		dst = oasimpl.AppendString(dst, x)
 	}
-	if more {
-		dst = append(dst, ',')
+	if m.absent&(1<<0) == 0 || m.PetID != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"petId\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.PetID)
 	}
-	dst = append(dst, "\"petId\":"...)
-	dst = oasimpl.AppendString(dst, m.PetID)
-	dst = append(dst, ",\"quantity\":"...)
-	dst = oasimpl.AppendInt(dst, m.Quantity)
+	if m.absent&(1<<1) == 0 || m.Quantity != 0 {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"quantity\":"...)
+		dst = oasimpl.AppendInt(dst, m.Quantity)
+	}
 	return append(dst, '}'), nil
 }
 

@@ -47,8 +47,10 @@ func (m Problem) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // dst has to grow.
 func (m Problem) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
-	dst = append(dst, "\"message\":"...)
-	dst = oasimpl.AppendString(dst, m.Message)
+	if m.absent&(1<<0) == 0 || m.Message != "" {
+		dst = append(dst, "\"message\":"...)
+		dst = oasimpl.AppendString(dst, m.Message)
+	}
 	return append(dst, '}'), nil
 }
 

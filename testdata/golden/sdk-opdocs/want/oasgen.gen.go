@@ -8,7 +8,7 @@
 // spec: sha256:7b5cff22f72c5b3b
 // config: sha256:c69162836e608cae
 // toolchain: v0.3.0
-// output: sha256:ce7ffd446b6283af
+// output: sha256:40dd105b6a5ca8cd
 //
 // files:
 //	sha256:525db0ff201b506f api.gen.go
@@ -25,10 +25,10 @@
 //	sha256:0414943e45440319 errors.gen.go
 //	sha256:47032dd0b9e7aed5 examples.gen_test.go
 //	sha256:af396dd09069f7fd model_kind.gen.go
-//	sha256:a4051c3e33fa2362 model_pet.gen.go
-//	sha256:92e6de2035179ddd model_pet_input.gen.go
-//	sha256:d72b933c9607357b model_place_order_body.gen.go
-//	sha256:d94aa2024af4013b model_problem.gen.go
+//	sha256:d5785d198f87237c model_pet.gen.go
+//	sha256:461c3ee984190e5c model_pet_input.gen.go
+//	sha256:9eb38d6ef24284b1 model_place_order_body.gen.go
+//	sha256:ae0e7883f82b568e model_problem.gen.go
 //	sha256:0cdaee601187fe88 raw/client.gen.go
 
 package sdkopdocs

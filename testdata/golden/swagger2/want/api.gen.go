@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
 	"github.com/oasgen/oasgen/oas/oasimpl"
+	"io"
 	"net/http"
 	"net/url"
 	"time"
@@ -144,8 +145,12 @@ type APIClient struct {
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opAddPet oasimpl.Call
-	opGetPet oasimpl.Call
+	opBuild    oasimpl.Call
+	opEvents   oasimpl.Call
+	opAddPet   oasimpl.Call
+	opMarkRead oasimpl.Call
+	opGetPet   oasimpl.Call
+	opRender   oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -181,15 +186,37 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
+	c.opBuild = oasimpl.Call{
+		Func:      "Build",
+		Method:    "POST",
+		Operation: "build",
+	}
+	c.opEvents = oasimpl.Call{
+		Accept:    "application/vnd.example+json",
+		Func:      "Events",
+		Method:    "GET",
+		Operation: "events",
+	}
 	c.opAddPet = oasimpl.Call{
 		Func:      "AddPet",
 		Method:    "POST",
 		Operation: "addPet",
 	}
+	c.opMarkRead = oasimpl.Call{
+		Func:      "MarkRead",
+		Method:    "PUT",
+		Operation: "markRead",
+	}
 	c.opGetPet = oasimpl.Call{
 		Func:      "GetPet",
 		Method:    "GET",
 		Operation: "getPet",
+	}
+	c.opRender = oasimpl.Call{
+		Accept:    "text/html",
+		Func:      "Render",
+		Method:    "POST",
+		Operation: "render",
 	}
 	return c, nil
 }
@@ -201,6 +228,61 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 		return spec
 	}
 	return c.retry
+}
+
+// Build calls POST /build.
+//
+// The body is sent as it reads, with contentType as its Content-Type (empty:
+// application/octet-stream). A retry sends it again from the start: an
+// io.Seeker is sought back, any other reader is read into memory first unless
+// the call passes WithoutRetries. A 2xx response returns nil. Any other status
+// is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) Build(ctx context.Context, body io.Reader, contentType string, opts ...CallOption) error {
+	u, err := oasimpl.JoinURL(c.server, "/build")
+	if err != nil {
+		return fmt.Errorf("Build: %w", err)
+	}
+	call := c.opBuild
+	call.URL = u
+	call.Reader = body
+	call.ContentType = contentType
+	if contentType == "" {
+		call.ContentType = "application/octet-stream"
+	}
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return fmt.Errorf("Build: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return nil
+	}
+	return oasimpl.NewAPIError(resp)
+}
+
+// Events calls GET /events.
+//
+// A 2xx response is decoded as Error. Any other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) Events(ctx context.Context, opts ...CallOption) (*Error, error) {
+	u, err := oasimpl.JoinURL(c.server, "/events")
+	if err != nil {
+		return nil, fmt.Errorf("Events: %w", err)
+	}
+	call := c.opEvents
+	call.URL = u
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return nil, fmt.Errorf("Events: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return oasimpl.DecodeJSON[Error](resp)
+	}
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // AddPet calls POST /pets.
@@ -231,6 +313,29 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	switch {
 	case resp.StatusCode/100 == 2:
 		return oasimpl.DecodeJSON[Pet](resp)
+	}
+	return nil, oasimpl.NewAPIError(resp)
+}
+
+// MarkRead calls PUT /pets/read.
+//
+// A 2xx response is decoded from JSON. Any other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) MarkRead(ctx context.Context, opts ...CallOption) ([]Pet, error) {
+	u, err := oasimpl.JoinURL(c.server, "/pets/read")
+	if err != nil {
+		return nil, fmt.Errorf("MarkRead: %w", err)
+	}
+	call := c.opMarkRead
+	call.URL = u
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return nil, fmt.Errorf("MarkRead: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return oasimpl.DecodeValue[[]Pet](resp)
 	}
 	return nil, oasimpl.NewAPIError(resp)
 }
@@ -284,4 +389,33 @@ func (c *APIClient) GetPet(ctx context.Context, petID int64, params GetPetArgs, 
 	default:
 		return nil, oasimpl.DecodeErrorResponse[Error](resp)
 	}
+}
+
+// Render calls POST /render.
+//
+// A 2xx response's body is returned as a string. Any other status is an
+// *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) Render(ctx context.Context, body string, opts ...CallOption) (string, error) {
+	payload, err := oasimpl.Encode(body)
+	if err != nil {
+		return "", fmt.Errorf("Render: %w", err)
+	}
+	u, err := oasimpl.JoinURL(c.server, "/render")
+	if err != nil {
+		return "", fmt.Errorf("Render: %w", err)
+	}
+	call := c.opRender
+	call.URL = u
+	call.Body = payload
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return "", fmt.Errorf("Render: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return oasimpl.DecodeText(resp)
+	}
+	return "", oasimpl.NewAPIError(resp)
 }

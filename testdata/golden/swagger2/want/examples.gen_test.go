@@ -6,7 +6,39 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"strings"
 )
+
+// ExampleAPIClient_Build calls Build with example arguments.
+func ExampleAPIClient_Build() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	err = client.Build(ctx, strings.NewReader(""), "application/octet-stream")
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
+// ExampleAPIClient_Events calls Events with example arguments.
+func ExampleAPIClient_Events() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	res, err := client.Events(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%+v\n", res)
+}
 
 // ExampleAPIClient_AddPet calls AddPet with example arguments.
 func ExampleAPIClient_AddPet() {
@@ -24,6 +56,22 @@ func ExampleAPIClient_AddPet() {
 	fmt.Printf("%+v\n", res)
 }
 
+// ExampleAPIClient_MarkRead calls MarkRead with example arguments.
+func ExampleAPIClient_MarkRead() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	res, err := client.MarkRead(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%+v\n", res)
+}
+
 // ExampleAPIClient_GetPet calls GetPet with example arguments.
 func ExampleAPIClient_GetPet() {
 	ctx := context.Background()
@@ -34,6 +82,22 @@ func ExampleAPIClient_GetPet() {
 	}
 
 	res, err := client.GetPet(ctx, 0, GetPetArgs{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%+v\n", res)
+}
+
+// ExampleAPIClient_Render calls Render with example arguments.
+func ExampleAPIClient_Render() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	res, err := client.Render(ctx, "<body>")
 	if err != nil {
 		log.Fatal(err)
 	}

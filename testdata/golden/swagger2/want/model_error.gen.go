@@ -55,11 +55,20 @@ func (m Error) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Error) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	dst = append(dst, '{')
-	dst = append(dst, "\"code\":"...)
-	dst = oasimpl.AppendInt(dst, int64(m.Code))
-	dst = append(dst, ",\"message\":"...)
-	dst = oasimpl.AppendString(dst, m.Message)
+	if m.absent&(1<<0) == 0 || m.Code != 0 {
+		dst = append(dst, "\"code\":"...)
+		more = true
+		dst = oasimpl.AppendInt(dst, int64(m.Code))
+	}
+	if m.absent&(1<<1) == 0 || m.Message != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"message\":"...)
+		dst = oasimpl.AppendString(dst, m.Message)
+	}
 	return append(dst, '}'), nil
 }
 

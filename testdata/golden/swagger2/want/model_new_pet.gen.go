@@ -49,11 +49,18 @@ func (m NewPet) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m NewPet) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	dst = append(dst, '{')
-	dst = append(dst, "\"name\":"...)
-	dst = oasimpl.AppendString(dst, m.Name)
+	if m.absent&(1<<0) == 0 || m.Name != "" {
+		dst = append(dst, "\"name\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.Name)
+	}
 	if x, ok := m.Tag.Get(); ok {
-		dst = append(dst, ",\"tag\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"tag\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	return append(dst, '}'), nil

@@ -58,13 +58,26 @@ func (m Pet) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Pet) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	dst = append(dst, '{')
-	dst = append(dst, "\"id\":"...)
-	dst = oasimpl.AppendInt(dst, m.ID)
-	dst = append(dst, ",\"name\":"...)
-	dst = oasimpl.AppendString(dst, m.Name)
+	if m.absent&(1<<0) == 0 || m.ID != 0 {
+		dst = append(dst, "\"id\":"...)
+		more = true
+		dst = oasimpl.AppendInt(dst, m.ID)
+	}
+	if m.absent&(1<<1) == 0 || m.Name != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"name\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.Name)
+	}
 	if x, ok := m.Tag.Get(); ok {
-		dst = append(dst, ",\"tag\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"tag\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	return append(dst, '}'), nil

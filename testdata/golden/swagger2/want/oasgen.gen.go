@@ -5,27 +5,28 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:8ebfea394d91dc41
+// spec: sha256:95ed806576160baa
 // config: sha256:cc3402158c40e91a
 // toolchain: v0.3.0
-// output: sha256:89b379cbda40c4d2
+// output: sha256:fb35d33f23842f36
 //
 // files:
-//	sha256:26e3a0c1b8c590f3 api.gen.go
+//	sha256:120abb69c90e8c1f api.gen.go
 //	sha256:e8eeabaf253540cd doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md
-//	sha256:046c89f0164a9e83 docs/sdks/apiclient/README.md
+//	sha256:3feba765c3ed6a60 docs/sdks/apiclient/README.md
 //	sha256:7180640318a29beb errors.gen.go
-//	sha256:a26d42f66704565a examples.gen_test.go
-//	sha256:185bb07996d851a2 model_error.gen.go
-//	sha256:a75238aefea50881 model_new_pet.gen.go
-//	sha256:a4232705b247c331 model_pet.gen.go
-//	sha256:d5ad73e084c05b05 raw/client.gen.go
+//	sha256:3c79d55a6d70fc50 examples.gen_test.go
+//	sha256:5f91b39cba84db0a model_error.gen.go
+//	sha256:9ebd6cb470a69832 model_new_pet.gen.go
+//	sha256:0d3150e839970379 model_pet.gen.go
+//	sha256:5b813ac4e53cc5a5 raw/client.gen.go
 //
 // warnings:
 //	../openapi.yaml:1:1		Swagger 2.0 document converted to OpenAPI 3.0 with kin-openapi's openapi2conv
-//	../openapi.yaml:53:5	components.schemas.Pet	function name NewPet is the name of components.schemas.NewPet, which keeps it; this function is named NewPet2
+//	../openapi.yaml:72:9	paths./build.post.parameters.Content-type	header parameter "Content-type" is ignored, as OpenAPI says: the request body's media type sets Content-Type and the responses' set Accept
+//	../openapi.yaml:107:5	components.schemas.Pet	function name NewPet is the name of components.schemas.NewPet, which keeps it; this function is named NewPet2
 
 package swagger2

@@ -58,12 +58,19 @@ func (m Line) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Line) AppendJSON(dst []byte) ([]byte, error) {
+	more := false
 	var err error
 	dst = append(dst, '{')
-	dst = append(dst, "\"sku\":"...)
-	dst = oasimpl.AppendString(dst, m.Sku)
+	if m.absent&(1<<0) == 0 || m.Sku != "" {
+		dst = append(dst, "\"sku\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.Sku)
+	}
 	if x, ok := m.Status.Get(); ok {
-		dst = append(dst, ",\"status\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"status\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}

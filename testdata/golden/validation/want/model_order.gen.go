@@ -234,12 +234,18 @@ func (m Order) AppendJSON(dst []byte) ([]byte, error) {
 		more = true
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if m.absent&(1<<0) == 0 || m.ID != "" {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"id\":"...)
+		more = true
+		dst = oasimpl.AppendString(dst, m.ID)
+	}
 	if more {
 		dst = append(dst, ',')
 	}
-	dst = append(dst, "\"id\":"...)
-	dst = oasimpl.AppendString(dst, m.ID)
-	dst = append(dst, ",\"lines\":"...)
+	dst = append(dst, "\"lines\":"...)
 	if m.Lines == nil {
 		dst = append(dst, "null"...)
 	} else {
@@ -274,11 +280,15 @@ func (m Order) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	dst = append(dst, ",\"quantity\":"...)
-	dst = oasimpl.AppendInt(dst, int64(m.Quantity))
-	dst = append(dst, ",\"status\":"...)
-	if dst, err = m.Status.AppendJSON(dst); err != nil {
-		return nil, err
+	if m.absent&(1<<1) == 0 || m.Quantity != 0 {
+		dst = append(dst, ",\"quantity\":"...)
+		dst = oasimpl.AppendInt(dst, int64(m.Quantity))
+	}
+	if m.absent&(1<<2) == 0 || m.Status != "" {
+		dst = append(dst, ",\"status\":"...)
+		if dst, err = m.Status.AppendJSON(dst); err != nil {
+			return nil, err
+		}
 	}
 	if x, ok := m.Tags.Get(); ok {
 		dst = append(dst, ",\"tags\":"...)

@@ -8,7 +8,7 @@
 // spec: sha256:5ba7023f8048ca89
 // config: sha256:148643d2913e8c56
 // toolchain: v0.3.0
-// output: sha256:1f98c8b7998d3a04
+// output: sha256:dbc1dea375254e19
 //
 // files:
 //	sha256:10515bd601813b90 doc.gen.go
@@ -17,8 +17,8 @@
 //	sha256:de04850e2c264515 docs/models/ordertags.md
 //	sha256:3ea8982851ab602c docs/models/priority.md
 //	sha256:c4791c2ef2f55337 docs/models/status.md
-//	sha256:751ef7fe0246b05f model_line.gen.go
-//	sha256:3b82a57d25342273 model_order.gen.go
+//	sha256:fbecc55c79bc61cd model_line.gen.go
+//	sha256:8579c80b4de740b7 model_order.gen.go
 //	sha256:36a909202cddce63 model_order_tags.gen.go
 //	sha256:2dba339803dff444 model_priority.gen.go
 //	sha256:8c712e3c1b8a32aa model_status.gen.go

@@ -77,13 +77,20 @@ func (m Account) AppendJSON(dst []byte) ([]byte, error) {
 		more = true
 		dst = oasimpl.AppendString(dst, x)
 	}
-	if more {
-		dst = append(dst, ',')
+	if m.absent&(1<<0) == 0 || m.ID != 0 {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"id\":"...)
+		more = true
+		dst = oasimpl.AppendInt(dst, m.ID)
 	}
-	dst = append(dst, "\"id\":"...)
-	dst = oasimpl.AppendInt(dst, m.ID)
 	if m.Nickname.IsSet() {
-		dst = append(dst, ",\"nickname\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"nickname\":"...)
+		more = true
 		if x, ok := m.Nickname.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -91,17 +98,28 @@ func (m Account) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Owner.Get(); ok {
-		dst = append(dst, ",\"owner\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"owner\":"...)
+		more = true
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Slug.Get(); ok {
-		dst = append(dst, ",\"slug\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"slug\":"...)
+		more = true
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Tier.Get(); ok {
-		dst = append(dst, ",\"tier\":"...)
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"tier\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}

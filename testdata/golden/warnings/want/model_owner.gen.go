@@ -49,8 +49,10 @@ func (m Owner) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // dst has to grow.
 func (m Owner) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
-	dst = append(dst, "\"name\":"...)
-	dst = oasimpl.AppendString(dst, m.Name)
+	if m.absent&(1<<0) == 0 || m.Name != "" {
+		dst = append(dst, "\"name\":"...)
+		dst = oasimpl.AppendString(dst, m.Name)
+	}
 	return append(dst, '}'), nil
 }
 

@@ -8,7 +8,7 @@
 // spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
 // toolchain: v0.3.0
-// output: sha256:632260b233c13173
+// output: sha256:fc5e68108e562dc8
 //
 // files:
 //	sha256:39280f2c62d9f2c0 doc.gen.go
@@ -18,11 +18,11 @@
 //	sha256:d58b0f2a35bc8644 docs/models/newpet.md
 //	sha256:ef96821db79d0473 docs/models/owner.md
 //	sha256:14d10e413bcd883a docs/models/pet.md
-//	sha256:252ce63ba735b731 model_account.gen.go
-//	sha256:70f2e4203a68d1e7 model_account_owner.gen.go
+//	sha256:9824d5bc800cae8d model_account.gen.go
+//	sha256:7064dbf6a10303e1 model_account_owner.gen.go
 //	sha256:6a548452ccc1e097 model_account_tier.gen.go
 //	sha256:4ca60178f890ba1e model_new_pet.gen.go
-//	sha256:afe98cbbd8d56c60 model_owner.gen.go
+//	sha256:9872771f9179be16 model_owner.gen.go
 //	sha256:0a0d22f51d69d07e model_pet.gen.go
 //
 // warnings:

@@ -16,13 +16,22 @@ import (
 	swagger2 "oasgen.test/model"
 )
 
+// Rendered defines model for Rendered.
+type Rendered = string
+
 // GetPetParams defines parameters for GetPet.
 type GetPetParams struct {
 	Fields *[]string `form:"fields,omitempty" json:"fields,omitempty"`
 }
 
+// RenderJSONBody defines parameters for Render.
+type RenderJSONBody = string
+
 // AddPetJSONRequestBody defines body for AddPet for application/json ContentType.
 type AddPetJSONRequestBody = swagger2.NewPet
+
+// RenderJSONRequestBody defines body for Render for application/json ContentType.
+type RenderJSONRequestBody = RenderJSONBody
 
 // RequestEditorFn is the function signature for the RequestEditor callback function
 type RequestEditorFn func(ctx context.Context, req *http.Request) error
@@ -98,6 +107,13 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 // The interface specification for the client above.
 type ClientInterface interface {
 
+	// BuildWithBody performs a POST /build (the `Build` operationId) request,
+	// with any type of body and a specified content type.
+	BuildWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// Events performs a GET /events (the `Events` operationId) request.
+	Events(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// AddPetWithBody performs a POST /pets (the `AddPet` operationId) request,
 	// with any type of body and a specified content type.
 	AddPetWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -106,8 +122,46 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	AddPet(ctx context.Context, body AddPetJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// MarkRead performs a PUT /pets/read (the `MarkRead` operationId) request.
+	MarkRead(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetPet performs a GET /pets/{petId} (the `GetPet` operationId) request.
 	GetPet(ctx context.Context, petID int64, params *GetPetParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// RenderWithBody performs a POST /render (the `Render` operationId) request,
+	// with any type of body and a specified content type.
+	RenderWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// Render performs a POST /render (the `Render` operationId) request.
+	// Takes a body of the `application/json` content type.
+	Render(ctx context.Context, body RenderJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+}
+
+// BuildWithBody performs a POST /build (the `Build` operationId) request,
+// with any type of body and a specified content type.
+func (c *Client) BuildWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewBuildRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// Events performs a GET /events (the `Events` operationId) request.
+func (c *Client) Events(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewEventsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
 }
 
 // AddPetWithBody performs a POST /pets (the `AddPet` operationId) request,
@@ -138,6 +192,19 @@ func (c *Client) AddPet(ctx context.Context, body AddPetJSONRequestBody, reqEdit
 	return c.Client.Do(req)
 }
 
+// MarkRead performs a PUT /pets/read (the `MarkRead` operationId) request.
+func (c *Client) MarkRead(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewMarkReadRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // GetPet performs a GET /pets/{petId} (the `GetPet` operationId) request.
 func (c *Client) GetPet(ctx context.Context, petID int64, params *GetPetParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetPetRequest(c.Server, petID, params)
@@ -149,6 +216,90 @@ func (c *Client) GetPet(ctx context.Context, petID int64, params *GetPetParams, 
 		return nil, err
 	}
 	return c.Client.Do(req)
+}
+
+// RenderWithBody performs a POST /render (the `Render` operationId) request,
+// with any type of body and a specified content type.
+func (c *Client) RenderWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRenderRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// Render performs a POST /render (the `Render` operationId) request.
+// Takes a body of the `application/json` content type.
+func (c *Client) Render(ctx context.Context, body RenderJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRenderRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// NewBuildRequestWithBody constructs an http.Request for the Build method, with any body, and a specified content type
+func NewBuildRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/build")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewEventsRequest constructs an http.Request for the Events method
+func NewEventsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/events")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
 }
 
 // NewAddPetRequest calls the generic AddPet builder with application/json body
@@ -187,6 +338,33 @@ func NewAddPetRequestWithBody(server string, contentType string, body io.Reader)
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewMarkReadRequest constructs an http.Request for the MarkRead method
+func NewMarkReadRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pets/read")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -252,6 +430,46 @@ func NewGetPetRequest(server string, petID int64, params *GetPetParams) (*http.R
 	return req, nil
 }
 
+// NewRenderRequest calls the generic Render builder with application/json body
+func NewRenderRequest(server string, body RenderJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewRenderRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewRenderRequestWithBody constructs an http.Request for the Render method, with any body, and a specified content type
+func NewRenderRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/render")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 func (c *Client) applyEditors(ctx context.Context, req *http.Request, additionalEditors []RequestEditorFn) error {
 	for _, r := range c.RequestEditors {
 		if err := r(ctx, req); err != nil {
@@ -296,6 +514,17 @@ func WithBaseURL(baseURL string) ClientOption {
 // ClientWithResponsesInterface is the interface specification for the client with responses above.
 type ClientWithResponsesInterface interface {
 
+	// BuildWithBodyWithResponse performs a POST /build (the `Build` operationId) request,
+	// with any type of body and a specified content type.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	BuildWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BuildResponse, error)
+
+	// EventsWithResponse performs a GET /events (the `Events` operationId) request.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	EventsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*EventsResponse, error)
+
 	// AddPetWithBodyWithResponse performs a POST /pets (the `AddPet` operationId) request,
 	// with any type of body and a specified content type.
 	//
@@ -306,10 +535,100 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	AddPetWithResponse(ctx context.Context, body AddPetJSONRequestBody, reqEditors ...RequestEditorFn) (*AddPetResponse, error)
 
+	// MarkReadWithResponse performs a PUT /pets/read (the `MarkRead` operationId) request.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	MarkReadWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*MarkReadResponse, error)
+
 	// GetPetWithResponse performs a GET /pets/{petId} (the `GetPet` operationId) request.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	GetPetWithResponse(ctx context.Context, petID int64, params *GetPetParams, reqEditors ...RequestEditorFn) (*GetPetResponse, error)
+
+	// RenderWithBodyWithResponse performs a POST /render (the `Render` operationId) request,
+	// with any type of body and a specified content type.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	RenderWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RenderResponse, error)
+
+	// RenderWithResponse performs a POST /render (the `Render` operationId) request.
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	RenderWithResponse(ctx context.Context, body RenderJSONRequestBody, reqEditors ...RequestEditorFn) (*RenderResponse, error)
+}
+
+type BuildResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r BuildResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r BuildResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r BuildResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r BuildResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type EventsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// ApplicationVndExampleJSON200 the response for an HTTP 200 `application/vnd.example+json` response
+	ApplicationVndExampleJSON200 *swagger2.Error
+}
+
+// GetApplicationVndExampleJSON200 returns the response for an HTTP 200 `application/vnd.example+json` response
+func (r EventsResponse) GetApplicationVndExampleJSON200() *swagger2.Error {
+	return r.ApplicationVndExampleJSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r EventsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r EventsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r EventsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r EventsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
 }
 
 type AddPetResponse struct {
@@ -347,6 +666,47 @@ func (r AddPetResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r AddPetResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type MarkReadResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON205 the response for an HTTP 205 `application/json` response
+	JSON205 *[]swagger2.Pet
+}
+
+// GetJSON205 returns the response for an HTTP 205 `application/json` response
+func (r MarkReadResponse) GetJSON205() *[]swagger2.Pet {
+	return r.JSON205
+}
+
+// GetBody returns the raw response body bytes
+func (r MarkReadResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r MarkReadResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r MarkReadResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r MarkReadResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -401,6 +761,63 @@ func (r GetPetResponse) ContentType() string {
 	return ""
 }
 
+type RenderResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r RenderResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RenderResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RenderResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RenderResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+// BuildWithBodyWithResponse performs a POST /build (the `Build` operationId) request,
+// with any type of body and a specified content type.
+//
+// Returns a wrapper object for the known response body format(s).
+func (c *ClientWithResponses) BuildWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*BuildResponse, error) {
+	rsp, err := c.BuildWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBuildResponse(rsp)
+}
+
+// EventsWithResponse performs a GET /events (the `Events` operationId) request.
+//
+// Returns a wrapper object for the known response body format(s).
+func (c *ClientWithResponses) EventsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*EventsResponse, error) {
+	rsp, err := c.Events(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseEventsResponse(rsp)
+}
+
 // AddPetWithBodyWithResponse performs a POST /pets (the `AddPet` operationId) request,
 // with any type of body and a specified content type.
 //
@@ -423,6 +840,17 @@ func (c *ClientWithResponses) AddPetWithResponse(ctx context.Context, body AddPe
 	return ParseAddPetResponse(rsp)
 }
 
+// MarkReadWithResponse performs a PUT /pets/read (the `MarkRead` operationId) request.
+//
+// Returns a wrapper object for the known response body format(s).
+func (c *ClientWithResponses) MarkReadWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*MarkReadResponse, error) {
+	rsp, err := c.MarkRead(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseMarkReadResponse(rsp)
+}
+
 // GetPetWithResponse performs a GET /pets/{petId} (the `GetPet` operationId) request.
 //
 // Returns a wrapper object for the known response body format(s).
@@ -432,6 +860,70 @@ func (c *ClientWithResponses) GetPetWithResponse(ctx context.Context, petID int6
 		return nil, err
 	}
 	return ParseGetPetResponse(rsp)
+}
+
+// RenderWithBodyWithResponse performs a POST /render (the `Render` operationId) request,
+// with any type of body and a specified content type.
+//
+// Returns a wrapper object for the known response body format(s).
+func (c *ClientWithResponses) RenderWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*RenderResponse, error) {
+	rsp, err := c.RenderWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRenderResponse(rsp)
+}
+
+// RenderWithResponse performs a POST /render (the `Render` operationId) request.
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+func (c *ClientWithResponses) RenderWithResponse(ctx context.Context, body RenderJSONRequestBody, reqEditors ...RequestEditorFn) (*RenderResponse, error) {
+	rsp, err := c.Render(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRenderResponse(rsp)
+}
+
+// ParseBuildResponse parses an HTTP response from a BuildWithResponse call
+func ParseBuildResponse(rsp *http.Response) (*BuildResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &BuildResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseEventsResponse parses an HTTP response from a EventsWithResponse call
+func ParseEventsResponse(rsp *http.Response) (*EventsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &EventsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest swagger2.Error
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.ApplicationVndExampleJSON200 = &dest
+
+	}
+
+	return response, nil
 }
 
 // ParseAddPetResponse parses an HTTP response from a AddPetWithResponse call
@@ -454,6 +946,32 @@ func ParseAddPetResponse(rsp *http.Response) (*AddPetResponse, error) {
 			return nil, err
 		}
 		response.JSON201 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseMarkReadResponse parses an HTTP response from a MarkReadWithResponse call
+func ParseMarkReadResponse(rsp *http.Response) (*MarkReadResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &MarkReadResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 205:
+		var dest []swagger2.Pet
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON205 = &dest
 
 	}
 
@@ -488,6 +1006,22 @@ func ParseGetPetResponse(rsp *http.Response) (*GetPetResponse, error) {
 		}
 		response.JSONDefault = &dest
 
+	}
+
+	return response, nil
+}
+
+// ParseRenderResponse parses an HTTP response from a RenderWithResponse call
+func ParseRenderResponse(rsp *http.Response) (*RenderResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RenderResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
 
 	return response, nil
