@@ -113,6 +113,10 @@ type CallConfig struct {
 	Header  http.Header
 	Query   url.Values
 	Editors []RequestEditor
+	// PageURL and ResponseHeader serve pagination (paginate.go): the URL
+	// a next-page link gave, and where to store the response's headers.
+	PageURL        string
+	ResponseHeader *http.Header
 }
 
 // WithRetries makes a call use p instead of the spec's (or the client's)
@@ -235,6 +239,15 @@ func (t *Transport) Do(ctx context.Context, call *Call, opts []CallOption) (*Res
 	if cc.RetrySet {
 		policy = cc.Retry
 	}
+	if cc.PageURL != "" {
+		u, err := pageURL(call.URL, cc.PageURL)
+		if err != nil {
+			return nil, err
+		}
+		c := *call
+		c.URL = u
+		call = &c
+	}
 	sec, err := chooseRequirement(call)
 	if err != nil {
 		return nil, err
@@ -271,6 +284,9 @@ func (t *Transport) Do(ctx context.Context, call *Call, opts []CallOption) (*Res
 				wait = ra
 			}
 		default:
+			if cc.ResponseHeader != nil {
+				*cc.ResponseHeader = resp.Header
+			}
 			return resp, nil
 		}
 		if attempt >= policy.attempts() ||
