@@ -70,6 +70,20 @@ func WithPageURL(next string) CallOption {
 	return func(c *CallConfig) { c.PageURL = next }
 }
 
+// PageOptions are a call's options for the next page of a url or Link
+// pagination: opts, then WithPageURL(next) unless next is "" (the first
+// page), then WithResponseHeader(h) unless h is nil. opts is not changed.
+func PageOptions(opts []CallOption, next string, h *http.Header) []CallOption {
+	out := append([]CallOption(nil), opts...)
+	if next != "" {
+		out = append(out, WithPageURL(next))
+	}
+	if h != nil {
+		out = append(out, WithResponseHeader(h))
+	}
+	return out
+}
+
 // pageURL is the URL a call with WithPageURL requests.
 func pageURL(base *url.URL, next string) (*url.URL, error) {
 	ref, err := url.Parse(next)

@@ -41,6 +41,12 @@ func genClient(m *plan.Model) ([]File, error) {
 			genResultType(f, o)
 		}
 		genOperation(f, m, o)
+		if o.Events != nil {
+			genEvents(f, m, o)
+		}
+		if o.Pagination != nil {
+			genPagination(f, m, o)
+		}
 	}
 	api, err := render(f, "api.gen.go")
 	if err != nil {
@@ -332,7 +338,14 @@ func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
 		}
 		return jen.Return(err)
 	}
-	comment(f, wrapText(operationDoc(m, o), 77))
+	name := o.Name
+	if o.Events != nil {
+		// The stream's opener; the method of o.Name iterates over it.
+		name = o.Events.Open
+		comment(f, name+" sends the request of "+o.Name+" and returns its 2xx event stream unread.")
+	} else {
+		comment(f, wrapText(operationDoc(m, o), 77))
+	}
 	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range o.Params {
 		if p.In == "path" {
@@ -354,7 +367,7 @@ func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
 	}
 	results = append(results, jen.Error())
 
-	f.Func().Params(jen.Id("c").Op("*").Id(m.Names.APIClient)).Id(o.Name).Params(args...).Params(results...).BlockFunc(func(g *jen.Group) {
+	f.Func().Params(jen.Id("c").Op("*").Id(m.Names.APIClient)).Id(name).Params(args...).Params(results...).BlockFunc(func(g *jen.Group) {
 		if byZero {
 			g.Var().Id("zero").Add(goType(o.Result.Body))
 		}
@@ -786,6 +799,9 @@ func resultDoc(o *plan.Operation) string {
 	r := o.Result
 	if r == nil {
 		return "A 2xx response returns nil."
+	}
+	if o.Events != nil {
+		return eventsDoc(o)
 	}
 	var s string
 	switch {

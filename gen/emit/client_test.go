@@ -42,7 +42,17 @@ var clientCases = []struct {
 	// A PATCH with defaults: its behaviour_test.go.txt checks on the wire
 	// that a request carries only what the caller set.
 	{"patch", "testdata/client/patch/openapi.yaml", true},
+	// x-speakeasy-pagination of every type: its behaviour_test.go.txt
+	// pages through httptest servers, counting requests.
+	{"sdk-pagination", "testdata/client/sdk-pagination/openapi.yaml", true},
+	// Server-sent events: typed, text and Speakeasy's envelope, a
+	// sentinel, streams with delays and cut short.
+	{"sdk-sse", "testdata/client/sdk-sse/openapi.yaml", true},
 }
+
+// pkgName is a case's Go package name: its name without hyphens
+// (sdk-pagination is package sdkpagination).
+func pkgName(name string) string { return strings.ReplaceAll(name, "-", "") }
 
 // emitClient emits the package for spec, as if its import path were
 // example.com/<pkg> (which only raw/client.gen.go names).
@@ -96,7 +106,7 @@ func TestClientCompiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { os.RemoveAll(dir) })
-			files := emitClientAt(t, tc.spec, tc.name, "github.com/oasgen/oasgen/gen/emit/"+filepath.ToSlash(dir))
+			files := emitClientAt(t, tc.spec, pkgName(tc.name), "github.com/oasgen/oasgen/gen/emit/"+filepath.ToSlash(dir))
 			if find(files, "api.gen.go") == nil || find(files, "raw/client.gen.go") == nil {
 				t.Fatal("no api.gen.go or raw/client.gen.go emitted")
 			}
@@ -159,8 +169,8 @@ func TestClientGolden(t *testing.T) {
 			if _, err := os.Stat(tc.spec); err != nil {
 				t.Skipf("spec corpus not present: %v", err)
 			}
-			files := emitClient(t, tc.spec, tc.name)
-			again := emitClient(t, tc.spec, tc.name)
+			files := emitClient(t, tc.spec, pkgName(tc.name))
+			again := emitClient(t, tc.spec, pkgName(tc.name))
 			for _, name := range []string{"api.gen.go", "errors.gen.go"} {
 				got := find(files, name)
 				if !bytes.Equal(got, find(again, name)) {

@@ -478,6 +478,12 @@ type Operation struct {
 	// for a response. Slices, maps, scalars and oas.Nullable[T] are
 	// returned as values; on error they are nil or zero.
 	ResultPointer bool
+	// Pagination is how the method's pages follow each other (see
+	// pagination.go); nil when the operation is not paginated.
+	Pagination *Pagination
+	// Events is set when the 2xx body is a stream of server-sent events
+	// (see events.go): the method then returns an iterator over them.
+	Events *EventStream
 }
 
 // BodyKind says how a request or response body travels.

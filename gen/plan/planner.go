@@ -31,6 +31,9 @@ type Options struct {
 	// ImportPath is the generated package's import path, which the raw
 	// package imports ("": unknown, and no raw package can be generated).
 	ImportPath string
+	// InferPagination gives operations without x-speakeasy-pagination
+	// page iterators when they follow a common pattern (pagination.go).
+	InferPagination bool
 }
 
 // Build plans the Go package for a loaded spec.
@@ -41,6 +44,8 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 			ImportPath: opts.ImportPath, Raw: rawPackage(opts.Package)},
 		names:    newNamer(),
 		bySchema: map[*openapi3.Schema]*Type{},
+
+		inferPagination: opts.InferPagination,
 	}
 	doc := s.Doc
 	if doc.Info != nil {
@@ -76,6 +81,10 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 		}
 	}
 	p.planStructs()
+	p.planPagination()
+	if len(p.errs) > 0 {
+		return nil, p.errs.Sort()
+	}
 	p.nameFuncs()
 	p.planUsage()
 	p.planOapiOperationIDs(p.oapiOps)
@@ -117,6 +126,10 @@ type planner struct {
 	// for them and for its client, by oapiKey (see planRawComponentKeys).
 	rawKeys  map[string]map[string]string
 	rawTaken map[string]string
+	// inferPagination is Options.InferPagination; errs are the spec's
+	// errors found while planning (a pagination output naming nothing).
+	inferPagination bool
+	errs            diag.List
 }
 
 type componentType struct {
@@ -1116,6 +1129,7 @@ func (p *planner) planOperations() {
 			}
 		}
 		p.planResult(o, where, pos)
+		p.planEvents(o, op, where)
 		o.Retry = retryOf(op.Extensions)
 		if o.Retry == nil {
 			o.Retry = retryOf(p.spec.Doc.Extensions)
@@ -1214,7 +1228,9 @@ func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param
 var clientLocals = map[string]bool{"c": true, "ctx": true, "opts": true, "body": true, "payload": true,
 	"u": true, "q": true, "h": true, "err": true, "call": true, "resp": true, "v": true, "s": true, "ok": true,
 	"oas": true, "url": true, "http": true, "context": true, "time": true, "fmt": true, "json": true,
-	"params": true, "zero": true, "ps": true, "contentType": true, "mp": true, "io": true}
+	"params": true, "zero": true, "ps": true, "contentType": true, "mp": true, "io": true,
+	// and the page iterators (emit/paginate.go)
+	"page": true, "yield": true, "next": true, "items": true, "limit": true, "np": true, "cur": true, "iter": true}
 
 // oapiPathScope are the identifiers in scope where oapi-codegen's client
 // declares a path parameter as a variable (its client methods,
