@@ -52,6 +52,10 @@ type SpecConfig struct {
 	Docs *bool `yaml:"docs,omitempty"`
 	// Client generates the HTTP client (default true).
 	Client *bool `yaml:"client,omitempty"`
+	// InferPagination gives page iterators to list operations without
+	// x-speakeasy-pagination that follow a common pattern (a next cursor
+	// or link in the body, a Link header). Off by default.
+	InferPagination bool `yaml:"infer-pagination,omitempty"`
 	// Templates overrides the config-wide template directory.
 	Templates string `yaml:"templates,omitempty"`
 	// ImportPath is the generated package's import path, which the raw
@@ -178,6 +182,7 @@ func (c *Config) Jobs(configPath string) ([]Job, error) {
 			AllowRemoteRefs: s.AllowRemoteRefs,
 			Docs:            s.Docs == nil || *s.Docs,
 			Client:          s.Client == nil || *s.Client,
+			InferPagination: s.InferPagination,
 			ImportPath:      s.ImportPath,
 			Limits: load.Limits{MaxFileBytes: s.Limits.MaxFileBytes, MaxFiles: s.Limits.MaxFiles, MaxNodes: s.Limits.MaxNodes,
 				MaxDepth: s.Limits.MaxDepth, MaxEnumValues: s.Limits.MaxEnumValues},

@@ -47,6 +47,9 @@ type Job struct {
 	Docs            bool
 	Client          bool
 	TemplatesDir    string
+	// InferPagination is the config's infer-pagination (omitted from the
+	// settings digest when off, so turning it on is the only change).
+	InferPagination bool `json:",omitempty"`
 	// ImportPath is the generated package's import path, which the raw
 	// client package imports; "" derives it from the nearest go.mod (see
 	// importpath.go).
@@ -436,7 +439,8 @@ func manifestWarnings(l diag.List, out string) diag.List {
 func renderSpec(j Job, tc Toolchain, spec *load.Spec) (*Result, error) {
 	rel := sourcePath(j)
 	j, importErr := withImportPath(j)
-	m, err := plan.Build(spec, plan.Options{Package: j.Package, SpecPath: rel, Toolchain: Version, ImportPath: j.ImportPath})
+	m, err := plan.Build(spec, plan.Options{Package: j.Package, SpecPath: rel, Toolchain: Version, ImportPath: j.ImportPath,
+		InferPagination: j.InferPagination})
 	if err != nil {
 		return nil, err
 	}

@@ -44,11 +44,16 @@ var clientCases = []struct {
 	{"patch", "testdata/client/patch/openapi.yaml", true},
 	// x-speakeasy-pagination of every type: its behaviour_test.go.txt
 	// pages through httptest servers, counting requests.
+	// Inferred patterns too (infer-pagination: true).
 	{"sdk-pagination", "testdata/client/sdk-pagination/openapi.yaml", true},
 	// Server-sent events: typed, text and Speakeasy's envelope, a
 	// sentinel, streams with delays and cut short.
 	{"sdk-sse", "testdata/client/sdk-sse/openapi.yaml", true},
 }
+
+// inferCases are generated with plan.Options.InferPagination (the
+// config's infer-pagination: true).
+var inferCases = map[string]bool{"sdk-pagination": true}
 
 // pkgName is a case's Go package name: its name without hyphens
 // (sdk-pagination is package sdkpagination).
@@ -58,16 +63,17 @@ func pkgName(name string) string { return strings.ReplaceAll(name, "-", "") }
 // example.com/<pkg> (which only raw/client.gen.go names).
 func emitClient(t *testing.T, spec, pkg string) []emit.File {
 	t.Helper()
-	return emitClientAt(t, spec, pkg, "example.com/"+pkg)
+	return emitClientAt(t, spec, pkg, "example.com/"+pkg, false)
 }
 
-func emitClientAt(t *testing.T, spec, pkg, importPath string) []emit.File {
+func emitClientAt(t *testing.T, spec, pkg, importPath string, infer bool) []emit.File {
 	t.Helper()
 	s, err := load.Load(spec, load.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := plan.Build(s, plan.Options{Package: pkg, SpecPath: "openapi.yaml", Toolchain: "v0.0.0-test", ImportPath: importPath})
+	m, err := plan.Build(s, plan.Options{Package: pkg, SpecPath: "openapi.yaml", Toolchain: "v0.0.0-test", ImportPath: importPath,
+		InferPagination: infer})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,7 +112,7 @@ func TestClientCompiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { os.RemoveAll(dir) })
-			files := emitClientAt(t, tc.spec, pkgName(tc.name), "github.com/oasgen/oasgen/gen/emit/"+filepath.ToSlash(dir))
+			files := emitClientAt(t, tc.spec, pkgName(tc.name), "github.com/oasgen/oasgen/gen/emit/"+filepath.ToSlash(dir), inferCases[tc.name])
 			if find(files, "api.gen.go") == nil || find(files, "raw/client.gen.go") == nil {
 				t.Fatal("no api.gen.go or raw/client.gen.go emitted")
 			}
@@ -169,8 +175,8 @@ func TestClientGolden(t *testing.T) {
 			if _, err := os.Stat(tc.spec); err != nil {
 				t.Skipf("spec corpus not present: %v", err)
 			}
-			files := emitClient(t, tc.spec, pkgName(tc.name))
-			again := emitClient(t, tc.spec, pkgName(tc.name))
+			files := emitClientAt(t, tc.spec, pkgName(tc.name), "example.com/"+pkgName(tc.name), inferCases[tc.name])
+			again := emitClientAt(t, tc.spec, pkgName(tc.name), "example.com/"+pkgName(tc.name), inferCases[tc.name])
 			for _, name := range []string{"api.gen.go", "errors.gen.go"} {
 				got := find(files, name)
 				if !bytes.Equal(got, find(again, name)) {
