@@ -41,7 +41,11 @@ func genClient(m *plan.Model) ([]File, error) {
 			genResultType(f, o)
 		}
 		genOperation(f, m, o)
-		if o.Events != nil {
+		if ev := o.Events; ev != nil {
+			if ev.Opener != nil {
+				comment(f, ev.Open+" sends the request of "+o.Name+" asking for "+ev.MediaType+" and returns its 2xx event stream unread.")
+				genMethod(f, m, ev.Opener, ev.Open)
+			}
 			genEvents(f, m, o)
 		}
 		if o.Pagination != nil {
@@ -152,7 +156,7 @@ func genClientType(f *jen.File, m *plan.Model) {
 			g.Comment("The fixed part of each operation's call (method, auth, retry policy),")
 			g.Comment("built once here rather than on every call.")
 		}
-		for _, o := range m.Operations {
+		for _, o := range callOps(m) {
 			g.Id(opField(o)).Qual(oasPkg, "Call")
 		}
 	})
@@ -184,7 +188,7 @@ func genClientType(f *jen.File, m *plan.Model) {
 			}),
 		})
 		genAuthorizers(g, m)
-		for _, o := range m.Operations {
+		for _, o := range callOps(m) {
 			call := jen.Dict{jen.Id("Method"): jen.Lit(o.Method), jen.Id("Operation"): jen.Lit(o.HookName()),
 				jen.Id("Func"): jen.Lit(o.Name)}
 			if o.Accept != "" {
@@ -330,6 +334,20 @@ func bodyLabel(r *plan.Response) string {
 
 // func (c *APIClient) Op(ctx context.Context, pathParams..., params OpArgs, body T, opts ...CallOption) (R, error)
 func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
+	name := o.Name
+	if o.Events != nil && o.Events.Opener == nil {
+		// The stream's opener; the method of o.Name iterates over it.
+		name = o.Events.Open
+		comment(f, name+" sends the request of "+o.Name+" and returns its 2xx event stream unread.")
+	} else {
+		comment(f, wrapText(operationDoc(m, o), 77))
+	}
+	genMethod(f, m, o, name)
+}
+
+// genMethod writes the body of an operation's method (or of its event
+// stream's opener) under name.
+func genMethod(f *jen.File, m *plan.Model, o *plan.Operation, name string) {
 	res, zero := resultType(o)
 	byZero := o.Result != nil && o.ResultType == "" && o.Result.Kind == plan.BodyJSON && !o.ResultPointer && !o.Result.Body.Nilable()
 	fail := func(err jen.Code) *jen.Statement {
@@ -337,14 +355,6 @@ func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
 			return jen.Return(zero, err)
 		}
 		return jen.Return(err)
-	}
-	name := o.Name
-	if o.Events != nil {
-		// The stream's opener; the method of o.Name iterates over it.
-		name = o.Events.Open
-		comment(f, name+" sends the request of "+o.Name+" and returns its 2xx event stream unread.")
-	} else {
-		comment(f, wrapText(operationDoc(m, o), 77))
 	}
 	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range o.Params {
@@ -684,6 +694,19 @@ func hasHeaders(o *plan.Operation) bool {
 	return false
 }
 
+// callOps are the operations whose fixed oas.Call APIClient holds: every
+// operation, and the openers of event streams offered beside JSON.
+func callOps(m *plan.Model) []*plan.Operation {
+	var out []*plan.Operation
+	for _, o := range m.Operations {
+		out = append(out, o)
+		if o.Events != nil && o.Events.Opener != nil {
+			out = append(out, o.Events.Opener)
+		}
+	}
+	return out
+}
+
 // opField is the APIClient field holding o's fixed oas.Call.
 func opField(o *plan.Operation) string { return "op" + o.Name }
 
@@ -800,7 +823,7 @@ func resultDoc(o *plan.Operation) string {
 	if r == nil {
 		return "A 2xx response returns nil."
 	}
-	if o.Events != nil {
+	if o.Events != nil && o.Events.Opener == nil {
 		return eventsDoc(o)
 	}
 	var s string

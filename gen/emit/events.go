@@ -24,8 +24,14 @@ func genEvents(f *jen.File, m *plan.Model, o *plan.Operation) {
 	if ev.Text {
 		eo[jen.Id("Text")] = jen.True()
 	}
-	comment(f, wrapText(operationDoc(m, o), 77))
-	f.Func().Params(jen.Id("c").Op("*").Id(m.Names.APIClient)).Id(o.Name).Params(decl...).
+	if ev.Opener != nil {
+		comment(f, wrapText(fmt.Sprintf("%s calls %s %s asking for its event stream (Accept: %s); %s returns the JSON response instead. "+
+			"Where the API decides by the request (OpenAI's stream: true), the request must ask for the stream too.\n\n%s",
+			ev.Method, o.Method, o.Path, ev.MediaType, o.Name, eventsDoc(o)), 77))
+	} else {
+		comment(f, wrapText(operationDoc(m, o), 77))
+	}
+	f.Func().Params(jen.Id("c").Op("*").Id(m.Names.APIClient)).Id(ev.Method).Params(decl...).
 		Qual("iter", "Seq2").Types(event, jen.Error()).Block(
 		jen.Return(jen.Qual(oasPkg, "Events").Types(goType(ev.Data)).Call(
 			jen.Func().Params().Params(jen.Op("*").Qual(oasPkg, "Stream"), jen.Error()).Block(
@@ -50,7 +56,7 @@ func eventsDoc(o *plan.Operation) string {
 		"(%s) with their data %s, and their event type, last event ID and retry time. An error response or a "+
 		"transport error is yielded once and ends the loop; an event whose data does not decode is yielded with an "+
 		"*oas.EventDecodeError and the loop may go on; a stream cut short is an *oas.EventStreamError. "+
-		"The response body is closed when the stream ends, when the loop stops early and when ctx is done.", o.Result.MediaType, data)
+		"The response body is closed when the stream ends, when the loop stops early and when ctx is done.", ev.MediaType, data)
 	if ev.Sentinel != "" {
 		s += fmt.Sprintf(" The stream ends at the event whose data is %q, which is not yielded.", ev.Sentinel)
 	}

@@ -1,7 +1,9 @@
 package plan
 
 import (
+	"maps"
 	"mime"
+	"slices"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -26,8 +28,20 @@ type EventStream struct {
 	// "" for none.
 	Sentinel string
 	// Open is the unexported method that sends the request and returns the
-	// unread stream; the operation's method wraps it in the iterator.
+	// unread stream; Method wraps it in the iterator.
 	Open string
+	// Method is the exported method returning the iterator: the
+	// operation's own name when the event stream is its 2xx body, else
+	// <Op>Events (a 2xx offering JSON too, as OpenAI's streaming
+	// endpoints do: the operation's method keeps returning the JSON).
+	Method string
+	// MediaType is the stream's media type.
+	MediaType string
+	// Opener, for <Op>Events, is the operation as its opener Open sends
+	// it: the same request with Accept: MediaType, its 2xx left unread,
+	// named Method (its errors start with it). nil when the operation's
+	// own method is the opener.
+	Opener *Operation
 }
 
 // isEventStream reports whether a media type is text/event-stream.
@@ -36,21 +50,38 @@ func isEventStream(media string) bool {
 	return err == nil && strings.EqualFold(mt, "text/event-stream")
 }
 
-// planEvents turns an operation whose one 2xx body is an event stream into
-// an event iterator. A 2xx that offers JSON too keeps returning the JSON
-// (Speakeasy asks for a separate path per response type).
+// planEvents turns an operation whose 2xx body is an event stream into an
+// event iterator: in place of its method when that is its only 2xx body,
+// beside it (<Op>Events, named by planPagination) when the 2xx offers JSON
+// too. Speakeasy asks for a separate path per response type there; OpenAI's
+// spec has both on one path, and its SDK users need both.
 func (p *planner) planEvents(o *Operation, op *openapi3.Operation, where string) {
 	r := o.Result
-	if r == nil || o.ResultType != "" || r.Kind != BodyBinary || !isEventStream(r.MediaType) || op.Responses == nil {
+	if r == nil || o.ResultType != "" || op.Responses == nil {
 		return
 	}
 	resp := op.Responses.Value(r.Status)
-	if resp == nil || resp.Value == nil || resp.Value.Content[r.MediaType] == nil {
+	if resp == nil || resp.Value == nil {
 		return
 	}
-	mt := resp.Value.Content[r.MediaType]
-	where += ".responses." + r.Status + ".content." + r.MediaType + ".schema"
-	ev := &EventStream{Open: lowerFirst(o.Name) + "Stream"}
+	media := ""
+	switch {
+	case r.Kind == BodyBinary && isEventStream(r.MediaType):
+		media = r.MediaType
+	case r.Kind == BodyJSON:
+		for _, k := range slices.Sorted(maps.Keys(resp.Value.Content)) {
+			if isEventStream(k) && resp.Value.Content[k] != nil {
+				media = k
+				break
+			}
+		}
+	}
+	if media == "" {
+		return
+	}
+	mt := resp.Value.Content[media]
+	where += ".responses." + r.Status + ".content." + media + ".schema"
+	ev := &EventStream{Open: lowerFirst(o.Name) + "Stream", Method: o.Name, MediaType: media}
 	for _, ext := range []map[string]any{mt.Extensions, op.Extensions} {
 		if s, ok := ext["x-speakeasy-sse-sentinel"].(string); ok && ev.Sentinel == "" {
 			ev.Sentinel = s
@@ -65,6 +96,14 @@ func (p *planner) planEvents(o *Operation, op *openapi3.Operation, where string)
 		ev.Data = &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
 	} else {
 		ev.Data = p.refOf(data, o.Name+"Event", where, false)
+	}
+	if r.Kind == BodyJSON {
+		ev.Method = "" // claimed once every operation is named
+		opener := *o
+		opener.Accept, opener.Stream = media, true
+		stream := &Response{Status: r.Status, Description: r.Description, Kind: BodyBinary, MediaType: media}
+		opener.Result, opener.ResultPointer, opener.Events, opener.Pagination = stream, false, nil, nil
+		ev.Opener = &opener
 	}
 	o.Events = ev
 }

@@ -236,7 +236,8 @@ func (p *planner) pageProblem(pos diag.Pos, where string, err error) {
 }
 
 // planPagination plans every paginated operation's iterators, once types
-// are final (pointers placed), in operation order.
+// are final (pointers placed), in operation order, and names the <Op>Events
+// methods of operations that stream events beside their JSON.
 func (p *planner) planPagination() {
 	methods := newNamer()
 	for _, o := range p.m.Operations {
@@ -248,6 +249,14 @@ func (p *planner) planPagination() {
 		i++
 		lm := strings.ToLower(method)
 		where := "paths." + pth + "." + lm
+		if ev := o.Events; ev != nil && ev.Method == "" {
+			var renamed bool
+			if ev.Method, renamed = methods.claim(o.Name+"Events", "events of "+o.Name); renamed {
+				p.warn(p.spec.Pos("paths", pth, lm), where, "method name %sEvents is already used; the event iterator of %s is %s", o.Name, o.Name, ev.Method)
+			}
+			// Errors and hooks name the method the caller called.
+			ev.Opener.Name = ev.Method
+		}
 		var pg *Pagination
 		if raw, ok := op.Extensions["x-speakeasy-pagination"]; ok {
 			pg = p.declaredPagination(o, raw, where+".x-speakeasy-pagination", func(k ...string) diag.Pos {
@@ -277,7 +286,7 @@ func (p *planner) planPagination() {
 // its method must return one JSON type.
 func pageable(o *Operation) string {
 	switch {
-	case o.Events != nil:
+	case o.Events != nil && o.Events.Opener == nil:
 		return "its response is an event stream"
 	case o.ResultType != "" || o.Result == nil || o.Result.Kind != BodyJSON:
 		return "its 2xx responses are not one JSON type"
