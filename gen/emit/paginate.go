@@ -251,10 +251,17 @@ func genNextPage(g *jen.Group, pg *plan.Pagination, stop jen.Code) {
 			}
 			g.If(cond).Block(stop)
 		}
+		v := jen.Id("v")
+		switch {
+		case pg.Convert && pg.Kind == plan.PageCursor:
+			v = jen.Add(goType(nonNull(pg.Input.Type))).Call(jen.Id("v"))
+		case pg.Convert:
+			v = jen.String().Call(jen.Id("v"))
+		}
 		if pg.Kind == plan.PageCursor {
-			g.Add(setInput(pg.Input, jen.Id("v")))
+			g.Add(setInput(pg.Input, v))
 		} else {
-			g.Id("next").Op("=").Id("v")
+			g.Id("next").Op("=").Add(v)
 		}
 	}
 }

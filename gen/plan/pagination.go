@@ -56,6 +56,10 @@ type Pagination struct {
 	// ZeroEnds says a zero next value ("" for a string cursor or URL)
 	// means there is no next page, as an absent one does.
 	ZeroEnds bool
+	// Convert says Next's Go type is not the cursor input's (or, for a
+	// URL, string) but converts to it: a defined type over the same
+	// builtin.
+	Convert bool
 }
 
 // PageIn says where a pagination input is set.
@@ -173,7 +177,9 @@ func parseJSONPath(path string) ([]pathStep, error) {
 // unalias follows named aliases (type Pets []Pet, type A = B) to the type
 // they stand for.
 func unalias(r *Ref) *Ref {
-	for r.Kind == RefNamed && r.Named.Kind == KindAlias && r.Named.Elem != nil {
+	// Bounded: the planner breaks alias cycles, but a pager must not hang
+	// on one it missed.
+	for i := 0; i < 64 && r.Kind == RefNamed && r.Named.Kind == KindAlias && r.Named.Elem != nil; i++ {
 		r = r.Named.Elem
 	}
 	return r
@@ -408,6 +414,7 @@ func (p *planner) declaredPagination(o *Operation, raw any, where string, pos fu
 			return nil
 		}
 		pg.ZeroEnds = in.Builtin == String
+		pg.Convert = !sameRef(nonNullRef(pg.Input.Type), nonNullRef(pg.Next.Type))
 	case "url":
 		pg.Next, ok2 = output("nextUrl")
 		pg.Kind = PageURL
@@ -423,6 +430,7 @@ func (p *planner) declaredPagination(o *Operation, raw any, where string, pos fu
 			return nil
 		}
 		pg.ZeroEnds = true
+		pg.Convert = pg.Next.Type.Kind != RefBuiltin
 	default:
 		p.pageProblem(pos("type"), where+".type", fmt.Errorf("pagination type %q is not offsetLimit, cursor or url", typ))
 		return nil
@@ -456,8 +464,11 @@ func (p *planner) pageInput(o *Operation, name, in string) (*PageInput, error) {
 			if pr.Name != name {
 				continue
 			}
-			if pr.In == "path" {
+			switch {
+			case pr.In == "path":
 				return &PageInput{Name: name, In: InPath, Arg: pr.Arg, Type: pr.Type}, nil
+			case pr.Field == nil:
+				return nil, errUnsupported{fmt.Sprintf("parameter %q (in %s) is not an argument of the method", name, pr.In)}
 			}
 			return &PageInput{Name: name, In: InArgs, Field: pr.Field, Type: pr.Field.Type}, nil
 		}
@@ -519,12 +530,13 @@ func (p *planner) inferredPagination(o *Operation, op *openapi3.Operation) *Pagi
 	}
 	if next != nil {
 		pg.Next = &Accessor{Path: "$.next", Steps: []Step{{Field: next}}, Type: next.Type}
-		pg.Kind, pg.ZeroEnds = PageURL, true
+		pg.Kind, pg.ZeroEnds, pg.Convert = PageURL, true, next.Type.Kind != RefBuiltin
 		for _, name := range cursorParams {
 			for _, pr := range o.Params {
-				if pr.In == "query" && pr.Name == name && pg.Input == nil {
+				if pr.In == "query" && pr.Name == name && pg.Input == nil && pr.Field != nil {
 					if u := unalias(pr.Field.Type); u.Kind == RefBuiltin && u.Builtin == String {
 						pg.Kind, pg.Input = PageCursor, &PageInput{Name: name, In: InArgs, Field: pr.Field, Type: pr.Field.Type}
+						pg.Convert = !sameRef(nonNullRef(pr.Field.Type), nonNullRef(next.Type))
 					}
 				}
 			}
@@ -540,4 +552,11 @@ func (p *planner) inferredPagination(o *Operation, op *openapi3.Operation) *Pagi
 		}
 	}
 	return nil
+}
+
+// nonNullRef is r without its nullability: the value Get returns.
+func nonNullRef(r *Ref) *Ref {
+	c := *r
+	c.Nullable = false
+	return &c
 }
