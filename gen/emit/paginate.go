@@ -202,7 +202,11 @@ func genNextPage(g *jen.Group, pg *plan.Pagination, stop jen.Code) {
 		if in.Field == nil || in.Field.Wrap == plan.Plain {
 			g.Id("cur").Op(":=").Add(inputRef(in))
 		} else {
-			g.Var().Id("cur").Add(typ).Op("=").Lit(int(pg.Start))
+			if pg.Start == 0 {
+				g.Var().Id("cur").Add(typ)
+			} else {
+				g.Var().Id("cur").Add(typ).Op("=").Lit(int(pg.Start))
+			}
 			g.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(inputRef(in)).Dot("Get").Call(), jen.Id("ok")).Block(
 				jen.Id("cur").Op("=").Id("v"))
 		}
