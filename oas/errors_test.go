@@ -1,7 +1,6 @@
 package oas
 
 import (
-	"net/http"
 	"testing"
 )
 
@@ -25,24 +24,5 @@ func TestMessage(t *testing.T) {
 		if got := Message([]byte(tc.body)); got != tc.want {
 			t.Errorf("Message(%s) = %q, want %q", tc.body, got, tc.want)
 		}
-	}
-}
-
-func TestStatusErrorsNameTheOperation(t *testing.T) {
-	r := &Response{Func: "CreatePet", Method: "POST", URL: "https://pets.example.com/v3/pet",
-		StatusCode: 401, Status: "401 Unauthorized", Header: http.Header{},
-		Body: []byte(`{"errors":[{"message":"token expired"}]}`)}
-	if got, want := NewAPIError(r).Error(), "CreatePet: POST https://pets.example.com/v3/pet: 401 Unauthorized: token expired"; got != want {
-		t.Errorf("APIError = %q\nwant %q", got, want)
-	}
-	r.Body = []byte(`{"message": 5}`)
-	r.Header.Set("Content-Type", "application/json")
-	_, err := DecodeJSON[struct{ Message string }](r)
-	if got := err.Error(); got[:len("CreatePet: POST")] != "CreatePet: POST" {
-		t.Errorf("DecodeError = %q, want it to start with the operation", got)
-	}
-	r.Func = ""
-	if got, want := NewAPIError(r).Error(), `POST https://pets.example.com/v3/pet: 401 Unauthorized: "{\"message\": 5}"`; got != want {
-		t.Errorf("without an operation: %q\nwant %q", got, want)
 	}
 }

@@ -2,19 +2,18 @@ package oas
 
 // Server-sent events: a parser of text/event-stream bodies that follows the
 // WHATWG HTML standard's "Parsing an event stream" (§9.2.6) to the letter,
-// and the typed iterator that a generated method returns for an operation
-// whose 2xx response is such a stream. Hand-rolled rather than taken from a
+// and the typed events (and their errors) that a generated method's
+// iterator yields for an operation whose 2xx response is such a stream
+// (the iterator itself is oasimpl.Events). Hand-rolled rather than taken from a
 // library: the standard library has none, and the Go SSE packages either
 // bring a whole server or get line endings (a lone CR) and the BOM wrong.
 
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"iter"
 	"strconv"
 	"strings"
 	"time"
@@ -192,73 +191,3 @@ func (e *EventDecodeError) Error() string {
 
 func (e *EventDecodeError) Unwrap() error { return e.Err }
 
-// EventOptions say how Events reads a stream; generated code fills them
-// from the spec.
-type EventOptions struct {
-	// Func names the generated method in errors.
-	Func string
-	// Sentinel is the data that ends the stream (x-speakeasy-sse-sentinel, e.g.
-	// "[DONE]"): it is not yielded, and a stream that ends without it is
-	// an *EventStreamError. "" when the spec declares none.
-	Sentinel string
-	// Text yields the data as it came (a string schema); otherwise it is
-	// decoded as JSON.
-	Text bool
-}
-
-// Events opens a stream when the loop starts and yields its events, their
-// data decoded into T. An error opening it (a documented error response,
-// a transport error) is yielded once and ends the loop. The body is closed
-// when the stream ends, when the loop stops early and when ctx (the call's
-// context, which the body reading obeys) is done.
-func Events[T any](open func() (*Stream, error), o EventOptions) iter.Seq2[Event[T], error] {
-	return func(yield func(Event[T], error) bool) {
-		s, err := open()
-		if err != nil {
-			yield(Event[T]{}, err)
-			return
-		}
-		defer s.Close()
-		er := NewEventReader(s)
-		for {
-			raw, err := er.Next()
-			if err != nil {
-				switch {
-				case errors.Is(err, io.EOF) && o.Sentinel == "":
-				case errors.Is(err, io.EOF):
-					yield(Event[T]{}, &EventStreamError{Func: o.Func, Err: fmt.Errorf("ended before its sentinel %q: %w", o.Sentinel, io.ErrUnexpectedEOF)})
-				default:
-					yield(Event[T]{}, &EventStreamError{Func: o.Func, Err: err})
-				}
-				return
-			}
-			if o.Sentinel != "" && raw.Data == o.Sentinel {
-				return
-			}
-			ev := Event[T]{Event: raw.Event, ID: raw.ID, Retry: raw.Retry, Raw: raw.Data}
-			var derr error
-			if o.Text {
-				if p, ok := any(&ev.Data).(*string); ok {
-					*p = raw.Data
-				}
-			} else {
-				derr = decodeEventData(raw.Data, &ev.Data)
-			}
-			if derr != nil {
-				derr = &EventDecodeError{Func: o.Func, Event: raw, Err: derr}
-			}
-			if !yield(ev, derr) {
-				return
-			}
-		}
-	}
-}
-
-// decodeEventData decodes an event's JSON data as DecodeJSON decodes a
-// body: a generated model's own decoder, else encoding/json.
-func decodeEventData(data string, out any) error {
-	if u, ok := out.(fastDecoder); ok {
-		return u.UnmarshalJSON([]byte(data))
-	}
-	return json.Unmarshal([]byte(data), out)
-}

@@ -208,12 +208,12 @@ func genOptionsFromEnv(f *jen.File, m *plan.Model) {
 	})
 }
 
-// authVar is the NewAPIClient local holding a scheme's *oas.Authorizer.
+// authVar is the NewAPIClient local holding a scheme's *oasimpl.Authorizer.
 func authVar(s *plan.SecurityScheme) string { return "auth" + s.Field }
 
-// genAuthorizers declares one *oas.Authorizer per scheme in NewAPIClient:
+// genAuthorizers declares one *oasimpl.Authorizer per scheme in NewAPIClient:
 //
-//	authPetstoreAuth := oas.AuthOAuth2("petstore_auth", "Options.PetstoreAuth", oas.OAuth2Spec{...}, opts.PetstoreAuth, opts.HTTPClient)
+//	authPetstoreAuth := oasimpl.AuthOAuth2("petstore_auth", "Options.PetstoreAuth", oasimpl.OAuth2Spec{...}, opts.PetstoreAuth, opts.HTTPClient)
 func genAuthorizers(g *jen.Group, m *plan.Model) {
 	apiKey := func() jen.Code {
 		if m.APIKeyEnv != "" {
@@ -230,11 +230,11 @@ func genAuthorizers(g *jen.Group, m *plan.Model) {
 		var call jen.Code
 		switch s.Kind {
 		case plan.AuthBasic:
-			call = jen.Qual(oasPkg, "AuthBasic").Call(name, opt, val, apiKey())
+			call = jen.Qual(implPkg, "AuthBasic").Call(name, opt, val, apiKey())
 		case plan.AuthBearer:
-			call = jen.Qual(oasPkg, "AuthBearer").Call(name, opt, val, apiKey())
+			call = jen.Qual(implPkg, "AuthBearer").Call(name, opt, val, apiKey())
 		case plan.AuthHTTP:
-			call = jen.Qual(oasPkg, "AuthHTTP").Call(name, opt, val)
+			call = jen.Qual(implPkg, "AuthHTTP").Call(name, opt, val)
 		case plan.AuthAPIKey:
 			key := jen.Id("opts").Dot(s.Field)
 			if m.APIKeyEnv != "" {
@@ -242,7 +242,7 @@ func genAuthorizers(g *jen.Group, m *plan.Model) {
 				g.If(jen.Id("key" + s.Field).Op("==").Lit("")).Block(jen.Id("key" + s.Field).Op("=").Id("opts").Dot("APIKey"))
 				key = jen.Id("key" + s.Field)
 			}
-			call = jen.Qual(oasPkg, "AuthAPIKey").Call(name, opt, jen.Lit(s.In), jen.Lit(s.Param), key)
+			call = jen.Qual(implPkg, "AuthAPIKey").Call(name, opt, jen.Lit(s.In), jen.Lit(s.Param), key)
 		case plan.AuthOAuth2:
 			spec := jen.Dict{}
 			if s.TokenURL != "" {
@@ -251,16 +251,16 @@ func genAuthorizers(g *jen.Group, m *plan.Model) {
 			if s.OpenIDConnectURL != "" {
 				spec[jen.Id("OpenIDConnectURL")] = jen.Lit(s.OpenIDConnectURL)
 			}
-			call = jen.Qual(oasPkg, "AuthOAuth2").Call(name, opt, jen.Qual(oasPkg, "OAuth2Spec").Values(spec), val, jen.Id("opts").Dot("HTTPClient"))
+			call = jen.Qual(implPkg, "AuthOAuth2").Call(name, opt, jen.Qual(implPkg, "OAuth2Spec").Values(spec), val, jen.Id("opts").Dot("HTTPClient"))
 		}
 		g.Id(authVar(s)).Op(":=").Add(call)
 	}
 }
 
-// securityLit is an operation's requirements as []oas.Requirement, nil when
+// securityLit is an operation's requirements as []oasimpl.Requirement, nil when
 // it needs none:
 //
-//	[]oas.Requirement{{{Auth: authPetstoreAuth, Scopes: []string{"read:pets"}}}, {{Auth: authAPIKey}}}
+//	[]oasimpl.Requirement{{{Auth: authPetstoreAuth, Scopes: []string{"read:pets"}}}, {{Auth: authAPIKey}}}
 func securityLit(o *plan.Operation) jen.Code {
 	if len(o.Security) == 0 {
 		return nil
@@ -281,5 +281,5 @@ func securityLit(o *plan.Operation) jen.Code {
 		}
 		alts = append(alts, jen.Values(uses...))
 	}
-	return jen.Index().Qual(oasPkg, "Requirement").Values(alts...)
+	return jen.Index().Qual(implPkg, "Requirement").Values(alts...)
 }

@@ -149,7 +149,7 @@ func genClientType(f *jen.File, m *plan.Model) {
 	f.Comment("a typed error. It is safe for concurrent use.")
 	f.Type().Id(n.APIClient).StructFunc(func(g *jen.Group) {
 		g.Id("server").Op("*").Qual("net/url", "URL")
-		g.Id("transport").Qual(oasPkg, "Transport")
+		g.Id("transport").Qual(implPkg, "Transport")
 		g.Id("retry").Op("*").Id(n.RetryPolicy)
 		if len(m.Operations) > 0 {
 			g.Line()
@@ -157,7 +157,7 @@ func genClientType(f *jen.File, m *plan.Model) {
 			g.Comment("built once here rather than on every call.")
 		}
 		for _, o := range callOps(m) {
-			g.Id(opField(o)).Qual(oasPkg, "Call")
+			g.Id(opField(o)).Qual(implPkg, "Call")
 		}
 	})
 	f.Comment(n.NewAPIClient + " returns a client configured by opts. It fails when the server")
@@ -180,7 +180,7 @@ func genClientType(f *jen.File, m *plan.Model) {
 		g.Id("c").Op(":=").Op("&").Id(n.APIClient).Values(jen.Dict{
 			jen.Id("server"): jen.Id("u"),
 			jen.Id("retry"):  jen.Id("opts").Dot("Retry"),
-			jen.Id("transport"): jen.Qual(oasPkg, "Transport").Values(jen.Dict{
+			jen.Id("transport"): jen.Qual(implPkg, "Transport").Values(jen.Dict{
 				jen.Id("HTTPClient"):       jen.Id("opts").Dot("HTTPClient"),
 				jen.Id("UserAgent"):        jen.Id("ua"),
 				jen.Id("Hooks"):            jen.Id("opts").Dot("Hooks"),
@@ -203,7 +203,7 @@ func genClientType(f *jen.File, m *plan.Model) {
 			if sec := securityLit(o); sec != nil {
 				call[jen.Id("Security")] = sec
 			}
-			g.Id("c").Dot(opField(o)).Op("=").Qual(oasPkg, "Call").Values(call)
+			g.Id("c").Dot(opField(o)).Op("=").Qual(implPkg, "Call").Values(call)
 		}
 		g.Return(jen.Id("c"), jen.Nil())
 	})
@@ -384,11 +384,11 @@ func genMethod(f *jen.File, m *plan.Model, o *plan.Operation, name string) {
 		genValidateArgs(g, o, fail)
 		setBody := genBody(g, o, fail)
 		if hasParams(o) {
-			g.Var().Id("ps").Qual(oasPkg, "Params")
+			g.Var().Id("ps").Qual(implPkg, "Params")
 			genParams(g, o)
 			g.List(jen.Id("u"), jen.Err()).Op(":=").Id("ps").Dot("URL").Call(jen.Id("c").Dot("server"), pathExprOf(o))
 		} else {
-			g.List(jen.Id("u"), jen.Err()).Op(":=").Qual(oasPkg, "JoinURL").Call(jen.Id("c").Dot("server"), pathExprOf(o))
+			g.List(jen.Id("u"), jen.Err()).Op(":=").Qual(implPkg, "JoinURL").Call(jen.Id("c").Dot("server"), pathExprOf(o))
 		}
 		g.If(jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
 		g.Id("call").Op(":=").Id("c").Dot(opField(o))
@@ -419,16 +419,16 @@ func genMethod(f *jen.File, m *plan.Model, o *plan.Operation, name string) {
 					continue // no named body: the generic APIError says it all
 				}
 				sw.Case(statusCond(e.Status)).Block(fail(
-					jen.Qual(oasPkg, "DecodeErrorResponse").Types(goType(e.Body)).Call(jen.Id("resp"))))
+					jen.Qual(implPkg, "DecodeErrorResponse").Types(goType(e.Body)).Call(jen.Id("resp"))))
 			}
 			if dflt != nil && dflt.ErrorType != "" {
 				sw.Default().Block(fail(
-					jen.Qual(oasPkg, "DecodeErrorResponse").Types(goType(dflt.Body)).Call(jen.Id("resp"))))
+					jen.Qual(implPkg, "DecodeErrorResponse").Types(goType(dflt.Body)).Call(jen.Id("resp"))))
 				terminal = true
 			}
 		})
 		if !terminal {
-			g.Add(fail(jen.Qual(oasPkg, "NewAPIError").Call(jen.Id("resp"))))
+			g.Add(fail(jen.Qual(implPkg, "NewAPIError").Call(jen.Id("resp"))))
 		}
 	})
 }
@@ -448,7 +448,7 @@ func genBody(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.Statement
 		if b.Kind == plan.BodyForm {
 			enc = "EncodeForm"
 		}
-		g.List(jen.Id("payload"), jen.Err()).Op(":=").Qual(oasPkg, enc).Call(jen.Id("body"))
+		g.List(jen.Id("payload"), jen.Err()).Op(":=").Qual(implPkg, enc).Call(jen.Id("body"))
 		g.If(jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
 		set = append(set, call("Body").Id("payload"))
 		if b.MediaType != "application/json" {
@@ -460,7 +460,7 @@ func genBody(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.Statement
 		set = append(set, call("Reader").Id("body"), call("ContentType").Id("contentType"),
 			jen.If(jen.Id("contentType").Op("==").Lit("")).Block(call("ContentType").Lit(b.MediaType)))
 	case plan.BodyMultipart:
-		g.Id("mp").Op(":=").Qual(oasPkg, "NewMultipart").Call()
+		g.Id("mp").Op(":=").Qual(implPkg, "NewMultipart").Call()
 		for _, pt := range b.PartList {
 			genPart(g, pt)
 		}
@@ -513,13 +513,13 @@ func genSuccessCases(sw *jen.Group, o *plan.Operation, zero jen.Code) {
 		var ret jen.Code
 		switch {
 		case r.Kind == plan.BodyText:
-			ret = jen.Qual(oasPkg, "DecodeText").Call(jen.Id("resp"))
+			ret = jen.Qual(implPkg, "DecodeText").Call(jen.Id("resp"))
 		case r.Kind == plan.BodyBinary:
-			ret = jen.List(jen.Qual(oasPkg, "StreamOf").Call(jen.Id("resp")), jen.Nil())
+			ret = jen.List(jen.Qual(implPkg, "StreamOf").Call(jen.Id("resp")), jen.Nil())
 		case o.ResultPointer:
-			ret = jen.Qual(oasPkg, "DecodeJSON").Types(goType(r.Body)).Call(jen.Id("resp"))
+			ret = jen.Qual(implPkg, "DecodeJSON").Types(goType(r.Body)).Call(jen.Id("resp"))
 		default:
-			ret = jen.Qual(oasPkg, "DecodeValue").Types(goType(r.Body)).Call(jen.Id("resp"))
+			ret = jen.Qual(implPkg, "DecodeValue").Types(goType(r.Body)).Call(jen.Id("resp"))
 		}
 		sw.Case(two).Block(jen.Return(ret))
 		return
@@ -540,15 +540,15 @@ func genSuccessCases(sw *jen.Group, o *plan.Operation, zero jen.Code) {
 			switch {
 			case r.Field == "":
 			case r.Kind == plan.BodyBinary:
-				dict[jen.Id(r.Field)] = jen.Qual(oasPkg, "StreamOf").Call(jen.Id("resp"))
+				dict[jen.Id(r.Field)] = jen.Qual(implPkg, "StreamOf").Call(jen.Id("resp"))
 			case r.Kind == plan.BodyText:
-				decodeErr(jen.Qual(oasPkg, "DecodeText").Call(jen.Id("resp")))
+				decodeErr(jen.Qual(implPkg, "DecodeText").Call(jen.Id("resp")))
 				dict[jen.Id(r.Field)] = jen.Op("&").Id("v")
 			case r.Pointer:
-				decodeErr(jen.Qual(oasPkg, "DecodeJSON").Types(goType(r.Body)).Call(jen.Id("resp")))
+				decodeErr(jen.Qual(implPkg, "DecodeJSON").Types(goType(r.Body)).Call(jen.Id("resp")))
 				dict[jen.Id(r.Field)] = jen.Id("v")
 			default:
-				decodeErr(jen.Qual(oasPkg, "DecodeValue").Types(goType(r.Body)).Call(jen.Id("resp")))
+				decodeErr(jen.Qual(implPkg, "DecodeValue").Types(goType(r.Body)).Call(jen.Id("resp")))
 				dict[jen.Id(r.Field)] = jen.Id("v")
 			}
 			g.Add(result())
@@ -601,11 +601,11 @@ func genValidateArgs(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.S
 }
 
 // hasParams reports whether o has any parameter, so its method needs an
-// oas.Params.
+// oasimpl.Params.
 func hasParams(o *plan.Operation) bool { return len(o.Params) > 0 }
 
 // paramLit is how a parameter is serialized, as the plan says:
-// oas.Param{Name: "fields", Style: "form", Explode: true}.
+// oasimpl.Param{Name: "fields", Style: "form", Explode: true}.
 func paramLit(p *plan.Param) jen.Code {
 	field := func(name string, v jen.Code) jen.Code { return jen.Id(name).Op(":").Add(v) }
 	fields := []jen.Code{field("Name", jen.Lit(p.Name))}
@@ -620,11 +620,11 @@ func paramLit(p *plan.Param) jen.Code {
 	if p.AllowReserved {
 		fields = append(fields, field("AllowReserved", jen.True()))
 	}
-	return jen.Qual(oasPkg, "Param").Values(fields...)
+	return jen.Qual(implPkg, "Param").Values(fields...)
 }
 
 // pathExprOf is the escaped request path:
-// "/pets/" + ps.Path(oas.Param{Name: "petId", Style: "simple"}, petID).
+// "/pets/" + ps.Path(oasimpl.Param{Name: "petId", Style: "simple"}, petID).
 func pathExprOf(o *plan.Operation) jen.Code {
 	args := map[string]*plan.Param{}
 	for _, p := range o.Params {
@@ -663,7 +663,7 @@ func pathExprOf(o *plan.Operation) jen.Code {
 
 // genParams adds o's query, header and cookie parameters to ps: required
 // ones always, optional ones when set, and a null one as nil (the style's
-// empty value). ps.Query(oas.Param{...}, params.Limit)
+// empty value). ps.Query(oasimpl.Param{...}, params.Limit)
 func genParams(g *jen.Group, o *plan.Operation) {
 	method := map[string]string{"query": "Query", "header": "Header", "cookie": "Cookie"}
 	for _, p := range o.Params {
@@ -694,8 +694,8 @@ func hasHeaders(o *plan.Operation) bool {
 	return false
 }
 
-// callOps are the operations whose fixed oas.Call APIClient holds: every
-// operation, and the openers of event streams offered beside JSON.
+// callOps are the operations whose fixed oasimpl.Call APIClient holds:
+// every operation, and the openers of event streams offered beside JSON.
 func callOps(m *plan.Model) []*plan.Operation {
 	var out []*plan.Operation
 	for _, o := range m.Operations {
@@ -707,7 +707,7 @@ func callOps(m *plan.Model) []*plan.Operation {
 	return out
 }
 
-// opField is the APIClient field holding o's fixed oas.Call.
+// opField is the APIClient field holding o's fixed oasimpl.Call.
 func opField(o *plan.Operation) string { return "op" + o.Name }
 
 // retryLit is the operation's spec policy as a literal, or nil.

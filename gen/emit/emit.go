@@ -99,6 +99,7 @@ func render(f *jen.File, name string) (File, error) {
 func newFile(m *plan.Model) *jen.File {
 	f := jen.NewFile(m.Package)
 	f.ImportName(plan.RuntimePath, "oas")
+	f.ImportName(plan.ImplPath, "oasimpl")
 	return f
 }
 

@@ -1,7 +1,7 @@
 package emit
 
 // The method of an operation whose 2xx body is a stream of server-sent
-// events: an iterator over the typed events (oas.Events), around the
+// events: an iterator over the typed events (oasimpl.Events), around the
 // unexported opener genOperation writes for it.
 
 import (
@@ -33,11 +33,11 @@ func genEvents(f *jen.File, m *plan.Model, o *plan.Operation) {
 	}
 	f.Func().Params(jen.Id("c").Op("*").Id(m.Names.APIClient)).Id(ev.Method).Params(decl...).
 		Qual("iter", "Seq2").Types(event, jen.Error()).Block(
-		jen.Return(jen.Qual(oasPkg, "Events").Types(goType(ev.Data)).Call(
+		jen.Return(jen.Qual(implPkg, "Events").Types(goType(ev.Data)).Call(
 			jen.Func().Params().Params(jen.Op("*").Qual(oasPkg, "Stream"), jen.Error()).Block(
 				jen.Return(jen.Id("c").Dot(ev.Open).Call(append(pass[:len(pass):len(pass)], jen.Id("opts").Op("..."))...)),
 			),
-			jen.Qual(oasPkg, "EventOptions").Values(eo),
+			jen.Qual(implPkg, "EventOptions").Values(eo),
 		)),
 	)
 }

@@ -7,7 +7,7 @@ import (
 	"github.com/dave/jennifer/jen"
 
 	"github.com/oasgen/oasgen/gen/plan"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // The JSON emitter writes reflection-free encoders and decoders from the
@@ -74,11 +74,11 @@ func genMarshalJSON(f *jen.File, t *plan.Type) {
 
 // genUnmarshalJSON writes:
 //
-//	func (m *T) UnmarshalJSON(data []byte) error { d := oas.NewDecoder(data); m.DecodeJSON(&d); return d.End() }
+//	func (m *T) UnmarshalJSON(data []byte) error { d := oasimpl.NewDecoder(data); m.DecodeJSON(&d); return d.End() }
 func genUnmarshalJSON(f *jen.File, t *plan.Type) {
 	comment(f, "UnmarshalJSON decodes data into m as encoding/json would decode into the\nsame type, without reflection: fields not in data are left as they are.")
 	f.Func().Params(jen.Id("m").Op("*").Id(t.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Id("d").Op(":=").Qual(oasPkg, "NewDecoder").Call(jen.Id("data")),
+		jen.Id("d").Op(":=").Qual(implPkg, "NewDecoder").Call(jen.Id("data")),
 		jen.Id("m").Dot("DecodeJSON").Call(jen.Op("&").Id("d")),
 		jen.Return(jen.Id("d").Dot("End").Call()),
 	)
@@ -127,11 +127,11 @@ func genAppendJSON(f *jen.File, t *plan.Type) {
 		case plan.KindEnum:
 			switch t.Enum.Base {
 			case plan.String:
-				g.Return(jen.Qual(oasPkg, "AppendString").Call(jen.Id("dst"), jen.String().Call(jen.Id("e"))), jen.Nil())
+				g.Return(jen.Qual(implPkg, "AppendString").Call(jen.Id("dst"), jen.String().Call(jen.Id("e"))), jen.Nil())
 			case plan.Int64:
-				g.Return(jen.Qual(oasPkg, "AppendInt").Call(jen.Id("dst"), jen.Int64().Call(jen.Id("e"))), jen.Nil())
+				g.Return(jen.Qual(implPkg, "AppendInt").Call(jen.Id("dst"), jen.Int64().Call(jen.Id("e"))), jen.Nil())
 			default:
-				g.Return(jen.Qual(oasPkg, "AppendFloat64").Call(jen.Id("dst"), jen.Float64().Call(jen.Id("e"))))
+				g.Return(jen.Qual(implPkg, "AppendFloat64").Call(jen.Id("dst"), jen.Float64().Call(jen.Id("e"))))
 			}
 		case plan.KindAlias:
 			if encodeNeedsErr(t.Elem) {
@@ -148,7 +148,7 @@ func genAppendJSON(f *jen.File, t *plan.Type) {
 			// As encoding/json embeds the output of MarshalJSON: validated,
 			// compacted and HTML-escaped.
 			g.If(jen.Len(jen.Id("u").Dot("raw")).Op("==").Lit(0)).Block(jen.Return(jen.Append(jen.Id("dst"), jen.Lit("null").Op("...")), jen.Nil()))
-			g.Return(jen.Qual(oasPkg, "AppendCompact").Call(jen.Id("dst"), jen.Id("u").Dot("raw")))
+			g.Return(jen.Qual(implPkg, "AppendCompact").Call(jen.Id("dst"), jen.Id("u").Dot("raw")))
 		}
 	})
 }
@@ -239,7 +239,7 @@ func genStructEncode(g *jen.Group, t *plan.Type) {
 // fields, sorted by name; one named like a declared property is left out
 // (the field is the property).
 func genExtraEncode(g *jen.Group, t *plan.Type, e *encoder) {
-	g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(oasPkg, "SortedKeys").Call(jen.Id("m").Dot("AdditionalProperties"))).BlockFunc(func(g *jen.Group) {
+	g.For(jen.List(jen.Id("_"), jen.Id("k")).Op(":=").Range().Qual(implPkg, "SortedKeys").Call(jen.Id("m").Dot("AdditionalProperties"))).BlockFunc(func(g *jen.Group) {
 		if len(t.Fields) > 0 {
 			g.Switch(jen.Id("k")).Block(jen.CaseFunc(func(g *jen.Group) {
 				for _, fl := range declaredNames(t) {
@@ -248,7 +248,7 @@ func genExtraEncode(g *jen.Group, t *plan.Type, e *encoder) {
 			}).Block(jen.Continue()))
 		}
 		g.If(jen.Len(jen.Id("dst")).Op(">").Id("open")).Block(jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(',')))
-		g.Id("dst").Op("=").Qual(oasPkg, "AppendString").Call(jen.Id("dst"), jen.Id("k"))
+		g.Id("dst").Op("=").Qual(implPkg, "AppendString").Call(jen.Id("dst"), jen.Id("k"))
 		g.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(':'))
 		e.value(g, jen.Id("m").Dot("AdditionalProperties").Index(jen.Id("k")), t.Extra, 1)
 	})
@@ -396,9 +396,9 @@ func (e *encoder) value(g *jen.Group, val jen.Code, r *plan.Ref, depth int) {
 		k := fmt.Sprintf("k%d", depth)
 		g.If(jen.Add(val).Op("==").Nil()).Block(appendLit("null")).Else().BlockFunc(func(g *jen.Group) {
 			g.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('{'))
-			g.For(jen.List(jen.Id(i), jen.Id(k)).Op(":=").Range().Qual(oasPkg, "SortedKeys").Call(val)).BlockFunc(func(g *jen.Group) {
+			g.For(jen.List(jen.Id(i), jen.Id(k)).Op(":=").Range().Qual(implPkg, "SortedKeys").Call(val)).BlockFunc(func(g *jen.Group) {
 				g.If(jen.Id(i).Op(">").Lit(0)).Block(jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(',')))
-				g.Id("dst").Op("=").Qual(oasPkg, "AppendString").Call(jen.Id("dst"), jen.Id(k))
+				g.Id("dst").Op("=").Qual(implPkg, "AppendString").Call(jen.Id("dst"), jen.Id(k))
 				g.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(':'))
 				e.value(g, jen.Add(val).Index(jen.Id(k)), r.Elem, depth+1)
 			})
@@ -407,36 +407,36 @@ func (e *encoder) value(g *jen.Group, val jen.Code, r *plan.Ref, depth int) {
 	default:
 		switch r.Builtin {
 		case plan.String:
-			g.Id("dst").Op("=").Qual(oasPkg, "AppendString").Call(dst, val)
+			g.Id("dst").Op("=").Qual(implPkg, "AppendString").Call(dst, val)
 		case plan.Int64:
-			g.Id("dst").Op("=").Qual(oasPkg, "AppendInt").Call(dst, val)
+			g.Id("dst").Op("=").Qual(implPkg, "AppendInt").Call(dst, val)
 		case plan.Int32:
-			g.Id("dst").Op("=").Qual(oasPkg, "AppendInt").Call(dst, jen.Int64().Call(val))
+			g.Id("dst").Op("=").Qual(implPkg, "AppendInt").Call(dst, jen.Int64().Call(val))
 		case plan.Uint64:
-			g.Id("dst").Op("=").Qual(oasPkg, "AppendUint").Call(dst, val)
+			g.Id("dst").Op("=").Qual(implPkg, "AppendUint").Call(dst, val)
 		case plan.Uint32:
-			g.Id("dst").Op("=").Qual(oasPkg, "AppendUint").Call(dst, jen.Uint64().Call(val))
+			g.Id("dst").Op("=").Qual(implPkg, "AppendUint").Call(dst, jen.Uint64().Call(val))
 		case plan.Bool:
-			g.Id("dst").Op("=").Qual(oasPkg, "AppendBool").Call(dst, val)
+			g.Id("dst").Op("=").Qual(implPkg, "AppendBool").Call(dst, val)
 		case plan.Float64:
-			e.check(g, jen.Qual(oasPkg, "AppendFloat64").Call(dst, val))
+			e.check(g, jen.Qual(implPkg, "AppendFloat64").Call(dst, val))
 		case plan.Time:
-			e.check(g, jen.Qual(oasPkg, "AppendTime").Call(dst, val))
+			e.check(g, jen.Qual(implPkg, "AppendTime").Call(dst, val))
 		case plan.Bytes:
-			g.Id("dst").Op("=").Qual(oasPkg, "AppendBytes").Call(dst, val)
+			g.Id("dst").Op("=").Qual(implPkg, "AppendBytes").Call(dst, val)
 		default: // json.RawMessage
-			e.check(g, jen.Qual(oasPkg, "AppendRaw").Call(dst, val))
+			e.check(g, jen.Qual(implPkg, "AppendRaw").Call(dst, val))
 		}
 	}
 }
 
 // genDecodeJSON writes:
 //
-//	func (m *T) DecodeJSON(d *oas.Decoder)
+//	func (m *T) DecodeJSON(d *oasimpl.Decoder)
 func genDecodeJSON(f *jen.File, t *plan.Type) {
 	recv := receiver(t)
 	comment(f, "DecodeJSON reads one JSON value from d into "+recv+"; errors are kept in d.")
-	f.Func().Params(jen.Id(recv).Op("*").Id(t.Name)).Id("DecodeJSON").Params(jen.Id("d").Op("*").Qual(oasPkg, "Decoder")).BlockFunc(func(g *jen.Group) {
+	f.Func().Params(jen.Id(recv).Op("*").Id(t.Name)).Id("DecodeJSON").Params(jen.Id("d").Op("*").Qual(implPkg, "Decoder")).BlockFunc(func(g *jen.Group) {
 		switch t.Kind {
 		case plan.KindEnum:
 			genEnumDecode(g, t)
@@ -524,10 +524,10 @@ func genStructDecode(g *jen.Group, t *plan.Type) {
 			}
 			g.Default().BlockFunc(func(g *jen.Group) {
 				g.Var().Id("buf").Index(jen.Lit(64)).Byte()
-				g.Switch(jen.String().Call(jen.Qual(oasPkg, "FoldKey").Call(jen.Id("buf").Index(jen.Empty(), jen.Lit(0)), jen.Id("key")))).BlockFunc(func(g *jen.Group) {
+				g.Switch(jen.String().Call(jen.Qual(implPkg, "FoldKey").Call(jen.Id("buf").Index(jen.Empty(), jen.Lit(0)), jen.Id("key")))).BlockFunc(func(g *jen.Group) {
 					seen := map[string]bool{}
 					for i, fl := range t.Fields {
-						folded := oas.FoldName(fl.JSONName)
+						folded := oasimpl.FoldName(fl.JSONName)
 						if seen[folded] {
 							continue // encoding/json: the first field with a folded name wins
 						}

@@ -11,7 +11,10 @@ import (
 	"github.com/oasgen/oasgen/gen/plan"
 )
 
-const oasPkg = plan.RuntimePath
+const (
+	oasPkg  = plan.RuntimePath
+	implPkg = plan.ImplPath
+)
 
 // genTypeFile renders model_<name>.gen.go: one named type with its methods.
 func genTypeFile(m *plan.Model, t *plan.Type) (File, error) {
@@ -358,7 +361,7 @@ func genEnum(f *jen.File, t *plan.Type) {
 	genValidateMethod(f, t)
 	comment(f, "ValidateInto adds the violations of e under p to v.")
 	f.Func().Params(jen.Id("e").Id(t.Name)).Id("ValidateInto").Params(
-		jen.Id("v").Op("*").Qual(oasPkg, "Validator"), jen.Id("p").Op("*").Qual(oasPkg, "Path"),
+		jen.Id("v").Op("*").Qual(implPkg, "Validator"), jen.Id("p").Op("*").Qual(implPkg, "Path"),
 	).BlockFunc(func(g *jen.Group) {
 		if e.Open {
 			comment(g, "Open enum: every value is accepted.")
@@ -410,7 +413,7 @@ func genValidateMethod(f *jen.File, t *plan.Type) {
 	}
 	comment(f, doc)
 	f.Func().Params(jen.Id(recv).Id(t.Name)).Id("Validate").Params().Error().Block(
-		jen.Var().Id("v").Qual(oasPkg, "Validator"),
+		jen.Var().Id("v").Qual(implPkg, "Validator"),
 		jen.Id(recv).Dot("ValidateInto").Call(jen.Op("&").Id("v"), jen.Nil()),
 		jen.Return(jen.Id("v").Dot("Err").Call(jen.Lit(t.Name))),
 	)
@@ -456,7 +459,7 @@ func genStructValidate(f *jen.File, t *plan.Type) {
 	genValidateMethod(f, t)
 	comment(f, "ValidateInto adds the violations of m under p to v.")
 	f.Func().Params(jen.Id("m").Id(t.Name)).Id("ValidateInto").Params(
-		jen.Id("v").Op("*").Qual(oasPkg, "Validator"), jen.Id("p").Op("*").Qual(oasPkg, "Path"),
+		jen.Id("v").Op("*").Qual(implPkg, "Validator"), jen.Id("p").Op("*").Qual(implPkg, "Path"),
 	).BlockFunc(func(g *jen.Group) {
 		for _, fl := range t.Fields {
 			genFieldValidate(g, t, fl)
@@ -654,13 +657,13 @@ func equatable(r *plan.Ref) bool {
 //
 //	mk := v.Mark()
 //	for k := range m { body }
-//	if v.Mark() != mk { v.Rewind(mk); for _, k := range oas.SortedKeys(m) { body } }
+//	if v.Mark() != mk { v.Rewind(mk); for _, k := range oasimpl.SortedKeys(m) { body } }
 func genMapLoop(g *jen.Group, m jen.Code, k, mark string, body func(g *jen.Group)) {
 	g.Id(mark).Op(":=").Id("v").Dot("Mark").Call()
 	g.For(jen.Id(k).Op(":=").Range().Add(m)).BlockFunc(body)
 	g.If(jen.Id("v").Dot("Mark").Call().Op("!=").Id(mark)).Block(
 		jen.Id("v").Dot("Rewind").Call(jen.Id(mark)),
-		jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Qual(oasPkg, "SortedKeys").Call(m)).BlockFunc(body),
+		jen.For(jen.List(jen.Id("_"), jen.Id(k)).Op(":=").Range().Qual(implPkg, "SortedKeys").Call(m)).BlockFunc(body),
 	)
 }
 
@@ -699,7 +702,7 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 			g.Id("v").Dot("Items").Call(path, jen.Len(val), jen.Lit(c.MinItems), jen.Lit(c.MaxItems))
 		}
 		if c.UniqueItems && equatable(r.Elem) {
-			g.Qual(oasPkg, "UniqueItems").Call(jen.Id("v"), path, val)
+			g.Qual(implPkg, "UniqueItems").Call(jen.Id("v"), path, val)
 		}
 		if needsValidation(r.Elem, map[*plan.Type]bool{}) {
 			i := fmt.Sprintf("i%d", depth)
@@ -741,19 +744,19 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 			// integers (untyped constants, of the value's type).
 			switch {
 			case c.IntMin != nil:
-				g.Qual(oasPkg, "IntMinimum").Call(jen.Id("v"), path, val, jen.Lit(int(*c.IntMin)), jen.Lit(c.ExclusiveMin))
+				g.Qual(implPkg, "IntMinimum").Call(jen.Id("v"), path, val, jen.Lit(int(*c.IntMin)), jen.Lit(c.ExclusiveMin))
 			case c.Min != nil:
 				g.Id("v").Dot("Minimum").Call(path, num, jen.Lit(*c.Min), jen.Lit(c.ExclusiveMin))
 			}
 			switch {
 			case c.IntMax != nil:
-				g.Qual(oasPkg, "IntMaximum").Call(jen.Id("v"), path, val, jen.Lit(int(*c.IntMax)), jen.Lit(c.ExclusiveMax))
+				g.Qual(implPkg, "IntMaximum").Call(jen.Id("v"), path, val, jen.Lit(int(*c.IntMax)), jen.Lit(c.ExclusiveMax))
 			case c.Max != nil:
 				g.Id("v").Dot("Maximum").Call(path, jen.Float64().Call(val), jen.Lit(*c.Max), jen.Lit(c.ExclusiveMax))
 			}
 			switch {
 			case c.IntMultipleOf != nil:
-				g.Qual(oasPkg, "IntMultipleOf").Call(jen.Id("v"), path, val, jen.Lit(int(*c.IntMultipleOf)))
+				g.Qual(implPkg, "IntMultipleOf").Call(jen.Id("v"), path, val, jen.Lit(int(*c.IntMultipleOf)))
 			case c.MultipleOf != nil:
 				g.Id("v").Dot("MultipleOf").Call(path, jen.Float64().Call(val), jen.Lit(*c.MultipleOf))
 			}
@@ -801,7 +804,7 @@ func genAlias(f *jen.File, t *plan.Type) {
 	genValidateMethod(f, t)
 	comment(f, "ValidateInto adds the violations of m under p to v.")
 	f.Func().Params(jen.Id("m").Id(t.Name)).Id("ValidateInto").Params(
-		jen.Id("v").Op("*").Qual(oasPkg, "Validator"), jen.Id("p").Op("*").Qual(oasPkg, "Path"),
+		jen.Id("v").Op("*").Qual(implPkg, "Validator"), jen.Id("p").Op("*").Qual(implPkg, "Path"),
 	).BlockFunc(func(g *jen.Group) {
 		if !needsValidation(t.Elem, map[*plan.Type]bool{t: true}) {
 			return
@@ -813,8 +816,8 @@ func genAlias(f *jen.File, t *plan.Type) {
 	})
 }
 
-// pathExpr is the *oas.Path expression for a path variable: "p" is the
-// method's parameter (already a pointer), others are oas.Path values.
+// pathExpr is the *oasimpl.Path expression for a path variable: "p" is the
+// method's parameter (already a pointer), others are oasimpl.Path values.
 func pathExpr(pv string) jen.Code {
 	if pv == "p" {
 		return jen.Id("p")

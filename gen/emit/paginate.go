@@ -4,7 +4,7 @@ package emit
 // <Op>All over their items, written from plan.Pagination. Where the next
 // page's cursor, offset or URL comes from was worked out by the planner as
 // a chain of field selections and indexes (plan.Accessor); this file only
-// writes them out. The loop itself is oas.Paginate.
+// writes them out. The loop itself is oasimpl.Paginate.
 
 import (
 	"fmt"
@@ -156,13 +156,13 @@ func genPagination(f *jen.File, m *plan.Model, o *plan.Operation) {
 			switch pg.Kind {
 			case plan.PageURL:
 				g.Var().Id("next").String()
-				callOpts = jen.Qual(oasPkg, "PageOptions").Call(jen.Id("opts"), jen.Id("next"), jen.Nil()).Op("...")
+				callOpts = jen.Qual(implPkg, "PageOptions").Call(jen.Id("opts"), jen.Id("next"), jen.Nil()).Op("...")
 			case plan.PageLink:
 				g.Var().Id("next").String()
 				g.Var().Id("header").Qual("net/http", "Header")
-				callOpts = jen.Qual(oasPkg, "PageOptions").Call(jen.Id("opts"), jen.Id("next"), jen.Op("&").Id("header")).Op("...")
+				callOpts = jen.Qual(implPkg, "PageOptions").Call(jen.Id("opts"), jen.Id("next"), jen.Op("&").Id("header")).Op("...")
 			}
-			g.Qual(oasPkg, "Paginate").Call(jen.Id("ctx"), jen.Id("yield"), jen.Func().Params(jen.Id("ctx").Qual("context", "Context")).
+			g.Qual(implPkg, "Paginate").Call(jen.Id("ctx"), jen.Id("yield"), jen.Func().Params(jen.Id("ctx").Qual("context", "Context")).
 				Params(pageType(pg), jen.Bool(), jen.Error()).BlockFunc(func(g *jen.Group) {
 				g.List(jen.Id("page"), jen.Err()).Op(":=").Id("c").Dot(o.Name).Call(append(pass[:len(pass):len(pass)], callOpts)...)
 				g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Id("page"), jen.False(), jen.Err()))
@@ -179,7 +179,7 @@ func genPagination(f *jen.File, m *plan.Model, o *plan.Operation) {
 		pg.All, o.Name, pg.Results.Path, pg.Pages), 77))
 	f.Func().Params(jen.Id("c").Op("*").Id(m.Names.APIClient)).Id(pg.All).Params(decl...).
 		Qual("iter", "Seq2").Types(goType(pg.Item), jen.Error()).Block(
-		jen.Return(jen.Qual(oasPkg, "Items").Call(
+		jen.Return(jen.Qual(implPkg, "Items").Call(
 			jen.Id("c").Dot(pg.Pages).Call(append(pass[:len(pass):len(pass)], jen.Id("opts").Op("..."))...),
 			jen.Func().Params(jen.Id("page").Add(pageType(pg))).Index().Add(goType(pg.Item)).Block(
 				jen.List(jen.Id("items"), jen.Id("_")).Op(":=").Add(accessFunc(pg, pg.Results)).Call(jen.Id("page")),
@@ -245,7 +245,7 @@ func genNextPage(g *jen.Group, pg *plan.Pagination, stop jen.Code) {
 			g.If(jen.Len(jen.Id("items")).Op("==").Lit(0)).Block(stop)
 		}
 		if pg.Kind == plan.PageLink {
-			g.Id("v").Op(":=").Qual(oasPkg, "NextLink").Call(jen.Id("header"))
+			g.Id("v").Op(":=").Qual(implPkg, "NextLink").Call(jen.Id("header"))
 			g.If(jen.Id("v").Op("==").Lit("")).Block(stop)
 		} else {
 			g.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(accessFunc(pg, pg.Next)).Call(jen.Id("page"))

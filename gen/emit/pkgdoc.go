@@ -2,6 +2,7 @@ package emit
 
 import (
 	"go/token"
+	"strconv"
 	"strings"
 
 	"github.com/oasgen/oasgen/gen/plan"
@@ -65,7 +66,26 @@ func genPackageDoc(m *plan.Model, client, docs bool) File {
 		out.WriteString("// " + l + "\n")
 	}
 	out.WriteString("package " + pkg + "\n")
+	out.WriteString(runtimeGuard(plan.RuntimeVersion))
 	return File{Path: pkgDocFile, Content: []byte(out.String())}
+}
+
+// runtimeGuard is the compile-time check that the runtime the package builds
+// with supports the version v it was generated for (oasimpl/version.go):
+//
+//	const (
+//		_ = oasimpl.GeneratedCodeTooOld_RegenerateIt(1 - oasimpl.MinVersion)
+//		_ = oasimpl.RuntimeTooOld_UpgradeOasgenInGoMod(oasimpl.MaxVersion - 1)
+//	)
+func runtimeGuard(v int) string {
+	n := strconv.Itoa(v)
+	return "\nimport " + strconv.Quote(plan.ImplPath) + "\n\n" +
+		"// The build fails here, naming what to do, when the oasgen runtime in go.mod\n" +
+		"// is older or newer than this package was generated for.\n" +
+		"const (\n" +
+		"\t_ = oasimpl.GeneratedCodeTooOld_RegenerateIt(" + n + " - oasimpl.MinVersion)\n" +
+		"\t_ = oasimpl.RuntimeTooOld_UpgradeOasgenInGoMod(oasimpl.MaxVersion - " + n + ")\n" +
+		")\n"
 }
 
 // usageExample is the indented example of the package doc comment, or "".

@@ -57,7 +57,7 @@ func genUnion(f *jen.File, t *plan.Type) {
 		comment(f, "As"+v.Name+" decodes the value as "+v.Name+" (as encoding/json would, without\nreflection).")
 		f.Func().Params(jen.Id("u").Id(t.Name)).Id("As"+v.Name).Params().Params(vt, jen.Error()).BlockFunc(func(g *jen.Group) {
 			g.Var().Id("x").Add(vt)
-			g.Id("dec").Op(":=").Qual(oasPkg, "NewDecoder").Call(jen.Id("u").Dot("raw"))
+			g.Id("dec").Op(":=").Qual(implPkg, "NewDecoder").Call(jen.Id("u").Dot("raw"))
 			g.Id("d").Op(":=").Op("&").Id("dec")
 			decodeInto(g, jen.Id("x"), v.Type, 0, false)
 			g.Return(jen.Id("x"), jen.Id("d").Dot("End").Call())
@@ -85,7 +85,7 @@ func genUnion(f *jen.File, t *plan.Type) {
 	genValidateMethod(f, t)
 	comment(f, "ValidateInto checks that the value decodes as one of the variants"+map[bool]string{true: " and\nvalidates it.", false: "."}[len(u.Variants) > 0])
 	f.Func().Params(jen.Id("m").Id(t.Name)).Id("ValidateInto").Params(
-		jen.Id("v").Op("*").Qual(oasPkg, "Validator"), jen.Id("p").Op("*").Qual(oasPkg, "Path"),
+		jen.Id("v").Op("*").Qual(implPkg, "Validator"), jen.Id("p").Op("*").Qual(implPkg, "Path"),
 	).BlockFunc(func(g *jen.Group) {
 		if len(u.Variants) == 0 {
 			return
@@ -95,7 +95,7 @@ func genUnion(f *jen.File, t *plan.Type) {
 			jen.Id("v").Dot("Add").Call(jen.Id("p"), jen.Lit("%v"), jen.Err()),
 			jen.Return(),
 		)
-		g.If(jen.List(jen.Id("xv"), jen.Id("ok")).Op(":=").Id("x").Assert(jen.Interface(jen.Id("ValidateInto").Params(jen.Op("*").Qual(oasPkg, "Validator"), jen.Op("*").Qual(oasPkg, "Path")))), jen.Id("ok")).Block(
+		g.If(jen.List(jen.Id("xv"), jen.Id("ok")).Op(":=").Id("x").Assert(jen.Interface(jen.Id("ValidateInto").Params(jen.Op("*").Qual(implPkg, "Validator"), jen.Op("*").Qual(implPkg, "Path")))), jen.Id("ok")).Block(
 			jen.Id("xv").Dot("ValidateInto").Call(jen.Id("v"), jen.Id("p")),
 		)
 	})
@@ -118,7 +118,7 @@ func genUnionWhich(f *jen.File, t *plan.Type) {
 			jen.Return(jen.Nil(), jen.Qual("errors", "New").Call(jen.Lit("no value"))),
 		)
 		if u.Discriminator != "" {
-			g.List(jen.Id("tag"), jen.Err()).Op(":=").Qual(oasPkg, "Discriminator").Call(jen.Id("u").Dot("raw"), jen.Lit(u.Discriminator))
+			g.List(jen.Id("tag"), jen.Err()).Op(":=").Qual(implPkg, "Discriminator").Call(jen.Id("u").Dot("raw"), jen.Lit(u.Discriminator))
 			g.If(jen.Err().Op("!=").Nil()).Block(
 				jen.Return(jen.Nil(), jen.Err()),
 			)
@@ -138,7 +138,7 @@ func genUnionWhich(f *jen.File, t *plan.Type) {
 			return
 		}
 		for _, v := range u.Variants {
-			g.If(jen.List(jen.Id("x"), jen.Err()).Op(":=").Id("u").Dot("As"+v.Name).Call(), jen.Err().Op("==").Nil().Op("&&").Qual(oasPkg, "ValidOK").Call(jen.Id("x"))).Block(
+			g.If(jen.List(jen.Id("x"), jen.Err()).Op(":=").Id("u").Dot("As"+v.Name).Call(), jen.Err().Op("==").Nil().Op("&&").Qual(implPkg, "ValidOK").Call(jen.Id("x"))).Block(
 				jen.Return(jen.Id("x"), jen.Nil()),
 			)
 		}

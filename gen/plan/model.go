@@ -18,6 +18,15 @@ import (
 // RuntimePath is the import path of the runtime package generated code uses.
 const RuntimePath = "github.com/oasgen/oasgen/oas"
 
+// ImplPath is the import path of the runtime package for generated code only
+// (decoder, appenders, validator, transport): package oasimpl.
+const ImplPath = RuntimePath + "/oasimpl"
+
+// RuntimeVersion is the oasimpl API version generated code is written for;
+// each generated package checks at compile time that the runtime it builds
+// with supports it (oasimpl.MinVersion..oasimpl.MaxVersion).
+const RuntimeVersion = 2
+
 // Model is the plan for one generated Go package.
 type Model struct {
 	Package  string // Go package name

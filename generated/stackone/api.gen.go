@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"net/http"
 	"net/url"
 	"os"
@@ -156,13 +157,13 @@ func OptionsFromEnv() Options {
 // a typed error. It is safe for concurrent use.
 type APIClient struct {
 	server    *url.URL
-	transport oas.Transport
+	transport oasimpl.Transport
 	retry     *RetryPolicy
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opCreateConnectSession       oas.Call
-	opAuthenticateConnectSession oas.Call
+	opCreateConnectSession       oasimpl.Call
+	opAuthenticateConnectSession oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -186,15 +187,15 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	c := &APIClient{
 		retry:  opts.Retry,
 		server: u,
-		transport: oas.Transport{
+		transport: oasimpl.Transport{
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
 			UserAgent:        ua,
 		},
 	}
-	authBasic := oas.AuthBasic("basic", "Options.Basic (or Options.APIKey)", opts.Basic, opts.APIKey)
-	c.opCreateConnectSession = oas.Call{
+	authBasic := oasimpl.AuthBasic("basic", "Options.Basic (or Options.APIKey)", opts.Basic, opts.APIKey)
+	c.opCreateConnectSession = oasimpl.Call{
 		Func:      "CreateConnectSession",
 		Method:    "POST",
 		Operation: "stackone_create_connect_session",
@@ -206,9 +207,9 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			MaxInterval:      60000 * time.Millisecond,
 			StatusCodes:      []int{408, 429},
 		}),
-		Security: []oas.Requirement{{{Auth: authBasic}}},
+		Security: []oasimpl.Requirement{{{Auth: authBasic}}},
 	}
-	c.opAuthenticateConnectSession = oas.Call{
+	c.opAuthenticateConnectSession = oasimpl.Call{
 		Func:      "AuthenticateConnectSession",
 		Method:    "POST",
 		Operation: "stackone_authenticate_connect_session",
@@ -220,7 +221,7 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			MaxInterval:      60000 * time.Millisecond,
 			StatusCodes:      []int{408, 429},
 		}),
-		Security: []oas.Requirement{{{Auth: authBasic}}},
+		Security: []oasimpl.Requirement{{{Auth: authBasic}}},
 	}
 	return c, nil
 }
@@ -249,11 +250,11 @@ func (c *APIClient) CreateConnectSession(ctx context.Context, body ConnectSessio
 	if err := body.Validate(); err != nil {
 		return nil, fmt.Errorf("CreateConnectSession: %w", err)
 	}
-	payload, err := oas.Encode(body)
+	payload, err := oasimpl.Encode(body)
 	if err != nil {
 		return nil, fmt.Errorf("CreateConnectSession: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/connect_sessions")
+	u, err := oasimpl.JoinURL(c.server, "/connect_sessions")
 	if err != nil {
 		return nil, fmt.Errorf("CreateConnectSession: %w", err)
 	}
@@ -266,23 +267,23 @@ func (c *APIClient) CreateConnectSession(ctx context.Context, body ConnectSessio
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[ConnectSessionTokenAuthLink](resp)
+		return oasimpl.DecodeJSON[ConnectSessionTokenAuthLink](resp)
 	case resp.StatusCode == 400:
-		return nil, oas.DecodeErrorResponse[BadRequestResponse](resp)
+		return nil, oasimpl.DecodeErrorResponse[BadRequestResponse](resp)
 	case resp.StatusCode == 401:
-		return nil, oas.DecodeErrorResponse[UnauthorizedResponse](resp)
+		return nil, oasimpl.DecodeErrorResponse[UnauthorizedResponse](resp)
 	case resp.StatusCode == 403:
-		return nil, oas.DecodeErrorResponse[ForbiddenResponse](resp)
+		return nil, oasimpl.DecodeErrorResponse[ForbiddenResponse](resp)
 	case resp.StatusCode == 408:
-		return nil, oas.DecodeErrorResponse[RequestTimedOutResponse](resp)
+		return nil, oasimpl.DecodeErrorResponse[RequestTimedOutResponse](resp)
 	case resp.StatusCode == 429:
-		return nil, oas.DecodeErrorResponse[TooManyRequestsResponse](resp)
+		return nil, oasimpl.DecodeErrorResponse[TooManyRequestsResponse](resp)
 	case resp.StatusCode == 500:
-		return nil, oas.DecodeErrorResponse[InternalServerErrorResponse](resp)
+		return nil, oasimpl.DecodeErrorResponse[InternalServerErrorResponse](resp)
 	case resp.StatusCode == 501:
-		return nil, oas.DecodeErrorResponse[NotImplementedResponse](resp)
+		return nil, oasimpl.DecodeErrorResponse[NotImplementedResponse](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // AuthenticateConnectSession calls POST /connect_sessions/authenticate:
@@ -301,11 +302,11 @@ func (c *APIClient) AuthenticateConnectSession(ctx context.Context, body Connect
 	if err := body.Validate(); err != nil {
 		return nil, fmt.Errorf("AuthenticateConnectSession: %w", err)
 	}
-	payload, err := oas.Encode(body)
+	payload, err := oasimpl.Encode(body)
 	if err != nil {
 		return nil, fmt.Errorf("AuthenticateConnectSession: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/connect_sessions/authenticate")
+	u, err := oasimpl.JoinURL(c.server, "/connect_sessions/authenticate")
 	if err != nil {
 		return nil, fmt.Errorf("AuthenticateConnectSession: %w", err)
 	}
@@ -318,21 +319,21 @@ func (c *APIClient) AuthenticateConnectSession(ctx context.Context, body Connect
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[ConnectSession](resp)
+		return oasimpl.DecodeJSON[ConnectSession](resp)
 	case resp.StatusCode == 400:
-		return nil, oas.DecodeErrorResponse[BadRequestResponse](resp)
+		return nil, oasimpl.DecodeErrorResponse[BadRequestResponse](resp)
 	case resp.StatusCode == 401:
-		return nil, oas.DecodeErrorResponse[UnauthorizedResponse](resp)
+		return nil, oasimpl.DecodeErrorResponse[UnauthorizedResponse](resp)
 	case resp.StatusCode == 403:
-		return nil, oas.DecodeErrorResponse[ForbiddenResponse](resp)
+		return nil, oasimpl.DecodeErrorResponse[ForbiddenResponse](resp)
 	case resp.StatusCode == 408:
-		return nil, oas.DecodeErrorResponse[RequestTimedOutResponse](resp)
+		return nil, oasimpl.DecodeErrorResponse[RequestTimedOutResponse](resp)
 	case resp.StatusCode == 429:
-		return nil, oas.DecodeErrorResponse[TooManyRequestsResponse](resp)
+		return nil, oasimpl.DecodeErrorResponse[TooManyRequestsResponse](resp)
 	case resp.StatusCode == 500:
-		return nil, oas.DecodeErrorResponse[InternalServerErrorResponse](resp)
+		return nil, oasimpl.DecodeErrorResponse[InternalServerErrorResponse](resp)
 	case resp.StatusCode == 501:
-		return nil, oas.DecodeErrorResponse[NotImplementedResponse](resp)
+		return nil, oasimpl.DecodeErrorResponse[NotImplementedResponse](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }

@@ -4,7 +4,7 @@ package stackone
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // ConnectSessionAuthenticate is the schema "ConnectSessionAuthenticate".
@@ -33,13 +33,13 @@ func (m *ConnectSessionAuthenticate) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m ConnectSessionAuthenticate) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("ConnectSessionAuthenticate")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m ConnectSessionAuthenticate) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m ConnectSessionAuthenticate) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Token == "" {
 		pToken := p.Key("token")
 		v.Required(&pToken)
@@ -51,12 +51,12 @@ func (m ConnectSessionAuthenticate) ValidateInto(v *oas.Validator, p *oas.Path) 
 func (m ConnectSessionAuthenticate) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	dst = append(dst, "\"token\":"...)
-	dst = oas.AppendString(dst, m.Token)
+	dst = oasimpl.AppendString(dst, m.Token)
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *ConnectSessionAuthenticate) DecodeJSON(d *oas.Decoder) {
+func (m *ConnectSessionAuthenticate) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -72,7 +72,7 @@ func (m *ConnectSessionAuthenticate) DecodeJSON(d *oas.Decoder) {
 			field = 0
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "TOKEN":
 				field = 0
 			}
@@ -103,7 +103,7 @@ var _ json.Marshaler = ConnectSessionAuthenticate{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *ConnectSessionAuthenticate) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

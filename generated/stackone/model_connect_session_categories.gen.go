@@ -2,7 +2,7 @@
 
 package stackone
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // ConnectSessionCategories is an inline schema at components.schemas.ConnectSession.properties.categories.items.
 //
@@ -40,24 +40,24 @@ func (e ConnectSessionCategories) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e ConnectSessionCategories) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("ConnectSessionCategories")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e ConnectSessionCategories) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e ConnectSessionCategories) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	// Open enum: every value is accepted.
 }
 
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e ConnectSessionCategories) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendString(dst, string(e)), nil
+	return oasimpl.AppendString(dst, string(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *ConnectSessionCategories) DecodeJSON(d *oas.Decoder) {
+func (e *ConnectSessionCategories) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

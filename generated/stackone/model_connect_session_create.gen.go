@@ -5,6 +5,7 @@ package stackone
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"slices"
 )
 
@@ -77,13 +78,13 @@ func (m ConnectSessionCreate) ExpiresInOrDefault() float64 {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m ConnectSessionCreate) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("ConnectSessionCreate")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m ConnectSessionCreate) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m ConnectSessionCreate) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.OriginOwnerID == "" {
 		pOriginOwnerID := p.Key("origin_owner_id")
 		v.Required(&pOriginOwnerID)
@@ -104,7 +105,7 @@ func (m ConnectSessionCreate) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, "\"account_id\":"...)
 		more = true
 		if x, ok := m.AccountID.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -145,7 +146,7 @@ func (m ConnectSessionCreate) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, "\"expires_in\":"...)
 		more = true
 		if x, ok := m.ExpiresIn.Get(); ok {
-			if dst, err = oas.AppendFloat64(dst, x); err != nil {
+			if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 				return nil, err
 			}
 		} else {
@@ -159,7 +160,7 @@ func (m ConnectSessionCreate) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, "\"metadata\":"...)
 		more = true
 		if x, ok := m.Metadata.Get(); ok {
-			if dst, err = oas.AppendRaw(dst, x); err != nil {
+			if dst, err = oasimpl.AppendRaw(dst, x); err != nil {
 				return nil, err
 			}
 		} else {
@@ -170,13 +171,13 @@ func (m ConnectSessionCreate) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"origin_owner_id\":"...)
-	dst = oas.AppendString(dst, m.OriginOwnerID)
+	dst = oasimpl.AppendString(dst, m.OriginOwnerID)
 	dst = append(dst, ",\"origin_owner_name\":"...)
-	dst = oas.AppendString(dst, m.OriginOwnerName)
+	dst = oasimpl.AppendString(dst, m.OriginOwnerName)
 	if m.OriginUsername.IsSet() {
 		dst = append(dst, ",\"origin_username\":"...)
 		if x, ok := m.OriginUsername.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -184,7 +185,7 @@ func (m ConnectSessionCreate) AppendJSON(dst []byte) ([]byte, error) {
 	if m.Provider.IsSet() {
 		dst = append(dst, ",\"provider\":"...)
 		if x, ok := m.Provider.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -193,7 +194,7 @@ func (m ConnectSessionCreate) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *ConnectSessionCreate) DecodeJSON(d *oas.Decoder) {
+func (m *ConnectSessionCreate) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -223,7 +224,7 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oas.Decoder) {
 			field = 7
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "ACCOUNT_ID":
 				field = 0
 			case "CATEGORIES":
@@ -347,7 +348,7 @@ var _ json.Marshaler = ConnectSessionCreate{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *ConnectSessionCreate) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

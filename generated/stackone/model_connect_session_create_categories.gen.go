@@ -2,7 +2,7 @@
 
 package stackone
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // ConnectSessionCreateCategories is an inline schema at components.schemas.ConnectSessionCreate.properties.categories.items.
 //
@@ -40,24 +40,24 @@ func (e ConnectSessionCreateCategories) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e ConnectSessionCreateCategories) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("ConnectSessionCreateCategories")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e ConnectSessionCreateCategories) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e ConnectSessionCreateCategories) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	// Open enum: every value is accepted.
 }
 
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e ConnectSessionCreateCategories) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendString(dst, string(e)), nil
+	return oasimpl.AppendString(dst, string(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *ConnectSessionCreateCategories) DecodeJSON(d *oas.Decoder) {
+func (e *ConnectSessionCreateCategories) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

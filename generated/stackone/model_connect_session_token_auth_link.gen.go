@@ -5,6 +5,7 @@ package stackone
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"slices"
 	"time"
 )
@@ -67,13 +68,13 @@ func (m *ConnectSessionTokenAuthLink) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m ConnectSessionTokenAuthLink) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("ConnectSessionTokenAuthLink")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m ConnectSessionTokenAuthLink) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m ConnectSessionTokenAuthLink) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.AuthLinkURL == "" {
 		pAuthLinkURL := p.Key("auth_link_url")
 		v.Required(&pAuthLinkURL)
@@ -118,7 +119,7 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, "\"account_id\":"...)
 		more = true
 		if x, ok := m.AccountID.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -127,7 +128,7 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"auth_link_url\":"...)
-	dst = oas.AppendString(dst, m.AuthLinkURL)
+	dst = oasimpl.AppendString(dst, m.AuthLinkURL)
 	if m.Categories.IsSet() {
 		dst = append(dst, ",\"categories\":"...)
 		if x, ok := m.Categories.Get(); ok {
@@ -154,54 +155,54 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	dst = append(dst, ",\"created_at\":"...)
-	if dst, err = oas.AppendTime(dst, m.CreatedAt); err != nil {
+	if dst, err = oasimpl.AppendTime(dst, m.CreatedAt); err != nil {
 		return nil, err
 	}
 	dst = append(dst, ",\"id\":"...)
-	if dst, err = oas.AppendFloat64(dst, m.ID); err != nil {
+	if dst, err = oasimpl.AppendFloat64(dst, m.ID); err != nil {
 		return nil, err
 	}
 	if m.Label.IsSet() {
 		dst = append(dst, ",\"label\":"...)
 		if x, ok := m.Label.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
 	}
 	dst = append(dst, ",\"organization_id\":"...)
-	if dst, err = oas.AppendFloat64(dst, m.OrganizationID); err != nil {
+	if dst, err = oasimpl.AppendFloat64(dst, m.OrganizationID); err != nil {
 		return nil, err
 	}
 	dst = append(dst, ",\"origin_owner_id\":"...)
-	dst = oas.AppendString(dst, m.OriginOwnerID)
+	dst = oasimpl.AppendString(dst, m.OriginOwnerID)
 	dst = append(dst, ",\"origin_owner_name\":"...)
-	dst = oas.AppendString(dst, m.OriginOwnerName)
+	dst = oasimpl.AppendString(dst, m.OriginOwnerName)
 	if m.OriginUsername.IsSet() {
 		dst = append(dst, ",\"origin_username\":"...)
 		if x, ok := m.OriginUsername.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
 	}
 	dst = append(dst, ",\"project_id\":"...)
-	dst = oas.AppendString(dst, m.ProjectID)
+	dst = oasimpl.AppendString(dst, m.ProjectID)
 	if m.Provider.IsSet() {
 		dst = append(dst, ",\"provider\":"...)
 		if x, ok := m.Provider.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
 	}
 	dst = append(dst, ",\"token\":"...)
-	dst = oas.AppendString(dst, m.Token)
+	dst = oasimpl.AppendString(dst, m.Token)
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oas.Decoder) {
+func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -241,7 +242,7 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oas.Decoder) {
 			field = 12
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "ACCOUNT_ID":
 				field = 0
 			case "AUTH_LINK_URL":
@@ -407,7 +408,7 @@ var _ json.Marshaler = ConnectSessionTokenAuthLink{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *ConnectSessionTokenAuthLink) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

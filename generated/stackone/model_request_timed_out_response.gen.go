@@ -4,7 +4,7 @@ package stackone
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"time"
 )
 
@@ -46,13 +46,13 @@ func (m *RequestTimedOutResponse) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m RequestTimedOutResponse) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("RequestTimedOutResponse")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m RequestTimedOutResponse) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m RequestTimedOutResponse) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Message == "" {
 		pMessage := p.Key("message")
 		v.Required(&pMessage)
@@ -73,20 +73,20 @@ func (m RequestTimedOutResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	dst = append(dst, '{')
 	dst = append(dst, "\"message\":"...)
-	dst = oas.AppendString(dst, m.Message)
+	dst = oasimpl.AppendString(dst, m.Message)
 	dst = append(dst, ",\"statusCode\":"...)
-	if dst, err = oas.AppendFloat64(dst, m.StatusCode); err != nil {
+	if dst, err = oasimpl.AppendFloat64(dst, m.StatusCode); err != nil {
 		return nil, err
 	}
 	dst = append(dst, ",\"timestamp\":"...)
-	if dst, err = oas.AppendTime(dst, m.Timestamp); err != nil {
+	if dst, err = oasimpl.AppendTime(dst, m.Timestamp); err != nil {
 		return nil, err
 	}
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *RequestTimedOutResponse) DecodeJSON(d *oas.Decoder) {
+func (m *RequestTimedOutResponse) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -106,7 +106,7 @@ func (m *RequestTimedOutResponse) DecodeJSON(d *oas.Decoder) {
 			field = 2
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "MESSAGE":
 				field = 0
 			case "STATUSCODE":
@@ -153,7 +153,7 @@ var _ json.Marshaler = RequestTimedOutResponse{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *RequestTimedOutResponse) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -8,11 +8,11 @@
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
 // toolchain: v0.3.0
-// output: sha256:973da91eced58039
+// output: sha256:7b592c2e0aefcf58
 //
 // files:
-//	sha256:56cd6cd0594c2761 api.gen.go
-//	sha256:2f65b24dd3b90ee8 doc.gen.go
+//	sha256:dffcf9795202afe9 api.gen.go
+//	sha256:405f71e718159bef doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
 //	sha256:71e5f85174026d87 docs/models/connectsessionauthenticate.md
@@ -28,20 +28,20 @@
 //	sha256:085a55f3430f0f0e docs/models/toomanyrequestsresponse.md
 //	sha256:3e2fd1f6b5914c0f docs/models/unauthorizedresponse.md
 //	sha256:978841737428bfa8 errors.gen.go
-//	sha256:b8511ce3522a0e7d model_bad_request_response.gen.go
-//	sha256:8a8b9fb3c276a909 model_connect_session.gen.go
-//	sha256:591544922b78340b model_connect_session_authenticate.gen.go
-//	sha256:4bd77f54ecbdd660 model_connect_session_categories.gen.go
-//	sha256:c482f72c4d172453 model_connect_session_create.gen.go
-//	sha256:5afc140727cc9e09 model_connect_session_create_categories.gen.go
-//	sha256:edb6f482b1f567d3 model_connect_session_token_auth_link.gen.go
-//	sha256:8c6156bc903093e3 model_connect_session_token_auth_link_categories.gen.go
-//	sha256:12b2f2710cb271c5 model_forbidden_response.gen.go
-//	sha256:a648309ff110be3f model_internal_server_error_response.gen.go
-//	sha256:e0979d90a2ea876b model_not_implemented_response.gen.go
-//	sha256:47286bcbc16a8ecd model_request_timed_out_response.gen.go
-//	sha256:ddb991981104de3f model_too_many_requests_response.gen.go
-//	sha256:5d37098c35889647 model_unauthorized_response.gen.go
+//	sha256:34e0d3a058206d30 model_bad_request_response.gen.go
+//	sha256:304e7bb8e173e8e8 model_connect_session.gen.go
+//	sha256:6f98fc27ba2a0893 model_connect_session_authenticate.gen.go
+//	sha256:d6d1b22d7baeff13 model_connect_session_categories.gen.go
+//	sha256:1d8edd1ac11d4970 model_connect_session_create.gen.go
+//	sha256:b730cf4cd2deb719 model_connect_session_create_categories.gen.go
+//	sha256:abce4e0d26bbd6e6 model_connect_session_token_auth_link.gen.go
+//	sha256:15512259365fd4c7 model_connect_session_token_auth_link_categories.gen.go
+//	sha256:c4a389de6cb15a94 model_forbidden_response.gen.go
+//	sha256:c2c3db477cc8c051 model_internal_server_error_response.gen.go
+//	sha256:d5a04bfe0b90f3fe model_not_implemented_response.gen.go
+//	sha256:33c84f6c883975a5 model_request_timed_out_response.gen.go
+//	sha256:e4d5638025c9fad4 model_too_many_requests_response.gen.go
+//	sha256:633605944d400671 model_unauthorized_response.gen.go
 //	sha256:3ad61318231b00cd raw/client.gen.go
 //
 // warnings:

@@ -5,6 +5,7 @@ package jsonfuzz
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Bag is the schema "Bag".
@@ -31,13 +32,13 @@ func (m *Bag) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Bag) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Bag")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Bag) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m Bag) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
@@ -48,16 +49,16 @@ func (m Bag) AppendJSON(dst []byte) ([]byte, error) {
 	if x, ok := m.A.Get(); ok {
 		dst = append(dst, "\"a\":"...)
 		more = true
-		dst = oas.AppendInt(dst, x)
+		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.B.Get(); ok {
 		if more {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"b\":"...)
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
-	for _, k := range oas.SortedKeys(m.AdditionalProperties) {
+	for _, k := range oasimpl.SortedKeys(m.AdditionalProperties) {
 		switch k {
 		case "a", "b":
 			continue
@@ -65,10 +66,10 @@ func (m Bag) AppendJSON(dst []byte) ([]byte, error) {
 		if len(dst) > open {
 			dst = append(dst, ',')
 		}
-		dst = oas.AppendString(dst, k)
+		dst = oasimpl.AppendString(dst, k)
 		dst = append(dst, ':')
 		if n1, ok := m.AdditionalProperties[k].Get(); ok {
-			dst = oas.AppendInt(dst, n1)
+			dst = oasimpl.AppendInt(dst, n1)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -77,7 +78,7 @@ func (m Bag) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Bag) DecodeJSON(d *oas.Decoder) {
+func (m *Bag) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -139,7 +140,7 @@ var _ json.Marshaler = Bag{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Bag) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -5,6 +5,7 @@ package jsonfuzz
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Child is the schema "Child".
@@ -31,13 +32,13 @@ func (m *Child) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Child) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Child")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Child) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m Child) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
@@ -58,7 +59,7 @@ func (m Child) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"name\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if m.Score.IsSet() {
 		if more {
@@ -66,7 +67,7 @@ func (m Child) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"score\":"...)
 		if x, ok := m.Score.Get(); ok {
-			if dst, err = oas.AppendFloat64(dst, x); err != nil {
+			if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 				return nil, err
 			}
 		} else {
@@ -77,7 +78,7 @@ func (m Child) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Child) DecodeJSON(d *oas.Decoder) {
+func (m *Child) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -96,7 +97,7 @@ func (m *Child) DecodeJSON(d *oas.Decoder) {
 			field = 2
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "GRAND":
 				field = 0
 			case "NAME":
@@ -147,7 +148,7 @@ var _ json.Marshaler = Child{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Child) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

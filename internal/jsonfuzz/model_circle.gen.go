@@ -5,6 +5,7 @@ package jsonfuzz
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Circle is the schema "Circle".
@@ -32,13 +33,13 @@ func (m *Circle) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Circle) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Circle")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Circle) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Circle) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Kind == "" {
 		pKind := p.Key("kind")
 		v.Required(&pKind)
@@ -51,10 +52,10 @@ func (m Circle) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	dst = append(dst, '{')
 	dst = append(dst, "\"kind\":"...)
-	dst = oas.AppendString(dst, m.Kind)
+	dst = oasimpl.AppendString(dst, m.Kind)
 	if x, ok := m.R.Get(); ok {
 		dst = append(dst, ",\"r\":"...)
-		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -62,7 +63,7 @@ func (m Circle) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Circle) DecodeJSON(d *oas.Decoder) {
+func (m *Circle) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -80,7 +81,7 @@ func (m *Circle) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "KIND":
 				field = 0
 			case "R":
@@ -121,7 +122,7 @@ var _ json.Marshaler = Circle{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Circle) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -2,7 +2,7 @@
 
 package jsonfuzz
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // Color is the schema "Color".
 //
@@ -34,13 +34,13 @@ func (e Color) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e Color) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("Color")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e Color) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e Color) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !e.IsKnown() {
 		v.NotInEnum(p, string(e), "[\"red\", \"green\", \"blue\"]")
 	}
@@ -49,11 +49,11 @@ func (e Color) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e Color) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendString(dst, string(e)), nil
+	return oasimpl.AppendString(dst, string(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *Color) DecodeJSON(d *oas.Decoder) {
+func (e *Color) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

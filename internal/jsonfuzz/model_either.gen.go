@@ -5,7 +5,7 @@ package jsonfuzz
 import (
 	"encoding/json"
 	"errors"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"slices"
 )
 
@@ -49,7 +49,7 @@ func (u *Either) UnmarshalJSON(data []byte) error {
 // reflection).
 func (u Either) AsString() (string, error) {
 	var x string
-	dec := oas.NewDecoder(u.raw)
+	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
 	if !d.Null() {
 		x = d.String()
@@ -61,7 +61,7 @@ func (u Either) AsString() (string, error) {
 // it.
 func EitherFromString(v string) (Either, error) {
 	dst := make([]byte, 0, 24)
-	dst = oas.AppendString(dst, v)
+	dst = oasimpl.AppendString(dst, v)
 	return Either{raw: dst}, nil
 }
 
@@ -69,7 +69,7 @@ func EitherFromString(v string) (Either, error) {
 // reflection).
 func (u Either) AsInt64() (int64, error) {
 	var x int64
-	dec := oas.NewDecoder(u.raw)
+	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
 	if !d.Null() {
 		x = d.Int64()
@@ -81,7 +81,7 @@ func (u Either) AsInt64() (int64, error) {
 // it.
 func EitherFromInt64(v int64) (Either, error) {
 	dst := make([]byte, 0, 8)
-	dst = oas.AppendInt(dst, v)
+	dst = oasimpl.AppendInt(dst, v)
 	return Either{raw: dst}, nil
 }
 
@@ -89,7 +89,7 @@ func EitherFromInt64(v int64) (Either, error) {
 // reflection).
 func (u Either) AsStringList() ([]string, error) {
 	var x []string
-	dec := oas.NewDecoder(u.raw)
+	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
 	if d.Null() {
 		x = nil
@@ -129,7 +129,7 @@ func EitherFromStringList(v []string) (Either, error) {
 			if i0 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = oas.AppendString(dst, x0)
+			dst = oasimpl.AppendString(dst, x0)
 		}
 		dst = append(dst, ']')
 	}
@@ -142,13 +142,13 @@ func (u Either) Which() (any, error) {
 	if len(u.raw) == 0 {
 		return nil, errors.New("no value")
 	}
-	if x, err := u.AsString(); err == nil && oas.ValidOK(x) {
+	if x, err := u.AsString(); err == nil && oasimpl.ValidOK(x) {
 		return x, nil
 	}
-	if x, err := u.AsInt64(); err == nil && oas.ValidOK(x) {
+	if x, err := u.AsInt64(); err == nil && oasimpl.ValidOK(x) {
 		return x, nil
 	}
-	if x, err := u.AsStringList(); err == nil && oas.ValidOK(x) {
+	if x, err := u.AsStringList(); err == nil && oasimpl.ValidOK(x) {
 		return x, nil
 	}
 	return nil, errors.New("the value matches none of the variants")
@@ -158,21 +158,21 @@ func (u Either) Which() (any, error) {
 // *oas.ValidationError, or returns nil. Union values are decoded to be checked,
 // which allocates.
 func (m Either) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Either")
 }
 
 // ValidateInto checks that the value decodes as one of the variants and
 // validates it.
-func (m Either) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Either) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	x, err := m.Which()
 	if err != nil {
 		v.Add(p, "%v", err)
 		return
 	}
 	if xv, ok := x.(interface {
-		ValidateInto(*oas.Validator, *oas.Path)
+		ValidateInto(*oasimpl.Validator, *oasimpl.Path)
 	}); ok {
 		xv.ValidateInto(v, p)
 	}
@@ -184,11 +184,11 @@ func (u Either) AppendJSON(dst []byte) ([]byte, error) {
 	if len(u.raw) == 0 {
 		return append(dst, "null"...), nil
 	}
-	return oas.AppendCompact(dst, u.raw)
+	return oasimpl.AppendCompact(dst, u.raw)
 }
 
 // DecodeJSON reads one JSON value from d into u; errors are kept in d.
-func (u *Either) DecodeJSON(d *oas.Decoder) {
+func (u *Either) DecodeJSON(d *oasimpl.Decoder) {
 	if raw := d.Raw(); raw != nil {
 		u.raw = append(json.RawMessage(nil), raw...)
 	}

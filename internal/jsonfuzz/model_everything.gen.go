@@ -5,6 +5,7 @@ package jsonfuzz
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"reflect"
 	"slices"
 	"time"
@@ -115,13 +116,13 @@ func (m *Everything) ApplyDefaults() {}
 // *oas.ValidationError, or returns nil. Union values are decoded to be checked,
 // which allocates.
 func (m Everything) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Everything")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Everything) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Everything) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && reflect.ValueOf(m.Child).IsZero() {
 		pChild := p.Key("child")
 		v.Required(&pChild)
@@ -189,7 +190,7 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 	if x, ok := m.ID.Get(); ok {
 		dst = append(dst, "\"ID\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Any.Get(); ok {
 		if more {
@@ -197,7 +198,7 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"any\":"...)
 		more = true
-		if dst, err = oas.AppendRaw(dst, x); err != nil {
+		if dst, err = oasimpl.AppendRaw(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -238,7 +239,7 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"big\":"...)
 		more = true
-		dst = oas.AppendUint(dst, x)
+		dst = oasimpl.AppendUint(dst, x)
 	}
 	if x, ok := m.Blob.Get(); ok {
 		if more {
@@ -246,7 +247,7 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"blob\":"...)
 		more = true
-		dst = oas.AppendBytes(dst, x)
+		dst = oasimpl.AppendBytes(dst, x)
 	}
 	if m.BlobReq.IsSet() {
 		if more {
@@ -255,7 +256,7 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, "\"blob_req\":"...)
 		more = true
 		if x, ok := m.BlobReq.Get(); ok {
-			dst = oas.AppendBytes(dst, x)
+			dst = oasimpl.AppendBytes(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -289,20 +290,20 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	dst = append(dst, ",\"count\":"...)
-	dst = oas.AppendInt(dst, m.Count)
+	dst = oasimpl.AppendInt(dst, m.Count)
 	if x, ok := m.Counts.Get(); ok {
 		dst = append(dst, ",\"counts\":"...)
 		if x == nil {
 			dst = append(dst, "null"...)
 		} else {
 			dst = append(dst, '{')
-			for i1, k1 := range oas.SortedKeys(x) {
+			for i1, k1 := range oasimpl.SortedKeys(x) {
 				if i1 > 0 {
 					dst = append(dst, ',')
 				}
-				dst = oas.AppendString(dst, k1)
+				dst = oasimpl.AppendString(dst, k1)
 				dst = append(dst, ':')
-				dst = oas.AppendInt(dst, x[k1])
+				dst = oasimpl.AppendInt(dst, x[k1])
 			}
 			dst = append(dst, '}')
 		}
@@ -316,20 +317,20 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 	if m.Flag.IsSet() {
 		dst = append(dst, ",\"flag\":"...)
 		if x, ok := m.Flag.Get(); ok {
-			dst = oas.AppendBool(dst, x)
+			dst = oasimpl.AppendBool(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
 	}
 	if x, ok := m.Free.Get(); ok {
 		dst = append(dst, ",\"free\":"...)
-		if dst, err = oas.AppendRaw(dst, x); err != nil {
+		if dst, err = oasimpl.AppendRaw(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.ID2.Get(); ok {
 		dst = append(dst, ",\"id\":"...)
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Level.Get(); ok {
 		dst = append(dst, ",\"level\":"...)
@@ -355,7 +356,7 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 						if i2 > 0 {
 							dst = append(dst, ',')
 						}
-						if dst, err = oas.AppendFloat64(dst, x2); err != nil {
+						if dst, err = oasimpl.AppendFloat64(dst, x2); err != nil {
 							return nil, err
 						}
 					}
@@ -367,7 +368,7 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if m.Neg != 0 {
 		dst = append(dst, ",\"neg\":"...)
-		if dst, err = oas.AppendFloat64(dst, m.Neg); err != nil {
+		if dst, err = oasimpl.AppendFloat64(dst, m.Neg); err != nil {
 			return nil, err
 		}
 	}
@@ -384,14 +385,14 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 				dst = append(dst, "null"...)
 			} else {
 				dst = append(dst, '{')
-				for i1, k1 := range oas.SortedKeys(x) {
+				for i1, k1 := range oasimpl.SortedKeys(x) {
 					if i1 > 0 {
 						dst = append(dst, ',')
 					}
-					dst = oas.AppendString(dst, k1)
+					dst = oasimpl.AppendString(dst, k1)
 					dst = append(dst, ':')
 					if n2, ok := x[k1].Get(); ok {
-						dst = oas.AppendInt(dst, n2)
+						dst = oasimpl.AppendInt(dst, n2)
 					} else {
 						dst = append(dst, "null"...)
 					}
@@ -410,17 +411,17 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if x, ok := m.OptSmall.Get(); ok {
 		dst = append(dst, ",\"opt_small\":"...)
-		dst = oas.AppendInt(dst, int64(x))
+		dst = oasimpl.AppendInt(dst, int64(x))
 	}
 	if x, ok := m.Ratio.Get(); ok {
 		dst = append(dst, ",\"ratio\":"...)
-		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Ratio32.Get(); ok {
 		dst = append(dst, ",\"ratio32\":"...)
-		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -444,7 +445,7 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if m.Secret != "" {
 		dst = append(dst, ",\"secret\":"...)
-		dst = oas.AppendString(dst, m.Secret)
+		dst = oasimpl.AppendString(dst, m.Secret)
 	}
 	if x, ok := m.Shape.Get(); ok {
 		dst = append(dst, ",\"shape\":"...)
@@ -453,10 +454,10 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	dst = append(dst, ",\"small\":"...)
-	dst = oas.AppendInt(dst, int64(m.Small))
+	dst = oasimpl.AppendInt(dst, int64(m.Small))
 	if !m.Stamp.IsZero() {
 		dst = append(dst, ",\"stamp\":"...)
-		if dst, err = oas.AppendTime(dst, m.Stamp); err != nil {
+		if dst, err = oasimpl.AppendTime(dst, m.Stamp); err != nil {
 			return nil, err
 		}
 	}
@@ -466,27 +467,27 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if x, ok := m.U32.Get(); ok {
 		dst = append(dst, ",\"u32\":"...)
-		dst = oas.AppendUint(dst, uint64(x))
+		dst = oasimpl.AppendUint(dst, uint64(x))
 	}
 	if x, ok := m.When.Get(); ok {
 		dst = append(dst, ",\"when\":"...)
-		if dst, err = oas.AppendTime(dst, x); err != nil {
+		if dst, err = oasimpl.AppendTime(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	dst = append(dst, ",\"when_req\":"...)
-	if dst, err = oas.AppendTime(dst, m.WhenReq); err != nil {
+	if dst, err = oasimpl.AppendTime(dst, m.WhenReq); err != nil {
 		return nil, err
 	}
 	if x, ok := m.Ünïcödé.Get(); ok {
 		dst = append(dst, ",\"Ünïcödé\":"...)
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Everything) DecodeJSON(d *oas.Decoder) {
+func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -574,7 +575,7 @@ func (m *Everything) DecodeJSON(d *oas.Decoder) {
 			field = 36
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "ID":
 				field = 0
 			case "ANY":
@@ -1033,7 +1034,7 @@ var _ json.Marshaler = Everything{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Everything) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

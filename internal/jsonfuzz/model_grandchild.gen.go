@@ -5,6 +5,7 @@ package jsonfuzz
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Grandchild is the schema "Grandchild".
@@ -29,13 +30,13 @@ func (m *Grandchild) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Grandchild) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Grandchild")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Grandchild) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m Grandchild) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
@@ -45,20 +46,20 @@ func (m Grandchild) AppendJSON(dst []byte) ([]byte, error) {
 	if x, ok := m.K.Get(); ok {
 		dst = append(dst, "\"k\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.V.Get(); ok {
 		if more {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"v\":"...)
-		dst = oas.AppendInt(dst, x)
+		dst = oasimpl.AppendInt(dst, x)
 	}
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Grandchild) DecodeJSON(d *oas.Decoder) {
+func (m *Grandchild) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -75,7 +76,7 @@ func (m *Grandchild) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "K":
 				field = 0
 			case "V":
@@ -116,7 +117,7 @@ var _ json.Marshaler = Grandchild{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Grandchild) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

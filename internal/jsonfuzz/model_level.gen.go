@@ -2,7 +2,7 @@
 
 package jsonfuzz
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // Level is the schema "Level".
 //
@@ -34,13 +34,13 @@ func (e Level) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e Level) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("Level")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e Level) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e Level) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !e.IsKnown() {
 		v.NotInEnum(p, int64(e), "[1, 2, 3]")
 	}
@@ -49,11 +49,11 @@ func (e Level) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e Level) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendInt(dst, int64(e)), nil
+	return oasimpl.AppendInt(dst, int64(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *Level) DecodeJSON(d *oas.Decoder) {
+func (e *Level) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

@@ -5,6 +5,7 @@ package jsonfuzz
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Node is the schema "Node".
@@ -29,13 +30,13 @@ func (m *Node) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Node) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Node")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Node) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Node) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if x, ok := m.Next.Get(); ok {
 		pNext := p.Key("next")
 		if x != nil {
@@ -66,13 +67,13 @@ func (m Node) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"v\":"...)
-		dst = oas.AppendInt(dst, x)
+		dst = oasimpl.AppendInt(dst, x)
 	}
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Node) DecodeJSON(d *oas.Decoder) {
+func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -89,7 +90,7 @@ func (m *Node) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "NEXT":
 				field = 0
 			case "V":
@@ -135,7 +136,7 @@ var _ json.Marshaler = Node{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Node) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

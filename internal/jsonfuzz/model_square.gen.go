@@ -5,6 +5,7 @@ package jsonfuzz
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Square is the schema "Square".
@@ -32,13 +33,13 @@ func (m *Square) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Square) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Square")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Square) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Square) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Kind == "" {
 		pKind := p.Key("kind")
 		v.Required(&pKind)
@@ -50,16 +51,16 @@ func (m Square) ValidateInto(v *oas.Validator, p *oas.Path) {
 func (m Square) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	dst = append(dst, "\"kind\":"...)
-	dst = oas.AppendString(dst, m.Kind)
+	dst = oasimpl.AppendString(dst, m.Kind)
 	if x, ok := m.Side.Get(); ok {
 		dst = append(dst, ",\"side\":"...)
-		dst = oas.AppendInt(dst, x)
+		dst = oasimpl.AppendInt(dst, x)
 	}
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Square) DecodeJSON(d *oas.Decoder) {
+func (m *Square) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -77,7 +78,7 @@ func (m *Square) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "KIND":
 				field = 0
 			case "SIDE":
@@ -118,7 +119,7 @@ var _ json.Marshaler = Square{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Square) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

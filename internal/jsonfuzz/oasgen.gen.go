@@ -8,22 +8,22 @@
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
 // toolchain: v0.3.0
-// output: sha256:7374c1166ed3ae57
+// output: sha256:e7b05cd052224b53
 //
 // files:
-//	sha256:6f7034b6c815b576 doc.gen.go
-//	sha256:eb9f88d57ab71d39 model_bag.gen.go
-//	sha256:f8146b14b007eeca model_child.gen.go
-//	sha256:7a12249dff9da54a model_circle.gen.go
-//	sha256:79141576885ce828 model_color.gen.go
-//	sha256:c991fb2afb446f7b model_either.gen.go
-//	sha256:288887d14a41184d model_everything.gen.go
-//	sha256:2cb7eabbc46c429c model_grandchild.gen.go
-//	sha256:b8100f1727c89fa4 model_level.gen.go
-//	sha256:9f6ced7887b81acf model_node.gen.go
-//	sha256:4db48d4181a14853 model_shape.gen.go
-//	sha256:e083c692b3faa1f4 model_square.gen.go
-//	sha256:59deaa1fc14ff6d1 model_tags.gen.go
+//	sha256:402a71020fe5c068 doc.gen.go
+//	sha256:a21ae54bb362733b model_bag.gen.go
+//	sha256:7d9c1be3a8f5c094 model_child.gen.go
+//	sha256:fdec58b64cc4ff37 model_circle.gen.go
+//	sha256:29117c17e9a06ee0 model_color.gen.go
+//	sha256:ac5779b6943197f4 model_either.gen.go
+//	sha256:62fe752d3dc5556b model_everything.gen.go
+//	sha256:59b30d1ac32ba8d3 model_grandchild.gen.go
+//	sha256:010a3b63cde10b51 model_level.gen.go
+//	sha256:30cda584cc06e909 model_node.gen.go
+//	sha256:136531860aeba76c model_shape.gen.go
+//	sha256:aafd68706c2ab9f0 model_square.gen.go
+//	sha256:68de7f3fc689a77c model_tags.gen.go
 //
 // warnings:
 //	../../testdata/jsonfuzz/openapi.yaml:34:9	components.schemas.Everything.properties.id	field name ID is already used in Everything; this one is named ID2

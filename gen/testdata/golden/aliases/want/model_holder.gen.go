@@ -5,6 +5,7 @@ package aliases
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Holder is the schema "Holder".
@@ -43,13 +44,13 @@ func (m *Holder) ApplyDefaults() {}
 // *oas.ValidationError, or returns nil. Union values are decoded to be checked,
 // which allocates.
 func (m Holder) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Holder")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Holder) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Holder) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if len(m.Free) == 0 {
 		pFree := p.Key("free")
 		v.Required(&pFree)
@@ -131,7 +132,7 @@ func (m Holder) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Holder) DecodeJSON(d *oas.Decoder) {
+func (m *Holder) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -156,7 +157,7 @@ func (m *Holder) DecodeJSON(d *oas.Decoder) {
 			field = 5
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "FREE":
 				field = 0
 			case "NFREE":
@@ -231,7 +232,7 @@ var _ json.Marshaler = Holder{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Holder) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -5,7 +5,7 @@ package aliases
 import (
 	"encoding/json"
 	"errors"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Shape is the schema "Shape".
@@ -48,7 +48,7 @@ func (u *Shape) UnmarshalJSON(data []byte) error {
 // reflection).
 func (u Shape) AsString() (string, error) {
 	var x string
-	dec := oas.NewDecoder(u.raw)
+	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
 	if !d.Null() {
 		x = d.String()
@@ -60,7 +60,7 @@ func (u Shape) AsString() (string, error) {
 // it.
 func ShapeFromString(v string) (Shape, error) {
 	dst := make([]byte, 0, 24)
-	dst = oas.AppendString(dst, v)
+	dst = oasimpl.AppendString(dst, v)
 	return Shape{raw: dst}, nil
 }
 
@@ -68,7 +68,7 @@ func ShapeFromString(v string) (Shape, error) {
 // reflection).
 func (u Shape) AsInt64() (int64, error) {
 	var x int64
-	dec := oas.NewDecoder(u.raw)
+	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
 	if !d.Null() {
 		x = d.Int64()
@@ -80,7 +80,7 @@ func (u Shape) AsInt64() (int64, error) {
 // it.
 func ShapeFromInt64(v int64) (Shape, error) {
 	dst := make([]byte, 0, 8)
-	dst = oas.AppendInt(dst, v)
+	dst = oasimpl.AppendInt(dst, v)
 	return Shape{raw: dst}, nil
 }
 
@@ -90,10 +90,10 @@ func (u Shape) Which() (any, error) {
 	if len(u.raw) == 0 {
 		return nil, errors.New("no value")
 	}
-	if x, err := u.AsString(); err == nil && oas.ValidOK(x) {
+	if x, err := u.AsString(); err == nil && oasimpl.ValidOK(x) {
 		return x, nil
 	}
-	if x, err := u.AsInt64(); err == nil && oas.ValidOK(x) {
+	if x, err := u.AsInt64(); err == nil && oasimpl.ValidOK(x) {
 		return x, nil
 	}
 	return nil, errors.New("the value matches none of the variants")
@@ -103,21 +103,21 @@ func (u Shape) Which() (any, error) {
 // *oas.ValidationError, or returns nil. Union values are decoded to be checked,
 // which allocates.
 func (m Shape) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Shape")
 }
 
 // ValidateInto checks that the value decodes as one of the variants and
 // validates it.
-func (m Shape) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Shape) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	x, err := m.Which()
 	if err != nil {
 		v.Add(p, "%v", err)
 		return
 	}
 	if xv, ok := x.(interface {
-		ValidateInto(*oas.Validator, *oas.Path)
+		ValidateInto(*oasimpl.Validator, *oasimpl.Path)
 	}); ok {
 		xv.ValidateInto(v, p)
 	}
@@ -129,11 +129,11 @@ func (u Shape) AppendJSON(dst []byte) ([]byte, error) {
 	if len(u.raw) == 0 {
 		return append(dst, "null"...), nil
 	}
-	return oas.AppendCompact(dst, u.raw)
+	return oasimpl.AppendCompact(dst, u.raw)
 }
 
 // DecodeJSON reads one JSON value from d into u; errors are kept in d.
-func (u *Shape) DecodeJSON(d *oas.Decoder) {
+func (u *Shape) DecodeJSON(d *oasimpl.Decoder) {
 	if raw := d.Raw(); raw != nil {
 		u.raw = append(json.RawMessage(nil), raw...)
 	}

@@ -4,7 +4,7 @@ package aliases
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"slices"
 )
 
@@ -14,13 +14,13 @@ type Tags []string
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Tags) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Tags")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Tags) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Tags) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	v.Items(p, len(([]string)(m)), 1, -1)
 	for i0 := range ([]string)(m) {
 		p_0 := p.Index(i0)
@@ -39,7 +39,7 @@ func (m Tags) AppendJSON(dst []byte) ([]byte, error) {
 			if i0 > 0 {
 				dst = append(dst, ',')
 			}
-			dst = oas.AppendString(dst, x0)
+			dst = oasimpl.AppendString(dst, x0)
 		}
 		dst = append(dst, ']')
 	}
@@ -47,7 +47,7 @@ func (m Tags) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Tags) DecodeJSON(d *oas.Decoder) {
+func (m *Tags) DecodeJSON(d *oasimpl.Decoder) {
 	u := (*[]string)(m)
 	if d.Null() {
 		(*u) = nil
@@ -85,7 +85,7 @@ var _ json.Marshaler = Tags{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Tags) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"net/http"
 	"net/url"
 )
@@ -101,12 +102,12 @@ type Options struct {
 // a typed error. It is safe for concurrent use.
 type APIClient struct {
 	server    *url.URL
-	transport oas.Transport
+	transport oasimpl.Transport
 	retry     *RetryPolicy
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opCreatePet oas.Call
+	opCreatePet oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -130,14 +131,14 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	c := &APIClient{
 		retry:  opts.Retry,
 		server: u,
-		transport: oas.Transport{
+		transport: oasimpl.Transport{
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
 			UserAgent:        ua,
 		},
 	}
-	c.opCreatePet = oas.Call{
+	c.opCreatePet = oasimpl.Call{
 		Func:      "CreatePet",
 		Method:    "POST",
 		Operation: "create_pet",
@@ -164,11 +165,11 @@ func (c *APIClient) CreatePet(ctx context.Context, body Pet, opts ...CallOption)
 	if err := body.Validate(); err != nil {
 		return nil, fmt.Errorf("CreatePet: %w", err)
 	}
-	payload, err := oas.Encode(body)
+	payload, err := oasimpl.Encode(body)
 	if err != nil {
 		return nil, fmt.Errorf("CreatePet: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/pets")
+	u, err := oasimpl.JoinURL(c.server, "/pets")
 	if err != nil {
 		return nil, fmt.Errorf("CreatePet: %w", err)
 	}
@@ -181,7 +182,7 @@ func (c *APIClient) CreatePet(ctx context.Context, body Pet, opts ...CallOption)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Pet](resp)
+		return oasimpl.DecodeJSON[Pet](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }

@@ -4,7 +4,7 @@ package compositions
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Cat is the schema "Cat".
@@ -35,13 +35,13 @@ func (m *Cat) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Cat) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Cat")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Cat) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Cat) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Kind == "" {
 		pKind := p.Key("kind")
 		v.Required(&pKind)
@@ -57,14 +57,14 @@ func (m Cat) ValidateInto(v *oas.Validator, p *oas.Path) {
 func (m Cat) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	dst = append(dst, "\"kind\":"...)
-	dst = oas.AppendString(dst, m.Kind)
+	dst = oasimpl.AppendString(dst, m.Kind)
 	dst = append(dst, ",\"lives\":"...)
-	dst = oas.AppendInt(dst, m.Lives)
+	dst = oasimpl.AppendInt(dst, m.Lives)
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Cat) DecodeJSON(d *oas.Decoder) {
+func (m *Cat) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -82,7 +82,7 @@ func (m *Cat) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "KIND":
 				field = 0
 			case "LIVES":
@@ -122,7 +122,7 @@ var _ json.Marshaler = Cat{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Cat) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -4,7 +4,7 @@ package compositions
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // CodeTool is the schema "CodeTool".
@@ -30,13 +30,13 @@ func (m *CodeTool) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m CodeTool) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("CodeTool")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m CodeTool) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m CodeTool) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Type == "" {
 		pType := p.Key("type")
 		v.Required(&pType)
@@ -59,7 +59,7 @@ func (m CodeTool) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *CodeTool) DecodeJSON(d *oas.Decoder) {
+func (m *CodeTool) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -75,7 +75,7 @@ func (m *CodeTool) DecodeJSON(d *oas.Decoder) {
 			field = 0
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "TYPE":
 				field = 0
 			}
@@ -104,7 +104,7 @@ var _ json.Marshaler = CodeTool{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *CodeTool) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -4,7 +4,7 @@ package compositions
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Dog is the schema "Dog".
@@ -35,13 +35,13 @@ func (m *Dog) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Dog) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Dog")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Dog) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Dog) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Bark == "" {
 		pBark := p.Key("bark")
 		v.Required(&pBark)
@@ -57,14 +57,14 @@ func (m Dog) ValidateInto(v *oas.Validator, p *oas.Path) {
 func (m Dog) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	dst = append(dst, "\"bark\":"...)
-	dst = oas.AppendString(dst, m.Bark)
+	dst = oasimpl.AppendString(dst, m.Bark)
 	dst = append(dst, ",\"kind\":"...)
-	dst = oas.AppendString(dst, m.Kind)
+	dst = oasimpl.AppendString(dst, m.Kind)
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Dog) DecodeJSON(d *oas.Decoder) {
+func (m *Dog) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -82,7 +82,7 @@ func (m *Dog) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "BARK":
 				field = 0
 			case "KIND":
@@ -122,7 +122,7 @@ var _ json.Marshaler = Dog{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Dog) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -5,6 +5,7 @@ package compositions
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"slices"
 )
 
@@ -76,13 +77,13 @@ func (m Owner) SizeOrDefault() Size {
 // *oas.ValidationError, or returns nil. Union values are decoded to be checked,
 // which allocates.
 func (m Owner) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Owner")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Owner) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Owner) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if x, ok := m.Collar.Get(); ok {
 		pCollar := p.Key("collar")
 		x.ValidateInto(v, &pCollar)
@@ -147,7 +148,7 @@ func (m Owner) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"count\":"...)
 		more = true
-		dst = oas.AppendInt(dst, int64(x))
+		dst = oasimpl.AppendInt(dst, int64(x))
 	}
 	if x, ok := m.Described.Get(); ok {
 		if more {
@@ -272,7 +273,7 @@ func (m Owner) AppendJSON(dst []byte) ([]byte, error) {
 				if i1 > 0 {
 					dst = append(dst, ',')
 				}
-				dst = oas.AppendString(dst, x1)
+				dst = oasimpl.AppendString(dst, x1)
 			}
 			dst = append(dst, ']')
 		}
@@ -281,7 +282,7 @@ func (m Owner) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Owner) DecodeJSON(d *oas.Decoder) {
+func (m *Owner) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -318,7 +319,7 @@ func (m *Owner) DecodeJSON(d *oas.Decoder) {
 			field = 11
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "COLLAR":
 				field = 0
 			case "COUNT":
@@ -477,7 +478,7 @@ var _ json.Marshaler = Owner{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Owner) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

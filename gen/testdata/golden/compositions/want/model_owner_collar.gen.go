@@ -4,7 +4,7 @@ package compositions
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // OwnerCollar is an inline schema at components.schemas.Owner.properties.collar.
@@ -30,13 +30,13 @@ func (m *OwnerCollar) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m OwnerCollar) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("OwnerCollar")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m OwnerCollar) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m OwnerCollar) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Color == "" {
 		pColor := p.Key("color")
 		v.Required(&pColor)
@@ -48,12 +48,12 @@ func (m OwnerCollar) ValidateInto(v *oas.Validator, p *oas.Path) {
 func (m OwnerCollar) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	dst = append(dst, "\"color\":"...)
-	dst = oas.AppendString(dst, m.Color)
+	dst = oasimpl.AppendString(dst, m.Color)
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *OwnerCollar) DecodeJSON(d *oas.Decoder) {
+func (m *OwnerCollar) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -69,7 +69,7 @@ func (m *OwnerCollar) DecodeJSON(d *oas.Decoder) {
 			field = 0
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "COLOR":
 				field = 0
 			}
@@ -100,7 +100,7 @@ var _ json.Marshaler = OwnerCollar{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *OwnerCollar) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -6,7 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Pet is the schema "Pet".
@@ -50,7 +50,7 @@ func (u *Pet) UnmarshalJSON(data []byte) error {
 // reflection).
 func (u Pet) AsCat() (Cat, error) {
 	var x Cat
-	dec := oas.NewDecoder(u.raw)
+	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
 	x.DecodeJSON(d)
 	return x, d.End()
@@ -76,7 +76,7 @@ func PetFromCat(v Cat) (Pet, error) {
 // reflection).
 func (u Pet) AsDog() (Dog, error) {
 	var x Dog
-	dec := oas.NewDecoder(u.raw)
+	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
 	x.DecodeJSON(d)
 	return x, d.End()
@@ -104,7 +104,7 @@ func (u Pet) Which() (any, error) {
 	if len(u.raw) == 0 {
 		return nil, errors.New("no value")
 	}
-	tag, err := oas.Discriminator(u.raw, "kind")
+	tag, err := oasimpl.Discriminator(u.raw, "kind")
 	if err != nil {
 		return nil, err
 	}
@@ -121,21 +121,21 @@ func (u Pet) Which() (any, error) {
 // *oas.ValidationError, or returns nil. Union values are decoded to be checked,
 // which allocates.
 func (m Pet) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Pet")
 }
 
 // ValidateInto checks that the value decodes as one of the variants and
 // validates it.
-func (m Pet) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Pet) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	x, err := m.Which()
 	if err != nil {
 		v.Add(p, "%v", err)
 		return
 	}
 	if xv, ok := x.(interface {
-		ValidateInto(*oas.Validator, *oas.Path)
+		ValidateInto(*oasimpl.Validator, *oasimpl.Path)
 	}); ok {
 		xv.ValidateInto(v, p)
 	}
@@ -147,11 +147,11 @@ func (u Pet) AppendJSON(dst []byte) ([]byte, error) {
 	if len(u.raw) == 0 {
 		return append(dst, "null"...), nil
 	}
-	return oas.AppendCompact(dst, u.raw)
+	return oasimpl.AppendCompact(dst, u.raw)
 }
 
 // DecodeJSON reads one JSON value from d into u; errors are kept in d.
-func (u *Pet) DecodeJSON(d *oas.Decoder) {
+func (u *Pet) DecodeJSON(d *oasimpl.Decoder) {
 	if raw := d.Raw(); raw != nil {
 		u.raw = append(json.RawMessage(nil), raw...)
 	}

@@ -5,6 +5,7 @@ package compositions
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // SearchTool is the schema "SearchTool".
@@ -32,13 +33,13 @@ func (m *SearchTool) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m SearchTool) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("SearchTool")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m SearchTool) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m SearchTool) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Type == "" {
 		pType := p.Key("type")
 		v.Required(&pType)
@@ -57,7 +58,7 @@ func (m SearchTool) AppendJSON(dst []byte) ([]byte, error) {
 	if x, ok := m.Query.Get(); ok {
 		dst = append(dst, "\"query\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if more {
 		dst = append(dst, ',')
@@ -70,7 +71,7 @@ func (m SearchTool) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *SearchTool) DecodeJSON(d *oas.Decoder) {
+func (m *SearchTool) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -88,7 +89,7 @@ func (m *SearchTool) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "QUERY":
 				field = 0
 			case "TYPE":
@@ -127,7 +128,7 @@ var _ json.Marshaler = SearchTool{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *SearchTool) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -2,7 +2,7 @@
 
 package compositions
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // SearchToolType is an inline schema at components.schemas.SearchTool.properties.type.
 //
@@ -32,13 +32,13 @@ func (e SearchToolType) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e SearchToolType) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("SearchToolType")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e SearchToolType) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e SearchToolType) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !e.IsKnown() {
 		v.NotInEnum(p, string(e), "[\"file_search\"]")
 	}
@@ -47,11 +47,11 @@ func (e SearchToolType) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e SearchToolType) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendString(dst, string(e)), nil
+	return oasimpl.AppendString(dst, string(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *SearchToolType) DecodeJSON(d *oas.Decoder) {
+func (e *SearchToolType) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

@@ -2,7 +2,7 @@
 
 package compositions
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // Size is the schema "Size".
 //
@@ -33,13 +33,13 @@ func (e Size) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e Size) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("Size")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e Size) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e Size) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !e.IsKnown() {
 		v.NotInEnum(p, string(e), "[\"small\", \"large\"]")
 	}
@@ -48,11 +48,11 @@ func (e Size) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e Size) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendString(dst, string(e)), nil
+	return oasimpl.AppendString(dst, string(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *Size) DecodeJSON(d *oas.Decoder) {
+func (e *Size) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

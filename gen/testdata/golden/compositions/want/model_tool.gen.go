@@ -6,7 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Tool is the schema "Tool".
@@ -50,7 +50,7 @@ func (u *Tool) UnmarshalJSON(data []byte) error {
 // reflection).
 func (u Tool) AsSearchTool() (SearchTool, error) {
 	var x SearchTool
-	dec := oas.NewDecoder(u.raw)
+	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
 	x.DecodeJSON(d)
 	return x, d.End()
@@ -76,7 +76,7 @@ func ToolFromSearchTool(v SearchTool) (Tool, error) {
 // reflection).
 func (u Tool) AsCodeTool() (CodeTool, error) {
 	var x CodeTool
-	dec := oas.NewDecoder(u.raw)
+	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
 	x.DecodeJSON(d)
 	return x, d.End()
@@ -104,7 +104,7 @@ func (u Tool) Which() (any, error) {
 	if len(u.raw) == 0 {
 		return nil, errors.New("no value")
 	}
-	tag, err := oas.Discriminator(u.raw, "type")
+	tag, err := oasimpl.Discriminator(u.raw, "type")
 	if err != nil {
 		return nil, err
 	}
@@ -121,21 +121,21 @@ func (u Tool) Which() (any, error) {
 // *oas.ValidationError, or returns nil. Union values are decoded to be checked,
 // which allocates.
 func (m Tool) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Tool")
 }
 
 // ValidateInto checks that the value decodes as one of the variants and
 // validates it.
-func (m Tool) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Tool) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	x, err := m.Which()
 	if err != nil {
 		v.Add(p, "%v", err)
 		return
 	}
 	if xv, ok := x.(interface {
-		ValidateInto(*oas.Validator, *oas.Path)
+		ValidateInto(*oasimpl.Validator, *oasimpl.Path)
 	}); ok {
 		xv.ValidateInto(v, p)
 	}
@@ -147,11 +147,11 @@ func (u Tool) AppendJSON(dst []byte) ([]byte, error) {
 	if len(u.raw) == 0 {
 		return append(dst, "null"...), nil
 	}
-	return oas.AppendCompact(dst, u.raw)
+	return oasimpl.AppendCompact(dst, u.raw)
 }
 
 // DecodeJSON reads one JSON value from d into u; errors are kept in d.
-func (u *Tool) DecodeJSON(d *oas.Decoder) {
+func (u *Tool) DecodeJSON(d *oasimpl.Decoder) {
 	if raw := d.Raw(); raw != nil {
 		u.raw = append(json.RawMessage(nil), raw...)
 	}

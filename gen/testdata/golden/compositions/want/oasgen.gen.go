@@ -8,11 +8,11 @@
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
 // toolchain: v0.3.0
-// output: sha256:f8bd6a40631d42bb
+// output: sha256:df03ccfc80c25b77
 //
 // files:
-//	sha256:6ad564e027ac5db7 api.gen.go
-//	sha256:b882c71bc9fae24b doc.gen.go
+//	sha256:12f2c25864df82f8 api.gen.go
+//	sha256:8e202ad0f4ddecb2 doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md
 //	sha256:9d637706ac1edcbc docs/models/codetooltype.md
@@ -27,20 +27,20 @@
 //	sha256:04eddeb686a1efa0 docs/models/searchtooltype.md
 //	sha256:9d1a9cdc1799e1df docs/models/size.md
 //	sha256:cad1e032238615df docs/models/tool.md
-//	sha256:c3b142cc0d8a6476 model_cat.gen.go
-//	sha256:64c6bbc1dbfcfb34 model_code_tool.gen.go
-//	sha256:e02f2ce882ac283f model_code_tool_type.gen.go
+//	sha256:660152a8ad9aca45 model_cat.gen.go
+//	sha256:228ab9f4994966d9 model_code_tool.gen.go
+//	sha256:f024ce48885f07c8 model_code_tool_type.gen.go
 //	sha256:f8470ae9b5424c37 model_described_pet.gen.go
-//	sha256:157cc9ae69ebf5a3 model_dog.gen.go
+//	sha256:f5f0ab35dc105399 model_dog.gen.go
 //	sha256:32a11802303980ef model_maybe_cat.gen.go
-//	sha256:8ce7bfb8ac35e84e model_owner.gen.go
-//	sha256:1648d8675c126fb3 model_owner_collar.gen.go
-//	sha256:2de600222a3db294 model_pet.gen.go
-//	sha256:f32db5f0260d9da5 model_pet_with_owner.gen.go
-//	sha256:b4a239914d3c6e56 model_search_tool.gen.go
-//	sha256:6c7aef6f761a7d83 model_search_tool_type.gen.go
-//	sha256:771e1b61a3822b91 model_size.gen.go
-//	sha256:33655db8a88aafb9 model_tool.gen.go
+//	sha256:858007d2be05d864 model_owner.gen.go
+//	sha256:b1f5b5155fd1602e model_owner_collar.gen.go
+//	sha256:2b60c22892141ab8 model_pet.gen.go
+//	sha256:50c1be3ed7290b29 model_pet_with_owner.gen.go
+//	sha256:9cbce592adfa34ca model_search_tool.gen.go
+//	sha256:53da36eafec158f0 model_search_tool_type.gen.go
+//	sha256:d35c198528208963 model_size.gen.go
+//	sha256:e3af4028a695edab model_tool.gen.go
 //	sha256:8d8102e9aa63db8d raw/client.gen.go
 //
 // warnings:

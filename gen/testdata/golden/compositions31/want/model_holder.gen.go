@@ -5,6 +5,7 @@ package compositions31
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Holder is the schema "Holder".
@@ -39,13 +40,13 @@ func (m *Holder) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Holder) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Holder")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Holder) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Holder) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if x, ok := m.Cat.Get(); ok {
 		pCat := p.Key("cat")
 		x.ValidateInto(v, &pCat)
@@ -118,7 +119,7 @@ func (m Holder) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Holder) DecodeJSON(d *oas.Decoder) {
+func (m *Holder) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -139,7 +140,7 @@ func (m *Holder) DecodeJSON(d *oas.Decoder) {
 			field = 3
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "CAT":
 				field = 0
 			case "EITHER":
@@ -200,7 +201,7 @@ var _ json.Marshaler = Holder{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Holder) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

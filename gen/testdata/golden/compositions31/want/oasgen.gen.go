@@ -8,17 +8,17 @@
 // spec: sha256:9127fc07e253bb5d
 // config: sha256:3033b3df49b8a7d5
 // toolchain: v0.3.0
-// output: sha256:077164f07c60a073
+// output: sha256:60c01f626ac810b2
 //
 // files:
-//	sha256:a4556495f0939860 doc.gen.go
+//	sha256:14ecbe85cf80584d doc.gen.go
 //	sha256:a217ec94103094ad docs/models/cat.md
 //	sha256:8d65394bef45f8ad docs/models/holder.md
 //	sha256:6fb62a176b37c243 docs/models/holderinline.md
 //	sha256:a0304da697a4ec58 docs/models/maybecat.md
-//	sha256:35a20527e70c1a41 model_cat.gen.go
-//	sha256:b3db2314e98691b0 model_holder.gen.go
-//	sha256:e6437ed4bc6f75ef model_holder_inline.gen.go
-//	sha256:16a4d73da7134661 model_maybe_cat.gen.go
+//	sha256:e21f945bcbdd8b60 model_cat.gen.go
+//	sha256:789ead87d948a189 model_holder.gen.go
+//	sha256:9d11f38daf947d88 model_holder_inline.gen.go
+//	sha256:b78dd56bea88eb3c model_maybe_cat.gen.go
 
 package compositions31

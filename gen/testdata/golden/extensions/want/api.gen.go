@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"net/http"
 	"net/url"
 )
@@ -101,12 +102,12 @@ type Options struct {
 // a typed error. It is safe for concurrent use.
 type APIClient struct {
 	server    *url.URL
-	transport oas.Transport
+	transport oasimpl.Transport
 	retry     *RetryPolicy
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opGetThing oas.Call
+	opGetThing oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -130,14 +131,14 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	c := &APIClient{
 		retry:  opts.Retry,
 		server: u,
-		transport: oas.Transport{
+		transport: oasimpl.Transport{
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
 			UserAgent:        ua,
 		},
 	}
-	c.opGetThing = oas.Call{
+	c.opGetThing = oasimpl.Call{
 		Func:      "GetThing",
 		Method:    "GET",
 		Operation: "getThing",
@@ -160,8 +161,8 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetThing(ctx context.Context, id ThingID, opts ...CallOption) (*Item, error) {
-	var ps oas.Params
-	u, err := ps.URL(c.server, "/things/"+ps.Path(oas.Param{Name: "id", Style: "simple"}, id))
+	var ps oasimpl.Params
+	u, err := ps.URL(c.server, "/things/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id))
 	if err != nil {
 		return nil, fmt.Errorf("GetThing: %w", err)
 	}
@@ -173,7 +174,7 @@ func (c *APIClient) GetThing(ctx context.Context, id ThingID, opts ...CallOption
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Item](resp)
+		return oasimpl.DecodeJSON[Item](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }

@@ -5,6 +5,7 @@ package extensions
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Dimensions is an inline schema at components.schemas.Thing.properties.size.
@@ -27,13 +28,13 @@ func (m *Dimensions) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Dimensions) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Dimensions")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Dimensions) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m Dimensions) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
@@ -42,7 +43,7 @@ func (m Dimensions) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	if x, ok := m.W.Get(); ok {
 		dst = append(dst, "\"w\":"...)
-		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -50,7 +51,7 @@ func (m Dimensions) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Dimensions) DecodeJSON(d *oas.Decoder) {
+func (m *Dimensions) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -65,7 +66,7 @@ func (m *Dimensions) DecodeJSON(d *oas.Decoder) {
 			field = 0
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "W":
 				field = 0
 			}
@@ -96,7 +97,7 @@ var _ json.Marshaler = Dimensions{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Dimensions) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

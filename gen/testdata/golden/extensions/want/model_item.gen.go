@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	uuid "github.com/google/uuid"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"reflect"
 )
 
@@ -44,13 +45,13 @@ func (m *Item) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Item) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Item")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Item) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Item) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && reflect.ValueOf((uuid.UUID)(m.ID)).IsZero() {
 		pID := p.Key("id")
 		v.Required(&pID)
@@ -70,7 +71,7 @@ func (m Item) AppendJSON(dst []byte) ([]byte, error) {
 	if x, ok := m.Zeta.Get(); ok {
 		dst = append(dst, "\"zeta\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Alpha.Get(); ok {
 		if more {
@@ -78,7 +79,7 @@ func (m Item) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"alpha\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if more {
 		dst = append(dst, ',')
@@ -94,7 +95,7 @@ func (m Item) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if x, ok := m.Code.Get(); ok {
 		dst = append(dst, ",\"internal_code\":"...)
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Level.Get(); ok {
 		dst = append(dst, ",\"level\":"...)
@@ -123,7 +124,7 @@ func (m Item) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Item) DecodeJSON(d *oas.Decoder) {
+func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -151,7 +152,7 @@ func (m *Item) DecodeJSON(d *oas.Decoder) {
 			field = 6
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "ZETA":
 				field = 0
 			case "ALPHA":
@@ -244,7 +245,7 @@ var _ json.Marshaler = Item{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Item) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

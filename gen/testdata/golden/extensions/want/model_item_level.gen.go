@@ -2,7 +2,7 @@
 
 package extensions
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // ItemLevel is an inline schema at components.schemas.Thing.properties.level.
 //
@@ -33,13 +33,13 @@ func (e ItemLevel) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e ItemLevel) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("ItemLevel")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e ItemLevel) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e ItemLevel) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !e.IsKnown() {
 		v.NotInEnum(p, int64(e), "[1, 2]")
 	}
@@ -48,11 +48,11 @@ func (e ItemLevel) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e ItemLevel) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendInt(dst, int64(e)), nil
+	return oasimpl.AppendInt(dst, int64(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *ItemLevel) DecodeJSON(d *oas.Decoder) {
+func (e *ItemLevel) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

@@ -8,19 +8,19 @@
 // spec: sha256:e2048a2c0af49bf9
 // config: sha256:820be30c8474642c
 // toolchain: v0.3.0
-// output: sha256:6c868db48285d9c6
+// output: sha256:73daba9d8b595700
 //
 // files:
-//	sha256:a26384173291bc91 api.gen.go
-//	sha256:296f6f87a558f37c doc.gen.go
+//	sha256:aa80413a41b2a0d0 api.gen.go
+//	sha256:e38bccb274c00c49 doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:ed464f78133f8184 docs/models/item.md
 //	sha256:0ea6464ee4e15940 docs/models/itemlevel.md
 //	sha256:cbcf6f7b1a1a6063 docs/models/thingid.md
 //	sha256:ee9ea50aef7a0a2d docs/models/wait.md
-//	sha256:0aa86d73612bfe9a model_dimensions.gen.go
-//	sha256:94d90d0a3db77593 model_item.gen.go
-//	sha256:5e28f32e8a06e6dd model_item_level.gen.go
+//	sha256:753942de48c77ef5 model_dimensions.gen.go
+//	sha256:d0f6f7bd5b0dc661 model_item.gen.go
+//	sha256:9e50185d047eb601 model_item_level.gen.go
 //	sha256:0d486d3d47b31cf1 model_thing_id.gen.go
 //	sha256:780214b6b40ac5cd model_wait.gen.go
 //	sha256:3abbd182dbd30c79 raw/client.gen.go

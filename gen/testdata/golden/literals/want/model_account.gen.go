@@ -5,6 +5,7 @@ package literals
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Account is the schema "Account".
@@ -92,35 +93,35 @@ func (m Account) WholeOrDefault() int64 {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Account) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Account")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Account) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Account) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if x, ok := m.Big.Get(); ok {
 		pBig := p.Key("big")
 		x.ValidateInto(v, &pBig)
 	}
 	if x, ok := m.ID.Get(); ok {
 		pID := p.Key("id")
-		oas.IntMinimum(v, &pID, x, 9007199254740993, false)
-		oas.IntMaximum(v, &pID, x, 9223372036854775807, false)
+		oasimpl.IntMinimum(v, &pID, x, 9007199254740993, false)
+		oasimpl.IntMaximum(v, &pID, x, 9223372036854775807, false)
 	}
 	if x, ok := m.Small.Get(); ok {
 		pSmall := p.Key("small")
 		v.Minimum(&pSmall, float64(x), -1e+12, false)
-		oas.IntMaximum(v, &pSmall, x, 1000, false)
+		oasimpl.IntMaximum(v, &pSmall, x, 1000, false)
 	}
 	if x, ok := m.Step.Get(); ok {
 		pStep := p.Key("step")
-		oas.IntMultipleOf(v, &pStep, x, 4503599627370497)
+		oasimpl.IntMultipleOf(v, &pStep, x, 4503599627370497)
 	}
 	if x, ok := m.Window.Get(); ok {
 		pWindow := p.Key("window")
-		oas.IntMinimum(v, &pWindow, x, 9007199254740992, true)
-		oas.IntMaximum(v, &pWindow, x, 9007199254740995, true)
+		oasimpl.IntMinimum(v, &pWindow, x, 9007199254740992, true)
+		oasimpl.IntMaximum(v, &pWindow, x, 9007199254740995, true)
 	}
 }
 
@@ -143,7 +144,7 @@ func (m Account) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"id\":"...)
 		more = true
-		dst = oas.AppendInt(dst, x)
+		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.Limit.Get(); ok {
 		if more {
@@ -151,7 +152,7 @@ func (m Account) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"limit\":"...)
 		more = true
-		dst = oas.AppendInt(dst, x)
+		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.Meta.Get(); ok {
 		if more {
@@ -159,7 +160,7 @@ func (m Account) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"meta\":"...)
 		more = true
-		if dst, err = oas.AppendRaw(dst, x); err != nil {
+		if dst, err = oasimpl.AppendRaw(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -169,7 +170,7 @@ func (m Account) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"ratio\":"...)
 		more = true
-		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -179,7 +180,7 @@ func (m Account) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"small\":"...)
 		more = true
-		dst = oas.AppendInt(dst, int64(x))
+		dst = oasimpl.AppendInt(dst, int64(x))
 	}
 	if x, ok := m.Step.Get(); ok {
 		if more {
@@ -187,7 +188,7 @@ func (m Account) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"step\":"...)
 		more = true
-		dst = oas.AppendInt(dst, x)
+		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.Unsigned.Get(); ok {
 		if more {
@@ -195,7 +196,7 @@ func (m Account) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"unsigned\":"...)
 		more = true
-		dst = oas.AppendUint(dst, x)
+		dst = oasimpl.AppendUint(dst, x)
 	}
 	if x, ok := m.Whole.Get(); ok {
 		if more {
@@ -203,20 +204,20 @@ func (m Account) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"whole\":"...)
 		more = true
-		dst = oas.AppendInt(dst, x)
+		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.Window.Get(); ok {
 		if more {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"window\":"...)
-		dst = oas.AppendInt(dst, x)
+		dst = oasimpl.AppendInt(dst, x)
 	}
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Account) DecodeJSON(d *oas.Decoder) {
+func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -249,7 +250,7 @@ func (m *Account) DecodeJSON(d *oas.Decoder) {
 			field = 9
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "BIG":
 				field = 0
 			case "ID":
@@ -370,7 +371,7 @@ var _ json.Marshaler = Account{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Account) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

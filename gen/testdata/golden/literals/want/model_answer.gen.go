@@ -2,7 +2,7 @@
 
 package literals
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // Answer is the schema "Answer".
 //
@@ -32,13 +32,13 @@ func (e Answer) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e Answer) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("Answer")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e Answer) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e Answer) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !e.IsKnown() {
 		v.NotInEnum(p, int64(e), "[9007199254740995]")
 	}
@@ -47,11 +47,11 @@ func (e Answer) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e Answer) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendInt(dst, int64(e)), nil
+	return oasimpl.AppendInt(dst, int64(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *Answer) DecodeJSON(d *oas.Decoder) {
+func (e *Answer) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

@@ -2,7 +2,7 @@
 
 package literals
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // Big is the schema "Big".
 //
@@ -35,13 +35,13 @@ func (e Big) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e Big) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("Big")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e Big) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e Big) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !e.IsKnown() {
 		v.NotInEnum(p, int64(e), "[9007199254740993, -9223372036854775808, 9223372036854775807, 1]")
 	}
@@ -50,11 +50,11 @@ func (e Big) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e Big) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendInt(dst, int64(e)), nil
+	return oasimpl.AppendInt(dst, int64(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *Big) DecodeJSON(d *oas.Decoder) {
+func (e *Big) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

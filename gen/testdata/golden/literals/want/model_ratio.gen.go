@@ -2,7 +2,7 @@
 
 package literals
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // Ratio is the schema "Ratio".
 //
@@ -33,13 +33,13 @@ func (e Ratio) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e Ratio) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("Ratio")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e Ratio) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e Ratio) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !e.IsKnown() {
 		v.NotInEnum(p, float64(e), "[0.1, 2.5]")
 	}
@@ -48,11 +48,11 @@ func (e Ratio) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e Ratio) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendFloat64(dst, float64(e))
+	return oasimpl.AppendFloat64(dst, float64(e))
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *Ratio) DecodeJSON(d *oas.Decoder) {
+func (e *Ratio) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

@@ -8,17 +8,17 @@
 // spec: sha256:e4c2f2487f4596fa
 // config: sha256:bb5f4bf19d6d130f
 // toolchain: v0.3.0
-// output: sha256:024a427ea17458c0
+// output: sha256:4e755d90d974fad8
 //
 // files:
-//	sha256:ce2d5fba92974d02 doc.gen.go
+//	sha256:19f88ee9298152ba doc.gen.go
 //	sha256:540af1235fa9aa5a docs/models/account.md
 //	sha256:ab36b77e5ec2cf02 docs/models/answer.md
 //	sha256:60b7aee910ff6a99 docs/models/big.md
 //	sha256:eb5b9989f4c51bd4 docs/models/ratio.md
-//	sha256:709c479665be66b0 model_account.gen.go
-//	sha256:9b8c6c4956e08909 model_answer.gen.go
-//	sha256:8bacc574206b03e3 model_big.gen.go
-//	sha256:b8e7f8810da004b9 model_ratio.gen.go
+//	sha256:b5d423573cd92b15 model_account.gen.go
+//	sha256:02b12c9d014e3d31 model_answer.gen.go
+//	sha256:e34df06ecefaae00 model_big.gen.go
+//	sha256:541b062aa196207d model_ratio.gen.go
 
 package literals

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"net/http"
 	"net/url"
 )
@@ -101,13 +102,13 @@ type Options struct {
 // a typed error. It is safe for concurrent use.
 type APIClient struct {
 	server    *url.URL
-	transport oas.Transport
+	transport oasimpl.Transport
 	retry     *RetryPolicy
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opAddPet oas.Call
-	opGetToy oas.Call
+	opAddPet oasimpl.Call
+	opGetToy oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -131,19 +132,19 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	c := &APIClient{
 		retry:  opts.Retry,
 		server: u,
-		transport: oas.Transport{
+		transport: oasimpl.Transport{
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
 			UserAgent:        ua,
 		},
 	}
-	c.opAddPet = oas.Call{
+	c.opAddPet = oasimpl.Call{
 		Func:      "AddPet",
 		Method:    "POST",
 		Operation: "addPet",
 	}
-	c.opGetToy = oas.Call{
+	c.opGetToy = oasimpl.Call{
 		Func:      "GetToy",
 		Method:    "GET",
 		Operation: "getToy",
@@ -170,11 +171,11 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	if err := body.Validate(); err != nil {
 		return nil, fmt.Errorf("AddPet: %w", err)
 	}
-	payload, err := oas.Encode(body)
+	payload, err := oasimpl.Encode(body)
 	if err != nil {
 		return nil, fmt.Errorf("AddPet: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/pets")
+	u, err := oasimpl.JoinURL(c.server, "/pets")
 	if err != nil {
 		return nil, fmt.Errorf("AddPet: %w", err)
 	}
@@ -187,9 +188,9 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Pet](resp)
+		return oasimpl.DecodeJSON[Pet](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // GetToyArgs holds the query parameters of GetToy. The zero value sends none of
@@ -203,13 +204,13 @@ type GetToyArgs struct {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m GetToyArgs) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("GetToyArgs")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m GetToyArgs) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m GetToyArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // GetToy calls GET /pets/{petId}/toys/{toyId}.
 //
@@ -221,11 +222,11 @@ func (c *APIClient) GetToy(ctx context.Context, petID string, toyID string, para
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("GetToy: %w", err)
 	}
-	var ps oas.Params
+	var ps oasimpl.Params
 	if v, ok := params.Verbose.Get(); ok {
-		ps.Query(oas.Param{Name: "verbose", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "verbose", Style: "form", Explode: true}, v)
 	}
-	u, err := ps.URL(c.server, "/pets/"+ps.Path(oas.Param{Name: "petId", Style: "simple"}, petID)+"/toys/"+ps.Path(oas.Param{Name: "toyId", Style: ""}, toyID))
+	u, err := ps.URL(c.server, "/pets/"+ps.Path(oasimpl.Param{Name: "petId", Style: "simple"}, petID)+"/toys/"+ps.Path(oasimpl.Param{Name: "toyId", Style: ""}, toyID))
 	if err != nil {
 		return nil, fmt.Errorf("GetToy: %w", err)
 	}
@@ -237,8 +238,8 @@ func (c *APIClient) GetToy(ctx context.Context, petID string, toyID string, para
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Toy](resp)
+		return oasimpl.DecodeJSON[Toy](resp)
 	default:
-		return nil, oas.DecodeErrorResponse[Error](resp)
+		return nil, oasimpl.DecodeErrorResponse[Error](resp)
 	}
 }

@@ -5,6 +5,7 @@ package mistakes
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Link is a tree whose nodes hold their first child by value.
@@ -38,13 +39,13 @@ func (m *Link) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Link) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Link")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Link) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Link) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if x, ok := m.Child.Get(); ok {
 		pChild := p.Key("child")
 		if x != nil {
@@ -98,12 +99,12 @@ func (m Link) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"value\":"...)
-	dst = oas.AppendString(dst, m.Value)
+	dst = oasimpl.AppendString(dst, m.Value)
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Link) DecodeJSON(d *oas.Decoder) {
+func (m *Link) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -123,7 +124,7 @@ func (m *Link) DecodeJSON(d *oas.Decoder) {
 			field = 2
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "CHILD":
 				field = 0
 			case "NEXT":
@@ -184,7 +185,7 @@ var _ json.Marshaler = Link{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Link) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

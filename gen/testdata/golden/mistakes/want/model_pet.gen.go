@@ -5,6 +5,7 @@ package mistakes
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Pet is the schema "Pet".
@@ -37,13 +38,13 @@ func (m *Pet) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Pet) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Pet")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Pet) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Pet) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.ID == 0 {
 		pID := p.Key("id")
 		v.Required(&pID)
@@ -64,7 +65,7 @@ func (m Pet) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	dst = append(dst, '{')
 	dst = append(dst, "\"id\":"...)
-	dst = oas.AppendInt(dst, m.ID)
+	dst = oasimpl.AppendInt(dst, m.ID)
 	if x, ok := m.Kind.Get(); ok {
 		dst = append(dst, ",\"kind\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -72,12 +73,12 @@ func (m Pet) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	dst = append(dst, ",\"name\":"...)
-	dst = oas.AppendString(dst, m.Name)
+	dst = oasimpl.AppendString(dst, m.Name)
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Pet) DecodeJSON(d *oas.Decoder) {
+func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -97,7 +98,7 @@ func (m *Pet) DecodeJSON(d *oas.Decoder) {
 			field = 2
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "ID":
 				field = 0
 			case "KIND":
@@ -147,7 +148,7 @@ var _ json.Marshaler = Pet{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Pet) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

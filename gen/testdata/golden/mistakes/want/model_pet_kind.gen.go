@@ -2,7 +2,7 @@
 
 package mistakes
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // PetKind is an inline schema at components.schemas.Pet.properties.kind.
 //
@@ -33,13 +33,13 @@ func (e PetKind) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e PetKind) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("PetKind")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e PetKind) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e PetKind) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !e.IsKnown() {
 		v.NotInEnum(p, string(e), "[\"cat\", \"dog\"]")
 	}
@@ -48,11 +48,11 @@ func (e PetKind) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e PetKind) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendString(dst, string(e)), nil
+	return oasimpl.AppendString(dst, string(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *PetKind) DecodeJSON(d *oas.Decoder) {
+func (e *PetKind) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

@@ -5,6 +5,7 @@ package mistakes
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Toy is an inline schema at paths./pets/{petId}/toys/{toyId}.get.responses.200.
@@ -29,13 +30,13 @@ func (m *Toy) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Toy) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Toy")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Toy) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Toy) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if x, ok := m.Owner.Get(); ok {
 		pOwner := p.Key("owner")
 		x.ValidateInto(v, &pOwner)
@@ -51,7 +52,7 @@ func (m Toy) AppendJSON(dst []byte) ([]byte, error) {
 	if x, ok := m.Name.Get(); ok {
 		dst = append(dst, "\"name\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Owner.Get(); ok {
 		if more {
@@ -66,7 +67,7 @@ func (m Toy) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Toy) DecodeJSON(d *oas.Decoder) {
+func (m *Toy) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -83,7 +84,7 @@ func (m *Toy) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "NAME":
 				field = 0
 			case "OWNER":
@@ -124,7 +125,7 @@ var _ json.Marshaler = Toy{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Toy) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

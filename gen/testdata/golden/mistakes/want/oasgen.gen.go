@@ -8,11 +8,11 @@
 // spec: sha256:0fbba406e6840f25
 // config: sha256:3e42edb4719cb61b
 // toolchain: v0.3.0
-// output: sha256:977f458d0714ec0a
+// output: sha256:b965c60302dde9ec
 //
 // files:
-//	sha256:6ba7a70de2a27289 api.gen.go
-//	sha256:ec51a5710d81e74a doc.gen.go
+//	sha256:d36ed492e83d9ffd api.gen.go
+//	sha256:fcf944a11651dd9a doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md
 //	sha256:2c836a2137fa25ad docs/models/link.md
@@ -22,14 +22,14 @@
 //	sha256:58ef9998425b5eec docs/models/petkind.md
 //	sha256:8e50d44c42ee0b9e docs/models/toy.md
 //	sha256:a42c056803d371e3 errors.gen.go
-//	sha256:92a6d29f5bf64753 model_add_pet_request_form.gen.go
-//	sha256:8f172fc1af58f5b1 model_error.gen.go
-//	sha256:49a3d84bd962ad8c model_link.gen.go
-//	sha256:78e388b1c5a1e65f model_new_pet.gen.go
+//	sha256:efe18f80913c1234 model_add_pet_request_form.gen.go
+//	sha256:04f1deff2b6403f4 model_error.gen.go
+//	sha256:0e16c805fd37fadd model_link.gen.go
+//	sha256:69d8db898811e358 model_new_pet.gen.go
 //	sha256:4b3efbf37c0c4cea model_node.gen.go
-//	sha256:dd7ca430c7b8e4d0 model_pet.gen.go
-//	sha256:9d8bc052943605b9 model_pet_kind.gen.go
-//	sha256:07ea7e554a2cf4a9 model_toy.gen.go
+//	sha256:edd2449d1a03d263 model_pet.gen.go
+//	sha256:439b3f150f783e36 model_pet_kind.gen.go
+//	sha256:d946bf06582a7ce8 model_toy.gen.go
 //	sha256:a2c8838d0b66472a raw/client.gen.go
 //
 // warnings:

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"net/http"
 	"net/url"
 )
@@ -101,15 +102,15 @@ type Options2 struct {
 // a typed error. It is safe for concurrent use.
 type APIClient2 struct {
 	server    *url.URL
-	transport oas.Transport
+	transport oasimpl.Transport
 	retry     *RetryPolicy2
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opListThings   oas.Call
-	opCreateThing  oas.Call
-	opPatchThings  oas.Call
-	opReplaceThing oas.Call
+	opListThings   oasimpl.Call
+	opCreateThing  oasimpl.Call
+	opPatchThings  oasimpl.Call
+	opReplaceThing oasimpl.Call
 }
 
 // NewAPIClient2 returns a client configured by opts. It fails when the server
@@ -133,29 +134,29 @@ func NewAPIClient2(opts Options2) (*APIClient2, error) {
 	c := &APIClient2{
 		retry:  opts.Retry,
 		server: u,
-		transport: oas.Transport{
+		transport: oasimpl.Transport{
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
 			UserAgent:        ua,
 		},
 	}
-	c.opListThings = oas.Call{
+	c.opListThings = oasimpl.Call{
 		Func:      "ListThings",
 		Method:    "GET",
 		Operation: "listThings",
 	}
-	c.opCreateThing = oas.Call{
+	c.opCreateThing = oasimpl.Call{
 		Func:      "CreateThing",
 		Method:    "POST",
 		Operation: "createThing",
 	}
-	c.opPatchThings = oas.Call{
+	c.opPatchThings = oasimpl.Call{
 		Func:      "PatchThings",
 		Method:    "PATCH",
 		Operation: "patchThings",
 	}
-	c.opReplaceThing = oas.Call{
+	c.opReplaceThing = oasimpl.Call{
 		Func:      "ReplaceThing",
 		Method:    "PUT",
 		Operation: "replaceThing",
@@ -179,7 +180,7 @@ func (c *APIClient2) policy(spec *RetryPolicy2) *RetryPolicy2 {
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient2) ListThings(ctx context.Context, opts ...CallOption2) ([]Thing, error) {
-	u, err := oas.JoinURL(c.server, "/things")
+	u, err := oasimpl.JoinURL(c.server, "/things")
 	if err != nil {
 		return nil, fmt.Errorf("ListThings: %w", err)
 	}
@@ -191,9 +192,9 @@ func (c *APIClient2) ListThings(ctx context.Context, opts ...CallOption2) ([]Thi
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeValue[[]Thing](resp)
+		return oasimpl.DecodeValue[[]Thing](resp)
 	default:
-		return nil, oas.DecodeErrorResponse[Thing](resp)
+		return nil, oasimpl.DecodeErrorResponse[Thing](resp)
 	}
 }
 
@@ -208,13 +209,13 @@ type CreateThingArgs struct {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m CreateThingArgs) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("CreateThingArgs")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m CreateThingArgs) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m CreateThingArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // CreateThing calls POST /things.
 //
@@ -225,13 +226,13 @@ func (c *APIClient2) CreateThing(ctx context.Context, params CreateThingArgs, bo
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("CreateThing: %w", err)
 	}
-	payload, err := oas.Encode(body)
+	payload, err := oasimpl.Encode(body)
 	if err != nil {
 		return nil, fmt.Errorf("CreateThing: %w", err)
 	}
-	var ps oas.Params
+	var ps oasimpl.Params
 	if v, ok := params.DryRun.Get(); ok {
-		ps.Query(oas.Param{Name: "dry_run", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "dry_run", Style: "form", Explode: true}, v)
 	}
 	u, err := ps.URL(c.server, "/things")
 	if err != nil {
@@ -246,9 +247,9 @@ func (c *APIClient2) CreateThing(ctx context.Context, params CreateThingArgs, bo
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Thing](resp)
+		return oasimpl.DecodeJSON[Thing](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // PatchThings calls PATCH /things.
@@ -261,11 +262,11 @@ func (c *APIClient2) PatchThings(ctx context.Context, body Options, opts ...Call
 	if err := body.Validate(); err != nil {
 		return fmt.Errorf("PatchThings: %w", err)
 	}
-	payload, err := oas.Encode(body)
+	payload, err := oasimpl.Encode(body)
 	if err != nil {
 		return fmt.Errorf("PatchThings: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/things")
+	u, err := oasimpl.JoinURL(c.server, "/things")
 	if err != nil {
 		return fmt.Errorf("PatchThings: %w", err)
 	}
@@ -280,7 +281,7 @@ func (c *APIClient2) PatchThings(ctx context.Context, body Options, opts ...Call
 	case resp.StatusCode/100 == 2:
 		return nil
 	}
-	return oas.NewAPIError(resp)
+	return oasimpl.NewAPIError(resp)
 }
 
 // ReplaceThing calls PUT /things/{id}.
@@ -289,12 +290,12 @@ func (c *APIClient2) PatchThings(ctx context.Context, body Options, opts ...Call
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient2) ReplaceThing(ctx context.Context, id string, body map[string]string, opts ...CallOption2) error {
-	payload, err := oas.Encode(body)
+	payload, err := oasimpl.Encode(body)
 	if err != nil {
 		return fmt.Errorf("ReplaceThing: %w", err)
 	}
-	var ps oas.Params
-	u, err := ps.URL(c.server, "/things/"+ps.Path(oas.Param{Name: "id", Style: "simple"}, id))
+	var ps oasimpl.Params
+	u, err := ps.URL(c.server, "/things/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id))
 	if err != nil {
 		return fmt.Errorf("ReplaceThing: %w", err)
 	}
@@ -310,5 +311,5 @@ func (c *APIClient2) ReplaceThing(ctx context.Context, id string, body map[strin
 	case resp.StatusCode/100 == 2:
 		return nil
 	}
-	return oas.NewAPIError(resp)
+	return oasimpl.NewAPIError(resp)
 }

@@ -2,7 +2,7 @@
 
 package oapinames
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // CreateThingJSONRequestBody is the schema "CreateThingJSONRequestBody".
 type CreateThingJSONRequestBody bool
@@ -10,23 +10,23 @@ type CreateThingJSONRequestBody bool
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m CreateThingJSONRequestBody) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("CreateThingJSONRequestBody")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m CreateThingJSONRequestBody) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m CreateThingJSONRequestBody) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m CreateThingJSONRequestBody) AppendJSON(dst []byte) ([]byte, error) {
-	dst = oas.AppendBool(dst, (bool)(m))
+	dst = oasimpl.AppendBool(dst, (bool)(m))
 	return dst, nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *CreateThingJSONRequestBody) DecodeJSON(d *oas.Decoder) {
+func (m *CreateThingJSONRequestBody) DecodeJSON(d *oasimpl.Decoder) {
 	u := (*bool)(m)
 	if !d.Null() {
 		(*u) = d.Bool()

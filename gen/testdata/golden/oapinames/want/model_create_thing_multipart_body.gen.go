@@ -5,6 +5,7 @@ package oapinames
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // CreateThingMultipartBody is the schema "CreateThingMultipartBody".
@@ -27,13 +28,13 @@ func (m *CreateThingMultipartBody) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m CreateThingMultipartBody) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("CreateThingMultipartBody")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m CreateThingMultipartBody) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m CreateThingMultipartBody) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
@@ -41,13 +42,13 @@ func (m CreateThingMultipartBody) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	if x, ok := m.B.Get(); ok {
 		dst = append(dst, "\"b\":"...)
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *CreateThingMultipartBody) DecodeJSON(d *oas.Decoder) {
+func (m *CreateThingMultipartBody) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -62,7 +63,7 @@ func (m *CreateThingMultipartBody) DecodeJSON(d *oas.Decoder) {
 			field = 0
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "B":
 				field = 0
 			}
@@ -93,7 +94,7 @@ var _ json.Marshaler = CreateThingMultipartBody{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *CreateThingMultipartBody) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -2,7 +2,7 @@
 
 package oapinames
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // CreateThingTextBody is the schema "CreateThingTextBody".
 type CreateThingTextBody int64
@@ -10,23 +10,23 @@ type CreateThingTextBody int64
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m CreateThingTextBody) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("CreateThingTextBody")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m CreateThingTextBody) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m CreateThingTextBody) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m CreateThingTextBody) AppendJSON(dst []byte) ([]byte, error) {
-	dst = oas.AppendInt(dst, (int64)(m))
+	dst = oasimpl.AppendInt(dst, (int64)(m))
 	return dst, nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *CreateThingTextBody) DecodeJSON(d *oas.Decoder) {
+func (m *CreateThingTextBody) DecodeJSON(d *oasimpl.Decoder) {
 	u := (*int64)(m)
 	if !d.Null() {
 		(*u) = d.Int64()

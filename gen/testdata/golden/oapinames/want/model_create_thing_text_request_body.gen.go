@@ -2,7 +2,7 @@
 
 package oapinames
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // CreateThingTextRequestBody is the schema "CreateThingTextRequestBody".
 type CreateThingTextRequestBody float64
@@ -10,26 +10,26 @@ type CreateThingTextRequestBody float64
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m CreateThingTextRequestBody) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("CreateThingTextRequestBody")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m CreateThingTextRequestBody) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m CreateThingTextRequestBody) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m CreateThingTextRequestBody) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	if dst, err = oas.AppendFloat64(dst, (float64)(m)); err != nil {
+	if dst, err = oasimpl.AppendFloat64(dst, (float64)(m)); err != nil {
 		return nil, err
 	}
 	return dst, nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *CreateThingTextRequestBody) DecodeJSON(d *oas.Decoder) {
+func (m *CreateThingTextRequestBody) DecodeJSON(d *oasimpl.Decoder) {
 	u := (*float64)(m)
 	if !d.Null() {
 		(*u) = d.Float64()

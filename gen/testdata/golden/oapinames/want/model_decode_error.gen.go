@@ -2,7 +2,7 @@
 
 package oapinames
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // DecodeError is the schema "DecodeError".
 type DecodeError string
@@ -10,23 +10,23 @@ type DecodeError string
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m DecodeError) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("DecodeError")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m DecodeError) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m DecodeError) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m DecodeError) AppendJSON(dst []byte) ([]byte, error) {
-	dst = oas.AppendString(dst, (string)(m))
+	dst = oasimpl.AppendString(dst, (string)(m))
 	return dst, nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *DecodeError) DecodeJSON(d *oas.Decoder) {
+func (m *DecodeError) DecodeJSON(d *oasimpl.Decoder) {
 	u := (*string)(m)
 	if !d.Null() {
 		(*u) = d.String()

@@ -4,7 +4,7 @@ package oapinames
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"slices"
 )
 
@@ -14,13 +14,13 @@ type ListThingsResponse []Thing
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m ListThingsResponse) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("ListThingsResponse")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m ListThingsResponse) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m ListThingsResponse) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
@@ -44,7 +44,7 @@ func (m ListThingsResponse) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *ListThingsResponse) DecodeJSON(d *oas.Decoder) {
+func (m *ListThingsResponse) DecodeJSON(d *oasimpl.Decoder) {
 	u := (*[]Thing)(m)
 	if d.Null() {
 		(*u) = nil
@@ -80,7 +80,7 @@ var _ json.Marshaler = ListThingsResponse{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *ListThingsResponse) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -2,7 +2,7 @@
 
 package oapinames
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // NewCreateThingRequestWithMultipartBody is the schema "NewCreateThingRequestWithMultipartBody".
 type NewCreateThingRequestWithMultipartBody string
@@ -10,23 +10,23 @@ type NewCreateThingRequestWithMultipartBody string
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m NewCreateThingRequestWithMultipartBody) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("NewCreateThingRequestWithMultipartBody")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m NewCreateThingRequestWithMultipartBody) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m NewCreateThingRequestWithMultipartBody) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m NewCreateThingRequestWithMultipartBody) AppendJSON(dst []byte) ([]byte, error) {
-	dst = oas.AppendString(dst, (string)(m))
+	dst = oasimpl.AppendString(dst, (string)(m))
 	return dst, nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *NewCreateThingRequestWithMultipartBody) DecodeJSON(d *oas.Decoder) {
+func (m *NewCreateThingRequestWithMultipartBody) DecodeJSON(d *oasimpl.Decoder) {
 	u := (*string)(m)
 	if !d.Null() {
 		(*u) = d.String()

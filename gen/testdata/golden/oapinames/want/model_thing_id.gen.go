@@ -2,7 +2,7 @@
 
 package oapinames
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // ThingID is the schema "ThingID".
 type ThingID string
@@ -10,23 +10,23 @@ type ThingID string
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m ThingID) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("ThingID")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m ThingID) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m ThingID) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m ThingID) AppendJSON(dst []byte) ([]byte, error) {
-	dst = oas.AppendString(dst, (string)(m))
+	dst = oasimpl.AppendString(dst, (string)(m))
 	return dst, nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *ThingID) DecodeJSON(d *oas.Decoder) {
+func (m *ThingID) DecodeJSON(d *oasimpl.Decoder) {
 	u := (*string)(m)
 	if !d.Null() {
 		(*u) = d.String()

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"net/http"
 	"net/url"
 )
@@ -101,12 +102,12 @@ type Options struct {
 // a typed error. It is safe for concurrent use.
 type APIClient struct {
 	server    *url.URL
-	transport oas.Transport
+	transport oasimpl.Transport
 	retry     *RetryPolicy
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opCreateWidget oas.Call
+	opCreateWidget oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -130,14 +131,14 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	c := &APIClient{
 		retry:  opts.Retry,
 		server: u,
-		transport: oas.Transport{
+		transport: oasimpl.Transport{
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
 			UserAgent:        ua,
 		},
 	}
-	c.opCreateWidget = oas.Call{
+	c.opCreateWidget = oasimpl.Call{
 		Func:      "CreateWidget",
 		Method:    "POST",
 		Operation: "create_widget",
@@ -173,13 +174,13 @@ type CreateWidgetArgs struct {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m CreateWidgetArgs) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("CreateWidgetArgs")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m CreateWidgetArgs) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m CreateWidgetArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if x, ok := m.Before.Get(); ok {
 		pBefore := p.Key("before")
 		x.ValidateInto(v, &pBefore)
@@ -207,25 +208,25 @@ func (c *APIClient) CreateWidget(ctx context.Context, params CreateWidgetArgs, b
 	if err := body.Validate(); err != nil {
 		return nil, fmt.Errorf("CreateWidget: %w", err)
 	}
-	payload, err := oas.Encode(body)
+	payload, err := oasimpl.Encode(body)
 	if err != nil {
 		return nil, fmt.Errorf("CreateWidget: %w", err)
 	}
-	var ps oas.Params
+	var ps oasimpl.Params
 	if v, ok := params.PageSize.Get(); ok {
-		ps.Query(oas.Param{Name: "page_size", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "page_size", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.Limit.Get(); ok {
-		ps.Query(oas.Param{Name: "limit", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "limit", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.Before.Get(); ok {
-		ps.Query(oas.Param{Name: "before", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "before", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.After.Get(); ok {
-		ps.Query(oas.Param{Name: "after", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "after", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.Type.Get(); ok {
-		ps.Query(oas.Param{Name: "type", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "type", Style: "form", Explode: true}, v)
 	}
 	u, err := ps.URL(c.server, "/widgets")
 	if err != nil {
@@ -240,7 +241,7 @@ func (c *APIClient) CreateWidget(ctx context.Context, params CreateWidgetArgs, b
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Widget](resp)
+		return oasimpl.DecodeJSON[Widget](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }

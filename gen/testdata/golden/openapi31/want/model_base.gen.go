@@ -5,6 +5,7 @@ package openapi31
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Base is the schema "Base".
@@ -31,13 +32,13 @@ func (m *Base) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Base) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Base")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Base) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m Base) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
@@ -48,7 +49,7 @@ func (m Base) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, "\"created_by\":"...)
 		more = true
 		if x, ok := m.CreatedBy.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -58,13 +59,13 @@ func (m Base) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":"...)
-		dst = oas.AppendString(dst, m.ID)
+		dst = oasimpl.AppendString(dst, m.ID)
 	}
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Base) DecodeJSON(d *oas.Decoder) {
+func (m *Base) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -81,7 +82,7 @@ func (m *Base) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "CREATED_BY":
 				field = 0
 			case "ID":
@@ -118,7 +119,7 @@ var _ json.Marshaler = Base{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Base) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

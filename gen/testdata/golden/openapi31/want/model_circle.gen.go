@@ -4,7 +4,7 @@ package openapi31
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Circle is the schema "Circle".
@@ -35,13 +35,13 @@ func (m *Circle) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Circle) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Circle")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Circle) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Circle) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Radius == 0 {
 		pRadius := p.Key("radius")
 		v.Required(&pRadius)
@@ -61,16 +61,16 @@ func (m Circle) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	dst = append(dst, '{')
 	dst = append(dst, "\"radius\":"...)
-	if dst, err = oas.AppendFloat64(dst, m.Radius); err != nil {
+	if dst, err = oasimpl.AppendFloat64(dst, m.Radius); err != nil {
 		return nil, err
 	}
 	dst = append(dst, ",\"type\":"...)
-	dst = oas.AppendString(dst, m.Type)
+	dst = oasimpl.AppendString(dst, m.Type)
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Circle) DecodeJSON(d *oas.Decoder) {
+func (m *Circle) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -88,7 +88,7 @@ func (m *Circle) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "RADIUS":
 				field = 0
 			case "TYPE":
@@ -128,7 +128,7 @@ var _ json.Marshaler = Circle{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Circle) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

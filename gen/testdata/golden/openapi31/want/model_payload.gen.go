@@ -5,7 +5,7 @@ package openapi31
 import (
 	"encoding/json"
 	"errors"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Payload is the schema "Payload".
@@ -48,7 +48,7 @@ func (u *Payload) UnmarshalJSON(data []byte) error {
 // reflection).
 func (u Payload) AsString() (string, error) {
 	var x string
-	dec := oas.NewDecoder(u.raw)
+	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
 	if !d.Null() {
 		x = d.String()
@@ -60,7 +60,7 @@ func (u Payload) AsString() (string, error) {
 // it.
 func PayloadFromString(v string) (Payload, error) {
 	dst := make([]byte, 0, 24)
-	dst = oas.AppendString(dst, v)
+	dst = oasimpl.AppendString(dst, v)
 	return Payload{raw: dst}, nil
 }
 
@@ -68,7 +68,7 @@ func PayloadFromString(v string) (Payload, error) {
 // reflection).
 func (u Payload) AsInt64() (int64, error) {
 	var x int64
-	dec := oas.NewDecoder(u.raw)
+	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
 	if !d.Null() {
 		x = d.Int64()
@@ -80,7 +80,7 @@ func (u Payload) AsInt64() (int64, error) {
 // it.
 func PayloadFromInt64(v int64) (Payload, error) {
 	dst := make([]byte, 0, 8)
-	dst = oas.AppendInt(dst, v)
+	dst = oasimpl.AppendInt(dst, v)
 	return Payload{raw: dst}, nil
 }
 
@@ -90,10 +90,10 @@ func (u Payload) Which() (any, error) {
 	if len(u.raw) == 0 {
 		return nil, errors.New("no value")
 	}
-	if x, err := u.AsString(); err == nil && oas.ValidOK(x) {
+	if x, err := u.AsString(); err == nil && oasimpl.ValidOK(x) {
 		return x, nil
 	}
-	if x, err := u.AsInt64(); err == nil && oas.ValidOK(x) {
+	if x, err := u.AsInt64(); err == nil && oasimpl.ValidOK(x) {
 		return x, nil
 	}
 	return nil, errors.New("the value matches none of the variants")
@@ -103,21 +103,21 @@ func (u Payload) Which() (any, error) {
 // *oas.ValidationError, or returns nil. Union values are decoded to be checked,
 // which allocates.
 func (m Payload) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Payload")
 }
 
 // ValidateInto checks that the value decodes as one of the variants and
 // validates it.
-func (m Payload) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Payload) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	x, err := m.Which()
 	if err != nil {
 		v.Add(p, "%v", err)
 		return
 	}
 	if xv, ok := x.(interface {
-		ValidateInto(*oas.Validator, *oas.Path)
+		ValidateInto(*oasimpl.Validator, *oasimpl.Path)
 	}); ok {
 		xv.ValidateInto(v, p)
 	}
@@ -129,11 +129,11 @@ func (u Payload) AppendJSON(dst []byte) ([]byte, error) {
 	if len(u.raw) == 0 {
 		return append(dst, "null"...), nil
 	}
-	return oas.AppendCompact(dst, u.raw)
+	return oasimpl.AppendCompact(dst, u.raw)
 }
 
 // DecodeJSON reads one JSON value from d into u; errors are kept in d.
-func (u *Payload) DecodeJSON(d *oas.Decoder) {
+func (u *Payload) DecodeJSON(d *oasimpl.Decoder) {
 	if raw := d.Raw(); raw != nil {
 		u.raw = append(json.RawMessage(nil), raw...)
 	}

@@ -6,7 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Shape is the schema "Shape".
@@ -50,7 +50,7 @@ func (u *Shape) UnmarshalJSON(data []byte) error {
 // reflection).
 func (u Shape) AsCircle() (Circle, error) {
 	var x Circle
-	dec := oas.NewDecoder(u.raw)
+	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
 	x.DecodeJSON(d)
 	return x, d.End()
@@ -76,7 +76,7 @@ func ShapeFromCircle(v Circle) (Shape, error) {
 // reflection).
 func (u Shape) AsSquare() (Square, error) {
 	var x Square
-	dec := oas.NewDecoder(u.raw)
+	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
 	x.DecodeJSON(d)
 	return x, d.End()
@@ -104,7 +104,7 @@ func (u Shape) Which() (any, error) {
 	if len(u.raw) == 0 {
 		return nil, errors.New("no value")
 	}
-	tag, err := oas.Discriminator(u.raw, "type")
+	tag, err := oasimpl.Discriminator(u.raw, "type")
 	if err != nil {
 		return nil, err
 	}
@@ -121,21 +121,21 @@ func (u Shape) Which() (any, error) {
 // *oas.ValidationError, or returns nil. Union values are decoded to be checked,
 // which allocates.
 func (m Shape) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Shape")
 }
 
 // ValidateInto checks that the value decodes as one of the variants and
 // validates it.
-func (m Shape) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Shape) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	x, err := m.Which()
 	if err != nil {
 		v.Add(p, "%v", err)
 		return
 	}
 	if xv, ok := x.(interface {
-		ValidateInto(*oas.Validator, *oas.Path)
+		ValidateInto(*oasimpl.Validator, *oasimpl.Path)
 	}); ok {
 		xv.ValidateInto(v, p)
 	}
@@ -147,11 +147,11 @@ func (u Shape) AppendJSON(dst []byte) ([]byte, error) {
 	if len(u.raw) == 0 {
 		return append(dst, "null"...), nil
 	}
-	return oas.AppendCompact(dst, u.raw)
+	return oasimpl.AppendCompact(dst, u.raw)
 }
 
 // DecodeJSON reads one JSON value from d into u; errors are kept in d.
-func (u *Shape) DecodeJSON(d *oas.Decoder) {
+func (u *Shape) DecodeJSON(d *oasimpl.Decoder) {
 	if raw := d.Raw(); raw != nil {
 		u.raw = append(json.RawMessage(nil), raw...)
 	}

@@ -3,7 +3,7 @@
 package openapi31
 
 import (
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"regexp"
 	"sync"
 )
@@ -14,13 +14,13 @@ type Snowflake string
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Snowflake) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Snowflake")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Snowflake) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Snowflake) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !patternSnowflake8ovhd7h5sxq4().MatchString((string)(m)) {
 		v.Pattern(p, (string)(m), "^[0-9]+$")
 	}
@@ -29,12 +29,12 @@ func (m Snowflake) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Snowflake) AppendJSON(dst []byte) ([]byte, error) {
-	dst = oas.AppendString(dst, (string)(m))
+	dst = oasimpl.AppendString(dst, (string)(m))
 	return dst, nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Snowflake) DecodeJSON(d *oas.Decoder) {
+func (m *Snowflake) DecodeJSON(d *oasimpl.Decoder) {
 	u := (*string)(m)
 	if !d.Null() {
 		(*u) = d.String()

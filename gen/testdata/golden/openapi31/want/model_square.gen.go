@@ -4,7 +4,7 @@ package openapi31
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Square is the schema "Square".
@@ -35,13 +35,13 @@ func (m *Square) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Square) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Square")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Square) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Square) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Side == 0 {
 		pSide := p.Key("side")
 		v.Required(&pSide)
@@ -58,16 +58,16 @@ func (m Square) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	dst = append(dst, '{')
 	dst = append(dst, "\"side\":"...)
-	if dst, err = oas.AppendFloat64(dst, m.Side); err != nil {
+	if dst, err = oasimpl.AppendFloat64(dst, m.Side); err != nil {
 		return nil, err
 	}
 	dst = append(dst, ",\"type\":"...)
-	dst = oas.AppendString(dst, m.Type)
+	dst = oasimpl.AppendString(dst, m.Type)
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Square) DecodeJSON(d *oas.Decoder) {
+func (m *Square) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -85,7 +85,7 @@ func (m *Square) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "SIDE":
 				field = 0
 			case "TYPE":
@@ -125,7 +125,7 @@ var _ json.Marshaler = Square{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Square) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

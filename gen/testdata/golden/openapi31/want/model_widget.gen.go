@@ -5,6 +5,7 @@ package openapi31
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Widget is a widget, built from Base with allOf
@@ -103,13 +104,13 @@ func (m Widget) CountU64OrDefault() uint64 {
 // *oas.ValidationError, or returns nil. Union values are decoded to be checked,
 // which allocates.
 func (m Widget) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Widget")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Widget) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Widget) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Name == "" {
 		pName := p.Key("name")
 		v.Required(&pName)
@@ -168,10 +169,10 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	dst = append(dst, '{')
 	dst = append(dst, "\"name\":"...)
-	dst = oas.AppendString(dst, m.Name)
+	dst = oasimpl.AppendString(dst, m.Name)
 	if x, ok := m.Amount.Get(); ok {
 		dst = append(dst, ",\"amount\":"...)
-		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -187,28 +188,28 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if x, ok := m.Count.Get(); ok {
 		dst = append(dst, ",\"count\":"...)
-		dst = oas.AppendInt(dst, x)
+		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.Count32.Get(); ok {
 		dst = append(dst, ",\"count32\":"...)
-		dst = oas.AppendInt(dst, int64(x))
+		dst = oasimpl.AppendInt(dst, int64(x))
 	}
 	if x, ok := m.Count64.Get(); ok {
 		dst = append(dst, ",\"count64\":"...)
-		dst = oas.AppendInt(dst, x)
+		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.CountU32.Get(); ok {
 		dst = append(dst, ",\"count_u32\":"...)
-		dst = oas.AppendUint(dst, uint64(x))
+		dst = oasimpl.AppendUint(dst, uint64(x))
 	}
 	if x, ok := m.CountU64.Get(); ok {
 		dst = append(dst, ",\"count_u64\":"...)
-		dst = oas.AppendUint(dst, x)
+		dst = oasimpl.AppendUint(dst, x)
 	}
 	if m.CreatedBy.IsSet() {
 		dst = append(dst, ",\"created_by\":"...)
 		if x, ok := m.CreatedBy.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -221,17 +222,17 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if x, ok := m.Either.Get(); ok {
 		dst = append(dst, ",\"either\":"...)
-		if dst, err = oas.AppendRaw(dst, x); err != nil {
+		if dst, err = oasimpl.AppendRaw(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if m.ID != "" {
 		dst = append(dst, ",\"id\":"...)
-		dst = oas.AppendString(dst, m.ID)
+		dst = oasimpl.AppendString(dst, m.ID)
 	}
 	if x, ok := m.Code.Get(); ok {
 		dst = append(dst, ",\"internal_code\":"...)
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	dst = append(dst, ",\"kind\":"...)
 	if dst, err = m.Kind.AppendJSON(dst); err != nil {
@@ -240,7 +241,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 	if m.Label.IsSet() {
 		dst = append(dst, ",\"label\":"...)
 		if x, ok := m.Label.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -268,7 +269,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 	if m.Nickname.IsSet() {
 		dst = append(dst, ",\"nickname\":"...)
 		if x, ok := m.Nickname.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -285,7 +286,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if m.Password != "" {
 		dst = append(dst, ",\"password\":"...)
-		dst = oas.AppendString(dst, m.Password)
+		dst = oasimpl.AppendString(dst, m.Password)
 	}
 	if x, ok := m.Payload.Get(); ok {
 		dst = append(dst, ",\"payload\":"...)
@@ -295,13 +296,13 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if x, ok := m.Precise.Get(); ok {
 		dst = append(dst, ",\"precise\":"...)
-		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Ratio.Get(); ok {
 		dst = append(dst, ",\"ratio\":"...)
-		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -319,7 +320,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Widget) DecodeJSON(d *oas.Decoder) {
+func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -383,7 +384,7 @@ func (m *Widget) DecodeJSON(d *oas.Decoder) {
 			field = 24
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "NAME":
 				field = 0
 			case "AMOUNT":
@@ -643,7 +644,7 @@ var _ json.Marshaler = Widget{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Widget) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -5,6 +5,7 @@ package openapi31
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // WidgetDims is an inline schema at components.schemas.Widget.properties.dims.
@@ -29,13 +30,13 @@ func (m *WidgetDims) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m WidgetDims) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("WidgetDims")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m WidgetDims) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m WidgetDims) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
@@ -46,7 +47,7 @@ func (m WidgetDims) AppendJSON(dst []byte) ([]byte, error) {
 	if x, ok := m.H.Get(); ok {
 		dst = append(dst, "\"h\":"...)
 		more = true
-		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -55,7 +56,7 @@ func (m WidgetDims) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"w\":"...)
-		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -63,7 +64,7 @@ func (m WidgetDims) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *WidgetDims) DecodeJSON(d *oas.Decoder) {
+func (m *WidgetDims) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -80,7 +81,7 @@ func (m *WidgetDims) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "H":
 				field = 0
 			case "W":
@@ -121,7 +122,7 @@ var _ json.Marshaler = WidgetDims{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *WidgetDims) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -2,7 +2,7 @@
 
 package openapi31
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // WidgetKind is an inline schema at components.schemas.Widget.properties.kind.
 //
@@ -32,13 +32,13 @@ func (e WidgetKind) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e WidgetKind) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("WidgetKind")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e WidgetKind) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e WidgetKind) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !e.IsKnown() {
 		v.NotInEnum(p, string(e), "[\"widget\"]")
 	}
@@ -47,11 +47,11 @@ func (e WidgetKind) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e WidgetKind) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendString(dst, string(e)), nil
+	return oasimpl.AppendString(dst, string(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *WidgetKind) DecodeJSON(d *oas.Decoder) {
+func (e *WidgetKind) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

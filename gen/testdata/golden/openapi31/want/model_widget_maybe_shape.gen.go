@@ -5,7 +5,7 @@ package openapi31
 import (
 	"encoding/json"
 	"errors"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // WidgetMaybeShape is an inline schema at components.schemas.Widget.properties.maybe_shape.
@@ -48,7 +48,7 @@ func (u *WidgetMaybeShape) UnmarshalJSON(data []byte) error {
 // reflection).
 func (u WidgetMaybeShape) AsCircle() (Circle, error) {
 	var x Circle
-	dec := oas.NewDecoder(u.raw)
+	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
 	x.DecodeJSON(d)
 	return x, d.End()
@@ -74,7 +74,7 @@ func WidgetMaybeShapeFromCircle(v Circle) (WidgetMaybeShape, error) {
 // reflection).
 func (u WidgetMaybeShape) AsSquare() (Square, error) {
 	var x Square
-	dec := oas.NewDecoder(u.raw)
+	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
 	x.DecodeJSON(d)
 	return x, d.End()
@@ -102,10 +102,10 @@ func (u WidgetMaybeShape) Which() (any, error) {
 	if len(u.raw) == 0 {
 		return nil, errors.New("no value")
 	}
-	if x, err := u.AsCircle(); err == nil && oas.ValidOK(x) {
+	if x, err := u.AsCircle(); err == nil && oasimpl.ValidOK(x) {
 		return x, nil
 	}
-	if x, err := u.AsSquare(); err == nil && oas.ValidOK(x) {
+	if x, err := u.AsSquare(); err == nil && oasimpl.ValidOK(x) {
 		return x, nil
 	}
 	return nil, errors.New("the value matches none of the variants")
@@ -115,21 +115,21 @@ func (u WidgetMaybeShape) Which() (any, error) {
 // *oas.ValidationError, or returns nil. Union values are decoded to be checked,
 // which allocates.
 func (m WidgetMaybeShape) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("WidgetMaybeShape")
 }
 
 // ValidateInto checks that the value decodes as one of the variants and
 // validates it.
-func (m WidgetMaybeShape) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m WidgetMaybeShape) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	x, err := m.Which()
 	if err != nil {
 		v.Add(p, "%v", err)
 		return
 	}
 	if xv, ok := x.(interface {
-		ValidateInto(*oas.Validator, *oas.Path)
+		ValidateInto(*oasimpl.Validator, *oasimpl.Path)
 	}); ok {
 		xv.ValidateInto(v, p)
 	}
@@ -141,11 +141,11 @@ func (u WidgetMaybeShape) AppendJSON(dst []byte) ([]byte, error) {
 	if len(u.raw) == 0 {
 		return append(dst, "null"...), nil
 	}
-	return oas.AppendCompact(dst, u.raw)
+	return oasimpl.AppendCompact(dst, u.raw)
 }
 
 // DecodeJSON reads one JSON value from d into u; errors are kept in d.
-func (u *WidgetMaybeShape) DecodeJSON(d *oas.Decoder) {
+func (u *WidgetMaybeShape) DecodeJSON(d *oasimpl.Decoder) {
 	if raw := d.Raw(); raw != nil {
 		u.raw = append(json.RawMessage(nil), raw...)
 	}

@@ -8,11 +8,11 @@
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
 // toolchain: v0.3.0
-// output: sha256:7e7056a2dcfd974d
+// output: sha256:fd597923e5a567df
 //
 // files:
-//	sha256:699898e8c16546ac api.gen.go
-//	sha256:d7ef1ed53459707a doc.gen.go
+//	sha256:af575eae202426bd api.gen.go
+//	sha256:dec9b7f11959a79d doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
 //	sha256:f8b7b32b8d974414 docs/models/payload.md
@@ -26,19 +26,19 @@
 //	sha256:9c8e88ab04035039 docs/models/widgetmaybeshape.md
 //	sha256:0a6ab0361037b19e docs/models/widgetmode.md
 //	sha256:a2cb7d6655027cb7 docs/models/widgetsize.md
-//	sha256:b537fceba345269c model_base.gen.go
-//	sha256:a73c14efbe2efd96 model_circle.gen.go
-//	sha256:ae480cf7a97270bb model_payload.gen.go
-//	sha256:b2ed6fd27aaf2017 model_person.gen.go
-//	sha256:00af9e87e2a0d457 model_shape.gen.go
-//	sha256:b8590a0f1f1381c7 model_snowflake.gen.go
-//	sha256:d98050125e3f7b82 model_square.gen.go
-//	sha256:f51e495e0bb1d70f model_widget.gen.go
-//	sha256:d76ef58ff8972bd7 model_widget_dims.gen.go
-//	sha256:54349289178a742f model_widget_kind.gen.go
-//	sha256:2dad4af7b7cfdbb9 model_widget_maybe_shape.gen.go
-//	sha256:7fcce9ff27afef9d model_widget_mode.gen.go
-//	sha256:74dccf91ec1e0ca3 model_widget_size.gen.go
+//	sha256:f4938e57725517f2 model_base.gen.go
+//	sha256:ee457a16e4c05fdb model_circle.gen.go
+//	sha256:d7c623a46a31f61b model_payload.gen.go
+//	sha256:ecb71a2b96ea0772 model_person.gen.go
+//	sha256:1521b4e0c2cdc90f model_shape.gen.go
+//	sha256:809a5b0db74ed5df model_snowflake.gen.go
+//	sha256:0a1847397dd8afe3 model_square.gen.go
+//	sha256:335c9d9da85d5432 model_widget.gen.go
+//	sha256:e3308b134b8aacb3 model_widget_dims.gen.go
+//	sha256:c13d1103ad76ad5c model_widget_kind.gen.go
+//	sha256:e06aa9d5263ec90e model_widget_maybe_shape.gen.go
+//	sha256:1ffe3549caf8413f model_widget_mode.gen.go
+//	sha256:4b0c0a92030435d9 model_widget_size.gen.go
 //	sha256:11388de9958b065d raw/client.gen.go
 //
 // warnings:

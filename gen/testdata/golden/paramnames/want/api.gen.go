@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"net/http"
 	"net/url"
 )
@@ -101,13 +102,13 @@ type Options struct {
 // a typed error. It is safe for concurrent use.
 type APIClient struct {
 	server    *url.URL
-	transport oas.Transport
+	transport oasimpl.Transport
 	retry     *RetryPolicy
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opGetAccount oas.Call
-	opPostThing  oas.Call
+	opGetAccount oasimpl.Call
+	opPostThing  oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -131,19 +132,19 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	c := &APIClient{
 		retry:  opts.Retry,
 		server: u,
-		transport: oas.Transport{
+		transport: oasimpl.Transport{
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
 			UserAgent:        ua,
 		},
 	}
-	c.opGetAccount = oas.Call{
+	c.opGetAccount = oasimpl.Call{
 		Func:      "GetAccount",
 		Method:    "GET",
 		Operation: "getAccount",
 	}
-	c.opPostThing = oas.Call{
+	c.opPostThing = oasimpl.Call{
 		Func:      "PostThing",
 		Method:    "POST",
 		Operation: "postThing",
@@ -191,13 +192,13 @@ type GetAccountArgs struct {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m GetAccountArgs) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("GetAccountArgs")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m GetAccountArgs) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m GetAccountArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // GetAccount calls GET /accounts/{id}/{Id}.
 //
@@ -208,39 +209,39 @@ func (c *APIClient) GetAccount(ctx context.Context, id string, idPath2 string, p
 	if err := params.Validate(); err != nil {
 		return fmt.Errorf("GetAccount: %w", err)
 	}
-	var ps oas.Params
+	var ps oasimpl.Params
 	if v, ok := params.Limit.Get(); ok {
-		ps.Query(oas.Param{Name: "limit", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "limit", Style: "form", Explode: true}, v)
 	}
-	ps.Header(oas.Param{Name: "X-Account-Id", Style: "simple"}, params.XAccountID)
+	ps.Header(oasimpl.Param{Name: "X-Account-Id", Style: "simple"}, params.XAccountID)
 	if v, ok := params.XAccountID2.Get(); ok {
-		ps.Query(oas.Param{Name: "x-account-id", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "x-account-id", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.XAccountID3.Get(); ok {
-		ps.Cookie(oas.Param{Name: "x_account_id", Style: "form", Explode: true}, v)
+		ps.Cookie(oasimpl.Param{Name: "x_account_id", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.StartTime.Get(); ok {
-		ps.Query(oas.Param{Name: "StartTime", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "StartTime", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.StartTime2.Get(); ok {
-		ps.Query(oas.Param{Name: "StartTime<", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "StartTime<", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.StartTime3.Get(); ok {
-		ps.Query(oas.Param{Name: "StartTime>", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "StartTime>", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.XAccountID4.Get(); ok {
-		ps.Query(oas.Param{Name: "other", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "other", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.X2faCode.Get(); ok {
-		ps.Query(oas.Param{Name: "2fa-code", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "2fa-code", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.X2FaCode2.Get(); ok {
-		ps.Query(oas.Param{Name: "2FaCode", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "2FaCode", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.Validate2.Get(); ok {
-		ps.Query(oas.Param{Name: "validate", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "validate", Style: "form", Explode: true}, v)
 	}
-	u, err := ps.URL(c.server, "/accounts/"+ps.Path(oas.Param{Name: "id", Style: "simple"}, id)+"/"+ps.Path(oas.Param{Name: "Id", Style: "simple"}, idPath2))
+	u, err := ps.URL(c.server, "/accounts/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id)+"/"+ps.Path(oasimpl.Param{Name: "Id", Style: "simple"}, idPath2))
 	if err != nil {
 		return fmt.Errorf("GetAccount: %w", err)
 	}
@@ -255,7 +256,7 @@ func (c *APIClient) GetAccount(ctx context.Context, id string, idPath2 string, p
 	case resp.StatusCode/100 == 2:
 		return nil
 	}
-	return oas.NewAPIError(resp)
+	return oasimpl.NewAPIError(resp)
 }
 
 // PostThingArgs holds the query, header and cookie parameters of PostThing. The
@@ -277,13 +278,13 @@ type PostThingArgs struct {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m PostThingArgs) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("PostThingArgs")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m PostThingArgs) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m PostThingArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // PostThing calls POST
 // /things/{url}/{server}/{type}/{c}/{pathParam0}/{body}/{params}.
@@ -299,25 +300,25 @@ func (c *APIClient) PostThing(ctx context.Context, urlParam string, server strin
 	if err := body.Validate(); err != nil {
 		return fmt.Errorf("PostThing: %w", err)
 	}
-	payload, err := oas.Encode(body)
+	payload, err := oasimpl.Encode(body)
 	if err != nil {
 		return fmt.Errorf("PostThing: %w", err)
 	}
-	var ps oas.Params
-	ps.Header(oas.Param{Name: "X-Foo", Style: "simple"}, params.XFoo)
+	var ps oasimpl.Params
+	ps.Header(oasimpl.Param{Name: "X-Foo", Style: "simple"}, params.XFoo)
 	if v, ok := params.XFoo2.Get(); ok {
-		ps.Query(oas.Param{Name: "X-Foo", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "X-Foo", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.XFoo3.Get(); ok {
-		ps.Cookie(oas.Param{Name: "X-Foo", Style: "form", Explode: true}, v)
+		ps.Cookie(oasimpl.Param{Name: "X-Foo", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.AcctID.Get(); ok {
-		ps.Query(oas.Param{Name: "acct-id", Style: "form", Explode: true}, v)
+		ps.Query(oasimpl.Param{Name: "acct-id", Style: "form", Explode: true}, v)
 	}
 	if v, ok := params.AcctID2.Get(); ok {
-		ps.Header(oas.Param{Name: "acct_id", Style: "simple"}, v)
+		ps.Header(oasimpl.Param{Name: "acct_id", Style: "simple"}, v)
 	}
-	u, err := ps.URL(c.server, "/things/"+ps.Path(oas.Param{Name: "url", Style: "simple"}, urlParam)+"/"+ps.Path(oas.Param{Name: "server", Style: "simple"}, server)+"/"+ps.Path(oas.Param{Name: "type", Style: "simple"}, typeParam)+"/"+ps.Path(oas.Param{Name: "c", Style: "simple"}, cParam)+"/"+ps.Path(oas.Param{Name: "pathParam0", Style: "simple"}, pathParam0)+"/"+ps.Path(oas.Param{Name: "body", Style: "simple"}, bodyParam)+"/"+ps.Path(oas.Param{Name: "params", Style: "simple"}, paramsParam))
+	u, err := ps.URL(c.server, "/things/"+ps.Path(oasimpl.Param{Name: "url", Style: "simple"}, urlParam)+"/"+ps.Path(oasimpl.Param{Name: "server", Style: "simple"}, server)+"/"+ps.Path(oasimpl.Param{Name: "type", Style: "simple"}, typeParam)+"/"+ps.Path(oasimpl.Param{Name: "c", Style: "simple"}, cParam)+"/"+ps.Path(oasimpl.Param{Name: "pathParam0", Style: "simple"}, pathParam0)+"/"+ps.Path(oasimpl.Param{Name: "body", Style: "simple"}, bodyParam)+"/"+ps.Path(oasimpl.Param{Name: "params", Style: "simple"}, paramsParam))
 	if err != nil {
 		return fmt.Errorf("PostThing: %w", err)
 	}
@@ -333,5 +334,5 @@ func (c *APIClient) PostThing(ctx context.Context, urlParam string, server strin
 	case resp.StatusCode/100 == 2:
 		return nil
 	}
-	return oas.NewAPIError(resp)
+	return oasimpl.NewAPIError(resp)
 }

@@ -8,13 +8,13 @@
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
 // toolchain: v0.3.0
-// output: sha256:c04a0f96134ab6e2
+// output: sha256:c0baf3cc47c4e78e
 //
 // files:
-//	sha256:d90c095a9f7535f7 api.gen.go
-//	sha256:d7e9394052a2b373 doc.gen.go
+//	sha256:37e20eef381479f7 api.gen.go
+//	sha256:8b3df89318c9b1fa doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
-//	sha256:46a1f4ded8045f67 model_post_thing_body.gen.go
+//	sha256:0d7d2dd5a0fcbcc0 model_post_thing_body.gen.go
 //	sha256:c9a4bb0389a7d14d raw/client.gen.go
 //
 // warnings:

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"net/http"
 	"net/url"
 )
@@ -101,12 +102,12 @@ type Options struct {
 // a typed error. It is safe for concurrent use.
 type APIClient struct {
 	server    *url.URL
-	transport oas.Transport
+	transport oasimpl.Transport
 	retry     *RetryPolicy
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opListBillables oas.Call
+	opListBillables oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -130,14 +131,14 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	c := &APIClient{
 		retry:  opts.Retry,
 		server: u,
-		transport: oas.Transport{
+		transport: oasimpl.Transport{
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
 			UserAgent:        ua,
 		},
 	}
-	c.opListBillables = oas.Call{
+	c.opListBillables = oasimpl.Call{
 		Func:      "ListBillables",
 		Method:    "GET",
 		Operation: "listBillables",
@@ -160,7 +161,7 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) ListBillables(ctx context.Context, opts ...CallOption) ([]BillableWindows, error) {
-	u, err := oas.JoinURL(c.server, "/billables")
+	u, err := oasimpl.JoinURL(c.server, "/billables")
 	if err != nil {
 		return nil, fmt.Errorf("ListBillables: %w", err)
 	}
@@ -172,7 +173,7 @@ func (c *APIClient) ListBillables(ctx context.Context, opts ...CallOption) ([]Bi
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeValue[[]BillableWindows](resp)
+		return oasimpl.DecodeValue[[]BillableWindows](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }

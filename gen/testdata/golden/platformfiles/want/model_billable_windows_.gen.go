@@ -5,6 +5,7 @@ package platformfiles
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // BillableWindows is the schema "Billable_windows".
@@ -29,13 +30,13 @@ func (m *BillableWindows) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m BillableWindows) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("BillableWindows")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m BillableWindows) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m BillableWindows) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if x, ok := m.Arch.Get(); ok {
 		pArch := p.Key("arch")
 		x.ValidateInto(v, &pArch)
@@ -68,7 +69,7 @@ func (m BillableWindows) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *BillableWindows) DecodeJSON(d *oas.Decoder) {
+func (m *BillableWindows) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -85,7 +86,7 @@ func (m *BillableWindows) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "ARCH":
 				field = 0
 			case "THING":
@@ -126,7 +127,7 @@ var _ json.Marshaler = BillableWindows{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *BillableWindows) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

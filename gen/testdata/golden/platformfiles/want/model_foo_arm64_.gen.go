@@ -2,7 +2,7 @@
 
 package platformfiles
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // FooArm64 is the schema "Foo_arm64".
 //
@@ -33,13 +33,13 @@ func (e FooArm64) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e FooArm64) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("FooArm64")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e FooArm64) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e FooArm64) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !e.IsKnown() {
 		v.NotInEnum(p, string(e), "[\"a\", \"b\"]")
 	}
@@ -48,11 +48,11 @@ func (e FooArm64) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e FooArm64) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendString(dst, string(e)), nil
+	return oasimpl.AppendString(dst, string(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *FooArm64) DecodeJSON(d *oas.Decoder) {
+func (e *FooArm64) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

@@ -2,7 +2,7 @@
 
 package platformfiles
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // LinuxAmd64Test is the schema "Linux_amd64_test".
 type LinuxAmd64Test string
@@ -10,23 +10,23 @@ type LinuxAmd64Test string
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m LinuxAmd64Test) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("LinuxAmd64Test")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m LinuxAmd64Test) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m LinuxAmd64Test) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m LinuxAmd64Test) AppendJSON(dst []byte) ([]byte, error) {
-	dst = oas.AppendString(dst, (string)(m))
+	dst = oasimpl.AppendString(dst, (string)(m))
 	return dst, nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *LinuxAmd64Test) DecodeJSON(d *oas.Decoder) {
+func (m *LinuxAmd64Test) DecodeJSON(d *oasimpl.Decoder) {
 	u := (*string)(m)
 	if !d.Null() {
 		(*u) = d.String()

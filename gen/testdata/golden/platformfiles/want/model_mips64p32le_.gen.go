@@ -2,7 +2,7 @@
 
 package platformfiles
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // Mips64p32le is the schema "Mips64p32le".
 type Mips64p32le float64
@@ -10,26 +10,26 @@ type Mips64p32le float64
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Mips64p32le) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Mips64p32le")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Mips64p32le) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m Mips64p32le) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Mips64p32le) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	if dst, err = oas.AppendFloat64(dst, (float64)(m)); err != nil {
+	if dst, err = oasimpl.AppendFloat64(dst, (float64)(m)); err != nil {
 		return nil, err
 	}
 	return dst, nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Mips64p32le) DecodeJSON(d *oas.Decoder) {
+func (m *Mips64p32le) DecodeJSON(d *oasimpl.Decoder) {
 	u := (*float64)(m)
 	if !d.Null() {
 		(*u) = d.Float64()

@@ -5,6 +5,7 @@ package platformfiles
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // OSJsWasm is the schema "Os_js_wasm".
@@ -27,13 +28,13 @@ func (m *OSJsWasm) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m OSJsWasm) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("OSJsWasm")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m OSJsWasm) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m OSJsWasm) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
@@ -41,13 +42,13 @@ func (m OSJsWasm) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	if x, ok := m.N.Get(); ok {
 		dst = append(dst, "\"n\":"...)
-		dst = oas.AppendInt(dst, x)
+		dst = oasimpl.AppendInt(dst, x)
 	}
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *OSJsWasm) DecodeJSON(d *oas.Decoder) {
+func (m *OSJsWasm) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -62,7 +63,7 @@ func (m *OSJsWasm) DecodeJSON(d *oas.Decoder) {
 			field = 0
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "N":
 				field = 0
 			}
@@ -93,7 +94,7 @@ var _ json.Marshaler = OSJsWasm{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *OSJsWasm) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

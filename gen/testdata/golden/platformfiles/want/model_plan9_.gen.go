@@ -2,7 +2,7 @@
 
 package platformfiles
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // Plan9 is the schema "Plan9".
 type Plan9 int64
@@ -10,23 +10,23 @@ type Plan9 int64
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Plan9) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Plan9")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Plan9) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m Plan9) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Plan9) AppendJSON(dst []byte) ([]byte, error) {
-	dst = oas.AppendInt(dst, (int64)(m))
+	dst = oasimpl.AppendInt(dst, (int64)(m))
 	return dst, nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Plan9) DecodeJSON(d *oas.Decoder) {
+func (m *Plan9) DecodeJSON(d *oasimpl.Decoder) {
 	u := (*int64)(m)
 	if !d.Null() {
 		(*u) = d.Int64()

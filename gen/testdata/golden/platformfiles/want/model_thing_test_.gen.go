@@ -5,6 +5,7 @@ package platformfiles
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // ThingTest is the schema "Thing_test".
@@ -27,13 +28,13 @@ func (m *ThingTest) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m ThingTest) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("ThingTest")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m ThingTest) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m ThingTest) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
@@ -41,13 +42,13 @@ func (m ThingTest) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	if x, ok := m.Name.Get(); ok {
 		dst = append(dst, "\"name\":"...)
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *ThingTest) DecodeJSON(d *oas.Decoder) {
+func (m *ThingTest) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -62,7 +63,7 @@ func (m *ThingTest) DecodeJSON(d *oas.Decoder) {
 			field = 0
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "NAME":
 				field = 0
 			}
@@ -93,7 +94,7 @@ var _ json.Marshaler = ThingTest{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *ThingTest) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -2,7 +2,7 @@
 
 package platformfiles
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // ZosS390x is the schema "Zos_s390x".
 type ZosS390x bool
@@ -10,23 +10,23 @@ type ZosS390x bool
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m ZosS390x) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("ZosS390x")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m ZosS390x) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m ZosS390x) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m ZosS390x) AppendJSON(dst []byte) ([]byte, error) {
-	dst = oas.AppendBool(dst, (bool)(m))
+	dst = oasimpl.AppendBool(dst, (bool)(m))
 	return dst, nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *ZosS390x) DecodeJSON(d *oas.Decoder) {
+func (m *ZosS390x) DecodeJSON(d *oasimpl.Decoder) {
 	u := (*bool)(m)
 	if !d.Null() {
 		(*u) = d.Bool()

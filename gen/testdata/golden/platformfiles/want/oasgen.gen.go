@@ -8,11 +8,11 @@
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
 // toolchain: v0.3.0
-// output: sha256:535b5200cfe3ec39
+// output: sha256:c86330c61fc89771
 //
 // files:
-//	sha256:2c4a7ab25235d1a4 api.gen.go
-//	sha256:6e4b072c7387706d doc.gen.go
+//	sha256:ea292955c4f79445 api.gen.go
+//	sha256:1cb6c555786cb4ec doc.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md
 //	sha256:b6872ebacc2aea67 docs/models/linuxamd64test.md
@@ -21,14 +21,14 @@
 //	sha256:9ac871f4022691fd docs/models/plan9.md
 //	sha256:a64b8a16cedd2a37 docs/models/thingtest.md
 //	sha256:0d4b0ed0a3e09898 docs/models/zoss390x.md
-//	sha256:0d994466c447d549 model_billable_windows_.gen.go
-//	sha256:1f955aaa7fc80054 model_foo_arm64_.gen.go
-//	sha256:22252ed61a7ffbec model_linux_amd64_test_.gen.go
-//	sha256:8f0d6bd6e1d41dd4 model_mips64p32le_.gen.go
-//	sha256:8c61a95d7e155328 model_os_js_wasm_.gen.go
-//	sha256:4d837d6653df1c91 model_plan9_.gen.go
-//	sha256:98ad76d8b221ff46 model_thing_test_.gen.go
-//	sha256:037d30831192592d model_zos_s390x_.gen.go
+//	sha256:afe1b929605d8571 model_billable_windows_.gen.go
+//	sha256:20d3677ae87423ed model_foo_arm64_.gen.go
+//	sha256:cc7b1c2ab900869e model_linux_amd64_test_.gen.go
+//	sha256:f8f54b9d7546829e model_mips64p32le_.gen.go
+//	sha256:1de270da557a7de2 model_os_js_wasm_.gen.go
+//	sha256:b13e5eccc78cf44a model_plan9_.gen.go
+//	sha256:4f716bc96a1c7191 model_thing_test_.gen.go
+//	sha256:c5fec4c9059bec15 model_zos_s390x_.gen.go
 //	sha256:5a4b65445c7ef9ef raw/client.gen.go
 
 package platformfiles

@@ -4,7 +4,7 @@ package recursive
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Employee is the schema "Employee".
@@ -35,13 +35,13 @@ func (m *Employee) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Employee) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Employee")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Employee) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Employee) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.ID == "" {
 		pID := p.Key("id")
 		v.Required(&pID)
@@ -63,7 +63,7 @@ func (m Employee) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	dst = append(dst, '{')
 	dst = append(dst, "\"id\":"...)
-	dst = oas.AppendString(dst, m.ID)
+	dst = oasimpl.AppendString(dst, m.ID)
 	dst = append(dst, ",\"manager\":"...)
 	if m.Manager == nil {
 		dst = append(dst, "null"...)
@@ -76,7 +76,7 @@ func (m Employee) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Employee) DecodeJSON(d *oas.Decoder) {
+func (m *Employee) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -94,7 +94,7 @@ func (m *Employee) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "ID":
 				field = 0
 			case "MANAGER":
@@ -136,7 +136,7 @@ var _ json.Marshaler = Employee{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Employee) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -5,6 +5,7 @@ package recursive
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Manager is the schema "Manager".
@@ -29,13 +30,13 @@ func (m *Manager) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Manager) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Manager")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Manager) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Manager) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if x, ok := m.Deputy.Get(); ok {
 		pDeputy := p.Key("deputy")
 		x.ValidateInto(v, &pDeputy)
@@ -60,13 +61,13 @@ func (m Manager) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":"...)
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Manager) DecodeJSON(d *oas.Decoder) {
+func (m *Manager) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -83,7 +84,7 @@ func (m *Manager) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "DEPUTY":
 				field = 0
 			case "ID":
@@ -124,7 +125,7 @@ var _ json.Marshaler = Manager{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Manager) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -5,6 +5,7 @@ package recursive
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"slices"
 )
 
@@ -39,13 +40,13 @@ func (m *Node) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Node) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Node")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Node) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Node) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if x, ok := m.ByName.Get(); ok {
 		pByName := p.Key("by_name")
 		mk0 := v.Mark()
@@ -55,7 +56,7 @@ func (m Node) ValidateInto(v *oas.Validator, p *oas.Path) {
 		}
 		if v.Mark() != mk0 {
 			v.Rewind(mk0)
-			for _, k0 := range oas.SortedKeys(x) {
+			for _, k0 := range oasimpl.SortedKeys(x) {
 				pByName_0 := pByName.Key(k0)
 				x[k0].ValidateInto(v, &pByName_0)
 			}
@@ -102,11 +103,11 @@ func (m Node) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		} else {
 			dst = append(dst, '{')
-			for i1, k1 := range oas.SortedKeys(x) {
+			for i1, k1 := range oasimpl.SortedKeys(x) {
 				if i1 > 0 {
 					dst = append(dst, ',')
 				}
-				dst = oas.AppendString(dst, k1)
+				dst = oasimpl.AppendString(dst, k1)
 				dst = append(dst, ':')
 				if dst, err = x[k1].AppendJSON(dst); err != nil {
 					return nil, err
@@ -140,7 +141,7 @@ func (m Node) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"name\":"...)
-	dst = oas.AppendString(dst, m.Name)
+	dst = oasimpl.AppendString(dst, m.Name)
 	if m.Next.IsSet() {
 		dst = append(dst, ",\"next\":"...)
 		if x, ok := m.Next.Get(); ok {
@@ -169,7 +170,7 @@ func (m Node) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Node) DecodeJSON(d *oas.Decoder) {
+func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -193,7 +194,7 @@ func (m *Node) DecodeJSON(d *oas.Decoder) {
 			field = 4
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "BY_NAME":
 				field = 0
 			case "CHILDREN":
@@ -306,7 +307,7 @@ var _ json.Marshaler = Node{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Node) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

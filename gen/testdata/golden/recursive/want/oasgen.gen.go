@@ -8,15 +8,15 @@
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
 // toolchain: v0.3.0
-// output: sha256:d6f4fa2672da180e
+// output: sha256:9bc9acce0d22ac3d
 //
 // files:
-//	sha256:fde8faa6063b61c3 doc.gen.go
+//	sha256:b835e7edb62966df doc.gen.go
 //	sha256:302ad8591c700257 docs/models/employee.md
 //	sha256:d0368a3bab8f1519 docs/models/manager.md
 //	sha256:d6fcfeb5cfcdf7a1 docs/models/node.md
-//	sha256:7431604e7c825a9a model_employee.gen.go
-//	sha256:62ed123e0d1fed66 model_manager.gen.go
-//	sha256:83ddc5320a112d84 model_node.gen.go
+//	sha256:4a0432c4266d697e model_employee.gen.go
+//	sha256:2598e37b0cf796a3 model_manager.gen.go
+//	sha256:8f5fc2bf42598c5a model_node.gen.go
 
 package recursive

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"net/http"
 	"net/url"
 )
@@ -101,13 +102,13 @@ type Options struct {
 // a typed error. It is safe for concurrent use.
 type APIClient struct {
 	server    *url.URL
-	transport oas.Transport
+	transport oasimpl.Transport
 	retry     *RetryPolicy
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opAddPet oas.Call
-	opGetPet oas.Call
+	opAddPet oasimpl.Call
+	opGetPet oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -131,19 +132,19 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	c := &APIClient{
 		retry:  opts.Retry,
 		server: u,
-		transport: oas.Transport{
+		transport: oasimpl.Transport{
 			HTTPClient:       opts.HTTPClient,
 			Hooks:            opts.Hooks,
 			MaxResponseBytes: opts.MaxResponseBytes,
 			UserAgent:        ua,
 		},
 	}
-	c.opAddPet = oas.Call{
+	c.opAddPet = oasimpl.Call{
 		Func:      "AddPet",
 		Method:    "POST",
 		Operation: "addPet",
 	}
-	c.opGetPet = oas.Call{
+	c.opGetPet = oasimpl.Call{
 		Func:      "GetPet",
 		Method:    "GET",
 		Operation: "getPet",
@@ -170,11 +171,11 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	if err := body.Validate(); err != nil {
 		return nil, fmt.Errorf("AddPet: %w", err)
 	}
-	payload, err := oas.Encode(body)
+	payload, err := oasimpl.Encode(body)
 	if err != nil {
 		return nil, fmt.Errorf("AddPet: %w", err)
 	}
-	u, err := oas.JoinURL(c.server, "/pets")
+	u, err := oasimpl.JoinURL(c.server, "/pets")
 	if err != nil {
 		return nil, fmt.Errorf("AddPet: %w", err)
 	}
@@ -187,9 +188,9 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Pet](resp)
+		return oasimpl.DecodeJSON[Pet](resp)
 	}
-	return nil, oas.NewAPIError(resp)
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // GetPetArgs holds the query parameters of GetPet. The zero value sends none of
@@ -203,13 +204,13 @@ type GetPetArgs struct {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m GetPetArgs) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("GetPetArgs")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m GetPetArgs) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m GetPetArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // GetPet calls GET /pets/{petId}.
 //
@@ -221,11 +222,11 @@ func (c *APIClient) GetPet(ctx context.Context, petID int64, params GetPetArgs, 
 	if err := params.Validate(); err != nil {
 		return nil, fmt.Errorf("GetPet: %w", err)
 	}
-	var ps oas.Params
+	var ps oasimpl.Params
 	if v, ok := params.Fields.Get(); ok {
-		ps.Query(oas.Param{Name: "fields", Style: "form"}, v)
+		ps.Query(oasimpl.Param{Name: "fields", Style: "form"}, v)
 	}
-	u, err := ps.URL(c.server, "/pets/"+ps.Path(oas.Param{Name: "petId", Style: "simple"}, petID))
+	u, err := ps.URL(c.server, "/pets/"+ps.Path(oasimpl.Param{Name: "petId", Style: "simple"}, petID))
 	if err != nil {
 		return nil, fmt.Errorf("GetPet: %w", err)
 	}
@@ -237,8 +238,8 @@ func (c *APIClient) GetPet(ctx context.Context, petID int64, params GetPetArgs, 
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
-		return oas.DecodeJSON[Pet](resp)
+		return oasimpl.DecodeJSON[Pet](resp)
 	default:
-		return nil, oas.DecodeErrorResponse[Error](resp)
+		return nil, oasimpl.DecodeErrorResponse[Error](resp)
 	}
 }

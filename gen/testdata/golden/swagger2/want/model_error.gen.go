@@ -4,7 +4,7 @@ package swagger2
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Error is the schema "Error".
@@ -35,13 +35,13 @@ func (m *Error) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Error) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Error")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Error) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Error) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Code == 0 {
 		pCode := p.Key("code")
 		v.Required(&pCode)
@@ -57,14 +57,14 @@ func (m Error) ValidateInto(v *oas.Validator, p *oas.Path) {
 func (m Error) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	dst = append(dst, "\"code\":"...)
-	dst = oas.AppendInt(dst, int64(m.Code))
+	dst = oasimpl.AppendInt(dst, int64(m.Code))
 	dst = append(dst, ",\"message\":"...)
-	dst = oas.AppendString(dst, m.Message)
+	dst = oasimpl.AppendString(dst, m.Message)
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Error) DecodeJSON(d *oas.Decoder) {
+func (m *Error) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -82,7 +82,7 @@ func (m *Error) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "CODE":
 				field = 0
 			case "MESSAGE":
@@ -122,7 +122,7 @@ var _ json.Marshaler = Error{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Error) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

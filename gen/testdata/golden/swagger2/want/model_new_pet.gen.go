@@ -5,6 +5,7 @@ package swagger2
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // NewPet is the schema "NewPet".
@@ -32,13 +33,13 @@ func (m *NewPet) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m NewPet) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("NewPet")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m NewPet) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m NewPet) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Name == "" {
 		pName := p.Key("name")
 		v.Required(&pName)
@@ -50,16 +51,16 @@ func (m NewPet) ValidateInto(v *oas.Validator, p *oas.Path) {
 func (m NewPet) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	dst = append(dst, "\"name\":"...)
-	dst = oas.AppendString(dst, m.Name)
+	dst = oasimpl.AppendString(dst, m.Name)
 	if x, ok := m.Tag.Get(); ok {
 		dst = append(dst, ",\"tag\":"...)
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *NewPet) DecodeJSON(d *oas.Decoder) {
+func (m *NewPet) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -77,7 +78,7 @@ func (m *NewPet) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "NAME":
 				field = 0
 			case "TAG":
@@ -118,7 +119,7 @@ var _ json.Marshaler = NewPet{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *NewPet) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

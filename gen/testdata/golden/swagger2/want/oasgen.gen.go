@@ -8,18 +8,18 @@
 // spec: sha256:8ebfea394d91dc41
 // config: sha256:cc3402158c40e91a
 // toolchain: v0.3.0
-// output: sha256:5f6465d465e925a3
+// output: sha256:cce76dcf69e6e4f5
 //
 // files:
-//	sha256:cf69f400a53fb559 api.gen.go
-//	sha256:eb8a9220095d7bb5 doc.gen.go
+//	sha256:bdbf99727304741d api.gen.go
+//	sha256:d7a15eb955ba45fe doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md
 //	sha256:7180640318a29beb errors.gen.go
-//	sha256:95e1184cb1b88f6e model_error.gen.go
-//	sha256:aeb4ed9b72379234 model_new_pet.gen.go
-//	sha256:34040d1743cf1d71 model_pet.gen.go
+//	sha256:185bb07996d851a2 model_error.gen.go
+//	sha256:a75238aefea50881 model_new_pet.gen.go
+//	sha256:a4232705b247c331 model_pet.gen.go
 //	sha256:d5ad73e084c05b05 raw/client.gen.go
 //
 // warnings:

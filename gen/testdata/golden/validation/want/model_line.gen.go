@@ -5,6 +5,7 @@ package validation
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Line is the schema "Line".
@@ -34,13 +35,13 @@ func (m *Line) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Line) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Line")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Line) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Line) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Sku == "" {
 		pSku := p.Key("sku")
 		v.Required(&pSku)
@@ -60,7 +61,7 @@ func (m Line) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	dst = append(dst, '{')
 	dst = append(dst, "\"sku\":"...)
-	dst = oas.AppendString(dst, m.Sku)
+	dst = oasimpl.AppendString(dst, m.Sku)
 	if x, ok := m.Status.Get(); ok {
 		dst = append(dst, ",\"status\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
@@ -71,7 +72,7 @@ func (m Line) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Line) DecodeJSON(d *oas.Decoder) {
+func (m *Line) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -89,7 +90,7 @@ func (m *Line) DecodeJSON(d *oas.Decoder) {
 			field = 1
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "SKU":
 				field = 0
 			case "STATUS":
@@ -130,7 +131,7 @@ var _ json.Marshaler = Line{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Line) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

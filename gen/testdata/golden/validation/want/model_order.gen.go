@@ -5,6 +5,7 @@ package validation
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 	"regexp"
 	"slices"
 	"sync"
@@ -82,13 +83,13 @@ func (m Order) NoteOrDefault() string {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Order) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Order")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Order) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Order) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if x, ok := m.Code.Get(); ok {
 		pCode := p.Key("code")
 		if !patternOrderr10i9ay673sm().MatchString(x) {
@@ -101,13 +102,13 @@ func (m Order) ValidateInto(v *oas.Validator, p *oas.Path) {
 		mk0 := v.Mark()
 		for k0 := range x {
 			pCounts_0 := pCounts.Key(k0)
-			oas.IntMinimum(v, &pCounts_0, x[k0], 0, false)
+			oasimpl.IntMinimum(v, &pCounts_0, x[k0], 0, false)
 		}
 		if v.Mark() != mk0 {
 			v.Rewind(mk0)
-			for _, k0 := range oas.SortedKeys(x) {
+			for _, k0 := range oasimpl.SortedKeys(x) {
 				pCounts_0 := pCounts.Key(k0)
-				oas.IntMinimum(v, &pCounts_0, x[k0], 0, false)
+				oasimpl.IntMinimum(v, &pCounts_0, x[k0], 0, false)
 			}
 		}
 	}
@@ -150,8 +151,8 @@ func (m Order) ValidateInto(v *oas.Validator, p *oas.Path) {
 		v.Required(&pQuantity)
 	} else {
 		pQuantity := p.Key("quantity")
-		oas.IntMinimum(v, &pQuantity, m.Quantity, 1, false)
-		oas.IntMaximum(v, &pQuantity, m.Quantity, 100, false)
+		oasimpl.IntMinimum(v, &pQuantity, m.Quantity, 1, false)
+		oasimpl.IntMaximum(v, &pQuantity, m.Quantity, 100, false)
 	}
 	if m.absent&(1<<2) != 0 && m.Status == "" {
 		pStatus := p.Key("status")
@@ -163,7 +164,7 @@ func (m Order) ValidateInto(v *oas.Validator, p *oas.Path) {
 	if x, ok := m.Tags.Get(); ok {
 		pTags := p.Key("tags")
 		v.Items(&pTags, len(x), 1, 3)
-		oas.UniqueItems(v, &pTags, x)
+		oasimpl.UniqueItems(v, &pTags, x)
 		for i0 := range x {
 			pTags_0 := pTags.Index(i0)
 			x[i0].ValidateInto(v, &pTags_0)
@@ -180,7 +181,7 @@ func (m Order) AppendJSON(dst []byte) ([]byte, error) {
 	if x, ok := m.Code.Get(); ok {
 		dst = append(dst, "\"code\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if m.Comment.IsSet() {
 		if more {
@@ -189,7 +190,7 @@ func (m Order) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, "\"comment\":"...)
 		more = true
 		if x, ok := m.Comment.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -204,13 +205,13 @@ func (m Order) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		} else {
 			dst = append(dst, '{')
-			for i1, k1 := range oas.SortedKeys(x) {
+			for i1, k1 := range oasimpl.SortedKeys(x) {
 				if i1 > 0 {
 					dst = append(dst, ',')
 				}
-				dst = oas.AppendString(dst, k1)
+				dst = oasimpl.AppendString(dst, k1)
 				dst = append(dst, ':')
-				dst = oas.AppendInt(dst, x[k1])
+				dst = oasimpl.AppendInt(dst, x[k1])
 			}
 			dst = append(dst, '}')
 		}
@@ -221,7 +222,7 @@ func (m Order) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"created\":"...)
 		more = true
-		if dst, err = oas.AppendTime(dst, x); err != nil {
+		if dst, err = oasimpl.AppendTime(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -231,13 +232,13 @@ func (m Order) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"email\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if more {
 		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"id\":"...)
-	dst = oas.AppendString(dst, m.ID)
+	dst = oasimpl.AppendString(dst, m.ID)
 	dst = append(dst, ",\"lines\":"...)
 	if m.Lines == nil {
 		dst = append(dst, "null"...)
@@ -255,15 +256,15 @@ func (m Order) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if x, ok := m.Name.Get(); ok {
 		dst = append(dst, ",\"name\":"...)
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Note.Get(); ok {
 		dst = append(dst, ",\"note\":"...)
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Price.Get(); ok {
 		dst = append(dst, ",\"price\":"...)
-		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -274,7 +275,7 @@ func (m Order) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	dst = append(dst, ",\"quantity\":"...)
-	dst = oas.AppendInt(dst, int64(m.Quantity))
+	dst = oasimpl.AppendInt(dst, int64(m.Quantity))
 	dst = append(dst, ",\"status\":"...)
 	if dst, err = m.Status.AppendJSON(dst); err != nil {
 		return nil, err
@@ -298,7 +299,7 @@ func (m Order) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if x, ok := m.Weight.Get(); ok {
 		dst = append(dst, ",\"weight\":"...)
-		if dst, err = oas.AppendFloat64(dst, x); err != nil {
+		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
@@ -306,7 +307,7 @@ func (m Order) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Order) DecodeJSON(d *oas.Decoder) {
+func (m *Order) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -350,7 +351,7 @@ func (m *Order) DecodeJSON(d *oas.Decoder) {
 			field = 14
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "CODE":
 				field = 0
 			case "COMMENT":
@@ -565,7 +566,7 @@ var _ json.Marshaler = Order{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Order) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -2,7 +2,7 @@
 
 package validation
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // OrderTags is an inline schema at components.schemas.Order.properties.tags.items.
 //
@@ -34,13 +34,13 @@ func (e OrderTags) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e OrderTags) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("OrderTags")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e OrderTags) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e OrderTags) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !e.IsKnown() {
 		v.NotInEnum(p, string(e), "[\"red\", \"green\", \"blue\"]")
 	}
@@ -49,11 +49,11 @@ func (e OrderTags) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e OrderTags) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendString(dst, string(e)), nil
+	return oasimpl.AppendString(dst, string(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *OrderTags) DecodeJSON(d *oas.Decoder) {
+func (e *OrderTags) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

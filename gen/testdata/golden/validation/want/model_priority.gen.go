@@ -2,7 +2,7 @@
 
 package validation
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // Priority is the schema "Priority".
 //
@@ -34,13 +34,13 @@ func (e Priority) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e Priority) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("Priority")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e Priority) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e Priority) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !e.IsKnown() {
 		v.NotInEnum(p, int64(e), "[1, 2, 3]")
 	}
@@ -49,11 +49,11 @@ func (e Priority) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e Priority) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendInt(dst, int64(e)), nil
+	return oasimpl.AppendInt(dst, int64(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *Priority) DecodeJSON(d *oas.Decoder) {
+func (e *Priority) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

@@ -2,7 +2,7 @@
 
 package validation
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // Status is the order status
 //
@@ -34,13 +34,13 @@ func (e Status) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e Status) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("Status")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e Status) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e Status) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !e.IsKnown() {
 		v.NotInEnum(p, string(e), "[\"pending\", \"paid\", \"shipped\"]")
 	}
@@ -49,11 +49,11 @@ func (e Status) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e Status) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendString(dst, string(e)), nil
+	return oasimpl.AppendString(dst, string(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *Status) DecodeJSON(d *oas.Decoder) {
+func (e *Status) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

@@ -8,19 +8,19 @@
 // spec: sha256:5ba7023f8048ca89
 // config: sha256:148643d2913e8c56
 // toolchain: v0.3.0
-// output: sha256:8dc53014645ab8c9
+// output: sha256:0e009ce7d2e2d909
 //
 // files:
-//	sha256:9460e0c9d8f48cc4 doc.gen.go
+//	sha256:80b8e46e0e2ffa58 doc.gen.go
 //	sha256:512c69169764d312 docs/models/line.md
 //	sha256:a9fa5b490a0212b6 docs/models/order.md
 //	sha256:de04850e2c264515 docs/models/ordertags.md
 //	sha256:3ea8982851ab602c docs/models/priority.md
 //	sha256:c4791c2ef2f55337 docs/models/status.md
-//	sha256:24183c4be7c2baf1 model_line.gen.go
-//	sha256:c9d0e08deaf29fac model_order.gen.go
-//	sha256:9e5d19b8b31251d3 model_order_tags.gen.go
-//	sha256:09e949d880e49ce9 model_priority.gen.go
-//	sha256:afa4a0d2b8b3c160 model_status.gen.go
+//	sha256:751ef7fe0246b05f model_line.gen.go
+//	sha256:3b82a57d25342273 model_order.gen.go
+//	sha256:36a909202cddce63 model_order_tags.gen.go
+//	sha256:2dba339803dff444 model_priority.gen.go
+//	sha256:8c712e3c1b8a32aa model_status.gen.go
 
 package validation

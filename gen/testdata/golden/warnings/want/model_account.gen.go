@@ -5,6 +5,7 @@ package warnings
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Account is the schema "Account".
@@ -40,13 +41,13 @@ func (m *Account) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Account) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Account")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Account) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m Account) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if x, ok := m.Handle.Get(); ok {
 		pHandle := p.Key("handle")
 		v.StringLen(&pHandle, x, 3, -1)
@@ -74,17 +75,17 @@ func (m Account) AppendJSON(dst []byte) ([]byte, error) {
 	if x, ok := m.Handle.Get(); ok {
 		dst = append(dst, "\"handle\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if more {
 		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"id\":"...)
-	dst = oas.AppendInt(dst, m.ID)
+	dst = oasimpl.AppendInt(dst, m.ID)
 	if m.Nickname.IsSet() {
 		dst = append(dst, ",\"nickname\":"...)
 		if x, ok := m.Nickname.Get(); ok {
-			dst = oas.AppendString(dst, x)
+			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
@@ -97,7 +98,7 @@ func (m Account) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if x, ok := m.Slug.Get(); ok {
 		dst = append(dst, ",\"slug\":"...)
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Tier.Get(); ok {
 		dst = append(dst, ",\"tier\":"...)
@@ -109,7 +110,7 @@ func (m Account) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Account) DecodeJSON(d *oas.Decoder) {
+func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -135,7 +136,7 @@ func (m *Account) DecodeJSON(d *oas.Decoder) {
 			field = 5
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "HANDLE":
 				field = 0
 			case "ID":
@@ -216,7 +217,7 @@ var _ json.Marshaler = Account{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Account) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -4,7 +4,7 @@ package warnings
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // AccountOwner is an inline schema at components.schemas.Account.properties.owner.
@@ -32,13 +32,13 @@ func (m *AccountOwner) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m AccountOwner) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("AccountOwner")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m AccountOwner) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (m AccountOwner) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Name == "" {
 		pName := p.Key("name")
 		v.Required(&pName)
@@ -50,12 +50,12 @@ func (m AccountOwner) ValidateInto(v *oas.Validator, p *oas.Path) {
 func (m AccountOwner) AppendJSON(dst []byte) ([]byte, error) {
 	dst = append(dst, '{')
 	dst = append(dst, "\"name\":"...)
-	dst = oas.AppendString(dst, m.Name)
+	dst = oasimpl.AppendString(dst, m.Name)
 	return append(dst, '}'), nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *AccountOwner) DecodeJSON(d *oas.Decoder) {
+func (m *AccountOwner) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -71,7 +71,7 @@ func (m *AccountOwner) DecodeJSON(d *oas.Decoder) {
 			field = 0
 		default:
 			var buf [64]byte
-			switch string(oas.FoldKey(buf[:0], key)) {
+			switch string(oasimpl.FoldKey(buf[:0], key)) {
 			case "NAME":
 				field = 0
 			}
@@ -102,7 +102,7 @@ var _ json.Marshaler = AccountOwner{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *AccountOwner) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

@@ -2,7 +2,7 @@
 
 package warnings
 
-import "github.com/oasgen/oasgen/oas"
+import "github.com/oasgen/oasgen/oas/oasimpl"
 
 // AccountTier is an inline schema at components.schemas.Account.properties.tier.
 //
@@ -33,13 +33,13 @@ func (e AccountTier) IsKnown() bool {
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (e AccountTier) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	e.ValidateInto(&v, nil)
 	return v.Err("AccountTier")
 }
 
 // ValidateInto adds the violations of e under p to v.
-func (e AccountTier) ValidateInto(v *oas.Validator, p *oas.Path) {
+func (e AccountTier) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if !e.IsKnown() {
 		v.NotInEnum(p, string(e), "[\"free\", \"pro\"]")
 	}
@@ -48,11 +48,11 @@ func (e AccountTier) ValidateInto(v *oas.Validator, p *oas.Path) {
 // AppendJSON appends the JSON encoding of e to dst. It allocates only when
 // dst has to grow.
 func (e AccountTier) AppendJSON(dst []byte) ([]byte, error) {
-	return oas.AppendString(dst, string(e)), nil
+	return oasimpl.AppendString(dst, string(e)), nil
 }
 
 // DecodeJSON reads one JSON value from d into e; errors are kept in d.
-func (e *AccountTier) DecodeJSON(d *oas.Decoder) {
+func (e *AccountTier) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() {
 		return
 	}

@@ -5,6 +5,7 @@ package warnings
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // Pet is the schema "Pet".
@@ -31,13 +32,13 @@ func (m *Pet) ApplyDefaults() {}
 // Validate reports every violation of the spec's constraints as one
 // *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
 func (m Pet) Validate() error {
-	var v oas.Validator
+	var v oasimpl.Validator
 	m.ValidateInto(&v, nil)
 	return v.Err("Pet")
 }
 
 // ValidateInto adds the violations of m under p to v.
-func (m Pet) ValidateInto(v *oas.Validator, p *oas.Path) {}
+func (m Pet) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
@@ -49,16 +50,16 @@ func (m Pet) AppendJSON(dst []byte) ([]byte, error) {
 	if x, ok := m.AdditionalProperties2.Get(); ok {
 		dst = append(dst, "\"additional_properties\":"...)
 		more = true
-		dst = oas.AppendString(dst, x)
+		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Validate2.Get(); ok {
 		if more {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"validate\":"...)
-		dst = oas.AppendBool(dst, x)
+		dst = oasimpl.AppendBool(dst, x)
 	}
-	for _, k := range oas.SortedKeys(m.AdditionalProperties) {
+	for _, k := range oasimpl.SortedKeys(m.AdditionalProperties) {
 		switch k {
 		case "additional_properties", "validate":
 			continue
@@ -66,9 +67,9 @@ func (m Pet) AppendJSON(dst []byte) ([]byte, error) {
 		if len(dst) > open {
 			dst = append(dst, ',')
 		}
-		dst = oas.AppendString(dst, k)
+		dst = oasimpl.AppendString(dst, k)
 		dst = append(dst, ':')
-		if dst, err = oas.AppendRaw(dst, m.AdditionalProperties[k]); err != nil {
+		if dst, err = oasimpl.AppendRaw(dst, m.AdditionalProperties[k]); err != nil {
 			return nil, err
 		}
 	}
@@ -76,7 +77,7 @@ func (m Pet) AppendJSON(dst []byte) ([]byte, error) {
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
-func (m *Pet) DecodeJSON(d *oas.Decoder) {
+func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
@@ -132,7 +133,7 @@ var _ json.Marshaler = Pet{}
 // UnmarshalJSON decodes data into m as encoding/json would decode into the
 // same type, without reflection: fields not in data are left as they are.
 func (m *Pet) UnmarshalJSON(data []byte) error {
-	d := oas.NewDecoder(data)
+	d := oasimpl.NewDecoder(data)
 	m.DecodeJSON(&d)
 	return d.End()
 }

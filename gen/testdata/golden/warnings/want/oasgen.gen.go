@@ -8,22 +8,22 @@
 // spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
 // toolchain: v0.3.0
-// output: sha256:b38495a0442e04bf
+// output: sha256:67609d7cc85ea88c
 //
 // files:
-//	sha256:b1373869d8185fbd doc.gen.go
+//	sha256:b0b9d6d541b2a7f9 doc.gen.go
 //	sha256:6354e5140ae7444d docs/models/account.md
 //	sha256:6fb27b5e8fc85815 docs/models/accountowner.md
 //	sha256:778b437ca6a6ed8e docs/models/accounttier.md
 //	sha256:d58b0f2a35bc8644 docs/models/newpet.md
 //	sha256:ef96821db79d0473 docs/models/owner.md
 //	sha256:14d10e413bcd883a docs/models/pet.md
-//	sha256:61179cf250b34f9b model_account.gen.go
-//	sha256:2bb55cd99847f416 model_account_owner.gen.go
-//	sha256:bbeb167b77fec92e model_account_tier.gen.go
-//	sha256:7fd3baec38de3122 model_new_pet.gen.go
-//	sha256:f65e8c1f97053de7 model_owner.gen.go
-//	sha256:b4bf8873aa7a7fbe model_pet.gen.go
+//	sha256:252ce63ba735b731 model_account.gen.go
+//	sha256:70f2e4203a68d1e7 model_account_owner.gen.go
+//	sha256:6a548452ccc1e097 model_account_tier.gen.go
+//	sha256:4ca60178f890ba1e model_new_pet.gen.go
+//	sha256:afe98cbbd8d56c60 model_owner.gen.go
+//	sha256:0a0d22f51d69d07e model_pet.gen.go
 //
 // warnings:
 //	../openapi.yaml:10:5	components.schemas.Account	required property "missing_property" is not defined in properties; ignored

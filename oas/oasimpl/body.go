@@ -1,4 +1,4 @@
-package oas
+package oasimpl
 
 // Request bodies other than JSON: multipart/form-data built from a generated
 // parts struct, and application/x-www-form-urlencoded built from a body
@@ -20,19 +20,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-)
 
-// File is a file sent as one part of a multipart body.
-type File struct {
-	// Name is the file name sent with the part; "" sends the part's name.
-	Name string
-	// ContentType is the part's Content-Type; "" uses the spec's for the
-	// field, or application/octet-stream.
-	ContentType string
-	// Body is the file's content, read once when the call is made (the
-	// whole body is built in memory so that retries replay it).
-	Body io.Reader
-}
+	"github.com/oasgen/oasgen/oas"
+)
 
 // Multipart builds a multipart/form-data body, one part at a time; the
 // first error sticks and is returned by Finish.
@@ -76,7 +66,7 @@ func (m *Multipart) part(name, filename, contentType string) io.Writer {
 
 // File adds a file part; contentType is the spec's for the field, used
 // when f has none.
-func (m *Multipart) File(name, contentType string, f File) {
+func (m *Multipart) File(name, contentType string, f oas.File) {
 	if m.err != nil {
 		return
 	}

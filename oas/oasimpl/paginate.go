@@ -1,4 +1,4 @@
-package oas
+package oasimpl
 
 // Pagination: the loop a generated <Op>Pages / <Op>All method runs. The
 // generated code knows where the next page's cursor, offset or URL is (the
@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/oasgen/oasgen/oas"
 )
 
 // PageFunc fetches one page and reports whether another follows, having
@@ -66,15 +68,15 @@ func Items[P, T any](pages iter.Seq2[P, error], items func(P) []T) iter.Seq2[T, 
 // the call's own URL, instead of the URL the method builds; the method,
 // headers and body stay. A URL on another scheme or host is refused, so
 // that credentials never follow a link off the API's origin.
-func WithPageURL(next string) CallOption {
-	return func(c *CallConfig) { c.PageURL = next }
+func WithPageURL(next string) oas.CallOption {
+	return func(c *oas.CallConfig) { c.PageURL = next }
 }
 
 // PageOptions are a call's options for the next page of a url or Link
 // pagination: opts, then WithPageURL(next) unless next is "" (the first
 // page), then WithResponseHeader(h) unless h is nil. opts is not changed.
-func PageOptions(opts []CallOption, next string, h *http.Header) []CallOption {
-	out := append([]CallOption(nil), opts...)
+func PageOptions(opts []oas.CallOption, next string, h *http.Header) []oas.CallOption {
+	out := append([]oas.CallOption(nil), opts...)
 	if next != "" {
 		out = append(out, WithPageURL(next))
 	}
@@ -99,8 +101,8 @@ func pageURL(base *url.URL, next string) (*url.URL, error) {
 
 // WithResponseHeader makes a call store its response's headers in *h
 // (a 2xx as much as an error), so that a pager can read a Link header.
-func WithResponseHeader(h *http.Header) CallOption {
-	return func(c *CallConfig) { c.ResponseHeader = h }
+func WithResponseHeader(h *http.Header) oas.CallOption {
+	return func(c *oas.CallConfig) { c.ResponseHeader = h }
 }
 
 // NextLink is the target of a Link header's rel="next" entry (RFC 8288),

@@ -1,4 +1,4 @@
-package oas
+package oasimpl
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"testing"
+
+	"github.com/oasgen/oasgen/oas"
 )
 
 func TestPaginateStopsOnLastPage(t *testing.T) {
@@ -102,7 +104,7 @@ func TestWithPageURLAndResponseHeader(t *testing.T) {
 	})
 	u, _ := url.Parse(e.srv.URL + "/items?page=1")
 	var h http.Header
-	resp, err := e.tr.Do(context.Background(), &Call{Method: "GET", URL: u}, []CallOption{WithPageURL("/items?page=2"), WithResponseHeader(&h)})
+	resp, err := e.tr.Do(context.Background(), &Call{Method: "GET", URL: u}, []oas.CallOption{WithPageURL("/items?page=2"), WithResponseHeader(&h)})
 	if err != nil || resp.StatusCode != 200 {
 		t.Fatal(resp, err)
 	}

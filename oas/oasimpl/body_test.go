@@ -1,4 +1,4 @@
-package oas
+package oasimpl
 
 import (
 	"context"
@@ -11,18 +11,20 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/oasgen/oasgen/oas"
 )
 
 func TestEncodeForm(t *testing.T) {
 	type body struct {
-		Name   string         `json:"name"`
-		Big    int64          `json:"big"`
-		Ratio  float64        `json:"ratio"`
-		On     bool           `json:"on"`
-		Tags   []string       `json:"tags"`
-		Gone   *string        `json:"gone"`
-		Nested map[string]int `json:"nested"`
-		Opt    Opt[string]    `json:"opt,omitzero"`
+		Name   string          `json:"name"`
+		Big    int64           `json:"big"`
+		Ratio  float64         `json:"ratio"`
+		On     bool            `json:"on"`
+		Tags   []string        `json:"tags"`
+		Gone   *string         `json:"gone"`
+		Nested map[string]int  `json:"nested"`
+		Opt    oas.Opt[string] `json:"opt,omitzero"`
 	}
 	got, err := EncodeForm(body{Name: "a b&c", Big: 1 << 62, Ratio: 0.1, On: true, Tags: []string{"x", "y"}, Nested: map[string]int{"k": 1}})
 	if err != nil {
@@ -48,18 +50,18 @@ func TestDecodeErrorResponseKeepsNonJSON(t *testing.T) {
 		if ct != "" {
 			h.Set("Content-Type", ct)
 		}
-		return &Response{Method: "GET", URL: "http://x/y", StatusCode: 502, Header: h, Body: []byte(body)}
+		return &Response{Response: oas.Response{Method: "GET", URL: "http://x/y", StatusCode: 502, Header: h, Body: []byte(body)}}
 	}
 	for _, r := range []*Response{resp("text/html; charset=utf-8", "<html>down</html>"), resp("application/json", ""), resp("text/plain", "oops")} {
 		err := DecodeErrorResponse[problem](r)
-		var api *APIError
-		var de *DecodeError
+		var api *oas.APIError
+		var de *oas.DecodeError
 		if !errors.As(err, &api) || errors.As(err, &de) || string(api.Raw) != string(r.Body) {
-			t.Errorf("%s %q: %T %v; want an *APIError with the raw body", r.Header.Get("Content-Type"), r.Body, err, err)
+			t.Errorf("%s %q: %T %v; want an *oas.APIError with the raw body", r.Header.Get("Content-Type"), r.Body, err, err)
 		}
 	}
 	// No Content-Type, JSON body: decoded.
-	var pe *ResponseError[problem]
+	var pe *oas.ResponseError[problem]
 	if err := DecodeErrorResponse[problem](resp("", `{"message":"m"}`)); !errors.As(err, &pe) || pe.Body.Message != "m" {
 		t.Errorf("untyped JSON: %v", err)
 	}
@@ -92,7 +94,7 @@ func TestStreamRetriedAndReplayed(t *testing.T) {
 	})}
 	tr := &Transport{HTTPClient: hc, Sleep: func(context.Context, time.Duration) error { return nil }}
 	call := &Call{Method: "POST", URL: u, Reader: struct{ io.Reader }{strings.NewReader("payload")}, Stream: true,
-		Retry: &RetryPolicy{StatusCodes: []int{http.StatusAccepted}, MaxAttempts: 3}}
+		Retry: &oas.RetryPolicy{StatusCodes: []int{http.StatusAccepted}, MaxAttempts: 3}}
 	resp, err := tr.Do(context.Background(), call, nil)
 	if err != nil {
 		t.Fatal(err)

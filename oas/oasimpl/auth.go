@@ -1,4 +1,4 @@
-package oas
+package oasimpl
 
 // Security: how a generated client puts the credentials the user configured
 // on a request, for every kind of OpenAPI security scheme. The generated
@@ -25,100 +25,10 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/oasgen/oasgen/oas"
 	"golang.org/x/oauth2"
 	"golang.org/x/oauth2/clientcredentials"
 )
-
-const redacted = "REDACTED"
-
-// secret prints s as REDACTED, or "" when it is empty (so that an unset
-// field still reads as unset).
-func secret(s string) string {
-	if s == "" {
-		return ""
-	}
-	return redacted
-}
-
-// BasicAuth is the credential of an http "basic" scheme.
-type BasicAuth struct {
-	Username, Password string
-}
-
-// IsZero reports that neither field is set.
-func (b BasicAuth) IsZero() bool { return b.Username == "" && b.Password == "" }
-
-// Format prints b with the password redacted, under every verb.
-func (b BasicAuth) Format(f fmt.State, verb rune) {
-	fmt.Fprintf(f, "oas.BasicAuth{Username:%q Password:%q}", b.Username, secret(b.Password))
-}
-
-// BearerAuth is the credential of an http "bearer" scheme: a fixed Token,
-// or a Source asked on every request (an oauth2.TokenSource caches and
-// refreshes its token: wrap your own in oauth2.ReuseTokenSource). Source
-// wins when both are set.
-type BearerAuth struct {
-	Token  string
-	Source oauth2.TokenSource
-}
-
-// IsZero reports that neither field is set.
-func (b BearerAuth) IsZero() bool { return b.Token == "" && b.Source == nil }
-
-// Format prints b with the token redacted, under every verb.
-func (b BearerAuth) Format(f fmt.State, verb rune) {
-	fmt.Fprintf(f, "oas.BearerAuth{Token:%q Source:%s}", secret(b.Token), sourceName(b.Source))
-}
-
-func sourceName(s oauth2.TokenSource) string {
-	if s == nil {
-		return "nil"
-	}
-	return fmt.Sprintf("%T", s)
-}
-
-// OAuth2 is the credential of an "oauth2" or "openIdConnect" scheme, in
-// order of precedence:
-//
-//   - Source: any flow (authorization code, password, implicit, device):
-//     what oauth2.Config.TokenSource or PasswordCredentialsToken give you;
-//   - Token: a fixed access token;
-//   - ClientID and ClientSecret: the client credentials flow, run by the
-//     client itself against TokenURL, the spec's tokenUrl or, for
-//     openIdConnect, the token_endpoint of the discovery document. It asks
-//     for the scopes each operation needs (Scopes replaces them), caches one
-//     token per set of scopes and fetches a new one shortly before it
-//     expires.
-type OAuth2 struct {
-	Source       oauth2.TokenSource
-	Token        string
-	ClientID     string
-	ClientSecret string
-	// TokenURL overrides the token endpoint the spec gives.
-	TokenURL string
-	// DiscoveryURL overrides an openIdConnect scheme's openIdConnectUrl.
-	DiscoveryURL string
-	// Scopes, when not nil, are requested instead of the operation's.
-	Scopes []string
-	// EndpointParams are added to each token request (audience, resource).
-	EndpointParams url.Values
-	// AuthStyle says how the client id and secret reach the token endpoint;
-	// the zero value tries the header, then the body, as x/oauth2 does.
-	AuthStyle oauth2.AuthStyle
-	// HTTPClient sends the token and discovery requests; nil means the
-	// APIClient's HTTPClient.
-	HTTPClient *http.Client
-}
-
-// IsZero reports that no credential is set.
-func (o OAuth2) IsZero() bool { return o.Source == nil && o.Token == "" && o.ClientID == "" }
-
-// Format prints o with the token and client secret redacted, under every
-// verb.
-func (o OAuth2) Format(f fmt.State, verb rune) {
-	fmt.Fprintf(f, "oas.OAuth2{Source:%s Token:%q ClientID:%q ClientSecret:%q TokenURL:%q Scopes:%q}",
-		sourceName(o.Source), secret(o.Token), o.ClientID, secret(o.ClientSecret), o.TokenURL, o.Scopes)
-}
 
 // Authorizer is one security scheme of the spec with the credential
 // configured for it. Generated code builds them with AuthBasic, AuthBearer,
@@ -141,7 +51,7 @@ func (a *Authorizer) Format(f fmt.State, verb rune) {
 		fmt.Fprint(f, "<nil>")
 		return
 	}
-	fmt.Fprintf(f, "oas.Authorizer{Scheme:%q Configured:%t}", a.Scheme, a.Configured())
+	fmt.Fprintf(f, "oasimpl.Authorizer{Scheme:%q Configured:%t}", a.Scheme, a.Configured())
 }
 
 // AuthUse is one scheme of a security requirement with the OAuth2 scopes the
@@ -160,40 +70,6 @@ type Requirement []AuthUse
 type sentCreds struct {
 	headers []string
 	query   []string
-}
-
-// AuthBasic is an http "basic" scheme. With cred zero it sends apiKey (when
-// set) as the user name with an empty password, the convention of APIs that
-// hand out one key.
-func AuthBasic(scheme, option string, cred BasicAuth, apiKey string) *Authorizer {
-	a := &Authorizer{Scheme: scheme, Option: option}
-	if cred.IsZero() && apiKey != "" {
-		cred = BasicAuth{Username: apiKey}
-	}
-	if !cred.IsZero() {
-		a.apply = func(_ context.Context, req *http.Request, _ []string, sent *sentCreds) error {
-			req.SetBasicAuth(cred.Username, cred.Password)
-			sent.headers = append(sent.headers, "Authorization")
-			return nil
-		}
-	}
-	return a
-}
-
-// AuthBearer is an http "bearer" scheme. With cred zero it sends apiKey (when
-// set) as the token.
-func AuthBearer(scheme, option string, cred BearerAuth, apiKey string) *Authorizer {
-	if cred.IsZero() && apiKey != "" {
-		cred.Token = apiKey
-	}
-	a := &Authorizer{Scheme: scheme, Option: option}
-	switch {
-	case cred.Source != nil:
-		a.apply = sourceApply(scheme, cred.Source)
-	case cred.Token != "":
-		a.apply = headerApply("Authorization", "Bearer "+cred.Token)
-	}
-	return a
 }
 
 // AuthHTTP is an http scheme other than basic and bearer: value is the
@@ -244,7 +120,7 @@ func sourceApply(scheme string, src oauth2.TokenSource) func(context.Context, *h
 	return func(_ context.Context, req *http.Request, _ []string, sent *sentCreds) error {
 		tok, err := src.Token()
 		if err != nil {
-			return &AuthError{Scheme: scheme, Err: err}
+			return &oas.AuthError{Scheme: scheme, Err: err}
 		}
 		tok.SetAuthHeader(req)
 		sent.headers = append(sent.headers, "Authorization")
@@ -264,7 +140,7 @@ type OAuth2Spec struct {
 
 // AuthOAuth2 is an "oauth2" or "openIdConnect" scheme. hc sends token and
 // discovery requests when cred.HTTPClient is nil.
-func AuthOAuth2(scheme, option string, spec OAuth2Spec, cred OAuth2, hc *http.Client) *Authorizer {
+func AuthOAuth2(scheme, option string, spec OAuth2Spec, cred oas.OAuth2, hc *http.Client) *Authorizer {
 	a := &Authorizer{Scheme: scheme, Option: option}
 	switch {
 	case cred.Source != nil:
@@ -282,7 +158,7 @@ func AuthOAuth2(scheme, option string, spec OAuth2Spec, cred OAuth2, hc *http.Cl
 			}
 			tok, err := cc.token(ctx, scopes)
 			if err != nil {
-				return &AuthError{Scheme: scheme, Err: err}
+				return &oas.AuthError{Scheme: scheme, Err: err}
 			}
 			tok.SetAuthHeader(req)
 			sent.headers = append(sent.headers, "Authorization")
@@ -298,7 +174,7 @@ func AuthOAuth2(scheme, option string, spec OAuth2Spec, cred OAuth2, hc *http.Cl
 // needs it, so a call's deadline bounds its token request too.
 type clientCreds struct {
 	scheme string
-	cred   OAuth2
+	cred   oas.OAuth2
 	spec   OAuth2Spec
 
 	mu       sync.Mutex
@@ -407,36 +283,6 @@ func discoverTokenURL(ctx context.Context, hc *http.Client, docURL string) (stri
 	return doc.TokenEndpoint, nil
 }
 
-// AuthError is a credential that could not be obtained (a token endpoint
-// or token source failed). The call is not sent and not retried.
-type AuthError struct {
-	Scheme string
-	Err    error
-}
-
-func (e *AuthError) Error() string {
-	return fmt.Sprintf("security scheme %q: getting a token: %v", e.Scheme, e.Err)
-}
-
-func (e *AuthError) Unwrap() error { return e.Err }
-
-// MissingCredentialsError is an operation none of whose security
-// alternatives has every credential configured. Nothing was sent.
-type MissingCredentialsError struct {
-	Method, URL string
-	// Alternatives lists, for each way the operation accepts, the Options
-	// fields it needs.
-	Alternatives [][]string
-}
-
-func (e *MissingCredentialsError) Error() string {
-	alts := make([]string, len(e.Alternatives))
-	for i, a := range e.Alternatives {
-		alts[i] = strings.Join(a, " and ")
-	}
-	return fmt.Sprintf("%s %s: no credentials configured: set %s", e.Method, e.URL, strings.Join(alts, ", or "))
-}
-
 // chooseRequirement is the first alternative whose every scheme is
 // configured; nil (send nothing) when the operation needs no credentials or
 // accepts none (an empty alternative).
@@ -458,7 +304,7 @@ func chooseRequirement(call *Call) (Requirement, error) {
 	if anonymous {
 		return nil, nil
 	}
-	e := &MissingCredentialsError{Method: call.Method, URL: redact(call.URL)}
+	e := &oas.MissingCredentialsError{Method: call.Method, URL: redact(call.URL)}
 	for _, r := range call.Security {
 		var need []string
 		for _, u := range r {
@@ -498,4 +344,38 @@ func dropOnRedirect(req *http.Request, first *http.Request, sent *sentCreds) {
 
 func sameOrigin(a, b *url.URL) bool {
 	return strings.EqualFold(a.Scheme, b.Scheme) && strings.EqualFold(a.Host, b.Host)
+}
+
+// AuthBasic is an http "basic" scheme. With cred zero it sends apiKey (when
+// set) as the user name with an empty password, the convention of APIs that
+// hand out one key.
+func AuthBasic(scheme, option string, cred oas.BasicAuth, apiKey string) *Authorizer {
+	a := &Authorizer{Scheme: scheme, Option: option}
+	if cred.IsZero() && apiKey != "" {
+		cred = oas.BasicAuth{Username: apiKey}
+	}
+	if !cred.IsZero() {
+		a.apply = func(_ context.Context, req *http.Request, _ []string, sent *sentCreds) error {
+			req.SetBasicAuth(cred.Username, cred.Password)
+			sent.headers = append(sent.headers, "Authorization")
+			return nil
+		}
+	}
+	return a
+}
+
+// AuthBearer is an http "bearer" scheme. With cred zero it sends apiKey (when
+// set) as the token.
+func AuthBearer(scheme, option string, cred oas.BearerAuth, apiKey string) *Authorizer {
+	if cred.IsZero() && apiKey != "" {
+		cred.Token = apiKey
+	}
+	a := &Authorizer{Scheme: scheme, Option: option}
+	switch {
+	case cred.Source != nil:
+		a.apply = sourceApply(scheme, cred.Source)
+	case cred.Token != "":
+		a.apply = headerApply("Authorization", "Bearer "+cred.Token)
+	}
+	return a
 }

@@ -1,4 +1,4 @@
-package oas
+package oasimpl
 
 import (
 	"fmt"
@@ -10,56 +10,9 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/oasgen/oasgen/oas"
 )
-
-// Violation is one broken constraint, with the JSON path of the value that
-// broke it ("categories[2]", "metadata.owner").
-type Violation struct {
-	Path    string
-	Message string
-}
-
-func (v Violation) Error() string {
-	if v.Path == "" {
-		return v.Message
-	}
-	return v.Path + ": " + v.Message
-}
-
-// ValidationError is what a generated Validate method returns: every
-// violation found, in field order. Open it with errors.As:
-//
-//	var verr *oas.ValidationError
-//	if errors.As(err, &verr) {
-//		for _, v := range verr.Violations { ... }
-//	}
-type ValidationError struct {
-	// Type is the Go name of the validated type.
-	Type       string
-	Violations []Violation
-}
-
-func (e *ValidationError) Error() string {
-	var b strings.Builder
-	b.WriteString(e.Type)
-	b.WriteString(" is invalid: ")
-	for i, v := range e.Violations {
-		if i > 0 {
-			b.WriteString("; ")
-		}
-		b.WriteString(v.Error())
-	}
-	return b.String()
-}
-
-// Unwrap returns the violations, so errors.As can also reach a Violation.
-func (e *ValidationError) Unwrap() []error {
-	errs := make([]error, len(e.Violations))
-	for i, v := range e.Violations {
-		errs[i] = v
-	}
-	return errs
-}
 
 // Path is a JSON path built on the stack while validating: nothing is
 // allocated unless a violation needs the path as a string.
@@ -107,20 +60,20 @@ func (p *Path) write(b *strings.Builder) {
 // Validator collects violations. Its zero value is ready to use, and it
 // allocates only when a violation is added.
 type Validator struct {
-	violations []Violation
+	violations []oas.Violation
 }
 
 // Add records a violation at p.
 func (v *Validator) Add(p *Path, format string, args ...any) {
-	v.violations = append(v.violations, Violation{Path: p.String(), Message: fmt.Sprintf(format, args...)})
+	v.violations = append(v.violations, oas.Violation{Path: p.String(), Message: fmt.Sprintf(format, args...)})
 }
 
-// Err returns nil when nothing was recorded, else a *ValidationError.
+// Err returns nil when nothing was recorded, else a *oas.ValidationError.
 func (v *Validator) Err(typeName string) error {
 	if len(v.violations) == 0 {
 		return nil
 	}
-	return &ValidationError{Type: typeName, Violations: v.violations}
+	return &oas.ValidationError{Type: typeName, Violations: v.violations}
 }
 
 // Mark returns how many violations have been recorded, for Rewind.

@@ -1,4 +1,4 @@
-package oas
+package oasimpl
 
 import "testing"
 

@@ -1,4 +1,4 @@
-package oas
+package oasimpl
 
 // Parameter serialization: how a generated client writes path, query, header
 // and cookie parameters on the wire, following the OpenAPI style/explode
@@ -28,6 +28,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/oasgen/oasgen/oas"
 )
 
 // Style is an OpenAPI parameter style.
@@ -268,15 +270,30 @@ func (n pnode) flat() string {
 	return n.raw
 }
 
-// optional is Opt and Nullable as the items of an array parameter meet them.
-type optional interface {
-	paramValue() (v any, present, null bool)
+// wrapper reads an oas.Opt or oas.Nullable met as an array item: its value,
+// whether one is present, whether it is null. Package oas keeps the
+// wrappers' state unexported (so that no one can build a state the wire
+// cannot hold), so this goes through their exported Get and IsNull by
+// reflection; wrappers inside parameters are rare.
+func wrapper(rv reflect.Value) (val any, present, null, ok bool) {
+	t := rv.Type()
+	if t.Kind() != reflect.Struct || t.PkgPath() != oasPath {
+		return nil, false, false, false
+	}
+	isNullable := strings.HasPrefix(t.Name(), "Nullable[")
+	if !isNullable && !strings.HasPrefix(t.Name(), "Opt[") {
+		return nil, false, false, false
+	}
+	got := rv.MethodByName("Get").Call(nil)
+	val, present = got[0].Interface(), got[1].Bool()
+	if isNullable {
+		null = rv.MethodByName("IsNull").Call(nil)[0].Bool()
+	}
+	return val, present, null, true
 }
 
-func (o Opt[T]) paramValue() (any, bool, bool) { return o.value, o.set, false }
-func (n Nullable[T]) paramValue() (any, bool, bool) {
-	return n.value, n.state == nullValue, n.state == nullNull
-}
+// oasPath is package oas's import path, as reflect reports it.
+var oasPath = reflect.TypeFor[oas.File]().PkgPath()
 
 var marshalerType = reflect.TypeFor[json.Marshaler]()
 
@@ -304,15 +321,15 @@ func toNode(v any) (pnode, error) {
 		return scalar(b.String()), nil
 	case []byte:
 		return scalar(base64.StdEncoding.EncodeToString(x)), nil // format: byte, as JSON encodes it
-	case optional:
-		val, present, null := x.paramValue()
+	}
+	rv := reflect.ValueOf(v)
+	if val, present, null, ok := wrapper(rv); ok {
 		if null || !present {
 			// An absent item has no string form; null's is empty.
 			return pnode{}, nil
 		}
 		return toNode(val)
 	}
-	rv := reflect.ValueOf(v)
 	switch rv.Kind() {
 	case reflect.String:
 		return scalar(rv.String()), nil
@@ -373,12 +390,8 @@ func scalar(s string) pnode { return pnode{kind: kindScalar, text: s} }
 // isAbsent reports an unset Opt or Nullable item, which has no form at all
 // (null has the empty one).
 func isAbsent(v reflect.Value) bool {
-	o, ok := v.Interface().(optional)
-	if !ok {
-		return false
-	}
-	_, present, null := o.paramValue()
-	return !present && !null
+	_, present, null, ok := wrapper(v)
+	return ok && !present && !null
 }
 
 // parseNode builds a pnode from JSON text, keeping object keys in order.

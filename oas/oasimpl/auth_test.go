@@ -1,4 +1,4 @@
-package oas
+package oasimpl
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/oasgen/oasgen/oas"
 	"golang.org/x/oauth2"
 )
 
@@ -38,7 +39,7 @@ func apiServer(t *testing.T) (*httptest.Server, func() []string) {
 func TestSecurityAlternatives(t *testing.T) {
 	srv, got := apiServer(t)
 	u, _ := url.Parse(srv.URL + "/x")
-	bearer := AuthBearer("bearer", "Options.Bearer", BearerAuth{Token: "t"}, "")
+	bearer := AuthBearer("bearer", "Options.Bearer", oas.BearerAuth{Token: "t"}, "")
 	key := AuthAPIKey("key", "Options.Key", "header", "X-Key", "k")
 	unset := AuthAPIKey("other", "Options.Other", "query", "o", "")
 	tr := &Transport{}
@@ -58,9 +59,9 @@ func TestSecurityAlternatives(t *testing.T) {
 			before := len(got())
 			_, err := tr.Do(context.Background(), &Call{Method: "GET", URL: u, Security: tc.sec}, nil)
 			if tc.want == "" {
-				var m *MissingCredentialsError
+				var m *oas.MissingCredentialsError
 				if !errors.As(err, &m) || len(got()) != before {
-					t.Fatalf("err = %v, %d requests sent; want *MissingCredentialsError and none", err, len(got())-before)
+					t.Fatalf("err = %v, %d requests sent; want *oas.MissingCredentialsError and none", err, len(got())-before)
 				}
 				if want := "set Options.Other, or Options.Other and Options.Key"; !strings.Contains(err.Error(), want) {
 					t.Errorf("error %q does not say %q", err, want)
@@ -79,11 +80,11 @@ func TestSecurityAlternatives(t *testing.T) {
 
 func TestCredentialsNeverPrinted(t *testing.T) {
 	values := []any{
-		BasicAuth{Username: "u", Password: "hunter2"},
-		BearerAuth{Token: "hunter2"},
-		OAuth2{Token: "hunter2", ClientID: "id", ClientSecret: "hunter2"},
-		AuthBasic("b", "Options.B", BasicAuth{Username: "u", Password: "hunter2"}, ""),
-		&MissingCredentialsError{Method: "GET", URL: "http://x/", Alternatives: [][]string{{"Options.B"}}},
+		oas.BasicAuth{Username: "u", Password: "hunter2"},
+		oas.BearerAuth{Token: "hunter2"},
+		oas.OAuth2{Token: "hunter2", ClientID: "id", ClientSecret: "hunter2"},
+		AuthBasic("b", "Options.B", oas.BasicAuth{Username: "u", Password: "hunter2"}, ""),
+		&oas.MissingCredentialsError{Method: "GET", URL: "http://x/", Alternatives: [][]string{{"Options.B"}}},
 	}
 	for _, v := range values {
 		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q"} {
@@ -147,7 +148,7 @@ func (ts *tokenServer) scopes() []string {
 func TestClientCredentials(t *testing.T) {
 	srv, got := apiServer(t)
 	u, _ := url.Parse(srv.URL + "/x")
-	cred := OAuth2{ClientID: "cid", ClientSecret: "csecret"}
+	cred := oas.OAuth2{ClientID: "cid", ClientSecret: "csecret"}
 	do := func(a *Authorizer, scopes ...string) error {
 		_, err := (&Transport{}).Do(context.Background(), &Call{Method: "GET", URL: u, Security: []Requirement{{{Auth: a, Scopes: scopes}}}}, nil)
 		return err
@@ -198,17 +199,17 @@ func TestClientCredentials(t *testing.T) {
 		a := AuthOAuth2("o", "Options.O", OAuth2Spec{TokenURL: ts.URL + "/token"}, cred, nil)
 		before := len(got())
 		err := do(a)
-		var ae *AuthError
+		var ae *oas.AuthError
 		var re *oauth2.RetrieveError
 		if !errors.As(err, &ae) || !errors.As(err, &re) || len(got()) != before {
-			t.Fatalf("err = %v; want *AuthError wrapping *oauth2.RetrieveError and no API request", err)
+			t.Fatalf("err = %v; want *oas.AuthError wrapping *oauth2.RetrieveError and no API request", err)
 		}
 		if strings.Contains(err.Error(), "csecret") {
 			t.Errorf("error leaks the client secret: %v", err)
 		}
 	})
 	t.Run("a token source", func(t *testing.T) {
-		a := AuthOAuth2("o", "Options.O", OAuth2Spec{}, OAuth2{Source: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "st"})}, nil)
+		a := AuthOAuth2("o", "Options.O", OAuth2Spec{}, oas.OAuth2{Source: oauth2.StaticTokenSource(&oauth2.Token{AccessToken: "st"})}, nil)
 		if err := do(a); err != nil {
 			t.Fatal(err)
 		}
@@ -222,23 +223,23 @@ func TestHooksAndCallOptions(t *testing.T) {
 	srv, got := apiServer(t)
 	u, _ := url.Parse(srv.URL + "/x?a=1")
 	var order []string
-	tr := &Transport{Hooks: []Hooks{{
-		BeforeSend: func(hc HookContext, req *http.Request) error {
+	tr := &Transport{Hooks: []oas.Hooks{{
+		BeforeSend: func(hc oas.HookContext, req *http.Request) error {
 			order = append(order, fmt.Sprintf("before %s #%d auth=%q", hc.Operation, hc.Attempt, req.Header.Get("Authorization")))
 			return nil
 		},
-		AfterResponse: func(hc HookContext, _ *http.Request, r *Response) error {
+		AfterResponse: func(hc oas.HookContext, _ *http.Request, r *oas.Response) error {
 			order = append(order, fmt.Sprintf("after #%d %d", hc.Attempt, r.StatusCode))
 			return nil
 		},
 	}}}
 	call := &Call{Method: "GET", URL: u, Operation: "getX",
-		Security: []Requirement{{{Auth: AuthBearer("b", "Options.B", BearerAuth{Token: "t"}, "")}}}}
-	editor := WithRequestEditor(func(_ context.Context, req *http.Request) error {
+		Security: []Requirement{{{Auth: AuthBearer("b", "Options.B", oas.BearerAuth{Token: "t"}, "")}}}}
+	editor := oas.WithRequestEditor(func(_ context.Context, req *http.Request) error {
 		order = append(order, "editor auth="+req.Header.Get("Authorization"))
 		return nil
 	})
-	if _, err := tr.Do(context.Background(), call, []CallOption{WithHeader("X-Trace", "tr"), WithQuery("b", "2"), editor}); err != nil {
+	if _, err := tr.Do(context.Background(), call, []oas.CallOption{oas.WithHeader("X-Trace", "tr"), oas.WithQuery("b", "2"), editor}); err != nil {
 		t.Fatal(err)
 	}
 	if g := got(); g[0] != "Bearer t||a=1&b=2|tr" {
@@ -250,7 +251,7 @@ func TestHooksAndCallOptions(t *testing.T) {
 	}
 	// A failing hook stops the call, not retried.
 	boom := errors.New("boom")
-	tr.Hooks = []Hooks{{BeforeSend: func(HookContext, *http.Request) error { return boom }}}
+	tr.Hooks = []oas.Hooks{{BeforeSend: func(oas.HookContext, *http.Request) error { return boom }}}
 	before := len(got())
 	if _, err := tr.Do(context.Background(), &Call{Method: "GET", URL: u, Retry: fast()}, nil); !errors.Is(err, boom) || len(got()) != before {
 		t.Errorf("err = %v, %d requests", err, len(got())-before)

@@ -1,9 +1,11 @@
-package oas
+package oasimpl
 
 import (
 	"errors"
 	"reflect"
 	"testing"
+
+	"github.com/oasgen/oasgen/oas"
 )
 
 func TestFormatOK(t *testing.T) {
@@ -101,34 +103,34 @@ func TestViolationMessages(t *testing.T) {
 	v.NotInEnum(&item, 2.5, `[1.5]`)
 	v.Format(&sku, "nope", "email")
 	v.Required(nil)
-	want := []Violation{
-		{"order.lines[2].sku", "required"},
-		{"order.lines[2]", "length 3 is less than minLength 4"},
-		{"order.lines[2]", "length 6 is greater than maxLength 5"},
-		{"order.lines", "0 items is less than minItems 1"},
-		{"order.lines", "4 items is more than maxItems 3"},
-		{"order", "3 properties is more than maxProperties 2"},
-		{"order.lines[2].sku", "0.5 is less than minimum 1"},
-		{"order.lines[2].sku", "1 is not greater than 1"},
-		{"order.lines[2].sku", "101 is greater than maximum 100"},
-		{"order.lines[2].sku", "100 is not less than 100"},
-		{"order.lines[2].sku", "0.3 is not a multiple of 0.5"},
-		{"order.lines[2].sku", `"ab" does not match pattern "^[A-Z]{3}$"`},
-		{"order.lines[2]", `"x" is not one of ["a", "b"]`},
-		{"order.lines[2]", `7 is not one of [1, 2, 3]`},
-		{"order.lines[2]", `2.5 is not one of [1.5]`},
-		{"order.lines[2].sku", `"nope" is not a valid email`},
-		{"", "required"},
+	want := []oas.Violation{
+		{Path: "order.lines[2].sku", Message: "required"},
+		{Path: "order.lines[2]", Message: "length 3 is less than minLength 4"},
+		{Path: "order.lines[2]", Message: "length 6 is greater than maxLength 5"},
+		{Path: "order.lines", Message: "0 items is less than minItems 1"},
+		{Path: "order.lines", Message: "4 items is more than maxItems 3"},
+		{Path: "order", Message: "3 properties is more than maxProperties 2"},
+		{Path: "order.lines[2].sku", Message: "0.5 is less than minimum 1"},
+		{Path: "order.lines[2].sku", Message: "1 is not greater than 1"},
+		{Path: "order.lines[2].sku", Message: "101 is greater than maximum 100"},
+		{Path: "order.lines[2].sku", Message: "100 is not less than 100"},
+		{Path: "order.lines[2].sku", Message: "0.3 is not a multiple of 0.5"},
+		{Path: "order.lines[2].sku", Message: `"ab" does not match pattern "^[A-Z]{3}$"`},
+		{Path: "order.lines[2]", Message: `"x" is not one of ["a", "b"]`},
+		{Path: "order.lines[2]", Message: `7 is not one of [1, 2, 3]`},
+		{Path: "order.lines[2]", Message: `2.5 is not one of [1.5]`},
+		{Path: "order.lines[2].sku", Message: `"nope" is not a valid email`},
+		{Path: "", Message: "required"},
 	}
 	err := v.Err("Order")
-	var verr *ValidationError
+	var verr *oas.ValidationError
 	if !errors.As(err, &verr) {
 		t.Fatalf("Err returned %T", err)
 	}
 	if verr.Type != "Order" || !reflect.DeepEqual(verr.Violations, want) {
 		t.Errorf("got %s %q\nwant %q", verr.Type, verr.Violations, want)
 	}
-	if got := (&ValidationError{Type: "T", Violations: want[:2]}).Error(); got != "T is invalid: order.lines[2].sku: required; order.lines[2]: length 3 is less than minLength 4" {
+	if got := (&oas.ValidationError{Type: "T", Violations: want[:2]}).Error(); got != "T is invalid: order.lines[2].sku: required; order.lines[2]: length 3 is less than minLength 4" {
 		t.Errorf("Error() = %s", got)
 	}
 }
@@ -168,19 +170,19 @@ func TestUniqueItems(t *testing.T) {
 	p := (*Path)(nil).Key("tags")
 	var v Validator
 	UniqueItems(&v, &p, []string{"a", "b", "a", "c", "b", "a"})
-	UniqueItems(&v, &p, []Nullable[int]{Null[int](), Value(1), Null[int]()})
+	UniqueItems(&v, &p, []oas.Nullable[int]{oas.Null[int](), oas.Value(1), oas.Null[int]()})
 	long := make([]int, 100)
 	for i := range long {
 		long[i] = i
 	}
 	long[99] = 5
 	UniqueItems(&v, &p, long)
-	want := []Violation{
-		{"tags", "items 0 and 2 are equal (uniqueItems)"},
-		{"tags", "items 1 and 4 are equal (uniqueItems)"},
-		{"tags", "items 0 and 5 are equal (uniqueItems)"},
-		{"tags", "items 0 and 2 are equal (uniqueItems)"},
-		{"tags", "items 5 and 99 are equal (uniqueItems)"},
+	want := []oas.Violation{
+		{Path: "tags", Message: "items 0 and 2 are equal (uniqueItems)"},
+		{Path: "tags", Message: "items 1 and 4 are equal (uniqueItems)"},
+		{Path: "tags", Message: "items 0 and 5 are equal (uniqueItems)"},
+		{Path: "tags", Message: "items 0 and 2 are equal (uniqueItems)"},
+		{Path: "tags", Message: "items 5 and 99 are equal (uniqueItems)"},
 	}
 	if !reflect.DeepEqual(v.violations, want) {
 		t.Errorf("got %q\nwant %q", v.violations, want)

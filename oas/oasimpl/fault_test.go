@@ -1,4 +1,4 @@
-package oas
+package oasimpl
 
 // The transport against a network that misbehaves: an httptest server
 // whose handlers refuse, reset, truncate, stall, redirect, throttle and
@@ -22,12 +22,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/oasgen/oasgen/oas"
 	"go.uber.org/goleak"
 )
 
 // fast retries quickly on 503 and connection errors.
-func fast() *RetryPolicy {
-	return &RetryPolicy{StatusCodes: []int{429, 503}, ConnectionErrors: true, InitialInterval: time.Millisecond,
+func fast() *oas.RetryPolicy {
+	return &oas.RetryPolicy{StatusCodes: []int{429, 503}, ConnectionErrors: true, InitialInterval: time.Millisecond,
 		MaxInterval: 2 * time.Millisecond, Exponent: 2, MaxAttempts: 4}
 }
 
@@ -98,7 +99,7 @@ func newFaultEnv(t *testing.T, handlers ...http.HandlerFunc) *faultEnv {
 	return e
 }
 
-func (e *faultEnv) call(method, path string, body []byte, p *RetryPolicy) *Call {
+func (e *faultEnv) call(method, path string, body []byte, p *oas.RetryPolicy) *Call {
 	u, err := url.Parse(e.srv.URL + path)
 	if err != nil {
 		e.t.Fatal(err)
@@ -154,10 +155,10 @@ func TestFaultConnectionRefused(t *testing.T) {
 	defer goleak.VerifyNone(t, opts)
 	base := &http.Transport{}
 	defer base.CloseIdleConnections()
-	for _, p := range []*RetryPolicy{nil, fast()} {
+	for _, p := range []*oas.RetryPolicy{nil, fast()} {
 		var errs atomic.Int32
 		tr := &Transport{HTTPClient: &http.Client{Transport: base},
-			Hooks: []Hooks{{OnError: func(HookContext, *http.Request, error) { errs.Add(1) }}}}
+			Hooks: []oas.Hooks{{OnError: func(oas.HookContext, *http.Request, error) { errs.Add(1) }}}}
 		u, _ := url.Parse("http://" + addr + "/x")
 		_, err := tr.Do(context.Background(), &Call{Method: "POST", URL: u, Body: []byte("{}"), Retry: p}, nil)
 		want := int32(1)
@@ -248,7 +249,7 @@ func TestFault5xxBurst(t *testing.T) {
 	e := newFaultEnv(t, status(503), status(503), status(503), status(200))
 	var seen []int
 	var mu sync.Mutex
-	e.tr.Hooks = []Hooks{{AfterResponse: func(hc HookContext, _ *http.Request, r *Response) error {
+	e.tr.Hooks = []oas.Hooks{{AfterResponse: func(hc oas.HookContext, _ *http.Request, r *oas.Response) error {
 		mu.Lock()
 		defer mu.Unlock()
 		seen = append(seen, hc.Attempt*1000+r.StatusCode)
@@ -333,9 +334,9 @@ func TestFaultEndlessBody(t *testing.T) {
 	e := newFaultEnv(t, endless)
 	e.tr.MaxResponseBytes = 64 << 10
 	_, err := e.tr.Do(context.Background(), e.call("GET", "/x", nil, fast()), nil)
-	var big *ResponseTooLargeError
+	var big *oas.ResponseTooLargeError
 	if !errors.As(err, &big) || big.Limit != 64<<10 {
-		t.Fatalf("err = %v, want *ResponseTooLargeError with the limit", err)
+		t.Fatalf("err = %v, want *oas.ResponseTooLargeError with the limit", err)
 	}
 	if e.count() != 1 {
 		t.Errorf("%d attempts: a body over the limit is not retried", e.count())
@@ -367,7 +368,7 @@ func TestFaultRedirects(t *testing.T) {
 				w.WriteHeader(200)
 			})
 			call := e.call("POST", "/x", payload, nil)
-			call.Security = []Requirement{{{Auth: AuthBearer("b", "Options.B", BearerAuth{Token: "tok"}, "")}}}
+			call.Security = []Requirement{{{Auth: AuthBearer("b", "Options.B", oas.BearerAuth{Token: "tok"}, "")}}}
 			resp, err := e.tr.Do(context.Background(), call, nil)
 			if err != nil || resp.StatusCode != 200 || e.count() != 2 {
 				t.Fatalf("resp %v, err %v after %d requests", resp, err, e.count())
@@ -382,7 +383,7 @@ func TestFaultRedirects(t *testing.T) {
 			})
 			call := e.call("POST", "/x", payload, nil)
 			call.Security = []Requirement{{
-				{Auth: AuthBearer("b", "Options.B", BearerAuth{Token: "tok"}, "")},
+				{Auth: AuthBearer("b", "Options.B", oas.BearerAuth{Token: "tok"}, "")},
 				{Auth: AuthAPIKey("h", "Options.H", "header", "X-Key", "hkey")},
 				{Auth: AuthAPIKey("c", "Options.C", "cookie", "ck", "ckey")},
 				{Auth: AuthAPIKey("q", "Options.Q", "query", "k", "qkey")},

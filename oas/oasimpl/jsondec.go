@@ -1,4 +1,4 @@
-package oas
+package oasimpl
 
 import (
 	"encoding/base64"
@@ -9,28 +9,9 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/oasgen/oasgen/oas"
 )
-
-// JSONError is a malformed input or a JSON value of the wrong kind for
-// the Go type. Offset is the byte offset in the input where it was found.
-//
-// Generated UnmarshalJSON methods fail on the same inputs as encoding/json
-// does for the same Go type; the error type and text differ (encoding/json
-// returns *json.SyntaxError or *json.UnmarshalTypeError).
-type JSONError struct {
-	Offset int
-	// Path is where in the document the error is, written as Validate
-	// writes paths (`categories[2]`, `links.self`); "" at the top level.
-	Path string
-	Msg  string
-}
-
-func (e *JSONError) Error() string {
-	if e.Path == "" {
-		return "json: " + e.Msg + " at offset " + strconv.Itoa(e.Offset)
-	}
-	return "json: " + e.Msg + " at " + e.Path + " (offset " + strconv.Itoa(e.Offset) + ")"
-}
 
 // jsonPath is the path of the value at offset off in data, found by
 // scanning data up to there: the members and items it is inside, and the
@@ -138,7 +119,7 @@ func (d *Decoder) End() error {
 
 func (d *Decoder) fail(msg string) {
 	if d.err == nil {
-		d.err = &JSONError{Offset: d.pos, Path: jsonPath(d.data, d.pos), Msg: msg}
+		d.err = &oas.JSONError{Offset: d.pos, Path: jsonPath(d.data, d.pos), Msg: msg}
 	}
 	d.pos = len(d.data) // stop everything after the first error
 }

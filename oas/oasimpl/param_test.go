@@ -1,4 +1,4 @@
-package oas
+package oasimpl
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/oasgen/oasgen/oas"
 )
 
 // rgb is the style table's object {R:100, G:200, B:150}; encoding/json
@@ -139,11 +141,11 @@ func TestStyleTable(t *testing.T) {
 // filter is a deepObject parameter as generated: optional and nullable
 // fields, one of them nested.
 type filter struct {
-	Connectors Opt[string]         `json:"connectors,omitzero"`
-	Gone       Nullable[string]    `json:"gone,omitzero"`
-	Absent     Opt[string]         `json:"absent,omitzero"`
-	Range      Opt[map[string]int] `json:"range,omitzero"`
-	Tags       []string            `json:"tags,omitzero"`
+	Connectors oas.Opt[string]         `json:"connectors,omitzero"`
+	Gone       oas.Nullable[string]    `json:"gone,omitzero"`
+	Absent     oas.Opt[string]         `json:"absent,omitzero"`
+	Range      oas.Opt[map[string]int] `json:"range,omitzero"`
+	Tags       []string                `json:"tags,omitzero"`
 }
 
 // TestParamEncoding covers escaping, allowReserved, content
@@ -184,7 +186,7 @@ func TestParamEncoding(t *testing.T) {
 			return "/p"
 		}, sent{uri: "/p?filter[connectors]=hibob&filter[gone]=&filter[range][min]=1&filter[tags]=a&filter[tags]=b%20c"}},
 		{"form exploded object drops absent fields, sends null empty", func(ps *Params) string {
-			ps.Query(Param{Name: "filter", Style: StyleForm, Explode: true}, filter{Connectors: Some("x y"), Gone: Null[string]()})
+			ps.Query(Param{Name: "filter", Style: StyleForm, Explode: true}, filter{Connectors: oas.Some("x y"), Gone: oas.Null[string]()})
 			return "/p"
 		}, sent{uri: "/p?connectors=x%20y&gone="}},
 		{"map keys are escaped", func(ps *Params) string {
@@ -203,8 +205,8 @@ func TestParamEncoding(t *testing.T) {
 			return "/p"
 		}, sent{uri: "/p?x=%7B%22a%22%3A%5B1%2C2%5D%7D&y=%22s%22&y=3"}},
 		{"wrapped items: null is empty, absent is left out", func(ps *Params) string {
-			ps.Query(Param{Name: "t", Style: StyleForm, Explode: true}, []Nullable[color]{Value(color("red")), Null[color](), {}})
-			ps.Query(Param{Name: "u", Style: StyleForm}, []Opt[int64]{Some(int64(1)), {}, Some(int64(2))})
+			ps.Query(Param{Name: "t", Style: StyleForm, Explode: true}, []oas.Nullable[color]{oas.Value(color("red")), oas.Null[color](), {}})
+			ps.Query(Param{Name: "u", Style: StyleForm}, []oas.Opt[int64]{oas.Some(int64(1)), {}, oas.Some(int64(2))})
 			return "/p"
 		}, sent{uri: "/p?t=red&t=&u=1,2"}},
 		{"scalars: time, bytes, enums, numbers, bools", func(ps *Params) string {
@@ -257,7 +259,7 @@ func TestParamsKeepServerQuery(t *testing.T) {
 	}
 	tr := &Transport{}
 	key := AuthAPIKey("key", "Key", "query", "api_key", "k&y")
-	if _, err := tr.Do(context.Background(), &Call{Method: "GET", URL: u, Security: []Requirement{{{Auth: key}}}}, []CallOption{WithQuery("extra", "a b")}); err != nil {
+	if _, err := tr.Do(context.Background(), &Call{Method: "GET", URL: u, Security: []Requirement{{{Auth: key}}}}, []oas.CallOption{oas.WithQuery("extra", "a b")}); err != nil {
 		t.Fatal(err)
 	}
 	if want := "/v1/x?tenant=a&fields=id,type&filter[k]=v&extra=a%20b&api_key=k%26y"; uri != want {

@@ -1,6 +1,10 @@
-package oas
+package oasimpl
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/oasgen/oasgen/oas"
+)
 
 // A decode error names where in the document it is.
 func TestJSONErrorPath(t *testing.T) {
@@ -20,9 +24,9 @@ func TestJSONErrorPath(t *testing.T) {
 		d := NewDecoder([]byte(tt.doc))
 		decodeShape(&d)
 		err := d.End()
-		je, ok := err.(*JSONError)
+		je, ok := err.(*oas.JSONError)
 		if !ok {
-			t.Fatalf("%s: error %v, want a *JSONError", tt.doc, err)
+			t.Fatalf("%s: error %v, want a *oas.JSONError", tt.doc, err)
 		}
 		if je.Path != tt.want {
 			t.Errorf("%s: path %q, want %q (%v)", tt.doc, je.Path, tt.want, err)

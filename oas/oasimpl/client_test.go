@@ -1,4 +1,4 @@
-package oas
+package oasimpl
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/oasgen/oasgen/oas"
 )
 
 func TestRetryAfter(t *testing.T) {
@@ -36,10 +38,10 @@ func TestRetryAfter(t *testing.T) {
 }
 
 func TestBackoffGrowsWithJitterAndCap(t *testing.T) {
-	p := &RetryPolicy{InitialInterval: 100 * time.Millisecond, MaxInterval: time.Second, Exponent: 2}
+	p := &oas.RetryPolicy{InitialInterval: 100 * time.Millisecond, MaxInterval: time.Second, Exponent: 2}
 	for n, full := range map[int]time.Duration{1: 100 * time.Millisecond, 2: 200 * time.Millisecond, 3: 400 * time.Millisecond, 10: time.Second} {
 		for range 50 {
-			if d := p.backoff(n); d < full/2 || d > full {
+			if d := backoff(p, n); d < full/2 || d > full {
 				t.Fatalf("backoff(%d) = %v, want in [%v, %v]", n, d, full/2, full)
 			}
 		}
@@ -48,7 +50,7 @@ func TestBackoffGrowsWithJitterAndCap(t *testing.T) {
 
 // doWith runs Do against a server answering status every time and returns
 // the attempts made and the waits requested.
-func doWith(t *testing.T, status int, retryAfter string, p *RetryPolicy, ctx context.Context) (int32, []time.Duration, *Response, error) {
+func doWith(t *testing.T, status int, retryAfter string, p *oas.RetryPolicy, ctx context.Context) (int32, []time.Duration, *Response, error) {
 	t.Helper()
 	var n atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -78,20 +80,20 @@ func TestDoBounds(t *testing.T) {
 		}
 	})
 	t.Run("default attempt bound", func(t *testing.T) {
-		n, waits, _, _ := doWith(t, 429, "", &RetryPolicy{StatusCodes: []int{429}, InitialInterval: time.Millisecond}, ctx)
-		if n != DefaultMaxAttempts || len(waits) != DefaultMaxAttempts-1 {
+		n, waits, _, _ := doWith(t, 429, "", &oas.RetryPolicy{StatusCodes: []int{429}, InitialInterval: time.Millisecond}, ctx)
+		if n != oas.DefaultMaxAttempts || len(waits) != oas.DefaultMaxAttempts-1 {
 			t.Errorf("n=%d waits=%v", n, waits)
 		}
 	})
 	t.Run("Retry-After date is honoured", func(t *testing.T) {
 		at := time.Now().Add(30 * time.Second).UTC().Format(http.TimeFormat)
-		_, waits, _, _ := doWith(t, 503, at, &RetryPolicy{StatusCodes: []int{503}, MaxAttempts: 2, InitialInterval: time.Millisecond}, ctx)
+		_, waits, _, _ := doWith(t, 503, at, &oas.RetryPolicy{StatusCodes: []int{503}, MaxAttempts: 2, InitialInterval: time.Millisecond}, ctx)
 		if len(waits) != 1 || waits[0] < 28*time.Second || waits[0] > 31*time.Second {
 			t.Errorf("waits = %v, want about 30s", waits)
 		}
 	})
 	t.Run("total time bounds the waits", func(t *testing.T) {
-		n, waits, resp, err := doWith(t, 429, "120", &RetryPolicy{StatusCodes: []int{429}, MaxElapsed: time.Minute}, ctx)
+		n, waits, resp, err := doWith(t, 429, "120", &oas.RetryPolicy{StatusCodes: []int{429}, MaxElapsed: time.Minute}, ctx)
 		if n != 1 || len(waits) != 0 || err != nil || resp.StatusCode != 429 {
 			t.Errorf("n=%d waits=%v err=%v: a wait past MaxElapsed must not be made", n, waits, err)
 		}
@@ -99,7 +101,7 @@ func TestDoBounds(t *testing.T) {
 	t.Run("a wait past the context deadline is not made", func(t *testing.T) {
 		dctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 		defer cancel()
-		n, waits, resp, _ := doWith(t, 429, "60", &RetryPolicy{StatusCodes: []int{429}}, dctx)
+		n, waits, resp, _ := doWith(t, 429, "60", &oas.RetryPolicy{StatusCodes: []int{429}}, dctx)
 		if n != 1 || len(waits) != 0 || resp == nil || resp.StatusCode != 429 {
 			t.Errorf("n=%d waits=%v", n, waits)
 		}
@@ -109,7 +111,7 @@ func TestDoBounds(t *testing.T) {
 		for _, allow := range []bool{false, true} {
 			var waits int
 			tr := &Transport{Sleep: func(context.Context, time.Duration) error { waits++; return nil }}
-			_, err := tr.Do(ctx, &Call{Method: "GET", URL: u, Retry: &RetryPolicy{ConnectionErrors: allow, MaxAttempts: 3}}, nil)
+			_, err := tr.Do(ctx, &Call{Method: "GET", URL: u, Retry: &oas.RetryPolicy{ConnectionErrors: allow, MaxAttempts: 3}}, nil)
 			want := 0
 			if allow {
 				want = 2
