@@ -190,4 +190,3 @@ func (e *EventDecodeError) Error() string {
 }
 
 func (e *EventDecodeError) Unwrap() error { return e.Err }
-

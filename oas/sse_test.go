@@ -77,4 +77,3 @@ func TestEventReaderLineLimit(t *testing.T) {
 		t.Fatalf("err = %v, want ErrEventLineTooLong", err)
 	}
 }
-
