@@ -15,6 +15,7 @@ import (
 	"github.com/oasgen/oasgen/gen"
 	"github.com/oasgen/oasgen/gen/load"
 	"github.com/oasgen/oasgen/gen/write"
+	"github.com/oasgen/oasgen/internal/shared"
 )
 
 // fuzzLimits keep one fuzz input cheap; the defaults are sized for real
@@ -195,19 +196,26 @@ type seed struct {
 	json bool
 }
 
-// fuzzSeeds are the single-file specs of the shared corpus under 64 KiB and
-// the spec of every hostile case.
+// fuzzSeeds are the single-file specs of the shared corpus under 64 KiB
+// (when it is here: they only add seeds, so a missing corpus skips nothing,
+// unless OASGEN_REQUIRE_SHARED=1) and the spec of every case under
+// testdata/hostile.
 func fuzzSeeds(f *testing.F) []seed {
 	f.Helper()
 	var paths []string
-	corpus, _ := filepath.Glob("../../shared/specs/*")
+	var corpus []string
+	if dir, err := shared.Locate(); err == nil {
+		corpus, _ = filepath.Glob(filepath.Join(dir, "specs", "*"))
+	} else if shared.Required() {
+		f.Fatal(err)
+	}
 	for _, p := range corpus {
 		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() && st.Size() < 64<<10 {
 			paths = append(paths, p)
 		}
 	}
 	for _, c := range []string{"openapi.yaml", "openapi.json", "swagger.yaml", "spec/openapi.yaml"} {
-		m, _ := filepath.Glob(filepath.Join(hostileDir, "*", c))
+		m, _ := filepath.Glob(filepath.Join(testdataDir, "hostile", "*", c))
 		paths = append(paths, m...)
 	}
 	var out []seed

@@ -1,0 +1,356 @@
+package bodies
+
+// Run by gen's TestEndToEnd against the package generated from
+// openapi.yaml next to this file: bodies that are not one JSON value, as
+// they go on the wire and come back.
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/oasgen/oasgen/oas"
+)
+
+// request is what the server saw of one request.
+type request struct {
+	contentType, accept string
+	body                []byte
+}
+
+// reply is one canned response.
+type reply struct {
+	status      int
+	contentType string
+	body        string
+}
+
+// serve answers with replies in turn (the last one again when they run out)
+// and records every request.
+func serve(t *testing.T, replies ...reply) (*APIClient, func() []request) {
+	t.Helper()
+	var mu sync.Mutex
+	var seen []request
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, _ := io.ReadAll(r.Body)
+		mu.Lock()
+		seen = append(seen, request{r.Header.Get("Content-Type"), r.Header.Get("Accept"), b})
+		rp := replies[min(len(seen), len(replies))-1]
+		mu.Unlock()
+		if rp.contentType != "" {
+			w.Header().Set("Content-Type", rp.contentType)
+		}
+		if rp.body != "" {
+			w.Header().Set("Content-Length", strconv.Itoa(len(rp.body)))
+		}
+		w.WriteHeader(rp.status)
+		io.WriteString(w, rp.body)
+	}))
+	t.Cleanup(srv.Close)
+	c, err := NewAPIClient(Options{ServerURL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, func() []request {
+		mu.Lock()
+		defer mu.Unlock()
+		return append([]request(nil), seen...)
+	}
+}
+
+const js = "application/json"
+
+func TestSeveral2xx(t *testing.T) {
+	ctx := context.Background()
+	c, _ := serve(t, reply{201, js, `{"id":7,"app":"web"}`})
+	res, err := c.Deploy(ctx, DeploymentInput{App: "web"})
+	if err != nil || res.StatusCode != 201 || res.Created == nil || res.Created.ID != 7 || res.Accepted != nil {
+		t.Fatalf("201: %+v, %v", res, err)
+	}
+	c, _ = serve(t, reply{202, js, `{"message":"queued"}`})
+	res, err = c.Deploy(ctx, DeploymentInput{App: "web"})
+	if err != nil || res.StatusCode != 202 || res.Accepted == nil || res.Accepted.Message != "queued" || res.Created != nil {
+		t.Fatalf("202: %+v, %v", res, err)
+	}
+	// A 2xx the spec does not document: its status, nothing invented.
+	c, _ = serve(t, reply{200, js, `{"id":1}`})
+	res, err = c.Deploy(ctx, DeploymentInput{App: "web"})
+	if err != nil || res.StatusCode != 200 || res.Created != nil || res.Accepted != nil {
+		t.Fatalf("200: %+v, %v", res, err)
+	}
+	// 201 whose body is not a Deployment: a DecodeError, not a zero value.
+	c, _ = serve(t, reply{201, js, `[1]`})
+	var de *DecodeError
+	if res, err = c.Deploy(ctx, DeploymentInput{App: "web"}); res != nil || !errors.As(err, &de) {
+		t.Fatalf("201 with a wrong body: %+v, %v", res, err)
+	}
+}
+
+func TestUnionWithStream(t *testing.T) {
+	ctx := context.Background()
+	c, seen := serve(t, reply{203, "application/pdf", "%PDF-1.7"})
+	res, err := c.GetReport(ctx)
+	if err != nil || res.StatusCode != 203 || res.NonAuthoritativeInformation == nil || res.OK != nil {
+		t.Fatalf("203: %+v, %v", res, err)
+	}
+	b, _ := io.ReadAll(res.NonAuthoritativeInformation)
+	res.NonAuthoritativeInformation.Close()
+	if string(b) != "%PDF-1.7" || res.NonAuthoritativeInformation.ContentType != "application/pdf" {
+		t.Errorf("203 body %q (%s)", b, res.NonAuthoritativeInformation.ContentType)
+	}
+	if a := seen()[0].accept; a != "application/json, application/pdf" {
+		t.Errorf("Accept %q", a)
+	}
+	c, _ = serve(t, reply{200, js, `{"rows":3}`})
+	if res, err = c.GetReport(ctx); err != nil || res.OK == nil || res.OK.Rows.Or(0) != 3 || res.NonAuthoritativeInformation != nil {
+		t.Fatalf("200: %+v, %v", res, err)
+	}
+	c, _ = serve(t, reply{204, "", ""})
+	if res, err = c.GetReport(ctx); err != nil || res.StatusCode != 204 || res.OK != nil || res.NonAuthoritativeInformation != nil {
+		t.Fatalf("204: %+v, %v", res, err)
+	}
+}
+
+// onlyReader hides every method but Read, as a pipe or a network body would.
+type onlyReader struct{ r io.Reader }
+
+func (o onlyReader) Read(p []byte) (int, error) { return o.r.Read(p) }
+
+func TestOctetStreamUpload(t *testing.T) {
+	ctx := context.Background()
+	payload := bytes.Repeat([]byte{0, 1, 2, 0xff, '\r', '\n'}, 10000)
+	for name, body := range map[string]func() io.Reader{
+		"seeker":     func() io.Reader { return bytes.NewReader(payload) },
+		"unseekable": func() io.Reader { return onlyReader{bytes.NewReader(payload)} },
+	} {
+		t.Run(name, func(t *testing.T) {
+			// 503 is retried: the second attempt must carry the same bytes.
+			c, seen := serve(t, reply{503, "", ""}, reply{200, js, `{"name":"a.bin","size":60000}`})
+			info, err := c.UploadFile(ctx, "a.bin", body(), "")
+			if err != nil || info == nil || info.Size != 60000 {
+				t.Fatalf("UploadFile = %+v, %v", info, err)
+			}
+			reqs := seen()
+			if len(reqs) != 2 {
+				t.Fatalf("%d requests, want 2", len(reqs))
+			}
+			for i, r := range reqs {
+				if !bytes.Equal(r.body, payload) || r.contentType != "application/octet-stream" {
+					t.Errorf("attempt %d: %d bytes as %q, want the %d sent as application/octet-stream", i+1, len(r.body), r.contentType, len(payload))
+				}
+			}
+		})
+	}
+	c, seen := serve(t, reply{200, js, `{"name":"a.png","size":3}`})
+	if _, err := c.UploadFile(ctx, "a.png", strings.NewReader("png"), "image/png"); err != nil {
+		t.Fatal(err)
+	}
+	if r := seen()[0]; r.contentType != "image/png" || string(r.body) != "png" {
+		t.Errorf("with a content type: %+v", r)
+	}
+}
+
+type part struct {
+	name, filename, contentType, body string
+}
+
+func parts(t *testing.T, r request) []part {
+	t.Helper()
+	mt, params, err := mime.ParseMediaType(r.contentType)
+	if err != nil || mt != "multipart/form-data" {
+		t.Fatalf("Content-Type %q: %v", r.contentType, err)
+	}
+	mr := multipart.NewReader(bytes.NewReader(r.body), params["boundary"])
+	var out []part
+	for {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(p)
+		out = append(out, part{p.FormName(), p.FileName(), p.Header.Get("Content-Type"), string(b)})
+	}
+}
+
+func TestMultipartUpload(t *testing.T) {
+	ctx := context.Background()
+	c, seen := serve(t, reply{201, js, `{"name":"me.png","size":4}`})
+	body := UploadAvatarParts{
+		Image: oas.File{Name: `me "1".png`, Body: strings.NewReader("\x89PNG")},
+		Meta:  Meta{Title: "me"},
+	}
+	body.Caption.Set("hello")
+	body.Tags.Set([]string{"a", "b"})
+	style, err := UploadAvatarPartsStyleFromUploadAvatarPartsStyle1(UploadAvatarPartsStyle1Round)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body.Style.Set(style)
+	body.Size.Set(64)
+	body.Thumbnails.Set([]oas.File{{Name: "s.png", Body: strings.NewReader("s")}, {Name: "m.png", Body: strings.NewReader("m")}})
+	if info, err := c.UploadAvatar(ctx, body); err != nil || info.Name != "me.png" {
+		t.Fatalf("UploadAvatar = %+v, %v", info, err)
+	}
+	got := parts(t, seen()[0])
+	want := []part{
+		{"caption", "", "", "hello"},
+		{"image", `me "1".png`, "image/png", "\x89PNG"},
+		{"meta", "", "application/json", `{"title":"me"}`},
+		{"size", "", "", "64"},
+		{"style", "", "", "round"},
+		{"tags", "", "", "a"},
+		{"tags", "", "", "b"},
+		{"thumbnails", "s.png", "application/octet-stream", "s"},
+		{"thumbnails", "m.png", "application/octet-stream", "m"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("parts\n got %+v\nwant %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("part %d\n got %+v\nwant %+v", i, got[i], want[i])
+		}
+	}
+
+	// The file's own content type wins over the spec's; optional parts
+	// left unset are not sent.
+	c, seen = serve(t, reply{201, js, `{"name":"x","size":1}`})
+	body = UploadAvatarParts{Image: oas.File{ContentType: "image/jpeg", Body: strings.NewReader("j")}, Meta: Meta{Title: "t"}}
+	if _, err := c.UploadAvatar(ctx, body); err != nil {
+		t.Fatal(err)
+	}
+	got = parts(t, seen()[0])
+	if len(got) != 2 || got[0] != (part{"image", "image", "image/jpeg", "j"}) || got[1].name != "meta" {
+		t.Errorf("parts %+v", got)
+	}
+
+	// Validated before sending: a caption over maxLength.
+	c, seen = serve(t, reply{201, js, `{}`})
+	body.Caption.Set(strings.Repeat("x", 41))
+	var verr *oas.ValidationError
+	if _, err := c.UploadAvatar(ctx, body); !errors.As(err, &verr) || len(seen()) != 0 {
+		t.Errorf("invalid caption: %v, %d requests", err, len(seen()))
+	}
+}
+
+func TestFormAndText(t *testing.T) {
+	ctx := context.Background()
+	c, seen := serve(t, reply{200, "text/plain; charset=utf-8", "tok-1"})
+	body := LoginRequestForm{Username: "ann", Password: "p&q=r"}
+	body.Remember.Set(true)
+	body.Scopes.Set([]string{"read", "write"})
+	tok, err := c.Login(ctx, body)
+	if err != nil || tok != "tok-1" {
+		t.Fatalf("Login = %q, %v", tok, err)
+	}
+	r := seen()[0]
+	if r.contentType != "application/x-www-form-urlencoded" || string(r.body) != "password=p%26q%3Dr&remember=true&scopes=read&scopes=write&username=ann" {
+		t.Errorf("form request %q: %s", r.contentType, r.body)
+	}
+	if r.accept != "text/plain" {
+		t.Errorf("Accept %q", r.accept)
+	}
+
+	c, _ = serve(t, reply{200, "text/plain", "Hello\n"})
+	if s, err := c.GetMotd(ctx); err != nil || s != "Hello\n" {
+		t.Errorf("GetMotd = %q, %v", s, err)
+	}
+
+	c, seen = serve(t, reply{201, "", ""})
+	if err := c.CreateNote(ctx, "a note\n"); err != nil {
+		t.Fatal(err)
+	}
+	if r := seen()[0]; r.contentType != "text/plain" || string(r.body) != "a note\n" {
+		t.Errorf("text request %+v", r)
+	}
+}
+
+func TestBinaryDownload(t *testing.T) {
+	ctx := context.Background()
+	data := strings.Repeat("0123456789abcdef", 1<<16) // 1 MiB
+	c, seen := serve(t, reply{200, "application/octet-stream", data})
+	s, err := c.DownloadFile(ctx, "big.bin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(s)
+	if err != nil || string(b) != data {
+		t.Errorf("read %d bytes, %v; want %d", len(b), err, len(data))
+	}
+	if err := s.Close(); err != nil {
+		t.Error(err)
+	}
+	if s.ContentType != "application/octet-stream" || s.StatusCode != 200 || s.ContentLength != int64(len(data)) {
+		t.Errorf("stream %s %d %d", s.ContentType, s.StatusCode, s.ContentLength)
+	}
+	if a := seen()[0].accept; a != "application/octet-stream" {
+		t.Errorf("Accept %q", a)
+	}
+	c, _ = serve(t, reply{404, js, `{"message":"no file"}`})
+	var nf *ErrorError
+	if s, err := c.DownloadFile(ctx, "gone"); s != nil || !errors.As(err, &nf) || nf.Body.Message != "no file" {
+		t.Errorf("404 = %v, %v", s, err)
+	}
+}
+
+func TestEmptyBodies(t *testing.T) {
+	ctx := context.Background()
+	// A 204 the spec declares a body for: nothing to decode, no error.
+	c, _ := serve(t, reply{204, js, ""})
+	if d, err := c.DeleteDeployment(ctx, 1); d != nil || err != nil {
+		t.Errorf("204 = %+v, %v", d, err)
+	}
+	c, _ = serve(t, reply{200, js, `{"id":1,"app":"x"}`})
+	if d, err := c.DeleteDeployment(ctx, 1); err != nil || d == nil || d.App != "x" {
+		t.Errorf("200 = %+v, %v", d, err)
+	}
+	// An empty 200 where JSON is declared: nil, not "empty body".
+	c, _ = serve(t, reply{200, js, ""})
+	if d, err := c.GetDeployment(ctx, 1); d != nil || err != nil {
+		t.Errorf("empty 200 = %+v, %v", d, err)
+	}
+}
+
+func TestNonJSONErrorBodies(t *testing.T) {
+	ctx := context.Background()
+	html := "<html><body>502 Bad Gateway</body></html>"
+	for _, rp := range []reply{
+		{404, "text/html", html}, // documented status, undocumented body
+		{502, "text/html", html}, // undocumented status
+		{404, "", ""},            // documented status, no body
+	} {
+		c, _ := serve(t, rp)
+		d, err := c.GetDeployment(ctx, 1)
+		var apiErr *APIError
+		var de *DecodeError
+		var nf *ErrorError
+		if d != nil || !errors.As(err, &apiErr) || errors.As(err, &de) || errors.As(err, &nf) {
+			t.Errorf("%d %s: %v, %v; want a bare *APIError", rp.status, rp.contentType, d, err)
+			continue
+		}
+		if apiErr.StatusCode != rp.status || string(apiErr.Raw) != rp.body {
+			t.Errorf("%d: APIError %d with %q", rp.status, apiErr.StatusCode, apiErr.Raw)
+		}
+		if rp.body != "" && !strings.Contains(err.Error(), "502 Bad Gateway") {
+			t.Errorf("message %q does not quote the body", err)
+		}
+	}
+	// JSON that is not the documented error is still a DecodeError.
+	c, _ := serve(t, reply{404, js, `[]`})
+	var de *DecodeError
+	if _, err := c.GetDeployment(ctx, 1); !errors.As(err, &de) || string(de.Raw) != "[]" {
+		t.Errorf("404 with a wrong JSON body: %v", err)
+	}
+}

@@ -1,0 +1,39 @@
+package extensions
+
+// Compiled against the generated package by gen's TestEndToEnd.
+
+import (
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/oasgen/oasgen/oas"
+)
+
+var (
+	_ uuid.UUID               = Item{}.ID   // x-go-type with its import
+	_ ThingID                 = uuid.UUID{} // the component is an alias
+	_ Wait                    = time.Second
+	_ oas.Opt[map[string]any] = Item{}.Raw
+	_ oas.Opt[string]         = Item{}.Code // x-go-name on a property
+	_ oas.Opt[Dimensions]     = Item{}.Size // x-go-type-name
+	_                         = []ItemLevel{ItemLevelLow, ItemLevelHigh}
+)
+
+// TestExternalTypeJSON: a uuid.UUID field keeps uuid's own JSON encoding,
+// and x-order puts zeta before alpha on the wire.
+func TestExternalTypeJSON(t *testing.T) {
+	id := uuid.MustParse("6ba7b810-9dad-11d1-80b4-00c04fd430c8")
+	it := NewItem(id)
+	it.Zeta.Set("z")
+	it.Alpha.Set("a")
+	out, err := json.Marshal(it)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `{"zeta":"z","alpha":"a","id":"6ba7b810-9dad-11d1-80b4-00c04fd430c8"}`
+	if string(out) != want {
+		t.Fatalf("got  %s\nwant %s", out, want)
+	}
+}

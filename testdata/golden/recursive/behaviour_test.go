@@ -1,0 +1,53 @@
+package recursive
+
+// Compiled against the generated package by gen's TestEndToEnd.
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/oasgen/oasgen/oas"
+)
+
+var (
+	_ oas.Opt[*Node]      = Node{}.Parent
+	_ oas.Nullable[*Node] = Node{}.Next
+	_ oas.Opt[[]Node]     = Node{}.Children // a slice needs no pointer
+	_ *Manager            = Employee{}.Manager
+	_ oas.Opt[Employee]   = Manager{}.Deputy // one pointer per cycle
+)
+
+func TestTreeRoundTrip(t *testing.T) {
+	in := `{"by_name":{"b":{"name":"b"}},"children":[{"name":"c1","parent":{"name":"root"}}],"name":"root","next":null}`
+	var n Node
+	if err := json.Unmarshal([]byte(in), &n); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := json.Marshal(n)
+	if string(out) != in {
+		t.Errorf("round trip\n in %s\nout %s", in, out)
+	}
+	if err := n.Validate(); err != nil {
+		t.Errorf("Validate: %v", err)
+	}
+}
+
+func TestNestedViolations(t *testing.T) {
+	var n Node
+	if err := json.Unmarshal([]byte(`{"name":"root","children":[{"name":"c","parent":{"name":""}}],"by_name":{"x":{}},"next":{"name":""}}`), &n); err != nil {
+		t.Fatal(err)
+	}
+	// "" is a string: only a name the document left out is missing.
+	want := "Node is invalid: by_name.x.name: required; children[0].parent.name: length 0 is less than minLength 1; next.name: length 0 is less than minLength 1"
+	if err := n.Validate(); err == nil || err.Error() != want {
+		t.Errorf("Validate() = %v\nwant %s", err, want)
+	}
+	e := NewEmployee("e1", nil)
+	if err := e.Validate(); err == nil || err.Error() != "Employee is invalid: manager: required" {
+		t.Errorf("Validate() = %v", err)
+	}
+	e.Manager = &Manager{Deputy: oas.Some(Employee{ID: "e2"})}
+	if err := e.Validate(); err == nil || err.Error() != "Employee is invalid: manager.deputy.manager: required" {
+		t.Errorf("Validate() = %v", err)
+	}
+}
