@@ -440,26 +440,19 @@ func renderSpec(j Job, tc Toolchain, spec *load.Spec) (*Result, error) {
 	rel := sourcePath(j)
 	j, importErr := withImportPath(j)
 	m, err := plan.Build(spec, plan.Options{Package: j.Package, SpecPath: rel, Toolchain: Version, ImportPath: j.ImportPath,
-		InferPagination: j.InferPagination})
+		Client: j.Client, Docs: j.Docs, InferPagination: j.InferPagination})
 	if err != nil {
 		return nil, err
 	}
-	if j.Client && len(m.Operations) > 0 && importErr != nil {
+	if m.Client && importErr != nil {
 		return nil, importErr
 	}
 	warnings := append(diag.List{}, m.Warnings...)
-	if j.Client && len(m.Operations) > 0 {
-		w, err := plan.PrepareOapi(spec, m)
-		if err != nil {
-			return nil, err
-		}
-		warnings = append(warnings, w...)
-	}
 	templates, tmplDigest, err := readTemplates(j.TemplatesDir)
 	if err != nil {
 		return nil, err
 	}
-	files, err := emit.All(m, emit.Options{Templates: templates, Client: j.Client, Docs: j.Docs})
+	files, err := emit.All(m, emit.Options{Templates: templates})
 	if err != nil {
 		return nil, err
 	}

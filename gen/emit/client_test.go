@@ -23,11 +23,11 @@ func emitClientAt(t *testing.T, spec, pkg, importPath string) []emit.File {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := plan.Build(s, plan.Options{Package: pkg, SpecPath: "openapi.yaml", Toolchain: "v0.0.0-test", ImportPath: importPath})
+	m, err := plan.Build(s, plan.Options{Package: pkg, SpecPath: "openapi.yaml", Toolchain: "v0.0.0-test", ImportPath: importPath, Client: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := emit.All(m, emit.Options{Client: true})
+	files, err := emit.All(m, emit.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -64,11 +64,8 @@ func genDoc(t *plan.Type) []byte {
 // typeCell is the Go type of a field, with named types linked to their page.
 func typeCell(fl *plan.Field) string {
 	inner := mdType(fl.Type)
-	switch fl.Wrap {
-	case plan.Optional:
-		return "oas.Opt[" + inner + "]"
-	case plan.NullableWrap:
-		return "oas.Nullable[" + inner + "]"
+	if w, ok := fl.Wrap.Ident(); ok {
+		return generic(w, inner)
 	}
 	return inner
 }
@@ -89,18 +86,23 @@ func mdType(r *plan.Ref) string {
 	case plan.RefMap:
 		s = "map[string]" + mdType(r.Elem)
 	case plan.RefExternal:
-		s = "`" + r.GoType + "`"
+		s = "`" + r.GoText + "`"
 	default:
-		s = "*" + string(r.Builtin) + "*"
-		if r.Builtin == plan.RawJSON {
-			s = "*json.RawMessage*"
+		text := string(r.Builtin) // []byte, and "" for a value of no known type
+		if id, ok := r.Builtin.Ident(); ok && r.Builtin != plan.NoneType {
+			text = id.Qualified()
 		}
+		s = "*" + text + "*"
 	}
 	if r.Nullable {
-		return "oas.Nullable[" + s + "]"
+		return generic(plan.NullableIdent, s)
 	}
 	return s
 }
+
+// generic is the text of a generic type instantiated with the type whose
+// text is arg: "oas.Opt[" + arg + "]".
+func generic(id plan.GoIdent, arg string) string { return id.Qualified() + "[" + arg + "]" }
 
 // exampleCell shows an example as JSON, except that a string is shown as
 // its text, as the vendor's pages do.

@@ -27,14 +27,11 @@ type File struct {
 	Content []byte
 }
 
-// Options select what is emitted.
+// Options are what emitting takes besides the model: which files exist is
+// the model's to say (Model.Client, Model.Docs).
 type Options struct {
 	// Templates maps oapi-codegen template names to override text.
 	Templates map[string]string
-	// Client emits oapi-codegen's client (and the types its operations need).
-	Client bool
-	// Docs emits a Markdown page per schema.
-	Docs bool
 }
 
 // All renders every file of the package, in a fixed order.
@@ -46,7 +43,7 @@ func All(m *plan.Model, opts Options) ([]File, error) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		if opts.Client && len(m.Operations) > 0 {
+		if m.Client {
 			oapi, oapiErr = genOapi(m, opts.Templates)
 		}
 	}()
@@ -59,7 +56,7 @@ func All(m *plan.Model, opts Options) ([]File, error) {
 	if oapiErr != nil {
 		return nil, oapiErr
 	}
-	if oapi.Path != "" {
+	if m.Client {
 		files = append(files, oapi)
 		cf, err := genClient(m)
 		if err != nil {
@@ -67,10 +64,10 @@ func All(m *plan.Model, opts Options) ([]File, error) {
 		}
 		files = append(files, cf...)
 	}
-	if opts.Docs {
+	if m.Docs {
 		files = append(files, genDocs(m)...)
 	}
-	files = append(files, genPackageDoc(m, oapi.Path != "", opts.Docs))
+	files = append(files, genPackageDoc(m))
 	return files, nil
 }
 

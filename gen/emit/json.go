@@ -23,42 +23,15 @@ import (
 
 // genJSON writes the JSON methods of t, if it gets any.
 func genJSON(f *jen.File, t *plan.Type) {
-	if !fastJSON(t) {
+	if !t.HasAppendJSON() {
 		return
 	}
 	genAppendJSON(f, t)
 	genDecodeJSON(f, t)
-	if jsonMethods(t) {
+	if t.HasMarshalJSON() {
 		genMarshalJSON(f, t)
 		genUnmarshalJSON(f, t)
 	}
-}
-
-// fastJSON reports whether t gets AppendJSON and DecodeJSON.
-func fastJSON(t *plan.Type) bool {
-	switch t.Kind {
-	case plan.KindStruct, plan.KindEnum, plan.KindUnion:
-		return true
-	case plan.KindAlias:
-		// A Go alias (type T = U) cannot carry methods of its own; values
-		// go through encoding/json and U's methods.
-		return !t.GoAlias
-	}
-	return false
-}
-
-// jsonMethods reports whether t also implements json.Marshaler and
-// json.Unmarshaler. Enums and aliases of builtins do not: encoding/json is
-// already cheap for them, and parameter binding must keep treating them as
-// plain strings and numbers.
-func jsonMethods(t *plan.Type) bool {
-	switch t.Kind {
-	case plan.KindStruct:
-		return true
-	case plan.KindAlias:
-		return t.Elem.Kind != plan.RefBuiltin || t.Elem.Nullable
-	}
-	return false
 }
 
 // genMarshalJSON writes:
@@ -370,7 +343,7 @@ func (e *encoder) value(g *jen.Group, val jen.Code, r *plan.Ref, depth int) {
 			})
 			return
 		}
-		if fastJSON(r.Named) {
+		if r.Named.HasAppendJSON() {
 			e.check(g, jen.Add(val).Dot("AppendJSON").Call(dst))
 			return
 		}
@@ -647,7 +620,7 @@ func decodeInto(g *jen.Group, lv jen.Code, r *plan.Ref, depth int, nonNull bool)
 			// new T (or the existing one).
 			nullNil().BlockFunc(func(g *jen.Group) {
 				g.If(jen.Add(lv).Op("==").Nil()).Block(jen.Add(lv).Op("=").New(jen.Id(r.Named.Name)))
-				if fastJSON(r.Named) {
+				if r.Named.HasAppendJSON() {
 					g.Add(lv).Dot("DecodeJSON").Call(d)
 				} else {
 					raw := fmt.Sprintf("raw%d", depth)
@@ -658,7 +631,7 @@ func decodeInto(g *jen.Group, lv jen.Code, r *plan.Ref, depth int, nonNull bool)
 			})
 			return
 		}
-		if fastJSON(r.Named) {
+		if r.Named.HasAppendJSON() {
 			g.Add(lv).Dot("DecodeJSON").Call(d)
 			return
 		}

@@ -2,7 +2,6 @@ package emit
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -53,35 +52,35 @@ func goType(r *plan.Ref) jen.Code {
 	case plan.RefMap:
 		c = jen.Map(jen.String()).Add(goType(r.Elem))
 	case plan.RefExternal:
-		c = externalType(r)
+		c = qual(r.Go)
 	default:
 		c = builtinType(r.Builtin)
 	}
 	if r.Nullable {
-		return jen.Qual(oasPkg, "Nullable").Types(c)
+		return qual(plan.NullableIdent).Types(c)
 	}
 	return c
 }
 
-func builtinType(b plan.Builtin) *jen.Statement {
-	switch b {
-	case plan.Time:
-		return jen.Qual("time", "Time")
-	case plan.Bytes:
-		return jen.Index().Byte()
-	case plan.RawJSON, plan.NoneType:
-		return jen.Qual("encoding/json", "RawMessage")
+// qual writes a Go identifier, qualified by its package when it has one.
+func qual(id plan.GoIdent) *jen.Statement {
+	if id.ImportPath == "" {
+		return jen.Id(id.Name)
 	}
-	return jen.Id(string(b))
+	return jen.Qual(id.ImportPath, id.Name)
+}
+
+func builtinType(b plan.Builtin) *jen.Statement {
+	if id, ok := b.Ident(); ok {
+		return qual(id)
+	}
+	return jen.Index().Byte() // plan.Bytes
 }
 
 // fieldType is the Go type of a field, wrapper included.
 func fieldType(fl *plan.Field) jen.Code {
-	switch fl.Wrap {
-	case plan.Optional:
-		return jen.Qual(oasPkg, "Opt").Types(goType(fl.Type))
-	case plan.NullableWrap:
-		return jen.Qual(oasPkg, "Nullable").Types(goType(fl.Type))
+	if w, ok := fl.Wrap.Ident(); ok {
+		return qual(w).Types(goType(fl.Type))
 	}
 	return goType(fl.Type)
 }
@@ -93,11 +92,11 @@ func fieldDoc(fl *plan.Field) string {
 	}
 	var facts []string
 	switch {
-	case fl.Required && fl.Nullable:
+	case fl.Required && fl.Wrap == plan.NullableWrap:
 		facts = append(facts, "Required, may be null.")
 	case fl.Required:
 		facts = append(facts, "Required.")
-	case fl.Nullable:
+	case fl.Wrap == plan.NullableWrap:
 		facts = append(facts, "Optional, may be null.")
 	default:
 		facts = append(facts, "Optional.")
@@ -308,7 +307,7 @@ func literal(r *plan.Ref, l *plan.Literal) jen.Code {
 	case l.Number != "":
 		return jen.Op(l.Number)
 	case l.String != nil && (r.Builtin == plan.RawJSON || r.Builtin == plan.NoneType):
-		return jen.Qual("encoding/json", "RawMessage").Call(jen.Lit(*l.String))
+		return builtinType(r.Builtin).Call(jen.Lit(*l.String))
 	case l.String != nil:
 		return jen.Lit(*l.String)
 	}
@@ -406,7 +405,7 @@ func genValidateMethod(f *jen.File, t *plan.Type) {
 		recv = "e"
 	}
 	doc := "Validate reports every violation of the spec's constraints as one\n*oas.ValidationError, or returns nil."
-	if holdsUnion(t, map[*plan.Type]bool{}) {
+	if t.ValidatesUnion() {
 		doc += " Union values are decoded to be checked,\nwhich allocates."
 	} else {
 		doc += " It allocates nothing when the value is valid."
@@ -419,41 +418,6 @@ func genValidateMethod(f *jen.File, t *plan.Type) {
 	)
 }
 
-// holdsUnion reports whether validating a t decodes a union (oneOf/anyOf
-// values are kept as JSON and decoded to be checked).
-func holdsUnion(t *plan.Type, seen map[*plan.Type]bool) bool {
-	if seen[t] {
-		return false
-	}
-	seen[t] = true
-	var refs []*plan.Ref
-	switch t.Kind {
-	case plan.KindUnion:
-		return len(t.Union.Variants) > 0
-	case plan.KindAlias:
-		refs = append(refs, t.Elem)
-	case plan.KindStruct:
-		for _, fl := range t.Fields {
-			refs = append(refs, fl.Type)
-		}
-		refs = append(refs, t.Extra)
-	}
-	for len(refs) > 0 {
-		r := refs[0]
-		refs = refs[1:]
-		switch {
-		case r == nil:
-		case r.Kind == plan.RefNamed:
-			if holdsUnion(r.Named, seen) {
-				return true
-			}
-		case r.Kind == plan.RefSlice || r.Kind == plan.RefMap:
-			refs = append(refs, r.Elem)
-		}
-	}
-	return false
-}
-
 // genStructValidate writes Validate and ValidateInto for a struct.
 func genStructValidate(f *jen.File, t *plan.Type) {
 	genValidateMethod(f, t)
@@ -464,7 +428,7 @@ func genStructValidate(f *jen.File, t *plan.Type) {
 		for _, fl := range t.Fields {
 			genFieldValidate(g, t, fl)
 		}
-		if t.Extra != nil && needsValidation(t.Extra, map[*plan.Type]bool{}) {
+		if t.Extra != nil && t.Extra.NeedsValidation() {
 			genMapLoop(g, jen.Id("m").Dot("AdditionalProperties"), "k", "mk", func(g *jen.Group) {
 				g.Id("pk").Op(":=").Id("p").Dot("Key").Call(jen.Id("k"))
 				validateValue(g, t, jen.Id("m").Dot("AdditionalProperties").Index(jen.Id("k")), t.Extra, "pk", 0)
@@ -476,7 +440,7 @@ func genStructValidate(f *jen.File, t *plan.Type) {
 func genFieldValidate(g *jen.Group, owner *plan.Type, fl *plan.Field) {
 	pv := "p" + fl.Name
 	sel := jen.Id("m").Dot(fl.Name)
-	needs := needsValidation(fl.Type, map[*plan.Type]bool{})
+	needs := fl.Type.NeedsValidation()
 	pathDecl := jen.Id(pv).Op(":=").Id("p").Dot("Key").Call(jen.Lit(fl.JSONName))
 	switch fl.Wrap {
 	case plan.Plain:
@@ -581,75 +545,6 @@ func nullCheck(r *plan.Ref, sel jen.Code) jen.Code {
 	return nil
 }
 
-// needsValidation reports whether a value of r can ever be invalid.
-func needsValidation(r *plan.Ref, seen map[*plan.Type]bool) bool {
-	c := r.C
-	switch r.Kind {
-	case plan.RefSlice:
-		return c.MinItems >= 0 || c.MaxItems >= 0 || c.UniqueItems && equatable(r.Elem) || needsValidation(r.Elem, seen)
-	case plan.RefMap:
-		return c.MinProps >= 0 || c.MaxProps >= 0 || needsValidation(r.Elem, seen)
-	case plan.RefNamed:
-		return typeNeedsValidation(r.Named, seen)
-	}
-	switch r.Builtin {
-	case plan.String:
-		return c.MinLength >= 0 || c.MaxLength >= 0 || c.Pattern != "" || c.Format != "" && c.Format != "date-time"
-	case plan.Int64, plan.Int32, plan.Uint32, plan.Uint64, plan.Float64:
-		return c.Min != nil || c.Max != nil || c.MultipleOf != nil
-	}
-	return false
-}
-
-func typeNeedsValidation(t *plan.Type, seen map[*plan.Type]bool) bool {
-	if seen[t] {
-		return true // recursive: assume so
-	}
-	seen[t] = true
-	switch t.Kind {
-	case plan.KindEnum:
-		return !t.Enum.Open
-	case plan.KindUnion:
-		return true
-	case plan.KindAlias:
-		return needsValidation(t.Elem, seen)
-	case plan.KindStruct:
-		for _, fl := range t.Fields {
-			if fl.RequestRequired || needsValidation(fl.Type, seen) {
-				return true
-			}
-		}
-		if t.Extra != nil {
-			return needsValidation(t.Extra, seen)
-		}
-	}
-	return false
-}
-
-// equatable reports whether uniqueItems can be checked with ==: scalars
-// and enums (wrapped in oas.Nullable or not). time.Time compares its
-// location, raw JSON its bytes, structs may hold slices: those are not
-// checked.
-func equatable(r *plan.Ref) bool {
-	switch r.Kind {
-	case plan.RefBuiltin:
-		switch r.Builtin {
-		case plan.String, plan.Int64, plan.Int32, plan.Uint32, plan.Uint64, plan.Float64, plan.Bool:
-			return true
-		}
-	case plan.RefNamed:
-		if r.Pointer {
-			return false
-		}
-		t := r.Named
-		if t.Kind == plan.KindAlias && t.GoAlias {
-			return equatable(t.Elem)
-		}
-		return t.Kind == plan.KindEnum
-	}
-	return false
-}
-
 // genMapLoop writes the validation of every value of a map. Map order is
 // random, and sorting the keys allocates, so the values are checked in map
 // order first and only when something failed again in key order, which
@@ -672,7 +567,7 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 	if r.Nullable {
 		inner := *r
 		inner.Nullable = false
-		if !needsValidation(&inner, map[*plan.Type]bool{}) {
+		if !inner.NeedsValidation() {
 			return
 		}
 		x := fmt.Sprintf("n%d", depth)
@@ -690,7 +585,7 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 			validateValue(g, owner, val, r.Named.Elem, pv, depth)
 			return
 		}
-		if typeNeedsValidation(r.Named, map[*plan.Type]bool{}) {
+		if r.Named.NeedsValidation() {
 			call := jen.Add(val).Dot("ValidateInto").Call(jen.Id("v"), path)
 			if r.Pointer {
 				call = jen.If(jen.Add(val).Op("!=").Nil()).Block(call)
@@ -701,10 +596,10 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 		if c.MinItems >= 0 || c.MaxItems >= 0 {
 			g.Id("v").Dot("Items").Call(path, jen.Len(val), jen.Lit(c.MinItems), jen.Lit(c.MaxItems))
 		}
-		if c.UniqueItems && equatable(r.Elem) {
+		if c.UniqueItems {
 			g.Qual(implPkg, "UniqueItems").Call(jen.Id("v"), path, val)
 		}
-		if needsValidation(r.Elem, map[*plan.Type]bool{}) {
+		if r.Elem.NeedsValidation() {
 			i := fmt.Sprintf("i%d", depth)
 			pi := fmt.Sprintf("%s_%d", pv, depth)
 			g.For(jen.Id(i).Op(":=").Range().Add(val)).BlockFunc(func(g *jen.Group) {
@@ -716,7 +611,7 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 		if c.MinProps >= 0 || c.MaxProps >= 0 {
 			g.Id("v").Dot("Properties").Call(path, jen.Len(val), jen.Lit(c.MinProps), jen.Lit(c.MaxProps))
 		}
-		if needsValidation(r.Elem, map[*plan.Type]bool{}) {
+		if r.Elem.NeedsValidation() {
 			k := fmt.Sprintf("k%d", depth)
 			pk := fmt.Sprintf("%s_%d", pv, depth)
 			genMapLoop(g, val, k, fmt.Sprintf("mk%d", depth), func(g *jen.Group) {
@@ -731,7 +626,7 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 				g.Id("v").Dot("StringLen").Call(path, val, jen.Lit(c.MinLength), jen.Lit(c.MaxLength))
 			}
 			if c.Pattern != "" {
-				g.If(jen.Op("!").Id(patternVar(owner, c.Pattern)).Call().Dot("MatchString").Call(val)).Block(
+				g.If(jen.Op("!").Id(owner.PatternVar(c.Pattern)).Call().Dot("MatchString").Call(val)).Block(
 					jen.Id("v").Dot("Pattern").Call(path, val, jen.Lit(c.Pattern)),
 				)
 			}
@@ -764,31 +659,6 @@ func validateValue(g *jen.Group, owner *plan.Type, val jen.Code, r *plan.Ref, pv
 	}
 }
 
-// patternVar names the function that returns a compiled pattern; patterns
-// are compiled once, on first use, by oas.Pattern.
-func patternVar(t *plan.Type, pattern string) string {
-	return "pattern" + t.Name + strconv.FormatUint(fnv(pattern), 36)
-}
-
-func fnv(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h ^= uint64(s[i])
-		h *= 1099511628211
-	}
-	return h
-}
-
-// externalType writes an x-go-type: qualified by its import when it has
-// one ("uuid.UUID" from github.com/google/uuid), else as written.
-func externalType(r *plan.Ref) *jen.Statement {
-	if r.GoImport != "" {
-		name := r.GoType[strings.LastIndex(r.GoType, ".")+1:]
-		return jen.Qual(r.GoImport, name)
-	}
-	return jen.Id(r.GoType)
-}
-
 // genAlias writes:
 //
 //	type T <underlying>
@@ -806,7 +676,7 @@ func genAlias(f *jen.File, t *plan.Type) {
 	f.Func().Params(jen.Id("m").Id(t.Name)).Id("ValidateInto").Params(
 		jen.Id("v").Op("*").Qual(implPkg, "Validator"), jen.Id("p").Op("*").Qual(implPkg, "Path"),
 	).BlockFunc(func(g *jen.Group) {
-		if !needsValidation(t.Elem, map[*plan.Type]bool{t: true}) {
+		if !t.Elem.NeedsValidation() {
 			return
 		}
 		under := *t.Elem
@@ -829,31 +699,10 @@ func pathExpr(pv string) jen.Code {
 //
 //	var patternTHash = sync.OnceValue(func() *regexp.Regexp { ... })
 func genPatterns(f *jen.File, t *plan.Type) {
-	seen := map[string]bool{}
-	var pats []string
-	var walk func(r *plan.Ref)
-	walk = func(r *plan.Ref) {
-		if r == nil {
-			return
-		}
-		if r.C.Pattern != "" && !seen[r.C.Pattern] {
-			seen[r.C.Pattern] = true
-			pats = append(pats, r.C.Pattern)
-		}
-		if r.Kind == plan.RefSlice || r.Kind == plan.RefMap {
-			walk(r.Elem)
-		}
-	}
-	for _, fl := range t.Fields {
-		walk(fl.Type)
-	}
-	walk(t.Extra)
-	walk(t.Elem)
-	sort.Strings(pats)
-	for _, pat := range pats {
-		f.Var().Id(patternVar(t, pat)).Op("=").Qual("sync", "OnceValue").Call(
+	for _, pat := range t.Patterns {
+		f.Var().Id(pat.Var).Op("=").Qual("sync", "OnceValue").Call(
 			jen.Func().Params().Op("*").Qual("regexp", "Regexp").Block(
-				jen.Return(jen.Qual("regexp", "MustCompile").Call(jen.Lit(pat))),
+				jen.Return(jen.Qual("regexp", "MustCompile").Call(jen.Lit(pat.Expr))),
 			),
 		)
 	}

@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"go/token"
 	"strconv"
 	"strings"
 
@@ -21,12 +20,12 @@ const pkgDocFile = "doc.gen.go"
 //
 // with a short example built from the plan's Usage: a constructor, a
 // client call and error handling, and where the Markdown pages are.
-func genPackageDoc(m *plan.Model, client, docs bool) File {
+func genPackageDoc(m *plan.Model) File {
 	pkg := m.Package
 	u := m.Usage
 	var b strings.Builder
 	what := "models"
-	if client && u.Op != nil {
+	if m.Client && u.Op != nil {
 		what = "a client and models"
 	}
 	api := "an API"
@@ -48,11 +47,11 @@ func genPackageDoc(m *plan.Model, client, docs bool) File {
 		"A request sends only what was set: the spec's defaults are what the server assumes for an absent field, read with the <Field>OrDefault getters and sent only after ApplyDefaults. "+
 		"Validate reports what the spec forbids; for decoded values it also reports the required properties the document left out.", 77))
 	b.WriteString("\n")
-	if ex := usageExample(m, client); ex != "" {
+	if ex := usageExample(m); ex != "" {
 		b.WriteString("\n")
 		b.WriteString(ex)
 	}
-	if docs && u.Body != nil && u.Body.Docs {
+	if m.Docs && u.Body != nil && u.Body.Docs {
 		b.WriteString("\n")
 		b.WriteString(wrapText("Every schema has a Markdown page under docs/models, for example docs/models/"+u.Body.DocFile()+".md.", 77))
 		b.WriteString("\n")
@@ -89,12 +88,12 @@ func runtimeGuard(v int) string {
 }
 
 // usageExample is the indented example of the package doc comment, or "".
-func usageExample(m *plan.Model, client bool) string {
+func usageExample(m *plan.Model) string {
 	pkg := m.Package
 	u := m.Usage
 	var lines []string
 	add := func(format ...string) { lines = append(lines, strings.Join(format, "")) }
-	calls := client && u.Op != nil
+	calls := m.Client && u.Op != nil
 	body := ""
 	if u.Body != nil {
 		var args []string
@@ -106,11 +105,8 @@ func usageExample(m *plan.Model, client bool) string {
 			body = "value"
 		}
 		add(body, " := ", pkg, ".", u.Body.Ctor, "(", strings.Join(args, ", "), ")")
-		for _, fl := range u.Body.Fields {
-			if !fl.RequestRequired && !fl.ReadOnly && fl.Wrap == plan.Optional && fl.Type.Kind == plan.RefBuiltin && fl.Type.Builtin == plan.String {
-				add(body, ".", fl.Name, `.Set("…")`)
-				break
-			}
+		if fl := u.SetField; fl != nil {
+			add(body, ".", fl.Name, `.Set("…")`)
 		}
 	}
 	if !calls {
@@ -160,14 +156,7 @@ func usageExample(m *plan.Model, client bool) string {
 		add("err = ", call)
 	}
 	if u.ErrorType != "" {
-		// BadRequestResponseError → badRequest.
-		v := strings.TrimSuffix(strings.TrimSuffix(u.ErrorType, "Error"), "Response")
-		if v == "" || !isASCIIName(v) {
-			v = "respErr"
-		}
-		if v = lowerFirst(v); token.IsKeyword(v) {
-			v += "Err"
-		}
+		v := u.ErrorVar
 		add("var ", v, " *", pkg, ".", u.ErrorType)
 		add("switch {")
 		add("case errors.As(err, &", v, "):")
@@ -194,29 +183,4 @@ func indent(lines []string) string {
 		b.WriteString("\t" + l + "\n")
 	}
 	return b.String()
-}
-
-// lowerFirst lowers the leading capital of a Go name for a variable in the
-// example: BadRequestResponseError → badRequestResponseError.
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	i := 1
-	for i < len(s) && s[i] >= 'A' && s[i] <= 'Z' && (i+1 == len(s) || s[i+1] >= 'A' && s[i+1] <= 'Z') {
-		i++
-	}
-	return strings.ToLower(s[:i]) + s[i:]
-}
-
-// isASCIIName reports whether s is ASCII letters and digits, so that
-// lowerFirst makes a plain variable name of it.
-func isASCIIName(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			return false
-		}
-	}
-	return true
 }

@@ -48,11 +48,3 @@ func TestArticle(t *testing.T) {
 		}
 	}
 }
-
-func TestLowerFirstExampleName(t *testing.T) {
-	for in, want := range map[string]string{"BadRequest": "badRequest", "URLError": "urlError", "ID": "id", "X": "x", "": ""} {
-		if got := lowerFirst(in); got != want {
-			t.Errorf("lowerFirst(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

@@ -17,7 +17,7 @@ import (
 
 // fileRef is the runtime's oas.File, a multipart file field's type.
 func fileRef() *Ref {
-	return &Ref{Kind: RefExternal, GoType: "oas.File", GoImport: RuntimePath, C: noConstraints()}
+	return &Ref{Kind: RefExternal, Go: FileIdent, GoText: FileIdent.Qualified(), C: noConstraints()}
 }
 
 // requestMedia picks the media type of a request body the client sends, by
@@ -355,7 +355,7 @@ func sameRef(a, b *Ref) bool {
 		return a == b
 	}
 	return a.Kind == b.Kind && a.Builtin == b.Builtin && a.Named == b.Named && a.Nullable == b.Nullable &&
-		a.Pointer == b.Pointer && a.GoType == b.GoType && a.GoImport == b.GoImport && sameRef(a.Elem, b.Elem)
+		a.Pointer == b.Pointer && a.Go == b.Go && sameRef(a.Elem, b.Elem)
 }
 
 // jsonMediaKey is the JSON media type of a content map, "" when none.

@@ -23,3 +23,48 @@ func (p *planner) enterUnnamed(s *openapi3.Schema, where string) bool {
 	p.unnamed[s] = true
 	return false
 }
+
+// breakCycles makes a field hold its struct through a pointer when the
+// struct would otherwise contain the field's owner by value (Node.parent of
+// type Node, Employee.manager → Manager.deputy → Employee). Types and fields
+// are visited in their fixed order, so the same fields get pointers on
+// every run, and a cycle broken once is not broken again.
+func (p *planner) breakCycles() {
+	for _, t := range p.m.Types {
+		if t.Kind != KindStruct {
+			continue
+		}
+		for _, f := range t.Fields {
+			if r := f.Type; r.Kind == RefNamed && !r.Pointer && holdsByValue(r.Named, t, map[*Type]bool{}) {
+				r.Pointer = true
+			}
+		}
+	}
+}
+
+// holdsByValue reports whether a value of t contains a value of target
+// without a pointer, slice or map in between.
+func holdsByValue(t, target *Type, seen map[*Type]bool) bool {
+	if t == target {
+		return true
+	}
+	if seen[t] {
+		return false
+	}
+	seen[t] = true
+	var refs []*Ref
+	switch t.Kind {
+	case KindStruct:
+		for _, f := range t.Fields {
+			refs = append(refs, f.Type)
+		}
+	case KindAlias:
+		refs = append(refs, t.Elem)
+	}
+	for _, r := range refs {
+		if r != nil && r.Kind == RefNamed && !r.Pointer && holdsByValue(r.Named, target, seen) {
+			return true
+		}
+	}
+	return false
+}

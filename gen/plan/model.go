@@ -71,6 +71,11 @@ type Model struct {
 	// package.
 	Raw RawPackage
 
+	// Client says the production client (api.gen.go) and oapi-codegen's
+	// raw package are generated: asked for, and the spec has operations.
+	// Docs says every type with Type.Docs gets a Markdown page.
+	Client, Docs bool
+
 	// Usage is what the package doc comment's example uses.
 	Usage Usage
 }
@@ -86,6 +91,10 @@ type Usage struct {
 	Body *Type
 	// ErrorType is the first error type Op documents, "" if none.
 	ErrorType string
+	// SetField is the optional string field of Body the example sets
+	// (nil: none), and ErrorVar the variable it holds an ErrorType in.
+	SetField *Field
+	ErrorVar string
 }
 
 // ClientNames are the package-level identifiers of the production client
@@ -210,6 +219,9 @@ type Type struct {
 	Docs bool
 	// Example is the schema's example as JSON, if any.
 	Example string
+	// Patterns are the compiled patterns its validation uses (see
+	// planPatterns), in expression order.
+	Patterns []Pattern
 
 	file, docFile string // set by planFiles
 }
@@ -309,9 +321,13 @@ type Ref struct {
 	Builtin Builtin
 	Named   *Type
 	Elem    *Ref // RefSlice, RefMap
-	// GoType and GoImport are x-go-type and x-go-type-import's path
-	// (RefExternal): "uuid.UUID" from "github.com/google/uuid".
-	GoType, GoImport string
+	// Go is the type a RefExternal names (x-go-type): with
+	// x-go-type-import, the identifier and its package ("uuid.UUID" from
+	// github.com/google/uuid is {UUID, github.com/google/uuid}); without,
+	// the type as written, in the generated package's scope. GoText is
+	// x-go-type as the spec writes it, which docs pages show.
+	Go     GoIdent
+	GoText string
 	// Nullable is set when JSON null is a valid value here. For a field the
 	// Field's wrapper carries it; for items and map values the element is
 	// generated as oas.Nullable[Elem].
@@ -396,11 +412,13 @@ type Field struct {
 	JSONName string
 	Type     *Ref
 	Required bool
-	Nullable bool
-	Wrap     Wrap
-	Doc      string
-	Example  string // JSON
-	Default  string // JSON, "" if none
+	// Wrap is how the field holds its value, and the one place that says
+	// whether it may be null (NullableWrap): the field's Type is never
+	// Nullable itself.
+	Wrap    Wrap
+	Doc     string
+	Example string // JSON
+	Default string // JSON, "" if none
 	// DefaultValue is Default as a Go value of the field's type, and
 	// DefaultGetter the method returning the field's value or that
 	// default (<Name>OrDefault); nil and "" for required fields and

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"path"
 	"sort"
 	"strconv"
 	"strings"
@@ -266,3 +267,68 @@ var (
 		"mips64le": true, "mips64p32": true, "mips64p32le": true, "ppc": true, "ppc64": true, "ppc64le": true,
 		"riscv": true, "riscv64": true, "s390": true, "s390x": true, "sparc": true, "sparc64": true, "wasm": true}
 )
+
+// planClientNames names the production client's package-level
+// identifiers, right after the component schemas: a schema keeps its name
+// and the client's identifier takes the first free numeric suffix (a
+// schema named Options makes the client's options type Options2). These
+// are the generator's inventions, so giving way is no warning; the README
+// documents the rule, and each one's doc comment uses its planned name.
+func (p *planner) planClientNames() {
+	n := &p.m.Names
+	n.APIClient, _ = p.names.claim("APIClient", "the client's APIClient")
+	// Its constructor follows it: APIClient2 is made by NewAPIClient2.
+	for _, c := range n.all()[1:] {
+		want := c.usual
+		if c.field == &n.NewAPIClient {
+			want = "New" + n.APIClient
+		}
+		*c.field, _ = p.names.claim(want, "the client's "+c.usual)
+	}
+}
+
+// nameFuncs claims the names of the package-level functions generated
+// for each type, after every type name: a schema called NewPet keeps its
+// name and Pet's constructor becomes NewPet2, with a warning.
+func (p *planner) nameFuncs() {
+	claim := func(t *Type, want string) string {
+		name, renamed := p.names.claim(want, "function of "+t.Name)
+		if renamed {
+			p.warn(t.Pos, t.Where, "function name %s is the name of %s, which keeps it; this function is named %s", want, p.names.owner(want), name)
+		}
+		return name
+	}
+	for _, t := range p.m.Types {
+		switch t.Kind {
+		case KindStruct:
+			t.Ctor = claim(t, "New"+t.Name)
+		case KindEnum:
+			t.ValuesFunc = claim(t, t.Name+"Values")
+		case KindUnion:
+			for _, v := range t.Union.Variants {
+				v.From = claim(t, t.Name+"From"+v.Name)
+			}
+		}
+	}
+}
+
+func refName(ref string) string {
+	_, frag, _ := strings.Cut(ref, "#")
+	last := frag
+	if i := strings.LastIndex(frag, "/"); i >= 0 {
+		last = frag[i+1:]
+	}
+	if last == "" {
+		file, _, _ := strings.Cut(ref, "#")
+		last = strings.TrimSuffix(path.Base(file), path.Ext(file))
+	}
+	return GoName(last)
+}
+
+func snake(name string) string {
+	ws := words(name)
+	for i, w := range ws {
+		ws[i] = strings.ToLower(w)
+	}
+	return strings.Join(ws, "_")
+}

@@ -15,7 +15,7 @@ import (
 	"github.com/oasgen/oasgen/gen/load"
 )
 
-// PrepareOapi readies m.OapiDoc for oapi-codegen, which copies some spec
+// prepareOapi readies m.OapiDoc for oapi-codegen, which copies some spec
 // text into client.gen.go itself:
 //
 //   - descriptions, summaries and titles lose what Go source cannot hold
@@ -33,8 +33,8 @@ import (
 //     newline in a path) is reported here as a positioned error instead of
 //     its unpositioned message after planning.
 //
-// It runs only when the client is generated.
-func PrepareOapi(s *load.Spec, m *Model) (diag.List, error) {
+// Build runs it only when the client is generated (Model.Client).
+func prepareOapi(s *load.Spec, m *Model) (diag.List, error) {
 	if m.OapiDoc == nil {
 		return nil, nil
 	}

@@ -341,8 +341,8 @@ func (p *planner) oapiSchema(r *Ref) *openapi3.SchemaRef {
 		// from importing packages into client.gen.go, so the client takes
 		// any value there (components with x-go-type are Go aliases and
 		// reach here as RefNamed).
-		if r.GoImport == "" {
-			gt := r.GoType
+		if r.Go.ImportPath == "" {
+			gt := r.Go.Name
 			if token.IsIdentifier(gt) && token.IsExported(gt) {
 				// A type of the model package (hand-written next to the
 				// generated files), seen from the raw package.
@@ -453,12 +453,17 @@ func externalRef(s *openapi3.Schema) *Ref {
 	if !ok || strings.TrimSpace(gt) == "" {
 		return nil
 	}
-	r := &Ref{Kind: RefExternal, GoType: strings.TrimSpace(gt), Nullable: ownNullable(s), C: noConstraints()}
+	text := strings.TrimSpace(gt)
+	r := &Ref{Kind: RefExternal, Go: GoIdent{Name: text}, GoText: text, Nullable: ownNullable(s), C: noConstraints()}
 	switch imp := s.Extensions["x-go-type-import"].(type) {
 	case string:
-		r.GoImport = imp
+		r.Go.ImportPath = imp
 	case map[string]any:
-		r.GoImport, _ = imp["path"].(string)
+		r.Go.ImportPath, _ = imp["path"].(string)
+	}
+	if r.Go.ImportPath != "" {
+		// "uuid.UUID": the qualifier is the import's; the name follows it.
+		r.Go.Name = text[strings.LastIndex(text, ".")+1:]
 	}
 	return r
 }

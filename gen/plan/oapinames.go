@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/getkin/kin-openapi/openapi3"
 )
@@ -202,4 +203,30 @@ func (p *planner) planOapiOperationIDs(ops []*openapi3.Operation) {
 		o.OapiName = id
 		no.OperationID = id
 	}
+}
+
+// oapiTypeNamePrefix is the word oapi-codegen puts before a type name that
+// starts with a symbol or a digit (its typeNamePrefix).
+func oapiTypeNamePrefix(name string) string {
+	words := map[rune]string{'-': "Minus", '+': "Plus", '&': "And", '|': "Or", '~': "Tilde", '=': "Equal",
+		'>': "GreaterThan", '<': "LessThan", '#': "Hash", '.': "Dot", '*': "Asterisk", '^': "Caret", '%': "Percent",
+		'_': "Underscore"}
+	if name == "$" {
+		return "DollarSign"
+	}
+	prefix := ""
+	for _, r := range name {
+		w, ok := words[r]
+		if !ok {
+			if prefix == "" && unicode.IsDigit(r) {
+				return "N"
+			}
+			break
+		}
+		prefix += w
+	}
+	if name == "" {
+		return "Empty"
+	}
+	return prefix
 }

@@ -7,8 +7,10 @@ package plan
 // the parameter, with what is sent instead.
 
 import (
+	"go/token"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -183,4 +185,199 @@ func (p *planner) paramStyle(pr *Param, pv *openapi3.Parameter, where string, po
 	case nestedIn(pr.Type):
 		p.warn(pos, where, "parameter %q: style %s has no form for nested arrays or objects; nested values are sent as JSON text", pv.Name, pr.Style)
 	}
+}
+
+// planArgsNames names each operation's Args and Parts structs, once every
+// name oapi-codegen derives or takes from components is reserved, and
+// before component schemas claim theirs, so that a schema cannot rename
+// them.
+func (p *planner) planArgsNames() {
+	p.argsNames = map[*openapi3.Operation]string{}
+	p.partsNames = map[*openapi3.Operation]string{}
+	p.eachOperation(func(pth, method string, item *openapi3.PathItem, op *openapi3.Operation) {
+		name := p.opNames[op]
+		if hasArgs(item.Parameters) || hasArgs(op.Parameters) {
+			args, renamed := p.names.claim(name+"Args", "parameters of operation "+name)
+			if renamed {
+				p.warn(p.spec.Pos("paths", pth, strings.ToLower(method)), "paths."+pth+"."+strings.ToLower(method),
+					"type name %sArgs is already used; the parameters of %s are %s", name, name, args)
+			}
+			p.argsNames[op] = args
+		}
+		if rb := op.RequestBody; rb != nil && rb.Value != nil {
+			if _, kind := requestMedia(rb.Value.Content); kind == BodyMultipart {
+				parts, renamed := p.names.claim(name+"Parts", "multipart body of operation "+name)
+				if renamed {
+					p.warn(p.spec.Pos("paths", pth, strings.ToLower(method)), "paths."+pth+"."+strings.ToLower(method),
+						"type name %sParts is already used; the multipart body of %s is %s", name, name, parts)
+				}
+				p.partsNames[op] = parts
+			}
+		}
+	})
+}
+
+// hasArgs reports whether any parameter goes into an operation's Args
+// struct: any but a path parameter.
+func hasArgs(ps openapi3.Parameters) bool {
+	for _, pr := range ps {
+		if pr != nil && pr.Value != nil && pr.Value.In != "path" {
+			return true
+		}
+	}
+	return false
+}
+
+// operationParams are an operation's parameters with the path item's merged
+// in, in order of first appearance: an operation's parameter replaces the
+// path item's of the same name and location, as OpenAPI says (and as the
+// document oapi-codegen gets has it).
+func operationParams(item *openapi3.PathItem, op *openapi3.Operation) openapi3.Parameters {
+	type key struct{ in, name string }
+	var out openapi3.Parameters
+	at := map[key]int{}
+	for _, ps := range []openapi3.Parameters{item.Parameters, op.Parameters} {
+		for _, pr := range ps {
+			if pr == nil || pr.Value == nil {
+				continue
+			}
+			k := key{pr.Value.In, pr.Value.Name}
+			if i, ok := at[k]; ok {
+				out[i] = pr
+				continue
+			}
+			at[k] = len(out)
+			out = append(out, pr)
+		}
+	}
+	return out
+}
+
+// argsType plans an operation's Args struct: one field per query, header
+// and cookie parameter, in spec order, wrapped like a model's fields
+// (required: T, optional: oas.Opt[T], nullable: oas.Nullable[T]).
+func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param) *Type {
+	var kinds []string
+	for _, in := range []string{"query", "header", "cookie"} {
+		for _, pr := range params {
+			if pr.In == in {
+				kinds = append(kinds, in)
+				break
+			}
+		}
+	}
+	if len(kinds) > 1 {
+		kinds[len(kinds)-2] += " and " + kinds[len(kinds)-1]
+		kinds = kinds[:len(kinds)-1]
+	}
+	t := &Type{Name: name, Where: where + ".parameters", Pos: pos, Kind: KindStruct,
+		Doc: "holds the " + strings.Join(kinds, ", ") + " parameters of " + op + "."}
+	// The fields are oapi-codegen's <Op>Params fields too (Param.OapiName),
+	// so they differ in more than case.
+	fieldNames := newOapiNamer("Validate", "ValidateInto")
+	for _, pr := range params {
+		if pr.In == "path" {
+			continue
+		}
+		want := pr.GoName
+		if want == "" {
+			want = "Param"
+		}
+		fname, renamed := fieldNames.claim(want, pr.In+" "+pr.Name)
+		if renamed {
+			by := "the " + fieldNames.used[oapiKey(want)]
+			if by == "the reserved" {
+				by = "a method"
+			}
+			p.warn(pr.Pos, where+".parameters."+pr.Name, "field name %s is already used in %s (by %s); this %s parameter's field is named %s",
+				want, name, by, pr.In, fname)
+		}
+		pr.OapiName = fname
+		ref := *pr.Type
+		f := &Field{Name: fname, JSONName: pr.Name, Type: &ref, Required: pr.Required, Wrap: wrapOf(pr.Required, ref.Nullable),
+			Doc: pr.Doc, Deprecated: pr.Deprecated, RequestRequired: pr.Required}
+		ref.Nullable = false // the field's wrapper carries it
+		pr.Field = f
+		t.Fields = append(t.Fields, f)
+	}
+	return t
+}
+
+// clientLocals are the names a generated client method uses itself.
+var clientLocals = map[string]bool{"c": true, "ctx": true, "opts": true, "body": true, "payload": true,
+	"u": true, "q": true, "h": true, "err": true, "call": true, "resp": true, "v": true, "s": true, "ok": true,
+	"oas": true, "url": true, "http": true, "context": true, "time": true, "fmt": true, "json": true,
+	"params": true, "zero": true, "ps": true, "contentType": true, "mp": true, "io": true,
+	// and the page iterators (emit/paginate.go)
+	"page": true, "yield": true, "next": true, "items": true, "limit": true, "np": true, "cur": true, "iter": true}
+
+// oapiPathScope are the identifiers in scope where oapi-codegen's client
+// declares a path parameter as a variable (its client methods,
+// New<Op>Request* and <Op>WithResponse): their other parameters, receiver
+// and locals, the packages client.gen.go imports, Go's keywords (it would
+// prefix those with p, onto another parameter's name perhaps) and
+// predeclared identifiers. Compared by oapiKey, which also covers the
+// lowering of the first letters.
+var oapiPathScope = []string{
+	"c", "ctx", "server", "params", "contentType", "body", "reqEditors", "req", "rsp", "err", "serverURL",
+	"operationPath", "queryURL", "queryValues", "queryFrag", "queryParamBuf", "rawQueryFragments", "bodyReader",
+	"buf", "bodyBytes", "bodyStr", "encoded", "stringer", "values", "value", "headers", "response", "client",
+	"qp", "ok", "r", "o", "op", "newBaseURL",
+	"bytes", "context", "encoding", "errors", "fmt", "http", "io", "json", "runtime", "strings", "time", "url",
+	"openapi_types", "types", "xml", "yaml", "uuid", "oas",
+	"break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go",
+	"goto", "if", "import", "interface", "map", "package", "range", "return", "select", "struct", "switch",
+	"type", "var",
+	"any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32", "float64", "int", "int8",
+	"int16", "int32", "int64", "rune", "string", "uint", "uint8", "uint16", "uint32", "uint64", "uintptr",
+	"true", "false", "iota", "nil", "append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len",
+	"make", "max", "min", "new", "panic", "print", "println", "real", "recover",
+}
+
+// oapiNumbered are the prefixes of oapi-codegen's numbered locals
+// (pathParam0, headerParamBuf1), as oapiKey has them.
+var oapiNumbered = []string{"pathparambuf", "pathparam", "headerparambuf", "headerparam", "cookieparambuf", "cookieparam"}
+
+// planArgs names the client method's argument for each path parameter:
+// the lower-camel Go name, made unique and kept off keywords and locals;
+// and its OapiName for oapi-codegen's functions. The other parameters are
+// fields of the operation's Args. model is the name the raw package
+// imports the model package under, which no variable may shadow.
+func planArgs(params []*Param, model string) {
+	used := map[string]bool{}
+	oapiNames := newOapiNamer(append([]string{model}, oapiPathScope...)...)
+	for _, pr := range params {
+		if pr.In != "path" {
+			continue
+		}
+		base := pr.GoName
+		if base == "" {
+			base = "Param"
+		}
+		oapi := base
+		for _, pre := range oapiNumbered {
+			if rest, ok := strings.CutPrefix(oapiKey(oapi), pre); ok && strings.Trim(rest, "0123456789") == "" {
+				oapi += "Arg"
+				break
+			}
+		}
+		pr.OapiName, _ = oapiNames.claim(oapi, "path parameter "+pr.Name)
+		arg := lowerFirst(base)
+		if token.IsKeyword(arg) || clientLocals[arg] || !token.IsIdentifier(arg) {
+			arg += "Param"
+		}
+		for i := 2; used[arg]; i++ {
+			arg = lowerFirst(base) + GoName(pr.In) + strconv.Itoa(i)
+		}
+		used[arg] = true
+		pr.Arg = arg
+	}
+}
+
+// paramGoName is a parameter's Go name: its x-go-name, else its name.
+func paramGoName(pv *openapi3.Parameter) string {
+	if v, ok := pv.Extensions["x-go-name"].(string); ok && GoName(v) != "" {
+		return GoName(v)
+	}
+	return GoName(pv.Name)
 }

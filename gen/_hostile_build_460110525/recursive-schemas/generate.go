@@ -1,0 +1,3 @@
+package hostile
+
+//go:generate go run github.com/oasgen/oasgen/cmd/gen generate

@@ -1,0 +1,144 @@
+package plan
+
+// Enums: the value set of an enum schema and the Go constants naming it.
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+func (p *planner) planEnum(t *Type, s *openapi3.Schema, open bool) *Enum {
+	e := &Enum{Open: open || isOpen(s)}
+	types := nonNullTypes(s)
+	allStrings, allInts, allNums := true, true, true
+	values := p.enumValues(s)
+	for _, v := range values {
+		switch {
+		case isNumber(v):
+			allStrings = false
+			if _, ok := intOf(v); !ok { // beyond int64 two values would become one
+				allInts = false
+			}
+		default:
+			if _, ok := v.(string); ok {
+				allInts, allNums = false, false
+			} else {
+				allStrings, allInts, allNums = false, false, false
+			}
+		}
+	}
+	switch {
+	case allStrings:
+		e.Base = String
+	case allInts && (len(types) == 0 || types[0] == "integer"):
+		e.Base = Int64
+	case allNums: // a string among numbers must not reach the float64 conversion below
+		e.Base = Float64
+	default:
+		p.warn(t.Pos, t.Where, "enum mixes value types; generated as strings of its JSON values")
+		e.Base = String
+	}
+	var varNames []string
+	if raw, ok := s.Extensions["x-enum-varnames"].([]any); ok {
+		for _, v := range raw {
+			str, _ := v.(string)
+			varNames = append(varNames, str)
+		}
+	}
+	constNames := newNamer()
+	seen := map[string]bool{}
+	for i, v := range values {
+		var val any
+		switch e.Base {
+		case String:
+			if str, ok := v.(string); ok {
+				val = str
+			} else {
+				val = jsonOf(v)
+			}
+		case Int64:
+			val, _ = intOf(v)
+		case Float64:
+			val, _ = floatOf(v)
+		}
+		key := fmt.Sprint(val)
+		if seen[key] {
+			p.warn(t.Pos, t.Where, "enum value %s is listed twice; kept once", jsonOf(v))
+			continue
+		}
+		seen[key] = true
+		suffix := ""
+		if i < len(varNames) && varNames[i] != "" {
+			suffix = GoName(varNames[i])
+		}
+		if suffix == "" {
+			suffix = enumSuffix(val)
+		}
+		cname, _ := constNames.claim(suffix, key)
+		full, renamed := p.names.claim(t.Name+cname, t.Where)
+		if renamed {
+			p.warn(t.Pos, t.Where, "enum constant %s%s is already taken; named %s", t.Name, cname, full)
+		}
+		e.Values = append(e.Values, EnumValue{Name: full, Value: val})
+	}
+	return e
+}
+
+func enumSuffix(v any) string {
+	switch x := v.(type) {
+	case string:
+		if n := GoName(x); n != "" {
+			return n
+		}
+		if x == "" {
+			return "Empty"
+		}
+		return "Value"
+	case int64:
+		if x < 0 {
+			return "Minus" + strconv.FormatUint(-uint64(x), 10) // -x overflows for MinInt64
+		}
+		return "N" + strconv.FormatInt(x, 10)
+	case float64:
+		s := strconv.FormatFloat(math.Abs(x), 'f', -1, 64)
+		s = strings.ReplaceAll(s, ".", "_")
+		if x < 0 {
+			return "Minus" + s
+		}
+		return "N" + s
+	}
+	return "Value"
+}
+
+// enumValues are s's enum values (or its const), numbers exact
+// (json.Number) where the source text was found.
+func (p *planner) enumValues(s *openapi3.Schema) []any {
+	var out []any
+	if len(s.Enum) > 0 {
+		for _, v := range p.spec.Exact(s, "enum", s.Enum).([]any) {
+			if v != nil {
+				out = append(out, v)
+			}
+		}
+	} else if s.Const != nil {
+		out = append(out, p.spec.Exact(s, "const", s.Const))
+	}
+	return out
+}
+
+func enumValues(s *openapi3.Schema) []any {
+	var out []any
+	for _, v := range s.Enum {
+		if v != nil {
+			out = append(out, v)
+		}
+	}
+	if s.Const != nil && len(s.Enum) == 0 {
+		out = append(out, s.Const)
+	}
+	return out
+}
