@@ -21,58 +21,40 @@ var authLinkJSON = []byte(`{"account_id":"acc_123","auth_link_url":"https://hub.
 
 func BenchmarkDecode(b *testing.B) {
 	b.Run("type=ConnectSessionCreate/impl=oapi-codegen", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() error {
 			var v oapi.ConnectSessionCreate
-			if err := json.Unmarshal(createJSON, &v); err != nil {
-				b.Fatal(err)
-			}
-		}
+			return json.Unmarshal(createJSON, &v)
+		})
 	})
 	b.Run("type=ConnectSessionCreate/impl=ogen", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() error {
 			var v ogen.ConnectSessionCreate
-			if err := v.UnmarshalJSON(createJSON); err != nil {
-				b.Fatal(err)
-			}
-		}
+			return v.UnmarshalJSON(createJSON)
+		})
 	})
 	b.Run("type=ConnectSessionCreate/impl=oasgen", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() error {
 			var v stackone.ConnectSessionCreate
-			if err := v.UnmarshalJSON(createJSON); err != nil {
-				b.Fatal(err)
-			}
-		}
+			return v.UnmarshalJSON(createJSON)
+		})
 	})
 	b.Run("type=ConnectSessionTokenAuthLink/impl=oapi-codegen", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() error {
 			var v oapi.ConnectSessionTokenAuthLink
-			if err := json.Unmarshal(authLinkJSON, &v); err != nil {
-				b.Fatal(err)
-			}
-		}
+			return json.Unmarshal(authLinkJSON, &v)
+		})
 	})
 	b.Run("type=ConnectSessionTokenAuthLink/impl=ogen", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() error {
 			var v ogen.ConnectSessionTokenAuthLink
-			if err := v.UnmarshalJSON(authLinkJSON); err != nil {
-				b.Fatal(err)
-			}
-		}
+			return v.UnmarshalJSON(authLinkJSON)
+		})
 	})
 	b.Run("type=ConnectSessionTokenAuthLink/impl=oasgen", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
+		loop(b, func() error {
 			var v stackone.ConnectSessionTokenAuthLink
-			if err := v.UnmarshalJSON(authLinkJSON); err != nil {
-				b.Fatal(err)
-			}
-		}
+			return v.UnmarshalJSON(authLinkJSON)
+		})
 	})
 }
 
@@ -113,15 +95,7 @@ type appender interface {
 func bench3(b *testing.B, name string, plain any, ogenMarshal func() ([]byte, error), ours appender) {
 	run := func(sub string, f func() ([]byte, error)) {
 		b.Run("type="+name+"/impl="+sub, func(b *testing.B) {
-			if _, err := f(); err != nil {
-				b.Fatal(err)
-			}
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := f(); err != nil {
-					b.Fatal(err)
-				}
-			}
+			loop(b, func() error { _, err := f(); return err })
 		})
 	}
 	run("oapi-codegen", func() ([]byte, error) { return json.Marshal(plain) })

@@ -88,14 +88,63 @@ const maxDepth = 10000
 // returns (strings, slices) and errors. The first error sticks: after it
 // every method returns zero values and Err reports it.
 //
+// The strings, raw values and base64 bytes it returns share one backing
+// array per document (see arenaChunk), so decoding a value with many string
+// fields costs one allocation for all of them, not one each. Holding any
+// one of them keeps its chunk alive, as with sonic's default, which does
+// the same.
+//
 // It is a value type so that a generated UnmarshalJSON keeps it on the
 // stack: d := oas.NewDecoder(data); m.DecodeJSON(&d); return d.End().
 type Decoder struct {
-	data    []byte
-	pos     int
-	depth   int
-	err     error
-	scratch []byte // unescaped strings that contain escapes
+	data  []byte
+	pos   int
+	depth int
+	err   error
+	arena []byte // backing array of the values returned so far (see alloc)
+}
+
+// arenaChunk caps one backing array of a Decoder's strings: a document
+// smaller than this gets one allocation for all its strings and raw values,
+// a larger one a chunk of this size at a time, so that one string kept from
+// a large document pins at most this much memory.
+const arenaChunk = 32 << 10
+
+// alloc returns n bytes of the decoder's arena, with their capacity ending
+// at their length, so that appending to a returned value copies it rather
+// than writing over the next one. The arena only grows: bytes handed out
+// are never written again by the decoder. A new chunk is sized by the rest
+// of the input, which bounds what is still to come (each value is at most
+// as long as its text, except strings with invalid UTF-8, whose U+FFFD
+// replacements can outgrow it; those take a new chunk).
+func (d *Decoder) alloc(n int) []byte {
+	t := d.tail(n)
+	d.arena = d.arena[:len(d.arena)+n]
+	return t[:n:n]
+}
+
+// tail returns the arena's free part, at least n bytes, taking a new chunk
+// when the current one has less. Strings with escapes are unescaped there
+// (strSlow); String then takes them by extending the arena over them.
+func (d *Decoder) tail(n int) []byte {
+	if n > cap(d.arena)-len(d.arena) {
+		size := min(len(d.data)-d.pos+n, arenaChunk)
+		d.arena = make([]byte, 0, max(size, n))
+	}
+	return d.arena[len(d.arena):cap(d.arena)]
+}
+
+// inTail reports whether b starts at the arena's free part.
+func (d *Decoder) inTail(b []byte) bool {
+	n := len(d.arena)
+	return len(b) > 0 && n < cap(d.arena) && &b[0] == &d.arena[:n+1][n]
+}
+
+// keep copies b into the arena.
+func (d *Decoder) keep(b []byte) []byte {
+	k := d.alloc(len(b))
+	copy(k, b)
+	return k
 }
 
 // NewDecoder returns a decoder over data.
@@ -407,7 +456,10 @@ func (d *Decoder) RawMessage(dst []byte) []byte {
 	if d.err != nil {
 		return dst
 	}
-	return append(dst[:0], raw...)
+	if cap(dst) >= len(raw) {
+		return append(dst[:0], raw...)
+	}
+	return d.keep(raw)
 }
 
 // Time reads a time.Time as its UnmarshalJSON does (null leaves t alone).
@@ -597,10 +649,15 @@ func (d *Decoder) Bool() bool {
 // String reads a string value.
 func (d *Decoder) String() string {
 	b := d.StringBytes()
-	if d.err != nil {
+	if d.err != nil || len(b) == 0 {
 		return ""
 	}
-	return string(b)
+	if d.inTail(b) { // unescaped in place: take it
+		d.arena = d.arena[:len(d.arena)+len(b)]
+		return unsafe.String(&b[0], len(b))
+	}
+	k := d.keep(b)
+	return unsafe.String(&k[0], len(k))
 }
 
 // StringBytes reads a string value and returns its unescaped bytes without
@@ -634,13 +691,19 @@ func (d *Decoder) Base64() []byte {
 	if d.err != nil {
 		return nil
 	}
-	b := make([]byte, base64.StdEncoding.DecodedLen(len(s)))
+	if len(s) == 0 {
+		return []byte{}
+	}
+	if d.inTail(s) { // escaped base64 (rare): alloc would hand out s's bytes
+		s = append([]byte(nil), s...)
+	}
+	b := d.alloc(base64.StdEncoding.DecodedLen(len(s)))
 	n, err := base64.StdEncoding.Decode(b, s)
 	if err != nil {
 		d.fail(err.Error())
 		return nil
 	}
-	return b[:n]
+	return b[:n:n]
 }
 
 // Bytes reads a []byte as encoding/json decodes one: a string holding
@@ -676,7 +739,7 @@ func (d *Decoder) Bytes(old []byte) []byte {
 
 // str reads the string at d.pos (which is '"') and returns its unescaped
 // contents: a view of the input when there is nothing to unescape, else a
-// view of d.scratch.
+// view of the decoder's arena tail (see tail), valid until the next call.
 func (d *Decoder) str() []byte {
 	data := d.data
 	start := d.pos + 1
@@ -724,13 +787,21 @@ var plainStr = func() (t [256]bool) {
 // surrogates and invalid UTF-8 bytes each become U+FFFD.
 func (d *Decoder) strSlow(start, i int) []byte {
 	data := d.data
-	out := append(d.scratch[:0], data[start:i]...)
+	// The unescaped text is at most as long as the literal (but for invalid
+	// UTF-8, where append takes over), so it fits in that much of the tail.
+	end := i
+	for end < len(data) && data[end] != '"' {
+		if data[end] == '\\' {
+			end++
+		}
+		end++
+	}
+	out := append(d.tail(end - start)[:0], data[start:i]...)
 	for i < len(data) {
 		c := data[i]
 		switch {
 		case c == '"':
 			d.pos = i + 1
-			d.scratch = out
 			return out
 		case c == '\\':
 			i++
