@@ -1,3 +1,0 @@
-package hostile
-
-//go:generate go run github.com/oasgen/oasgen/cmd/gen generate
