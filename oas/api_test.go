@@ -20,6 +20,7 @@ func TestFrontDoor(t *testing.T) {
 		// errors
 		"APIError", "AuthError", "DecodeError", "JSONError", "MaxErrorBody", "MaxSuccessBody", "Message",
 		"MissingCredentialsError", "ResponseError", "ResponseTooLargeError", "ValidationError", "Violation",
+		"MaxWebhookBytes", "WebhookError",
 		// retries and per-call options, hooks
 		"CallConfig", "CallOption", "DefaultMaxAttempts", "HookContext", "Hooks", "RequestEditor",
 		"Response", "RetryPolicy", "WithHeader", "WithQuery", "WithRequestEditor", "WithRetries", "WithoutRetries",

@@ -47,6 +47,10 @@
 //     operation's security alternatives; nothing was sent.
 //   - [AuthError]: a credential could not be obtained (a token request
 //     failed).
+//   - [WebhookError]: a request a generated ParseWebhook cannot read as
+//     one of the spec's webhooks (method, path, media type, a body over
+//     [MaxWebhookBytes], or a payload that is not the schema's), with the
+//     status a handler answers it with.
 //
 // Transport failures (refused, reset, timed out) and the context's error
 // come back wrapped with the operation's name, as net/http returns them.

@@ -105,7 +105,7 @@ func runGenerate(cmd string, args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", "", "output `directory` (with -spec)")
 	importPath := fs.String("import-path", "", "import `path` of the generated package (with -spec; default: from the nearest go.mod above -out)")
 	strict := fs.Bool("strict", false, "treat spec warnings as errors")
-	docs := fs.Bool("docs", true, "write the Markdown pages (docs/models/*.md); with -config, overrides every entry")
+	docs := fs.Bool("docs", true, "write the Markdown pages (docs/models/*.md, docs/sdks/*/README.md); with -config, overrides every entry")
 	client := fs.Bool("client", true, "generate the clients (APIClient, and oapi-codegen's client in <out>/raw); with -config, overrides every entry")
 	var limits limitFlags
 	fs.Var(&limits, "limit", "`key=value` bound on loading the spec, as in the config's limits block (max-file-bytes, max-files, max-nodes, max-depth, max-enum-values); repeatable, overrides the config")

@@ -63,12 +63,36 @@ func All(m *plan.Model, opts Options) ([]File, error) {
 			return nil, err
 		}
 		files = append(files, cf...)
+		ex, err := genExamples(m)
+		if err != nil {
+			return nil, err
+		}
+		if ex != nil {
+			files = append(files, *ex)
+		}
+		if m.Docs {
+			od, err := genOpDocs(m)
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, od...)
+		}
+	}
+	if m.Webhooks != nil {
+		wf, err := genWebhooks(m)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, wf)
 	}
 	if m.Docs {
 		files = append(files, genDocs(m)...)
 	}
-	files = append(files, genPackageDoc(m))
-	return files, nil
+	pd, err := genPackageDoc(m)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, pd), nil
 }
 
 // parallel maps fn over items on every core, keeping the order; the error

@@ -20,7 +20,7 @@ const pkgDocFile = "doc.gen.go"
 //
 // with a short example built from the plan's Usage: a constructor, a
 // client call and error handling, and where the Markdown pages are.
-func genPackageDoc(m *plan.Model) File {
+func genPackageDoc(m *plan.Model) (File, error) {
 	pkg := m.Package
 	u := m.Usage
 	var b strings.Builder
@@ -51,6 +51,14 @@ func genPackageDoc(m *plan.Model) File {
 		b.WriteString("\n")
 		b.WriteString(ex)
 	}
+	if m.Client {
+		// x-speakeasy-usage-example operations (opdocs.go).
+		ex, err := usageExamples(m)
+		if err != nil {
+			return File{}, err
+		}
+		b.WriteString(ex)
+	}
 	if m.Docs && u.Body != nil && u.Body.Docs {
 		b.WriteString("\n")
 		b.WriteString(wrapText("Every schema has a Markdown page under docs/models, for example docs/models/"+u.Body.DocFile()+".md.", 77))
@@ -66,7 +74,7 @@ func genPackageDoc(m *plan.Model) File {
 	}
 	out.WriteString("package " + pkg + "\n")
 	out.WriteString(runtimeGuard(plan.RuntimeVersion))
-	return File{Path: pkgDocFile, Content: []byte(out.String())}
+	return File{Path: pkgDocFile, Content: []byte(out.String())}, nil
 }
 
 // runtimeGuard is the compile-time check that the runtime the package builds

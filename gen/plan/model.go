@@ -78,6 +78,15 @@ type Model struct {
 
 	// Usage is what the package doc comment's example uses.
 	Usage Usage
+
+	// OpGroups are the operation docs pages (docs/sdks/<group>/README.md)
+	// and UsageOps the operations x-speakeasy-usage-example marks, by
+	// position, whose snippets the package doc comment shows (opdocs.go).
+	OpGroups []*OpGroup
+	UsageOps []*OpDoc
+	// Webhooks are the requests the API sends (3.1 webhooks, 3.0
+	// callbacks), which the generated ParseWebhook reads (webhooks.go).
+	Webhooks *Webhooks
 }
 
 // Usage picks the real names the package doc comment's example is written

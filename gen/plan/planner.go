@@ -61,6 +61,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	p.fillComponents()
 	p.reserveOperationTypeNames()
 	p.planOperations()
+	p.planWebhooks()
 	for _, check := range p.defaults {
 		check()
 	}
@@ -88,6 +89,8 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	p.planUsage()
 	p.planUsageNames()
 	p.planPatterns()
+	p.planOpDocs()
+	p.finishWebhooks()
 	p.planOapiOperationIDs(p.oapiOps)
 	p.planFiles()
 	p.m.Warnings = p.warnings.Sort()

@@ -243,6 +243,25 @@ func (e *ConflictError) Error() string {
 // ever looked at.
 var scanDirs = []string{".", "docs", "docs/models", "raw"}
 
+// sdkDocsDir holds one directory per operation group (docs/sdks/<group>/
+// README.md), each scanned too.
+const sdkDocsDir = "docs/sdks"
+
+// scannedDirs are scanDirs, docs/sdks and every directory in it.
+func scannedDirs(dir string) ([]string, error) {
+	dirs := append(slices.Clone(scanDirs), sdkDocsDir)
+	entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(sdkDocsDir)))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR) {
+		return nil, err
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			dirs = append(dirs, path.Join(sdkDocsDir, e.Name()))
+		}
+	}
+	return dirs, nil
+}
+
 // dirFiles is what readDirs found: the contents of every regular .go and
 // .md file in the scanned directories, and the names of all their other
 // entries.
@@ -254,7 +273,8 @@ type dirFiles struct {
 // listed reports whether rel lies in a scanned directory, where an absent
 // name means no such file.
 func (d dirFiles) listed(rel string) bool {
-	return slices.Contains(scanDirs, path.Dir(rel))
+	dir := path.Dir(rel)
+	return slices.Contains(scanDirs, dir) || dir == sdkDocsDir || path.Dir(dir) == sdkDocsDir
 }
 
 // readDirs lists the scanned directories once and reads each regular .go
@@ -264,7 +284,11 @@ func (d dirFiles) listed(rel string) bool {
 func readDirs(dir string) (dirFiles, error) {
 	d := dirFiles{files: map[string][]byte{}, names: map[string]bool{}}
 	var toRead []string
-	for _, sub := range scanDirs {
+	dirs, err := scannedDirs(dir)
+	if err != nil {
+		return d, err
+	}
+	for _, sub := range dirs {
 		entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(sub)))
 		if errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR) {
 			continue
@@ -396,7 +420,11 @@ var tempRE = regexp.MustCompile(`^\..+\.tmp[0-9]+$`)
 // (and its docs/ and raw/ trees). Call it only while holding dir's Lock, when no
 // other run can be writing.
 func RemoveTemp(dir string) error {
-	for _, sub := range scanDirs {
+	dirs, err := scannedDirs(dir)
+	if err != nil {
+		return err
+	}
+	for _, sub := range dirs {
 		entries, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(sub)))
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) {

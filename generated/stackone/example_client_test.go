@@ -12,8 +12,9 @@ import (
 )
 
 // A session is created with the required owner fields; the result is typed,
-// and documented errors are typed too.
-func ExampleAPIClient_CreateConnectSession() {
+// and documented errors are typed too. (The unsuffixed example is the
+// generated one, examples.gen_test.go, which the docs page shows.)
+func ExampleAPIClient_CreateConnectSession_typedErrors() {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(201)
 		io.WriteString(w, `{"id":1,"organization_id":2,"project_id":"p","origin_owner_id":"acme-42","origin_owner_name":"Acme",

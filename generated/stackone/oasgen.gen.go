@@ -8,7 +8,7 @@
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
 // toolchain: v0.3.0
-// output: sha256:7b592c2e0aefcf58
+// output: sha256:7bb57b0caaa266e9
 //
 // files:
 //	sha256:dffcf9795202afe9 api.gen.go
@@ -27,7 +27,9 @@
 //	sha256:d9c1a1abf600425f docs/models/requesttimedoutresponse.md
 //	sha256:085a55f3430f0f0e docs/models/toomanyrequestsresponse.md
 //	sha256:3e2fd1f6b5914c0f docs/models/unauthorizedresponse.md
+//	sha256:783a6ed506e86e42 docs/sdks/connectsessions/README.md
 //	sha256:978841737428bfa8 errors.gen.go
+//	sha256:e18cbbd19cd9e85d examples.gen_test.go
 //	sha256:34e0d3a058206d30 model_bad_request_response.gen.go
 //	sha256:304e7bb8e173e8e8 model_connect_session.gen.go
 //	sha256:6f98fc27ba2a0893 model_connect_session_authenticate.gen.go

@@ -57,4 +57,12 @@
 // Options field named after it ([AuthBasic], [AuthBearer], [AuthHTTP],
 // [AuthAPIKey], [AuthOAuth2] with the scheme's [OAuth2Spec]); each Call
 // lists its alternatives as [Requirement] values of [AuthUse].
+//
+// # Webhooks
+//
+// [ReadWebhook] reads and checks the body of a request a generated
+// ParseWebhook received (capped at oas.MaxWebhookBytes, JSON media types
+// only), [WebhookPayloadError] and [UnknownWebhook] make its
+// *oas.WebhookError, and [ServeWebhook] is the body of the generated
+// webhook handler.
 package oasimpl

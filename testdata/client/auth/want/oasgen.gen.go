@@ -8,11 +8,12 @@
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
 // toolchain: v0.3.0
-// output: sha256:a5fb5a959c7437d9
+// output: sha256:b22d747ccc8ba75e
 //
 // files:
 //	sha256:601fd3acf836c4a3 api.gen.go
 //	sha256:38f64440bbdbe872 doc.gen.go
+//	sha256:891e6734c5cfb912 examples.gen_test.go
 //	sha256:0fe1717eaa936613 model_thing.gen.go
 //	sha256:ea4343b19b14a769 raw/client.gen.go
 

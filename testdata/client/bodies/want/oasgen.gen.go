@@ -8,12 +8,13 @@
 // spec: sha256:0da178901899eec4
 // config: sha256:3bb05863136f0e8c
 // toolchain: v0.3.0
-// output: sha256:cf897d75aa8a72ad
+// output: sha256:67997a0028c0c8e3
 //
 // files:
 //	sha256:4d1acbe8df3d00bf api.gen.go
 //	sha256:be8f908dd631a6b0 doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
+//	sha256:9a9a443305215186 examples.gen_test.go
 //	sha256:0c688703e34a3ae4 model_deploy_accepted_response.gen.go
 //	sha256:9c97276548b61c34 model_deploy_result.gen.go
 //	sha256:a4f591ea5a434e1e model_deployment.gen.go

@@ -8,12 +8,13 @@
 // spec: sha256:3b6851a800626a05
 // config: sha256:07623a2c5c42301a
 // toolchain: v0.3.0
-// output: sha256:e8b6e4cc76891e8c
+// output: sha256:a41e56c986d3a1ba
 //
 // files:
 //	sha256:ae6aff5b8ffa8500 api.gen.go
 //	sha256:6641d0fd861d1624 doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
+//	sha256:efe05ae99975111c examples.gen_test.go
 //	sha256:a19ec8b27cf8ac52 model_item.gen.go
 //	sha256:13ee1f803aaf7240 model_list_tags_sort_param.gen.go
 //	sha256:b73a44d2380cb616 model_problem.gen.go

@@ -8,11 +8,12 @@
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
 // toolchain: v0.3.0
-// output: sha256:8990148f6d514282
+// output: sha256:6961c9c74dbd061d
 //
 // files:
 //	sha256:4cb44ea16bcf2852 api.gen.go
 //	sha256:2291506b0cfafea2 doc.gen.go
+//	sha256:cead9ca3a51afc49 examples.gen_test.go
 //	sha256:95e14082b57988c4 model_repo.gen.go
 //	sha256:0faab1f5e5bd694a model_repo_create.gen.go
 //	sha256:71be16750b86a80d model_repo_update.gen.go

@@ -8,12 +8,13 @@
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
 // toolchain: v0.3.0
-// output: sha256:f663c403e8c4ba6a
+// output: sha256:895433c8dbc7347b
 //
 // files:
 //	sha256:45309eaf62e37170 api.gen.go
 //	sha256:f725034d3c063157 doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
+//	sha256:a12f1ace2303c7eb examples.gen_test.go
 //	sha256:81e75a0fca189abe model_error.gen.go
 //	sha256:20a0f0f80b54c935 model_pet.gen.go
 //	sha256:df769a4f6ffd4f23 model_pets.gen.go

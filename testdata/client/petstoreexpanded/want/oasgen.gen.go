@@ -8,12 +8,13 @@
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
 // toolchain: v0.3.0
-// output: sha256:7a57769425349c8c
+// output: sha256:9d2afdf235d848c1
 //
 // files:
 //	sha256:9840b469e20b197a api.gen.go
 //	sha256:8c246dd35be5fd95 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
+//	sha256:8434fbcc21897914 examples.gen_test.go
 //	sha256:21f989210b1ae9d8 model_error.gen.go
 //	sha256:3190ba2033262d59 model_new_pet.gen.go
 //	sha256:85373aee502f4d68 model_pet.gen.go

@@ -8,12 +8,13 @@
 // spec: sha256:25413f7d26004831
 // config: sha256:821f72598031c6bb
 // toolchain: v0.3.0
-// output: sha256:b82cddfd54de2841
+// output: sha256:fedca4f075537b7f
 //
 // files:
 //	sha256:d81e605e1796ca65 api.gen.go
 //	sha256:dde36e49d825180c doc.gen.go
 //	sha256:5315fded536c6613 errors.gen.go
+//	sha256:1b2a5e45b33cf1e7 examples.gen_test.go
 //	sha256:e0c674e840831a54 model_cursor.gen.go
 //	sha256:22af8d5dd7c9a08d model_cursor_page.gen.go
 //	sha256:33bc6791198d9132 model_cursor_page_meta.gen.go

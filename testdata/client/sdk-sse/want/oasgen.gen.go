@@ -8,12 +8,13 @@
 // spec: sha256:e31bf9e1c359c068
 // config: sha256:5c465b5e41ce6b6c
 // toolchain: v0.3.0
-// output: sha256:21b926aca0ee69e3
+// output: sha256:e8ac03551d88497d
 //
 // files:
 //	sha256:ad205f3c14d344c4 api.gen.go
 //	sha256:2bbe3a094fc4472b doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
+//	sha256:fb0cd6aaffb4c1af examples.gen_test.go
 //	sha256:334dab775f3abb9b model_chat_chunk.gen.go
 //	sha256:daa8840503278828 model_chat_request.gen.go
 //	sha256:8ffd96bc09f03822 model_chat_stream.gen.go

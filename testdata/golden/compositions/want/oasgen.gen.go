@@ -8,7 +8,7 @@
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
 // toolchain: v0.3.0
-// output: sha256:df03ccfc80c25b77
+// output: sha256:a9403c482e1b0361
 //
 // files:
 //	sha256:12f2c25864df82f8 api.gen.go
@@ -27,6 +27,8 @@
 //	sha256:04eddeb686a1efa0 docs/models/searchtooltype.md
 //	sha256:9d1a9cdc1799e1df docs/models/size.md
 //	sha256:cad1e032238615df docs/models/tool.md
+//	sha256:e16c5c90994a77c3 docs/sdks/apiclient/README.md
+//	sha256:2cbaee0fa9403b24 examples.gen_test.go
 //	sha256:660152a8ad9aca45 model_cat.gen.go
 //	sha256:228ab9f4994966d9 model_code_tool.gen.go
 //	sha256:f024ce48885f07c8 model_code_tool_type.gen.go

@@ -8,7 +8,7 @@
 // spec: sha256:e2048a2c0af49bf9
 // config: sha256:820be30c8474642c
 // toolchain: v0.3.0
-// output: sha256:73daba9d8b595700
+// output: sha256:e8f571a758da616b
 //
 // files:
 //	sha256:aa80413a41b2a0d0 api.gen.go
@@ -18,6 +18,8 @@
 //	sha256:0ea6464ee4e15940 docs/models/itemlevel.md
 //	sha256:cbcf6f7b1a1a6063 docs/models/thingid.md
 //	sha256:ee9ea50aef7a0a2d docs/models/wait.md
+//	sha256:6e3a3c6007a673aa docs/sdks/apiclient/README.md
+//	sha256:5f151f07572e9bf4 examples.gen_test.go
 //	sha256:753942de48c77ef5 model_dimensions.gen.go
 //	sha256:d0f6f7bd5b0dc661 model_item.gen.go
 //	sha256:9e50185d047eb601 model_item_level.gen.go

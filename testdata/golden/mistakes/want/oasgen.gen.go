@@ -8,7 +8,7 @@
 // spec: sha256:0fbba406e6840f25
 // config: sha256:3e42edb4719cb61b
 // toolchain: v0.3.0
-// output: sha256:b965c60302dde9ec
+// output: sha256:2a3ab456f64e2625
 //
 // files:
 //	sha256:d36ed492e83d9ffd api.gen.go
@@ -21,7 +21,9 @@
 //	sha256:7d6cdca724fe013b docs/models/pet.md
 //	sha256:58ef9998425b5eec docs/models/petkind.md
 //	sha256:8e50d44c42ee0b9e docs/models/toy.md
+//	sha256:1e3f5a97a76e4791 docs/sdks/apiclient/README.md
 //	sha256:a42c056803d371e3 errors.gen.go
+//	sha256:3e50b2a12d88b129 examples.gen_test.go
 //	sha256:efe18f80913c1234 model_add_pet_request_form.gen.go
 //	sha256:04f1deff2b6403f4 model_error.gen.go
 //	sha256:0e16c805fd37fadd model_link.gen.go
@@ -31,6 +33,7 @@
 //	sha256:439b3f150f783e36 model_pet_kind.gen.go
 //	sha256:d946bf06582a7ce8 model_toy.gen.go
 //	sha256:a2c8838d0b66472a raw/client.gen.go
+//	sha256:302ece2b4dd140b6 webhooks.gen.go
 //
 // warnings:
 //	../openapi.yaml:10:5	paths./pets/{petId}/toys/{toyId}	path parameter "toyId" of GET /pets/{petId}/toys/{toyId} is not declared; the client takes it as a string

@@ -8,7 +8,7 @@
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
 // toolchain: v0.3.0
-// output: sha256:528918d4dc52b43b
+// output: sha256:aee3905009b8d4d1
 //
 // files:
 //	sha256:dd7bbfaa1d2eda9a api.gen.go
@@ -39,7 +39,9 @@
 //	sha256:5479903dfb92709e docs/models/retrypolicy.md
 //	sha256:f56c2f29ae61b1cf docs/models/thing.md
 //	sha256:19a78bb8ed3cc71c docs/models/thingid.md
+//	sha256:51685be5d66fe22a docs/sdks/apiclient2/README.md
 //	sha256:46d5b1adba041657 errors.gen.go
+//	sha256:ddd3d8c81404bc79 examples.gen_test.go
 //	sha256:a5fbd737ea8b6f5a model_api_client.gen.go
 //	sha256:bd5f0a736a76dae4 model_api_error.gen.go
 //	sha256:af60d2a7ebb36659 model_call_option.gen.go

@@ -8,7 +8,7 @@
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
 // toolchain: v0.3.0
-// output: sha256:fd597923e5a567df
+// output: sha256:e8f808abfceaf3f1
 //
 // files:
 //	sha256:af575eae202426bd api.gen.go
@@ -26,6 +26,8 @@
 //	sha256:9c8e88ab04035039 docs/models/widgetmaybeshape.md
 //	sha256:0a6ab0361037b19e docs/models/widgetmode.md
 //	sha256:a2cb7d6655027cb7 docs/models/widgetsize.md
+//	sha256:20ee45d99024ba50 docs/sdks/apiclient/README.md
+//	sha256:6bc68ddacc9e49e5 examples.gen_test.go
 //	sha256:f4938e57725517f2 model_base.gen.go
 //	sha256:ee457a16e4c05fdb model_circle.gen.go
 //	sha256:d7c623a46a31f61b model_payload.gen.go

@@ -8,12 +8,14 @@
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
 // toolchain: v0.3.0
-// output: sha256:c0baf3cc47c4e78e
+// output: sha256:0eabd58aec9b527e
 //
 // files:
 //	sha256:37e20eef381479f7 api.gen.go
 //	sha256:8b3df89318c9b1fa doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
+//	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md
+//	sha256:a22fe477e85c7cdb examples.gen_test.go
 //	sha256:0d7d2dd5a0fcbcc0 model_post_thing_body.gen.go
 //	sha256:c9a4bb0389a7d14d raw/client.gen.go
 //

@@ -8,7 +8,7 @@
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
 // toolchain: v0.3.0
-// output: sha256:c86330c61fc89771
+// output: sha256:95340482b959ae92
 //
 // files:
 //	sha256:ea292955c4f79445 api.gen.go
@@ -21,6 +21,8 @@
 //	sha256:9ac871f4022691fd docs/models/plan9.md
 //	sha256:a64b8a16cedd2a37 docs/models/thingtest.md
 //	sha256:0d4b0ed0a3e09898 docs/models/zoss390x.md
+//	sha256:aa8b4dc0e7e647a5 docs/sdks/apiclient/README.md
+//	sha256:71d9274dadfcd32a examples.gen_test.go
 //	sha256:afe1b929605d8571 model_billable_windows_.gen.go
 //	sha256:20d3677ae87423ed model_foo_arm64_.gen.go
 //	sha256:cc7b1c2ab900869e model_linux_amd64_test_.gen.go

@@ -8,7 +8,7 @@
 // spec: sha256:8ebfea394d91dc41
 // config: sha256:cc3402158c40e91a
 // toolchain: v0.3.0
-// output: sha256:cce76dcf69e6e4f5
+// output: sha256:253a7a0c0aa8b079
 //
 // files:
 //	sha256:bdbf99727304741d api.gen.go
@@ -16,7 +16,9 @@
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md
+//	sha256:046c89f0164a9e83 docs/sdks/apiclient/README.md
 //	sha256:7180640318a29beb errors.gen.go
+//	sha256:a26d42f66704565a examples.gen_test.go
 //	sha256:185bb07996d851a2 model_error.gen.go
 //	sha256:a75238aefea50881 model_new_pet.gen.go
 //	sha256:a4232705b247c331 model_pet.gen.go
