@@ -55,6 +55,10 @@ type SpecConfig struct {
 	// Groups "tags" puts each operation without x-speakeasy-group into the
 	// sub-client of its first tag (c.Pets.ListPets).
 	Groups string `yaml:"groups,omitempty"`
+	// InferPagination gives page iterators to list operations without
+	// x-speakeasy-pagination that follow a common pattern (a next cursor
+	// or link in the body, a Link header). Off by default.
+	InferPagination bool `yaml:"infer-pagination,omitempty"`
 	// Templates overrides the config-wide template directory.
 	Templates string `yaml:"templates,omitempty"`
 	// ImportPath is the generated package's import path, which the raw
@@ -185,6 +189,7 @@ func (c *Config) Jobs(configPath string) ([]Job, error) {
 			Docs:            s.Docs == nil || *s.Docs,
 			Client:          s.Client == nil || *s.Client,
 			GroupByTags:     s.Groups == "tags",
+			InferPagination: s.InferPagination,
 			ImportPath:      s.ImportPath,
 			Limits: load.Limits{MaxFileBytes: s.Limits.MaxFileBytes, MaxFiles: s.Limits.MaxFiles, MaxNodes: s.Limits.MaxNodes,
 				MaxDepth: s.Limits.MaxDepth, MaxEnumValues: s.Limits.MaxEnumValues},

@@ -18,6 +18,7 @@ var configDocs = map[string]string{
 	"docs":                   "Write a Markdown page per schema under docs/models (default true).",
 	"client":                 "Generate the HTTP client (default true).",
 	"groups":                 "tags: each operation without x-speakeasy-group goes into the sub-client of its first tag (c.Pets.ListPets). Unset: only x-speakeasy-group makes sub-clients.",
+	"infer-pagination":       "Give list operations without x-speakeasy-pagination page iterators when they follow a common pattern: a string property next in the response body (a cursor for a cursor-like query parameter, else the next page's URL) or a Link header rel=\"next\" the 2xx response declares (default false).",
 	"import-path":            "Import path of the generated package, which the raw client package (<output>/raw) imports for the models. Default: derived from the nearest go.mod above output; set it when there is none yet.",
 	"templates":              "Directory of oapi-codegen template overrides (<template name>.tmpl), relative to this file. At the top level it is the default for every spec.",
 	"generate":               "oapi-codegen: what to generate. client maps to `client`; models is always on; servers and embedded-spec are errors.",

@@ -51,6 +51,9 @@ type Job struct {
 	// without it keep their fingerprint.
 	GroupByTags  bool `json:",omitempty"`
 	TemplatesDir string
+	// InferPagination is the config's infer-pagination (omitted from the
+	// settings digest when off, so turning it on is the only change).
+	InferPagination bool `json:",omitempty"`
 	// ImportPath is the generated package's import path, which the raw
 	// client package imports; "" derives it from the nearest go.mod (see
 	// importpath.go).
@@ -441,7 +444,7 @@ func renderSpec(j Job, tc Toolchain, spec *load.Spec) (*Result, error) {
 	rel := sourcePath(j)
 	j, importErr := withImportPath(j)
 	m, err := plan.Build(spec, plan.Options{Package: j.Package, SpecPath: rel, Toolchain: Version, ImportPath: j.ImportPath,
-		Client: j.Client, Docs: j.Docs, GroupByTags: j.GroupByTags})
+		Client: j.Client, Docs: j.Docs, GroupByTags: j.GroupByTags, InferPagination: j.InferPagination})
 	if err != nil {
 		return nil, err
 	}

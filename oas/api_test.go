@@ -26,10 +26,12 @@ func TestFrontDoor(t *testing.T) {
 		"Response", "RetryPolicy", "WithHeader", "WithQuery", "WithRequestEditor", "WithRetries", "WithoutRetries",
 		// credentials
 		"BasicAuth", "BearerAuth", "OAuth2",
-		// bodies and streams
+		// bodies and streams; server-sent events
 		"File", "Stream",
 		// response metadata and timeouts (meta.go, timeout.go)
 		"DefaultTimeout", "HTTPMeta", "HeaderDecoder", "TimeoutError", "WithHTTPMeta", "WithResponseHeaders", "WithTimeout",
+		"DefaultMaxEventLine", "ErrEventLineTooLong", "Event", "EventDecodeError", "EventReader", "EventStreamError",
+		"NewEventReader", "RawEvent",
 	}
 	fset := token.NewFileSet()
 	entries, err := os.ReadDir(".")

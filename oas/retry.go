@@ -54,6 +54,11 @@ type CallConfig struct {
 	Headers    []HeaderDecoder
 	Timeout    time.Duration
 	TimeoutSet bool
+	// PageURL and ResponseHeader serve the page iterators of generated
+	// clients (oasimpl.WithPageURL, oasimpl.WithResponseHeader): the URL a
+	// next-page link gave, and where to store the response's headers.
+	PageURL        string
+	ResponseHeader *http.Header
 }
 
 // WithRetries makes a call use p instead of the spec's (or the client's)

@@ -53,6 +53,16 @@ func genClient(m *plan.Model) ([]File, error) {
 			genResponseHeaders(f, m, o)
 		}
 		genOperation(f, m, o)
+		if ev := o.Events; ev != nil {
+			if ev.Opener != nil {
+				comment(f, ev.Open+" sends the request of "+o.Name+" asking for "+ev.MediaType+" and returns its 2xx event stream unread.")
+				genMethod(f, m, ev.Opener, ev.Open)
+			}
+			genEvents(f, m, o)
+		}
+		if o.Pagination != nil {
+			genPagination(f, m, o)
+		}
 	}
 	api, err := render(f, "api.gen.go")
 	if err != nil {
@@ -161,7 +171,7 @@ func genClientType(f *jen.File, m *plan.Model) {
 			g.Comment("The fixed part of each operation's call (method, auth, retry policy),")
 			g.Comment("built once here rather than on every call.")
 		}
-		for _, o := range m.Operations {
+		for _, o := range callOps(m) {
 			g.Id(opField(o)).Qual(implPkg, "Call")
 		}
 	})
@@ -201,7 +211,7 @@ func genClientType(f *jen.File, m *plan.Model) {
 		genSDKClientInit(g, m)
 		genGroupInit(g, m)
 		genAuthorizers(g, m)
-		for _, o := range m.Operations {
+		for _, o := range callOps(m) {
 			call := jen.Dict{jen.Id("Method"): jen.Lit(o.Method), jen.Id("Operation"): jen.Lit(o.HookName()),
 				jen.Id("Func"): jen.Lit(o.Name)}
 			if o.Accept != "" {
@@ -347,6 +357,20 @@ func bodyLabel(r *plan.Response) string {
 
 // func (c *APIClient) Op(ctx context.Context, pathParams..., params OpArgs, body T, opts ...CallOption) (R, error)
 func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
+	name := o.Name
+	if o.Events != nil && o.Events.Opener == nil {
+		// The stream's opener; the method of o.Name iterates over it.
+		name = o.Events.Open
+		comment(f, name+" sends the request of "+o.Name+" and returns its 2xx event stream unread.")
+	} else {
+		comment(f, wrapText(operationDoc(m, o), 77))
+	}
+	genMethod(f, m, o, name)
+}
+
+// genMethod writes the body of an operation's method (or of its event
+// stream's opener) under name.
+func genMethod(f *jen.File, m *plan.Model, o *plan.Operation, name string) {
 	res, zero := resultType(o)
 	byZero := o.Result != nil && o.ResultType == "" && o.Result.Kind == plan.BodyJSON && !o.ResultPointer && !o.Result.Body.Nilable()
 	fail := func(err jen.Code) *jen.Statement {
@@ -355,7 +379,6 @@ func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
 		}
 		return jen.Return(err)
 	}
-	comment(f, wrapText(operationDoc(m, o), 77))
 	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range o.Params {
 		if p.In == "path" {
@@ -377,7 +400,7 @@ func genOperation(f *jen.File, m *plan.Model, o *plan.Operation) {
 	}
 	results = append(results, jen.Error())
 
-	f.Func().Add(opReceiver(m, o)).Id(o.Name).Params(args...).Params(results...).BlockFunc(func(g *jen.Group) {
+	f.Func().Add(opReceiver(m, o)).Id(name).Params(args...).Params(results...).BlockFunc(func(g *jen.Group) {
 		genGroupPrologue(g, o)
 		if byZero {
 			g.Var().Id("zero").Add(goType(o.Result.Body))
@@ -697,6 +720,19 @@ func hasHeaders(o *plan.Operation) bool {
 	return false
 }
 
+// callOps are the operations whose fixed oasimpl.Call APIClient holds:
+// every operation, and the openers of event streams offered beside JSON.
+func callOps(m *plan.Model) []*plan.Operation {
+	var out []*plan.Operation
+	for _, o := range m.Operations {
+		out = append(out, o)
+		if o.Events != nil && o.Events.Opener != nil {
+			out = append(out, o.Events.Opener)
+		}
+	}
+	return out
+}
+
 // opField is the APIClient field holding o's fixed oasimpl.Call.
 func opField(o *plan.Operation) string { return "op" + o.Name }
 
@@ -813,6 +849,9 @@ func resultDoc(o *plan.Operation) string {
 	r := o.Result
 	if r == nil {
 		return "A 2xx response returns nil."
+	}
+	if o.Events != nil && o.Events.Opener == nil {
+		return eventsDoc(o)
 	}
 	var s string
 	switch {

@@ -71,6 +71,13 @@ func snippet(m *plan.Model, d *plan.OpDoc) []jen.Code {
 		sel = sel.Dot(name)
 	}
 	call := sel.Call(args...)
+	if d.Events {
+		// The method returns an iterator over the stream's events.
+		return append(code, jen.For(jen.List(jen.Id("event"), jen.Err()).Op(":=").Range().Add(call)).Block(
+			fatal,
+			jen.Qual("fmt", "Printf").Call(jen.Lit("%+v\n"), jen.Id("event").Dot("Data")),
+		))
+	}
 	hasResult := o.Result != nil || o.ResultType != ""
 	if hasResult {
 		code = append(code, jen.List(jen.Id("res"), jen.Err()).Op(":=").Add(call))
@@ -330,10 +337,10 @@ func paramDocType(m *plan.Model, p *plan.ParamDoc) string {
 	inner := opMdType(m, p.Ref)
 	switch p.Wrap {
 	case plan.Optional:
-		return "oas.Opt[" + inner + "]"
+		return generic(plan.OptIdent, inner)
 	case plan.NullableWrap:
 		if !p.Ref.Nullable {
-			return "oas.Nullable[" + inner + "]"
+			return generic(plan.NullableIdent, inner)
 		}
 	}
 	return inner
@@ -344,6 +351,8 @@ func paramDocType(m *plan.Model, p *plan.ParamDoc) string {
 func resultDocType(m *plan.Model, o *plan.Operation) string {
 	r := o.Result
 	switch {
+	case o.Events != nil && o.Events.Opener == nil:
+		return "iter.Seq2[" + generic(plan.EventIdent, opMdType(m, o.Events.Data)) + ", error]"
 	case o.ResultType != "":
 		return "\\*" + m.Package + "." + o.ResultType + ", error"
 	case r == nil:

@@ -355,6 +355,16 @@ func opReceiver(m *plan.Model, o *plan.Operation) jen.Code {
 	return jen.Params(jen.Id(o.Recv).Op("*").Id(o.Group.Type))
 }
 
+// selfReceiver is the receiver c of a method that only calls its sibling
+// methods (page and event iterators): APIClient, or the operation's
+// sub-client.
+func selfReceiver(m *plan.Model, o *plan.Operation) jen.Code {
+	if o.Group == nil {
+		return jen.Params(jen.Id("c").Op("*").Id(m.Names.APIClient))
+	}
+	return jen.Params(jen.Id("c").Op("*").Id(o.Group.Type))
+}
+
 // genGroupPrologue gives a grouped method the client its body uses.
 func genGroupPrologue(g *jen.Group, o *plan.Operation) {
 	if o.Group != nil {

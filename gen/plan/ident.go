@@ -30,6 +30,7 @@ var (
 	OptIdent        = GoIdent{Name: "Opt", ImportPath: RuntimePath}      // an optional field: oas.Opt[T]
 	NullableIdent   = GoIdent{Name: "Nullable", ImportPath: RuntimePath} // a nullable value: oas.Nullable[T]
 	FileIdent       = GoIdent{Name: "File", ImportPath: RuntimePath}     // a multipart file: oas.File
+	EventIdent      = GoIdent{Name: "Event", ImportPath: RuntimePath}    // a server-sent event: oas.Event[T]
 	TimeIdent       = GoIdent{Name: "Time", ImportPath: "time"}
 	RawMessageIdent = GoIdent{Name: "RawMessage", ImportPath: "encoding/json"}
 )

@@ -25,7 +25,7 @@ const ImplPath = RuntimePath + "/oasimpl"
 // RuntimeVersion is the oasimpl API version generated code is written for;
 // each generated package checks at compile time that the runtime it builds
 // with supports it (oasimpl.MinVersion..oasimpl.MaxVersion).
-const RuntimeVersion = 1
+const RuntimeVersion = 2
 
 // Model is the plan for one generated Go package.
 type Model struct {
@@ -537,6 +537,12 @@ type Operation struct {
 	// for APIClient itself; Recv names the method's receiver then.
 	Group *Group
 	Recv  string
+	// Pagination is how the method's pages follow each other (see
+	// pagination.go); nil when the operation is not paginated.
+	Pagination *Pagination
+	// Events is set when the 2xx body is a stream of server-sent events
+	// (see events.go): the method then returns an iterator over them.
+	Events *EventStream
 }
 
 // BodyKind says how a request or response body travels.

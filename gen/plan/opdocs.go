@@ -40,6 +40,9 @@ type OpDoc struct {
 	// to that method and go test compiles it: Example<Receiver>_<Op> ("":
 	// none, when the package's import path is unknown).
 	Receiver, Example string
+	// Events says the method returns an iterator over server-sent events,
+	// which the snippet ranges over.
+	Events bool
 	// Call is the selector path from an APIClient value to the method:
 	// [ListPets], or [Pets Photos DownloadPhoto] in a group.
 	Call []string
@@ -165,6 +168,7 @@ func (p *planner) planOpDocs() {
 			// The snippet names the package by its import path.
 			d.Example = "Example" + d.Receiver + "_" + o.Name
 		}
+		d.Events = o.Events != nil && o.Events.Opener == nil
 		d.FromEnv = len(p.m.Security) > 0
 		d.Usage = usageExampleOf(ops[i].Extensions["x-speakeasy-usage-example"])
 		p.planSnippet(d)

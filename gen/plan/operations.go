@@ -121,6 +121,7 @@ func (p *planner) planOperations() {
 			}
 		}
 		p.planResult(o, where, pos)
+		p.planEvents(o, op, where)
 		o.Retry = retryOf(op.Extensions)
 		if o.Retry == nil {
 			o.Retry = retryOf(p.spec.Doc.Extensions)

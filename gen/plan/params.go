@@ -307,7 +307,9 @@ func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param
 var clientLocals = map[string]bool{"c": true, "ctx": true, "opts": true, "body": true, "payload": true,
 	"u": true, "q": true, "h": true, "err": true, "call": true, "resp": true, "v": true, "s": true, "ok": true,
 	"oas": true, "url": true, "http": true, "context": true, "time": true, "fmt": true, "json": true,
-	"params": true, "zero": true, "ps": true, "contentType": true, "mp": true, "io": true}
+	"params": true, "zero": true, "ps": true, "contentType": true, "mp": true, "io": true,
+	// and the page iterators (emit/paginate.go)
+	"page": true, "yield": true, "next": true, "items": true, "limit": true, "np": true, "cur": true, "iter": true}
 
 // oapiPathScope are the identifiers in scope where oapi-codegen's client
 // declares a path parameter as a variable (its client methods,

@@ -32,6 +32,9 @@ type Options struct {
 	// GroupByTags puts each operation without x-speakeasy-group into the
 	// sub-client of its first tag (groups.go).
 	GroupByTags bool
+	// InferPagination gives operations without x-speakeasy-pagination
+	// page iterators when they follow a common pattern (pagination.go).
+	InferPagination bool
 }
 
 // Build plans the Go package for a loaded spec.
@@ -40,9 +43,10 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 		spec: s,
 		m: &Model{Package: opts.Package, SpecPath: opts.SpecPath, Toolchain: opts.Toolchain,
 			ImportPath: opts.ImportPath, Raw: rawPackage(opts.Package), Docs: opts.Docs},
-		names:       newNamer(),
-		bySchema:    map[*openapi3.Schema]*Type{},
-		groupByTags: opts.GroupByTags,
+		names:           newNamer(),
+		bySchema:        map[*openapi3.Schema]*Type{},
+		groupByTags:     opts.GroupByTags,
+		inferPagination: opts.InferPagination,
 	}
 	doc := s.Doc
 	if doc.Info != nil {
@@ -81,6 +85,10 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	}
 	p.planUniqueItems()
 	p.planStructs()
+	p.planPagination()
+	if len(p.errs) > 0 {
+		return nil, p.errs.Sort()
+	}
 	p.nameFuncs()
 	p.planUsage()
 	p.planUsageNames()
@@ -138,6 +146,10 @@ type planner struct {
 	rawTaken map[string]string
 	// groupByTags is Options.GroupByTags.
 	groupByTags bool
+	// inferPagination is Options.InferPagination; errs are the spec's
+	// errors found while planning (a pagination output naming nothing).
+	inferPagination bool
+	errs            diag.List
 }
 
 type componentType struct {

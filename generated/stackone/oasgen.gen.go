@@ -8,11 +8,11 @@
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
 // toolchain: v0.3.0
-// output: sha256:b6b74f369aeb6135
+// output: sha256:66ebc0a842a76c52
 //
 // files:
 //	sha256:8c94d463533fcbfc api.gen.go
-//	sha256:c73d26b8076b4bdb doc.gen.go
+//	sha256:405f71e718159bef doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
 //	sha256:71e5f85174026d87 docs/models/connectsessionauthenticate.md

@@ -8,10 +8,10 @@
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
 // toolchain: v0.3.0
-// output: sha256:25fd02517d861f00
+// output: sha256:59138a544c5940b1
 //
 // files:
-//	sha256:35153badd9c96337 doc.gen.go
+//	sha256:402a71020fe5c068 doc.gen.go
 //	sha256:a21ae54bb362733b model_bag.gen.go
 //	sha256:7d9c1be3a8f5c094 model_child.gen.go
 //	sha256:c42f0d76115de10b model_circle.gen.go

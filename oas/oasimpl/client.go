@@ -419,6 +419,15 @@ func (t *Transport) do(ctx context.Context, call *Call, cc *oas.CallConfig) (*Re
 	if cc.RetrySet {
 		policy = cc.Retry
 	}
+	if cc.PageURL != "" {
+		u, err := pageURL(call.URL, cc.PageURL)
+		if err != nil {
+			return nil, 0, err
+		}
+		c := *call
+		c.URL = u
+		call = &c
+	}
 	sec, err := chooseRequirement(call)
 	if err != nil {
 		return nil, 0, err
@@ -457,6 +466,9 @@ func (t *Transport) do(ctx context.Context, call *Call, cc *oas.CallConfig) (*Re
 				wait = ra
 			}
 		default:
+			if cc.ResponseHeader != nil {
+				*cc.ResponseHeader = resp.Header
+			}
 			return resp, attempt, nil
 		}
 		if attempt >= attempts(policy) ||

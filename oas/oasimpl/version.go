@@ -22,7 +22,10 @@ package oasimpl
 // same module writes code for. It changes when generated code starts to call
 // something new (MaxVersion moves with it) or stops calling something old
 // (MinVersion may follow, and code generated before must be regenerated).
-const Version = 1
+//
+// 2: the page iterators (Paginate, Items, PageOptions, NextLink) and event
+// streams (Events, EventOptions).
+const Version = 2
 
 // MinVersion is the oldest version of generated code this runtime still
 // compiles with.

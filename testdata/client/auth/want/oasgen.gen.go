@@ -8,11 +8,11 @@
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
 // toolchain: v0.3.0
-// output: sha256:53b4322d249c7867
+// output: sha256:dae6f080337dae04
 //
 // files:
 //	sha256:7b644536865bfeab api.gen.go
-//	sha256:576b89ca5d4c515a doc.gen.go
+//	sha256:38f64440bbdbe872 doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
 //	sha256:bd9825637d719372 model_thing.gen.go
 //	sha256:ea4343b19b14a769 raw/client.gen.go

@@ -8,11 +8,11 @@
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
 // toolchain: v0.3.0
-// output: sha256:13b02a8c319503fe
+// output: sha256:d561ed48603efd98
 //
 // files:
 //	sha256:00fa023bc5e1ab67 api.gen.go
-//	sha256:f651e60bc237a5fa doc.gen.go
+//	sha256:2291506b0cfafea2 doc.gen.go
 //	sha256:cead9ca3a51afc49 examples.gen_test.go
 //	sha256:fabf6790c026feae model_repo.gen.go
 //	sha256:1b02e1d50cb2d0d4 model_repo_create.gen.go

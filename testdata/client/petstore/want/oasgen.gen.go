@@ -8,11 +8,11 @@
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
 // toolchain: v0.3.0
-// output: sha256:fed04c72266360e2
+// output: sha256:717e98e6efdaa13f
 //
 // files:
 //	sha256:8b1bd8f57badf4de api.gen.go
-//	sha256:328159558319357e doc.gen.go
+//	sha256:f725034d3c063157 doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go
 //	sha256:61e90dd9d732cf50 model_error.gen.go

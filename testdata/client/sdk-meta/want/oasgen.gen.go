@@ -8,11 +8,11 @@
 // spec: sha256:08186bb3fbdf7694
 // config: sha256:bc9d64ea3c93754a
 // toolchain: v0.3.0
-// output: sha256:2f47e443e0eac305
+// output: sha256:f2848424ac3ee301
 //
 // files:
 //	sha256:34324ea4a292cf36 api.gen.go
-//	sha256:69d18a5b0727cdfc doc.gen.go
+//	sha256:391e8ef086ae5f55 doc.gen.go
 //	sha256:c5a1416e62f83cb2 errors.gen.go
 //	sha256:f2c637a41f3d48df examples.gen_test.go
 //	sha256:e81c4ccec7518526 model_item.gen.go

@@ -8,10 +8,10 @@
 // spec: sha256:39b553d129eebb02
 // config: sha256:e372b62fecccf7b1
 // toolchain: v0.3.0
-// output: sha256:f51632a3741a7759
+// output: sha256:fff18a34fd454724
 //
 // files:
-//	sha256:9eb4cfe254e366ec doc.gen.go
+//	sha256:07c7b0fe373eb46c doc.gen.go
 //	sha256:2a8fc3d0b45ac471 docs/models/color.md
 //	sha256:f437eef4606e4404 docs/models/free.md
 //	sha256:70cb00816ebaeaee docs/models/holder.md

@@ -8,11 +8,11 @@
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
 // toolchain: v0.3.0
-// output: sha256:fbbd77fc138655f2
+// output: sha256:d526a631071c835c
 //
 // files:
 //	sha256:6d648be49fba1ae6 api.gen.go
-//	sha256:d360ab2c74903132 doc.gen.go
+//	sha256:8e202ad0f4ddecb2 doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md
 //	sha256:9d637706ac1edcbc docs/models/codetooltype.md

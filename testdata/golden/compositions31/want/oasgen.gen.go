@@ -8,10 +8,10 @@
 // spec: sha256:9127fc07e253bb5d
 // config: sha256:3033b3df49b8a7d5
 // toolchain: v0.3.0
-// output: sha256:8fba675da0e4fdd8
+// output: sha256:e36d76ea42754251
 //
 // files:
-//	sha256:4ed2adf37102e1ba doc.gen.go
+//	sha256:14ecbe85cf80584d doc.gen.go
 //	sha256:a217ec94103094ad docs/models/cat.md
 //	sha256:8d65394bef45f8ad docs/models/holder.md
 //	sha256:6fb62a176b37c243 docs/models/holderinline.md

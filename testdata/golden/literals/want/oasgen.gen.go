@@ -8,10 +8,10 @@
 // spec: sha256:e4c2f2487f4596fa
 // config: sha256:bb5f4bf19d6d130f
 // toolchain: v0.3.0
-// output: sha256:6f4a4c7778572247
+// output: sha256:4e755d90d974fad8
 //
 // files:
-//	sha256:9463936d91421ff3 doc.gen.go
+//	sha256:19f88ee9298152ba doc.gen.go
 //	sha256:540af1235fa9aa5a docs/models/account.md
 //	sha256:ab36b77e5ec2cf02 docs/models/answer.md
 //	sha256:60b7aee910ff6a99 docs/models/big.md

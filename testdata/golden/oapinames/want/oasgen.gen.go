@@ -8,11 +8,11 @@
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
 // toolchain: v0.3.0
-// output: sha256:5092dfd1986345d4
+// output: sha256:d3209c23fd9c267e
 //
 // files:
 //	sha256:cd77d9eb1cce111a api.gen.go
-//	sha256:d6bf2c8a33efe13c doc.gen.go
+//	sha256:8a174806d16094d8 doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md
 //	sha256:b9a2eab437730933 docs/models/calloption.md

@@ -8,11 +8,11 @@
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
 // toolchain: v0.3.0
-// output: sha256:f7ae0e62e2ae008b
+// output: sha256:836b57bc4139af65
 //
 // files:
 //	sha256:425cc2ac65cc24b9 api.gen.go
-//	sha256:fbc09a8b13c225fd doc.gen.go
+//	sha256:dec9b7f11959a79d doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
 //	sha256:f8b7b32b8d974414 docs/models/payload.md

@@ -8,11 +8,11 @@
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
 // toolchain: v0.3.0
-// output: sha256:4439c5b8c812c2e1
+// output: sha256:e4d4c26fe48265b4
 //
 // files:
 //	sha256:46c328f6aa0950b8 api.gen.go
-//	sha256:5f255dfd2ba91566 doc.gen.go
+//	sha256:8b3df89318c9b1fa doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md
 //	sha256:a22fe477e85c7cdb examples.gen_test.go

@@ -8,10 +8,10 @@
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
 // toolchain: v0.3.0
-// output: sha256:38241f9d2af11b85
+// output: sha256:e9eb995ef0d77f33
 //
 // files:
-//	sha256:515f63d7c33c176e doc.gen.go
+//	sha256:b835e7edb62966df doc.gen.go
 //	sha256:302ad8591c700257 docs/models/employee.md
 //	sha256:d0368a3bab8f1519 docs/models/manager.md
 //	sha256:d6fcfeb5cfcdf7a1 docs/models/node.md

@@ -8,11 +8,11 @@
 // spec: sha256:7b5cff22f72c5b3b
 // config: sha256:c69162836e608cae
 // toolchain: v0.3.0
-// output: sha256:40dd105b6a5ca8cd
+// output: sha256:89d416e0f19b3a57
 //
 // files:
 //	sha256:525db0ff201b506f api.gen.go
-//	sha256:aaa9d2ff472f390e doc.gen.go
+//	sha256:21c170695b4a29f9 doc.gen.go
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md
 //	sha256:4dc9579915677d1c docs/models/petinput.md

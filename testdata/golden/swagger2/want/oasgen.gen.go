@@ -8,11 +8,11 @@
 // spec: sha256:95ed806576160baa
 // config: sha256:cc3402158c40e91a
 // toolchain: v0.3.0
-// output: sha256:fb35d33f23842f36
+// output: sha256:b081b2f5ee4cc8ca
 //
 // files:
 //	sha256:120abb69c90e8c1f api.gen.go
-//	sha256:e8eeabaf253540cd doc.gen.go
+//	sha256:d7a15eb955ba45fe doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md

@@ -8,10 +8,10 @@
 // spec: sha256:5ba7023f8048ca89
 // config: sha256:148643d2913e8c56
 // toolchain: v0.3.0
-// output: sha256:dbc1dea375254e19
+// output: sha256:736039c1289a14da
 //
 // files:
-//	sha256:10515bd601813b90 doc.gen.go
+//	sha256:80b8e46e0e2ffa58 doc.gen.go
 //	sha256:512c69169764d312 docs/models/line.md
 //	sha256:a9fa5b490a0212b6 docs/models/order.md
 //	sha256:de04850e2c264515 docs/models/ordertags.md

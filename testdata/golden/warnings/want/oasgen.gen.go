@@ -8,10 +8,10 @@
 // spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
 // toolchain: v0.3.0
-// output: sha256:fc5e68108e562dc8
+// output: sha256:817a25f9075837fc
 //
 // files:
-//	sha256:39280f2c62d9f2c0 doc.gen.go
+//	sha256:b0b9d6d541b2a7f9 doc.gen.go
 //	sha256:6354e5140ae7444d docs/models/account.md
 //	sha256:6fb27b5e8fc85815 docs/models/accountowner.md
 //	sha256:778b437ca6a6ed8e docs/models/accounttier.md
