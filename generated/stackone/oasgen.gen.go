@@ -7,11 +7,11 @@
 //
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
-// toolchain: v0.3.0
-// output: sha256:66ebc0a842a76c52
+// toolchain: v0.4.0
+// output: sha256:395a627287411baf
 //
 // files:
-//	sha256:8c94d463533fcbfc api.gen.go
+//	sha256:697b758bb5b4ba44 api.gen.go
 //	sha256:405f71e718159bef doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md

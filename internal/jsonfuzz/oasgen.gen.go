@@ -7,7 +7,7 @@
 //
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
-// toolchain: v0.3.0
+// toolchain: v0.4.0
 // output: sha256:59138a544c5940b1
 //
 // files:

@@ -7,11 +7,11 @@
 //
 // spec: sha256:0da178901899eec4
 // config: sha256:3bb05863136f0e8c
-// toolchain: v0.3.0
-// output: sha256:c6a1075a252ae57e
+// toolchain: v0.4.0
+// output: sha256:9e358cbe489eec0d
 //
 // files:
-//	sha256:4d6b35d99353c334 api.gen.go
+//	sha256:61d834b41922b671 api.gen.go
 //	sha256:be8f908dd631a6b0 doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:9a9a443305215186 examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:3b6851a800626a05
 // config: sha256:07623a2c5c42301a
-// toolchain: v0.3.0
-// output: sha256:0f4a055d6ec85e37
+// toolchain: v0.4.0
+// output: sha256:a508b632a023e9a7
 //
 // files:
-//	sha256:c22a765f2a0e9e50 api.gen.go
+//	sha256:931ede11c67ee38c api.gen.go
 //	sha256:6641d0fd861d1624 doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
 //	sha256:efe05ae99975111c examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
-// toolchain: v0.3.0
-// output: sha256:d561ed48603efd98
+// toolchain: v0.4.0
+// output: sha256:4b57f14be1728bd3
 //
 // files:
-//	sha256:00fa023bc5e1ab67 api.gen.go
+//	sha256:332be3e931a1547a api.gen.go
 //	sha256:2291506b0cfafea2 doc.gen.go
 //	sha256:cead9ca3a51afc49 examples.gen_test.go
 //	sha256:fabf6790c026feae model_repo.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
-// toolchain: v0.3.0
-// output: sha256:717e98e6efdaa13f
+// toolchain: v0.4.0
+// output: sha256:18ce45fb8da8e6c1
 //
 // files:
-//	sha256:8b1bd8f57badf4de api.gen.go
+//	sha256:94a0bb44de21460d api.gen.go
 //	sha256:f725034d3c063157 doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
-// toolchain: v0.3.0
-// output: sha256:40eda10577f1514a
+// toolchain: v0.4.0
+// output: sha256:5c49d0facd72a8ef
 //
 // files:
-//	sha256:37f8361fa572c347 api.gen.go
+//	sha256:a689c29df5f6fa68 api.gen.go
 //	sha256:8c246dd35be5fd95 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go

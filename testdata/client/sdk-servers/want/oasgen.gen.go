@@ -7,11 +7,11 @@
 //
 // spec: sha256:cddbc31c6e0c187a
 // config: sha256:41be07da654e06ac
-// toolchain: v0.3.0
-// output: sha256:8f44cbe63d86ebae
+// toolchain: v0.4.0
+// output: sha256:c98cd707123d8e01
 //
 // files:
-//	sha256:b44a3b6bf38dd537 api.gen.go
+//	sha256:375e0e960073b0e5 api.gen.go
 //	sha256:71218701a66cbeed doc.gen.go
 //	sha256:bc2cd1a807adfe4b examples.gen_test.go
 //	sha256:51ac14a9ae99fc53 raw/client.gen.go

@@ -7,7 +7,7 @@
 //
 // spec: sha256:39b553d129eebb02
 // config: sha256:e372b62fecccf7b1
-// toolchain: v0.3.0
+// toolchain: v0.4.0
 // output: sha256:fff18a34fd454724
 //
 // files:

@@ -7,11 +7,11 @@
 //
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
-// toolchain: v0.3.0
-// output: sha256:d526a631071c835c
+// toolchain: v0.4.0
+// output: sha256:391ed3cd1447f232
 //
 // files:
-//	sha256:6d648be49fba1ae6 api.gen.go
+//	sha256:0ff19479e3863272 api.gen.go
 //	sha256:8e202ad0f4ddecb2 doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
-// toolchain: v0.3.0
-// output: sha256:d3209c23fd9c267e
+// toolchain: v0.4.0
+// output: sha256:e9dc59154eb8d26e
 //
 // files:
-//	sha256:cd77d9eb1cce111a api.gen.go
+//	sha256:e985bb3381fb6ad4 api.gen.go
 //	sha256:8a174806d16094d8 doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
-// toolchain: v0.3.0
-// output: sha256:e4d4c26fe48265b4
+// toolchain: v0.4.0
+// output: sha256:64c44b307c9ba566
 //
 // files:
-//	sha256:46c328f6aa0950b8 api.gen.go
+//	sha256:7ac4f39d30764ecc api.gen.go
 //	sha256:8b3df89318c9b1fa doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md

@@ -7,7 +7,7 @@
 //
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
-// toolchain: v0.3.0
+// toolchain: v0.4.0
 // output: sha256:e9eb995ef0d77f33
 //
 // files:

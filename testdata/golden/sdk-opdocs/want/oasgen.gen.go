@@ -7,11 +7,11 @@
 //
 // spec: sha256:7b5cff22f72c5b3b
 // config: sha256:c69162836e608cae
-// toolchain: v0.3.0
-// output: sha256:89d416e0f19b3a57
+// toolchain: v0.4.0
+// output: sha256:a1ed3be21630a594
 //
 // files:
-//	sha256:525db0ff201b506f api.gen.go
+//	sha256:2a0f122914ec407b api.gen.go
 //	sha256:21c170695b4a29f9 doc.gen.go
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md

@@ -7,7 +7,7 @@
 //
 // spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
-// toolchain: v0.3.0
+// toolchain: v0.4.0
 // output: sha256:817a25f9075837fc
 //
 // files:
