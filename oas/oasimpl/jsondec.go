@@ -1,5 +1,12 @@
 package oasimpl
 
+// The JSON decoder generated DecodeJSON methods drive. Why one file of
+// ~1,000 lines: it is one hot loop's state (the input, the offset, the
+// string arena, the error path) and the token readers that share it;
+// splitting it by value kind would scatter what the compiler must inline
+// together and what a reader must hold in mind at once. The error type is
+// in jsonerror.go (package oas), the encoder in jsonenc.go.
+
 import (
 	"encoding/base64"
 	"slices"
