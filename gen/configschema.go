@@ -15,7 +15,7 @@ var configDocs = map[string]string{
 	"output":                 "Output directory, relative to this file. A path ending in .go (oapi-codegen's output file) means its directory.",
 	"strict":                 "Turn spec warnings into errors.",
 	"allow-remote-refs":      "Allow $refs to http(s) URLs (off: a generator run in CI must not fetch from the network).",
-	"docs":                   "Write a Markdown page per schema under docs/models (default true).",
+	"docs":                   "Write the Markdown docs: a page per schema under docs/models and, with the client, a page per operation group under docs/sdks (default true).",
 	"client":                 "Generate the HTTP client (default true).",
 	"groups":                 "tags: each operation without x-speakeasy-group goes into the sub-client of its first tag (c.Pets.ListPets). Unset: only x-speakeasy-group makes sub-clients.",
 	"infer-pagination":       "Give list operations without x-speakeasy-pagination page iterators when they follow a common pattern: a string property next in the response body (a cursor for a cursor-like query parameter, else the next page's URL) or a Link header rel=\"next\" the 2xx response declares (default false).",
