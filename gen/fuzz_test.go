@@ -108,7 +108,9 @@ func FuzzSpecText(f *testing.F) {
 // checkGenerated fails unless every Go file parses, is formatted, and the
 // package declares no name twice: no top-level identifier, no method per
 // receiver, no struct field that is also a method of its type. That is the
-// part of "it compiles" a fuzzer can afford to check on every input.
+// part of "it compiles" a fuzzer can afford to check on every input. Each
+// directory is its own package (the model package and raw/ may both declare
+// a name).
 func checkGenerated(t *testing.T, files []write.File) {
 	t.Helper()
 	top := map[string]string{}
@@ -122,6 +124,7 @@ func checkGenerated(t *testing.T, files []write.File) {
 		if err != nil {
 			t.Fatalf("%s does not parse: %v\n%s", file.Path, err, file.Content)
 		}
+		pkg := filepath.Dir(file.Path) + ": " // names are per package
 		formatted, err := format.Source(file.Content)
 		if err != nil || !bytes.Equal(formatted, file.Content) {
 			t.Fatalf("%s is not gofmt-formatted (err %v)", file.Path, err)
@@ -130,10 +133,10 @@ func checkGenerated(t *testing.T, files []write.File) {
 			if name == "_" || name == "init" {
 				return
 			}
-			if prev, dup := top[name]; dup {
+			if prev, dup := top[pkg+name]; dup {
 				t.Fatalf("%s is declared in %s and again in %s", name, prev, file.Path)
 			}
-			top[name] = file.Path
+			top[pkg+name] = file.Path
 		}
 		for _, d := range af.Decls {
 			switch d := d.(type) {
@@ -150,6 +153,7 @@ func checkGenerated(t *testing.T, files []write.File) {
 				if !ok {
 					continue
 				}
+				id = ast.NewIdent(pkg + id.Name)
 				if methods[id.Name] == nil {
 					methods[id.Name] = map[string]bool{}
 				}
@@ -163,13 +167,13 @@ func checkGenerated(t *testing.T, files []write.File) {
 					case *ast.TypeSpec:
 						declare(sp.Name.Name)
 						if st, ok := sp.Type.(*ast.StructType); ok {
-							fields[sp.Name.Name] = map[string]bool{}
+							fields[pkg+sp.Name.Name] = map[string]bool{}
 							for _, fl := range st.Fields.List {
 								for _, n := range fl.Names {
-									if fields[sp.Name.Name][n.Name] {
+									if fields[pkg+sp.Name.Name][n.Name] {
 										t.Fatalf("field %s.%s is declared twice", sp.Name.Name, n.Name)
 									}
-									fields[sp.Name.Name][n.Name] = true
+									fields[pkg+sp.Name.Name][n.Name] = true
 								}
 							}
 						}
@@ -199,7 +203,7 @@ type seed struct {
 // fuzzSeeds are the single-file specs of the shared corpus under 64 KiB
 // (when it is here: they only add seeds, so a missing corpus skips nothing,
 // unless OASGEN_REQUIRE_SHARED=1) and the spec of every case under
-// testdata/hostile.
+// testdata (golden, client and hostile).
 func fuzzSeeds(f *testing.F) []seed {
 	f.Helper()
 	var paths []string
@@ -215,7 +219,7 @@ func fuzzSeeds(f *testing.F) []seed {
 		}
 	}
 	for _, c := range []string{"openapi.yaml", "openapi.json", "swagger.yaml", "spec/openapi.yaml"} {
-		m, _ := filepath.Glob(filepath.Join(testdataDir, "hostile", "*", c))
+		m, _ := filepath.Glob(filepath.Join(testdataDir, "*", "*", c))
 		paths = append(paths, m...)
 	}
 	var out []seed
