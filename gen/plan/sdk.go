@@ -40,7 +40,7 @@ type SDK struct {
 
 // SDKNames are SDK's package-level identifiers.
 type SDKNames struct {
-	HTTPMeta, WithHTTPMeta, WithResponseHeaders, WithTimeout, TimeoutError string
+	HTTPMeta, WithHTTPMeta, WithResponseHeaders, WithTimeout, TimeoutError, WithServerURL string
 }
 
 // Global is a parameter of x-speakeasy-globals.
@@ -110,7 +110,8 @@ func (p *planner) planSDK() {
 		return n
 	}
 	sdk.Names = SDKNames{HTTPMeta: claim("HTTPMeta"), WithHTTPMeta: claim("WithHTTPMeta"),
-		WithResponseHeaders: claim("WithResponseHeaders"), WithTimeout: claim("WithTimeout"), TimeoutError: claim("TimeoutError")}
+		WithResponseHeaders: claim("WithResponseHeaders"), WithTimeout: claim("WithTimeout"), TimeoutError: claim("TimeoutError"),
+		WithServerURL: claim("WithServerURL")}
 	fields := map[string]bool{}
 	for _, f := range optionFields {
 		fields[f] = true
