@@ -174,7 +174,11 @@ func (p *planner) planResponseHeaders(o *Operation, op *openapi3.Operation, wher
 	if len(rh.Fields) == 0 {
 		return nil
 	}
-	rh.Name, _ = p.names.claim(o.Name+"ResponseHeaders", "response headers of operation "+o.Name)
+	var renamed bool
+	if rh.Name, renamed = p.names.claim(o.Name+"ResponseHeaders", "response headers of operation "+o.Name); renamed {
+		p.warn(p.spec.Pos("paths", o.Path, strings.ToLower(o.Method), "responses"), where+".responses",
+			"type name %sResponseHeaders is already used; the response headers of %s are %s", o.Name, o.Name, rh.Name)
+	}
 	return rh
 }
 
