@@ -29,7 +29,7 @@ func TestFrontDoor(t *testing.T) {
 		// bodies and streams; server-sent events
 		"File", "Stream",
 		// response metadata and timeouts (meta.go, timeout.go)
-		"DefaultTimeout", "HTTPMeta", "HeaderDecoder", "TimeoutError", "WithHTTPMeta", "WithResponseHeaders", "WithTimeout",
+		"DefaultTimeout", "HTTPMeta", "HeaderDecoder", "TimeoutError", "WithHTTPMeta", "WithResponseHeaders", "WithTimeout", "WithServerURL",
 		"DefaultMaxEventLine", "ErrEventLineTooLong", "Event", "EventDecodeError", "EventReader", "EventStreamError",
 		"NewEventReader", "RawEvent",
 	}

@@ -69,7 +69,7 @@
 // A [CallOption], passed last to any operation method, changes one call:
 // [WithRetries], [WithoutRetries], [WithHeader], [WithQuery] and
 // [WithRequestEditor] (a [RequestEditor] sees and may sign the final
-// request). [CallConfig] is what they set. [Hooks] in the client's Options
+// request), [WithServerURL] (another server for this call). [CallConfig] is what they set. [Hooks] in the client's Options
 // run around every attempt of every call: BeforeSend, then AfterResponse
 // (with the [Response] read in full) or OnError, then the retry decision;
 // [HookContext] names the operation and the attempt.

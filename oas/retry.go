@@ -59,6 +59,8 @@ type CallConfig struct {
 	// next-page link gave, and where to store the response's headers.
 	PageURL        string
 	ResponseHeader *http.Header
+	// ServerURL replaces the server the call is sent to (WithServerURL).
+	ServerURL string
 }
 
 // WithRetries makes a call use p instead of the spec's (or the client's)

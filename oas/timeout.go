@@ -38,3 +38,12 @@ func (e *TimeoutError) Is(target error) bool { return target == context.Deadline
 
 // Timeout reports true.
 func (e *TimeoutError) Timeout() bool { return true }
+
+// WithServerURL sends one call to server instead of the server the client
+// chose for the operation (its own, its path's or the spec's): the
+// operation's path and query go below server's path. server must be an
+// absolute http(s) URL, checked as a generated client's Options.ServerURL
+// is; otherwise the call fails without sending a request.
+func WithServerURL(server string) CallOption {
+	return func(c *CallConfig) { c.ServerURL = server }
+}

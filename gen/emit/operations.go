@@ -74,6 +74,7 @@ func genMethod(f *jen.File, m *plan.Model, o *plan.Operation, name string) {
 		g.If(jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
 		g.Id("call").Op(":=").Id("c").Dot(opField(o))
 		g.Id("call").Dot("URL").Op("=").Id("u")
+		g.Id("call").Dot("Server").Op("=").Add(serverOf(o))
 		for _, st := range setBody {
 			g.Add(st)
 		}

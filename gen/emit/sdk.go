@@ -16,7 +16,7 @@ import (
 	"github.com/oasgen/oasgen/gen/plan"
 )
 
-// type HTTPMeta = oas.HTTPMeta; func WithHTTPMeta(dst *HTTPMeta) CallOption; ...
+// type HTTPMeta = oas.HTTPMeta; func WithHTTPMeta(dst *HTTPMeta) CallOption; ...; func WithServerURL(u string) CallOption
 // const ServerProd = 0; const RegionEu = "eu"
 func genSDKDecls(f *jen.File, m *plan.Model) {
 	n, co := m.SDK.Names, m.Names.CallOption
@@ -39,6 +39,11 @@ func genSDKDecls(f *jen.File, m *plan.Model) {
 		"instead of Options.Timeout; d <= 0 lifts the bound (the context's deadline\nstill applies).")
 	f.Func().Id(n.WithTimeout).Params(jen.Id("d").Qual("time", "Duration")).Id(co).Block(
 		jen.Return(jen.Qual(oasPkg, "WithTimeout").Call(jen.Id("d"))))
+	comment(f, n.WithServerURL+" sends one call to the server URL u instead of the one the\n"+
+		"client chose, whatever server the spec gives the operation; u must be an\n"+
+		"absolute http(s) URL, as Options.ServerURL, or the call fails unsent.")
+	f.Func().Id(n.WithServerURL).Params(jen.Id("u").String()).Id(co).Block(
+		jen.Return(jen.Qual(oasPkg, "WithServerURL").Call(jen.Id("u"))))
 	var consts []jen.Code
 	for i, s := range m.Servers {
 		if s.Const != "" {

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oasgen/oasgen/gen/diag"
 )
 
 // Group is one sub-client.
@@ -22,6 +24,11 @@ type Group struct {
 	// Children its nested groups, in first appearance.
 	Ops      []*Operation
 	Children []*Group
+
+	// pos and where are the x-speakeasy-group (or tag) that first named
+	// it, for warnings about its names.
+	pos   diag.Pos
+	where string
 }
 
 // Selector is how a caller reaches the group from an APIClient value c:
@@ -88,6 +95,9 @@ func (p *planner) planGroups() {
 			return
 		}
 		o.Group = ensure(key)
+		for g := o.Group; g != nil && g.where == ""; g = g.Parent {
+			g.pos, g.where = pos, where
+		}
 		o.Group.Ops = append(o.Group.Ops, o)
 		o.Recv = "grp"
 		for taken := true; taken; {
@@ -122,8 +132,11 @@ func (p *planner) planGroups() {
 		var renamed bool
 		g.Field, renamed = namerOf(g.Parent).claim(want, "group "+g.Key)
 		if renamed {
-			p.warn(p.spec.Pos(), "x-speakeasy-group", "group %q: %s is already a method or group of its parent; the field is %s", g.Key, want, g.Field)
+			p.warn(g.pos, g.where, "group %q: %s is already a method or group of its parent; the field is %s", g.Key, want, g.Field)
 		}
-		g.Type, _ = p.names.claim(strings.ReplaceAll(g.Selector(), ".", "")+"Client", "the client of group "+g.Key)
+		wantType := strings.ReplaceAll(g.Selector(), ".", "") + "Client"
+		if g.Type, renamed = p.names.claim(wantType, "the client of group "+g.Key); renamed {
+			p.warn(g.pos, g.where, "type name %s is already used; the client of group %q is %s", wantType, g.Key, g.Type)
+		}
 	}
 }

@@ -40,7 +40,7 @@ type SDK struct {
 
 // SDKNames are SDK's package-level identifiers.
 type SDKNames struct {
-	HTTPMeta, WithHTTPMeta, WithResponseHeaders, WithTimeout, TimeoutError string
+	HTTPMeta, WithHTTPMeta, WithResponseHeaders, WithTimeout, TimeoutError, WithServerURL string
 }
 
 // Global is a parameter of x-speakeasy-globals.
@@ -110,7 +110,8 @@ func (p *planner) planSDK() {
 		return n
 	}
 	sdk.Names = SDKNames{HTTPMeta: claim("HTTPMeta"), WithHTTPMeta: claim("WithHTTPMeta"),
-		WithResponseHeaders: claim("WithResponseHeaders"), WithTimeout: claim("WithTimeout"), TimeoutError: claim("TimeoutError")}
+		WithResponseHeaders: claim("WithResponseHeaders"), WithTimeout: claim("WithTimeout"), TimeoutError: claim("TimeoutError"),
+		WithServerURL: claim("WithServerURL")}
 	fields := map[string]bool{}
 	for _, f := range optionFields {
 		fields[f] = true
@@ -173,7 +174,11 @@ func (p *planner) planResponseHeaders(o *Operation, op *openapi3.Operation, wher
 	if len(rh.Fields) == 0 {
 		return nil
 	}
-	rh.Name, _ = p.names.claim(o.Name+"ResponseHeaders", "response headers of operation "+o.Name)
+	var renamed bool
+	if rh.Name, renamed = p.names.claim(o.Name+"ResponseHeaders", "response headers of operation "+o.Name); renamed {
+		p.warn(p.spec.Pos("paths", o.Path, strings.ToLower(o.Method), "responses"), where+".responses",
+			"type name %sResponseHeaders is already used; the response headers of %s are %s", o.Name, o.Name, rh.Name)
+	}
 	return rh
 }
 

@@ -206,3 +206,37 @@ paths:
 		}
 	}
 }
+
+// TestSDKTypeNamesRenamedWarn: an <Op>ResponseHeaders or a group's client
+// type whose name a schema holds takes a numeric suffix, and says so where
+// the spec asks for it.
+func TestSDKTypeNamesRenamedWarn(t *testing.T) {
+	m, warnings := buildSpec(t, "openapi.yaml", `openapi: 3.0.3
+info: {title: S, version: "1"}
+paths:
+  /a:
+    get:
+      operationId: getA
+      x-speakeasy-group: accounts
+      responses:
+        '200':
+          description: ok
+          headers:
+            X-Count: {schema: {type: integer}}
+components:
+  schemas:
+    GetAResponseHeaders: {type: string}
+    AccountsClient: {type: string}
+`)
+	for _, want := range []string{
+		`openapi.yaml:9:9: warning: paths./a.get.responses: type name GetAResponseHeaders is already used; the response headers of GetA are GetAResponseHeaders2`,
+		`openapi.yaml:7:26: warning: paths./a.get.x-speakeasy-group: type name AccountsClient is already used; the client of group "accounts" is AccountsClient2`,
+	} {
+		if !strings.Contains(warnings, want) {
+			t.Errorf("warnings lack\n  %s\ngot\n%s", want, warnings)
+		}
+	}
+	if o := m.Operations[0]; o.ResponseHeaders == nil || o.ResponseHeaders.Name != "GetAResponseHeaders2" || o.Group == nil || o.Group.Type != "AccountsClient2" {
+		t.Errorf("names: %+v, %+v", o.ResponseHeaders, o.Group)
+	}
+}

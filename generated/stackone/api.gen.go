@@ -81,6 +81,13 @@ func WithTimeout(d time.Duration) CallOption {
 	return oas.WithTimeout(d)
 }
 
+// WithServerURL sends one call to the server URL u instead of the one the
+// client chose, whatever server the spec gives the operation; u must be an
+// absolute http(s) URL, as Options.ServerURL, or the call fails unsent.
+func WithServerURL(u string) CallOption {
+	return oas.WithServerURL(u)
+}
+
 // BasicAuth is an http basic credential: user name and password (printed redacted).
 type BasicAuth = oas.BasicAuth
 
@@ -301,6 +308,7 @@ func (c *APIClient) CreateConnectSession(ctx context.Context, body ConnectSessio
 	}
 	call := c.opCreateConnectSession
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
@@ -353,6 +361,7 @@ func (c *APIClient) AuthenticateConnectSession(ctx context.Context, body Connect
 	}
 	call := c.opAuthenticateConnectSession
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {

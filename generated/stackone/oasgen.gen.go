@@ -8,10 +8,10 @@
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
 // toolchain: v0.4.0
-// output: sha256:395a627287411baf
+// output: sha256:85279fb58082c04e
 //
 // files:
-//	sha256:697b758bb5b4ba44 api.gen.go
+//	sha256:b73acd7faed3b6d6 api.gen.go
 //	sha256:405f71e718159bef doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md

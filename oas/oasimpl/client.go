@@ -31,6 +31,9 @@ import (
 type Call struct {
 	Method string
 	URL    *url.URL
+	// Server is the server URL that URL was joined to; a call passed
+	// oas.WithServerURL swaps it for its own.
+	Server *url.URL
 	// Body is the request body, nil when there is none. It is sent again,
 	// byte for byte, on every retry.
 	Body []byte
@@ -418,6 +421,15 @@ func (t *Transport) do(ctx context.Context, call *Call, cc *oas.CallConfig) (*Re
 	policy := call.Retry
 	if cc.RetrySet {
 		policy = cc.Retry
+	}
+	if cc.ServerURL != "" {
+		u, err := swapServer(call, cc.ServerURL)
+		if err != nil {
+			return nil, 0, fmt.Errorf("%s %s: %w", call.Method, redact(call.URL), err)
+		}
+		c := *call
+		c.URL = u
+		call = &c
 	}
 	if cc.PageURL != "" {
 		u, err := pageURL(call.URL, cc.PageURL)

@@ -197,3 +197,26 @@ func TestResolveServer(t *testing.T) {
 		t.Errorf("relative URL: err = %v", err)
 	}
 }
+
+func TestSwapServer(t *testing.T) {
+	must := func(s string) *url.URL {
+		u, err := url.Parse(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u
+	}
+	for _, tc := range []struct{ server, u, to, want string }{
+		{"https://api.example.com/v1", "https://api.example.com/v1/pets/a%2Fb?limit=2", "http://localhost:4010", "http://localhost:4010/pets/a%2Fb?limit=2"},
+		{"https://api.example.com/v1/", "https://api.example.com/v1/pets", "http://mock/base/", "http://mock/base/pets"},
+		{"https://api.example.com/?k=1", "https://api.example.com/pets?k=1&limit=2", "http://mock?x=2", "http://mock/pets?x=2&limit=2"},
+	} {
+		got, err := swapServer(&Call{URL: must(tc.u), Server: must(tc.server)}, tc.to)
+		if err != nil || got.String() != tc.want {
+			t.Errorf("swapServer(%s, %s) = %v, %v; want %s", tc.u, tc.to, got, err, tc.want)
+		}
+	}
+	if _, err := swapServer(&Call{URL: must("https://a/x"), Server: must("https://a")}, "/x"); err == nil {
+		t.Error("a relative server URL was accepted")
+	}
+}

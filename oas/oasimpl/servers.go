@@ -49,3 +49,31 @@ func ParseServerURL(s string) (*url.URL, error) {
 	}
 	return u, nil
 }
+
+// swapServer is the URL a call passed oas.WithServerURL(server) requests:
+// call.URL's path below call.Server's path, and its query, on server
+// (parsed and checked as Options.ServerURL is).
+func swapServer(call *Call, server string) (*url.URL, error) {
+	to, err := ParseServerURL(server)
+	if err != nil {
+		return nil, err
+	}
+	rel, query := call.URL.EscapedPath(), call.URL.RawQuery
+	if call.Server != nil {
+		rel = strings.TrimPrefix(rel, strings.TrimRight(call.Server.EscapedPath(), "/"))
+		if q := call.Server.RawQuery; q != "" {
+			query = strings.TrimPrefix(strings.TrimPrefix(query, q), "&")
+		}
+	}
+	u, err := JoinURL(to, rel)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case u.RawQuery == "":
+		u.RawQuery = query
+	case query != "":
+		u.RawQuery += "&" + query
+	}
+	return u, nil
+}

@@ -101,6 +101,67 @@ func TestServerURLReplacesEveryServer(t *testing.T) {
 	}
 }
 
+// WithServerURL sends one call to another server, whatever server the
+// operation has (the client's, its path's, its own); the other calls keep
+// theirs, and a URL that is not absolute fails the call unsent.
+func TestWithServerURLSendsOneCallElsewhere(t *testing.T) {
+	var mu sync.Mutex
+	var paths []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		paths = append(paths, r.URL.Path)
+		mu.Unlock()
+		w.WriteHeader(204)
+	}))
+	defer srv.Close()
+	rec := &recorder{}
+	c, err := NewAPIClient(Options{HTTPClient: &http.Client{Transport: &split{srv: srv.Client().Transport, rec: rec, host: srv.Listener.Addr().String()}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, call := range []func(...CallOption) error{
+		func(o ...CallOption) error { return c.Ping(ctx, o...) },
+		func(o ...CallOption) error { return c.ListFiles(ctx, o...) },
+		func(o ...CallOption) error { return c.Upload(ctx, o...) },
+	} {
+		if err := call(WithServerURL(srv.URL + "/mock/")); err != nil {
+			t.Fatal(err)
+		}
+		if err := call(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := strings.Join(paths, " "); got != "/mock/ping /mock/files /mock/upload" {
+		t.Errorf("paths sent to the WithServerURL server = %s", got)
+	}
+	want := []string{"https://eu.api.example.com/v1/ping", "https://files.eu.example.com/files", "https://upload.example.com/u/upload"}
+	if strings.Join(rec.urls, " ") != strings.Join(want, " ") {
+		t.Errorf("URLs of the calls without WithServerURL\n got %q\nwant %q", rec.urls, want)
+	}
+	err = c.Ping(ctx, WithServerURL("api.example.com"))
+	if err == nil || !strings.Contains(err.Error(), `server URL "api.example.com": not an absolute http(s) URL`) {
+		t.Errorf("relative WithServerURL: err = %v", err)
+	}
+	if len(paths) != 3 || len(rec.urls) != 3 {
+		t.Errorf("a call with a bad WithServerURL was sent: %d, %d requests", len(paths), len(rec.urls))
+	}
+}
+
+// split sends requests for host to srv and records the others.
+type split struct {
+	srv  http.RoundTripper
+	rec  *recorder
+	host string
+}
+
+func (s *split) RoundTrip(req *http.Request) (*http.Response, error) {
+	if req.URL.Host == s.host {
+		return s.srv.RoundTrip(req)
+	}
+	return s.rec.RoundTrip(req)
+}
+
 func TestServerErrorsAtConstruction(t *testing.T) {
 	for _, tc := range []struct {
 		name string

@@ -81,6 +81,13 @@ func WithTimeout(d time.Duration) CallOption {
 	return oas.WithTimeout(d)
 }
 
+// WithServerURL sends one call to the server URL u instead of the one the
+// client chose, whatever server the spec gives the operation; u must be an
+// absolute http(s) URL, as Options.ServerURL, or the call fails unsent.
+func WithServerURL(u string) CallOption {
+	return oas.WithServerURL(u)
+}
+
 // BasicAuth is an http basic credential: user name and password (printed redacted).
 type BasicAuth = oas.BasicAuth
 
@@ -458,6 +465,7 @@ func (c *APIClient) GetBasic(ctx context.Context, opts ...CallOption) (*Thing, e
 	}
 	call := c.opGetBasic
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetBasic: %w", err)
@@ -481,6 +489,7 @@ func (c *APIClient) GetBearer(ctx context.Context, opts ...CallOption) (*Thing, 
 	}
 	call := c.opGetBearer
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetBearer: %w", err)
@@ -506,6 +515,7 @@ func (c *APIClient) GetBoth(ctx context.Context, opts ...CallOption) (*Thing, er
 	}
 	call := c.opGetBoth
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetBoth: %w", err)
@@ -529,6 +539,7 @@ func (c *APIClient) GetCookieKey(ctx context.Context, opts ...CallOption) (*Thin
 	}
 	call := c.opGetCookieKey
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetCookieKey: %w", err)
@@ -552,6 +563,7 @@ func (c *APIClient) GetDigest(ctx context.Context, opts ...CallOption) (*Thing, 
 	}
 	call := c.opGetDigest
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetDigest: %w", err)
@@ -577,6 +589,7 @@ func (c *APIClient) GetEither(ctx context.Context, opts ...CallOption) (*Thing, 
 	}
 	call := c.opGetEither
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetEither: %w", err)
@@ -600,6 +613,7 @@ func (c *APIClient) GetHeaderKey(ctx context.Context, opts ...CallOption) (*Thin
 	}
 	call := c.opGetHeaderKey
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetHeaderKey: %w", err)
@@ -623,6 +637,7 @@ func (c *APIClient) GetOAuth(ctx context.Context, opts ...CallOption) (*Thing, e
 	}
 	call := c.opGetOAuth
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetOAuth: %w", err)
@@ -654,6 +669,7 @@ func (c *APIClient) PostOAuth(ctx context.Context, body Thing, opts ...CallOptio
 	}
 	call := c.opPostOAuth
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
@@ -678,6 +694,7 @@ func (c *APIClient) GetOidc(ctx context.Context, opts ...CallOption) (*Thing, er
 	}
 	call := c.opGetOidc
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetOidc: %w", err)
@@ -701,6 +718,7 @@ func (c *APIClient) GetOptional(ctx context.Context, opts ...CallOption) (*Thing
 	}
 	call := c.opGetOptional
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetOptional: %w", err)
@@ -724,6 +742,7 @@ func (c *APIClient) GetPublic(ctx context.Context, opts ...CallOption) (*Thing, 
 	}
 	call := c.opGetPublic
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetPublic: %w", err)
@@ -747,6 +766,7 @@ func (c *APIClient) GetQueryKey(ctx context.Context, opts ...CallOption) (*Thing
 	}
 	call := c.opGetQueryKey
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetQueryKey: %w", err)

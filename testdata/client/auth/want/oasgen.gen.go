@@ -8,10 +8,10 @@
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
 // toolchain: v0.4.0
-// output: sha256:2b217ab3e899ea61
+// output: sha256:79239548911dd2d0
 //
 // files:
-//	sha256:507ae2b761ed23c1 api.gen.go
+//	sha256:ed58f5e9fe6367ab api.gen.go
 //	sha256:38f64440bbdbe872 doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
 //	sha256:bd9825637d719372 model_thing.gen.go

@@ -77,6 +77,13 @@ func WithTimeout(d time.Duration) CallOption {
 	return oas.WithTimeout(d)
 }
 
+// WithServerURL sends one call to the server URL u instead of the one the
+// client chose, whatever server the spec gives the operation; u must be an
+// absolute http(s) URL, as Options.ServerURL, or the call fails unsent.
+func WithServerURL(u string) CallOption {
+	return oas.WithServerURL(u)
+}
+
 // ResponseTooLargeError is a 2xx response body over Options.MaxResponseBytes.
 type ResponseTooLargeError = oas.ResponseTooLargeError
 
@@ -355,6 +362,7 @@ func (c *APIClient) UploadAvatar(ctx context.Context, body UploadAvatarParts, op
 	}
 	call := c.opUploadAvatar
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	call.ContentType = contentType
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -404,6 +412,7 @@ func (c *APIClient) Deploy(ctx context.Context, body DeploymentInput, opts ...Ca
 	}
 	call := c.opDeploy
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
@@ -450,6 +459,7 @@ func (c *APIClient) GetDeployment(ctx context.Context, id int64, opts ...CallOpt
 	}
 	call := c.opGetDeployment
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetDeployment: %w", err)
@@ -477,6 +487,7 @@ func (c *APIClient) DeleteDeployment(ctx context.Context, id int64, opts ...Call
 	}
 	call := c.opDeleteDeployment
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("DeleteDeployment: %w", err)
@@ -505,6 +516,7 @@ func (c *APIClient) DownloadFile(ctx context.Context, name string, opts ...CallO
 	}
 	call := c.opDownloadFile
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("DownloadFile: %w", err)
@@ -536,6 +548,7 @@ func (c *APIClient) UploadFile(ctx context.Context, name string, body io.Reader,
 	}
 	call := c.opUploadFile
 	call.URL = u
+	call.Server = c.server
 	call.Reader = body
 	call.ContentType = contentType
 	if contentType == "" {
@@ -573,6 +586,7 @@ func (c *APIClient) Login(ctx context.Context, body LoginRequestForm, opts ...Ca
 	}
 	call := c.opLogin
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	call.ContentType = "application/x-www-form-urlencoded"
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -599,6 +613,7 @@ func (c *APIClient) GetMotd(ctx context.Context, opts ...CallOption) (string, er
 	}
 	call := c.opGetMotd
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return "", fmt.Errorf("GetMotd: %w", err)
@@ -623,6 +638,7 @@ func (c *APIClient) CreateNote(ctx context.Context, body string, opts ...CallOpt
 	}
 	call := c.opCreateNote
 	call.URL = u
+	call.Server = c.server
 	call.Body = []byte(body)
 	call.ContentType = "text/plain"
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -663,6 +679,7 @@ func (c *APIClient) GetReport(ctx context.Context, opts ...CallOption) (*GetRepo
 	}
 	call := c.opGetReport
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetReport: %w", err)

@@ -8,10 +8,10 @@
 // spec: sha256:0da178901899eec4
 // config: sha256:3bb05863136f0e8c
 // toolchain: v0.4.0
-// output: sha256:9e358cbe489eec0d
+// output: sha256:dad2ff3a1db9de30
 //
 // files:
-//	sha256:61d834b41922b671 api.gen.go
+//	sha256:aa26bdcaff18c17e api.gen.go
 //	sha256:be8f908dd631a6b0 doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:9a9a443305215186 examples.gen_test.go

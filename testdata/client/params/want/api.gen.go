@@ -77,6 +77,13 @@ func WithTimeout(d time.Duration) CallOption {
 	return oas.WithTimeout(d)
 }
 
+// WithServerURL sends one call to the server URL u instead of the one the
+// client chose, whatever server the spec gives the operation; u must be an
+// absolute http(s) URL, as Options.ServerURL, or the call fails unsent.
+func WithServerURL(u string) CallOption {
+	return oas.WithServerURL(u)
+}
+
 // ResponseTooLargeError is a 2xx response body over Options.MaxResponseBytes.
 type ResponseTooLargeError = oas.ResponseTooLargeError
 
@@ -247,6 +254,7 @@ func (c *APIClient) GetCount(ctx context.Context, opts ...CallOption) (int64, er
 	}
 	call := c.opGetCount
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return zero, fmt.Errorf("GetCount: %w", err)
@@ -278,6 +286,7 @@ func (c *APIClient) PathExploded(ctx context.Context, simple string, label []str
 	}
 	call := c.opPathExploded
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("PathExploded: %w", err)
@@ -327,6 +336,7 @@ func (c *APIClient) GetItem(ctx context.Context, itemID int64, params GetItemArg
 	}
 	call := c.opGetItem
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetItem: %w", err)
@@ -428,6 +438,7 @@ func (c *APIClient) ListTags(ctx context.Context, itemID int64, params ListTagsA
 	}
 	call := c.opListTags
 	call.URL = u
+	call.Server = c.server
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
@@ -455,6 +466,7 @@ func (c *APIClient) GetLatest(ctx context.Context, opts ...CallOption) (oas.Null
 	}
 	call := c.opGetLatest
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return zero, fmt.Errorf("GetLatest: %w", err)
@@ -493,6 +505,7 @@ func (c *APIClient) PathLists(ctx context.Context, simple []string, simpleExplod
 	}
 	call := c.opPathLists
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("PathLists: %w", err)
@@ -642,6 +655,7 @@ func (c *APIClient) QueryStyles(ctx context.Context, params QueryStylesArgs, opt
 	}
 	call := c.opQueryStyles
 	call.URL = u
+	call.Server = c.server
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {

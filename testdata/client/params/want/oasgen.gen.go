@@ -8,10 +8,10 @@
 // spec: sha256:3b6851a800626a05
 // config: sha256:07623a2c5c42301a
 // toolchain: v0.4.0
-// output: sha256:a508b632a023e9a7
+// output: sha256:c12e53e83761e738
 //
 // files:
-//	sha256:931ede11c67ee38c api.gen.go
+//	sha256:b53611852fdecd70 api.gen.go
 //	sha256:6641d0fd861d1624 doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
 //	sha256:efe05ae99975111c examples.gen_test.go

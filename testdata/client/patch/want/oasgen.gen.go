@@ -8,10 +8,10 @@
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
 // toolchain: v0.4.0
-// output: sha256:4b57f14be1728bd3
+// output: sha256:619c3dd8de476b4c
 //
 // files:
-//	sha256:332be3e931a1547a api.gen.go
+//	sha256:97f8ef44c7981763 api.gen.go
 //	sha256:2291506b0cfafea2 doc.gen.go
 //	sha256:cead9ca3a51afc49 examples.gen_test.go
 //	sha256:fabf6790c026feae model_repo.gen.go

@@ -8,10 +8,10 @@
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
 // toolchain: v0.4.0
-// output: sha256:18ce45fb8da8e6c1
+// output: sha256:43a157477ffd1928
 //
 // files:
-//	sha256:94a0bb44de21460d api.gen.go
+//	sha256:975015ab935567f2 api.gen.go
 //	sha256:f725034d3c063157 doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go

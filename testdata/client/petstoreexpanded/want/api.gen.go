@@ -76,6 +76,13 @@ func WithTimeout(d time.Duration) CallOption {
 	return oas.WithTimeout(d)
 }
 
+// WithServerURL sends one call to the server URL u instead of the one the
+// client chose, whatever server the spec gives the operation; u must be an
+// absolute http(s) URL, as Options.ServerURL, or the call fails unsent.
+func WithServerURL(u string) CallOption {
+	return oas.WithServerURL(u)
+}
+
 // ResponseTooLargeError is a 2xx response body over Options.MaxResponseBytes.
 type ResponseTooLargeError = oas.ResponseTooLargeError
 
@@ -286,6 +293,7 @@ func (c *APIClient) FindPets(ctx context.Context, params FindPetsArgs, opts ...C
 	}
 	call := c.opFindPets
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("FindPets: %w", err)
@@ -321,6 +329,7 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	}
 	call := c.opAddPet
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
@@ -351,6 +360,7 @@ func (c *APIClient) FindPetByID(ctx context.Context, id int64, opts ...CallOptio
 	}
 	call := c.opFindPetByID
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("FindPetByID: %w", err)
@@ -379,6 +389,7 @@ func (c *APIClient) DeletePet(ctx context.Context, id int64, opts ...CallOption)
 	}
 	call := c.opDeletePet
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("DeletePet: %w", err)

@@ -8,10 +8,10 @@
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
 // toolchain: v0.4.0
-// output: sha256:5c49d0facd72a8ef
+// output: sha256:6f1a6ddb2cdb7241
 //
 // files:
-//	sha256:a689c29df5f6fa68 api.gen.go
+//	sha256:3ad29a46fe9dfd9d api.gen.go
 //	sha256:8c246dd35be5fd95 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go

@@ -76,6 +76,13 @@ func WithTimeout(d time.Duration) CallOption {
 	return oas.WithTimeout(d)
 }
 
+// WithServerURL sends one call to the server URL u instead of the one the
+// client chose, whatever server the spec gives the operation; u must be an
+// absolute http(s) URL, as Options.ServerURL, or the call fails unsent.
+func WithServerURL(u string) CallOption {
+	return oas.WithServerURL(u)
+}
+
 // ResponseTooLargeError is a 2xx response body over Options.MaxResponseBytes.
 type ResponseTooLargeError = oas.ResponseTooLargeError
 
@@ -254,6 +261,7 @@ func (grp *AccountsClient) List(ctx context.Context, opts ...CallOption) ([]Acco
 	}
 	call := c.opList
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("List: %w", err)
@@ -286,6 +294,7 @@ func (grp *AccountsClient) Create(ctx context.Context, body Account, opts ...Cal
 	}
 	call := c.opCreate
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
@@ -344,6 +353,7 @@ func (grp *AccountsUsersClient) ListUsers(ctx context.Context, id string, params
 	}
 	call := c.opListUsers
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("ListUsers: %w", err)
@@ -369,6 +379,7 @@ func (c *APIClient) LegacyPing(ctx context.Context, opts ...CallOption) error {
 	}
 	call := c.opLegacyPing
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("LegacyPing: %w", err)
@@ -392,6 +403,7 @@ func (c *APIClient) Ping(ctx context.Context, opts ...CallOption) error {
 	}
 	call := c.opPing
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("Ping: %w", err)

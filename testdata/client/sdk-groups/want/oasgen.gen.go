@@ -8,10 +8,10 @@
 // spec: sha256:133945e2b740b3fd
 // config: sha256:88542a19bbddc305
 // toolchain: v0.4.0
-// output: sha256:34995ad457537390
+// output: sha256:ccd808a9fff3e392
 //
 // files:
-//	sha256:7a52117228066e4e api.gen.go
+//	sha256:1ac680cf7eecaee2 api.gen.go
 //	sha256:89c3666bb2eeae81 doc.gen.go
 //	sha256:f42cce6fdcd0266d examples.gen_test.go
 //	sha256:8e492199ad1e7442 model_account.gen.go

@@ -76,6 +76,13 @@ func WithTimeout(d time.Duration) CallOption {
 	return oas.WithTimeout(d)
 }
 
+// WithServerURL sends one call to the server URL u instead of the one the
+// client chose, whatever server the spec gives the operation; u must be an
+// absolute http(s) URL, as Options.ServerURL, or the call fails unsent.
+func WithServerURL(u string) CallOption {
+	return oas.WithServerURL(u)
+}
+
 // ResponseTooLargeError is a 2xx response body over Options.MaxResponseBytes.
 type ResponseTooLargeError = oas.ResponseTooLargeError
 
@@ -262,6 +269,7 @@ func (c *APIClient) GetFlags(ctx context.Context, opts ...CallOption) error {
 	}
 	call := c.opGetFlags
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("GetFlags: %w", err)
@@ -285,6 +293,7 @@ func (c *APIClient) Health(ctx context.Context, opts ...CallOption) error {
 	}
 	call := c.opHealth
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("Health: %w", err)
@@ -410,6 +419,7 @@ func (c *APIClient) ListItems(ctx context.Context, params ListItemsArgs, opts ..
 	}
 	call := c.opListItems
 	call.URL = u
+	call.Server = c.server
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
@@ -494,6 +504,7 @@ func (c *APIClient) GetItem(ctx context.Context, id string, params GetItemArgs, 
 	}
 	call := c.opGetItem
 	call.URL = u
+	call.Server = c.server
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {

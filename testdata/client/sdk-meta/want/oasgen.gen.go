@@ -8,10 +8,10 @@
 // spec: sha256:08186bb3fbdf7694
 // config: sha256:bc9d64ea3c93754a
 // toolchain: v0.4.0
-// output: sha256:f8f8c3ce2723555f
+// output: sha256:edb17614a9184232
 //
 // files:
-//	sha256:45da5e588cc04092 api.gen.go
+//	sha256:8d3cac39e0030a00 api.gen.go
 //	sha256:391e8ef086ae5f55 doc.gen.go
 //	sha256:c5a1416e62f83cb2 errors.gen.go
 //	sha256:f2c637a41f3d48df examples.gen_test.go

@@ -77,6 +77,13 @@ func WithTimeout(d time.Duration) CallOption {
 	return oas.WithTimeout(d)
 }
 
+// WithServerURL sends one call to the server URL u instead of the one the
+// client chose, whatever server the spec gives the operation; u must be an
+// absolute http(s) URL, as Options.ServerURL, or the call fails unsent.
+func WithServerURL(u string) CallOption {
+	return oas.WithServerURL(u)
+}
+
 // ResponseTooLargeError is a 2xx response body over Options.MaxResponseBytes.
 type ResponseTooLargeError = oas.ResponseTooLargeError
 
@@ -280,6 +287,7 @@ func (c *APIClient) ListCursorItems(ctx context.Context, params ListCursorItemsA
 	}
 	call := c.opListCursorItems
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("ListCursorItems: %w", err)
@@ -392,6 +400,7 @@ func (c *APIClient) ListLinkedItems(ctx context.Context, params ListLinkedItemsA
 	}
 	call := c.opListLinkedItems
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("ListLinkedItems: %w", err)
@@ -510,6 +519,7 @@ func (c *APIClient) ListNumberedItems(ctx context.Context, params ListNumberedIt
 	}
 	call := c.opListNumberedItems
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("ListNumberedItems: %w", err)
@@ -604,6 +614,7 @@ func (c *APIClient) ListOffsetItems(ctx context.Context, params ListOffsetItemsA
 	}
 	call := c.opListOffsetItems
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("ListOffsetItems: %w", err)
@@ -693,6 +704,7 @@ func (c *APIClient) Search(ctx context.Context, body SearchRequest, opts ...Call
 	}
 	call := c.opSearch
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {

@@ -8,10 +8,10 @@
 // spec: sha256:25413f7d26004831
 // config: sha256:821f72598031c6bb
 // toolchain: v0.4.0
-// output: sha256:2d8f5fa4bec0a0f1
+// output: sha256:aaa612e4c01d59a8
 //
 // files:
-//	sha256:d14eaadece7b50d5 api.gen.go
+//	sha256:954da3dfd8f25245 api.gen.go
 //	sha256:dde36e49d825180c doc.gen.go
 //	sha256:5315fded536c6613 errors.gen.go
 //	sha256:1b2a5e45b33cf1e7 examples.gen_test.go

@@ -75,6 +75,13 @@ func WithTimeout(d time.Duration) CallOption {
 	return oas.WithTimeout(d)
 }
 
+// WithServerURL sends one call to the server URL u instead of the one the
+// client chose, whatever server the spec gives the operation; u must be an
+// absolute http(s) URL, as Options.ServerURL, or the call fails unsent.
+func WithServerURL(u string) CallOption {
+	return oas.WithServerURL(u)
+}
+
 // The spec's servers by their x-speakeasy-server-id, for Options.ServerIndex.
 const (
 	// ServerProd selects https://{region}.api.example.com/{version}
@@ -284,6 +291,7 @@ func (c *APIClient) ListFiles(ctx context.Context, opts ...CallOption) error {
 	}
 	call := c.opListFiles
 	call.URL = u
+	call.Server = c.serverListFiles
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("ListFiles: %w", err)
@@ -307,6 +315,7 @@ func (c *APIClient) Ping(ctx context.Context, opts ...CallOption) error {
 	}
 	call := c.opPing
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("Ping: %w", err)
@@ -330,6 +339,7 @@ func (c *APIClient) Upload(ctx context.Context, opts ...CallOption) error {
 	}
 	call := c.opUpload
 	call.URL = u
+	call.Server = c.serverUpload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("Upload: %w", err)

@@ -77,6 +77,13 @@ func WithTimeout(d time.Duration) CallOption {
 	return oas.WithTimeout(d)
 }
 
+// WithServerURL sends one call to the server URL u instead of the one the
+// client chose, whatever server the spec gives the operation; u must be an
+// absolute http(s) URL, as Options.ServerURL, or the call fails unsent.
+func WithServerURL(u string) CallOption {
+	return oas.WithServerURL(u)
+}
+
 // ResponseTooLargeError is a 2xx response body over Options.MaxResponseBytes.
 type ResponseTooLargeError = oas.ResponseTooLargeError
 
@@ -245,6 +252,7 @@ func (c *APIClient) chatStream(ctx context.Context, body ChatRequest, opts ...Ca
 	}
 	call := c.opChat
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
@@ -303,6 +311,7 @@ func (c *APIClient) CreateCompletion(ctx context.Context, body CompletionRequest
 	}
 	call := c.opCreateCompletion
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
@@ -330,6 +339,7 @@ func (c *APIClient) createCompletionStream(ctx context.Context, body CompletionR
 	}
 	call := c.opCreateCompletionEvents
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
@@ -404,6 +414,7 @@ func (c *APIClient) tailLogsStream(ctx context.Context, params TailLogsArgs, opt
 	}
 	call := c.opTailLogs
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("TailLogs: %w", err)
@@ -446,6 +457,7 @@ func (c *APIClient) streamTicksStream(ctx context.Context, symbol string, opts .
 	}
 	call := c.opStreamTicks
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("StreamTicks: %w", err)

@@ -8,10 +8,10 @@
 // spec: sha256:e31bf9e1c359c068
 // config: sha256:5c465b5e41ce6b6c
 // toolchain: v0.4.0
-// output: sha256:2c9ef54514fff9e4
+// output: sha256:601836d8216ee906
 //
 // files:
-//	sha256:87c184bf18276830 api.gen.go
+//	sha256:491e77dbae16430f api.gen.go
 //	sha256:2bbe3a094fc4472b doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
 //	sha256:84dd800727c215bc examples.gen_test.go

@@ -8,10 +8,10 @@
 // spec: sha256:df6f94a6c26fd458
 // config: sha256:908a3bd4c2fc0a67
 // toolchain: v0.4.0
-// output: sha256:d4e1a00568709c03
+// output: sha256:33028430a7aae661
 //
 // files:
-//	sha256:f9f6039e58169ba2 api.gen.go
+//	sha256:b041f5dc500503a2 api.gen.go
 //	sha256:c3ddf2252908a8af doc.gen.go
 //	sha256:4d5d679a1897b451 errors.gen.go
 //	sha256:4003e553b3cf3b2b examples.gen_test.go

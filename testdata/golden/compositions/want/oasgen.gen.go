@@ -8,10 +8,10 @@
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
 // toolchain: v0.4.0
-// output: sha256:391ed3cd1447f232
+// output: sha256:6149715496c4df62
 //
 // files:
-//	sha256:0ff19479e3863272 api.gen.go
+//	sha256:8b82b74999e04c09 api.gen.go
 //	sha256:8e202ad0f4ddecb2 doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md

@@ -8,10 +8,10 @@
 // spec: sha256:e2048a2c0af49bf9
 // config: sha256:820be30c8474642c
 // toolchain: v0.4.0
-// output: sha256:a2e8eadbc71ff383
+// output: sha256:d44124299d723c9f
 //
 // files:
-//	sha256:2125b60e9196377e api.gen.go
+//	sha256:134e778cc69da7c1 api.gen.go
 //	sha256:e38bccb274c00c49 doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:ed464f78133f8184 docs/models/item.md

@@ -76,6 +76,13 @@ func WithTimeout(d time.Duration) CallOption {
 	return oas.WithTimeout(d)
 }
 
+// WithServerURL sends one call to the server URL u instead of the one the
+// client chose, whatever server the spec gives the operation; u must be an
+// absolute http(s) URL, as Options.ServerURL, or the call fails unsent.
+func WithServerURL(u string) CallOption {
+	return oas.WithServerURL(u)
+}
+
 // ResponseTooLargeError is a 2xx response body over Options.MaxResponseBytes.
 type ResponseTooLargeError = oas.ResponseTooLargeError
 
@@ -223,6 +230,7 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	}
 	call := c.opAddPet
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
@@ -274,6 +282,7 @@ func (c *APIClient) GetToy(ctx context.Context, petID string, toyID string, para
 	}
 	call := c.opGetToy
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetToy: %w", err)

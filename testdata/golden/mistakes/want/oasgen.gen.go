@@ -8,10 +8,10 @@
 // spec: sha256:0fbba406e6840f25
 // config: sha256:3e42edb4719cb61b
 // toolchain: v0.4.0
-// output: sha256:7f0fb93cb4f1a39d
+// output: sha256:0b65a8d9fc2e0bb4
 //
 // files:
-//	sha256:ada4e3d44d150098 api.gen.go
+//	sha256:5ed4015fb0b4e5ae api.gen.go
 //	sha256:fcf944a11651dd9a doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md

@@ -76,6 +76,13 @@ func WithTimeout(d time.Duration) CallOption2 {
 	return oas.WithTimeout(d)
 }
 
+// WithServerURL sends one call to the server URL u instead of the one the
+// client chose, whatever server the spec gives the operation; u must be an
+// absolute http(s) URL, as Options.ServerURL, or the call fails unsent.
+func WithServerURL(u string) CallOption2 {
+	return oas.WithServerURL(u)
+}
+
 // ResponseTooLargeError is a 2xx response body over Options.MaxResponseBytes.
 type ResponseTooLargeError = oas.ResponseTooLargeError
 
@@ -228,6 +235,7 @@ func (c *APIClient2) ListThings(ctx context.Context, opts ...CallOption2) ([]Thi
 	}
 	call := c.opListThings
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("ListThings: %w", err)
@@ -282,6 +290,7 @@ func (c *APIClient2) CreateThing(ctx context.Context, params CreateThingArgs, bo
 	}
 	call := c.opCreateThing
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
@@ -314,6 +323,7 @@ func (c *APIClient2) PatchThings(ctx context.Context, body Options, opts ...Call
 	}
 	call := c.opPatchThings
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
@@ -343,6 +353,7 @@ func (c *APIClient2) ReplaceThing(ctx context.Context, id string, body map[strin
 	}
 	call := c.opReplaceThing
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	call.ContentType = "application/merge-patch+json"
 	resp, err := c.transport.Do(ctx, &call, opts)

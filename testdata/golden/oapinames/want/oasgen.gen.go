@@ -8,10 +8,10 @@
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
 // toolchain: v0.4.0
-// output: sha256:e9dc59154eb8d26e
+// output: sha256:6736056f76221986
 //
 // files:
-//	sha256:e985bb3381fb6ad4 api.gen.go
+//	sha256:e4cc1856e73a4a0d api.gen.go
 //	sha256:8a174806d16094d8 doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md

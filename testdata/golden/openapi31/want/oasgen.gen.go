@@ -8,10 +8,10 @@
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
 // toolchain: v0.4.0
-// output: sha256:63a95d5642347f6e
+// output: sha256:d06c8ca0b3e11877
 //
 // files:
-//	sha256:fe371270425eeb67 api.gen.go
+//	sha256:5b3a1a677ea26341 api.gen.go
 //	sha256:dec9b7f11959a79d doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md

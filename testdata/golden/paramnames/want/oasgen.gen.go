@@ -8,10 +8,10 @@
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
 // toolchain: v0.4.0
-// output: sha256:64c44b307c9ba566
+// output: sha256:7072bbe0ba9e9d11
 //
 // files:
-//	sha256:7ac4f39d30764ecc api.gen.go
+//	sha256:42cd01bb44c77410 api.gen.go
 //	sha256:8b3df89318c9b1fa doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md

@@ -76,6 +76,13 @@ func WithTimeout(d time.Duration) CallOption {
 	return oas.WithTimeout(d)
 }
 
+// WithServerURL sends one call to the server URL u instead of the one the
+// client chose, whatever server the spec gives the operation; u must be an
+// absolute http(s) URL, as Options.ServerURL, or the call fails unsent.
+func WithServerURL(u string) CallOption {
+	return oas.WithServerURL(u)
+}
+
 // ResponseTooLargeError is a 2xx response body over Options.MaxResponseBytes.
 type ResponseTooLargeError = oas.ResponseTooLargeError
 
@@ -209,6 +216,7 @@ func (c *APIClient) ListBillables(ctx context.Context, opts ...CallOption) ([]Bi
 	}
 	call := c.opListBillables
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("ListBillables: %w", err)

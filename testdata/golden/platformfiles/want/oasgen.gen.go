@@ -8,10 +8,10 @@
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
 // toolchain: v0.4.0
-// output: sha256:8a3c7f08a430915a
+// output: sha256:8b043628145893fa
 //
 // files:
-//	sha256:0e74504d62f026cd api.gen.go
+//	sha256:6e3b12abfc181b70 api.gen.go
 //	sha256:1cb6c555786cb4ec doc.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md

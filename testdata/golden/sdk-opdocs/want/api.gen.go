@@ -77,6 +77,13 @@ func WithTimeout(d time.Duration) CallOption {
 	return oas.WithTimeout(d)
 }
 
+// WithServerURL sends one call to the server URL u instead of the one the
+// client chose, whatever server the spec gives the operation; u must be an
+// absolute http(s) URL, as Options.ServerURL, or the call fails unsent.
+func WithServerURL(u string) CallOption {
+	return oas.WithServerURL(u)
+}
+
 // ResponseTooLargeError is a 2xx response body over Options.MaxResponseBytes.
 type ResponseTooLargeError = oas.ResponseTooLargeError
 
@@ -274,6 +281,7 @@ func (c *APIClient) Health(ctx context.Context, opts ...CallOption) error {
 	}
 	call := c.opHealth
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("Health: %w", err)
@@ -348,6 +356,7 @@ func (c *APIClient) ListPets(ctx context.Context, params ListPetsArgs, opts ...C
 	}
 	call := c.opListPets
 	call.URL = u
+	call.Server = c.server
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
@@ -383,6 +392,7 @@ func (c *APIClient) CreatePet(ctx context.Context, body PetInput, opts ...CallOp
 	}
 	call := c.opCreatePet
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
@@ -413,6 +423,7 @@ func (c *APIClient) GetPet(ctx context.Context, petID string, opts ...CallOption
 	}
 	call := c.opGetPet
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetPet: %w", err)
@@ -441,6 +452,7 @@ func (c *APIClient) DeletePet(ctx context.Context, petID string, opts ...CallOpt
 	}
 	call := c.opDeletePet
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("DeletePet: %w", err)
@@ -468,6 +480,7 @@ func (grp *PetsPhotosClient) DownloadPhoto(ctx context.Context, petID string, op
 	}
 	call := c.opDownloadPhoto
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("DownloadPhoto: %w", err)
@@ -497,6 +510,7 @@ func (grp *PetsPhotosClient) UploadPhoto(ctx context.Context, petID string, body
 	}
 	call := c.opUploadPhoto
 	call.URL = u
+	call.Server = c.server
 	call.Reader = body
 	call.ContentType = contentType
 	if contentType == "" {
@@ -533,6 +547,7 @@ func (c *APIClient) PlaceOrder(ctx context.Context, body PlaceOrderBody, opts ..
 	}
 	call := c.opPlaceOrder
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {

@@ -77,6 +77,13 @@ func WithTimeout(d time.Duration) CallOption {
 	return oas.WithTimeout(d)
 }
 
+// WithServerURL sends one call to the server URL u instead of the one the
+// client chose, whatever server the spec gives the operation; u must be an
+// absolute http(s) URL, as Options.ServerURL, or the call fails unsent.
+func WithServerURL(u string) CallOption {
+	return oas.WithServerURL(u)
+}
+
 // ResponseTooLargeError is a 2xx response body over Options.MaxResponseBytes.
 type ResponseTooLargeError = oas.ResponseTooLargeError
 
@@ -246,6 +253,7 @@ func (c *APIClient) Build(ctx context.Context, body io.Reader, contentType strin
 	}
 	call := c.opBuild
 	call.URL = u
+	call.Server = c.server
 	call.Reader = body
 	call.ContentType = contentType
 	if contentType == "" {
@@ -274,6 +282,7 @@ func (c *APIClient) Events(ctx context.Context, opts ...CallOption) (*Error, err
 	}
 	call := c.opEvents
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("Events: %w", err)
@@ -305,6 +314,7 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	}
 	call := c.opAddPet
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
@@ -329,6 +339,7 @@ func (c *APIClient) MarkRead(ctx context.Context, opts ...CallOption) ([]Pet, er
 	}
 	call := c.opMarkRead
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("MarkRead: %w", err)
@@ -379,6 +390,7 @@ func (c *APIClient) GetPet(ctx context.Context, petID int64, params GetPetArgs, 
 	}
 	call := c.opGetPet
 	call.URL = u
+	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("GetPet: %w", err)
@@ -408,6 +420,7 @@ func (c *APIClient) Render(ctx context.Context, body string, opts ...CallOption)
 	}
 	call := c.opRender
 	call.URL = u
+	call.Server = c.server
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {

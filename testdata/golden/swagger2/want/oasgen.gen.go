@@ -8,10 +8,10 @@
 // spec: sha256:95ed806576160baa
 // config: sha256:cc3402158c40e91a
 // toolchain: v0.4.0
-// output: sha256:3ce079bac8628365
+// output: sha256:6356bd19bcd34014
 //
 // files:
-//	sha256:0a2cba9e5c9c4c9e api.gen.go
+//	sha256:06f285d5738fc9b6 api.gen.go
 //	sha256:d7a15eb955ba45fe doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
