@@ -123,7 +123,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "conformance:", err)
 			return 2
 		}
-		return writeReport(*results, *report, all, stdout, stderr)
+		return writeReport(*results, *report, *specsDir, all, stdout, stderr)
 	}
 	scratch, root, cleanup, err := specset.Scratch("oasgen-conformance-", scratchModule, *keep)
 	if err != nil {
@@ -148,6 +148,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	for i, s := range specs {
 		r := runSpec(cfg, fmt.Sprintf("c%02d", i), s)
 		r.Commit, r.Date = commit, time.Now().UTC().Format(time.RFC3339)
+		r.Detail = portable(r.Detail, *specsDir)
 		if *maxOps != 0 {
 			r.Detail = strings.TrimSpace(fmt.Sprintf("at most %d operations called; %s", *maxOps, r.Detail))
 		}
@@ -170,7 +171,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "conformance:", err)
 			return 2
 		}
-		if code := writeReport(*results, *report, all, stdout, stderr); code == 2 {
+		if code := writeReport(*results, *report, *specsDir, all, stdout, stderr); code == 2 {
 			return code
 		}
 	}
@@ -184,11 +185,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // writeReport assembles the report from the saved results of every
 // corpus spec.
-func writeReport(dir, report string, specs []string, stdout, stderr io.Writer) int {
+func writeReport(dir, report, specsDir string, specs []string, stdout, stderr io.Writer) int {
 	rs, err := loadResults(dir, specs)
 	if err != nil {
 		fmt.Fprintln(stderr, "conformance:", err)
 		return 2
+	}
+	for _, r := range rs {
+		r.Detail = portable(r.Detail, specsDir)
 	}
 	if err := os.WriteFile(report, []byte(renderReport(rs)), 0o644); err != nil {
 		fmt.Fprintln(stderr, "conformance:", err)
@@ -418,4 +422,14 @@ func driverMain(dir string, hasClient bool, creds string, types []string) string
 	}
 	b.WriteString("\t})\n}\n")
 	return b.String()
+}
+
+// portable drops the corpus directory from a result's text, so that saved
+// results and the report name specs as the corpus index does, whatever
+// machine ran them.
+func portable(s, specsDir string) string {
+	if abs, err := filepath.Abs(specsDir); err == nil {
+		s = strings.ReplaceAll(s, abs+string(filepath.Separator), "")
+	}
+	return strings.ReplaceAll(s, filepath.Clean(specsDir)+string(filepath.Separator), "")
 }
