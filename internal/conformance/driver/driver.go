@@ -287,6 +287,15 @@ func call(m reflect.Value, c *Call, rec *recorder, timeout time.Duration, res *C
 	}
 	rec.start(c.Prefer)
 	out := m.Call(args)
+	if len(out) == 1 && out[0].Kind() == reflect.Func {
+		// An iterator (server-sent events): the request goes out when the
+		// loop starts; the first error it yields is the call's.
+		if err := drain(out[0]); err != nil {
+			res.Err = err.Error()
+		}
+		res.Exchanges = rec.stop()
+		return
+	}
 	res.Exchanges = rec.stop()
 	if e := out[len(out)-1]; !e.IsNil() {
 		res.Err = e.Interface().(error).Error()
@@ -771,4 +780,18 @@ func short(v any) string {
 		return string(b[:57]) + "..."
 	}
 	return string(b)
+}
+
+// drain ranges over seq, an iter.Seq2[T, error], to its end and returns
+// the first error it yields.
+func drain(seq reflect.Value) error {
+	var first error
+	yield := reflect.MakeFunc(seq.Type().In(0), func(in []reflect.Value) []reflect.Value {
+		if e := in[1]; !e.IsNil() && first == nil {
+			first = e.Interface().(error)
+		}
+		return []reflect.Value{reflect.ValueOf(true)}
+	})
+	seq.Call([]reflect.Value{yield})
+	return first
 }
