@@ -9,21 +9,23 @@
 package shared
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/oasgen/oasgen/internal/specset"
 )
 
 // Locate returns the shared directory, or an error saying where it was
 // looked for. It does not depend on the caller's working directory inside
-// the module: ../shared is taken relative to the directory holding go.mod.
+// the module: ../shared is taken relative to the directory holding the
+// oasgen module's go.mod (specset.RepoRoot).
 func Locate() (string, error) {
 	if d := os.Getenv("OASGEN_SHARED"); d != "" {
 		return existing(d, "OASGEN_SHARED")
 	}
-	root, err := moduleRoot()
+	root, err := specset.RepoRoot()
 	if err != nil {
 		return "", err
 	}
@@ -65,25 +67,6 @@ func existing(d, what string) (string, error) {
 		return "", fmt.Errorf("%s: no directory at %s", what, abs)
 	}
 	return abs, nil
-}
-
-// moduleRoot is the directory of the nearest go.mod above the working
-// directory (a test's working directory is its package's).
-func moduleRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }
 
 // Required reports whether OASGEN_REQUIRE_SHARED=1: a missing corpus is

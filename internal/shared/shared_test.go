@@ -1,7 +1,6 @@
 package shared
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 )
@@ -16,20 +15,5 @@ func TestLocateOverride(t *testing.T) {
 	t.Setenv("OASGEN_SHARED", filepath.Join(dir, "missing"))
 	if _, err := Locate(); err == nil {
 		t.Fatal("Locate() found a directory that does not exist")
-	}
-}
-
-func TestModuleRoot(t *testing.T) {
-	root, err := moduleRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	// This package is internal/shared under the root.
-	if want := filepath.Dir(filepath.Dir(wd)); root != want {
-		t.Fatalf("moduleRoot() = %q, want %q", root, want)
 	}
 }

@@ -33,3 +33,18 @@ func TestList(t *testing.T) {
 		t.Fatal("listSpecs without INDEX.md succeeded")
 	}
 }
+
+func TestRepoRoot(t *testing.T) {
+	root, err := RepoRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// This package is internal/specset under the root.
+	if want := filepath.Dir(filepath.Dir(wd)); root != want {
+		t.Fatalf("RepoRoot() = %q, want %q", root, want)
+	}
+}
