@@ -355,7 +355,7 @@ func genGroupInit(g *jen.Group, m *plan.Model) {
 // c := grp.api (see genGroupPrologue).
 func opReceiver(m *plan.Model, o *plan.Operation) jen.Code {
 	if o.Group == nil {
-		return jen.Params(jen.Id("c").Op("*").Id(m.Names.APIClient))
+		return selfReceiver(m, o)
 	}
 	return jen.Params(jen.Id(o.Recv).Op("*").Id(o.Group.Type))
 }
@@ -364,10 +364,11 @@ func opReceiver(m *plan.Model, o *plan.Operation) jen.Code {
 // methods (page and event iterators): APIClient, or the operation's
 // sub-client.
 func selfReceiver(m *plan.Model, o *plan.Operation) jen.Code {
-	if o.Group == nil {
-		return jen.Params(jen.Id("c").Op("*").Id(m.Names.APIClient))
+	typ := m.Names.APIClient
+	if o.Group != nil {
+		typ = o.Group.Type
 	}
-	return jen.Params(jen.Id("c").Op("*").Id(o.Group.Type))
+	return jen.Params(jen.Id("c").Op("*").Id(typ))
 }
 
 // genGroupPrologue gives a grouped method the client its body uses.
