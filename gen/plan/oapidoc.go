@@ -21,7 +21,7 @@ import (
 // operation, parameter, body or response is replaced by a stub carrying
 // `x-go-type: <our type>`, or by a plain scalar/array/map schema built from
 // the plan's Ref. Component schemas are left out altogether. The copy shares
-// nothing mutable with the loaded document (PrepareOapi edits the copy while
+// nothing mutable with the loaded document (prepareOapi edits the copy while
 // kin-openapi may still be validating the original): what is taken over
 // from it (info, servers, tags, security, extensions) is copied.
 
@@ -337,7 +337,7 @@ func (p *planner) oapiSchema(r *Ref) *openapi3.SchemaRef {
 		s.Type = &openapi3.Types{openapi3.TypeObject}
 		s.AdditionalProperties = openapi3.AdditionalProperties{Schema: p.oapiSchema(r.Elem)}
 	case RefExternal:
-		// An inline x-go-type that needs an import: PrepareOapi keeps specs
+		// An inline x-go-type that needs an import: prepareOapi keeps specs
 		// from importing packages into client.gen.go, so the client takes
 		// any value there (components with x-go-type are Go aliases and
 		// reach here as RefNamed).
