@@ -15,6 +15,7 @@ package emit
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -297,7 +298,11 @@ func genParts(f *jen.File, o *plan.Operation) {
 //
 //	type DeployResult struct { StatusCode int; Created *Deployment; Accepted *DeployAcceptedResponse }
 func genResultType(f *jen.File, o *plan.Operation) {
-	comment(f, wrapText(o.ResultType+" is what "+o.Name+" returns: the 2xx status that came and its body, "+
+	what := "the 2xx status that came"
+	if st := o.NonErrorStatuses(); len(st) > 0 {
+		what = "the status that came (2xx, or " + strings.Join(st, ", ") + ", which x-speakeasy-errors does not make errors)"
+	}
+	comment(f, wrapText(o.ResultType+" is what "+o.Name+" returns: "+what+" and its body, "+
 		"in the field named for that status; the other fields are nil.", 77))
 	f.Type().Id(o.ResultType).StructFunc(func(g *jen.Group) {
 		g.Comment("StatusCode is the response's status.")

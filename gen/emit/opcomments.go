@@ -93,8 +93,15 @@ func resultDoc(o *plan.Operation) string {
 				in = append(in, fmt.Sprintf("%s in %s (%s)", r.Status, r.Field, bodyLabel(r)))
 			}
 		}
-		return fmt.Sprintf("A 2xx response is returned as a *%s: its StatusCode, and its body decoded into the field for "+
-			"that status: %s. Any other 2xx sets StatusCode alone.", o.ResultType, strings.Join(in, ", "))
+		what := "A 2xx response is"
+		if st := o.NonErrorStatuses(); len(st) > 0 {
+			what = "A 2xx response, or a " + strings.Join(st, ", ") + " (not errors: x-speakeasy-errors does not list them), is"
+		}
+		if len(in) == 0 {
+			return fmt.Sprintf("%s returned as a *%s: its StatusCode.", what, o.ResultType)
+		}
+		return fmt.Sprintf("%s returned as a *%s: its StatusCode, and its body decoded into the field for "+
+			"that status: %s. Any other 2xx sets StatusCode alone.", what, o.ResultType, strings.Join(in, ", "))
 	}
 	r := o.Result
 	if r == nil {

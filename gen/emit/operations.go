@@ -38,7 +38,7 @@ func genMethod(f *jen.File, m *plan.Model, o *plan.Operation, name string) {
 	}
 	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	for _, p := range o.Params {
-		if p.In == "path" {
+		if p.MethodArg() {
 			args = append(args, jen.Id(p.Arg).Add(goType(p.Type)))
 		}
 	}
@@ -64,6 +64,7 @@ func genMethod(f *jen.File, m *plan.Model, o *plan.Operation, name string) {
 		}
 		genValidateArgs(g, o, fail)
 		setBody := genBody(g, o, fail)
+		genPathValues(g, o, fail)
 		if hasParams(o) {
 			g.Var().Id("ps").Qual(implPkg, "Params")
 			genParams(g, o, fail)
@@ -92,16 +93,27 @@ func genMethod(f *jen.File, m *plan.Model, o *plan.Operation, name string) {
 		g.Switch().BlockFunc(func(sw *jen.Group) {
 			genSuccessCases(sw, o, zero)
 			var dflt *plan.Response
+			classes := false // the results of non-2xx classes, once the errors of single codes are tested
 			for _, e := range o.Errors {
 				if e.Status == "default" {
 					dflt = e
 					continue
 				}
-				if e.ErrorType == "" {
-					continue // no named body: the generic APIError says it all
+				if !classes && !isCode(e.Status) {
+					genClassResults(sw, o)
+					classes = true
 				}
-				sw.Case(statusCond(e.Status)).Block(fail(
-					jen.Qual(implPkg, "DecodeErrorResponse").Types(goType(e.Body)).Call(jen.Id("resp"))))
+				switch {
+				case e.ErrorType != "":
+					sw.Case(statusCond(e.Status)).Block(fail(
+						jen.Qual(implPkg, "DecodeErrorResponse").Types(goType(e.Body)).Call(jen.Id("resp"))))
+				case e.Shadowed:
+					sw.Case(statusCond(e.Status)).Block(fail(jen.Qual(implPkg, "NewAPIError").Call(jen.Id("resp"))))
+				}
+				// else no named body: the generic APIError after the switch says it all
+			}
+			if !classes {
+				genClassResults(sw, o)
 			}
 			if dflt != nil && dflt.ErrorType != "" {
 				sw.Default().Block(fail(
@@ -208,38 +220,66 @@ func genSuccessCases(sw *jen.Group, o *plan.Operation, zero jen.Code) {
 	}
 	ranged := false
 	for _, r := range o.Successes {
+		if nonTwoClass(r) {
+			continue // genClassResults
+		}
 		cond := statusCond(r.Status)
 		if !isCode(r.Status) {
 			cond, ranged = two, true
 		}
-		dict := jen.Dict{jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode")}
-		result := func() jen.Code { return jen.Return(jen.Op("&").Id(o.ResultType).Values(dict), jen.Nil()) }
-		sw.Case(cond).BlockFunc(func(g *jen.Group) {
-			decodeErr := func(call jen.Code) {
-				g.List(jen.Id("v"), jen.Err()).Op(":=").Add(call)
-				g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
-			}
-			switch {
-			case r.Field == "":
-			case r.Kind == plan.BodyBinary:
-				dict[jen.Id(r.Field)] = jen.Qual(implPkg, "StreamOf").Call(jen.Id("resp"))
-			case r.Kind == plan.BodyText:
-				decodeErr(jen.Qual(implPkg, "DecodeText").Call(jen.Id("resp")))
-				dict[jen.Id(r.Field)] = jen.Op("&").Id("v")
-			case r.Pointer:
-				decodeErr(jen.Qual(implPkg, "DecodeJSON").Types(goType(r.Body)).Call(jen.Id("resp")))
-				dict[jen.Id(r.Field)] = jen.Id("v")
-			default:
-				decodeErr(jen.Qual(implPkg, "DecodeValue").Types(goType(r.Body)).Call(jen.Id("resp")))
-				dict[jen.Id(r.Field)] = jen.Id("v")
-			}
-			g.Add(result())
-		})
+		genResultCase(sw, o, r, cond)
 	}
 	if !ranged {
 		// An undocumented 2xx: its status, nothing decoded.
 		sw.Case(two).Block(jen.Return(jen.Op("&").Id(o.ResultType).Values(jen.Dict{jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode")}), jen.Nil()))
 	}
+}
+
+// nonTwoClass reports a result for a class of statuses other than 2XX
+// ("4XX" that x-speakeasy-errors does not list).
+func nonTwoClass(r *plan.Response) bool {
+	return !isCode(r.Status) && r.Status[0] != '2' && r.Status != "default"
+}
+
+// genClassResults writes the cases of the non-2xx classes that are
+// results, after the errors of single codes, which they would take.
+func genClassResults(sw *jen.Group, o *plan.Operation) {
+	if o.ResultType == "" {
+		return
+	}
+	for _, r := range o.Successes {
+		if nonTwoClass(r) {
+			genResultCase(sw, o, r, statusCond(r.Status))
+		}
+	}
+}
+
+// genResultCase writes the case of one response in the <Op>Result:
+// case cond: v, err := oasimpl.DecodeJSON[T](resp); ...; return &OpResult{StatusCode: resp.StatusCode, Field: v}, nil
+func genResultCase(sw *jen.Group, o *plan.Operation, r *plan.Response, cond jen.Code) {
+	dict := jen.Dict{jen.Id("StatusCode"): jen.Id("resp").Dot("StatusCode")}
+	result := func() jen.Code { return jen.Return(jen.Op("&").Id(o.ResultType).Values(dict), jen.Nil()) }
+	sw.Case(cond).BlockFunc(func(g *jen.Group) {
+		decodeErr := func(call jen.Code) {
+			g.List(jen.Id("v"), jen.Err()).Op(":=").Add(call)
+			g.If(jen.Err().Op("!=").Nil()).Block(jen.Return(jen.Nil(), jen.Err()))
+		}
+		switch {
+		case r.Field == "":
+		case r.Kind == plan.BodyBinary:
+			dict[jen.Id(r.Field)] = jen.Qual(implPkg, "StreamOf").Call(jen.Id("resp"))
+		case r.Kind == plan.BodyText:
+			decodeErr(jen.Qual(implPkg, "DecodeText").Call(jen.Id("resp")))
+			dict[jen.Id(r.Field)] = jen.Op("&").Id("v")
+		case r.Pointer:
+			decodeErr(jen.Qual(implPkg, "DecodeJSON").Types(goType(r.Body)).Call(jen.Id("resp")))
+			dict[jen.Id(r.Field)] = jen.Id("v")
+		default:
+			decodeErr(jen.Qual(implPkg, "DecodeValue").Types(goType(r.Body)).Call(jen.Id("resp")))
+			dict[jen.Id(r.Field)] = jen.Id("v")
+		}
+		g.Add(result())
+	})
 }
 
 // isCode reports whether a status is one code rather than a range.
@@ -268,7 +308,7 @@ func genValidateArgs(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.S
 		g.If(jen.Err().Op(":=").Add(v).Dot("Validate").Call(), jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
 	}
 	for _, p := range o.Params {
-		if p.In == "path" && p.Type.ValidatedBeforeSending() {
+		if p.MethodArg() && p.Type.ValidatedBeforeSending() {
 			check(jen.Id(p.Arg))
 		}
 	}
@@ -347,8 +387,8 @@ func pathExprOf(o *plan.Operation) jen.Code {
 func genParams(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.Statement) {
 	method := map[string]string{"query": "Query", "header": "Header", "cookie": "Cookie"}
 	for _, p := range o.Params {
-		if p.Field == nil {
-			continue // path parameters are written by pathExprOf
+		if p.In == "path" {
+			continue // written by pathExprOf
 		}
 		add := func(v jen.Code) jen.Code { return jen.Id("ps").Dot(method[p.In]).Call(paramLit(p), v) }
 		if p.Global != nil {

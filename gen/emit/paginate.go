@@ -20,7 +20,7 @@ func opArgs(m *plan.Model, o *plan.Operation) (decl, pass []jen.Code) {
 	decl = []jen.Code{jen.Id("ctx").Qual("context", "Context")}
 	pass = []jen.Code{jen.Id("ctx")}
 	for _, p := range o.Params {
-		if p.In == "path" {
+		if p.MethodArg() {
 			decl = append(decl, jen.Id(p.Arg).Add(goType(p.Type)))
 			pass = append(pass, jen.Id(p.Arg))
 		}

@@ -140,7 +140,7 @@ func usageExample(m *plan.Model) string {
 	lines = append(pre, lines...)
 	args := []string{"ctx"}
 	for _, p := range o.Params {
-		if p.In == "path" {
+		if p.MethodArg() {
 			args = append(args, p.Arg)
 		}
 	}

@@ -113,6 +113,13 @@ func genSDKOptionFields(g *jen.Group, m *plan.Model) {
 	for _, gl := range m.SDK.Globals {
 		doc := fmt.Sprintf("%s is sent as the %s parameter %s of every operation that has it (%d), unless the call's Args set it.",
 			gl.Field, gl.In, gl.Name, gl.Uses)
+		switch {
+		case gl.Hidden == gl.Uses:
+			doc = fmt.Sprintf("%s is sent as the %s parameter %s of every operation that has it (%d); calls cannot set another value.",
+				gl.Field, gl.In, gl.Name, gl.Uses)
+		case gl.Hidden > 0:
+			doc += fmt.Sprintf(" %d of them take this value only.", gl.Hidden)
+		}
 		if d := cleanText(gl.Doc); d != "" {
 			doc += " " + d
 		}
@@ -228,17 +235,55 @@ func serverOf(o *plan.Operation) jen.Code {
 //
 //	if v, ok := params.AccountID.Get(); ok { ps.Header(p, v) } else if v, ok := c.globalAccountID.Get(); ok { ps.Header(p, v) }
 func genGlobalParam(g *jen.Group, o *plan.Operation, p *plan.Param, add func(jen.Code) jen.Code, fail func(jen.Code) *jen.Statement) {
-	sel := jen.Id("params").Dot(p.Field.Name)
-	st := jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(sel).Dot("Get").Call(), jen.Id("ok")).Block(add(jen.Id("v")))
-	if p.Field.Wrap == plan.NullableWrap {
-		st = st.Else().If(jen.Id("params").Dot(p.Field.Name).Dot("IsNull").Call()).Block(add(jen.Nil()))
+	var st *jen.Statement
+	client := jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("c").Dot(p.Global.ClientField).Dot("Get").Call(), jen.Id("ok")).Block(add(jen.Id("v")))
+	if p.Hidden {
+		st = client
+	} else {
+		sel := jen.Id("params").Dot(p.Field.Name)
+		st = jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Add(sel).Dot("Get").Call(), jen.Id("ok")).Block(add(jen.Id("v")))
+		if p.Field.Wrap == plan.NullableWrap {
+			st = st.Else().If(jen.Id("params").Dot(p.Field.Name).Dot("IsNull").Call()).Block(add(jen.Nil()))
+		}
+		st = st.Else().Add(client)
 	}
-	st = st.Else().If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("c").Dot(p.Global.ClientField).Dot("Get").Call(), jen.Id("ok")).Block(add(jen.Id("v")))
 	if p.Required {
-		st = st.Else().Block(fail(jen.Qual("errors", "New").Call(jen.Lit(fmt.Sprintf(
-			"%s: the %s parameter %s is required: set it in the call's %s.%s or in Options.%s", o.Name, p.In, p.Name, o.Args.Name, p.Field.Name, p.Global.Field)))))
+		st = st.Else().Block(fail(jen.Qual("errors", "New").Call(jen.Lit(globalMissing(o, p)))))
 	}
 	g.Add(st)
+}
+
+// globalMissing is the error of a call that has no value for a required
+// global parameter.
+func globalMissing(o *plan.Operation, p *plan.Param) string {
+	if p.Hidden {
+		return fmt.Sprintf("%s: the %s parameter %s is required: set Options.%s", o.Name, p.In, p.Name, p.Global.Field)
+	}
+	return fmt.Sprintf("%s: the %s parameter %s is required: set it in the call's %s.%s or in Options.%s",
+		o.Name, p.In, p.Name, o.Args.Name, p.Field.Name, p.Global.Field)
+}
+
+// genPathValues resolves the path parameters that are no method
+// arguments into the variables pathExprOf reads: a global's from the
+// call's Args, else the client's (only the client's when hidden).
+//
+//	var accountID string
+//	if v, ok := params.AccountID.Get(); ok { accountID = v } else if v, ok := c.globalAccountID.Get(); ok { accountID = v } else { return ..., errors.New(...) }
+func genPathValues(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.Statement) {
+	for _, p := range o.Params {
+		if p.In != "path" || p.MethodArg() {
+			continue
+		}
+		if p.Global == nil {
+			// A path parameter x-speakeasy-globals names but could not
+			// take over: a required field of Args.
+			g.Id(p.Arg).Op(":=").Id("params").Dot(p.Field.Name)
+			continue
+		}
+		set := func(v jen.Code) jen.Code { return jen.Id(p.Arg).Op("=").Add(v) }
+		g.Var().Id(p.Arg).Add(goType(p.Type))
+		genGlobalParam(g, o, p, set, fail)
+	}
 }
 
 // genResponseHeaders writes an operation's typed response headers and

@@ -289,17 +289,20 @@ func (p *planner) planResponse(r *openapi3.Response, op, code, where string, pos
 // planResult decides what the method returns from the 2xx responses.
 func (p *planner) planResult(o *Operation, where string, pos diag.Pos) {
 	var bodied []*Response
+	// A non-2xx result (x-speakeasy-errors, errors.go) needs the
+	// <Op>Result struct, whose StatusCode tells it from a 2xx.
+	same := true
 	for _, r := range o.Successes {
 		if r.Kind != BodyNone {
 			bodied = append(bodied, r)
 		}
+		same = same && (r.Status[0] == '2' || r.Status == "default")
 	}
-	if len(bodied) == 0 {
+	if len(bodied) == 0 && same {
 		return
 	}
-	same := true
-	for _, r := range bodied[1:] {
-		same = same && sameBody(r, bodied[0])
+	for i := 1; i < len(bodied); i++ {
+		same = same && sameBody(bodied[i], bodied[0])
 	}
 	var accept []string
 	for _, r := range bodied {

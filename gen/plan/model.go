@@ -492,7 +492,10 @@ type Operation struct {
 	Body *RequestBody
 	// Successes are the documented 2xx responses in status order, exact
 	// codes before 2XX; when no 2xx is documented, the default response
-	// (OpenAPI's "any other status") stands in for them.
+	// (OpenAPI's "any other status") stands in for them. With
+	// x-speakeasy-errors (errors.go) they also hold the documented non-2xx
+	// responses it does not list, which the method returns as results
+	// (ResultType is then always set, telling which status came).
 	Successes []*Response
 	// Result is the 2xx response whose body the method returns: every 2xx
 	// with a body has this one's (a 2xx without one gives the zero value).
@@ -509,8 +512,10 @@ type Operation struct {
 	// (application/json): set when a 2xx body is not JSON, so that a
 	// server negotiating on it sends what the method reads.
 	Accept string
-	// Errors are the documented non-2xx responses, by status ("4XX" and
-	// "default" last).
+	// Errors are the documented non-2xx responses that are errors (all of
+	// them without x-speakeasy-errors), by status ("4XX" and "default"
+	// last), plus the codes x-speakeasy-errors lists that a documented
+	// success class would take (Response.Shadowed).
 	Errors []*Response
 	Retry  *Retry
 	// Security are the ways the operation accepts credentials:
@@ -647,9 +652,22 @@ type Param struct {
 	// its value is sent as JSON text and Style does not apply.
 	JSON bool
 	// Global is the client-wide value sent when the call sets none
-	// (x-speakeasy-globals, sdk.go); nil for none.
+	// (x-speakeasy-globals, sdk.go); nil for none. A path parameter with
+	// one is a field of Args (Field), not a method argument; Arg is then
+	// the local variable its value is resolved into.
 	Global *Global
+	// Hidden says only the client's value is sent
+	// (x-speakeasy-globals-hidden): the parameter has no Args field and is
+	// no method argument.
+	Hidden bool
+	// globalsHidden is the parameter's own x-speakeasy-globals-hidden
+	// (nil when absent), which wins over the global definition's.
+	globalsHidden *bool
 }
+
+// MethodArg reports whether the parameter is an argument of the client
+// method: a path parameter that is neither global nor hidden.
+func (p *Param) MethodArg() bool { return p.In == "path" && p.Field == nil && !p.Hidden }
 
 // Response is one documented response.
 type Response struct {
@@ -663,6 +681,11 @@ type Response struct {
 	// ErrorType is the Go name of the error type generated for this
 	// response (error responses only).
 	ErrorType string
+	// Shadowed says the switch over statuses must test this error
+	// response itself (as an *oas.APIError when ErrorType is ""): a
+	// success of its class (x-speakeasy-errors made "4XX" a result) would
+	// otherwise take it.
+	Shadowed bool
 	// Field is this 2xx response's field in the operation's ResultType
 	// (named from the status: Created, Accepted, Status2XX), "" when there
 	// is no such struct or the response has no body. Pointer says the

@@ -241,7 +241,7 @@ func (p *planner) planSnippet(d *OpDoc) {
 	d.Params = append(d.Params, &ParamDoc{Name: "ctx", Kind: ParamDocContext, Required: true,
 		Doc: "The context of the call: its deadline and cancellation end the call, retries included."})
 	for _, pr := range o.Params {
-		if pr.In != "path" {
+		if !pr.MethodArg() {
 			continue
 		}
 		d.Args = append(d.Args, &ExampleArg{Ref: pr.Type, Value: exampleValue(pr.Type, pr.Name, "")})

@@ -78,6 +78,13 @@ func (p *planner) planOperations() {
 			pos := p.paramPos(pr, pw)
 			param := p.paramType(pr.Value, name+GoName(pr.Value.Name)+"Param", pw, pos)
 			param.Pos = pos
+			if v, has := pr.Value.Extensions["x-speakeasy-globals-hidden"]; has {
+				if h, ok := v.(bool); ok {
+					param.globalsHidden = &h
+				} else {
+					p.warn(pos, pw, "x-speakeasy-globals-hidden of parameter %q is not a boolean; ignored", pr.Value.Name)
+				}
+			}
 			o.Params = append(o.Params, param)
 		}
 		planArgs(o.Params, p.m.Raw.ModelName)
@@ -96,13 +103,14 @@ func (p *planner) planOperations() {
 			}
 			sort.Slice(codes, func(i, j int) bool { return statusRank(codes[i]) < statusRank(codes[j]) })
 			var dflt *Response
+			errs := p.operationErrors(pth, method, item, op)
 			for _, c := range codes {
 				rr := op.Responses.Value(c)
 				if rr == nil || rr.Value == nil {
 					continue
 				}
 				resp := p.planResponse(rr.Value, name, c, where+".responses."+c, p.spec.Pos("paths", pth, strings.ToLower(method), "responses", c))
-				if strings.HasPrefix(c, "2") {
+				if strings.HasPrefix(c, "2") || !errs.matches(c) {
 					o.Successes = append(o.Successes, resp)
 					continue
 				}
@@ -112,6 +120,7 @@ func (p *planner) planOperations() {
 					dflt = resp
 				}
 			}
+			o.Errors = shadowedErrors(o, errs)
 			if len(o.Successes) == 0 && dflt != nil && dflt.Kind != BodyNone {
 				// No 2xx documented: default is "any other status", 2xx
 				// included, so a 2xx body is read as default describes it.

@@ -196,7 +196,7 @@ func (p *planner) planArgsNames() {
 	p.partsNames = map[*openapi3.Operation]string{}
 	p.eachOperation(func(pth, method string, item *openapi3.PathItem, op *openapi3.Operation) {
 		name := p.opNames[op]
-		if hasArgs(item.Parameters) || hasArgs(op.Parameters) {
+		if hasArgs(item.Parameters) || hasArgs(op.Parameters) || p.hasPathGlobal(operationParams(item, op)) {
 			args, renamed := p.names.claim(name+"Args", "parameters of operation "+name)
 			if renamed {
 				p.warn(p.spec.Pos("paths", pth, strings.ToLower(method)), "paths."+pth+"."+strings.ToLower(method),
@@ -258,9 +258,9 @@ func operationParams(item *openapi3.PathItem, op *openapi3.Operation) openapi3.P
 // (required: T, optional: oas.Opt[T], nullable: oas.Nullable[T]).
 func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param) *Type {
 	var kinds []string
-	for _, in := range []string{"query", "header", "cookie"} {
+	for _, in := range []string{"path", "query", "header", "cookie"} {
 		for _, pr := range params {
-			if pr.In == in {
+			if pr.In == in && (in != "path" || p.globalPaths()[pr.Name]) {
 				kinds = append(kinds, in)
 				break
 			}
@@ -276,7 +276,7 @@ func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param
 	// so they differ in more than case.
 	fieldNames := newOapiNamer("Validate", "ValidateInto")
 	for _, pr := range params {
-		if pr.In == "path" {
+		if pr.In == "path" && !p.globalPaths()[pr.Name] {
 			continue
 		}
 		want := pr.GoName
@@ -292,7 +292,9 @@ func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param
 			p.warn(pr.Pos, where+".parameters."+pr.Name, "field name %s is already used in %s (by %s); this %s parameter's field is named %s",
 				want, name, by, pr.In, fname)
 		}
-		pr.OapiName = fname
+		if pr.In != "path" {
+			pr.OapiName = fname // a path parameter keeps planArgs' name for oapi-codegen
+		}
 		ref := *pr.Type
 		f := &Field{Name: fname, JSONName: pr.Name, Type: &ref, Required: pr.Required, Wrap: wrapOf(pr.Required, ref.Nullable),
 			Doc: pr.Doc, Deprecated: pr.Deprecated, DeprecatedMsg: pr.DeprecatedMsg, RequestRequired: pr.Required}
@@ -406,4 +408,15 @@ func (p *planner) warnIgnoredHeaders(item *openapi3.PathItem, op *openapi3.Opera
 			p.warn(p.paramPos(pr, pw), pw, "header parameter %q is ignored, as OpenAPI says: the request body's media type sets Content-Type and the responses' set Accept", pr.Value.Name)
 		}
 	}
+}
+
+// hasPathGlobal reports whether any of params is a path parameter that
+// x-speakeasy-globals names: its field goes into the Args struct.
+func (p *planner) hasPathGlobal(params openapi3.Parameters) bool {
+	for _, pr := range params {
+		if pr.Value.In == "path" && p.globalPaths()[pr.Value.Name] {
+			return true
+		}
+	}
+	return false
 }

@@ -125,6 +125,12 @@ type planner struct {
 	// argsNames name each operation's Args struct (operations with query,
 	// header or cookie parameters only).
 	argsNames map[*openapi3.Operation]string
+	// warnedErrors are the x-speakeasy-errors values warned about
+	// (errors.go), each once however many operations read it.
+	warnedErrors map[string]bool
+	// pathGlobals are the names of x-speakeasy-globals' path parameters
+	// (globalPaths), read before operations are planned.
+	pathGlobals map[string]bool
 	// partsNames name each operation's Parts struct (operations whose
 	// request body is sent as multipart only).
 	partsNames map[*openapi3.Operation]string

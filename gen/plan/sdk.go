@@ -51,8 +51,9 @@ type Global struct {
 	Field, ClientField string
 	Type               *Ref
 	Doc                string
-	// Uses counts the operation parameters it stands in for.
-	Uses int
+	// Uses counts the operation parameters it stands in for, Hidden those
+	// of them a call cannot set (x-speakeasy-globals-hidden).
+	Uses, Hidden int
 }
 
 // ServerVar is one server variable as an Options field.
@@ -239,9 +240,22 @@ func (p *planner) planGlobals(fields map[string]bool) {
 			p.warn(pos, where, "not a parameter (a name and an `in`, or a $ref to components.parameters); ignored")
 			continue
 		}
-		if pv.In != "query" && pv.In != "header" {
-			p.warn(pos, where, "global parameter %q is in %s; only query and header parameters can be set on the client, so it stays a parameter of each call", pv.Name, pv.In)
+		if pv.In != "query" && pv.In != "header" && pv.In != "path" {
+			p.warn(pos, where, "global parameter %q is in %s; only path, query and header parameters can be set on the client, so it stays a parameter of each call", pv.Name, pv.In)
 			continue
+		}
+		hidden := false
+		h, ok := pv.Extensions["x-speakeasy-globals-hidden"] // on the component parameter
+		if m, isMap := item.(map[string]any); isMap {
+			if v, has := m["x-speakeasy-globals-hidden"]; has { // on the entry (inline, or beside its $ref)
+				h, ok = v, true
+			}
+		}
+		if ok {
+			hidden, ok = h.(bool)
+			if !ok {
+				p.warn(pos, where, "x-speakeasy-globals-hidden of global parameter %q is not a boolean; taken as false", pv.Name)
+			}
 		}
 		// The type is the operations' (the first that has the parameter):
 		// a global of another type than one of them does not stand in for
@@ -250,11 +264,13 @@ func (p *planner) planGlobals(fields map[string]bool) {
 		g.Field = uniqueField(orDefault(GoName(pv.Name), "Global"), fields)
 		g.ClientField = "global" + g.Field
 		var uses []*Param
+		var usedBy []*Operation
 		var whereOf []string
 		for _, o := range p.m.Operations {
 			for _, op := range o.Params {
 				if op.Name == g.Name && op.In == g.In && op.Field != nil {
 					uses = append(uses, op)
+					usedBy = append(usedBy, o)
 					whereOf = append(whereOf, "paths."+o.Path+"."+strings.ToLower(o.Method)+".parameters."+op.Name)
 				}
 			}
@@ -277,6 +293,11 @@ func (p *planner) planGlobals(fields map[string]bool) {
 			}
 			op.Global = g
 			g.Uses++
+			if h := op.globalsHidden; h != nil && *h || h == nil && hidden {
+				hideGlobal(usedBy[k], op)
+				g.Hidden++
+				continue
+			}
 			if f := op.Field; f.Wrap == Plain {
 				f.Wrap, f.RequestRequired, f.Required = Optional, false, false
 				f.Doc = strings.TrimSpace(f.Doc + "\n\nRequired by the API: when unset, the client's Options." + g.Field +
@@ -473,4 +494,35 @@ func (p *planner) noteIgnoredOperations() {
 			}
 		}
 	}
+}
+
+// hideGlobal takes a global parameter out of its operation's Args
+// (x-speakeasy-globals-hidden): only the client's value is sent. An Args
+// left without fields goes too.
+func hideGlobal(o *Operation, pr *Param) {
+	o.Args.Fields = slices.DeleteFunc(o.Args.Fields, func(f *Field) bool { return f == pr.Field })
+	pr.Field, pr.Hidden = nil, true
+	if len(o.Args.Fields) == 0 {
+		o.Args = nil
+	}
+}
+
+// globalPaths are the names of the path parameters x-speakeasy-globals
+// lists: the operations' parameters of those names are fields of their
+// Args rather than method arguments, so that the client's value can stand
+// in for them. Read once, before operations are planned; planGlobals
+// warns about the entries it cannot honour.
+func (p *planner) globalPaths() map[string]bool {
+	if p.pathGlobals != nil {
+		return p.pathGlobals
+	}
+	p.pathGlobals = map[string]bool{}
+	raw, _ := p.spec.Doc.Extensions["x-speakeasy-globals"].(map[string]any)
+	list, _ := raw["parameters"].([]any)
+	for _, item := range list {
+		if pv := p.globalParam(item); pv != nil && pv.In == "path" {
+			p.pathGlobals[pv.Name] = true
+		}
+	}
+	return p.pathGlobals
 }

@@ -22,6 +22,7 @@ x-speakeasy-globals:
     - {name: unused, in: header}
     - {name: filter, in: query}
     - {name: x-account, in: header}
+    - {name: sess, in: cookie}
 paths:
   /t/{tenant}:
     get:
@@ -50,21 +51,25 @@ paths:
         '204': {description: ok}
 `)
 	for _, want := range []string{
-		`openapi.yaml:7:7: warning: x-speakeasy-globals.parameters.0: global parameter "tenant" is in path; only query and header parameters can be set on the client`,
+		`openapi.yaml:11:7: warning: x-speakeasy-globals.parameters.4: global parameter "sess" is in cookie; only path, query and header parameters can be set on the client`,
 		`openapi.yaml:8:7: warning: x-speakeasy-globals.parameters.1: global parameter "unused" is used by no operation (same name and location); it is not generated`,
 		`openapi.yaml:9:7: warning: x-speakeasy-globals.parameters.2: global parameter "filter" is not a string, number, boolean or enum`,
 		`paths./u.get.parameters.x-account: parameter "x-account" has another type than the global parameter of that name (String); the client's value is not used for it`,
-		`openapi.yaml:16:9: warning: paths./t/{tenant}.get.servers: Get lists 2 servers; the client calls the first (Options.ServerURL replaces it)`,
+		`openapi.yaml:17:9: warning: paths./t/{tenant}.get.servers: Get lists 2 servers; the client calls the first (Options.ServerURL replaces it)`,
 		`paths./t/{tenant}.get.responses.200.headers.X-Page: response header X-Page: only strings, numbers, booleans, date-times and lists of them are decoded; it is kept as text`,
 	} {
 		if !strings.Contains(warnings, want) {
 			t.Errorf("warnings lack\n  %s\ngot\n%s", want, warnings)
 		}
 	}
-	if len(m.SDK.Globals) != 1 || m.SDK.Globals[0].Field != "XAccount" || m.SDK.Globals[0].Uses != 1 {
+	if len(m.SDK.Globals) != 2 || m.SDK.Globals[0].Field != "Tenant" || m.SDK.Globals[1].Field != "XAccount" || m.SDK.Globals[1].Uses != 1 {
 		t.Errorf("globals = %+v", m.SDK.Globals)
 	}
 	get := m.Operations[0]
+	// The global path parameter is a field of Args, not a method argument.
+	if tenant := get.Params[0]; tenant.MethodArg() || tenant.Field == nil || tenant.Field.Wrap != Optional || tenant.Global != m.SDK.Globals[0] {
+		t.Errorf("tenant = %+v", tenant)
+	}
 	if get.Name != "Get" || get.ResponseHeaders == nil || len(get.ResponseHeaders.Fields) != 2 {
 		t.Fatalf("Get's response headers = %+v", get.ResponseHeaders)
 	}
