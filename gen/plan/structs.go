@@ -288,10 +288,19 @@ func (p *planner) planUsage() {
 	hasCtor := func(r *Ref) bool {
 		return r != nil && r.Kind == RefNamed && !r.Nullable && r.Named.Kind == KindStruct && r.Named.Ctor != ""
 	}
+	// The snippet assigns the method's result and checks its error: an
+	// event stream's method returns an iterator instead, so it is picked
+	// only when there is nothing else.
+	iterates := func(o *Operation) bool { return o.Events != nil && o.Events.Opener == nil }
 	for _, o := range p.m.Operations {
-		if o.Body != nil && o.Body.Kind == BodyJSON && hasCtor(o.Body.Type) {
+		if o.Body != nil && o.Body.Kind == BodyJSON && hasCtor(o.Body.Type) && !iterates(o) {
 			u.Op, u.Body = o, o.Body.Type.Named
 			break
+		}
+	}
+	for _, o := range p.m.Operations {
+		if u.Op == nil && !iterates(o) {
+			u.Op = o
 		}
 	}
 	if u.Op == nil && len(p.m.Operations) > 0 {

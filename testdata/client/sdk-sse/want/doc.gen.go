@@ -16,15 +16,10 @@
 //	if err != nil {
 //		return err
 //	}
-//	body := sdksse.NewChatRequest(prompt)
-//	result, err := client.Chat(ctx, body)
-//	var error *sdksse.ErrorError
-//	switch {
-//	case errors.As(err, &error):
-//		// a documented error response: error.Body is its decoded body
-//	case err != nil:
-//		// an invalid request (*oas.ValidationError), an undocumented status
-//		// (*sdksse.APIError) or a failure to reach the server
+//	body := sdksse.NewCompletionRequest(prompt)
+//	result, err := client.CreateCompletion(ctx, body)
+//	if err != nil {
+//		return err // *oas.ValidationError, *sdksse.APIError, or a failure to reach the server
 //	}
 //	use(result)
 package sdksse

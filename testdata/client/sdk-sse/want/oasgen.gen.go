@@ -8,11 +8,11 @@
 // spec: sha256:e31bf9e1c359c068
 // config: sha256:5c465b5e41ce6b6c
 // toolchain: v0.4.0
-// output: sha256:601836d8216ee906
+// output: sha256:95b7124d1231b839
 //
 // files:
 //	sha256:491e77dbae16430f api.gen.go
-//	sha256:2bbe3a094fc4472b doc.gen.go
+//	sha256:28e0d7bfa1dac9d4 doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
 //	sha256:84dd800727c215bc examples.gen_test.go
 //	sha256:99ebcabd8ecebeab model_chat_chunk.gen.go
