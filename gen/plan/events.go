@@ -90,6 +90,8 @@ func (p *planner) planEvents(o *Operation, op *openapi3.Operation, where string)
 	data := mt.Schema
 	if env := envelopeData(mt.Schema); env != nil {
 		data, where = env, where+".properties.data"
+	} else if env := envelopesData(mt.Schema); env != nil {
+		data = env
 	}
 	if data == nil || data.Value == nil || typeIs(data.Value, "string") && !isBinary(data) && len(enumValues(data.Value)) == 0 {
 		ev.Text = true
@@ -127,4 +129,37 @@ func envelopeData(sr *openapi3.SchemaRef) *openapi3.SchemaRef {
 		}
 	}
 	return props["data"]
+}
+
+// envelopesData is, for a oneOf or anyOf whose every member describes an
+// event's fields (one envelope per kind of event, as Speakeasy models
+// several events on one stream), a oneOf of their data schemas: the
+// event's data is one of them, and Event (the event's name) tells which.
+// Members with the same data schema count once. nil otherwise.
+func envelopesData(sr *openapi3.SchemaRef) *openapi3.SchemaRef {
+	if sr == nil || sr.Value == nil {
+		return nil
+	}
+	members := sr.Value.OneOf
+	if len(members) == 0 {
+		members = sr.Value.AnyOf
+	}
+	if len(members) == 0 {
+		return nil
+	}
+	var data openapi3.SchemaRefs
+	for _, m := range members {
+		d := envelopeData(m)
+		if d == nil {
+			return nil
+		}
+		if !slices.ContainsFunc(data, func(x *openapi3.SchemaRef) bool { return x == d || x.Value == d.Value }) {
+			data = append(data, d)
+		}
+	}
+	if len(data) == 1 {
+		return data[0]
+	}
+	// A schema of the planner's own: the document stays as loaded.
+	return &openapi3.SchemaRef{Value: &openapi3.Schema{OneOf: data, Description: sr.Value.Description}}
 }

@@ -259,3 +259,38 @@ func TestJSONOrEvents(t *testing.T) {
 		t.Fatalf("streamed %q", text)
 	}
 }
+
+// TestEnvelopeUnion: a oneOf of event envelopes gives a union of their
+// data schemas; the event's name says which it holds.
+func TestEnvelopeUnion(t *testing.T) {
+	c := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/event-stream")
+		send(w, "event: price\n"+`data: {"symbol":"ACME","price":2}`+"\n\n")
+		send(w, "event: news\n"+`data: {"headline":"ACME up"}`+"\n\n")
+	})
+	var got []string
+	for ev, err := range c.Feed(context.Background()) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch ev.Event {
+		case "price":
+			tick, err := ev.Data.AsTick()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, tick.Symbol)
+		case "news":
+			news, err := ev.Data.AsNewsEventData()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, news.Headline)
+		default:
+			t.Errorf("event %q", ev.Event)
+		}
+	}
+	if strings.Join(got, "|") != "ACME|ACME up" {
+		t.Errorf("events %q", got)
+	}
+}

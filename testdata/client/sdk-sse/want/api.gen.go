@@ -155,6 +155,7 @@ type APIClient struct {
 	opChat                   oasimpl.Call
 	opCreateCompletion       oasimpl.Call
 	opCreateCompletionEvents oasimpl.Call
+	opFeed                   oasimpl.Call
 	opTailLogs               oasimpl.Call
 	opStreamTicks            oasimpl.Call
 }
@@ -209,6 +210,13 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		Func:      "CreateCompletionEvents",
 		Method:    "POST",
 		Operation: "createCompletion",
+		Stream:    true,
+	}
+	c.opFeed = oasimpl.Call{
+		Accept:    "text/event-stream",
+		Func:      "Feed",
+		Method:    "GET",
+		Operation: "feed",
 		Stream:    true,
 	}
 	c.opTailLogs = oasimpl.Call{
@@ -373,6 +381,45 @@ func (c *APIClient) CreateCompletionEvents(ctx context.Context, body CompletionR
 		Func:     "CreateCompletion",
 		Sentinel: "[DONE]",
 	})
+}
+
+// feedStream sends the request of Feed and returns its 2xx event stream unread.
+func (c *APIClient) feedStream(ctx context.Context, opts ...CallOption) (*oas.Stream, error) {
+	u, err := oasimpl.JoinURL(c.server, "/feed")
+	if err != nil {
+		return nil, fmt.Errorf("Feed: %w", err)
+	}
+	call := c.opFeed
+	call.URL = u
+	call.Server = c.server
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return nil, fmt.Errorf("Feed: %w", err)
+	}
+	defer resp.Close()
+	switch {
+	case resp.StatusCode/100 == 2:
+		return oasimpl.StreamOf(resp), nil
+	}
+	return nil, oasimpl.NewAPIError(resp)
+}
+
+// Feed calls GET /feed.
+//
+// The request is sent when the loop starts; it yields the server-sent events of
+// the 2xx response (text/event-stream) with their data decoded as FeedEvent,
+// and their event type, last event ID and retry time. An error response or a
+// transport error is yielded once and ends the loop; an event whose data does
+// not decode is yielded with an *oas.EventDecodeError and the loop may go on; a
+// stream cut short is an *oas.EventStreamError. The response body is closed
+// when the stream ends, when the loop stops early and when ctx is done. Any
+// other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) Feed(ctx context.Context, opts ...CallOption) iter.Seq2[oas.Event[FeedEvent], error] {
+	return oasimpl.Events[FeedEvent](func() (*oas.Stream, error) {
+		return c.feedStream(ctx, opts...)
+	}, oasimpl.EventOptions{Func: "Feed"})
 }
 
 // TailLogsArgs holds the query parameters of TailLogs. The zero value sends

@@ -42,6 +42,23 @@ func ExampleAPIClient_CreateCompletion() {
 	fmt.Printf("%+v\n", res)
 }
 
+// ExampleAPIClient_Feed calls Feed with example arguments.
+func ExampleAPIClient_Feed() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	for event, err := range client.Feed(ctx) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%+v\n", event.Data)
+	}
+}
+
 // ExampleAPIClient_TailLogs calls TailLogs with example arguments.
 func ExampleAPIClient_TailLogs() {
 	ctx := context.Background()

@@ -117,6 +117,9 @@ type ClientInterface interface {
 	// Takes a body of the `application/json` content type.
 	CreateCompletion(ctx context.Context, body CreateCompletionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// Feed performs a GET /feed (the `Feed` operationId) request.
+	Feed(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// TailLogs performs a GET /logs (the `TailLogs` operationId) request.
 	TailLogs(ctx context.Context, params *TailLogsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -170,6 +173,19 @@ func (c *Client) CreateCompletionWithBody(ctx context.Context, contentType strin
 // Takes a body of the `application/json` content type.
 func (c *Client) CreateCompletion(ctx context.Context, body CreateCompletionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewCreateCompletionRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// Feed performs a GET /feed (the `Feed` operationId) request.
+func (c *Client) Feed(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewFeedRequest(c.Server)
 	if err != nil {
 		return nil, err
 	}
@@ -282,6 +298,33 @@ func NewCreateCompletionRequestWithBody(server string, contentType string, body 
 	}
 
 	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewFeedRequest constructs an http.Request for the Feed method
+func NewFeedRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/feed")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
 
 	return req, nil
 }
@@ -438,6 +481,11 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	CreateCompletionWithResponse(ctx context.Context, body CreateCompletionJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateCompletionResponse, error)
 
+	// FeedWithResponse performs a GET /feed (the `Feed` operationId) request.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	FeedWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*FeedResponse, error)
+
 	// TailLogsWithResponse performs a GET /logs (the `TailLogs` operationId) request.
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -525,6 +573,40 @@ func (r CreateCompletionResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r CreateCompletionResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type FeedResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r FeedResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r FeedResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r FeedResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r FeedResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -643,6 +725,17 @@ func (c *ClientWithResponses) CreateCompletionWithResponse(ctx context.Context, 
 	return ParseCreateCompletionResponse(rsp)
 }
 
+// FeedWithResponse performs a GET /feed (the `Feed` operationId) request.
+//
+// Returns a wrapper object for the known response body format(s).
+func (c *ClientWithResponses) FeedWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*FeedResponse, error) {
+	rsp, err := c.Feed(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFeedResponse(rsp)
+}
+
 // TailLogsWithResponse performs a GET /logs (the `TailLogs` operationId) request.
 //
 // Returns a wrapper object for the known response body format(s).
@@ -715,6 +808,22 @@ func ParseCreateCompletionResponse(rsp *http.Response) (*CreateCompletionRespons
 	case rsp.StatusCode == 200:
 		// Content-type (text/event-stream) unsupported
 
+	}
+
+	return response, nil
+}
+
+// ParseFeedResponse parses an HTTP response from a FeedWithResponse call
+func ParseFeedResponse(rsp *http.Response) (*FeedResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &FeedResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
 
 	return response, nil
