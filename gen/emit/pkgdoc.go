@@ -158,6 +158,16 @@ func usageExample(m *plan.Model) string {
 		}
 	}
 	call := "client." + o.Selector() + "(" + strings.Join(args, ", ") + ")"
+	if o.Events != nil && o.Events.Opener == nil {
+		// The method returns an iterator over the stream's events.
+		add("for event, err := range ", call, " {")
+		add("	if err != nil {")
+		add("		return err // *oas.ValidationError, *", pkg, ".APIError, a failure to reach the server or a cut stream")
+		add("	}")
+		add("	use(event.Data)")
+		add("}")
+		return indent(lines)
+	}
 	if o.Result != nil || o.ResultType != "" {
 		add("result, err := ", call)
 	} else {
