@@ -56,6 +56,16 @@ func isEventStream(media string) bool {
 // too. Speakeasy asks for a separate path per response type there; OpenAI's
 // spec has both on one path, and its SDK users need both.
 func (p *planner) planEvents(o *Operation, op *openapi3.Operation, where string) {
+	if st := o.NonErrorStatuses(); len(st) > 0 {
+		for _, r := range o.Successes {
+			if r.Status[0] == '2' && r.Kind == BodyBinary && isEventStream(r.MediaType) {
+				p.warn(p.spec.Pos("paths", o.Path, strings.ToLower(o.Method), "responses", r.Status), where+".responses."+r.Status,
+					"x-speakeasy-errors makes %s a result, which an event iterator has no place for: %s returns *%s, its %s field the stream unread",
+					strings.Join(st, ", "), o.Name, o.ResultType, r.Field)
+				return
+			}
+		}
+	}
 	r := o.Result
 	if r == nil || o.ResultType != "" || op.Responses == nil {
 		return

@@ -294,6 +294,8 @@ func pageable(o *Operation) string {
 	switch {
 	case o.Events != nil && o.Events.Opener == nil:
 		return "its response is an event stream"
+	case len(o.NonErrorStatuses()) > 0:
+		return "x-speakeasy-errors makes " + strings.Join(o.NonErrorStatuses(), ", ") + " a result, which a page iterator has no place for"
 	case o.ResultType != "" || o.Result == nil || o.Result.Kind != BodyJSON:
 		return "its 2xx responses are not one JSON type"
 	case o.Body != nil && o.Body.Kind == BodyBinary:

@@ -151,8 +151,10 @@ type APIClient struct {
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
+	opEvents    oasimpl.Call
 	opGetItem   oasimpl.Call
 	opGetLegacy oasimpl.Call
+	opListPages oasimpl.Call
 	opPing      oasimpl.Call
 }
 
@@ -189,6 +191,13 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
+	c.opEvents = oasimpl.Call{
+		Accept:    "text/event-stream",
+		Func:      "Events",
+		Method:    "GET",
+		Operation: "events",
+		Stream:    true,
+	}
 	c.opGetItem = oasimpl.Call{
 		Func:      "GetItem",
 		Method:    "GET",
@@ -198,6 +207,11 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		Func:      "GetLegacy",
 		Method:    "GET",
 		Operation: "getLegacy",
+	}
+	c.opListPages = oasimpl.Call{
+		Func:      "ListPages",
+		Method:    "GET",
+		Operation: "listPages",
 	}
 	c.opPing = oasimpl.Call{
 		Func:      "Ping",
@@ -214,6 +228,52 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 		return spec
 	}
 	return c.retry
+}
+
+// EventsResult is what Events returns: the status that came (2xx, or 404, which
+// x-speakeasy-errors does not make errors) and its body, in the field named for
+// that status; the other fields are nil.
+type EventsResult struct {
+	// StatusCode is the response's status.
+	StatusCode int
+	// OK is the body of a 200 response (text/event-stream, unread); nil unless
+	// that status came.
+	OK *oas.Stream
+}
+
+// Events calls GET /events.
+//
+// A 2xx response, or a 404 (not errors: x-speakeasy-errors does not list them),
+// is returned as a *EventsResult: its StatusCode, and its body decoded into the
+// field for that status: 200 in OK (text/event-stream, unread). Any other 2xx
+// sets StatusCode alone. Any other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) Events(ctx context.Context, opts ...CallOption) (*EventsResult, error) {
+	u, err := oasimpl.JoinURL(c.server, "/events")
+	if err != nil {
+		return nil, fmt.Errorf("Events: %w", err)
+	}
+	call := c.opEvents
+	call.URL = u
+	call.Server = c.server
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return nil, fmt.Errorf("Events: %w", err)
+	}
+	defer resp.Close()
+	switch {
+	case resp.StatusCode == 200:
+		return &EventsResult{
+			OK:         oasimpl.StreamOf(resp),
+			StatusCode: resp.StatusCode,
+		}, nil
+	case resp.StatusCode == 404:
+		return &EventsResult{StatusCode: resp.StatusCode}, nil
+	case resp.StatusCode/100 == 2:
+		return &EventsResult{StatusCode: resp.StatusCode}, nil
+	}
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // GetItemResult is what GetItem returns: the status that came (2xx, or 404,
@@ -341,6 +401,81 @@ func (c *APIClient) GetLegacy(ctx context.Context, opts ...CallOption) (*GetLega
 			Status4XX:  v,
 			StatusCode: resp.StatusCode,
 		}, nil
+	}
+	return nil, oasimpl.NewAPIError(resp)
+}
+
+// ListPagesArgs holds the query parameters of ListPages. The zero value sends
+// none of the optional ones; required ones are checked by Validate before the
+// request is sent.
+type ListPagesArgs struct {
+	// Optional.
+	Cursor oas.Opt[string]
+}
+
+// Validate reports every violation of the spec's constraints as one
+// *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
+func (m ListPagesArgs) Validate() error {
+	var v oasimpl.Validator
+	m.ValidateInto(&v, nil)
+	return v.Err("ListPagesArgs")
+}
+
+// ValidateInto adds the violations of m under p to v.
+func (m ListPagesArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
+
+// ListPagesResult is what ListPages returns: the status that came (2xx, or 404,
+// which x-speakeasy-errors does not make errors) and its body, in the field
+// named for that status; the other fields are nil.
+type ListPagesResult struct {
+	// StatusCode is the response's status.
+	StatusCode int
+	// OK is the body of a 200 response (ListPagesOkResponse); nil unless that
+	// status came.
+	OK *ListPagesOkResponse
+}
+
+// ListPages calls GET /pages.
+//
+// A 2xx response, or a 404 (not errors: x-speakeasy-errors does not list them),
+// is returned as a *ListPagesResult: its StatusCode, and its body decoded into
+// the field for that status: 200 in OK (ListPagesOkResponse). Any other 2xx
+// sets StatusCode alone. Any other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) ListPages(ctx context.Context, params ListPagesArgs, opts ...CallOption) (*ListPagesResult, error) {
+	if err := params.Validate(); err != nil {
+		return nil, fmt.Errorf("ListPages: %w", err)
+	}
+	var ps oasimpl.Params
+	if v, ok := params.Cursor.Get(); ok {
+		ps.Query(oasimpl.Param{Name: "cursor", Style: "form", Explode: true}, v)
+	}
+	u, err := ps.URL(c.server, "/pages")
+	if err != nil {
+		return nil, fmt.Errorf("ListPages: %w", err)
+	}
+	call := c.opListPages
+	call.URL = u
+	call.Server = c.server
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return nil, fmt.Errorf("ListPages: %w", err)
+	}
+	switch {
+	case resp.StatusCode == 200:
+		v, err := oasimpl.DecodeJSON[ListPagesOkResponse](resp)
+		if err != nil {
+			return nil, err
+		}
+		return &ListPagesResult{
+			OK:         v,
+			StatusCode: resp.StatusCode,
+		}, nil
+	case resp.StatusCode == 404:
+		return &ListPagesResult{StatusCode: resp.StatusCode}, nil
+	case resp.StatusCode/100 == 2:
+		return &ListPagesResult{StatusCode: resp.StatusCode}, nil
 	}
 	return nil, oasimpl.NewAPIError(resp)
 }

@@ -17,14 +17,9 @@
 //		return err
 //	}
 //	body := sdkerrors.NewItem(id)
-//	result, err := client.GetItem(ctx, id)
-//	var problem *sdkerrors.ProblemError
-//	switch {
-//	case errors.As(err, &problem):
-//		// a documented error response: problem.Body is its decoded body
-//	case err != nil:
-//		// an invalid request (*oas.ValidationError), an undocumented status
-//		// (*sdkerrors.APIError) or a failure to reach the server
+//	result, err := client.Events(ctx)
+//	if err != nil {
+//		return err // *oas.ValidationError, *sdkerrors.APIError, or a failure to reach the server
 //	}
 //	use(result)
 package sdkerrors

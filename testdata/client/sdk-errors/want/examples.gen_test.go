@@ -8,6 +8,22 @@ import (
 	"log"
 )
 
+// ExampleAPIClient_Events calls Events with example arguments.
+func ExampleAPIClient_Events() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	res, err := client.Events(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%+v\n", res)
+}
+
 // ExampleAPIClient_GetItem calls GetItem with example arguments.
 func ExampleAPIClient_GetItem() {
 	ctx := context.Background()
@@ -34,6 +50,22 @@ func ExampleAPIClient_GetLegacy() {
 	}
 
 	res, err := client.GetLegacy(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%+v\n", res)
+}
+
+// ExampleAPIClient_ListPages calls ListPages with example arguments.
+func ExampleAPIClient_ListPages() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	res, err := client.ListPages(ctx, ListPagesArgs{})
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -5,24 +5,27 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:fbd33927add04a51
+// spec: sha256:a1ee567c5d558311
 // config: sha256:23ef558e9a4b325a
 // toolchain: v0.4.0
-// output: sha256:cbdbc4022ba2bff3
+// output: sha256:0509159c8640e245
 //
 // files:
-//	sha256:63ff564af6ae18c9 api.gen.go
-//	sha256:e3b6fac14246fb93 doc.gen.go
+//	sha256:cbe209612046b449 api.gen.go
+//	sha256:e4913c970a2ec3f1 doc.gen.go
 //	sha256:dad7a1c1765191ed errors.gen.go
-//	sha256:462e3adc5915d372 examples.gen_test.go
+//	sha256:29778eb8a27ed0dc examples.gen_test.go
 //	sha256:09bed88460e565e3 model_item.gen.go
+//	sha256:1454383c42938797 model_list_pages_ok_response.gen.go
 //	sha256:749cc175a03baebe model_missing.gen.go
 //	sha256:06487468532dfef3 model_problem.gen.go
-//	sha256:864725a04df8aa55 raw/client.gen.go
+//	sha256:0f1bdc6fde299068 raw/client.gen.go
 //
 // warnings:
 //	../openapi.yaml:70:19	paths./ping.get.x-speakeasy-errors.override	x-speakeasy-errors.override is not a boolean; taken as false
 //	../openapi.yaml:71:23	paths./ping.get.x-speakeasy-errors.statusCodes.0	x-speakeasy-errors: abc is not a status code (100 to 599) or class (4XX); ignored
 //	../openapi.yaml:71:30	paths./ping.get.x-speakeasy-errors.statusCodes.1	x-speakeasy-errors: 200 is a success status, which the client always returns as a result; ignored
+//	../openapi.yaml:96:9	paths./pages.get.x-speakeasy-pagination	pagination is not supported here: x-speakeasy-errors makes 404 a result, which a page iterator has no place for; the operation gets no page iterators
+//	../openapi.yaml:104:11	paths./events.get.responses.200	x-speakeasy-errors makes 404 a result, which an event iterator has no place for: Events returns *EventsResult, its OK field the stream unread
 
 package sdkerrors
