@@ -37,7 +37,7 @@ func TestDeprecatedReportedByStaticcheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	importPath := "oasgen.test/model"
-	for _, f := range emitClientAt(t, "../../testdata/client/sdk-groups/openapi.yaml", "sdkgroups", importPath) {
+	for _, f := range emitClientAt(t, "../../testdata/client/sdk-all/openapi.yaml", "sdkall", importPath) {
 		if !strings.HasSuffix(f.Path, ".go") {
 			continue
 		}
@@ -59,11 +59,11 @@ import (
 	api "` + importPath + `"
 )
 
-func Use(c *api.APIClient) (api.Legacy, string) {
-	_ = c.LegacyPing(context.Background())
-	var a api.Account
-	_, _ = c.Accounts.Users.ListUsers(context.Background(), "a", api.ListUsersArgs{Offset: oas.Some(int64(1))})
-	return api.Legacy{}, a.OldField.Or("")
+func Use(c *api.APIClient) (api.LegacyThing, string) {
+	_, _ = c.LegacyPing(context.Background())
+	var it api.Item
+	_, _ = c.Items.Notes.ListNotes(context.Background(), "a", api.ListNotesArgs{Sort: oas.Some("new")})
+	return api.LegacyThing{}, it.OldName.Or("")
 }
 `
 	if err := os.MkdirAll(filepath.Join(dir, "use"), 0o755); err != nil {
@@ -92,11 +92,11 @@ func Use(c *api.APIClient) (api.Legacy, string) {
 	}
 	sort.Strings(got)
 	want := []string{
-		"api.Legacy is deprecated: the spec marks this schema deprecated.  (SA1019)", // the result type
-		"api.Legacy is deprecated: the spec marks this schema deprecated.  (SA1019)", // the literal
-		"(api.Account).OldField is deprecated: Use Title.  (SA1019)",
-		"(*api.APIClient).LegacyPing is deprecated: Use Ping instead.  (SA1019)",
-		"(api.ListUsersArgs).Offset is deprecated: Use cursors.  (SA1019)",
+		"api.LegacyThing is deprecated: the spec marks this schema deprecated.  (SA1019)", // the result type
+		"api.LegacyThing is deprecated: the spec marks this schema deprecated.  (SA1019)", // the literal
+		"(api.Item).OldName is deprecated: Use Title.  (SA1019)",
+		"(*api.APIClient).LegacyPing is deprecated: Use Slow instead.  (SA1019)",
+		"(api.ListNotesArgs).Sort is deprecated: Notes are always newest first.  (SA1019)",
 	}
 	sort.Strings(want)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
