@@ -346,11 +346,18 @@ func isInt(b Builtin) bool { return b == Int64 || b == Int32 || b == Uint32 || b
 
 // planOpErrors plans the errors table: each documented error type with its
 // statuses, in the order they are documented, then the client's APIError
-// for every other status.
+// for every other status. With x-speakeasy-errors making some non-2xx
+// statuses results, the APIError row names the untyped error statuses and
+// the results it does not cover.
 func (p *planner) planOpErrors(d *OpDoc) {
 	at := map[string]*ErrorDoc{}
+	results := d.Op.NonErrorStatuses()
+	var untyped []string
 	for _, e := range d.Op.Errors {
 		if e.ErrorType == "" {
+			if len(results) > 0 && e.Status != "default" {
+				untyped = append(untyped, e.Status)
+			}
 			continue
 		}
 		ed := at[e.ErrorType]
@@ -360,6 +367,11 @@ func (p *planner) planOpErrors(d *OpDoc) {
 			d.Errors = append(d.Errors, ed)
 		}
 		ed.Statuses = append(ed.Statuses, e.Status)
+	}
+	if len(results) > 0 {
+		d.Errors = append(d.Errors, &ErrorDoc{Type: p.m.Names.APIError,
+			Statuses: append(untyped, "any other status but 2XX, "+strings.Join(results, ", ")+" (results)")})
+		return
 	}
 	d.Errors = append(d.Errors, &ErrorDoc{Type: p.m.Names.APIError, Statuses: []string{"4XX", "5XX"}})
 }
