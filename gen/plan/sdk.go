@@ -131,6 +131,7 @@ func (p *planner) planSDK() {
 		o.ResponseHeaders = p.planResponseHeaders(o, op, where)
 	})
 	p.planGlobals(fields)
+	p.warnHiddenNonGlobals()
 	p.planServers(fields)
 	p.planGroups()
 	p.noteIgnoredOperations()
@@ -525,4 +526,17 @@ func (p *planner) globalPaths() map[string]bool {
 		}
 	}
 	return p.pathGlobals
+}
+
+// warnHiddenNonGlobals warns at each operation parameter whose
+// x-speakeasy-globals-hidden has no effect: no global stands in for it.
+func (p *planner) warnHiddenNonGlobals() {
+	for _, o := range p.m.Operations {
+		for _, pr := range o.Params {
+			if pr.globalsHidden != nil && pr.Global == nil {
+				p.warn(pr.Pos, "paths."+o.Path+"."+strings.ToLower(o.Method)+".parameters."+pr.Name,
+					"x-speakeasy-globals-hidden on parameter %q, which no global parameter (x-speakeasy-globals) stands in for; ignored", pr.Name)
+			}
+		}
+	}
 }

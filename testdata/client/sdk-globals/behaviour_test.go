@@ -51,8 +51,9 @@ func TestGlobalPathParameter(t *testing.T) {
 	if _, err := c.GetItem(ctx, "i/1", GetItemArgs{}); err != nil {
 		t.Fatalf("GetItem: %v", err)
 	}
-	// The call's Args win over the client's value.
-	if _, err := c.GetItem(ctx, "i2", GetItemArgs{OrgID: oas.Some("org2")}); err != nil {
+	// The call's Args win over the client's value (region, hidden
+	// elsewhere, is not hidden for GetItem).
+	if _, err := c.GetItem(ctx, "i2", GetItemArgs{OrgID: oas.Some("org2"), Region: oas.Some("us")}); err != nil {
 		t.Fatalf("GetItem: %v", err)
 	}
 	if err := c.DeleteOrg(ctx); err != nil {
@@ -60,8 +61,8 @@ func TestGlobalPathParameter(t *testing.T) {
 	}
 	want := []hit{
 		{"GET", "/orgs/org%201/items", "eu"},
-		{"GET", "/orgs/org%201/items/i%2F1", ""},
-		{"GET", "/orgs/org2/items/i2", ""},
+		{"GET", "/orgs/org%201/items/i%2F1", "eu"},
+		{"GET", "/orgs/org2/items/i2", "us"},
 		{"DELETE", "/admin/orgs/org%201", ""},
 	}
 	if len(*hits) != len(want) {

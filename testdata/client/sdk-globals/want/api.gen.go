@@ -137,7 +137,7 @@ type Options struct {
 	// organisation every call works in.
 	OrgID oas.Opt[string]
 	// Region is sent as the header parameter region of every operation that has
-	// it (1); calls cannot set another value.
+	// it (2), unless the call's Args set it. 1 of them take this value only.
 	Region oas.Opt[string]
 	// Hooks run around every attempt of every call, retries included: each
 	// BeforeSend just before the request goes out, then each AfterResponse (with
@@ -324,9 +324,9 @@ func (c *APIClient) ListItems(ctx context.Context, params ListItemsArgs, opts ..
 	return nil, oasimpl.NewAPIError(resp)
 }
 
-// GetItemArgs holds the path parameters of GetItem. The zero value sends none
-// of the optional ones; required ones are checked by Validate before the
-// request is sent.
+// GetItemArgs holds the path, query and header parameters of GetItem. The zero
+// value sends none of the optional ones; required ones are checked by Validate
+// before the request is sent.
 type GetItemArgs struct {
 	// OrgID is the organisation every call works in.
 	//
@@ -335,6 +335,14 @@ type GetItemArgs struct {
 	//
 	// Optional.
 	OrgID oas.Opt[string]
+	// Region is when unset, the client's Options.Region is sent.
+	//
+	// Optional.
+	Region oas.Opt[string]
+	// Optional.
+	Verbose oas.Opt[bool]
+	// Optional.
+	Trace oas.Opt[string]
 }
 
 // Validate reports every violation of the spec's constraints as one
@@ -367,6 +375,17 @@ func (c *APIClient) GetItem(ctx context.Context, itemID string, params GetItemAr
 		return zero, errors.New("GetItem: the path parameter orgId is required: set it in the call's GetItemArgs.OrgID or in Options.OrgID")
 	}
 	var ps oasimpl.Params
+	if v, ok := params.Region.Get(); ok {
+		ps.Header(oasimpl.Param{Name: "region", Style: "simple"}, v)
+	} else if v, ok := c.globalRegion.Get(); ok {
+		ps.Header(oasimpl.Param{Name: "region", Style: "simple"}, v)
+	}
+	if v, ok := params.Verbose.Get(); ok {
+		ps.Query(oasimpl.Param{Name: "verbose", Style: "form", Explode: true}, v)
+	}
+	if v, ok := params.Trace.Get(); ok {
+		ps.Header(oasimpl.Param{Name: "trace", Style: "simple"}, v)
+	}
 	u, err := ps.URL(c.server, "/orgs/"+ps.Path(oasimpl.Param{Name: "orgId", Style: "simple"}, orgID)+"/items/"+ps.Path(oasimpl.Param{Name: "itemId", Style: "simple"}, itemID))
 	if err != nil {
 		return zero, fmt.Errorf("GetItem: %w", err)
@@ -374,6 +393,7 @@ func (c *APIClient) GetItem(ctx context.Context, itemID string, params GetItemAr
 	call := c.opGetItem
 	call.URL = u
 	call.Server = c.server
+	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return zero, fmt.Errorf("GetItem: %w", err)

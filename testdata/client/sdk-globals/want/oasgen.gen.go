@@ -5,18 +5,20 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:6493faae819d4f6d
+// spec: sha256:08a5c2ab0425a525
 // config: sha256:44a00fb48e028a93
 // toolchain: v0.4.0
-// output: sha256:1e1fd9dd62504f07
+// output: sha256:a6edeb264e69b191
 //
 // files:
-//	sha256:a2dd0f9990e33c0e api.gen.go
+//	sha256:69c87099c4ffd08f api.gen.go
 //	sha256:53e6567583f9382f doc.gen.go
 //	sha256:0cdcc28b508ab697 examples.gen_test.go
-//	sha256:0856fd072306ffd9 raw/client.gen.go
+//	sha256:3590ef6e75196612 raw/client.gen.go
 //
 // warnings:
 //	../openapi.yaml:13:7	x-speakeasy-globals.parameters.2	global parameter "tenant" is in cookie; only path, query and header parameters can be set on the client, so it stays a parameter of each call
+//	../openapi.yaml:38:12	paths./orgs/{orgId}/items/{itemId}.get.parameters.verbose	x-speakeasy-globals-hidden of parameter "verbose" is not a boolean; ignored
+//	../openapi.yaml:39:12	paths./orgs/{orgId}/items/{itemId}.get.parameters.trace	x-speakeasy-globals-hidden on parameter "trace", which no global parameter (x-speakeasy-globals) stands in for; ignored
 
 package sdkglobals

@@ -22,6 +22,13 @@ type ListItemsParams struct {
 	Region string `json:"region"`
 }
 
+// GetItemParams defines parameters for GetItem.
+type GetItemParams struct {
+	Verbose *bool   `form:"verbose,omitempty" json:"verbose,omitempty"`
+	Region  *string `json:"region,omitempty"`
+	Trace   *string `json:"trace,omitempty"`
+}
+
 // RequestEditorFn is the function signature for the RequestEditor callback function
 type RequestEditorFn func(ctx context.Context, req *http.Request) error
 
@@ -103,7 +110,7 @@ type ClientInterface interface {
 	ListItems(ctx context.Context, orgID OrgID, params *ListItemsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// GetItem performs a GET /orgs/{orgId}/items/{itemId} (the `GetItem` operationId) request.
-	GetItem(ctx context.Context, orgID OrgID, itemID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+	GetItem(ctx context.Context, orgID OrgID, itemID string, params *GetItemParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // DeleteOrg performs a DELETE /admin/orgs/{orgId} (the `DeleteOrg` operationId) request.
@@ -133,8 +140,8 @@ func (c *Client) ListItems(ctx context.Context, orgID OrgID, params *ListItemsPa
 }
 
 // GetItem performs a GET /orgs/{orgId}/items/{itemId} (the `GetItem` operationId) request.
-func (c *Client) GetItem(ctx context.Context, orgID OrgID, itemID string, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetItemRequest(c.Server, orgID, itemID)
+func (c *Client) GetItem(ctx context.Context, orgID OrgID, itemID string, params *GetItemParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetItemRequest(c.Server, orgID, itemID, params)
 	if err != nil {
 		return nil, err
 	}
@@ -227,7 +234,7 @@ func NewListItemsRequest(server string, orgID OrgID, params *ListItemsParams) (*
 }
 
 // NewGetItemRequest constructs an http.Request for the GetItem method
-func NewGetItemRequest(server string, orgID OrgID, itemID string) (*http.Request, error) {
+func NewGetItemRequest(server string, orgID OrgID, itemID string, params *GetItemParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
@@ -259,9 +266,62 @@ func NewGetItemRequest(server string, orgID OrgID, itemID string) (*http.Request
 		return nil, err
 	}
 
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.Verbose != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "verbose", *params.Verbose, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
 	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
+	}
+
+	if params != nil {
+
+		if params.Region != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "region", *params.Region, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("region", headerParam0)
+		}
+
+		if params.Trace != nil {
+			var headerParam1 string
+
+			headerParam1, err = runtime.StyleParamWithOptions("simple", false, "trace", *params.Trace, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("trace", headerParam1)
+		}
+
 	}
 
 	return req, nil
@@ -324,7 +384,7 @@ type ClientWithResponsesInterface interface {
 	// GetItemWithResponse performs a GET /orgs/{orgId}/items/{itemId} (the `GetItem` operationId) request.
 	//
 	// Returns a wrapper object for the known response body format(s).
-	GetItemWithResponse(ctx context.Context, orgID OrgID, itemID string, reqEditors ...RequestEditorFn) (*GetItemResponse, error)
+	GetItemWithResponse(ctx context.Context, orgID OrgID, itemID string, params *GetItemParams, reqEditors ...RequestEditorFn) (*GetItemResponse, error)
 }
 
 type DeleteOrgResponse struct {
@@ -468,8 +528,8 @@ func (c *ClientWithResponses) ListItemsWithResponse(ctx context.Context, orgID O
 // GetItemWithResponse performs a GET /orgs/{orgId}/items/{itemId} (the `GetItem` operationId) request.
 //
 // Returns a wrapper object for the known response body format(s).
-func (c *ClientWithResponses) GetItemWithResponse(ctx context.Context, orgID OrgID, itemID string, reqEditors ...RequestEditorFn) (*GetItemResponse, error) {
-	rsp, err := c.GetItem(ctx, orgID, itemID, reqEditors...)
+func (c *ClientWithResponses) GetItemWithResponse(ctx context.Context, orgID OrgID, itemID string, params *GetItemParams, reqEditors ...RequestEditorFn) (*GetItemResponse, error) {
+	rsp, err := c.GetItem(ctx, orgID, itemID, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
