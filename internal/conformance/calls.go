@@ -166,6 +166,11 @@ func planBody(c *driver.Call, o *plan.Operation, op *openapi3.Operation, y *synt
 	if b.Kind == plan.BodyBinary {
 		c.BodyBinary = true
 		c.Body = json.RawMessage(`"conformance bytes"`)
+		if b.MediaType == "" {
+			// A range with no default (image/*): the caller names a type
+			// inside it, as a user would.
+			c.ContentType = concreteMedia(b.Accepts)
+		}
 		return ""
 	}
 	if mt == nil || mt.Schema == nil {
@@ -344,4 +349,19 @@ func mediaExamples(y *synth, mt *openapi3.MediaType, where string, invalid *[]st
 		}
 	}
 	return out
+}
+
+// concreteMedia is a media type inside the first range of accepts
+// (image/* → image/x-conformance), or its first type when none is a range.
+func concreteMedia(accepts []string) string {
+	for _, a := range accepts {
+		base := strings.TrimSpace(strings.SplitN(a, ";", 2)[0])
+		if typ, sub, ok := strings.Cut(base, "/"); ok && sub == "*" && typ != "*" {
+			return typ + "/x-conformance"
+		}
+	}
+	if len(accepts) > 0 {
+		return accepts[0]
+	}
+	return "application/octet-stream"
 }

@@ -210,3 +210,30 @@ func TestPrismFormArray(t *testing.T) {
 		t.Error("a JSON body's array was blamed on Prism")
 	}
 }
+
+// TestPrismRawBody: a multipart/related body or a text/plain number that
+// Prism checks as raw text is its mistake; a text body that does not
+// spell the number, or a JSON body, is not.
+func TestPrismRawBody(t *testing.T) {
+	body := []string{"request", "body"}
+	for _, tc := range []struct {
+		ct, body, msg string
+		prism         bool
+	}{
+		{"multipart/related; boundary=x; type=text/plain", "--x...", "Request body must be object", true},
+		{"multipart/mixed; boundary=x", "--x...", "Request body must be object", true},
+		{"multipart/form-data; boundary=x", "--x...", "Request body must be object", false},
+		{"text/plain", "1.5", "Request body must be number", true},
+		{"text/plain", "7", "Request body must be integer", true},
+		{"text/plain", "1.5", "Request body must be integer", false},
+		{"text/plain", "abc", "Request body must be number", false},
+		{"text/plain", "true", "Request body must be boolean", true},
+		{"application/json", "1.5", "Request body must be number", false},
+	} {
+		e := &driver.Exchange{Header: http.Header{"Content-Type": {tc.ct}}, Body: tc.body}
+		got := prismRawBody(driver.Violation{Location: body, Message: tc.msg}, e) != ""
+		if got != tc.prism {
+			t.Errorf("%s %q: %q blamed on Prism: %v, want %v", tc.ct, tc.body, tc.msg, got, tc.prism)
+		}
+	}
+}

@@ -128,6 +128,10 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism checks a header parameter OpenAPI ignores", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
+				if why := prismRawBody(v, e); why != "" {
+					mr.PrismOwn = append(mr.PrismOwn, finding{why, op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
 				if prismFoldsCase(v.Message, e.Request) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism case-folds a parameter name", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
@@ -265,6 +269,38 @@ func prismFormArray(v driver.Violation, e *driver.Exchange) bool {
 	}
 	return err == nil && len(form[v.Location[2]]) > 0
 }
+
+// prismRawBody names Prism's mistake when it judged a request body it
+// cannot parse by checking the body's raw text against the schema: Prism
+// 5.16 deserializes only application/x-www-form-urlencoded and
+// multipart/form-data bodies besides JSON (prism-http's
+// validator/validators/body.js), so a multipart/related or mixed body
+// "must be object" and a text/plain body of a number schema "must be
+// number", whatever was sent. "" when the violation is not that.
+func prismRawBody(v driver.Violation, e *driver.Exchange) string {
+	if len(v.Location) != 2 || v.Location[0] != "request" || v.Location[1] != "body" {
+		return ""
+	}
+	base := strings.ToLower(strings.TrimSpace(strings.Split(e.Header.Get("Content-Type"), ";")[0]))
+	switch {
+	case strings.HasPrefix(base, "multipart/") && base != "multipart/form-data" && strings.HasSuffix(v.Message, "must be object"):
+		return "prism: parses no " + base + " body (checks its raw text as the object)"
+	case strings.HasPrefix(base, "text/"):
+		m := nonStringType.FindStringSubmatch(v.Message)
+		if m == nil {
+			return ""
+		}
+		text := strings.TrimSpace(e.Body)
+		_, numErr := strconv.ParseFloat(text, 64)
+		_, intErr := strconv.ParseInt(text, 10, 64)
+		if m[1] == "number" && numErr == nil || m[1] == "integer" && intErr == nil || m[1] == "boolean" && (text == "true" || text == "false") {
+			return "prism: checks a " + base + " body as a string, not as the " + m[1] + " its text spells"
+		}
+	}
+	return ""
+}
+
+var nonStringType = regexp.MustCompile(`must be (number|integer|boolean)(,null)?$`)
 
 // lostPath is the JSON path of a "lost" difference.
 func lostPath(diff string) (string, bool) {

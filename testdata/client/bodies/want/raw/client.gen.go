@@ -19,6 +19,9 @@ import (
 // UploadAvatarMultipartBody defines parameters for UploadAvatar.
 type UploadAvatarMultipartBody interface{}
 
+// UploadDocumentMultipartBody defines parameters for UploadDocument.
+type UploadDocumentMultipartBody interface{}
+
 // LoginFormdataBody defines parameters for Login.
 type LoginFormdataBody struct {
 	Password string    `form:"password" json:"password"`
@@ -35,6 +38,9 @@ type UploadAvatarMultipartRequestBody UploadAvatarMultipartBody
 
 // DeployJSONRequestBody defines body for Deploy for application/json ContentType.
 type DeployJSONRequestBody = bodies.DeploymentInput
+
+// UploadDocumentMultipartRequestBody defines body for UploadDocument for multipart/related ContentType.
+type UploadDocumentMultipartRequestBody UploadDocumentMultipartBody
 
 // LoginFormdataRequestBody defines body for Login for application/x-www-form-urlencoded ContentType.
 type LoginFormdataRequestBody LoginFormdataBody
@@ -140,6 +146,13 @@ type ClientInterface interface {
 	// GetDeployment performs a GET /deployments/{id} (the `GetDeployment` operationId) request.
 	GetDeployment(ctx context.Context, id int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// UploadDocumentWithBody A multipart/related body, its metadata part first (the root)
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /documents (the `UploadDocument` operationId).
+	UploadDocumentWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// DownloadFile performs a GET /files/{name} (the `DownloadFile` operationId) request.
 	DownloadFile(ctx context.Context, name string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -166,10 +179,24 @@ type ClientInterface interface {
 	// Takes a body of the `text/plain` content type.
 	CreateNoteWithTextBody(ctx context.Context, body CreateNoteTextRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// UploadPictureWithBody Any image; the caller names its type
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pictures (the `UploadPicture` operationId).
+	UploadPictureWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetReport A report, as JSON or as a PDF
 	//
 	// Corresponds with GET /report (the `GetReport` operationId).
 	GetReport(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UploadThumbnailWithBody A PNG sent as base64 text (format byte)
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /thumbnails (the `UploadThumbnail` operationId).
+	UploadThumbnailWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // UploadAvatarWithBody performs a POST /avatars (the `UploadAvatar` operationId) request,
@@ -236,6 +263,23 @@ func (c *Client) DeleteDeployment(ctx context.Context, id int64, reqEditors ...R
 // GetDeployment performs a GET /deployments/{id} (the `GetDeployment` operationId) request.
 func (c *Client) GetDeployment(ctx context.Context, id int64, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetDeploymentRequest(c.Server, id)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UploadDocumentWithBody A multipart/related body, its metadata part first (the root)
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /documents (the `UploadDocument` operationId).
+func (c *Client) UploadDocumentWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUploadDocumentRequestWithBody(c.Server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -342,11 +386,45 @@ func (c *Client) CreateNoteWithTextBody(ctx context.Context, body CreateNoteText
 	return c.Client.Do(req)
 }
 
+// UploadPictureWithBody Any image; the caller names its type
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pictures (the `UploadPicture` operationId).
+func (c *Client) UploadPictureWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUploadPictureRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // GetReport A report, as JSON or as a PDF
 //
 // Corresponds with GET /report (the `GetReport` operationId).
 func (c *Client) GetReport(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetReportRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UploadThumbnailWithBody A PNG sent as base64 text (format byte)
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /thumbnails (the `UploadThumbnail` operationId).
+func (c *Client) UploadThumbnailWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUploadThumbnailRequestWithBody(c.Server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -490,6 +568,35 @@ func NewGetDeploymentRequest(server string, id int64) (*http.Request, error) {
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewUploadDocumentRequestWithBody constructs an http.Request for the UploadDocument method, with any body, and a specified content type
+func NewUploadDocumentRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/documents")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -671,6 +778,35 @@ func NewCreateNoteRequestWithBody(server string, contentType string, body io.Rea
 	return req, nil
 }
 
+// NewUploadPictureRequestWithBody constructs an http.Request for the UploadPicture method, with any body, and a specified content type
+func NewUploadPictureRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pictures")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewGetReportRequest constructs an http.Request for the GetReport method
 func NewGetReportRequest(server string) (*http.Request, error) {
 	var err error
@@ -694,6 +830,35 @@ func NewGetReportRequest(server string) (*http.Request, error) {
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewUploadThumbnailRequestWithBody constructs an http.Request for the UploadThumbnail method, with any body, and a specified content type
+func NewUploadThumbnailRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/thumbnails")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -772,6 +937,13 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	GetDeploymentWithResponse(ctx context.Context, id int64, reqEditors ...RequestEditorFn) (*GetDeploymentResponse, error)
 
+	// UploadDocumentWithBodyWithResponse A multipart/related body, its metadata part first (the root)
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /documents (the `UploadDocument` operationId).
+	UploadDocumentWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadDocumentResponse, error)
+
 	// DownloadFileWithResponse performs a GET /files/{name} (the `DownloadFile` operationId) request.
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -808,12 +980,26 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `text/plain` content type, and returns a wrapper object for the known response body format(s).
 	CreateNoteWithTextBodyWithResponse(ctx context.Context, body CreateNoteTextRequestBody, reqEditors ...RequestEditorFn) (*CreateNoteResponse, error)
 
+	// UploadPictureWithBodyWithResponse Any image; the caller names its type
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pictures (the `UploadPicture` operationId).
+	UploadPictureWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadPictureResponse, error)
+
 	// GetReportWithResponse A report, as JSON or as a PDF
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /report (the `GetReport` operationId).
 	GetReportWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetReportResponse, error)
+
+	// UploadThumbnailWithBodyWithResponse A PNG sent as base64 text (format byte)
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /thumbnails (the `UploadThumbnail` operationId).
+	UploadThumbnailWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadThumbnailResponse, error)
 }
 
 type UploadAvatarResponse struct {
@@ -1008,6 +1194,40 @@ func (r GetDeploymentResponse) ContentType() string {
 	return ""
 }
 
+type UploadDocumentResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r UploadDocumentResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UploadDocumentResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UploadDocumentResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UploadDocumentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type DownloadFileResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -1192,6 +1412,40 @@ func (r CreateNoteResponse) ContentType() string {
 	return ""
 }
 
+type UploadPictureResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r UploadPictureResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UploadPictureResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UploadPictureResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UploadPictureResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type GetReportResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -1227,6 +1481,40 @@ func (r GetReportResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetReportResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type UploadThumbnailResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r UploadThumbnailResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UploadThumbnailResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UploadThumbnailResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UploadThumbnailResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -1291,6 +1579,19 @@ func (c *ClientWithResponses) GetDeploymentWithResponse(ctx context.Context, id 
 		return nil, err
 	}
 	return ParseGetDeploymentResponse(rsp)
+}
+
+// UploadDocumentWithBodyWithResponse A multipart/related body, its metadata part first (the root)
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /documents (the `UploadDocument` operationId).
+func (c *ClientWithResponses) UploadDocumentWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadDocumentResponse, error) {
+	rsp, err := c.UploadDocumentWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUploadDocumentResponse(rsp)
 }
 
 // DownloadFileWithResponse performs a GET /files/{name} (the `DownloadFile` operationId) request.
@@ -1371,6 +1672,19 @@ func (c *ClientWithResponses) CreateNoteWithTextBodyWithResponse(ctx context.Con
 	return ParseCreateNoteResponse(rsp)
 }
 
+// UploadPictureWithBodyWithResponse Any image; the caller names its type
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pictures (the `UploadPicture` operationId).
+func (c *ClientWithResponses) UploadPictureWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadPictureResponse, error) {
+	rsp, err := c.UploadPictureWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUploadPictureResponse(rsp)
+}
+
 // GetReportWithResponse A report, as JSON or as a PDF
 //
 // Returns a wrapper object for the known response body format(s).
@@ -1382,6 +1696,19 @@ func (c *ClientWithResponses) GetReportWithResponse(ctx context.Context, reqEdit
 		return nil, err
 	}
 	return ParseGetReportResponse(rsp)
+}
+
+// UploadThumbnailWithBodyWithResponse A PNG sent as base64 text (format byte)
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /thumbnails (the `UploadThumbnail` operationId).
+func (c *ClientWithResponses) UploadThumbnailWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadThumbnailResponse, error) {
+	rsp, err := c.UploadThumbnailWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUploadThumbnailResponse(rsp)
 }
 
 // ParseUploadAvatarResponse parses an HTTP response from a UploadAvatarWithResponse call
@@ -1516,6 +1843,22 @@ func ParseGetDeploymentResponse(rsp *http.Response) (*GetDeploymentResponse, err
 	return response, nil
 }
 
+// ParseUploadDocumentResponse parses an HTTP response from a UploadDocumentWithResponse call
+func ParseUploadDocumentResponse(rsp *http.Response) (*UploadDocumentResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UploadDocumentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
 // ParseDownloadFileResponse parses an HTTP response from a DownloadFileWithResponse call
 func ParseDownloadFileResponse(rsp *http.Response) (*DownloadFileResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -1616,6 +1959,22 @@ func ParseCreateNoteResponse(rsp *http.Response) (*CreateNoteResponse, error) {
 	return response, nil
 }
 
+// ParseUploadPictureResponse parses an HTTP response from a UploadPictureWithResponse call
+func ParseUploadPictureResponse(rsp *http.Response) (*UploadPictureResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UploadPictureResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
 // ParseGetReportResponse parses an HTTP response from a GetReportWithResponse call
 func ParseGetReportResponse(rsp *http.Response) (*GetReportResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -1640,6 +1999,22 @@ func ParseGetReportResponse(rsp *http.Response) (*GetReportResponse, error) {
 	case rsp.StatusCode == 204:
 		break // No content-type
 
+	}
+
+	return response, nil
+}
+
+// ParseUploadThumbnailResponse parses an HTTP response from a UploadThumbnailWithResponse call
+func ParseUploadThumbnailResponse(rsp *http.Response) (*UploadThumbnailResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UploadThumbnailResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
 
 	return response, nil
