@@ -313,6 +313,9 @@ func paramLit(p *plan.Param) jen.Code {
 	if p.AllowReserved {
 		fields = append(fields, field("AllowReserved", jen.True()))
 	}
+	if p.SendEmpty {
+		fields = append(fields, field("SendEmpty", jen.True()))
+	}
 	return jen.Qual(implPkg, "Param").Values(fields...)
 }
 

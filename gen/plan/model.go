@@ -657,6 +657,10 @@ type Param struct {
 	// AllowReserved sends RFC 3986 reserved characters of a query value
 	// unescaped.
 	AllowReserved bool
+	// SendEmpty says an empty array or object value is sent as name=
+	// rather than left out (as RFC 6570 would): the parameter is required
+	// and goes in the query or a cookie.
+	SendEmpty bool
 	// JSON says the parameter is declared with content application/json:
 	// its value is sent as JSON text and Style does not apply.
 	JSON bool

@@ -237,3 +237,23 @@ func TestPrismRawBody(t *testing.T) {
 		}
 	}
 }
+
+// TestPrismUntypedObject: a required exploded form object parameter
+// without type: object is reported missing by Prism; one with the type,
+// or a primitive, is the client's.
+func TestPrismUntypedObject(t *testing.T) {
+	props := openapi3.Schemas{"inner": {Value: openapi3.NewStringSchema()}}
+	op := func(s *openapi3.Schema) *openapi3.Operation {
+		return &openapi3.Operation{Parameters: openapi3.Parameters{{Value: &openapi3.Parameter{Name: "p2", In: "query", Required: true, Schema: &openapi3.SchemaRef{Value: s}}}}}
+	}
+	v := driver.Violation{Location: []string{"request", "query"}, Message: "Request query must have required property 'p2'"}
+	if !prismUntypedObject(v, op(&openapi3.Schema{Properties: props})) {
+		t.Error("untyped object: blamed on the client")
+	}
+	if prismUntypedObject(v, op(&openapi3.Schema{Type: &openapi3.Types{"object"}, Properties: props})) {
+		t.Error("typed object: blamed on Prism")
+	}
+	if prismUntypedObject(v, op(openapi3.NewStringSchema())) {
+		t.Error("string: blamed on Prism")
+	}
+}

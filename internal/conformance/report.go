@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/oasgen/oasgen/internal/conformance/driver"
 )
 
@@ -126,6 +128,10 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					// declares Content-type: application/x-tar for an
 					// application/octet-stream body, which no request can meet.
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism checks a header parameter OpenAPI ignores", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
+				if ix != nil && prismUntypedObject(v, ix.ops[c.Op]) {
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: explodes a form object parameter only when its schema says type: object", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
 				if why := prismRawBody(v, e); why != "" {
@@ -301,6 +307,33 @@ func prismRawBody(v driver.Violation, e *driver.Exchange) string {
 }
 
 var nonStringType = regexp.MustCompile(`must be (number|integer|boolean)(,null)?$`)
+
+// prismUntypedObject reports Prism's mistake on a required query object
+// parameter sent in style form, exploded (its properties as name=value
+// pairs, the parameter's own name absent, as OpenAPI's style table
+// writes it), whose schema gives properties but no type: Prism 5.16
+// collects the pairs back into an object only when schema.type is
+// "object" (prism-http's deserializers/style/form.js), so it looks for
+// name= and reports the parameter missing.
+func prismUntypedObject(v driver.Violation, op *openapi3.Operation) bool {
+	const pre = "Request query must have required property '"
+	if op == nil || len(v.Location) != 2 || v.Location[1] != "query" || !strings.HasPrefix(v.Message, pre) {
+		return false
+	}
+	name := strings.TrimSuffix(strings.TrimPrefix(v.Message, pre), "'")
+	for _, pr := range op.Parameters {
+		p := pr.Value
+		if p == nil || p.In != "query" || p.Name != name || p.Schema == nil || p.Schema.Value == nil {
+			continue
+		}
+		s := p.Schema.Value
+		exploded := p.Explode == nil || *p.Explode
+		form := p.Style == "" || p.Style == "form"
+		untyped := s.Type == nil || len(*s.Type) == 0
+		return form && exploded && untyped && (len(s.Properties) > 0 || s.AdditionalProperties.Schema != nil)
+	}
+	return false
+}
 
 // lostPath is the JSON path of a "lost" difference.
 func lostPath(diff string) (string, bool) {
