@@ -44,8 +44,12 @@ func planCalls(m *plan.Model, doc *openapi3.T, maxOps int) (*driver.Plan, []stri
 		where := t.Where + ".example"
 		sr := doc.Components.Schemas[t.SchemaName]
 		var v any
-		if sr == nil || sr.Value == nil || json.Unmarshal([]byte(t.Example), &v) != nil || !resp.valid(sr.Value, v) {
+		if sr == nil || sr.Value == nil || json.Unmarshal([]byte(t.Example), &v) != nil {
 			invalid = append(invalid, where)
+			continue
+		}
+		if why := resp.why(sr.Value, v); why != "" {
+			invalid = append(invalid, where+": "+why)
 			continue
 		}
 		p.Examples = append(p.Examples, driver.Example{Type: t.Name, Where: where, Value: json.RawMessage(t.Example)})
@@ -326,9 +330,11 @@ func jsonMedia(c openapi3.Content) *openapi3.MediaType {
 func mediaExamples(y *synth, mt *openapi3.MediaType, where string, invalid *[]string, ix *schemaIndex) []driver.Example {
 	var out []driver.Example
 	add := func(w string, v any) {
-		if mt.Schema != nil && mt.Schema.Value != nil && !y.valid(mt.Schema.Value, v) {
-			*invalid = append(*invalid, w)
-			return
+		if mt.Schema != nil && mt.Schema.Value != nil {
+			if why := y.why(mt.Schema.Value, v); why != "" {
+				*invalid = append(*invalid, w+": "+why)
+				return
+			}
 		}
 		if raw, err := json.Marshal(v); err == nil {
 			out = append(out, driver.Example{Where: w, Value: raw})

@@ -257,3 +257,62 @@ func TestPrismUntypedObject(t *testing.T) {
 		t.Error("string: blamed on Prism")
 	}
 }
+
+// TestImpliedType: a JSON string holding an object's text passes a schema
+// of properties without type in kin-openapi, and is still not the object
+// the schema means; an object, or a schema that declares its type, is fine.
+func TestImpliedType(t *testing.T) {
+	folder := &openapi3.Schema{Properties: openapi3.Schemas{"Name": {Value: openapi3.NewStringSchema()}}}
+	list := &openapi3.Schema{Items: &openapi3.SchemaRef{Value: folder}}
+	for _, tc := range []struct {
+		s    *openapi3.Schema
+		v    any
+		want bool // a mistake found
+	}{
+		{folder, `{ "Name": "My Docs" }`, true},
+		{folder, map[string]any{"Name": "My Docs"}, false},
+		{folder, nil, false},
+		{list, []any{map[string]any{}, "x"}, true},
+		{list, map[string]any{}, true},
+		{openapi3.NewStringSchema(), "x", false},
+		{&openapi3.Schema{AllOf: openapi3.SchemaRefs{{Value: folder}}}, "x", true},
+		{&openapi3.Schema{Properties: openapi3.Schemas{"f": {Value: folder}}}, map[string]any{"f": "{}"}, true},
+	} {
+		got := impliedType(tc.s, tc.v, "$", 0)
+		if (got != "") != tc.want {
+			t.Errorf("%#v: %q, want a mistake: %v", tc.v, got, tc.want)
+		}
+	}
+	y := &synth{}
+	if y.valid(folder, `{ "Name": "My Docs" }`) {
+		t.Error("synth.valid let a string through an object's schema")
+	}
+}
+
+// TestUndeclaredRequired: Prism finding a required property missing that
+// the body's schema never declares is the spec's mistake; one it declares
+// is the client's.
+func TestUndeclaredRequired(t *testing.T) {
+	file := &openapi3.Schema{Type: &openapi3.Types{"object"}, Required: []string{"id", "Name"},
+		Properties: openapi3.Schemas{"Id": {Value: openapi3.NewStringSchema()}, "Name": {Value: openapi3.NewStringSchema()}}}
+	wrap := &openapi3.Schema{Properties: openapi3.Schemas{"files": {Value: &openapi3.Schema{Type: &openapi3.Types{"array"}, Items: &openapi3.SchemaRef{Value: file}}}}}
+	op := func(s *openapi3.Schema) *openapi3.Operation {
+		return &openapi3.Operation{RequestBody: &openapi3.RequestBodyRef{Value: openapi3.NewRequestBody().WithJSONSchema(s)}}
+	}
+	for _, tc := range []struct {
+		s    *openapi3.Schema
+		loc  []string
+		msg  string
+		spec bool
+	}{
+		{file, []string{"request", "body"}, "Request body must have required property 'id'", true},
+		{file, []string{"request", "body"}, "Request body must have required property 'Name'", false},
+		{wrap, []string{"request", "body", "files", "0"}, "Request body property files.0 must have required property 'id'", true},
+		{&openapi3.Schema{AllOf: openapi3.SchemaRefs{{Value: file}}}, []string{"request", "body"}, "Request body must have required property 'id'", true},
+		{file, []string{"request", "query"}, "Request query must have required property 'id'", false},
+	} {
+		if got := undeclaredRequired(driver.Violation{Location: tc.loc, Message: tc.msg}, op(tc.s)); got != tc.spec {
+			t.Errorf("%v %q: the spec's: %v, want %v", tc.loc, tc.msg, got, tc.spec)
+		}
+	}
+}
