@@ -137,7 +137,11 @@ func genBody(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.Statement
 			set = append(set, call("ContentType").Lit(b.MediaType))
 		}
 	case plan.BodyText:
-		set = append(set, call("Body").Index().Byte().Parens(jen.Id("body")), call("ContentType").Lit(b.MediaType))
+		text := jen.Index().Byte().Parens(jen.Id("body"))
+		if b.FormatText {
+			text = jen.Qual(implPkg, "TextBody").Call(jen.Id("body"))
+		}
+		set = append(set, call("Body").Add(text), call("ContentType").Lit(b.MediaType))
 	case plan.BodyBinary:
 		if b.MediaType != "" {
 			g.If(jen.Id("contentType").Op("==").Lit("")).Block(jen.Id("contentType").Op("=").Lit(b.MediaType))

@@ -106,6 +106,13 @@ func (p *planner) planBody(o *Operation, rb *openapi3.RequestBody, parts, where 
 		p.checkForm(b.Type, where, pos)
 	case BodyText:
 		b.Type = &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
+		if sr := mt.Schema; sr != nil && sr.Value != nil && textScalar(sr.Value) && !p.isNullable(sr.Value) {
+			// text/plain of type number (integer, boolean): the method
+			// takes the typed value and sends its text ("1.5"), so a
+			// caller cannot send text the schema refuses.
+			b.Type = p.refOf(sr, o.Name+"Body", where+".schema", false)
+			b.FormatText = true
+		}
 	case BodyMultipart:
 		if !p.planParts(b, mt, parts, where, pos) {
 			p.warn(pos, where, "multipart body has no properties to make parts of; the method takes the encoded body as an io.Reader with its content type (boundary included)")
@@ -159,6 +166,14 @@ func (p *planner) planBinary(b *RequestBody, c openapi3.Content, mt *openapi3.Me
 // mediaBase is a media type without its parameters, lower-cased.
 func mediaBase(media string) string {
 	return strings.ToLower(strings.TrimSpace(strings.Split(media, ";")[0]))
+}
+
+// textScalar reports whether a text body's schema is one number, integer
+// or boolean type (no enum, no union): a value with one text form.
+func textScalar(s *openapi3.Schema) bool {
+	ts := nonNullTypes(s)
+	return len(ts) == 1 && (ts[0] == "number" || ts[0] == "integer" || ts[0] == "boolean") &&
+		len(enumValues(s)) == 0 && len(s.OneOf) == 0 && len(s.AnyOf) == 0 && len(s.AllOf) == 0 && externalRef(s) == nil
 }
 
 // checkForm warns about the fields of a form body that form encoding cannot

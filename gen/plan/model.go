@@ -568,6 +568,10 @@ type RequestBody struct {
 	// (multipart/form-data, multipart/related, multipart/mixed...), to which
 	// it adds the boundary.
 	MediaType string
+	// FormatText (BodyText) says Type is a number, integer or boolean the
+	// client writes as its text; otherwise a text body is a string sent
+	// as it is.
+	FormatText bool
 	// Accepts (BodyBinary) are the media types and ranges the spec allows
 	// for the body, as written: the caller's Content-Type must match one.
 	// Nil when any type goes (the spec lists */* or
@@ -580,7 +584,8 @@ type RequestBody struct {
 	// base64url; "" sends the bytes as they are.
 	Encoding string
 	// Type is the body's Go type: the JSON or form struct, string for
-	// text, the parts struct (Parts) for multipart; nil for binary.
+	// text (or the scalar, see FormatText), the parts struct (Parts) for
+	// multipart; nil for binary.
 	Type     *Ref
 	Required bool
 	// Parts (BodyMultipart) is the <Op>Parts struct: one field per

@@ -260,9 +260,14 @@ func (y *synth) object(s *openapi3.Schema, depth int) any {
 			if _, ok := m[n]; ok || s.Properties[n] != nil {
 				continue
 			}
-			if ap := s.AdditionalProperties.Schema; ap != nil && ap.Value != nil && depth < maxDepth {
+			switch ap := s.AdditionalProperties.Schema; {
+			case foldedProp(s, n) != nil:
+				// A decoder matching names as encoding/json does takes
+				// "id" for the property Id: give it a value Id accepts.
+				m[n] = y.build(foldedProp(s, n), depth+1)
+			case ap != nil && ap.Value != nil && depth < maxDepth:
 				m[n] = y.build(ap.Value, depth+1)
-			} else {
+			default:
 				m[n] = "value"
 			}
 		}
@@ -559,4 +564,15 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// foldedProp is the schema of the property whose name equals n but for
+// case, nil when none.
+func foldedProp(s *openapi3.Schema, n string) *openapi3.Schema {
+	for _, k := range slices.Sorted(maps.Keys(s.Properties)) {
+		if p := s.Properties[k]; strings.EqualFold(k, n) && p != nil && p.Value != nil {
+			return p.Value
+		}
+	}
+	return nil
 }

@@ -214,6 +214,16 @@ func (m *Multipart) Finish() ([]byte, string, error) {
 	return m.buf.Bytes(), mime.FormatMediaType(m.mediaType, params), nil
 }
 
+// TextBody is the text of a text/* body whose schema is a number, integer
+// or boolean: the value as a parameter writes it ("1.5", "true"), every
+// digit of an int64 kept.
+func TextBody(v any) []byte {
+	if vs := valueStrings(v); len(vs) > 0 {
+		return []byte(vs[0])
+	}
+	return nil
+}
+
 // CheckContentType reports an error unless contentType, the caller's
 // Content-Type for a body, is one of accepts, the media types and ranges
 // (image/*, */*) the spec declares for it; parameters are not compared.

@@ -210,3 +210,11 @@ func TestMultipartSubtype(t *testing.T) {
 		}
 	}
 }
+
+func TestTextBody(t *testing.T) {
+	for v, want := range map[any]string{1.5: "1.5", int64(9007199254740993): "9007199254740993", true: "true", float64(1e21): "1000000000000000000000", int32(-7): "-7"} {
+		if got := string(TextBody(v)); got != want {
+			t.Errorf("TextBody(%v) = %q, want %q", v, got, want)
+		}
+	}
+}

@@ -431,3 +431,21 @@ func TestBase64Body(t *testing.T) {
 		}
 	}
 }
+
+// TestTextScalarBody: a text/plain body of type number or integer takes
+// the typed value and sends its text, every digit kept.
+func TestTextScalarBody(t *testing.T) {
+	ctx := context.Background()
+	c, seen := serve(t, reply{204, "", ""})
+	if err := c.SetGauge(ctx, 1.5); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.SetCounter(ctx, 9007199254740993); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"1.5", "9007199254740993"} {
+		if r := seen()[i]; r.contentType != "text/plain" || string(r.body) != want {
+			t.Errorf("sent %q as %q, want %q as text/plain", r.body, r.contentType, want)
+		}
+	}
+}

@@ -153,12 +153,14 @@ type APIClient struct {
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
 	opUploadAvatar     oasimpl.Call
+	opSetCounter       oasimpl.Call
 	opDeploy           oasimpl.Call
 	opGetDeployment    oasimpl.Call
 	opDeleteDeployment oasimpl.Call
 	opUploadDocument   oasimpl.Call
 	opDownloadFile     oasimpl.Call
 	opUploadFile       oasimpl.Call
+	opSetGauge         oasimpl.Call
 	opLogin            oasimpl.Call
 	opGetMotd          oasimpl.Call
 	opCreateNote       oasimpl.Call
@@ -205,6 +207,11 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		Method:    "POST",
 		Operation: "uploadAvatar",
 	}
+	c.opSetCounter = oasimpl.Call{
+		Func:      "SetCounter",
+		Method:    "PUT",
+		Operation: "setCounter",
+	}
 	c.opDeploy = oasimpl.Call{
 		Func:      "Deploy",
 		Method:    "POST",
@@ -244,6 +251,11 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			MaxInterval:      2 * time.Millisecond,
 			StatusCodes:      []int{503},
 		}),
+	}
+	c.opSetGauge = oasimpl.Call{
+		Func:      "SetGauge",
+		Method:    "PUT",
+		Operation: "setGauge",
 	}
 	c.opLogin = oasimpl.Call{
 		Accept:    "text/plain",
@@ -392,6 +404,33 @@ func (c *APIClient) UploadAvatar(ctx context.Context, body UploadAvatarParts, op
 		return oasimpl.DecodeJSON[FileInfo](resp)
 	}
 	return nil, oasimpl.NewAPIError(resp)
+}
+
+// SetCounter calls PUT /counter: A text/plain integer.
+//
+// It is sent as text/plain. A 2xx response returns nil. Any other status is an
+// *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) SetCounter(ctx context.Context, body int64, opts ...CallOption) error {
+	u, err := oasimpl.JoinURL(c.server, "/counter")
+	if err != nil {
+		return fmt.Errorf("SetCounter: %w", err)
+	}
+	call := c.opSetCounter
+	call.URL = u
+	call.Server = c.server
+	call.Body = oasimpl.TextBody(body)
+	call.ContentType = "text/plain"
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return fmt.Errorf("SetCounter: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return nil
+	}
+	return oasimpl.NewAPIError(resp)
 }
 
 // DeployResult2 is what Deploy returns: the 2xx status that came and its body,
@@ -647,6 +686,33 @@ func (c *APIClient) UploadFile(ctx context.Context, name string, body io.Reader,
 		return oasimpl.DecodeJSON[FileInfo](resp)
 	}
 	return nil, oasimpl.NewAPIError(resp)
+}
+
+// SetGauge calls PUT /gauge: A text/plain number.
+//
+// It is sent as text/plain. A 2xx response returns nil. Any other status is an
+// *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) SetGauge(ctx context.Context, body float64, opts ...CallOption) error {
+	u, err := oasimpl.JoinURL(c.server, "/gauge")
+	if err != nil {
+		return fmt.Errorf("SetGauge: %w", err)
+	}
+	call := c.opSetGauge
+	call.URL = u
+	call.Server = c.server
+	call.Body = oasimpl.TextBody(body)
+	call.ContentType = "text/plain"
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return fmt.Errorf("SetGauge: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return nil
+	}
+	return oasimpl.NewAPIError(resp)
 }
 
 // Login calls POST /login.

@@ -27,6 +27,21 @@ func ExampleAPIClient_UploadAvatar() {
 	fmt.Printf("%+v\n", res)
 }
 
+// ExampleAPIClient_SetCounter calls SetCounter with example arguments.
+func ExampleAPIClient_SetCounter() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	err = client.SetCounter(ctx, 0)
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
 // ExampleAPIClient_Deploy calls Deploy with example arguments.
 func ExampleAPIClient_Deploy() {
 	ctx := context.Background()
@@ -124,6 +139,21 @@ func ExampleAPIClient_UploadFile() {
 		log.Fatal(err)
 	}
 	fmt.Printf("%+v\n", res)
+}
+
+// ExampleAPIClient_SetGauge calls SetGauge with example arguments.
+func ExampleAPIClient_SetGauge() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	err = client.SetGauge(ctx, 0)
+	if err != nil {
+		log.Fatal(err)
+	}
 }
 
 // ExampleAPIClient_Login calls Login with example arguments.

@@ -19,8 +19,14 @@ import (
 // UploadAvatarMultipartBody defines parameters for UploadAvatar.
 type UploadAvatarMultipartBody interface{}
 
+// SetCounterTextBody defines parameters for SetCounter.
+type SetCounterTextBody = int64
+
 // UploadDocumentMultipartBody defines parameters for UploadDocument.
 type UploadDocumentMultipartBody interface{}
+
+// SetGaugeTextBody defines parameters for SetGauge.
+type SetGaugeTextBody = float64
 
 // LoginFormdataBody defines parameters for Login.
 type LoginFormdataBody struct {
@@ -36,11 +42,17 @@ type CreateNoteTextBody = string
 // UploadAvatarMultipartRequestBody defines body for UploadAvatar for multipart/form-data ContentType.
 type UploadAvatarMultipartRequestBody UploadAvatarMultipartBody
 
+// SetCounterTextRequestBody defines body for SetCounter for text/plain ContentType.
+type SetCounterTextRequestBody = SetCounterTextBody
+
 // DeployJSONRequestBody defines body for Deploy for application/json ContentType.
 type DeployJSONRequestBody = bodies.DeploymentInput
 
 // UploadDocumentMultipartRequestBody defines body for UploadDocument for multipart/related ContentType.
 type UploadDocumentMultipartRequestBody UploadDocumentMultipartBody
+
+// SetGaugeTextRequestBody defines body for SetGauge for text/plain ContentType.
+type SetGaugeTextRequestBody = SetGaugeTextBody
 
 // LoginFormdataRequestBody defines body for Login for application/x-www-form-urlencoded ContentType.
 type LoginFormdataRequestBody LoginFormdataBody
@@ -126,6 +138,20 @@ type ClientInterface interface {
 	// with any type of body and a specified content type.
 	UploadAvatarWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// SetCounterWithBody A text/plain integer
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /counter (the `SetCounter` operationId).
+	SetCounterWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetCounterWithTextBody A text/plain integer
+	//
+	// Takes a body of the `text/plain` content type.
+	//
+	// Corresponds with PUT /counter (the `SetCounter` operationId).
+	SetCounterWithTextBody(ctx context.Context, body SetCounterTextRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// DeployWithBody Start a deployment
 	//
 	// Takes any type of body and a specified content type.
@@ -159,6 +185,20 @@ type ClientInterface interface {
 	// UploadFileWithBody performs a PUT /files/{name} (the `UploadFile` operationId) request,
 	// with any type of body and a specified content type.
 	UploadFileWithBody(ctx context.Context, name string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetGaugeWithBody A text/plain number
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /gauge (the `SetGauge` operationId).
+	SetGaugeWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetGaugeWithTextBody A text/plain number
+	//
+	// Takes a body of the `text/plain` content type.
+	//
+	// Corresponds with PUT /gauge (the `SetGauge` operationId).
+	SetGaugeWithTextBody(ctx context.Context, body SetGaugeTextRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// LoginWithBody performs a POST /login (the `Login` operationId) request,
 	// with any type of body and a specified content type.
@@ -203,6 +243,40 @@ type ClientInterface interface {
 // with any type of body and a specified content type.
 func (c *Client) UploadAvatarWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUploadAvatarRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetCounterWithBody A text/plain integer
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /counter (the `SetCounter` operationId).
+func (c *Client) SetCounterWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetCounterRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetCounterWithTextBody A text/plain integer
+//
+// Takes a body of the `text/plain` content type.
+//
+// Corresponds with PUT /counter (the `SetCounter` operationId).
+func (c *Client) SetCounterWithTextBody(ctx context.Context, body SetCounterTextRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetCounterRequestWithTextBody(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -307,6 +381,40 @@ func (c *Client) DownloadFile(ctx context.Context, name string, reqEditors ...Re
 // with any type of body and a specified content type.
 func (c *Client) UploadFileWithBody(ctx context.Context, name string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUploadFileRequestWithBody(c.Server, name, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetGaugeWithBody A text/plain number
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /gauge (the `SetGauge` operationId).
+func (c *Client) SetGaugeWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetGaugeRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetGaugeWithTextBody A text/plain number
+//
+// Takes a body of the `text/plain` content type.
+//
+// Corresponds with PUT /gauge (the `SetGauge` operationId).
+func (c *Client) SetGaugeWithTextBody(ctx context.Context, body SetGaugeTextRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetGaugeRequestWithTextBody(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -455,6 +563,46 @@ func NewUploadAvatarRequestWithBody(server string, contentType string, body io.R
 	}
 
 	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewSetCounterRequestWithTextBody calls the generic SetCounter builder with text/plain body
+func NewSetCounterRequestWithTextBody(server string, body SetCounterTextRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	if stringer, ok := interface{}(body).(fmt.Stringer); ok {
+		bodyReader = strings.NewReader(stringer.String())
+	} else {
+		bodyReader = strings.NewReader(fmt.Sprint(body))
+	}
+	return NewSetCounterRequestWithBody(server, "text/plain", bodyReader)
+}
+
+// NewSetCounterRequestWithBody constructs an http.Request for the SetCounter method, with any body, and a specified content type
+func NewSetCounterRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/counter")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -652,6 +800,46 @@ func NewUploadFileRequestWithBody(server string, name string, contentType string
 	}
 
 	operationPath := fmt.Sprintf("/files/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewSetGaugeRequestWithTextBody calls the generic SetGauge builder with text/plain body
+func NewSetGaugeRequestWithTextBody(server string, body SetGaugeTextRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	if stringer, ok := interface{}(body).(fmt.Stringer); ok {
+		bodyReader = strings.NewReader(stringer.String())
+	} else {
+		bodyReader = strings.NewReader(fmt.Sprint(body))
+	}
+	return NewSetGaugeRequestWithBody(server, "text/plain", bodyReader)
+}
+
+// NewSetGaugeRequestWithBody constructs an http.Request for the SetGauge method, with any body, and a specified content type
+func NewSetGaugeRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/gauge")
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -913,6 +1101,20 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	UploadAvatarWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadAvatarResponse, error)
 
+	// SetCounterWithBodyWithResponse A text/plain integer
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /counter (the `SetCounter` operationId).
+	SetCounterWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetCounterResponse, error)
+
+	// SetCounterWithTextBodyWithResponse A text/plain integer
+	//
+	// Takes a body of the `text/plain` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /counter (the `SetCounter` operationId).
+	SetCounterWithTextBodyWithResponse(ctx context.Context, body SetCounterTextRequestBody, reqEditors ...RequestEditorFn) (*SetCounterResponse, error)
+
 	// DeployWithBodyWithResponse Start a deployment
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -954,6 +1156,20 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	UploadFileWithBodyWithResponse(ctx context.Context, name string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadFileResponse, error)
+
+	// SetGaugeWithBodyWithResponse A text/plain number
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /gauge (the `SetGauge` operationId).
+	SetGaugeWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetGaugeResponse, error)
+
+	// SetGaugeWithTextBodyWithResponse A text/plain number
+	//
+	// Takes a body of the `text/plain` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /gauge (the `SetGauge` operationId).
+	SetGaugeWithTextBodyWithResponse(ctx context.Context, body SetGaugeTextRequestBody, reqEditors ...RequestEditorFn) (*SetGaugeResponse, error)
 
 	// LoginWithBodyWithResponse performs a POST /login (the `Login` operationId) request,
 	// with any type of body and a specified content type.
@@ -1037,6 +1253,40 @@ func (r UploadAvatarResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r UploadAvatarResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SetCounterResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r SetCounterResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SetCounterResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SetCounterResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SetCounterResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -1310,6 +1560,40 @@ func (r UploadFileResponse) ContentType() string {
 	return ""
 }
 
+type SetGaugeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r SetGaugeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SetGaugeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SetGaugeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SetGaugeResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type LoginResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -1533,6 +1817,32 @@ func (c *ClientWithResponses) UploadAvatarWithBodyWithResponse(ctx context.Conte
 	return ParseUploadAvatarResponse(rsp)
 }
 
+// SetCounterWithBodyWithResponse A text/plain integer
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /counter (the `SetCounter` operationId).
+func (c *ClientWithResponses) SetCounterWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetCounterResponse, error) {
+	rsp, err := c.SetCounterWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetCounterResponse(rsp)
+}
+
+// SetCounterWithTextBodyWithResponse A text/plain integer
+//
+// Takes a body of the `text/plain` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /counter (the `SetCounter` operationId).
+func (c *ClientWithResponses) SetCounterWithTextBodyWithResponse(ctx context.Context, body SetCounterTextRequestBody, reqEditors ...RequestEditorFn) (*SetCounterResponse, error) {
+	rsp, err := c.SetCounterWithTextBody(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetCounterResponse(rsp)
+}
+
 // DeployWithBodyWithResponse Start a deployment
 //
 // Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -1615,6 +1925,32 @@ func (c *ClientWithResponses) UploadFileWithBodyWithResponse(ctx context.Context
 		return nil, err
 	}
 	return ParseUploadFileResponse(rsp)
+}
+
+// SetGaugeWithBodyWithResponse A text/plain number
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /gauge (the `SetGauge` operationId).
+func (c *ClientWithResponses) SetGaugeWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetGaugeResponse, error) {
+	rsp, err := c.SetGaugeWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetGaugeResponse(rsp)
+}
+
+// SetGaugeWithTextBodyWithResponse A text/plain number
+//
+// Takes a body of the `text/plain` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /gauge (the `SetGauge` operationId).
+func (c *ClientWithResponses) SetGaugeWithTextBodyWithResponse(ctx context.Context, body SetGaugeTextRequestBody, reqEditors ...RequestEditorFn) (*SetGaugeResponse, error) {
+	rsp, err := c.SetGaugeWithTextBody(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetGaugeResponse(rsp)
 }
 
 // LoginWithBodyWithResponse performs a POST /login (the `Login` operationId) request,
@@ -1732,6 +2068,22 @@ func ParseUploadAvatarResponse(rsp *http.Response) (*UploadAvatarResponse, error
 		}
 		response.JSON201 = &dest
 
+	}
+
+	return response, nil
+}
+
+// ParseSetCounterResponse parses an HTTP response from a SetCounterWithResponse call
+func ParseSetCounterResponse(rsp *http.Response) (*SetCounterResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SetCounterResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
 
 	return response, nil
@@ -1906,6 +2258,22 @@ func ParseUploadFileResponse(rsp *http.Response) (*UploadFileResponse, error) {
 		}
 		response.JSON200 = &dest
 
+	}
+
+	return response, nil
+}
+
+// ParseSetGaugeResponse parses an HTTP response from a SetGaugeWithResponse call
+func ParseSetGaugeResponse(rsp *http.Response) (*SetGaugeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SetGaugeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
 
 	return response, nil
