@@ -295,10 +295,10 @@ func (y *synth) fillProps(s *openapi3.Schema, m map[string]any, depth int) {
 			continue
 		}
 		required := slices.Contains(s.Required, n)
-		if y.request && p.Value.ReadOnly && !required {
-			continue
-		}
-		if !y.request && p.Value.WriteOnly && !required {
+		// OpenAPI: a required readOnly property is required in responses
+		// only (and writeOnly in requests only), and a request should not
+		// send a readOnly one at all.
+		if y.request && p.Value.ReadOnly || !y.request && p.Value.WriteOnly {
 			continue
 		}
 		if !required && (depth >= y.full || depth >= maxDepth) {
