@@ -152,6 +152,9 @@ type planner struct {
 	errs            diag.List
 	// goTypeWarned are the schemas whose ignored x-go-type was warned of.
 	goTypeWarned map[*openapi3.Schema]bool
+	// enumWarned are the schemas whose enum of objects or arrays was
+	// warned of (warnStructuredEnum).
+	enumWarned map[*openapi3.Schema]bool
 }
 
 type componentType struct {
