@@ -300,7 +300,7 @@ func prismRawBody(v driver.Violation, e *driver.Exchange) string {
 	base := strings.ToLower(strings.TrimSpace(strings.Split(e.Header.Get("Content-Type"), ";")[0]))
 	switch {
 	case strings.HasPrefix(base, "multipart/") && base != "multipart/form-data" && strings.HasSuffix(v.Message, "must be object"):
-		return "prism: parses no " + base + " body (checks its raw text as the object)"
+		return "prism: parses no " + base + " body (only form-data, stoplightio/prism#2321; it checks the raw text as the object)"
 	case strings.HasPrefix(base, "text/"):
 		m := nonStringType.FindStringSubmatch(v.Message)
 		if m == nil {
