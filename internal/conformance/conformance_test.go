@@ -316,3 +316,21 @@ func TestUndeclaredRequired(t *testing.T) {
 		}
 	}
 }
+
+// TestConcreteMedia: the run names a type inside a range, as a caller of
+// a method taking image/* must.
+func TestConcreteMedia(t *testing.T) {
+	for _, tc := range []struct {
+		accepts []string
+		want    string
+	}{
+		{[]string{"image/*"}, "image/x-conformance"},
+		{[]string{"image/png", "video/*; q=1"}, "video/x-conformance"},
+		{[]string{"application/pdf"}, "application/pdf"},
+		{nil, "application/octet-stream"},
+	} {
+		if got := concreteMedia(tc.accepts); got != tc.want {
+			t.Errorf("concreteMedia(%q) = %q, want %q", tc.accepts, got, tc.want)
+		}
+	}
+}
