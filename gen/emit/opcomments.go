@@ -77,9 +77,21 @@ func bodyDoc(o *plan.Operation) string {
 	case plan.BodyMultipart:
 		fmt.Fprintf(&b, "It is sent as %s, one part per set field, built in memory so that a retry sends the same bytes. ", bd.MediaType)
 	case plan.BodyBinary:
-		fmt.Fprintf(&b, "The body is sent as it reads, with contentType as its Content-Type (empty: %s). "+
-			"A retry sends it again from the start: an io.Seeker is sought back, any other reader is read into memory first "+
-			"unless the call passes WithoutRetries. ", bd.MediaType)
+		switch {
+		case bd.MediaType != "":
+			fmt.Fprintf(&b, "The body is sent as it reads, with contentType as its Content-Type (empty: %s", bd.MediaType)
+		default:
+			b.WriteString("The body is sent as it reads, with contentType as its Content-Type (required")
+		}
+		if len(bd.Accepts) > 0 {
+			fmt.Fprintf(&b, "; it must be one of %s, or the call fails before sending", strings.Join(bd.Accepts, ", "))
+		}
+		b.WriteString("). ")
+		if bd.Encoding != "" {
+			fmt.Fprintf(&b, "The spec declares the body %s-encoded: pass the raw bytes, the client encodes them as they are sent. ", bd.Encoding)
+		}
+		b.WriteString("A retry sends it again from the start: an io.Seeker is sought back, any other reader is read into memory first " +
+			"unless the call passes WithoutRetries. ")
 	}
 	return b.String()
 }

@@ -149,12 +149,29 @@ func genBody(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.Statement
 			set = append(set, call("ContentType").Lit(b.MediaType))
 		}
 	case plan.BodyText:
-		set = append(set, call("Body").Index().Byte().Parens(jen.Id("body")), call("ContentType").Lit(b.MediaType))
+		text := jen.Index().Byte().Parens(jen.Id("body"))
+		if b.FormatText {
+			text = jen.Qual(implPkg, "TextBody").Call(jen.Id("body"))
+		}
+		set = append(set, call("Body").Add(text), call("ContentType").Lit(b.MediaType))
 	case plan.BodyBinary:
-		set = append(set, call("Reader").Id("body"), call("ContentType").Id("contentType"),
-			jen.If(jen.Id("contentType").Op("==").Lit("")).Block(call("ContentType").Lit(b.MediaType)))
+		if b.MediaType != "" {
+			g.If(jen.Id("contentType").Op("==").Lit("")).Block(jen.Id("contentType").Op("=").Lit(b.MediaType))
+		}
+		if len(b.Accepts) > 0 {
+			accepts := []jen.Code{jen.Id("contentType")}
+			for _, a := range b.Accepts {
+				accepts = append(accepts, jen.Lit(a))
+			}
+			g.If(jen.Err().Op(":=").Qual(implPkg, "CheckContentType").Call(accepts...), jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
+		}
+		reader := jen.Id("body")
+		if b.Encoding != "" {
+			reader = jen.Qual(implPkg, "EncodeContent").Call(jen.Id("body"), jen.Lit(b.Encoding))
+		}
+		set = append(set, call("Reader").Add(reader), call("ContentType").Id("contentType"))
 	case plan.BodyMultipart:
-		g.Id("mp").Op(":=").Qual(implPkg, "NewMultipart").Call()
+		g.Id("mp").Op(":=").Qual(implPkg, "NewMultipart").Call(jen.Lit(b.MediaType))
 		for _, pt := range b.PartList {
 			genPart(g, pt)
 		}
@@ -339,6 +356,9 @@ func paramLit(p *plan.Param) jen.Code {
 	}
 	if p.AllowReserved {
 		fields = append(fields, field("AllowReserved", jen.True()))
+	}
+	if p.SendEmpty {
+		fields = append(fields, field("SendEmpty", jen.True()))
 	}
 	return jen.Qual(implPkg, "Param").Values(fields...)
 }

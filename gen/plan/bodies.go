@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strconv"
@@ -45,7 +46,7 @@ func requestMedia(c openapi3.Content) (string, BodyKind) {
 
 // mediaKind is how a body of a non-JSON media type travels.
 func mediaKind(media string, mt *openapi3.MediaType) BodyKind {
-	base := strings.ToLower(strings.TrimSpace(strings.Split(media, ";")[0]))
+	base := mediaBase(media)
 	switch {
 	case strings.HasPrefix(base, "multipart/"):
 		return BodyMultipart
@@ -105,17 +106,74 @@ func (p *planner) planBody(o *Operation, rb *openapi3.RequestBody, parts, where 
 		p.checkForm(b.Type, where, pos)
 	case BodyText:
 		b.Type = &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
+		if sr := mt.Schema; sr != nil && sr.Value != nil && textScalar(sr.Value) && !p.isNullable(sr.Value) {
+			// text/plain of type number (integer, boolean): the method
+			// takes the typed value and sends its text ("1.5"), so a
+			// caller cannot send text the schema refuses.
+			b.Type = p.refOf(sr, o.Name+"Body", where+".schema", false)
+			b.FormatText = true
+		}
 	case BodyMultipart:
 		if !p.planParts(b, mt, parts, where, pos) {
 			p.warn(pos, where, "multipart body has no properties to make parts of; the method takes the encoded body as an io.Reader with its content type (boundary included)")
 			b.Kind = BodyBinary
 		}
 	}
-	if b.Kind == BodyBinary && strings.Contains(b.MediaType, "*") {
-		// A range (image/*, */*) is not a Content-Type.
-		b.MediaType = "application/octet-stream"
+	if b.Kind == BodyBinary {
+		p.planBinary(b, rb.Content, mt, where, pos)
 	}
 	return b
+}
+
+// planBinary decides what a body sent as bytes may be labelled and how
+// its bytes travel. A range (image/*, */*) is not a Content-Type: the
+// caller names the concrete type, which must fall in a range or be one of
+// the types the spec lists; application/octet-stream is the default only
+// where a range admits it.
+func (p *planner) planBinary(b *RequestBody, c openapi3.Content, mt *openapi3.MediaType, where string, pos diag.Pos) {
+	b.Accepts = slices.Sorted(maps.Keys(c))
+	if strings.Contains(b.MediaType, "*") {
+		b.MediaType = ""
+	}
+	for _, k := range b.Accepts {
+		switch mediaBase(k) {
+		case "*/*", "application/*", "application/octet-stream":
+			b.MediaType = cmp.Or(b.MediaType, "application/octet-stream")
+		}
+		if base := mediaBase(k); base == "*/*" || base == "application/octet-stream" {
+			// Any bytes, labelled as the caller knows them: nothing to check.
+			b.Accepts = nil
+			break
+		}
+	}
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+		return
+	}
+	s := mt.Schema.Value
+	switch enc := strings.ToLower(s.ContentEncoding); {
+	case enc == "base64", enc == "base64url":
+		b.Encoding = enc
+	case enc != "" && enc != "binary" && enc != "7bit" && enc != "8bit" && enc != "identity":
+		p.warn(pos, where+".schema.contentEncoding", "contentEncoding %q is not applied: the body is sent as the caller's bytes", s.ContentEncoding)
+	case enc == "" && typeIs(s, "string") && s.Format == "byte":
+		// OpenAPI 3.0 spells base64 content as format: byte (3.1 as
+		// contentEncoding); a validating server checks the body is
+		// base64 text, so the client encodes the caller's bytes.
+		b.Encoding = "base64"
+	}
+}
+
+// mediaBase is a media type without its parameters, lower-cased.
+func mediaBase(media string) string {
+	return strings.ToLower(strings.TrimSpace(strings.Split(media, ";")[0]))
+}
+
+// textScalar reports whether a text body's schema is one number, integer
+// or boolean type (no enum, no union): a value with one text form.
+func textScalar(s *openapi3.Schema) bool {
+	ts := nonNullTypes(s)
+	return len(ts) == 1 && (ts[0] == "number" || ts[0] == "integer" || ts[0] == "boolean") &&
+		len(enumValues(s)) == 0 && len(s.OneOf) == 0 && len(s.AnyOf) == 0 && len(s.AllOf) == 0 && externalRef(s) == nil
 }
 
 // checkForm warns about the fields of a form body that form encoding cannot
@@ -172,14 +230,21 @@ func (p *planner) planParts(b *RequestBody, mt *openapi3.MediaType, name, where 
 	if mt.Schema == nil || mt.Schema.Value == nil || name == "" {
 		return false
 	}
-	props, required, _ := p.collectProps(mt.Schema.Value, where+".schema")
+	props, required, order := p.collectProps(mt.Schema.Value, where+".schema")
 	if len(props) == 0 {
 		return false
 	}
+	sub := mediaBase(b.MediaType)
 	t := &Type{Name: name, Where: where, Pos: pos, Kind: KindStruct,
-		Doc: "holds the parts of a multipart/form-data request body: files as oas.File, other values as text or JSON."}
+		Doc: "holds the parts of a " + sub + " request body: files as oas.File, other values as text or JSON."}
 	fieldNames := newNamer("Validate", "ValidateInto")
-	for _, k := range slices.Sorted(maps.Keys(props)) {
+	keys := slices.Sorted(maps.Keys(props))
+	if sub != "multipart/form-data" {
+		// Parts of other subtypes are ordered (multipart/related's first
+		// part is its root, RFC 2387): the spec's order.
+		keys = order
+	}
+	for _, k := range keys {
 		sr := props[k]
 		if sr == nil || sr.Value == nil {
 			continue

@@ -117,6 +117,9 @@ func enumSuffix(v any) string {
 // enumValues are s's enum values (or its const), numbers exact
 // (json.Number) where the source text was found.
 func (p *planner) enumValues(s *openapi3.Schema) []any {
+	if structuredEnum(s) {
+		return nil
+	}
 	var out []any
 	if len(s.Enum) > 0 {
 		for _, v := range p.spec.Exact(s, "enum", s.Enum).([]any) {
@@ -131,6 +134,9 @@ func (p *planner) enumValues(s *openapi3.Schema) []any {
 }
 
 func enumValues(s *openapi3.Schema) []any {
+	if structuredEnum(s) {
+		return nil
+	}
 	var out []any
 	for _, v := range s.Enum {
 		if v != nil {
@@ -141,4 +147,36 @@ func enumValues(s *openapi3.Schema) []any {
 		out = append(out, s.Const)
 	}
 	return out
+}
+
+// structuredEnum reports an enum (or const) with an object or array among
+// its values (Docker's ExposedPorts values: enum [{}]). No Go constant
+// holds one, so the type is planned from the rest of the schema and the
+// enum is not checked (warnStructuredEnum says so).
+func structuredEnum(s *openapi3.Schema) bool {
+	vals := s.Enum
+	if len(vals) == 0 && s.Const != nil {
+		vals = []any{s.Const}
+	}
+	for _, v := range vals {
+		switch v.(type) {
+		case map[string]any, []any:
+			return true
+		}
+	}
+	return false
+}
+
+// warnStructuredEnum warns, once per schema, that an enum of objects or
+// arrays is not checked.
+func (p *planner) warnStructuredEnum(s *openapi3.Schema, where string) {
+	if !structuredEnum(s) || p.enumWarned[s] {
+		return
+	}
+	if p.enumWarned == nil {
+		p.enumWarned = map[*openapi3.Schema]bool{}
+	}
+	p.enumWarned[s] = true
+	p.warn(p.spec.OriginPos(s.Origin, strings.Split(where, ".")...), where+".enum",
+		"enum lists objects or arrays, which no Go constant holds: the type is planned from the schema and the enum is not checked")
 }

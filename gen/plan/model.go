@@ -566,12 +566,31 @@ const (
 type RequestBody struct {
 	Kind BodyKind
 	// MediaType is the Content-Type sent. For BodyBinary it is the default
-	// when the caller passes none (application/octet-stream when the spec's
-	// is a range such as image/*); for BodyMultipart the runtime adds the
-	// boundary.
+	// when the caller passes none: "" when the spec's is a range with no
+	// default inside it (image/*: the caller must say which), and
+	// application/octet-stream for */* and application/*. For
+	// BodyMultipart it is the multipart subtype the runtime writes
+	// (multipart/form-data, multipart/related, multipart/mixed...), to which
+	// it adds the boundary.
 	MediaType string
+	// FormatText (BodyText) says Type is a number, integer or boolean the
+	// client writes as its text; otherwise a text body is a string sent
+	// as it is.
+	FormatText bool
+	// Accepts (BodyBinary) are the media types and ranges the spec allows
+	// for the body, as written: the caller's Content-Type must match one.
+	// Nil when any type goes (the spec lists */* or
+	// application/octet-stream, which names arbitrary bytes).
+	Accepts []string
+	// Encoding (BodyBinary) is the transfer encoding the spec declares for
+	// the body's bytes, which the client applies to the caller's raw
+	// bytes: "base64" for a string of format byte (OpenAPI 3.0) or
+	// contentEncoding base64 (3.1), "base64url" for contentEncoding
+	// base64url; "" sends the bytes as they are.
+	Encoding string
 	// Type is the body's Go type: the JSON or form struct, string for
-	// text, the parts struct (Parts) for multipart; nil for binary.
+	// text (or the scalar, see FormatText), the parts struct (Parts) for
+	// multipart; nil for binary.
 	Type     *Ref
 	Required bool
 	// Parts (BodyMultipart) is the <Op>Parts struct: one field per
@@ -648,6 +667,10 @@ type Param struct {
 	// AllowReserved sends RFC 3986 reserved characters of a query value
 	// unescaped.
 	AllowReserved bool
+	// SendEmpty says an empty array or object value is sent as name=
+	// rather than left out (as RFC 6570 would): the parameter is required
+	// and goes in the query or a cookie.
+	SendEmpty bool
 	// JSON says the parameter is declared with content application/json:
 	// its value is sent as JSON text and Style does not apply.
 	JSON bool

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"fmt"
 	"go/token"
 	"maps"
 	"reflect"
@@ -450,7 +451,7 @@ func (p *planner) paramPos(pr *openapi3.ParameterRef, where string) diag.Pos {
 // x-go-type (and x-go-type-import: {path, name} or a bare path), or nil.
 func externalRef(s *openapi3.Schema) *Ref {
 	gt, ok := s.Extensions["x-go-type"].(string)
-	if !ok || strings.TrimSpace(gt) == "" {
+	if !ok || strings.TrimSpace(gt) == "" || goTypeMismatch(s) != "" {
 		return nil
 	}
 	text := strings.TrimSpace(gt)
@@ -520,4 +521,50 @@ func cloneValue(v reflect.Value) reflect.Value {
 		return n
 	}
 	return v
+}
+
+// predeclaredKinds are the JSON types a value of each predeclared Go type
+// encodes to and decodes from.
+var predeclaredKinds = map[string][]string{
+	"string": {"string"}, "bool": {"boolean"},
+	"int": {"integer", "number"}, "int8": {"integer", "number"}, "int16": {"integer", "number"},
+	"int32": {"integer", "number"}, "int64": {"integer", "number"}, "uint": {"integer", "number"},
+	"uint8": {"integer", "number"}, "uint16": {"integer", "number"}, "uint32": {"integer", "number"},
+	"uint64": {"integer", "number"}, "byte": {"integer", "number"}, "rune": {"integer", "number"},
+	"float32": {"integer", "number"}, "float64": {"integer", "number"},
+}
+
+// goTypeMismatch reports why a schema's x-go-type cannot be honoured: it
+// names a predeclared Go type (string, bool, a number) that can hold none
+// of the JSON types the schema declares (x-go-type: string on a type:
+// object schema), so no value the schema allows would decode. "" when it
+// can, or when the type is not predeclared (a user's type has its own
+// JSON methods) or the schema declares no type.
+func goTypeMismatch(s *openapi3.Schema) string {
+	gt, _ := s.Extensions["x-go-type"].(string)
+	kinds, ok := predeclaredKinds[strings.TrimSpace(gt)]
+	declared := nonNullTypes(s)
+	if !ok || len(declared) == 0 {
+		return ""
+	}
+	for _, d := range declared {
+		if slices.Contains(kinds, d) {
+			return ""
+		}
+	}
+	return fmt.Sprintf("x-go-type %s cannot hold the schema's type %s: ignored, the Go type is planned from the schema", strings.TrimSpace(gt), strings.Join(declared, ", "))
+}
+
+// warnGoType warns, once per schema, that its x-go-type is ignored (see
+// goTypeMismatch).
+func (p *planner) warnGoType(s *openapi3.Schema, where string) {
+	why := goTypeMismatch(s)
+	if why == "" || p.goTypeWarned[s] {
+		return
+	}
+	if p.goTypeWarned == nil {
+		p.goTypeWarned = map[*openapi3.Schema]bool{}
+	}
+	p.goTypeWarned[s] = true
+	p.warn(p.spec.OriginPos(s.Origin, strings.Split(where, ".")...), where+".x-go-type", "%s", why)
 }

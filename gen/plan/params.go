@@ -162,6 +162,11 @@ func (p *planner) paramStyle(pr *Param, pv *openapi3.Parameter, where string, po
 		pr.Explode = *pv.Explode
 	}
 	shape := shapeOf(pr.Type)
+	// RFC 6570 leaves an empty list or map undefined, so styles write
+	// nothing for one; a required query or cookie parameter would vanish
+	// from the request. It is sent as name= instead (docs/client.md).
+	pr.SendEmpty = pr.Required && (pv.In == "query" || pv.In == "cookie") &&
+		(shape == shapeArray || shape == shapeObject || shape == shapeUnknown)
 	switch pr.Style {
 	case "deepObject":
 		if pv.Explode != nil && !*pv.Explode {

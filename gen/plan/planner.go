@@ -156,6 +156,11 @@ type planner struct {
 	// errors found while planning (a pagination output naming nothing).
 	inferPagination bool
 	errs            diag.List
+	// goTypeWarned are the schemas whose ignored x-go-type was warned of.
+	goTypeWarned map[*openapi3.Schema]bool
+	// enumWarned are the schemas whose enum of objects or arrays was
+	// warned of (warnStructuredEnum).
+	enumWarned map[*openapi3.Schema]bool
 }
 
 type componentType struct {

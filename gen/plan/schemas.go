@@ -85,6 +85,8 @@ func (p *planner) fillNamed(t *Type, s *openapi3.Schema, open bool) {
 	t.Deprecated = annotated(s, func(a *openapi3.Schema) bool { return a.Deprecated })
 	t.DeprecatedMsg = deprecationMessage(s.Extensions)
 	t.Example = p.exampleOf(s)
+	p.warnGoType(s, t.Where)
+	p.warnStructuredEnum(s, t.Where)
 	if core, ok := soleMember(s); ok && externalRef(s) == nil {
 		p.fillCore(t, s, core, open || isOpen(s))
 		return
@@ -256,6 +258,8 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 	}
 	// A schema naming its Go type (x-go-type) is used as that type; a
 	// component with one is a Go alias of it (above).
+	p.warnGoType(s, where)
+	p.warnStructuredEnum(s, where)
 	if r := externalRef(s); r != nil {
 		return r
 	}

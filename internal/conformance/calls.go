@@ -44,8 +44,12 @@ func planCalls(m *plan.Model, doc *openapi3.T, maxOps int) (*driver.Plan, []stri
 		where := t.Where + ".example"
 		sr := doc.Components.Schemas[t.SchemaName]
 		var v any
-		if sr == nil || sr.Value == nil || json.Unmarshal([]byte(t.Example), &v) != nil || !resp.valid(sr.Value, v) {
+		if sr == nil || sr.Value == nil || json.Unmarshal([]byte(t.Example), &v) != nil {
 			invalid = append(invalid, where)
+			continue
+		}
+		if why := resp.why(sr.Value, v); why != "" {
+			invalid = append(invalid, where+": "+why)
 			continue
 		}
 		p.Examples = append(p.Examples, driver.Example{Type: t.Name, Where: where, Value: json.RawMessage(t.Example)})
@@ -166,6 +170,11 @@ func planBody(c *driver.Call, o *plan.Operation, op *openapi3.Operation, y *synt
 	if b.Kind == plan.BodyBinary {
 		c.BodyBinary = true
 		c.Body = json.RawMessage(`"conformance bytes"`)
+		if b.MediaType == "" {
+			// A range with no default (image/*): the caller names a type
+			// inside it, as a user would.
+			c.ContentType = concreteMedia(b.Accepts)
+		}
 		return ""
 	}
 	if mt == nil || mt.Schema == nil {
@@ -321,9 +330,11 @@ func jsonMedia(c openapi3.Content) *openapi3.MediaType {
 func mediaExamples(y *synth, mt *openapi3.MediaType, where string, invalid *[]string, ix *schemaIndex) []driver.Example {
 	var out []driver.Example
 	add := func(w string, v any) {
-		if mt.Schema != nil && mt.Schema.Value != nil && !y.valid(mt.Schema.Value, v) {
-			*invalid = append(*invalid, w)
-			return
+		if mt.Schema != nil && mt.Schema.Value != nil {
+			if why := y.why(mt.Schema.Value, v); why != "" {
+				*invalid = append(*invalid, w+": "+why)
+				return
+			}
 		}
 		if raw, err := json.Marshal(v); err == nil {
 			out = append(out, driver.Example{Where: w, Value: raw})
@@ -344,4 +355,19 @@ func mediaExamples(y *synth, mt *openapi3.MediaType, where string, invalid *[]st
 		}
 	}
 	return out
+}
+
+// concreteMedia is a media type inside the first range of accepts
+// (image/* → image/x-conformance), or its first type when none is a range.
+func concreteMedia(accepts []string) string {
+	for _, a := range accepts {
+		base := strings.TrimSpace(strings.SplitN(a, ";", 2)[0])
+		if typ, sub, ok := strings.Cut(base, "/"); ok && sub == "*" && typ != "*" {
+			return typ + "/x-conformance"
+		}
+	}
+	if len(accepts) > 0 {
+		return accepts[0]
+	}
+	return "application/octet-stream"
 }

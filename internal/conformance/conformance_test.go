@@ -210,3 +210,127 @@ func TestPrismFormArray(t *testing.T) {
 		t.Error("a JSON body's array was blamed on Prism")
 	}
 }
+
+// TestPrismRawBody: a multipart/related body or a text/plain number that
+// Prism checks as raw text is its mistake; a text body that does not
+// spell the number, or a JSON body, is not.
+func TestPrismRawBody(t *testing.T) {
+	body := []string{"request", "body"}
+	for _, tc := range []struct {
+		ct, body, msg string
+		prism         bool
+	}{
+		{"multipart/related; boundary=x; type=text/plain", "--x...", "Request body must be object", true},
+		{"multipart/mixed; boundary=x", "--x...", "Request body must be object", true},
+		{"multipart/form-data; boundary=x", "--x...", "Request body must be object", false},
+		{"text/plain", "1.5", "Request body must be number", true},
+		{"text/plain", "7", "Request body must be integer", true},
+		{"text/plain", "1.5", "Request body must be integer", false},
+		{"text/plain", "abc", "Request body must be number", false},
+		{"text/plain", "true", "Request body must be boolean", true},
+		{"application/json", "1.5", "Request body must be number", false},
+	} {
+		e := &driver.Exchange{Header: http.Header{"Content-Type": {tc.ct}}, Body: tc.body}
+		got := prismRawBody(driver.Violation{Location: body, Message: tc.msg}, e) != ""
+		if got != tc.prism {
+			t.Errorf("%s %q: %q blamed on Prism: %v, want %v", tc.ct, tc.body, tc.msg, got, tc.prism)
+		}
+	}
+}
+
+// TestPrismUntypedObject: a required exploded form object parameter
+// without type: object is reported missing by Prism; one with the type,
+// or a primitive, is the client's.
+func TestPrismUntypedObject(t *testing.T) {
+	props := openapi3.Schemas{"inner": {Value: openapi3.NewStringSchema()}}
+	op := func(s *openapi3.Schema) *openapi3.Operation {
+		return &openapi3.Operation{Parameters: openapi3.Parameters{{Value: &openapi3.Parameter{Name: "p2", In: "query", Required: true, Schema: &openapi3.SchemaRef{Value: s}}}}}
+	}
+	v := driver.Violation{Location: []string{"request", "query"}, Message: "Request query must have required property 'p2'"}
+	if !prismUntypedObject(v, op(&openapi3.Schema{Properties: props})) {
+		t.Error("untyped object: blamed on the client")
+	}
+	if prismUntypedObject(v, op(&openapi3.Schema{Type: &openapi3.Types{"object"}, Properties: props})) {
+		t.Error("typed object: blamed on Prism")
+	}
+	if prismUntypedObject(v, op(openapi3.NewStringSchema())) {
+		t.Error("string: blamed on Prism")
+	}
+}
+
+// TestImpliedType: a JSON string holding an object's text passes a schema
+// of properties without type in kin-openapi, and is still not the object
+// the schema means; an object, or a schema that declares its type, is fine.
+func TestImpliedType(t *testing.T) {
+	folder := &openapi3.Schema{Properties: openapi3.Schemas{"Name": {Value: openapi3.NewStringSchema()}}}
+	list := &openapi3.Schema{Items: &openapi3.SchemaRef{Value: folder}}
+	for _, tc := range []struct {
+		s    *openapi3.Schema
+		v    any
+		want bool // a mistake found
+	}{
+		{folder, `{ "Name": "My Docs" }`, true},
+		{folder, map[string]any{"Name": "My Docs"}, false},
+		{folder, nil, false},
+		{list, []any{map[string]any{}, "x"}, true},
+		{list, map[string]any{}, true},
+		{openapi3.NewStringSchema(), "x", false},
+		{&openapi3.Schema{AllOf: openapi3.SchemaRefs{{Value: folder}}}, "x", true},
+		{&openapi3.Schema{Properties: openapi3.Schemas{"f": {Value: folder}}}, map[string]any{"f": "{}"}, true},
+	} {
+		got := impliedType(tc.s, tc.v, "$", 0)
+		if (got != "") != tc.want {
+			t.Errorf("%#v: %q, want a mistake: %v", tc.v, got, tc.want)
+		}
+	}
+	y := &synth{}
+	if y.valid(folder, `{ "Name": "My Docs" }`) {
+		t.Error("synth.valid let a string through an object's schema")
+	}
+}
+
+// TestUndeclaredRequired: Prism finding a required property missing that
+// the body's schema never declares is the spec's mistake; one it declares
+// is the client's.
+func TestUndeclaredRequired(t *testing.T) {
+	file := &openapi3.Schema{Type: &openapi3.Types{"object"}, Required: []string{"id", "Name"},
+		Properties: openapi3.Schemas{"Id": {Value: openapi3.NewStringSchema()}, "Name": {Value: openapi3.NewStringSchema()}}}
+	wrap := &openapi3.Schema{Properties: openapi3.Schemas{"files": {Value: &openapi3.Schema{Type: &openapi3.Types{"array"}, Items: &openapi3.SchemaRef{Value: file}}}}}
+	op := func(s *openapi3.Schema) *openapi3.Operation {
+		return &openapi3.Operation{RequestBody: &openapi3.RequestBodyRef{Value: openapi3.NewRequestBody().WithJSONSchema(s)}}
+	}
+	for _, tc := range []struct {
+		s    *openapi3.Schema
+		loc  []string
+		msg  string
+		spec bool
+	}{
+		{file, []string{"request", "body"}, "Request body must have required property 'id'", true},
+		{file, []string{"request", "body"}, "Request body must have required property 'Name'", false},
+		{wrap, []string{"request", "body", "files", "0"}, "Request body property files.0 must have required property 'id'", true},
+		{&openapi3.Schema{AllOf: openapi3.SchemaRefs{{Value: file}}}, []string{"request", "body"}, "Request body must have required property 'id'", true},
+		{file, []string{"request", "query"}, "Request query must have required property 'id'", false},
+	} {
+		if got := undeclaredRequired(driver.Violation{Location: tc.loc, Message: tc.msg}, op(tc.s)); got != tc.spec {
+			t.Errorf("%v %q: the spec's: %v, want %v", tc.loc, tc.msg, got, tc.spec)
+		}
+	}
+}
+
+// TestConcreteMedia: the run names a type inside a range, as a caller of
+// a method taking image/* must.
+func TestConcreteMedia(t *testing.T) {
+	for _, tc := range []struct {
+		accepts []string
+		want    string
+	}{
+		{[]string{"image/*"}, "image/x-conformance"},
+		{[]string{"image/png", "video/*; q=1"}, "video/x-conformance"},
+		{[]string{"application/pdf"}, "application/pdf"},
+		{nil, "application/octet-stream"},
+	} {
+		if got := concreteMedia(tc.accepts); got != tc.want {
+			t.Errorf("concreteMedia(%q) = %q, want %q", tc.accepts, got, tc.want)
+		}
+	}
+}

@@ -177,5 +177,5 @@ func (ix *schemaIndex) invalidResponse(op string, status int, body string) strin
 	if err := mt.Schema.Value.VisitJSON(v, openapi3.VisitAsResponse()); err != nil {
 		return firstLine(err.Error())
 	}
-	return ""
+	return impliedType(mt.Schema.Value, v, "$", 0)
 }

@@ -303,7 +303,7 @@ func driveMode(cfg *config, exe, dir, spec string, dynamic bool, plan *driver.Pl
 	var crashes []finding
 	rest := plan.Calls
 	for restarts := 0; len(rest) > 0; restarts++ {
-		srv, err := startPrism(cfg.prism, spec, dynamic, cfg.wait)
+		srv, err := startPrismRetry(cfg.prism, spec, dynamic, cfg.wait)
 		if err != nil {
 			if restarts == 0 {
 				return nil, nil, err

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -89,8 +90,30 @@ func startPrism(bin, spec string, dynamic bool, wait time.Duration) (*prism, err
 		return nil, fmt.Errorf("prism exited before listening: %v\n%s", err, lastLines(p.log(), 15))
 	case <-time.After(wait):
 		p.stop()
+		if p.log() == "" {
+			return nil, fmt.Errorf("%w within %s", errPrismSilent, wait)
+		}
 		return nil, fmt.Errorf("prism did not listen within %s\n%s", wait, lastLines(p.log(), 15))
 	}
+}
+
+// errPrismSilent is Prism printing nothing before the deadline. A spec
+// Prism cannot mock makes it print its error and exit; silence is a
+// machine too busy to start Node (a corpus run sharing two cores), so the
+// caller tries once more.
+var errPrismSilent = errors.New("prism printed nothing and did not listen")
+
+// startPrismRetry is startPrism, tried a second time when Prism stayed
+// silent.
+func startPrismRetry(bin, spec string, dynamic bool, wait time.Duration) (*prism, error) {
+	p, err := startPrism(bin, spec, dynamic, wait)
+	if errors.Is(err, errPrismSilent) {
+		p, err = startPrism(bin, spec, dynamic, wait)
+		if err != nil {
+			err = fmt.Errorf("twice: %w", err)
+		}
+	}
+	return p, err
 }
 
 func (p *prism) log() string {

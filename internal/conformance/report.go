@@ -2,12 +2,16 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/oasgen/oasgen/internal/conformance/driver"
 )
@@ -62,6 +66,10 @@ type modeResult struct {
 	Skipped     []finding `json:",omitempty"`
 	Defects     []finding `json:",omitempty"`
 	PrismOwn    []finding `json:",omitempty"` // Prism's generated response broke the spec
+	// SpecOwn are Prism's findings in requests the spec itself makes
+	// impossible to get right (a required property it never declares,
+	// so the generated type has no field for it): the spec's mistakes.
+	SpecOwn []finding `json:",omitempty"`
 	// Warnings are Prism's non-error findings about a request (such as a
 	// deprecated parameter being sent): listed, not counted.
 	Warnings []finding `json:",omitempty"`
@@ -126,6 +134,18 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					// declares Content-type: application/x-tar for an
 					// application/octet-stream body, which no request can meet.
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism checks a header parameter OpenAPI ignores", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
+				if ix != nil && undeclaredRequired(v, ix.ops[c.Op]) {
+					mr.SpecOwn = append(mr.SpecOwn, finding{"required property the spec never declares", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
+				if ix != nil && prismUntypedObject(v, ix.ops[c.Op]) {
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: explodes a form object parameter only when its schema says type: object", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
+				if why := prismRawBody(v, e); why != "" {
+					mr.PrismOwn = append(mr.PrismOwn, finding{why, op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
 				if prismFoldsCase(v.Message, e.Request) {
@@ -264,6 +284,133 @@ func prismFormArray(v driver.Violation, e *driver.Exchange) bool {
 		return strings.Contains(e.Body, `name="`+v.Location[2]+`"`)
 	}
 	return err == nil && len(form[v.Location[2]]) > 0
+}
+
+// prismRawBody names Prism's mistake when it judged a request body it
+// cannot parse by checking the body's raw text against the schema: Prism
+// 5.16 deserializes only application/x-www-form-urlencoded and
+// multipart/form-data bodies besides JSON (prism-http's
+// validator/validators/body.js), so a multipart/related or mixed body
+// "must be object" and a text/plain body of a number schema "must be
+// number", whatever was sent. "" when the violation is not that.
+func prismRawBody(v driver.Violation, e *driver.Exchange) string {
+	if len(v.Location) != 2 || v.Location[0] != "request" || v.Location[1] != "body" {
+		return ""
+	}
+	base := strings.ToLower(strings.TrimSpace(strings.Split(e.Header.Get("Content-Type"), ";")[0]))
+	switch {
+	case strings.HasPrefix(base, "multipart/") && base != "multipart/form-data" && strings.HasSuffix(v.Message, "must be object"):
+		return "prism: parses no " + base + " body (only form-data, stoplightio/prism#2321; it checks the raw text as the object)"
+	case strings.HasPrefix(base, "text/"):
+		m := nonStringType.FindStringSubmatch(v.Message)
+		if m == nil {
+			return ""
+		}
+		text := strings.TrimSpace(e.Body)
+		_, numErr := strconv.ParseFloat(text, 64)
+		_, intErr := strconv.ParseInt(text, 10, 64)
+		if m[1] == "number" && numErr == nil || m[1] == "integer" && intErr == nil || m[1] == "boolean" && (text == "true" || text == "false") {
+			return "prism: checks a " + base + " body as a string, not as the " + m[1] + " its text spells"
+		}
+	}
+	return ""
+}
+
+var nonStringType = regexp.MustCompile(`must be (number|integer|boolean)(,null)?$`)
+
+// undeclaredRequired reports a request body violation "must have required
+// property 'x'" where the body's schema at that place lists x in required
+// without declaring it among its properties (xero-files' FileObject
+// requires id and name beside properties Id and Name, and manufacturer,
+// which it never defines). The generator warns that it ignores such a
+// name; no value of the generated type can carry it, so no request can
+// meet the schema: the spec's mistake.
+func undeclaredRequired(v driver.Violation, op *openapi3.Operation) bool {
+	m := requiredProperty.FindStringSubmatch(v.Message)
+	if m == nil || op == nil || len(v.Location) < 2 || v.Location[0] != "request" || v.Location[1] != "body" ||
+		op.RequestBody == nil || op.RequestBody.Value == nil {
+		return false
+	}
+	mt := jsonMedia(op.RequestBody.Value.Content)
+	if mt == nil {
+		for _, k := range sortedKeys(op.RequestBody.Value.Content) {
+			mt = op.RequestBody.Value.Content[k]
+			break
+		}
+	}
+	if mt == nil || mt.Schema == nil {
+		return false
+	}
+	schemas := []*openapi3.Schema{mt.Schema.Value}
+	for _, seg := range v.Location[2:] {
+		var next []*openapi3.Schema
+		for _, s := range flattenAllOf(schemas) {
+			if p := s.Properties[seg]; p != nil && p.Value != nil {
+				next = append(next, p.Value)
+			} else if _, err := strconv.Atoi(seg); err == nil && s.Items != nil && s.Items.Value != nil {
+				next = append(next, s.Items.Value)
+			}
+		}
+		schemas = next
+	}
+	required, declared := false, false
+	for _, s := range flattenAllOf(schemas) {
+		required = required || slices.Contains(s.Required, m[1])
+		declared = declared || s.Properties[m[1]] != nil
+	}
+	return required && !declared
+}
+
+// flattenAllOf is the schemas with their allOf members, recursively.
+func flattenAllOf(ss []*openapi3.Schema) []*openapi3.Schema {
+	var out []*openapi3.Schema
+	var add func(s *openapi3.Schema, depth int)
+	add = func(s *openapi3.Schema, depth int) {
+		if s == nil || depth > 16 {
+			return
+		}
+		out = append(out, s)
+		for _, m := range s.AllOf {
+			if m != nil {
+				add(m.Value, depth+1)
+			}
+		}
+	}
+	for _, s := range ss {
+		add(s, 0)
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
+}
+
+// prismUntypedObject reports Prism's mistake on a required query object
+// parameter sent in style form, exploded (its properties as name=value
+// pairs, the parameter's own name absent, as OpenAPI's style table
+// writes it), whose schema gives properties but no type: Prism 5.16
+// collects the pairs back into an object only when schema.type is
+// "object" (prism-http's deserializers/style/form.js), so it looks for
+// name= and reports the parameter missing.
+func prismUntypedObject(v driver.Violation, op *openapi3.Operation) bool {
+	const pre = "Request query must have required property '"
+	if op == nil || len(v.Location) != 2 || v.Location[1] != "query" || !strings.HasPrefix(v.Message, pre) {
+		return false
+	}
+	name := strings.TrimSuffix(strings.TrimPrefix(v.Message, pre), "'")
+	for _, pr := range op.Parameters {
+		p := pr.Value
+		if p == nil || p.In != "query" || p.Name != name || p.Schema == nil || p.Schema.Value == nil {
+			continue
+		}
+		s := p.Schema.Value
+		exploded := p.Explode == nil || *p.Explode
+		form := p.Style == "" || p.Style == "form"
+		untyped := s.Type == nil || len(*s.Type) == 0
+		return form && exploded && untyped && (len(s.Properties) > 0 || s.AdditionalProperties.Schema != nil)
+	}
+	return false
 }
 
 // lostPath is the JSON path of a "lost" difference.
@@ -408,8 +555,13 @@ func renderReport(rs []*specResult) string {
 	b.WriteString("  2xx body the method does not return.\n")
 	b.WriteString("- **Examples**: every request, response and component-schema example that satisfies its own\n")
 	b.WriteString("  schema, decoded into the generated type and re-encoded, compared as above. Examples that break\n")
-	b.WriteString("  their own schema are listed, not checked.\n")
-	b.WriteString("- **Prism's own**: Prism's generated response broke the spec (listed apart, never a pass).\n\n")
+	b.WriteString("  their own schema (kin-openapi's validation, plus the object or array type a schema implies\n")
+	b.WriteString("  by its properties or items) are listed under *The spec's own mistakes*, not checked.\n")
+	b.WriteString("- **Prism's own**: Prism's generated response broke the spec, or Prism misread a request the\n")
+	b.WriteString("  spec allows (each class says how; listed apart, never a pass).\n")
+	b.WriteString("- **The spec's own mistakes**: examples that break their schema, and requests no value of the\n")
+	b.WriteString("  generated types can get right (a required property the schema never declares); listed with\n")
+	b.WriteString("  why, never a pass.\n\n")
 
 	total := map[string]int{}
 	ran, notGen, notRun := 0, 0, 0
@@ -437,9 +589,13 @@ func renderReport(rs []*specResult) string {
 		total["exampleDefects"] += len(r.exampleDefects())
 		total["ops"] += r.Called
 		total["all"] += r.defectCount()
+		total["badExamples"] += len(r.InvalidExamples)
+		for _, m := range r.Modes {
+			total["specOwn"] += len(m.SpecOwn)
+		}
 	}
-	fmt.Fprintf(&b, "**%d specs, %d driven, %d do not generate, %d not run; %d operations, %d calls; %d defects** (%d in calls, %d in examples of %d checked); %d findings of Prism's own; %d calls not made.\n\n",
-		len(rs), ran, notGen, notRun, total["ops"], total["calls"], total["all"], total["defects"], total["exampleDefects"], total["examples"], total["prism"], total["skipped"])
+	fmt.Fprintf(&b, "**%d specs, %d driven, %d do not generate, %d not run; %d operations, %d calls; %d defects** (%d in calls, %d in examples of %d checked); %d findings of Prism's own; the spec's own mistakes: %d examples that break their own schema, %d requests no value can get right; %d calls not made.\n\n",
+		len(rs), ran, notGen, notRun, total["ops"], total["calls"], total["all"], total["defects"], total["exampleDefects"], total["examples"], total["prism"], total["badExamples"], total["specOwn"], total["skipped"])
 	keys := make([]string, 0, len(commits))
 	for c := range commits {
 		keys = append(keys, c)
@@ -530,10 +686,33 @@ func renderReport(rs []*specResult) string {
 		}
 	}
 
-	b.WriteString("\n## Examples that break their own schema\n\nNot round-tripped (the spec's mistake, not the client's).\n\n")
+	bad := 0
 	for _, r := range rs {
-		if len(r.InvalidExamples) > 0 {
-			fmt.Fprintf(&b, "- `%s`: %d: %s\n", r.Spec, len(r.InvalidExamples), cell(strings.Join(head(r.InvalidExamples, 4), ", ")))
+		bad += len(r.InvalidExamples)
+	}
+	fmt.Fprintf(&b, "\n## The spec's own mistakes\n\n### Examples that break their own schema: %d\n\n", bad)
+	b.WriteString("Each example is validated against its schema with kin-openapi, and against the type the schema\n" +
+		"implies without declaring it (properties make an object, items an array, as the generated type\n" +
+		"reads them; JSON Schema alone would let a string through). An example that breaks it is the\n" +
+		"spec's mistake: it is not round-tripped, never counted as a pass, and when Prism serves it as a\n" +
+		"response the client's failure to decode it is listed with Prism's own above, not as a defect.\n\n")
+	for _, r := range rs {
+		if len(r.InvalidExamples) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "- `%s`: %d\n", r.Spec, len(r.InvalidExamples))
+		for _, e := range head(r.InvalidExamples, 4) {
+			fmt.Fprintf(&b, "  - %s\n", cell(excerpt(e)))
+		}
+	}
+	fmt.Fprintf(&b, "\n### Requests no value of the generated types can get right: %d\n\n", total["specOwn"])
+	b.WriteString("Prism's findings in requests whose schema requires a property it never declares (the generator\n" +
+		"warns that it ignores the name, and its types have no field for it): the spec's to fix.\n\n")
+	for _, r := range rs {
+		for _, m := range r.Modes {
+			if len(m.SpecOwn) > 0 {
+				fmt.Fprintf(&b, "- `%s` (%s): %d, e.g. %s\n", r.Spec, m.Mode, len(m.SpecOwn), cell(excerpt(m.SpecOwn[0].String())))
+			}
 		}
 	}
 	return b.String()

@@ -11,10 +11,12 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"regexp/syntax"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -32,13 +34,91 @@ const maxDepth = 12
 
 // valid reports whether v satisfies s.
 func (y *synth) valid(s *openapi3.Schema, v any) bool {
+	return y.why(s, v) == ""
+}
+
+// why says why v breaks s, "" when it does not: kin-openapi's validation,
+// then the types the schema implies without declaring them (see
+// impliedType), which the generated types hold it to.
+func (y *synth) why(s *openapi3.Schema, v any) string {
 	opts := []openapi3.SchemaValidationOption{openapi3.MultiErrors()}
 	if y.request {
 		opts = append(opts, openapi3.VisitAsRequest())
 	} else {
 		opts = append(opts, openapi3.VisitAsResponse())
 	}
-	return s.VisitJSON(v, opts...) == nil
+	if err := s.VisitJSON(v, opts...); err != nil {
+		return firstLine(err.Error())
+	}
+	return impliedType(s, v, "$", 0)
+}
+
+// impliedType checks v against the types a schema implies but does not
+// declare: properties, required or additionalProperties with no type make
+// it an object, items an array. JSON Schema lets any other JSON value
+// through such a schema; the generator, like every reader of the spec,
+// takes the object (a struct) or the array (a slice), so a vendor example
+// that is a JSON string holding an object's text passes kin-openapi and
+// still is the spec's mistake. It walks properties, items and allOf; ""
+// when v fits.
+func impliedType(s *openapi3.Schema, v any, at string, depth int) string {
+	if s == nil || v == nil || depth > 32 {
+		return ""
+	}
+	declared := s.Type != nil && len(*s.Type) > 0
+	if !declared && len(s.OneOf) == 0 && len(s.AnyOf) == 0 {
+		_, isObj := v.(map[string]any)
+		_, isArr := v.([]any)
+		switch {
+		case (len(s.Properties) > 0 || len(s.Required) > 0 || s.AdditionalProperties.Schema != nil) && !isObj:
+			return fmt.Sprintf("%s: the schema declares no type but its properties make it an object, and the value is %s", at, jsonKind(v))
+		case s.Items != nil && !isArr:
+			return fmt.Sprintf("%s: the schema declares no type but its items make it an array, and the value is %s", at, jsonKind(v))
+		}
+	}
+	for _, m := range s.AllOf {
+		if m != nil {
+			if why := impliedType(m.Value, v, at, depth+1); why != "" {
+				return why
+			}
+		}
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		for _, k := range slices.Sorted(maps.Keys(x)) {
+			if p := s.Properties[k]; p != nil {
+				if why := impliedType(p.Value, x[k], at+"."+k, depth+1); why != "" {
+					return why
+				}
+			}
+		}
+	case []any:
+		if s.Items != nil {
+			for i, e := range x {
+				if why := impliedType(s.Items.Value, e, fmt.Sprintf("%s[%d]", at, i), depth+1); why != "" {
+					return why
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// jsonKind names a decoded JSON value's type, with a short excerpt.
+func jsonKind(v any) string {
+	switch x := v.(type) {
+	case string:
+		return fmt.Sprintf("a string (%s)", excerpt(strconv.Quote(x)))
+	case bool:
+		return "a boolean"
+	case float64, json.Number:
+		return "a number"
+	case []any:
+		return "an array"
+	case map[string]any:
+		return "an object"
+	}
+	return fmt.Sprintf("%T", v)
 }
 
 // value is a value for sr that passes its schema, or an error saying why
@@ -48,9 +128,8 @@ func (y *synth) value(sr *openapi3.SchemaRef) (any, error) {
 		return map[string]any{"key": "value"}, nil
 	}
 	v := y.build(sr.Value, 0)
-	if !y.valid(sr.Value, v) {
-		err := sr.Value.VisitJSON(v, openapi3.MultiErrors())
-		return v, fmt.Errorf("no valid value synthesized (%s)", firstLine(fmt.Sprint(err)))
+	if why := y.why(sr.Value, v); why != "" {
+		return v, fmt.Errorf("no valid value synthesized (%s)", why)
 	}
 	return v, nil
 }
@@ -171,6 +250,28 @@ func (y *synth) object(s *openapi3.Schema, depth int) any {
 			}
 		}
 	}
+	// A required name the properties do not declare (a spec's typo:
+	// required [id] beside a property Id) is any value the additional
+	// properties allow; the generated type has no field for it (the
+	// generator warns), and the report lists what Prism then says as the
+	// spec's mistake.
+	if s.AdditionalProperties.Has == nil || *s.AdditionalProperties.Has {
+		for _, n := range s.Required {
+			if _, ok := m[n]; ok || s.Properties[n] != nil {
+				continue
+			}
+			switch ap := s.AdditionalProperties.Schema; {
+			case foldedProp(s, n) != nil:
+				// A decoder matching names as encoding/json does takes
+				// "id" for the property Id: give it a value Id accepts.
+				m[n] = y.build(foldedProp(s, n), depth+1)
+			case ap != nil && ap.Value != nil && depth < maxDepth:
+				m[n] = y.build(ap.Value, depth+1)
+			default:
+				m[n] = "value"
+			}
+		}
+	}
 	for s.MinProps > uint64(len(m)) {
 		m[fmt.Sprintf("key%d", len(m))] = "value"
 	}
@@ -194,10 +295,10 @@ func (y *synth) fillProps(s *openapi3.Schema, m map[string]any, depth int) {
 			continue
 		}
 		required := slices.Contains(s.Required, n)
-		if y.request && p.Value.ReadOnly && !required {
-			continue
-		}
-		if !y.request && p.Value.WriteOnly && !required {
+		// OpenAPI: a required readOnly property is required in responses
+		// only (and writeOnly in requests only), and a request should not
+		// send a readOnly one at all.
+		if y.request && p.Value.ReadOnly || !y.request && p.Value.WriteOnly {
 			continue
 		}
 		if !required && (depth >= y.full || depth >= maxDepth) {
@@ -463,4 +564,15 @@ func firstLine(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// foldedProp is the schema of the property whose name equals n but for
+// case, nil when none.
+func foldedProp(s *openapi3.Schema, n string) *openapi3.Schema {
+	for _, k := range slices.Sorted(maps.Keys(s.Properties)) {
+		if p := s.Properties[k]; strings.EqualFold(k, n) && p != nil && p.Value != nil {
+			return p.Value
+		}
+	}
+	return nil
 }

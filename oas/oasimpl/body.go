@@ -7,11 +7,13 @@ package oasimpl
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"maps"
+	"mime"
 	"mime/multipart"
 	"net/textproto"
 	"net/url"
@@ -24,18 +26,33 @@ import (
 	"github.com/oasgen/oasgen/oas"
 )
 
-// Multipart builds a multipart/form-data body, one part at a time; the
-// first error sticks and is returned by Finish.
+// Multipart builds a multipart body of the spec's subtype (form-data,
+// related, mixed...), one part at a time; the first error sticks and is
+// returned by Finish. Every part names its property in a
+// Content-Disposition form-data name, which is how OpenAPI correlates
+// parts with properties for any multipart subtype.
 type Multipart struct {
-	buf bytes.Buffer
-	w   *multipart.Writer
-	err error
+	buf       bytes.Buffer
+	w         *multipart.Writer
+	mediaType string            // the subtype, lower-cased, without parameters
+	params    map[string]string // the spec's parameters (multipart/related's type, start)
+	formData  bool
+	rootType  string // the first part's Content-Type (multipart/related's default type)
+	err       error
 }
 
-// NewMultipart starts an empty multipart body.
-func NewMultipart() *Multipart {
+// NewMultipart starts an empty body of mediaType, the spec's media type
+// (multipart/form-data, or another multipart subtype, with or without
+// parameters).
+func NewMultipart(mediaType string) *Multipart {
 	m := &Multipart{}
 	m.w = multipart.NewWriter(&m.buf)
+	base, params, err := mime.ParseMediaType(mediaType)
+	if err != nil || !strings.HasPrefix(base, "multipart/") {
+		base, params = "multipart/form-data", nil
+	}
+	delete(params, "boundary") // the writer's own
+	m.mediaType, m.params, m.formData = base, params, base == "multipart/form-data"
 	return m
 }
 
@@ -51,9 +68,15 @@ func (m *Multipart) part(name, filename, contentType string) io.Writer {
 		cd += `; filename="` + quoteEscaper.Replace(filename) + `"`
 	}
 	h.Set("Content-Disposition", cd)
-	// text/plain is a part's default (RFC 7578); saying it would make some
-	// servers take a value for a file.
-	if contentType != "" && contentType != "text/plain" {
+	if contentType == "" {
+		contentType = "text/plain"
+	}
+	if m.rootType == "" {
+		m.rootType = contentType
+	}
+	// text/plain is a form-data part's default (RFC 7578); saying it would
+	// make some servers take a value for a file. Other subtypes say it.
+	if contentType != "text/plain" || !m.formData {
 		h.Set("Content-Type", contentType)
 	}
 	w, err := m.w.CreatePart(h)
@@ -175,7 +198,100 @@ func (m *Multipart) Finish() ([]byte, string, error) {
 	if err := m.w.Close(); err != nil {
 		return nil, "", fmt.Errorf("encoding the multipart body: %w", err)
 	}
-	return m.buf.Bytes(), m.w.FormDataContentType(), nil
+	if m.formData {
+		return m.buf.Bytes(), m.w.FormDataContentType(), nil
+	}
+	params := maps.Clone(m.params)
+	if params == nil {
+		params = map[string]string{}
+	}
+	params["boundary"] = m.w.Boundary()
+	if _, ok := params["type"]; !ok && m.mediaType == "multipart/related" && m.rootType != "" {
+		// RFC 2387: type is required and names the root's (first part's)
+		// media type.
+		params["type"] = m.rootType
+	}
+	return m.buf.Bytes(), mime.FormatMediaType(m.mediaType, params), nil
+}
+
+// TextBody is the text of a text/* body whose schema is a number, integer
+// or boolean: the value as a parameter writes it ("1.5", "true"), every
+// digit of an int64 kept.
+func TextBody(v any) []byte {
+	if vs := valueStrings(v); len(vs) > 0 {
+		return []byte(vs[0])
+	}
+	return nil
+}
+
+// CheckContentType reports an error unless contentType, the caller's
+// Content-Type for a body, is one of accepts, the media types and ranges
+// (image/*, */*) the spec declares for it; parameters are not compared.
+func CheckContentType(contentType string, accepts ...string) error {
+	if contentType == "" {
+		return fmt.Errorf("the body needs a Content-Type: the spec accepts %s; pass one", strings.Join(accepts, ", "))
+	}
+	base, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return fmt.Errorf("Content-Type %q: %w", contentType, err)
+	}
+	for _, a := range accepts {
+		ab, _, err := mime.ParseMediaType(a)
+		if err != nil {
+			ab = strings.ToLower(strings.TrimSpace(strings.Split(a, ";")[0]))
+		}
+		typ, sub, _ := strings.Cut(ab, "/")
+		switch {
+		case ab == base, ab == "*/*", sub == "*" && strings.HasPrefix(base, typ+"/"):
+			return nil
+		}
+	}
+	return fmt.Errorf("Content-Type %q is not one the spec accepts for the body (%s)", contentType, strings.Join(accepts, ", "))
+}
+
+// EncodeContent applies a body's declared transfer encoding to the
+// caller's raw bytes as they are read: "base64" (OpenAPI 3.0's format:
+// byte, 3.1's contentEncoding: base64) or "base64url"; any other value
+// returns r as it is.
+func EncodeContent(r io.Reader, encoding string) io.Reader {
+	switch encoding {
+	case "base64":
+		return &base64Reader{src: r, enc: base64.StdEncoding}
+	case "base64url":
+		return &base64Reader{src: r, enc: base64.URLEncoding}
+	}
+	return r
+}
+
+// base64Reader encodes src as it is read. Hand-rolled because the
+// standard library's encoder is a writer: turning it into a reader takes
+// an io.Pipe and a goroutine that outlives an abandoned request.
+type base64Reader struct {
+	src  io.Reader
+	enc  *base64.Encoding
+	in   [3 * 1024]byte
+	out  []byte // encoded, not yet read
+	done bool
+	err  error
+}
+
+func (b *base64Reader) Read(p []byte) (int, error) {
+	for len(b.out) == 0 {
+		if b.done {
+			return 0, b.err
+		}
+		// Whole groups of three bytes, so no padding but at the end.
+		n, err := io.ReadFull(b.src, b.in[:])
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
+			b.done, b.err = true, io.EOF
+		} else if err != nil {
+			b.done, b.err = true, err
+		}
+		b.out = b.enc.AppendEncode(b.out[:0], b.in[:n])
+	}
+	n := copy(p, b.out)
+	b.out = b.out[n:]
+	return n, nil
 }
 
 // EncodeForm encodes a body as application/x-www-form-urlencoded: each

@@ -1,15 +1,20 @@
 package oasimpl
 
 import (
+	"bytes"
 	"context"
+	"encoding/base64"
 	"errors"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/oasgen/oasgen/oas"
@@ -120,3 +125,96 @@ type closeCounter struct {
 }
 
 func (c closeCounter) Close() error { c.n.Add(1); return c.ReadCloser.Close() }
+
+func TestCheckContentType(t *testing.T) {
+	for _, tc := range []struct {
+		ct      string
+		accepts []string
+		ok      bool
+	}{
+		{"image/png", []string{"image/*"}, true},
+		{"Image/PNG; q=1", []string{"image/*"}, true},
+		{"image/png", []string{"image/png; charset=x"}, true},
+		{"application/pdf", []string{"*/*"}, true},
+		{"text/plain", []string{"image/*", "text/plain"}, true},
+		{"", []string{"image/*"}, false},
+		{"application/octet-stream", []string{"image/*"}, false},
+		{"imagex/png", []string{"image/*"}, false},
+		{"image", []string{"image/*"}, false},
+	} {
+		if err := CheckContentType(tc.ct, tc.accepts...); (err == nil) != tc.ok {
+			t.Errorf("CheckContentType(%q, %q) = %v, want ok %v", tc.ct, tc.accepts, err, tc.ok)
+		}
+	}
+}
+
+func TestEncodeContent(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 3071, 3072, 3073, 10000} {
+		raw := make([]byte, n)
+		for i := range raw {
+			raw[i] = byte(i*7 + 0xf0)
+		}
+		for enc, want := range map[string]string{
+			"base64":    base64.StdEncoding.EncodeToString(raw),
+			"base64url": base64.URLEncoding.EncodeToString(raw),
+			"":          string(raw),
+		} {
+			// A reader returning one byte at a time reads like a network body.
+			got, err := io.ReadAll(EncodeContent(iotest.OneByteReader(bytes.NewReader(raw)), enc))
+			if err != nil || string(got) != want {
+				t.Errorf("%d bytes, %q: got %d bytes (%v), want %d", n, enc, len(got), err, len(want))
+			}
+		}
+	}
+	// A read error reaches the caller after what was read before it.
+	got, err := io.ReadAll(EncodeContent(io.MultiReader(strings.NewReader("abc"), iotest.ErrReader(io.ErrClosedPipe)), "base64"))
+	if err != io.ErrClosedPipe || string(got) != "YWJj" {
+		t.Errorf("got %q, %v", got, err)
+	}
+}
+
+func TestMultipartSubtype(t *testing.T) {
+	for _, tc := range []struct{ media, wantType, wantRoot string }{
+		{"multipart/related", "multipart/related", "application/json"},
+		{"multipart/related; type=\"application/xop+xml\"", "multipart/related", "application/xop+xml"},
+		{"multipart/mixed", "multipart/mixed", ""},
+		{"multipart/form-data", "multipart/form-data", ""},
+	} {
+		m := NewMultipart(tc.media)
+		m.JSON("meta", "application/json", map[string]int{"a": 1})
+		m.Text("note", "text/plain", "hi")
+		body, ct, err := m.Finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		mt, params, err := mime.ParseMediaType(ct)
+		if err != nil || mt != tc.wantType || params["type"] != tc.wantRoot {
+			t.Errorf("%s: Content-Type %q (%v)", tc.media, ct, err)
+			continue
+		}
+		r := multipart.NewReader(bytes.NewReader(body), params["boundary"])
+		var names []string
+		for {
+			p, err := r.NextPart()
+			if err != nil {
+				break
+			}
+			names = append(names, p.FormName()+":"+p.Header.Get("Content-Type"))
+		}
+		want := "meta:application/json note:text/plain"
+		if tc.wantType == "multipart/form-data" {
+			want = "meta:application/json note:" // text/plain is form-data's default, not said
+		}
+		if got := strings.Join(names, " "); got != want {
+			t.Errorf("%s: parts %q, want %q", tc.media, got, want)
+		}
+	}
+}
+
+func TestTextBody(t *testing.T) {
+	for v, want := range map[any]string{1.5: "1.5", int64(9007199254740993): "9007199254740993", true: "true", float64(1e21): "1000000000000000000000", int32(-7): "-7"} {
+		if got := string(TextBody(v)); got != want {
+			t.Errorf("TextBody(%v) = %q, want %q", v, got, want)
+		}
+	}
+}

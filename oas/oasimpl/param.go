@@ -53,6 +53,9 @@ type Param struct {
 	Style         Style
 	Explode       bool
 	AllowReserved bool // query only: RFC 3986 reserved characters are sent as they are
+	// SendEmpty (query and cookie) sends an empty array or object as
+	// name= where RFC 6570 would leave it out: the parameter is required.
+	SendEmpty bool
 	// JSON sends the value's JSON text as one string (a parameter declared
 	// with content application/json); Style and Explode do not apply.
 	JSON bool
@@ -104,11 +107,16 @@ func (ps *Params) Query(p Param, v any) {
 	if p.JSON || style == "" {
 		style = StyleForm
 	}
+	empty := (n.kind == kindArray || n.kind == kindObject) && len(n.list) == 0
 	switch {
+	case empty && p.SendEmpty:
+		sep()
+		ps.query.WriteString(name + "=")
+		return
 	case style == StyleDeepObject && n.kind == kindObject:
 		writeDeep(&ps.query, name, n, esc)
 		return
-	case n.kind == kindArray && len(n.list) == 0, n.kind == kindObject && len(n.list) == 0:
+	case empty:
 		return // RFC 6570: an empty list or map is undefined, so not sent
 	case n.kind == kindArray && p.Explode:
 		for _, it := range n.list {
@@ -168,6 +176,8 @@ func (ps *Params) Cookie(p Param, v any) {
 		ps.cookies.WriteString(k + "=" + val)
 	}
 	switch {
+	case !p.JSON && p.SendEmpty && (n.kind == kindArray || n.kind == kindObject) && len(n.list) == 0:
+		add(name, "")
 	case !p.JSON && p.Explode && n.kind == kindArray:
 		for _, it := range n.list {
 			add(name, esc(it.flat()))

@@ -276,3 +276,42 @@ func TestParamsError(t *testing.T) {
 		t.Errorf("err = %v, want one naming the parameter", err)
 	}
 }
+
+// TestSendEmpty: an empty array or object of a required query or cookie
+// parameter is sent as name= in every style; an optional one is left out,
+// as RFC 6570 says.
+func TestSendEmpty(t *testing.T) {
+	server, _ := url.Parse("https://h")
+	styles := []Param{
+		{Style: StyleForm, Explode: true}, {Style: StyleForm}, {Style: StyleDeepObject, Explode: true},
+		{Style: StyleSpaceDelimited}, {Style: StylePipeDelimited},
+	}
+	for _, v := range []any{[]string{}, map[string]string{}, struct {
+		A string `json:"a,omitempty"`
+	}{}} {
+		for _, p := range styles {
+			for _, required := range []bool{true, false} {
+				p.Name, p.SendEmpty = "p", required
+				var ps Params
+				ps.Query(p, v)
+				ps.Cookie(Param{Name: "c", Explode: p.Explode, SendEmpty: required}, v)
+				u, err := ps.URL(server, "/")
+				if err != nil {
+					t.Fatal(err)
+				}
+				wantQ, wantC := "", ""
+				if required {
+					wantQ, wantC = "p=", "c="
+				} else if !p.Explode {
+					wantC = "c=" // one cookie, empty: form without explode writes the name
+				}
+				if got := u.RawQuery; got != wantQ {
+					t.Errorf("%T %s explode=%v required=%v: query %q, want %q", v, p.Style, p.Explode, required, got, wantQ)
+				}
+				if got := ps.Headers().Get("Cookie"); got != wantC {
+					t.Errorf("%T explode=%v required=%v: cookie %q, want %q", v, p.Explode, required, got, wantC)
+				}
+			}
+		}
+	}
+}

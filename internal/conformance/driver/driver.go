@@ -57,13 +57,14 @@ type Call struct {
 	HasParams bool                       `json:"has_params,omitempty"`
 	Params    map[string]json.RawMessage `json:"params,omitempty"`
 	// HasBody says the method takes a body; Body is its value. A binary
-	// body (BodyBinary) is an io.Reader of Body's string followed by a
-	// content type ("": the spec's); a multipart body is built from Parts
-	// (Go field name → value; {"$file": text} is an oas.File).
-	HasBody    bool                       `json:"has_body,omitempty"`
-	Body       json.RawMessage            `json:"body,omitempty"`
-	BodyBinary bool                       `json:"body_binary,omitempty"`
-	Parts      map[string]json.RawMessage `json:"parts,omitempty"`
+	// body (BodyBinary) is an io.Reader of Body's string followed by
+	// ContentType ("": the method's default); a multipart body is built
+	// from Parts (Go field name → value; {"$file": text} is an oas.File).
+	HasBody     bool                       `json:"has_body,omitempty"`
+	Body        json.RawMessage            `json:"body,omitempty"`
+	BodyBinary  bool                       `json:"body_binary,omitempty"`
+	ContentType string                     `json:"content_type,omitempty"`
+	Parts       map[string]json.RawMessage `json:"parts,omitempty"`
 	// ResultFields, for a method returning an <Op>Result, names the field
 	// each 2xx status fills.
 	ResultFields map[string]string `json:"result_fields,omitempty"`
@@ -282,7 +283,7 @@ func call(m reflect.Value, c *Call, rec *recorder, timeout time.Duration, res *C
 		}
 		args = append(args, v)
 		if c.BodyBinary {
-			args = append(args, reflect.ValueOf(""))
+			args = append(args, reflect.ValueOf(c.ContentType))
 		}
 	}
 	rec.start(c.Prefer)

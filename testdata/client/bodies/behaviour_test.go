@@ -7,6 +7,7 @@ package bodies
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"errors"
 	"io"
 	"mime"
@@ -17,6 +18,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/oasgen/oasgen/oas"
 )
@@ -352,5 +354,98 @@ func TestNonJSONErrorBodies(t *testing.T) {
 	var de *DecodeError
 	if _, err := c.GetDeployment(ctx, 1); !errors.As(err, &de) || string(de.Raw) != "[]" {
 		t.Errorf("404 with a wrong JSON body: %v", err)
+	}
+}
+
+// TestMultipartRelated: a multipart/related body goes out as
+// multipart/related, its parts in the spec's order, the root's type in
+// the type parameter (RFC 2387).
+func TestMultipartRelated(t *testing.T) {
+	ctx := context.Background()
+	c, seen := serve(t, reply{201, "", ""})
+	err := c.UploadDocument(ctx, UploadDocumentParts{
+		Metadata: Meta{Title: "report"},
+		Content:  oas.File{Name: "r.pdf", Body: strings.NewReader("%PDF-1.7")},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := seen()[0]
+	mt, params, err := mime.ParseMediaType(r.contentType)
+	if err != nil || mt != "multipart/related" || params["type"] != "application/json" || params["boundary"] == "" {
+		t.Fatalf("Content-Type %q (%v)", r.contentType, err)
+	}
+	mr := multipart.NewReader(bytes.NewReader(r.body), params["boundary"])
+	var got []string
+	for {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(p)
+		got = append(got, p.FormName()+" "+p.Header.Get("Content-Type")+" "+string(b))
+	}
+	want := []string{`metadata application/json {"title":"report"}`, "content application/pdf %PDF-1.7"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("parts:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestMediaRange: a body declared as image/* needs the caller's concrete
+// type, which must be in the range; nothing is sent otherwise.
+func TestMediaRange(t *testing.T) {
+	ctx := context.Background()
+	c, seen := serve(t, reply{201, "", ""})
+	if err := c.UploadPicture(ctx, strings.NewReader("GIF89a"), "image/gif"); err != nil {
+		t.Fatal(err)
+	}
+	if r := seen()[0]; r.contentType != "image/gif" || string(r.body) != "GIF89a" {
+		t.Fatalf("sent %q as %q", r.body, r.contentType)
+	}
+	for _, ct := range []string{"", "application/octet-stream", "text/plain"} {
+		if err := c.UploadPicture(ctx, strings.NewReader("x"), ct); err == nil {
+			t.Errorf("Content-Type %q outside image/*: no error", ct)
+		}
+	}
+	if n := len(seen()); n != 1 {
+		t.Errorf("%d requests sent, want 1", n)
+	}
+}
+
+// TestBase64Body: a body of format byte is base64 text on the wire; the
+// caller passes the raw bytes, and a retry sends the same text.
+func TestBase64Body(t *testing.T) {
+	ctx := context.Background()
+	raw := bytes.Repeat([]byte{0x89, 'P', 'N', 'G', 0, 0xff, 7}, 1000) // not a multiple of 3
+	c, seen := serve(t, reply{503, "", ""}, reply{201, "", ""})
+	if err := c.UploadThumbnail(ctx, onlyReader{bytes.NewReader(raw)}, "", WithRetries(RetryPolicy{MaxAttempts: 2, StatusCodes: []int{503}, InitialInterval: time.Millisecond, MaxInterval: time.Millisecond, Exponent: 1})); err != nil {
+		t.Fatal(err)
+	}
+	want := base64.StdEncoding.EncodeToString(raw)
+	for i, r := range seen() {
+		if r.contentType != "image/png" || string(r.body) != want {
+			t.Errorf("attempt %d: %d bytes as %q, want the base64 text (%d bytes) as image/png", i+1, len(r.body), r.contentType, len(want))
+		}
+	}
+}
+
+// TestTextScalarBody: a text/plain body of type number or integer takes
+// the typed value and sends its text, every digit kept.
+func TestTextScalarBody(t *testing.T) {
+	ctx := context.Background()
+	c, seen := serve(t, reply{204, "", ""})
+	if err := c.SetGauge(ctx, 1.5); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.SetCounter(ctx, 9007199254740993); err != nil {
+		t.Fatal(err)
+	}
+	for i, want := range []string{"1.5", "9007199254740993"} {
+		if r := seen()[i]; r.contentType != "text/plain" || string(r.body) != want {
+			t.Errorf("sent %q as %q, want %q as text/plain", r.body, r.contentType, want)
+		}
 	}
 }

@@ -227,3 +227,28 @@ func TestQueryStyles(t *testing.T) {
 		t.Errorf("no parameters: %v, %s %v", err, got.uri, got.header)
 	}
 }
+
+// TestRequiredEmpty: a required array or map with no items is sent as
+// name= in every style (RFC 6570 would leave it out, and the server would
+// find a required parameter missing); an optional one is left out.
+func TestRequiredEmpty(t *testing.T) {
+	c, got := serveRaw(t)
+	args := RequiredListsArgs{IDs: []int64{}, Labels: map[string]string{}, Filter: map[string]string{}, Piped: []string{}, Jar: []string{}}
+	args.Opt.Set([]string{})
+	if err := c.RequiredLists(context.Background(), args); err != nil {
+		t.Fatal(err)
+	}
+	if want := "/required-lists?ids=&labels=&filter=&piped="; got.uri != want {
+		t.Errorf("request URI\n got %s\nwant %s", got.uri, want)
+	}
+	if ck := got.header.Get("Cookie"); ck != "jar=" {
+		t.Errorf("Cookie %q, want jar=", ck)
+	}
+	args = RequiredListsArgs{IDs: []int64{1, 2}, Labels: map[string]string{"a": "x"}, Filter: map[string]string{"k": "v"}, Piped: []string{"p", "q"}, Jar: []string{"j"}}
+	if err := c.RequiredLists(context.Background(), args); err != nil {
+		t.Fatal(err)
+	}
+	if want := "/required-lists?ids=1&ids=2&a=x&filter[k]=v&piped=p|q"; got.uri != want {
+		t.Errorf("request URI\n got %s\nwant %s", got.uri, want)
+	}
+}

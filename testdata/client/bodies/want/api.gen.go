@@ -153,15 +153,20 @@ type APIClient struct {
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
 	opUploadAvatar     oasimpl.Call
+	opSetCounter       oasimpl.Call
 	opDeploy           oasimpl.Call
 	opGetDeployment    oasimpl.Call
 	opDeleteDeployment oasimpl.Call
+	opUploadDocument   oasimpl.Call
 	opDownloadFile     oasimpl.Call
 	opUploadFile       oasimpl.Call
+	opSetGauge         oasimpl.Call
 	opLogin            oasimpl.Call
 	opGetMotd          oasimpl.Call
 	opCreateNote       oasimpl.Call
+	opUploadPicture    oasimpl.Call
 	opGetReport        oasimpl.Call
+	opUploadThumbnail  oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -202,6 +207,11 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		Method:    "POST",
 		Operation: "uploadAvatar",
 	}
+	c.opSetCounter = oasimpl.Call{
+		Func:      "SetCounter",
+		Method:    "PUT",
+		Operation: "setCounter",
+	}
 	c.opDeploy = oasimpl.Call{
 		Func:      "Deploy",
 		Method:    "POST",
@@ -216,6 +226,11 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		Func:      "DeleteDeployment",
 		Method:    "DELETE",
 		Operation: "deleteDeployment",
+	}
+	c.opUploadDocument = oasimpl.Call{
+		Func:      "UploadDocument",
+		Method:    "POST",
+		Operation: "uploadDocument",
 	}
 	c.opDownloadFile = oasimpl.Call{
 		Accept:    "application/octet-stream",
@@ -237,6 +252,11 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			StatusCodes:      []int{503},
 		}),
 	}
+	c.opSetGauge = oasimpl.Call{
+		Func:      "SetGauge",
+		Method:    "PUT",
+		Operation: "setGauge",
+	}
 	c.opLogin = oasimpl.Call{
 		Accept:    "text/plain",
 		Func:      "Login",
@@ -254,12 +274,22 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		Method:    "POST",
 		Operation: "createNote",
 	}
+	c.opUploadPicture = oasimpl.Call{
+		Func:      "UploadPicture",
+		Method:    "POST",
+		Operation: "uploadPicture",
+	}
 	c.opGetReport = oasimpl.Call{
 		Accept:    "application/json, application/pdf",
 		Func:      "GetReport",
 		Method:    "GET",
 		Operation: "getReport",
 		Stream:    true,
+	}
+	c.opUploadThumbnail = oasimpl.Call{
+		Func:      "UploadThumbnail",
+		Method:    "POST",
+		Operation: "uploadThumbnail",
 	}
 	return c, nil
 }
@@ -332,7 +362,7 @@ func (c *APIClient) UploadAvatar(ctx context.Context, body UploadAvatarParts, op
 	if err := body.Validate(); err != nil {
 		return nil, fmt.Errorf("UploadAvatar: %w", err)
 	}
-	mp := oasimpl.NewMultipart()
+	mp := oasimpl.NewMultipart("multipart/form-data")
 	if v, ok := body.Caption.Get(); ok {
 		mp.Text("caption", "text/plain", v)
 	}
@@ -374,6 +404,33 @@ func (c *APIClient) UploadAvatar(ctx context.Context, body UploadAvatarParts, op
 		return oasimpl.DecodeJSON[FileInfo](resp)
 	}
 	return nil, oasimpl.NewAPIError(resp)
+}
+
+// SetCounter calls PUT /counter: A text/plain integer.
+//
+// It is sent as text/plain. A 2xx response returns nil. Any other status is an
+// *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) SetCounter(ctx context.Context, body int64, opts ...CallOption) error {
+	u, err := oasimpl.JoinURL(c.server, "/counter")
+	if err != nil {
+		return fmt.Errorf("SetCounter: %w", err)
+	}
+	call := c.opSetCounter
+	call.URL = u
+	call.Server = c.server
+	call.Body = oasimpl.TextBody(body)
+	call.ContentType = "text/plain"
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return fmt.Errorf("SetCounter: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return nil
+	}
+	return oasimpl.NewAPIError(resp)
 }
 
 // DeployResult2 is what Deploy returns: the 2xx status that came and its body,
@@ -501,6 +558,72 @@ func (c *APIClient) DeleteDeployment(ctx context.Context, id int64, opts ...Call
 	return nil, oasimpl.NewAPIError(resp)
 }
 
+// UploadDocumentParts holds the parts of a multipart/related request body:
+// files as oas.File, other values as text or JSON. Optional parts are sent when
+// set; required ones are checked by Validate before the request is sent.
+type UploadDocumentParts struct {
+	// Required.
+	Metadata Meta
+	// Required.
+	Content oas.File
+}
+
+// Validate reports every violation of the spec's constraints as one
+// *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
+func (m UploadDocumentParts) Validate() error {
+	var v oasimpl.Validator
+	m.ValidateInto(&v, nil)
+	return v.Err("UploadDocumentParts")
+}
+
+// ValidateInto adds the violations of m under p to v.
+func (m UploadDocumentParts) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
+	{
+		pMetadata := p.Key("metadata")
+		m.Metadata.ValidateInto(v, &pMetadata)
+	}
+}
+
+// UploadDocument calls POST /documents: A multipart/related body, its metadata
+// part first (the root).
+//
+// The body is validated before anything is sent. It is sent as
+// multipart/related, one part per set field, built in memory so that a retry
+// sends the same bytes. A 2xx response returns nil. Any other status is an
+// *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) UploadDocument(ctx context.Context, body UploadDocumentParts, opts ...CallOption) error {
+	if err := body.Validate(); err != nil {
+		return fmt.Errorf("UploadDocument: %w", err)
+	}
+	mp := oasimpl.NewMultipart("multipart/related")
+	mp.JSON("metadata", "application/json", body.Metadata)
+	mp.File("content", "application/pdf", body.Content)
+	payload, contentType, err := mp.Finish()
+	if err != nil {
+		return fmt.Errorf("UploadDocument: %w", err)
+	}
+	u, err := oasimpl.JoinURL(c.server, "/documents")
+	if err != nil {
+		return fmt.Errorf("UploadDocument: %w", err)
+	}
+	call := c.opUploadDocument
+	call.URL = u
+	call.Server = c.server
+	call.Body = payload
+	call.ContentType = contentType
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return fmt.Errorf("UploadDocument: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return nil
+	}
+	return oasimpl.NewAPIError(resp)
+}
+
 // DownloadFile calls GET /files/{name}.
 //
 // A 2xx response's body is returned unread as an *oas.Stream (an io.ReadCloser
@@ -541,6 +664,9 @@ func (c *APIClient) DownloadFile(ctx context.Context, name string, opts ...CallO
 //
 // Retried on 503, with exponential backoff (Retry-After honoured).
 func (c *APIClient) UploadFile(ctx context.Context, name string, body io.Reader, contentType string, opts ...CallOption) (*FileInfo, error) {
+	if contentType == "" {
+		contentType = "application/octet-stream"
+	}
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/files/"+ps.Path(oasimpl.Param{Name: "name", Style: "simple"}, name))
 	if err != nil {
@@ -551,9 +677,6 @@ func (c *APIClient) UploadFile(ctx context.Context, name string, body io.Reader,
 	call.Server = c.server
 	call.Reader = body
 	call.ContentType = contentType
-	if contentType == "" {
-		call.ContentType = "application/octet-stream"
-	}
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, fmt.Errorf("UploadFile: %w", err)
@@ -563,6 +686,33 @@ func (c *APIClient) UploadFile(ctx context.Context, name string, body io.Reader,
 		return oasimpl.DecodeJSON[FileInfo](resp)
 	}
 	return nil, oasimpl.NewAPIError(resp)
+}
+
+// SetGauge calls PUT /gauge: A text/plain number.
+//
+// It is sent as text/plain. A 2xx response returns nil. Any other status is an
+// *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) SetGauge(ctx context.Context, body float64, opts ...CallOption) error {
+	u, err := oasimpl.JoinURL(c.server, "/gauge")
+	if err != nil {
+		return fmt.Errorf("SetGauge: %w", err)
+	}
+	call := c.opSetGauge
+	call.URL = u
+	call.Server = c.server
+	call.Body = oasimpl.TextBody(body)
+	call.ContentType = "text/plain"
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return fmt.Errorf("SetGauge: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return nil
+	}
+	return oasimpl.NewAPIError(resp)
 }
 
 // Login calls POST /login.
@@ -652,6 +802,39 @@ func (c *APIClient) CreateNote(ctx context.Context, body string, opts ...CallOpt
 	return oasimpl.NewAPIError(resp)
 }
 
+// UploadPicture calls POST /pictures: Any image; the caller names its type.
+//
+// The body is sent as it reads, with contentType as its Content-Type (required;
+// it must be one of image/*, or the call fails before sending). A retry sends
+// it again from the start: an io.Seeker is sought back, any other reader is
+// read into memory first unless the call passes WithoutRetries. A 2xx response
+// returns nil. Any other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) UploadPicture(ctx context.Context, body io.Reader, contentType string, opts ...CallOption) error {
+	if err := oasimpl.CheckContentType(contentType, "image/*"); err != nil {
+		return fmt.Errorf("UploadPicture: %w", err)
+	}
+	u, err := oasimpl.JoinURL(c.server, "/pictures")
+	if err != nil {
+		return fmt.Errorf("UploadPicture: %w", err)
+	}
+	call := c.opUploadPicture
+	call.URL = u
+	call.Server = c.server
+	call.Reader = body
+	call.ContentType = contentType
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return fmt.Errorf("UploadPicture: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return nil
+	}
+	return oasimpl.NewAPIError(resp)
+}
+
 // GetReportResult is what GetReport returns: the 2xx status that came and its
 // body, in the field named for that status; the other fields are nil.
 type GetReportResult struct {
@@ -706,4 +889,43 @@ func (c *APIClient) GetReport(ctx context.Context, opts ...CallOption) (*GetRepo
 		return &GetReportResult{StatusCode: resp.StatusCode}, nil
 	}
 	return nil, oasimpl.NewAPIError(resp)
+}
+
+// UploadThumbnail calls POST /thumbnails: A PNG sent as base64 text (format
+// byte).
+//
+// The body is sent as it reads, with contentType as its Content-Type (empty:
+// image/png; it must be one of image/png, or the call fails before sending).
+// The spec declares the body base64-encoded: pass the raw bytes, the client
+// encodes them as they are sent. A retry sends it again from the start: an
+// io.Seeker is sought back, any other reader is read into memory first unless
+// the call passes WithoutRetries. A 2xx response returns nil. Any other status
+// is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) UploadThumbnail(ctx context.Context, body io.Reader, contentType string, opts ...CallOption) error {
+	if contentType == "" {
+		contentType = "image/png"
+	}
+	if err := oasimpl.CheckContentType(contentType, "image/png"); err != nil {
+		return fmt.Errorf("UploadThumbnail: %w", err)
+	}
+	u, err := oasimpl.JoinURL(c.server, "/thumbnails")
+	if err != nil {
+		return fmt.Errorf("UploadThumbnail: %w", err)
+	}
+	call := c.opUploadThumbnail
+	call.URL = u
+	call.Server = c.server
+	call.Reader = oasimpl.EncodeContent(body, "base64")
+	call.ContentType = contentType
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return fmt.Errorf("UploadThumbnail: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return nil
+	}
+	return oasimpl.NewAPIError(resp)
 }

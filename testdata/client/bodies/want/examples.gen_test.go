@@ -27,6 +27,21 @@ func ExampleAPIClient_UploadAvatar() {
 	fmt.Printf("%+v\n", res)
 }
 
+// ExampleAPIClient_SetCounter calls SetCounter with example arguments.
+func ExampleAPIClient_SetCounter() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	err = client.SetCounter(ctx, 0)
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
 // ExampleAPIClient_Deploy calls Deploy with example arguments.
 func ExampleAPIClient_Deploy() {
 	ctx := context.Background()
@@ -76,6 +91,21 @@ func ExampleAPIClient_DeleteDeployment() {
 	fmt.Printf("%+v\n", res)
 }
 
+// ExampleAPIClient_UploadDocument calls UploadDocument with example arguments.
+func ExampleAPIClient_UploadDocument() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	err = client.UploadDocument(ctx, UploadDocumentParts{})
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
 // ExampleAPIClient_DownloadFile calls DownloadFile with example arguments.
 func ExampleAPIClient_DownloadFile() {
 	ctx := context.Background()
@@ -109,6 +139,21 @@ func ExampleAPIClient_UploadFile() {
 		log.Fatal(err)
 	}
 	fmt.Printf("%+v\n", res)
+}
+
+// ExampleAPIClient_SetGauge calls SetGauge with example arguments.
+func ExampleAPIClient_SetGauge() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	err = client.SetGauge(ctx, 0)
+	if err != nil {
+		log.Fatal(err)
+	}
 }
 
 // ExampleAPIClient_Login calls Login with example arguments.
@@ -158,6 +203,21 @@ func ExampleAPIClient_CreateNote() {
 	}
 }
 
+// ExampleAPIClient_UploadPicture calls UploadPicture with example arguments.
+func ExampleAPIClient_UploadPicture() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	err = client.UploadPicture(ctx, strings.NewReader(""), "")
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
 // ExampleAPIClient_GetReport calls GetReport with example arguments.
 func ExampleAPIClient_GetReport() {
 	ctx := context.Background()
@@ -172,4 +232,20 @@ func ExampleAPIClient_GetReport() {
 		log.Fatal(err)
 	}
 	fmt.Printf("%+v\n", res)
+}
+
+// ExampleAPIClient_UploadThumbnail calls UploadThumbnail with example
+// arguments.
+func ExampleAPIClient_UploadThumbnail() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	err = client.UploadThumbnail(ctx, strings.NewReader(""), "image/png")
+	if err != nil {
+		log.Fatal(err)
+	}
 }

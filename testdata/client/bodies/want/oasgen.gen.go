@@ -5,16 +5,16 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:0da178901899eec4
+// spec: sha256:8c953a34c94d33af
 // config: sha256:3bb05863136f0e8c
 // toolchain: v0.4.0
-// output: sha256:dad2ff3a1db9de30
+// output: sha256:c8a9dc6336017aa5
 //
 // files:
-//	sha256:aa26bdcaff18c17e api.gen.go
+//	sha256:b1240205f4ff7ef0 api.gen.go
 //	sha256:be8f908dd631a6b0 doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
-//	sha256:9a9a443305215186 examples.gen_test.go
+//	sha256:57a54a5b20236602 examples.gen_test.go
 //	sha256:f20e5c88b53fa428 model_deploy_accepted_response.gen.go
 //	sha256:9c97276548b61c34 model_deploy_result.gen.go
 //	sha256:c3576366f1e631c8 model_deployment.gen.go
@@ -26,7 +26,7 @@
 //	sha256:e3f83c870a3e0abf model_report.gen.go
 //	sha256:e74f2da9cc24565a model_upload_avatar_parts_style.gen.go
 //	sha256:e54544602daaa18e model_upload_avatar_parts_style1.gen.go
-//	sha256:3009a3eb51e8a318 raw/client.gen.go
+//	sha256:8bd1458a5e901bb5 raw/client.gen.go
 //
 // warnings:
 //	../openapi.yaml:11:7	paths./deployments.post	type name DeployResult is already used; the result of Deploy is DeployResult2

@@ -152,13 +152,14 @@ type APIClient struct {
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opGetCount     oasimpl.Call
-	opPathExploded oasimpl.Call
-	opGetItem      oasimpl.Call
-	opListTags     oasimpl.Call
-	opGetLatest    oasimpl.Call
-	opPathLists    oasimpl.Call
-	opQueryStyles  oasimpl.Call
+	opGetCount      oasimpl.Call
+	opPathExploded  oasimpl.Call
+	opGetItem       oasimpl.Call
+	opListTags      oasimpl.Call
+	opGetLatest     oasimpl.Call
+	opPathLists     oasimpl.Call
+	opRequiredLists oasimpl.Call
+	opQueryStyles   oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -223,6 +224,11 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		Func:      "PathLists",
 		Method:    "GET",
 		Operation: "pathLists",
+	}
+	c.opRequiredLists = oasimpl.Call{
+		Func:      "RequiredLists",
+		Method:    "GET",
+		Operation: "requiredLists",
 	}
 	c.opQueryStyles = oasimpl.Call{
 		Func:      "QueryStyles",
@@ -509,6 +515,95 @@ func (c *APIClient) PathLists(ctx context.Context, simple []string, simpleExplod
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("PathLists: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return nil
+	}
+	return oasimpl.NewAPIError(resp)
+}
+
+// RequiredListsArgs holds the query and cookie parameters of RequiredLists. The
+// zero value sends none of the optional ones; required ones are checked by
+// Validate before the request is sent.
+type RequiredListsArgs struct {
+	// Required.
+	IDs []int64
+	// Required.
+	Labels map[string]string
+	// Required.
+	Filter map[string]string
+	// Required.
+	Piped []string
+	// Optional.
+	Opt oas.Opt[[]string]
+	// Required.
+	Jar []string
+}
+
+// Validate reports every violation of the spec's constraints as one
+// *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
+func (m RequiredListsArgs) Validate() error {
+	var v oasimpl.Validator
+	m.ValidateInto(&v, nil)
+	return v.Err("RequiredListsArgs")
+}
+
+// ValidateInto adds the violations of m under p to v.
+func (m RequiredListsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
+	if m.IDs == nil {
+		pIDs := p.Key("ids")
+		v.Required(&pIDs)
+	}
+	if m.Labels == nil {
+		pLabels := p.Key("labels")
+		v.Required(&pLabels)
+	}
+	if m.Filter == nil {
+		pFilter := p.Key("filter")
+		v.Required(&pFilter)
+	}
+	if m.Piped == nil {
+		pPiped := p.Key("piped")
+		v.Required(&pPiped)
+	}
+	if m.Jar == nil {
+		pJar := p.Key("jar")
+		v.Required(&pJar)
+	}
+}
+
+// RequiredLists calls GET /required-lists.
+//
+// Required arrays and maps that may be empty are still sent.
+//
+// A 2xx response returns nil. Any other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) RequiredLists(ctx context.Context, params RequiredListsArgs, opts ...CallOption) error {
+	if err := params.Validate(); err != nil {
+		return fmt.Errorf("RequiredLists: %w", err)
+	}
+	var ps oasimpl.Params
+	ps.Query(oasimpl.Param{Name: "ids", Style: "form", Explode: true, SendEmpty: true}, params.IDs)
+	ps.Query(oasimpl.Param{Name: "labels", Style: "form", Explode: true, SendEmpty: true}, params.Labels)
+	ps.Query(oasimpl.Param{Name: "filter", Style: "deepObject", Explode: true, SendEmpty: true}, params.Filter)
+	ps.Query(oasimpl.Param{Name: "piped", Style: "pipeDelimited", SendEmpty: true}, params.Piped)
+	if v, ok := params.Opt.Get(); ok {
+		ps.Query(oasimpl.Param{Name: "opt", Style: "form", Explode: true}, v)
+	}
+	ps.Cookie(oasimpl.Param{Name: "jar", Style: "form", Explode: true, SendEmpty: true}, params.Jar)
+	u, err := ps.URL(c.server, "/required-lists")
+	if err != nil {
+		return fmt.Errorf("RequiredLists: %w", err)
+	}
+	call := c.opRequiredLists
+	call.URL = u
+	call.Server = c.server
+	call.Header = ps.Headers()
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return fmt.Errorf("RequiredLists: %w", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

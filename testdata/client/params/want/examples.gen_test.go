@@ -105,6 +105,27 @@ func ExampleAPIClient_PathLists() {
 	}
 }
 
+// ExampleAPIClient_RequiredLists calls RequiredLists with example arguments.
+func ExampleAPIClient_RequiredLists() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	err = client.RequiredLists(ctx, RequiredListsArgs{
+		Filter: nil,
+		IDs:    nil,
+		Jar:    nil,
+		Labels: nil,
+		Piped:  nil,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
 // ExampleAPIClient_QueryStyles calls QueryStyles with example arguments.
 func ExampleAPIClient_QueryStyles() {
 	ctx := context.Background()

@@ -5,16 +5,16 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:3b6851a800626a05
+// spec: sha256:470296d417a73715
 // config: sha256:07623a2c5c42301a
 // toolchain: v0.4.0
-// output: sha256:c12e53e83761e738
+// output: sha256:b830ef17d5a91e3b
 //
 // files:
-//	sha256:b53611852fdecd70 api.gen.go
+//	sha256:512c54d23b6e9fc6 api.gen.go
 //	sha256:6641d0fd861d1624 doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
-//	sha256:efe05ae99975111c examples.gen_test.go
+//	sha256:14ce52b1452fd3a9 examples.gen_test.go
 //	sha256:52ad13fb7a2ad732 model_item.gen.go
 //	sha256:13ee1f803aaf7240 model_list_tags_sort_param.gen.go
 //	sha256:b73a44d2380cb616 model_problem.gen.go
@@ -22,10 +22,10 @@
 //	sha256:4ff252a0fad8814a model_query_styles_filter_param.gen.go
 //	sha256:eef2c8d8fc0ffa44 model_query_styles_where_param.gen.go
 //	sha256:42cf0d2fa9b0211c model_rgb.gen.go
-//	sha256:d38e8e4e4dbfd9c5 raw/client.gen.go
+//	sha256:b932956d42a61bac raw/client.gen.go
 //
 // warnings:
 //	../openapi.yaml:67:11	paths./items/{itemId}.get.parameters.validate	field name Validate is already used in GetItemArgs (by a method); this query parameter's field is named Validate2
-//	../openapi.yaml:150:12	paths./styles.get.parameters.raw	parameter "raw" has a free-form schema, which no style defines a form for; its value is sent as JSON text
+//	../openapi.yaml:164:12	paths./styles.get.parameters.raw	parameter "raw" has a free-form schema, which no style defines a form for; its value is sent as JSON text
 
 package params

@@ -8,6 +8,7 @@ import (
 	"github.com/oasgen/oasgen/oas"
 	"github.com/oasgen/oasgen/oas/oasimpl"
 	"reflect"
+	"slices"
 )
 
 // Item is the schema "Thing".
@@ -26,6 +27,10 @@ type Item struct {
 	Raw oas.Opt[map[string]any] `json:"raw,omitzero"`
 	// Optional.
 	Size oas.Opt[Dimensions] `json:"size,omitzero"`
+	// Optional.
+	Tally oas.Opt[[]int64] `json:"tally,omitzero"`
+	// Optional.
+	Widget oas.Opt[Widget] `json:"widget,omitzero"`
 	// absent has a bit set for each required property the decoded document
 	// left out, which Validate reports; values built in Go have none.
 	absent uint64
@@ -134,6 +139,35 @@ func (m Item) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"size\":"...)
+		more = true
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
+	if x, ok := m.Tally.Get(); ok {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"tally\":"...)
+		more = true
+		if x == nil {
+			dst = append(dst, "null"...)
+		} else {
+			dst = append(dst, '[')
+			for i1, x1 := range x {
+				if i1 > 0 {
+					dst = append(dst, ',')
+				}
+				dst = oasimpl.AppendInt(dst, x1)
+			}
+			dst = append(dst, ']')
+		}
+	}
+	if x, ok := m.Widget.Get(); ok {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"widget\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
@@ -168,6 +202,10 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 			field = 5
 		case "size":
 			field = 6
+		case "tally":
+			field = 7
+		case "widget":
+			field = 8
 		default:
 			var buf [64]byte
 			switch string(oasimpl.FoldKey(buf[:0], key)) {
@@ -185,6 +223,10 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 				field = 5
 			case "SIZE":
 				field = 6
+			case "TALLY":
+				field = 7
+			case "WIDGET":
+				field = 8
 			}
 		}
 		switch field {
@@ -245,6 +287,42 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 				x.DecodeJSON(d)
 				m.Size.Set(x)
 			}
+		case 7:
+			if d.Null() {
+				m.Tally.Unset()
+			} else {
+				var x []int64
+				if d.BeginArray() {
+					// Decode into the existing elements, as encoding/json does.
+					s1 := x[:0]
+					// A new slice is allocated once, at its final size.
+					if cap(s1) == 0 {
+						s1 = make([]int64, 0, d.ArrayLen())
+					}
+					for i1 := 0; d.More(i1); i1++ {
+						if len(s1) == cap(s1) {
+							s1 = slices.Grow(s1, 1)
+						}
+						s1 = s1[:len(s1)+1]
+						if !d.Null() {
+							s1[i1] = d.Int64()
+						}
+					}
+					if len(s1) == 0 {
+						s1 = []int64{}
+					}
+					x = s1
+				}
+				m.Tally.Set(x)
+			}
+		case 8:
+			if d.Null() {
+				m.Widget.Unset()
+			} else {
+				var x Widget
+				x.DecodeJSON(d)
+				m.Widget.Set(x)
+			}
 		default:
 			d.Skip()
 		}
@@ -255,7 +333,7 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Item) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 302))
+	return m.AppendJSON(make([]byte, 0, 449))
 }
 
 var _ json.Marshaler = Item{}

@@ -5,26 +5,32 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:e2048a2c0af49bf9
+// spec: sha256:722557dab0b479f2
 // config: sha256:820be30c8474642c
 // toolchain: v0.4.0
-// output: sha256:d44124299d723c9f
+// output: sha256:6866234837b1e315
 //
 // files:
 //	sha256:134e778cc69da7c1 api.gen.go
 //	sha256:e38bccb274c00c49 doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
-//	sha256:ed464f78133f8184 docs/models/item.md
+//	sha256:1bb32bde487c6d2a docs/models/item.md
 //	sha256:0ea6464ee4e15940 docs/models/itemlevel.md
 //	sha256:cbcf6f7b1a1a6063 docs/models/thingid.md
 //	sha256:ee9ea50aef7a0a2d docs/models/wait.md
+//	sha256:d03dfaa650fe57cf docs/models/widget.md
 //	sha256:6e3a3c6007a673aa docs/sdks/apiclient/README.md
 //	sha256:5f151f07572e9bf4 examples.gen_test.go
 //	sha256:753942de48c77ef5 model_dimensions.gen.go
-//	sha256:1789236097182801 model_item.gen.go
+//	sha256:aa037914a0b9ce12 model_item.gen.go
 //	sha256:9e50185d047eb601 model_item_level.gen.go
 //	sha256:0d486d3d47b31cf1 model_thing_id.gen.go
 //	sha256:780214b6b40ac5cd model_wait.gen.go
+//	sha256:1c2c436e82ffdb64 model_widget.gen.go
 //	sha256:3abbd182dbd30c79 raw/client.gen.go
+//
+// warnings:
+//	../openapi.yaml:51:9	components.schemas.Thing.properties.tally.x-go-type	x-go-type int64 cannot hold the schema's type array: ignored, the Go type is planned from the schema
+//	../openapi.yaml:57:5	components.schemas.Widget.x-go-type	x-go-type string cannot hold the schema's type object: ignored, the Go type is planned from the schema
 
 package extensions

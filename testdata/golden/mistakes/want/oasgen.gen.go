@@ -5,10 +5,10 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:0fbba406e6840f25
+// spec: sha256:1a6d8a3c7a2b2c93
 // config: sha256:3e42edb4719cb61b
 // toolchain: v0.4.0
-// output: sha256:0b65a8d9fc2e0bb4
+// output: sha256:3e1c2ef274927ae4
 //
 // files:
 //	sha256:5ed4015fb0b4e5ae api.gen.go
@@ -20,6 +20,7 @@
 //	sha256:9771ba38d7104513 docs/models/node.md
 //	sha256:7d6cdca724fe013b docs/models/pet.md
 //	sha256:58ef9998425b5eec docs/models/petkind.md
+//	sha256:3e29fe6c0a79bfb6 docs/models/ports.md
 //	sha256:8e50d44c42ee0b9e docs/models/toy.md
 //	sha256:1e3f5a97a76e4791 docs/sdks/apiclient/README.md
 //	sha256:a42c056803d371e3 errors.gen.go
@@ -31,6 +32,7 @@
 //	sha256:4b3efbf37c0c4cea model_node.gen.go
 //	sha256:f490c62d78a606ec model_pet.gen.go
 //	sha256:439b3f150f783e36 model_pet_kind.gen.go
+//	sha256:9cff82566518a3c0 model_ports.gen.go
 //	sha256:d946bf06582a7ce8 model_toy.gen.go
 //	sha256:a2c8838d0b66472a raw/client.gen.go
 //	sha256:302ece2b4dd140b6 webhooks.gen.go
@@ -39,8 +41,10 @@
 //	../openapi.yaml:10:5	paths./pets/{petId}/toys/{toyId}	path parameter "toyId" of GET /pets/{petId}/toys/{toyId} is not declared; the client takes it as a string
 //	../openapi.yaml:18:11	paths./pets/{petId}/toys/{toyId}.get.parameters.verbose	parameter "verbose" has no schema; taken as a string
 //	../openapi.yaml:33:7	paths./pets.post	invalid paths: invalid path /pets: invalid operation POST: a short description of the response is required
-//	../openapi.yaml:62:5	components.schemas.Pet	function name NewPet is the name of components.schemas.NewPet, which keeps it; this function is named NewPet2
-//	../openapi.yaml:68:9	components.schemas.Pet.properties.kind	enum value "dog" is listed twice; kept once
-//	../openapi.yaml:71:20	components.schemas.Pet.properties.kind.default	default does not match its schema: 7 is not one of ["cat", "dog", "dog"]
+//	../openapi.yaml:68:11	components.schemas.Ports.properties.exposed.additionalProperties.enum	enum lists objects or arrays, which no Go constant holds: the type is planned from the schema and the enum is not checked
+//	../openapi.yaml:71:9	components.schemas.Ports.properties.mode.enum	enum lists objects or arrays, which no Go constant holds: the type is planned from the schema and the enum is not checked
+//	../openapi.yaml:75:5	components.schemas.Pet	function name NewPet is the name of components.schemas.NewPet, which keeps it; this function is named NewPet2
+//	../openapi.yaml:81:9	components.schemas.Pet.properties.kind	enum value "dog" is listed twice; kept once
+//	../openapi.yaml:84:20	components.schemas.Pet.properties.kind.default	default does not match its schema: 7 is not one of ["cat", "dog", "dog"]
 
 package mistakes

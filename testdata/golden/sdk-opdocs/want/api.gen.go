@@ -496,13 +496,20 @@ func (grp *PetsPhotosClient) DownloadPhoto(ctx context.Context, petID string, op
 // UploadPhoto calls PUT /pets/{petId}/photo: Upload a photo of a pet.
 //
 // The body is sent as it reads, with contentType as its Content-Type (empty:
-// image/png). A retry sends it again from the start: an io.Seeker is sought
-// back, any other reader is read into memory first unless the call passes
-// WithoutRetries. A 2xx response returns nil. Any other status is an *APIError.
+// image/png; it must be one of image/png, or the call fails before sending). A
+// retry sends it again from the start: an io.Seeker is sought back, any other
+// reader is read into memory first unless the call passes WithoutRetries. A 2xx
+// response returns nil. Any other status is an *APIError.
 //
 // Not retried unless the call passes WithRetries.
 func (grp *PetsPhotosClient) UploadPhoto(ctx context.Context, petID string, body io.Reader, contentType string, opts ...CallOption) error {
 	c := grp.api
+	if contentType == "" {
+		contentType = "image/png"
+	}
+	if err := oasimpl.CheckContentType(contentType, "image/png"); err != nil {
+		return fmt.Errorf("UploadPhoto: %w", err)
+	}
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/pets/"+ps.Path(oasimpl.Param{Name: "petId", Style: "simple"}, petID)+"/photo")
 	if err != nil {
@@ -513,9 +520,6 @@ func (grp *PetsPhotosClient) UploadPhoto(ctx context.Context, petID string, body
 	call.Server = c.server
 	call.Reader = body
 	call.ContentType = contentType
-	if contentType == "" {
-		call.ContentType = "image/png"
-	}
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("UploadPhoto: %w", err)

@@ -8,10 +8,10 @@
 // spec: sha256:7b5cff22f72c5b3b
 // config: sha256:c69162836e608cae
 // toolchain: v0.4.0
-// output: sha256:a9fecf38407d9523
+// output: sha256:8e2f105735e6555b
 //
 // files:
-//	sha256:b39e28efb89c17ae api.gen.go
+//	sha256:aeab94860b9619d7 api.gen.go
 //	sha256:21c170695b4a29f9 doc.gen.go
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md

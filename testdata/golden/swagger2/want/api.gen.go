@@ -247,6 +247,9 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) Build(ctx context.Context, body io.Reader, contentType string, opts ...CallOption) error {
+	if contentType == "" {
+		contentType = "application/octet-stream"
+	}
 	u, err := oasimpl.JoinURL(c.server, "/build")
 	if err != nil {
 		return fmt.Errorf("Build: %w", err)
@@ -256,9 +259,6 @@ func (c *APIClient) Build(ctx context.Context, body io.Reader, contentType strin
 	call.Server = c.server
 	call.Reader = body
 	call.ContentType = contentType
-	if contentType == "" {
-		call.ContentType = "application/octet-stream"
-	}
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("Build: %w", err)

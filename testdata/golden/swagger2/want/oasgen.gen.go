@@ -8,10 +8,10 @@
 // spec: sha256:95ed806576160baa
 // config: sha256:cc3402158c40e91a
 // toolchain: v0.4.0
-// output: sha256:6356bd19bcd34014
+// output: sha256:6b915382b7126633
 //
 // files:
-//	sha256:06f285d5738fc9b6 api.gen.go
+//	sha256:2b40b2b1145d13c3 api.gen.go
 //	sha256:d7a15eb955ba45fe doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md

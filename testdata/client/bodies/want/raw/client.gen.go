@@ -19,6 +19,15 @@ import (
 // UploadAvatarMultipartBody defines parameters for UploadAvatar.
 type UploadAvatarMultipartBody interface{}
 
+// SetCounterTextBody defines parameters for SetCounter.
+type SetCounterTextBody = int64
+
+// UploadDocumentMultipartBody defines parameters for UploadDocument.
+type UploadDocumentMultipartBody interface{}
+
+// SetGaugeTextBody defines parameters for SetGauge.
+type SetGaugeTextBody = float64
+
 // LoginFormdataBody defines parameters for Login.
 type LoginFormdataBody struct {
 	Password string    `form:"password" json:"password"`
@@ -33,8 +42,17 @@ type CreateNoteTextBody = string
 // UploadAvatarMultipartRequestBody defines body for UploadAvatar for multipart/form-data ContentType.
 type UploadAvatarMultipartRequestBody UploadAvatarMultipartBody
 
+// SetCounterTextRequestBody defines body for SetCounter for text/plain ContentType.
+type SetCounterTextRequestBody = SetCounterTextBody
+
 // DeployJSONRequestBody defines body for Deploy for application/json ContentType.
 type DeployJSONRequestBody = bodies.DeploymentInput
+
+// UploadDocumentMultipartRequestBody defines body for UploadDocument for multipart/related ContentType.
+type UploadDocumentMultipartRequestBody UploadDocumentMultipartBody
+
+// SetGaugeTextRequestBody defines body for SetGauge for text/plain ContentType.
+type SetGaugeTextRequestBody = SetGaugeTextBody
 
 // LoginFormdataRequestBody defines body for Login for application/x-www-form-urlencoded ContentType.
 type LoginFormdataRequestBody LoginFormdataBody
@@ -120,6 +138,20 @@ type ClientInterface interface {
 	// with any type of body and a specified content type.
 	UploadAvatarWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// SetCounterWithBody A text/plain integer
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /counter (the `SetCounter` operationId).
+	SetCounterWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetCounterWithTextBody A text/plain integer
+	//
+	// Takes a body of the `text/plain` content type.
+	//
+	// Corresponds with PUT /counter (the `SetCounter` operationId).
+	SetCounterWithTextBody(ctx context.Context, body SetCounterTextRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// DeployWithBody Start a deployment
 	//
 	// Takes any type of body and a specified content type.
@@ -140,12 +172,33 @@ type ClientInterface interface {
 	// GetDeployment performs a GET /deployments/{id} (the `GetDeployment` operationId) request.
 	GetDeployment(ctx context.Context, id int64, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// UploadDocumentWithBody A multipart/related body, its metadata part first (the root)
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /documents (the `UploadDocument` operationId).
+	UploadDocumentWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// DownloadFile performs a GET /files/{name} (the `DownloadFile` operationId) request.
 	DownloadFile(ctx context.Context, name string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// UploadFileWithBody performs a PUT /files/{name} (the `UploadFile` operationId) request,
 	// with any type of body and a specified content type.
 	UploadFileWithBody(ctx context.Context, name string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetGaugeWithBody A text/plain number
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /gauge (the `SetGauge` operationId).
+	SetGaugeWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SetGaugeWithTextBody A text/plain number
+	//
+	// Takes a body of the `text/plain` content type.
+	//
+	// Corresponds with PUT /gauge (the `SetGauge` operationId).
+	SetGaugeWithTextBody(ctx context.Context, body SetGaugeTextRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// LoginWithBody performs a POST /login (the `Login` operationId) request,
 	// with any type of body and a specified content type.
@@ -166,16 +219,64 @@ type ClientInterface interface {
 	// Takes a body of the `text/plain` content type.
 	CreateNoteWithTextBody(ctx context.Context, body CreateNoteTextRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// UploadPictureWithBody Any image; the caller names its type
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /pictures (the `UploadPicture` operationId).
+	UploadPictureWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetReport A report, as JSON or as a PDF
 	//
 	// Corresponds with GET /report (the `GetReport` operationId).
 	GetReport(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// UploadThumbnailWithBody A PNG sent as base64 text (format byte)
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /thumbnails (the `UploadThumbnail` operationId).
+	UploadThumbnailWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // UploadAvatarWithBody performs a POST /avatars (the `UploadAvatar` operationId) request,
 // with any type of body and a specified content type.
 func (c *Client) UploadAvatarWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUploadAvatarRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetCounterWithBody A text/plain integer
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /counter (the `SetCounter` operationId).
+func (c *Client) SetCounterWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetCounterRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetCounterWithTextBody A text/plain integer
+//
+// Takes a body of the `text/plain` content type.
+//
+// Corresponds with PUT /counter (the `SetCounter` operationId).
+func (c *Client) SetCounterWithTextBody(ctx context.Context, body SetCounterTextRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetCounterRequestWithTextBody(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -246,6 +347,23 @@ func (c *Client) GetDeployment(ctx context.Context, id int64, reqEditors ...Requ
 	return c.Client.Do(req)
 }
 
+// UploadDocumentWithBody A multipart/related body, its metadata part first (the root)
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /documents (the `UploadDocument` operationId).
+func (c *Client) UploadDocumentWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUploadDocumentRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // DownloadFile performs a GET /files/{name} (the `DownloadFile` operationId) request.
 func (c *Client) DownloadFile(ctx context.Context, name string, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewDownloadFileRequest(c.Server, name)
@@ -263,6 +381,40 @@ func (c *Client) DownloadFile(ctx context.Context, name string, reqEditors ...Re
 // with any type of body and a specified content type.
 func (c *Client) UploadFileWithBody(ctx context.Context, name string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewUploadFileRequestWithBody(c.Server, name, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetGaugeWithBody A text/plain number
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /gauge (the `SetGauge` operationId).
+func (c *Client) SetGaugeWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetGaugeRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SetGaugeWithTextBody A text/plain number
+//
+// Takes a body of the `text/plain` content type.
+//
+// Corresponds with PUT /gauge (the `SetGauge` operationId).
+func (c *Client) SetGaugeWithTextBody(ctx context.Context, body SetGaugeTextRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSetGaugeRequestWithTextBody(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -342,11 +494,45 @@ func (c *Client) CreateNoteWithTextBody(ctx context.Context, body CreateNoteText
 	return c.Client.Do(req)
 }
 
+// UploadPictureWithBody Any image; the caller names its type
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /pictures (the `UploadPicture` operationId).
+func (c *Client) UploadPictureWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUploadPictureRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // GetReport A report, as JSON or as a PDF
 //
 // Corresponds with GET /report (the `GetReport` operationId).
 func (c *Client) GetReport(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetReportRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// UploadThumbnailWithBody A PNG sent as base64 text (format byte)
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /thumbnails (the `UploadThumbnail` operationId).
+func (c *Client) UploadThumbnailWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewUploadThumbnailRequestWithBody(c.Server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -377,6 +563,46 @@ func NewUploadAvatarRequestWithBody(server string, contentType string, body io.R
 	}
 
 	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewSetCounterRequestWithTextBody calls the generic SetCounter builder with text/plain body
+func NewSetCounterRequestWithTextBody(server string, body SetCounterTextRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	if stringer, ok := interface{}(body).(fmt.Stringer); ok {
+		bodyReader = strings.NewReader(stringer.String())
+	} else {
+		bodyReader = strings.NewReader(fmt.Sprint(body))
+	}
+	return NewSetCounterRequestWithBody(server, "text/plain", bodyReader)
+}
+
+// NewSetCounterRequestWithBody constructs an http.Request for the SetCounter method, with any body, and a specified content type
+func NewSetCounterRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/counter")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
 	if err != nil {
 		return nil, err
 	}
@@ -494,6 +720,35 @@ func NewGetDeploymentRequest(server string, id int64) (*http.Request, error) {
 	return req, nil
 }
 
+// NewUploadDocumentRequestWithBody constructs an http.Request for the UploadDocument method, with any body, and a specified content type
+func NewUploadDocumentRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/documents")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewDownloadFileRequest constructs an http.Request for the DownloadFile method
 func NewDownloadFileRequest(server string, name string) (*http.Request, error) {
 	var err error
@@ -545,6 +800,46 @@ func NewUploadFileRequestWithBody(server string, name string, contentType string
 	}
 
 	operationPath := fmt.Sprintf("/files/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
+// NewSetGaugeRequestWithTextBody calls the generic SetGauge builder with text/plain body
+func NewSetGaugeRequestWithTextBody(server string, body SetGaugeTextRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	if stringer, ok := interface{}(body).(fmt.Stringer); ok {
+		bodyReader = strings.NewReader(stringer.String())
+	} else {
+		bodyReader = strings.NewReader(fmt.Sprint(body))
+	}
+	return NewSetGaugeRequestWithBody(server, "text/plain", bodyReader)
+}
+
+// NewSetGaugeRequestWithBody constructs an http.Request for the SetGauge method, with any body, and a specified content type
+func NewSetGaugeRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/gauge")
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -671,6 +966,35 @@ func NewCreateNoteRequestWithBody(server string, contentType string, body io.Rea
 	return req, nil
 }
 
+// NewUploadPictureRequestWithBody constructs an http.Request for the UploadPicture method, with any body, and a specified content type
+func NewUploadPictureRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/pictures")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewGetReportRequest constructs an http.Request for the GetReport method
 func NewGetReportRequest(server string) (*http.Request, error) {
 	var err error
@@ -694,6 +1018,35 @@ func NewGetReportRequest(server string) (*http.Request, error) {
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewUploadThumbnailRequestWithBody constructs an http.Request for the UploadThumbnail method, with any body, and a specified content type
+func NewUploadThumbnailRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/thumbnails")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -748,6 +1101,20 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	UploadAvatarWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadAvatarResponse, error)
 
+	// SetCounterWithBodyWithResponse A text/plain integer
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /counter (the `SetCounter` operationId).
+	SetCounterWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetCounterResponse, error)
+
+	// SetCounterWithTextBodyWithResponse A text/plain integer
+	//
+	// Takes a body of the `text/plain` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /counter (the `SetCounter` operationId).
+	SetCounterWithTextBodyWithResponse(ctx context.Context, body SetCounterTextRequestBody, reqEditors ...RequestEditorFn) (*SetCounterResponse, error)
+
 	// DeployWithBodyWithResponse Start a deployment
 	//
 	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
@@ -772,6 +1139,13 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	GetDeploymentWithResponse(ctx context.Context, id int64, reqEditors ...RequestEditorFn) (*GetDeploymentResponse, error)
 
+	// UploadDocumentWithBodyWithResponse A multipart/related body, its metadata part first (the root)
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /documents (the `UploadDocument` operationId).
+	UploadDocumentWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadDocumentResponse, error)
+
 	// DownloadFileWithResponse performs a GET /files/{name} (the `DownloadFile` operationId) request.
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -782,6 +1156,20 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	UploadFileWithBodyWithResponse(ctx context.Context, name string, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadFileResponse, error)
+
+	// SetGaugeWithBodyWithResponse A text/plain number
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /gauge (the `SetGauge` operationId).
+	SetGaugeWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetGaugeResponse, error)
+
+	// SetGaugeWithTextBodyWithResponse A text/plain number
+	//
+	// Takes a body of the `text/plain` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /gauge (the `SetGauge` operationId).
+	SetGaugeWithTextBodyWithResponse(ctx context.Context, body SetGaugeTextRequestBody, reqEditors ...RequestEditorFn) (*SetGaugeResponse, error)
 
 	// LoginWithBodyWithResponse performs a POST /login (the `Login` operationId) request,
 	// with any type of body and a specified content type.
@@ -808,12 +1196,26 @@ type ClientWithResponsesInterface interface {
 	// Takes a body of the `text/plain` content type, and returns a wrapper object for the known response body format(s).
 	CreateNoteWithTextBodyWithResponse(ctx context.Context, body CreateNoteTextRequestBody, reqEditors ...RequestEditorFn) (*CreateNoteResponse, error)
 
+	// UploadPictureWithBodyWithResponse Any image; the caller names its type
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /pictures (the `UploadPicture` operationId).
+	UploadPictureWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadPictureResponse, error)
+
 	// GetReportWithResponse A report, as JSON or as a PDF
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /report (the `GetReport` operationId).
 	GetReportWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetReportResponse, error)
+
+	// UploadThumbnailWithBodyWithResponse A PNG sent as base64 text (format byte)
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /thumbnails (the `UploadThumbnail` operationId).
+	UploadThumbnailWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadThumbnailResponse, error)
 }
 
 type UploadAvatarResponse struct {
@@ -851,6 +1253,40 @@ func (r UploadAvatarResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r UploadAvatarResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SetCounterResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r SetCounterResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SetCounterResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SetCounterResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SetCounterResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -1008,6 +1444,40 @@ func (r GetDeploymentResponse) ContentType() string {
 	return ""
 }
 
+type UploadDocumentResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r UploadDocumentResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UploadDocumentResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UploadDocumentResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UploadDocumentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type DownloadFileResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -1084,6 +1554,40 @@ func (r UploadFileResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r UploadFileResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SetGaugeResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r SetGaugeResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SetGaugeResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SetGaugeResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SetGaugeResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -1192,6 +1696,40 @@ func (r CreateNoteResponse) ContentType() string {
 	return ""
 }
 
+type UploadPictureResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r UploadPictureResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UploadPictureResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UploadPictureResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UploadPictureResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type GetReportResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -1233,6 +1771,40 @@ func (r GetReportResponse) ContentType() string {
 	return ""
 }
 
+type UploadThumbnailResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r UploadThumbnailResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r UploadThumbnailResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r UploadThumbnailResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r UploadThumbnailResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // UploadAvatarWithBodyWithResponse performs a POST /avatars (the `UploadAvatar` operationId) request,
 // with any type of body and a specified content type.
 //
@@ -1243,6 +1815,32 @@ func (c *ClientWithResponses) UploadAvatarWithBodyWithResponse(ctx context.Conte
 		return nil, err
 	}
 	return ParseUploadAvatarResponse(rsp)
+}
+
+// SetCounterWithBodyWithResponse A text/plain integer
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /counter (the `SetCounter` operationId).
+func (c *ClientWithResponses) SetCounterWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetCounterResponse, error) {
+	rsp, err := c.SetCounterWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetCounterResponse(rsp)
+}
+
+// SetCounterWithTextBodyWithResponse A text/plain integer
+//
+// Takes a body of the `text/plain` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /counter (the `SetCounter` operationId).
+func (c *ClientWithResponses) SetCounterWithTextBodyWithResponse(ctx context.Context, body SetCounterTextRequestBody, reqEditors ...RequestEditorFn) (*SetCounterResponse, error) {
+	rsp, err := c.SetCounterWithTextBody(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetCounterResponse(rsp)
 }
 
 // DeployWithBodyWithResponse Start a deployment
@@ -1293,6 +1891,19 @@ func (c *ClientWithResponses) GetDeploymentWithResponse(ctx context.Context, id 
 	return ParseGetDeploymentResponse(rsp)
 }
 
+// UploadDocumentWithBodyWithResponse A multipart/related body, its metadata part first (the root)
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /documents (the `UploadDocument` operationId).
+func (c *ClientWithResponses) UploadDocumentWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadDocumentResponse, error) {
+	rsp, err := c.UploadDocumentWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUploadDocumentResponse(rsp)
+}
+
 // DownloadFileWithResponse performs a GET /files/{name} (the `DownloadFile` operationId) request.
 //
 // Returns a wrapper object for the known response body format(s).
@@ -1314,6 +1925,32 @@ func (c *ClientWithResponses) UploadFileWithBodyWithResponse(ctx context.Context
 		return nil, err
 	}
 	return ParseUploadFileResponse(rsp)
+}
+
+// SetGaugeWithBodyWithResponse A text/plain number
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /gauge (the `SetGauge` operationId).
+func (c *ClientWithResponses) SetGaugeWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SetGaugeResponse, error) {
+	rsp, err := c.SetGaugeWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetGaugeResponse(rsp)
+}
+
+// SetGaugeWithTextBodyWithResponse A text/plain number
+//
+// Takes a body of the `text/plain` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /gauge (the `SetGauge` operationId).
+func (c *ClientWithResponses) SetGaugeWithTextBodyWithResponse(ctx context.Context, body SetGaugeTextRequestBody, reqEditors ...RequestEditorFn) (*SetGaugeResponse, error) {
+	rsp, err := c.SetGaugeWithTextBody(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSetGaugeResponse(rsp)
 }
 
 // LoginWithBodyWithResponse performs a POST /login (the `Login` operationId) request,
@@ -1371,6 +2008,19 @@ func (c *ClientWithResponses) CreateNoteWithTextBodyWithResponse(ctx context.Con
 	return ParseCreateNoteResponse(rsp)
 }
 
+// UploadPictureWithBodyWithResponse Any image; the caller names its type
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /pictures (the `UploadPicture` operationId).
+func (c *ClientWithResponses) UploadPictureWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadPictureResponse, error) {
+	rsp, err := c.UploadPictureWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUploadPictureResponse(rsp)
+}
+
 // GetReportWithResponse A report, as JSON or as a PDF
 //
 // Returns a wrapper object for the known response body format(s).
@@ -1382,6 +2032,19 @@ func (c *ClientWithResponses) GetReportWithResponse(ctx context.Context, reqEdit
 		return nil, err
 	}
 	return ParseGetReportResponse(rsp)
+}
+
+// UploadThumbnailWithBodyWithResponse A PNG sent as base64 text (format byte)
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /thumbnails (the `UploadThumbnail` operationId).
+func (c *ClientWithResponses) UploadThumbnailWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadThumbnailResponse, error) {
+	rsp, err := c.UploadThumbnailWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseUploadThumbnailResponse(rsp)
 }
 
 // ParseUploadAvatarResponse parses an HTTP response from a UploadAvatarWithResponse call
@@ -1405,6 +2068,22 @@ func ParseUploadAvatarResponse(rsp *http.Response) (*UploadAvatarResponse, error
 		}
 		response.JSON201 = &dest
 
+	}
+
+	return response, nil
+}
+
+// ParseSetCounterResponse parses an HTTP response from a SetCounterWithResponse call
+func ParseSetCounterResponse(rsp *http.Response) (*SetCounterResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SetCounterResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
 
 	return response, nil
@@ -1516,6 +2195,22 @@ func ParseGetDeploymentResponse(rsp *http.Response) (*GetDeploymentResponse, err
 	return response, nil
 }
 
+// ParseUploadDocumentResponse parses an HTTP response from a UploadDocumentWithResponse call
+func ParseUploadDocumentResponse(rsp *http.Response) (*UploadDocumentResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UploadDocumentResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
 // ParseDownloadFileResponse parses an HTTP response from a DownloadFileWithResponse call
 func ParseDownloadFileResponse(rsp *http.Response) (*DownloadFileResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -1563,6 +2258,22 @@ func ParseUploadFileResponse(rsp *http.Response) (*UploadFileResponse, error) {
 		}
 		response.JSON200 = &dest
 
+	}
+
+	return response, nil
+}
+
+// ParseSetGaugeResponse parses an HTTP response from a SetGaugeWithResponse call
+func ParseSetGaugeResponse(rsp *http.Response) (*SetGaugeResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SetGaugeResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
 
 	return response, nil
@@ -1616,6 +2327,22 @@ func ParseCreateNoteResponse(rsp *http.Response) (*CreateNoteResponse, error) {
 	return response, nil
 }
 
+// ParseUploadPictureResponse parses an HTTP response from a UploadPictureWithResponse call
+func ParseUploadPictureResponse(rsp *http.Response) (*UploadPictureResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UploadPictureResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
 // ParseGetReportResponse parses an HTTP response from a GetReportWithResponse call
 func ParseGetReportResponse(rsp *http.Response) (*GetReportResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -1640,6 +2367,22 @@ func ParseGetReportResponse(rsp *http.Response) (*GetReportResponse, error) {
 	case rsp.StatusCode == 204:
 		break // No content-type
 
+	}
+
+	return response, nil
+}
+
+// ParseUploadThumbnailResponse parses an HTTP response from a UploadThumbnailWithResponse call
+func ParseUploadThumbnailResponse(rsp *http.Response) (*UploadThumbnailResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &UploadThumbnailResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
 
 	return response, nil

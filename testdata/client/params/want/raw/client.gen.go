@@ -34,6 +34,16 @@ type ListTagsParams struct {
 	Session *string `form:"session,omitempty" json:"session,omitempty"`
 }
 
+// RequiredListsParams defines parameters for RequiredLists.
+type RequiredListsParams struct {
+	IDs    []int64           `form:"ids" json:"ids"`
+	Labels map[string]string `form:"labels" json:"labels"`
+	Filter map[string]string `json:"filter"`
+	Piped  []string          `json:"piped"`
+	Opt    *[]string         `form:"opt,omitempty" json:"opt,omitempty"`
+	Jar    []string          `form:"jar" json:"jar"`
+}
+
 // QueryStylesParams defines parameters for QueryStyles.
 type QueryStylesParams struct {
 	Fields         *[]model.QueryStylesFieldsParam `form:"fields,omitempty" json:"fields,omitempty"`
@@ -149,6 +159,11 @@ type ClientInterface interface {
 	// The path styles that put commas in a segment, and label's exploded object (Prism 5.16 cannot check these: its URI template matching fails on a comma, and it splits label objects on commas).
 	PathLists(ctx context.Context, simple []string, simpleExploded model.Rgb, label []string, labelExploded model.Rgb, matrix []int64, matrixObject model.Rgb, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// RequiredLists performs a GET /required-lists (the `RequiredLists` operationId) request.
+	//
+	// Required arrays and maps that may be empty are still sent.
+	RequiredLists(ctx context.Context, params *RequiredListsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// QueryStyles performs a GET /styles (the `QueryStyles` operationId) request.
 	//
 	// Every query, header and cookie style, and content parameters.
@@ -227,6 +242,21 @@ func (c *Client) GetLatest(ctx context.Context, reqEditors ...RequestEditorFn) (
 // The path styles that put commas in a segment, and label's exploded object (Prism 5.16 cannot check these: its URI template matching fails on a comma, and it splits label objects on commas).
 func (c *Client) PathLists(ctx context.Context, simple []string, simpleExploded model.Rgb, label []string, labelExploded model.Rgb, matrix []int64, matrixObject model.Rgb, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewPathListsRequest(c.Server, simple, simpleExploded, label, labelExploded, matrix, matrixObject)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// RequiredLists performs a GET /required-lists (the `RequiredLists` operationId) request.
+//
+// Required arrays and maps that may be empty are still sent.
+func (c *Client) RequiredLists(ctx context.Context, params *RequiredListsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewRequiredListsRequest(c.Server, params)
 	if err != nil {
 		return nil, err
 	}
@@ -651,6 +681,125 @@ func NewPathListsRequest(server string, simple []string, simpleExploded model.Rg
 	return req, nil
 }
 
+// NewRequiredListsRequest constructs an http.Request for the RequiredLists method
+func NewRequiredListsRequest(server string, params *RequiredListsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/required-lists")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if params.IDs != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "ids", params.IDs, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Labels != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "labels", params.Labels, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "object", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Filter != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("deepObject", true, "filter", params.Filter, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "object", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Piped != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("pipeDelimited", true, "piped", params.Piped, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if params.Opt != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "opt", *params.Opt, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.Jar != nil {
+			var cookieParam0 string
+
+			cookieParam0, err = runtime.StyleParamWithOptions("simple", true, "jar", params.Jar, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationCookie, Type: "array", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			cookie0 := &http.Cookie{
+				Name:  "jar",
+				Value: cookieParam0,
+			}
+			req.AddCookie(cookie0)
+		}
+	}
+	return req, nil
+}
+
 // NewQueryStylesRequest constructs an http.Request for the QueryStyles method
 func NewQueryStylesRequest(server string, params *QueryStylesParams) (*http.Request, error) {
 	var err error
@@ -954,6 +1103,13 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	PathListsWithResponse(ctx context.Context, simple []string, simpleExploded model.Rgb, label []string, labelExploded model.Rgb, matrix []int64, matrixObject model.Rgb, reqEditors ...RequestEditorFn) (*PathListsResponse, error)
 
+	// RequiredListsWithResponse performs a GET /required-lists (the `RequiredLists` operationId) request.
+	//
+	// Required arrays and maps that may be empty are still sent.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	RequiredListsWithResponse(ctx context.Context, params *RequiredListsParams, reqEditors ...RequestEditorFn) (*RequiredListsResponse, error)
+
 	// QueryStylesWithResponse performs a GET /styles (the `QueryStyles` operationId) request.
 	//
 	// Every query, header and cookie style, and content parameters.
@@ -1201,6 +1357,40 @@ func (r PathListsResponse) ContentType() string {
 	return ""
 }
 
+type RequiredListsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r RequiredListsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r RequiredListsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r RequiredListsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r RequiredListsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type QueryStylesResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -1303,6 +1493,19 @@ func (c *ClientWithResponses) PathListsWithResponse(ctx context.Context, simple 
 		return nil, err
 	}
 	return ParsePathListsResponse(rsp)
+}
+
+// RequiredListsWithResponse performs a GET /required-lists (the `RequiredLists` operationId) request.
+//
+// Required arrays and maps that may be empty are still sent.
+//
+// Returns a wrapper object for the known response body format(s).
+func (c *ClientWithResponses) RequiredListsWithResponse(ctx context.Context, params *RequiredListsParams, reqEditors ...RequestEditorFn) (*RequiredListsResponse, error) {
+	rsp, err := c.RequiredLists(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseRequiredListsResponse(rsp)
 }
 
 // QueryStylesWithResponse performs a GET /styles (the `QueryStyles` operationId) request.
@@ -1454,6 +1657,22 @@ func ParsePathListsResponse(rsp *http.Response) (*PathListsResponse, error) {
 	}
 
 	response := &PathListsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseRequiredListsResponse parses an HTTP response from a RequiredListsWithResponse call
+func ParseRequiredListsResponse(rsp *http.Response) (*RequiredListsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &RequiredListsResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
