@@ -334,3 +334,41 @@ func TestConcreteMedia(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplateTwins: a request violation on a path parameter of an
+// operation whose path differs from another only in template names (which
+// OpenAPI forbids) is the spec's own mistake; the same violation on a path
+// without a twin stays a defect.
+func TestTemplateTwins(t *testing.T) {
+	for in, want := range map[string]string{"/a/{id}/b/{x}": "/a/{}/b/{}", "/a": "/a", "/a/{unclosed": "/a/{unclosed", "/{a}{b}": "/{}{}"} {
+		if got := templateShape(in); got != want {
+			t.Errorf("templateShape(%q) = %q, want %q", in, got, want)
+		}
+	}
+	doc := `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{
+	  "/c/{id}":{"get":{"operationId":"byID","parameters":[{"name":"id","in":"path","required":true,"schema":{"type":"string","format":"uuid"}}],"responses":{"200":{"description":"ok"}}}},
+	  "/c/{number}":{"get":{"operationId":"byNumber","parameters":[{"name":"number","in":"path","required":true,"schema":{"type":"string"}}],"responses":{"200":{"description":"ok"}}},
+	                 "delete":{"operationId":"del","parameters":[{"name":"number","in":"path","required":true,"schema":{"type":"string"}}],"responses":{"200":{"description":"ok"}}}},
+	  "/d/{id}":{"get":{"operationId":"other","parameters":[{"name":"id","in":"path","required":true,"schema":{"type":"integer"}}],"responses":{"200":{"description":"ok"}}}}}}`
+	d, err := openapi3.NewLoader().LoadFromData([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ops := map[string]*openapi3.Operation{"ByID": d.Paths.Value("/c/{id}").Get, "ByNumber": d.Paths.Value("/c/{number}").Get,
+		"Del": d.Paths.Value("/c/{number}").Delete, "Other": d.Paths.Value("/d/{id}").Get}
+	pathOf := map[string]string{"ByID": "/c/{id}", "ByNumber": "/c/{number}", "Del": "/c/{number}", "Other": "/d/{id}"}
+	methodOf := map[string]string{"ByID": "GET", "ByNumber": "GET", "Del": "DELETE", "Other": "GET"}
+	ix := &schemaIndex{ops: ops, twins: templateTwins(d, ops, pathOf, methodOf)}
+	if ix.twins["ByNumber"] != "/c/{id}" || ix.twins["ByID"] != "/c/{number}" || ix.twins["Del"] != "" || ix.twins["Other"] != "" {
+		t.Fatalf("twins = %v", ix.twins)
+	}
+	viol := func(op, param string) driver.CallResult {
+		return driver.CallResult{Op: op, Exchanges: []driver.Exchange{{Request: "GET /x", Status: 422,
+			Violations: []driver.Violation{{Location: []string{"request", "path", param}, Severity: "Error", Message: "must match format \"uuid\""}}}}}
+	}
+	var mr modeResult
+	mr.classify(&driver.Report{Calls: []driver.CallResult{viol("ByNumber", "id"), viol("Other", "id")}}, ix)
+	if len(mr.SpecOwn) != 1 || !strings.HasPrefix(mr.SpecOwn[0].Op, "ByNumber") || len(mr.Defects) != 1 || !strings.HasPrefix(mr.Defects[0].Op, "Other") {
+		t.Errorf("spec's own = %v, defects = %v", mr.SpecOwn, mr.Defects)
+	}
+}

@@ -14,6 +14,51 @@ import (
 type schemaIndex struct {
 	ops      map[string]*openapi3.Operation // APIClient method → operation
 	examples map[string]*openapi3.SchemaRef // example location → its schema
+	// twins maps an APIClient method to another path of the spec that
+	// differs from its own only in template names ("/a/{id}" and
+	// "/a/{number}") and has the same method: OpenAPI says such paths
+	// MUST NOT exist (the generator warns), and a router, Prism's
+	// included, can only take one of them for both.
+	twins map[string]string
+}
+
+// templateTwins finds, for every operation, the other path it cannot be
+// told from (schemaIndex.twins), by method name.
+func templateTwins(doc *openapi3.T, ops map[string]*openapi3.Operation, pathOf map[string]string, methodOf map[string]string) map[string]string {
+	groups := map[string][]string{}
+	for _, pth := range doc.Paths.InMatchingOrder() {
+		groups[templateShape(pth)] = append(groups[templateShape(pth)], pth)
+	}
+	twins := map[string]string{}
+	for name := range ops {
+		pth := pathOf[name]
+		for _, other := range groups[templateShape(pth)] {
+			if other == pth {
+				continue
+			}
+			if item := doc.Paths.Value(other); item != nil && item.GetOperation(methodOf[name]) != nil {
+				twins[name] = other
+				break
+			}
+		}
+	}
+	return twins
+}
+
+// templateShape is a path with each template expression's name left out.
+func templateShape(pth string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(pth, '{')
+		j := strings.IndexByte(pth[i+1:], '}')
+		if i < 0 || j < 0 {
+			b.WriteString(pth)
+			return b.String()
+		}
+		b.WriteString(pth[:i+1])
+		b.WriteByte('}')
+		pth = pth[i+1+j+1:]
+	}
 }
 
 // documented reports whether op documents the status (or a range or

@@ -136,6 +136,10 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism checks a header parameter OpenAPI ignores", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
+				if ix != nil && len(v.Location) > 1 && v.Location[0] == "request" && v.Location[1] == "path" && ix.twins[c.Op] != "" {
+					mr.SpecOwn = append(mr.SpecOwn, finding{"paths that differ only in template names (OpenAPI: MUST NOT exist), routed to " + ix.twins[c.Op], op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
 				if ix != nil && undeclaredRequired(v, ix.ops[c.Op]) {
 					mr.SpecOwn = append(mr.SpecOwn, finding{"required property the spec never declares", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
@@ -560,8 +564,9 @@ func renderReport(rs []*specResult) string {
 	b.WriteString("- **Prism's own**: Prism's generated response broke the spec, or Prism misread a request the\n")
 	b.WriteString("  spec allows (each class says how; listed apart, never a pass).\n")
 	b.WriteString("- **The spec's own mistakes**: examples that break their schema, and requests no value of the\n")
-	b.WriteString("  generated types can get right (a required property the schema never declares); listed with\n")
-	b.WriteString("  why, never a pass.\n\n")
+	b.WriteString("  generated types can get right (a required property the schema never declares; two paths\n")
+	b.WriteString("  that differ only in template names, which OpenAPI forbids and a router cannot tell apart);\n")
+	b.WriteString("  listed with why, never a pass.\n\n")
 
 	total := map[string]int{}
 	ran, notGen, notRun := 0, 0, 0
