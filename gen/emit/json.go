@@ -519,20 +519,14 @@ func genStructDecode(g *jen.Group, t *plan.Type) {
 				// case-insensitive match, names are exact in JSON Schema.
 				return
 			}
-			g.Default().BlockFunc(func(g *jen.Group) {
-				g.Var().Id("buf").Index(jen.Lit(64)).Byte()
-				g.Switch(jen.String().Call(jen.Qual(implPkg, "FoldKey").Call(jen.Id("buf").Index(jen.Empty(), jen.Lit(0)), jen.Id("key")))).BlockFunc(func(g *jen.Group) {
-					seen := map[string]bool{}
-					for i, fl := range t.Fields {
-						folded := oasimpl.FoldName(fl.JSONName)
-						if seen[folded] {
-							continue // encoding/json: the first field with a folded name wins
-						}
-						seen[folded] = true
-						g.Case(jen.Lit(folded)).Block(jen.Id("field").Op("=").Lit(i))
-					}
-				})
-			})
+			// A table, not a second switch: FoldIndex returns the first
+			// field whose folded name matches, as encoding/json picks.
+			g.Default().Block(jen.Id("field").Op("=").Qual(implPkg, "FoldIndex").CallFunc(func(g *jen.Group) {
+				g.Id("key")
+				for _, fl := range t.Fields {
+					g.Lit(oasimpl.FoldName(fl.JSONName))
+				}
+			}))
 		})
 		g.Switch(jen.Id("field")).BlockFunc(func(g *jen.Group) {
 			for i, fl := range t.Fields {

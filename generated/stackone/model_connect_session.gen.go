@@ -266,31 +266,7 @@ func (m *ConnectSession) DecodeJSON(d *oasimpl.Decoder) {
 		case "provider":
 			field = 10
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ACCOUNT_ID":
-				field = 0
-			case "CATEGORIES":
-				field = 1
-			case "CREATED_AT":
-				field = 2
-			case "ID":
-				field = 3
-			case "LABEL":
-				field = 4
-			case "ORGANIZATION_ID":
-				field = 5
-			case "ORIGIN_OWNER_ID":
-				field = 6
-			case "ORIGIN_OWNER_NAME":
-				field = 7
-			case "ORIGIN_USERNAME":
-				field = 8
-			case "PROJECT_ID":
-				field = 9
-			case "PROVIDER":
-				field = 10
-			}
+			field = oasimpl.FoldIndex(key, "ACCOUNT_ID", "CATEGORIES", "CREATED_AT", "ID", "LABEL", "ORGANIZATION_ID", "ORIGIN_OWNER_ID", "ORIGIN_OWNER_NAME", "ORIGIN_USERNAME", "PROJECT_ID", "PROVIDER")
 		}
 		switch field {
 		case 0:

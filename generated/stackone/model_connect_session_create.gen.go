@@ -239,25 +239,7 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oasimpl.Decoder) {
 		case "provider":
 			field = 7
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ACCOUNT_ID":
-				field = 0
-			case "CATEGORIES":
-				field = 1
-			case "EXPIRES_IN":
-				field = 2
-			case "METADATA":
-				field = 3
-			case "ORIGIN_OWNER_ID":
-				field = 4
-			case "ORIGIN_OWNER_NAME":
-				field = 5
-			case "ORIGIN_USERNAME":
-				field = 6
-			case "PROVIDER":
-				field = 7
-			}
+			field = oasimpl.FoldIndex(key, "ACCOUNT_ID", "CATEGORIES", "EXPIRES_IN", "METADATA", "ORIGIN_OWNER_ID", "ORIGIN_OWNER_NAME", "ORIGIN_USERNAME", "PROVIDER")
 		}
 		switch field {
 		case 0:

@@ -301,35 +301,7 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 		case "token":
 			field = 12
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ACCOUNT_ID":
-				field = 0
-			case "AUTH_LINK_URL":
-				field = 1
-			case "CATEGORIES":
-				field = 2
-			case "CREATED_AT":
-				field = 3
-			case "ID":
-				field = 4
-			case "LABEL":
-				field = 5
-			case "ORGANIZATION_ID":
-				field = 6
-			case "ORIGIN_OWNER_ID":
-				field = 7
-			case "ORIGIN_OWNER_NAME":
-				field = 8
-			case "ORIGIN_USERNAME":
-				field = 9
-			case "PROJECT_ID":
-				field = 10
-			case "PROVIDER":
-				field = 11
-			case "TOKEN":
-				field = 12
-			}
+			field = oasimpl.FoldIndex(key, "ACCOUNT_ID", "AUTH_LINK_URL", "CATEGORIES", "CREATED_AT", "ID", "LABEL", "ORGANIZATION_ID", "ORIGIN_OWNER_ID", "ORIGIN_OWNER_NAME", "ORIGIN_USERNAME", "PROJECT_ID", "PROVIDER", "TOKEN")
 		}
 		switch field {
 		case 0:

@@ -96,15 +96,7 @@ func (m *Child) DecodeJSON(d *oasimpl.Decoder) {
 		case "score":
 			field = 2
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "GRAND":
-				field = 0
-			case "NAME":
-				field = 1
-			case "SCORE":
-				field = 2
-			}
+			field = oasimpl.FoldIndex(key, "GRAND", "NAME", "SCORE")
 		}
 		switch field {
 		case 0:

@@ -75,13 +75,7 @@ func (m *Grandchild) DecodeJSON(d *oasimpl.Decoder) {
 		case "v":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "K":
-				field = 0
-			case "V":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "K", "V")
 		}
 		switch field {
 		case 0:

@@ -89,13 +89,7 @@ func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 		case "v":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "NEXT":
-				field = 0
-			case "V":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "NEXT", "V")
 		}
 		switch field {
 		case 0:

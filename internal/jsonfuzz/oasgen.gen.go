@@ -8,21 +8,21 @@
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
 // toolchain: v0.4.0
-// output: sha256:59138a544c5940b1
+// output: sha256:8dc8101244935d1a
 //
 // files:
-//	sha256:402a71020fe5c068 doc.gen.go
+//	sha256:5a6538ef05c3643b doc.gen.go
 //	sha256:a21ae54bb362733b model_bag.gen.go
-//	sha256:7d9c1be3a8f5c094 model_child.gen.go
-//	sha256:c42f0d76115de10b model_circle.gen.go
+//	sha256:85c36de680f03848 model_child.gen.go
+//	sha256:85bc1d8bb3609e20 model_circle.gen.go
 //	sha256:29117c17e9a06ee0 model_color.gen.go
 //	sha256:ac5779b6943197f4 model_either.gen.go
-//	sha256:95dd84a62a1d1584 model_everything.gen.go
-//	sha256:59b30d1ac32ba8d3 model_grandchild.gen.go
+//	sha256:17d4aa8017c9406b model_everything.gen.go
+//	sha256:6dee7f4ca8194005 model_grandchild.gen.go
 //	sha256:010a3b63cde10b51 model_level.gen.go
-//	sha256:30cda584cc06e909 model_node.gen.go
+//	sha256:bdd00a4f57859414 model_node.gen.go
 //	sha256:136531860aeba76c model_shape.gen.go
-//	sha256:618d78bf93b35166 model_square.gen.go
+//	sha256:c30b6d761ab16b50 model_square.gen.go
 //	sha256:68de7f3fc689a77c model_tags.gen.go
 //
 // warnings:

@@ -25,7 +25,10 @@ package oasimpl
 //
 // 2: the page iterators (Paginate, Items, PageOptions, NextLink) and event
 // streams (Events, EventOptions).
-const Version = 2
+//
+// 3: FoldIndex (a table for the case-insensitive member match, instead of a
+// second string switch per struct).
+const Version = 3
 
 // MinVersion is the oldest version of generated code this runtime still
 // compiles with.
