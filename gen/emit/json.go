@@ -585,9 +585,14 @@ func decodeField(g *jen.Group, fl *plan.Field) {
 	case plan.Plain:
 		decodeInto(g, sel, fl.Type, 0, false)
 	case plan.Optional, plan.NullableWrap:
-		onNull := "Unset"
+		onNull, helper := "Unset", "DecodeOpt"
 		if fl.Wrap == plan.NullableWrap {
-			onNull = "SetNull"
+			onNull, helper = "SetNull", "DecodeNullable"
+		}
+		if dec := decodeFunc(fl.Type); dec != nil {
+			// oasimpl.DecodeOpt(d, &m.F, dec)
+			g.Qual(implPkg, helper).Call(jen.Id("d"), jen.Op("&").Add(sel), dec)
+			return
 		}
 		g.If(jen.Id("d").Dot("Null").Call()).Block(jen.Add(sel).Dot(onNull).Call()).Else().BlockFunc(func(g *jen.Group) {
 			g.Var().Id("x").Add(goType(fl.Type))
@@ -595,6 +600,59 @@ func decodeField(g *jen.Group, fl *plan.Field) {
 			g.Add(sel).Dot("Set").Call(jen.Id("x"))
 		})
 	}
+}
+
+// decodeFunc is the function value that decodes a value of type goType(r)
+// in place, func(*T, *oasimpl.Decoder), with decodeInto's semantics, or nil
+// when there is none without a closure (nullable and pointer values, maps,
+// slices of anything but strings and generated types, types without
+// DecodeJSON). Fields and elements with one call it instead of unrolling
+// the decoding at each use: the shared code is much cheaper to compile.
+func decodeFunc(r *plan.Ref) jen.Code {
+	if r.Nullable {
+		return nil
+	}
+	switch r.Kind {
+	case plan.RefNamed:
+		if r.Pointer || !r.Named.HasAppendJSON() {
+			return nil
+		}
+		return jen.Parens(jen.Op("*").Id(r.Named.Name)).Dot("DecodeJSON")
+	case plan.RefSlice:
+		e := r.Elem
+		switch {
+		case e.Nullable:
+			return nil
+		case e.Kind == plan.RefNamed && !e.Pointer && e.Named.HasAppendJSON():
+			return jen.Qual(implPkg, "DecodeSliceOf").Types(jen.Id(e.Named.Name))
+		case e.Kind == plan.RefBuiltin && e.Builtin == plan.String:
+			return jen.Qual(implPkg, "DecodeStrings")
+		}
+		return nil
+	case plan.RefBuiltin:
+		switch r.Builtin {
+		case plan.String:
+			return jen.Qual(implPkg, "DecodeString")
+		case plan.Int64:
+			return jen.Qual(implPkg, "DecodeInt64")
+		case plan.Int32:
+			return jen.Qual(implPkg, "DecodeInt32")
+		case plan.Uint64:
+			return jen.Qual(implPkg, "DecodeUint64")
+		case plan.Uint32:
+			return jen.Qual(implPkg, "DecodeUint32")
+		case plan.Float64:
+			return jen.Qual(implPkg, "DecodeFloat64")
+		case plan.Bool:
+			return jen.Qual(implPkg, "DecodeBool")
+		case plan.Time:
+			return jen.Qual(implPkg, "DecodeTime")
+		case plan.Bytes:
+			return jen.Qual(implPkg, "DecodeBytes")
+		}
+		return jen.Qual(implPkg, "DecodeRawMessage")
+	}
+	return nil
 }
 
 // decodeInto writes statements decoding one value into the addressable lv
@@ -663,6 +721,11 @@ func decodeInto(g *jen.Group, lv jen.Code, r *plan.Ref, depth int, nonNull bool)
 			jen.Id("d").Dot("Fail").Call(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id(raw), jen.Op("&").Add(lv))),
 		)
 	case plan.RefSlice:
+		if dec := decodeFunc(r.Elem); dec != nil && !r.Elem.Nullable {
+			// oasimpl.DecodeSlice(&lv, d, dec)
+			g.Qual(implPkg, "DecodeSlice").Call(jen.Op("&").Add(lv), d, dec)
+			return
+		}
 		s := fmt.Sprintf("s%d", depth)
 		i := fmt.Sprintf("i%d", depth)
 		nullNil().If(jen.Id("d").Dot("BeginArray").Call()).BlockFunc(func(g *jen.Group) {

@@ -270,13 +270,7 @@ func (m *ConnectSession) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.AccountID.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.AccountID.Set(x)
-			}
+			oasimpl.DecodeNullable(d, &m.AccountID, oasimpl.DecodeString)
 		case 1:
 			if d.Null() {
 				m.Categories.SetNull()
@@ -322,13 +316,7 @@ func (m *ConnectSession) DecodeJSON(d *oasimpl.Decoder) {
 				m.ID = d.Float64()
 			}
 		case 4:
-			if d.Null() {
-				m.Label.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.Label.Set(x)
-			}
+			oasimpl.DecodeNullable(d, &m.Label, oasimpl.DecodeString)
 		case 5:
 			if !d.AtNull() {
 				seen |= 1 << 2
@@ -351,13 +339,7 @@ func (m *ConnectSession) DecodeJSON(d *oasimpl.Decoder) {
 				m.OriginOwnerName = d.String()
 			}
 		case 8:
-			if d.Null() {
-				m.OriginUsername.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.OriginUsername.Set(x)
-			}
+			oasimpl.DecodeNullable(d, &m.OriginUsername, oasimpl.DecodeString)
 		case 9:
 			if !d.AtNull() {
 				seen |= 1 << 5
@@ -366,13 +348,7 @@ func (m *ConnectSession) DecodeJSON(d *oasimpl.Decoder) {
 				m.ProjectID = d.String()
 			}
 		case 10:
-			if d.Null() {
-				m.Provider.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.Provider.Set(x)
-			}
+			oasimpl.DecodeNullable(d, &m.Provider, oasimpl.DecodeString)
 		default:
 			d.Skip()
 		}

@@ -243,13 +243,7 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.AccountID.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.AccountID.Set(x)
-			}
+			oasimpl.DecodeNullable(d, &m.AccountID, oasimpl.DecodeString)
 		case 1:
 			if d.Null() {
 				m.Categories.SetNull()
@@ -283,21 +277,9 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oasimpl.Decoder) {
 				m.Categories.Set(x)
 			}
 		case 2:
-			if d.Null() {
-				m.ExpiresIn.SetNull()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.ExpiresIn.Set(x)
-			}
+			oasimpl.DecodeNullable(d, &m.ExpiresIn, oasimpl.DecodeFloat64)
 		case 3:
-			if d.Null() {
-				m.Metadata.SetNull()
-			} else {
-				var x json.RawMessage
-				x = d.RawMessage(x)
-				m.Metadata.Set(x)
-			}
+			oasimpl.DecodeNullable(d, &m.Metadata, oasimpl.DecodeRawMessage)
 		case 4:
 			if !d.AtNull() {
 				seen |= 1 << 0
@@ -313,21 +295,9 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oasimpl.Decoder) {
 				m.OriginOwnerName = d.String()
 			}
 		case 6:
-			if d.Null() {
-				m.OriginUsername.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.OriginUsername.Set(x)
-			}
+			oasimpl.DecodeNullable(d, &m.OriginUsername, oasimpl.DecodeString)
 		case 7:
-			if d.Null() {
-				m.Provider.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.Provider.Set(x)
-			}
+			oasimpl.DecodeNullable(d, &m.Provider, oasimpl.DecodeString)
 		default:
 			d.Skip()
 		}

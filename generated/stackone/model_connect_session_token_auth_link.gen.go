@@ -305,13 +305,7 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.AccountID.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.AccountID.Set(x)
-			}
+			oasimpl.DecodeNullable(d, &m.AccountID, oasimpl.DecodeString)
 		case 1:
 			if !d.AtNull() {
 				seen |= 1 << 0
@@ -364,13 +358,7 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 				m.ID = d.Float64()
 			}
 		case 5:
-			if d.Null() {
-				m.Label.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.Label.Set(x)
-			}
+			oasimpl.DecodeNullable(d, &m.Label, oasimpl.DecodeString)
 		case 6:
 			if !d.AtNull() {
 				seen |= 1 << 3
@@ -393,13 +381,7 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 				m.OriginOwnerName = d.String()
 			}
 		case 9:
-			if d.Null() {
-				m.OriginUsername.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.OriginUsername.Set(x)
-			}
+			oasimpl.DecodeNullable(d, &m.OriginUsername, oasimpl.DecodeString)
 		case 10:
 			if !d.AtNull() {
 				seen |= 1 << 6
@@ -408,13 +390,7 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 				m.ProjectID = d.String()
 			}
 		case 11:
-			if d.Null() {
-				m.Provider.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.Provider.Set(x)
-			}
+			oasimpl.DecodeNullable(d, &m.Provider, oasimpl.DecodeString)
 		case 12:
 			if !d.AtNull() {
 				seen |= 1 << 7

@@ -100,29 +100,11 @@ func (m *Child) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Grand.Unset()
-			} else {
-				var x Grandchild
-				x.DecodeJSON(d)
-				m.Grand.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.Grand, (*Grandchild).DecodeJSON)
 		case 1:
-			if d.Null() {
-				m.Name.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Name.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.Name, oasimpl.DecodeString)
 		case 2:
-			if d.Null() {
-				m.Score.SetNull()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.Score.Set(x)
-			}
+			oasimpl.DecodeNullable(d, &m.Score, oasimpl.DecodeFloat64)
 		default:
 			d.Skip()
 		}

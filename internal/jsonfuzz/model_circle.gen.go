@@ -98,13 +98,7 @@ func (m *Circle) DecodeJSON(d *oasimpl.Decoder) {
 				m.Kind = d.String()
 			}
 		case 1:
-			if d.Null() {
-				m.R.Unset()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.R.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.R, oasimpl.DecodeFloat64)
 		default:
 			d.Skip()
 		}

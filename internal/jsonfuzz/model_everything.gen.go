@@ -590,118 +590,28 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.ID.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.ID.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.ID, oasimpl.DecodeString)
 		case 1:
-			if d.Null() {
-				m.Any.Unset()
-			} else {
-				var x json.RawMessage
-				x = d.RawMessage(x)
-				m.Any.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.Any, oasimpl.DecodeRawMessage)
 		case 2:
-			if d.Null() {
-				m.Bag.Unset()
-			} else {
-				var x Bag
-				x.DecodeJSON(d)
-				m.Bag.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.Bag, (*Bag).DecodeJSON)
 		case 3:
-			if d.Null() {
-				m.Bags.Unset()
-			} else {
-				var x []Bag
-				if d.BeginArray() {
-					// Decode into the existing elements, as encoding/json does.
-					s1 := x[:0]
-					// A new slice is allocated once, at its final size.
-					if cap(s1) == 0 {
-						s1 = make([]Bag, 0, d.ArrayLen())
-					}
-					for i1 := 0; d.More(i1); i1++ {
-						if len(s1) == cap(s1) {
-							s1 = slices.Grow(s1, 1)
-						}
-						s1 = s1[:len(s1)+1]
-						s1[i1].DecodeJSON(d)
-					}
-					if len(s1) == 0 {
-						s1 = []Bag{}
-					}
-					x = s1
-				}
-				m.Bags.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.Bags, oasimpl.DecodeSliceOf[Bag])
 		case 4:
-			if d.Null() {
-				m.Big.Unset()
-			} else {
-				var x uint64
-				x = d.Uint64()
-				m.Big.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.Big, oasimpl.DecodeUint64)
 		case 5:
-			if d.Null() {
-				m.Blob.Unset()
-			} else {
-				var x []byte
-				{
-					x = d.Bytes(x)
-				}
-				m.Blob.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.Blob, oasimpl.DecodeBytes)
 		case 6:
-			if d.Null() {
-				m.BlobReq.SetNull()
-			} else {
-				var x []byte
-				{
-					x = d.Bytes(x)
-				}
-				m.BlobReq.Set(x)
-			}
+			oasimpl.DecodeNullable(d, &m.BlobReq, oasimpl.DecodeBytes)
 		case 7:
 			if !d.AtNull() {
 				seen |= 1 << 0
 			}
 			m.Child.DecodeJSON(d)
 		case 8:
-			if d.Null() {
-				m.Children = nil
-			} else if d.BeginArray() {
-				// Decode into the existing elements, as encoding/json does.
-				s0 := m.Children[:0]
-				// A new slice is allocated once, at its final size.
-				if cap(s0) == 0 {
-					s0 = make([]Child, 0, d.ArrayLen())
-				}
-				for i0 := 0; d.More(i0); i0++ {
-					if len(s0) == cap(s0) {
-						s0 = slices.Grow(s0, 1)
-					}
-					s0 = s0[:len(s0)+1]
-					s0[i0].DecodeJSON(d)
-				}
-				if len(s0) == 0 {
-					s0 = []Child{}
-				}
-				m.Children = s0
-			}
+			oasimpl.DecodeSlice(&m.Children, d, (*Child).DecodeJSON)
 		case 9:
-			if d.Null() {
-				m.Color.Unset()
-			} else {
-				var x Color
-				x.DecodeJSON(d)
-				m.Color.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.Color, (*Color).DecodeJSON)
 		case 10:
 			if !d.AtNull() {
 				seen |= 1 << 1
@@ -734,45 +644,15 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 				m.Counts.Set(x)
 			}
 		case 12:
-			if d.Null() {
-				m.Either.Unset()
-			} else {
-				var x Either
-				x.DecodeJSON(d)
-				m.Either.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.Either, (*Either).DecodeJSON)
 		case 13:
-			if d.Null() {
-				m.Flag.SetNull()
-			} else {
-				var x bool
-				x = d.Bool()
-				m.Flag.Set(x)
-			}
+			oasimpl.DecodeNullable(d, &m.Flag, oasimpl.DecodeBool)
 		case 14:
-			if d.Null() {
-				m.Free.Unset()
-			} else {
-				var x json.RawMessage
-				x = d.RawMessage(x)
-				m.Free.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.Free, oasimpl.DecodeRawMessage)
 		case 15:
-			if d.Null() {
-				m.ID2.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.ID2.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.ID2, oasimpl.DecodeString)
 		case 16:
-			if d.Null() {
-				m.Level.Unset()
-			} else {
-				var x Level
-				x.DecodeJSON(d)
-				m.Level.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.Level, (*Level).DecodeJSON)
 		case 17:
 			if d.Null() {
 				m.Matrix.Unset()
@@ -790,29 +670,7 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 							s1 = slices.Grow(s1, 1)
 						}
 						s1 = s1[:len(s1)+1]
-						if d.Null() {
-							s1[i1] = nil
-						} else if d.BeginArray() {
-							// Decode into the existing elements, as encoding/json does.
-							s2 := s1[i1][:0]
-							// A new slice is allocated once, at its final size.
-							if cap(s2) == 0 {
-								s2 = make([]float64, 0, d.ArrayLen())
-							}
-							for i2 := 0; d.More(i2); i2++ {
-								if len(s2) == cap(s2) {
-									s2 = slices.Grow(s2, 1)
-								}
-								s2 = s2[:len(s2)+1]
-								if !d.Null() {
-									s2[i2] = d.Float64()
-								}
-							}
-							if len(s2) == 0 {
-								s2 = []float64{}
-							}
-							s1[i1] = s2
-						}
+						oasimpl.DecodeSlice(&s1[i1], d, oasimpl.DecodeFloat64)
 					}
 					if len(s1) == 0 {
 						s1 = [][]float64{}
@@ -826,13 +684,7 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 				m.Neg = d.Float64()
 			}
 		case 19:
-			if d.Null() {
-				m.Node.Unset()
-			} else {
-				var x Node
-				x.DecodeJSON(d)
-				m.Node.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.Node, (*Node).DecodeJSON)
 		case 20:
 			if d.Null() {
 				m.NullableCounts.SetNull()
@@ -862,37 +714,13 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 				m.NullableCounts.Set(x)
 			}
 		case 21:
-			if d.Null() {
-				m.OptChild.Unset()
-			} else {
-				var x Child
-				x.DecodeJSON(d)
-				m.OptChild.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.OptChild, (*Child).DecodeJSON)
 		case 22:
-			if d.Null() {
-				m.OptSmall.Unset()
-			} else {
-				var x int32
-				x = d.Int32()
-				m.OptSmall.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.OptSmall, oasimpl.DecodeInt32)
 		case 23:
-			if d.Null() {
-				m.Ratio.Unset()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.Ratio.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.Ratio, oasimpl.DecodeFloat64)
 		case 24:
-			if d.Null() {
-				m.Ratio32.Unset()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.Ratio32.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.Ratio32, oasimpl.DecodeFloat64)
 		case 25:
 			m.RoChild.DecodeJSON(d)
 		case 26:
@@ -907,13 +735,7 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 				m.Secret = d.String()
 			}
 		case 29:
-			if d.Null() {
-				m.Shape.Unset()
-			} else {
-				var x Shape
-				x.DecodeJSON(d)
-				m.Shape.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.Shape, (*Shape).DecodeJSON)
 		case 30:
 			if !d.AtNull() {
 				seen |= 1 << 3
@@ -926,34 +748,16 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 		case 32:
 			m.Tags.DecodeJSON(d)
 		case 33:
-			if d.Null() {
-				m.U32.Unset()
-			} else {
-				var x uint32
-				x = d.Uint32()
-				m.U32.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.U32, oasimpl.DecodeUint32)
 		case 34:
-			if d.Null() {
-				m.When.Unset()
-			} else {
-				var x time.Time
-				d.Time(&x)
-				m.When.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.When, oasimpl.DecodeTime)
 		case 35:
 			if !d.AtNull() {
 				seen |= 1 << 4
 			}
 			d.Time(&m.WhenReq)
 		case 36:
-			if d.Null() {
-				m.Ünïcödé.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Ünïcödé.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.Ünïcödé, oasimpl.DecodeString)
 		default:
 			d.Skip()
 		}

@@ -79,21 +79,9 @@ func (m *Grandchild) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.K.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.K.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.K, oasimpl.DecodeString)
 		case 1:
-			if d.Null() {
-				m.V.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.V.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.V, oasimpl.DecodeInt64)
 		default:
 			d.Skip()
 		}

@@ -106,13 +106,7 @@ func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 				m.Next.Set(x)
 			}
 		case 1:
-			if d.Null() {
-				m.V.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.V.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.V, oasimpl.DecodeInt64)
 		default:
 			d.Skip()
 		}

@@ -95,13 +95,7 @@ func (m *Square) DecodeJSON(d *oasimpl.Decoder) {
 				m.Kind = d.String()
 			}
 		case 1:
-			if d.Null() {
-				m.Side.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.Side.Set(x)
-			}
+			oasimpl.DecodeOpt(d, &m.Side, oasimpl.DecodeInt64)
 		default:
 			d.Skip()
 		}

@@ -8,22 +8,22 @@
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
 // toolchain: v0.4.0
-// output: sha256:8dc8101244935d1a
+// output: sha256:e34a5627a068a4ef
 //
 // files:
 //	sha256:5a6538ef05c3643b doc.gen.go
-//	sha256:a21ae54bb362733b model_bag.gen.go
-//	sha256:85c36de680f03848 model_child.gen.go
-//	sha256:85bc1d8bb3609e20 model_circle.gen.go
+//	sha256:bdd2299ab2c5c8c5 model_bag.gen.go
+//	sha256:39a5e016fb0ec961 model_child.gen.go
+//	sha256:b59758bceccc5da2 model_circle.gen.go
 //	sha256:29117c17e9a06ee0 model_color.gen.go
-//	sha256:ac5779b6943197f4 model_either.gen.go
-//	sha256:17d4aa8017c9406b model_everything.gen.go
-//	sha256:6dee7f4ca8194005 model_grandchild.gen.go
+//	sha256:edacf73772d4bd01 model_either.gen.go
+//	sha256:892b8cb738f635ab model_everything.gen.go
+//	sha256:2e2d9f023a05cf08 model_grandchild.gen.go
 //	sha256:010a3b63cde10b51 model_level.gen.go
-//	sha256:bdd00a4f57859414 model_node.gen.go
+//	sha256:1061d93aabbc3b9c model_node.gen.go
 //	sha256:136531860aeba76c model_shape.gen.go
-//	sha256:c30b6d761ab16b50 model_square.gen.go
-//	sha256:68de7f3fc689a77c model_tags.gen.go
+//	sha256:20a2355a378226d3 model_square.gen.go
+//	sha256:25468181e35dc098 model_tags.gen.go
 //
 // warnings:
 //	../../testdata/jsonfuzz/openapi.yaml:34:9	components.schemas.Everything.properties.id	field name ID is already used in Everything; this one is named ID2

@@ -26,8 +26,9 @@ package oasimpl
 // 2: the page iterators (Paginate, Items, PageOptions, NextLink) and event
 // streams (Events, EventOptions).
 //
-// 3: FoldIndex (a table for the case-insensitive member match, instead of a
-// second string switch per struct).
+// 3: shared JSON helpers instead of code unrolled per field (FoldIndex,
+// DecodeOpt, DecodeNullable, DecodeSlice, DecodeSliceOf, the Decode<scalar>
+// element decoders).
 const Version = 3
 
 // MinVersion is the oldest version of generated code this runtime still
