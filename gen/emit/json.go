@@ -378,6 +378,16 @@ func (e *encoder) value(g *jen.Group, val jen.Code, r *plan.Ref, depth int) {
 		// An x-go-type: its own JSON methods, through encoding/json.
 		stdlibEncode(g, val, depth)
 	case plan.RefSlice:
+		// Shared loops for the common element types, not one per field.
+		switch el := r.Elem; {
+		case el.Nullable:
+		case el.Kind == plan.RefNamed && !el.Pointer && el.Named.HasAppendJSON():
+			e.check(g, jen.Qual(implPkg, "AppendSliceOf").Call(dst, val))
+			return
+		case el.Kind == plan.RefBuiltin && el.Builtin == plan.String:
+			g.Id("dst").Op("=").Qual(implPkg, "AppendStrings").Call(dst, val)
+			return
+		}
 		i := fmt.Sprintf("i%d", depth)
 		x := fmt.Sprintf("x%d", depth)
 		g.If(jen.Add(val).Op("==").Nil()).Block(appendLit("null")).Else().BlockFunc(func(g *jen.Group) {

@@ -98,18 +98,7 @@ func (u Either) AsStringList() ([]string, error) {
 // it.
 func EitherFromStringList(v []string) (Either, error) {
 	dst := make([]byte, 0, 64)
-	if v == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = append(dst, '[')
-		for i0, x0 := range v {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			dst = oasimpl.AppendString(dst, x0)
-		}
-		dst = append(dst, ']')
-	}
+	dst = oasimpl.AppendStrings(dst, v)
 	return Either{raw: dst}, nil
 }
 

@@ -218,19 +218,8 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"bags\":"...)
 		more = true
-		if x == nil {
-			dst = append(dst, "null"...)
-		} else {
-			dst = append(dst, '[')
-			for i1, x1 := range x {
-				if i1 > 0 {
-					dst = append(dst, ',')
-				}
-				if dst, err = x1.AppendJSON(dst); err != nil {
-					return nil, err
-				}
-			}
-			dst = append(dst, ']')
+		if dst, err = oasimpl.AppendSliceOf(dst, x); err != nil {
+			return nil, err
 		}
 	}
 	if x, ok := m.Big.Get(); ok {
@@ -275,19 +264,8 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"children\":"...)
-	if m.Children == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = append(dst, '[')
-		for i0, x0 := range m.Children {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = x0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
+	if dst, err = oasimpl.AppendSliceOf(dst, m.Children); err != nil {
+		return nil, err
 	}
 	if x, ok := m.Color.Get(); ok {
 		dst = append(dst, ",\"color\":"...)

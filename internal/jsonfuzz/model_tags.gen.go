@@ -24,18 +24,7 @@ func (m Tags) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Tags) AppendJSON(dst []byte) ([]byte, error) {
-	if ([]string)(m) == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = append(dst, '[')
-		for i0, x0 := range ([]string)(m) {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			dst = oasimpl.AppendString(dst, x0)
-		}
-		dst = append(dst, ']')
-	}
+	dst = oasimpl.AppendStrings(dst, ([]string)(m))
 	return dst, nil
 }
 

@@ -8,7 +8,7 @@
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
 // toolchain: v0.4.0
-// output: sha256:e34a5627a068a4ef
+// output: sha256:cd414389785a910c
 //
 // files:
 //	sha256:5a6538ef05c3643b doc.gen.go
@@ -16,14 +16,14 @@
 //	sha256:39a5e016fb0ec961 model_child.gen.go
 //	sha256:b59758bceccc5da2 model_circle.gen.go
 //	sha256:29117c17e9a06ee0 model_color.gen.go
-//	sha256:edacf73772d4bd01 model_either.gen.go
-//	sha256:892b8cb738f635ab model_everything.gen.go
+//	sha256:24bdf53b11e85ced model_either.gen.go
+//	sha256:ddd70d498eb9b306 model_everything.gen.go
 //	sha256:2e2d9f023a05cf08 model_grandchild.gen.go
 //	sha256:010a3b63cde10b51 model_level.gen.go
 //	sha256:1061d93aabbc3b9c model_node.gen.go
 //	sha256:136531860aeba76c model_shape.gen.go
 //	sha256:20a2355a378226d3 model_square.gen.go
-//	sha256:25468181e35dc098 model_tags.gen.go
+//	sha256:ab689922235369bd model_tags.gen.go
 //
 // warnings:
 //	../../testdata/jsonfuzz/openapi.yaml:34:9	components.schemas.Everything.properties.id	field name ID is already used in Everything; this one is named ID2

@@ -175,3 +175,43 @@ func FoldIndex(key []byte, folded ...string) int {
 	}
 	return -1
 }
+
+// appendable is a generated type with an AppendJSON method.
+type appendable interface {
+	AppendJSON([]byte) ([]byte, error)
+}
+
+// AppendSliceOf appends s as a JSON array of generated values (null for a
+// nil slice), as encoding/json encodes a slice; shared instead of a loop
+// unrolled at every slice field.
+func AppendSliceOf[T appendable](dst []byte, s []T) ([]byte, error) {
+	if s == nil {
+		return append(dst, "null"...), nil
+	}
+	dst = append(dst, '[')
+	for i, x := range s {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		var err error
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
+	return append(dst, ']'), nil
+}
+
+// AppendStrings appends s as a JSON array of strings (null for a nil slice).
+func AppendStrings(dst []byte, s []string) []byte {
+	if s == nil {
+		return append(dst, "null"...)
+	}
+	dst = append(dst, '[')
+	for i, x := range s {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = AppendString(dst, x)
+	}
+	return append(dst, ']')
+}

@@ -93,3 +93,31 @@ func TestDecodeOptNullable(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendSlices(t *testing.T) {
+	if got := string(AppendStrings([]byte("x"), nil)); got != "xnull" {
+		t.Errorf("nil strings: %s", got)
+	}
+	if got := string(AppendStrings(nil, []string{"a", "<"})); got != `["a","\u003c"]` {
+		t.Errorf("strings: %s", got)
+	}
+	if got, err := AppendSliceOf[rawItem](nil, []rawItem{"1", "{}"}); err != nil || string(got) != `[1,{}]` {
+		t.Errorf("items: %s, %v", got, err)
+	}
+	if got, err := AppendSliceOf[rawItem](nil, nil); err != nil || string(got) != `null` {
+		t.Errorf("nil items: %s, %v", got, err)
+	}
+	if _, err := AppendSliceOf[rawItem](nil, []rawItem{"1", ""}); err == nil {
+		t.Error("an element's error is not returned")
+	}
+}
+
+// rawItem appends itself; empty is an error.
+type rawItem string
+
+func (r rawItem) AppendJSON(dst []byte) ([]byte, error) {
+	if r == "" {
+		return nil, errors.New("empty")
+	}
+	return append(dst, r...), nil
+}
