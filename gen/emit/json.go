@@ -599,9 +599,9 @@ func decodeField(g *jen.Group, fl *plan.Field) {
 		if fl.Wrap == plan.NullableWrap {
 			onNull, helper = "SetNull", "DecodeNullable"
 		}
-		if dec := decodeFunc(fl.Type); dec != nil {
-			// oasimpl.DecodeOpt(d, &m.F, dec)
-			g.Qual(implPkg, helper).Call(jen.Id("d"), jen.Op("&").Add(sel), dec)
+		if kind := decodeKind(fl.Type); kind != "" {
+			// oasimpl.DecodeOptString(d, &m.F)
+			g.Qual(implPkg, helper+kind).Call(jen.Id("d"), jen.Op("&").Add(sel))
 			return
 		}
 		g.If(jen.Id("d").Dot("Null").Call()).Block(jen.Add(sel).Dot(onNull).Call()).Else().BlockFunc(func(g *jen.Group) {
@@ -612,57 +612,45 @@ func decodeField(g *jen.Group, fl *plan.Field) {
 	}
 }
 
-// decodeFunc is the function value that decodes a value of type goType(r)
-// in place, func(*T, *oasimpl.Decoder), with decodeInto's semantics, or nil
-// when there is none without a closure (nullable and pointer values, maps,
-// slices of anything but strings and generated types, types without
-// DecodeJSON). Fields and elements with one call it instead of unrolling
-// the decoding at each use: the shared code is much cheaper to compile.
-func decodeFunc(r *plan.Ref) jen.Code {
+// decodeKind names the oasimpl.DecodeOpt<Kind>/DecodeNullable<Kind>
+// function for an optional or nullable field of type goType(r), or is ""
+// when there is none and the field is decoded in place. Those functions
+// are one call per field instead of the decoding unrolled at each one
+// (cheaper to compile), and they are plain functions: a generic one taking
+// a reader as a function value would make the Decoder escape.
+func decodeKind(r *plan.Ref) string {
 	if r.Nullable {
-		return nil
+		return ""
 	}
 	switch r.Kind {
-	case plan.RefNamed:
-		if r.Pointer || !r.Named.HasAppendJSON() {
-			return nil
-		}
-		return jen.Parens(jen.Op("*").Id(r.Named.Name)).Dot("DecodeJSON")
 	case plan.RefSlice:
-		e := r.Elem
-		switch {
-		case e.Nullable:
-			return nil
-		case e.Kind == plan.RefNamed && !e.Pointer && e.Named.HasAppendJSON():
-			return jen.Qual(implPkg, "DecodeSliceOf").Types(jen.Id(e.Named.Name))
-		case e.Kind == plan.RefBuiltin && e.Builtin == plan.String:
-			return jen.Qual(implPkg, "DecodeStrings")
+		if e := r.Elem; !e.Nullable && e.Kind == plan.RefBuiltin && e.Builtin == plan.String {
+			return "Strings"
 		}
-		return nil
 	case plan.RefBuiltin:
 		switch r.Builtin {
 		case plan.String:
-			return jen.Qual(implPkg, "DecodeString")
+			return "String"
 		case plan.Int64:
-			return jen.Qual(implPkg, "DecodeInt64")
+			return "Int64"
 		case plan.Int32:
-			return jen.Qual(implPkg, "DecodeInt32")
+			return "Int32"
 		case plan.Uint64:
-			return jen.Qual(implPkg, "DecodeUint64")
+			return "Uint64"
 		case plan.Uint32:
-			return jen.Qual(implPkg, "DecodeUint32")
+			return "Uint32"
 		case plan.Float64:
-			return jen.Qual(implPkg, "DecodeFloat64")
+			return "Float64"
 		case plan.Bool:
-			return jen.Qual(implPkg, "DecodeBool")
+			return "Bool"
 		case plan.Time:
-			return jen.Qual(implPkg, "DecodeTime")
+			return "Time"
 		case plan.Bytes:
-			return jen.Qual(implPkg, "DecodeBytes")
+			return "Bytes"
 		}
-		return jen.Qual(implPkg, "DecodeRawMessage")
+		return "RawMessage"
 	}
-	return nil
+	return ""
 }
 
 // decodeInto writes statements decoding one value into the addressable lv
@@ -731,9 +719,9 @@ func decodeInto(g *jen.Group, lv jen.Code, r *plan.Ref, depth int, nonNull bool)
 			jen.Id("d").Dot("Fail").Call(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id(raw), jen.Op("&").Add(lv))),
 		)
 	case plan.RefSlice:
-		if dec := decodeFunc(r.Elem); dec != nil && !r.Elem.Nullable {
-			// oasimpl.DecodeSlice(&lv, d, dec)
-			g.Qual(implPkg, "DecodeSlice").Call(jen.Op("&").Add(lv), d, dec)
+		if e := r.Elem; !e.Nullable && e.Kind == plan.RefBuiltin && e.Builtin == plan.String {
+			// oasimpl.DecodeStrings(&lv, d)
+			g.Qual(implPkg, "DecodeStrings").Call(jen.Op("&").Add(lv), d)
 			return
 		}
 		s := fmt.Sprintf("s%d", depth)

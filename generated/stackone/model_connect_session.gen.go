@@ -270,7 +270,7 @@ func (m *ConnectSession) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			oasimpl.DecodeNullable(d, &m.AccountID, oasimpl.DecodeString)
+			oasimpl.DecodeNullableString(d, &m.AccountID)
 		case 1:
 			if d.Null() {
 				m.Categories.SetNull()
@@ -316,7 +316,7 @@ func (m *ConnectSession) DecodeJSON(d *oasimpl.Decoder) {
 				m.ID = d.Float64()
 			}
 		case 4:
-			oasimpl.DecodeNullable(d, &m.Label, oasimpl.DecodeString)
+			oasimpl.DecodeNullableString(d, &m.Label)
 		case 5:
 			if !d.AtNull() {
 				seen |= 1 << 2
@@ -339,7 +339,7 @@ func (m *ConnectSession) DecodeJSON(d *oasimpl.Decoder) {
 				m.OriginOwnerName = d.String()
 			}
 		case 8:
-			oasimpl.DecodeNullable(d, &m.OriginUsername, oasimpl.DecodeString)
+			oasimpl.DecodeNullableString(d, &m.OriginUsername)
 		case 9:
 			if !d.AtNull() {
 				seen |= 1 << 5
@@ -348,7 +348,7 @@ func (m *ConnectSession) DecodeJSON(d *oasimpl.Decoder) {
 				m.ProjectID = d.String()
 			}
 		case 10:
-			oasimpl.DecodeNullable(d, &m.Provider, oasimpl.DecodeString)
+			oasimpl.DecodeNullableString(d, &m.Provider)
 		default:
 			d.Skip()
 		}

@@ -243,7 +243,7 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			oasimpl.DecodeNullable(d, &m.AccountID, oasimpl.DecodeString)
+			oasimpl.DecodeNullableString(d, &m.AccountID)
 		case 1:
 			if d.Null() {
 				m.Categories.SetNull()
@@ -277,9 +277,9 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oasimpl.Decoder) {
 				m.Categories.Set(x)
 			}
 		case 2:
-			oasimpl.DecodeNullable(d, &m.ExpiresIn, oasimpl.DecodeFloat64)
+			oasimpl.DecodeNullableFloat64(d, &m.ExpiresIn)
 		case 3:
-			oasimpl.DecodeNullable(d, &m.Metadata, oasimpl.DecodeRawMessage)
+			oasimpl.DecodeNullableRawMessage(d, &m.Metadata)
 		case 4:
 			if !d.AtNull() {
 				seen |= 1 << 0
@@ -295,9 +295,9 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oasimpl.Decoder) {
 				m.OriginOwnerName = d.String()
 			}
 		case 6:
-			oasimpl.DecodeNullable(d, &m.OriginUsername, oasimpl.DecodeString)
+			oasimpl.DecodeNullableString(d, &m.OriginUsername)
 		case 7:
-			oasimpl.DecodeNullable(d, &m.Provider, oasimpl.DecodeString)
+			oasimpl.DecodeNullableString(d, &m.Provider)
 		default:
 			d.Skip()
 		}

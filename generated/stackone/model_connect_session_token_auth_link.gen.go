@@ -305,7 +305,7 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			oasimpl.DecodeNullable(d, &m.AccountID, oasimpl.DecodeString)
+			oasimpl.DecodeNullableString(d, &m.AccountID)
 		case 1:
 			if !d.AtNull() {
 				seen |= 1 << 0
@@ -358,7 +358,7 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 				m.ID = d.Float64()
 			}
 		case 5:
-			oasimpl.DecodeNullable(d, &m.Label, oasimpl.DecodeString)
+			oasimpl.DecodeNullableString(d, &m.Label)
 		case 6:
 			if !d.AtNull() {
 				seen |= 1 << 3
@@ -381,7 +381,7 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 				m.OriginOwnerName = d.String()
 			}
 		case 9:
-			oasimpl.DecodeNullable(d, &m.OriginUsername, oasimpl.DecodeString)
+			oasimpl.DecodeNullableString(d, &m.OriginUsername)
 		case 10:
 			if !d.AtNull() {
 				seen |= 1 << 6
@@ -390,7 +390,7 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 				m.ProjectID = d.String()
 			}
 		case 11:
-			oasimpl.DecodeNullable(d, &m.Provider, oasimpl.DecodeString)
+			oasimpl.DecodeNullableString(d, &m.Provider)
 		case 12:
 			if !d.AtNull() {
 				seen |= 1 << 7

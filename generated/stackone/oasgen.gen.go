@@ -8,7 +8,7 @@
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
 // toolchain: v0.4.0
-// output: sha256:4aef8c1cd26b0d6d
+// output: sha256:f822c3303d09c80f
 //
 // files:
 //	sha256:b73acd7faed3b6d6 api.gen.go
@@ -31,12 +31,12 @@
 //	sha256:978841737428bfa8 errors.gen.go
 //	sha256:e18cbbd19cd9e85d examples.gen_test.go
 //	sha256:1c1a5bff0251fcb0 model_bad_request_response.gen.go
-//	sha256:1dc5c0ebc229dd9c model_connect_session.gen.go
+//	sha256:e4ba1926db3f7b8f model_connect_session.gen.go
 //	sha256:d0b26ce77406e8fc model_connect_session_authenticate.gen.go
 //	sha256:d6d1b22d7baeff13 model_connect_session_categories.gen.go
-//	sha256:0b4f02093bdd2c2d model_connect_session_create.gen.go
+//	sha256:043608abb2ba1f62 model_connect_session_create.gen.go
 //	sha256:b730cf4cd2deb719 model_connect_session_create_categories.gen.go
-//	sha256:4e4ab5986d530cbb model_connect_session_token_auth_link.gen.go
+//	sha256:7e32945743e07e6d model_connect_session_token_auth_link.gen.go
 //	sha256:15512259365fd4c7 model_connect_session_token_auth_link_categories.gen.go
 //	sha256:fbd8ba065c6b4a14 model_forbidden_response.gen.go
 //	sha256:a67be76642193d9e model_internal_server_error_response.gen.go

@@ -96,9 +96,9 @@ func (m *Bag) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			oasimpl.DecodeOpt(d, &m.A, oasimpl.DecodeInt64)
+			oasimpl.DecodeOptInt64(d, &m.A)
 		case 1:
-			oasimpl.DecodeOpt(d, &m.B, oasimpl.DecodeString)
+			oasimpl.DecodeOptString(d, &m.B)
 		default:
 			k := string(key)
 			var x oas.Nullable[int64]

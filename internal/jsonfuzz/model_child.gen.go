@@ -100,11 +100,17 @@ func (m *Child) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			oasimpl.DecodeOpt(d, &m.Grand, (*Grandchild).DecodeJSON)
+			if d.Null() {
+				m.Grand.Unset()
+			} else {
+				var x Grandchild
+				x.DecodeJSON(d)
+				m.Grand.Set(x)
+			}
 		case 1:
-			oasimpl.DecodeOpt(d, &m.Name, oasimpl.DecodeString)
+			oasimpl.DecodeOptString(d, &m.Name)
 		case 2:
-			oasimpl.DecodeNullable(d, &m.Score, oasimpl.DecodeFloat64)
+			oasimpl.DecodeNullableFloat64(d, &m.Score)
 		default:
 			d.Skip()
 		}

@@ -98,7 +98,7 @@ func (m *Circle) DecodeJSON(d *oasimpl.Decoder) {
 				m.Kind = d.String()
 			}
 		case 1:
-			oasimpl.DecodeOpt(d, &m.R, oasimpl.DecodeFloat64)
+			oasimpl.DecodeOptFloat64(d, &m.R)
 		default:
 			d.Skip()
 		}

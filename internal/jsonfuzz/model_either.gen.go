@@ -90,7 +90,7 @@ func (u Either) AsStringList() ([]string, error) {
 	var x []string
 	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
-	oasimpl.DecodeSlice(&x, d, oasimpl.DecodeString)
+	oasimpl.DecodeStrings(&x, d)
 	return x, d.End()
 }
 

@@ -568,28 +568,84 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			oasimpl.DecodeOpt(d, &m.ID, oasimpl.DecodeString)
+			oasimpl.DecodeOptString(d, &m.ID)
 		case 1:
-			oasimpl.DecodeOpt(d, &m.Any, oasimpl.DecodeRawMessage)
+			oasimpl.DecodeOptRawMessage(d, &m.Any)
 		case 2:
-			oasimpl.DecodeOpt(d, &m.Bag, (*Bag).DecodeJSON)
+			if d.Null() {
+				m.Bag.Unset()
+			} else {
+				var x Bag
+				x.DecodeJSON(d)
+				m.Bag.Set(x)
+			}
 		case 3:
-			oasimpl.DecodeOpt(d, &m.Bags, oasimpl.DecodeSliceOf[Bag])
+			if d.Null() {
+				m.Bags.Unset()
+			} else {
+				var x []Bag
+				if d.BeginArray() {
+					// Decode into the existing elements, as encoding/json does.
+					s1 := x[:0]
+					// A new slice is allocated once, at its final size.
+					if cap(s1) == 0 {
+						s1 = make([]Bag, 0, d.ArrayLen())
+					}
+					for i1 := 0; d.More(i1); i1++ {
+						if len(s1) == cap(s1) {
+							s1 = slices.Grow(s1, 1)
+						}
+						s1 = s1[:len(s1)+1]
+						s1[i1].DecodeJSON(d)
+					}
+					if len(s1) == 0 {
+						s1 = []Bag{}
+					}
+					x = s1
+				}
+				m.Bags.Set(x)
+			}
 		case 4:
-			oasimpl.DecodeOpt(d, &m.Big, oasimpl.DecodeUint64)
+			oasimpl.DecodeOptUint64(d, &m.Big)
 		case 5:
-			oasimpl.DecodeOpt(d, &m.Blob, oasimpl.DecodeBytes)
+			oasimpl.DecodeOptBytes(d, &m.Blob)
 		case 6:
-			oasimpl.DecodeNullable(d, &m.BlobReq, oasimpl.DecodeBytes)
+			oasimpl.DecodeNullableBytes(d, &m.BlobReq)
 		case 7:
 			if !d.AtNull() {
 				seen |= 1 << 0
 			}
 			m.Child.DecodeJSON(d)
 		case 8:
-			oasimpl.DecodeSlice(&m.Children, d, (*Child).DecodeJSON)
+			if d.Null() {
+				m.Children = nil
+			} else if d.BeginArray() {
+				// Decode into the existing elements, as encoding/json does.
+				s0 := m.Children[:0]
+				// A new slice is allocated once, at its final size.
+				if cap(s0) == 0 {
+					s0 = make([]Child, 0, d.ArrayLen())
+				}
+				for i0 := 0; d.More(i0); i0++ {
+					if len(s0) == cap(s0) {
+						s0 = slices.Grow(s0, 1)
+					}
+					s0 = s0[:len(s0)+1]
+					s0[i0].DecodeJSON(d)
+				}
+				if len(s0) == 0 {
+					s0 = []Child{}
+				}
+				m.Children = s0
+			}
 		case 9:
-			oasimpl.DecodeOpt(d, &m.Color, (*Color).DecodeJSON)
+			if d.Null() {
+				m.Color.Unset()
+			} else {
+				var x Color
+				x.DecodeJSON(d)
+				m.Color.Set(x)
+			}
 		case 10:
 			if !d.AtNull() {
 				seen |= 1 << 1
@@ -622,15 +678,27 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 				m.Counts.Set(x)
 			}
 		case 12:
-			oasimpl.DecodeOpt(d, &m.Either, (*Either).DecodeJSON)
+			if d.Null() {
+				m.Either.Unset()
+			} else {
+				var x Either
+				x.DecodeJSON(d)
+				m.Either.Set(x)
+			}
 		case 13:
-			oasimpl.DecodeNullable(d, &m.Flag, oasimpl.DecodeBool)
+			oasimpl.DecodeNullableBool(d, &m.Flag)
 		case 14:
-			oasimpl.DecodeOpt(d, &m.Free, oasimpl.DecodeRawMessage)
+			oasimpl.DecodeOptRawMessage(d, &m.Free)
 		case 15:
-			oasimpl.DecodeOpt(d, &m.ID2, oasimpl.DecodeString)
+			oasimpl.DecodeOptString(d, &m.ID2)
 		case 16:
-			oasimpl.DecodeOpt(d, &m.Level, (*Level).DecodeJSON)
+			if d.Null() {
+				m.Level.Unset()
+			} else {
+				var x Level
+				x.DecodeJSON(d)
+				m.Level.Set(x)
+			}
 		case 17:
 			if d.Null() {
 				m.Matrix.Unset()
@@ -648,7 +716,29 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 							s1 = slices.Grow(s1, 1)
 						}
 						s1 = s1[:len(s1)+1]
-						oasimpl.DecodeSlice(&s1[i1], d, oasimpl.DecodeFloat64)
+						if d.Null() {
+							s1[i1] = nil
+						} else if d.BeginArray() {
+							// Decode into the existing elements, as encoding/json does.
+							s2 := s1[i1][:0]
+							// A new slice is allocated once, at its final size.
+							if cap(s2) == 0 {
+								s2 = make([]float64, 0, d.ArrayLen())
+							}
+							for i2 := 0; d.More(i2); i2++ {
+								if len(s2) == cap(s2) {
+									s2 = slices.Grow(s2, 1)
+								}
+								s2 = s2[:len(s2)+1]
+								if !d.Null() {
+									s2[i2] = d.Float64()
+								}
+							}
+							if len(s2) == 0 {
+								s2 = []float64{}
+							}
+							s1[i1] = s2
+						}
 					}
 					if len(s1) == 0 {
 						s1 = [][]float64{}
@@ -662,7 +752,13 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 				m.Neg = d.Float64()
 			}
 		case 19:
-			oasimpl.DecodeOpt(d, &m.Node, (*Node).DecodeJSON)
+			if d.Null() {
+				m.Node.Unset()
+			} else {
+				var x Node
+				x.DecodeJSON(d)
+				m.Node.Set(x)
+			}
 		case 20:
 			if d.Null() {
 				m.NullableCounts.SetNull()
@@ -692,13 +788,19 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 				m.NullableCounts.Set(x)
 			}
 		case 21:
-			oasimpl.DecodeOpt(d, &m.OptChild, (*Child).DecodeJSON)
+			if d.Null() {
+				m.OptChild.Unset()
+			} else {
+				var x Child
+				x.DecodeJSON(d)
+				m.OptChild.Set(x)
+			}
 		case 22:
-			oasimpl.DecodeOpt(d, &m.OptSmall, oasimpl.DecodeInt32)
+			oasimpl.DecodeOptInt32(d, &m.OptSmall)
 		case 23:
-			oasimpl.DecodeOpt(d, &m.Ratio, oasimpl.DecodeFloat64)
+			oasimpl.DecodeOptFloat64(d, &m.Ratio)
 		case 24:
-			oasimpl.DecodeOpt(d, &m.Ratio32, oasimpl.DecodeFloat64)
+			oasimpl.DecodeOptFloat64(d, &m.Ratio32)
 		case 25:
 			m.RoChild.DecodeJSON(d)
 		case 26:
@@ -713,7 +815,13 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 				m.Secret = d.String()
 			}
 		case 29:
-			oasimpl.DecodeOpt(d, &m.Shape, (*Shape).DecodeJSON)
+			if d.Null() {
+				m.Shape.Unset()
+			} else {
+				var x Shape
+				x.DecodeJSON(d)
+				m.Shape.Set(x)
+			}
 		case 30:
 			if !d.AtNull() {
 				seen |= 1 << 3
@@ -726,16 +834,16 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 		case 32:
 			m.Tags.DecodeJSON(d)
 		case 33:
-			oasimpl.DecodeOpt(d, &m.U32, oasimpl.DecodeUint32)
+			oasimpl.DecodeOptUint32(d, &m.U32)
 		case 34:
-			oasimpl.DecodeOpt(d, &m.When, oasimpl.DecodeTime)
+			oasimpl.DecodeOptTime(d, &m.When)
 		case 35:
 			if !d.AtNull() {
 				seen |= 1 << 4
 			}
 			d.Time(&m.WhenReq)
 		case 36:
-			oasimpl.DecodeOpt(d, &m.Ünïcödé, oasimpl.DecodeString)
+			oasimpl.DecodeOptString(d, &m.Ünïcödé)
 		default:
 			d.Skip()
 		}

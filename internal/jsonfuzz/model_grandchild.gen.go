@@ -79,9 +79,9 @@ func (m *Grandchild) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			oasimpl.DecodeOpt(d, &m.K, oasimpl.DecodeString)
+			oasimpl.DecodeOptString(d, &m.K)
 		case 1:
-			oasimpl.DecodeOpt(d, &m.V, oasimpl.DecodeInt64)
+			oasimpl.DecodeOptInt64(d, &m.V)
 		default:
 			d.Skip()
 		}

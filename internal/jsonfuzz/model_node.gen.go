@@ -106,7 +106,7 @@ func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 				m.Next.Set(x)
 			}
 		case 1:
-			oasimpl.DecodeOpt(d, &m.V, oasimpl.DecodeInt64)
+			oasimpl.DecodeOptInt64(d, &m.V)
 		default:
 			d.Skip()
 		}

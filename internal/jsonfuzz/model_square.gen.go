@@ -95,7 +95,7 @@ func (m *Square) DecodeJSON(d *oasimpl.Decoder) {
 				m.Kind = d.String()
 			}
 		case 1:
-			oasimpl.DecodeOpt(d, &m.Side, oasimpl.DecodeInt64)
+			oasimpl.DecodeOptInt64(d, &m.Side)
 		default:
 			d.Skip()
 		}

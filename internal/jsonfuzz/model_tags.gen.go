@@ -31,7 +31,7 @@ func (m Tags) AppendJSON(dst []byte) ([]byte, error) {
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
 func (m *Tags) DecodeJSON(d *oasimpl.Decoder) {
 	u := (*[]string)(m)
-	oasimpl.DecodeSlice(&(*u), d, oasimpl.DecodeString)
+	oasimpl.DecodeStrings(&(*u), d)
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

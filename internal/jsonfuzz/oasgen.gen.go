@@ -8,22 +8,22 @@
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
 // toolchain: v0.4.0
-// output: sha256:cd414389785a910c
+// output: sha256:afb7058efcace42d
 //
 // files:
 //	sha256:5a6538ef05c3643b doc.gen.go
-//	sha256:bdd2299ab2c5c8c5 model_bag.gen.go
-//	sha256:39a5e016fb0ec961 model_child.gen.go
-//	sha256:b59758bceccc5da2 model_circle.gen.go
+//	sha256:af5b5e6e930fe29f model_bag.gen.go
+//	sha256:97219d14aa9b67ef model_child.gen.go
+//	sha256:434a69b1b3c6d2c7 model_circle.gen.go
 //	sha256:29117c17e9a06ee0 model_color.gen.go
-//	sha256:24bdf53b11e85ced model_either.gen.go
-//	sha256:ddd70d498eb9b306 model_everything.gen.go
-//	sha256:2e2d9f023a05cf08 model_grandchild.gen.go
+//	sha256:03c15410c17d501a model_either.gen.go
+//	sha256:38e5d21f84cb95d7 model_everything.gen.go
+//	sha256:9f0c23bd2e3dbc5e model_grandchild.gen.go
 //	sha256:010a3b63cde10b51 model_level.gen.go
-//	sha256:1061d93aabbc3b9c model_node.gen.go
+//	sha256:e69e058e7fddf321 model_node.gen.go
 //	sha256:136531860aeba76c model_shape.gen.go
-//	sha256:20a2355a378226d3 model_square.gen.go
-//	sha256:ab689922235369bd model_tags.gen.go
+//	sha256:5a7ea1efdcae65a0 model_square.gen.go
+//	sha256:68ee0c465eca2b3e model_tags.gen.go
 //
 // warnings:
 //	../../testdata/jsonfuzz/openapi.yaml:34:9	components.schemas.Everything.properties.id	field name ID is already used in Everything; this one is named ID2

@@ -8,50 +8,309 @@ import (
 	"github.com/oasgen/oasgen/oas"
 )
 
-// Shared decoders for the common shapes of a generated DecodeJSON: an
-// optional or nullable field, a slice of a type with DecodeJSON or of a
-// builtin. Before, the generator unrolled each of them at every field, and
-// those copies were most of what a generated package cost to compile (see
-// docs/performance.md). One generic function per element type, instantiated
-// once per package, does the same work; the element decoders are passed as
-// function values (a method expression or one of the functions below), so
-// nothing allocates.
+// Shared JSON helpers for the common shapes of generated code: an optional
+// or nullable field of a builtin type, a slice of strings or of generated
+// types, encoding/json's case-insensitive member match. Before, the
+// generator unrolled each of them at every field, and those copies were
+// most of what a generated package cost to compile (docs/performance.md).
+// Each keeps the semantics of the code it replaces, which are
+// encoding/json's.
+
+// Per-kind decoders for optional and nullable fields, one call per field.
+// They are plain functions, not a generic one taking the reader as a
+// function value: a *Decoder handed to a function value escapes, and the
+// Decoder of every UnmarshalJSON would then be allocated. They are kept out
+// of line (go:noinline) so that a field costs the compiler one call, not
+// the inlined body; decoding a field pays one call for it.
+
+// DecodeOptString decodes one member into an optional string field: null makes
+// it absent.
 //
-// Each one keeps the semantics of the code it replaces, which are
-// encoding/json's: null leaves a string, number, boolean, time or struct
-// alone and sets a slice, map or []byte to nil; a slice decodes into its
-// existing elements.
-
-// DecodeOpt decodes one member into an optional field: null makes it
-// absent; a value is decoded into a new T, which replaces the old one.
-func DecodeOpt[T any](d *Decoder, o *oas.Opt[T], dec func(*T, *Decoder)) {
+//go:noinline
+func DecodeOptString(d *Decoder, f *oas.Opt[string]) {
 	if d.Null() {
-		o.Unset()
+		f.Unset()
 		return
 	}
-	var x T
-	dec(&x, d)
-	o.Set(x)
+	f.Set(d.String())
 }
 
-// DecodeNullable decodes one member into a nullable field: null makes it
-// null; a value is decoded into a new T, which replaces the old one.
-func DecodeNullable[T any](d *Decoder, n *oas.Nullable[T], dec func(*T, *Decoder)) {
+// DecodeNullableString decodes one member into a nullable string field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableString(d *Decoder, f *oas.Nullable[string]) {
 	if d.Null() {
-		n.SetNull()
+		f.SetNull()
 		return
 	}
-	var x T
-	dec(&x, d)
-	n.Set(x)
+	f.Set(d.String())
 }
 
-// DecodeSlice decodes a JSON array into *p with dec per element: null sets
-// *p to nil; otherwise the existing elements are decoded into (as
-// encoding/json does), a new slice is allocated once at its final length,
-// and [] gives an empty, non-nil slice. When the value is not an array, *p
-// is left alone and the error is kept in d.
-func DecodeSlice[T any](p *[]T, d *Decoder, dec func(*T, *Decoder)) {
+// DecodeOptInt64 decodes one member into an optional int64 field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptInt64(d *Decoder, f *oas.Opt[int64]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(d.Int64())
+}
+
+// DecodeNullableInt64 decodes one member into a nullable int64 field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableInt64(d *Decoder, f *oas.Nullable[int64]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(d.Int64())
+}
+
+// DecodeOptInt32 decodes one member into an optional int32 field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptInt32(d *Decoder, f *oas.Opt[int32]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(d.Int32())
+}
+
+// DecodeNullableInt32 decodes one member into a nullable int32 field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableInt32(d *Decoder, f *oas.Nullable[int32]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(d.Int32())
+}
+
+// DecodeOptUint64 decodes one member into an optional uint64 field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptUint64(d *Decoder, f *oas.Opt[uint64]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(d.Uint64())
+}
+
+// DecodeNullableUint64 decodes one member into a nullable uint64 field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableUint64(d *Decoder, f *oas.Nullable[uint64]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(d.Uint64())
+}
+
+// DecodeOptUint32 decodes one member into an optional uint32 field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptUint32(d *Decoder, f *oas.Opt[uint32]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(d.Uint32())
+}
+
+// DecodeNullableUint32 decodes one member into a nullable uint32 field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableUint32(d *Decoder, f *oas.Nullable[uint32]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(d.Uint32())
+}
+
+// DecodeOptFloat64 decodes one member into an optional float64 field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptFloat64(d *Decoder, f *oas.Opt[float64]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(d.Float64())
+}
+
+// DecodeNullableFloat64 decodes one member into a nullable float64 field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableFloat64(d *Decoder, f *oas.Nullable[float64]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(d.Float64())
+}
+
+// DecodeOptBool decodes one member into an optional bool field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptBool(d *Decoder, f *oas.Opt[bool]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(d.Bool())
+}
+
+// DecodeNullableBool decodes one member into a nullable bool field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableBool(d *Decoder, f *oas.Nullable[bool]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(d.Bool())
+}
+
+// DecodeOptTime decodes one member into an optional time.Time field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptTime(d *Decoder, f *oas.Opt[time.Time]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(readTime(d))
+}
+
+// DecodeNullableTime decodes one member into a nullable time.Time field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableTime(d *Decoder, f *oas.Nullable[time.Time]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(readTime(d))
+}
+
+// DecodeOptBytes decodes one member into an optional []byte field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptBytes(d *Decoder, f *oas.Opt[[]byte]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(d.Bytes(nil))
+}
+
+// DecodeNullableBytes decodes one member into a nullable []byte field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableBytes(d *Decoder, f *oas.Nullable[[]byte]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(d.Bytes(nil))
+}
+
+// DecodeOptRawMessage decodes one member into an optional json.RawMessage field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptRawMessage(d *Decoder, f *oas.Opt[json.RawMessage]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(d.RawMessage(nil))
+}
+
+// DecodeNullableRawMessage decodes one member into a nullable json.RawMessage field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableRawMessage(d *Decoder, f *oas.Nullable[json.RawMessage]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(d.RawMessage(nil))
+}
+
+// DecodeOptStrings decodes one member into an optional []string field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptStrings(d *Decoder, f *oas.Opt[[]string]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(readStrings(d))
+}
+
+// DecodeNullableStrings decodes one member into a nullable []string field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableStrings(d *Decoder, f *oas.Nullable[[]string]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(readStrings(d))
+}
+
+// readTime reads a time.Time as its UnmarshalJSON does (the caller handles
+// null).
+func readTime(d *Decoder) time.Time {
+	var t time.Time
+	d.Time(&t)
+	return t
+}
+
+// readStrings reads a JSON array of strings into a new slice, as
+// DecodeStrings (the caller handles null).
+func readStrings(d *Decoder) []string {
+	var s []string
+	DecodeStrings(&s, d)
+	return s
+}
+
+// DecodeStrings decodes a JSON array of strings into *p as encoding/json
+// does: null sets *p to nil; otherwise the existing elements are decoded
+// into (a null element leaves one alone), a new slice is allocated once at
+// its final length, and [] gives an empty, non-nil slice. When the value is
+// not an array, *p is left alone and the error is kept in d.
+//
+//go:noinline
+func DecodeStrings(p *[]string, d *Decoder) {
 	if d.Null() {
 		*p = nil
 		return
@@ -61,103 +320,22 @@ func DecodeSlice[T any](p *[]T, d *Decoder, dec func(*T, *Decoder)) {
 	}
 	s := (*p)[:0]
 	if cap(s) == 0 {
-		s = make([]T, 0, d.ArrayLen())
+		s = make([]string, 0, d.ArrayLen())
 	}
 	for i := 0; d.More(i); i++ {
 		if len(s) == cap(s) {
 			s = slices.Grow(s, 1)
 		}
 		s = s[:len(s)+1]
-		dec(&s[i], d)
+		if !d.Null() {
+			s[i] = d.String()
+		}
 	}
 	if len(s) == 0 {
-		s = []T{}
+		s = []string{}
 	}
 	*p = s
 }
-
-// decodable is a generated type with a DecodeJSON method.
-type decodable[T any] interface {
-	*T
-	DecodeJSON(*Decoder)
-}
-
-// DecodeSliceOf decodes a JSON array of generated values into *p, as
-// DecodeSlice with each element's DecodeJSON; as a function value
-// (DecodeSliceOf[T]) it is the element decoder of an optional slice field.
-func DecodeSliceOf[T any, P decodable[T]](p *[]T, d *Decoder) {
-	DecodeSlice(p, d, func(x *T, d *Decoder) { P(x).DecodeJSON(d) })
-}
-
-// DecodeStrings decodes a JSON array of strings into *p, as DecodeSlice.
-func DecodeStrings(p *[]string, d *Decoder) { DecodeSlice(p, d, DecodeString) }
-
-// DecodeString decodes a string into *p; null leaves it alone.
-func DecodeString(p *string, d *Decoder) {
-	if !d.Null() {
-		*p = d.String()
-	}
-}
-
-// DecodeInt64 decodes an int64 into *p; null leaves it alone.
-func DecodeInt64(p *int64, d *Decoder) {
-	if !d.Null() {
-		*p = d.Int64()
-	}
-}
-
-// DecodeInt32 decodes an int32 into *p; null leaves it alone.
-func DecodeInt32(p *int32, d *Decoder) {
-	if !d.Null() {
-		*p = d.Int32()
-	}
-}
-
-// DecodeUint64 decodes a uint64 into *p; null leaves it alone.
-func DecodeUint64(p *uint64, d *Decoder) {
-	if !d.Null() {
-		*p = d.Uint64()
-	}
-}
-
-// DecodeUint32 decodes a uint32 into *p; null leaves it alone.
-func DecodeUint32(p *uint32, d *Decoder) {
-	if !d.Null() {
-		*p = d.Uint32()
-	}
-}
-
-// DecodeFloat64 decodes a float64 into *p; null leaves it alone.
-func DecodeFloat64(p *float64, d *Decoder) {
-	if !d.Null() {
-		*p = d.Float64()
-	}
-}
-
-// DecodeBool decodes a bool into *p; null leaves it alone.
-func DecodeBool(p *bool, d *Decoder) {
-	if !d.Null() {
-		*p = d.Bool()
-	}
-}
-
-// DecodeTime decodes a time.Time into *p as its UnmarshalJSON does (null
-// leaves it alone).
-func DecodeTime(p *time.Time, d *Decoder) { d.Time(p) }
-
-// DecodeBytes decodes a []byte into *p as encoding/json does: null sets it
-// to nil, otherwise Bytes.
-func DecodeBytes(p *[]byte, d *Decoder) {
-	if d.Null() {
-		*p = nil
-		return
-	}
-	*p = d.Bytes(*p)
-}
-
-// DecodeRawMessage decodes any value into *p as json.RawMessage's
-// UnmarshalJSON does (null is kept as null).
-func DecodeRawMessage(p *json.RawMessage, d *Decoder) { *p = d.RawMessage(*p) }
 
 // FoldIndex is encoding/json's case-insensitive fallback for an object key
 // no field name matched exactly: the index of the first of folded (field

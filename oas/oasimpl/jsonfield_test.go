@@ -78,10 +78,10 @@ func TestDecodeOptNullable(t *testing.T) {
 	} {
 		d := NewDecoder([]byte(tc.in))
 		o = oas.Some[int64](1)
-		DecodeOpt(&d, &o, DecodeInt64)
+		DecodeOptInt64(&d, &o)
 		d2 := NewDecoder([]byte(tc.in))
 		n = oas.Value[int64](1)
-		DecodeNullable(&d2, &n, DecodeInt64)
+		DecodeNullableInt64(&d2, &n)
 		if err := errors.Join(d.End(), d2.End()); err != nil {
 			t.Fatal(err)
 		}
