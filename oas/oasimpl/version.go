@@ -26,9 +26,9 @@ package oasimpl
 // 2: the page iterators (Paginate, Items, PageOptions, NextLink) and event
 // streams (Events, EventOptions).
 //
-// 3: shared JSON helpers instead of code unrolled per field (DecodeOpt,
-// DecodeNullable, DecodeSlice, DecodeSliceOf, the Decode<scalar> element
-// decoders, FoldIndex, AppendSliceOf, AppendStrings).
+// 3: shared JSON helpers instead of code unrolled per field
+// (DecodeOpt<Kind>, DecodeNullable<Kind>, DecodeStrings, FoldIndex,
+// AppendSliceOf, AppendStrings).
 const Version = 3
 
 // MinVersion is the oldest version of generated code this runtime still

@@ -8,13 +8,13 @@
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
 // toolchain: v0.4.0
-// output: sha256:79239548911dd2d0
+// output: sha256:6d78d7ef4f2dc873
 //
 // files:
 //	sha256:ed58f5e9fe6367ab api.gen.go
-//	sha256:38f64440bbdbe872 doc.gen.go
+//	sha256:f0aa61434b0f37a3 doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
-//	sha256:bd9825637d719372 model_thing.gen.go
+//	sha256:3f4f8203f7a996fa model_thing.gen.go
 //	sha256:ea4343b19b14a769 raw/client.gen.go
 
 package auth

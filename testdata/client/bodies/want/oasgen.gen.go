@@ -8,22 +8,22 @@
 // spec: sha256:0da178901899eec4
 // config: sha256:3bb05863136f0e8c
 // toolchain: v0.4.0
-// output: sha256:dad2ff3a1db9de30
+// output: sha256:4727e1b3e83c5ff3
 //
 // files:
 //	sha256:aa26bdcaff18c17e api.gen.go
-//	sha256:be8f908dd631a6b0 doc.gen.go
+//	sha256:b184f441c729694a doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:9a9a443305215186 examples.gen_test.go
-//	sha256:f20e5c88b53fa428 model_deploy_accepted_response.gen.go
-//	sha256:9c97276548b61c34 model_deploy_result.gen.go
-//	sha256:c3576366f1e631c8 model_deployment.gen.go
-//	sha256:f4886945c46d55a4 model_deployment_input.gen.go
-//	sha256:ec8a8f7f68399e4c model_error.gen.go
-//	sha256:a6c0fd73dff3e59f model_file_info.gen.go
-//	sha256:09717e1a8e9b85f9 model_login_request_form.gen.go
-//	sha256:075e206324f85768 model_meta.gen.go
-//	sha256:e3f83c870a3e0abf model_report.gen.go
+//	sha256:e552d14988dc63ed model_deploy_accepted_response.gen.go
+//	sha256:3f1557d38e522481 model_deploy_result.gen.go
+//	sha256:e1f26ab71a651d7f model_deployment.gen.go
+//	sha256:e597820ac4fad96f model_deployment_input.gen.go
+//	sha256:2d75b198dcd5f2fe model_error.gen.go
+//	sha256:cb0378c70c7867d2 model_file_info.gen.go
+//	sha256:5a335b6259e14461 model_login_request_form.gen.go
+//	sha256:5c8da594a0235dbd model_meta.gen.go
+//	sha256:8194342c028425d8 model_report.gen.go
 //	sha256:e74f2da9cc24565a model_upload_avatar_parts_style.gen.go
 //	sha256:e54544602daaa18e model_upload_avatar_parts_style1.gen.go
 //	sha256:3009a3eb51e8a318 raw/client.gen.go

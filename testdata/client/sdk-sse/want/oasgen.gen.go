@@ -8,21 +8,21 @@
 // spec: sha256:e31bf9e1c359c068
 // config: sha256:5c465b5e41ce6b6c
 // toolchain: v0.4.0
-// output: sha256:601836d8216ee906
+// output: sha256:f98e8eb130e1ef56
 //
 // files:
 //	sha256:491e77dbae16430f api.gen.go
-//	sha256:2bbe3a094fc4472b doc.gen.go
+//	sha256:1a0406b1709f232a doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
 //	sha256:84dd800727c215bc examples.gen_test.go
-//	sha256:99ebcabd8ecebeab model_chat_chunk.gen.go
-//	sha256:a4b3983969e802d5 model_chat_request.gen.go
-//	sha256:5926650f97038b8b model_chat_stream.gen.go
-//	sha256:041fd7c4953e9db3 model_completion.gen.go
-//	sha256:c09f998ab9ff0bf8 model_completion_request.gen.go
-//	sha256:a3372c078929704d model_error.gen.go
+//	sha256:fbe19056beaf1846 model_chat_chunk.gen.go
+//	sha256:100f0b704b4024b6 model_chat_request.gen.go
+//	sha256:1fbbf36cb0b3fedd model_chat_stream.gen.go
+//	sha256:1aa1873d729a179d model_completion.gen.go
+//	sha256:182d89f75f32296b model_completion_request.gen.go
+//	sha256:e3019a3a40365770 model_error.gen.go
 //	sha256:cda00faf254e479c model_tail_logs_level_param.gen.go
-//	sha256:4562ac699ebb5480 model_tick.gen.go
+//	sha256:ce6845d93fc7be40 model_tick.gen.go
 //	sha256:d48cb01727c76f57 raw/client.gen.go
 
 package sdksse

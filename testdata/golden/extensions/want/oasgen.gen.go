@@ -8,11 +8,11 @@
 // spec: sha256:e2048a2c0af49bf9
 // config: sha256:820be30c8474642c
 // toolchain: v0.4.0
-// output: sha256:d44124299d723c9f
+// output: sha256:8fd1e760ee27b55f
 //
 // files:
 //	sha256:134e778cc69da7c1 api.gen.go
-//	sha256:e38bccb274c00c49 doc.gen.go
+//	sha256:576752877134a2eb doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:ed464f78133f8184 docs/models/item.md
 //	sha256:0ea6464ee4e15940 docs/models/itemlevel.md
@@ -20,8 +20,8 @@
 //	sha256:ee9ea50aef7a0a2d docs/models/wait.md
 //	sha256:6e3a3c6007a673aa docs/sdks/apiclient/README.md
 //	sha256:5f151f07572e9bf4 examples.gen_test.go
-//	sha256:753942de48c77ef5 model_dimensions.gen.go
-//	sha256:1789236097182801 model_item.gen.go
+//	sha256:6a3bb30fbc284210 model_dimensions.gen.go
+//	sha256:3179adefbaa4e235 model_item.gen.go
 //	sha256:9e50185d047eb601 model_item_level.gen.go
 //	sha256:0d486d3d47b31cf1 model_thing_id.gen.go
 //	sha256:780214b6b40ac5cd model_wait.gen.go
