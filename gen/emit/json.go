@@ -448,7 +448,13 @@ func genDecodeJSON(f *jen.File, t *plan.Type) {
 		case plan.KindEnum:
 			genEnumDecode(g, t)
 		case plan.KindAlias:
-			g.Id("u").Op(":=").Parens(jen.Op("*").Add(goType(t.Elem))).Call(jen.Id("m"))
+			ptr := jen.Parens(jen.Op("*").Add(goType(t.Elem))).Call(jen.Id("m"))
+			if stringSlice(t.Elem) {
+				// oasimpl.DecodeStrings((*[]string)(m), d), not &(*u)
+				g.Qual(implPkg, "DecodeStrings").Call(ptr, jen.Id("d"))
+				break
+			}
+			g.Id("u").Op(":=").Add(ptr)
 			decodeInto(g, jen.Parens(jen.Op("*").Id("u")), t.Elem, 0, false)
 		case plan.KindStruct:
 			genStructDecode(g, t)
@@ -624,7 +630,7 @@ func decodeKind(r *plan.Ref) string {
 	}
 	switch r.Kind {
 	case plan.RefSlice:
-		if e := r.Elem; !e.Nullable && e.Kind == plan.RefBuiltin && e.Builtin == plan.String {
+		if stringSlice(r) {
 			return "Strings"
 		}
 	case plan.RefBuiltin:
@@ -651,6 +657,12 @@ func decodeKind(r *plan.Ref) string {
 		return "RawMessage"
 	}
 	return ""
+}
+
+// stringSlice reports whether r is a plain []string, which
+// oasimpl.DecodeStrings and AppendStrings handle.
+func stringSlice(r *plan.Ref) bool {
+	return r.Kind == plan.RefSlice && !r.Nullable && !r.Elem.Nullable && r.Elem.Kind == plan.RefBuiltin && r.Elem.Builtin == plan.String
 }
 
 // decodeInto writes statements decoding one value into the addressable lv
@@ -719,7 +731,7 @@ func decodeInto(g *jen.Group, lv jen.Code, r *plan.Ref, depth int, nonNull bool)
 			jen.Id("d").Dot("Fail").Call(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id(raw), jen.Op("&").Add(lv))),
 		)
 	case plan.RefSlice:
-		if e := r.Elem; !e.Nullable && e.Kind == plan.RefBuiltin && e.Builtin == plan.String {
+		if stringSlice(r) {
 			// oasimpl.DecodeStrings(&lv, d)
 			g.Qual(implPkg, "DecodeStrings").Call(jen.Op("&").Add(lv), d)
 			return

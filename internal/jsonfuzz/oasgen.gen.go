@@ -8,7 +8,7 @@
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
 // toolchain: v0.4.0
-// output: sha256:afb7058efcace42d
+// output: sha256:a4db510ada6bb096
 //
 // files:
 //	sha256:5a6538ef05c3643b doc.gen.go
@@ -23,7 +23,7 @@
 //	sha256:e69e058e7fddf321 model_node.gen.go
 //	sha256:136531860aeba76c model_shape.gen.go
 //	sha256:5a7ea1efdcae65a0 model_square.gen.go
-//	sha256:68ee0c465eca2b3e model_tags.gen.go
+//	sha256:4079dcf534b95a8a model_tags.gen.go
 //
 // warnings:
 //	../../testdata/jsonfuzz/openapi.yaml:34:9	components.schemas.Everything.properties.id	field name ID is already used in Everything; this one is named ID2

@@ -36,8 +36,7 @@ func (m Tags) AppendJSON(dst []byte) ([]byte, error) {
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
 func (m *Tags) DecodeJSON(d *oasimpl.Decoder) {
-	u := (*[]string)(m)
-	oasimpl.DecodeStrings(&(*u), d)
+	oasimpl.DecodeStrings((*[]string)(m), d)
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

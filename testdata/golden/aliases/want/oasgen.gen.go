@@ -8,7 +8,7 @@
 // spec: sha256:39b553d129eebb02
 // config: sha256:e372b62fecccf7b1
 // toolchain: v0.4.0
-// output: sha256:8b3319f32dea0d9b
+// output: sha256:5fda231ad162778e
 //
 // files:
 //	sha256:f9d744cdc3026c48 doc.gen.go
@@ -26,7 +26,7 @@
 //	sha256:79fccf80a8c94cb4 model_paint.gen.go
 //	sha256:68c885796bfbb823 model_shape.gen.go
 //	sha256:d494bd67a5d4d3cb model_shape_alias.gen.go
-//	sha256:afbcb3db8c3414e1 model_tags.gen.go
+//	sha256:f68eb015efb4d1cf model_tags.gen.go
 //	sha256:3af705aacff22cd8 model_when.gen.go
 
 package aliases
