@@ -378,6 +378,16 @@ func (e *encoder) value(g *jen.Group, val jen.Code, r *plan.Ref, depth int) {
 		// An x-go-type: its own JSON methods, through encoding/json.
 		stdlibEncode(g, val, depth)
 	case plan.RefSlice:
+		// Shared loops for the common element types, not one per field.
+		switch el := r.Elem; {
+		case el.Nullable:
+		case el.Kind == plan.RefNamed && !el.Pointer && el.Named.HasAppendJSON():
+			e.check(g, jen.Qual(implPkg, "AppendSliceOf").Call(dst, val))
+			return
+		case el.Kind == plan.RefBuiltin && el.Builtin == plan.String:
+			g.Id("dst").Op("=").Qual(implPkg, "AppendStrings").Call(dst, val)
+			return
+		}
 		i := fmt.Sprintf("i%d", depth)
 		x := fmt.Sprintf("x%d", depth)
 		g.If(jen.Add(val).Op("==").Nil()).Block(appendLit("null")).Else().BlockFunc(func(g *jen.Group) {
@@ -438,7 +448,13 @@ func genDecodeJSON(f *jen.File, t *plan.Type) {
 		case plan.KindEnum:
 			genEnumDecode(g, t)
 		case plan.KindAlias:
-			g.Id("u").Op(":=").Parens(jen.Op("*").Add(goType(t.Elem))).Call(jen.Id("m"))
+			ptr := jen.Parens(jen.Op("*").Add(goType(t.Elem))).Call(jen.Id("m"))
+			if stringSlice(t.Elem) {
+				// oasimpl.DecodeStrings((*[]string)(m), d), not &(*u)
+				g.Qual(implPkg, "DecodeStrings").Call(ptr, jen.Id("d"))
+				break
+			}
+			g.Id("u").Op(":=").Add(ptr)
 			decodeInto(g, jen.Parens(jen.Op("*").Id("u")), t.Elem, 0, false)
 		case plan.KindStruct:
 			genStructDecode(g, t)
@@ -519,20 +535,14 @@ func genStructDecode(g *jen.Group, t *plan.Type) {
 				// case-insensitive match, names are exact in JSON Schema.
 				return
 			}
-			g.Default().BlockFunc(func(g *jen.Group) {
-				g.Var().Id("buf").Index(jen.Lit(64)).Byte()
-				g.Switch(jen.String().Call(jen.Qual(implPkg, "FoldKey").Call(jen.Id("buf").Index(jen.Empty(), jen.Lit(0)), jen.Id("key")))).BlockFunc(func(g *jen.Group) {
-					seen := map[string]bool{}
-					for i, fl := range t.Fields {
-						folded := oasimpl.FoldName(fl.JSONName)
-						if seen[folded] {
-							continue // encoding/json: the first field with a folded name wins
-						}
-						seen[folded] = true
-						g.Case(jen.Lit(folded)).Block(jen.Id("field").Op("=").Lit(i))
-					}
-				})
-			})
+			// A table, not a second switch: FoldIndex returns the first
+			// field whose folded name matches, as encoding/json picks.
+			g.Default().Block(jen.Id("field").Op("=").Qual(implPkg, "FoldIndex").CallFunc(func(g *jen.Group) {
+				g.Id("key")
+				for _, fl := range t.Fields {
+					g.Lit(oasimpl.FoldName(fl.JSONName))
+				}
+			}))
 		})
 		g.Switch(jen.Id("field")).BlockFunc(func(g *jen.Group) {
 			for i, fl := range t.Fields {
@@ -591,9 +601,14 @@ func decodeField(g *jen.Group, fl *plan.Field) {
 	case plan.Plain:
 		decodeInto(g, sel, fl.Type, 0, false)
 	case plan.Optional, plan.NullableWrap:
-		onNull := "Unset"
+		onNull, helper := "Unset", "DecodeOpt"
 		if fl.Wrap == plan.NullableWrap {
-			onNull = "SetNull"
+			onNull, helper = "SetNull", "DecodeNullable"
+		}
+		if kind := decodeKind(fl.Type); kind != "" {
+			// oasimpl.DecodeOptString(d, &m.F)
+			g.Qual(implPkg, helper+kind).Call(jen.Id("d"), jen.Op("&").Add(sel))
+			return
 		}
 		g.If(jen.Id("d").Dot("Null").Call()).Block(jen.Add(sel).Dot(onNull).Call()).Else().BlockFunc(func(g *jen.Group) {
 			g.Var().Id("x").Add(goType(fl.Type))
@@ -601,6 +616,53 @@ func decodeField(g *jen.Group, fl *plan.Field) {
 			g.Add(sel).Dot("Set").Call(jen.Id("x"))
 		})
 	}
+}
+
+// decodeKind names the oasimpl.DecodeOpt<Kind>/DecodeNullable<Kind>
+// function for an optional or nullable field of type goType(r), or is ""
+// when there is none and the field is decoded in place. Those functions
+// are one call per field instead of the decoding unrolled at each one
+// (cheaper to compile), and they are plain functions: a generic one taking
+// a reader as a function value would make the Decoder escape.
+func decodeKind(r *plan.Ref) string {
+	if r.Nullable {
+		return ""
+	}
+	switch r.Kind {
+	case plan.RefSlice:
+		if stringSlice(r) {
+			return "Strings"
+		}
+	case plan.RefBuiltin:
+		switch r.Builtin {
+		case plan.String:
+			return "String"
+		case plan.Int64:
+			return "Int64"
+		case plan.Int32:
+			return "Int32"
+		case plan.Uint64:
+			return "Uint64"
+		case plan.Uint32:
+			return "Uint32"
+		case plan.Float64:
+			return "Float64"
+		case plan.Bool:
+			return "Bool"
+		case plan.Time:
+			return "Time"
+		case plan.Bytes:
+			return "Bytes"
+		}
+		return "RawMessage"
+	}
+	return ""
+}
+
+// stringSlice reports whether r is a plain []string, which
+// oasimpl.DecodeStrings and AppendStrings handle.
+func stringSlice(r *plan.Ref) bool {
+	return r.Kind == plan.RefSlice && !r.Nullable && !r.Elem.Nullable && r.Elem.Kind == plan.RefBuiltin && r.Elem.Builtin == plan.String
 }
 
 // decodeInto writes statements decoding one value into the addressable lv
@@ -669,6 +731,11 @@ func decodeInto(g *jen.Group, lv jen.Code, r *plan.Ref, depth int, nonNull bool)
 			jen.Id("d").Dot("Fail").Call(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id(raw), jen.Op("&").Add(lv))),
 		)
 	case plan.RefSlice:
+		if stringSlice(r) {
+			// oasimpl.DecodeStrings(&lv, d)
+			g.Qual(implPkg, "DecodeStrings").Call(jen.Op("&").Add(lv), d)
+			return
+		}
 		s := fmt.Sprintf("s%d", depth)
 		i := fmt.Sprintf("i%d", depth)
 		nullNil().If(jen.Id("d").Dot("BeginArray").Call()).BlockFunc(func(g *jen.Group) {

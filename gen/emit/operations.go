@@ -171,7 +171,7 @@ func genBody(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.Statement
 		}
 		set = append(set, call("Reader").Add(reader), call("ContentType").Id("contentType"))
 	case plan.BodyMultipart:
-		g.Id("mp").Op(":=").Qual(implPkg, "NewMultipart").Call(jen.Lit(b.MediaType))
+		g.Id("mp").Op(":=").Qual(implPkg, "NewMultipartOf").Call(jen.Lit(b.MediaType))
 		for _, pt := range b.PartList {
 			genPart(g, pt)
 		}

@@ -266,41 +266,11 @@ func (m *ConnectSession) DecodeJSON(d *oasimpl.Decoder) {
 		case "provider":
 			field = 10
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ACCOUNT_ID":
-				field = 0
-			case "CATEGORIES":
-				field = 1
-			case "CREATED_AT":
-				field = 2
-			case "ID":
-				field = 3
-			case "LABEL":
-				field = 4
-			case "ORGANIZATION_ID":
-				field = 5
-			case "ORIGIN_OWNER_ID":
-				field = 6
-			case "ORIGIN_OWNER_NAME":
-				field = 7
-			case "ORIGIN_USERNAME":
-				field = 8
-			case "PROJECT_ID":
-				field = 9
-			case "PROVIDER":
-				field = 10
-			}
+			field = oasimpl.FoldIndex(key, "ACCOUNT_ID", "CATEGORIES", "CREATED_AT", "ID", "LABEL", "ORGANIZATION_ID", "ORIGIN_OWNER_ID", "ORIGIN_OWNER_NAME", "ORIGIN_USERNAME", "PROJECT_ID", "PROVIDER")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.AccountID.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.AccountID.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.AccountID)
 		case 1:
 			if d.Null() {
 				m.Categories.SetNull()
@@ -346,13 +316,7 @@ func (m *ConnectSession) DecodeJSON(d *oasimpl.Decoder) {
 				m.ID = d.Float64()
 			}
 		case 4:
-			if d.Null() {
-				m.Label.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.Label.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.Label)
 		case 5:
 			if !d.AtNull() {
 				seen |= 1 << 2
@@ -375,13 +339,7 @@ func (m *ConnectSession) DecodeJSON(d *oasimpl.Decoder) {
 				m.OriginOwnerName = d.String()
 			}
 		case 8:
-			if d.Null() {
-				m.OriginUsername.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.OriginUsername.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.OriginUsername)
 		case 9:
 			if !d.AtNull() {
 				seen |= 1 << 5
@@ -390,13 +348,7 @@ func (m *ConnectSession) DecodeJSON(d *oasimpl.Decoder) {
 				m.ProjectID = d.String()
 			}
 		case 10:
-			if d.Null() {
-				m.Provider.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.Provider.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.Provider)
 		default:
 			d.Skip()
 		}

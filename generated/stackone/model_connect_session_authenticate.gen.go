@@ -73,11 +73,7 @@ func (m *ConnectSessionAuthenticate) DecodeJSON(d *oasimpl.Decoder) {
 		case "token":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "TOKEN":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "TOKEN")
 		}
 		switch field {
 		case 0:

@@ -239,35 +239,11 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oasimpl.Decoder) {
 		case "provider":
 			field = 7
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ACCOUNT_ID":
-				field = 0
-			case "CATEGORIES":
-				field = 1
-			case "EXPIRES_IN":
-				field = 2
-			case "METADATA":
-				field = 3
-			case "ORIGIN_OWNER_ID":
-				field = 4
-			case "ORIGIN_OWNER_NAME":
-				field = 5
-			case "ORIGIN_USERNAME":
-				field = 6
-			case "PROVIDER":
-				field = 7
-			}
+			field = oasimpl.FoldIndex(key, "ACCOUNT_ID", "CATEGORIES", "EXPIRES_IN", "METADATA", "ORIGIN_OWNER_ID", "ORIGIN_OWNER_NAME", "ORIGIN_USERNAME", "PROVIDER")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.AccountID.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.AccountID.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.AccountID)
 		case 1:
 			if d.Null() {
 				m.Categories.SetNull()
@@ -301,21 +277,9 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oasimpl.Decoder) {
 				m.Categories.Set(x)
 			}
 		case 2:
-			if d.Null() {
-				m.ExpiresIn.SetNull()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.ExpiresIn.Set(x)
-			}
+			oasimpl.DecodeNullableFloat64(d, &m.ExpiresIn)
 		case 3:
-			if d.Null() {
-				m.Metadata.SetNull()
-			} else {
-				var x json.RawMessage
-				x = d.RawMessage(x)
-				m.Metadata.Set(x)
-			}
+			oasimpl.DecodeNullableRawMessage(d, &m.Metadata)
 		case 4:
 			if !d.AtNull() {
 				seen |= 1 << 0
@@ -331,21 +295,9 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oasimpl.Decoder) {
 				m.OriginOwnerName = d.String()
 			}
 		case 6:
-			if d.Null() {
-				m.OriginUsername.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.OriginUsername.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.OriginUsername)
 		case 7:
-			if d.Null() {
-				m.Provider.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.Provider.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.Provider)
 		default:
 			d.Skip()
 		}

@@ -301,45 +301,11 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 		case "token":
 			field = 12
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ACCOUNT_ID":
-				field = 0
-			case "AUTH_LINK_URL":
-				field = 1
-			case "CATEGORIES":
-				field = 2
-			case "CREATED_AT":
-				field = 3
-			case "ID":
-				field = 4
-			case "LABEL":
-				field = 5
-			case "ORGANIZATION_ID":
-				field = 6
-			case "ORIGIN_OWNER_ID":
-				field = 7
-			case "ORIGIN_OWNER_NAME":
-				field = 8
-			case "ORIGIN_USERNAME":
-				field = 9
-			case "PROJECT_ID":
-				field = 10
-			case "PROVIDER":
-				field = 11
-			case "TOKEN":
-				field = 12
-			}
+			field = oasimpl.FoldIndex(key, "ACCOUNT_ID", "AUTH_LINK_URL", "CATEGORIES", "CREATED_AT", "ID", "LABEL", "ORGANIZATION_ID", "ORIGIN_OWNER_ID", "ORIGIN_OWNER_NAME", "ORIGIN_USERNAME", "PROJECT_ID", "PROVIDER", "TOKEN")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.AccountID.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.AccountID.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.AccountID)
 		case 1:
 			if !d.AtNull() {
 				seen |= 1 << 0
@@ -392,13 +358,7 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 				m.ID = d.Float64()
 			}
 		case 5:
-			if d.Null() {
-				m.Label.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.Label.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.Label)
 		case 6:
 			if !d.AtNull() {
 				seen |= 1 << 3
@@ -421,13 +381,7 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 				m.OriginOwnerName = d.String()
 			}
 		case 9:
-			if d.Null() {
-				m.OriginUsername.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.OriginUsername.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.OriginUsername)
 		case 10:
 			if !d.AtNull() {
 				seen |= 1 << 6
@@ -436,13 +390,7 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 				m.ProjectID = d.String()
 			}
 		case 11:
-			if d.Null() {
-				m.Provider.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.Provider.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.Provider)
 		case 12:
 			if !d.AtNull() {
 				seen |= 1 << 7

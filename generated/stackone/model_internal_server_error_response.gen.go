@@ -120,15 +120,7 @@ func (m *InternalServerErrorResponse) DecodeJSON(d *oasimpl.Decoder) {
 		case "timestamp":
 			field = 2
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "MESSAGE":
-				field = 0
-			case "STATUSCODE":
-				field = 1
-			case "TIMESTAMP":
-				field = 2
-			}
+			field = oasimpl.FoldIndex(key, "MESSAGE", "STATUSCODE", "TIMESTAMP")
 		}
 		switch field {
 		case 0:

@@ -371,6 +371,26 @@ func TestValidateAllocatesNothing(t *testing.T) {
 	}
 }
 
+// TestDecodeAllocations: a decode allocates once for all of a document's
+// strings and once for the categories slice, nothing per field (a *Decoder
+// handed to a function value would escape and add one; a field decoded
+// into a value that escapes, one each).
+func TestDecodeAllocations(t *testing.T) {
+	create := []byte(`{"account_id":"acc_123","categories":["ats","hris","crm"],"expires_in":1800,"metadata":{"source":"web"},"origin_owner_id":"owner_42","origin_owner_name":"Acme Inc","origin_username":"jane.do","provider":"workday"}`)
+	link := []byte(`{"account_id":"acc_123","auth_link_url":"https://hub.stackone.com/connect?token=abc","categories":["ats","hris"],"created_at":"2024-05-30T12:34:56.789Z","id":42,"label":"Main","organization_id":7,"origin_owner_id":"owner_42","origin_owner_name":"Acme Inc","origin_username":"jane.d","project_id":"proj_1","provider":"workday","token":"tok_abcdef123456"}`)
+	for name, decode := range map[string]func() error{
+		"ConnectSessionCreate":        func() error { var v stackone.ConnectSessionCreate; return v.UnmarshalJSON(create) },
+		"ConnectSessionTokenAuthLink": func() error { var v stackone.ConnectSessionTokenAuthLink; return v.UnmarshalJSON(link) },
+	} {
+		if err := decode(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if n := testing.AllocsPerRun(100, func() { _ = decode() }); n > 2 {
+			t.Errorf("%s: UnmarshalJSON allocates %v times per run, want at most 2", name, n)
+		}
+	}
+}
+
 // TestReadResponse decodes a response as the server sends it.
 func TestReadResponse(t *testing.T) {
 	in := `{"account_id":null,"auth_link_url":"https://hub.stackone.com/connect?token=t","categories":["hris","documents","futureCategory"],` +

@@ -7,12 +7,12 @@
 //
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
-// toolchain: v0.4.0
-// output: sha256:85279fb58082c04e
+// toolchain: v0.5.0
+// output: sha256:cda24bccadc10f19
 //
 // files:
-//	sha256:b73acd7faed3b6d6 api.gen.go
-//	sha256:405f71e718159bef doc.gen.go
+//	sha256:3467d8014810649c api.gen.go
+//	sha256:07a59221c2963e64 doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
 //	sha256:71e5f85174026d87 docs/models/connectsessionauthenticate.md
@@ -30,20 +30,20 @@
 //	sha256:783a6ed506e86e42 docs/sdks/connectsessions/README.md
 //	sha256:978841737428bfa8 errors.gen.go
 //	sha256:e18cbbd19cd9e85d examples.gen_test.go
-//	sha256:df44157a05238a83 model_bad_request_response.gen.go
-//	sha256:6cd0320c2c9869bc model_connect_session.gen.go
-//	sha256:0a197072a4e89223 model_connect_session_authenticate.gen.go
+//	sha256:1c1a5bff0251fcb0 model_bad_request_response.gen.go
+//	sha256:e4ba1926db3f7b8f model_connect_session.gen.go
+//	sha256:d0b26ce77406e8fc model_connect_session_authenticate.gen.go
 //	sha256:d6d1b22d7baeff13 model_connect_session_categories.gen.go
-//	sha256:1752eccfd4ce6503 model_connect_session_create.gen.go
+//	sha256:043608abb2ba1f62 model_connect_session_create.gen.go
 //	sha256:b730cf4cd2deb719 model_connect_session_create_categories.gen.go
-//	sha256:88b84aa3e26a6e24 model_connect_session_token_auth_link.gen.go
+//	sha256:7e32945743e07e6d model_connect_session_token_auth_link.gen.go
 //	sha256:15512259365fd4c7 model_connect_session_token_auth_link_categories.gen.go
-//	sha256:102c25c183a4efa4 model_forbidden_response.gen.go
-//	sha256:8b5a91e7568edd3a model_internal_server_error_response.gen.go
-//	sha256:23306aeb42831c4a model_not_implemented_response.gen.go
-//	sha256:3fe689f06feda8a4 model_request_timed_out_response.gen.go
-//	sha256:f31bf1bf7ba56f46 model_too_many_requests_response.gen.go
-//	sha256:4d3acfb8684b32c8 model_unauthorized_response.gen.go
+//	sha256:fbd8ba065c6b4a14 model_forbidden_response.gen.go
+//	sha256:a67be76642193d9e model_internal_server_error_response.gen.go
+//	sha256:14acf68d7bdece29 model_not_implemented_response.gen.go
+//	sha256:5395ec515daccb18 model_request_timed_out_response.gen.go
+//	sha256:1d7a8774e76d78fd model_too_many_requests_response.gen.go
+//	sha256:37dd06605b1fb60e model_unauthorized_response.gen.go
 //	sha256:3ad61318231b00cd raw/client.gen.go
 //
 // warnings:

@@ -96,21 +96,9 @@ func (m *Bag) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.A.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.A.Set(x)
-			}
+			oasimpl.DecodeOptInt64(d, &m.A)
 		case 1:
-			if d.Null() {
-				m.B.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.B.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.B)
 		default:
 			k := string(key)
 			var x oas.Nullable[int64]

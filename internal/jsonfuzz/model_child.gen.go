@@ -96,15 +96,7 @@ func (m *Child) DecodeJSON(d *oasimpl.Decoder) {
 		case "score":
 			field = 2
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "GRAND":
-				field = 0
-			case "NAME":
-				field = 1
-			case "SCORE":
-				field = 2
-			}
+			field = oasimpl.FoldIndex(key, "GRAND", "NAME", "SCORE")
 		}
 		switch field {
 		case 0:
@@ -116,21 +108,9 @@ func (m *Child) DecodeJSON(d *oasimpl.Decoder) {
 				m.Grand.Set(x)
 			}
 		case 1:
-			if d.Null() {
-				m.Name.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Name.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Name)
 		case 2:
-			if d.Null() {
-				m.Score.SetNull()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.Score.Set(x)
-			}
+			oasimpl.DecodeNullableFloat64(d, &m.Score)
 		default:
 			d.Skip()
 		}

@@ -87,13 +87,7 @@ func (m *Circle) DecodeJSON(d *oasimpl.Decoder) {
 		case "r":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "KIND":
-				field = 0
-			case "R":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "KIND", "R")
 		}
 		switch field {
 		case 0:
@@ -104,13 +98,7 @@ func (m *Circle) DecodeJSON(d *oasimpl.Decoder) {
 				m.Kind = d.String()
 			}
 		case 1:
-			if d.Null() {
-				m.R.Unset()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.R.Set(x)
-			}
+			oasimpl.DecodeOptFloat64(d, &m.R)
 		default:
 			d.Skip()
 		}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"github.com/oasgen/oasgen/oas/oasimpl"
-	"slices"
 )
 
 // Either is the schema "Either".
@@ -91,29 +90,7 @@ func (u Either) AsStringList() ([]string, error) {
 	var x []string
 	dec := oasimpl.NewDecoder(u.raw)
 	d := &dec
-	if d.Null() {
-		x = nil
-	} else if d.BeginArray() {
-		// Decode into the existing elements, as encoding/json does.
-		s0 := x[:0]
-		// A new slice is allocated once, at its final size.
-		if cap(s0) == 0 {
-			s0 = make([]string, 0, d.ArrayLen())
-		}
-		for i0 := 0; d.More(i0); i0++ {
-			if len(s0) == cap(s0) {
-				s0 = slices.Grow(s0, 1)
-			}
-			s0 = s0[:len(s0)+1]
-			if !d.Null() {
-				s0[i0] = d.String()
-			}
-		}
-		if len(s0) == 0 {
-			s0 = []string{}
-		}
-		x = s0
-	}
+	oasimpl.DecodeStrings(&x, d)
 	return x, d.End()
 }
 
@@ -121,18 +98,7 @@ func (u Either) AsStringList() ([]string, error) {
 // it.
 func EitherFromStringList(v []string) (Either, error) {
 	dst := make([]byte, 0, 64)
-	if v == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = append(dst, '[')
-		for i0, x0 := range v {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			dst = oasimpl.AppendString(dst, x0)
-		}
-		dst = append(dst, ']')
-	}
+	dst = oasimpl.AppendStrings(dst, v)
 	return Either{raw: dst}, nil
 }
 

@@ -218,19 +218,8 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"bags\":"...)
 		more = true
-		if x == nil {
-			dst = append(dst, "null"...)
-		} else {
-			dst = append(dst, '[')
-			for i1, x1 := range x {
-				if i1 > 0 {
-					dst = append(dst, ',')
-				}
-				if dst, err = x1.AppendJSON(dst); err != nil {
-					return nil, err
-				}
-			}
-			dst = append(dst, ']')
+		if dst, err = oasimpl.AppendSliceOf(dst, x); err != nil {
+			return nil, err
 		}
 	}
 	if x, ok := m.Big.Get(); ok {
@@ -275,19 +264,8 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"children\":"...)
-	if m.Children == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = append(dst, '[')
-		for i0, x0 := range m.Children {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = x0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
+	if dst, err = oasimpl.AppendSliceOf(dst, m.Children); err != nil {
+		return nil, err
 	}
 	if x, ok := m.Color.Get(); ok {
 		dst = append(dst, ",\"color\":"...)
@@ -586,99 +564,13 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 		case "Ünïcödé":
 			field = 36
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ID":
-				field = 0
-			case "ANY":
-				field = 1
-			case "BAG":
-				field = 2
-			case "BAGS":
-				field = 3
-			case "BIG":
-				field = 4
-			case "BLOB":
-				field = 5
-			case "BLOB_REQ":
-				field = 6
-			case "CHILD":
-				field = 7
-			case "CHILDREN":
-				field = 8
-			case "COLOR":
-				field = 9
-			case "COUNT":
-				field = 10
-			case "COUNTS":
-				field = 11
-			case "EITHER":
-				field = 12
-			case "FLAG":
-				field = 13
-			case "FREE":
-				field = 14
-			case "LEVEL":
-				field = 16
-			case "MATRIX":
-				field = 17
-			case "NEG":
-				field = 18
-			case "NODE":
-				field = 19
-			case "NULLABLE_COUNTS":
-				field = 20
-			case "OPT_CHILD":
-				field = 21
-			case "OPT_SMALL":
-				field = 22
-			case "RATIO":
-				field = 23
-			case "RATIO32":
-				field = 24
-			case "RO_CHILD":
-				field = 25
-			case "RO_LEVEL":
-				field = 26
-			case "RO_SHAPE":
-				field = 27
-			case "SECRET":
-				field = 28
-			case "SHAPE":
-				field = 29
-			case "SMALL":
-				field = 30
-			case "STAMP":
-				field = 31
-			case "TAGS":
-				field = 32
-			case "U32":
-				field = 33
-			case "WHEN":
-				field = 34
-			case "WHEN_REQ":
-				field = 35
-			case "ÜNÏCÖDÉ":
-				field = 36
-			}
+			field = oasimpl.FoldIndex(key, "ID", "ANY", "BAG", "BAGS", "BIG", "BLOB", "BLOB_REQ", "CHILD", "CHILDREN", "COLOR", "COUNT", "COUNTS", "EITHER", "FLAG", "FREE", "ID", "LEVEL", "MATRIX", "NEG", "NODE", "NULLABLE_COUNTS", "OPT_CHILD", "OPT_SMALL", "RATIO", "RATIO32", "RO_CHILD", "RO_LEVEL", "RO_SHAPE", "SECRET", "SHAPE", "SMALL", "STAMP", "TAGS", "U32", "WHEN", "WHEN_REQ", "ÜNÏCÖDÉ")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.ID.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.ID.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.ID)
 		case 1:
-			if d.Null() {
-				m.Any.Unset()
-			} else {
-				var x json.RawMessage
-				x = d.RawMessage(x)
-				m.Any.Set(x)
-			}
+			oasimpl.DecodeOptRawMessage(d, &m.Any)
 		case 2:
 			if d.Null() {
 				m.Bag.Unset()
@@ -714,33 +606,11 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 				m.Bags.Set(x)
 			}
 		case 4:
-			if d.Null() {
-				m.Big.Unset()
-			} else {
-				var x uint64
-				x = d.Uint64()
-				m.Big.Set(x)
-			}
+			oasimpl.DecodeOptUint64(d, &m.Big)
 		case 5:
-			if d.Null() {
-				m.Blob.Unset()
-			} else {
-				var x []byte
-				{
-					x = d.Bytes(x)
-				}
-				m.Blob.Set(x)
-			}
+			oasimpl.DecodeOptBytes(d, &m.Blob)
 		case 6:
-			if d.Null() {
-				m.BlobReq.SetNull()
-			} else {
-				var x []byte
-				{
-					x = d.Bytes(x)
-				}
-				m.BlobReq.Set(x)
-			}
+			oasimpl.DecodeNullableBytes(d, &m.BlobReq)
 		case 7:
 			if !d.AtNull() {
 				seen |= 1 << 0
@@ -816,29 +686,11 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 				m.Either.Set(x)
 			}
 		case 13:
-			if d.Null() {
-				m.Flag.SetNull()
-			} else {
-				var x bool
-				x = d.Bool()
-				m.Flag.Set(x)
-			}
+			oasimpl.DecodeNullableBool(d, &m.Flag)
 		case 14:
-			if d.Null() {
-				m.Free.Unset()
-			} else {
-				var x json.RawMessage
-				x = d.RawMessage(x)
-				m.Free.Set(x)
-			}
+			oasimpl.DecodeOptRawMessage(d, &m.Free)
 		case 15:
-			if d.Null() {
-				m.ID2.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.ID2.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.ID2)
 		case 16:
 			if d.Null() {
 				m.Level.Unset()
@@ -944,29 +796,11 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 				m.OptChild.Set(x)
 			}
 		case 22:
-			if d.Null() {
-				m.OptSmall.Unset()
-			} else {
-				var x int32
-				x = d.Int32()
-				m.OptSmall.Set(x)
-			}
+			oasimpl.DecodeOptInt32(d, &m.OptSmall)
 		case 23:
-			if d.Null() {
-				m.Ratio.Unset()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.Ratio.Set(x)
-			}
+			oasimpl.DecodeOptFloat64(d, &m.Ratio)
 		case 24:
-			if d.Null() {
-				m.Ratio32.Unset()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.Ratio32.Set(x)
-			}
+			oasimpl.DecodeOptFloat64(d, &m.Ratio32)
 		case 25:
 			m.RoChild.DecodeJSON(d)
 		case 26:
@@ -1000,34 +834,16 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 		case 32:
 			m.Tags.DecodeJSON(d)
 		case 33:
-			if d.Null() {
-				m.U32.Unset()
-			} else {
-				var x uint32
-				x = d.Uint32()
-				m.U32.Set(x)
-			}
+			oasimpl.DecodeOptUint32(d, &m.U32)
 		case 34:
-			if d.Null() {
-				m.When.Unset()
-			} else {
-				var x time.Time
-				d.Time(&x)
-				m.When.Set(x)
-			}
+			oasimpl.DecodeOptTime(d, &m.When)
 		case 35:
 			if !d.AtNull() {
 				seen |= 1 << 4
 			}
 			d.Time(&m.WhenReq)
 		case 36:
-			if d.Null() {
-				m.Ünïcödé.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Ünïcödé.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Ünïcödé)
 		default:
 			d.Skip()
 		}

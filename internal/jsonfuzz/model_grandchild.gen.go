@@ -75,31 +75,13 @@ func (m *Grandchild) DecodeJSON(d *oasimpl.Decoder) {
 		case "v":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "K":
-				field = 0
-			case "V":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "K", "V")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.K.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.K.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.K)
 		case 1:
-			if d.Null() {
-				m.V.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.V.Set(x)
-			}
+			oasimpl.DecodeOptInt64(d, &m.V)
 		default:
 			d.Skip()
 		}

@@ -89,13 +89,7 @@ func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 		case "v":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "NEXT":
-				field = 0
-			case "V":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "NEXT", "V")
 		}
 		switch field {
 		case 0:
@@ -112,13 +106,7 @@ func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 				m.Next.Set(x)
 			}
 		case 1:
-			if d.Null() {
-				m.V.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.V.Set(x)
-			}
+			oasimpl.DecodeOptInt64(d, &m.V)
 		default:
 			d.Skip()
 		}

@@ -84,13 +84,7 @@ func (m *Square) DecodeJSON(d *oasimpl.Decoder) {
 		case "side":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "KIND":
-				field = 0
-			case "SIDE":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "KIND", "SIDE")
 		}
 		switch field {
 		case 0:
@@ -101,13 +95,7 @@ func (m *Square) DecodeJSON(d *oasimpl.Decoder) {
 				m.Kind = d.String()
 			}
 		case 1:
-			if d.Null() {
-				m.Side.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.Side.Set(x)
-			}
+			oasimpl.DecodeOptInt64(d, &m.Side)
 		default:
 			d.Skip()
 		}

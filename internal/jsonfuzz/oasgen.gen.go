@@ -7,23 +7,23 @@
 //
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
-// toolchain: v0.4.0
-// output: sha256:59138a544c5940b1
+// toolchain: v0.5.0
+// output: sha256:a4db510ada6bb096
 //
 // files:
-//	sha256:402a71020fe5c068 doc.gen.go
-//	sha256:a21ae54bb362733b model_bag.gen.go
-//	sha256:7d9c1be3a8f5c094 model_child.gen.go
-//	sha256:c42f0d76115de10b model_circle.gen.go
+//	sha256:5a6538ef05c3643b doc.gen.go
+//	sha256:af5b5e6e930fe29f model_bag.gen.go
+//	sha256:97219d14aa9b67ef model_child.gen.go
+//	sha256:434a69b1b3c6d2c7 model_circle.gen.go
 //	sha256:29117c17e9a06ee0 model_color.gen.go
-//	sha256:ac5779b6943197f4 model_either.gen.go
-//	sha256:95dd84a62a1d1584 model_everything.gen.go
-//	sha256:59b30d1ac32ba8d3 model_grandchild.gen.go
+//	sha256:03c15410c17d501a model_either.gen.go
+//	sha256:38e5d21f84cb95d7 model_everything.gen.go
+//	sha256:9f0c23bd2e3dbc5e model_grandchild.gen.go
 //	sha256:010a3b63cde10b51 model_level.gen.go
-//	sha256:30cda584cc06e909 model_node.gen.go
+//	sha256:e69e058e7fddf321 model_node.gen.go
 //	sha256:136531860aeba76c model_shape.gen.go
-//	sha256:618d78bf93b35166 model_square.gen.go
-//	sha256:68de7f3fc689a77c model_tags.gen.go
+//	sha256:5a7ea1efdcae65a0 model_square.gen.go
+//	sha256:4079dcf534b95a8a model_tags.gen.go
 //
 // warnings:
 //	../../testdata/jsonfuzz/openapi.yaml:34:9	components.schemas.Everything.properties.id	field name ID is already used in Everything; this one is named ID2

@@ -41,10 +41,15 @@ type Multipart struct {
 	err       error
 }
 
-// NewMultipart starts an empty body of mediaType, the spec's media type
+// NewMultipart starts an empty multipart/form-data body. Code generated
+// for runtime version 2 and older calls it; newer code calls
+// NewMultipartOf with the spec's media type.
+func NewMultipart() *Multipart { return NewMultipartOf("multipart/form-data") }
+
+// NewMultipartOf starts an empty body of mediaType, the spec's media type
 // (multipart/form-data, or another multipart subtype, with or without
 // parameters).
-func NewMultipart(mediaType string) *Multipart {
+func NewMultipartOf(mediaType string) *Multipart {
 	m := &Multipart{}
 	m.w = multipart.NewWriter(&m.buf)
 	base, params, err := mime.ParseMediaType(mediaType)

@@ -180,7 +180,7 @@ func TestMultipartSubtype(t *testing.T) {
 		{"multipart/mixed", "multipart/mixed", ""},
 		{"multipart/form-data", "multipart/form-data", ""},
 	} {
-		m := NewMultipart(tc.media)
+		m := NewMultipartOf(tc.media)
 		m.JSON("meta", "application/json", map[string]int{"a": 1})
 		m.Text("note", "text/plain", "hi")
 		body, ct, err := m.Finish()
@@ -216,5 +216,20 @@ func TestTextBody(t *testing.T) {
 		if got := string(TextBody(v)); got != want {
 			t.Errorf("TextBody(%v) = %q, want %q", v, got, want)
 		}
+	}
+}
+
+// TestNewMultipartStaysFormData: code generated for runtime version 2
+// calls NewMultipart() (MinVersion is 1), which must still build a
+// multipart/form-data body.
+func TestNewMultipartStaysFormData(t *testing.T) {
+	m := NewMultipart()
+	m.Text("a", "", "b")
+	_, ct, err := m.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(ct, "multipart/form-data; boundary=") {
+		t.Errorf("content type %q, want multipart/form-data with a boundary", ct)
 	}
 }

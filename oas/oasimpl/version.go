@@ -25,7 +25,13 @@ package oasimpl
 //
 // 2: the page iterators (Paginate, Items, PageOptions, NextLink) and event
 // streams (Events, EventOptions).
-const Version = 2
+//
+// 3: shared JSON helpers instead of code unrolled per field
+// (DecodeOpt<Kind>, DecodeNullable<Kind>, DecodeStrings, FoldIndex,
+// AppendSliceOf, AppendStrings); request bodies of any multipart subtype
+// (NewMultipartOf), media ranges (CheckContentType), base64 content
+// (EncodeContent) and text scalars (TextBody).
+const Version = 3
 
 // MinVersion is the oldest version of generated code this runtime still
 // compiles with.

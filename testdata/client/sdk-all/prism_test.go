@@ -6,6 +6,9 @@ package sdkall
 // which the client would return as an *APIError). Prism is the repository's
 // pinned one (tools/prism, installed by .ci/run or the stackone package's
 // test); without it the test skips, unless OASGEN_REQUIRE_PRISM=1.
+// Prism runs in static mode: it answers with the spec's examples, so what
+// the test expects back (a non-empty page, cursor c2) does not depend on
+// random data (-d mode served an empty page now and then).
 
 import (
 	"context"
@@ -40,7 +43,7 @@ func startPrism(t *testing.T) string {
 	port := strconv.Itoa(l.Addr().(*net.TCPAddr).Port)
 	l.Close()
 	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, bin, "mock", "-h", "127.0.0.1", "-p", port, "--errors", "-d",
+	cmd := exec.CommandContext(ctx, bin, "mock", "-h", "127.0.0.1", "-p", port, "--errors",
 		filepath.Join("..", "openapi.yaml"))
 	if err := cmd.Start(); err != nil {
 		cancel()

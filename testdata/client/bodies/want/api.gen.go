@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "bodies/1.0.0 oasgen/v0.4.0"
+const UserAgent = "bodies/1.0.0 oasgen/v0.5.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -362,7 +362,7 @@ func (c *APIClient) UploadAvatar(ctx context.Context, body UploadAvatarParts, op
 	if err := body.Validate(); err != nil {
 		return nil, fmt.Errorf("UploadAvatar: %w", err)
 	}
-	mp := oasimpl.NewMultipart("multipart/form-data")
+	mp := oasimpl.NewMultipartOf("multipart/form-data")
 	if v, ok := body.Caption.Get(); ok {
 		mp.Text("caption", "text/plain", v)
 	}
@@ -597,7 +597,7 @@ func (c *APIClient) UploadDocument(ctx context.Context, body UploadDocumentParts
 	if err := body.Validate(); err != nil {
 		return fmt.Errorf("UploadDocument: %w", err)
 	}
-	mp := oasimpl.NewMultipart("multipart/related")
+	mp := oasimpl.NewMultipartOf("multipart/related")
 	mp.JSON("metadata", "application/json", body.Metadata)
 	mp.File("content", "application/pdf", body.Content)
 	payload, contentType, err := mp.Finish()

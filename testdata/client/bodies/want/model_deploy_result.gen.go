@@ -62,21 +62,11 @@ func (m *DeployResult) DecodeJSON(d *oasimpl.Decoder) {
 		case "ok":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "OK":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "OK")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Ok.Unset()
-			} else {
-				var x bool
-				x = d.Bool()
-				m.Ok.Set(x)
-			}
+			oasimpl.DecodeOptBool(d, &m.Ok)
 		default:
 			d.Skip()
 		}

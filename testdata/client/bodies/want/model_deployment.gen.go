@@ -90,13 +90,7 @@ func (m *Deployment) DecodeJSON(d *oasimpl.Decoder) {
 		case "id":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "APP":
-				field = 0
-			case "ID":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "APP", "ID")
 		}
 		switch field {
 		case 0:

@@ -74,11 +74,7 @@ func (m *DeploymentInput) DecodeJSON(d *oasimpl.Decoder) {
 		case "app":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "APP":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "APP")
 		}
 		switch field {
 		case 0:

@@ -103,25 +103,11 @@ func (m *FileInfo) DecodeJSON(d *oasimpl.Decoder) {
 		case "size":
 			field = 2
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "CONTENTTYPE":
-				field = 0
-			case "NAME":
-				field = 1
-			case "SIZE":
-				field = 2
-			}
+			field = oasimpl.FoldIndex(key, "CONTENTTYPE", "NAME", "SIZE")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.ContentType.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.ContentType.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.ContentType)
 		case 1:
 			if !d.AtNull() {
 				seen |= 1 << 0

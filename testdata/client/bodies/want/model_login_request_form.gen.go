@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
 	"github.com/oasgen/oasgen/oas/oasimpl"
-	"slices"
 )
 
 // LoginRequestForm is an inline schema at paths./login.post.requestBody.content.application/x-www-form-urlencoded.schema.
@@ -83,18 +82,7 @@ func (m LoginRequestForm) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"scopes\":"...)
 		more = true
-		if x == nil {
-			dst = append(dst, "null"...)
-		} else {
-			dst = append(dst, '[')
-			for i1, x1 := range x {
-				if i1 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = oasimpl.AppendString(dst, x1)
-			}
-			dst = append(dst, ']')
-		}
+		dst = oasimpl.AppendStrings(dst, x)
 	}
 	if m.absent&(1<<1) == 0 || m.Username != "" {
 		if more {
@@ -128,17 +116,7 @@ func (m *LoginRequestForm) DecodeJSON(d *oasimpl.Decoder) {
 		case "username":
 			field = 3
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "PASSWORD":
-				field = 0
-			case "REMEMBER":
-				field = 1
-			case "SCOPES":
-				field = 2
-			case "USERNAME":
-				field = 3
-			}
+			field = oasimpl.FoldIndex(key, "PASSWORD", "REMEMBER", "SCOPES", "USERNAME")
 		}
 		switch field {
 		case 0:
@@ -149,41 +127,9 @@ func (m *LoginRequestForm) DecodeJSON(d *oasimpl.Decoder) {
 				m.Password = d.String()
 			}
 		case 1:
-			if d.Null() {
-				m.Remember.Unset()
-			} else {
-				var x bool
-				x = d.Bool()
-				m.Remember.Set(x)
-			}
+			oasimpl.DecodeOptBool(d, &m.Remember)
 		case 2:
-			if d.Null() {
-				m.Scopes.Unset()
-			} else {
-				var x []string
-				if d.BeginArray() {
-					// Decode into the existing elements, as encoding/json does.
-					s1 := x[:0]
-					// A new slice is allocated once, at its final size.
-					if cap(s1) == 0 {
-						s1 = make([]string, 0, d.ArrayLen())
-					}
-					for i1 := 0; d.More(i1); i1++ {
-						if len(s1) == cap(s1) {
-							s1 = slices.Grow(s1, 1)
-						}
-						s1 = s1[:len(s1)+1]
-						if !d.Null() {
-							s1[i1] = d.String()
-						}
-					}
-					if len(s1) == 0 {
-						s1 = []string{}
-					}
-					x = s1
-				}
-				m.Scopes.Set(x)
-			}
+			oasimpl.DecodeOptStrings(d, &m.Scopes)
 		case 3:
 			if !d.AtNull() {
 				seen |= 1 << 1

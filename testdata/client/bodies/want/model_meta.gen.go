@@ -84,13 +84,7 @@ func (m *Meta) DecodeJSON(d *oasimpl.Decoder) {
 		case "width":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "TITLE":
-				field = 0
-			case "WIDTH":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "TITLE", "WIDTH")
 		}
 		switch field {
 		case 0:
@@ -101,13 +95,7 @@ func (m *Meta) DecodeJSON(d *oasimpl.Decoder) {
 				m.Title = d.String()
 			}
 		case 1:
-			if d.Null() {
-				m.Width.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.Width.Set(x)
-			}
+			oasimpl.DecodeOptInt64(d, &m.Width)
 		default:
 			d.Skip()
 		}

@@ -62,21 +62,11 @@ func (m *Report) DecodeJSON(d *oasimpl.Decoder) {
 		case "rows":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ROWS":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "ROWS")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Rows.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.Rows.Set(x)
-			}
+			oasimpl.DecodeOptInt64(d, &m.Rows)
 		default:
 			d.Skip()
 		}

@@ -7,23 +7,23 @@
 //
 // spec: sha256:8c953a34c94d33af
 // config: sha256:3bb05863136f0e8c
-// toolchain: v0.4.0
-// output: sha256:c8a9dc6336017aa5
+// toolchain: v0.5.0
+// output: sha256:712131bd7b41bf7f
 //
 // files:
-//	sha256:b1240205f4ff7ef0 api.gen.go
-//	sha256:be8f908dd631a6b0 doc.gen.go
+//	sha256:21b06b5ddfd733ba api.gen.go
+//	sha256:b184f441c729694a doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:57a54a5b20236602 examples.gen_test.go
-//	sha256:f20e5c88b53fa428 model_deploy_accepted_response.gen.go
-//	sha256:9c97276548b61c34 model_deploy_result.gen.go
-//	sha256:c3576366f1e631c8 model_deployment.gen.go
-//	sha256:f4886945c46d55a4 model_deployment_input.gen.go
-//	sha256:ec8a8f7f68399e4c model_error.gen.go
-//	sha256:a6c0fd73dff3e59f model_file_info.gen.go
-//	sha256:09717e1a8e9b85f9 model_login_request_form.gen.go
-//	sha256:075e206324f85768 model_meta.gen.go
-//	sha256:e3f83c870a3e0abf model_report.gen.go
+//	sha256:e552d14988dc63ed model_deploy_accepted_response.gen.go
+//	sha256:3f1557d38e522481 model_deploy_result.gen.go
+//	sha256:e1f26ab71a651d7f model_deployment.gen.go
+//	sha256:e597820ac4fad96f model_deployment_input.gen.go
+//	sha256:2d75b198dcd5f2fe model_error.gen.go
+//	sha256:cb0378c70c7867d2 model_file_info.gen.go
+//	sha256:5a335b6259e14461 model_login_request_form.gen.go
+//	sha256:5c8da594a0235dbd model_meta.gen.go
+//	sha256:8194342c028425d8 model_report.gen.go
 //	sha256:e74f2da9cc24565a model_upload_avatar_parts_style.gen.go
 //	sha256:e54544602daaa18e model_upload_avatar_parts_style1.gen.go
 //	sha256:8bd1458a5e901bb5 raw/client.gen.go

@@ -84,13 +84,7 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 		case "name":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ID":
-				field = 0
-			case "NAME":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "ID", "NAME")
 		}
 		switch field {
 		case 0:
@@ -101,13 +95,7 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 				m.ID = d.Int64()
 			}
 		case 1:
-			if d.Null() {
-				m.Name.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Name.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Name)
 		default:
 			d.Skip()
 		}

@@ -79,31 +79,13 @@ func (m *QueryStylesFilterParam) DecodeJSON(d *oasimpl.Decoder) {
 		case "updated_after":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "CONNECTORS":
-				field = 0
-			case "UPDATED_AFTER":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "CONNECTORS", "UPDATED_AFTER")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Connectors.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Connectors.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Connectors)
 		case 1:
-			if d.Null() {
-				m.UpdatedAfter.Unset()
-			} else {
-				var x time.Time
-				d.Time(&x)
-				m.UpdatedAfter.Set(x)
-			}
+			oasimpl.DecodeOptTime(d, &m.UpdatedAfter)
 		default:
 			d.Skip()
 		}

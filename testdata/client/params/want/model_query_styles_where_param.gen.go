@@ -75,31 +75,13 @@ func (m *QueryStylesWhereParam) DecodeJSON(d *oasimpl.Decoder) {
 		case "name":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "AGE":
-				field = 0
-			case "NAME":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "AGE", "NAME")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Age.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.Age.Set(x)
-			}
+			oasimpl.DecodeOptInt64(d, &m.Age)
 		case 1:
-			if d.Null() {
-				m.Name.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Name.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Name)
 		default:
 			d.Skip()
 		}

@@ -107,15 +107,7 @@ func (m *Rgb) DecodeJSON(d *oasimpl.Decoder) {
 		case "R":
 			field = 2
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "B":
-				field = 0
-			case "G":
-				field = 1
-			case "R":
-				field = 2
-			}
+			field = oasimpl.FoldIndex(key, "B", "G", "R")
 		}
 		switch field {
 		case 0:

@@ -7,21 +7,21 @@
 //
 // spec: sha256:470296d417a73715
 // config: sha256:07623a2c5c42301a
-// toolchain: v0.4.0
-// output: sha256:b830ef17d5a91e3b
+// toolchain: v0.5.0
+// output: sha256:27b35d6c9f607c0c
 //
 // files:
-//	sha256:512c54d23b6e9fc6 api.gen.go
-//	sha256:6641d0fd861d1624 doc.gen.go
+//	sha256:7e9814bbbd7cf5b4 api.gen.go
+//	sha256:5a5f8eabe41a22ea doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
 //	sha256:14ce52b1452fd3a9 examples.gen_test.go
-//	sha256:52ad13fb7a2ad732 model_item.gen.go
+//	sha256:55daabe2169131da model_item.gen.go
 //	sha256:13ee1f803aaf7240 model_list_tags_sort_param.gen.go
-//	sha256:b73a44d2380cb616 model_problem.gen.go
+//	sha256:ef72505726215a84 model_problem.gen.go
 //	sha256:84cd34ebad5b201e model_query_styles_fields_param.gen.go
-//	sha256:4ff252a0fad8814a model_query_styles_filter_param.gen.go
-//	sha256:eef2c8d8fc0ffa44 model_query_styles_where_param.gen.go
-//	sha256:42cf0d2fa9b0211c model_rgb.gen.go
+//	sha256:a694ae0464fddb33 model_query_styles_filter_param.gen.go
+//	sha256:2b16d63cd38b307d model_query_styles_where_param.gen.go
+//	sha256:f21248428c53e469 model_rgb.gen.go
 //	sha256:b932956d42a61bac raw/client.gen.go
 //
 // warnings:

@@ -160,39 +160,13 @@ func (m *Repo) DecodeJSON(d *oasimpl.Decoder) {
 		case "stars":
 			field = 5
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "DESCRIPTION":
-				field = 0
-			case "HAS_ISSUES":
-				field = 1
-			case "ID":
-				field = 2
-			case "NAME":
-				field = 3
-			case "PRIVATE":
-				field = 4
-			case "STARS":
-				field = 5
-			}
+			field = oasimpl.FoldIndex(key, "DESCRIPTION", "HAS_ISSUES", "ID", "NAME", "PRIVATE", "STARS")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Description.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Description.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Description)
 		case 1:
-			if d.Null() {
-				m.HasIssues.Unset()
-			} else {
-				var x bool
-				x = d.Bool()
-				m.HasIssues.Set(x)
-			}
+			oasimpl.DecodeOptBool(d, &m.HasIssues)
 		case 2:
 			if !d.AtNull() {
 				seen |= 1 << 0

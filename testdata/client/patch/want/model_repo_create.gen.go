@@ -153,19 +153,7 @@ func (m *RepoCreate) DecodeJSON(d *oasimpl.Decoder) {
 		case "private":
 			field = 4
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "AUTO_INIT":
-				field = 0
-			case "HAS_ISSUES":
-				field = 1
-			case "NAME":
-				field = 2
-			case "OWNER":
-				field = 3
-			case "PRIVATE":
-				field = 4
-			}
+			field = oasimpl.FoldIndex(key, "AUTO_INIT", "HAS_ISSUES", "NAME", "OWNER", "PRIVATE")
 		}
 		switch field {
 		case 0:
@@ -176,13 +164,7 @@ func (m *RepoCreate) DecodeJSON(d *oasimpl.Decoder) {
 				m.AutoInit = d.Bool()
 			}
 		case 1:
-			if d.Null() {
-				m.HasIssues.Unset()
-			} else {
-				var x bool
-				x = d.Bool()
-				m.HasIssues.Set(x)
-			}
+			oasimpl.DecodeOptBool(d, &m.HasIssues)
 		case 2:
 			if !d.AtNull() {
 				seen |= 1 << 1
@@ -198,13 +180,7 @@ func (m *RepoCreate) DecodeJSON(d *oasimpl.Decoder) {
 				m.Owner = d.String()
 			}
 		case 4:
-			if d.Null() {
-				m.Private.Unset()
-			} else {
-				var x bool
-				x = d.Bool()
-				m.Private.Set(x)
-			}
+			oasimpl.DecodeOptBool(d, &m.Private)
 		default:
 			d.Skip()
 		}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
 	"github.com/oasgen/oasgen/oas/oasimpl"
-	"slices"
 	"time"
 )
 
@@ -379,18 +378,7 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"topics\":"...)
 		more = true
-		if x == nil {
-			dst = append(dst, "null"...)
-		} else {
-			dst = append(dst, '[')
-			for i1, x1 := range x {
-				if i1 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = oasimpl.AppendString(dst, x1)
-			}
-			dst = append(dst, ']')
-		}
+		dst = oasimpl.AppendStrings(dst, x)
 	}
 	if x, ok := m.Visibility.Get(); ok {
 		if more {
@@ -453,135 +441,31 @@ func (m *RepoUpdate) DecodeJSON(d *oasimpl.Decoder) {
 		case "visibility":
 			field = 17
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ALLOW_MERGE_COMMIT":
-				field = 0
-			case "ALLOW_SQUASH_MERGE":
-				field = 1
-			case "ARCHIVED_AT":
-				field = 2
-			case "DEFAULT_BRANCH":
-				field = 3
-			case "DELETE_BRANCH_ON_MERGE":
-				field = 4
-			case "DESCRIPTION":
-				field = 5
-			case "HAS_ISSUES":
-				field = 6
-			case "HAS_PROJECTS":
-				field = 7
-			case "HAS_WIKI":
-				field = 8
-			case "HOMEPAGE":
-				field = 9
-			case "IS_TEMPLATE":
-				field = 10
-			case "MERGE_WEIGHTS":
-				field = 11
-			case "NAME":
-				field = 12
-			case "PRIVATE":
-				field = 13
-			case "RATIO":
-				field = 14
-			case "SEED":
-				field = 15
-			case "TOPICS":
-				field = 16
-			case "VISIBILITY":
-				field = 17
-			}
+			field = oasimpl.FoldIndex(key, "ALLOW_MERGE_COMMIT", "ALLOW_SQUASH_MERGE", "ARCHIVED_AT", "DEFAULT_BRANCH", "DELETE_BRANCH_ON_MERGE", "DESCRIPTION", "HAS_ISSUES", "HAS_PROJECTS", "HAS_WIKI", "HOMEPAGE", "IS_TEMPLATE", "MERGE_WEIGHTS", "NAME", "PRIVATE", "RATIO", "SEED", "TOPICS", "VISIBILITY")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.AllowMergeCommit.Unset()
-			} else {
-				var x bool
-				x = d.Bool()
-				m.AllowMergeCommit.Set(x)
-			}
+			oasimpl.DecodeOptBool(d, &m.AllowMergeCommit)
 		case 1:
-			if d.Null() {
-				m.AllowSquashMerge.Unset()
-			} else {
-				var x bool
-				x = d.Bool()
-				m.AllowSquashMerge.Set(x)
-			}
+			oasimpl.DecodeOptBool(d, &m.AllowSquashMerge)
 		case 2:
-			if d.Null() {
-				m.ArchivedAt.Unset()
-			} else {
-				var x time.Time
-				d.Time(&x)
-				m.ArchivedAt.Set(x)
-			}
+			oasimpl.DecodeOptTime(d, &m.ArchivedAt)
 		case 3:
-			if d.Null() {
-				m.DefaultBranch.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.DefaultBranch.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.DefaultBranch)
 		case 4:
-			if d.Null() {
-				m.DeleteBranchOnMerge.Unset()
-			} else {
-				var x bool
-				x = d.Bool()
-				m.DeleteBranchOnMerge.Set(x)
-			}
+			oasimpl.DecodeOptBool(d, &m.DeleteBranchOnMerge)
 		case 5:
-			if d.Null() {
-				m.Description.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Description.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Description)
 		case 6:
-			if d.Null() {
-				m.HasIssues.Unset()
-			} else {
-				var x bool
-				x = d.Bool()
-				m.HasIssues.Set(x)
-			}
+			oasimpl.DecodeOptBool(d, &m.HasIssues)
 		case 7:
-			if d.Null() {
-				m.HasProjects.Unset()
-			} else {
-				var x bool
-				x = d.Bool()
-				m.HasProjects.Set(x)
-			}
+			oasimpl.DecodeOptBool(d, &m.HasProjects)
 		case 8:
-			if d.Null() {
-				m.HasWiki.Unset()
-			} else {
-				var x bool
-				x = d.Bool()
-				m.HasWiki.Set(x)
-			}
+			oasimpl.DecodeOptBool(d, &m.HasWiki)
 		case 9:
-			if d.Null() {
-				m.Homepage.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Homepage.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Homepage)
 		case 10:
-			if d.Null() {
-				m.IsTemplate.Unset()
-			} else {
-				var x bool
-				x = d.Bool()
-				m.IsTemplate.Set(x)
-			}
+			oasimpl.DecodeOptBool(d, &m.IsTemplate)
 		case 11:
 			if d.Null() {
 				m.MergeWeights.Unset()
@@ -607,67 +491,15 @@ func (m *RepoUpdate) DecodeJSON(d *oasimpl.Decoder) {
 				m.MergeWeights.Set(x)
 			}
 		case 12:
-			if d.Null() {
-				m.Name.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Name.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Name)
 		case 13:
-			if d.Null() {
-				m.Private.Unset()
-			} else {
-				var x bool
-				x = d.Bool()
-				m.Private.Set(x)
-			}
+			oasimpl.DecodeOptBool(d, &m.Private)
 		case 14:
-			if d.Null() {
-				m.Ratio.SetNull()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.Ratio.Set(x)
-			}
+			oasimpl.DecodeNullableFloat64(d, &m.Ratio)
 		case 15:
-			if d.Null() {
-				m.Seed.Unset()
-			} else {
-				var x []byte
-				{
-					x = d.Bytes(x)
-				}
-				m.Seed.Set(x)
-			}
+			oasimpl.DecodeOptBytes(d, &m.Seed)
 		case 16:
-			if d.Null() {
-				m.Topics.Unset()
-			} else {
-				var x []string
-				if d.BeginArray() {
-					// Decode into the existing elements, as encoding/json does.
-					s1 := x[:0]
-					// A new slice is allocated once, at its final size.
-					if cap(s1) == 0 {
-						s1 = make([]string, 0, d.ArrayLen())
-					}
-					for i1 := 0; d.More(i1); i1++ {
-						if len(s1) == cap(s1) {
-							s1 = slices.Grow(s1, 1)
-						}
-						s1 = s1[:len(s1)+1]
-						if !d.Null() {
-							s1[i1] = d.String()
-						}
-					}
-					if len(s1) == 0 {
-						s1 = []string{}
-					}
-					x = s1
-				}
-				m.Topics.Set(x)
-			}
+			oasimpl.DecodeOptStrings(d, &m.Topics)
 		case 17:
 			if d.Null() {
 				m.Visibility.Unset()

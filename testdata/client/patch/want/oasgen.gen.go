@@ -7,16 +7,16 @@
 //
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
-// toolchain: v0.4.0
-// output: sha256:619c3dd8de476b4c
+// toolchain: v0.5.0
+// output: sha256:b51bfcb4dedd6e90
 //
 // files:
-//	sha256:97f8ef44c7981763 api.gen.go
-//	sha256:2291506b0cfafea2 doc.gen.go
+//	sha256:9269d92eb010f620 api.gen.go
+//	sha256:e8d2a9ae3845193c doc.gen.go
 //	sha256:cead9ca3a51afc49 examples.gen_test.go
-//	sha256:fabf6790c026feae model_repo.gen.go
-//	sha256:1b02e1d50cb2d0d4 model_repo_create.gen.go
-//	sha256:71be16750b86a80d model_repo_update.gen.go
+//	sha256:830b9186fc263307 model_repo.gen.go
+//	sha256:33cd5164fac2b52a model_repo_create.gen.go
+//	sha256:d49c88aee0af30ed model_repo_update.gen.go
 //	sha256:945b4d0aa7d8998b model_visibility.gen.go
 //	sha256:621ba0cdcf1eef8a raw/client.gen.go
 

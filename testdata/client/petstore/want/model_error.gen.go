@@ -90,13 +90,7 @@ func (m *Error) DecodeJSON(d *oasimpl.Decoder) {
 		case "message":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "CODE":
-				field = 0
-			case "MESSAGE":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "CODE", "MESSAGE")
 		}
 		switch field {
 		case 0:

@@ -103,15 +103,7 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 		case "tag":
 			field = 2
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ID":
-				field = 0
-			case "NAME":
-				field = 1
-			case "TAG":
-				field = 2
-			}
+			field = oasimpl.FoldIndex(key, "ID", "NAME", "TAG")
 		}
 		switch field {
 		case 0:
@@ -129,13 +121,7 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 				m.Name = d.String()
 			}
 		case 2:
-			if d.Null() {
-				m.Tag.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Tag.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Tag)
 		default:
 			d.Skip()
 		}

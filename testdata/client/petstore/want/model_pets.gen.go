@@ -31,19 +31,8 @@ func (m Pets) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // dst has to grow.
 func (m Pets) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	if ([]Pet)(m) == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = append(dst, '[')
-		for i0, x0 := range ([]Pet)(m) {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = x0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
+	if dst, err = oasimpl.AppendSliceOf(dst, ([]Pet)(m)); err != nil {
+		return nil, err
 	}
 	return dst, nil
 }

@@ -7,17 +7,17 @@
 //
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
-// toolchain: v0.4.0
-// output: sha256:43a157477ffd1928
+// toolchain: v0.5.0
+// output: sha256:c7f9d072849f21d6
 //
 // files:
-//	sha256:975015ab935567f2 api.gen.go
-//	sha256:f725034d3c063157 doc.gen.go
+//	sha256:af9a8a35d077b260 api.gen.go
+//	sha256:1cebe6ed3e5e91a5 doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go
-//	sha256:61e90dd9d732cf50 model_error.gen.go
-//	sha256:f53118d5e5f7b90d model_pet.gen.go
-//	sha256:df769a4f6ffd4f23 model_pets.gen.go
+//	sha256:059088b4e997a6f1 model_error.gen.go
+//	sha256:0871adc2cb523237 model_pet.gen.go
+//	sha256:6e2bd6176f49b069 model_pets.gen.go
 //	sha256:c5776567024747c4 raw/client.gen.go
 
 package petstore

@@ -84,13 +84,7 @@ func (m *NewPet) DecodeJSON(d *oasimpl.Decoder) {
 		case "tag":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "NAME":
-				field = 0
-			case "TAG":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "NAME", "TAG")
 		}
 		switch field {
 		case 0:
@@ -101,13 +95,7 @@ func (m *NewPet) DecodeJSON(d *oasimpl.Decoder) {
 				m.Name = d.String()
 			}
 		case 1:
-			if d.Null() {
-				m.Tag.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Tag.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Tag)
 		default:
 			d.Skip()
 		}

@@ -7,17 +7,17 @@
 //
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
-// toolchain: v0.4.0
-// output: sha256:6f1a6ddb2cdb7241
+// toolchain: v0.5.0
+// output: sha256:074d83fb9541b241
 //
 // files:
-//	sha256:3ad29a46fe9dfd9d api.gen.go
-//	sha256:8c246dd35be5fd95 doc.gen.go
+//	sha256:bb92df9b25855460 api.gen.go
+//	sha256:8f0a5e7dac52c971 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go
-//	sha256:0f8752c461ac5393 model_error.gen.go
-//	sha256:98cfad6bbf0d92cf model_new_pet.gen.go
-//	sha256:94cbc70ca412e9fe model_pet.gen.go
+//	sha256:fcf0bc34d28a9fd1 model_error.gen.go
+//	sha256:eaa8f61cb507f2bb model_new_pet.gen.go
+//	sha256:341dd07305cb28b8 model_pet.gen.go
 //	sha256:6a9472b85faadedc raw/client.gen.go
 //
 // warnings:

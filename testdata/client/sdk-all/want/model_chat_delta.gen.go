@@ -91,13 +91,7 @@ func (m *ChatDelta) DecodeJSON(d *oasimpl.Decoder) {
 		case "type":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "CONTENT":
-				field = 0
-			case "TYPE":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "CONTENT", "TYPE")
 		}
 		switch field {
 		case 0:

@@ -70,11 +70,7 @@ func (m *ChatRequest) DecodeJSON(d *oasimpl.Decoder) {
 		case "prompt":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "PROMPT":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "PROMPT")
 		}
 		switch field {
 		case 0:

@@ -91,13 +91,7 @@ func (m *ChatUsage) DecodeJSON(d *oasimpl.Decoder) {
 		case "type":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "TOKENS":
-				field = 0
-			case "TYPE":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "TOKENS", "TYPE")
 		}
 		switch field {
 		case 0:

@@ -58,19 +58,8 @@ func (m CursorPage) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	dst = append(dst, '{')
 	dst = append(dst, "\"data\":"...)
-	if m.Data == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = append(dst, '[')
-		for i0, x0 := range m.Data {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = x0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
+	if dst, err = oasimpl.AppendSliceOf(dst, m.Data); err != nil {
+		return nil, err
 	}
 	if m.NextCursor.IsSet() {
 		dst = append(dst, ",\"next_cursor\":"...)
@@ -100,13 +89,7 @@ func (m *CursorPage) DecodeJSON(d *oasimpl.Decoder) {
 		case "next_cursor":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "DATA":
-				field = 0
-			case "NEXT_CURSOR":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "DATA", "NEXT_CURSOR")
 		}
 		switch field {
 		case 0:
@@ -132,13 +115,7 @@ func (m *CursorPage) DecodeJSON(d *oasimpl.Decoder) {
 				m.Data = s0
 			}
 		case 1:
-			if d.Null() {
-				m.NextCursor.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.NextCursor.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.NextCursor)
 		default:
 			d.Skip()
 		}

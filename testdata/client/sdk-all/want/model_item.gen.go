@@ -105,15 +105,7 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 		case "old_name":
 			field = 2
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "DISPLAY_NAME":
-				field = 0
-			case "ID":
-				field = 1
-			case "OLD_NAME":
-				field = 2
-			}
+			field = oasimpl.FoldIndex(key, "DISPLAY_NAME", "ID", "OLD_NAME")
 		}
 		switch field {
 		case 0:
@@ -131,13 +123,7 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 				m.ID = d.String()
 			}
 		case 2:
-			if d.Null() {
-				m.OldName.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.OldName.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.OldName)
 		default:
 			d.Skip()
 		}

@@ -71,21 +71,11 @@ func (m *LinkedPageLinks) DecodeJSON(d *oasimpl.Decoder) {
 		case "next":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "NEXT":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "NEXT")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Next.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.Next.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.Next)
 		default:
 			d.Skip()
 		}

@@ -53,19 +53,8 @@ func (m OffsetPage) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	dst = append(dst, '{')
 	dst = append(dst, "\"items\":"...)
-	if m.Items == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = append(dst, '[')
-		for i0, x0 := range m.Items {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = x0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
+	if dst, err = oasimpl.AppendSliceOf(dst, m.Items); err != nil {
+		return nil, err
 	}
 	return append(dst, '}'), nil
 }
@@ -85,11 +74,7 @@ func (m *OffsetPage) DecodeJSON(d *oasimpl.Decoder) {
 		case "items":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ITEMS":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "ITEMS")
 		}
 		switch field {
 		case 0:

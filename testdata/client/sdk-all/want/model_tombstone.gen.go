@@ -62,21 +62,11 @@ func (m *Tombstone) DecodeJSON(d *oasimpl.Decoder) {
 		case "moved_to":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "MOVED_TO":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "MOVED_TO")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.MovedTo.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.MovedTo.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.MovedTo)
 		default:
 			d.Skip()
 		}

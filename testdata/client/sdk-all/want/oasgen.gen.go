@@ -7,26 +7,26 @@
 //
 // spec: sha256:57d3650c4bbdcfd0
 // config: sha256:b8ee1440a395115d
-// toolchain: v0.4.0
-// output: sha256:c4f942aaf83d764b
+// toolchain: v0.5.0
+// output: sha256:ec3daff8bfcf9e81
 //
 // files:
-//	sha256:ca5c8e63dca299b1 api.gen.go
-//	sha256:23ff7db1392e21b6 doc.gen.go
+//	sha256:cbe9db9385e186b1 api.gen.go
+//	sha256:784c3413725c55c5 doc.gen.go
 //	sha256:dde74010749dc339 errors.gen.go
 //	sha256:4bfde0e043c7cdfb examples.gen_test.go
-//	sha256:c0a7968ae540fecd model_chat_delta.gen.go
+//	sha256:7d3f7d4433352682 model_chat_delta.gen.go
 //	sha256:c2e8e203ebbc87ed model_chat_event.gen.go
-//	sha256:e7d4e9436e0b8e32 model_chat_request.gen.go
-//	sha256:945fd5da42d357c5 model_chat_usage.gen.go
-//	sha256:b7eb29c5a652a837 model_cursor_page.gen.go
-//	sha256:e414df2f1b034925 model_item.gen.go
-//	sha256:e84f516b95ffcb09 model_legacy_thing.gen.go
-//	sha256:5df496f4f895b4d7 model_linked_page.gen.go
-//	sha256:6c0fd52599776947 model_linked_page_links.gen.go
-//	sha256:4331943df8a4669d model_offset_page.gen.go
-//	sha256:4c2e7a706e0febe9 model_problem.gen.go
-//	sha256:0c788841aa5ec8c8 model_tombstone.gen.go
+//	sha256:0d68d90901a52929 model_chat_request.gen.go
+//	sha256:aa105d837ac87753 model_chat_usage.gen.go
+//	sha256:9e6c41595c10841b model_cursor_page.gen.go
+//	sha256:65800fa76a0ffe0c model_item.gen.go
+//	sha256:1fe7b066e34828ea model_legacy_thing.gen.go
+//	sha256:a03100f20cb8e389 model_linked_page.gen.go
+//	sha256:ead3866311c4821d model_linked_page_links.gen.go
+//	sha256:e9dc31e9666cdd2f model_offset_page.gen.go
+//	sha256:b6144f04e19e787e model_problem.gen.go
+//	sha256:71d1477c9fa02c74 model_tombstone.gen.go
 //	sha256:662cd949177c3c9f raw/client.gen.go
 //	sha256:09d592aa355f82f1 webhooks.gen.go
 //

@@ -70,11 +70,7 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 		case "id":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ID":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "ID")
 		}
 		switch field {
 		case 0:

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
 	"github.com/oasgen/oasgen/oas/oasimpl"
-	"slices"
 )
 
 // ListPagesOkResponse is an inline schema at paths./pages.get.responses.200.
@@ -47,18 +46,7 @@ func (m ListPagesOkResponse) AppendJSON(dst []byte) ([]byte, error) {
 	if x, ok := m.Data.Get(); ok {
 		dst = append(dst, "\"data\":"...)
 		more = true
-		if x == nil {
-			dst = append(dst, "null"...)
-		} else {
-			dst = append(dst, '[')
-			for i1, x1 := range x {
-				if i1 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = oasimpl.AppendString(dst, x1)
-			}
-			dst = append(dst, ']')
-		}
+		dst = oasimpl.AppendStrings(dst, x)
 	}
 	if x, ok := m.Next.Get(); ok {
 		if more {
@@ -87,51 +75,13 @@ func (m *ListPagesOkResponse) DecodeJSON(d *oasimpl.Decoder) {
 		case "next":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "DATA":
-				field = 0
-			case "NEXT":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "DATA", "NEXT")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Data.Unset()
-			} else {
-				var x []string
-				if d.BeginArray() {
-					// Decode into the existing elements, as encoding/json does.
-					s1 := x[:0]
-					// A new slice is allocated once, at its final size.
-					if cap(s1) == 0 {
-						s1 = make([]string, 0, d.ArrayLen())
-					}
-					for i1 := 0; d.More(i1); i1++ {
-						if len(s1) == cap(s1) {
-							s1 = slices.Grow(s1, 1)
-						}
-						s1 = s1[:len(s1)+1]
-						if !d.Null() {
-							s1[i1] = d.String()
-						}
-					}
-					if len(s1) == 0 {
-						s1 = []string{}
-					}
-					x = s1
-				}
-				m.Data.Set(x)
-			}
+			oasimpl.DecodeOptStrings(d, &m.Data)
 		case 1:
-			if d.Null() {
-				m.Next.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Next.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Next)
 		default:
 			d.Skip()
 		}

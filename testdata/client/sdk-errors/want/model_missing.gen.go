@@ -62,21 +62,11 @@ func (m *Missing) DecodeJSON(d *oasimpl.Decoder) {
 		case "suggestion":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "SUGGESTION":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "SUGGESTION")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Suggestion.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Suggestion.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Suggestion)
 		default:
 			d.Skip()
 		}

@@ -70,11 +70,7 @@ func (m *Problem) DecodeJSON(d *oasimpl.Decoder) {
 		case "message":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "MESSAGE":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "MESSAGE")
 		}
 		switch field {
 		case 0:

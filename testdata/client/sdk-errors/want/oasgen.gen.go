@@ -7,18 +7,18 @@
 //
 // spec: sha256:a1ee567c5d558311
 // config: sha256:23ef558e9a4b325a
-// toolchain: v0.4.0
-// output: sha256:0509159c8640e245
+// toolchain: v0.5.0
+// output: sha256:43d33dcacf02e5bb
 //
 // files:
-//	sha256:cbe209612046b449 api.gen.go
-//	sha256:e4913c970a2ec3f1 doc.gen.go
+//	sha256:a19e9396aa245440 api.gen.go
+//	sha256:d444e64cfb86d0b4 doc.gen.go
 //	sha256:dad7a1c1765191ed errors.gen.go
 //	sha256:29778eb8a27ed0dc examples.gen_test.go
-//	sha256:09bed88460e565e3 model_item.gen.go
-//	sha256:1454383c42938797 model_list_pages_ok_response.gen.go
-//	sha256:749cc175a03baebe model_missing.gen.go
-//	sha256:06487468532dfef3 model_problem.gen.go
+//	sha256:04d4a9d8be79db0d model_item.gen.go
+//	sha256:28d3acafe9109124 model_list_pages_ok_response.gen.go
+//	sha256:4fc21c682d164d29 model_missing.gen.go
+//	sha256:71f69f6d775e3140 model_problem.gen.go
 //	sha256:0f1bdc6fde299068 raw/client.gen.go
 //
 // warnings:

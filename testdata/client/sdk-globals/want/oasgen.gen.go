@@ -7,12 +7,12 @@
 //
 // spec: sha256:08a5c2ab0425a525
 // config: sha256:44a00fb48e028a93
-// toolchain: v0.4.0
-// output: sha256:a6edeb264e69b191
+// toolchain: v0.5.0
+// output: sha256:f00010bbe09f88fa
 //
 // files:
-//	sha256:69c87099c4ffd08f api.gen.go
-//	sha256:53e6567583f9382f doc.gen.go
+//	sha256:dab34a0ff018b1c3 api.gen.go
+//	sha256:a668f9890d37f875 doc.gen.go
 //	sha256:0cdcc28b508ab697 examples.gen_test.go
 //	sha256:3590ef6e75196612 raw/client.gen.go
 //

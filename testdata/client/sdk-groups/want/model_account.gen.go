@@ -98,25 +98,11 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 		case "old_field":
 			field = 2
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "DISPLAY_NAME":
-				field = 0
-			case "ID":
-				field = 1
-			case "OLD_FIELD":
-				field = 2
-			}
+			field = oasimpl.FoldIndex(key, "DISPLAY_NAME", "ID", "OLD_FIELD")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Title.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Title.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Title)
 		case 1:
 			if !d.AtNull() {
 				seen |= 1 << 0
@@ -125,13 +111,7 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 				m.ID = d.String()
 			}
 		case 2:
-			if d.Null() {
-				m.OldField.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.OldField.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.OldField)
 		default:
 			d.Skip()
 		}

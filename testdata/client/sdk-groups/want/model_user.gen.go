@@ -62,21 +62,11 @@ func (m *User) DecodeJSON(d *oasimpl.Decoder) {
 		case "name":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "NAME":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "NAME")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Name.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Name.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Name)
 		default:
 			d.Skip()
 		}

@@ -7,16 +7,16 @@
 //
 // spec: sha256:133945e2b740b3fd
 // config: sha256:88542a19bbddc305
-// toolchain: v0.4.0
-// output: sha256:ccd808a9fff3e392
+// toolchain: v0.5.0
+// output: sha256:e871531844e27e2b
 //
 // files:
-//	sha256:1ac680cf7eecaee2 api.gen.go
-//	sha256:89c3666bb2eeae81 doc.gen.go
+//	sha256:2ef4c784b8446a36 api.gen.go
+//	sha256:539d5f8d55819d9d doc.gen.go
 //	sha256:f42cce6fdcd0266d examples.gen_test.go
-//	sha256:8e492199ad1e7442 model_account.gen.go
-//	sha256:51a54f9ad5be41ae model_legacy.gen.go
-//	sha256:fe39ebc10581ec6e model_user.gen.go
+//	sha256:077443039e595e88 model_account.gen.go
+//	sha256:819d5764e189ac95 model_legacy.gen.go
+//	sha256:378739e0bd2d2a5f model_user.gen.go
 //	sha256:b97b8d5d6367f715 raw/client.gen.go
 //
 // warnings:

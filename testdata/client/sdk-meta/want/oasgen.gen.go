@@ -7,16 +7,16 @@
 //
 // spec: sha256:08186bb3fbdf7694
 // config: sha256:bc9d64ea3c93754a
-// toolchain: v0.4.0
-// output: sha256:edb17614a9184232
+// toolchain: v0.5.0
+// output: sha256:fe7c0c140a2050d3
 //
 // files:
-//	sha256:8d3cac39e0030a00 api.gen.go
-//	sha256:391e8ef086ae5f55 doc.gen.go
+//	sha256:4517765676afb650 api.gen.go
+//	sha256:e701d7e250269144 doc.gen.go
 //	sha256:c5a1416e62f83cb2 errors.gen.go
 //	sha256:f2c637a41f3d48df examples.gen_test.go
-//	sha256:e81c4ccec7518526 model_item.gen.go
-//	sha256:b432d09b2da5c2a1 model_problem.gen.go
+//	sha256:acb99ec24a6084b6 model_item.gen.go
+//	sha256:3ee6ceb10558fff6 model_problem.gen.go
 //	sha256:68095c26461ca12e model_tier.gen.go
 //	sha256:ce91df271af4df5d raw/client.gen.go
 

@@ -68,19 +68,8 @@ func (m CursorPage) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	dst = append(dst, '{')
 	dst = append(dst, "\"data\":"...)
-	if m.Data == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = append(dst, '[')
-		for i0, x0 := range m.Data {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = x0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
+	if dst, err = oasimpl.AppendSliceOf(dst, m.Data); err != nil {
+		return nil, err
 	}
 	if m.absent&(1<<0) == 0 || !reflect.ValueOf(m.Meta).IsZero() {
 		dst = append(dst, ",\"meta\":"...)
@@ -109,13 +98,7 @@ func (m *CursorPage) DecodeJSON(d *oasimpl.Decoder) {
 		case "meta":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "DATA":
-				field = 0
-			case "META":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "DATA", "META")
 		}
 		switch field {
 		case 0:

@@ -66,21 +66,11 @@ func (m *CursorPageMeta) DecodeJSON(d *oasimpl.Decoder) {
 		case "next_cursor":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "NEXT_CURSOR":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "NEXT_CURSOR")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.NextCursor.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.NextCursor.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.NextCursor)
 		default:
 			d.Skip()
 		}

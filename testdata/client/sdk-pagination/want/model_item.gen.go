@@ -90,13 +90,7 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 		case "name":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ID":
-				field = 0
-			case "NAME":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "ID", "NAME")
 		}
 		switch field {
 		case 0:

@@ -60,19 +60,8 @@ func (m LinkedPage) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	dst = append(dst, '{')
 	dst = append(dst, "\"data\":"...)
-	if m.Data == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = append(dst, '[')
-		for i0, x0 := range m.Data {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = x0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
+	if dst, err = oasimpl.AppendSliceOf(dst, m.Data); err != nil {
+		return nil, err
 	}
 	if x, ok := m.Links.Get(); ok {
 		dst = append(dst, ",\"links\":"...)
@@ -100,13 +89,7 @@ func (m *LinkedPage) DecodeJSON(d *oasimpl.Decoder) {
 		case "links":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "DATA":
-				field = 0
-			case "LINKS":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "DATA", "LINKS")
 		}
 		switch field {
 		case 0:

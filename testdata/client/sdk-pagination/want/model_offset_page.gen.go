@@ -56,19 +56,8 @@ func (m OffsetPage) AppendJSON(dst []byte) ([]byte, error) {
 	if x, ok := m.Items.Get(); ok {
 		dst = append(dst, "\"items\":"...)
 		more = true
-		if x == nil {
-			dst = append(dst, "null"...)
-		} else {
-			dst = append(dst, '[')
-			for i1, x1 := range x {
-				if i1 > 0 {
-					dst = append(dst, ',')
-				}
-				if dst, err = x1.AppendJSON(dst); err != nil {
-					return nil, err
-				}
-			}
-			dst = append(dst, ']')
+		if dst, err = oasimpl.AppendSliceOf(dst, x); err != nil {
+			return nil, err
 		}
 	}
 	if x, ok := m.Total.Get(); ok {
@@ -98,13 +87,7 @@ func (m *OffsetPage) DecodeJSON(d *oasimpl.Decoder) {
 		case "total":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ITEMS":
-				field = 0
-			case "TOTAL":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "ITEMS", "TOTAL")
 		}
 		switch field {
 		case 0:
@@ -134,13 +117,7 @@ func (m *OffsetPage) DecodeJSON(d *oasimpl.Decoder) {
 				m.Items.Set(x)
 			}
 		case 1:
-			if d.Null() {
-				m.Total.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.Total.Set(x)
-			}
+			oasimpl.DecodeOptInt64(d, &m.Total)
 		default:
 			d.Skip()
 		}

@@ -53,19 +53,8 @@ func (m SearchPage) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	dst = append(dst, '{')
 	dst = append(dst, "\"results\":"...)
-	if m.Results == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = append(dst, '[')
-		for i0, x0 := range m.Results {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = x0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
+	if dst, err = oasimpl.AppendSliceOf(dst, m.Results); err != nil {
+		return nil, err
 	}
 	return append(dst, '}'), nil
 }
@@ -85,11 +74,7 @@ func (m *SearchPage) DecodeJSON(d *oasimpl.Decoder) {
 		case "results":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "RESULTS":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "RESULTS")
 		}
 		switch field {
 		case 0:

@@ -85,23 +85,11 @@ func (m *SearchRequest) DecodeJSON(d *oasimpl.Decoder) {
 		case "query":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "AFTER":
-				field = 0
-			case "QUERY":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "AFTER", "QUERY")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.After.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.After.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.After)
 		case 1:
 			if !d.AtNull() {
 				seen |= 1 << 0

@@ -7,25 +7,25 @@
 //
 // spec: sha256:25413f7d26004831
 // config: sha256:821f72598031c6bb
-// toolchain: v0.4.0
-// output: sha256:aaa612e4c01d59a8
+// toolchain: v0.5.0
+// output: sha256:1b2146799ba273ce
 //
 // files:
-//	sha256:954da3dfd8f25245 api.gen.go
-//	sha256:dde36e49d825180c doc.gen.go
+//	sha256:c2294524604c294f api.gen.go
+//	sha256:c906f1a4aa6deff3 doc.gen.go
 //	sha256:5315fded536c6613 errors.gen.go
 //	sha256:1b2a5e45b33cf1e7 examples.gen_test.go
 //	sha256:e0c674e840831a54 model_cursor.gen.go
-//	sha256:22ebbb840c9519e5 model_cursor_page.gen.go
-//	sha256:33bc6791198d9132 model_cursor_page_meta.gen.go
-//	sha256:3d6a29863456ea62 model_error.gen.go
-//	sha256:07bfb392a90e6fca model_item.gen.go
-//	sha256:d272d2352436aca3 model_linked_page.gen.go
-//	sha256:c180902646243394 model_linked_page_links.gen.go
-//	sha256:0d05ed3e27fd4d06 model_numbered_page.gen.go
-//	sha256:66f7a20505aca79b model_offset_page.gen.go
-//	sha256:9d04dba54c65d35b model_search_page.gen.go
-//	sha256:7ea92cd5e73a76e1 model_search_request.gen.go
+//	sha256:75a28076cfdab05c model_cursor_page.gen.go
+//	sha256:a1c92d5b6b8c42d6 model_cursor_page_meta.gen.go
+//	sha256:d7fd2287834c55d3 model_error.gen.go
+//	sha256:69b3f859e5960226 model_item.gen.go
+//	sha256:491400639aad620b model_linked_page.gen.go
+//	sha256:73ead74a5cd6e6a3 model_linked_page_links.gen.go
+//	sha256:6113746abb9a26b9 model_numbered_page.gen.go
+//	sha256:8071b34b395b1fd4 model_offset_page.gen.go
+//	sha256:8f4d3cafd210b7ec model_search_page.gen.go
+//	sha256:f2855365209650f6 model_search_request.gen.go
 //	sha256:68bcc618bd478dc9 raw/client.gen.go
 
 package sdkpagination

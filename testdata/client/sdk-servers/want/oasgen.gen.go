@@ -7,12 +7,12 @@
 //
 // spec: sha256:cddbc31c6e0c187a
 // config: sha256:41be07da654e06ac
-// toolchain: v0.4.0
-// output: sha256:47a61dbcaa23c391
+// toolchain: v0.5.0
+// output: sha256:5bdde330a6caf148
 //
 // files:
-//	sha256:b8361e9156210ca0 api.gen.go
-//	sha256:71218701a66cbeed doc.gen.go
+//	sha256:e50fd1c9837252e3 api.gen.go
+//	sha256:935b73f80f3569ef doc.gen.go
 //	sha256:bc2cd1a807adfe4b examples.gen_test.go
 //	sha256:51ac14a9ae99fc53 raw/client.gen.go
 //

@@ -71,11 +71,7 @@ func (m *StreamTicksEvent) DecodeJSON(d *oasimpl.Decoder) {
 		case "symbol":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "SYMBOL":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "SYMBOL")
 		}
 		switch field {
 		case 0:

@@ -7,14 +7,14 @@
 //
 // spec: sha256:b3eeaa2e91efa136
 // config: sha256:a27a5795d96fc97b
-// toolchain: v0.4.0
-// output: sha256:389592dddfa59a3a
+// toolchain: v0.5.0
+// output: sha256:eadbe5d4306730e5
 //
 // files:
-//	sha256:9ca2501aa5cfa84b api.gen.go
-//	sha256:139bbf1fc11d5fb4 doc.gen.go
+//	sha256:48d42221a58975ec api.gen.go
+//	sha256:e93c2a7e10f00fa2 doc.gen.go
 //	sha256:05059139768efc0a examples.gen_test.go
-//	sha256:c8e4105a847c36c8 model_stream_ticks_event.gen.go
+//	sha256:1fbe47985952b9f5 model_stream_ticks_event.gen.go
 //	sha256:dc6275efafcef278 raw/client.gen.go
 
 package sdksseonly

@@ -88,13 +88,7 @@ func (m *ChatChunk) DecodeJSON(d *oasimpl.Decoder) {
 		case "finish_reason":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "CONTENT":
-				field = 0
-			case "FINISH_REASON":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "CONTENT", "FINISH_REASON")
 		}
 		switch field {
 		case 0:
@@ -105,13 +99,7 @@ func (m *ChatChunk) DecodeJSON(d *oasimpl.Decoder) {
 				m.Content = d.String()
 			}
 		case 1:
-			if d.Null() {
-				m.FinishReason.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.FinishReason.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.FinishReason)
 		default:
 			d.Skip()
 		}

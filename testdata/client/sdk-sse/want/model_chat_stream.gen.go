@@ -115,17 +115,7 @@ func (m *ChatStream) DecodeJSON(d *oasimpl.Decoder) {
 		case "retry":
 			field = 3
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "DATA":
-				field = 0
-			case "EVENT":
-				field = 1
-			case "ID":
-				field = 2
-			case "RETRY":
-				field = 3
-			}
+			field = oasimpl.FoldIndex(key, "DATA", "EVENT", "ID", "RETRY")
 		}
 		switch field {
 		case 0:
@@ -134,29 +124,11 @@ func (m *ChatStream) DecodeJSON(d *oasimpl.Decoder) {
 			}
 			m.Data.DecodeJSON(d)
 		case 1:
-			if d.Null() {
-				m.Event.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Event.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Event)
 		case 2:
-			if d.Null() {
-				m.ID.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.ID.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.ID)
 		case 3:
-			if d.Null() {
-				m.Retry.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.Retry.Set(x)
-			}
+			oasimpl.DecodeOptInt64(d, &m.Retry)
 		default:
 			d.Skip()
 		}

@@ -70,11 +70,7 @@ func (m *Completion) DecodeJSON(d *oasimpl.Decoder) {
 		case "text":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "TEXT":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "TEXT")
 		}
 		switch field {
 		case 0:

@@ -96,13 +96,7 @@ func (m *CompletionRequest) DecodeJSON(d *oasimpl.Decoder) {
 		case "stream":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "PROMPT":
-				field = 0
-			case "STREAM":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "PROMPT", "STREAM")
 		}
 		switch field {
 		case 0:
@@ -113,13 +107,7 @@ func (m *CompletionRequest) DecodeJSON(d *oasimpl.Decoder) {
 				m.Prompt = d.String()
 			}
 		case 1:
-			if d.Null() {
-				m.Stream.Unset()
-			} else {
-				var x bool
-				x = d.Bool()
-				m.Stream.Set(x)
-			}
+			oasimpl.DecodeOptBool(d, &m.Stream)
 		default:
 			d.Skip()
 		}

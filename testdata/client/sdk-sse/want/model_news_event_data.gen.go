@@ -71,11 +71,7 @@ func (m *NewsEventData) DecodeJSON(d *oasimpl.Decoder) {
 		case "headline":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "HEADLINE":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "HEADLINE")
 		}
 		switch field {
 		case 0:

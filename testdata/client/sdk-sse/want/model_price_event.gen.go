@@ -103,13 +103,7 @@ func (m *PriceEvent) DecodeJSON(d *oasimpl.Decoder) {
 		case "event":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "DATA":
-				field = 0
-			case "EVENT":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "DATA", "EVENT")
 		}
 		switch field {
 		case 0:

@@ -93,13 +93,7 @@ func (m *Tick) DecodeJSON(d *oasimpl.Decoder) {
 		case "symbol":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "PRICE":
-				field = 0
-			case "SYMBOL":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "PRICE", "SYMBOL")
 		}
 		switch field {
 		case 0:

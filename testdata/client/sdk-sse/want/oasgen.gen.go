@@ -7,29 +7,29 @@
 //
 // spec: sha256:5f9637848f958e7e
 // config: sha256:5c465b5e41ce6b6c
-// toolchain: v0.4.0
-// output: sha256:b2a06b9437dd6675
+// toolchain: v0.5.0
+// output: sha256:24f4c841568047f8
 //
 // files:
-//	sha256:4522a86f88827b51 api.gen.go
-//	sha256:28e0d7bfa1dac9d4 doc.gen.go
+//	sha256:2e1e87ef227e8d13 api.gen.go
+//	sha256:312a99b051442e07 doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
 //	sha256:a4def5da10175901 examples.gen_test.go
-//	sha256:99ebcabd8ecebeab model_chat_chunk.gen.go
-//	sha256:a4b3983969e802d5 model_chat_request.gen.go
-//	sha256:5926650f97038b8b model_chat_stream.gen.go
-//	sha256:041fd7c4953e9db3 model_completion.gen.go
-//	sha256:c09f998ab9ff0bf8 model_completion_request.gen.go
-//	sha256:a3372c078929704d model_error.gen.go
+//	sha256:fbe19056beaf1846 model_chat_chunk.gen.go
+//	sha256:100f0b704b4024b6 model_chat_request.gen.go
+//	sha256:1fbbf36cb0b3fedd model_chat_stream.gen.go
+//	sha256:1aa1873d729a179d model_completion.gen.go
+//	sha256:182d89f75f32296b model_completion_request.gen.go
+//	sha256:e3019a3a40365770 model_error.gen.go
 //	sha256:84795a47785f4a2b model_feed_event.gen.go
 //	sha256:994d56fe61b8e117 model_feed_ok_response_event_stream.gen.go
-//	sha256:162910f3a07d1b7b model_news_event.gen.go
-//	sha256:e702db8a6d75d304 model_news_event_data.gen.go
+//	sha256:e21f7fdcfb1e63c3 model_news_event.gen.go
+//	sha256:b6f9e7559e0009cd model_news_event_data.gen.go
 //	sha256:05980127c1c02578 model_news_event_event.gen.go
-//	sha256:fcf90dc7ba1cbaba model_price_event.gen.go
+//	sha256:f077a33fed9d9abc model_price_event.gen.go
 //	sha256:0c6a6917dd169d23 model_price_event_event.gen.go
 //	sha256:cda00faf254e479c model_tail_logs_level_param.gen.go
-//	sha256:4562ac699ebb5480 model_tick.gen.go
+//	sha256:ce6845d93fc7be40 model_tick.gen.go
 //	sha256:d88c6f5f51f6da0e raw/client.gen.go
 
 package sdksse

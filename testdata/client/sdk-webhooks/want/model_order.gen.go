@@ -96,13 +96,7 @@ func (m *Order) DecodeJSON(d *oasimpl.Decoder) {
 		case "status":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ID":
-				field = 0
-			case "STATUS":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "ID", "STATUS")
 		}
 		switch field {
 		case 0:

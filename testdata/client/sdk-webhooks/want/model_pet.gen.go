@@ -110,25 +110,11 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 		case "name":
 			field = 2
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "AGE":
-				field = 0
-			case "ID":
-				field = 1
-			case "NAME":
-				field = 2
-			}
+			field = oasimpl.FoldIndex(key, "AGE", "ID", "NAME")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Age.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.Age.Set(x)
-			}
+			oasimpl.DecodeOptInt64(d, &m.Age)
 		case 1:
 			if !d.AtNull() {
 				seen |= 1 << 0

@@ -97,13 +97,7 @@ func (m *PetRemovedPayload) DecodeJSON(d *oasimpl.Decoder) {
 		case "reason":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ID":
-				field = 0
-			case "REASON":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "ID", "REASON")
 		}
 		switch field {
 		case 0:

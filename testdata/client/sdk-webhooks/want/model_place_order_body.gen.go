@@ -71,11 +71,7 @@ func (m *PlaceOrderBody) DecodeJSON(d *oasimpl.Decoder) {
 		case "petId":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "PETID":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "PETID")
 		}
 		switch field {
 		case 0:

@@ -7,21 +7,21 @@
 //
 // spec: sha256:df6f94a6c26fd458
 // config: sha256:908a3bd4c2fc0a67
-// toolchain: v0.4.0
-// output: sha256:33028430a7aae661
+// toolchain: v0.5.0
+// output: sha256:d7e9ccad01f688f4
 //
 // files:
-//	sha256:b041f5dc500503a2 api.gen.go
-//	sha256:c3ddf2252908a8af doc.gen.go
+//	sha256:c531c887c875d129 api.gen.go
+//	sha256:eb0f79bd8716f18e doc.gen.go
 //	sha256:4d5d679a1897b451 errors.gen.go
 //	sha256:4003e553b3cf3b2b examples.gen_test.go
-//	sha256:e29a3d105d465054 model_order.gen.go
+//	sha256:7f8cd3c8e0bec026 model_order.gen.go
 //	sha256:919854d4472e444e model_order_status.gen.go
-//	sha256:5eb09bdb639ec30e model_pet.gen.go
-//	sha256:044cf76fc9c13fb8 model_pet_removed_payload.gen.go
+//	sha256:a2bd19f7a548d251 model_pet.gen.go
+//	sha256:3efd10262463d72a model_pet_removed_payload.gen.go
 //	sha256:47aef920dcbfef0c model_pet_removed_payload_reason.gen.go
-//	sha256:19e0661d018cb632 model_place_order_body.gen.go
-//	sha256:609f405e15d2714e model_problem.gen.go
+//	sha256:dd1ce597e068eaf6 model_place_order_body.gen.go
+//	sha256:271d5d524e307ec9 model_problem.gen.go
 //	sha256:a6c84c9f468f1049 raw/client.gen.go
 //	sha256:753e77215c434a5f webhooks.gen.go
 

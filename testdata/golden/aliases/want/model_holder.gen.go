@@ -156,21 +156,7 @@ func (m *Holder) DecodeJSON(d *oasimpl.Decoder) {
 		case "when":
 			field = 5
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "FREE":
-				field = 0
-			case "NFREE":
-				field = 1
-			case "PAINT":
-				field = 2
-			case "SHAPE":
-				field = 3
-			case "TAGS":
-				field = 4
-			case "WHEN":
-				field = 5
-			}
+			field = oasimpl.FoldIndex(key, "FREE", "NFREE", "PAINT", "SHAPE", "TAGS", "WHEN")
 		}
 		switch field {
 		case 0:

@@ -5,7 +5,6 @@ package aliases
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas/oasimpl"
-	"slices"
 )
 
 // Tags is the schema "Tags".
@@ -31,47 +30,13 @@ func (m Tags) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Tags) AppendJSON(dst []byte) ([]byte, error) {
-	if ([]string)(m) == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = append(dst, '[')
-		for i0, x0 := range ([]string)(m) {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			dst = oasimpl.AppendString(dst, x0)
-		}
-		dst = append(dst, ']')
-	}
+	dst = oasimpl.AppendStrings(dst, ([]string)(m))
 	return dst, nil
 }
 
 // DecodeJSON reads one JSON value from d into m; errors are kept in d.
 func (m *Tags) DecodeJSON(d *oasimpl.Decoder) {
-	u := (*[]string)(m)
-	if d.Null() {
-		(*u) = nil
-	} else if d.BeginArray() {
-		// Decode into the existing elements, as encoding/json does.
-		s0 := (*u)[:0]
-		// A new slice is allocated once, at its final size.
-		if cap(s0) == 0 {
-			s0 = make([]string, 0, d.ArrayLen())
-		}
-		for i0 := 0; d.More(i0); i0++ {
-			if len(s0) == cap(s0) {
-				s0 = slices.Grow(s0, 1)
-			}
-			s0 = s0[:len(s0)+1]
-			if !d.Null() {
-				s0[i0] = d.String()
-			}
-		}
-		if len(s0) == 0 {
-			s0 = []string{}
-		}
-		(*u) = s0
-	}
+	oasimpl.DecodeStrings((*[]string)(m), d)
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

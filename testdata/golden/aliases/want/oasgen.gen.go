@@ -7,11 +7,11 @@
 //
 // spec: sha256:39b553d129eebb02
 // config: sha256:e372b62fecccf7b1
-// toolchain: v0.4.0
-// output: sha256:fff18a34fd454724
+// toolchain: v0.5.0
+// output: sha256:5fda231ad162778e
 //
 // files:
-//	sha256:07c7b0fe373eb46c doc.gen.go
+//	sha256:f9d744cdc3026c48 doc.gen.go
 //	sha256:2a8fc3d0b45ac471 docs/models/color.md
 //	sha256:f437eef4606e4404 docs/models/free.md
 //	sha256:70cb00816ebaeaee docs/models/holder.md
@@ -22,11 +22,11 @@
 //	sha256:104d55d8850812cf docs/models/when.md
 //	sha256:d433905728650831 model_color.gen.go
 //	sha256:47d969c2e3244fa1 model_free.gen.go
-//	sha256:7ad175d4dd02367e model_holder.gen.go
+//	sha256:950831a23b6e81a8 model_holder.gen.go
 //	sha256:79fccf80a8c94cb4 model_paint.gen.go
 //	sha256:68c885796bfbb823 model_shape.gen.go
 //	sha256:d494bd67a5d4d3cb model_shape_alias.gen.go
-//	sha256:0cf6b2296e6642c7 model_tags.gen.go
+//	sha256:f68eb015efb4d1cf model_tags.gen.go
 //	sha256:3af705aacff22cd8 model_when.gen.go
 
 package aliases

@@ -90,13 +90,7 @@ func (m *Cat) DecodeJSON(d *oasimpl.Decoder) {
 		case "lives":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "KIND":
-				field = 0
-			case "LIVES":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "KIND", "LIVES")
 		}
 		switch field {
 		case 0:

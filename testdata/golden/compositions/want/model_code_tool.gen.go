@@ -76,11 +76,7 @@ func (m *CodeTool) DecodeJSON(d *oasimpl.Decoder) {
 		case "type":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "TYPE":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "TYPE")
 		}
 		switch field {
 		case 0:

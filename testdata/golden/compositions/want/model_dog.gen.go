@@ -90,13 +90,7 @@ func (m *Dog) DecodeJSON(d *oasimpl.Decoder) {
 		case "kind":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "BARK":
-				field = 0
-			case "KIND":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "BARK", "KIND")
 		}
 		switch field {
 		case 0:

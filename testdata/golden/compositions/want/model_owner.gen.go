@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
 	"github.com/oasgen/oasgen/oas/oasimpl"
-	"slices"
 )
 
 // Owner is the schema "Owner".
@@ -265,18 +264,7 @@ func (m Owner) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if x, ok := m.Tags.Get(); ok {
 		dst = append(dst, ",\"tags\":"...)
-		if x == nil {
-			dst = append(dst, "null"...)
-		} else {
-			dst = append(dst, '[')
-			for i1, x1 := range x {
-				if i1 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = oasimpl.AppendString(dst, x1)
-			}
-			dst = append(dst, ']')
-		}
+		dst = oasimpl.AppendStrings(dst, x)
 	}
 	return append(dst, '}'), nil
 }
@@ -318,33 +306,7 @@ func (m *Owner) DecodeJSON(d *oasimpl.Decoder) {
 		case "tags":
 			field = 11
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "COLLAR":
-				field = 0
-			case "COUNT":
-				field = 1
-			case "DESCRIBED":
-				field = 2
-			case "MAYBE_CAT":
-				field = 3
-			case "MAYBE_CAT_REF":
-				field = 4
-			case "MAYBE_DOG":
-				field = 5
-			case "MAYBE_PET":
-				field = 6
-			case "ONLY_CAT":
-				field = 7
-			case "OUTPUT_FILE":
-				field = 8
-			case "PET":
-				field = 9
-			case "SIZE":
-				field = 10
-			case "TAGS":
-				field = 11
-			}
+			field = oasimpl.FoldIndex(key, "COLLAR", "COUNT", "DESCRIBED", "MAYBE_CAT", "MAYBE_CAT_REF", "MAYBE_DOG", "MAYBE_PET", "ONLY_CAT", "OUTPUT_FILE", "PET", "SIZE", "TAGS")
 		}
 		switch field {
 		case 0:
@@ -356,13 +318,7 @@ func (m *Owner) DecodeJSON(d *oasimpl.Decoder) {
 				m.Collar.Set(x)
 			}
 		case 1:
-			if d.Null() {
-				m.Count.Unset()
-			} else {
-				var x int32
-				x = d.Int32()
-				m.Count.Set(x)
-			}
+			oasimpl.DecodeOptInt32(d, &m.Count)
 		case 2:
 			if d.Null() {
 				m.Described.Unset()
@@ -434,33 +390,7 @@ func (m *Owner) DecodeJSON(d *oasimpl.Decoder) {
 				m.Size.Set(x)
 			}
 		case 11:
-			if d.Null() {
-				m.Tags.Unset()
-			} else {
-				var x []string
-				if d.BeginArray() {
-					// Decode into the existing elements, as encoding/json does.
-					s1 := x[:0]
-					// A new slice is allocated once, at its final size.
-					if cap(s1) == 0 {
-						s1 = make([]string, 0, d.ArrayLen())
-					}
-					for i1 := 0; d.More(i1); i1++ {
-						if len(s1) == cap(s1) {
-							s1 = slices.Grow(s1, 1)
-						}
-						s1 = s1[:len(s1)+1]
-						if !d.Null() {
-							s1[i1] = d.String()
-						}
-					}
-					if len(s1) == 0 {
-						s1 = []string{}
-					}
-					x = s1
-				}
-				m.Tags.Set(x)
-			}
+			oasimpl.DecodeOptStrings(d, &m.Tags)
 		default:
 			d.Skip()
 		}

@@ -70,11 +70,7 @@ func (m *OwnerCollar) DecodeJSON(d *oasimpl.Decoder) {
 		case "color":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "COLOR":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "COLOR")
 		}
 		switch field {
 		case 0:

@@ -62,21 +62,11 @@ func (m *PetWithOwner) DecodeJSON(d *oasimpl.Decoder) {
 		case "owner_name":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "OWNER_NAME":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "OWNER_NAME")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.OwnerName.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.OwnerName.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.OwnerName)
 		default:
 			d.Skip()
 		}

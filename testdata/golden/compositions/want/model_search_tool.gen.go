@@ -90,23 +90,11 @@ func (m *SearchTool) DecodeJSON(d *oasimpl.Decoder) {
 		case "type":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "QUERY":
-				field = 0
-			case "TYPE":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "QUERY", "TYPE")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Query.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Query.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Query)
 		case 1:
 			if !d.AtNull() {
 				seen |= 1 << 0

@@ -70,11 +70,7 @@ func (m *Cat) DecodeJSON(d *oasimpl.Decoder) {
 		case "lives":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "LIVES":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "LIVES")
 		}
 		switch field {
 		case 0:

@@ -139,17 +139,7 @@ func (m *Holder) DecodeJSON(d *oasimpl.Decoder) {
 		case "maybe":
 			field = 3
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "CAT":
-				field = 0
-			case "EITHER":
-				field = 1
-			case "INLINE":
-				field = 2
-			case "MAYBE":
-				field = 3
-			}
+			field = oasimpl.FoldIndex(key, "CAT", "EITHER", "INLINE", "MAYBE")
 		}
 		switch field {
 		case 0:

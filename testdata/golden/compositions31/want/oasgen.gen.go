@@ -7,18 +7,18 @@
 //
 // spec: sha256:9127fc07e253bb5d
 // config: sha256:3033b3df49b8a7d5
-// toolchain: v0.4.0
-// output: sha256:e36d76ea42754251
+// toolchain: v0.5.0
+// output: sha256:696f0f9b7889cafb
 //
 // files:
-//	sha256:14ecbe85cf80584d doc.gen.go
+//	sha256:579f9702b20026bc doc.gen.go
 //	sha256:a217ec94103094ad docs/models/cat.md
 //	sha256:8d65394bef45f8ad docs/models/holder.md
 //	sha256:6fb62a176b37c243 docs/models/holderinline.md
 //	sha256:a0304da697a4ec58 docs/models/maybecat.md
-//	sha256:dbbb8f6edc7120c3 model_cat.gen.go
-//	sha256:789ead87d948a189 model_holder.gen.go
-//	sha256:9d11f38daf947d88 model_holder_inline.gen.go
-//	sha256:5fc01d3616a13514 model_maybe_cat.gen.go
+//	sha256:a269728682ba7bda model_cat.gen.go
+//	sha256:4ee1f8b370cf402d model_holder.gen.go
+//	sha256:bff738e72023f554 model_holder_inline.gen.go
+//	sha256:875efe2c177eeee0 model_maybe_cat.gen.go
 
 package compositions31

@@ -65,21 +65,11 @@ func (m *Dimensions) DecodeJSON(d *oasimpl.Decoder) {
 		case "w":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "W":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "W")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.W.Unset()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.W.Set(x)
-			}
+			oasimpl.DecodeOptFloat64(d, &m.W)
 		default:
 			d.Skip()
 		}

@@ -207,45 +207,13 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 		case "widget":
 			field = 8
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ZETA":
-				field = 0
-			case "ALPHA":
-				field = 1
-			case "ID":
-				field = 2
-			case "INTERNAL_CODE":
-				field = 3
-			case "LEVEL":
-				field = 4
-			case "RAW":
-				field = 5
-			case "SIZE":
-				field = 6
-			case "TALLY":
-				field = 7
-			case "WIDGET":
-				field = 8
-			}
+			field = oasimpl.FoldIndex(key, "ZETA", "ALPHA", "ID", "INTERNAL_CODE", "LEVEL", "RAW", "SIZE", "TALLY", "WIDGET")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Zeta.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Zeta.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Zeta)
 		case 1:
-			if d.Null() {
-				m.Alpha.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Alpha.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Alpha)
 		case 2:
 			if !d.AtNull() {
 				seen |= 1 << 0
@@ -254,13 +222,7 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 				d.Fail(json.Unmarshal(raw0, &m.ID))
 			}
 		case 3:
-			if d.Null() {
-				m.Code.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Code.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Code)
 		case 4:
 			if d.Null() {
 				m.Level.Unset()

@@ -62,21 +62,11 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 		case "id":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ID":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "ID")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.ID.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.ID.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.ID)
 		default:
 			d.Skip()
 		}

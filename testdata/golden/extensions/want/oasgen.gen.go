@@ -7,12 +7,12 @@
 //
 // spec: sha256:722557dab0b479f2
 // config: sha256:820be30c8474642c
-// toolchain: v0.4.0
-// output: sha256:6866234837b1e315
+// toolchain: v0.5.0
+// output: sha256:a6d1e06c83786843
 //
 // files:
-//	sha256:134e778cc69da7c1 api.gen.go
-//	sha256:e38bccb274c00c49 doc.gen.go
+//	sha256:884ab4f2147787cc api.gen.go
+//	sha256:576752877134a2eb doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:1bb32bde487c6d2a docs/models/item.md
 //	sha256:0ea6464ee4e15940 docs/models/itemlevel.md
@@ -21,12 +21,12 @@
 //	sha256:d03dfaa650fe57cf docs/models/widget.md
 //	sha256:6e3a3c6007a673aa docs/sdks/apiclient/README.md
 //	sha256:5f151f07572e9bf4 examples.gen_test.go
-//	sha256:753942de48c77ef5 model_dimensions.gen.go
-//	sha256:aa037914a0b9ce12 model_item.gen.go
+//	sha256:6a3bb30fbc284210 model_dimensions.gen.go
+//	sha256:4ddcddf9add0196d model_item.gen.go
 //	sha256:9e50185d047eb601 model_item_level.gen.go
 //	sha256:0d486d3d47b31cf1 model_thing_id.gen.go
 //	sha256:780214b6b40ac5cd model_wait.gen.go
-//	sha256:1c2c436e82ffdb64 model_widget.gen.go
+//	sha256:5e5d94eaa579f3d1 model_widget.gen.go
 //	sha256:3abbd182dbd30c79 raw/client.gen.go
 //
 // warnings:

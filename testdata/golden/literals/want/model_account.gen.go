@@ -249,29 +249,7 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 		case "window":
 			field = 9
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "BIG":
-				field = 0
-			case "ID":
-				field = 1
-			case "LIMIT":
-				field = 2
-			case "META":
-				field = 3
-			case "RATIO":
-				field = 4
-			case "SMALL":
-				field = 5
-			case "STEP":
-				field = 6
-			case "UNSIGNED":
-				field = 7
-			case "WHOLE":
-				field = 8
-			case "WINDOW":
-				field = 9
-			}
+			field = oasimpl.FoldIndex(key, "BIG", "ID", "LIMIT", "META", "RATIO", "SMALL", "STEP", "UNSIGNED", "WHOLE", "WINDOW")
 		}
 		switch field {
 		case 0:
@@ -283,77 +261,23 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 				m.Big.Set(x)
 			}
 		case 1:
-			if d.Null() {
-				m.ID.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.ID.Set(x)
-			}
+			oasimpl.DecodeOptInt64(d, &m.ID)
 		case 2:
-			if d.Null() {
-				m.Limit.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.Limit.Set(x)
-			}
+			oasimpl.DecodeOptInt64(d, &m.Limit)
 		case 3:
-			if d.Null() {
-				m.Meta.Unset()
-			} else {
-				var x json.RawMessage
-				x = d.RawMessage(x)
-				m.Meta.Set(x)
-			}
+			oasimpl.DecodeOptRawMessage(d, &m.Meta)
 		case 4:
-			if d.Null() {
-				m.Ratio.Unset()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.Ratio.Set(x)
-			}
+			oasimpl.DecodeOptFloat64(d, &m.Ratio)
 		case 5:
-			if d.Null() {
-				m.Small.Unset()
-			} else {
-				var x int32
-				x = d.Int32()
-				m.Small.Set(x)
-			}
+			oasimpl.DecodeOptInt32(d, &m.Small)
 		case 6:
-			if d.Null() {
-				m.Step.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.Step.Set(x)
-			}
+			oasimpl.DecodeOptInt64(d, &m.Step)
 		case 7:
-			if d.Null() {
-				m.Unsigned.Unset()
-			} else {
-				var x uint64
-				x = d.Uint64()
-				m.Unsigned.Set(x)
-			}
+			oasimpl.DecodeOptUint64(d, &m.Unsigned)
 		case 8:
-			if d.Null() {
-				m.Whole.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.Whole.Set(x)
-			}
+			oasimpl.DecodeOptInt64(d, &m.Whole)
 		case 9:
-			if d.Null() {
-				m.Window.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.Window.Set(x)
-			}
+			oasimpl.DecodeOptInt64(d, &m.Window)
 		default:
 			d.Skip()
 		}

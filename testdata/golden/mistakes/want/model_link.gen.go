@@ -125,15 +125,7 @@ func (m *Link) DecodeJSON(d *oasimpl.Decoder) {
 		case "value":
 			field = 2
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "CHILD":
-				field = 0
-			case "NEXT":
-				field = 1
-			case "VALUE":
-				field = 2
-			}
+			field = oasimpl.FoldIndex(key, "CHILD", "NEXT", "VALUE")
 		}
 		switch field {
 		case 0:

@@ -110,15 +110,7 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 		case "name":
 			field = 2
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ID":
-				field = 0
-			case "KIND":
-				field = 1
-			case "NAME":
-				field = 2
-			}
+			field = oasimpl.FoldIndex(key, "ID", "KIND", "NAME")
 		}
 		switch field {
 		case 0:

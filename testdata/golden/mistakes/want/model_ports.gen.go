@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas"
 	"github.com/oasgen/oasgen/oas/oasimpl"
-	"slices"
 )
 
 // Ports is docker's ExposedPorts, whose values are an enum of one object ({}).
@@ -70,18 +69,7 @@ func (m Ports) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"mode\":"...)
-		if x == nil {
-			dst = append(dst, "null"...)
-		} else {
-			dst = append(dst, '[')
-			for i1, x1 := range x {
-				if i1 > 0 {
-					dst = append(dst, ',')
-				}
-				dst = oasimpl.AppendString(dst, x1)
-			}
-			dst = append(dst, ']')
-		}
+		dst = oasimpl.AppendStrings(dst, x)
 	}
 	return append(dst, '}'), nil
 }
@@ -103,13 +91,7 @@ func (m *Ports) DecodeJSON(d *oasimpl.Decoder) {
 		case "mode":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "EXPOSED":
-				field = 0
-			case "MODE":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "EXPOSED", "MODE")
 		}
 		switch field {
 		case 0:
@@ -135,33 +117,7 @@ func (m *Ports) DecodeJSON(d *oasimpl.Decoder) {
 				m.Exposed.Set(x)
 			}
 		case 1:
-			if d.Null() {
-				m.Mode.Unset()
-			} else {
-				var x []string
-				if d.BeginArray() {
-					// Decode into the existing elements, as encoding/json does.
-					s1 := x[:0]
-					// A new slice is allocated once, at its final size.
-					if cap(s1) == 0 {
-						s1 = make([]string, 0, d.ArrayLen())
-					}
-					for i1 := 0; d.More(i1); i1++ {
-						if len(s1) == cap(s1) {
-							s1 = slices.Grow(s1, 1)
-						}
-						s1 = s1[:len(s1)+1]
-						if !d.Null() {
-							s1[i1] = d.String()
-						}
-					}
-					if len(s1) == 0 {
-						s1 = []string{}
-					}
-					x = s1
-				}
-				m.Mode.Set(x)
-			}
+			oasimpl.DecodeOptStrings(d, &m.Mode)
 		default:
 			d.Skip()
 		}

@@ -83,23 +83,11 @@ func (m *Toy) DecodeJSON(d *oasimpl.Decoder) {
 		case "owner":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "NAME":
-				field = 0
-			case "OWNER":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "NAME", "OWNER")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Name.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Name.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Name)
 		case 1:
 			if d.Null() {
 				m.Owner.Unset()

@@ -7,12 +7,12 @@
 //
 // spec: sha256:1a6d8a3c7a2b2c93
 // config: sha256:3e42edb4719cb61b
-// toolchain: v0.4.0
-// output: sha256:3e1c2ef274927ae4
+// toolchain: v0.5.0
+// output: sha256:4ef12e8959c50f71
 //
 // files:
-//	sha256:5ed4015fb0b4e5ae api.gen.go
-//	sha256:fcf944a11651dd9a doc.gen.go
+//	sha256:a63a4b5900ce1cb1 api.gen.go
+//	sha256:1f8187d3c592e4e0 doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md
 //	sha256:2c836a2137fa25ad docs/models/link.md
@@ -25,15 +25,15 @@
 //	sha256:1e3f5a97a76e4791 docs/sdks/apiclient/README.md
 //	sha256:a42c056803d371e3 errors.gen.go
 //	sha256:3e50b2a12d88b129 examples.gen_test.go
-//	sha256:efe18f80913c1234 model_add_pet_request_form.gen.go
-//	sha256:04f1deff2b6403f4 model_error.gen.go
-//	sha256:b7c870b7b79e1711 model_link.gen.go
-//	sha256:39b65f18dd59a331 model_new_pet.gen.go
+//	sha256:e342e3ef5b6b164f model_add_pet_request_form.gen.go
+//	sha256:41a3861d51fe3ab0 model_error.gen.go
+//	sha256:31fc8183ad84659c model_link.gen.go
+//	sha256:56d584e38bc01f27 model_new_pet.gen.go
 //	sha256:4b3efbf37c0c4cea model_node.gen.go
-//	sha256:f490c62d78a606ec model_pet.gen.go
+//	sha256:4b1a42f0719410c0 model_pet.gen.go
 //	sha256:439b3f150f783e36 model_pet_kind.gen.go
-//	sha256:9cff82566518a3c0 model_ports.gen.go
-//	sha256:d946bf06582a7ce8 model_toy.gen.go
+//	sha256:42c03f311a295b8b model_ports.gen.go
+//	sha256:fbd573df4afd753d model_toy.gen.go
 //	sha256:a2c8838d0b66472a raw/client.gen.go
 //	sha256:302ece2b4dd140b6 webhooks.gen.go
 //

@@ -62,21 +62,11 @@ func (m *APIError) DecodeJSON(d *oasimpl.Decoder) {
 		case "message":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "MESSAGE":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "MESSAGE")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Message.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Message.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Message)
 		default:
 			d.Skip()
 		}

@@ -62,21 +62,11 @@ func (m *CreateThingJSONBody) DecodeJSON(d *oasimpl.Decoder) {
 		case "a":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "A":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "A")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.A.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.A.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.A)
 		default:
 			d.Skip()
 		}

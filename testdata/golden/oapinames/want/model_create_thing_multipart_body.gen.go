@@ -62,21 +62,11 @@ func (m *CreateThingMultipartBody) DecodeJSON(d *oasimpl.Decoder) {
 		case "b":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "B":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "B")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.B.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.B.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.B)
 		default:
 			d.Skip()
 		}

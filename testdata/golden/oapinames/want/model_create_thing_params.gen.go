@@ -62,21 +62,11 @@ func (m *CreateThingParams) DecodeJSON(d *oasimpl.Decoder) {
 		case "c":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "C":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "C")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.C.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.C.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.C)
 		default:
 			d.Skip()
 		}

@@ -62,21 +62,11 @@ func (m *CreateThingResponse) DecodeJSON(d *oasimpl.Decoder) {
 		case "d":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "D":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "D")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.D.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.D.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.D)
 		default:
 			d.Skip()
 		}

@@ -26,19 +26,8 @@ func (m ListThingsResponse) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) 
 // dst has to grow.
 func (m ListThingsResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	if ([]Thing)(m) == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = append(dst, '[')
-		for i0, x0 := range ([]Thing)(m) {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = x0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
+	if dst, err = oasimpl.AppendSliceOf(dst, ([]Thing)(m)); err != nil {
+		return nil, err
 	}
 	return dst, nil
 }

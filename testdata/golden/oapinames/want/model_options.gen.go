@@ -62,21 +62,11 @@ func (m *Options) DecodeJSON(d *oasimpl.Decoder) {
 		case "e":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "E":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "E")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.E.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.E.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.E)
 		default:
 			d.Skip()
 		}

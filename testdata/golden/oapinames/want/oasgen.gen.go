@@ -7,12 +7,12 @@
 //
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
-// toolchain: v0.4.0
-// output: sha256:6736056f76221986
+// toolchain: v0.5.0
+// output: sha256:0a0feff4f32bb479
 //
 // files:
-//	sha256:e4cc1856e73a4a0d api.gen.go
-//	sha256:8a174806d16094d8 doc.gen.go
+//	sha256:bf1ac890d3f2aced api.gen.go
+//	sha256:598e54c58a497cea doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md
 //	sha256:b9a2eab437730933 docs/models/calloption.md
@@ -43,30 +43,30 @@
 //	sha256:46d5b1adba041657 errors.gen.go
 //	sha256:ddd3d8c81404bc79 examples.gen_test.go
 //	sha256:a5fbd737ea8b6f5a model_api_client.gen.go
-//	sha256:bd5f0a736a76dae4 model_api_error.gen.go
+//	sha256:261400fd0e483e04 model_api_error.gen.go
 //	sha256:af60d2a7ebb36659 model_call_option.gen.go
 //	sha256:cf095de068a208ac model_create_thing_formdata_body.gen.go
-//	sha256:ab7b98aa9a8aa64b model_create_thing_json_body.gen.go
+//	sha256:2b67fec8121c3de9 model_create_thing_json_body.gen.go
 //	sha256:aa903ba2de9cb438 model_create_thing_json_request_body.gen.go
-//	sha256:a340c597f3c1e386 model_create_thing_multipart_body.gen.go
+//	sha256:5f164bba80290e93 model_create_thing_multipart_body.gen.go
 //	sha256:9e3ccb34e8223155 model_create_thing_op_params.gen.go
-//	sha256:0727f9b9ac4d48bb model_create_thing_params.gen.go
+//	sha256:62601e1941405d24 model_create_thing_params.gen.go
 //	sha256:09ecf705c1f85e4b model_create_thing_request_body.gen.go
-//	sha256:c87cf800eb15e3bd model_create_thing_request_form.gen.go
-//	sha256:62f4be90bc3117cf model_create_thing_response.gen.go
+//	sha256:57032c3d1f406f61 model_create_thing_request_form.gen.go
+//	sha256:9df5797c63880ac7 model_create_thing_response.gen.go
 //	sha256:5d898a98b4ae79e9 model_create_thing_text_body.gen.go
 //	sha256:3f889c5b7e220d67 model_create_thing_text_request_body.gen.go
 //	sha256:c90e5ccd9b6da497 model_decode_error.gen.go
-//	sha256:0cd9d224dbf85a13 model_list_things_response.gen.go
+//	sha256:1499fb7ff101504e model_list_things_response.gen.go
 //	sha256:bdab29f77c9af4dd model_new_create_thing_request.gen.go
 //	sha256:4f678d3ee489b188 model_new_create_thing_request_with_body.gen.go
 //	sha256:8f9ed9cfff2bcfe4 model_new_create_thing_request_with_multipart_body.gen.go
-//	sha256:bd81aa9d26a6ec8a model_options.gen.go
+//	sha256:e105248c3b36dcaa model_options.gen.go
 //	sha256:aa1ada359e69e32f model_parse_create_thing_response.gen.go
 //	sha256:e9078beeaa41cfb6 model_parse_list_things_response.gen.go
 //	sha256:b92754386b6e27b2 model_replace_thing_application_merge_patch_plus_json_body.gen.go
 //	sha256:4db482bf4d552cbf model_retry_policy.gen.go
-//	sha256:d90a361dbfe73286 model_thing.gen.go
+//	sha256:3990712f1ea2fc76 model_thing.gen.go
 //	sha256:419b4f5deb6495f3 model_thing_id.gen.go
 //	sha256:3200511f45cf2a41 raw/client.gen.go
 

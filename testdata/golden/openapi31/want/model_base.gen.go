@@ -81,23 +81,11 @@ func (m *Base) DecodeJSON(d *oasimpl.Decoder) {
 		case "id":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "CREATED_BY":
-				field = 0
-			case "ID":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "CREATED_BY", "ID")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.CreatedBy.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.CreatedBy.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.CreatedBy)
 		case 1:
 			if !d.Null() {
 				m.ID = d.String()

@@ -96,13 +96,7 @@ func (m *Circle) DecodeJSON(d *oasimpl.Decoder) {
 		case "type":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "RADIUS":
-				field = 0
-			case "TYPE":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "RADIUS", "TYPE")
 		}
 		switch field {
 		case 0:

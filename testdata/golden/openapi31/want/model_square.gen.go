@@ -93,13 +93,7 @@ func (m *Square) DecodeJSON(d *oasimpl.Decoder) {
 		case "type":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "SIDE":
-				field = 0
-			case "TYPE":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "SIDE", "TYPE")
 		}
 		switch field {
 		case 0:

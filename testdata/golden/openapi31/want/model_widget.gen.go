@@ -486,59 +486,7 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 		case "size":
 			field = 24
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "NAME":
-				field = 0
-			case "AMOUNT":
-				field = 1
-			case "BACKUP_OWNER":
-				field = 2
-			case "COUNT":
-				field = 3
-			case "COUNT32":
-				field = 4
-			case "COUNT64":
-				field = 5
-			case "COUNT_U32":
-				field = 6
-			case "COUNT_U64":
-				field = 7
-			case "CREATED_BY":
-				field = 8
-			case "DIMS":
-				field = 9
-			case "EITHER":
-				field = 10
-			case "ID":
-				field = 11
-			case "INTERNAL_CODE":
-				field = 12
-			case "KIND":
-				field = 13
-			case "LABEL":
-				field = 14
-			case "MAYBE_SHAPE":
-				field = 15
-			case "MODE":
-				field = 16
-			case "NICKNAME":
-				field = 17
-			case "OWNER":
-				field = 18
-			case "PASSWORD":
-				field = 19
-			case "PAYLOAD":
-				field = 20
-			case "PRECISE":
-				field = 21
-			case "RATIO":
-				field = 22
-			case "SHAPE":
-				field = 23
-			case "SIZE":
-				field = 24
-			}
+			field = oasimpl.FoldIndex(key, "NAME", "AMOUNT", "BACKUP_OWNER", "COUNT", "COUNT32", "COUNT64", "COUNT_U32", "COUNT_U64", "CREATED_BY", "DIMS", "EITHER", "ID", "INTERNAL_CODE", "KIND", "LABEL", "MAYBE_SHAPE", "MODE", "NICKNAME", "OWNER", "PASSWORD", "PAYLOAD", "PRECISE", "RATIO", "SHAPE", "SIZE")
 		}
 		switch field {
 		case 0:
@@ -549,13 +497,7 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 				m.Name = d.String()
 			}
 		case 1:
-			if d.Null() {
-				m.Amount.Unset()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.Amount.Set(x)
-			}
+			oasimpl.DecodeOptFloat64(d, &m.Amount)
 		case 2:
 			if d.Null() {
 				m.BackupOwner.SetNull()
@@ -565,53 +507,17 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 				m.BackupOwner.Set(x)
 			}
 		case 3:
-			if d.Null() {
-				m.Count.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.Count.Set(x)
-			}
+			oasimpl.DecodeOptInt64(d, &m.Count)
 		case 4:
-			if d.Null() {
-				m.Count32.Unset()
-			} else {
-				var x int32
-				x = d.Int32()
-				m.Count32.Set(x)
-			}
+			oasimpl.DecodeOptInt32(d, &m.Count32)
 		case 5:
-			if d.Null() {
-				m.Count64.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.Count64.Set(x)
-			}
+			oasimpl.DecodeOptInt64(d, &m.Count64)
 		case 6:
-			if d.Null() {
-				m.CountU32.Unset()
-			} else {
-				var x uint32
-				x = d.Uint32()
-				m.CountU32.Set(x)
-			}
+			oasimpl.DecodeOptUint32(d, &m.CountU32)
 		case 7:
-			if d.Null() {
-				m.CountU64.Unset()
-			} else {
-				var x uint64
-				x = d.Uint64()
-				m.CountU64.Set(x)
-			}
+			oasimpl.DecodeOptUint64(d, &m.CountU64)
 		case 8:
-			if d.Null() {
-				m.CreatedBy.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.CreatedBy.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.CreatedBy)
 		case 9:
 			if d.Null() {
 				m.Dims.Unset()
@@ -621,38 +527,20 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 				m.Dims.Set(x)
 			}
 		case 10:
-			if d.Null() {
-				m.Either.Unset()
-			} else {
-				var x json.RawMessage
-				x = d.RawMessage(x)
-				m.Either.Set(x)
-			}
+			oasimpl.DecodeOptRawMessage(d, &m.Either)
 		case 11:
 			if !d.Null() {
 				m.ID = d.String()
 			}
 		case 12:
-			if d.Null() {
-				m.Code.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Code.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Code)
 		case 13:
 			if !d.AtNull() {
 				seen |= 1 << 1
 			}
 			m.Kind.DecodeJSON(d)
 		case 14:
-			if d.Null() {
-				m.Label.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.Label.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.Label)
 		case 15:
 			if d.Null() {
 				m.MaybeShape.SetNull()
@@ -670,13 +558,7 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 				m.Mode.Set(x)
 			}
 		case 17:
-			if d.Null() {
-				m.Nickname.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.Nickname.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.Nickname)
 		case 18:
 			if d.Null() {
 				m.Owner.SetNull()
@@ -701,21 +583,9 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 				m.Payload.Set(x)
 			}
 		case 21:
-			if d.Null() {
-				m.Precise.Unset()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.Precise.Set(x)
-			}
+			oasimpl.DecodeOptFloat64(d, &m.Precise)
 		case 22:
-			if d.Null() {
-				m.Ratio.Unset()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.Ratio.Set(x)
-			}
+			oasimpl.DecodeOptFloat64(d, &m.Ratio)
 		case 23:
 			if d.Null() {
 				m.Shape.Unset()

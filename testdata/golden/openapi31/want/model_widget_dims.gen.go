@@ -80,31 +80,13 @@ func (m *WidgetDims) DecodeJSON(d *oasimpl.Decoder) {
 		case "w":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "H":
-				field = 0
-			case "W":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "H", "W")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.H.Unset()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.H.Set(x)
-			}
+			oasimpl.DecodeOptFloat64(d, &m.H)
 		case 1:
-			if d.Null() {
-				m.W.Unset()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.W.Set(x)
-			}
+			oasimpl.DecodeOptFloat64(d, &m.W)
 		default:
 			d.Skip()
 		}

@@ -7,12 +7,12 @@
 //
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
-// toolchain: v0.4.0
-// output: sha256:d06c8ca0b3e11877
+// toolchain: v0.5.0
+// output: sha256:f02f94323b4d03b8
 //
 // files:
-//	sha256:5b3a1a677ea26341 api.gen.go
-//	sha256:dec9b7f11959a79d doc.gen.go
+//	sha256:9ce262a5fd3ffc24 api.gen.go
+//	sha256:fc100716ae9ecba2 doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
 //	sha256:f8b7b32b8d974414 docs/models/payload.md
@@ -28,15 +28,15 @@
 //	sha256:a2cb7d6655027cb7 docs/models/widgetsize.md
 //	sha256:20ee45d99024ba50 docs/sdks/apiclient/README.md
 //	sha256:6bc68ddacc9e49e5 examples.gen_test.go
-//	sha256:f4938e57725517f2 model_base.gen.go
-//	sha256:50d8fa2bf88b39c0 model_circle.gen.go
+//	sha256:521d12fb4741c45d model_base.gen.go
+//	sha256:4825063b3b5da194 model_circle.gen.go
 //	sha256:d7c623a46a31f61b model_payload.gen.go
-//	sha256:571412ab16458dd6 model_person.gen.go
+//	sha256:b753941d77952a70 model_person.gen.go
 //	sha256:1521b4e0c2cdc90f model_shape.gen.go
 //	sha256:809a5b0db74ed5df model_snowflake.gen.go
-//	sha256:460b9210dbdc7a23 model_square.gen.go
-//	sha256:261ddae067ae4870 model_widget.gen.go
-//	sha256:e3308b134b8aacb3 model_widget_dims.gen.go
+//	sha256:0c644f6e5a143569 model_square.gen.go
+//	sha256:3d7e40b7d6027e11 model_widget.gen.go
+//	sha256:969ad2541a234084 model_widget_dims.gen.go
 //	sha256:c13d1103ad76ad5c model_widget_kind.gen.go
 //	sha256:e06aa9d5263ec90e model_widget_maybe_shape.gen.go
 //	sha256:1ffe3549caf8413f model_widget_mode.gen.go

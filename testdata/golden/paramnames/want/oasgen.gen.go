@@ -7,16 +7,16 @@
 //
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
-// toolchain: v0.4.0
-// output: sha256:7072bbe0ba9e9d11
+// toolchain: v0.5.0
+// output: sha256:51dafab9d74fd473
 //
 // files:
-//	sha256:42cd01bb44c77410 api.gen.go
-//	sha256:8b3df89318c9b1fa doc.gen.go
+//	sha256:33ab0253d47730f3 api.gen.go
+//	sha256:19600349e397033b doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md
 //	sha256:a22fe477e85c7cdb examples.gen_test.go
-//	sha256:0d7d2dd5a0fcbcc0 model_post_thing_body.gen.go
+//	sha256:50d413caffbead46 model_post_thing_body.gen.go
 //	sha256:c9a4bb0389a7d14d raw/client.gen.go
 //
 // warnings:

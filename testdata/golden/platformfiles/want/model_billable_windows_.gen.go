@@ -85,13 +85,7 @@ func (m *BillableWindows) DecodeJSON(d *oasimpl.Decoder) {
 		case "thing":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ARCH":
-				field = 0
-			case "THING":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "ARCH", "THING")
 		}
 		switch field {
 		case 0:

@@ -62,21 +62,11 @@ func (m *OSJsWasm) DecodeJSON(d *oasimpl.Decoder) {
 		case "n":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "N":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "N")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.N.Unset()
-			} else {
-				var x int64
-				x = d.Int64()
-				m.N.Set(x)
-			}
+			oasimpl.DecodeOptInt64(d, &m.N)
 		default:
 			d.Skip()
 		}

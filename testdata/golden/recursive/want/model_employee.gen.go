@@ -100,13 +100,7 @@ func (m *Employee) DecodeJSON(d *oasimpl.Decoder) {
 		case "manager":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ID":
-				field = 0
-			case "MANAGER":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "ID", "MANAGER")
 		}
 		switch field {
 		case 0:

@@ -83,13 +83,7 @@ func (m *Manager) DecodeJSON(d *oasimpl.Decoder) {
 		case "id":
 			field = 1
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "DEPUTY":
-				field = 0
-			case "ID":
-				field = 1
-			}
+			field = oasimpl.FoldIndex(key, "DEPUTY", "ID")
 		}
 		switch field {
 		case 0:
@@ -101,13 +95,7 @@ func (m *Manager) DecodeJSON(d *oasimpl.Decoder) {
 				m.Deputy.Set(x)
 			}
 		case 1:
-			if d.Null() {
-				m.ID.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.ID.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.ID)
 		default:
 			d.Skip()
 		}

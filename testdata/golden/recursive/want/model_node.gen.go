@@ -122,19 +122,8 @@ func (m Node) AppendJSON(dst []byte) ([]byte, error) {
 		}
 		dst = append(dst, "\"children\":"...)
 		more = true
-		if x == nil {
-			dst = append(dst, "null"...)
-		} else {
-			dst = append(dst, '[')
-			for i1, x1 := range x {
-				if i1 > 0 {
-					dst = append(dst, ',')
-				}
-				if dst, err = x1.AppendJSON(dst); err != nil {
-					return nil, err
-				}
-			}
-			dst = append(dst, ']')
+		if dst, err = oasimpl.AppendSliceOf(dst, x); err != nil {
+			return nil, err
 		}
 	}
 	if m.absent&(1<<0) == 0 || m.Name != "" {
@@ -203,19 +192,7 @@ func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 		case "parent":
 			field = 4
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "BY_NAME":
-				field = 0
-			case "CHILDREN":
-				field = 1
-			case "NAME":
-				field = 2
-			case "NEXT":
-				field = 3
-			case "PARENT":
-				field = 4
-			}
+			field = oasimpl.FoldIndex(key, "BY_NAME", "CHILDREN", "NAME", "NEXT", "PARENT")
 		}
 		switch field {
 		case 0:

@@ -7,16 +7,16 @@
 //
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
-// toolchain: v0.4.0
-// output: sha256:e9eb995ef0d77f33
+// toolchain: v0.5.0
+// output: sha256:71e5dc1fb4972d20
 //
 // files:
-//	sha256:b835e7edb62966df doc.gen.go
+//	sha256:cee22f79b256076b doc.gen.go
 //	sha256:302ad8591c700257 docs/models/employee.md
 //	sha256:d0368a3bab8f1519 docs/models/manager.md
 //	sha256:d6fcfeb5cfcdf7a1 docs/models/node.md
-//	sha256:ae539353870bff22 model_employee.gen.go
-//	sha256:2598e37b0cf796a3 model_manager.gen.go
-//	sha256:94736b6a22b58296 model_node.gen.go
+//	sha256:251564314305e5eb model_employee.gen.go
+//	sha256:128c54879eff76cb model_manager.gen.go
+//	sha256:99091ac7293a3055 model_node.gen.go
 
 package recursive

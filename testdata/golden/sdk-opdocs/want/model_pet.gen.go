@@ -126,17 +126,7 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 		case "tag":
 			field = 3
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "ID":
-				field = 0
-			case "KIND":
-				field = 1
-			case "NAME":
-				field = 2
-			case "TAG":
-				field = 3
-			}
+			field = oasimpl.FoldIndex(key, "ID", "KIND", "NAME", "TAG")
 		}
 		switch field {
 		case 0:
@@ -159,13 +149,7 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 				m.Name = d.String()
 			}
 		case 3:
-			if d.Null() {
-				m.Tag.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Tag.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Tag)
 		default:
 			d.Skip()
 		}

@@ -111,15 +111,7 @@ func (m *PetInput) DecodeJSON(d *oasimpl.Decoder) {
 		case "tag":
 			field = 2
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "KIND":
-				field = 0
-			case "NAME":
-				field = 1
-			case "TAG":
-				field = 2
-			}
+			field = oasimpl.FoldIndex(key, "KIND", "NAME", "TAG")
 		}
 		switch field {
 		case 0:
@@ -135,13 +127,7 @@ func (m *PetInput) DecodeJSON(d *oasimpl.Decoder) {
 				m.Name = d.String()
 			}
 		case 2:
-			if d.Null() {
-				m.Tag.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Tag.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Tag)
 		default:
 			d.Skip()
 		}

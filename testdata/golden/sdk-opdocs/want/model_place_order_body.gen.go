@@ -109,25 +109,11 @@ func (m *PlaceOrderBody) DecodeJSON(d *oasimpl.Decoder) {
 		case "quantity":
 			field = 2
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "NOTE":
-				field = 0
-			case "PETID":
-				field = 1
-			case "QUANTITY":
-				field = 2
-			}
+			field = oasimpl.FoldIndex(key, "NOTE", "PETID", "QUANTITY")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Note.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Note.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Note)
 		case 1:
 			if !d.AtNull() {
 				seen |= 1 << 0

@@ -7,12 +7,12 @@
 //
 // spec: sha256:7b5cff22f72c5b3b
 // config: sha256:c69162836e608cae
-// toolchain: v0.4.0
-// output: sha256:8e2f105735e6555b
+// toolchain: v0.5.0
+// output: sha256:c8220fe2dc8210b7
 //
 // files:
-//	sha256:aeab94860b9619d7 api.gen.go
-//	sha256:21c170695b4a29f9 doc.gen.go
+//	sha256:8fc72d95f71f540e api.gen.go
+//	sha256:e2d1dc15b68b6e2a doc.gen.go
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md
 //	sha256:4dc9579915677d1c docs/models/petinput.md
@@ -25,10 +25,10 @@
 //	sha256:0414943e45440319 errors.gen.go
 //	sha256:47032dd0b9e7aed5 examples.gen_test.go
 //	sha256:af396dd09069f7fd model_kind.gen.go
-//	sha256:d5785d198f87237c model_pet.gen.go
-//	sha256:461c3ee984190e5c model_pet_input.gen.go
-//	sha256:9eb38d6ef24284b1 model_place_order_body.gen.go
-//	sha256:ae0e7883f82b568e model_problem.gen.go
+//	sha256:c9bdd88cf4853ecc model_pet.gen.go
+//	sha256:f903345567f08cd9 model_pet_input.gen.go
+//	sha256:04e7a4c6ff039e4f model_place_order_body.gen.go
+//	sha256:7bd38a37321f3ea5 model_problem.gen.go
 //	sha256:0cdaee601187fe88 raw/client.gen.go
 
 package sdkopdocs

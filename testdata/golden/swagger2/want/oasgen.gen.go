@@ -7,21 +7,21 @@
 //
 // spec: sha256:95ed806576160baa
 // config: sha256:cc3402158c40e91a
-// toolchain: v0.4.0
-// output: sha256:6b915382b7126633
+// toolchain: v0.5.0
+// output: sha256:3bead78c499b7a80
 //
 // files:
-//	sha256:2b40b2b1145d13c3 api.gen.go
-//	sha256:d7a15eb955ba45fe doc.gen.go
+//	sha256:1bcd9e96a7f0ab82 api.gen.go
+//	sha256:95df8b3f99e312b6 doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md
 //	sha256:3feba765c3ed6a60 docs/sdks/apiclient/README.md
 //	sha256:7180640318a29beb errors.gen.go
 //	sha256:3c79d55a6d70fc50 examples.gen_test.go
-//	sha256:5f91b39cba84db0a model_error.gen.go
-//	sha256:9ebd6cb470a69832 model_new_pet.gen.go
-//	sha256:0d3150e839970379 model_pet.gen.go
+//	sha256:b07ca6382e649157 model_error.gen.go
+//	sha256:e222508707cb0788 model_new_pet.gen.go
+//	sha256:974094fd9e715dfe model_pet.gen.go
 //	sha256:5b813ac4e53cc5a5 raw/client.gen.go
 //
 // warnings:

@@ -246,19 +246,8 @@ func (m Order) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, ',')
 	}
 	dst = append(dst, "\"lines\":"...)
-	if m.Lines == nil {
-		dst = append(dst, "null"...)
-	} else {
-		dst = append(dst, '[')
-		for i0, x0 := range m.Lines {
-			if i0 > 0 {
-				dst = append(dst, ',')
-			}
-			if dst, err = x0.AppendJSON(dst); err != nil {
-				return nil, err
-			}
-		}
-		dst = append(dst, ']')
+	if dst, err = oasimpl.AppendSliceOf(dst, m.Lines); err != nil {
+		return nil, err
 	}
 	if x, ok := m.Name.Get(); ok {
 		dst = append(dst, ",\"name\":"...)
@@ -292,19 +281,8 @@ func (m Order) AppendJSON(dst []byte) ([]byte, error) {
 	}
 	if x, ok := m.Tags.Get(); ok {
 		dst = append(dst, ",\"tags\":"...)
-		if x == nil {
-			dst = append(dst, "null"...)
-		} else {
-			dst = append(dst, '[')
-			for i1, x1 := range x {
-				if i1 > 0 {
-					dst = append(dst, ',')
-				}
-				if dst, err = x1.AppendJSON(dst); err != nil {
-					return nil, err
-				}
-			}
-			dst = append(dst, ']')
+		if dst, err = oasimpl.AppendSliceOf(dst, x); err != nil {
+			return nil, err
 		}
 	}
 	if x, ok := m.Weight.Get(); ok {
@@ -360,57 +338,13 @@ func (m *Order) DecodeJSON(d *oasimpl.Decoder) {
 		case "weight":
 			field = 14
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "CODE":
-				field = 0
-			case "COMMENT":
-				field = 1
-			case "COUNTS":
-				field = 2
-			case "CREATED":
-				field = 3
-			case "EMAIL":
-				field = 4
-			case "ID":
-				field = 5
-			case "LINES":
-				field = 6
-			case "NAME":
-				field = 7
-			case "NOTE":
-				field = 8
-			case "PRICE":
-				field = 9
-			case "PRIORITY":
-				field = 10
-			case "QUANTITY":
-				field = 11
-			case "STATUS":
-				field = 12
-			case "TAGS":
-				field = 13
-			case "WEIGHT":
-				field = 14
-			}
+			field = oasimpl.FoldIndex(key, "CODE", "COMMENT", "COUNTS", "CREATED", "EMAIL", "ID", "LINES", "NAME", "NOTE", "PRICE", "PRIORITY", "QUANTITY", "STATUS", "TAGS", "WEIGHT")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Code.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Code.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Code)
 		case 1:
-			if d.Null() {
-				m.Comment.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.Comment.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.Comment)
 		case 2:
 			if d.Null() {
 				m.Counts.Unset()
@@ -436,21 +370,9 @@ func (m *Order) DecodeJSON(d *oasimpl.Decoder) {
 				m.Counts.Set(x)
 			}
 		case 3:
-			if d.Null() {
-				m.Created.Unset()
-			} else {
-				var x time.Time
-				d.Time(&x)
-				m.Created.Set(x)
-			}
+			oasimpl.DecodeOptTime(d, &m.Created)
 		case 4:
-			if d.Null() {
-				m.Email.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Email.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Email)
 		case 5:
 			if !d.AtNull() {
 				seen |= 1 << 0
@@ -481,29 +403,11 @@ func (m *Order) DecodeJSON(d *oasimpl.Decoder) {
 				m.Lines = s0
 			}
 		case 7:
-			if d.Null() {
-				m.Name.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Name.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Name)
 		case 8:
-			if d.Null() {
-				m.Note.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Note.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Note)
 		case 9:
-			if d.Null() {
-				m.Price.Unset()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.Price.Set(x)
-			}
+			oasimpl.DecodeOptFloat64(d, &m.Price)
 		case 10:
 			if d.Null() {
 				m.Priority.Unset()
@@ -551,13 +455,7 @@ func (m *Order) DecodeJSON(d *oasimpl.Decoder) {
 				m.Tags.Set(x)
 			}
 		case 14:
-			if d.Null() {
-				m.Weight.Unset()
-			} else {
-				var x float64
-				x = d.Float64()
-				m.Weight.Set(x)
-			}
+			oasimpl.DecodeOptFloat64(d, &m.Weight)
 		default:
 			d.Skip()
 		}

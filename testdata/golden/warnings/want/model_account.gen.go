@@ -153,31 +153,11 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 		case "tier":
 			field = 5
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "HANDLE":
-				field = 0
-			case "ID":
-				field = 1
-			case "NICKNAME":
-				field = 2
-			case "OWNER":
-				field = 3
-			case "SLUG":
-				field = 4
-			case "TIER":
-				field = 5
-			}
+			field = oasimpl.FoldIndex(key, "HANDLE", "ID", "NICKNAME", "OWNER", "SLUG", "TIER")
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.Handle.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Handle.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Handle)
 		case 1:
 			if !d.AtNull() {
 				seen |= 1 << 0
@@ -186,13 +166,7 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 				m.ID = d.Int64()
 			}
 		case 2:
-			if d.Null() {
-				m.Nickname.SetNull()
-			} else {
-				var x string
-				x = d.String()
-				m.Nickname.Set(x)
-			}
+			oasimpl.DecodeNullableString(d, &m.Nickname)
 		case 3:
 			if d.Null() {
 				m.Owner.Unset()
@@ -202,13 +176,7 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 				m.Owner.Set(x)
 			}
 		case 4:
-			if d.Null() {
-				m.Slug.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.Slug.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.Slug)
 		case 5:
 			if d.Null() {
 				m.Tier.Unset()

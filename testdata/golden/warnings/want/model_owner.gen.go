@@ -72,11 +72,7 @@ func (m *Owner) DecodeJSON(d *oasimpl.Decoder) {
 		case "name":
 			field = 0
 		default:
-			var buf [64]byte
-			switch string(oasimpl.FoldKey(buf[:0], key)) {
-			case "NAME":
-				field = 0
-			}
+			field = oasimpl.FoldIndex(key, "NAME")
 		}
 		switch field {
 		case 0:

@@ -95,21 +95,9 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if d.Null() {
-				m.AdditionalProperties2.Unset()
-			} else {
-				var x string
-				x = d.String()
-				m.AdditionalProperties2.Set(x)
-			}
+			oasimpl.DecodeOptString(d, &m.AdditionalProperties2)
 		case 1:
-			if d.Null() {
-				m.Validate2.Unset()
-			} else {
-				var x bool
-				x = d.Bool()
-				m.Validate2.Set(x)
-			}
+			oasimpl.DecodeOptBool(d, &m.Validate2)
 		default:
 			k := string(key)
 			var x json.RawMessage

@@ -7,23 +7,23 @@
 //
 // spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
-// toolchain: v0.4.0
-// output: sha256:817a25f9075837fc
+// toolchain: v0.5.0
+// output: sha256:b6e0f575da568a53
 //
 // files:
-//	sha256:b0b9d6d541b2a7f9 doc.gen.go
+//	sha256:bf5b926d0e5724bd doc.gen.go
 //	sha256:6354e5140ae7444d docs/models/account.md
 //	sha256:6fb27b5e8fc85815 docs/models/accountowner.md
 //	sha256:778b437ca6a6ed8e docs/models/accounttier.md
 //	sha256:d58b0f2a35bc8644 docs/models/newpet.md
 //	sha256:ef96821db79d0473 docs/models/owner.md
 //	sha256:14d10e413bcd883a docs/models/pet.md
-//	sha256:9824d5bc800cae8d model_account.gen.go
-//	sha256:7064dbf6a10303e1 model_account_owner.gen.go
+//	sha256:c136699c0b99fe4d model_account.gen.go
+//	sha256:ebe79eb6b72e3dd3 model_account_owner.gen.go
 //	sha256:6a548452ccc1e097 model_account_tier.gen.go
-//	sha256:4ca60178f890ba1e model_new_pet.gen.go
-//	sha256:9872771f9179be16 model_owner.gen.go
-//	sha256:0a0d22f51d69d07e model_pet.gen.go
+//	sha256:c2085e031d2105eb model_new_pet.gen.go
+//	sha256:e93f243eb62d305f model_owner.gen.go
+//	sha256:3093af8cdbe65bc1 model_pet.gen.go
 //
 // warnings:
 //	../openapi.yaml:10:5	components.schemas.Account	required property "missing_property" is not defined in properties; ignored

@@ -1,0 +1,395 @@
+package oasimpl
+
+import (
+	"encoding/json"
+	"slices"
+	"time"
+
+	"github.com/oasgen/oasgen/oas"
+)
+
+// Shared JSON helpers for the common shapes of generated code: an optional
+// or nullable field of a builtin type, a slice of strings or of generated
+// types, encoding/json's case-insensitive member match. Before, the
+// generator unrolled each of them at every field, and those copies were
+// most of what a generated package cost to compile (docs/performance.md).
+// Each keeps the semantics of the code it replaces, which are
+// encoding/json's.
+
+// Per-kind decoders for optional and nullable fields, one call per field.
+// They are plain functions, not a generic one taking the reader as a
+// function value: a *Decoder handed to a function value escapes, and the
+// Decoder of every UnmarshalJSON would then be allocated. They are kept out
+// of line (go:noinline) so that a field costs the compiler one call, not
+// the inlined body; decoding a field pays one call for it.
+
+// DecodeOptString decodes one member into an optional string field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptString(d *Decoder, f *oas.Opt[string]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(d.String())
+}
+
+// DecodeNullableString decodes one member into a nullable string field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableString(d *Decoder, f *oas.Nullable[string]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(d.String())
+}
+
+// DecodeOptInt64 decodes one member into an optional int64 field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptInt64(d *Decoder, f *oas.Opt[int64]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(d.Int64())
+}
+
+// DecodeNullableInt64 decodes one member into a nullable int64 field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableInt64(d *Decoder, f *oas.Nullable[int64]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(d.Int64())
+}
+
+// DecodeOptInt32 decodes one member into an optional int32 field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptInt32(d *Decoder, f *oas.Opt[int32]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(d.Int32())
+}
+
+// DecodeNullableInt32 decodes one member into a nullable int32 field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableInt32(d *Decoder, f *oas.Nullable[int32]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(d.Int32())
+}
+
+// DecodeOptUint64 decodes one member into an optional uint64 field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptUint64(d *Decoder, f *oas.Opt[uint64]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(d.Uint64())
+}
+
+// DecodeNullableUint64 decodes one member into a nullable uint64 field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableUint64(d *Decoder, f *oas.Nullable[uint64]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(d.Uint64())
+}
+
+// DecodeOptUint32 decodes one member into an optional uint32 field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptUint32(d *Decoder, f *oas.Opt[uint32]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(d.Uint32())
+}
+
+// DecodeNullableUint32 decodes one member into a nullable uint32 field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableUint32(d *Decoder, f *oas.Nullable[uint32]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(d.Uint32())
+}
+
+// DecodeOptFloat64 decodes one member into an optional float64 field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptFloat64(d *Decoder, f *oas.Opt[float64]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(d.Float64())
+}
+
+// DecodeNullableFloat64 decodes one member into a nullable float64 field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableFloat64(d *Decoder, f *oas.Nullable[float64]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(d.Float64())
+}
+
+// DecodeOptBool decodes one member into an optional bool field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptBool(d *Decoder, f *oas.Opt[bool]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(d.Bool())
+}
+
+// DecodeNullableBool decodes one member into a nullable bool field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableBool(d *Decoder, f *oas.Nullable[bool]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(d.Bool())
+}
+
+// DecodeOptTime decodes one member into an optional time.Time field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptTime(d *Decoder, f *oas.Opt[time.Time]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(readTime(d))
+}
+
+// DecodeNullableTime decodes one member into a nullable time.Time field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableTime(d *Decoder, f *oas.Nullable[time.Time]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(readTime(d))
+}
+
+// DecodeOptBytes decodes one member into an optional []byte field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptBytes(d *Decoder, f *oas.Opt[[]byte]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(d.Bytes(nil))
+}
+
+// DecodeNullableBytes decodes one member into a nullable []byte field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableBytes(d *Decoder, f *oas.Nullable[[]byte]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(d.Bytes(nil))
+}
+
+// DecodeOptRawMessage decodes one member into an optional json.RawMessage field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptRawMessage(d *Decoder, f *oas.Opt[json.RawMessage]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(d.RawMessage(nil))
+}
+
+// DecodeNullableRawMessage decodes one member into a nullable json.RawMessage field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableRawMessage(d *Decoder, f *oas.Nullable[json.RawMessage]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(d.RawMessage(nil))
+}
+
+// DecodeOptStrings decodes one member into an optional []string field: null makes
+// it absent.
+//
+//go:noinline
+func DecodeOptStrings(d *Decoder, f *oas.Opt[[]string]) {
+	if d.Null() {
+		f.Unset()
+		return
+	}
+	f.Set(readStrings(d))
+}
+
+// DecodeNullableStrings decodes one member into a nullable []string field: null makes
+// it null.
+//
+//go:noinline
+func DecodeNullableStrings(d *Decoder, f *oas.Nullable[[]string]) {
+	if d.Null() {
+		f.SetNull()
+		return
+	}
+	f.Set(readStrings(d))
+}
+
+// readTime reads a time.Time as its UnmarshalJSON does (the caller handles
+// null).
+func readTime(d *Decoder) time.Time {
+	var t time.Time
+	d.Time(&t)
+	return t
+}
+
+// readStrings reads a JSON array of strings into a new slice, as
+// DecodeStrings (the caller handles null).
+func readStrings(d *Decoder) []string {
+	var s []string
+	DecodeStrings(&s, d)
+	return s
+}
+
+// DecodeStrings decodes a JSON array of strings into *p as encoding/json
+// does: null sets *p to nil; otherwise the existing elements are decoded
+// into (a null element leaves one alone), a new slice is allocated once at
+// its final length, and [] gives an empty, non-nil slice. When the value is
+// not an array, *p is left alone and the error is kept in d.
+//
+//go:noinline
+func DecodeStrings(p *[]string, d *Decoder) {
+	if d.Null() {
+		*p = nil
+		return
+	}
+	if !d.BeginArray() {
+		return
+	}
+	s := (*p)[:0]
+	if cap(s) == 0 {
+		s = make([]string, 0, d.ArrayLen())
+	}
+	for i := 0; d.More(i); i++ {
+		if len(s) == cap(s) {
+			s = slices.Grow(s, 1)
+		}
+		s = s[:len(s)+1]
+		if !d.Null() {
+			s[i] = d.String()
+		}
+	}
+	if len(s) == 0 {
+		s = []string{}
+	}
+	*p = s
+}
+
+// FoldIndex is encoding/json's case-insensitive fallback for an object key
+// no field name matched exactly: the index of the first of folded (field
+// names folded by FoldName, in field order) equal to the key folded by
+// FoldKey, or -1. A table instead of a second string switch per struct:
+// the fallback only runs for unknown members, and the switch cost as much
+// to compile as the exact one.
+func FoldIndex(key []byte, folded ...string) int {
+	var buf [64]byte
+	k := FoldKey(buf[:0], key)
+	for i, f := range folded {
+		if f == string(k) {
+			return i
+		}
+	}
+	return -1
+}
+
+// appendable is a generated type with an AppendJSON method.
+type appendable interface {
+	AppendJSON([]byte) ([]byte, error)
+}
+
+// AppendSliceOf appends s as a JSON array of generated values (null for a
+// nil slice), as encoding/json encodes a slice; shared instead of a loop
+// unrolled at every slice field.
+func AppendSliceOf[T appendable](dst []byte, s []T) ([]byte, error) {
+	if s == nil {
+		return append(dst, "null"...), nil
+	}
+	dst = append(dst, '[')
+	for i, x := range s {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		var err error
+		if dst, err = x.AppendJSON(dst); err != nil {
+			return nil, err
+		}
+	}
+	return append(dst, ']'), nil
+}
+
+// AppendStrings appends s as a JSON array of strings (null for a nil slice).
+func AppendStrings(dst []byte, s []string) []byte {
+	if s == nil {
+		return append(dst, "null"...)
+	}
+	dst = append(dst, '[')
+	for i, x := range s {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = AppendString(dst, x)
+	}
+	return append(dst, ']')
+}
