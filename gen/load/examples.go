@@ -27,7 +27,7 @@ import (
 // once, so the output is stable. $refs are not followed: the schema is
 // checked where it is defined.
 func (s *Spec) checkValues() diag.List {
-	c := &valueChecker{s: s, seen: map[*openapi3.Schema]bool{}, formats: formatValidators()}
+	c := &valueChecker{s: s, seen: map[*openapi3.Schema]bool{}, formats: FormatValidation()}
 	doc := s.Doc
 	if doc.Components != nil {
 		for _, k := range slices.Sorted(maps.Keys(doc.Components.Schemas)) {
@@ -100,9 +100,10 @@ type valueChecker struct {
 // with a short group passed, then the client refused to send it).
 var checkedFormats = []string{"date", "time", "email", "uuid", "uri", "hostname", "ipv4", "ipv6"}
 
-// formatValidators checks each of checkedFormats with oasimpl.FormatOK,
-// per validation, leaving kin-openapi's global formats alone.
-func formatValidators() openapi3.SchemaValidationOption {
+// FormatValidation is the option for kin-openapi's VisitJSON that checks
+// each of checkedFormats with oasimpl.FormatOK, as the generated Validate
+// does, per validation (kin-openapi's global formats are left alone).
+func FormatValidation() openapi3.SchemaValidationOption {
 	m := map[string]openapi3.StringFormatValidator{}
 	for _, f := range checkedFormats {
 		m[f] = openapi3.NewCallbackValidator(func(v string) error {

@@ -18,6 +18,8 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oasgen/oasgen/gen/load"
 )
 
 // synth builds values; request says readOnly properties are left out
@@ -32,7 +34,9 @@ const maxDepth = 12
 
 // valid reports whether v satisfies s.
 func (y *synth) valid(s *openapi3.Schema, v any) bool {
-	opts := []openapi3.SchemaValidationOption{openapi3.MultiErrors()}
+	// The formats the client's Validate checks: a value breaking one
+	// (an example's short uuid) would not be sent at all.
+	opts := []openapi3.SchemaValidationOption{openapi3.MultiErrors(), load.FormatValidation()}
 	if y.request {
 		opts = append(opts, openapi3.VisitAsRequest())
 	} else {
