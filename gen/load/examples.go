@@ -14,6 +14,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/oasgen/oasgen/gen/diag"
+	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // checkValues checks every schema's example, examples and default against
@@ -26,7 +27,7 @@ import (
 // once, so the output is stable. $refs are not followed: the schema is
 // checked where it is defined.
 func (s *Spec) checkValues() diag.List {
-	c := &valueChecker{s: s, seen: map[*openapi3.Schema]bool{}}
+	c := &valueChecker{s: s, seen: map[*openapi3.Schema]bool{}, formats: FormatValidation()}
 	doc := s.Doc
 	if doc.Components != nil {
 		for _, k := range slices.Sorted(maps.Keys(doc.Components.Schemas)) {
@@ -87,9 +88,32 @@ func (s *Spec) checkValues() diag.List {
 }
 
 type valueChecker struct {
-	s    *Spec
-	seen map[*openapi3.Schema]bool
-	out  diag.List
+	s       *Spec
+	seen    map[*openapi3.Schema]bool
+	out     diag.List
+	formats openapi3.SchemaValidationOption
+}
+
+// checkedFormats are the string formats the generated Validate methods
+// check (oasimpl.FormatOK); an example they would refuse is warned about
+// here, as kin-openapi checks none of them by default (a uuid example
+// with a short group passed, then the client refused to send it).
+var checkedFormats = []string{"date", "time", "email", "uuid", "uri", "hostname", "ipv4", "ipv6"}
+
+// FormatValidation is the option for kin-openapi's VisitJSON that checks
+// each of checkedFormats with oasimpl.FormatOK, as the generated Validate
+// does, per validation (kin-openapi's global formats are left alone).
+func FormatValidation() openapi3.SchemaValidationOption {
+	m := map[string]openapi3.StringFormatValidator{}
+	for _, f := range checkedFormats {
+		m[f] = openapi3.NewCallbackValidator(func(v string) error {
+			if !oasimpl.FormatOK(v, f) {
+				return fmt.Errorf("not a valid %s", f)
+			}
+			return nil
+		})
+	}
+	return openapi3.WithStringFormatValidators(m)
 }
 
 func (c *valueChecker) schema(sr *openapi3.SchemaRef, path ...string) {
@@ -131,7 +155,7 @@ func (c *valueChecker) schema(sr *openapi3.SchemaRef, path ...string) {
 // outside its enum, a missing property) is its own warning at the failing
 // value's position.
 func (c *valueChecker) value(s *openapi3.Schema, v any, path []string) {
-	err := s.VisitJSON(v, openapi3.MultiErrors())
+	err := s.VisitJSON(v, openapi3.MultiErrors(), c.formats)
 	if err == nil {
 		return
 	}

@@ -118,6 +118,12 @@ func (p *planner) planBody(o *Operation, rb *openapi3.RequestBody, parts, where 
 			p.warn(pos, where, "multipart body has no properties to make parts of; the method takes the encoded body as an io.Reader with its content type (boundary included)")
 			b.Kind = BodyBinary
 		}
+	case BodyBinary:
+		if mt.Schema != nil && mt.Schema.Value != nil && !isBinary(mt.Schema) && structured(mt.Schema.Value) {
+			// Mastodon's application/form-data, an XML-only body: the
+			// schema describes fields the client has no encoding for.
+			p.warn(pos, where, "request body of media type %s has a schema of fields, but the client encodes only JSON, form, multipart and text bodies; the method takes the encoded body as an io.Reader", media)
+		}
 	}
 	if b.Kind == BodyBinary {
 		p.planBinary(b, rb.Content, mt, where, pos)
@@ -174,6 +180,12 @@ func textScalar(s *openapi3.Schema) bool {
 	ts := nonNullTypes(s)
 	return len(ts) == 1 && (ts[0] == "number" || ts[0] == "integer" || ts[0] == "boolean") &&
 		len(enumValues(s)) == 0 && len(s.OneOf) == 0 && len(s.AnyOf) == 0 && len(s.AllOf) == 0 && externalRef(s) == nil
+}
+
+// structured reports whether a schema describes fields or items (an object
+// or an array), not one scalar.
+func structured(s *openapi3.Schema) bool {
+	return typeIs(s, "object") || typeIs(s, "array") || len(s.Properties) > 0 || len(s.AllOf) > 0
 }
 
 // checkForm warns about the fields of a form body that form encoding cannot

@@ -254,12 +254,24 @@ func (p *planner) oapiContent(c openapi3.Content, ctx, where string) openapi3.Co
 	}
 	json := jsonMedia(c)
 	out := openapi3.Content{}
+	tags := map[string]bool{}
 	for _, mt := range slices.Sorted(maps.Keys(c)) {
 		m := c[mt]
 		if m == nil || m != json && strings.Contains(strings.ToLower(mt), "json") {
 			// One JSON media type per body: oapi-codegen names every
 			// JSON-ish one <Name>JSON and would declare it twice.
 			continue
+		}
+		// Likewise one media type per name tag oapi-codegen gives a body:
+		// every multipart/* one is <Name>MultipartBody (a body of both
+		// multipart/form-data and multipart/mixed declared it twice). The
+		// first in sorted order stays, the one the client sends
+		// (requestMedia); the others reach the raw client's WithBody.
+		if tag := oapiBodyTag(mt); tag != "" {
+			if tags[tag] {
+				continue
+			}
+			tags[tag] = true
 		}
 		nm := &openapi3.MediaType{Extensions: maps.Clone(m.Extensions)}
 		// Only JSON, form and text bodies are typed for the client. Others

@@ -20,6 +20,8 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oasgen/oasgen/gen/load"
 )
 
 // synth builds values; request says readOnly properties are left out
@@ -41,7 +43,9 @@ func (y *synth) valid(s *openapi3.Schema, v any) bool {
 // then the types the schema implies without declaring them (see
 // impliedType), which the generated types hold it to.
 func (y *synth) why(s *openapi3.Schema, v any) string {
-	opts := []openapi3.SchemaValidationOption{openapi3.MultiErrors()}
+	// The formats the client's Validate checks too: a value breaking one
+	// (an example's short uuid) would not be sent at all.
+	opts := []openapi3.SchemaValidationOption{openapi3.MultiErrors(), load.FormatValidation()}
 	if y.request {
 		opts = append(opts, openapi3.VisitAsRequest())
 	} else {

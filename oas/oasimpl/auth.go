@@ -94,6 +94,13 @@ func AuthAPIKey(scheme, option, in, name, key string) *Authorizer {
 		a.apply = headerApply(name, key)
 	case "query":
 		a.apply = func(_ context.Context, req *http.Request, _ []string, sent *sentCreds) error {
+			if hasQuery(req.URL, name) {
+				// The operation declares a query parameter of the key's
+				// name (SoundCloud's client_id) and the caller set it:
+				// its value stands; a second pair would make the
+				// parameter an array, which the server refuses.
+				return nil
+			}
 			appendQuery(req.URL, name, key)
 			sent.query = append(sent.query, name)
 			return nil

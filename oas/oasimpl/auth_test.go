@@ -78,6 +78,27 @@ func TestSecurityAlternatives(t *testing.T) {
 	}
 }
 
+// An operation's own query parameter of an apiKey's name, when set, is
+// sent once with its value; unset, the key fills it.
+func TestQueryKeyAndSameNamedParameter(t *testing.T) {
+	srv, got := apiServer(t)
+	key := AuthAPIKey("ClientId", "Options.ClientID", "query", "client_id", "k")
+	tr := &Transport{}
+	for _, tc := range []struct{ query, want string }{
+		{"client_id=mine&state=s", "client_id=mine&state=s"},
+		{"state=s", "state=s&client_id=k"},
+		{"client_idx=1", "client_idx=1&client_id=k"},
+	} {
+		u, _ := url.Parse(srv.URL + "/connect?" + tc.query)
+		if _, err := tr.Do(context.Background(), &Call{Method: "GET", URL: u, Security: []Requirement{{{Auth: key}}}}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if g := got()[len(got())-1]; g != "||"+tc.want+"|" {
+			t.Errorf("query %s: server saw %q, want query %q", tc.query, g, tc.want)
+		}
+	}
+}
+
 func TestCredentialsNeverPrinted(t *testing.T) {
 	values := []any{
 		oas.BasicAuth{Username: "u", Password: "hunter2"},

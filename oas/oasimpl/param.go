@@ -621,6 +621,17 @@ func appendQuery(u *url.URL, key, value string) {
 	u.RawQuery += kv
 }
 
+// hasQuery reports whether u's query has a pair whose key is key.
+func hasQuery(u *url.URL, key string) bool {
+	for pair := range strings.SplitSeq(u.RawQuery, "&") {
+		k, _, _ := strings.Cut(pair, "=")
+		if uk, err := url.QueryUnescape(k); err == nil && uk == key {
+			return true
+		}
+	}
+	return false
+}
+
 // dropQuery removes every pair whose key is one of keys from u's query,
 // leaving the others exactly as they were.
 func dropQuery(u *url.URL, keys []string) {
