@@ -129,6 +129,7 @@ func Open(path string, opts Options) (*Spec, error) {
 		return nil, err
 	}
 	s.Doc = doc
+	s.normalizeStatusRanges(doc)
 	// Examples and defaults are checked per schema by checkValues, which
 	// reports each wrong value at its position instead of the first only
 	// (and the planner looks at these warnings).
