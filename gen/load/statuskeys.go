@@ -25,12 +25,12 @@ func (s *Spec) normalizeStatusRanges(doc *openapi3.T) {
 		if item == nil {
 			continue
 		}
-		for _, method := range sortedMethods(item) {
+		for _, method := range slices.Sorted(maps.Keys(item.Operations())) {
 			op := item.GetOperation(method)
 			if op == nil || op.Responses == nil {
 				continue
 			}
-			for _, key := range sortedKeysOf(op.Responses.Map()) {
+			for _, key := range slices.Sorted(maps.Keys(op.Responses.Map())) {
 				if !lowerRange(key) {
 					continue
 				}
@@ -57,13 +57,4 @@ func (s *Spec) normalizeStatusRanges(doc *openapi3.T) {
 // with a lower-case x ("4xx", "4Xx").
 func lowerRange(key string) bool {
 	return len(key) == 3 && key[0] >= '1' && key[0] <= '5' && strings.EqualFold(key[1:], "XX") && key[1:] != "XX"
-}
-
-// sortedMethods are the methods of a path item's operations, sorted.
-func sortedMethods(item *openapi3.PathItem) []string {
-	return sortedKeysOf(item.Operations())
-}
-
-func sortedKeysOf[V any](m map[string]V) []string {
-	return slices.Sorted(maps.Keys(m))
 }

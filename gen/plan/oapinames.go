@@ -133,7 +133,7 @@ func oapiBodyTag(mt string) string {
 
 // isJSONMedia is oapi-codegen's test for a JSON media type (util.IsMediaTypeJson).
 func isJSONMedia(mt string) bool {
-	mt = strings.ToLower(strings.TrimSpace(strings.Split(mt, ";")[0]))
+	mt = mediaBase(mt)
 	return mt == "application/json" || strings.HasSuffix(mt, "+json") || strings.HasSuffix(mt, "/json")
 }
 
