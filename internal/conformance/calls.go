@@ -27,18 +27,16 @@ func planCalls(m *plan.Model, doc *openapi3.T, maxOps int) (*driver.Plan, []stri
 	p := &driver.Plan{TimeoutMS: 30000}
 	var invalid []string
 	ix := &schemaIndex{ops: map[string]*openapi3.Operation{}, examples: map[string]*openapi3.SchemaRef{}}
-	pathOf, methodOf := map[string]string{}, map[string]string{}
 	for i, o := range m.Operations {
 		if item := doc.Paths.Value(o.Path); item != nil {
 			ix.ops[o.Name] = item.GetOperation(o.Method)
-			pathOf[o.Name], methodOf[o.Name] = o.Path, o.Method
 		}
 		if maxOps > 0 && i >= maxOps {
 			break
 		}
 		p.Calls = append(p.Calls, opCalls(o, doc, &invalid, ix)...)
 	}
-	ix.twins = templateTwins(doc, ix.ops, pathOf, methodOf)
+	ix.twins = templateTwins(doc, m.Operations)
 	resp := &synth{}
 	for _, t := range m.Types {
 		if t.SchemaName == "" || t.Example == "" || doc.Components == nil {

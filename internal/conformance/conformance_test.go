@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/oasgen/oasgen/gen/plan"
 
 	"github.com/oasgen/oasgen/internal/conformance/driver"
 )
@@ -356,9 +357,9 @@ func TestTemplateTwins(t *testing.T) {
 	}
 	ops := map[string]*openapi3.Operation{"ByID": d.Paths.Value("/c/{id}").Get, "ByNumber": d.Paths.Value("/c/{number}").Get,
 		"Del": d.Paths.Value("/c/{number}").Delete, "Other": d.Paths.Value("/d/{id}").Get}
-	pathOf := map[string]string{"ByID": "/c/{id}", "ByNumber": "/c/{number}", "Del": "/c/{number}", "Other": "/d/{id}"}
-	methodOf := map[string]string{"ByID": "GET", "ByNumber": "GET", "Del": "DELETE", "Other": "GET"}
-	ix := &schemaIndex{ops: ops, twins: templateTwins(d, ops, pathOf, methodOf)}
+	planned := []*plan.Operation{{Name: "ByID", Path: "/c/{id}", Method: "GET"}, {Name: "ByNumber", Path: "/c/{number}", Method: "GET"},
+		{Name: "Del", Path: "/c/{number}", Method: "DELETE"}, {Name: "Other", Path: "/d/{id}", Method: "GET"}}
+	ix := &schemaIndex{ops: ops, twins: templateTwins(d, planned)}
 	if ix.twins["ByNumber"] != "/c/{id}" || ix.twins["ByID"] != "/c/{number}" || ix.twins["Del"] != "" || ix.twins["Other"] != "" {
 		t.Fatalf("twins = %v", ix.twins)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/oasgen/oasgen/gen/plan"
 )
 
 // schemaIndex finds the schema behind a response or an example, for
@@ -24,20 +25,19 @@ type schemaIndex struct {
 
 // templateTwins finds, for every operation, the other path it cannot be
 // told from (schemaIndex.twins), by method name.
-func templateTwins(doc *openapi3.T, ops map[string]*openapi3.Operation, pathOf map[string]string, methodOf map[string]string) map[string]string {
+func templateTwins(doc *openapi3.T, ops []*plan.Operation) map[string]string {
 	groups := map[string][]string{}
 	for _, pth := range doc.Paths.InMatchingOrder() {
 		groups[templateShape(pth)] = append(groups[templateShape(pth)], pth)
 	}
 	twins := map[string]string{}
-	for name := range ops {
-		pth := pathOf[name]
-		for _, other := range groups[templateShape(pth)] {
-			if other == pth {
+	for _, o := range ops {
+		for _, other := range groups[templateShape(o.Path)] {
+			if other == o.Path {
 				continue
 			}
-			if item := doc.Paths.Value(other); item != nil && item.GetOperation(methodOf[name]) != nil {
-				twins[name] = other
+			if item := doc.Paths.Value(other); item != nil && item.GetOperation(o.Method) != nil {
+				twins[o.Name] = other
 				break
 			}
 		}
