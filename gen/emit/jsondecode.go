@@ -1,0 +1,374 @@
+package emit
+
+import (
+	"fmt"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/oasgen/oasgen/gen/plan"
+	"github.com/oasgen/oasgen/oas/oasimpl"
+)
+
+// The decoding half of the JSON emitter: DecodeJSON on structs, enums and
+// aliases, read through oasimpl.Decoder (json.go writes the encoders).
+
+// genDecodeJSON writes:
+//
+//	func (m *T) DecodeJSON(d *oasimpl.Decoder)
+func genDecodeJSON(f *jen.File, t *plan.Type) {
+	recv := receiver(t)
+	comment(f, "DecodeJSON reads one JSON value from d into "+recv+"; errors are kept in d.")
+	f.Func().Params(jen.Id(recv).Op("*").Id(t.Name)).Id("DecodeJSON").Params(jen.Id("d").Op("*").Qual(implPkg, "Decoder")).BlockFunc(func(g *jen.Group) {
+		switch t.Kind {
+		case plan.KindEnum:
+			genEnumDecode(g, t)
+		case plan.KindAlias:
+			ptr := jen.Parens(jen.Op("*").Add(goType(t.Elem))).Call(jen.Id("m"))
+			if stringSlice(t.Elem) {
+				// oasimpl.DecodeStrings((*[]string)(m), d), not &(*u)
+				g.Qual(implPkg, "DecodeStrings").Call(ptr, jen.Id("d"))
+				break
+			}
+			g.Id("u").Op(":=").Add(ptr)
+			decodeInto(g, jen.Parens(jen.Op("*").Id("u")), t.Elem, 0, false)
+		case plan.KindStruct:
+			genStructDecode(g, t)
+		case plan.KindUnion:
+			// A copy in new memory, as UnmarshalJSON keeps (null included).
+			g.If(jen.Id("raw").Op(":=").Id("d").Dot("Raw").Call(), jen.Id("raw").Op("!=").Nil()).Block(
+				jen.Id("u").Dot("raw").Op("=").Append(jen.Qual("encoding/json", "RawMessage").Call(jen.Nil()), jen.Id("raw").Op("...")),
+			)
+		}
+	})
+}
+
+// genEnumDecode decodes an enum; known string values are the constants
+// themselves, so decoding them allocates nothing.
+func genEnumDecode(g *jen.Group, t *plan.Type) {
+	g.If(jen.Id("d").Dot("Null").Call()).Block(jen.Return())
+	switch t.Enum.Base {
+	case plan.String:
+		g.Id("b").Op(":=").Id("d").Dot("StringBytes").Call()
+		g.If(jen.Id("d").Dot("Err").Call().Op("!=").Nil()).Block(jen.Return())
+		g.Switch(jen.String().Call(jen.Id("b"))).BlockFunc(func(g *jen.Group) {
+			seen := map[string]bool{}
+			for _, v := range t.Enum.Values {
+				s, _ := v.Value.(string)
+				if seen[s] {
+					continue
+				}
+				seen[s] = true
+				g.Case(jen.Lit(s)).Block(jen.Op("*").Id("e").Op("=").Id(v.Name))
+			}
+			g.Default().Block(jen.Op("*").Id("e").Op("=").Id(t.Name).Call(jen.Id("b")))
+		})
+	case plan.Int64:
+		g.Op("*").Id("e").Op("=").Id(t.Name).Call(jen.Id("d").Dot("Int64").Call())
+	default:
+		g.Op("*").Id("e").Op("=").Id(t.Name).Call(jen.Id("d").Dot("Float64").Call())
+	}
+}
+
+// genStructDecode decodes an object member by member: an exact name match
+// first, then encoding/json's case-insensitive fallback; unknown members
+// are skipped, a repeated member overwrites the earlier one. A struct with
+// additional properties matches names exactly and keeps every other member
+// in AdditionalProperties.
+//
+// A struct with an Absent field also notes which tracked required members
+// it met (seen) and, at the end of the object, records the others in
+// Absent for Validate.
+func genStructDecode(g *jen.Group, t *plan.Type) {
+	g.If(jen.Id("d").Dot("Null").Call().Op("||").Op("!").Id("d").Dot("BeginObject").Call()).Block(jen.Return())
+	end := jen.Return()
+	if t.Absent != "" {
+		g.Var().Id("seen").Add(absentType(t))
+		end = jen.Break()
+	}
+	g.For(jen.Id("first").Op(":=").True(), jen.Empty(), jen.Id("first").Op("=").False()).BlockFunc(func(g *jen.Group) {
+		key := jen.Id("key")
+		if len(t.Fields) == 0 && t.Extra == nil {
+			key = jen.Id("_") // no field to match: an unused key would not compile
+		}
+		g.List(key, jen.Id("ok")).Op(":=").Id("d").Dot("Key").Call(jen.Id("first"))
+		g.If(jen.Op("!").Id("ok")).Block(end)
+		if len(t.Fields) == 0 {
+			if t.Extra != nil {
+				genExtraDecode(g, t)
+			} else {
+				g.Id("d").Dot("Skip").Call()
+			}
+			return
+		}
+		g.Id("field").Op(":=").Lit(-1)
+		g.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(g *jen.Group) {
+			for i, fl := range t.Fields {
+				g.Case(jen.Lit(fl.JSONName)).Block(jen.Id("field").Op("=").Lit(i))
+			}
+			if t.Extra != nil {
+				// Any other name is an additional property: no
+				// case-insensitive match, names are exact in JSON Schema.
+				return
+			}
+			// A table, not a second switch: FoldIndex returns the first
+			// field whose folded name matches, as encoding/json picks.
+			g.Default().Block(jen.Id("field").Op("=").Qual(implPkg, "FoldIndex").CallFunc(func(g *jen.Group) {
+				g.Id("key")
+				for _, fl := range t.Fields {
+					g.Lit(oasimpl.FoldName(fl.JSONName))
+				}
+			}))
+		})
+		g.Switch(jen.Id("field")).BlockFunc(func(g *jen.Group) {
+			for i, fl := range t.Fields {
+				g.Case(jen.Lit(i)).BlockFunc(func(g *jen.Group) {
+					if t.Absent != "" && fl.Bit >= 0 {
+						// null is no value for a field that cannot hold it:
+						// the member counts as missing.
+						g.If(jen.Op("!").Id("d").Dot("AtNull").Call()).Block(
+							jen.Add(absentWord(t, jen.Id("seen"), fl.Bit)).Op("|=").Add(absentMask(fl.Bit)),
+						)
+					}
+					decodeField(g, fl)
+				})
+			}
+			if t.Extra == nil {
+				g.Default().Block(jen.Id("d").Dot("Skip").Call())
+				return
+			}
+			g.Default().BlockFunc(func(g *jen.Group) {
+				genExtraDecode(g, t)
+			})
+		})
+	})
+	if t.Absent != "" {
+		// Every tracked member the object did not have.
+		for w := 0; w*64 < t.AbsentBits; w++ {
+			n := min(t.AbsentBits-w*64, 64)
+			mask := jen.Lit(1).Op("<<").Lit(n).Op("-").Lit(1)
+			if n == 64 {
+				mask = jen.Op("^").Uint64().Call(jen.Lit(0))
+			}
+			g.Add(absentWord(t, jen.Id("m").Dot(t.Absent), w*64)).Op("=").Parens(mask).Op("&^").Add(absentWord(t, jen.Id("seen"), w*64))
+		}
+	}
+}
+
+// genExtraDecode decodes a member no field takes into AdditionalProperties
+// (made when nil; an existing map keeps its other entries, as
+// encoding/json keeps a map's).
+func genExtraDecode(g *jen.Group, t *plan.Type) {
+	g.Id("k").Op(":=").String().Call(jen.Id("key"))
+	g.Var().Id("x").Add(goType(t.Extra))
+	decodeInto(g, jen.Id("x"), t.Extra, 1, false)
+	g.If(jen.Id("m").Dot("AdditionalProperties").Op("==").Nil()).Block(
+		jen.Id("m").Dot("AdditionalProperties").Op("=").Make(jen.Map(jen.String()).Add(goType(t.Extra))),
+	)
+	g.Id("m").Dot("AdditionalProperties").Index(jen.Id("k")).Op("=").Id("x")
+}
+
+// decodeField decodes one member into its field, with the wrapper's rules:
+// null makes an Opt absent and a Nullable null; a value replaces the old
+// one entirely.
+func decodeField(g *jen.Group, fl *plan.Field) {
+	sel := jen.Id("m").Dot(fl.Name)
+	switch fl.Wrap {
+	case plan.Plain:
+		decodeInto(g, sel, fl.Type, 0, false)
+	case plan.Optional, plan.NullableWrap:
+		onNull, helper := "Unset", "DecodeOpt"
+		if fl.Wrap == plan.NullableWrap {
+			onNull, helper = "SetNull", "DecodeNullable"
+		}
+		if kind := decodeKind(fl.Type); kind != "" {
+			// oasimpl.DecodeOptString(d, &m.F)
+			g.Qual(implPkg, helper+kind).Call(jen.Id("d"), jen.Op("&").Add(sel))
+			return
+		}
+		g.If(jen.Id("d").Dot("Null").Call()).Block(jen.Add(sel).Dot(onNull).Call()).Else().BlockFunc(func(g *jen.Group) {
+			g.Var().Id("x").Add(goType(fl.Type))
+			decodeInto(g, jen.Id("x"), fl.Type, 1, true)
+			g.Add(sel).Dot("Set").Call(jen.Id("x"))
+		})
+	}
+}
+
+// decodeKind names the oasimpl.DecodeOpt<Kind>/DecodeNullable<Kind>
+// function for an optional or nullable field of type goType(r), or is ""
+// when there is none and the field is decoded in place. Those functions
+// are one call per field instead of the decoding unrolled at each one
+// (cheaper to compile), and they are plain functions: a generic one taking
+// a reader as a function value would make the Decoder escape.
+func decodeKind(r *plan.Ref) string {
+	if r.Nullable {
+		return ""
+	}
+	switch r.Kind {
+	case plan.RefSlice:
+		if stringSlice(r) {
+			return "Strings"
+		}
+	case plan.RefBuiltin:
+		switch r.Builtin {
+		case plan.String:
+			return "String"
+		case plan.Int64:
+			return "Int64"
+		case plan.Int32:
+			return "Int32"
+		case plan.Uint64:
+			return "Uint64"
+		case plan.Uint32:
+			return "Uint32"
+		case plan.Float64:
+			return "Float64"
+		case plan.Bool:
+			return "Bool"
+		case plan.Time:
+			return "Time"
+		case plan.Bytes:
+			return "Bytes"
+		}
+		return "RawMessage"
+	}
+	return ""
+}
+
+// stringSlice reports whether r is a plain []string, which
+// oasimpl.DecodeStrings and AppendStrings handle.
+func stringSlice(r *plan.Ref) bool {
+	return r.Kind == plan.RefSlice && !r.Nullable && !r.Elem.Nullable && r.Elem.Kind == plan.RefBuiltin && r.Elem.Builtin == plan.String
+}
+
+// decodeInto writes statements decoding one value into the addressable lv
+// of type goType(r), as encoding/json decodes into that Go type: null
+// leaves strings, numbers, booleans, times and structs alone and sets
+// slices, maps and []byte to nil.
+//
+// nonNull says the caller has already consumed a null, if there was one.
+func decodeInto(g *jen.Group, lv jen.Code, r *plan.Ref, depth int, nonNull bool) {
+	d := jen.Id("d")
+	if r.Nullable {
+		inner := *r
+		inner.Nullable = false
+		x := fmt.Sprintf("n%d", depth)
+		g.If(d.Clone().Dot("Null").Call()).Block(jen.Add(lv).Dot("SetNull").Call()).Else().BlockFunc(func(g *jen.Group) {
+			g.Var().Id(x).Add(goType(&inner))
+			decodeInto(g, jen.Id(x), &inner, depth+1, true)
+			g.Add(lv).Dot("Set").Call(jen.Id(x))
+		})
+		return
+	}
+	// ifNotNull wraps a scalar decode: null leaves the value alone.
+	ifNotNull := func(body jen.Code) {
+		if nonNull {
+			g.Add(body)
+			return
+		}
+		g.If(jen.Op("!").Id("d").Dot("Null").Call()).Block(body)
+	}
+	// nullNil starts a decode where null sets the value to nil.
+	nullNil := func() *jen.Statement {
+		if nonNull {
+			return g.Null()
+		}
+		return g.If(jen.Id("d").Dot("Null").Call()).Block(jen.Add(lv).Op("=").Nil()).Else()
+	}
+	switch r.Kind {
+	case plan.RefNamed:
+		if r.Pointer {
+			// *T, as encoding/json: null sets nil, a value decodes into a
+			// new T (or the existing one).
+			nullNil().BlockFunc(func(g *jen.Group) {
+				g.If(jen.Add(lv).Op("==").Nil()).Block(jen.Add(lv).Op("=").New(jen.Id(r.Named.Name)))
+				if r.Named.HasAppendJSON() {
+					g.Add(lv).Dot("DecodeJSON").Call(d)
+				} else {
+					raw := fmt.Sprintf("raw%d", depth)
+					g.If(jen.Id(raw).Op(":=").Id("d").Dot("Raw").Call(), jen.Id(raw).Op("!=").Nil()).Block(
+						jen.Id("d").Dot("Fail").Call(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id(raw), lv)),
+					)
+				}
+			})
+			return
+		}
+		if r.Named.HasAppendJSON() {
+			g.Add(lv).Dot("DecodeJSON").Call(d)
+			return
+		}
+		raw := fmt.Sprintf("raw%d", depth)
+		g.If(jen.Id(raw).Op(":=").Id("d").Dot("Raw").Call(), jen.Id(raw).Op("!=").Nil()).Block(
+			jen.Id("d").Dot("Fail").Call(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id(raw), jen.Op("&").Add(lv))),
+		)
+	case plan.RefExternal:
+		raw := fmt.Sprintf("raw%d", depth)
+		g.If(jen.Id(raw).Op(":=").Id("d").Dot("Raw").Call(), jen.Id(raw).Op("!=").Nil()).Block(
+			jen.Id("d").Dot("Fail").Call(jen.Qual("encoding/json", "Unmarshal").Call(jen.Id(raw), jen.Op("&").Add(lv))),
+		)
+	case plan.RefSlice:
+		if stringSlice(r) {
+			// oasimpl.DecodeStrings(&lv, d)
+			g.Qual(implPkg, "DecodeStrings").Call(jen.Op("&").Add(lv), d)
+			return
+		}
+		s := fmt.Sprintf("s%d", depth)
+		i := fmt.Sprintf("i%d", depth)
+		nullNil().If(jen.Id("d").Dot("BeginArray").Call()).BlockFunc(func(g *jen.Group) {
+			comment(g, "Decode into the existing elements, as encoding/json does.")
+			g.Id(s).Op(":=").Add(lv).Index(jen.Empty(), jen.Lit(0))
+			comment(g, "A new slice is allocated once, at its final size.")
+			g.If(jen.Cap(jen.Id(s)).Op("==").Lit(0)).Block(
+				jen.Id(s).Op("=").Make(goType(r), jen.Lit(0), jen.Id("d").Dot("ArrayLen").Call()),
+			)
+			g.For(jen.Id(i).Op(":=").Lit(0), jen.Id("d").Dot("More").Call(jen.Id(i)), jen.Id(i).Op("++")).BlockFunc(func(g *jen.Group) {
+				g.If(jen.Len(jen.Id(s)).Op("==").Cap(jen.Id(s))).Block(
+					jen.Id(s).Op("=").Qual("slices", "Grow").Call(jen.Id(s), jen.Lit(1)),
+				)
+				g.Id(s).Op("=").Id(s).Index(jen.Empty(), jen.Len(jen.Id(s)).Op("+").Lit(1))
+				decodeInto(g, jen.Id(s).Index(jen.Id(i)), r.Elem, depth+1, false)
+			})
+			g.If(jen.Len(jen.Id(s)).Op("==").Lit(0)).Block(
+				jen.Id(s).Op("=").Add(goType(r)).Values(),
+			)
+			g.Add(lv).Op("=").Id(s)
+		})
+	case plan.RefMap:
+		k := fmt.Sprintf("k%d", depth)
+		v := fmt.Sprintf("v%d", depth)
+		first := fmt.Sprintf("first%d", depth)
+		nullNil().If(jen.Id("d").Dot("BeginObject").Call()).BlockFunc(func(g *jen.Group) {
+			g.If(jen.Add(lv).Op("==").Nil()).Block(jen.Add(lv).Op("=").Make(goType(r)))
+			g.For(jen.Id(first).Op(":=").True(), jen.Empty(), jen.Id(first).Op("=").False()).BlockFunc(func(g *jen.Group) {
+				g.List(jen.Id("key"), jen.Id("ok")).Op(":=").Id("d").Dot("Key").Call(jen.Id(first))
+				g.If(jen.Op("!").Id("ok")).Block(jen.Break())
+				g.Id(k).Op(":=").String().Call(jen.Id("key"))
+				g.Var().Id(v).Add(goType(r.Elem))
+				decodeInto(g, jen.Id(v), r.Elem, depth+1, false)
+				g.Add(lv).Index(jen.Id(k)).Op("=").Id(v)
+			})
+		})
+	default:
+		switch r.Builtin {
+		case plan.String:
+			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("String").Call())
+		case plan.Int64:
+			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Int64").Call())
+		case plan.Int32:
+			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Int32").Call())
+		case plan.Uint64:
+			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Uint64").Call())
+		case plan.Uint32:
+			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Uint32").Call())
+		case plan.Float64:
+			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Float64").Call())
+		case plan.Bool:
+			ifNotNull(jen.Add(lv).Op("=").Id("d").Dot("Bool").Call())
+		case plan.Time:
+			g.Id("d").Dot("Time").Call(jen.Op("&").Add(lv))
+		case plan.Bytes:
+			nullNil().Block(jen.Add(lv).Op("=").Id("d").Dot("Bytes").Call(lv))
+		default: // json.RawMessage keeps the bytes, null included
+			g.Add(lv).Op("=").Id("d").Dot("RawMessage").Call(lv)
+		}
+	}
+}
