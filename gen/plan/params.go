@@ -183,8 +183,10 @@ func (p *planner) paramStyle(pr *Param, pv *openapi3.Parameter, where string, po
 		}
 	}
 	switch {
+	case shape == shapeFreeForm && pr.Style == "deepObject":
+		p.warn(pos, where, "parameter %q has a free-form schema: its value is sent by the shape of its JSON value; OpenAPI does not define deepObject for nested values, so nested objects go as name[a][b]=v, arrays as repeated name[a]=v", pv.Name)
 	case shape == shapeFreeForm:
-		p.warn(pos, where, "parameter %q has a free-form schema, which no style defines a form for; its value is sent as JSON text", pv.Name)
+		p.warn(pos, where, "parameter %q has a free-form schema: its value is sent in style %s by the shape of its JSON value; arrays or objects nested in it, which the style has no form for, go as JSON text", pv.Name, pr.Style)
 	case pr.Style == "deepObject" && nestedIn(pr.Type):
 		p.warn(pos, where, "parameter %q: OpenAPI does not define deepObject for nested values; nested objects are sent as name[a][b]=v, arrays as repeated name[a]=v", pv.Name)
 	case nestedIn(pr.Type):

@@ -239,23 +239,33 @@ func TestPrismRawBody(t *testing.T) {
 	}
 }
 
-// TestPrismUntypedObject: a required exploded form object parameter
-// without type: object is reported missing by Prism; one with the type,
-// or a primitive, is the client's.
-func TestPrismUntypedObject(t *testing.T) {
+// TestPrismFormObject: a required exploded form object parameter without
+// type: object, or a free-form object (no properties), is reported missing
+// by Prism; an object with the type and properties, a primitive, or an
+// unexploded one is the client's.
+func TestPrismFormObject(t *testing.T) {
 	props := openapi3.Schemas{"inner": {Value: openapi3.NewStringSchema()}}
 	op := func(s *openapi3.Schema) *openapi3.Operation {
 		return &openapi3.Operation{Parameters: openapi3.Parameters{{Value: &openapi3.Parameter{Name: "p2", In: "query", Required: true, Schema: &openapi3.SchemaRef{Value: s}}}}}
 	}
 	v := driver.Violation{Location: []string{"request", "query"}, Message: "Request query must have required property 'p2'"}
-	if !prismUntypedObject(v, op(&openapi3.Schema{Properties: props})) {
+	if !prismFormObject(v, op(&openapi3.Schema{Properties: props})) {
 		t.Error("untyped object: blamed on the client")
 	}
-	if prismUntypedObject(v, op(&openapi3.Schema{Type: &openapi3.Types{"object"}, Properties: props})) {
+	freeForm := &openapi3.Schema{Type: &openapi3.Types{"object"}, AdditionalProperties: openapi3.AdditionalProperties{Has: openapi3.Ptr(true)}}
+	if !prismFormObject(v, op(freeForm)) {
+		t.Error("free-form object: blamed on the client")
+	}
+	if prismFormObject(v, op(&openapi3.Schema{Type: &openapi3.Types{"object"}, Properties: props})) {
 		t.Error("typed object: blamed on Prism")
 	}
-	if prismUntypedObject(v, op(openapi3.NewStringSchema())) {
+	if prismFormObject(v, op(openapi3.NewStringSchema())) {
 		t.Error("string: blamed on Prism")
+	}
+	unexploded := op(freeForm)
+	unexploded.Parameters[0].Value.Explode = openapi3.Ptr(false)
+	if prismFormObject(v, unexploded) {
+		t.Error("unexploded free-form object: blamed on Prism")
 	}
 }
 

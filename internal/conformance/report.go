@@ -105,7 +105,7 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 		for i := range c.Exchanges {
 			e := &c.Exchanges[i]
 			last = e
-			for _, v := range e.Violations {
+			for _, v := range reread(e.Violations) {
 				loc := strings.Join(v.Location, ".")
 				if len(v.Location) > 0 && v.Location[0] == "response" {
 					prismOwn = true
@@ -144,8 +144,8 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.SpecOwn = append(mr.SpecOwn, finding{"required property the spec never declares", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
-				if ix != nil && prismUntypedObject(v, ix.ops[c.Op]) {
-					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: explodes a form object parameter only when its schema says type: object", op, loc + ": " + v.Message + "; sent " + sent(e)})
+				if ix != nil && prismFormObject(v, ix.ops[c.Op]) {
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: reads an exploded form object parameter only when its schema says type: object, and only the members its properties name", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
 				if why := prismRawBody(v, e); why != "" {
@@ -181,7 +181,7 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 			continue
 		}
 		requestFault := false
-		for _, v := range last.Violations {
+		for _, v := range reread(last.Violations) {
 			if (len(v.Location) == 0 || v.Location[0] != "response") && (v.Severity == "" || strings.EqualFold(v.Severity, "error")) {
 				requestFault = true
 			}
@@ -390,14 +390,24 @@ func sortedKeys[V any](m map[string]V) []string {
 	return slices.Sorted(maps.Keys(m))
 }
 
-// prismUntypedObject reports Prism's mistake on a required query object
-// parameter sent in style form, exploded (its properties as name=value
+// reread reads again a header an older driver could not (results saved
+// before it read Prism's cut sl-violations headers).
+func reread(vs []driver.Violation) []driver.Violation {
+	if len(vs) == 1 && strings.HasPrefix(vs[0].Message, driver.Unparsable) {
+		return driver.ParseViolations(strings.TrimPrefix(vs[0].Message, driver.Unparsable))
+	}
+	return vs
+}
+
+// prismFormObject reports Prism's mistake on a required query object
+// parameter sent in style form, exploded (its members as name=value
 // pairs, the parameter's own name absent, as OpenAPI's style table
-// writes it), whose schema gives properties but no type: Prism 5.16
-// collects the pairs back into an object only when schema.type is
-// "object" (prism-http's deserializers/style/form.js), so it looks for
-// name= and reports the parameter missing.
-func prismUntypedObject(v driver.Violation, op *openapi3.Operation) bool {
+// writes it). Prism 5.16 collects the pairs back into an object only when
+// schema.type is "object", and then only the keys schema.properties names
+// (prism-http's deserializers/style/form.js, deserializeImplodeObject): a
+// schema with properties but no type, or an object with no properties
+// (free-form, additionalProperties only), comes back missing.
+func prismFormObject(v driver.Violation, op *openapi3.Operation) bool {
 	const pre = "Request query must have required property '"
 	if op == nil || len(v.Location) != 2 || v.Location[1] != "query" || !strings.HasPrefix(v.Message, pre) {
 		return false
@@ -412,7 +422,9 @@ func prismUntypedObject(v driver.Violation, op *openapi3.Operation) bool {
 		exploded := p.Explode == nil || *p.Explode
 		form := p.Style == "" || p.Style == "form"
 		untyped := s.Type == nil || len(*s.Type) == 0
-		return form && exploded && untyped && (len(s.Properties) > 0 || s.AdditionalProperties.Schema != nil)
+		untypedObject := untyped && (len(s.Properties) > 0 || s.AdditionalProperties.Schema != nil)
+		freeForm := s.Type.Is("object") && len(s.Properties) == 0
+		return form && exploded && (untypedObject || freeForm)
 	}
 	return false
 }

@@ -320,7 +320,10 @@ func toNode(v any) (pnode, error) {
 	case time.Time:
 		return scalar(x.Format(time.RFC3339Nano)), nil
 	case json.RawMessage:
-		// A free-form value: its JSON text, as one string.
+		// A free-form value: the style writes it by its JSON shape, as it
+		// would a typed value of that shape (a string is its text, an object
+		// its members); nested arrays and objects keep their compact JSON
+		// text for where a style has no form for them.
 		if len(bytes.TrimSpace(x)) == 0 {
 			return pnode{}, nil
 		}
@@ -328,7 +331,7 @@ func toNode(v any) (pnode, error) {
 		if err := json.Compact(&b, x); err != nil {
 			return pnode{}, err
 		}
-		return scalar(b.String()), nil
+		return parseNode(b.Bytes())
 	case []byte:
 		return scalar(base64.StdEncoding.EncodeToString(x)), nil // format: byte, as JSON encodes it
 	}

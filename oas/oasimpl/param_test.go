@@ -199,11 +199,15 @@ func TestParamEncoding(t *testing.T) {
 			ps.Cookie(Param{Name: "c", JSON: true}, nil)
 			return "/p/" + ps.Path(Param{Name: "id", JSON: true}, "a b")
 		}, sent{uri: "/p/%22a%20b%22?filter=%7B%22connectors%22%3A%22hibob%22%7D", header: "[1,2]", cookie: "c=null"}},
-		{"free-form value is its JSON text", func(ps *Params) string {
-			ps.Query(Param{Name: "x", Style: StyleForm, Explode: true}, json.RawMessage(`{"a": [1, 2]}`))
+		{"free-form values are written by their JSON shape", func(ps *Params) string {
+			ps.Query(Param{Name: "x", Style: StyleForm, Explode: true}, json.RawMessage(`{"a": [1, 2], "b": "c d"}`))
 			ps.Query(Param{Name: "y", Style: StyleForm, Explode: true}, []json.RawMessage{json.RawMessage(`"s"`), json.RawMessage(`3`)})
-			return "/p"
-		}, sent{uri: "/p?x=%7B%22a%22%3A%5B1%2C2%5D%7D&y=%22s%22&y=3"}},
+			ps.Query(Param{Name: "z", Style: StyleForm}, json.RawMessage(`[1, "two", null]`))
+			ps.Query(Param{Name: "filter", Style: StyleDeepObject, Explode: true}, json.RawMessage(`{"connectors": "hibob", "page": {"size": 2}, "ids": [1, 2]}`))
+			ps.Query(Param{Name: "q", Style: StyleForm, Explode: true}, json.RawMessage(` "plain text" `))
+			ps.Header(Param{Name: "X-Color"}, json.RawMessage(`{"k": 1, "l": true}`))
+			return "/p/" + ps.Path(Param{Name: "id", Style: StyleLabel, Explode: true}, json.RawMessage(`["a", "b"]`))
+		}, sent{uri: "/p/.a.b?a=%5B1%2C2%5D&b=c%20d&y=s&y=3&z=1,two,&filter[connectors]=hibob&filter[page][size]=2&filter[ids]=1&filter[ids]=2&q=plain%20text", header: "k,1,l,true"}},
 		{"wrapped items: null is empty, absent is left out", func(ps *Params) string {
 			ps.Query(Param{Name: "t", Style: StyleForm, Explode: true}, []oas.Nullable[color]{oas.Value(color("red")), oas.Null[color](), {}})
 			ps.Query(Param{Name: "u", Style: StyleForm}, []oas.Opt[int64]{oas.Some(int64(1)), {}, oas.Some(int64(2))})

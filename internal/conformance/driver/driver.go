@@ -592,9 +592,7 @@ func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	e.RespType = resp.Header.Get("Content-Type")
 	e.RespBody = string(body)
 	if h := resp.Header.Get("sl-violations"); h != "" {
-		if err := json.Unmarshal([]byte(h), &e.Violations); err != nil {
-			e.Violations = []Violation{{Location: []string{"unknown"}, Message: "unparsable sl-violations: " + h}}
-		}
+		e.Violations = ParseViolations(h)
 	} else if resp.StatusCode == 422 || resp.StatusCode == 400 {
 		// Prism refusing a request with no response of its own in the spec
 		// to answer with: the violations are in its problem+json body.
@@ -795,4 +793,44 @@ func drain(seq reflect.Value) error {
 	})
 	seq.Call([]reflect.Value{yield})
 	return first
+}
+
+// prismCut is how Prism 5.16 starts an sl-violations header whose JSON is
+// over 8 KiB: the prefix, then the JSON array cut at 8,092 bytes
+// (prism-http-server's addViolationHeader).
+const prismCut = "Too many violations! "
+
+// Unparsable starts the one violation that stands for an sl-violations
+// header ParseViolations could not read; the header's text follows.
+const Unparsable = "unparsable sl-violations: "
+
+// ParseViolations reads Prism's sl-violations header. A cut header keeps
+// every violation that is whole before the cut; Prism lists the request's
+// violations before the response's, so those are the ones a cut can lose.
+// What cannot be read at all is one violation saying so.
+func ParseViolations(h string) []Violation {
+	var vs []Violation
+	if json.Unmarshal([]byte(h), &vs) == nil {
+		return vs
+	}
+	bad := []Violation{{Location: []string{"unknown"}, Message: Unparsable + h}}
+	rest, ok := strings.CutPrefix(h, prismCut)
+	if !ok {
+		return bad
+	}
+	dec := json.NewDecoder(strings.NewReader(rest))
+	if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+		return bad
+	}
+	for dec.More() {
+		var v Violation
+		if dec.Decode(&v) != nil {
+			break
+		}
+		vs = append(vs, v)
+	}
+	if len(vs) == 0 {
+		return bad
+	}
+	return vs
 }

@@ -633,6 +633,8 @@ type QueryStylesArgs struct {
 	// Optional.
 	Raw oas.Opt[json.RawMessage]
 	// Optional.
+	Extra oas.Opt[json.RawMessage]
+	// Optional.
 	Where oas.Opt[QueryStylesWhereParam]
 	// Optional.
 	Path oas.Opt[string]
@@ -722,6 +724,9 @@ func (c *APIClient) QueryStyles(ctx context.Context, params QueryStylesArgs, opt
 	}
 	if v, ok := params.Raw.Get(); ok {
 		ps.Query(oasimpl.Param{Name: "raw", Style: "form", Explode: true}, v)
+	}
+	if v, ok := params.Extra.Get(); ok {
+		ps.Query(oasimpl.Param{Name: "extra", Style: "deepObject", Explode: true}, v)
 	}
 	if v, ok := params.Where.Get(); ok {
 		ps.Query(oasimpl.Param{Name: "where", JSON: true}, v)

@@ -54,6 +54,7 @@ type QueryStylesParams struct {
 	Piped          *[]string                       `json:"piped,omitempty"`
 	Filter         *model.QueryStylesFilterParam   `json:"filter,omitempty"`
 	Raw            interface{}                     `form:"raw,omitempty" json:"raw,omitempty"`
+	Extra          interface{}                     `json:"extra,omitempty"`
 	Where          *model.QueryStylesWhereParam    `form:"where,omitempty" json:"where,omitempty"`
 	Path           *string                         `form:"path,omitempty" json:"path,omitempty"`
 	XIDs           *[]int64                        `json:"X-Ids,omitempty"`
@@ -913,6 +914,14 @@ func NewQueryStylesRequest(server string, params *QueryStylesParams) (*http.Requ
 		}
 
 		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "raw", params.Raw, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("deepObject", true, "extra", params.Extra, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "", Format: ""}); err != nil {
 			return nil, err
 		} else {
 			for _, qp := range strings.Split(queryFrag, "&") {

@@ -1,0 +1,37 @@
+package driver
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestParseViolations: a whole header is read as it is; one Prism cut at
+// 8 KiB keeps every violation before the cut; anything else is one
+// "unparsable" violation, never nothing.
+func TestParseViolations(t *testing.T) {
+	req := Violation{Location: []string{"request", "query"}, Severity: "Error", Message: "Request query must have required property 'p1'"}
+	resp := Violation{Location: []string{"response", "body", "data"}, Severity: "Error", Message: strings.Repeat("x", 100)}
+	all := []Violation{req}
+	for range 100 {
+		all = append(all, resp)
+	}
+	whole, err := json.Marshal(all)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ParseViolations(string(whole)); !reflect.DeepEqual(got, all) {
+		t.Errorf("whole header: %d violations, want %d", len(got), len(all))
+	}
+	cut := prismCut + string(whole[:8*1024-100])
+	got := ParseViolations(cut)
+	if len(got) < 2 || len(got) >= len(all) || !reflect.DeepEqual(got[0], req) || !reflect.DeepEqual(got[1], resp) {
+		t.Errorf("cut header: %d violations (first %+v), want the whole ones before the cut", len(got), got[0])
+	}
+	for _, h := range []string{"not json", prismCut + "{", prismCut + `[{"location":`} {
+		if got := ParseViolations(h); len(got) != 1 || !strings.HasPrefix(got[0].Message, Unparsable) {
+			t.Errorf("%q: %+v, want one unparsable violation", h, got)
+		}
+	}
+}
