@@ -7,6 +7,7 @@ package plan
 // the parameter, with what is sent instead.
 
 import (
+	"fmt"
 	"go/token"
 	"maps"
 	"slices"
@@ -155,9 +156,21 @@ func (p *planner) paramStyle(pr *Param, pv *openapi3.Parameter, where string, po
 		// OpenAPI 3.2's cookie style is what form style with explode
 		// writes here: name=value pairs separated by "; ".
 	default:
-		p.warn(pos, where, "parameter %q: style %s is not defined for %s parameters; sent in style %s", pv.Name, pv.Style, pv.In, pr.Style)
+		how := ""
+		if pv.Explode == nil {
+			// explode's default is the declared style's: a query
+			// parameter declared simple is meant name=a,b, not exploded.
+			how = fmt.Sprintf(", explode %t as %s's default", pv.Style == "form", pv.Style)
+		}
+		p.warn(pos, where, "parameter %q: style %s is not defined for %s parameters; sent in style %s%s", pv.Name, pv.Style, pv.In, pr.Style, how)
 	}
-	pr.Explode = pr.Style == "form"
+	// OpenAPI: explode defaults to true for style form (and 3.2's cookie),
+	// false for every other, as declared.
+	declared := pr.Style
+	if pv.Style != "" {
+		declared = pv.Style
+	}
+	pr.Explode = declared == "form" || declared == "cookie"
 	if pv.Explode != nil {
 		pr.Explode = *pv.Explode
 	}

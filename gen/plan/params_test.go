@@ -72,7 +72,7 @@ paths:
 		"res":           "form true false reserved",
 		"X-H":           "simple false false",
 		"c":             "form true false",
-		"bad":           "form true false",
+		"bad":           "form false false",
 		"deepPrim":      "form true false",
 		"deepNoExplode": "deepObject true false",
 		"nested":        "form true false",
@@ -92,7 +92,7 @@ paths:
 		t.Errorf("content parameter's type is %+v, want its schema's struct", w.Type)
 	}
 	for _, w := range []string{
-		`parameters.bad: parameter "bad": style matrix is not defined for query parameters; sent in style form`,
+		`parameters.bad: parameter "bad": style matrix is not defined for query parameters; sent in style form, explode false as matrix's default`,
 		`parameters.deepPrim: parameter "deepPrim": deepObject is only defined for objects; sent in style form, exploded`,
 		`parameters.deepNoExplode: parameter "deepNoExplode": deepObject is only defined with explode true; sent exploded`,
 		`parameters.nested: parameter "nested": style form has no form for nested arrays or objects; nested values are sent as JSON text`,

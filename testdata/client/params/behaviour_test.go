@@ -199,6 +199,7 @@ func TestQueryStyles(t *testing.T) {
 	args.Filter.Set(f)
 	args.Raw.Set(json.RawMessage(`"a b"`))
 	args.Extra.Set(json.RawMessage(`{"k": "v w", "n": {"m": 1}, "l": [1, "x"]}`))
+	args.Simpleq.Set([]string{"a", "b"}) // style simple in a query: form, explode false as simple's default
 	var w QueryStylesWhereParam
 	w.Name.Set("ann")
 	args.Where.Set(w)
@@ -213,7 +214,7 @@ func TestQueryStyles(t *testing.T) {
 	}
 	want := "/styles?fields=id,type&ids=1&ids=2&B=150&G=200&R=100&colorList=B,3,G,2,R,1&spaced=a%20b&piped=a|b%7Cc" +
 		"&filter[connectors]=hibob&filter[updated_after]=2024-05-06T07%3A08%3A09Z" +
-		"&raw=a%20b&extra[k]=v%20w&extra[n][m]=1&extra[l]=1&extra[l]=x&where=%7B%22name%22%3A%22ann%22%7D&path=a/b?c%3Dd"
+		"&raw=a%20b&extra[k]=v%20w&extra[n][m]=1&extra[l]=1&extra[l]=x&simpleq=a,b&where=%7B%22name%22%3A%22ann%22%7D&path=a/b?c%3Dd"
 	if got.uri != want {
 		t.Errorf("request URI\n got %s\nwant %s", got.uri, want)
 	}

@@ -635,6 +635,8 @@ type QueryStylesArgs struct {
 	// Optional.
 	Extra oas.Opt[json.RawMessage]
 	// Optional.
+	Simpleq oas.Opt[[]string]
+	// Optional.
 	Where oas.Opt[QueryStylesWhereParam]
 	// Optional.
 	Path oas.Opt[string]
@@ -727,6 +729,9 @@ func (c *APIClient) QueryStyles(ctx context.Context, params QueryStylesArgs, opt
 	}
 	if v, ok := params.Extra.Get(); ok {
 		ps.Query(oasimpl.Param{Name: "extra", Style: "deepObject", Explode: true}, v)
+	}
+	if v, ok := params.Simpleq.Get(); ok {
+		ps.Query(oasimpl.Param{Name: "simpleq", Style: "form"}, v)
 	}
 	if v, ok := params.Where.Get(); ok {
 		ps.Query(oasimpl.Param{Name: "where", JSON: true}, v)

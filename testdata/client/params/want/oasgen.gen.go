@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:6a90626b8b51643c
+// spec: sha256:5b5174975c319a94
 // config: sha256:07623a2c5c42301a
 // toolchain: v0.5.0
-// output: sha256:e06940511ae9b9c9
+// output: sha256:e8a99949ff8aa2a9
 //
 // files:
-//	sha256:781976f3f780b801 api.gen.go
+//	sha256:88e8406a1e761357 api.gen.go
 //	sha256:5a5f8eabe41a22ea doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
 //	sha256:14ce52b1452fd3a9 examples.gen_test.go
@@ -22,11 +22,13 @@
 //	sha256:a694ae0464fddb33 model_query_styles_filter_param.gen.go
 //	sha256:2b16d63cd38b307d model_query_styles_where_param.gen.go
 //	sha256:f21248428c53e469 model_rgb.gen.go
-//	sha256:3ac182e533a4587f raw/client.gen.go
+//	sha256:09f662782908bf23 raw/client.gen.go
 //
 // warnings:
 //	../openapi.yaml:67:11	paths./items/{itemId}.get.parameters.validate	field name Validate is already used in GetItemArgs (by a method); this query parameter's field is named Validate2
+//	../openapi.yaml:146:7	paths./styles.get	invalid paths: invalid path /styles: invalid operation GET: parameter "simpleq" schema is invalid: serialization method with style="simple" and explode=true is not supported by a query parameter
 //	../openapi.yaml:164:12	paths./styles.get.parameters.raw	parameter "raw" has a free-form schema: its value is sent in style form by the shape of its JSON value; arrays or objects nested in it, which the style has no form for, go as JSON text
 //	../openapi.yaml:165:12	paths./styles.get.parameters.extra	parameter "extra" has a free-form schema: its value is sent by the shape of its JSON value; OpenAPI does not define deepObject for nested values, so nested objects go as name[a][b]=v, arrays as repeated name[a]=v
+//	../openapi.yaml:166:12	paths./styles.get.parameters.simpleq	parameter "simpleq": style simple is not defined for query parameters; sent in style form, explode false as simple's default
 
 package params

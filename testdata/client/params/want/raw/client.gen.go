@@ -55,6 +55,7 @@ type QueryStylesParams struct {
 	Filter         *model.QueryStylesFilterParam   `json:"filter,omitempty"`
 	Raw            interface{}                     `form:"raw,omitempty" json:"raw,omitempty"`
 	Extra          interface{}                     `json:"extra,omitempty"`
+	Simpleq        *[]string                       `json:"simpleq,omitempty"`
 	Where          *model.QueryStylesWhereParam    `form:"where,omitempty" json:"where,omitempty"`
 	Path           *string                         `form:"path,omitempty" json:"path,omitempty"`
 	XIDs           *[]int64                        `json:"X-Ids,omitempty"`
@@ -927,6 +928,18 @@ func NewQueryStylesRequest(server string, params *QueryStylesParams) (*http.Requ
 			for _, qp := range strings.Split(queryFrag, "&") {
 				rawQueryFragments = append(rawQueryFragments, qp)
 			}
+		}
+
+		if params.Simpleq != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("simple", true, "simpleq", *params.Simpleq, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "array", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
 		}
 
 		if params.Where != nil {
