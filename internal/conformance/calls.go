@@ -91,6 +91,11 @@ func opCalls(o *plan.Operation, doc *openapi3.T, invalid *[]string, ix *schemaIn
 	req := &synth{request: true, full: 4}
 	for _, pp := range o.Params {
 		sp := findParam(item, op, pp.In, pp.Name)
+		if sp == nil && pp.In == "path" {
+			// A template name no parameter declares: the client takes it
+			// as a string (the generator warns), so the call sends one.
+			sp = &openapi3.Parameter{Name: pp.Name, In: "path", Required: true, Schema: openapi3.NewStringSchema().NewRef()}
+		}
 		if sp == nil {
 			c.Skip = fmt.Sprintf("%s parameter %q not found", pp.In, pp.Name)
 			return []driver.Call{c}

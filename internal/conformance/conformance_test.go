@@ -42,6 +42,10 @@ func TestSynthValid(t *testing.T) {
 	    "name":{"type":"string","minLength":3,"maxLength":8},
 	    "kind":{"type":"string","enum":["cat","dog"]},
 	    "age":{"type":"integer","minimum":10,"maximum":20,"multipleOf":5},
+	    "choice":{"allOf":[{"oneOf":[{"type":"string","enum":["none","auto"]},{"type":"object","properties":{"type":{"type":"string"}}}]},{"nullable":true}]},
+	    "search":{"type":"object","properties":{"ids":{"type":"array","items":{"type":"string"}},"stores":{"type":"array","items":{"type":"integer"}}},
+	      "oneOf":[{"required":["ids"]},{"required":["stores"]}]},
+	    "seed":{"type":"integer","format":"int64","minimum":-9223372036854775808,"maximum":9223372036854775807},
 	    "tags":{"type":"array","minItems":2,"uniqueItems":true,"items":{"type":"string","pattern":"^t[0-9]+$"}},
 	    "born":{"type":"string","format":"date-time"},
 	    "owner":{"oneOf":[{"type":"string","format":"uuid"},{"type":"integer"}]},
@@ -65,6 +69,15 @@ func TestSynthValid(t *testing.T) {
 		if _, ok := m[k]; !ok {
 			t.Errorf("property %s missing from %v", k, m)
 		}
+	}
+	if m["choice"] != "none" {
+		t.Errorf("choice = %v, want none (allOf of a union and {nullable: true})", m["choice"])
+	}
+	if search := m["search"].(map[string]any); len(search) != 1 || search["ids"] == nil {
+		t.Errorf("search = %v, want only ids (oneOf of required ids or stores)", search)
+	}
+	if m["seed"].(float64) != 1 {
+		t.Errorf("seed = %v, want 1 (int64's own bounds are no bounds)", m["seed"])
 	}
 	if m["age"].(float64) != 10 {
 		t.Errorf("age = %v, want 10 (minimum, a multiple of 5)", m["age"])

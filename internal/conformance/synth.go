@@ -176,9 +176,22 @@ func (y *synth) build(s *openapi3.Schema, depth int) any {
 			if a.Value == nil || isNullOnly(a.Value) {
 				continue
 			}
-			v := y.build(a.Value, depth+1)
+			var v any = map[string]any{}
+			if !describesOnly(a.Value) || len(s.Properties) == 0 {
+				v = y.build(a.Value, depth+1)
+			} // else a constraint on s's own properties ({required: [a]}): built from them
 			if m, ok := v.(map[string]any); ok && len(s.Properties) > 0 {
+				lean := maps.Clone(m)
 				y.fillProps(s, m, depth)
+				if !y.valid(s, m) {
+					// Optional properties can make a value match two
+					// alternatives (one requires a, the other b): try
+					// with only what s and this alternative require.
+					y.fillNamed(s, lean, append(slices.Clone(s.Required), a.Value.Required...), depth)
+					if y.valid(s, lean) {
+						return lean
+					}
+				}
 			}
 			if i == 0 || first == nil {
 				first = v
@@ -211,14 +224,15 @@ func (y *synth) build(s *openapi3.Schema, depth int) any {
 }
 
 // allOf merges the members' objects; a member that is not an object (a
-// described scalar, an array) is the value.
+// described scalar, an array, a union's string) is the value, and a member
+// that only describes (nullable: true) adds nothing.
 func (y *synth) allOf(s *openapi3.Schema, depth int) any {
 	merged := map[string]any{}
 	var scalar any
 	isObj := false
 	for _, m := range s.AllOf {
-		if m.Value == nil {
-			continue
+		if m.Value == nil || describesOnly(m.Value) {
+			continue // {nullable: true}, a description: no value of its own
 		}
 		v := y.build(m.Value, depth+1)
 		if mv, ok := v.(map[string]any); ok {
@@ -228,7 +242,7 @@ func (y *synth) allOf(s *openapi3.Schema, depth int) any {
 					merged[k] = x
 				}
 			}
-		} else if !describesOnly(m.Value) {
+		} else {
 			scalar = v
 		}
 	}
@@ -315,6 +329,17 @@ func (y *synth) fillProps(s *openapi3.Schema, m map[string]any, depth int) {
 	}
 }
 
+// fillNamed sets the properties of s that names lists and m lacks.
+func (y *synth) fillNamed(s *openapi3.Schema, m map[string]any, names []string, depth int) {
+	for _, n := range names {
+		p := s.Properties[n]
+		if _, ok := m[n]; ok || p == nil || p.Value == nil || y.request && p.Value.ReadOnly || !y.request && p.Value.WriteOnly {
+			continue
+		}
+		m[n] = y.build(p.Value, depth+1)
+	}
+}
+
 func (y *synth) array(s *openapi3.Schema, depth int) any {
 	n := 1
 	if s.MinItems > 1 {
@@ -396,7 +421,7 @@ func (y *synth) str(s *openapi3.Schema) any {
 func (y *synth) integer(s *openapi3.Schema) any {
 	n := int64(1)
 	if s.Min != nil {
-		lo := int64(math.Ceil(*s.Min))
+		lo := toInt64(math.Ceil(*s.Min))
 		if s.ExclusiveMin.IsTrue() || s.ExclusiveMin.Value != nil && *s.ExclusiveMin.Value >= float64(lo) {
 			lo++
 		}
@@ -405,7 +430,7 @@ func (y *synth) integer(s *openapi3.Schema) any {
 		}
 	}
 	if s.Max != nil {
-		hi := int64(math.Floor(*s.Max))
+		hi := toInt64(math.Floor(*s.Max))
 		if s.ExclusiveMax.IsTrue() || s.ExclusiveMax.Value != nil && *s.ExclusiveMax.Value <= float64(hi) {
 			hi--
 		}
@@ -420,6 +445,19 @@ func (y *synth) integer(s *openapi3.Schema) any {
 		}
 	}
 	return float64(n)
+}
+
+// toInt64 converts a bound, saturating: int64's own bounds written in a
+// spec (-9223372036854775808, 9223372036854775807) reach kin-openapi as
+// float64 values just past them, which Go's conversion does not clamp.
+func toInt64(f float64) int64 {
+	switch {
+	case f >= math.MaxInt64:
+		return math.MaxInt64
+	case f <= math.MinInt64:
+		return math.MinInt64
+	}
+	return int64(f)
 }
 
 func (y *synth) number(s *openapi3.Schema) any {
