@@ -396,3 +396,16 @@ func TestTemplateTwins(t *testing.T) {
 		t.Errorf("spec's own = %v, defects = %v", mr.SpecOwn, mr.Defects)
 	}
 }
+
+// TestUntemplatedPathParam: Prism asking for a path parameter the template
+// does not name is the spec's; one the template names is the client's.
+func TestUntemplatedPathParam(t *testing.T) {
+	op := &openapi3.Operation{}
+	v := driver.Violation{Location: []string{"request", "path"}, Message: "Request path must have required property 'cert_id'"}
+	if !untemplatedPathParam(v, op, "/certificates/{certificate_id}") {
+		t.Error("a parameter the template does not name: blamed on the client")
+	}
+	if untemplatedPathParam(v, op, "/certificates/{cert_id}") {
+		t.Error("a parameter the template names: blamed on the spec")
+	}
+}

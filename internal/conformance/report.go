@@ -140,6 +140,10 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.SpecOwn = append(mr.SpecOwn, finding{"paths that differ only in template names (OpenAPI: MUST NOT exist), routed to " + ix.twins[c.Op], op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
+				if ix != nil && untemplatedPathParam(v, ix.ops[c.Op], c.Path) {
+					mr.SpecOwn = append(mr.SpecOwn, finding{"a path parameter the path template does not name (OpenAPI: each MUST be in it)", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
 				if ix != nil && undeclaredRequired(v, ix.ops[c.Op]) {
 					mr.SpecOwn = append(mr.SpecOwn, finding{"required property the spec never declares", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
@@ -388,6 +392,18 @@ func flattenAllOf(ss []*openapi3.Schema) []*openapi3.Schema {
 
 func sortedKeys[V any](m map[string]V) []string {
 	return slices.Sorted(maps.Keys(m))
+}
+
+// untemplatedPathParam reports Prism asking for a path parameter the
+// operation declares but its path template does not name: no URL can
+// carry it (the generator warns and leaves it out).
+func untemplatedPathParam(v driver.Violation, op *openapi3.Operation, path string) bool {
+	const pre = "Request path must have required property '"
+	if op == nil || !strings.HasPrefix(v.Message, pre) {
+		return false
+	}
+	name := strings.TrimSuffix(strings.TrimPrefix(v.Message, pre), "'")
+	return !strings.Contains(path, "{"+name+"}")
 }
 
 // reread reads again a header an older driver could not (results saved
