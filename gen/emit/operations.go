@@ -226,7 +226,7 @@ func genSuccessCases(sw *jen.Group, o *plan.Operation, zero jen.Code) {
 		case r.Kind == plan.BodyText:
 			ret = jen.Qual(implPkg, "DecodeText").Call(jen.Id("resp"))
 		case r.Kind == plan.BodyBinary:
-			ret = jen.List(jen.Qual(implPkg, "StreamOf").Call(jen.Id("resp")), jen.Nil())
+			ret = jen.List(streamOf(r), jen.Nil())
 		case o.ResultPointer:
 			ret = jen.Qual(implPkg, "DecodeJSON").Types(goType(r.Body)).Call(jen.Id("resp"))
 		default:
@@ -284,7 +284,7 @@ func genResultCase(sw *jen.Group, o *plan.Operation, r *plan.Response, cond jen.
 		switch {
 		case r.Field == "":
 		case r.Kind == plan.BodyBinary:
-			dict[jen.Id(r.Field)] = jen.Qual(implPkg, "StreamOf").Call(jen.Id("resp"))
+			dict[jen.Id(r.Field)] = streamOf(r)
 		case r.Kind == plan.BodyText:
 			decodeErr(jen.Qual(implPkg, "DecodeText").Call(jen.Id("resp")))
 			dict[jen.Id(r.Field)] = jen.Op("&").Id("v")
@@ -477,4 +477,14 @@ func retryLit(r *plan.Retry) jen.Code {
 		d[jen.Id("StatusCodes")] = jen.Index().Int().Values(codes...)
 	}
 	return jen.Op("&").Qual(oasPkg, "RetryPolicy").Values(d)
+}
+
+// streamOf hands resp's body over as an *oas.Stream, through the decoding
+// of the transfer encoding r declares, if any.
+func streamOf(r *plan.Response) jen.Code {
+	st := jen.Qual(implPkg, "StreamOf").Call(jen.Id("resp"))
+	if r.Encoding == "" {
+		return st
+	}
+	return jen.Qual(implPkg, "DecodeContent").Call(st, jen.Lit(r.Encoding))
 }

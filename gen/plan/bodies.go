@@ -155,18 +155,24 @@ func (p *planner) planBinary(b *RequestBody, c openapi3.Content, mt *openapi3.Me
 	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
 		return
 	}
-	s := mt.Schema.Value
+	b.Encoding = p.contentEncoding(mt.Schema.Value, "the body is sent as the caller's bytes", where, pos)
+}
+
+// contentEncoding is the transfer encoding a binary body's schema declares
+// for its bytes: "base64" for a string of format byte (OpenAPI 3.0's
+// spelling) or contentEncoding base64 (3.1's), "base64url", or "" for the
+// bytes as they are. Another encoding gets a warning ending in otherwise.
+func (p *planner) contentEncoding(s *openapi3.Schema, otherwise, where string, pos diag.Pos) string {
 	switch enc := strings.ToLower(s.ContentEncoding); {
 	case enc == "base64", enc == "base64url":
-		b.Encoding = enc
+		return enc
 	case enc != "" && enc != "binary" && enc != "7bit" && enc != "8bit" && enc != "identity":
-		p.warn(pos, where+".schema.contentEncoding", "contentEncoding %q is not applied: the body is sent as the caller's bytes", s.ContentEncoding)
+		p.warn(pos, where+".schema.contentEncoding", "contentEncoding %q is not applied: %s", s.ContentEncoding, otherwise)
 	case enc == "" && typeIs(s, "string") && s.Format == "byte":
-		// OpenAPI 3.0 spells base64 content as format: byte (3.1 as
-		// contentEncoding); a validating server checks the body is
-		// base64 text, so the client encodes the caller's bytes.
-		b.Encoding = "base64"
+		// A validating server checks such a body is base64 text.
+		return "base64"
 	}
+	return ""
 }
 
 // mediaBase is a media type without its parameters, lower-cased.
@@ -356,6 +362,10 @@ func (p *planner) planResponse(r *openapi3.Response, op, code, where string, pos
 			}
 			if mediaKind(k, mt) != BodyText {
 				resp.Kind, resp.MediaType = BodyBinary, k
+				if mt.Schema != nil && mt.Schema.Value != nil {
+					// The stream hands over the bytes the encoding carries.
+					resp.Encoding = p.contentEncoding(mt.Schema.Value, "the stream holds the body's bytes as sent", where+".content."+k, pos)
+				}
 				break
 			}
 		}
@@ -434,7 +444,7 @@ func (p *planner) planResult(o *Operation, where string, pos diag.Pos) {
 // sameBody reports whether two responses' bodies are read as the same Go
 // value.
 func sameBody(a, b *Response) bool {
-	return a.Kind == b.Kind && (a.Kind != BodyJSON || sameRef(a.Body, b.Body))
+	return a.Kind == b.Kind && a.Encoding == b.Encoding && (a.Kind != BodyJSON || sameRef(a.Body, b.Body))
 }
 
 func sameRef(a, b *Ref) bool {

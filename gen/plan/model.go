@@ -25,7 +25,7 @@ const ImplPath = RuntimePath + "/oasimpl"
 // RuntimeVersion is the oasimpl API version generated code is written for;
 // each generated package checks at compile time that the runtime it builds
 // with supports it (oasimpl.MinVersion..oasimpl.MaxVersion).
-const RuntimeVersion = 3
+const RuntimeVersion = 4
 
 // Model is the plan for one generated Go package.
 type Model struct {
@@ -701,6 +701,10 @@ type Response struct {
 	Kind      BodyKind
 	MediaType string // the media type Kind was chosen from
 	Body      *Ref   // JSON body, nil if none
+	// Encoding (BodyBinary) is the transfer encoding the spec declares for
+	// the body's bytes, which the client undoes as the caller reads the
+	// stream: "base64" or "base64url" (see Body.Encoding), "" for none.
+	Encoding string
 	// ErrorType is the Go name of the error type generated for this
 	// response (error responses only).
 	ErrorType string

@@ -7,12 +7,12 @@
 //
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
-// toolchain: v0.5.0
-// output: sha256:cda24bccadc10f19
+// toolchain: v0.6.0
+// output: sha256:2095d8c5a983904d
 //
 // files:
-//	sha256:3467d8014810649c api.gen.go
-//	sha256:07a59221c2963e64 doc.gen.go
+//	sha256:335770b46058e7a1 api.gen.go
+//	sha256:fa58564f740d8de4 doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
 //	sha256:71e5f85174026d87 docs/models/connectsessionauthenticate.md

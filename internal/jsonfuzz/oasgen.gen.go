@@ -7,11 +7,11 @@
 //
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
-// toolchain: v0.5.0
-// output: sha256:a4db510ada6bb096
+// toolchain: v0.6.0
+// output: sha256:1cd8e76f671eb75d
 //
 // files:
-//	sha256:5a6538ef05c3643b doc.gen.go
+//	sha256:aff5c05ef812f03d doc.gen.go
 //	sha256:af5b5e6e930fe29f model_bag.gen.go
 //	sha256:97219d14aa9b67ef model_child.gen.go
 //	sha256:434a69b1b3c6d2c7 model_circle.gen.go

@@ -268,6 +268,34 @@ func EncodeContent(r io.Reader, encoding string) io.Reader {
 	return r
 }
 
+// DecodeContent undoes a response body's declared transfer encoding as the
+// stream is read: "base64" or "base64url" text becomes the bytes it
+// carries (line breaks in it are skipped, as MIME writes them); any other
+// encoding returns s as it is. The announced length, which counts the
+// encoded text, becomes unknown (-1).
+func DecodeContent(s *oas.Stream, encoding string) *oas.Stream {
+	var enc *base64.Encoding
+	switch encoding {
+	case "base64":
+		enc = base64.StdEncoding
+	case "base64url":
+		enc = base64.URLEncoding
+	default:
+		return s
+	}
+	body := s.ReadCloser
+	s.ReadCloser = readCloser{base64.NewDecoder(enc, body), body}
+	s.ContentLength = -1
+	return s
+}
+
+// readCloser reads through one reader and closes another: a decoder over
+// a body, closing the body.
+type readCloser struct {
+	io.Reader
+	io.Closer
+}
+
 // base64Reader encodes src as it is read. Hand-rolled because the
 // standard library's encoder is a writer: turning it into a reader takes
 // an io.Pipe and a goroutine that outlives an abandoned request.

@@ -233,3 +233,34 @@ func TestNewMultipartStaysFormData(t *testing.T) {
 		t.Errorf("content type %q, want multipart/form-data with a boundary", ct)
 	}
 }
+
+// TestDecodeContent: base64 and base64url text become their bytes, other
+// encodings pass through, and closing the decoded stream closes the body.
+func TestDecodeContent(t *testing.T) {
+	raw := []byte{0xfb, 0xff, 0xfe, 'a', 0}
+	for _, c := range []struct{ encoding, text string }{
+		{"base64", base64.StdEncoding.EncodeToString(raw)},
+		{"base64url", base64.URLEncoding.EncodeToString(raw)},
+		{"", string(raw)},
+		{"binary", string(raw)},
+	} {
+		var closed atomic.Int32
+		body := closeCounter{io.NopCloser(strings.NewReader(c.text)), &closed}
+		s := DecodeContent(&oas.Stream{ReadCloser: body, ContentLength: int64(len(c.text))}, c.encoding)
+		got, err := io.ReadAll(s)
+		if err != nil || !bytes.Equal(got, raw) {
+			t.Errorf("%q: %x, %v; want %x", c.encoding, got, err, raw)
+		}
+		if err := s.Close(); err != nil || closed.Load() != 1 {
+			t.Errorf("%q: Close = %v, body closed %d times", c.encoding, err, closed.Load())
+		}
+		if want := int64(-1); c.encoding == "" || c.encoding == "binary" {
+			if s.ContentLength != int64(len(c.text)) {
+				t.Errorf("%q: length %d changed", c.encoding, s.ContentLength)
+			}
+		} else if s.ContentLength != want {
+			t.Errorf("%q: length %d, want -1", c.encoding, s.ContentLength)
+		}
+	}
+}
+

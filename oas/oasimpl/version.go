@@ -31,7 +31,9 @@ package oasimpl
 // AppendSliceOf, AppendStrings); request bodies of any multipart subtype
 // (NewMultipartOf), media ranges (CheckContentType), base64 content
 // (EncodeContent) and text scalars (TextBody).
-const Version = 3
+//
+// 4: base64 response bodies decoded as they are read (DecodeContent).
+const Version = 4
 
 // MinVersion is the oldest version of generated code this runtime still
 // compiles with.

@@ -432,6 +432,45 @@ func TestBase64Body(t *testing.T) {
 	}
 }
 
+// TestBase64Download: a binary response of format byte is base64 text on
+// the wire; the stream hands over the bytes it carries, line breaks and
+// all, and closing it closes the body.
+func TestBase64Download(t *testing.T) {
+	ctx := context.Background()
+	raw := bytes.Repeat([]byte{0x89, 'P', 'N', 'G', 0, 0xff, 7}, 1000)
+	text := base64.StdEncoding.EncodeToString(raw)
+	var wrapped strings.Builder
+	for len(text) > 76 {
+		wrapped.WriteString(text[:76] + "\r\n")
+		text = text[76:]
+	}
+	wrapped.WriteString(text)
+	c, seen := serve(t, reply{200, "image/png", wrapped.String()})
+	s, err := c.DownloadThumbnail(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(s)
+	if err != nil || !bytes.Equal(b, raw) {
+		t.Errorf("read %d bytes, %v; want the %d bytes the base64 text carries", len(b), err, len(raw))
+	}
+	if err := s.Close(); err != nil {
+		t.Error(err)
+	}
+	if s.ContentLength != -1 || s.ContentType != "image/png" {
+		t.Errorf("stream: length %d, type %q; want -1 (the text's length is not the bytes'), image/png", s.ContentLength, s.ContentType)
+	}
+	if a := seen()[0].accept; a != "image/png" {
+		t.Errorf("Accept %q", a)
+	}
+	c, _ = serve(t, reply{200, "image/png", "not base64!"})
+	if s, err := c.DownloadThumbnail(ctx); err != nil {
+		t.Fatal(err)
+	} else if _, err := io.ReadAll(s); err == nil {
+		t.Error("bad base64 read without an error")
+	}
+}
+
 // TestTextScalarBody: a text/plain body of type number or integer takes
 // the typed value and sends its text, every digit kept.
 func TestTextScalarBody(t *testing.T) {

@@ -7,12 +7,12 @@
 //
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
-// toolchain: v0.5.0
-// output: sha256:fbbd3268775b2eb3
+// toolchain: v0.6.0
+// output: sha256:02867ad6a73056f2
 //
 // files:
-//	sha256:67bf25b476ebde89 api.gen.go
-//	sha256:f0aa61434b0f37a3 doc.gen.go
+//	sha256:acb88c04329f1d68 api.gen.go
+//	sha256:83a99cf391820668 doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
 //	sha256:3f4f8203f7a996fa model_thing.gen.go
 //	sha256:ea4343b19b14a769 raw/client.gen.go

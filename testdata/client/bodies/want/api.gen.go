@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "bodies/1.0.0 oasgen/v0.5.0"
+const UserAgent = "bodies/1.0.0 oasgen/v0.6.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -152,21 +152,22 @@ type APIClient struct {
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opUploadAvatar     oasimpl.Call
-	opSetCounter       oasimpl.Call
-	opDeploy           oasimpl.Call
-	opGetDeployment    oasimpl.Call
-	opDeleteDeployment oasimpl.Call
-	opUploadDocument   oasimpl.Call
-	opDownloadFile     oasimpl.Call
-	opUploadFile       oasimpl.Call
-	opSetGauge         oasimpl.Call
-	opLogin            oasimpl.Call
-	opGetMotd          oasimpl.Call
-	opCreateNote       oasimpl.Call
-	opUploadPicture    oasimpl.Call
-	opGetReport        oasimpl.Call
-	opUploadThumbnail  oasimpl.Call
+	opUploadAvatar      oasimpl.Call
+	opSetCounter        oasimpl.Call
+	opDeploy            oasimpl.Call
+	opGetDeployment     oasimpl.Call
+	opDeleteDeployment  oasimpl.Call
+	opUploadDocument    oasimpl.Call
+	opDownloadFile      oasimpl.Call
+	opUploadFile        oasimpl.Call
+	opSetGauge          oasimpl.Call
+	opLogin             oasimpl.Call
+	opGetMotd           oasimpl.Call
+	opCreateNote        oasimpl.Call
+	opUploadPicture     oasimpl.Call
+	opGetReport         oasimpl.Call
+	opDownloadThumbnail oasimpl.Call
+	opUploadThumbnail   oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -284,6 +285,13 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		Func:      "GetReport",
 		Method:    "GET",
 		Operation: "getReport",
+		Stream:    true,
+	}
+	c.opDownloadThumbnail = oasimpl.Call{
+		Accept:    "image/png",
+		Func:      "DownloadThumbnail",
+		Method:    "GET",
+		Operation: "downloadThumbnail",
 		Stream:    true,
 	}
 	c.opUploadThumbnail = oasimpl.Call{
@@ -887,6 +895,34 @@ func (c *APIClient) GetReport(ctx context.Context, opts ...CallOption) (*GetRepo
 		return &GetReportResult{StatusCode: resp.StatusCode}, nil
 	case resp.StatusCode/100 == 2:
 		return &GetReportResult{StatusCode: resp.StatusCode}, nil
+	}
+	return nil, oasimpl.NewAPIError(resp)
+}
+
+// DownloadThumbnail calls GET /thumbnails: A PNG received as base64 text
+// (format byte).
+//
+// A 2xx response's body is returned unread as an *oas.Stream (an io.ReadCloser
+// with the response's ContentType and Header), which the caller must close. Any
+// other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) DownloadThumbnail(ctx context.Context, opts ...CallOption) (*oas.Stream, error) {
+	u, err := oasimpl.JoinURL(c.server, "/thumbnails")
+	if err != nil {
+		return nil, fmt.Errorf("DownloadThumbnail: %w", err)
+	}
+	call := c.opDownloadThumbnail
+	call.URL = u
+	call.Server = c.server
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return nil, fmt.Errorf("DownloadThumbnail: %w", err)
+	}
+	defer resp.Close()
+	switch {
+	case resp.StatusCode/100 == 2:
+		return oasimpl.DecodeContent(oasimpl.StreamOf(resp), "base64"), nil
 	}
 	return nil, oasimpl.NewAPIError(resp)
 }

@@ -234,6 +234,26 @@ func ExampleAPIClient_GetReport() {
 	fmt.Printf("%+v\n", res)
 }
 
+// ExampleAPIClient_DownloadThumbnail calls DownloadThumbnail with example
+// arguments.
+func ExampleAPIClient_DownloadThumbnail() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	res, err := client.DownloadThumbnail(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer res.Close()
+	if _, err := io.Copy(os.Stdout, res); err != nil {
+		log.Fatal(err)
+	}
+}
+
 // ExampleAPIClient_UploadThumbnail calls UploadThumbnail with example
 // arguments.
 func ExampleAPIClient_UploadThumbnail() {

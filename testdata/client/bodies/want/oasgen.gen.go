@@ -5,16 +5,16 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:8c953a34c94d33af
+// spec: sha256:59958872bae1d7f0
 // config: sha256:3bb05863136f0e8c
-// toolchain: v0.5.0
-// output: sha256:712131bd7b41bf7f
+// toolchain: v0.6.0
+// output: sha256:1280e61ccb3e8b42
 //
 // files:
-//	sha256:21b06b5ddfd733ba api.gen.go
-//	sha256:b184f441c729694a doc.gen.go
+//	sha256:ab4c50c19997e951 api.gen.go
+//	sha256:862d7e679a2ed94c doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
-//	sha256:57a54a5b20236602 examples.gen_test.go
+//	sha256:2db2f7784ed326df examples.gen_test.go
 //	sha256:e552d14988dc63ed model_deploy_accepted_response.gen.go
 //	sha256:3f1557d38e522481 model_deploy_result.gen.go
 //	sha256:e1f26ab71a651d7f model_deployment.gen.go
@@ -26,7 +26,7 @@
 //	sha256:8194342c028425d8 model_report.gen.go
 //	sha256:e74f2da9cc24565a model_upload_avatar_parts_style.gen.go
 //	sha256:e54544602daaa18e model_upload_avatar_parts_style1.gen.go
-//	sha256:8bd1458a5e901bb5 raw/client.gen.go
+//	sha256:8ab0f151e6964532 raw/client.gen.go
 //
 // warnings:
 //	../openapi.yaml:11:7	paths./deployments.post	type name DeployResult is already used; the result of Deploy is DeployResult2

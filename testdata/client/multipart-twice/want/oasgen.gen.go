@@ -7,12 +7,12 @@
 //
 // spec: sha256:30e27b730f9ee15b
 // config: sha256:d8d41cb8a7c29d44
-// toolchain: v0.5.0
-// output: sha256:a6aa374971480544
+// toolchain: v0.6.0
+// output: sha256:8e69da1b9f430be9
 //
 // files:
-//	sha256:3d3ca17a07f5269f api.gen.go
-//	sha256:dc57ad5845c6be64 doc.gen.go
+//	sha256:9390ce69d91c18cd api.gen.go
+//	sha256:6aebd2ba1e3bc0cf doc.gen.go
 //	sha256:2abe6571cd89d4c9 examples.gen_test.go
 //	sha256:45e89fde1e139871 model_post_track_created_response.gen.go
 //	sha256:57d1c9ccb2478e76 model_track_data.gen.go

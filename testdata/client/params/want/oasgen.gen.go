@@ -7,12 +7,12 @@
 //
 // spec: sha256:5b5174975c319a94
 // config: sha256:07623a2c5c42301a
-// toolchain: v0.5.0
-// output: sha256:e8a99949ff8aa2a9
+// toolchain: v0.6.0
+// output: sha256:d3e934f62f1e35b7
 //
 // files:
-//	sha256:88e8406a1e761357 api.gen.go
-//	sha256:5a5f8eabe41a22ea doc.gen.go
+//	sha256:1a842a59e491ee73 api.gen.go
+//	sha256:9c54648019f8424b doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
 //	sha256:14ce52b1452fd3a9 examples.gen_test.go
 //	sha256:55daabe2169131da model_item.gen.go

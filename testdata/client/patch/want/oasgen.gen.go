@@ -7,12 +7,12 @@
 //
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
-// toolchain: v0.5.0
-// output: sha256:b51bfcb4dedd6e90
+// toolchain: v0.6.0
+// output: sha256:0dd6042d31b85693
 //
 // files:
-//	sha256:9269d92eb010f620 api.gen.go
-//	sha256:e8d2a9ae3845193c doc.gen.go
+//	sha256:1703325ab647b665 api.gen.go
+//	sha256:97091841cacb943e doc.gen.go
 //	sha256:cead9ca3a51afc49 examples.gen_test.go
 //	sha256:830b9186fc263307 model_repo.gen.go
 //	sha256:33cd5164fac2b52a model_repo_create.gen.go

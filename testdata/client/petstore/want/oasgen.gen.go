@@ -7,12 +7,12 @@
 //
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
-// toolchain: v0.5.0
-// output: sha256:c7f9d072849f21d6
+// toolchain: v0.6.0
+// output: sha256:a75e466d1093b15d
 //
 // files:
-//	sha256:af9a8a35d077b260 api.gen.go
-//	sha256:1cebe6ed3e5e91a5 doc.gen.go
+//	sha256:c2afb0e86c05511d api.gen.go
+//	sha256:2cd0f00d8da336b0 doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go
 //	sha256:059088b4e997a6f1 model_error.gen.go

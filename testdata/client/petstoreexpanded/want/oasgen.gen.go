@@ -7,12 +7,12 @@
 //
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
-// toolchain: v0.5.0
-// output: sha256:074d83fb9541b241
+// toolchain: v0.6.0
+// output: sha256:a22fe85aa8cc71da
 //
 // files:
-//	sha256:bb92df9b25855460 api.gen.go
-//	sha256:8f0a5e7dac52c971 doc.gen.go
+//	sha256:5b0504e13e6a32e9 api.gen.go
+//	sha256:c7e6fe4e4aac4383 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go
 //	sha256:fcf0bc34d28a9fd1 model_error.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:57d3650c4bbdcfd0
 // config: sha256:b8ee1440a395115d
-// toolchain: v0.5.0
-// output: sha256:ec3daff8bfcf9e81
+// toolchain: v0.6.0
+// output: sha256:d0f20e67ba3ca334
 //
 // files:
-//	sha256:cbe9db9385e186b1 api.gen.go
-//	sha256:784c3413725c55c5 doc.gen.go
+//	sha256:da73121058a758a6 api.gen.go
+//	sha256:b78379dfcfabb3fb doc.gen.go
 //	sha256:dde74010749dc339 errors.gen.go
 //	sha256:4bfde0e043c7cdfb examples.gen_test.go
 //	sha256:7d3f7d4433352682 model_chat_delta.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:a1ee567c5d558311
 // config: sha256:23ef558e9a4b325a
-// toolchain: v0.5.0
-// output: sha256:43d33dcacf02e5bb
+// toolchain: v0.6.0
+// output: sha256:f81ec4339a0655d7
 //
 // files:
-//	sha256:a19e9396aa245440 api.gen.go
-//	sha256:d444e64cfb86d0b4 doc.gen.go
+//	sha256:f8813f467ee23701 api.gen.go
+//	sha256:67bedf599405f28b doc.gen.go
 //	sha256:dad7a1c1765191ed errors.gen.go
 //	sha256:29778eb8a27ed0dc examples.gen_test.go
 //	sha256:04d4a9d8be79db0d model_item.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:133945e2b740b3fd
 // config: sha256:88542a19bbddc305
-// toolchain: v0.5.0
-// output: sha256:e871531844e27e2b
+// toolchain: v0.6.0
+// output: sha256:bc01341284f73ce0
 //
 // files:
-//	sha256:2ef4c784b8446a36 api.gen.go
-//	sha256:539d5f8d55819d9d doc.gen.go
+//	sha256:4cdbbb416e2418d8 api.gen.go
+//	sha256:8651ec123736ca1e doc.gen.go
 //	sha256:f42cce6fdcd0266d examples.gen_test.go
 //	sha256:077443039e595e88 model_account.gen.go
 //	sha256:819d5764e189ac95 model_legacy.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:08186bb3fbdf7694
 // config: sha256:bc9d64ea3c93754a
-// toolchain: v0.5.0
-// output: sha256:fe7c0c140a2050d3
+// toolchain: v0.6.0
+// output: sha256:cc741fb346c6fe35
 //
 // files:
-//	sha256:4517765676afb650 api.gen.go
-//	sha256:e701d7e250269144 doc.gen.go
+//	sha256:8b5f3ab6c4e3ed2f api.gen.go
+//	sha256:335aba30a56b69cc doc.gen.go
 //	sha256:c5a1416e62f83cb2 errors.gen.go
 //	sha256:f2c637a41f3d48df examples.gen_test.go
 //	sha256:acb99ec24a6084b6 model_item.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:25413f7d26004831
 // config: sha256:821f72598031c6bb
-// toolchain: v0.5.0
-// output: sha256:1b2146799ba273ce
+// toolchain: v0.6.0
+// output: sha256:78557d1cac49fe1d
 //
 // files:
-//	sha256:c2294524604c294f api.gen.go
-//	sha256:c906f1a4aa6deff3 doc.gen.go
+//	sha256:e8bf395a87917dc9 api.gen.go
+//	sha256:dbffb58624d023ad doc.gen.go
 //	sha256:5315fded536c6613 errors.gen.go
 //	sha256:1b2a5e45b33cf1e7 examples.gen_test.go
 //	sha256:e0c674e840831a54 model_cursor.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:5f9637848f958e7e
 // config: sha256:5c465b5e41ce6b6c
-// toolchain: v0.5.0
-// output: sha256:24f4c841568047f8
+// toolchain: v0.6.0
+// output: sha256:7bbacd4a0674b50b
 //
 // files:
-//	sha256:2e1e87ef227e8d13 api.gen.go
-//	sha256:312a99b051442e07 doc.gen.go
+//	sha256:f6cf703203bb84f5 api.gen.go
+//	sha256:51c38a210fa0d1c0 doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
 //	sha256:a4def5da10175901 examples.gen_test.go
 //	sha256:fbe19056beaf1846 model_chat_chunk.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:df6f94a6c26fd458
 // config: sha256:908a3bd4c2fc0a67
-// toolchain: v0.5.0
-// output: sha256:d7e9ccad01f688f4
+// toolchain: v0.6.0
+// output: sha256:930f0be9f16e8c15
 //
 // files:
-//	sha256:c531c887c875d129 api.gen.go
-//	sha256:eb0f79bd8716f18e doc.gen.go
+//	sha256:646f2cbee3fc0070 api.gen.go
+//	sha256:6f65e305231e901a doc.gen.go
 //	sha256:4d5d679a1897b451 errors.gen.go
 //	sha256:4003e553b3cf3b2b examples.gen_test.go
 //	sha256:7f8cd3c8e0bec026 model_order.gen.go

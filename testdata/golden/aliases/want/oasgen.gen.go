@@ -7,11 +7,11 @@
 //
 // spec: sha256:39b553d129eebb02
 // config: sha256:e372b62fecccf7b1
-// toolchain: v0.5.0
-// output: sha256:5fda231ad162778e
+// toolchain: v0.6.0
+// output: sha256:6fd838eab7fbfb7e
 //
 // files:
-//	sha256:f9d744cdc3026c48 doc.gen.go
+//	sha256:19263e12e31d1807 doc.gen.go
 //	sha256:2a8fc3d0b45ac471 docs/models/color.md
 //	sha256:f437eef4606e4404 docs/models/free.md
 //	sha256:70cb00816ebaeaee docs/models/holder.md

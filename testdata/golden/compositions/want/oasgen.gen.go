@@ -7,12 +7,12 @@
 //
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
-// toolchain: v0.5.0
-// output: sha256:ead5ef5b94807694
+// toolchain: v0.6.0
+// output: sha256:e014d2bd7def1d92
 //
 // files:
-//	sha256:83681f9f383688cc api.gen.go
-//	sha256:864040489a306320 doc.gen.go
+//	sha256:590c060bfb5213a8 api.gen.go
+//	sha256:ec2795f4502319d8 doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md
 //	sha256:9d637706ac1edcbc docs/models/codetooltype.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:9127fc07e253bb5d
 // config: sha256:3033b3df49b8a7d5
-// toolchain: v0.5.0
-// output: sha256:696f0f9b7889cafb
+// toolchain: v0.6.0
+// output: sha256:af52fae7e2e6cc53
 //
 // files:
-//	sha256:579f9702b20026bc doc.gen.go
+//	sha256:5cc3c7d232aa346d doc.gen.go
 //	sha256:a217ec94103094ad docs/models/cat.md
 //	sha256:8d65394bef45f8ad docs/models/holder.md
 //	sha256:6fb62a176b37c243 docs/models/holderinline.md

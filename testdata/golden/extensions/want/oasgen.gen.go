@@ -7,12 +7,12 @@
 //
 // spec: sha256:722557dab0b479f2
 // config: sha256:820be30c8474642c
-// toolchain: v0.5.0
-// output: sha256:a6d1e06c83786843
+// toolchain: v0.6.0
+// output: sha256:1f1fe69d8aa71f71
 //
 // files:
-//	sha256:884ab4f2147787cc api.gen.go
-//	sha256:576752877134a2eb doc.gen.go
+//	sha256:a8006fd46ac3ebe4 api.gen.go
+//	sha256:e12c98db7475c13d doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:1bb32bde487c6d2a docs/models/item.md
 //	sha256:0ea6464ee4e15940 docs/models/itemlevel.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:e4c2f2487f4596fa
 // config: sha256:bb5f4bf19d6d130f
-// toolchain: v0.5.0
-// output: sha256:2f8ebb934e353c44
+// toolchain: v0.6.0
+// output: sha256:78f820e59b0761e1
 //
 // files:
-//	sha256:400f1cfa15623502 doc.gen.go
+//	sha256:c94e310502e64d45 doc.gen.go
 //	sha256:540af1235fa9aa5a docs/models/account.md
 //	sha256:ab36b77e5ec2cf02 docs/models/answer.md
 //	sha256:60b7aee910ff6a99 docs/models/big.md

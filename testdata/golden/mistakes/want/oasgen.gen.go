@@ -7,12 +7,12 @@
 //
 // spec: sha256:1a6d8a3c7a2b2c93
 // config: sha256:3e42edb4719cb61b
-// toolchain: v0.5.0
-// output: sha256:4ef12e8959c50f71
+// toolchain: v0.6.0
+// output: sha256:5ef470a68c808f78
 //
 // files:
-//	sha256:a63a4b5900ce1cb1 api.gen.go
-//	sha256:1f8187d3c592e4e0 doc.gen.go
+//	sha256:2b14bee776730722 api.gen.go
+//	sha256:8d213abcf18ce316 doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md
 //	sha256:2c836a2137fa25ad docs/models/link.md

@@ -7,12 +7,12 @@
 //
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
-// toolchain: v0.5.0
-// output: sha256:0a0feff4f32bb479
+// toolchain: v0.6.0
+// output: sha256:f3e48a4e86115bb8
 //
 // files:
-//	sha256:bf1ac890d3f2aced api.gen.go
-//	sha256:598e54c58a497cea doc.gen.go
+//	sha256:1fafd476076c0211 api.gen.go
+//	sha256:ebfbfb86aea1eb0e doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md
 //	sha256:b9a2eab437730933 docs/models/calloption.md

@@ -7,12 +7,12 @@
 //
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
-// toolchain: v0.5.0
-// output: sha256:f02f94323b4d03b8
+// toolchain: v0.6.0
+// output: sha256:e30c99fa0b90c20d
 //
 // files:
-//	sha256:9ce262a5fd3ffc24 api.gen.go
-//	sha256:fc100716ae9ecba2 doc.gen.go
+//	sha256:10a81fc06901da31 api.gen.go
+//	sha256:b747e71f7cc30f48 doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
 //	sha256:f8b7b32b8d974414 docs/models/payload.md

@@ -7,12 +7,12 @@
 //
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
-// toolchain: v0.5.0
-// output: sha256:51dafab9d74fd473
+// toolchain: v0.6.0
+// output: sha256:20a50c549dbb35d1
 //
 // files:
-//	sha256:33ab0253d47730f3 api.gen.go
-//	sha256:19600349e397033b doc.gen.go
+//	sha256:ca65a54586251c93 api.gen.go
+//	sha256:f731dc6119b9ff11 doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md
 //	sha256:a22fe477e85c7cdb examples.gen_test.go

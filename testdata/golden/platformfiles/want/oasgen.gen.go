@@ -7,12 +7,12 @@
 //
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
-// toolchain: v0.5.0
-// output: sha256:339c8e7b293eda94
+// toolchain: v0.6.0
+// output: sha256:02043987b3d1b83a
 //
 // files:
-//	sha256:587968e04ff57b67 api.gen.go
-//	sha256:e6b16c617ddf96a8 doc.gen.go
+//	sha256:d2d8b44527c37fde api.gen.go
+//	sha256:e7f30642e1ab12bf doc.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md
 //	sha256:b6872ebacc2aea67 docs/models/linuxamd64test.md

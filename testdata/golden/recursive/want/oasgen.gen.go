@@ -7,11 +7,11 @@
 //
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
-// toolchain: v0.5.0
-// output: sha256:71e5dc1fb4972d20
+// toolchain: v0.6.0
+// output: sha256:18d838449dcf7010
 //
 // files:
-//	sha256:cee22f79b256076b doc.gen.go
+//	sha256:55f9af31bc6f1598 doc.gen.go
 //	sha256:302ad8591c700257 docs/models/employee.md
 //	sha256:d0368a3bab8f1519 docs/models/manager.md
 //	sha256:d6fcfeb5cfcdf7a1 docs/models/node.md

@@ -7,12 +7,12 @@
 //
 // spec: sha256:7b5cff22f72c5b3b
 // config: sha256:c69162836e608cae
-// toolchain: v0.5.0
-// output: sha256:c8220fe2dc8210b7
+// toolchain: v0.6.0
+// output: sha256:fae7faf00e75a3b3
 //
 // files:
-//	sha256:8fc72d95f71f540e api.gen.go
-//	sha256:e2d1dc15b68b6e2a doc.gen.go
+//	sha256:05da780bceb4ae2b api.gen.go
+//	sha256:65d7c2e7b7eaec0b doc.gen.go
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md
 //	sha256:4dc9579915677d1c docs/models/petinput.md

@@ -7,12 +7,12 @@
 //
 // spec: sha256:95ed806576160baa
 // config: sha256:cc3402158c40e91a
-// toolchain: v0.5.0
-// output: sha256:3bead78c499b7a80
+// toolchain: v0.6.0
+// output: sha256:e90066e3ff42200b
 //
 // files:
-//	sha256:1bcd9e96a7f0ab82 api.gen.go
-//	sha256:95df8b3f99e312b6 doc.gen.go
+//	sha256:b888947e7871e664 api.gen.go
+//	sha256:cb5f18b0422b3352 doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md

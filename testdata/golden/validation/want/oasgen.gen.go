@@ -7,11 +7,11 @@
 //
 // spec: sha256:5ba7023f8048ca89
 // config: sha256:148643d2913e8c56
-// toolchain: v0.5.0
-// output: sha256:1f0c3679fda704d8
+// toolchain: v0.6.0
+// output: sha256:f7be5d57a75e64bb
 //
 // files:
-//	sha256:ad1514562654fba8 doc.gen.go
+//	sha256:07f81fdb509d0651 doc.gen.go
 //	sha256:512c69169764d312 docs/models/line.md
 //	sha256:a9fa5b490a0212b6 docs/models/order.md
 //	sha256:de04850e2c264515 docs/models/ordertags.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
-// toolchain: v0.5.0
-// output: sha256:b6e0f575da568a53
+// toolchain: v0.6.0
+// output: sha256:cc449d050af377f3
 //
 // files:
-//	sha256:bf5b926d0e5724bd doc.gen.go
+//	sha256:518c264dcc46a75f doc.gen.go
 //	sha256:6354e5140ae7444d docs/models/account.md
 //	sha256:6fb27b5e8fc85815 docs/models/accountowner.md
 //	sha256:778b437ca6a6ed8e docs/models/accounttier.md

@@ -231,6 +231,11 @@ type ClientInterface interface {
 	// Corresponds with GET /report (the `GetReport` operationId).
 	GetReport(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// DownloadThumbnail A PNG received as base64 text (format byte)
+	//
+	// Corresponds with GET /thumbnails (the `DownloadThumbnail` operationId).
+	DownloadThumbnail(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// UploadThumbnailWithBody A PNG sent as base64 text (format byte)
 	//
 	// Takes any type of body and a specified content type.
@@ -516,6 +521,21 @@ func (c *Client) UploadPictureWithBody(ctx context.Context, contentType string, 
 // Corresponds with GET /report (the `GetReport` operationId).
 func (c *Client) GetReport(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetReportRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// DownloadThumbnail A PNG received as base64 text (format byte)
+//
+// Corresponds with GET /thumbnails (the `DownloadThumbnail` operationId).
+func (c *Client) DownloadThumbnail(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDownloadThumbnailRequest(c.Server)
 	if err != nil {
 		return nil, err
 	}
@@ -1022,6 +1042,33 @@ func NewGetReportRequest(server string) (*http.Request, error) {
 	return req, nil
 }
 
+// NewDownloadThumbnailRequest constructs an http.Request for the DownloadThumbnail method
+func NewDownloadThumbnailRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/thumbnails")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewUploadThumbnailRequestWithBody constructs an http.Request for the UploadThumbnail method, with any body, and a specified content type
 func NewUploadThumbnailRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
@@ -1209,6 +1256,13 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with GET /report (the `GetReport` operationId).
 	GetReportWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetReportResponse, error)
+
+	// DownloadThumbnailWithResponse A PNG received as base64 text (format byte)
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /thumbnails (the `DownloadThumbnail` operationId).
+	DownloadThumbnailWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DownloadThumbnailResponse, error)
 
 	// UploadThumbnailWithBodyWithResponse A PNG sent as base64 text (format byte)
 	//
@@ -1771,6 +1825,40 @@ func (r GetReportResponse) ContentType() string {
 	return ""
 }
 
+type DownloadThumbnailResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r DownloadThumbnailResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DownloadThumbnailResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DownloadThumbnailResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DownloadThumbnailResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type UploadThumbnailResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -2032,6 +2120,19 @@ func (c *ClientWithResponses) GetReportWithResponse(ctx context.Context, reqEdit
 		return nil, err
 	}
 	return ParseGetReportResponse(rsp)
+}
+
+// DownloadThumbnailWithResponse A PNG received as base64 text (format byte)
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /thumbnails (the `DownloadThumbnail` operationId).
+func (c *ClientWithResponses) DownloadThumbnailWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*DownloadThumbnailResponse, error) {
+	rsp, err := c.DownloadThumbnail(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDownloadThumbnailResponse(rsp)
 }
 
 // UploadThumbnailWithBodyWithResponse A PNG sent as base64 text (format byte)
@@ -2367,6 +2468,22 @@ func ParseGetReportResponse(rsp *http.Response) (*GetReportResponse, error) {
 	case rsp.StatusCode == 204:
 		break // No content-type
 
+	}
+
+	return response, nil
+}
+
+// ParseDownloadThumbnailResponse parses an HTTP response from a DownloadThumbnailWithResponse call
+func ParseDownloadThumbnailResponse(rsp *http.Response) (*DownloadThumbnailResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DownloadThumbnailResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
 
 	return response, nil
