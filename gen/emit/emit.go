@@ -119,6 +119,9 @@ func render(f *jen.File, name string) (File, error) {
 
 func newFile(m *plan.Model) *jen.File {
 	f := jen.NewFile(m.Package)
+	// write formats every Go file once (after stamping its header);
+	// jennifer's own pass would be a second.
+	f.NoFormat = true
 	f.ImportName(plan.RuntimePath, "oas")
 	f.ImportName(plan.ImplPath, "oasimpl")
 	return f

@@ -26,6 +26,7 @@ const examplesFile = "examples.gen_test.go"
 // nil when no operation has an Example function.
 func genExamples(m *plan.Model) (*File, error) {
 	f := jen.NewFilePathName(m.ImportPath, m.Package)
+	f.NoFormat = true // write formats it
 	f.ImportName(plan.RuntimePath, "oas")
 	some := false
 	for _, g := range m.OpGroups {
