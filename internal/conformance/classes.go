@@ -1,0 +1,216 @@
+package main
+
+// Who is at fault: the predicates that tell Prism's own mistakes and the
+// spec's own from the client's, each naming the Prism behaviour or the
+// OpenAPI rule it recognises. classify (report.go) asks them in turn.
+
+import (
+	"maps"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oasgen/oasgen/internal/conformance/driver"
+)
+
+// unsignedNegative matches a decode error for a negative number in a
+// field whose spec format is unsigned (uint32, uint64).
+var unsignedNegative = regexp.MustCompile(`cannot unmarshal number -[0-9]+ into Go value of type uint(32|64)\b`)
+
+// requiredProperty matches Prism's "must have required property 'x'".
+var requiredProperty = regexp.MustCompile(`must have required property '([^']+)'`)
+
+// prismFoldsCase recognises Prism 5.16 looking a deepObject (or matrix)
+// parameter up by its lower-cased name: it reports the lower-cased name
+// missing while the request carries the name as the spec spells it.
+func prismFoldsCase(msg, request string) bool {
+	m := requiredProperty.FindStringSubmatch(msg)
+	if m == nil || m[1] != strings.ToLower(m[1]) {
+		return false
+	}
+	_, rawURL, _ := strings.Cut(request, " ")
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return false
+	}
+	for k := range u.Query() {
+		name, _, _ := strings.Cut(k, "[")
+		if name != m[1] && strings.EqualFold(name, m[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// prismFormArray recognises Prism 5.16 reading a form body's array, sent
+// as the key once per element (OpenAPI's form style, exploded), as a
+// string when there is one element (stoplightio/prism#2473).
+func prismFormArray(v driver.Violation, e *driver.Exchange) bool {
+	if len(v.Location) != 3 || v.Location[1] != "body" || !(strings.HasSuffix(v.Message, "must be array") || strings.HasSuffix(v.Message, "must be array,null")) {
+		return false
+	}
+	ct := strings.ToLower(e.Header.Get("Content-Type"))
+	if !strings.HasPrefix(ct, "application/x-www-form-urlencoded") && !strings.HasPrefix(ct, "multipart/form-data") {
+		return false
+	}
+	form, err := url.ParseQuery(e.Body)
+	if strings.HasPrefix(ct, "multipart/") {
+		return strings.Contains(e.Body, `name="`+v.Location[2]+`"`)
+	}
+	return err == nil && len(form[v.Location[2]]) > 0
+}
+
+// prismRawBody names Prism's mistake when it judged a request body it
+// cannot parse by checking the body's raw text against the schema: Prism
+// 5.16 deserializes only application/x-www-form-urlencoded and
+// multipart/form-data bodies besides JSON (prism-http's
+// validator/validators/body.js), so a multipart/related or mixed body
+// "must be object" and a text/plain body of a number schema "must be
+// number", whatever was sent. "" when the violation is not that.
+func prismRawBody(v driver.Violation, e *driver.Exchange) string {
+	if len(v.Location) != 2 || v.Location[0] != "request" || v.Location[1] != "body" {
+		return ""
+	}
+	base := strings.ToLower(strings.TrimSpace(strings.Split(e.Header.Get("Content-Type"), ";")[0]))
+	switch {
+	case strings.HasPrefix(base, "multipart/") && base != "multipart/form-data" && strings.HasSuffix(v.Message, "must be object"):
+		return "prism: parses no " + base + " body (only form-data, stoplightio/prism#2321; it checks the raw text as the object)"
+	case strings.HasPrefix(base, "text/"):
+		m := nonStringType.FindStringSubmatch(v.Message)
+		if m == nil {
+			return ""
+		}
+		text := strings.TrimSpace(e.Body)
+		_, numErr := strconv.ParseFloat(text, 64)
+		_, intErr := strconv.ParseInt(text, 10, 64)
+		if m[1] == "number" && numErr == nil || m[1] == "integer" && intErr == nil || m[1] == "boolean" && (text == "true" || text == "false") {
+			return "prism: checks a " + base + " body as a string, not as the " + m[1] + " its text spells"
+		}
+	}
+	return ""
+}
+
+var nonStringType = regexp.MustCompile(`must be (number|integer|boolean)(,null)?$`)
+
+// undeclaredRequired reports a request body violation "must have required
+// property 'x'" where the body's schema at that place lists x in required
+// without declaring it among its properties (xero-files' FileObject
+// requires id and name beside properties Id and Name, and manufacturer,
+// which it never defines). The generator warns that it ignores such a
+// name; no value of the generated type can carry it, so no request can
+// meet the schema: the spec's mistake.
+func undeclaredRequired(v driver.Violation, op *openapi3.Operation) bool {
+	m := requiredProperty.FindStringSubmatch(v.Message)
+	if m == nil || op == nil || len(v.Location) < 2 || v.Location[0] != "request" || v.Location[1] != "body" ||
+		op.RequestBody == nil || op.RequestBody.Value == nil {
+		return false
+	}
+	mt := jsonMedia(op.RequestBody.Value.Content)
+	if mt == nil {
+		for _, k := range sortedKeys(op.RequestBody.Value.Content) {
+			mt = op.RequestBody.Value.Content[k]
+			break
+		}
+	}
+	if mt == nil || mt.Schema == nil {
+		return false
+	}
+	schemas := []*openapi3.Schema{mt.Schema.Value}
+	for _, seg := range v.Location[2:] {
+		var next []*openapi3.Schema
+		for _, s := range flattenAllOf(schemas) {
+			if p := s.Properties[seg]; p != nil && p.Value != nil {
+				next = append(next, p.Value)
+			} else if _, err := strconv.Atoi(seg); err == nil && s.Items != nil && s.Items.Value != nil {
+				next = append(next, s.Items.Value)
+			}
+		}
+		schemas = next
+	}
+	required, declared := false, false
+	for _, s := range flattenAllOf(schemas) {
+		required = required || slices.Contains(s.Required, m[1])
+		declared = declared || s.Properties[m[1]] != nil
+	}
+	return required && !declared
+}
+
+// flattenAllOf is the schemas with their allOf members, recursively.
+func flattenAllOf(ss []*openapi3.Schema) []*openapi3.Schema {
+	var out []*openapi3.Schema
+	var add func(s *openapi3.Schema, depth int)
+	add = func(s *openapi3.Schema, depth int) {
+		if s == nil || depth > 16 {
+			return
+		}
+		out = append(out, s)
+		for _, m := range s.AllOf {
+			if m != nil {
+				add(m.Value, depth+1)
+			}
+		}
+	}
+	for _, s := range ss {
+		add(s, 0)
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	return slices.Sorted(maps.Keys(m))
+}
+
+// untemplatedPathParam reports Prism asking for a path parameter the
+// operation declares but its path template does not name: no URL can
+// carry it (the generator warns and leaves it out).
+func untemplatedPathParam(v driver.Violation, op *openapi3.Operation, path string) bool {
+	const pre = "Request path must have required property '"
+	if op == nil || !strings.HasPrefix(v.Message, pre) {
+		return false
+	}
+	name := strings.TrimSuffix(strings.TrimPrefix(v.Message, pre), "'")
+	return !strings.Contains(path, "{"+name+"}")
+}
+
+// reread reads again a header an older driver could not (results saved
+// before it read Prism's cut sl-violations headers).
+func reread(vs []driver.Violation) []driver.Violation {
+	if len(vs) == 1 && strings.HasPrefix(vs[0].Message, driver.Unparsable) {
+		return driver.ParseViolations(strings.TrimPrefix(vs[0].Message, driver.Unparsable))
+	}
+	return vs
+}
+
+// prismFormObject reports Prism's mistake on a required query object
+// parameter sent in style form, exploded (its members as name=value
+// pairs, the parameter's own name absent, as OpenAPI's style table
+// writes it). Prism 5.16 collects the pairs back into an object only when
+// schema.type is "object", and then only the keys schema.properties names
+// (prism-http's deserializers/style/form.js, deserializeImplodeObject): a
+// schema with properties but no type, or an object with no properties
+// (free-form, additionalProperties only), comes back missing.
+func prismFormObject(v driver.Violation, op *openapi3.Operation) bool {
+	const pre = "Request query must have required property '"
+	if op == nil || len(v.Location) != 2 || v.Location[1] != "query" || !strings.HasPrefix(v.Message, pre) {
+		return false
+	}
+	name := strings.TrimSuffix(strings.TrimPrefix(v.Message, pre), "'")
+	for _, pr := range op.Parameters {
+		p := pr.Value
+		if p == nil || p.In != "query" || p.Name != name || p.Schema == nil || p.Schema.Value == nil {
+			continue
+		}
+		s := p.Schema.Value
+		exploded := p.Explode == nil || *p.Explode
+		form := p.Style == "" || p.Style == "form"
+		untyped := s.Type == nil || len(*s.Type) == 0
+		untypedObject := untyped && (len(s.Properties) > 0 || s.AdditionalProperties.Schema != nil)
+		freeForm := s.Type.Is("object") && len(s.Properties) == 0
+		return form && exploded && (untypedObject || freeForm)
+	}
+	return false
+}
