@@ -263,4 +263,3 @@ func TestDecodeContent(t *testing.T) {
 		}
 	}
 }
-
