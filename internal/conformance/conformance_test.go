@@ -45,6 +45,7 @@ func TestSynthValid(t *testing.T) {
 	    "choice":{"allOf":[{"oneOf":[{"type":"string","enum":["none","auto"]},{"type":"object","properties":{"type":{"type":"string"}}}]},{"nullable":true}]},
 	    "search":{"type":"object","properties":{"ids":{"type":"array","items":{"type":"string"}},"stores":{"type":"array","items":{"type":"integer"}}},
 	      "oneOf":[{"required":["ids"]},{"required":["stores"]}]},
+	    "snowflakes":{"type":"array","minItems":3,"uniqueItems":true,"items":{"type":"string","pattern":"^(0|[1-9][0-9]*)$"}},
 	    "seed":{"type":"integer","format":"int64","minimum":-9223372036854775808,"maximum":9223372036854775807},
 	    "tags":{"type":"array","minItems":2,"uniqueItems":true,"items":{"type":"string","pattern":"^t[0-9]+$"}},
 	    "born":{"type":"string","format":"date-time"},
@@ -75,6 +76,9 @@ func TestSynthValid(t *testing.T) {
 	}
 	if search := m["search"].(map[string]any); len(search) != 1 || search["ids"] == nil {
 		t.Errorf("search = %v, want only ids (oneOf of required ids or stores)", search)
+	}
+	if got := m["snowflakes"].([]any); len(got) != 3 || got[1] != "1" || got[2] != "2" {
+		t.Errorf("snowflakes = %v, want three distinct digit strings", got)
 	}
 	if m["seed"].(float64) != 1 {
 		t.Errorf("seed = %v, want 1 (int64's own bounds are no bounds)", m["seed"])
@@ -407,5 +411,30 @@ func TestUntemplatedPathParam(t *testing.T) {
 	}
 	if untemplatedPathParam(v, op, "/certificates/{cert_id}") {
 		t.Error("a parameter the template names: blamed on the spec")
+	}
+}
+
+// TestConstAsEnum: a oneOf of consts (OpenAPI 3.1) picks exactly one
+// member once constAsEnum has run, where kin-openapi alone would find
+// every member matching; the synthesizer then finds a value for it.
+func TestConstAsEnum(t *testing.T) {
+	doc := `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{
+	  "Duration":{"type":"integer","oneOf":[{"title":"HOUR","const":60},{"title":"DAY","const":1440}]},
+	  "Thread":{"type":"object","properties":{"archive":{"oneOf":[{"type":"null"},{"$ref":"#/components/schemas/Duration"}]}}}}}}`
+	d, err := openapi3.NewLoader().LoadFromData([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := &synth{request: true, full: 4}
+	if _, err := y.value(d.Components.Schemas["Thread"]); err == nil {
+		t.Fatal("without constAsEnum kin-openapi accepted a oneOf of consts: the test no longer shows anything")
+	}
+	constAsEnum(d)
+	v, err := y.value(d.Components.Schemas["Thread"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := v.(map[string]any)["archive"]; got != 60 && got != float64(60) {
+		t.Errorf("archive = %v (%T), want 60", got, got)
 	}
 }

@@ -239,6 +239,7 @@ func runSpec(cfg *config, dir, spec string) *specResult {
 		r.Status, r.Detail = statusGenFailed, err.Error()
 		return r
 	}
+	constAsEnum(ls.Doc)
 	plan, invalid, ix := planCalls(m, ls.Doc, cfg.maxOps)
 	r.InvalidExamples = invalid
 	for _, c := range plan.Calls {

@@ -358,7 +358,7 @@ func (y *synth) array(s *openapi3.Schema, depth int) any {
 			v = y.build(s.Items.Value, depth+1)
 		}
 		if s.UniqueItems && i > 0 {
-			v = distinct(v, i)
+			v = y.distinct(s.Items, v, i)
 		}
 		out = append(out, v)
 	}
@@ -366,17 +366,28 @@ func (y *synth) array(s *openapi3.Schema, depth int) any {
 }
 
 // distinct makes the i-th copy of an item differ from the others where it
-// can (strings and numbers).
-func distinct(v any, i int) any {
+// can (strings and numbers), keeping to the item schema when one of its
+// candidates does (a pattern of digits takes "1", not "01").
+func (y *synth) distinct(items *openapi3.SchemaRef, v any, i int) any {
+	var cands []any
 	switch x := v.(type) {
 	case string:
-		return fmt.Sprintf("%s%d", x, i)
+		cands = []any{fmt.Sprintf("%s%d", x, i), strconv.Itoa(i), fmt.Sprintf("%d%s", i, x)}
 	case float64:
-		return x + float64(i)
+		cands = []any{x + float64(i)}
 	case int64:
-		return x + int64(i)
+		cands = []any{x + int64(i)}
+	default:
+		return v
 	}
-	return v
+	if items != nil && items.Value != nil {
+		for _, c := range cands {
+			if y.valid(items.Value, c) {
+				return c
+			}
+		}
+	}
+	return cands[0]
 }
 
 var formats = map[string]string{
