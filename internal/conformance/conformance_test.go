@@ -46,6 +46,7 @@ func TestSynthValid(t *testing.T) {
 	    "search":{"type":"object","properties":{"ids":{"type":"array","items":{"type":"string"}},"stores":{"type":"array","items":{"type":"integer"}}},
 	      "oneOf":[{"required":["ids"]},{"required":["stores"]}]},
 	    "snowflakes":{"type":"array","minItems":3,"uniqueItems":true,"items":{"type":"string","pattern":"^(0|[1-9][0-9]*)$"}},
+	    "slug":{"type":"string","pattern":"^(?![0-9]+$)[a-z0-9_\\-]+$"},
 	    "seed":{"type":"integer","format":"int64","minimum":-9223372036854775808,"maximum":9223372036854775807},
 	    "tags":{"type":"array","minItems":2,"uniqueItems":true,"items":{"type":"string","pattern":"^t[0-9]+$"}},
 	    "born":{"type":"string","format":"date-time"},
@@ -66,7 +67,7 @@ func TestSynthValid(t *testing.T) {
 	if _, ok := m["id"]; ok {
 		t.Error("readOnly id was put in a request")
 	}
-	for _, k := range []string{"name", "kind", "age", "tags", "born", "owner", "extra"} {
+	for _, k := range []string{"name", "kind", "age", "tags", "born", "owner", "extra", "slug"} {
 		if _, ok := m[k]; !ok {
 			t.Errorf("property %s missing from %v", k, m)
 		}
@@ -79,6 +80,9 @@ func TestSynthValid(t *testing.T) {
 	}
 	if got := m["snowflakes"].([]any); len(got) != 3 || got[1] != "1" || got[2] != "2" {
 		t.Errorf("snowflakes = %v, want three distinct digit strings", got)
+	}
+	if y.valid(d.Components.Schemas["Pet"].Value.Properties["slug"].Value, "123") {
+		t.Error("slug: 123 passed a pattern whose lookahead refuses digits only")
 	}
 	if m["seed"].(float64) != 1 {
 		t.Errorf("seed = %v, want 1 (int64's own bounds are no bounds)", m["seed"])

@@ -13,12 +13,14 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"regexp"
 	"regexp/syntax"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/dlclark/regexp2"
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/oasgen/oasgen/gen/load"
@@ -45,7 +47,7 @@ func (y *synth) valid(s *openapi3.Schema, v any) bool {
 func (y *synth) why(s *openapi3.Schema, v any) string {
 	// The formats the client's Validate checks too: a value breaking one
 	// (an example's short uuid) would not be sent at all.
-	opts := []openapi3.SchemaValidationOption{openapi3.MultiErrors(), load.FormatValidation()}
+	opts := []openapi3.SchemaValidationOption{openapi3.MultiErrors(), load.FormatValidation(), openapi3.SetSchemaRegexCompiler(ecmaRegexp)}
 	if y.request {
 		opts = append(opts, openapi3.VisitAsRequest())
 	} else {
@@ -55,6 +57,29 @@ func (y *synth) why(s *openapi3.Schema, v any) string {
 		return firstLine(err.Error())
 	}
 	return impliedType(s, v, "$", 0)
+}
+
+// ecmaRegexp compiles a schema's pattern as Go's regexp does, and the
+// ECMAScript patterns it cannot (lookaheads: Sentry's
+// ^(?![0-9]+$)[a-z0-9_\-]+$) with regexp2's ECMAScript mode, the dialect
+// JSON Schema names and Prism runs; kin-openapi alone gives up on those,
+// and no value for them could be checked.
+func ecmaRegexp(expr string) (openapi3.RegexMatcher, error) {
+	if re, err := regexp.Compile(expr); err == nil {
+		return re, nil
+	}
+	re, err := regexp2.Compile(expr, regexp2.ECMAScript)
+	if err != nil {
+		return nil, err
+	}
+	return ecmaMatcher{re}, nil
+}
+
+type ecmaMatcher struct{ re *regexp2.Regexp }
+
+func (m ecmaMatcher) MatchString(s string) bool {
+	ok, err := m.re.MatchString(s)
+	return ok && err == nil
 }
 
 // impliedType checks v against the types a schema implies but does not
