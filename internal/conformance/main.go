@@ -141,7 +141,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	cfg := &config{specsDir: *specsDir, root: root, prism: bin, scratch: scratch, maxOps: *maxOps,
 		modes: strings.Split(*modes, ","), wait: *wait}
-	commit := commitOf(root)
+	commit := specset.Commit(root)
 
 	var done []*specResult
 	defects := 0
@@ -154,7 +154,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		done = append(done, r)
 		if *results != "" {
-			if err := saveResult(*results, r); err != nil {
+			if err := specset.SaveResult(*results, r.Spec, r); err != nil {
 				fmt.Fprintln(stderr, "conformance:", err)
 				return 2
 			}

@@ -28,10 +28,14 @@ func TestRenderReport(t *testing.T) {
 			Schemas: 2, SchemasPresent: 2, Types: 5, Operations: 1, Client: true, WarningCount: 1, Warnings: []string{"a.yaml:3:1: warning: w"}}},
 		{Spec: "b.yaml", Status: StatusRefused, Detail: "b.yaml:1:1: not an OpenAPI document"},
 		{Spec: "c.yaml", Status: StatusBuildFailed, Detail: "undefined: X", childResult: childResult{Files: 1, Schemas: 4, SchemasPresent: 3}},
+		{Spec: "d.yaml", Status: StatusNotRun},
 	}
+	rs[0].Commit, rs[1].Commit, rs[2].Commit = "abc", "abc", "def"
 	md := renderReport(rs)
 	for _, want := range []string{
-		"**3 specs: 1 pass, 1 refused on purpose, 1 fail.** Component schemas with a type: 5 / 6.",
+		"**4 specs: 1 pass, 1 refused on purpose, 1 fail, 1 not run.** Component schemas with a type: 5 / 6.",
+		"Run at `abc` (2 specs), `def` (1 specs);",
+		"| `d.yaml` |  | not run |",
 		"| `a.yaml` | 3.0.0 | pass | 1.0s | 2 kB in 3 files | 2/2 | 5 | 1 | yes | 1 |",
 		"### `c.yaml` — build-fail\n\n```\nundefined: X\n```",
 		"a.yaml:3:1: warning: w",

@@ -52,7 +52,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("corpus", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	specsDir := fs.String("specs", "../shared/specs", "corpus `directory` (INDEX.md lists its specs)")
-	report := fs.String("report", "", "write the Markdown report to `file` (default docs/corpus.md for a full run, none with -quick)")
+	report := fs.String("report", "", "write the Markdown report, assembled from every saved result, to `file` (default docs/corpus.md, none with -quick)")
+	results := fs.String("results", "", "save each spec's result as JSON in `dir` (default internal/corpus/results, none with -quick)")
+	assemble := fs.Bool("assemble", false, "run nothing: write the report from the saved results")
 	quick := fs.Bool("quick", false, "run only the quick subset")
 	filter := fs.String("run", "", "only specs whose path matches this `regexp`")
 	keep := fs.Bool("keep", false, "keep the scratch module and print its path")
@@ -79,11 +81,23 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "corpus: -run:", err)
 		return 2
 	}
-	if *report == "" && !*quick && *filter == "" {
-		*report = filepath.Join("docs", "corpus.md")
+	if !*quick {
+		if *results == "" {
+			*results = filepath.Join("internal", "corpus", "results")
+		}
+		if *report == "" {
+			*report = filepath.Join("docs", "corpus.md")
+		}
+	}
+	if *assemble {
+		if *results == "" || *report == "" {
+			fmt.Fprintln(stderr, "corpus: -assemble needs -results and -report")
+			return 2
+		}
+		return writeReport(*results, *report, *specsDir, stdout, stderr)
 	}
 
-	scratch, _, cleanup, err := specset.Scratch("oasgen-corpus-", "corpus.example/scratch", *keep)
+	scratch, root, cleanup, err := specset.Scratch("oasgen-corpus-", "corpus.example/scratch", *keep)
 	if err != nil {
 		fmt.Fprintln(stderr, "corpus:", err)
 		return 2
@@ -98,12 +112,19 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	var results []*Result
-	failed := 0
+	commit := specset.Commit(root)
+	ran, failed := 0, 0
 	for i, s := range specs {
 		pkgDir := fmt.Sprintf("p%02d", i)
 		r := runOne(exe, scratch, pkgDir, *specsDir, s, *timeout)
-		results = append(results, r)
+		r.Commit = commit
+		ran++
+		if *results != "" {
+			if err := specset.SaveResult(*results, r.Spec, r); err != nil {
+				fmt.Fprintln(stderr, "corpus:", err)
+				return 2
+			}
+		}
 		fmt.Fprintf(stdout, "%-70s %-8s %6.1fs  types %d/%d  warnings %d\n", s, r.Status, r.total().Seconds(), r.SchemasPresent, r.Schemas, r.WarningCount)
 		if !r.ok() {
 			failed++
@@ -112,18 +133,46 @@ func run(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	if *report != "" {
-		if err := os.WriteFile(*report, []byte(renderReport(results)), 0o644); err != nil {
+	if *report != "" && *results != "" {
+		if code := writeReport(*results, *report, *specsDir, stdout, stderr); code == 2 {
+			return code
+		}
+	}
+	if failed > 0 {
+		fmt.Fprintf(stdout, "%d of %d specs failed\n", failed, ran)
+		return 1
+	}
+	fmt.Fprintf(stdout, "all %d specs passed (or were refused on purpose)\n", ran)
+	return 0
+}
+
+// writeReport assembles the report from the saved result of every spec
+// the corpus lists; a spec with none is "not run".
+func writeReport(dir, report, specsDir string, stdout, stderr io.Writer) int {
+	all, err := specset.List(specsDir)
+	if err != nil {
+		fmt.Fprintln(stderr, "corpus:", err)
+		return 2
+	}
+	var rs []*Result
+	for _, s := range all {
+		r := &Result{Spec: s, Status: StatusNotRun}
+		found, err := specset.LoadResult(dir, s, r)
+		if err != nil {
 			fmt.Fprintln(stderr, "corpus:", err)
 			return 2
 		}
-		fmt.Fprintln(stdout, "wrote", *report)
+		if found && r.Spec != s {
+			fmt.Fprintf(stderr, "corpus: %s: holds the result of %s\n", specset.ResultFile(dir, s), r.Spec)
+			return 2
+		}
+		rs = append(rs, r)
 	}
-	if failed > 0 {
-		fmt.Fprintf(stdout, "%d of %d specs failed\n", failed, len(results))
-		return 1
+	if err := os.WriteFile(report, []byte(renderReport(rs)), 0o644); err != nil {
+		fmt.Fprintln(stderr, "corpus:", err)
+		return 2
 	}
-	fmt.Fprintf(stdout, "all %d specs passed (or were refused on purpose)\n", len(results))
+	fmt.Fprintln(stdout, "wrote", report)
 	return 0
 }
 

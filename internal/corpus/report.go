@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 )
@@ -17,6 +18,7 @@ const (
 	StatusVetFailed   Status = "vet-fail"   // go vet failed
 	StatusIncomplete  Status = "incomplete" // built, but a component schema has no type
 	StatusPlatform    Status = "platform"   // a file is left out on some GOOS/GOARCH
+	StatusNotRun      Status = "not run"    // no saved result
 )
 
 // Result is one spec's row in the report.
@@ -24,6 +26,7 @@ type Result struct {
 	Spec   string
 	Status Status
 	Detail string // the error, when not a pass
+	Commit string // the commit the run was made at (specset.Commit)
 	childResult
 	GenTime, BuildTime, VetTime time.Duration
 }
@@ -54,15 +57,24 @@ func renderReport(results []*Result) string {
 	}
 	b.WriteString("# Corpus run\n\n")
 	b.WriteString("Every spec listed in `../shared/specs/INDEX.md`, run through generate → `go build` → `go vet` in a\n")
-	b.WriteString("scratch module by `go run ./internal/corpus` (which rewrites this file). *Types* is component schemas\n")
+	b.WriteString("scratch module by `go run ./internal/corpus`, which saves each spec's result in `internal/corpus/results/` and\n")
+	b.WriteString("rewrites this file from every saved one (each row names the commit it ran at). *Types* is component schemas\n")
 	b.WriteString("declared as a Go type / component schemas in the document; *Go types* counts every type declared in\n")
 	b.WriteString("the package (inline types, operation types of the client). *Time* is generate + build + vet, on a\n")
 	b.WriteString("shared 2-core machine. *refused* is a spec rejected on purpose with a positioned error (no `openapi`\n")
 	b.WriteString("key, or a remote `$ref` while remote refs are off). A pass also means `go list` leaves no file of the\n")
 	b.WriteString("package out on linux/amd64, windows/amd64, darwin/arm64 or js/wasm (*platform* otherwise). What the\n")
 	b.WriteString("clients send and decode is checked by the conformance run (`docs/conformance.md`).\n\n")
-	fmt.Fprintf(&b, "**%d specs: %d pass, %d refused on purpose, %d fail.** Component schemas with a type: %d / %d.\n\n",
-		len(results), counts[StatusPass], counts[StatusRefused], len(results)-counts[StatusPass]-counts[StatusRefused], present, schemas)
+	fail := len(results) - counts[StatusPass] - counts[StatusRefused] - counts[StatusNotRun]
+	notRun := ""
+	if n := counts[StatusNotRun]; n > 0 {
+		notRun = fmt.Sprintf(", %d not run", n)
+	}
+	fmt.Fprintf(&b, "**%d specs: %d pass, %d refused on purpose, %d fail%s.** Component schemas with a type: %d / %d.\n\n",
+		len(results), counts[StatusPass], counts[StatusRefused], fail, notRun, present, schemas)
+	if at := runCommits(results); at != "" {
+		b.WriteString("Run at " + at + "; `go run ./internal/corpus -run REGEXP` reruns some specs and replaces their rows.\n\n")
+	}
 	b.WriteString(history)
 	b.WriteString("| Spec | OAS | Status | Time | Output | Types | Go types | Ops | Client | Warnings |\n")
 	b.WriteString("|---|---|---|---:|---:|---:|---:|---:|---|---:|\n")
@@ -77,6 +89,10 @@ func renderReport(results []*Result) string {
 			if r.Client {
 				client = "yes"
 			}
+		}
+		if r.Status == StatusNotRun {
+			fmt.Fprintf(&b, "| `%s` |  | %s |  |  |  |  |  |  |  |\n", r.Spec, r.Status)
+			continue
 		}
 		fmt.Fprintf(&b, "| `%s` | %s | %s | %.1fs | %s | %s | %s | %s | %s | %d |\n",
 			r.Spec, r.Version, r.Status, r.total().Seconds(), out, types, gotypes, ops, client, r.WarningCount)
@@ -99,6 +115,32 @@ func renderReport(results []*Result) string {
 		b.WriteString("```\n")
 	}
 	return b.String()
+}
+
+// runCommits lists the commits the results were run at, the most used
+// first: "`abc` (60 specs), `def` (2 specs)".
+func runCommits(results []*Result) string {
+	n := map[string]int{}
+	for _, r := range results {
+		if r.Commit != "" {
+			n[r.Commit]++
+		}
+	}
+	commits := make([]string, 0, len(n))
+	for c := range n {
+		commits = append(commits, c)
+	}
+	sort.Slice(commits, func(i, j int) bool {
+		if n[commits[i]] != n[commits[j]] {
+			return n[commits[i]] > n[commits[j]]
+		}
+		return commits[i] < commits[j]
+	})
+	parts := make([]string, len(commits))
+	for i, c := range commits {
+		parts[i] = fmt.Sprintf("`%s` (%d specs)", c, n[c])
+	}
+	return strings.Join(parts, ", ")
 }
 
 func size(n int) string {
