@@ -49,8 +49,9 @@ func TestSynthValid(t *testing.T) {
 	    "tags":{"type":"array","minItems":2,"uniqueItems":true,"items":{"type":"string","pattern":"^t[0-9]+$"}},
 	    "born":{"type":"string","format":"date-time"},
 	    "owner":{"oneOf":[{"type":"string","format":"uuid"},{"type":"integer"}]},
-	    "extra":{"allOf":[{"$ref":"#/components/schemas/Base"},{"type":"object","properties":{"b":{"type":"boolean"}}}]}}},
-	  "Base":{"type":"object","required":["a"],"properties":{"a":{"type":"number","exclusiveMinimum":true,"minimum":0}}}}}}`
+	    "extra":{"allOf":[{"$ref":"#/components/schemas/Base"},{"type":"object","properties":{"b":{"type":"boolean"}}}]},
+	    "sub":{"allOf":[{"$ref":"#/components/schemas/Base"}],"required":["kind"],"properties":{"kind":{"type":"string","enum":["sub.a","sub.b"]}}}}},
+	  "Base":{"type":"object","required":["a","kind"],"properties":{"a":{"type":"number","exclusiveMinimum":true,"minimum":0},"kind":{"type":"string","enum":["base","sub.a","sub.b"]}}}}}}`
 	loader := openapi3.NewLoader()
 	d, err := loader.LoadFromData([]byte(doc))
 	if err != nil {
@@ -78,6 +79,9 @@ func TestSynthValid(t *testing.T) {
 	}
 	if m["seed"].(float64) != 1 {
 		t.Errorf("seed = %v, want 1 (int64's own bounds are no bounds)", m["seed"])
+	}
+	if k := m["sub"].(map[string]any)["kind"]; k != "sub.a" {
+		t.Errorf("sub.kind = %v, want sub.a (the allOf's own property narrows its member's)", k)
 	}
 	if m["age"].(float64) != 10 {
 		t.Errorf("age = %v, want 10 (minimum, a multiple of 5)", m["age"])

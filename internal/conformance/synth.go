@@ -225,11 +225,18 @@ func (y *synth) build(s *openapi3.Schema, depth int) any {
 
 // allOf merges the members' objects; a member that is not an object (a
 // described scalar, an array, a union's string) is the value, and a member
-// that only describes (nullable: true) adds nothing.
+// that only describes (nullable: true) adds nothing. The schema's own
+// properties come first: they narrow what a member declares (a
+// discriminator property whose enum is the subtype's values only, beside
+// a base member allowing every subtype's).
 func (y *synth) allOf(s *openapi3.Schema, depth int) any {
 	merged := map[string]any{}
 	var scalar any
 	isObj := false
+	if len(s.Properties) > 0 {
+		isObj = true
+		y.fillProps(s, merged, depth)
+	}
 	for _, m := range s.AllOf {
 		if m.Value == nil || describesOnly(m.Value) {
 			continue // {nullable: true}, a description: no value of its own
