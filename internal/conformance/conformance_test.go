@@ -168,6 +168,15 @@ func TestClassify(t *testing.T) {
 		// Prism -d drew a negative number for format: uint64.
 		{Op: "J", Exchanges: []driver.Exchange{{Request: "GET /j", Status: 200, RespType: "application/json", RespBody: `{"Index":-5}`}},
 			Err: "J: 200 response (application/json) does not decode: json: cannot unmarshal number -5 into Go value of type uint64 at Index (offset 9)"},
+		// A mocked 303 whose Location (the spec's example) is not Prism.
+		{Op: "K", Exchanges: []driver.Exchange{{Request: "GET http://127.0.0.1:4010/snapshots/1/go", Status: 303},
+			{Request: "GET http://example.com/db.zip", TransportE: "dial tcp: lookup example.com: no such host"}}, Err: "transport"},
+		// A redirect to Prism itself that fails is the client's.
+		{Op: "L", Exchanges: []driver.Exchange{{Request: "GET http://127.0.0.1:4010/a", Status: 302},
+			{Request: "GET http://127.0.0.1:4010/b", TransportE: "connection reset"}}, Err: "transport"},
+		// A response header example with a line break, which Prism cannot send.
+		{Op: "M", Exchanges: []driver.Exchange{{Request: "POST http://127.0.0.1:4010/apps", Status: 500,
+			RespBody: `{"type":"TypeError","title":"Invalid character in header content [\"Location\"]","status":500,"detail":""}`}}, Err: "500"},
 	}}
 	doc := `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/f":{"get":{"operationId":"f","responses":{"200":{"description":"ok","content":{"application/json":{"schema":
 	  {"type":"object","properties":{"known":{"type":"integer"}}}}}}}}}}}`
@@ -181,7 +190,7 @@ func TestClassify(t *testing.T) {
 	for _, f := range mr.Defects {
 		got[f.Op[:1]+":"+f.Class]++
 	}
-	want := map[string]int{"A:" + classRequest: 1, "D:" + classAuth: 1, "E:" + classDecode: 1, "F:" + classLoss: 1}
+	want := map[string]int{"A:" + classRequest: 1, "D:" + classAuth: 1, "E:" + classDecode: 1, "F:" + classLoss: 1, "L:" + classTransport: 1}
 	if len(got) != len(want) {
 		t.Errorf("defects = %v, want %v", got, want)
 	}
@@ -190,7 +199,7 @@ func TestClassify(t *testing.T) {
 			t.Errorf("defects[%s] = %d, want %d (all: %v)", k, got[k], n, got)
 		}
 	}
-	if len(mr.PrismOwn) != 5 || len(mr.Warnings) != 1 || len(mr.Undeclared) != 1 || len(mr.Skipped) != 1 || mr.Calls != 9 {
+	if len(mr.PrismOwn) != 7 || len(mr.Warnings) != 1 || len(mr.Undeclared) != 1 || len(mr.Skipped) != 1 || mr.Calls != 12 {
 		t.Errorf("prism %d warnings %d undeclared %d skipped %d calls %d", len(mr.PrismOwn), len(mr.Warnings), len(mr.Undeclared), len(mr.Skipped), mr.Calls)
 	}
 }

@@ -171,6 +171,12 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 				// Prism mocks it with a made-up value no HTTP client takes.
 				prismOwn = true
 				mr.PrismOwn = append(mr.PrismOwn, finding{"prism: mocked Transfer-Encoding", op, e.TransportE})
+			} else if e.TransportE != "" && i > 0 && offMockRedirect(c.Exchanges[i-1], c.Exchanges[0], *e) {
+				// The client followed a 3xx Prism mocked, to the Location
+				// its example or schema gives (LGTM's 303 to a download
+				// URL): a host that is not the mock.
+				prismOwn = true
+				mr.PrismOwn = append(mr.PrismOwn, finding{"prism: a mocked redirect leads off the mock", op, e.Request + ": " + e.TransportE})
 			} else if e.TransportE != "" {
 				mr.Defects = append(mr.Defects, finding{classTransport, op, e.TransportE})
 			}
@@ -239,12 +245,32 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 			// returned as the error the method documents
 		case last.Status == 500 && strings.Contains(last.RespBody, "NO_RESPONSE_RESPONSE_DEFINED"):
 			mr.PrismOwn = append(mr.PrismOwn, finding{"cannot mock", op, "the spec defines no response Prism can send"})
+		case last.Status == 500 && strings.Contains(last.RespBody, "Invalid character in header content"):
+			// The spec's response header example holds a line break
+			// (Velo Payments' Location), which no HTTP response carries.
+			mr.PrismOwn = append(mr.PrismOwn, finding{"cannot mock", op, "a response header value no HTTP response can carry: " + excerpt(last.RespBody)})
 		case last.Status == 500 && strings.Contains(last.RespBody, "stoplight.io/prism/errors#"):
 			mr.PrismOwn = append(mr.PrismOwn, finding{"cannot mock", op, excerpt(last.RespBody)})
 		default:
 			mr.Defects = append(mr.Defects, finding{classStatus, op, fmt.Sprintf("%d for %s: %s", last.Status, sent(last), excerpt(last.RespBody))})
 		}
 	}
+}
+
+// offMockRedirect reports an exchange that followed the redirect prev
+// answered to a host other than the one first asked (Prism's).
+func offMockRedirect(prev, first, e driver.Exchange) bool {
+	return prev.Status/100 == 3 && requestHost(e.Request) != requestHost(first.Request)
+}
+
+// requestHost is the host of an exchange's "METHOD URL".
+func requestHost(req string) string {
+	_, raw, _ := strings.Cut(req, " ")
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.Host
 }
 
 // unsignedNegative matches a decode error for a negative number in a
