@@ -117,7 +117,7 @@ func enumSuffix(v any) string {
 // enumValues are s's enum values (or its const), numbers exact
 // (json.Number) where the source text was found.
 func (p *planner) enumValues(s *openapi3.Schema) []any {
-	if structuredEnum(s) {
+	if structuredEnum(s) || boolEnum(s) {
 		return nil
 	}
 	var out []any
@@ -134,7 +134,7 @@ func (p *planner) enumValues(s *openapi3.Schema) []any {
 }
 
 func enumValues(s *openapi3.Schema) []any {
-	if structuredEnum(s) {
+	if structuredEnum(s) || boolEnum(s) {
 		return nil
 	}
 	var out []any
@@ -167,16 +167,61 @@ func structuredEnum(s *openapi3.Schema) bool {
 	return false
 }
 
+// boolEnum reports an enum (or const) whose values are all booleans
+// (ExaVault's enum [true, false] on type boolean). It is not a Go enum:
+// the value is a bool on the wire, so the type is planned from the schema
+// (a bool), and an enum that leaves one of the two values out is not
+// checked (warnStructuredEnum says so).
+func boolEnum(s *openapi3.Schema) bool {
+	vals := s.Enum
+	if len(vals) == 0 && s.Const != nil {
+		vals = []any{s.Const}
+	}
+	n := 0
+	for _, v := range vals {
+		switch v.(type) {
+		case nil:
+		case bool:
+			n++
+		default:
+			return false
+		}
+	}
+	return n > 0
+}
+
+// boolEnumChecks reports a boolean enum that allows only one of true and
+// false, a constraint the bool it is planned as does not check.
+func boolEnumChecks(s *openapi3.Schema) bool {
+	if !boolEnum(s) {
+		return false
+	}
+	seen := map[bool]bool{}
+	if len(s.Enum) == 0 {
+		seen[s.Const.(bool)] = true
+	}
+	for _, v := range s.Enum {
+		if b, ok := v.(bool); ok {
+			seen[b] = true
+		}
+	}
+	return len(seen) < 2
+}
+
 // warnStructuredEnum warns, once per schema, that an enum of objects or
-// arrays is not checked.
+// arrays, or a boolean enum of one value, is not checked.
 func (p *planner) warnStructuredEnum(s *openapi3.Schema, where string) {
-	if !structuredEnum(s) || p.enumWarned[s] {
+	structured, oneBool := structuredEnum(s), boolEnumChecks(s)
+	if !structured && !oneBool || p.enumWarned[s] {
 		return
 	}
 	if p.enumWarned == nil {
 		p.enumWarned = map[*openapi3.Schema]bool{}
 	}
 	p.enumWarned[s] = true
-	p.warn(p.spec.OriginPos(s.Origin, strings.Split(where, ".")...), where+".enum",
-		"enum lists objects or arrays, which no Go constant holds: the type is planned from the schema and the enum is not checked")
+	msg := "enum lists objects or arrays, which no Go constant holds: the type is planned from the schema and the enum is not checked"
+	if oneBool {
+		msg = "enum allows one boolean only: generated as a bool, and the enum is not checked"
+	}
+	p.warn(p.spec.OriginPos(s.Origin, strings.Split(where, ".")...), where+".enum", "%s", msg)
 }

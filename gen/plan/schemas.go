@@ -329,6 +329,8 @@ func (p *planner) builtin(s *openapi3.Schema, where string) Builtin {
 	t := ""
 	if len(types) == 1 {
 		t = types[0]
+	} else if boolEnum(s) {
+		t = "boolean" // enum [true, false] without a type: a bool on the wire
 	}
 	switch t {
 	case "string":
