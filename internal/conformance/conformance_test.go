@@ -174,6 +174,13 @@ func TestClassify(t *testing.T) {
 		// A redirect to Prism itself that fails is the client's.
 		{Op: "L", Exchanges: []driver.Exchange{{Request: "GET http://127.0.0.1:4010/a", Status: 302},
 			{Request: "GET http://127.0.0.1:4010/b", TransportE: "connection reset"}}, Err: "transport"},
+		// A nullable array in the query, sent as OpenAPI's form style
+		// (explode false), which Prism leaves unsplit.
+		{Op: "N", Exchanges: []driver.Exchange{{Request: "GET http://127.0.0.1:4010/images?fields=id,title", Status: 422,
+			Violations: []driver.Violation{{Location: []string{"request", "query", "fields"}, Severity: "Error", Message: "Request query parameter fields must be array,null"}}}}},
+		// A non-nullable one that is not an array is the client's.
+		{Op: "O", Exchanges: []driver.Exchange{{Request: "GET http://127.0.0.1:4010/images?fields=id", Status: 422,
+			Violations: []driver.Violation{{Location: []string{"request", "query", "fields"}, Severity: "Error", Message: "Request query parameter fields must be array"}}}}},
 		// A response header example with a line break, which Prism cannot send.
 		{Op: "M", Exchanges: []driver.Exchange{{Request: "POST http://127.0.0.1:4010/apps", Status: 500,
 			RespBody: `{"type":"TypeError","title":"Invalid character in header content [\"Location\"]","status":500,"detail":""}`}}, Err: "500"},
@@ -190,7 +197,7 @@ func TestClassify(t *testing.T) {
 	for _, f := range mr.Defects {
 		got[f.Op[:1]+":"+f.Class]++
 	}
-	want := map[string]int{"A:" + classRequest: 1, "D:" + classAuth: 1, "E:" + classDecode: 1, "F:" + classLoss: 1, "L:" + classTransport: 1}
+	want := map[string]int{"A:" + classRequest: 1, "D:" + classAuth: 1, "E:" + classDecode: 1, "F:" + classLoss: 1, "L:" + classTransport: 1, "O:" + classRequest: 1}
 	if len(got) != len(want) {
 		t.Errorf("defects = %v, want %v", got, want)
 	}
@@ -199,7 +206,7 @@ func TestClassify(t *testing.T) {
 			t.Errorf("defects[%s] = %d, want %d (all: %v)", k, got[k], n, got)
 		}
 	}
-	if len(mr.PrismOwn) != 7 || len(mr.Warnings) != 1 || len(mr.Undeclared) != 1 || len(mr.Skipped) != 1 || mr.Calls != 12 {
+	if len(mr.PrismOwn) != 8 || len(mr.Warnings) != 1 || len(mr.Undeclared) != 1 || len(mr.Skipped) != 1 || mr.Calls != 14 {
 		t.Errorf("prism %d warnings %d undeclared %d skipped %d calls %d", len(mr.PrismOwn), len(mr.Warnings), len(mr.Undeclared), len(mr.Skipped), mr.Calls)
 	}
 }

@@ -123,6 +123,10 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: ambiguous oneOf parameter", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
+				if prismNullableParam(v) {
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: splits a parameter into an array or object only when its type is exactly that (a nullable one's is [array, null])", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
 				if prismFormArray(v, e) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: form array (stoplightio/prism#2473)", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
@@ -300,6 +304,24 @@ func prismFoldsCase(msg, request string) bool {
 		}
 	}
 	return false
+}
+
+// prismNullableParam recognises Prism 5.16 leaving a nullable array or
+// object parameter as its raw text: its style deserializers (prism-http's
+// validator/deserializers/style/form.js and the others) split the value
+// only when schema.type is "array" or "object", and Prism turns OpenAPI
+// 3.0's nullable: true into type [array, null] first, so it checks
+// "id,title" as the array and finds a string (Getty Images' fields).
+func prismNullableParam(v driver.Violation) bool {
+	if len(v.Location) != 3 || v.Location[0] != "request" {
+		return false
+	}
+	switch v.Location[1] {
+	case "query", "header", "path", "cookie":
+	default:
+		return false
+	}
+	return strings.HasSuffix(v.Message, "must be array,null") || strings.HasSuffix(v.Message, "must be object,null")
 }
 
 // prismFormArray recognises Prism 5.16 reading a form body's array, sent
