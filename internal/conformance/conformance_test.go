@@ -429,3 +429,24 @@ func TestUntemplatedPathParam(t *testing.T) {
 		t.Error("a parameter the template names: blamed on the spec")
 	}
 }
+
+// TestSynthPropertyNames: a map's one key satisfies its propertyNames
+// (Vercel's edge config items: ^[\\w-]+$ is a backslash, w or -).
+func TestSynthPropertyNames(t *testing.T) {
+	doc := `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{
+	  "Items":{"type":"object","additionalProperties":{"type":"string"},"propertyNames":{"type":"string","maxLength":8,"pattern":"^[\\\\w-]+$"}}}}}`
+	d, err := openapi3.NewLoader().LoadFromData([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := &synth{request: true, full: 4}
+	v, err := y.value(d.Components.Schemas["Items"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := range v.(map[string]any) {
+		if !regexp.MustCompile(`^[\\w-]+$`).MatchString(k) {
+			t.Errorf("key %q breaks propertyNames", k)
+		}
+	}
+}

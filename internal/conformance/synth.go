@@ -267,11 +267,12 @@ func (y *synth) object(s *openapi3.Schema, depth int) any {
 	m := map[string]any{}
 	y.fillProps(s, m, depth)
 	if len(s.Properties) == 0 {
+		key := y.keyName(s)
 		if ap := s.AdditionalProperties.Schema; ap != nil && ap.Value != nil && depth < maxDepth {
-			m["key"] = y.build(ap.Value, depth+1)
+			m[key] = y.build(ap.Value, depth+1)
 		} else if s.AdditionalProperties.Has == nil || *s.AdditionalProperties.Has {
 			if len(m) == 0 && depth < maxDepth {
-				m["key"] = "value"
+				m[key] = "value"
 			}
 		}
 	}
@@ -301,6 +302,20 @@ func (y *synth) object(s *openapi3.Schema, depth int) any {
 		m[fmt.Sprintf("key%d", len(m))] = "value"
 	}
 	return m
+}
+
+// keyName is the name of the one additional property object gives a
+// map: "key", or a name its propertyNames (3.1) accepts (Vercel's
+// ^[\\w-]+$ refuses "key").
+func (y *synth) keyName(s *openapi3.Schema) string {
+	pn := s.PropertyNames
+	if pn == nil || pn.Value == nil {
+		return "key"
+	}
+	if k, ok := y.build(pn.Value, maxDepth).(string); ok && y.valid(pn.Value, k) {
+		return k
+	}
+	return "key"
 }
 
 // fillProps sets the required properties, and the optional ones above the
