@@ -225,3 +225,42 @@ func (p *planner) warnStructuredEnum(s *openapi3.Schema, where string) {
 	}
 	p.warn(p.spec.OriginPos(s.Origin, strings.Split(where, ".")...), where+".enum", "%s", msg)
 }
+
+// uncheckedKeywords are the assertions of s that no Go type or Validate
+// holds: JSON Schema's conditional, negated and name-pattern keywords
+// (3.1's propertyNames on Vercel's maps, say). The value is typed from
+// the rest of the schema; these are warned of, not dropped silently.
+func uncheckedKeywords(s *openapi3.Schema) []string {
+	var out []string
+	add := func(ok bool, k string) {
+		if ok {
+			out = append(out, k)
+		}
+	}
+	add(s.Not != nil, "not")
+	add(s.If != nil, "if")
+	add(s.Contains != nil, "contains")
+	add(len(s.PrefixItems) > 0, "prefixItems")
+	add(s.PropertyNames != nil, "propertyNames")
+	add(len(s.PatternProperties) > 0, "patternProperties")
+	add(len(s.DependentRequired) > 0, "dependentRequired")
+	add(len(s.DependentSchemas) > 0, "dependentSchemas")
+	add(s.UnevaluatedProperties.Schema != nil || s.UnevaluatedProperties.Has != nil && !*s.UnevaluatedProperties.Has, "unevaluatedProperties")
+	add(s.UnevaluatedItems.Schema != nil || s.UnevaluatedItems.Has != nil && !*s.UnevaluatedItems.Has, "unevaluatedItems")
+	return out
+}
+
+// warnUnchecked warns, once per schema, of the assertions Validate does
+// not check (uncheckedKeywords).
+func (p *planner) warnUnchecked(s *openapi3.Schema, where string) {
+	ks := uncheckedKeywords(s)
+	if len(ks) == 0 || p.uncheckedWarned[s] {
+		return
+	}
+	if p.uncheckedWarned == nil {
+		p.uncheckedWarned = map[*openapi3.Schema]bool{}
+	}
+	p.uncheckedWarned[s] = true
+	p.warn(p.spec.OriginPos(s.Origin, strings.Split(where, ".")...), where+"."+ks[0],
+		"%s: not checked by Validate (the type is planned from the rest of the schema)", strings.Join(ks, ", "))
+}
