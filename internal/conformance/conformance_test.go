@@ -450,3 +450,20 @@ func TestSynthPropertyNames(t *testing.T) {
 		}
 	}
 }
+
+// TestSynthPatternMinLength: a pattern's shortest match is stretched to
+// the schema's minLength while the pattern still takes it (LGTM's 40-hex
+// ids, Velo Payments' .* of at least 4).
+func TestSynthPatternMinLength(t *testing.T) {
+	max := uint64(40)
+	for _, s := range []*openapi3.Schema{
+		{Type: &openapi3.Types{"string"}, Pattern: "[a-f0-9]+", MinLength: 40, MaxLength: &max},
+		{Type: &openapi3.Types{"string"}, Pattern: ".*", MinLength: 4},
+	} {
+		y := &synth{request: true, full: 4}
+		v := y.build(s, 0)
+		if !y.valid(s, v) {
+			t.Errorf("pattern %q minLength %d: %q (%s)", s.Pattern, s.MinLength, v, y.why(s, v))
+		}
+	}
+}

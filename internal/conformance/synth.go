@@ -13,11 +13,13 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"regexp"
 	"regexp/syntax"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -426,7 +428,7 @@ func (y *synth) str(s *openapi3.Schema) any {
 	}
 	if s.Pattern != "" {
 		if p, ok := fromPattern(s.Pattern); ok {
-			v = p
+			v = fitPattern(p, s)
 		}
 	}
 	if !ok && s.Pattern == "" {
@@ -524,6 +526,32 @@ func isNullOnly(s *openapi3.Schema) bool {
 func describesOnly(s *openapi3.Schema) bool {
 	return s.Type == nil && len(s.Properties) == 0 && s.Items == nil && len(s.AllOf)+len(s.OneOf)+len(s.AnyOf) == 0 &&
 		len(s.Enum) == 0 && s.Const == nil && s.AdditionalProperties.Schema == nil && s.Format == "" && s.Pattern == ""
+}
+
+// fitPattern stretches p, a string matching s's pattern, to s's
+// minLength when it is shorter (LGTM's ids: [a-f0-9]+ of exactly 40):
+// its last character repeated, or x, whichever the pattern still takes.
+func fitPattern(p string, s *openapi3.Schema) string {
+	n := int(s.MinLength)
+	if utf8.RuneCountInString(p) >= n {
+		return p
+	}
+	re, err := regexp.Compile(s.Pattern)
+	if err != nil {
+		return p
+	}
+	var cands []string
+	if p != "" {
+		last, _ := utf8.DecodeLastRuneInString(p)
+		cands = append(cands, p+strings.Repeat(string(last), n-utf8.RuneCountInString(p)))
+	}
+	cands = append(cands, p+strings.Repeat("x", n-utf8.RuneCountInString(p)))
+	for _, c := range cands {
+		if re.MatchString(c) && (s.MaxLength == nil || uint64(utf8.RuneCountInString(c)) <= *s.MaxLength) {
+			return c
+		}
+	}
+	return p
 }
 
 // fromPattern builds a string matching a regular expression, walking its
