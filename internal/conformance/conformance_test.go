@@ -263,6 +263,8 @@ func TestPrismRawBody(t *testing.T) {
 		{"text/plain", "abc", "Request body must be number", false},
 		{"text/plain", "true", "Request body must be boolean", true},
 		{"application/json", "1.5", "Request body must be number", false},
+		{"application/x-www-form-urlencoded", "text=tacos", "Request body must be string", true},
+		{"application/x-www-form-urlencoded", "text=tacos", "Request body must have required property 'lang'", false},
 	} {
 		e := &driver.Exchange{Header: http.Header{"Content-Type": {tc.ct}}, Body: tc.body}
 		got := prismRawBody(driver.Violation{Location: body, Message: tc.msg}, e) != ""
