@@ -3,6 +3,7 @@ package plan
 // Enums: the value set of an enum schema and the Go constants naming it.
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -16,6 +17,17 @@ func (p *planner) planEnum(t *Type, s *openapi3.Schema, open bool) *Enum {
 	types := nonNullTypes(s)
 	allStrings, allInts, allNums := true, true, true
 	values := p.enumValues(s)
+	if len(types) == 1 && (types[0] == "integer" || types[0] == "number") && numericStrings(values) {
+		// WhatsApp's shards: type integer, enum ["1", "2", ...], and an
+		// example of 32. No string is an integer, so the type says what
+		// goes on the wire: the values are read as the numbers they spell.
+		p.warn(t.Pos, t.Where, "enum of type %s lists its values as strings (%s); generated as the numbers they spell, as the type says", types[0], jsonOf(values[0]))
+		nums := make([]any, len(values))
+		for i, v := range values {
+			nums[i] = json.Number(v.(string))
+		}
+		values = nums
+	}
 	for _, v := range values {
 		switch {
 		case isNumber(v):
@@ -86,6 +98,21 @@ func (p *planner) planEnum(t *Type, s *openapi3.Schema, open bool) *Enum {
 		e.Values = append(e.Values, EnumValue{Name: full, Value: val})
 	}
 	return e
+}
+
+// numericStrings reports enum values that are all strings spelling JSON
+// numbers ("1", "2.5").
+func numericStrings(values []any) bool {
+	for _, v := range values {
+		str, ok := v.(string)
+		if !ok || !json.Valid([]byte(str)) || !isNumber(json.Number(str)) {
+			return false
+		}
+		if _, err := strconv.ParseFloat(str, 64); err != nil {
+			return false
+		}
+	}
+	return len(values) > 0
 }
 
 func enumSuffix(v any) string {
