@@ -469,3 +469,19 @@ func TestSynthPatternMinLength(t *testing.T) {
 		}
 	}
 }
+
+// TestPrismEncodedName: Prism missing resources[] under its encoded name
+// while the request carries it is Prism's; a parameter really missing is
+// not.
+func TestPrismEncodedName(t *testing.T) {
+	const msg = "Request query must have required property 'resources%5b%5d'"
+	if !prismEncodedName(msg, "GET http://127.0.0.1:4010/resources/download?resources%5B%5D=a&name=b") {
+		t.Error("resources[] sent, not blamed on Prism")
+	}
+	if prismEncodedName(msg, "GET http://127.0.0.1:4010/resources/download?name=b") {
+		t.Error("resources[] missing, blamed on Prism")
+	}
+	if prismEncodedName("Request query must have required property 'resources'", "GET http://127.0.0.1:4010/r?resources=a") {
+		t.Error("a plain name blamed on Prism")
+	}
+}

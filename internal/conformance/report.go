@@ -160,6 +160,10 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{why, op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
+				if prismEncodedName(v.Message, e.Request) {
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: looks a query parameter up by its percent-encoded name", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
 				if prismFoldsCase(v.Message, e.Request) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism case-folds a parameter name", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
@@ -283,6 +287,28 @@ var unsignedNegative = regexp.MustCompile(`cannot unmarshal number -[0-9]+ into 
 
 // requiredProperty matches Prism's "must have required property 'x'".
 var requiredProperty = regexp.MustCompile(`must have required property '([^']+)'`)
+
+// prismEncodedName recognises Prism 5.16 reporting a query parameter
+// whose name needs escaping (ExaVault's resources[]) missing under its
+// percent-encoded name ("resources%5b%5d") while the request carries it,
+// escaped as RFC 3986 asks ("resources%5B%5D=...").
+func prismEncodedName(msg, request string) bool {
+	m := requiredProperty.FindStringSubmatch(msg)
+	if m == nil || !strings.Contains(m[1], "%") {
+		return false
+	}
+	want, err := url.QueryUnescape(m[1])
+	if err != nil || want == m[1] {
+		return false
+	}
+	_, rawURL, _ := strings.Cut(request, " ")
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return false
+	}
+	_, ok := u.Query()[want]
+	return ok
+}
 
 // prismFoldsCase recognises Prism 5.16 looking a deepObject (or matrix)
 // parameter up by its lower-cased name: it reports the lower-cased name
