@@ -101,6 +101,19 @@ func (p *planner) planBody(o *Operation, rb *openapi3.RequestBody, parts, where 
 		// A JSON body without a schema is any JSON value, taken verbatim.
 		b.Type = p.refOf(mt.Schema, o.Name+"Body", where+".schema", false)
 	case BodyForm:
+		if sr := mt.Schema; sr != nil && sr.Value != nil && len(nonNullTypes(sr.Value)) == 1 && typeIs(sr.Value, "string") && !structured(sr.Value) {
+			// A form body whose schema is a string is the encoded form
+			// itself (spoonacular's /food/detect: "text=I like tacos"):
+			// the method takes that text and sends it as it is, as a
+			// text body, labelled with the form's media type.
+			if isBinary(sr) {
+				b.Kind = BodyBinary // the encoded form as bytes
+				break
+			}
+			b.Kind = BodyText
+			b.Type = &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
+			break
+		}
 		// The context oapiContent uses, so both name an inline schema alike.
 		b.Type = p.refOf(mt.Schema, o.Name+"Request"+GoName(mediaLabel(media)), where+".schema", false)
 		p.checkForm(b.Type, where, pos)

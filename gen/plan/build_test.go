@@ -250,3 +250,40 @@ components:
 		}
 	}
 }
+
+// TestUncheckedKeywords: assertions no Go type or Validate holds (3.1's
+// propertyNames on a map, not, if) are warned of at the schema, once,
+// and the type is planned from the rest of the schema.
+func TestUncheckedKeywords(t *testing.T) {
+	m, warnings := buildSpec(t, "openapi.yaml", `openapi: 3.1.0
+info: {title: S, version: "1"}
+paths: {}
+components:
+  schemas:
+    Items:
+      type: object
+      additionalProperties: {type: string}
+      propertyNames: {pattern: '^[a-z]+$'}
+    Holder:
+      type: object
+      properties:
+        code:
+          type: string
+          not: {const: ""}
+        items: {$ref: '#/components/schemas/Items'}
+`)
+	for _, want := range []string{
+		"openapi.yaml:6:5: warning: components.schemas.Items.propertyNames: propertyNames: not checked by Validate",
+		"openapi.yaml:13:9: warning: components.schemas.Holder.properties.code.not: not: not checked by Validate",
+	} {
+		if !strings.Contains(warnings, want) {
+			t.Errorf("missing %q in:\n%s", want, warnings)
+		}
+	}
+	if n := strings.Count(warnings, "propertyNames: not checked"); n != 1 {
+		t.Errorf("propertyNames warned %d times, want once:\n%s", n, warnings)
+	}
+	if f := fieldNamed(t, typeNamed(t, m, "Holder"), "Code"); f.Type.Kind != RefBuiltin || f.Type.Builtin != String {
+		t.Errorf("Code: %+v, want a string", f.Type)
+	}
+}

@@ -3,6 +3,7 @@ package plan
 // Enums: the value set of an enum schema and the Go constants naming it.
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -16,6 +17,17 @@ func (p *planner) planEnum(t *Type, s *openapi3.Schema, open bool) *Enum {
 	types := nonNullTypes(s)
 	allStrings, allInts, allNums := true, true, true
 	values := p.enumValues(s)
+	if len(types) == 1 && (types[0] == "integer" || types[0] == "number") && numericStrings(values) {
+		// WhatsApp's shards: type integer, enum ["1", "2", ...], and an
+		// example of 32. No string is an integer, so the type says what
+		// goes on the wire: the values are read as the numbers they spell.
+		p.warn(t.Pos, t.Where, "enum of type %s lists its values as strings (%s); generated as the numbers they spell, as the type says", types[0], jsonOf(values[0]))
+		nums := make([]any, len(values))
+		for i, v := range values {
+			nums[i] = json.Number(v.(string))
+		}
+		values = nums
+	}
 	for _, v := range values {
 		switch {
 		case isNumber(v):
@@ -88,6 +100,21 @@ func (p *planner) planEnum(t *Type, s *openapi3.Schema, open bool) *Enum {
 	return e
 }
 
+// numericStrings reports enum values that are all strings spelling JSON
+// numbers ("1", "2.5").
+func numericStrings(values []any) bool {
+	for _, v := range values {
+		str, ok := v.(string)
+		if !ok || !json.Valid([]byte(str)) || !isNumber(json.Number(str)) {
+			return false
+		}
+		if _, err := strconv.ParseFloat(str, 64); err != nil {
+			return false
+		}
+	}
+	return len(values) > 0
+}
+
 func enumSuffix(v any) string {
 	switch x := v.(type) {
 	case string:
@@ -117,7 +144,7 @@ func enumSuffix(v any) string {
 // enumValues are s's enum values (or its const), numbers exact
 // (json.Number) where the source text was found.
 func (p *planner) enumValues(s *openapi3.Schema) []any {
-	if structuredEnum(s) {
+	if structuredEnum(s) || boolEnum(s) {
 		return nil
 	}
 	var out []any
@@ -134,7 +161,7 @@ func (p *planner) enumValues(s *openapi3.Schema) []any {
 }
 
 func enumValues(s *openapi3.Schema) []any {
-	if structuredEnum(s) {
+	if structuredEnum(s) || boolEnum(s) {
 		return nil
 	}
 	var out []any
@@ -167,16 +194,100 @@ func structuredEnum(s *openapi3.Schema) bool {
 	return false
 }
 
+// boolEnum reports an enum (or const) whose values are all booleans
+// (ExaVault's enum [true, false] on type boolean). It is not a Go enum:
+// the value is a bool on the wire, so the type is planned from the schema
+// (a bool), and an enum that leaves one of the two values out is not
+// checked (warnStructuredEnum says so).
+func boolEnum(s *openapi3.Schema) bool {
+	vals := s.Enum
+	if len(vals) == 0 && s.Const != nil {
+		vals = []any{s.Const}
+	}
+	n := 0
+	for _, v := range vals {
+		switch v.(type) {
+		case nil:
+		case bool:
+			n++
+		default:
+			return false
+		}
+	}
+	return n > 0
+}
+
+// boolEnumChecks reports a boolean enum that allows only one of true and
+// false, a constraint the bool it is planned as does not check.
+func boolEnumChecks(s *openapi3.Schema) bool {
+	if !boolEnum(s) {
+		return false
+	}
+	seen := map[bool]bool{}
+	if len(s.Enum) == 0 {
+		seen[s.Const.(bool)] = true
+	}
+	for _, v := range s.Enum {
+		if b, ok := v.(bool); ok {
+			seen[b] = true
+		}
+	}
+	return len(seen) < 2
+}
+
 // warnStructuredEnum warns, once per schema, that an enum of objects or
-// arrays is not checked.
+// arrays, or a boolean enum of one value, is not checked.
 func (p *planner) warnStructuredEnum(s *openapi3.Schema, where string) {
-	if !structuredEnum(s) || p.enumWarned[s] {
+	structured, oneBool := structuredEnum(s), boolEnumChecks(s)
+	if !structured && !oneBool || p.enumWarned[s] {
 		return
 	}
 	if p.enumWarned == nil {
 		p.enumWarned = map[*openapi3.Schema]bool{}
 	}
 	p.enumWarned[s] = true
-	p.warn(p.spec.OriginPos(s.Origin, strings.Split(where, ".")...), where+".enum",
-		"enum lists objects or arrays, which no Go constant holds: the type is planned from the schema and the enum is not checked")
+	msg := "enum lists objects or arrays, which no Go constant holds: the type is planned from the schema and the enum is not checked"
+	if oneBool {
+		msg = "enum allows one boolean only: generated as a bool, and the enum is not checked"
+	}
+	p.warn(p.spec.OriginPos(s.Origin, strings.Split(where, ".")...), where+".enum", "%s", msg)
+}
+
+// uncheckedKeywords are the assertions of s that no Go type or Validate
+// holds: JSON Schema's conditional, negated and name-pattern keywords
+// (3.1's propertyNames on Vercel's maps, say). The value is typed from
+// the rest of the schema; these are warned of, not dropped silently.
+func uncheckedKeywords(s *openapi3.Schema) []string {
+	var out []string
+	add := func(ok bool, k string) {
+		if ok {
+			out = append(out, k)
+		}
+	}
+	add(s.Not != nil, "not")
+	add(s.If != nil, "if")
+	add(s.Contains != nil, "contains")
+	add(len(s.PrefixItems) > 0, "prefixItems")
+	add(s.PropertyNames != nil, "propertyNames")
+	add(len(s.PatternProperties) > 0, "patternProperties")
+	add(len(s.DependentRequired) > 0, "dependentRequired")
+	add(len(s.DependentSchemas) > 0, "dependentSchemas")
+	add(s.UnevaluatedProperties.Schema != nil || s.UnevaluatedProperties.Has != nil && !*s.UnevaluatedProperties.Has, "unevaluatedProperties")
+	add(s.UnevaluatedItems.Schema != nil || s.UnevaluatedItems.Has != nil && !*s.UnevaluatedItems.Has, "unevaluatedItems")
+	return out
+}
+
+// warnUnchecked warns, once per schema, of the assertions Validate does
+// not check (uncheckedKeywords).
+func (p *planner) warnUnchecked(s *openapi3.Schema, where string) {
+	ks := uncheckedKeywords(s)
+	if len(ks) == 0 || p.uncheckedWarned[s] {
+		return
+	}
+	if p.uncheckedWarned == nil {
+		p.uncheckedWarned = map[*openapi3.Schema]bool{}
+	}
+	p.uncheckedWarned[s] = true
+	p.warn(p.spec.OriginPos(s.Origin, strings.Split(where, ".")...), where+"."+ks[0],
+		"%s: not checked by Validate (the type is planned from the rest of the schema)", strings.Join(ks, ", "))
 }

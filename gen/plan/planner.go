@@ -161,6 +161,9 @@ type planner struct {
 	// enumWarned are the schemas whose enum of objects or arrays was
 	// warned of (warnStructuredEnum).
 	enumWarned map[*openapi3.Schema]bool
+	// uncheckedWarned are the schemas whose assertions Validate does not
+	// check were warned of (warnUnchecked).
+	uncheckedWarned map[*openapi3.Schema]bool
 }
 
 type componentType struct {

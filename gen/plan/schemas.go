@@ -87,6 +87,7 @@ func (p *planner) fillNamed(t *Type, s *openapi3.Schema, open bool) {
 	t.Example = p.exampleOf(s)
 	p.warnGoType(s, t.Where)
 	p.warnStructuredEnum(s, t.Where)
+	p.warnUnchecked(s, t.Where)
 	if core, ok := soleMember(s); ok && externalRef(s) == nil {
 		p.fillCore(t, s, core, open || isOpen(s))
 		return
@@ -260,6 +261,7 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 	// component with one is a Go alias of it (above).
 	p.warnGoType(s, where)
 	p.warnStructuredEnum(s, where)
+	p.warnUnchecked(s, where)
 	if r := externalRef(s); r != nil {
 		return r
 	}
@@ -329,6 +331,8 @@ func (p *planner) builtin(s *openapi3.Schema, where string) Builtin {
 	t := ""
 	if len(types) == 1 {
 		t = types[0]
+	} else if boolEnum(s) {
+		t = "boolean" // enum [true, false] without a type: a bool on the wire
 	}
 	switch t {
 	case "string":

@@ -77,6 +77,11 @@ func prismRawBody(v driver.Violation, e *driver.Exchange) string {
 	}
 	base := strings.ToLower(strings.TrimSpace(strings.Split(e.Header.Get("Content-Type"), ";")[0]))
 	switch {
+	case base == "application/x-www-form-urlencoded" && strings.HasSuffix(v.Message, "must be string"):
+		// A form body whose schema is a string (the encoded form text,
+		// spoonacular's /food/detect): Prism parses every form body into
+		// an object before checking it, so no text can pass.
+		return "prism: parses a form body into an object, also where its schema is a string (the encoded text)"
 	case strings.HasPrefix(base, "multipart/") && base != "multipart/form-data" && strings.HasSuffix(v.Message, "must be object"):
 		return "prism: parses no " + base + " body (only form-data, stoplightio/prism#2321; it checks the raw text as the object)"
 	case strings.HasPrefix(base, "text/"):
@@ -213,4 +218,60 @@ func prismFormObject(v driver.Violation, op *openapi3.Operation) bool {
 		return form && exploded && (untypedObject || freeForm)
 	}
 	return false
+}
+
+// offMockRedirect reports an exchange that followed the redirect prev
+// answered to a host other than the one first asked (Prism's).
+func offMockRedirect(prev, first, e driver.Exchange) bool {
+	return prev.Status/100 == 3 && requestHost(e.Request) != requestHost(first.Request)
+}
+
+// requestHost is the host of an exchange's "METHOD URL".
+func requestHost(req string) string {
+	_, raw, _ := strings.Cut(req, " ")
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return u.Host
+}
+
+// prismEncodedName recognises Prism 5.16 reporting a query parameter
+// whose name needs escaping (ExaVault's resources[]) missing under its
+// percent-encoded name ("resources%5b%5d") while the request carries it,
+// escaped as RFC 3986 asks ("resources%5B%5D=...").
+func prismEncodedName(msg, request string) bool {
+	m := requiredProperty.FindStringSubmatch(msg)
+	if m == nil || !strings.Contains(m[1], "%") {
+		return false
+	}
+	want, err := url.QueryUnescape(m[1])
+	if err != nil || want == m[1] {
+		return false
+	}
+	_, rawURL, _ := strings.Cut(request, " ")
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return false
+	}
+	_, ok := u.Query()[want]
+	return ok
+}
+
+// prismNullableParam recognises Prism 5.16 leaving a nullable array or
+// object parameter as its raw text: its style deserializers (prism-http's
+// validator/deserializers/style/form.js and the others) split the value
+// only when schema.type is "array" or "object", and Prism turns OpenAPI
+// 3.0's nullable: true into type [array, null] first, so it checks
+// "id,title" as the array and finds a string (Getty Images' fields).
+func prismNullableParam(v driver.Violation) bool {
+	if len(v.Location) != 3 || v.Location[0] != "request" {
+		return false
+	}
+	switch v.Location[1] {
+	case "query", "header", "path", "cookie":
+	default:
+		return false
+	}
+	return strings.HasSuffix(v.Message, "must be array,null") || strings.HasSuffix(v.Message, "must be object,null")
 }

@@ -51,8 +51,9 @@ func TestSynthValid(t *testing.T) {
 	    "tags":{"type":"array","minItems":2,"uniqueItems":true,"items":{"type":"string","pattern":"^t[0-9]+$"}},
 	    "born":{"type":"string","format":"date-time"},
 	    "owner":{"oneOf":[{"type":"string","format":"uuid"},{"type":"integer"}]},
-	    "extra":{"allOf":[{"$ref":"#/components/schemas/Base"},{"type":"object","properties":{"b":{"type":"boolean"}}}]}}},
-	  "Base":{"type":"object","required":["a"],"properties":{"a":{"type":"number","exclusiveMinimum":true,"minimum":0}}}}}}`
+	    "extra":{"allOf":[{"$ref":"#/components/schemas/Base"},{"type":"object","properties":{"b":{"type":"boolean"}}}]},
+	    "sub":{"allOf":[{"$ref":"#/components/schemas/Base"}],"required":["kind"],"properties":{"kind":{"type":"string","enum":["sub.a","sub.b"]}}}}},
+	  "Base":{"type":"object","required":["a","kind"],"properties":{"a":{"type":"number","exclusiveMinimum":true,"minimum":0},"kind":{"type":"string","enum":["base","sub.a","sub.b"]}}}}}}`
 	loader := openapi3.NewLoader()
 	d, err := loader.LoadFromData([]byte(doc))
 	if err != nil {
@@ -86,6 +87,9 @@ func TestSynthValid(t *testing.T) {
 	}
 	if m["seed"].(float64) != 1 {
 		t.Errorf("seed = %v, want 1 (int64's own bounds are no bounds)", m["seed"])
+	}
+	if k := m["sub"].(map[string]any)["kind"]; k != "sub.a" {
+		t.Errorf("sub.kind = %v, want sub.a (the allOf's own property narrows its member's)", k)
 	}
 	if m["age"].(float64) != 10 {
 		t.Errorf("age = %v, want 10 (minimum, a multiple of 5)", m["age"])
@@ -172,6 +176,22 @@ func TestClassify(t *testing.T) {
 		// Prism -d drew a negative number for format: uint64.
 		{Op: "J", Exchanges: []driver.Exchange{{Request: "GET /j", Status: 200, RespType: "application/json", RespBody: `{"Index":-5}`}},
 			Err: "J: 200 response (application/json) does not decode: json: cannot unmarshal number -5 into Go value of type uint64 at Index (offset 9)"},
+		// A mocked 303 whose Location (the spec's example) is not Prism.
+		{Op: "K", Exchanges: []driver.Exchange{{Request: "GET http://127.0.0.1:4010/snapshots/1/go", Status: 303},
+			{Request: "GET http://example.com/db.zip", TransportE: "dial tcp: lookup example.com: no such host"}}, Err: "transport"},
+		// A redirect to Prism itself that fails is the client's.
+		{Op: "L", Exchanges: []driver.Exchange{{Request: "GET http://127.0.0.1:4010/a", Status: 302},
+			{Request: "GET http://127.0.0.1:4010/b", TransportE: "connection reset"}}, Err: "transport"},
+		// A nullable array in the query, sent as OpenAPI's form style
+		// (explode false), which Prism leaves unsplit.
+		{Op: "N", Exchanges: []driver.Exchange{{Request: "GET http://127.0.0.1:4010/images?fields=id,title", Status: 422,
+			Violations: []driver.Violation{{Location: []string{"request", "query", "fields"}, Severity: "Error", Message: "Request query parameter fields must be array,null"}}}}},
+		// A non-nullable one that is not an array is the client's.
+		{Op: "O", Exchanges: []driver.Exchange{{Request: "GET http://127.0.0.1:4010/images?fields=id", Status: 422,
+			Violations: []driver.Violation{{Location: []string{"request", "query", "fields"}, Severity: "Error", Message: "Request query parameter fields must be array"}}}}},
+		// A response header example with a line break, which Prism cannot send.
+		{Op: "M", Exchanges: []driver.Exchange{{Request: "POST http://127.0.0.1:4010/apps", Status: 500,
+			RespBody: `{"type":"TypeError","title":"Invalid character in header content [\"Location\"]","status":500,"detail":""}`}}, Err: "500"},
 	}}
 	doc := `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/f":{"get":{"operationId":"f","responses":{"200":{"description":"ok","content":{"application/json":{"schema":
 	  {"type":"object","properties":{"known":{"type":"integer"}}}}}}}}}}}`
@@ -185,7 +205,7 @@ func TestClassify(t *testing.T) {
 	for _, f := range mr.Defects {
 		got[f.Op[:1]+":"+f.Class]++
 	}
-	want := map[string]int{"A:" + classRequest: 1, "D:" + classAuth: 1, "E:" + classDecode: 1, "F:" + classLoss: 1}
+	want := map[string]int{"A:" + classRequest: 1, "D:" + classAuth: 1, "E:" + classDecode: 1, "F:" + classLoss: 1, "L:" + classTransport: 1, "O:" + classRequest: 1}
 	if len(got) != len(want) {
 		t.Errorf("defects = %v, want %v", got, want)
 	}
@@ -194,7 +214,7 @@ func TestClassify(t *testing.T) {
 			t.Errorf("defects[%s] = %d, want %d (all: %v)", k, got[k], n, got)
 		}
 	}
-	if len(mr.PrismOwn) != 5 || len(mr.Warnings) != 1 || len(mr.Undeclared) != 1 || len(mr.Skipped) != 1 || mr.Calls != 9 {
+	if len(mr.PrismOwn) != 8 || len(mr.Warnings) != 1 || len(mr.Undeclared) != 1 || len(mr.Skipped) != 1 || mr.Calls != 14 {
 		t.Errorf("prism %d warnings %d undeclared %d skipped %d calls %d", len(mr.PrismOwn), len(mr.Warnings), len(mr.Undeclared), len(mr.Skipped), mr.Calls)
 	}
 }
@@ -251,6 +271,8 @@ func TestPrismRawBody(t *testing.T) {
 		{"text/plain", "abc", "Request body must be number", false},
 		{"text/plain", "true", "Request body must be boolean", true},
 		{"application/json", "1.5", "Request body must be number", false},
+		{"application/x-www-form-urlencoded", "text=tacos", "Request body must be string", true},
+		{"application/x-www-form-urlencoded", "text=tacos", "Request body must have required property 'lang'", false},
 	} {
 		e := &driver.Exchange{Header: http.Header{"Content-Type": {tc.ct}}, Body: tc.body}
 		got := prismRawBody(driver.Violation{Location: body, Message: tc.msg}, e) != ""
@@ -440,5 +462,59 @@ func TestConstAsEnum(t *testing.T) {
 	}
 	if got := v.(map[string]any)["archive"]; got != 60 && got != float64(60) {
 		t.Errorf("archive = %v (%T), want 60", got, got)
+	}
+}
+
+// TestSynthPropertyNames: a map's one key satisfies its propertyNames
+// (Vercel's edge config items: ^[\\w-]+$ is a backslash, w or -).
+func TestSynthPropertyNames(t *testing.T) {
+	doc := `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{
+	  "Items":{"type":"object","additionalProperties":{"type":"string"},"propertyNames":{"type":"string","maxLength":8,"pattern":"^[\\\\w-]+$"}}}}}`
+	d, err := openapi3.NewLoader().LoadFromData([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := &synth{request: true, full: 4}
+	v, err := y.value(d.Components.Schemas["Items"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := range v.(map[string]any) {
+		if !regexp.MustCompile(`^[\\w-]+$`).MatchString(k) {
+			t.Errorf("key %q breaks propertyNames", k)
+		}
+	}
+}
+
+// TestSynthPatternMinLength: a pattern's shortest match is stretched to
+// the schema's minLength while the pattern still takes it (LGTM's 40-hex
+// ids, Velo Payments' .* of at least 4).
+func TestSynthPatternMinLength(t *testing.T) {
+	max := uint64(40)
+	for _, s := range []*openapi3.Schema{
+		{Type: &openapi3.Types{"string"}, Pattern: "[a-f0-9]+", MinLength: 40, MaxLength: &max},
+		{Type: &openapi3.Types{"string"}, Pattern: ".*", MinLength: 4},
+	} {
+		y := &synth{request: true, full: 4}
+		v := y.build(s, 0)
+		if !y.valid(s, v) {
+			t.Errorf("pattern %q minLength %d: %q (%s)", s.Pattern, s.MinLength, v, y.why(s, v))
+		}
+	}
+}
+
+// TestPrismEncodedName: Prism missing resources[] under its encoded name
+// while the request carries it is Prism's; a parameter really missing is
+// not.
+func TestPrismEncodedName(t *testing.T) {
+	const msg = "Request query must have required property 'resources%5b%5d'"
+	if !prismEncodedName(msg, "GET http://127.0.0.1:4010/resources/download?resources%5B%5D=a&name=b") {
+		t.Error("resources[] sent, not blamed on Prism")
+	}
+	if prismEncodedName(msg, "GET http://127.0.0.1:4010/resources/download?name=b") {
+		t.Error("resources[] missing, blamed on Prism")
+	}
+	if prismEncodedName("Request query must have required property 'resources'", "GET http://127.0.0.1:4010/r?resources=a") {
+		t.Error("a plain name blamed on Prism")
 	}
 }

@@ -117,6 +117,10 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: ambiguous oneOf parameter", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
+				if prismNullableParam(v) {
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: splits a parameter into an array or object only when its type is exactly that (a nullable one's is [array, null])", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
 				if prismFormArray(v, e) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: form array (stoplightio/prism#2473)", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
@@ -150,6 +154,10 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{why, op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
+				if prismEncodedName(v.Message, e.Request) {
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: looks a query parameter up by its percent-encoded name", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
 				if prismFoldsCase(v.Message, e.Request) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism case-folds a parameter name", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
@@ -165,6 +173,12 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 				// Prism mocks it with a made-up value no HTTP client takes.
 				prismOwn = true
 				mr.PrismOwn = append(mr.PrismOwn, finding{"prism: mocked Transfer-Encoding", op, e.TransportE})
+			} else if e.TransportE != "" && i > 0 && offMockRedirect(c.Exchanges[i-1], c.Exchanges[0], *e) {
+				// The client followed a 3xx Prism mocked, to the Location
+				// its example or schema gives (LGTM's 303 to a download
+				// URL): a host that is not the mock.
+				prismOwn = true
+				mr.PrismOwn = append(mr.PrismOwn, finding{"prism: a mocked redirect leads off the mock", op, e.Request + ": " + e.TransportE})
 			} else if e.TransportE != "" {
 				mr.Defects = append(mr.Defects, finding{classTransport, op, e.TransportE})
 			}
@@ -233,6 +247,10 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 			// returned as the error the method documents
 		case last.Status == 500 && strings.Contains(last.RespBody, "NO_RESPONSE_RESPONSE_DEFINED"):
 			mr.PrismOwn = append(mr.PrismOwn, finding{"cannot mock", op, "the spec defines no response Prism can send"})
+		case last.Status == 500 && strings.Contains(last.RespBody, "Invalid character in header content"):
+			// The spec's response header example holds a line break
+			// (Velo Payments' Location), which no HTTP response carries.
+			mr.PrismOwn = append(mr.PrismOwn, finding{"cannot mock", op, "a response header value no HTTP response can carry: " + excerpt(last.RespBody)})
 		case last.Status == 500 && strings.Contains(last.RespBody, "stoplight.io/prism/errors#"):
 			mr.PrismOwn = append(mr.PrismOwn, finding{"cannot mock", op, excerpt(last.RespBody)})
 		default:

@@ -19,6 +19,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dlclark/regexp2"
 	"github.com/getkin/kin-openapi/openapi3"
@@ -250,11 +251,18 @@ func (y *synth) build(s *openapi3.Schema, depth int) any {
 
 // allOf merges the members' objects; a member that is not an object (a
 // described scalar, an array, a union's string) is the value, and a member
-// that only describes (nullable: true) adds nothing.
+// that only describes (nullable: true) adds nothing. The schema's own
+// properties come first: they narrow what a member declares (a
+// discriminator property whose enum is the subtype's values only, beside
+// a base member allowing every subtype's).
 func (y *synth) allOf(s *openapi3.Schema, depth int) any {
 	merged := map[string]any{}
 	var scalar any
 	isObj := false
+	if len(s.Properties) > 0 {
+		isObj = true
+		y.fillProps(s, merged, depth)
+	}
 	for _, m := range s.AllOf {
 		if m.Value == nil || describesOnly(m.Value) {
 			continue // {nullable: true}, a description: no value of its own
@@ -285,11 +293,12 @@ func (y *synth) object(s *openapi3.Schema, depth int) any {
 	m := map[string]any{}
 	y.fillProps(s, m, depth)
 	if len(s.Properties) == 0 {
+		key := y.keyName(s)
 		if ap := s.AdditionalProperties.Schema; ap != nil && ap.Value != nil && depth < maxDepth {
-			m["key"] = y.build(ap.Value, depth+1)
+			m[key] = y.build(ap.Value, depth+1)
 		} else if s.AdditionalProperties.Has == nil || *s.AdditionalProperties.Has {
 			if len(m) == 0 && depth < maxDepth {
-				m["key"] = "value"
+				m[key] = "value"
 			}
 		}
 	}
@@ -319,6 +328,20 @@ func (y *synth) object(s *openapi3.Schema, depth int) any {
 		m[fmt.Sprintf("key%d", len(m))] = "value"
 	}
 	return m
+}
+
+// keyName is the name of the one additional property object gives a
+// map: "key", or a name its propertyNames (3.1) accepts (Vercel's
+// ^[\\w-]+$ refuses "key").
+func (y *synth) keyName(s *openapi3.Schema) string {
+	pn := s.PropertyNames
+	if pn == nil || pn.Value == nil {
+		return "key"
+	}
+	if k, ok := y.build(pn.Value, maxDepth).(string); ok && y.valid(pn.Value, k) {
+		return k
+	}
+	return "key"
 }
 
 // fillProps sets the required properties, and the optional ones above the
@@ -440,7 +463,7 @@ func (y *synth) str(s *openapi3.Schema) any {
 	}
 	if s.Pattern != "" {
 		if p, ok := fromPattern(s.Pattern); ok {
-			v = p
+			v = fitPattern(p, s)
 		}
 	}
 	if !ok && s.Pattern == "" {
@@ -538,6 +561,32 @@ func isNullOnly(s *openapi3.Schema) bool {
 func describesOnly(s *openapi3.Schema) bool {
 	return s.Type == nil && len(s.Properties) == 0 && s.Items == nil && len(s.AllOf)+len(s.OneOf)+len(s.AnyOf) == 0 &&
 		len(s.Enum) == 0 && s.Const == nil && s.AdditionalProperties.Schema == nil && s.Format == "" && s.Pattern == ""
+}
+
+// fitPattern stretches p, a string matching s's pattern, to s's
+// minLength when it is shorter (LGTM's ids: [a-f0-9]+ of exactly 40):
+// its last character repeated, or x, whichever the pattern still takes.
+func fitPattern(p string, s *openapi3.Schema) string {
+	n := int(s.MinLength)
+	if utf8.RuneCountInString(p) >= n {
+		return p
+	}
+	re, err := regexp.Compile(s.Pattern)
+	if err != nil {
+		return p
+	}
+	var cands []string
+	if p != "" {
+		last, _ := utf8.DecodeLastRuneInString(p)
+		cands = append(cands, p+strings.Repeat(string(last), n-utf8.RuneCountInString(p)))
+	}
+	cands = append(cands, p+strings.Repeat("x", n-utf8.RuneCountInString(p)))
+	for _, c := range cands {
+		if re.MatchString(c) && (s.MaxLength == nil || uint64(utf8.RuneCountInString(c)) <= *s.MaxLength) {
+			return c
+		}
+	}
+	return p
 }
 
 // fromPattern builds a string matching a regular expression, walking its

@@ -545,7 +545,10 @@ func (t *Transport) once(hc oas.HookContext, call *Call, cc *oas.CallConfig, sec
 	if req.Header.Get("Accept") == "" {
 		req.Header["Accept"] = vals[1:2:2]
 	}
-	if t.UserAgent != "" {
+	// A User-Agent header parameter the operation declares (and the call
+	// set) is the spec's to decide: it wins over the package's, as
+	// Content-Type and Accept parameters do.
+	if t.UserAgent != "" && req.Header.Get("User-Agent") == "" {
 		req.Header["User-Agent"] = vals[2:3:3]
 	}
 	var sent sentCreds
