@@ -1,6 +1,7 @@
 package emit_test
 
 import (
+	"go/format"
 	"strings"
 	"testing"
 
@@ -34,9 +35,14 @@ func emitClientAt(t *testing.T, spec, pkg, importPath string) []emit.File {
 	return files
 }
 
+// find returns the file named name, gofmt-formatted as the write stage
+// leaves it (emit renders unformatted).
 func find(files []emit.File, name string) []byte {
 	for _, f := range files {
 		if f.Path == name {
+			if out, err := format.Source(f.Content); err == nil {
+				return out
+			}
 			return f.Content
 		}
 	}

@@ -203,3 +203,96 @@ func ownNullable(s *openapi3.Schema) bool {
 	}
 	return false
 }
+
+// distribute returns s rewritten by distributeUnion, made once per schema
+// (nil when s is not an allOf over a union).
+func (p *planner) distribute(s *openapi3.Schema) *openapi3.Schema {
+	d, ok := p.distributed[s]
+	if !ok {
+		d = distributeUnion(s)
+		p.distributed[s] = d
+	}
+	return d
+}
+
+// distributeUnion rewrites an allOf one of whose members is a union,
+//
+//	allOf: [X, Y, {oneOf: [A, B]}]  as  oneOf: [{allOf: [X, Y, A]}, {allOf: [X, Y, B]}]
+//
+// which validates the same instances. A struct has no place for "one of
+// these shapes", so planned as an object the union's members were lost
+// (what only they declare was no field); planned as a union of objects,
+// each variant holds the shared members' fields and its own. The union's
+// own properties, beside its oneOf, go into every variant; a null member
+// stays null. Annotations of s (description, nullable, example) stay on
+// the rewrite. nil when s is not such an allOf: two unions (a product of
+// them), a member that is not an object, or a discriminator, whose mapping
+// names the union's members and not the variants, keep the planning they
+// had (with its warning).
+func distributeUnion(s *openapi3.Schema) *openapi3.Schema {
+	if s == nil || len(s.AllOf) < 2 || len(s.OneOf)+len(s.AnyOf) > 0 || s.Discriminator != nil {
+		return nil
+	}
+	var union *openapi3.Schema
+	var shared openapi3.SchemaRefs
+	for _, m := range s.AllOf {
+		if m == nil || m.Value == nil {
+			return nil
+		}
+		if unionAlternatives(m.Value) > 1 {
+			if union != nil {
+				return nil
+			}
+			union = m.Value
+			for i := 0; i < 32; i++ { // the union a wrapper stands for
+				core, ok := soleMember(union)
+				if !ok || core.Value == nil {
+					break
+				}
+				union = core.Value
+			}
+			continue
+		}
+		if !describesOnly(m.Value) && !isObject(m.Value) {
+			return nil
+		}
+		shared = append(shared, m)
+	}
+	if union == nil || union.Discriminator != nil || len(union.AllOf) > 0 {
+		return nil
+	}
+	alts, oneOf := union.OneOf, true
+	if len(alts) == 0 {
+		alts, oneOf = union.AnyOf, false
+	}
+	own := *union
+	own.OneOf, own.AnyOf = nil, nil
+	variants := make(openapi3.SchemaRefs, 0, len(alts))
+	for _, a := range alts {
+		if a == nil || a.Value == nil {
+			return nil
+		}
+		if isNullOnly(a.Value) {
+			variants = append(variants, a)
+			continue
+		}
+		if !isObject(a.Value) && !describesOnly(a.Value) {
+			return nil
+		}
+		members := append(openapi3.SchemaRefs{}, shared...)
+		if !describesOnly(&own) {
+			own := own
+			members = append(members, &openapi3.SchemaRef{Value: &own})
+		}
+		members = append(members, a)
+		variants = append(variants, &openapi3.SchemaRef{Value: &openapi3.Schema{AllOf: members, Origin: a.Value.Origin}})
+	}
+	d := *s
+	d.AllOf = nil
+	if oneOf {
+		d.OneOf = variants
+	} else {
+		d.AnyOf = variants
+	}
+	return &d
+}

@@ -45,6 +45,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 			ImportPath: opts.ImportPath, Raw: rawPackage(opts.Package), Docs: opts.Docs},
 		names:           newNamer(),
 		bySchema:        map[*openapi3.Schema]*Type{},
+		distributed:     map[*openapi3.Schema]*openapi3.Schema{},
 		groupByTags:     opts.GroupByTags,
 		inferPagination: opts.InferPagination,
 	}
@@ -117,6 +118,10 @@ type planner struct {
 	names    *namer
 	bySchema map[*openapi3.Schema]*Type
 	unnamed  map[*openapi3.Schema]bool // schemas refOf is inside of and has not named (see enterUnnamed)
+	// distributed holds each allOf-over-a-union schema's rewrite as a union
+	// of allOfs (compose.go, distributeUnion), made once so that every
+	// reference plans the same schema; nil when s is not one.
+	distributed map[*openapi3.Schema]*openapi3.Schema
 	warnings diag.List
 	// defaults are the checks of field defaults, run in order once every
 	// type is planned.

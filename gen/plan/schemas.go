@@ -88,6 +88,9 @@ func (p *planner) fillNamed(t *Type, s *openapi3.Schema, open bool) {
 	p.warnGoType(s, t.Where)
 	p.warnStructuredEnum(s, t.Where)
 	p.warnUnchecked(s, t.Where)
+	if d := p.distribute(s); d != nil {
+		s = d // an allOf over a union is planned as the union it is
+	}
 	if core, ok := soleMember(s); ok && externalRef(s) == nil {
 		p.fillCore(t, s, core, open || isOpen(s))
 		return
@@ -280,6 +283,9 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 		}
 	}
 	nullable := refNull || p.isNullable(s)
+	if d := p.distribute(s); d != nil {
+		s = d // an allOf over a union is planned as the union it is
+	}
 	if core, ok := soleMember(s); ok {
 		r := *p.refOf(core, ctx, where, open || isOpen(s))
 		r.Nullable = r.Nullable || nullable
@@ -304,6 +310,7 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 			t.Name = p.claimType("Type", where, t.Pos)
 		}
 		p.bySchema[s] = t
+		p.bySchema[sr.Value] = t // s's rewrite, if it has one, is the same type
 		p.m.Types = append(p.m.Types, t)
 		p.fillNamed(t, s, open)
 		return &Ref{Kind: RefNamed, Named: t, Nullable: nullable, C: noConstraints()}
