@@ -137,6 +137,14 @@ func opCalls(o *plan.Operation, doc *openapi3.T, invalid *[]string, ix *schemaIn
 			}
 		}
 	}
+	for _, r := range o.Successes {
+		if r.Encoding != "" {
+			if c.StreamEncodings == nil {
+				c.StreamEncodings = map[string]string{}
+			}
+			c.StreamEncodings[r.Status] = r.Encoding
+		}
+	}
 	if o.ResultType != "" {
 		c.ResultFields = map[string]string{}
 		for _, r := range o.Successes {

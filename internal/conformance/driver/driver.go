@@ -21,6 +21,7 @@ package driver
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -67,6 +68,10 @@ type Call struct {
 	// ResultFields, for a method returning an <Op>Result, names the field
 	// each 2xx status fills.
 	ResultFields map[string]string `json:"result_fields,omitempty"`
+	// StreamEncodings are the transfer encodings the plan gives binary 2xx
+	// responses, by status ("200", "2XX"): the stream yields the bytes the
+	// body's base64 text carries, not the text.
+	StreamEncodings map[string]string `json:"stream_encodings,omitempty"`
 	// Prefer asks Prism for one documented status (Prefer: code=N).
 	Prefer string `json:"prefer,omitempty"`
 	// BodyExamples and ResultExamples are the spec's media-type examples
@@ -331,10 +336,20 @@ func call(m reflect.Value, c *Call, rec *recorder, timeout time.Duration, res *C
 		// A stream: its bytes are the body's.
 		b, err := io.ReadAll(rc)
 		rc.Close()
-		if err != nil {
+		want, werr := []byte(last.RespBody), error(nil)
+		if enc := c.encodingOf(last.Status); enc != "" {
+			want, werr = decodeContent(last.RespBody, enc)
+		}
+		switch {
+		case werr != nil && err == nil:
+			res.Err = fmt.Sprintf("the stream read a body that is not %s text: %v", c.encodingOf(last.Status), werr)
+		case werr != nil:
+			// Not base64: the client's read failed as it should; the
+			// body breaks the spec (Prism's, or the spec's example).
+		case err != nil:
 			res.Err = "reading the stream: " + err.Error()
-		} else if string(b) != last.RespBody {
-			res.Losses = []string{fmt.Sprintf("$: stream gave %d bytes, the body had %d", len(b), len(last.RespBody))}
+		case !bytes.Equal(b, want):
+			res.Losses = []string{fmt.Sprintf("$: stream gave %d bytes, the body carries %d", len(b), len(want))}
 		}
 		return
 	}
@@ -667,4 +682,23 @@ func ParseViolations(h string) []Violation {
 		return bad
 	}
 	return vs
+}
+
+// encodingOf is the transfer encoding of the response of status code
+// (its exact status, else its class).
+func (c *Call) encodingOf(code int) string {
+	if e, ok := c.StreamEncodings[fmt.Sprint(code)]; ok {
+		return e
+	}
+	return c.StreamEncodings[fmt.Sprintf("%dXX", code/100)]
+}
+
+// decodeContent is the bytes base64 (or base64url) text carries, line
+// breaks skipped as MIME writes them.
+func decodeContent(text, encoding string) ([]byte, error) {
+	enc := base64.StdEncoding
+	if encoding == "base64url" {
+		enc = base64.URLEncoding
+	}
+	return io.ReadAll(base64.NewDecoder(enc, strings.NewReader(text)))
 }

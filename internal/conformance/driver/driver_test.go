@@ -35,3 +35,19 @@ func TestParseViolations(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamEncodings: a binary response's declared encoding is found by
+// its status or its class, and its text decodes to the bytes a stream
+// yields.
+func TestStreamEncodings(t *testing.T) {
+	c := &Call{StreamEncodings: map[string]string{"200": "base64", "2XX": "base64url"}}
+	if c.encodingOf(200) != "base64" || c.encodingOf(201) != "base64url" || c.encodingOf(404) != "" {
+		t.Errorf("encodingOf: %q %q %q", c.encodingOf(200), c.encodingOf(201), c.encodingOf(404))
+	}
+	if b, err := decodeContent("aGk=\r\n", "base64"); err != nil || string(b) != "hi" {
+		t.Errorf("decodeContent = %q, %v", b, err)
+	}
+	if _, err := decodeContent("not base64!", "base64"); err == nil {
+		t.Error("bad base64 decoded")
+	}
+}
