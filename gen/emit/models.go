@@ -451,7 +451,12 @@ func genFieldValidate(g *jen.Group, owner *plan.Type, fl *plan.Field) {
 				Op("&&").Add(isZero(fl.Type, sel))
 		}
 		if !fl.RequestRequired {
-			// readOnly: requests leave it out, so only a value is checked.
+			// readOnly: requests leave it out (its zero value is omitted, a
+			// null state too), so only a value is checked: an empty
+			// readOnly id does not fail its uuid format or minLength.
+			if missing == nil {
+				missing = plainZero(fl.Type, sel)
+			}
 			if needs && missing != nil {
 				g.If(jen.Op("!").Parens(missing)).BlockFunc(func(g *jen.Group) {
 					g.Add(pathDecl)
@@ -492,6 +497,16 @@ func genFieldValidate(g *jen.Group, owner *plan.Type, fl *plan.Field) {
 // value: a tracked required field left out of a decoded document that
 // nothing has set since.
 func isZero(r *plan.Ref, val jen.Code) jen.Code {
+	if z := plainZero(r, val); z != nil {
+		return z
+	}
+	return jen.Qual("reflect", "ValueOf").Call(val).Dot("IsZero").Call()
+}
+
+// plainZero is isZero for the types whose zero value a comparison tells
+// (strings, numbers, booleans, times, enums and aliases of them); nil for
+// the others.
+func plainZero(r *plan.Ref, val jen.Code) jen.Code {
 	switch r.Kind {
 	case plan.RefNamed:
 		switch r.Named.Kind {
@@ -501,7 +516,7 @@ func isZero(r *plan.Ref, val jen.Code) jen.Code {
 			}
 			return jen.Add(val).Op("==").Lit(0)
 		case plan.KindAlias:
-			return isZero(r.Named.Elem, jen.Parens(goType(r.Named.Elem)).Call(val))
+			return plainZero(r.Named.Elem, jen.Parens(goType(r.Named.Elem)).Call(val))
 		}
 	case plan.RefBuiltin:
 		switch r.Builtin {
@@ -515,7 +530,7 @@ func isZero(r *plan.Ref, val jen.Code) jen.Code {
 			return jen.Add(val).Dot("IsZero").Call()
 		}
 	}
-	return jen.Qual("reflect", "ValueOf").Call(val).Dot("IsZero").Call()
+	return nil
 }
 
 // nullCheck is the condition under which a plain value is encoded as

@@ -151,7 +151,7 @@ func (m Everything) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		pNode := p.Key("node")
 		x.ValidateInto(v, &pNode)
 	}
-	{
+	if !(m.RoLevel == 0) {
 		pRoLevel := p.Key("ro_level")
 		m.RoLevel.ValidateInto(v, &pRoLevel)
 	}

@@ -8,7 +8,7 @@
 // spec: sha256:722557dab0b479f2
 // config: sha256:820be30c8474642c
 // toolchain: v0.6.0
-// output: sha256:1f1fe69d8aa71f71
+// output: sha256:9afd2185bd58da45
 //
 // files:
 //	sha256:a8006fd46ac3ebe4 api.gen.go
@@ -22,7 +22,7 @@
 //	sha256:6e3a3c6007a673aa docs/sdks/apiclient/README.md
 //	sha256:5f151f07572e9bf4 examples.gen_test.go
 //	sha256:6a3bb30fbc284210 model_dimensions.gen.go
-//	sha256:4ddcddf9add0196d model_item.gen.go
+//	sha256:887cfc5b8ec2fcb2 model_item.gen.go
 //	sha256:9e50185d047eb601 model_item_level.gen.go
 //	sha256:0d486d3d47b31cf1 model_thing_id.gen.go
 //	sha256:780214b6b40ac5cd model_wait.gen.go
