@@ -518,3 +518,19 @@ func TestPrismEncodedName(t *testing.T) {
 		t.Error("a plain name blamed on Prism")
 	}
 }
+
+// TestImpliedTypeThroughUnion: an example whose member value is a string
+// where every union member's schema implies an object (Cloudflare's
+// zones_actions: value "on" for a value with properties) breaks its
+// schema; one member that takes it is enough.
+func TestImpliedTypeThroughUnion(t *testing.T) {
+	route := &openapi3.Schema{Properties: openapi3.Schemas{"value": {Value: &openapi3.Schema{Properties: openapi3.Schemas{"url": {Value: openapi3.NewStringSchema()}}}}}}
+	actions := &openapi3.Schema{Items: &openapi3.SchemaRef{Value: &openapi3.Schema{OneOf: openapi3.SchemaRefs{{Value: route}}}}}
+	if why := impliedType(actions, []any{map[string]any{"id": "browser_check", "value": "on"}}, "$", 0); why == "" {
+		t.Error("a string for an object through a oneOf passed")
+	}
+	either := &openapi3.Schema{OneOf: openapi3.SchemaRefs{{Value: route}, {Value: openapi3.NewStringSchema()}}}
+	if why := impliedType(either, "on", "$", 0); why != "" {
+		t.Errorf("a string a member takes: %s", why)
+	}
+}

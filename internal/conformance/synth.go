@@ -113,6 +113,27 @@ func impliedType(s *openapi3.Schema, v any, at string, depth int) string {
 			}
 		}
 	}
+	// A union: the value breaks it when it breaks every member (kin-openapi
+	// has already checked that it matches the members' declared keywords).
+	if alts := append(slices.Clone(s.OneOf), s.AnyOf...); len(alts) > 0 {
+		first := ""
+		for _, m := range alts {
+			if m == nil {
+				continue
+			}
+			why := impliedType(m.Value, v, at, depth+1)
+			if why == "" {
+				first = ""
+				break
+			}
+			if first == "" {
+				first = why
+			}
+		}
+		if first != "" {
+			return first
+		}
+	}
 	switch x := v.(type) {
 	case map[string]any:
 		for _, k := range slices.Sorted(maps.Keys(x)) {
