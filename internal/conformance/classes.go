@@ -181,15 +181,6 @@ func untemplatedPathParam(v driver.Violation, op *openapi3.Operation, path strin
 	return !strings.Contains(path, "{"+name+"}")
 }
 
-// reread reads again a header an older driver could not (results saved
-// before it read Prism's cut sl-violations headers).
-func reread(vs []driver.Violation) []driver.Violation {
-	if len(vs) == 1 && strings.HasPrefix(vs[0].Message, driver.Unparsable) {
-		return driver.ParseViolations(strings.TrimPrefix(vs[0].Message, driver.Unparsable))
-	}
-	return vs
-}
-
 // prismFormObject reports Prism's mistake on a required query object
 // parameter sent in style form, exploded (its members as name=value
 // pairs, the parameter's own name absent, as OpenAPI's style table

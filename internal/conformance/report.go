@@ -99,7 +99,7 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 		for i := range c.Exchanges {
 			e := &c.Exchanges[i]
 			last = e
-			for _, v := range reread(e.Violations) {
+			for _, v := range e.Violations {
 				loc := strings.Join(v.Location, ".")
 				if len(v.Location) > 0 && v.Location[0] == "response" {
 					prismOwn = true
@@ -193,7 +193,7 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 			continue
 		}
 		requestFault := false
-		for _, v := range reread(last.Violations) {
+		for _, v := range last.Violations {
 			if (len(v.Location) == 0 || v.Location[0] != "response") && (v.Severity == "" || strings.EqualFold(v.Severity, "error")) {
 				requestFault = true
 			}
