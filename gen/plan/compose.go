@@ -243,14 +243,7 @@ func distributeUnion(s *openapi3.Schema) *openapi3.Schema {
 			if union != nil {
 				return nil
 			}
-			union = m.Value
-			for i := 0; i < 32; i++ { // the union a wrapper stands for
-				core, ok := soleMember(union)
-				if !ok || core.Value == nil {
-					break
-				}
-				union = core.Value
-			}
+			union = unwrapped(m.Value) // the union a wrapper stands for
 			continue
 		}
 		if !describesOnly(m.Value) && !isObject(m.Value) {

@@ -55,13 +55,7 @@ func singleRefAllOf(s *openapi3.Schema) bool {
 // unionAlternatives counts the oneOf/anyOf members of s (a composition
 // wrapper looked through) that are not null-only.
 func unionAlternatives(s *openapi3.Schema) int {
-	for i := 0; i < 32; i++ {
-		core, ok := soleMember(s)
-		if !ok || core.Value == nil {
-			break
-		}
-		s = core.Value
-	}
+	s = unwrapped(s)
 	n := 0
 	for _, m := range append(append(openapi3.SchemaRefs{}, s.OneOf...), s.AnyOf...) {
 		if m != nil && m.Value != nil && !isNullOnly(m.Value) {
@@ -123,4 +117,17 @@ func nullUnionMember(s *openapi3.Schema) (*openapi3.SchemaRef, bool) {
 func isOpen(s *openapi3.Schema) bool {
 	v, _ := s.Extensions["x-speakeasy-unknown-values"].(string)
 	return v == "allow"
+}
+
+// unwrapped is the schema a chain of composition wrappers (soleMember)
+// stands for, s itself when it is none; at most 32 deep.
+func unwrapped(s *openapi3.Schema) *openapi3.Schema {
+	for i := 0; i < 32; i++ {
+		core, ok := soleMember(s)
+		if !ok || core.Value == nil {
+			break
+		}
+		s = core.Value
+	}
+	return s
 }
