@@ -176,6 +176,17 @@ func genStructEncode(g *jen.Group, t *plan.Type) {
 		sel := jen.Id("m").Dot(fl.Name)
 		switch fl.Wrap {
 		case plan.Plain:
+			if fl.BitCarried && t.Absent != "" {
+				// A required readOnly member: written when the decoded
+				// document carried it, or when it holds a value.
+				carried := jen.Add(absentWord(t, jen.Id("m").Dot(t.Absent), fl.Bit)).Op("&").Parens(absentMask(fl.Bit)).Op("!=").Lit(0).
+					Op("||").Add(nonZero(fl.Type, sel))
+				g.If(carried).BlockFunc(func(g *jen.Group) {
+					writeKey(g)
+					e.value(g, sel, fl.Type, 0)
+				})
+				continue
+			}
 			if fl.OmitZero {
 				// readOnly/writeOnly: omitzero on a plain value.
 				g.If(nonZero(fl.Type, sel)).BlockFunc(func(g *jen.Group) {
@@ -309,7 +320,7 @@ func nonZero(r *plan.Ref, val jen.Code) jen.Code {
 // tracked reports whether fl is a required plain field whose absence the
 // decoder records (plan.Field.Bit).
 func tracked(t *plan.Type, fl *plan.Field) bool {
-	return fl.Wrap == plan.Plain && !fl.OmitZero && t.Absent != "" && fl.Bit >= 0
+	return fl.Wrap == plan.Plain && !fl.OmitZero && !fl.BitCarried && t.Absent != "" && fl.Bit >= 0
 }
 
 // conditionalField reports whether fl's member is written only in some

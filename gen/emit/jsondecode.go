@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/dave/jennifer/jen"
 
@@ -142,14 +143,39 @@ func genStructDecode(g *jen.Group, t *plan.Type) {
 		})
 	})
 	if t.Absent != "" {
-		// Every tracked member the object did not have.
+		// Every tracked member the object did not have, and every
+		// readOnly one it had (plan.Field.BitCarried).
+		var carried []uint64
+		for _, fl := range t.Fields {
+			if fl.Bit >= 0 && fl.BitCarried {
+				for len(carried) <= fl.Bit/64 {
+					carried = append(carried, 0)
+				}
+				carried[fl.Bit/64] |= 1 << (fl.Bit % 64)
+			}
+		}
 		for w := 0; w*64 < t.AbsentBits; w++ {
 			n := min(t.AbsentBits-w*64, 64)
+			all := ^uint64(0) >> (64 - n)
+			word := absentWord(t, jen.Id("m").Dot(t.Absent), w*64)
+			seen := absentWord(t, jen.Id("seen"), w*64)
+			if w < len(carried) && carried[w] != 0 {
+				// seen ^ left-out bits: a left-out bit is set when not
+				// seen, a carried bit when seen.
+				if left := all &^ carried[w]; left > math.MaxInt64 {
+					g.Add(word).Op("=").Add(seen).Op("^").Lit(left)
+				} else if left != 0 {
+					g.Add(word).Op("=").Add(seen).Op("^").Lit(int(left))
+				} else {
+					g.Add(word).Op("=").Add(seen)
+				}
+				continue
+			}
 			mask := jen.Lit(1).Op("<<").Lit(n).Op("-").Lit(1)
 			if n == 64 {
 				mask = jen.Op("^").Uint64().Call(jen.Lit(0))
 			}
-			g.Add(absentWord(t, jen.Id("m").Dot(t.Absent), w*64)).Op("=").Parens(mask).Op("&^").Add(absentWord(t, jen.Id("seen"), w*64))
+			g.Add(word).Op("=").Parens(mask).Op("&^").Add(seen)
 		}
 	}
 }

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -159,7 +160,11 @@ func genStruct(f *jen.File, t *plan.Type) {
 			g.Id("AdditionalProperties").Map(jen.String()).Add(goType(t.Extra)).Tag(map[string]string{"json": "-"})
 		}
 		if t.Absent != "" {
-			comment(g, t.Absent+" has a bit set for each required property the decoded document\nleft out, which Validate reports; values built in Go have none.")
+			doc := t.Absent + " has a bit set for each required property the decoded document\nleft out, which Validate reports; values built in Go have none."
+			if slices.ContainsFunc(t.Fields, func(fl *plan.Field) bool { return fl.Bit >= 0 && fl.BitCarried }) {
+				doc = t.Absent + " has a bit set for each required property the decoded document\nleft out, which Validate reports, and for each readOnly one it carried,\nwhich encoding writes even when zero; values built in Go have none."
+			}
+			comment(g, doc)
 			g.Id(t.Absent).Add(absentType(t))
 		}
 	})

@@ -62,14 +62,21 @@ func mediaKind(media string, mt *openapi3.MediaType) BodyKind {
 	return BodyBinary
 }
 
-// isBinary reports whether a schema describes raw bytes: a string of format
-// binary, or (OpenAPI 3.1) one with a contentMediaType or contentEncoding.
+// isBinary reports whether a schema describes raw bytes: a string (or an
+// untyped schema) of format binary, or (OpenAPI 3.1) one with a
+// contentMediaType or contentEncoding.
 func isBinary(sr *openapi3.SchemaRef) bool {
 	if sr == nil || sr.Value == nil {
 		return false
 	}
 	s := sr.Value
-	return typeIs(s, "string") && s.Format == "binary" || s.ContentMediaType != "" || s.ContentEncoding != ""
+	if s.ContentMediaType != "" || s.ContentEncoding != "" {
+		return true
+	}
+	// format: binary without a type (Cloudflare's image upload `file`)
+	// names bytes too: no JSON value has that format.
+	return s.Format == "binary" && (typeIs(s, "string") ||
+		len(nonNullTypes(s)) == 0 && len(s.Properties) == 0 && s.Items == nil && !composes(s))
 }
 
 // filesOf reports whether a schema is several files: an array of binary

@@ -208,10 +208,12 @@ type Type struct {
 	// Extra holds additionalProperties values of a struct (nil: none kept).
 	Extra *Ref
 	// Absent (KindStruct) names the unexported field in which the decoder
-	// records the required properties a document left out, one bit per
-	// Field.Bit, AbsentBits of them; "" when no field needs one (see
-	// planPresence). A value built in Go (constructor or literal) has no
-	// bit set: its plain fields are always encoded, so always present.
+	// records the required properties a document left out (and the
+	// required readOnly ones it carried), one bit per Field.Bit,
+	// AbsentBits of them; "" when no field needs one (see planPresence).
+	// A value built in Go (constructor or literal) has no bit set: its
+	// plain fields are always encoded, so always present, and its readOnly
+	// ones only when not zero.
 	Absent     string
 	AbsentBits int
 
@@ -447,8 +449,11 @@ type Field struct {
 	DefaultValue  *Literal
 	DefaultGetter string
 	// Bit is the field's bit in its struct's Absent field, -1 for none
-	// (only required plain fields without a null state have one).
+	// (only required plain fields without a null state have one). It is
+	// set when the decoded document left the field out, or, when
+	// BitCarried (a required readOnly field), when it carried it.
 	Bit        int
+	BitCarried bool
 	Deprecated bool
 	// DeprecatedMsg is x-speakeasy-deprecation-message, for a Deprecated
 	// field, type, operation or parameter ("" for the usual text).
@@ -466,7 +471,8 @@ type Field struct {
 	Param string
 	// OmitZero puts omitzero in the JSON tag: every wrapper (absent is
 	// omitted), and plain readOnly and writeOnly values, which only one
-	// direction carries.
+	// direction carries (except a writeOnly one the decoder tracks, see
+	// planPresence: a request must carry its zero).
 	OmitZero bool
 }
 

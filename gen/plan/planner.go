@@ -122,7 +122,10 @@ type planner struct {
 	// of allOfs (compose.go, distributeUnion), made once so that every
 	// reference plans the same schema; nil when s is not one.
 	distributed map[*openapi3.Schema]*openapi3.Schema
-	warnings    diag.List
+	// merged are the allOfs made for properties several allOf members
+	// declare (mergeDeclarations), one per set of declarations.
+	merged   []mergedProperty
+	warnings diag.List
 	// defaults are the checks of field defaults, run in order once every
 	// type is planned.
 	defaults []func()

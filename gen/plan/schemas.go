@@ -387,6 +387,7 @@ func (p *planner) builtin(s *openapi3.Schema, where string) Builtin {
 func (p *planner) collectProps(s *openapi3.Schema, where string) (props map[string]*openapi3.SchemaRef, required map[string]bool, order []string) {
 	props = map[string]*openapi3.SchemaRef{}
 	required = map[string]bool{}
+	decls := map[string][]*openapi3.SchemaRef{} // each property's declarations, once each
 	var visit func(s *openapi3.Schema, depth int)
 	seen := map[*openapi3.Schema]bool{} // allOf may be cyclic or a diamond
 	visit = func(s *openapi3.Schema, depth int) {
@@ -409,7 +410,8 @@ func (p *planner) collectProps(s *openapi3.Schema, where string) (props map[stri
 				p.warn(p.spec.OriginPos(origin), fmt.Sprintf("%s.allOf.%d", where, i),
 					"allOf member is a oneOf/anyOf of %d alternatives, which a struct cannot hold: what only they declare is not a field and is not checked", alts)
 			}
-			visit(m.Value, depth+1)
+			// A member that is a one-alternative union ({oneOf: [X]}) is X.
+			visit(unwrapped(m.Value), depth+1)
 		}
 		for _, k := range propertyOrder(p.spec.KeyOrder(s, "properties"), s.Properties) {
 			if _, ok := props[k]; !ok {
@@ -417,6 +419,9 @@ func (p *planner) collectProps(s *openapi3.Schema, where string) (props map[stri
 			}
 		}
 		for k, v := range s.Properties {
+			if v != nil && !slices.Contains(decls[k], v) {
+				decls[k] = append(decls[k], v)
+			}
 			props[k] = v
 		}
 		for _, r := range s.Required {
@@ -424,7 +429,89 @@ func (p *planner) collectProps(s *openapi3.Schema, where string) (props map[stri
 		}
 	}
 	visit(s, 0)
+	for k, ds := range decls {
+		if len(ds) > 1 {
+			props[k] = p.mergeDeclarations(ds)
+		}
+	}
 	return props, required, order
+}
+
+// mergeDeclarations is the schema of a property that several allOf
+// members declare (an envelope's `result: {type: object}` and a
+// response's `result: {$ref: Policy}`): an instance meets every
+// declaration, so the property's value does too. Declarations that
+// constrain nothing a type holds (loose) give way to the others; several
+// object declarations with properties become their allOf, a struct with
+// the fields of each (made once per set, so every use plans one type).
+// Otherwise the last declaration stands, as it always has.
+func (p *planner) mergeDeclarations(ds []*openapi3.SchemaRef) *openapi3.SchemaRef {
+	var kept []*openapi3.SchemaRef
+	for _, d := range ds {
+		if d.Value != nil && !loose(d.Value, 0) {
+			kept = append(kept, d)
+		}
+	}
+	switch {
+	case len(kept) == 0:
+		return ds[len(ds)-1]
+	case len(kept) == 1:
+		return kept[0]
+	}
+	for _, d := range kept {
+		if u := unwrapped(d.Value); !isObject(u) || !hasProps(u) || len(u.OneOf)+len(u.AnyOf) > 0 {
+			return kept[len(kept)-1]
+		}
+	}
+	key := make([]*openapi3.SchemaRef, len(kept))
+	copy(key, kept)
+	for _, m := range p.merged {
+		if slices.Equal(m.of, key) {
+			return m.merged
+		}
+	}
+	last := kept[len(kept)-1].Value
+	merged := &openapi3.SchemaRef{Value: &openapi3.Schema{
+		Type: &openapi3.Types{"object"}, AllOf: key, Origin: last.Origin,
+	}}
+	p.merged = append(p.merged, mergedProperty{of: key, merged: merged})
+	return merged
+}
+
+// mergedProperty is one merge of property declarations (mergeDeclarations).
+type mergedProperty struct {
+	of     []*openapi3.SchemaRef
+	merged *openapi3.SchemaRef
+}
+
+// loose reports whether s admits every value of the kind it names, so an
+// intersection with another declaration is that declaration: annotations
+// only, an object naming no property, an array of loose items, a scalar
+// type without constraints, or a union of loose alternatives.
+func loose(s *openapi3.Schema, depth int) bool {
+	if depth > 16 {
+		return false
+	}
+	if describesOnly(s) {
+		return true
+	}
+	c := *s
+	c.Type, c.Nullable, c.Items, c.OneOf, c.AnyOf = nil, false, nil, nil, nil
+	if !describesOnly(&c) {
+		return false // constraints, properties, allOf, additionalProperties...
+	}
+	if len(s.OneOf)+len(s.AnyOf) > 0 {
+		for _, m := range append(append(openapi3.SchemaRefs{}, s.OneOf...), s.AnyOf...) {
+			if m == nil || m.Value == nil || !loose(m.Value, depth+1) {
+				return false
+			}
+		}
+		return true
+	}
+	if s.Items != nil {
+		return s.Items.Value != nil && loose(s.Items.Value, depth+1)
+	}
+	return true
 }
 
 // propertyOrder is the names of props in source order (src, the keys as

@@ -58,12 +58,30 @@ func (p *planner) planStructs() {
 // empty, unset), which no required non-nullable property accepts, so
 // Validate reports that state and needs no bit. For the rest the decoder
 // records what the document left out.
+//
+// A required readOnly field gets a bit too, which records the opposite:
+// that the decoded document carried it. Requests leave its zero value out
+// (a value built in Go has no bit set), while re-encoding a decoded
+// response writes what came, `false` and 0 included. A required writeOnly
+// field is tracked like any request-required one instead of being left
+// out when zero: a request must carry its `false`, and a decoded response,
+// which never has it, does not write it back.
 func (p *planner) planPresence(t *Type) {
 	n := 0
 	for _, fl := range t.Fields {
-		fl.Bit = -1
-		if fl.RequestRequired && fl.Wrap == Plain && !HasNullState(fl.Type) {
+		fl.Bit, fl.BitCarried = -1, false
+		if fl.Wrap != Plain || HasNullState(fl.Type) {
+			continue
+		}
+		switch {
+		case fl.RequestRequired:
 			fl.Bit = n
+			n++
+			if fl.WriteOnly {
+				fl.OmitZero = false
+			}
+		case fl.ReadOnly:
+			fl.Bit, fl.BitCarried = n, true
 			n++
 		}
 	}

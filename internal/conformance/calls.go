@@ -6,8 +6,15 @@ package main
 // examples the spec gives for bodies, responses and component schemas.
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
+	"maps"
+	"mime"
+	"mime/multipart"
+	"net/textproto"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -184,6 +191,24 @@ func planBody(c *driver.Call, o *plan.Operation, op *openapi3.Operation, y *synt
 	if b.Kind == plan.BodyBinary {
 		c.BodyBinary = true
 		c.Body = json.RawMessage(`"conformance bytes"`)
+		if strings.HasPrefix(b.MediaType, "multipart/") && mt != nil && mt.Schema != nil {
+			// A multipart body the method takes encoded (its schema has
+			// no properties to make parts of, a oneOf of objects, say):
+			// encoded here, as a caller would, with its boundary.
+			v, err := y.value(mt.Schema)
+			if err != nil {
+				return "request body: " + err.Error()
+			}
+			body, ct, err := encodeMultipart(b.MediaType, v)
+			if err != nil {
+				return "request body: " + err.Error()
+			}
+			if c.Body, err = json.Marshal(body); err != nil {
+				return err.Error()
+			}
+			c.ContentType = ct
+			return ""
+		}
 		if b.MediaType == "" {
 			// A range with no default (image/*): the caller names a type
 			// inside it, as a user would.
@@ -228,6 +253,64 @@ func planBody(c *driver.Call, o *plan.Operation, op *openapi3.Operation, y *synt
 		c.BodyExamples = mediaExamples(y, mt, o.Name+": requestBody", invalid, ix)
 	}
 	return ""
+}
+
+// encodeMultipart encodes v, an object, as a multipart body of the media
+// type: a string member as a text part, any other as an application/json
+// part (OpenAPI's default for objects and arrays), an array of strings as
+// one part per element. It returns the body and its Content-Type.
+func encodeMultipart(media string, v any) (string, string, error) {
+	obj, ok := v.(map[string]any)
+	if !ok {
+		return "", "", fmt.Errorf("multipart body is not an object")
+	}
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	part := func(name string, v any) error {
+		h := textproto.MIMEHeader{}
+		h.Set("Content-Disposition", mime.FormatMediaType("form-data", map[string]string{"name": name}))
+		text, isText := v.(string)
+		if !isText {
+			js, err := json.Marshal(v)
+			if err != nil {
+				return err
+			}
+			text = string(js)
+			h.Set("Content-Type", "application/json")
+		}
+		pw, err := w.CreatePart(h)
+		if err != nil {
+			return err
+		}
+		_, err = io.WriteString(pw, text)
+		return err
+	}
+	for _, name := range slices.Sorted(maps.Keys(obj)) {
+		if arr, ok := obj[name].([]any); ok && len(arr) > 0 && allStrings(arr) {
+			for _, e := range arr {
+				if err := part(name, e); err != nil {
+					return "", "", err
+				}
+			}
+			continue
+		}
+		if err := part(name, obj[name]); err != nil {
+			return "", "", err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return "", "", err
+	}
+	return buf.String(), mime.FormatMediaType(media, map[string]string{"boundary": w.Boundary()}), nil
+}
+
+func allStrings(a []any) bool {
+	for _, e := range a {
+		if _, ok := e.(string); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // undeclaredTemplate is the first {name} of the path that no path

@@ -5,7 +5,10 @@ package main
 // OpenAPI rule it recognises. classify (report.go) asks them in turn.
 
 import (
+	"encoding/json"
 	"maps"
+	"mime"
+	"mime/multipart"
 	"net/url"
 	"regexp"
 	"slices"
@@ -98,6 +101,54 @@ func prismRawBody(v driver.Violation, e *driver.Exchange) string {
 	}
 	return ""
 }
+
+// prismJSONPart recognises Prism 5.16 checking a multipart/form-data part
+// as its raw text: it keeps every part as a string and deserializes one
+// only for an encoding with a style (prism-http's
+// validator/validators/body.js, parseMultipartFormDataParams), so an
+// object or array property, which OpenAPI sends as an application/json
+// part, "must be object" whatever the part holds. True only when the part
+// was sent as application/json and holds JSON of that type.
+func prismJSONPart(v driver.Violation, e *driver.Exchange) bool {
+	if len(v.Location) != 3 || v.Location[0] != "request" || v.Location[1] != "body" {
+		return false
+	}
+	m := nonObjectType.FindStringSubmatch(v.Message)
+	if m == nil {
+		return false
+	}
+	mt, params, err := mime.ParseMediaType(e.Header.Get("Content-Type"))
+	if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
+		return false
+	}
+	r := multipart.NewReader(strings.NewReader(e.Body), params["boundary"])
+	for {
+		part, err := r.NextPart()
+		if err != nil {
+			return false
+		}
+		if part.FormName() != v.Location[2] {
+			continue
+		}
+		pt, _, _ := mime.ParseMediaType(part.Header.Get("Content-Type"))
+		if pt != "application/json" && !strings.HasSuffix(pt, "+json") {
+			return false
+		}
+		var value any
+		if err := json.NewDecoder(part).Decode(&value); err != nil {
+			return false
+		}
+		switch value.(type) {
+		case map[string]any:
+			return m[1] == "object"
+		case []any:
+			return m[1] == "array"
+		}
+		return false
+	}
+}
+
+var nonObjectType = regexp.MustCompile(`must be (object|array)(,null)?$`)
 
 var nonStringType = regexp.MustCompile(`must be (number|integer|boolean)(,null)?$`)
 

@@ -1,8 +1,12 @@
 package main
 
 import (
+	"io"
+	"mime"
+	"mime/multipart"
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -149,6 +153,32 @@ func TestDeclared(t *testing.T) {
 			t.Errorf("declared(%s) = %v, want %v", path, got, want)
 		}
 	}
+
+	// An envelope declares result free-form, the response declares it
+	// again: a member only the free-form declaration allows is not kept.
+	env := `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/y":{"get":{"operationId":"y","responses":{"200":{"description":"ok","content":{"application/json":{"schema":
+	  {"allOf":[{"type":"object","properties":{"result":{"type":"object","nullable":true},"list":{"type":"array","items":{}},"info":{"$ref":"#/components/schemas/Info"}}},
+	            {"properties":{"result":{"type":"object","properties":{"id":{"type":"string"}}},"list":{"type":"array","items":{"type":"object","properties":{"n":{"type":"integer"}}}},
+	                           "info":{"type":"object","properties":{"cursor":{"type":"string"}}}}}]}}}}}}}},
+	  "components":{"schemas":{"Info":{"type":"object","properties":{"page":{"type":"integer"}}}}}}`
+	d, err = loader.LoadFromData([]byte(env))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs = &schemaIndex{ops: map[string]*openapi3.Operation{"Y": d.Paths.Value("/y").Get}}
+	for path, want := range map[string]bool{
+		"$.result.id":     true,
+		"$.result.extra":  false,
+		"$.list[0].n":     true,
+		"$.list[0].extra": false,
+		"$.info.page":     true,
+		"$.info.cursor":   true,
+		"$.info.extra":    false,
+	} {
+		if got := rs.declared("Y", 200, path); got != want {
+			t.Errorf("declared(%s) = %v, want %v", path, got, want)
+		}
+	}
 }
 
 // TestClassify: request violations, Prism's own response violations,
@@ -278,6 +308,37 @@ func TestPrismRawBody(t *testing.T) {
 		got := prismRawBody(driver.Violation{Location: body, Message: tc.msg}, e) != ""
 		if got != tc.prism {
 			t.Errorf("%s %q: %q blamed on Prism: %v, want %v", tc.ct, tc.body, tc.msg, got, tc.prism)
+		}
+	}
+}
+
+// TestPrismJSONPart: an object or array sent as an application/json part
+// of a multipart/form-data body is Prism's to parse; a part sent as text,
+// a part of another type, or a part that is not there is the client's.
+func TestPrismJSONPart(t *testing.T) {
+	part := func(name, ct, content string) string {
+		h := `Content-Disposition: form-data; name="` + name + `"`
+		if ct != "" {
+			h += "\r\nContent-Type: " + ct
+		}
+		return "--b\r\n" + h + "\r\n\r\n" + content + "\r\n--b--\r\n"
+	}
+	for _, tc := range []struct {
+		body, msg string
+		prism     bool
+	}{
+		{part("metadata", "application/json", `{"k":"v"}`), "Request body property metadata must be object", true},
+		{part("metadata", "application/json", `[1]`), "Request body property metadata must be array", true},
+		{part("metadata", "application/json", `[1]`), "Request body property metadata must be object", false},
+		{part("metadata", "text/plain", `{"k":"v"}`), "Request body property metadata must be object", false},
+		{part("metadata", "", `{"k":"v"}`), "Request body property metadata must be object", false},
+		{part("other", "application/json", `{"k":"v"}`), "Request body property metadata must be object", false},
+		{part("metadata", "application/json", `{"k":"v"}`), "Request body property metadata must be string", false},
+	} {
+		e := &driver.Exchange{Header: http.Header{"Content-Type": {"multipart/form-data; boundary=b"}}, Body: tc.body}
+		v := driver.Violation{Location: []string{"request", "body", "metadata"}, Message: tc.msg}
+		if got := prismJSONPart(v, e); got != tc.prism {
+			t.Errorf("%q: %q blamed on Prism: %v, want %v", tc.body, tc.msg, got, tc.prism)
 		}
 	}
 }
@@ -532,5 +593,38 @@ func TestImpliedTypeThroughUnion(t *testing.T) {
 	either := &openapi3.Schema{OneOf: openapi3.SchemaRefs{{Value: route}, {Value: openapi3.NewStringSchema()}}}
 	if why := impliedType(either, "on", "$", 0); why != "" {
 		t.Errorf("a string a member takes: %s", why)
+	}
+}
+
+// TestEncodeMultipart: a multipart body the method takes encoded is built
+// with its boundary in the Content-Type, strings as text parts, string
+// arrays as repeated parts, anything else as an application/json part.
+func TestEncodeMultipart(t *testing.T) {
+	body, ct, err := encodeMultipart("multipart/form-data", map[string]any{
+		"meta": map[string]any{"main_module": "w.js"}, "w.js": []any{"a", "b"}, "name": "n",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mt, params, err := mime.ParseMediaType(ct)
+	if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
+		t.Fatalf("Content-Type %q", ct)
+	}
+	r := multipart.NewReader(strings.NewReader(body), params["boundary"])
+	var got []string
+	for {
+		p, err := r.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(p)
+		got = append(got, p.FormName()+"|"+p.Header.Get("Content-Type")+"|"+string(b))
+	}
+	want := []string{`meta|application/json|{"main_module":"w.js"}`, "name||n", "w.js||a", "w.js||b"}
+	if !slices.Equal(got, want) {
+		t.Errorf("parts %q, want %q", got, want)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -133,57 +134,103 @@ func splitPath(p string) ([]string, bool) {
 	return segs, true
 }
 
+// declaredness is what a schema says about the member at a path.
+type declaredness int
+
+const (
+	undeclared declaredness = iota // an object that names its properties, not this one
+	freeForm                       // a schema that names none: kept whole
+	named                          // declared by name (or by additionalProperties)
+)
+
 func declaredIn(sr *openapi3.SchemaRef, segs []string, depth int) bool {
-	if len(segs) == 0 || sr == nil || sr.Value == nil || depth > 64 {
-		return true
+	return declaredAt(sr, segs, depth) != undeclared
+}
+
+// declaredAt follows segs into sr. Whatever it cannot resolve counts as
+// named, so that an unexplained loss stays a defect.
+func declaredAt(sr *openapi3.SchemaRef, segs []string, depth int) declaredness {
+	if sr == nil || sr.Value == nil || depth > 64 {
+		return named
 	}
 	s := sr.Value
+	if len(segs) == 0 {
+		return named
+	}
 	seg := segs[0]
 	if strings.HasPrefix(seg, "[") {
 		if _, err := strconv.Atoi(seg[1 : len(seg)-1]); err != nil {
-			return true
+			return named
 		}
 		if s.Items != nil {
-			return declaredIn(s.Items, segs[1:], depth+1)
+			return declaredAt(s.Items, segs[1:], depth+1)
 		}
 		for _, m := range members(s) {
 			if m.Value != nil && m.Value.Items != nil {
-				return declaredIn(m.Value.Items, segs[1:], depth+1)
+				return declaredAt(m.Value.Items, segs[1:], depth+1)
 			}
 		}
-		return true
+		return named
 	}
-	if p := findProp(s, seg, 0); p != nil {
-		return declaredIn(p, segs[1:], depth+1)
+	if decls := findProps(s, seg, 0, nil); len(decls) > 0 {
+		// allOf members may each declare the property: the instance meets
+		// all of them, and a member is kept when any declaration names it.
+		// A declaration that names nothing below (an envelope's free-form
+		// `result`) keeps a member only when every declaration is such.
+		all := freeForm
+		for _, d := range decls {
+			switch declaredAt(d, segs[1:], depth+1) {
+			case named:
+				return named
+			case undeclared:
+				all = undeclared
+			}
+		}
+		return all
 	}
 	if ap := s.AdditionalProperties; ap.Schema != nil {
-		return declaredIn(ap.Schema, segs[1:], depth+1)
+		return declaredAt(ap.Schema, segs[1:], depth+1)
 	} else if ap.Has != nil && *ap.Has {
-		return true
+		return named
 	}
-	if len(s.Properties) == 0 && len(members(s)) == 0 {
-		return true // free-form: kept whole
+	if !namesProps(s, 0) {
+		return freeForm
 	}
-	return false
+	return undeclared
 }
 
-// findProp finds a property by name in s or in the schemas it composes.
-func findProp(s *openapi3.Schema, name string, depth int) *openapi3.SchemaRef {
+// findProps appends every declaration of the property name in s and in
+// the schemas it composes, each once.
+func findProps(s *openapi3.Schema, name string, depth int, out []*openapi3.SchemaRef) []*openapi3.SchemaRef {
 	if depth > 16 {
-		return nil
+		return out
 	}
-	if p := s.Properties[name]; p != nil {
-		return p
+	if p := s.Properties[name]; p != nil && !slices.Contains(out, p) {
+		out = append(out, p)
 	}
 	for _, m := range members(s) {
-		if m.Value == nil {
-			continue
-		}
-		if p := findProp(m.Value, name, depth+1); p != nil {
-			return p
+		if m.Value != nil {
+			out = findProps(m.Value, name, depth+1, out)
 		}
 	}
-	return nil
+	return out
+}
+
+// namesProps reports whether s or a schema it composes declares a
+// property.
+func namesProps(s *openapi3.Schema, depth int) bool {
+	if len(s.Properties) > 0 {
+		return true
+	}
+	if depth > 16 {
+		return false
+	}
+	for _, m := range members(s) {
+		if m.Value != nil && namesProps(m.Value, depth+1) {
+			return true
+		}
+	}
+	return false
 }
 
 func members(s *openapi3.Schema) openapi3.SchemaRefs {

@@ -150,6 +150,10 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: reads an exploded form object parameter only when its schema says type: object, and only the members its properties name", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
+				if prismJSONPart(v, e) {
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: checks a multipart application/json part as its text (it parses parts only for an encoding style)", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
 				if why := prismRawBody(v, e); why != "" {
 					mr.PrismOwn = append(mr.PrismOwn, finding{why, op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue

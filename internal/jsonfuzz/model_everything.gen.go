@@ -70,7 +70,7 @@ type Everything struct {
 	// Required. Read-only: set by the server, not sent in requests.
 	RoShape Shape `json:"ro_shape,omitzero"`
 	// Required. Write-only: sent in requests, never returned.
-	Secret string `json:"secret,omitzero"`
+	Secret string `json:"secret"`
 	// Optional.
 	Shape oas.Opt[Shape] `json:"shape,omitzero"`
 	// Required.
@@ -88,7 +88,8 @@ type Everything struct {
 	// Optional.
 	Ünïcödé oas.Opt[string] `json:"Ünïcödé,omitzero"`
 	// absent has a bit set for each required property the decoded document
-	// left out, which Validate reports; values built in Go have none.
+	// left out, which Validate reports, and for each readOnly one it carried,
+	// which encoding writes even when zero; values built in Go have none.
 	absent uint64
 }
 
@@ -159,7 +160,7 @@ func (m Everything) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		pRoShape := p.Key("ro_shape")
 		m.RoShape.ValidateInto(v, &pRoShape)
 	}
-	if m.absent&(1<<2) != 0 && m.Secret == "" {
+	if m.absent&(1<<5) != 0 && m.Secret == "" {
 		pSecret := p.Key("secret")
 		v.Required(&pSecret)
 	}
@@ -167,7 +168,7 @@ func (m Everything) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		pShape := p.Key("shape")
 		x.ValidateInto(v, &pShape)
 	}
-	if m.absent&(1<<3) != 0 && m.Small == 0 {
+	if m.absent&(1<<6) != 0 && m.Small == 0 {
 		pSmall := p.Key("small")
 		v.Required(&pSmall)
 	}
@@ -175,7 +176,7 @@ func (m Everything) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		pTags := p.Key("tags")
 		v.Required(&pTags)
 	}
-	if m.absent&(1<<4) != 0 && m.WhenReq.IsZero() {
+	if m.absent&(1<<8) != 0 && m.WhenReq.IsZero() {
 		pWhenReq := p.Key("when_req")
 		v.Required(&pWhenReq)
 	}
@@ -352,7 +353,7 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ']')
 		}
 	}
-	if m.Neg != 0 {
+	if m.absent&(1<<2) != 0 || m.Neg != 0 {
 		dst = append(dst, ",\"neg\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, m.Neg); err != nil {
 			return nil, err
@@ -411,13 +412,13 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if !reflect.ValueOf(m.RoChild).IsZero() {
+	if m.absent&(1<<3) != 0 || !reflect.ValueOf(m.RoChild).IsZero() {
 		dst = append(dst, ",\"ro_child\":"...)
 		if dst, err = m.RoChild.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if m.RoLevel != 0 {
+	if m.absent&(1<<4) != 0 || m.RoLevel != 0 {
 		dst = append(dst, ",\"ro_level\":"...)
 		if dst, err = m.RoLevel.AppendJSON(dst); err != nil {
 			return nil, err
@@ -429,7 +430,7 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if m.Secret != "" {
+	if m.absent&(1<<5) == 0 || m.Secret != "" {
 		dst = append(dst, ",\"secret\":"...)
 		dst = oasimpl.AppendString(dst, m.Secret)
 	}
@@ -439,11 +440,11 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if m.absent&(1<<3) == 0 || m.Small != 0 {
+	if m.absent&(1<<6) == 0 || m.Small != 0 {
 		dst = append(dst, ",\"small\":"...)
 		dst = oasimpl.AppendInt(dst, int64(m.Small))
 	}
-	if !m.Stamp.IsZero() {
+	if m.absent&(1<<7) != 0 || !m.Stamp.IsZero() {
 		dst = append(dst, ",\"stamp\":"...)
 		if dst, err = oasimpl.AppendTime(dst, m.Stamp); err != nil {
 			return nil, err
@@ -463,7 +464,7 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if m.absent&(1<<4) == 0 || !m.WhenReq.IsZero() {
+	if m.absent&(1<<8) == 0 || !m.WhenReq.IsZero() {
 		dst = append(dst, ",\"when_req\":"...)
 		if dst, err = oasimpl.AppendTime(dst, m.WhenReq); err != nil {
 			return nil, err
@@ -748,6 +749,9 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 				m.Matrix.Set(x)
 			}
 		case 18:
+			if !d.AtNull() {
+				seen |= 1 << 2
+			}
 			if !d.Null() {
 				m.Neg = d.Float64()
 			}
@@ -802,14 +806,20 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 		case 24:
 			oasimpl.DecodeOptFloat64(d, &m.Ratio32)
 		case 25:
+			if !d.AtNull() {
+				seen |= 1 << 3
+			}
 			m.RoChild.DecodeJSON(d)
 		case 26:
+			if !d.AtNull() {
+				seen |= 1 << 4
+			}
 			m.RoLevel.DecodeJSON(d)
 		case 27:
 			m.RoShape.DecodeJSON(d)
 		case 28:
 			if !d.AtNull() {
-				seen |= 1 << 2
+				seen |= 1 << 5
 			}
 			if !d.Null() {
 				m.Secret = d.String()
@@ -824,12 +834,15 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 			}
 		case 30:
 			if !d.AtNull() {
-				seen |= 1 << 3
+				seen |= 1 << 6
 			}
 			if !d.Null() {
 				m.Small = d.Int32()
 			}
 		case 31:
+			if !d.AtNull() {
+				seen |= 1 << 7
+			}
 			d.Time(&m.Stamp)
 		case 32:
 			m.Tags.DecodeJSON(d)
@@ -839,7 +852,7 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 			oasimpl.DecodeOptTime(d, &m.When)
 		case 35:
 			if !d.AtNull() {
-				seen |= 1 << 4
+				seen |= 1 << 8
 			}
 			d.Time(&m.WhenReq)
 		case 36:
@@ -848,7 +861,7 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 			d.Skip()
 		}
 	}
-	m.absent = (1<<5 - 1) &^ seen
+	m.absent = seen ^ 355
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

@@ -8,7 +8,7 @@
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
 // toolchain: v0.6.0
-// output: sha256:3bc41ee95a932536
+// output: sha256:3f29c77fafcaa257
 //
 // files:
 //	sha256:aff5c05ef812f03d doc.gen.go
@@ -17,7 +17,7 @@
 //	sha256:434a69b1b3c6d2c7 model_circle.gen.go
 //	sha256:29117c17e9a06ee0 model_color.gen.go
 //	sha256:03c15410c17d501a model_either.gen.go
-//	sha256:bee13848513c50e1 model_everything.gen.go
+//	sha256:3981e8bf07042c1e model_everything.gen.go
 //	sha256:9f0c23bd2e3dbc5e model_grandchild.gen.go
 //	sha256:010a3b63cde10b51 model_level.gen.go
 //	sha256:e69e058e7fddf321 model_node.gen.go

@@ -201,6 +201,7 @@ func TestMultipartUpload(t *testing.T) {
 	}
 	body.Style.Set(style)
 	body.Size.Set(64)
+	body.Original.Set(oas.File{Name: "o.png", Body: strings.NewReader("o")})
 	body.Thumbnails.Set([]oas.File{{Name: "s.png", Body: strings.NewReader("s")}, {Name: "m.png", Body: strings.NewReader("m")}})
 	if info, err := c.UploadAvatar(ctx, body); err != nil || info.Name != "me.png" {
 		t.Fatalf("UploadAvatar = %+v, %v", info, err)
@@ -210,6 +211,7 @@ func TestMultipartUpload(t *testing.T) {
 		{"caption", "", "", "hello"},
 		{"image", `me "1".png`, "image/png", "\x89PNG"},
 		{"meta", "", "application/json", `{"title":"me"}`},
+		{"original", "o.png", "application/octet-stream", "o"},
 		{"size", "", "", "64"},
 		{"style", "", "", "round"},
 		{"tags", "", "", "a"},

@@ -323,6 +323,10 @@ type UploadAvatarParts struct {
 	Image oas.File
 	// Required.
 	Meta Meta
+	// Original is no type: a file all the same.
+	//
+	// Optional.
+	Original oas.Opt[oas.File]
 	// Optional.
 	Size oas.Opt[int64]
 	// Optional.
@@ -376,6 +380,9 @@ func (c *APIClient) UploadAvatar(ctx context.Context, body UploadAvatarParts, op
 	}
 	mp.File("image", "image/png", body.Image)
 	mp.JSON("meta", "application/json", body.Meta)
+	if v, ok := body.Original.Get(); ok {
+		mp.File("original", "application/octet-stream", v)
+	}
 	if v, ok := body.Size.Get(); ok {
 		mp.Text("size", "text/plain", v)
 	}

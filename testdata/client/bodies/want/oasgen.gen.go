@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:59958872bae1d7f0
+// spec: sha256:01868d0dfe99f185
 // config: sha256:3bb05863136f0e8c
 // toolchain: v0.6.0
-// output: sha256:1280e61ccb3e8b42
+// output: sha256:8cfa7bbcabaf9586
 //
 // files:
-//	sha256:ab4c50c19997e951 api.gen.go
+//	sha256:352a4f73227c9efb api.gen.go
 //	sha256:862d7e679a2ed94c doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:2db2f7784ed326df examples.gen_test.go

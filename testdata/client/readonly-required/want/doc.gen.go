@@ -16,7 +16,7 @@
 //	if err != nil {
 //		return err
 //	}
-//	body := readonlyrequired.NewRoute(network)
+//	body := readonlyrequired.NewRoute(network, confirm)
 //	result, err := client.CreateRoute(ctx, body)
 //	if err != nil {
 //		return err // *oas.ValidationError, *readonlyrequired.APIError, or a failure to reach the server

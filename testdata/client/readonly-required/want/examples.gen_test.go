@@ -17,7 +17,7 @@ func ExampleAPIClient_CreateRoute() {
 		log.Fatal(err)
 	}
 
-	res, err := client.CreateRoute(ctx, NewRoute("<network>"))
+	res, err := client.CreateRoute(ctx, NewRoute("<network>", false))
 	if err != nil {
 		log.Fatal(err)
 	}

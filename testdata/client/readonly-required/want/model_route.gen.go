@@ -9,6 +9,12 @@ import (
 
 // Route is the schema "Route".
 type Route struct {
+	// Required. Write-only: sent in requests, never returned.
+	Confirm bool `json:"confirm"`
+	// Required. Read-only: set by the server, not sent in requests.
+	Enabled bool `json:"enabled,omitzero"`
+	// Required. Read-only: set by the server, not sent in requests.
+	Hops int64 `json:"hops,omitzero"`
 	// Required. Read-only: set by the server, not sent in requests.
 	ID string `json:"id,omitzero"`
 	// Required.
@@ -16,14 +22,18 @@ type Route struct {
 	// Required. Read-only: set by the server, not sent in requests.
 	TunnelID TunnelID `json:"tunnel_id,omitzero"`
 	// absent has a bit set for each required property the decoded document
-	// left out, which Validate reports; values built in Go have none.
+	// left out, which Validate reports, and for each readOnly one it carried,
+	// which encoding writes even when zero; values built in Go have none.
 	absent uint64
 }
 
-// NewRoute returns a Route with its required fields set (network). Optional
-// fields are left absent: a request sends only what the caller sets.
-func NewRoute(network string) Route {
-	return Route{Network: network}
+// NewRoute returns a Route with its required fields set (network, confirm).
+// Optional fields are left absent: a request sends only what the caller sets.
+func NewRoute(network string, confirm bool) Route {
+	return Route{
+		Confirm: confirm,
+		Network: network,
+	}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
@@ -41,11 +51,15 @@ func (m Route) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Route) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
+	if m.absent&(1<<0) != 0 && !m.Confirm {
+		pConfirm := p.Key("confirm")
+		v.Required(&pConfirm)
+	}
 	if !(m.ID == "") {
 		pID := p.Key("id")
 		v.StringLen(&pID, m.ID, 32, -1)
 	}
-	if m.absent&(1<<0) != 0 && m.Network == "" {
+	if m.absent&(1<<4) != 0 && m.Network == "" {
 		pNetwork := p.Key("network")
 		v.Required(&pNetwork)
 	}
@@ -61,12 +75,36 @@ func (m Route) AppendJSON(dst []byte) ([]byte, error) {
 	more := false
 	var err error
 	dst = append(dst, '{')
-	if m.ID != "" {
+	if m.absent&(1<<0) == 0 || m.Confirm {
+		dst = append(dst, "\"confirm\":"...)
+		more = true
+		dst = oasimpl.AppendBool(dst, m.Confirm)
+	}
+	if m.absent&(1<<1) != 0 || m.Enabled {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"enabled\":"...)
+		more = true
+		dst = oasimpl.AppendBool(dst, m.Enabled)
+	}
+	if m.absent&(1<<2) != 0 || m.Hops != 0 {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"hops\":"...)
+		more = true
+		dst = oasimpl.AppendInt(dst, m.Hops)
+	}
+	if m.absent&(1<<3) != 0 || m.ID != "" {
+		if more {
+			dst = append(dst, ',')
+		}
 		dst = append(dst, "\"id\":"...)
 		more = true
 		dst = oasimpl.AppendString(dst, m.ID)
 	}
-	if m.absent&(1<<0) == 0 || m.Network != "" {
+	if m.absent&(1<<4) == 0 || m.Network != "" {
 		if more {
 			dst = append(dst, ',')
 		}
@@ -74,7 +112,7 @@ func (m Route) AppendJSON(dst []byte) ([]byte, error) {
 		more = true
 		dst = oasimpl.AppendString(dst, m.Network)
 	}
-	if (string)(m.TunnelID) != "" {
+	if m.absent&(1<<5) != 0 || (string)(m.TunnelID) != "" {
 		if more {
 			dst = append(dst, ',')
 		}
@@ -99,40 +137,73 @@ func (m *Route) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		field := -1
 		switch string(key) {
-		case "id":
+		case "confirm":
 			field = 0
-		case "network":
+		case "enabled":
 			field = 1
-		case "tunnel_id":
+		case "hops":
 			field = 2
+		case "id":
+			field = 3
+		case "network":
+			field = 4
+		case "tunnel_id":
+			field = 5
 		default:
-			field = oasimpl.FoldIndex(key, "ID", "NETWORK", "TUNNEL_ID")
+			field = oasimpl.FoldIndex(key, "CONFIRM", "ENABLED", "HOPS", "ID", "NETWORK", "TUNNEL_ID")
 		}
 		switch field {
 		case 0:
-			if !d.Null() {
-				m.ID = d.String()
-			}
-		case 1:
 			if !d.AtNull() {
 				seen |= 1 << 0
 			}
 			if !d.Null() {
-				m.Network = d.String()
+				m.Confirm = d.Bool()
+			}
+		case 1:
+			if !d.AtNull() {
+				seen |= 1 << 1
+			}
+			if !d.Null() {
+				m.Enabled = d.Bool()
 			}
 		case 2:
+			if !d.AtNull() {
+				seen |= 1 << 2
+			}
+			if !d.Null() {
+				m.Hops = d.Int64()
+			}
+		case 3:
+			if !d.AtNull() {
+				seen |= 1 << 3
+			}
+			if !d.Null() {
+				m.ID = d.String()
+			}
+		case 4:
+			if !d.AtNull() {
+				seen |= 1 << 4
+			}
+			if !d.Null() {
+				m.Network = d.String()
+			}
+		case 5:
+			if !d.AtNull() {
+				seen |= 1 << 5
+			}
 			m.TunnelID.DecodeJSON(d)
 		default:
 			d.Skip()
 		}
 	}
-	m.absent = (1<<1 - 1) &^ seen
+	m.absent = seen ^ 17
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Route) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 144))
+	return m.AppendJSON(make([]byte, 0, 198))
 }
 
 var _ json.Marshaler = Route{}

@@ -5,16 +5,16 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:ed549ef7cbee705d
+// spec: sha256:0ce71cd8a5371023
 // config: sha256:c0a3489672e6fabe
 // toolchain: v0.6.0
-// output: sha256:8ba500a3cf04cc5e
+// output: sha256:d7e6bb425902b5ff
 //
 // files:
 //	sha256:1f3b0202c9a5b01d api.gen.go
-//	sha256:58a2486578d2f49e doc.gen.go
-//	sha256:87c704e16eb109e8 examples.gen_test.go
-//	sha256:9dadfb6046b234ec model_route.gen.go
+//	sha256:c48d0449043d6efd doc.gen.go
+//	sha256:932967afaebbfdb8 examples.gen_test.go
+//	sha256:bc752925611c3827 model_route.gen.go
 //	sha256:40edf3685ff580b3 model_tunnel_id.gen.go
 //	sha256:89c46cbdd1fca0c3 raw/client.gen.go
 

@@ -16,6 +16,10 @@ type Base struct {
 	//
 	// Required. Read-only: set by the server, not sent in requests.
 	ID string `json:"id,omitzero"`
+	// absent has a bit set for each required property the decoded document
+	// left out, which Validate reports, and for each readOnly one it carried,
+	// which encoding writes even when zero; values built in Go have none.
+	absent uint64
 }
 
 // NewBase returns a Base. Optional fields are left absent: a request sends only
@@ -54,7 +58,7 @@ func (m Base) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		}
 	}
-	if m.ID != "" {
+	if m.absent&(1<<0) != 0 || m.ID != "" {
 		if more {
 			dst = append(dst, ',')
 		}
@@ -69,10 +73,11 @@ func (m *Base) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	var seen uint64
 	for first := true; ; first = false {
 		key, ok := d.Key(first)
 		if !ok {
-			return
+			break
 		}
 		field := -1
 		switch string(key) {
@@ -87,6 +92,9 @@ func (m *Base) DecodeJSON(d *oasimpl.Decoder) {
 		case 0:
 			oasimpl.DecodeNullableString(d, &m.CreatedBy)
 		case 1:
+			if !d.AtNull() {
+				seen |= 1 << 0
+			}
 			if !d.Null() {
 				m.ID = d.String()
 			}
@@ -94,6 +102,7 @@ func (m *Base) DecodeJSON(d *oasimpl.Decoder) {
 			d.Skip()
 		}
 	}
+	m.absent = seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

@@ -55,7 +55,7 @@ type Widget struct {
 	// Optional, may be null.
 	Owner oas.Nullable[Person] `json:"owner,omitzero"`
 	// Required. Write-only: sent in requests, never returned.
-	Password string `json:"password,omitzero"`
+	Password string `json:"password"`
 	// Optional.
 	Payload oas.Opt[Payload] `json:"payload,omitzero"`
 	// Optional.
@@ -67,7 +67,8 @@ type Widget struct {
 	// Required.
 	Size WidgetSize `json:"size"`
 	// absent has a bit set for each required property the decoded document
-	// left out, which Validate reports; values built in Go have none.
+	// left out, which Validate reports, and for each readOnly one it carried,
+	// which encoding writes even when zero; values built in Go have none.
 	absent uint64
 }
 
@@ -119,7 +120,7 @@ func (m Widget) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		pBackupOwner := p.Key("backup_owner")
 		x.ValidateInto(v, &pBackupOwner)
 	}
-	if m.absent&(1<<1) != 0 && m.Kind == "" {
+	if m.absent&(1<<2) != 0 && m.Kind == "" {
 		pKind := p.Key("kind")
 		v.Required(&pKind)
 	} else {
@@ -142,7 +143,7 @@ func (m Widget) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		pOwner := p.Key("owner")
 		x.ValidateInto(v, &pOwner)
 	}
-	if m.absent&(1<<2) != 0 && m.Password == "" {
+	if m.absent&(1<<3) != 0 && m.Password == "" {
 		pPassword := p.Key("password")
 		v.Required(&pPassword)
 	}
@@ -154,7 +155,7 @@ func (m Widget) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		pShape := p.Key("shape")
 		x.ValidateInto(v, &pShape)
 	}
-	if m.absent&(1<<3) != 0 && m.Size == "" {
+	if m.absent&(1<<4) != 0 && m.Size == "" {
 		pSize := p.Key("size")
 		v.Required(&pSize)
 	} else {
@@ -270,7 +271,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if m.ID != "" {
+	if m.absent&(1<<1) != 0 || m.ID != "" {
 		if more {
 			dst = append(dst, ',')
 		}
@@ -286,7 +287,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		more = true
 		dst = oasimpl.AppendString(dst, x)
 	}
-	if m.absent&(1<<1) == 0 || m.Kind != "" {
+	if m.absent&(1<<2) == 0 || m.Kind != "" {
 		if more {
 			dst = append(dst, ',')
 		}
@@ -362,7 +363,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		}
 	}
-	if m.Password != "" {
+	if m.absent&(1<<3) == 0 || m.Password != "" {
 		if more {
 			dst = append(dst, ',')
 		}
@@ -410,7 +411,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if m.absent&(1<<3) == 0 || m.Size != "" {
+	if m.absent&(1<<4) == 0 || m.Size != "" {
 		if more {
 			dst = append(dst, ',')
 		}
@@ -529,6 +530,9 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 		case 10:
 			oasimpl.DecodeOptRawMessage(d, &m.Either)
 		case 11:
+			if !d.AtNull() {
+				seen |= 1 << 1
+			}
 			if !d.Null() {
 				m.ID = d.String()
 			}
@@ -536,7 +540,7 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 			oasimpl.DecodeOptString(d, &m.Code)
 		case 13:
 			if !d.AtNull() {
-				seen |= 1 << 1
+				seen |= 1 << 2
 			}
 			m.Kind.DecodeJSON(d)
 		case 14:
@@ -569,7 +573,7 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 			}
 		case 19:
 			if !d.AtNull() {
-				seen |= 1 << 2
+				seen |= 1 << 3
 			}
 			if !d.Null() {
 				m.Password = d.String()
@@ -596,14 +600,14 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 			}
 		case 24:
 			if !d.AtNull() {
-				seen |= 1 << 3
+				seen |= 1 << 4
 			}
 			m.Size.DecodeJSON(d)
 		default:
 			d.Skip()
 		}
 	}
-	m.absent = (1<<4 - 1) &^ seen
+	m.absent = seen ^ 29
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
