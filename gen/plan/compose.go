@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"slices"
+
 	"github.com/getkin/kin-openapi/openapi3"
 )
 
@@ -70,6 +72,7 @@ func soleMember(s *openapi3.Schema) (*openapi3.SchemaRef, bool) {
 			return nil, false
 		}
 		var core *openapi3.SchemaRef
+		var typed []*openapi3.SchemaRef // members that name a type and only annotate
 		for _, m := range s.AllOf {
 			if m == nil || m.Value == nil {
 				return nil, false
@@ -77,10 +80,24 @@ func soleMember(s *openapi3.Schema) (*openapi3.SchemaRef, bool) {
 			if m.Ref == "" && describesOnly(m.Value) {
 				continue
 			}
+			if m.Ref == "" && typeOnly(m.Value) {
+				typed = append(typed, m)
+				continue
+			}
 			if core != nil {
 				return nil, false // several structural members: merged as a struct
 			}
 			core = m
+		}
+		if core == nil && len(typed) > 0 {
+			core, typed = typed[0], typed[1:]
+		}
+		// `allOf: [{$ref: Identifier}, {type: string, readOnly: true}]`:
+		// a member that repeats the core's type adds only annotations.
+		for _, m := range typed {
+			if !sameKind(m.Value, core.Value) {
+				return nil, false
+			}
 		}
 		return core, core != nil
 	case len(s.AnyOf) > 0 && len(s.OneOf) == 0 && len(s.AllOf) == 0:
@@ -109,12 +126,40 @@ func soleMember(s *openapi3.Schema) (*openapi3.SchemaRef, bool) {
 	return core, core != nil
 }
 
+// typeOnly reports whether s names a type and otherwise only annotates
+// ({type: string, readOnly: true}).
+func typeOnly(s *openapi3.Schema) bool {
+	if s == nil || s.Type == nil || len(*s.Type) == 0 {
+		return false
+	}
+	c := *s
+	c.Type, c.Nullable = nil, false
+	return describesOnly(&c)
+}
+
+// sameKind reports whether every type t names is one core has (number
+// covering integer), so that an allOf of both is core.
+func sameKind(t, core *openapi3.Schema) bool {
+	u := unwrapped(core)
+	have := nonNullTypes(u)
+	if len(have) == 0 && isObject(u) {
+		have = []string{"object"}
+	}
+	for _, want := range nonNullTypes(t) {
+		if !slices.Contains(have, want) && !(want == "number" && slices.Contains(have, "integer")) {
+			return false
+		}
+	}
+	return len(have) > 0
+}
+
 // annotations are the describing members of s's allOf: s's own
-// description, default, example... come first, then theirs, in order.
+// description, default, example... come first, then theirs, in order. A
+// member that only repeats the type with annotations is one too.
 func annotations(s *openapi3.Schema) []*openapi3.Schema {
 	out := []*openapi3.Schema{s}
 	for _, m := range s.AllOf {
-		if m != nil && m.Ref == "" && m.Value != nil && describesOnly(m.Value) {
+		if m != nil && m.Ref == "" && m.Value != nil && (describesOnly(m.Value) || typeOnly(m.Value)) {
 			out = append(out, m.Value)
 		}
 	}
@@ -215,6 +260,31 @@ func (p *planner) distribute(s *openapi3.Schema) *openapi3.Schema {
 	return d
 }
 
+// requiresOnly reports whether s is a union whose alternatives only
+// require properties (`anyOf: [{required: [breakout]}, {required:
+// [priority]}]`): it says which members must be present, and adds no
+// property, type or shape.
+func requiresOnly(s *openapi3.Schema) bool {
+	alts := append(append(openapi3.SchemaRefs{}, s.OneOf...), s.AnyOf...)
+	if len(alts) == 0 || len(s.AllOf) > 0 {
+		return false
+	}
+	for _, a := range alts {
+		if a == nil || a.Value == nil {
+			return false
+		}
+		c := *a.Value
+		if c.Type.Is("object") {
+			c.Type = nil
+		}
+		c.Required = nil
+		if !describesOnly(&c) {
+			return false
+		}
+	}
+	return true
+}
+
 // distributeUnion rewrites an allOf one of whose members is a union,
 //
 //	allOf: [X, Y, {oneOf: [A, B]}]  as  oneOf: [{allOf: [X, Y, A]}, {allOf: [X, Y, B]}]
@@ -225,8 +295,9 @@ func (p *planner) distribute(s *openapi3.Schema) *openapi3.Schema {
 // each variant holds the shared members' fields and its own. The union's
 // own properties, beside its oneOf, go into every variant; a null member
 // stays null. Annotations of s (description, nullable, example) stay on
-// the rewrite. nil when s is not such an allOf: two unions (a product of
-// them), a member that is not an object, or a discriminator, whose mapping
+// the rewrite. A union that only requires (requiresOnly) is a shared
+// member, not the union distributed. nil when s is not such an allOf: two
+// unions (a product of them), a member that is not an object, or a discriminator, whose mapping
 // names the union's members and not the variants, keep the planning they
 // had (with its warning).
 func distributeUnion(s *openapi3.Schema) *openapi3.Schema {
@@ -240,6 +311,13 @@ func distributeUnion(s *openapi3.Schema) *openapi3.Schema {
 			return nil
 		}
 		if unionAlternatives(m.Value) > 1 {
+			if requiresOnly(unwrapped(m.Value)) {
+				// Which properties must be present, and no shape of its
+				// own: a constraint every variant shares (collectProps
+				// warns that it is not checked).
+				shared = append(shared, m)
+				continue
+			}
 			if union != nil {
 				return nil
 			}

@@ -43,11 +43,12 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 		spec: s,
 		m: &Model{Package: opts.Package, SpecPath: opts.SpecPath, Toolchain: opts.Toolchain,
 			ImportPath: opts.ImportPath, Raw: rawPackage(opts.Package), Docs: opts.Docs},
-		names:           newNamer(),
-		bySchema:        map[*openapi3.Schema]*Type{},
-		distributed:     map[*openapi3.Schema]*openapi3.Schema{},
-		groupByTags:     opts.GroupByTags,
-		inferPagination: opts.InferPagination,
+		names:             newNamer(),
+		bySchema:          map[*openapi3.Schema]*Type{},
+		distributed:       map[*openapi3.Schema]*openapi3.Schema{},
+		unionMemberWarned: map[memberKey]bool{},
+		groupByTags:       opts.GroupByTags,
+		inferPagination:   opts.InferPagination,
 	}
 	doc := s.Doc
 	if doc.Info != nil {
@@ -172,6 +173,9 @@ type planner struct {
 	// uncheckedWarned are the schemas whose assertions Validate does not
 	// check were warned of (warnUnchecked).
 	uncheckedWarned map[*openapi3.Schema]bool
+	// unionMemberWarned are the union members of allOfs already warned
+	// about (collectProps).
+	unionMemberWarned map[memberKey]bool
 }
 
 type componentType struct {

@@ -407,8 +407,16 @@ func (p *planner) collectProps(s *openapi3.Schema, where string) (props map[stri
 				if m.Ref != "" && m.Origin != nil {
 					origin = m.Origin // the $ref, not the union it names
 				}
-				p.warn(p.spec.OriginPos(origin), fmt.Sprintf("%s.allOf.%d", where, i),
-					"allOf member is a oneOf/anyOf of %d alternatives, which a struct cannot hold: what only they declare is not a field and is not checked", alts)
+				// Once per member: the variants of a distributed union
+				// each hold a shared one, and several paths plan a schema.
+				if key := (memberKey{origin, m.Value}); !p.unionMemberWarned[key] {
+					p.unionMemberWarned[key] = true
+					msg := "allOf member is a oneOf/anyOf of %d alternatives, which a struct cannot hold: what only they declare is not a field and is not checked"
+					if requiresOnly(unwrapped(m.Value)) {
+						msg = "allOf member is a oneOf/anyOf of %d alternatives that only require properties; which of them must be present is not checked"
+					}
+					p.warn(p.spec.OriginPos(origin), fmt.Sprintf("%s.allOf.%d", where, i), msg, alts)
+				}
 			}
 			// A member that is a one-alternative union ({oneOf: [X]}) is X.
 			visit(unwrapped(m.Value), depth+1)
@@ -476,6 +484,12 @@ func (p *planner) mergeDeclarations(ds []*openapi3.SchemaRef) *openapi3.SchemaRe
 	}}
 	p.merged = append(p.merged, mergedProperty{of: key, merged: merged})
 	return merged
+}
+
+// memberKey is an allOf member by where it is written and what it is.
+type memberKey struct {
+	origin *openapi3.Origin
+	schema *openapi3.Schema
 }
 
 // mergedProperty is one merge of property declarations (mergeDeclarations).

@@ -216,6 +216,12 @@ func planBody(c *driver.Call, o *plan.Operation, op *openapi3.Operation, y *synt
 		}
 		return ""
 	}
+	if mt != nil && mt.Schema == nil && b.Kind == plan.BodyJSON {
+		// A JSON body without a schema is any JSON value, which the
+		// method takes verbatim (Cloudflare's DELETEs declare one).
+		c.Body = json.RawMessage(`{}`)
+		return ""
+	}
 	if mt == nil || mt.Schema == nil {
 		return "no request body schema for " + b.MediaType
 	}

@@ -6,6 +6,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"maps"
 	"mime"
 	"mime/multipart"
@@ -260,6 +261,118 @@ func prismFormObject(v driver.Violation, op *openapi3.Operation) bool {
 		return form && exploded && (untypedObject || freeForm)
 	}
 	return false
+}
+
+// prismUntypedEnumParam recognises Prism 5.16 comparing a query
+// parameter's text with the values of an enum that names no type
+// (Cloudflare's `ssl: {enum: [0, 1]}`, `retry: {enum: [true]}`): it turns
+// query text into numbers and booleans only by the schema's type, so
+// "0" is never 0 and no request can pass. True only when the text sent is
+// one of the enum's values as a query spells it.
+func prismUntypedEnumParam(v driver.Violation, op *openapi3.Operation, request string) bool {
+	if op == nil || len(v.Location) != 3 || v.Location[1] != "query" || !strings.Contains(v.Message, "must be equal to one of the allowed values") {
+		return false
+	}
+	_, rawURL, _ := strings.Cut(request, " ")
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return false
+	}
+	sent, ok := u.Query()[v.Location[2]]
+	if !ok || len(sent) != 1 {
+		return false
+	}
+	for _, pr := range op.Parameters {
+		p := pr.Value
+		if p == nil || p.In != "query" || p.Name != v.Location[2] || p.Schema == nil || p.Schema.Value == nil {
+			continue
+		}
+		s := p.Schema.Value
+		if s.Type != nil && len(*s.Type) > 0 {
+			return false
+		}
+		for _, e := range s.Enum {
+			switch e.(type) {
+			case float64, int, int64, bool:
+				if fmt.Sprint(e) == sent[0] {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// prismReadOnlyInUnion recognises Prism 5.16 requiring a readOnly
+// property in a request: OpenAPI 3.0.3 says a required readOnly property
+// is required in responses only, and Prism strips readOnly properties
+// from the body schema's own properties and items, but not inside
+// oneOf/anyOf alternatives (prism-http's utils/filterRequiredProperties.js),
+// so it demands them there (Cloudflare's member roles' name), and the
+// alternative then fails its oneOf. True when some violation of the
+// exchange's body is a required readOnly property at its place, and
+// kin-openapi's validator, which exempts such properties in requests,
+// accepts the JSON body as sent: every body violation of the exchange
+// follows from that one.
+func prismReadOnlyInUnion(e *driver.Exchange, op *openapi3.Operation) bool {
+	if op == nil || op.RequestBody == nil || op.RequestBody.Value == nil {
+		return false
+	}
+	mt := jsonMedia(op.RequestBody.Value.Content)
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+		return false
+	}
+	readOnly := false
+	for _, v := range e.Violations {
+		m := requiredProperty.FindStringSubmatch(v.Message)
+		if m == nil || len(v.Location) < 2 || v.Location[0] != "request" || v.Location[1] != "body" {
+			continue
+		}
+		for _, s := range schemasAt(mt.Schema, v.Location[2:], 0, nil) {
+			if !slices.Contains(s.Required, m[1]) {
+				continue
+			}
+			for _, p := range findProps(s, m[1], 0, nil) {
+				if p.Value != nil && p.Value.ReadOnly {
+					readOnly = true
+				}
+			}
+		}
+	}
+	if !readOnly {
+		return false
+	}
+	var body any
+	if err := json.Unmarshal([]byte(e.Body), &body); err != nil {
+		return false
+	}
+	return mt.Schema.Value.VisitJSON(body, openapi3.VisitAsRequest()) == nil
+}
+
+// schemasAt appends the schemas that apply at path (property names and
+// array indexes) inside sr: each one reached, and the members of every
+// allOf, oneOf and anyOf on the way.
+func schemasAt(sr *openapi3.SchemaRef, path []string, depth int, out []*openapi3.Schema) []*openapi3.Schema {
+	if sr == nil || sr.Value == nil || depth > 64 {
+		return out
+	}
+	s := sr.Value
+	if len(path) == 0 {
+		out = append(out, s)
+	}
+	for _, m := range members(s) {
+		out = schemasAt(m, path, depth+1, out)
+	}
+	if len(path) == 0 {
+		return out
+	}
+	if _, err := strconv.Atoi(path[0]); err == nil && s.Items != nil {
+		return schemasAt(s.Items, path[1:], depth+1, out)
+	}
+	if p := s.Properties[path[0]]; p != nil {
+		return schemasAt(p, path[1:], depth+1, out)
+	}
+	return out
 }
 
 // offMockRedirect reports an exchange that followed the redirect prev

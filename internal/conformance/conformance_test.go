@@ -628,3 +628,73 @@ func TestEncodeMultipart(t *testing.T) {
 		t.Errorf("parts %q, want %q", got, want)
 	}
 }
+
+// TestPrismUntypedEnumParam: a query value that spells one of an untyped
+// enum's numbers or booleans is Prism's to read; a typed enum, a value
+// off the enum, or another parameter is the client's.
+func TestPrismUntypedEnumParam(t *testing.T) {
+	param := func(name string, s *openapi3.Schema) *openapi3.ParameterRef {
+		return &openapi3.ParameterRef{Value: &openapi3.Parameter{Name: name, In: "query", Schema: &openapi3.SchemaRef{Value: s}}}
+	}
+	op := &openapi3.Operation{Parameters: openapi3.Parameters{
+		param("ssl", &openapi3.Schema{Enum: []any{0.0, 1.0}}),
+		param("retry", &openapi3.Schema{Enum: []any{true}}),
+		param("typed", &openapi3.Schema{Type: &openapi3.Types{"integer"}, Enum: []any{0.0, 1.0}}),
+	}}
+	const msg = "Request query parameter x must be equal to one of the allowed values: 0, 1"
+	for _, tc := range []struct {
+		name, request string
+		prism         bool
+	}{
+		{"ssl", "GET http://h/x?ssl=0", true},
+		{"ssl", "GET http://h/x?ssl=2", false},
+		{"retry", "GET http://h/x?retry=true", true},
+		{"retry", "GET http://h/x?retry=yes", false},
+		{"typed", "GET http://h/x?typed=0", false},
+		{"other", "GET http://h/x?other=0", false},
+	} {
+		v := driver.Violation{Location: []string{"request", "query", tc.name}, Message: msg}
+		if got := prismUntypedEnumParam(v, op, tc.request); got != tc.prism {
+			t.Errorf("%s: blamed on Prism: %v, want %v", tc.request, got, tc.prism)
+		}
+	}
+}
+
+// TestPrismReadOnlyInUnion: Prism demanding a required readOnly property
+// of a oneOf alternative is its mistake, with the oneOf failure that
+// follows, when the body is a valid request; a required property that is
+// not readOnly, or a body that breaks the schema otherwise, is the
+// client's.
+func TestPrismReadOnlyInUnion(t *testing.T) {
+	doc := `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{"/m":{"put":{"operationId":"m",
+	  "requestBody":{"content":{"application/json":{"schema":{"oneOf":[
+	    {"type":"object","required":["roles"],"properties":{"roles":{"type":"array","items":{"type":"object","required":["id","name"],
+	      "properties":{"id":{"type":"string"},"name":{"type":"string","readOnly":true}}}}}},
+	    {"type":"object","required":["policies"],"properties":{"policies":{"type":"array"}}}]}}}},
+	  "responses":{"204":{"description":"ok"}}}}}}`
+	d, err := openapi3.NewLoader().LoadFromData([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	op := d.Paths.Value("/m").Put
+	viol := func(msg string, loc ...string) driver.Violation {
+		return driver.Violation{Location: append([]string{"request", "body"}, loc...), Message: msg}
+	}
+	name := viol("Request body property roles.0 must have required property 'name'", "roles", "0")
+	oneOf := viol("Request body must match exactly one schema in oneOf")
+	id := viol("Request body property roles.0 must have required property 'id'", "roles", "0")
+	for _, tc := range []struct {
+		body  string
+		viols []driver.Violation
+		prism bool
+	}{
+		{`{"roles":[{"id":"r1"}]}`, []driver.Violation{name, oneOf}, true},
+		{`{"roles":[{}]}`, []driver.Violation{name, id, oneOf}, false},
+		{`{"roles":[{"id":"r1"}]}`, []driver.Violation{oneOf}, false},
+	} {
+		e := &driver.Exchange{Body: tc.body, Violations: tc.viols}
+		if got := prismReadOnlyInUnion(e, op); got != tc.prism {
+			t.Errorf("%s with %d violations: blamed on Prism: %v, want %v", tc.body, len(tc.viols), got, tc.prism)
+		}
+	}
+}

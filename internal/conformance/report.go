@@ -99,6 +99,7 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 		for i := range c.Exchanges {
 			e := &c.Exchanges[i]
 			last = e
+			readOnlyInUnion := ix != nil && prismReadOnlyInUnion(e, ix.ops[c.Op])
 			for _, v := range e.Violations {
 				loc := strings.Join(v.Location, ".")
 				if len(v.Location) > 0 && v.Location[0] == "response" {
@@ -148,6 +149,14 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 				}
 				if ix != nil && prismFormObject(v, ix.ops[c.Op]) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: reads an exploded form object parameter only when its schema says type: object, and only the members its properties name", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
+				if readOnlyInUnion && len(v.Location) > 1 && v.Location[1] == "body" {
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: requires readOnly properties in requests inside oneOf/anyOf alternatives (it strips them only outside; kin-openapi accepts the body)", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
+				if ix != nil && prismUntypedEnumParam(v, ix.ops[c.Op], e.Request) {
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: reads query text as a number or boolean only by the schema's type, so an enum that names none never matches", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
 				if prismJSONPart(v, e) {

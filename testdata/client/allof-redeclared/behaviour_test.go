@@ -53,6 +53,32 @@ func TestRedeclaredProperties(t *testing.T) {
 	}
 }
 
+// TestTypeRepeatedWithAnnotations: allOf of a string schema and a member
+// that repeats type string to add readOnly is that string schema, as a
+// path parameter and as a field.
+func TestTypeRepeatedWithAnnotations(t *testing.T) {
+	var path string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		path = r.URL.Path
+		w.Header().Set("Content-Type", "application/json")
+		w.Write([]byte(`{"id":"p1","enabled":true}`))
+	}))
+	defer srv.Close()
+	c, err := NewAPIClient(Options{ServerURL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Identifier, not a struct planned from two "structural" members.
+	got, err := c.GetPolicyByID(context.Background(), Identifier("p1"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var field Identifier = got.ID
+	if path != "/policies/p1" || field != "p1" {
+		t.Errorf("path %s, id %q", path, field)
+	}
+}
+
 func TestOneAlternativeMember(t *testing.T) {
 	const body = `{"id":"d1","versions":[{"percentage":100,"version_id":"v1"}]}`
 	got, err := serve(t, body).GetDeployment(context.Background())

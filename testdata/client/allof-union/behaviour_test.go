@@ -14,6 +14,34 @@ import (
 	"testing"
 )
 
+// TestRequiresOnlyUnionIsShared: the union that only requires properties
+// does not stop the other from being distributed, so account_app_id is a
+// field and is sent beside the shared breakout.
+func TestRequiresOnlyUnionIsShared(t *testing.T) {
+	var sent []byte
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sent, _ = io.ReadAll(r.Body)
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	defer srv.Close()
+	c, err := NewAPIClient(Options{ServerURL: srv.URL})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := NewAppConfig0("a1")
+	v.Breakout.Set(true)
+	body, err := AppConfigFromAppConfig0(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.AddAppConfig(context.Background(), body); err != nil {
+		t.Fatal(err)
+	}
+	if string(sent) != `{"account_app_id":"a1","breakout":true}` {
+		t.Errorf("sent %s", sent)
+	}
+}
+
 func TestAllOfOverUnionKeepsEveryField(t *testing.T) {
 	var sent []byte
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

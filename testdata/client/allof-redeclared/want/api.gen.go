@@ -152,6 +152,7 @@ type APIClient struct {
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
 	opGetDeployment oasimpl.Call
+	opGetPolicyByID oasimpl.Call
 	opGetPolicy     oasimpl.Call
 }
 
@@ -193,6 +194,11 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		Method:    "GET",
 		Operation: "getDeployment",
 	}
+	c.opGetPolicyByID = oasimpl.Call{
+		Func:      "GetPolicyByID",
+		Method:    "GET",
+		Operation: "getPolicyByID",
+	}
 	c.opGetPolicy = oasimpl.Call{
 		Func:      "GetPolicy",
 		Method:    "GET",
@@ -230,6 +236,34 @@ func (c *APIClient) GetDeployment(ctx context.Context, opts ...CallOption) (*Dep
 	switch {
 	case resp.StatusCode/100 == 2:
 		return oasimpl.DecodeJSON[Deployment](resp)
+	}
+	return nil, oasimpl.NewAPIError(resp)
+}
+
+// GetPolicyByID calls GET /policies/{id}.
+//
+// A 2xx response is decoded as Policy. Any other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) GetPolicyByID(ctx context.Context, id Identifier, opts ...CallOption) (*Policy, error) {
+	if err := id.Validate(); err != nil {
+		return nil, fmt.Errorf("GetPolicyByID: %w", err)
+	}
+	var ps oasimpl.Params
+	u, err := ps.URL(c.server, "/policies/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id))
+	if err != nil {
+		return nil, fmt.Errorf("GetPolicyByID: %w", err)
+	}
+	call := c.opGetPolicyByID
+	call.URL = u
+	call.Server = c.server
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return nil, fmt.Errorf("GetPolicyByID: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return oasimpl.DecodeJSON[Policy](resp)
 	}
 	return nil, oasimpl.NewAPIError(resp)
 }

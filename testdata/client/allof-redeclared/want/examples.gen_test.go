@@ -24,6 +24,22 @@ func ExampleAPIClient_GetDeployment() {
 	fmt.Printf("%+v\n", res)
 }
 
+// ExampleAPIClient_GetPolicyByID calls GetPolicyByID with example arguments.
+func ExampleAPIClient_GetPolicyByID() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	res, err := client.GetPolicyByID(ctx, Identifier("<id>"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%+v\n", res)
+}
+
 // ExampleAPIClient_GetPolicy calls GetPolicy with example arguments.
 func ExampleAPIClient_GetPolicy() {
 	ctx := context.Background()

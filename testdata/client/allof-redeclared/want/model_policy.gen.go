@@ -12,17 +12,18 @@ import (
 type Policy struct {
 	// Optional.
 	Enabled oas.Opt[bool] `json:"enabled,omitzero"`
-	// Required.
-	ID string `json:"id"`
+	// Required. Read-only: set by the server, not sent in requests.
+	ID Identifier `json:"id,omitzero"`
 	// absent has a bit set for each required property the decoded document
-	// left out, which Validate reports; values built in Go have none.
+	// left out, which Validate reports, and for each readOnly one it carried,
+	// which encoding writes even when zero; values built in Go have none.
 	absent uint64
 }
 
-// NewPolicy returns a Policy with its required fields set (id). Optional fields
-// are left absent: a request sends only what the caller sets.
-func NewPolicy(id string) Policy {
-	return Policy{ID: id}
+// NewPolicy returns a Policy. Optional fields are left absent: a request sends
+// only what the caller sets.
+func NewPolicy() Policy {
+	return Policy{}
 }
 
 // ApplyDefaults sets every absent field that has a default in the spec to that
@@ -40,9 +41,9 @@ func (m Policy) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Policy) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
-	if m.absent&(1<<0) != 0 && m.ID == "" {
+	if !((string)(m.ID) == "") {
 		pID := p.Key("id")
-		v.Required(&pID)
+		m.ID.ValidateInto(v, &pID)
 	}
 }
 
@@ -50,18 +51,21 @@ func (m Policy) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // dst has to grow.
 func (m Policy) AppendJSON(dst []byte) ([]byte, error) {
 	more := false
+	var err error
 	dst = append(dst, '{')
 	if x, ok := m.Enabled.Get(); ok {
 		dst = append(dst, "\"enabled\":"...)
 		more = true
 		dst = oasimpl.AppendBool(dst, x)
 	}
-	if m.absent&(1<<0) == 0 || m.ID != "" {
+	if m.absent&(1<<0) != 0 || (string)(m.ID) != "" {
 		if more {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":"...)
-		dst = oasimpl.AppendString(dst, m.ID)
+		if dst, err = m.ID.AppendJSON(dst); err != nil {
+			return nil, err
+		}
 	}
 	return append(dst, '}'), nil
 }
@@ -93,20 +97,18 @@ func (m *Policy) DecodeJSON(d *oasimpl.Decoder) {
 			if !d.AtNull() {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.ID = d.String()
-			}
+			m.ID.DecodeJSON(d)
 		default:
 			d.Skip()
 		}
 	}
-	m.absent = (1<<1 - 1) &^ seen
+	m.absent = seen
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Policy) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 51))
+	return m.AppendJSON(make([]byte, 0, 91))
 }
 
 var _ json.Marshaler = Policy{}

@@ -5,23 +5,24 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:8b9b250d71bf62d2
+// spec: sha256:005dd2e0a47b52d5
 // config: sha256:fcd136dcb539b49f
 // toolchain: v0.6.0
-// output: sha256:f24740486d6574d0
+// output: sha256:818070409ec101ec
 //
 // files:
-//	sha256:9a3fa2daa3ff8a07 api.gen.go
+//	sha256:470a9106c08be099 api.gen.go
 //	sha256:92a3192fdc79d7cb doc.gen.go
-//	sha256:4f62fd4a4900caf4 examples.gen_test.go
+//	sha256:eef402cda5e91557 examples.gen_test.go
 //	sha256:744a750ddd555c78 model_deployment.gen.go
 //	sha256:a03958f58f01c818 model_deployment_versions.gen.go
 //	sha256:7180a69bfc7dc3aa model_envelope.gen.go
+//	sha256:ffe8c5ef181a95ec model_identifier.gen.go
 //	sha256:adf62655c3dd3361 model_page_info.gen.go
 //	sha256:f75513dc3dc5af81 model_percentage.gen.go
-//	sha256:f3f54b96643164bc model_policy.gen.go
+//	sha256:5d4f4a4cb1962d71 model_policy.gen.go
 //	sha256:14d8aa28a1e929b1 model_policy_response.gen.go
 //	sha256:8ce5b535e08820d4 model_policy_response_result_info.gen.go
-//	sha256:8e9247f9a8726ead raw/client.gen.go
+//	sha256:cf919b62b4a38535 raw/client.gen.go
 
 package allofredeclared

@@ -151,7 +151,8 @@ type APIClient struct {
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
-	opCreateSpot oasimpl.Call
+	opAddAppConfig oasimpl.Call
+	opCreateSpot   oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -187,6 +188,11 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
+	c.opAddAppConfig = oasimpl.Call{
+		Func:      "AddAppConfig",
+		Method:    "POST",
+		Operation: "addAppConfig",
+	}
 	c.opCreateSpot = oasimpl.Call{
 		Func:      "CreateSpot",
 		Method:    "POST",
@@ -202,6 +208,39 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 		return spec
 	}
 	return c.retry
+}
+
+// AddAppConfig calls POST /app-configs.
+//
+// The body is validated before anything is sent. A 2xx response returns nil.
+// Any other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) AddAppConfig(ctx context.Context, body AppConfig, opts ...CallOption) error {
+	if err := body.Validate(); err != nil {
+		return fmt.Errorf("AddAppConfig: %w", err)
+	}
+	payload, err := oasimpl.Encode(body)
+	if err != nil {
+		return fmt.Errorf("AddAppConfig: %w", err)
+	}
+	u, err := oasimpl.JoinURL(c.server, "/app-configs")
+	if err != nil {
+		return fmt.Errorf("AddAppConfig: %w", err)
+	}
+	call := c.opAddAppConfig
+	call.URL = u
+	call.Server = c.server
+	call.Body = payload
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return fmt.Errorf("AddAppConfig: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return nil
+	}
+	return oasimpl.NewAPIError(resp)
 }
 
 // CreateSpot calls POST /spots.

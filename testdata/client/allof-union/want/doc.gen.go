@@ -17,11 +17,10 @@
 //		return err
 //	}
 //	body := allofunion.NewBase(setid)
-//	result, err := client.CreateSpot(ctx, body)
+//	err = client.AddAppConfig(ctx, body)
 //	if err != nil {
 //		return err // *oas.ValidationError, *allofunion.APIError, or a failure to reach the server
 //	}
-//	use(result)
 package allofunion
 
 import "github.com/oasgen/oasgen/oas/oasimpl"

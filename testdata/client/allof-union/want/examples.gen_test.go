@@ -8,6 +8,21 @@ import (
 	"log"
 )
 
+// ExampleAPIClient_AddAppConfig calls AddAppConfig with example arguments.
+func ExampleAPIClient_AddAppConfig() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	err = client.AddAppConfig(ctx, AppConfig{})
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
 // ExampleAPIClient_CreateSpot calls CreateSpot with example arguments.
 func ExampleAPIClient_CreateSpot() {
 	ctx := context.Background()

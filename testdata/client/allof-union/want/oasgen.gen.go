@@ -5,15 +5,18 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:f7d50ce2cde42217
+// spec: sha256:97908db1f24f396e
 // config: sha256:4c49e6f4e9fbace2
 // toolchain: v0.6.0
-// output: sha256:04c34b42f83324d4
+// output: sha256:6b17159f693f3992
 //
 // files:
-//	sha256:f309f6a655f23af4 api.gen.go
-//	sha256:bb200ef79cfdd65b doc.gen.go
-//	sha256:447ba825ef4c2ac5 examples.gen_test.go
+//	sha256:96059dc288f54284 api.gen.go
+//	sha256:30e9ca42728637e2 doc.gen.go
+//	sha256:06aa3621160e4494 examples.gen_test.go
+//	sha256:32bc5c4bbbfcee7f model_app_config.gen.go
+//	sha256:084c1cab92e8b2c1 model_app_config0.gen.go
+//	sha256:8f15e72007742ce3 model_app_config1.gen.go
 //	sha256:783dc665a4d1e1ff model_area.gen.go
 //	sha256:61aaeae55218aaf3 model_area0.gen.go
 //	sha256:70649609542b0f65 model_area0_type.gen.go
@@ -23,6 +26,9 @@
 //	sha256:a66a0681725de5d3 model_spot_set.gen.go
 //	sha256:d0d1ae5b11778ff4 model_spot_set0.gen.go
 //	sha256:8219b703dc55cb7d model_spot_set1.gen.go
-//	sha256:6d48b122f9817477 raw/client.gen.go
+//	sha256:9c10714ac0854ae3 raw/client.gen.go
+//
+// warnings:
+//	../openapi.yaml:51:11	components.schemas.AppConfig.oneOf.0.allOf.0	allOf member is a oneOf/anyOf of 2 alternatives that only require properties; which of them must be present is not checked
 
 package allofunion

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/oapi-codegen/runtime"
 	allofredeclared "oasgen.test/model"
 )
 
@@ -91,6 +92,9 @@ type ClientInterface interface {
 	// GetDeployment performs a GET /deployment (the `GetDeployment` operationId) request.
 	GetDeployment(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetPolicyByID performs a GET /policies/{id} (the `GetPolicyByID` operationId) request.
+	GetPolicyByID(ctx context.Context, id allofredeclared.Identifier, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetPolicy performs a GET /policy (the `GetPolicy` operationId) request.
 	GetPolicy(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
@@ -98,6 +102,19 @@ type ClientInterface interface {
 // GetDeployment performs a GET /deployment (the `GetDeployment` operationId) request.
 func (c *Client) GetDeployment(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetDeploymentRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetPolicyByID performs a GET /policies/{id} (the `GetPolicyByID` operationId) request.
+func (c *Client) GetPolicyByID(ctx context.Context, id allofredeclared.Identifier, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetPolicyByIDRequest(c.Server, id)
 	if err != nil {
 		return nil, err
 	}
@@ -131,6 +148,40 @@ func NewGetDeploymentRequest(server string) (*http.Request, error) {
 	}
 
 	operationPath := fmt.Sprintf("/deployment")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewGetPolicyByIDRequest constructs an http.Request for the GetPolicyByID method
+func NewGetPolicyByIDRequest(server string, id allofredeclared.Identifier) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "id", id, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/policies/%s", pathParam0)
 	if operationPath[0] == '/' {
 		operationPath = "." + operationPath
 	}
@@ -224,6 +275,11 @@ type ClientWithResponsesInterface interface {
 	// Returns a wrapper object for the known response body format(s).
 	GetDeploymentWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetDeploymentResponse, error)
 
+	// GetPolicyByIDWithResponse performs a GET /policies/{id} (the `GetPolicyByID` operationId) request.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	GetPolicyByIDWithResponse(ctx context.Context, id allofredeclared.Identifier, reqEditors ...RequestEditorFn) (*GetPolicyByIDResponse, error)
+
 	// GetPolicyWithResponse performs a GET /policy (the `GetPolicy` operationId) request.
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -265,6 +321,47 @@ func (r GetDeploymentResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetDeploymentResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type GetPolicyByIDResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *allofredeclared.Policy
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r GetPolicyByIDResponse) GetJSON200() *allofredeclared.Policy {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r GetPolicyByIDResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetPolicyByIDResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetPolicyByIDResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetPolicyByIDResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -323,6 +420,17 @@ func (c *ClientWithResponses) GetDeploymentWithResponse(ctx context.Context, req
 	return ParseGetDeploymentResponse(rsp)
 }
 
+// GetPolicyByIDWithResponse performs a GET /policies/{id} (the `GetPolicyByID` operationId) request.
+//
+// Returns a wrapper object for the known response body format(s).
+func (c *ClientWithResponses) GetPolicyByIDWithResponse(ctx context.Context, id allofredeclared.Identifier, reqEditors ...RequestEditorFn) (*GetPolicyByIDResponse, error) {
+	rsp, err := c.GetPolicyByID(ctx, id, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetPolicyByIDResponse(rsp)
+}
+
 // GetPolicyWithResponse performs a GET /policy (the `GetPolicy` operationId) request.
 //
 // Returns a wrapper object for the known response body format(s).
@@ -350,6 +458,32 @@ func ParseGetDeploymentResponse(rsp *http.Response) (*GetDeploymentResponse, err
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest allofredeclared.Deployment
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	}
+
+	return response, nil
+}
+
+// ParseGetPolicyByIDResponse parses an HTTP response from a GetPolicyByIDWithResponse call
+func ParseGetPolicyByIDResponse(rsp *http.Response) (*GetPolicyByIDResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetPolicyByIDResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest allofredeclared.Policy
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}

@@ -15,6 +15,9 @@ import (
 	allofunion "oasgen.test/model"
 )
 
+// AddAppConfigJSONRequestBody defines body for AddAppConfig for application/json ContentType.
+type AddAppConfigJSONRequestBody = allofunion.AppConfig
+
 // CreateSpotJSONRequestBody defines body for CreateSpot for application/json ContentType.
 type CreateSpotJSONRequestBody = allofunion.SpotSet
 
@@ -92,6 +95,14 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 // The interface specification for the client above.
 type ClientInterface interface {
 
+	// AddAppConfigWithBody performs a POST /app-configs (the `AddAppConfig` operationId) request,
+	// with any type of body and a specified content type.
+	AddAppConfigWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// AddAppConfig performs a POST /app-configs (the `AddAppConfig` operationId) request.
+	// Takes a body of the `application/json` content type.
+	AddAppConfig(ctx context.Context, body AddAppConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// CreateSpotWithBody performs a POST /spots (the `CreateSpot` operationId) request,
 	// with any type of body and a specified content type.
 	CreateSpotWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -99,6 +110,34 @@ type ClientInterface interface {
 	// CreateSpot performs a POST /spots (the `CreateSpot` operationId) request.
 	// Takes a body of the `application/json` content type.
 	CreateSpot(ctx context.Context, body CreateSpotJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+}
+
+// AddAppConfigWithBody performs a POST /app-configs (the `AddAppConfig` operationId) request,
+// with any type of body and a specified content type.
+func (c *Client) AddAppConfigWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddAppConfigRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// AddAppConfig performs a POST /app-configs (the `AddAppConfig` operationId) request.
+// Takes a body of the `application/json` content type.
+func (c *Client) AddAppConfig(ctx context.Context, body AddAppConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewAddAppConfigRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
 }
 
 // CreateSpotWithBody performs a POST /spots (the `CreateSpot` operationId) request,
@@ -127,6 +166,46 @@ func (c *Client) CreateSpot(ctx context.Context, body CreateSpotJSONRequestBody,
 		return nil, err
 	}
 	return c.Client.Do(req)
+}
+
+// NewAddAppConfigRequest calls the generic AddAppConfig builder with application/json body
+func NewAddAppConfigRequest(server string, body AddAppConfigJSONRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	buf, err := json.Marshal(body)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = bytes.NewReader(buf)
+	return NewAddAppConfigRequestWithBody(server, "application/json", bodyReader)
+}
+
+// NewAddAppConfigRequestWithBody constructs an http.Request for the AddAppConfig method, with any body, and a specified content type
+func NewAddAppConfigRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/app-configs")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
 }
 
 // NewCreateSpotRequest calls the generic CreateSpot builder with application/json body
@@ -213,6 +292,16 @@ func WithBaseURL(baseURL string) ClientOption {
 // ClientWithResponsesInterface is the interface specification for the client with responses above.
 type ClientWithResponsesInterface interface {
 
+	// AddAppConfigWithBodyWithResponse performs a POST /app-configs (the `AddAppConfig` operationId) request,
+	// with any type of body and a specified content type.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	AddAppConfigWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddAppConfigResponse, error)
+
+	// AddAppConfigWithResponse performs a POST /app-configs (the `AddAppConfig` operationId) request.
+	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+	AddAppConfigWithResponse(ctx context.Context, body AddAppConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*AddAppConfigResponse, error)
+
 	// CreateSpotWithBodyWithResponse performs a POST /spots (the `CreateSpot` operationId) request,
 	// with any type of body and a specified content type.
 	//
@@ -222,6 +311,40 @@ type ClientWithResponsesInterface interface {
 	// CreateSpotWithResponse performs a POST /spots (the `CreateSpot` operationId) request.
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	CreateSpotWithResponse(ctx context.Context, body CreateSpotJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateSpotResponse, error)
+}
+
+type AddAppConfigResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r AddAppConfigResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r AddAppConfigResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r AddAppConfigResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r AddAppConfigResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
 }
 
 type CreateSpotResponse struct {
@@ -265,6 +388,28 @@ func (r CreateSpotResponse) ContentType() string {
 	return ""
 }
 
+// AddAppConfigWithBodyWithResponse performs a POST /app-configs (the `AddAppConfig` operationId) request,
+// with any type of body and a specified content type.
+//
+// Returns a wrapper object for the known response body format(s).
+func (c *ClientWithResponses) AddAppConfigWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*AddAppConfigResponse, error) {
+	rsp, err := c.AddAppConfigWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddAppConfigResponse(rsp)
+}
+
+// AddAppConfigWithResponse performs a POST /app-configs (the `AddAppConfig` operationId) request.
+// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
+func (c *ClientWithResponses) AddAppConfigWithResponse(ctx context.Context, body AddAppConfigJSONRequestBody, reqEditors ...RequestEditorFn) (*AddAppConfigResponse, error) {
+	rsp, err := c.AddAppConfig(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseAddAppConfigResponse(rsp)
+}
+
 // CreateSpotWithBodyWithResponse performs a POST /spots (the `CreateSpot` operationId) request,
 // with any type of body and a specified content type.
 //
@@ -285,6 +430,22 @@ func (c *ClientWithResponses) CreateSpotWithResponse(ctx context.Context, body C
 		return nil, err
 	}
 	return ParseCreateSpotResponse(rsp)
+}
+
+// ParseAddAppConfigResponse parses an HTTP response from a AddAppConfigWithResponse call
+func ParseAddAppConfigResponse(rsp *http.Response) (*AddAppConfigResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &AddAppConfigResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
 }
 
 // ParseCreateSpotResponse parses an HTTP response from a CreateSpotWithResponse call
