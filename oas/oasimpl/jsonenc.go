@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"math"
+	"math/bits"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -37,6 +38,16 @@ func AppendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// Eight bytes at a time to the first one that is not written
+			// as it is (see escStop).
+			m := escStop(le64(s[i:]))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) >> 3
+		}
 		b := s[i]
 		if b < utf8.RuneSelf {
 			if htmlSafe[b] {
@@ -85,6 +96,21 @@ func AppendString(dst []byte, s string) []byte {
 	return append(dst, '"')
 }
 
+// escStop marks (as strStop does) the bytes AppendString cannot copy as
+// they are: control bytes, '"', '\\', '<', '>', '&' and every non-ASCII
+// byte (checked rune by rune for invalid UTF-8 and U+2028/U+2029).
+func escStop(x uint64) uint64 {
+	return ((x - 0x20*lo8) | ((x ^ '"'*lo8) - lo8) | ((x ^ '\\'*lo8) - lo8) |
+		((x ^ '<'*lo8) - lo8) | ((x ^ '>'*lo8) - lo8) | ((x ^ '&'*lo8) - lo8) | x) & hi8
+}
+
+// le64 reads the first eight bytes of s as a little-endian word.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
 // ErrUnsupportedFloat is returned for NaN and ±Inf, which JSON cannot hold.
 var ErrUnsupportedFloat = errors.New("json: unsupported value: NaN or Inf")
 
@@ -94,7 +120,19 @@ func AppendFloat64(dst []byte, f float64) ([]byte, error) { return appendFloat(d
 // AppendFloat32 appends f as encoding/json formats a float32.
 func AppendFloat32(dst []byte, f float32) ([]byte, error) { return appendFloat(dst, float64(f), 32) }
 
-func appendFloat(dst []byte, f float64, bits int) ([]byte, error) {
+func appendFloat(dst []byte, f float64, size int) ([]byte, error) {
+	// Whole numbers that the float type holds exactly, and every integer
+	// next to them too, are written as integers: their shortest form has
+	// no fraction and no exponent, and strconv.AppendInt is several times
+	// faster than the float formatting. -0 is "-0" and stays on the slow
+	// path, as do NaN and ±Inf, whose int64 conversion never compares equal.
+	exact := int64(1) << 53
+	if size == 32 {
+		exact = 1 << 24
+	}
+	if i := int64(f); float64(i) == f && -exact < i && i < exact && (i != 0 || !math.Signbit(f)) {
+		return strconv.AppendInt(dst, i, 10), nil
+	}
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		return dst, ErrUnsupportedFloat
 	}
@@ -103,11 +141,11 @@ func appendFloat(dst []byte, f float64, bits int) ([]byte, error) {
 	abs := math.Abs(f)
 	format := byte('f')
 	if abs != 0 {
-		if bits == 64 && (abs < 1e-6 || abs >= 1e21) || bits == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21) {
+		if size == 64 && (abs < 1e-6 || abs >= 1e21) || size == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21) {
 			format = 'e'
 		}
 	}
-	dst = strconv.AppendFloat(dst, f, format, -1, bits)
+	dst = strconv.AppendFloat(dst, f, format, -1, size)
 	if format == 'e' {
 		n := len(dst)
 		if n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
