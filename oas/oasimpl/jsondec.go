@@ -333,6 +333,38 @@ func (d *Decoder) begin(open byte, want string) bool {
 // returns false after consuming the closing '}' or on error. The returned
 // slice is only valid until the next call.
 func (d *Decoder) Key(first bool) ([]byte, bool) {
+	if !d.member(first) {
+		return nil, false
+	}
+	return d.name()
+}
+
+// KeyIs is Key for a member that is likely to be want: the member name as
+// encoding/json writes it, quotes included (`"id"`). Generated decoders
+// pass the name of the field after the one just decoded, since documents
+// mostly list members in the order of the fields that wrote them. When
+// the input holds exactly want followed by the colon, KeyIs consumes both
+// and reports match (key is then nil) without unescaping the name or
+// comparing it with every field's. Otherwise it is Key. An empty want
+// never matches.
+func (d *Decoder) KeyIs(first bool, want string) (key []byte, match, ok bool) {
+	if !d.member(first) {
+		return nil, false, false
+	}
+	// d.data[d.pos] is '"', so the colon after want's closing quote makes
+	// want the whole name.
+	if end := d.pos + len(want); end < len(d.data) && d.data[end] == ':' && string(d.data[d.pos:end]) == want {
+		d.pos = end + 1
+		return nil, true, true
+	}
+	key, ok = d.name()
+	return key, false, ok
+}
+
+// member reads up to the next member name (a comma before it unless
+// first) and reports whether there is one: false after the closing '}'
+// (consumed) or on error. d.pos is then at the name's opening quote.
+func (d *Decoder) member(first bool) bool {
 	c := d.peek()
 	if !first {
 		switch c {
@@ -341,25 +373,30 @@ func (d *Decoder) Key(first bool) ([]byte, bool) {
 			c = d.peek()
 			if c != '"' {
 				d.expected("beginning of object key string")
-				return nil, false
+				return false
 			}
 		case '}':
 			d.pos++
 			d.depth--
-			return nil, false
+			return false
 		default:
 			d.expected("after object key:value pair")
-			return nil, false
+			return false
 		}
 	} else if c == '}' {
 		d.pos++
 		d.depth--
-		return nil, false
+		return false
 	}
 	if c != '"' {
 		d.expected("looking for beginning of object key string")
-		return nil, false
+		return false
 	}
+	return true
+}
+
+// name reads the member name at d.pos and the colon after it.
+func (d *Decoder) name() ([]byte, bool) {
 	key := d.str()
 	if d.err != nil {
 		return nil, false
@@ -589,11 +626,40 @@ func (d *Decoder) Float64() float64 {
 	if n == nil {
 		return 0
 	}
+	if f, ok := smallInt(n); ok {
+		return f
+	}
 	f, err := strconv.ParseFloat(bytesString(n), 64)
 	if err != nil {
 		d.numFail(n, "float64")
 	}
 	return f
+}
+
+// smallInt converts a number of at most 15 digits, no fraction and no
+// exponent, which a float64 holds exactly (so ParseFloat would give the
+// same, -0 included), without ParseFloat's general machinery.
+func smallInt(n []byte) (float64, bool) {
+	neg := n[0] == '-'
+	digits := n
+	if neg {
+		digits = n[1:]
+	}
+	if len(digits) > 15 {
+		return 0, false
+	}
+	var u uint64
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		u = u*10 + uint64(c-'0')
+	}
+	f := float64(u)
+	if neg {
+		f = -f
+	}
+	return f, true
 }
 
 // Float32 reads a number into a float32.

@@ -68,3 +68,18 @@ func TestAppendFloatWhole(t *testing.T) {
 		}
 	}
 }
+
+// Integers take a fast path in Float64; it must give what ParseFloat gives.
+func TestFloat64SmallInt(t *testing.T) {
+	for _, s := range []string{"0", "-0", "7", "-42", "1800", "999999999999999", "-999999999999999", "1000000000000000", "9007199254740993", "1.5", "1e3", "-1E-2"} {
+		d := NewDecoder([]byte(s))
+		got := d.Float64()
+		if err := d.End(); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+		want, _ := strconv.ParseFloat(s, 64)
+		if math.Float64bits(got) != math.Float64bits(want) {
+			t.Errorf("Float64(%s) = %v, want %v", s, got, want)
+		}
+	}
+}
