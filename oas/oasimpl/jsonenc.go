@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/bits"
 	"strconv"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -236,4 +237,43 @@ func AppendCompact(dst []byte, src []byte) ([]byte, error) {
 		}
 	}
 	return append(dst, src[start:]...), nil
+}
+
+// Buffer is the scratch space of a generated MarshalJSON:
+//
+//	buf := oasimpl.GetBuffer()
+//	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
+//
+// The value is encoded into a buffer kept from earlier calls and then
+// copied into a new slice of exactly its length, as encoding/json does:
+// guessing the size up front either wastes memory (which the garbage
+// collector then has to recycle, most of the cost of encoding a small
+// value) or grows the slice several times (most of the cost of a large
+// one).
+type Buffer struct{ b []byte }
+
+// buffers holds Buffers between MarshalJSON calls: a cache of scratch
+// memory, not state (what a call returns never depends on it), as
+// encoding/json keeps one. The garbage collector empties it.
+var buffers = sync.Pool{New: func() any { return &Buffer{b: make([]byte, 0, 1024)} }}
+
+// GetBuffer returns a Buffer from the pool; Marshaled puts it back.
+func GetBuffer() *Buffer { return buffers.Get().(*Buffer) }
+
+// Bytes returns the buffer's storage, empty, to append to.
+func (b *Buffer) Bytes() []byte { return b.b[:0] }
+
+// Marshaled returns a copy of out (what was appended to Bytes) of exactly
+// its length, or err, and puts the buffer back in the pool, keeping out's
+// storage if it grew.
+func (b *Buffer) Marshaled(out []byte, err error) ([]byte, error) {
+	var res []byte
+	if err == nil {
+		res = append([]byte(nil), out...)
+		if cap(out) > cap(b.b) {
+			b.b = out[:0]
+		}
+	}
+	buffers.Put(b)
+	return res, err
 }
