@@ -33,7 +33,9 @@ package oasimpl
 // (EncodeContent) and text scalars (TextBody).
 //
 // 4: base64 response bodies decoded as they are read (DecodeContent).
-const Version = 4
+//
+// 5: MarshalJSON encodes into a pooled buffer (GetBuffer, Buffer).
+const Version = 5
 
 // MinVersion is the oldest version of generated code this runtime still
 // compiles with.

@@ -7,22 +7,22 @@
 //
 // spec: sha256:f7d50ce2cde42217
 // config: sha256:4c49e6f4e9fbace2
-// toolchain: v0.6.0
-// output: sha256:04c34b42f83324d4
+// toolchain: v0.7.0
+// output: sha256:b0ba7e7e19d2643c
 //
 // files:
-//	sha256:f309f6a655f23af4 api.gen.go
+//	sha256:fc2ec75d96308110 api.gen.go
 //	sha256:bb200ef79cfdd65b doc.gen.go
 //	sha256:447ba825ef4c2ac5 examples.gen_test.go
 //	sha256:783dc665a4d1e1ff model_area.gen.go
-//	sha256:61aaeae55218aaf3 model_area0.gen.go
+//	sha256:3e93a84711110efc model_area0.gen.go
 //	sha256:70649609542b0f65 model_area0_type.gen.go
-//	sha256:e7abb30e5ce754e7 model_area1.gen.go
+//	sha256:2de5902d5c108c67 model_area1.gen.go
 //	sha256:bd7bba7d39c1e2b9 model_area1_type.gen.go
-//	sha256:13fcc82523c71b8a model_base.gen.go
+//	sha256:8f480c3f0f8465b3 model_base.gen.go
 //	sha256:a66a0681725de5d3 model_spot_set.gen.go
-//	sha256:d0d1ae5b11778ff4 model_spot_set0.gen.go
-//	sha256:8219b703dc55cb7d model_spot_set1.gen.go
+//	sha256:9143658303cfa764 model_spot_set0.gen.go
+//	sha256:f9a4901f1af6e325 model_spot_set1.gen.go
 //	sha256:6d48b122f9817477 raw/client.gen.go
 
 package allofunion

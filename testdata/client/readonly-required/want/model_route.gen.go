@@ -92,21 +92,25 @@ func (m *Route) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysRoute[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "id":
-			field = 0
-		case "network":
-			field = 1
-		case "tunnel_id":
-			field = 2
-		default:
-			field = oasimpl.FoldIndex(key, "ID", "NETWORK", "TUNNEL_ID")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "id":
+				field = 0
+			case "network":
+				field = 1
+			case "tunnel_id":
+				field = 2
+			default:
+				field = oasimpl.FoldIndex(key, "ID", "NETWORK", "TUNNEL_ID")
+			}
 		}
 		switch field {
 		case 0:
@@ -129,10 +133,15 @@ func (m *Route) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysRoute lists the member names of Route as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysRoute = [...]string{"\"id\"", "\"network\"", "\"tunnel_id\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Route) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 144))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Route{}

@@ -7,14 +7,14 @@
 //
 // spec: sha256:ed549ef7cbee705d
 // config: sha256:c0a3489672e6fabe
-// toolchain: v0.6.0
-// output: sha256:8ba500a3cf04cc5e
+// toolchain: v0.7.0
+// output: sha256:9746b5a9443837d4
 //
 // files:
-//	sha256:1f3b0202c9a5b01d api.gen.go
+//	sha256:9572b2a5dfaf0ac3 api.gen.go
 //	sha256:58a2486578d2f49e doc.gen.go
 //	sha256:87c704e16eb109e8 examples.gen_test.go
-//	sha256:9dadfb6046b234ec model_route.gen.go
+//	sha256:d3027155c5bac9ed model_route.gen.go
 //	sha256:40edf3685ff580b3 model_tunnel_id.gen.go
 //	sha256:89c46cbdd1fca0c3 raw/client.gen.go
 
