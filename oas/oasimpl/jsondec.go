@@ -122,10 +122,10 @@ const arenaChunk = 32 << 10
 // alloc returns n bytes of the decoder's arena, with their capacity ending
 // at their length, so that appending to a returned value copies it rather
 // than writing over the next one. The arena only grows: bytes handed out
-// are never written again by the decoder. A new chunk is sized by the rest
-// of the input, which bounds what is still to come (each value is at most
-// as long as its text, except strings with invalid UTF-8, whose U+FFFD
-// replacements can outgrow it; those take a new chunk).
+// are never written again by the decoder. A new chunk is sized from the
+// rest of the input (see grow), which bounds what is still to come (each
+// value is at most as long as its text, except strings with invalid UTF-8,
+// whose U+FFFD replacements can outgrow it; those take a new chunk).
 func (d *Decoder) alloc(n int) []byte {
 	t := d.tail(n)
 	d.arena = d.arena[:len(d.arena)+n]
