@@ -87,19 +87,11 @@ func decodeList(data []byte) ([]stackone.ConnectSession, error) {
 	return s, d.End()
 }
 
-// appendList encodes a list as a generated slice field does.
+// appendList encodes a list as a generated slice field does: with
+// oasimpl.AppendSliceOf, which generated code calls for a slice of
+// generated types.
 func appendList(dst []byte, s []stackone.ConnectSession) ([]byte, error) {
-	dst = append(dst, '[')
-	for i := range s {
-		if i > 0 {
-			dst = append(dst, ',')
-		}
-		var err error
-		if dst, err = s[i].AppendJSON(dst); err != nil {
-			return nil, err
-		}
-	}
-	return append(dst, ']'), nil
+	return oasimpl.AppendSliceOf(dst, s)
 }
 
 func decodeOgenList(data []byte) ([]ogen.ConnectSession, error) {

@@ -27,6 +27,9 @@ func genJSON(f *jen.File, t *plan.Type) {
 	}
 	genAppendJSON(f, t)
 	genDecodeJSON(f, t)
+	if t.Kind == plan.KindStruct {
+		genJSONKeys(f, t)
+	}
 	if t.HasMarshalJSON() {
 		genMarshalJSON(f, t)
 		genUnmarshalJSON(f, t)
@@ -35,11 +38,18 @@ func genJSON(f *jen.File, t *plan.Type) {
 
 // genMarshalJSON writes:
 //
-//	func (m T) MarshalJSON() ([]byte, error) { return m.AppendJSON(make([]byte, 0, N)) }
+//	func (m T) MarshalJSON() ([]byte, error) {
+//		buf := oasimpl.GetBuffer()
+//		return buf.Marshaled(m.AppendJSON(buf.Bytes()))
+//	}
+//
+// (a pooled buffer, the result copied out at its exact length; see
+// oasimpl.Buffer).
 func genMarshalJSON(f *jen.File, t *plan.Type) {
 	comment(f, "MarshalJSON encodes m as encoding/json would encode the same type, without\nreflection.")
 	f.Func().Params(jen.Id("m").Id(t.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
-		jen.Return(jen.Id("m").Dot("AppendJSON").Call(jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(sizeHint(t))))),
+		jen.Id("buf").Op(":=").Qual(implPkg, "GetBuffer").Call(),
+		jen.Return(jen.Id("buf").Dot("Marshaled").Call(jen.Id("m").Dot("AppendJSON").Call(jen.Id("buf").Dot("Bytes").Call()))),
 	)
 	f.Var().Id("_").Qual("encoding/json", "Marshaler").Op("=").Id(t.Name).Values()
 }
@@ -57,18 +67,7 @@ func genUnmarshalJSON(f *jen.File, t *plan.Type) {
 	f.Var().Id("_").Qual("encoding/json", "Unmarshaler").Op("=").Parens(jen.Op("*").Id(t.Name)).Call(jen.Nil())
 }
 
-// sizeHint guesses the encoded size so MarshalJSON allocates once.
-func sizeHint(t *plan.Type) int {
-	if t.Kind != plan.KindStruct {
-		return 64
-	}
-	n := 2
-	for _, fl := range t.Fields {
-		n += len(fl.JSONName) + 4 + valueHint(fl.Type)
-	}
-	return min(n, 2048)
-}
-
+// valueHint guesses the encoded size of a value of type r.
 func valueHint(r *plan.Ref) int {
 	switch r.Kind {
 	case plan.RefSlice, plan.RefMap:

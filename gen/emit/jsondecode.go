@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 
@@ -86,14 +87,19 @@ func genStructDecode(g *jen.Group, t *plan.Type) {
 		g.Var().Id("seen").Add(absentType(t))
 		end = jen.Break()
 	}
+	if len(t.Fields) > 0 {
+		// The field decoded last (-1: none or an unknown member); the
+		// member after it is guessed to be the next field's.
+		g.Id("field").Op(":=").Lit(-1)
+	}
 	g.For(jen.Id("first").Op(":=").True(), jen.Empty(), jen.Id("first").Op("=").False()).BlockFunc(func(g *jen.Group) {
-		key := jen.Id("key")
-		if len(t.Fields) == 0 && t.Extra == nil {
-			key = jen.Id("_") // no field to match: an unused key would not compile
-		}
-		g.List(key, jen.Id("ok")).Op(":=").Id("d").Dot("Key").Call(jen.Id("first"))
-		g.If(jen.Op("!").Id("ok")).Block(end)
 		if len(t.Fields) == 0 {
+			key := jen.Id("key")
+			if t.Extra == nil {
+				key = jen.Id("_") // no field to match: an unused key would not compile
+			}
+			g.List(key, jen.Id("ok")).Op(":=").Id("d").Dot("Key").Call(jen.Id("first"))
+			g.If(jen.Op("!").Id("ok")).Block(end)
 			if t.Extra != nil {
 				genExtraDecode(g, t)
 			} else {
@@ -101,14 +107,17 @@ func genStructDecode(g *jen.Group, t *plan.Type) {
 			}
 			return
 		}
-		g.Id("field").Op(":=").Lit(-1)
-		g.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(g *jen.Group) {
+		g.List(jen.Id("key"), jen.Id("match"), jen.Id("ok")).Op(":=").Id("d").Dot("KeyIs").Call(
+			jen.Id("first"), jen.Id(t.JSONKeysVar()).Index(jen.Id("field").Op("+").Lit(1)))
+		g.If(jen.Op("!").Id("ok")).Block(end)
+		g.If(jen.Id("match")).Block(jen.Id("field").Op("++")).Else().Block(jen.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(g *jen.Group) {
 			for i, fl := range t.Fields {
 				g.Case(jen.Lit(fl.JSONName)).Block(jen.Id("field").Op("=").Lit(i))
 			}
 			if t.Extra != nil {
 				// Any other name is an additional property: no
 				// case-insensitive match, names are exact in JSON Schema.
+				g.Default().Block(jen.Id("field").Op("=").Lit(-1))
 				return
 			}
 			// A table, not a second switch: FoldIndex returns the first
@@ -119,7 +128,7 @@ func genStructDecode(g *jen.Group, t *plan.Type) {
 					g.Lit(oasimpl.FoldName(fl.JSONName))
 				}
 			}))
-		})
+		}))
 		g.Switch(jen.Id("field")).BlockFunc(func(g *jen.Group) {
 			for i, fl := range t.Fields {
 				g.Case(jen.Lit(i)).BlockFunc(func(g *jen.Group) {
@@ -178,6 +187,26 @@ func genStructDecode(g *jen.Group, t *plan.Type) {
 			g.Add(word).Op("=").Parens(mask).Op("&^").Add(seen)
 		}
 	}
+}
+
+// genJSONKeys writes the table of a struct's member names for KeyIs:
+//
+//	var jsonKeysT = [...]string{`"a"`, `"b"`, ""}
+//
+// each name as encoding/json writes it, quotes included, in field order;
+// the last entry, after the last field, never matches.
+func genJSONKeys(f *jen.File, t *plan.Type) {
+	if t.JSONKeysVar() == "" {
+		return
+	}
+	comment(f, t.JSONKeysVar()+" lists the member names of "+t.Name+" as JSON, in field order, for\nDecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).")
+	f.Var().Id(t.JSONKeysVar()).Op("=").Index(jen.Op("...")).String().ValuesFunc(func(g *jen.Group) {
+		for _, fl := range t.Fields {
+			key, _ := json.Marshal(fl.JSONName)
+			g.Lit(string(key))
+		}
+		g.Lit("")
+	})
 }
 
 // genExtraDecode decodes a member no field takes into AdditionalProperties

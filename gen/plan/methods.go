@@ -227,3 +227,14 @@ func (p *planner) planUniqueItems() {
 		}
 	}
 }
+
+// JSONKeysVar names the package-level table of a struct's member names as
+// JSON, in field order, that its DecodeJSON passes to
+// oasimpl.Decoder.KeyIs ("" for anything but a struct with fields). Type
+// names are exported, so the unexported name cannot clash with one.
+func (t *Type) JSONKeysVar() string {
+	if t.Kind != KindStruct || len(t.Fields) == 0 {
+		return ""
+	}
+	return "jsonKeys" + t.Name
+}

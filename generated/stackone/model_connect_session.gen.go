@@ -236,37 +236,41 @@ func (m *ConnectSession) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysConnectSession[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "account_id":
-			field = 0
-		case "categories":
-			field = 1
-		case "created_at":
-			field = 2
-		case "id":
-			field = 3
-		case "label":
-			field = 4
-		case "organization_id":
-			field = 5
-		case "origin_owner_id":
-			field = 6
-		case "origin_owner_name":
-			field = 7
-		case "origin_username":
-			field = 8
-		case "project_id":
-			field = 9
-		case "provider":
-			field = 10
-		default:
-			field = oasimpl.FoldIndex(key, "ACCOUNT_ID", "CATEGORIES", "CREATED_AT", "ID", "LABEL", "ORGANIZATION_ID", "ORIGIN_OWNER_ID", "ORIGIN_OWNER_NAME", "ORIGIN_USERNAME", "PROJECT_ID", "PROVIDER")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "account_id":
+				field = 0
+			case "categories":
+				field = 1
+			case "created_at":
+				field = 2
+			case "id":
+				field = 3
+			case "label":
+				field = 4
+			case "organization_id":
+				field = 5
+			case "origin_owner_id":
+				field = 6
+			case "origin_owner_name":
+				field = 7
+			case "origin_username":
+				field = 8
+			case "project_id":
+				field = 9
+			case "provider":
+				field = 10
+			default:
+				field = oasimpl.FoldIndex(key, "ACCOUNT_ID", "CATEGORIES", "CREATED_AT", "ID", "LABEL", "ORGANIZATION_ID", "ORIGIN_OWNER_ID", "ORIGIN_OWNER_NAME", "ORIGIN_USERNAME", "PROJECT_ID", "PROVIDER")
+			}
 		}
 		switch field {
 		case 0:
@@ -356,10 +360,15 @@ func (m *ConnectSession) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<6 - 1) &^ seen
 }
 
+// jsonKeysConnectSession lists the member names of ConnectSession as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysConnectSession = [...]string{"\"account_id\"", "\"categories\"", "\"created_at\"", "\"id\"", "\"label\"", "\"organization_id\"", "\"origin_owner_id\"", "\"origin_owner_name\"", "\"origin_username\"", "\"project_id\"", "\"provider\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m ConnectSession) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 443))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = ConnectSession{}

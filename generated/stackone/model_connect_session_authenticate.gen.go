@@ -63,17 +63,21 @@ func (m *ConnectSessionAuthenticate) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysConnectSessionAuthenticate[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "token":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "TOKEN")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "token":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "TOKEN")
+			}
 		}
 		switch field {
 		case 0:
@@ -90,10 +94,15 @@ func (m *ConnectSessionAuthenticate) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysConnectSessionAuthenticate lists the member names of ConnectSessionAuthenticate as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysConnectSessionAuthenticate = [...]string{"\"token\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m ConnectSessionAuthenticate) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 35))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = ConnectSessionAuthenticate{}

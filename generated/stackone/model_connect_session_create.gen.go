@@ -215,31 +215,35 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysConnectSessionCreate[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "account_id":
-			field = 0
-		case "categories":
-			field = 1
-		case "expires_in":
-			field = 2
-		case "metadata":
-			field = 3
-		case "origin_owner_id":
-			field = 4
-		case "origin_owner_name":
-			field = 5
-		case "origin_username":
-			field = 6
-		case "provider":
-			field = 7
-		default:
-			field = oasimpl.FoldIndex(key, "ACCOUNT_ID", "CATEGORIES", "EXPIRES_IN", "METADATA", "ORIGIN_OWNER_ID", "ORIGIN_OWNER_NAME", "ORIGIN_USERNAME", "PROVIDER")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "account_id":
+				field = 0
+			case "categories":
+				field = 1
+			case "expires_in":
+				field = 2
+			case "metadata":
+				field = 3
+			case "origin_owner_id":
+				field = 4
+			case "origin_owner_name":
+				field = 5
+			case "origin_username":
+				field = 6
+			case "provider":
+				field = 7
+			default:
+				field = oasimpl.FoldIndex(key, "ACCOUNT_ID", "CATEGORIES", "EXPIRES_IN", "METADATA", "ORIGIN_OWNER_ID", "ORIGIN_OWNER_NAME", "ORIGIN_USERNAME", "PROVIDER")
+			}
 		}
 		switch field {
 		case 0:
@@ -305,10 +309,15 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<2 - 1) &^ seen
 }
 
+// jsonKeysConnectSessionCreate lists the member names of ConnectSessionCreate as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysConnectSessionCreate = [...]string{"\"account_id\"", "\"categories\"", "\"expires_in\"", "\"metadata\"", "\"origin_owner_id\"", "\"origin_owner_name\"", "\"origin_username\"", "\"provider\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m ConnectSessionCreate) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 343))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = ConnectSessionCreate{}

@@ -267,41 +267,45 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysConnectSessionTokenAuthLink[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "account_id":
-			field = 0
-		case "auth_link_url":
-			field = 1
-		case "categories":
-			field = 2
-		case "created_at":
-			field = 3
-		case "id":
-			field = 4
-		case "label":
-			field = 5
-		case "organization_id":
-			field = 6
-		case "origin_owner_id":
-			field = 7
-		case "origin_owner_name":
-			field = 8
-		case "origin_username":
-			field = 9
-		case "project_id":
-			field = 10
-		case "provider":
-			field = 11
-		case "token":
-			field = 12
-		default:
-			field = oasimpl.FoldIndex(key, "ACCOUNT_ID", "AUTH_LINK_URL", "CATEGORIES", "CREATED_AT", "ID", "LABEL", "ORGANIZATION_ID", "ORIGIN_OWNER_ID", "ORIGIN_OWNER_NAME", "ORIGIN_USERNAME", "PROJECT_ID", "PROVIDER", "TOKEN")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "account_id":
+				field = 0
+			case "auth_link_url":
+				field = 1
+			case "categories":
+				field = 2
+			case "created_at":
+				field = 3
+			case "id":
+				field = 4
+			case "label":
+				field = 5
+			case "organization_id":
+				field = 6
+			case "origin_owner_id":
+				field = 7
+			case "origin_owner_name":
+				field = 8
+			case "origin_username":
+				field = 9
+			case "project_id":
+				field = 10
+			case "provider":
+				field = 11
+			case "token":
+				field = 12
+			default:
+				field = oasimpl.FoldIndex(key, "ACCOUNT_ID", "AUTH_LINK_URL", "CATEGORIES", "CREATED_AT", "ID", "LABEL", "ORGANIZATION_ID", "ORIGIN_OWNER_ID", "ORIGIN_OWNER_NAME", "ORIGIN_USERNAME", "PROJECT_ID", "PROVIDER", "TOKEN")
+			}
 		}
 		switch field {
 		case 0:
@@ -405,10 +409,15 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<8 - 1) &^ seen
 }
 
+// jsonKeysConnectSessionTokenAuthLink lists the member names of ConnectSessionTokenAuthLink as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysConnectSessionTokenAuthLink = [...]string{"\"account_id\"", "\"auth_link_url\"", "\"categories\"", "\"created_at\"", "\"id\"", "\"label\"", "\"organization_id\"", "\"origin_owner_id\"", "\"origin_owner_name\"", "\"origin_username\"", "\"project_id\"", "\"provider\"", "\"token\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m ConnectSessionTokenAuthLink) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 517))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = ConnectSessionTokenAuthLink{}

@@ -106,21 +106,25 @@ func (m *RequestTimedOutResponse) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysRequestTimedOutResponse[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "message":
-			field = 0
-		case "statusCode":
-			field = 1
-		case "timestamp":
-			field = 2
-		default:
-			field = oasimpl.FoldIndex(key, "MESSAGE", "STATUSCODE", "TIMESTAMP")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "message":
+				field = 0
+			case "statusCode":
+				field = 1
+			case "timestamp":
+				field = 2
+			default:
+				field = oasimpl.FoldIndex(key, "MESSAGE", "STATUSCODE", "TIMESTAMP")
+			}
 		}
 		switch field {
 		case 0:
@@ -149,10 +153,15 @@ func (m *RequestTimedOutResponse) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<3 - 1) &^ seen
 }
 
+// jsonKeysRequestTimedOutResponse lists the member names of RequestTimedOutResponse as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysRequestTimedOutResponse = [...]string{"\"message\"", "\"statusCode\"", "\"timestamp\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m RequestTimedOutResponse) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 104))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = RequestTimedOutResponse{}

@@ -7,12 +7,12 @@
 //
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
-// toolchain: v0.6.0
-// output: sha256:2095d8c5a983904d
+// toolchain: v0.7.0
+// output: sha256:80061f2efdc4e054
 //
 // files:
-//	sha256:335770b46058e7a1 api.gen.go
-//	sha256:fa58564f740d8de4 doc.gen.go
+//	sha256:12cda2daa7c4aefb api.gen.go
+//	sha256:b8a7c4b5ec43d5a3 doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
 //	sha256:71e5f85174026d87 docs/models/connectsessionauthenticate.md
@@ -30,20 +30,20 @@
 //	sha256:783a6ed506e86e42 docs/sdks/connectsessions/README.md
 //	sha256:978841737428bfa8 errors.gen.go
 //	sha256:e18cbbd19cd9e85d examples.gen_test.go
-//	sha256:1c1a5bff0251fcb0 model_bad_request_response.gen.go
-//	sha256:e4ba1926db3f7b8f model_connect_session.gen.go
-//	sha256:d0b26ce77406e8fc model_connect_session_authenticate.gen.go
+//	sha256:5028b524b32fe621 model_bad_request_response.gen.go
+//	sha256:991d3db515578ef5 model_connect_session.gen.go
+//	sha256:ad94eb4262c1b698 model_connect_session_authenticate.gen.go
 //	sha256:d6d1b22d7baeff13 model_connect_session_categories.gen.go
-//	sha256:043608abb2ba1f62 model_connect_session_create.gen.go
+//	sha256:4ed7e234ef8a1266 model_connect_session_create.gen.go
 //	sha256:b730cf4cd2deb719 model_connect_session_create_categories.gen.go
-//	sha256:7e32945743e07e6d model_connect_session_token_auth_link.gen.go
+//	sha256:cd12d6108396704f model_connect_session_token_auth_link.gen.go
 //	sha256:15512259365fd4c7 model_connect_session_token_auth_link_categories.gen.go
-//	sha256:fbd8ba065c6b4a14 model_forbidden_response.gen.go
-//	sha256:a67be76642193d9e model_internal_server_error_response.gen.go
-//	sha256:14acf68d7bdece29 model_not_implemented_response.gen.go
-//	sha256:5395ec515daccb18 model_request_timed_out_response.gen.go
-//	sha256:1d7a8774e76d78fd model_too_many_requests_response.gen.go
-//	sha256:37dd06605b1fb60e model_unauthorized_response.gen.go
+//	sha256:39177b48345245d5 model_forbidden_response.gen.go
+//	sha256:3c730e8baf71932b model_internal_server_error_response.gen.go
+//	sha256:950d59241ea7fea5 model_not_implemented_response.gen.go
+//	sha256:0f253f01979b35d7 model_request_timed_out_response.gen.go
+//	sha256:c2369c69a7222a1b model_too_many_requests_response.gen.go
+//	sha256:99a60aa68cbb5231 model_unauthorized_response.gen.go
 //	sha256:3ad61318231b00cd raw/client.gen.go
 //
 // warnings:

@@ -82,17 +82,23 @@ func (m *Bag) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysBag[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "a":
-			field = 0
-		case "b":
-			field = 1
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "a":
+				field = 0
+			case "b":
+				field = 1
+			default:
+				field = -1
+			}
 		}
 		switch field {
 		case 0:
@@ -117,10 +123,15 @@ func (m *Bag) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysBag lists the member names of Bag as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysBag = [...]string{"\"a\"", "\"b\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Bag) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 44))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Bag{}

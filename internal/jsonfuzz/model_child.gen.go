@@ -82,21 +82,25 @@ func (m *Child) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysChild[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "grand":
-			field = 0
-		case "name":
-			field = 1
-		case "score":
-			field = 2
-		default:
-			field = oasimpl.FoldIndex(key, "GRAND", "NAME", "SCORE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "grand":
+				field = 0
+			case "name":
+				field = 1
+			case "score":
+				field = 2
+			default:
+				field = oasimpl.FoldIndex(key, "GRAND", "NAME", "SCORE")
+			}
 		}
 		switch field {
 		case 0:
@@ -117,10 +121,15 @@ func (m *Child) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysChild lists the member names of Child as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysChild = [...]string{"\"grand\"", "\"name\"", "\"score\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Child) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 124))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Child{}

@@ -75,19 +75,23 @@ func (m *Circle) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysCircle[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "kind":
-			field = 0
-		case "r":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "KIND", "R")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "kind":
+				field = 0
+			case "r":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "KIND", "R")
+			}
 		}
 		switch field {
 		case 0:
@@ -106,10 +110,15 @@ func (m *Circle) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysCircle lists the member names of Circle as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysCircle = [...]string{"\"kind\"", "\"r\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Circle) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 47))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Circle{}

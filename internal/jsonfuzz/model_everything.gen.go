@@ -483,89 +483,93 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysEverything[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "ID":
-			field = 0
-		case "any":
-			field = 1
-		case "bag":
-			field = 2
-		case "bags":
-			field = 3
-		case "big":
-			field = 4
-		case "blob":
-			field = 5
-		case "blob_req":
-			field = 6
-		case "child":
-			field = 7
-		case "children":
-			field = 8
-		case "color":
-			field = 9
-		case "count":
-			field = 10
-		case "counts":
-			field = 11
-		case "either":
-			field = 12
-		case "flag":
-			field = 13
-		case "free":
-			field = 14
-		case "id":
-			field = 15
-		case "level":
-			field = 16
-		case "matrix":
-			field = 17
-		case "neg":
-			field = 18
-		case "node":
-			field = 19
-		case "nullable_counts":
-			field = 20
-		case "opt_child":
-			field = 21
-		case "opt_small":
-			field = 22
-		case "ratio":
-			field = 23
-		case "ratio32":
-			field = 24
-		case "ro_child":
-			field = 25
-		case "ro_level":
-			field = 26
-		case "ro_shape":
-			field = 27
-		case "secret":
-			field = 28
-		case "shape":
-			field = 29
-		case "small":
-			field = 30
-		case "stamp":
-			field = 31
-		case "tags":
-			field = 32
-		case "u32":
-			field = 33
-		case "when":
-			field = 34
-		case "when_req":
-			field = 35
-		case "Ünïcödé":
-			field = 36
-		default:
-			field = oasimpl.FoldIndex(key, "ID", "ANY", "BAG", "BAGS", "BIG", "BLOB", "BLOB_REQ", "CHILD", "CHILDREN", "COLOR", "COUNT", "COUNTS", "EITHER", "FLAG", "FREE", "ID", "LEVEL", "MATRIX", "NEG", "NODE", "NULLABLE_COUNTS", "OPT_CHILD", "OPT_SMALL", "RATIO", "RATIO32", "RO_CHILD", "RO_LEVEL", "RO_SHAPE", "SECRET", "SHAPE", "SMALL", "STAMP", "TAGS", "U32", "WHEN", "WHEN_REQ", "ÜNÏCÖDÉ")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "ID":
+				field = 0
+			case "any":
+				field = 1
+			case "bag":
+				field = 2
+			case "bags":
+				field = 3
+			case "big":
+				field = 4
+			case "blob":
+				field = 5
+			case "blob_req":
+				field = 6
+			case "child":
+				field = 7
+			case "children":
+				field = 8
+			case "color":
+				field = 9
+			case "count":
+				field = 10
+			case "counts":
+				field = 11
+			case "either":
+				field = 12
+			case "flag":
+				field = 13
+			case "free":
+				field = 14
+			case "id":
+				field = 15
+			case "level":
+				field = 16
+			case "matrix":
+				field = 17
+			case "neg":
+				field = 18
+			case "node":
+				field = 19
+			case "nullable_counts":
+				field = 20
+			case "opt_child":
+				field = 21
+			case "opt_small":
+				field = 22
+			case "ratio":
+				field = 23
+			case "ratio32":
+				field = 24
+			case "ro_child":
+				field = 25
+			case "ro_level":
+				field = 26
+			case "ro_shape":
+				field = 27
+			case "secret":
+				field = 28
+			case "shape":
+				field = 29
+			case "small":
+				field = 30
+			case "stamp":
+				field = 31
+			case "tags":
+				field = 32
+			case "u32":
+				field = 33
+			case "when":
+				field = 34
+			case "when_req":
+				field = 35
+			case "Ünïcödé":
+				field = 36
+			default:
+				field = oasimpl.FoldIndex(key, "ID", "ANY", "BAG", "BAGS", "BIG", "BLOB", "BLOB_REQ", "CHILD", "CHILDREN", "COLOR", "COUNT", "COUNTS", "EITHER", "FLAG", "FREE", "ID", "LEVEL", "MATRIX", "NEG", "NODE", "NULLABLE_COUNTS", "OPT_CHILD", "OPT_SMALL", "RATIO", "RATIO32", "RO_CHILD", "RO_LEVEL", "RO_SHAPE", "SECRET", "SHAPE", "SMALL", "STAMP", "TAGS", "U32", "WHEN", "WHEN_REQ", "ÜNÏCÖDÉ")
+			}
 		}
 		switch field {
 		case 0:
@@ -864,10 +868,15 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = seen ^ 355
 }
 
+// jsonKeysEverything lists the member names of Everything as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysEverything = [...]string{"\"ID\"", "\"any\"", "\"bag\"", "\"bags\"", "\"big\"", "\"blob\"", "\"blob_req\"", "\"child\"", "\"children\"", "\"color\"", "\"count\"", "\"counts\"", "\"either\"", "\"flag\"", "\"free\"", "\"id\"", "\"level\"", "\"matrix\"", "\"neg\"", "\"node\"", "\"nullable_counts\"", "\"opt_child\"", "\"opt_small\"", "\"ratio\"", "\"ratio32\"", "\"ro_child\"", "\"ro_level\"", "\"ro_shape\"", "\"secret\"", "\"shape\"", "\"small\"", "\"stamp\"", "\"tags\"", "\"u32\"", "\"when\"", "\"when_req\"", "\"Ünïcödé\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Everything) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 1652))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Everything{}

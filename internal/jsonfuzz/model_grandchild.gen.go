@@ -63,19 +63,23 @@ func (m *Grandchild) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysGrandchild[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "k":
-			field = 0
-		case "v":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "K", "V")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "k":
+				field = 0
+			case "v":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "K", "V")
+			}
 		}
 		switch field {
 		case 0:
@@ -88,10 +92,15 @@ func (m *Grandchild) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysGrandchild lists the member names of Grandchild as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysGrandchild = [...]string{"\"k\"", "\"v\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Grandchild) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 44))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Grandchild{}

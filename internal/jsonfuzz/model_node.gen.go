@@ -77,19 +77,23 @@ func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysNode[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "next":
-			field = 0
-		case "v":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "NEXT", "V")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "next":
+				field = 0
+			case "v":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "NEXT", "V")
+			}
 		}
 		switch field {
 		case 0:
@@ -113,10 +117,15 @@ func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysNode lists the member names of Node as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysNode = [...]string{"\"next\"", "\"v\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Node) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 87))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Node{}

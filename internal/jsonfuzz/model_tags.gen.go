@@ -36,7 +36,8 @@ func (m *Tags) DecodeJSON(d *oasimpl.Decoder) {
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Tags) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 64))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Tags{}

@@ -7,23 +7,23 @@
 //
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
-// toolchain: v0.6.0
-// output: sha256:3f29c77fafcaa257
+// toolchain: v0.7.0
+// output: sha256:bff599afd455a669
 //
 // files:
-//	sha256:aff5c05ef812f03d doc.gen.go
-//	sha256:af5b5e6e930fe29f model_bag.gen.go
-//	sha256:97219d14aa9b67ef model_child.gen.go
-//	sha256:434a69b1b3c6d2c7 model_circle.gen.go
+//	sha256:40098ca948bfa66d doc.gen.go
+//	sha256:8752abc75a421a10 model_bag.gen.go
+//	sha256:b55c4059b30c1e68 model_child.gen.go
+//	sha256:883dba2642e8a1e0 model_circle.gen.go
 //	sha256:29117c17e9a06ee0 model_color.gen.go
 //	sha256:03c15410c17d501a model_either.gen.go
-//	sha256:3981e8bf07042c1e model_everything.gen.go
-//	sha256:9f0c23bd2e3dbc5e model_grandchild.gen.go
+//	sha256:4c3d5012e6ff8a64 model_everything.gen.go
+//	sha256:d57ab2fae1507f12 model_grandchild.gen.go
 //	sha256:010a3b63cde10b51 model_level.gen.go
-//	sha256:e69e058e7fddf321 model_node.gen.go
+//	sha256:543d80e8a153bafd model_node.gen.go
 //	sha256:136531860aeba76c model_shape.gen.go
-//	sha256:5a7ea1efdcae65a0 model_square.gen.go
-//	sha256:4079dcf534b95a8a model_tags.gen.go
+//	sha256:24178ccfc8b1d706 model_square.gen.go
+//	sha256:30c10cd94babfa44 model_tags.gen.go
 //
 // warnings:
 //	../../testdata/jsonfuzz/openapi.yaml:34:9	components.schemas.Everything.properties.id	field name ID is already used in Everything; this one is named ID2

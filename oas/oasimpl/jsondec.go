@@ -9,6 +9,8 @@ package oasimpl
 
 import (
 	"encoding/base64"
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strconv"
 	"time"
@@ -120,10 +122,10 @@ const arenaChunk = 32 << 10
 // alloc returns n bytes of the decoder's arena, with their capacity ending
 // at their length, so that appending to a returned value copies it rather
 // than writing over the next one. The arena only grows: bytes handed out
-// are never written again by the decoder. A new chunk is sized by the rest
-// of the input, which bounds what is still to come (each value is at most
-// as long as its text, except strings with invalid UTF-8, whose U+FFFD
-// replacements can outgrow it; those take a new chunk).
+// are never written again by the decoder. A new chunk is sized from the
+// rest of the input (see grow), which bounds what is still to come (each
+// value is at most as long as its text, except strings with invalid UTF-8,
+// whose U+FFFD replacements can outgrow it; those take a new chunk).
 func (d *Decoder) alloc(n int) []byte {
 	t := d.tail(n)
 	d.arena = d.arena[:len(d.arena)+n]
@@ -135,10 +137,24 @@ func (d *Decoder) alloc(n int) []byte {
 // (strSlow); String then takes them by extending the arena over them.
 func (d *Decoder) tail(n int) []byte {
 	if n > cap(d.arena)-len(d.arena) {
-		size := min(len(d.data)-d.pos+n, arenaChunk)
-		d.arena = make([]byte, 0, max(size, n))
+		d.grow(n)
 	}
 	return d.arena[len(d.arena):cap(d.arena)]
+}
+
+// grow starts a new arena chunk of at least n bytes. The first chunk of a
+// document is sized by half the rest of the input: member names, quotes,
+// punctuation, numbers and enum values take the other half of a typical
+// document, and every byte allocated is a byte the garbage collector has
+// to recycle (for a small document it is most of the cost of decoding).
+// A document denser in strings than that gets a second chunk, sized by
+// all of the rest, so at most two in all (but for arenaChunk).
+func (d *Decoder) grow(n int) {
+	rest := len(d.data) - d.pos
+	if cap(d.arena) == 0 {
+		rest /= 2
+	}
+	d.arena = make([]byte, 0, max(min(rest+n, arenaChunk), n))
 }
 
 // inTail reports whether b starts at the arena's free part.
@@ -317,6 +333,38 @@ func (d *Decoder) begin(open byte, want string) bool {
 // returns false after consuming the closing '}' or on error. The returned
 // slice is only valid until the next call.
 func (d *Decoder) Key(first bool) ([]byte, bool) {
+	if !d.member(first) {
+		return nil, false
+	}
+	return d.name()
+}
+
+// KeyIs is Key for a member that is likely to be want: the member name as
+// encoding/json writes it, quotes included (`"id"`). Generated decoders
+// pass the name of the field after the one just decoded, since documents
+// mostly list members in the order of the fields that wrote them. When
+// the input holds exactly want followed by the colon, KeyIs consumes both
+// and reports match (key is then nil) without unescaping the name or
+// comparing it with every field's. Otherwise it is Key. An empty want
+// never matches.
+func (d *Decoder) KeyIs(first bool, want string) (key []byte, match, ok bool) {
+	if !d.member(first) {
+		return nil, false, false
+	}
+	// d.data[d.pos] is '"', so the colon after want's closing quote makes
+	// want the whole name.
+	if end := d.pos + len(want); end < len(d.data) && d.data[end] == ':' && string(d.data[d.pos:end]) == want {
+		d.pos = end + 1
+		return nil, true, true
+	}
+	key, ok = d.name()
+	return key, false, ok
+}
+
+// member reads up to the next member name (a comma before it unless
+// first) and reports whether there is one: false after the closing '}'
+// (consumed) or on error. d.pos is then at the name's opening quote.
+func (d *Decoder) member(first bool) bool {
 	c := d.peek()
 	if !first {
 		switch c {
@@ -325,25 +373,30 @@ func (d *Decoder) Key(first bool) ([]byte, bool) {
 			c = d.peek()
 			if c != '"' {
 				d.expected("beginning of object key string")
-				return nil, false
+				return false
 			}
 		case '}':
 			d.pos++
 			d.depth--
-			return nil, false
+			return false
 		default:
 			d.expected("after object key:value pair")
-			return nil, false
+			return false
 		}
 	} else if c == '}' {
 		d.pos++
 		d.depth--
-		return nil, false
+		return false
 	}
 	if c != '"' {
 		d.expected("looking for beginning of object key string")
-		return nil, false
+		return false
 	}
+	return true
+}
+
+// name reads the member name at d.pos and the colon after it.
+func (d *Decoder) name() ([]byte, bool) {
 	key := d.str()
 	if d.err != nil {
 		return nil, false
@@ -573,11 +626,40 @@ func (d *Decoder) Float64() float64 {
 	if n == nil {
 		return 0
 	}
+	if f, ok := smallInt(n); ok {
+		return f
+	}
 	f, err := strconv.ParseFloat(bytesString(n), 64)
 	if err != nil {
 		d.numFail(n, "float64")
 	}
 	return f
+}
+
+// smallInt converts a number of at most 15 digits, no fraction and no
+// exponent, which a float64 holds exactly (so ParseFloat would give the
+// same, -0 included), without ParseFloat's general machinery.
+func smallInt(n []byte) (float64, bool) {
+	neg := n[0] == '-'
+	digits := n
+	if neg {
+		digits = n[1:]
+	}
+	if len(digits) > 15 {
+		return 0, false
+	}
+	var u uint64
+	for _, c := range digits {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		u = u*10 + uint64(c-'0')
+	}
+	f := float64(u)
+	if neg {
+		f = -f
+	}
+	return f, true
 }
 
 // Float32 reads a number into a float32.
@@ -752,6 +834,16 @@ func (d *Decoder) str() []byte {
 	start := d.pos + 1
 	i := start
 	for i < len(data) {
+		if i+8 <= len(data) {
+			// Eight bytes at a time to the first one that is not plain
+			// ASCII (see strStop).
+			m := strStop(binary.LittleEndian.Uint64(data[i:]))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) >> 3
+		}
 		c := data[i]
 		if plainStr[c] {
 			i++
@@ -780,6 +872,21 @@ func (d *Decoder) str() []byte {
 	d.pos = i
 	d.failEOF()
 	return nil
+}
+
+// Word-at-a-time byte tests: x holds eight bytes, little-endian. has*(x)
+// sets the high bit of the lowest byte that matches (higher bytes may be
+// set falsely by a borrow, so only the lowest set bit counts); 0 means none.
+const (
+	lo8 = 0x0101010101010101
+	hi8 = 0x8080808080808080
+)
+
+// strStop marks the bytes a JSON string literal cannot pass over as they
+// are: '"', '\\', control bytes and every non-ASCII byte (UTF-8 is checked
+// rune by rune).
+func strStop(x uint64) uint64 {
+	return ((x - 0x20*lo8) | ((x ^ '"'*lo8) - lo8) | ((x ^ '\\'*lo8) - lo8) | x) & hi8
 }
 
 // plainStr marks the ASCII bytes a string holds as they are.

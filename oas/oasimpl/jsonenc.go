@@ -4,7 +4,9 @@ import (
 	"encoding/base64"
 	"errors"
 	"math"
+	"math/bits"
 	"strconv"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -37,6 +39,16 @@ func AppendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			// Eight bytes at a time to the first one that is not written
+			// as it is (see escStop).
+			m := escStop(le64(s[i:]))
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) >> 3
+		}
 		b := s[i]
 		if b < utf8.RuneSelf {
 			if htmlSafe[b] {
@@ -85,6 +97,21 @@ func AppendString(dst []byte, s string) []byte {
 	return append(dst, '"')
 }
 
+// escStop marks (as strStop does) the bytes AppendString cannot copy as
+// they are: control bytes, '"', '\\', '<', '>', '&' and every non-ASCII
+// byte (checked rune by rune for invalid UTF-8 and U+2028/U+2029).
+func escStop(x uint64) uint64 {
+	return ((x - 0x20*lo8) | ((x ^ '"'*lo8) - lo8) | ((x ^ '\\'*lo8) - lo8) |
+		((x ^ '<'*lo8) - lo8) | ((x ^ '>'*lo8) - lo8) | ((x ^ '&'*lo8) - lo8) | x) & hi8
+}
+
+// le64 reads the first eight bytes of s as a little-endian word.
+func le64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
 // ErrUnsupportedFloat is returned for NaN and ±Inf, which JSON cannot hold.
 var ErrUnsupportedFloat = errors.New("json: unsupported value: NaN or Inf")
 
@@ -94,7 +121,19 @@ func AppendFloat64(dst []byte, f float64) ([]byte, error) { return appendFloat(d
 // AppendFloat32 appends f as encoding/json formats a float32.
 func AppendFloat32(dst []byte, f float32) ([]byte, error) { return appendFloat(dst, float64(f), 32) }
 
-func appendFloat(dst []byte, f float64, bits int) ([]byte, error) {
+func appendFloat(dst []byte, f float64, size int) ([]byte, error) {
+	// Whole numbers that the float type holds exactly, and every integer
+	// next to them too, are written as integers: their shortest form has
+	// no fraction and no exponent, and strconv.AppendInt is several times
+	// faster than the float formatting. -0 is "-0" and stays on the slow
+	// path, as do NaN and ±Inf, whose int64 conversion never compares equal.
+	exact := int64(1) << 53
+	if size == 32 {
+		exact = 1 << 24
+	}
+	if i := int64(f); float64(i) == f && -exact < i && i < exact && (i != 0 || !math.Signbit(f)) {
+		return strconv.AppendInt(dst, i, 10), nil
+	}
 	if math.IsInf(f, 0) || math.IsNaN(f) {
 		return dst, ErrUnsupportedFloat
 	}
@@ -103,11 +142,11 @@ func appendFloat(dst []byte, f float64, bits int) ([]byte, error) {
 	abs := math.Abs(f)
 	format := byte('f')
 	if abs != 0 {
-		if bits == 64 && (abs < 1e-6 || abs >= 1e21) || bits == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21) {
+		if size == 64 && (abs < 1e-6 || abs >= 1e21) || size == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21) {
 			format = 'e'
 		}
 	}
-	dst = strconv.AppendFloat(dst, f, format, -1, bits)
+	dst = strconv.AppendFloat(dst, f, format, -1, size)
 	if format == 'e' {
 		n := len(dst)
 		if n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
@@ -198,4 +237,43 @@ func AppendCompact(dst []byte, src []byte) ([]byte, error) {
 		}
 	}
 	return append(dst, src[start:]...), nil
+}
+
+// Buffer is the scratch space of a generated MarshalJSON:
+//
+//	buf := oasimpl.GetBuffer()
+//	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
+//
+// The value is encoded into a buffer kept from earlier calls and then
+// copied into a new slice of exactly its length, as encoding/json does:
+// guessing the size up front either wastes memory (which the garbage
+// collector then has to recycle, most of the cost of encoding a small
+// value) or grows the slice several times (most of the cost of a large
+// one).
+type Buffer struct{ b []byte }
+
+// buffers holds Buffers between MarshalJSON calls: a cache of scratch
+// memory, not state (what a call returns never depends on it), as
+// encoding/json keeps one. The garbage collector empties it.
+var buffers = sync.Pool{New: func() any { return &Buffer{b: make([]byte, 0, 1024)} }}
+
+// GetBuffer returns a Buffer from the pool; Marshaled puts it back.
+func GetBuffer() *Buffer { return buffers.Get().(*Buffer) }
+
+// Bytes returns the buffer's storage, empty, to append to.
+func (b *Buffer) Bytes() []byte { return b.b[:0] }
+
+// Marshaled returns a copy of out (what was appended to Bytes) of exactly
+// its length, or err, and puts the buffer back in the pool, keeping out's
+// storage if it grew.
+func (b *Buffer) Marshaled(out []byte, err error) ([]byte, error) {
+	var res []byte
+	if err == nil {
+		res = append([]byte(nil), out...)
+		if cap(out) > cap(b.b) {
+			b.b = out[:0]
+		}
+	}
+	buffers.Put(b)
+	return res, err
 }

@@ -371,9 +371,15 @@ func AppendSliceOf[T appendable](dst []byte, s []T) ([]byte, error) {
 		if i > 0 {
 			dst = append(dst, ',')
 		}
+		start := len(dst)
 		var err error
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
+		}
+		if i == 0 && len(s) > 1 {
+			// Room for the rest, guessed from the first: a long slice
+			// then grows once instead of a dozen times, each a copy.
+			dst = slices.Grow(dst, (len(dst)-start+1)*(len(s)-1)*9/8+1)
 		}
 	}
 	return append(dst, ']'), nil
@@ -384,6 +390,11 @@ func AppendStrings(dst []byte, s []string) []byte {
 	if s == nil {
 		return append(dst, "null"...)
 	}
+	n := 2
+	for _, x := range s {
+		n += len(x) + 3 // quotes and comma; escapes may need more
+	}
+	dst = slices.Grow(dst, n)
 	dst = append(dst, '[')
 	for i, x := range s {
 		if i > 0 {

@@ -33,7 +33,10 @@ package oasimpl
 // (EncodeContent) and text scalars (TextBody).
 //
 // 4: base64 response bodies decoded as they are read (DecodeContent).
-const Version = 4
+//
+// 5: MarshalJSON encodes into a pooled buffer (GetBuffer, Buffer);
+// DecodeJSON guesses the next member by its name (Decoder.KeyIs).
+const Version = 5
 
 // MinVersion is the oldest version of generated code this runtime still
 // compiles with.

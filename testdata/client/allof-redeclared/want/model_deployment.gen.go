@@ -70,19 +70,23 @@ func (m *Deployment) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysDeployment[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "id":
-			field = 0
-		case "versions":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "ID", "VERSIONS")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "id":
+				field = 0
+			case "versions":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "ID", "VERSIONS")
+			}
 		}
 		switch field {
 		case 0:
@@ -115,10 +119,15 @@ func (m *Deployment) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysDeployment lists the member names of Deployment as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysDeployment = [...]string{"\"id\"", "\"versions\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Deployment) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 108))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Deployment{}

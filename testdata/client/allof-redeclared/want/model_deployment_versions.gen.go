@@ -66,19 +66,23 @@ func (m *DeploymentVersions) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysDeploymentVersions[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "percentage":
-			field = 0
-		case "version_id":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "PERCENTAGE", "VERSION_ID")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "percentage":
+				field = 0
+			case "version_id":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "PERCENTAGE", "VERSION_ID")
+			}
 		}
 		switch field {
 		case 0:
@@ -91,10 +95,15 @@ func (m *DeploymentVersions) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysDeploymentVersions lists the member names of DeploymentVersions as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysDeploymentVersions = [...]string{"\"percentage\"", "\"version_id\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m DeploymentVersions) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 62))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = DeploymentVersions{}

@@ -91,21 +91,25 @@ func (m *Envelope) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysEnvelope[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "result":
-			field = 0
-		case "result_info":
-			field = 1
-		case "success":
-			field = 2
-		default:
-			field = oasimpl.FoldIndex(key, "RESULT", "RESULT_INFO", "SUCCESS")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "result":
+				field = 0
+			case "result_info":
+				field = 1
+			case "success":
+				field = 2
+			default:
+				field = oasimpl.FoldIndex(key, "RESULT", "RESULT_INFO", "SUCCESS")
+			}
 		}
 		switch field {
 		case 0:
@@ -132,10 +136,15 @@ func (m *Envelope) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysEnvelope lists the member names of Envelope as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysEnvelope = [...]string{"\"result\"", "\"result_info\"", "\"success\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Envelope) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 134))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Envelope{}

@@ -63,19 +63,23 @@ func (m *PageInfo) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysPageInfo[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "page":
-			field = 0
-		case "per_page":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "PAGE", "PER_PAGE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "page":
+				field = 0
+			case "per_page":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "PAGE", "PER_PAGE")
+			}
 		}
 		switch field {
 		case 0:
@@ -88,10 +92,15 @@ func (m *PageInfo) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysPageInfo lists the member names of PageInfo as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysPageInfo = [...]string{"\"page\"", "\"per_page\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m PageInfo) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 38))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = PageInfo{}

@@ -58,17 +58,21 @@ func (m *Percentage) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysPercentage[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "versions":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "VERSIONS")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "versions":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "VERSIONS")
+			}
 		}
 		switch field {
 		case 0:
@@ -99,10 +103,15 @@ func (m *Percentage) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysPercentage lists the member names of Percentage as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysPercentage = [...]string{"\"versions\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Percentage) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 78))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Percentage{}

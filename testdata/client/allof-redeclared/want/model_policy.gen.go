@@ -76,19 +76,23 @@ func (m *Policy) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysPolicy[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "enabled":
-			field = 0
-		case "id":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "ENABLED", "ID")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "enabled":
+				field = 0
+			case "id":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "ENABLED", "ID")
+			}
 		}
 		switch field {
 		case 0:
@@ -105,10 +109,15 @@ func (m *Policy) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = seen
 }
 
+// jsonKeysPolicy lists the member names of Policy as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysPolicy = [...]string{"\"enabled\"", "\"id\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Policy) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 91))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Policy{}

@@ -73,21 +73,25 @@ func (m *PolicyResponseResultInfo) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysPolicyResponseResultInfo[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "cursor":
-			field = 0
-		case "page":
-			field = 1
-		case "per_page":
-			field = 2
-		default:
-			field = oasimpl.FoldIndex(key, "CURSOR", "PAGE", "PER_PAGE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "cursor":
+				field = 0
+			case "page":
+				field = 1
+			case "per_page":
+				field = 2
+			default:
+				field = oasimpl.FoldIndex(key, "CURSOR", "PAGE", "PER_PAGE")
+			}
 		}
 		switch field {
 		case 0:
@@ -102,10 +106,15 @@ func (m *PolicyResponseResultInfo) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysPolicyResponseResultInfo lists the member names of PolicyResponseResultInfo as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysPolicyResponseResultInfo = [...]string{"\"cursor\"", "\"page\"", "\"per_page\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m PolicyResponseResultInfo) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 72))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = PolicyResponseResultInfo{}

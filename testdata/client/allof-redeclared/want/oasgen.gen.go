@@ -7,22 +7,22 @@
 //
 // spec: sha256:005dd2e0a47b52d5
 // config: sha256:fcd136dcb539b49f
-// toolchain: v0.6.0
-// output: sha256:818070409ec101ec
+// toolchain: v0.7.0
+// output: sha256:696b886710b7de97
 //
 // files:
-//	sha256:470a9106c08be099 api.gen.go
-//	sha256:92a3192fdc79d7cb doc.gen.go
+//	sha256:1317426a434ccbfb api.gen.go
+//	sha256:12f9dd62ac999ec5 doc.gen.go
 //	sha256:eef402cda5e91557 examples.gen_test.go
-//	sha256:744a750ddd555c78 model_deployment.gen.go
-//	sha256:a03958f58f01c818 model_deployment_versions.gen.go
-//	sha256:7180a69bfc7dc3aa model_envelope.gen.go
+//	sha256:fc7a1819b9a5be3f model_deployment.gen.go
+//	sha256:e42de7119321962f model_deployment_versions.gen.go
+//	sha256:b05115c6ebd406d5 model_envelope.gen.go
 //	sha256:ffe8c5ef181a95ec model_identifier.gen.go
-//	sha256:adf62655c3dd3361 model_page_info.gen.go
-//	sha256:f75513dc3dc5af81 model_percentage.gen.go
-//	sha256:5d4f4a4cb1962d71 model_policy.gen.go
-//	sha256:14d8aa28a1e929b1 model_policy_response.gen.go
-//	sha256:8ce5b535e08820d4 model_policy_response_result_info.gen.go
+//	sha256:107ee8ebc5b6dcf8 model_page_info.gen.go
+//	sha256:67d1feea3ef90ed4 model_percentage.gen.go
+//	sha256:2c2e25d2e50d38ee model_policy.gen.go
+//	sha256:479619d05cb4e5a7 model_policy_response.gen.go
+//	sha256:3ed637172e362c23 model_policy_response_result_info.gen.go
 //	sha256:cf919b62b4a38535 raw/client.gen.go
 
 package allofredeclared

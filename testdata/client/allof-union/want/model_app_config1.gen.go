@@ -83,21 +83,25 @@ func (m *AppConfig1) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysAppConfig1[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "breakout":
-			field = 0
-		case "managed_app_id":
-			field = 1
-		case "priority":
-			field = 2
-		default:
-			field = oasimpl.FoldIndex(key, "BREAKOUT", "MANAGED_APP_ID", "PRIORITY")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "breakout":
+				field = 0
+			case "managed_app_id":
+				field = 1
+			case "priority":
+				field = 2
+			default:
+				field = oasimpl.FoldIndex(key, "BREAKOUT", "MANAGED_APP_ID", "PRIORITY")
+			}
 		}
 		switch field {
 		case 0:
@@ -118,10 +122,15 @@ func (m *AppConfig1) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysAppConfig1 lists the member names of AppConfig1 as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysAppConfig1 = [...]string{"\"breakout\"", "\"managed_app_id\"", "\"priority\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m AppConfig1) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 84))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = AppConfig1{}

@@ -66,17 +66,21 @@ func (m *Area0) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysArea0[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "type":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "TYPE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "type":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "TYPE")
+			}
 		}
 		switch field {
 		case 0:
@@ -91,10 +95,15 @@ func (m *Area0) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysArea0 lists the member names of Area0 as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysArea0 = [...]string{"\"type\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Area0) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 22))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Area0{}

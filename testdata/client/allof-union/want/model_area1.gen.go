@@ -84,19 +84,23 @@ func (m *Area1) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysArea1[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "area_code":
-			field = 0
-		case "type":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "AREA_CODE", "TYPE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "area_code":
+				field = 0
+			case "type":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "AREA_CODE", "TYPE")
+			}
 		}
 		switch field {
 		case 0:
@@ -118,10 +122,15 @@ func (m *Area1) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<2 - 1) &^ seen
 }
 
+// jsonKeysArea1 lists the member names of Area1 as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysArea1 = [...]string{"\"area_code\"", "\"type\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Area1) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 43))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Area1{}

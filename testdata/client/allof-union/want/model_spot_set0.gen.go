@@ -95,21 +95,25 @@ func (m *SpotSet0) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysSpotSet0[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "label":
-			field = 0
-		case "setid":
-			field = 1
-		case "type":
-			field = 2
-		default:
-			field = oasimpl.FoldIndex(key, "LABEL", "SETID", "TYPE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "label":
+				field = 0
+			case "setid":
+				field = 1
+			case "type":
+				field = 2
+			default:
+				field = oasimpl.FoldIndex(key, "LABEL", "SETID", "TYPE")
+			}
 		}
 		switch field {
 		case 0:
@@ -133,10 +137,15 @@ func (m *SpotSet0) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<2 - 1) &^ seen
 }
 
+// jsonKeysSpotSet0 lists the member names of SpotSet0 as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysSpotSet0 = [...]string{"\"label\"", "\"setid\"", "\"type\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m SpotSet0) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 72))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = SpotSet0{}

@@ -111,23 +111,27 @@ func (m *SpotSet1) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysSpotSet1[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "area_code":
-			field = 0
-		case "label":
-			field = 1
-		case "setid":
-			field = 2
-		case "type":
-			field = 3
-		default:
-			field = oasimpl.FoldIndex(key, "AREA_CODE", "LABEL", "SETID", "TYPE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "area_code":
+				field = 0
+			case "label":
+				field = 1
+			case "setid":
+				field = 2
+			case "type":
+				field = 3
+			default:
+				field = oasimpl.FoldIndex(key, "AREA_CODE", "LABEL", "SETID", "TYPE")
+			}
 		}
 		switch field {
 		case 0:
@@ -158,10 +162,15 @@ func (m *SpotSet1) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<3 - 1) &^ seen
 }
 
+// jsonKeysSpotSet1 lists the member names of SpotSet1 as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysSpotSet1 = [...]string{"\"area_code\"", "\"label\"", "\"setid\"", "\"type\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m SpotSet1) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 93))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = SpotSet1{}

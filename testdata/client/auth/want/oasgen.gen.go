@@ -7,14 +7,14 @@
 //
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
-// toolchain: v0.6.0
-// output: sha256:02867ad6a73056f2
+// toolchain: v0.7.0
+// output: sha256:140ae42818027503
 //
 // files:
-//	sha256:acb88c04329f1d68 api.gen.go
-//	sha256:83a99cf391820668 doc.gen.go
+//	sha256:7e63fcdb6ad3a53a api.gen.go
+//	sha256:16c1fe00d6fe154a doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
-//	sha256:3f4f8203f7a996fa model_thing.gen.go
+//	sha256:fd8156db0cd6885b model_thing.gen.go
 //	sha256:ea4343b19b14a769 raw/client.gen.go
 
 package auth

@@ -61,17 +61,21 @@ func (m *DeployAcceptedResponse) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysDeployAcceptedResponse[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "message":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "MESSAGE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "message":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "MESSAGE")
+			}
 		}
 		switch field {
 		case 0:
@@ -88,10 +92,15 @@ func (m *DeployAcceptedResponse) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysDeployAcceptedResponse lists the member names of DeployAcceptedResponse as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysDeployAcceptedResponse = [...]string{"\"message\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m DeployAcceptedResponse) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 37))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = DeployAcceptedResponse{}

@@ -52,17 +52,21 @@ func (m *DeployResult) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysDeployResult[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "ok":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "OK")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "ok":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "OK")
+			}
 		}
 		switch field {
 		case 0:
@@ -73,10 +77,15 @@ func (m *DeployResult) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysDeployResult lists the member names of DeployResult as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysDeployResult = [...]string{"\"ok\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m DeployResult) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 16))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = DeployResult{}

@@ -78,19 +78,23 @@ func (m *Deployment) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysDeployment[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "app":
-			field = 0
-		case "id":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "APP", "ID")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "app":
+				field = 0
+			case "id":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "APP", "ID")
+			}
 		}
 		switch field {
 		case 0:
@@ -114,10 +118,15 @@ func (m *Deployment) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<2 - 1) &^ seen
 }
 
+// jsonKeysDeployment lists the member names of Deployment as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysDeployment = [...]string{"\"app\"", "\"id\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Deployment) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 47))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Deployment{}

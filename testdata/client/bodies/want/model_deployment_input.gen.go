@@ -64,17 +64,21 @@ func (m *DeploymentInput) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysDeploymentInput[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "app":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "APP")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "app":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "APP")
+			}
 		}
 		switch field {
 		case 0:
@@ -91,10 +95,15 @@ func (m *DeploymentInput) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysDeploymentInput lists the member names of DeploymentInput as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysDeploymentInput = [...]string{"\"app\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m DeploymentInput) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 33))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = DeploymentInput{}

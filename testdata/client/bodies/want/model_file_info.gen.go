@@ -89,21 +89,25 @@ func (m *FileInfo) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysFileInfo[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "contentType":
-			field = 0
-		case "name":
-			field = 1
-		case "size":
-			field = 2
-		default:
-			field = oasimpl.FoldIndex(key, "CONTENTTYPE", "NAME", "SIZE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "contentType":
+				field = 0
+			case "name":
+				field = 1
+			case "size":
+				field = 2
+			default:
+				field = oasimpl.FoldIndex(key, "CONTENTTYPE", "NAME", "SIZE")
+			}
 		}
 		switch field {
 		case 0:
@@ -129,10 +133,15 @@ func (m *FileInfo) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<2 - 1) &^ seen
 }
 
+// jsonKeysFileInfo lists the member names of FileInfo as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysFileInfo = [...]string{"\"contentType\"", "\"name\"", "\"size\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m FileInfo) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 89))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = FileInfo{}

@@ -100,23 +100,27 @@ func (m *LoginRequestForm) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysLoginRequestForm[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "password":
-			field = 0
-		case "remember":
-			field = 1
-		case "scopes":
-			field = 2
-		case "username":
-			field = 3
-		default:
-			field = oasimpl.FoldIndex(key, "PASSWORD", "REMEMBER", "SCOPES", "USERNAME")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "password":
+				field = 0
+			case "remember":
+				field = 1
+			case "scopes":
+				field = 2
+			case "username":
+				field = 3
+			default:
+				field = oasimpl.FoldIndex(key, "PASSWORD", "REMEMBER", "SCOPES", "USERNAME")
+			}
 		}
 		switch field {
 		case 0:
@@ -144,10 +148,15 @@ func (m *LoginRequestForm) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<2 - 1) &^ seen
 }
 
+// jsonKeysLoginRequestForm lists the member names of LoginRequestForm as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysLoginRequestForm = [...]string{"\"password\"", "\"remember\"", "\"scopes\"", "\"username\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m LoginRequestForm) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 168))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = LoginRequestForm{}

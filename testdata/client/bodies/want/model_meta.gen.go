@@ -72,19 +72,23 @@ func (m *Meta) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysMeta[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "title":
-			field = 0
-		case "width":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "TITLE", "WIDTH")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "title":
+				field = 0
+			case "width":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "TITLE", "WIDTH")
+			}
 		}
 		switch field {
 		case 0:
@@ -103,10 +107,15 @@ func (m *Meta) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysMeta lists the member names of Meta as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysMeta = [...]string{"\"title\"", "\"width\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Meta) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 52))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Meta{}

@@ -52,17 +52,21 @@ func (m *Report) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysReport[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "rows":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "ROWS")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "rows":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "ROWS")
+			}
 		}
 		switch field {
 		case 0:
@@ -73,10 +77,15 @@ func (m *Report) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysReport lists the member names of Report as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysReport = [...]string{"\"rows\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Report) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 18))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Report{}

@@ -7,23 +7,23 @@
 //
 // spec: sha256:01868d0dfe99f185
 // config: sha256:3bb05863136f0e8c
-// toolchain: v0.6.0
-// output: sha256:8cfa7bbcabaf9586
+// toolchain: v0.7.0
+// output: sha256:09cec0b936a01d0b
 //
 // files:
-//	sha256:352a4f73227c9efb api.gen.go
-//	sha256:862d7e679a2ed94c doc.gen.go
+//	sha256:3d488aec27ccd4e3 api.gen.go
+//	sha256:d82bfdc40117d6e9 doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:2db2f7784ed326df examples.gen_test.go
-//	sha256:e552d14988dc63ed model_deploy_accepted_response.gen.go
-//	sha256:3f1557d38e522481 model_deploy_result.gen.go
-//	sha256:e1f26ab71a651d7f model_deployment.gen.go
-//	sha256:e597820ac4fad96f model_deployment_input.gen.go
-//	sha256:2d75b198dcd5f2fe model_error.gen.go
-//	sha256:cb0378c70c7867d2 model_file_info.gen.go
-//	sha256:5a335b6259e14461 model_login_request_form.gen.go
-//	sha256:5c8da594a0235dbd model_meta.gen.go
-//	sha256:8194342c028425d8 model_report.gen.go
+//	sha256:30e09bb64678d732 model_deploy_accepted_response.gen.go
+//	sha256:ddfefa2e53d84b41 model_deploy_result.gen.go
+//	sha256:a5f51f0ae86f2fd0 model_deployment.gen.go
+//	sha256:ade651d2271514de model_deployment_input.gen.go
+//	sha256:fda250e37606f26b model_error.gen.go
+//	sha256:6b2062e4a523c98b model_file_info.gen.go
+//	sha256:da3a327a8aacb05b model_login_request_form.gen.go
+//	sha256:e94ab456041ad46d model_meta.gen.go
+//	sha256:e377c300cedd5447 model_report.gen.go
 //	sha256:e74f2da9cc24565a model_upload_avatar_parts_style.gen.go
 //	sha256:e54544602daaa18e model_upload_avatar_parts_style1.gen.go
 //	sha256:8ab0f151e6964532 raw/client.gen.go

@@ -109,25 +109,29 @@ func (m *Resource) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysResource[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "always":
-			field = 0
-		case "maybe":
-			field = 1
-		case "previewable":
-			field = 2
-		case "public":
-			field = 3
-		case "untyped":
-			field = 4
-		default:
-			field = oasimpl.FoldIndex(key, "ALWAYS", "MAYBE", "PREVIEWABLE", "PUBLIC", "UNTYPED")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "always":
+				field = 0
+			case "maybe":
+				field = 1
+			case "previewable":
+				field = 2
+			case "public":
+				field = 3
+			case "untyped":
+				field = 4
+			default:
+				field = oasimpl.FoldIndex(key, "ALWAYS", "MAYBE", "PREVIEWABLE", "PUBLIC", "UNTYPED")
+			}
 		}
 		switch field {
 		case 0:
@@ -158,10 +162,15 @@ func (m *Resource) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysResource lists the member names of Resource as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysResource = [...]string{"\"always\"", "\"maybe\"", "\"previewable\"", "\"public\"", "\"untyped\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Resource) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 153))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Resource{}

@@ -7,15 +7,15 @@
 //
 // spec: sha256:9dd92c2ce2c25662
 // config: sha256:04c618fa1af06cb3
-// toolchain: v0.6.0
-// output: sha256:5d41daf92b550384
+// toolchain: v0.7.0
+// output: sha256:41d4b87cc0b7f46b
 //
 // files:
-//	sha256:99e5f88021b32ce9 api.gen.go
-//	sha256:3b172f6911ba4bfe doc.gen.go
+//	sha256:9f7894ddcabfbe29 api.gen.go
+//	sha256:1b1acb5aabf51551 doc.gen.go
 //	sha256:0249a179f6748fe5 examples.gen_test.go
 //	sha256:0be85888d47400d8 model_flag.gen.go
-//	sha256:bc03879b66493630 model_resource.gen.go
+//	sha256:443ed82b379e4a01 model_resource.gen.go
 //	sha256:74eee93410bcfb7a raw/client.gen.go
 //
 // warnings:

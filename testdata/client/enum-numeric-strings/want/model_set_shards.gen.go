@@ -84,19 +84,23 @@ func (m *SetShards) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysSetShards[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "ratio":
-			field = 0
-		case "shards":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "RATIO", "SHARDS")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "ratio":
+				field = 0
+			case "shards":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "RATIO", "SHARDS")
+			}
 		}
 		switch field {
 		case 0:
@@ -119,10 +123,15 @@ func (m *SetShards) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysSetShards lists the member names of SetShards as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysSetShards = [...]string{"\"ratio\"", "\"shards\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m SetShards) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 45))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = SetShards{}

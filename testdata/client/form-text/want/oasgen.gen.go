@@ -7,12 +7,12 @@
 //
 // spec: sha256:659cb1dc307386b9
 // config: sha256:88deab76e2a28eba
-// toolchain: v0.6.0
-// output: sha256:1d541efe52c78c41
+// toolchain: v0.7.0
+// output: sha256:548e15c4817353e9
 //
 // files:
-//	sha256:6b3a2f7f739a8fd3 api.gen.go
-//	sha256:2bab44ecafb8da78 doc.gen.go
+//	sha256:e813366d9c28065a api.gen.go
+//	sha256:703fb376f0435a1e doc.gen.go
 //	sha256:f09441be862cbabb examples.gen_test.go
 //	sha256:6d948ffda7bc1d73 raw/client.gen.go
 

@@ -7,12 +7,12 @@
 //
 // spec: sha256:c23f4b23a7ac0ceb
 // config: sha256:9123608f6108193f
-// toolchain: v0.6.0
-// output: sha256:9b534f0d2d1bc87d
+// toolchain: v0.7.0
+// output: sha256:7bc630a2d8cd0b10
 //
 // files:
-//	sha256:54e74ae9ea526a79 api.gen.go
-//	sha256:fec3ef046b3fc592 doc.gen.go
+//	sha256:3d8967a463eda1e8 api.gen.go
+//	sha256:d2f1dbed08bc6cf3 doc.gen.go
 //	sha256:bfa41e053bbc5a64 examples.gen_test.go
 //	sha256:8139e751d0a5fcfd raw/client.gen.go
 

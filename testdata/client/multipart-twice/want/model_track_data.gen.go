@@ -82,19 +82,23 @@ func (m *TrackData) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysTrackData[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "track[asset_data]":
-			field = 0
-		case "track[title]":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "TRACK[ASSET_DATA]", "TRACK[TITLE]")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "track[asset_data]":
+				field = 0
+			case "track[title]":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "TRACK[ASSET_DATA]", "TRACK[TITLE]")
+			}
 		}
 		switch field {
 		case 0:
@@ -118,10 +122,15 @@ func (m *TrackData) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<2 - 1) &^ seen
 }
 
+// jsonKeysTrackData lists the member names of TrackData as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysTrackData = [...]string{"\"track[asset_data]\"", "\"track[title]\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m TrackData) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 87))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = TrackData{}

@@ -7,15 +7,15 @@
 //
 // spec: sha256:30e27b730f9ee15b
 // config: sha256:d8d41cb8a7c29d44
-// toolchain: v0.6.0
-// output: sha256:8e69da1b9f430be9
+// toolchain: v0.7.0
+// output: sha256:144b7275d4bc58cc
 //
 // files:
-//	sha256:9390ce69d91c18cd api.gen.go
-//	sha256:6aebd2ba1e3bc0cf doc.gen.go
+//	sha256:d05c1a703d178d11 api.gen.go
+//	sha256:6fe65a2213f47c17 doc.gen.go
 //	sha256:2abe6571cd89d4c9 examples.gen_test.go
-//	sha256:45e89fde1e139871 model_post_track_created_response.gen.go
-//	sha256:57d1c9ccb2478e76 model_track_data.gen.go
+//	sha256:eb2ee06a68290365 model_post_track_created_response.gen.go
+//	sha256:da0f55529213ff07 model_track_data.gen.go
 //	sha256:999903dbdb5f525a raw/client.gen.go
 
 package multiparttwice

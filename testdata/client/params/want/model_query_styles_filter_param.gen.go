@@ -67,19 +67,23 @@ func (m *QueryStylesFilterParam) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysQueryStylesFilterParam[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "connectors":
-			field = 0
-		case "updated_after":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "CONNECTORS", "UPDATED_AFTER")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "connectors":
+				field = 0
+			case "updated_after":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "CONNECTORS", "UPDATED_AFTER")
+			}
 		}
 		switch field {
 		case 0:
@@ -92,10 +96,15 @@ func (m *QueryStylesFilterParam) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysQueryStylesFilterParam lists the member names of QueryStylesFilterParam as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysQueryStylesFilterParam = [...]string{"\"connectors\"", "\"updated_after\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m QueryStylesFilterParam) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 89))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = QueryStylesFilterParam{}

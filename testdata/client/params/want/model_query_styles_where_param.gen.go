@@ -63,19 +63,23 @@ func (m *QueryStylesWhereParam) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysQueryStylesWhereParam[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "age":
-			field = 0
-		case "name":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "AGE", "NAME")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "age":
+				field = 0
+			case "name":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "AGE", "NAME")
+			}
 		}
 		switch field {
 		case 0:
@@ -88,10 +92,15 @@ func (m *QueryStylesWhereParam) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysQueryStylesWhereParam lists the member names of QueryStylesWhereParam as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysQueryStylesWhereParam = [...]string{"\"age\"", "\"name\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m QueryStylesWhereParam) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 49))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = QueryStylesWhereParam{}

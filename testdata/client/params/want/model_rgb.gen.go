@@ -93,21 +93,25 @@ func (m *Rgb) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysRgb[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "B":
-			field = 0
-		case "G":
-			field = 1
-		case "R":
-			field = 2
-		default:
-			field = oasimpl.FoldIndex(key, "B", "G", "R")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "B":
+				field = 0
+			case "G":
+				field = 1
+			case "R":
+				field = 2
+			default:
+				field = oasimpl.FoldIndex(key, "B", "G", "R")
+			}
 		}
 		switch field {
 		case 0:
@@ -138,10 +142,15 @@ func (m *Rgb) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<3 - 1) &^ seen
 }
 
+// jsonKeysRgb lists the member names of Rgb as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysRgb = [...]string{"\"B\"", "\"G\"", "\"R\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Rgb) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 41))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Rgb{}

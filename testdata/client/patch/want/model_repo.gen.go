@@ -140,27 +140,31 @@ func (m *Repo) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysRepo[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "description":
-			field = 0
-		case "has_issues":
-			field = 1
-		case "id":
-			field = 2
-		case "name":
-			field = 3
-		case "private":
-			field = 4
-		case "stars":
-			field = 5
-		default:
-			field = oasimpl.FoldIndex(key, "DESCRIPTION", "HAS_ISSUES", "ID", "NAME", "PRIVATE", "STARS")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "description":
+				field = 0
+			case "has_issues":
+				field = 1
+			case "id":
+				field = 2
+			case "name":
+				field = 3
+			case "private":
+				field = 4
+			case "stars":
+				field = 5
+			default:
+				field = oasimpl.FoldIndex(key, "DESCRIPTION", "HAS_ISSUES", "ID", "NAME", "PRIVATE", "STARS")
+			}
 		}
 		switch field {
 		case 0:
@@ -202,10 +206,15 @@ func (m *Repo) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<4 - 1) &^ seen
 }
 
+// jsonKeysRepo lists the member names of Repo as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysRepo = [...]string{"\"description\"", "\"has_issues\"", "\"id\"", "\"name\"", "\"private\"", "\"stars\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Repo) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 145))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Repo{}

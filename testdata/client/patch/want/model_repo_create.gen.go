@@ -135,25 +135,29 @@ func (m *RepoCreate) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysRepoCreate[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "auto_init":
-			field = 0
-		case "has_issues":
-			field = 1
-		case "name":
-			field = 2
-		case "owner":
-			field = 3
-		case "private":
-			field = 4
-		default:
-			field = oasimpl.FoldIndex(key, "AUTO_INIT", "HAS_ISSUES", "NAME", "OWNER", "PRIVATE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "auto_init":
+				field = 0
+			case "has_issues":
+				field = 1
+			case "name":
+				field = 2
+			case "owner":
+				field = 3
+			case "private":
+				field = 4
+			default:
+				field = oasimpl.FoldIndex(key, "AUTO_INIT", "HAS_ISSUES", "NAME", "OWNER", "PRIVATE")
+			}
 		}
 		switch field {
 		case 0:
@@ -188,10 +192,15 @@ func (m *RepoCreate) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<3 - 1) &^ seen
 }
 
+// jsonKeysRepoCreate lists the member names of RepoCreate as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysRepoCreate = [...]string{"\"auto_init\"", "\"has_issues\"", "\"name\"", "\"owner\"", "\"private\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m RepoCreate) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 129))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = RepoCreate{}

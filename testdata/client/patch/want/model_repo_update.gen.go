@@ -397,51 +397,55 @@ func (m *RepoUpdate) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysRepoUpdate[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "allow_merge_commit":
-			field = 0
-		case "allow_squash_merge":
-			field = 1
-		case "archived_at":
-			field = 2
-		case "default_branch":
-			field = 3
-		case "delete_branch_on_merge":
-			field = 4
-		case "description":
-			field = 5
-		case "has_issues":
-			field = 6
-		case "has_projects":
-			field = 7
-		case "has_wiki":
-			field = 8
-		case "homepage":
-			field = 9
-		case "is_template":
-			field = 10
-		case "merge_weights":
-			field = 11
-		case "name":
-			field = 12
-		case "private":
-			field = 13
-		case "ratio":
-			field = 14
-		case "seed":
-			field = 15
-		case "topics":
-			field = 16
-		case "visibility":
-			field = 17
-		default:
-			field = oasimpl.FoldIndex(key, "ALLOW_MERGE_COMMIT", "ALLOW_SQUASH_MERGE", "ARCHIVED_AT", "DEFAULT_BRANCH", "DELETE_BRANCH_ON_MERGE", "DESCRIPTION", "HAS_ISSUES", "HAS_PROJECTS", "HAS_WIKI", "HOMEPAGE", "IS_TEMPLATE", "MERGE_WEIGHTS", "NAME", "PRIVATE", "RATIO", "SEED", "TOPICS", "VISIBILITY")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "allow_merge_commit":
+				field = 0
+			case "allow_squash_merge":
+				field = 1
+			case "archived_at":
+				field = 2
+			case "default_branch":
+				field = 3
+			case "delete_branch_on_merge":
+				field = 4
+			case "description":
+				field = 5
+			case "has_issues":
+				field = 6
+			case "has_projects":
+				field = 7
+			case "has_wiki":
+				field = 8
+			case "homepage":
+				field = 9
+			case "is_template":
+				field = 10
+			case "merge_weights":
+				field = 11
+			case "name":
+				field = 12
+			case "private":
+				field = 13
+			case "ratio":
+				field = 14
+			case "seed":
+				field = 15
+			case "topics":
+				field = 16
+			case "visibility":
+				field = 17
+			default:
+				field = oasimpl.FoldIndex(key, "ALLOW_MERGE_COMMIT", "ALLOW_SQUASH_MERGE", "ARCHIVED_AT", "DEFAULT_BRANCH", "DELETE_BRANCH_ON_MERGE", "DESCRIPTION", "HAS_ISSUES", "HAS_PROJECTS", "HAS_WIKI", "HOMEPAGE", "IS_TEMPLATE", "MERGE_WEIGHTS", "NAME", "PRIVATE", "RATIO", "SEED", "TOPICS", "VISIBILITY")
+			}
 		}
 		switch field {
 		case 0:
@@ -514,10 +518,15 @@ func (m *RepoUpdate) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysRepoUpdate lists the member names of RepoUpdate as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysRepoUpdate = [...]string{"\"allow_merge_commit\"", "\"allow_squash_merge\"", "\"archived_at\"", "\"default_branch\"", "\"delete_branch_on_merge\"", "\"description\"", "\"has_issues\"", "\"has_projects\"", "\"has_wiki\"", "\"homepage\"", "\"is_template\"", "\"merge_weights\"", "\"name\"", "\"private\"", "\"ratio\"", "\"seed\"", "\"topics\"", "\"visibility\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m RepoUpdate) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 630))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = RepoUpdate{}

@@ -7,16 +7,16 @@
 //
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
-// toolchain: v0.6.0
-// output: sha256:0dd6042d31b85693
+// toolchain: v0.7.0
+// output: sha256:5b0f42e91863bfba
 //
 // files:
-//	sha256:1703325ab647b665 api.gen.go
-//	sha256:97091841cacb943e doc.gen.go
+//	sha256:a76ac118cad826ea api.gen.go
+//	sha256:f897a646342f6f2a doc.gen.go
 //	sha256:cead9ca3a51afc49 examples.gen_test.go
-//	sha256:830b9186fc263307 model_repo.gen.go
-//	sha256:33cd5164fac2b52a model_repo_create.gen.go
-//	sha256:d49c88aee0af30ed model_repo_update.gen.go
+//	sha256:b4d1f3a4644d722c model_repo.gen.go
+//	sha256:46e7d5f8d672966a model_repo_create.gen.go
+//	sha256:536b067c5ce4d8aa model_repo_update.gen.go
 //	sha256:945b4d0aa7d8998b model_visibility.gen.go
 //	sha256:621ba0cdcf1eef8a raw/client.gen.go
 

@@ -66,7 +66,8 @@ func (m *Pets) DecodeJSON(d *oasimpl.Decoder) {
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Pets) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 64))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Pets{}

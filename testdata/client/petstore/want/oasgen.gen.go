@@ -7,17 +7,17 @@
 //
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
-// toolchain: v0.6.0
-// output: sha256:a75e466d1093b15d
+// toolchain: v0.7.0
+// output: sha256:dc5c6f95d8b920dc
 //
 // files:
-//	sha256:c2afb0e86c05511d api.gen.go
-//	sha256:2cd0f00d8da336b0 doc.gen.go
+//	sha256:fca6aa1a1308c588 api.gen.go
+//	sha256:309301156955eecb doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go
-//	sha256:059088b4e997a6f1 model_error.gen.go
-//	sha256:0871adc2cb523237 model_pet.gen.go
-//	sha256:6e2bd6176f49b069 model_pets.gen.go
+//	sha256:203d88a9b17476dc model_error.gen.go
+//	sha256:598f43e035e1f928 model_pet.gen.go
+//	sha256:7c11bb36b093cc18 model_pets.gen.go
 //	sha256:c5776567024747c4 raw/client.gen.go
 
 package petstore

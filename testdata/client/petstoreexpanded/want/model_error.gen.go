@@ -78,19 +78,23 @@ func (m *Error) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysError[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "code":
-			field = 0
-		case "message":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "CODE", "MESSAGE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "code":
+				field = 0
+			case "message":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "CODE", "MESSAGE")
+			}
 		}
 		switch field {
 		case 0:
@@ -114,10 +118,15 @@ func (m *Error) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<2 - 1) &^ seen
 }
 
+// jsonKeysError lists the member names of Error as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysError = [...]string{"\"code\"", "\"message\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Error) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 53))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Error{}

@@ -7,17 +7,17 @@
 //
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
-// toolchain: v0.6.0
-// output: sha256:a22fe85aa8cc71da
+// toolchain: v0.7.0
+// output: sha256:3bdfc8d4ad31a5f6
 //
 // files:
-//	sha256:5b0504e13e6a32e9 api.gen.go
-//	sha256:c7e6fe4e4aac4383 doc.gen.go
+//	sha256:0d0922aade2bd857 api.gen.go
+//	sha256:da0ae266d90bcac0 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go
-//	sha256:fcf0bc34d28a9fd1 model_error.gen.go
-//	sha256:eaa8f61cb507f2bb model_new_pet.gen.go
-//	sha256:341dd07305cb28b8 model_pet.gen.go
+//	sha256:8a7b1deae731ef28 model_error.gen.go
+//	sha256:c9f71bc7096d6106 model_new_pet.gen.go
+//	sha256:eb7366c57b7d8a88 model_pet.gen.go
 //	sha256:6a9472b85faadedc raw/client.gen.go
 //
 // warnings:

@@ -130,27 +130,31 @@ func (m *Route) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysRoute[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "confirm":
-			field = 0
-		case "enabled":
-			field = 1
-		case "hops":
-			field = 2
-		case "id":
-			field = 3
-		case "network":
-			field = 4
-		case "tunnel_id":
-			field = 5
-		default:
-			field = oasimpl.FoldIndex(key, "CONFIRM", "ENABLED", "HOPS", "ID", "NETWORK", "TUNNEL_ID")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "confirm":
+				field = 0
+			case "enabled":
+				field = 1
+			case "hops":
+				field = 2
+			case "id":
+				field = 3
+			case "network":
+				field = 4
+			case "tunnel_id":
+				field = 5
+			default:
+				field = oasimpl.FoldIndex(key, "CONFIRM", "ENABLED", "HOPS", "ID", "NETWORK", "TUNNEL_ID")
+			}
 		}
 		switch field {
 		case 0:
@@ -200,10 +204,15 @@ func (m *Route) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = seen ^ 17
 }
 
+// jsonKeysRoute lists the member names of Route as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysRoute = [...]string{"\"confirm\"", "\"enabled\"", "\"hops\"", "\"id\"", "\"network\"", "\"tunnel_id\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Route) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 198))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Route{}

@@ -7,14 +7,14 @@
 //
 // spec: sha256:0ce71cd8a5371023
 // config: sha256:c0a3489672e6fabe
-// toolchain: v0.6.0
-// output: sha256:d7e6bb425902b5ff
+// toolchain: v0.7.0
+// output: sha256:c1fe455e50066096
 //
 // files:
-//	sha256:1f3b0202c9a5b01d api.gen.go
-//	sha256:c48d0449043d6efd doc.gen.go
+//	sha256:9572b2a5dfaf0ac3 api.gen.go
+//	sha256:a43c8c17891c50c3 doc.gen.go
 //	sha256:932967afaebbfdb8 examples.gen_test.go
-//	sha256:bc752925611c3827 model_route.gen.go
+//	sha256:4745d3b89aeca983 model_route.gen.go
 //	sha256:40edf3685ff580b3 model_tunnel_id.gen.go
 //	sha256:89c46cbdd1fca0c3 raw/client.gen.go
 

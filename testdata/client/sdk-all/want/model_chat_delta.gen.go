@@ -79,19 +79,23 @@ func (m *ChatDelta) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysChatDelta[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "content":
-			field = 0
-		case "type":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "CONTENT", "TYPE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "content":
+				field = 0
+			case "type":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "CONTENT", "TYPE")
+			}
 		}
 		switch field {
 		case 0:
@@ -115,10 +119,15 @@ func (m *ChatDelta) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<2 - 1) &^ seen
 }
 
+// jsonKeysChatDelta lists the member names of ChatDelta as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysChatDelta = [...]string{"\"content\"", "\"type\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m ChatDelta) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 69))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = ChatDelta{}

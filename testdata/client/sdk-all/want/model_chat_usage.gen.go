@@ -79,19 +79,23 @@ func (m *ChatUsage) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysChatUsage[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "tokens":
-			field = 0
-		case "type":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "TOKENS", "TYPE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "tokens":
+				field = 0
+			case "type":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "TOKENS", "TYPE")
+			}
 		}
 		switch field {
 		case 0:
@@ -115,10 +119,15 @@ func (m *ChatUsage) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<2 - 1) &^ seen
 }
 
+// jsonKeysChatUsage lists the member names of ChatUsage as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysChatUsage = [...]string{"\"tokens\"", "\"type\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m ChatUsage) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 52))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = ChatUsage{}

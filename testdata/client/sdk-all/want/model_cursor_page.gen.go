@@ -77,19 +77,23 @@ func (m *CursorPage) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysCursorPage[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "data":
-			field = 0
-		case "next_cursor":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "DATA", "NEXT_CURSOR")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "data":
+				field = 0
+			case "next_cursor":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "DATA", "NEXT_CURSOR")
+			}
 		}
 		switch field {
 		case 0:
@@ -122,10 +126,15 @@ func (m *CursorPage) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysCursorPage lists the member names of CursorPage as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysCursorPage = [...]string{"\"data\"", "\"next_cursor\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m CursorPage) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 113))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = CursorPage{}

@@ -61,17 +61,21 @@ func (m *LinkedPageLinks) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysLinkedPageLinks[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "next":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "NEXT")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "next":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "NEXT")
+			}
 		}
 		switch field {
 		case 0:
@@ -82,10 +86,15 @@ func (m *LinkedPageLinks) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysLinkedPageLinks lists the member names of LinkedPageLinks as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysLinkedPageLinks = [...]string{"\"next\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m LinkedPageLinks) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 34))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = LinkedPageLinks{}

@@ -64,17 +64,21 @@ func (m *OffsetPage) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysOffsetPage[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "items":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "ITEMS")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "items":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "ITEMS")
+			}
 		}
 		switch field {
 		case 0:
@@ -105,10 +109,15 @@ func (m *OffsetPage) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysOffsetPage lists the member names of OffsetPage as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysOffsetPage = [...]string{"\"items\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m OffsetPage) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 75))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = OffsetPage{}

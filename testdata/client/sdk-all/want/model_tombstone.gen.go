@@ -52,17 +52,21 @@ func (m *Tombstone) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysTombstone[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "moved_to":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "MOVED_TO")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "moved_to":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "MOVED_TO")
+			}
 		}
 		switch field {
 		case 0:
@@ -73,10 +77,15 @@ func (m *Tombstone) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysTombstone lists the member names of Tombstone as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysTombstone = [...]string{"\"moved_to\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Tombstone) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 38))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Tombstone{}

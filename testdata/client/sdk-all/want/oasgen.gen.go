@@ -7,26 +7,26 @@
 //
 // spec: sha256:57d3650c4bbdcfd0
 // config: sha256:b8ee1440a395115d
-// toolchain: v0.6.0
-// output: sha256:d0f20e67ba3ca334
+// toolchain: v0.7.0
+// output: sha256:83d6486525725c4a
 //
 // files:
-//	sha256:da73121058a758a6 api.gen.go
-//	sha256:b78379dfcfabb3fb doc.gen.go
+//	sha256:42d204858f4809fe api.gen.go
+//	sha256:6795349b53ab64f2 doc.gen.go
 //	sha256:dde74010749dc339 errors.gen.go
 //	sha256:4bfde0e043c7cdfb examples.gen_test.go
-//	sha256:7d3f7d4433352682 model_chat_delta.gen.go
+//	sha256:45d2cd16ebed1529 model_chat_delta.gen.go
 //	sha256:c2e8e203ebbc87ed model_chat_event.gen.go
-//	sha256:0d68d90901a52929 model_chat_request.gen.go
-//	sha256:aa105d837ac87753 model_chat_usage.gen.go
-//	sha256:9e6c41595c10841b model_cursor_page.gen.go
-//	sha256:65800fa76a0ffe0c model_item.gen.go
-//	sha256:1fe7b066e34828ea model_legacy_thing.gen.go
-//	sha256:a03100f20cb8e389 model_linked_page.gen.go
-//	sha256:ead3866311c4821d model_linked_page_links.gen.go
-//	sha256:e9dc31e9666cdd2f model_offset_page.gen.go
-//	sha256:b6144f04e19e787e model_problem.gen.go
-//	sha256:71d1477c9fa02c74 model_tombstone.gen.go
+//	sha256:5d2ccee7be695073 model_chat_request.gen.go
+//	sha256:25057e040f6cf2c9 model_chat_usage.gen.go
+//	sha256:22149d3682691f0a model_cursor_page.gen.go
+//	sha256:6345090f19cfec99 model_item.gen.go
+//	sha256:81467a5381737b88 model_legacy_thing.gen.go
+//	sha256:6bd6d12617e034a6 model_linked_page.gen.go
+//	sha256:d2cacf0bc00e0e65 model_linked_page_links.gen.go
+//	sha256:7e82cd50273bd821 model_offset_page.gen.go
+//	sha256:c11d6241e7c22246 model_problem.gen.go
+//	sha256:84b197d3307455a9 model_tombstone.gen.go
 //	sha256:662cd949177c3c9f raw/client.gen.go
 //	sha256:09d592aa355f82f1 webhooks.gen.go
 //

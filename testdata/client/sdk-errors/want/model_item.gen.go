@@ -60,17 +60,21 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysItem[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "id":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "ID")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "id":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "ID")
+			}
 		}
 		switch field {
 		case 0:
@@ -87,10 +91,15 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysItem lists the member names of Item as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysItem = [...]string{"\"id\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Item) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 32))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Item{}

@@ -63,19 +63,23 @@ func (m *ListPagesOkResponse) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysListPagesOkResponse[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "data":
-			field = 0
-		case "next":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "DATA", "NEXT")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "data":
+				field = 0
+			case "next":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "DATA", "NEXT")
+			}
 		}
 		switch field {
 		case 0:
@@ -88,10 +92,15 @@ func (m *ListPagesOkResponse) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysListPagesOkResponse lists the member names of ListPagesOkResponse as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysListPagesOkResponse = [...]string{"\"data\"", "\"next\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m ListPagesOkResponse) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 106))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = ListPagesOkResponse{}

@@ -52,17 +52,21 @@ func (m *Missing) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysMissing[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "suggestion":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "SUGGESTION")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "suggestion":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "SUGGESTION")
+			}
 		}
 		switch field {
 		case 0:
@@ -73,10 +77,15 @@ func (m *Missing) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysMissing lists the member names of Missing as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysMissing = [...]string{"\"suggestion\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Missing) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 40))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Missing{}

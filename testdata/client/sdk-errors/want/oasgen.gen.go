@@ -7,18 +7,18 @@
 //
 // spec: sha256:a1ee567c5d558311
 // config: sha256:23ef558e9a4b325a
-// toolchain: v0.6.0
-// output: sha256:f81ec4339a0655d7
+// toolchain: v0.7.0
+// output: sha256:57a4a47704b77c40
 //
 // files:
-//	sha256:f8813f467ee23701 api.gen.go
-//	sha256:67bedf599405f28b doc.gen.go
+//	sha256:e717f6e7aeecbf62 api.gen.go
+//	sha256:b0246e58d02537f9 doc.gen.go
 //	sha256:dad7a1c1765191ed errors.gen.go
 //	sha256:29778eb8a27ed0dc examples.gen_test.go
-//	sha256:04d4a9d8be79db0d model_item.gen.go
-//	sha256:28d3acafe9109124 model_list_pages_ok_response.gen.go
-//	sha256:4fc21c682d164d29 model_missing.gen.go
-//	sha256:71f69f6d775e3140 model_problem.gen.go
+//	sha256:98c372cccc5714ae model_item.gen.go
+//	sha256:9e51b43bf745a223 model_list_pages_ok_response.gen.go
+//	sha256:6b155843d37b8b4b model_missing.gen.go
+//	sha256:08fdfaf2b05eaa8b model_problem.gen.go
 //	sha256:0f1bdc6fde299068 raw/client.gen.go
 //
 // warnings:

@@ -84,21 +84,25 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysAccount[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "display_name":
-			field = 0
-		case "id":
-			field = 1
-		case "old_field":
-			field = 2
-		default:
-			field = oasimpl.FoldIndex(key, "DISPLAY_NAME", "ID", "OLD_FIELD")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "display_name":
+				field = 0
+			case "id":
+				field = 1
+			case "old_field":
+				field = 2
+			default:
+				field = oasimpl.FoldIndex(key, "DISPLAY_NAME", "ID", "OLD_FIELD")
+			}
 		}
 		switch field {
 		case 0:
@@ -119,10 +123,15 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysAccount lists the member names of Account as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysAccount = [...]string{"\"display_name\"", "\"id\"", "\"old_field\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Account) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 109))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Account{}

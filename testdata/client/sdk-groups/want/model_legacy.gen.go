@@ -54,17 +54,21 @@ func (m *Legacy) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysLegacy[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "a":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "A")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "a":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "A")
+			}
 		}
 		switch field {
 		case 0:
@@ -75,10 +79,15 @@ func (m *Legacy) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysLegacy lists the member names of Legacy as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysLegacy = [...]string{"\"a\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Legacy) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 31))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Legacy{}

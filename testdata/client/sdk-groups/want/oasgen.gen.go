@@ -7,16 +7,16 @@
 //
 // spec: sha256:133945e2b740b3fd
 // config: sha256:88542a19bbddc305
-// toolchain: v0.6.0
-// output: sha256:bc01341284f73ce0
+// toolchain: v0.7.0
+// output: sha256:7b3ac54d67872c96
 //
 // files:
-//	sha256:4cdbbb416e2418d8 api.gen.go
-//	sha256:8651ec123736ca1e doc.gen.go
+//	sha256:a93e347868846afd api.gen.go
+//	sha256:dfc22fbf652f2b39 doc.gen.go
 //	sha256:f42cce6fdcd0266d examples.gen_test.go
-//	sha256:077443039e595e88 model_account.gen.go
-//	sha256:819d5764e189ac95 model_legacy.gen.go
-//	sha256:378739e0bd2d2a5f model_user.gen.go
+//	sha256:b47694b6c29015ae model_account.gen.go
+//	sha256:409c5610ab563b9d model_legacy.gen.go
+//	sha256:92db5c4eba44dc33 model_user.gen.go
 //	sha256:b97b8d5d6367f715 raw/client.gen.go
 //
 // warnings:

@@ -86,19 +86,23 @@ func (m *CursorPage) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysCursorPage[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "data":
-			field = 0
-		case "meta":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "DATA", "META")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "data":
+				field = 0
+			case "meta":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "DATA", "META")
+			}
 		}
 		switch field {
 		case 0:
@@ -135,10 +139,15 @@ func (m *CursorPage) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysCursorPage lists the member names of CursorPage as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysCursorPage = [...]string{"\"data\"", "\"meta\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m CursorPage) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 146))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = CursorPage{}

@@ -56,17 +56,21 @@ func (m *CursorPageMeta) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysCursorPageMeta[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "next_cursor":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "NEXT_CURSOR")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "next_cursor":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "NEXT_CURSOR")
+			}
 		}
 		switch field {
 		case 0:
@@ -77,10 +81,15 @@ func (m *CursorPageMeta) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysCursorPageMeta lists the member names of CursorPageMeta as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysCursorPageMeta = [...]string{"\"next_cursor\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m CursorPageMeta) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 41))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = CursorPageMeta{}

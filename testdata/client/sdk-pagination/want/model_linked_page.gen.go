@@ -77,19 +77,23 @@ func (m *LinkedPage) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysLinkedPage[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "data":
-			field = 0
-		case "links":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "DATA", "LINKS")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "data":
+				field = 0
+			case "links":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "DATA", "LINKS")
+			}
 		}
 		switch field {
 		case 0:
@@ -128,10 +132,15 @@ func (m *LinkedPage) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysLinkedPage lists the member names of LinkedPage as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysLinkedPage = [...]string{"\"data\"", "\"links\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m LinkedPage) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 147))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = LinkedPage{}

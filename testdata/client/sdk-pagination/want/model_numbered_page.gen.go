@@ -82,19 +82,23 @@ func (m *NumberedPage) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysNumberedPage[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "data":
-			field = 0
-		case "total_pages":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "DATA", "TOTAL_PAGES")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "data":
+				field = 0
+			case "total_pages":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "DATA", "TOTAL_PAGES")
+			}
 		}
 		switch field {
 		case 0:
@@ -133,10 +137,15 @@ func (m *NumberedPage) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysNumberedPage lists the member names of NumberedPage as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysNumberedPage = [...]string{"\"data\"", "\"total_pages\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m NumberedPage) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 97))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = NumberedPage{}

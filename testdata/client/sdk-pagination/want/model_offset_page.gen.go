@@ -75,19 +75,23 @@ func (m *OffsetPage) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysOffsetPage[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "items":
-			field = 0
-		case "total":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "ITEMS", "TOTAL")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "items":
+				field = 0
+			case "total":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "ITEMS", "TOTAL")
+			}
 		}
 		switch field {
 		case 0:
@@ -124,10 +128,15 @@ func (m *OffsetPage) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysOffsetPage lists the member names of OffsetPage as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysOffsetPage = [...]string{"\"items\"", "\"total\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m OffsetPage) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 92))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = OffsetPage{}

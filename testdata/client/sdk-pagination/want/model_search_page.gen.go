@@ -64,17 +64,21 @@ func (m *SearchPage) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysSearchPage[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "results":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "RESULTS")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "results":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "RESULTS")
+			}
 		}
 		switch field {
 		case 0:
@@ -105,10 +109,15 @@ func (m *SearchPage) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysSearchPage lists the member names of SearchPage as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysSearchPage = [...]string{"\"results\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m SearchPage) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 77))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = SearchPage{}

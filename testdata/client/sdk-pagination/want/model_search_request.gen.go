@@ -73,19 +73,23 @@ func (m *SearchRequest) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysSearchRequest[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "after":
-			field = 0
-		case "query":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "AFTER", "QUERY")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "after":
+				field = 0
+			case "query":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "AFTER", "QUERY")
+			}
 		}
 		switch field {
 		case 0:
@@ -104,10 +108,15 @@ func (m *SearchRequest) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysSearchRequest lists the member names of SearchRequest as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysSearchRequest = [...]string{"\"after\"", "\"query\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m SearchRequest) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 68))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = SearchRequest{}

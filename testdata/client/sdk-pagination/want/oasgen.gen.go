@@ -7,25 +7,25 @@
 //
 // spec: sha256:25413f7d26004831
 // config: sha256:821f72598031c6bb
-// toolchain: v0.6.0
-// output: sha256:78557d1cac49fe1d
+// toolchain: v0.7.0
+// output: sha256:9988b24aee5f94bb
 //
 // files:
-//	sha256:e8bf395a87917dc9 api.gen.go
-//	sha256:dbffb58624d023ad doc.gen.go
+//	sha256:1820961542a9d440 api.gen.go
+//	sha256:52c469a4cdcae7d4 doc.gen.go
 //	sha256:5315fded536c6613 errors.gen.go
 //	sha256:1b2a5e45b33cf1e7 examples.gen_test.go
 //	sha256:e0c674e840831a54 model_cursor.gen.go
-//	sha256:75a28076cfdab05c model_cursor_page.gen.go
-//	sha256:a1c92d5b6b8c42d6 model_cursor_page_meta.gen.go
-//	sha256:d7fd2287834c55d3 model_error.gen.go
-//	sha256:69b3f859e5960226 model_item.gen.go
-//	sha256:491400639aad620b model_linked_page.gen.go
-//	sha256:73ead74a5cd6e6a3 model_linked_page_links.gen.go
-//	sha256:6113746abb9a26b9 model_numbered_page.gen.go
-//	sha256:8071b34b395b1fd4 model_offset_page.gen.go
-//	sha256:8f4d3cafd210b7ec model_search_page.gen.go
-//	sha256:f2855365209650f6 model_search_request.gen.go
+//	sha256:976ec3e56d326996 model_cursor_page.gen.go
+//	sha256:71ccd14234207e4d model_cursor_page_meta.gen.go
+//	sha256:91d917e15dbfdeb8 model_error.gen.go
+//	sha256:e7f4f8d9adb4fe89 model_item.gen.go
+//	sha256:2a460ee09ff523fa model_linked_page.gen.go
+//	sha256:dd6ba87a21a9ba10 model_linked_page_links.gen.go
+//	sha256:27e4213e302907bb model_numbered_page.gen.go
+//	sha256:322e2f0deb970857 model_offset_page.gen.go
+//	sha256:ec620df9baf8b7e2 model_search_page.gen.go
+//	sha256:910528b1df2aaa2f model_search_request.gen.go
 //	sha256:68bcc618bd478dc9 raw/client.gen.go
 
 package sdkpagination

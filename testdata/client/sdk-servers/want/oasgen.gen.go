@@ -7,12 +7,12 @@
 //
 // spec: sha256:cddbc31c6e0c187a
 // config: sha256:41be07da654e06ac
-// toolchain: v0.6.0
-// output: sha256:80aadd757f393157
+// toolchain: v0.7.0
+// output: sha256:28de51569c5d54c1
 //
 // files:
-//	sha256:2bcab0af510eae9c api.gen.go
-//	sha256:43276226403b80c5 doc.gen.go
+//	sha256:14c1c5cbd70d0e20 api.gen.go
+//	sha256:697dfd7314b1471f doc.gen.go
 //	sha256:bc2cd1a807adfe4b examples.gen_test.go
 //	sha256:51ac14a9ae99fc53 raw/client.gen.go
 //

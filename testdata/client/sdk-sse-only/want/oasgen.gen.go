@@ -7,14 +7,14 @@
 //
 // spec: sha256:b3eeaa2e91efa136
 // config: sha256:a27a5795d96fc97b
-// toolchain: v0.6.0
-// output: sha256:89cc1aab3a1bce03
+// toolchain: v0.7.0
+// output: sha256:6679654e3670172e
 //
 // files:
-//	sha256:42cb54c9395f9354 api.gen.go
-//	sha256:11b380170073fd06 doc.gen.go
+//	sha256:e00be2cc87f40758 api.gen.go
+//	sha256:172c76943c9482c9 doc.gen.go
 //	sha256:05059139768efc0a examples.gen_test.go
-//	sha256:1fbe47985952b9f5 model_stream_ticks_event.gen.go
+//	sha256:2ec79e69f88bbbc1 model_stream_ticks_event.gen.go
 //	sha256:dc6275efafcef278 raw/client.gen.go
 
 package sdksseonly

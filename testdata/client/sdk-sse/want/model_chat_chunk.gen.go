@@ -76,19 +76,23 @@ func (m *ChatChunk) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysChatChunk[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "content":
-			field = 0
-		case "finish_reason":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "CONTENT", "FINISH_REASON")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "content":
+				field = 0
+			case "finish_reason":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "CONTENT", "FINISH_REASON")
+			}
 		}
 		switch field {
 		case 0:
@@ -107,10 +111,15 @@ func (m *ChatChunk) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysChatChunk lists the member names of ChatChunk as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysChatChunk = [...]string{"\"content\"", "\"finish_reason\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m ChatChunk) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 78))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = ChatChunk{}

@@ -99,23 +99,27 @@ func (m *ChatStream) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysChatStream[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "data":
-			field = 0
-		case "event":
-			field = 1
-		case "id":
-			field = 2
-		case "retry":
-			field = 3
-		default:
-			field = oasimpl.FoldIndex(key, "DATA", "EVENT", "ID", "RETRY")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "data":
+				field = 0
+			case "event":
+				field = 1
+			case "id":
+				field = 2
+			case "retry":
+				field = 3
+			default:
+				field = oasimpl.FoldIndex(key, "DATA", "EVENT", "ID", "RETRY")
+			}
 		}
 		switch field {
 		case 0:
@@ -136,10 +140,15 @@ func (m *ChatStream) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysChatStream lists the member names of ChatStream as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysChatStream = [...]string{"\"data\"", "\"event\"", "\"id\"", "\"retry\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m ChatStream) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 154))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = ChatStream{}

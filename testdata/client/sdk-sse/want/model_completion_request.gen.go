@@ -84,19 +84,23 @@ func (m *CompletionRequest) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysCompletionRequest[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "prompt":
-			field = 0
-		case "stream":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "PROMPT", "STREAM")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "prompt":
+				field = 0
+			case "stream":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "PROMPT", "STREAM")
+			}
 		}
 		switch field {
 		case 0:
@@ -115,10 +119,15 @@ func (m *CompletionRequest) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysCompletionRequest lists the member names of CompletionRequest as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysCompletionRequest = [...]string{"\"prompt\"", "\"stream\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m CompletionRequest) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 54))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = CompletionRequest{}

@@ -61,17 +61,21 @@ func (m *NewsEventData) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysNewsEventData[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "headline":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "HEADLINE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "headline":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "HEADLINE")
+			}
 		}
 		switch field {
 		case 0:
@@ -88,10 +92,15 @@ func (m *NewsEventData) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysNewsEventData lists the member names of NewsEventData as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysNewsEventData = [...]string{"\"headline\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m NewsEventData) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 38))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = NewsEventData{}

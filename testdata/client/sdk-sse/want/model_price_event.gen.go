@@ -91,19 +91,23 @@ func (m *PriceEvent) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysPriceEvent[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "data":
-			field = 0
-		case "event":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "DATA", "EVENT")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "data":
+				field = 0
+			case "event":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "DATA", "EVENT")
+			}
 		}
 		switch field {
 		case 0:
@@ -123,10 +127,15 @@ func (m *PriceEvent) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<2 - 1) &^ seen
 }
 
+// jsonKeysPriceEvent lists the member names of PriceEvent as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysPriceEvent = [...]string{"\"data\"", "\"event\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m PriceEvent) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 95))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = PriceEvent{}

@@ -81,19 +81,23 @@ func (m *Tick) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysTick[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "price":
-			field = 0
-		case "symbol":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "PRICE", "SYMBOL")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "price":
+				field = 0
+			case "symbol":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "PRICE", "SYMBOL")
+			}
 		}
 		switch field {
 		case 0:
@@ -117,10 +121,15 @@ func (m *Tick) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<2 - 1) &^ seen
 }
 
+// jsonKeysTick lists the member names of Tick as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysTick = [...]string{"\"price\"", "\"symbol\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Tick) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 53))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Tick{}

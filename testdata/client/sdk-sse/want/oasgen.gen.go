@@ -7,29 +7,29 @@
 //
 // spec: sha256:5f9637848f958e7e
 // config: sha256:5c465b5e41ce6b6c
-// toolchain: v0.6.0
-// output: sha256:7bbacd4a0674b50b
+// toolchain: v0.7.0
+// output: sha256:8de804954fa4fbba
 //
 // files:
-//	sha256:f6cf703203bb84f5 api.gen.go
-//	sha256:51c38a210fa0d1c0 doc.gen.go
+//	sha256:b1f864608b413cf9 api.gen.go
+//	sha256:ea57e91967b9ee8a doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
 //	sha256:a4def5da10175901 examples.gen_test.go
-//	sha256:fbe19056beaf1846 model_chat_chunk.gen.go
-//	sha256:100f0b704b4024b6 model_chat_request.gen.go
-//	sha256:1fbbf36cb0b3fedd model_chat_stream.gen.go
-//	sha256:1aa1873d729a179d model_completion.gen.go
-//	sha256:182d89f75f32296b model_completion_request.gen.go
-//	sha256:e3019a3a40365770 model_error.gen.go
+//	sha256:0327cbc8ca94d135 model_chat_chunk.gen.go
+//	sha256:d977b6da23ab65fe model_chat_request.gen.go
+//	sha256:8c59e93c2c3e738d model_chat_stream.gen.go
+//	sha256:20127cc2fba3db86 model_completion.gen.go
+//	sha256:3c906b24f4815e3a model_completion_request.gen.go
+//	sha256:ab42fe0efe1a306f model_error.gen.go
 //	sha256:84795a47785f4a2b model_feed_event.gen.go
 //	sha256:994d56fe61b8e117 model_feed_ok_response_event_stream.gen.go
-//	sha256:e21f7fdcfb1e63c3 model_news_event.gen.go
-//	sha256:b6f9e7559e0009cd model_news_event_data.gen.go
+//	sha256:6212542f5f34cb05 model_news_event.gen.go
+//	sha256:6aac9e7e8dfa6ed8 model_news_event_data.gen.go
 //	sha256:05980127c1c02578 model_news_event_event.gen.go
-//	sha256:f077a33fed9d9abc model_price_event.gen.go
+//	sha256:32bdac18b913830d model_price_event.gen.go
 //	sha256:0c6a6917dd169d23 model_price_event_event.gen.go
 //	sha256:cda00faf254e479c model_tail_logs_level_param.gen.go
-//	sha256:ce6845d93fc7be40 model_tick.gen.go
+//	sha256:0f2ead06974d96f3 model_tick.gen.go
 //	sha256:d88c6f5f51f6da0e raw/client.gen.go
 
 package sdksse

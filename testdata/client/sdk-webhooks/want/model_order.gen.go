@@ -84,19 +84,23 @@ func (m *Order) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysOrder[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "id":
-			field = 0
-		case "status":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "ID", "STATUS")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "id":
+				field = 0
+			case "status":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "ID", "STATUS")
+			}
 		}
 		switch field {
 		case 0:
@@ -118,10 +122,15 @@ func (m *Order) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<2 - 1) &^ seen
 }
 
+// jsonKeysOrder lists the member names of Order as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysOrder = [...]string{"\"id\"", "\"status\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Order) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 54))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Order{}

@@ -85,19 +85,23 @@ func (m *PetRemovedPayload) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysPetRemovedPayload[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "id":
-			field = 0
-		case "reason":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "ID", "REASON")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "id":
+				field = 0
+			case "reason":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "ID", "REASON")
+			}
 		}
 		switch field {
 		case 0:
@@ -119,10 +123,15 @@ func (m *PetRemovedPayload) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<2 - 1) &^ seen
 }
 
+// jsonKeysPetRemovedPayload lists the member names of PetRemovedPayload as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysPetRemovedPayload = [...]string{"\"id\"", "\"reason\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m PetRemovedPayload) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 54))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = PetRemovedPayload{}

@@ -61,17 +61,21 @@ func (m *PlaceOrderBody) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysPlaceOrderBody[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "petId":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "PETID")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "petId":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "PETID")
+			}
 		}
 		switch field {
 		case 0:
@@ -88,10 +92,15 @@ func (m *PlaceOrderBody) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysPlaceOrderBody lists the member names of PlaceOrderBody as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysPlaceOrderBody = [...]string{"\"petId\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m PlaceOrderBody) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 35))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = PlaceOrderBody{}

@@ -52,17 +52,21 @@ func (m *Problem) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysProblem[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "message":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "MESSAGE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "message":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "MESSAGE")
+			}
 		}
 		switch field {
 		case 0:
@@ -73,10 +77,15 @@ func (m *Problem) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysProblem lists the member names of Problem as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysProblem = [...]string{"\"message\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Problem) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 37))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Problem{}

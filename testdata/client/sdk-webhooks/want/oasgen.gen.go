@@ -7,21 +7,21 @@
 //
 // spec: sha256:df6f94a6c26fd458
 // config: sha256:908a3bd4c2fc0a67
-// toolchain: v0.6.0
-// output: sha256:930f0be9f16e8c15
+// toolchain: v0.7.0
+// output: sha256:9dc6a44a23a7c03f
 //
 // files:
-//	sha256:646f2cbee3fc0070 api.gen.go
-//	sha256:6f65e305231e901a doc.gen.go
+//	sha256:30e673f4c5ee63d7 api.gen.go
+//	sha256:dfc3fd8c8efe24b2 doc.gen.go
 //	sha256:4d5d679a1897b451 errors.gen.go
 //	sha256:4003e553b3cf3b2b examples.gen_test.go
-//	sha256:7f8cd3c8e0bec026 model_order.gen.go
+//	sha256:db3f149bb0d2cc82 model_order.gen.go
 //	sha256:919854d4472e444e model_order_status.gen.go
-//	sha256:a2bd19f7a548d251 model_pet.gen.go
-//	sha256:3efd10262463d72a model_pet_removed_payload.gen.go
+//	sha256:e49eaea5fdebaf7a model_pet.gen.go
+//	sha256:3be3d51892a394eb model_pet_removed_payload.gen.go
 //	sha256:47aef920dcbfef0c model_pet_removed_payload_reason.gen.go
-//	sha256:dd1ce597e068eaf6 model_place_order_body.gen.go
-//	sha256:271d5d524e307ec9 model_problem.gen.go
+//	sha256:50a68e2545a2ce6f model_place_order_body.gen.go
+//	sha256:d8d868c4fdbf6b92 model_problem.gen.go
 //	sha256:a6c84c9f468f1049 raw/client.gen.go
 //	sha256:753e77215c434a5f webhooks.gen.go
 

@@ -136,27 +136,31 @@ func (m *Holder) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysHolder[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "free":
-			field = 0
-		case "nfree":
-			field = 1
-		case "paint":
-			field = 2
-		case "shape":
-			field = 3
-		case "tags":
-			field = 4
-		case "when":
-			field = 5
-		default:
-			field = oasimpl.FoldIndex(key, "FREE", "NFREE", "PAINT", "SHAPE", "TAGS", "WHEN")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "free":
+				field = 0
+			case "nfree":
+				field = 1
+			case "paint":
+				field = 2
+			case "shape":
+				field = 3
+			case "tags":
+				field = 4
+			case "when":
+				field = 5
+			default:
+				field = oasimpl.FoldIndex(key, "FREE", "NFREE", "PAINT", "SHAPE", "TAGS", "WHEN")
+			}
 		}
 		switch field {
 		case 0:
@@ -207,10 +211,15 @@ func (m *Holder) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysHolder lists the member names of Holder as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysHolder = [...]string{"\"free\"", "\"nfree\"", "\"paint\"", "\"shape\"", "\"tags\"", "\"when\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Holder) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 385))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Holder{}

@@ -78,19 +78,23 @@ func (m *Dog) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysDog[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "bark":
-			field = 0
-		case "kind":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "BARK", "KIND")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "bark":
+				field = 0
+			case "kind":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "BARK", "KIND")
+			}
 		}
 		switch field {
 		case 0:
@@ -114,10 +118,15 @@ func (m *Dog) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<2 - 1) &^ seen
 }
 
+// jsonKeysDog lists the member names of Dog as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysDog = [...]string{"\"bark\"", "\"kind\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Dog) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 66))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Dog{}

@@ -274,39 +274,43 @@ func (m *Owner) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysOwner[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "collar":
-			field = 0
-		case "count":
-			field = 1
-		case "described":
-			field = 2
-		case "maybe_cat":
-			field = 3
-		case "maybe_cat_ref":
-			field = 4
-		case "maybe_dog":
-			field = 5
-		case "maybe_pet":
-			field = 6
-		case "only_cat":
-			field = 7
-		case "output_file":
-			field = 8
-		case "pet":
-			field = 9
-		case "size":
-			field = 10
-		case "tags":
-			field = 11
-		default:
-			field = oasimpl.FoldIndex(key, "COLLAR", "COUNT", "DESCRIBED", "MAYBE_CAT", "MAYBE_CAT_REF", "MAYBE_DOG", "MAYBE_PET", "ONLY_CAT", "OUTPUT_FILE", "PET", "SIZE", "TAGS")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "collar":
+				field = 0
+			case "count":
+				field = 1
+			case "described":
+				field = 2
+			case "maybe_cat":
+				field = 3
+			case "maybe_cat_ref":
+				field = 4
+			case "maybe_dog":
+				field = 5
+			case "maybe_pet":
+				field = 6
+			case "only_cat":
+				field = 7
+			case "output_file":
+				field = 8
+			case "pet":
+				field = 9
+			case "size":
+				field = 10
+			case "tags":
+				field = 11
+			default:
+				field = oasimpl.FoldIndex(key, "COLLAR", "COUNT", "DESCRIBED", "MAYBE_CAT", "MAYBE_CAT_REF", "MAYBE_DOG", "MAYBE_PET", "ONLY_CAT", "OUTPUT_FILE", "PET", "SIZE", "TAGS")
+			}
 		}
 		switch field {
 		case 0:
@@ -397,10 +401,15 @@ func (m *Owner) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysOwner lists the member names of Owner as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysOwner = [...]string{"\"collar\"", "\"count\"", "\"described\"", "\"maybe_cat\"", "\"maybe_cat_ref\"", "\"maybe_dog\"", "\"maybe_pet\"", "\"only_cat\"", "\"output_file\"", "\"pet\"", "\"size\"", "\"tags\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Owner) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 800))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Owner{}

@@ -78,19 +78,23 @@ func (m *SearchTool) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysSearchTool[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "query":
-			field = 0
-		case "type":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "QUERY", "TYPE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "query":
+				field = 0
+			case "type":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "QUERY", "TYPE")
+			}
 		}
 		switch field {
 		case 0:
@@ -107,10 +111,15 @@ func (m *SearchTool) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysSearchTool lists the member names of SearchTool as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysSearchTool = [...]string{"\"query\"", "\"type\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m SearchTool) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 55))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = SearchTool{}

@@ -7,12 +7,12 @@
 //
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
-// toolchain: v0.6.0
-// output: sha256:e014d2bd7def1d92
+// toolchain: v0.7.0
+// output: sha256:2d4f1b32b00ede35
 //
 // files:
-//	sha256:590c060bfb5213a8 api.gen.go
-//	sha256:ec2795f4502319d8 doc.gen.go
+//	sha256:b3fcb98f44dee194 api.gen.go
+//	sha256:20a39fd693c2a888 doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md
 //	sha256:9d637706ac1edcbc docs/models/codetooltype.md
@@ -29,17 +29,17 @@
 //	sha256:cad1e032238615df docs/models/tool.md
 //	sha256:e16c5c90994a77c3 docs/sdks/apiclient/README.md
 //	sha256:2cbaee0fa9403b24 examples.gen_test.go
-//	sha256:73eb87917f839e1c model_cat.gen.go
-//	sha256:b71bf0a5f2aa2a57 model_code_tool.gen.go
+//	sha256:d8e9dd31ed2b0a70 model_cat.gen.go
+//	sha256:118ba030af66731a model_code_tool.gen.go
 //	sha256:f024ce48885f07c8 model_code_tool_type.gen.go
 //	sha256:f8470ae9b5424c37 model_described_pet.gen.go
-//	sha256:24147907c5718959 model_dog.gen.go
+//	sha256:7aee3185c15c9c13 model_dog.gen.go
 //	sha256:32a11802303980ef model_maybe_cat.gen.go
-//	sha256:a9372aa0fbd61d44 model_owner.gen.go
-//	sha256:e008bd87382bbd6a model_owner_collar.gen.go
+//	sha256:250d5416556d3156 model_owner.gen.go
+//	sha256:0080eff039b3dcd7 model_owner_collar.gen.go
 //	sha256:2b60c22892141ab8 model_pet.gen.go
-//	sha256:378709b668bea8c9 model_pet_with_owner.gen.go
-//	sha256:c15b934dfc47e577 model_search_tool.gen.go
+//	sha256:2025b49db3e5d097 model_pet_with_owner.gen.go
+//	sha256:48fa8d5c0b500882 model_search_tool.gen.go
 //	sha256:53da36eafec158f0 model_search_tool_type.gen.go
 //	sha256:d35c198528208963 model_size.gen.go
 //	sha256:e3af4028a695edab model_tool.gen.go

@@ -123,23 +123,27 @@ func (m *Holder) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysHolder[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "cat":
-			field = 0
-		case "either":
-			field = 1
-		case "inline":
-			field = 2
-		case "maybe":
-			field = 3
-		default:
-			field = oasimpl.FoldIndex(key, "CAT", "EITHER", "INLINE", "MAYBE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "cat":
+				field = 0
+			case "either":
+				field = 1
+			case "inline":
+				field = 2
+			case "maybe":
+				field = 3
+			default:
+				field = oasimpl.FoldIndex(key, "CAT", "EITHER", "INLINE", "MAYBE")
+			}
 		}
 		switch field {
 		case 0:
@@ -180,10 +184,15 @@ func (m *Holder) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysHolder lists the member names of Holder as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysHolder = [...]string{"\"cat\"", "\"either\"", "\"inline\"", "\"maybe\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Holder) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 294))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Holder{}

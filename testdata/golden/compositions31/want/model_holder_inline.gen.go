@@ -52,17 +52,21 @@ func (m *HolderInline) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysHolderInline[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "name":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "NAME")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "name":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "NAME")
+			}
 		}
 		switch field {
 		case 0:
@@ -73,10 +77,15 @@ func (m *HolderInline) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysHolderInline lists the member names of HolderInline as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysHolderInline = [...]string{"\"name\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m HolderInline) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 34))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = HolderInline{}

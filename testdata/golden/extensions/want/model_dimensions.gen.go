@@ -55,17 +55,21 @@ func (m *Dimensions) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysDimensions[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "w":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "W")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "w":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "W")
+			}
 		}
 		switch field {
 		case 0:
@@ -76,10 +80,15 @@ func (m *Dimensions) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysDimensions lists the member names of Dimensions as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysDimensions = [...]string{"\"w\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Dimensions) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 15))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Dimensions{}

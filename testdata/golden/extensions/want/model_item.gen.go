@@ -181,33 +181,37 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysItem[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "zeta":
-			field = 0
-		case "alpha":
-			field = 1
-		case "id":
-			field = 2
-		case "internal_code":
-			field = 3
-		case "level":
-			field = 4
-		case "raw":
-			field = 5
-		case "size":
-			field = 6
-		case "tally":
-			field = 7
-		case "widget":
-			field = 8
-		default:
-			field = oasimpl.FoldIndex(key, "ZETA", "ALPHA", "ID", "INTERNAL_CODE", "LEVEL", "RAW", "SIZE", "TALLY", "WIDGET")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "zeta":
+				field = 0
+			case "alpha":
+				field = 1
+			case "id":
+				field = 2
+			case "internal_code":
+				field = 3
+			case "level":
+				field = 4
+			case "raw":
+				field = 5
+			case "size":
+				field = 6
+			case "tally":
+				field = 7
+			case "widget":
+				field = 8
+			default:
+				field = oasimpl.FoldIndex(key, "ZETA", "ALPHA", "ID", "INTERNAL_CODE", "LEVEL", "RAW", "SIZE", "TALLY", "WIDGET")
+			}
 		}
 		switch field {
 		case 0:
@@ -292,10 +296,15 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysItem lists the member names of Item as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysItem = [...]string{"\"zeta\"", "\"alpha\"", "\"id\"", "\"internal_code\"", "\"level\"", "\"raw\"", "\"size\"", "\"tally\"", "\"widget\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Item) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 449))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Item{}

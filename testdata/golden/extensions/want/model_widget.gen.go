@@ -52,17 +52,21 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysWidget[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "id":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "ID")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "id":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "ID")
+			}
 		}
 		switch field {
 		case 0:
@@ -73,10 +77,15 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysWidget lists the member names of Widget as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysWidget = [...]string{"\"id\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Widget) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 32))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Widget{}

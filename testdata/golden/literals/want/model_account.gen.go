@@ -221,35 +221,39 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysAccount[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "big":
-			field = 0
-		case "id":
-			field = 1
-		case "limit":
-			field = 2
-		case "meta":
-			field = 3
-		case "ratio":
-			field = 4
-		case "small":
-			field = 5
-		case "step":
-			field = 6
-		case "unsigned":
-			field = 7
-		case "whole":
-			field = 8
-		case "window":
-			field = 9
-		default:
-			field = oasimpl.FoldIndex(key, "BIG", "ID", "LIMIT", "META", "RATIO", "SMALL", "STEP", "UNSIGNED", "WHOLE", "WINDOW")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "big":
+				field = 0
+			case "id":
+				field = 1
+			case "limit":
+				field = 2
+			case "meta":
+				field = 3
+			case "ratio":
+				field = 4
+			case "small":
+				field = 5
+			case "step":
+				field = 6
+			case "unsigned":
+				field = 7
+			case "whole":
+				field = 8
+			case "window":
+				field = 9
+			default:
+				field = oasimpl.FoldIndex(key, "BIG", "ID", "LIMIT", "META", "RATIO", "SMALL", "STEP", "UNSIGNED", "WHOLE", "WINDOW")
+			}
 		}
 		switch field {
 		case 0:
@@ -284,10 +288,15 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysAccount lists the member names of Account as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysAccount = [...]string{"\"big\"", "\"id\"", "\"limit\"", "\"meta\"", "\"ratio\"", "\"small\"", "\"step\"", "\"unsigned\"", "\"whole\"", "\"window\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Account) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 189))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Account{}

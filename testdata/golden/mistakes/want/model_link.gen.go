@@ -111,21 +111,25 @@ func (m *Link) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysLink[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "child":
-			field = 0
-		case "next":
-			field = 1
-		case "value":
-			field = 2
-		default:
-			field = oasimpl.FoldIndex(key, "CHILD", "NEXT", "VALUE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "child":
+				field = 0
+			case "next":
+				field = 1
+			case "value":
+				field = 2
+			default:
+				field = oasimpl.FoldIndex(key, "CHILD", "NEXT", "VALUE")
+			}
 		}
 		switch field {
 		case 0:
@@ -168,10 +172,15 @@ func (m *Link) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysLink lists the member names of Link as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysLink = [...]string{"\"child\"", "\"next\"", "\"value\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Link) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 180))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Link{}

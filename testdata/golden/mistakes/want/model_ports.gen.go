@@ -79,19 +79,23 @@ func (m *Ports) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysPorts[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "exposed":
-			field = 0
-		case "mode":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "EXPOSED", "MODE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "exposed":
+				field = 0
+			case "mode":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "EXPOSED", "MODE")
+			}
 		}
 		switch field {
 		case 0:
@@ -124,10 +128,15 @@ func (m *Ports) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysPorts lists the member names of Ports as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysPorts = [...]string{"\"exposed\"", "\"mode\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Ports) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 149))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Ports{}

@@ -71,19 +71,23 @@ func (m *Toy) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysToy[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "name":
-			field = 0
-		case "owner":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "NAME", "OWNER")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "name":
+				field = 0
+			case "owner":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "NAME", "OWNER")
+			}
 		}
 		switch field {
 		case 0:
@@ -102,10 +106,15 @@ func (m *Toy) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysToy lists the member names of Toy as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysToy = [...]string{"\"name\"", "\"owner\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Toy) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 107))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Toy{}

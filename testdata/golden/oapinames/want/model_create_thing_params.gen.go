@@ -52,17 +52,21 @@ func (m *CreateThingParams) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysCreateThingParams[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "c":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "C")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "c":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "C")
+			}
 		}
 		switch field {
 		case 0:
@@ -73,10 +77,15 @@ func (m *CreateThingParams) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysCreateThingParams lists the member names of CreateThingParams as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysCreateThingParams = [...]string{"\"c\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m CreateThingParams) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 31))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = CreateThingParams{}

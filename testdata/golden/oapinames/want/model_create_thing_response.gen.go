@@ -52,17 +52,21 @@ func (m *CreateThingResponse) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysCreateThingResponse[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "d":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "D")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "d":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "D")
+			}
 		}
 		switch field {
 		case 0:
@@ -73,10 +77,15 @@ func (m *CreateThingResponse) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysCreateThingResponse lists the member names of CreateThingResponse as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysCreateThingResponse = [...]string{"\"d\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m CreateThingResponse) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 31))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = CreateThingResponse{}

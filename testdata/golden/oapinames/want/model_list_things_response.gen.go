@@ -61,7 +61,8 @@ func (m *ListThingsResponse) DecodeJSON(d *oasimpl.Decoder) {
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m ListThingsResponse) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 64))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = ListThingsResponse{}

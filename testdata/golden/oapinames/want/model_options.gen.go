@@ -52,17 +52,21 @@ func (m *Options) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysOptions[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "e":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "E")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "e":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "E")
+			}
 		}
 		switch field {
 		case 0:
@@ -73,10 +77,15 @@ func (m *Options) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysOptions lists the member names of Options as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysOptions = [...]string{"\"e\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Options) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 31))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Options{}

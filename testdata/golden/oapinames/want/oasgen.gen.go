@@ -7,12 +7,12 @@
 //
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
-// toolchain: v0.6.0
-// output: sha256:f3e48a4e86115bb8
+// toolchain: v0.7.0
+// output: sha256:218cb9d95dd560a2
 //
 // files:
-//	sha256:1fafd476076c0211 api.gen.go
-//	sha256:ebfbfb86aea1eb0e doc.gen.go
+//	sha256:1964389f397c0b3a api.gen.go
+//	sha256:ac4d1319248f03b8 doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md
 //	sha256:b9a2eab437730933 docs/models/calloption.md
@@ -43,30 +43,30 @@
 //	sha256:46d5b1adba041657 errors.gen.go
 //	sha256:ddd3d8c81404bc79 examples.gen_test.go
 //	sha256:a5fbd737ea8b6f5a model_api_client.gen.go
-//	sha256:261400fd0e483e04 model_api_error.gen.go
+//	sha256:fcabc45e30f16bd1 model_api_error.gen.go
 //	sha256:af60d2a7ebb36659 model_call_option.gen.go
 //	sha256:cf095de068a208ac model_create_thing_formdata_body.gen.go
-//	sha256:2b67fec8121c3de9 model_create_thing_json_body.gen.go
+//	sha256:68d87051d7cf2fe1 model_create_thing_json_body.gen.go
 //	sha256:aa903ba2de9cb438 model_create_thing_json_request_body.gen.go
-//	sha256:5f164bba80290e93 model_create_thing_multipart_body.gen.go
+//	sha256:843e1d70c81880b4 model_create_thing_multipart_body.gen.go
 //	sha256:9e3ccb34e8223155 model_create_thing_op_params.gen.go
-//	sha256:62601e1941405d24 model_create_thing_params.gen.go
+//	sha256:b33c9842570dce81 model_create_thing_params.gen.go
 //	sha256:09ecf705c1f85e4b model_create_thing_request_body.gen.go
-//	sha256:57032c3d1f406f61 model_create_thing_request_form.gen.go
-//	sha256:9df5797c63880ac7 model_create_thing_response.gen.go
+//	sha256:44813801fb3c6242 model_create_thing_request_form.gen.go
+//	sha256:bb10e96012933ad3 model_create_thing_response.gen.go
 //	sha256:5d898a98b4ae79e9 model_create_thing_text_body.gen.go
 //	sha256:3f889c5b7e220d67 model_create_thing_text_request_body.gen.go
 //	sha256:c90e5ccd9b6da497 model_decode_error.gen.go
-//	sha256:1499fb7ff101504e model_list_things_response.gen.go
+//	sha256:ba76d3a07c26f80a model_list_things_response.gen.go
 //	sha256:bdab29f77c9af4dd model_new_create_thing_request.gen.go
 //	sha256:4f678d3ee489b188 model_new_create_thing_request_with_body.gen.go
 //	sha256:8f9ed9cfff2bcfe4 model_new_create_thing_request_with_multipart_body.gen.go
-//	sha256:e105248c3b36dcaa model_options.gen.go
+//	sha256:1c33217a0708d40e model_options.gen.go
 //	sha256:aa1ada359e69e32f model_parse_create_thing_response.gen.go
 //	sha256:e9078beeaa41cfb6 model_parse_list_things_response.gen.go
 //	sha256:b92754386b6e27b2 model_replace_thing_application_merge_patch_plus_json_body.gen.go
 //	sha256:4db482bf4d552cbf model_retry_policy.gen.go
-//	sha256:3990712f1ea2fc76 model_thing.gen.go
+//	sha256:a7b83aef61155d7f model_thing.gen.go
 //	sha256:419b4f5deb6495f3 model_thing_id.gen.go
 //	sha256:3200511f45cf2a41 raw/client.gen.go
 

@@ -74,19 +74,23 @@ func (m *Base) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysBase[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "created_by":
-			field = 0
-		case "id":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "CREATED_BY", "ID")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "created_by":
+				field = 0
+			case "id":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "CREATED_BY", "ID")
+			}
 		}
 		switch field {
 		case 0:
@@ -105,10 +109,15 @@ func (m *Base) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = seen
 }
 
+// jsonKeysBase lists the member names of Base as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysBase = [...]string{"\"created_by\"", "\"id\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Base) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 70))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Base{}

@@ -81,19 +81,23 @@ func (m *Square) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysSquare[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "side":
-			field = 0
-		case "type":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "SIDE", "TYPE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "side":
+				field = 0
+			case "type":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "SIDE", "TYPE")
+			}
 		}
 		switch field {
 		case 0:
@@ -117,10 +121,15 @@ func (m *Square) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<2 - 1) &^ seen
 }
 
+// jsonKeysSquare lists the member names of Square as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysSquare = [...]string{"\"side\"", "\"type\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Square) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 50))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Square{}

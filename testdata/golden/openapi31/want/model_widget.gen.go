@@ -429,65 +429,69 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysWidget[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "name":
-			field = 0
-		case "amount":
-			field = 1
-		case "backup_owner":
-			field = 2
-		case "count":
-			field = 3
-		case "count32":
-			field = 4
-		case "count64":
-			field = 5
-		case "count_u32":
-			field = 6
-		case "count_u64":
-			field = 7
-		case "created_by":
-			field = 8
-		case "dims":
-			field = 9
-		case "either":
-			field = 10
-		case "id":
-			field = 11
-		case "internal_code":
-			field = 12
-		case "kind":
-			field = 13
-		case "label":
-			field = 14
-		case "maybe_shape":
-			field = 15
-		case "mode":
-			field = 16
-		case "nickname":
-			field = 17
-		case "owner":
-			field = 18
-		case "password":
-			field = 19
-		case "payload":
-			field = 20
-		case "precise":
-			field = 21
-		case "ratio":
-			field = 22
-		case "shape":
-			field = 23
-		case "size":
-			field = 24
-		default:
-			field = oasimpl.FoldIndex(key, "NAME", "AMOUNT", "BACKUP_OWNER", "COUNT", "COUNT32", "COUNT64", "COUNT_U32", "COUNT_U64", "CREATED_BY", "DIMS", "EITHER", "ID", "INTERNAL_CODE", "KIND", "LABEL", "MAYBE_SHAPE", "MODE", "NICKNAME", "OWNER", "PASSWORD", "PAYLOAD", "PRECISE", "RATIO", "SHAPE", "SIZE")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "name":
+				field = 0
+			case "amount":
+				field = 1
+			case "backup_owner":
+				field = 2
+			case "count":
+				field = 3
+			case "count32":
+				field = 4
+			case "count64":
+				field = 5
+			case "count_u32":
+				field = 6
+			case "count_u64":
+				field = 7
+			case "created_by":
+				field = 8
+			case "dims":
+				field = 9
+			case "either":
+				field = 10
+			case "id":
+				field = 11
+			case "internal_code":
+				field = 12
+			case "kind":
+				field = 13
+			case "label":
+				field = 14
+			case "maybe_shape":
+				field = 15
+			case "mode":
+				field = 16
+			case "nickname":
+				field = 17
+			case "owner":
+				field = 18
+			case "password":
+				field = 19
+			case "payload":
+				field = 20
+			case "precise":
+				field = 21
+			case "ratio":
+				field = 22
+			case "shape":
+				field = 23
+			case "size":
+				field = 24
+			default:
+				field = oasimpl.FoldIndex(key, "NAME", "AMOUNT", "BACKUP_OWNER", "COUNT", "COUNT32", "COUNT64", "COUNT_U32", "COUNT_U64", "CREATED_BY", "DIMS", "EITHER", "ID", "INTERNAL_CODE", "KIND", "LABEL", "MAYBE_SHAPE", "MODE", "NICKNAME", "OWNER", "PASSWORD", "PAYLOAD", "PRECISE", "RATIO", "SHAPE", "SIZE")
+			}
 		}
 		switch field {
 		case 0:
@@ -610,10 +614,15 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = seen ^ 29
 }
 
+// jsonKeysWidget lists the member names of Widget as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysWidget = [...]string{"\"name\"", "\"amount\"", "\"backup_owner\"", "\"count\"", "\"count32\"", "\"count64\"", "\"count_u32\"", "\"count_u64\"", "\"created_by\"", "\"dims\"", "\"either\"", "\"id\"", "\"internal_code\"", "\"kind\"", "\"label\"", "\"maybe_shape\"", "\"mode\"", "\"nickname\"", "\"owner\"", "\"password\"", "\"payload\"", "\"precise\"", "\"ratio\"", "\"shape\"", "\"size\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Widget) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 945))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Widget{}

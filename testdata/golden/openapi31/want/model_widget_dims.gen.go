@@ -68,19 +68,23 @@ func (m *WidgetDims) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysWidgetDims[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "h":
-			field = 0
-		case "w":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "H", "W")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "h":
+				field = 0
+			case "w":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "H", "W")
+			}
 		}
 		switch field {
 		case 0:
@@ -93,10 +97,15 @@ func (m *WidgetDims) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysWidgetDims lists the member names of WidgetDims as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysWidgetDims = [...]string{"\"h\"", "\"w\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m WidgetDims) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 28))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = WidgetDims{}

@@ -52,17 +52,21 @@ func (m *PostThingBody) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysPostThingBody[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "a":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "A")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "a":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "A")
+			}
 		}
 		switch field {
 		case 0:
@@ -73,10 +77,15 @@ func (m *PostThingBody) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysPostThingBody lists the member names of PostThingBody as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysPostThingBody = [...]string{"\"a\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m PostThingBody) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 31))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = PostThingBody{}

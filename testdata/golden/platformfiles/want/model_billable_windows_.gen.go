@@ -73,19 +73,23 @@ func (m *BillableWindows) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysBillableWindows[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "arch":
-			field = 0
-		case "thing":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "ARCH", "THING")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "arch":
+				field = 0
+			case "thing":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "ARCH", "THING")
+			}
 		}
 		switch field {
 		case 0:
@@ -110,10 +114,15 @@ func (m *BillableWindows) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysBillableWindows lists the member names of BillableWindows as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysBillableWindows = [...]string{"\"arch\"", "\"thing\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m BillableWindows) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 95))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = BillableWindows{}

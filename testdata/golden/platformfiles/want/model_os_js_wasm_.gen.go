@@ -52,17 +52,21 @@ func (m *OSJsWasm) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysOSJsWasm[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "n":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "N")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "n":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "N")
+			}
 		}
 		switch field {
 		case 0:
@@ -73,10 +77,15 @@ func (m *OSJsWasm) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysOSJsWasm lists the member names of OSJsWasm as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysOSJsWasm = [...]string{"\"n\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m OSJsWasm) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 15))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = OSJsWasm{}

@@ -7,12 +7,12 @@
 //
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
-// toolchain: v0.6.0
-// output: sha256:02043987b3d1b83a
+// toolchain: v0.7.0
+// output: sha256:2c343e6b08170cf4
 //
 // files:
-//	sha256:d2d8b44527c37fde api.gen.go
-//	sha256:e7f30642e1ab12bf doc.gen.go
+//	sha256:2301355048851d77 api.gen.go
+//	sha256:dd944d6538b998f5 doc.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md
 //	sha256:b6872ebacc2aea67 docs/models/linuxamd64test.md
@@ -23,13 +23,13 @@
 //	sha256:0d4b0ed0a3e09898 docs/models/zoss390x.md
 //	sha256:aa8b4dc0e7e647a5 docs/sdks/apiclient/README.md
 //	sha256:71d9274dadfcd32a examples.gen_test.go
-//	sha256:b91f4d5de69bb487 model_billable_windows_.gen.go
+//	sha256:acfe6d394b431a52 model_billable_windows_.gen.go
 //	sha256:20d3677ae87423ed model_foo_arm64_.gen.go
 //	sha256:cc7b1c2ab900869e model_linux_amd64_test_.gen.go
 //	sha256:f8f54b9d7546829e model_mips64p32le_.gen.go
-//	sha256:88c4eba76e674660 model_os_js_wasm_.gen.go
+//	sha256:de23c314b33182da model_os_js_wasm_.gen.go
 //	sha256:b13e5eccc78cf44a model_plan9_.gen.go
-//	sha256:fc7b237c2f8766e1 model_thing_test_.gen.go
+//	sha256:12d2c5250f0bd8af model_thing_test_.gen.go
 //	sha256:c5fec4c9059bec15 model_zos_s390x_.gen.go
 //	sha256:5a4b65445c7ef9ef raw/client.gen.go
 

@@ -88,19 +88,23 @@ func (m *Employee) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysEmployee[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "id":
-			field = 0
-		case "manager":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "ID", "MANAGER")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "id":
+				field = 0
+			case "manager":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "ID", "MANAGER")
+			}
 		}
 		switch field {
 		case 0:
@@ -126,10 +130,15 @@ func (m *Employee) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysEmployee lists the member names of Employee as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysEmployee = [...]string{"\"id\"", "\"manager\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Employee) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 107))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Employee{}

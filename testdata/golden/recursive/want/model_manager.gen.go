@@ -71,19 +71,23 @@ func (m *Manager) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysManager[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "deputy":
-			field = 0
-		case "id":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "DEPUTY", "ID")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "deputy":
+				field = 0
+			case "id":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "DEPUTY", "ID")
+			}
 		}
 		switch field {
 		case 0:
@@ -102,10 +106,15 @@ func (m *Manager) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysManager lists the member names of Manager as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysManager = [...]string{"\"deputy\"", "\"id\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Manager) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 106))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Manager{}

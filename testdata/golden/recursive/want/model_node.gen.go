@@ -174,25 +174,29 @@ func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysNode[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "by_name":
-			field = 0
-		case "children":
-			field = 1
-		case "name":
-			field = 2
-		case "next":
-			field = 3
-		case "parent":
-			field = 4
-		default:
-			field = oasimpl.FoldIndex(key, "BY_NAME", "CHILDREN", "NAME", "NEXT", "PARENT")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "by_name":
+				field = 0
+			case "children":
+				field = 1
+			case "name":
+				field = 2
+			case "next":
+				field = 3
+			case "parent":
+				field = 4
+			default:
+				field = oasimpl.FoldIndex(key, "BY_NAME", "CHILDREN", "NAME", "NEXT", "PARENT")
+			}
 		}
 		switch field {
 		case 0:
@@ -283,10 +287,15 @@ func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysNode lists the member names of Node as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysNode = [...]string{"\"by_name\"", "\"children\"", "\"name\"", "\"next\"", "\"parent\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Node) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 331))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Node{}

@@ -7,16 +7,16 @@
 //
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
-// toolchain: v0.6.0
-// output: sha256:18d838449dcf7010
+// toolchain: v0.7.0
+// output: sha256:c533dd57b546fe1f
 //
 // files:
-//	sha256:55f9af31bc6f1598 doc.gen.go
+//	sha256:0ac616b711f20bbd doc.gen.go
 //	sha256:302ad8591c700257 docs/models/employee.md
 //	sha256:d0368a3bab8f1519 docs/models/manager.md
 //	sha256:d6fcfeb5cfcdf7a1 docs/models/node.md
-//	sha256:251564314305e5eb model_employee.gen.go
-//	sha256:128c54879eff76cb model_manager.gen.go
-//	sha256:99091ac7293a3055 model_node.gen.go
+//	sha256:aa0c634c5e59defb model_employee.gen.go
+//	sha256:eea123b140299a65 model_manager.gen.go
+//	sha256:a1e77f127c869dd0 model_node.gen.go
 
 package recursive

@@ -110,23 +110,27 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysPet[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "id":
-			field = 0
-		case "kind":
-			field = 1
-		case "name":
-			field = 2
-		case "tag":
-			field = 3
-		default:
-			field = oasimpl.FoldIndex(key, "ID", "KIND", "NAME", "TAG")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "id":
+				field = 0
+			case "kind":
+				field = 1
+			case "name":
+				field = 2
+			case "tag":
+				field = 3
+			default:
+				field = oasimpl.FoldIndex(key, "ID", "KIND", "NAME", "TAG")
+			}
 		}
 		switch field {
 		case 0:
@@ -157,10 +161,15 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<3 - 1) &^ seen
 }
 
+// jsonKeysPet lists the member names of Pet as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysPet = [...]string{"\"id\"", "\"kind\"", "\"name\"", "\"tag\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Pet) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 115))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Pet{}

@@ -97,21 +97,25 @@ func (m *PetInput) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysPetInput[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "kind":
-			field = 0
-		case "name":
-			field = 1
-		case "tag":
-			field = 2
-		default:
-			field = oasimpl.FoldIndex(key, "KIND", "NAME", "TAG")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "kind":
+				field = 0
+			case "name":
+				field = 1
+			case "tag":
+				field = 2
+			default:
+				field = oasimpl.FoldIndex(key, "KIND", "NAME", "TAG")
+			}
 		}
 		switch field {
 		case 0:
@@ -135,10 +139,15 @@ func (m *PetInput) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<2 - 1) &^ seen
 }
 
+// jsonKeysPetInput lists the member names of PetInput as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysPetInput = [...]string{"\"kind\"", "\"name\"", "\"tag\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m PetInput) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 85))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = PetInput{}

@@ -95,21 +95,25 @@ func (m *PlaceOrderBody) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysPlaceOrderBody[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "note":
-			field = 0
-		case "petId":
-			field = 1
-		case "quantity":
-			field = 2
-		default:
-			field = oasimpl.FoldIndex(key, "NOTE", "PETID", "QUANTITY")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "note":
+				field = 0
+			case "petId":
+				field = 1
+			case "quantity":
+				field = 2
+			default:
+				field = oasimpl.FoldIndex(key, "NOTE", "PETID", "QUANTITY")
+			}
 		}
 		switch field {
 		case 0:
@@ -135,10 +139,15 @@ func (m *PlaceOrderBody) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<2 - 1) &^ seen
 }
 
+// jsonKeysPlaceOrderBody lists the member names of PlaceOrderBody as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysPlaceOrderBody = [...]string{"\"note\"", "\"petId\"", "\"quantity\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m PlaceOrderBody) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 87))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = PlaceOrderBody{}

@@ -72,19 +72,23 @@ func (m *NewPet) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysNewPet[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "name":
-			field = 0
-		case "tag":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "NAME", "TAG")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "name":
+				field = 0
+			case "tag":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "NAME", "TAG")
+			}
 		}
 		switch field {
 		case 0:
@@ -103,10 +107,15 @@ func (m *NewPet) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysNewPet lists the member names of NewPet as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysNewPet = [...]string{"\"name\"", "\"tag\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m NewPet) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 65))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = NewPet{}

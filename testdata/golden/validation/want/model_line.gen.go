@@ -84,19 +84,23 @@ func (m *Line) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysLine[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "sku":
-			field = 0
-		case "status":
-			field = 1
-		default:
-			field = oasimpl.FoldIndex(key, "SKU", "STATUS")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "sku":
+				field = 0
+			case "status":
+				field = 1
+			default:
+				field = oasimpl.FoldIndex(key, "SKU", "STATUS")
+			}
 		}
 		switch field {
 		case 0:
@@ -121,10 +125,15 @@ func (m *Line) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysLine lists the member names of Line as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysLine = [...]string{"\"sku\"", "\"status\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Line) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 55))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Line{}

@@ -300,45 +300,49 @@ func (m *Order) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysOrder[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "code":
-			field = 0
-		case "comment":
-			field = 1
-		case "counts":
-			field = 2
-		case "created":
-			field = 3
-		case "email":
-			field = 4
-		case "id":
-			field = 5
-		case "lines":
-			field = 6
-		case "name":
-			field = 7
-		case "note":
-			field = 8
-		case "price":
-			field = 9
-		case "priority":
-			field = 10
-		case "quantity":
-			field = 11
-		case "status":
-			field = 12
-		case "tags":
-			field = 13
-		case "weight":
-			field = 14
-		default:
-			field = oasimpl.FoldIndex(key, "CODE", "COMMENT", "COUNTS", "CREATED", "EMAIL", "ID", "LINES", "NAME", "NOTE", "PRICE", "PRIORITY", "QUANTITY", "STATUS", "TAGS", "WEIGHT")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "code":
+				field = 0
+			case "comment":
+				field = 1
+			case "counts":
+				field = 2
+			case "created":
+				field = 3
+			case "email":
+				field = 4
+			case "id":
+				field = 5
+			case "lines":
+				field = 6
+			case "name":
+				field = 7
+			case "note":
+				field = 8
+			case "price":
+				field = 9
+			case "priority":
+				field = 10
+			case "quantity":
+				field = 11
+			case "status":
+				field = 12
+			case "tags":
+				field = 13
+			case "weight":
+				field = 14
+			default:
+				field = oasimpl.FoldIndex(key, "CODE", "COMMENT", "COUNTS", "CREATED", "EMAIL", "ID", "LINES", "NAME", "NOTE", "PRICE", "PRIORITY", "QUANTITY", "STATUS", "TAGS", "WEIGHT")
+			}
 		}
 		switch field {
 		case 0:
@@ -463,10 +467,15 @@ func (m *Order) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<3 - 1) &^ seen
 }
 
+// jsonKeysOrder lists the member names of Order as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysOrder = [...]string{"\"code\"", "\"comment\"", "\"counts\"", "\"created\"", "\"email\"", "\"id\"", "\"lines\"", "\"name\"", "\"note\"", "\"price\"", "\"priority\"", "\"quantity\"", "\"status\"", "\"tags\"", "\"weight\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Order) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 559))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Order{}

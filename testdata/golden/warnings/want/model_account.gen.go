@@ -133,27 +133,31 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysAccount[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "handle":
-			field = 0
-		case "id":
-			field = 1
-		case "nickname":
-			field = 2
-		case "owner":
-			field = 3
-		case "slug":
-			field = 4
-		case "tier":
-			field = 5
-		default:
-			field = oasimpl.FoldIndex(key, "HANDLE", "ID", "NICKNAME", "OWNER", "SLUG", "TIER")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "handle":
+				field = 0
+			case "id":
+				field = 1
+			case "nickname":
+				field = 2
+			case "owner":
+				field = 3
+			case "slug":
+				field = 4
+			case "tier":
+				field = 5
+			default:
+				field = oasimpl.FoldIndex(key, "HANDLE", "ID", "NICKNAME", "OWNER", "SLUG", "TIER")
+			}
 		}
 		switch field {
 		case 0:
@@ -192,10 +196,15 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysAccount lists the member names of Account as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysAccount = [...]string{"\"handle\"", "\"id\"", "\"nickname\"", "\"owner\"", "\"slug\"", "\"tier\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Account) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 211))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Account{}

@@ -62,17 +62,21 @@ func (m *Owner) DecodeJSON(d *oasimpl.Decoder) {
 		return
 	}
 	var seen uint64
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysOwner[field+1])
 		if !ok {
 			break
 		}
-		field := -1
-		switch string(key) {
-		case "name":
-			field = 0
-		default:
-			field = oasimpl.FoldIndex(key, "NAME")
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "name":
+				field = 0
+			default:
+				field = oasimpl.FoldIndex(key, "NAME")
+			}
 		}
 		switch field {
 		case 0:
@@ -89,10 +93,15 @@ func (m *Owner) DecodeJSON(d *oasimpl.Decoder) {
 	m.absent = (1<<1 - 1) &^ seen
 }
 
+// jsonKeysOwner lists the member names of Owner as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysOwner = [...]string{"\"name\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Owner) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 34))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Owner{}

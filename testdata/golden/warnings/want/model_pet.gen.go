@@ -81,17 +81,23 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 	if d.Null() || !d.BeginObject() {
 		return
 	}
+	field := -1
 	for first := true; ; first = false {
-		key, ok := d.Key(first)
+		key, match, ok := d.KeyIs(first, jsonKeysPet[field+1])
 		if !ok {
 			return
 		}
-		field := -1
-		switch string(key) {
-		case "additional_properties":
-			field = 0
-		case "validate":
-			field = 1
+		if match {
+			field++
+		} else {
+			switch string(key) {
+			case "additional_properties":
+				field = 0
+			case "validate":
+				field = 1
+			default:
+				field = -1
+			}
 		}
 		switch field {
 		case 0:
@@ -110,10 +116,15 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 	}
 }
 
+// jsonKeysPet lists the member names of Pet as JSON, in field order, for
+// DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
+var jsonKeysPet = [...]string{"\"additional_properties\"", "\"validate\"", ""}
+
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.
 func (m Pet) MarshalJSON() ([]byte, error) {
-	return m.AppendJSON(make([]byte, 0, 71))
+	buf := oasimpl.GetBuffer()
+	return buf.Marshaled(m.AppendJSON(buf.Bytes()))
 }
 
 var _ json.Marshaler = Pet{}
