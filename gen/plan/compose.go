@@ -80,7 +80,7 @@ func soleMember(s *openapi3.Schema) (*openapi3.SchemaRef, bool) {
 			if m.Ref == "" && describesOnly(m.Value) {
 				continue
 			}
-			if m.Ref == "" && typeOnly(m.Value) {
+			if m.Ref == "" && (typeOnly(m.Value) || scalarOnly(m.Value)) {
 				typed = append(typed, m)
 				continue
 			}
@@ -93,7 +93,10 @@ func soleMember(s *openapi3.Schema) (*openapi3.SchemaRef, bool) {
 			core, typed = typed[0], typed[1:]
 		}
 		// `allOf: [{$ref: Identifier}, {type: string, readOnly: true}]`:
-		// a member that repeats the core's type adds only annotations.
+		// a member that repeats the core's type adds only annotations; one
+		// that adds scalar constraints ({type: string, minLength: 36})
+		// keeps the core's type, and warnAllOfConstraints says that what
+		// it adds is not checked.
 		for _, m := range typed {
 			if !sameKind(m.Value, core.Value) {
 				return nil, false
@@ -134,6 +137,24 @@ func typeOnly(s *openapi3.Schema) bool {
 	}
 	c := *s
 	c.Type, c.Nullable = nil, false
+	return describesOnly(&c)
+}
+
+// scalarOnly reports whether s is a scalar type with constraints of a
+// scalar and otherwise only annotations ({type: string, minLength: 36}).
+func scalarOnly(s *openapi3.Schema) bool {
+	if s == nil || s.Type == nil || len(s.Enum) > 0 {
+		return false
+	}
+	for _, t := range nonNullTypes(s) {
+		if t != "string" && t != "number" && t != "integer" && t != "boolean" {
+			return false
+		}
+	}
+	c := *s
+	c.Type, c.Nullable, c.Format, c.Pattern = nil, false, "", ""
+	c.MinLength, c.MaxLength, c.Min, c.Max, c.MultipleOf = 0, nil, nil, nil, nil
+	c.ExclusiveMin, c.ExclusiveMax = openapi3.ExclusiveBound{}, openapi3.ExclusiveBound{}
 	return describesOnly(&c)
 }
 

@@ -173,8 +173,8 @@ type planner struct {
 	// uncheckedWarned are the schemas whose assertions Validate does not
 	// check were warned of (warnUnchecked).
 	uncheckedWarned map[*openapi3.Schema]bool
-	// unionMemberWarned are the union members of allOfs already warned
-	// about (collectProps).
+	// unionMemberWarned are the allOf members already warned about: unions
+	// (collectProps) and scalar constraints (warnAllOfConstraints).
 	unionMemberWarned map[memberKey]bool
 }
 

@@ -92,6 +92,7 @@ func (p *planner) fillNamed(t *Type, s *openapi3.Schema, open bool) {
 		s = d // an allOf over a union is planned as the union it is
 	}
 	if core, ok := soleMember(s); ok && externalRef(s) == nil {
+		p.warnAllOfConstraints(s, core, t.Where)
 		p.fillCore(t, s, core, open || isOpen(s))
 		return
 	}
@@ -287,6 +288,7 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 		s = d // an allOf over a union is planned as the union it is
 	}
 	if core, ok := soleMember(s); ok {
+		p.warnAllOfConstraints(s, core, where)
 		r := *p.refOf(core, ctx, where, open || isOpen(s))
 		r.Nullable = r.Nullable || nullable
 		return &r
@@ -484,6 +486,25 @@ func (p *planner) mergeDeclarations(ds []*openapi3.SchemaRef) *openapi3.SchemaRe
 	}}
 	p.merged = append(p.merged, mergedProperty{of: key, merged: merged})
 	return merged
+}
+
+// warnAllOfConstraints says, once per member, that the scalar
+// constraints an allOf member adds beside the core s is planned as
+// (soleMember) are not checked: `allOf: [{type: string, minLength: 36},
+// {$ref: UUID}]` is a UUID, and Validate checks UUID's own constraints.
+func (p *planner) warnAllOfConstraints(s *openapi3.Schema, core *openapi3.SchemaRef, where string) {
+	for i, m := range s.AllOf {
+		if m == core || m == nil || m.Value == nil || m.Ref != "" || typeOnly(m.Value) || !scalarOnly(m.Value) {
+			continue
+		}
+		key := memberKey{m.Value.Origin, m.Value}
+		if p.unionMemberWarned[key] {
+			continue
+		}
+		p.unionMemberWarned[key] = true
+		p.warn(p.spec.OriginPos(m.Value.Origin), fmt.Sprintf("%s.allOf.%d", where, i),
+			"allOf member adds constraints to the type another member has; the value is planned as that member, and what this one adds is not checked")
+	}
 }
 
 // memberKey is an allOf member by where it is written and what it is.

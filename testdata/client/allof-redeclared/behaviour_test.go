@@ -61,7 +61,7 @@ func TestTypeRepeatedWithAnnotations(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		path = r.URL.Path
 		w.Header().Set("Content-Type", "application/json")
-		w.Write([]byte(`{"id":"p1","enabled":true}`))
+		w.Write([]byte(`{"id":"p1","enabled":true,"schema_id":"f174e90a-fafe-4643-bbbc-4a0ed4fc8415"}`))
 	}))
 	defer srv.Close()
 	c, err := NewAPIClient(Options{ServerURL: srv.URL})
@@ -76,6 +76,11 @@ func TestTypeRepeatedWithAnnotations(t *testing.T) {
 	var field Identifier = got.ID
 	if path != "/policies/p1" || field != "p1" {
 		t.Errorf("path %s, id %q", path, field)
+	}
+	// A string with a minLength beside the UUID it names is that UUID.
+	schemaID, _ := got.SchemaID.Get()
+	if schemaID != LongUUID("f174e90a-fafe-4643-bbbc-4a0ed4fc8415") {
+		t.Errorf("schema_id %q", schemaID)
 	}
 }
 

@@ -14,6 +14,8 @@ type Policy struct {
 	Enabled oas.Opt[bool] `json:"enabled,omitzero"`
 	// Required. Read-only: set by the server, not sent in requests.
 	ID Identifier `json:"id,omitzero"`
+	// Optional.
+	SchemaID oas.Opt[LongUUID] `json:"schema_id,omitzero"`
 	// absent has a bit set for each required property the decoded document
 	// left out, which Validate reports, and for each readOnly one it carried,
 	// which encoding writes even when zero; values built in Go have none.
@@ -45,6 +47,10 @@ func (m Policy) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		pID := p.Key("id")
 		m.ID.ValidateInto(v, &pID)
 	}
+	if x, ok := m.SchemaID.Get(); ok {
+		pSchemaID := p.Key("schema_id")
+		x.ValidateInto(v, &pSchemaID)
+	}
 }
 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
@@ -63,8 +69,23 @@ func (m Policy) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ',')
 		}
 		dst = append(dst, "\"id\":"...)
+		more = true
 		if dst, err = m.ID.AppendJSON(dst); err != nil {
 			return nil, err
+		}
+	}
+	if x, ok := m.SchemaID.Get(); ok {
+		if more {
+			dst = append(dst, ',')
+		}
+		dst = append(dst, "\"schema_id\":"...)
+		{
+			var b1 []byte
+			if b1, err = json.Marshal(x); err != nil {
+				return nil, err
+			} else {
+				dst = append(dst, b1...)
+			}
 		}
 	}
 	return append(dst, '}'), nil
@@ -90,8 +111,10 @@ func (m *Policy) DecodeJSON(d *oasimpl.Decoder) {
 				field = 0
 			case "id":
 				field = 1
+			case "schema_id":
+				field = 2
 			default:
-				field = oasimpl.FoldIndex(key, "ENABLED", "ID")
+				field = oasimpl.FoldIndex(key, "ENABLED", "ID", "SCHEMA_ID")
 			}
 		}
 		switch field {
@@ -102,6 +125,16 @@ func (m *Policy) DecodeJSON(d *oasimpl.Decoder) {
 				seen |= 1 << 0
 			}
 			m.ID.DecodeJSON(d)
+		case 2:
+			if d.Null() {
+				m.SchemaID.Unset()
+			} else {
+				var x LongUUID
+				if raw1 := d.Raw(); raw1 != nil {
+					d.Fail(json.Unmarshal(raw1, &x))
+				}
+				m.SchemaID.Set(x)
+			}
 		default:
 			d.Skip()
 		}
@@ -111,7 +144,7 @@ func (m *Policy) DecodeJSON(d *oasimpl.Decoder) {
 
 // jsonKeysPolicy lists the member names of Policy as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
-var jsonKeysPolicy = [...]string{"\"enabled\"", "\"id\"", ""}
+var jsonKeysPolicy = [...]string{"\"enabled\"", "\"id\"", "\"schema_id\"", ""}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

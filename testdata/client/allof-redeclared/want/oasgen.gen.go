@@ -5,10 +5,10 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:005dd2e0a47b52d5
+// spec: sha256:339d5cd7c707cc97
 // config: sha256:fcd136dcb539b49f
 // toolchain: v0.7.0
-// output: sha256:696b886710b7de97
+// output: sha256:e15fe8954008c0b7
 //
 // files:
 //	sha256:1317426a434ccbfb api.gen.go
@@ -18,11 +18,16 @@
 //	sha256:e42de7119321962f model_deployment_versions.gen.go
 //	sha256:b05115c6ebd406d5 model_envelope.gen.go
 //	sha256:ffe8c5ef181a95ec model_identifier.gen.go
+//	sha256:6b92315529be0d9f model_long_uuid.gen.go
 //	sha256:107ee8ebc5b6dcf8 model_page_info.gen.go
 //	sha256:67d1feea3ef90ed4 model_percentage.gen.go
-//	sha256:2c2e25d2e50d38ee model_policy.gen.go
+//	sha256:e76690b2d358d343 model_policy.gen.go
 //	sha256:479619d05cb4e5a7 model_policy_response.gen.go
 //	sha256:3ed637172e362c23 model_policy_response_result_info.gen.go
+//	sha256:33befee2f5d2a6ef model_uuid.gen.go
 //	sha256:cf919b62b4a38535 raw/client.gen.go
+//
+// warnings:
+//	../openapi.yaml:68:12	components.schemas.LongUUID.allOf.0	allOf member adds constraints to the type another member has; the value is planned as that member, and what this one adds is not checked
 
 package allofredeclared
