@@ -81,6 +81,23 @@ func (f finding) String() string {
 	return fmt.Sprintf("%s: %s: %s", f.Class, f.Op, f.Detail)
 }
 
+// writeByClass writes one line per class of fs, with its count and its
+// first finding, classes in order of first appearance.
+func writeByClass(b *strings.Builder, fs []finding) {
+	var order []string
+	byClass := map[string][]finding{}
+	for _, f := range fs {
+		if _, ok := byClass[f.Class]; !ok {
+			order = append(order, f.Class)
+		}
+		byClass[f.Class] = append(byClass[f.Class], f)
+	}
+	for _, c := range order {
+		f := byClass[c][0]
+		fmt.Fprintf(b, "  - %s: %d, e.g. %s\n", c, len(byClass[c]), cell(f.Op+": "+f.Detail))
+	}
+}
+
 // classify sorts a driver report's calls into defects, Prism's own
 // mistakes and skips.
 func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
@@ -410,6 +427,10 @@ func renderReport(rs []*specResult) string {
 	b.WriteString("  sent under a name that differs in case from its declared property is compared with that property\n")
 	b.WriteString("  (the decoder matches names as encoding/json does). A body that breaks its own response schema\n")
 	b.WriteString("  (a vendor example, a value Prism -d draws against the format) is Prism's/the spec's, listed apart.\n")
+	b.WriteString("  A member the response schema does not declare, in an object that does not declare\n")
+	b.WriteString("  additionalProperties, is not kept by the generated struct, by design (as in encoding/json); where\n")
+	b.WriteString("  several allOf members declare a property, a member is declared when one of them names it. Such\n")
+	b.WriteString("  members (Prism -d invents them; some vendor examples carry them) are counted apart as *undeclared*.\n")
 	b.WriteString("- **Other**: an unexpected status (e.g. Prism found no route for the URL), a transport error, a\n")
 	b.WriteString("  2xx body the method does not return.\n")
 	b.WriteString("- **Examples**: every request, response and component-schema example that satisfies its own\n")
@@ -444,6 +465,7 @@ func renderReport(rs []*specResult) string {
 			total["defects"] += len(m.Defects)
 			total["prism"] += len(m.PrismOwn)
 			total["skipped"] += len(m.Skipped)
+			total["undeclared"] += len(m.Undeclared)
 		}
 		total["examples"] += r.ExamplesChecked
 		total["exampleDefects"] += len(r.exampleDefects())
@@ -454,8 +476,8 @@ func renderReport(rs []*specResult) string {
 			total["specOwn"] += len(m.SpecOwn)
 		}
 	}
-	fmt.Fprintf(&b, "**%d specs, %d driven, %d do not generate, %d not run; %d operations, %d calls; %d defects** (%d in calls, %d in examples of %d checked); %d findings of Prism's own; the spec's own mistakes: %d examples that break their own schema, %d requests no value can get right; %d calls not made.\n\n",
-		len(rs), ran, notGen, notRun, total["ops"], total["calls"], total["all"], total["defects"], total["exampleDefects"], total["examples"], total["prism"], total["badExamples"], total["specOwn"], total["skipped"])
+	fmt.Fprintf(&b, "**%d specs, %d driven, %d do not generate, %d not run; %d operations, %d calls; %d defects** (%d in calls, %d in examples of %d checked); %d findings of Prism's own; the spec's own mistakes: %d examples that break their own schema, %d requests no value can get right; %d undeclared members not kept; %d calls not made.\n\n",
+		len(rs), ran, notGen, notRun, total["ops"], total["calls"], total["all"], total["defects"], total["exampleDefects"], total["examples"], total["prism"], total["badExamples"], total["specOwn"], total["undeclared"], total["skipped"])
 	keys := make([]string, 0, len(commits))
 	for c := range commits {
 		keys = append(keys, c)
@@ -522,11 +544,21 @@ func renderReport(rs []*specResult) string {
 		writeFindings(&b, "examples", r.exampleDefects(), 12)
 	}
 
-	b.WriteString("\n## Prism's own mistakes\n\nPrism's generated or example responses that break the spec; the client is not judged on them.\n\n")
+	b.WriteString("\n## Prism's own mistakes\n\nPrism's generated or example responses that break the spec, and requests Prism misreads; the client is not judged on them. Per spec and mode, by class, each with its first finding.\n\n")
 	for _, r := range rs {
 		for _, m := range r.Modes {
 			if len(m.PrismOwn) > 0 {
-				fmt.Fprintf(&b, "- `%s` (%s): %d, e.g. %s\n", r.Spec, m.Mode, len(m.PrismOwn), cell(m.PrismOwn[0].String()))
+				fmt.Fprintf(&b, "- `%s` (%s): %d\n", r.Spec, m.Mode, len(m.PrismOwn))
+				writeByClass(&b, m.PrismOwn)
+			}
+		}
+	}
+
+	b.WriteString("\n## Undeclared members\n\nMembers of responses that their schema does not declare, which the generated structs do not keep (see Losses above).\n\n")
+	for _, r := range rs {
+		for _, m := range r.Modes {
+			if len(m.Undeclared) > 0 {
+				fmt.Fprintf(&b, "- `%s` (%s): %d, e.g. %s\n", r.Spec, m.Mode, len(m.Undeclared), cell(m.Undeclared[0].String()))
 			}
 		}
 	}
