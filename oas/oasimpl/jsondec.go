@@ -523,7 +523,16 @@ func (d *Decoder) RawMessage(dst []byte) []byte {
 }
 
 // Time reads a time.Time as its UnmarshalJSON does (null leaves t alone).
+// The usual RFC 3339 form is read by hand (timeJSON), the rest by
+// UnmarshalJSON.
 func (d *Decoder) Time(t *time.Time) {
+	if d.peek() == '"' {
+		if v, n, ok := timeJSON(d.data[d.pos:], time.Local); ok {
+			*t = v
+			d.pos += n
+			return
+		}
+	}
 	raw := d.Raw()
 	if d.err != nil {
 		return
