@@ -353,12 +353,24 @@ func (d *Decoder) KeyIs(first bool, want string) (key []byte, match, ok bool) {
 	}
 	// d.data[d.pos] is '"', so the colon after want's closing quote makes
 	// want the whole name.
-	if end := d.pos + len(want); end < len(d.data) && d.data[end] == ':' && string(d.data[d.pos:end]) == want {
+	if end := d.pos + len(want); end < len(d.data) && d.data[end] == ':' && sameBytes(d.data[d.pos:end], want) {
 		d.pos = end + 1
 		return nil, true, true
 	}
 	key, ok = d.name()
 	return key, false, ok
+}
+
+// sameBytes reports whether b holds s, of the same length. Member names
+// with their quotes are mostly 8 to 16 bytes: those are compared as two
+// words that may overlap, inline rather than through a call of memequal.
+func sameBytes(b []byte, s string) bool {
+	if n := len(s); n >= 8 && n <= 16 && len(b) == n {
+		w := unsafe.Slice(unsafe.StringData(s), n) // read only
+		return binary.LittleEndian.Uint64(b) == binary.LittleEndian.Uint64(w) &&
+			binary.LittleEndian.Uint64(b[n-8:]) == binary.LittleEndian.Uint64(w[n-8:])
+	}
+	return string(b) == s
 }
 
 // member reads up to the next member name (a comma before it unless

@@ -126,3 +126,19 @@ func TestStringFastPath(t *testing.T) {
 		}
 	}
 }
+
+func TestSameBytes(t *testing.T) {
+	for n := range 24 {
+		s := strings.Repeat("k", n)
+		for i := range n {
+			b := []byte(s)
+			if !sameBytes(b, s) {
+				t.Fatalf("sameBytes(%q, %q) = false", b, s)
+			}
+			b[i] = 'x'
+			if sameBytes(b, s) {
+				t.Fatalf("sameBytes(%q, %q) = true", b, s)
+			}
+		}
+	}
+}
