@@ -348,7 +348,10 @@ func (d *Decoder) Key(first bool) ([]byte, bool) {
 // comparing it with every field's. Otherwise it is Key. An empty want
 // never matches.
 func (d *Decoder) KeyIs(first bool, want string) (key []byte, match, ok bool) {
-	if !d.member(first) {
+	// Compact input, `,"` between members, skips member's checks.
+	if p := d.pos; !first && p+1 < len(d.data) && d.data[p] == ',' && d.data[p+1] == '"' {
+		d.pos = p + 1
+	} else if !d.member(first) {
 		return nil, false, false
 	}
 	// d.data[d.pos] is '"', so the colon after want's closing quote makes
