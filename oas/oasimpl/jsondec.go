@@ -5,7 +5,8 @@ package oasimpl
 // string arena, the error path) and the token readers that share it;
 // splitting it by value kind would scatter what the compiler must inline
 // together and what a reader must hold in mind at once. The error type is
-// in jsonerror.go (package oas), the encoder in jsonenc.go.
+// in jsonerror.go (package oas), the encoder in jsonenc.go, the
+// timestamp fast path in jsontime.go.
 
 import (
 	"encoding/base64"
