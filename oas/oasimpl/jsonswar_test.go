@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/bits"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -80,6 +81,64 @@ func TestFloat64SmallInt(t *testing.T) {
 		want, _ := strconv.ParseFloat(s, 64)
 		if math.Float64bits(got) != math.Float64bits(want) {
 			t.Errorf("Float64(%s) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// String copies plain strings into the arena as it scans them and hands
+// everything else to the byte loop; at every length and position of the
+// first special byte, near the end of the input and of the arena's free
+// part, it must give what encoding/json gives.
+func TestStringFastPath(t *testing.T) {
+	specials := []string{"", `\n`, `\u0041`, "é", "\xff", `\"`, "\x01"}
+	var lits []string
+	for n := range 20 {
+		for _, sp := range specials {
+			for at := 0; at <= n; at += 3 {
+				lits = append(lits, `"`+strings.Repeat("a", at)+sp+strings.Repeat("b", n-at)+`"`)
+			}
+		}
+	}
+	for _, lit := range lits {
+		var want string
+		wantErr := json.Unmarshal([]byte(lit), &want)
+		// Alone (the string ends the input) and after others in an array
+		// (the arena's free part shrinking under it).
+		for _, doc := range []string{lit, `["x","yy",` + lit + `,` + lit + `]`} {
+			d := NewDecoder([]byte(doc))
+			var got []string
+			if doc[0] == '[' {
+				if d.BeginArray() {
+					for i := 0; d.More(i); i++ {
+						got = append(got, d.String())
+					}
+				}
+			} else {
+				got = append(got, d.String())
+			}
+			err := d.End()
+			if (err != nil) != (wantErr != nil) {
+				t.Fatalf("%q: error %v, encoding/json: %v", doc, err, wantErr)
+			}
+			if err == nil && got[len(got)-1] != want {
+				t.Fatalf("%q: got %q, want %q", doc, got[len(got)-1], want)
+			}
+		}
+	}
+}
+
+func TestSameBytes(t *testing.T) {
+	for n := range 24 {
+		s := strings.Repeat("k", n)
+		for i := range n {
+			b := []byte(s)
+			if !sameBytes(b, s) {
+				t.Fatalf("sameBytes(%q, %q) = false", b, s)
+			}
+			b[i] = 'x'
+			if sameBytes(b, s) {
+				t.Fatalf("sameBytes(%q, %q) = true", b, s)
+			}
 		}
 	}
 }
