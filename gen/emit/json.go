@@ -175,12 +175,19 @@ func genStructEncode(g *jen.Group, t *plan.Type) {
 		sel := jen.Id("m").Dot(fl.Name)
 		switch fl.Wrap {
 		case plan.Plain:
-			if fl.BitCarried && t.Absent != "" {
-				// A required readOnly member: written when the decoded
-				// document carried it, or when it holds a value.
-				carried := jen.Add(absentWord(t, jen.Id("m").Dot(t.Absent), fl.Bit)).Op("&").Parens(absentMask(fl.Bit)).Op("!=").Lit(0).
+			if t.Absent != "" && fl.Bit >= 0 && (fl.BitCarried || tracked(t, fl)) {
+				// Written when it holds a value, and otherwise as the
+				// decoded document had it: a required member unless the
+				// document left it out (a value built in Go has no bit
+				// set, so always), a required readOnly one when the
+				// document carried it (plan.Field.BitCarried).
+				had := "=="
+				if fl.BitCarried {
+					had = "!="
+				}
+				present := jen.Add(absentWord(t, jen.Id("m").Dot(t.Absent), fl.Bit)).Op("&").Parens(absentMask(fl.Bit)).Op(had).Lit(0).
 					Op("||").Add(nonZero(fl.Type, sel))
-				g.If(carried).BlockFunc(func(g *jen.Group) {
+				g.If(present).BlockFunc(func(g *jen.Group) {
 					writeKey(g)
 					e.value(g, sel, fl.Type, 0)
 				})
@@ -189,18 +196,6 @@ func genStructEncode(g *jen.Group, t *plan.Type) {
 			if fl.OmitZero {
 				// readOnly/writeOnly: omitzero on a plain value.
 				g.If(nonZero(fl.Type, sel)).BlockFunc(func(g *jen.Group) {
-					writeKey(g)
-					e.value(g, sel, fl.Type, 0)
-				})
-				continue
-			}
-			if tracked(t, fl) {
-				// A required member the decoded document left out stays
-				// out: re-encoding a decoded value writes what came, not a
-				// zero the sender never sent.
-				present := jen.Add(absentWord(t, jen.Id("m").Dot(t.Absent), fl.Bit)).Op("&").Parens(absentMask(fl.Bit)).Op("==").Lit(0).
-					Op("||").Add(nonZero(fl.Type, sel))
-				g.If(present).BlockFunc(func(g *jen.Group) {
 					writeKey(g)
 					e.value(g, sel, fl.Type, 0)
 				})

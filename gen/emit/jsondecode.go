@@ -154,24 +154,15 @@ func genStructDecode(g *jen.Group, t *plan.Type) {
 	if t.Absent != "" {
 		// Every tracked member the object did not have, and every
 		// readOnly one it had (plan.Field.BitCarried).
-		var carried []uint64
-		for _, fl := range t.Fields {
-			if fl.Bit >= 0 && fl.BitCarried {
-				for len(carried) <= fl.Bit/64 {
-					carried = append(carried, 0)
-				}
-				carried[fl.Bit/64] |= 1 << (fl.Bit % 64)
-			}
-		}
 		for w := 0; w*64 < t.AbsentBits; w++ {
 			n := min(t.AbsentBits-w*64, 64)
 			all := ^uint64(0) >> (64 - n)
 			word := absentWord(t, jen.Id("m").Dot(t.Absent), w*64)
 			seen := absentWord(t, jen.Id("seen"), w*64)
-			if w < len(carried) && carried[w] != 0 {
+			if carried := t.CarriedBits(w); carried != 0 {
 				// seen ^ left-out bits: a left-out bit is set when not
 				// seen, a carried bit when seen.
-				if left := all &^ carried[w]; left > math.MaxInt64 {
+				if left := all &^ carried; left > math.MaxInt64 {
 					g.Add(word).Op("=").Add(seen).Op("^").Lit(left)
 				} else if left != 0 {
 					g.Add(word).Op("=").Add(seen).Op("^").Lit(int(left))

@@ -161,7 +161,7 @@ func genStruct(f *jen.File, t *plan.Type) {
 		}
 		if t.Absent != "" {
 			doc := t.Absent + " has a bit set for each required property the decoded document\nleft out, which Validate reports; values built in Go have none."
-			if slices.ContainsFunc(t.Fields, func(fl *plan.Field) bool { return fl.Bit >= 0 && fl.BitCarried }) {
+			if slices.ContainsFunc(t.Fields, func(fl *plan.Field) bool { return fl.BitCarried }) {
 				doc = t.Absent + " has a bit set for each required property the decoded document\nleft out, which Validate reports, and for each readOnly one it carried,\nwhich encoding writes even when zero; values built in Go have none."
 			}
 			comment(g, doc)

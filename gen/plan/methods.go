@@ -232,6 +232,19 @@ func (p *planner) planUniqueItems() {
 // JSON, in field order, that its DecodeJSON passes to
 // oasimpl.Decoder.KeyIs ("" for anything but a struct with fields). Type
 // names are exported, so the unexported name cannot clash with one.
+// CarriedBits is the mask of the bits in word w (bits 64w to 64w+63) of
+// t's Absent field that record a member the decoded document carried
+// (Field.BitCarried) rather than one it left out; 0 when none does.
+func (t *Type) CarriedBits(w int) uint64 {
+	var m uint64
+	for _, fl := range t.Fields {
+		if fl.Bit >= 0 && fl.BitCarried && fl.Bit/64 == w {
+			m |= 1 << (fl.Bit % 64)
+		}
+	}
+	return m
+}
+
 func (t *Type) JSONKeysVar() string {
 	if t.Kind != KindStruct || len(t.Fields) == 0 {
 		return ""

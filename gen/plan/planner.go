@@ -43,12 +43,12 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 		spec: s,
 		m: &Model{Package: opts.Package, SpecPath: opts.SpecPath, Toolchain: opts.Toolchain,
 			ImportPath: opts.ImportPath, Raw: rawPackage(opts.Package), Docs: opts.Docs},
-		names:             newNamer(),
-		bySchema:          map[*openapi3.Schema]*Type{},
-		distributed:       map[*openapi3.Schema]*openapi3.Schema{},
-		unionMemberWarned: map[memberKey]bool{},
-		groupByTags:       opts.GroupByTags,
-		inferPagination:   opts.InferPagination,
+		names:           newNamer(),
+		bySchema:        map[*openapi3.Schema]*Type{},
+		distributed:     map[*openapi3.Schema]*openapi3.Schema{},
+		memberWarned:    map[memberKey]bool{},
+		groupByTags:     opts.GroupByTags,
+		inferPagination: opts.InferPagination,
 	}
 	doc := s.Doc
 	if doc.Info != nil {
@@ -173,9 +173,9 @@ type planner struct {
 	// uncheckedWarned are the schemas whose assertions Validate does not
 	// check were warned of (warnUnchecked).
 	uncheckedWarned map[*openapi3.Schema]bool
-	// unionMemberWarned are the allOf members already warned about: unions
+	// memberWarned are the allOf members already warned about: unions
 	// (collectProps) and scalar constraints (warnAllOfConstraints).
-	unionMemberWarned map[memberKey]bool
+	memberWarned map[memberKey]bool
 }
 
 type componentType struct {

@@ -411,8 +411,8 @@ func (p *planner) collectProps(s *openapi3.Schema, where string) (props map[stri
 				}
 				// Once per member: the variants of a distributed union
 				// each hold a shared one, and several paths plan a schema.
-				if key := (memberKey{origin, m.Value}); !p.unionMemberWarned[key] {
-					p.unionMemberWarned[key] = true
+				if key := (memberKey{origin, m.Value}); !p.memberWarned[key] {
+					p.memberWarned[key] = true
 					msg := "allOf member is a oneOf/anyOf of %d alternatives, which a struct cannot hold: what only they declare is not a field and is not checked"
 					if requiresOnly(unwrapped(m.Value)) {
 						msg = "allOf member is a oneOf/anyOf of %d alternatives that only require properties; which of them must be present is not checked"
@@ -473,18 +473,16 @@ func (p *planner) mergeDeclarations(ds []*openapi3.SchemaRef) *openapi3.SchemaRe
 			return kept[len(kept)-1]
 		}
 	}
-	key := make([]*openapi3.SchemaRef, len(kept))
-	copy(key, kept)
 	for _, m := range p.merged {
-		if slices.Equal(m.of, key) {
+		if slices.Equal(m.of, kept) {
 			return m.merged
 		}
 	}
 	last := kept[len(kept)-1].Value
 	merged := &openapi3.SchemaRef{Value: &openapi3.Schema{
-		Type: &openapi3.Types{"object"}, AllOf: key, Origin: last.Origin,
+		Type: &openapi3.Types{"object"}, AllOf: kept, Origin: last.Origin,
 	}}
-	p.merged = append(p.merged, mergedProperty{of: key, merged: merged})
+	p.merged = append(p.merged, mergedProperty{of: kept, merged: merged})
 	return merged
 }
 
@@ -498,10 +496,10 @@ func (p *planner) warnAllOfConstraints(s *openapi3.Schema, core *openapi3.Schema
 			continue
 		}
 		key := memberKey{m.Value.Origin, m.Value}
-		if p.unionMemberWarned[key] {
+		if p.memberWarned[key] {
 			continue
 		}
-		p.unionMemberWarned[key] = true
+		p.memberWarned[key] = true
 		p.warn(p.spec.OriginPos(m.Value.Origin), fmt.Sprintf("%s.allOf.%d", where, i),
 			"allOf member adds constraints to the type another member has; the value is planned as that member, and what this one adds is not checked")
 	}
