@@ -29,6 +29,7 @@ func genJSON(f *jen.File, t *plan.Type) {
 	genDecodeJSON(f, t)
 	if t.Kind == plan.KindStruct {
 		genJSONKeys(f, t)
+		genJSONFields(f, t)
 	}
 	if t.HasMarshalJSON() {
 		genMarshalJSON(f, t)
@@ -136,11 +137,13 @@ func receiver(t *plan.Type) string {
 }
 
 // genStructEncode writes the body of a struct's AppendJSON: fields in
-// declaration order, absent wrappers left out (omitzero).
+// declaration order, absent wrappers left out (omitzero). Every member is
+// written with a comma before its name; unless the first field is always
+// written (and opens the object itself), the first byte written is then
+// a comma, which becomes the opening brace at the end: no flag, and no
+// branch per member, says whether a separator is due.
 func genStructEncode(g *jen.Group, t *plan.Type) {
-	if usesMore(t) {
-		g.Id("more").Op(":=").False()
-	}
+	lead := len(t.Fields) > 0 && alwaysWritten(t, t.Fields[0])
 	needErr := t.Extra != nil && encodeNeedsErr(t.Extra)
 	for _, fl := range t.Fields {
 		needErr = needErr || encodeNeedsErr(fl.Type)
@@ -148,34 +151,27 @@ func genStructEncode(g *jen.Group, t *plan.Type) {
 	if needErr {
 		g.Var().Id("err").Error()
 	}
-	e := &encoder{}
-	g.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune('{'))
-	if t.Extra != nil {
-		g.Id("open").Op(":=").Len(jen.Id("dst"))
+	if len(t.Fields) == 0 && t.Extra == nil {
+		g.Return(appendCall("{}"), jen.Nil())
+		return
 	}
-	// Once a plain (always written) field is out, every later key starts
-	// with a comma; before that the more flag tracks it.
-	static := false
+	if !lead {
+		g.Id("start").Op(":=").Len(jen.Id("dst"))
+	}
+	e := &encoder{}
 	for i, fl := range t.Fields {
 		key, _ := json.Marshal(fl.JSONName)
 		writeKey := func(g *jen.Group) {
-			switch {
-			case static:
+			if i == 0 && lead {
+				g.Add(appendLit("{" + string(key) + ":"))
+			} else {
 				g.Add(appendLit("," + string(key) + ":"))
-			case i == 0:
-				g.Add(appendLit(string(key) + ":"))
-			default:
-				g.If(jen.Id("more")).Block(jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(',')))
-				g.Add(appendLit(string(key) + ":"))
-			}
-			if !static && conditionalField(t, fl) && i+1 < len(t.Fields) {
-				g.Id("more").Op("=").True()
 			}
 		}
 		sel := jen.Id("m").Dot(fl.Name)
 		switch fl.Wrap {
 		case plan.Plain:
-			if t.Absent != "" && fl.Bit >= 0 && (fl.BitCarried || tracked(t, fl)) {
+			if presenceBit(t, fl) {
 				// Written when it holds a value, and otherwise as the
 				// decoded document had it: a required member unless the
 				// document left it out (a value built in Go has no bit
@@ -203,7 +199,6 @@ func genStructEncode(g *jen.Group, t *plan.Type) {
 			}
 			writeKey(g)
 			e.value(g, sel, fl.Type, 0)
-			static = true
 		case plan.Optional:
 			g.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(sel).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
 				writeKey(g)
@@ -221,6 +216,10 @@ func genStructEncode(g *jen.Group, t *plan.Type) {
 	if t.Extra != nil {
 		genExtraEncode(g, t, e)
 	}
+	if !lead {
+		g.If(jen.Len(jen.Id("dst")).Op("==").Id("start")).Block(jen.Return(appendCall("{}"), jen.Nil()))
+		g.Id("dst").Index(jen.Id("start")).Op("=").LitRune('{')
+	}
 	g.Return(jen.Append(jen.Id("dst"), jen.LitRune('}')), jen.Nil())
 }
 
@@ -236,8 +235,7 @@ func genExtraEncode(g *jen.Group, t *plan.Type, e *encoder) {
 				}
 			}).Block(jen.Continue()))
 		}
-		g.If(jen.Len(jen.Id("dst")).Op(">").Id("open")).Block(jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(',')))
-		g.Id("dst").Op("=").Qual(implPkg, "AppendString").Call(jen.Id("dst"), jen.Id("k"))
+		g.Id("dst").Op("=").Qual(implPkg, "AppendString").Call(jen.Append(jen.Id("dst"), jen.LitRune(',')), jen.Id("k"))
 		g.Id("dst").Op("=").Append(jen.Id("dst"), jen.LitRune(':'))
 		e.value(g, jen.Id("m").Dot("AdditionalProperties").Index(jen.Id("k")), t.Extra, 1)
 	})
@@ -317,29 +315,23 @@ func tracked(t *plan.Type, fl *plan.Field) bool {
 	return fl.Wrap == plan.Plain && !fl.OmitZero && !fl.BitCarried && t.Absent != "" && fl.Bit >= 0
 }
 
-// conditionalField reports whether fl's member is written only in some
-// states: wrapped, omitzero, or tracked as absent.
-func conditionalField(t *plan.Type, fl *plan.Field) bool {
-	return fl.Wrap != plan.Plain || fl.OmitZero || tracked(t, fl)
+// presenceBit reports whether a plain field's member is written by its
+// bit of the struct's absent word (and its value), not always.
+func presenceBit(t *plan.Type, fl *plan.Field) bool {
+	return t.Absent != "" && fl.Bit >= 0 && (fl.BitCarried || tracked(t, fl))
 }
 
-// usesMore reports whether a struct's encoder needs the separator flag:
-// some wrapped field comes before the first plain one and another field
-// follows it.
-func usesMore(t *plan.Type) bool {
-	for i, fl := range t.Fields {
-		if !conditionalField(t, fl) {
-			return false
-		}
-		if i+1 < len(t.Fields) {
-			return true
-		}
-	}
-	return false
+// alwaysWritten reports whether fl's member is in every encoding of t.
+func alwaysWritten(t *plan.Type, fl *plan.Field) bool {
+	return fl.Wrap == plan.Plain && !fl.OmitZero && !presenceBit(t, fl)
 }
 
 func appendLit(s string) jen.Code {
-	return jen.Id("dst").Op("=").Append(jen.Id("dst"), jen.Lit(s).Op("..."))
+	return jen.Id("dst").Op("=").Add(appendCall(s))
+}
+
+func appendCall(s string) jen.Code {
+	return jen.Append(jen.Id("dst"), jen.Lit(s).Op("..."))
 }
 
 // encoder writes the statements that append one value to dst.

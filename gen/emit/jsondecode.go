@@ -1,9 +1,12 @@
 package emit
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
+	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -110,25 +113,8 @@ func genStructDecode(g *jen.Group, t *plan.Type) {
 		g.List(jen.Id("key"), jen.Id("match"), jen.Id("ok")).Op(":=").Id("d").Dot("KeyIs").Call(
 			jen.Id("first"), jen.Id(t.JSONKeysVar()).Index(jen.Id("field").Op("+").Lit(1)))
 		g.If(jen.Op("!").Id("ok")).Block(end)
-		g.If(jen.Id("match")).Block(jen.Id("field").Op("++")).Else().Block(jen.Switch(jen.String().Call(jen.Id("key"))).BlockFunc(func(g *jen.Group) {
-			for i, fl := range t.Fields {
-				g.Case(jen.Lit(fl.JSONName)).Block(jen.Id("field").Op("=").Lit(i))
-			}
-			if t.Extra != nil {
-				// Any other name is an additional property: no
-				// case-insensitive match, names are exact in JSON Schema.
-				g.Default().Block(jen.Id("field").Op("=").Lit(-1))
-				return
-			}
-			// A table, not a second switch: FoldIndex returns the first
-			// field whose folded name matches, as encoding/json picks.
-			g.Default().Block(jen.Id("field").Op("=").Qual(implPkg, "FoldIndex").CallFunc(func(g *jen.Group) {
-				g.Id("key")
-				for _, fl := range t.Fields {
-					g.Lit(oasimpl.FoldName(fl.JSONName))
-				}
-			}))
-		}))
+		g.If(jen.Id("match")).Block(jen.Id("field").Op("++")).Else().Block(
+			jen.Id("field").Op("=").Id(t.JSONFieldsVar()).Dot("Lookup").Call(jen.Id("key")))
 		g.Switch(jen.Id("field")).BlockFunc(func(g *jen.Group) {
 			for i, fl := range t.Fields {
 				g.Case(jen.Lit(i)).BlockFunc(func(g *jen.Group) {
@@ -198,6 +184,47 @@ func genJSONKeys(f *jen.File, t *plan.Type) {
 		}
 		g.Lit("")
 	})
+}
+
+// genJSONFields writes a struct's oasimpl.Fields, the table DecodeJSON
+// looks up a member name in when KeyIs did not guess it:
+//
+//	var jsonFieldsT = oasimpl.Fields{Sorted: []string{"b", "aa"}, Index: []int32{1, 0}, Folded: []string{"AA", "B"}}
+//
+// Folded (FoldName of each name, in field order) is left out for a struct
+// with additional properties: any other name is one of those.
+func genJSONFields(f *jen.File, t *plan.Type) {
+	if t.JSONFieldsVar() == "" {
+		return
+	}
+	order := make([]int, len(t.Fields))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		x, y := t.Fields[a].JSONName, t.Fields[b].JSONName
+		return cmp.Or(cmp.Compare(len(x), len(y)), strings.Compare(x, y))
+	})
+	comment(f, t.JSONFieldsVar()+" holds the member names of "+t.Name+" for DecodeJSON's lookup\nof a name KeyIs did not guess.")
+	f.Var().Id(t.JSONFieldsVar()).Op("=").Qual(implPkg, "Fields").Values(jen.DictFunc(func(d jen.Dict) {
+		d[jen.Id("Sorted")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+			for _, i := range order {
+				g.Lit(t.Fields[i].JSONName)
+			}
+		})
+		d[jen.Id("Index")] = jen.Index().Int32().ValuesFunc(func(g *jen.Group) {
+			for _, i := range order {
+				g.Lit(i)
+			}
+		})
+		if t.Extra == nil {
+			d[jen.Id("Folded")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {
+				for _, fl := range t.Fields {
+					g.Lit(oasimpl.FoldName(fl.JSONName))
+				}
+			})
+		}
+	}))
 }
 
 // genExtraDecode decodes a member no field takes into AdditionalProperties

@@ -228,10 +228,6 @@ func (p *planner) planUniqueItems() {
 	}
 }
 
-// JSONKeysVar names the package-level table of a struct's member names as
-// JSON, in field order, that its DecodeJSON passes to
-// oasimpl.Decoder.KeyIs ("" for anything but a struct with fields). Type
-// names are exported, so the unexported name cannot clash with one.
 // CarriedBits is the mask of the bits in word w (bits 64w to 64w+63) of
 // t's Absent field that record a member the decoded document carried
 // (Field.BitCarried) rather than one it left out; 0 when none does.
@@ -245,9 +241,24 @@ func (t *Type) CarriedBits(w int) uint64 {
 	return m
 }
 
+// JSONKeysVar names the package-level table of a struct's member names as
+// JSON, in field order, that its DecodeJSON passes to
+// oasimpl.Decoder.KeyIs ("" for anything but a struct with fields). Type
+// names are exported, so the unexported name cannot clash with one.
 func (t *Type) JSONKeysVar() string {
 	if t.Kind != KindStruct || len(t.Fields) == 0 {
 		return ""
 	}
 	return "jsonKeys" + t.Name
+}
+
+// JSONFieldsVar names the package-level oasimpl.Fields of a struct with
+// fields, in which its DecodeJSON looks up a member name KeyIs did not
+// guess ("" for anything else). It cannot clash with a JSONKeysVar: the
+// prefixes differ.
+func (t *Type) JSONFieldsVar() string {
+	if t.Kind != KindStruct || len(t.Fields) == 0 {
+		return ""
+	}
+	return "jsonFields" + t.Name
 }

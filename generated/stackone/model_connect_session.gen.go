@@ -97,12 +97,10 @@ func (m ConnectSession) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m ConnectSession) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.AccountID.IsSet() {
-		dst = append(dst, "\"account_id\":"...)
-		more = true
+		dst = append(dst, ",\"account_id\":"...)
 		if x, ok := m.AccountID.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -110,11 +108,7 @@ func (m ConnectSession) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.Categories.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"categories\":"...)
-		more = true
+		dst = append(dst, ",\"categories\":"...)
 		if x, ok := m.Categories.Get(); ok {
 			if x == nil {
 				dst = append(dst, "null"...)
@@ -139,31 +133,19 @@ func (m ConnectSession) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.absent&(1<<0) == 0 || !m.CreatedAt.IsZero() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"created_at\":"...)
-		more = true
+		dst = append(dst, ",\"created_at\":"...)
 		if dst, err = oasimpl.AppendTime(dst, m.CreatedAt); err != nil {
 			return nil, err
 		}
 	}
 	if m.absent&(1<<1) == 0 || m.ID != 0 {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, m.ID); err != nil {
 			return nil, err
 		}
 	}
 	if m.Label.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"label\":"...)
-		more = true
+		dst = append(dst, ",\"label\":"...)
 		if x, ok := m.Label.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -171,37 +153,21 @@ func (m ConnectSession) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.absent&(1<<2) == 0 || m.OrganizationID != 0 {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"organization_id\":"...)
-		more = true
+		dst = append(dst, ",\"organization_id\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, m.OrganizationID); err != nil {
 			return nil, err
 		}
 	}
 	if m.absent&(1<<3) == 0 || m.OriginOwnerID != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"origin_owner_id\":"...)
-		more = true
+		dst = append(dst, ",\"origin_owner_id\":"...)
 		dst = oasimpl.AppendString(dst, m.OriginOwnerID)
 	}
 	if m.absent&(1<<4) == 0 || m.OriginOwnerName != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"origin_owner_name\":"...)
-		more = true
+		dst = append(dst, ",\"origin_owner_name\":"...)
 		dst = oasimpl.AppendString(dst, m.OriginOwnerName)
 	}
 	if m.OriginUsername.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"origin_username\":"...)
-		more = true
+		dst = append(dst, ",\"origin_username\":"...)
 		if x, ok := m.OriginUsername.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -209,24 +175,21 @@ func (m ConnectSession) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.absent&(1<<5) == 0 || m.ProjectID != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"project_id\":"...)
-		more = true
+		dst = append(dst, ",\"project_id\":"...)
 		dst = oasimpl.AppendString(dst, m.ProjectID)
 	}
 	if m.Provider.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"provider\":"...)
+		dst = append(dst, ",\"provider\":"...)
 		if x, ok := m.Provider.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -245,32 +208,7 @@ func (m *ConnectSession) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "account_id":
-				field = 0
-			case "categories":
-				field = 1
-			case "created_at":
-				field = 2
-			case "id":
-				field = 3
-			case "label":
-				field = 4
-			case "organization_id":
-				field = 5
-			case "origin_owner_id":
-				field = 6
-			case "origin_owner_name":
-				field = 7
-			case "origin_username":
-				field = 8
-			case "project_id":
-				field = 9
-			case "provider":
-				field = 10
-			default:
-				field = oasimpl.FoldIndex(key, "ACCOUNT_ID", "CATEGORIES", "CREATED_AT", "ID", "LABEL", "ORGANIZATION_ID", "ORIGIN_OWNER_ID", "ORIGIN_OWNER_NAME", "ORIGIN_USERNAME", "PROJECT_ID", "PROVIDER")
-			}
+			field = jsonFieldsConnectSession.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -363,6 +301,14 @@ func (m *ConnectSession) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysConnectSession lists the member names of ConnectSession as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysConnectSession = [...]string{"\"account_id\"", "\"categories\"", "\"created_at\"", "\"id\"", "\"label\"", "\"organization_id\"", "\"origin_owner_id\"", "\"origin_owner_name\"", "\"origin_username\"", "\"project_id\"", "\"provider\"", ""}
+
+// jsonFieldsConnectSession holds the member names of ConnectSession for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsConnectSession = oasimpl.Fields{
+	Folded: []string{"ACCOUNT_ID", "CATEGORIES", "CREATED_AT", "ID", "LABEL", "ORGANIZATION_ID", "ORIGIN_OWNER_ID", "ORIGIN_OWNER_NAME", "ORIGIN_USERNAME", "PROJECT_ID", "PROVIDER"},
+	Index:  []int32{3, 4, 10, 0, 1, 2, 9, 5, 6, 8, 7},
+	Sorted: []string{"id", "label", "provider", "account_id", "categories", "created_at", "project_id", "organization_id", "origin_owner_id", "origin_username", "origin_owner_name"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -49,11 +49,15 @@ func (m ConnectSessionAuthenticate) ValidateInto(v *oasimpl.Validator, p *oasimp
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m ConnectSessionAuthenticate) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Token != "" {
-		dst = append(dst, "\"token\":"...)
+		dst = append(dst, ",\"token\":"...)
 		dst = oasimpl.AppendString(dst, m.Token)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -72,12 +76,7 @@ func (m *ConnectSessionAuthenticate) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "token":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "TOKEN")
-			}
+			field = jsonFieldsConnectSessionAuthenticate.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -97,6 +96,14 @@ func (m *ConnectSessionAuthenticate) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysConnectSessionAuthenticate lists the member names of ConnectSessionAuthenticate as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysConnectSessionAuthenticate = [...]string{"\"token\"", ""}
+
+// jsonFieldsConnectSessionAuthenticate holds the member names of ConnectSessionAuthenticate for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsConnectSessionAuthenticate = oasimpl.Fields{
+	Folded: []string{"TOKEN"},
+	Index:  []int32{0},
+	Sorted: []string{"token"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

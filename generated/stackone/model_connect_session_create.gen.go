@@ -98,12 +98,10 @@ func (m ConnectSessionCreate) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m ConnectSessionCreate) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.AccountID.IsSet() {
-		dst = append(dst, "\"account_id\":"...)
-		more = true
+		dst = append(dst, ",\"account_id\":"...)
 		if x, ok := m.AccountID.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -111,11 +109,7 @@ func (m ConnectSessionCreate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.Categories.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"categories\":"...)
-		more = true
+		dst = append(dst, ",\"categories\":"...)
 		if x, ok := m.Categories.Get(); ok {
 			if x == nil {
 				dst = append(dst, "null"...)
@@ -140,11 +134,7 @@ func (m ConnectSessionCreate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.ExpiresIn.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"expires_in\":"...)
-		more = true
+		dst = append(dst, ",\"expires_in\":"...)
 		if x, ok := m.ExpiresIn.Get(); ok {
 			if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 				return nil, err
@@ -154,11 +144,7 @@ func (m ConnectSessionCreate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.Metadata.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"metadata\":"...)
-		more = true
+		dst = append(dst, ",\"metadata\":"...)
 		if x, ok := m.Metadata.Get(); ok {
 			if dst, err = oasimpl.AppendRaw(dst, x); err != nil {
 				return nil, err
@@ -168,27 +154,15 @@ func (m ConnectSessionCreate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.absent&(1<<0) == 0 || m.OriginOwnerID != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"origin_owner_id\":"...)
-		more = true
+		dst = append(dst, ",\"origin_owner_id\":"...)
 		dst = oasimpl.AppendString(dst, m.OriginOwnerID)
 	}
 	if m.absent&(1<<1) == 0 || m.OriginOwnerName != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"origin_owner_name\":"...)
-		more = true
+		dst = append(dst, ",\"origin_owner_name\":"...)
 		dst = oasimpl.AppendString(dst, m.OriginOwnerName)
 	}
 	if m.OriginUsername.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"origin_username\":"...)
-		more = true
+		dst = append(dst, ",\"origin_username\":"...)
 		if x, ok := m.OriginUsername.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -196,16 +170,17 @@ func (m ConnectSessionCreate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.Provider.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"provider\":"...)
+		dst = append(dst, ",\"provider\":"...)
 		if x, ok := m.Provider.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -224,26 +199,7 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "account_id":
-				field = 0
-			case "categories":
-				field = 1
-			case "expires_in":
-				field = 2
-			case "metadata":
-				field = 3
-			case "origin_owner_id":
-				field = 4
-			case "origin_owner_name":
-				field = 5
-			case "origin_username":
-				field = 6
-			case "provider":
-				field = 7
-			default:
-				field = oasimpl.FoldIndex(key, "ACCOUNT_ID", "CATEGORIES", "EXPIRES_IN", "METADATA", "ORIGIN_OWNER_ID", "ORIGIN_OWNER_NAME", "ORIGIN_USERNAME", "PROVIDER")
-			}
+			field = jsonFieldsConnectSessionCreate.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -312,6 +268,14 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysConnectSessionCreate lists the member names of ConnectSessionCreate as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysConnectSessionCreate = [...]string{"\"account_id\"", "\"categories\"", "\"expires_in\"", "\"metadata\"", "\"origin_owner_id\"", "\"origin_owner_name\"", "\"origin_username\"", "\"provider\"", ""}
+
+// jsonFieldsConnectSessionCreate holds the member names of ConnectSessionCreate for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsConnectSessionCreate = oasimpl.Fields{
+	Folded: []string{"ACCOUNT_ID", "CATEGORIES", "EXPIRES_IN", "METADATA", "ORIGIN_OWNER_ID", "ORIGIN_OWNER_NAME", "ORIGIN_USERNAME", "PROVIDER"},
+	Index:  []int32{3, 7, 0, 1, 2, 4, 6, 5},
+	Sorted: []string{"metadata", "provider", "account_id", "categories", "expires_in", "origin_owner_id", "origin_username", "origin_owner_name"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

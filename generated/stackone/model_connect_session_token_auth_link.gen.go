@@ -112,12 +112,10 @@ func (m ConnectSessionTokenAuthLink) ValidateInto(v *oasimpl.Validator, p *oasim
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.AccountID.IsSet() {
-		dst = append(dst, "\"account_id\":"...)
-		more = true
+		dst = append(dst, ",\"account_id\":"...)
 		if x, ok := m.AccountID.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -125,19 +123,11 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.absent&(1<<0) == 0 || m.AuthLinkURL != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"auth_link_url\":"...)
-		more = true
+		dst = append(dst, ",\"auth_link_url\":"...)
 		dst = oasimpl.AppendString(dst, m.AuthLinkURL)
 	}
 	if m.Categories.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"categories\":"...)
-		more = true
+		dst = append(dst, ",\"categories\":"...)
 		if x, ok := m.Categories.Get(); ok {
 			if x == nil {
 				dst = append(dst, "null"...)
@@ -162,31 +152,19 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.absent&(1<<1) == 0 || !m.CreatedAt.IsZero() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"created_at\":"...)
-		more = true
+		dst = append(dst, ",\"created_at\":"...)
 		if dst, err = oasimpl.AppendTime(dst, m.CreatedAt); err != nil {
 			return nil, err
 		}
 	}
 	if m.absent&(1<<2) == 0 || m.ID != 0 {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, m.ID); err != nil {
 			return nil, err
 		}
 	}
 	if m.Label.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"label\":"...)
-		more = true
+		dst = append(dst, ",\"label\":"...)
 		if x, ok := m.Label.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -194,37 +172,21 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.absent&(1<<3) == 0 || m.OrganizationID != 0 {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"organization_id\":"...)
-		more = true
+		dst = append(dst, ",\"organization_id\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, m.OrganizationID); err != nil {
 			return nil, err
 		}
 	}
 	if m.absent&(1<<4) == 0 || m.OriginOwnerID != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"origin_owner_id\":"...)
-		more = true
+		dst = append(dst, ",\"origin_owner_id\":"...)
 		dst = oasimpl.AppendString(dst, m.OriginOwnerID)
 	}
 	if m.absent&(1<<5) == 0 || m.OriginOwnerName != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"origin_owner_name\":"...)
-		more = true
+		dst = append(dst, ",\"origin_owner_name\":"...)
 		dst = oasimpl.AppendString(dst, m.OriginOwnerName)
 	}
 	if m.OriginUsername.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"origin_username\":"...)
-		more = true
+		dst = append(dst, ",\"origin_username\":"...)
 		if x, ok := m.OriginUsername.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -232,19 +194,11 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.absent&(1<<6) == 0 || m.ProjectID != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"project_id\":"...)
-		more = true
+		dst = append(dst, ",\"project_id\":"...)
 		dst = oasimpl.AppendString(dst, m.ProjectID)
 	}
 	if m.Provider.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"provider\":"...)
-		more = true
+		dst = append(dst, ",\"provider\":"...)
 		if x, ok := m.Provider.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -252,12 +206,13 @@ func (m ConnectSessionTokenAuthLink) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.absent&(1<<7) == 0 || m.Token != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"token\":"...)
+		dst = append(dst, ",\"token\":"...)
 		dst = oasimpl.AppendString(dst, m.Token)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -276,36 +231,7 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "account_id":
-				field = 0
-			case "auth_link_url":
-				field = 1
-			case "categories":
-				field = 2
-			case "created_at":
-				field = 3
-			case "id":
-				field = 4
-			case "label":
-				field = 5
-			case "organization_id":
-				field = 6
-			case "origin_owner_id":
-				field = 7
-			case "origin_owner_name":
-				field = 8
-			case "origin_username":
-				field = 9
-			case "project_id":
-				field = 10
-			case "provider":
-				field = 11
-			case "token":
-				field = 12
-			default:
-				field = oasimpl.FoldIndex(key, "ACCOUNT_ID", "AUTH_LINK_URL", "CATEGORIES", "CREATED_AT", "ID", "LABEL", "ORGANIZATION_ID", "ORIGIN_OWNER_ID", "ORIGIN_OWNER_NAME", "ORIGIN_USERNAME", "PROJECT_ID", "PROVIDER", "TOKEN")
-			}
+			field = jsonFieldsConnectSessionTokenAuthLink.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -412,6 +338,14 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysConnectSessionTokenAuthLink lists the member names of ConnectSessionTokenAuthLink as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysConnectSessionTokenAuthLink = [...]string{"\"account_id\"", "\"auth_link_url\"", "\"categories\"", "\"created_at\"", "\"id\"", "\"label\"", "\"organization_id\"", "\"origin_owner_id\"", "\"origin_owner_name\"", "\"origin_username\"", "\"project_id\"", "\"provider\"", "\"token\"", ""}
+
+// jsonFieldsConnectSessionTokenAuthLink holds the member names of ConnectSessionTokenAuthLink for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsConnectSessionTokenAuthLink = oasimpl.Fields{
+	Folded: []string{"ACCOUNT_ID", "AUTH_LINK_URL", "CATEGORIES", "CREATED_AT", "ID", "LABEL", "ORGANIZATION_ID", "ORIGIN_OWNER_ID", "ORIGIN_OWNER_NAME", "ORIGIN_USERNAME", "PROJECT_ID", "PROVIDER", "TOKEN"},
+	Index:  []int32{4, 5, 12, 11, 0, 2, 3, 10, 1, 6, 7, 9, 8},
+	Sorted: []string{"id", "label", "token", "provider", "account_id", "categories", "created_at", "project_id", "auth_link_url", "organization_id", "origin_owner_id", "origin_username", "origin_owner_name"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -70,33 +70,28 @@ func (m InternalServerErrorResponse) ValidateInto(v *oasimpl.Validator, p *oasim
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m InternalServerErrorResponse) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Message != "" {
-		dst = append(dst, "\"message\":"...)
-		more = true
+		dst = append(dst, ",\"message\":"...)
 		dst = oasimpl.AppendString(dst, m.Message)
 	}
 	if m.absent&(1<<1) == 0 || m.StatusCode != 0 {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"statusCode\":"...)
-		more = true
+		dst = append(dst, ",\"statusCode\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, m.StatusCode); err != nil {
 			return nil, err
 		}
 	}
 	if m.absent&(1<<2) == 0 || !m.Timestamp.IsZero() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"timestamp\":"...)
+		dst = append(dst, ",\"timestamp\":"...)
 		if dst, err = oasimpl.AppendTime(dst, m.Timestamp); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -115,16 +110,7 @@ func (m *InternalServerErrorResponse) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "message":
-				field = 0
-			case "statusCode":
-				field = 1
-			case "timestamp":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "MESSAGE", "STATUSCODE", "TIMESTAMP")
-			}
+			field = jsonFieldsInternalServerErrorResponse.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -156,6 +142,14 @@ func (m *InternalServerErrorResponse) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysInternalServerErrorResponse lists the member names of InternalServerErrorResponse as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysInternalServerErrorResponse = [...]string{"\"message\"", "\"statusCode\"", "\"timestamp\"", ""}
+
+// jsonFieldsInternalServerErrorResponse holds the member names of InternalServerErrorResponse for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsInternalServerErrorResponse = oasimpl.Fields{
+	Folded: []string{"MESSAGE", "STATUSCODE", "TIMESTAMP"},
+	Index:  []int32{0, 2, 1},
+	Sorted: []string{"message", "timestamp", "statusCode"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

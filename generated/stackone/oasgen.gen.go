@@ -7,12 +7,12 @@
 //
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
-// toolchain: v0.7.0
-// output: sha256:80061f2efdc4e054
+// toolchain: v0.8.0
+// output: sha256:44d93d07e92182a5
 //
 // files:
-//	sha256:12cda2daa7c4aefb api.gen.go
-//	sha256:b8a7c4b5ec43d5a3 doc.gen.go
+//	sha256:fc8d37de4cb709cd api.gen.go
+//	sha256:7934ce918f51a300 doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
 //	sha256:71e5f85174026d87 docs/models/connectsessionauthenticate.md
@@ -30,20 +30,20 @@
 //	sha256:783a6ed506e86e42 docs/sdks/connectsessions/README.md
 //	sha256:978841737428bfa8 errors.gen.go
 //	sha256:e18cbbd19cd9e85d examples.gen_test.go
-//	sha256:5028b524b32fe621 model_bad_request_response.gen.go
-//	sha256:991d3db515578ef5 model_connect_session.gen.go
-//	sha256:ad94eb4262c1b698 model_connect_session_authenticate.gen.go
+//	sha256:6abd76f29d4d45e3 model_bad_request_response.gen.go
+//	sha256:a6f3207de1b96a48 model_connect_session.gen.go
+//	sha256:f1a85f40a3b66143 model_connect_session_authenticate.gen.go
 //	sha256:d6d1b22d7baeff13 model_connect_session_categories.gen.go
-//	sha256:4ed7e234ef8a1266 model_connect_session_create.gen.go
+//	sha256:21d03f824e5c4921 model_connect_session_create.gen.go
 //	sha256:b730cf4cd2deb719 model_connect_session_create_categories.gen.go
-//	sha256:cd12d6108396704f model_connect_session_token_auth_link.gen.go
+//	sha256:52ae28051b438dfc model_connect_session_token_auth_link.gen.go
 //	sha256:15512259365fd4c7 model_connect_session_token_auth_link_categories.gen.go
-//	sha256:39177b48345245d5 model_forbidden_response.gen.go
-//	sha256:3c730e8baf71932b model_internal_server_error_response.gen.go
-//	sha256:950d59241ea7fea5 model_not_implemented_response.gen.go
-//	sha256:0f253f01979b35d7 model_request_timed_out_response.gen.go
-//	sha256:c2369c69a7222a1b model_too_many_requests_response.gen.go
-//	sha256:99a60aa68cbb5231 model_unauthorized_response.gen.go
+//	sha256:a034e43ba17b654a model_forbidden_response.gen.go
+//	sha256:ddf15535b924d35a model_internal_server_error_response.gen.go
+//	sha256:243f1355a09ecb81 model_not_implemented_response.gen.go
+//	sha256:0eb6a797b4012aa5 model_request_timed_out_response.gen.go
+//	sha256:81a93e3b7cb50d85 model_too_many_requests_response.gen.go
+//	sha256:ba702fcb829251cd model_unauthorized_response.gen.go
 //	sha256:3ad61318231b00cd raw/client.gen.go
 //
 // warnings:

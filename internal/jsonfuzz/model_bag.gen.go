@@ -43,19 +43,13 @@ func (m Bag) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Bag) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
-	open := len(dst)
+	start := len(dst)
 	if x, ok := m.A.Get(); ok {
-		dst = append(dst, "\"a\":"...)
-		more = true
+		dst = append(dst, ",\"a\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.B.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"b\":"...)
+		dst = append(dst, ",\"b\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	for _, k := range oasimpl.SortedKeys(m.AdditionalProperties) {
@@ -63,10 +57,7 @@ func (m Bag) AppendJSON(dst []byte) ([]byte, error) {
 		case "a", "b":
 			continue
 		}
-		if len(dst) > open {
-			dst = append(dst, ',')
-		}
-		dst = oasimpl.AppendString(dst, k)
+		dst = oasimpl.AppendString(append(dst, ','), k)
 		dst = append(dst, ':')
 		if n1, ok := m.AdditionalProperties[k].Get(); ok {
 			dst = oasimpl.AppendInt(dst, n1)
@@ -74,6 +65,10 @@ func (m Bag) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -91,14 +86,7 @@ func (m *Bag) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "a":
-				field = 0
-			case "b":
-				field = 1
-			default:
-				field = -1
-			}
+			field = jsonFieldsBag.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -126,6 +114,13 @@ func (m *Bag) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysBag lists the member names of Bag as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysBag = [...]string{"\"a\"", "\"b\"", ""}
+
+// jsonFieldsBag holds the member names of Bag for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsBag = oasimpl.Fields{
+	Index:  []int32{0, 1},
+	Sorted: []string{"a", "b"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -43,29 +43,20 @@ func (m Child) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Child) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Grand.Get(); ok {
-		dst = append(dst, "\"grand\":"...)
-		more = true
+		dst = append(dst, ",\"grand\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Name.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":"...)
-		more = true
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if m.Score.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"score\":"...)
+		dst = append(dst, ",\"score\":"...)
 		if x, ok := m.Score.Get(); ok {
 			if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 				return nil, err
@@ -74,6 +65,10 @@ func (m Child) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -91,16 +86,7 @@ func (m *Child) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "grand":
-				field = 0
-			case "name":
-				field = 1
-			case "score":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "GRAND", "NAME", "SCORE")
-			}
+			field = jsonFieldsChild.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -124,6 +110,14 @@ func (m *Child) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysChild lists the member names of Child as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysChild = [...]string{"\"grand\"", "\"name\"", "\"score\"", ""}
+
+// jsonFieldsChild holds the member names of Child for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsChild = oasimpl.Fields{
+	Folded: []string{"GRAND", "NAME", "SCORE"},
+	Index:  []int32{1, 0, 2},
+	Sorted: []string{"name", "grand", "score"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -49,23 +49,22 @@ func (m Circle) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Circle) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Kind != "" {
-		dst = append(dst, "\"kind\":"...)
-		more = true
+		dst = append(dst, ",\"kind\":"...)
 		dst = oasimpl.AppendString(dst, m.Kind)
 	}
 	if x, ok := m.R.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"r\":"...)
+		dst = append(dst, ",\"r\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -84,14 +83,7 @@ func (m *Circle) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "kind":
-				field = 0
-			case "r":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "KIND", "R")
-			}
+			field = jsonFieldsCircle.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -113,6 +105,14 @@ func (m *Circle) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysCircle lists the member names of Circle as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysCircle = [...]string{"\"kind\"", "\"r\"", ""}
+
+// jsonFieldsCircle holds the member names of Circle for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsCircle = oasimpl.Fields{
+	Folded: []string{"KIND", "R"},
+	Index:  []int32{1, 0},
+	Sorted: []string{"r", "kind"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -185,66 +185,40 @@ func (m Everything) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.ID.Get(); ok {
-		dst = append(dst, "\"ID\":"...)
-		more = true
+		dst = append(dst, ",\"ID\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Any.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"any\":"...)
-		more = true
+		dst = append(dst, ",\"any\":"...)
 		if dst, err = oasimpl.AppendRaw(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Bag.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"bag\":"...)
-		more = true
+		dst = append(dst, ",\"bag\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Bags.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"bags\":"...)
-		more = true
+		dst = append(dst, ",\"bags\":"...)
 		if dst, err = oasimpl.AppendSliceOf(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Big.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"big\":"...)
-		more = true
+		dst = append(dst, ",\"big\":"...)
 		dst = oasimpl.AppendUint(dst, x)
 	}
 	if x, ok := m.Blob.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"blob\":"...)
-		more = true
+		dst = append(dst, ",\"blob\":"...)
 		dst = oasimpl.AppendBytes(dst, x)
 	}
 	if m.BlobReq.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"blob_req\":"...)
-		more = true
+		dst = append(dst, ",\"blob_req\":"...)
 		if x, ok := m.BlobReq.Get(); ok {
 			dst = oasimpl.AppendBytes(dst, x)
 		} else {
@@ -252,19 +226,12 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.absent&(1<<0) == 0 || !reflect.ValueOf(m.Child).IsZero() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"child\":"...)
-		more = true
+		dst = append(dst, ",\"child\":"...)
 		if dst, err = m.Child.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if more {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"children\":"...)
+	dst = append(dst, ",\"children\":"...)
 	if dst, err = oasimpl.AppendSliceOf(dst, m.Children); err != nil {
 		return nil, err
 	}
@@ -474,6 +441,10 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, ",\"Ünïcödé\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -492,84 +463,7 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "ID":
-				field = 0
-			case "any":
-				field = 1
-			case "bag":
-				field = 2
-			case "bags":
-				field = 3
-			case "big":
-				field = 4
-			case "blob":
-				field = 5
-			case "blob_req":
-				field = 6
-			case "child":
-				field = 7
-			case "children":
-				field = 8
-			case "color":
-				field = 9
-			case "count":
-				field = 10
-			case "counts":
-				field = 11
-			case "either":
-				field = 12
-			case "flag":
-				field = 13
-			case "free":
-				field = 14
-			case "id":
-				field = 15
-			case "level":
-				field = 16
-			case "matrix":
-				field = 17
-			case "neg":
-				field = 18
-			case "node":
-				field = 19
-			case "nullable_counts":
-				field = 20
-			case "opt_child":
-				field = 21
-			case "opt_small":
-				field = 22
-			case "ratio":
-				field = 23
-			case "ratio32":
-				field = 24
-			case "ro_child":
-				field = 25
-			case "ro_level":
-				field = 26
-			case "ro_shape":
-				field = 27
-			case "secret":
-				field = 28
-			case "shape":
-				field = 29
-			case "small":
-				field = 30
-			case "stamp":
-				field = 31
-			case "tags":
-				field = 32
-			case "u32":
-				field = 33
-			case "when":
-				field = 34
-			case "when_req":
-				field = 35
-			case "Ünïcödé":
-				field = 36
-			default:
-				field = oasimpl.FoldIndex(key, "ID", "ANY", "BAG", "BAGS", "BIG", "BLOB", "BLOB_REQ", "CHILD", "CHILDREN", "COLOR", "COUNT", "COUNTS", "EITHER", "FLAG", "FREE", "ID", "LEVEL", "MATRIX", "NEG", "NODE", "NULLABLE_COUNTS", "OPT_CHILD", "OPT_SMALL", "RATIO", "RATIO32", "RO_CHILD", "RO_LEVEL", "RO_SHAPE", "SECRET", "SHAPE", "SMALL", "STAMP", "TAGS", "U32", "WHEN", "WHEN_REQ", "ÜNÏCÖDÉ")
-			}
+			field = jsonFieldsEverything.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -871,6 +765,14 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysEverything lists the member names of Everything as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysEverything = [...]string{"\"ID\"", "\"any\"", "\"bag\"", "\"bags\"", "\"big\"", "\"blob\"", "\"blob_req\"", "\"child\"", "\"children\"", "\"color\"", "\"count\"", "\"counts\"", "\"either\"", "\"flag\"", "\"free\"", "\"id\"", "\"level\"", "\"matrix\"", "\"neg\"", "\"node\"", "\"nullable_counts\"", "\"opt_child\"", "\"opt_small\"", "\"ratio\"", "\"ratio32\"", "\"ro_child\"", "\"ro_level\"", "\"ro_shape\"", "\"secret\"", "\"shape\"", "\"small\"", "\"stamp\"", "\"tags\"", "\"u32\"", "\"when\"", "\"when_req\"", "\"Ünïcödé\"", ""}
+
+// jsonFieldsEverything holds the member names of Everything for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsEverything = oasimpl.Fields{
+	Folded: []string{"ID", "ANY", "BAG", "BAGS", "BIG", "BLOB", "BLOB_REQ", "CHILD", "CHILDREN", "COLOR", "COUNT", "COUNTS", "EITHER", "FLAG", "FREE", "ID", "LEVEL", "MATRIX", "NEG", "NODE", "NULLABLE_COUNTS", "OPT_CHILD", "OPT_SMALL", "RATIO", "RATIO32", "RO_CHILD", "RO_LEVEL", "RO_SHAPE", "SECRET", "SHAPE", "SMALL", "STAMP", "TAGS", "U32", "WHEN", "WHEN_REQ", "ÜNÏCÖDÉ"},
+	Index:  []int32{0, 15, 1, 2, 4, 18, 33, 3, 5, 13, 14, 19, 32, 34, 7, 9, 10, 16, 23, 29, 30, 31, 11, 12, 17, 28, 24, 6, 8, 25, 26, 27, 35, 21, 22, 36, 20},
+	Sorted: []string{"ID", "id", "any", "bag", "big", "neg", "u32", "bags", "blob", "flag", "free", "node", "tags", "when", "child", "color", "count", "level", "ratio", "shape", "small", "stamp", "counts", "either", "matrix", "secret", "ratio32", "blob_req", "children", "ro_child", "ro_level", "ro_shape", "when_req", "opt_child", "opt_small", "Ünïcödé", "nullable_counts"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

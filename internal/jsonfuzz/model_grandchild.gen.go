@@ -41,20 +41,19 @@ func (m Grandchild) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Grandchild) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.K.Get(); ok {
-		dst = append(dst, "\"k\":"...)
-		more = true
+		dst = append(dst, ",\"k\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.V.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"v\":"...)
+		dst = append(dst, ",\"v\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -72,14 +71,7 @@ func (m *Grandchild) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "k":
-				field = 0
-			case "v":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "K", "V")
-			}
+			field = jsonFieldsGrandchild.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -95,6 +87,14 @@ func (m *Grandchild) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysGrandchild lists the member names of Grandchild as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysGrandchild = [...]string{"\"k\"", "\"v\"", ""}
+
+// jsonFieldsGrandchild holds the member names of Grandchild for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsGrandchild = oasimpl.Fields{
+	Folded: []string{"K", "V"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"k", "v"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

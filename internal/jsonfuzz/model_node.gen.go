@@ -48,12 +48,10 @@ func (m Node) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Node) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Next.Get(); ok {
-		dst = append(dst, "\"next\":"...)
-		more = true
+		dst = append(dst, ",\"next\":"...)
 		if x == nil {
 			dst = append(dst, "null"...)
 		} else {
@@ -63,12 +61,13 @@ func (m Node) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.V.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"v\":"...)
+		dst = append(dst, ",\"v\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -86,14 +85,7 @@ func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "next":
-				field = 0
-			case "v":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "NEXT", "V")
-			}
+			field = jsonFieldsNode.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -120,6 +112,14 @@ func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysNode lists the member names of Node as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysNode = [...]string{"\"next\"", "\"v\"", ""}
+
+// jsonFieldsNode holds the member names of Node for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsNode = oasimpl.Fields{
+	Folded: []string{"NEXT", "V"},
+	Index:  []int32{1, 0},
+	Sorted: []string{"v", "next"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -49,20 +49,19 @@ func (m Square) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Square) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Kind != "" {
-		dst = append(dst, "\"kind\":"...)
-		more = true
+		dst = append(dst, ",\"kind\":"...)
 		dst = oasimpl.AppendString(dst, m.Kind)
 	}
 	if x, ok := m.Side.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"side\":"...)
+		dst = append(dst, ",\"side\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -81,14 +80,7 @@ func (m *Square) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "kind":
-				field = 0
-			case "side":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "KIND", "SIDE")
-			}
+			field = jsonFieldsSquare.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -110,6 +102,14 @@ func (m *Square) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysSquare lists the member names of Square as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysSquare = [...]string{"\"kind\"", "\"side\"", ""}
+
+// jsonFieldsSquare holds the member names of Square for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsSquare = oasimpl.Fields{
+	Folded: []string{"KIND", "SIDE"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"kind", "side"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -7,22 +7,22 @@
 //
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
-// toolchain: v0.7.0
-// output: sha256:bff599afd455a669
+// toolchain: v0.8.0
+// output: sha256:9ad69fccfac0a7f9
 //
 // files:
-//	sha256:40098ca948bfa66d doc.gen.go
-//	sha256:8752abc75a421a10 model_bag.gen.go
-//	sha256:b55c4059b30c1e68 model_child.gen.go
-//	sha256:883dba2642e8a1e0 model_circle.gen.go
+//	sha256:e44192ff87006f5d doc.gen.go
+//	sha256:2ae73306421f49a1 model_bag.gen.go
+//	sha256:a16394a0f1de9b93 model_child.gen.go
+//	sha256:416df6436abb2f7a model_circle.gen.go
 //	sha256:29117c17e9a06ee0 model_color.gen.go
 //	sha256:03c15410c17d501a model_either.gen.go
-//	sha256:4c3d5012e6ff8a64 model_everything.gen.go
-//	sha256:d57ab2fae1507f12 model_grandchild.gen.go
+//	sha256:39061d9e6aa719eb model_everything.gen.go
+//	sha256:8d6c34dda725fd33 model_grandchild.gen.go
 //	sha256:010a3b63cde10b51 model_level.gen.go
-//	sha256:543d80e8a153bafd model_node.gen.go
+//	sha256:41a974ca12926ec5 model_node.gen.go
 //	sha256:136531860aeba76c model_shape.gen.go
-//	sha256:24178ccfc8b1d706 model_square.gen.go
+//	sha256:58e4668e19816667 model_square.gen.go
 //	sha256:30c10cd94babfa44 model_tags.gen.go
 //
 // warnings:

@@ -354,6 +354,41 @@ func FoldIndex(key []byte, folded ...string) int {
 	return -1
 }
 
+// Fields is a struct's member names, for DecodeJSON's lookup of a name
+// Decoder.KeyIs did not guess: data in place of a string switch per
+// struct, which cost as much to compile as the rest of the decoder.
+// Sorted holds the names by length, then bytes (the order a Go string
+// switch searches in), and Index the field of each; Folded holds them
+// folded by FoldName, in field order, for encoding/json's case-insensitive
+// fallback, or is nil for a struct that takes any other name as an
+// additional property (names are exact in JSON Schema).
+type Fields struct {
+	Sorted []string
+	Index  []int32
+	Folded []string
+}
+
+// Lookup returns the index of the field key names, exactly or else (with
+// Folded) as encoding/json matches a name case-insensitively, or -1.
+func (f *Fields) Lookup(key []byte) int {
+	lo, hi := 0, len(f.Sorted)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if s := f.Sorted[mid]; len(s) < len(key) || len(s) == len(key) && s < string(key) {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(f.Sorted) && f.Sorted[lo] == string(key) {
+		return int(f.Index[lo])
+	}
+	if f.Folded == nil {
+		return -1
+	}
+	return FoldIndex(key, f.Folded...)
+}
+
 // appendable is a generated type with an AppendJSON method.
 type appendable interface {
 	AppendJSON([]byte) ([]byte, error)

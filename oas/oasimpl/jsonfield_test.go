@@ -1,8 +1,11 @@
 package oasimpl
 
 import (
+	"cmp"
 	"errors"
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/oasgen/oasgen/oas"
@@ -27,6 +30,76 @@ func TestFoldIndex(t *testing.T) {
 		if got := FoldIndex([]byte(tc.key), folded...); got != tc.want {
 			t.Errorf("FoldIndex(%q) = %d, want %d", tc.key, got, tc.want)
 		}
+	}
+}
+
+// fieldsOf builds a Fields as the generator writes it (gen/emit's
+// genJSONFields): names by length, then bytes.
+func fieldsOf(names []string, fold bool) *Fields {
+	order := make([]int, len(names))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(len(names[a]), len(names[b])), strings.Compare(names[a], names[b]))
+	})
+	f := &Fields{}
+	for _, i := range order {
+		f.Sorted = append(f.Sorted, names[i])
+		f.Index = append(f.Index, int32(i))
+	}
+	if fold {
+		for _, n := range names {
+			f.Folded = append(f.Folded, FoldName(n))
+		}
+	}
+	return f
+}
+
+// Lookup finds what the string switch it replaced found: the field of
+// that exact name, else (with Folded) FoldIndex's answer, else -1.
+func TestFieldsLookup(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	letters := []string{"a", "b", "A", "_", "é", "ſ", "K", "k"}
+	word := func() string {
+		var b strings.Builder
+		for range r.IntN(5) {
+			b.WriteString(letters[r.IntN(len(letters))])
+		}
+		return b.String()
+	}
+	for range 2000 {
+		seen := map[string]int{}
+		var names []string
+		for range r.IntN(12) {
+			n := word()
+			if _, dup := seen[n]; !dup {
+				seen[n] = len(names)
+				names = append(names, n)
+			}
+		}
+		for _, fold := range []bool{false, true} {
+			f := fieldsOf(names, fold)
+			for range 20 {
+				key := word()
+				if r.IntN(3) == 0 && len(names) > 0 {
+					key = names[r.IntN(len(names))]
+				}
+				want, ok := seen[key]
+				if !ok {
+					want = -1
+					if fold {
+						want = FoldIndex([]byte(key), f.Folded...)
+					}
+				}
+				if got := f.Lookup([]byte(key)); got != want {
+					t.Fatalf("names %q (fold %v): Lookup(%q) = %d, want %d", names, fold, key, got, want)
+				}
+			}
+		}
+	}
+	if got := (&Fields{}).Lookup([]byte("a")); got != -1 {
+		t.Errorf("empty Fields: Lookup = %d, want -1", got)
 	}
 }
 

@@ -36,7 +36,10 @@ package oasimpl
 //
 // 5: MarshalJSON encodes into a pooled buffer (GetBuffer, Buffer);
 // DecodeJSON guesses the next member by its name (Decoder.KeyIs).
-const Version = 5
+//
+// 6: DecodeJSON looks up a member name in a table (Fields) instead of a
+// string switch per struct.
+const Version = 6
 
 // MinVersion is the oldest version of generated code this runtime still
 // compiles with.

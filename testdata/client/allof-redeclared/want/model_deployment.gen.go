@@ -47,21 +47,20 @@ func (m Deployment) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Deployment) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.ID.Get(); ok {
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
-	if more {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"versions\":"...)
+	dst = append(dst, ",\"versions\":"...)
 	if dst, err = oasimpl.AppendSliceOf(dst, m.Versions); err != nil {
 		return nil, err
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -79,14 +78,7 @@ func (m *Deployment) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "id":
-				field = 0
-			case "versions":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "ID", "VERSIONS")
-			}
+			field = jsonFieldsDeployment.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -122,6 +114,14 @@ func (m *Deployment) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysDeployment lists the member names of Deployment as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysDeployment = [...]string{"\"id\"", "\"versions\"", ""}
+
+// jsonFieldsDeployment holds the member names of Deployment for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsDeployment = oasimpl.Fields{
+	Folded: []string{"ID", "VERSIONS"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"id", "versions"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -41,23 +41,22 @@ func (m DeploymentVersions) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) 
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m DeploymentVersions) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Percentage.Get(); ok {
-		dst = append(dst, "\"percentage\":"...)
-		more = true
+		dst = append(dst, ",\"percentage\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.VersionID.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"version_id\":"...)
+		dst = append(dst, ",\"version_id\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -75,14 +74,7 @@ func (m *DeploymentVersions) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "percentage":
-				field = 0
-			case "version_id":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "PERCENTAGE", "VERSION_ID")
-			}
+			field = jsonFieldsDeploymentVersions.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -98,6 +90,14 @@ func (m *DeploymentVersions) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysDeploymentVersions lists the member names of DeploymentVersions as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysDeploymentVersions = [...]string{"\"percentage\"", "\"version_id\"", ""}
+
+// jsonFieldsDeploymentVersions holds the member names of DeploymentVersions for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsDeploymentVersions = oasimpl.Fields{
+	Folded: []string{"PERCENTAGE", "VERSION_ID"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"percentage", "version_id"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

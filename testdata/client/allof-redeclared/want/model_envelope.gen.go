@@ -51,12 +51,10 @@ func (m Envelope) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Envelope) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.Result.IsSet() {
-		dst = append(dst, "\"result\":"...)
-		more = true
+		dst = append(dst, ",\"result\":"...)
 		if x, ok := m.Result.Get(); ok {
 			if dst, err = oasimpl.AppendRaw(dst, x); err != nil {
 				return nil, err
@@ -66,22 +64,19 @@ func (m Envelope) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.ResultInfo.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"result_info\":"...)
-		more = true
+		dst = append(dst, ",\"result_info\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if m.absent&(1<<0) == 0 || m.Success {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"success\":"...)
+		dst = append(dst, ",\"success\":"...)
 		dst = oasimpl.AppendBool(dst, m.Success)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -100,16 +95,7 @@ func (m *Envelope) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "result":
-				field = 0
-			case "result_info":
-				field = 1
-			case "success":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "RESULT", "RESULT_INFO", "SUCCESS")
-			}
+			field = jsonFieldsEnvelope.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -139,6 +125,14 @@ func (m *Envelope) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysEnvelope lists the member names of Envelope as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysEnvelope = [...]string{"\"result\"", "\"result_info\"", "\"success\"", ""}
+
+// jsonFieldsEnvelope holds the member names of Envelope for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsEnvelope = oasimpl.Fields{
+	Folded: []string{"RESULT", "RESULT_INFO", "SUCCESS"},
+	Index:  []int32{0, 2, 1},
+	Sorted: []string{"result", "success", "result_info"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -41,20 +41,19 @@ func (m PageInfo) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m PageInfo) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Page.Get(); ok {
-		dst = append(dst, "\"page\":"...)
-		more = true
+		dst = append(dst, ",\"page\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.PerPage.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"per_page\":"...)
+		dst = append(dst, ",\"per_page\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -72,14 +71,7 @@ func (m *PageInfo) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "page":
-				field = 0
-			case "per_page":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "PAGE", "PER_PAGE")
-			}
+			field = jsonFieldsPageInfo.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -95,6 +87,14 @@ func (m *PageInfo) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysPageInfo lists the member names of PageInfo as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysPageInfo = [...]string{"\"page\"", "\"per_page\"", ""}
+
+// jsonFieldsPageInfo holds the member names of PageInfo for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsPageInfo = oasimpl.Fields{
+	Folded: []string{"PAGE", "PER_PAGE"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"page", "per_page"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

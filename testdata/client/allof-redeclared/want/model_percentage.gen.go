@@ -45,8 +45,7 @@ func (m Percentage) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // dst has to grow.
 func (m Percentage) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
-	dst = append(dst, "\"versions\":"...)
+	dst = append(dst, "{\"versions\":"...)
 	if dst, err = oasimpl.AppendSliceOf(dst, m.Versions); err != nil {
 		return nil, err
 	}
@@ -67,12 +66,7 @@ func (m *Percentage) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "versions":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "VERSIONS")
-			}
+			field = jsonFieldsPercentage.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -106,6 +100,14 @@ func (m *Percentage) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysPercentage lists the member names of Percentage as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysPercentage = [...]string{"\"versions\"", ""}
+
+// jsonFieldsPercentage holds the member names of Percentage for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsPercentage = oasimpl.Fields{
+	Folded: []string{"VERSIONS"},
+	Index:  []int32{0},
+	Sorted: []string{"versions"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

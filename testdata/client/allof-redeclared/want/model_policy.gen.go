@@ -56,29 +56,20 @@ func (m Policy) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Policy) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Enabled.Get(); ok {
-		dst = append(dst, "\"enabled\":"...)
-		more = true
+		dst = append(dst, ",\"enabled\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
 	if m.absent&(1<<0) != 0 || (string)(m.ID) != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		if dst, err = m.ID.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.SchemaID.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"schema_id\":"...)
+		dst = append(dst, ",\"schema_id\":"...)
 		{
 			var b1 []byte
 			if b1, err = json.Marshal(x); err != nil {
@@ -88,6 +79,10 @@ func (m Policy) AppendJSON(dst []byte) ([]byte, error) {
 			}
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -106,16 +101,7 @@ func (m *Policy) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "enabled":
-				field = 0
-			case "id":
-				field = 1
-			case "schema_id":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "ENABLED", "ID", "SCHEMA_ID")
-			}
+			field = jsonFieldsPolicy.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -145,6 +131,14 @@ func (m *Policy) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysPolicy lists the member names of Policy as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysPolicy = [...]string{"\"enabled\"", "\"id\"", "\"schema_id\"", ""}
+
+// jsonFieldsPolicy holds the member names of Policy for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsPolicy = oasimpl.Fields{
+	Folded: []string{"ENABLED", "ID", "SCHEMA_ID"},
+	Index:  []int32{1, 0, 2},
+	Sorted: []string{"id", "enabled", "schema_id"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

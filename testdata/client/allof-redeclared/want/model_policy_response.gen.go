@@ -56,33 +56,28 @@ func (m PolicyResponse) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m PolicyResponse) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Result.Get(); ok {
-		dst = append(dst, "\"result\":"...)
-		more = true
+		dst = append(dst, ",\"result\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.ResultInfo.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"result_info\":"...)
-		more = true
+		dst = append(dst, ",\"result_info\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if m.absent&(1<<0) == 0 || m.Success {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"success\":"...)
+		dst = append(dst, ",\"success\":"...)
 		dst = oasimpl.AppendBool(dst, m.Success)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -101,16 +96,7 @@ func (m *PolicyResponse) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "result":
-				field = 0
-			case "result_info":
-				field = 1
-			case "success":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "RESULT", "RESULT_INFO", "SUCCESS")
-			}
+			field = jsonFieldsPolicyResponse.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -146,6 +132,14 @@ func (m *PolicyResponse) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysPolicyResponse lists the member names of PolicyResponse as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysPolicyResponse = [...]string{"\"result\"", "\"result_info\"", "\"success\"", ""}
+
+// jsonFieldsPolicyResponse holds the member names of PolicyResponse for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsPolicyResponse = oasimpl.Fields{
+	Folded: []string{"RESULT", "RESULT_INFO", "SUCCESS"},
+	Index:  []int32{0, 2, 1},
+	Sorted: []string{"result", "success", "result_info"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -43,28 +43,23 @@ func (m PolicyResponseResultInfo) ValidateInto(v *oasimpl.Validator, p *oasimpl.
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m PolicyResponseResultInfo) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Cursor.Get(); ok {
-		dst = append(dst, "\"cursor\":"...)
-		more = true
+		dst = append(dst, ",\"cursor\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Page.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"page\":"...)
-		more = true
+		dst = append(dst, ",\"page\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.PerPage.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"per_page\":"...)
+		dst = append(dst, ",\"per_page\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -82,16 +77,7 @@ func (m *PolicyResponseResultInfo) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "cursor":
-				field = 0
-			case "page":
-				field = 1
-			case "per_page":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "CURSOR", "PAGE", "PER_PAGE")
-			}
+			field = jsonFieldsPolicyResponseResultInfo.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -109,6 +95,14 @@ func (m *PolicyResponseResultInfo) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysPolicyResponseResultInfo lists the member names of PolicyResponseResultInfo as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysPolicyResponseResultInfo = [...]string{"\"cursor\"", "\"page\"", "\"per_page\"", ""}
+
+// jsonFieldsPolicyResponseResultInfo holds the member names of PolicyResponseResultInfo for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsPolicyResponseResultInfo = oasimpl.Fields{
+	Folded: []string{"CURSOR", "PAGE", "PER_PAGE"},
+	Index:  []int32{1, 0, 2},
+	Sorted: []string{"page", "cursor", "per_page"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

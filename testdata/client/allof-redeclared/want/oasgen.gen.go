@@ -7,23 +7,23 @@
 //
 // spec: sha256:339d5cd7c707cc97
 // config: sha256:fcd136dcb539b49f
-// toolchain: v0.7.0
-// output: sha256:e15fe8954008c0b7
+// toolchain: v0.8.0
+// output: sha256:45c5aed7a08dd7bf
 //
 // files:
-//	sha256:1317426a434ccbfb api.gen.go
-//	sha256:12f9dd62ac999ec5 doc.gen.go
+//	sha256:afcdce281be640d7 api.gen.go
+//	sha256:9257224cc797b959 doc.gen.go
 //	sha256:eef402cda5e91557 examples.gen_test.go
-//	sha256:fc7a1819b9a5be3f model_deployment.gen.go
-//	sha256:e42de7119321962f model_deployment_versions.gen.go
-//	sha256:b05115c6ebd406d5 model_envelope.gen.go
+//	sha256:0608f10e47fa1641 model_deployment.gen.go
+//	sha256:1394a818ff05ffbe model_deployment_versions.gen.go
+//	sha256:cda752fa6a43c702 model_envelope.gen.go
 //	sha256:ffe8c5ef181a95ec model_identifier.gen.go
 //	sha256:6b92315529be0d9f model_long_uuid.gen.go
-//	sha256:107ee8ebc5b6dcf8 model_page_info.gen.go
-//	sha256:67d1feea3ef90ed4 model_percentage.gen.go
-//	sha256:e76690b2d358d343 model_policy.gen.go
-//	sha256:479619d05cb4e5a7 model_policy_response.gen.go
-//	sha256:3ed637172e362c23 model_policy_response_result_info.gen.go
+//	sha256:2d2f6dcfb577fd37 model_page_info.gen.go
+//	sha256:3d1e4c32130516ed model_percentage.gen.go
+//	sha256:c6286c620fbdb248 model_policy.gen.go
+//	sha256:29e9c76a84f0cfa3 model_policy_response.gen.go
+//	sha256:4cf30decf68a6b42 model_policy_response_result_info.gen.go
 //	sha256:33befee2f5d2a6ef model_uuid.gen.go
 //	sha256:cf919b62b4a38535 raw/client.gen.go
 //

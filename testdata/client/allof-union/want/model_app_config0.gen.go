@@ -52,28 +52,23 @@ func (m AppConfig0) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m AppConfig0) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.AccountAppID != "" {
-		dst = append(dst, "\"account_app_id\":"...)
-		more = true
+		dst = append(dst, ",\"account_app_id\":"...)
 		dst = oasimpl.AppendString(dst, m.AccountAppID)
 	}
 	if x, ok := m.Breakout.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"breakout\":"...)
-		more = true
+		dst = append(dst, ",\"breakout\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
 	if x, ok := m.Priority.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"priority\":"...)
+		dst = append(dst, ",\"priority\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -92,16 +87,7 @@ func (m *AppConfig0) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "account_app_id":
-				field = 0
-			case "breakout":
-				field = 1
-			case "priority":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "ACCOUNT_APP_ID", "BREAKOUT", "PRIORITY")
-			}
+			field = jsonFieldsAppConfig0.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -125,6 +111,14 @@ func (m *AppConfig0) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysAppConfig0 lists the member names of AppConfig0 as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysAppConfig0 = [...]string{"\"account_app_id\"", "\"breakout\"", "\"priority\"", ""}
+
+// jsonFieldsAppConfig0 holds the member names of AppConfig0 for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsAppConfig0 = oasimpl.Fields{
+	Folded: []string{"ACCOUNT_APP_ID", "BREAKOUT", "PRIORITY"},
+	Index:  []int32{1, 2, 0},
+	Sorted: []string{"breakout", "priority", "account_app_id"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

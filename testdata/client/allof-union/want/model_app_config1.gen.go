@@ -52,28 +52,23 @@ func (m AppConfig1) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m AppConfig1) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Breakout.Get(); ok {
-		dst = append(dst, "\"breakout\":"...)
-		more = true
+		dst = append(dst, ",\"breakout\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
 	if m.absent&(1<<0) == 0 || m.ManagedAppID != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"managed_app_id\":"...)
-		more = true
+		dst = append(dst, ",\"managed_app_id\":"...)
 		dst = oasimpl.AppendString(dst, m.ManagedAppID)
 	}
 	if x, ok := m.Priority.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"priority\":"...)
+		dst = append(dst, ",\"priority\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -92,16 +87,7 @@ func (m *AppConfig1) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "breakout":
-				field = 0
-			case "managed_app_id":
-				field = 1
-			case "priority":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "BREAKOUT", "MANAGED_APP_ID", "PRIORITY")
-			}
+			field = jsonFieldsAppConfig1.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -125,6 +111,14 @@ func (m *AppConfig1) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysAppConfig1 lists the member names of AppConfig1 as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysAppConfig1 = [...]string{"\"breakout\"", "\"managed_app_id\"", "\"priority\"", ""}
+
+// jsonFieldsAppConfig1 holds the member names of AppConfig1 for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsAppConfig1 = oasimpl.Fields{
+	Folded: []string{"BREAKOUT", "MANAGED_APP_ID", "PRIORITY"},
+	Index:  []int32{0, 2, 1},
+	Sorted: []string{"breakout", "priority", "managed_app_id"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -58,23 +58,22 @@ func (m Area1) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Area1) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.AreaCode != 0 {
-		dst = append(dst, "\"area_code\":"...)
-		more = true
+		dst = append(dst, ",\"area_code\":"...)
 		dst = oasimpl.AppendInt(dst, m.AreaCode)
 	}
 	if m.absent&(1<<1) == 0 || m.Type != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"type\":"...)
+		dst = append(dst, ",\"type\":"...)
 		if dst, err = m.Type.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -93,14 +92,7 @@ func (m *Area1) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "area_code":
-				field = 0
-			case "type":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "AREA_CODE", "TYPE")
-			}
+			field = jsonFieldsArea1.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -125,6 +117,14 @@ func (m *Area1) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysArea1 lists the member names of Area1 as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysArea1 = [...]string{"\"area_code\"", "\"type\"", ""}
+
+// jsonFieldsArea1 holds the member names of Area1 for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsArea1 = oasimpl.Fields{
+	Folded: []string{"AREA_CODE", "TYPE"},
+	Index:  []int32{1, 0},
+	Sorted: []string{"type", "area_code"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

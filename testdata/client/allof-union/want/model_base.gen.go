@@ -46,11 +46,15 @@ func (m Base) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Base) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Setid != 0 {
-		dst = append(dst, "\"setid\":"...)
+		dst = append(dst, ",\"setid\":"...)
 		dst = oasimpl.AppendInt(dst, m.Setid)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -69,12 +73,7 @@ func (m *Base) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "setid":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "SETID")
-			}
+			field = jsonFieldsBase.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -94,6 +93,14 @@ func (m *Base) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysBase lists the member names of Base as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysBase = [...]string{"\"setid\"", ""}
+
+// jsonFieldsBase holds the member names of Base for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsBase = oasimpl.Fields{
+	Folded: []string{"SETID"},
+	Index:  []int32{0},
+	Sorted: []string{"setid"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

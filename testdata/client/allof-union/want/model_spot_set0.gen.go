@@ -61,31 +61,26 @@ func (m SpotSet0) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m SpotSet0) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Label.Get(); ok {
-		dst = append(dst, "\"label\":"...)
-		more = true
+		dst = append(dst, ",\"label\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if m.absent&(1<<0) == 0 || m.Setid != 0 {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"setid\":"...)
-		more = true
+		dst = append(dst, ",\"setid\":"...)
 		dst = oasimpl.AppendInt(dst, m.Setid)
 	}
 	if m.absent&(1<<1) == 0 || m.Type != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"type\":"...)
+		dst = append(dst, ",\"type\":"...)
 		if dst, err = m.Type.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -104,16 +99,7 @@ func (m *SpotSet0) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "label":
-				field = 0
-			case "setid":
-				field = 1
-			case "type":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "LABEL", "SETID", "TYPE")
-			}
+			field = jsonFieldsSpotSet0.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -140,6 +126,14 @@ func (m *SpotSet0) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysSpotSet0 lists the member names of SpotSet0 as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysSpotSet0 = [...]string{"\"label\"", "\"setid\"", "\"type\"", ""}
+
+// jsonFieldsSpotSet0 holds the member names of SpotSet0 for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsSpotSet0 = oasimpl.Fields{
+	Folded: []string{"LABEL", "SETID", "TYPE"},
+	Index:  []int32{2, 0, 1},
+	Sorted: []string{"type", "label", "setid"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

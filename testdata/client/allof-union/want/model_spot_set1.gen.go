@@ -69,39 +69,30 @@ func (m SpotSet1) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m SpotSet1) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.AreaCode != 0 {
-		dst = append(dst, "\"area_code\":"...)
-		more = true
+		dst = append(dst, ",\"area_code\":"...)
 		dst = oasimpl.AppendInt(dst, m.AreaCode)
 	}
 	if x, ok := m.Label.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"label\":"...)
-		more = true
+		dst = append(dst, ",\"label\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if m.absent&(1<<1) == 0 || m.Setid != 0 {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"setid\":"...)
-		more = true
+		dst = append(dst, ",\"setid\":"...)
 		dst = oasimpl.AppendInt(dst, m.Setid)
 	}
 	if m.absent&(1<<2) == 0 || m.Type != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"type\":"...)
+		dst = append(dst, ",\"type\":"...)
 		if dst, err = m.Type.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -120,18 +111,7 @@ func (m *SpotSet1) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "area_code":
-				field = 0
-			case "label":
-				field = 1
-			case "setid":
-				field = 2
-			case "type":
-				field = 3
-			default:
-				field = oasimpl.FoldIndex(key, "AREA_CODE", "LABEL", "SETID", "TYPE")
-			}
+			field = jsonFieldsSpotSet1.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -165,6 +145,14 @@ func (m *SpotSet1) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysSpotSet1 lists the member names of SpotSet1 as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysSpotSet1 = [...]string{"\"area_code\"", "\"label\"", "\"setid\"", "\"type\"", ""}
+
+// jsonFieldsSpotSet1 holds the member names of SpotSet1 for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsSpotSet1 = oasimpl.Fields{
+	Folded: []string{"AREA_CODE", "LABEL", "SETID", "TYPE"},
+	Index:  []int32{3, 1, 2, 0},
+	Sorted: []string{"type", "label", "setid", "area_code"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -7,25 +7,25 @@
 //
 // spec: sha256:97908db1f24f396e
 // config: sha256:4c49e6f4e9fbace2
-// toolchain: v0.7.0
-// output: sha256:384c20d027763579
+// toolchain: v0.8.0
+// output: sha256:38f830f494628a4e
 //
 // files:
-//	sha256:6542e855142a6b2f api.gen.go
-//	sha256:c433cb17c38f4671 doc.gen.go
+//	sha256:5ff4849717652904 api.gen.go
+//	sha256:cd2ec689ebc9a53f doc.gen.go
 //	sha256:06aa3621160e4494 examples.gen_test.go
 //	sha256:32bc5c4bbbfcee7f model_app_config.gen.go
-//	sha256:c1a4a1542f85d179 model_app_config0.gen.go
-//	sha256:12f466620cf89316 model_app_config1.gen.go
+//	sha256:b8ce0fd52ef3fc0e model_app_config0.gen.go
+//	sha256:6f34a57c8771fce3 model_app_config1.gen.go
 //	sha256:783dc665a4d1e1ff model_area.gen.go
-//	sha256:3e93a84711110efc model_area0.gen.go
+//	sha256:6e34c56052a356c4 model_area0.gen.go
 //	sha256:70649609542b0f65 model_area0_type.gen.go
-//	sha256:2de5902d5c108c67 model_area1.gen.go
+//	sha256:8c0e02f5d9614f93 model_area1.gen.go
 //	sha256:bd7bba7d39c1e2b9 model_area1_type.gen.go
-//	sha256:8f480c3f0f8465b3 model_base.gen.go
+//	sha256:d6a72ebbe0b41716 model_base.gen.go
 //	sha256:a66a0681725de5d3 model_spot_set.gen.go
-//	sha256:9143658303cfa764 model_spot_set0.gen.go
-//	sha256:f9a4901f1af6e325 model_spot_set1.gen.go
+//	sha256:40c1d8536bc2e138 model_spot_set0.gen.go
+//	sha256:895d315fb4e9ed44 model_spot_set1.gen.go
 //	sha256:9c10714ac0854ae3 raw/client.gen.go
 //
 // warnings:

@@ -7,14 +7,14 @@
 //
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
-// toolchain: v0.7.0
-// output: sha256:140ae42818027503
+// toolchain: v0.8.0
+// output: sha256:a2541fe4ba4cff74
 //
 // files:
-//	sha256:7e63fcdb6ad3a53a api.gen.go
-//	sha256:16c1fe00d6fe154a doc.gen.go
+//	sha256:77166a411ee9f5ee api.gen.go
+//	sha256:a3080c37d01d2f3c doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
-//	sha256:fd8156db0cd6885b model_thing.gen.go
+//	sha256:72639ead2fcdbe0e model_thing.gen.go
 //	sha256:ea4343b19b14a769 raw/client.gen.go
 
 package auth

@@ -47,11 +47,15 @@ func (m DeployAcceptedResponse) ValidateInto(v *oasimpl.Validator, p *oasimpl.Pa
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m DeployAcceptedResponse) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Message != "" {
-		dst = append(dst, "\"message\":"...)
+		dst = append(dst, ",\"message\":"...)
 		dst = oasimpl.AppendString(dst, m.Message)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -70,12 +74,7 @@ func (m *DeployAcceptedResponse) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "message":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "MESSAGE")
-			}
+			field = jsonFieldsDeployAcceptedResponse.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -95,6 +94,14 @@ func (m *DeployAcceptedResponse) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysDeployAcceptedResponse lists the member names of DeployAcceptedResponse as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysDeployAcceptedResponse = [...]string{"\"message\"", ""}
+
+// jsonFieldsDeployAcceptedResponse holds the member names of DeployAcceptedResponse for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsDeployAcceptedResponse = oasimpl.Fields{
+	Folded: []string{"MESSAGE"},
+	Index:  []int32{0},
+	Sorted: []string{"message"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

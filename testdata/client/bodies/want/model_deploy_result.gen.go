@@ -39,11 +39,15 @@ func (m DeployResult) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m DeployResult) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Ok.Get(); ok {
-		dst = append(dst, "\"ok\":"...)
+		dst = append(dst, ",\"ok\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -61,12 +65,7 @@ func (m *DeployResult) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "ok":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "OK")
-			}
+			field = jsonFieldsDeployResult.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -80,6 +79,14 @@ func (m *DeployResult) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysDeployResult lists the member names of DeployResult as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysDeployResult = [...]string{"\"ok\"", ""}
+
+// jsonFieldsDeployResult holds the member names of DeployResult for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsDeployResult = oasimpl.Fields{
+	Folded: []string{"OK"},
+	Index:  []int32{0},
+	Sorted: []string{"ok"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -55,20 +55,19 @@ func (m Deployment) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Deployment) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.App != "" {
-		dst = append(dst, "\"app\":"...)
-		more = true
+		dst = append(dst, ",\"app\":"...)
 		dst = oasimpl.AppendString(dst, m.App)
 	}
 	if m.absent&(1<<1) == 0 || m.ID != 0 {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendInt(dst, m.ID)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -87,14 +86,7 @@ func (m *Deployment) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "app":
-				field = 0
-			case "id":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "APP", "ID")
-			}
+			field = jsonFieldsDeployment.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -121,6 +113,14 @@ func (m *Deployment) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysDeployment lists the member names of Deployment as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysDeployment = [...]string{"\"app\"", "\"id\"", ""}
+
+// jsonFieldsDeployment holds the member names of Deployment for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsDeployment = oasimpl.Fields{
+	Folded: []string{"APP", "ID"},
+	Index:  []int32{1, 0},
+	Sorted: []string{"id", "app"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

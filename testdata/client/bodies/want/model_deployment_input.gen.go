@@ -50,11 +50,15 @@ func (m DeploymentInput) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m DeploymentInput) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.App != "" {
-		dst = append(dst, "\"app\":"...)
+		dst = append(dst, ",\"app\":"...)
 		dst = oasimpl.AppendString(dst, m.App)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -73,12 +77,7 @@ func (m *DeploymentInput) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "app":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "APP")
-			}
+			field = jsonFieldsDeploymentInput.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -98,6 +97,14 @@ func (m *DeploymentInput) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysDeploymentInput lists the member names of DeploymentInput as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysDeploymentInput = [...]string{"\"app\"", ""}
+
+// jsonFieldsDeploymentInput holds the member names of DeploymentInput for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsDeploymentInput = oasimpl.Fields{
+	Folded: []string{"APP"},
+	Index:  []int32{0},
+	Sorted: []string{"app"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

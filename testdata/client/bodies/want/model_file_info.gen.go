@@ -58,28 +58,23 @@ func (m FileInfo) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m FileInfo) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.ContentType.Get(); ok {
-		dst = append(dst, "\"contentType\":"...)
-		more = true
+		dst = append(dst, ",\"contentType\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if m.absent&(1<<0) == 0 || m.Name != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":"...)
-		more = true
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, m.Name)
 	}
 	if m.absent&(1<<1) == 0 || m.Size != 0 {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"size\":"...)
+		dst = append(dst, ",\"size\":"...)
 		dst = oasimpl.AppendInt(dst, m.Size)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -98,16 +93,7 @@ func (m *FileInfo) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "contentType":
-				field = 0
-			case "name":
-				field = 1
-			case "size":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "CONTENTTYPE", "NAME", "SIZE")
-			}
+			field = jsonFieldsFileInfo.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -136,6 +122,14 @@ func (m *FileInfo) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysFileInfo lists the member names of FileInfo as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysFileInfo = [...]string{"\"contentType\"", "\"name\"", "\"size\"", ""}
+
+// jsonFieldsFileInfo holds the member names of FileInfo for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsFileInfo = oasimpl.Fields{
+	Folded: []string{"CONTENTTYPE", "NAME", "SIZE"},
+	Index:  []int32{1, 2, 0},
+	Sorted: []string{"name", "size", "contentType"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

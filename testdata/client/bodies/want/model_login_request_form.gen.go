@@ -61,36 +61,27 @@ func (m LoginRequestForm) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m LoginRequestForm) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Password != "" {
-		dst = append(dst, "\"password\":"...)
-		more = true
+		dst = append(dst, ",\"password\":"...)
 		dst = oasimpl.AppendString(dst, m.Password)
 	}
 	if x, ok := m.Remember.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"remember\":"...)
-		more = true
+		dst = append(dst, ",\"remember\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
 	if x, ok := m.Scopes.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"scopes\":"...)
-		more = true
+		dst = append(dst, ",\"scopes\":"...)
 		dst = oasimpl.AppendStrings(dst, x)
 	}
 	if m.absent&(1<<1) == 0 || m.Username != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"username\":"...)
+		dst = append(dst, ",\"username\":"...)
 		dst = oasimpl.AppendString(dst, m.Username)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -109,18 +100,7 @@ func (m *LoginRequestForm) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "password":
-				field = 0
-			case "remember":
-				field = 1
-			case "scopes":
-				field = 2
-			case "username":
-				field = 3
-			default:
-				field = oasimpl.FoldIndex(key, "PASSWORD", "REMEMBER", "SCOPES", "USERNAME")
-			}
+			field = jsonFieldsLoginRequestForm.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -151,6 +131,14 @@ func (m *LoginRequestForm) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysLoginRequestForm lists the member names of LoginRequestForm as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysLoginRequestForm = [...]string{"\"password\"", "\"remember\"", "\"scopes\"", "\"username\"", ""}
+
+// jsonFieldsLoginRequestForm holds the member names of LoginRequestForm for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsLoginRequestForm = oasimpl.Fields{
+	Folded: []string{"PASSWORD", "REMEMBER", "SCOPES", "USERNAME"},
+	Index:  []int32{2, 0, 1, 3},
+	Sorted: []string{"scopes", "password", "remember", "username"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -49,20 +49,19 @@ func (m Meta) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Meta) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Title != "" {
-		dst = append(dst, "\"title\":"...)
-		more = true
+		dst = append(dst, ",\"title\":"...)
 		dst = oasimpl.AppendString(dst, m.Title)
 	}
 	if x, ok := m.Width.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"width\":"...)
+		dst = append(dst, ",\"width\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -81,14 +80,7 @@ func (m *Meta) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "title":
-				field = 0
-			case "width":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "TITLE", "WIDTH")
-			}
+			field = jsonFieldsMeta.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -110,6 +102,14 @@ func (m *Meta) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysMeta lists the member names of Meta as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysMeta = [...]string{"\"title\"", "\"width\"", ""}
+
+// jsonFieldsMeta holds the member names of Meta for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsMeta = oasimpl.Fields{
+	Folded: []string{"TITLE", "WIDTH"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"title", "width"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -39,11 +39,15 @@ func (m Report) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Report) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Rows.Get(); ok {
-		dst = append(dst, "\"rows\":"...)
+		dst = append(dst, ",\"rows\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -61,12 +65,7 @@ func (m *Report) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "rows":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "ROWS")
-			}
+			field = jsonFieldsReport.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -80,6 +79,14 @@ func (m *Report) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysReport lists the member names of Report as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysReport = [...]string{"\"rows\"", ""}
+
+// jsonFieldsReport holds the member names of Report for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsReport = oasimpl.Fields{
+	Folded: []string{"ROWS"},
+	Index:  []int32{0},
+	Sorted: []string{"rows"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -55,20 +55,14 @@ func (m Resource) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Resource) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Always.Get(); ok {
-		dst = append(dst, "\"always\":"...)
-		more = true
+		dst = append(dst, ",\"always\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
 	if m.Maybe.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"maybe\":"...)
-		more = true
+		dst = append(dst, ",\"maybe\":"...)
 		if x, ok := m.Maybe.Get(); ok {
 			dst = oasimpl.AppendBool(dst, x)
 		} else {
@@ -76,30 +70,23 @@ func (m Resource) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.absent&(1<<0) == 0 || m.Previewable {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"previewable\":"...)
-		more = true
+		dst = append(dst, ",\"previewable\":"...)
 		dst = oasimpl.AppendBool(dst, m.Previewable)
 	}
 	if x, ok := m.Public.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"public\":"...)
-		more = true
+		dst = append(dst, ",\"public\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Untyped.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"untyped\":"...)
+		dst = append(dst, ",\"untyped\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -118,20 +105,7 @@ func (m *Resource) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "always":
-				field = 0
-			case "maybe":
-				field = 1
-			case "previewable":
-				field = 2
-			case "public":
-				field = 3
-			case "untyped":
-				field = 4
-			default:
-				field = oasimpl.FoldIndex(key, "ALWAYS", "MAYBE", "PREVIEWABLE", "PUBLIC", "UNTYPED")
-			}
+			field = jsonFieldsResource.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -165,6 +139,14 @@ func (m *Resource) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysResource lists the member names of Resource as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysResource = [...]string{"\"always\"", "\"maybe\"", "\"previewable\"", "\"public\"", "\"untyped\"", ""}
+
+// jsonFieldsResource holds the member names of Resource for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsResource = oasimpl.Fields{
+	Folded: []string{"ALWAYS", "MAYBE", "PREVIEWABLE", "PUBLIC", "UNTYPED"},
+	Index:  []int32{1, 0, 3, 4, 2},
+	Sorted: []string{"maybe", "always", "public", "untyped", "previewable"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -7,15 +7,15 @@
 //
 // spec: sha256:9dd92c2ce2c25662
 // config: sha256:04c618fa1af06cb3
-// toolchain: v0.7.0
-// output: sha256:41d4b87cc0b7f46b
+// toolchain: v0.8.0
+// output: sha256:1a082dc17b1465a2
 //
 // files:
-//	sha256:9f7894ddcabfbe29 api.gen.go
-//	sha256:1b1acb5aabf51551 doc.gen.go
+//	sha256:810f57b37e25e5c1 api.gen.go
+//	sha256:21673b0abf254277 doc.gen.go
 //	sha256:0249a179f6748fe5 examples.gen_test.go
 //	sha256:0be85888d47400d8 model_flag.gen.go
-//	sha256:443ed82b379e4a01 model_resource.gen.go
+//	sha256:bd51ce824fce5aee model_resource.gen.go
 //	sha256:74eee93410bcfb7a raw/client.gen.go
 //
 // warnings:

@@ -56,25 +56,24 @@ func (m SetShards) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m SetShards) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Ratio.Get(); ok {
-		dst = append(dst, "\"ratio\":"...)
-		more = true
+		dst = append(dst, ",\"ratio\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if m.absent&(1<<0) == 0 || m.Shards != 0 {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"shards\":"...)
+		dst = append(dst, ",\"shards\":"...)
 		if dst, err = m.Shards.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -93,14 +92,7 @@ func (m *SetShards) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "ratio":
-				field = 0
-			case "shards":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "RATIO", "SHARDS")
-			}
+			field = jsonFieldsSetShards.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -126,6 +118,14 @@ func (m *SetShards) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysSetShards lists the member names of SetShards as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysSetShards = [...]string{"\"ratio\"", "\"shards\"", ""}
+
+// jsonFieldsSetShards holds the member names of SetShards for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsSetShards = oasimpl.Fields{
+	Folded: []string{"RATIO", "SHARDS"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"ratio", "shards"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -7,14 +7,14 @@
 //
 // spec: sha256:d9a215062b75747b
 // config: sha256:296c9c757b8cef01
-// toolchain: v0.7.0
-// output: sha256:a7dc777fa031ad16
+// toolchain: v0.8.0
+// output: sha256:4305e7a14eb9e4f7
 //
 // files:
-//	sha256:18a44840f56701b3 api.gen.go
-//	sha256:5ca9c688c52646c4 doc.gen.go
+//	sha256:12af3fc4bc7693bc api.gen.go
+//	sha256:578cf1c0b3a35736 doc.gen.go
 //	sha256:736bcb4345e95c46 examples.gen_test.go
-//	sha256:e0a50741725ad25a model_set_shards.gen.go
+//	sha256:0899b9a87910961d model_set_shards.gen.go
 //	sha256:58220f0f3083997c model_set_shards_ratio.gen.go
 //	sha256:508b21546048fdaf model_set_shards_shards.gen.go
 //	sha256:d29fc232db1b8748 raw/client.gen.go

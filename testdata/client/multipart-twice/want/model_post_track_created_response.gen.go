@@ -39,11 +39,15 @@ func (m PostTrackCreatedResponse) ValidateInto(v *oasimpl.Validator, p *oasimpl.
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m PostTrackCreatedResponse) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.ID.Get(); ok {
-		dst = append(dst, "\"id\":"...)
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -61,12 +65,7 @@ func (m *PostTrackCreatedResponse) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "id":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "ID")
-			}
+			field = jsonFieldsPostTrackCreatedResponse.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -80,6 +79,14 @@ func (m *PostTrackCreatedResponse) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysPostTrackCreatedResponse lists the member names of PostTrackCreatedResponse as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysPostTrackCreatedResponse = [...]string{"\"id\"", ""}
+
+// jsonFieldsPostTrackCreatedResponse holds the member names of PostTrackCreatedResponse for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsPostTrackCreatedResponse = oasimpl.Fields{
+	Folded: []string{"ID"},
+	Index:  []int32{0},
+	Sorted: []string{"id"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

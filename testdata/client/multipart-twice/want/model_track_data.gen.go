@@ -59,20 +59,19 @@ func (m TrackData) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m TrackData) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.TrackAssetData != "" {
-		dst = append(dst, "\"track[asset_data]\":"...)
-		more = true
+		dst = append(dst, ",\"track[asset_data]\":"...)
 		dst = oasimpl.AppendString(dst, m.TrackAssetData)
 	}
 	if m.absent&(1<<1) == 0 || m.TrackTitle != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"track[title]\":"...)
+		dst = append(dst, ",\"track[title]\":"...)
 		dst = oasimpl.AppendString(dst, m.TrackTitle)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -91,14 +90,7 @@ func (m *TrackData) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "track[asset_data]":
-				field = 0
-			case "track[title]":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "TRACK[ASSET_DATA]", "TRACK[TITLE]")
-			}
+			field = jsonFieldsTrackData.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -125,6 +117,14 @@ func (m *TrackData) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysTrackData lists the member names of TrackData as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysTrackData = [...]string{"\"track[asset_data]\"", "\"track[title]\"", ""}
+
+// jsonFieldsTrackData holds the member names of TrackData for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsTrackData = oasimpl.Fields{
+	Folded: []string{"TRACK[ASSET_DATA]", "TRACK[TITLE]"},
+	Index:  []int32{1, 0},
+	Sorted: []string{"track[title]", "track[asset_data]"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

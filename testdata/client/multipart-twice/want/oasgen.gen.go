@@ -7,15 +7,15 @@
 //
 // spec: sha256:30e27b730f9ee15b
 // config: sha256:d8d41cb8a7c29d44
-// toolchain: v0.7.0
-// output: sha256:144b7275d4bc58cc
+// toolchain: v0.8.0
+// output: sha256:9b5e90f17cde7c78
 //
 // files:
-//	sha256:d05c1a703d178d11 api.gen.go
-//	sha256:6fe65a2213f47c17 doc.gen.go
+//	sha256:4910ab9fa3ae3f25 api.gen.go
+//	sha256:829fd279ea91d706 doc.gen.go
 //	sha256:2abe6571cd89d4c9 examples.gen_test.go
-//	sha256:eb2ee06a68290365 model_post_track_created_response.gen.go
-//	sha256:da0f55529213ff07 model_track_data.gen.go
+//	sha256:47c952bade1dbff9 model_post_track_created_response.gen.go
+//	sha256:e176b6e6a85761c4 model_track_data.gen.go
 //	sha256:999903dbdb5f525a raw/client.gen.go
 
 package multiparttwice

@@ -42,23 +42,22 @@ func (m QueryStylesFilterParam) ValidateInto(v *oasimpl.Validator, p *oasimpl.Pa
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m QueryStylesFilterParam) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Connectors.Get(); ok {
-		dst = append(dst, "\"connectors\":"...)
-		more = true
+		dst = append(dst, ",\"connectors\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.UpdatedAfter.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"updated_after\":"...)
+		dst = append(dst, ",\"updated_after\":"...)
 		if dst, err = oasimpl.AppendTime(dst, x); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -76,14 +75,7 @@ func (m *QueryStylesFilterParam) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "connectors":
-				field = 0
-			case "updated_after":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "CONNECTORS", "UPDATED_AFTER")
-			}
+			field = jsonFieldsQueryStylesFilterParam.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -99,6 +91,14 @@ func (m *QueryStylesFilterParam) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysQueryStylesFilterParam lists the member names of QueryStylesFilterParam as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysQueryStylesFilterParam = [...]string{"\"connectors\"", "\"updated_after\"", ""}
+
+// jsonFieldsQueryStylesFilterParam holds the member names of QueryStylesFilterParam for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsQueryStylesFilterParam = oasimpl.Fields{
+	Folded: []string{"CONNECTORS", "UPDATED_AFTER"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"connectors", "updated_after"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

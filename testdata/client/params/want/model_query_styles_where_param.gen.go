@@ -41,20 +41,19 @@ func (m QueryStylesWhereParam) ValidateInto(v *oasimpl.Validator, p *oasimpl.Pat
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m QueryStylesWhereParam) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Age.Get(); ok {
-		dst = append(dst, "\"age\":"...)
-		more = true
+		dst = append(dst, ",\"age\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.Name.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":"...)
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -72,14 +71,7 @@ func (m *QueryStylesWhereParam) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "age":
-				field = 0
-			case "name":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "AGE", "NAME")
-			}
+			field = jsonFieldsQueryStylesWhereParam.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -95,6 +87,14 @@ func (m *QueryStylesWhereParam) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysQueryStylesWhereParam lists the member names of QueryStylesWhereParam as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysQueryStylesWhereParam = [...]string{"\"age\"", "\"name\"", ""}
+
+// jsonFieldsQueryStylesWhereParam holds the member names of QueryStylesWhereParam for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsQueryStylesWhereParam = oasimpl.Fields{
+	Folded: []string{"AGE", "NAME"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"age", "name"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

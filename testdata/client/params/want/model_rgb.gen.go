@@ -62,28 +62,23 @@ func (m Rgb) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Rgb) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.B != 0 {
-		dst = append(dst, "\"B\":"...)
-		more = true
+		dst = append(dst, ",\"B\":"...)
 		dst = oasimpl.AppendInt(dst, m.B)
 	}
 	if m.absent&(1<<1) == 0 || m.G != 0 {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"G\":"...)
-		more = true
+		dst = append(dst, ",\"G\":"...)
 		dst = oasimpl.AppendInt(dst, m.G)
 	}
 	if m.absent&(1<<2) == 0 || m.R != 0 {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"R\":"...)
+		dst = append(dst, ",\"R\":"...)
 		dst = oasimpl.AppendInt(dst, m.R)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -102,16 +97,7 @@ func (m *Rgb) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "B":
-				field = 0
-			case "G":
-				field = 1
-			case "R":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "B", "G", "R")
-			}
+			field = jsonFieldsRgb.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -145,6 +131,14 @@ func (m *Rgb) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysRgb lists the member names of Rgb as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysRgb = [...]string{"\"B\"", "\"G\"", "\"R\"", ""}
+
+// jsonFieldsRgb holds the member names of Rgb for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsRgb = oasimpl.Fields{
+	Folded: []string{"B", "G", "R"},
+	Index:  []int32{0, 1, 2},
+	Sorted: []string{"B", "G", "R"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

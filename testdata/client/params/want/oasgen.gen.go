@@ -7,21 +7,21 @@
 //
 // spec: sha256:5b5174975c319a94
 // config: sha256:07623a2c5c42301a
-// toolchain: v0.7.0
-// output: sha256:8811e204aba025da
+// toolchain: v0.8.0
+// output: sha256:f3cfa4992ec1022b
 //
 // files:
-//	sha256:7935e0b83b707a67 api.gen.go
-//	sha256:174505a5d98e91dc doc.gen.go
+//	sha256:25c56fd31fb13a52 api.gen.go
+//	sha256:e724631cf26e1e38 doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
 //	sha256:14ce52b1452fd3a9 examples.gen_test.go
-//	sha256:4399e6e02efd041a model_item.gen.go
+//	sha256:8caf63be1578f2fe model_item.gen.go
 //	sha256:13ee1f803aaf7240 model_list_tags_sort_param.gen.go
-//	sha256:a190a2aefaf6e8e8 model_problem.gen.go
+//	sha256:42f73250a1c55ab4 model_problem.gen.go
 //	sha256:84cd34ebad5b201e model_query_styles_fields_param.gen.go
-//	sha256:107d814908c2bde3 model_query_styles_filter_param.gen.go
-//	sha256:b8f7a66e02bdf01b model_query_styles_where_param.gen.go
-//	sha256:718b290dfc4dea03 model_rgb.gen.go
+//	sha256:53a4f4bc1aceea9f model_query_styles_filter_param.gen.go
+//	sha256:f474e78b2d977119 model_query_styles_where_param.gen.go
+//	sha256:568ed3f24c3c972a model_rgb.gen.go
 //	sha256:09f662782908bf23 raw/client.gen.go
 //
 // warnings:

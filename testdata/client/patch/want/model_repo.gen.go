@@ -85,52 +85,35 @@ func (m Repo) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Repo) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Description.Get(); ok {
-		dst = append(dst, "\"description\":"...)
-		more = true
+		dst = append(dst, ",\"description\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.HasIssues.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"has_issues\":"...)
-		more = true
+		dst = append(dst, ",\"has_issues\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
 	if m.absent&(1<<0) == 0 || m.ID != 0 {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendInt(dst, m.ID)
 	}
 	if m.absent&(1<<1) == 0 || m.Name != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":"...)
-		more = true
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, m.Name)
 	}
 	if m.absent&(1<<2) == 0 || m.Private {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"private\":"...)
-		more = true
+		dst = append(dst, ",\"private\":"...)
 		dst = oasimpl.AppendBool(dst, m.Private)
 	}
 	if m.absent&(1<<3) == 0 || m.Stars != 0 {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"stars\":"...)
+		dst = append(dst, ",\"stars\":"...)
 		dst = oasimpl.AppendInt(dst, m.Stars)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -149,22 +132,7 @@ func (m *Repo) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "description":
-				field = 0
-			case "has_issues":
-				field = 1
-			case "id":
-				field = 2
-			case "name":
-				field = 3
-			case "private":
-				field = 4
-			case "stars":
-				field = 5
-			default:
-				field = oasimpl.FoldIndex(key, "DESCRIPTION", "HAS_ISSUES", "ID", "NAME", "PRIVATE", "STARS")
-			}
+			field = jsonFieldsRepo.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -209,6 +177,14 @@ func (m *Repo) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysRepo lists the member names of Repo as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysRepo = [...]string{"\"description\"", "\"has_issues\"", "\"id\"", "\"name\"", "\"private\"", "\"stars\"", ""}
+
+// jsonFieldsRepo holds the member names of Repo for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsRepo = oasimpl.Fields{
+	Folded: []string{"DESCRIPTION", "HAS_ISSUES", "ID", "NAME", "PRIVATE", "STARS"},
+	Index:  []int32{2, 3, 5, 4, 1, 0},
+	Sorted: []string{"id", "name", "stars", "private", "has_issues", "description"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -88,44 +88,31 @@ func (m RepoCreate) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m RepoCreate) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.AutoInit {
-		dst = append(dst, "\"auto_init\":"...)
-		more = true
+		dst = append(dst, ",\"auto_init\":"...)
 		dst = oasimpl.AppendBool(dst, m.AutoInit)
 	}
 	if x, ok := m.HasIssues.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"has_issues\":"...)
-		more = true
+		dst = append(dst, ",\"has_issues\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
 	if m.absent&(1<<1) == 0 || m.Name != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":"...)
-		more = true
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, m.Name)
 	}
 	if m.absent&(1<<2) == 0 || m.Owner != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"owner\":"...)
-		more = true
+		dst = append(dst, ",\"owner\":"...)
 		dst = oasimpl.AppendString(dst, m.Owner)
 	}
 	if x, ok := m.Private.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"private\":"...)
+		dst = append(dst, ",\"private\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -144,20 +131,7 @@ func (m *RepoCreate) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "auto_init":
-				field = 0
-			case "has_issues":
-				field = 1
-			case "name":
-				field = 2
-			case "owner":
-				field = 3
-			case "private":
-				field = 4
-			default:
-				field = oasimpl.FoldIndex(key, "AUTO_INIT", "HAS_ISSUES", "NAME", "OWNER", "PRIVATE")
-			}
+			field = jsonFieldsRepoCreate.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -195,6 +169,14 @@ func (m *RepoCreate) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysRepoCreate lists the member names of RepoCreate as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysRepoCreate = [...]string{"\"auto_init\"", "\"has_issues\"", "\"name\"", "\"owner\"", "\"private\"", ""}
+
+// jsonFieldsRepoCreate holds the member names of RepoCreate for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsRepoCreate = oasimpl.Fields{
+	Folded: []string{"AUTO_INIT", "HAS_ISSUES", "NAME", "OWNER", "PRIVATE"},
+	Index:  []int32{2, 3, 4, 0, 1},
+	Sorted: []string{"name", "owner", "private", "auto_init", "has_issues"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

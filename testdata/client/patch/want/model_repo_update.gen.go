@@ -223,102 +223,56 @@ func (m RepoUpdate) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.AllowMergeCommit.Get(); ok {
-		dst = append(dst, "\"allow_merge_commit\":"...)
-		more = true
+		dst = append(dst, ",\"allow_merge_commit\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
 	if x, ok := m.AllowSquashMerge.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"allow_squash_merge\":"...)
-		more = true
+		dst = append(dst, ",\"allow_squash_merge\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
 	if x, ok := m.ArchivedAt.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"archived_at\":"...)
-		more = true
+		dst = append(dst, ",\"archived_at\":"...)
 		if dst, err = oasimpl.AppendTime(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.DefaultBranch.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"default_branch\":"...)
-		more = true
+		dst = append(dst, ",\"default_branch\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.DeleteBranchOnMerge.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"delete_branch_on_merge\":"...)
-		more = true
+		dst = append(dst, ",\"delete_branch_on_merge\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
 	if x, ok := m.Description.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"description\":"...)
-		more = true
+		dst = append(dst, ",\"description\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.HasIssues.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"has_issues\":"...)
-		more = true
+		dst = append(dst, ",\"has_issues\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
 	if x, ok := m.HasProjects.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"has_projects\":"...)
-		more = true
+		dst = append(dst, ",\"has_projects\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
 	if x, ok := m.HasWiki.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"has_wiki\":"...)
-		more = true
+		dst = append(dst, ",\"has_wiki\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
 	if x, ok := m.Homepage.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"homepage\":"...)
-		more = true
+		dst = append(dst, ",\"homepage\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.IsTemplate.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"is_template\":"...)
-		more = true
+		dst = append(dst, ",\"is_template\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
 	if x, ok := m.MergeWeights.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"merge_weights\":"...)
-		more = true
+		dst = append(dst, ",\"merge_weights\":"...)
 		if x == nil {
 			dst = append(dst, "null"...)
 		} else {
@@ -335,27 +289,15 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Name.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":"...)
-		more = true
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Private.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"private\":"...)
-		more = true
+		dst = append(dst, ",\"private\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
 	if m.Ratio.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ratio\":"...)
-		more = true
+		dst = append(dst, ",\"ratio\":"...)
 		if x, ok := m.Ratio.Get(); ok {
 			if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 				return nil, err
@@ -365,30 +307,23 @@ func (m RepoUpdate) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Seed.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"seed\":"...)
-		more = true
+		dst = append(dst, ",\"seed\":"...)
 		dst = oasimpl.AppendBytes(dst, x)
 	}
 	if x, ok := m.Topics.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"topics\":"...)
-		more = true
+		dst = append(dst, ",\"topics\":"...)
 		dst = oasimpl.AppendStrings(dst, x)
 	}
 	if x, ok := m.Visibility.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"visibility\":"...)
+		dst = append(dst, ",\"visibility\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -406,46 +341,7 @@ func (m *RepoUpdate) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "allow_merge_commit":
-				field = 0
-			case "allow_squash_merge":
-				field = 1
-			case "archived_at":
-				field = 2
-			case "default_branch":
-				field = 3
-			case "delete_branch_on_merge":
-				field = 4
-			case "description":
-				field = 5
-			case "has_issues":
-				field = 6
-			case "has_projects":
-				field = 7
-			case "has_wiki":
-				field = 8
-			case "homepage":
-				field = 9
-			case "is_template":
-				field = 10
-			case "merge_weights":
-				field = 11
-			case "name":
-				field = 12
-			case "private":
-				field = 13
-			case "ratio":
-				field = 14
-			case "seed":
-				field = 15
-			case "topics":
-				field = 16
-			case "visibility":
-				field = 17
-			default:
-				field = oasimpl.FoldIndex(key, "ALLOW_MERGE_COMMIT", "ALLOW_SQUASH_MERGE", "ARCHIVED_AT", "DEFAULT_BRANCH", "DELETE_BRANCH_ON_MERGE", "DESCRIPTION", "HAS_ISSUES", "HAS_PROJECTS", "HAS_WIKI", "HOMEPAGE", "IS_TEMPLATE", "MERGE_WEIGHTS", "NAME", "PRIVATE", "RATIO", "SEED", "TOPICS", "VISIBILITY")
-			}
+			field = jsonFieldsRepoUpdate.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -521,6 +417,14 @@ func (m *RepoUpdate) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysRepoUpdate lists the member names of RepoUpdate as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysRepoUpdate = [...]string{"\"allow_merge_commit\"", "\"allow_squash_merge\"", "\"archived_at\"", "\"default_branch\"", "\"delete_branch_on_merge\"", "\"description\"", "\"has_issues\"", "\"has_projects\"", "\"has_wiki\"", "\"homepage\"", "\"is_template\"", "\"merge_weights\"", "\"name\"", "\"private\"", "\"ratio\"", "\"seed\"", "\"topics\"", "\"visibility\"", ""}
+
+// jsonFieldsRepoUpdate holds the member names of RepoUpdate for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsRepoUpdate = oasimpl.Fields{
+	Folded: []string{"ALLOW_MERGE_COMMIT", "ALLOW_SQUASH_MERGE", "ARCHIVED_AT", "DEFAULT_BRANCH", "DELETE_BRANCH_ON_MERGE", "DESCRIPTION", "HAS_ISSUES", "HAS_PROJECTS", "HAS_WIKI", "HOMEPAGE", "IS_TEMPLATE", "MERGE_WEIGHTS", "NAME", "PRIVATE", "RATIO", "SEED", "TOPICS", "VISIBILITY"},
+	Index:  []int32{12, 15, 14, 16, 13, 8, 9, 6, 17, 2, 5, 10, 7, 11, 3, 0, 1, 4},
+	Sorted: []string{"name", "seed", "ratio", "topics", "private", "has_wiki", "homepage", "has_issues", "visibility", "archived_at", "description", "is_template", "has_projects", "merge_weights", "default_branch", "allow_merge_commit", "allow_squash_merge", "delete_branch_on_merge"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -7,16 +7,16 @@
 //
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
-// toolchain: v0.7.0
-// output: sha256:5b0f42e91863bfba
+// toolchain: v0.8.0
+// output: sha256:9d80323d9a0975c6
 //
 // files:
-//	sha256:a76ac118cad826ea api.gen.go
-//	sha256:f897a646342f6f2a doc.gen.go
+//	sha256:996ad24ede546973 api.gen.go
+//	sha256:b4ab0c4951b8c486 doc.gen.go
 //	sha256:cead9ca3a51afc49 examples.gen_test.go
-//	sha256:b4d1f3a4644d722c model_repo.gen.go
-//	sha256:46e7d5f8d672966a model_repo_create.gen.go
-//	sha256:536b067c5ce4d8aa model_repo_update.gen.go
+//	sha256:f6773c0ec3ab5737 model_repo.gen.go
+//	sha256:1e219de14e9d5c64 model_repo_create.gen.go
+//	sha256:baf3c109e86b7bc3 model_repo_update.gen.go
 //	sha256:945b4d0aa7d8998b model_visibility.gen.go
 //	sha256:621ba0cdcf1eef8a raw/client.gen.go
 

@@ -58,28 +58,23 @@ func (m Pet) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Pet) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.ID != 0 {
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendInt(dst, m.ID)
 	}
 	if m.absent&(1<<1) == 0 || m.Name != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":"...)
-		more = true
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, m.Name)
 	}
 	if x, ok := m.Tag.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tag\":"...)
+		dst = append(dst, ",\"tag\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -98,16 +93,7 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "id":
-				field = 0
-			case "name":
-				field = 1
-			case "tag":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "ID", "NAME", "TAG")
-			}
+			field = jsonFieldsPet.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -136,6 +122,14 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysPet lists the member names of Pet as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysPet = [...]string{"\"id\"", "\"name\"", "\"tag\"", ""}
+
+// jsonFieldsPet holds the member names of Pet for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsPet = oasimpl.Fields{
+	Folded: []string{"ID", "NAME", "TAG"},
+	Index:  []int32{0, 2, 1},
+	Sorted: []string{"id", "tag", "name"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

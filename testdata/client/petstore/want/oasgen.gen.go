@@ -7,16 +7,16 @@
 //
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
-// toolchain: v0.7.0
-// output: sha256:dc5c6f95d8b920dc
+// toolchain: v0.8.0
+// output: sha256:e3683148f7c90638
 //
 // files:
-//	sha256:fca6aa1a1308c588 api.gen.go
-//	sha256:309301156955eecb doc.gen.go
+//	sha256:35cf20fcde0dfba8 api.gen.go
+//	sha256:0000dc42e896f433 doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go
-//	sha256:203d88a9b17476dc model_error.gen.go
-//	sha256:598f43e035e1f928 model_pet.gen.go
+//	sha256:2b15acbe0dcfc3fd model_error.gen.go
+//	sha256:d4856d8f5e5e672a model_pet.gen.go
 //	sha256:7c11bb36b093cc18 model_pets.gen.go
 //	sha256:c5776567024747c4 raw/client.gen.go
 

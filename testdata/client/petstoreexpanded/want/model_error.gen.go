@@ -55,20 +55,19 @@ func (m Error) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Error) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Code != 0 {
-		dst = append(dst, "\"code\":"...)
-		more = true
+		dst = append(dst, ",\"code\":"...)
 		dst = oasimpl.AppendInt(dst, int64(m.Code))
 	}
 	if m.absent&(1<<1) == 0 || m.Message != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"message\":"...)
+		dst = append(dst, ",\"message\":"...)
 		dst = oasimpl.AppendString(dst, m.Message)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -87,14 +86,7 @@ func (m *Error) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "code":
-				field = 0
-			case "message":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "CODE", "MESSAGE")
-			}
+			field = jsonFieldsError.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -121,6 +113,14 @@ func (m *Error) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysError lists the member names of Error as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysError = [...]string{"\"code\"", "\"message\"", ""}
+
+// jsonFieldsError holds the member names of Error for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsError = oasimpl.Fields{
+	Folded: []string{"CODE", "MESSAGE"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"code", "message"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

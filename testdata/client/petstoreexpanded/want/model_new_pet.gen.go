@@ -49,20 +49,19 @@ func (m NewPet) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m NewPet) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Name != "" {
-		dst = append(dst, "\"name\":"...)
-		more = true
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, m.Name)
 	}
 	if x, ok := m.Tag.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tag\":"...)
+		dst = append(dst, ",\"tag\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -81,14 +80,7 @@ func (m *NewPet) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "name":
-				field = 0
-			case "tag":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "NAME", "TAG")
-			}
+			field = jsonFieldsNewPet.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -110,6 +102,14 @@ func (m *NewPet) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysNewPet lists the member names of NewPet as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysNewPet = [...]string{"\"name\"", "\"tag\"", ""}
+
+// jsonFieldsNewPet holds the member names of NewPet for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsNewPet = oasimpl.Fields{
+	Folded: []string{"NAME", "TAG"},
+	Index:  []int32{1, 0},
+	Sorted: []string{"tag", "name"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

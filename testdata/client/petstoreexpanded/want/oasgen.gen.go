@@ -7,17 +7,17 @@
 //
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
-// toolchain: v0.7.0
-// output: sha256:3bdfc8d4ad31a5f6
+// toolchain: v0.8.0
+// output: sha256:6062ae1af64b312c
 //
 // files:
-//	sha256:0d0922aade2bd857 api.gen.go
-//	sha256:da0ae266d90bcac0 doc.gen.go
+//	sha256:34625b39d4e71330 api.gen.go
+//	sha256:1a455e01976af0b5 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go
-//	sha256:8a7b1deae731ef28 model_error.gen.go
-//	sha256:c9f71bc7096d6106 model_new_pet.gen.go
-//	sha256:eb7366c57b7d8a88 model_pet.gen.go
+//	sha256:a686c8c363498187 model_error.gen.go
+//	sha256:1dda57765a9237a7 model_new_pet.gen.go
+//	sha256:8b120013f43b6b03 model_pet.gen.go
 //	sha256:6a9472b85faadedc raw/client.gen.go
 //
 // warnings:

@@ -72,55 +72,38 @@ func (m Route) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Route) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Confirm {
-		dst = append(dst, "\"confirm\":"...)
-		more = true
+		dst = append(dst, ",\"confirm\":"...)
 		dst = oasimpl.AppendBool(dst, m.Confirm)
 	}
 	if m.absent&(1<<1) != 0 || m.Enabled {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"enabled\":"...)
-		more = true
+		dst = append(dst, ",\"enabled\":"...)
 		dst = oasimpl.AppendBool(dst, m.Enabled)
 	}
 	if m.absent&(1<<2) != 0 || m.Hops != 0 {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"hops\":"...)
-		more = true
+		dst = append(dst, ",\"hops\":"...)
 		dst = oasimpl.AppendInt(dst, m.Hops)
 	}
 	if m.absent&(1<<3) != 0 || m.ID != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendString(dst, m.ID)
 	}
 	if m.absent&(1<<4) == 0 || m.Network != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"network\":"...)
-		more = true
+		dst = append(dst, ",\"network\":"...)
 		dst = oasimpl.AppendString(dst, m.Network)
 	}
 	if m.absent&(1<<5) != 0 || (string)(m.TunnelID) != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tunnel_id\":"...)
+		dst = append(dst, ",\"tunnel_id\":"...)
 		if dst, err = m.TunnelID.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -139,22 +122,7 @@ func (m *Route) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "confirm":
-				field = 0
-			case "enabled":
-				field = 1
-			case "hops":
-				field = 2
-			case "id":
-				field = 3
-			case "network":
-				field = 4
-			case "tunnel_id":
-				field = 5
-			default:
-				field = oasimpl.FoldIndex(key, "CONFIRM", "ENABLED", "HOPS", "ID", "NETWORK", "TUNNEL_ID")
-			}
+			field = jsonFieldsRoute.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -207,6 +175,14 @@ func (m *Route) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysRoute lists the member names of Route as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysRoute = [...]string{"\"confirm\"", "\"enabled\"", "\"hops\"", "\"id\"", "\"network\"", "\"tunnel_id\"", ""}
+
+// jsonFieldsRoute holds the member names of Route for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsRoute = oasimpl.Fields{
+	Folded: []string{"CONFIRM", "ENABLED", "HOPS", "ID", "NETWORK", "TUNNEL_ID"},
+	Index:  []int32{3, 2, 0, 1, 4, 5},
+	Sorted: []string{"id", "hops", "confirm", "enabled", "network", "tunnel_id"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -7,14 +7,14 @@
 //
 // spec: sha256:0ce71cd8a5371023
 // config: sha256:c0a3489672e6fabe
-// toolchain: v0.7.0
-// output: sha256:c1fe455e50066096
+// toolchain: v0.8.0
+// output: sha256:cec09939f0f36703
 //
 // files:
-//	sha256:9572b2a5dfaf0ac3 api.gen.go
-//	sha256:a43c8c17891c50c3 doc.gen.go
+//	sha256:70b231b0a5a779ac api.gen.go
+//	sha256:fd0e8d81bb5af8db doc.gen.go
 //	sha256:932967afaebbfdb8 examples.gen_test.go
-//	sha256:4745d3b89aeca983 model_route.gen.go
+//	sha256:daab41322721ebea model_route.gen.go
 //	sha256:40edf3685ff580b3 model_tunnel_id.gen.go
 //	sha256:89c46cbdd1fca0c3 raw/client.gen.go
 

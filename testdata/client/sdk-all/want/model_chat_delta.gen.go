@@ -56,20 +56,19 @@ func (m ChatDelta) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m ChatDelta) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Content != "" {
-		dst = append(dst, "\"content\":"...)
-		more = true
+		dst = append(dst, ",\"content\":"...)
 		dst = oasimpl.AppendString(dst, m.Content)
 	}
 	if m.absent&(1<<1) == 0 || m.Type != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"type\":"...)
+		dst = append(dst, ",\"type\":"...)
 		dst = oasimpl.AppendString(dst, m.Type)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -88,14 +87,7 @@ func (m *ChatDelta) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "content":
-				field = 0
-			case "type":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "CONTENT", "TYPE")
-			}
+			field = jsonFieldsChatDelta.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -122,6 +114,14 @@ func (m *ChatDelta) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysChatDelta lists the member names of ChatDelta as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysChatDelta = [...]string{"\"content\"", "\"type\"", ""}
+
+// jsonFieldsChatDelta holds the member names of ChatDelta for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsChatDelta = oasimpl.Fields{
+	Folded: []string{"CONTENT", "TYPE"},
+	Index:  []int32{1, 0},
+	Sorted: []string{"type", "content"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

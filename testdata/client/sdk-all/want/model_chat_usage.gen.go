@@ -56,20 +56,19 @@ func (m ChatUsage) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m ChatUsage) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Tokens != 0 {
-		dst = append(dst, "\"tokens\":"...)
-		more = true
+		dst = append(dst, ",\"tokens\":"...)
 		dst = oasimpl.AppendInt(dst, m.Tokens)
 	}
 	if m.absent&(1<<1) == 0 || m.Type != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"type\":"...)
+		dst = append(dst, ",\"type\":"...)
 		dst = oasimpl.AppendString(dst, m.Type)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -88,14 +87,7 @@ func (m *ChatUsage) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "tokens":
-				field = 0
-			case "type":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "TOKENS", "TYPE")
-			}
+			field = jsonFieldsChatUsage.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -122,6 +114,14 @@ func (m *ChatUsage) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysChatUsage lists the member names of ChatUsage as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysChatUsage = [...]string{"\"tokens\"", "\"type\"", ""}
+
+// jsonFieldsChatUsage holds the member names of ChatUsage for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsChatUsage = oasimpl.Fields{
+	Folded: []string{"TOKENS", "TYPE"},
+	Index:  []int32{1, 0},
+	Sorted: []string{"type", "tokens"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

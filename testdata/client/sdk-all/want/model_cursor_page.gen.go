@@ -56,8 +56,7 @@ func (m CursorPage) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // dst has to grow.
 func (m CursorPage) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
-	dst = append(dst, "\"data\":"...)
+	dst = append(dst, "{\"data\":"...)
 	if dst, err = oasimpl.AppendSliceOf(dst, m.Data); err != nil {
 		return nil, err
 	}
@@ -86,14 +85,7 @@ func (m *CursorPage) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "data":
-				field = 0
-			case "next_cursor":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "DATA", "NEXT_CURSOR")
-			}
+			field = jsonFieldsCursorPage.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -129,6 +121,14 @@ func (m *CursorPage) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysCursorPage lists the member names of CursorPage as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysCursorPage = [...]string{"\"data\"", "\"next_cursor\"", ""}
+
+// jsonFieldsCursorPage holds the member names of CursorPage for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsCursorPage = oasimpl.Fields{
+	Folded: []string{"DATA", "NEXT_CURSOR"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"data", "next_cursor"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

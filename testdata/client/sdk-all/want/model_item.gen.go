@@ -60,28 +60,23 @@ func (m Item) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Item) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Title != "" {
-		dst = append(dst, "\"display_name\":"...)
-		more = true
+		dst = append(dst, ",\"display_name\":"...)
 		dst = oasimpl.AppendString(dst, m.Title)
 	}
 	if m.absent&(1<<1) == 0 || m.ID != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendString(dst, m.ID)
 	}
 	if x, ok := m.OldName.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"old_name\":"...)
+		dst = append(dst, ",\"old_name\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -100,16 +95,7 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "display_name":
-				field = 0
-			case "id":
-				field = 1
-			case "old_name":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "DISPLAY_NAME", "ID", "OLD_NAME")
-			}
+			field = jsonFieldsItem.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -138,6 +124,14 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysItem lists the member names of Item as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysItem = [...]string{"\"display_name\"", "\"id\"", "\"old_name\"", ""}
+
+// jsonFieldsItem holds the member names of Item for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsItem = oasimpl.Fields{
+	Folded: []string{"DISPLAY_NAME", "ID", "OLD_NAME"},
+	Index:  []int32{1, 2, 0},
+	Sorted: []string{"id", "old_name", "display_name"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

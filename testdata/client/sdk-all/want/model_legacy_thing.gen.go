@@ -41,11 +41,15 @@ func (m LegacyThing) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m LegacyThing) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Name.Get(); ok {
-		dst = append(dst, "\"name\":"...)
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -63,12 +67,7 @@ func (m *LegacyThing) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "name":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "NAME")
-			}
+			field = jsonFieldsLegacyThing.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -82,6 +81,14 @@ func (m *LegacyThing) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysLegacyThing lists the member names of LegacyThing as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysLegacyThing = [...]string{"\"name\"", ""}
+
+// jsonFieldsLegacyThing holds the member names of LegacyThing for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsLegacyThing = oasimpl.Fields{
+	Folded: []string{"NAME"},
+	Index:  []int32{0},
+	Sorted: []string{"name"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -58,8 +58,7 @@ func (m LinkedPage) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // dst has to grow.
 func (m LinkedPage) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
-	dst = append(dst, "\"data\":"...)
+	dst = append(dst, "{\"data\":"...)
 	if dst, err = oasimpl.AppendSliceOf(dst, m.Data); err != nil {
 		return nil, err
 	}
@@ -86,14 +85,7 @@ func (m *LinkedPage) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "data":
-				field = 0
-			case "links":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "DATA", "LINKS")
-			}
+			field = jsonFieldsLinkedPage.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -135,6 +127,14 @@ func (m *LinkedPage) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysLinkedPage lists the member names of LinkedPage as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysLinkedPage = [...]string{"\"data\"", "\"links\"", ""}
+
+// jsonFieldsLinkedPage holds the member names of LinkedPage for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsLinkedPage = oasimpl.Fields{
+	Folded: []string{"DATA", "LINKS"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"data", "links"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

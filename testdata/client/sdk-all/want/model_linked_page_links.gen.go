@@ -44,15 +44,19 @@ func (m LinkedPageLinks) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m LinkedPageLinks) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.Next.IsSet() {
-		dst = append(dst, "\"next\":"...)
+		dst = append(dst, ",\"next\":"...)
 		if x, ok := m.Next.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -70,12 +74,7 @@ func (m *LinkedPageLinks) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "next":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "NEXT")
-			}
+			field = jsonFieldsLinkedPageLinks.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -89,6 +88,14 @@ func (m *LinkedPageLinks) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysLinkedPageLinks lists the member names of LinkedPageLinks as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysLinkedPageLinks = [...]string{"\"next\"", ""}
+
+// jsonFieldsLinkedPageLinks holds the member names of LinkedPageLinks for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsLinkedPageLinks = oasimpl.Fields{
+	Folded: []string{"NEXT"},
+	Index:  []int32{0},
+	Sorted: []string{"next"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -51,8 +51,7 @@ func (m OffsetPage) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // dst has to grow.
 func (m OffsetPage) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
-	dst = append(dst, "\"items\":"...)
+	dst = append(dst, "{\"items\":"...)
 	if dst, err = oasimpl.AppendSliceOf(dst, m.Items); err != nil {
 		return nil, err
 	}
@@ -73,12 +72,7 @@ func (m *OffsetPage) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "items":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "ITEMS")
-			}
+			field = jsonFieldsOffsetPage.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -112,6 +106,14 @@ func (m *OffsetPage) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysOffsetPage lists the member names of OffsetPage as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysOffsetPage = [...]string{"\"items\"", ""}
+
+// jsonFieldsOffsetPage holds the member names of OffsetPage for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsOffsetPage = oasimpl.Fields{
+	Folded: []string{"ITEMS"},
+	Index:  []int32{0},
+	Sorted: []string{"items"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -39,11 +39,15 @@ func (m Tombstone) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Tombstone) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.MovedTo.Get(); ok {
-		dst = append(dst, "\"moved_to\":"...)
+		dst = append(dst, ",\"moved_to\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -61,12 +65,7 @@ func (m *Tombstone) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "moved_to":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "MOVED_TO")
-			}
+			field = jsonFieldsTombstone.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -80,6 +79,14 @@ func (m *Tombstone) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysTombstone lists the member names of Tombstone as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysTombstone = [...]string{"\"moved_to\"", ""}
+
+// jsonFieldsTombstone holds the member names of Tombstone for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsTombstone = oasimpl.Fields{
+	Folded: []string{"MOVED_TO"},
+	Index:  []int32{0},
+	Sorted: []string{"moved_to"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

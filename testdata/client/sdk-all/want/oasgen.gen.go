@@ -7,26 +7,26 @@
 //
 // spec: sha256:57d3650c4bbdcfd0
 // config: sha256:b8ee1440a395115d
-// toolchain: v0.7.0
-// output: sha256:83d6486525725c4a
+// toolchain: v0.8.0
+// output: sha256:99b26df39a981083
 //
 // files:
-//	sha256:42d204858f4809fe api.gen.go
-//	sha256:6795349b53ab64f2 doc.gen.go
+//	sha256:860a429a243f1627 api.gen.go
+//	sha256:0ba55374b51bd5c9 doc.gen.go
 //	sha256:dde74010749dc339 errors.gen.go
 //	sha256:4bfde0e043c7cdfb examples.gen_test.go
-//	sha256:45d2cd16ebed1529 model_chat_delta.gen.go
+//	sha256:ecd00643c221fe80 model_chat_delta.gen.go
 //	sha256:c2e8e203ebbc87ed model_chat_event.gen.go
-//	sha256:5d2ccee7be695073 model_chat_request.gen.go
-//	sha256:25057e040f6cf2c9 model_chat_usage.gen.go
-//	sha256:22149d3682691f0a model_cursor_page.gen.go
-//	sha256:6345090f19cfec99 model_item.gen.go
-//	sha256:81467a5381737b88 model_legacy_thing.gen.go
-//	sha256:6bd6d12617e034a6 model_linked_page.gen.go
-//	sha256:d2cacf0bc00e0e65 model_linked_page_links.gen.go
-//	sha256:7e82cd50273bd821 model_offset_page.gen.go
-//	sha256:c11d6241e7c22246 model_problem.gen.go
-//	sha256:84b197d3307455a9 model_tombstone.gen.go
+//	sha256:bd8ff8278f9708c1 model_chat_request.gen.go
+//	sha256:0fea25cb66e27790 model_chat_usage.gen.go
+//	sha256:22acef8cf8166450 model_cursor_page.gen.go
+//	sha256:1e0b5691bb471450 model_item.gen.go
+//	sha256:a609745a1a967603 model_legacy_thing.gen.go
+//	sha256:5c67159a2aeda590 model_linked_page.gen.go
+//	sha256:11a3d78b2ffd470f model_linked_page_links.gen.go
+//	sha256:75abd71c7929dbdf model_offset_page.gen.go
+//	sha256:3ab4b8bc792d14f2 model_problem.gen.go
+//	sha256:d0ca2cbbb4b33511 model_tombstone.gen.go
 //	sha256:662cd949177c3c9f raw/client.gen.go
 //	sha256:09d592aa355f82f1 webhooks.gen.go
 //

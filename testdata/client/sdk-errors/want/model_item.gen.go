@@ -46,11 +46,15 @@ func (m Item) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Item) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.ID != "" {
-		dst = append(dst, "\"id\":"...)
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendString(dst, m.ID)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -69,12 +73,7 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "id":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "ID")
-			}
+			field = jsonFieldsItem.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -94,6 +93,14 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysItem lists the member names of Item as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysItem = [...]string{"\"id\"", ""}
+
+// jsonFieldsItem holds the member names of Item for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsItem = oasimpl.Fields{
+	Folded: []string{"ID"},
+	Index:  []int32{0},
+	Sorted: []string{"id"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -41,20 +41,19 @@ func (m ListPagesOkResponse) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path)
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m ListPagesOkResponse) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Data.Get(); ok {
-		dst = append(dst, "\"data\":"...)
-		more = true
+		dst = append(dst, ",\"data\":"...)
 		dst = oasimpl.AppendStrings(dst, x)
 	}
 	if x, ok := m.Next.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"next\":"...)
+		dst = append(dst, ",\"next\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -72,14 +71,7 @@ func (m *ListPagesOkResponse) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "data":
-				field = 0
-			case "next":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "DATA", "NEXT")
-			}
+			field = jsonFieldsListPagesOkResponse.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -95,6 +87,14 @@ func (m *ListPagesOkResponse) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysListPagesOkResponse lists the member names of ListPagesOkResponse as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysListPagesOkResponse = [...]string{"\"data\"", "\"next\"", ""}
+
+// jsonFieldsListPagesOkResponse holds the member names of ListPagesOkResponse for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsListPagesOkResponse = oasimpl.Fields{
+	Folded: []string{"DATA", "NEXT"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"data", "next"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

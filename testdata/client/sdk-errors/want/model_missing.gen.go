@@ -39,11 +39,15 @@ func (m Missing) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Missing) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Suggestion.Get(); ok {
-		dst = append(dst, "\"suggestion\":"...)
+		dst = append(dst, ",\"suggestion\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -61,12 +65,7 @@ func (m *Missing) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "suggestion":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "SUGGESTION")
-			}
+			field = jsonFieldsMissing.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -80,6 +79,14 @@ func (m *Missing) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysMissing lists the member names of Missing as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysMissing = [...]string{"\"suggestion\"", ""}
+
+// jsonFieldsMissing holds the member names of Missing for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsMissing = oasimpl.Fields{
+	Folded: []string{"SUGGESTION"},
+	Index:  []int32{0},
+	Sorted: []string{"suggestion"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -7,18 +7,18 @@
 //
 // spec: sha256:a1ee567c5d558311
 // config: sha256:23ef558e9a4b325a
-// toolchain: v0.7.0
-// output: sha256:57a4a47704b77c40
+// toolchain: v0.8.0
+// output: sha256:31bf482081d88593
 //
 // files:
-//	sha256:e717f6e7aeecbf62 api.gen.go
-//	sha256:b0246e58d02537f9 doc.gen.go
+//	sha256:00720f11af92a61e api.gen.go
+//	sha256:5c8ac30a74c417ed doc.gen.go
 //	sha256:dad7a1c1765191ed errors.gen.go
 //	sha256:29778eb8a27ed0dc examples.gen_test.go
-//	sha256:98c372cccc5714ae model_item.gen.go
-//	sha256:9e51b43bf745a223 model_list_pages_ok_response.gen.go
-//	sha256:6b155843d37b8b4b model_missing.gen.go
-//	sha256:08fdfaf2b05eaa8b model_problem.gen.go
+//	sha256:47e19aced0a770ad model_item.gen.go
+//	sha256:bfc9b34b18d711dd model_list_pages_ok_response.gen.go
+//	sha256:ce606016a8fbcf9c model_missing.gen.go
+//	sha256:61cdf0a66037e87b model_problem.gen.go
 //	sha256:0f1bdc6fde299068 raw/client.gen.go
 //
 // warnings:

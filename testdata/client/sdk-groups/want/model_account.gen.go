@@ -53,28 +53,23 @@ func (m Account) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Account) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Title.Get(); ok {
-		dst = append(dst, "\"display_name\":"...)
-		more = true
+		dst = append(dst, ",\"display_name\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if m.absent&(1<<0) == 0 || m.ID != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendString(dst, m.ID)
 	}
 	if x, ok := m.OldField.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"old_field\":"...)
+		dst = append(dst, ",\"old_field\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -93,16 +88,7 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "display_name":
-				field = 0
-			case "id":
-				field = 1
-			case "old_field":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "DISPLAY_NAME", "ID", "OLD_FIELD")
-			}
+			field = jsonFieldsAccount.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -126,6 +112,14 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysAccount lists the member names of Account as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysAccount = [...]string{"\"display_name\"", "\"id\"", "\"old_field\"", ""}
+
+// jsonFieldsAccount holds the member names of Account for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsAccount = oasimpl.Fields{
+	Folded: []string{"DISPLAY_NAME", "ID", "OLD_FIELD"},
+	Index:  []int32{1, 2, 0},
+	Sorted: []string{"id", "old_field", "display_name"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

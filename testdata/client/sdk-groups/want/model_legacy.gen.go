@@ -41,11 +41,15 @@ func (m Legacy) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Legacy) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.A.Get(); ok {
-		dst = append(dst, "\"a\":"...)
+		dst = append(dst, ",\"a\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -63,12 +67,7 @@ func (m *Legacy) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "a":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "A")
-			}
+			field = jsonFieldsLegacy.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -82,6 +81,14 @@ func (m *Legacy) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysLegacy lists the member names of Legacy as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysLegacy = [...]string{"\"a\"", ""}
+
+// jsonFieldsLegacy holds the member names of Legacy for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsLegacy = oasimpl.Fields{
+	Folded: []string{"A"},
+	Index:  []int32{0},
+	Sorted: []string{"a"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -7,16 +7,16 @@
 //
 // spec: sha256:133945e2b740b3fd
 // config: sha256:88542a19bbddc305
-// toolchain: v0.7.0
-// output: sha256:7b3ac54d67872c96
+// toolchain: v0.8.0
+// output: sha256:3ba5dca95540ee3f
 //
 // files:
-//	sha256:a93e347868846afd api.gen.go
-//	sha256:dfc22fbf652f2b39 doc.gen.go
+//	sha256:b4412f7fe1c8e975 api.gen.go
+//	sha256:bd005b3989bb599e doc.gen.go
 //	sha256:f42cce6fdcd0266d examples.gen_test.go
-//	sha256:b47694b6c29015ae model_account.gen.go
-//	sha256:409c5610ab563b9d model_legacy.gen.go
-//	sha256:92db5c4eba44dc33 model_user.gen.go
+//	sha256:f9ac07bcd67a53ad model_account.gen.go
+//	sha256:fc1aacd65eb2a408 model_legacy.gen.go
+//	sha256:b02a682f668c7d28 model_user.gen.go
 //	sha256:b97b8d5d6367f715 raw/client.gen.go
 //
 // warnings:

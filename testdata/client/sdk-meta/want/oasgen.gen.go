@@ -7,16 +7,16 @@
 //
 // spec: sha256:08186bb3fbdf7694
 // config: sha256:bc9d64ea3c93754a
-// toolchain: v0.7.0
-// output: sha256:9fa26d4982ac1e74
+// toolchain: v0.8.0
+// output: sha256:b8021f1d9e59992d
 //
 // files:
-//	sha256:0f20e1ecf24fee60 api.gen.go
-//	sha256:0d03dabf4c040406 doc.gen.go
+//	sha256:c05a1ee4ade0f227 api.gen.go
+//	sha256:12ff65f91ab1f817 doc.gen.go
 //	sha256:c5a1416e62f83cb2 errors.gen.go
 //	sha256:f2c637a41f3d48df examples.gen_test.go
-//	sha256:1b27ea6df3202b2d model_item.gen.go
-//	sha256:963a9f3846479f1d model_problem.gen.go
+//	sha256:f4ca1e1b6a9df9b9 model_item.gen.go
+//	sha256:cc81412daf076221 model_problem.gen.go
 //	sha256:68095c26461ca12e model_tier.gen.go
 //	sha256:ce91df271af4df5d raw/client.gen.go
 

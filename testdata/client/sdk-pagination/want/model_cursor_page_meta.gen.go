@@ -39,15 +39,19 @@ func (m CursorPageMeta) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m CursorPageMeta) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.NextCursor.IsSet() {
-		dst = append(dst, "\"next_cursor\":"...)
+		dst = append(dst, ",\"next_cursor\":"...)
 		if x, ok := m.NextCursor.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -65,12 +69,7 @@ func (m *CursorPageMeta) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "next_cursor":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "NEXT_CURSOR")
-			}
+			field = jsonFieldsCursorPageMeta.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -84,6 +83,14 @@ func (m *CursorPageMeta) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysCursorPageMeta lists the member names of CursorPageMeta as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysCursorPageMeta = [...]string{"\"next_cursor\"", ""}
+
+// jsonFieldsCursorPageMeta holds the member names of CursorPageMeta for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsCursorPageMeta = oasimpl.Fields{
+	Folded: []string{"NEXT_CURSOR"},
+	Index:  []int32{0},
+	Sorted: []string{"next_cursor"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

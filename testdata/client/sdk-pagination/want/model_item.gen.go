@@ -55,20 +55,19 @@ func (m Item) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Item) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.ID != "" {
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendString(dst, m.ID)
 	}
 	if m.absent&(1<<1) == 0 || m.Name != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":"...)
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, m.Name)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -87,14 +86,7 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "id":
-				field = 0
-			case "name":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "ID", "NAME")
-			}
+			field = jsonFieldsItem.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -121,6 +113,14 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysItem lists the member names of Item as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysItem = [...]string{"\"id\"", "\"name\"", ""}
+
+// jsonFieldsItem holds the member names of Item for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsItem = oasimpl.Fields{
+	Folded: []string{"ID", "NAME"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"id", "name"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

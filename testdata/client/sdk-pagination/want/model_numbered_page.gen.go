@@ -64,8 +64,7 @@ func (m NumberedPage) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // dst has to grow.
 func (m NumberedPage) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
-	dst = append(dst, "\"data\":"...)
+	dst = append(dst, "{\"data\":"...)
 	if dst, err = oasimpl.AppendSliceOf(dst, m.Data); err != nil {
 		return nil, err
 	}
@@ -91,14 +90,7 @@ func (m *NumberedPage) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "data":
-				field = 0
-			case "total_pages":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "DATA", "TOTAL_PAGES")
-			}
+			field = jsonFieldsNumberedPage.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -140,6 +132,14 @@ func (m *NumberedPage) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysNumberedPage lists the member names of NumberedPage as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysNumberedPage = [...]string{"\"data\"", "\"total_pages\"", ""}
+
+// jsonFieldsNumberedPage holds the member names of NumberedPage for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsNumberedPage = oasimpl.Fields{
+	Folded: []string{"DATA", "TOTAL_PAGES"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"data", "total_pages"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -50,23 +50,22 @@ func (m OffsetPage) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m OffsetPage) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Items.Get(); ok {
-		dst = append(dst, "\"items\":"...)
-		more = true
+		dst = append(dst, ",\"items\":"...)
 		if dst, err = oasimpl.AppendSliceOf(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Total.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"total\":"...)
+		dst = append(dst, ",\"total\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -84,14 +83,7 @@ func (m *OffsetPage) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "items":
-				field = 0
-			case "total":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "ITEMS", "TOTAL")
-			}
+			field = jsonFieldsOffsetPage.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -131,6 +123,14 @@ func (m *OffsetPage) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysOffsetPage lists the member names of OffsetPage as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysOffsetPage = [...]string{"\"items\"", "\"total\"", ""}
+
+// jsonFieldsOffsetPage holds the member names of OffsetPage for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsOffsetPage = oasimpl.Fields{
+	Folded: []string{"ITEMS", "TOTAL"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"items", "total"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

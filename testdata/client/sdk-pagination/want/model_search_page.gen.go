@@ -51,8 +51,7 @@ func (m SearchPage) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // dst has to grow.
 func (m SearchPage) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
-	dst = append(dst, "\"results\":"...)
+	dst = append(dst, "{\"results\":"...)
 	if dst, err = oasimpl.AppendSliceOf(dst, m.Results); err != nil {
 		return nil, err
 	}
@@ -73,12 +72,7 @@ func (m *SearchPage) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "results":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "RESULTS")
-			}
+			field = jsonFieldsSearchPage.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -112,6 +106,14 @@ func (m *SearchPage) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysSearchPage lists the member names of SearchPage as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysSearchPage = [...]string{"\"results\"", ""}
+
+// jsonFieldsSearchPage holds the member names of SearchPage for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsSearchPage = oasimpl.Fields{
+	Folded: []string{"RESULTS"},
+	Index:  []int32{0},
+	Sorted: []string{"results"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

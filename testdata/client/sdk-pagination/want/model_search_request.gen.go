@@ -50,20 +50,19 @@ func (m SearchRequest) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m SearchRequest) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.After.Get(); ok {
-		dst = append(dst, "\"after\":"...)
-		more = true
+		dst = append(dst, ",\"after\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if m.absent&(1<<0) == 0 || m.Query != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"query\":"...)
+		dst = append(dst, ",\"query\":"...)
 		dst = oasimpl.AppendString(dst, m.Query)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -82,14 +81,7 @@ func (m *SearchRequest) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "after":
-				field = 0
-			case "query":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "AFTER", "QUERY")
-			}
+			field = jsonFieldsSearchRequest.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -111,6 +103,14 @@ func (m *SearchRequest) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysSearchRequest lists the member names of SearchRequest as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysSearchRequest = [...]string{"\"after\"", "\"query\"", ""}
+
+// jsonFieldsSearchRequest holds the member names of SearchRequest for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsSearchRequest = oasimpl.Fields{
+	Folded: []string{"AFTER", "QUERY"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"after", "query"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

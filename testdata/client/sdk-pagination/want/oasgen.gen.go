@@ -7,25 +7,25 @@
 //
 // spec: sha256:25413f7d26004831
 // config: sha256:821f72598031c6bb
-// toolchain: v0.7.0
-// output: sha256:9988b24aee5f94bb
+// toolchain: v0.8.0
+// output: sha256:3d955356812ba369
 //
 // files:
-//	sha256:1820961542a9d440 api.gen.go
-//	sha256:52c469a4cdcae7d4 doc.gen.go
+//	sha256:2c009e8b1a23148d api.gen.go
+//	sha256:303249b0d03d24c8 doc.gen.go
 //	sha256:5315fded536c6613 errors.gen.go
 //	sha256:1b2a5e45b33cf1e7 examples.gen_test.go
 //	sha256:e0c674e840831a54 model_cursor.gen.go
-//	sha256:976ec3e56d326996 model_cursor_page.gen.go
-//	sha256:71ccd14234207e4d model_cursor_page_meta.gen.go
-//	sha256:91d917e15dbfdeb8 model_error.gen.go
-//	sha256:e7f4f8d9adb4fe89 model_item.gen.go
-//	sha256:2a460ee09ff523fa model_linked_page.gen.go
-//	sha256:dd6ba87a21a9ba10 model_linked_page_links.gen.go
-//	sha256:27e4213e302907bb model_numbered_page.gen.go
-//	sha256:322e2f0deb970857 model_offset_page.gen.go
-//	sha256:ec620df9baf8b7e2 model_search_page.gen.go
-//	sha256:910528b1df2aaa2f model_search_request.gen.go
+//	sha256:b568e84f0779f987 model_cursor_page.gen.go
+//	sha256:31664f0464b2c2d4 model_cursor_page_meta.gen.go
+//	sha256:356f6f46e8dba6de model_error.gen.go
+//	sha256:6076632834b481e1 model_item.gen.go
+//	sha256:80347a49031150d0 model_linked_page.gen.go
+//	sha256:b7ca7a24deb6600a model_linked_page_links.gen.go
+//	sha256:db6ba2d4b4a6ab8c model_numbered_page.gen.go
+//	sha256:4c0e8c58a8d6ecd1 model_offset_page.gen.go
+//	sha256:1d6b69e187e34eaf model_search_page.gen.go
+//	sha256:260a114adbb91014 model_search_request.gen.go
 //	sha256:68bcc618bd478dc9 raw/client.gen.go
 
 package sdkpagination

@@ -47,11 +47,15 @@ func (m StreamTicksEvent) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m StreamTicksEvent) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Symbol != "" {
-		dst = append(dst, "\"symbol\":"...)
+		dst = append(dst, ",\"symbol\":"...)
 		dst = oasimpl.AppendString(dst, m.Symbol)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -70,12 +74,7 @@ func (m *StreamTicksEvent) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "symbol":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "SYMBOL")
-			}
+			field = jsonFieldsStreamTicksEvent.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -95,6 +94,14 @@ func (m *StreamTicksEvent) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysStreamTicksEvent lists the member names of StreamTicksEvent as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysStreamTicksEvent = [...]string{"\"symbol\"", ""}
+
+// jsonFieldsStreamTicksEvent holds the member names of StreamTicksEvent for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsStreamTicksEvent = oasimpl.Fields{
+	Folded: []string{"SYMBOL"},
+	Index:  []int32{0},
+	Sorted: []string{"symbol"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -7,14 +7,14 @@
 //
 // spec: sha256:b3eeaa2e91efa136
 // config: sha256:a27a5795d96fc97b
-// toolchain: v0.7.0
-// output: sha256:6679654e3670172e
+// toolchain: v0.8.0
+// output: sha256:33341a959e1dff0c
 //
 // files:
-//	sha256:e00be2cc87f40758 api.gen.go
-//	sha256:172c76943c9482c9 doc.gen.go
+//	sha256:1f752ad5a911cbf4 api.gen.go
+//	sha256:6c8deb21f30fd3bb doc.gen.go
 //	sha256:05059139768efc0a examples.gen_test.go
-//	sha256:2ec79e69f88bbbc1 model_stream_ticks_event.gen.go
+//	sha256:44b66d52904989ad model_stream_ticks_event.gen.go
 //	sha256:dc6275efafcef278 raw/client.gen.go
 
 package sdksseonly

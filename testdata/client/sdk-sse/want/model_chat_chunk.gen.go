@@ -49,24 +49,23 @@ func (m ChatChunk) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m ChatChunk) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Content != "" {
-		dst = append(dst, "\"content\":"...)
-		more = true
+		dst = append(dst, ",\"content\":"...)
 		dst = oasimpl.AppendString(dst, m.Content)
 	}
 	if m.FinishReason.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"finish_reason\":"...)
+		dst = append(dst, ",\"finish_reason\":"...)
 		if x, ok := m.FinishReason.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
 			dst = append(dst, "null"...)
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -85,14 +84,7 @@ func (m *ChatChunk) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "content":
-				field = 0
-			case "finish_reason":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "CONTENT", "FINISH_REASON")
-			}
+			field = jsonFieldsChatChunk.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -114,6 +106,14 @@ func (m *ChatChunk) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysChatChunk lists the member names of ChatChunk as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysChatChunk = [...]string{"\"content\"", "\"finish_reason\"", ""}
+
+// jsonFieldsChatChunk holds the member names of ChatChunk for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsChatChunk = oasimpl.Fields{
+	Folded: []string{"CONTENT", "FINISH_REASON"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"content", "finish_reason"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -46,11 +46,15 @@ func (m ChatRequest) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m ChatRequest) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Prompt != "" {
-		dst = append(dst, "\"prompt\":"...)
+		dst = append(dst, ",\"prompt\":"...)
 		dst = oasimpl.AppendString(dst, m.Prompt)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -69,12 +73,7 @@ func (m *ChatRequest) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "prompt":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "PROMPT")
-			}
+			field = jsonFieldsChatRequest.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -94,6 +93,14 @@ func (m *ChatRequest) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysChatRequest lists the member names of ChatRequest as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysChatRequest = [...]string{"\"prompt\"", ""}
+
+// jsonFieldsChatRequest holds the member names of ChatRequest for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsChatRequest = oasimpl.Fields{
+	Folded: []string{"PROMPT"},
+	Index:  []int32{0},
+	Sorted: []string{"prompt"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

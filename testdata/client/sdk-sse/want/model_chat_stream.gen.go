@@ -57,39 +57,30 @@ func (m ChatStream) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m ChatStream) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || !reflect.ValueOf(m.Data).IsZero() {
-		dst = append(dst, "\"data\":"...)
-		more = true
+		dst = append(dst, ",\"data\":"...)
 		if dst, err = m.Data.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Event.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"event\":"...)
-		more = true
+		dst = append(dst, ",\"event\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.ID.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Retry.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"retry\":"...)
+		dst = append(dst, ",\"retry\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -108,18 +99,7 @@ func (m *ChatStream) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "data":
-				field = 0
-			case "event":
-				field = 1
-			case "id":
-				field = 2
-			case "retry":
-				field = 3
-			default:
-				field = oasimpl.FoldIndex(key, "DATA", "EVENT", "ID", "RETRY")
-			}
+			field = jsonFieldsChatStream.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -143,6 +123,14 @@ func (m *ChatStream) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysChatStream lists the member names of ChatStream as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysChatStream = [...]string{"\"data\"", "\"event\"", "\"id\"", "\"retry\"", ""}
+
+// jsonFieldsChatStream holds the member names of ChatStream for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsChatStream = oasimpl.Fields{
+	Folded: []string{"DATA", "EVENT", "ID", "RETRY"},
+	Index:  []int32{2, 0, 1, 3},
+	Sorted: []string{"id", "data", "event", "retry"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

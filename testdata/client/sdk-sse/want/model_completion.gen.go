@@ -46,11 +46,15 @@ func (m Completion) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Completion) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Text != "" {
-		dst = append(dst, "\"text\":"...)
+		dst = append(dst, ",\"text\":"...)
 		dst = oasimpl.AppendString(dst, m.Text)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -69,12 +73,7 @@ func (m *Completion) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "text":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "TEXT")
-			}
+			field = jsonFieldsCompletion.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -94,6 +93,14 @@ func (m *Completion) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysCompletion lists the member names of Completion as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysCompletion = [...]string{"\"text\"", ""}
+
+// jsonFieldsCompletion holds the member names of Completion for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsCompletion = oasimpl.Fields{
+	Folded: []string{"TEXT"},
+	Index:  []int32{0},
+	Sorted: []string{"text"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -61,20 +61,19 @@ func (m CompletionRequest) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m CompletionRequest) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Prompt != "" {
-		dst = append(dst, "\"prompt\":"...)
-		more = true
+		dst = append(dst, ",\"prompt\":"...)
 		dst = oasimpl.AppendString(dst, m.Prompt)
 	}
 	if x, ok := m.Stream.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"stream\":"...)
+		dst = append(dst, ",\"stream\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -93,14 +92,7 @@ func (m *CompletionRequest) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "prompt":
-				field = 0
-			case "stream":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "PROMPT", "STREAM")
-			}
+			field = jsonFieldsCompletionRequest.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -122,6 +114,14 @@ func (m *CompletionRequest) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysCompletionRequest lists the member names of CompletionRequest as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysCompletionRequest = [...]string{"\"prompt\"", "\"stream\"", ""}
+
+// jsonFieldsCompletionRequest holds the member names of CompletionRequest for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsCompletionRequest = oasimpl.Fields{
+	Folded: []string{"PROMPT", "STREAM"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"prompt", "stream"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -62,25 +62,24 @@ func (m NewsEvent) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m NewsEvent) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || !reflect.ValueOf(m.Data).IsZero() {
-		dst = append(dst, "\"data\":"...)
-		more = true
+		dst = append(dst, ",\"data\":"...)
 		if dst, err = m.Data.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if m.absent&(1<<1) == 0 || m.Event != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"event\":"...)
+		dst = append(dst, ",\"event\":"...)
 		if dst, err = m.Event.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -99,14 +98,7 @@ func (m *NewsEvent) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "data":
-				field = 0
-			case "event":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "DATA", "EVENT")
-			}
+			field = jsonFieldsNewsEvent.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -129,6 +121,14 @@ func (m *NewsEvent) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysNewsEvent lists the member names of NewsEvent as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysNewsEvent = [...]string{"\"data\"", "\"event\"", ""}
+
+// jsonFieldsNewsEvent holds the member names of NewsEvent for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsNewsEvent = oasimpl.Fields{
+	Folded: []string{"DATA", "EVENT"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"data", "event"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -47,11 +47,15 @@ func (m NewsEventData) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m NewsEventData) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Headline != "" {
-		dst = append(dst, "\"headline\":"...)
+		dst = append(dst, ",\"headline\":"...)
 		dst = oasimpl.AppendString(dst, m.Headline)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -70,12 +74,7 @@ func (m *NewsEventData) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "headline":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "HEADLINE")
-			}
+			field = jsonFieldsNewsEventData.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -95,6 +94,14 @@ func (m *NewsEventData) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysNewsEventData lists the member names of NewsEventData as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysNewsEventData = [...]string{"\"headline\"", ""}
+
+// jsonFieldsNewsEventData holds the member names of NewsEventData for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsNewsEventData = oasimpl.Fields{
+	Folded: []string{"HEADLINE"},
+	Index:  []int32{0},
+	Sorted: []string{"headline"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -55,23 +55,22 @@ func (m Tick) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Tick) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Price != 0 {
-		dst = append(dst, "\"price\":"...)
-		more = true
+		dst = append(dst, ",\"price\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, m.Price); err != nil {
 			return nil, err
 		}
 	}
 	if m.absent&(1<<1) == 0 || m.Symbol != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"symbol\":"...)
+		dst = append(dst, ",\"symbol\":"...)
 		dst = oasimpl.AppendString(dst, m.Symbol)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -90,14 +89,7 @@ func (m *Tick) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "price":
-				field = 0
-			case "symbol":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "PRICE", "SYMBOL")
-			}
+			field = jsonFieldsTick.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -124,6 +116,14 @@ func (m *Tick) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysTick lists the member names of Tick as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysTick = [...]string{"\"price\"", "\"symbol\"", ""}
+
+// jsonFieldsTick holds the member names of Tick for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsTick = oasimpl.Fields{
+	Folded: []string{"PRICE", "SYMBOL"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"price", "symbol"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

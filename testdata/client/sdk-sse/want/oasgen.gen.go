@@ -7,29 +7,29 @@
 //
 // spec: sha256:5f9637848f958e7e
 // config: sha256:5c465b5e41ce6b6c
-// toolchain: v0.7.0
-// output: sha256:8de804954fa4fbba
+// toolchain: v0.8.0
+// output: sha256:7521c21d93f4d6c2
 //
 // files:
-//	sha256:b1f864608b413cf9 api.gen.go
-//	sha256:ea57e91967b9ee8a doc.gen.go
+//	sha256:bbb24449bf0b10c4 api.gen.go
+//	sha256:02fa6cdd7fb28952 doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
 //	sha256:a4def5da10175901 examples.gen_test.go
-//	sha256:0327cbc8ca94d135 model_chat_chunk.gen.go
-//	sha256:d977b6da23ab65fe model_chat_request.gen.go
-//	sha256:8c59e93c2c3e738d model_chat_stream.gen.go
-//	sha256:20127cc2fba3db86 model_completion.gen.go
-//	sha256:3c906b24f4815e3a model_completion_request.gen.go
-//	sha256:ab42fe0efe1a306f model_error.gen.go
+//	sha256:2e81733e0a7e602b model_chat_chunk.gen.go
+//	sha256:4db40bfcfb1b379e model_chat_request.gen.go
+//	sha256:b562e219bacf3f52 model_chat_stream.gen.go
+//	sha256:f72aa8557cd64380 model_completion.gen.go
+//	sha256:2077cf33a4ffcb79 model_completion_request.gen.go
+//	sha256:0bbf371317057713 model_error.gen.go
 //	sha256:84795a47785f4a2b model_feed_event.gen.go
 //	sha256:994d56fe61b8e117 model_feed_ok_response_event_stream.gen.go
-//	sha256:6212542f5f34cb05 model_news_event.gen.go
-//	sha256:6aac9e7e8dfa6ed8 model_news_event_data.gen.go
+//	sha256:ec68b12b71aa78bb model_news_event.gen.go
+//	sha256:0e3334cbd93865d5 model_news_event_data.gen.go
 //	sha256:05980127c1c02578 model_news_event_event.gen.go
-//	sha256:32bdac18b913830d model_price_event.gen.go
+//	sha256:e3a0b450834267b0 model_price_event.gen.go
 //	sha256:0c6a6917dd169d23 model_price_event_event.gen.go
 //	sha256:cda00faf254e479c model_tail_logs_level_param.gen.go
-//	sha256:0f2ead06974d96f3 model_tick.gen.go
+//	sha256:af5e947bbde46f4f model_tick.gen.go
 //	sha256:d88c6f5f51f6da0e raw/client.gen.go
 
 package sdksse

@@ -58,23 +58,22 @@ func (m Order) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Order) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.ID != "" {
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendString(dst, m.ID)
 	}
 	if m.absent&(1<<1) == 0 || m.Status != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"status\":"...)
+		dst = append(dst, ",\"status\":"...)
 		if dst, err = m.Status.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -93,14 +92,7 @@ func (m *Order) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "id":
-				field = 0
-			case "status":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "ID", "STATUS")
-			}
+			field = jsonFieldsOrder.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -125,6 +117,14 @@ func (m *Order) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysOrder lists the member names of Order as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysOrder = [...]string{"\"id\"", "\"status\"", ""}
+
+// jsonFieldsOrder holds the member names of Order for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsOrder = oasimpl.Fields{
+	Folded: []string{"ID", "STATUS"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"id", "status"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

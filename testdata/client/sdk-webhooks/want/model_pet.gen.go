@@ -65,28 +65,23 @@ func (m Pet) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Pet) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Age.Get(); ok {
-		dst = append(dst, "\"age\":"...)
-		more = true
+		dst = append(dst, ",\"age\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
 	if m.absent&(1<<0) == 0 || m.ID != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendString(dst, m.ID)
 	}
 	if m.absent&(1<<1) == 0 || m.Name != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":"...)
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, m.Name)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -105,16 +100,7 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "age":
-				field = 0
-			case "id":
-				field = 1
-			case "name":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "AGE", "ID", "NAME")
-			}
+			field = jsonFieldsPet.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -143,6 +129,14 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysPet lists the member names of Pet as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysPet = [...]string{"\"age\"", "\"id\"", "\"name\"", ""}
+
+// jsonFieldsPet holds the member names of Pet for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsPet = oasimpl.Fields{
+	Folded: []string{"AGE", "ID", "NAME"},
+	Index:  []int32{1, 0, 2},
+	Sorted: []string{"id", "age", "name"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -59,23 +59,22 @@ func (m PetRemovedPayload) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m PetRemovedPayload) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.ID != "" {
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendString(dst, m.ID)
 	}
 	if m.absent&(1<<1) == 0 || m.Reason != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"reason\":"...)
+		dst = append(dst, ",\"reason\":"...)
 		if dst, err = m.Reason.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -94,14 +93,7 @@ func (m *PetRemovedPayload) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "id":
-				field = 0
-			case "reason":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "ID", "REASON")
-			}
+			field = jsonFieldsPetRemovedPayload.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -126,6 +118,14 @@ func (m *PetRemovedPayload) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysPetRemovedPayload lists the member names of PetRemovedPayload as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysPetRemovedPayload = [...]string{"\"id\"", "\"reason\"", ""}
+
+// jsonFieldsPetRemovedPayload holds the member names of PetRemovedPayload for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsPetRemovedPayload = oasimpl.Fields{
+	Folded: []string{"ID", "REASON"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"id", "reason"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

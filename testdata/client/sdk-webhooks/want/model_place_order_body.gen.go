@@ -47,11 +47,15 @@ func (m PlaceOrderBody) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m PlaceOrderBody) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.PetID != "" {
-		dst = append(dst, "\"petId\":"...)
+		dst = append(dst, ",\"petId\":"...)
 		dst = oasimpl.AppendString(dst, m.PetID)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -70,12 +74,7 @@ func (m *PlaceOrderBody) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "petId":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "PETID")
-			}
+			field = jsonFieldsPlaceOrderBody.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -95,6 +94,14 @@ func (m *PlaceOrderBody) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysPlaceOrderBody lists the member names of PlaceOrderBody as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysPlaceOrderBody = [...]string{"\"petId\"", ""}
+
+// jsonFieldsPlaceOrderBody holds the member names of PlaceOrderBody for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsPlaceOrderBody = oasimpl.Fields{
+	Folded: []string{"PETID"},
+	Index:  []int32{0},
+	Sorted: []string{"petId"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -7,21 +7,21 @@
 //
 // spec: sha256:df6f94a6c26fd458
 // config: sha256:908a3bd4c2fc0a67
-// toolchain: v0.7.0
-// output: sha256:9dc6a44a23a7c03f
+// toolchain: v0.8.0
+// output: sha256:3c692ccbbc222071
 //
 // files:
-//	sha256:30e673f4c5ee63d7 api.gen.go
-//	sha256:dfc3fd8c8efe24b2 doc.gen.go
+//	sha256:2c33b30836a7cf7d api.gen.go
+//	sha256:cc3100131a228a18 doc.gen.go
 //	sha256:4d5d679a1897b451 errors.gen.go
 //	sha256:4003e553b3cf3b2b examples.gen_test.go
-//	sha256:db3f149bb0d2cc82 model_order.gen.go
+//	sha256:cd881e55d031c8da model_order.gen.go
 //	sha256:919854d4472e444e model_order_status.gen.go
-//	sha256:e49eaea5fdebaf7a model_pet.gen.go
-//	sha256:3be3d51892a394eb model_pet_removed_payload.gen.go
+//	sha256:5df83151843affef model_pet.gen.go
+//	sha256:044c8e52bf99d5ec model_pet_removed_payload.gen.go
 //	sha256:47aef920dcbfef0c model_pet_removed_payload_reason.gen.go
-//	sha256:50a68e2545a2ce6f model_place_order_body.gen.go
-//	sha256:d8d868c4fdbf6b92 model_problem.gen.go
+//	sha256:95493ed55b10ebf9 model_place_order_body.gen.go
+//	sha256:b149ff499707f3bc model_problem.gen.go
 //	sha256:a6c84c9f468f1049 raw/client.gen.go
 //	sha256:753e77215c434a5f webhooks.gen.go
 

@@ -76,8 +76,7 @@ func (m Holder) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // dst has to grow.
 func (m Holder) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
-	dst = append(dst, "\"free\":"...)
+	dst = append(dst, "{\"free\":"...)
 	{
 		var b0 []byte
 		if b0, err = json.Marshal(m.Free); err != nil {
@@ -145,22 +144,7 @@ func (m *Holder) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "free":
-				field = 0
-			case "nfree":
-				field = 1
-			case "paint":
-				field = 2
-			case "shape":
-				field = 3
-			case "tags":
-				field = 4
-			case "when":
-				field = 5
-			default:
-				field = oasimpl.FoldIndex(key, "FREE", "NFREE", "PAINT", "SHAPE", "TAGS", "WHEN")
-			}
+			field = jsonFieldsHolder.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -214,6 +198,14 @@ func (m *Holder) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysHolder lists the member names of Holder as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysHolder = [...]string{"\"free\"", "\"nfree\"", "\"paint\"", "\"shape\"", "\"tags\"", "\"when\"", ""}
+
+// jsonFieldsHolder holds the member names of Holder for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsHolder = oasimpl.Fields{
+	Folded: []string{"FREE", "NFREE", "PAINT", "SHAPE", "TAGS", "WHEN"},
+	Index:  []int32{0, 4, 5, 1, 2, 3},
+	Sorted: []string{"free", "tags", "when", "nfree", "paint", "shape"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -55,20 +55,19 @@ func (m Cat) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Cat) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Kind != "" {
-		dst = append(dst, "\"kind\":"...)
-		more = true
+		dst = append(dst, ",\"kind\":"...)
 		dst = oasimpl.AppendString(dst, m.Kind)
 	}
 	if m.absent&(1<<1) == 0 || m.Lives != 0 {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"lives\":"...)
+		dst = append(dst, ",\"lives\":"...)
 		dst = oasimpl.AppendInt(dst, m.Lives)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -87,14 +86,7 @@ func (m *Cat) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "kind":
-				field = 0
-			case "lives":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "KIND", "LIVES")
-			}
+			field = jsonFieldsCat.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -121,6 +113,14 @@ func (m *Cat) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysCat lists the member names of Cat as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysCat = [...]string{"\"kind\"", "\"lives\"", ""}
+
+// jsonFieldsCat holds the member names of Cat for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsCat = oasimpl.Fields{
+	Folded: []string{"KIND", "LIVES"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"kind", "lives"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

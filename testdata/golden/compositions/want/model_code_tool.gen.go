@@ -50,13 +50,17 @@ func (m CodeTool) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // dst has to grow.
 func (m CodeTool) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Type != "" {
-		dst = append(dst, "\"type\":"...)
+		dst = append(dst, ",\"type\":"...)
 		if dst, err = m.Type.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -75,12 +79,7 @@ func (m *CodeTool) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "type":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "TYPE")
-			}
+			field = jsonFieldsCodeTool.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -98,6 +97,14 @@ func (m *CodeTool) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysCodeTool lists the member names of CodeTool as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysCodeTool = [...]string{"\"type\"", ""}
+
+// jsonFieldsCodeTool holds the member names of CodeTool for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsCodeTool = oasimpl.Fields{
+	Folded: []string{"TYPE"},
+	Index:  []int32{0},
+	Sorted: []string{"type"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -55,20 +55,19 @@ func (m Dog) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Dog) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Bark != "" {
-		dst = append(dst, "\"bark\":"...)
-		more = true
+		dst = append(dst, ",\"bark\":"...)
 		dst = oasimpl.AppendString(dst, m.Bark)
 	}
 	if m.absent&(1<<1) == 0 || m.Kind != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"kind\":"...)
+		dst = append(dst, ",\"kind\":"...)
 		dst = oasimpl.AppendString(dst, m.Kind)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -87,14 +86,7 @@ func (m *Dog) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "bark":
-				field = 0
-			case "kind":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "BARK", "KIND")
-			}
+			field = jsonFieldsDog.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -121,6 +113,14 @@ func (m *Dog) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysDog lists the member names of Dog as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysDog = [...]string{"\"bark\"", "\"kind\"", ""}
+
+// jsonFieldsDog holds the member names of Dog for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsDog = oasimpl.Fields{
+	Folded: []string{"BARK", "KIND"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"bark", "kind"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

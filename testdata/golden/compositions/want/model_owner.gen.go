@@ -131,30 +131,20 @@ func (m Owner) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Owner) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Collar.Get(); ok {
-		dst = append(dst, "\"collar\":"...)
-		more = true
+		dst = append(dst, ",\"collar\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Count.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"count\":"...)
-		more = true
+		dst = append(dst, ",\"count\":"...)
 		dst = oasimpl.AppendInt(dst, int64(x))
 	}
 	if x, ok := m.Described.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"described\":"...)
-		more = true
+		dst = append(dst, ",\"described\":"...)
 		{
 			var b1 []byte
 			if b1, err = json.Marshal(x); err != nil {
@@ -165,11 +155,7 @@ func (m Owner) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.MaybeCat.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"maybe_cat\":"...)
-		more = true
+		dst = append(dst, ",\"maybe_cat\":"...)
 		if x, ok := m.MaybeCat.Get(); ok {
 			{
 				var b1 []byte
@@ -184,11 +170,7 @@ func (m Owner) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.MaybeCatRef.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"maybe_cat_ref\":"...)
-		more = true
+		dst = append(dst, ",\"maybe_cat_ref\":"...)
 		if x, ok := m.MaybeCatRef.Get(); ok {
 			if dst, err = x.AppendJSON(dst); err != nil {
 				return nil, err
@@ -198,11 +180,7 @@ func (m Owner) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.MaybeDog.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"maybe_dog\":"...)
-		more = true
+		dst = append(dst, ",\"maybe_dog\":"...)
 		if x, ok := m.MaybeDog.Get(); ok {
 			if dst, err = x.AppendJSON(dst); err != nil {
 				return nil, err
@@ -212,11 +190,7 @@ func (m Owner) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.MaybePet.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"maybe_pet\":"...)
-		more = true
+		dst = append(dst, ",\"maybe_pet\":"...)
 		if x, ok := m.MaybePet.Get(); ok {
 			if dst, err = x.AppendJSON(dst); err != nil {
 				return nil, err
@@ -226,21 +200,13 @@ func (m Owner) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.OnlyCat.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"only_cat\":"...)
-		more = true
+		dst = append(dst, ",\"only_cat\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if m.OutputFile.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"output_file\":"...)
-		more = true
+		dst = append(dst, ",\"output_file\":"...)
 		if x, ok := m.OutputFile.Get(); ok {
 			if dst, err = x.AppendJSON(dst); err != nil {
 				return nil, err
@@ -249,10 +215,7 @@ func (m Owner) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		}
 	}
-	if more {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"pet\":"...)
+	dst = append(dst, ",\"pet\":"...)
 	if dst, err = m.Pet.AppendJSON(dst); err != nil {
 		return nil, err
 	}
@@ -266,6 +229,10 @@ func (m Owner) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, ",\"tags\":"...)
 		dst = oasimpl.AppendStrings(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -283,34 +250,7 @@ func (m *Owner) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "collar":
-				field = 0
-			case "count":
-				field = 1
-			case "described":
-				field = 2
-			case "maybe_cat":
-				field = 3
-			case "maybe_cat_ref":
-				field = 4
-			case "maybe_dog":
-				field = 5
-			case "maybe_pet":
-				field = 6
-			case "only_cat":
-				field = 7
-			case "output_file":
-				field = 8
-			case "pet":
-				field = 9
-			case "size":
-				field = 10
-			case "tags":
-				field = 11
-			default:
-				field = oasimpl.FoldIndex(key, "COLLAR", "COUNT", "DESCRIBED", "MAYBE_CAT", "MAYBE_CAT_REF", "MAYBE_DOG", "MAYBE_PET", "ONLY_CAT", "OUTPUT_FILE", "PET", "SIZE", "TAGS")
-			}
+			field = jsonFieldsOwner.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -404,6 +344,14 @@ func (m *Owner) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysOwner lists the member names of Owner as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysOwner = [...]string{"\"collar\"", "\"count\"", "\"described\"", "\"maybe_cat\"", "\"maybe_cat_ref\"", "\"maybe_dog\"", "\"maybe_pet\"", "\"only_cat\"", "\"output_file\"", "\"pet\"", "\"size\"", "\"tags\"", ""}
+
+// jsonFieldsOwner holds the member names of Owner for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsOwner = oasimpl.Fields{
+	Folded: []string{"COLLAR", "COUNT", "DESCRIBED", "MAYBE_CAT", "MAYBE_CAT_REF", "MAYBE_DOG", "MAYBE_PET", "ONLY_CAT", "OUTPUT_FILE", "PET", "SIZE", "TAGS"},
+	Index:  []int32{9, 10, 11, 1, 0, 7, 2, 3, 5, 6, 8, 4},
+	Sorted: []string{"pet", "size", "tags", "count", "collar", "only_cat", "described", "maybe_cat", "maybe_dog", "maybe_pet", "output_file", "maybe_cat_ref"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

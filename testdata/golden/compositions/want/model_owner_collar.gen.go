@@ -46,11 +46,15 @@ func (m OwnerCollar) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m OwnerCollar) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Color != "" {
-		dst = append(dst, "\"color\":"...)
+		dst = append(dst, ",\"color\":"...)
 		dst = oasimpl.AppendString(dst, m.Color)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -69,12 +73,7 @@ func (m *OwnerCollar) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "color":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "COLOR")
-			}
+			field = jsonFieldsOwnerCollar.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -94,6 +93,14 @@ func (m *OwnerCollar) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysOwnerCollar lists the member names of OwnerCollar as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysOwnerCollar = [...]string{"\"color\"", ""}
+
+// jsonFieldsOwnerCollar holds the member names of OwnerCollar for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsOwnerCollar = oasimpl.Fields{
+	Folded: []string{"COLOR"},
+	Index:  []int32{0},
+	Sorted: []string{"color"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -39,11 +39,15 @@ func (m PetWithOwner) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m PetWithOwner) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.OwnerName.Get(); ok {
-		dst = append(dst, "\"owner_name\":"...)
+		dst = append(dst, ",\"owner_name\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -61,12 +65,7 @@ func (m *PetWithOwner) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "owner_name":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "OWNER_NAME")
-			}
+			field = jsonFieldsPetWithOwner.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -80,6 +79,14 @@ func (m *PetWithOwner) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysPetWithOwner lists the member names of PetWithOwner as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysPetWithOwner = [...]string{"\"owner_name\"", ""}
+
+// jsonFieldsPetWithOwner holds the member names of PetWithOwner for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsPetWithOwner = oasimpl.Fields{
+	Folded: []string{"OWNER_NAME"},
+	Index:  []int32{0},
+	Sorted: []string{"owner_name"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

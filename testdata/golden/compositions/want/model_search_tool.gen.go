@@ -52,23 +52,22 @@ func (m SearchTool) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m SearchTool) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Query.Get(); ok {
-		dst = append(dst, "\"query\":"...)
-		more = true
+		dst = append(dst, ",\"query\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if m.absent&(1<<0) == 0 || m.Type != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"type\":"...)
+		dst = append(dst, ",\"type\":"...)
 		if dst, err = m.Type.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -87,14 +86,7 @@ func (m *SearchTool) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "query":
-				field = 0
-			case "type":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "QUERY", "TYPE")
-			}
+			field = jsonFieldsSearchTool.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -114,6 +106,14 @@ func (m *SearchTool) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysSearchTool lists the member names of SearchTool as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysSearchTool = [...]string{"\"query\"", "\"type\"", ""}
+
+// jsonFieldsSearchTool holds the member names of SearchTool for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsSearchTool = oasimpl.Fields{
+	Folded: []string{"QUERY", "TYPE"},
+	Index:  []int32{1, 0},
+	Sorted: []string{"type", "query"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -7,12 +7,12 @@
 //
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
-// toolchain: v0.7.0
-// output: sha256:2d4f1b32b00ede35
+// toolchain: v0.8.0
+// output: sha256:edd6b12dcdf5d9a9
 //
 // files:
-//	sha256:b3fcb98f44dee194 api.gen.go
-//	sha256:20a39fd693c2a888 doc.gen.go
+//	sha256:c2b55d08f036f1cc api.gen.go
+//	sha256:2c5355a6f726e33b doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md
 //	sha256:9d637706ac1edcbc docs/models/codetooltype.md
@@ -29,17 +29,17 @@
 //	sha256:cad1e032238615df docs/models/tool.md
 //	sha256:e16c5c90994a77c3 docs/sdks/apiclient/README.md
 //	sha256:2cbaee0fa9403b24 examples.gen_test.go
-//	sha256:d8e9dd31ed2b0a70 model_cat.gen.go
-//	sha256:118ba030af66731a model_code_tool.gen.go
+//	sha256:848a53089c422f30 model_cat.gen.go
+//	sha256:4bf3a9bfeeb91779 model_code_tool.gen.go
 //	sha256:f024ce48885f07c8 model_code_tool_type.gen.go
 //	sha256:f8470ae9b5424c37 model_described_pet.gen.go
-//	sha256:7aee3185c15c9c13 model_dog.gen.go
+//	sha256:45f56ac89a955d19 model_dog.gen.go
 //	sha256:32a11802303980ef model_maybe_cat.gen.go
-//	sha256:250d5416556d3156 model_owner.gen.go
-//	sha256:0080eff039b3dcd7 model_owner_collar.gen.go
+//	sha256:e19870d62563a04a model_owner.gen.go
+//	sha256:9349567e5d379eb9 model_owner_collar.gen.go
 //	sha256:2b60c22892141ab8 model_pet.gen.go
-//	sha256:2025b49db3e5d097 model_pet_with_owner.gen.go
-//	sha256:48fa8d5c0b500882 model_search_tool.gen.go
+//	sha256:eabd03274548799f model_pet_with_owner.gen.go
+//	sha256:d6008c82d3299663 model_search_tool.gen.go
 //	sha256:53da36eafec158f0 model_search_tool_type.gen.go
 //	sha256:d35c198528208963 model_size.gen.go
 //	sha256:e3af4028a695edab model_tool.gen.go

@@ -64,22 +64,16 @@ func (m Holder) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Holder) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Cat.Get(); ok {
-		dst = append(dst, "\"cat\":"...)
-		more = true
+		dst = append(dst, ",\"cat\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if m.Either.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"either\":"...)
-		more = true
+		dst = append(dst, ",\"either\":"...)
 		if x, ok := m.Either.Get(); ok {
 			if dst, err = x.AppendJSON(dst); err != nil {
 				return nil, err
@@ -89,11 +83,7 @@ func (m Holder) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.Inline.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"inline\":"...)
-		more = true
+		dst = append(dst, ",\"inline\":"...)
 		if x, ok := m.Inline.Get(); ok {
 			if dst, err = x.AppendJSON(dst); err != nil {
 				return nil, err
@@ -103,10 +93,7 @@ func (m Holder) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.Maybe.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"maybe\":"...)
+		dst = append(dst, ",\"maybe\":"...)
 		if x, ok := m.Maybe.Get(); ok {
 			if dst, err = x.AppendJSON(dst); err != nil {
 				return nil, err
@@ -115,6 +102,10 @@ func (m Holder) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -132,18 +123,7 @@ func (m *Holder) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "cat":
-				field = 0
-			case "either":
-				field = 1
-			case "inline":
-				field = 2
-			case "maybe":
-				field = 3
-			default:
-				field = oasimpl.FoldIndex(key, "CAT", "EITHER", "INLINE", "MAYBE")
-			}
+			field = jsonFieldsHolder.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -187,6 +167,14 @@ func (m *Holder) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysHolder lists the member names of Holder as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysHolder = [...]string{"\"cat\"", "\"either\"", "\"inline\"", "\"maybe\"", ""}
+
+// jsonFieldsHolder holds the member names of Holder for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsHolder = oasimpl.Fields{
+	Folded: []string{"CAT", "EITHER", "INLINE", "MAYBE"},
+	Index:  []int32{0, 3, 1, 2},
+	Sorted: []string{"cat", "maybe", "either", "inline"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -46,11 +46,15 @@ func (m MaybeCat) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m MaybeCat) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Lives != 0 {
-		dst = append(dst, "\"lives\":"...)
+		dst = append(dst, ",\"lives\":"...)
 		dst = oasimpl.AppendInt(dst, m.Lives)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -69,12 +73,7 @@ func (m *MaybeCat) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "lives":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "LIVES")
-			}
+			field = jsonFieldsMaybeCat.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -94,6 +93,14 @@ func (m *MaybeCat) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysMaybeCat lists the member names of MaybeCat as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysMaybeCat = [...]string{"\"lives\"", ""}
+
+// jsonFieldsMaybeCat holds the member names of MaybeCat for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsMaybeCat = oasimpl.Fields{
+	Folded: []string{"LIVES"},
+	Index:  []int32{0},
+	Sorted: []string{"lives"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -7,18 +7,18 @@
 //
 // spec: sha256:9127fc07e253bb5d
 // config: sha256:3033b3df49b8a7d5
-// toolchain: v0.7.0
-// output: sha256:4a7bc1f010e318aa
+// toolchain: v0.8.0
+// output: sha256:03a1d70063617767
 //
 // files:
-//	sha256:a1239b93fcf5c1f2 doc.gen.go
+//	sha256:8c0e72a0ceff2ad8 doc.gen.go
 //	sha256:a217ec94103094ad docs/models/cat.md
 //	sha256:8d65394bef45f8ad docs/models/holder.md
 //	sha256:6fb62a176b37c243 docs/models/holderinline.md
 //	sha256:a0304da697a4ec58 docs/models/maybecat.md
-//	sha256:6c17bdfe91aeaf39 model_cat.gen.go
-//	sha256:adeb6adc6eccced0 model_holder.gen.go
-//	sha256:ceac170d909f1e6d model_holder_inline.gen.go
-//	sha256:9c5b4b8ec395574f model_maybe_cat.gen.go
+//	sha256:2b8db2b1d1dc513c model_cat.gen.go
+//	sha256:91b63af53ec788e5 model_holder.gen.go
+//	sha256:a57b6c72d47bf737 model_holder_inline.gen.go
+//	sha256:1adf9a4f06f490eb model_maybe_cat.gen.go
 
 package compositions31

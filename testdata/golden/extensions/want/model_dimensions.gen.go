@@ -40,13 +40,17 @@ func (m Dimensions) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // dst has to grow.
 func (m Dimensions) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.W.Get(); ok {
-		dst = append(dst, "\"w\":"...)
+		dst = append(dst, ",\"w\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -64,12 +68,7 @@ func (m *Dimensions) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "w":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "W")
-			}
+			field = jsonFieldsDimensions.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -83,6 +82,14 @@ func (m *Dimensions) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysDimensions lists the member names of Dimensions as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysDimensions = [...]string{"\"w\"", ""}
+
+// jsonFieldsDimensions holds the member names of Dimensions for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsDimensions = oasimpl.Fields{
+	Folded: []string{"W"},
+	Index:  []int32{0},
+	Sorted: []string{"w"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

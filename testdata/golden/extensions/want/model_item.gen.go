@@ -70,28 +70,18 @@ func (m Item) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Item) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Zeta.Get(); ok {
-		dst = append(dst, "\"zeta\":"...)
-		more = true
+		dst = append(dst, ",\"zeta\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Alpha.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"alpha\":"...)
-		more = true
+		dst = append(dst, ",\"alpha\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if m.absent&(1<<0) == 0 || !reflect.ValueOf((uuid.UUID)(m.ID)).IsZero() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		{
 			var b0 []byte
 			if b0, err = json.Marshal(m.ID); err != nil {
@@ -102,29 +92,17 @@ func (m Item) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Code.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"internal_code\":"...)
-		more = true
+		dst = append(dst, ",\"internal_code\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Level.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"level\":"...)
-		more = true
+		dst = append(dst, ",\"level\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Raw.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"raw\":"...)
-		more = true
+		dst = append(dst, ",\"raw\":"...)
 		{
 			var b1 []byte
 			if b1, err = json.Marshal(x); err != nil {
@@ -135,21 +113,13 @@ func (m Item) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Size.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"size\":"...)
-		more = true
+		dst = append(dst, ",\"size\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Tally.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tally\":"...)
-		more = true
+		dst = append(dst, ",\"tally\":"...)
 		if x == nil {
 			dst = append(dst, "null"...)
 		} else {
@@ -164,14 +134,15 @@ func (m Item) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Widget.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"widget\":"...)
+		dst = append(dst, ",\"widget\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -190,28 +161,7 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "zeta":
-				field = 0
-			case "alpha":
-				field = 1
-			case "id":
-				field = 2
-			case "internal_code":
-				field = 3
-			case "level":
-				field = 4
-			case "raw":
-				field = 5
-			case "size":
-				field = 6
-			case "tally":
-				field = 7
-			case "widget":
-				field = 8
-			default:
-				field = oasimpl.FoldIndex(key, "ZETA", "ALPHA", "ID", "INTERNAL_CODE", "LEVEL", "RAW", "SIZE", "TALLY", "WIDGET")
-			}
+			field = jsonFieldsItem.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -299,6 +249,14 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysItem lists the member names of Item as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysItem = [...]string{"\"zeta\"", "\"alpha\"", "\"id\"", "\"internal_code\"", "\"level\"", "\"raw\"", "\"size\"", "\"tally\"", "\"widget\"", ""}
+
+// jsonFieldsItem holds the member names of Item for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsItem = oasimpl.Fields{
+	Folded: []string{"ZETA", "ALPHA", "ID", "INTERNAL_CODE", "LEVEL", "RAW", "SIZE", "TALLY", "WIDGET"},
+	Index:  []int32{2, 5, 6, 0, 1, 4, 7, 8, 3},
+	Sorted: []string{"id", "raw", "size", "zeta", "alpha", "level", "tally", "widget", "internal_code"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -39,11 +39,15 @@ func (m Widget) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.ID.Get(); ok {
-		dst = append(dst, "\"id\":"...)
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -61,12 +65,7 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "id":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "ID")
-			}
+			field = jsonFieldsWidget.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -80,6 +79,14 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysWidget lists the member names of Widget as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysWidget = [...]string{"\"id\"", ""}
+
+// jsonFieldsWidget holds the member names of Widget for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsWidget = oasimpl.Fields{
+	Folded: []string{"ID"},
+	Index:  []int32{0},
+	Sorted: []string{"id"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -7,12 +7,12 @@
 //
 // spec: sha256:722557dab0b479f2
 // config: sha256:820be30c8474642c
-// toolchain: v0.7.0
-// output: sha256:089194cc57af5005
+// toolchain: v0.8.0
+// output: sha256:d6e4439039cf6565
 //
 // files:
-//	sha256:9a7ffbff65d402a3 api.gen.go
-//	sha256:be6666f811579b65 doc.gen.go
+//	sha256:7bf74e2317574f11 api.gen.go
+//	sha256:dcce76b5ca09d10b doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:1bb32bde487c6d2a docs/models/item.md
 //	sha256:0ea6464ee4e15940 docs/models/itemlevel.md
@@ -21,12 +21,12 @@
 //	sha256:d03dfaa650fe57cf docs/models/widget.md
 //	sha256:6e3a3c6007a673aa docs/sdks/apiclient/README.md
 //	sha256:5f151f07572e9bf4 examples.gen_test.go
-//	sha256:b57d8f1354a51737 model_dimensions.gen.go
-//	sha256:557d6a23d9239781 model_item.gen.go
+//	sha256:9d235b9ec87eeb10 model_dimensions.gen.go
+//	sha256:35580acb4ed15b0a model_item.gen.go
 //	sha256:9e50185d047eb601 model_item_level.gen.go
 //	sha256:0d486d3d47b31cf1 model_thing_id.gen.go
 //	sha256:780214b6b40ac5cd model_wait.gen.go
-//	sha256:59dd26988daca85a model_widget.gen.go
+//	sha256:aadaf2015ca09e6a model_widget.gen.go
 //	sha256:3abbd182dbd30c79 raw/client.gen.go
 //
 // warnings:

@@ -128,91 +128,58 @@ func (m Account) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Account) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Big.Get(); ok {
-		dst = append(dst, "\"big\":"...)
-		more = true
+		dst = append(dst, ",\"big\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.ID.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.Limit.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"limit\":"...)
-		more = true
+		dst = append(dst, ",\"limit\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.Meta.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"meta\":"...)
-		more = true
+		dst = append(dst, ",\"meta\":"...)
 		if dst, err = oasimpl.AppendRaw(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Ratio.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ratio\":"...)
-		more = true
+		dst = append(dst, ",\"ratio\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Small.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"small\":"...)
-		more = true
+		dst = append(dst, ",\"small\":"...)
 		dst = oasimpl.AppendInt(dst, int64(x))
 	}
 	if x, ok := m.Step.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"step\":"...)
-		more = true
+		dst = append(dst, ",\"step\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.Unsigned.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"unsigned\":"...)
-		more = true
+		dst = append(dst, ",\"unsigned\":"...)
 		dst = oasimpl.AppendUint(dst, x)
 	}
 	if x, ok := m.Whole.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"whole\":"...)
-		more = true
+		dst = append(dst, ",\"whole\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.Window.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"window\":"...)
+		dst = append(dst, ",\"window\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -230,30 +197,7 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "big":
-				field = 0
-			case "id":
-				field = 1
-			case "limit":
-				field = 2
-			case "meta":
-				field = 3
-			case "ratio":
-				field = 4
-			case "small":
-				field = 5
-			case "step":
-				field = 6
-			case "unsigned":
-				field = 7
-			case "whole":
-				field = 8
-			case "window":
-				field = 9
-			default:
-				field = oasimpl.FoldIndex(key, "BIG", "ID", "LIMIT", "META", "RATIO", "SMALL", "STEP", "UNSIGNED", "WHOLE", "WINDOW")
-			}
+			field = jsonFieldsAccount.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -291,6 +235,14 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysAccount lists the member names of Account as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysAccount = [...]string{"\"big\"", "\"id\"", "\"limit\"", "\"meta\"", "\"ratio\"", "\"small\"", "\"step\"", "\"unsigned\"", "\"whole\"", "\"window\"", ""}
+
+// jsonFieldsAccount holds the member names of Account for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsAccount = oasimpl.Fields{
+	Folded: []string{"BIG", "ID", "LIMIT", "META", "RATIO", "SMALL", "STEP", "UNSIGNED", "WHOLE", "WINDOW"},
+	Index:  []int32{1, 0, 3, 6, 2, 4, 5, 8, 9, 7},
+	Sorted: []string{"id", "big", "meta", "step", "limit", "ratio", "small", "whole", "window", "unsigned"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -7,16 +7,16 @@
 //
 // spec: sha256:e4c2f2487f4596fa
 // config: sha256:bb5f4bf19d6d130f
-// toolchain: v0.7.0
-// output: sha256:41edecea25982461
+// toolchain: v0.8.0
+// output: sha256:dc5aac7d9f0476f1
 //
 // files:
-//	sha256:3eeccf4269bcbdf6 doc.gen.go
+//	sha256:d8291dc1a83a755b doc.gen.go
 //	sha256:540af1235fa9aa5a docs/models/account.md
 //	sha256:ab36b77e5ec2cf02 docs/models/answer.md
 //	sha256:60b7aee910ff6a99 docs/models/big.md
 //	sha256:eb5b9989f4c51bd4 docs/models/ratio.md
-//	sha256:268e4556f559c2bb model_account.gen.go
+//	sha256:7734a954fd236513 model_account.gen.go
 //	sha256:02b12c9d014e3d31 model_answer.gen.go
 //	sha256:e34df06ecefaae00 model_big.gen.go
 //	sha256:541b062aa196207d model_ratio.gen.go

@@ -67,12 +67,10 @@ func (m Link) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Link) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Child.Get(); ok {
-		dst = append(dst, "\"child\":"...)
-		more = true
+		dst = append(dst, ",\"child\":"...)
 		if x == nil {
 			dst = append(dst, "null"...)
 		} else {
@@ -82,11 +80,7 @@ func (m Link) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Next.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"next\":"...)
-		more = true
+		dst = append(dst, ",\"next\":"...)
 		if x == nil {
 			dst = append(dst, "null"...)
 		} else {
@@ -96,12 +90,13 @@ func (m Link) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.absent&(1<<0) == 0 || m.Value != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"value\":"...)
+		dst = append(dst, ",\"value\":"...)
 		dst = oasimpl.AppendString(dst, m.Value)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -120,16 +115,7 @@ func (m *Link) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "child":
-				field = 0
-			case "next":
-				field = 1
-			case "value":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "CHILD", "NEXT", "VALUE")
-			}
+			field = jsonFieldsLink.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -175,6 +161,14 @@ func (m *Link) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysLink lists the member names of Link as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysLink = [...]string{"\"child\"", "\"next\"", "\"value\"", ""}
+
+// jsonFieldsLink holds the member names of Link for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsLink = oasimpl.Fields{
+	Folded: []string{"CHILD", "NEXT", "VALUE"},
+	Index:  []int32{1, 0, 2},
+	Sorted: []string{"next", "child", "value"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -62,31 +62,26 @@ func (m Pet) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Pet) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.ID != 0 {
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendInt(dst, m.ID)
 	}
 	if x, ok := m.Kind.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"kind\":"...)
-		more = true
+		dst = append(dst, ",\"kind\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if m.absent&(1<<1) == 0 || m.Name != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":"...)
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, m.Name)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -105,16 +100,7 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "id":
-				field = 0
-			case "kind":
-				field = 1
-			case "name":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "ID", "KIND", "NAME")
-			}
+			field = jsonFieldsPet.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -149,6 +135,14 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysPet lists the member names of Pet as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysPet = [...]string{"\"id\"", "\"kind\"", "\"name\"", ""}
+
+// jsonFieldsPet holds the member names of Pet for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsPet = oasimpl.Fields{
+	Folded: []string{"ID", "KIND", "NAME"},
+	Index:  []int32{0, 1, 2},
+	Sorted: []string{"id", "kind", "name"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -41,12 +41,10 @@ func (m Ports) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Ports) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Exposed.Get(); ok {
-		dst = append(dst, "\"exposed\":"...)
-		more = true
+		dst = append(dst, ",\"exposed\":"...)
 		if x == nil {
 			dst = append(dst, "null"...)
 		} else {
@@ -65,12 +63,13 @@ func (m Ports) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Mode.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"mode\":"...)
+		dst = append(dst, ",\"mode\":"...)
 		dst = oasimpl.AppendStrings(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -88,14 +87,7 @@ func (m *Ports) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "exposed":
-				field = 0
-			case "mode":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "EXPOSED", "MODE")
-			}
+			field = jsonFieldsPorts.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -131,6 +123,14 @@ func (m *Ports) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysPorts lists the member names of Ports as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysPorts = [...]string{"\"exposed\"", "\"mode\"", ""}
+
+// jsonFieldsPorts holds the member names of Ports for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsPorts = oasimpl.Fields{
+	Folded: []string{"EXPOSED", "MODE"},
+	Index:  []int32{1, 0},
+	Sorted: []string{"mode", "exposed"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

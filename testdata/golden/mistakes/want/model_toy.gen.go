@@ -46,23 +46,22 @@ func (m Toy) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Toy) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Name.Get(); ok {
-		dst = append(dst, "\"name\":"...)
-		more = true
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Owner.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"owner\":"...)
+		dst = append(dst, ",\"owner\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -80,14 +79,7 @@ func (m *Toy) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "name":
-				field = 0
-			case "owner":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "NAME", "OWNER")
-			}
+			field = jsonFieldsToy.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -109,6 +101,14 @@ func (m *Toy) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysToy lists the member names of Toy as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysToy = [...]string{"\"name\"", "\"owner\"", ""}
+
+// jsonFieldsToy holds the member names of Toy for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsToy = oasimpl.Fields{
+	Folded: []string{"NAME", "OWNER"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"name", "owner"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

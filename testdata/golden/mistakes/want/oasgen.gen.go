@@ -7,12 +7,12 @@
 //
 // spec: sha256:1a6d8a3c7a2b2c93
 // config: sha256:3e42edb4719cb61b
-// toolchain: v0.7.0
-// output: sha256:1086e6a240f632b8
+// toolchain: v0.8.0
+// output: sha256:cc3dbe93c573f807
 //
 // files:
-//	sha256:95a35c972015308e api.gen.go
-//	sha256:76c2c9f7add6f207 doc.gen.go
+//	sha256:2e1ed18ac76fd8a6 api.gen.go
+//	sha256:fc9f7b8ac0a9c8b1 doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md
 //	sha256:2c836a2137fa25ad docs/models/link.md
@@ -25,15 +25,15 @@
 //	sha256:1e3f5a97a76e4791 docs/sdks/apiclient/README.md
 //	sha256:a42c056803d371e3 errors.gen.go
 //	sha256:3e50b2a12d88b129 examples.gen_test.go
-//	sha256:a261e207820047f9 model_add_pet_request_form.gen.go
-//	sha256:6795cd87d1aca834 model_error.gen.go
-//	sha256:3c742a044ec32919 model_link.gen.go
-//	sha256:815cd8251dad7a6e model_new_pet.gen.go
+//	sha256:aef87698d559013c model_add_pet_request_form.gen.go
+//	sha256:ec7ae6c9f660cfe5 model_error.gen.go
+//	sha256:fa820742c2afb638 model_link.gen.go
+//	sha256:9c5211326143193c model_new_pet.gen.go
 //	sha256:4b3efbf37c0c4cea model_node.gen.go
-//	sha256:1aa1a1cd8a3f75ec model_pet.gen.go
+//	sha256:b4abd7c06a1ce788 model_pet.gen.go
 //	sha256:439b3f150f783e36 model_pet_kind.gen.go
-//	sha256:1092c260ba0e5cef model_ports.gen.go
-//	sha256:30041979ce24e380 model_toy.gen.go
+//	sha256:001f7a405c39126f model_ports.gen.go
+//	sha256:a762c0a87b1c335f model_toy.gen.go
 //	sha256:a2c8838d0b66472a raw/client.gen.go
 //	sha256:302ece2b4dd140b6 webhooks.gen.go
 //

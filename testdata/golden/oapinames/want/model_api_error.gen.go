@@ -39,11 +39,15 @@ func (m APIError) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m APIError) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Message.Get(); ok {
-		dst = append(dst, "\"message\":"...)
+		dst = append(dst, ",\"message\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -61,12 +65,7 @@ func (m *APIError) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "message":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "MESSAGE")
-			}
+			field = jsonFieldsAPIError.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -80,6 +79,14 @@ func (m *APIError) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysAPIError lists the member names of APIError as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysAPIError = [...]string{"\"message\"", ""}
+
+// jsonFieldsAPIError holds the member names of APIError for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsAPIError = oasimpl.Fields{
+	Folded: []string{"MESSAGE"},
+	Index:  []int32{0},
+	Sorted: []string{"message"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

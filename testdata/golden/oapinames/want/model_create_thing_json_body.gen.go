@@ -39,11 +39,15 @@ func (m CreateThingJSONBody) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path)
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m CreateThingJSONBody) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.A.Get(); ok {
-		dst = append(dst, "\"a\":"...)
+		dst = append(dst, ",\"a\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -61,12 +65,7 @@ func (m *CreateThingJSONBody) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "a":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "A")
-			}
+			field = jsonFieldsCreateThingJSONBody.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -80,6 +79,14 @@ func (m *CreateThingJSONBody) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysCreateThingJSONBody lists the member names of CreateThingJSONBody as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysCreateThingJSONBody = [...]string{"\"a\"", ""}
+
+// jsonFieldsCreateThingJSONBody holds the member names of CreateThingJSONBody for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsCreateThingJSONBody = oasimpl.Fields{
+	Folded: []string{"A"},
+	Index:  []int32{0},
+	Sorted: []string{"a"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -39,11 +39,15 @@ func (m CreateThingMultipartBody) ValidateInto(v *oasimpl.Validator, p *oasimpl.
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m CreateThingMultipartBody) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.B.Get(); ok {
-		dst = append(dst, "\"b\":"...)
+		dst = append(dst, ",\"b\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -61,12 +65,7 @@ func (m *CreateThingMultipartBody) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "b":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "B")
-			}
+			field = jsonFieldsCreateThingMultipartBody.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -80,6 +79,14 @@ func (m *CreateThingMultipartBody) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysCreateThingMultipartBody lists the member names of CreateThingMultipartBody as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysCreateThingMultipartBody = [...]string{"\"b\"", ""}
+
+// jsonFieldsCreateThingMultipartBody holds the member names of CreateThingMultipartBody for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsCreateThingMultipartBody = oasimpl.Fields{
+	Folded: []string{"B"},
+	Index:  []int32{0},
+	Sorted: []string{"b"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

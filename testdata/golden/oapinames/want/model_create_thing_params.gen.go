@@ -39,11 +39,15 @@ func (m CreateThingParams) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m CreateThingParams) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.C.Get(); ok {
-		dst = append(dst, "\"c\":"...)
+		dst = append(dst, ",\"c\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -61,12 +65,7 @@ func (m *CreateThingParams) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "c":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "C")
-			}
+			field = jsonFieldsCreateThingParams.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -80,6 +79,14 @@ func (m *CreateThingParams) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysCreateThingParams lists the member names of CreateThingParams as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysCreateThingParams = [...]string{"\"c\"", ""}
+
+// jsonFieldsCreateThingParams holds the member names of CreateThingParams for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsCreateThingParams = oasimpl.Fields{
+	Folded: []string{"C"},
+	Index:  []int32{0},
+	Sorted: []string{"c"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

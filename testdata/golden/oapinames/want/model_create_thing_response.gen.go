@@ -39,11 +39,15 @@ func (m CreateThingResponse) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path)
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m CreateThingResponse) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.D.Get(); ok {
-		dst = append(dst, "\"d\":"...)
+		dst = append(dst, ",\"d\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -61,12 +65,7 @@ func (m *CreateThingResponse) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "d":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "D")
-			}
+			field = jsonFieldsCreateThingResponse.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -80,6 +79,14 @@ func (m *CreateThingResponse) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysCreateThingResponse lists the member names of CreateThingResponse as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysCreateThingResponse = [...]string{"\"d\"", ""}
+
+// jsonFieldsCreateThingResponse holds the member names of CreateThingResponse for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsCreateThingResponse = oasimpl.Fields{
+	Folded: []string{"D"},
+	Index:  []int32{0},
+	Sorted: []string{"d"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

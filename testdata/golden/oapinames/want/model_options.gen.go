@@ -39,11 +39,15 @@ func (m Options) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Options) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.E.Get(); ok {
-		dst = append(dst, "\"e\":"...)
+		dst = append(dst, ",\"e\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -61,12 +65,7 @@ func (m *Options) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "e":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "E")
-			}
+			field = jsonFieldsOptions.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -80,6 +79,14 @@ func (m *Options) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysOptions lists the member names of Options as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysOptions = [...]string{"\"e\"", ""}
+
+// jsonFieldsOptions holds the member names of Options for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsOptions = oasimpl.Fields{
+	Folded: []string{"E"},
+	Index:  []int32{0},
+	Sorted: []string{"e"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

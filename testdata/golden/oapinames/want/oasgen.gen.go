@@ -7,12 +7,12 @@
 //
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
-// toolchain: v0.7.0
-// output: sha256:218cb9d95dd560a2
+// toolchain: v0.8.0
+// output: sha256:5cca7ad0f3e00e50
 //
 // files:
-//	sha256:1964389f397c0b3a api.gen.go
-//	sha256:ac4d1319248f03b8 doc.gen.go
+//	sha256:c97f0fafb3355e1d api.gen.go
+//	sha256:af658bc312033398 doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md
 //	sha256:b9a2eab437730933 docs/models/calloption.md
@@ -43,17 +43,17 @@
 //	sha256:46d5b1adba041657 errors.gen.go
 //	sha256:ddd3d8c81404bc79 examples.gen_test.go
 //	sha256:a5fbd737ea8b6f5a model_api_client.gen.go
-//	sha256:fcabc45e30f16bd1 model_api_error.gen.go
+//	sha256:c98b829961793cbf model_api_error.gen.go
 //	sha256:af60d2a7ebb36659 model_call_option.gen.go
 //	sha256:cf095de068a208ac model_create_thing_formdata_body.gen.go
-//	sha256:68d87051d7cf2fe1 model_create_thing_json_body.gen.go
+//	sha256:264eb5e37190c695 model_create_thing_json_body.gen.go
 //	sha256:aa903ba2de9cb438 model_create_thing_json_request_body.gen.go
-//	sha256:843e1d70c81880b4 model_create_thing_multipart_body.gen.go
+//	sha256:0103bc4b8998e7e9 model_create_thing_multipart_body.gen.go
 //	sha256:9e3ccb34e8223155 model_create_thing_op_params.gen.go
-//	sha256:b33c9842570dce81 model_create_thing_params.gen.go
+//	sha256:345e96ddbff208a1 model_create_thing_params.gen.go
 //	sha256:09ecf705c1f85e4b model_create_thing_request_body.gen.go
-//	sha256:44813801fb3c6242 model_create_thing_request_form.gen.go
-//	sha256:bb10e96012933ad3 model_create_thing_response.gen.go
+//	sha256:6ddda097208558bd model_create_thing_request_form.gen.go
+//	sha256:e769e1c61becefbe model_create_thing_response.gen.go
 //	sha256:5d898a98b4ae79e9 model_create_thing_text_body.gen.go
 //	sha256:3f889c5b7e220d67 model_create_thing_text_request_body.gen.go
 //	sha256:c90e5ccd9b6da497 model_decode_error.gen.go
@@ -61,12 +61,12 @@
 //	sha256:bdab29f77c9af4dd model_new_create_thing_request.gen.go
 //	sha256:4f678d3ee489b188 model_new_create_thing_request_with_body.gen.go
 //	sha256:8f9ed9cfff2bcfe4 model_new_create_thing_request_with_multipart_body.gen.go
-//	sha256:1c33217a0708d40e model_options.gen.go
+//	sha256:e6259082a26fb638 model_options.gen.go
 //	sha256:aa1ada359e69e32f model_parse_create_thing_response.gen.go
 //	sha256:e9078beeaa41cfb6 model_parse_list_things_response.gen.go
 //	sha256:b92754386b6e27b2 model_replace_thing_application_merge_patch_plus_json_body.gen.go
 //	sha256:4db482bf4d552cbf model_retry_policy.gen.go
-//	sha256:a7b83aef61155d7f model_thing.gen.go
+//	sha256:ff8e7aaa479a61d6 model_thing.gen.go
 //	sha256:419b4f5deb6495f3 model_thing_id.gen.go
 //	sha256:3200511f45cf2a41 raw/client.gen.go
 

@@ -47,11 +47,9 @@ func (m Base) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Base) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.CreatedBy.IsSet() {
-		dst = append(dst, "\"created_by\":"...)
-		more = true
+		dst = append(dst, ",\"created_by\":"...)
 		if x, ok := m.CreatedBy.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -59,12 +57,13 @@ func (m Base) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.absent&(1<<0) != 0 || m.ID != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendString(dst, m.ID)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -83,14 +82,7 @@ func (m *Base) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "created_by":
-				field = 0
-			case "id":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "CREATED_BY", "ID")
-			}
+			field = jsonFieldsBase.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -112,6 +104,14 @@ func (m *Base) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysBase lists the member names of Base as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysBase = [...]string{"\"created_by\"", "\"id\"", ""}
+
+// jsonFieldsBase holds the member names of Base for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsBase = oasimpl.Fields{
+	Folded: []string{"CREATED_BY", "ID"},
+	Index:  []int32{1, 0},
+	Sorted: []string{"id", "created_by"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -58,23 +58,22 @@ func (m Circle) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Circle) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Radius != 0 {
-		dst = append(dst, "\"radius\":"...)
-		more = true
+		dst = append(dst, ",\"radius\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, m.Radius); err != nil {
 			return nil, err
 		}
 	}
 	if m.absent&(1<<1) == 0 || m.Type != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"type\":"...)
+		dst = append(dst, ",\"type\":"...)
 		dst = oasimpl.AppendString(dst, m.Type)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -93,14 +92,7 @@ func (m *Circle) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "radius":
-				field = 0
-			case "type":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "RADIUS", "TYPE")
-			}
+			field = jsonFieldsCircle.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -127,6 +119,14 @@ func (m *Circle) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysCircle lists the member names of Circle as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysCircle = [...]string{"\"radius\"", "\"type\"", ""}
+
+// jsonFieldsCircle holds the member names of Circle for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsCircle = oasimpl.Fields{
+	Folded: []string{"RADIUS", "TYPE"},
+	Index:  []int32{1, 0},
+	Sorted: []string{"type", "radius"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -55,23 +55,22 @@ func (m Square) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Square) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Side != 0 {
-		dst = append(dst, "\"side\":"...)
-		more = true
+		dst = append(dst, ",\"side\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, m.Side); err != nil {
 			return nil, err
 		}
 	}
 	if m.absent&(1<<1) == 0 || m.Type != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"type\":"...)
+		dst = append(dst, ",\"type\":"...)
 		dst = oasimpl.AppendString(dst, m.Type)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -90,14 +89,7 @@ func (m *Square) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "side":
-				field = 0
-			case "type":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "SIDE", "TYPE")
-			}
+			field = jsonFieldsSquare.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -124,6 +116,14 @@ func (m *Square) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysSquare lists the member names of Square as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysSquare = [...]string{"\"side\"", "\"type\"", ""}
+
+// jsonFieldsSquare holds the member names of Square for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsSquare = oasimpl.Fields{
+	Folded: []string{"SIDE", "TYPE"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"side", "type"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -167,30 +167,20 @@ func (m Widget) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Name != "" {
-		dst = append(dst, "\"name\":"...)
-		more = true
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, m.Name)
 	}
 	if x, ok := m.Amount.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"amount\":"...)
-		more = true
+		dst = append(dst, ",\"amount\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if m.BackupOwner.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"backup_owner\":"...)
-		more = true
+		dst = append(dst, ",\"backup_owner\":"...)
 		if x, ok := m.BackupOwner.Get(); ok {
 			if dst, err = x.AppendJSON(dst); err != nil {
 				return nil, err
@@ -200,51 +190,27 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Count.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"count\":"...)
-		more = true
+		dst = append(dst, ",\"count\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.Count32.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"count32\":"...)
-		more = true
+		dst = append(dst, ",\"count32\":"...)
 		dst = oasimpl.AppendInt(dst, int64(x))
 	}
 	if x, ok := m.Count64.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"count64\":"...)
-		more = true
+		dst = append(dst, ",\"count64\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
 	if x, ok := m.CountU32.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"count_u32\":"...)
-		more = true
+		dst = append(dst, ",\"count_u32\":"...)
 		dst = oasimpl.AppendUint(dst, uint64(x))
 	}
 	if x, ok := m.CountU64.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"count_u64\":"...)
-		more = true
+		dst = append(dst, ",\"count_u64\":"...)
 		dst = oasimpl.AppendUint(dst, x)
 	}
 	if m.CreatedBy.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"created_by\":"...)
-		more = true
+		dst = append(dst, ",\"created_by\":"...)
 		if x, ok := m.CreatedBy.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -252,57 +218,33 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Dims.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"dims\":"...)
-		more = true
+		dst = append(dst, ",\"dims\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Either.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"either\":"...)
-		more = true
+		dst = append(dst, ",\"either\":"...)
 		if dst, err = oasimpl.AppendRaw(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if m.absent&(1<<1) != 0 || m.ID != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendString(dst, m.ID)
 	}
 	if x, ok := m.Code.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"internal_code\":"...)
-		more = true
+		dst = append(dst, ",\"internal_code\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if m.absent&(1<<2) == 0 || m.Kind != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"kind\":"...)
-		more = true
+		dst = append(dst, ",\"kind\":"...)
 		if dst, err = m.Kind.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if m.Label.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"label\":"...)
-		more = true
+		dst = append(dst, ",\"label\":"...)
 		if x, ok := m.Label.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -310,11 +252,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.MaybeShape.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"maybe_shape\":"...)
-		more = true
+		dst = append(dst, ",\"maybe_shape\":"...)
 		if x, ok := m.MaybeShape.Get(); ok {
 			if dst, err = x.AppendJSON(dst); err != nil {
 				return nil, err
@@ -324,11 +262,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.Mode.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"mode\":"...)
-		more = true
+		dst = append(dst, ",\"mode\":"...)
 		if x, ok := m.Mode.Get(); ok {
 			if dst, err = x.AppendJSON(dst); err != nil {
 				return nil, err
@@ -338,11 +272,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.Nickname.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"nickname\":"...)
-		more = true
+		dst = append(dst, ",\"nickname\":"...)
 		if x, ok := m.Nickname.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -350,11 +280,7 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.Owner.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"owner\":"...)
-		more = true
+		dst = append(dst, ",\"owner\":"...)
 		if x, ok := m.Owner.Get(); ok {
 			if dst, err = x.AppendJSON(dst); err != nil {
 				return nil, err
@@ -364,62 +290,43 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if m.absent&(1<<3) == 0 || m.Password != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"password\":"...)
-		more = true
+		dst = append(dst, ",\"password\":"...)
 		dst = oasimpl.AppendString(dst, m.Password)
 	}
 	if x, ok := m.Payload.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"payload\":"...)
-		more = true
+		dst = append(dst, ",\"payload\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Precise.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"precise\":"...)
-		more = true
+		dst = append(dst, ",\"precise\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Ratio.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"ratio\":"...)
-		more = true
+		dst = append(dst, ",\"ratio\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Shape.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"shape\":"...)
-		more = true
+		dst = append(dst, ",\"shape\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if m.absent&(1<<4) == 0 || m.Size != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"size\":"...)
+		dst = append(dst, ",\"size\":"...)
 		if dst, err = m.Size.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -438,60 +345,7 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "name":
-				field = 0
-			case "amount":
-				field = 1
-			case "backup_owner":
-				field = 2
-			case "count":
-				field = 3
-			case "count32":
-				field = 4
-			case "count64":
-				field = 5
-			case "count_u32":
-				field = 6
-			case "count_u64":
-				field = 7
-			case "created_by":
-				field = 8
-			case "dims":
-				field = 9
-			case "either":
-				field = 10
-			case "id":
-				field = 11
-			case "internal_code":
-				field = 12
-			case "kind":
-				field = 13
-			case "label":
-				field = 14
-			case "maybe_shape":
-				field = 15
-			case "mode":
-				field = 16
-			case "nickname":
-				field = 17
-			case "owner":
-				field = 18
-			case "password":
-				field = 19
-			case "payload":
-				field = 20
-			case "precise":
-				field = 21
-			case "ratio":
-				field = 22
-			case "shape":
-				field = 23
-			case "size":
-				field = 24
-			default:
-				field = oasimpl.FoldIndex(key, "NAME", "AMOUNT", "BACKUP_OWNER", "COUNT", "COUNT32", "COUNT64", "COUNT_U32", "COUNT_U64", "CREATED_BY", "DIMS", "EITHER", "ID", "INTERNAL_CODE", "KIND", "LABEL", "MAYBE_SHAPE", "MODE", "NICKNAME", "OWNER", "PASSWORD", "PAYLOAD", "PRECISE", "RATIO", "SHAPE", "SIZE")
-			}
+			field = jsonFieldsWidget.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -617,6 +471,14 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysWidget lists the member names of Widget as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysWidget = [...]string{"\"name\"", "\"amount\"", "\"backup_owner\"", "\"count\"", "\"count32\"", "\"count64\"", "\"count_u32\"", "\"count_u64\"", "\"created_by\"", "\"dims\"", "\"either\"", "\"id\"", "\"internal_code\"", "\"kind\"", "\"label\"", "\"maybe_shape\"", "\"mode\"", "\"nickname\"", "\"owner\"", "\"password\"", "\"payload\"", "\"precise\"", "\"ratio\"", "\"shape\"", "\"size\"", ""}
+
+// jsonFieldsWidget holds the member names of Widget for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsWidget = oasimpl.Fields{
+	Folded: []string{"NAME", "AMOUNT", "BACKUP_OWNER", "COUNT", "COUNT32", "COUNT64", "COUNT_U32", "COUNT_U64", "CREATED_BY", "DIMS", "EITHER", "ID", "INTERNAL_CODE", "KIND", "LABEL", "MAYBE_SHAPE", "MODE", "NICKNAME", "OWNER", "PASSWORD", "PAYLOAD", "PRECISE", "RATIO", "SHAPE", "SIZE"},
+	Index:  []int32{11, 9, 13, 16, 0, 24, 3, 14, 18, 22, 23, 1, 10, 4, 5, 20, 21, 17, 19, 6, 7, 8, 15, 2, 12},
+	Sorted: []string{"id", "dims", "kind", "mode", "name", "size", "count", "label", "owner", "ratio", "shape", "amount", "either", "count32", "count64", "payload", "precise", "nickname", "password", "count_u32", "count_u64", "created_by", "maybe_shape", "backup_owner", "internal_code"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

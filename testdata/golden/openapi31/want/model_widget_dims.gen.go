@@ -41,25 +41,24 @@ func (m WidgetDims) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m WidgetDims) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.H.Get(); ok {
-		dst = append(dst, "\"h\":"...)
-		more = true
+		dst = append(dst, ",\"h\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.W.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"w\":"...)
+		dst = append(dst, ",\"w\":"...)
 		if dst, err = oasimpl.AppendFloat64(dst, x); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -77,14 +76,7 @@ func (m *WidgetDims) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "h":
-				field = 0
-			case "w":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "H", "W")
-			}
+			field = jsonFieldsWidgetDims.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -100,6 +92,14 @@ func (m *WidgetDims) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysWidgetDims lists the member names of WidgetDims as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysWidgetDims = [...]string{"\"h\"", "\"w\"", ""}
+
+// jsonFieldsWidgetDims holds the member names of WidgetDims for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsWidgetDims = oasimpl.Fields{
+	Folded: []string{"H", "W"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"h", "w"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -7,12 +7,12 @@
 //
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
-// toolchain: v0.7.0
-// output: sha256:2685fb7379973a15
+// toolchain: v0.8.0
+// output: sha256:73df529e304b4477
 //
 // files:
-//	sha256:a6e91328bd6ac950 api.gen.go
-//	sha256:78d2855d335b982f doc.gen.go
+//	sha256:45ee6aa4571f7f7c api.gen.go
+//	sha256:b229376487e2bd81 doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
 //	sha256:f8b7b32b8d974414 docs/models/payload.md
@@ -28,15 +28,15 @@
 //	sha256:a2cb7d6655027cb7 docs/models/widgetsize.md
 //	sha256:20ee45d99024ba50 docs/sdks/apiclient/README.md
 //	sha256:6bc68ddacc9e49e5 examples.gen_test.go
-//	sha256:80254e035371cbbd model_base.gen.go
-//	sha256:48b3bcd107d68366 model_circle.gen.go
+//	sha256:62551c02d6d69f02 model_base.gen.go
+//	sha256:8e49bdc6ca46244b model_circle.gen.go
 //	sha256:d7c623a46a31f61b model_payload.gen.go
-//	sha256:d808bbd79791a582 model_person.gen.go
+//	sha256:5282a8d66ceac01b model_person.gen.go
 //	sha256:1521b4e0c2cdc90f model_shape.gen.go
 //	sha256:809a5b0db74ed5df model_snowflake.gen.go
-//	sha256:0fc0981a28fc8b5c model_square.gen.go
-//	sha256:0b13edfed7173b83 model_widget.gen.go
-//	sha256:2534e1b3e6482617 model_widget_dims.gen.go
+//	sha256:b04fe7269726f65c model_square.gen.go
+//	sha256:ec8936ed30e69e5c model_widget.gen.go
+//	sha256:0c4dcebcf9a0863e model_widget_dims.gen.go
 //	sha256:c13d1103ad76ad5c model_widget_kind.gen.go
 //	sha256:e06aa9d5263ec90e model_widget_maybe_shape.gen.go
 //	sha256:1ffe3549caf8413f model_widget_mode.gen.go

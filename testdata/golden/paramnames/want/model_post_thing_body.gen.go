@@ -39,11 +39,15 @@ func (m PostThingBody) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m PostThingBody) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.A.Get(); ok {
-		dst = append(dst, "\"a\":"...)
+		dst = append(dst, ",\"a\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -61,12 +65,7 @@ func (m *PostThingBody) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "a":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "A")
-			}
+			field = jsonFieldsPostThingBody.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -80,6 +79,14 @@ func (m *PostThingBody) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysPostThingBody lists the member names of PostThingBody as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysPostThingBody = [...]string{"\"a\"", ""}
+
+// jsonFieldsPostThingBody holds the member names of PostThingBody for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsPostThingBody = oasimpl.Fields{
+	Folded: []string{"A"},
+	Index:  []int32{0},
+	Sorted: []string{"a"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

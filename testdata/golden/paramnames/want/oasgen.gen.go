@@ -7,16 +7,16 @@
 //
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
-// toolchain: v0.7.0
-// output: sha256:af031a8320a57718
+// toolchain: v0.8.0
+// output: sha256:792c4539752aa78e
 //
 // files:
-//	sha256:0b7775f3ba09b694 api.gen.go
-//	sha256:9ceb14622b4c3ccc doc.gen.go
+//	sha256:04d906902f691042 api.gen.go
+//	sha256:f62c5e3a1820a303 doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md
 //	sha256:a22fe477e85c7cdb examples.gen_test.go
-//	sha256:173cb2c6fa24dab5 model_post_thing_body.gen.go
+//	sha256:7b62ef22157d5aca model_post_thing_body.gen.go
 //	sha256:c9a4bb0389a7d14d raw/client.gen.go
 //
 // warnings:

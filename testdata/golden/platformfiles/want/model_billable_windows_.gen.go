@@ -46,25 +46,24 @@ func (m BillableWindows) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m BillableWindows) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Arch.Get(); ok {
-		dst = append(dst, "\"arch\":"...)
-		more = true
+		dst = append(dst, ",\"arch\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Thing.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"thing\":"...)
+		dst = append(dst, ",\"thing\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -82,14 +81,7 @@ func (m *BillableWindows) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "arch":
-				field = 0
-			case "thing":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "ARCH", "THING")
-			}
+			field = jsonFieldsBillableWindows.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -117,6 +109,14 @@ func (m *BillableWindows) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysBillableWindows lists the member names of BillableWindows as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysBillableWindows = [...]string{"\"arch\"", "\"thing\"", ""}
+
+// jsonFieldsBillableWindows holds the member names of BillableWindows for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsBillableWindows = oasimpl.Fields{
+	Folded: []string{"ARCH", "THING"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"arch", "thing"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -39,11 +39,15 @@ func (m OSJsWasm) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m OSJsWasm) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.N.Get(); ok {
-		dst = append(dst, "\"n\":"...)
+		dst = append(dst, ",\"n\":"...)
 		dst = oasimpl.AppendInt(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -61,12 +65,7 @@ func (m *OSJsWasm) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "n":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "N")
-			}
+			field = jsonFieldsOSJsWasm.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -80,6 +79,14 @@ func (m *OSJsWasm) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysOSJsWasm lists the member names of OSJsWasm as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysOSJsWasm = [...]string{"\"n\"", ""}
+
+// jsonFieldsOSJsWasm holds the member names of OSJsWasm for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsOSJsWasm = oasimpl.Fields{
+	Folded: []string{"N"},
+	Index:  []int32{0},
+	Sorted: []string{"n"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

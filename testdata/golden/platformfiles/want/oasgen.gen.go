@@ -7,12 +7,12 @@
 //
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
-// toolchain: v0.7.0
-// output: sha256:2c343e6b08170cf4
+// toolchain: v0.8.0
+// output: sha256:bdbeaf815f5f0182
 //
 // files:
-//	sha256:2301355048851d77 api.gen.go
-//	sha256:dd944d6538b998f5 doc.gen.go
+//	sha256:9ec819aa7f6df0f5 api.gen.go
+//	sha256:6564ea608c0e5aa0 doc.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md
 //	sha256:b6872ebacc2aea67 docs/models/linuxamd64test.md
@@ -23,13 +23,13 @@
 //	sha256:0d4b0ed0a3e09898 docs/models/zoss390x.md
 //	sha256:aa8b4dc0e7e647a5 docs/sdks/apiclient/README.md
 //	sha256:71d9274dadfcd32a examples.gen_test.go
-//	sha256:acfe6d394b431a52 model_billable_windows_.gen.go
+//	sha256:ba9816d04910b533 model_billable_windows_.gen.go
 //	sha256:20d3677ae87423ed model_foo_arm64_.gen.go
 //	sha256:cc7b1c2ab900869e model_linux_amd64_test_.gen.go
 //	sha256:f8f54b9d7546829e model_mips64p32le_.gen.go
-//	sha256:de23c314b33182da model_os_js_wasm_.gen.go
+//	sha256:9424bba5253c8a57 model_os_js_wasm_.gen.go
 //	sha256:b13e5eccc78cf44a model_plan9_.gen.go
-//	sha256:12d2c5250f0bd8af model_thing_test_.gen.go
+//	sha256:230951dad99b1e0c model_thing_test_.gen.go
 //	sha256:c5fec4c9059bec15 model_zos_s390x_.gen.go
 //	sha256:5a4b65445c7ef9ef raw/client.gen.go
 

@@ -60,18 +60,13 @@ func (m Employee) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Employee) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.ID != "" {
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendString(dst, m.ID)
 	}
-	if more {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"manager\":"...)
+	dst = append(dst, ",\"manager\":"...)
 	if m.Manager == nil {
 		dst = append(dst, "null"...)
 	} else {
@@ -79,6 +74,10 @@ func (m Employee) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -97,14 +96,7 @@ func (m *Employee) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "id":
-				field = 0
-			case "manager":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "ID", "MANAGER")
-			}
+			field = jsonFieldsEmployee.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -133,6 +125,14 @@ func (m *Employee) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysEmployee lists the member names of Employee as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysEmployee = [...]string{"\"id\"", "\"manager\"", ""}
+
+// jsonFieldsEmployee holds the member names of Employee for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsEmployee = oasimpl.Fields{
+	Folded: []string{"ID", "MANAGER"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"id", "manager"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

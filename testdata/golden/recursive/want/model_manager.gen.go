@@ -46,23 +46,22 @@ func (m Manager) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Manager) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Deputy.Get(); ok {
-		dst = append(dst, "\"deputy\":"...)
-		more = true
+		dst = append(dst, ",\"deputy\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.ID.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -80,14 +79,7 @@ func (m *Manager) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "deputy":
-				field = 0
-			case "id":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "DEPUTY", "ID")
-			}
+			field = jsonFieldsManager.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -109,6 +101,14 @@ func (m *Manager) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysManager lists the member names of Manager as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysManager = [...]string{"\"deputy\"", "\"id\"", ""}
+
+// jsonFieldsManager holds the member names of Manager for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsManager = oasimpl.Fields{
+	Folded: []string{"DEPUTY", "ID"},
+	Index:  []int32{1, 0},
+	Sorted: []string{"id", "deputy"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -93,12 +93,10 @@ func (m Node) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Node) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.ByName.Get(); ok {
-		dst = append(dst, "\"by_name\":"...)
-		more = true
+		dst = append(dst, ",\"by_name\":"...)
 		if x == nil {
 			dst = append(dst, "null"...)
 		} else {
@@ -117,29 +115,17 @@ func (m Node) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Children.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"children\":"...)
-		more = true
+		dst = append(dst, ",\"children\":"...)
 		if dst, err = oasimpl.AppendSliceOf(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if m.absent&(1<<0) == 0 || m.Name != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":"...)
-		more = true
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, m.Name)
 	}
 	if m.Next.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"next\":"...)
-		more = true
+		dst = append(dst, ",\"next\":"...)
 		if x, ok := m.Next.Get(); ok {
 			if x == nil {
 				dst = append(dst, "null"...)
@@ -153,10 +139,7 @@ func (m Node) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Parent.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"parent\":"...)
+		dst = append(dst, ",\"parent\":"...)
 		if x == nil {
 			dst = append(dst, "null"...)
 		} else {
@@ -165,6 +148,10 @@ func (m Node) AppendJSON(dst []byte) ([]byte, error) {
 			}
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -183,20 +170,7 @@ func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "by_name":
-				field = 0
-			case "children":
-				field = 1
-			case "name":
-				field = 2
-			case "next":
-				field = 3
-			case "parent":
-				field = 4
-			default:
-				field = oasimpl.FoldIndex(key, "BY_NAME", "CHILDREN", "NAME", "NEXT", "PARENT")
-			}
+			field = jsonFieldsNode.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -290,6 +264,14 @@ func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysNode lists the member names of Node as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysNode = [...]string{"\"by_name\"", "\"children\"", "\"name\"", "\"next\"", "\"parent\"", ""}
+
+// jsonFieldsNode holds the member names of Node for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsNode = oasimpl.Fields{
+	Folded: []string{"BY_NAME", "CHILDREN", "NAME", "NEXT", "PARENT"},
+	Index:  []int32{2, 3, 4, 0, 1},
+	Sorted: []string{"name", "next", "parent", "by_name", "children"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

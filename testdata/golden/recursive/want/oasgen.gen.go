@@ -7,16 +7,16 @@
 //
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
-// toolchain: v0.7.0
-// output: sha256:c533dd57b546fe1f
+// toolchain: v0.8.0
+// output: sha256:8ec68805b3b336c3
 //
 // files:
-//	sha256:0ac616b711f20bbd doc.gen.go
+//	sha256:ebae0cd39213dfbc doc.gen.go
 //	sha256:302ad8591c700257 docs/models/employee.md
 //	sha256:d0368a3bab8f1519 docs/models/manager.md
 //	sha256:d6fcfeb5cfcdf7a1 docs/models/node.md
-//	sha256:aa0c634c5e59defb model_employee.gen.go
-//	sha256:eea123b140299a65 model_manager.gen.go
-//	sha256:a1e77f127c869dd0 model_node.gen.go
+//	sha256:9a5dc2d910a5163a model_employee.gen.go
+//	sha256:deed0064a44ec528 model_manager.gen.go
+//	sha256:78334d93f596dc9a model_node.gen.go
 
 package recursive

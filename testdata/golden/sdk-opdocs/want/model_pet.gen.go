@@ -68,39 +68,30 @@ func (m Pet) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Pet) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.ID != "" {
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendString(dst, m.ID)
 	}
 	if m.absent&(1<<1) == 0 || m.Kind != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"kind\":"...)
-		more = true
+		dst = append(dst, ",\"kind\":"...)
 		if dst, err = m.Kind.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if m.absent&(1<<2) == 0 || m.Name != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":"...)
-		more = true
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, m.Name)
 	}
 	if x, ok := m.Tag.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tag\":"...)
+		dst = append(dst, ",\"tag\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -119,18 +110,7 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "id":
-				field = 0
-			case "kind":
-				field = 1
-			case "name":
-				field = 2
-			case "tag":
-				field = 3
-			default:
-				field = oasimpl.FoldIndex(key, "ID", "KIND", "NAME", "TAG")
-			}
+			field = jsonFieldsPet.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -164,6 +144,14 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysPet lists the member names of Pet as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysPet = [...]string{"\"id\"", "\"kind\"", "\"name\"", "\"tag\"", ""}
+
+// jsonFieldsPet holds the member names of Pet for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsPet = oasimpl.Fields{
+	Folded: []string{"ID", "KIND", "NAME", "TAG"},
+	Index:  []int32{0, 3, 1, 2},
+	Sorted: []string{"id", "tag", "kind", "name"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -63,31 +63,26 @@ func (m PetInput) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m PetInput) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Kind != "" {
-		dst = append(dst, "\"kind\":"...)
-		more = true
+		dst = append(dst, ",\"kind\":"...)
 		if dst, err = m.Kind.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if m.absent&(1<<1) == 0 || m.Name != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"name\":"...)
-		more = true
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, m.Name)
 	}
 	if x, ok := m.Tag.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tag\":"...)
+		dst = append(dst, ",\"tag\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -106,16 +101,7 @@ func (m *PetInput) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "kind":
-				field = 0
-			case "name":
-				field = 1
-			case "tag":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "KIND", "NAME", "TAG")
-			}
+			field = jsonFieldsPetInput.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -142,6 +128,14 @@ func (m *PetInput) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysPetInput lists the member names of PetInput as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysPetInput = [...]string{"\"kind\"", "\"name\"", "\"tag\"", ""}
+
+// jsonFieldsPetInput holds the member names of PetInput for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsPetInput = oasimpl.Fields{
+	Folded: []string{"KIND", "NAME", "TAG"},
+	Index:  []int32{2, 0, 1},
+	Sorted: []string{"tag", "kind", "name"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

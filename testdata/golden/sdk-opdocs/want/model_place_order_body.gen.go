@@ -64,28 +64,23 @@ func (m PlaceOrderBody) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m PlaceOrderBody) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Note.Get(); ok {
-		dst = append(dst, "\"note\":"...)
-		more = true
+		dst = append(dst, ",\"note\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if m.absent&(1<<0) == 0 || m.PetID != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"petId\":"...)
-		more = true
+		dst = append(dst, ",\"petId\":"...)
 		dst = oasimpl.AppendString(dst, m.PetID)
 	}
 	if m.absent&(1<<1) == 0 || m.Quantity != 0 {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"quantity\":"...)
+		dst = append(dst, ",\"quantity\":"...)
 		dst = oasimpl.AppendInt(dst, m.Quantity)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -104,16 +99,7 @@ func (m *PlaceOrderBody) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "note":
-				field = 0
-			case "petId":
-				field = 1
-			case "quantity":
-				field = 2
-			default:
-				field = oasimpl.FoldIndex(key, "NOTE", "PETID", "QUANTITY")
-			}
+			field = jsonFieldsPlaceOrderBody.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -142,6 +128,14 @@ func (m *PlaceOrderBody) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysPlaceOrderBody lists the member names of PlaceOrderBody as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysPlaceOrderBody = [...]string{"\"note\"", "\"petId\"", "\"quantity\"", ""}
+
+// jsonFieldsPlaceOrderBody holds the member names of PlaceOrderBody for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsPlaceOrderBody = oasimpl.Fields{
+	Folded: []string{"NOTE", "PETID", "QUANTITY"},
+	Index:  []int32{0, 1, 2},
+	Sorted: []string{"note", "petId", "quantity"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -46,11 +46,15 @@ func (m Problem) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Problem) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Message != "" {
-		dst = append(dst, "\"message\":"...)
+		dst = append(dst, ",\"message\":"...)
 		dst = oasimpl.AppendString(dst, m.Message)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -69,12 +73,7 @@ func (m *Problem) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "message":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "MESSAGE")
-			}
+			field = jsonFieldsProblem.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -94,6 +93,14 @@ func (m *Problem) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysProblem lists the member names of Problem as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysProblem = [...]string{"\"message\"", ""}
+
+// jsonFieldsProblem holds the member names of Problem for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsProblem = oasimpl.Fields{
+	Folded: []string{"MESSAGE"},
+	Index:  []int32{0},
+	Sorted: []string{"message"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

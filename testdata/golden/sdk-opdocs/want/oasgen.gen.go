@@ -7,12 +7,12 @@
 //
 // spec: sha256:7b5cff22f72c5b3b
 // config: sha256:c69162836e608cae
-// toolchain: v0.7.0
-// output: sha256:d07c8609f6ee3408
+// toolchain: v0.8.0
+// output: sha256:2fa65b3f727a86f4
 //
 // files:
-//	sha256:8317113aee891f95 api.gen.go
-//	sha256:496faa9e33fac04e doc.gen.go
+//	sha256:72711d6a4460558c api.gen.go
+//	sha256:efca7a80c8183490 doc.gen.go
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md
 //	sha256:4dc9579915677d1c docs/models/petinput.md
@@ -25,10 +25,10 @@
 //	sha256:0414943e45440319 errors.gen.go
 //	sha256:47032dd0b9e7aed5 examples.gen_test.go
 //	sha256:af396dd09069f7fd model_kind.gen.go
-//	sha256:7fab474a29352f0a model_pet.gen.go
-//	sha256:f7813c179b600dc1 model_pet_input.gen.go
-//	sha256:5865148c7b469b27 model_place_order_body.gen.go
-//	sha256:778bb97f7f27de74 model_problem.gen.go
+//	sha256:60bb8c8f3d0e92ae model_pet.gen.go
+//	sha256:1f000f4f4e06e400 model_pet_input.gen.go
+//	sha256:c62841da24c68345 model_place_order_body.gen.go
+//	sha256:56406d9a666c1cb6 model_problem.gen.go
 //	sha256:0cdaee601187fe88 raw/client.gen.go
 
 package sdkopdocs

@@ -7,21 +7,21 @@
 //
 // spec: sha256:95ed806576160baa
 // config: sha256:cc3402158c40e91a
-// toolchain: v0.7.0
-// output: sha256:d25920dd21ca5634
+// toolchain: v0.8.0
+// output: sha256:581f0034d063ed75
 //
 // files:
-//	sha256:aa963e88bae8e108 api.gen.go
-//	sha256:c339d7dcfeb0d8b9 doc.gen.go
+//	sha256:4c2d3410242192cc api.gen.go
+//	sha256:768d1f0f60720f66 doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md
 //	sha256:3feba765c3ed6a60 docs/sdks/apiclient/README.md
 //	sha256:7180640318a29beb errors.gen.go
 //	sha256:3c79d55a6d70fc50 examples.gen_test.go
-//	sha256:3470be6ab9a4b5f0 model_error.gen.go
-//	sha256:ce2adbbb4866015c model_new_pet.gen.go
-//	sha256:bcf4f59c589787a8 model_pet.gen.go
+//	sha256:f314391b1b995bf9 model_error.gen.go
+//	sha256:9bbd88de109ada76 model_new_pet.gen.go
+//	sha256:cdc74177d3d0d0b3 model_pet.gen.go
 //	sha256:5b813ac4e53cc5a5 raw/client.gen.go
 //
 // warnings:

@@ -58,23 +58,22 @@ func (m Line) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Line) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Sku != "" {
-		dst = append(dst, "\"sku\":"...)
-		more = true
+		dst = append(dst, ",\"sku\":"...)
 		dst = oasimpl.AppendString(dst, m.Sku)
 	}
 	if x, ok := m.Status.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"status\":"...)
+		dst = append(dst, ",\"status\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -93,14 +92,7 @@ func (m *Line) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "sku":
-				field = 0
-			case "status":
-				field = 1
-			default:
-				field = oasimpl.FoldIndex(key, "SKU", "STATUS")
-			}
+			field = jsonFieldsLine.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -128,6 +120,14 @@ func (m *Line) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysLine lists the member names of Line as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysLine = [...]string{"\"sku\"", "\"status\"", ""}
+
+// jsonFieldsLine holds the member names of Line for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsLine = oasimpl.Fields{
+	Folded: []string{"SKU", "STATUS"},
+	Index:  []int32{0, 1},
+	Sorted: []string{"sku", "status"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

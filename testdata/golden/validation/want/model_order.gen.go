@@ -175,20 +175,14 @@ func (m Order) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Order) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Code.Get(); ok {
-		dst = append(dst, "\"code\":"...)
-		more = true
+		dst = append(dst, ",\"code\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if m.Comment.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"comment\":"...)
-		more = true
+		dst = append(dst, ",\"comment\":"...)
 		if x, ok := m.Comment.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -196,11 +190,7 @@ func (m Order) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Counts.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"counts\":"...)
-		more = true
+		dst = append(dst, ",\"counts\":"...)
 		if x == nil {
 			dst = append(dst, "null"...)
 		} else {
@@ -217,35 +207,20 @@ func (m Order) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Created.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"created\":"...)
-		more = true
+		dst = append(dst, ",\"created\":"...)
 		if dst, err = oasimpl.AppendTime(dst, x); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Email.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"email\":"...)
-		more = true
+		dst = append(dst, ",\"email\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if m.absent&(1<<0) == 0 || m.ID != "" {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendString(dst, m.ID)
 	}
-	if more {
-		dst = append(dst, ',')
-	}
-	dst = append(dst, "\"lines\":"...)
+	dst = append(dst, ",\"lines\":"...)
 	if dst, err = oasimpl.AppendSliceOf(dst, m.Lines); err != nil {
 		return nil, err
 	}
@@ -291,6 +266,10 @@ func (m Order) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -309,40 +288,7 @@ func (m *Order) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "code":
-				field = 0
-			case "comment":
-				field = 1
-			case "counts":
-				field = 2
-			case "created":
-				field = 3
-			case "email":
-				field = 4
-			case "id":
-				field = 5
-			case "lines":
-				field = 6
-			case "name":
-				field = 7
-			case "note":
-				field = 8
-			case "price":
-				field = 9
-			case "priority":
-				field = 10
-			case "quantity":
-				field = 11
-			case "status":
-				field = 12
-			case "tags":
-				field = 13
-			case "weight":
-				field = 14
-			default:
-				field = oasimpl.FoldIndex(key, "CODE", "COMMENT", "COUNTS", "CREATED", "EMAIL", "ID", "LINES", "NAME", "NOTE", "PRICE", "PRIORITY", "QUANTITY", "STATUS", "TAGS", "WEIGHT")
-			}
+			field = jsonFieldsOrder.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -470,6 +416,14 @@ func (m *Order) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysOrder lists the member names of Order as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysOrder = [...]string{"\"code\"", "\"comment\"", "\"counts\"", "\"created\"", "\"email\"", "\"id\"", "\"lines\"", "\"name\"", "\"note\"", "\"price\"", "\"priority\"", "\"quantity\"", "\"status\"", "\"tags\"", "\"weight\"", ""}
+
+// jsonFieldsOrder holds the member names of Order for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsOrder = oasimpl.Fields{
+	Folded: []string{"CODE", "COMMENT", "COUNTS", "CREATED", "EMAIL", "ID", "LINES", "NAME", "NOTE", "PRICE", "PRIORITY", "QUANTITY", "STATUS", "TAGS", "WEIGHT"},
+	Index:  []int32{5, 0, 7, 8, 13, 4, 6, 9, 2, 12, 14, 1, 3, 10, 11},
+	Sorted: []string{"id", "code", "name", "note", "tags", "email", "lines", "price", "counts", "status", "weight", "comment", "created", "priority", "quantity"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

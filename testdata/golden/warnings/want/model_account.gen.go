@@ -69,28 +69,18 @@ func (m Account) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Account) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Handle.Get(); ok {
-		dst = append(dst, "\"handle\":"...)
-		more = true
+		dst = append(dst, ",\"handle\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if m.absent&(1<<0) == 0 || m.ID != 0 {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"id\":"...)
-		more = true
+		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendInt(dst, m.ID)
 	}
 	if m.Nickname.IsSet() {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"nickname\":"...)
-		more = true
+		dst = append(dst, ",\"nickname\":"...)
 		if x, ok := m.Nickname.Get(); ok {
 			dst = oasimpl.AppendString(dst, x)
 		} else {
@@ -98,32 +88,25 @@ func (m Account) AppendJSON(dst []byte) ([]byte, error) {
 		}
 	}
 	if x, ok := m.Owner.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"owner\":"...)
-		more = true
+		dst = append(dst, ",\"owner\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
 	if x, ok := m.Slug.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"slug\":"...)
-		more = true
+		dst = append(dst, ",\"slug\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Tier.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"tier\":"...)
+		dst = append(dst, ",\"tier\":"...)
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -142,22 +125,7 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "handle":
-				field = 0
-			case "id":
-				field = 1
-			case "nickname":
-				field = 2
-			case "owner":
-				field = 3
-			case "slug":
-				field = 4
-			case "tier":
-				field = 5
-			default:
-				field = oasimpl.FoldIndex(key, "HANDLE", "ID", "NICKNAME", "OWNER", "SLUG", "TIER")
-			}
+			field = jsonFieldsAccount.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -199,6 +167,14 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysAccount lists the member names of Account as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysAccount = [...]string{"\"handle\"", "\"id\"", "\"nickname\"", "\"owner\"", "\"slug\"", "\"tier\"", ""}
+
+// jsonFieldsAccount holds the member names of Account for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsAccount = oasimpl.Fields{
+	Folded: []string{"HANDLE", "ID", "NICKNAME", "OWNER", "SLUG", "TIER"},
+	Index:  []int32{1, 4, 5, 3, 0, 2},
+	Sorted: []string{"id", "slug", "tier", "owner", "handle", "nickname"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

@@ -48,11 +48,15 @@ func (m AccountOwner) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m AccountOwner) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Name != "" {
-		dst = append(dst, "\"name\":"...)
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, m.Name)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -71,12 +75,7 @@ func (m *AccountOwner) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "name":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "NAME")
-			}
+			field = jsonFieldsAccountOwner.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -96,6 +95,14 @@ func (m *AccountOwner) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysAccountOwner lists the member names of AccountOwner as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysAccountOwner = [...]string{"\"name\"", ""}
+
+// jsonFieldsAccountOwner holds the member names of AccountOwner for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsAccountOwner = oasimpl.Fields{
+	Folded: []string{"NAME"},
+	Index:  []int32{0},
+	Sorted: []string{"name"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

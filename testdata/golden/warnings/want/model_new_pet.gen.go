@@ -39,11 +39,15 @@ func (m NewPet) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m NewPet) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if x, ok := m.Name.Get(); ok {
-		dst = append(dst, "\"name\":"...)
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -61,12 +65,7 @@ func (m *NewPet) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "name":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "NAME")
-			}
+			field = jsonFieldsNewPet.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -80,6 +79,14 @@ func (m *NewPet) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysNewPet lists the member names of NewPet as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysNewPet = [...]string{"\"name\"", ""}
+
+// jsonFieldsNewPet holds the member names of NewPet for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsNewPet = oasimpl.Fields{
+	Folded: []string{"NAME"},
+	Index:  []int32{0},
+	Sorted: []string{"name"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

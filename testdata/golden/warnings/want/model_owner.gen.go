@@ -48,11 +48,15 @@ func (m Owner) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Owner) AppendJSON(dst []byte) ([]byte, error) {
-	dst = append(dst, '{')
+	start := len(dst)
 	if m.absent&(1<<0) == 0 || m.Name != "" {
-		dst = append(dst, "\"name\":"...)
+		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, m.Name)
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -71,12 +75,7 @@ func (m *Owner) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "name":
-				field = 0
-			default:
-				field = oasimpl.FoldIndex(key, "NAME")
-			}
+			field = jsonFieldsOwner.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -96,6 +95,14 @@ func (m *Owner) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysOwner lists the member names of Owner as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysOwner = [...]string{"\"name\"", ""}
+
+// jsonFieldsOwner holds the member names of Owner for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsOwner = oasimpl.Fields{
+	Folded: []string{"NAME"},
+	Index:  []int32{0},
+	Sorted: []string{"name"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

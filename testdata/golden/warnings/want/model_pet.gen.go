@@ -43,20 +43,14 @@ func (m Pet) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m Pet) AppendJSON(dst []byte) ([]byte, error) {
-	more := false
 	var err error
-	dst = append(dst, '{')
-	open := len(dst)
+	start := len(dst)
 	if x, ok := m.AdditionalProperties2.Get(); ok {
-		dst = append(dst, "\"additional_properties\":"...)
-		more = true
+		dst = append(dst, ",\"additional_properties\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
 	if x, ok := m.Validate2.Get(); ok {
-		if more {
-			dst = append(dst, ',')
-		}
-		dst = append(dst, "\"validate\":"...)
+		dst = append(dst, ",\"validate\":"...)
 		dst = oasimpl.AppendBool(dst, x)
 	}
 	for _, k := range oasimpl.SortedKeys(m.AdditionalProperties) {
@@ -64,15 +58,16 @@ func (m Pet) AppendJSON(dst []byte) ([]byte, error) {
 		case "additional_properties", "validate":
 			continue
 		}
-		if len(dst) > open {
-			dst = append(dst, ',')
-		}
-		dst = oasimpl.AppendString(dst, k)
+		dst = oasimpl.AppendString(append(dst, ','), k)
 		dst = append(dst, ':')
 		if dst, err = oasimpl.AppendRaw(dst, m.AdditionalProperties[k]); err != nil {
 			return nil, err
 		}
 	}
+	if len(dst) == start {
+		return append(dst, "{}"...), nil
+	}
+	dst[start] = '{'
 	return append(dst, '}'), nil
 }
 
@@ -90,14 +85,7 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 		if match {
 			field++
 		} else {
-			switch string(key) {
-			case "additional_properties":
-				field = 0
-			case "validate":
-				field = 1
-			default:
-				field = -1
-			}
+			field = jsonFieldsPet.Lookup(key)
 		}
 		switch field {
 		case 0:
@@ -119,6 +107,13 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 // jsonKeysPet lists the member names of Pet as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
 var jsonKeysPet = [...]string{"\"additional_properties\"", "\"validate\"", ""}
+
+// jsonFieldsPet holds the member names of Pet for DecodeJSON's lookup
+// of a name KeyIs did not guess.
+var jsonFieldsPet = oasimpl.Fields{
+	Index:  []int32{1, 0},
+	Sorted: []string{"validate", "additional_properties"},
+}
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without
 // reflection.

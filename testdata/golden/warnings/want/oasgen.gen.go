@@ -7,23 +7,23 @@
 //
 // spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
-// toolchain: v0.7.0
-// output: sha256:44a5450a7e87e927
+// toolchain: v0.8.0
+// output: sha256:66ee07c7afcaa5e2
 //
 // files:
-//	sha256:4556f801cc22ee29 doc.gen.go
+//	sha256:0a830b2ad704ea62 doc.gen.go
 //	sha256:6354e5140ae7444d docs/models/account.md
 //	sha256:6fb27b5e8fc85815 docs/models/accountowner.md
 //	sha256:778b437ca6a6ed8e docs/models/accounttier.md
 //	sha256:d58b0f2a35bc8644 docs/models/newpet.md
 //	sha256:ef96821db79d0473 docs/models/owner.md
 //	sha256:14d10e413bcd883a docs/models/pet.md
-//	sha256:6f6e05ba0e4cfb0a model_account.gen.go
-//	sha256:59df41179a0e0cbc model_account_owner.gen.go
+//	sha256:93a485080113a5d6 model_account.gen.go
+//	sha256:108edc2d836ad818 model_account_owner.gen.go
 //	sha256:6a548452ccc1e097 model_account_tier.gen.go
-//	sha256:5c7091c944419e33 model_new_pet.gen.go
-//	sha256:0d992c268bcca2c2 model_owner.gen.go
-//	sha256:b682831743ed75d0 model_pet.gen.go
+//	sha256:9c055faf8f7b9b29 model_new_pet.gen.go
+//	sha256:7343caad03c909fe model_owner.gen.go
+//	sha256:5b8bb4229a058399 model_pet.gen.go
 //
 // warnings:
 //	../openapi.yaml:10:5	components.schemas.Account	required property "missing_property" is not defined in properties; ignored
