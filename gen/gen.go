@@ -9,6 +9,7 @@
 package gen
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -17,6 +18,7 @@ import (
 	"go/build/constraint"
 	"go/parser"
 	"go/token"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -26,6 +28,7 @@ import (
 
 	"github.com/oasgen/oasgen/gen/diag"
 	"github.com/oasgen/oasgen/gen/emit"
+	"github.com/oasgen/oasgen/gen/internal/par"
 	"github.com/oasgen/oasgen/gen/load"
 	"github.com/oasgen/oasgen/gen/plan"
 	"github.com/oasgen/oasgen/gen/write"
@@ -201,39 +204,70 @@ func foreignPackage(j Job) error {
 	return foreignPackageIn(filepath.Join(j.Output, plan.RawDir), plan.RawPackageName)
 }
 
-// foreignPackageIn is foreignPackage for the package pkg in dir.
+// foreignPackageIn is foreignPackage for the package pkg in dir. The files
+// are looked at in parallel, and a generated one only as far as its first
+// line: Stripe's 4,313 model files took 0.3 s, a third of a no-op run,
+// read whole one after the other.
 func foreignPackageIn(dir, pkg string) error {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil // a missing directory holds no other package
 	}
-	fset := token.NewFileSet()
-	for _, e := range entries {
-		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".go") {
-			continue
+	errs := make([]error, len(entries))
+	par.For(len(entries), func(i int) {
+		name := entries[i].Name()
+		if entries[i].IsDir() || !strings.HasSuffix(name, ".go") {
+			return
 		}
-		path := filepath.Join(dir, name)
-		src, err := os.ReadFile(path)
-		if err != nil || write.IsGenerated(src) {
-			continue
-		}
-		f, err := parser.ParseFile(fset, path, src, parser.PackageClauseOnly|parser.ParseComments)
+		errs[i] = foreignFile(filepath.Join(dir, name), pkg)
+	})
+	for _, err := range errs {
 		if err != nil {
-			continue // the go command reports a broken file better
+			return err // the first in directory order, as before
 		}
-		if ignoredBuild(f) {
-			continue
-		}
-		if got := f.Name.Name; got == pkg || (strings.HasSuffix(name, "_test.go") && got == pkg+"_test") {
-			continue
-		}
-		pos := fset.Position(f.Name.Pos())
-		return diag.Errorf(diag.Pos{File: path, Line: pos.Line, Col: pos.Column}, "",
-			"package %s, but %s is generated as package %s: a directory holds one Go package (rename the package, or generate into another directory)",
-			f.Name.Name, dir, pkg)
 	}
 	return nil
+}
+
+// foreignFile reports the Go file at path when it is no generated file and
+// declares a package other than pkg (or pkg_test, for a test).
+func foreignFile(path, pkg string) error {
+	if generatedHeader(path) {
+		return nil
+	}
+	src, err := os.ReadFile(path)
+	if err != nil || write.IsGenerated(src) {
+		return nil
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path, src, parser.PackageClauseOnly|parser.ParseComments)
+	if err != nil {
+		return nil // the go command reports a broken file better
+	}
+	if ignoredBuild(f) {
+		return nil
+	}
+	if got := f.Name.Name; got == pkg || (strings.HasSuffix(path, "_test.go") && got == pkg+"_test") {
+		return nil
+	}
+	pos := fset.Position(f.Name.Pos())
+	return diag.Errorf(diag.Pos{File: path, Line: pos.Line, Col: pos.Column}, "",
+		"package %s, but %s is generated as package %s: a directory holds one Go package (rename the package, or generate into another directory)",
+		f.Name.Name, filepath.Dir(path), pkg)
+}
+
+// generatedHeader reports whether the file at path starts with our header
+// line, reading no more than its first 4 KiB.
+func generatedHeader(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var buf [4096]byte
+	n, _ := io.ReadFull(f, buf[:])
+	head := buf[:n]
+	return bytes.IndexByte(head, '\n') >= 0 && write.IsGenerated(head)
 }
 
 // ignoredBuild reports a `//go:build ignore` file (a generator script, say),
