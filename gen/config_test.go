@@ -13,7 +13,7 @@ func TestLoadConfigOapiCodegen(t *testing.T) {
 	tests := []struct {
 		name     string
 		config   string
-		wantJobs []Job    // Spec/Output relative to the config dir; compared on those fields and Client
+		wantJobs []Job    // Spec/Output relative to the config dir; compared on those fields, Client and NoRawClient
 		wantWarn []string // substrings, in order, of ConfigWarnings of job 0
 		wantErr  []string // substrings of the error
 		notErr   string   // not in the error
@@ -42,6 +42,11 @@ compatibility:
 			name:     "generate without client turns the client off",
 			config:   "package: api\nspec: openapi.yaml\noutput: out\ngenerate:\n  models: true\n",
 			wantJobs: []Job{{Spec: "openapi.yaml", Package: "api", Output: "out", Client: false}},
+		},
+		{
+			name:     "raw-client false leaves oapi-codegen's client out",
+			config:   "specs:\n  - spec: openapi.yaml\n    package: api\n    output: out\n    raw-client: false\n  - spec: openapi.yaml\n    package: b\n    output: b\n",
+			wantJobs: []Job{{Spec: "openapi.yaml", Package: "api", Output: "out", Client: true, NoRawClient: true}, {Spec: "openapi.yaml", Package: "b", Output: "b", Client: true}},
 		},
 		{
 			name:     "allow-remote-refs-from allows remote refs",
@@ -153,7 +158,7 @@ specs:
 					w.TemplatesDir = filepath.Join(dir, w.TemplatesDir)
 				}
 				if j.Spec != w.Spec || j.Package != w.Package || j.Output != w.Output || j.Client != w.Client ||
-					j.AllowRemoteRefs != w.AllowRemoteRefs || j.TemplatesDir != w.TemplatesDir {
+					j.NoRawClient != w.NoRawClient || j.AllowRemoteRefs != w.AllowRemoteRefs || j.TemplatesDir != w.TemplatesDir {
 					t.Errorf("job %d = %+v\nwant %+v", i, j, w)
 				}
 			}

@@ -24,7 +24,7 @@ func emitClientAt(t *testing.T, spec, pkg, importPath string) []emit.File {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := plan.Build(s, plan.Options{Package: pkg, SpecPath: "openapi.yaml", Toolchain: "v0.0.0-test", ImportPath: importPath, Client: true})
+	m, err := plan.Build(s, plan.Options{Package: pkg, SpecPath: "openapi.yaml", Toolchain: "v0.0.0-test", ImportPath: importPath, Client: true, RawClient: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,7 +43,7 @@ func All(m *plan.Model, opts Options) ([]File, error) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		if m.Client {
+		if m.RawClient {
 			oapi, oapiErr = genOapi(m, opts.Templates)
 		}
 	}()
@@ -56,8 +56,10 @@ func All(m *plan.Model, opts Options) ([]File, error) {
 	if oapiErr != nil {
 		return nil, oapiErr
 	}
-	if m.Client {
+	if m.RawClient {
 		files = append(files, oapi)
+	}
+	if m.Client {
 		cf, err := genClient(m)
 		if err != nil {
 			return nil, err

@@ -148,16 +148,19 @@ func TestUniqueItemsNotComparable(t *testing.T) {
 // the client.
 func TestFilesPlanned(t *testing.T) {
 	for _, c := range []struct {
-		opts         Options
-		client, docs bool
+		opts              Options
+		client, raw, docs bool
 	}{
-		{Options{Package: "p", Client: true, Docs: true}, true, true},
-		{Options{Package: "p", Client: true}, true, false},
-		{Options{Package: "p", Docs: true}, false, true},
-		{Options{Package: "p"}, false, false},
+		{Options{Package: "p", Client: true, RawClient: true, Docs: true}, true, true, true},
+		{Options{Package: "p", Client: true, Docs: true}, true, false, true},
+		{Options{Package: "p", Client: true, RawClient: true}, true, true, false},
+		{Options{Package: "p", RawClient: true, Docs: true}, false, false, true},
+		{Options{Package: "p"}, false, false, false},
 	} {
-		if m := buildSpecOpts(t, methodsSpec, c.opts); m.Client != c.client || m.Docs != c.docs {
-			t.Errorf("Build(Client: %v, Docs: %v) planned Client %v, Docs %v", c.opts.Client, c.opts.Docs, m.Client, m.Docs)
+		m := buildSpecOpts(t, methodsSpec, c.opts)
+		if m.Client != c.client || m.RawClient != c.raw || m.Docs != c.docs {
+			t.Errorf("Build(Client: %v, RawClient: %v, Docs: %v) planned Client %v, RawClient %v, Docs %v",
+				c.opts.Client, c.opts.RawClient, c.opts.Docs, m.Client, m.RawClient, m.Docs)
 		}
 	}
 	// Without operations there is no client to generate.

@@ -71,10 +71,11 @@ type Model struct {
 	// package.
 	Raw RawPackage
 
-	// Client says the production client (api.gen.go) and oapi-codegen's
-	// raw package are generated: asked for, and the spec has operations.
-	// Docs says every type with Type.Docs gets a Markdown page.
-	Client, Docs bool
+	// Client says the production client (api.gen.go) is generated: asked
+	// for, and the spec has operations. RawClient says oapi-codegen's raw
+	// package is too (Client, and not turned off). Docs says every type
+	// with Type.Docs gets a Markdown page.
+	Client, RawClient, Docs bool
 
 	// Usage is what the package doc comment's example uses.
 	Usage Usage

@@ -33,7 +33,7 @@ import (
 //     newline in a path) is reported here as a positioned error instead of
 //     its unpositioned message after planning.
 //
-// Build runs it only when the client is generated (Model.Client).
+// Build runs it only when the raw client is generated (Model.RawClient).
 func prepareOapi(s *load.Spec, m *Model) (diag.List, error) {
 	if m.OapiDoc == nil {
 		return nil, nil

@@ -25,10 +25,11 @@ type Options struct {
 	// ImportPath is the generated package's import path, which the raw
 	// package imports ("": unknown, and no raw package can be generated).
 	ImportPath string
-	// Client asks for the production client (api.gen.go) and oapi-codegen's
-	// raw package; Docs for a Markdown page per schema. The plan turns them
-	// into Model.Client and Model.Docs, which say what is emitted.
-	Client, Docs bool
+	// Client asks for the production client (api.gen.go), RawClient (with
+	// Client) for oapi-codegen's raw package too; Docs for a Markdown page
+	// per schema. The plan turns them into Model.Client, Model.RawClient
+	// and Model.Docs, which say what is emitted.
+	Client, RawClient, Docs bool
 	// GroupByTags puts each operation without x-speakeasy-group into the
 	// sub-client of its first tag (groups.go).
 	GroupByTags bool
@@ -101,7 +102,8 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	p.planFiles()
 	p.m.Warnings = p.warnings.Sort()
 	p.m.Client = opts.Client && len(p.m.Operations) > 0
-	if p.m.Client {
+	p.m.RawClient = p.m.Client && opts.RawClient
+	if p.m.RawClient {
 		// oapi-codegen's own warnings follow the planner's, as their own
 		// sorted list.
 		w, err := prepareOapi(s, p.m)
