@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"path"
+	"strings"
 	"sync"
 
 	"github.com/oapi-codegen/oapi-codegen/v2/pkg/codegen"
@@ -73,6 +74,11 @@ func runOapi(m *plan.Model, templates map[string]string) (code string, err error
 	cfg := OapiConfig(m, templates)
 	oapiMu.Lock()
 	defer oapiMu.Unlock()
+	// The function its client template formats request paths with: ours
+	// numbers the verbs of a parameter the path repeats (see pathFormat).
+	// TemplateFunctions is the exported table oapi-codegen builds its
+	// templates from on every run (it sets entries of its own there).
+	codegen.TemplateFunctions["genParamFmtString"] = pathFormat
 	defer func() {
 		// A document oapi-codegen cannot handle must fail this run, not
 		// crash it.
@@ -85,4 +91,34 @@ func runOapi(m *plan.Model, templates map[string]string) (code string, err error
 		return "", fmt.Errorf("%s/client.gen.go: oapi-codegen: %w", m.Raw.Dir, err)
 	}
 	return code, nil
+}
+
+// pathFormat is the fmt format oapi-codegen's request builders turn a path
+// into, with one argument per distinct parameter in the order they first
+// appear (codegen.SortParamsByPath). Its own function writes a plain %s
+// for every occurrence, so a path naming a parameter twice
+// (/accounts/{account_id}/address_maps/{id}/accounts/{account_id}, in
+// Cloudflare's spec) had more verbs than arguments: a URL with
+// "%!s(MISSING)" in it, and a package go vet rejects. Here every verb of
+// such a path is indexed (%[1]s, %[2]s, %[1]s); other paths keep the plain
+// form, so their code does not change.
+func pathFormat(uri string) string {
+	plain := codegen.ReplacePathParamsWithStr(uri)
+	names := codegen.OrderedParamsFromUri(uri)
+	index := map[string]int{}
+	for _, n := range names {
+		if _, ok := index[n]; !ok {
+			index[n] = len(index) + 1
+		}
+	}
+	parts := strings.Split(plain, "%s")
+	if len(index) == len(names) || len(parts) != len(names)+1 {
+		return plain
+	}
+	var b strings.Builder
+	for i, n := range names {
+		fmt.Fprintf(&b, "%s%%[%d]s", parts[i], index[n])
+	}
+	b.WriteString(parts[len(names)])
+	return b.String()
 }
