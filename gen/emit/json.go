@@ -143,7 +143,7 @@ func receiver(t *plan.Type) string {
 // a comma, which becomes the opening brace at the end: no flag, and no
 // branch per member, says whether a separator is due.
 func genStructEncode(g *jen.Group, t *plan.Type) {
-	lead := len(t.Fields) > 0 && alwaysWritten(t, t.Fields[0])
+	lead := len(t.Fields) > 0 && alwaysWritten(t.Fields[0])
 	needErr := t.Extra != nil && encodeNeedsErr(t.Extra)
 	for _, fl := range t.Fields {
 		needErr = needErr || encodeNeedsErr(fl.Type)
@@ -171,7 +171,7 @@ func genStructEncode(g *jen.Group, t *plan.Type) {
 		sel := jen.Id("m").Dot(fl.Name)
 		switch fl.Wrap {
 		case plan.Plain:
-			if presenceBit(t, fl) {
+			if presenceBit(fl) {
 				// Written when it holds a value, and otherwise as the
 				// decoded document had it: a required member unless the
 				// document left it out (a value built in Go has no bit
@@ -309,21 +309,17 @@ func nonZero(r *plan.Ref, val jen.Code) jen.Code {
 	return jen.Add(val).Op("!=").Nil()
 }
 
-// tracked reports whether fl is a required plain field whose absence the
-// decoder records (plan.Field.Bit).
-func tracked(t *plan.Type, fl *plan.Field) bool {
-	return fl.Wrap == plan.Plain && !fl.OmitZero && !fl.BitCarried && t.Absent != "" && fl.Bit >= 0
-}
-
 // presenceBit reports whether a plain field's member is written by its
-// bit of the struct's absent word (and its value), not always.
-func presenceBit(t *plan.Type, fl *plan.Field) bool {
-	return t.Absent != "" && fl.Bit >= 0 && (fl.BitCarried || tracked(t, fl))
+// bit of the struct's absent word (and its value), not always: the plan
+// gives a bit (plan.Field.Bit) only to such fields.
+func presenceBit(fl *plan.Field) bool {
+	return fl.Bit >= 0
 }
 
-// alwaysWritten reports whether fl's member is in every encoding of t.
-func alwaysWritten(t *plan.Type, fl *plan.Field) bool {
-	return fl.Wrap == plan.Plain && !fl.OmitZero && !presenceBit(t, fl)
+// alwaysWritten reports whether fl's member is in every encoding of its
+// struct.
+func alwaysWritten(fl *plan.Field) bool {
+	return fl.Wrap == plan.Plain && !fl.OmitZero && !presenceBit(fl)
 }
 
 func appendLit(s string) jen.Code {

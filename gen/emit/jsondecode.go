@@ -118,7 +118,7 @@ func genStructDecode(g *jen.Group, t *plan.Type) {
 		g.Switch(jen.Id("field")).BlockFunc(func(g *jen.Group) {
 			for i, fl := range t.Fields {
 				g.Case(jen.Lit(i)).BlockFunc(func(g *jen.Group) {
-					if t.Absent != "" && fl.Bit >= 0 {
+					if presenceBit(fl) {
 						// null is no value for a field that cannot hold it:
 						// the member counts as missing.
 						g.If(jen.Op("!").Id("d").Dot("AtNull").Call()).Block(
