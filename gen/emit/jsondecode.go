@@ -1,12 +1,9 @@
 package emit
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"math"
-	"slices"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
@@ -197,14 +194,11 @@ func genJSONFields(f *jen.File, t *plan.Type) {
 	if t.JSONFieldsVar() == "" {
 		return
 	}
-	order := make([]int, len(t.Fields))
-	for i := range order {
-		order[i] = i
+	names := make([]string, len(t.Fields))
+	for i, fl := range t.Fields {
+		names[i] = fl.JSONName
 	}
-	slices.SortFunc(order, func(a, b int) int {
-		x, y := t.Fields[a].JSONName, t.Fields[b].JSONName
-		return cmp.Or(cmp.Compare(len(x), len(y)), strings.Compare(x, y))
-	})
+	order := oasimpl.FieldsOrder(names)
 	comment(f, t.JSONFieldsVar()+" holds the member names of "+t.Name+" for DecodeJSON's lookup\nof a name KeyIs did not guess.")
 	f.Var().Id(t.JSONFieldsVar()).Op("=").Qual(implPkg, "Fields").Values(jen.DictFunc(func(d jen.Dict) {
 		d[jen.Id("Sorted")] = jen.Index().String().ValuesFunc(func(g *jen.Group) {

@@ -1,8 +1,10 @@
 package oasimpl
 
 import (
+	"cmp"
 	"encoding/json"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/oasgen/oasgen/oas"
@@ -366,6 +368,21 @@ type Fields struct {
 	Sorted []string
 	Index  []int32
 	Folded []string
+}
+
+// FieldsOrder returns the indexes of names (a struct's member names, in
+// field order) in the order Fields.Sorted holds them, which Lookup's
+// binary search relies on: by length, then bytes. The generator builds
+// each struct's table with it.
+func FieldsOrder(names []string) []int {
+	order := make([]int, len(names))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(len(names[a]), len(names[b])), strings.Compare(names[a], names[b]))
+	})
+	return order
 }
 
 // Lookup returns the index of the field key names, exactly or else (with

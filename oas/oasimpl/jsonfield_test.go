@@ -1,7 +1,6 @@
 package oasimpl
 
 import (
-	"cmp"
 	"errors"
 	"math/rand/v2"
 	"slices"
@@ -34,17 +33,10 @@ func TestFoldIndex(t *testing.T) {
 }
 
 // fieldsOf builds a Fields as the generator writes it (gen/emit's
-// genJSONFields): names by length, then bytes.
+// genJSONFields, through FieldsOrder).
 func fieldsOf(names []string, fold bool) *Fields {
-	order := make([]int, len(names))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		return cmp.Or(cmp.Compare(len(names[a]), len(names[b])), strings.Compare(names[a], names[b]))
-	})
 	f := &Fields{}
-	for _, i := range order {
+	for _, i := range FieldsOrder(names) {
 		f.Sorted = append(f.Sorted, names[i])
 		f.Index = append(f.Index, int32(i))
 	}
