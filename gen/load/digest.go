@@ -63,7 +63,7 @@ func Digest(path string, opts Options) (string, error) {
 			}
 			for i := 0; i+1 < len(m.Content); i += 2 {
 				k, v := m.Content[i], m.Content[i+1]
-				if k.Value != "$ref" || v.Kind != yaml.ScalarNode || inExtension(where) || misplacedRef(where) {
+				if k.Value != "$ref" || v.Kind != yaml.ScalarNode || notARef(where) {
 					continue
 				}
 				file, _, _ := strings.Cut(v.Value, "#")
@@ -284,6 +284,69 @@ func (d *treeDigest) node(n *yaml.Node, depth int) {
 		d.str('t', n.ShortTag())
 		d.str('v', n.Value)
 	}
+}
+
+// notARef reports whether a "$ref" key in the mapping at document path
+// where is not a Reference Object to follow: it is inside an extension or
+// a literal value, or it is a misplaced one (dropMisplacedRefs).
+func notARef(where []string) bool {
+	return inExtension(where) || inLiteral(where) || misplacedRef(where)
+}
+
+// inLiteral reports whether a document path runs through a literal JSON
+// value of the spec: an example (`example`, an Example Object's `value`,
+// the items of JSON Schema's `examples` array, Swagger 2.0's response
+// `examples` by media type), a `default`, an `enum` or a `const`. Such a
+// value is data, in which "$ref" is a member name like any other (SCIM
+// payloads have one); kin-openapi leaves it alone too. Names in maps the
+// author names (a property called "example") are not keywords, and an
+// operation's `responses.default` is a response.
+func inLiteral(path []string) bool {
+	for i, k := range path {
+		parent, grand := "", ""
+		if i > 0 {
+			parent = path[i-1]
+		}
+		if i > 1 {
+			grand = path[i-2]
+		}
+		if i > 0 && namedMap(parent, grand, i == 1) {
+			continue // k is a name
+		}
+		switch k {
+		case "example", "enum", "const":
+			return true
+		case "default":
+			if parent != "responses" {
+				return true
+			}
+		case "value":
+			if grand == "examples" {
+				return true
+			}
+		case "examples":
+			if parent != "" && grand == "responses" {
+				return true // Swagger 2.0: examples by media type
+			}
+			if i+1 < len(path) && isIndex(path[i+1]) {
+				return true // JSON Schema: an array of values
+			}
+		}
+	}
+	return false
+}
+
+// isIndex reports whether a path element is a sequence index.
+func isIndex(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // inExtension reports whether a document path runs through a specification

@@ -137,3 +137,100 @@ components:
 		t.Errorf("Load of a dangling property ref = %v", err)
 	}
 }
+
+// TestRefsInLiteralsAreNotFollowed: "$ref" inside an example, a default, an
+// enum or a const is a member of a JSON value (SCIM payloads, as in
+// GitHub's spec, have one), not a reference; one under a property, a
+// parameter or a response named like those keywords is a real reference.
+func TestRefsInLiteralsAreNotFollowed(t *testing.T) {
+	dir := t.TempDir()
+	doc := `openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /a:
+    get:
+      parameters:
+        - name: q
+          in: query
+          schema: {type: object}
+          example: {$ref: "https://example.com/users/1"}
+          examples:
+            one: {value: {members: [{$ref: "https://example.com/users/2"}]}}
+            two: {$ref: "#/components/examples/Group"}
+      responses:
+        default: {$ref: "#/components/responses/Err"}
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {$ref: "#/components/schemas/A"}
+              example: {$ref: "missing.yaml"}
+components:
+  examples:
+    Group: {value: {$ref: "https://example.com/groups/1"}}
+  responses:
+    Err: {description: error}
+  schemas:
+    A:
+      type: object
+      default: {$ref: "https://example.com/a"}
+      examples: [{$ref: "missing.yaml#/X"}]
+      enum: [{$ref: "https://example.com/e"}]
+      properties:
+        example: {$ref: "#/components/schemas/B"}
+        default: {$ref: "#/components/schemas/B"}
+        const: {const: {$ref: "https://example.com/c"}}
+    B: {type: string}
+`
+	p := filepath.Join(dir, "openapi.yaml")
+	if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Load(p, Options{})
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if len(s.Files) != 1 {
+		t.Errorf("files read: %q", s.Files)
+	}
+	if _, err := Digest(p, Options{}); err != nil {
+		t.Errorf("Digest: %v", err)
+	}
+	for _, bad := range []struct{ from, to string }{
+		{`example: {$ref: "#/components/schemas/B"}`, `example: {$ref: "#/components/schemas/C"}`},
+		{`default: {$ref: "#/components/responses/Err"}`, `default: {$ref: "#/components/responses/Nope"}`},
+		{`two: {$ref: "#/components/examples/Group"}`, `two: {$ref: "https://example.com/g"}`},
+	} {
+		text := strings.Replace(doc, bad.from, bad.to, 1)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Load(p, Options{}); err == nil {
+			t.Errorf("Load with %s: no error", bad.to)
+		}
+	}
+}
+
+func TestInLiteral(t *testing.T) {
+	for _, c := range []struct {
+		path string
+		want bool
+	}{
+		{"components.schemas.A.example", true},
+		{"components.schemas.A.properties.example", false},
+		{"components.schemas.example", false},
+		{"paths./a.get.responses.default", false},
+		{"paths./a.get.responses.200.examples.application/json.members.0", true}, // Swagger 2.0
+		{"paths./a.get.responses.200.content.application/json.examples.one", false},
+		{"paths./a.get.responses.200.content.application/json.examples.one.value", true},
+		{"components.examples.value.value", true},
+		{"components.schemas.A.examples.0", true},
+		{"components.schemas.A.properties.examples.properties.value", false},
+		{"components.schemas.A.enum.0", true},
+		{"components.schemas.A.properties.enum.items", false},
+	} {
+		if got := inLiteral(strings.Split(c.path, ".")); got != c.want {
+			t.Errorf("inLiteral(%s) = %v, want %v", c.path, got, c.want)
+		}
+	}
+}

@@ -361,7 +361,7 @@ func (s *Spec) checkRefs(path string, opts Options, seen map[string]bool) error 
 		}
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
-			if k.Value != "$ref" || v.Kind != yaml.ScalarNode || inExtension(where) || misplacedRef(where) {
+			if k.Value != "$ref" || v.Kind != yaml.ScalarNode || notARef(where) {
 				continue
 			}
 			ref := v.Value
