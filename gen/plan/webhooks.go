@@ -122,6 +122,12 @@ func (p *planner) planWebhooks() {
 	w.Handler = p.claimType("NewWebhookHandler", "the webhook handler", diag.Pos{})
 	byMethod := map[string]int{}
 	for _, s := range srcs {
+		ops := 0
+		for _, m := range methodOrder {
+			if s.item.GetOperation(m) != nil {
+				ops++
+			}
+		}
 		for _, m := range methodOrder {
 			op := s.item.GetOperation(m)
 			if op == nil {
@@ -136,6 +142,12 @@ func (p *planner) planWebhooks() {
 			base := GoName(s.name)
 			if base == "" {
 				base = "Event"
+			}
+			if ops > 1 && m != "POST" {
+				// A webhook delivered by several methods: POST, the usual
+				// one, keeps the webhook's name; the others add theirs
+				// rather than a number.
+				base += GoName(strings.ToLower(m))
 			}
 			wh := &Webhook{Name: s.name, Where: where, Pos: pos, Method: m, Route: s.suffix,
 				Summary: op.Summary, Description: op.Description, Deprecated: op.Deprecated, Status: 200}

@@ -96,3 +96,41 @@ components:
 		t.Errorf("unexpected duplicate-route warning: %s", warnings)
 	}
 }
+
+// TestWebhookSeveralMethods: a webhook delivered by several methods keeps
+// its name for POST, and the others take their method's, not a number.
+func TestWebhookSeveralMethods(t *testing.T) {
+	m, warnings := buildSpec(t, "openapi.yaml", `openapi: 3.1.0
+info: {title: S, version: "1"}
+paths: {}
+webhooks:
+  update:
+    delete:
+      requestBody:
+        content:
+          application/json:
+            schema: {type: object, properties: {id: {type: string}}}
+      responses: {"200": {description: ok}}
+    post:
+      operationId: updateWebhook
+      responses: {"200": {description: ok}}
+  ping:
+    get:
+      responses: {"200": {description: ok}}
+`)
+	var got []string
+	for _, wh := range m.Webhooks.List {
+		body := "-"
+		if wh.Body != nil && wh.Body.Kind == RefNamed {
+			body = wh.Body.Named.Name
+		}
+		got = append(got, wh.Type+" "+wh.Method+" "+body)
+	}
+	want := "PingWebhook GET -\nUpdateWebhook POST -\nUpdateDeleteWebhook DELETE UpdateDeletePayload"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("webhooks:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
+	}
+	if strings.Contains(warnings, "already taken") {
+		t.Errorf("unexpected renaming: %s", warnings)
+	}
+}
