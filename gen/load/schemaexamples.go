@@ -30,16 +30,16 @@ var schemaMaps = map[string]bool{"properties": true, "patternProperties": true, 
 
 var schemaLists = map[string]bool{"allOf": true, "oneOf": true, "anyOf": true, "prefixItems": true}
 
-// dataKeywords hold values, not spec structure: a key below them is data.
-var dataKeywords = map[string]bool{"example": true, "examples": true, "default": true, "enum": true, "const": true, "value": true}
-
 // isSchemaPath reports whether document path p (keys and indexes) leads
 // to a schema; rootSchema says the file's root is one (a schema of its own
 // that a $ref names).
 func isSchemaPath(p []string, rootSchema bool) bool {
+	if inLiteral(p) || inExtension(p) {
+		return false
+	}
 	for i, k := range p {
-		named := i > 0 && namedMap(p[i-1], at(p, i-2), i == 1)
-		if !named && (dataKeywords[k] || strings.HasPrefix(k, "x-")) {
+		// No schema is below an Example Object either.
+		if k == "examples" && !(i > 0 && namedMap(p[i-1], at(p, i-2), i == 1)) {
 			return false
 		}
 	}
