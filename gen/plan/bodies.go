@@ -36,12 +36,32 @@ func requestMedia(c openapi3.Content) (string, BodyKind) {
 			}
 		}
 	}
+	if k := wildcardJSONKey(c); k != "" {
+		return k, BodyJSON
+	}
 	for _, k := range keys {
 		if c[k] != nil {
 			return k, BodyBinary
 		}
 	}
 	return "", BodyNone
+}
+
+// wildcardJSONKey is the key of a media range that admits JSON (*/*,
+// application/*) with a schema of fields, or "". Kubernetes' spec gives
+// every request body as */* with the object's schema: a range is no
+// Content-Type, and the one the schema's fields have an encoding for is
+// JSON, which the client then sends (and asks for) as application/json.
+func wildcardJSONKey(c openapi3.Content) string {
+	for _, k := range slices.Sorted(maps.Keys(c)) {
+		switch mediaBase(k) {
+		case "*/*", "application/*":
+			if mt := c[k]; mt != nil && mt.Schema != nil && mt.Schema.Value != nil && !isBinary(mt.Schema) && structured(mt.Schema.Value) {
+				return k
+			}
+		}
+	}
+	return ""
 }
 
 // mediaKind is how a body of a non-JSON media type travels.
@@ -103,6 +123,9 @@ func (p *planner) planBody(o *Operation, rb *openapi3.RequestBody, parts, where 
 	mt := rb.Content[media]
 	b := &RequestBody{Kind: kind, MediaType: media, Required: rb.Required}
 	where += ".content." + media
+	if kind == BodyJSON && strings.Contains(media, "*") {
+		b.MediaType = "application/json" // wildcardJSONKey
+	}
 	switch kind {
 	case BodyJSON:
 		// A JSON body without a schema is any JSON value, taken verbatim.
@@ -368,6 +391,13 @@ func (p *planner) planResponse(r *openapi3.Response, op, code, where string, pos
 		return resp
 	}
 	if k := jsonMediaKey(r.Content); k != "" {
+		resp.Kind, resp.MediaType = BodyJSON, k
+		resp.Body = p.refOf(r.Content[k].Schema, op+statusName(code)+"Response", where, false)
+		return resp
+	}
+	if k := wildcardJSONKey(r.Content); k != "" && !slices.ContainsFunc(slices.Collect(maps.Keys(r.Content)), func(m string) bool { return !strings.Contains(m, "*") }) {
+		// Only ranges, one with a schema of fields: read as JSON, asked
+		// for by the range (a server picks its type within it).
 		resp.Kind, resp.MediaType = BodyJSON, k
 		resp.Body = p.refOf(r.Content[k].Schema, op+statusName(code)+"Response", where, false)
 		return resp

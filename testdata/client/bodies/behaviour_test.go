@@ -417,6 +417,30 @@ func TestMediaRange(t *testing.T) {
 	}
 }
 
+// TestWildcardJSON: a body of fields under */* is sent as JSON, labelled
+// application/json, and a */* response of fields is asked for as */* and
+// decoded as JSON.
+func TestWildcardJSON(t *testing.T) {
+	ctx := context.Background()
+	c, seen := serve(t, reply{200, "application/json", `{"name":"app","values":{"tier":"web","x":"1"}}`})
+	got, err := c.PutLabels(ctx, Labels{Name: "app", Values: oas.Some(map[string]string{"tier": "web"})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := seen()[0]; r.contentType != "application/json" || string(r.body) != `{"name":"app","values":{"tier":"web"}}` {
+		t.Errorf("sent %q as %q", r.body, r.contentType)
+	}
+	if got.Name != "app" || got.Values.Or(nil)["x"] != "1" {
+		t.Errorf("decoded %+v", got)
+	}
+	if got, err = c.GetLabels(ctx); err != nil || got.Name != "app" || got.Values.Or(nil)["tier"] != "web" {
+		t.Errorf("GetLabels: %+v, %v", got, err)
+	}
+	if r := seen()[1]; r.accept != "*/*" {
+		t.Errorf("GetLabels asked for %q, want the range */*", r.accept)
+	}
+}
+
 // TestBase64Body: a body of format byte is base64 text on the wire; the
 // caller passes the raw bytes, and a retry sends the same text.
 func TestBase64Body(t *testing.T) {

@@ -113,6 +113,9 @@ func TestBodiesAgainstPrism(t *testing.T) {
 	if res, err := c.GetReport(ctx); err != nil || res.StatusCode != 200 || res.OK == nil {
 		t.Errorf("GetReport: %+v, %v", res, err)
 	}
+	if l, err := c.PutLabels(ctx, Labels{Name: "app", Values: oas.Some(map[string]string{"tier": "web"})}); err != nil || l == nil {
+		t.Errorf("PutLabels: %+v, %v", l, err)
+	}
 	if d, err := c.DeleteDeployment(ctx, 3); err != nil || d == nil {
 		t.Errorf("DeleteDeployment: %+v, %v", d, err)
 	}

@@ -161,6 +161,8 @@ type APIClient struct {
 	opDownloadFile      oasimpl.Call
 	opUploadFile        oasimpl.Call
 	opSetGauge          oasimpl.Call
+	opGetLabels         oasimpl.Call
+	opPutLabels         oasimpl.Call
 	opLogin             oasimpl.Call
 	opGetMotd           oasimpl.Call
 	opCreateNote        oasimpl.Call
@@ -257,6 +259,17 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		Func:      "SetGauge",
 		Method:    "PUT",
 		Operation: "setGauge",
+	}
+	c.opGetLabels = oasimpl.Call{
+		Accept:    "*/*",
+		Func:      "GetLabels",
+		Method:    "GET",
+		Operation: "getLabels",
+	}
+	c.opPutLabels = oasimpl.Call{
+		Func:      "PutLabels",
+		Method:    "PUT",
+		Operation: "putLabels",
 	}
 	c.opLogin = oasimpl.Call{
 		Accept:    "text/plain",
@@ -728,6 +741,65 @@ func (c *APIClient) SetGauge(ctx context.Context, body float64, opts ...CallOpti
 		return nil
 	}
 	return oasimpl.NewAPIError(resp)
+}
+
+// GetLabels calls GET /labels: A response of fields under the media range */*
+// (Prism cannot mock it).
+//
+// A 2xx response is decoded as Labels. Any other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) GetLabels(ctx context.Context, opts ...CallOption) (*Labels, error) {
+	u, err := oasimpl.JoinURL(c.server, "/labels")
+	if err != nil {
+		return nil, fmt.Errorf("GetLabels: %w", err)
+	}
+	call := c.opGetLabels
+	call.URL = u
+	call.Server = c.server
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return nil, fmt.Errorf("GetLabels: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return oasimpl.DecodeJSON[Labels](resp)
+	}
+	return nil, oasimpl.NewAPIError(resp)
+}
+
+// PutLabels calls PUT /labels: A body of fields under the media range */* (as
+// Kubernetes' spec has them).
+//
+// The body is validated before anything is sent. A 2xx response is decoded as
+// Labels. Any other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) PutLabels(ctx context.Context, body Labels, opts ...CallOption) (*Labels, error) {
+	if err := body.Validate(); err != nil {
+		return nil, fmt.Errorf("PutLabels: %w", err)
+	}
+	payload, err := oasimpl.Encode(body)
+	if err != nil {
+		return nil, fmt.Errorf("PutLabels: %w", err)
+	}
+	u, err := oasimpl.JoinURL(c.server, "/labels")
+	if err != nil {
+		return nil, fmt.Errorf("PutLabels: %w", err)
+	}
+	call := c.opPutLabels
+	call.URL = u
+	call.Server = c.server
+	call.Body = payload
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return nil, fmt.Errorf("PutLabels: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return oasimpl.DecodeJSON[Labels](resp)
+	}
+	return nil, oasimpl.NewAPIError(resp)
 }
 
 // Login calls POST /login.

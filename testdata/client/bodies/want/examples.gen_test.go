@@ -156,6 +156,38 @@ func ExampleAPIClient_SetGauge() {
 	}
 }
 
+// ExampleAPIClient_GetLabels calls GetLabels with example arguments.
+func ExampleAPIClient_GetLabels() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	res, err := client.GetLabels(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%+v\n", res)
+}
+
+// ExampleAPIClient_PutLabels calls PutLabels with example arguments.
+func ExampleAPIClient_PutLabels() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	res, err := client.PutLabels(ctx, NewLabels("<name>"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%+v\n", res)
+}
+
 // ExampleAPIClient_Login calls Login with example arguments.
 func ExampleAPIClient_Login() {
 	ctx := context.Background()

@@ -5,28 +5,29 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:01868d0dfe99f185
+// spec: sha256:79d40f484ce97885
 // config: sha256:3bb05863136f0e8c
 // toolchain: v0.8.0
-// output: sha256:c04160867c1174d1
+// output: sha256:11b3c98ad3caf46a
 //
 // files:
-//	sha256:8d5b52e6828c60d6 api.gen.go
+//	sha256:bb6f2421e5aaa7c0 api.gen.go
 //	sha256:2c1215dc60f5be9f doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
-//	sha256:2db2f7784ed326df examples.gen_test.go
+//	sha256:093db75eb5b5c1f2 examples.gen_test.go
 //	sha256:6c9b73ead0703f28 model_deploy_accepted_response.gen.go
 //	sha256:a3bbaf1867f81218 model_deploy_result.gen.go
 //	sha256:beba1a882bcb7afa model_deployment.gen.go
 //	sha256:10454f7e172cd1c1 model_deployment_input.gen.go
 //	sha256:8d33a6005ce2f240 model_error.gen.go
 //	sha256:ea6670605d53d6a7 model_file_info.gen.go
+//	sha256:36d4868619f8a620 model_labels.gen.go
 //	sha256:14e68245b6303240 model_login_request_form.gen.go
 //	sha256:0d4cca06e1c6e5c9 model_meta.gen.go
 //	sha256:b4e9df118cf2736f model_report.gen.go
 //	sha256:e74f2da9cc24565a model_upload_avatar_parts_style.gen.go
 //	sha256:e54544602daaa18e model_upload_avatar_parts_style1.gen.go
-//	sha256:8ab0f151e6964532 raw/client.gen.go
+//	sha256:39e82c759f301d6a raw/client.gen.go
 //
 // warnings:
 //	../openapi.yaml:11:7	paths./deployments.post	type name DeployResult is already used; the result of Deploy is DeployResult2

@@ -200,6 +200,18 @@ type ClientInterface interface {
 	// Corresponds with PUT /gauge (the `SetGauge` operationId).
 	SetGaugeWithTextBody(ctx context.Context, body SetGaugeTextRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// GetLabels A response of fields under the media range */* (Prism cannot mock it)
+	//
+	// Corresponds with GET /labels (the `GetLabels` operationId).
+	GetLabels(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// PutLabelsWithBody A body of fields under the media range */* (as Kubernetes' spec has them)
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with PUT /labels (the `PutLabels` operationId).
+	PutLabelsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// LoginWithBody performs a POST /login (the `Login` operationId) request,
 	// with any type of body and a specified content type.
 	LoginWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -420,6 +432,38 @@ func (c *Client) SetGaugeWithBody(ctx context.Context, contentType string, body 
 // Corresponds with PUT /gauge (the `SetGauge` operationId).
 func (c *Client) SetGaugeWithTextBody(ctx context.Context, body SetGaugeTextRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewSetGaugeRequestWithTextBody(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GetLabels A response of fields under the media range */* (Prism cannot mock it)
+//
+// Corresponds with GET /labels (the `GetLabels` operationId).
+func (c *Client) GetLabels(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGetLabelsRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// PutLabelsWithBody A body of fields under the media range */* (as Kubernetes' spec has them)
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with PUT /labels (the `PutLabels` operationId).
+func (c *Client) PutLabelsWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewPutLabelsRequestWithBody(c.Server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
@@ -879,6 +923,62 @@ func NewSetGaugeRequestWithBody(server string, contentType string, body io.Reade
 	return req, nil
 }
 
+// NewGetLabelsRequest constructs an http.Request for the GetLabels method
+func NewGetLabelsRequest(server string) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/labels")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewPutLabelsRequestWithBody constructs an http.Request for the PutLabels method, with any body, and a specified content type
+func NewPutLabelsRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/labels")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewLoginRequestWithFormdataBody calls the generic Login builder with application/x-www-form-urlencoded body
 func NewLoginRequestWithFormdataBody(server string, body LoginFormdataRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
@@ -1217,6 +1317,20 @@ type ClientWithResponsesInterface interface {
 	//
 	// Corresponds with PUT /gauge (the `SetGauge` operationId).
 	SetGaugeWithTextBodyWithResponse(ctx context.Context, body SetGaugeTextRequestBody, reqEditors ...RequestEditorFn) (*SetGaugeResponse, error)
+
+	// GetLabelsWithResponse A response of fields under the media range */* (Prism cannot mock it)
+	//
+	// Returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with GET /labels (the `GetLabels` operationId).
+	GetLabelsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetLabelsResponse, error)
+
+	// PutLabelsWithBodyWithResponse A body of fields under the media range */* (as Kubernetes' spec has them)
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with PUT /labels (the `PutLabels` operationId).
+	PutLabelsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PutLabelsResponse, error)
 
 	// LoginWithBodyWithResponse performs a POST /login (the `Login` operationId) request,
 	// with any type of body and a specified content type.
@@ -1648,6 +1762,81 @@ func (r SetGaugeResponse) ContentType() string {
 	return ""
 }
 
+type GetLabelsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r GetLabelsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GetLabelsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GetLabelsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GetLabelsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type PutLabelsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *bodies.Labels
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r PutLabelsResponse) GetJSON200() *bodies.Labels {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r PutLabelsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r PutLabelsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r PutLabelsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r PutLabelsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type LoginResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -2041,6 +2230,32 @@ func (c *ClientWithResponses) SetGaugeWithTextBodyWithResponse(ctx context.Conte
 	return ParseSetGaugeResponse(rsp)
 }
 
+// GetLabelsWithResponse A response of fields under the media range */* (Prism cannot mock it)
+//
+// Returns a wrapper object for the known response body format(s).
+//
+// Corresponds with GET /labels (the `GetLabels` operationId).
+func (c *ClientWithResponses) GetLabelsWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetLabelsResponse, error) {
+	rsp, err := c.GetLabels(ctx, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGetLabelsResponse(rsp)
+}
+
+// PutLabelsWithBodyWithResponse A body of fields under the media range */* (as Kubernetes' spec has them)
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with PUT /labels (the `PutLabels` operationId).
+func (c *ClientWithResponses) PutLabelsWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*PutLabelsResponse, error) {
+	rsp, err := c.PutLabelsWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParsePutLabelsResponse(rsp)
+}
+
 // LoginWithBodyWithResponse performs a POST /login (the `Login` operationId) request,
 // with any type of body and a specified content type.
 //
@@ -2375,6 +2590,48 @@ func ParseSetGaugeResponse(rsp *http.Response) (*SetGaugeResponse, error) {
 	response := &SetGaugeResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseGetLabelsResponse parses an HTTP response from a GetLabelsWithResponse call
+func ParseGetLabelsResponse(rsp *http.Response) (*GetLabelsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GetLabelsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParsePutLabelsResponse parses an HTTP response from a PutLabelsWithResponse call
+func ParsePutLabelsResponse(rsp *http.Response) (*PutLabelsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &PutLabelsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest bodies.Labels
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
 	}
 
 	return response, nil
