@@ -154,7 +154,11 @@ func (p *planner) planWebhooks() {
 			if op.Description == "" && s.item.Description != "" {
 				wh.Description = s.item.Description
 			}
-			wh.Type = p.claimType(base+"Webhook", where, pos)
+			name := base + "Webhook"
+			if strings.HasSuffix(base, "Webhook") {
+				name = base // myWebhook: MyWebhook, not MyWebhookWebhook
+			}
+			wh.Type = p.claimType(name, where, pos)
 			wh.ParseFunc = "parse" + wh.Type
 			if rb := op.RequestBody; rb != nil && rb.Value != nil {
 				wh.BodyRequired = rb.Value.Required

@@ -98,7 +98,8 @@ components:
 }
 
 // TestWebhookSeveralMethods: a webhook delivered by several methods keeps
-// its name for POST, and the others take their method's, not a number.
+// its name for POST, and the others take their method's, not a number; a
+// webhook already named ...Webhook is not named ...WebhookWebhook.
 func TestWebhookSeveralMethods(t *testing.T) {
 	m, warnings := buildSpec(t, "openapi.yaml", `openapi: 3.1.0
 info: {title: S, version: "1"}
@@ -117,6 +118,9 @@ webhooks:
   ping:
     get:
       responses: {"200": {description: ok}}
+  orderWebhook:
+    post:
+      responses: {"200": {description: ok}}
 `)
 	var got []string
 	for _, wh := range m.Webhooks.List {
@@ -126,7 +130,7 @@ webhooks:
 		}
 		got = append(got, wh.Type+" "+wh.Method+" "+body)
 	}
-	want := "PingWebhook GET -\nUpdateWebhook POST -\nUpdateDeleteWebhook DELETE UpdateDeletePayload"
+	want := "OrderWebhook POST -\nPingWebhook GET -\nUpdateWebhook POST -\nUpdateDeleteWebhook DELETE UpdateDeletePayload"
 	if strings.Join(got, "\n") != want {
 		t.Errorf("webhooks:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
