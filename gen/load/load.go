@@ -435,7 +435,10 @@ func (s *Spec) validate() (diag.List, error) {
 	ctx := context.Background()
 	var opts []openapi3.ValidationOption
 	if s.Is31() {
-		opts = append(opts, openapi3.IsOpenAPI31OrLater())
+		// components.pathItems is OpenAPI 3.1's; kin-openapi resolves a
+		// $ref into it but its validation calls it an extra field, and
+		// stops there, hiding the rest of components.
+		opts = append(opts, openapi3.IsOpenAPI31OrLater(), openapi3.AllowExtraSiblingFields("pathItems"))
 	}
 	// Examples and defaults are checkValues' job; patterns the planner's,
 	// against Go's regexp, at the schema.
