@@ -239,8 +239,9 @@ func untemplatedPathParam(v driver.Violation, op *openapi3.Operation, path strin
 // writes it). Prism 5.16 collects the pairs back into an object only when
 // schema.type is "object", and then only the keys schema.properties names
 // (prism-http's deserializers/style/form.js, deserializeImplodeObject): a
-// schema with properties but no type, or an object with no properties
-// (free-form, additionalProperties only), comes back missing.
+// schema with properties but no type, an object with no properties
+// (free-form, additionalProperties only), or a schema that says nothing
+// (`{}`, for which synth makes an object), comes back missing.
 func prismFormObject(v driver.Violation, op *openapi3.Operation) bool {
 	const pre = "Request query must have required property '"
 	if op == nil || len(v.Location) != 2 || v.Location[1] != "query" || !strings.HasPrefix(v.Message, pre) {
@@ -249,7 +250,8 @@ func prismFormObject(v driver.Violation, op *openapi3.Operation) bool {
 	name := strings.TrimSuffix(strings.TrimPrefix(v.Message, pre), "'")
 	for _, pr := range op.Parameters {
 		p := pr.Value
-		if p == nil || p.In != "query" || p.Name != name || p.Schema == nil || p.Schema.Value == nil {
+		// Prism names the parameter in lower case ('queryparam').
+		if p == nil || p.In != "query" || !strings.EqualFold(p.Name, name) || p.Schema == nil || p.Schema.Value == nil {
 			continue
 		}
 		s := p.Schema.Value
@@ -258,7 +260,9 @@ func prismFormObject(v driver.Violation, op *openapi3.Operation) bool {
 		untyped := s.Type == nil || len(*s.Type) == 0
 		untypedObject := untyped && (len(s.Properties) > 0 || s.AdditionalProperties.Schema != nil)
 		freeForm := s.Type.Is("object") && len(s.Properties) == 0
-		return form && exploded && (untypedObject || freeForm)
+		// A schema that says nothing ({}) is given an object by synth.
+		anything := untyped && len(s.Properties) == 0 && s.Items == nil && len(s.OneOf)+len(s.AnyOf)+len(s.AllOf) == 0 && len(s.Enum) == 0
+		return form && exploded && (untypedObject || freeForm || anything)
 	}
 	return false
 }

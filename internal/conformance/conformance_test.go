@@ -360,6 +360,18 @@ func TestPrismFormObject(t *testing.T) {
 	if !prismFormObject(v, op(freeForm)) {
 		t.Error("free-form object: blamed on the client")
 	}
+	if !prismFormObject(v, op(&openapi3.Schema{})) {
+		t.Error("schema {}: blamed on the client")
+	}
+	lower := driver.Violation{Location: v.Location, Message: "Request query must have required property 'p2'"}
+	mixed := op(&openapi3.Schema{})
+	mixed.Parameters[0].Value.Name = "P2"
+	if !prismFormObject(lower, mixed) {
+		t.Error("parameter P2, named p2 by Prism: blamed on the client")
+	}
+	if prismFormObject(v, op(&openapi3.Schema{Enum: []any{"a"}})) {
+		t.Error("untyped enum: blamed on Prism")
+	}
 	if prismFormObject(v, op(&openapi3.Schema{Type: &openapi3.Types{"object"}, Properties: props})) {
 		t.Error("typed object: blamed on Prism")
 	}
