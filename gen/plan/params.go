@@ -412,8 +412,25 @@ func paramGoName(pv *openapi3.Parameter) string {
 // which OpenAPI lists too, is kept: specs without security schemes declare
 // it as a parameter, and leaving it out would leave the client no way to
 // authenticate.
+//
+// Headers that Go's HTTP client writes from the request itself
+// (Content-Length, Transfer-Encoding, Trailer, Host) are left out too: it
+// drops any value set among the headers, so a field for one would be
+// sent nowhere.
 func ignoredHeader(pv *openapi3.Parameter) bool {
-	return pv.In == openapi3.ParameterInHeader && (strings.EqualFold(pv.Name, "Content-Type") || strings.EqualFold(pv.Name, "Accept"))
+	return pv.In == openapi3.ParameterInHeader && ignoredHeaderReason(pv.Name) != ""
+}
+
+// ignoredHeaderReason is why a header parameter named name is left out,
+// or "".
+func ignoredHeaderReason(name string) string {
+	switch strings.ToLower(name) {
+	case "content-type", "accept":
+		return "as OpenAPI says: the request body's media type sets Content-Type and the responses' set Accept"
+	case "content-length", "transfer-encoding", "trailer", "host":
+		return "as Go's HTTP client writes it from the request and drops a value set among the headers"
+	}
+	return ""
 }
 
 // warnIgnoredHeaders warns, once each, about the operation's parameters
@@ -425,7 +442,7 @@ func (p *planner) warnIgnoredHeaders(item *openapi3.PathItem, op *openapi3.Opera
 				continue
 			}
 			pw := where + ".parameters." + pr.Value.Name
-			p.warn(p.paramPos(pr, pw), pw, "header parameter %q is ignored, as OpenAPI says: the request body's media type sets Content-Type and the responses' set Accept", pr.Value.Name)
+			p.warn(p.paramPos(pr, pw), pw, "header parameter %q is ignored, %s", pr.Value.Name, ignoredHeaderReason(pr.Value.Name))
 		}
 	}
 }

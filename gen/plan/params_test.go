@@ -143,3 +143,35 @@ parameters:
 		t.Errorf("no tsv warning in\n%s", warnings)
 	}
 }
+
+// TestFramingHeadersIgnored: header parameters Go's HTTP client writes
+// from the request itself (and drops from its headers) get no field, each
+// with a warning saying why; other headers keep theirs.
+func TestFramingHeadersIgnored(t *testing.T) {
+	m, warnings := buildSpec(t, "openapi.yaml", `openapi: 3.1.0
+info: {title: S, version: "1"}
+paths:
+  /foo:
+    get:
+      operationId: getFoo
+      parameters:
+        - {name: Content-Length, in: header, required: true, schema: {type: integer}}
+        - {name: host, in: header, schema: {type: string}}
+        - {name: X-Trace, in: header, schema: {type: string}}
+      responses: {"200": {description: ok}}
+`)
+	var got []string
+	for _, o := range m.Operations {
+		for _, p := range o.Params {
+			got = append(got, p.Name)
+		}
+	}
+	if strings.Join(got, ",") != "X-Trace" {
+		t.Errorf("parameters %q, want X-Trace alone", got)
+	}
+	for _, name := range []string{`"Content-Length" is ignored, as Go's HTTP client`, `"host" is ignored, as Go's HTTP client`} {
+		if !strings.Contains(warnings, name) {
+			t.Errorf("no warning %s in:\n%s", name, warnings)
+		}
+	}
+}
