@@ -7,11 +7,11 @@
 //
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
-// toolchain: v0.8.0
-// output: sha256:44d93d07e92182a5
+// toolchain: v0.9.0
+// output: sha256:4062b6e75a69df8a
 //
 // files:
-//	sha256:fc8d37de4cb709cd api.gen.go
+//	sha256:64d0d5a0b6c1ca58 api.gen.go
 //	sha256:7934ce918f51a300 doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md

@@ -7,7 +7,7 @@
 //
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
-// toolchain: v0.8.0
+// toolchain: v0.9.0
 // output: sha256:9ad69fccfac0a7f9
 //
 // files:

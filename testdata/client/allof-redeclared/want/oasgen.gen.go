@@ -7,11 +7,11 @@
 //
 // spec: sha256:339d5cd7c707cc97
 // config: sha256:fcd136dcb539b49f
-// toolchain: v0.8.0
-// output: sha256:45c5aed7a08dd7bf
+// toolchain: v0.9.0
+// output: sha256:adf39f0300f10585
 //
 // files:
-//	sha256:afcdce281be640d7 api.gen.go
+//	sha256:d9c0276e90a140a2 api.gen.go
 //	sha256:9257224cc797b959 doc.gen.go
 //	sha256:eef402cda5e91557 examples.gen_test.go
 //	sha256:0608f10e47fa1641 model_deployment.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:97908db1f24f396e
 // config: sha256:4c49e6f4e9fbace2
-// toolchain: v0.8.0
-// output: sha256:38f830f494628a4e
+// toolchain: v0.9.0
+// output: sha256:5690c9af15e7ad8b
 //
 // files:
-//	sha256:5ff4849717652904 api.gen.go
+//	sha256:0366988de539e788 api.gen.go
 //	sha256:cd2ec689ebc9a53f doc.gen.go
 //	sha256:06aa3621160e4494 examples.gen_test.go
 //	sha256:32bc5c4bbbfcee7f model_app_config.gen.go

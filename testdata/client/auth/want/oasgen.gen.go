@@ -7,11 +7,11 @@
 //
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
-// toolchain: v0.8.0
-// output: sha256:a2541fe4ba4cff74
+// toolchain: v0.9.0
+// output: sha256:71211e1aaf4d4cdf
 //
 // files:
-//	sha256:77166a411ee9f5ee api.gen.go
+//	sha256:e66e3205826c30ba api.gen.go
 //	sha256:a3080c37d01d2f3c doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
 //	sha256:72639ead2fcdbe0e model_thing.gen.go

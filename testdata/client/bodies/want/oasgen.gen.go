@@ -7,11 +7,11 @@
 //
 // spec: sha256:79d40f484ce97885
 // config: sha256:3bb05863136f0e8c
-// toolchain: v0.8.0
-// output: sha256:11b3c98ad3caf46a
+// toolchain: v0.9.0
+// output: sha256:39185bb1342c3721
 //
 // files:
-//	sha256:bb6f2421e5aaa7c0 api.gen.go
+//	sha256:821496ff26f45614 api.gen.go
 //	sha256:2c1215dc60f5be9f doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:093db75eb5b5c1f2 examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:9dd92c2ce2c25662
 // config: sha256:04c618fa1af06cb3
-// toolchain: v0.8.0
-// output: sha256:1a082dc17b1465a2
+// toolchain: v0.9.0
+// output: sha256:3a1a688cd58b97f8
 //
 // files:
-//	sha256:810f57b37e25e5c1 api.gen.go
+//	sha256:6c9f07bfdf72ada4 api.gen.go
 //	sha256:21673b0abf254277 doc.gen.go
 //	sha256:0249a179f6748fe5 examples.gen_test.go
 //	sha256:0be85888d47400d8 model_flag.gen.go

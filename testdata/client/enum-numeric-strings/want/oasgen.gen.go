@@ -7,11 +7,11 @@
 //
 // spec: sha256:d9a215062b75747b
 // config: sha256:296c9c757b8cef01
-// toolchain: v0.8.0
-// output: sha256:4305e7a14eb9e4f7
+// toolchain: v0.9.0
+// output: sha256:7fe5ef2bc54efca0
 //
 // files:
-//	sha256:12af3fc4bc7693bc api.gen.go
+//	sha256:fb6485ac5820e9bd api.gen.go
 //	sha256:578cf1c0b3a35736 doc.gen.go
 //	sha256:736bcb4345e95c46 examples.gen_test.go
 //	sha256:0899b9a87910961d model_set_shards.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:30e27b730f9ee15b
 // config: sha256:d8d41cb8a7c29d44
-// toolchain: v0.8.0
-// output: sha256:9b5e90f17cde7c78
+// toolchain: v0.9.0
+// output: sha256:3be5ee478d1f2045
 //
 // files:
-//	sha256:4910ab9fa3ae3f25 api.gen.go
+//	sha256:fb85fc6e5efc8a43 api.gen.go
 //	sha256:829fd279ea91d706 doc.gen.go
 //	sha256:2abe6571cd89d4c9 examples.gen_test.go
 //	sha256:47c952bade1dbff9 model_post_track_created_response.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:5b5174975c319a94
 // config: sha256:07623a2c5c42301a
-// toolchain: v0.8.0
-// output: sha256:f3cfa4992ec1022b
+// toolchain: v0.9.0
+// output: sha256:06ed9abe97d9aa41
 //
 // files:
-//	sha256:25c56fd31fb13a52 api.gen.go
+//	sha256:f2833674595ea85a api.gen.go
 //	sha256:e724631cf26e1e38 doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
 //	sha256:14ce52b1452fd3a9 examples.gen_test.go

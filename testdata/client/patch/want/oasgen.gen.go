@@ -7,11 +7,11 @@
 //
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
-// toolchain: v0.8.0
-// output: sha256:9d80323d9a0975c6
+// toolchain: v0.9.0
+// output: sha256:fc3d391609a3df40
 //
 // files:
-//	sha256:996ad24ede546973 api.gen.go
+//	sha256:3409c90d6717f0bd api.gen.go
 //	sha256:b4ab0c4951b8c486 doc.gen.go
 //	sha256:cead9ca3a51afc49 examples.gen_test.go
 //	sha256:f6773c0ec3ab5737 model_repo.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:6a814e6f9058fce7
 // config: sha256:8e6825c9c0b92b86
-// toolchain: v0.8.0
-// output: sha256:d6340b23b764b946
+// toolchain: v0.9.0
+// output: sha256:c3adfdd8664f8fc7
 //
 // files:
-//	sha256:e457431f8a5184f2 api.gen.go
+//	sha256:78c6ec47f3a36f6f api.gen.go
 //	sha256:66dfe3198ccd24b7 doc.gen.go
 //	sha256:568f5d131c74443f examples.gen_test.go
 //	sha256:f7f694292b49dcd9 raw/client.gen.go

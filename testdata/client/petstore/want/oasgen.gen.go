@@ -7,11 +7,11 @@
 //
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
-// toolchain: v0.8.0
-// output: sha256:e3683148f7c90638
+// toolchain: v0.9.0
+// output: sha256:314eb8b49d8e7556
 //
 // files:
-//	sha256:35cf20fcde0dfba8 api.gen.go
+//	sha256:177a66826cba7634 api.gen.go
 //	sha256:0000dc42e896f433 doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
-// toolchain: v0.8.0
-// output: sha256:6062ae1af64b312c
+// toolchain: v0.9.0
+// output: sha256:25df08cc3ac6f663
 //
 // files:
-//	sha256:34625b39d4e71330 api.gen.go
+//	sha256:119efa29435cbfde api.gen.go
 //	sha256:1a455e01976af0b5 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:0ce71cd8a5371023
 // config: sha256:c0a3489672e6fabe
-// toolchain: v0.8.0
-// output: sha256:cec09939f0f36703
+// toolchain: v0.9.0
+// output: sha256:3762567b9e6d6048
 //
 // files:
-//	sha256:70b231b0a5a779ac api.gen.go
+//	sha256:86e9ce163845f994 api.gen.go
 //	sha256:fd0e8d81bb5af8db doc.gen.go
 //	sha256:932967afaebbfdb8 examples.gen_test.go
 //	sha256:daab41322721ebea model_route.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:57d3650c4bbdcfd0
 // config: sha256:b8ee1440a395115d
-// toolchain: v0.8.0
-// output: sha256:99b26df39a981083
+// toolchain: v0.9.0
+// output: sha256:3af967c3b3f31e72
 //
 // files:
-//	sha256:860a429a243f1627 api.gen.go
+//	sha256:9d354d2684bad45a api.gen.go
 //	sha256:0ba55374b51bd5c9 doc.gen.go
 //	sha256:dde74010749dc339 errors.gen.go
 //	sha256:4bfde0e043c7cdfb examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:a1ee567c5d558311
 // config: sha256:23ef558e9a4b325a
-// toolchain: v0.8.0
-// output: sha256:31bf482081d88593
+// toolchain: v0.9.0
+// output: sha256:e7a5ac980d5fc9d0
 //
 // files:
-//	sha256:00720f11af92a61e api.gen.go
+//	sha256:376efabde0fa6bb3 api.gen.go
 //	sha256:5c8ac30a74c417ed doc.gen.go
 //	sha256:dad7a1c1765191ed errors.gen.go
 //	sha256:29778eb8a27ed0dc examples.gen_test.go

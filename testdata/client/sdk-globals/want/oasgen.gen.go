@@ -7,11 +7,11 @@
 //
 // spec: sha256:08a5c2ab0425a525
 // config: sha256:44a00fb48e028a93
-// toolchain: v0.8.0
-// output: sha256:dbdeffc116288f37
+// toolchain: v0.9.0
+// output: sha256:ad2bd56ceaba4498
 //
 // files:
-//	sha256:50e13cbb2181fb7d api.gen.go
+//	sha256:5a05340f6c62b5be api.gen.go
 //	sha256:0d5a9a9026fb01e6 doc.gen.go
 //	sha256:0cdcc28b508ab697 examples.gen_test.go
 //	sha256:3590ef6e75196612 raw/client.gen.go

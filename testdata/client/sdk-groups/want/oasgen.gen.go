@@ -7,11 +7,11 @@
 //
 // spec: sha256:133945e2b740b3fd
 // config: sha256:88542a19bbddc305
-// toolchain: v0.8.0
-// output: sha256:3ba5dca95540ee3f
+// toolchain: v0.9.0
+// output: sha256:45422cebd5995eff
 //
 // files:
-//	sha256:b4412f7fe1c8e975 api.gen.go
+//	sha256:dcaf47f45e26f93a api.gen.go
 //	sha256:bd005b3989bb599e doc.gen.go
 //	sha256:f42cce6fdcd0266d examples.gen_test.go
 //	sha256:f9ac07bcd67a53ad model_account.gen.go

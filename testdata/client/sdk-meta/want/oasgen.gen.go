@@ -7,11 +7,11 @@
 //
 // spec: sha256:08186bb3fbdf7694
 // config: sha256:bc9d64ea3c93754a
-// toolchain: v0.8.0
-// output: sha256:b8021f1d9e59992d
+// toolchain: v0.9.0
+// output: sha256:34efee26b8b7546f
 //
 // files:
-//	sha256:c05a1ee4ade0f227 api.gen.go
+//	sha256:aeb4e214db81ddb0 api.gen.go
 //	sha256:12ff65f91ab1f817 doc.gen.go
 //	sha256:c5a1416e62f83cb2 errors.gen.go
 //	sha256:f2c637a41f3d48df examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:25413f7d26004831
 // config: sha256:821f72598031c6bb
-// toolchain: v0.8.0
-// output: sha256:3d955356812ba369
+// toolchain: v0.9.0
+// output: sha256:420005db5fcc82ac
 //
 // files:
-//	sha256:2c009e8b1a23148d api.gen.go
+//	sha256:4d236edbafd42240 api.gen.go
 //	sha256:303249b0d03d24c8 doc.gen.go
 //	sha256:5315fded536c6613 errors.gen.go
 //	sha256:1b2a5e45b33cf1e7 examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:cddbc31c6e0c187a
 // config: sha256:41be07da654e06ac
-// toolchain: v0.8.0
-// output: sha256:cbf9972e6e8150b2
+// toolchain: v0.9.0
+// output: sha256:755709c78551b847
 //
 // files:
-//	sha256:fe588c2b5ccba874 api.gen.go
+//	sha256:a6f69780a5baf229 api.gen.go
 //	sha256:397bdd6c1e0d00f8 doc.gen.go
 //	sha256:bc2cd1a807adfe4b examples.gen_test.go
 //	sha256:51ac14a9ae99fc53 raw/client.gen.go

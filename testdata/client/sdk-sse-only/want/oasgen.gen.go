@@ -7,11 +7,11 @@
 //
 // spec: sha256:b3eeaa2e91efa136
 // config: sha256:a27a5795d96fc97b
-// toolchain: v0.8.0
-// output: sha256:33341a959e1dff0c
+// toolchain: v0.9.0
+// output: sha256:1796dd4ca0385900
 //
 // files:
-//	sha256:1f752ad5a911cbf4 api.gen.go
+//	sha256:c8876f1756097bfc api.gen.go
 //	sha256:6c8deb21f30fd3bb doc.gen.go
 //	sha256:05059139768efc0a examples.gen_test.go
 //	sha256:44b66d52904989ad model_stream_ticks_event.gen.go

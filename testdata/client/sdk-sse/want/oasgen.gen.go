@@ -7,11 +7,11 @@
 //
 // spec: sha256:5f9637848f958e7e
 // config: sha256:5c465b5e41ce6b6c
-// toolchain: v0.8.0
-// output: sha256:7521c21d93f4d6c2
+// toolchain: v0.9.0
+// output: sha256:b2f3a0dc4386ac16
 //
 // files:
-//	sha256:bbb24449bf0b10c4 api.gen.go
+//	sha256:71debacc3d2a9d61 api.gen.go
 //	sha256:02fa6cdd7fb28952 doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
 //	sha256:a4def5da10175901 examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:df6f94a6c26fd458
 // config: sha256:908a3bd4c2fc0a67
-// toolchain: v0.8.0
-// output: sha256:3c692ccbbc222071
+// toolchain: v0.9.0
+// output: sha256:54851f05fc214c38
 //
 // files:
-//	sha256:2c33b30836a7cf7d api.gen.go
+//	sha256:ed99a6f78bfc675f api.gen.go
 //	sha256:cc3100131a228a18 doc.gen.go
 //	sha256:4d5d679a1897b451 errors.gen.go
 //	sha256:4003e553b3cf3b2b examples.gen_test.go

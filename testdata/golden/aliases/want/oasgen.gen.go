@@ -7,7 +7,7 @@
 //
 // spec: sha256:39b553d129eebb02
 // config: sha256:e372b62fecccf7b1
-// toolchain: v0.8.0
+// toolchain: v0.9.0
 // output: sha256:86f0bf97a8807199
 //
 // files:

@@ -7,11 +7,11 @@
 //
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
-// toolchain: v0.8.0
-// output: sha256:edd6b12dcdf5d9a9
+// toolchain: v0.9.0
+// output: sha256:e5c0b61c6ac78347
 //
 // files:
-//	sha256:c2b55d08f036f1cc api.gen.go
+//	sha256:2f3a7cde8a4bbd73 api.gen.go
 //	sha256:2c5355a6f726e33b doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md

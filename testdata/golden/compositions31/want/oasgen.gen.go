@@ -7,7 +7,7 @@
 //
 // spec: sha256:9127fc07e253bb5d
 // config: sha256:3033b3df49b8a7d5
-// toolchain: v0.8.0
+// toolchain: v0.9.0
 // output: sha256:03a1d70063617767
 //
 // files:

@@ -7,11 +7,11 @@
 //
 // spec: sha256:722557dab0b479f2
 // config: sha256:820be30c8474642c
-// toolchain: v0.8.0
-// output: sha256:d6e4439039cf6565
+// toolchain: v0.9.0
+// output: sha256:219a66824a734519
 //
 // files:
-//	sha256:7bf74e2317574f11 api.gen.go
+//	sha256:52f70e305274c0e0 api.gen.go
 //	sha256:dcce76b5ca09d10b doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:1bb32bde487c6d2a docs/models/item.md

@@ -7,7 +7,7 @@
 //
 // spec: sha256:e4c2f2487f4596fa
 // config: sha256:bb5f4bf19d6d130f
-// toolchain: v0.8.0
+// toolchain: v0.9.0
 // output: sha256:dc5aac7d9f0476f1
 //
 // files:

@@ -7,11 +7,11 @@
 //
 // spec: sha256:1a6d8a3c7a2b2c93
 // config: sha256:3e42edb4719cb61b
-// toolchain: v0.8.0
-// output: sha256:cc3dbe93c573f807
+// toolchain: v0.9.0
+// output: sha256:a377331dd696061c
 //
 // files:
-//	sha256:2e1ed18ac76fd8a6 api.gen.go
+//	sha256:954ce0b458ec7000 api.gen.go
 //	sha256:fc9f7b8ac0a9c8b1 doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md

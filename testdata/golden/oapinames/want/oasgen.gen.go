@@ -7,11 +7,11 @@
 //
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
-// toolchain: v0.8.0
-// output: sha256:5cca7ad0f3e00e50
+// toolchain: v0.9.0
+// output: sha256:0a3f855215623ced
 //
 // files:
-//	sha256:c97f0fafb3355e1d api.gen.go
+//	sha256:3026e434918c01ec api.gen.go
 //	sha256:af658bc312033398 doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md

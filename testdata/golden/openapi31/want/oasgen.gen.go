@@ -7,11 +7,11 @@
 //
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
-// toolchain: v0.8.0
-// output: sha256:73df529e304b4477
+// toolchain: v0.9.0
+// output: sha256:34d71dc896179ad1
 //
 // files:
-//	sha256:45ee6aa4571f7f7c api.gen.go
+//	sha256:a9f4a1d8a8ccf568 api.gen.go
 //	sha256:b229376487e2bd81 doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
-// toolchain: v0.8.0
-// output: sha256:792c4539752aa78e
+// toolchain: v0.9.0
+// output: sha256:b444837f7c7d4e20
 //
 // files:
-//	sha256:04d906902f691042 api.gen.go
+//	sha256:db9816750d4b45a1 api.gen.go
 //	sha256:f62c5e3a1820a303 doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
-// toolchain: v0.8.0
-// output: sha256:bdbeaf815f5f0182
+// toolchain: v0.9.0
+// output: sha256:f5f19d685a08b848
 //
 // files:
-//	sha256:9ec819aa7f6df0f5 api.gen.go
+//	sha256:bb9f01e42ebea55d api.gen.go
 //	sha256:6564ea608c0e5aa0 doc.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md

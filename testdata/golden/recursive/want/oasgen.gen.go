@@ -7,7 +7,7 @@
 //
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
-// toolchain: v0.8.0
+// toolchain: v0.9.0
 // output: sha256:8ec68805b3b336c3
 //
 // files:

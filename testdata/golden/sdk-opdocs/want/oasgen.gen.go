@@ -7,11 +7,11 @@
 //
 // spec: sha256:7b5cff22f72c5b3b
 // config: sha256:c69162836e608cae
-// toolchain: v0.8.0
-// output: sha256:2fa65b3f727a86f4
+// toolchain: v0.9.0
+// output: sha256:5135bcc8d46d5457
 //
 // files:
-//	sha256:72711d6a4460558c api.gen.go
+//	sha256:4c752c79594dbfc4 api.gen.go
 //	sha256:efca7a80c8183490 doc.gen.go
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md

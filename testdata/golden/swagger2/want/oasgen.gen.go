@@ -7,11 +7,11 @@
 //
 // spec: sha256:95ed806576160baa
 // config: sha256:cc3402158c40e91a
-// toolchain: v0.8.0
-// output: sha256:581f0034d063ed75
+// toolchain: v0.9.0
+// output: sha256:c7a2e248d39b231f
 //
 // files:
-//	sha256:4c2d3410242192cc api.gen.go
+//	sha256:946387049b6fdd25 api.gen.go
 //	sha256:768d1f0f60720f66 doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md

@@ -7,7 +7,7 @@
 //
 // spec: sha256:5ba7023f8048ca89
 // config: sha256:148643d2913e8c56
-// toolchain: v0.8.0
+// toolchain: v0.9.0
 // output: sha256:b731df64ab1f74c6
 //
 // files:

@@ -7,7 +7,7 @@
 //
 // spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
-// toolchain: v0.8.0
+// toolchain: v0.9.0
 // output: sha256:66ee07c7afcaa5e2
 //
 // files:
