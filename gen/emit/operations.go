@@ -142,7 +142,18 @@ func genBody(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.Statement
 		if b.Kind == plan.BodyForm {
 			enc = "EncodeForm"
 		}
-		g.List(jen.Id("payload"), jen.Err()).Op(":=").Qual(implPkg, enc).Call(jen.Id("body"))
+		args := []jen.Code{jen.Id("body")}
+		for _, ff := range b.FormFields {
+			d := jen.Dict{jen.Id("Name"): jen.Lit(ff.Name), jen.Id("Style"): jen.Lit(ff.Style)}
+			if ff.Explode {
+				d[jen.Id("Explode")] = jen.True()
+			}
+			if ff.AllowReserved {
+				d[jen.Id("AllowReserved")] = jen.True()
+			}
+			args = append(args, jen.Qual(implPkg, "Param").Values(d))
+		}
+		g.List(jen.Id("payload"), jen.Err()).Op(":=").Qual(implPkg, enc).Call(args...)
 		g.If(jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
 		set = append(set, call("Body").Id("payload"))
 		if b.MediaType != "application/json" {
@@ -194,6 +205,8 @@ func genPart(g *jen.Group, pt *plan.Part) {
 			return jen.Id("mp").Dot("File").Call(jen.Lit(fl.JSONName), jen.Lit(pt.ContentType), v)
 		case pt.Kind == plan.PartJSON:
 			return jen.Id("mp").Dot("JSON").Call(jen.Lit(fl.JSONName), jen.Lit(pt.ContentType), v)
+		case pt.Kind == plan.PartForm:
+			return jen.Id("mp").Dot("Form").Call(jen.Lit(fl.JSONName), jen.Lit(pt.ContentType), v)
 		}
 		return jen.Id("mp").Dot("Text").Call(jen.Lit(fl.JSONName), jen.Lit(pt.ContentType), v)
 	}

@@ -146,7 +146,7 @@ func (p *planner) planBody(o *Operation, rb *openapi3.RequestBody, parts, where 
 		}
 		// The context oapiContent uses, so both name an inline schema alike.
 		b.Type = p.refOf(mt.Schema, o.Name+"Request"+GoName(mediaLabel(media)), where+".schema", false)
-		p.checkForm(b.Type, where, pos)
+		p.planFormFields(b, mt, where, pos)
 	case BodyText:
 		b.Type = &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
 		if sr := mt.Schema; sr != nil && sr.Value != nil && textScalar(sr.Value) && !p.isNullable(sr.Value) {
@@ -237,10 +237,17 @@ func structured(s *openapi3.Schema) bool {
 	return typeIs(s, "object") || typeIs(s, "array") || len(s.Properties) > 0 || len(s.AllOf) > 0
 }
 
-// checkForm warns about the fields of a form body that form encoding cannot
-// spell as OpenAPI's default style would (objects exploded into their
-// properties): they are sent as JSON text.
-func (p *planner) checkForm(r *Ref, where string, pos diag.Pos) {
+// planFormFields decides how each property of a form body is written. A
+// scalar, or an array of scalars, in OpenAPI's default encoding (style
+// form, exploded) is one field per value. A property the spec's encoding
+// gives a style, explode or allowReserved, and an object (which the
+// default spreads into its members: min=1&max=2), is written in that
+// style, as a query parameter would be (b.FormFields); one whose encoding
+// names a JSON content type alone is its JSON text. What a style has no
+// form for (values nested in an object or array) goes as JSON text, with
+// a warning.
+func (p *planner) planFormFields(b *RequestBody, mt *openapi3.MediaType, where string, pos diag.Pos) {
+	r := b.Type
 	for r.Kind == RefNamed && r.Named.Kind == KindAlias && r.Named.GoAlias {
 		r = r.Named.Elem
 	}
@@ -248,14 +255,55 @@ func (p *planner) checkForm(r *Ref, where string, pos diag.Pos) {
 		return
 	}
 	for _, f := range r.Named.Fields {
-		e := f.Type
-		if e.Kind == RefSlice {
-			e = e.Elem
+		fw := where + ".schema.properties." + f.JSONName
+		enc := mt.Encoding[f.JSONName]
+		if enc != nil {
+			fw = where + ".encoding." + f.JSONName
 		}
-		if !scalarRef(e) {
-			p.warn(pos, where+".schema.properties."+f.JSONName,
-				"form field %q is not a scalar or an array of scalars; it is sent as JSON text", f.JSONName)
+		shape := shapeOf(f.Type)
+		declared := enc != nil && (enc.Style != "" || enc.Explode != nil || enc.AllowReserved)
+		if enc != nil && !declared && enc.ContentType != "" && isJSONMedia(enc.ContentType) {
+			continue // its JSON text, as the encoding says
 		}
+		if !declared && shape != shapeObject && shape != shapeFreeForm {
+			e := f.Type
+			for e.Kind == RefNamed && e.Named.Kind == KindAlias {
+				e = e.Named.Elem
+			}
+			if e.Kind == RefSlice && !scalarRef(e.Elem) {
+				p.warn(pos, fw, "form field %q: style form has no form for arrays of arrays or objects; each item is sent as JSON text", f.JSONName)
+			}
+			continue
+		}
+		ff := &FormField{Name: f.JSONName, Style: "form"}
+		if enc != nil && enc.Style != "" {
+			switch enc.Style {
+			case "form", "spaceDelimited", "pipeDelimited", "deepObject":
+				ff.Style = enc.Style
+			default:
+				p.warn(pos, fw, "form field %q: style %s is not defined for form bodies; sent in style form", f.JSONName, enc.Style)
+			}
+		}
+		ff.Explode = ff.Style == "form"
+		if enc != nil && enc.Explode != nil {
+			ff.Explode = *enc.Explode
+		}
+		ff.AllowReserved = enc != nil && enc.AllowReserved
+		switch {
+		case ff.Style == "deepObject" && shape != shapeObject && shape != shapeFreeForm:
+			p.warn(pos, fw, "form field %q: deepObject is only defined for objects; sent in style form, exploded", f.JSONName)
+			ff.Style, ff.Explode = "form", true
+		case ff.Style == "deepObject":
+			ff.Explode = true
+			if shape == shapeFreeForm || nestedIn(f.Type) {
+				p.warn(pos, fw, "form field %q: OpenAPI does not define deepObject for nested values; nested objects are sent as name[a][b]=v, arrays as repeated name[a]=v", f.JSONName)
+			}
+		case shape == shapeFreeForm:
+			p.warn(pos, fw, "form field %q has a free-form schema: its value is sent in style %s by the shape of its JSON value; arrays or objects nested in it, which the style has no form for, go as JSON text", f.JSONName, ff.Style)
+		case nestedIn(f.Type):
+			p.warn(pos, fw, "form field %q: style %s has no form for nested arrays or objects; nested values are sent as JSON text", f.JSONName, ff.Style)
+		}
+		b.FormFields = append(b.FormFields, ff)
 	}
 }
 
@@ -354,6 +402,10 @@ func (p *planner) planParts(b *RequestBody, mt *openapi3.MediaType, name, where 
 			}
 			if part.Kind == PartText && strings.Contains(strings.ToLower(part.ContentType), "json") {
 				part.Kind, part.Repeated = PartJSON, false
+			}
+			if part.Kind == PartJSON && mediaBase(part.ContentType) == "application/x-www-form-urlencoded" && shapeOf(ref) == shapeObject {
+				// Labelled a form, so sent as one, not as JSON text.
+				part.Kind = PartForm
 			}
 		}
 		f := &Field{Name: fname, JSONName: k, Type: ref, Required: required[k], Doc: docOf(sr.Value),

@@ -25,7 +25,7 @@ const ImplPath = RuntimePath + "/oasimpl"
 // RuntimeVersion is the oasimpl API version generated code is written for;
 // each generated package checks at compile time that the runtime it builds
 // with supports it (oasimpl.MinVersion..oasimpl.MaxVersion).
-const RuntimeVersion = 6
+const RuntimeVersion = 7
 
 // Model is the plan for one generated Go package.
 type Model struct {
@@ -605,6 +605,19 @@ type RequestBody struct {
 	Parts *Type
 	// PartList says how each of Parts' fields is written, in field order.
 	PartList []*Part
+	// FormFields (BodyForm) are the properties written in a style, as a
+	// query parameter of that style would be (planFormFields), in field
+	// order; the others are written as style form, exploded, writes a
+	// scalar or an array of scalars.
+	FormFields []*FormField
+}
+
+// FormField says how one property of a form body is written.
+type FormField struct {
+	Name          string // the property's name, as in the JSON encoding
+	Style         string // form, spaceDelimited, pipeDelimited or deepObject
+	Explode       bool
+	AllowReserved bool
 }
 
 // PartKind says how a multipart field is written.
@@ -614,6 +627,7 @@ const (
 	PartText PartKind = iota // one part per value, the value as text
 	PartFile                 // oas.File: its bytes, with its file name
 	PartJSON                 // the value as JSON, in one part
+	PartForm                 // an object whose encoding says application/x-www-form-urlencoded: its form encoding, in one part
 )
 
 // Part is one property of a multipart body.

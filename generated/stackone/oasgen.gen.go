@@ -7,12 +7,12 @@
 //
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
-// toolchain: v0.9.0
-// output: sha256:4062b6e75a69df8a
+// toolchain: v0.10.0
+// output: sha256:e91156a33e61cc0c
 //
 // files:
-//	sha256:64d0d5a0b6c1ca58 api.gen.go
-//	sha256:7934ce918f51a300 doc.gen.go
+//	sha256:45bea2e50f3d4c45 api.gen.go
+//	sha256:2afaad870bb2b10a doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
 //	sha256:71e5f85174026d87 docs/models/connectsessionauthenticate.md

@@ -194,6 +194,22 @@ func (m *Multipart) JSON(name, contentType string, v any) {
 	}
 }
 
+// Form adds v, an object, as one part holding its form encoding
+// (EncodeForm): a part whose encoding says application/x-www-form-urlencoded.
+func (m *Multipart) Form(name, contentType string, v any) {
+	if m.err != nil {
+		return
+	}
+	b, err := EncodeForm(v)
+	if err != nil {
+		m.err = fmt.Errorf("part %q: %w", name, err)
+		return
+	}
+	if w := m.part(name, "", contentType); w != nil {
+		w.Write(b)
+	}
+}
+
 // Finish ends the body and returns it with its Content-Type, boundary
 // included.
 func (m *Multipart) Finish() ([]byte, string, error) {
@@ -329,31 +345,55 @@ func (b *base64Reader) Read(p []byte) (int, error) {
 
 // EncodeForm encodes a body as application/x-www-form-urlencoded: each
 // property of its JSON form is a field, so names, omitted optionals and
-// enum values are the JSON encoding's. An array is one field per element
-// (form style, exploded); null is an empty value; an object, or an array
-// item that is one, is sent as JSON text.
-func EncodeForm(v any) ([]byte, error) {
+// enum values are the JSON encoding's. A property without a Param in
+// styled is written as OpenAPI's default (style form, exploded) writes a
+// scalar or an array: one field per element, null an empty value, and an
+// object, or an array item that is one, as JSON text. A property with one
+// (the spec's encoding for it, or an object, which the default style
+// spreads into its members) is written as a query parameter of that
+// style: `min=1&max=2` (form, exploded), `filter[min]=1` (deepObject).
+// Properties go in name order.
+func EncodeForm(v any, styled ...Param) ([]byte, error) {
 	b, err := Encode(v)
 	if err != nil {
 		return nil, err
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber() // numbers as written, not through float64
-	var obj map[string]any
-	if err := dec.Decode(&obj); err != nil || obj == nil {
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal(b, &obj); err != nil || obj == nil {
 		return nil, errors.New("encoding the request body: a form body must be a JSON object")
 	}
-	form := url.Values{}
+	var fields []string
 	for _, k := range slices.Sorted(maps.Keys(obj)) {
-		if items, ok := obj[k].([]any); ok {
-			for _, it := range items {
-				form.Add(k, formText(it))
+		var field string
+		if i := slices.IndexFunc(styled, func(p Param) bool { return p.Name == k }); i >= 0 {
+			var ps Params
+			ps.Query(styled[i], obj[k])
+			if ps.err != nil {
+				return nil, fmt.Errorf("encoding the request body: %w", ps.err)
 			}
-			continue
+			field = ps.query.String()
+		} else {
+			dec := json.NewDecoder(bytes.NewReader(obj[k]))
+			dec.UseNumber() // numbers as written, not through float64
+			var val any
+			if err := dec.Decode(&val); err != nil {
+				return nil, fmt.Errorf("encoding the request body: %w", err)
+			}
+			form := url.Values{}
+			if items, ok := val.([]any); ok {
+				for _, it := range items {
+					form.Add(k, formText(it))
+				}
+			} else {
+				form.Add(k, formText(val))
+			}
+			field = form.Encode()
 		}
-		form.Add(k, formText(obj[k]))
+		if field != "" { // an empty array is no field
+			fields = append(fields, field)
+		}
 	}
-	return []byte(form.Encode()), nil
+	return []byte(strings.Join(fields, "&")), nil
 }
 
 func formText(v any) string {

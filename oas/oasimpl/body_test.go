@@ -46,6 +46,49 @@ func TestEncodeForm(t *testing.T) {
 	}
 }
 
+// TestEncodeFormStyled: a property given a Param is written in its style,
+// as a query parameter of that style would be (OpenAPI's encoding object
+// for form bodies); the others as before, every field in name order.
+func TestEncodeFormStyled(t *testing.T) {
+	type rng struct {
+		Min int `json:"min"`
+		Max int `json:"max"`
+	}
+	type body struct {
+		Object rng      `json:"object"`
+		Deep   rng      `json:"deep"`
+		Pipes  []string `json:"pipes"`
+		Empty  []string `json:"empty"`
+		Name   string   `json:"name"`
+		Nested struct {
+			In rng `json:"in"`
+		} `json:"nested"`
+	}
+	v := body{Object: rng{1, 2}, Deep: rng{3, 4}, Pipes: []string{"a b", "c"}, Empty: []string{}, Name: "x y"}
+	v.Nested.In = rng{5, 6}
+	got, err := EncodeForm(v,
+		Param{Name: "object", Style: StyleForm, Explode: true},
+		Param{Name: "deep", Style: StyleDeepObject, Explode: true},
+		Param{Name: "pipes", Style: StylePipeDelimited},
+		Param{Name: "nested", Style: StyleDeepObject, Explode: true},
+		Param{Name: "unused", Style: StyleDeepObject, Explode: true},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "deep[min]=3&deep[max]=4&name=x+y&nested[in][min]=5&nested[in][max]=6&min=1&max=2&pipes=a%20b|c"
+	if string(got) != want {
+		t.Errorf("EncodeForm\n got %s\nwant %s", got, want)
+	}
+	q, err := url.ParseQuery(string(got))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q.Get("deep[max]") != "4" || q.Get("min") != "1" || q.Get("name") != "x y" || q.Get("pipes") != "a b|c" {
+		t.Errorf("as a server reads it: %v", q)
+	}
+}
+
 func TestDecodeErrorResponseKeepsNonJSON(t *testing.T) {
 	type problem struct {
 		Message string `json:"message"`

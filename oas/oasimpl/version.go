@@ -39,7 +39,11 @@ package oasimpl
 //
 // 6: DecodeJSON looks up a member name in a table (Fields) instead of a
 // string switch per struct.
-const Version = 6
+//
+// 7: form bodies write a property in the style the spec's encoding gives it
+// (EncodeForm's Params); a multipart part labelled as a form is one
+// (Multipart.Form).
+const Version = 7
 
 // MinVersion is the oldest version of generated code this runtime still
 // compiles with.

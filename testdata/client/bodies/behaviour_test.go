@@ -281,6 +281,60 @@ func TestFormAndText(t *testing.T) {
 	}
 }
 
+// TestFormStyles: in a form body an object is spread into its members
+// (style form, exploded, OpenAPI's default), and a property the encoding
+// object styles is written in that style, as a query parameter would be.
+func TestFormStyles(t *testing.T) {
+	ctx := context.Background()
+	c, seen := serve(t, reply{204, "", ""})
+	body := SearchRequestForm{Q: "a b"}
+	body.Filter.Set(SearchRequestFormFilter{Status: oas.Some("open"), Tag: oas.Some("x&y")})
+	body.Range.Set(SearchRequestFormRange{Min: oas.Some[int64](1), Max: oas.Some[int64](9)})
+	body.IDs.Set([]int64{3, 4})
+	if err := c.Search(ctx, body); err != nil {
+		t.Fatal(err)
+	}
+	r := seen()[0]
+	want := "filter[status]=open&filter[tag]=x%26y&ids=3|4&q=a+b&max=9&min=1"
+	if r.contentType != "application/x-www-form-urlencoded" || string(r.body) != want {
+		t.Errorf("form %q:\n got %s\nwant %s", r.contentType, r.body, want)
+	}
+}
+
+// TestMultipartFormPart: a part whose encoding says
+// application/x-www-form-urlencoded carries the object form-encoded.
+func TestMultipartFormPart(t *testing.T) {
+	ctx := context.Background()
+	c, seen := serve(t, reply{204, "", ""})
+	body := CreateProfileParts{Name: "ann"}
+	body.Address.Set(CreateProfilePartsAddress{City: oas.Some("Oslo"), Zip: oas.Some("0150")})
+	if err := c.CreateProfile(ctx, body); err != nil {
+		t.Fatal(err)
+	}
+	r := seen()[0]
+	_, params, err := mime.ParseMediaType(r.contentType)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mr := multipart.NewReader(bytes.NewReader(r.body), params["boundary"])
+	var got []string
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(part)
+		got = append(got, part.FormName()+" "+part.Header.Get("Content-Type")+" "+string(b))
+	}
+	want := []string{"address application/x-www-form-urlencoded city=Oslo&zip=0150", "name  ann"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("parts:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
 func TestBinaryDownload(t *testing.T) {
 	ctx := context.Background()
 	data := strings.Repeat("0123456789abcdef", 1<<16) // 1 MiB

@@ -96,6 +96,13 @@ func TestBodiesAgainstPrism(t *testing.T) {
 	if _, err := c.Login(ctx, login); err != nil {
 		t.Errorf("Login: %v", err)
 	}
+	search := SearchRequestForm{Q: "a b"}
+	search.Filter.Set(SearchRequestFormFilter{Status: oas.Some("open"), Tag: oas.Some("x")})
+	search.Range.Set(SearchRequestFormRange{Min: oas.Some[int64](1), Max: oas.Some[int64](9)})
+	search.IDs.Set([]int64{3, 4})
+	if err := c.Search(ctx, search); err != nil {
+		t.Errorf("Search: %v", err)
+	}
 	if s, err := c.GetMotd(ctx); err != nil || s == "" {
 		t.Errorf("GetMotd: %q, %v", s, err)
 	}

@@ -7,12 +7,12 @@
 //
 // spec: sha256:339d5cd7c707cc97
 // config: sha256:fcd136dcb539b49f
-// toolchain: v0.9.0
-// output: sha256:adf39f0300f10585
+// toolchain: v0.10.0
+// output: sha256:843034b6335ca112
 //
 // files:
-//	sha256:d9c0276e90a140a2 api.gen.go
-//	sha256:9257224cc797b959 doc.gen.go
+//	sha256:c0ae435e460bdf8c api.gen.go
+//	sha256:e83907cfb4023ac7 doc.gen.go
 //	sha256:eef402cda5e91557 examples.gen_test.go
 //	sha256:0608f10e47fa1641 model_deployment.gen.go
 //	sha256:1394a818ff05ffbe model_deployment_versions.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:97908db1f24f396e
 // config: sha256:4c49e6f4e9fbace2
-// toolchain: v0.9.0
-// output: sha256:5690c9af15e7ad8b
+// toolchain: v0.10.0
+// output: sha256:e568774980c77571
 //
 // files:
-//	sha256:0366988de539e788 api.gen.go
-//	sha256:cd2ec689ebc9a53f doc.gen.go
+//	sha256:4859089245b3f992 api.gen.go
+//	sha256:054e87ac809109cd doc.gen.go
 //	sha256:06aa3621160e4494 examples.gen_test.go
 //	sha256:32bc5c4bbbfcee7f model_app_config.gen.go
 //	sha256:b8ce0fd52ef3fc0e model_app_config0.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
-// toolchain: v0.9.0
-// output: sha256:71211e1aaf4d4cdf
+// toolchain: v0.10.0
+// output: sha256:b3c3264313dbd663
 //
 // files:
-//	sha256:e66e3205826c30ba api.gen.go
-//	sha256:a3080c37d01d2f3c doc.gen.go
+//	sha256:67492fbb136b9e01 api.gen.go
+//	sha256:51efe0e2ef52e1c7 doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
 //	sha256:72639ead2fcdbe0e model_thing.gen.go
 //	sha256:ea4343b19b14a769 raw/client.gen.go

@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "bodies/1.0.0 oasgen/v0.9.0"
+const UserAgent = "bodies/1.0.0 oasgen/v0.10.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -167,7 +167,9 @@ type APIClient struct {
 	opGetMotd           oasimpl.Call
 	opCreateNote        oasimpl.Call
 	opUploadPicture     oasimpl.Call
+	opCreateProfile     oasimpl.Call
 	opGetReport         oasimpl.Call
+	opSearch            oasimpl.Call
 	opDownloadThumbnail oasimpl.Call
 	opUploadThumbnail   oasimpl.Call
 }
@@ -293,12 +295,22 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		Method:    "POST",
 		Operation: "uploadPicture",
 	}
+	c.opCreateProfile = oasimpl.Call{
+		Func:      "CreateProfile",
+		Method:    "POST",
+		Operation: "createProfile",
+	}
 	c.opGetReport = oasimpl.Call{
 		Accept:    "application/json, application/pdf",
 		Func:      "GetReport",
 		Method:    "GET",
 		Operation: "getReport",
 		Stream:    true,
+	}
+	c.opSearch = oasimpl.Call{
+		Func:      "Search",
+		Method:    "POST",
+		Operation: "search",
 	}
 	c.opDownloadThumbnail = oasimpl.Call{
 		Accept:    "image/png",
@@ -922,6 +934,68 @@ func (c *APIClient) UploadPicture(ctx context.Context, body io.Reader, contentTy
 	return oasimpl.NewAPIError(resp)
 }
 
+// CreateProfileParts holds the parts of a multipart/form-data request body:
+// files as oas.File, other values as text or JSON. Optional parts are sent when
+// set; required ones are checked by Validate before the request is sent.
+type CreateProfileParts struct {
+	// Optional.
+	Address oas.Opt[CreateProfilePartsAddress]
+	// Required.
+	Name string
+}
+
+// Validate reports every violation of the spec's constraints as one
+// *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
+func (m CreateProfileParts) Validate() error {
+	var v oasimpl.Validator
+	m.ValidateInto(&v, nil)
+	return v.Err("CreateProfileParts")
+}
+
+// ValidateInto adds the violations of m under p to v.
+func (m CreateProfileParts) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
+
+// CreateProfile calls POST /profiles: A multipart part labelled as a form.
+//
+// The body is validated before anything is sent. It is sent as
+// multipart/form-data, one part per set field, built in memory so that a retry
+// sends the same bytes. A 2xx response returns nil. Any other status is an
+// *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) CreateProfile(ctx context.Context, body CreateProfileParts, opts ...CallOption) error {
+	if err := body.Validate(); err != nil {
+		return fmt.Errorf("CreateProfile: %w", err)
+	}
+	mp := oasimpl.NewMultipartOf("multipart/form-data")
+	if v, ok := body.Address.Get(); ok {
+		mp.Form("address", "application/x-www-form-urlencoded", v)
+	}
+	mp.Text("name", "text/plain", body.Name)
+	payload, contentType, err := mp.Finish()
+	if err != nil {
+		return fmt.Errorf("CreateProfile: %w", err)
+	}
+	u, err := oasimpl.JoinURL(c.server, "/profiles")
+	if err != nil {
+		return fmt.Errorf("CreateProfile: %w", err)
+	}
+	call := c.opCreateProfile
+	call.URL = u
+	call.Server = c.server
+	call.Body = payload
+	call.ContentType = contentType
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return fmt.Errorf("CreateProfile: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return nil
+	}
+	return oasimpl.NewAPIError(resp)
+}
+
 // GetReportResult is what GetReport returns: the 2xx status that came and its
 // body, in the field named for that status; the other fields are nil.
 type GetReportResult struct {
@@ -976,6 +1050,53 @@ func (c *APIClient) GetReport(ctx context.Context, opts ...CallOption) (*GetRepo
 		return &GetReportResult{StatusCode: resp.StatusCode}, nil
 	}
 	return nil, oasimpl.NewAPIError(resp)
+}
+
+// Search calls POST /search: A form body with objects and styled arrays (the
+// encoding object).
+//
+// The body is validated before anything is sent. It is sent form-encoded
+// (application/x-www-form-urlencoded), one field per property. A 2xx response
+// returns nil. Any other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) Search(ctx context.Context, body SearchRequestForm, opts ...CallOption) error {
+	if err := body.Validate(); err != nil {
+		return fmt.Errorf("Search: %w", err)
+	}
+	payload, err := oasimpl.EncodeForm(body, oasimpl.Param{
+		Explode: true,
+		Name:    "filter",
+		Style:   "deepObject",
+	}, oasimpl.Param{
+		Name:  "ids",
+		Style: "pipeDelimited",
+	}, oasimpl.Param{
+		Explode: true,
+		Name:    "range",
+		Style:   "form",
+	})
+	if err != nil {
+		return fmt.Errorf("Search: %w", err)
+	}
+	u, err := oasimpl.JoinURL(c.server, "/search")
+	if err != nil {
+		return fmt.Errorf("Search: %w", err)
+	}
+	call := c.opSearch
+	call.URL = u
+	call.Server = c.server
+	call.Body = payload
+	call.ContentType = "application/x-www-form-urlencoded"
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return fmt.Errorf("Search: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return nil
+	}
+	return oasimpl.NewAPIError(resp)
 }
 
 // DownloadThumbnail calls GET /thumbnails: A PNG received as base64 text

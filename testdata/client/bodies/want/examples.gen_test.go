@@ -250,6 +250,21 @@ func ExampleAPIClient_UploadPicture() {
 	}
 }
 
+// ExampleAPIClient_CreateProfile calls CreateProfile with example arguments.
+func ExampleAPIClient_CreateProfile() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	err = client.CreateProfile(ctx, CreateProfileParts{})
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
 // ExampleAPIClient_GetReport calls GetReport with example arguments.
 func ExampleAPIClient_GetReport() {
 	ctx := context.Background()
@@ -264,6 +279,21 @@ func ExampleAPIClient_GetReport() {
 		log.Fatal(err)
 	}
 	fmt.Printf("%+v\n", res)
+}
+
+// ExampleAPIClient_Search calls Search with example arguments.
+func ExampleAPIClient_Search() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	err = client.Search(ctx, NewSearchRequestForm("<q>"))
+	if err != nil {
+		log.Fatal(err)
+	}
 }
 
 // ExampleAPIClient_DownloadThumbnail calls DownloadThumbnail with example

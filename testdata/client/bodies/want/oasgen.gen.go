@@ -5,16 +5,17 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:79d40f484ce97885
+// spec: sha256:83db817ecf9310ff
 // config: sha256:3bb05863136f0e8c
-// toolchain: v0.9.0
-// output: sha256:39185bb1342c3721
+// toolchain: v0.10.0
+// output: sha256:8102ac93d5bdd6a0
 //
 // files:
-//	sha256:821496ff26f45614 api.gen.go
-//	sha256:2c1215dc60f5be9f doc.gen.go
+//	sha256:7ecb94cde63ac324 api.gen.go
+//	sha256:4075b5d200ede211 doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
-//	sha256:093db75eb5b5c1f2 examples.gen_test.go
+//	sha256:444da62cba98b3a4 examples.gen_test.go
+//	sha256:c43d770ed321ca33 model_create_profile_parts_address.gen.go
 //	sha256:6c9b73ead0703f28 model_deploy_accepted_response.gen.go
 //	sha256:a3bbaf1867f81218 model_deploy_result.gen.go
 //	sha256:beba1a882bcb7afa model_deployment.gen.go
@@ -25,9 +26,12 @@
 //	sha256:14e68245b6303240 model_login_request_form.gen.go
 //	sha256:0d4cca06e1c6e5c9 model_meta.gen.go
 //	sha256:b4e9df118cf2736f model_report.gen.go
+//	sha256:b9ec5c84124d90f4 model_search_request_form.gen.go
+//	sha256:4ae254c4f4e410ed model_search_request_form_filter.gen.go
+//	sha256:b09d169b63b72b33 model_search_request_form_range.gen.go
 //	sha256:e74f2da9cc24565a model_upload_avatar_parts_style.gen.go
 //	sha256:e54544602daaa18e model_upload_avatar_parts_style1.gen.go
-//	sha256:39e82c759f301d6a raw/client.gen.go
+//	sha256:3270985dbb4f17ca raw/client.gen.go
 //
 // warnings:
 //	../openapi.yaml:11:7	paths./deployments.post	type name DeployResult is already used; the result of Deploy is DeployResult2

@@ -7,12 +7,12 @@
 //
 // spec: sha256:9dd92c2ce2c25662
 // config: sha256:04c618fa1af06cb3
-// toolchain: v0.9.0
-// output: sha256:3a1a688cd58b97f8
+// toolchain: v0.10.0
+// output: sha256:96209388ea8ae1c4
 //
 // files:
-//	sha256:6c9f07bfdf72ada4 api.gen.go
-//	sha256:21673b0abf254277 doc.gen.go
+//	sha256:005f1f627b16bf7f api.gen.go
+//	sha256:fbb741f68de7af70 doc.gen.go
 //	sha256:0249a179f6748fe5 examples.gen_test.go
 //	sha256:0be85888d47400d8 model_flag.gen.go
 //	sha256:bd51ce824fce5aee model_resource.gen.go

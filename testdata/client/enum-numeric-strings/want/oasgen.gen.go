@@ -7,12 +7,12 @@
 //
 // spec: sha256:d9a215062b75747b
 // config: sha256:296c9c757b8cef01
-// toolchain: v0.9.0
-// output: sha256:7fe5ef2bc54efca0
+// toolchain: v0.10.0
+// output: sha256:45b13bf8c99cc39a
 //
 // files:
-//	sha256:fb6485ac5820e9bd api.gen.go
-//	sha256:578cf1c0b3a35736 doc.gen.go
+//	sha256:ffb1e7c56b475a76 api.gen.go
+//	sha256:c08b7152ccc91bd8 doc.gen.go
 //	sha256:736bcb4345e95c46 examples.gen_test.go
 //	sha256:0899b9a87910961d model_set_shards.gen.go
 //	sha256:58220f0f3083997c model_set_shards_ratio.gen.go

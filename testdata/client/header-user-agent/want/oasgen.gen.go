@@ -7,12 +7,12 @@
 //
 // spec: sha256:c23f4b23a7ac0ceb
 // config: sha256:9123608f6108193f
-// toolchain: v0.9.0
-// output: sha256:b23551c4320dfd47
+// toolchain: v0.10.0
+// output: sha256:8c03803e170fc82b
 //
 // files:
-//	sha256:21a8cec21c42ea14 api.gen.go
-//	sha256:1ba3493dc83b329e doc.gen.go
+//	sha256:15507664f7c2b93c api.gen.go
+//	sha256:1034ba03b331d72d doc.gen.go
 //	sha256:bfa41e053bbc5a64 examples.gen_test.go
 //	sha256:8139e751d0a5fcfd raw/client.gen.go
 

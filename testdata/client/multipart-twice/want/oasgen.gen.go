@@ -7,12 +7,12 @@
 //
 // spec: sha256:30e27b730f9ee15b
 // config: sha256:d8d41cb8a7c29d44
-// toolchain: v0.9.0
-// output: sha256:3be5ee478d1f2045
+// toolchain: v0.10.0
+// output: sha256:d68b5d3437cfc434
 //
 // files:
-//	sha256:fb85fc6e5efc8a43 api.gen.go
-//	sha256:829fd279ea91d706 doc.gen.go
+//	sha256:2779311ba1429ee7 api.gen.go
+//	sha256:f1ebb1989973d4f5 doc.gen.go
 //	sha256:2abe6571cd89d4c9 examples.gen_test.go
 //	sha256:47c952bade1dbff9 model_post_track_created_response.gen.go
 //	sha256:e176b6e6a85761c4 model_track_data.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
-// toolchain: v0.9.0
-// output: sha256:fc3d391609a3df40
+// toolchain: v0.10.0
+// output: sha256:fa4ee5c2644c10a7
 //
 // files:
-//	sha256:3409c90d6717f0bd api.gen.go
-//	sha256:b4ab0c4951b8c486 doc.gen.go
+//	sha256:db173e7c688a0618 api.gen.go
+//	sha256:5c739ef58dcffcb9 doc.gen.go
 //	sha256:cead9ca3a51afc49 examples.gen_test.go
 //	sha256:f6773c0ec3ab5737 model_repo.gen.go
 //	sha256:1e219de14e9d5c64 model_repo_create.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:6a814e6f9058fce7
 // config: sha256:8e6825c9c0b92b86
-// toolchain: v0.9.0
-// output: sha256:c3adfdd8664f8fc7
+// toolchain: v0.10.0
+// output: sha256:ccdb05bb7dc5a9ba
 //
 // files:
-//	sha256:78c6ec47f3a36f6f api.gen.go
-//	sha256:66dfe3198ccd24b7 doc.gen.go
+//	sha256:9030433f0f44b014 api.gen.go
+//	sha256:43021ce178918014 doc.gen.go
 //	sha256:568f5d131c74443f examples.gen_test.go
 //	sha256:f7f694292b49dcd9 raw/client.gen.go
 

@@ -7,12 +7,12 @@
 //
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
-// toolchain: v0.9.0
-// output: sha256:314eb8b49d8e7556
+// toolchain: v0.10.0
+// output: sha256:99f741aed2fc6552
 //
 // files:
-//	sha256:177a66826cba7634 api.gen.go
-//	sha256:0000dc42e896f433 doc.gen.go
+//	sha256:026d7885ac6fd400 api.gen.go
+//	sha256:6917a7a664202486 doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go
 //	sha256:2b15acbe0dcfc3fd model_error.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
-// toolchain: v0.9.0
-// output: sha256:25df08cc3ac6f663
+// toolchain: v0.10.0
+// output: sha256:65bf04f0f7e746cd
 //
 // files:
-//	sha256:119efa29435cbfde api.gen.go
-//	sha256:1a455e01976af0b5 doc.gen.go
+//	sha256:95d1659546549f43 api.gen.go
+//	sha256:5f2782ff36135e30 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go
 //	sha256:a686c8c363498187 model_error.gen.go

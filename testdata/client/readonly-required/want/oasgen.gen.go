@@ -7,12 +7,12 @@
 //
 // spec: sha256:0ce71cd8a5371023
 // config: sha256:c0a3489672e6fabe
-// toolchain: v0.9.0
-// output: sha256:3762567b9e6d6048
+// toolchain: v0.10.0
+// output: sha256:72b75ccb4099c055
 //
 // files:
-//	sha256:86e9ce163845f994 api.gen.go
-//	sha256:fd0e8d81bb5af8db doc.gen.go
+//	sha256:6f8c1f370f1b9dca api.gen.go
+//	sha256:671d6f4cd2d57b9f doc.gen.go
 //	sha256:932967afaebbfdb8 examples.gen_test.go
 //	sha256:daab41322721ebea model_route.gen.go
 //	sha256:40edf3685ff580b3 model_tunnel_id.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:57d3650c4bbdcfd0
 // config: sha256:b8ee1440a395115d
-// toolchain: v0.9.0
-// output: sha256:3af967c3b3f31e72
+// toolchain: v0.10.0
+// output: sha256:208f50b6e8348284
 //
 // files:
-//	sha256:9d354d2684bad45a api.gen.go
-//	sha256:0ba55374b51bd5c9 doc.gen.go
+//	sha256:c5a9a764a80361f4 api.gen.go
+//	sha256:0d3e8796f1a0c5cb doc.gen.go
 //	sha256:dde74010749dc339 errors.gen.go
 //	sha256:4bfde0e043c7cdfb examples.gen_test.go
 //	sha256:ecd00643c221fe80 model_chat_delta.gen.go

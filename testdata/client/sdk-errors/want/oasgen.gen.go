@@ -7,12 +7,12 @@
 //
 // spec: sha256:a1ee567c5d558311
 // config: sha256:23ef558e9a4b325a
-// toolchain: v0.9.0
-// output: sha256:e7a5ac980d5fc9d0
+// toolchain: v0.10.0
+// output: sha256:031692b2ec778390
 //
 // files:
-//	sha256:376efabde0fa6bb3 api.gen.go
-//	sha256:5c8ac30a74c417ed doc.gen.go
+//	sha256:34ff7379b1e275fa api.gen.go
+//	sha256:6a6d9c059109ce47 doc.gen.go
 //	sha256:dad7a1c1765191ed errors.gen.go
 //	sha256:29778eb8a27ed0dc examples.gen_test.go
 //	sha256:47e19aced0a770ad model_item.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:133945e2b740b3fd
 // config: sha256:88542a19bbddc305
-// toolchain: v0.9.0
-// output: sha256:45422cebd5995eff
+// toolchain: v0.10.0
+// output: sha256:992ba8e04829e78f
 //
 // files:
-//	sha256:dcaf47f45e26f93a api.gen.go
-//	sha256:bd005b3989bb599e doc.gen.go
+//	sha256:1e4de1c9ba43528e api.gen.go
+//	sha256:d42d5b2b31e05780 doc.gen.go
 //	sha256:f42cce6fdcd0266d examples.gen_test.go
 //	sha256:f9ac07bcd67a53ad model_account.gen.go
 //	sha256:fc1aacd65eb2a408 model_legacy.gen.go

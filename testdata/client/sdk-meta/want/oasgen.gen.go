@@ -7,12 +7,12 @@
 //
 // spec: sha256:08186bb3fbdf7694
 // config: sha256:bc9d64ea3c93754a
-// toolchain: v0.9.0
-// output: sha256:34efee26b8b7546f
+// toolchain: v0.10.0
+// output: sha256:66b7fafd0bd916f4
 //
 // files:
-//	sha256:aeb4e214db81ddb0 api.gen.go
-//	sha256:12ff65f91ab1f817 doc.gen.go
+//	sha256:7adac92dffae2ec4 api.gen.go
+//	sha256:a1bb451785886b5d doc.gen.go
 //	sha256:c5a1416e62f83cb2 errors.gen.go
 //	sha256:f2c637a41f3d48df examples.gen_test.go
 //	sha256:f4ca1e1b6a9df9b9 model_item.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:25413f7d26004831
 // config: sha256:821f72598031c6bb
-// toolchain: v0.9.0
-// output: sha256:420005db5fcc82ac
+// toolchain: v0.10.0
+// output: sha256:6bb2a0b7af5b456a
 //
 // files:
-//	sha256:4d236edbafd42240 api.gen.go
-//	sha256:303249b0d03d24c8 doc.gen.go
+//	sha256:e5d7c40dfdd57bf1 api.gen.go
+//	sha256:fd2149d48dc1d736 doc.gen.go
 //	sha256:5315fded536c6613 errors.gen.go
 //	sha256:1b2a5e45b33cf1e7 examples.gen_test.go
 //	sha256:e0c674e840831a54 model_cursor.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:cddbc31c6e0c187a
 // config: sha256:41be07da654e06ac
-// toolchain: v0.9.0
-// output: sha256:755709c78551b847
+// toolchain: v0.10.0
+// output: sha256:bdbe06bcd6a68490
 //
 // files:
-//	sha256:a6f69780a5baf229 api.gen.go
-//	sha256:397bdd6c1e0d00f8 doc.gen.go
+//	sha256:bdcbbb74ddc364b5 api.gen.go
+//	sha256:a2414a6af648f018 doc.gen.go
 //	sha256:bc2cd1a807adfe4b examples.gen_test.go
 //	sha256:51ac14a9ae99fc53 raw/client.gen.go
 //

@@ -7,12 +7,12 @@
 //
 // spec: sha256:b3eeaa2e91efa136
 // config: sha256:a27a5795d96fc97b
-// toolchain: v0.9.0
-// output: sha256:1796dd4ca0385900
+// toolchain: v0.10.0
+// output: sha256:257d8c6ad4ca4148
 //
 // files:
-//	sha256:c8876f1756097bfc api.gen.go
-//	sha256:6c8deb21f30fd3bb doc.gen.go
+//	sha256:ab1d1007d500794f api.gen.go
+//	sha256:b922e1a816c08831 doc.gen.go
 //	sha256:05059139768efc0a examples.gen_test.go
 //	sha256:44b66d52904989ad model_stream_ticks_event.gen.go
 //	sha256:dc6275efafcef278 raw/client.gen.go

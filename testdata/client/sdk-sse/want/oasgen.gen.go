@@ -7,12 +7,12 @@
 //
 // spec: sha256:5f9637848f958e7e
 // config: sha256:5c465b5e41ce6b6c
-// toolchain: v0.9.0
-// output: sha256:b2f3a0dc4386ac16
+// toolchain: v0.10.0
+// output: sha256:061a4b648fd9a2a2
 //
 // files:
-//	sha256:71debacc3d2a9d61 api.gen.go
-//	sha256:02fa6cdd7fb28952 doc.gen.go
+//	sha256:b32a340c4ca93c67 api.gen.go
+//	sha256:0e79cbb99278ae62 doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
 //	sha256:a4def5da10175901 examples.gen_test.go
 //	sha256:2e81733e0a7e602b model_chat_chunk.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:df6f94a6c26fd458
 // config: sha256:908a3bd4c2fc0a67
-// toolchain: v0.9.0
-// output: sha256:54851f05fc214c38
+// toolchain: v0.10.0
+// output: sha256:788c43c3bdda0914
 //
 // files:
-//	sha256:ed99a6f78bfc675f api.gen.go
-//	sha256:cc3100131a228a18 doc.gen.go
+//	sha256:0e7dabffffaf2878 api.gen.go
+//	sha256:b7644009feaea078 doc.gen.go
 //	sha256:4d5d679a1897b451 errors.gen.go
 //	sha256:4003e553b3cf3b2b examples.gen_test.go
 //	sha256:cd881e55d031c8da model_order.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
-// toolchain: v0.9.0
-// output: sha256:e5c0b61c6ac78347
+// toolchain: v0.10.0
+// output: sha256:2cd89b83e1644cdf
 //
 // files:
-//	sha256:2f3a7cde8a4bbd73 api.gen.go
-//	sha256:2c5355a6f726e33b doc.gen.go
+//	sha256:b4d3f31bf2b9bf6d api.gen.go
+//	sha256:35b08ca8fe1f377f doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md
 //	sha256:9d637706ac1edcbc docs/models/codetooltype.md

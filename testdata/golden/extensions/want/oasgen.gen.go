@@ -7,12 +7,12 @@
 //
 // spec: sha256:722557dab0b479f2
 // config: sha256:820be30c8474642c
-// toolchain: v0.9.0
-// output: sha256:219a66824a734519
+// toolchain: v0.10.0
+// output: sha256:4fefda12934d3363
 //
 // files:
-//	sha256:52f70e305274c0e0 api.gen.go
-//	sha256:dcce76b5ca09d10b doc.gen.go
+//	sha256:3c67d846628640b3 api.gen.go
+//	sha256:1adfd852158c0c31 doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:1bb32bde487c6d2a docs/models/item.md
 //	sha256:0ea6464ee4e15940 docs/models/itemlevel.md

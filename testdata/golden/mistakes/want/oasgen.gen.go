@@ -7,12 +7,12 @@
 //
 // spec: sha256:1a6d8a3c7a2b2c93
 // config: sha256:3e42edb4719cb61b
-// toolchain: v0.9.0
-// output: sha256:a377331dd696061c
+// toolchain: v0.10.0
+// output: sha256:8844997a296f29a9
 //
 // files:
-//	sha256:954ce0b458ec7000 api.gen.go
-//	sha256:fc9f7b8ac0a9c8b1 doc.gen.go
+//	sha256:b6d8914f9cd93103 api.gen.go
+//	sha256:52e68e1af10e7da7 doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md
 //	sha256:2c836a2137fa25ad docs/models/link.md

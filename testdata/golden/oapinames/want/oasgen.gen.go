@@ -7,12 +7,12 @@
 //
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
-// toolchain: v0.9.0
-// output: sha256:0a3f855215623ced
+// toolchain: v0.10.0
+// output: sha256:de7bda1903536239
 //
 // files:
-//	sha256:3026e434918c01ec api.gen.go
-//	sha256:af658bc312033398 doc.gen.go
+//	sha256:b7e42897fd1c44ac api.gen.go
+//	sha256:1c21232aeeff05be doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md
 //	sha256:b9a2eab437730933 docs/models/calloption.md

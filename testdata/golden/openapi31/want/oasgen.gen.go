@@ -7,12 +7,12 @@
 //
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
-// toolchain: v0.9.0
-// output: sha256:34d71dc896179ad1
+// toolchain: v0.10.0
+// output: sha256:1afc5fd5e339c7c6
 //
 // files:
-//	sha256:a9f4a1d8a8ccf568 api.gen.go
-//	sha256:b229376487e2bd81 doc.gen.go
+//	sha256:894958f899c490ab api.gen.go
+//	sha256:d4391c5c3b30b8c4 doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
 //	sha256:f8b7b32b8d974414 docs/models/payload.md

@@ -7,12 +7,12 @@
 //
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
-// toolchain: v0.9.0
-// output: sha256:b444837f7c7d4e20
+// toolchain: v0.10.0
+// output: sha256:2d98ed0dad024c19
 //
 // files:
-//	sha256:db9816750d4b45a1 api.gen.go
-//	sha256:f62c5e3a1820a303 doc.gen.go
+//	sha256:0d2b31fde2d8181b api.gen.go
+//	sha256:4becff440cbd40ad doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md
 //	sha256:a22fe477e85c7cdb examples.gen_test.go

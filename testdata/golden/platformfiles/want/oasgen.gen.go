@@ -7,12 +7,12 @@
 //
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
-// toolchain: v0.9.0
-// output: sha256:f5f19d685a08b848
+// toolchain: v0.10.0
+// output: sha256:26c1f25f216aec73
 //
 // files:
-//	sha256:bb9f01e42ebea55d api.gen.go
-//	sha256:6564ea608c0e5aa0 doc.gen.go
+//	sha256:501eb1ab8d5eb8ff api.gen.go
+//	sha256:4eb91d40a47ec004 doc.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md
 //	sha256:b6872ebacc2aea67 docs/models/linuxamd64test.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
-// toolchain: v0.9.0
-// output: sha256:8ec68805b3b336c3
+// toolchain: v0.10.0
+// output: sha256:b7b55661e87d5bf0
 //
 // files:
-//	sha256:ebae0cd39213dfbc doc.gen.go
+//	sha256:f809ade30eee19c6 doc.gen.go
 //	sha256:302ad8591c700257 docs/models/employee.md
 //	sha256:d0368a3bab8f1519 docs/models/manager.md
 //	sha256:d6fcfeb5cfcdf7a1 docs/models/node.md

@@ -7,12 +7,12 @@
 //
 // spec: sha256:7b5cff22f72c5b3b
 // config: sha256:c69162836e608cae
-// toolchain: v0.9.0
-// output: sha256:5135bcc8d46d5457
+// toolchain: v0.10.0
+// output: sha256:7194f1474c3edbc0
 //
 // files:
-//	sha256:4c752c79594dbfc4 api.gen.go
-//	sha256:efca7a80c8183490 doc.gen.go
+//	sha256:6b3c84c91c225db0 api.gen.go
+//	sha256:ac86cc804a002b97 doc.gen.go
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md
 //	sha256:4dc9579915677d1c docs/models/petinput.md

@@ -7,12 +7,12 @@
 //
 // spec: sha256:95ed806576160baa
 // config: sha256:cc3402158c40e91a
-// toolchain: v0.9.0
-// output: sha256:c7a2e248d39b231f
+// toolchain: v0.10.0
+// output: sha256:3f889e588d3fb793
 //
 // files:
-//	sha256:946387049b6fdd25 api.gen.go
-//	sha256:768d1f0f60720f66 doc.gen.go
+//	sha256:3c37f365826be676 api.gen.go
+//	sha256:610f61671e2e627d doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md

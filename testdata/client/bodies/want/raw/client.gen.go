@@ -39,6 +39,17 @@ type LoginFormdataBody struct {
 // CreateNoteTextBody defines parameters for CreateNote.
 type CreateNoteTextBody = string
 
+// CreateProfileMultipartBody defines parameters for CreateProfile.
+type CreateProfileMultipartBody interface{}
+
+// SearchFormdataBody defines parameters for Search.
+type SearchFormdataBody struct {
+	Filter *bodies.SearchRequestFormFilter `form:"filter,omitempty" json:"filter,omitempty"`
+	Ids    *[]int64                        `form:"ids,omitempty" json:"ids,omitempty"`
+	Q      string                          `form:"q" json:"q"`
+	Range  *bodies.SearchRequestFormRange  `form:"range,omitempty" json:"range,omitempty"`
+}
+
 // UploadAvatarMultipartRequestBody defines body for UploadAvatar for multipart/form-data ContentType.
 type UploadAvatarMultipartRequestBody UploadAvatarMultipartBody
 
@@ -59,6 +70,12 @@ type LoginFormdataRequestBody LoginFormdataBody
 
 // CreateNoteTextRequestBody defines body for CreateNote for text/plain ContentType.
 type CreateNoteTextRequestBody = CreateNoteTextBody
+
+// CreateProfileMultipartRequestBody defines body for CreateProfile for multipart/form-data ContentType.
+type CreateProfileMultipartRequestBody CreateProfileMultipartBody
+
+// SearchFormdataRequestBody defines body for Search for application/x-www-form-urlencoded ContentType.
+type SearchFormdataRequestBody SearchFormdataBody
 
 // RequestEditorFn is the function signature for the RequestEditor callback function
 type RequestEditorFn func(ctx context.Context, req *http.Request) error
@@ -238,10 +255,31 @@ type ClientInterface interface {
 	// Corresponds with POST /pictures (the `UploadPicture` operationId).
 	UploadPictureWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// CreateProfileWithBody A multipart part labelled as a form
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /profiles (the `CreateProfile` operationId).
+	CreateProfileWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetReport A report, as JSON or as a PDF
 	//
 	// Corresponds with GET /report (the `GetReport` operationId).
 	GetReport(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SearchWithBody A form body with objects and styled arrays (the encoding object)
+	//
+	// Takes any type of body and a specified content type.
+	//
+	// Corresponds with POST /search (the `Search` operationId).
+	SearchWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// SearchWithFormdataBody A form body with objects and styled arrays (the encoding object)
+	//
+	// Takes a body of the `application/x-www-form-urlencoded` content type.
+	//
+	// Corresponds with POST /search (the `Search` operationId).
+	SearchWithFormdataBody(ctx context.Context, body SearchFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// DownloadThumbnail A PNG received as base64 text (format byte)
 	//
@@ -560,11 +598,62 @@ func (c *Client) UploadPictureWithBody(ctx context.Context, contentType string, 
 	return c.Client.Do(req)
 }
 
+// CreateProfileWithBody A multipart part labelled as a form
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /profiles (the `CreateProfile` operationId).
+func (c *Client) CreateProfileWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateProfileRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
 // GetReport A report, as JSON or as a PDF
 //
 // Corresponds with GET /report (the `GetReport` operationId).
 func (c *Client) GetReport(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewGetReportRequest(c.Server)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SearchWithBody A form body with objects and styled arrays (the encoding object)
+//
+// Takes any type of body and a specified content type.
+//
+// Corresponds with POST /search (the `Search` operationId).
+func (c *Client) SearchWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSearchRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// SearchWithFormdataBody A form body with objects and styled arrays (the encoding object)
+//
+// Takes a body of the `application/x-www-form-urlencoded` content type.
+//
+// Corresponds with POST /search (the `Search` operationId).
+func (c *Client) SearchWithFormdataBody(ctx context.Context, body SearchFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSearchRequestWithFormdataBody(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -1115,6 +1204,35 @@ func NewUploadPictureRequestWithBody(server string, contentType string, body io.
 	return req, nil
 }
 
+// NewCreateProfileRequestWithBody constructs an http.Request for the CreateProfile method, with any body, and a specified content type
+func NewCreateProfileRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/profiles")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 // NewGetReportRequest constructs an http.Request for the GetReport method
 func NewGetReportRequest(server string) (*http.Request, error) {
 	var err error
@@ -1138,6 +1256,46 @@ func NewGetReportRequest(server string) (*http.Request, error) {
 	if err != nil {
 		return nil, err
 	}
+
+	return req, nil
+}
+
+// NewSearchRequestWithFormdataBody calls the generic Search builder with application/x-www-form-urlencoded body
+func NewSearchRequestWithFormdataBody(server string, body SearchFormdataRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	bodyStr, err := runtime.MarshalForm(body, nil)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = strings.NewReader(bodyStr.Encode())
+	return NewSearchRequestWithBody(server, "application/x-www-form-urlencoded", bodyReader)
+}
+
+// NewSearchRequestWithBody constructs an http.Request for the Search method, with any body, and a specified content type
+func NewSearchRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/search")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
 
 	return req, nil
 }
@@ -1364,12 +1522,33 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /pictures (the `UploadPicture` operationId).
 	UploadPictureWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*UploadPictureResponse, error)
 
+	// CreateProfileWithBodyWithResponse A multipart part labelled as a form
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /profiles (the `CreateProfile` operationId).
+	CreateProfileWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateProfileResponse, error)
+
 	// GetReportWithResponse A report, as JSON or as a PDF
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
 	// Corresponds with GET /report (the `GetReport` operationId).
 	GetReportWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetReportResponse, error)
+
+	// SearchWithBodyWithResponse A form body with objects and styled arrays (the encoding object)
+	//
+	// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /search (the `Search` operationId).
+	SearchWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SearchResponse, error)
+
+	// SearchWithFormdataBodyWithResponse A form body with objects and styled arrays (the encoding object)
+	//
+	// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
+	//
+	// Corresponds with POST /search (the `Search` operationId).
+	SearchWithFormdataBodyWithResponse(ctx context.Context, body SearchFormdataRequestBody, reqEditors ...RequestEditorFn) (*SearchResponse, error)
 
 	// DownloadThumbnailWithResponse A PNG received as base64 text (format byte)
 	//
@@ -1973,6 +2152,40 @@ func (r UploadPictureResponse) ContentType() string {
 	return ""
 }
 
+type CreateProfileResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateProfileResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateProfileResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateProfileResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateProfileResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type GetReportResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -2008,6 +2221,40 @@ func (r GetReportResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r GetReportResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SearchResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r SearchResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SearchResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SearchResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SearchResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -2324,6 +2571,19 @@ func (c *ClientWithResponses) UploadPictureWithBodyWithResponse(ctx context.Cont
 	return ParseUploadPictureResponse(rsp)
 }
 
+// CreateProfileWithBodyWithResponse A multipart part labelled as a form
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /profiles (the `CreateProfile` operationId).
+func (c *ClientWithResponses) CreateProfileWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*CreateProfileResponse, error) {
+	rsp, err := c.CreateProfileWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateProfileResponse(rsp)
+}
+
 // GetReportWithResponse A report, as JSON or as a PDF
 //
 // Returns a wrapper object for the known response body format(s).
@@ -2335,6 +2595,32 @@ func (c *ClientWithResponses) GetReportWithResponse(ctx context.Context, reqEdit
 		return nil, err
 	}
 	return ParseGetReportResponse(rsp)
+}
+
+// SearchWithBodyWithResponse A form body with objects and styled arrays (the encoding object)
+//
+// Takes any type of body and a specified content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /search (the `Search` operationId).
+func (c *ClientWithResponses) SearchWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*SearchResponse, error) {
+	rsp, err := c.SearchWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSearchResponse(rsp)
+}
+
+// SearchWithFormdataBodyWithResponse A form body with objects and styled arrays (the encoding object)
+//
+// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
+//
+// Corresponds with POST /search (the `Search` operationId).
+func (c *ClientWithResponses) SearchWithFormdataBodyWithResponse(ctx context.Context, body SearchFormdataRequestBody, reqEditors ...RequestEditorFn) (*SearchResponse, error) {
+	rsp, err := c.SearchWithFormdataBody(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSearchResponse(rsp)
 }
 
 // DownloadThumbnailWithResponse A PNG received as base64 text (format byte)
@@ -2701,6 +2987,22 @@ func ParseUploadPictureResponse(rsp *http.Response) (*UploadPictureResponse, err
 	return response, nil
 }
 
+// ParseCreateProfileResponse parses an HTTP response from a CreateProfileWithResponse call
+func ParseCreateProfileResponse(rsp *http.Response) (*CreateProfileResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateProfileResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
 // ParseGetReportResponse parses an HTTP response from a GetReportWithResponse call
 func ParseGetReportResponse(rsp *http.Response) (*GetReportResponse, error) {
 	bodyBytes, err := io.ReadAll(rsp.Body)
@@ -2725,6 +3027,22 @@ func ParseGetReportResponse(rsp *http.Response) (*GetReportResponse, error) {
 	case rsp.StatusCode == 204:
 		break // No content-type
 
+	}
+
+	return response, nil
+}
+
+// ParseSearchResponse parses an HTTP response from a SearchWithResponse call
+func ParseSearchResponse(rsp *http.Response) (*SearchResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SearchResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
 	}
 
 	return response, nil
