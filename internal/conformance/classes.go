@@ -103,6 +103,14 @@ func prismRawBody(v driver.Violation, e *driver.Exchange) string {
 	return ""
 }
 
+// prismNullBody recognises Prism 5.16 taking a JSON body of null for no
+// body: a required body whose schema allows only null (or null among
+// others) has no request that passes, as null is then "missing".
+func prismNullBody(v driver.Violation, e *driver.Exchange) bool {
+	return len(v.Location) == 1 && v.Location[0] == "request" && v.Message == "Body parameter is required" &&
+		strings.TrimSpace(e.Body) == "null"
+}
+
 // prismJSONPart recognises Prism 5.16 checking a multipart/form-data part
 // as its raw text: it keeps every part as a string and deserializes one
 // only for an encoding with a style (prism-http's

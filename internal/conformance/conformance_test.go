@@ -312,6 +312,21 @@ func TestPrismRawBody(t *testing.T) {
 	}
 }
 
+// TestPrismNullBody: a required body sent as JSON null and reported
+// missing is Prism's mistake; an empty body reported missing is not.
+func TestPrismNullBody(t *testing.T) {
+	v := driver.Violation{Location: []string{"request"}, Message: "Body parameter is required"}
+	if !prismNullBody(v, &driver.Exchange{Body: "null"}) {
+		t.Error("null body: blamed on the client")
+	}
+	if prismNullBody(v, &driver.Exchange{Body: ""}) {
+		t.Error("no body: blamed on Prism")
+	}
+	if prismNullBody(driver.Violation{Location: []string{"request", "body"}, Message: "Request body must be object"}, &driver.Exchange{Body: "null"}) {
+		t.Error("a null where an object belongs: blamed on Prism")
+	}
+}
+
 // TestPrismJSONPart: an object or array sent as an application/json part
 // of a multipart/form-data body is Prism's to parse; a part sent as text,
 // a part of another type, or a part that is not there is the client's.

@@ -176,6 +176,10 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: reads query text as a number or boolean only by the schema's type, so an enum that names none never matches", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
+				if prismNullBody(v, e) {
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: takes a JSON body of null for no body, so a required body that is null never passes", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
 				if prismJSONPart(v, e) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: checks a multipart application/json part as its text (it parses parts only for an encoding style)", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
