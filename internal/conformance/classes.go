@@ -103,6 +103,23 @@ func prismRawBody(v driver.Violation, e *driver.Exchange) string {
 	return ""
 }
 
+// violatedHeader is the lower-cased name of the header parameter a
+// violation is about, whether its value is wrong (request.header.<name>)
+// or it is missing ("must have required property '<name>'"), or "".
+func violatedHeader(v driver.Violation) string {
+	if len(v.Location) < 2 || v.Location[0] != "request" || v.Location[1] != "header" {
+		return ""
+	}
+	if len(v.Location) == 3 {
+		return strings.ToLower(v.Location[2])
+	}
+	const pre = "Request header must have required property '"
+	if len(v.Location) == 2 && strings.HasPrefix(v.Message, pre) && strings.HasSuffix(v.Message, "'") {
+		return strings.ToLower(strings.TrimSuffix(strings.TrimPrefix(v.Message, pre), "'"))
+	}
+	return ""
+}
+
 // prismNullBody recognises Prism 5.16 taking a JSON body of null for no
 // body: a required body whose schema allows only null (or null among
 // others) has no request that passes, as null is then "missing".

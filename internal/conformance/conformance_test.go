@@ -312,6 +312,25 @@ func TestPrismRawBody(t *testing.T) {
 	}
 }
 
+// TestViolatedHeader: the header a violation names, by its location or
+// as the missing required property.
+func TestViolatedHeader(t *testing.T) {
+	for _, tc := range []struct {
+		loc  []string
+		msg  string
+		want string
+	}{
+		{[]string{"request", "header", "Content-Type"}, "Request header must be equal to one of the allowed values", "content-type"},
+		{[]string{"request", "header"}, "Request header must have required property 'content-length'", "content-length"},
+		{[]string{"request", "query"}, "Request query must have required property 'q'", ""},
+		{[]string{"request", "header"}, "Request header must NOT have additional properties", ""},
+	} {
+		if got := violatedHeader(driver.Violation{Location: tc.loc, Message: tc.msg}); got != tc.want {
+			t.Errorf("%v %q: %q, want %q", tc.loc, tc.msg, got, tc.want)
+		}
+	}
+}
+
 // TestPrismNullBody: a required body sent as JSON null and reported
 // missing is Prism's mistake; an empty body reported missing is not.
 func TestPrismNullBody(t *testing.T) {

@@ -143,7 +143,12 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: form array (stoplightio/prism#2473)", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
-				if len(v.Location) == 3 && v.Location[1] == "header" && (strings.EqualFold(v.Location[2], "content-type") || strings.EqualFold(v.Location[2], "accept")) {
+				hdr := violatedHeader(v)
+				if hdr == "content-length" || hdr == "transfer-encoding" || hdr == "trailer" || hdr == "host" {
+					mr.SpecOwn = append(mr.SpecOwn, finding{"a header parameter Go's HTTP client writes itself (Content-Length, Transfer-Encoding, Trailer, Host; the client leaves it out, with a warning)", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
+				if hdr == "content-type" || hdr == "accept" {
 					// OpenAPI says a header parameter named Content-Type or
 					// Accept is ignored (the client leaves it out, with a
 					// warning); Prism checks it anyway. Docker's /build
