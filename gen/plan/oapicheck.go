@@ -209,10 +209,10 @@ func positionOapiErrors(s *load.Spec, err error) diag.List {
 				pos = p
 			}
 		}
-		out = append(out, diag.Diagnostic{Pos: pos, Msg: "oapi-codegen cannot generate the client: " + msg})
+		out = append(out, diag.Diagnostic{Pos: pos, Msg: "oapi-codegen cannot generate the raw client (raw-client: false generates without it): " + msg})
 	}
 	if len(out) == 0 {
-		return diag.List{{Pos: diag.Pos{File: s.Path}, Msg: "oapi-codegen cannot generate the client: " + err.Error()}}
+		return diag.List{{Pos: diag.Pos{File: s.Path}, Msg: "oapi-codegen cannot generate the raw client (raw-client: false generates without it): " + err.Error()}}
 	}
 	return out.Sort()
 }
