@@ -5,6 +5,8 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -742,5 +744,38 @@ func TestPrismReadOnlyInUnion(t *testing.T) {
 		if got := prismReadOnlyInUnion(e, op); got != tc.prism {
 			t.Errorf("%s with %d violations: blamed on Prism: %v, want %v", tc.body, len(tc.viols), got, tc.prism)
 		}
+	}
+}
+
+// TestLiteralRemoteRefs: a "$ref" member naming a URL (data, in a spec the
+// loader accepted) is renamed in Prism's copy; a local one is kept, and a
+// spec without one is not copied.
+func TestLiteralRemoteRefs(t *testing.T) {
+	dir := t.TempDir()
+	spec := filepath.Join(dir, "openapi.json")
+	in := `{"a": {"$ref": "#/b"}, "ex": {"value": {"$ref" : "https://api.example.com/Users/1"}}}`
+	if err := os.WriteFile(spec, []byte(in), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := literalRemoteRefs(spec, dir)
+	if err != nil || out == "" {
+		t.Fatalf("literalRemoteRefs: %q, %v", out, err)
+	}
+	got, _ := os.ReadFile(out)
+	want := `{"a": {"$ref": "#/b"}, "ex": {"value": {"$ref_" : "https://api.example.com/Users/1"}}}`
+	if string(got) != want {
+		t.Errorf("copy\n got %s\nwant %s", got, want)
+	}
+	yml := filepath.Join(dir, "openapi.yaml")
+	os.WriteFile(yml, []byte("value:\n  $ref: 'https://x/1'\n  other: {$ref: \"#/a\"}\n"), 0o644)
+	if out, _ = literalRemoteRefs(yml, dir); out == "" {
+		t.Fatal("YAML: no copy")
+	}
+	if got, _ := os.ReadFile(out); string(got) != "value:\n  $ref_: 'https://x/1'\n  other: {$ref: \"#/a\"}\n" {
+		t.Errorf("YAML copy: %s", got)
+	}
+	os.WriteFile(spec, []byte(`{"a": {"$ref": "#/b"}}`), 0o644)
+	if out, err := literalRemoteRefs(spec, dir); out != "" || err != nil {
+		t.Errorf("no remote member: %q, %v", out, err)
 	}
 }

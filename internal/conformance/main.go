@@ -266,13 +266,22 @@ func runSpec(cfg *config, dir, spec string) *specResult {
 		return r
 	}
 	r.Status = statusRan
+	prismSpec := path
+	if len(ls.Files) == 1 {
+		if p, err := literalRemoteRefs(path, pkgDir); err != nil {
+			r.Status, r.Detail = statusGenFailed, err.Error()
+			return r
+		} else if p != "" {
+			prismSpec = p
+		}
+	}
 	examplesChecked := false
 	for i, mode := range cfg.modes {
 		if len(plan.Calls) == 0 && i > 0 {
 			break // nothing to call: the examples ran once already
 		}
 		mr := modeResult{Mode: mode}
-		rep, crashes, err := driveMode(cfg, exe, pkgDir, path, mode == "dynamic", plan)
+		rep, crashes, err := driveMode(cfg, exe, pkgDir, prismSpec, mode == "dynamic", plan)
 		if err != nil {
 			mr.PrismFailed = err.Error()
 			r.Modes = append(r.Modes, mr)
@@ -291,7 +300,7 @@ func runSpec(cfg *config, dir, spec string) *specResult {
 		// server, so they are still checked.
 		p := *plan
 		p.Calls = nil
-		if rep, _, err := driveMode(cfg, exe, pkgDir, path, false, &p); err == nil {
+		if rep, _, err := driveMode(cfg, exe, pkgDir, prismSpec, false, &p); err == nil {
 			r.checkExamples(rep.Examples, ix)
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -144,4 +145,25 @@ func lastLines(s string, n int) string {
 		ls = ls[len(ls)-n:]
 	}
 	return strings.Join(ls, "\n")
+}
+
+// remoteRefMember matches a "$ref" member whose value is an http(s) URL,
+// in JSON or YAML.
+var remoteRefMember = regexp.MustCompile(`(["']?)\$ref(["']?\s*:\s*["']?https?://)`)
+
+// literalRemoteRefs gives Prism a copy of a one-file spec in which a
+// "$ref" member naming an http(s) URL is renamed ("$ref_"), or "" when
+// there is none. The loader refuses remote references unless allowed, so
+// in a spec it accepted such a member is data (GitHub's SCIM examples),
+// which Prism's ref parser tries to download, and then does not start.
+func literalRemoteRefs(spec, dir string) (string, error) {
+	data, err := os.ReadFile(spec)
+	if err != nil {
+		return "", err
+	}
+	if !remoteRefMember.Match(data) {
+		return "", nil
+	}
+	out := filepath.Join(dir, "prism-"+filepath.Base(spec))
+	return out, os.WriteFile(out, remoteRefMember.ReplaceAll(data, []byte("${1}$$ref_$2")), 0o644)
 }
