@@ -55,9 +55,15 @@ func words(s string) []string {
 
 // GoName turns a spec name into an exported Go identifier with Go's
 // initialisms: "account_id" → AccountID, "auth_link_url" → AuthLinkURL,
-// "2fa-code" → X2faCode. It returns "" when s has no letter or digit.
+// "2fa-code" → X2faCode. A sign before a leading digit is spelled out, so
+// that "+1" and "-1" (GitHub's reactions) are Plus1 and Minus1, not two
+// X1s. It returns "" when s has no letter or digit.
 func GoName(s string) string {
 	var b strings.Builder
+	if len(s) > 1 && (s[0] == '+' || s[0] == '-') && s[1] >= '0' && s[1] <= '9' {
+		b.WriteString(map[byte]string{'+': "Plus", '-': "Minus"}[s[0]])
+		s = s[1:]
+	}
 	for _, w := range words(s) {
 		up := strings.ToUpper(w)
 		if initialisms[up] {

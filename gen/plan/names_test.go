@@ -24,6 +24,11 @@ func TestGoName(t *testing.T) {
 		"日本":               "X日本",
 		"":                 "",
 		"--":               "",
+		"+1":               "Plus1",
+		"-1":               "Minus1",
+		"-1_day":           "Minus1Day",
+		"-foo":             "Foo",
+		"+":                "",
 	} {
 		if got := GoName(in); got != want {
 			t.Errorf("GoName(%q) = %q, want %q", in, got, want)
