@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -117,6 +118,10 @@ func Open(path string, opts Options) (*Spec, error) {
 	// Check every $ref before kin-openapi sees them: its own messages for a
 	// dangling ref carry no position.
 	if err := s.checkRefs(path, opts, map[string]bool{}); err != nil {
+		return nil, err
+	}
+
+	if err := checkResponseObjects(path, root); err != nil {
 		return nil, err
 	}
 
@@ -343,6 +348,38 @@ func (s *Spec) parseFile(path string, opts Options) (*yaml.Node, error) {
 	return root, nil
 }
 
+// checkResponseObjects refuses a response that is not an object (`200:`
+// with nothing after it): kin-openapi's message for one says neither
+// where nor which.
+func checkResponseObjects(path string, root *yaml.Node) error {
+	var errs diag.List
+	walk(root, nil, func(n *yaml.Node, where []string) {
+		k := len(where)
+		if k < 2 || where[k-2] != "responses" || strings.HasPrefix(where[k-1], "x-") || inExtension(where) || inLiteral(where) {
+			return
+		}
+		if k > 2 && namedMap(where[k-3], at(where, k-4), k == 3) {
+			return // a property (or other name) called responses
+		}
+		if n.Kind == yaml.MappingNode || n.Kind == yaml.AliasNode {
+			return
+		}
+		if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+			errs = append(errs, diag.Diagnostic{Pos: nodePos(path, n), Where: strings.Join(where, "."), Msg: fmt.Sprintf("a response must be an object (a Response Object or a $ref), not %q", n.Value)})
+			return
+		}
+		what := "empty"
+		if n.Kind == yaml.SequenceNode {
+			what = "a sequence"
+		}
+		errs = append(errs, diag.Diagnostic{Pos: nodePos(path, n), Where: strings.Join(where, "."), Msg: "a response must be an object (a Response Object or a $ref), not " + what})
+	})
+	if len(errs) > 0 {
+		return errs.Sort()
+	}
+	return nil
+}
+
 // checkRefs walks the file's $refs: local ones must resolve inside the file,
 // file ones must name an existing file inside the spec's directory tree (and
 // are checked in turn), remote ones need AllowRemoteRefs.
@@ -524,6 +561,45 @@ func (s *Spec) Pos(path ...string) diag.Pos {
 		path = path[:len(path)-1]
 	}
 	return diag.Pos{File: s.Path, Line: 1, Col: 1}
+}
+
+// WherePos is the position of a diagnostic's document path, written with
+// dots ("paths./v1.0/pets.get.responses.200"), in the root file: the
+// deepest element it reaches, keys that hold dots included, or 1:1.
+func (s *Spec) WherePos(where string) diag.Pos {
+	n := s.nodes[filepath.Clean(s.Path)]
+	rest := s.sourcePath(strings.Split(where, "."))
+	var at *yaml.Node
+	for len(rest) > 0 && n != nil {
+		var next *yaml.Node
+		used := 0
+		switch n.Kind {
+		case yaml.MappingNode:
+			// The longest run of elements that is one key: a path or a
+			// media type may hold dots.
+			for j := len(rest); j > 0 && next == nil; j-- {
+				key := strings.Join(rest[:j], ".")
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					if n.Content[i].Value == key {
+						next, used = n.Content[i+1], j
+						break
+					}
+				}
+			}
+		case yaml.SequenceNode:
+			if i, err := strconv.Atoi(rest[0]); err == nil && i >= 0 && i < len(n.Content) {
+				next, used = n.Content[i], 1
+			}
+		}
+		if next == nil {
+			break
+		}
+		n, at, rest = next, next, rest[used:]
+	}
+	if at == nil {
+		return diag.Pos{File: s.Path, Line: 1, Col: 1}
+	}
+	return nodePos(s.Path, at)
 }
 
 // sourcePath maps a path of the OpenAPI 3 document to the file's own: a

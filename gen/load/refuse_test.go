@@ -37,3 +37,33 @@ func TestRefusedDocuments(t *testing.T) {
 		})
 	}
 }
+
+// TestResponseNotAnObject: a response with no object (`200:` and nothing)
+// is refused at its position, in OpenAPI 3 and Swagger 2.0 alike; a
+// property called responses is not a map of responses.
+func TestResponseNotAnObject(t *testing.T) {
+	dir := t.TempDir()
+	for name, tc := range map[string]struct{ doc, want string }{
+		"oas3": {"openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        200:\n        404: nope\n",
+			"x.yaml:7:13: paths./a.get.responses.200: a response must be an object (a Response Object or a $ref), not empty\nx.yaml:8:14: paths./a.get.responses.404: a response must be an object (a Response Object or a $ref), not \"nope\""},
+		"swagger": {"swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        200: []\n",
+			"x.yaml:7:14: paths./a.get.responses.200: a response must be an object (a Response Object or a $ref), not a sequence"},
+	} {
+		p := filepath.Join(dir, "x.yaml")
+		if err := os.WriteFile(p, []byte(tc.doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := Load(p, Options{})
+		if err == nil || strings.ReplaceAll(err.Error(), dir+string(filepath.Separator), "") != tc.want {
+			t.Errorf("%s: Load error\n%v\nwant\n%s", name, err, tc.want)
+		}
+	}
+	ok := "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    A:\n      type: object\n      properties:\n        responses:\n          type: object\n          properties: {n: {type: integer}}\n"
+	p := filepath.Join(dir, "ok.yaml")
+	if err := os.WriteFile(p, []byte(ok), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(p, Options{}); err != nil {
+		t.Errorf("a property called responses: %v", err)
+	}
+}

@@ -187,5 +187,10 @@ type componentType struct {
 }
 
 func (p *planner) warn(pos diag.Pos, where, format string, args ...any) {
+	if where != "" && (pos.Line == 0 || pos.Line == 1 && pos.Col == 1 && (pos.File == "" || pos.File == p.spec.Path)) {
+		// No origin (a Swagger 2.0 document, converted, has none), so the
+		// document's first line: the path the warning names is nearer.
+		pos = p.spec.WherePos(where)
+	}
 	p.warnings = append(p.warnings, diag.Diagnostic{Pos: pos, Where: where, Msg: fmt.Sprintf(format, args...), Severity: diag.Warning})
 }

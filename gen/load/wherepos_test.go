@@ -1,0 +1,60 @@
+package load
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestWherePos: a diagnostic's dotted path is found in the document, keys
+// with dots in them included (paths, media types), Swagger 2.0's
+// definitions for components.schemas, sequence indexes; what is not there
+// stops at the deepest element found.
+func TestWherePos(t *testing.T) {
+	dir := t.TempDir()
+	oas3 := `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /v1.0/pets:
+    get:
+      parameters:
+        - {name: a, in: query, schema: {type: string}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/vnd.api+json:
+              schema: {type: object}
+`
+	swagger := `swagger: "2.0"
+info: {title: t, version: "1"}
+paths: {}
+definitions:
+  Pet:
+    type: object
+    properties:
+      tags: {type: array, items: {type: string}, uniqueItems: true}
+`
+	for _, tc := range []struct {
+		doc, where, want string
+	}{
+		{oas3, "paths./v1.0/pets.get.responses.200.content.application/vnd.api+json.schema", "13:23"},
+		{oas3, "paths./v1.0/pets.get.parameters.0", "7:11"},
+		{oas3, "paths./v1.0/pets.get.responses.201", "9:9"},
+		{oas3, "components.schemas.Nope", "1:1"},
+		{swagger, "components.schemas.Pet.properties.tags", "8:13"},
+	} {
+		p := filepath.Join(dir, "spec.yaml")
+		if err := os.WriteFile(p, []byte(tc.doc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		s, err := Load(p, Options{})
+		if err != nil {
+			t.Fatalf("Load: %v", err)
+		}
+		pos := s.WherePos(tc.where)
+		if got := pos.String(); got != p+":"+tc.want {
+			t.Errorf("WherePos(%s) = %s, want :%s", tc.where, got, tc.want)
+		}
+	}
+}
