@@ -247,7 +247,11 @@ func (s *Spec) loadSwagger(path string) (*openapi3.T, error) {
 	}
 	if err := json.Unmarshal(js, &v2); err != nil {
 		msg := cleanKinError(err)
-		return nil, diag.Errorf(s.swaggerErrPos(tree, msg), "", "reading Swagger 2.0 document: %s", msg)
+		pos := s.swaggerErrPos(tree, msg)
+		if k := swaggerSchemaErrRE.FindStringSubmatch(msg); k != nil && k[1] == "array" {
+			msg = "a schema must be an object, not an array (Swagger 2.0 has no tuples: items is one schema)"
+		}
+		return nil, diag.Errorf(pos, "", "reading Swagger 2.0 document: %s", msg)
 	}
 	doc, err := openapi2conv.ToV3(&v2)
 	if err != nil {

@@ -67,3 +67,19 @@ func TestResponseNotAnObject(t *testing.T) {
 		t.Errorf("a property called responses: %v", err)
 	}
 }
+
+// TestSwaggerTuple: go-swagger's tuples (items: [...]) are refused at the
+// array, saying why.
+func TestSwaggerTuple(t *testing.T) {
+	dir := t.TempDir()
+	doc := "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  Pair:\n    type: array\n    items:\n      - type: string\n      - type: integer\n"
+	p := filepath.Join(dir, "x.yaml")
+	if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(p, Options{})
+	want := "x.yaml:8:7: reading Swagger 2.0 document: a schema must be an object, not an array (Swagger 2.0 has no tuples: items is one schema)"
+	if err == nil || strings.ReplaceAll(err.Error(), dir+string(filepath.Separator), "") != want {
+		t.Errorf("Load error\n%v\nwant\n%s", err, want)
+	}
+}

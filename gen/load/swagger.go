@@ -93,6 +93,13 @@ var swaggerTypeErrRE = regexp.MustCompile(`cannot unmarshal (\w+) into field \w+
 func (s *Spec) swaggerErrPos(tree *yaml.Node, msg string) diag.Pos {
 	m := swaggerTypeErrRE.FindStringSubmatch(msg)
 	if m == nil {
+		if k := swaggerSchemaErrRE.FindStringSubmatch(msg); k != nil {
+			// A schema keyword holding the wrong kind of value names no
+			// field (go-swagger's tuples, items: [...]).
+			if n := firstSchemaOf(tree, k[1]); n != nil {
+				return nodePos(s.Path, n)
+			}
+		}
 		return s.quotedPos(msg)
 	}
 	kind, field := m[1], m[2]
@@ -115,6 +122,34 @@ func (s *Spec) swaggerErrPos(tree *yaml.Node, msg string) diag.Pos {
 		return s.quotedPos(msg)
 	}
 	return nodePos(s.Path, found)
+}
+
+// swaggerSchemaErrRE matches encoding/json's error for a value where a
+// schema belongs, which names no field.
+var swaggerSchemaErrRE = regexp.MustCompile(`cannot unmarshal (\w+) into value of type openapi2\.Schema`)
+
+// firstSchemaOf is the first value of a keyword whose value is one schema
+// (items, additionalProperties, not, schema) that is of JSON kind kind.
+func firstSchemaOf(tree *yaml.Node, kind string) *yaml.Node {
+	var found *yaml.Node
+	walk(tree, nil, func(n *yaml.Node, where []string) {
+		if found != nil || n.Kind != yaml.MappingNode || inLiteral(where) || inExtension(where) {
+			return
+		}
+		if k := len(where); k > 0 && namedMap(where[k-1], at(where, k-2), k == 1) {
+			return // a map of names: properties, definitions, ...
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			switch n.Content[i].Value {
+			case "items", "additionalProperties", "not", "schema":
+				if jsonKind(n.Content[i+1]) == kind {
+					found = n.Content[i+1]
+					return
+				}
+			}
+		}
+	})
+	return found
 }
 
 // jsonKind names a node's JSON type as encoding/json's errors do.
