@@ -384,6 +384,21 @@ func checkResponseObjects(path string, root *yaml.Node) error {
 	return nil
 }
 
+// localRefHint is the local reference a $ref naming a missing file most
+// likely meant: a bare name ("pet", as Swagger 1.2 wrote them) that is a
+// definition or component schema of the file, or "".
+func localRefHint(root *yaml.Node, name string) string {
+	if strings.ContainsAny(name, "/.") {
+		return ""
+	}
+	for _, sec := range [][]string{{"definitions"}, {"components", "schemas"}} {
+		if _, ok := lookupPath(root, append(sec, name)); ok {
+			return "#/" + strings.Join(sec, "/") + "/" + name
+		}
+	}
+	return ""
+}
+
 // checkRefs walks the file's $refs: local ones must resolve inside the file,
 // file ones must name an existing file inside the spec's directory tree (and
 // are checked in turn), remote ones need AllowRemoteRefs.
@@ -439,7 +454,11 @@ func (s *Spec) checkRefs(path string, opts Options, seen map[string]bool) error 
 			if err != nil {
 				var l diag.List
 				if errors.As(err, &l) && l[0].Pos.Line == 0 {
-					errs = append(errs, diag.Diagnostic{Pos: pos, Where: at, Msg: fmt.Sprintf("$ref %q: %s", ref, l[0].Msg)})
+					msg := fmt.Sprintf("$ref %q: %s", ref, l[0].Msg)
+					if hint := localRefHint(root, file); hint != "" && frag == "" {
+						msg += fmt.Sprintf(" (did you mean %q?)", hint)
+					}
+					errs = append(errs, diag.Diagnostic{Pos: pos, Where: at, Msg: msg})
 				} else {
 					errs = append(errs, l...)
 				}

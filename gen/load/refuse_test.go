@@ -83,3 +83,19 @@ func TestSwaggerTuple(t *testing.T) {
 		t.Errorf("Load error\n%v\nwant\n%s", err, want)
 	}
 }
+
+// TestBareNameRefHint: a $ref that is a bare definition name (Swagger
+// 1.2's form) names a file that is not there; the error says which local
+// reference it probably meant.
+func TestBareNameRefHint(t *testing.T) {
+	dir := t.TempDir()
+	doc := "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\ndefinitions:\n  pet: {type: object}\n  newPet:\n    allOf:\n      - $ref: pet\n"
+	p := filepath.Join(dir, "x.yaml")
+	if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(p, Options{})
+	if err == nil || !strings.Contains(err.Error(), `x.yaml:8:15: definitions.newPet.allOf.0: $ref "pet": `) || !strings.HasSuffix(err.Error(), `(did you mean "#/definitions/pet"?)`) {
+		t.Errorf("Load error: %v", err)
+	}
+}
