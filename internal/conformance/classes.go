@@ -103,6 +103,14 @@ func prismRawBody(v driver.Violation, e *driver.Exchange) string {
 	return ""
 }
 
+// noConsumes recognises a Swagger 2.0 body parameter in an operation
+// that lists no consumes, anywhere (Quay's spec): the converted document
+// has a request body, Prism, reading the original, accepts none.
+func noConsumes(v driver.Violation, op *openapi3.Operation) bool {
+	return op != nil && op.RequestBody != nil && len(v.Location) == 1 && v.Location[0] == "request" &&
+		v.Message == "No supported content types, but request included a non-empty body"
+}
+
 // violatedHeader is the lower-cased name of the header parameter a
 // violation is about, whether its value is wrong (request.header.<name>)
 // or it is missing ("must have required property '<name>'"), or "".

@@ -333,6 +333,19 @@ func TestViolatedHeader(t *testing.T) {
 	}
 }
 
+// TestNoConsumes: Prism refusing any body is the spec's only where the
+// operation has a body the client was told to send.
+func TestNoConsumes(t *testing.T) {
+	v := driver.Violation{Location: []string{"request"}, Message: "No supported content types, but request included a non-empty body"}
+	withBody := &openapi3.Operation{RequestBody: &openapi3.RequestBodyRef{Value: openapi3.NewRequestBody()}}
+	if !noConsumes(v, withBody) {
+		t.Error("body parameter without consumes: blamed on the client")
+	}
+	if noConsumes(v, &openapi3.Operation{}) {
+		t.Error("a body the spec never declared: blamed on the spec")
+	}
+}
+
 // TestPrismNullBody: a required body sent as JSON null and reported
 // missing is Prism's mistake; an empty body reported missing is not.
 func TestPrismNullBody(t *testing.T) {

@@ -143,6 +143,10 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: form array (stoplightio/prism#2473)", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
+				if ix != nil && noConsumes(v, ix.ops[c.Op]) {
+					mr.SpecOwn = append(mr.SpecOwn, finding{"a body parameter with no consumes (Swagger 2.0): Prism accepts no body, the client sends JSON", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
 				hdr := violatedHeader(v)
 				if hdr == "content-length" || hdr == "transfer-encoding" || hdr == "trailer" || hdr == "host" {
 					mr.SpecOwn = append(mr.SpecOwn, finding{"a header parameter Go's HTTP client writes itself (Content-Length, Transfer-Encoding, Trailer, Host; the client leaves it out, with a warning)", op, loc + ": " + v.Message + "; sent " + sent(e)})
