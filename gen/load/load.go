@@ -241,7 +241,7 @@ func (s *Spec) loadSwagger(path string) (*openapi3.T, error) {
 			tree = t
 		}
 	}
-	js, err := yamlToJSON(tree)
+	js, err := yamlToJSON(withoutPathsExtensions(tree))
 	if err != nil {
 		return nil, diag.Errorf(diag.Pos{File: path}, "", "%v", err)
 	}

@@ -99,3 +99,25 @@ func TestBareNameRefHint(t *testing.T) {
 		t.Errorf("Load error: %v", err)
 	}
 }
+
+// TestSwaggerPathsExtension: Swagger 2.0 allows extensions among the
+// paths (kin-openapi's reader took them for path items and refused the
+// document); they are left out, and the paths are read.
+func TestSwaggerPathsExtension(t *testing.T) {
+	dir := t.TempDir()
+	doc := "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  x-minty: fresh\n  /pets:\n    x-potato: man\n    get:\n      responses:\n        '200': {description: ok}\n"
+	p := filepath.Join(dir, "x.yaml")
+	if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Load(p, Options{})
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	if s.Doc.Paths.Value("/pets") == nil || s.Doc.Paths.Len() != 1 {
+		t.Errorf("paths: %v", s.Doc.Paths.InMatchingOrder())
+	}
+	if _, ok := lookupPath(s.nodes[filepath.Clean(p)], []string{"paths", "x-minty"}); !ok {
+		t.Error("the parsed tree lost the extension (positions are read from it)")
+	}
+}

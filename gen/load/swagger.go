@@ -86,6 +86,40 @@ func (s *Spec) fixCollectionFormats(v2 *openapi2.T, doc *openapi3.T) {
 // value was and which field of which object wanted another type.
 var swaggerTypeErrRE = regexp.MustCompile(`cannot unmarshal (\w+) into field \w+\.([\w$-]+(?:\.[\w$-]+)*) of type`)
 
+// withoutPathsExtensions returns the document with the extensions of its
+// Paths Object left out (`paths: {x-minty: fresh}`): Swagger 2.0 allows
+// them there, and kin-openapi's openapi2 reads every key of paths as a
+// path item, refusing the document. The tree itself is not changed.
+func withoutPathsExtensions(tree *yaml.Node) *yaml.Node {
+	root := tree
+	if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+		root = root.Content[0]
+	}
+	paths, ok := lookupPath(root, []string{"paths"})
+	if !ok || paths.Kind != yaml.MappingNode {
+		return tree
+	}
+	var kept []*yaml.Node
+	for i := 0; i+1 < len(paths.Content); i += 2 {
+		if !strings.HasPrefix(paths.Content[i].Value, "x-") {
+			kept = append(kept, paths.Content[i], paths.Content[i+1])
+		}
+	}
+	if len(kept) == len(paths.Content) {
+		return tree
+	}
+	p := *paths
+	p.Content = kept
+	r := *root
+	r.Content = slices.Clone(root.Content)
+	for i := 0; i+1 < len(r.Content); i += 2 {
+		if r.Content[i].Value == "paths" {
+			r.Content[i+1] = &p
+		}
+	}
+	return &r
+}
+
 // swaggerErrPos positions an error reading a Swagger 2.0 document, which
 // names a field and the JSON type it got, not a place: the first value of
 // that type under a key of that name, in document order; else what the
