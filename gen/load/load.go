@@ -168,9 +168,53 @@ func (s *Spec) loadOpenAPI3(path string, opts Options) (*openapi3.T, error) {
 	}
 	if err != nil {
 		msg := cleanKinError(err)
-		return nil, diag.Errorf(s.quotedPos(msg), "", "%s", msg)
+		pos := s.quotedPos(msg)
+		if pos.Line == 0 {
+			pos = s.kinErrPos(msg)
+		}
+		return nil, diag.Errorf(pos, "", "%s", msg)
 	}
 	return doc, nil
+}
+
+var (
+	// kinPointerRE finds the JSON pointer kin-openapi's YAML errors name
+	// ("cannot construct !!seq into openapi3.Schema in /components/...").
+	kinPointerRE = regexp.MustCompile(` in (/[^\s;]+)`)
+	// kinLineRE finds the line yaml's errors name.
+	kinLineRE = regexp.MustCompile(`\bline (\d+):`)
+)
+
+// kinErrPos positions a kin-openapi loading error that quotes nothing of
+// the document: by the JSON pointer or the line it names in the root file,
+// or by the construct it describes, else the file alone.
+func (s *Spec) kinErrPos(msg string) diag.Pos {
+	root := s.nodes[filepath.Clean(s.Path)]
+	if strings.HasPrefix(msg, "error resolving reference") {
+		return diag.Pos{File: s.Path} // another file's line: not this one's
+	}
+	if m := kinPointerRE.FindStringSubmatch(msg); m != nil {
+		if n, ok := lookup(root, m[1]); ok {
+			return nodePos(s.Path, n)
+		}
+	}
+	if m := kinLineRE.FindStringSubmatch(msg); m != nil {
+		if line, err := strconv.Atoi(m[1]); err == nil && line > 0 {
+			return diag.Pos{File: s.Path, Line: line, Col: 1}
+		}
+	}
+	if strings.Contains(msg, "cannot contain both schema and content in a parameter") {
+		var found *yaml.Node
+		walk(root, nil, func(n *yaml.Node, where []string) {
+			if found == nil && n.Kind == yaml.MappingNode && mapValue(n, "schema") != nil && mapValue(n, "content") != nil && mapValue(n, "in") != nil {
+				found = n
+			}
+		})
+		if found != nil {
+			return nodePos(s.Path, found)
+		}
+	}
+	return diag.Pos{File: s.Path}
 }
 
 // kinLoad has kin-openapi load the document, with origins. With flow set,
