@@ -317,7 +317,9 @@ func inLiteral(path []string) bool {
 		case "example", "enum", "const":
 			return true
 		case "default":
-			if parent != "responses" {
+			// An operation's responses.default is a response; under a
+			// property called responses, default is the keyword.
+			if parent != "responses" || i > 1 && namedMap(grand, at(path, i-3), i == 2) {
 				return true
 			}
 		case "value":
@@ -328,8 +330,8 @@ func inLiteral(path []string) bool {
 			if parent != "" && grand == "responses" {
 				return true // Swagger 2.0: examples by media type
 			}
-			if i+1 < len(path) && isIndex(path[i+1]) {
-				return true // JSON Schema: an array of values
+			if i+1 < len(path) && isIndex(path[i+1]) && isSchemaPath(path[:i], false) {
+				return true // JSON Schema: an array of values (not examples named "1")
 			}
 		}
 	}
@@ -380,7 +382,7 @@ func namedMap(key, parent string, topLevel bool) bool {
 	switch key {
 	case "properties", "patternProperties", "dependentSchemas", "$defs", "definitions", "schemas",
 		"examples", "requestBodies", "headers", "securitySchemes", "securityDefinitions", "links",
-		"callbacks", "pathItems", "content", "encoding", "variables", "mapping", "scopes", "webhooks":
+		"callbacks", "pathItems", "content", "encoding", "variables", "mapping", "scopes", "webhooks", "dependentRequired":
 		return true
 	case "responses", "parameters":
 		// Components' (and Swagger 2.0's top-level) maps of names; an

@@ -228,6 +228,11 @@ func TestInLiteral(t *testing.T) {
 		{"components.schemas.A.properties.examples.properties.value", false},
 		{"components.schemas.A.enum.0", true},
 		{"components.schemas.A.properties.enum.items", false},
+		{"paths./a.get.responses.200.content.application/json.examples.1", false},
+		{"components.examples.1", false},
+		{"components.schemas.A.properties.p.examples.0", true},
+		{"components.schemas.A.properties.responses.default", true},
+		{"paths./a.get.responses.default.content", false},
 	} {
 		if got := inLiteral(strings.Split(c.path, ".")); got != c.want {
 			t.Errorf("inLiteral(%s) = %v, want %v", c.path, got, c.want)

@@ -123,7 +123,6 @@ func (c *valueChecker) schema(sr *openapi3.SchemaRef, path ...string) {
 	s := sr.Value
 	c.seen[s] = true
 	path = path[:len(path):len(path)] // appends below must not share memory
-	c.nullType(s, path)
 	if s.Example != nil {
 		c.value(s, s.Example, append(path, "example"))
 	}
@@ -150,32 +149,6 @@ func (c *valueChecker) schema(sr *openapi3.SchemaRef, path ...string) {
 	for _, k := range slices.Sorted(maps.Keys(s.Defs)) {
 		c.schema(s.Defs[k], append(path, "$defs", k)...)
 	}
-}
-
-// nullType reads an empty entry of an OpenAPI 3.1 type list as "null":
-// YAML reads `type: [string, null]` (null unquoted) as a null entry, which
-// kin-openapi keeps as "", a type nothing accepts. The author meant JSON
-// Schema's "null", so that is what it becomes, with a warning.
-func (c *valueChecker) nullType(s *openapi3.Schema, path []string) {
-	if s.Type == nil || len(*s.Type) < 2 || !c.s.Is31() || !slices.Contains(*s.Type, "") {
-		return
-	}
-	var types openapi3.Types
-	for _, t := range *s.Type {
-		if t == "" {
-			t = "null"
-		}
-		if !slices.Contains(types, t) {
-			types = append(types, t)
-		}
-	}
-	*s.Type = types
-	pos, ok := c.s.ValuePos(s, "type")
-	if !ok {
-		pos = c.pos(s, append(path, "type"))
-	}
-	c.out = append(c.out, diag.Diagnostic{Pos: pos, Where: strings.Join(append(path, "type"), "."), Severity: diag.Warning,
-		Msg: `type lists a null value (an unquoted null in YAML) where JSON Schema's type name is the string "null"; read as "null"`})
 }
 
 // value checks one example or default. Every failure inside it (an item

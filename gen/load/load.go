@@ -139,6 +139,7 @@ func Open(path string, opts Options) (*Spec, error) {
 	// Examples and defaults are checked per schema by checkValues, which
 	// reports each wrong value at its position instead of the first only
 	// (and the planner looks at these warnings).
+	s.Warnings = append(s.Warnings, s.fixNullTypes()...)
 	s.Warnings = append(s.Warnings, s.checkValues()...)
 	s.digest()
 	s.validated = make(chan struct{})
@@ -401,26 +402,32 @@ func (s *Spec) parseFile(path string, opts Options) (*yaml.Node, error) {
 // where nor which.
 func checkResponseObjects(path string, root *yaml.Node) error {
 	var errs diag.List
-	walk(root, nil, func(n *yaml.Node, where []string) {
-		k := len(where)
-		if k < 2 || where[k-2] != "responses" || strings.HasPrefix(where[k-1], "x-") || inExtension(where) || inLiteral(where) {
+	walk(root, nil, func(m *yaml.Node, where []string) {
+		if m.Kind != yaml.MappingNode || inExtension(where) || inLiteral(where) {
 			return
 		}
-		if k > 2 && namedMap(where[k-3], at(where, k-4), k == 3) {
-			return // a property (or other name) called responses
+		if k := len(where); k > 0 && namedMap(where[k-1], at(where, k-2), k == 1) {
+			return // m is a name's value in a map of names: its keys are keywords
 		}
-		if n.Kind == yaml.MappingNode || n.Kind == yaml.AliasNode {
+		responses := mapValue(m, "responses")
+		if responses == nil || responses.Kind != yaml.MappingNode {
 			return
 		}
-		if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
-			errs = append(errs, diag.Diagnostic{Pos: nodePos(path, n), Where: strings.Join(where, "."), Msg: fmt.Sprintf("a response must be an object (a Response Object or a $ref), not %q", n.Value)})
-			return
+		for i := 0; i+1 < len(responses.Content); i += 2 {
+			key, n := responses.Content[i].Value, responses.Content[i+1]
+			if strings.HasPrefix(key, "x-") || key == "<<" || n.Kind == yaml.MappingNode || n.Kind == yaml.AliasNode {
+				continue
+			}
+			at := strings.Join(append(where[:len(where):len(where)], "responses", key), ".")
+			what := "empty"
+			switch {
+			case n.Kind == yaml.SequenceNode:
+				what = "a sequence"
+			case n.Kind == yaml.ScalarNode && n.Tag != "!!null":
+				what = strconv.Quote(n.Value)
+			}
+			errs = append(errs, diag.Diagnostic{Pos: nodePos(path, n), Where: at, Msg: "a response must be an object (a Response Object or a $ref), not " + what})
 		}
-		what := "empty"
-		if n.Kind == yaml.SequenceNode {
-			what = "a sequence"
-		}
-		errs = append(errs, diag.Diagnostic{Pos: nodePos(path, n), Where: strings.Join(where, "."), Msg: "a response must be an object (a Response Object or a $ref), not " + what})
 	})
 	if len(errs) > 0 {
 		return errs.Sort()

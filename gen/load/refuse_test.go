@@ -141,3 +141,37 @@ func TestKinErrorsPositioned(t *testing.T) {
 		}
 	}
 }
+
+// TestResponsesNamedLikeKeywords: "responses" as a property name, in
+// dependentRequired, or with a YAML merge key is no map of responses to
+// refuse.
+func TestResponsesNamedLikeKeywords(t *testing.T) {
+	dir := t.TempDir()
+	doc := `openapi: 3.1.0
+info: {title: t, version: '1'}
+x-common: &common
+  '404': {description: missing}
+paths:
+  /a:
+    get:
+      responses:
+        <<: *common
+        '200': {description: ok}
+components:
+  schemas:
+    A:
+      type: object
+      properties:
+        responses: {type: integer}
+        total: {type: integer}
+      dependentRequired:
+        responses: [total]
+`
+	p := filepath.Join(dir, "x.yaml")
+	if err := os.WriteFile(p, []byte(doc), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Load(p, Options{}); err != nil && strings.Contains(err.Error(), "a response must be an object") {
+		t.Errorf("Load: %v", err)
+	}
+}
