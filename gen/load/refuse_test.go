@@ -129,7 +129,7 @@ func TestKinErrorsPositioned(t *testing.T) {
 	dir := t.TempDir()
 	for name, tc := range map[string]struct{ doc, want string }{
 		"sequence for a schema": {"openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Two:\n      type: object\n      properties:\n        anyOf:\n          - {type: string}\n", "x.yaml:10:11: "},
-		"schema and content": {"openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters:\n        - name: q\n          in: query\n          schema: {type: string}\n          content: {application/json: {schema: {type: string}}}\n      responses: {'200': {description: ok}}\n", "x.yaml:7:11: cannot contain both schema and content in a parameter"},
+		"schema and content":    {"openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters:\n        - name: q\n          in: query\n          schema: {type: string}\n          content: {application/json: {schema: {type: string}}}\n      responses: {'200': {description: ok}}\n", "x.yaml:7:11: cannot contain both schema and content in a parameter"},
 	} {
 		p := filepath.Join(dir, "x.yaml")
 		if err := os.WriteFile(p, []byte(tc.doc), 0o644); err != nil {
