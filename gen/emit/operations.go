@@ -144,7 +144,12 @@ func genBody(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.Statement
 		}
 		args := []jen.Code{jen.Id("body")}
 		for _, ff := range b.FormFields {
-			d := jen.Dict{jen.Id("Name"): jen.Lit(ff.Name), jen.Id("Style"): jen.Lit(ff.Style)}
+			d := jen.Dict{jen.Id("Name"): jen.Lit(ff.Name)}
+			if ff.JSON {
+				d[jen.Id("JSON")] = jen.True()
+			} else {
+				d[jen.Id("Style")] = jen.Lit(ff.Style)
+			}
 			if ff.Explode {
 				d[jen.Id("Explode")] = jen.True()
 			}

@@ -243,7 +243,7 @@ func structured(s *openapi3.Schema) bool {
 // gives a style, explode or allowReserved, and an object (which the
 // default spreads into its members: min=1&max=2), is written in that
 // style, as a query parameter would be (b.FormFields); one whose encoding
-// names a JSON content type alone is its JSON text. What a style has no
+// names a JSON content type alone, or a union, is its JSON text. What a style has no
 // form for (values nested in an object or array) goes as JSON text, with
 // a warning.
 func (p *planner) planFormFields(b *RequestBody, mt *openapi3.MediaType, where string, pos diag.Pos) {
@@ -263,7 +263,14 @@ func (p *planner) planFormFields(b *RequestBody, mt *openapi3.MediaType, where s
 		shape := shapeOf(f.Type)
 		declared := enc != nil && (enc.Style != "" || enc.Explode != nil || enc.AllowReserved)
 		if enc != nil && !declared && enc.ContentType != "" && isJSONMedia(enc.ContentType) {
-			continue // its JSON text, as the encoding says
+			// Its JSON text, whole, as the encoding says (an array too).
+			b.FormFields = append(b.FormFields, &FormField{Name: f.JSONName, JSON: true})
+			continue
+		}
+		if shape == shapeUnknown {
+			p.warn(pos, fw, "form field %q has no one form (a union or a value of any shape); it is sent as JSON text", f.JSONName)
+			b.FormFields = append(b.FormFields, &FormField{Name: f.JSONName, JSON: true})
+			continue
 		}
 		if !declared && shape != shapeObject && shape != shapeFreeForm {
 			e := f.Type

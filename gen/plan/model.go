@@ -606,9 +606,9 @@ type RequestBody struct {
 	// PartList says how each of Parts' fields is written, in field order.
 	PartList []*Part
 	// FormFields (BodyForm) are the properties written in a style, as a
-	// query parameter of that style would be (planFormFields), in field
-	// order; the others are written as style form, exploded, writes a
-	// scalar or an array of scalars.
+	// query parameter of that style would be, or as JSON text
+	// (planFormFields), in field order. The others are scalars and arrays
+	// of scalars, written one field per value (style form, exploded).
 	FormFields []*FormField
 }
 
@@ -618,6 +618,7 @@ type FormField struct {
 	Style         string // form, spaceDelimited, pipeDelimited or deepObject
 	Explode       bool
 	AllowReserved bool
+	JSON          bool // its JSON text, as one value; Style and Explode do not apply
 }
 
 // PartKind says how a multipart field is written.

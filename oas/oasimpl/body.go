@@ -195,12 +195,28 @@ func (m *Multipart) JSON(name, contentType string, v any) {
 }
 
 // Form adds v, an object, as one part holding its form encoding
-// (EncodeForm): a part whose encoding says application/x-www-form-urlencoded.
+// (EncodeForm, objects among its members spread into theirs as style
+// form does): a part whose encoding says application/x-www-form-urlencoded.
+// A null value is an empty part.
 func (m *Multipart) Form(name, contentType string, v any) {
 	if m.err != nil {
 		return
 	}
-	b, err := EncodeForm(v)
+	b, err := Encode(v)
+	if err == nil && string(b) != "null" {
+		var members map[string]json.RawMessage
+		var objects []Param
+		if json.Unmarshal(b, &members) == nil {
+			for k, raw := range members {
+				if len(raw) > 0 && raw[0] == '{' {
+					objects = append(objects, Param{Name: k, Style: StyleForm, Explode: true})
+				}
+			}
+		}
+		b, err = EncodeForm(json.RawMessage(b), objects...)
+	} else if err == nil {
+		b = nil
+	}
 	if err != nil {
 		m.err = fmt.Errorf("part %q: %w", name, err)
 		return

@@ -87,6 +87,17 @@ func TestEncodeFormStyled(t *testing.T) {
 	if q.Get("deep[max]") != "4" || q.Get("min") != "1" || q.Get("name") != "x y" || q.Get("pipes") != "a b|c" {
 		t.Errorf("as a server reads it: %v", q)
 	}
+	// An encoding with a JSON content type: the value's JSON text, whole.
+	got, err = EncodeForm(struct {
+		IDs []int `json:"ids"`
+		Obj rng   `json:"obj"`
+	}{[]int{1, 2}, rng{1, 2}}, Param{Name: "ids", JSON: true}, Param{Name: "obj", JSON: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q, _ := url.ParseQuery(string(got)); q.Get("ids") != "[1,2]" || q.Get("obj") != `{"min":1,"max":2}` || len(q) != 2 {
+		t.Errorf("JSON fields: %s", got)
+	}
 }
 
 func TestDecodeErrorResponseKeepsNonJSON(t *testing.T) {
@@ -251,6 +262,37 @@ func TestMultipartSubtype(t *testing.T) {
 		if got := strings.Join(names, " "); got != want {
 			t.Errorf("%s: parts %q, want %q", tc.media, got, want)
 		}
+	}
+}
+
+// TestMultipartForm: a part labelled as a form holds the object's form
+// encoding, objects among its members spread into theirs; null is an
+// empty part.
+func TestMultipartForm(t *testing.T) {
+	type addr struct {
+		City string         `json:"city"`
+		Geo  map[string]int `json:"geo"`
+	}
+	m := NewMultipartOf("multipart/form-data")
+	m.Form("address", "application/x-www-form-urlencoded", addr{City: "Oslo", Geo: map[string]int{"lat": 59}})
+	m.Form("none", "application/x-www-form-urlencoded", (*addr)(nil))
+	body, ct, err := m.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, params, _ := mime.ParseMediaType(ct)
+	r := multipart.NewReader(bytes.NewReader(body), params["boundary"])
+	var got []string
+	for {
+		p, err := r.NextPart()
+		if err != nil {
+			break
+		}
+		b, _ := io.ReadAll(p)
+		got = append(got, p.FormName()+" "+string(b))
+	}
+	if want := "address city=Oslo&lat=59|none "; strings.Join(got, "|") != want {
+		t.Errorf("parts %q, want %q", strings.Join(got, "|"), want)
 	}
 }
 

@@ -282,8 +282,9 @@ func TestFormAndText(t *testing.T) {
 }
 
 // TestFormStyles: in a form body an object is spread into its members
-// (style form, exploded, OpenAPI's default), and a property the encoding
-// object styles is written in that style, as a query parameter would be.
+// (style form, exploded, OpenAPI's default), a property the encoding
+// object styles is written in that style, as a query parameter would be,
+// and one whose encoding says application/json is its JSON text.
 func TestFormStyles(t *testing.T) {
 	ctx := context.Background()
 	c, seen := serve(t, reply{204, "", ""})
@@ -291,11 +292,12 @@ func TestFormStyles(t *testing.T) {
 	body.Filter.Set(SearchRequestFormFilter{Status: oas.Some("open"), Tag: oas.Some("x&y")})
 	body.Range.Set(SearchRequestFormRange{Min: oas.Some[int64](1), Max: oas.Some[int64](9)})
 	body.IDs.Set([]int64{3, 4})
+	body.Tags.Set([]string{"a", "b"})
 	if err := c.Search(ctx, body); err != nil {
 		t.Fatal(err)
 	}
 	r := seen()[0]
-	want := "filter[status]=open&filter[tag]=x%26y&ids=3|4&q=a+b&max=9&min=1"
+	want := "filter[status]=open&filter[tag]=x%26y&ids=3|4&q=a+b&max=9&min=1&tags=%5B%22a%22%2C%22b%22%5D"
 	if r.contentType != "application/x-www-form-urlencoded" || string(r.body) != want {
 		t.Errorf("form %q:\n got %s\nwant %s", r.contentType, r.body, want)
 	}

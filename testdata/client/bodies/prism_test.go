@@ -100,6 +100,10 @@ func TestBodiesAgainstPrism(t *testing.T) {
 	search.Filter.Set(SearchRequestFormFilter{Status: oas.Some("open"), Tag: oas.Some("x")})
 	search.Range.Set(SearchRequestFormRange{Min: oas.Some[int64](1), Max: oas.Some[int64](9)})
 	search.IDs.Set([]int64{3, 4})
+	// tags is left out: Prism 5.16 reads a form field without a style as
+	// its raw text, also where its encoding says application/json
+	// (OpenAPI 3.1.1: the field is then JSON, percent-encoded; TestFormStyles
+	// checks what is sent).
 	if err := c.Search(ctx, search); err != nil {
 		t.Errorf("Search: %v", err)
 	}

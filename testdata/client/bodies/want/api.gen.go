@@ -1075,6 +1075,9 @@ func (c *APIClient) Search(ctx context.Context, body SearchRequestForm, opts ...
 		Explode: true,
 		Name:    "range",
 		Style:   "form",
+	}, oasimpl.Param{
+		JSON: true,
+		Name: "tags",
 	})
 	if err != nil {
 		return fmt.Errorf("Search: %w", err)

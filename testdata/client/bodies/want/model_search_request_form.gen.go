@@ -19,6 +19,8 @@ type SearchRequestForm struct {
 	Q string `json:"q"`
 	// Optional.
 	Range oas.Opt[SearchRequestFormRange] `json:"range,omitzero"`
+	// Optional.
+	Tags oas.Opt[[]string] `json:"tags,omitzero"`
 	// absent has a bit set for each required property the decoded document
 	// left out, which Validate reports; values built in Go have none.
 	absent uint64
@@ -87,6 +89,10 @@ func (m SearchRequestForm) AppendJSON(dst []byte) ([]byte, error) {
 		if dst, err = x.AppendJSON(dst); err != nil {
 			return nil, err
 		}
+	}
+	if x, ok := m.Tags.Get(); ok {
+		dst = append(dst, ",\"tags\":"...)
+		dst = oasimpl.AppendStrings(dst, x)
 	}
 	if len(dst) == start {
 		return append(dst, "{}"...), nil
@@ -164,6 +170,8 @@ func (m *SearchRequestForm) DecodeJSON(d *oasimpl.Decoder) {
 				x.DecodeJSON(d)
 				m.Range.Set(x)
 			}
+		case 4:
+			oasimpl.DecodeOptStrings(d, &m.Tags)
 		default:
 			d.Skip()
 		}
@@ -173,14 +181,14 @@ func (m *SearchRequestForm) DecodeJSON(d *oasimpl.Decoder) {
 
 // jsonKeysSearchRequestForm lists the member names of SearchRequestForm as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
-var jsonKeysSearchRequestForm = [...]string{"\"filter\"", "\"ids\"", "\"q\"", "\"range\"", ""}
+var jsonKeysSearchRequestForm = [...]string{"\"filter\"", "\"ids\"", "\"q\"", "\"range\"", "\"tags\"", ""}
 
 // jsonFieldsSearchRequestForm holds the member names of SearchRequestForm for DecodeJSON's lookup
 // of a name KeyIs did not guess.
 var jsonFieldsSearchRequestForm = oasimpl.Fields{
-	Folded: []string{"FILTER", "IDS", "Q", "RANGE"},
-	Index:  []int32{2, 1, 3, 0},
-	Sorted: []string{"q", "ids", "range", "filter"},
+	Folded: []string{"FILTER", "IDS", "Q", "RANGE", "TAGS"},
+	Index:  []int32{2, 1, 4, 3, 0},
+	Sorted: []string{"q", "ids", "tags", "range", "filter"},
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

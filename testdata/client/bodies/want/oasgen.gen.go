@@ -5,13 +5,13 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:83db817ecf9310ff
+// spec: sha256:bcac6fbaf01ab8cd
 // config: sha256:3bb05863136f0e8c
 // toolchain: v0.10.0
-// output: sha256:8102ac93d5bdd6a0
+// output: sha256:e6af7858c4710732
 //
 // files:
-//	sha256:7ecb94cde63ac324 api.gen.go
+//	sha256:dc090d9329e5a7e9 api.gen.go
 //	sha256:4075b5d200ede211 doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:444da62cba98b3a4 examples.gen_test.go
@@ -26,12 +26,12 @@
 //	sha256:14e68245b6303240 model_login_request_form.gen.go
 //	sha256:0d4cca06e1c6e5c9 model_meta.gen.go
 //	sha256:b4e9df118cf2736f model_report.gen.go
-//	sha256:b9ec5c84124d90f4 model_search_request_form.gen.go
+//	sha256:ef512902854777f4 model_search_request_form.gen.go
 //	sha256:4ae254c4f4e410ed model_search_request_form_filter.gen.go
 //	sha256:b09d169b63b72b33 model_search_request_form_range.gen.go
 //	sha256:e74f2da9cc24565a model_upload_avatar_parts_style.gen.go
 //	sha256:e54544602daaa18e model_upload_avatar_parts_style1.gen.go
-//	sha256:3270985dbb4f17ca raw/client.gen.go
+//	sha256:e7747fb54b2c6297 raw/client.gen.go
 //
 // warnings:
 //	../openapi.yaml:11:7	paths./deployments.post	type name DeployResult is already used; the result of Deploy is DeployResult2

@@ -48,6 +48,7 @@ type SearchFormdataBody struct {
 	Ids    *[]int64                        `form:"ids,omitempty" json:"ids,omitempty"`
 	Q      string                          `form:"q" json:"q"`
 	Range  *bodies.SearchRequestFormRange  `form:"range,omitempty" json:"range,omitempty"`
+	Tags   *[]string                       `form:"tags,omitempty" json:"tags,omitempty"`
 }
 
 // UploadAvatarMultipartRequestBody defines body for UploadAvatar for multipart/form-data ContentType.
