@@ -294,7 +294,10 @@ func (s *Spec) loadSwagger(path string) (*openapi3.T, error) {
 		msg := cleanKinError(err)
 		pos := s.swaggerErrPos(tree, msg)
 		if k := swaggerSchemaErrRE.FindStringSubmatch(msg); k != nil && k[1] == "array" {
-			msg = "a schema must be an object, not an array (Swagger 2.0 has no tuples: items is one schema)"
+			msg = "a schema must be an object, not an array"
+			if _, kw := firstSchemaOf(tree, "array"); kw == "items" {
+				msg += " (Swagger 2.0 has no tuples: items is one schema)"
+			}
 		}
 		return nil, diag.Errorf(pos, "", "reading Swagger 2.0 document: %s", msg)
 	}
@@ -639,8 +642,9 @@ func (s *Spec) Pos(path ...string) diag.Pos {
 
 // WherePos is the position of a diagnostic's document path, written with
 // dots ("paths./v1.0/pets.get.responses.200"), in the root file: the
-// deepest element it reaches, keys that hold dots included, or 1:1.
-func (s *Spec) WherePos(where string) diag.Pos {
+// deepest element it reaches, keys that hold dots included; false when it
+// reaches none.
+func (s *Spec) WherePos(where string) (diag.Pos, bool) {
 	n := s.nodes[filepath.Clean(s.Path)]
 	rest := s.sourcePath(strings.Split(where, "."))
 	var at *yaml.Node
@@ -671,9 +675,9 @@ func (s *Spec) WherePos(where string) diag.Pos {
 		n, at, rest = next, next, rest[used:]
 	}
 	if at == nil {
-		return diag.Pos{File: s.Path, Line: 1, Col: 1}
+		return diag.Pos{}, false
 	}
-	return nodePos(s.Path, at)
+	return nodePos(s.Path, at), true
 }
 
 // sourcePath maps a path of the OpenAPI 3 document to the file's own: a

@@ -130,7 +130,7 @@ func (s *Spec) swaggerErrPos(tree *yaml.Node, msg string) diag.Pos {
 		if k := swaggerSchemaErrRE.FindStringSubmatch(msg); k != nil {
 			// A schema keyword holding the wrong kind of value names no
 			// field (go-swagger's tuples, items: [...]).
-			if n := firstSchemaOf(tree, k[1]); n != nil {
+			if n, _ := firstSchemaOf(tree, k[1]); n != nil {
 				return nodePos(s.Path, n)
 			}
 		}
@@ -163,9 +163,11 @@ func (s *Spec) swaggerErrPos(tree *yaml.Node, msg string) diag.Pos {
 var swaggerSchemaErrRE = regexp.MustCompile(`cannot unmarshal (\w+) into value of type openapi2\.Schema`)
 
 // firstSchemaOf is the first value of a keyword whose value is one schema
-// (items, additionalProperties, not, schema) that is of JSON kind kind.
-func firstSchemaOf(tree *yaml.Node, kind string) *yaml.Node {
+// (items, additionalProperties, not, schema) that is of JSON kind kind,
+// with the keyword.
+func firstSchemaOf(tree *yaml.Node, kind string) (*yaml.Node, string) {
 	var found *yaml.Node
+	var keyword string
 	walk(tree, nil, func(n *yaml.Node, where []string) {
 		if found != nil || n.Kind != yaml.MappingNode || inLiteral(where) || inExtension(where) {
 			return
@@ -177,13 +179,13 @@ func firstSchemaOf(tree *yaml.Node, kind string) *yaml.Node {
 			switch n.Content[i].Value {
 			case "items", "additionalProperties", "not", "schema":
 				if jsonKind(n.Content[i+1]) == kind {
-					found = n.Content[i+1]
+					found, keyword = n.Content[i+1], n.Content[i].Value
 					return
 				}
 			}
 		}
 	})
-	return found
+	return found, keyword
 }
 
 // jsonKind names a node's JSON type as encoding/json's errors do.

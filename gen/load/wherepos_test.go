@@ -41,7 +41,7 @@ definitions:
 		{oas3, "paths./v1.0/pets.get.responses.200.content.application/vnd.api+json.schema", "13:23"},
 		{oas3, "paths./v1.0/pets.get.parameters.0", "7:11"},
 		{oas3, "paths./v1.0/pets.get.responses.201", "9:9"},
-		{oas3, "components.schemas.Nope", "1:1"},
+		{oas3, "components.schemas.Nope", ""},
 		{swagger, "components.schemas.Pet.properties.tags", "8:13"},
 	} {
 		p := filepath.Join(dir, "spec.yaml")
@@ -52,9 +52,15 @@ definitions:
 		if err != nil {
 			t.Fatalf("Load: %v", err)
 		}
-		pos := s.WherePos(tc.where)
-		if got := pos.String(); got != p+":"+tc.want {
-			t.Errorf("WherePos(%s) = %s, want :%s", tc.where, got, tc.want)
+		pos, ok := s.WherePos(tc.where)
+		if tc.want == "" {
+			if ok {
+				t.Errorf("WherePos(%s) = %s, want none", tc.where, pos)
+			}
+			continue
+		}
+		if got := pos.String(); !ok || got != p+":"+tc.want {
+			t.Errorf("WherePos(%s) = %s, %v, want :%s", tc.where, got, ok, tc.want)
 		}
 	}
 }

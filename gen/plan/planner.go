@@ -187,10 +187,13 @@ type componentType struct {
 }
 
 func (p *planner) warn(pos diag.Pos, where, format string, args ...any) {
-	if where != "" && (pos.Line == 0 || pos.Line == 1 && pos.Col == 1 && (pos.File == "" || pos.File == p.spec.Path)) {
+	if where != "" && (pos.File == "" || pos.File == p.spec.Path) && (pos.Line == 0 || pos.Line == 1 && pos.Col == 1) {
 		// No origin (a Swagger 2.0 document, converted, has none), so the
-		// document's first line: the path the warning names is nearer.
-		pos = p.spec.WherePos(where)
+		// document's first line or none: the path the warning names, when
+		// the root file has it, is nearer.
+		if wp, ok := p.spec.WherePos(where); ok {
+			pos = wp
+		}
 	}
 	p.warnings = append(p.warnings, diag.Diagnostic{Pos: pos, Where: where, Msg: fmt.Sprintf(format, args...), Severity: diag.Warning})
 }

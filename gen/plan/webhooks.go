@@ -143,22 +143,25 @@ func (p *planner) planWebhooks() {
 			if base == "" {
 				base = "Event"
 			}
+			// The type is <name>Webhook, or the name when it already ends
+			// so (myWebhook: MyWebhook, not MyWebhookWebhook).
+			stem := base
+			if t := strings.TrimSuffix(base, "Webhook"); t != "" {
+				stem = t
+			}
 			if ops > 1 && m != "POST" {
 				// A webhook delivered by several methods: POST, the usual
 				// one, keeps the webhook's name; the others add theirs
 				// rather than a number.
 				base += GoName(strings.ToLower(m))
+				stem += GoName(strings.ToLower(m))
 			}
 			wh := &Webhook{Name: s.name, Where: where, Pos: pos, Method: m, Route: s.suffix,
 				Summary: op.Summary, Description: op.Description, Deprecated: op.Deprecated, Status: 200}
 			if op.Description == "" && s.item.Description != "" {
 				wh.Description = s.item.Description
 			}
-			name := base + "Webhook"
-			if strings.HasSuffix(base, "Webhook") {
-				name = base // myWebhook: MyWebhook, not MyWebhookWebhook
-			}
-			wh.Type = p.claimType(name, where, pos)
+			wh.Type = p.claimType(stem+"Webhook", where, pos)
 			wh.ParseFunc = "parse" + wh.Type
 			if rb := op.RequestBody; rb != nil && rb.Value != nil {
 				wh.BodyRequired = rb.Value.Required

@@ -121,6 +121,8 @@ webhooks:
   orderWebhook:
     post:
       responses: {"200": {description: ok}}
+    delete:
+      responses: {"200": {description: ok}}
 `)
 	var got []string
 	for _, wh := range m.Webhooks.List {
@@ -130,7 +132,7 @@ webhooks:
 		}
 		got = append(got, wh.Type+" "+wh.Method+" "+body)
 	}
-	want := "OrderWebhook POST -\nPingWebhook GET -\nUpdateWebhook POST -\nUpdateDeleteWebhook DELETE UpdateDeletePayload"
+	want := "OrderWebhook POST -\nOrderDeleteWebhook DELETE -\nPingWebhook GET -\nUpdateWebhook POST -\nUpdateDeleteWebhook DELETE UpdateDeletePayload"
 	if strings.Join(got, "\n") != want {
 		t.Errorf("webhooks:\n%s\nwant\n%s", strings.Join(got, "\n"), want)
 	}
