@@ -7,11 +7,11 @@
 //
 // spec: sha256:339d5cd7c707cc97
 // config: sha256:fcd136dcb539b49f
-// toolchain: v0.10.0
-// output: sha256:843034b6335ca112
+// toolchain: v0.11.0
+// output: sha256:30b583b26827f051
 //
 // files:
-//	sha256:c0ae435e460bdf8c api.gen.go
+//	sha256:a08ff1cfdfad534e api.gen.go
 //	sha256:e83907cfb4023ac7 doc.gen.go
 //	sha256:eef402cda5e91557 examples.gen_test.go
 //	sha256:0608f10e47fa1641 model_deployment.gen.go

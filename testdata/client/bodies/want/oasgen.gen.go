@@ -7,11 +7,11 @@
 //
 // spec: sha256:bcac6fbaf01ab8cd
 // config: sha256:3bb05863136f0e8c
-// toolchain: v0.10.0
-// output: sha256:e6af7858c4710732
+// toolchain: v0.11.0
+// output: sha256:1c684d053fb4afc1
 //
 // files:
-//	sha256:dc090d9329e5a7e9 api.gen.go
+//	sha256:6755916b8053dbf7 api.gen.go
 //	sha256:4075b5d200ede211 doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:444da62cba98b3a4 examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:659cb1dc307386b9
 // config: sha256:88deab76e2a28eba
-// toolchain: v0.10.0
-// output: sha256:db0659c9ea80b6ac
+// toolchain: v0.11.0
+// output: sha256:0f8a61243745c03c
 //
 // files:
-//	sha256:f20016ff53a75773 api.gen.go
+//	sha256:9f11208aa490351b api.gen.go
 //	sha256:f4e082aa59e201e2 doc.gen.go
 //	sha256:f09441be862cbabb examples.gen_test.go
 //	sha256:6d948ffda7bc1d73 raw/client.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:c23f4b23a7ac0ceb
 // config: sha256:9123608f6108193f
-// toolchain: v0.10.0
-// output: sha256:8c03803e170fc82b
+// toolchain: v0.11.0
+// output: sha256:fa68fa5350b1adc9
 //
 // files:
-//	sha256:15507664f7c2b93c api.gen.go
+//	sha256:677f63ee61e39c0d api.gen.go
 //	sha256:1034ba03b331d72d doc.gen.go
 //	sha256:bfa41e053bbc5a64 examples.gen_test.go
 //	sha256:8139e751d0a5fcfd raw/client.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:5b5174975c319a94
 // config: sha256:07623a2c5c42301a
-// toolchain: v0.10.0
-// output: sha256:c5418cd3a86c0a77
+// toolchain: v0.11.0
+// output: sha256:a8af23843ad84365
 //
 // files:
-//	sha256:a410ab787cd7beb4 api.gen.go
+//	sha256:59049d987890ed64 api.gen.go
 //	sha256:70fd1aad0a4b33b6 doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
 //	sha256:14ce52b1452fd3a9 examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:1a6d8a3c7a2b2c93
 // config: sha256:3e42edb4719cb61b
-// toolchain: v0.10.0
-// output: sha256:8844997a296f29a9
+// toolchain: v0.11.0
+// output: sha256:108e3a938c76d4fc
 //
 // files:
-//	sha256:b6d8914f9cd93103 api.gen.go
+//	sha256:e6a4425ee3c595b4 api.gen.go
 //	sha256:52e68e1af10e7da7 doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
-// toolchain: v0.10.0
-// output: sha256:1afc5fd5e339c7c6
+// toolchain: v0.11.0
+// output: sha256:468335c768e8a425
 //
 // files:
-//	sha256:894958f899c490ab api.gen.go
+//	sha256:6fd74e6e4292aee6 api.gen.go
 //	sha256:d4391c5c3b30b8c4 doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md

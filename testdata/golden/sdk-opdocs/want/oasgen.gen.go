@@ -7,11 +7,11 @@
 //
 // spec: sha256:7b5cff22f72c5b3b
 // config: sha256:c69162836e608cae
-// toolchain: v0.10.0
-// output: sha256:7194f1474c3edbc0
+// toolchain: v0.11.0
+// output: sha256:9662c26e39c9f712
 //
 // files:
-//	sha256:6b3c84c91c225db0 api.gen.go
+//	sha256:d01760fbde20a194 api.gen.go
 //	sha256:ac86cc804a002b97 doc.gen.go
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md

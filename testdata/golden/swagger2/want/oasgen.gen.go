@@ -7,11 +7,11 @@
 //
 // spec: sha256:95ed806576160baa
 // config: sha256:cc3402158c40e91a
-// toolchain: v0.10.0
-// output: sha256:3f889e588d3fb793
+// toolchain: v0.11.0
+// output: sha256:3932a0bfa862471f
 //
 // files:
-//	sha256:3c37f365826be676 api.gen.go
+//	sha256:38011f390129ce13 api.gen.go
 //	sha256:610f61671e2e627d doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
