@@ -165,6 +165,8 @@ func exampleLit(m *plan.Model, r *plan.Ref, l *plan.Literal) jen.Code {
 		return jen.Qual(m.ImportPath, l.Const.Name)
 	case l.String != nil && r.Kind == plan.RefNamed:
 		return jen.Qual(m.ImportPath, r.Named.Name).Call(jen.Lit(*l.String))
+	case l.String != nil && r.Kind == plan.RefBuiltin && (r.Builtin == plan.RawJSON || r.Builtin == plan.NoneType):
+		return jen.Qual("encoding/json", "RawMessage").Call(jen.Lit(*l.String)) // the value's JSON text
 	case l.String != nil:
 		return jen.Lit(*l.String)
 	case l.Number != "" && r.Kind == plan.RefNamed:

@@ -90,7 +90,7 @@ func TestExamplesRun(t *testing.T) {
 		"DELETE api.petshop.example/pets/<petId>",
 		"PUT api.petshop.example/pets/<petId>/photo",
 		"GET api.petshop.example/pets/<petId>/photo",
-		`POST api.petshop.example/store/orders application/json {"petId":"\u003cpetId\u003e","quantity":1}`, // encoding/json escapes < and >
+		`POST api.petshop.example/store/orders application/json {"options":"gift-wrapped","petId":"\u003cpetId\u003e","quantity":1}`, // encoding/json escapes < and >
 		"GET api.petshop.example/health",
 	}
 	if !reflect.DeepEqual(fake.seen, want) {

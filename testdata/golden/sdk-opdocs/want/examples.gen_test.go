@@ -4,6 +4,7 @@ package sdkopdocs
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"log"
@@ -133,7 +134,7 @@ func ExampleAPIClient_PlaceOrder() {
 		log.Fatal(err)
 	}
 
-	res, err := client.PlaceOrder(ctx, NewPlaceOrderBody("<petId>", 1))
+	res, err := client.PlaceOrder(ctx, NewPlaceOrderBody("<petId>", 1, json.RawMessage("\"gift-wrapped\"")))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -12,6 +12,10 @@ import (
 type PlaceOrderBody struct {
 	// Optional.
 	Note oas.Opt[string] `json:"note,omitzero"`
+	// Options is free-form order options (any JSON).
+	//
+	// Required. Example: "gift-wrapped".
+	Options json.RawMessage `json:"options"`
 	// PetID is the pet ordered.
 	//
 	// Required.
@@ -24,10 +28,11 @@ type PlaceOrderBody struct {
 }
 
 // NewPlaceOrderBody returns a PlaceOrderBody with its required fields set
-// (petID, quantity). Optional fields are left absent: a request sends only what
-// the caller sets.
-func NewPlaceOrderBody(petID string, quantity int64) PlaceOrderBody {
+// (petID, quantity, options). Optional fields are left absent: a request sends
+// only what the caller sets.
+func NewPlaceOrderBody(petID string, quantity int64, options json.RawMessage) PlaceOrderBody {
 	return PlaceOrderBody{
+		Options:  options,
 		PetID:    petID,
 		Quantity: quantity,
 	}
@@ -48,6 +53,10 @@ func (m PlaceOrderBody) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m PlaceOrderBody) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
+	if len(m.Options) == 0 {
+		pOptions := p.Key("options")
+		v.Required(&pOptions)
+	}
 	if m.absent&(1<<0) != 0 && m.PetID == "" {
 		pPetID := p.Key("petId")
 		v.Required(&pPetID)
@@ -64,10 +73,15 @@ func (m PlaceOrderBody) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // AppendJSON appends the JSON encoding of m to dst. It allocates only when
 // dst has to grow.
 func (m PlaceOrderBody) AppendJSON(dst []byte) ([]byte, error) {
+	var err error
 	start := len(dst)
 	if x, ok := m.Note.Get(); ok {
 		dst = append(dst, ",\"note\":"...)
 		dst = oasimpl.AppendString(dst, x)
+	}
+	dst = append(dst, ",\"options\":"...)
+	if dst, err = oasimpl.AppendRaw(dst, m.Options); err != nil {
+		return nil, err
 	}
 	if m.absent&(1<<0) == 0 || m.PetID != "" {
 		dst = append(dst, ",\"petId\":"...)
@@ -105,13 +119,15 @@ func (m *PlaceOrderBody) DecodeJSON(d *oasimpl.Decoder) {
 		case 0:
 			oasimpl.DecodeOptString(d, &m.Note)
 		case 1:
+			m.Options = d.RawMessage(m.Options)
+		case 2:
 			if !d.AtNull() {
 				seen |= 1 << 0
 			}
 			if !d.Null() {
 				m.PetID = d.String()
 			}
-		case 2:
+		case 3:
 			if !d.AtNull() {
 				seen |= 1 << 1
 			}
@@ -127,14 +143,14 @@ func (m *PlaceOrderBody) DecodeJSON(d *oasimpl.Decoder) {
 
 // jsonKeysPlaceOrderBody lists the member names of PlaceOrderBody as JSON, in field order, for
 // DecodeJSON's guess of the next member (oasimpl.Decoder.KeyIs).
-var jsonKeysPlaceOrderBody = [...]string{"\"note\"", "\"petId\"", "\"quantity\"", ""}
+var jsonKeysPlaceOrderBody = [...]string{"\"note\"", "\"options\"", "\"petId\"", "\"quantity\"", ""}
 
 // jsonFieldsPlaceOrderBody holds the member names of PlaceOrderBody for DecodeJSON's lookup
 // of a name KeyIs did not guess.
 var jsonFieldsPlaceOrderBody = oasimpl.Fields{
-	Folded: []string{"NOTE", "PETID", "QUANTITY"},
-	Index:  []int32{0, 1, 2},
-	Sorted: []string{"note", "petId", "quantity"},
+	Folded: []string{"NOTE", "OPTIONS", "PETID", "QUANTITY"},
+	Index:  []int32{0, 2, 1, 3},
+	Sorted: []string{"note", "petId", "options", "quantity"},
 }
 
 // MarshalJSON encodes m as encoding/json would encode the same type, without

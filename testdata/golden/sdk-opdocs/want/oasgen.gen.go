@@ -5,10 +5,10 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:7b5cff22f72c5b3b
+// spec: sha256:e528dd668d862993
 // config: sha256:c69162836e608cae
 // toolchain: v0.11.0
-// output: sha256:9662c26e39c9f712
+// output: sha256:b7174d1cf101744f
 //
 // files:
 //	sha256:d01760fbde20a194 api.gen.go
@@ -16,18 +16,18 @@
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md
 //	sha256:4dc9579915677d1c docs/models/petinput.md
-//	sha256:0a5daed4cc0b86bd docs/models/placeorderbody.md
+//	sha256:f05d4d99f81909ed docs/models/placeorderbody.md
 //	sha256:86b66ee266686527 docs/models/problem.md
 //	sha256:0ee388add4919e2b docs/sdks/apiclient/README.md
 //	sha256:6e69973bea1b4344 docs/sdks/pets/README.md
 //	sha256:3fd306b32a643415 docs/sdks/petsphotos/README.md
-//	sha256:20d4d8ab2ec26752 docs/sdks/store/README.md
+//	sha256:7805f82c4e1a81bc docs/sdks/store/README.md
 //	sha256:0414943e45440319 errors.gen.go
-//	sha256:47032dd0b9e7aed5 examples.gen_test.go
+//	sha256:655d25fe3b293196 examples.gen_test.go
 //	sha256:af396dd09069f7fd model_kind.gen.go
 //	sha256:60bb8c8f3d0e92ae model_pet.gen.go
 //	sha256:1f000f4f4e06e400 model_pet_input.gen.go
-//	sha256:c62841da24c68345 model_place_order_body.gen.go
+//	sha256:351b0e037d6bd0ca model_place_order_body.gen.go
 //	sha256:56406d9a666c1cb6 model_problem.gen.go
 //	sha256:0cdaee601187fe88 raw/client.gen.go
 
