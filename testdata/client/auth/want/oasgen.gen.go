@@ -7,11 +7,11 @@
 //
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
-// toolchain: v0.11.0
-// output: sha256:47ea5d1e1b6136b3
+// toolchain: v0.12.0
+// output: sha256:96969fb39e1516b9
 //
 // files:
-//	sha256:0f2d215ac20b0f49 api.gen.go
+//	sha256:005e4e9a73096d69 api.gen.go
 //	sha256:51efe0e2ef52e1c7 doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
 //	sha256:72639ead2fcdbe0e model_thing.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:bcac6fbaf01ab8cd
 // config: sha256:3bb05863136f0e8c
-// toolchain: v0.11.0
-// output: sha256:1c684d053fb4afc1
+// toolchain: v0.12.0
+// output: sha256:66d92380f79adc0e
 //
 // files:
-//	sha256:6755916b8053dbf7 api.gen.go
+//	sha256:648936ac58e3d8df api.gen.go
 //	sha256:4075b5d200ede211 doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:444da62cba98b3a4 examples.gen_test.go

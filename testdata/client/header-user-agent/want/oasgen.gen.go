@@ -7,11 +7,11 @@
 //
 // spec: sha256:c23f4b23a7ac0ceb
 // config: sha256:9123608f6108193f
-// toolchain: v0.11.0
-// output: sha256:fa68fa5350b1adc9
+// toolchain: v0.12.0
+// output: sha256:19eec99a5fcb04dc
 //
 // files:
-//	sha256:677f63ee61e39c0d api.gen.go
+//	sha256:85b238985f608dc1 api.gen.go
 //	sha256:1034ba03b331d72d doc.gen.go
 //	sha256:bfa41e053bbc5a64 examples.gen_test.go
 //	sha256:8139e751d0a5fcfd raw/client.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
-// toolchain: v0.11.0
-// output: sha256:4da3fbfc65c4a0ce
+// toolchain: v0.12.0
+// output: sha256:754d99fc56455c48
 //
 // files:
-//	sha256:a0038b9608fc741b api.gen.go
+//	sha256:0c7840a779f753e7 api.gen.go
 //	sha256:6917a7a664202486 doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go

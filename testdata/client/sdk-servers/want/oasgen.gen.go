@@ -7,11 +7,11 @@
 //
 // spec: sha256:cddbc31c6e0c187a
 // config: sha256:41be07da654e06ac
-// toolchain: v0.11.0
-// output: sha256:c4270858a097d7a8
+// toolchain: v0.12.0
+// output: sha256:26d11a5fd90fc579
 //
 // files:
-//	sha256:c1a38e0ccded321c api.gen.go
+//	sha256:f7141ebd4af02821 api.gen.go
 //	sha256:a2414a6af648f018 doc.gen.go
 //	sha256:bc2cd1a807adfe4b examples.gen_test.go
 //	sha256:51ac14a9ae99fc53 raw/client.gen.go

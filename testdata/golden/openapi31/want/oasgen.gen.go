@@ -7,11 +7,11 @@
 //
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
-// toolchain: v0.11.0
-// output: sha256:468335c768e8a425
+// toolchain: v0.12.0
+// output: sha256:bfc13b56dbdc413d
 //
 // files:
-//	sha256:6fd74e6e4292aee6 api.gen.go
+//	sha256:f958b7d5b237bdfc api.gen.go
 //	sha256:d4391c5c3b30b8c4 doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
