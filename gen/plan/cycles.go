@@ -42,6 +42,28 @@ func (p *planner) breakCycles() {
 	}
 }
 
+// pointToAliasTargets makes a field that holds a Go alias of a named type
+// through breakCycles' pointer name the alias's target instead. A pointer
+// to an alias (a one-variant union named after its schema: type AUnion =
+// ALeaf) in such a cycle, inside oas.Opt, panics Go 1.26's type checker
+// ("internal compiler error: panic: nil"; kin-openapi's issue1205 spec);
+// the alias is the same type, so only the spelling changes. It runs once
+// GoAlias is decided.
+func (p *planner) pointToAliasTargets() {
+	for _, t := range p.m.Types {
+		if t.Kind != KindStruct {
+			continue
+		}
+		for _, f := range t.Fields {
+			r := f.Type
+			for r.Kind == RefNamed && r.Pointer && r.Named.Kind == KindAlias && r.Named.GoAlias &&
+				r.Named.Elem.Kind == RefNamed && !r.Named.Elem.Pointer && !r.Named.Elem.Nullable {
+				r.Named = r.Named.Elem.Named
+			}
+		}
+	}
+}
+
 // holdsByValue reports whether a value of t contains a value of target
 // without a pointer, slice or map in between.
 func holdsByValue(t, target *Type, seen map[*Type]bool) bool {

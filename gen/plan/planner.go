@@ -86,6 +86,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 			t.GoAlias = e.Nullable || e.Pointer || e.Kind == RefNamed || e.Kind == RefExternal || e.Kind == RefBuiltin && (e.Builtin == Time || e.Builtin == RawJSON || e.Builtin == NoneType)
 		}
 	}
+	p.pointToAliasTargets()
 	p.planUniqueItems()
 	p.planStructs()
 	p.planPagination()
