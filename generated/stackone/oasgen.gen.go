@@ -7,11 +7,11 @@
 //
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
-// toolchain: v0.12.0
-// output: sha256:17a6c501e1cab613
+// toolchain: v0.13.0
+// output: sha256:d9b70fd57bd977e8
 //
 // files:
-//	sha256:40339da3c12a0daa api.gen.go
+//	sha256:89fcdd97c9a0dd6c api.gen.go
 //	sha256:2afaad870bb2b10a doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md

@@ -7,7 +7,7 @@
 //
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
-// toolchain: v0.12.0
+// toolchain: v0.13.0
 // output: sha256:83fe00daf88037e3
 //
 // files:

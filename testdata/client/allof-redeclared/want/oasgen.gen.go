@@ -7,11 +7,11 @@
 //
 // spec: sha256:339d5cd7c707cc97
 // config: sha256:fcd136dcb539b49f
-// toolchain: v0.12.0
-// output: sha256:510882bd156d47da
+// toolchain: v0.13.0
+// output: sha256:fa36e5df6a8a6c6d
 //
 // files:
-//	sha256:2cac06e8386ed020 api.gen.go
+//	sha256:8e7fb3e29104e6fe api.gen.go
 //	sha256:e83907cfb4023ac7 doc.gen.go
 //	sha256:eef402cda5e91557 examples.gen_test.go
 //	sha256:0608f10e47fa1641 model_deployment.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:97908db1f24f396e
 // config: sha256:4c49e6f4e9fbace2
-// toolchain: v0.12.0
-// output: sha256:36d264767e3c2a98
+// toolchain: v0.13.0
+// output: sha256:7a56ad8671dd3a93
 //
 // files:
-//	sha256:82f919fe2d7d8835 api.gen.go
+//	sha256:c419746a633511df api.gen.go
 //	sha256:054e87ac809109cd doc.gen.go
 //	sha256:06aa3621160e4494 examples.gen_test.go
 //	sha256:32bc5c4bbbfcee7f model_app_config.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
-// toolchain: v0.12.0
-// output: sha256:96969fb39e1516b9
+// toolchain: v0.13.0
+// output: sha256:287afedc02205945
 //
 // files:
-//	sha256:005e4e9a73096d69 api.gen.go
+//	sha256:e93fbb9f83eff074 api.gen.go
 //	sha256:51efe0e2ef52e1c7 doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
 //	sha256:72639ead2fcdbe0e model_thing.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:bcac6fbaf01ab8cd
 // config: sha256:3bb05863136f0e8c
-// toolchain: v0.12.0
-// output: sha256:66d92380f79adc0e
+// toolchain: v0.13.0
+// output: sha256:79eb65358c7add83
 //
 // files:
-//	sha256:648936ac58e3d8df api.gen.go
+//	sha256:1fa24822f8b38ffd api.gen.go
 //	sha256:4075b5d200ede211 doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:444da62cba98b3a4 examples.gen_test.go

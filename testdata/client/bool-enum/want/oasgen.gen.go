@@ -7,11 +7,11 @@
 //
 // spec: sha256:9dd92c2ce2c25662
 // config: sha256:04c618fa1af06cb3
-// toolchain: v0.12.0
-// output: sha256:126257207015900c
+// toolchain: v0.13.0
+// output: sha256:2245e015ed2dbf3e
 //
 // files:
-//	sha256:bf5e8f7cf75896fd api.gen.go
+//	sha256:54e7bc83fec2c688 api.gen.go
 //	sha256:fbb741f68de7af70 doc.gen.go
 //	sha256:0249a179f6748fe5 examples.gen_test.go
 //	sha256:0be85888d47400d8 model_flag.gen.go

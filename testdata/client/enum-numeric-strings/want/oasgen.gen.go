@@ -7,11 +7,11 @@
 //
 // spec: sha256:d9a215062b75747b
 // config: sha256:296c9c757b8cef01
-// toolchain: v0.12.0
-// output: sha256:7b4ba075345a8c97
+// toolchain: v0.13.0
+// output: sha256:6536aeeb66867588
 //
 // files:
-//	sha256:3fe759da20613b33 api.gen.go
+//	sha256:7b8f016491b89bf1 api.gen.go
 //	sha256:c08b7152ccc91bd8 doc.gen.go
 //	sha256:736bcb4345e95c46 examples.gen_test.go
 //	sha256:0899b9a87910961d model_set_shards.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:659cb1dc307386b9
 // config: sha256:88deab76e2a28eba
-// toolchain: v0.12.0
-// output: sha256:552b6a955e1c5b10
+// toolchain: v0.13.0
+// output: sha256:bce50332b0d1708e
 //
 // files:
-//	sha256:2f55f6384b83b77b api.gen.go
+//	sha256:aa68991a374731bd api.gen.go
 //	sha256:f4e082aa59e201e2 doc.gen.go
 //	sha256:f09441be862cbabb examples.gen_test.go
 //	sha256:6d948ffda7bc1d73 raw/client.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:c23f4b23a7ac0ceb
 // config: sha256:9123608f6108193f
-// toolchain: v0.12.0
-// output: sha256:19eec99a5fcb04dc
+// toolchain: v0.13.0
+// output: sha256:df2f63cb62b75036
 //
 // files:
-//	sha256:85b238985f608dc1 api.gen.go
+//	sha256:bf4d1c01388e8958 api.gen.go
 //	sha256:1034ba03b331d72d doc.gen.go
 //	sha256:bfa41e053bbc5a64 examples.gen_test.go
 //	sha256:8139e751d0a5fcfd raw/client.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:30e27b730f9ee15b
 // config: sha256:d8d41cb8a7c29d44
-// toolchain: v0.12.0
-// output: sha256:b9969d55772db9ea
+// toolchain: v0.13.0
+// output: sha256:860c1a1f3a4aa3a4
 //
 // files:
-//	sha256:1148b19742ac8c40 api.gen.go
+//	sha256:3dd7b15224e66320 api.gen.go
 //	sha256:f1ebb1989973d4f5 doc.gen.go
 //	sha256:2abe6571cd89d4c9 examples.gen_test.go
 //	sha256:47c952bade1dbff9 model_post_track_created_response.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
-// toolchain: v0.12.0
-// output: sha256:0e3039282dfdccf5
+// toolchain: v0.13.0
+// output: sha256:3793a36e3db0feeb
 //
 // files:
-//	sha256:047e6b1b74e10353 api.gen.go
+//	sha256:98806b704c2ca180 api.gen.go
 //	sha256:5c739ef58dcffcb9 doc.gen.go
 //	sha256:cead9ca3a51afc49 examples.gen_test.go
 //	sha256:f6773c0ec3ab5737 model_repo.gen.go

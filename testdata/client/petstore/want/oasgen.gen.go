@@ -7,11 +7,11 @@
 //
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
-// toolchain: v0.12.0
-// output: sha256:754d99fc56455c48
+// toolchain: v0.13.0
+// output: sha256:fa821a40e2720ab0
 //
 // files:
-//	sha256:0c7840a779f753e7 api.gen.go
+//	sha256:6dbec86366712703 api.gen.go
 //	sha256:6917a7a664202486 doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
-// toolchain: v0.12.0
-// output: sha256:fd137803cbd10c97
+// toolchain: v0.13.0
+// output: sha256:bdf29f0e0540d43d
 //
 // files:
-//	sha256:83590514e66efe0f api.gen.go
+//	sha256:07de8d47944ef8ea api.gen.go
 //	sha256:5f2782ff36135e30 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go

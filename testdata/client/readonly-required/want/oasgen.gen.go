@@ -7,11 +7,11 @@
 //
 // spec: sha256:0ce71cd8a5371023
 // config: sha256:c0a3489672e6fabe
-// toolchain: v0.12.0
-// output: sha256:cbe4ee83b152cc8d
+// toolchain: v0.13.0
+// output: sha256:8e130f962f2014aa
 //
 // files:
-//	sha256:40bbe167ef450e34 api.gen.go
+//	sha256:daaf9f1a4bd189b2 api.gen.go
 //	sha256:671d6f4cd2d57b9f doc.gen.go
 //	sha256:932967afaebbfdb8 examples.gen_test.go
 //	sha256:daab41322721ebea model_route.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:57d3650c4bbdcfd0
 // config: sha256:b8ee1440a395115d
-// toolchain: v0.12.0
-// output: sha256:6d1a7536cbf50ca6
+// toolchain: v0.13.0
+// output: sha256:7a0267213b9bec89
 //
 // files:
-//	sha256:ef040ad9a61a4ef5 api.gen.go
+//	sha256:0268f9c8ca1bd453 api.gen.go
 //	sha256:0d3e8796f1a0c5cb doc.gen.go
 //	sha256:dde74010749dc339 errors.gen.go
 //	sha256:4bfde0e043c7cdfb examples.gen_test.go

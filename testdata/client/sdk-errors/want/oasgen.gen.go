@@ -7,11 +7,11 @@
 //
 // spec: sha256:a1ee567c5d558311
 // config: sha256:23ef558e9a4b325a
-// toolchain: v0.12.0
-// output: sha256:d3863a36322caf93
+// toolchain: v0.13.0
+// output: sha256:7731ee9f6f4f6358
 //
 // files:
-//	sha256:2e5def2b3426d093 api.gen.go
+//	sha256:18580027d84dc736 api.gen.go
 //	sha256:6a6d9c059109ce47 doc.gen.go
 //	sha256:dad7a1c1765191ed errors.gen.go
 //	sha256:29778eb8a27ed0dc examples.gen_test.go

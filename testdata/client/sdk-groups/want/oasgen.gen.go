@@ -7,11 +7,11 @@
 //
 // spec: sha256:133945e2b740b3fd
 // config: sha256:88542a19bbddc305
-// toolchain: v0.12.0
-// output: sha256:6dfb2e1171dfca90
+// toolchain: v0.13.0
+// output: sha256:c05c6a57abb86f0b
 //
 // files:
-//	sha256:b23ffb4fe2001770 api.gen.go
+//	sha256:903e7b7ab98fa035 api.gen.go
 //	sha256:d42d5b2b31e05780 doc.gen.go
 //	sha256:f42cce6fdcd0266d examples.gen_test.go
 //	sha256:f9ac07bcd67a53ad model_account.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:08186bb3fbdf7694
 // config: sha256:bc9d64ea3c93754a
-// toolchain: v0.12.0
-// output: sha256:04b09004cc0ef7a6
+// toolchain: v0.13.0
+// output: sha256:907e0316bbd4e943
 //
 // files:
-//	sha256:276b428b5cc7e20a api.gen.go
+//	sha256:c6c85479f0af4b6a api.gen.go
 //	sha256:a1bb451785886b5d doc.gen.go
 //	sha256:c5a1416e62f83cb2 errors.gen.go
 //	sha256:f2c637a41f3d48df examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:25413f7d26004831
 // config: sha256:821f72598031c6bb
-// toolchain: v0.12.0
-// output: sha256:e2a4e8a3fce9b85c
+// toolchain: v0.13.0
+// output: sha256:20168e8e5a42626d
 //
 // files:
-//	sha256:d59f4187965e43ea api.gen.go
+//	sha256:425736a0b8c0da55 api.gen.go
 //	sha256:fd2149d48dc1d736 doc.gen.go
 //	sha256:5315fded536c6613 errors.gen.go
 //	sha256:1b2a5e45b33cf1e7 examples.gen_test.go

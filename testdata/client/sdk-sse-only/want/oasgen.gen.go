@@ -7,11 +7,11 @@
 //
 // spec: sha256:b3eeaa2e91efa136
 // config: sha256:a27a5795d96fc97b
-// toolchain: v0.12.0
-// output: sha256:5cd9ae2dcf49bc4e
+// toolchain: v0.13.0
+// output: sha256:5d77708070f05c54
 //
 // files:
-//	sha256:33aa18d6b435a693 api.gen.go
+//	sha256:83e64e40423c6ec6 api.gen.go
 //	sha256:b922e1a816c08831 doc.gen.go
 //	sha256:05059139768efc0a examples.gen_test.go
 //	sha256:44b66d52904989ad model_stream_ticks_event.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:5f9637848f958e7e
 // config: sha256:5c465b5e41ce6b6c
-// toolchain: v0.12.0
-// output: sha256:76d5db8cb4bf4976
+// toolchain: v0.13.0
+// output: sha256:3d49a4942c8c79e7
 //
 // files:
-//	sha256:80c42fcf626d0575 api.gen.go
+//	sha256:0133895622dc12c5 api.gen.go
 //	sha256:0e79cbb99278ae62 doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
 //	sha256:a4def5da10175901 examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:df6f94a6c26fd458
 // config: sha256:908a3bd4c2fc0a67
-// toolchain: v0.12.0
-// output: sha256:bf3cba51c21bd20a
+// toolchain: v0.13.0
+// output: sha256:700fe36d3bbaa5c8
 //
 // files:
-//	sha256:c26f1945decbad4d api.gen.go
+//	sha256:9ee6cfe9485e31a7 api.gen.go
 //	sha256:b7644009feaea078 doc.gen.go
 //	sha256:4d5d679a1897b451 errors.gen.go
 //	sha256:4003e553b3cf3b2b examples.gen_test.go

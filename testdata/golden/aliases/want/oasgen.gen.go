@@ -7,7 +7,7 @@
 //
 // spec: sha256:39b553d129eebb02
 // config: sha256:e372b62fecccf7b1
-// toolchain: v0.12.0
+// toolchain: v0.13.0
 // output: sha256:bac28a5df152a341
 //
 // files:

@@ -7,11 +7,11 @@
 //
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
-// toolchain: v0.12.0
-// output: sha256:e9ef43cb1274f7eb
+// toolchain: v0.13.0
+// output: sha256:b754fe162fbe689a
 //
 // files:
-//	sha256:1a094c362dceafb9 api.gen.go
+//	sha256:c349ed145e377989 api.gen.go
 //	sha256:35b08ca8fe1f377f doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md

@@ -7,7 +7,7 @@
 //
 // spec: sha256:9127fc07e253bb5d
 // config: sha256:3033b3df49b8a7d5
-// toolchain: v0.12.0
+// toolchain: v0.13.0
 // output: sha256:6121a26143c6b398
 //
 // files:

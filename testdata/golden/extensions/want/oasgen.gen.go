@@ -7,11 +7,11 @@
 //
 // spec: sha256:722557dab0b479f2
 // config: sha256:820be30c8474642c
-// toolchain: v0.12.0
-// output: sha256:293bceee22e8a7ef
+// toolchain: v0.13.0
+// output: sha256:90062192f3256a33
 //
 // files:
-//	sha256:7109fc1a2da4243c api.gen.go
+//	sha256:805aa766668b2bf0 api.gen.go
 //	sha256:1adfd852158c0c31 doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:1bb32bde487c6d2a docs/models/item.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:1a6d8a3c7a2b2c93
 // config: sha256:3e42edb4719cb61b
-// toolchain: v0.12.0
-// output: sha256:e9f3a07829809d70
+// toolchain: v0.13.0
+// output: sha256:2eeee50f686dbafd
 //
 // files:
-//	sha256:4a81322361a0f653 api.gen.go
+//	sha256:1edfab3b9b799db5 api.gen.go
 //	sha256:52e68e1af10e7da7 doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md

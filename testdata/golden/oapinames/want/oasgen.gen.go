@@ -7,11 +7,11 @@
 //
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
-// toolchain: v0.12.0
-// output: sha256:2126495986cfe16f
+// toolchain: v0.13.0
+// output: sha256:9f3699c866503c1e
 //
 // files:
-//	sha256:4b554ea9ea30281d api.gen.go
+//	sha256:ae86731da53801e7 api.gen.go
 //	sha256:1c21232aeeff05be doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
-// toolchain: v0.12.0
-// output: sha256:bfc13b56dbdc413d
+// toolchain: v0.13.0
+// output: sha256:22ff463a3ebe607a
 //
 // files:
-//	sha256:f958b7d5b237bdfc api.gen.go
+//	sha256:40f86417b1f423ce api.gen.go
 //	sha256:d4391c5c3b30b8c4 doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
-// toolchain: v0.12.0
-// output: sha256:0e877354d72b7c4a
+// toolchain: v0.13.0
+// output: sha256:b3c2ac2dce8671df
 //
 // files:
-//	sha256:8274bcfe437efdb9 api.gen.go
+//	sha256:472fb41589b2bfe4 api.gen.go
 //	sha256:4becff440cbd40ad doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
-// toolchain: v0.12.0
-// output: sha256:1122ef53b254a9c9
+// toolchain: v0.13.0
+// output: sha256:286fedfa18f58173
 //
 // files:
-//	sha256:93e98f8ed2f140c4 api.gen.go
+//	sha256:1dea141c63b0e3c7 api.gen.go
 //	sha256:4eb91d40a47ec004 doc.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md

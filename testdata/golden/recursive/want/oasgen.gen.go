@@ -7,7 +7,7 @@
 //
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
-// toolchain: v0.12.0
+// toolchain: v0.13.0
 // output: sha256:b7b55661e87d5bf0
 //
 // files:

@@ -7,11 +7,11 @@
 //
 // spec: sha256:e528dd668d862993
 // config: sha256:c69162836e608cae
-// toolchain: v0.12.0
-// output: sha256:b5492ccaf31c6802
+// toolchain: v0.13.0
+// output: sha256:81fbdd2649fcd5d1
 //
 // files:
-//	sha256:84a57e8c24e53d0a api.gen.go
+//	sha256:36104a269e727cb6 api.gen.go
 //	sha256:ac86cc804a002b97 doc.gen.go
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md

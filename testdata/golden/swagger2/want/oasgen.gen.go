@@ -7,11 +7,11 @@
 //
 // spec: sha256:95ed806576160baa
 // config: sha256:cc3402158c40e91a
-// toolchain: v0.12.0
-// output: sha256:2a0dcfe3ba684f7f
+// toolchain: v0.13.0
+// output: sha256:3fcd5f93d4626e0e
 //
 // files:
-//	sha256:089a00460c7beb87 api.gen.go
+//	sha256:99299cd53f46c933 api.gen.go
 //	sha256:610f61671e2e627d doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md

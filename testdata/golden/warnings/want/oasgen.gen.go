@@ -7,7 +7,7 @@
 //
 // spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
-// toolchain: v0.12.0
+// toolchain: v0.13.0
 // output: sha256:8826ea5e871918a7
 //
 // files:
