@@ -422,11 +422,11 @@ func checkResponseObjects(path string, root *yaml.Node) error {
 				continue
 			}
 			at := strings.Join(append(where[:len(where):len(where)], "responses", key), ".")
-			what := "empty"
+			what := kindName(n)
 			switch {
-			case n.Kind == yaml.SequenceNode:
-				what = "a sequence"
-			case n.Kind == yaml.ScalarNode && n.Tag != "!!null":
+			case n.Kind == yaml.ScalarNode && n.Tag == "!!null":
+				what = "empty"
+			case n.Kind == yaml.ScalarNode:
 				what = strconv.Quote(n.Value)
 			}
 			errs = append(errs, diag.Diagnostic{Pos: nodePos(path, n), Where: at, Msg: "a response must be an object (a Response Object or a $ref), not " + what})
@@ -649,24 +649,13 @@ func (s *Spec) WherePos(where string) (diag.Pos, bool) {
 	rest := s.sourcePath(strings.Split(where, "."))
 	var at *yaml.Node
 	for len(rest) > 0 && n != nil {
+		// The longest run of elements that is one key: a path or a media
+		// type may hold dots.
 		var next *yaml.Node
-		used := 0
-		switch n.Kind {
-		case yaml.MappingNode:
-			// The longest run of elements that is one key: a path or a
-			// media type may hold dots.
-			for j := len(rest); j > 0 && next == nil; j-- {
-				key := strings.Join(rest[:j], ".")
-				for i := 0; i+1 < len(n.Content); i += 2 {
-					if n.Content[i].Value == key {
-						next, used = n.Content[i+1], j
-						break
-					}
-				}
-			}
-		case yaml.SequenceNode:
-			if i, err := strconv.Atoi(rest[0]); err == nil && i >= 0 && i < len(n.Content) {
-				next, used = n.Content[i], 1
+		used := len(rest)
+		for ; used > 0; used-- {
+			if next = child(n, strings.Join(rest[:used], ".")); next != nil {
+				break
 			}
 		}
 		if next == nil {

@@ -78,33 +78,32 @@ func lookup(root *yaml.Node, frag string) (*yaml.Node, bool) {
 
 func lookupPath(n *yaml.Node, path []string) (*yaml.Node, bool) {
 	for _, p := range path {
-		if n == nil {
-			return nil, false
-		}
-		switch n.Kind {
-		case yaml.MappingNode:
-			var found *yaml.Node
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				if n.Content[i].Value == p {
-					found = n.Content[i+1]
-					break
-				}
-			}
-			if found == nil {
-				return nil, false
-			}
-			n = found
-		case yaml.SequenceNode:
-			i, err := strconv.Atoi(p)
-			if err != nil || i < 0 || i >= len(n.Content) {
-				return nil, false
-			}
-			n = n.Content[i]
-		default:
+		if n = child(n, p); n == nil {
 			return nil, false
 		}
 	}
 	return n, n != nil
+}
+
+// child is the value of key in mapping n, or the item at index key in
+// sequence n; nil when there is none.
+func child(n *yaml.Node, key string) *yaml.Node {
+	if n == nil {
+		return nil
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				return n.Content[i+1]
+			}
+		}
+	case yaml.SequenceNode:
+		if i, err := strconv.Atoi(key); err == nil && i >= 0 && i < len(n.Content) {
+			return n.Content[i]
+		}
+	}
+	return nil
 }
 
 // yamlToJSON converts a node tree to JSON (used for Swagger 2.0 input).

@@ -44,12 +44,7 @@ func (s *Spec) fixNullTypes() diag.List {
 	return out.Sort()
 }
 
-var (
-	schemaPtrType = reflect.TypeFor[*openapi3.Schema]()
-	pathsPtrType  = reflect.TypeFor[*openapi3.Paths]()
-	respPtrType   = reflect.TypeFor[*openapi3.Responses]()
-	cbPtrType     = reflect.TypeFor[*openapi3.Callback]()
-)
+var schemaPtrType = reflect.TypeFor[*openapi3.Schema]()
 
 // ptrKey is a pointer with its type: a struct and its first field share
 // an address.
@@ -60,9 +55,8 @@ type ptrKey struct {
 
 // eachSchema calls fn once for every schema the document holds, however
 // it is reached. It walks kin-openapi's types by reflection: exported
-// fields, maps, slices and pointers (Paths, Responses and Callback keep
-// their maps unexported, and are walked through Map). Values of type any
-// (examples, extensions) are data and not entered.
+// fields, maps, slices and pointers, and the entries a Map method returns.
+// Values of type any (examples, extensions) are data and not entered.
 func eachSchema(doc *openapi3.T, fn func(*openapi3.Schema)) {
 	seen := map[ptrKey]bool{}
 	var visit func(v reflect.Value)
@@ -77,24 +71,13 @@ func eachSchema(doc *openapi3.T, fn func(*openapi3.Schema)) {
 				return
 			}
 			seen[key] = true
-			switch v.Type() {
-			case schemaPtrType:
+			if v.Type() == schemaPtrType {
 				fn(v.Interface().(*openapi3.Schema))
-			case pathsPtrType:
-				for _, it := range v.Interface().(*openapi3.Paths).Map() {
-					visit(reflect.ValueOf(it))
-				}
-				return
-			case respPtrType:
-				for _, r := range v.Interface().(*openapi3.Responses).Map() {
-					visit(reflect.ValueOf(r))
-				}
-				return
-			case cbPtrType:
-				for _, it := range v.Interface().(*openapi3.Callback).Map() {
-					visit(reflect.ValueOf(it))
-				}
-				return
+			}
+			// Paths, Responses and Callback keep their entries in an
+			// unexported map, behind Map (as plan's oapiPrep.walk follows).
+			if mm := v.MethodByName("Map"); mm.IsValid() && mm.Type().NumIn() == 0 && mm.Type().NumOut() == 1 && mm.Type().Out(0).Kind() == reflect.Map {
+				visit(mm.Call(nil)[0])
 			}
 			visit(v.Elem())
 		case reflect.Struct:

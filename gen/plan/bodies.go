@@ -64,6 +64,17 @@ func wildcardJSONKey(c openapi3.Content) string {
 	return ""
 }
 
+// onlyRanges reports whether every media type of c is a range (*/*,
+// application/*).
+func onlyRanges(c openapi3.Content) bool {
+	for k := range c {
+		if !strings.Contains(k, "*") {
+			return false
+		}
+	}
+	return true
+}
+
 // mediaKind is how a body of a non-JSON media type travels.
 func mediaKind(media string, mt *openapi3.MediaType) BodyKind {
 	base := mediaBase(media)
@@ -454,7 +465,7 @@ func (p *planner) planResponse(r *openapi3.Response, op, code, where string, pos
 		resp.Body = p.refOf(r.Content[k].Schema, op+statusName(code)+"Response", where, false)
 		return resp
 	}
-	if k := wildcardJSONKey(r.Content); k != "" && !slices.ContainsFunc(slices.Collect(maps.Keys(r.Content)), func(m string) bool { return !strings.Contains(m, "*") }) {
+	if k := wildcardJSONKey(r.Content); k != "" && onlyRanges(r.Content) {
 		// Only ranges, one with a schema of fields: read as JSON, asked
 		// for by the range (a server picks its type within it).
 		resp.Kind, resp.MediaType = BodyJSON, k

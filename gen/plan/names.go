@@ -60,9 +60,15 @@ func words(s string) []string {
 // X1s. It returns "" when s has no letter or digit.
 func GoName(s string) string {
 	var b strings.Builder
-	if len(s) > 1 && (s[0] == '+' || s[0] == '-') && s[1] >= '0' && s[1] <= '9' {
-		b.WriteString(map[byte]string{'+': "Plus", '-': "Minus"}[s[0]])
-		s = s[1:]
+	if len(s) > 1 && s[1] >= '0' && s[1] <= '9' {
+		switch s[0] {
+		case '+':
+			b.WriteString("Plus")
+			s = s[1:]
+		case '-':
+			b.WriteString("Minus")
+			s = s[1:]
+		}
 	}
 	for _, w := range words(s) {
 		up := strings.ToUpper(w)
