@@ -355,15 +355,19 @@ func genValidateArgs(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.S
 	}
 }
 
-// hasParams reports whether o has any parameter, so its method needs an
-// oasimpl.Params.
-func hasParams(o *plan.Operation) bool { return len(o.Params) > 0 }
+// hasParams reports whether o has any parameter or literal query, so its
+// method needs an oasimpl.Params.
+func hasParams(o *plan.Operation) bool { return len(o.Params) > 0 || o.QueryLiteral != "" }
 
 // paramLit is how a parameter is serialized, as the plan says:
 // oasimpl.Param{Name: "fields", Style: "form", Explode: true}.
 func paramLit(p *plan.Param) jen.Code {
 	field := func(name string, v jen.Code) jen.Code { return jen.Id(name).Op(":").Add(v) }
-	fields := []jen.Code{field("Name", jen.Lit(p.Name))}
+	name := p.Name
+	if p.QueryKey != "" {
+		name = p.QueryKey // a path parameter the path sends in its query
+	}
+	fields := []jen.Code{field("Name", jen.Lit(name))}
 	if p.JSON {
 		fields = append(fields, field("JSON", jen.True()))
 	} else {
@@ -391,7 +395,7 @@ func pathExprOf(o *plan.Operation) jen.Code {
 		}
 	}
 	var parts []jen.Code
-	rest := o.Path
+	rest := o.URLPath
 	for rest != "" {
 		i := strings.Index(rest, "{")
 		j := strings.Index(rest[max(i, 0):], "}") + max(i, 0)
@@ -424,7 +428,14 @@ func pathExprOf(o *plan.Operation) jen.Code {
 // empty value). ps.Query(oasimpl.Param{...}, params.Limit)
 func genParams(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.Statement) {
 	method := map[string]string{"query": "Query", "header": "Header", "cookie": "Cookie"}
+	if o.QueryLiteral != "" {
+		g.Id("ps").Dot("QueryLiteral").Call(jen.Lit(o.QueryLiteral))
+	}
 	for _, p := range o.Params {
+		if p.In == "path" && p.QueryKey != "" {
+			g.Id("ps").Dot("Query").Call(paramLit(p), jen.Id(p.Arg))
+			continue
+		}
 		if p.In == "path" {
 			continue // written by pathExprOf
 		}

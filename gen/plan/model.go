@@ -25,7 +25,7 @@ const ImplPath = RuntimePath + "/oasimpl"
 // RuntimeVersion is the oasimpl API version generated code is written for;
 // each generated package checks at compile time that the runtime it builds
 // with supports it (oasimpl.MinVersion..oasimpl.MaxVersion).
-const RuntimeVersion = 7
+const RuntimeVersion = 8
 
 // Model is the plan for one generated Go package.
 type Model struct {
@@ -485,9 +485,17 @@ type Operation struct {
 	// derives every name it declares for it (<OapiName>Params,
 	// New<OapiName>Request, ...): Name, unless one of those is already
 	// a name of the package, then <Name>Op (see planOapiOperationIDs).
-	OapiName      string
-	Method        string // upper case
-	Path          string
+	OapiName string
+	Method   string // upper case
+	// Path is the operation's path as the spec writes it, the key of
+	// paths; URLPath is the part of it the client sends as the path:
+	// without what follows a "?" or "#" in it (see planPathQuery).
+	Path    string
+	URLPath string
+	// QueryLiteral are the name=value pairs the spec writes into the path
+	// after "?" (/rest?method=flickr.photos.search), escaped, sent as they
+	// are before the query parameters; "" for none.
+	QueryLiteral  string
 	Summary       string
 	Description   string
 	Deprecated    bool
@@ -657,6 +665,10 @@ func (o *Operation) HookName() string {
 type Param struct {
 	Name   string // as on the wire
 	GoName string
+	// QueryKey is the name under which a path parameter is sent in the
+	// query, when the spec's path puts it there (/alerts?lat={lat}): ""
+	// for one in the path. Style and Explode are then form's.
+	QueryKey string
 	// Arg is a path parameter's name in the client method's signature:
 	// unique in the operation, never a keyword or one of the method's own
 	// names.

@@ -55,7 +55,7 @@ func (p *planner) planOperationNames() {
 			base = GoName(op.OperationID)
 		}
 		if base == "" {
-			base = GoName(strings.ToLower(method) + " " + pth)
+			base = GoName(strings.ToLower(method) + " " + pathKeyName(pth))
 		}
 		name, renamed := opNamer.claim(base, method+" "+pth)
 		if renamed {
@@ -87,6 +87,7 @@ func (p *planner) planOperations() {
 			}
 			o.Params = append(o.Params, param)
 		}
+		p.planPathQuery(o, where, p.spec.Pos("paths", pth))
 		planArgs(o.Params, p.m.Raw.ModelName)
 		if args := p.argsNames[op]; args != "" {
 			o.Args = p.argsType(args, name, where, p.spec.Pos("paths", pth, strings.ToLower(method)), o.Params)

@@ -7,12 +7,12 @@
 //
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
-// toolchain: v0.13.0
-// output: sha256:d9b70fd57bd977e8
+// toolchain: v0.14.0
+// output: sha256:62ff4e6ca5492c3d
 //
 // files:
-//	sha256:89fcdd97c9a0dd6c api.gen.go
-//	sha256:2afaad870bb2b10a doc.gen.go
+//	sha256:65c16b52110eb66d api.gen.go
+//	sha256:c2a43d69b96dfb93 doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
 //	sha256:71e5f85174026d87 docs/models/connectsessionauthenticate.md

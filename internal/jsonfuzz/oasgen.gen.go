@@ -7,11 +7,11 @@
 //
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
-// toolchain: v0.13.0
-// output: sha256:83fe00daf88037e3
+// toolchain: v0.14.0
+// output: sha256:98d3a9614b9dc626
 //
 // files:
-//	sha256:d20b89e7a4a1662d doc.gen.go
+//	sha256:5dcd49f2e4f5ebf2 doc.gen.go
 //	sha256:2ae73306421f49a1 model_bag.gen.go
 //	sha256:a16394a0f1de9b93 model_child.gen.go
 //	sha256:416df6436abb2f7a model_circle.gen.go

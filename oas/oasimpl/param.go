@@ -87,6 +87,20 @@ func (ps *Params) Path(p Param, v any) string {
 	return b.String()
 }
 
+// QueryLiteral adds raw, name=value pairs already escaped, to the query as
+// they are: the pairs a spec writes into an operation's path after "?"
+// (/rest?method=flickr.photos.search), which tell operations on one path
+// apart. They come before the parameters added with Query.
+func (ps *Params) QueryLiteral(raw string) {
+	if raw == "" {
+		return
+	}
+	if ps.query.Len() > 0 {
+		ps.query.WriteByte('&')
+	}
+	ps.query.WriteString(raw)
+}
+
 // Query adds a query parameter. A nil v is JSON null, sent as "name=".
 func (ps *Params) Query(p Param, v any) {
 	n, ok := ps.node(p, v)

@@ -43,7 +43,10 @@ package oasimpl
 // 7: form bodies write a property in the style the spec's encoding gives it
 // (EncodeForm's Params); a multipart part labelled as a form is one
 // (Multipart.Form).
-const Version = 7
+//
+// 8: the literal query a spec writes into a path (/rest?method=x) is sent
+// (Params.QueryLiteral).
+const Version = 8
 
 // MinVersion is the oldest version of generated code this runtime still
 // compiles with.

@@ -7,12 +7,12 @@
 //
 // spec: sha256:339d5cd7c707cc97
 // config: sha256:fcd136dcb539b49f
-// toolchain: v0.13.0
-// output: sha256:fa36e5df6a8a6c6d
+// toolchain: v0.14.0
+// output: sha256:3f2f9e0b26c70e8f
 //
 // files:
-//	sha256:8e7fb3e29104e6fe api.gen.go
-//	sha256:e83907cfb4023ac7 doc.gen.go
+//	sha256:ae7e256e0b658a34 api.gen.go
+//	sha256:94f58080bfe99f0c doc.gen.go
 //	sha256:eef402cda5e91557 examples.gen_test.go
 //	sha256:0608f10e47fa1641 model_deployment.gen.go
 //	sha256:1394a818ff05ffbe model_deployment_versions.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:97908db1f24f396e
 // config: sha256:4c49e6f4e9fbace2
-// toolchain: v0.13.0
-// output: sha256:7a56ad8671dd3a93
+// toolchain: v0.14.0
+// output: sha256:0fb847f508094cd1
 //
 // files:
-//	sha256:c419746a633511df api.gen.go
-//	sha256:054e87ac809109cd doc.gen.go
+//	sha256:e209f1a34b5408cd api.gen.go
+//	sha256:81509b831159bc3e doc.gen.go
 //	sha256:06aa3621160e4494 examples.gen_test.go
 //	sha256:32bc5c4bbbfcee7f model_app_config.gen.go
 //	sha256:b8ce0fd52ef3fc0e model_app_config0.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
-// toolchain: v0.13.0
-// output: sha256:287afedc02205945
+// toolchain: v0.14.0
+// output: sha256:a749d8b95e51fe1f
 //
 // files:
-//	sha256:e93fbb9f83eff074 api.gen.go
-//	sha256:51efe0e2ef52e1c7 doc.gen.go
+//	sha256:fe0624aa068b90a6 api.gen.go
+//	sha256:f1f0fbea2f32c845 doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
 //	sha256:72639ead2fcdbe0e model_thing.gen.go
 //	sha256:ea4343b19b14a769 raw/client.gen.go

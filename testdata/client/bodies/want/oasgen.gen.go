@@ -7,12 +7,12 @@
 //
 // spec: sha256:bcac6fbaf01ab8cd
 // config: sha256:3bb05863136f0e8c
-// toolchain: v0.13.0
-// output: sha256:79eb65358c7add83
+// toolchain: v0.14.0
+// output: sha256:335d941bc684fdad
 //
 // files:
-//	sha256:1fa24822f8b38ffd api.gen.go
-//	sha256:4075b5d200ede211 doc.gen.go
+//	sha256:b4daf8efe8003cce api.gen.go
+//	sha256:0755e3b2ffbdc05d doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:444da62cba98b3a4 examples.gen_test.go
 //	sha256:c43d770ed321ca33 model_create_profile_parts_address.gen.go

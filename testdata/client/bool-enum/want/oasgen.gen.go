@@ -7,12 +7,12 @@
 //
 // spec: sha256:9dd92c2ce2c25662
 // config: sha256:04c618fa1af06cb3
-// toolchain: v0.13.0
-// output: sha256:2245e015ed2dbf3e
+// toolchain: v0.14.0
+// output: sha256:e5047cd9243a312f
 //
 // files:
-//	sha256:54e7bc83fec2c688 api.gen.go
-//	sha256:fbb741f68de7af70 doc.gen.go
+//	sha256:8f15dfb6143e8f56 api.gen.go
+//	sha256:941d21d4344148b8 doc.gen.go
 //	sha256:0249a179f6748fe5 examples.gen_test.go
 //	sha256:0be85888d47400d8 model_flag.gen.go
 //	sha256:bd51ce824fce5aee model_resource.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:d9a215062b75747b
 // config: sha256:296c9c757b8cef01
-// toolchain: v0.13.0
-// output: sha256:6536aeeb66867588
+// toolchain: v0.14.0
+// output: sha256:d2fd6c9036837881
 //
 // files:
-//	sha256:7b8f016491b89bf1 api.gen.go
-//	sha256:c08b7152ccc91bd8 doc.gen.go
+//	sha256:a5c924ee9ce0d721 api.gen.go
+//	sha256:d8cf09ef2ae74855 doc.gen.go
 //	sha256:736bcb4345e95c46 examples.gen_test.go
 //	sha256:0899b9a87910961d model_set_shards.gen.go
 //	sha256:58220f0f3083997c model_set_shards_ratio.gen.go

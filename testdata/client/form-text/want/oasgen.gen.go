@@ -7,12 +7,12 @@
 //
 // spec: sha256:659cb1dc307386b9
 // config: sha256:88deab76e2a28eba
-// toolchain: v0.13.0
-// output: sha256:bce50332b0d1708e
+// toolchain: v0.14.0
+// output: sha256:723669e64abe73cf
 //
 // files:
-//	sha256:aa68991a374731bd api.gen.go
-//	sha256:f4e082aa59e201e2 doc.gen.go
+//	sha256:8a3bf45bbc83accb api.gen.go
+//	sha256:68ddf4876526ab22 doc.gen.go
 //	sha256:f09441be862cbabb examples.gen_test.go
 //	sha256:6d948ffda7bc1d73 raw/client.gen.go
 

@@ -7,12 +7,12 @@
 //
 // spec: sha256:c23f4b23a7ac0ceb
 // config: sha256:9123608f6108193f
-// toolchain: v0.13.0
-// output: sha256:df2f63cb62b75036
+// toolchain: v0.14.0
+// output: sha256:6ccc48ce7fca14bc
 //
 // files:
-//	sha256:bf4d1c01388e8958 api.gen.go
-//	sha256:1034ba03b331d72d doc.gen.go
+//	sha256:f4cd08854eeeca3c api.gen.go
+//	sha256:710ed347142f558b doc.gen.go
 //	sha256:bfa41e053bbc5a64 examples.gen_test.go
 //	sha256:8139e751d0a5fcfd raw/client.gen.go
 

@@ -7,12 +7,12 @@
 //
 // spec: sha256:30e27b730f9ee15b
 // config: sha256:d8d41cb8a7c29d44
-// toolchain: v0.13.0
-// output: sha256:860c1a1f3a4aa3a4
+// toolchain: v0.14.0
+// output: sha256:ab5769163a66bb4e
 //
 // files:
-//	sha256:3dd7b15224e66320 api.gen.go
-//	sha256:f1ebb1989973d4f5 doc.gen.go
+//	sha256:8df9909f895ec549 api.gen.go
+//	sha256:61e683420ca33d1c doc.gen.go
 //	sha256:2abe6571cd89d4c9 examples.gen_test.go
 //	sha256:47c952bade1dbff9 model_post_track_created_response.gen.go
 //	sha256:e176b6e6a85761c4 model_track_data.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:5b5174975c319a94
 // config: sha256:07623a2c5c42301a
-// toolchain: v0.13.0
-// output: sha256:11a0037ac3d337e2
+// toolchain: v0.14.0
+// output: sha256:329a873d6b5fec8d
 //
 // files:
-//	sha256:4251b2f5011bbf4f api.gen.go
-//	sha256:70fd1aad0a4b33b6 doc.gen.go
+//	sha256:ccf1531dff6f4ac3 api.gen.go
+//	sha256:8642f760290ba431 doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
 //	sha256:14ce52b1452fd3a9 examples.gen_test.go
 //	sha256:8caf63be1578f2fe model_item.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
-// toolchain: v0.13.0
-// output: sha256:3793a36e3db0feeb
+// toolchain: v0.14.0
+// output: sha256:ba11e1ae933d6261
 //
 // files:
-//	sha256:98806b704c2ca180 api.gen.go
-//	sha256:5c739ef58dcffcb9 doc.gen.go
+//	sha256:abc8f947eba5af5c api.gen.go
+//	sha256:fdcc7c7c6c08521c doc.gen.go
 //	sha256:cead9ca3a51afc49 examples.gen_test.go
 //	sha256:f6773c0ec3ab5737 model_repo.gen.go
 //	sha256:1e219de14e9d5c64 model_repo_create.gen.go

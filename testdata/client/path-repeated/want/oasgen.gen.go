@@ -7,12 +7,12 @@
 //
 // spec: sha256:6a814e6f9058fce7
 // config: sha256:8e6825c9c0b92b86
-// toolchain: v0.13.0
-// output: sha256:e26f127960b4c00f
+// toolchain: v0.14.0
+// output: sha256:b08dd923ce152ae5
 //
 // files:
-//	sha256:56674f4b53a8c879 api.gen.go
-//	sha256:43021ce178918014 doc.gen.go
+//	sha256:36fc6a33d3352746 api.gen.go
+//	sha256:36caa248a114255f doc.gen.go
 //	sha256:568f5d131c74443f examples.gen_test.go
 //	sha256:f7f694292b49dcd9 raw/client.gen.go
 

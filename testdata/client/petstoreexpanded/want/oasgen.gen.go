@@ -7,12 +7,12 @@
 //
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
-// toolchain: v0.13.0
-// output: sha256:bdf29f0e0540d43d
+// toolchain: v0.14.0
+// output: sha256:79f7decfa60a726f
 //
 // files:
-//	sha256:07de8d47944ef8ea api.gen.go
-//	sha256:5f2782ff36135e30 doc.gen.go
+//	sha256:5b9c964f142f621e api.gen.go
+//	sha256:40024b49fa481cb3 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go
 //	sha256:a686c8c363498187 model_error.gen.go

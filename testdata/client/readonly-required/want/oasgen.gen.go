@@ -7,12 +7,12 @@
 //
 // spec: sha256:0ce71cd8a5371023
 // config: sha256:c0a3489672e6fabe
-// toolchain: v0.13.0
-// output: sha256:8e130f962f2014aa
+// toolchain: v0.14.0
+// output: sha256:5092f51b6b37190e
 //
 // files:
-//	sha256:daaf9f1a4bd189b2 api.gen.go
-//	sha256:671d6f4cd2d57b9f doc.gen.go
+//	sha256:888ce231acf47cd4 api.gen.go
+//	sha256:8bf03ebe22c3f43e doc.gen.go
 //	sha256:932967afaebbfdb8 examples.gen_test.go
 //	sha256:daab41322721ebea model_route.gen.go
 //	sha256:40edf3685ff580b3 model_tunnel_id.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:57d3650c4bbdcfd0
 // config: sha256:b8ee1440a395115d
-// toolchain: v0.13.0
-// output: sha256:7a0267213b9bec89
+// toolchain: v0.14.0
+// output: sha256:0f1e277783468dec
 //
 // files:
-//	sha256:0268f9c8ca1bd453 api.gen.go
-//	sha256:0d3e8796f1a0c5cb doc.gen.go
+//	sha256:bd039ac4d5ba8272 api.gen.go
+//	sha256:e071dca6183ee3a1 doc.gen.go
 //	sha256:dde74010749dc339 errors.gen.go
 //	sha256:4bfde0e043c7cdfb examples.gen_test.go
 //	sha256:ecd00643c221fe80 model_chat_delta.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:a1ee567c5d558311
 // config: sha256:23ef558e9a4b325a
-// toolchain: v0.13.0
-// output: sha256:7731ee9f6f4f6358
+// toolchain: v0.14.0
+// output: sha256:68bbf5bd34ce5738
 //
 // files:
-//	sha256:18580027d84dc736 api.gen.go
-//	sha256:6a6d9c059109ce47 doc.gen.go
+//	sha256:472256234c937fbf api.gen.go
+//	sha256:df7f8bd0dbeb0491 doc.gen.go
 //	sha256:dad7a1c1765191ed errors.gen.go
 //	sha256:29778eb8a27ed0dc examples.gen_test.go
 //	sha256:47e19aced0a770ad model_item.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:133945e2b740b3fd
 // config: sha256:88542a19bbddc305
-// toolchain: v0.13.0
-// output: sha256:c05c6a57abb86f0b
+// toolchain: v0.14.0
+// output: sha256:5e5c9d61425f1f5a
 //
 // files:
-//	sha256:903e7b7ab98fa035 api.gen.go
-//	sha256:d42d5b2b31e05780 doc.gen.go
+//	sha256:c7a8e374707dbc89 api.gen.go
+//	sha256:4fcfd0f2758ce061 doc.gen.go
 //	sha256:f42cce6fdcd0266d examples.gen_test.go
 //	sha256:f9ac07bcd67a53ad model_account.gen.go
 //	sha256:fc1aacd65eb2a408 model_legacy.gen.go

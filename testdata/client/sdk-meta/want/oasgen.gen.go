@@ -7,12 +7,12 @@
 //
 // spec: sha256:08186bb3fbdf7694
 // config: sha256:bc9d64ea3c93754a
-// toolchain: v0.13.0
-// output: sha256:907e0316bbd4e943
+// toolchain: v0.14.0
+// output: sha256:2aaa644f785494ca
 //
 // files:
-//	sha256:c6c85479f0af4b6a api.gen.go
-//	sha256:a1bb451785886b5d doc.gen.go
+//	sha256:47f7c0219cc0063d api.gen.go
+//	sha256:8ed1ee305a3f64a9 doc.gen.go
 //	sha256:c5a1416e62f83cb2 errors.gen.go
 //	sha256:f2c637a41f3d48df examples.gen_test.go
 //	sha256:f4ca1e1b6a9df9b9 model_item.gen.go

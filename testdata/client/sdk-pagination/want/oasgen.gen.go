@@ -7,12 +7,12 @@
 //
 // spec: sha256:25413f7d26004831
 // config: sha256:821f72598031c6bb
-// toolchain: v0.13.0
-// output: sha256:20168e8e5a42626d
+// toolchain: v0.14.0
+// output: sha256:c2e171715061545f
 //
 // files:
-//	sha256:425736a0b8c0da55 api.gen.go
-//	sha256:fd2149d48dc1d736 doc.gen.go
+//	sha256:09907410cea3873e api.gen.go
+//	sha256:912c27281de0f9f7 doc.gen.go
 //	sha256:5315fded536c6613 errors.gen.go
 //	sha256:1b2a5e45b33cf1e7 examples.gen_test.go
 //	sha256:e0c674e840831a54 model_cursor.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:cddbc31c6e0c187a
 // config: sha256:41be07da654e06ac
-// toolchain: v0.13.0
-// output: sha256:0ea2b4a58d6e6f48
+// toolchain: v0.14.0
+// output: sha256:825f7d687299b4f6
 //
 // files:
-//	sha256:a65c0230d3a149c3 api.gen.go
-//	sha256:a2414a6af648f018 doc.gen.go
+//	sha256:1b619f2f75f857c4 api.gen.go
+//	sha256:3c6dd53fc0f058ac doc.gen.go
 //	sha256:bc2cd1a807adfe4b examples.gen_test.go
 //	sha256:51ac14a9ae99fc53 raw/client.gen.go
 //

@@ -7,12 +7,12 @@
 //
 // spec: sha256:b3eeaa2e91efa136
 // config: sha256:a27a5795d96fc97b
-// toolchain: v0.13.0
-// output: sha256:5d77708070f05c54
+// toolchain: v0.14.0
+// output: sha256:c940faa4fed56d5e
 //
 // files:
-//	sha256:83e64e40423c6ec6 api.gen.go
-//	sha256:b922e1a816c08831 doc.gen.go
+//	sha256:6a69fb1b1aafcf4a api.gen.go
+//	sha256:af6bde988806fe43 doc.gen.go
 //	sha256:05059139768efc0a examples.gen_test.go
 //	sha256:44b66d52904989ad model_stream_ticks_event.gen.go
 //	sha256:dc6275efafcef278 raw/client.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:5f9637848f958e7e
 // config: sha256:5c465b5e41ce6b6c
-// toolchain: v0.13.0
-// output: sha256:3d49a4942c8c79e7
+// toolchain: v0.14.0
+// output: sha256:bee02e0e94c57d73
 //
 // files:
-//	sha256:0133895622dc12c5 api.gen.go
-//	sha256:0e79cbb99278ae62 doc.gen.go
+//	sha256:d3a13b2769bcc8a8 api.gen.go
+//	sha256:52211d7f9bb8c066 doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
 //	sha256:a4def5da10175901 examples.gen_test.go
 //	sha256:2e81733e0a7e602b model_chat_chunk.gen.go

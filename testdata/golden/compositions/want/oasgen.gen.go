@@ -7,12 +7,12 @@
 //
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
-// toolchain: v0.13.0
-// output: sha256:b754fe162fbe689a
+// toolchain: v0.14.0
+// output: sha256:886f4c97a5587325
 //
 // files:
-//	sha256:c349ed145e377989 api.gen.go
-//	sha256:35b08ca8fe1f377f doc.gen.go
+//	sha256:9b472cb9a5a04a7d api.gen.go
+//	sha256:823eea787ff900ab doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md
 //	sha256:9d637706ac1edcbc docs/models/codetooltype.md

@@ -7,12 +7,12 @@
 //
 // spec: sha256:722557dab0b479f2
 // config: sha256:820be30c8474642c
-// toolchain: v0.13.0
-// output: sha256:90062192f3256a33
+// toolchain: v0.14.0
+// output: sha256:aa806da52d41f997
 //
 // files:
-//	sha256:805aa766668b2bf0 api.gen.go
-//	sha256:1adfd852158c0c31 doc.gen.go
+//	sha256:3829eddce479f983 api.gen.go
+//	sha256:9a1d79e31a322136 doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:1bb32bde487c6d2a docs/models/item.md
 //	sha256:0ea6464ee4e15940 docs/models/itemlevel.md

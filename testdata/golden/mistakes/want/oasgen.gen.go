@@ -7,12 +7,12 @@
 //
 // spec: sha256:1a6d8a3c7a2b2c93
 // config: sha256:3e42edb4719cb61b
-// toolchain: v0.13.0
-// output: sha256:2eeee50f686dbafd
+// toolchain: v0.14.0
+// output: sha256:7d7d1c515fe5927c
 //
 // files:
-//	sha256:1edfab3b9b799db5 api.gen.go
-//	sha256:52e68e1af10e7da7 doc.gen.go
+//	sha256:034e267f368a65bc api.gen.go
+//	sha256:36628b92d58ed368 doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md
 //	sha256:2c836a2137fa25ad docs/models/link.md

@@ -7,12 +7,12 @@
 //
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
-// toolchain: v0.13.0
-// output: sha256:9f3699c866503c1e
+// toolchain: v0.14.0
+// output: sha256:fac0aed830e604a4
 //
 // files:
-//	sha256:ae86731da53801e7 api.gen.go
-//	sha256:1c21232aeeff05be doc.gen.go
+//	sha256:7b7a39a21c612fe7 api.gen.go
+//	sha256:593fefffc46a8968 doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md
 //	sha256:b9a2eab437730933 docs/models/calloption.md

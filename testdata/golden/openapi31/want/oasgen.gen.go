@@ -7,12 +7,12 @@
 //
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
-// toolchain: v0.13.0
-// output: sha256:22ff463a3ebe607a
+// toolchain: v0.14.0
+// output: sha256:b6b5de7f6daf1375
 //
 // files:
-//	sha256:40f86417b1f423ce api.gen.go
-//	sha256:d4391c5c3b30b8c4 doc.gen.go
+//	sha256:7b93c70e37a77a20 api.gen.go
+//	sha256:da80062e30c3c822 doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
 //	sha256:f8b7b32b8d974414 docs/models/payload.md

@@ -7,12 +7,12 @@
 //
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
-// toolchain: v0.13.0
-// output: sha256:b3c2ac2dce8671df
+// toolchain: v0.14.0
+// output: sha256:4bccf3bd2b4e8b58
 //
 // files:
-//	sha256:472fb41589b2bfe4 api.gen.go
-//	sha256:4becff440cbd40ad doc.gen.go
+//	sha256:8426d701ebb50b61 api.gen.go
+//	sha256:4ee5085afa391e5b doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md
 //	sha256:a22fe477e85c7cdb examples.gen_test.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
-// toolchain: v0.13.0
-// output: sha256:286fedfa18f58173
+// toolchain: v0.14.0
+// output: sha256:334bd23688aa578e
 //
 // files:
-//	sha256:1dea141c63b0e3c7 api.gen.go
-//	sha256:4eb91d40a47ec004 doc.gen.go
+//	sha256:f98d429999f92dad api.gen.go
+//	sha256:1b9703aaef490337 doc.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md
 //	sha256:b6872ebacc2aea67 docs/models/linuxamd64test.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
-// toolchain: v0.13.0
-// output: sha256:b7b55661e87d5bf0
+// toolchain: v0.14.0
+// output: sha256:ea3ed70a170f55ef
 //
 // files:
-//	sha256:f809ade30eee19c6 doc.gen.go
+//	sha256:14f819830e3fc7d1 doc.gen.go
 //	sha256:302ad8591c700257 docs/models/employee.md
 //	sha256:d0368a3bab8f1519 docs/models/manager.md
 //	sha256:d6fcfeb5cfcdf7a1 docs/models/node.md

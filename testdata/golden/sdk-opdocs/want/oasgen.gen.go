@@ -7,12 +7,12 @@
 //
 // spec: sha256:e528dd668d862993
 // config: sha256:c69162836e608cae
-// toolchain: v0.13.0
-// output: sha256:81fbdd2649fcd5d1
+// toolchain: v0.14.0
+// output: sha256:f368455a2155217c
 //
 // files:
-//	sha256:36104a269e727cb6 api.gen.go
-//	sha256:ac86cc804a002b97 doc.gen.go
+//	sha256:04ea28e1f17268d6 api.gen.go
+//	sha256:1b1b04d461e8b09e doc.gen.go
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md
 //	sha256:4dc9579915677d1c docs/models/petinput.md

@@ -7,12 +7,12 @@
 //
 // spec: sha256:95ed806576160baa
 // config: sha256:cc3402158c40e91a
-// toolchain: v0.13.0
-// output: sha256:3fcd5f93d4626e0e
+// toolchain: v0.14.0
+// output: sha256:6caa2f62a0c34c4f
 //
 // files:
-//	sha256:99299cd53f46c933 api.gen.go
-//	sha256:610f61671e2e627d doc.gen.go
+//	sha256:c19f8e46a13b5657 api.gen.go
+//	sha256:0bec8624d16ea3ee doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md

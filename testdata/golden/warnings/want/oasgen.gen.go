@@ -7,11 +7,11 @@
 //
 // spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
-// toolchain: v0.13.0
-// output: sha256:8826ea5e871918a7
+// toolchain: v0.14.0
+// output: sha256:129e146953cd2fa5
 //
 // files:
-//	sha256:7996756b4cb9cdcf doc.gen.go
+//	sha256:2a7c507e3261892a doc.gen.go
 //	sha256:6354e5140ae7444d docs/models/account.md
 //	sha256:6fb27b5e8fc85815 docs/models/accountowner.md
 //	sha256:778b437ca6a6ed8e docs/models/accounttier.md
