@@ -36,21 +36,7 @@ func genMethod(f *jen.File, m *plan.Model, o *plan.Operation, name string) {
 		}
 		return jen.Return(err)
 	}
-	args := []jen.Code{jen.Id("ctx").Qual("context", "Context")}
-	for _, p := range o.Params {
-		if p.MethodArg() {
-			args = append(args, jen.Id(p.Arg).Add(goType(p.Type)))
-		}
-	}
-	if o.Args != nil {
-		args = append(args, jen.Id("params").Id(o.Args.Name))
-	}
-	if b := o.Body; b != nil && b.Kind == plan.BodyBinary {
-		args = append(args, jen.Id("body").Qual("io", "Reader"), jen.Id("contentType").String())
-	} else if b != nil {
-		args = append(args, jen.Id("body").Add(goType(b.Type)))
-	}
-	args = append(args, jen.Id("opts").Op("...").Id(m.Names.CallOption))
+	args, _ := opArgs(m, o)
 	var results []jen.Code
 	if res != nil {
 		results = append(results, res)

@@ -29,7 +29,11 @@ func opArgs(m *plan.Model, o *plan.Operation) (decl, pass []jen.Code) {
 		decl = append(decl, jen.Id("params").Id(o.Args.Name))
 		pass = append(pass, jen.Id("params"))
 	}
-	if b := o.Body; b != nil {
+	if b := o.Body; b != nil && b.Kind == plan.BodyBinary {
+		// The bytes, and their media type ("" for the spec's default).
+		decl = append(decl, jen.Id("body").Qual("io", "Reader"), jen.Id("contentType").String())
+		pass = append(pass, jen.Id("body"), jen.Id("contentType"))
+	} else if b != nil {
 		decl = append(decl, jen.Id("body").Add(goType(b.Type)))
 		pass = append(pass, jen.Id("body"))
 	}

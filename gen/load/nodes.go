@@ -3,6 +3,7 @@ package load
 import (
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -73,7 +74,16 @@ func lookup(root *yaml.Node, frag string) (*yaml.Node, bool) {
 		p = strings.ReplaceAll(p, "~0", "~")
 		parts[i] = p
 	}
-	return lookupPath(root, parts)
+	if n, ok := lookupPath(root, parts); ok || !strings.Contains(frag, "%") {
+		return n, ok
+	}
+	// In a URI, the pointer is percent-encoded (RFC 6901, section 6):
+	// #/paths/~1pets~1%7Bid%7D names the path /pets/{id}.
+	dec, err := url.PathUnescape(frag)
+	if err != nil {
+		return nil, false
+	}
+	return lookup(root, dec)
 }
 
 func lookupPath(n *yaml.Node, path []string) (*yaml.Node, bool) {

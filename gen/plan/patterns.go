@@ -6,8 +6,11 @@ package plan
 // when another pattern is added.
 
 import (
+	"regexp"
 	"sort"
 	"strconv"
+	"strings"
+	"unicode/utf16"
 )
 
 // Pattern is one compiled pattern a type's validation uses:
@@ -73,4 +76,82 @@ func planTypePatterns(t *Type) {
 	for _, e := range exprs {
 		t.Patterns = append(t.Patterns, Pattern{Var: "pattern" + t.Name + strconv.FormatUint(fnv64(e), 36), Expr: e})
 	}
+}
+
+// goPattern is a schema's pattern (ECMA-262 syntax) as Go's regexp reads
+// it: the pattern itself when Go compiles it, else with ECMA's \uXXXX and
+// \u{X...} escapes (a surrogate pair as the one character it encodes)
+// written as Go's \x{X...}, which mean the same. Anything else Go cannot
+// compile (lookaround, backreferences, repeat counts over 1000) is the
+// error.
+func goPattern(expr string) (string, error) {
+	_, err := regexp.Compile(expr)
+	if err == nil || !strings.Contains(expr, `\u`) {
+		return expr, err
+	}
+	alt := ecmaUnicodeEscapes(expr)
+	if _, err2 := regexp.Compile(alt); err2 != nil {
+		return expr, err
+	}
+	return alt, nil
+}
+
+// ecmaUnicodeEscapes rewrites expr's \uXXXX and \u{X...} escapes as
+// \x{X...}; other escapes (\\u is a backslash and a u) are kept.
+func ecmaUnicodeEscapes(expr string) string {
+	var b strings.Builder
+	for i := 0; i < len(expr); i++ {
+		if expr[i] != '\\' || i+1 == len(expr) {
+			b.WriteByte(expr[i])
+			continue
+		}
+		if expr[i+1] != 'u' {
+			b.WriteString(expr[i : i+2])
+			i++
+			continue
+		}
+		r, n := unicodeEscape(expr[i:])
+		if n == 0 {
+			b.WriteString(expr[i : i+2])
+			i++
+			continue
+		}
+		if utf16.IsSurrogate(r) {
+			if lo, m := unicodeEscape(expr[i+n:]); m > 0 {
+				if pair := utf16.DecodeRune(r, lo); pair != '\uFFFD' {
+					r, n = pair, n+m
+				}
+			}
+		}
+		b.WriteString(`\x{` + strconv.FormatInt(int64(r), 16) + `}`)
+		i += n - 1
+	}
+	return b.String()
+}
+
+// unicodeEscape reads \uXXXX or \u{X...} at the start of s: the code
+// point and the escape's length, 0 when s does not start with one.
+func unicodeEscape(s string) (rune, int) {
+	if !strings.HasPrefix(s, `\u`) {
+		return 0, 0
+	}
+	if strings.HasPrefix(s, `\u{`) {
+		end := strings.IndexByte(s, '}')
+		if end < 4 {
+			return 0, 0
+		}
+		v, err := strconv.ParseUint(s[3:end], 16, 32)
+		if err != nil || v > 0x10FFFF {
+			return 0, 0
+		}
+		return rune(v), end + 1
+	}
+	if len(s) < 6 {
+		return 0, 0
+	}
+	v, err := strconv.ParseUint(s[2:6], 16, 32)
+	if err != nil || strings.ContainsAny(s[2:6], "+-") {
+		return 0, 0
+	}
+	return rune(v), 6
 }

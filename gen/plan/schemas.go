@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"go/token"
 	"maps"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -182,11 +181,13 @@ func (p *planner) refOfNoName(sr *openapi3.SchemaRef, itemCtx, where string, ope
 	s := sr.Value
 	r := &Ref{C: constraintsOf(s)}
 	if r.C.Pattern != "" {
-		if _, err := regexp.Compile(r.C.Pattern); err != nil {
+		if expr, err := goPattern(r.C.Pattern); err != nil {
 			// Go's RE2 lacks lookaround and backreferences that ECMA-262
 			// patterns may use; generated code must not panic compiling it.
 			p.warn(p.spec.OriginPos(s.Origin), where, "pattern %q is not supported by Go's regexp (%v); it is not checked", r.C.Pattern, err)
 			r.C.Pattern = ""
+		} else {
+			r.C.Pattern = expr
 		}
 	}
 	switch {
