@@ -489,6 +489,8 @@ func (s *Spec) checkRefs(path string, opts Options, seen map[string]bool) error 
 					errs = append(errs, diag.Diagnostic{Pos: pos, Where: at, Msg: fmt.Sprintf("$ref %q does not resolve: no such element in %s", ref, filepath.Base(path))})
 				} else if msg := wrongSection(where, frag); msg != "" {
 					errs = append(errs, diag.Diagnostic{Pos: pos, Where: at, Msg: fmt.Sprintf("$ref %q %s", ref, msg)})
+				} else if msg := notASchema(where, frag); msg != "" {
+					errs = append(errs, diag.Diagnostic{Pos: pos, Where: at, Msg: fmt.Sprintf("$ref %q %s", ref, msg)})
 				}
 				continue
 			}

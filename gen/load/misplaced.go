@@ -218,4 +218,30 @@ func wrongSection(where []string, frag string) string {
 	return "names " + kind + " where a response belongs: a response's $ref must point into components.responses (the spec is invalid; point it at a response component)"
 }
 
+// notASchema explains a local $ref that stands for a schema but names
+// something else, a response or a parameter (rev.ai's, Rumble's and
+// Enode's specs do): kin-openapi refuses it as "bad data". "" when the
+// $ref is not a schema's or its target could be a schema.
+func notASchema(where []string, frag string) string {
+	if !isSchemaPath(where, false) {
+		return ""
+	}
+	p := strings.Split(strings.TrimPrefix(frag, "/"), "/")
+	kind := ""
+	switch {
+	case len(p) == 3 && p[0] == "components" && p[1] != "schemas":
+		kind = componentKinds[p[1]]
+	case len(p) >= 4 && p[0] == "paths" && p[len(p)-2] == "parameters":
+		kind = "a parameter"
+	case len(p) == 5 && p[0] == "paths" && p[3] == "responses":
+		kind = "a response"
+	case len(p) == 4 && p[0] == "paths" && p[3] == "requestBody":
+		kind = "a request body"
+	}
+	if kind == "" {
+		return ""
+	}
+	return "names " + kind + " where a schema belongs: a schema's $ref must point at a schema (the spec is invalid; point it at the schema inside, or at a component schema)"
+}
+
 var httpMethods = map[string]bool{"get": true, "put": true, "post": true, "delete": true, "options": true, "head": true, "patch": true, "trace": true}

@@ -296,6 +296,12 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 			mr.PrismOwn = append(mr.PrismOwn, finding{"cannot mock", op, "a response header value no HTTP response can carry: " + excerpt(last.RespBody)})
 		case last.Status == 500 && strings.Contains(last.RespBody, "stoplight.io/prism/errors#"):
 			mr.PrismOwn = append(mr.PrismOwn, finding{"cannot mock", op, excerpt(last.RespBody)})
+		case last.Status == 404 && strings.Contains(last.RespBody, "NO_PATH_MATCHED_ERROR") && strings.ContainsAny(c.Path, "?#"):
+			// The spec's path key carries a query or a fragment
+			// (/rest?method=x, APIs.guru's AWS /#Action=Y), which the
+			// client sends as a query or leaves out; Prism matches the key
+			// as written, which no request URL can.
+			mr.PrismOwn = append(mr.PrismOwn, finding{"prism: matches a path key with a query or fragment as written, so no request reaches it", op, fmt.Sprintf("%d for %s", last.Status, sent(last))})
 		default:
 			mr.Defects = append(mr.Defects, finding{classStatus, op, fmt.Sprintf("%d for %s: %s", last.Status, sent(last), excerpt(last.RespBody))})
 		}
