@@ -296,7 +296,8 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 			mr.PrismOwn = append(mr.PrismOwn, finding{"cannot mock", op, "a response header value no HTTP response can carry: " + excerpt(last.RespBody)})
 		case last.Status == 500 && strings.Contains(last.RespBody, "stoplight.io/prism/errors#"):
 			mr.PrismOwn = append(mr.PrismOwn, finding{"cannot mock", op, excerpt(last.RespBody)})
-		case last.Status == 404 && strings.Contains(last.RespBody, "NO_PATH_MATCHED_ERROR") && strings.ContainsAny(c.Path, "?#"):
+		case (last.Status == 404 || last.Status == 405) && strings.ContainsAny(c.Path, "?#") &&
+			(strings.Contains(last.RespBody, "NO_PATH_MATCHED_ERROR") || strings.Contains(last.RespBody, "NO_METHOD_MATCHED_ERROR")):
 			// The spec's path key carries a query or a fragment
 			// (/rest?method=x, APIs.guru's AWS /#Action=Y), which the
 			// client sends as a query or leaves out; Prism matches the key
