@@ -426,6 +426,10 @@ func genParams(g *jen.Group, o *plan.Operation, fail func(jen.Code) *jen.Stateme
 			continue // written by pathExprOf
 		}
 		add := func(v jen.Code) jen.Code { return jen.Id("ps").Dot(method[p.In]).Call(paramLit(p), v) }
+		if p.IsFixed {
+			g.Add(add(jen.Lit(p.Fixed)))
+			continue
+		}
 		if p.Global != nil {
 			genGlobalParam(g, o, p, add, fail)
 			continue

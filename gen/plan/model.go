@@ -665,6 +665,13 @@ func (o *Operation) HookName() string {
 type Param struct {
 	Name   string // as on the wire
 	GoName string
+	// Fixed is the value a required query, header or cookie parameter
+	// always has, as its text, when its schema admits one value only (an
+	// enum of one, or const: AWS's Action=RunInstances, Version=2016-11-15);
+	// the parameter then has no Args field and the client sends Fixed
+	// (IsFixed). See fixedParam.
+	Fixed   string
+	IsFixed bool
 	// QueryKey is the name under which a path parameter is sent in the
 	// query, when the spec's path puts it there (/alerts?lat={lat}): ""
 	// for one in the path. Style and Explode are then form's.

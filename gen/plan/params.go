@@ -103,7 +103,11 @@ func nestedIn(r *Ref) bool {
 func (p *planner) paramType(pv *openapi3.Parameter, ctx, where string, pos diag.Pos) *Param {
 	pr := &Param{Name: pv.Name, GoName: paramGoName(pv), In: pv.In, Required: pv.Required,
 		Doc: pv.Description, Deprecated: pv.Deprecated, DeprecatedMsg: deprecationMessage(pv.Extensions)}
+	pr.Fixed, pr.IsFixed = fixedParam(pv)
 	switch {
+	case pr.IsFixed:
+		// Sent as its text by the client; no type is declared for it.
+		pr.Type = &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
 	case pv.Schema != nil:
 		pr.Type = p.refOf(pv.Schema, ctx, where, false)
 	case len(pv.Content) > 0:
@@ -242,10 +246,42 @@ func (p *planner) planArgsNames() {
 func hasArgs(ps openapi3.Parameters) bool {
 	for _, pr := range ps {
 		if pr != nil && pr.Value != nil && pr.Value.In != "path" && !ignoredHeader(pr.Value) {
-			return true
+			if _, fixed := fixedParam(pr.Value); !fixed {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// fixedParam is the text of the one value a required query, header or
+// cookie parameter can have: its schema is an enum of one scalar, or a
+// const (APIs.guru's AWS specs declare Action, Version and X-Amz-Target
+// so). Asking every call for it would add nothing but a way to get it
+// wrong, so the client sends it itself.
+func fixedParam(pv *openapi3.Parameter) (string, bool) {
+	if !pv.Required || pv.In == "path" || pv.Schema == nil || pv.Schema.Value == nil {
+		return "", false
+	}
+	s := pv.Schema.Value
+	var v any
+	switch {
+	case s.Const != nil:
+		v = s.Const
+	case len(s.Enum) == 1:
+		v = s.Enum[0]
+	default:
+		return "", false
+	}
+	switch x := v.(type) {
+	case string:
+		return x, true
+	case bool:
+		return strconv.FormatBool(x), true
+	case float64:
+		return strconv.FormatFloat(x, 'f', -1, 64), true
+	}
+	return "", false
 }
 
 // operationParams are an operation's parameters with the path item's merged
@@ -296,7 +332,7 @@ func (p *planner) argsType(name, op, where string, pos diag.Pos, params []*Param
 	// so they differ in more than case.
 	fieldNames := newOapiNamer("Validate", "ValidateInto")
 	for _, pr := range params {
-		if pr.In == "path" && !p.globalPaths()[pr.Name] {
+		if pr.In == "path" && !p.globalPaths()[pr.Name] || pr.IsFixed {
 			continue
 		}
 		want := pr.GoName

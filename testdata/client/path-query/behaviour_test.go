@@ -19,6 +19,9 @@ func client(t *testing.T) (*APIClient, *string) {
 	var got string
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		got = r.Method + " " + r.URL.EscapedPath()
+		if h := r.Header.Get("X-Amz-Target"); h != "" {
+			got = "[" + h + "] " + got
+		}
 		if r.URL.RawQuery != "" {
 			got += "?" + r.URL.RawQuery
 		}
@@ -54,6 +57,14 @@ func TestPathQuery(t *testing.T) {
 		{"fragment naming a declared parameter", func(c *APIClient) error {
 			return c.UntagResource(ctx, "arn:aws:x", UntagResourceArgs{TagKeys: []string{"a", "b"}})
 		}, "DELETE /api/tags/arn%3Aaws%3Ax?tagKeys=a&tagKeys=b"},
+		{"parameters of one value sent by the client; an optional one only when set", func(c *APIClient) error {
+			return c.DescribeThings(ctx, DescribeThingsArgs{})
+		}, "[Things.DescribeThings] GET /api/?Action=DescribeThings&Version=2016-11-15&Limit=10"},
+		{"an optional one set", func(c *APIClient) error {
+			var args DescribeThingsArgs
+			args.DryRun.Set(true)
+			return c.DescribeThings(ctx, args)
+		}, "[Things.DescribeThings] GET /api/?Action=DescribeThings&Version=2016-11-15&Limit=10&DryRun=true"},
 		{"fragment not sent", func(c *APIClient) error {
 			return c.AnalyzeStream(ctx, strings.NewReader("x"), "")
 		}, "POST /api/analyze"},

@@ -152,6 +152,7 @@ type APIClient struct {
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
+	opDescribeThings  oasimpl.Call
 	opGetAlertsLatLon oasimpl.Call
 	opAnalyzeStream   oasimpl.Call
 	opFind            oasimpl.Call
@@ -193,6 +194,11 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			Timeout:          timeout,
 			UserAgent:        ua,
 		},
+	}
+	c.opDescribeThings = oasimpl.Call{
+		Func:      "DescribeThings",
+		Method:    "GET",
+		Operation: "describeThings",
 	}
 	c.opGetAlertsLatLon = oasimpl.Call{
 		Func:      "GetAlertsLatLon",
@@ -239,6 +245,61 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 		return spec
 	}
 	return c.retry
+}
+
+// DescribeThingsArgs holds the query and header parameters of DescribeThings.
+// The zero value sends none of the optional ones; required ones are checked by
+// Validate before the request is sent.
+type DescribeThingsArgs struct {
+	// Optional.
+	DryRun oas.Opt[bool]
+}
+
+// Validate reports every violation of the spec's constraints as one
+// *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
+func (m DescribeThingsArgs) Validate() error {
+	var v oasimpl.Validator
+	m.ValidateInto(&v, nil)
+	return v.Err("DescribeThingsArgs")
+}
+
+// ValidateInto adds the violations of m under p to v.
+func (m DescribeThingsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
+
+// DescribeThings calls GET /#Action=DescribeThings.
+//
+// A 2xx response returns nil. Any other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) DescribeThings(ctx context.Context, params DescribeThingsArgs, opts ...CallOption) error {
+	if err := params.Validate(); err != nil {
+		return fmt.Errorf("DescribeThings: %w", err)
+	}
+	var ps oasimpl.Params
+	ps.Query(oasimpl.Param{Name: "Action", Style: "form", Explode: true}, "DescribeThings")
+	ps.Query(oasimpl.Param{Name: "Version", Style: "form", Explode: true}, "2016-11-15")
+	ps.Header(oasimpl.Param{Name: "X-Amz-Target", Style: "simple"}, "Things.DescribeThings")
+	ps.Query(oasimpl.Param{Name: "Limit", Style: "form", Explode: true}, "10")
+	if v, ok := params.DryRun.Get(); ok {
+		ps.Query(oasimpl.Param{Name: "DryRun", Style: "form", Explode: true}, v)
+	}
+	u, err := ps.URL(c.server, "/")
+	if err != nil {
+		return fmt.Errorf("DescribeThings: %w", err)
+	}
+	call := c.opDescribeThings
+	call.URL = u
+	call.Server = c.server
+	call.Header = ps.Headers()
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return fmt.Errorf("DescribeThings: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return nil
+	}
+	return oasimpl.NewAPIError(resp)
 }
 
 // GetAlertsLatLonArgs holds the query parameters of GetAlertsLatLon. The zero

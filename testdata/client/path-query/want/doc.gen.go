@@ -16,7 +16,7 @@
 //	if err != nil {
 //		return err
 //	}
-//	err = client.GetAlertsLatLon(ctx, lat, lon, pathquery.GetAlertsLatLonArgs{})
+//	err = client.DescribeThings(ctx, pathquery.DescribeThingsArgs{})
 //	if err != nil {
 //		return err // *oas.ValidationError, *pathquery.APIError, or a failure to reach the server
 //	}

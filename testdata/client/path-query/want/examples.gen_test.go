@@ -8,6 +8,21 @@ import (
 	"strings"
 )
 
+// ExampleAPIClient_DescribeThings calls DescribeThings with example arguments.
+func ExampleAPIClient_DescribeThings() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	err = client.DescribeThings(ctx, DescribeThingsArgs{})
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
 // ExampleAPIClient_GetAlertsLatLon calls GetAlertsLatLon with example
 // arguments.
 func ExampleAPIClient_GetAlertsLatLon() {

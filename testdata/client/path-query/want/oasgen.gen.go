@@ -5,19 +5,24 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:5997902055e78b2f
+// spec: sha256:a41e876f7859967f
 // config: sha256:5465efeeee87e128
 // toolchain: v0.14.0
-// output: sha256:115b4b3bf3d9ea0f
+// output: sha256:5dbd33885c93c9b1
 //
 // files:
-//	sha256:3042d9a6f3a7869e api.gen.go
-//	sha256:380720c695a2d7e7 doc.gen.go
-//	sha256:821b1732d2fe1d41 examples.gen_test.go
-//	sha256:2aedc6bc62693677 raw/client.gen.go
+//	sha256:30e82c0f1e767be5 api.gen.go
+//	sha256:6b4a7db264d96fd6 doc.gen.go
+//	sha256:145c41056f93eb1e examples.gen_test.go
+//	sha256:a0bdd7b7e54d8508 model_describe_things_action_param.gen.go
+//	sha256:8ad1b5211db4f64d model_describe_things_limit_param.gen.go
+//	sha256:2e618b8b4ac5c4fc model_describe_things_version_param.gen.go
+//	sha256:596a14657a6709ad model_describe_things_x_amz_target_param.gen.go
+//	sha256:919e40e34f4a9e93 raw/client.gen.go
 //
 // warnings:
-//	../openapi.yaml:87:5	paths./analyze#overload=stream.post	the path's fragment "#overload=stream" is not sent: HTTP requests carry no fragment
-//	../openapi.yaml:100:5	paths./find?q=x{name}.get	the query "?q=x{name}" in the path has "q=x{name}", which is neither a literal pair nor name={parameter}; it is not sent
+//	../openapi.yaml:107:11	paths./#Action=DescribeThings.get.parameters.DryRun.enum	enum allows one boolean only: generated as a bool, and the enum is not checked
+//	../openapi.yaml:114:5	paths./analyze#overload=stream.post	the path's fragment "#overload=stream" is not sent: HTTP requests carry no fragment
+//	../openapi.yaml:127:5	paths./find?q=x{name}.get	the query "?q=x{name}" in the path has "q=x{name}", which is neither a literal pair nor name={parameter}; it is not sent
 
 package pathquery

@@ -11,7 +11,17 @@ import (
 	"strings"
 
 	"github.com/oapi-codegen/runtime"
+	pathquery "oasgen.test/model"
 )
+
+// DescribeThingsParams defines parameters for DescribeThings.
+type DescribeThingsParams struct {
+	Action     pathquery.DescribeThingsActionParam     `form:"Action" json:"Action"`
+	Version    pathquery.DescribeThingsVersionParam    `form:"Version" json:"Version"`
+	Limit      pathquery.DescribeThingsLimitParam      `form:"Limit" json:"Limit"`
+	DryRun     *bool                                   `form:"DryRun,omitempty" json:"DryRun,omitempty"`
+	XAmzTarget pathquery.DescribeThingsXAmzTargetParam `json:"X-Amz-Target"`
+}
 
 // GetAlertsLatLonParams defines parameters for GetAlertsLatLon.
 type GetAlertsLatLonParams struct {
@@ -102,6 +112,9 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 // The interface specification for the client above.
 type ClientInterface interface {
 
+	// DescribeThings performs a GET /#Action=DescribeThings (the `DescribeThings` operationId) request.
+	DescribeThings(ctx context.Context, params *DescribeThingsParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// GetAlertsLatLon performs a GET /alerts?lat={lat}&lon={lon} (the `GetAlertsLatLon` operationId) request.
 	GetAlertsLatLon(ctx context.Context, lat float64, lon float64, params *GetAlertsLatLonParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -123,6 +136,19 @@ type ClientInterface interface {
 
 	// GetTemplate performs a GET /templates/{template_id}?full=true&label=a b (the `GetTemplate` operationId) request.
 	GetTemplate(ctx context.Context, templateID string, reqEditors ...RequestEditorFn) (*http.Response, error)
+}
+
+// DescribeThings performs a GET /#Action=DescribeThings (the `DescribeThings` operationId) request.
+func (c *Client) DescribeThings(ctx context.Context, params *DescribeThingsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewDescribeThingsRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
 }
 
 // GetAlertsLatLon performs a GET /alerts?lat={lat}&lon={lon} (the `GetAlertsLatLon` operationId) request.
@@ -215,6 +241,97 @@ func (c *Client) GetTemplate(ctx context.Context, templateID string, reqEditors 
 		return nil, err
 	}
 	return c.Client.Do(req)
+}
+
+// NewDescribeThingsRequest constructs an http.Request for the DescribeThings method
+func NewDescribeThingsRequest(server string, params *DescribeThingsParams) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/#Action=DescribeThings")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "Action", params.Action, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "Version", params.Version, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "Limit", params.Limit, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if params.DryRun != nil {
+
+			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "DryRun", *params.DryRun, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "boolean", Format: ""}); err != nil {
+				return nil, err
+			} else {
+				for _, qp := range strings.Split(queryFrag, "&") {
+					rawQueryFragments = append(rawQueryFragments, qp)
+				}
+			}
+
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		var headerParam0 string
+
+		headerParam0, err = runtime.StyleParamWithOptions("simple", false, "X-Amz-Target", params.XAmzTarget, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+		if err != nil {
+			return nil, err
+		}
+
+		req.Header.Set("X-Amz-Target", headerParam0)
+
+	}
+
+	return req, nil
 }
 
 // NewGetAlertsLatLonRequest constructs an http.Request for the GetAlertsLatLon method
@@ -560,6 +677,11 @@ func WithBaseURL(baseURL string) ClientOption {
 // ClientWithResponsesInterface is the interface specification for the client with responses above.
 type ClientWithResponsesInterface interface {
 
+	// DescribeThingsWithResponse performs a GET /#Action=DescribeThings (the `DescribeThings` operationId) request.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	DescribeThingsWithResponse(ctx context.Context, params *DescribeThingsParams, reqEditors ...RequestEditorFn) (*DescribeThingsResponse, error)
+
 	// GetAlertsLatLonWithResponse performs a GET /alerts?lat={lat}&lon={lon} (the `GetAlertsLatLon` operationId) request.
 	//
 	// Returns a wrapper object for the known response body format(s).
@@ -595,6 +717,40 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	GetTemplateWithResponse(ctx context.Context, templateID string, reqEditors ...RequestEditorFn) (*GetTemplateResponse, error)
+}
+
+type DescribeThingsResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r DescribeThingsResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r DescribeThingsResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r DescribeThingsResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r DescribeThingsResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
 }
 
 type GetAlertsLatLonResponse struct {
@@ -835,6 +991,17 @@ func (r GetTemplateResponse) ContentType() string {
 	return ""
 }
 
+// DescribeThingsWithResponse performs a GET /#Action=DescribeThings (the `DescribeThings` operationId) request.
+//
+// Returns a wrapper object for the known response body format(s).
+func (c *ClientWithResponses) DescribeThingsWithResponse(ctx context.Context, params *DescribeThingsParams, reqEditors ...RequestEditorFn) (*DescribeThingsResponse, error) {
+	rsp, err := c.DescribeThings(ctx, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseDescribeThingsResponse(rsp)
+}
+
 // GetAlertsLatLonWithResponse performs a GET /alerts?lat={lat}&lon={lon} (the `GetAlertsLatLon` operationId) request.
 //
 // Returns a wrapper object for the known response body format(s).
@@ -911,6 +1078,22 @@ func (c *ClientWithResponses) GetTemplateWithResponse(ctx context.Context, templ
 		return nil, err
 	}
 	return ParseGetTemplateResponse(rsp)
+}
+
+// ParseDescribeThingsResponse parses an HTTP response from a DescribeThingsWithResponse call
+func ParseDescribeThingsResponse(rsp *http.Response) (*DescribeThingsResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &DescribeThingsResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
 }
 
 // ParseGetAlertsLatLonResponse parses an HTTP response from a GetAlertsLatLonWithResponse call
