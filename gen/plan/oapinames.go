@@ -163,8 +163,8 @@ func oapiOpNames(id string, bodyMedia []string) []string {
 // and results, from the inline types of other operations. Component
 // schemas are named before and keep theirs.
 func (p *planner) reserveOperationTypeNames() {
-	p.eachOperation(func(_, _ string, _ *openapi3.PathItem, op *openapi3.Operation) {
-		name := p.opNames[op]
+	p.eachOperation(func(pth, method string, _ *openapi3.PathItem, _ *openapi3.Operation) {
+		name := p.opNames[opKey{pth, method}]
 		for _, n := range []string{name + "Request", name + "Result"} {
 			if _, taken := p.names.used[n]; !taken {
 				p.names.used[n] = "operation " + name

@@ -17,6 +17,11 @@ import (
 var methodOrder = []string{"GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"}
 
 // eachOperation visits operations in path order, then method order.
+// opKey names an operation by its path and method: two paths may share one
+// operation object (a path item $ref to another path, as Surevoip's spec
+// has), and each is an operation of its own, with a name of its own.
+type opKey struct{ path, method string }
+
 func (p *planner) eachOperation(fn func(path, method string, item *openapi3.PathItem, op *openapi3.Operation)) {
 	if p.spec.Doc.Paths == nil {
 		return
@@ -39,7 +44,7 @@ func (p *planner) eachOperation(fn func(path, method string, item *openapi3.Path
 // planOperationNames names every operation (reserveOapiOperationNames
 // and planOapiOperationIDs deal with what oapi-codegen derives from it).
 func (p *planner) planOperationNames() {
-	p.opNames = map[*openapi3.Operation]string{}
+	p.opNames = map[opKey]string{}
 	opNamer := newNamer()
 	p.eachOperation(func(pth, method string, _ *openapi3.PathItem, op *openapi3.Operation) {
 		base := ""
@@ -62,13 +67,13 @@ func (p *planner) planOperationNames() {
 			p.warn(p.spec.Pos("paths", pth, strings.ToLower(method)), "paths."+pth+"."+strings.ToLower(method),
 				"operation name %s is already used; this one is named %s", base, name)
 		}
-		p.opNames[op] = name
+		p.opNames[opKey{pth, method}] = name
 	})
 }
 
 func (p *planner) planOperations() {
 	p.eachOperation(func(pth, method string, item *openapi3.PathItem, op *openapi3.Operation) {
-		name := p.opNames[op]
+		name := p.opNames[opKey{pth, method}]
 		where := "paths." + pth + "." + strings.ToLower(method)
 		o := &Operation{ID: op.OperationID, Name: name, Method: method, Path: pth, Summary: op.Summary,
 			Description: op.Description, Deprecated: op.Deprecated, Tags: op.Tags, DeprecatedMsg: deprecationMessage(op.Extensions)}
@@ -89,12 +94,12 @@ func (p *planner) planOperations() {
 		}
 		p.planPathQuery(o, where, p.spec.Pos("paths", pth))
 		planArgs(o.Params, p.m.Raw.ModelName)
-		if args := p.argsNames[op]; args != "" {
+		if args := p.argsNames[opKey{pth, method}]; args != "" {
 			o.Args = p.argsType(args, name, where, p.spec.Pos("paths", pth, strings.ToLower(method)), o.Params)
 		}
 		pos := p.spec.Pos("paths", pth, strings.ToLower(method))
 		if op.RequestBody != nil && op.RequestBody.Value != nil {
-			o.Body = p.planBody(o, op.RequestBody.Value, p.partsNames[op], where+".requestBody",
+			o.Body = p.planBody(o, op.RequestBody.Value, p.partsNames[opKey{pth, method}], where+".requestBody",
 				p.spec.Pos("paths", pth, strings.ToLower(method), "requestBody"))
 		}
 		if op.Responses != nil {

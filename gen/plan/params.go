@@ -216,17 +216,17 @@ func (p *planner) paramStyle(pr *Param, pv *openapi3.Parameter, where string, po
 // before component schemas claim theirs, so that a schema cannot rename
 // them.
 func (p *planner) planArgsNames() {
-	p.argsNames = map[*openapi3.Operation]string{}
-	p.partsNames = map[*openapi3.Operation]string{}
+	p.argsNames = map[opKey]string{}
+	p.partsNames = map[opKey]string{}
 	p.eachOperation(func(pth, method string, item *openapi3.PathItem, op *openapi3.Operation) {
-		name := p.opNames[op]
+		name := p.opNames[opKey{pth, method}]
 		if hasArgs(item.Parameters) || hasArgs(op.Parameters) || p.hasPathGlobal(operationParams(item, op)) {
 			args, renamed := p.names.claim(name+"Args", "parameters of operation "+name)
 			if renamed {
 				p.warn(p.spec.Pos("paths", pth, strings.ToLower(method)), "paths."+pth+"."+strings.ToLower(method),
 					"type name %sArgs is already used; the parameters of %s are %s", name, name, args)
 			}
-			p.argsNames[op] = args
+			p.argsNames[opKey{pth, method}] = args
 		}
 		if rb := op.RequestBody; rb != nil && rb.Value != nil {
 			if _, kind := requestMedia(rb.Value.Content); kind == BodyMultipart {
@@ -235,7 +235,7 @@ func (p *planner) planArgsNames() {
 					p.warn(p.spec.Pos("paths", pth, strings.ToLower(method)), "paths."+pth+"."+strings.ToLower(method),
 						"type name %sParts is already used; the multipart body of %s is %s", name, name, parts)
 				}
-				p.partsNames[op] = parts
+				p.partsNames[opKey{pth, method}] = parts
 			}
 		}
 	})

@@ -133,10 +133,10 @@ type planner struct {
 	// defaults are the checks of field defaults, run in order once every
 	// type is planned.
 	defaults []func()
-	opNames  map[*openapi3.Operation]string
+	opNames  map[opKey]string
 	// argsNames name each operation's Args struct (operations with query,
 	// header or cookie parameters only).
-	argsNames map[*openapi3.Operation]string
+	argsNames map[opKey]string
 	// warnedErrors are the x-speakeasy-errors values warned about
 	// (errors.go), each once however many operations read it.
 	warnedErrors map[string]bool
@@ -145,7 +145,7 @@ type planner struct {
 	pathGlobals map[string]bool
 	// partsNames name each operation's Parts struct (operations whose
 	// request body is sent as multipart only).
-	partsNames map[*openapi3.Operation]string
+	partsNames map[opKey]string
 	// components in key order, with their planned types
 	components []componentType
 	// oapiStubs are the component schemas of the document oapi-codegen

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -790,5 +791,31 @@ func TestLiteralRemoteRefs(t *testing.T) {
 	os.WriteFile(spec, []byte(`{"a": {"$ref": "#/b"}}`), 0o644)
 	if out, err := literalRemoteRefs(spec, dir); out != "" || err != nil {
 		t.Errorf("no remote member: %q, %v", out, err)
+	}
+}
+
+func TestOnlyAnyMedia(t *testing.T) {
+	resp := func(media ...string) *openapi3.ResponseRef {
+		r := &openapi3.Response{Content: openapi3.Content{}}
+		for _, m := range media {
+			r.Content[m] = &openapi3.MediaType{}
+		}
+		return &openapi3.ResponseRef{Value: r}
+	}
+	op := func(rs ...*openapi3.ResponseRef) *openapi3.Operation {
+		o := &openapi3.Operation{Responses: openapi3.NewResponses()}
+		for i, r := range rs {
+			o.Responses.Set(strconv.Itoa(400+i), r)
+		}
+		return o
+	}
+	if !onlyAnyMedia(op(resp("*/*"), resp())) {
+		t.Error("*/* only: want true")
+	}
+	if onlyAnyMedia(op(resp("*/*"), resp("application/json"))) {
+		t.Error("*/* and JSON: want false")
+	}
+	if onlyAnyMedia(op(resp())) || onlyAnyMedia(nil) {
+		t.Error("no content: want false")
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/oasgen/oasgen/internal/conformance/driver"
 )
 
@@ -211,7 +213,12 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 				}
 				mr.Defects = append(mr.Defects, finding{class, op, loc + ": " + v.Message + "; sent " + sent(e)})
 			}
-			if strings.Contains(e.TransportE, "unsupported transfer encoding") {
+			if strings.Contains(e.TransportE, "gzip: invalid header") {
+				// The spec documents a Content-Encoding: gzip response
+				// header and Prism mocks it over a body it did not compress.
+				prismOwn = true
+				mr.PrismOwn = append(mr.PrismOwn, finding{"prism: mocked Content-Encoding", op, e.TransportE})
+			} else if strings.Contains(e.TransportE, "unsupported transfer encoding") {
 				// The spec documents a Transfer-Encoding response header and
 				// Prism mocks it with a made-up value no HTTP client takes.
 				prismOwn = true
@@ -296,6 +303,11 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 			mr.PrismOwn = append(mr.PrismOwn, finding{"cannot mock", op, "a response header value no HTTP response can carry: " + excerpt(last.RespBody)})
 		case last.Status == 500 && strings.Contains(last.RespBody, "stoplight.io/prism/errors#"):
 			mr.PrismOwn = append(mr.PrismOwn, finding{"cannot mock", op, excerpt(last.RespBody)})
+		case last.Status == 406 && strings.Contains(last.RespBody, "NOT_ACCEPTABLE") && ix != nil && onlyAnyMedia(ix.ops[c.Op]):
+			// Every response of the operation is */* (taggun.io): any
+			// Accept header is acceptable, yet Prism negotiates as if
+			// */* were a media type of its own.
+			mr.PrismOwn = append(mr.PrismOwn, finding{"prism: answers 406 to any Accept when the responses' media type is */*", op, fmt.Sprintf("%d for %s", last.Status, sent(last))})
 		case (last.Status == 404 || last.Status == 405) && strings.ContainsAny(c.Path, "?#") &&
 			(strings.Contains(last.RespBody, "NO_PATH_MATCHED_ERROR") || strings.Contains(last.RespBody, "NO_METHOD_MATCHED_ERROR")):
 			// The spec's path key carries a query or a fragment
@@ -307,6 +319,27 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 			mr.Defects = append(mr.Defects, finding{classStatus, op, fmt.Sprintf("%d for %s: %s", last.Status, sent(last), excerpt(last.RespBody))})
 		}
 	}
+}
+
+// onlyAnyMedia reports whether every response of op that declares content
+// declares it as */* only.
+func onlyAnyMedia(op *openapi3.Operation) bool {
+	if op == nil || op.Responses == nil {
+		return false
+	}
+	seen := false
+	for _, r := range op.Responses.Map() {
+		if r == nil || r.Value == nil {
+			continue
+		}
+		for mt := range r.Value.Content {
+			if mt != "*/*" {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
 }
 
 // lostPath is the JSON path of a "lost" difference.
