@@ -5,6 +5,7 @@ package plan
 // with its constraints; field defaults are checked against the planned type.
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"go/token"
@@ -308,6 +309,9 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 			r2.Nullable = r.Nullable || nullable
 			return &r2
 		}
+		if c := p.sameComponent(GoName(ctx), s); c != nil {
+			return &Ref{Kind: RefNamed, Named: c, Nullable: nullable, C: noConstraints()}
+		}
 		t := &Type{Name: p.claimType(GoName(ctx), where, p.spec.OriginPos(s.Origin)), Where: where, Pos: p.spec.OriginPos(s.Origin), Docs: true}
 		if t.Name == "" {
 			t.Name = p.claimType("Type", where, t.Pos)
@@ -321,6 +325,41 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 	r := p.refOfNoName(&openapi3.SchemaRef{Value: s}, ctx, where, open)
 	r.Nullable = nullable
 	return r
+}
+
+// sameComponent is the type of the component schema that already has the
+// Go name an inline schema s wants, when s is a copy of it (bundlers and
+// converters inline copies: Card.properties.configuration repeating
+// CardConfiguration). The copy is then that type, rather than a second
+// one named CardConfiguration2. Annotations (description, title,
+// examples, extensions) may differ; everything else must be the same.
+func (p *planner) sameComponent(want string, s *openapi3.Schema) *Type {
+	owner, ok := strings.CutPrefix(p.names.owner(want), "components.schemas.")
+	if !ok {
+		return nil
+	}
+	for _, ct := range p.components {
+		if ct.key == owner && ct.t.Name == want {
+			if sameSchema(ct.schema, s) {
+				return ct.t
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// sameSchema compares two schemas as JSON, without their top-level
+// annotations.
+func sameSchema(a, b *openapi3.Schema) bool {
+	strip := func(s *openapi3.Schema) ([]byte, error) {
+		c := *s
+		c.Description, c.Title, c.Example, c.Examples, c.Extensions = "", "", nil, nil, nil
+		return json.Marshal(&c)
+	}
+	ja, err1 := strip(a)
+	jb, err2 := strip(b)
+	return err1 == nil && err2 == nil && bytes.Equal(ja, jb)
 }
 
 func (p *planner) additional(s *openapi3.Schema, ctx, where string) *Ref {

@@ -1,0 +1,18 @@
+package inlinecopies
+
+// Run by gen's TestEndToEnd against the package generated from
+// openapi.yaml next to this file: the inline copy is the component's type
+// (this assignment compiles only then), the different schema is its own.
+
+import "testing"
+
+func TestInlineCopyIsTheComponent(t *testing.T) {
+	var c Card
+	c.Configuration.Set(NewCardConfiguration("on"))
+	var e CardEntity2
+	e.Kind.Set("x")
+	c.Entity.Set(e)
+	if got, _ := c.Configuration.Get(); got.Activation != "on" {
+		t.Errorf("activation = %q", got.Activation)
+	}
+}
