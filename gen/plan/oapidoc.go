@@ -128,11 +128,26 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 		if declared[n] {
 			continue
 		}
-		p.warn(p.spec.Pos("paths", pth), "paths."+pth, "path parameter %q of %s %s is not declared; the client takes it as a string", n, method, pth)
 		ref := &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
 		pa := &Param{Name: n, GoName: GoName(n), In: openapi3.ParameterInPath, Required: true, Type: ref}
-		o.Params = append(o.Params, pa)
-		planArgs(o.Params, p.m.Raw.ModelName)
+		switch key, inQuery := queryKeyOf(pth, n); {
+		case strings.Contains(o.URLPath, "{"+n+"}"):
+			p.warn(p.spec.Pos("paths", pth), "paths."+pth, "path parameter %q of %s %s is not declared; the client takes it as a string", n, method, pth)
+			o.Params = append(o.Params, pa)
+			planArgs(o.Params, p.m.Raw.ModelName)
+		case inQuery && !declaredQuery(o, key):
+			// Written after "?" only (/rides?page={page}): sent in the
+			// query under the pair's name, as a declared one would be.
+			p.warn(p.spec.Pos("paths", pth), "paths."+pth, "path parameter %q of %s %s is not declared; the client takes it as a string, sent as the query's %q", n, method, pth, key)
+			pa.QueryKey, pa.Style, pa.Explode = key, "form", true
+			o.Params = append(o.Params, pa)
+			planArgs(o.Params, p.m.Raw.ModelName)
+		default:
+			// Written where a declared query parameter stands
+			// (/search?query={query} with query declared in: query), or in
+			// the fragment: only oapi-codegen, which counts every {name} of
+			// the key, needs it declared.
+		}
 		no.Parameters = append(no.Parameters, &openapi3.ParameterRef{Value: &openapi3.Parameter{Name: n, In: openapi3.ParameterInPath,
 			Required: true, Schema: p.oapiSchema(ref)}})
 		copies = append(copies, pa)

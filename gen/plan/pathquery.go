@@ -64,8 +64,14 @@ func (p *planner) planPathQuery(o *Operation, where string, pos diag.Pos) {
 		if name, ok := strings.CutPrefix(v, "{"); ok && strings.HasSuffix(name, "}") && !strings.ContainsAny(name[:len(name)-1], "{}") {
 			name = name[:len(name)-1]
 			pr := pathParams[name]
-			if pr == nil || pr.QueryKey != "" || strings.Contains(path, "{"+name+"}") {
-				p.warn(pos, where, "the query %q in the path names %q, which is no path parameter of the operation used there alone; the pair is not sent", "?"+query, "{"+name+"}")
+			if pr == nil {
+				// Not declared: a query parameter of the pair's name is
+				// sent anyway, or oapiOperation takes it as a string
+				// sent under the pair's name.
+				continue
+			}
+			if pr.QueryKey != "" || strings.Contains(path, "{"+name+"}") {
+				p.warn(pos, where, "the query %q in the path names %q, a path parameter the path or another pair uses already; the pair is not sent", "?"+query, "{"+name+"}")
 				continue
 			}
 			pr.QueryKey = unescapeQuery(k)
@@ -83,6 +89,28 @@ func (p *planner) planPathQuery(o *Operation, where string, pos diag.Pos) {
 		literal = append(literal, lit)
 	}
 	o.QueryLiteral = strings.Join(literal, "&")
+}
+
+// queryKeyOf is the name of the pair the path key's query gives {name}
+// as its value (lat for ?lat={lat}), and whether there is one.
+func queryKeyOf(key, name string) (string, bool) {
+	_, query, _ := splitPathKey(key)
+	for pair := range strings.SplitSeq(query, "&") {
+		if k, v, _ := strings.Cut(pair, "="); v == "{"+name+"}" {
+			return unescapeQuery(k), true
+		}
+	}
+	return "", false
+}
+
+// declaredQuery reports whether o declares a query parameter name.
+func declaredQuery(o *Operation, name string) bool {
+	for _, pr := range o.Params {
+		if pr.In == "query" && pr.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // pathKeyName is what an operation without an ID is named after besides

@@ -65,6 +65,12 @@ func TestPathQuery(t *testing.T) {
 			args.DryRun.Set(true)
 			return c.DescribeThings(ctx, args)
 		}, "[Things.DescribeThings] GET /api/?Action=DescribeThings&Version=2016-11-15&Limit=10&DryRun=true"},
+		{"a query parameter the path names too, sent once", func(c *APIClient) error {
+			return c.Search(ctx, SearchArgs{Q: "a b"})
+		}, "GET /api/search?q=a%20b"},
+		{"an undeclared parameter the path's query names", func(c *APIClient) error {
+			return c.CreateRide(ctx, "2")
+		}, "POST /api/rides?page=2"},
 		{"fragment not sent", func(c *APIClient) error {
 			return c.AnalyzeStream(ctx, strings.NewReader("x"), "")
 		}, "POST /api/analyze"},

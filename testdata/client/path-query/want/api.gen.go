@@ -158,6 +158,8 @@ type APIClient struct {
 	opFind            oasimpl.Call
 	opRecentPhotos    oasimpl.Call
 	opSearchPhotos    oasimpl.Call
+	opCreateRide      oasimpl.Call
+	opSearch          oasimpl.Call
 	opUntagResource   oasimpl.Call
 	opGetTemplate     oasimpl.Call
 }
@@ -224,6 +226,16 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		Func:      "SearchPhotos",
 		Method:    "GET",
 		Operation: "searchPhotos",
+	}
+	c.opCreateRide = oasimpl.Call{
+		Func:      "CreateRide",
+		Method:    "POST",
+		Operation: "createRide",
+	}
+	c.opSearch = oasimpl.Call{
+		Func:      "Search",
+		Method:    "GET",
+		Operation: "search",
 	}
 	c.opUntagResource = oasimpl.Call{
 		Func:      "UntagResource",
@@ -477,6 +489,80 @@ func (c *APIClient) SearchPhotos(ctx context.Context, params SearchPhotosArgs, o
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return fmt.Errorf("SearchPhotos: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return nil
+	}
+	return oasimpl.NewAPIError(resp)
+}
+
+// CreateRide calls POST /rides?page={page}.
+//
+// A 2xx response returns nil. Any other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) CreateRide(ctx context.Context, pageParam string, opts ...CallOption) error {
+	var ps oasimpl.Params
+	ps.Query(oasimpl.Param{Name: "page", Style: "form", Explode: true}, pageParam)
+	u, err := ps.URL(c.server, "/rides")
+	if err != nil {
+		return fmt.Errorf("CreateRide: %w", err)
+	}
+	call := c.opCreateRide
+	call.URL = u
+	call.Server = c.server
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return fmt.Errorf("CreateRide: %w", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return nil
+	}
+	return oasimpl.NewAPIError(resp)
+}
+
+// SearchArgs holds the query parameters of Search. The zero value sends none of
+// the optional ones; required ones are checked by Validate before the request
+// is sent.
+type SearchArgs struct {
+	// Required.
+	Q string
+}
+
+// Validate reports every violation of the spec's constraints as one
+// *oas.ValidationError, or returns nil. It allocates nothing when the value is valid.
+func (m SearchArgs) Validate() error {
+	var v oasimpl.Validator
+	m.ValidateInto(&v, nil)
+	return v.Err("SearchArgs")
+}
+
+// ValidateInto adds the violations of m under p to v.
+func (m SearchArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
+
+// Search calls GET /search?q={q}.
+//
+// A 2xx response returns nil. Any other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) Search(ctx context.Context, params SearchArgs, opts ...CallOption) error {
+	if err := params.Validate(); err != nil {
+		return fmt.Errorf("Search: %w", err)
+	}
+	var ps oasimpl.Params
+	ps.Query(oasimpl.Param{Name: "q", Style: "form", Explode: true}, params.Q)
+	u, err := ps.URL(c.server, "/search")
+	if err != nil {
+		return fmt.Errorf("Search: %w", err)
+	}
+	call := c.opSearch
+	call.URL = u
+	call.Server = c.server
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return fmt.Errorf("Search: %w", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

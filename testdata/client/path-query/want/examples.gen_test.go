@@ -99,6 +99,36 @@ func ExampleAPIClient_SearchPhotos() {
 	}
 }
 
+// ExampleAPIClient_CreateRide calls CreateRide with example arguments.
+func ExampleAPIClient_CreateRide() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	err = client.CreateRide(ctx, "<page>")
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
+// ExampleAPIClient_Search calls Search with example arguments.
+func ExampleAPIClient_Search() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	err = client.Search(ctx, SearchArgs{Q: "<q>"})
+	if err != nil {
+		log.Fatal(err)
+	}
+}
+
 // ExampleAPIClient_UntagResource calls UntagResource with example arguments.
 func ExampleAPIClient_UntagResource() {
 	ctx := context.Background()

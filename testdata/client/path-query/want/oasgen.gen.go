@@ -5,24 +5,26 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:a41e876f7859967f
+// spec: sha256:9ea0c2bc79902435
 // config: sha256:5465efeeee87e128
 // toolchain: v0.14.0
-// output: sha256:5dbd33885c93c9b1
+// output: sha256:7690696056815cbd
 //
 // files:
-//	sha256:30e82c0f1e767be5 api.gen.go
+//	sha256:52c740a38be79a03 api.gen.go
 //	sha256:6b4a7db264d96fd6 doc.gen.go
-//	sha256:145c41056f93eb1e examples.gen_test.go
+//	sha256:1b4e2fb5bf831ca2 examples.gen_test.go
 //	sha256:a0bdd7b7e54d8508 model_describe_things_action_param.gen.go
 //	sha256:8ad1b5211db4f64d model_describe_things_limit_param.gen.go
 //	sha256:2e618b8b4ac5c4fc model_describe_things_version_param.gen.go
 //	sha256:596a14657a6709ad model_describe_things_x_amz_target_param.gen.go
-//	sha256:919e40e34f4a9e93 raw/client.gen.go
+//	sha256:4a61cb8ea47074bf raw/client.gen.go
 //
 // warnings:
+//	../openapi.yaml:17:3	paths	invalid paths: operation POST /rides?page={page} must define exactly all path parameters (missing: [page])
 //	../openapi.yaml:107:11	paths./#Action=DescribeThings.get.parameters.DryRun.enum	enum allows one boolean only: generated as a bool, and the enum is not checked
 //	../openapi.yaml:114:5	paths./analyze#overload=stream.post	the path's fragment "#overload=stream" is not sent: HTTP requests carry no fragment
-//	../openapi.yaml:127:5	paths./find?q=x{name}.get	the query "?q=x{name}" in the path has "q=x{name}", which is neither a literal pair nor name={parameter}; it is not sent
+//	../openapi.yaml:138:5	paths./rides?page={page}	path parameter "page" of POST /rides?page={page} is not declared; the client takes it as a string, sent as the query's "page"
+//	../openapi.yaml:144:5	paths./find?q=x{name}.get	the query "?q=x{name}" in the path has "q=x{name}", which is neither a literal pair nor name={parameter}; it is not sent
 
 package pathquery

@@ -33,6 +33,11 @@ type SearchPhotosParams struct {
 	Text string `form:"text" json:"text"`
 }
 
+// SearchParams defines parameters for Search.
+type SearchParams struct {
+	Q string `form:"q" json:"q"`
+}
+
 // UntagResourceParams defines parameters for UntagResource.
 type UntagResourceParams struct {
 	TagKeys []string `form:"tagKeys" json:"tagKeys"`
@@ -131,6 +136,12 @@ type ClientInterface interface {
 	// SearchPhotos performs a GET /rest?method=flickr.photos.search (the `SearchPhotos` operationId) request.
 	SearchPhotos(ctx context.Context, params *SearchPhotosParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
+	// CreateRide performs a POST /rides?page={page} (the `CreateRide` operationId) request.
+	CreateRide(ctx context.Context, page string, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// Search performs a GET /search?q={q} (the `Search` operationId) request.
+	Search(ctx context.Context, q string, params *SearchParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
 	// UntagResource performs a DELETE /tags/{arn}#tagKeys (the `UntagResource` operationId) request.
 	UntagResource(ctx context.Context, arn string, params *UntagResourceParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
@@ -207,6 +218,32 @@ func (c *Client) RecentPhotos(ctx context.Context, reqEditors ...RequestEditorFn
 // SearchPhotos performs a GET /rest?method=flickr.photos.search (the `SearchPhotos` operationId) request.
 func (c *Client) SearchPhotos(ctx context.Context, params *SearchPhotosParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewSearchPhotosRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// CreateRide performs a POST /rides?page={page} (the `CreateRide` operationId) request.
+func (c *Client) CreateRide(ctx context.Context, page string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewCreateRideRequest(c.Server, page)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// Search performs a GET /search?q={q} (the `Search` operationId) request.
+func (c *Client) Search(ctx context.Context, q string, params *SearchParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewSearchRequest(c.Server, q, params)
 	if err != nil {
 		return nil, err
 	}
@@ -538,6 +575,97 @@ func NewSearchPhotosRequest(server string, params *SearchPhotosParams) (*http.Re
 	return req, nil
 }
 
+// NewCreateRideRequest constructs an http.Request for the CreateRide method
+func NewCreateRideRequest(server string, page string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "page", page, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/rides?page=%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
+// NewSearchRequest constructs an http.Request for the Search method
+func NewSearchRequest(server string, q string, params *SearchParams) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "q", q, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/search?q=%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+		// queryValues collects non-styled parameters (passthrough, JSON)
+		// that are safe to round-trip through url.Values.Encode().
+		queryValues := queryURL.Query()
+		// rawQueryFragments collects pre-encoded query fragments from
+		// styled parameters, preserving literal commas as delimiters
+		// per the OpenAPI spec (e.g. "color=blue,black,brown").
+		var rawQueryFragments []string
+
+		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "q", params.Q, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
+			return nil, err
+		} else {
+			for _, qp := range strings.Split(queryFrag, "&") {
+				rawQueryFragments = append(rawQueryFragments, qp)
+			}
+		}
+
+		if encoded := queryValues.Encode(); encoded != "" {
+			rawQueryFragments = append(rawQueryFragments, encoded)
+		}
+		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	return req, nil
+}
+
 // NewUntagResourceRequest constructs an http.Request for the UntagResource method
 func NewUntagResourceRequest(server string, arn string, params *UntagResourceParams) (*http.Request, error) {
 	var err error
@@ -707,6 +835,16 @@ type ClientWithResponsesInterface interface {
 	//
 	// Returns a wrapper object for the known response body format(s).
 	SearchPhotosWithResponse(ctx context.Context, params *SearchPhotosParams, reqEditors ...RequestEditorFn) (*SearchPhotosResponse, error)
+
+	// CreateRideWithResponse performs a POST /rides?page={page} (the `CreateRide` operationId) request.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	CreateRideWithResponse(ctx context.Context, page string, reqEditors ...RequestEditorFn) (*CreateRideResponse, error)
+
+	// SearchWithResponse performs a GET /search?q={q} (the `Search` operationId) request.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	SearchWithResponse(ctx context.Context, q string, params *SearchParams, reqEditors ...RequestEditorFn) (*SearchResponse, error)
 
 	// UntagResourceWithResponse performs a DELETE /tags/{arn}#tagKeys (the `UntagResource` operationId) request.
 	//
@@ -923,6 +1061,74 @@ func (r SearchPhotosResponse) ContentType() string {
 	return ""
 }
 
+type CreateRideResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r CreateRideResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r CreateRideResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r CreateRideResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r CreateRideResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type SearchResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r SearchResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r SearchResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r SearchResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r SearchResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 type UntagResourceResponse struct {
 	Body         []byte
 	HTTPResponse *http.Response
@@ -1058,6 +1264,28 @@ func (c *ClientWithResponses) SearchPhotosWithResponse(ctx context.Context, para
 	return ParseSearchPhotosResponse(rsp)
 }
 
+// CreateRideWithResponse performs a POST /rides?page={page} (the `CreateRide` operationId) request.
+//
+// Returns a wrapper object for the known response body format(s).
+func (c *ClientWithResponses) CreateRideWithResponse(ctx context.Context, page string, reqEditors ...RequestEditorFn) (*CreateRideResponse, error) {
+	rsp, err := c.CreateRide(ctx, page, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseCreateRideResponse(rsp)
+}
+
+// SearchWithResponse performs a GET /search?q={q} (the `Search` operationId) request.
+//
+// Returns a wrapper object for the known response body format(s).
+func (c *ClientWithResponses) SearchWithResponse(ctx context.Context, q string, params *SearchParams, reqEditors ...RequestEditorFn) (*SearchResponse, error) {
+	rsp, err := c.Search(ctx, q, params, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseSearchResponse(rsp)
+}
+
 // UntagResourceWithResponse performs a DELETE /tags/{arn}#tagKeys (the `UntagResource` operationId) request.
 //
 // Returns a wrapper object for the known response body format(s).
@@ -1169,6 +1397,38 @@ func ParseSearchPhotosResponse(rsp *http.Response) (*SearchPhotosResponse, error
 	}
 
 	response := &SearchPhotosResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseCreateRideResponse parses an HTTP response from a CreateRideWithResponse call
+func ParseCreateRideResponse(rsp *http.Response) (*CreateRideResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &CreateRideResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseSearchResponse parses an HTTP response from a SearchWithResponse call
+func ParseSearchResponse(rsp *http.Response) (*SearchResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &SearchResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
