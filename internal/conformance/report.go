@@ -163,7 +163,9 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism checks a header parameter OpenAPI ignores", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
-				if ix != nil && len(v.Location) > 1 && v.Location[0] == "request" && v.Location[1] == "path" && ix.twins[c.Op] != "" {
+				if ix != nil && len(v.Location) > 1 && v.Location[0] == "request" && ix.twins[c.Op] != "" {
+					// Prism took the request for the twin's operation and
+					// checks its path, parameters and body against that one.
 					mr.SpecOwn = append(mr.SpecOwn, finding{"paths that differ only in template names (OpenAPI: MUST NOT exist), routed to " + ix.twins[c.Op], op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
