@@ -205,6 +205,10 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					continue
 				}
 				if why := prismRawBody(v, e); why != "" {
+					if spec, ok := strings.CutPrefix(why, "spec: "); ok {
+						mr.SpecOwn = append(mr.SpecOwn, finding{spec, op, loc + ": " + v.Message + "; sent " + sent(e)})
+						continue
+					}
 					mr.PrismOwn = append(mr.PrismOwn, finding{why, op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
