@@ -390,7 +390,7 @@ func (s *Spec) parseFile(path string, opts Options) (*yaml.Node, error) {
 		return nil, diag.Errorf(pos, "", "the document must be a mapping (an object), not %s", kindName(root))
 	}
 	s.nodes[key] = root
-	s.data[key] = s.liftRequired(path, root, s.dropMapExamples(path, root, s.dropMisplacedRefs(path, root, data)))
+	s.data[key] = s.liftRequired(path, root, s.dropMapExamples(path, root, s.dropDanglingMappings(path, root, s.dropMisplacedRefs(path, root, data))))
 	if len(s.data[key]) > 0 && &s.data[key][0] != &data[0] {
 		if s.raw == nil {
 			s.raw = map[string][]byte{}

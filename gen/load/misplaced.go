@@ -2,6 +2,8 @@ package load
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
@@ -245,3 +247,52 @@ func notASchema(where []string, frag string) string {
 }
 
 var httpMethods = map[string]bool{"get": true, "put": true, "post": true, "delete": true, "options": true, "head": true, "patch": true, "trace": true}
+
+// dropDanglingMappings blanks, in a file's text, every discriminator
+// mapping value that names a file which does not exist (or lies outside
+// the spec's directory): bundlers leave such entries behind
+// (DigitalOcean's spec as APIs.guru ships it maps A to
+// models/domain_record_types.yml#/domain_record_a, a file it does not
+// hold). kin-openapi would refuse the whole document; the entry's value is
+// overwritten with underscores, a name no member has, so the entry selects
+// nothing and the members' own values stand, and a warning says so. Only
+// quoted values are rewritten (the quotes keep the text a string of the
+// same length, so no position moves); others are left for the loader's
+// positioned error.
+func (s *Spec) dropDanglingMappings(path string, root *yaml.Node, data []byte) []byte {
+	var out []byte
+	walk(root, nil, func(n *yaml.Node, where []string) {
+		if n.Kind != yaml.MappingNode || len(where) < 2 || where[len(where)-1] != "mapping" || where[len(where)-2] != "discriminator" || inLiteral(where) {
+			return
+		}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			file, _, _ := strings.Cut(v.Value, "#")
+			if v.Kind != yaml.ScalarNode || !strings.Contains(v.Value, "/") || file == "" || strings.Contains(file, "://") ||
+				v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 || strings.ContainsAny(v.Value, "\\'\"") {
+				continue
+			}
+			target := filepath.Join(filepath.Dir(path), filepath.FromSlash(file))
+			if _, err := os.Stat(target); err == nil && s.insideRoot(target) {
+				continue
+			}
+			start, ok := offsetOf(data, v.Line, v.Column)
+			end := start + 1 + len(v.Value)
+			if !ok || end >= len(data) || data[start] != '"' && data[start] != '\'' || data[end] != data[start] {
+				continue
+			}
+			if out == nil {
+				out = append([]byte(nil), data...)
+			}
+			for j := start + 1; j < end; j++ {
+				out[j] = '_'
+			}
+			s.Warnings = append(s.Warnings, diag.Diagnostic{Pos: nodePos(path, v), Where: strings.Join(append(where, k.Value), "."), Severity: diag.Warning,
+				Msg: fmt.Sprintf("discriminator mapping %q names %q, a file that does not exist; the entry is ignored", k.Value, v.Value)})
+		}
+	})
+	if out == nil {
+		return data
+	}
+	return out
+}
