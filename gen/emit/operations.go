@@ -349,11 +349,7 @@ func hasParams(o *plan.Operation) bool { return len(o.Params) > 0 || o.QueryLite
 // oasimpl.Param{Name: "fields", Style: "form", Explode: true}.
 func paramLit(p *plan.Param) jen.Code {
 	field := func(name string, v jen.Code) jen.Code { return jen.Id(name).Op(":").Add(v) }
-	name := p.Name
-	if p.QueryKey != "" {
-		name = p.QueryKey // a path parameter the path sends in its query
-	}
-	fields := []jen.Code{field("Name", jen.Lit(name))}
+	fields := []jen.Code{field("Name", jen.Lit(p.WireName()))}
 	if p.JSON {
 		fields = append(fields, field("JSON", jen.True()))
 	} else {

@@ -729,6 +729,15 @@ type Param struct {
 	globalsHidden *bool
 }
 
+// WireName is the name the parameter is sent under: QueryKey for a path
+// parameter the path's query carries, else Name.
+func (p *Param) WireName() string {
+	if p.QueryKey != "" {
+		return p.QueryKey
+	}
+	return p.Name
+}
+
 // MethodArg reports whether the parameter is an argument of the client
 // method: a path parameter that is neither global nor hidden.
 func (p *Param) MethodArg() bool { return p.In == "path" && p.Field == nil && !p.Hidden }

@@ -130,23 +130,22 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 		}
 		ref := &Ref{Kind: RefBuiltin, Builtin: String, C: noConstraints()}
 		pa := &Param{Name: n, GoName: GoName(n), In: openapi3.ParameterInPath, Required: true, Type: ref}
-		switch key, inQuery := queryKeyOf(pth, n); {
-		case strings.Contains(o.URLPath, "{"+n+"}"):
-			p.warn(p.spec.Pos("paths", pth), "paths."+pth, "path parameter %q of %s %s is not declared; the client takes it as a string", n, method, pth)
+		// Written after "?" only (/rides?page={page}), it is sent in the
+		// query under the pair's name, as a declared one would be; where a
+		// declared query parameter stands (/search?query={query}) or in the
+		// fragment, only oapi-codegen, which counts every {name} of the
+		// key, needs it declared.
+		key, inQuery := queryKeyOf(pth, n)
+		inPath := strings.Contains(o.URLPath, "{"+n+"}")
+		if inPath || inQuery && !declaredQuery(o, key) {
+			msg := fmt.Sprintf("path parameter %q of %s %s is not declared; the client takes it as a string", n, method, pth)
+			if !inPath {
+				pa.QueryKey, pa.Style, pa.Explode = key, "form", true
+				msg += fmt.Sprintf(", sent as the query's %q", key)
+			}
+			p.warn(p.spec.Pos("paths", pth), "paths."+pth, "%s", msg)
 			o.Params = append(o.Params, pa)
 			planArgs(o.Params, p.m.Raw.ModelName)
-		case inQuery && !declaredQuery(o, key):
-			// Written after "?" only (/rides?page={page}): sent in the
-			// query under the pair's name, as a declared one would be.
-			p.warn(p.spec.Pos("paths", pth), "paths."+pth, "path parameter %q of %s %s is not declared; the client takes it as a string, sent as the query's %q", n, method, pth, key)
-			pa.QueryKey, pa.Style, pa.Explode = key, "form", true
-			o.Params = append(o.Params, pa)
-			planArgs(o.Params, p.m.Raw.ModelName)
-		default:
-			// Written where a declared query parameter stands
-			// (/search?query={query} with query declared in: query), or in
-			// the fragment: only oapi-codegen, which counts every {name} of
-			// the key, needs it declared.
 		}
 		no.Parameters = append(no.Parameters, &openapi3.ParameterRef{Value: &openapi3.Parameter{Name: n, In: openapi3.ParameterInPath,
 			Required: true, Schema: p.oapiSchema(ref)}})

@@ -34,7 +34,7 @@ func splitPathKey(key string) (path, query, fragment string) {
 func (p *planner) planPathQuery(o *Operation, where string, pos diag.Pos) {
 	path, query, fragment := splitPathKey(o.Path)
 	o.URLPath = path
-	if strings.Contains(o.Path, "#") && fragment != "" {
+	if fragment != "" {
 		name, _, _ := strings.Cut(fragment, "=")
 		declared := false
 		for _, pr := range o.Params {
