@@ -280,8 +280,8 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 	}
 	if sr.Ref != "" && !strings.HasPrefix(sr.Ref, "#/components/schemas/") {
 		// A schema from another file or another part of the document: name
-		// it after the last element of the reference.
-		if n := refName(sr.Ref); n != "" {
+		// it as it would be named where the reference leads.
+		if n := p.refCtx(sr.Ref); n != "" {
 			ctx = n
 		}
 	}

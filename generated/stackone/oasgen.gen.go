@@ -7,11 +7,11 @@
 //
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
-// toolchain: v0.14.0
-// output: sha256:62ff4e6ca5492c3d
+// toolchain: v0.15.0
+// output: sha256:02d0c77d36b7aef2
 //
 // files:
-//	sha256:65c16b52110eb66d api.gen.go
+//	sha256:6ceb378c455ce346 api.gen.go
 //	sha256:c2a43d69b96dfb93 doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md

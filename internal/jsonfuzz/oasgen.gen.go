@@ -7,7 +7,7 @@
 //
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
-// toolchain: v0.14.0
+// toolchain: v0.15.0
 // output: sha256:98d3a9614b9dc626
 //
 // files:

@@ -7,11 +7,11 @@
 //
 // spec: sha256:339d5cd7c707cc97
 // config: sha256:fcd136dcb539b49f
-// toolchain: v0.14.0
-// output: sha256:3f2f9e0b26c70e8f
+// toolchain: v0.15.0
+// output: sha256:5663eac70825b613
 //
 // files:
-//	sha256:ae7e256e0b658a34 api.gen.go
+//	sha256:8e1b445b43016f9b api.gen.go
 //	sha256:94f58080bfe99f0c doc.gen.go
 //	sha256:eef402cda5e91557 examples.gen_test.go
 //	sha256:0608f10e47fa1641 model_deployment.gen.go

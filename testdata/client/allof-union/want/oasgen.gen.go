@@ -7,11 +7,11 @@
 //
 // spec: sha256:97908db1f24f396e
 // config: sha256:4c49e6f4e9fbace2
-// toolchain: v0.14.0
-// output: sha256:0fb847f508094cd1
+// toolchain: v0.15.0
+// output: sha256:0dce95513c3051ca
 //
 // files:
-//	sha256:e209f1a34b5408cd api.gen.go
+//	sha256:4c15452bae90badb api.gen.go
 //	sha256:81509b831159bc3e doc.gen.go
 //	sha256:06aa3621160e4494 examples.gen_test.go
 //	sha256:32bc5c4bbbfcee7f model_app_config.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
-// toolchain: v0.14.0
-// output: sha256:a749d8b95e51fe1f
+// toolchain: v0.15.0
+// output: sha256:14ede72df669ba58
 //
 // files:
-//	sha256:fe0624aa068b90a6 api.gen.go
+//	sha256:7bc4ceb9f311afdc api.gen.go
 //	sha256:f1f0fbea2f32c845 doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
 //	sha256:72639ead2fcdbe0e model_thing.gen.go

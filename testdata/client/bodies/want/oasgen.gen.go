@@ -7,11 +7,11 @@
 //
 // spec: sha256:bcac6fbaf01ab8cd
 // config: sha256:3bb05863136f0e8c
-// toolchain: v0.14.0
-// output: sha256:335d941bc684fdad
+// toolchain: v0.15.0
+// output: sha256:a001c287a1c02431
 //
 // files:
-//	sha256:b4daf8efe8003cce api.gen.go
+//	sha256:d542fd75f3f8fd53 api.gen.go
 //	sha256:0755e3b2ffbdc05d doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:444da62cba98b3a4 examples.gen_test.go

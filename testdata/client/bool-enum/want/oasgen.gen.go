@@ -7,11 +7,11 @@
 //
 // spec: sha256:9dd92c2ce2c25662
 // config: sha256:04c618fa1af06cb3
-// toolchain: v0.14.0
-// output: sha256:e5047cd9243a312f
+// toolchain: v0.15.0
+// output: sha256:ad03029a53571429
 //
 // files:
-//	sha256:8f15dfb6143e8f56 api.gen.go
+//	sha256:1b081910cc371c86 api.gen.go
 //	sha256:941d21d4344148b8 doc.gen.go
 //	sha256:0249a179f6748fe5 examples.gen_test.go
 //	sha256:0be85888d47400d8 model_flag.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:d9a215062b75747b
 // config: sha256:296c9c757b8cef01
-// toolchain: v0.14.0
-// output: sha256:d2fd6c9036837881
+// toolchain: v0.15.0
+// output: sha256:b7ca1d6e65a87bfe
 //
 // files:
-//	sha256:a5c924ee9ce0d721 api.gen.go
+//	sha256:7eb754eef37bc648 api.gen.go
 //	sha256:d8cf09ef2ae74855 doc.gen.go
 //	sha256:736bcb4345e95c46 examples.gen_test.go
 //	sha256:0899b9a87910961d model_set_shards.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:30e27b730f9ee15b
 // config: sha256:d8d41cb8a7c29d44
-// toolchain: v0.14.0
-// output: sha256:ab5769163a66bb4e
+// toolchain: v0.15.0
+// output: sha256:80fe7c2314047dbc
 //
 // files:
-//	sha256:8df9909f895ec549 api.gen.go
+//	sha256:94c5cbb6604fe480 api.gen.go
 //	sha256:61e683420ca33d1c doc.gen.go
 //	sha256:2abe6571cd89d4c9 examples.gen_test.go
 //	sha256:47c952bade1dbff9 model_post_track_created_response.gen.go

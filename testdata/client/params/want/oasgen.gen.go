@@ -7,11 +7,11 @@
 //
 // spec: sha256:5b5174975c319a94
 // config: sha256:07623a2c5c42301a
-// toolchain: v0.14.0
-// output: sha256:329a873d6b5fec8d
+// toolchain: v0.15.0
+// output: sha256:5a2b2c2b0e290e42
 //
 // files:
-//	sha256:ccf1531dff6f4ac3 api.gen.go
+//	sha256:83957b2b7d8440f1 api.gen.go
 //	sha256:8642f760290ba431 doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
 //	sha256:14ce52b1452fd3a9 examples.gen_test.go

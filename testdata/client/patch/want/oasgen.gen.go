@@ -7,11 +7,11 @@
 //
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
-// toolchain: v0.14.0
-// output: sha256:ba11e1ae933d6261
+// toolchain: v0.15.0
+// output: sha256:9be18483b9f3b1ea
 //
 // files:
-//	sha256:abc8f947eba5af5c api.gen.go
+//	sha256:560525fde38fbf52 api.gen.go
 //	sha256:fdcc7c7c6c08521c doc.gen.go
 //	sha256:cead9ca3a51afc49 examples.gen_test.go
 //	sha256:f6773c0ec3ab5737 model_repo.gen.go

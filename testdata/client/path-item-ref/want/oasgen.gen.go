@@ -7,11 +7,11 @@
 //
 // spec: sha256:3d70778ce6439723
 // config: sha256:0f99f7103d4aee09
-// toolchain: v0.14.0
-// output: sha256:4605f9930924a538
+// toolchain: v0.15.0
+// output: sha256:02fddbb9afb972c3
 //
 // files:
-//	sha256:d3cd772a6cef96ad api.gen.go
+//	sha256:649ee8d2d518428d api.gen.go
 //	sha256:efdb34e976bc1f84 doc.gen.go
 //	sha256:61a6093555d1b531 examples.gen_test.go
 //	sha256:c7af7ea3b5f3cc1a raw/client.gen.go

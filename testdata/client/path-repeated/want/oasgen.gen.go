@@ -7,11 +7,11 @@
 //
 // spec: sha256:6a814e6f9058fce7
 // config: sha256:8e6825c9c0b92b86
-// toolchain: v0.14.0
-// output: sha256:b08dd923ce152ae5
+// toolchain: v0.15.0
+// output: sha256:689dfc10ae0c7879
 //
 // files:
-//	sha256:36fc6a33d3352746 api.gen.go
+//	sha256:a33c82987c63b232 api.gen.go
 //	sha256:36caa248a114255f doc.gen.go
 //	sha256:568f5d131c74443f examples.gen_test.go
 //	sha256:f7f694292b49dcd9 raw/client.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
-// toolchain: v0.14.0
-// output: sha256:7e5b92010bf52ce4
+// toolchain: v0.15.0
+// output: sha256:08e2ea04a80124b3
 //
 // files:
-//	sha256:49ea5a903f1ba6e5 api.gen.go
+//	sha256:6457e89d8712aa80 api.gen.go
 //	sha256:20e191bf5508be6c doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go

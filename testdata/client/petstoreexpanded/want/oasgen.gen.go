@@ -7,11 +7,11 @@
 //
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
-// toolchain: v0.14.0
-// output: sha256:79f7decfa60a726f
+// toolchain: v0.15.0
+// output: sha256:847e50ad769fd7fc
 //
 // files:
-//	sha256:5b9c964f142f621e api.gen.go
+//	sha256:a000c45fc76fa486 api.gen.go
 //	sha256:40024b49fa481cb3 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go

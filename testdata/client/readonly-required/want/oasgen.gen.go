@@ -7,11 +7,11 @@
 //
 // spec: sha256:0ce71cd8a5371023
 // config: sha256:c0a3489672e6fabe
-// toolchain: v0.14.0
-// output: sha256:5092f51b6b37190e
+// toolchain: v0.15.0
+// output: sha256:6d85beefba418490
 //
 // files:
-//	sha256:888ce231acf47cd4 api.gen.go
+//	sha256:32bcb14248d2d5fa api.gen.go
 //	sha256:8bf03ebe22c3f43e doc.gen.go
 //	sha256:932967afaebbfdb8 examples.gen_test.go
 //	sha256:daab41322721ebea model_route.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:57d3650c4bbdcfd0
 // config: sha256:b8ee1440a395115d
-// toolchain: v0.14.0
-// output: sha256:0f1e277783468dec
+// toolchain: v0.15.0
+// output: sha256:14e6519c549a9349
 //
 // files:
-//	sha256:bd039ac4d5ba8272 api.gen.go
+//	sha256:5c28639c4c182c67 api.gen.go
 //	sha256:e071dca6183ee3a1 doc.gen.go
 //	sha256:dde74010749dc339 errors.gen.go
 //	sha256:4bfde0e043c7cdfb examples.gen_test.go

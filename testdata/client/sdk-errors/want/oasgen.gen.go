@@ -7,11 +7,11 @@
 //
 // spec: sha256:a1ee567c5d558311
 // config: sha256:23ef558e9a4b325a
-// toolchain: v0.14.0
-// output: sha256:68bbf5bd34ce5738
+// toolchain: v0.15.0
+// output: sha256:45d4b860177fed1a
 //
 // files:
-//	sha256:472256234c937fbf api.gen.go
+//	sha256:0720a11ef0b851b4 api.gen.go
 //	sha256:df7f8bd0dbeb0491 doc.gen.go
 //	sha256:dad7a1c1765191ed errors.gen.go
 //	sha256:29778eb8a27ed0dc examples.gen_test.go

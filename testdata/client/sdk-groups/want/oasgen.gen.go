@@ -7,11 +7,11 @@
 //
 // spec: sha256:133945e2b740b3fd
 // config: sha256:88542a19bbddc305
-// toolchain: v0.14.0
-// output: sha256:5e5c9d61425f1f5a
+// toolchain: v0.15.0
+// output: sha256:bce1f354173c20d2
 //
 // files:
-//	sha256:c7a8e374707dbc89 api.gen.go
+//	sha256:5e3c03b35806b710 api.gen.go
 //	sha256:4fcfd0f2758ce061 doc.gen.go
 //	sha256:f42cce6fdcd0266d examples.gen_test.go
 //	sha256:f9ac07bcd67a53ad model_account.gen.go

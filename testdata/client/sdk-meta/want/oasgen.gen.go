@@ -7,11 +7,11 @@
 //
 // spec: sha256:08186bb3fbdf7694
 // config: sha256:bc9d64ea3c93754a
-// toolchain: v0.14.0
-// output: sha256:2aaa644f785494ca
+// toolchain: v0.15.0
+// output: sha256:d20b777420b4e747
 //
 // files:
-//	sha256:47f7c0219cc0063d api.gen.go
+//	sha256:0ee8437eccf64b0d api.gen.go
 //	sha256:8ed1ee305a3f64a9 doc.gen.go
 //	sha256:c5a1416e62f83cb2 errors.gen.go
 //	sha256:f2c637a41f3d48df examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:25413f7d26004831
 // config: sha256:821f72598031c6bb
-// toolchain: v0.14.0
-// output: sha256:c2e171715061545f
+// toolchain: v0.15.0
+// output: sha256:f6c993e514034a4d
 //
 // files:
-//	sha256:09907410cea3873e api.gen.go
+//	sha256:39a205a947581a76 api.gen.go
 //	sha256:912c27281de0f9f7 doc.gen.go
 //	sha256:5315fded536c6613 errors.gen.go
 //	sha256:1b2a5e45b33cf1e7 examples.gen_test.go

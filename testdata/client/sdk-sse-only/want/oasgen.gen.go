@@ -7,11 +7,11 @@
 //
 // spec: sha256:b3eeaa2e91efa136
 // config: sha256:a27a5795d96fc97b
-// toolchain: v0.14.0
-// output: sha256:c940faa4fed56d5e
+// toolchain: v0.15.0
+// output: sha256:37f57c4d7314b6e9
 //
 // files:
-//	sha256:6a69fb1b1aafcf4a api.gen.go
+//	sha256:1e5a8e2f7f00d83c api.gen.go
 //	sha256:af6bde988806fe43 doc.gen.go
 //	sha256:05059139768efc0a examples.gen_test.go
 //	sha256:44b66d52904989ad model_stream_ticks_event.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:5f9637848f958e7e
 // config: sha256:5c465b5e41ce6b6c
-// toolchain: v0.14.0
-// output: sha256:bee02e0e94c57d73
+// toolchain: v0.15.0
+// output: sha256:b6f3ab24daaa3261
 //
 // files:
-//	sha256:d3a13b2769bcc8a8 api.gen.go
+//	sha256:49ed01647316d727 api.gen.go
 //	sha256:52211d7f9bb8c066 doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
 //	sha256:a4def5da10175901 examples.gen_test.go

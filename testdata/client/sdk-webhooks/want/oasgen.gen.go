@@ -7,11 +7,11 @@
 //
 // spec: sha256:df6f94a6c26fd458
 // config: sha256:908a3bd4c2fc0a67
-// toolchain: v0.14.0
-// output: sha256:c5029ea9d90c5ab7
+// toolchain: v0.15.0
+// output: sha256:386b39bbf8c3d756
 //
 // files:
-//	sha256:9d8c828caeb3552a api.gen.go
+//	sha256:2b2380c1f49417c8 api.gen.go
 //	sha256:28fcb952cf6f7657 doc.gen.go
 //	sha256:4d5d679a1897b451 errors.gen.go
 //	sha256:4003e553b3cf3b2b examples.gen_test.go

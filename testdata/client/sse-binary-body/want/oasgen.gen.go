@@ -7,11 +7,11 @@
 //
 // spec: sha256:8a58b643a2acf06d
 // config: sha256:c87cd6bd79ffc45e
-// toolchain: v0.14.0
-// output: sha256:eeff28f1d2209f2c
+// toolchain: v0.15.0
+// output: sha256:192d22167f6d67ff
 //
 // files:
-//	sha256:4d967d171ab9c184 api.gen.go
+//	sha256:9ce7e03c25024c47 api.gen.go
 //	sha256:c2f374f07cb0c6a9 doc.gen.go
 //	sha256:de47a82c6c72fb78 examples.gen_test.go
 //	sha256:1460f31894fd26e6 model_stream_config_event.gen.go

@@ -7,7 +7,7 @@
 //
 // spec: sha256:39b553d129eebb02
 // config: sha256:e372b62fecccf7b1
-// toolchain: v0.14.0
+// toolchain: v0.15.0
 // output: sha256:2cdd3f32570f9a79
 //
 // files:

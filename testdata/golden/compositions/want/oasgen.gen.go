@@ -7,11 +7,11 @@
 //
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
-// toolchain: v0.14.0
-// output: sha256:886f4c97a5587325
+// toolchain: v0.15.0
+// output: sha256:fb60bb34b0fa528d
 //
 // files:
-//	sha256:9b472cb9a5a04a7d api.gen.go
+//	sha256:8b6c9c30b298e666 api.gen.go
 //	sha256:823eea787ff900ab doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md

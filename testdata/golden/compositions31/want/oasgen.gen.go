@@ -7,7 +7,7 @@
 //
 // spec: sha256:9127fc07e253bb5d
 // config: sha256:3033b3df49b8a7d5
-// toolchain: v0.14.0
+// toolchain: v0.15.0
 // output: sha256:8dfcbead2f0c24f8
 //
 // files:

@@ -7,11 +7,11 @@
 //
 // spec: sha256:722557dab0b479f2
 // config: sha256:820be30c8474642c
-// toolchain: v0.14.0
-// output: sha256:aa806da52d41f997
+// toolchain: v0.15.0
+// output: sha256:5df213d0339d1399
 //
 // files:
-//	sha256:3829eddce479f983 api.gen.go
+//	sha256:ea51b58f86c00637 api.gen.go
 //	sha256:9a1d79e31a322136 doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:1bb32bde487c6d2a docs/models/item.md

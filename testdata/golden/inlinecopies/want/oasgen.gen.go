@@ -7,7 +7,7 @@
 //
 // spec: sha256:75cdb478b062a069
 // config: sha256:464a3464135517d1
-// toolchain: v0.14.0
+// toolchain: v0.15.0
 // output: sha256:13cf3775daa32446
 //
 // files:

@@ -7,11 +7,11 @@
 //
 // spec: sha256:1a6d8a3c7a2b2c93
 // config: sha256:3e42edb4719cb61b
-// toolchain: v0.14.0
-// output: sha256:7d7d1c515fe5927c
+// toolchain: v0.15.0
+// output: sha256:f83b9e3bfec835cb
 //
 // files:
-//	sha256:034e267f368a65bc api.gen.go
+//	sha256:6eacd94585e35295 api.gen.go
 //	sha256:36628b92d58ed368 doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
-// toolchain: v0.14.0
-// output: sha256:fac0aed830e604a4
+// toolchain: v0.15.0
+// output: sha256:efa8dcb2a3504022
 //
 // files:
-//	sha256:7b7a39a21c612fe7 api.gen.go
+//	sha256:0c44f518ae246b80 api.gen.go
 //	sha256:593fefffc46a8968 doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md

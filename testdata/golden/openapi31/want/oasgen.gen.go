@@ -7,11 +7,11 @@
 //
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
-// toolchain: v0.14.0
-// output: sha256:b6b5de7f6daf1375
+// toolchain: v0.15.0
+// output: sha256:87a02b3bad9def89
 //
 // files:
-//	sha256:7b93c70e37a77a20 api.gen.go
+//	sha256:0117677b91484531 api.gen.go
 //	sha256:da80062e30c3c822 doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
-// toolchain: v0.14.0
-// output: sha256:4bccf3bd2b4e8b58
+// toolchain: v0.15.0
+// output: sha256:eab9065d60001321
 //
 // files:
-//	sha256:8426d701ebb50b61 api.gen.go
+//	sha256:d05c828d87fc84c8 api.gen.go
 //	sha256:4ee5085afa391e5b doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md

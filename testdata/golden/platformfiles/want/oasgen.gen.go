@@ -7,11 +7,11 @@
 //
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
-// toolchain: v0.14.0
-// output: sha256:334bd23688aa578e
+// toolchain: v0.15.0
+// output: sha256:502a51f5843edb1d
 //
 // files:
-//	sha256:f98d429999f92dad api.gen.go
+//	sha256:7d9e66481e1daa6e api.gen.go
 //	sha256:1b9703aaef490337 doc.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md

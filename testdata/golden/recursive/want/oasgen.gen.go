@@ -7,7 +7,7 @@
 //
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
-// toolchain: v0.14.0
+// toolchain: v0.15.0
 // output: sha256:ea3ed70a170f55ef
 //
 // files:

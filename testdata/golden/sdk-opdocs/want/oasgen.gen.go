@@ -7,11 +7,11 @@
 //
 // spec: sha256:e528dd668d862993
 // config: sha256:c69162836e608cae
-// toolchain: v0.14.0
-// output: sha256:f368455a2155217c
+// toolchain: v0.15.0
+// output: sha256:78558e450d3c3c6a
 //
 // files:
-//	sha256:04ea28e1f17268d6 api.gen.go
+//	sha256:98ddc04ce7fa3601 api.gen.go
 //	sha256:1b1b04d461e8b09e doc.gen.go
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:95ed806576160baa
 // config: sha256:cc3402158c40e91a
-// toolchain: v0.14.0
-// output: sha256:6caa2f62a0c34c4f
+// toolchain: v0.15.0
+// output: sha256:107c9a2218cb9af8
 //
 // files:
-//	sha256:c19f8e46a13b5657 api.gen.go
+//	sha256:ce10a31593de8d0d api.gen.go
 //	sha256:0bec8624d16ea3ee doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md

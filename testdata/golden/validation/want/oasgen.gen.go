@@ -7,7 +7,7 @@
 //
 // spec: sha256:5ba7023f8048ca89
 // config: sha256:148643d2913e8c56
-// toolchain: v0.14.0
+// toolchain: v0.15.0
 // output: sha256:87ce7b6818c8ffb1
 //
 // files:

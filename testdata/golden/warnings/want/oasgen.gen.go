@@ -7,7 +7,7 @@
 //
 // spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
-// toolchain: v0.14.0
+// toolchain: v0.15.0
 // output: sha256:129e146953cd2fa5
 //
 // files:
