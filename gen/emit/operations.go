@@ -309,9 +309,10 @@ func isCode(status string) bool {
 	return err == nil
 }
 
-// wrapOp prefixes an error with the operation's name.
+// wrapOp prefixes an error with the operation's name
+// (fmt.Errorf("<Op>: %w"), out of line).
 func wrapOp(o *plan.Operation, err jen.Code) jen.Code {
-	return jen.Qual("fmt", "Errorf").Call(jen.Lit(o.Name+": %w"), err)
+	return jen.Qual(implPkg, "OpError").Call(jen.Lit(o.Name), err)
 }
 
 // statusCond is the switch condition for a documented status: "404" or "4XX".

@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "stackone/1.0.0 oasgen/v0.15.0"
+const UserAgent = "stackone/1.0.0 oasgen/v0.16.0"
 
 // EnvAPIKey is the environment variable OptionsFromEnv reads Options.APIKey
 // from. NewAPIClient itself never reads the environment.
@@ -296,15 +296,15 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 // honoured).
 func (c *APIClient) CreateConnectSession(ctx context.Context, body ConnectSessionCreate, opts ...CallOption) (*ConnectSessionTokenAuthLink, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateConnectSession: %w", err)
+		return nil, oasimpl.OpError("CreateConnectSession", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("CreateConnectSession: %w", err)
+		return nil, oasimpl.OpError("CreateConnectSession", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/connect_sessions")
 	if err != nil {
-		return nil, fmt.Errorf("CreateConnectSession: %w", err)
+		return nil, oasimpl.OpError("CreateConnectSession", err)
 	}
 	call := c.opCreateConnectSession
 	call.URL = u
@@ -312,7 +312,7 @@ func (c *APIClient) CreateConnectSession(ctx context.Context, body ConnectSessio
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("CreateConnectSession: %w", err)
+		return nil, oasimpl.OpError("CreateConnectSession", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -349,15 +349,15 @@ func (c *APIClient) CreateConnectSession(ctx context.Context, body ConnectSessio
 // honoured).
 func (c *APIClient) AuthenticateConnectSession(ctx context.Context, body ConnectSessionAuthenticate, opts ...CallOption) (*ConnectSession, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("AuthenticateConnectSession: %w", err)
+		return nil, oasimpl.OpError("AuthenticateConnectSession", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("AuthenticateConnectSession: %w", err)
+		return nil, oasimpl.OpError("AuthenticateConnectSession", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/connect_sessions/authenticate")
 	if err != nil {
-		return nil, fmt.Errorf("AuthenticateConnectSession: %w", err)
+		return nil, oasimpl.OpError("AuthenticateConnectSession", err)
 	}
 	call := c.opAuthenticateConnectSession
 	call.URL = u
@@ -365,7 +365,7 @@ func (c *APIClient) AuthenticateConnectSession(ctx context.Context, body Connect
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("AuthenticateConnectSession: %w", err)
+		return nil, oasimpl.OpError("AuthenticateConnectSession", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

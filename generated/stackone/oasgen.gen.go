@@ -7,12 +7,12 @@
 //
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
-// toolchain: v0.15.0
-// output: sha256:02d0c77d36b7aef2
+// toolchain: v0.16.0
+// output: sha256:5aedd6e262627bae
 //
 // files:
-//	sha256:6ceb378c455ce346 api.gen.go
-//	sha256:c2a43d69b96dfb93 doc.gen.go
+//	sha256:a52b295ff83a187f api.gen.go
+//	sha256:11f9fdd23e993537 doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
 //	sha256:71e5f85174026d87 docs/models/connectsessionauthenticate.md

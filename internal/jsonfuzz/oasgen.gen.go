@@ -7,11 +7,11 @@
 //
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
-// toolchain: v0.15.0
-// output: sha256:98d3a9614b9dc626
+// toolchain: v0.16.0
+// output: sha256:b0d8037234a41a3b
 //
 // files:
-//	sha256:5dcd49f2e4f5ebf2 doc.gen.go
+//	sha256:ceee4d1ca09a3d38 doc.gen.go
 //	sha256:2ae73306421f49a1 model_bag.gen.go
 //	sha256:a16394a0f1de9b93 model_child.gen.go
 //	sha256:416df6436abb2f7a model_circle.gen.go

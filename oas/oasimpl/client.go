@@ -216,7 +216,12 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 	return 0, false
 }
 
-// NewAPIError describes a non-2xx response.
+// NewAPIError describes a non-2xx response. It is kept out of line: every
+// generated method calls it on its error path, where inlining it copied
+// the struct literal into each (part of what the generated package costs
+// to compile, docs/performance.md).
+//
+//go:noinline
 func NewAPIError(r *Response) *oas.APIError {
 	return &oas.APIError{Operation: r.Func, Method: r.Method, URL: r.URL, StatusCode: r.StatusCode, Status: r.Status,
 		Header: r.Header, Raw: r.Body, Truncated: r.Truncated}
@@ -228,20 +233,30 @@ func NewAPIError(r *Response) *oas.APIError {
 // body (a 204, or a 200 whose spec promised one) is nil without an error:
 // there is nothing to decode, which is not a wrong body.
 func DecodeJSON[T any](r *Response) (*T, error) {
-	if err := r.buffer(); err != nil {
+	out := new(T)
+	if empty, err := decodeInto(r, out); empty || err != nil {
 		return nil, err
 	}
-	out := new(T)
-	var err error
+	return out, nil
+}
+
+// decodeInto is DecodeJSON's body for out, a *T: one function for every
+// T, so that each response type costs the generated package a few
+// instructions to compile rather than a copy of this. empty reports a 2xx
+// response without a body.
+func decodeInto(r *Response, out any) (empty bool, err error) {
+	if err := r.buffer(); err != nil {
+		return false, err
+	}
 	switch {
 	case r.Truncated:
 		err = fmt.Errorf("body larger than %d bytes", oas.MaxSuccessBody)
 	case len(bytes.TrimSpace(r.Body)) == 0 && r.StatusCode/100 == 2:
-		return nil, nil
+		return true, nil
 	case len(bytes.TrimSpace(r.Body)) == 0:
 		err = errors.New("empty body")
 	default:
-		if u, ok := any(out).(fastDecoder); ok {
+		if u, ok := out.(fastDecoder); ok {
 			// A generated model decodes as encoding/json would (the
 			// differential fuzz tests hold it to that), minus the reflection
 			// and the separate validity scan; its errors are *oas.JSONError.
@@ -256,9 +271,9 @@ func DecodeJSON[T any](r *Response) (*T, error) {
 		if r.StatusCode/100 != 2 {
 			de.Response = NewAPIError(r)
 		}
-		return nil, de
+		return false, de
 	}
-	return out, nil
+	return false, nil
 }
 
 // DecodeValue is DecodeJSON for results a generated method returns by
@@ -630,3 +645,10 @@ func statusText(code int, status string) string {
 	}
 	return strconv.Itoa(code) + " " + http.StatusText(code)
 }
+
+// OpError prefixes err with the operation's name, as fmt.Errorf("%s: %w")
+// does (the same error type and text): generated methods call it where
+// each would otherwise inline fmt.Errorf, a few hundred bytes apiece.
+//
+//go:noinline
+func OpError(op string, err error) error { return fmt.Errorf("%s: %w", op, err) }

@@ -3,9 +3,11 @@ package oasimpl
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"reflect"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -134,5 +136,23 @@ func TestDoRedactsQueryKey(t *testing.T) {
 	}
 	if got := err.Error(); strings.Contains(got, "secret-key") {
 		t.Errorf("error %q leaks the API key", got)
+	}
+}
+
+// TestOpError: what generated methods return is fmt.Errorf("<Op>: %w")'s
+// error, text and chain alike.
+func TestOpError(t *testing.T) {
+	base := &oas.APIError{StatusCode: 404}
+	err := OpError("GetPet", base)
+	want := fmt.Errorf("GetPet: %w", base)
+	if err.Error() != want.Error() {
+		t.Errorf("text %q, want %q", err, want)
+	}
+	var ae *oas.APIError
+	if !errors.As(err, &ae) || ae != base {
+		t.Errorf("errors.As did not find the wrapped *oas.APIError")
+	}
+	if reflect.TypeOf(err) != reflect.TypeOf(want) {
+		t.Errorf("type %T, want %T", err, want)
 	}
 }

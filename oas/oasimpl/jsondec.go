@@ -231,6 +231,11 @@ func (d *Decoder) peek() byte {
 	return d.peekSlow()
 }
 
+// peekSlow is peek past whitespace, which compact JSON does not have: out
+// of line, so that each of the hundreds of places peek is inlined into
+// does not carry the whitespace loop too.
+//
+//go:noinline
 func (d *Decoder) peekSlow() byte {
 	d.ws()
 	if d.pos < len(d.data) {

@@ -69,6 +69,10 @@ func (v *Validator) Add(p *Path, format string, args ...any) {
 }
 
 // Err returns nil when nothing was recorded, else a *oas.ValidationError.
+// Out of line, as every type's Validate calls it once (inlined, each
+// carried the allocation of the error).
+//
+//go:noinline
 func (v *Validator) Err(typeName string) error {
 	if len(v.violations) == 0 {
 		return nil

@@ -46,7 +46,10 @@ package oasimpl
 //
 // 8: the literal query a spec writes into a path (/rest?method=x) is sent
 // (Params.QueryLiteral).
-const Version = 8
+//
+// 9: generated methods wrap their errors with OpError instead of inlining
+// fmt.Errorf.
+const Version = 9
 
 // MinVersion is the oldest version of generated code this runtime still
 // compiles with.

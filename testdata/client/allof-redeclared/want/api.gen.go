@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "allofredeclared/1 oasgen/v0.15.0"
+const UserAgent = "allofredeclared/1 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -224,14 +224,14 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 func (c *APIClient) GetDeployment(ctx context.Context, opts ...CallOption) (*Deployment, error) {
 	u, err := oasimpl.JoinURL(c.server, "/deployment")
 	if err != nil {
-		return nil, fmt.Errorf("GetDeployment: %w", err)
+		return nil, oasimpl.OpError("GetDeployment", err)
 	}
 	call := c.opGetDeployment
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetDeployment: %w", err)
+		return nil, oasimpl.OpError("GetDeployment", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -247,19 +247,19 @@ func (c *APIClient) GetDeployment(ctx context.Context, opts ...CallOption) (*Dep
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetPolicyByID(ctx context.Context, id Identifier, opts ...CallOption) (*Policy, error) {
 	if err := id.Validate(); err != nil {
-		return nil, fmt.Errorf("GetPolicyByID: %w", err)
+		return nil, oasimpl.OpError("GetPolicyByID", err)
 	}
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/policies/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id))
 	if err != nil {
-		return nil, fmt.Errorf("GetPolicyByID: %w", err)
+		return nil, oasimpl.OpError("GetPolicyByID", err)
 	}
 	call := c.opGetPolicyByID
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetPolicyByID: %w", err)
+		return nil, oasimpl.OpError("GetPolicyByID", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -277,14 +277,14 @@ func (c *APIClient) GetPolicyByID(ctx context.Context, id Identifier, opts ...Ca
 func (c *APIClient) GetPolicy(ctx context.Context, opts ...CallOption) (*PolicyResponse, error) {
 	u, err := oasimpl.JoinURL(c.server, "/policy")
 	if err != nil {
-		return nil, fmt.Errorf("GetPolicy: %w", err)
+		return nil, oasimpl.OpError("GetPolicy", err)
 	}
 	call := c.opGetPolicy
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetPolicy: %w", err)
+		return nil, oasimpl.OpError("GetPolicy", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

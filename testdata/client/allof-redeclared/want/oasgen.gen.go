@@ -7,12 +7,12 @@
 //
 // spec: sha256:339d5cd7c707cc97
 // config: sha256:fcd136dcb539b49f
-// toolchain: v0.15.0
-// output: sha256:5663eac70825b613
+// toolchain: v0.16.0
+// output: sha256:ffac7138d1d16f12
 //
 // files:
-//	sha256:8e1b445b43016f9b api.gen.go
-//	sha256:94f58080bfe99f0c doc.gen.go
+//	sha256:1d0614b65d195a31 api.gen.go
+//	sha256:316863e88fd8c759 doc.gen.go
 //	sha256:eef402cda5e91557 examples.gen_test.go
 //	sha256:0608f10e47fa1641 model_deployment.gen.go
 //	sha256:1394a818ff05ffbe model_deployment_versions.gen.go

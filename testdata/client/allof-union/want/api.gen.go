@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "allofunion/1 oasgen/v0.15.0"
+const UserAgent = "allofunion/1 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -218,15 +218,15 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) AddAppConfig(ctx context.Context, body AppConfig, opts ...CallOption) error {
 	if err := body.Validate(); err != nil {
-		return fmt.Errorf("AddAppConfig: %w", err)
+		return oasimpl.OpError("AddAppConfig", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return fmt.Errorf("AddAppConfig: %w", err)
+		return oasimpl.OpError("AddAppConfig", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/app-configs")
 	if err != nil {
-		return fmt.Errorf("AddAppConfig: %w", err)
+		return oasimpl.OpError("AddAppConfig", err)
 	}
 	call := c.opAddAppConfig
 	call.URL = u
@@ -234,7 +234,7 @@ func (c *APIClient) AddAppConfig(ctx context.Context, body AppConfig, opts ...Ca
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("AddAppConfig: %w", err)
+		return oasimpl.OpError("AddAppConfig", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -251,15 +251,15 @@ func (c *APIClient) AddAppConfig(ctx context.Context, body AppConfig, opts ...Ca
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) CreateSpot(ctx context.Context, body SpotSet, opts ...CallOption) (*SpotSet, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateSpot: %w", err)
+		return nil, oasimpl.OpError("CreateSpot", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("CreateSpot: %w", err)
+		return nil, oasimpl.OpError("CreateSpot", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/spots")
 	if err != nil {
-		return nil, fmt.Errorf("CreateSpot: %w", err)
+		return nil, oasimpl.OpError("CreateSpot", err)
 	}
 	call := c.opCreateSpot
 	call.URL = u
@@ -267,7 +267,7 @@ func (c *APIClient) CreateSpot(ctx context.Context, body SpotSet, opts ...CallOp
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("CreateSpot: %w", err)
+		return nil, oasimpl.OpError("CreateSpot", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:97908db1f24f396e
 // config: sha256:4c49e6f4e9fbace2
-// toolchain: v0.15.0
-// output: sha256:0dce95513c3051ca
+// toolchain: v0.16.0
+// output: sha256:4d9815a1fe955353
 //
 // files:
-//	sha256:4c15452bae90badb api.gen.go
-//	sha256:81509b831159bc3e doc.gen.go
+//	sha256:9997aedb91f35937 api.gen.go
+//	sha256:18e66a4cbac12b16 doc.gen.go
 //	sha256:06aa3621160e4494 examples.gen_test.go
 //	sha256:32bc5c4bbbfcee7f model_app_config.gen.go
 //	sha256:b8ce0fd52ef3fc0e model_app_config0.gen.go

@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "auth/1.0 oasgen/v0.15.0"
+const UserAgent = "auth/1.0 oasgen/v0.16.0"
 
 // EnvAPIKey is the environment variable OptionsFromEnv reads Options.APIKey
 // from. NewAPIClient itself never reads the environment.
@@ -461,14 +461,14 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 func (c *APIClient) GetBasic(ctx context.Context, opts ...CallOption) (*Thing, error) {
 	u, err := oasimpl.JoinURL(c.server, "/basic")
 	if err != nil {
-		return nil, fmt.Errorf("GetBasic: %w", err)
+		return nil, oasimpl.OpError("GetBasic", err)
 	}
 	call := c.opGetBasic
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetBasic: %w", err)
+		return nil, oasimpl.OpError("GetBasic", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -485,14 +485,14 @@ func (c *APIClient) GetBasic(ctx context.Context, opts ...CallOption) (*Thing, e
 func (c *APIClient) GetBearer(ctx context.Context, opts ...CallOption) (*Thing, error) {
 	u, err := oasimpl.JoinURL(c.server, "/bearer")
 	if err != nil {
-		return nil, fmt.Errorf("GetBearer: %w", err)
+		return nil, oasimpl.OpError("GetBearer", err)
 	}
 	call := c.opGetBearer
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetBearer: %w", err)
+		return nil, oasimpl.OpError("GetBearer", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -511,14 +511,14 @@ func (c *APIClient) GetBearer(ctx context.Context, opts ...CallOption) (*Thing, 
 func (c *APIClient) GetBoth(ctx context.Context, opts ...CallOption) (*Thing, error) {
 	u, err := oasimpl.JoinURL(c.server, "/both")
 	if err != nil {
-		return nil, fmt.Errorf("GetBoth: %w", err)
+		return nil, oasimpl.OpError("GetBoth", err)
 	}
 	call := c.opGetBoth
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetBoth: %w", err)
+		return nil, oasimpl.OpError("GetBoth", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -535,14 +535,14 @@ func (c *APIClient) GetBoth(ctx context.Context, opts ...CallOption) (*Thing, er
 func (c *APIClient) GetCookieKey(ctx context.Context, opts ...CallOption) (*Thing, error) {
 	u, err := oasimpl.JoinURL(c.server, "/cookie-key")
 	if err != nil {
-		return nil, fmt.Errorf("GetCookieKey: %w", err)
+		return nil, oasimpl.OpError("GetCookieKey", err)
 	}
 	call := c.opGetCookieKey
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetCookieKey: %w", err)
+		return nil, oasimpl.OpError("GetCookieKey", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -559,14 +559,14 @@ func (c *APIClient) GetCookieKey(ctx context.Context, opts ...CallOption) (*Thin
 func (c *APIClient) GetDigest(ctx context.Context, opts ...CallOption) (*Thing, error) {
 	u, err := oasimpl.JoinURL(c.server, "/digest")
 	if err != nil {
-		return nil, fmt.Errorf("GetDigest: %w", err)
+		return nil, oasimpl.OpError("GetDigest", err)
 	}
 	call := c.opGetDigest
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetDigest: %w", err)
+		return nil, oasimpl.OpError("GetDigest", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -585,14 +585,14 @@ func (c *APIClient) GetDigest(ctx context.Context, opts ...CallOption) (*Thing, 
 func (c *APIClient) GetEither(ctx context.Context, opts ...CallOption) (*Thing, error) {
 	u, err := oasimpl.JoinURL(c.server, "/either")
 	if err != nil {
-		return nil, fmt.Errorf("GetEither: %w", err)
+		return nil, oasimpl.OpError("GetEither", err)
 	}
 	call := c.opGetEither
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetEither: %w", err)
+		return nil, oasimpl.OpError("GetEither", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -609,14 +609,14 @@ func (c *APIClient) GetEither(ctx context.Context, opts ...CallOption) (*Thing, 
 func (c *APIClient) GetHeaderKey(ctx context.Context, opts ...CallOption) (*Thing, error) {
 	u, err := oasimpl.JoinURL(c.server, "/header-key")
 	if err != nil {
-		return nil, fmt.Errorf("GetHeaderKey: %w", err)
+		return nil, oasimpl.OpError("GetHeaderKey", err)
 	}
 	call := c.opGetHeaderKey
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetHeaderKey: %w", err)
+		return nil, oasimpl.OpError("GetHeaderKey", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -633,14 +633,14 @@ func (c *APIClient) GetHeaderKey(ctx context.Context, opts ...CallOption) (*Thin
 func (c *APIClient) GetOAuth(ctx context.Context, opts ...CallOption) (*Thing, error) {
 	u, err := oasimpl.JoinURL(c.server, "/oauth")
 	if err != nil {
-		return nil, fmt.Errorf("GetOAuth: %w", err)
+		return nil, oasimpl.OpError("GetOAuth", err)
 	}
 	call := c.opGetOAuth
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetOAuth: %w", err)
+		return nil, oasimpl.OpError("GetOAuth", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -657,15 +657,15 @@ func (c *APIClient) GetOAuth(ctx context.Context, opts ...CallOption) (*Thing, e
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) PostOAuth(ctx context.Context, body Thing, opts ...CallOption) (*Thing, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("PostOAuth: %w", err)
+		return nil, oasimpl.OpError("PostOAuth", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("PostOAuth: %w", err)
+		return nil, oasimpl.OpError("PostOAuth", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/oauth")
 	if err != nil {
-		return nil, fmt.Errorf("PostOAuth: %w", err)
+		return nil, oasimpl.OpError("PostOAuth", err)
 	}
 	call := c.opPostOAuth
 	call.URL = u
@@ -673,7 +673,7 @@ func (c *APIClient) PostOAuth(ctx context.Context, body Thing, opts ...CallOptio
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("PostOAuth: %w", err)
+		return nil, oasimpl.OpError("PostOAuth", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -690,14 +690,14 @@ func (c *APIClient) PostOAuth(ctx context.Context, body Thing, opts ...CallOptio
 func (c *APIClient) GetOidc(ctx context.Context, opts ...CallOption) (*Thing, error) {
 	u, err := oasimpl.JoinURL(c.server, "/oidc")
 	if err != nil {
-		return nil, fmt.Errorf("GetOidc: %w", err)
+		return nil, oasimpl.OpError("GetOidc", err)
 	}
 	call := c.opGetOidc
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetOidc: %w", err)
+		return nil, oasimpl.OpError("GetOidc", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -714,14 +714,14 @@ func (c *APIClient) GetOidc(ctx context.Context, opts ...CallOption) (*Thing, er
 func (c *APIClient) GetOptional(ctx context.Context, opts ...CallOption) (*Thing, error) {
 	u, err := oasimpl.JoinURL(c.server, "/optional")
 	if err != nil {
-		return nil, fmt.Errorf("GetOptional: %w", err)
+		return nil, oasimpl.OpError("GetOptional", err)
 	}
 	call := c.opGetOptional
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetOptional: %w", err)
+		return nil, oasimpl.OpError("GetOptional", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -738,14 +738,14 @@ func (c *APIClient) GetOptional(ctx context.Context, opts ...CallOption) (*Thing
 func (c *APIClient) GetPublic(ctx context.Context, opts ...CallOption) (*Thing, error) {
 	u, err := oasimpl.JoinURL(c.server, "/public")
 	if err != nil {
-		return nil, fmt.Errorf("GetPublic: %w", err)
+		return nil, oasimpl.OpError("GetPublic", err)
 	}
 	call := c.opGetPublic
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetPublic: %w", err)
+		return nil, oasimpl.OpError("GetPublic", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -762,14 +762,14 @@ func (c *APIClient) GetPublic(ctx context.Context, opts ...CallOption) (*Thing, 
 func (c *APIClient) GetQueryKey(ctx context.Context, opts ...CallOption) (*Thing, error) {
 	u, err := oasimpl.JoinURL(c.server, "/query-key")
 	if err != nil {
-		return nil, fmt.Errorf("GetQueryKey: %w", err)
+		return nil, oasimpl.OpError("GetQueryKey", err)
 	}
 	call := c.opGetQueryKey
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetQueryKey: %w", err)
+		return nil, oasimpl.OpError("GetQueryKey", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
-// toolchain: v0.15.0
-// output: sha256:14ede72df669ba58
+// toolchain: v0.16.0
+// output: sha256:a1c370f72e32a6ba
 //
 // files:
-//	sha256:7bc4ceb9f311afdc api.gen.go
-//	sha256:f1f0fbea2f32c845 doc.gen.go
+//	sha256:0887088046c238d5 api.gen.go
+//	sha256:3c8690a846085951 doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
 //	sha256:72639ead2fcdbe0e model_thing.gen.go
 //	sha256:ea4343b19b14a769 raw/client.gen.go

@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "bodies/1.0.0 oasgen/v0.15.0"
+const UserAgent = "bodies/1.0.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -397,7 +397,7 @@ func (m UploadAvatarParts) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) UploadAvatar(ctx context.Context, body UploadAvatarParts, opts ...CallOption) (*FileInfo, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("UploadAvatar: %w", err)
+		return nil, oasimpl.OpError("UploadAvatar", err)
 	}
 	mp := oasimpl.NewMultipartOf("multipart/form-data")
 	if v, ok := body.Caption.Get(); ok {
@@ -424,11 +424,11 @@ func (c *APIClient) UploadAvatar(ctx context.Context, body UploadAvatarParts, op
 	}
 	payload, contentType, err := mp.Finish()
 	if err != nil {
-		return nil, fmt.Errorf("UploadAvatar: %w", err)
+		return nil, oasimpl.OpError("UploadAvatar", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/avatars")
 	if err != nil {
-		return nil, fmt.Errorf("UploadAvatar: %w", err)
+		return nil, oasimpl.OpError("UploadAvatar", err)
 	}
 	call := c.opUploadAvatar
 	call.URL = u
@@ -437,7 +437,7 @@ func (c *APIClient) UploadAvatar(ctx context.Context, body UploadAvatarParts, op
 	call.ContentType = contentType
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("UploadAvatar: %w", err)
+		return nil, oasimpl.OpError("UploadAvatar", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -455,7 +455,7 @@ func (c *APIClient) UploadAvatar(ctx context.Context, body UploadAvatarParts, op
 func (c *APIClient) SetCounter(ctx context.Context, body int64, opts ...CallOption) error {
 	u, err := oasimpl.JoinURL(c.server, "/counter")
 	if err != nil {
-		return fmt.Errorf("SetCounter: %w", err)
+		return oasimpl.OpError("SetCounter", err)
 	}
 	call := c.opSetCounter
 	call.URL = u
@@ -464,7 +464,7 @@ func (c *APIClient) SetCounter(ctx context.Context, body int64, opts ...CallOpti
 	call.ContentType = "text/plain"
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("SetCounter: %w", err)
+		return oasimpl.OpError("SetCounter", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -497,15 +497,15 @@ type DeployResult2 struct {
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) Deploy(ctx context.Context, body DeploymentInput, opts ...CallOption) (*DeployResult2, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("Deploy: %w", err)
+		return nil, oasimpl.OpError("Deploy", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("Deploy: %w", err)
+		return nil, oasimpl.OpError("Deploy", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/deployments")
 	if err != nil {
-		return nil, fmt.Errorf("Deploy: %w", err)
+		return nil, oasimpl.OpError("Deploy", err)
 	}
 	call := c.opDeploy
 	call.URL = u
@@ -513,7 +513,7 @@ func (c *APIClient) Deploy(ctx context.Context, body DeploymentInput, opts ...Ca
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("Deploy: %w", err)
+		return nil, oasimpl.OpError("Deploy", err)
 	}
 	switch {
 	case resp.StatusCode == 201:
@@ -552,14 +552,14 @@ func (c *APIClient) GetDeployment(ctx context.Context, id int64, opts ...CallOpt
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/deployments/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id))
 	if err != nil {
-		return nil, fmt.Errorf("GetDeployment: %w", err)
+		return nil, oasimpl.OpError("GetDeployment", err)
 	}
 	call := c.opGetDeployment
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetDeployment: %w", err)
+		return nil, oasimpl.OpError("GetDeployment", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -580,14 +580,14 @@ func (c *APIClient) DeleteDeployment(ctx context.Context, id int64, opts ...Call
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/deployments/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id))
 	if err != nil {
-		return nil, fmt.Errorf("DeleteDeployment: %w", err)
+		return nil, oasimpl.OpError("DeleteDeployment", err)
 	}
 	call := c.opDeleteDeployment
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("DeleteDeployment: %w", err)
+		return nil, oasimpl.OpError("DeleteDeployment", err)
 	}
 	switch {
 	case resp.StatusCode == 204:
@@ -635,18 +635,18 @@ func (m UploadDocumentParts) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path)
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) UploadDocument(ctx context.Context, body UploadDocumentParts, opts ...CallOption) error {
 	if err := body.Validate(); err != nil {
-		return fmt.Errorf("UploadDocument: %w", err)
+		return oasimpl.OpError("UploadDocument", err)
 	}
 	mp := oasimpl.NewMultipartOf("multipart/related")
 	mp.JSON("metadata", "application/json", body.Metadata)
 	mp.File("content", "application/pdf", body.Content)
 	payload, contentType, err := mp.Finish()
 	if err != nil {
-		return fmt.Errorf("UploadDocument: %w", err)
+		return oasimpl.OpError("UploadDocument", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/documents")
 	if err != nil {
-		return fmt.Errorf("UploadDocument: %w", err)
+		return oasimpl.OpError("UploadDocument", err)
 	}
 	call := c.opUploadDocument
 	call.URL = u
@@ -655,7 +655,7 @@ func (c *APIClient) UploadDocument(ctx context.Context, body UploadDocumentParts
 	call.ContentType = contentType
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("UploadDocument: %w", err)
+		return oasimpl.OpError("UploadDocument", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -675,14 +675,14 @@ func (c *APIClient) DownloadFile(ctx context.Context, name string, opts ...CallO
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/files/"+ps.Path(oasimpl.Param{Name: "name", Style: "simple"}, name))
 	if err != nil {
-		return nil, fmt.Errorf("DownloadFile: %w", err)
+		return nil, oasimpl.OpError("DownloadFile", err)
 	}
 	call := c.opDownloadFile
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("DownloadFile: %w", err)
+		return nil, oasimpl.OpError("DownloadFile", err)
 	}
 	defer resp.Close()
 	switch {
@@ -710,7 +710,7 @@ func (c *APIClient) UploadFile(ctx context.Context, name string, body io.Reader,
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/files/"+ps.Path(oasimpl.Param{Name: "name", Style: "simple"}, name))
 	if err != nil {
-		return nil, fmt.Errorf("UploadFile: %w", err)
+		return nil, oasimpl.OpError("UploadFile", err)
 	}
 	call := c.opUploadFile
 	call.URL = u
@@ -719,7 +719,7 @@ func (c *APIClient) UploadFile(ctx context.Context, name string, body io.Reader,
 	call.ContentType = contentType
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("UploadFile: %w", err)
+		return nil, oasimpl.OpError("UploadFile", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -737,7 +737,7 @@ func (c *APIClient) UploadFile(ctx context.Context, name string, body io.Reader,
 func (c *APIClient) SetGauge(ctx context.Context, body float64, opts ...CallOption) error {
 	u, err := oasimpl.JoinURL(c.server, "/gauge")
 	if err != nil {
-		return fmt.Errorf("SetGauge: %w", err)
+		return oasimpl.OpError("SetGauge", err)
 	}
 	call := c.opSetGauge
 	call.URL = u
@@ -746,7 +746,7 @@ func (c *APIClient) SetGauge(ctx context.Context, body float64, opts ...CallOpti
 	call.ContentType = "text/plain"
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("SetGauge: %w", err)
+		return oasimpl.OpError("SetGauge", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -764,14 +764,14 @@ func (c *APIClient) SetGauge(ctx context.Context, body float64, opts ...CallOpti
 func (c *APIClient) GetLabels(ctx context.Context, opts ...CallOption) (*Labels, error) {
 	u, err := oasimpl.JoinURL(c.server, "/labels")
 	if err != nil {
-		return nil, fmt.Errorf("GetLabels: %w", err)
+		return nil, oasimpl.OpError("GetLabels", err)
 	}
 	call := c.opGetLabels
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetLabels: %w", err)
+		return nil, oasimpl.OpError("GetLabels", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -789,15 +789,15 @@ func (c *APIClient) GetLabels(ctx context.Context, opts ...CallOption) (*Labels,
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) PutLabels(ctx context.Context, body Labels, opts ...CallOption) (*Labels, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("PutLabels: %w", err)
+		return nil, oasimpl.OpError("PutLabels", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("PutLabels: %w", err)
+		return nil, oasimpl.OpError("PutLabels", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/labels")
 	if err != nil {
-		return nil, fmt.Errorf("PutLabels: %w", err)
+		return nil, oasimpl.OpError("PutLabels", err)
 	}
 	call := c.opPutLabels
 	call.URL = u
@@ -805,7 +805,7 @@ func (c *APIClient) PutLabels(ctx context.Context, body Labels, opts ...CallOpti
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("PutLabels: %w", err)
+		return nil, oasimpl.OpError("PutLabels", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -823,15 +823,15 @@ func (c *APIClient) PutLabels(ctx context.Context, body Labels, opts ...CallOpti
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) Login(ctx context.Context, body LoginRequestForm, opts ...CallOption) (string, error) {
 	if err := body.Validate(); err != nil {
-		return "", fmt.Errorf("Login: %w", err)
+		return "", oasimpl.OpError("Login", err)
 	}
 	payload, err := oasimpl.EncodeForm(body)
 	if err != nil {
-		return "", fmt.Errorf("Login: %w", err)
+		return "", oasimpl.OpError("Login", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/login")
 	if err != nil {
-		return "", fmt.Errorf("Login: %w", err)
+		return "", oasimpl.OpError("Login", err)
 	}
 	call := c.opLogin
 	call.URL = u
@@ -840,7 +840,7 @@ func (c *APIClient) Login(ctx context.Context, body LoginRequestForm, opts ...Ca
 	call.ContentType = "application/x-www-form-urlencoded"
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return "", fmt.Errorf("Login: %w", err)
+		return "", oasimpl.OpError("Login", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -858,14 +858,14 @@ func (c *APIClient) Login(ctx context.Context, body LoginRequestForm, opts ...Ca
 func (c *APIClient) GetMotd(ctx context.Context, opts ...CallOption) (string, error) {
 	u, err := oasimpl.JoinURL(c.server, "/motd")
 	if err != nil {
-		return "", fmt.Errorf("GetMotd: %w", err)
+		return "", oasimpl.OpError("GetMotd", err)
 	}
 	call := c.opGetMotd
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return "", fmt.Errorf("GetMotd: %w", err)
+		return "", oasimpl.OpError("GetMotd", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -883,7 +883,7 @@ func (c *APIClient) GetMotd(ctx context.Context, opts ...CallOption) (string, er
 func (c *APIClient) CreateNote(ctx context.Context, body string, opts ...CallOption) error {
 	u, err := oasimpl.JoinURL(c.server, "/notes")
 	if err != nil {
-		return fmt.Errorf("CreateNote: %w", err)
+		return oasimpl.OpError("CreateNote", err)
 	}
 	call := c.opCreateNote
 	call.URL = u
@@ -892,7 +892,7 @@ func (c *APIClient) CreateNote(ctx context.Context, body string, opts ...CallOpt
 	call.ContentType = "text/plain"
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("CreateNote: %w", err)
+		return oasimpl.OpError("CreateNote", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -912,11 +912,11 @@ func (c *APIClient) CreateNote(ctx context.Context, body string, opts ...CallOpt
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) UploadPicture(ctx context.Context, body io.Reader, contentType string, opts ...CallOption) error {
 	if err := oasimpl.CheckContentType(contentType, "image/*"); err != nil {
-		return fmt.Errorf("UploadPicture: %w", err)
+		return oasimpl.OpError("UploadPicture", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/pictures")
 	if err != nil {
-		return fmt.Errorf("UploadPicture: %w", err)
+		return oasimpl.OpError("UploadPicture", err)
 	}
 	call := c.opUploadPicture
 	call.URL = u
@@ -925,7 +925,7 @@ func (c *APIClient) UploadPicture(ctx context.Context, body io.Reader, contentTy
 	call.ContentType = contentType
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("UploadPicture: %w", err)
+		return oasimpl.OpError("UploadPicture", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -965,7 +965,7 @@ func (m CreateProfileParts) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) 
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) CreateProfile(ctx context.Context, body CreateProfileParts, opts ...CallOption) error {
 	if err := body.Validate(); err != nil {
-		return fmt.Errorf("CreateProfile: %w", err)
+		return oasimpl.OpError("CreateProfile", err)
 	}
 	mp := oasimpl.NewMultipartOf("multipart/form-data")
 	if v, ok := body.Address.Get(); ok {
@@ -974,11 +974,11 @@ func (c *APIClient) CreateProfile(ctx context.Context, body CreateProfileParts, 
 	mp.Text("name", "text/plain", body.Name)
 	payload, contentType, err := mp.Finish()
 	if err != nil {
-		return fmt.Errorf("CreateProfile: %w", err)
+		return oasimpl.OpError("CreateProfile", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/profiles")
 	if err != nil {
-		return fmt.Errorf("CreateProfile: %w", err)
+		return oasimpl.OpError("CreateProfile", err)
 	}
 	call := c.opCreateProfile
 	call.URL = u
@@ -987,7 +987,7 @@ func (c *APIClient) CreateProfile(ctx context.Context, body CreateProfileParts, 
 	call.ContentType = contentType
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("CreateProfile: %w", err)
+		return oasimpl.OpError("CreateProfile", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -1019,14 +1019,14 @@ type GetReportResult struct {
 func (c *APIClient) GetReport(ctx context.Context, opts ...CallOption) (*GetReportResult, error) {
 	u, err := oasimpl.JoinURL(c.server, "/report")
 	if err != nil {
-		return nil, fmt.Errorf("GetReport: %w", err)
+		return nil, oasimpl.OpError("GetReport", err)
 	}
 	call := c.opGetReport
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetReport: %w", err)
+		return nil, oasimpl.OpError("GetReport", err)
 	}
 	defer resp.Close()
 	switch {
@@ -1062,7 +1062,7 @@ func (c *APIClient) GetReport(ctx context.Context, opts ...CallOption) (*GetRepo
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) Search(ctx context.Context, body SearchRequestForm, opts ...CallOption) error {
 	if err := body.Validate(); err != nil {
-		return fmt.Errorf("Search: %w", err)
+		return oasimpl.OpError("Search", err)
 	}
 	payload, err := oasimpl.EncodeForm(body, oasimpl.Param{
 		Explode: true,
@@ -1080,11 +1080,11 @@ func (c *APIClient) Search(ctx context.Context, body SearchRequestForm, opts ...
 		Name: "tags",
 	})
 	if err != nil {
-		return fmt.Errorf("Search: %w", err)
+		return oasimpl.OpError("Search", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/search")
 	if err != nil {
-		return fmt.Errorf("Search: %w", err)
+		return oasimpl.OpError("Search", err)
 	}
 	call := c.opSearch
 	call.URL = u
@@ -1093,7 +1093,7 @@ func (c *APIClient) Search(ctx context.Context, body SearchRequestForm, opts ...
 	call.ContentType = "application/x-www-form-urlencoded"
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("Search: %w", err)
+		return oasimpl.OpError("Search", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -1113,14 +1113,14 @@ func (c *APIClient) Search(ctx context.Context, body SearchRequestForm, opts ...
 func (c *APIClient) DownloadThumbnail(ctx context.Context, opts ...CallOption) (*oas.Stream, error) {
 	u, err := oasimpl.JoinURL(c.server, "/thumbnails")
 	if err != nil {
-		return nil, fmt.Errorf("DownloadThumbnail: %w", err)
+		return nil, oasimpl.OpError("DownloadThumbnail", err)
 	}
 	call := c.opDownloadThumbnail
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("DownloadThumbnail: %w", err)
+		return nil, oasimpl.OpError("DownloadThumbnail", err)
 	}
 	defer resp.Close()
 	switch {
@@ -1147,11 +1147,11 @@ func (c *APIClient) UploadThumbnail(ctx context.Context, body io.Reader, content
 		contentType = "image/png"
 	}
 	if err := oasimpl.CheckContentType(contentType, "image/png"); err != nil {
-		return fmt.Errorf("UploadThumbnail: %w", err)
+		return oasimpl.OpError("UploadThumbnail", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/thumbnails")
 	if err != nil {
-		return fmt.Errorf("UploadThumbnail: %w", err)
+		return oasimpl.OpError("UploadThumbnail", err)
 	}
 	call := c.opUploadThumbnail
 	call.URL = u
@@ -1160,7 +1160,7 @@ func (c *APIClient) UploadThumbnail(ctx context.Context, body io.Reader, content
 	call.ContentType = contentType
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("UploadThumbnail: %w", err)
+		return oasimpl.OpError("UploadThumbnail", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

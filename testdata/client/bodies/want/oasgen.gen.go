@@ -7,12 +7,12 @@
 //
 // spec: sha256:bcac6fbaf01ab8cd
 // config: sha256:3bb05863136f0e8c
-// toolchain: v0.15.0
-// output: sha256:a001c287a1c02431
+// toolchain: v0.16.0
+// output: sha256:c38beb4ffc17f9e3
 //
 // files:
-//	sha256:d542fd75f3f8fd53 api.gen.go
-//	sha256:0755e3b2ffbdc05d doc.gen.go
+//	sha256:4a86cf28f9fbbf18 api.gen.go
+//	sha256:adcfb56a8bafb722 doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:444da62cba98b3a4 examples.gen_test.go
 //	sha256:c43d770ed321ca33 model_create_profile_parts_address.gen.go

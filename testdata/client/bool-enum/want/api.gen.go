@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "boolenum/1.0 oasgen/v0.15.0"
+const UserAgent = "boolenum/1.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -230,7 +230,7 @@ func (m GetResourceArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetResource(ctx context.Context, params GetResourceArgs, opts ...CallOption) (*Resource, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetResource: %w", err)
+		return nil, oasimpl.OpError("GetResource", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Recursive.Get(); ok {
@@ -238,14 +238,14 @@ func (c *APIClient) GetResource(ctx context.Context, params GetResourceArgs, opt
 	}
 	u, err := ps.URL(c.server, "/resources")
 	if err != nil {
-		return nil, fmt.Errorf("GetResource: %w", err)
+		return nil, oasimpl.OpError("GetResource", err)
 	}
 	call := c.opGetResource
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetResource: %w", err)
+		return nil, oasimpl.OpError("GetResource", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:9dd92c2ce2c25662
 // config: sha256:04c618fa1af06cb3
-// toolchain: v0.15.0
-// output: sha256:ad03029a53571429
+// toolchain: v0.16.0
+// output: sha256:9559f5ee6d5549bb
 //
 // files:
-//	sha256:1b081910cc371c86 api.gen.go
-//	sha256:941d21d4344148b8 doc.gen.go
+//	sha256:e88efe609e8a980a api.gen.go
+//	sha256:9e316b0a8c3c7450 doc.gen.go
 //	sha256:0249a179f6748fe5 examples.gen_test.go
 //	sha256:0be85888d47400d8 model_flag.gen.go
 //	sha256:bd51ce824fce5aee model_resource.gen.go

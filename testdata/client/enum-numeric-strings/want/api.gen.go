@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "enumnumericstrings/1.0 oasgen/v0.15.0"
+const UserAgent = "enumnumericstrings/1.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -212,15 +212,15 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) SetShards(ctx context.Context, body SetShards, opts ...CallOption) (*SetShards, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("SetShards: %w", err)
+		return nil, oasimpl.OpError("SetShards", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("SetShards: %w", err)
+		return nil, oasimpl.OpError("SetShards", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/account/shards")
 	if err != nil {
-		return nil, fmt.Errorf("SetShards: %w", err)
+		return nil, oasimpl.OpError("SetShards", err)
 	}
 	call := c.opSetShards
 	call.URL = u
@@ -228,7 +228,7 @@ func (c *APIClient) SetShards(ctx context.Context, body SetShards, opts ...CallO
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("SetShards: %w", err)
+		return nil, oasimpl.OpError("SetShards", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

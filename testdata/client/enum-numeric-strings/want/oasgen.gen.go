@@ -7,12 +7,12 @@
 //
 // spec: sha256:d9a215062b75747b
 // config: sha256:296c9c757b8cef01
-// toolchain: v0.15.0
-// output: sha256:b7ca1d6e65a87bfe
+// toolchain: v0.16.0
+// output: sha256:3b1acac8cbdadfa2
 //
 // files:
-//	sha256:7eb754eef37bc648 api.gen.go
-//	sha256:d8cf09ef2ae74855 doc.gen.go
+//	sha256:8ee8084685366fd1 api.gen.go
+//	sha256:f1ab3fb0dde53f41 doc.gen.go
 //	sha256:736bcb4345e95c46 examples.gen_test.go
 //	sha256:0899b9a87910961d model_set_shards.gen.go
 //	sha256:58220f0f3083997c model_set_shards_ratio.gen.go

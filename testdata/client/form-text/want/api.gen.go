@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "formtext/1.0 oasgen/v0.15.0"
+const UserAgent = "formtext/1.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -220,7 +220,7 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 func (c *APIClient) DetectFood(ctx context.Context, body string, opts ...CallOption) error {
 	u, err := oasimpl.JoinURL(c.server, "/food/detect")
 	if err != nil {
-		return fmt.Errorf("DetectFood: %w", err)
+		return oasimpl.OpError("DetectFood", err)
 	}
 	call := c.opDetectFood
 	call.URL = u
@@ -229,7 +229,7 @@ func (c *APIClient) DetectFood(ctx context.Context, body string, opts ...CallOpt
 	call.ContentType = "application/x-www-form-urlencoded"
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("DetectFood: %w", err)
+		return oasimpl.OpError("DetectFood", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -253,11 +253,11 @@ func (c *APIClient) UploadForm(ctx context.Context, body io.Reader, contentType 
 		contentType = "application/x-www-form-urlencoded"
 	}
 	if err := oasimpl.CheckContentType(contentType, "application/x-www-form-urlencoded"); err != nil {
-		return fmt.Errorf("UploadForm: %w", err)
+		return oasimpl.OpError("UploadForm", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/upload")
 	if err != nil {
-		return fmt.Errorf("UploadForm: %w", err)
+		return oasimpl.OpError("UploadForm", err)
 	}
 	call := c.opUploadForm
 	call.URL = u
@@ -266,7 +266,7 @@ func (c *APIClient) UploadForm(ctx context.Context, body io.Reader, contentType 
 	call.ContentType = contentType
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("UploadForm: %w", err)
+		return oasimpl.OpError("UploadForm", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

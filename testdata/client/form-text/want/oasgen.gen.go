@@ -7,12 +7,12 @@
 //
 // spec: sha256:659cb1dc307386b9
 // config: sha256:88deab76e2a28eba
-// toolchain: v0.15.0
-// output: sha256:6e7069ceea632588
+// toolchain: v0.16.0
+// output: sha256:1449135a6bc03eae
 //
 // files:
-//	sha256:5c5cc370d3162212 api.gen.go
-//	sha256:68ddf4876526ab22 doc.gen.go
+//	sha256:057e8cbf970d8b25 api.gen.go
+//	sha256:514808c9f623ce18 doc.gen.go
 //	sha256:f09441be862cbabb examples.gen_test.go
 //	sha256:6d948ffda7bc1d73 raw/client.gen.go
 

@@ -17,7 +17,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "headeruseragent/1.0 oasgen/v0.15.0"
+const UserAgent = "headeruseragent/1.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -250,13 +250,13 @@ var patternGetConfigurationArgsnbgxjlk7xcvk = sync.OnceValue(func() *regexp.Rege
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetConfiguration(ctx context.Context, params GetConfigurationArgs, opts ...CallOption) error {
 	if err := params.Validate(); err != nil {
-		return fmt.Errorf("GetConfiguration: %w", err)
+		return oasimpl.OpError("GetConfiguration", err)
 	}
 	var ps oasimpl.Params
 	ps.Header(oasimpl.Param{Name: "User-Agent", Style: "simple"}, params.UserAgent)
 	u, err := ps.URL(c.server, "/configuration")
 	if err != nil {
-		return fmt.Errorf("GetConfiguration: %w", err)
+		return oasimpl.OpError("GetConfiguration", err)
 	}
 	call := c.opGetConfiguration
 	call.URL = u
@@ -264,7 +264,7 @@ func (c *APIClient) GetConfiguration(ctx context.Context, params GetConfiguratio
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("GetConfiguration: %w", err)
+		return oasimpl.OpError("GetConfiguration", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -299,7 +299,7 @@ func (m GetStatusArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetStatus(ctx context.Context, params GetStatusArgs, opts ...CallOption) error {
 	if err := params.Validate(); err != nil {
-		return fmt.Errorf("GetStatus: %w", err)
+		return oasimpl.OpError("GetStatus", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.UserAgent.Get(); ok {
@@ -307,7 +307,7 @@ func (c *APIClient) GetStatus(ctx context.Context, params GetStatusArgs, opts ..
 	}
 	u, err := ps.URL(c.server, "/status")
 	if err != nil {
-		return fmt.Errorf("GetStatus: %w", err)
+		return oasimpl.OpError("GetStatus", err)
 	}
 	call := c.opGetStatus
 	call.URL = u
@@ -315,7 +315,7 @@ func (c *APIClient) GetStatus(ctx context.Context, params GetStatusArgs, opts ..
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("GetStatus: %w", err)
+		return oasimpl.OpError("GetStatus", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "multiparttwice/1 oasgen/v0.15.0"
+const UserAgent = "multiparttwice/1 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -235,18 +235,18 @@ func (m PostTrackParts) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) PostTrack(ctx context.Context, body PostTrackParts, opts ...CallOption) (*PostTrackCreatedResponse, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("PostTrack: %w", err)
+		return nil, oasimpl.OpError("PostTrack", err)
 	}
 	mp := oasimpl.NewMultipartOf("multipart/form-data")
 	mp.File("track[asset_data]", "application/octet-stream", body.TrackAssetData)
 	mp.Text("track[title]", "text/plain", body.TrackTitle)
 	payload, contentType, err := mp.Finish()
 	if err != nil {
-		return nil, fmt.Errorf("PostTrack: %w", err)
+		return nil, oasimpl.OpError("PostTrack", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/tracks")
 	if err != nil {
-		return nil, fmt.Errorf("PostTrack: %w", err)
+		return nil, oasimpl.OpError("PostTrack", err)
 	}
 	call := c.opPostTrack
 	call.URL = u
@@ -255,7 +255,7 @@ func (c *APIClient) PostTrack(ctx context.Context, body PostTrackParts, opts ...
 	call.ContentType = contentType
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("PostTrack: %w", err)
+		return nil, oasimpl.OpError("PostTrack", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

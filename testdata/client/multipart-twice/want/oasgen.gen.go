@@ -7,12 +7,12 @@
 //
 // spec: sha256:30e27b730f9ee15b
 // config: sha256:d8d41cb8a7c29d44
-// toolchain: v0.15.0
-// output: sha256:80fe7c2314047dbc
+// toolchain: v0.16.0
+// output: sha256:9703a3acad4a3bc2
 //
 // files:
-//	sha256:94c5cbb6604fe480 api.gen.go
-//	sha256:61e683420ca33d1c doc.gen.go
+//	sha256:d9d917fc91650e11 api.gen.go
+//	sha256:45506c1c55f6298f doc.gen.go
 //	sha256:2abe6571cd89d4c9 examples.gen_test.go
 //	sha256:47c952bade1dbff9 model_post_track_created_response.gen.go
 //	sha256:e176b6e6a85761c4 model_track_data.gen.go

@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "params/1.0.0 oasgen/v0.15.0"
+const UserAgent = "params/1.0.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -256,14 +256,14 @@ func (c *APIClient) GetCount(ctx context.Context, opts ...CallOption) (int64, er
 	var zero int64
 	u, err := oasimpl.JoinURL(c.server, "/count")
 	if err != nil {
-		return zero, fmt.Errorf("GetCount: %w", err)
+		return zero, oasimpl.OpError("GetCount", err)
 	}
 	call := c.opGetCount
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return zero, fmt.Errorf("GetCount: %w", err)
+		return zero, oasimpl.OpError("GetCount", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -283,19 +283,19 @@ func (c *APIClient) GetCount(ctx context.Context, opts ...CallOption) (int64, er
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) PathExploded(ctx context.Context, simple string, label []string, matrix []int64, matrixObject Rgb, labelPrimitive string, matrixPrimitive int64, opts ...CallOption) error {
 	if err := matrixObject.Validate(); err != nil {
-		return fmt.Errorf("PathExploded: %w", err)
+		return oasimpl.OpError("PathExploded", err)
 	}
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/exploded/"+ps.Path(oasimpl.Param{Name: "simple", Style: "simple"}, simple)+"/"+ps.Path(oasimpl.Param{Name: "label", Style: "label", Explode: true}, label)+"/"+ps.Path(oasimpl.Param{Name: "matrix", Style: "matrix", Explode: true}, matrix)+"/"+ps.Path(oasimpl.Param{Name: "matrix_object", Style: "matrix", Explode: true}, matrixObject)+"/"+ps.Path(oasimpl.Param{Name: "label_primitive", Style: "label"}, labelPrimitive)+"/"+ps.Path(oasimpl.Param{Name: "matrix_primitive", Style: "matrix"}, matrixPrimitive))
 	if err != nil {
-		return fmt.Errorf("PathExploded: %w", err)
+		return oasimpl.OpError("PathExploded", err)
 	}
 	call := c.opPathExploded
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("PathExploded: %w", err)
+		return oasimpl.OpError("PathExploded", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -330,7 +330,7 @@ func (m GetItemArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetItem(ctx context.Context, itemID int64, params GetItemArgs, opts ...CallOption) (*Item, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetItem: %w", err)
+		return nil, oasimpl.OpError("GetItem", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Validate2.Get(); ok {
@@ -338,14 +338,14 @@ func (c *APIClient) GetItem(ctx context.Context, itemID int64, params GetItemArg
 	}
 	u, err := ps.URL(c.server, "/items/"+ps.Path(oasimpl.Param{Name: "itemId", Style: "simple"}, itemID))
 	if err != nil {
-		return nil, fmt.Errorf("GetItem: %w", err)
+		return nil, oasimpl.OpError("GetItem", err)
 	}
 	call := c.opGetItem
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetItem: %w", err)
+		return nil, oasimpl.OpError("GetItem", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -413,7 +413,7 @@ func (m ListTagsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) ListTags(ctx context.Context, itemID int64, params ListTagsArgs, opts ...CallOption) ([]string, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListTags: %w", err)
+		return nil, oasimpl.OpError("ListTags", err)
 	}
 	var ps oasimpl.Params
 	ps.Query(oasimpl.Param{Name: "q", Style: "form", Explode: true}, params.Q)
@@ -440,7 +440,7 @@ func (c *APIClient) ListTags(ctx context.Context, itemID int64, params ListTagsA
 	}
 	u, err := ps.URL(c.server, "/items/"+ps.Path(oasimpl.Param{Name: "itemId", Style: "simple"}, itemID)+"/tags")
 	if err != nil {
-		return nil, fmt.Errorf("ListTags: %w", err)
+		return nil, oasimpl.OpError("ListTags", err)
 	}
 	call := c.opListTags
 	call.URL = u
@@ -448,7 +448,7 @@ func (c *APIClient) ListTags(ctx context.Context, itemID int64, params ListTagsA
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ListTags: %w", err)
+		return nil, oasimpl.OpError("ListTags", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -468,14 +468,14 @@ func (c *APIClient) GetLatest(ctx context.Context, opts ...CallOption) (oas.Null
 	var zero oas.Nullable[Item]
 	u, err := oasimpl.JoinURL(c.server, "/latest")
 	if err != nil {
-		return zero, fmt.Errorf("GetLatest: %w", err)
+		return zero, oasimpl.OpError("GetLatest", err)
 	}
 	call := c.opGetLatest
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return zero, fmt.Errorf("GetLatest: %w", err)
+		return zero, oasimpl.OpError("GetLatest", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -496,25 +496,25 @@ func (c *APIClient) GetLatest(ctx context.Context, opts ...CallOption) (oas.Null
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) PathLists(ctx context.Context, simple []string, simpleExploded Rgb, label []string, labelExploded Rgb, matrix []int64, matrixObject Rgb, opts ...CallOption) error {
 	if err := simpleExploded.Validate(); err != nil {
-		return fmt.Errorf("PathLists: %w", err)
+		return oasimpl.OpError("PathLists", err)
 	}
 	if err := labelExploded.Validate(); err != nil {
-		return fmt.Errorf("PathLists: %w", err)
+		return oasimpl.OpError("PathLists", err)
 	}
 	if err := matrixObject.Validate(); err != nil {
-		return fmt.Errorf("PathLists: %w", err)
+		return oasimpl.OpError("PathLists", err)
 	}
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/lists/"+ps.Path(oasimpl.Param{Name: "simple", Style: "simple"}, simple)+"/"+ps.Path(oasimpl.Param{Name: "simpleExploded", Style: "simple", Explode: true}, simpleExploded)+"/"+ps.Path(oasimpl.Param{Name: "label", Style: "label"}, label)+"/"+ps.Path(oasimpl.Param{Name: "labelExploded", Style: "label", Explode: true}, labelExploded)+"/"+ps.Path(oasimpl.Param{Name: "matrix", Style: "matrix"}, matrix)+"/"+ps.Path(oasimpl.Param{Name: "matrix_object", Style: "matrix"}, matrixObject))
 	if err != nil {
-		return fmt.Errorf("PathLists: %w", err)
+		return oasimpl.OpError("PathLists", err)
 	}
 	call := c.opPathLists
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("PathLists: %w", err)
+		return oasimpl.OpError("PathLists", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -582,7 +582,7 @@ func (m RequiredListsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) RequiredLists(ctx context.Context, params RequiredListsArgs, opts ...CallOption) error {
 	if err := params.Validate(); err != nil {
-		return fmt.Errorf("RequiredLists: %w", err)
+		return oasimpl.OpError("RequiredLists", err)
 	}
 	var ps oasimpl.Params
 	ps.Query(oasimpl.Param{Name: "ids", Style: "form", Explode: true, SendEmpty: true}, params.IDs)
@@ -595,7 +595,7 @@ func (c *APIClient) RequiredLists(ctx context.Context, params RequiredListsArgs,
 	ps.Cookie(oasimpl.Param{Name: "jar", Style: "form", Explode: true, SendEmpty: true}, params.Jar)
 	u, err := ps.URL(c.server, "/required-lists")
 	if err != nil {
-		return fmt.Errorf("RequiredLists: %w", err)
+		return oasimpl.OpError("RequiredLists", err)
 	}
 	call := c.opRequiredLists
 	call.URL = u
@@ -603,7 +603,7 @@ func (c *APIClient) RequiredLists(ctx context.Context, params RequiredListsArgs,
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("RequiredLists: %w", err)
+		return oasimpl.OpError("RequiredLists", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -700,7 +700,7 @@ func (m QueryStylesArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) QueryStyles(ctx context.Context, params QueryStylesArgs, opts ...CallOption) error {
 	if err := params.Validate(); err != nil {
-		return fmt.Errorf("QueryStyles: %w", err)
+		return oasimpl.OpError("QueryStyles", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Fields.Get(); ok {
@@ -756,7 +756,7 @@ func (c *APIClient) QueryStyles(ctx context.Context, params QueryStylesArgs, opt
 	}
 	u, err := ps.URL(c.server, "/styles")
 	if err != nil {
-		return fmt.Errorf("QueryStyles: %w", err)
+		return oasimpl.OpError("QueryStyles", err)
 	}
 	call := c.opQueryStyles
 	call.URL = u
@@ -764,7 +764,7 @@ func (c *APIClient) QueryStyles(ctx context.Context, params QueryStylesArgs, opt
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("QueryStyles: %w", err)
+		return oasimpl.OpError("QueryStyles", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:5b5174975c319a94
 // config: sha256:07623a2c5c42301a
-// toolchain: v0.15.0
-// output: sha256:5a2b2c2b0e290e42
+// toolchain: v0.16.0
+// output: sha256:7f9bdfacd73ec776
 //
 // files:
-//	sha256:83957b2b7d8440f1 api.gen.go
-//	sha256:8642f760290ba431 doc.gen.go
+//	sha256:a0d6ffa6e74d700f api.gen.go
+//	sha256:fcf26e30f859cd4d doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
 //	sha256:14ce52b1452fd3a9 examples.gen_test.go
 //	sha256:8caf63be1578f2fe model_item.gen.go

@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "patch/1.0 oasgen/v0.15.0"
+const UserAgent = "patch/1.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -218,15 +218,15 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) CreateRepo(ctx context.Context, body RepoCreate, opts ...CallOption) (*Repo, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateRepo: %w", err)
+		return nil, oasimpl.OpError("CreateRepo", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("CreateRepo: %w", err)
+		return nil, oasimpl.OpError("CreateRepo", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/repos")
 	if err != nil {
-		return nil, fmt.Errorf("CreateRepo: %w", err)
+		return nil, oasimpl.OpError("CreateRepo", err)
 	}
 	call := c.opCreateRepo
 	call.URL = u
@@ -234,7 +234,7 @@ func (c *APIClient) CreateRepo(ctx context.Context, body RepoCreate, opts ...Cal
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("CreateRepo: %w", err)
+		return nil, oasimpl.OpError("CreateRepo", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -251,16 +251,16 @@ func (c *APIClient) CreateRepo(ctx context.Context, body RepoCreate, opts ...Cal
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) UpdateRepo(ctx context.Context, owner string, repo string, body RepoUpdate, opts ...CallOption) (*Repo, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("UpdateRepo: %w", err)
+		return nil, oasimpl.OpError("UpdateRepo", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("UpdateRepo: %w", err)
+		return nil, oasimpl.OpError("UpdateRepo", err)
 	}
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/repos/"+ps.Path(oasimpl.Param{Name: "owner", Style: "simple"}, owner)+"/"+ps.Path(oasimpl.Param{Name: "repo", Style: "simple"}, repo))
 	if err != nil {
-		return nil, fmt.Errorf("UpdateRepo: %w", err)
+		return nil, oasimpl.OpError("UpdateRepo", err)
 	}
 	call := c.opUpdateRepo
 	call.URL = u
@@ -268,7 +268,7 @@ func (c *APIClient) UpdateRepo(ctx context.Context, owner string, repo string, b
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("UpdateRepo: %w", err)
+		return nil, oasimpl.OpError("UpdateRepo", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
-// toolchain: v0.15.0
-// output: sha256:9be18483b9f3b1ea
+// toolchain: v0.16.0
+// output: sha256:b012c6233efb4d4b
 //
 // files:
-//	sha256:560525fde38fbf52 api.gen.go
-//	sha256:fdcc7c7c6c08521c doc.gen.go
+//	sha256:4046d2b54f6dee56 api.gen.go
+//	sha256:701ef663a0d12888 doc.gen.go
 //	sha256:cead9ca3a51afc49 examples.gen_test.go
 //	sha256:f6773c0ec3ab5737 model_repo.gen.go
 //	sha256:1e219de14e9d5c64 model_repo_create.gen.go

@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "pathitemref/1 oasgen/v0.15.0"
+const UserAgent = "pathitemref/1 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -236,7 +236,7 @@ func (m GetIPAddressArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetIPAddress(ctx context.Context, params GetIPAddressArgs, opts ...CallOption) error {
 	if err := params.Validate(); err != nil {
-		return fmt.Errorf("GetIPAddress: %w", err)
+		return oasimpl.OpError("GetIPAddress", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Format.Get(); ok {
@@ -244,14 +244,14 @@ func (c *APIClient) GetIPAddress(ctx context.Context, params GetIPAddressArgs, o
 	}
 	u, err := ps.URL(c.server, "/ip-address")
 	if err != nil {
-		return fmt.Errorf("GetIPAddress: %w", err)
+		return oasimpl.OpError("GetIPAddress", err)
 	}
 	call := c.opGetIPAddress
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("GetIPAddress: %w", err)
+		return oasimpl.OpError("GetIPAddress", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -286,7 +286,7 @@ func (m GetSupportIPAddressArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.P
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetSupportIPAddress(ctx context.Context, params GetSupportIPAddressArgs, opts ...CallOption) error {
 	if err := params.Validate(); err != nil {
-		return fmt.Errorf("GetSupportIPAddress: %w", err)
+		return oasimpl.OpError("GetSupportIPAddress", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Format.Get(); ok {
@@ -294,14 +294,14 @@ func (c *APIClient) GetSupportIPAddress(ctx context.Context, params GetSupportIP
 	}
 	u, err := ps.URL(c.server, "/support/ip-address")
 	if err != nil {
-		return fmt.Errorf("GetSupportIPAddress: %w", err)
+		return oasimpl.OpError("GetSupportIPAddress", err)
 	}
 	call := c.opGetSupportIPAddress
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("GetSupportIPAddress: %w", err)
+		return oasimpl.OpError("GetSupportIPAddress", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "pathquery/1.0 oasgen/v0.15.0"
+const UserAgent = "pathquery/1.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -285,7 +285,7 @@ func (m DescribeThingsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) 
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) DescribeThings(ctx context.Context, params DescribeThingsArgs, opts ...CallOption) error {
 	if err := params.Validate(); err != nil {
-		return fmt.Errorf("DescribeThings: %w", err)
+		return oasimpl.OpError("DescribeThings", err)
 	}
 	var ps oasimpl.Params
 	ps.Query(oasimpl.Param{Name: "Action", Style: "form", Explode: true}, "DescribeThings")
@@ -297,7 +297,7 @@ func (c *APIClient) DescribeThings(ctx context.Context, params DescribeThingsArg
 	}
 	u, err := ps.URL(c.server, "/")
 	if err != nil {
-		return fmt.Errorf("DescribeThings: %w", err)
+		return oasimpl.OpError("DescribeThings", err)
 	}
 	call := c.opDescribeThings
 	call.URL = u
@@ -305,7 +305,7 @@ func (c *APIClient) DescribeThings(ctx context.Context, params DescribeThingsArg
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("DescribeThings: %w", err)
+		return oasimpl.OpError("DescribeThings", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -340,7 +340,7 @@ func (m GetAlertsLatLonArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path)
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetAlertsLatLon(ctx context.Context, lat float64, lon float64, params GetAlertsLatLonArgs, opts ...CallOption) error {
 	if err := params.Validate(); err != nil {
-		return fmt.Errorf("GetAlertsLatLon: %w", err)
+		return oasimpl.OpError("GetAlertsLatLon", err)
 	}
 	var ps oasimpl.Params
 	ps.Query(oasimpl.Param{Name: "lat", Style: "form", Explode: true}, lat)
@@ -348,14 +348,14 @@ func (c *APIClient) GetAlertsLatLon(ctx context.Context, lat float64, lon float6
 	ps.Query(oasimpl.Param{Name: "key", Style: "form", Explode: true}, params.Key)
 	u, err := ps.URL(c.server, "/alerts")
 	if err != nil {
-		return fmt.Errorf("GetAlertsLatLon: %w", err)
+		return oasimpl.OpError("GetAlertsLatLon", err)
 	}
 	call := c.opGetAlertsLatLon
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("GetAlertsLatLon: %w", err)
+		return oasimpl.OpError("GetAlertsLatLon", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -379,7 +379,7 @@ func (c *APIClient) AnalyzeStream(ctx context.Context, body io.Reader, contentTy
 	}
 	u, err := oasimpl.JoinURL(c.server, "/analyze")
 	if err != nil {
-		return fmt.Errorf("AnalyzeStream: %w", err)
+		return oasimpl.OpError("AnalyzeStream", err)
 	}
 	call := c.opAnalyzeStream
 	call.URL = u
@@ -388,7 +388,7 @@ func (c *APIClient) AnalyzeStream(ctx context.Context, body io.Reader, contentTy
 	call.ContentType = contentType
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("AnalyzeStream: %w", err)
+		return oasimpl.OpError("AnalyzeStream", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -406,14 +406,14 @@ func (c *APIClient) Find(ctx context.Context, name string, opts ...CallOption) e
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/find")
 	if err != nil {
-		return fmt.Errorf("Find: %w", err)
+		return oasimpl.OpError("Find", err)
 	}
 	call := c.opFind
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("Find: %w", err)
+		return oasimpl.OpError("Find", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -432,14 +432,14 @@ func (c *APIClient) RecentPhotos(ctx context.Context, opts ...CallOption) error 
 	ps.QueryLiteral("method=flickr.photos.getRecent")
 	u, err := ps.URL(c.server, "/rest")
 	if err != nil {
-		return fmt.Errorf("RecentPhotos: %w", err)
+		return oasimpl.OpError("RecentPhotos", err)
 	}
 	call := c.opRecentPhotos
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("RecentPhotos: %w", err)
+		return oasimpl.OpError("RecentPhotos", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -474,21 +474,21 @@ func (m SearchPhotosArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) SearchPhotos(ctx context.Context, params SearchPhotosArgs, opts ...CallOption) error {
 	if err := params.Validate(); err != nil {
-		return fmt.Errorf("SearchPhotos: %w", err)
+		return oasimpl.OpError("SearchPhotos", err)
 	}
 	var ps oasimpl.Params
 	ps.QueryLiteral("method=flickr.photos.search")
 	ps.Query(oasimpl.Param{Name: "text", Style: "form", Explode: true}, params.Text)
 	u, err := ps.URL(c.server, "/rest")
 	if err != nil {
-		return fmt.Errorf("SearchPhotos: %w", err)
+		return oasimpl.OpError("SearchPhotos", err)
 	}
 	call := c.opSearchPhotos
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("SearchPhotos: %w", err)
+		return oasimpl.OpError("SearchPhotos", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -507,14 +507,14 @@ func (c *APIClient) CreateRide(ctx context.Context, pageParam string, opts ...Ca
 	ps.Query(oasimpl.Param{Name: "page", Style: "form", Explode: true}, pageParam)
 	u, err := ps.URL(c.server, "/rides")
 	if err != nil {
-		return fmt.Errorf("CreateRide: %w", err)
+		return oasimpl.OpError("CreateRide", err)
 	}
 	call := c.opCreateRide
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("CreateRide: %w", err)
+		return oasimpl.OpError("CreateRide", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -549,20 +549,20 @@ func (m SearchArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) Search(ctx context.Context, params SearchArgs, opts ...CallOption) error {
 	if err := params.Validate(); err != nil {
-		return fmt.Errorf("Search: %w", err)
+		return oasimpl.OpError("Search", err)
 	}
 	var ps oasimpl.Params
 	ps.Query(oasimpl.Param{Name: "q", Style: "form", Explode: true}, params.Q)
 	u, err := ps.URL(c.server, "/search")
 	if err != nil {
-		return fmt.Errorf("Search: %w", err)
+		return oasimpl.OpError("Search", err)
 	}
 	call := c.opSearch
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("Search: %w", err)
+		return oasimpl.OpError("Search", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -602,20 +602,20 @@ func (m UntagResourceArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) UntagResource(ctx context.Context, arn string, params UntagResourceArgs, opts ...CallOption) error {
 	if err := params.Validate(); err != nil {
-		return fmt.Errorf("UntagResource: %w", err)
+		return oasimpl.OpError("UntagResource", err)
 	}
 	var ps oasimpl.Params
 	ps.Query(oasimpl.Param{Name: "tagKeys", Style: "form", Explode: true, SendEmpty: true}, params.TagKeys)
 	u, err := ps.URL(c.server, "/tags/"+ps.Path(oasimpl.Param{Name: "arn", Style: "simple"}, arn))
 	if err != nil {
-		return fmt.Errorf("UntagResource: %w", err)
+		return oasimpl.OpError("UntagResource", err)
 	}
 	call := c.opUntagResource
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("UntagResource: %w", err)
+		return oasimpl.OpError("UntagResource", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -634,14 +634,14 @@ func (c *APIClient) GetTemplate(ctx context.Context, templateID string, opts ...
 	ps.QueryLiteral("full=true&label=a+b")
 	u, err := ps.URL(c.server, "/templates/"+ps.Path(oasimpl.Param{Name: "template_id", Style: "simple"}, templateID))
 	if err != nil {
-		return fmt.Errorf("GetTemplate: %w", err)
+		return oasimpl.OpError("GetTemplate", err)
 	}
 	call := c.opGetTemplate
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("GetTemplate: %w", err)
+		return oasimpl.OpError("GetTemplate", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:9ea0c2bc79902435
 // config: sha256:5465efeeee87e128
-// toolchain: v0.15.0
-// output: sha256:ad561ce7dafe08e1
+// toolchain: v0.16.0
+// output: sha256:3474e4a763808987
 //
 // files:
-//	sha256:35d8e4e8a8266e86 api.gen.go
-//	sha256:6b4a7db264d96fd6 doc.gen.go
+//	sha256:32e2141f2ef01a41 api.gen.go
+//	sha256:3d3f0759fbed4aea doc.gen.go
 //	sha256:1b4e2fb5bf831ca2 examples.gen_test.go
 //	sha256:a0bdd7b7e54d8508 model_describe_things_action_param.gen.go
 //	sha256:8ad1b5211db4f64d model_describe_things_limit_param.gen.go

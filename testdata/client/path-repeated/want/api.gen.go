@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "pathrepeated/1.0 oasgen/v0.15.0"
+const UserAgent = "pathrepeated/1.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -214,14 +214,14 @@ func (c *APIClient) AddAccountToMap(ctx context.Context, accountID string, mapID
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/accounts/"+ps.Path(oasimpl.Param{Name: "account_id", Style: "simple"}, accountID)+"/maps/"+ps.Path(oasimpl.Param{Name: "map_id", Style: "simple"}, mapID)+"/accounts/"+ps.Path(oasimpl.Param{Name: "account_id", Style: "simple"}, accountID))
 	if err != nil {
-		return fmt.Errorf("AddAccountToMap: %w", err)
+		return oasimpl.OpError("AddAccountToMap", err)
 	}
 	call := c.opAddAccountToMap
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("AddAccountToMap: %w", err)
+		return oasimpl.OpError("AddAccountToMap", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "petstore/1.0.0 oasgen/v0.15.0"
+const UserAgent = "petstore/1.0.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -268,7 +268,7 @@ var _ oas.HeaderDecoder = (*ListPetsResponseHeaders)(nil)
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) ListPets(ctx context.Context, params ListPetsArgs, opts ...CallOption) (Pets, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListPets: %w", err)
+		return nil, oasimpl.OpError("ListPets", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Limit.Get(); ok {
@@ -276,14 +276,14 @@ func (c *APIClient) ListPets(ctx context.Context, params ListPetsArgs, opts ...C
 	}
 	u, err := ps.URL(c.server, "/pets")
 	if err != nil {
-		return nil, fmt.Errorf("ListPets: %w", err)
+		return nil, oasimpl.OpError("ListPets", err)
 	}
 	call := c.opListPets
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ListPets: %w", err)
+		return nil, oasimpl.OpError("ListPets", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -302,14 +302,14 @@ func (c *APIClient) ListPets(ctx context.Context, params ListPetsArgs, opts ...C
 func (c *APIClient) CreatePets(ctx context.Context, opts ...CallOption) error {
 	u, err := oasimpl.JoinURL(c.server, "/pets")
 	if err != nil {
-		return fmt.Errorf("CreatePets: %w", err)
+		return oasimpl.OpError("CreatePets", err)
 	}
 	call := c.opCreatePets
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("CreatePets: %w", err)
+		return oasimpl.OpError("CreatePets", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -329,14 +329,14 @@ func (c *APIClient) ShowPetByID(ctx context.Context, petID string, opts ...CallO
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/pets/"+ps.Path(oasimpl.Param{Name: "petId", Style: "simple"}, petID))
 	if err != nil {
-		return nil, fmt.Errorf("ShowPetByID: %w", err)
+		return nil, oasimpl.OpError("ShowPetByID", err)
 	}
 	call := c.opShowPetByID
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ShowPetByID: %w", err)
+		return nil, oasimpl.OpError("ShowPetByID", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
-// toolchain: v0.15.0
-// output: sha256:08e2ea04a80124b3
+// toolchain: v0.16.0
+// output: sha256:7e2c461d6800f1f6
 //
 // files:
-//	sha256:6457e89d8712aa80 api.gen.go
-//	sha256:20e191bf5508be6c doc.gen.go
+//	sha256:df9529f63acfed62 api.gen.go
+//	sha256:336b0d2696cd5767 doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go
 //	sha256:2b15acbe0dcfc3fd model_error.gen.go

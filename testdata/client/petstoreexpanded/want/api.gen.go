@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "petstoreexpanded/1.0.0 oasgen/v0.15.0"
+const UserAgent = "petstoreexpanded/1.0.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -278,7 +278,7 @@ func (m FindPetsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) FindPets(ctx context.Context, params FindPetsArgs, opts ...CallOption) ([]Pet, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("FindPets: %w", err)
+		return nil, oasimpl.OpError("FindPets", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Tags.Get(); ok {
@@ -289,14 +289,14 @@ func (c *APIClient) FindPets(ctx context.Context, params FindPetsArgs, opts ...C
 	}
 	u, err := ps.URL(c.server, "/pets")
 	if err != nil {
-		return nil, fmt.Errorf("FindPets: %w", err)
+		return nil, oasimpl.OpError("FindPets", err)
 	}
 	call := c.opFindPets
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("FindPets: %w", err)
+		return nil, oasimpl.OpError("FindPets", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -317,15 +317,15 @@ func (c *APIClient) FindPets(ctx context.Context, params FindPetsArgs, opts ...C
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption) (*Pet, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("AddPet: %w", err)
+		return nil, oasimpl.OpError("AddPet", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("AddPet: %w", err)
+		return nil, oasimpl.OpError("AddPet", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/pets")
 	if err != nil {
-		return nil, fmt.Errorf("AddPet: %w", err)
+		return nil, oasimpl.OpError("AddPet", err)
 	}
 	call := c.opAddPet
 	call.URL = u
@@ -333,7 +333,7 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("AddPet: %w", err)
+		return nil, oasimpl.OpError("AddPet", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -356,14 +356,14 @@ func (c *APIClient) FindPetByID(ctx context.Context, id int64, opts ...CallOptio
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/pets/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id))
 	if err != nil {
-		return nil, fmt.Errorf("FindPetByID: %w", err)
+		return nil, oasimpl.OpError("FindPetByID", err)
 	}
 	call := c.opFindPetByID
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("FindPetByID: %w", err)
+		return nil, oasimpl.OpError("FindPetByID", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -385,14 +385,14 @@ func (c *APIClient) DeletePet(ctx context.Context, id int64, opts ...CallOption)
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/pets/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id))
 	if err != nil {
-		return fmt.Errorf("DeletePet: %w", err)
+		return oasimpl.OpError("DeletePet", err)
 	}
 	call := c.opDeletePet
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("DeletePet: %w", err)
+		return oasimpl.OpError("DeletePet", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

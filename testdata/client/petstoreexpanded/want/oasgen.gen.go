@@ -7,12 +7,12 @@
 //
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
-// toolchain: v0.15.0
-// output: sha256:847e50ad769fd7fc
+// toolchain: v0.16.0
+// output: sha256:56580cb4de71d2f2
 //
 // files:
-//	sha256:a000c45fc76fa486 api.gen.go
-//	sha256:40024b49fa481cb3 doc.gen.go
+//	sha256:43d7b58db18e5dda api.gen.go
+//	sha256:889ece4c90d72003 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go
 //	sha256:a686c8c363498187 model_error.gen.go

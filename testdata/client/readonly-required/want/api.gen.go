@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "readonlyrequired/1 oasgen/v0.15.0"
+const UserAgent = "readonlyrequired/1 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -212,15 +212,15 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) CreateRoute(ctx context.Context, body Route, opts ...CallOption) (*Route, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateRoute: %w", err)
+		return nil, oasimpl.OpError("CreateRoute", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("CreateRoute: %w", err)
+		return nil, oasimpl.OpError("CreateRoute", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/routes")
 	if err != nil {
-		return nil, fmt.Errorf("CreateRoute: %w", err)
+		return nil, oasimpl.OpError("CreateRoute", err)
 	}
 	call := c.opCreateRoute
 	call.URL = u
@@ -228,7 +228,7 @@ func (c *APIClient) CreateRoute(ctx context.Context, body Route, opts ...CallOpt
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("CreateRoute: %w", err)
+		return nil, oasimpl.OpError("CreateRoute", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

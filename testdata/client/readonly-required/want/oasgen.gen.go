@@ -7,12 +7,12 @@
 //
 // spec: sha256:0ce71cd8a5371023
 // config: sha256:c0a3489672e6fabe
-// toolchain: v0.15.0
-// output: sha256:6d85beefba418490
+// toolchain: v0.16.0
+// output: sha256:df58651e9d962ac3
 //
 // files:
-//	sha256:32bcb14248d2d5fa api.gen.go
-//	sha256:8bf03ebe22c3f43e doc.gen.go
+//	sha256:5c3a5f7479459c5d api.gen.go
+//	sha256:8993321e04708850 doc.gen.go
 //	sha256:932967afaebbfdb8 examples.gen_test.go
 //	sha256:daab41322721ebea model_route.gen.go
 //	sha256:40edf3685ff580b3 model_tunnel_id.gen.go

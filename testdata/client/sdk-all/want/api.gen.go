@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdkall/1.0 oasgen/v0.15.0"
+const UserAgent = "sdkall/1.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -334,15 +334,15 @@ type ItemsNotesClient struct {
 func (grp *ChatClient) streamStream(ctx context.Context, body ChatRequest, opts ...CallOption) (*oas.Stream, error) {
 	c := grp.api
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("Stream: %w", err)
+		return nil, oasimpl.OpError("Stream", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("Stream: %w", err)
+		return nil, oasimpl.OpError("Stream", err)
 	}
 	u, err := oasimpl.JoinURL(c.serverStream, "/chat")
 	if err != nil {
-		return nil, fmt.Errorf("Stream: %w", err)
+		return nil, oasimpl.OpError("Stream", err)
 	}
 	call := c.opStream
 	call.URL = u
@@ -350,7 +350,7 @@ func (grp *ChatClient) streamStream(ctx context.Context, body ChatRequest, opts 
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("Stream: %w", err)
+		return nil, oasimpl.OpError("Stream", err)
 	}
 	defer resp.Close()
 	switch {
@@ -393,14 +393,14 @@ func (c *ChatClient) Stream(ctx context.Context, body ChatRequest, opts ...CallO
 func (c *APIClient) LegacyPing(ctx context.Context, opts ...CallOption) (*LegacyThing, error) {
 	u, err := oasimpl.JoinURL(c.server, "/legacy")
 	if err != nil {
-		return nil, fmt.Errorf("LegacyPing: %w", err)
+		return nil, oasimpl.OpError("LegacyPing", err)
 	}
 	call := c.opLegacyPing
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("LegacyPing: %w", err)
+		return nil, oasimpl.OpError("LegacyPing", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -417,14 +417,14 @@ func (c *APIClient) LegacyPing(ctx context.Context, opts ...CallOption) (*Legacy
 func (c *APIClient) Slow(ctx context.Context, opts ...CallOption) error {
 	u, err := oasimpl.JoinURL(c.server, "/slow")
 	if err != nil {
-		return fmt.Errorf("Slow: %w", err)
+		return oasimpl.OpError("Slow", err)
 	}
 	call := c.opSlow
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("Slow: %w", err)
+		return oasimpl.OpError("Slow", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -506,7 +506,7 @@ var _ oas.HeaderDecoder = (*ListResponseHeaders)(nil)
 func (grp *ItemsClient) List(ctx context.Context, params ListArgs, opts ...CallOption) (*CursorPage, error) {
 	c := grp.api
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("List: %w", err)
+		return nil, oasimpl.OpError("List", err)
 	}
 	var workspaceID string
 	if v, ok := params.WorkspaceID.Get(); ok {
@@ -532,7 +532,7 @@ func (grp *ItemsClient) List(ctx context.Context, params ListArgs, opts ...CallO
 	}
 	u, err := ps.URL(c.server, "/workspaces/"+ps.Path(oasimpl.Param{Name: "workspaceId", Style: "simple"}, workspaceID)+"/items")
 	if err != nil {
-		return nil, fmt.Errorf("List: %w", err)
+		return nil, oasimpl.OpError("List", err)
 	}
 	call := c.opList
 	call.URL = u
@@ -540,7 +540,7 @@ func (grp *ItemsClient) List(ctx context.Context, params ListArgs, opts ...CallO
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("List: %w", err)
+		return nil, oasimpl.OpError("List", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -655,7 +655,7 @@ func (m ListByOffsetArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 func (grp *ItemsClient) ListByOffset(ctx context.Context, params ListByOffsetArgs, opts ...CallOption) (*OffsetPage, error) {
 	c := grp.api
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListByOffset: %w", err)
+		return nil, oasimpl.OpError("ListByOffset", err)
 	}
 	var workspaceID string
 	if v, ok := params.WorkspaceID.Get(); ok {
@@ -672,14 +672,14 @@ func (grp *ItemsClient) ListByOffset(ctx context.Context, params ListByOffsetArg
 	ps.Query(oasimpl.Param{Name: "limit", Style: "form", Explode: true}, params.Limit)
 	u, err := ps.URL(c.server, "/workspaces/"+ps.Path(oasimpl.Param{Name: "workspaceId", Style: "simple"}, workspaceID)+"/items/by-offset")
 	if err != nil {
-		return nil, fmt.Errorf("ListByOffset: %w", err)
+		return nil, oasimpl.OpError("ListByOffset", err)
 	}
 	call := c.opListByOffset
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ListByOffset: %w", err)
+		return nil, oasimpl.OpError("ListByOffset", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -771,7 +771,7 @@ func (m ListLinkedArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 func (grp *ItemsClient) ListLinked(ctx context.Context, params ListLinkedArgs, opts ...CallOption) (*LinkedPage, error) {
 	c := grp.api
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListLinked: %w", err)
+		return nil, oasimpl.OpError("ListLinked", err)
 	}
 	var workspaceID string
 	if v, ok := params.WorkspaceID.Get(); ok {
@@ -784,14 +784,14 @@ func (grp *ItemsClient) ListLinked(ctx context.Context, params ListLinkedArgs, o
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/workspaces/"+ps.Path(oasimpl.Param{Name: "workspaceId", Style: "simple"}, workspaceID)+"/items/linked")
 	if err != nil {
-		return nil, fmt.Errorf("ListLinked: %w", err)
+		return nil, oasimpl.OpError("ListLinked", err)
 	}
 	call := c.opListLinked
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ListLinked: %w", err)
+		return nil, oasimpl.OpError("ListLinked", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -912,7 +912,7 @@ type GetResult struct {
 func (grp *ItemsClient) Get(ctx context.Context, itemID string, params GetArgs, opts ...CallOption) (*GetResult, error) {
 	c := grp.api
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("Get: %w", err)
+		return nil, oasimpl.OpError("Get", err)
 	}
 	var workspaceID string
 	if v, ok := params.WorkspaceID.Get(); ok {
@@ -925,14 +925,14 @@ func (grp *ItemsClient) Get(ctx context.Context, itemID string, params GetArgs, 
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/workspaces/"+ps.Path(oasimpl.Param{Name: "workspaceId", Style: "simple"}, workspaceID)+"/items/"+ps.Path(oasimpl.Param{Name: "itemId", Style: "simple"}, itemID))
 	if err != nil {
-		return nil, fmt.Errorf("Get: %w", err)
+		return nil, oasimpl.OpError("Get", err)
 	}
 	call := c.opGet
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("Get: %w", err)
+		return nil, oasimpl.OpError("Get", err)
 	}
 	switch {
 	case resp.StatusCode == 200:
@@ -997,7 +997,7 @@ func (m ListNotesArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 func (grp *ItemsNotesClient) ListNotes(ctx context.Context, itemID string, params ListNotesArgs, opts ...CallOption) ([]string, error) {
 	c := grp.api
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListNotes: %w", err)
+		return nil, oasimpl.OpError("ListNotes", err)
 	}
 	var workspaceID string
 	if v, ok := params.WorkspaceID.Get(); ok {
@@ -1013,14 +1013,14 @@ func (grp *ItemsNotesClient) ListNotes(ctx context.Context, itemID string, param
 	}
 	u, err := ps.URL(c.server, "/workspaces/"+ps.Path(oasimpl.Param{Name: "workspaceId", Style: "simple"}, workspaceID)+"/items/"+ps.Path(oasimpl.Param{Name: "itemId", Style: "simple"}, itemID)+"/notes")
 	if err != nil {
-		return nil, fmt.Errorf("ListNotes: %w", err)
+		return nil, oasimpl.OpError("ListNotes", err)
 	}
 	call := c.opListNotes
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ListNotes: %w", err)
+		return nil, oasimpl.OpError("ListNotes", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:57d3650c4bbdcfd0
 // config: sha256:b8ee1440a395115d
-// toolchain: v0.15.0
-// output: sha256:14e6519c549a9349
+// toolchain: v0.16.0
+// output: sha256:dc3f6ecb81ef7e03
 //
 // files:
-//	sha256:5c28639c4c182c67 api.gen.go
-//	sha256:e071dca6183ee3a1 doc.gen.go
+//	sha256:ba752f6cd4e8ca8d api.gen.go
+//	sha256:6cfddf6dd017c61e doc.gen.go
 //	sha256:dde74010749dc339 errors.gen.go
 //	sha256:4bfde0e043c7cdfb examples.gen_test.go
 //	sha256:ecd00643c221fe80 model_chat_delta.gen.go

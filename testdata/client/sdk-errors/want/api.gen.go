@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdkerrors/1 oasgen/v0.15.0"
+const UserAgent = "sdkerrors/1 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -252,14 +252,14 @@ type EventsResult struct {
 func (c *APIClient) Events(ctx context.Context, opts ...CallOption) (*EventsResult, error) {
 	u, err := oasimpl.JoinURL(c.server, "/events")
 	if err != nil {
-		return nil, fmt.Errorf("Events: %w", err)
+		return nil, oasimpl.OpError("Events", err)
 	}
 	call := c.opEvents
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("Events: %w", err)
+		return nil, oasimpl.OpError("Events", err)
 	}
 	defer resp.Close()
 	switch {
@@ -302,14 +302,14 @@ func (c *APIClient) GetItem(ctx context.Context, id string, opts ...CallOption) 
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/items/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id))
 	if err != nil {
-		return nil, fmt.Errorf("GetItem: %w", err)
+		return nil, oasimpl.OpError("GetItem", err)
 	}
 	call := c.opGetItem
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetItem: %w", err)
+		return nil, oasimpl.OpError("GetItem", err)
 	}
 	switch {
 	case resp.StatusCode == 200:
@@ -365,14 +365,14 @@ type GetLegacyResult struct {
 func (c *APIClient) GetLegacy(ctx context.Context, opts ...CallOption) (*GetLegacyResult, error) {
 	u, err := oasimpl.JoinURL(c.server, "/legacy")
 	if err != nil {
-		return nil, fmt.Errorf("GetLegacy: %w", err)
+		return nil, oasimpl.OpError("GetLegacy", err)
 	}
 	call := c.opGetLegacy
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetLegacy: %w", err)
+		return nil, oasimpl.OpError("GetLegacy", err)
 	}
 	switch {
 	case resp.StatusCode == 200:
@@ -445,7 +445,7 @@ type ListPagesResult struct {
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) ListPages(ctx context.Context, params ListPagesArgs, opts ...CallOption) (*ListPagesResult, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListPages: %w", err)
+		return nil, oasimpl.OpError("ListPages", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Cursor.Get(); ok {
@@ -453,14 +453,14 @@ func (c *APIClient) ListPages(ctx context.Context, params ListPagesArgs, opts ..
 	}
 	u, err := ps.URL(c.server, "/pages")
 	if err != nil {
-		return nil, fmt.Errorf("ListPages: %w", err)
+		return nil, oasimpl.OpError("ListPages", err)
 	}
 	call := c.opListPages
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ListPages: %w", err)
+		return nil, oasimpl.OpError("ListPages", err)
 	}
 	switch {
 	case resp.StatusCode == 200:
@@ -498,14 +498,14 @@ type PingResult struct {
 func (c *APIClient) Ping(ctx context.Context, opts ...CallOption) (*PingResult, error) {
 	u, err := oasimpl.JoinURL(c.server, "/ping")
 	if err != nil {
-		return nil, fmt.Errorf("Ping: %w", err)
+		return nil, oasimpl.OpError("Ping", err)
 	}
 	call := c.opPing
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("Ping: %w", err)
+		return nil, oasimpl.OpError("Ping", err)
 	}
 	switch {
 	case resp.StatusCode == 204:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:a1ee567c5d558311
 // config: sha256:23ef558e9a4b325a
-// toolchain: v0.15.0
-// output: sha256:45d4b860177fed1a
+// toolchain: v0.16.0
+// output: sha256:fcb8f31e27b88cc1
 //
 // files:
-//	sha256:0720a11ef0b851b4 api.gen.go
-//	sha256:df7f8bd0dbeb0491 doc.gen.go
+//	sha256:09d1e466b41164e9 api.gen.go
+//	sha256:a3154345869aeb68 doc.gen.go
 //	sha256:dad7a1c1765191ed errors.gen.go
 //	sha256:29778eb8a27ed0dc examples.gen_test.go
 //	sha256:47e19aced0a770ad model_item.gen.go

@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdkglobals/1 oasgen/v0.15.0"
+const UserAgent = "sdkglobals/1 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -242,14 +242,14 @@ func (c *APIClient) DeleteOrg(ctx context.Context, opts ...CallOption) error {
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/admin/orgs/"+ps.Path(oasimpl.Param{Name: "orgId", Style: "simple"}, orgID))
 	if err != nil {
-		return fmt.Errorf("DeleteOrg: %w", err)
+		return oasimpl.OpError("DeleteOrg", err)
 	}
 	call := c.opDeleteOrg
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("DeleteOrg: %w", err)
+		return oasimpl.OpError("DeleteOrg", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -289,7 +289,7 @@ func (m ListItemsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) ListItems(ctx context.Context, params ListItemsArgs, opts ...CallOption) ([]string, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListItems: %w", err)
+		return nil, oasimpl.OpError("ListItems", err)
 	}
 	var orgID string
 	if v, ok := params.OrgID.Get(); ok {
@@ -307,7 +307,7 @@ func (c *APIClient) ListItems(ctx context.Context, params ListItemsArgs, opts ..
 	}
 	u, err := ps.URL(c.server, "/orgs/"+ps.Path(oasimpl.Param{Name: "orgId", Style: "simple"}, orgID)+"/items")
 	if err != nil {
-		return nil, fmt.Errorf("ListItems: %w", err)
+		return nil, oasimpl.OpError("ListItems", err)
 	}
 	call := c.opListItems
 	call.URL = u
@@ -315,7 +315,7 @@ func (c *APIClient) ListItems(ctx context.Context, params ListItemsArgs, opts ..
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ListItems: %w", err)
+		return nil, oasimpl.OpError("ListItems", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -364,7 +364,7 @@ func (m GetItemArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 func (c *APIClient) GetItem(ctx context.Context, itemID string, params GetItemArgs, opts ...CallOption) (string, error) {
 	var zero string
 	if err := params.Validate(); err != nil {
-		return zero, fmt.Errorf("GetItem: %w", err)
+		return zero, oasimpl.OpError("GetItem", err)
 	}
 	var orgID string
 	if v, ok := params.OrgID.Get(); ok {
@@ -388,7 +388,7 @@ func (c *APIClient) GetItem(ctx context.Context, itemID string, params GetItemAr
 	}
 	u, err := ps.URL(c.server, "/orgs/"+ps.Path(oasimpl.Param{Name: "orgId", Style: "simple"}, orgID)+"/items/"+ps.Path(oasimpl.Param{Name: "itemId", Style: "simple"}, itemID))
 	if err != nil {
-		return zero, fmt.Errorf("GetItem: %w", err)
+		return zero, oasimpl.OpError("GetItem", err)
 	}
 	call := c.opGetItem
 	call.URL = u
@@ -396,7 +396,7 @@ func (c *APIClient) GetItem(ctx context.Context, itemID string, params GetItemAr
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return zero, fmt.Errorf("GetItem: %w", err)
+		return zero, oasimpl.OpError("GetItem", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

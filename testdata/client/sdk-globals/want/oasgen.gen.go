@@ -7,12 +7,12 @@
 //
 // spec: sha256:08a5c2ab0425a525
 // config: sha256:44a00fb48e028a93
-// toolchain: v0.15.0
-// output: sha256:e1ed0dcfac93b2cd
+// toolchain: v0.16.0
+// output: sha256:adce10a873964012
 //
 // files:
-//	sha256:8f8bae0a90a1c2da api.gen.go
-//	sha256:c1a7665aa9809de5 doc.gen.go
+//	sha256:50d9715e24bb52c7 api.gen.go
+//	sha256:13d56b3ac2a30832 doc.gen.go
 //	sha256:0cdcc28b508ab697 examples.gen_test.go
 //	sha256:3590ef6e75196612 raw/client.gen.go
 //

@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdkgroups/1.0.0 oasgen/v0.15.0"
+const UserAgent = "sdkgroups/1.0.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -257,14 +257,14 @@ func (grp *AccountsClient) List(ctx context.Context, opts ...CallOption) ([]Acco
 	c := grp.api
 	u, err := oasimpl.JoinURL(c.server, "/accounts")
 	if err != nil {
-		return nil, fmt.Errorf("List: %w", err)
+		return nil, oasimpl.OpError("List", err)
 	}
 	call := c.opList
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("List: %w", err)
+		return nil, oasimpl.OpError("List", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -282,15 +282,15 @@ func (grp *AccountsClient) List(ctx context.Context, opts ...CallOption) ([]Acco
 func (grp *AccountsClient) Create(ctx context.Context, body Account, opts ...CallOption) (*Account, error) {
 	c := grp.api
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("Create: %w", err)
+		return nil, oasimpl.OpError("Create", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("Create: %w", err)
+		return nil, oasimpl.OpError("Create", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/accounts")
 	if err != nil {
-		return nil, fmt.Errorf("Create: %w", err)
+		return nil, oasimpl.OpError("Create", err)
 	}
 	call := c.opCreate
 	call.URL = u
@@ -298,7 +298,7 @@ func (grp *AccountsClient) Create(ctx context.Context, body Account, opts ...Cal
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("Create: %w", err)
+		return nil, oasimpl.OpError("Create", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -338,7 +338,7 @@ func (m ListUsersArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 func (grp *AccountsUsersClient) ListUsers(ctx context.Context, id string, params ListUsersArgs, opts ...CallOption) ([]User, error) {
 	c := grp.api
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListUsers: %w", err)
+		return nil, oasimpl.OpError("ListUsers", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.PageSize.Get(); ok {
@@ -349,14 +349,14 @@ func (grp *AccountsUsersClient) ListUsers(ctx context.Context, id string, params
 	}
 	u, err := ps.URL(c.server, "/accounts/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id)+"/users")
 	if err != nil {
-		return nil, fmt.Errorf("ListUsers: %w", err)
+		return nil, oasimpl.OpError("ListUsers", err)
 	}
 	call := c.opListUsers
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ListUsers: %w", err)
+		return nil, oasimpl.OpError("ListUsers", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -375,14 +375,14 @@ func (grp *AccountsUsersClient) ListUsers(ctx context.Context, id string, params
 func (c *APIClient) LegacyPing(ctx context.Context, opts ...CallOption) error {
 	u, err := oasimpl.JoinURL(c.server, "/legacy")
 	if err != nil {
-		return fmt.Errorf("LegacyPing: %w", err)
+		return oasimpl.OpError("LegacyPing", err)
 	}
 	call := c.opLegacyPing
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("LegacyPing: %w", err)
+		return oasimpl.OpError("LegacyPing", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -399,14 +399,14 @@ func (c *APIClient) LegacyPing(ctx context.Context, opts ...CallOption) error {
 func (c *APIClient) Ping(ctx context.Context, opts ...CallOption) error {
 	u, err := oasimpl.JoinURL(c.server, "/ping")
 	if err != nil {
-		return fmt.Errorf("Ping: %w", err)
+		return oasimpl.OpError("Ping", err)
 	}
 	call := c.opPing
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("Ping: %w", err)
+		return oasimpl.OpError("Ping", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

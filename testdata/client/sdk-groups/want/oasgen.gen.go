@@ -7,12 +7,12 @@
 //
 // spec: sha256:133945e2b740b3fd
 // config: sha256:88542a19bbddc305
-// toolchain: v0.15.0
-// output: sha256:bce1f354173c20d2
+// toolchain: v0.16.0
+// output: sha256:aff32dcd4ddbf81e
 //
 // files:
-//	sha256:5e3c03b35806b710 api.gen.go
-//	sha256:4fcfd0f2758ce061 doc.gen.go
+//	sha256:cdd1c1ddd4afbd96 api.gen.go
+//	sha256:0fa71710034282bf doc.gen.go
 //	sha256:f42cce6fdcd0266d examples.gen_test.go
 //	sha256:f9ac07bcd67a53ad model_account.gen.go
 //	sha256:fc1aacd65eb2a408 model_legacy.gen.go

@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdkmeta/1.0.0 oasgen/v0.15.0"
+const UserAgent = "sdkmeta/1.0.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -265,14 +265,14 @@ var _ oas.HeaderDecoder = (*GetFlagsResponseHeaders)(nil)
 func (c *APIClient) GetFlags(ctx context.Context, opts ...CallOption) error {
 	u, err := oasimpl.JoinURL(c.server, "/flags")
 	if err != nil {
-		return fmt.Errorf("GetFlags: %w", err)
+		return oasimpl.OpError("GetFlags", err)
 	}
 	call := c.opGetFlags
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("GetFlags: %w", err)
+		return oasimpl.OpError("GetFlags", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -289,14 +289,14 @@ func (c *APIClient) GetFlags(ctx context.Context, opts ...CallOption) error {
 func (c *APIClient) Health(ctx context.Context, opts ...CallOption) error {
 	u, err := oasimpl.JoinURL(c.server, "/health")
 	if err != nil {
-		return fmt.Errorf("Health: %w", err)
+		return oasimpl.OpError("Health", err)
 	}
 	call := c.opHealth
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("Health: %w", err)
+		return oasimpl.OpError("Health", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -395,7 +395,7 @@ var _ oas.HeaderDecoder = (*ListItemsResponseHeaders)(nil)
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) ListItems(ctx context.Context, params ListItemsArgs, opts ...CallOption) ([]Item, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListItems: %w", err)
+		return nil, oasimpl.OpError("ListItems", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.XAccountID.Get(); ok {
@@ -415,7 +415,7 @@ func (c *APIClient) ListItems(ctx context.Context, params ListItemsArgs, opts ..
 	}
 	u, err := ps.URL(c.server, "/items")
 	if err != nil {
-		return nil, fmt.Errorf("ListItems: %w", err)
+		return nil, oasimpl.OpError("ListItems", err)
 	}
 	call := c.opListItems
 	call.URL = u
@@ -423,7 +423,7 @@ func (c *APIClient) ListItems(ctx context.Context, params ListItemsArgs, opts ..
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ListItems: %w", err)
+		return nil, oasimpl.OpError("ListItems", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -488,7 +488,7 @@ var _ oas.HeaderDecoder = (*GetItemResponseHeaders)(nil)
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetItem(ctx context.Context, id string, params GetItemArgs, opts ...CallOption) (*Item, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetItem: %w", err)
+		return nil, oasimpl.OpError("GetItem", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.XAccountID.Get(); ok {
@@ -500,7 +500,7 @@ func (c *APIClient) GetItem(ctx context.Context, id string, params GetItemArgs, 
 	}
 	u, err := ps.URL(c.server, "/items/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id))
 	if err != nil {
-		return nil, fmt.Errorf("GetItem: %w", err)
+		return nil, oasimpl.OpError("GetItem", err)
 	}
 	call := c.opGetItem
 	call.URL = u
@@ -508,7 +508,7 @@ func (c *APIClient) GetItem(ctx context.Context, id string, params GetItemArgs, 
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetItem: %w", err)
+		return nil, oasimpl.OpError("GetItem", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:08186bb3fbdf7694
 // config: sha256:bc9d64ea3c93754a
-// toolchain: v0.15.0
-// output: sha256:d20b777420b4e747
+// toolchain: v0.16.0
+// output: sha256:ea0f415975b6934a
 //
 // files:
-//	sha256:0ee8437eccf64b0d api.gen.go
-//	sha256:8ed1ee305a3f64a9 doc.gen.go
+//	sha256:09ea3fa96e7060e7 api.gen.go
+//	sha256:18e4654103526ec3 doc.gen.go
 //	sha256:c5a1416e62f83cb2 errors.gen.go
 //	sha256:f2c637a41f3d48df examples.gen_test.go
 //	sha256:f4ca1e1b6a9df9b9 model_item.gen.go

@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdkpagination/1.0 oasgen/v0.15.0"
+const UserAgent = "sdkpagination/1.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -272,7 +272,7 @@ func (m ListCursorItemsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path)
 // Retried on 503, with exponential backoff (Retry-After honoured).
 func (c *APIClient) ListCursorItems(ctx context.Context, params ListCursorItemsArgs, opts ...CallOption) (*CursorPage, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListCursorItems: %w", err)
+		return nil, oasimpl.OpError("ListCursorItems", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Cursor.Get(); ok {
@@ -283,14 +283,14 @@ func (c *APIClient) ListCursorItems(ctx context.Context, params ListCursorItemsA
 	}
 	u, err := ps.URL(c.server, "/cursor/items")
 	if err != nil {
-		return nil, fmt.Errorf("ListCursorItems: %w", err)
+		return nil, oasimpl.OpError("ListCursorItems", err)
 	}
 	call := c.opListCursorItems
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ListCursorItems: %w", err)
+		return nil, oasimpl.OpError("ListCursorItems", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -388,7 +388,7 @@ func (m ListLinkedItemsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path)
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) ListLinkedItems(ctx context.Context, params ListLinkedItemsArgs, opts ...CallOption) (*LinkedPage, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListLinkedItems: %w", err)
+		return nil, oasimpl.OpError("ListLinkedItems", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Size.Get(); ok {
@@ -396,14 +396,14 @@ func (c *APIClient) ListLinkedItems(ctx context.Context, params ListLinkedItemsA
 	}
 	u, err := ps.URL(c.server, "/linked/items")
 	if err != nil {
-		return nil, fmt.Errorf("ListLinkedItems: %w", err)
+		return nil, oasimpl.OpError("ListLinkedItems", err)
 	}
 	call := c.opListLinkedItems
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ListLinkedItems: %w", err)
+		return nil, oasimpl.OpError("ListLinkedItems", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -507,7 +507,7 @@ func (m ListNumberedItemsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Pat
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) ListNumberedItems(ctx context.Context, params ListNumberedItemsArgs, opts ...CallOption) (*NumberedPage, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListNumberedItems: %w", err)
+		return nil, oasimpl.OpError("ListNumberedItems", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Page.Get(); ok {
@@ -515,14 +515,14 @@ func (c *APIClient) ListNumberedItems(ctx context.Context, params ListNumberedIt
 	}
 	u, err := ps.URL(c.server, "/numbered/items")
 	if err != nil {
-		return nil, fmt.Errorf("ListNumberedItems: %w", err)
+		return nil, oasimpl.OpError("ListNumberedItems", err)
 	}
 	call := c.opListNumberedItems
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ListNumberedItems: %w", err)
+		return nil, oasimpl.OpError("ListNumberedItems", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -601,7 +601,7 @@ func (m ListOffsetItemsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path)
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) ListOffsetItems(ctx context.Context, params ListOffsetItemsArgs, opts ...CallOption) (*OffsetPage, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListOffsetItems: %w", err)
+		return nil, oasimpl.OpError("ListOffsetItems", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Offset.Get(); ok {
@@ -610,14 +610,14 @@ func (c *APIClient) ListOffsetItems(ctx context.Context, params ListOffsetItemsA
 	ps.Query(oasimpl.Param{Name: "limit", Style: "form", Explode: true}, params.Limit)
 	u, err := ps.URL(c.server, "/offset/items")
 	if err != nil {
-		return nil, fmt.Errorf("ListOffsetItems: %w", err)
+		return nil, oasimpl.OpError("ListOffsetItems", err)
 	}
 	call := c.opListOffsetItems
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ListOffsetItems: %w", err)
+		return nil, oasimpl.OpError("ListOffsetItems", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -692,15 +692,15 @@ func (c *APIClient) ListOffsetItemsAll(ctx context.Context, params ListOffsetIte
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) Search(ctx context.Context, body SearchRequest, opts ...CallOption) (*SearchPage, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("Search: %w", err)
+		return nil, oasimpl.OpError("Search", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("Search: %w", err)
+		return nil, oasimpl.OpError("Search", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/search")
 	if err != nil {
-		return nil, fmt.Errorf("Search: %w", err)
+		return nil, oasimpl.OpError("Search", err)
 	}
 	call := c.opSearch
 	call.URL = u
@@ -708,7 +708,7 @@ func (c *APIClient) Search(ctx context.Context, body SearchRequest, opts ...Call
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("Search: %w", err)
+		return nil, oasimpl.OpError("Search", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:25413f7d26004831
 // config: sha256:821f72598031c6bb
-// toolchain: v0.15.0
-// output: sha256:f6c993e514034a4d
+// toolchain: v0.16.0
+// output: sha256:0a9d4485d9721df7
 //
 // files:
-//	sha256:39a205a947581a76 api.gen.go
-//	sha256:912c27281de0f9f7 doc.gen.go
+//	sha256:be3ff8e502acddac api.gen.go
+//	sha256:ea557a5a70815316 doc.gen.go
 //	sha256:5315fded536c6613 errors.gen.go
 //	sha256:1b2a5e45b33cf1e7 examples.gen_test.go
 //	sha256:e0c674e840831a54 model_cursor.gen.go

@@ -14,7 +14,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdkservers/1.0.0 oasgen/v0.15.0"
+const UserAgent = "sdkservers/1.0.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -287,14 +287,14 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 func (c *APIClient) ListFiles(ctx context.Context, opts ...CallOption) error {
 	u, err := oasimpl.JoinURL(c.serverListFiles, "/files")
 	if err != nil {
-		return fmt.Errorf("ListFiles: %w", err)
+		return oasimpl.OpError("ListFiles", err)
 	}
 	call := c.opListFiles
 	call.URL = u
 	call.Server = c.serverListFiles
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("ListFiles: %w", err)
+		return oasimpl.OpError("ListFiles", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -311,14 +311,14 @@ func (c *APIClient) ListFiles(ctx context.Context, opts ...CallOption) error {
 func (c *APIClient) Ping(ctx context.Context, opts ...CallOption) error {
 	u, err := oasimpl.JoinURL(c.server, "/ping")
 	if err != nil {
-		return fmt.Errorf("Ping: %w", err)
+		return oasimpl.OpError("Ping", err)
 	}
 	call := c.opPing
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("Ping: %w", err)
+		return oasimpl.OpError("Ping", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -335,14 +335,14 @@ func (c *APIClient) Ping(ctx context.Context, opts ...CallOption) error {
 func (c *APIClient) Upload(ctx context.Context, opts ...CallOption) error {
 	u, err := oasimpl.JoinURL(c.serverUpload, "/upload")
 	if err != nil {
-		return fmt.Errorf("Upload: %w", err)
+		return oasimpl.OpError("Upload", err)
 	}
 	call := c.opUpload
 	call.URL = u
 	call.Server = c.serverUpload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("Upload: %w", err)
+		return oasimpl.OpError("Upload", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

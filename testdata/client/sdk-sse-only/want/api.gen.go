@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdksseonly/1 oasgen/v0.15.0"
+const UserAgent = "sdksseonly/1 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -211,14 +211,14 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 func (c *APIClient) streamTicksStream(ctx context.Context, opts ...CallOption) (*oas.Stream, error) {
 	u, err := oasimpl.JoinURL(c.server, "/ticks")
 	if err != nil {
-		return nil, fmt.Errorf("StreamTicks: %w", err)
+		return nil, oasimpl.OpError("StreamTicks", err)
 	}
 	call := c.opStreamTicks
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("StreamTicks: %w", err)
+		return nil, oasimpl.OpError("StreamTicks", err)
 	}
 	defer resp.Close()
 	switch {

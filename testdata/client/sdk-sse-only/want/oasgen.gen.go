@@ -7,12 +7,12 @@
 //
 // spec: sha256:b3eeaa2e91efa136
 // config: sha256:a27a5795d96fc97b
-// toolchain: v0.15.0
-// output: sha256:37f57c4d7314b6e9
+// toolchain: v0.16.0
+// output: sha256:d4edeee0928af390
 //
 // files:
-//	sha256:1e5a8e2f7f00d83c api.gen.go
-//	sha256:af6bde988806fe43 doc.gen.go
+//	sha256:5cafb779c1d478b0 api.gen.go
+//	sha256:2c17e13b87cd1c1d doc.gen.go
 //	sha256:05059139768efc0a examples.gen_test.go
 //	sha256:44b66d52904989ad model_stream_ticks_event.gen.go
 //	sha256:dc6275efafcef278 raw/client.gen.go

@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdksse/1.0 oasgen/v0.15.0"
+const UserAgent = "sdksse/1.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -248,15 +248,15 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 // chatStream sends the request of Chat and returns its 2xx event stream unread.
 func (c *APIClient) chatStream(ctx context.Context, body ChatRequest, opts ...CallOption) (*oas.Stream, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("Chat: %w", err)
+		return nil, oasimpl.OpError("Chat", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("Chat: %w", err)
+		return nil, oasimpl.OpError("Chat", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/chat")
 	if err != nil {
-		return nil, fmt.Errorf("Chat: %w", err)
+		return nil, oasimpl.OpError("Chat", err)
 	}
 	call := c.opChat
 	call.URL = u
@@ -264,7 +264,7 @@ func (c *APIClient) chatStream(ctx context.Context, body ChatRequest, opts ...Ca
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("Chat: %w", err)
+		return nil, oasimpl.OpError("Chat", err)
 	}
 	defer resp.Close()
 	switch {
@@ -307,15 +307,15 @@ func (c *APIClient) Chat(ctx context.Context, body ChatRequest, opts ...CallOpti
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) CreateCompletion(ctx context.Context, body CompletionRequest, opts ...CallOption) (*Completion, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateCompletion: %w", err)
+		return nil, oasimpl.OpError("CreateCompletion", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("CreateCompletion: %w", err)
+		return nil, oasimpl.OpError("CreateCompletion", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/completions")
 	if err != nil {
-		return nil, fmt.Errorf("CreateCompletion: %w", err)
+		return nil, oasimpl.OpError("CreateCompletion", err)
 	}
 	call := c.opCreateCompletion
 	call.URL = u
@@ -323,7 +323,7 @@ func (c *APIClient) CreateCompletion(ctx context.Context, body CompletionRequest
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("CreateCompletion: %w", err)
+		return nil, oasimpl.OpError("CreateCompletion", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -335,15 +335,15 @@ func (c *APIClient) CreateCompletion(ctx context.Context, body CompletionRequest
 // createCompletionStream sends the request of CreateCompletion asking for text/event-stream and returns its 2xx event stream unread.
 func (c *APIClient) createCompletionStream(ctx context.Context, body CompletionRequest, opts ...CallOption) (*oas.Stream, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateCompletionEvents: %w", err)
+		return nil, oasimpl.OpError("CreateCompletionEvents", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("CreateCompletionEvents: %w", err)
+		return nil, oasimpl.OpError("CreateCompletionEvents", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/completions")
 	if err != nil {
-		return nil, fmt.Errorf("CreateCompletionEvents: %w", err)
+		return nil, oasimpl.OpError("CreateCompletionEvents", err)
 	}
 	call := c.opCreateCompletionEvents
 	call.URL = u
@@ -351,7 +351,7 @@ func (c *APIClient) createCompletionStream(ctx context.Context, body CompletionR
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("CreateCompletionEvents: %w", err)
+		return nil, oasimpl.OpError("CreateCompletionEvents", err)
 	}
 	defer resp.Close()
 	switch {
@@ -387,14 +387,14 @@ func (c *APIClient) CreateCompletionEvents(ctx context.Context, body CompletionR
 func (c *APIClient) feedStream(ctx context.Context, opts ...CallOption) (*oas.Stream, error) {
 	u, err := oasimpl.JoinURL(c.server, "/feed")
 	if err != nil {
-		return nil, fmt.Errorf("Feed: %w", err)
+		return nil, oasimpl.OpError("Feed", err)
 	}
 	call := c.opFeed
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("Feed: %w", err)
+		return nil, oasimpl.OpError("Feed", err)
 	}
 	defer resp.Close()
 	switch {
@@ -449,7 +449,7 @@ func (m TailLogsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // tailLogsStream sends the request of TailLogs and returns its 2xx event stream unread.
 func (c *APIClient) tailLogsStream(ctx context.Context, params TailLogsArgs, opts ...CallOption) (*oas.Stream, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("TailLogs: %w", err)
+		return nil, oasimpl.OpError("TailLogs", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Level.Get(); ok {
@@ -457,14 +457,14 @@ func (c *APIClient) tailLogsStream(ctx context.Context, params TailLogsArgs, opt
 	}
 	u, err := ps.URL(c.server, "/logs")
 	if err != nil {
-		return nil, fmt.Errorf("TailLogs: %w", err)
+		return nil, oasimpl.OpError("TailLogs", err)
 	}
 	call := c.opTailLogs
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("TailLogs: %w", err)
+		return nil, oasimpl.OpError("TailLogs", err)
 	}
 	defer resp.Close()
 	switch {
@@ -500,14 +500,14 @@ func (c *APIClient) streamTicksStream(ctx context.Context, symbol string, opts .
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/ticks/"+ps.Path(oasimpl.Param{Name: "symbol", Style: "simple"}, symbol))
 	if err != nil {
-		return nil, fmt.Errorf("StreamTicks: %w", err)
+		return nil, oasimpl.OpError("StreamTicks", err)
 	}
 	call := c.opStreamTicks
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("StreamTicks: %w", err)
+		return nil, oasimpl.OpError("StreamTicks", err)
 	}
 	defer resp.Close()
 	switch {

@@ -7,12 +7,12 @@
 //
 // spec: sha256:5f9637848f958e7e
 // config: sha256:5c465b5e41ce6b6c
-// toolchain: v0.15.0
-// output: sha256:b6f3ab24daaa3261
+// toolchain: v0.16.0
+// output: sha256:8f0ef2fd610bfc12
 //
 // files:
-//	sha256:49ed01647316d727 api.gen.go
-//	sha256:52211d7f9bb8c066 doc.gen.go
+//	sha256:b795ea65d0b9c115 api.gen.go
+//	sha256:2732ebb96d3f69a6 doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
 //	sha256:a4def5da10175901 examples.gen_test.go
 //	sha256:2e81733e0a7e602b model_chat_chunk.gen.go

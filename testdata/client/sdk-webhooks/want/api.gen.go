@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdkwebhooks/1.0 oasgen/v0.15.0"
+const UserAgent = "sdkwebhooks/1.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -238,20 +238,20 @@ func (m PlaceOrderArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) PlaceOrder(ctx context.Context, params PlaceOrderArgs, body PlaceOrderBody, opts ...CallOption) (*Order, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("PlaceOrder: %w", err)
+		return nil, oasimpl.OpError("PlaceOrder", err)
 	}
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("PlaceOrder: %w", err)
+		return nil, oasimpl.OpError("PlaceOrder", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("PlaceOrder: %w", err)
+		return nil, oasimpl.OpError("PlaceOrder", err)
 	}
 	var ps oasimpl.Params
 	ps.Query(oasimpl.Param{Name: "callbackUrl", Style: "form", Explode: true}, params.CallbackURL)
 	u, err := ps.URL(c.server, "/orders")
 	if err != nil {
-		return nil, fmt.Errorf("PlaceOrder: %w", err)
+		return nil, oasimpl.OpError("PlaceOrder", err)
 	}
 	call := c.opPlaceOrder
 	call.URL = u
@@ -259,7 +259,7 @@ func (c *APIClient) PlaceOrder(ctx context.Context, params PlaceOrderArgs, body 
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("PlaceOrder: %w", err)
+		return nil, oasimpl.OpError("PlaceOrder", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:df6f94a6c26fd458
 // config: sha256:908a3bd4c2fc0a67
-// toolchain: v0.15.0
-// output: sha256:386b39bbf8c3d756
+// toolchain: v0.16.0
+// output: sha256:c5d233cc64eecc29
 //
 // files:
-//	sha256:2b2380c1f49417c8 api.gen.go
-//	sha256:28fcb952cf6f7657 doc.gen.go
+//	sha256:0698bf5bbf1e44f1 api.gen.go
+//	sha256:3b90fb1ad8670510 doc.gen.go
 //	sha256:4d5d679a1897b451 errors.gen.go
 //	sha256:4003e553b3cf3b2b examples.gen_test.go
 //	sha256:cd881e55d031c8da model_order.gen.go

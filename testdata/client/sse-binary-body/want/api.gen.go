@@ -17,7 +17,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "ssebinarybody/1 oasgen/v0.15.0"
+const UserAgent = "ssebinarybody/1 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -216,7 +216,7 @@ func (c *APIClient) streamConfigStream(ctx context.Context, peerID string, body 
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/peers/"+ps.Path(oasimpl.Param{Name: "peerId", Style: "simple"}, peerID)+"/config")
 	if err != nil {
-		return nil, fmt.Errorf("StreamConfig: %w", err)
+		return nil, oasimpl.OpError("StreamConfig", err)
 	}
 	call := c.opStreamConfig
 	call.URL = u
@@ -225,7 +225,7 @@ func (c *APIClient) streamConfigStream(ctx context.Context, peerID string, body 
 	call.ContentType = contentType
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("StreamConfig: %w", err)
+		return nil, oasimpl.OpError("StreamConfig", err)
 	}
 	defer resp.Close()
 	switch {

@@ -7,12 +7,12 @@
 //
 // spec: sha256:8a58b643a2acf06d
 // config: sha256:c87cd6bd79ffc45e
-// toolchain: v0.15.0
-// output: sha256:192d22167f6d67ff
+// toolchain: v0.16.0
+// output: sha256:788d25075d11676e
 //
 // files:
-//	sha256:9ce7e03c25024c47 api.gen.go
-//	sha256:c2f374f07cb0c6a9 doc.gen.go
+//	sha256:ca490b5863c509ec api.gen.go
+//	sha256:19ae439503862e48 doc.gen.go
 //	sha256:de47a82c6c72fb78 examples.gen_test.go
 //	sha256:1460f31894fd26e6 model_stream_config_event.gen.go
 //	sha256:8394c7ee75be8ce0 raw/client.gen.go

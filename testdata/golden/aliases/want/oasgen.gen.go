@@ -7,11 +7,11 @@
 //
 // spec: sha256:39b553d129eebb02
 // config: sha256:e372b62fecccf7b1
-// toolchain: v0.15.0
-// output: sha256:2cdd3f32570f9a79
+// toolchain: v0.16.0
+// output: sha256:562ba7ba41053bb0
 //
 // files:
-//	sha256:00ce3127dd6c82e6 doc.gen.go
+//	sha256:b156d205e3b584ad doc.gen.go
 //	sha256:2a8fc3d0b45ac471 docs/models/color.md
 //	sha256:f437eef4606e4404 docs/models/free.md
 //	sha256:70cb00816ebaeaee docs/models/holder.md

@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "bundledrefs/1 oasgen/v0.15.0"
+const UserAgent = "bundledrefs/1 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -254,7 +254,7 @@ func (m ListRecordsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) ListRecords(ctx context.Context, params ListRecordsArgs, opts ...CallOption) (*ListRecordsOkResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListRecords: %w", err)
+		return nil, oasimpl.OpError("ListRecords", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Kind.Get(); ok {
@@ -262,14 +262,14 @@ func (c *APIClient) ListRecords(ctx context.Context, params ListRecordsArgs, opt
 	}
 	u, err := ps.URL(c.server, "/records")
 	if err != nil {
-		return nil, fmt.Errorf("ListRecords: %w", err)
+		return nil, oasimpl.OpError("ListRecords", err)
 	}
 	call := c.opListRecords
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ListRecords: %w", err)
+		return nil, oasimpl.OpError("ListRecords", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -310,14 +310,14 @@ func (m CreateRecordArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) CreateRecord(ctx context.Context, params CreateRecordArgs, body ListRecordsOkResponseRecords, opts ...CallOption) (*CreateRecordCreatedResponse, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateRecord: %w", err)
+		return nil, oasimpl.OpError("CreateRecord", err)
 	}
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateRecord: %w", err)
+		return nil, oasimpl.OpError("CreateRecord", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("CreateRecord: %w", err)
+		return nil, oasimpl.OpError("CreateRecord", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Kind.Get(); ok {
@@ -325,7 +325,7 @@ func (c *APIClient) CreateRecord(ctx context.Context, params CreateRecordArgs, b
 	}
 	u, err := ps.URL(c.server, "/records")
 	if err != nil {
-		return nil, fmt.Errorf("CreateRecord: %w", err)
+		return nil, oasimpl.OpError("CreateRecord", err)
 	}
 	call := c.opCreateRecord
 	call.URL = u
@@ -333,7 +333,7 @@ func (c *APIClient) CreateRecord(ctx context.Context, params CreateRecordArgs, b
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("CreateRecord: %w", err)
+		return nil, oasimpl.OpError("CreateRecord", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -351,14 +351,14 @@ func (c *APIClient) CreateRecord(ctx context.Context, params CreateRecordArgs, b
 func (c *APIClient) ListZones(ctx context.Context, opts ...CallOption) (*ListZonesOkResponse, error) {
 	u, err := oasimpl.JoinURL(c.server, "/zones")
 	if err != nil {
-		return nil, fmt.Errorf("ListZones: %w", err)
+		return nil, oasimpl.OpError("ListZones", err)
 	}
 	call := c.opListZones
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ListZones: %w", err)
+		return nil, oasimpl.OpError("ListZones", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -375,15 +375,15 @@ func (c *APIClient) ListZones(ctx context.Context, opts ...CallOption) (*ListZon
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) CreateZone(ctx context.Context, body CreateZoneBody, opts ...CallOption) (*CreateZoneBodyRegion, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateZone: %w", err)
+		return nil, oasimpl.OpError("CreateZone", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("CreateZone: %w", err)
+		return nil, oasimpl.OpError("CreateZone", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/zones")
 	if err != nil {
-		return nil, fmt.Errorf("CreateZone: %w", err)
+		return nil, oasimpl.OpError("CreateZone", err)
 	}
 	call := c.opCreateZone
 	call.URL = u
@@ -391,7 +391,7 @@ func (c *APIClient) CreateZone(ctx context.Context, body CreateZoneBody, opts ..
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("CreateZone: %w", err)
+		return nil, oasimpl.OpError("CreateZone", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:4661092085c718e1
 // config: sha256:e8f88dc43ceca4a9
-// toolchain: v0.15.0
-// output: sha256:e64dd9fbda8cced5
+// toolchain: v0.16.0
+// output: sha256:3efdb5751cc4024d
 //
 // files:
-//	sha256:1d41b981431d4f06 api.gen.go
-//	sha256:1e4df50344ec72ec doc.gen.go
+//	sha256:19b2dcf380bef1e2 api.gen.go
+//	sha256:fc06edf81911e98d doc.gen.go
 //	sha256:29f0583c47f22d3e docs/models/createrecordcreatedresponse.md
 //	sha256:5c863ed06e41949b docs/models/createzonebody.md
 //	sha256:2c7ccc981207e157 docs/models/createzonebodyregion.md

@@ -7,12 +7,12 @@
 //
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
-// toolchain: v0.15.0
-// output: sha256:fb60bb34b0fa528d
+// toolchain: v0.16.0
+// output: sha256:bbf3603e662fcdd1
 //
 // files:
-//	sha256:8b6c9c30b298e666 api.gen.go
-//	sha256:823eea787ff900ab doc.gen.go
+//	sha256:ab7e1ce16b52897f api.gen.go
+//	sha256:563a0b7420259bee doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md
 //	sha256:9d637706ac1edcbc docs/models/codetooltype.md

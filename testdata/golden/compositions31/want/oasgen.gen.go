@@ -7,11 +7,11 @@
 //
 // spec: sha256:9127fc07e253bb5d
 // config: sha256:3033b3df49b8a7d5
-// toolchain: v0.15.0
-// output: sha256:8dfcbead2f0c24f8
+// toolchain: v0.16.0
+// output: sha256:32efc1062d806f19
 //
 // files:
-//	sha256:a776efe1afe51f46 doc.gen.go
+//	sha256:7f49659ab351fad1 doc.gen.go
 //	sha256:a217ec94103094ad docs/models/cat.md
 //	sha256:8d65394bef45f8ad docs/models/holder.md
 //	sha256:6fb62a176b37c243 docs/models/holderinline.md

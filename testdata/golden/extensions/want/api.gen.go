@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "extensions/1 oasgen/v0.15.0"
+const UserAgent = "extensions/1 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -213,14 +213,14 @@ func (c *APIClient) GetThing(ctx context.Context, id ThingID, opts ...CallOption
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/things/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id))
 	if err != nil {
-		return nil, fmt.Errorf("GetThing: %w", err)
+		return nil, oasimpl.OpError("GetThing", err)
 	}
 	call := c.opGetThing
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetThing: %w", err)
+		return nil, oasimpl.OpError("GetThing", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:722557dab0b479f2
 // config: sha256:820be30c8474642c
-// toolchain: v0.15.0
-// output: sha256:5df213d0339d1399
+// toolchain: v0.16.0
+// output: sha256:3e85cffd58ef7d5b
 //
 // files:
-//	sha256:ea51b58f86c00637 api.gen.go
-//	sha256:9a1d79e31a322136 doc.gen.go
+//	sha256:9a7235600d5aa115 api.gen.go
+//	sha256:2925e233abb9f444 doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:1bb32bde487c6d2a docs/models/item.md
 //	sha256:0ea6464ee4e15940 docs/models/itemlevel.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:75cdb478b062a069
 // config: sha256:464a3464135517d1
-// toolchain: v0.15.0
-// output: sha256:13cf3775daa32446
+// toolchain: v0.16.0
+// output: sha256:a76105a9919f8e85
 //
 // files:
-//	sha256:6235d7e7ab700102 doc.gen.go
+//	sha256:967f1179e65d4e47 doc.gen.go
 //	sha256:d56a776dce54ded8 docs/models/card.md
 //	sha256:195cdd97f4e6ff6a docs/models/cardconfiguration.md
 //	sha256:671e58b975bf7e6b docs/models/cardconfigurationbulkaddress.md

@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "mistakes/1 oasgen/v0.15.0"
+const UserAgent = "mistakes/1 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -218,15 +218,15 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption) (*Pet, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("AddPet: %w", err)
+		return nil, oasimpl.OpError("AddPet", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("AddPet: %w", err)
+		return nil, oasimpl.OpError("AddPet", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/pets")
 	if err != nil {
-		return nil, fmt.Errorf("AddPet: %w", err)
+		return nil, oasimpl.OpError("AddPet", err)
 	}
 	call := c.opAddPet
 	call.URL = u
@@ -234,7 +234,7 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("AddPet: %w", err)
+		return nil, oasimpl.OpError("AddPet", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -270,7 +270,7 @@ func (m GetToyArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetToy(ctx context.Context, petID string, toyID string, params GetToyArgs, opts ...CallOption) (*Toy, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetToy: %w", err)
+		return nil, oasimpl.OpError("GetToy", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Verbose.Get(); ok {
@@ -278,14 +278,14 @@ func (c *APIClient) GetToy(ctx context.Context, petID string, toyID string, para
 	}
 	u, err := ps.URL(c.server, "/pets/"+ps.Path(oasimpl.Param{Name: "petId", Style: "simple"}, petID)+"/toys/"+ps.Path(oasimpl.Param{Name: "toyId", Style: ""}, toyID))
 	if err != nil {
-		return nil, fmt.Errorf("GetToy: %w", err)
+		return nil, oasimpl.OpError("GetToy", err)
 	}
 	call := c.opGetToy
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetToy: %w", err)
+		return nil, oasimpl.OpError("GetToy", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

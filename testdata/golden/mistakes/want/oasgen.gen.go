@@ -7,12 +7,12 @@
 //
 // spec: sha256:1a6d8a3c7a2b2c93
 // config: sha256:3e42edb4719cb61b
-// toolchain: v0.15.0
-// output: sha256:f83b9e3bfec835cb
+// toolchain: v0.16.0
+// output: sha256:54446d78234edad9
 //
 // files:
-//	sha256:6eacd94585e35295 api.gen.go
-//	sha256:36628b92d58ed368 doc.gen.go
+//	sha256:3c41158b3c526adc api.gen.go
+//	sha256:fd0839d4ff1adc93 doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md
 //	sha256:2c836a2137fa25ad docs/models/link.md

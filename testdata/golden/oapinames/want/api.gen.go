@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "oapinames/1 oasgen/v0.15.0"
+const UserAgent = "oapinames/1 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options2.ServerURL is
 // empty.
@@ -231,14 +231,14 @@ func (c *APIClient2) policy(spec *RetryPolicy2) *RetryPolicy2 {
 func (c *APIClient2) ListThings(ctx context.Context, opts ...CallOption2) ([]Thing, error) {
 	u, err := oasimpl.JoinURL(c.server, "/things")
 	if err != nil {
-		return nil, fmt.Errorf("ListThings: %w", err)
+		return nil, oasimpl.OpError("ListThings", err)
 	}
 	call := c.opListThings
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ListThings: %w", err)
+		return nil, oasimpl.OpError("ListThings", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -274,11 +274,11 @@ func (m CreateThingArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // Not retried unless the call passes WithRetries.
 func (c *APIClient2) CreateThing(ctx context.Context, params CreateThingArgs, body []Thing, opts ...CallOption2) (*Thing, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateThing: %w", err)
+		return nil, oasimpl.OpError("CreateThing", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("CreateThing: %w", err)
+		return nil, oasimpl.OpError("CreateThing", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.DryRun.Get(); ok {
@@ -286,7 +286,7 @@ func (c *APIClient2) CreateThing(ctx context.Context, params CreateThingArgs, bo
 	}
 	u, err := ps.URL(c.server, "/things")
 	if err != nil {
-		return nil, fmt.Errorf("CreateThing: %w", err)
+		return nil, oasimpl.OpError("CreateThing", err)
 	}
 	call := c.opCreateThing
 	call.URL = u
@@ -294,7 +294,7 @@ func (c *APIClient2) CreateThing(ctx context.Context, params CreateThingArgs, bo
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("CreateThing: %w", err)
+		return nil, oasimpl.OpError("CreateThing", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -311,15 +311,15 @@ func (c *APIClient2) CreateThing(ctx context.Context, params CreateThingArgs, bo
 // Not retried unless the call passes WithRetries.
 func (c *APIClient2) PatchThings(ctx context.Context, body Options, opts ...CallOption2) error {
 	if err := body.Validate(); err != nil {
-		return fmt.Errorf("PatchThings: %w", err)
+		return oasimpl.OpError("PatchThings", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return fmt.Errorf("PatchThings: %w", err)
+		return oasimpl.OpError("PatchThings", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/things")
 	if err != nil {
-		return fmt.Errorf("PatchThings: %w", err)
+		return oasimpl.OpError("PatchThings", err)
 	}
 	call := c.opPatchThings
 	call.URL = u
@@ -327,7 +327,7 @@ func (c *APIClient2) PatchThings(ctx context.Context, body Options, opts ...Call
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("PatchThings: %w", err)
+		return oasimpl.OpError("PatchThings", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -344,12 +344,12 @@ func (c *APIClient2) PatchThings(ctx context.Context, body Options, opts ...Call
 func (c *APIClient2) ReplaceThing(ctx context.Context, id string, body map[string]string, opts ...CallOption2) error {
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return fmt.Errorf("ReplaceThing: %w", err)
+		return oasimpl.OpError("ReplaceThing", err)
 	}
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/things/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id))
 	if err != nil {
-		return fmt.Errorf("ReplaceThing: %w", err)
+		return oasimpl.OpError("ReplaceThing", err)
 	}
 	call := c.opReplaceThing
 	call.URL = u
@@ -358,7 +358,7 @@ func (c *APIClient2) ReplaceThing(ctx context.Context, id string, body map[strin
 	call.ContentType = "application/merge-patch+json"
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("ReplaceThing: %w", err)
+		return oasimpl.OpError("ReplaceThing", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
-// toolchain: v0.15.0
-// output: sha256:efa8dcb2a3504022
+// toolchain: v0.16.0
+// output: sha256:f89dbc3917241485
 //
 // files:
-//	sha256:0c44f518ae246b80 api.gen.go
-//	sha256:593fefffc46a8968 doc.gen.go
+//	sha256:130e3c11a4bfa846 api.gen.go
+//	sha256:9dc59d1063f6957f doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md
 //	sha256:b9a2eab437730933 docs/models/calloption.md

@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "openapi31/1 oasgen/v0.15.0"
+const UserAgent = "openapi31/1 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -252,14 +252,14 @@ func (m CreateWidgetArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) CreateWidget(ctx context.Context, params CreateWidgetArgs, body Widget, opts ...CallOption) (*Widget, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateWidget: %w", err)
+		return nil, oasimpl.OpError("CreateWidget", err)
 	}
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("CreateWidget: %w", err)
+		return nil, oasimpl.OpError("CreateWidget", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("CreateWidget: %w", err)
+		return nil, oasimpl.OpError("CreateWidget", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.PageSize.Get(); ok {
@@ -279,7 +279,7 @@ func (c *APIClient) CreateWidget(ctx context.Context, params CreateWidgetArgs, b
 	}
 	u, err := ps.URL(c.server, "/widgets")
 	if err != nil {
-		return nil, fmt.Errorf("CreateWidget: %w", err)
+		return nil, oasimpl.OpError("CreateWidget", err)
 	}
 	call := c.opCreateWidget
 	call.URL = u
@@ -287,7 +287,7 @@ func (c *APIClient) CreateWidget(ctx context.Context, params CreateWidgetArgs, b
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("CreateWidget: %w", err)
+		return nil, oasimpl.OpError("CreateWidget", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
-// toolchain: v0.15.0
-// output: sha256:87a02b3bad9def89
+// toolchain: v0.16.0
+// output: sha256:5f3fd712fb064bdb
 //
 // files:
-//	sha256:0117677b91484531 api.gen.go
-//	sha256:da80062e30c3c822 doc.gen.go
+//	sha256:f53fa435b2665482 api.gen.go
+//	sha256:53af7f06b00b6abf doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
 //	sha256:f8b7b32b8d974414 docs/models/payload.md

@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "paramnames/1 oasgen/v0.15.0"
+const UserAgent = "paramnames/1 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -256,7 +256,7 @@ func (m GetAccountArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetAccount(ctx context.Context, id string, idPath2 string, params GetAccountArgs, opts ...CallOption) error {
 	if err := params.Validate(); err != nil {
-		return fmt.Errorf("GetAccount: %w", err)
+		return oasimpl.OpError("GetAccount", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Limit.Get(); ok {
@@ -292,7 +292,7 @@ func (c *APIClient) GetAccount(ctx context.Context, id string, idPath2 string, p
 	}
 	u, err := ps.URL(c.server, "/accounts/"+ps.Path(oasimpl.Param{Name: "id", Style: "simple"}, id)+"/"+ps.Path(oasimpl.Param{Name: "Id", Style: "simple"}, idPath2))
 	if err != nil {
-		return fmt.Errorf("GetAccount: %w", err)
+		return oasimpl.OpError("GetAccount", err)
 	}
 	call := c.opGetAccount
 	call.URL = u
@@ -300,7 +300,7 @@ func (c *APIClient) GetAccount(ctx context.Context, id string, idPath2 string, p
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("GetAccount: %w", err)
+		return oasimpl.OpError("GetAccount", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -345,14 +345,14 @@ func (m PostThingArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) PostThing(ctx context.Context, urlParam string, server string, typeParam string, cParam string, pathParam0 string, bodyParam string, paramsParam int64, params PostThingArgs, body PostThingBody, opts ...CallOption) error {
 	if err := params.Validate(); err != nil {
-		return fmt.Errorf("PostThing: %w", err)
+		return oasimpl.OpError("PostThing", err)
 	}
 	if err := body.Validate(); err != nil {
-		return fmt.Errorf("PostThing: %w", err)
+		return oasimpl.OpError("PostThing", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return fmt.Errorf("PostThing: %w", err)
+		return oasimpl.OpError("PostThing", err)
 	}
 	var ps oasimpl.Params
 	ps.Header(oasimpl.Param{Name: "X-Foo", Style: "simple"}, params.XFoo)
@@ -370,7 +370,7 @@ func (c *APIClient) PostThing(ctx context.Context, urlParam string, server strin
 	}
 	u, err := ps.URL(c.server, "/things/"+ps.Path(oasimpl.Param{Name: "url", Style: "simple"}, urlParam)+"/"+ps.Path(oasimpl.Param{Name: "server", Style: "simple"}, server)+"/"+ps.Path(oasimpl.Param{Name: "type", Style: "simple"}, typeParam)+"/"+ps.Path(oasimpl.Param{Name: "c", Style: "simple"}, cParam)+"/"+ps.Path(oasimpl.Param{Name: "pathParam0", Style: "simple"}, pathParam0)+"/"+ps.Path(oasimpl.Param{Name: "body", Style: "simple"}, bodyParam)+"/"+ps.Path(oasimpl.Param{Name: "params", Style: "simple"}, paramsParam))
 	if err != nil {
-		return fmt.Errorf("PostThing: %w", err)
+		return oasimpl.OpError("PostThing", err)
 	}
 	call := c.opPostThing
 	call.URL = u
@@ -379,7 +379,7 @@ func (c *APIClient) PostThing(ctx context.Context, urlParam string, server strin
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("PostThing: %w", err)
+		return oasimpl.OpError("PostThing", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
-// toolchain: v0.15.0
-// output: sha256:eab9065d60001321
+// toolchain: v0.16.0
+// output: sha256:73022009ac1380e3
 //
 // files:
-//	sha256:d05c828d87fc84c8 api.gen.go
-//	sha256:4ee5085afa391e5b doc.gen.go
+//	sha256:adc0824abdbfef34 api.gen.go
+//	sha256:4cf4d1717e96f442 doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md
 //	sha256:a22fe477e85c7cdb examples.gen_test.go

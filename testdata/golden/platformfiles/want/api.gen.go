@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "platformfiles/1 oasgen/v0.15.0"
+const UserAgent = "platformfiles/1 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -212,14 +212,14 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 func (c *APIClient) ListBillables(ctx context.Context, opts ...CallOption) ([]BillableWindows, error) {
 	u, err := oasimpl.JoinURL(c.server, "/billables")
 	if err != nil {
-		return nil, fmt.Errorf("ListBillables: %w", err)
+		return nil, oasimpl.OpError("ListBillables", err)
 	}
 	call := c.opListBillables
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ListBillables: %w", err)
+		return nil, oasimpl.OpError("ListBillables", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
-// toolchain: v0.15.0
-// output: sha256:502a51f5843edb1d
+// toolchain: v0.16.0
+// output: sha256:124ef545657dab43
 //
 // files:
-//	sha256:7d9e66481e1daa6e api.gen.go
-//	sha256:1b9703aaef490337 doc.gen.go
+//	sha256:85accf0d145f7cd2 api.gen.go
+//	sha256:97e2c91516b5cb49 doc.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md
 //	sha256:b6872ebacc2aea67 docs/models/linuxamd64test.md

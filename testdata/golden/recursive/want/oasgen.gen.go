@@ -7,11 +7,11 @@
 //
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
-// toolchain: v0.15.0
-// output: sha256:ea3ed70a170f55ef
+// toolchain: v0.16.0
+// output: sha256:c696c0d6b2314bab
 //
 // files:
-//	sha256:14f819830e3fc7d1 doc.gen.go
+//	sha256:2977f4af9e6110c4 doc.gen.go
 //	sha256:302ad8591c700257 docs/models/employee.md
 //	sha256:d0368a3bab8f1519 docs/models/manager.md
 //	sha256:d6fcfeb5cfcdf7a1 docs/models/node.md

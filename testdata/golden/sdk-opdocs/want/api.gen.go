@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdkopdocs/2.0 oasgen/v0.15.0"
+const UserAgent = "sdkopdocs/2.0 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -277,14 +277,14 @@ type PetsPhotosClient struct {
 func (c *APIClient) Health(ctx context.Context, opts ...CallOption) error {
 	u, err := oasimpl.JoinURL(c.server, "/health")
 	if err != nil {
-		return fmt.Errorf("Health: %w", err)
+		return oasimpl.OpError("Health", err)
 	}
 	call := c.opHealth
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("Health: %w", err)
+		return oasimpl.OpError("Health", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -340,7 +340,7 @@ func (m ListPetsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) ListPets(ctx context.Context, params ListPetsArgs, opts ...CallOption) ([]Pet, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("ListPets: %w", err)
+		return nil, oasimpl.OpError("ListPets", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Limit.Get(); ok {
@@ -352,7 +352,7 @@ func (c *APIClient) ListPets(ctx context.Context, params ListPetsArgs, opts ...C
 	}
 	u, err := ps.URL(c.server, "/pets")
 	if err != nil {
-		return nil, fmt.Errorf("ListPets: %w", err)
+		return nil, oasimpl.OpError("ListPets", err)
 	}
 	call := c.opListPets
 	call.URL = u
@@ -360,7 +360,7 @@ func (c *APIClient) ListPets(ctx context.Context, params ListPetsArgs, opts ...C
 	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("ListPets: %w", err)
+		return nil, oasimpl.OpError("ListPets", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -380,15 +380,15 @@ func (c *APIClient) ListPets(ctx context.Context, params ListPetsArgs, opts ...C
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) CreatePet(ctx context.Context, body PetInput, opts ...CallOption) (*Pet, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("CreatePet: %w", err)
+		return nil, oasimpl.OpError("CreatePet", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("CreatePet: %w", err)
+		return nil, oasimpl.OpError("CreatePet", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/pets")
 	if err != nil {
-		return nil, fmt.Errorf("CreatePet: %w", err)
+		return nil, oasimpl.OpError("CreatePet", err)
 	}
 	call := c.opCreatePet
 	call.URL = u
@@ -396,7 +396,7 @@ func (c *APIClient) CreatePet(ctx context.Context, body PetInput, opts ...CallOp
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("CreatePet: %w", err)
+		return nil, oasimpl.OpError("CreatePet", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -419,14 +419,14 @@ func (c *APIClient) GetPet(ctx context.Context, petID string, opts ...CallOption
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/pets/"+ps.Path(oasimpl.Param{Name: "petId", Style: "simple"}, petID))
 	if err != nil {
-		return nil, fmt.Errorf("GetPet: %w", err)
+		return nil, oasimpl.OpError("GetPet", err)
 	}
 	call := c.opGetPet
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetPet: %w", err)
+		return nil, oasimpl.OpError("GetPet", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -448,14 +448,14 @@ func (c *APIClient) DeletePet(ctx context.Context, petID string, opts ...CallOpt
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/pets/"+ps.Path(oasimpl.Param{Name: "petId", Style: "simple"}, petID))
 	if err != nil {
-		return fmt.Errorf("DeletePet: %w", err)
+		return oasimpl.OpError("DeletePet", err)
 	}
 	call := c.opDeletePet
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("DeletePet: %w", err)
+		return oasimpl.OpError("DeletePet", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -476,14 +476,14 @@ func (grp *PetsPhotosClient) DownloadPhoto(ctx context.Context, petID string, op
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/pets/"+ps.Path(oasimpl.Param{Name: "petId", Style: "simple"}, petID)+"/photo")
 	if err != nil {
-		return nil, fmt.Errorf("DownloadPhoto: %w", err)
+		return nil, oasimpl.OpError("DownloadPhoto", err)
 	}
 	call := c.opDownloadPhoto
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("DownloadPhoto: %w", err)
+		return nil, oasimpl.OpError("DownloadPhoto", err)
 	}
 	defer resp.Close()
 	switch {
@@ -508,12 +508,12 @@ func (grp *PetsPhotosClient) UploadPhoto(ctx context.Context, petID string, body
 		contentType = "image/png"
 	}
 	if err := oasimpl.CheckContentType(contentType, "image/png"); err != nil {
-		return fmt.Errorf("UploadPhoto: %w", err)
+		return oasimpl.OpError("UploadPhoto", err)
 	}
 	var ps oasimpl.Params
 	u, err := ps.URL(c.server, "/pets/"+ps.Path(oasimpl.Param{Name: "petId", Style: "simple"}, petID)+"/photo")
 	if err != nil {
-		return fmt.Errorf("UploadPhoto: %w", err)
+		return oasimpl.OpError("UploadPhoto", err)
 	}
 	call := c.opUploadPhoto
 	call.URL = u
@@ -522,7 +522,7 @@ func (grp *PetsPhotosClient) UploadPhoto(ctx context.Context, petID string, body
 	call.ContentType = contentType
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("UploadPhoto: %w", err)
+		return oasimpl.OpError("UploadPhoto", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -539,15 +539,15 @@ func (grp *PetsPhotosClient) UploadPhoto(ctx context.Context, petID string, body
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) PlaceOrder(ctx context.Context, body PlaceOrderBody, opts ...CallOption) (string, error) {
 	if err := body.Validate(); err != nil {
-		return "", fmt.Errorf("PlaceOrder: %w", err)
+		return "", oasimpl.OpError("PlaceOrder", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return "", fmt.Errorf("PlaceOrder: %w", err)
+		return "", oasimpl.OpError("PlaceOrder", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/store/orders")
 	if err != nil {
-		return "", fmt.Errorf("PlaceOrder: %w", err)
+		return "", oasimpl.OpError("PlaceOrder", err)
 	}
 	call := c.opPlaceOrder
 	call.URL = u
@@ -555,7 +555,7 @@ func (c *APIClient) PlaceOrder(ctx context.Context, body PlaceOrderBody, opts ..
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return "", fmt.Errorf("PlaceOrder: %w", err)
+		return "", oasimpl.OpError("PlaceOrder", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:e528dd668d862993
 // config: sha256:c69162836e608cae
-// toolchain: v0.15.0
-// output: sha256:78558e450d3c3c6a
+// toolchain: v0.16.0
+// output: sha256:b35f91f16e3a1756
 //
 // files:
-//	sha256:98ddc04ce7fa3601 api.gen.go
-//	sha256:1b1b04d461e8b09e doc.gen.go
+//	sha256:09495291fb755982 api.gen.go
+//	sha256:3c56046e8440b780 doc.gen.go
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md
 //	sha256:4dc9579915677d1c docs/models/petinput.md

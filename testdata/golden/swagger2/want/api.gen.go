@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "swagger2/1 oasgen/v0.15.0"
+const UserAgent = "swagger2/1 oasgen/v0.16.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -252,7 +252,7 @@ func (c *APIClient) Build(ctx context.Context, body io.Reader, contentType strin
 	}
 	u, err := oasimpl.JoinURL(c.server, "/build")
 	if err != nil {
-		return fmt.Errorf("Build: %w", err)
+		return oasimpl.OpError("Build", err)
 	}
 	call := c.opBuild
 	call.URL = u
@@ -261,7 +261,7 @@ func (c *APIClient) Build(ctx context.Context, body io.Reader, contentType strin
 	call.ContentType = contentType
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return fmt.Errorf("Build: %w", err)
+		return oasimpl.OpError("Build", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -278,14 +278,14 @@ func (c *APIClient) Build(ctx context.Context, body io.Reader, contentType strin
 func (c *APIClient) Events(ctx context.Context, opts ...CallOption) (*Error, error) {
 	u, err := oasimpl.JoinURL(c.server, "/events")
 	if err != nil {
-		return nil, fmt.Errorf("Events: %w", err)
+		return nil, oasimpl.OpError("Events", err)
 	}
 	call := c.opEvents
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("Events: %w", err)
+		return nil, oasimpl.OpError("Events", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -302,15 +302,15 @@ func (c *APIClient) Events(ctx context.Context, opts ...CallOption) (*Error, err
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption) (*Pet, error) {
 	if err := body.Validate(); err != nil {
-		return nil, fmt.Errorf("AddPet: %w", err)
+		return nil, oasimpl.OpError("AddPet", err)
 	}
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return nil, fmt.Errorf("AddPet: %w", err)
+		return nil, oasimpl.OpError("AddPet", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/pets")
 	if err != nil {
-		return nil, fmt.Errorf("AddPet: %w", err)
+		return nil, oasimpl.OpError("AddPet", err)
 	}
 	call := c.opAddPet
 	call.URL = u
@@ -318,7 +318,7 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("AddPet: %w", err)
+		return nil, oasimpl.OpError("AddPet", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -335,14 +335,14 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 func (c *APIClient) MarkRead(ctx context.Context, opts ...CallOption) ([]Pet, error) {
 	u, err := oasimpl.JoinURL(c.server, "/pets/read")
 	if err != nil {
-		return nil, fmt.Errorf("MarkRead: %w", err)
+		return nil, oasimpl.OpError("MarkRead", err)
 	}
 	call := c.opMarkRead
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("MarkRead: %w", err)
+		return nil, oasimpl.OpError("MarkRead", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -378,7 +378,7 @@ func (m GetPetArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) GetPet(ctx context.Context, petID int64, params GetPetArgs, opts ...CallOption) (*Pet, error) {
 	if err := params.Validate(); err != nil {
-		return nil, fmt.Errorf("GetPet: %w", err)
+		return nil, oasimpl.OpError("GetPet", err)
 	}
 	var ps oasimpl.Params
 	if v, ok := params.Fields.Get(); ok {
@@ -386,14 +386,14 @@ func (c *APIClient) GetPet(ctx context.Context, petID int64, params GetPetArgs, 
 	}
 	u, err := ps.URL(c.server, "/pets/"+ps.Path(oasimpl.Param{Name: "petId", Style: "simple"}, petID))
 	if err != nil {
-		return nil, fmt.Errorf("GetPet: %w", err)
+		return nil, oasimpl.OpError("GetPet", err)
 	}
 	call := c.opGetPet
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return nil, fmt.Errorf("GetPet: %w", err)
+		return nil, oasimpl.OpError("GetPet", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:
@@ -412,11 +412,11 @@ func (c *APIClient) GetPet(ctx context.Context, petID int64, params GetPetArgs, 
 func (c *APIClient) Render(ctx context.Context, body string, opts ...CallOption) (string, error) {
 	payload, err := oasimpl.Encode(body)
 	if err != nil {
-		return "", fmt.Errorf("Render: %w", err)
+		return "", oasimpl.OpError("Render", err)
 	}
 	u, err := oasimpl.JoinURL(c.server, "/render")
 	if err != nil {
-		return "", fmt.Errorf("Render: %w", err)
+		return "", oasimpl.OpError("Render", err)
 	}
 	call := c.opRender
 	call.URL = u
@@ -424,7 +424,7 @@ func (c *APIClient) Render(ctx context.Context, body string, opts ...CallOption)
 	call.Body = payload
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
-		return "", fmt.Errorf("Render: %w", err)
+		return "", oasimpl.OpError("Render", err)
 	}
 	switch {
 	case resp.StatusCode/100 == 2:

@@ -7,12 +7,12 @@
 //
 // spec: sha256:95ed806576160baa
 // config: sha256:cc3402158c40e91a
-// toolchain: v0.15.0
-// output: sha256:107c9a2218cb9af8
+// toolchain: v0.16.0
+// output: sha256:c56cefad829373fa
 //
 // files:
-//	sha256:ce10a31593de8d0d api.gen.go
-//	sha256:0bec8624d16ea3ee doc.gen.go
+//	sha256:703579ed62536588 api.gen.go
+//	sha256:c10b2c3ec98a0aa6 doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md

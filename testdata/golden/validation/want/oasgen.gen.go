@@ -7,11 +7,11 @@
 //
 // spec: sha256:5ba7023f8048ca89
 // config: sha256:148643d2913e8c56
-// toolchain: v0.15.0
-// output: sha256:87ce7b6818c8ffb1
+// toolchain: v0.16.0
+// output: sha256:3afffcf5363fae65
 //
 // files:
-//	sha256:9048719e290b0bfc doc.gen.go
+//	sha256:9ba194170240f309 doc.gen.go
 //	sha256:512c69169764d312 docs/models/line.md
 //	sha256:a9fa5b490a0212b6 docs/models/order.md
 //	sha256:de04850e2c264515 docs/models/ordertags.md

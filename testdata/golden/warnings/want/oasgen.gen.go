@@ -7,11 +7,11 @@
 //
 // spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
-// toolchain: v0.15.0
-// output: sha256:129e146953cd2fa5
+// toolchain: v0.16.0
+// output: sha256:635fdc38b1000f92
 //
 // files:
-//	sha256:2a7c507e3261892a doc.gen.go
+//	sha256:3f1a1e12a07c016b doc.gen.go
 //	sha256:6354e5140ae7444d docs/models/account.md
 //	sha256:6fb27b5e8fc85815 docs/models/accountowner.md
 //	sha256:778b437ca6a6ed8e docs/models/accounttier.md
