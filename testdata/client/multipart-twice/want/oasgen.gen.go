@@ -7,11 +7,11 @@
 //
 // spec: sha256:30e27b730f9ee15b
 // config: sha256:d8d41cb8a7c29d44
-// toolchain: v0.16.0
-// output: sha256:9703a3acad4a3bc2
+// toolchain: v0.17.0
+// output: sha256:e493dc39e5c94341
 //
 // files:
-//	sha256:d9d917fc91650e11 api.gen.go
+//	sha256:ff45cf8f0f3353cb api.gen.go
 //	sha256:45506c1c55f6298f doc.gen.go
 //	sha256:2abe6571cd89d4c9 examples.gen_test.go
 //	sha256:47c952bade1dbff9 model_post_track_created_response.gen.go

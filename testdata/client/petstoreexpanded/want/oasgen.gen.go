@@ -7,11 +7,11 @@
 //
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
-// toolchain: v0.16.0
-// output: sha256:56580cb4de71d2f2
+// toolchain: v0.17.0
+// output: sha256:7cec4298b8de4a16
 //
 // files:
-//	sha256:43d7b58db18e5dda api.gen.go
+//	sha256:dcfcee5114ed2718 api.gen.go
 //	sha256:889ece4c90d72003 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go

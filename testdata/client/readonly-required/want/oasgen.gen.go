@@ -7,11 +7,11 @@
 //
 // spec: sha256:0ce71cd8a5371023
 // config: sha256:c0a3489672e6fabe
-// toolchain: v0.16.0
-// output: sha256:df58651e9d962ac3
+// toolchain: v0.17.0
+// output: sha256:84921466b9703277
 //
 // files:
-//	sha256:5c3a5f7479459c5d api.gen.go
+//	sha256:39d07e4677590c4a api.gen.go
 //	sha256:8993321e04708850 doc.gen.go
 //	sha256:932967afaebbfdb8 examples.gen_test.go
 //	sha256:daab41322721ebea model_route.gen.go

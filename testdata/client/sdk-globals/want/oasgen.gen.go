@@ -7,11 +7,11 @@
 //
 // spec: sha256:08a5c2ab0425a525
 // config: sha256:44a00fb48e028a93
-// toolchain: v0.16.0
-// output: sha256:adce10a873964012
+// toolchain: v0.17.0
+// output: sha256:14f258edbddfb921
 //
 // files:
-//	sha256:50d9715e24bb52c7 api.gen.go
+//	sha256:6aa00f6ac3c499ea api.gen.go
 //	sha256:13d56b3ac2a30832 doc.gen.go
 //	sha256:0cdcc28b508ab697 examples.gen_test.go
 //	sha256:3590ef6e75196612 raw/client.gen.go

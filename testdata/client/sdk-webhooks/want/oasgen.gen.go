@@ -7,11 +7,11 @@
 //
 // spec: sha256:df6f94a6c26fd458
 // config: sha256:908a3bd4c2fc0a67
-// toolchain: v0.16.0
-// output: sha256:c5d233cc64eecc29
+// toolchain: v0.17.0
+// output: sha256:2fea778ffa7b9e5e
 //
 // files:
-//	sha256:0698bf5bbf1e44f1 api.gen.go
+//	sha256:d635a4ee07559400 api.gen.go
 //	sha256:3b90fb1ad8670510 doc.gen.go
 //	sha256:4d5d679a1897b451 errors.gen.go
 //	sha256:4003e553b3cf3b2b examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
-// toolchain: v0.16.0
-// output: sha256:bbf3603e662fcdd1
+// toolchain: v0.17.0
+// output: sha256:117ddb1277f2e466
 //
 // files:
-//	sha256:ab7e1ce16b52897f api.gen.go
+//	sha256:7018e4d99296d9e4 api.gen.go
 //	sha256:563a0b7420259bee doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md

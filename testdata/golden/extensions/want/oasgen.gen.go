@@ -7,11 +7,11 @@
 //
 // spec: sha256:722557dab0b479f2
 // config: sha256:820be30c8474642c
-// toolchain: v0.16.0
-// output: sha256:3e85cffd58ef7d5b
+// toolchain: v0.17.0
+// output: sha256:3f57a1788471a022
 //
 // files:
-//	sha256:9a7235600d5aa115 api.gen.go
+//	sha256:04de96362e9609ae api.gen.go
 //	sha256:2925e233abb9f444 doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:1bb32bde487c6d2a docs/models/item.md

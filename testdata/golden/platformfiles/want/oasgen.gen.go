@@ -7,11 +7,11 @@
 //
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
-// toolchain: v0.16.0
-// output: sha256:124ef545657dab43
+// toolchain: v0.17.0
+// output: sha256:db5261f3f597f504
 //
 // files:
-//	sha256:85accf0d145f7cd2 api.gen.go
+//	sha256:f056db763d85661b api.gen.go
 //	sha256:97e2c91516b5cb49 doc.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md
