@@ -173,3 +173,18 @@ func envelopesData(sr *openapi3.SchemaRef) *openapi3.SchemaRef {
 	// A schema of the planner's own: the document stays as loaded.
 	return &openapi3.SchemaRef{Value: &openapi3.Schema{OneOf: data, Description: sr.Value.Description}}
 }
+
+// syncOpeners gives the opener of each event stream offered beside JSON
+// (<Op>Events) what was planned for its operation after the copy was
+// made: the same credentials, the operation's own server, its group (the
+// events method and the opener share a receiver) and its Args (nil once
+// hidden globals took every field).
+func (p *planner) syncOpeners() {
+	for _, o := range p.m.Operations {
+		if o.Events == nil || o.Events.Opener == nil {
+			continue
+		}
+		op := o.Events.Opener
+		op.Security, op.Servers, op.Group, op.Recv, op.Args = o.Security, o.Servers, o.Group, o.Recv, o.Args
+	}
+}

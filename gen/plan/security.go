@@ -165,14 +165,6 @@ func (p *planner) planSecurity() {
 		}
 		warnedGlobal = warnedGlobal || sec.fromGlobal
 	}
-	// The opener of an event stream offered beside JSON (<Op>Events) is a
-	// copy of its operation made before security was planned: it sends the
-	// same credentials.
-	for _, o := range p.m.Operations {
-		if o.Events != nil && o.Events.Opener != nil {
-			o.Events.Opener.Security = o.Security
-		}
-	}
 }
 
 // planRequirements keeps the requirements whose schemes are all planned;

@@ -7,11 +7,11 @@
 //
 // spec: sha256:d9a215062b75747b
 // config: sha256:296c9c757b8cef01
-// toolchain: v0.17.0
-// output: sha256:81f3571e0a6c3109
+// toolchain: v0.18.0
+// output: sha256:038249fd0394c726
 //
 // files:
-//	sha256:a7656f58f2aca547 api.gen.go
+//	sha256:2eb1bd4d13a5bf14 api.gen.go
 //	sha256:f1ab3fb0dde53f41 doc.gen.go
 //	sha256:736bcb4345e95c46 examples.gen_test.go
 //	sha256:0899b9a87910961d model_set_shards.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:3d70778ce6439723
 // config: sha256:0f99f7103d4aee09
-// toolchain: v0.17.0
-// output: sha256:7a3c3b3c56d9fa74
+// toolchain: v0.18.0
+// output: sha256:24a0e449f73eb1e3
 //
 // files:
-//	sha256:d43f4826a9a489af api.gen.go
+//	sha256:9c3c333bdc2b44ea api.gen.go
 //	sha256:e71c4026139466f3 doc.gen.go
 //	sha256:61a6093555d1b531 examples.gen_test.go
 //	sha256:c7af7ea3b5f3cc1a raw/client.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:6a814e6f9058fce7
 // config: sha256:8e6825c9c0b92b86
-// toolchain: v0.17.0
-// output: sha256:2b5a1f2b4e72d9fd
+// toolchain: v0.18.0
+// output: sha256:6c329b863244143b
 //
 // files:
-//	sha256:d3ce274dbc32aa0d api.gen.go
+//	sha256:9b0ebceeba353dfc api.gen.go
 //	sha256:ec612f6053ea6a83 doc.gen.go
 //	sha256:568f5d131c74443f examples.gen_test.go
 //	sha256:f7f694292b49dcd9 raw/client.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
-// toolchain: v0.17.0
-// output: sha256:165deff5a7d8b00c
+// toolchain: v0.18.0
+// output: sha256:5842979b35d8b022
 //
 // files:
-//	sha256:e5f2e0629e0d2748 api.gen.go
+//	sha256:b6b0530a8b2913b7 api.gen.go
 //	sha256:336b0d2696cd5767 doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go

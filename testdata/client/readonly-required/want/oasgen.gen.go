@@ -7,11 +7,11 @@
 //
 // spec: sha256:0ce71cd8a5371023
 // config: sha256:c0a3489672e6fabe
-// toolchain: v0.17.0
-// output: sha256:84921466b9703277
+// toolchain: v0.18.0
+// output: sha256:b5949fd0b058dbd5
 //
 // files:
-//	sha256:39d07e4677590c4a api.gen.go
+//	sha256:b3f9611132f271f7 api.gen.go
 //	sha256:8993321e04708850 doc.gen.go
 //	sha256:932967afaebbfdb8 examples.gen_test.go
 //	sha256:daab41322721ebea model_route.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:a1ee567c5d558311
 // config: sha256:23ef558e9a4b325a
-// toolchain: v0.17.0
-// output: sha256:4e8c2351852ffa2a
+// toolchain: v0.18.0
+// output: sha256:2390911db4d98890
 //
 // files:
-//	sha256:a873fdda3cd01c05 api.gen.go
+//	sha256:f9501dd0521382bc api.gen.go
 //	sha256:a3154345869aeb68 doc.gen.go
 //	sha256:dad7a1c1765191ed errors.gen.go
 //	sha256:29778eb8a27ed0dc examples.gen_test.go

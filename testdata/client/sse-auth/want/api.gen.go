@@ -4,7 +4,6 @@ package sseauth
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"github.com/oasgen/oasgen/oas"
 	"github.com/oasgen/oasgen/oas/oasimpl"
@@ -17,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sseauth/1 oasgen/v0.17.0"
+const UserAgent = "sseauth/1 oasgen/v0.18.0"
 
 // EnvAPIKey is the environment variable OptionsFromEnv reads Options.APIKey
 // from. NewAPIClient itself never reads the environment.
@@ -25,7 +24,7 @@ const EnvAPIKey = "SSE_AUTH_API_KEY"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
-const DefaultServerURL = ""
+const DefaultServerURL = "https://api.example.com"
 
 // APIError is a non-2xx response the spec does not document (and the shared part
 // of every documented error): status, headers and the raw body, size-capped.
@@ -148,6 +147,9 @@ type Options struct {
 	// the context's deadline still apply); a negative value means no bound. A
 	// streamed result (*oas.Stream) is bound until its response's head arrives.
 	Timeout time.Duration
+	// Region is sent as the header parameter region of every operation that has
+	// it (1); calls cannot set another value.
+	Region oas.Opt[string]
 	// APIKey is sent for every scheme below that takes a key (http basic as the
 	// user name, http bearer as the token, apiKey as the key) and has no
 	// credential of its own. OptionsFromEnv reads it from $SSE_AUTH_API_KEY.
@@ -194,14 +196,21 @@ func OptionsFromEnv() Options {
 // request, retrying as the spec allows and returning the documented result or
 // a typed error. It is safe for concurrent use.
 type APIClient struct {
-	server    *url.URL
-	transport oasimpl.Transport
-	retry     *RetryPolicy
+	server       *url.URL
+	transport    oasimpl.Transport
+	retry        *RetryPolicy
+	globalRegion oas.Opt[string]
+	serverWatch  *url.URL
+
+	// The operation groups (x-speakeasy-group).
+	Feeds *FeedsClient
 
 	// The fixed part of each operation's call (method, auth, retry policy),
 	// built once here rather than on every call.
 	opChat         oasimpl.Call
 	opChatEvents   oasimpl.Call
+	opWatch        oasimpl.Call
+	opWatchEvents  oasimpl.Call
 	opPublic       oasimpl.Call
 	opPublicEvents oasimpl.Call
 }
@@ -209,16 +218,16 @@ type APIClient struct {
 // NewAPIClient returns a client configured by opts. It fails when the server
 // URL is not an absolute http(s) URL.
 func NewAPIClient(opts Options) (*APIClient, error) {
-	server := opts.ServerURL
-	if server == "" {
-		server = DefaultServerURL
-	}
-	u, err := url.Parse(server)
-	if err == nil && (u.Scheme != "http" && u.Scheme != "https" || u.Host == "") {
-		err = errors.New("not an absolute http(s) URL")
+	var u *url.URL
+	var err error
+	switch {
+	case opts.ServerURL != "":
+		u, err = oasimpl.ParseServerURL(opts.ServerURL)
+	default:
+		u, err = oasimpl.ResolveServer("https://api.example.com")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("sseauth: server URL %q: %w", server, err)
+		return nil, fmt.Errorf("sseauth: %w", err)
 	}
 	timeout := opts.Timeout
 	if timeout == 0 && opts.HTTPClient == nil {
@@ -239,6 +248,13 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
+	c.globalRegion = opts.Region
+	if opts.ServerURL != "" {
+		c.serverWatch = u
+	} else if c.serverWatch, err = oasimpl.ResolveServer("https://feeds.example.com/v2"); err != nil {
+		return nil, fmt.Errorf("sseauth: server of Watch: %w", err)
+	}
+	c.Feeds = &FeedsClient{api: c}
 	authBearer := oasimpl.AuthBearer("bearer", "Options.Bearer (or Options.APIKey)", opts.Bearer, opts.APIKey)
 	c.opChat = oasimpl.Call{
 		Func:      "Chat",
@@ -251,6 +267,20 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		Func:      "ChatEvents",
 		Method:    "POST",
 		Operation: "chat",
+		Security:  []oasimpl.Requirement{{{Auth: authBearer}}},
+		Stream:    true,
+	}
+	c.opWatch = oasimpl.Call{
+		Func:      "Watch",
+		Method:    "GET",
+		Operation: "watch",
+		Security:  []oasimpl.Requirement{{{Auth: authBearer}}},
+	}
+	c.opWatchEvents = oasimpl.Call{
+		Accept:    "text/event-stream",
+		Func:      "WatchEvents",
+		Method:    "GET",
+		Operation: "watch",
 		Security:  []oasimpl.Requirement{{{Auth: authBearer}}},
 		Stream:    true,
 	}
@@ -278,6 +308,12 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 	return c.retry
 }
 
+// FeedsClient holds the operations of the group feeds (x-speakeasy-group),
+// reached as c.Feeds from an APIClient: Watch.
+type FeedsClient struct {
+	api *APIClient
+}
+
 // Chat calls POST /chat.
 //
 // A 2xx response is decoded as ChatOkResponse. Any other status is an
@@ -285,13 +321,18 @@ func (c *APIClient) policy(spec *RetryPolicy) *RetryPolicy {
 //
 // Not retried unless the call passes WithRetries.
 func (c *APIClient) Chat(ctx context.Context, opts ...CallOption) (*ChatOkResponse, error) {
-	u, err := oasimpl.JoinURL(c.server, "/chat")
+	var ps oasimpl.Params
+	if v, ok := c.globalRegion.Get(); ok {
+		ps.Header(oasimpl.Param{Name: "region", Style: "simple"}, v)
+	}
+	u, err := ps.URL(c.server, "/chat")
 	if err != nil {
 		return nil, oasimpl.OpError("Chat", err)
 	}
 	call := c.opChat
 	call.URL = u
 	call.Server = c.server
+	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, oasimpl.OpError("Chat", err)
@@ -305,13 +346,18 @@ func (c *APIClient) Chat(ctx context.Context, opts ...CallOption) (*ChatOkRespon
 
 // chatStream sends the request of Chat asking for text/event-stream and returns its 2xx event stream unread.
 func (c *APIClient) chatStream(ctx context.Context, opts ...CallOption) (*oas.Stream, error) {
-	u, err := oasimpl.JoinURL(c.server, "/chat")
+	var ps oasimpl.Params
+	if v, ok := c.globalRegion.Get(); ok {
+		ps.Header(oasimpl.Param{Name: "region", Style: "simple"}, v)
+	}
+	u, err := ps.URL(c.server, "/chat")
 	if err != nil {
 		return nil, oasimpl.OpError("ChatEvents", err)
 	}
 	call := c.opChatEvents
 	call.URL = u
 	call.Server = c.server
+	call.Header = ps.Headers()
 	resp, err := c.transport.Do(ctx, &call, opts)
 	if err != nil {
 		return nil, oasimpl.OpError("ChatEvents", err)
@@ -340,6 +386,74 @@ func (c *APIClient) ChatEvents(ctx context.Context, opts ...CallOption) iter.Seq
 	return oasimpl.Events[ChatEvent](func() (*oas.Stream, error) {
 		return c.chatStream(ctx, opts...)
 	}, oasimpl.EventOptions{Func: "Chat"})
+}
+
+// Watch calls GET /feeds/{feed}.
+//
+// A 2xx response is decoded as WatchOkResponse. Any other status is an
+// *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (grp *FeedsClient) Watch(ctx context.Context, feed string, opts ...CallOption) (*WatchOkResponse, error) {
+	c := grp.api
+	var ps oasimpl.Params
+	u, err := ps.URL(c.serverWatch, "/feeds/"+ps.Path(oasimpl.Param{Name: "feed", Style: "simple"}, feed))
+	if err != nil {
+		return nil, oasimpl.OpError("Watch", err)
+	}
+	call := c.opWatch
+	call.URL = u
+	call.Server = c.serverWatch
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return nil, oasimpl.OpError("Watch", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return oasimpl.DecodeJSON[WatchOkResponse](resp)
+	}
+	return nil, oasimpl.NewAPIError(resp)
+}
+
+// watchStream sends the request of Watch asking for text/event-stream and returns its 2xx event stream unread.
+func (grp *FeedsClient) watchStream(ctx context.Context, feed string, opts ...CallOption) (*oas.Stream, error) {
+	c := grp.api
+	var ps oasimpl.Params
+	u, err := ps.URL(c.serverWatch, "/feeds/"+ps.Path(oasimpl.Param{Name: "feed", Style: "simple"}, feed))
+	if err != nil {
+		return nil, oasimpl.OpError("WatchEvents", err)
+	}
+	call := c.opWatchEvents
+	call.URL = u
+	call.Server = c.serverWatch
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return nil, oasimpl.OpError("WatchEvents", err)
+	}
+	defer resp.Close()
+	switch {
+	case resp.StatusCode/100 == 2:
+		return oasimpl.StreamOf(resp), nil
+	}
+	return nil, oasimpl.NewAPIError(resp)
+}
+
+// WatchEvents calls GET /feeds/{feed} asking for its event stream (Accept:
+// text/event-stream); Watch returns the JSON response instead. Where the API
+// decides by the request (OpenAI's stream: true), the request must ask for the
+// stream too.
+//
+// The request is sent when the loop starts; it yields the server-sent events of
+// the 2xx response (text/event-stream) with their data decoded as WatchEvent,
+// and their event type, last event ID and retry time. An error response or a
+// transport error is yielded once and ends the loop; an event whose data does
+// not decode is yielded with an *oas.EventDecodeError and the loop may go on; a
+// stream cut short is an *oas.EventStreamError. The response body is closed
+// when the stream ends, when the loop stops early and when ctx is done.
+func (c *FeedsClient) WatchEvents(ctx context.Context, feed string, opts ...CallOption) iter.Seq2[oas.Event[WatchEvent], error] {
+	return oasimpl.Events[WatchEvent](func() (*oas.Stream, error) {
+		return c.watchStream(ctx, feed, opts...)
+	}, oasimpl.EventOptions{Func: "Watch"})
 }
 
 // Public calls GET /public.

@@ -39,3 +39,19 @@ func ExampleAPIClient_Public() {
 	}
 	fmt.Printf("%+v\n", res)
 }
+
+// ExampleFeedsClient_Watch calls Watch with example arguments.
+func ExampleFeedsClient_Watch() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(OptionsFromEnv())
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	res, err := client.Feeds.Watch(ctx, "<feed>")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%+v\n", res)
+}

@@ -5,19 +5,21 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:6ca268cbe7ed07c7
+// spec: sha256:2b5161ed6bd232ab
 // config: sha256:f555241cb9361ca6
-// toolchain: v0.17.0
-// output: sha256:de90bd110df3fd97
+// toolchain: v0.18.0
+// output: sha256:fe084a3a1cd2b2de
 //
 // files:
-//	sha256:e263ddb6506cd0d6 api.gen.go
+//	sha256:1dc5b5a40238f1cd api.gen.go
 //	sha256:bbf22e3d18e0bd1c doc.gen.go
-//	sha256:b0c96f8b093345b3 examples.gen_test.go
+//	sha256:204bcbcbbf300061 examples.gen_test.go
 //	sha256:5825c76a23365406 model_chat_event.gen.go
 //	sha256:ce44efda03c8dbfc model_chat_ok_response.gen.go
 //	sha256:f83556ad31c61e89 model_public_event.gen.go
 //	sha256:89d144e4c129c93b model_public_ok_response.gen.go
-//	sha256:cf15537b5639cf41 raw/client.gen.go
+//	sha256:11886b4ddf4d1d8d model_watch_event.gen.go
+//	sha256:e3630556022d2e59 model_watch_ok_response.gen.go
+//	sha256:38d29fab97a8b85f raw/client.gen.go
 
 package sseauth

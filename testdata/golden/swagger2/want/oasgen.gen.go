@@ -7,11 +7,11 @@
 //
 // spec: sha256:95ed806576160baa
 // config: sha256:cc3402158c40e91a
-// toolchain: v0.17.0
-// output: sha256:52a0a39006d41620
+// toolchain: v0.18.0
+// output: sha256:957f65bf8ebec310
 //
 // files:
-//	sha256:b1a06ac65bc43e3e api.gen.go
+//	sha256:fac91b101ba68b66 api.gen.go
 //	sha256:c10b2c3ec98a0aa6 doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md

@@ -11,8 +11,14 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/oapi-codegen/runtime"
 	sseauth "oasgen.test/model"
 )
+
+// ChatParams defines parameters for Chat.
+type ChatParams struct {
+	Region *string `json:"region,omitempty"`
+}
 
 // RequestEditorFn is the function signature for the RequestEditor callback function
 type RequestEditorFn func(ctx context.Context, req *http.Request) error
@@ -89,15 +95,31 @@ func WithRequestEditorFn(fn RequestEditorFn) ClientOption {
 type ClientInterface interface {
 
 	// Chat performs a POST /chat (the `Chat` operationId) request.
-	Chat(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
+	Chat(ctx context.Context, params *ChatParams, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// Watch performs a GET /feeds/{feed} (the `Watch` operationId) request.
+	Watch(ctx context.Context, feed string, reqEditors ...RequestEditorFn) (*http.Response, error)
 
 	// Public performs a GET /public (the `Public` operationId) request.
 	Public(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // Chat performs a POST /chat (the `Chat` operationId) request.
-func (c *Client) Chat(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewChatRequest(c.Server)
+func (c *Client) Chat(ctx context.Context, params *ChatParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewChatRequest(c.Server, params)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// Watch performs a GET /feeds/{feed} (the `Watch` operationId) request.
+func (c *Client) Watch(ctx context.Context, feed string, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewWatchRequest(c.Server, feed)
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +144,7 @@ func (c *Client) Public(ctx context.Context, reqEditors ...RequestEditorFn) (*ht
 }
 
 // NewChatRequest constructs an http.Request for the Chat method
-func NewChatRequest(server string) (*http.Request, error) {
+func NewChatRequest(server string, params *ChatParams) (*http.Request, error) {
 	var err error
 
 	serverURL, err := url.Parse(server)
@@ -141,6 +163,55 @@ func NewChatRequest(server string) (*http.Request, error) {
 	}
 
 	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+
+	if params != nil {
+
+		if params.Region != nil {
+			var headerParam0 string
+
+			headerParam0, err = runtime.StyleParamWithOptions("simple", false, "region", *params.Region, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationHeader, Type: "string", Format: ""})
+			if err != nil {
+				return nil, err
+			}
+
+			req.Header.Set("region", headerParam0)
+		}
+
+	}
+
+	return req, nil
+}
+
+// NewWatchRequest constructs an http.Request for the Watch method
+func NewWatchRequest(server string, feed string) (*http.Request, error) {
+	var err error
+
+	var pathParam0 string
+
+	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "feed", feed, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	if err != nil {
+		return nil, err
+	}
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/feeds/%s", pathParam0)
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
 	if err != nil {
 		return nil, err
 	}
@@ -222,7 +293,12 @@ type ClientWithResponsesInterface interface {
 	// ChatWithResponse performs a POST /chat (the `Chat` operationId) request.
 	//
 	// Returns a wrapper object for the known response body format(s).
-	ChatWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ChatResponse, error)
+	ChatWithResponse(ctx context.Context, params *ChatParams, reqEditors ...RequestEditorFn) (*ChatResponse, error)
+
+	// WatchWithResponse performs a GET /feeds/{feed} (the `Watch` operationId) request.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	WatchWithResponse(ctx context.Context, feed string, reqEditors ...RequestEditorFn) (*WatchResponse, error)
 
 	// PublicWithResponse performs a GET /public (the `Public` operationId) request.
 	//
@@ -265,6 +341,47 @@ func (r ChatResponse) StatusCode() int {
 
 // ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
 func (r ChatResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
+type WatchResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+	// JSON200 the response for an HTTP 200 `application/json` response
+	JSON200 *sseauth.WatchOkResponse
+}
+
+// GetJSON200 returns the response for an HTTP 200 `application/json` response
+func (r WatchResponse) GetJSON200() *sseauth.WatchOkResponse {
+	return r.JSON200
+}
+
+// GetBody returns the raw response body bytes
+func (r WatchResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r WatchResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r WatchResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r WatchResponse) ContentType() string {
 	if r.HTTPResponse != nil {
 		return r.HTTPResponse.Header.Get("Content-Type")
 	}
@@ -315,12 +432,23 @@ func (r PublicResponse) ContentType() string {
 // ChatWithResponse performs a POST /chat (the `Chat` operationId) request.
 //
 // Returns a wrapper object for the known response body format(s).
-func (c *ClientWithResponses) ChatWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*ChatResponse, error) {
-	rsp, err := c.Chat(ctx, reqEditors...)
+func (c *ClientWithResponses) ChatWithResponse(ctx context.Context, params *ChatParams, reqEditors ...RequestEditorFn) (*ChatResponse, error) {
+	rsp, err := c.Chat(ctx, params, reqEditors...)
 	if err != nil {
 		return nil, err
 	}
 	return ParseChatResponse(rsp)
+}
+
+// WatchWithResponse performs a GET /feeds/{feed} (the `Watch` operationId) request.
+//
+// Returns a wrapper object for the known response body format(s).
+func (c *ClientWithResponses) WatchWithResponse(ctx context.Context, feed string, reqEditors ...RequestEditorFn) (*WatchResponse, error) {
+	rsp, err := c.Watch(ctx, feed, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseWatchResponse(rsp)
 }
 
 // PublicWithResponse performs a GET /public (the `Public` operationId) request.
@@ -350,6 +478,35 @@ func ParseChatResponse(rsp *http.Response) (*ChatResponse, error) {
 	switch {
 	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
 		var dest sseauth.ChatOkResponse
+		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
+			return nil, err
+		}
+		response.JSON200 = &dest
+
+	case rsp.StatusCode == 200:
+		// Content-type (text/event-stream) unsupported
+
+	}
+
+	return response, nil
+}
+
+// ParseWatchResponse parses an HTTP response from a WatchWithResponse call
+func ParseWatchResponse(rsp *http.Response) (*WatchResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &WatchResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	switch {
+	case strings.Contains(rsp.Header.Get("Content-Type"), "json") && rsp.StatusCode == 200:
+		var dest sseauth.WatchOkResponse
 		if err := json.Unmarshal(bodyBytes, &dest); err != nil {
 			return nil, err
 		}
