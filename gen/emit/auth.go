@@ -257,16 +257,16 @@ func genAuthorizers(g *jen.Group, m *plan.Model) {
 	}
 }
 
-// securityLit is an operation's requirements as []oasimpl.Requirement, nil when
-// it needs none:
+// securityLit is a list of requirements as []oasimpl.Requirement, nil when
+// it is empty:
 //
 //	[]oasimpl.Requirement{{{Auth: authPetstoreAuth, Scopes: []string{"read:pets"}}}, {{Auth: authAPIKey}}}
-func securityLit(o *plan.Operation) jen.Code {
-	if len(o.Security) == 0 {
+func securityLit(security []plan.SecurityRequirement) jen.Code {
+	if len(security) == 0 {
 		return nil
 	}
 	var alts []jen.Code
-	for _, r := range o.Security {
+	for _, r := range security {
 		var uses []jen.Code
 		for _, u := range r {
 			d := jen.Dict{jen.Id("Auth"): jen.Id(authVar(u.Scheme))}

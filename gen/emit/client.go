@@ -163,13 +163,13 @@ func genClientType(f *jen.File, m *plan.Model) {
 		g.Id("retry").Op("*").Id(n.RetryPolicy)
 		genSDKClientFields(g, m)
 		genGroupFields(g, m)
-		if len(m.Operations) > 0 {
+		if len(m.SecuritySets) > 0 {
 			g.Line()
-			g.Comment("The fixed part of each operation's call (method, auth, retry policy),")
-			g.Comment("built once here rather than on every call.")
+			g.Comment("The credentials each operation accepts, as this client's authorizers")
+			g.Comment("send them; operations that accept the same share one list.")
 		}
-		for _, o := range callOps(m) {
-			g.Id(opField(o)).Qual(implPkg, "Call")
+		for _, s := range m.SecuritySets {
+			g.Id(s.Field).Index().Qual(implPkg, "Requirement")
 		}
 	})
 	f.Comment(n.NewAPIClient + " returns a client configured by opts. It fails when the server")
@@ -208,25 +208,12 @@ func genClientType(f *jen.File, m *plan.Model) {
 		genSDKClientInit(g, m)
 		genGroupInit(g, m)
 		genAuthorizers(g, m)
-		for _, o := range callOps(m) {
-			call := jen.Dict{jen.Id("Method"): jen.Lit(o.Method), jen.Id("Operation"): jen.Lit(o.HookName()),
-				jen.Id("Func"): jen.Lit(o.Name)}
-			if o.Accept != "" {
-				call[jen.Id("Accept")] = jen.Lit(o.Accept)
-			}
-			if o.Stream {
-				call[jen.Id("Stream")] = jen.True()
-			}
-			if o.Retry != nil {
-				call[jen.Id("Retry")] = jen.Id("c").Dot("policy").Call(retryLit(o.Retry))
-			}
-			if sec := securityLit(o); sec != nil {
-				call[jen.Id("Security")] = sec
-			}
-			g.Id("c").Dot(opField(o)).Op("=").Qual(implPkg, "Call").Values(call)
+		for _, s := range m.SecuritySets {
+			g.Id("c").Dot(s.Field).Op("=").Add(securityLit(s.Security))
 		}
 		g.Return(jen.Id("c"), jen.Nil())
 	})
+	genCallVars(f, m)
 	f.Comment("policy is the retry policy of an operation whose spec policy is spec (nil:")
 	f.Comment("not retryable).")
 	f.Func().Params(jen.Id("c").Op("*").Id(n.APIClient)).Id("policy").Params(jen.Id("spec").Op("*").Id(n.RetryPolicy)).Op("*").Id(n.RetryPolicy).Block(
@@ -354,4 +341,37 @@ func bodyLabel(r *plan.Response) string {
 		return r.Body.Named.Name
 	}
 	return "JSON"
+}
+
+// genCallVars declares the fixed part of each operation's call, which
+// every call copies and completes:
+//
+//	var opGetPet = oasimpl.Call{Func: "GetPet", Method: "GET", Operation: "getPet"}
+//
+// Literals only, so the compiler lays them out as static data: no code
+// runs for them, where assigning each in NewAPIClient cost code per
+// operation.
+func genCallVars(f *jen.File, m *plan.Model) {
+	ops := callOps(m)
+	if len(ops) == 0 {
+		return
+	}
+	f.Comment("The fixed part of each operation's call (method, names, the spec's retry")
+	f.Comment("policy), copied by every call.")
+	f.Var().DefsFunc(func(g *jen.Group) {
+		for _, o := range ops {
+			call := jen.Dict{jen.Id("Method"): jen.Lit(o.Method), jen.Id("Operation"): jen.Lit(o.HookName()),
+				jen.Id("Func"): jen.Lit(o.Name)}
+			if o.Accept != "" {
+				call[jen.Id("Accept")] = jen.Lit(o.Accept)
+			}
+			if o.Stream {
+				call[jen.Id("Stream")] = jen.True()
+			}
+			if o.Retry != nil {
+				call[jen.Id("Retry")] = retryLit(o.Retry)
+			}
+			g.Id(o.CallVar).Op("=").Qual(implPkg, "Call").Values(call)
+		}
+	})
 }

@@ -59,7 +59,13 @@ func genMethod(f *jen.File, m *plan.Model, o *plan.Operation, name string) {
 			g.List(jen.Id("u"), jen.Err()).Op(":=").Qual(implPkg, "JoinURL").Call(serverOf(o), pathExprOf(o))
 		}
 		g.If(jen.Err().Op("!=").Nil()).Block(fail(wrapOp(o, jen.Err())))
-		g.Id("call").Op(":=").Id("c").Dot(opField(o))
+		g.Id("call").Op(":=").Id(o.CallVar)
+		if o.SecurityField != "" {
+			g.Id("call").Dot("Security").Op("=").Id("c").Dot(o.SecurityField)
+		}
+		if o.Retry != nil {
+			g.Id("call").Dot("Retry").Op("=").Id("c").Dot("policy").Call(jen.Id("call").Dot("Retry"))
+		}
 		g.Id("call").Dot("URL").Op("=").Id("u")
 		g.Id("call").Dot("Server").Op("=").Add(serverOf(o))
 		for _, st := range setBody {
@@ -454,7 +460,7 @@ func hasHeaders(o *plan.Operation) bool {
 	return false
 }
 
-// callOps are the operations whose fixed oasimpl.Call APIClient holds:
+// callOps are the operations with a fixed oasimpl.Call (genCallVars):
 // every operation, and the openers of event streams offered beside JSON.
 func callOps(m *plan.Model) []*plan.Operation {
 	var out []*plan.Operation
@@ -466,9 +472,6 @@ func callOps(m *plan.Model) []*plan.Operation {
 	}
 	return out
 }
-
-// opField is the APIClient field holding o's fixed oasimpl.Call.
-func opField(o *plan.Operation) string { return "op" + o.Name }
 
 // retryLit is the operation's spec policy as a literal, or nil.
 func retryLit(r *plan.Retry) jen.Code {

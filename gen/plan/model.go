@@ -43,6 +43,10 @@ type Model struct {
 	Operations []*Operation
 	// Security schemes used by operations, by name.
 	Security []*SecurityScheme
+	// SecuritySets are the distinct Security lists of the operations, in
+	// the order the operations first use them: the client builds each once,
+	// into its APIClient field (Operation.SecurityField).
+	SecuritySets []*SecuritySet
 	// APIKeyEnv is the environment variable OptionsFromEnv reads the API
 	// key from (STACKONE_API_KEY for the spec titled "StackOne"); "" when no
 	// operation takes a key.
@@ -537,6 +541,14 @@ type Operation struct {
 	// alternatives, each a set of schemes sent together; nil means it needs
 	// none. An empty alternative makes credentials optional.
 	Security []SecurityRequirement
+	// SecurityField is the APIClient field holding Security as the
+	// client's authorizers use it ("" when the operation needs none).
+	SecurityField string
+	// CallVar is the package-level variable holding the fixed part of the
+	// operation's call (method, names, Accept, the spec's retry policy):
+	// static data, where building it in NewAPIClient cost code per
+	// operation.
+	CallVar string
 	// Args is the struct holding the operation's query, header and cookie
 	// parameters, so that a new optional parameter is a new field rather
 	// than a new method argument. It is named <Op>Args (oapi-codegen
@@ -781,4 +793,11 @@ type Retry struct {
 	MaxInterval      int // ms
 	MaxElapsed       int // ms
 	Exponent         float64
+}
+
+// SecuritySet is one list of credential requirements several operations
+// share, held by the APIClient field Field.
+type SecuritySet struct {
+	Field    string
+	Security []SecurityRequirement
 }

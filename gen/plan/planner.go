@@ -91,6 +91,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	p.planUniqueItems()
 	p.planStructs()
 	p.planPagination()
+	p.planCalls()
 	if len(p.errs) > 0 {
 		return nil, p.errs.Sort()
 	}

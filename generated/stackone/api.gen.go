@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "stackone/1.0.0 oasgen/v0.18.0"
+const UserAgent = "stackone/1.0.0 oasgen/v0.19.0"
 
 // EnvAPIKey is the environment variable OptionsFromEnv reads Options.APIKey
 // from. NewAPIClient itself never reads the environment.
@@ -203,10 +203,9 @@ type APIClient struct {
 	transport oasimpl.Transport
 	retry     *RetryPolicy
 
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opCreateConnectSession       oasimpl.Call
-	opAuthenticateConnectSession oasimpl.Call
+	// The credentials each operation accepts, as this client's authorizers
+	// send them; operations that accept the same share one list.
+	sec1 []oasimpl.Requirement
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -243,36 +242,40 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		},
 	}
 	authBasic := oasimpl.AuthBasic("basic", "Options.Basic (or Options.APIKey)", opts.Basic, opts.APIKey)
-	c.opCreateConnectSession = oasimpl.Call{
+	c.sec1 = []oasimpl.Requirement{{{Auth: authBasic}}}
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opCreateConnectSession = oasimpl.Call{
 		Func:      "CreateConnectSession",
 		Method:    "POST",
 		Operation: "stackone_create_connect_session",
-		Retry: c.policy(&oas.RetryPolicy{
+		Retry: &oas.RetryPolicy{
 			ConnectionErrors: true,
 			Exponent:         1.5,
 			InitialInterval:  500 * time.Millisecond,
 			MaxElapsed:       3600000 * time.Millisecond,
 			MaxInterval:      60000 * time.Millisecond,
 			StatusCodes:      []int{408, 429},
-		}),
-		Security: []oasimpl.Requirement{{{Auth: authBasic}}},
+		},
 	}
-	c.opAuthenticateConnectSession = oasimpl.Call{
+	opAuthenticateConnectSession = oasimpl.Call{
 		Func:      "AuthenticateConnectSession",
 		Method:    "POST",
 		Operation: "stackone_authenticate_connect_session",
-		Retry: c.policy(&oas.RetryPolicy{
+		Retry: &oas.RetryPolicy{
 			ConnectionErrors: true,
 			Exponent:         1.5,
 			InitialInterval:  500 * time.Millisecond,
 			MaxElapsed:       3600000 * time.Millisecond,
 			MaxInterval:      60000 * time.Millisecond,
 			StatusCodes:      []int{408, 429},
-		}),
-		Security: []oasimpl.Requirement{{{Auth: authBasic}}},
+		},
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -306,7 +309,9 @@ func (c *APIClient) CreateConnectSession(ctx context.Context, body ConnectSessio
 	if err != nil {
 		return nil, oasimpl.OpError("CreateConnectSession", err)
 	}
-	call := c.opCreateConnectSession
+	call := opCreateConnectSession
+	call.Security = c.sec1
+	call.Retry = c.policy(call.Retry)
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -359,7 +364,9 @@ func (c *APIClient) AuthenticateConnectSession(ctx context.Context, body Connect
 	if err != nil {
 		return nil, oasimpl.OpError("AuthenticateConnectSession", err)
 	}
-	call := c.opAuthenticateConnectSession
+	call := opAuthenticateConnectSession
+	call.Security = c.sec1
+	call.Retry = c.policy(call.Retry)
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload

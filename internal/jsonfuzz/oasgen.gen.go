@@ -7,7 +7,7 @@
 //
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
-// toolchain: v0.18.0
+// toolchain: v0.19.0
 // output: sha256:b0d8037234a41a3b
 //
 // files:

@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "allofredeclared/1 oasgen/v0.18.0"
+const UserAgent = "allofredeclared/1 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -148,12 +148,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opGetDeployment oasimpl.Call
-	opGetPolicyByID oasimpl.Call
-	opGetPolicy     oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -189,23 +183,28 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opGetDeployment = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opGetDeployment = oasimpl.Call{
 		Func:      "GetDeployment",
 		Method:    "GET",
 		Operation: "getDeployment",
 	}
-	c.opGetPolicyByID = oasimpl.Call{
+	opGetPolicyByID = oasimpl.Call{
 		Func:      "GetPolicyByID",
 		Method:    "GET",
 		Operation: "getPolicyByID",
 	}
-	c.opGetPolicy = oasimpl.Call{
+	opGetPolicy = oasimpl.Call{
 		Func:      "GetPolicy",
 		Method:    "GET",
 		Operation: "getPolicy",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -226,7 +225,7 @@ func (c *APIClient) GetDeployment(ctx context.Context, opts ...CallOption) (*Dep
 	if err != nil {
 		return nil, oasimpl.OpError("GetDeployment", err)
 	}
-	call := c.opGetDeployment
+	call := opGetDeployment
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -254,7 +253,7 @@ func (c *APIClient) GetPolicyByID(ctx context.Context, id Identifier, opts ...Ca
 	if err != nil {
 		return nil, oasimpl.OpError("GetPolicyByID", err)
 	}
-	call := c.opGetPolicyByID
+	call := opGetPolicyByID
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -279,7 +278,7 @@ func (c *APIClient) GetPolicy(ctx context.Context, opts ...CallOption) (*PolicyR
 	if err != nil {
 		return nil, oasimpl.OpError("GetPolicy", err)
 	}
-	call := c.opGetPolicy
+	call := opGetPolicy
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)

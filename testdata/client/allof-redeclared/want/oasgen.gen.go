@@ -7,11 +7,11 @@
 //
 // spec: sha256:339d5cd7c707cc97
 // config: sha256:fcd136dcb539b49f
-// toolchain: v0.18.0
-// output: sha256:b6fda50bbfa048e9
+// toolchain: v0.19.0
+// output: sha256:198d47557eb2fe2c
 //
 // files:
-//	sha256:1aa75e84acba634f api.gen.go
+//	sha256:01cf79e664ec7017 api.gen.go
 //	sha256:316863e88fd8c759 doc.gen.go
 //	sha256:eef402cda5e91557 examples.gen_test.go
 //	sha256:0608f10e47fa1641 model_deployment.gen.go

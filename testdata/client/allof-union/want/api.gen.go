@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "allofunion/1 oasgen/v0.18.0"
+const UserAgent = "allofunion/1 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -148,11 +148,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opAddAppConfig oasimpl.Call
-	opCreateSpot   oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -188,18 +183,23 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opAddAppConfig = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opAddAppConfig = oasimpl.Call{
 		Func:      "AddAppConfig",
 		Method:    "POST",
 		Operation: "addAppConfig",
 	}
-	c.opCreateSpot = oasimpl.Call{
+	opCreateSpot = oasimpl.Call{
 		Func:      "CreateSpot",
 		Method:    "POST",
 		Operation: "createSpot",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -228,7 +228,7 @@ func (c *APIClient) AddAppConfig(ctx context.Context, body AppConfig, opts ...Ca
 	if err != nil {
 		return oasimpl.OpError("AddAppConfig", err)
 	}
-	call := c.opAddAppConfig
+	call := opAddAppConfig
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -261,7 +261,7 @@ func (c *APIClient) CreateSpot(ctx context.Context, body SpotSet, opts ...CallOp
 	if err != nil {
 		return nil, oasimpl.OpError("CreateSpot", err)
 	}
-	call := c.opCreateSpot
+	call := opCreateSpot
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload

@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "auth/1.0 oasgen/v0.18.0"
+const UserAgent = "auth/1.0 oasgen/v0.19.0"
 
 // EnvAPIKey is the environment variable OptionsFromEnv reads Options.APIKey
 // from. NewAPIClient itself never reads the environment.
@@ -285,21 +285,20 @@ type APIClient struct {
 	transport oasimpl.Transport
 	retry     *RetryPolicy
 
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opGetBasic     oasimpl.Call
-	opGetBearer    oasimpl.Call
-	opGetBoth      oasimpl.Call
-	opGetCookieKey oasimpl.Call
-	opGetDigest    oasimpl.Call
-	opGetEither    oasimpl.Call
-	opGetHeaderKey oasimpl.Call
-	opGetOAuth     oasimpl.Call
-	opPostOAuth    oasimpl.Call
-	opGetOidc      oasimpl.Call
-	opGetOptional  oasimpl.Call
-	opGetPublic    oasimpl.Call
-	opGetQueryKey  oasimpl.Call
+	// The credentials each operation accepts, as this client's authorizers
+	// send them; operations that accept the same share one list.
+	sec1  []oasimpl.Requirement
+	sec2  []oasimpl.Requirement
+	sec3  []oasimpl.Requirement
+	sec4  []oasimpl.Requirement
+	sec5  []oasimpl.Requirement
+	sec6  []oasimpl.Requirement
+	sec7  []oasimpl.Requirement
+	sec8  []oasimpl.Requirement
+	sec9  []oasimpl.Requirement
+	sec10 []oasimpl.Requirement
+	sec11 []oasimpl.Requirement
+	sec12 []oasimpl.Requirement
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -355,94 +354,99 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 		keyQueryKey = opts.APIKey
 	}
 	authQueryKey := oasimpl.AuthAPIKey("queryKey", "Options.QueryKey (or Options.APIKey)", "query", "api_key", keyQueryKey)
-	c.opGetBasic = oasimpl.Call{
+	c.sec1 = []oasimpl.Requirement{{{Auth: authBasic}}}
+	c.sec2 = []oasimpl.Requirement{{{Auth: authBearer}}}
+	c.sec3 = []oasimpl.Requirement{{{Auth: authBasic}, {Auth: authHeaderKey}}}
+	c.sec4 = []oasimpl.Requirement{{{Auth: authCookieKey}}}
+	c.sec5 = []oasimpl.Requirement{{{Auth: authDigest}}}
+	c.sec6 = []oasimpl.Requirement{{{Auth: authHeaderKey}}, {{Auth: authQueryKey}}}
+	c.sec7 = []oasimpl.Requirement{{{Auth: authHeaderKey}}}
+	c.sec8 = []oasimpl.Requirement{{{
+		Auth:   authOauth,
+		Scopes: []string{"read"},
+	}}}
+	c.sec9 = []oasimpl.Requirement{{{
+		Auth:   authOauth,
+		Scopes: []string{"read", "write"},
+	}}}
+	c.sec10 = []oasimpl.Requirement{{{
+		Auth:   authOidc,
+		Scopes: []string{"openid"},
+	}}}
+	c.sec11 = []oasimpl.Requirement{{}, {{Auth: authHeaderKey}}}
+	c.sec12 = []oasimpl.Requirement{{{Auth: authQueryKey}}}
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opGetBasic = oasimpl.Call{
 		Func:      "GetBasic",
 		Method:    "GET",
 		Operation: "getBasic",
-		Security:  []oasimpl.Requirement{{{Auth: authBasic}}},
 	}
-	c.opGetBearer = oasimpl.Call{
+	opGetBearer = oasimpl.Call{
 		Func:      "GetBearer",
 		Method:    "GET",
 		Operation: "getBearer",
-		Security:  []oasimpl.Requirement{{{Auth: authBearer}}},
 	}
-	c.opGetBoth = oasimpl.Call{
+	opGetBoth = oasimpl.Call{
 		Func:      "GetBoth",
 		Method:    "GET",
 		Operation: "getBoth",
-		Security:  []oasimpl.Requirement{{{Auth: authBasic}, {Auth: authHeaderKey}}},
 	}
-	c.opGetCookieKey = oasimpl.Call{
+	opGetCookieKey = oasimpl.Call{
 		Func:      "GetCookieKey",
 		Method:    "GET",
 		Operation: "getCookieKey",
-		Security:  []oasimpl.Requirement{{{Auth: authCookieKey}}},
 	}
-	c.opGetDigest = oasimpl.Call{
+	opGetDigest = oasimpl.Call{
 		Func:      "GetDigest",
 		Method:    "GET",
 		Operation: "getDigest",
-		Security:  []oasimpl.Requirement{{{Auth: authDigest}}},
 	}
-	c.opGetEither = oasimpl.Call{
+	opGetEither = oasimpl.Call{
 		Func:      "GetEither",
 		Method:    "GET",
 		Operation: "getEither",
-		Security:  []oasimpl.Requirement{{{Auth: authHeaderKey}}, {{Auth: authQueryKey}}},
 	}
-	c.opGetHeaderKey = oasimpl.Call{
+	opGetHeaderKey = oasimpl.Call{
 		Func:      "GetHeaderKey",
 		Method:    "GET",
 		Operation: "getHeaderKey",
-		Security:  []oasimpl.Requirement{{{Auth: authHeaderKey}}},
 	}
-	c.opGetOAuth = oasimpl.Call{
+	opGetOAuth = oasimpl.Call{
 		Func:      "GetOAuth",
 		Method:    "GET",
 		Operation: "getOAuth",
-		Security: []oasimpl.Requirement{{{
-			Auth:   authOauth,
-			Scopes: []string{"read"},
-		}}},
 	}
-	c.opPostOAuth = oasimpl.Call{
+	opPostOAuth = oasimpl.Call{
 		Func:      "PostOAuth",
 		Method:    "POST",
 		Operation: "postOAuth",
-		Security: []oasimpl.Requirement{{{
-			Auth:   authOauth,
-			Scopes: []string{"read", "write"},
-		}}},
 	}
-	c.opGetOidc = oasimpl.Call{
+	opGetOidc = oasimpl.Call{
 		Func:      "GetOidc",
 		Method:    "GET",
 		Operation: "getOIDC",
-		Security: []oasimpl.Requirement{{{
-			Auth:   authOidc,
-			Scopes: []string{"openid"},
-		}}},
 	}
-	c.opGetOptional = oasimpl.Call{
+	opGetOptional = oasimpl.Call{
 		Func:      "GetOptional",
 		Method:    "GET",
 		Operation: "getOptional",
-		Security:  []oasimpl.Requirement{{}, {{Auth: authHeaderKey}}},
 	}
-	c.opGetPublic = oasimpl.Call{
+	opGetPublic = oasimpl.Call{
 		Func:      "GetPublic",
 		Method:    "GET",
 		Operation: "getPublic",
 	}
-	c.opGetQueryKey = oasimpl.Call{
+	opGetQueryKey = oasimpl.Call{
 		Func:      "GetQueryKey",
 		Method:    "GET",
 		Operation: "getQueryKey",
-		Security:  []oasimpl.Requirement{{{Auth: authQueryKey}}},
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -463,7 +467,8 @@ func (c *APIClient) GetBasic(ctx context.Context, opts ...CallOption) (*Thing, e
 	if err != nil {
 		return nil, oasimpl.OpError("GetBasic", err)
 	}
-	call := c.opGetBasic
+	call := opGetBasic
+	call.Security = c.sec1
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -487,7 +492,8 @@ func (c *APIClient) GetBearer(ctx context.Context, opts ...CallOption) (*Thing, 
 	if err != nil {
 		return nil, oasimpl.OpError("GetBearer", err)
 	}
-	call := c.opGetBearer
+	call := opGetBearer
+	call.Security = c.sec2
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -513,7 +519,8 @@ func (c *APIClient) GetBoth(ctx context.Context, opts ...CallOption) (*Thing, er
 	if err != nil {
 		return nil, oasimpl.OpError("GetBoth", err)
 	}
-	call := c.opGetBoth
+	call := opGetBoth
+	call.Security = c.sec3
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -537,7 +544,8 @@ func (c *APIClient) GetCookieKey(ctx context.Context, opts ...CallOption) (*Thin
 	if err != nil {
 		return nil, oasimpl.OpError("GetCookieKey", err)
 	}
-	call := c.opGetCookieKey
+	call := opGetCookieKey
+	call.Security = c.sec4
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -561,7 +569,8 @@ func (c *APIClient) GetDigest(ctx context.Context, opts ...CallOption) (*Thing, 
 	if err != nil {
 		return nil, oasimpl.OpError("GetDigest", err)
 	}
-	call := c.opGetDigest
+	call := opGetDigest
+	call.Security = c.sec5
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -587,7 +596,8 @@ func (c *APIClient) GetEither(ctx context.Context, opts ...CallOption) (*Thing, 
 	if err != nil {
 		return nil, oasimpl.OpError("GetEither", err)
 	}
-	call := c.opGetEither
+	call := opGetEither
+	call.Security = c.sec6
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -611,7 +621,8 @@ func (c *APIClient) GetHeaderKey(ctx context.Context, opts ...CallOption) (*Thin
 	if err != nil {
 		return nil, oasimpl.OpError("GetHeaderKey", err)
 	}
-	call := c.opGetHeaderKey
+	call := opGetHeaderKey
+	call.Security = c.sec7
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -635,7 +646,8 @@ func (c *APIClient) GetOAuth(ctx context.Context, opts ...CallOption) (*Thing, e
 	if err != nil {
 		return nil, oasimpl.OpError("GetOAuth", err)
 	}
-	call := c.opGetOAuth
+	call := opGetOAuth
+	call.Security = c.sec8
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -667,7 +679,8 @@ func (c *APIClient) PostOAuth(ctx context.Context, body Thing, opts ...CallOptio
 	if err != nil {
 		return nil, oasimpl.OpError("PostOAuth", err)
 	}
-	call := c.opPostOAuth
+	call := opPostOAuth
+	call.Security = c.sec9
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -692,7 +705,8 @@ func (c *APIClient) GetOidc(ctx context.Context, opts ...CallOption) (*Thing, er
 	if err != nil {
 		return nil, oasimpl.OpError("GetOidc", err)
 	}
-	call := c.opGetOidc
+	call := opGetOidc
+	call.Security = c.sec10
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -716,7 +730,8 @@ func (c *APIClient) GetOptional(ctx context.Context, opts ...CallOption) (*Thing
 	if err != nil {
 		return nil, oasimpl.OpError("GetOptional", err)
 	}
-	call := c.opGetOptional
+	call := opGetOptional
+	call.Security = c.sec11
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -740,7 +755,7 @@ func (c *APIClient) GetPublic(ctx context.Context, opts ...CallOption) (*Thing, 
 	if err != nil {
 		return nil, oasimpl.OpError("GetPublic", err)
 	}
-	call := c.opGetPublic
+	call := opGetPublic
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -764,7 +779,8 @@ func (c *APIClient) GetQueryKey(ctx context.Context, opts ...CallOption) (*Thing
 	if err != nil {
 		return nil, oasimpl.OpError("GetQueryKey", err)
 	}
-	call := c.opGetQueryKey
+	call := opGetQueryKey
+	call.Security = c.sec12
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)

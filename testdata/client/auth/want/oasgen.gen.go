@@ -7,11 +7,11 @@
 //
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
-// toolchain: v0.18.0
-// output: sha256:0f18750f7e717209
+// toolchain: v0.19.0
+// output: sha256:01da9d499340bc86
 //
 // files:
-//	sha256:b833862c6ac2505e api.gen.go
+//	sha256:ec249c094fde2ece api.gen.go
 //	sha256:3c8690a846085951 doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
 //	sha256:72639ead2fcdbe0e model_thing.gen.go

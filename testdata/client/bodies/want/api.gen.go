@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "bodies/1.0.0 oasgen/v0.18.0"
+const UserAgent = "bodies/1.0.0 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -149,29 +149,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opUploadAvatar      oasimpl.Call
-	opSetCounter        oasimpl.Call
-	opDeploy            oasimpl.Call
-	opGetDeployment     oasimpl.Call
-	opDeleteDeployment  oasimpl.Call
-	opUploadDocument    oasimpl.Call
-	opDownloadFile      oasimpl.Call
-	opUploadFile        oasimpl.Call
-	opSetGauge          oasimpl.Call
-	opGetLabels         oasimpl.Call
-	opPutLabels         oasimpl.Call
-	opLogin             oasimpl.Call
-	opGetMotd           oasimpl.Call
-	opCreateNote        oasimpl.Call
-	opUploadPicture     oasimpl.Call
-	opCreateProfile     oasimpl.Call
-	opGetReport         oasimpl.Call
-	opSearch            oasimpl.Call
-	opDownloadThumbnail oasimpl.Call
-	opUploadThumbnail   oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -207,125 +184,130 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opUploadAvatar = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opUploadAvatar = oasimpl.Call{
 		Func:      "UploadAvatar",
 		Method:    "POST",
 		Operation: "uploadAvatar",
 	}
-	c.opSetCounter = oasimpl.Call{
+	opSetCounter = oasimpl.Call{
 		Func:      "SetCounter",
 		Method:    "PUT",
 		Operation: "setCounter",
 	}
-	c.opDeploy = oasimpl.Call{
+	opDeploy = oasimpl.Call{
 		Func:      "Deploy",
 		Method:    "POST",
 		Operation: "deploy",
 	}
-	c.opGetDeployment = oasimpl.Call{
+	opGetDeployment = oasimpl.Call{
 		Func:      "GetDeployment",
 		Method:    "GET",
 		Operation: "getDeployment",
 	}
-	c.opDeleteDeployment = oasimpl.Call{
+	opDeleteDeployment = oasimpl.Call{
 		Func:      "DeleteDeployment",
 		Method:    "DELETE",
 		Operation: "deleteDeployment",
 	}
-	c.opUploadDocument = oasimpl.Call{
+	opUploadDocument = oasimpl.Call{
 		Func:      "UploadDocument",
 		Method:    "POST",
 		Operation: "uploadDocument",
 	}
-	c.opDownloadFile = oasimpl.Call{
+	opDownloadFile = oasimpl.Call{
 		Accept:    "application/octet-stream",
 		Func:      "DownloadFile",
 		Method:    "GET",
 		Operation: "downloadFile",
 		Stream:    true,
 	}
-	c.opUploadFile = oasimpl.Call{
+	opUploadFile = oasimpl.Call{
 		Func:      "UploadFile",
 		Method:    "PUT",
 		Operation: "uploadFile",
-		Retry: c.policy(&oas.RetryPolicy{
+		Retry: &oas.RetryPolicy{
 			ConnectionErrors: false,
 			Exponent:         1.5,
 			InitialInterval:  1 * time.Millisecond,
 			MaxElapsed:       5000 * time.Millisecond,
 			MaxInterval:      2 * time.Millisecond,
 			StatusCodes:      []int{503},
-		}),
+		},
 	}
-	c.opSetGauge = oasimpl.Call{
+	opSetGauge = oasimpl.Call{
 		Func:      "SetGauge",
 		Method:    "PUT",
 		Operation: "setGauge",
 	}
-	c.opGetLabels = oasimpl.Call{
+	opGetLabels = oasimpl.Call{
 		Accept:    "*/*",
 		Func:      "GetLabels",
 		Method:    "GET",
 		Operation: "getLabels",
 	}
-	c.opPutLabels = oasimpl.Call{
+	opPutLabels = oasimpl.Call{
 		Func:      "PutLabels",
 		Method:    "PUT",
 		Operation: "putLabels",
 	}
-	c.opLogin = oasimpl.Call{
+	opLogin = oasimpl.Call{
 		Accept:    "text/plain",
 		Func:      "Login",
 		Method:    "POST",
 		Operation: "login",
 	}
-	c.opGetMotd = oasimpl.Call{
+	opGetMotd = oasimpl.Call{
 		Accept:    "text/plain",
 		Func:      "GetMotd",
 		Method:    "GET",
 		Operation: "getMotd",
 	}
-	c.opCreateNote = oasimpl.Call{
+	opCreateNote = oasimpl.Call{
 		Func:      "CreateNote",
 		Method:    "POST",
 		Operation: "createNote",
 	}
-	c.opUploadPicture = oasimpl.Call{
+	opUploadPicture = oasimpl.Call{
 		Func:      "UploadPicture",
 		Method:    "POST",
 		Operation: "uploadPicture",
 	}
-	c.opCreateProfile = oasimpl.Call{
+	opCreateProfile = oasimpl.Call{
 		Func:      "CreateProfile",
 		Method:    "POST",
 		Operation: "createProfile",
 	}
-	c.opGetReport = oasimpl.Call{
+	opGetReport = oasimpl.Call{
 		Accept:    "application/json, application/pdf",
 		Func:      "GetReport",
 		Method:    "GET",
 		Operation: "getReport",
 		Stream:    true,
 	}
-	c.opSearch = oasimpl.Call{
+	opSearch = oasimpl.Call{
 		Func:      "Search",
 		Method:    "POST",
 		Operation: "search",
 	}
-	c.opDownloadThumbnail = oasimpl.Call{
+	opDownloadThumbnail = oasimpl.Call{
 		Accept:    "image/png",
 		Func:      "DownloadThumbnail",
 		Method:    "GET",
 		Operation: "downloadThumbnail",
 		Stream:    true,
 	}
-	c.opUploadThumbnail = oasimpl.Call{
+	opUploadThumbnail = oasimpl.Call{
 		Func:      "UploadThumbnail",
 		Method:    "POST",
 		Operation: "uploadThumbnail",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -430,7 +412,7 @@ func (c *APIClient) UploadAvatar(ctx context.Context, body UploadAvatarParts, op
 	if err != nil {
 		return nil, oasimpl.OpError("UploadAvatar", err)
 	}
-	call := c.opUploadAvatar
+	call := opUploadAvatar
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -457,7 +439,7 @@ func (c *APIClient) SetCounter(ctx context.Context, body int64, opts ...CallOpti
 	if err != nil {
 		return oasimpl.OpError("SetCounter", err)
 	}
-	call := c.opSetCounter
+	call := opSetCounter
 	call.URL = u
 	call.Server = c.server
 	call.Body = oasimpl.TextBody(body)
@@ -507,7 +489,7 @@ func (c *APIClient) Deploy(ctx context.Context, body DeploymentInput, opts ...Ca
 	if err != nil {
 		return nil, oasimpl.OpError("Deploy", err)
 	}
-	call := c.opDeploy
+	call := opDeploy
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -554,7 +536,7 @@ func (c *APIClient) GetDeployment(ctx context.Context, id int64, opts ...CallOpt
 	if err != nil {
 		return nil, oasimpl.OpError("GetDeployment", err)
 	}
-	call := c.opGetDeployment
+	call := opGetDeployment
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -582,7 +564,7 @@ func (c *APIClient) DeleteDeployment(ctx context.Context, id int64, opts ...Call
 	if err != nil {
 		return nil, oasimpl.OpError("DeleteDeployment", err)
 	}
-	call := c.opDeleteDeployment
+	call := opDeleteDeployment
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -648,7 +630,7 @@ func (c *APIClient) UploadDocument(ctx context.Context, body UploadDocumentParts
 	if err != nil {
 		return oasimpl.OpError("UploadDocument", err)
 	}
-	call := c.opUploadDocument
+	call := opUploadDocument
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -677,7 +659,7 @@ func (c *APIClient) DownloadFile(ctx context.Context, name string, opts ...CallO
 	if err != nil {
 		return nil, oasimpl.OpError("DownloadFile", err)
 	}
-	call := c.opDownloadFile
+	call := opDownloadFile
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -712,7 +694,8 @@ func (c *APIClient) UploadFile(ctx context.Context, name string, body io.Reader,
 	if err != nil {
 		return nil, oasimpl.OpError("UploadFile", err)
 	}
-	call := c.opUploadFile
+	call := opUploadFile
+	call.Retry = c.policy(call.Retry)
 	call.URL = u
 	call.Server = c.server
 	call.Reader = body
@@ -739,7 +722,7 @@ func (c *APIClient) SetGauge(ctx context.Context, body float64, opts ...CallOpti
 	if err != nil {
 		return oasimpl.OpError("SetGauge", err)
 	}
-	call := c.opSetGauge
+	call := opSetGauge
 	call.URL = u
 	call.Server = c.server
 	call.Body = oasimpl.TextBody(body)
@@ -766,7 +749,7 @@ func (c *APIClient) GetLabels(ctx context.Context, opts ...CallOption) (*Labels,
 	if err != nil {
 		return nil, oasimpl.OpError("GetLabels", err)
 	}
-	call := c.opGetLabels
+	call := opGetLabels
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -799,7 +782,7 @@ func (c *APIClient) PutLabels(ctx context.Context, body Labels, opts ...CallOpti
 	if err != nil {
 		return nil, oasimpl.OpError("PutLabels", err)
 	}
-	call := c.opPutLabels
+	call := opPutLabels
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -833,7 +816,7 @@ func (c *APIClient) Login(ctx context.Context, body LoginRequestForm, opts ...Ca
 	if err != nil {
 		return "", oasimpl.OpError("Login", err)
 	}
-	call := c.opLogin
+	call := opLogin
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -860,7 +843,7 @@ func (c *APIClient) GetMotd(ctx context.Context, opts ...CallOption) (string, er
 	if err != nil {
 		return "", oasimpl.OpError("GetMotd", err)
 	}
-	call := c.opGetMotd
+	call := opGetMotd
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -885,7 +868,7 @@ func (c *APIClient) CreateNote(ctx context.Context, body string, opts ...CallOpt
 	if err != nil {
 		return oasimpl.OpError("CreateNote", err)
 	}
-	call := c.opCreateNote
+	call := opCreateNote
 	call.URL = u
 	call.Server = c.server
 	call.Body = []byte(body)
@@ -918,7 +901,7 @@ func (c *APIClient) UploadPicture(ctx context.Context, body io.Reader, contentTy
 	if err != nil {
 		return oasimpl.OpError("UploadPicture", err)
 	}
-	call := c.opUploadPicture
+	call := opUploadPicture
 	call.URL = u
 	call.Server = c.server
 	call.Reader = body
@@ -980,7 +963,7 @@ func (c *APIClient) CreateProfile(ctx context.Context, body CreateProfileParts, 
 	if err != nil {
 		return oasimpl.OpError("CreateProfile", err)
 	}
-	call := c.opCreateProfile
+	call := opCreateProfile
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -1021,7 +1004,7 @@ func (c *APIClient) GetReport(ctx context.Context, opts ...CallOption) (*GetRepo
 	if err != nil {
 		return nil, oasimpl.OpError("GetReport", err)
 	}
-	call := c.opGetReport
+	call := opGetReport
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -1086,7 +1069,7 @@ func (c *APIClient) Search(ctx context.Context, body SearchRequestForm, opts ...
 	if err != nil {
 		return oasimpl.OpError("Search", err)
 	}
-	call := c.opSearch
+	call := opSearch
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -1115,7 +1098,7 @@ func (c *APIClient) DownloadThumbnail(ctx context.Context, opts ...CallOption) (
 	if err != nil {
 		return nil, oasimpl.OpError("DownloadThumbnail", err)
 	}
-	call := c.opDownloadThumbnail
+	call := opDownloadThumbnail
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -1153,7 +1136,7 @@ func (c *APIClient) UploadThumbnail(ctx context.Context, body io.Reader, content
 	if err != nil {
 		return oasimpl.OpError("UploadThumbnail", err)
 	}
-	call := c.opUploadThumbnail
+	call := opUploadThumbnail
 	call.URL = u
 	call.Server = c.server
 	call.Reader = oasimpl.EncodeContent(body, "base64")

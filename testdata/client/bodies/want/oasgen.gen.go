@@ -7,11 +7,11 @@
 //
 // spec: sha256:bcac6fbaf01ab8cd
 // config: sha256:3bb05863136f0e8c
-// toolchain: v0.18.0
-// output: sha256:7f4b7ebafddcdc28
+// toolchain: v0.19.0
+// output: sha256:d650582dab511a93
 //
 // files:
-//	sha256:1fb380920aa3af8c api.gen.go
+//	sha256:6476a62d5bc065b5 api.gen.go
 //	sha256:adcfb56a8bafb722 doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:444da62cba98b3a4 examples.gen_test.go

@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "formtext/1.0 oasgen/v0.18.0"
+const UserAgent = "formtext/1.0 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -149,11 +149,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opDetectFood oasimpl.Call
-	opUploadForm oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -189,18 +184,23 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opDetectFood = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opDetectFood = oasimpl.Call{
 		Func:      "DetectFood",
 		Method:    "POST",
 		Operation: "detectFood",
 	}
-	c.opUploadForm = oasimpl.Call{
+	opUploadForm = oasimpl.Call{
 		Func:      "UploadForm",
 		Method:    "POST",
 		Operation: "uploadForm",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -222,7 +222,7 @@ func (c *APIClient) DetectFood(ctx context.Context, body string, opts ...CallOpt
 	if err != nil {
 		return oasimpl.OpError("DetectFood", err)
 	}
-	call := c.opDetectFood
+	call := opDetectFood
 	call.URL = u
 	call.Server = c.server
 	call.Body = []byte(body)
@@ -259,7 +259,7 @@ func (c *APIClient) UploadForm(ctx context.Context, body io.Reader, contentType 
 	if err != nil {
 		return oasimpl.OpError("UploadForm", err)
 	}
-	call := c.opUploadForm
+	call := opUploadForm
 	call.URL = u
 	call.Server = c.server
 	call.Reader = body

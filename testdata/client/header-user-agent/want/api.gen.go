@@ -17,7 +17,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "headeruseragent/1.0 oasgen/v0.18.0"
+const UserAgent = "headeruseragent/1.0 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -150,11 +150,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opGetConfiguration oasimpl.Call
-	opGetStatus        oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -190,18 +185,23 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opGetConfiguration = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opGetConfiguration = oasimpl.Call{
 		Func:      "GetConfiguration",
 		Method:    "GET",
 		Operation: "getConfiguration",
 	}
-	c.opGetStatus = oasimpl.Call{
+	opGetStatus = oasimpl.Call{
 		Func:      "GetStatus",
 		Method:    "GET",
 		Operation: "getStatus",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -258,7 +258,7 @@ func (c *APIClient) GetConfiguration(ctx context.Context, params GetConfiguratio
 	if err != nil {
 		return oasimpl.OpError("GetConfiguration", err)
 	}
-	call := c.opGetConfiguration
+	call := opGetConfiguration
 	call.URL = u
 	call.Server = c.server
 	call.Header = ps.Headers()
@@ -309,7 +309,7 @@ func (c *APIClient) GetStatus(ctx context.Context, params GetStatusArgs, opts ..
 	if err != nil {
 		return oasimpl.OpError("GetStatus", err)
 	}
-	call := c.opGetStatus
+	call := opGetStatus
 	call.URL = u
 	call.Server = c.server
 	call.Header = ps.Headers()

@@ -7,11 +7,11 @@
 //
 // spec: sha256:c23f4b23a7ac0ceb
 // config: sha256:9123608f6108193f
-// toolchain: v0.18.0
-// output: sha256:f5bce5772eda0bbb
+// toolchain: v0.19.0
+// output: sha256:21156330c8f100d3
 //
 // files:
-//	sha256:0976ae6a7bf6f4ee api.gen.go
+//	sha256:58e57a623e0f7bf0 api.gen.go
 //	sha256:6462d3c692b11f8d doc.gen.go
 //	sha256:bfa41e053bbc5a64 examples.gen_test.go
 //	sha256:8139e751d0a5fcfd raw/client.gen.go

@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "params/1.0.0 oasgen/v0.18.0"
+const UserAgent = "params/1.0.0 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -149,17 +149,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opGetCount      oasimpl.Call
-	opPathExploded  oasimpl.Call
-	opGetItem       oasimpl.Call
-	opListTags      oasimpl.Call
-	opGetLatest     oasimpl.Call
-	opPathLists     oasimpl.Call
-	opRequiredLists oasimpl.Call
-	opQueryStyles   oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -195,48 +184,53 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opGetCount = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opGetCount = oasimpl.Call{
 		Func:      "GetCount",
 		Method:    "GET",
 		Operation: "getCount",
 	}
-	c.opPathExploded = oasimpl.Call{
+	opPathExploded = oasimpl.Call{
 		Func:      "PathExploded",
 		Method:    "GET",
 		Operation: "pathExploded",
 	}
-	c.opGetItem = oasimpl.Call{
+	opGetItem = oasimpl.Call{
 		Func:      "GetItem",
 		Method:    "GET",
 		Operation: "getItem",
 	}
-	c.opListTags = oasimpl.Call{
+	opListTags = oasimpl.Call{
 		Func:      "ListTags",
 		Method:    "GET",
 		Operation: "listTags",
 	}
-	c.opGetLatest = oasimpl.Call{
+	opGetLatest = oasimpl.Call{
 		Func:      "GetLatest",
 		Method:    "GET",
 		Operation: "getLatest",
 	}
-	c.opPathLists = oasimpl.Call{
+	opPathLists = oasimpl.Call{
 		Func:      "PathLists",
 		Method:    "GET",
 		Operation: "pathLists",
 	}
-	c.opRequiredLists = oasimpl.Call{
+	opRequiredLists = oasimpl.Call{
 		Func:      "RequiredLists",
 		Method:    "GET",
 		Operation: "requiredLists",
 	}
-	c.opQueryStyles = oasimpl.Call{
+	opQueryStyles = oasimpl.Call{
 		Func:      "QueryStyles",
 		Method:    "GET",
 		Operation: "queryStyles",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -258,7 +252,7 @@ func (c *APIClient) GetCount(ctx context.Context, opts ...CallOption) (int64, er
 	if err != nil {
 		return zero, oasimpl.OpError("GetCount", err)
 	}
-	call := c.opGetCount
+	call := opGetCount
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -290,7 +284,7 @@ func (c *APIClient) PathExploded(ctx context.Context, simple string, label []str
 	if err != nil {
 		return oasimpl.OpError("PathExploded", err)
 	}
-	call := c.opPathExploded
+	call := opPathExploded
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -340,7 +334,7 @@ func (c *APIClient) GetItem(ctx context.Context, itemID int64, params GetItemArg
 	if err != nil {
 		return nil, oasimpl.OpError("GetItem", err)
 	}
-	call := c.opGetItem
+	call := opGetItem
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -442,7 +436,7 @@ func (c *APIClient) ListTags(ctx context.Context, itemID int64, params ListTagsA
 	if err != nil {
 		return nil, oasimpl.OpError("ListTags", err)
 	}
-	call := c.opListTags
+	call := opListTags
 	call.URL = u
 	call.Server = c.server
 	call.Header = ps.Headers()
@@ -470,7 +464,7 @@ func (c *APIClient) GetLatest(ctx context.Context, opts ...CallOption) (oas.Null
 	if err != nil {
 		return zero, oasimpl.OpError("GetLatest", err)
 	}
-	call := c.opGetLatest
+	call := opGetLatest
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -509,7 +503,7 @@ func (c *APIClient) PathLists(ctx context.Context, simple []string, simpleExplod
 	if err != nil {
 		return oasimpl.OpError("PathLists", err)
 	}
-	call := c.opPathLists
+	call := opPathLists
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -597,7 +591,7 @@ func (c *APIClient) RequiredLists(ctx context.Context, params RequiredListsArgs,
 	if err != nil {
 		return oasimpl.OpError("RequiredLists", err)
 	}
-	call := c.opRequiredLists
+	call := opRequiredLists
 	call.URL = u
 	call.Server = c.server
 	call.Header = ps.Headers()
@@ -758,7 +752,7 @@ func (c *APIClient) QueryStyles(ctx context.Context, params QueryStylesArgs, opt
 	if err != nil {
 		return oasimpl.OpError("QueryStyles", err)
 	}
-	call := c.opQueryStyles
+	call := opQueryStyles
 	call.URL = u
 	call.Server = c.server
 	call.Header = ps.Headers()

@@ -7,11 +7,11 @@
 //
 // spec: sha256:5b5174975c319a94
 // config: sha256:07623a2c5c42301a
-// toolchain: v0.18.0
-// output: sha256:e12eb9d1d5c4eddd
+// toolchain: v0.19.0
+// output: sha256:86b8ebd8f427da34
 //
 // files:
-//	sha256:32b2f3bd86c2965d api.gen.go
+//	sha256:5be0c264c315c2f6 api.gen.go
 //	sha256:fcf26e30f859cd4d doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
 //	sha256:14ce52b1452fd3a9 examples.gen_test.go

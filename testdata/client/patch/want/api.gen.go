@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "patch/1.0 oasgen/v0.18.0"
+const UserAgent = "patch/1.0 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -148,11 +148,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opCreateRepo oasimpl.Call
-	opUpdateRepo oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -188,18 +183,23 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opCreateRepo = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opCreateRepo = oasimpl.Call{
 		Func:      "CreateRepo",
 		Method:    "POST",
 		Operation: "createRepo",
 	}
-	c.opUpdateRepo = oasimpl.Call{
+	opUpdateRepo = oasimpl.Call{
 		Func:      "UpdateRepo",
 		Method:    "PATCH",
 		Operation: "updateRepo",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -228,7 +228,7 @@ func (c *APIClient) CreateRepo(ctx context.Context, body RepoCreate, opts ...Cal
 	if err != nil {
 		return nil, oasimpl.OpError("CreateRepo", err)
 	}
-	call := c.opCreateRepo
+	call := opCreateRepo
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -262,7 +262,7 @@ func (c *APIClient) UpdateRepo(ctx context.Context, owner string, repo string, b
 	if err != nil {
 		return nil, oasimpl.OpError("UpdateRepo", err)
 	}
-	call := c.opUpdateRepo
+	call := opUpdateRepo
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload

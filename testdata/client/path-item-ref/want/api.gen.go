@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "pathitemref/1 oasgen/v0.18.0"
+const UserAgent = "pathitemref/1 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -148,11 +148,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opGetIPAddress        oasimpl.Call
-	opGetSupportIPAddress oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -188,18 +183,23 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opGetIPAddress = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opGetIPAddress = oasimpl.Call{
 		Func:      "GetIPAddress",
 		Method:    "GET",
 		Operation: "GetIPAddress",
 	}
-	c.opGetSupportIPAddress = oasimpl.Call{
+	opGetSupportIPAddress = oasimpl.Call{
 		Func:      "GetSupportIPAddress",
 		Method:    "GET",
 		Operation: "GetSupportIPAddress",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -246,7 +246,7 @@ func (c *APIClient) GetIPAddress(ctx context.Context, params GetIPAddressArgs, o
 	if err != nil {
 		return oasimpl.OpError("GetIPAddress", err)
 	}
-	call := c.opGetIPAddress
+	call := opGetIPAddress
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -296,7 +296,7 @@ func (c *APIClient) GetSupportIPAddress(ctx context.Context, params GetSupportIP
 	if err != nil {
 		return oasimpl.OpError("GetSupportIPAddress", err)
 	}
-	call := c.opGetSupportIPAddress
+	call := opGetSupportIPAddress
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)

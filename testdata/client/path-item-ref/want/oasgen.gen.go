@@ -7,11 +7,11 @@
 //
 // spec: sha256:3d70778ce6439723
 // config: sha256:0f99f7103d4aee09
-// toolchain: v0.18.0
-// output: sha256:24a0e449f73eb1e3
+// toolchain: v0.19.0
+// output: sha256:664db5d2c7ea556d
 //
 // files:
-//	sha256:9c3c333bdc2b44ea api.gen.go
+//	sha256:467bc7a2b14324fd api.gen.go
 //	sha256:e71c4026139466f3 doc.gen.go
 //	sha256:61a6093555d1b531 examples.gen_test.go
 //	sha256:c7af7ea3b5f3cc1a raw/client.gen.go

@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "pathquery/1.0 oasgen/v0.18.0"
+const UserAgent = "pathquery/1.0 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -149,19 +149,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opDescribeThings  oasimpl.Call
-	opGetAlertsLatLon oasimpl.Call
-	opAnalyzeStream   oasimpl.Call
-	opFind            oasimpl.Call
-	opRecentPhotos    oasimpl.Call
-	opSearchPhotos    oasimpl.Call
-	opCreateRide      oasimpl.Call
-	opSearch          oasimpl.Call
-	opUntagResource   oasimpl.Call
-	opGetTemplate     oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -197,58 +184,63 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opDescribeThings = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opDescribeThings = oasimpl.Call{
 		Func:      "DescribeThings",
 		Method:    "GET",
 		Operation: "describeThings",
 	}
-	c.opGetAlertsLatLon = oasimpl.Call{
+	opGetAlertsLatLon = oasimpl.Call{
 		Func:      "GetAlertsLatLon",
 		Method:    "GET",
 		Operation: "GetAlertsLatLon",
 	}
-	c.opAnalyzeStream = oasimpl.Call{
+	opAnalyzeStream = oasimpl.Call{
 		Func:      "AnalyzeStream",
 		Method:    "POST",
 		Operation: "analyzeStream",
 	}
-	c.opFind = oasimpl.Call{
+	opFind = oasimpl.Call{
 		Func:      "Find",
 		Method:    "GET",
 		Operation: "find",
 	}
-	c.opRecentPhotos = oasimpl.Call{
+	opRecentPhotos = oasimpl.Call{
 		Func:      "RecentPhotos",
 		Method:    "GET",
 		Operation: "recentPhotos",
 	}
-	c.opSearchPhotos = oasimpl.Call{
+	opSearchPhotos = oasimpl.Call{
 		Func:      "SearchPhotos",
 		Method:    "GET",
 		Operation: "searchPhotos",
 	}
-	c.opCreateRide = oasimpl.Call{
+	opCreateRide = oasimpl.Call{
 		Func:      "CreateRide",
 		Method:    "POST",
 		Operation: "createRide",
 	}
-	c.opSearch = oasimpl.Call{
+	opSearch = oasimpl.Call{
 		Func:      "Search",
 		Method:    "GET",
 		Operation: "search",
 	}
-	c.opUntagResource = oasimpl.Call{
+	opUntagResource = oasimpl.Call{
 		Func:      "UntagResource",
 		Method:    "DELETE",
 		Operation: "untagResource",
 	}
-	c.opGetTemplate = oasimpl.Call{
+	opGetTemplate = oasimpl.Call{
 		Func:      "GetTemplate",
 		Method:    "GET",
 		Operation: "getTemplate",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -299,7 +291,7 @@ func (c *APIClient) DescribeThings(ctx context.Context, params DescribeThingsArg
 	if err != nil {
 		return oasimpl.OpError("DescribeThings", err)
 	}
-	call := c.opDescribeThings
+	call := opDescribeThings
 	call.URL = u
 	call.Server = c.server
 	call.Header = ps.Headers()
@@ -350,7 +342,7 @@ func (c *APIClient) GetAlertsLatLon(ctx context.Context, lat float64, lon float6
 	if err != nil {
 		return oasimpl.OpError("GetAlertsLatLon", err)
 	}
-	call := c.opGetAlertsLatLon
+	call := opGetAlertsLatLon
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -381,7 +373,7 @@ func (c *APIClient) AnalyzeStream(ctx context.Context, body io.Reader, contentTy
 	if err != nil {
 		return oasimpl.OpError("AnalyzeStream", err)
 	}
-	call := c.opAnalyzeStream
+	call := opAnalyzeStream
 	call.URL = u
 	call.Server = c.server
 	call.Reader = body
@@ -408,7 +400,7 @@ func (c *APIClient) Find(ctx context.Context, name string, opts ...CallOption) e
 	if err != nil {
 		return oasimpl.OpError("Find", err)
 	}
-	call := c.opFind
+	call := opFind
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -434,7 +426,7 @@ func (c *APIClient) RecentPhotos(ctx context.Context, opts ...CallOption) error 
 	if err != nil {
 		return oasimpl.OpError("RecentPhotos", err)
 	}
-	call := c.opRecentPhotos
+	call := opRecentPhotos
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -483,7 +475,7 @@ func (c *APIClient) SearchPhotos(ctx context.Context, params SearchPhotosArgs, o
 	if err != nil {
 		return oasimpl.OpError("SearchPhotos", err)
 	}
-	call := c.opSearchPhotos
+	call := opSearchPhotos
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -509,7 +501,7 @@ func (c *APIClient) CreateRide(ctx context.Context, pageParam string, opts ...Ca
 	if err != nil {
 		return oasimpl.OpError("CreateRide", err)
 	}
-	call := c.opCreateRide
+	call := opCreateRide
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -557,7 +549,7 @@ func (c *APIClient) Search(ctx context.Context, params SearchArgs, opts ...CallO
 	if err != nil {
 		return oasimpl.OpError("Search", err)
 	}
-	call := c.opSearch
+	call := opSearch
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -610,7 +602,7 @@ func (c *APIClient) UntagResource(ctx context.Context, arn string, params UntagR
 	if err != nil {
 		return oasimpl.OpError("UntagResource", err)
 	}
-	call := c.opUntagResource
+	call := opUntagResource
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -636,7 +628,7 @@ func (c *APIClient) GetTemplate(ctx context.Context, templateID string, opts ...
 	if err != nil {
 		return oasimpl.OpError("GetTemplate", err)
 	}
-	call := c.opGetTemplate
+	call := opGetTemplate
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)

@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "pathrepeated/1.0 oasgen/v0.18.0"
+const UserAgent = "pathrepeated/1.0 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -148,10 +148,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opAddAccountToMap oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -187,13 +183,18 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opAddAccountToMap = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opAddAccountToMap = oasimpl.Call{
 		Func:      "AddAccountToMap",
 		Method:    "PUT",
 		Operation: "addAccountToMap",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -216,7 +217,7 @@ func (c *APIClient) AddAccountToMap(ctx context.Context, accountID string, mapID
 	if err != nil {
 		return oasimpl.OpError("AddAccountToMap", err)
 	}
-	call := c.opAddAccountToMap
+	call := opAddAccountToMap
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)

@@ -7,11 +7,11 @@
 //
 // spec: sha256:6a814e6f9058fce7
 // config: sha256:8e6825c9c0b92b86
-// toolchain: v0.18.0
-// output: sha256:6c329b863244143b
+// toolchain: v0.19.0
+// output: sha256:1b4e8d8bdadfdce5
 //
 // files:
-//	sha256:9b0ebceeba353dfc api.gen.go
+//	sha256:ee0a33f196279411 api.gen.go
 //	sha256:ec612f6053ea6a83 doc.gen.go
 //	sha256:568f5d131c74443f examples.gen_test.go
 //	sha256:f7f694292b49dcd9 raw/client.gen.go

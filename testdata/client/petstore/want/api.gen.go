@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "petstore/1.0.0 oasgen/v0.18.0"
+const UserAgent = "petstore/1.0.0 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -148,12 +148,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opListPets    oasimpl.Call
-	opCreatePets  oasimpl.Call
-	opShowPetByID oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -189,23 +183,28 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opListPets = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opListPets = oasimpl.Call{
 		Func:      "ListPets",
 		Method:    "GET",
 		Operation: "listPets",
 	}
-	c.opCreatePets = oasimpl.Call{
+	opCreatePets = oasimpl.Call{
 		Func:      "CreatePets",
 		Method:    "POST",
 		Operation: "createPets",
 	}
-	c.opShowPetByID = oasimpl.Call{
+	opShowPetByID = oasimpl.Call{
 		Func:      "ShowPetByID",
 		Method:    "GET",
 		Operation: "showPetById",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -278,7 +277,7 @@ func (c *APIClient) ListPets(ctx context.Context, params ListPetsArgs, opts ...C
 	if err != nil {
 		return nil, oasimpl.OpError("ListPets", err)
 	}
-	call := c.opListPets
+	call := opListPets
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -304,7 +303,7 @@ func (c *APIClient) CreatePets(ctx context.Context, opts ...CallOption) error {
 	if err != nil {
 		return oasimpl.OpError("CreatePets", err)
 	}
-	call := c.opCreatePets
+	call := opCreatePets
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -331,7 +330,7 @@ func (c *APIClient) ShowPetByID(ctx context.Context, petID string, opts ...CallO
 	if err != nil {
 		return nil, oasimpl.OpError("ShowPetByID", err)
 	}
-	call := c.opShowPetByID
+	call := opShowPetByID
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)

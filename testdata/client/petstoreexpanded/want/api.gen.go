@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "petstoreexpanded/1.0.0 oasgen/v0.18.0"
+const UserAgent = "petstoreexpanded/1.0.0 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -148,13 +148,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opFindPets    oasimpl.Call
-	opAddPet      oasimpl.Call
-	opFindPetByID oasimpl.Call
-	opDeletePet   oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -190,28 +183,33 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opFindPets = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opFindPets = oasimpl.Call{
 		Func:      "FindPets",
 		Method:    "GET",
 		Operation: "findPets",
 	}
-	c.opAddPet = oasimpl.Call{
+	opAddPet = oasimpl.Call{
 		Func:      "AddPet",
 		Method:    "POST",
 		Operation: "addPet",
 	}
-	c.opFindPetByID = oasimpl.Call{
+	opFindPetByID = oasimpl.Call{
 		Func:      "FindPetByID",
 		Method:    "GET",
 		Operation: "find pet by id",
 	}
-	c.opDeletePet = oasimpl.Call{
+	opDeletePet = oasimpl.Call{
 		Func:      "DeletePet",
 		Method:    "DELETE",
 		Operation: "deletePet",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -291,7 +289,7 @@ func (c *APIClient) FindPets(ctx context.Context, params FindPetsArgs, opts ...C
 	if err != nil {
 		return nil, oasimpl.OpError("FindPets", err)
 	}
-	call := c.opFindPets
+	call := opFindPets
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -327,7 +325,7 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	if err != nil {
 		return nil, oasimpl.OpError("AddPet", err)
 	}
-	call := c.opAddPet
+	call := opAddPet
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -358,7 +356,7 @@ func (c *APIClient) FindPetByID(ctx context.Context, id int64, opts ...CallOptio
 	if err != nil {
 		return nil, oasimpl.OpError("FindPetByID", err)
 	}
-	call := c.opFindPetByID
+	call := opFindPetByID
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -387,7 +385,7 @@ func (c *APIClient) DeletePet(ctx context.Context, id int64, opts ...CallOption)
 	if err != nil {
 		return oasimpl.OpError("DeletePet", err)
 	}
-	call := c.opDeletePet
+	call := opDeletePet
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)

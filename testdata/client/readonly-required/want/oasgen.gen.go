@@ -7,11 +7,11 @@
 //
 // spec: sha256:0ce71cd8a5371023
 // config: sha256:c0a3489672e6fabe
-// toolchain: v0.18.0
-// output: sha256:b5949fd0b058dbd5
+// toolchain: v0.19.0
+// output: sha256:7bf78119eb6743d2
 //
 // files:
-//	sha256:b3f9611132f271f7 api.gen.go
+//	sha256:decda78a85b783e5 api.gen.go
 //	sha256:8993321e04708850 doc.gen.go
 //	sha256:932967afaebbfdb8 examples.gen_test.go
 //	sha256:daab41322721ebea model_route.gen.go

@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdkall/1.0 oasgen/v0.18.0"
+const UserAgent = "sdkall/1.0 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -186,17 +186,6 @@ type APIClient struct {
 	// The operation groups (x-speakeasy-group).
 	Chat  *ChatClient
 	Items *ItemsClient
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opStream       oasimpl.Call
-	opLegacyPing   oasimpl.Call
-	opSlow         oasimpl.Call
-	opList         oasimpl.Call
-	opListByOffset oasimpl.Call
-	opListLinked   oasimpl.Call
-	opGet          oasimpl.Call
-	opListNotes    oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -256,50 +245,55 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	c.Chat = &ChatClient{api: c}
 	c.Items = &ItemsClient{api: c}
 	c.Items.Notes = &ItemsNotesClient{api: c}
-	c.opStream = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opStream = oasimpl.Call{
 		Accept:    "text/event-stream",
 		Func:      "Stream",
 		Method:    "POST",
 		Operation: "chat",
 		Stream:    true,
 	}
-	c.opLegacyPing = oasimpl.Call{
+	opLegacyPing = oasimpl.Call{
 		Func:      "LegacyPing",
 		Method:    "GET",
 		Operation: "legacyPing",
 	}
-	c.opSlow = oasimpl.Call{
+	opSlow = oasimpl.Call{
 		Func:      "Slow",
 		Method:    "GET",
 		Operation: "slow",
 	}
-	c.opList = oasimpl.Call{
+	opList = oasimpl.Call{
 		Func:      "List",
 		Method:    "GET",
 		Operation: "listItems",
 	}
-	c.opListByOffset = oasimpl.Call{
+	opListByOffset = oasimpl.Call{
 		Func:      "ListByOffset",
 		Method:    "GET",
 		Operation: "listItemsByOffset",
 	}
-	c.opListLinked = oasimpl.Call{
+	opListLinked = oasimpl.Call{
 		Func:      "ListLinked",
 		Method:    "GET",
 		Operation: "listLinkedItems",
 	}
-	c.opGet = oasimpl.Call{
+	opGet = oasimpl.Call{
 		Func:      "Get",
 		Method:    "GET",
 		Operation: "getItem",
 	}
-	c.opListNotes = oasimpl.Call{
+	opListNotes = oasimpl.Call{
 		Func:      "ListNotes",
 		Method:    "GET",
 		Operation: "listNotes",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -344,7 +338,7 @@ func (grp *ChatClient) streamStream(ctx context.Context, body ChatRequest, opts 
 	if err != nil {
 		return nil, oasimpl.OpError("Stream", err)
 	}
-	call := c.opStream
+	call := opStream
 	call.URL = u
 	call.Server = c.serverStream
 	call.Body = payload
@@ -395,7 +389,7 @@ func (c *APIClient) LegacyPing(ctx context.Context, opts ...CallOption) (*Legacy
 	if err != nil {
 		return nil, oasimpl.OpError("LegacyPing", err)
 	}
-	call := c.opLegacyPing
+	call := opLegacyPing
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -419,7 +413,7 @@ func (c *APIClient) Slow(ctx context.Context, opts ...CallOption) error {
 	if err != nil {
 		return oasimpl.OpError("Slow", err)
 	}
-	call := c.opSlow
+	call := opSlow
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -534,7 +528,7 @@ func (grp *ItemsClient) List(ctx context.Context, params ListArgs, opts ...CallO
 	if err != nil {
 		return nil, oasimpl.OpError("List", err)
 	}
-	call := c.opList
+	call := opList
 	call.URL = u
 	call.Server = c.server
 	call.Header = ps.Headers()
@@ -674,7 +668,7 @@ func (grp *ItemsClient) ListByOffset(ctx context.Context, params ListByOffsetArg
 	if err != nil {
 		return nil, oasimpl.OpError("ListByOffset", err)
 	}
-	call := c.opListByOffset
+	call := opListByOffset
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -786,7 +780,7 @@ func (grp *ItemsClient) ListLinked(ctx context.Context, params ListLinkedArgs, o
 	if err != nil {
 		return nil, oasimpl.OpError("ListLinked", err)
 	}
-	call := c.opListLinked
+	call := opListLinked
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -927,7 +921,7 @@ func (grp *ItemsClient) Get(ctx context.Context, itemID string, params GetArgs, 
 	if err != nil {
 		return nil, oasimpl.OpError("Get", err)
 	}
-	call := c.opGet
+	call := opGet
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -1015,7 +1009,7 @@ func (grp *ItemsNotesClient) ListNotes(ctx context.Context, itemID string, param
 	if err != nil {
 		return nil, oasimpl.OpError("ListNotes", err)
 	}
-	call := c.opListNotes
+	call := opListNotes
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)

@@ -7,11 +7,11 @@
 //
 // spec: sha256:57d3650c4bbdcfd0
 // config: sha256:b8ee1440a395115d
-// toolchain: v0.18.0
-// output: sha256:cef025e04e101798
+// toolchain: v0.19.0
+// output: sha256:7c8e30b3a0645da4
 //
 // files:
-//	sha256:083eb4727b2f58e5 api.gen.go
+//	sha256:8bc6f57642f56531 api.gen.go
 //	sha256:6cfddf6dd017c61e doc.gen.go
 //	sha256:dde74010749dc339 errors.gen.go
 //	sha256:4bfde0e043c7cdfb examples.gen_test.go

@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdkerrors/1 oasgen/v0.18.0"
+const UserAgent = "sdkerrors/1 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -148,14 +148,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opEvents    oasimpl.Call
-	opGetItem   oasimpl.Call
-	opGetLegacy oasimpl.Call
-	opListPages oasimpl.Call
-	opPing      oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -191,35 +183,40 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opEvents = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opEvents = oasimpl.Call{
 		Accept:    "text/event-stream",
 		Func:      "Events",
 		Method:    "GET",
 		Operation: "events",
 		Stream:    true,
 	}
-	c.opGetItem = oasimpl.Call{
+	opGetItem = oasimpl.Call{
 		Func:      "GetItem",
 		Method:    "GET",
 		Operation: "getItem",
 	}
-	c.opGetLegacy = oasimpl.Call{
+	opGetLegacy = oasimpl.Call{
 		Func:      "GetLegacy",
 		Method:    "GET",
 		Operation: "getLegacy",
 	}
-	c.opListPages = oasimpl.Call{
+	opListPages = oasimpl.Call{
 		Func:      "ListPages",
 		Method:    "GET",
 		Operation: "listPages",
 	}
-	c.opPing = oasimpl.Call{
+	opPing = oasimpl.Call{
 		Func:      "Ping",
 		Method:    "GET",
 		Operation: "ping",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -254,7 +251,7 @@ func (c *APIClient) Events(ctx context.Context, opts ...CallOption) (*EventsResu
 	if err != nil {
 		return nil, oasimpl.OpError("Events", err)
 	}
-	call := c.opEvents
+	call := opEvents
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -304,7 +301,7 @@ func (c *APIClient) GetItem(ctx context.Context, id string, opts ...CallOption) 
 	if err != nil {
 		return nil, oasimpl.OpError("GetItem", err)
 	}
-	call := c.opGetItem
+	call := opGetItem
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -367,7 +364,7 @@ func (c *APIClient) GetLegacy(ctx context.Context, opts ...CallOption) (*GetLega
 	if err != nil {
 		return nil, oasimpl.OpError("GetLegacy", err)
 	}
-	call := c.opGetLegacy
+	call := opGetLegacy
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -455,7 +452,7 @@ func (c *APIClient) ListPages(ctx context.Context, params ListPagesArgs, opts ..
 	if err != nil {
 		return nil, oasimpl.OpError("ListPages", err)
 	}
-	call := c.opListPages
+	call := opListPages
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -500,7 +497,7 @@ func (c *APIClient) Ping(ctx context.Context, opts ...CallOption) (*PingResult, 
 	if err != nil {
 		return nil, oasimpl.OpError("Ping", err)
 	}
-	call := c.opPing
+	call := opPing
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)

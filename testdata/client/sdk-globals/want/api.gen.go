@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdkglobals/1 oasgen/v0.18.0"
+const UserAgent = "sdkglobals/1 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -157,12 +157,6 @@ type APIClient struct {
 	retry        *RetryPolicy
 	globalOrgID  oas.Opt[string]
 	globalRegion oas.Opt[string]
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opDeleteOrg oasimpl.Call
-	opListItems oasimpl.Call
-	opGetItem   oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -200,23 +194,28 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	}
 	c.globalOrgID = opts.OrgID
 	c.globalRegion = opts.Region
-	c.opDeleteOrg = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opDeleteOrg = oasimpl.Call{
 		Func:      "DeleteOrg",
 		Method:    "DELETE",
 		Operation: "deleteOrg",
 	}
-	c.opListItems = oasimpl.Call{
+	opListItems = oasimpl.Call{
 		Func:      "ListItems",
 		Method:    "GET",
 		Operation: "listItems",
 	}
-	c.opGetItem = oasimpl.Call{
+	opGetItem = oasimpl.Call{
 		Func:      "GetItem",
 		Method:    "GET",
 		Operation: "getItem",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -244,7 +243,7 @@ func (c *APIClient) DeleteOrg(ctx context.Context, opts ...CallOption) error {
 	if err != nil {
 		return oasimpl.OpError("DeleteOrg", err)
 	}
-	call := c.opDeleteOrg
+	call := opDeleteOrg
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -309,7 +308,7 @@ func (c *APIClient) ListItems(ctx context.Context, params ListItemsArgs, opts ..
 	if err != nil {
 		return nil, oasimpl.OpError("ListItems", err)
 	}
-	call := c.opListItems
+	call := opListItems
 	call.URL = u
 	call.Server = c.server
 	call.Header = ps.Headers()
@@ -390,7 +389,7 @@ func (c *APIClient) GetItem(ctx context.Context, itemID string, params GetItemAr
 	if err != nil {
 		return zero, oasimpl.OpError("GetItem", err)
 	}
-	call := c.opGetItem
+	call := opGetItem
 	call.URL = u
 	call.Server = c.server
 	call.Header = ps.Headers()

@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdkgroups/1.0.0 oasgen/v0.18.0"
+const UserAgent = "sdkgroups/1.0.0 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -151,14 +151,6 @@ type APIClient struct {
 
 	// The operation groups (x-speakeasy-group).
 	Accounts *AccountsClient
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opList       oasimpl.Call
-	opCreate     oasimpl.Call
-	opListUsers  oasimpl.Call
-	opLegacyPing oasimpl.Call
-	opPing       oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -196,33 +188,38 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	}
 	c.Accounts = &AccountsClient{api: c}
 	c.Accounts.Users = &AccountsUsersClient{api: c}
-	c.opList = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opList = oasimpl.Call{
 		Func:      "List",
 		Method:    "GET",
 		Operation: "listAccounts",
 	}
-	c.opCreate = oasimpl.Call{
+	opCreate = oasimpl.Call{
 		Func:      "Create",
 		Method:    "POST",
 		Operation: "createAccount",
 	}
-	c.opListUsers = oasimpl.Call{
+	opListUsers = oasimpl.Call{
 		Func:      "ListUsers",
 		Method:    "GET",
 		Operation: "listAccountUsers",
 	}
-	c.opLegacyPing = oasimpl.Call{
+	opLegacyPing = oasimpl.Call{
 		Func:      "LegacyPing",
 		Method:    "GET",
 		Operation: "legacyPing",
 	}
-	c.opPing = oasimpl.Call{
+	opPing = oasimpl.Call{
 		Func:      "Ping",
 		Method:    "GET",
 		Operation: "ping",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -259,7 +256,7 @@ func (grp *AccountsClient) List(ctx context.Context, opts ...CallOption) ([]Acco
 	if err != nil {
 		return nil, oasimpl.OpError("List", err)
 	}
-	call := c.opList
+	call := opList
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -292,7 +289,7 @@ func (grp *AccountsClient) Create(ctx context.Context, body Account, opts ...Cal
 	if err != nil {
 		return nil, oasimpl.OpError("Create", err)
 	}
-	call := c.opCreate
+	call := opCreate
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -351,7 +348,7 @@ func (grp *AccountsUsersClient) ListUsers(ctx context.Context, id string, params
 	if err != nil {
 		return nil, oasimpl.OpError("ListUsers", err)
 	}
-	call := c.opListUsers
+	call := opListUsers
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -377,7 +374,7 @@ func (c *APIClient) LegacyPing(ctx context.Context, opts ...CallOption) error {
 	if err != nil {
 		return oasimpl.OpError("LegacyPing", err)
 	}
-	call := c.opLegacyPing
+	call := opLegacyPing
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -401,7 +398,7 @@ func (c *APIClient) Ping(ctx context.Context, opts ...CallOption) error {
 	if err != nil {
 		return oasimpl.OpError("Ping", err)
 	}
-	call := c.opPing
+	call := opPing
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)

@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdkmeta/1.0.0 oasgen/v0.18.0"
+const UserAgent = "sdkmeta/1.0.0 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -158,13 +158,6 @@ type APIClient struct {
 	retry            *RetryPolicy
 	globalXAccountID oas.Opt[string]
 	globalVersion    oas.Opt[int64]
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opGetFlags  oasimpl.Call
-	opHealth    oasimpl.Call
-	opListItems oasimpl.Call
-	opGetItem   oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -202,28 +195,33 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	}
 	c.globalXAccountID = opts.XAccountID
 	c.globalVersion = opts.Version
-	c.opGetFlags = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opGetFlags = oasimpl.Call{
 		Func:      "GetFlags",
 		Method:    "GET",
 		Operation: "getFlags",
 	}
-	c.opHealth = oasimpl.Call{
+	opHealth = oasimpl.Call{
 		Func:      "Health",
 		Method:    "GET",
 		Operation: "health",
 	}
-	c.opListItems = oasimpl.Call{
+	opListItems = oasimpl.Call{
 		Func:      "ListItems",
 		Method:    "GET",
 		Operation: "listItems",
 	}
-	c.opGetItem = oasimpl.Call{
+	opGetItem = oasimpl.Call{
 		Func:      "GetItem",
 		Method:    "GET",
 		Operation: "getItem",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -267,7 +265,7 @@ func (c *APIClient) GetFlags(ctx context.Context, opts ...CallOption) error {
 	if err != nil {
 		return oasimpl.OpError("GetFlags", err)
 	}
-	call := c.opGetFlags
+	call := opGetFlags
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -291,7 +289,7 @@ func (c *APIClient) Health(ctx context.Context, opts ...CallOption) error {
 	if err != nil {
 		return oasimpl.OpError("Health", err)
 	}
-	call := c.opHealth
+	call := opHealth
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -417,7 +415,7 @@ func (c *APIClient) ListItems(ctx context.Context, params ListItemsArgs, opts ..
 	if err != nil {
 		return nil, oasimpl.OpError("ListItems", err)
 	}
-	call := c.opListItems
+	call := opListItems
 	call.URL = u
 	call.Server = c.server
 	call.Header = ps.Headers()
@@ -502,7 +500,7 @@ func (c *APIClient) GetItem(ctx context.Context, id string, params GetItemArgs, 
 	if err != nil {
 		return nil, oasimpl.OpError("GetItem", err)
 	}
-	call := c.opGetItem
+	call := opGetItem
 	call.URL = u
 	call.Server = c.server
 	call.Header = ps.Headers()

@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdkpagination/1.0 oasgen/v0.18.0"
+const UserAgent = "sdkpagination/1.0 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -149,14 +149,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opListCursorItems   oasimpl.Call
-	opListLinkedItems   oasimpl.Call
-	opListNumberedItems oasimpl.Call
-	opListOffsetItems   oasimpl.Call
-	opSearch            oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -192,41 +184,46 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opListCursorItems = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opListCursorItems = oasimpl.Call{
 		Func:      "ListCursorItems",
 		Method:    "GET",
 		Operation: "listCursorItems",
-		Retry: c.policy(&oas.RetryPolicy{
+		Retry: &oas.RetryPolicy{
 			ConnectionErrors: false,
 			Exponent:         1.1,
 			InitialInterval:  1 * time.Millisecond,
 			MaxElapsed:       5000 * time.Millisecond,
 			MaxInterval:      5 * time.Millisecond,
 			StatusCodes:      []int{503},
-		}),
+		},
 	}
-	c.opListLinkedItems = oasimpl.Call{
+	opListLinkedItems = oasimpl.Call{
 		Func:      "ListLinkedItems",
 		Method:    "GET",
 		Operation: "listLinkedItems",
 	}
-	c.opListNumberedItems = oasimpl.Call{
+	opListNumberedItems = oasimpl.Call{
 		Func:      "ListNumberedItems",
 		Method:    "GET",
 		Operation: "listNumberedItems",
 	}
-	c.opListOffsetItems = oasimpl.Call{
+	opListOffsetItems = oasimpl.Call{
 		Func:      "ListOffsetItems",
 		Method:    "GET",
 		Operation: "listOffsetItems",
 	}
-	c.opSearch = oasimpl.Call{
+	opSearch = oasimpl.Call{
 		Func:      "Search",
 		Method:    "POST",
 		Operation: "search",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -285,7 +282,8 @@ func (c *APIClient) ListCursorItems(ctx context.Context, params ListCursorItemsA
 	if err != nil {
 		return nil, oasimpl.OpError("ListCursorItems", err)
 	}
-	call := c.opListCursorItems
+	call := opListCursorItems
+	call.Retry = c.policy(call.Retry)
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -398,7 +396,7 @@ func (c *APIClient) ListLinkedItems(ctx context.Context, params ListLinkedItemsA
 	if err != nil {
 		return nil, oasimpl.OpError("ListLinkedItems", err)
 	}
-	call := c.opListLinkedItems
+	call := opListLinkedItems
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -517,7 +515,7 @@ func (c *APIClient) ListNumberedItems(ctx context.Context, params ListNumberedIt
 	if err != nil {
 		return nil, oasimpl.OpError("ListNumberedItems", err)
 	}
-	call := c.opListNumberedItems
+	call := opListNumberedItems
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -612,7 +610,7 @@ func (c *APIClient) ListOffsetItems(ctx context.Context, params ListOffsetItemsA
 	if err != nil {
 		return nil, oasimpl.OpError("ListOffsetItems", err)
 	}
-	call := c.opListOffsetItems
+	call := opListOffsetItems
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -702,7 +700,7 @@ func (c *APIClient) Search(ctx context.Context, body SearchRequest, opts ...Call
 	if err != nil {
 		return nil, oasimpl.OpError("Search", err)
 	}
-	call := c.opSearch
+	call := opSearch
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload

@@ -7,11 +7,11 @@
 //
 // spec: sha256:25413f7d26004831
 // config: sha256:821f72598031c6bb
-// toolchain: v0.18.0
-// output: sha256:874fb7d6914de964
+// toolchain: v0.19.0
+// output: sha256:f68faf9f7ba207a2
 //
 // files:
-//	sha256:2dd150b89aecba64 api.gen.go
+//	sha256:267c91877b977c7e api.gen.go
 //	sha256:ea557a5a70815316 doc.gen.go
 //	sha256:5315fded536c6613 errors.gen.go
 //	sha256:1b2a5e45b33cf1e7 examples.gen_test.go

@@ -14,7 +14,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdkservers/1.0.0 oasgen/v0.18.0"
+const UserAgent = "sdkservers/1.0.0 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -177,12 +177,6 @@ type APIClient struct {
 	retry           *RetryPolicy
 	serverListFiles *url.URL
 	serverUpload    *url.URL
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opListFiles oasimpl.Call
-	opPing      oasimpl.Call
-	opUpload    oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -252,23 +246,28 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	} else if c.serverUpload, err = oasimpl.ResolveServer("https://upload.example.com/u"); err != nil {
 		return nil, fmt.Errorf("sdkservers: server of Upload: %w", err)
 	}
-	c.opListFiles = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opListFiles = oasimpl.Call{
 		Func:      "ListFiles",
 		Method:    "GET",
 		Operation: "listFiles",
 	}
-	c.opPing = oasimpl.Call{
+	opPing = oasimpl.Call{
 		Func:      "Ping",
 		Method:    "GET",
 		Operation: "ping",
 	}
-	c.opUpload = oasimpl.Call{
+	opUpload = oasimpl.Call{
 		Func:      "Upload",
 		Method:    "POST",
 		Operation: "upload",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -289,7 +288,7 @@ func (c *APIClient) ListFiles(ctx context.Context, opts ...CallOption) error {
 	if err != nil {
 		return oasimpl.OpError("ListFiles", err)
 	}
-	call := c.opListFiles
+	call := opListFiles
 	call.URL = u
 	call.Server = c.serverListFiles
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -313,7 +312,7 @@ func (c *APIClient) Ping(ctx context.Context, opts ...CallOption) error {
 	if err != nil {
 		return oasimpl.OpError("Ping", err)
 	}
-	call := c.opPing
+	call := opPing
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -337,7 +336,7 @@ func (c *APIClient) Upload(ctx context.Context, opts ...CallOption) error {
 	if err != nil {
 		return oasimpl.OpError("Upload", err)
 	}
-	call := c.opUpload
+	call := opUpload
 	call.URL = u
 	call.Server = c.serverUpload
 	resp, err := c.transport.Do(ctx, &call, opts)

@@ -7,11 +7,11 @@
 //
 // spec: sha256:cddbc31c6e0c187a
 // config: sha256:41be07da654e06ac
-// toolchain: v0.18.0
-// output: sha256:dd8163d2898eec2f
+// toolchain: v0.19.0
+// output: sha256:496a9327464993d4
 //
 // files:
-//	sha256:f22a53763bdb28ed api.gen.go
+//	sha256:95854dabe0bf0e4c api.gen.go
 //	sha256:92e2b090a6e38000 doc.gen.go
 //	sha256:bc2cd1a807adfe4b examples.gen_test.go
 //	sha256:51ac14a9ae99fc53 raw/client.gen.go

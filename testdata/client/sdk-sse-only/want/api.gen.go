@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdksseonly/1 oasgen/v0.18.0"
+const UserAgent = "sdksseonly/1 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -149,10 +149,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opStreamTicks oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -188,15 +184,20 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opStreamTicks = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opStreamTicks = oasimpl.Call{
 		Accept:    "text/event-stream",
 		Func:      "StreamTicks",
 		Method:    "GET",
 		Operation: "streamTicks",
 		Stream:    true,
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -213,7 +214,7 @@ func (c *APIClient) streamTicksStream(ctx context.Context, opts ...CallOption) (
 	if err != nil {
 		return nil, oasimpl.OpError("StreamTicks", err)
 	}
-	call := c.opStreamTicks
+	call := opStreamTicks
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)

@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdksse/1.0 oasgen/v0.18.0"
+const UserAgent = "sdksse/1.0 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -149,15 +149,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opChat                   oasimpl.Call
-	opCreateCompletion       oasimpl.Call
-	opCreateCompletionEvents oasimpl.Call
-	opFeed                   oasimpl.Call
-	opTailLogs               oasimpl.Call
-	opStreamTicks            oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -193,48 +184,53 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opChat = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opChat = oasimpl.Call{
 		Accept:    "text/event-stream",
 		Func:      "Chat",
 		Method:    "POST",
 		Operation: "chat",
 		Stream:    true,
 	}
-	c.opCreateCompletion = oasimpl.Call{
+	opCreateCompletion = oasimpl.Call{
 		Func:      "CreateCompletion",
 		Method:    "POST",
 		Operation: "createCompletion",
 	}
-	c.opCreateCompletionEvents = oasimpl.Call{
+	opCreateCompletionEvents = oasimpl.Call{
 		Accept:    "text/event-stream",
 		Func:      "CreateCompletionEvents",
 		Method:    "POST",
 		Operation: "createCompletion",
 		Stream:    true,
 	}
-	c.opFeed = oasimpl.Call{
+	opFeed = oasimpl.Call{
 		Accept:    "text/event-stream",
 		Func:      "Feed",
 		Method:    "GET",
 		Operation: "feed",
 		Stream:    true,
 	}
-	c.opTailLogs = oasimpl.Call{
+	opTailLogs = oasimpl.Call{
 		Accept:    "text/event-stream",
 		Func:      "TailLogs",
 		Method:    "GET",
 		Operation: "tailLogs",
 		Stream:    true,
 	}
-	c.opStreamTicks = oasimpl.Call{
+	opStreamTicks = oasimpl.Call{
 		Accept:    "text/event-stream",
 		Func:      "StreamTicks",
 		Method:    "GET",
 		Operation: "streamTicks",
 		Stream:    true,
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -258,7 +254,7 @@ func (c *APIClient) chatStream(ctx context.Context, body ChatRequest, opts ...Ca
 	if err != nil {
 		return nil, oasimpl.OpError("Chat", err)
 	}
-	call := c.opChat
+	call := opChat
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -317,7 +313,7 @@ func (c *APIClient) CreateCompletion(ctx context.Context, body CompletionRequest
 	if err != nil {
 		return nil, oasimpl.OpError("CreateCompletion", err)
 	}
-	call := c.opCreateCompletion
+	call := opCreateCompletion
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -345,7 +341,7 @@ func (c *APIClient) createCompletionStream(ctx context.Context, body CompletionR
 	if err != nil {
 		return nil, oasimpl.OpError("CreateCompletionEvents", err)
 	}
-	call := c.opCreateCompletionEvents
+	call := opCreateCompletionEvents
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -389,7 +385,7 @@ func (c *APIClient) feedStream(ctx context.Context, opts ...CallOption) (*oas.St
 	if err != nil {
 		return nil, oasimpl.OpError("Feed", err)
 	}
-	call := c.opFeed
+	call := opFeed
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -459,7 +455,7 @@ func (c *APIClient) tailLogsStream(ctx context.Context, params TailLogsArgs, opt
 	if err != nil {
 		return nil, oasimpl.OpError("TailLogs", err)
 	}
-	call := c.opTailLogs
+	call := opTailLogs
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -502,7 +498,7 @@ func (c *APIClient) streamTicksStream(ctx context.Context, symbol string, opts .
 	if err != nil {
 		return nil, oasimpl.OpError("StreamTicks", err)
 	}
-	call := c.opStreamTicks
+	call := opStreamTicks
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)

@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sseauth/1 oasgen/v0.18.0"
+const UserAgent = "sseauth/1 oasgen/v0.19.0"
 
 // EnvAPIKey is the environment variable OptionsFromEnv reads Options.APIKey
 // from. NewAPIClient itself never reads the environment.
@@ -205,14 +205,9 @@ type APIClient struct {
 	// The operation groups (x-speakeasy-group).
 	Feeds *FeedsClient
 
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opChat         oasimpl.Call
-	opChatEvents   oasimpl.Call
-	opWatch        oasimpl.Call
-	opWatchEvents  oasimpl.Call
-	opPublic       oasimpl.Call
-	opPublicEvents oasimpl.Call
+	// The credentials each operation accepts, as this client's authorizers
+	// send them; operations that accept the same share one list.
+	sec1 []oasimpl.Requirement
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -256,48 +251,50 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	}
 	c.Feeds = &FeedsClient{api: c}
 	authBearer := oasimpl.AuthBearer("bearer", "Options.Bearer (or Options.APIKey)", opts.Bearer, opts.APIKey)
-	c.opChat = oasimpl.Call{
+	c.sec1 = []oasimpl.Requirement{{{Auth: authBearer}}}
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opChat = oasimpl.Call{
 		Func:      "Chat",
 		Method:    "POST",
 		Operation: "chat",
-		Security:  []oasimpl.Requirement{{{Auth: authBearer}}},
 	}
-	c.opChatEvents = oasimpl.Call{
+	opChatEvents = oasimpl.Call{
 		Accept:    "text/event-stream",
 		Func:      "ChatEvents",
 		Method:    "POST",
 		Operation: "chat",
-		Security:  []oasimpl.Requirement{{{Auth: authBearer}}},
 		Stream:    true,
 	}
-	c.opWatch = oasimpl.Call{
+	opWatch = oasimpl.Call{
 		Func:      "Watch",
 		Method:    "GET",
 		Operation: "watch",
-		Security:  []oasimpl.Requirement{{{Auth: authBearer}}},
 	}
-	c.opWatchEvents = oasimpl.Call{
+	opWatchEvents = oasimpl.Call{
 		Accept:    "text/event-stream",
 		Func:      "WatchEvents",
 		Method:    "GET",
 		Operation: "watch",
-		Security:  []oasimpl.Requirement{{{Auth: authBearer}}},
 		Stream:    true,
 	}
-	c.opPublic = oasimpl.Call{
+	opPublic = oasimpl.Call{
 		Func:      "Public",
 		Method:    "GET",
 		Operation: "public",
 	}
-	c.opPublicEvents = oasimpl.Call{
+	opPublicEvents = oasimpl.Call{
 		Accept:    "text/event-stream",
 		Func:      "PublicEvents",
 		Method:    "GET",
 		Operation: "public",
 		Stream:    true,
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -329,7 +326,8 @@ func (c *APIClient) Chat(ctx context.Context, opts ...CallOption) (*ChatOkRespon
 	if err != nil {
 		return nil, oasimpl.OpError("Chat", err)
 	}
-	call := c.opChat
+	call := opChat
+	call.Security = c.sec1
 	call.URL = u
 	call.Server = c.server
 	call.Header = ps.Headers()
@@ -354,7 +352,8 @@ func (c *APIClient) chatStream(ctx context.Context, opts ...CallOption) (*oas.St
 	if err != nil {
 		return nil, oasimpl.OpError("ChatEvents", err)
 	}
-	call := c.opChatEvents
+	call := opChatEvents
+	call.Security = c.sec1
 	call.URL = u
 	call.Server = c.server
 	call.Header = ps.Headers()
@@ -401,7 +400,8 @@ func (grp *FeedsClient) Watch(ctx context.Context, feed string, opts ...CallOpti
 	if err != nil {
 		return nil, oasimpl.OpError("Watch", err)
 	}
-	call := c.opWatch
+	call := opWatch
+	call.Security = c.sec1
 	call.URL = u
 	call.Server = c.serverWatch
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -423,7 +423,8 @@ func (grp *FeedsClient) watchStream(ctx context.Context, feed string, opts ...Ca
 	if err != nil {
 		return nil, oasimpl.OpError("WatchEvents", err)
 	}
-	call := c.opWatchEvents
+	call := opWatchEvents
+	call.Security = c.sec1
 	call.URL = u
 	call.Server = c.serverWatch
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -467,7 +468,7 @@ func (c *APIClient) Public(ctx context.Context, opts ...CallOption) (*PublicOkRe
 	if err != nil {
 		return nil, oasimpl.OpError("Public", err)
 	}
-	call := c.opPublic
+	call := opPublic
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -487,7 +488,7 @@ func (c *APIClient) publicStream(ctx context.Context, opts ...CallOption) (*oas.
 	if err != nil {
 		return nil, oasimpl.OpError("PublicEvents", err)
 	}
-	call := c.opPublicEvents
+	call := opPublicEvents
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)

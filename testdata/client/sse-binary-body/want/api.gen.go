@@ -17,7 +17,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "ssebinarybody/1 oasgen/v0.18.0"
+const UserAgent = "ssebinarybody/1 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -150,10 +150,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opStreamConfig oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -189,15 +185,20 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opStreamConfig = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opStreamConfig = oasimpl.Call{
 		Accept:    "text/event-stream",
 		Func:      "StreamConfig",
 		Method:    "POST",
 		Operation: "streamConfig",
 		Stream:    true,
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -218,7 +219,7 @@ func (c *APIClient) streamConfigStream(ctx context.Context, peerID string, body 
 	if err != nil {
 		return nil, oasimpl.OpError("StreamConfig", err)
 	}
-	call := c.opStreamConfig
+	call := opStreamConfig
 	call.URL = u
 	call.Server = c.server
 	call.Reader = body

@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "bundledrefs/1 oasgen/v0.18.0"
+const UserAgent = "bundledrefs/1 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -148,13 +148,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opListRecords  oasimpl.Call
-	opCreateRecord oasimpl.Call
-	opListZones    oasimpl.Call
-	opCreateZone   oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -190,28 +183,33 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opListRecords = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opListRecords = oasimpl.Call{
 		Func:      "ListRecords",
 		Method:    "GET",
 		Operation: "listRecords",
 	}
-	c.opCreateRecord = oasimpl.Call{
+	opCreateRecord = oasimpl.Call{
 		Func:      "CreateRecord",
 		Method:    "POST",
 		Operation: "createRecord",
 	}
-	c.opListZones = oasimpl.Call{
+	opListZones = oasimpl.Call{
 		Func:      "ListZones",
 		Method:    "GET",
 		Operation: "listZones",
 	}
-	c.opCreateZone = oasimpl.Call{
+	opCreateZone = oasimpl.Call{
 		Func:      "CreateZone",
 		Method:    "POST",
 		Operation: "createZone",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -264,7 +262,7 @@ func (c *APIClient) ListRecords(ctx context.Context, params ListRecordsArgs, opt
 	if err != nil {
 		return nil, oasimpl.OpError("ListRecords", err)
 	}
-	call := c.opListRecords
+	call := opListRecords
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -327,7 +325,7 @@ func (c *APIClient) CreateRecord(ctx context.Context, params CreateRecordArgs, b
 	if err != nil {
 		return nil, oasimpl.OpError("CreateRecord", err)
 	}
-	call := c.opCreateRecord
+	call := opCreateRecord
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -353,7 +351,7 @@ func (c *APIClient) ListZones(ctx context.Context, opts ...CallOption) (*ListZon
 	if err != nil {
 		return nil, oasimpl.OpError("ListZones", err)
 	}
-	call := c.opListZones
+	call := opListZones
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -385,7 +383,7 @@ func (c *APIClient) CreateZone(ctx context.Context, body CreateZoneBody, opts ..
 	if err != nil {
 		return nil, oasimpl.OpError("CreateZone", err)
 	}
-	call := c.opCreateZone
+	call := opCreateZone
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload

@@ -7,11 +7,11 @@
 //
 // spec: sha256:4661092085c718e1
 // config: sha256:e8f88dc43ceca4a9
-// toolchain: v0.18.0
-// output: sha256:0515184a312402b8
+// toolchain: v0.19.0
+// output: sha256:2a81c96534a8ea6f
 //
 // files:
-//	sha256:2deba9c3aa5a48bd api.gen.go
+//	sha256:9d90307e65e99ca1 api.gen.go
 //	sha256:fc06edf81911e98d doc.gen.go
 //	sha256:29f0583c47f22d3e docs/models/createrecordcreatedresponse.md
 //	sha256:5c863ed06e41949b docs/models/createzonebody.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
-// toolchain: v0.18.0
-// output: sha256:4c32af0bc4c90331
+// toolchain: v0.19.0
+// output: sha256:a2eedd459bfbbda4
 //
 // files:
-//	sha256:275810f6c5048d23 api.gen.go
+//	sha256:43e280296d7ac68b api.gen.go
 //	sha256:563a0b7420259bee doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md

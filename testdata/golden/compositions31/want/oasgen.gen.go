@@ -7,7 +7,7 @@
 //
 // spec: sha256:9127fc07e253bb5d
 // config: sha256:3033b3df49b8a7d5
-// toolchain: v0.18.0
+// toolchain: v0.19.0
 // output: sha256:32efc1062d806f19
 //
 // files:

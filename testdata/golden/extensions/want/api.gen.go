@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "extensions/1 oasgen/v0.18.0"
+const UserAgent = "extensions/1 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -148,10 +148,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opGetThing oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -187,13 +183,18 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opGetThing = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opGetThing = oasimpl.Call{
 		Func:      "GetThing",
 		Method:    "GET",
 		Operation: "getThing",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -215,7 +216,7 @@ func (c *APIClient) GetThing(ctx context.Context, id ThingID, opts ...CallOption
 	if err != nil {
 		return nil, oasimpl.OpError("GetThing", err)
 	}
-	call := c.opGetThing
+	call := opGetThing
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)

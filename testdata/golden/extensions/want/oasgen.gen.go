@@ -7,11 +7,11 @@
 //
 // spec: sha256:722557dab0b479f2
 // config: sha256:820be30c8474642c
-// toolchain: v0.18.0
-// output: sha256:fe1aeb5e15dc812c
+// toolchain: v0.19.0
+// output: sha256:94c9454d6090641b
 //
 // files:
-//	sha256:d87333777bb3e723 api.gen.go
+//	sha256:1d5f4210d12dc891 api.gen.go
 //	sha256:2925e233abb9f444 doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:1bb32bde487c6d2a docs/models/item.md

@@ -7,7 +7,7 @@
 //
 // spec: sha256:75cdb478b062a069
 // config: sha256:464a3464135517d1
-// toolchain: v0.18.0
+// toolchain: v0.19.0
 // output: sha256:a76105a9919f8e85
 //
 // files:

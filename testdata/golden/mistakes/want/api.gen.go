@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "mistakes/1 oasgen/v0.18.0"
+const UserAgent = "mistakes/1 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -148,11 +148,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opAddPet oasimpl.Call
-	opGetToy oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -188,18 +183,23 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opAddPet = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opAddPet = oasimpl.Call{
 		Func:      "AddPet",
 		Method:    "POST",
 		Operation: "addPet",
 	}
-	c.opGetToy = oasimpl.Call{
+	opGetToy = oasimpl.Call{
 		Func:      "GetToy",
 		Method:    "GET",
 		Operation: "getToy",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -228,7 +228,7 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	if err != nil {
 		return nil, oasimpl.OpError("AddPet", err)
 	}
-	call := c.opAddPet
+	call := opAddPet
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -280,7 +280,7 @@ func (c *APIClient) GetToy(ctx context.Context, petID string, toyID string, para
 	if err != nil {
 		return nil, oasimpl.OpError("GetToy", err)
 	}
-	call := c.opGetToy
+	call := opGetToy
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)

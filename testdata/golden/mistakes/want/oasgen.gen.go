@@ -7,11 +7,11 @@
 //
 // spec: sha256:1a6d8a3c7a2b2c93
 // config: sha256:3e42edb4719cb61b
-// toolchain: v0.18.0
-// output: sha256:351aca63d4364446
+// toolchain: v0.19.0
+// output: sha256:26dd0289cedd9887
 //
 // files:
-//	sha256:1b687cd18f798ff9 api.gen.go
+//	sha256:3f613d549aeb3feb api.gen.go
 //	sha256:fd0839d4ff1adc93 doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md

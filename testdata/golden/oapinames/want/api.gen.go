@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "oapinames/1 oasgen/v0.18.0"
+const UserAgent = "oapinames/1 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options2.ServerURL is
 // empty.
@@ -148,13 +148,6 @@ type APIClient2 struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy2
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opListThings   oasimpl.Call
-	opCreateThing  oasimpl.Call
-	opPatchThings  oasimpl.Call
-	opReplaceThing oasimpl.Call
 }
 
 // NewAPIClient2 returns a client configured by opts. It fails when the server
@@ -190,28 +183,33 @@ func NewAPIClient2(opts Options2) (*APIClient2, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opListThings = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opListThings = oasimpl.Call{
 		Func:      "ListThings",
 		Method:    "GET",
 		Operation: "listThings",
 	}
-	c.opCreateThing = oasimpl.Call{
+	opCreateThing = oasimpl.Call{
 		Func:      "CreateThing",
 		Method:    "POST",
 		Operation: "createThing",
 	}
-	c.opPatchThings = oasimpl.Call{
+	opPatchThings = oasimpl.Call{
 		Func:      "PatchThings",
 		Method:    "PATCH",
 		Operation: "patchThings",
 	}
-	c.opReplaceThing = oasimpl.Call{
+	opReplaceThing = oasimpl.Call{
 		Func:      "ReplaceThing",
 		Method:    "PUT",
 		Operation: "replaceThing",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -233,7 +231,7 @@ func (c *APIClient2) ListThings(ctx context.Context, opts ...CallOption2) ([]Thi
 	if err != nil {
 		return nil, oasimpl.OpError("ListThings", err)
 	}
-	call := c.opListThings
+	call := opListThings
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -288,7 +286,7 @@ func (c *APIClient2) CreateThing(ctx context.Context, params CreateThingArgs, bo
 	if err != nil {
 		return nil, oasimpl.OpError("CreateThing", err)
 	}
-	call := c.opCreateThing
+	call := opCreateThing
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -321,7 +319,7 @@ func (c *APIClient2) PatchThings(ctx context.Context, body Options, opts ...Call
 	if err != nil {
 		return oasimpl.OpError("PatchThings", err)
 	}
-	call := c.opPatchThings
+	call := opPatchThings
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -351,7 +349,7 @@ func (c *APIClient2) ReplaceThing(ctx context.Context, id string, body map[strin
 	if err != nil {
 		return oasimpl.OpError("ReplaceThing", err)
 	}
-	call := c.opReplaceThing
+	call := opReplaceThing
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload

@@ -7,11 +7,11 @@
 //
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
-// toolchain: v0.18.0
-// output: sha256:c96e5cc37b4ba0b2
+// toolchain: v0.19.0
+// output: sha256:adcfb00a63f14b3c
 //
 // files:
-//	sha256:f78b37201c6062d9 api.gen.go
+//	sha256:e268ae520e48b540 api.gen.go
 //	sha256:53af7f06b00b6abf doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md

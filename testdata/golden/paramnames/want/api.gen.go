@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "paramnames/1 oasgen/v0.18.0"
+const UserAgent = "paramnames/1 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -148,11 +148,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opGetAccount oasimpl.Call
-	opPostThing  oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -188,18 +183,23 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opGetAccount = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opGetAccount = oasimpl.Call{
 		Func:      "GetAccount",
 		Method:    "GET",
 		Operation: "getAccount",
 	}
-	c.opPostThing = oasimpl.Call{
+	opPostThing = oasimpl.Call{
 		Func:      "PostThing",
 		Method:    "POST",
 		Operation: "postThing",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -294,7 +294,7 @@ func (c *APIClient) GetAccount(ctx context.Context, id string, idPath2 string, p
 	if err != nil {
 		return oasimpl.OpError("GetAccount", err)
 	}
-	call := c.opGetAccount
+	call := opGetAccount
 	call.URL = u
 	call.Server = c.server
 	call.Header = ps.Headers()
@@ -372,7 +372,7 @@ func (c *APIClient) PostThing(ctx context.Context, urlParam string, server strin
 	if err != nil {
 		return oasimpl.OpError("PostThing", err)
 	}
-	call := c.opPostThing
+	call := opPostThing
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload

@@ -7,11 +7,11 @@
 //
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
-// toolchain: v0.18.0
-// output: sha256:ddd5c28042e6cec5
+// toolchain: v0.19.0
+// output: sha256:43b7e6e64a91a1b6
 //
 // files:
-//	sha256:81c0a75adab77bec api.gen.go
+//	sha256:4c38e064bbfe7fc0 api.gen.go
 //	sha256:4cf4d1717e96f442 doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md

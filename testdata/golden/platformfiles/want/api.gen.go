@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "platformfiles/1 oasgen/v0.18.0"
+const UserAgent = "platformfiles/1 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -148,10 +148,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opListBillables oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -187,13 +183,18 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opListBillables = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opListBillables = oasimpl.Call{
 		Func:      "ListBillables",
 		Method:    "GET",
 		Operation: "listBillables",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -214,7 +215,7 @@ func (c *APIClient) ListBillables(ctx context.Context, opts ...CallOption) ([]Bi
 	if err != nil {
 		return nil, oasimpl.OpError("ListBillables", err)
 	}
-	call := c.opListBillables
+	call := opListBillables
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)

@@ -7,11 +7,11 @@
 //
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
-// toolchain: v0.18.0
-// output: sha256:53a3e1546def2434
+// toolchain: v0.19.0
+// output: sha256:9c0d56c981c2a011
 //
 // files:
-//	sha256:4ec014afa222a6a1 api.gen.go
+//	sha256:2f096ac71446489e api.gen.go
 //	sha256:97e2c91516b5cb49 doc.gen.go
 //	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md

@@ -7,7 +7,7 @@
 //
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
-// toolchain: v0.18.0
+// toolchain: v0.19.0
 // output: sha256:c696c0d6b2314bab
 //
 // files:

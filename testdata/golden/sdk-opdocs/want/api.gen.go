@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdkopdocs/2.0 oasgen/v0.18.0"
+const UserAgent = "sdkopdocs/2.0 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -152,17 +152,6 @@ type APIClient struct {
 
 	// The operation groups (x-speakeasy-group).
 	Pets *PetsClient
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opHealth        oasimpl.Call
-	opListPets      oasimpl.Call
-	opCreatePet     oasimpl.Call
-	opGetPet        oasimpl.Call
-	opDeletePet     oasimpl.Call
-	opDownloadPhoto oasimpl.Call
-	opUploadPhoto   oasimpl.Call
-	opPlaceOrder    oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -200,51 +189,56 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 	}
 	c.Pets = &PetsClient{api: c}
 	c.Pets.Photos = &PetsPhotosClient{api: c}
-	c.opHealth = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opHealth = oasimpl.Call{
 		Func:      "Health",
 		Method:    "GET",
 		Operation: "health",
 	}
-	c.opListPets = oasimpl.Call{
+	opListPets = oasimpl.Call{
 		Func:      "ListPets",
 		Method:    "GET",
 		Operation: "listPets",
 	}
-	c.opCreatePet = oasimpl.Call{
+	opCreatePet = oasimpl.Call{
 		Func:      "CreatePet",
 		Method:    "POST",
 		Operation: "createPet",
 	}
-	c.opGetPet = oasimpl.Call{
+	opGetPet = oasimpl.Call{
 		Func:      "GetPet",
 		Method:    "GET",
 		Operation: "getPet",
 	}
-	c.opDeletePet = oasimpl.Call{
+	opDeletePet = oasimpl.Call{
 		Func:      "DeletePet",
 		Method:    "DELETE",
 		Operation: "deletePet",
 	}
-	c.opDownloadPhoto = oasimpl.Call{
+	opDownloadPhoto = oasimpl.Call{
 		Accept:    "image/png",
 		Func:      "DownloadPhoto",
 		Method:    "GET",
 		Operation: "downloadPhoto",
 		Stream:    true,
 	}
-	c.opUploadPhoto = oasimpl.Call{
+	opUploadPhoto = oasimpl.Call{
 		Func:      "UploadPhoto",
 		Method:    "PUT",
 		Operation: "uploadPhoto",
 	}
-	c.opPlaceOrder = oasimpl.Call{
+	opPlaceOrder = oasimpl.Call{
 		Accept:    "text/plain",
 		Func:      "PlaceOrder",
 		Method:    "POST",
 		Operation: "placeOrder",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -279,7 +273,7 @@ func (c *APIClient) Health(ctx context.Context, opts ...CallOption) error {
 	if err != nil {
 		return oasimpl.OpError("Health", err)
 	}
-	call := c.opHealth
+	call := opHealth
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -354,7 +348,7 @@ func (c *APIClient) ListPets(ctx context.Context, params ListPetsArgs, opts ...C
 	if err != nil {
 		return nil, oasimpl.OpError("ListPets", err)
 	}
-	call := c.opListPets
+	call := opListPets
 	call.URL = u
 	call.Server = c.server
 	call.Header = ps.Headers()
@@ -390,7 +384,7 @@ func (c *APIClient) CreatePet(ctx context.Context, body PetInput, opts ...CallOp
 	if err != nil {
 		return nil, oasimpl.OpError("CreatePet", err)
 	}
-	call := c.opCreatePet
+	call := opCreatePet
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -421,7 +415,7 @@ func (c *APIClient) GetPet(ctx context.Context, petID string, opts ...CallOption
 	if err != nil {
 		return nil, oasimpl.OpError("GetPet", err)
 	}
-	call := c.opGetPet
+	call := opGetPet
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -450,7 +444,7 @@ func (c *APIClient) DeletePet(ctx context.Context, petID string, opts ...CallOpt
 	if err != nil {
 		return oasimpl.OpError("DeletePet", err)
 	}
-	call := c.opDeletePet
+	call := opDeletePet
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -478,7 +472,7 @@ func (grp *PetsPhotosClient) DownloadPhoto(ctx context.Context, petID string, op
 	if err != nil {
 		return nil, oasimpl.OpError("DownloadPhoto", err)
 	}
-	call := c.opDownloadPhoto
+	call := opDownloadPhoto
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -515,7 +509,7 @@ func (grp *PetsPhotosClient) UploadPhoto(ctx context.Context, petID string, body
 	if err != nil {
 		return oasimpl.OpError("UploadPhoto", err)
 	}
-	call := c.opUploadPhoto
+	call := opUploadPhoto
 	call.URL = u
 	call.Server = c.server
 	call.Reader = body
@@ -549,7 +543,7 @@ func (c *APIClient) PlaceOrder(ctx context.Context, body PlaceOrderBody, opts ..
 	if err != nil {
 		return "", oasimpl.OpError("PlaceOrder", err)
 	}
-	call := c.opPlaceOrder
+	call := opPlaceOrder
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload

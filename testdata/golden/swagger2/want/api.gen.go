@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "swagger2/1 oasgen/v0.18.0"
+const UserAgent = "swagger2/1 oasgen/v0.19.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -149,15 +149,6 @@ type APIClient struct {
 	server    *url.URL
 	transport oasimpl.Transport
 	retry     *RetryPolicy
-
-	// The fixed part of each operation's call (method, auth, retry policy),
-	// built once here rather than on every call.
-	opBuild    oasimpl.Call
-	opEvents   oasimpl.Call
-	opAddPet   oasimpl.Call
-	opMarkRead oasimpl.Call
-	opGetPet   oasimpl.Call
-	opRender   oasimpl.Call
 }
 
 // NewAPIClient returns a client configured by opts. It fails when the server
@@ -193,40 +184,45 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 			UserAgent:        ua,
 		},
 	}
-	c.opBuild = oasimpl.Call{
+	return c, nil
+}
+
+// The fixed part of each operation's call (method, names, the spec's retry
+// policy), copied by every call.
+var (
+	opBuild = oasimpl.Call{
 		Func:      "Build",
 		Method:    "POST",
 		Operation: "build",
 	}
-	c.opEvents = oasimpl.Call{
+	opEvents = oasimpl.Call{
 		Accept:    "application/vnd.example+json",
 		Func:      "Events",
 		Method:    "GET",
 		Operation: "events",
 	}
-	c.opAddPet = oasimpl.Call{
+	opAddPet = oasimpl.Call{
 		Func:      "AddPet",
 		Method:    "POST",
 		Operation: "addPet",
 	}
-	c.opMarkRead = oasimpl.Call{
+	opMarkRead = oasimpl.Call{
 		Func:      "MarkRead",
 		Method:    "PUT",
 		Operation: "markRead",
 	}
-	c.opGetPet = oasimpl.Call{
+	opGetPet = oasimpl.Call{
 		Func:      "GetPet",
 		Method:    "GET",
 		Operation: "getPet",
 	}
-	c.opRender = oasimpl.Call{
+	opRender = oasimpl.Call{
 		Accept:    "text/html",
 		Func:      "Render",
 		Method:    "POST",
 		Operation: "render",
 	}
-	return c, nil
-}
+)
 
 // policy is the retry policy of an operation whose spec policy is spec (nil:
 // not retryable).
@@ -254,7 +250,7 @@ func (c *APIClient) Build(ctx context.Context, body io.Reader, contentType strin
 	if err != nil {
 		return oasimpl.OpError("Build", err)
 	}
-	call := c.opBuild
+	call := opBuild
 	call.URL = u
 	call.Server = c.server
 	call.Reader = body
@@ -280,7 +276,7 @@ func (c *APIClient) Events(ctx context.Context, opts ...CallOption) (*Error, err
 	if err != nil {
 		return nil, oasimpl.OpError("Events", err)
 	}
-	call := c.opEvents
+	call := opEvents
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -312,7 +308,7 @@ func (c *APIClient) AddPet(ctx context.Context, body NewPet, opts ...CallOption)
 	if err != nil {
 		return nil, oasimpl.OpError("AddPet", err)
 	}
-	call := c.opAddPet
+	call := opAddPet
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload
@@ -337,7 +333,7 @@ func (c *APIClient) MarkRead(ctx context.Context, opts ...CallOption) ([]Pet, er
 	if err != nil {
 		return nil, oasimpl.OpError("MarkRead", err)
 	}
-	call := c.opMarkRead
+	call := opMarkRead
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -388,7 +384,7 @@ func (c *APIClient) GetPet(ctx context.Context, petID int64, params GetPetArgs, 
 	if err != nil {
 		return nil, oasimpl.OpError("GetPet", err)
 	}
-	call := c.opGetPet
+	call := opGetPet
 	call.URL = u
 	call.Server = c.server
 	resp, err := c.transport.Do(ctx, &call, opts)
@@ -418,7 +414,7 @@ func (c *APIClient) Render(ctx context.Context, body string, opts ...CallOption)
 	if err != nil {
 		return "", oasimpl.OpError("Render", err)
 	}
-	call := c.opRender
+	call := opRender
 	call.URL = u
 	call.Server = c.server
 	call.Body = payload

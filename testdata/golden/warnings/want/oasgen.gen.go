@@ -7,7 +7,7 @@
 //
 // spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
-// toolchain: v0.18.0
+// toolchain: v0.19.0
 // output: sha256:635fdc38b1000f92
 //
 // files:
