@@ -819,3 +819,43 @@ func TestOnlyAnyMedia(t *testing.T) {
 		t.Error("no content: want false")
 	}
 }
+
+// TestRoutedElsewhere: Prism answering 404 for a status the operation
+// documents, because the URL also matches another path template it took
+// instead, is the spec's ambiguity; a 404 with no other template matching
+// stays a defect.
+func TestRoutedElsewhere(t *testing.T) {
+	doc := `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{
+	  "/collection/processed.{ct}":{"get":{"operationId":"processed","responses":{"200":{"description":"ok"},"202":{"description":"later"}}}},
+	  "/collection/{id}.{ct}":{"get":{"operationId":"byID","responses":{"200":{"description":"ok"}}},"delete":{"operationId":"del","responses":{"200":{"description":"ok"}}}},
+	  "/other/{id}":{"get":{"operationId":"other","responses":{"200":{"description":"ok"},"202":{"description":"later"}}}}}}`
+	d, err := openapi3.NewLoader().LoadFromData([]byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	planned := []*plan.Operation{{Name: "Processed", Path: "/collection/processed.{ct}", Method: "GET"},
+		{Name: "ByID", Path: "/collection/{id}.{ct}", Method: "GET"}, {Name: "Other", Path: "/other/{id}", Method: "GET"}}
+	ix := &schemaIndex{ops: map[string]*openapi3.Operation{}}
+	ix.indexPaths(d, planned)
+	for _, tc := range []struct{ op, req, want string }{
+		{"Processed", "GET http://127.0.0.1:4010/collection/processed.json?x=1", "/collection/{id}.{ct}"},
+		{"Processed", "GET http://127.0.0.1:4010/v2/collection/processed.json", "/collection/{id}.{ct}"},
+		{"Processed", "DELETE http://127.0.0.1:4010/collection/processed.json", "/collection/{id}.{ct}"},
+		{"ByID", "GET http://127.0.0.1:4010/collection/abc.json", ""},
+		{"Other", "GET http://127.0.0.1:4010/other/7", ""},
+		{"Processed", "GET http://127.0.0.1:4010/elsewhere", ""},
+	} {
+		if got := ix.routedElsewhere(tc.op, tc.req); got != tc.want {
+			t.Errorf("routedElsewhere(%s, %q) = %q, want %q", tc.op, tc.req, got, tc.want)
+		}
+	}
+	notFound := func(op, url string) driver.CallResult {
+		return driver.CallResult{Op: op, Prefer: "202", Exchanges: []driver.Exchange{{Request: "GET " + url, Status: 404,
+			RespBody: `{"type":"https://stoplight.io/prism/errors#NOT_FOUND","title":"The server cannot find the requested content"}`}}}
+	}
+	var mr modeResult
+	mr.classify(&driver.Report{Calls: []driver.CallResult{notFound("Processed", "http://h/collection/processed.json"), notFound("Other", "http://h/other/7")}}, ix)
+	if len(mr.SpecOwn) != 1 || !strings.HasPrefix(mr.SpecOwn[0].Op, "Processed") || len(mr.Defects) != 1 || !strings.HasPrefix(mr.Defects[0].Op, "Other") {
+		t.Errorf("spec's own = %v, defects = %v", mr.SpecOwn, mr.Defects)
+	}
+}

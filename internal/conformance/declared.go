@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,6 +24,69 @@ type schemaIndex struct {
 	// MUST NOT exist (the generator warns), and a router, Prism's
 	// included, can only take one of them for both.
 	twins map[string]string
+	// paths are the spec's path templates by method, and opPaths each
+	// APIClient method's own, for routedElsewhere.
+	paths   map[string][]string
+	opPaths map[string]string
+}
+
+// indexPaths fills ix.paths and ix.opPaths.
+func (ix *schemaIndex) indexPaths(doc *openapi3.T, ops []*plan.Operation) {
+	ix.paths, ix.opPaths = map[string][]string{}, map[string]string{}
+	for _, pth := range doc.Paths.InMatchingOrder() {
+		for method := range doc.Paths.Value(pth).Operations() {
+			ix.paths[method] = append(ix.paths[method], pth)
+		}
+	}
+	for _, o := range ops {
+		ix.opPaths[o.Name] = o.Path
+	}
+}
+
+// routedElsewhere names another path of the spec, with the same method,
+// whose template also matches the URL the client sent for op (request is
+// "METHOD URL"): "/collection/processed.{type}" and
+// "/collection/{id}.{type}" both match /collection/processed.json, and
+// OpenAPI leaves the choice between two templated paths to the tool, so
+// Prism may take the other operation's. "" when there is none.
+func (ix *schemaIndex) routedElsewhere(op, request string) string {
+	method, raw, ok := strings.Cut(request, " ")
+	own := ix.opPaths[op]
+	if !ok || own == "" {
+		return ""
+	}
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	// What precedes the operation's own template is the server's base path.
+	m := regexp.MustCompile("^(.*?)" + templateRE(own) + "$").FindStringSubmatch(u.EscapedPath())
+	if m == nil {
+		return ""
+	}
+	base := regexp.QuoteMeta(m[1])
+	for _, other := range ix.paths[strings.ToUpper(method)] {
+		if other != own && regexp.MustCompile("^"+base+templateRE(other)+"$").MatchString(u.EscapedPath()) {
+			return other
+		}
+	}
+	return ""
+}
+
+// templateRE matches what a path template stands for: its literal parts
+// as written, each {expression} as one or more characters of one segment.
+func templateRE(tmpl string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		j := strings.IndexByte(tmpl[i+1:], '}')
+		if i < 0 || j < 0 {
+			b.WriteString(regexp.QuoteMeta(tmpl))
+			return b.String()
+		}
+		b.WriteString(regexp.QuoteMeta(tmpl[:i]) + "[^/]+")
+		tmpl = tmpl[i+1+j+1:]
+	}
 }
 
 // templateTwins finds, for every operation, the other path it cannot be

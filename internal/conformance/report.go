@@ -328,6 +328,11 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 			// client sends as a query or leaves out; Prism matches the key
 			// as written, which no request URL can.
 			mr.PrismOwn = append(mr.PrismOwn, finding{"prism: matches a path key with a query or fragment as written, so no request reaches it", op, fmt.Sprintf("%d for %s", last.Status, sent(last))})
+		case last.Status == 404 && strings.Contains(last.RespBody, "prism/errors#NOT_FOUND") && ix != nil && ix.routedElsewhere(c.Op, last.Request) != "":
+			// Asked for a status (Prefer) the operation documents, Prism
+			// answered for the other path the URL also matches, which does
+			// not document it.
+			mr.SpecOwn = append(mr.SpecOwn, finding{"two path templates match the URL (OpenAPI leaves the choice to the tool); Prism took " + ix.routedElsewhere(c.Op, last.Request), op, fmt.Sprintf("%d for %s", last.Status, sent(last))})
 		default:
 			mr.Defects = append(mr.Defects, finding{classStatus, op, fmt.Sprintf("%d for %s: %s", last.Status, sent(last), excerpt(last.RespBody))})
 		}
@@ -507,8 +512,9 @@ func renderReport(rs []*specResult) string {
 	b.WriteString("  spec allows (each class says how; listed apart, never a pass).\n")
 	b.WriteString("- **The spec's own mistakes**: examples that break their schema, and requests no value of the\n")
 	b.WriteString("  generated types can get right (a required property the schema never declares; two paths\n")
-	b.WriteString("  that differ only in template names, which OpenAPI forbids and a router cannot tell apart);\n")
-	b.WriteString("  listed with why, never a pass.\n\n")
+	b.WriteString("  that differ only in template names, which OpenAPI forbids and a router cannot tell apart;\n")
+	b.WriteString("  two path templates that both match the URL sent, between which OpenAPI lets the router\n")
+	b.WriteString("  choose); listed with why, never a pass.\n\n")
 
 	total := map[string]int{}
 	ran, notGen, notRun := 0, 0, 0
