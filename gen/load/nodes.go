@@ -60,6 +60,16 @@ func walkDepth(n *yaml.Node, path []string, fn func(*yaml.Node, []string), depth
 	}
 }
 
+// PointerTokens splits a JSON pointer ("/paths/~1pets/get") into its
+// reference tokens, unescaped (RFC 6901: ~1 is /, ~0 is ~).
+func PointerTokens(ptr string) []string {
+	parts := strings.Split(strings.TrimPrefix(ptr, "/"), "/")
+	for i, p := range parts {
+		parts[i] = strings.ReplaceAll(strings.ReplaceAll(p, "~1", "/"), "~0", "~")
+	}
+	return parts
+}
+
 // lookup resolves a JSON pointer fragment ("/components/schemas/Foo").
 func lookup(root *yaml.Node, frag string) (*yaml.Node, bool) {
 	if frag == "" || frag == "/" {
@@ -68,13 +78,7 @@ func lookup(root *yaml.Node, frag string) (*yaml.Node, bool) {
 	if !strings.HasPrefix(frag, "/") {
 		return nil, false
 	}
-	parts := strings.Split(frag[1:], "/")
-	for i, p := range parts {
-		p = strings.ReplaceAll(p, "~1", "/")
-		p = strings.ReplaceAll(p, "~0", "~")
-		parts[i] = p
-	}
-	if n, ok := lookupPath(root, parts); ok || !strings.Contains(frag, "%") {
+	if n, ok := lookupPath(root, PointerTokens(frag)); ok || !strings.Contains(frag, "%") {
 		return n, ok
 	}
 	// In a URI, the pointer is percent-encoded (RFC 6901, section 6):

@@ -140,7 +140,7 @@ func (p *planner) planBody(o *Operation, rb *openapi3.RequestBody, parts, where 
 	switch kind {
 	case BodyJSON:
 		// A JSON body without a schema is any JSON value, taken verbatim.
-		b.Type = p.refOf(mt.Schema, o.Name+"Body", where+".schema", false)
+		b.Type = p.refOf(mt.Schema, bodyCtx(o.Name), where+".schema", false)
 	case BodyForm:
 		if sr := mt.Schema; sr != nil && sr.Value != nil && len(nonNullTypes(sr.Value)) == 1 && typeIs(sr.Value, "string") && !structured(sr.Value) {
 			// A form body whose schema is a string is the encoded form
@@ -164,7 +164,7 @@ func (p *planner) planBody(o *Operation, rb *openapi3.RequestBody, parts, where 
 			// text/plain of type number (integer, boolean): the method
 			// takes the typed value and sends its text ("1.5"), so a
 			// caller cannot send text the schema refuses.
-			b.Type = p.refOf(sr, o.Name+"Body", where+".schema", false)
+			b.Type = p.refOf(sr, bodyCtx(o.Name), where+".schema", false)
 			b.FormatText = true
 		}
 	case BodyMultipart:
@@ -462,14 +462,14 @@ func (p *planner) planResponse(r *openapi3.Response, op, code, where string, pos
 	}
 	if k := jsonMediaKey(r.Content); k != "" {
 		resp.Kind, resp.MediaType = BodyJSON, k
-		resp.Body = p.refOf(r.Content[k].Schema, op+statusName(code)+"Response", where, false)
+		resp.Body = p.refOf(r.Content[k].Schema, responseCtx(op, code), where, false)
 		return resp
 	}
 	if k := wildcardJSONKey(r.Content); k != "" && onlyRanges(r.Content) {
 		// Only ranges, one with a schema of fields: read as JSON, asked
 		// for by the range (a server picks its type within it).
 		resp.Kind, resp.MediaType = BodyJSON, k
-		resp.Body = p.refOf(r.Content[k].Schema, op+statusName(code)+"Response", where, false)
+		resp.Body = p.refOf(r.Content[k].Schema, responseCtx(op, code), where, false)
 		return resp
 	}
 	// Several non-JSON media types: text when all are text, else a stream,

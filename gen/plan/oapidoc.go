@@ -42,19 +42,19 @@ func (p *planner) oapiDoc() *openapi3.T {
 		c.Parameters = openapi3.ParametersMap{}
 		for _, k := range slices.Sorted(maps.Keys(sc.Parameters)) {
 			if pr := sc.Parameters[k]; pr != nil && pr.Value != nil {
-				c.Parameters[p.rawKeys["parameters"][k]] = &openapi3.ParameterRef{Value: p.oapiParam(pr.Value, GoName(k)+"Param", "components.parameters."+k)}
+				c.Parameters[p.rawKeys["parameters"][k]] = &openapi3.ParameterRef{Value: p.oapiParam(pr.Value, paramCtx("", k), "components.parameters."+k)}
 			}
 		}
 		c.RequestBodies = openapi3.RequestBodies{}
 		for _, k := range slices.Sorted(maps.Keys(sc.RequestBodies)) {
 			if rb := sc.RequestBodies[k]; rb != nil && rb.Value != nil {
-				c.RequestBodies[p.rawKeys["requestBodies"][k]] = &openapi3.RequestBodyRef{Value: p.oapiBody(rb.Value, GoName(k)+"Body", "components.requestBodies."+k)}
+				c.RequestBodies[p.rawKeys["requestBodies"][k]] = &openapi3.RequestBodyRef{Value: p.oapiBody(rb.Value, bodyCtx(GoName(k)), "components.requestBodies."+k)}
 			}
 		}
 		c.Responses = openapi3.ResponseBodies{}
 		for _, k := range slices.Sorted(maps.Keys(sc.Responses)) {
 			if rr := sc.Responses[k]; rr != nil && rr.Value != nil {
-				c.Responses[p.rawKeys["responses"][k]] = &openapi3.ResponseRef{Value: p.oapiResponse(rr.Value, GoName(k)+"Response", "components.responses."+k)}
+				c.Responses[p.rawKeys["responses"][k]] = &openapi3.ResponseRef{Value: p.oapiResponse(rr.Value, responseCtx(GoName(k), ""), "components.responses."+k)}
 			}
 		}
 		c.Headers = openapi3.Headers{}
@@ -117,7 +117,7 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 		if k.in == openapi3.ParameterInPath {
 			declared[k.name] = true
 		}
-		np := &openapi3.ParameterRef{Value: p.oapiParam(pr.Value, o.Name+GoName(k.name)+"Param", where+".parameters."+k.name)}
+		np := &openapi3.ParameterRef{Value: p.oapiParam(pr.Value, paramCtx(o.Name, k.name), where+".parameters."+k.name)}
 		if p.isComponent(pr.Ref, "parameters", pr.Value) {
 			np.Ref = p.rawRef("parameters", pr.Ref)
 		}
@@ -167,7 +167,7 @@ func (p *planner) oapiOperation(pth, method string, item *openapi3.PathItem, op 
 			if rr == nil || rr.Value == nil {
 				continue
 			}
-			nr := &openapi3.ResponseRef{Value: p.oapiResponse(rr.Value, o.Name+statusName(code)+"Response", where+".responses."+code)}
+			nr := &openapi3.ResponseRef{Value: p.oapiResponse(rr.Value, responseCtx(o.Name, code), where+".responses."+code)}
 			if p.isComponent(rr.Ref, "responses", rr.Value) {
 				nr.Ref = p.rawRef("responses", rr.Ref)
 			}

@@ -60,7 +60,7 @@ func (p *planner) planOperationNames() {
 			base = GoName(op.OperationID)
 		}
 		if base == "" {
-			base = GoName(strings.ToLower(method) + " " + pathKeyName(pth))
+			base = unnamedOpName(method, pth)
 		}
 		name, renamed := opNamer.claim(base, method+" "+pth)
 		if renamed {
@@ -81,7 +81,7 @@ func (p *planner) planOperations() {
 		for _, pr := range operationParams(item, op) {
 			pw := where + ".parameters." + pr.Value.Name
 			pos := p.paramPos(pr, pw)
-			param := p.paramType(pr.Value, name+GoName(pr.Value.Name)+"Param", pw, pos)
+			param := p.paramType(pr.Value, paramCtx(name, pr.Value.Name), pw, pos)
 			param.Pos = pos
 			if v, has := pr.Value.Extensions["x-speakeasy-globals-hidden"]; has {
 				if h, ok := v.(bool); ok {
@@ -225,6 +225,23 @@ func statusRank(code string) int {
 	}
 	return 100000 // default
 }
+
+// unnamedOpName names an operation without an operationId (or a name
+// override) after its method and path: GetAlertsLatLon.
+func unnamedOpName(method, pth string) string {
+	return GoName(strings.ToLower(method) + " " + pathKeyName(pth))
+}
+
+// bodyCtx, responseCtx and paramCtx name the contexts of a request body's,
+// a response's and a parameter's inline schemas (<Op>Body,
+// <Op>OkResponse, <Op><Name>Param; a component's without the operation):
+// one place, so that a schema reached through a pointer into an operation
+// (refCtx) is named as it is where it stands.
+func bodyCtx(owner string) string { return owner + "Body" }
+
+func responseCtx(owner, code string) string { return owner + statusName(code) + "Response" }
+
+func paramCtx(owner, name string) string { return owner + GoName(name) + "Param" }
 
 func statusName(code string) string {
 	if n, err := strconv.Atoi(code); err == nil {

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/oasgen/oasgen/gen/load"
 )
 
 // refCtx names a schema reached through a $ref that does not name a
@@ -29,36 +31,43 @@ func (p *planner) refCtx(ref string) string {
 	if frag == "" || frag == "/" {
 		return GoName(strings.TrimSuffix(path.Base(file), path.Ext(file)))
 	}
-	segs := pointerSegments(frag)
+	if dec, err := url.PathUnescape(frag); err == nil {
+		frag = dec // a pointer in a URI may be percent-encoded (RFC 6901, section 6)
+	}
+	segs := load.PointerTokens(frag)
 	var b strings.Builder
 	i := 0
 	switch {
 	case len(segs) >= 3 && segs[0] == "paths":
 		i = p.pathCtx(&b, segs, file == "")
 	case len(segs) >= 3 && segs[0] == "components":
-		b.WriteString(GoName(segs[2]))
-		switch segs[1] {
+		switch name := GoName(segs[2]); segs[1] {
 		case "responses":
-			b.WriteString("Response")
+			b.WriteString(responseCtx(name, ""))
 		case "requestBodies":
-			b.WriteString("Body")
+			b.WriteString(bodyCtx(name))
 		case "parameters":
-			b.WriteString("Param")
+			b.WriteString(paramCtx("", segs[2]))
 		case "headers":
-			b.WriteString("Header")
+			b.WriteString(name + "Header")
+		default:
+			b.WriteString(name)
 		}
 		i = 3
 	}
-	if a := lastName(segs[i:]); a >= 0 {
+	toks := schemaTokens(segs[i:])
+	if k := lastOf(toks, tokName); k >= 0 {
 		// A name further down: what leads to it does not name the schema.
 		b.Reset()
-		i += a
+		toks = toks[k:]
 	} else if i == 0 {
 		// Some other document's layout ("ext.yaml#/schemas/Foo"): its last
 		// word.
-		i = max(lastWord(segs), 0)
+		toks = toks[max(lastOf(toks, tokWord), 0):]
 	}
-	schemaCtx(&b, segs[i:])
+	for _, t := range toks {
+		b.WriteString(t.text)
+	}
 	name := b.String()
 	if name == "" {
 		return refName(ref)
@@ -66,42 +75,84 @@ func (p *planner) refCtx(ref string) string {
 	return GoName(name)
 }
 
-// lastName is the index in segs (JSON-Schema keywords and their
-// arguments) of the last keyword whose argument is a name ("properties",
-// "definitions", "$defs", "headers"), or -1. segs is read from the start,
-// so that a property called properties is a name, not a keyword.
-func lastName(segs []string) int {
-	last := -1
-	for j := 0; j < len(segs); j++ {
-		switch segs[j] {
-		case "properties", "definitions", "$defs", "headers":
-			if j+1 < len(segs) {
-				last = j
-			}
-			j++
-		case "patternProperties", "dependentSchemas", "content", "allOf", "oneOf", "anyOf", "prefixItems":
-			j++
-		}
-	}
-	return last
+// A ptrTok is what one element of a JSON pointer below a schema (a
+// keyword with its argument, or a bare word) adds to the schema's name.
+type ptrTok struct {
+	kind tokKind
+	text string
 }
 
-// pathCtx writes the name of what segs (under /paths) leads to up to its
-// schema and returns how many segments that took.
+type tokKind int
+
+const (
+	tokName  tokKind = iota // a property's, definition's or header's name
+	tokIndex                // a member's index where the planner numbers members, or a bare number
+	tokWord                 // an element that is no keyword
+)
+
+// schemaTokens reads segs (JSON-Schema keywords and their arguments) from
+// the start, so that a property called properties is a name, not a
+// keyword, and returns what each element adds to an inline schema's name,
+// as the planner names inline schemas: an array's items and a map's
+// values as their container, an allOf member only when it is named on its
+// own (its properties are otherwise its parent's), patterns and media
+// types not at all.
+func schemaTokens(segs []string) []ptrTok {
+	var toks []ptrTok
+	for i := 0; i < len(segs); i++ {
+		seg, arg := segs[i], i+1 < len(segs)
+		switch seg {
+		case "items", "additionalProperties", "not", "schema", "unevaluatedProperties", "unevaluatedItems", "contains", "propertyNames":
+		case "properties", "definitions", "$defs", "headers":
+			if arg {
+				i++
+				toks = append(toks, ptrTok{tokName, GoName(segs[i])})
+			}
+		case "patternProperties", "content", "dependentSchemas":
+			i++
+		case "allOf", "oneOf", "anyOf", "prefixItems":
+			if arg && (seg != "allOf" || i+1 == len(segs)-1) {
+				toks = append(toks, ptrTok{tokIndex, segs[i+1]})
+			}
+			i++
+		default:
+			if _, err := strconv.Atoi(seg); err == nil {
+				toks = append(toks, ptrTok{tokIndex, seg})
+			} else {
+				toks = append(toks, ptrTok{tokWord, GoName(seg)})
+			}
+		}
+	}
+	return toks
+}
+
+// lastOf is the index of the last token of kind k, or -1.
+func lastOf(toks []ptrTok, k tokKind) int {
+	for i := len(toks) - 1; i >= 0; i-- {
+		if toks[i].kind == k {
+			return i
+		}
+	}
+	return -1
+}
+
+// pathCtx writes the name of what segs (under /paths) leads to, up to the
+// schema keywords below it, and returns how many segments that took.
 // Operations and parameters are looked up in this document (local) only.
 func (p *planner) pathCtx(b *strings.Builder, segs []string, local bool) int {
 	pth, method := segs[1], strings.ToUpper(segs[2])
 	var item *openapi3.PathItem
+	var params openapi3.Parameters // the path item's, then the operation's
 	if local {
-		item = p.spec.Doc.Paths.Value(pth)
+		if item = p.spec.Doc.Paths.Value(pth); item != nil {
+			params = item.Parameters
+		}
 	}
 	if segs[2] == "parameters" {
 		// A path item's own parameters.
-		if len(segs) >= 4 && item != nil {
-			if n, err := strconv.Atoi(segs[3]); err == nil && n >= 0 && n < len(item.Parameters) && item.Parameters[n].Value != nil {
-				b.WriteString(GoName(item.Parameters[n].Value.Name) + "Param")
-				return 4
-			}
+		if pv := paramAt(params, segs[3:]); pv != nil {
+			b.WriteString(paramCtx("", pv.Name))
+			return 4
 		}
 		b.WriteString(GoName(pathKeyName(pth)))
 		return 3
@@ -111,116 +162,42 @@ func (p *planner) pathCtx(b *strings.Builder, segs []string, local bool) int {
 		name = p.opNames[opKey{pth, method}]
 	}
 	if name == "" {
-		name = GoName(segs[2] + " " + pathKeyName(pth))
+		name = unnamedOpName(method, pth)
 	}
-	b.WriteString(name)
-	rest := segs[3:]
-	switch {
+	// What follows (content/<media type>/schema, schema) adds nothing to
+	// the name (schemaTokens).
+	switch rest := segs[3:]; {
 	case len(rest) >= 1 && rest[0] == "requestBody":
-		b.WriteString("Body")
-		return 4 + mediaSchema(rest[1:])
+		b.WriteString(bodyCtx(name))
+		return 4
 	case len(rest) >= 2 && rest[0] == "responses":
-		b.WriteString(statusName(rest[1]) + "Response")
-		return 5 + mediaSchema(rest[2:])
+		b.WriteString(responseCtx(name, rest[1]))
+		return 5
 	case len(rest) >= 2 && rest[0] == "parameters":
-		if item != nil {
-			if o := item.GetOperation(method); o != nil {
-				if n, err := strconv.Atoi(rest[1]); err == nil && n >= 0 && n < len(o.Parameters) && o.Parameters[n].Value != nil {
-					b.WriteString(GoName(o.Parameters[n].Value.Name) + "Param")
-					return 5 + schemaKeyword(rest[2:])
-				}
-			}
+		params = nil
+		if item != nil && item.GetOperation(method) != nil {
+			params = item.GetOperation(method).Parameters
+		}
+		if pv := paramAt(params, rest[1:]); pv != nil {
+			b.WriteString(paramCtx(name, pv.Name))
+		} else {
+			b.WriteString(name)
 		}
 		return 5
 	}
+	b.WriteString(name)
 	return 3
 }
 
-// mediaSchema counts the content/<media type>/schema segments that lead
-// from a body or response to its schema.
-func mediaSchema(segs []string) int {
-	if len(segs) >= 3 && segs[0] == "content" && segs[2] == "schema" {
-		return 3
-	}
-	return 0
-}
-
-// schemaKeyword counts a leading "schema" segment.
-func schemaKeyword(segs []string) int {
-	if len(segs) >= 1 && segs[0] == "schema" {
-		return 1
-	}
-	return 0
-}
-
-// lastWord is the index in segs of the last element that is neither a
-// JSON-Schema keyword, nor a keyword's argument, nor a number; -1 if
+// paramAt is the parameter of params whose index starts segs, nil when
 // there is none.
-func lastWord(segs []string) int {
-	last := -1
-	for j := 0; j < len(segs); j++ {
-		switch segs[j] {
-		case "properties", "definitions", "$defs", "headers", "patternProperties", "dependentSchemas", "content",
-			"allOf", "oneOf", "anyOf", "prefixItems":
-			j++
-		case "items", "additionalProperties", "not", "schema", "unevaluatedProperties", "unevaluatedItems", "contains", "propertyNames":
-		default:
-			if _, err := strconv.Atoi(segs[j]); err != nil {
-				last = j
-			}
-		}
+func paramAt(params openapi3.Parameters, segs []string) *openapi3.Parameter {
+	if len(segs) == 0 {
+		return nil
 	}
-	return last
-}
-
-// schemaCtx writes the name segs (JSON-Schema keywords and their
-// arguments) add to an inline schema's context.
-func schemaCtx(b *strings.Builder, segs []string) {
-	for i := 0; i < len(segs); i++ {
-		seg := segs[i]
-		last := i == len(segs)-1
-		switch seg {
-		case "items", "additionalProperties", "not", "schema", "unevaluatedProperties", "unevaluatedItems", "contains", "propertyNames":
-			// The element or value type is named as its container is.
-		case "properties", "definitions", "$defs", "headers":
-			if !last {
-				i++
-				b.WriteString(GoName(segs[i]))
-			}
-		case "patternProperties", "content", "dependentSchemas":
-			i++ // a pattern or a media type: no name in it
-		case "allOf":
-			// An allOf member's properties are its parent's; a member
-			// named on its own gets its index.
-			if i+1 == len(segs)-1 {
-				b.WriteString(segs[i+1])
-			}
-			i++
-		case "oneOf", "anyOf", "prefixItems":
-			if !last {
-				i++
-				b.WriteString(segs[i])
-			}
-		default:
-			if _, err := strconv.Atoi(seg); err == nil {
-				b.WriteString(seg)
-			} else {
-				b.WriteString(GoName(seg))
-			}
-		}
+	n, err := strconv.Atoi(segs[0])
+	if err != nil || n < 0 || n >= len(params) {
+		return nil
 	}
-}
-
-// pointerSegments splits a JSON pointer (the part of a $ref after "#")
-// into its unescaped segments (RFC 6901; a pointer in a URI fragment may
-// also be percent-encoded).
-func pointerSegments(frag string) []string {
-	parts := strings.Split(strings.TrimPrefix(frag, "/"), "/")
-	for i, s := range parts {
-		if u, err := url.PathUnescape(s); err == nil {
-			s = u
-		}
-		parts[i] = strings.ReplaceAll(strings.ReplaceAll(s, "~1", "/"), "~0", "~")
-	}
-	return parts
+	return params[n].Value
 }

@@ -76,17 +76,11 @@ func (ix *schemaIndex) routedElsewhere(op, request string) string {
 // templateRE matches what a path template stands for: its literal parts
 // as written, each {expression} as one or more characters of one segment.
 func templateRE(tmpl string) string {
-	var b strings.Builder
-	for {
-		i := strings.IndexByte(tmpl, '{')
-		j := strings.IndexByte(tmpl[i+1:], '}')
-		if i < 0 || j < 0 {
-			b.WriteString(regexp.QuoteMeta(tmpl))
-			return b.String()
-		}
-		b.WriteString(regexp.QuoteMeta(tmpl[:i]) + "[^/]+")
-		tmpl = tmpl[i+1+j+1:]
+	lits := templateLiterals(tmpl)
+	for i, l := range lits {
+		lits[i] = regexp.QuoteMeta(l)
 	}
+	return strings.Join(lits, "[^/]+")
 }
 
 // templateTwins finds, for every operation, the other path it cannot be
@@ -112,18 +106,24 @@ func templateTwins(doc *openapi3.T, ops []*plan.Operation) map[string]string {
 }
 
 // templateShape is a path with each template expression's name left out.
-func templateShape(pth string) string {
-	var b strings.Builder
+func templateShape(pth string) string { return strings.Join(templateLiterals(pth), "{}") }
+
+// templateLiterals splits a path template around its {expressions}: the
+// literal text before, between and after them (an unclosed brace is
+// literal).
+func templateLiterals(tmpl string) []string {
+	var lits []string
 	for {
-		i := strings.IndexByte(pth, '{')
-		j := strings.IndexByte(pth[i+1:], '}')
-		if i < 0 || j < 0 {
-			b.WriteString(pth)
-			return b.String()
+		i := strings.IndexByte(tmpl, '{')
+		if i < 0 {
+			return append(lits, tmpl)
 		}
-		b.WriteString(pth[:i+1])
-		b.WriteByte('}')
-		pth = pth[i+1+j+1:]
+		j := strings.IndexByte(tmpl[i+1:], '}')
+		if j < 0 {
+			return append(lits, tmpl)
+		}
+		lits = append(lits, tmpl[:i])
+		tmpl = tmpl[i+1+j+1:]
 	}
 }
 
