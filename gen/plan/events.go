@@ -42,6 +42,9 @@ type EventStream struct {
 	// named Method (its errors start with it). nil when the operation's
 	// own method is the opener.
 	Opener *Operation
+	// opens is the 2xx the opener returns, unread; planOpeners makes the
+	// opener from it once the operation is planned whole.
+	opens *Response
 }
 
 // isEventStream reports whether a media type is text/event-stream.
@@ -111,11 +114,7 @@ func (p *planner) planEvents(o *Operation, op *openapi3.Operation, where string)
 	}
 	if r.Kind == BodyJSON {
 		ev.Method = "" // claimed once every operation is named
-		opener := *o
-		opener.Accept, opener.Stream = media, true
-		stream := &Response{Status: r.Status, Description: r.Description, Kind: BodyBinary, MediaType: media}
-		opener.Result, opener.ResultPointer, opener.Events, opener.Pagination = stream, false, nil, nil
-		ev.Opener = &opener
+		ev.opens = &Response{Status: r.Status, Description: r.Description, Kind: BodyBinary, MediaType: media}
 	}
 	o.Events = ev
 }
@@ -174,17 +173,19 @@ func envelopesData(sr *openapi3.SchemaRef) *openapi3.SchemaRef {
 	return &openapi3.SchemaRef{Value: &openapi3.Schema{OneOf: data, Description: sr.Value.Description}}
 }
 
-// syncOpeners gives the opener of each event stream offered beside JSON
-// (<Op>Events) what was planned for its operation after the copy was
-// made: the same credentials, the operation's own server, its group (the
-// events method and the opener share a receiver) and its Args (nil once
-// hidden globals took every field).
-func (p *planner) syncOpeners() {
+// planOpeners makes the opener of each event stream offered beside JSON
+// (<Op>Events): a copy of its operation asking for the stream, taken once
+// security, servers, groups and globals are planned, so that it sends what
+// the operation's own method sends.
+func (p *planner) planOpeners() {
 	for _, o := range p.m.Operations {
-		if o.Events == nil || o.Events.Opener == nil {
+		ev := o.Events
+		if ev == nil || ev.opens == nil {
 			continue
 		}
-		op := o.Events.Opener
-		op.Security, op.Servers, op.Group, op.Recv, op.Args = o.Security, o.Servers, o.Group, o.Recv, o.Args
+		opener := *o
+		opener.Accept, opener.Stream = ev.MediaType, true
+		opener.Result, opener.ResultPointer, opener.Events, opener.Pagination = ev.opens, false, nil, nil
+		ev.Opener = &opener
 	}
 }

@@ -73,7 +73,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	}
 	p.planSecurity()
 	p.planSDK()
-	p.syncOpeners()
+	p.planOpeners()
 	p.planRawComponentKeys()
 	p.m.OapiDoc = p.oapiDoc()
 	sort.Slice(p.m.Types, func(i, j int) bool { return p.m.Types[i].Name < p.m.Types[j].Name })
