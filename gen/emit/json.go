@@ -199,6 +199,13 @@ func genStructEncode(g *jen.Group, t *plan.Type) {
 			}
 			writeKey(g)
 			e.value(g, sel, fl.Type, 0)
+		case plan.OptionalPointer:
+			// Through the pointer: AppendJSON's copy of the struct is
+			// the only one.
+			g.If(jen.Add(sel).Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
+				writeKey(g)
+				e.value(g, sel, fl.Type, 1)
+			})
 		case plan.Optional:
 			g.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(sel).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
 				writeKey(g)

@@ -242,6 +242,12 @@ func decodeField(g *jen.Group, fl *plan.Field) {
 	switch fl.Wrap {
 	case plan.Plain:
 		decodeInto(g, sel, fl.Type, 0, false)
+	case plan.OptionalPointer:
+		// As encoding/json decodes into a *T: null sets nil, a value
+		// decodes into the struct already there or a new one.
+		ptr := *fl.Type
+		ptr.Pointer = true
+		decodeInto(g, sel, &ptr, 0, false)
 	case plan.Optional, plan.NullableWrap:
 		onNull, helper := "Unset", "DecodeOpt"
 		if fl.Wrap == plan.NullableWrap {

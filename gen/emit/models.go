@@ -80,6 +80,9 @@ func builtinType(b plan.Builtin) *jen.Statement {
 
 // fieldType is the Go type of a field, wrapper included.
 func fieldType(fl *plan.Field) jen.Code {
+	if fl.Wrap == plan.OptionalPointer {
+		return jen.Op("*").Add(goType(fl.Type))
+	}
 	if w, ok := fl.Wrap.Ident(); ok {
 		return qual(w).Types(goType(fl.Type))
 	}
@@ -481,6 +484,13 @@ func genFieldValidate(g *jen.Group, owner *plan.Type, fl *plan.Field) {
 			g.If(missing).Block(pathDecl, jen.Id("v").Dot("Required").Call(jen.Op("&").Id(pv)))
 		case needs:
 			g.BlockFunc(func(g *jen.Group) {
+				g.Add(pathDecl)
+				validateValue(g, owner, sel, fl.Type, pv, 0)
+			})
+		}
+	case plan.OptionalPointer:
+		if needs {
+			g.If(jen.Add(sel).Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
 				g.Add(pathDecl)
 				validateValue(g, owner, sel, fl.Type, pv, 0)
 			})

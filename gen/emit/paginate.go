@@ -69,7 +69,7 @@ func accessFunc(pg *plan.Pagination, a *plan.Accessor) jen.Code {
 		g.Id("out").Add(goType(out))
 		g.Id("ok").Bool()
 	}).BlockFunc(func(g *jen.Group) {
-		cur := "page"
+		cur, deref := "page", false
 		if pg.PagePointer {
 			g.If(jen.Id("page").Op("==").Nil()).Block(jen.Return())
 		}
@@ -99,9 +99,15 @@ func accessFunc(pg *plan.Pagination, a *plan.Accessor) jen.Code {
 				continue
 			}
 			sel := jen.Id(cur).Dot(s.Field.Name)
-			if s.Field.Wrap == plan.Plain {
+			switch s.Field.Wrap {
+			case plan.Plain:
 				g.Id(v).Op(":=").Add(sel)
-			} else {
+			case plan.OptionalPointer:
+				g.Id(v).Op(":=").Add(sel)
+				g.If(jen.Id(v).Op("==").Nil()).Block(jen.Return())
+				// The accessor returns the struct itself, not the pointer.
+				deref = i == len(a.Steps)-1
+			default:
 				g.List(jen.Id(v), jen.Id("ok")).Op(":=").Add(sel).Dot("Get").Call()
 				g.If(jen.Op("!").Id("ok")).Block(jen.Return())
 			}
@@ -109,6 +115,10 @@ func accessFunc(pg *plan.Pagination, a *plan.Accessor) jen.Code {
 				g.If(jen.Id(v).Op("==").Nil()).Block(jen.Return())
 			}
 			cur = v
+		}
+		if deref {
+			g.Return(jen.Op("*").Id(cur), jen.True())
+			return
 		}
 		g.Return(jen.Id(cur), jen.True())
 	})

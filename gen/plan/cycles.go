@@ -24,6 +24,34 @@ func (p *planner) enterUnnamed(s *openapi3.Schema, where string) bool {
 	return false
 }
 
+// holdOptionalStructsByPointer makes every optional, not nullable property
+// whose value is one of the package's structs a pointer to it (*T, nil
+// when absent) instead of an oas.Opt[T]. Go code reaches into nested
+// objects through pointers (job.Spec.Template.Spec, changed in place), as
+// Kubernetes' and protobuf's Go types do; and a package compiles every
+// distinct Opt[T]'s whole method set for every struct T it wraps, each
+// method copying T: for a spec of deeply nested optional objects that was
+// over a third of the package's machine code and a quarter of its build
+// time. Scalars, slices, maps and unions keep oas.Opt, which tells an
+// absent value from a zero one; a nullable struct keeps oas.Nullable,
+// which has three states. It runs once every type's kind is final, before
+// breakCycles: a struct held by pointer does not contain its owner.
+func (p *planner) holdOptionalStructsByPointer() {
+	for _, t := range p.m.Types {
+		if t.Kind != KindStruct {
+			continue
+		}
+		for _, f := range t.Fields {
+			if r := f.Type; f.Wrap == Optional && r.Kind == RefNamed && r.Named.Kind == KindStruct {
+				// Its own Ref: breakCycles may point another use of a
+				// shared one, which would make this one **T.
+				own := *r
+				f.Wrap, f.Type = OptionalPointer, &own
+			}
+		}
+	}
+}
+
 // breakCycles makes a field hold its struct through a pointer when the
 // struct would otherwise contain the field's owner by value (Node.parent of
 // type Node, Employee.manager → Manager.deputy → Employee). Types and fields
@@ -35,7 +63,7 @@ func (p *planner) breakCycles() {
 			continue
 		}
 		for _, f := range t.Fields {
-			if r := f.Type; r.Kind == RefNamed && !r.Pointer && holdsByValue(r.Named, t, map[*Type]bool{}) {
+			if r := f.Type; f.Wrap != OptionalPointer && r.Kind == RefNamed && !r.Pointer && holdsByValue(r.Named, t, map[*Type]bool{}) {
 				r.Pointer = true
 			}
 		}
@@ -78,7 +106,9 @@ func holdsByValue(t, target *Type, seen map[*Type]bool) bool {
 	switch t.Kind {
 	case KindStruct:
 		for _, f := range t.Fields {
-			refs = append(refs, f.Type)
+			if f.Wrap != OptionalPointer {
+				refs = append(refs, f.Type)
+			}
 		}
 	case KindAlias:
 		refs = append(refs, t.Elem)

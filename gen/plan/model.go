@@ -418,6 +418,10 @@ const (
 	Plain        Wrap = iota // required, not nullable: T
 	Optional                 // optional, not nullable: oas.Opt[T]
 	NullableWrap             // nullable (optional or required): oas.Nullable[T]
+	// OptionalPointer is an optional, not nullable property whose value
+	// is one of the package's structs: *T, nil when absent
+	// (holdOptionalStructsByPointer).
+	OptionalPointer
 )
 
 // wrapOf is the wrapper of a field (or parameter field) that is required

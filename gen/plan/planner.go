@@ -80,6 +80,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	for _, t := range p.m.Types {
 		planCtorParams(t)
 	}
+	p.holdOptionalStructsByPointer()
 	p.breakCycles()
 	for _, t := range p.m.Types {
 		if t.Kind == KindAlias {

@@ -7,11 +7,11 @@
 //
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
-// toolchain: v0.19.0
-// output: sha256:644afdec49ab6da7
+// toolchain: v0.20.0
+// output: sha256:99335810f2282f97
 //
 // files:
-//	sha256:b02872a6a9acbffb api.gen.go
+//	sha256:d5eb55b07e3a54ec api.gen.go
 //	sha256:11f9fdd23e993537 doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md

@@ -11,7 +11,7 @@ import (
 // Child is the schema "Child".
 type Child struct {
 	// Optional.
-	Grand oas.Opt[Grandchild] `json:"grand,omitzero"`
+	Grand *Grandchild `json:"grand,omitzero"`
 	// Optional.
 	Name oas.Opt[string] `json:"name,omitzero"`
 	// Optional, may be null.
@@ -45,9 +45,9 @@ func (m Child) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {}
 func (m Child) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	if x, ok := m.Grand.Get(); ok {
+	if m.Grand != nil {
 		dst = append(dst, ",\"grand\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Grand.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -91,11 +91,12 @@ func (m *Child) DecodeJSON(d *oasimpl.Decoder) {
 		switch field {
 		case 0:
 			if d.Null() {
-				m.Grand.Unset()
+				m.Grand = nil
 			} else {
-				var x Grandchild
-				x.DecodeJSON(d)
-				m.Grand.Set(x)
+				if m.Grand == nil {
+					m.Grand = new(Grandchild)
+				}
+				m.Grand.DecodeJSON(d)
 			}
 		case 1:
 			oasimpl.DecodeOptString(d, &m.Name)

@@ -18,7 +18,7 @@ type Everything struct {
 	// Optional.
 	Any oas.Opt[json.RawMessage] `json:"any,omitzero"`
 	// Optional.
-	Bag oas.Opt[Bag] `json:"bag,omitzero"`
+	Bag *Bag `json:"bag,omitzero"`
 	// Optional.
 	Bags oas.Opt[[]Bag] `json:"bags,omitzero"`
 	// Optional.
@@ -52,11 +52,11 @@ type Everything struct {
 	// Required. Read-only: set by the server, not sent in requests.
 	Neg float64 `json:"neg,omitzero"`
 	// Optional.
-	Node oas.Opt[Node] `json:"node,omitzero"`
+	Node *Node `json:"node,omitzero"`
 	// Optional, may be null.
 	NullableCounts oas.Nullable[map[string]oas.Nullable[int64]] `json:"nullable_counts,omitzero"`
 	// Optional.
-	OptChild oas.Opt[Child] `json:"opt_child,omitzero"`
+	OptChild *Child `json:"opt_child,omitzero"`
 	// Optional.
 	OptSmall oas.Opt[int32] `json:"opt_small,omitzero"`
 	// Optional.
@@ -148,9 +148,9 @@ func (m Everything) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		pLevel := p.Key("level")
 		x.ValidateInto(v, &pLevel)
 	}
-	if x, ok := m.Node.Get(); ok {
+	if m.Node != nil {
 		pNode := p.Key("node")
-		x.ValidateInto(v, &pNode)
+		m.Node.ValidateInto(v, &pNode)
 	}
 	if !(m.RoLevel == 0) {
 		pRoLevel := p.Key("ro_level")
@@ -197,9 +197,9 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if x, ok := m.Bag.Get(); ok {
+	if m.Bag != nil {
 		dst = append(dst, ",\"bag\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Bag.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -326,9 +326,9 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if x, ok := m.Node.Get(); ok {
+	if m.Node != nil {
 		dst = append(dst, ",\"node\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Node.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -357,9 +357,9 @@ func (m Everything) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		}
 	}
-	if x, ok := m.OptChild.Get(); ok {
+	if m.OptChild != nil {
 		dst = append(dst, ",\"opt_child\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.OptChild.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -472,11 +472,12 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 			oasimpl.DecodeOptRawMessage(d, &m.Any)
 		case 2:
 			if d.Null() {
-				m.Bag.Unset()
+				m.Bag = nil
 			} else {
-				var x Bag
-				x.DecodeJSON(d)
-				m.Bag.Set(x)
+				if m.Bag == nil {
+					m.Bag = new(Bag)
+				}
+				m.Bag.DecodeJSON(d)
 			}
 		case 3:
 			if d.Null() {
@@ -655,11 +656,12 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 			}
 		case 19:
 			if d.Null() {
-				m.Node.Unset()
+				m.Node = nil
 			} else {
-				var x Node
-				x.DecodeJSON(d)
-				m.Node.Set(x)
+				if m.Node == nil {
+					m.Node = new(Node)
+				}
+				m.Node.DecodeJSON(d)
 			}
 		case 20:
 			if d.Null() {
@@ -691,11 +693,12 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 			}
 		case 21:
 			if d.Null() {
-				m.OptChild.Unset()
+				m.OptChild = nil
 			} else {
-				var x Child
-				x.DecodeJSON(d)
-				m.OptChild.Set(x)
+				if m.OptChild == nil {
+					m.OptChild = new(Child)
+				}
+				m.OptChild.DecodeJSON(d)
 			}
 		case 22:
 			oasimpl.DecodeOptInt32(d, &m.OptSmall)

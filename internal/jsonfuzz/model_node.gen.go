@@ -11,7 +11,7 @@ import (
 // Node is the schema "Node".
 type Node struct {
 	// Optional.
-	Next oas.Opt[*Node] `json:"next,omitzero"`
+	Next *Node `json:"next,omitzero"`
 	// Optional.
 	V oas.Opt[int64] `json:"v,omitzero"`
 }
@@ -37,11 +37,9 @@ func (m Node) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Node) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
-	if x, ok := m.Next.Get(); ok {
+	if m.Next != nil {
 		pNext := p.Key("next")
-		if x != nil {
-			x.ValidateInto(v, &pNext)
-		}
+		m.Next.ValidateInto(v, &pNext)
 	}
 }
 
@@ -50,14 +48,10 @@ func (m Node) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 func (m Node) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	if x, ok := m.Next.Get(); ok {
+	if m.Next != nil {
 		dst = append(dst, ",\"next\":"...)
-		if x == nil {
-			dst = append(dst, "null"...)
-		} else {
-			if dst, err = (*x).AppendJSON(dst); err != nil {
-				return nil, err
-			}
+		if dst, err = m.Next.AppendJSON(dst); err != nil {
+			return nil, err
 		}
 	}
 	if x, ok := m.V.Get(); ok {
@@ -90,16 +84,12 @@ func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 		switch field {
 		case 0:
 			if d.Null() {
-				m.Next.Unset()
+				m.Next = nil
 			} else {
-				var x *Node
-				{
-					if x == nil {
-						x = new(Node)
-					}
-					x.DecodeJSON(d)
+				if m.Next == nil {
+					m.Next = new(Node)
 				}
-				m.Next.Set(x)
+				m.Next.DecodeJSON(d)
 			}
 		case 1:
 			oasimpl.DecodeOptInt64(d, &m.V)

@@ -35,13 +35,12 @@ func TestRedeclaredProperties(t *testing.T) {
 	}
 	// result is the Policy the response declares, not the envelope's
 	// free-form object.
-	p, ok := got.Result.Get()
-	if !ok || p.ID != "p1" {
-		t.Errorf("result.id = %q", p.ID)
+	if p := got.Result; p == nil || p.ID != "p1" {
+		t.Errorf("result = %+v", p)
 	}
 	// result_info has the envelope's page fields and the response's cursor.
-	info, _ := got.ResultInfo.Get()
-	if info.Page.Or(0) != 2 || info.PerPage.Or(0) != 20 || info.Cursor.Or("") != "c2" {
+	info := got.ResultInfo
+	if info == nil || info.Page.Or(0) != 2 || info.PerPage.Or(0) != 20 || info.Cursor.Or("") != "c2" {
 		t.Errorf("result_info = %+v", info)
 	}
 	again, err := json.Marshal(got)

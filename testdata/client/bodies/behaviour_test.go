@@ -289,8 +289,8 @@ func TestFormStyles(t *testing.T) {
 	ctx := context.Background()
 	c, seen := serve(t, reply{204, "", ""})
 	body := SearchRequestForm{Q: "a b"}
-	body.Filter.Set(SearchRequestFormFilter{Status: oas.Some("open"), Tag: oas.Some("x&y")})
-	body.Range.Set(SearchRequestFormRange{Min: oas.Some[int64](1), Max: oas.Some[int64](9)})
+	body.Filter = &SearchRequestFormFilter{Status: oas.Some("open"), Tag: oas.Some("x&y")}
+	body.Range = &SearchRequestFormRange{Min: oas.Some[int64](1), Max: oas.Some[int64](9)}
 	body.IDs.Set([]int64{3, 4})
 	body.Tags.Set([]string{"a", "b"})
 	if err := c.Search(ctx, body); err != nil {

@@ -97,8 +97,8 @@ func TestBodiesAgainstPrism(t *testing.T) {
 		t.Errorf("Login: %v", err)
 	}
 	search := SearchRequestForm{Q: "a b"}
-	search.Filter.Set(SearchRequestFormFilter{Status: oas.Some("open"), Tag: oas.Some("x")})
-	search.Range.Set(SearchRequestFormRange{Min: oas.Some[int64](1), Max: oas.Some[int64](9)})
+	search.Filter = &SearchRequestFormFilter{Status: oas.Some("open"), Tag: oas.Some("x")}
+	search.Range = &SearchRequestFormRange{Min: oas.Some[int64](1), Max: oas.Some[int64](9)}
 	search.IDs.Set([]int64{3, 4})
 	// tags is left out: Prism 5.16 reads a form field without a style as
 	// its raw text, also where its encoding says application/json

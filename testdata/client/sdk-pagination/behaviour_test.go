@@ -297,15 +297,15 @@ func TestURLPagesFollowNextLinks(t *testing.T) {
 		case from == 0:
 			var l LinkedPageLinks
 			l.Next.Set(fmt.Sprintf("/linked/items?from=%d&size=2", from+2)) // relative: resolved against the request
-			page.Links.Set(l)
+			page.Links = &l
 		case from+2 < len(catalogue):
 			var l LinkedPageLinks
 			l.Next.Set(fmt.Sprintf("%s/linked/items?from=%d&size=2", base, from+2)) // absolute, same origin
-			page.Links.Set(l)
+			page.Links = &l
 		default:
 			var l LinkedPageLinks
 			l.Next.SetNull()
-			page.Links.Set(l)
+			page.Links = &l
 		}
 		write(w, page)
 	})
@@ -335,7 +335,7 @@ func TestURLPagesStayOnOrigin(t *testing.T) {
 		var l LinkedPageLinks
 		l.Next.Set("https://elsewhere.example.com/linked/items?from=2")
 		page := LinkedPage{Data: catalogue[:2]}
-		page.Links.Set(l)
+		page.Links = &l
 		write(w, page)
 	})
 	var last error

@@ -20,16 +20,16 @@ func TestBundledPointersNameOneType(t *testing.T) {
 	var created CreateRecordCreatedResponse
 	var rec ListRecordsOkResponseRecords
 	rec.Data.Set("10.0.0.1")
-	created.Record.Set(rec)
+	created.Record = &rec
 	var links ListRecordsOkResponse1
-	created.Links.Set(links)
+	created.Links = &links
 	created.Kind.Set(ListRecordsKindParamMx)
 
 	var zones ListZonesOkResponse
 	zones.Zones.Set([]CreateZoneBody{NewCreateZoneBody("eu")})
 	var body CreateZoneBody
-	body.Region.Set(CreateZoneBodyRegion{})
-	if got, _ := created.Record.Get(); got.Data.Or("") != "10.0.0.1" {
-		t.Errorf("record data = %q", got.Data.Or(""))
+	body.Region = &CreateZoneBodyRegion{}
+	if got := created.Record.Data.Or(""); got != "10.0.0.1" {
+		t.Errorf("record data = %q", got)
 	}
 }

@@ -24,9 +24,9 @@ var (
 	_ oas.Opt[[]string]                                                   = Owner{}.Tags
 	_ oas.Opt[Size]                                                       = Owner{}.Size
 	_ oas.Opt[int32]                                                      = Owner{}.Count
-	_ oas.Opt[Cat]                                                        = Owner{}.OnlyCat
+	_ *Cat                                                                = Owner{}.OnlyCat
 	_ oas.Nullable[Dog]                                                   = Owner{}.MaybeDog
-	_ oas.Opt[OwnerCollar]                                                = Owner{}.Collar
+	_ *OwnerCollar                                                        = Owner{}.Collar
 	_ string                                                              = OwnerCollar{}.Color
 	_ Pet                                                                 = DescribedPet{}
 	_ Cat                                                                 = MaybeCat{}
@@ -109,7 +109,7 @@ func TestOtherMembers(t *testing.T) {
 		t.Fatal(err)
 	}
 	if tags := o.Tags.Or(nil); len(tags) != 2 || o.Size.Or("") != SizeLarge || o.Count.Or(0) != 7 ||
-		o.OnlyCat.Or(Cat{}).Lives != 2 || o.MaybeDog.Or(Dog{}).Bark != "b" || o.Collar.Or(OwnerCollar{}).Color != "red" {
+		o.OnlyCat == nil || o.OnlyCat.Lives != 2 || o.MaybeDog.Or(Dog{}).Bark != "b" || o.Collar == nil || o.Collar.Color != "red" {
 		t.Errorf("decoded %+v", o)
 	}
 	out, err := json.Marshal(o)

@@ -14,7 +14,7 @@ import (
 var (
 	_ oas.Nullable[HolderInline] = Holder{}.Inline
 	_ oas.Nullable[MaybeCat]     = Holder{}.Maybe
-	_ oas.Opt[Cat]               = Holder{}.Cat
+	_ *Cat                       = Holder{}.Cat
 	_ oas.Nullable[Cat]          = Holder{}.Either
 	_ oas.Opt[string]            = HolderInline{}.Name
 )
@@ -25,7 +25,7 @@ func TestNullSurvives31(t *testing.T) {
 	if err := json.Unmarshal([]byte(in), &h); err != nil {
 		t.Fatal(err)
 	}
-	if !h.Inline.IsNull() || !h.Maybe.IsNull() || !h.Either.IsNull() || h.Cat.Or(Cat{}).Lives != 9 {
+	if !h.Inline.IsNull() || !h.Maybe.IsNull() || !h.Either.IsNull() || h.Cat == nil || h.Cat.Lives != 9 {
 		t.Errorf("decoded %+v", h)
 	}
 	out, err := json.Marshal(h)

@@ -17,7 +17,7 @@ var (
 	_ Wait                    = time.Second
 	_ oas.Opt[map[string]any] = Item{}.Raw
 	_ oas.Opt[string]         = Item{}.Code // x-go-name on a property
-	_ oas.Opt[Dimensions]     = Item{}.Size // x-go-type-name
+	_ *Dimensions             = Item{}.Size // x-go-type-name
 	_                         = []ItemLevel{ItemLevelLow, ItemLevelHigh}
 )
 
@@ -47,7 +47,7 @@ func TestIgnoredGoType(t *testing.T) {
 	if err := json.Unmarshal([]byte(in), &it); err != nil {
 		t.Fatal(err)
 	}
-	if w, ok := it.Widget.Get(); !ok || w.ID.Or("") != "w1" {
+	if w := it.Widget; w == nil || w.ID.Or("") != "w1" {
 		t.Fatalf("widget: got %+v", it.Widget)
 	}
 	out, err := json.Marshal(it)

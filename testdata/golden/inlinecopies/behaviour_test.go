@@ -8,11 +8,12 @@ import "testing"
 
 func TestInlineCopyIsTheComponent(t *testing.T) {
 	var c Card
-	c.Configuration.Set(NewCardConfiguration("on"))
+	conf := NewCardConfiguration("on")
+	c.Configuration = &conf
 	var e CardEntity2
 	e.Kind.Set("x")
-	c.Entity.Set(e)
-	if got, _ := c.Configuration.Get(); got.Activation != "on" {
-		t.Errorf("activation = %q", got.Activation)
+	c.Entity = &e
+	if c.Configuration.Activation != "on" {
+		t.Errorf("activation = %q", c.Configuration.Activation)
 	}
 }

@@ -13,7 +13,7 @@ type Envelope struct {
 	// Optional, may be null.
 	Result oas.Nullable[json.RawMessage] `json:"result,omitzero"`
 	// Optional.
-	ResultInfo oas.Opt[PageInfo] `json:"result_info,omitzero"`
+	ResultInfo *PageInfo `json:"result_info,omitzero"`
 	// Required.
 	Success bool `json:"success"`
 	// absent has a bit set for each required property the decoded document
@@ -63,9 +63,9 @@ func (m Envelope) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		}
 	}
-	if x, ok := m.ResultInfo.Get(); ok {
+	if m.ResultInfo != nil {
 		dst = append(dst, ",\"result_info\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.ResultInfo.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -102,11 +102,12 @@ func (m *Envelope) DecodeJSON(d *oasimpl.Decoder) {
 			oasimpl.DecodeNullableRawMessage(d, &m.Result)
 		case 1:
 			if d.Null() {
-				m.ResultInfo.Unset()
+				m.ResultInfo = nil
 			} else {
-				var x PageInfo
-				x.DecodeJSON(d)
-				m.ResultInfo.Set(x)
+				if m.ResultInfo == nil {
+					m.ResultInfo = new(PageInfo)
+				}
+				m.ResultInfo.DecodeJSON(d)
 			}
 		case 2:
 			if !d.AtNull() {

@@ -4,16 +4,15 @@ package allofredeclared
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
 	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // PolicyResponse is the schema "PolicyResponse".
 type PolicyResponse struct {
 	// Optional.
-	Result oas.Opt[Policy] `json:"result,omitzero"`
+	Result *Policy `json:"result,omitzero"`
 	// Optional.
-	ResultInfo oas.Opt[PolicyResponseResultInfo] `json:"result_info,omitzero"`
+	ResultInfo *PolicyResponseResultInfo `json:"result_info,omitzero"`
 	// Required.
 	Success bool `json:"success"`
 	// absent has a bit set for each required property the decoded document
@@ -43,9 +42,9 @@ func (m PolicyResponse) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m PolicyResponse) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
-	if x, ok := m.Result.Get(); ok {
+	if m.Result != nil {
 		pResult := p.Key("result")
-		x.ValidateInto(v, &pResult)
+		m.Result.ValidateInto(v, &pResult)
 	}
 	if m.absent&(1<<0) != 0 && !m.Success {
 		pSuccess := p.Key("success")
@@ -58,15 +57,15 @@ func (m PolicyResponse) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 func (m PolicyResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	if x, ok := m.Result.Get(); ok {
+	if m.Result != nil {
 		dst = append(dst, ",\"result\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Result.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x, ok := m.ResultInfo.Get(); ok {
+	if m.ResultInfo != nil {
 		dst = append(dst, ",\"result_info\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.ResultInfo.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -101,19 +100,21 @@ func (m *PolicyResponse) DecodeJSON(d *oasimpl.Decoder) {
 		switch field {
 		case 0:
 			if d.Null() {
-				m.Result.Unset()
+				m.Result = nil
 			} else {
-				var x Policy
-				x.DecodeJSON(d)
-				m.Result.Set(x)
+				if m.Result == nil {
+					m.Result = new(Policy)
+				}
+				m.Result.DecodeJSON(d)
 			}
 		case 1:
 			if d.Null() {
-				m.ResultInfo.Unset()
+				m.ResultInfo = nil
 			} else {
-				var x PolicyResponseResultInfo
-				x.DecodeJSON(d)
-				m.ResultInfo.Set(x)
+				if m.ResultInfo == nil {
+					m.ResultInfo = new(PolicyResponseResultInfo)
+				}
+				m.ResultInfo.DecodeJSON(d)
 			}
 		case 2:
 			if !d.AtNull() {

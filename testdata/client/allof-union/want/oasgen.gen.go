@@ -7,11 +7,11 @@
 //
 // spec: sha256:97908db1f24f396e
 // config: sha256:4c49e6f4e9fbace2
-// toolchain: v0.19.0
-// output: sha256:5c24c8c1bbc11fd0
+// toolchain: v0.20.0
+// output: sha256:fe33f1606d580a3e
 //
 // files:
-//	sha256:a44165e56088a179 api.gen.go
+//	sha256:95d532ac8a8abd08 api.gen.go
 //	sha256:18e66a4cbac12b16 doc.gen.go
 //	sha256:06aa3621160e4494 examples.gen_test.go
 //	sha256:32bc5c4bbbfcee7f model_app_config.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
-// toolchain: v0.19.0
-// output: sha256:01da9d499340bc86
+// toolchain: v0.20.0
+// output: sha256:ad44dca5503702f7
 //
 // files:
-//	sha256:ec249c094fde2ece api.gen.go
+//	sha256:38cc35f9df522dfc api.gen.go
 //	sha256:3c8690a846085951 doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
 //	sha256:72639ead2fcdbe0e model_thing.gen.go

@@ -12,13 +12,13 @@ import (
 // SearchRequestForm is an inline schema at paths./search.post.requestBody.content.application/x-www-form-urlencoded.schema.
 type SearchRequestForm struct {
 	// Optional.
-	Filter oas.Opt[SearchRequestFormFilter] `json:"filter,omitzero"`
+	Filter *SearchRequestFormFilter `json:"filter,omitzero"`
 	// Optional.
 	IDs oas.Opt[[]int64] `json:"ids,omitzero"`
 	// Required.
 	Q string `json:"q"`
 	// Optional.
-	Range oas.Opt[SearchRequestFormRange] `json:"range,omitzero"`
+	Range *SearchRequestFormRange `json:"range,omitzero"`
 	// Optional.
 	Tags oas.Opt[[]string] `json:"tags,omitzero"`
 	// absent has a bit set for each required property the decoded document
@@ -59,9 +59,9 @@ func (m SearchRequestForm) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 func (m SearchRequestForm) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	if x, ok := m.Filter.Get(); ok {
+	if m.Filter != nil {
 		dst = append(dst, ",\"filter\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Filter.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -84,9 +84,9 @@ func (m SearchRequestForm) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, ",\"q\":"...)
 		dst = oasimpl.AppendString(dst, m.Q)
 	}
-	if x, ok := m.Range.Get(); ok {
+	if m.Range != nil {
 		dst = append(dst, ",\"range\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Range.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -121,11 +121,12 @@ func (m *SearchRequestForm) DecodeJSON(d *oasimpl.Decoder) {
 		switch field {
 		case 0:
 			if d.Null() {
-				m.Filter.Unset()
+				m.Filter = nil
 			} else {
-				var x SearchRequestFormFilter
-				x.DecodeJSON(d)
-				m.Filter.Set(x)
+				if m.Filter == nil {
+					m.Filter = new(SearchRequestFormFilter)
+				}
+				m.Filter.DecodeJSON(d)
 			}
 		case 1:
 			if d.Null() {
@@ -164,11 +165,12 @@ func (m *SearchRequestForm) DecodeJSON(d *oasimpl.Decoder) {
 			}
 		case 3:
 			if d.Null() {
-				m.Range.Unset()
+				m.Range = nil
 			} else {
-				var x SearchRequestFormRange
-				x.DecodeJSON(d)
-				m.Range.Set(x)
+				if m.Range == nil {
+					m.Range = new(SearchRequestFormRange)
+				}
+				m.Range.DecodeJSON(d)
 			}
 		case 4:
 			oasimpl.DecodeOptStrings(d, &m.Tags)

@@ -7,11 +7,11 @@
 //
 // spec: sha256:bcac6fbaf01ab8cd
 // config: sha256:3bb05863136f0e8c
-// toolchain: v0.19.0
-// output: sha256:d650582dab511a93
+// toolchain: v0.20.0
+// output: sha256:42b1aa3f18c953ef
 //
 // files:
-//	sha256:6476a62d5bc065b5 api.gen.go
+//	sha256:a4ab77ea20d6d0fb api.gen.go
 //	sha256:adcfb56a8bafb722 doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:444da62cba98b3a4 examples.gen_test.go
@@ -26,7 +26,7 @@
 //	sha256:14e68245b6303240 model_login_request_form.gen.go
 //	sha256:0d4cca06e1c6e5c9 model_meta.gen.go
 //	sha256:b4e9df118cf2736f model_report.gen.go
-//	sha256:ef512902854777f4 model_search_request_form.gen.go
+//	sha256:26f00e086ed7c187 model_search_request_form.gen.go
 //	sha256:4ae254c4f4e410ed model_search_request_form_filter.gen.go
 //	sha256:b09d169b63b72b33 model_search_request_form_range.gen.go
 //	sha256:e74f2da9cc24565a model_upload_avatar_parts_style.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:9dd92c2ce2c25662
 // config: sha256:04c618fa1af06cb3
-// toolchain: v0.19.0
-// output: sha256:b07f38243c91b593
+// toolchain: v0.20.0
+// output: sha256:f182f6b90f87f19e
 //
 // files:
-//	sha256:64c971385734bdc6 api.gen.go
+//	sha256:635ddba7351553d6 api.gen.go
 //	sha256:9e316b0a8c3c7450 doc.gen.go
 //	sha256:0249a179f6748fe5 examples.gen_test.go
 //	sha256:0be85888d47400d8 model_flag.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:d9a215062b75747b
 // config: sha256:296c9c757b8cef01
-// toolchain: v0.19.0
-// output: sha256:9c8be43d7146f44d
+// toolchain: v0.20.0
+// output: sha256:0dd9cc1c3ad713dc
 //
 // files:
-//	sha256:1135bb8b1de89de8 api.gen.go
+//	sha256:8f99fe1ad5648acc api.gen.go
 //	sha256:f1ab3fb0dde53f41 doc.gen.go
 //	sha256:736bcb4345e95c46 examples.gen_test.go
 //	sha256:0899b9a87910961d model_set_shards.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:c23f4b23a7ac0ceb
 // config: sha256:9123608f6108193f
-// toolchain: v0.19.0
-// output: sha256:21156330c8f100d3
+// toolchain: v0.20.0
+// output: sha256:99bc4ab4fcc6b042
 //
 // files:
-//	sha256:58e57a623e0f7bf0 api.gen.go
+//	sha256:c45458324d7f115e api.gen.go
 //	sha256:6462d3c692b11f8d doc.gen.go
 //	sha256:bfa41e053bbc5a64 examples.gen_test.go
 //	sha256:8139e751d0a5fcfd raw/client.gen.go

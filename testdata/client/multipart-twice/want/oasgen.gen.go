@@ -7,11 +7,11 @@
 //
 // spec: sha256:30e27b730f9ee15b
 // config: sha256:d8d41cb8a7c29d44
-// toolchain: v0.19.0
-// output: sha256:02ac9798df672d8f
+// toolchain: v0.20.0
+// output: sha256:4cec02acf64d682a
 //
 // files:
-//	sha256:3b00696e82f991ee api.gen.go
+//	sha256:f7b528e6522391c5 api.gen.go
 //	sha256:45506c1c55f6298f doc.gen.go
 //	sha256:2abe6571cd89d4c9 examples.gen_test.go
 //	sha256:47c952bade1dbff9 model_post_track_created_response.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:5b5174975c319a94
 // config: sha256:07623a2c5c42301a
-// toolchain: v0.19.0
-// output: sha256:86b8ebd8f427da34
+// toolchain: v0.20.0
+// output: sha256:697e767600b6086a
 //
 // files:
-//	sha256:5be0c264c315c2f6 api.gen.go
+//	sha256:54e9581d97e08076 api.gen.go
 //	sha256:fcf26e30f859cd4d doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
 //	sha256:14ce52b1452fd3a9 examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
-// toolchain: v0.19.0
-// output: sha256:6578c05c3ee0cf02
+// toolchain: v0.20.0
+// output: sha256:9f1ea0704294dbd9
 //
 // files:
-//	sha256:8fe1c88a64a189c9 api.gen.go
+//	sha256:aff03d4597c513bf api.gen.go
 //	sha256:701ef663a0d12888 doc.gen.go
 //	sha256:cead9ca3a51afc49 examples.gen_test.go
 //	sha256:f6773c0ec3ab5737 model_repo.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:9ea0c2bc79902435
 // config: sha256:5465efeeee87e128
-// toolchain: v0.19.0
-// output: sha256:6db4f6ff59d5402e
+// toolchain: v0.20.0
+// output: sha256:7816b2717b58861e
 //
 // files:
-//	sha256:b1b357ef020b286f api.gen.go
+//	sha256:a1882eb450b662f8 api.gen.go
 //	sha256:3d3f0759fbed4aea doc.gen.go
 //	sha256:1b4e2fb5bf831ca2 examples.gen_test.go
 //	sha256:a0bdd7b7e54d8508 model_describe_things_action_param.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
-// toolchain: v0.19.0
-// output: sha256:f52c27ac14be9da8
+// toolchain: v0.20.0
+// output: sha256:5455bc9ec8493ad4
 //
 // files:
-//	sha256:e54d4086e5dfe4cf api.gen.go
+//	sha256:850c8ed26f90b1a1 api.gen.go
 //	sha256:336b0d2696cd5767 doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
-// toolchain: v0.19.0
-// output: sha256:d05ccbd88a54bb0c
+// toolchain: v0.20.0
+// output: sha256:5c2e7cc8cdcdc140
 //
 // files:
-//	sha256:223f39fb5ffab6d4 api.gen.go
+//	sha256:f16d2376603c14e4 api.gen.go
 //	sha256:889ece4c90d72003 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go

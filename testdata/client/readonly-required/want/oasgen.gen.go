@@ -7,11 +7,11 @@
 //
 // spec: sha256:0ce71cd8a5371023
 // config: sha256:c0a3489672e6fabe
-// toolchain: v0.19.0
-// output: sha256:7bf78119eb6743d2
+// toolchain: v0.20.0
+// output: sha256:68ea9b7be9e9676f
 //
 // files:
-//	sha256:decda78a85b783e5 api.gen.go
+//	sha256:f4e7f773be691024 api.gen.go
 //	sha256:8993321e04708850 doc.gen.go
 //	sha256:932967afaebbfdb8 examples.gen_test.go
 //	sha256:daab41322721ebea model_route.gen.go

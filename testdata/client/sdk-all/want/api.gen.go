@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdkall/1.0 oasgen/v0.19.0"
+const UserAgent = "sdkall/1.0 oasgen/v0.20.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -822,8 +822,8 @@ func (c *ItemsClient) ListLinkedPages(ctx context.Context, params ListLinkedArgs
 				if page == nil {
 					return
 				}
-				v1, ok := page.Links.Get()
-				if !ok {
+				v1 := page.Links
+				if v1 == nil {
 					return
 				}
 				v2, ok := v1.Next.Get()

@@ -4,7 +4,6 @@ package sdkall
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
 	"github.com/oasgen/oasgen/oas/oasimpl"
 	"slices"
 )
@@ -14,7 +13,7 @@ type LinkedPage struct {
 	// Required.
 	Data []Item `json:"data"`
 	// Optional.
-	Links oas.Opt[LinkedPageLinks] `json:"links,omitzero"`
+	Links *LinkedPageLinks `json:"links,omitzero"`
 }
 
 // NewLinkedPage returns a LinkedPage with its required fields set (data).
@@ -48,9 +47,9 @@ func (m LinkedPage) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 			m.Data[i0].ValidateInto(v, &pData_0)
 		}
 	}
-	if x, ok := m.Links.Get(); ok {
+	if m.Links != nil {
 		pLinks := p.Key("links")
-		x.ValidateInto(v, &pLinks)
+		m.Links.ValidateInto(v, &pLinks)
 	}
 }
 
@@ -62,9 +61,9 @@ func (m LinkedPage) AppendJSON(dst []byte) ([]byte, error) {
 	if dst, err = oasimpl.AppendSliceOf(dst, m.Data); err != nil {
 		return nil, err
 	}
-	if x, ok := m.Links.Get(); ok {
+	if m.Links != nil {
 		dst = append(dst, ",\"links\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Links.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -112,11 +111,12 @@ func (m *LinkedPage) DecodeJSON(d *oasimpl.Decoder) {
 			}
 		case 1:
 			if d.Null() {
-				m.Links.Unset()
+				m.Links = nil
 			} else {
-				var x LinkedPageLinks
-				x.DecodeJSON(d)
-				m.Links.Set(x)
+				if m.Links == nil {
+					m.Links = new(LinkedPageLinks)
+				}
+				m.Links.DecodeJSON(d)
 			}
 		default:
 			d.Skip()

@@ -7,11 +7,11 @@
 //
 // spec: sha256:57d3650c4bbdcfd0
 // config: sha256:b8ee1440a395115d
-// toolchain: v0.19.0
-// output: sha256:7c8e30b3a0645da4
+// toolchain: v0.20.0
+// output: sha256:c2a3e2d380dcf270
 //
 // files:
-//	sha256:8bc6f57642f56531 api.gen.go
+//	sha256:ab62fdc52775ceaf api.gen.go
 //	sha256:6cfddf6dd017c61e doc.gen.go
 //	sha256:dde74010749dc339 errors.gen.go
 //	sha256:4bfde0e043c7cdfb examples.gen_test.go
@@ -22,7 +22,7 @@
 //	sha256:22acef8cf8166450 model_cursor_page.gen.go
 //	sha256:1e0b5691bb471450 model_item.gen.go
 //	sha256:a609745a1a967603 model_legacy_thing.gen.go
-//	sha256:5c67159a2aeda590 model_linked_page.gen.go
+//	sha256:c558abec8daa6110 model_linked_page.gen.go
 //	sha256:11a3d78b2ffd470f model_linked_page_links.gen.go
 //	sha256:75abd71c7929dbdf model_offset_page.gen.go
 //	sha256:3ab4b8bc792d14f2 model_problem.gen.go

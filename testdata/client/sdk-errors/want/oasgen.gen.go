@@ -7,11 +7,11 @@
 //
 // spec: sha256:a1ee567c5d558311
 // config: sha256:23ef558e9a4b325a
-// toolchain: v0.19.0
-// output: sha256:6eab99987a0e1fb4
+// toolchain: v0.20.0
+// output: sha256:a80d25dfc68b8da7
 //
 // files:
-//	sha256:4464336b9679b02e api.gen.go
+//	sha256:30d317494d8a23fd api.gen.go
 //	sha256:a3154345869aeb68 doc.gen.go
 //	sha256:dad7a1c1765191ed errors.gen.go
 //	sha256:29778eb8a27ed0dc examples.gen_test.go

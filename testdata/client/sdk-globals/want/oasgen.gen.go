@@ -7,11 +7,11 @@
 //
 // spec: sha256:08a5c2ab0425a525
 // config: sha256:44a00fb48e028a93
-// toolchain: v0.19.0
-// output: sha256:14fb5f79802d98c3
+// toolchain: v0.20.0
+// output: sha256:38376d6db27c1520
 //
 // files:
-//	sha256:7053b0e4f19b5809 api.gen.go
+//	sha256:82b9f525cfebc325 api.gen.go
 //	sha256:13d56b3ac2a30832 doc.gen.go
 //	sha256:0cdcc28b508ab697 examples.gen_test.go
 //	sha256:3590ef6e75196612 raw/client.gen.go

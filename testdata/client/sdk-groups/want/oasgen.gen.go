@@ -7,11 +7,11 @@
 //
 // spec: sha256:133945e2b740b3fd
 // config: sha256:88542a19bbddc305
-// toolchain: v0.19.0
-// output: sha256:00420273b6109ff9
+// toolchain: v0.20.0
+// output: sha256:ed5b2192e233ffd3
 //
 // files:
-//	sha256:e2b174dcf13cbc6b api.gen.go
+//	sha256:a1d1aa1fd42d1dea api.gen.go
 //	sha256:0fa71710034282bf doc.gen.go
 //	sha256:f42cce6fdcd0266d examples.gen_test.go
 //	sha256:f9ac07bcd67a53ad model_account.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:08186bb3fbdf7694
 // config: sha256:bc9d64ea3c93754a
-// toolchain: v0.19.0
-// output: sha256:b70495e18c5dabef
+// toolchain: v0.20.0
+// output: sha256:748f33d3ea1bfae5
 //
 // files:
-//	sha256:0b93bd1e20d64c50 api.gen.go
+//	sha256:79fcd00e6c59d748 api.gen.go
 //	sha256:18e4654103526ec3 doc.gen.go
 //	sha256:c5a1416e62f83cb2 errors.gen.go
 //	sha256:f2c637a41f3d48df examples.gen_test.go

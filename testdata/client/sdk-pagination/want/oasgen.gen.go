@@ -7,11 +7,11 @@
 //
 // spec: sha256:25413f7d26004831
 // config: sha256:821f72598031c6bb
-// toolchain: v0.19.0
-// output: sha256:f68faf9f7ba207a2
+// toolchain: v0.20.0
+// output: sha256:367d5ea447bfc07c
 //
 // files:
-//	sha256:267c91877b977c7e api.gen.go
+//	sha256:1732ebc550e8a267 api.gen.go
 //	sha256:ea557a5a70815316 doc.gen.go
 //	sha256:5315fded536c6613 errors.gen.go
 //	sha256:1b2a5e45b33cf1e7 examples.gen_test.go
@@ -20,7 +20,7 @@
 //	sha256:31664f0464b2c2d4 model_cursor_page_meta.gen.go
 //	sha256:356f6f46e8dba6de model_error.gen.go
 //	sha256:6076632834b481e1 model_item.gen.go
-//	sha256:80347a49031150d0 model_linked_page.gen.go
+//	sha256:0cc4acdc1bf3971d model_linked_page.gen.go
 //	sha256:b7ca7a24deb6600a model_linked_page_links.gen.go
 //	sha256:db6ba2d4b4a6ab8c model_numbered_page.gen.go
 //	sha256:4c0e8c58a8d6ecd1 model_offset_page.gen.go

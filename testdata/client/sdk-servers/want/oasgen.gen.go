@@ -7,11 +7,11 @@
 //
 // spec: sha256:cddbc31c6e0c187a
 // config: sha256:41be07da654e06ac
-// toolchain: v0.19.0
-// output: sha256:496a9327464993d4
+// toolchain: v0.20.0
+// output: sha256:80aee23c29fb22e0
 //
 // files:
-//	sha256:95854dabe0bf0e4c api.gen.go
+//	sha256:e5468023c5dbb4f7 api.gen.go
 //	sha256:92e2b090a6e38000 doc.gen.go
 //	sha256:bc2cd1a807adfe4b examples.gen_test.go
 //	sha256:51ac14a9ae99fc53 raw/client.gen.go

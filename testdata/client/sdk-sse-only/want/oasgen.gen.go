@@ -7,11 +7,11 @@
 //
 // spec: sha256:b3eeaa2e91efa136
 // config: sha256:a27a5795d96fc97b
-// toolchain: v0.19.0
-// output: sha256:25aa160ae4b0028f
+// toolchain: v0.20.0
+// output: sha256:c69b09cebd136048
 //
 // files:
-//	sha256:0287de11781101d5 api.gen.go
+//	sha256:48271319c74246a3 api.gen.go
 //	sha256:2c17e13b87cd1c1d doc.gen.go
 //	sha256:05059139768efc0a examples.gen_test.go
 //	sha256:44b66d52904989ad model_stream_ticks_event.gen.go

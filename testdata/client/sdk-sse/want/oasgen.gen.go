@@ -7,11 +7,11 @@
 //
 // spec: sha256:5f9637848f958e7e
 // config: sha256:5c465b5e41ce6b6c
-// toolchain: v0.19.0
-// output: sha256:29fdd940c554fc2e
+// toolchain: v0.20.0
+// output: sha256:371da4e983cb5c23
 //
 // files:
-//	sha256:4705d694766d84ef api.gen.go
+//	sha256:39e40d0065321a67 api.gen.go
 //	sha256:2732ebb96d3f69a6 doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
 //	sha256:a4def5da10175901 examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:df6f94a6c26fd458
 // config: sha256:908a3bd4c2fc0a67
-// toolchain: v0.19.0
-// output: sha256:eb54d39f3f7c6da9
+// toolchain: v0.20.0
+// output: sha256:f08643af79f11037
 //
 // files:
-//	sha256:b42b71b6c149808c api.gen.go
+//	sha256:13a2682ed4712324 api.gen.go
 //	sha256:3b90fb1ad8670510 doc.gen.go
 //	sha256:4d5d679a1897b451 errors.gen.go
 //	sha256:4003e553b3cf3b2b examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:2b5161ed6bd232ab
 // config: sha256:f555241cb9361ca6
-// toolchain: v0.19.0
-// output: sha256:583ee9b7cc6c0346
+// toolchain: v0.20.0
+// output: sha256:3e964d5beef46dac
 //
 // files:
-//	sha256:f729882533bd9c4f api.gen.go
+//	sha256:b74e47eec70f49dd api.gen.go
 //	sha256:bbf22e3d18e0bd1c doc.gen.go
 //	sha256:204bcbcbbf300061 examples.gen_test.go
 //	sha256:5825c76a23365406 model_chat_event.gen.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:8a58b643a2acf06d
 // config: sha256:c87cd6bd79ffc45e
-// toolchain: v0.19.0
-// output: sha256:95714944eeb04f84
+// toolchain: v0.20.0
+// output: sha256:e5c13342b370099d
 //
 // files:
-//	sha256:b0e5ed935c848be1 api.gen.go
+//	sha256:3237535a8cd2256b api.gen.go
 //	sha256:19ae439503862e48 doc.gen.go
 //	sha256:de47a82c6c72fb78 examples.gen_test.go
 //	sha256:1460f31894fd26e6 model_stream_config_event.gen.go

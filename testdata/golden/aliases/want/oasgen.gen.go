@@ -7,7 +7,7 @@
 //
 // spec: sha256:39b553d129eebb02
 // config: sha256:e372b62fecccf7b1
-// toolchain: v0.19.0
+// toolchain: v0.20.0
 // output: sha256:562ba7ba41053bb0
 //
 // files:

@@ -13,9 +13,9 @@ type CreateRecordCreatedResponse struct {
 	// Optional.
 	Kind oas.Opt[ListRecordsKindParam] `json:"kind,omitzero"`
 	// Optional.
-	Links oas.Opt[ListRecordsOkResponse1] `json:"links,omitzero"`
+	Links *ListRecordsOkResponse1 `json:"links,omitzero"`
 	// Optional.
-	Record oas.Opt[ListRecordsOkResponseRecords] `json:"record,omitzero"`
+	Record *ListRecordsOkResponseRecords `json:"record,omitzero"`
 }
 
 // NewCreateRecordCreatedResponse returns a CreateRecordCreatedResponse.
@@ -56,15 +56,15 @@ func (m CreateRecordCreatedResponse) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if x, ok := m.Links.Get(); ok {
+	if m.Links != nil {
 		dst = append(dst, ",\"links\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Links.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x, ok := m.Record.Get(); ok {
+	if m.Record != nil {
 		dst = append(dst, ",\"record\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Record.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -102,19 +102,21 @@ func (m *CreateRecordCreatedResponse) DecodeJSON(d *oasimpl.Decoder) {
 			}
 		case 1:
 			if d.Null() {
-				m.Links.Unset()
+				m.Links = nil
 			} else {
-				var x ListRecordsOkResponse1
-				x.DecodeJSON(d)
-				m.Links.Set(x)
+				if m.Links == nil {
+					m.Links = new(ListRecordsOkResponse1)
+				}
+				m.Links.DecodeJSON(d)
 			}
 		case 2:
 			if d.Null() {
-				m.Record.Unset()
+				m.Record = nil
 			} else {
-				var x ListRecordsOkResponseRecords
-				x.DecodeJSON(d)
-				m.Record.Set(x)
+				if m.Record == nil {
+					m.Record = new(ListRecordsOkResponseRecords)
+				}
+				m.Record.DecodeJSON(d)
 			}
 		default:
 			d.Skip()

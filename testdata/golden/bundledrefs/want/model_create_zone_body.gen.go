@@ -4,7 +4,6 @@ package bundledrefs
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
 	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
@@ -13,7 +12,7 @@ type CreateZoneBody struct {
 	// Required.
 	Name string `json:"name"`
 	// Optional.
-	Region oas.Opt[CreateZoneBodyRegion] `json:"region,omitzero"`
+	Region *CreateZoneBodyRegion `json:"region,omitzero"`
 	// absent has a bit set for each required property the decoded document
 	// left out, which Validate reports; values built in Go have none.
 	absent uint64
@@ -56,9 +55,9 @@ func (m CreateZoneBody) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, m.Name)
 	}
-	if x, ok := m.Region.Get(); ok {
+	if m.Region != nil {
 		dst = append(dst, ",\"region\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Region.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -96,11 +95,12 @@ func (m *CreateZoneBody) DecodeJSON(d *oasimpl.Decoder) {
 			}
 		case 1:
 			if d.Null() {
-				m.Region.Unset()
+				m.Region = nil
 			} else {
-				var x CreateZoneBodyRegion
-				x.DecodeJSON(d)
-				m.Region.Set(x)
+				if m.Region == nil {
+					m.Region = new(CreateZoneBodyRegion)
+				}
+				m.Region.DecodeJSON(d)
 			}
 		default:
 			d.Skip()

@@ -12,7 +12,7 @@ import (
 // ListRecordsOkResponse is an inline schema at paths./records.get.responses.200.
 type ListRecordsOkResponse struct {
 	// Optional.
-	Links oas.Opt[ListRecordsOkResponseLinks] `json:"links,omitzero"`
+	Links *ListRecordsOkResponseLinks `json:"links,omitzero"`
 	// Optional.
 	Records oas.Opt[[]ListRecordsOkResponseRecords] `json:"records,omitzero"`
 }
@@ -44,9 +44,9 @@ func (m ListRecordsOkResponse) ValidateInto(v *oasimpl.Validator, p *oasimpl.Pat
 func (m ListRecordsOkResponse) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	if x, ok := m.Links.Get(); ok {
+	if m.Links != nil {
 		dst = append(dst, ",\"links\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Links.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -82,11 +82,12 @@ func (m *ListRecordsOkResponse) DecodeJSON(d *oasimpl.Decoder) {
 		switch field {
 		case 0:
 			if d.Null() {
-				m.Links.Unset()
+				m.Links = nil
 			} else {
-				var x ListRecordsOkResponseLinks
-				x.DecodeJSON(d)
-				m.Links.Set(x)
+				if m.Links == nil {
+					m.Links = new(ListRecordsOkResponseLinks)
+				}
+				m.Links.DecodeJSON(d)
 			}
 		case 1:
 			if d.Null() {

@@ -4,14 +4,13 @@ package bundledrefs
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
 	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
 // ListRecordsOkResponse1 is an inline schema at paths./records.post.responses.201.properties.links.
 type ListRecordsOkResponse1 struct {
 	// Optional.
-	Links oas.Opt[ListRecordsOkResponseLinks] `json:"links,omitzero"`
+	Links *ListRecordsOkResponseLinks `json:"links,omitzero"`
 }
 
 // NewListRecordsOkResponse1 returns a ListRecordsOkResponse1. Optional fields
@@ -41,9 +40,9 @@ func (m ListRecordsOkResponse1) ValidateInto(v *oasimpl.Validator, p *oasimpl.Pa
 func (m ListRecordsOkResponse1) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	if x, ok := m.Links.Get(); ok {
+	if m.Links != nil {
 		dst = append(dst, ",\"links\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Links.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -73,11 +72,12 @@ func (m *ListRecordsOkResponse1) DecodeJSON(d *oasimpl.Decoder) {
 		switch field {
 		case 0:
 			if d.Null() {
-				m.Links.Unset()
+				m.Links = nil
 			} else {
-				var x ListRecordsOkResponseLinks
-				x.DecodeJSON(d)
-				m.Links.Set(x)
+				if m.Links == nil {
+					m.Links = new(ListRecordsOkResponseLinks)
+				}
+				m.Links.DecodeJSON(d)
 			}
 		default:
 			d.Skip()

@@ -7,29 +7,29 @@
 //
 // spec: sha256:4661092085c718e1
 // config: sha256:e8f88dc43ceca4a9
-// toolchain: v0.19.0
-// output: sha256:2a81c96534a8ea6f
+// toolchain: v0.20.0
+// output: sha256:3ff5594326925a62
 //
 // files:
-//	sha256:9d90307e65e99ca1 api.gen.go
+//	sha256:5d402dfc6a4a57f7 api.gen.go
 //	sha256:fc06edf81911e98d doc.gen.go
-//	sha256:29f0583c47f22d3e docs/models/createrecordcreatedresponse.md
-//	sha256:5c863ed06e41949b docs/models/createzonebody.md
+//	sha256:2c349f0514b171c8 docs/models/createrecordcreatedresponse.md
+//	sha256:4574c28646186b2c docs/models/createzonebody.md
 //	sha256:2c7ccc981207e157 docs/models/createzonebodyregion.md
 //	sha256:e3e0921030c8e1b2 docs/models/listrecordskindparam.md
-//	sha256:35945c095771b448 docs/models/listrecordsokresponse.md
-//	sha256:eacc265bdaba612d docs/models/listrecordsokresponse1.md
+//	sha256:16903ee6606df91b docs/models/listrecordsokresponse.md
+//	sha256:c6adb87352f74be4 docs/models/listrecordsokresponse1.md
 //	sha256:c908027000a8eabc docs/models/listrecordsokresponselinks.md
 //	sha256:308fcad32cd25b95 docs/models/listrecordsokresponserecords.md
 //	sha256:73d8ea62b6a80352 docs/models/listzonesokresponse.md
 //	sha256:87ee2fa5f328840e docs/sdks/apiclient/README.md
 //	sha256:0f0afa041c26dae9 examples.gen_test.go
-//	sha256:7ae2b9683dee43de model_create_record_created_response.gen.go
-//	sha256:e4b0f57b37ab178e model_create_zone_body.gen.go
+//	sha256:ae61c97146eb11ec model_create_record_created_response.gen.go
+//	sha256:166985b829ca6909 model_create_zone_body.gen.go
 //	sha256:3422e5ac22801921 model_create_zone_body_region.gen.go
 //	sha256:36d6ee88bf1038f6 model_list_records_kind_param.gen.go
-//	sha256:57241a21e5e5f420 model_list_records_ok_response.gen.go
-//	sha256:59d6bf1459ff78b5 model_list_records_ok_response1.gen.go
+//	sha256:6fb7b005d2f74fab model_list_records_ok_response.gen.go
+//	sha256:676200d861516e1e model_list_records_ok_response1.gen.go
 //	sha256:796aa7c28b4d4797 model_list_records_ok_response_links.gen.go
 //	sha256:89dd88f2af8873f4 model_list_records_ok_response_records.gen.go
 //	sha256:a17a933d7ff8a1c4 model_list_zones_ok_response.gen.go

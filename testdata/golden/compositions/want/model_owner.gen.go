@@ -11,7 +11,7 @@ import (
 // Owner is the schema "Owner".
 type Owner struct {
 	// Optional.
-	Collar oas.Opt[OwnerCollar] `json:"collar,omitzero"`
+	Collar *OwnerCollar `json:"collar,omitzero"`
 	// Count is how many.
 	//
 	// Optional.
@@ -31,7 +31,7 @@ type Owner struct {
 	// Optional, may be null.
 	MaybePet oas.Nullable[Pet] `json:"maybe_pet,omitzero"`
 	// Optional.
-	OnlyCat oas.Opt[Cat] `json:"only_cat,omitzero"`
+	OnlyCat *Cat `json:"only_cat,omitzero"`
 	// OutputFile is the output file, or null.
 	//
 	// Optional, may be null.
@@ -83,9 +83,9 @@ func (m Owner) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Owner) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
-	if x, ok := m.Collar.Get(); ok {
+	if m.Collar != nil {
 		pCollar := p.Key("collar")
-		x.ValidateInto(v, &pCollar)
+		m.Collar.ValidateInto(v, &pCollar)
 	}
 	if x, ok := m.Described.Get(); ok {
 		pDescribed := p.Key("described")
@@ -107,9 +107,9 @@ func (m Owner) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		pMaybePet := p.Key("maybe_pet")
 		x.ValidateInto(v, &pMaybePet)
 	}
-	if x, ok := m.OnlyCat.Get(); ok {
+	if m.OnlyCat != nil {
 		pOnlyCat := p.Key("only_cat")
-		x.ValidateInto(v, &pOnlyCat)
+		m.OnlyCat.ValidateInto(v, &pOnlyCat)
 	}
 	if x, ok := m.OutputFile.Get(); ok {
 		pOutputFile := p.Key("output_file")
@@ -133,9 +133,9 @@ func (m Owner) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 func (m Owner) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	if x, ok := m.Collar.Get(); ok {
+	if m.Collar != nil {
 		dst = append(dst, ",\"collar\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Collar.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -199,9 +199,9 @@ func (m Owner) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		}
 	}
-	if x, ok := m.OnlyCat.Get(); ok {
+	if m.OnlyCat != nil {
 		dst = append(dst, ",\"only_cat\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.OnlyCat.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -255,11 +255,12 @@ func (m *Owner) DecodeJSON(d *oasimpl.Decoder) {
 		switch field {
 		case 0:
 			if d.Null() {
-				m.Collar.Unset()
+				m.Collar = nil
 			} else {
-				var x OwnerCollar
-				x.DecodeJSON(d)
-				m.Collar.Set(x)
+				if m.Collar == nil {
+					m.Collar = new(OwnerCollar)
+				}
+				m.Collar.DecodeJSON(d)
 			}
 		case 1:
 			oasimpl.DecodeOptInt32(d, &m.Count)
@@ -309,11 +310,12 @@ func (m *Owner) DecodeJSON(d *oasimpl.Decoder) {
 			}
 		case 7:
 			if d.Null() {
-				m.OnlyCat.Unset()
+				m.OnlyCat = nil
 			} else {
-				var x Cat
-				x.DecodeJSON(d)
-				m.OnlyCat.Set(x)
+				if m.OnlyCat == nil {
+					m.OnlyCat = new(Cat)
+				}
+				m.OnlyCat.DecodeJSON(d)
 			}
 		case 8:
 			if d.Null() {

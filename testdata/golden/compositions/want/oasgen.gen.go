@@ -7,11 +7,11 @@
 //
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
-// toolchain: v0.19.0
-// output: sha256:a2eedd459bfbbda4
+// toolchain: v0.20.0
+// output: sha256:a60c7163e47b7df0
 //
 // files:
-//	sha256:43e280296d7ac68b api.gen.go
+//	sha256:995dd69ec42ec266 api.gen.go
 //	sha256:563a0b7420259bee doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md
@@ -19,7 +19,7 @@
 //	sha256:5ab7a4999623288d docs/models/describedpet.md
 //	sha256:99524ff14032ba8d docs/models/dog.md
 //	sha256:0ef4f42228af0608 docs/models/maybecat.md
-//	sha256:d886717cba22621e docs/models/owner.md
+//	sha256:dea1b73d92de9b2b docs/models/owner.md
 //	sha256:63bff62ad314e3db docs/models/ownercollar.md
 //	sha256:f5bc9cb21e73c08f docs/models/pet.md
 //	sha256:63875a6f2ff7d79a docs/models/petwithowner.md
@@ -35,7 +35,7 @@
 //	sha256:f8470ae9b5424c37 model_described_pet.gen.go
 //	sha256:45f56ac89a955d19 model_dog.gen.go
 //	sha256:32a11802303980ef model_maybe_cat.gen.go
-//	sha256:e19870d62563a04a model_owner.gen.go
+//	sha256:fae7edd3f54bc10c model_owner.gen.go
 //	sha256:9349567e5d379eb9 model_owner_collar.gen.go
 //	sha256:2b60c22892141ab8 model_pet.gen.go
 //	sha256:eabd03274548799f model_pet_with_owner.gen.go

@@ -13,7 +13,7 @@ type Holder struct {
 	// Cat is always a cat.
 	//
 	// Optional.
-	Cat oas.Opt[Cat] `json:"cat,omitzero"`
+	Cat *Cat `json:"cat,omitzero"`
 	// Optional, may be null.
 	Either oas.Nullable[Cat] `json:"either,omitzero"`
 	// Inline is an inline object, or null.
@@ -47,9 +47,9 @@ func (m Holder) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Holder) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
-	if x, ok := m.Cat.Get(); ok {
+	if m.Cat != nil {
 		pCat := p.Key("cat")
-		x.ValidateInto(v, &pCat)
+		m.Cat.ValidateInto(v, &pCat)
 	}
 	if x, ok := m.Either.Get(); ok {
 		pEither := p.Key("either")
@@ -66,9 +66,9 @@ func (m Holder) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 func (m Holder) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	if x, ok := m.Cat.Get(); ok {
+	if m.Cat != nil {
 		dst = append(dst, ",\"cat\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Cat.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -128,11 +128,12 @@ func (m *Holder) DecodeJSON(d *oasimpl.Decoder) {
 		switch field {
 		case 0:
 			if d.Null() {
-				m.Cat.Unset()
+				m.Cat = nil
 			} else {
-				var x Cat
-				x.DecodeJSON(d)
-				m.Cat.Set(x)
+				if m.Cat == nil {
+					m.Cat = new(Cat)
+				}
+				m.Cat.DecodeJSON(d)
 			}
 		case 1:
 			if d.Null() {

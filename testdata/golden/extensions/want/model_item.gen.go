@@ -26,11 +26,11 @@ type Item struct {
 	// Optional.
 	Raw oas.Opt[map[string]any] `json:"raw,omitzero"`
 	// Optional.
-	Size oas.Opt[Dimensions] `json:"size,omitzero"`
+	Size *Dimensions `json:"size,omitzero"`
 	// Optional.
 	Tally oas.Opt[[]int64] `json:"tally,omitzero"`
 	// Optional.
-	Widget oas.Opt[Widget] `json:"widget,omitzero"`
+	Widget *Widget `json:"widget,omitzero"`
 	// absent has a bit set for each required property the decoded document
 	// left out, which Validate reports; values built in Go have none.
 	absent uint64
@@ -112,9 +112,9 @@ func (m Item) AppendJSON(dst []byte) ([]byte, error) {
 			}
 		}
 	}
-	if x, ok := m.Size.Get(); ok {
+	if m.Size != nil {
 		dst = append(dst, ",\"size\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Size.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -133,9 +133,9 @@ func (m Item) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, ']')
 		}
 	}
-	if x, ok := m.Widget.Get(); ok {
+	if m.Widget != nil {
 		dst = append(dst, ",\"widget\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Widget.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -197,11 +197,12 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 			}
 		case 6:
 			if d.Null() {
-				m.Size.Unset()
+				m.Size = nil
 			} else {
-				var x Dimensions
-				x.DecodeJSON(d)
-				m.Size.Set(x)
+				if m.Size == nil {
+					m.Size = new(Dimensions)
+				}
+				m.Size.DecodeJSON(d)
 			}
 		case 7:
 			if d.Null() {
@@ -233,11 +234,12 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 			}
 		case 8:
 			if d.Null() {
-				m.Widget.Unset()
+				m.Widget = nil
 			} else {
-				var x Widget
-				x.DecodeJSON(d)
-				m.Widget.Set(x)
+				if m.Widget == nil {
+					m.Widget = new(Widget)
+				}
+				m.Widget.DecodeJSON(d)
 			}
 		default:
 			d.Skip()

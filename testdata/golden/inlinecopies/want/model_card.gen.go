@@ -4,7 +4,6 @@ package inlinecopies
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
 	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
@@ -13,9 +12,9 @@ type Card struct {
 	// Configuration is the card's configuration (an inline copy).
 	//
 	// Optional.
-	Configuration oas.Opt[CardConfiguration] `json:"configuration,omitzero"`
+	Configuration *CardConfiguration `json:"configuration,omitzero"`
 	// Optional.
-	Entity oas.Opt[CardEntity2] `json:"entity,omitzero"`
+	Entity *CardEntity2 `json:"entity,omitzero"`
 }
 
 // NewCard returns a Card. Optional fields are left absent: a request sends only
@@ -39,9 +38,9 @@ func (m Card) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Card) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
-	if x, ok := m.Configuration.Get(); ok {
+	if m.Configuration != nil {
 		pConfiguration := p.Key("configuration")
-		x.ValidateInto(v, &pConfiguration)
+		m.Configuration.ValidateInto(v, &pConfiguration)
 	}
 }
 
@@ -50,15 +49,15 @@ func (m Card) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 func (m Card) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	if x, ok := m.Configuration.Get(); ok {
+	if m.Configuration != nil {
 		dst = append(dst, ",\"configuration\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Configuration.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
-	if x, ok := m.Entity.Get(); ok {
+	if m.Entity != nil {
 		dst = append(dst, ",\"entity\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Entity.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -88,19 +87,21 @@ func (m *Card) DecodeJSON(d *oasimpl.Decoder) {
 		switch field {
 		case 0:
 			if d.Null() {
-				m.Configuration.Unset()
+				m.Configuration = nil
 			} else {
-				var x CardConfiguration
-				x.DecodeJSON(d)
-				m.Configuration.Set(x)
+				if m.Configuration == nil {
+					m.Configuration = new(CardConfiguration)
+				}
+				m.Configuration.DecodeJSON(d)
 			}
 		case 1:
 			if d.Null() {
-				m.Entity.Unset()
+				m.Entity = nil
 			} else {
-				var x CardEntity2
-				x.DecodeJSON(d)
-				m.Entity.Set(x)
+				if m.Entity == nil {
+					m.Entity = new(CardEntity2)
+				}
+				m.Entity.DecodeJSON(d)
 			}
 		default:
 			d.Skip()

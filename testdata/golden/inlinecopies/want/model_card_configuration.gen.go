@@ -4,7 +4,6 @@ package inlinecopies
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
 	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
@@ -13,7 +12,7 @@ type CardConfiguration struct {
 	// Required.
 	Activation string `json:"activation"`
 	// Optional.
-	BulkAddress oas.Opt[CardConfigurationBulkAddress] `json:"bulkAddress,omitzero"`
+	BulkAddress *CardConfigurationBulkAddress `json:"bulkAddress,omitzero"`
 	// absent has a bit set for each required property the decoded document
 	// left out, which Validate reports; values built in Go have none.
 	absent uint64
@@ -56,9 +55,9 @@ func (m CardConfiguration) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, ",\"activation\":"...)
 		dst = oasimpl.AppendString(dst, m.Activation)
 	}
-	if x, ok := m.BulkAddress.Get(); ok {
+	if m.BulkAddress != nil {
 		dst = append(dst, ",\"bulkAddress\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.BulkAddress.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -96,11 +95,12 @@ func (m *CardConfiguration) DecodeJSON(d *oasimpl.Decoder) {
 			}
 		case 1:
 			if d.Null() {
-				m.BulkAddress.Unset()
+				m.BulkAddress = nil
 			} else {
-				var x CardConfigurationBulkAddress
-				x.DecodeJSON(d)
-				m.BulkAddress.Set(x)
+				if m.BulkAddress == nil {
+					m.BulkAddress = new(CardConfigurationBulkAddress)
+				}
+				m.BulkAddress.DecodeJSON(d)
 			}
 		default:
 			d.Skip()

@@ -4,7 +4,6 @@ package mistakes
 
 import (
 	"encoding/json"
-	"github.com/oasgen/oasgen/oas"
 	"github.com/oasgen/oasgen/oas/oasimpl"
 )
 
@@ -13,11 +12,11 @@ type Link struct {
 	// Child is a tree whose nodes hold their first child by value.
 	//
 	// Optional.
-	Child oas.Opt[*Link] `json:"child,omitzero"`
+	Child *Link `json:"child,omitzero"`
 	// Next is a tree whose nodes hold their first child by value.
 	//
 	// Optional.
-	Next oas.Opt[*Link] `json:"next,omitzero"`
+	Next *Link `json:"next,omitzero"`
 	// Required.
 	Value string `json:"value"`
 	// absent has a bit set for each required property the decoded document
@@ -46,17 +45,13 @@ func (m Link) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Link) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
-	if x, ok := m.Child.Get(); ok {
+	if m.Child != nil {
 		pChild := p.Key("child")
-		if x != nil {
-			x.ValidateInto(v, &pChild)
-		}
+		m.Child.ValidateInto(v, &pChild)
 	}
-	if x, ok := m.Next.Get(); ok {
+	if m.Next != nil {
 		pNext := p.Key("next")
-		if x != nil {
-			x.ValidateInto(v, &pNext)
-		}
+		m.Next.ValidateInto(v, &pNext)
 	}
 	if m.absent&(1<<0) != 0 && m.Value == "" {
 		pValue := p.Key("value")
@@ -69,24 +64,16 @@ func (m Link) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 func (m Link) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	if x, ok := m.Child.Get(); ok {
+	if m.Child != nil {
 		dst = append(dst, ",\"child\":"...)
-		if x == nil {
-			dst = append(dst, "null"...)
-		} else {
-			if dst, err = (*x).AppendJSON(dst); err != nil {
-				return nil, err
-			}
+		if dst, err = m.Child.AppendJSON(dst); err != nil {
+			return nil, err
 		}
 	}
-	if x, ok := m.Next.Get(); ok {
+	if m.Next != nil {
 		dst = append(dst, ",\"next\":"...)
-		if x == nil {
-			dst = append(dst, "null"...)
-		} else {
-			if dst, err = (*x).AppendJSON(dst); err != nil {
-				return nil, err
-			}
+		if dst, err = m.Next.AppendJSON(dst); err != nil {
+			return nil, err
 		}
 	}
 	if m.absent&(1<<0) == 0 || m.Value != "" {
@@ -120,29 +107,21 @@ func (m *Link) DecodeJSON(d *oasimpl.Decoder) {
 		switch field {
 		case 0:
 			if d.Null() {
-				m.Child.Unset()
+				m.Child = nil
 			} else {
-				var x *Link
-				{
-					if x == nil {
-						x = new(Link)
-					}
-					x.DecodeJSON(d)
+				if m.Child == nil {
+					m.Child = new(Link)
 				}
-				m.Child.Set(x)
+				m.Child.DecodeJSON(d)
 			}
 		case 1:
 			if d.Null() {
-				m.Next.Unset()
+				m.Next = nil
 			} else {
-				var x *Link
-				{
-					if x == nil {
-						x = new(Link)
-					}
-					x.DecodeJSON(d)
+				if m.Next == nil {
+					m.Next = new(Link)
 				}
-				m.Next.Set(x)
+				m.Next.DecodeJSON(d)
 			}
 		case 2:
 			if !d.AtNull() {

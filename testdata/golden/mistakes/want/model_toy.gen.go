@@ -13,7 +13,7 @@ type Toy struct {
 	// Optional.
 	Name oas.Opt[string] `json:"name,omitzero"`
 	// Optional.
-	Owner oas.Opt[Pet] `json:"owner,omitzero"`
+	Owner *Pet `json:"owner,omitzero"`
 }
 
 // NewToy returns a Toy. Optional fields are left absent: a request sends only
@@ -37,9 +37,9 @@ func (m Toy) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Toy) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
-	if x, ok := m.Owner.Get(); ok {
+	if m.Owner != nil {
 		pOwner := p.Key("owner")
-		x.ValidateInto(v, &pOwner)
+		m.Owner.ValidateInto(v, &pOwner)
 	}
 }
 
@@ -52,9 +52,9 @@ func (m Toy) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, ",\"name\":"...)
 		dst = oasimpl.AppendString(dst, x)
 	}
-	if x, ok := m.Owner.Get(); ok {
+	if m.Owner != nil {
 		dst = append(dst, ",\"owner\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Owner.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -86,11 +86,12 @@ func (m *Toy) DecodeJSON(d *oasimpl.Decoder) {
 			oasimpl.DecodeOptString(d, &m.Name)
 		case 1:
 			if d.Null() {
-				m.Owner.Unset()
+				m.Owner = nil
 			} else {
-				var x Pet
-				x.DecodeJSON(d)
-				m.Owner.Set(x)
+				if m.Owner == nil {
+					m.Owner = new(Pet)
+				}
+				m.Owner.DecodeJSON(d)
 			}
 		default:
 			d.Skip()

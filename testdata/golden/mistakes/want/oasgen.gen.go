@@ -7,33 +7,33 @@
 //
 // spec: sha256:1a6d8a3c7a2b2c93
 // config: sha256:3e42edb4719cb61b
-// toolchain: v0.19.0
-// output: sha256:26dd0289cedd9887
+// toolchain: v0.20.0
+// output: sha256:9189eaa0c191a582
 //
 // files:
-//	sha256:3f613d549aeb3feb api.gen.go
+//	sha256:5f3b9b666a0b6f76 api.gen.go
 //	sha256:fd0839d4ff1adc93 doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md
-//	sha256:2c836a2137fa25ad docs/models/link.md
+//	sha256:35e7f757a2905cd2 docs/models/link.md
 //	sha256:def58d0c9f021177 docs/models/newpet.md
 //	sha256:9771ba38d7104513 docs/models/node.md
 //	sha256:7d6cdca724fe013b docs/models/pet.md
 //	sha256:58ef9998425b5eec docs/models/petkind.md
 //	sha256:3e29fe6c0a79bfb6 docs/models/ports.md
-//	sha256:8e50d44c42ee0b9e docs/models/toy.md
+//	sha256:af4891175c52e2c2 docs/models/toy.md
 //	sha256:1e3f5a97a76e4791 docs/sdks/apiclient/README.md
 //	sha256:a42c056803d371e3 errors.gen.go
 //	sha256:3e50b2a12d88b129 examples.gen_test.go
 //	sha256:aef87698d559013c model_add_pet_request_form.gen.go
 //	sha256:ec7ae6c9f660cfe5 model_error.gen.go
-//	sha256:fa820742c2afb638 model_link.gen.go
+//	sha256:57ad3fb33215cafb model_link.gen.go
 //	sha256:9c5211326143193c model_new_pet.gen.go
 //	sha256:4b3efbf37c0c4cea model_node.gen.go
 //	sha256:b4abd7c06a1ce788 model_pet.gen.go
 //	sha256:439b3f150f783e36 model_pet_kind.gen.go
 //	sha256:001f7a405c39126f model_ports.gen.go
-//	sha256:a762c0a87b1c335f model_toy.gen.go
+//	sha256:52c10768e767855b model_toy.gen.go
 //	sha256:a2c8838d0b66472a raw/client.gen.go
 //	sha256:302ece2b4dd140b6 webhooks.gen.go
 //

@@ -7,11 +7,11 @@
 //
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
-// toolchain: v0.19.0
-// output: sha256:4bb4b898e115078c
+// toolchain: v0.20.0
+// output: sha256:dd653bdc09298600
 //
 // files:
-//	sha256:664f5bc0717fddab api.gen.go
+//	sha256:4f826919b3c64261 api.gen.go
 //	sha256:9dc59d1063f6957f doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md

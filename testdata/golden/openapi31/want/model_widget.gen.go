@@ -29,7 +29,7 @@ type Widget struct {
 	// Optional, may be null.
 	CreatedBy oas.Nullable[string] `json:"created_by,omitzero"`
 	// Optional.
-	Dims oas.Opt[WidgetDims] `json:"dims,omitzero"`
+	Dims *WidgetDims `json:"dims,omitzero"`
 	// Optional.
 	Either oas.Opt[json.RawMessage] `json:"either,omitzero"`
 	// ID is set by the server
@@ -217,9 +217,9 @@ func (m Widget) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		}
 	}
-	if x, ok := m.Dims.Get(); ok {
+	if m.Dims != nil {
 		dst = append(dst, ",\"dims\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Dims.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -379,11 +379,12 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 			oasimpl.DecodeNullableString(d, &m.CreatedBy)
 		case 9:
 			if d.Null() {
-				m.Dims.Unset()
+				m.Dims = nil
 			} else {
-				var x WidgetDims
-				x.DecodeJSON(d)
-				m.Dims.Set(x)
+				if m.Dims == nil {
+					m.Dims = new(WidgetDims)
+				}
+				m.Dims.DecodeJSON(d)
 			}
 		case 10:
 			oasimpl.DecodeOptRawMessage(d, &m.Either)

@@ -7,11 +7,11 @@
 //
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
-// toolchain: v0.19.0
-// output: sha256:adcfb00a63f14b3c
+// toolchain: v0.20.0
+// output: sha256:0b2c332847db1c36
 //
 // files:
-//	sha256:e268ae520e48b540 api.gen.go
+//	sha256:ab563f3d6b10f97e api.gen.go
 //	sha256:53af7f06b00b6abf doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
@@ -20,7 +20,7 @@
 //	sha256:dca7d9c5d3827b0b docs/models/shape.md
 //	sha256:7fc7cefdd0c8542f docs/models/snowflake.md
 //	sha256:616270eb72308b7a docs/models/square.md
-//	sha256:9476203da02f7552 docs/models/widget.md
+//	sha256:1e11803166cb700f docs/models/widget.md
 //	sha256:4ead8d826f305892 docs/models/widgetdims.md
 //	sha256:f4fcd6cc4d4b1bd1 docs/models/widgetkind.md
 //	sha256:9c8e88ab04035039 docs/models/widgetmaybeshape.md
@@ -35,7 +35,7 @@
 //	sha256:1521b4e0c2cdc90f model_shape.gen.go
 //	sha256:809a5b0db74ed5df model_snowflake.gen.go
 //	sha256:b04fe7269726f65c model_square.gen.go
-//	sha256:ec8936ed30e69e5c model_widget.gen.go
+//	sha256:b5de846eff23e5e0 model_widget.gen.go
 //	sha256:0c4dcebcf9a0863e model_widget_dims.gen.go
 //	sha256:c13d1103ad76ad5c model_widget_kind.gen.go
 //	sha256:e06aa9d5263ec90e model_widget_maybe_shape.gen.go

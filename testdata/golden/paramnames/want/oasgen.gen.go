@@ -7,11 +7,11 @@
 //
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
-// toolchain: v0.19.0
-// output: sha256:43b7e6e64a91a1b6
+// toolchain: v0.20.0
+// output: sha256:410a858e51d47a5c
 //
 // files:
-//	sha256:4c38e064bbfe7fc0 api.gen.go
+//	sha256:83e0789457174dc2 api.gen.go
 //	sha256:4cf4d1717e96f442 doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md

@@ -13,7 +13,7 @@ type BillableWindows struct {
 	// Optional.
 	Arch oas.Opt[FooArm64] `json:"arch,omitzero"`
 	// Optional.
-	Thing oas.Opt[ThingTest] `json:"thing,omitzero"`
+	Thing *ThingTest `json:"thing,omitzero"`
 }
 
 // NewBillableWindows returns a BillableWindows. Optional fields are left
@@ -54,9 +54,9 @@ func (m BillableWindows) AppendJSON(dst []byte) ([]byte, error) {
 			return nil, err
 		}
 	}
-	if x, ok := m.Thing.Get(); ok {
+	if m.Thing != nil {
 		dst = append(dst, ",\"thing\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Thing.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -94,11 +94,12 @@ func (m *BillableWindows) DecodeJSON(d *oasimpl.Decoder) {
 			}
 		case 1:
 			if d.Null() {
-				m.Thing.Unset()
+				m.Thing = nil
 			} else {
-				var x ThingTest
-				x.DecodeJSON(d)
-				m.Thing.Set(x)
+				if m.Thing == nil {
+					m.Thing = new(ThingTest)
+				}
+				m.Thing.DecodeJSON(d)
 			}
 		default:
 			d.Skip()

@@ -7,13 +7,13 @@
 //
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
-// toolchain: v0.19.0
-// output: sha256:9c0d56c981c2a011
+// toolchain: v0.20.0
+// output: sha256:c74b5bb297fcf89c
 //
 // files:
-//	sha256:2f096ac71446489e api.gen.go
+//	sha256:55ad88dac3bb9f35 api.gen.go
 //	sha256:97e2c91516b5cb49 doc.gen.go
-//	sha256:5ee39794f3bf71f5 docs/models/billablewindows.md
+//	sha256:7d8ed3a7b6e47719 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md
 //	sha256:b6872ebacc2aea67 docs/models/linuxamd64test.md
 //	sha256:8fc005c5c4e8fd64 docs/models/mips64p32le.md
@@ -23,7 +23,7 @@
 //	sha256:0d4b0ed0a3e09898 docs/models/zoss390x.md
 //	sha256:aa8b4dc0e7e647a5 docs/sdks/apiclient/README.md
 //	sha256:71d9274dadfcd32a examples.gen_test.go
-//	sha256:ba9816d04910b533 model_billable_windows_.gen.go
+//	sha256:095fb7ec7fc7bf9c model_billable_windows_.gen.go
 //	sha256:20d3677ae87423ed model_foo_arm64_.gen.go
 //	sha256:cc7b1c2ab900869e model_linux_amd64_test_.gen.go
 //	sha256:f8f54b9d7546829e model_mips64p32le_.gen.go

@@ -5,6 +5,7 @@ package recursive
 import (
 	"encoding/json"
 	"github.com/oasgen/oasgen/oas/oasimpl"
+	"reflect"
 )
 
 // Employee is the schema "Employee".
@@ -12,7 +13,7 @@ type Employee struct {
 	// Required.
 	ID string `json:"id"`
 	// Required.
-	Manager *Manager `json:"manager"`
+	Manager Manager `json:"manager"`
 	// absent has a bit set for each required property the decoded document
 	// left out, which Validate reports; values built in Go have none.
 	absent uint64
@@ -20,7 +21,7 @@ type Employee struct {
 
 // NewEmployee returns an Employee with its required fields set (id, manager).
 // Optional fields are left absent: a request sends only what the caller sets.
-func NewEmployee(id string, manager *Manager) Employee {
+func NewEmployee(id string, manager Manager) Employee {
 	return Employee{
 		ID:      id,
 		Manager: manager,
@@ -46,14 +47,12 @@ func (m Employee) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		pID := p.Key("id")
 		v.Required(&pID)
 	}
-	if m.Manager == nil {
+	if m.absent&(1<<1) != 0 && reflect.ValueOf(m.Manager).IsZero() {
 		pManager := p.Key("manager")
 		v.Required(&pManager)
 	} else {
 		pManager := p.Key("manager")
-		if m.Manager != nil {
-			m.Manager.ValidateInto(v, &pManager)
-		}
+		m.Manager.ValidateInto(v, &pManager)
 	}
 }
 
@@ -66,11 +65,9 @@ func (m Employee) AppendJSON(dst []byte) ([]byte, error) {
 		dst = append(dst, ",\"id\":"...)
 		dst = oasimpl.AppendString(dst, m.ID)
 	}
-	dst = append(dst, ",\"manager\":"...)
-	if m.Manager == nil {
-		dst = append(dst, "null"...)
-	} else {
-		if dst, err = (*m.Manager).AppendJSON(dst); err != nil {
+	if m.absent&(1<<1) == 0 || !reflect.ValueOf(m.Manager).IsZero() {
+		dst = append(dst, ",\"manager\":"...)
+		if dst, err = m.Manager.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -107,19 +104,15 @@ func (m *Employee) DecodeJSON(d *oasimpl.Decoder) {
 				m.ID = d.String()
 			}
 		case 1:
-			if d.Null() {
-				m.Manager = nil
-			} else {
-				if m.Manager == nil {
-					m.Manager = new(Manager)
-				}
-				m.Manager.DecodeJSON(d)
+			if !d.AtNull() {
+				seen |= 1 << 1
 			}
+			m.Manager.DecodeJSON(d)
 		default:
 			d.Skip()
 		}
 	}
-	m.absent = (1<<1 - 1) &^ seen
+	m.absent = (1<<2 - 1) &^ seen
 }
 
 // jsonKeysEmployee lists the member names of Employee as JSON, in field order, for

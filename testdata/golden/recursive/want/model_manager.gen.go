@@ -11,7 +11,7 @@ import (
 // Manager is the schema "Manager".
 type Manager struct {
 	// Optional.
-	Deputy oas.Opt[Employee] `json:"deputy,omitzero"`
+	Deputy *Employee `json:"deputy,omitzero"`
 	// Optional.
 	ID oas.Opt[string] `json:"id,omitzero"`
 }
@@ -37,9 +37,9 @@ func (m Manager) Validate() error {
 
 // ValidateInto adds the violations of m under p to v.
 func (m Manager) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
-	if x, ok := m.Deputy.Get(); ok {
+	if m.Deputy != nil {
 		pDeputy := p.Key("deputy")
-		x.ValidateInto(v, &pDeputy)
+		m.Deputy.ValidateInto(v, &pDeputy)
 	}
 }
 
@@ -48,9 +48,9 @@ func (m Manager) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 func (m Manager) AppendJSON(dst []byte) ([]byte, error) {
 	var err error
 	start := len(dst)
-	if x, ok := m.Deputy.Get(); ok {
+	if m.Deputy != nil {
 		dst = append(dst, ",\"deputy\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Deputy.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -84,11 +84,12 @@ func (m *Manager) DecodeJSON(d *oasimpl.Decoder) {
 		switch field {
 		case 0:
 			if d.Null() {
-				m.Deputy.Unset()
+				m.Deputy = nil
 			} else {
-				var x Employee
-				x.DecodeJSON(d)
-				m.Deputy.Set(x)
+				if m.Deputy == nil {
+					m.Deputy = new(Employee)
+				}
+				m.Deputy.DecodeJSON(d)
 			}
 		case 1:
 			oasimpl.DecodeOptString(d, &m.ID)

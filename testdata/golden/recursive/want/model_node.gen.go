@@ -20,7 +20,7 @@ type Node struct {
 	// Optional, may be null.
 	Next oas.Nullable[*Node] `json:"next,omitzero"`
 	// Optional.
-	Parent oas.Opt[*Node] `json:"parent,omitzero"`
+	Parent *Node `json:"parent,omitzero"`
 	// absent has a bit set for each required property the decoded document
 	// left out, which Validate reports; values built in Go have none.
 	absent uint64
@@ -82,11 +82,9 @@ func (m Node) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 			x.ValidateInto(v, &pNext)
 		}
 	}
-	if x, ok := m.Parent.Get(); ok {
+	if m.Parent != nil {
 		pParent := p.Key("parent")
-		if x != nil {
-			x.ValidateInto(v, &pParent)
-		}
+		m.Parent.ValidateInto(v, &pParent)
 	}
 }
 
@@ -138,14 +136,10 @@ func (m Node) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		}
 	}
-	if x, ok := m.Parent.Get(); ok {
+	if m.Parent != nil {
 		dst = append(dst, ",\"parent\":"...)
-		if x == nil {
-			dst = append(dst, "null"...)
-		} else {
-			if dst, err = (*x).AppendJSON(dst); err != nil {
-				return nil, err
-			}
+		if dst, err = m.Parent.AppendJSON(dst); err != nil {
+			return nil, err
 		}
 	}
 	if len(dst) == start {
@@ -243,16 +237,12 @@ func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 			}
 		case 4:
 			if d.Null() {
-				m.Parent.Unset()
+				m.Parent = nil
 			} else {
-				var x *Node
-				{
-					if x == nil {
-						x = new(Node)
-					}
-					x.DecodeJSON(d)
+				if m.Parent == nil {
+					m.Parent = new(Node)
 				}
-				m.Parent.Set(x)
+				m.Parent.DecodeJSON(d)
 			}
 		default:
 			d.Skip()

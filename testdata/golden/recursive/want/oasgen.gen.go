@@ -7,16 +7,16 @@
 //
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
-// toolchain: v0.19.0
-// output: sha256:c696c0d6b2314bab
+// toolchain: v0.20.0
+// output: sha256:387ceee0f33541ef
 //
 // files:
 //	sha256:2977f4af9e6110c4 doc.gen.go
-//	sha256:302ad8591c700257 docs/models/employee.md
-//	sha256:d0368a3bab8f1519 docs/models/manager.md
-//	sha256:d6fcfeb5cfcdf7a1 docs/models/node.md
-//	sha256:9a5dc2d910a5163a model_employee.gen.go
-//	sha256:deed0064a44ec528 model_manager.gen.go
-//	sha256:78334d93f596dc9a model_node.gen.go
+//	sha256:c52eb5e664f94fff docs/models/employee.md
+//	sha256:7ad2e036dedc3178 docs/models/manager.md
+//	sha256:6f3fc1315d6fcf13 docs/models/node.md
+//	sha256:01ef264c6f5e0001 model_employee.gen.go
+//	sha256:d2373ab128529a2d model_manager.gen.go
+//	sha256:b8dd5c2aa1c0e976 model_node.gen.go
 
 package recursive

@@ -7,11 +7,11 @@
 //
 // spec: sha256:e528dd668d862993
 // config: sha256:c69162836e608cae
-// toolchain: v0.19.0
-// output: sha256:2f6fbd5b41f8dc7c
+// toolchain: v0.20.0
+// output: sha256:746cf88e3b610e05
 //
 // files:
-//	sha256:37629b17d267e042 api.gen.go
+//	sha256:831db118fb8b61e0 api.gen.go
 //	sha256:3c56046e8440b780 doc.gen.go
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md

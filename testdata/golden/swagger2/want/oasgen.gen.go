@@ -7,11 +7,11 @@
 //
 // spec: sha256:95ed806576160baa
 // config: sha256:cc3402158c40e91a
-// toolchain: v0.19.0
-// output: sha256:2868498baf6e04ee
+// toolchain: v0.20.0
+// output: sha256:b5b6d3db60689995
 //
 // files:
-//	sha256:c77154c80634313f api.gen.go
+//	sha256:9e6b19c70d49dbad api.gen.go
 //	sha256:c10b2c3ec98a0aa6 doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md

@@ -7,7 +7,7 @@
 //
 // spec: sha256:5ba7023f8048ca89
 // config: sha256:148643d2913e8c56
-// toolchain: v0.19.0
+// toolchain: v0.20.0
 // output: sha256:3afffcf5363fae65
 //
 // files:

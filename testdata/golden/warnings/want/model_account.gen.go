@@ -17,7 +17,7 @@ type Account struct {
 	// Optional, may be null. Example: null.
 	Nickname oas.Nullable[string] `json:"nickname,omitzero"`
 	// Optional. Example: {}.
-	Owner oas.Opt[AccountOwner] `json:"owner,omitzero"`
+	Owner *AccountOwner `json:"owner,omitzero"`
 	// Optional.
 	Slug oas.Opt[string] `json:"slug,omitzero"`
 	// Optional.
@@ -56,9 +56,9 @@ func (m Account) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		pID := p.Key("id")
 		v.Required(&pID)
 	}
-	if x, ok := m.Owner.Get(); ok {
+	if m.Owner != nil {
 		pOwner := p.Key("owner")
-		x.ValidateInto(v, &pOwner)
+		m.Owner.ValidateInto(v, &pOwner)
 	}
 	if x, ok := m.Tier.Get(); ok {
 		pTier := p.Key("tier")
@@ -87,9 +87,9 @@ func (m Account) AppendJSON(dst []byte) ([]byte, error) {
 			dst = append(dst, "null"...)
 		}
 	}
-	if x, ok := m.Owner.Get(); ok {
+	if m.Owner != nil {
 		dst = append(dst, ",\"owner\":"...)
-		if dst, err = x.AppendJSON(dst); err != nil {
+		if dst, err = m.Owner.AppendJSON(dst); err != nil {
 			return nil, err
 		}
 	}
@@ -141,11 +141,12 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 			oasimpl.DecodeNullableString(d, &m.Nickname)
 		case 3:
 			if d.Null() {
-				m.Owner.Unset()
+				m.Owner = nil
 			} else {
-				var x AccountOwner
-				x.DecodeJSON(d)
-				m.Owner.Set(x)
+				if m.Owner == nil {
+					m.Owner = new(AccountOwner)
+				}
+				m.Owner.DecodeJSON(d)
 			}
 		case 4:
 			oasimpl.DecodeOptString(d, &m.Slug)
