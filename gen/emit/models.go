@@ -450,6 +450,9 @@ func genFieldValidate(g *jen.Group, owner *plan.Type, fl *plan.Field) {
 	sel := jen.Id("m").Dot(fl.Name)
 	needs := fl.Type.NeedsValidation()
 	pathDecl := jen.Id(pv).Op(":=").Id("p").Dot("Key").Call(jen.Lit(fl.JSONName))
+	// A missing member is reported with one call (its path built there):
+	// the branch is only taken on invalid values.
+	required := jen.Id("v").Dot("RequiredKey").Call(jen.Id("p"), jen.Lit(fl.JSONName))
 	switch fl.Wrap {
 	case plan.Plain:
 		missing := nullCheck(fl.Type, sel)
@@ -476,12 +479,12 @@ func genFieldValidate(g *jen.Group, owner *plan.Type, fl *plan.Field) {
 		}
 		switch {
 		case missing != nil && needs:
-			g.If(missing).Block(pathDecl, jen.Id("v").Dot("Required").Call(jen.Op("&").Id(pv))).Else().BlockFunc(func(g *jen.Group) {
+			g.If(missing).Block(required).Else().BlockFunc(func(g *jen.Group) {
 				g.Add(pathDecl)
 				validateValue(g, owner, sel, fl.Type, pv, 0)
 			})
 		case missing != nil:
-			g.If(missing).Block(pathDecl, jen.Id("v").Dot("Required").Call(jen.Op("&").Id(pv)))
+			g.If(missing).Block(required)
 		case needs:
 			g.BlockFunc(func(g *jen.Group) {
 				g.Add(pathDecl)
@@ -497,7 +500,7 @@ func genFieldValidate(g *jen.Group, owner *plan.Type, fl *plan.Field) {
 		}
 	default:
 		if fl.RequestRequired {
-			g.If(jen.Op("!").Add(sel).Dot("IsSet").Call()).Block(pathDecl, jen.Id("v").Dot("Required").Call(jen.Op("&").Id(pv)))
+			g.If(jen.Op("!").Add(sel).Dot("IsSet").Call()).Block(required)
 		}
 		if needs {
 			g.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(sel).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {

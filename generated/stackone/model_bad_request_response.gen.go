@@ -54,16 +54,13 @@ func (m BadRequestResponse) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m BadRequestResponse) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Message == "" {
-		pMessage := p.Key("message")
-		v.Required(&pMessage)
+		v.RequiredKey(p, "message")
 	}
 	if m.absent&(1<<1) != 0 && m.StatusCode == 0 {
-		pStatusCode := p.Key("statusCode")
-		v.Required(&pStatusCode)
+		v.RequiredKey(p, "statusCode")
 	}
 	if m.absent&(1<<2) != 0 && m.Timestamp.IsZero() {
-		pTimestamp := p.Key("timestamp")
-		v.Required(&pTimestamp)
+		v.RequiredKey(p, "timestamp")
 	}
 }
 

@@ -69,28 +69,22 @@ func (m ConnectSession) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m ConnectSession) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.CreatedAt.IsZero() {
-		pCreatedAt := p.Key("created_at")
-		v.Required(&pCreatedAt)
+		v.RequiredKey(p, "created_at")
 	}
 	if m.absent&(1<<1) != 0 && m.ID == 0 {
-		pID := p.Key("id")
-		v.Required(&pID)
+		v.RequiredKey(p, "id")
 	}
 	if m.absent&(1<<2) != 0 && m.OrganizationID == 0 {
-		pOrganizationID := p.Key("organization_id")
-		v.Required(&pOrganizationID)
+		v.RequiredKey(p, "organization_id")
 	}
 	if m.absent&(1<<3) != 0 && m.OriginOwnerID == "" {
-		pOriginOwnerID := p.Key("origin_owner_id")
-		v.Required(&pOriginOwnerID)
+		v.RequiredKey(p, "origin_owner_id")
 	}
 	if m.absent&(1<<4) != 0 && m.OriginOwnerName == "" {
-		pOriginOwnerName := p.Key("origin_owner_name")
-		v.Required(&pOriginOwnerName)
+		v.RequiredKey(p, "origin_owner_name")
 	}
 	if m.absent&(1<<5) != 0 && m.ProjectID == "" {
-		pProjectID := p.Key("project_id")
-		v.Required(&pProjectID)
+		v.RequiredKey(p, "project_id")
 	}
 }
 

@@ -41,8 +41,7 @@ func (m ConnectSessionAuthenticate) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m ConnectSessionAuthenticate) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Token == "" {
-		pToken := p.Key("token")
-		v.Required(&pToken)
+		v.RequiredKey(p, "token")
 	}
 }
 

@@ -86,12 +86,10 @@ func (m ConnectSessionCreate) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m ConnectSessionCreate) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.OriginOwnerID == "" {
-		pOriginOwnerID := p.Key("origin_owner_id")
-		v.Required(&pOriginOwnerID)
+		v.RequiredKey(p, "origin_owner_id")
 	}
 	if m.absent&(1<<1) != 0 && m.OriginOwnerName == "" {
-		pOriginOwnerName := p.Key("origin_owner_name")
-		v.Required(&pOriginOwnerName)
+		v.RequiredKey(p, "origin_owner_name")
 	}
 }
 

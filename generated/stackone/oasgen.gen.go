@@ -7,12 +7,12 @@
 //
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
-// toolchain: v0.20.0
-// output: sha256:99335810f2282f97
+// toolchain: v0.21.0
+// output: sha256:51e6aa001b8f0c45
 //
 // files:
-//	sha256:d5eb55b07e3a54ec api.gen.go
-//	sha256:11f9fdd23e993537 doc.gen.go
+//	sha256:07f14ac3a73460f6 api.gen.go
+//	sha256:bf06344a5a741c9b doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
 //	sha256:71e5f85174026d87 docs/models/connectsessionauthenticate.md
@@ -30,20 +30,20 @@
 //	sha256:783a6ed506e86e42 docs/sdks/connectsessions/README.md
 //	sha256:978841737428bfa8 errors.gen.go
 //	sha256:e18cbbd19cd9e85d examples.gen_test.go
-//	sha256:6abd76f29d4d45e3 model_bad_request_response.gen.go
-//	sha256:a6f3207de1b96a48 model_connect_session.gen.go
-//	sha256:f1a85f40a3b66143 model_connect_session_authenticate.gen.go
+//	sha256:0306e2f6a5c9296f model_bad_request_response.gen.go
+//	sha256:50cfd600c3fa3ead model_connect_session.gen.go
+//	sha256:634c65e1664ba913 model_connect_session_authenticate.gen.go
 //	sha256:d6d1b22d7baeff13 model_connect_session_categories.gen.go
-//	sha256:21d03f824e5c4921 model_connect_session_create.gen.go
+//	sha256:56b31fe44e1b1b63 model_connect_session_create.gen.go
 //	sha256:b730cf4cd2deb719 model_connect_session_create_categories.gen.go
-//	sha256:52ae28051b438dfc model_connect_session_token_auth_link.gen.go
+//	sha256:cb5b2cafd331cace model_connect_session_token_auth_link.gen.go
 //	sha256:15512259365fd4c7 model_connect_session_token_auth_link_categories.gen.go
-//	sha256:a034e43ba17b654a model_forbidden_response.gen.go
-//	sha256:ddf15535b924d35a model_internal_server_error_response.gen.go
-//	sha256:243f1355a09ecb81 model_not_implemented_response.gen.go
-//	sha256:0eb6a797b4012aa5 model_request_timed_out_response.gen.go
-//	sha256:81a93e3b7cb50d85 model_too_many_requests_response.gen.go
-//	sha256:ba702fcb829251cd model_unauthorized_response.gen.go
+//	sha256:98715f61147778f6 model_forbidden_response.gen.go
+//	sha256:c6efa27be880a62f model_internal_server_error_response.gen.go
+//	sha256:c735b6fd2512eefd model_not_implemented_response.gen.go
+//	sha256:242a0b127ec4ec95 model_request_timed_out_response.gen.go
+//	sha256:36fee3a82e67bafd model_too_many_requests_response.gen.go
+//	sha256:a13e0b46e2c1743c model_unauthorized_response.gen.go
 //	sha256:3ad61318231b00cd raw/client.gen.go
 //
 // warnings:

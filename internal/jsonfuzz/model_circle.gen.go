@@ -41,8 +41,7 @@ func (m Circle) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Circle) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Kind == "" {
-		pKind := p.Key("kind")
-		v.Required(&pKind)
+		v.RequiredKey(p, "kind")
 	}
 }
 

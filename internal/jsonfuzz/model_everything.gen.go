@@ -125,20 +125,17 @@ func (m Everything) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Everything) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && reflect.ValueOf(m.Child).IsZero() {
-		pChild := p.Key("child")
-		v.Required(&pChild)
+		v.RequiredKey(p, "child")
 	}
 	if m.Children == nil {
-		pChildren := p.Key("children")
-		v.Required(&pChildren)
+		v.RequiredKey(p, "children")
 	}
 	if x, ok := m.Color.Get(); ok {
 		pColor := p.Key("color")
 		x.ValidateInto(v, &pColor)
 	}
 	if m.absent&(1<<1) != 0 && m.Count == 0 {
-		pCount := p.Key("count")
-		v.Required(&pCount)
+		v.RequiredKey(p, "count")
 	}
 	if x, ok := m.Either.Get(); ok {
 		pEither := p.Key("either")
@@ -161,24 +158,20 @@ func (m Everything) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		m.RoShape.ValidateInto(v, &pRoShape)
 	}
 	if m.absent&(1<<5) != 0 && m.Secret == "" {
-		pSecret := p.Key("secret")
-		v.Required(&pSecret)
+		v.RequiredKey(p, "secret")
 	}
 	if x, ok := m.Shape.Get(); ok {
 		pShape := p.Key("shape")
 		x.ValidateInto(v, &pShape)
 	}
 	if m.absent&(1<<6) != 0 && m.Small == 0 {
-		pSmall := p.Key("small")
-		v.Required(&pSmall)
+		v.RequiredKey(p, "small")
 	}
 	if m.Tags == nil {
-		pTags := p.Key("tags")
-		v.Required(&pTags)
+		v.RequiredKey(p, "tags")
 	}
 	if m.absent&(1<<8) != 0 && m.WhenReq.IsZero() {
-		pWhenReq := p.Key("when_req")
-		v.Required(&pWhenReq)
+		v.RequiredKey(p, "when_req")
 	}
 }
 

@@ -41,8 +41,7 @@ func (m Square) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Square) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Kind == "" {
-		pKind := p.Key("kind")
-		v.Required(&pKind)
+		v.RequiredKey(p, "kind")
 	}
 }
 

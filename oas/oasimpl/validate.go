@@ -415,3 +415,14 @@ func ValidOK(x any) bool {
 	}
 	return true
 }
+
+// RequiredKey reports the member named key below p as missing: what
+// generated ValidateInto methods call for a required member, so that the
+// path is built here, on the error path, and not at every such member.
+// Kept out of line for the same reason.
+//
+//go:noinline
+func (v *Validator) RequiredKey(p *Path, key string) {
+	k := p.Key(key)
+	v.Add(&k, "required")
+}

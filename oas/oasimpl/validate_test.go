@@ -103,6 +103,8 @@ func TestViolationMessages(t *testing.T) {
 	v.NotInEnum(&item, 2.5, `[1.5]`)
 	v.Format(&sku, "nope", "email")
 	v.Required(nil)
+	v.RequiredKey(&item, "qty")
+	v.RequiredKey(nil, "id")
 	want := []oas.Violation{
 		{Path: "order.lines[2].sku", Message: "required"},
 		{Path: "order.lines[2]", Message: "length 3 is less than minLength 4"},
@@ -121,6 +123,8 @@ func TestViolationMessages(t *testing.T) {
 		{Path: "order.lines[2]", Message: `2.5 is not one of [1.5]`},
 		{Path: "order.lines[2].sku", Message: `"nope" is not a valid email`},
 		{Path: "", Message: "required"},
+		{Path: "order.lines[2].qty", Message: "required"},
+		{Path: "id", Message: "required"},
 	}
 	err := v.Err("Order")
 	var verr *oas.ValidationError

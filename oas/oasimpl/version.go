@@ -49,7 +49,10 @@ package oasimpl
 //
 // 9: generated methods wrap their errors with OpError instead of inlining
 // fmt.Errorf.
-const Version = 9
+//
+// 10: ValidateInto reports a missing required member with one call
+// (Validator.RequiredKey).
+const Version = 10
 
 // MinVersion is the oldest version of generated code this runtime still
 // compiles with.

@@ -39,8 +39,7 @@ func (m Deployment) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Deployment) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.Versions == nil {
-		pVersions := p.Key("versions")
-		v.Required(&pVersions)
+		v.RequiredKey(p, "versions")
 	}
 }
 

@@ -43,8 +43,7 @@ func (m Envelope) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Envelope) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && !m.Success {
-		pSuccess := p.Key("success")
-		v.Required(&pSuccess)
+		v.RequiredKey(p, "success")
 	}
 }
 

@@ -36,8 +36,7 @@ func (m Percentage) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Percentage) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.Versions == nil {
-		pVersions := p.Key("versions")
-		v.Required(&pVersions)
+		v.RequiredKey(p, "versions")
 	}
 }
 

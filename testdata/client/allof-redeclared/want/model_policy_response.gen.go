@@ -47,8 +47,7 @@ func (m PolicyResponse) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		m.Result.ValidateInto(v, &pResult)
 	}
 	if m.absent&(1<<0) != 0 && !m.Success {
-		pSuccess := p.Key("success")
-		v.Required(&pSuccess)
+		v.RequiredKey(p, "success")
 	}
 }
 

@@ -7,22 +7,22 @@
 //
 // spec: sha256:339d5cd7c707cc97
 // config: sha256:fcd136dcb539b49f
-// toolchain: v0.20.0
-// output: sha256:66f255967d5506b1
+// toolchain: v0.21.0
+// output: sha256:f23007bf7c2468be
 //
 // files:
-//	sha256:d807bf7484621230 api.gen.go
-//	sha256:316863e88fd8c759 doc.gen.go
+//	sha256:289533e65aa88e3c api.gen.go
+//	sha256:c07d78fd870dd436 doc.gen.go
 //	sha256:eef402cda5e91557 examples.gen_test.go
-//	sha256:0608f10e47fa1641 model_deployment.gen.go
+//	sha256:b8e628f93c58db5f model_deployment.gen.go
 //	sha256:1394a818ff05ffbe model_deployment_versions.gen.go
-//	sha256:102c6e1697476dfc model_envelope.gen.go
+//	sha256:d43b175bce04468d model_envelope.gen.go
 //	sha256:ffe8c5ef181a95ec model_identifier.gen.go
 //	sha256:6b92315529be0d9f model_long_uuid.gen.go
 //	sha256:2d2f6dcfb577fd37 model_page_info.gen.go
-//	sha256:3d1e4c32130516ed model_percentage.gen.go
+//	sha256:fa20a0abd1daeb6a model_percentage.gen.go
 //	sha256:c6286c620fbdb248 model_policy.gen.go
-//	sha256:d98f4e84b25253af model_policy_response.gen.go
+//	sha256:560ab949b0b2b1b2 model_policy_response.gen.go
 //	sha256:4cf30decf68a6b42 model_policy_response_result_info.gen.go
 //	sha256:33befee2f5d2a6ef model_uuid.gen.go
 //	sha256:cf919b62b4a38535 raw/client.gen.go

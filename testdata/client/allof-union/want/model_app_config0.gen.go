@@ -44,8 +44,7 @@ func (m AppConfig0) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m AppConfig0) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.AccountAppID == "" {
-		pAccountAppID := p.Key("account_app_id")
-		v.Required(&pAccountAppID)
+		v.RequiredKey(p, "account_app_id")
 	}
 }
 

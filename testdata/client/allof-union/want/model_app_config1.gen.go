@@ -44,8 +44,7 @@ func (m AppConfig1) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m AppConfig1) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.ManagedAppID == "" {
-		pManagedAppID := p.Key("managed_app_id")
-		v.Required(&pManagedAppID)
+		v.RequiredKey(p, "managed_app_id")
 	}
 }
 

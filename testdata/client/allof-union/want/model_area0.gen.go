@@ -38,8 +38,7 @@ func (m Area0) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Area0) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Type == "" {
-		pType := p.Key("type")
-		v.Required(&pType)
+		v.RequiredKey(p, "type")
 	} else {
 		pType := p.Key("type")
 		m.Type.ValidateInto(v, &pType)

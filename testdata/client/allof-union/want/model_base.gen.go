@@ -38,8 +38,7 @@ func (m Base) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Base) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Setid == 0 {
-		pSetid := p.Key("setid")
-		v.Required(&pSetid)
+		v.RequiredKey(p, "setid")
 	}
 }
 

@@ -46,12 +46,10 @@ func (m SpotSet0) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m SpotSet0) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Setid == 0 {
-		pSetid := p.Key("setid")
-		v.Required(&pSetid)
+		v.RequiredKey(p, "setid")
 	}
 	if m.absent&(1<<1) != 0 && m.Type == "" {
-		pType := p.Key("type")
-		v.Required(&pType)
+		v.RequiredKey(p, "type")
 	} else {
 		pType := p.Key("type")
 		m.Type.ValidateInto(v, &pType)

@@ -50,16 +50,13 @@ func (m SpotSet1) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m SpotSet1) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.AreaCode == 0 {
-		pAreaCode := p.Key("area_code")
-		v.Required(&pAreaCode)
+		v.RequiredKey(p, "area_code")
 	}
 	if m.absent&(1<<1) != 0 && m.Setid == 0 {
-		pSetid := p.Key("setid")
-		v.Required(&pSetid)
+		v.RequiredKey(p, "setid")
 	}
 	if m.absent&(1<<2) != 0 && m.Type == "" {
-		pType := p.Key("type")
-		v.Required(&pType)
+		v.RequiredKey(p, "type")
 	} else {
 		pType := p.Key("type")
 		m.Type.ValidateInto(v, &pType)

@@ -7,14 +7,14 @@
 //
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
-// toolchain: v0.20.0
-// output: sha256:ad44dca5503702f7
+// toolchain: v0.21.0
+// output: sha256:de6524ae4f3ec7a0
 //
 // files:
-//	sha256:38cc35f9df522dfc api.gen.go
-//	sha256:3c8690a846085951 doc.gen.go
+//	sha256:bbf36e2d020b054a api.gen.go
+//	sha256:dcd37f349617442e doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
-//	sha256:72639ead2fcdbe0e model_thing.gen.go
+//	sha256:57c7c778ed38e1cc model_thing.gen.go
 //	sha256:ea4343b19b14a769 raw/client.gen.go
 
 package auth

@@ -43,12 +43,10 @@ func (m Deployment) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Deployment) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.App == "" {
-		pApp := p.Key("app")
-		v.Required(&pApp)
+		v.RequiredKey(p, "app")
 	}
 	if m.absent&(1<<1) != 0 && m.ID == 0 {
-		pID := p.Key("id")
-		v.Required(&pID)
+		v.RequiredKey(p, "id")
 	}
 }
 

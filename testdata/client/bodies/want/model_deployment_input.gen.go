@@ -39,8 +39,7 @@ func (m DeploymentInput) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m DeploymentInput) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.App == "" {
-		pApp := p.Key("app")
-		v.Required(&pApp)
+		v.RequiredKey(p, "app")
 	} else {
 		pApp := p.Key("app")
 		v.StringLen(&pApp, m.App, 1, -1)

@@ -46,12 +46,10 @@ func (m FileInfo) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m FileInfo) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Name == "" {
-		pName := p.Key("name")
-		v.Required(&pName)
+		v.RequiredKey(p, "name")
 	}
 	if m.absent&(1<<1) != 0 && m.Size == 0 {
-		pSize := p.Key("size")
-		v.Required(&pSize)
+		v.RequiredKey(p, "size")
 	}
 }
 

@@ -49,12 +49,10 @@ func (m LoginRequestForm) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m LoginRequestForm) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Password == "" {
-		pPassword := p.Key("password")
-		v.Required(&pPassword)
+		v.RequiredKey(p, "password")
 	}
 	if m.absent&(1<<1) != 0 && m.Username == "" {
-		pUsername := p.Key("username")
-		v.Required(&pUsername)
+		v.RequiredKey(p, "username")
 	}
 }
 

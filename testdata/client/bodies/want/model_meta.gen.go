@@ -41,8 +41,7 @@ func (m Meta) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Meta) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Title == "" {
-		pTitle := p.Key("title")
-		v.Required(&pTitle)
+		v.RequiredKey(p, "title")
 	}
 }
 

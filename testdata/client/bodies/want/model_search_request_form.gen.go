@@ -49,8 +49,7 @@ func (m SearchRequestForm) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m SearchRequestForm) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Q == "" {
-		pQ := p.Key("q")
-		v.Required(&pQ)
+		v.RequiredKey(p, "q")
 	}
 }
 

@@ -7,26 +7,26 @@
 //
 // spec: sha256:bcac6fbaf01ab8cd
 // config: sha256:3bb05863136f0e8c
-// toolchain: v0.20.0
-// output: sha256:42b1aa3f18c953ef
+// toolchain: v0.21.0
+// output: sha256:863e9158a32fede8
 //
 // files:
-//	sha256:a4ab77ea20d6d0fb api.gen.go
-//	sha256:adcfb56a8bafb722 doc.gen.go
+//	sha256:b2eccba6c0995ef4 api.gen.go
+//	sha256:5195203da962008a doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:444da62cba98b3a4 examples.gen_test.go
 //	sha256:c43d770ed321ca33 model_create_profile_parts_address.gen.go
-//	sha256:6c9b73ead0703f28 model_deploy_accepted_response.gen.go
+//	sha256:e5afe34fe2fd70ed model_deploy_accepted_response.gen.go
 //	sha256:a3bbaf1867f81218 model_deploy_result.gen.go
-//	sha256:beba1a882bcb7afa model_deployment.gen.go
-//	sha256:10454f7e172cd1c1 model_deployment_input.gen.go
-//	sha256:8d33a6005ce2f240 model_error.gen.go
-//	sha256:ea6670605d53d6a7 model_file_info.gen.go
-//	sha256:36d4868619f8a620 model_labels.gen.go
-//	sha256:14e68245b6303240 model_login_request_form.gen.go
-//	sha256:0d4cca06e1c6e5c9 model_meta.gen.go
+//	sha256:2774014899a1c806 model_deployment.gen.go
+//	sha256:778e07de1f318a25 model_deployment_input.gen.go
+//	sha256:9f97234451d4d9c0 model_error.gen.go
+//	sha256:ec1721b7c0baf7f1 model_file_info.gen.go
+//	sha256:fc00e147d9fead98 model_labels.gen.go
+//	sha256:02456546749c5bd8 model_login_request_form.gen.go
+//	sha256:35b1cb559a2e4738 model_meta.gen.go
 //	sha256:b4e9df118cf2736f model_report.gen.go
-//	sha256:26f00e086ed7c187 model_search_request_form.gen.go
+//	sha256:6214dbba69a3dedd model_search_request_form.gen.go
 //	sha256:4ae254c4f4e410ed model_search_request_form_filter.gen.go
 //	sha256:b09d169b63b72b33 model_search_request_form_range.gen.go
 //	sha256:e74f2da9cc24565a model_upload_avatar_parts_style.gen.go

@@ -47,8 +47,7 @@ func (m Resource) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Resource) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && !m.Previewable {
-		pPreviewable := p.Key("previewable")
-		v.Required(&pPreviewable)
+		v.RequiredKey(p, "previewable")
 	}
 }
 

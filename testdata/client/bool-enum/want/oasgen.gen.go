@@ -7,15 +7,15 @@
 //
 // spec: sha256:9dd92c2ce2c25662
 // config: sha256:04c618fa1af06cb3
-// toolchain: v0.20.0
-// output: sha256:f182f6b90f87f19e
+// toolchain: v0.21.0
+// output: sha256:9d95048bbc718ed0
 //
 // files:
-//	sha256:635ddba7351553d6 api.gen.go
-//	sha256:9e316b0a8c3c7450 doc.gen.go
+//	sha256:d147fdd229b74822 api.gen.go
+//	sha256:bdcc915b44c46223 doc.gen.go
 //	sha256:0249a179f6748fe5 examples.gen_test.go
 //	sha256:0be85888d47400d8 model_flag.gen.go
-//	sha256:bd51ce824fce5aee model_resource.gen.go
+//	sha256:65b88b8a666ece5b model_resource.gen.go
 //	sha256:74eee93410bcfb7a raw/client.gen.go
 //
 // warnings:

@@ -45,8 +45,7 @@ func (m SetShards) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		x.ValidateInto(v, &pRatio)
 	}
 	if m.absent&(1<<0) != 0 && m.Shards == 0 {
-		pShards := p.Key("shards")
-		v.Required(&pShards)
+		v.RequiredKey(p, "shards")
 	} else {
 		pShards := p.Key("shards")
 		m.Shards.ValidateInto(v, &pShards)

@@ -7,14 +7,14 @@
 //
 // spec: sha256:d9a215062b75747b
 // config: sha256:296c9c757b8cef01
-// toolchain: v0.20.0
-// output: sha256:0dd9cc1c3ad713dc
+// toolchain: v0.21.0
+// output: sha256:1faa29980c107c52
 //
 // files:
-//	sha256:8f99fe1ad5648acc api.gen.go
-//	sha256:f1ab3fb0dde53f41 doc.gen.go
+//	sha256:f0ef8b94a23cd07a api.gen.go
+//	sha256:6f72dd13ce9009e6 doc.gen.go
 //	sha256:736bcb4345e95c46 examples.gen_test.go
-//	sha256:0899b9a87910961d model_set_shards.gen.go
+//	sha256:1709ab97cd7fe92b model_set_shards.gen.go
 //	sha256:58220f0f3083997c model_set_shards_ratio.gen.go
 //	sha256:508b21546048fdaf model_set_shards_shards.gen.go
 //	sha256:d29fc232db1b8748 raw/client.gen.go

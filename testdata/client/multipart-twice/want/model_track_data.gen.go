@@ -44,15 +44,13 @@ func (m TrackData) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m TrackData) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.TrackAssetData == "" {
-		pTrackAssetData := p.Key("track[asset_data]")
-		v.Required(&pTrackAssetData)
+		v.RequiredKey(p, "track[asset_data]")
 	} else {
 		pTrackAssetData := p.Key("track[asset_data]")
 		v.Format(&pTrackAssetData, m.TrackAssetData, "binary")
 	}
 	if m.absent&(1<<1) != 0 && m.TrackTitle == "" {
-		pTrackTitle := p.Key("track[title]")
-		v.Required(&pTrackTitle)
+		v.RequiredKey(p, "track[title]")
 	}
 }
 

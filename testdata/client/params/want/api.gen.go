@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "params/1.0.0 oasgen/v0.20.0"
+const UserAgent = "params/1.0.0 oasgen/v0.21.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -546,24 +546,19 @@ func (m RequiredListsArgs) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m RequiredListsArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.IDs == nil {
-		pIDs := p.Key("ids")
-		v.Required(&pIDs)
+		v.RequiredKey(p, "ids")
 	}
 	if m.Labels == nil {
-		pLabels := p.Key("labels")
-		v.Required(&pLabels)
+		v.RequiredKey(p, "labels")
 	}
 	if m.Filter == nil {
-		pFilter := p.Key("filter")
-		v.Required(&pFilter)
+		v.RequiredKey(p, "filter")
 	}
 	if m.Piped == nil {
-		pPiped := p.Key("piped")
-		v.Required(&pPiped)
+		v.RequiredKey(p, "piped")
 	}
 	if m.Jar == nil {
-		pJar := p.Key("jar")
-		v.Required(&pJar)
+		v.RequiredKey(p, "jar")
 	}
 }
 

@@ -46,16 +46,13 @@ func (m Rgb) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Rgb) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.B == 0 {
-		pB := p.Key("B")
-		v.Required(&pB)
+		v.RequiredKey(p, "B")
 	}
 	if m.absent&(1<<1) != 0 && m.G == 0 {
-		pG := p.Key("G")
-		v.Required(&pG)
+		v.RequiredKey(p, "G")
 	}
 	if m.absent&(1<<2) != 0 && m.R == 0 {
-		pR := p.Key("R")
-		v.Required(&pR)
+		v.RequiredKey(p, "R")
 	}
 }
 

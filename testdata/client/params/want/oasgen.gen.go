@@ -7,21 +7,21 @@
 //
 // spec: sha256:5b5174975c319a94
 // config: sha256:07623a2c5c42301a
-// toolchain: v0.20.0
-// output: sha256:697e767600b6086a
+// toolchain: v0.21.0
+// output: sha256:b287c1fb654008fe
 //
 // files:
-//	sha256:54e9581d97e08076 api.gen.go
-//	sha256:fcf26e30f859cd4d doc.gen.go
+//	sha256:0d05858864a6110d api.gen.go
+//	sha256:f1eaa3666edfabd2 doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
 //	sha256:14ce52b1452fd3a9 examples.gen_test.go
-//	sha256:8caf63be1578f2fe model_item.gen.go
+//	sha256:2bd9951c616e2706 model_item.gen.go
 //	sha256:13ee1f803aaf7240 model_list_tags_sort_param.gen.go
 //	sha256:42f73250a1c55ab4 model_problem.gen.go
 //	sha256:84cd34ebad5b201e model_query_styles_fields_param.gen.go
 //	sha256:53a4f4bc1aceea9f model_query_styles_filter_param.gen.go
 //	sha256:f474e78b2d977119 model_query_styles_where_param.gen.go
-//	sha256:568ed3f24c3c972a model_rgb.gen.go
+//	sha256:d70955e1a2d5ccb2 model_rgb.gen.go
 //	sha256:09f662782908bf23 raw/client.gen.go
 //
 // warnings:

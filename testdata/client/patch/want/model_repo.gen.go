@@ -65,20 +65,16 @@ func (m Repo) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Repo) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.ID == 0 {
-		pID := p.Key("id")
-		v.Required(&pID)
+		v.RequiredKey(p, "id")
 	}
 	if m.absent&(1<<1) != 0 && m.Name == "" {
-		pName := p.Key("name")
-		v.Required(&pName)
+		v.RequiredKey(p, "name")
 	}
 	if m.absent&(1<<2) != 0 && !m.Private {
-		pPrivate := p.Key("private")
-		v.Required(&pPrivate)
+		v.RequiredKey(p, "private")
 	}
 	if m.absent&(1<<3) != 0 && m.Stars == 0 {
-		pStars := p.Key("stars")
-		v.Required(&pStars)
+		v.RequiredKey(p, "stars")
 	}
 }
 

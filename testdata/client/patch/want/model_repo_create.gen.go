@@ -72,16 +72,13 @@ func (m RepoCreate) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m RepoCreate) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && !m.AutoInit {
-		pAutoInit := p.Key("auto_init")
-		v.Required(&pAutoInit)
+		v.RequiredKey(p, "auto_init")
 	}
 	if m.absent&(1<<1) != 0 && m.Name == "" {
-		pName := p.Key("name")
-		v.Required(&pName)
+		v.RequiredKey(p, "name")
 	}
 	if m.absent&(1<<2) != 0 && m.Owner == "" {
-		pOwner := p.Key("owner")
-		v.Required(&pOwner)
+		v.RequiredKey(p, "owner")
 	}
 }
 

@@ -7,12 +7,12 @@
 //
 // spec: sha256:3d70778ce6439723
 // config: sha256:0f99f7103d4aee09
-// toolchain: v0.20.0
-// output: sha256:3bcbd4dfc4874c02
+// toolchain: v0.21.0
+// output: sha256:8ead53d7f24f5f53
 //
 // files:
-//	sha256:789212f373b95b0d api.gen.go
-//	sha256:e71c4026139466f3 doc.gen.go
+//	sha256:73885dd0c80cca80 api.gen.go
+//	sha256:ebb185423b45470f doc.gen.go
 //	sha256:61a6093555d1b531 examples.gen_test.go
 //	sha256:c7af7ea3b5f3cc1a raw/client.gen.go
 

@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "pathquery/1.0 oasgen/v0.20.0"
+const UserAgent = "pathquery/1.0 oasgen/v0.21.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -582,8 +582,7 @@ func (m UntagResourceArgs) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m UntagResourceArgs) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.TagKeys == nil {
-		pTagKeys := p.Key("tagKeys")
-		v.Required(&pTagKeys)
+		v.RequiredKey(p, "tagKeys")
 	}
 }
 

@@ -7,12 +7,12 @@
 //
 // spec: sha256:6a814e6f9058fce7
 // config: sha256:8e6825c9c0b92b86
-// toolchain: v0.20.0
-// output: sha256:c0d252b41ff99505
+// toolchain: v0.21.0
+// output: sha256:6f1baa1893af0a39
 //
 // files:
-//	sha256:266e5713cc5d2174 api.gen.go
-//	sha256:ec612f6053ea6a83 doc.gen.go
+//	sha256:f4ded99cfcae9ffa api.gen.go
+//	sha256:cdf7853980006d8e doc.gen.go
 //	sha256:568f5d131c74443f examples.gen_test.go
 //	sha256:f7f694292b49dcd9 raw/client.gen.go
 

@@ -7,16 +7,16 @@
 //
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
-// toolchain: v0.20.0
-// output: sha256:5455bc9ec8493ad4
+// toolchain: v0.21.0
+// output: sha256:dadd2232f3acc699
 //
 // files:
-//	sha256:850c8ed26f90b1a1 api.gen.go
-//	sha256:336b0d2696cd5767 doc.gen.go
+//	sha256:26ce9a9297659702 api.gen.go
+//	sha256:36fe34bf4188f4d1 doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go
-//	sha256:2b15acbe0dcfc3fd model_error.gen.go
-//	sha256:d4856d8f5e5e672a model_pet.gen.go
+//	sha256:09d4a200dcf4abcd model_error.gen.go
+//	sha256:0047621321c4a214 model_pet.gen.go
 //	sha256:7c11bb36b093cc18 model_pets.gen.go
 //	sha256:c5776567024747c4 raw/client.gen.go
 

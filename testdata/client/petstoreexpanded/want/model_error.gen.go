@@ -43,12 +43,10 @@ func (m Error) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Error) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Code == 0 {
-		pCode := p.Key("code")
-		v.Required(&pCode)
+		v.RequiredKey(p, "code")
 	}
 	if m.absent&(1<<1) != 0 && m.Message == "" {
-		pMessage := p.Key("message")
-		v.Required(&pMessage)
+		v.RequiredKey(p, "message")
 	}
 }
 

@@ -7,17 +7,17 @@
 //
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
-// toolchain: v0.20.0
-// output: sha256:5c2e7cc8cdcdc140
+// toolchain: v0.21.0
+// output: sha256:a48f1fe1bb906465
 //
 // files:
-//	sha256:f16d2376603c14e4 api.gen.go
-//	sha256:889ece4c90d72003 doc.gen.go
+//	sha256:e6c4f18e99f02295 api.gen.go
+//	sha256:70d45179ad59ea30 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go
-//	sha256:a686c8c363498187 model_error.gen.go
-//	sha256:1dda57765a9237a7 model_new_pet.gen.go
-//	sha256:8b120013f43b6b03 model_pet.gen.go
+//	sha256:65b0b9f0e05ab8f0 model_error.gen.go
+//	sha256:ff6a84ba2a63c29d model_new_pet.gen.go
+//	sha256:b8fc4f83b46b14ec model_pet.gen.go
 //	sha256:6a9472b85faadedc raw/client.gen.go
 //
 // warnings:

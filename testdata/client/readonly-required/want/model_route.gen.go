@@ -52,16 +52,14 @@ func (m Route) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Route) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && !m.Confirm {
-		pConfirm := p.Key("confirm")
-		v.Required(&pConfirm)
+		v.RequiredKey(p, "confirm")
 	}
 	if !(m.ID == "") {
 		pID := p.Key("id")
 		v.StringLen(&pID, m.ID, 32, -1)
 	}
 	if m.absent&(1<<4) != 0 && m.Network == "" {
-		pNetwork := p.Key("network")
-		v.Required(&pNetwork)
+		v.RequiredKey(p, "network")
 	}
 	if !((string)(m.TunnelID) == "") {
 		pTunnelID := p.Key("tunnel_id")

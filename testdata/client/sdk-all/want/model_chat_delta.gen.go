@@ -44,12 +44,10 @@ func (m ChatDelta) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m ChatDelta) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Content == "" {
-		pContent := p.Key("content")
-		v.Required(&pContent)
+		v.RequiredKey(p, "content")
 	}
 	if m.absent&(1<<1) != 0 && m.Type == "" {
-		pType := p.Key("type")
-		v.Required(&pType)
+		v.RequiredKey(p, "type")
 	}
 }
 

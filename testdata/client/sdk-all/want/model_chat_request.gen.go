@@ -38,8 +38,7 @@ func (m ChatRequest) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m ChatRequest) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Prompt == "" {
-		pPrompt := p.Key("prompt")
-		v.Required(&pPrompt)
+		v.RequiredKey(p, "prompt")
 	}
 }
 

@@ -44,12 +44,10 @@ func (m ChatUsage) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m ChatUsage) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Tokens == 0 {
-		pTokens := p.Key("tokens")
-		v.Required(&pTokens)
+		v.RequiredKey(p, "tokens")
 	}
 	if m.absent&(1<<1) != 0 && m.Type == "" {
-		pType := p.Key("type")
-		v.Required(&pType)
+		v.RequiredKey(p, "type")
 	}
 }
 

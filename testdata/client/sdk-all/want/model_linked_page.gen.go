@@ -38,8 +38,7 @@ func (m LinkedPage) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m LinkedPage) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.Data == nil {
-		pData := p.Key("data")
-		v.Required(&pData)
+		v.RequiredKey(p, "data")
 	} else {
 		pData := p.Key("data")
 		for i0 := range m.Data {

@@ -36,8 +36,7 @@ func (m OffsetPage) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m OffsetPage) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.Items == nil {
-		pItems := p.Key("items")
-		v.Required(&pItems)
+		v.RequiredKey(p, "items")
 	} else {
 		pItems := p.Key("items")
 		for i0 := range m.Items {

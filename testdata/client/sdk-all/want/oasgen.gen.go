@@ -7,25 +7,25 @@
 //
 // spec: sha256:57d3650c4bbdcfd0
 // config: sha256:b8ee1440a395115d
-// toolchain: v0.20.0
-// output: sha256:c2a3e2d380dcf270
+// toolchain: v0.21.0
+// output: sha256:5e618bc05b3608ea
 //
 // files:
-//	sha256:ab62fdc52775ceaf api.gen.go
-//	sha256:6cfddf6dd017c61e doc.gen.go
+//	sha256:cbe7ea1b3f8c406b api.gen.go
+//	sha256:985f4b94f078b489 doc.gen.go
 //	sha256:dde74010749dc339 errors.gen.go
 //	sha256:4bfde0e043c7cdfb examples.gen_test.go
-//	sha256:ecd00643c221fe80 model_chat_delta.gen.go
+//	sha256:db6c8d6fe03dce3c model_chat_delta.gen.go
 //	sha256:c2e8e203ebbc87ed model_chat_event.gen.go
-//	sha256:bd8ff8278f9708c1 model_chat_request.gen.go
-//	sha256:0fea25cb66e27790 model_chat_usage.gen.go
-//	sha256:22acef8cf8166450 model_cursor_page.gen.go
-//	sha256:1e0b5691bb471450 model_item.gen.go
+//	sha256:548ae76c0424cbfd model_chat_request.gen.go
+//	sha256:864be8ba0cd6e815 model_chat_usage.gen.go
+//	sha256:8fc289d28df2e463 model_cursor_page.gen.go
+//	sha256:ce7248cb5c4a3164 model_item.gen.go
 //	sha256:a609745a1a967603 model_legacy_thing.gen.go
-//	sha256:c558abec8daa6110 model_linked_page.gen.go
+//	sha256:7bd95c6f54280cc4 model_linked_page.gen.go
 //	sha256:11a3d78b2ffd470f model_linked_page_links.gen.go
-//	sha256:75abd71c7929dbdf model_offset_page.gen.go
-//	sha256:3ab4b8bc792d14f2 model_problem.gen.go
+//	sha256:df032b84dd4b646a model_offset_page.gen.go
+//	sha256:24f0a8f9d1cabe93 model_problem.gen.go
 //	sha256:d0ca2cbbb4b33511 model_tombstone.gen.go
 //	sha256:662cd949177c3c9f raw/client.gen.go
 //	sha256:09d592aa355f82f1 webhooks.gen.go

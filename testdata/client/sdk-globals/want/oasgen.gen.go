@@ -7,12 +7,12 @@
 //
 // spec: sha256:08a5c2ab0425a525
 // config: sha256:44a00fb48e028a93
-// toolchain: v0.20.0
-// output: sha256:38376d6db27c1520
+// toolchain: v0.21.0
+// output: sha256:61d2226ab4947681
 //
 // files:
-//	sha256:82b9f525cfebc325 api.gen.go
-//	sha256:13d56b3ac2a30832 doc.gen.go
+//	sha256:59689499d271481d api.gen.go
+//	sha256:d19b38a5020736c0 doc.gen.go
 //	sha256:0cdcc28b508ab697 examples.gen_test.go
 //	sha256:3590ef6e75196612 raw/client.gen.go
 //

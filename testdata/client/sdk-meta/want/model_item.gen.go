@@ -38,8 +38,7 @@ func (m Item) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Item) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.ID == "" {
-		pID := p.Key("id")
-		v.Required(&pID)
+		v.RequiredKey(p, "id")
 	}
 }
 

@@ -47,8 +47,7 @@ func (m CursorPage) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m CursorPage) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.Data == nil {
-		pData := p.Key("data")
-		v.Required(&pData)
+		v.RequiredKey(p, "data")
 	} else {
 		pData := p.Key("data")
 		for i0 := range m.Data {
@@ -57,8 +56,7 @@ func (m CursorPage) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		}
 	}
 	if m.absent&(1<<0) != 0 && reflect.ValueOf(m.Meta).IsZero() {
-		pMeta := p.Key("meta")
-		v.Required(&pMeta)
+		v.RequiredKey(p, "meta")
 	}
 }
 

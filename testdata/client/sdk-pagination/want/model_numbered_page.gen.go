@@ -45,8 +45,7 @@ func (m NumberedPage) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m NumberedPage) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.Data == nil {
-		pData := p.Key("data")
-		v.Required(&pData)
+		v.RequiredKey(p, "data")
 	} else {
 		pData := p.Key("data")
 		for i0 := range m.Data {
@@ -55,8 +54,7 @@ func (m NumberedPage) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		}
 	}
 	if m.absent&(1<<0) != 0 && m.TotalPages == 0 {
-		pTotalPages := p.Key("total_pages")
-		v.Required(&pTotalPages)
+		v.RequiredKey(p, "total_pages")
 	}
 }
 

@@ -36,8 +36,7 @@ func (m SearchPage) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m SearchPage) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.Results == nil {
-		pResults := p.Key("results")
-		v.Required(&pResults)
+		v.RequiredKey(p, "results")
 	} else {
 		pResults := p.Key("results")
 		for i0 := range m.Results {

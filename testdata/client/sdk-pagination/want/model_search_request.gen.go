@@ -42,8 +42,7 @@ func (m SearchRequest) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m SearchRequest) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Query == "" {
-		pQuery := p.Key("query")
-		v.Required(&pQuery)
+		v.RequiredKey(p, "query")
 	}
 }
 

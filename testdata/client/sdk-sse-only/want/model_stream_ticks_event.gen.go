@@ -39,8 +39,7 @@ func (m StreamTicksEvent) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m StreamTicksEvent) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Symbol == "" {
-		pSymbol := p.Key("symbol")
-		v.Required(&pSymbol)
+		v.RequiredKey(p, "symbol")
 	}
 }
 

@@ -7,14 +7,14 @@
 //
 // spec: sha256:b3eeaa2e91efa136
 // config: sha256:a27a5795d96fc97b
-// toolchain: v0.20.0
-// output: sha256:c69b09cebd136048
+// toolchain: v0.21.0
+// output: sha256:c20da9d96855551a
 //
 // files:
-//	sha256:48271319c74246a3 api.gen.go
-//	sha256:2c17e13b87cd1c1d doc.gen.go
+//	sha256:65a3a4a775c6af22 api.gen.go
+//	sha256:36c414761e3f657d doc.gen.go
 //	sha256:05059139768efc0a examples.gen_test.go
-//	sha256:44b66d52904989ad model_stream_ticks_event.gen.go
+//	sha256:6ba080c70515117d model_stream_ticks_event.gen.go
 //	sha256:dc6275efafcef278 raw/client.gen.go
 
 package sdksseonly

@@ -41,8 +41,7 @@ func (m ChatChunk) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m ChatChunk) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Content == "" {
-		pContent := p.Key("content")
-		v.Required(&pContent)
+		v.RequiredKey(p, "content")
 	}
 }
 

@@ -46,8 +46,7 @@ func (m ChatStream) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m ChatStream) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && reflect.ValueOf(m.Data).IsZero() {
-		pData := p.Key("data")
-		v.Required(&pData)
+		v.RequiredKey(p, "data")
 	} else {
 		pData := p.Key("data")
 		m.Data.ValidateInto(v, &pData)

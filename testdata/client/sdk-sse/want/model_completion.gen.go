@@ -38,8 +38,7 @@ func (m Completion) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Completion) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Text == "" {
-		pText := p.Key("text")
-		v.Required(&pText)
+		v.RequiredKey(p, "text")
 	}
 }
 

@@ -39,8 +39,7 @@ func (m NewsEventData) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m NewsEventData) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Headline == "" {
-		pHeadline := p.Key("headline")
-		v.Required(&pHeadline)
+		v.RequiredKey(p, "headline")
 	}
 }
 

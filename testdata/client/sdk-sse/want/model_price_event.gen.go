@@ -45,15 +45,13 @@ func (m PriceEvent) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m PriceEvent) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && reflect.ValueOf(m.Data).IsZero() {
-		pData := p.Key("data")
-		v.Required(&pData)
+		v.RequiredKey(p, "data")
 	} else {
 		pData := p.Key("data")
 		m.Data.ValidateInto(v, &pData)
 	}
 	if m.absent&(1<<1) != 0 && m.Event == "" {
-		pEvent := p.Key("event")
-		v.Required(&pEvent)
+		v.RequiredKey(p, "event")
 	} else {
 		pEvent := p.Key("event")
 		m.Event.ValidateInto(v, &pEvent)

@@ -43,12 +43,10 @@ func (m Tick) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Tick) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Price == 0 {
-		pPrice := p.Key("price")
-		v.Required(&pPrice)
+		v.RequiredKey(p, "price")
 	}
 	if m.absent&(1<<1) != 0 && m.Symbol == "" {
-		pSymbol := p.Key("symbol")
-		v.Required(&pSymbol)
+		v.RequiredKey(p, "symbol")
 	}
 }
 

@@ -7,29 +7,29 @@
 //
 // spec: sha256:5f9637848f958e7e
 // config: sha256:5c465b5e41ce6b6c
-// toolchain: v0.20.0
-// output: sha256:371da4e983cb5c23
+// toolchain: v0.21.0
+// output: sha256:e27ef6298cefc7f4
 //
 // files:
-//	sha256:39e40d0065321a67 api.gen.go
-//	sha256:2732ebb96d3f69a6 doc.gen.go
+//	sha256:93eb85aab83344a7 api.gen.go
+//	sha256:52881668c3e4e0c2 doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
 //	sha256:a4def5da10175901 examples.gen_test.go
-//	sha256:2e81733e0a7e602b model_chat_chunk.gen.go
-//	sha256:4db40bfcfb1b379e model_chat_request.gen.go
-//	sha256:b562e219bacf3f52 model_chat_stream.gen.go
-//	sha256:f72aa8557cd64380 model_completion.gen.go
-//	sha256:2077cf33a4ffcb79 model_completion_request.gen.go
+//	sha256:86b211fc8b5bacff model_chat_chunk.gen.go
+//	sha256:0315012a125c41b0 model_chat_request.gen.go
+//	sha256:61ffcbef9124cb14 model_chat_stream.gen.go
+//	sha256:0bc1de5b815c4615 model_completion.gen.go
+//	sha256:fae45a44367eba44 model_completion_request.gen.go
 //	sha256:0bbf371317057713 model_error.gen.go
 //	sha256:84795a47785f4a2b model_feed_event.gen.go
 //	sha256:994d56fe61b8e117 model_feed_ok_response_event_stream.gen.go
-//	sha256:ec68b12b71aa78bb model_news_event.gen.go
-//	sha256:0e3334cbd93865d5 model_news_event_data.gen.go
+//	sha256:1321f356cd8f3503 model_news_event.gen.go
+//	sha256:ba5d5232a8bae14d model_news_event_data.gen.go
 //	sha256:05980127c1c02578 model_news_event_event.gen.go
-//	sha256:e3a0b450834267b0 model_price_event.gen.go
+//	sha256:4ee8c8bb03d4232a model_price_event.gen.go
 //	sha256:0c6a6917dd169d23 model_price_event_event.gen.go
 //	sha256:cda00faf254e479c model_tail_logs_level_param.gen.go
-//	sha256:af5e947bbde46f4f model_tick.gen.go
+//	sha256:f7210d2d0d40c736 model_tick.gen.go
 //	sha256:d88c6f5f51f6da0e raw/client.gen.go
 
 package sdksse

@@ -43,12 +43,10 @@ func (m Order) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Order) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.ID == "" {
-		pID := p.Key("id")
-		v.Required(&pID)
+		v.RequiredKey(p, "id")
 	}
 	if m.absent&(1<<1) != 0 && m.Status == "" {
-		pStatus := p.Key("status")
-		v.Required(&pStatus)
+		v.RequiredKey(p, "status")
 	} else {
 		pStatus := p.Key("status")
 		m.Status.ValidateInto(v, &pStatus)

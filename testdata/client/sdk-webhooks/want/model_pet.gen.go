@@ -50,12 +50,10 @@ func (m Pet) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		oasimpl.IntMinimum(v, &pAge, x, 0, false)
 	}
 	if m.absent&(1<<0) != 0 && m.ID == "" {
-		pID := p.Key("id")
-		v.Required(&pID)
+		v.RequiredKey(p, "id")
 	}
 	if m.absent&(1<<1) != 0 && m.Name == "" {
-		pName := p.Key("name")
-		v.Required(&pName)
+		v.RequiredKey(p, "name")
 	} else {
 		pName := p.Key("name")
 		v.StringLen(&pName, m.Name, 1, -1)

@@ -44,12 +44,10 @@ func (m PetRemovedPayload) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m PetRemovedPayload) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.ID == "" {
-		pID := p.Key("id")
-		v.Required(&pID)
+		v.RequiredKey(p, "id")
 	}
 	if m.absent&(1<<1) != 0 && m.Reason == "" {
-		pReason := p.Key("reason")
-		v.Required(&pReason)
+		v.RequiredKey(p, "reason")
 	} else {
 		pReason := p.Key("reason")
 		m.Reason.ValidateInto(v, &pReason)

@@ -39,8 +39,7 @@ func (m PlaceOrderBody) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m PlaceOrderBody) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.PetID == "" {
-		pPetID := p.Key("petId")
-		v.Required(&pPetID)
+		v.RequiredKey(p, "petId")
 	}
 }
 

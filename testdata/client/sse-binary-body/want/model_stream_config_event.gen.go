@@ -39,8 +39,7 @@ func (m StreamConfigEvent) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m StreamConfigEvent) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Version == 0 {
-		pVersion := p.Key("version")
-		v.Required(&pVersion)
+		v.RequiredKey(p, "version")
 	}
 }
 

@@ -7,14 +7,14 @@
 //
 // spec: sha256:8a58b643a2acf06d
 // config: sha256:c87cd6bd79ffc45e
-// toolchain: v0.20.0
-// output: sha256:e5c13342b370099d
+// toolchain: v0.21.0
+// output: sha256:3d29fc63a5e6ec21
 //
 // files:
-//	sha256:3237535a8cd2256b api.gen.go
-//	sha256:19ae439503862e48 doc.gen.go
+//	sha256:cb7f80fe2011c389 api.gen.go
+//	sha256:8f3bcd580c77e8f2 doc.gen.go
 //	sha256:de47a82c6c72fb78 examples.gen_test.go
-//	sha256:1460f31894fd26e6 model_stream_config_event.gen.go
+//	sha256:e21ef349a70cd8a0 model_stream_config_event.gen.go
 //	sha256:8394c7ee75be8ce0 raw/client.gen.go
 
 package ssebinarybody

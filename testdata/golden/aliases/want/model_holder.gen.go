@@ -52,8 +52,7 @@ func (m Holder) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Holder) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if len(m.Free) == 0 {
-		pFree := p.Key("free")
-		v.Required(&pFree)
+		v.RequiredKey(p, "free")
 	}
 	if x, ok := m.Paint.Get(); ok {
 		pPaint := p.Key("paint")
@@ -64,8 +63,7 @@ func (m Holder) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		x.ValidateInto(v, &pShape)
 	}
 	if m.Tags == nil {
-		pTags := p.Key("tags")
-		v.Required(&pTags)
+		v.RequiredKey(p, "tags")
 	} else {
 		pTags := p.Key("tags")
 		m.Tags.ValidateInto(v, &pTags)

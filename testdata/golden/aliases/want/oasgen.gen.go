@@ -7,11 +7,11 @@
 //
 // spec: sha256:39b553d129eebb02
 // config: sha256:e372b62fecccf7b1
-// toolchain: v0.20.0
-// output: sha256:562ba7ba41053bb0
+// toolchain: v0.21.0
+// output: sha256:a8a5f53898eb9df2
 //
 // files:
-//	sha256:b156d205e3b584ad doc.gen.go
+//	sha256:efa1d89ae76b4cac doc.gen.go
 //	sha256:2a8fc3d0b45ac471 docs/models/color.md
 //	sha256:f437eef4606e4404 docs/models/free.md
 //	sha256:70cb00816ebaeaee docs/models/holder.md
@@ -22,7 +22,7 @@
 //	sha256:104d55d8850812cf docs/models/when.md
 //	sha256:d433905728650831 model_color.gen.go
 //	sha256:47d969c2e3244fa1 model_free.gen.go
-//	sha256:d07ce952fc7cd7f3 model_holder.gen.go
+//	sha256:86862f3e6938a19f model_holder.gen.go
 //	sha256:79fccf80a8c94cb4 model_paint.gen.go
 //	sha256:68c885796bfbb823 model_shape.gen.go
 //	sha256:d494bd67a5d4d3cb model_shape_alias.gen.go

@@ -41,8 +41,7 @@ func (m CreateZoneBody) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m CreateZoneBody) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Name == "" {
-		pName := p.Key("name")
-		v.Required(&pName)
+		v.RequiredKey(p, "name")
 	}
 }
 

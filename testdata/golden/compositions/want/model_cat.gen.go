@@ -43,12 +43,10 @@ func (m Cat) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Cat) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Kind == "" {
-		pKind := p.Key("kind")
-		v.Required(&pKind)
+		v.RequiredKey(p, "kind")
 	}
 	if m.absent&(1<<1) != 0 && m.Lives == 0 {
-		pLives := p.Key("lives")
-		v.Required(&pLives)
+		v.RequiredKey(p, "lives")
 	}
 }
 

@@ -43,12 +43,10 @@ func (m Dog) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Dog) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Bark == "" {
-		pBark := p.Key("bark")
-		v.Required(&pBark)
+		v.RequiredKey(p, "bark")
 	}
 	if m.absent&(1<<1) != 0 && m.Kind == "" {
-		pKind := p.Key("kind")
-		v.Required(&pKind)
+		v.RequiredKey(p, "kind")
 	}
 }
 

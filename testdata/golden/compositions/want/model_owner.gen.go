@@ -116,8 +116,7 @@ func (m Owner) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		x.ValidateInto(v, &pOutputFile)
 	}
 	if m.Pet.IsZero() {
-		pPet := p.Key("pet")
-		v.Required(&pPet)
+		v.RequiredKey(p, "pet")
 	} else {
 		pPet := p.Key("pet")
 		m.Pet.ValidateInto(v, &pPet)

@@ -38,8 +38,7 @@ func (m OwnerCollar) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m OwnerCollar) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Color == "" {
-		pColor := p.Key("color")
-		v.Required(&pColor)
+		v.RequiredKey(p, "color")
 	}
 }
 

@@ -7,12 +7,12 @@
 //
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
-// toolchain: v0.20.0
-// output: sha256:a60c7163e47b7df0
+// toolchain: v0.21.0
+// output: sha256:9f51d84da11b58fe
 //
 // files:
-//	sha256:995dd69ec42ec266 api.gen.go
-//	sha256:563a0b7420259bee doc.gen.go
+//	sha256:1fdaf1709176b6d0 api.gen.go
+//	sha256:03ed1c977ef8c7e8 doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md
 //	sha256:9d637706ac1edcbc docs/models/codetooltype.md
@@ -29,17 +29,17 @@
 //	sha256:cad1e032238615df docs/models/tool.md
 //	sha256:e16c5c90994a77c3 docs/sdks/apiclient/README.md
 //	sha256:2cbaee0fa9403b24 examples.gen_test.go
-//	sha256:848a53089c422f30 model_cat.gen.go
-//	sha256:4bf3a9bfeeb91779 model_code_tool.gen.go
+//	sha256:1a3e4da17219ffa4 model_cat.gen.go
+//	sha256:45ce176bb3b5605f model_code_tool.gen.go
 //	sha256:f024ce48885f07c8 model_code_tool_type.gen.go
 //	sha256:f8470ae9b5424c37 model_described_pet.gen.go
-//	sha256:45f56ac89a955d19 model_dog.gen.go
+//	sha256:3134d0e9fa32d8c7 model_dog.gen.go
 //	sha256:32a11802303980ef model_maybe_cat.gen.go
-//	sha256:fae7edd3f54bc10c model_owner.gen.go
-//	sha256:9349567e5d379eb9 model_owner_collar.gen.go
+//	sha256:09cdc1df48ed0479 model_owner.gen.go
+//	sha256:09e0701a3fb5299d model_owner_collar.gen.go
 //	sha256:2b60c22892141ab8 model_pet.gen.go
 //	sha256:eabd03274548799f model_pet_with_owner.gen.go
-//	sha256:d6008c82d3299663 model_search_tool.gen.go
+//	sha256:b39cf67977c603d5 model_search_tool.gen.go
 //	sha256:53da36eafec158f0 model_search_tool_type.gen.go
 //	sha256:d35c198528208963 model_size.gen.go
 //	sha256:e3af4028a695edab model_tool.gen.go

@@ -38,8 +38,7 @@ func (m MaybeCat) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m MaybeCat) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Lives == 0 {
-		pLives := p.Key("lives")
-		v.Required(&pLives)
+		v.RequiredKey(p, "lives")
 	}
 }
 

@@ -58,8 +58,7 @@ func (m Item) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Item) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && reflect.ValueOf(m.ID).IsZero() {
-		pID := p.Key("id")
-		v.Required(&pID)
+		v.RequiredKey(p, "id")
 	}
 	if x, ok := m.Level.Get(); ok {
 		pLevel := p.Key("level")

@@ -7,12 +7,12 @@
 //
 // spec: sha256:722557dab0b479f2
 // config: sha256:820be30c8474642c
-// toolchain: v0.20.0
-// output: sha256:934d55f81d97dc5a
+// toolchain: v0.21.0
+// output: sha256:51ab54e706039db5
 //
 // files:
-//	sha256:ab7a69c3cbaffe6f api.gen.go
-//	sha256:2925e233abb9f444 doc.gen.go
+//	sha256:277c215753ce6084 api.gen.go
+//	sha256:0e5431431b341d3a doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:9b68b05772135c9c docs/models/item.md
 //	sha256:0ea6464ee4e15940 docs/models/itemlevel.md
@@ -22,7 +22,7 @@
 //	sha256:6e3a3c6007a673aa docs/sdks/apiclient/README.md
 //	sha256:5f151f07572e9bf4 examples.gen_test.go
 //	sha256:9d235b9ec87eeb10 model_dimensions.gen.go
-//	sha256:d70e71897f69adcf model_item.gen.go
+//	sha256:8db369833ab067e9 model_item.gen.go
 //	sha256:9e50185d047eb601 model_item_level.gen.go
 //	sha256:0d486d3d47b31cf1 model_thing_id.gen.go
 //	sha256:780214b6b40ac5cd model_wait.gen.go

@@ -41,8 +41,7 @@ func (m CardConfiguration) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m CardConfiguration) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Activation == "" {
-		pActivation := p.Key("activation")
-		v.Required(&pActivation)
+		v.RequiredKey(p, "activation")
 	}
 }
 

@@ -54,8 +54,7 @@ func (m Link) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		m.Next.ValidateInto(v, &pNext)
 	}
 	if m.absent&(1<<0) != 0 && m.Value == "" {
-		pValue := p.Key("value")
-		v.Required(&pValue)
+		v.RequiredKey(p, "value")
 	}
 }
 

@@ -46,16 +46,14 @@ func (m Pet) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Pet) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.ID == 0 {
-		pID := p.Key("id")
-		v.Required(&pID)
+		v.RequiredKey(p, "id")
 	}
 	if x, ok := m.Kind.Get(); ok {
 		pKind := p.Key("kind")
 		x.ValidateInto(v, &pKind)
 	}
 	if m.absent&(1<<1) != 0 && m.Name == "" {
-		pName := p.Key("name")
-		v.Required(&pName)
+		v.RequiredKey(p, "name")
 	}
 }
 

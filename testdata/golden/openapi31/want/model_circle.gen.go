@@ -43,15 +43,13 @@ func (m Circle) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Circle) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Radius == 0 {
-		pRadius := p.Key("radius")
-		v.Required(&pRadius)
+		v.RequiredKey(p, "radius")
 	} else {
 		pRadius := p.Key("radius")
 		v.Minimum(&pRadius, float64(m.Radius), 0.0, true)
 	}
 	if m.absent&(1<<1) != 0 && m.Type == "" {
-		pType := p.Key("type")
-		v.Required(&pType)
+		v.RequiredKey(p, "type")
 	}
 }
 

@@ -43,12 +43,10 @@ func (m Square) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Square) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Side == 0 {
-		pSide := p.Key("side")
-		v.Required(&pSide)
+		v.RequiredKey(p, "side")
 	}
 	if m.absent&(1<<1) != 0 && m.Type == "" {
-		pType := p.Key("type")
-		v.Required(&pType)
+		v.RequiredKey(p, "type")
 	}
 }
 

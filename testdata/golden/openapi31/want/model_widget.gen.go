@@ -113,16 +113,14 @@ func (m Widget) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Widget) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Name == "" {
-		pName := p.Key("name")
-		v.Required(&pName)
+		v.RequiredKey(p, "name")
 	}
 	if x, ok := m.BackupOwner.Get(); ok {
 		pBackupOwner := p.Key("backup_owner")
 		x.ValidateInto(v, &pBackupOwner)
 	}
 	if m.absent&(1<<2) != 0 && m.Kind == "" {
-		pKind := p.Key("kind")
-		v.Required(&pKind)
+		v.RequiredKey(p, "kind")
 	} else {
 		pKind := p.Key("kind")
 		m.Kind.ValidateInto(v, &pKind)
@@ -136,16 +134,14 @@ func (m Widget) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		x.ValidateInto(v, &pMode)
 	}
 	if !m.Nickname.IsSet() {
-		pNickname := p.Key("nickname")
-		v.Required(&pNickname)
+		v.RequiredKey(p, "nickname")
 	}
 	if x, ok := m.Owner.Get(); ok {
 		pOwner := p.Key("owner")
 		x.ValidateInto(v, &pOwner)
 	}
 	if m.absent&(1<<3) != 0 && m.Password == "" {
-		pPassword := p.Key("password")
-		v.Required(&pPassword)
+		v.RequiredKey(p, "password")
 	}
 	if x, ok := m.Payload.Get(); ok {
 		pPayload := p.Key("payload")
@@ -156,8 +152,7 @@ func (m Widget) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		x.ValidateInto(v, &pShape)
 	}
 	if m.absent&(1<<4) != 0 && m.Size == "" {
-		pSize := p.Key("size")
-		v.Required(&pSize)
+		v.RequiredKey(p, "size")
 	} else {
 		pSize := p.Key("size")
 		m.Size.ValidateInto(v, &pSize)

@@ -7,12 +7,12 @@
 //
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
-// toolchain: v0.20.0
-// output: sha256:410a858e51d47a5c
+// toolchain: v0.21.0
+// output: sha256:9626eb1fba02264d
 //
 // files:
-//	sha256:83e0789457174dc2 api.gen.go
-//	sha256:4cf4d1717e96f442 doc.gen.go
+//	sha256:056cd205adabe0d2 api.gen.go
+//	sha256:d5fdac491c83b479 doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md
 //	sha256:a22fe477e85c7cdb examples.gen_test.go

@@ -44,12 +44,10 @@ func (m Employee) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Employee) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.ID == "" {
-		pID := p.Key("id")
-		v.Required(&pID)
+		v.RequiredKey(p, "id")
 	}
 	if m.absent&(1<<1) != 0 && reflect.ValueOf(m.Manager).IsZero() {
-		pManager := p.Key("manager")
-		v.Required(&pManager)
+		v.RequiredKey(p, "manager")
 	} else {
 		pManager := p.Key("manager")
 		m.Manager.ValidateInto(v, &pManager)

@@ -70,8 +70,7 @@ func (m Node) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		}
 	}
 	if m.absent&(1<<0) != 0 && m.Name == "" {
-		pName := p.Key("name")
-		v.Required(&pName)
+		v.RequiredKey(p, "name")
 	} else {
 		pName := p.Key("name")
 		v.StringLen(&pName, m.Name, 1, -1)

@@ -49,19 +49,16 @@ func (m Pet) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Pet) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.ID == "" {
-		pID := p.Key("id")
-		v.Required(&pID)
+		v.RequiredKey(p, "id")
 	}
 	if m.absent&(1<<1) != 0 && m.Kind == "" {
-		pKind := p.Key("kind")
-		v.Required(&pKind)
+		v.RequiredKey(p, "kind")
 	} else {
 		pKind := p.Key("kind")
 		m.Kind.ValidateInto(v, &pKind)
 	}
 	if m.absent&(1<<2) != 0 && m.Name == "" {
-		pName := p.Key("name")
-		v.Required(&pName)
+		v.RequiredKey(p, "name")
 	}
 }
 

@@ -48,15 +48,13 @@ func (m PetInput) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m PetInput) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Kind == "" {
-		pKind := p.Key("kind")
-		v.Required(&pKind)
+		v.RequiredKey(p, "kind")
 	} else {
 		pKind := p.Key("kind")
 		m.Kind.ValidateInto(v, &pKind)
 	}
 	if m.absent&(1<<1) != 0 && m.Name == "" {
-		pName := p.Key("name")
-		v.Required(&pName)
+		v.RequiredKey(p, "name")
 	}
 }
 

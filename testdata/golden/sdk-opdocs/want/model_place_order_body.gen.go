@@ -54,16 +54,13 @@ func (m PlaceOrderBody) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m PlaceOrderBody) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if len(m.Options) == 0 {
-		pOptions := p.Key("options")
-		v.Required(&pOptions)
+		v.RequiredKey(p, "options")
 	}
 	if m.absent&(1<<0) != 0 && m.PetID == "" {
-		pPetID := p.Key("petId")
-		v.Required(&pPetID)
+		v.RequiredKey(p, "petId")
 	}
 	if m.absent&(1<<1) != 0 && m.Quantity == 0 {
-		pQuantity := p.Key("quantity")
-		v.Required(&pQuantity)
+		v.RequiredKey(p, "quantity")
 	} else {
 		pQuantity := p.Key("quantity")
 		oasimpl.IntMinimum(v, &pQuantity, m.Quantity, 1, false)

@@ -38,8 +38,7 @@ func (m Problem) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Problem) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Message == "" {
-		pMessage := p.Key("message")
-		v.Required(&pMessage)
+		v.RequiredKey(p, "message")
 	}
 }
 

@@ -7,12 +7,12 @@
 //
 // spec: sha256:e528dd668d862993
 // config: sha256:c69162836e608cae
-// toolchain: v0.20.0
-// output: sha256:746cf88e3b610e05
+// toolchain: v0.21.0
+// output: sha256:9509f9c5a682d80a
 //
 // files:
-//	sha256:831db118fb8b61e0 api.gen.go
-//	sha256:3c56046e8440b780 doc.gen.go
+//	sha256:3da268b317d1f5f0 api.gen.go
+//	sha256:c27de08fccd0d183 doc.gen.go
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md
 //	sha256:4dc9579915677d1c docs/models/petinput.md
@@ -25,10 +25,10 @@
 //	sha256:0414943e45440319 errors.gen.go
 //	sha256:655d25fe3b293196 examples.gen_test.go
 //	sha256:af396dd09069f7fd model_kind.gen.go
-//	sha256:60bb8c8f3d0e92ae model_pet.gen.go
-//	sha256:1f000f4f4e06e400 model_pet_input.gen.go
-//	sha256:351b0e037d6bd0ca model_place_order_body.gen.go
-//	sha256:56406d9a666c1cb6 model_problem.gen.go
+//	sha256:25f91caf64177443 model_pet.gen.go
+//	sha256:a9818386451e8938 model_pet_input.gen.go
+//	sha256:6f6a7dafc2780e9b model_place_order_body.gen.go
+//	sha256:8ae346c5ae7cd647 model_problem.gen.go
 //	sha256:0cdaee601187fe88 raw/client.gen.go
 
 package sdkopdocs

@@ -43,8 +43,7 @@ func (m Line) Validate() error {
 // ValidateInto adds the violations of m under p to v.
 func (m Line) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 	if m.absent&(1<<0) != 0 && m.Sku == "" {
-		pSku := p.Key("sku")
-		v.Required(&pSku)
+		v.RequiredKey(p, "sku")
 	} else {
 		pSku := p.Key("sku")
 		v.StringLen(&pSku, m.Sku, 1, -1)

@@ -117,15 +117,13 @@ func (m Order) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		v.Format(&pEmail, x, "email")
 	}
 	if m.absent&(1<<0) != 0 && m.ID == "" {
-		pID := p.Key("id")
-		v.Required(&pID)
+		v.RequiredKey(p, "id")
 	} else {
 		pID := p.Key("id")
 		v.Format(&pID, m.ID, "uuid")
 	}
 	if m.Lines == nil {
-		pLines := p.Key("lines")
-		v.Required(&pLines)
+		v.RequiredKey(p, "lines")
 	} else {
 		pLines := p.Key("lines")
 		for i0 := range m.Lines {
@@ -147,16 +145,14 @@ func (m Order) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		x.ValidateInto(v, &pPriority)
 	}
 	if m.absent&(1<<1) != 0 && m.Quantity == 0 {
-		pQuantity := p.Key("quantity")
-		v.Required(&pQuantity)
+		v.RequiredKey(p, "quantity")
 	} else {
 		pQuantity := p.Key("quantity")
 		oasimpl.IntMinimum(v, &pQuantity, m.Quantity, 1, false)
 		oasimpl.IntMaximum(v, &pQuantity, m.Quantity, 100, false)
 	}
 	if m.absent&(1<<2) != 0 && m.Status == "" {
-		pStatus := p.Key("status")
-		v.Required(&pStatus)
+		v.RequiredKey(p, "status")
 	} else {
 		pStatus := p.Key("status")
 		m.Status.ValidateInto(v, &pStatus)

@@ -53,8 +53,7 @@ func (m Account) ValidateInto(v *oasimpl.Validator, p *oasimpl.Path) {
 		v.StringLen(&pHandle, x, 3, -1)
 	}
 	if m.absent&(1<<0) != 0 && m.ID == 0 {
-		pID := p.Key("id")
-		v.Required(&pID)
+		v.RequiredKey(p, "id")
 	}
 	if m.Owner != nil {
 		pOwner := p.Key("owner")
