@@ -64,9 +64,6 @@ func genDoc(t *plan.Type) []byte {
 // typeCell is the Go type of a field, with named types linked to their page.
 func typeCell(fl *plan.Field) string {
 	inner := mdType(fl.Type)
-	if fl.Wrap == plan.OptionalPointer {
-		return "\\*" + inner
-	}
 	if w, ok := fl.Wrap.Ident(); ok {
 		return generic(w, inner)
 	}

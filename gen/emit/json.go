@@ -200,11 +200,11 @@ func genStructEncode(g *jen.Group, t *plan.Type) {
 			writeKey(g)
 			e.value(g, sel, fl.Type, 0)
 		case plan.OptionalPointer:
-			// Through the pointer: AppendJSON's copy of the struct is
-			// the only one.
+			// Through the pointer, known not nil here: AppendJSON's
+			// copy of the struct is the only one.
 			g.If(jen.Add(sel).Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
 				writeKey(g)
-				e.value(g, sel, fl.Type, 1)
+				e.value(g, sel, pointee(fl.Type), 1)
 			})
 		case plan.Optional:
 			g.If(jen.List(jen.Id("x"), jen.Id("ok")).Op(":=").Add(sel).Dot("Get").Call(), jen.Id("ok")).BlockFunc(func(g *jen.Group) {
@@ -359,10 +359,8 @@ func (e *encoder) value(g *jen.Group, val jen.Code, r *plan.Ref, depth int) {
 	switch r.Kind {
 	case plan.RefNamed:
 		if r.Pointer {
-			inner := *r
-			inner.Pointer = false
 			g.If(jen.Add(val).Op("==").Nil()).Block(appendLit("null")).Else().BlockFunc(func(g *jen.Group) {
-				e.value(g, jen.Parens(jen.Op("*").Add(val)), &inner, depth+1)
+				e.value(g, jen.Parens(jen.Op("*").Add(val)), pointee(r), depth+1)
 			})
 			return
 		}

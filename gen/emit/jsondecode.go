@@ -240,14 +240,10 @@ func genExtraDecode(g *jen.Group, t *plan.Type) {
 func decodeField(g *jen.Group, fl *plan.Field) {
 	sel := jen.Id("m").Dot(fl.Name)
 	switch fl.Wrap {
-	case plan.Plain:
+	case plan.Plain, plan.OptionalPointer:
+		// A *T (OptionalPointer) as encoding/json decodes one: null sets
+		// nil, a value decodes into the struct there or a new one.
 		decodeInto(g, sel, fl.Type, 0, false)
-	case plan.OptionalPointer:
-		// As encoding/json decodes into a *T: null sets nil, a value
-		// decodes into the struct already there or a new one.
-		ptr := *fl.Type
-		ptr.Pointer = true
-		decodeInto(g, sel, &ptr, 0, false)
 	case plan.Optional, plan.NullableWrap:
 		onNull, helper := "Unset", "DecodeOpt"
 		if fl.Wrap == plan.NullableWrap {

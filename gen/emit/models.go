@@ -63,6 +63,14 @@ func goType(r *plan.Ref) jen.Code {
 	return c
 }
 
+// pointee is r without its pointer: the value a non-nil *T holds, whose
+// methods the pointer reaches as they are.
+func pointee(r *plan.Ref) *plan.Ref {
+	inner := *r
+	inner.Pointer = false
+	return &inner
+}
+
 // qual writes a Go identifier, qualified by its package when it has one.
 func qual(id plan.GoIdent) *jen.Statement {
 	if id.ImportPath == "" {
@@ -80,9 +88,6 @@ func builtinType(b plan.Builtin) *jen.Statement {
 
 // fieldType is the Go type of a field, wrapper included.
 func fieldType(fl *plan.Field) jen.Code {
-	if fl.Wrap == plan.OptionalPointer {
-		return jen.Op("*").Add(goType(fl.Type))
-	}
 	if w, ok := fl.Wrap.Ident(); ok {
 		return qual(w).Types(goType(fl.Type))
 	}
@@ -495,7 +500,7 @@ func genFieldValidate(g *jen.Group, owner *plan.Type, fl *plan.Field) {
 		if needs {
 			g.If(jen.Add(sel).Op("!=").Nil()).BlockFunc(func(g *jen.Group) {
 				g.Add(pathDecl)
-				validateValue(g, owner, sel, fl.Type, pv, 0)
+				validateValue(g, owner, sel, pointee(fl.Type), pv, 0)
 			})
 		}
 	default:

@@ -69,7 +69,7 @@ func accessFunc(pg *plan.Pagination, a *plan.Accessor) jen.Code {
 		g.Id("out").Add(goType(out))
 		g.Id("ok").Bool()
 	}).BlockFunc(func(g *jen.Group) {
-		cur, deref := "page", false
+		cur := "page"
 		if pg.PagePointer {
 			g.If(jen.Id("page").Op("==").Nil()).Block(jen.Return())
 		}
@@ -100,13 +100,8 @@ func accessFunc(pg *plan.Pagination, a *plan.Accessor) jen.Code {
 			}
 			sel := jen.Id(cur).Dot(s.Field.Name)
 			switch s.Field.Wrap {
-			case plan.Plain:
+			case plan.Plain, plan.OptionalPointer:
 				g.Id(v).Op(":=").Add(sel)
-			case plan.OptionalPointer:
-				g.Id(v).Op(":=").Add(sel)
-				g.If(jen.Id(v).Op("==").Nil()).Block(jen.Return())
-				// The accessor returns the struct itself, not the pointer.
-				deref = i == len(a.Steps)-1
 			default:
 				g.List(jen.Id(v), jen.Id("ok")).Op(":=").Add(sel).Dot("Get").Call()
 				g.If(jen.Op("!").Id("ok")).Block(jen.Return())
@@ -115,10 +110,6 @@ func accessFunc(pg *plan.Pagination, a *plan.Accessor) jen.Code {
 				g.If(jen.Id(v).Op("==").Nil()).Block(jen.Return())
 			}
 			cur = v
-		}
-		if deref {
-			g.Return(jen.Op("*").Id(cur), jen.True())
-			return
 		}
 		g.Return(jen.Id(cur), jen.True())
 	})

@@ -34,8 +34,11 @@ func (p *planner) enterUnnamed(s *openapi3.Schema, where string) bool {
 // over a third of the package's machine code and a quarter of its build
 // time. Scalars, slices, maps and unions keep oas.Opt, which tells an
 // absent value from a zero one; a nullable struct keeps oas.Nullable,
-// which has three states. It runs once every type's kind is final, before
-// breakCycles: a struct held by pointer does not contain its owner.
+// which has three states. The field's Ref says Pointer, as breakCycles'
+// do, so the field is spelled, decoded and reached through like theirs;
+// Wrap says that nil means absent. It runs once every type's kind is
+// final, before breakCycles: a struct held by pointer does not contain its
+// owner.
 func (p *planner) holdOptionalStructsByPointer() {
 	for _, t := range p.m.Types {
 		if t.Kind != KindStruct {
@@ -43,9 +46,10 @@ func (p *planner) holdOptionalStructsByPointer() {
 		}
 		for _, f := range t.Fields {
 			if r := f.Type; f.Wrap == Optional && r.Kind == RefNamed && r.Named.Kind == KindStruct {
-				// Its own Ref: breakCycles may point another use of a
-				// shared one, which would make this one **T.
+				// Its own Ref: the same one may be shared with uses that
+				// hold the struct by value.
 				own := *r
+				own.Pointer = true
 				f.Wrap, f.Type = OptionalPointer, &own
 			}
 		}
@@ -63,7 +67,7 @@ func (p *planner) breakCycles() {
 			continue
 		}
 		for _, f := range t.Fields {
-			if r := f.Type; f.Wrap != OptionalPointer && r.Kind == RefNamed && !r.Pointer && holdsByValue(r.Named, t, map[*Type]bool{}) {
+			if r := f.Type; r.Kind == RefNamed && !r.Pointer && holdsByValue(r.Named, t, map[*Type]bool{}) {
 				r.Pointer = true
 			}
 		}
@@ -106,9 +110,7 @@ func holdsByValue(t, target *Type, seen map[*Type]bool) bool {
 	switch t.Kind {
 	case KindStruct:
 		for _, f := range t.Fields {
-			if f.Wrap != OptionalPointer {
-				refs = append(refs, f.Type)
-			}
+			refs = append(refs, f.Type)
 		}
 	case KindAlias:
 		refs = append(refs, t.Elem)

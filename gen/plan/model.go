@@ -419,8 +419,8 @@ const (
 	Optional                 // optional, not nullable: oas.Opt[T]
 	NullableWrap             // nullable (optional or required): oas.Nullable[T]
 	// OptionalPointer is an optional, not nullable property whose value
-	// is one of the package's structs: *T, nil when absent
-	// (holdOptionalStructsByPointer).
+	// is one of the package's structs: *T (its Type says Pointer), nil
+	// when absent (holdOptionalStructsByPointer).
 	OptionalPointer
 )
 
