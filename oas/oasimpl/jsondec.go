@@ -222,9 +222,13 @@ func (d *Decoder) ws() {
 }
 
 // peek skips whitespace and returns the next byte, or 0 at the end.
-func (d *Decoder) peek() byte {
+//
+// peek is meant to be inlined (TestHotPathsInline checks that it is): its
+// inlining cost is at the compiler's budget, so mind the cost of any change.
+func (d *Decoder) peek() (c byte) {
 	if d.pos < len(d.data) {
-		if c := d.data[d.pos]; c > ' ' {
+		c = d.data[d.pos]
+		if c > ' ' {
 			return c
 		}
 	}
@@ -280,6 +284,16 @@ func (d *Decoder) Null() bool {
 	}
 	d.literal("null")
 	return true
+}
+
+// isNull is Null for the per-field helpers (jsonfield.go): the usual
+// next byte, the start of a value that is not null with no whitespace
+// before it, is answered inline, without Null's call.
+func (d *Decoder) isNull() bool {
+	if d.pos < len(d.data) && d.data[d.pos]-'!' < 'n'-'!' {
+		return false // a byte above ' ' and below 'n': '"', '{', '[', '-', a digit
+	}
+	return d.Null()
 }
 
 // AtNull reports whether the next value is null, without reading it.
@@ -485,6 +499,19 @@ func (d *Decoder) More(i int) bool {
 
 // Skip reads and discards one value, checking its syntax.
 func (d *Decoder) Skip() {
+	if d.depth <= maxDepth-scanDepth {
+		if end, _, ok := scanValue(d.data, d.pos); ok {
+			d.pos = end
+			return
+		}
+	}
+	d.skipSlow()
+}
+
+// skipSlow is Skip token by token, for what scanValue leaves: values
+// nested deeper than it follows, and invalid input, whose error it words
+// as encoding/json does.
+func (d *Decoder) skipSlow() {
 	switch d.peek() {
 	case '{':
 		if !d.BeginObject() {
@@ -772,10 +799,15 @@ func (d *Decoder) Bool() bool {
 func (d *Decoder) String() string {
 	data := d.data
 	start := d.pos + 1
-	t := d.arena[len(d.arena):cap(d.arena)]
 	if d.pos >= len(data) || data[d.pos] != '"' {
 		return d.stringSlow()
 	}
+	if cap(d.arena) == 0 && start < len(data) && data[start] != '"' {
+		// The document's first non-empty string: the arena's first chunk
+		// now, so that the string is read once, by the loop below.
+		d.grow(0)
+	}
+	t := d.arena[len(d.arena):cap(d.arena)]
 	i := start
 	for ; i+8 <= len(data) && i-start+8 <= len(t); i += 8 {
 		x := binary.LittleEndian.Uint64(data[i:])

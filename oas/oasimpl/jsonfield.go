@@ -30,7 +30,7 @@ import (
 //
 //go:noinline
 func DecodeOptString(d *Decoder, f *oas.Opt[string]) {
-	if d.Null() {
+	if d.isNull() {
 		f.Unset()
 		return
 	}
@@ -42,7 +42,7 @@ func DecodeOptString(d *Decoder, f *oas.Opt[string]) {
 //
 //go:noinline
 func DecodeNullableString(d *Decoder, f *oas.Nullable[string]) {
-	if d.Null() {
+	if d.isNull() {
 		f.SetNull()
 		return
 	}
@@ -54,7 +54,7 @@ func DecodeNullableString(d *Decoder, f *oas.Nullable[string]) {
 //
 //go:noinline
 func DecodeOptInt64(d *Decoder, f *oas.Opt[int64]) {
-	if d.Null() {
+	if d.isNull() {
 		f.Unset()
 		return
 	}
@@ -66,7 +66,7 @@ func DecodeOptInt64(d *Decoder, f *oas.Opt[int64]) {
 //
 //go:noinline
 func DecodeNullableInt64(d *Decoder, f *oas.Nullable[int64]) {
-	if d.Null() {
+	if d.isNull() {
 		f.SetNull()
 		return
 	}
@@ -78,7 +78,7 @@ func DecodeNullableInt64(d *Decoder, f *oas.Nullable[int64]) {
 //
 //go:noinline
 func DecodeOptInt32(d *Decoder, f *oas.Opt[int32]) {
-	if d.Null() {
+	if d.isNull() {
 		f.Unset()
 		return
 	}
@@ -90,7 +90,7 @@ func DecodeOptInt32(d *Decoder, f *oas.Opt[int32]) {
 //
 //go:noinline
 func DecodeNullableInt32(d *Decoder, f *oas.Nullable[int32]) {
-	if d.Null() {
+	if d.isNull() {
 		f.SetNull()
 		return
 	}
@@ -102,7 +102,7 @@ func DecodeNullableInt32(d *Decoder, f *oas.Nullable[int32]) {
 //
 //go:noinline
 func DecodeOptUint64(d *Decoder, f *oas.Opt[uint64]) {
-	if d.Null() {
+	if d.isNull() {
 		f.Unset()
 		return
 	}
@@ -114,7 +114,7 @@ func DecodeOptUint64(d *Decoder, f *oas.Opt[uint64]) {
 //
 //go:noinline
 func DecodeNullableUint64(d *Decoder, f *oas.Nullable[uint64]) {
-	if d.Null() {
+	if d.isNull() {
 		f.SetNull()
 		return
 	}
@@ -126,7 +126,7 @@ func DecodeNullableUint64(d *Decoder, f *oas.Nullable[uint64]) {
 //
 //go:noinline
 func DecodeOptUint32(d *Decoder, f *oas.Opt[uint32]) {
-	if d.Null() {
+	if d.isNull() {
 		f.Unset()
 		return
 	}
@@ -138,7 +138,7 @@ func DecodeOptUint32(d *Decoder, f *oas.Opt[uint32]) {
 //
 //go:noinline
 func DecodeNullableUint32(d *Decoder, f *oas.Nullable[uint32]) {
-	if d.Null() {
+	if d.isNull() {
 		f.SetNull()
 		return
 	}
@@ -150,7 +150,7 @@ func DecodeNullableUint32(d *Decoder, f *oas.Nullable[uint32]) {
 //
 //go:noinline
 func DecodeOptFloat64(d *Decoder, f *oas.Opt[float64]) {
-	if d.Null() {
+	if d.isNull() {
 		f.Unset()
 		return
 	}
@@ -162,7 +162,7 @@ func DecodeOptFloat64(d *Decoder, f *oas.Opt[float64]) {
 //
 //go:noinline
 func DecodeNullableFloat64(d *Decoder, f *oas.Nullable[float64]) {
-	if d.Null() {
+	if d.isNull() {
 		f.SetNull()
 		return
 	}
@@ -174,7 +174,7 @@ func DecodeNullableFloat64(d *Decoder, f *oas.Nullable[float64]) {
 //
 //go:noinline
 func DecodeOptBool(d *Decoder, f *oas.Opt[bool]) {
-	if d.Null() {
+	if d.isNull() {
 		f.Unset()
 		return
 	}
@@ -186,7 +186,7 @@ func DecodeOptBool(d *Decoder, f *oas.Opt[bool]) {
 //
 //go:noinline
 func DecodeNullableBool(d *Decoder, f *oas.Nullable[bool]) {
-	if d.Null() {
+	if d.isNull() {
 		f.SetNull()
 		return
 	}
@@ -198,7 +198,7 @@ func DecodeNullableBool(d *Decoder, f *oas.Nullable[bool]) {
 //
 //go:noinline
 func DecodeOptTime(d *Decoder, f *oas.Opt[time.Time]) {
-	if d.Null() {
+	if d.isNull() {
 		f.Unset()
 		return
 	}
@@ -210,7 +210,7 @@ func DecodeOptTime(d *Decoder, f *oas.Opt[time.Time]) {
 //
 //go:noinline
 func DecodeNullableTime(d *Decoder, f *oas.Nullable[time.Time]) {
-	if d.Null() {
+	if d.isNull() {
 		f.SetNull()
 		return
 	}
@@ -222,7 +222,7 @@ func DecodeNullableTime(d *Decoder, f *oas.Nullable[time.Time]) {
 //
 //go:noinline
 func DecodeOptBytes(d *Decoder, f *oas.Opt[[]byte]) {
-	if d.Null() {
+	if d.isNull() {
 		f.Unset()
 		return
 	}
@@ -234,7 +234,7 @@ func DecodeOptBytes(d *Decoder, f *oas.Opt[[]byte]) {
 //
 //go:noinline
 func DecodeNullableBytes(d *Decoder, f *oas.Nullable[[]byte]) {
-	if d.Null() {
+	if d.isNull() {
 		f.SetNull()
 		return
 	}
@@ -246,7 +246,7 @@ func DecodeNullableBytes(d *Decoder, f *oas.Nullable[[]byte]) {
 //
 //go:noinline
 func DecodeOptRawMessage(d *Decoder, f *oas.Opt[json.RawMessage]) {
-	if d.Null() {
+	if d.isNull() {
 		f.Unset()
 		return
 	}
@@ -258,7 +258,7 @@ func DecodeOptRawMessage(d *Decoder, f *oas.Opt[json.RawMessage]) {
 //
 //go:noinline
 func DecodeNullableRawMessage(d *Decoder, f *oas.Nullable[json.RawMessage]) {
-	if d.Null() {
+	if d.isNull() {
 		f.SetNull()
 		return
 	}
@@ -270,7 +270,7 @@ func DecodeNullableRawMessage(d *Decoder, f *oas.Nullable[json.RawMessage]) {
 //
 //go:noinline
 func DecodeOptStrings(d *Decoder, f *oas.Opt[[]string]) {
-	if d.Null() {
+	if d.isNull() {
 		f.Unset()
 		return
 	}
@@ -282,7 +282,7 @@ func DecodeOptStrings(d *Decoder, f *oas.Opt[[]string]) {
 //
 //go:noinline
 func DecodeNullableStrings(d *Decoder, f *oas.Nullable[[]string]) {
-	if d.Null() {
+	if d.isNull() {
 		f.SetNull()
 		return
 	}
@@ -313,7 +313,7 @@ func readStrings(d *Decoder) []string {
 //
 //go:noinline
 func DecodeStrings(p *[]string, d *Decoder) {
-	if d.Null() {
+	if d.isNull() {
 		*p = nil
 		return
 	}
@@ -329,7 +329,7 @@ func DecodeStrings(p *[]string, d *Decoder) {
 			s = slices.Grow(s, 1)
 		}
 		s = s[:len(s)+1]
-		if !d.Null() {
+		if !d.isNull() {
 			s[i] = d.String()
 		}
 	}

@@ -2,6 +2,7 @@ package oasimpl
 
 import (
 	"encoding/json"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -204,6 +205,84 @@ func BenchmarkDecoderTime(b *testing.B) {
 			var t time.Time
 			d := NewDecoder(in)
 			_ = t.UnmarshalJSON(d.Raw())
+		}
+	})
+}
+
+// checkAppendTime compares AppendTime with time.Time's MarshalJSON, error
+// or not, for t in UTC and in a zone (which takes the time package's path).
+func checkAppendTime(t *testing.T, tm time.Time) {
+	t.Helper()
+	for _, v := range []time.Time{tm.UTC(), tm.In(time.FixedZone("", 0)), tm.In(time.FixedZone("", -7*3600))} {
+		want, wantErr := v.MarshalJSON()
+		got, err := AppendTime([]byte("x"), v)
+		if (err != nil) != (wantErr != nil) {
+			t.Fatalf("AppendTime(%v): error %v, MarshalJSON's %v", v, err, wantErr)
+		}
+		if err != nil {
+			if string(got) != "x" {
+				t.Fatalf("AppendTime(%v) failed but appended: %q", v, got)
+			}
+			continue
+		}
+		if string(got) != "x"+string(want) {
+			t.Fatalf("AppendTime(%v) = %s, MarshalJSON %s", v, got[1:], want)
+		}
+	}
+}
+
+func TestAppendTime(t *testing.T) {
+	edges := []time.Time{
+		{},
+		time.Unix(0, 0),
+		time.Unix(-1, 999_999_999),
+		time.Date(2024, 5, 30, 12, 34, 56, 789_000_000, time.UTC),
+		time.Date(2024, 2, 29, 23, 59, 59, 1, time.UTC),
+		time.Date(2000, 2, 29, 0, 0, 0, 100, time.UTC),
+		time.Date(1900, 3, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(1600, 2, 29, 0, 0, 0, 0, time.UTC),
+		time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(0, 1, 1, 0, 0, 0, 0, time.UTC).Add(-time.Nanosecond),
+		time.Date(9999, 12, 31, 23, 59, 59, 999_999_999, time.UTC),
+		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(-4713, 11, 24, 12, 0, 0, 0, time.UTC),
+		time.Now(), // with a monotonic reading
+	}
+	for _, tm := range edges {
+		checkAppendTime(t, tm)
+	}
+	// Every day of five centuries around the era's boundary at a random
+	// time of day, and random instants across the whole range.
+	rng := rand.New(rand.NewPCG(1, 2))
+	for d := time.Date(1798, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2302; d = d.AddDate(0, 0, 1) {
+		checkAppendTime(t, d.Add(time.Duration(rng.Int64N(int64(24*time.Hour)))))
+	}
+	lo, hi := time.Date(-2, 1, 1, 0, 0, 0, 0, time.UTC).Unix(), time.Date(10002, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+	for range 100_000 {
+		ns := int64(0)
+		switch rng.IntN(3) {
+		case 1:
+			ns = rng.Int64N(1e9)
+		case 2:
+			ns = rng.Int64N(1000) * 1e6
+		}
+		checkAppendTime(t, time.Unix(lo+rng.Int64N(hi-lo), ns))
+	}
+}
+
+func BenchmarkAppendTime(b *testing.B) {
+	tm := time.Date(2024, 5, 30, 12, 34, 56, 789_000_000, time.UTC)
+	buf := make([]byte, 0, 64)
+	b.Run("oasimpl", func(b *testing.B) {
+		for b.Loop() {
+			buf, _ = AppendTime(buf[:0], tm)
+		}
+	})
+	b.Run("time", func(b *testing.B) {
+		for b.Loop() {
+			buf = append(buf[:0], '"')
+			buf, _ = tm.AppendText(buf)
+			buf = append(buf, '"')
 		}
 	})
 }
