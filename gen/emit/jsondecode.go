@@ -115,6 +115,17 @@ func genStructDecode(g *jen.Group, t *plan.Type) {
 		g.Switch(jen.Id("field")).BlockFunc(func(g *jen.Group) {
 			for i, fl := range t.Fields {
 				g.Case(jen.Lit(i)).BlockFunc(func(g *jen.Group) {
+					if kind := plainKind(fl); kind != "" {
+						// oasimpl.DecodePlainString(d, &m.F), which reports
+						// whether the member held a value, not null.
+						call := jen.Qual(implPkg, "DecodePlain"+kind).Call(jen.Id("d"), jen.Op("&").Id("m").Dot(fl.Name))
+						if presenceBit(fl) {
+							g.If(call).Block(jen.Add(absentWord(t, jen.Id("seen"), fl.Bit)).Op("|=").Add(absentMask(fl.Bit)))
+						} else {
+							g.Add(call)
+						}
+						return
+					}
 					if presenceBit(fl) {
 						// null is no value for a field that cannot hold it:
 						// the member counts as missing.
@@ -299,6 +310,23 @@ func decodeKind(r *plan.Ref) string {
 			return "Bytes"
 		}
 		return "RawMessage"
+	}
+	return ""
+}
+
+// plainKind names the oasimpl.DecodePlain<Kind> function for a field
+// without a wrapper whose type is a builtin scalar or time.Time, or is ""
+// when the field is decoded in place (decodeInto). One call per field, as
+// decodeKind's, where the decode was a check for null, a read and, for a
+// required member, a second check for null beside them.
+func plainKind(fl *plan.Field) string {
+	r := fl.Type
+	if fl.Wrap != plan.Plain || r.Nullable || r.Pointer || r.Kind != plan.RefBuiltin {
+		return ""
+	}
+	switch r.Builtin {
+	case plan.String, plan.Int64, plan.Int32, plan.Uint64, plan.Uint32, plan.Float64, plan.Bool, plan.Time:
+		return decodeKind(r)
 	}
 	return ""
 }

@@ -240,48 +240,32 @@ func (m *ConnectSession) DecodeJSON(d *oasimpl.Decoder) {
 				m.Categories.Set(x)
 			}
 		case 2:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainTime(d, &m.CreatedAt) {
 				seen |= 1 << 0
 			}
-			d.Time(&m.CreatedAt)
 		case 3:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainFloat64(d, &m.ID) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.ID = d.Float64()
 			}
 		case 4:
 			oasimpl.DecodeNullableString(d, &m.Label)
 		case 5:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainFloat64(d, &m.OrganizationID) {
 				seen |= 1 << 2
 			}
-			if !d.Null() {
-				m.OrganizationID = d.Float64()
-			}
 		case 6:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.OriginOwnerID) {
 				seen |= 1 << 3
 			}
-			if !d.Null() {
-				m.OriginOwnerID = d.String()
-			}
 		case 7:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.OriginOwnerName) {
 				seen |= 1 << 4
-			}
-			if !d.Null() {
-				m.OriginOwnerName = d.String()
 			}
 		case 8:
 			oasimpl.DecodeNullableString(d, &m.OriginUsername)
 		case 9:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.ProjectID) {
 				seen |= 1 << 5
-			}
-			if !d.Null() {
-				m.ProjectID = d.String()
 			}
 		case 10:
 			oasimpl.DecodeNullableString(d, &m.Provider)

@@ -79,11 +79,8 @@ func (m *ConnectSessionAuthenticate) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Token) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Token = d.String()
 			}
 		default:
 			d.Skip()

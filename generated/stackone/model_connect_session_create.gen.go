@@ -239,18 +239,12 @@ func (m *ConnectSessionCreate) DecodeJSON(d *oasimpl.Decoder) {
 		case 3:
 			oasimpl.DecodeNullableRawMessage(d, &m.Metadata)
 		case 4:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.OriginOwnerID) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.OriginOwnerID = d.String()
-			}
 		case 5:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.OriginOwnerName) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.OriginOwnerName = d.String()
 			}
 		case 6:
 			oasimpl.DecodeNullableString(d, &m.OriginUsername)

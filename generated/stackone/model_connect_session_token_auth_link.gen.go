@@ -229,11 +229,8 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 		case 0:
 			oasimpl.DecodeNullableString(d, &m.AccountID)
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.AuthLinkURL) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.AuthLinkURL = d.String()
 			}
 		case 2:
 			if d.Null() {
@@ -268,57 +265,38 @@ func (m *ConnectSessionTokenAuthLink) DecodeJSON(d *oasimpl.Decoder) {
 				m.Categories.Set(x)
 			}
 		case 3:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainTime(d, &m.CreatedAt) {
 				seen |= 1 << 1
 			}
-			d.Time(&m.CreatedAt)
 		case 4:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainFloat64(d, &m.ID) {
 				seen |= 1 << 2
-			}
-			if !d.Null() {
-				m.ID = d.Float64()
 			}
 		case 5:
 			oasimpl.DecodeNullableString(d, &m.Label)
 		case 6:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainFloat64(d, &m.OrganizationID) {
 				seen |= 1 << 3
 			}
-			if !d.Null() {
-				m.OrganizationID = d.Float64()
-			}
 		case 7:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.OriginOwnerID) {
 				seen |= 1 << 4
 			}
-			if !d.Null() {
-				m.OriginOwnerID = d.String()
-			}
 		case 8:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.OriginOwnerName) {
 				seen |= 1 << 5
-			}
-			if !d.Null() {
-				m.OriginOwnerName = d.String()
 			}
 		case 9:
 			oasimpl.DecodeNullableString(d, &m.OriginUsername)
 		case 10:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.ProjectID) {
 				seen |= 1 << 6
-			}
-			if !d.Null() {
-				m.ProjectID = d.String()
 			}
 		case 11:
 			oasimpl.DecodeNullableString(d, &m.Provider)
 		case 12:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Token) {
 				seen |= 1 << 7
-			}
-			if !d.Null() {
-				m.Token = d.String()
 			}
 		default:
 			d.Skip()

@@ -111,24 +111,17 @@ func (m *TooManyRequestsResponse) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Message) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.Message = d.String()
-			}
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainFloat64(d, &m.StatusCode) {
 				seen |= 1 << 1
 			}
-			if !d.Null() {
-				m.StatusCode = d.Float64()
-			}
 		case 2:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainTime(d, &m.Timestamp) {
 				seen |= 1 << 2
 			}
-			d.Time(&m.Timestamp)
 		default:
 			d.Skip()
 		}

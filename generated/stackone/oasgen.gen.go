@@ -7,12 +7,12 @@
 //
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
-// toolchain: v0.21.0
-// output: sha256:51e6aa001b8f0c45
+// toolchain: v0.22.0
+// output: sha256:52258fcd2dbdefb7
 //
 // files:
-//	sha256:07f14ac3a73460f6 api.gen.go
-//	sha256:bf06344a5a741c9b doc.gen.go
+//	sha256:5a4b1c835851034e api.gen.go
+//	sha256:54d41f1ff77be6d3 doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
 //	sha256:71e5f85174026d87 docs/models/connectsessionauthenticate.md
@@ -30,20 +30,20 @@
 //	sha256:783a6ed506e86e42 docs/sdks/connectsessions/README.md
 //	sha256:978841737428bfa8 errors.gen.go
 //	sha256:e18cbbd19cd9e85d examples.gen_test.go
-//	sha256:0306e2f6a5c9296f model_bad_request_response.gen.go
-//	sha256:50cfd600c3fa3ead model_connect_session.gen.go
-//	sha256:634c65e1664ba913 model_connect_session_authenticate.gen.go
+//	sha256:8896e701f6d1417b model_bad_request_response.gen.go
+//	sha256:47512f330d3eddfa model_connect_session.gen.go
+//	sha256:04021b0d76c4aeb0 model_connect_session_authenticate.gen.go
 //	sha256:d6d1b22d7baeff13 model_connect_session_categories.gen.go
-//	sha256:56b31fe44e1b1b63 model_connect_session_create.gen.go
+//	sha256:548c42d269e92bfb model_connect_session_create.gen.go
 //	sha256:b730cf4cd2deb719 model_connect_session_create_categories.gen.go
-//	sha256:cb5b2cafd331cace model_connect_session_token_auth_link.gen.go
+//	sha256:6e66dac522fc4334 model_connect_session_token_auth_link.gen.go
 //	sha256:15512259365fd4c7 model_connect_session_token_auth_link_categories.gen.go
-//	sha256:98715f61147778f6 model_forbidden_response.gen.go
-//	sha256:c6efa27be880a62f model_internal_server_error_response.gen.go
-//	sha256:c735b6fd2512eefd model_not_implemented_response.gen.go
-//	sha256:242a0b127ec4ec95 model_request_timed_out_response.gen.go
-//	sha256:36fee3a82e67bafd model_too_many_requests_response.gen.go
-//	sha256:a13e0b46e2c1743c model_unauthorized_response.gen.go
+//	sha256:38ec0da5c84a6d72 model_forbidden_response.gen.go
+//	sha256:873f148b895d3267 model_internal_server_error_response.gen.go
+//	sha256:d65a4eac181144d8 model_not_implemented_response.gen.go
+//	sha256:8edb05a348f94566 model_request_timed_out_response.gen.go
+//	sha256:de80264820bf806d model_too_many_requests_response.gen.go
+//	sha256:602b84b4ca4e39cd model_unauthorized_response.gen.go
 //	sha256:3ad61318231b00cd raw/client.gen.go
 //
 // warnings:

@@ -86,11 +86,8 @@ func (m *Circle) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Kind) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Kind = d.String()
 			}
 		case 1:
 			oasimpl.DecodeOptFloat64(d, &m.R)

@@ -540,11 +540,8 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 				m.Color.Set(x)
 			}
 		case 10:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.Count) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.Count = d.Int64()
 			}
 		case 11:
 			if d.Null() {
@@ -641,11 +638,8 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 				m.Matrix.Set(x)
 			}
 		case 18:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainFloat64(d, &m.Neg) {
 				seen |= 1 << 2
-			}
-			if !d.Null() {
-				m.Neg = d.Float64()
 			}
 		case 19:
 			if d.Null() {
@@ -712,11 +706,8 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 		case 27:
 			m.RoShape.DecodeJSON(d)
 		case 28:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Secret) {
 				seen |= 1 << 5
-			}
-			if !d.Null() {
-				m.Secret = d.String()
 			}
 		case 29:
 			if d.Null() {
@@ -727,17 +718,13 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 				m.Shape.Set(x)
 			}
 		case 30:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt32(d, &m.Small) {
 				seen |= 1 << 6
 			}
-			if !d.Null() {
-				m.Small = d.Int32()
-			}
 		case 31:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainTime(d, &m.Stamp) {
 				seen |= 1 << 7
 			}
-			d.Time(&m.Stamp)
 		case 32:
 			m.Tags.DecodeJSON(d)
 		case 33:
@@ -745,10 +732,9 @@ func (m *Everything) DecodeJSON(d *oasimpl.Decoder) {
 		case 34:
 			oasimpl.DecodeOptTime(d, &m.When)
 		case 35:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainTime(d, &m.WhenReq) {
 				seen |= 1 << 8
 			}
-			d.Time(&m.WhenReq)
 		case 36:
 			oasimpl.DecodeOptString(d, &m.Ünïcödé)
 		default:

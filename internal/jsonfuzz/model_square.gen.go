@@ -83,11 +83,8 @@ func (m *Square) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Kind) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Kind = d.String()
 			}
 		case 1:
 			oasimpl.DecodeOptInt64(d, &m.Side)

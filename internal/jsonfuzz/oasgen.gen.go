@@ -7,22 +7,22 @@
 //
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
-// toolchain: v0.21.0
-// output: sha256:7f42f3d44a0166ba
+// toolchain: v0.22.0
+// output: sha256:f6ef64a531c96e38
 //
 // files:
-//	sha256:b63e2c4a3c23f357 doc.gen.go
+//	sha256:382402cf280bd2a2 doc.gen.go
 //	sha256:2ae73306421f49a1 model_bag.gen.go
 //	sha256:1a3140820634177c model_child.gen.go
-//	sha256:6bef2cbac64efbb5 model_circle.gen.go
+//	sha256:29a89517f1a5375b model_circle.gen.go
 //	sha256:29117c17e9a06ee0 model_color.gen.go
 //	sha256:03c15410c17d501a model_either.gen.go
-//	sha256:65ec301b5ab77e5c model_everything.gen.go
+//	sha256:e8641de4194da838 model_everything.gen.go
 //	sha256:8d6c34dda725fd33 model_grandchild.gen.go
 //	sha256:010a3b63cde10b51 model_level.gen.go
 //	sha256:7fbb52374865b8fd model_node.gen.go
 //	sha256:136531860aeba76c model_shape.gen.go
-//	sha256:67c5a476fa8cdba5 model_square.gen.go
+//	sha256:af2f5851ecea4402 model_square.gen.go
 //	sha256:30c10cd94babfa44 model_tags.gen.go
 //
 // warnings:

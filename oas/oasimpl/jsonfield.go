@@ -25,6 +25,109 @@ import (
 // of line (go:noinline) so that a field costs the compiler one call, not
 // the inlined body; decoding a field pays one call for it.
 
+// Per-kind decoders for plain fields (no Opt or Nullable wrapper), one
+// call per field, as the ones for wrapped fields below: null leaves the
+// field as it is, as encoding/json does. Each reports whether the member
+// held a value (was not null), which a required member's presence bit
+// records: null is no value for a field that cannot hold it.
+
+// DecodePlainString decodes one member into a field of type string and
+// reports whether it held a value: null leaves the field alone.
+//
+//go:noinline
+func DecodePlainString(d *Decoder, f *string) bool {
+	if d.isNull() {
+		return false
+	}
+	*f = d.String()
+	return true
+}
+
+// DecodePlainInt64 decodes one member into a field of type int64 and
+// reports whether it held a value: null leaves the field alone.
+//
+//go:noinline
+func DecodePlainInt64(d *Decoder, f *int64) bool {
+	if d.isNull() {
+		return false
+	}
+	*f = d.Int64()
+	return true
+}
+
+// DecodePlainInt32 decodes one member into a field of type int32 and
+// reports whether it held a value: null leaves the field alone.
+//
+//go:noinline
+func DecodePlainInt32(d *Decoder, f *int32) bool {
+	if d.isNull() {
+		return false
+	}
+	*f = d.Int32()
+	return true
+}
+
+// DecodePlainUint64 decodes one member into a field of type uint64 and
+// reports whether it held a value: null leaves the field alone.
+//
+//go:noinline
+func DecodePlainUint64(d *Decoder, f *uint64) bool {
+	if d.isNull() {
+		return false
+	}
+	*f = d.Uint64()
+	return true
+}
+
+// DecodePlainUint32 decodes one member into a field of type uint32 and
+// reports whether it held a value: null leaves the field alone.
+//
+//go:noinline
+func DecodePlainUint32(d *Decoder, f *uint32) bool {
+	if d.isNull() {
+		return false
+	}
+	*f = d.Uint32()
+	return true
+}
+
+// DecodePlainFloat64 decodes one member into a field of type float64 and
+// reports whether it held a value: null leaves the field alone.
+//
+//go:noinline
+func DecodePlainFloat64(d *Decoder, f *float64) bool {
+	if d.isNull() {
+		return false
+	}
+	*f = d.Float64()
+	return true
+}
+
+// DecodePlainBool decodes one member into a field of type bool and
+// reports whether it held a value: null leaves the field alone.
+//
+//go:noinline
+func DecodePlainBool(d *Decoder, f *bool) bool {
+	if d.isNull() {
+		return false
+	}
+	*f = d.Bool()
+	return true
+}
+
+// DecodePlainTime decodes one member into a time.Time field as its
+// UnmarshalJSON does and reports whether it held a value: null leaves the
+// field alone.
+//
+//go:noinline
+func DecodePlainTime(d *Decoder, f *time.Time) bool {
+	if d.isNull() {
+		return false
+	}
+	d.Time(f)
+	return true
+}
+
 // DecodeOptString decodes one member into an optional string field: null makes
 // it absent.
 //

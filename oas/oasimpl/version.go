@@ -52,7 +52,10 @@ package oasimpl
 //
 // 10: ValidateInto reports a missing required member with one call
 // (Validator.RequiredKey).
-const Version = 10
+//
+// 11: a plain scalar or time field is decoded with one call
+// (DecodePlain<Kind>), which reports whether the member was null.
+const Version = 11
 
 // MinVersion is the oldest version of generated code this runtime still
 // compiles with.

@@ -109,11 +109,8 @@ func (m *Envelope) DecodeJSON(d *oasimpl.Decoder) {
 				m.ResultInfo.DecodeJSON(d)
 			}
 		case 2:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainBool(d, &m.Success) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Success = d.Bool()
 			}
 		default:
 			d.Skip()

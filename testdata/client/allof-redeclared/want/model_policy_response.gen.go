@@ -116,11 +116,8 @@ func (m *PolicyResponse) DecodeJSON(d *oasimpl.Decoder) {
 				m.ResultInfo.DecodeJSON(d)
 			}
 		case 2:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainBool(d, &m.Success) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Success = d.Bool()
 			}
 		default:
 			d.Skip()

@@ -7,22 +7,22 @@
 //
 // spec: sha256:339d5cd7c707cc97
 // config: sha256:fcd136dcb539b49f
-// toolchain: v0.21.0
-// output: sha256:f23007bf7c2468be
+// toolchain: v0.22.0
+// output: sha256:1bcfba2b7dea104e
 //
 // files:
-//	sha256:289533e65aa88e3c api.gen.go
-//	sha256:c07d78fd870dd436 doc.gen.go
+//	sha256:0a9d23b29bfb6453 api.gen.go
+//	sha256:0ca4b50efaeee9b5 doc.gen.go
 //	sha256:eef402cda5e91557 examples.gen_test.go
 //	sha256:b8e628f93c58db5f model_deployment.gen.go
 //	sha256:1394a818ff05ffbe model_deployment_versions.gen.go
-//	sha256:d43b175bce04468d model_envelope.gen.go
+//	sha256:f357ae0afff9f420 model_envelope.gen.go
 //	sha256:ffe8c5ef181a95ec model_identifier.gen.go
 //	sha256:6b92315529be0d9f model_long_uuid.gen.go
 //	sha256:2d2f6dcfb577fd37 model_page_info.gen.go
 //	sha256:fa20a0abd1daeb6a model_percentage.gen.go
 //	sha256:c6286c620fbdb248 model_policy.gen.go
-//	sha256:560ab949b0b2b1b2 model_policy_response.gen.go
+//	sha256:e8af696656a43cc9 model_policy_response.gen.go
 //	sha256:4cf30decf68a6b42 model_policy_response_result_info.gen.go
 //	sha256:33befee2f5d2a6ef model_uuid.gen.go
 //	sha256:cf919b62b4a38535 raw/client.gen.go

@@ -90,11 +90,8 @@ func (m *AppConfig0) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.AccountAppID) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.AccountAppID = d.String()
 			}
 		case 1:
 			oasimpl.DecodeOptBool(d, &m.Breakout)

@@ -92,11 +92,8 @@ func (m *AppConfig1) DecodeJSON(d *oasimpl.Decoder) {
 		case 0:
 			oasimpl.DecodeOptBool(d, &m.Breakout)
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.ManagedAppID) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.ManagedAppID = d.String()
 			}
 		case 2:
 			oasimpl.DecodeOptInt64(d, &m.Priority)

@@ -94,11 +94,8 @@ func (m *Area1) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.AreaCode) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.AreaCode = d.Int64()
 			}
 		case 1:
 			if !d.AtNull() {

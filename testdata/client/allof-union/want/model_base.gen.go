@@ -76,11 +76,8 @@ func (m *Base) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.Setid) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Setid = d.Int64()
 			}
 		default:
 			d.Skip()

@@ -103,11 +103,8 @@ func (m *SpotSet0) DecodeJSON(d *oasimpl.Decoder) {
 		case 0:
 			oasimpl.DecodeOptString(d, &m.Label)
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.Setid) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Setid = d.Int64()
 			}
 		case 2:
 			if !d.AtNull() {

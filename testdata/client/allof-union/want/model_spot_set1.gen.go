@@ -112,20 +112,14 @@ func (m *SpotSet1) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.AreaCode) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.AreaCode = d.Int64()
 			}
 		case 1:
 			oasimpl.DecodeOptString(d, &m.Label)
 		case 2:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.Setid) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.Setid = d.Int64()
 			}
 		case 3:
 			if !d.AtNull() {

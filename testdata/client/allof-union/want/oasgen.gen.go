@@ -7,25 +7,25 @@
 //
 // spec: sha256:97908db1f24f396e
 // config: sha256:4c49e6f4e9fbace2
-// toolchain: v0.21.0
-// output: sha256:ef5d5adcb5003195
+// toolchain: v0.22.0
+// output: sha256:bbcac27ea121ffc8
 //
 // files:
-//	sha256:c1974bf719a79348 api.gen.go
-//	sha256:712774c5b4b9ea18 doc.gen.go
+//	sha256:4f92a62867820f0d api.gen.go
+//	sha256:ec20145929d98267 doc.gen.go
 //	sha256:06aa3621160e4494 examples.gen_test.go
 //	sha256:32bc5c4bbbfcee7f model_app_config.gen.go
-//	sha256:05727c04bf2bd52d model_app_config0.gen.go
-//	sha256:3abeff62c18aca58 model_app_config1.gen.go
+//	sha256:59bb03bfc9e1b492 model_app_config0.gen.go
+//	sha256:58fdd97f9ec94547 model_app_config1.gen.go
 //	sha256:783dc665a4d1e1ff model_area.gen.go
 //	sha256:5c88c36d44545bff model_area0.gen.go
 //	sha256:70649609542b0f65 model_area0_type.gen.go
-//	sha256:7f4d1ef6a4d60929 model_area1.gen.go
+//	sha256:d839db27178a65b9 model_area1.gen.go
 //	sha256:bd7bba7d39c1e2b9 model_area1_type.gen.go
-//	sha256:ed7e2bc3a2062ff5 model_base.gen.go
+//	sha256:672b594cf64a4817 model_base.gen.go
 //	sha256:a66a0681725de5d3 model_spot_set.gen.go
-//	sha256:a6f1f616db123b7d model_spot_set0.gen.go
-//	sha256:df0cf7017e387d04 model_spot_set1.gen.go
+//	sha256:ca0d7ff6c92e7aaf model_spot_set0.gen.go
+//	sha256:1d17cf05d99b344c model_spot_set1.gen.go
 //	sha256:9c10714ac0854ae3 raw/client.gen.go
 //
 // warnings:

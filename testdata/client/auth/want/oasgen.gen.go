@@ -7,14 +7,14 @@
 //
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
-// toolchain: v0.21.0
-// output: sha256:de6524ae4f3ec7a0
+// toolchain: v0.22.0
+// output: sha256:2fd94e05fa1648ca
 //
 // files:
-//	sha256:bbf36e2d020b054a api.gen.go
-//	sha256:dcd37f349617442e doc.gen.go
+//	sha256:10cc1be0730476f5 api.gen.go
+//	sha256:a40996315a7b60d2 doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
-//	sha256:57c7c778ed38e1cc model_thing.gen.go
+//	sha256:6f2e3f66d03a0293 model_thing.gen.go
 //	sha256:ea4343b19b14a769 raw/client.gen.go
 
 package auth

@@ -77,11 +77,8 @@ func (m *DeployAcceptedResponse) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Message) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Message = d.String()
 			}
 		default:
 			d.Skip()

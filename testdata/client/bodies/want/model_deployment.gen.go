@@ -88,18 +88,12 @@ func (m *Deployment) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.App) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.App = d.String()
-			}
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.ID) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.ID = d.Int64()
 			}
 		default:
 			d.Skip()

@@ -80,11 +80,8 @@ func (m *DeploymentInput) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.App) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.App = d.String()
 			}
 		default:
 			d.Skip()

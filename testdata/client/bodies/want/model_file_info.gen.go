@@ -97,18 +97,12 @@ func (m *FileInfo) DecodeJSON(d *oasimpl.Decoder) {
 		case 0:
 			oasimpl.DecodeOptString(d, &m.ContentType)
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Name) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.Name = d.String()
-			}
 		case 2:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.Size) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.Size = d.Int64()
 			}
 		default:
 			d.Skip()

@@ -102,22 +102,16 @@ func (m *LoginRequestForm) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Password) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Password = d.String()
 			}
 		case 1:
 			oasimpl.DecodeOptBool(d, &m.Remember)
 		case 2:
 			oasimpl.DecodeOptStrings(d, &m.Scopes)
 		case 3:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Username) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.Username = d.String()
 			}
 		default:
 			d.Skip()

@@ -83,11 +83,8 @@ func (m *Meta) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Title) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Title = d.String()
 			}
 		case 1:
 			oasimpl.DecodeOptInt64(d, &m.Width)

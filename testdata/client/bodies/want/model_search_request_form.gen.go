@@ -156,11 +156,8 @@ func (m *SearchRequestForm) DecodeJSON(d *oasimpl.Decoder) {
 				m.IDs.Set(x)
 			}
 		case 2:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Q) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Q = d.String()
 			}
 		case 3:
 			if d.Null() {

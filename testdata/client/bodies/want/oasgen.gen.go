@@ -7,26 +7,26 @@
 //
 // spec: sha256:bcac6fbaf01ab8cd
 // config: sha256:3bb05863136f0e8c
-// toolchain: v0.21.0
-// output: sha256:863e9158a32fede8
+// toolchain: v0.22.0
+// output: sha256:49d1c7c5ed7c4665
 //
 // files:
-//	sha256:b2eccba6c0995ef4 api.gen.go
-//	sha256:5195203da962008a doc.gen.go
+//	sha256:5f7a81ccee7c9b08 api.gen.go
+//	sha256:10b6eea2805e3031 doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:444da62cba98b3a4 examples.gen_test.go
 //	sha256:c43d770ed321ca33 model_create_profile_parts_address.gen.go
-//	sha256:e5afe34fe2fd70ed model_deploy_accepted_response.gen.go
+//	sha256:8f2edcb07eebcbaa model_deploy_accepted_response.gen.go
 //	sha256:a3bbaf1867f81218 model_deploy_result.gen.go
-//	sha256:2774014899a1c806 model_deployment.gen.go
-//	sha256:778e07de1f318a25 model_deployment_input.gen.go
-//	sha256:9f97234451d4d9c0 model_error.gen.go
-//	sha256:ec1721b7c0baf7f1 model_file_info.gen.go
-//	sha256:fc00e147d9fead98 model_labels.gen.go
-//	sha256:02456546749c5bd8 model_login_request_form.gen.go
-//	sha256:35b1cb559a2e4738 model_meta.gen.go
+//	sha256:669198dc16c6279a model_deployment.gen.go
+//	sha256:f2772758a59fb5ab model_deployment_input.gen.go
+//	sha256:a755cb8683bd4d37 model_error.gen.go
+//	sha256:61beb13dad3ea51c model_file_info.gen.go
+//	sha256:dadb81235aa343c6 model_labels.gen.go
+//	sha256:1c3a11fbfdebbc23 model_login_request_form.gen.go
+//	sha256:023df9dcbf0fc3a7 model_meta.gen.go
 //	sha256:b4e9df118cf2736f model_report.gen.go
-//	sha256:6214dbba69a3dedd model_search_request_form.gen.go
+//	sha256:3252ff024c904543 model_search_request_form.gen.go
 //	sha256:4ae254c4f4e410ed model_search_request_form_filter.gen.go
 //	sha256:b09d169b63b72b33 model_search_request_form_range.gen.go
 //	sha256:e74f2da9cc24565a model_upload_avatar_parts_style.gen.go

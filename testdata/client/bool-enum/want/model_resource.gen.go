@@ -112,11 +112,8 @@ func (m *Resource) DecodeJSON(d *oasimpl.Decoder) {
 		case 1:
 			oasimpl.DecodeNullableBool(d, &m.Maybe)
 		case 2:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainBool(d, &m.Previewable) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Previewable = d.Bool()
 			}
 		case 3:
 			if d.Null() {

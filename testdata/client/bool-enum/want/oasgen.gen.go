@@ -7,15 +7,15 @@
 //
 // spec: sha256:9dd92c2ce2c25662
 // config: sha256:04c618fa1af06cb3
-// toolchain: v0.21.0
-// output: sha256:9d95048bbc718ed0
+// toolchain: v0.22.0
+// output: sha256:7b6750a98adb79b1
 //
 // files:
-//	sha256:d147fdd229b74822 api.gen.go
-//	sha256:bdcc915b44c46223 doc.gen.go
+//	sha256:20527d202a36027e api.gen.go
+//	sha256:566845b8aaed16bc doc.gen.go
 //	sha256:0249a179f6748fe5 examples.gen_test.go
 //	sha256:0be85888d47400d8 model_flag.gen.go
-//	sha256:65b88b8a666ece5b model_resource.gen.go
+//	sha256:2d5bd191e70c7516 model_resource.gen.go
 //	sha256:74eee93410bcfb7a raw/client.gen.go
 //
 // warnings:

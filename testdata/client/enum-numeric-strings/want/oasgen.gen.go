@@ -7,12 +7,12 @@
 //
 // spec: sha256:d9a215062b75747b
 // config: sha256:296c9c757b8cef01
-// toolchain: v0.21.0
-// output: sha256:1faa29980c107c52
+// toolchain: v0.22.0
+// output: sha256:43fbc4fe32e2eea0
 //
 // files:
-//	sha256:f0ef8b94a23cd07a api.gen.go
-//	sha256:6f72dd13ce9009e6 doc.gen.go
+//	sha256:2760b2c8d23bf11f api.gen.go
+//	sha256:ae6f45b3cc79e858 doc.gen.go
 //	sha256:736bcb4345e95c46 examples.gen_test.go
 //	sha256:1709ab97cd7fe92b model_set_shards.gen.go
 //	sha256:58220f0f3083997c model_set_shards_ratio.gen.go

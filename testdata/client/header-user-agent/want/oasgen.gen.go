@@ -7,12 +7,12 @@
 //
 // spec: sha256:c23f4b23a7ac0ceb
 // config: sha256:9123608f6108193f
-// toolchain: v0.21.0
-// output: sha256:f0dab0e32644c62f
+// toolchain: v0.22.0
+// output: sha256:fe10338ba6aac0ab
 //
 // files:
-//	sha256:b8c8dcf1e9299a3c api.gen.go
-//	sha256:e9dad39b52b2c063 doc.gen.go
+//	sha256:f65270d25b118b9b api.gen.go
+//	sha256:8bce77ad66ca6cf3 doc.gen.go
 //	sha256:bfa41e053bbc5a64 examples.gen_test.go
 //	sha256:8139e751d0a5fcfd raw/client.gen.go
 

@@ -92,18 +92,12 @@ func (m *TrackData) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.TrackAssetData) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.TrackAssetData = d.String()
-			}
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.TrackTitle) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.TrackTitle = d.String()
 			}
 		default:
 			d.Skip()

@@ -7,15 +7,15 @@
 //
 // spec: sha256:30e27b730f9ee15b
 // config: sha256:d8d41cb8a7c29d44
-// toolchain: v0.21.0
-// output: sha256:bc8a65005e692f1f
+// toolchain: v0.22.0
+// output: sha256:667ea0a111158876
 //
 // files:
-//	sha256:846c1093d74867b7 api.gen.go
-//	sha256:ffc10c7889eb8e8e doc.gen.go
+//	sha256:9f721b1be7ba9893 api.gen.go
+//	sha256:21c26bf72ccf9d74 doc.gen.go
 //	sha256:2abe6571cd89d4c9 examples.gen_test.go
 //	sha256:47c952bade1dbff9 model_post_track_created_response.gen.go
-//	sha256:ca28a833766e126c model_track_data.gen.go
+//	sha256:5f57527ea1fb18ad model_track_data.gen.go
 //	sha256:999903dbdb5f525a raw/client.gen.go
 
 package multiparttwice

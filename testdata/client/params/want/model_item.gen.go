@@ -83,11 +83,8 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.ID) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.ID = d.Int64()
 			}
 		case 1:
 			oasimpl.DecodeOptString(d, &m.Name)

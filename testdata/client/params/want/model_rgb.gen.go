@@ -98,25 +98,16 @@ func (m *Rgb) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.B) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.B = d.Int64()
-			}
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.G) {
 				seen |= 1 << 1
 			}
-			if !d.Null() {
-				m.G = d.Int64()
-			}
 		case 2:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.R) {
 				seen |= 1 << 2
-			}
-			if !d.Null() {
-				m.R = d.Int64()
 			}
 		default:
 			d.Skip()

@@ -7,21 +7,21 @@
 //
 // spec: sha256:5b5174975c319a94
 // config: sha256:07623a2c5c42301a
-// toolchain: v0.21.0
-// output: sha256:b287c1fb654008fe
+// toolchain: v0.22.0
+// output: sha256:cb1818053d77fa3e
 //
 // files:
-//	sha256:0d05858864a6110d api.gen.go
-//	sha256:f1eaa3666edfabd2 doc.gen.go
+//	sha256:f679c5f041aa95d5 api.gen.go
+//	sha256:7eb8d9938c25d9fd doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
 //	sha256:14ce52b1452fd3a9 examples.gen_test.go
-//	sha256:2bd9951c616e2706 model_item.gen.go
+//	sha256:e7e050d8f0670abd model_item.gen.go
 //	sha256:13ee1f803aaf7240 model_list_tags_sort_param.gen.go
 //	sha256:42f73250a1c55ab4 model_problem.gen.go
 //	sha256:84cd34ebad5b201e model_query_styles_fields_param.gen.go
 //	sha256:53a4f4bc1aceea9f model_query_styles_filter_param.gen.go
 //	sha256:f474e78b2d977119 model_query_styles_where_param.gen.go
-//	sha256:d70955e1a2d5ccb2 model_rgb.gen.go
+//	sha256:c61192c019628a62 model_rgb.gen.go
 //	sha256:09f662782908bf23 raw/client.gen.go
 //
 // warnings:

@@ -136,32 +136,20 @@ func (m *Repo) DecodeJSON(d *oasimpl.Decoder) {
 		case 1:
 			oasimpl.DecodeOptBool(d, &m.HasIssues)
 		case 2:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.ID) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.ID = d.Int64()
-			}
 		case 3:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Name) {
 				seen |= 1 << 1
 			}
-			if !d.Null() {
-				m.Name = d.String()
-			}
 		case 4:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainBool(d, &m.Private) {
 				seen |= 1 << 2
 			}
-			if !d.Null() {
-				m.Private = d.Bool()
-			}
 		case 5:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.Stars) {
 				seen |= 1 << 3
-			}
-			if !d.Null() {
-				m.Stars = d.Int64()
 			}
 		default:
 			d.Skip()

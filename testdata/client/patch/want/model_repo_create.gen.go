@@ -132,27 +132,18 @@ func (m *RepoCreate) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainBool(d, &m.AutoInit) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.AutoInit = d.Bool()
 			}
 		case 1:
 			oasimpl.DecodeOptBool(d, &m.HasIssues)
 		case 2:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Name) {
 				seen |= 1 << 1
 			}
-			if !d.Null() {
-				m.Name = d.String()
-			}
 		case 3:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Owner) {
 				seen |= 1 << 2
-			}
-			if !d.Null() {
-				m.Owner = d.String()
 			}
 		case 4:
 			oasimpl.DecodeOptBool(d, &m.Private)

@@ -7,15 +7,15 @@
 //
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
-// toolchain: v0.21.0
-// output: sha256:1943398b4689e00d
+// toolchain: v0.22.0
+// output: sha256:bfd97edb5dc0f009
 //
 // files:
-//	sha256:ac8bbb95df2dd479 api.gen.go
-//	sha256:4c66168d325d986e doc.gen.go
+//	sha256:2bbf970950f5268d api.gen.go
+//	sha256:a189a7eda0f7791d doc.gen.go
 //	sha256:cead9ca3a51afc49 examples.gen_test.go
-//	sha256:2cf5a3b92be75414 model_repo.gen.go
-//	sha256:1de296e5084e52e0 model_repo_create.gen.go
+//	sha256:633b31d7e264f5e8 model_repo.gen.go
+//	sha256:b850b9ec466e0123 model_repo_create.gen.go
 //	sha256:baf3c109e86b7bc3 model_repo_update.gen.go
 //	sha256:945b4d0aa7d8998b model_visibility.gen.go
 //	sha256:621ba0cdcf1eef8a raw/client.gen.go

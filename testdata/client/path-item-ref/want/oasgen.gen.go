@@ -7,12 +7,12 @@
 //
 // spec: sha256:3d70778ce6439723
 // config: sha256:0f99f7103d4aee09
-// toolchain: v0.21.0
-// output: sha256:8ead53d7f24f5f53
+// toolchain: v0.22.0
+// output: sha256:3b4639d65cd9c1ee
 //
 // files:
-//	sha256:73885dd0c80cca80 api.gen.go
-//	sha256:ebb185423b45470f doc.gen.go
+//	sha256:7f3b89e66929fb6f api.gen.go
+//	sha256:0daf9e61a6220c1f doc.gen.go
 //	sha256:61a6093555d1b531 examples.gen_test.go
 //	sha256:c7af7ea3b5f3cc1a raw/client.gen.go
 

@@ -7,12 +7,12 @@
 //
 // spec: sha256:9ea0c2bc79902435
 // config: sha256:5465efeeee87e128
-// toolchain: v0.21.0
-// output: sha256:9f3192e80b28d018
+// toolchain: v0.22.0
+// output: sha256:3068ffcc0a41a49d
 //
 // files:
-//	sha256:1a1cb5c566a73d5b api.gen.go
-//	sha256:0a97c7b06486076f doc.gen.go
+//	sha256:5b2579368597bdef api.gen.go
+//	sha256:b5bd99a81fe1c92e doc.gen.go
 //	sha256:1b4e2fb5bf831ca2 examples.gen_test.go
 //	sha256:a0bdd7b7e54d8508 model_describe_things_action_param.gen.go
 //	sha256:8ad1b5211db4f64d model_describe_things_limit_param.gen.go

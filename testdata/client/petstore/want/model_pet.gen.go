@@ -95,18 +95,12 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.ID) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.ID = d.Int64()
-			}
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Name) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.Name = d.String()
 			}
 		case 2:
 			oasimpl.DecodeOptString(d, &m.Tag)

@@ -7,16 +7,16 @@
 //
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
-// toolchain: v0.21.0
-// output: sha256:dadd2232f3acc699
+// toolchain: v0.22.0
+// output: sha256:97be27451714b2a5
 //
 // files:
-//	sha256:26ce9a9297659702 api.gen.go
-//	sha256:36fe34bf4188f4d1 doc.gen.go
+//	sha256:89958b304fd61236 api.gen.go
+//	sha256:ba29bb13d92cc695 doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go
-//	sha256:09d4a200dcf4abcd model_error.gen.go
-//	sha256:0047621321c4a214 model_pet.gen.go
+//	sha256:6c2a26f67037cd04 model_error.gen.go
+//	sha256:79e43b2c5e9c3388 model_pet.gen.go
 //	sha256:7c11bb36b093cc18 model_pets.gen.go
 //	sha256:c5776567024747c4 raw/client.gen.go
 

@@ -88,18 +88,12 @@ func (m *Error) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt32(d, &m.Code) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.Code = d.Int32()
-			}
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Message) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.Message = d.String()
 			}
 		default:
 			d.Skip()

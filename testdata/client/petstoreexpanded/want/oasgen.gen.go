@@ -7,17 +7,17 @@
 //
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
-// toolchain: v0.21.0
-// output: sha256:a48f1fe1bb906465
+// toolchain: v0.22.0
+// output: sha256:14f28b6569564cfa
 //
 // files:
-//	sha256:e6c4f18e99f02295 api.gen.go
-//	sha256:70d45179ad59ea30 doc.gen.go
+//	sha256:3cd9e608f8819266 api.gen.go
+//	sha256:dd01b58b3e37366b doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go
-//	sha256:65b0b9f0e05ab8f0 model_error.gen.go
-//	sha256:ff6a84ba2a63c29d model_new_pet.gen.go
-//	sha256:b8fc4f83b46b14ec model_pet.gen.go
+//	sha256:969035c14c74592f model_error.gen.go
+//	sha256:29e16980c2935654 model_new_pet.gen.go
+//	sha256:f8463fc858d441b9 model_pet.gen.go
 //	sha256:6a9472b85faadedc raw/client.gen.go
 //
 // warnings:

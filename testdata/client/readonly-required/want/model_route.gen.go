@@ -124,39 +124,24 @@ func (m *Route) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainBool(d, &m.Confirm) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.Confirm = d.Bool()
-			}
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainBool(d, &m.Enabled) {
 				seen |= 1 << 1
 			}
-			if !d.Null() {
-				m.Enabled = d.Bool()
-			}
 		case 2:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.Hops) {
 				seen |= 1 << 2
 			}
-			if !d.Null() {
-				m.Hops = d.Int64()
-			}
 		case 3:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.ID) {
 				seen |= 1 << 3
 			}
-			if !d.Null() {
-				m.ID = d.String()
-			}
 		case 4:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Network) {
 				seen |= 1 << 4
-			}
-			if !d.Null() {
-				m.Network = d.String()
 			}
 		case 5:
 			if !d.AtNull() {

@@ -7,14 +7,14 @@
 //
 // spec: sha256:0ce71cd8a5371023
 // config: sha256:c0a3489672e6fabe
-// toolchain: v0.21.0
-// output: sha256:f86ad427666909bf
+// toolchain: v0.22.0
+// output: sha256:9f357567d17f61b9
 //
 // files:
-//	sha256:25bd48ceace471a7 api.gen.go
-//	sha256:a61a59f77d1d136f doc.gen.go
+//	sha256:6505041996034d24 api.gen.go
+//	sha256:97ac8cdd77290a4c doc.gen.go
 //	sha256:932967afaebbfdb8 examples.gen_test.go
-//	sha256:dc5d093bb7e92899 model_route.gen.go
+//	sha256:ae1039a3648f6fab model_route.gen.go
 //	sha256:40edf3685ff580b3 model_tunnel_id.gen.go
 //	sha256:89c46cbdd1fca0c3 raw/client.gen.go
 

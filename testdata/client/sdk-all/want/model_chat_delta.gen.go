@@ -89,18 +89,12 @@ func (m *ChatDelta) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Content) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.Content = d.String()
-			}
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Type) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.Type = d.String()
 			}
 		default:
 			d.Skip()

@@ -76,11 +76,8 @@ func (m *ChatRequest) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Prompt) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Prompt = d.String()
 			}
 		default:
 			d.Skip()

@@ -7,25 +7,25 @@
 //
 // spec: sha256:57d3650c4bbdcfd0
 // config: sha256:b8ee1440a395115d
-// toolchain: v0.21.0
-// output: sha256:5e618bc05b3608ea
+// toolchain: v0.22.0
+// output: sha256:38097afcd57b30a5
 //
 // files:
-//	sha256:cbe7ea1b3f8c406b api.gen.go
-//	sha256:985f4b94f078b489 doc.gen.go
+//	sha256:7420f4cb4b5b711c api.gen.go
+//	sha256:46436d5a13c19cca doc.gen.go
 //	sha256:dde74010749dc339 errors.gen.go
 //	sha256:4bfde0e043c7cdfb examples.gen_test.go
-//	sha256:db6c8d6fe03dce3c model_chat_delta.gen.go
+//	sha256:07f949193bf54298 model_chat_delta.gen.go
 //	sha256:c2e8e203ebbc87ed model_chat_event.gen.go
-//	sha256:548ae76c0424cbfd model_chat_request.gen.go
-//	sha256:864be8ba0cd6e815 model_chat_usage.gen.go
+//	sha256:c475f73d30ee1b91 model_chat_request.gen.go
+//	sha256:1123a83721b58396 model_chat_usage.gen.go
 //	sha256:8fc289d28df2e463 model_cursor_page.gen.go
-//	sha256:ce7248cb5c4a3164 model_item.gen.go
+//	sha256:e337914c0e11dd69 model_item.gen.go
 //	sha256:a609745a1a967603 model_legacy_thing.gen.go
 //	sha256:7bd95c6f54280cc4 model_linked_page.gen.go
 //	sha256:11a3d78b2ffd470f model_linked_page_links.gen.go
 //	sha256:df032b84dd4b646a model_offset_page.gen.go
-//	sha256:24f0a8f9d1cabe93 model_problem.gen.go
+//	sha256:77e3674a49024458 model_problem.gen.go
 //	sha256:d0ca2cbbb4b33511 model_tombstone.gen.go
 //	sha256:662cd949177c3c9f raw/client.gen.go
 //	sha256:09d592aa355f82f1 webhooks.gen.go

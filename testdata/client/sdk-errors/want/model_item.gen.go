@@ -76,11 +76,8 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.ID) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.ID = d.String()
 			}
 		default:
 			d.Skip()

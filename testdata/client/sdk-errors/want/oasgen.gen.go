@@ -7,18 +7,18 @@
 //
 // spec: sha256:a1ee567c5d558311
 // config: sha256:23ef558e9a4b325a
-// toolchain: v0.21.0
-// output: sha256:3a335f56286e2930
+// toolchain: v0.22.0
+// output: sha256:419533731205d1a8
 //
 // files:
-//	sha256:da59e17c4bc9df6f api.gen.go
-//	sha256:a7ebccfc1164f4a5 doc.gen.go
+//	sha256:2e321f120a714271 api.gen.go
+//	sha256:fc1d914593e68739 doc.gen.go
 //	sha256:dad7a1c1765191ed errors.gen.go
 //	sha256:29778eb8a27ed0dc examples.gen_test.go
-//	sha256:3e2dfad6dce8d56f model_item.gen.go
+//	sha256:eda99356369523ea model_item.gen.go
 //	sha256:bfc9b34b18d711dd model_list_pages_ok_response.gen.go
 //	sha256:ce606016a8fbcf9c model_missing.gen.go
-//	sha256:deabce15032bdfe1 model_problem.gen.go
+//	sha256:6eee816a7d458920 model_problem.gen.go
 //	sha256:0f1bdc6fde299068 raw/client.gen.go
 //
 // warnings:

@@ -93,11 +93,8 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 		case 0:
 			oasimpl.DecodeOptString(d, &m.Title)
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.ID) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.ID = d.String()
 			}
 		case 2:
 			oasimpl.DecodeOptString(d, &m.OldField)

@@ -7,14 +7,14 @@
 //
 // spec: sha256:133945e2b740b3fd
 // config: sha256:88542a19bbddc305
-// toolchain: v0.21.0
-// output: sha256:9dfa9ee3ee22ea6f
+// toolchain: v0.22.0
+// output: sha256:6a8fb9e1dba0c326
 //
 // files:
-//	sha256:6fc1dcdcdc00e9a6 api.gen.go
-//	sha256:1911f40f9ea17b56 doc.gen.go
+//	sha256:d9f6bca9c31a96aa api.gen.go
+//	sha256:e7e2afe262d202f7 doc.gen.go
 //	sha256:f42cce6fdcd0266d examples.gen_test.go
-//	sha256:274afb50b2e68619 model_account.gen.go
+//	sha256:668743cb184bd285 model_account.gen.go
 //	sha256:fc1aacd65eb2a408 model_legacy.gen.go
 //	sha256:b02a682f668c7d28 model_user.gen.go
 //	sha256:b97b8d5d6367f715 raw/client.gen.go

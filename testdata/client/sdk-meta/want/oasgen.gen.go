@@ -7,15 +7,15 @@
 //
 // spec: sha256:08186bb3fbdf7694
 // config: sha256:bc9d64ea3c93754a
-// toolchain: v0.21.0
-// output: sha256:871845aea0b658a8
+// toolchain: v0.22.0
+// output: sha256:fc489af83dc406fa
 //
 // files:
-//	sha256:33481c2c23302e66 api.gen.go
-//	sha256:cf97b1b3b2a2f578 doc.gen.go
+//	sha256:a2c53f9790ae9cd8 api.gen.go
+//	sha256:fb6bb6e8181afd88 doc.gen.go
 //	sha256:c5a1416e62f83cb2 errors.gen.go
 //	sha256:f2c637a41f3d48df examples.gen_test.go
-//	sha256:5b373788e64b01cd model_item.gen.go
+//	sha256:66b856dddd5441e6 model_item.gen.go
 //	sha256:cc81412daf076221 model_problem.gen.go
 //	sha256:68095c26461ca12e model_tier.gen.go
 //	sha256:ce91df271af4df5d raw/client.gen.go

@@ -88,18 +88,12 @@ func (m *Item) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.ID) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.ID = d.String()
-			}
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Name) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.Name = d.String()
 			}
 		default:
 			d.Skip()

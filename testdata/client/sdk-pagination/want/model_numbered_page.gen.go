@@ -114,11 +114,8 @@ func (m *NumberedPage) DecodeJSON(d *oasimpl.Decoder) {
 				m.Data = s0
 			}
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.TotalPages) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.TotalPages = d.Int64()
 			}
 		default:
 			d.Skip()

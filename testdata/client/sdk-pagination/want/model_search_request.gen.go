@@ -86,11 +86,8 @@ func (m *SearchRequest) DecodeJSON(d *oasimpl.Decoder) {
 		case 0:
 			oasimpl.DecodeOptString(d, &m.After)
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Query) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Query = d.String()
 			}
 		default:
 			d.Skip()

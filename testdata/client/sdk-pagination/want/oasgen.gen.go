@@ -7,25 +7,25 @@
 //
 // spec: sha256:25413f7d26004831
 // config: sha256:821f72598031c6bb
-// toolchain: v0.21.0
-// output: sha256:b97ffd25b07300f4
+// toolchain: v0.22.0
+// output: sha256:2547fa98f0bffccb
 //
 // files:
-//	sha256:722a59d78583fbce api.gen.go
-//	sha256:21048748786834b9 doc.gen.go
+//	sha256:cddb42bf193fdbd9 api.gen.go
+//	sha256:326c8e3929afa938 doc.gen.go
 //	sha256:5315fded536c6613 errors.gen.go
 //	sha256:1b2a5e45b33cf1e7 examples.gen_test.go
 //	sha256:e0c674e840831a54 model_cursor.gen.go
 //	sha256:f6d6e8d9d47deea3 model_cursor_page.gen.go
 //	sha256:31664f0464b2c2d4 model_cursor_page_meta.gen.go
 //	sha256:356f6f46e8dba6de model_error.gen.go
-//	sha256:ccfe95d3b7aee2f7 model_item.gen.go
+//	sha256:5e4bb1ebb1213bf0 model_item.gen.go
 //	sha256:c6fd797d859afd04 model_linked_page.gen.go
 //	sha256:b7ca7a24deb6600a model_linked_page_links.gen.go
-//	sha256:03a9b41569091a6b model_numbered_page.gen.go
+//	sha256:a3b69b2294bc4d8b model_numbered_page.gen.go
 //	sha256:4c0e8c58a8d6ecd1 model_offset_page.gen.go
 //	sha256:74611fb49253b97c model_search_page.gen.go
-//	sha256:2eef448e61b7c1d1 model_search_request.gen.go
+//	sha256:a905f47aee0ab05f model_search_request.gen.go
 //	sha256:68bcc618bd478dc9 raw/client.gen.go
 
 package sdkpagination

@@ -7,12 +7,12 @@
 //
 // spec: sha256:cddbc31c6e0c187a
 // config: sha256:41be07da654e06ac
-// toolchain: v0.21.0
-// output: sha256:9dd7081752e46329
+// toolchain: v0.22.0
+// output: sha256:9c60fc3c61b5a4f2
 //
 // files:
-//	sha256:f3693f7f20bd5871 api.gen.go
-//	sha256:2c39b6683854ba0a doc.gen.go
+//	sha256:9c617a9e5aa120c2 api.gen.go
+//	sha256:77466097846029ab doc.gen.go
 //	sha256:bc2cd1a807adfe4b examples.gen_test.go
 //	sha256:51ac14a9ae99fc53 raw/client.gen.go
 //

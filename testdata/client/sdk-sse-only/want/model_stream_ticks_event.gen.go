@@ -77,11 +77,8 @@ func (m *StreamTicksEvent) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Symbol) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Symbol = d.String()
 			}
 		default:
 			d.Skip()

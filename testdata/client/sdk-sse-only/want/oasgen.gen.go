@@ -7,14 +7,14 @@
 //
 // spec: sha256:b3eeaa2e91efa136
 // config: sha256:a27a5795d96fc97b
-// toolchain: v0.21.0
-// output: sha256:c20da9d96855551a
+// toolchain: v0.22.0
+// output: sha256:815413fe58392b73
 //
 // files:
-//	sha256:65a3a4a775c6af22 api.gen.go
-//	sha256:36c414761e3f657d doc.gen.go
+//	sha256:2a809c1513524bf8 api.gen.go
+//	sha256:59fcc4fdd7a57372 doc.gen.go
 //	sha256:05059139768efc0a examples.gen_test.go
-//	sha256:6ba080c70515117d model_stream_ticks_event.gen.go
+//	sha256:bd3354a6b3903c70 model_stream_ticks_event.gen.go
 //	sha256:dc6275efafcef278 raw/client.gen.go
 
 package sdksseonly

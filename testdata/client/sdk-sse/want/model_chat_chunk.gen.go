@@ -87,11 +87,8 @@ func (m *ChatChunk) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Content) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Content = d.String()
 			}
 		case 1:
 			oasimpl.DecodeNullableString(d, &m.FinishReason)

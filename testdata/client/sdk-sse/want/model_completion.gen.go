@@ -76,11 +76,8 @@ func (m *Completion) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Text) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Text = d.String()
 			}
 		default:
 			d.Skip()

@@ -95,11 +95,8 @@ func (m *CompletionRequest) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Prompt) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Prompt = d.String()
 			}
 		case 1:
 			oasimpl.DecodeOptBool(d, &m.Stream)

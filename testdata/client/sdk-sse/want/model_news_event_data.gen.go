@@ -77,11 +77,8 @@ func (m *NewsEventData) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Headline) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Headline = d.String()
 			}
 		default:
 			d.Skip()

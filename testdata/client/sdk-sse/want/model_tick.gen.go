@@ -91,18 +91,12 @@ func (m *Tick) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainFloat64(d, &m.Price) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.Price = d.Float64()
-			}
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Symbol) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.Symbol = d.String()
 			}
 		default:
 			d.Skip()

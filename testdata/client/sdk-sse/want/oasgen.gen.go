@@ -7,29 +7,29 @@
 //
 // spec: sha256:5f9637848f958e7e
 // config: sha256:5c465b5e41ce6b6c
-// toolchain: v0.21.0
-// output: sha256:e27ef6298cefc7f4
+// toolchain: v0.22.0
+// output: sha256:02854b5cfe5fdba7
 //
 // files:
-//	sha256:93eb85aab83344a7 api.gen.go
-//	sha256:52881668c3e4e0c2 doc.gen.go
+//	sha256:0f5c5c03985b380b api.gen.go
+//	sha256:f1a0dcd947cb7c50 doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
 //	sha256:a4def5da10175901 examples.gen_test.go
-//	sha256:86b211fc8b5bacff model_chat_chunk.gen.go
-//	sha256:0315012a125c41b0 model_chat_request.gen.go
+//	sha256:7f373cbf87663536 model_chat_chunk.gen.go
+//	sha256:2d9304249335efa5 model_chat_request.gen.go
 //	sha256:61ffcbef9124cb14 model_chat_stream.gen.go
-//	sha256:0bc1de5b815c4615 model_completion.gen.go
-//	sha256:fae45a44367eba44 model_completion_request.gen.go
+//	sha256:4dab2ebec764b0bc model_completion.gen.go
+//	sha256:0b08125f04bec540 model_completion_request.gen.go
 //	sha256:0bbf371317057713 model_error.gen.go
 //	sha256:84795a47785f4a2b model_feed_event.gen.go
 //	sha256:994d56fe61b8e117 model_feed_ok_response_event_stream.gen.go
 //	sha256:1321f356cd8f3503 model_news_event.gen.go
-//	sha256:ba5d5232a8bae14d model_news_event_data.gen.go
+//	sha256:bdca5366238c4ee2 model_news_event_data.gen.go
 //	sha256:05980127c1c02578 model_news_event_event.gen.go
 //	sha256:4ee8c8bb03d4232a model_price_event.gen.go
 //	sha256:0c6a6917dd169d23 model_price_event_event.gen.go
 //	sha256:cda00faf254e479c model_tail_logs_level_param.gen.go
-//	sha256:f7210d2d0d40c736 model_tick.gen.go
+//	sha256:e4e88228e56cf450 model_tick.gen.go
 //	sha256:d88c6f5f51f6da0e raw/client.gen.go
 
 package sdksse

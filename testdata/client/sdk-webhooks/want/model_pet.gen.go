@@ -104,18 +104,12 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 		case 0:
 			oasimpl.DecodeOptInt64(d, &m.Age)
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.ID) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.ID = d.String()
-			}
 		case 2:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Name) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.Name = d.String()
 			}
 		default:
 			d.Skip()

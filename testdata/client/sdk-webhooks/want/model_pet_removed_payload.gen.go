@@ -95,11 +95,8 @@ func (m *PetRemovedPayload) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.ID) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.ID = d.String()
 			}
 		case 1:
 			if !d.AtNull() {

@@ -77,11 +77,8 @@ func (m *PlaceOrderBody) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.PetID) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.PetID = d.String()
 			}
 		default:
 			d.Skip()

@@ -7,20 +7,20 @@
 //
 // spec: sha256:df6f94a6c26fd458
 // config: sha256:908a3bd4c2fc0a67
-// toolchain: v0.21.0
-// output: sha256:f94499e9b5875086
+// toolchain: v0.22.0
+// output: sha256:adab91a5102a6a31
 //
 // files:
-//	sha256:00c290146a416e15 api.gen.go
-//	sha256:cdbfc4d9ee812d9b doc.gen.go
+//	sha256:2ceed09bfd7a75d8 api.gen.go
+//	sha256:edbde46078c216a6 doc.gen.go
 //	sha256:4d5d679a1897b451 errors.gen.go
 //	sha256:4003e553b3cf3b2b examples.gen_test.go
-//	sha256:e0f2368ade300ac3 model_order.gen.go
+//	sha256:0de16608642e8ae3 model_order.gen.go
 //	sha256:919854d4472e444e model_order_status.gen.go
-//	sha256:c9512531691ecdae model_pet.gen.go
-//	sha256:90727255381c3033 model_pet_removed_payload.gen.go
+//	sha256:82fe8a623eddf5aa model_pet.gen.go
+//	sha256:c191596c47451753 model_pet_removed_payload.gen.go
 //	sha256:47aef920dcbfef0c model_pet_removed_payload_reason.gen.go
-//	sha256:4ea27414171e7137 model_place_order_body.gen.go
+//	sha256:7fa28762e1922a71 model_place_order_body.gen.go
 //	sha256:b149ff499707f3bc model_problem.gen.go
 //	sha256:a6c84c9f468f1049 raw/client.gen.go
 //	sha256:753e77215c434a5f webhooks.gen.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:2b5161ed6bd232ab
 // config: sha256:f555241cb9361ca6
-// toolchain: v0.21.0
-// output: sha256:71816f121d34ba2f
+// toolchain: v0.22.0
+// output: sha256:5d522c45f4bc36c7
 //
 // files:
-//	sha256:7f940f066d3f0ec6 api.gen.go
-//	sha256:43e22e7a98d25a3a doc.gen.go
+//	sha256:ff03d72ce589d0aa api.gen.go
+//	sha256:9d8674ee762d1c4b doc.gen.go
 //	sha256:204bcbcbbf300061 examples.gen_test.go
 //	sha256:5825c76a23365406 model_chat_event.gen.go
 //	sha256:ce44efda03c8dbfc model_chat_ok_response.gen.go

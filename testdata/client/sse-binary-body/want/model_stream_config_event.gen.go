@@ -77,11 +77,8 @@ func (m *StreamConfigEvent) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.Version) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Version = d.Int64()
 			}
 		default:
 			d.Skip()

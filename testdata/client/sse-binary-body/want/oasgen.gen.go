@@ -7,14 +7,14 @@
 //
 // spec: sha256:8a58b643a2acf06d
 // config: sha256:c87cd6bd79ffc45e
-// toolchain: v0.21.0
-// output: sha256:3d29fc63a5e6ec21
+// toolchain: v0.22.0
+// output: sha256:3eed762a723e1af2
 //
 // files:
-//	sha256:cb7f80fe2011c389 api.gen.go
-//	sha256:8f3bcd580c77e8f2 doc.gen.go
+//	sha256:97638529fe2bde14 api.gen.go
+//	sha256:65ae010b2cd13270 doc.gen.go
 //	sha256:de47a82c6c72fb78 examples.gen_test.go
-//	sha256:e21ef349a70cd8a0 model_stream_config_event.gen.go
+//	sha256:c632c05fcc378711 model_stream_config_event.gen.go
 //	sha256:8394c7ee75be8ce0 raw/client.gen.go
 
 package ssebinarybody

@@ -7,11 +7,11 @@
 //
 // spec: sha256:39b553d129eebb02
 // config: sha256:e372b62fecccf7b1
-// toolchain: v0.21.0
-// output: sha256:a8a5f53898eb9df2
+// toolchain: v0.22.0
+// output: sha256:b75527abf36df77b
 //
 // files:
-//	sha256:efa1d89ae76b4cac doc.gen.go
+//	sha256:0d7187d6a97c82d0 doc.gen.go
 //	sha256:2a8fc3d0b45ac471 docs/models/color.md
 //	sha256:f437eef4606e4404 docs/models/free.md
 //	sha256:70cb00816ebaeaee docs/models/holder.md

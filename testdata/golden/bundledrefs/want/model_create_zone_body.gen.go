@@ -86,11 +86,8 @@ func (m *CreateZoneBody) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Name) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Name = d.String()
 			}
 		case 1:
 			if d.Null() {

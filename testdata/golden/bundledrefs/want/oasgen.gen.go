@@ -7,12 +7,12 @@
 //
 // spec: sha256:4661092085c718e1
 // config: sha256:e8f88dc43ceca4a9
-// toolchain: v0.21.0
-// output: sha256:e3918f68872e0be0
+// toolchain: v0.22.0
+// output: sha256:d263e6f9929738bb
 //
 // files:
-//	sha256:34635481ab6ae355 api.gen.go
-//	sha256:296a57e7a24759f6 doc.gen.go
+//	sha256:24f2ff3b9fcf7e05 api.gen.go
+//	sha256:a29ef34a41acd710 doc.gen.go
 //	sha256:2c349f0514b171c8 docs/models/createrecordcreatedresponse.md
 //	sha256:4574c28646186b2c docs/models/createzonebody.md
 //	sha256:2c7ccc981207e157 docs/models/createzonebodyregion.md
@@ -25,7 +25,7 @@
 //	sha256:87ee2fa5f328840e docs/sdks/apiclient/README.md
 //	sha256:0f0afa041c26dae9 examples.gen_test.go
 //	sha256:ae61c97146eb11ec model_create_record_created_response.gen.go
-//	sha256:7da0dc647edb1fe3 model_create_zone_body.gen.go
+//	sha256:71f278e317359cbf model_create_zone_body.gen.go
 //	sha256:3422e5ac22801921 model_create_zone_body_region.gen.go
 //	sha256:36d6ee88bf1038f6 model_list_records_kind_param.gen.go
 //	sha256:6fb7b005d2f74fab model_list_records_ok_response.gen.go

@@ -88,18 +88,12 @@ func (m *Cat) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Kind) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.Kind = d.String()
-			}
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.Lives) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.Lives = d.Int64()
 			}
 		default:
 			d.Skip()

@@ -88,18 +88,12 @@ func (m *Dog) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Bark) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.Bark = d.String()
-			}
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Kind) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.Kind = d.String()
 			}
 		default:
 			d.Skip()

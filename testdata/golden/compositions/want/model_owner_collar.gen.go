@@ -76,11 +76,8 @@ func (m *OwnerCollar) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Color) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Color = d.String()
 			}
 		default:
 			d.Skip()

@@ -7,12 +7,12 @@
 //
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
-// toolchain: v0.21.0
-// output: sha256:9f51d84da11b58fe
+// toolchain: v0.22.0
+// output: sha256:d8c52a76c221226f
 //
 // files:
-//	sha256:1fdaf1709176b6d0 api.gen.go
-//	sha256:03ed1c977ef8c7e8 doc.gen.go
+//	sha256:c93b33d1f47f1dca api.gen.go
+//	sha256:6439a5b6ca218235 doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md
 //	sha256:9d637706ac1edcbc docs/models/codetooltype.md
@@ -29,14 +29,14 @@
 //	sha256:cad1e032238615df docs/models/tool.md
 //	sha256:e16c5c90994a77c3 docs/sdks/apiclient/README.md
 //	sha256:2cbaee0fa9403b24 examples.gen_test.go
-//	sha256:1a3e4da17219ffa4 model_cat.gen.go
+//	sha256:c7a66d73973b38d9 model_cat.gen.go
 //	sha256:45ce176bb3b5605f model_code_tool.gen.go
 //	sha256:f024ce48885f07c8 model_code_tool_type.gen.go
 //	sha256:f8470ae9b5424c37 model_described_pet.gen.go
-//	sha256:3134d0e9fa32d8c7 model_dog.gen.go
+//	sha256:e316e26712dbbf57 model_dog.gen.go
 //	sha256:32a11802303980ef model_maybe_cat.gen.go
 //	sha256:09cdc1df48ed0479 model_owner.gen.go
-//	sha256:09e0701a3fb5299d model_owner_collar.gen.go
+//	sha256:62b3ef617984a12c model_owner_collar.gen.go
 //	sha256:2b60c22892141ab8 model_pet.gen.go
 //	sha256:eabd03274548799f model_pet_with_owner.gen.go
 //	sha256:b39cf67977c603d5 model_search_tool.gen.go

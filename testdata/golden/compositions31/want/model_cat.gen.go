@@ -76,11 +76,8 @@ func (m *Cat) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.Lives) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Lives = d.Int64()
 			}
 		default:
 			d.Skip()

@@ -7,18 +7,18 @@
 //
 // spec: sha256:9127fc07e253bb5d
 // config: sha256:3033b3df49b8a7d5
-// toolchain: v0.21.0
-// output: sha256:3d1020fa6ff43d63
+// toolchain: v0.22.0
+// output: sha256:4d348e89de08f536
 //
 // files:
-//	sha256:72414e7813cf5a5a doc.gen.go
+//	sha256:5a37d249ebe36ae4 doc.gen.go
 //	sha256:a217ec94103094ad docs/models/cat.md
 //	sha256:98ddc6520c5080f1 docs/models/holder.md
 //	sha256:6fb62a176b37c243 docs/models/holderinline.md
 //	sha256:a0304da697a4ec58 docs/models/maybecat.md
-//	sha256:5e1df848c27940d4 model_cat.gen.go
+//	sha256:920b1271e6c7fa97 model_cat.gen.go
 //	sha256:39b8474dbc72d0e5 model_holder.gen.go
 //	sha256:a57b6c72d47bf737 model_holder_inline.gen.go
-//	sha256:01e5aa86c690269e model_maybe_cat.gen.go
+//	sha256:f65ac7fa1b5951f7 model_maybe_cat.gen.go
 
 package compositions31

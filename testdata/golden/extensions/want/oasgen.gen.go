@@ -7,12 +7,12 @@
 //
 // spec: sha256:722557dab0b479f2
 // config: sha256:820be30c8474642c
-// toolchain: v0.21.0
-// output: sha256:51ab54e706039db5
+// toolchain: v0.22.0
+// output: sha256:626a05f718285464
 //
 // files:
-//	sha256:277c215753ce6084 api.gen.go
-//	sha256:0e5431431b341d3a doc.gen.go
+//	sha256:e49da8af10fb3a45 api.gen.go
+//	sha256:c3ee6fdf6ca93a4f doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:9b68b05772135c9c docs/models/item.md
 //	sha256:0ea6464ee4e15940 docs/models/itemlevel.md

@@ -86,11 +86,8 @@ func (m *CardConfiguration) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Activation) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Activation = d.String()
 			}
 		case 1:
 			if d.Null() {

@@ -7,18 +7,18 @@
 //
 // spec: sha256:75cdb478b062a069
 // config: sha256:464a3464135517d1
-// toolchain: v0.21.0
-// output: sha256:379ac5624a7c7837
+// toolchain: v0.22.0
+// output: sha256:e4e00140871a5c59
 //
 // files:
-//	sha256:b476dbe6c8c3b912 doc.gen.go
+//	sha256:6334a61a2b88fa5e doc.gen.go
 //	sha256:6cc0fe2c4180e48a docs/models/card.md
 //	sha256:0d9353633b14e447 docs/models/cardconfiguration.md
 //	sha256:671e58b975bf7e6b docs/models/cardconfigurationbulkaddress.md
 //	sha256:56e141dea2bdc6fb docs/models/cardentity.md
 //	sha256:f4898f6cda815da5 docs/models/cardentity2.md
 //	sha256:835e1392f1df4afa model_card.gen.go
-//	sha256:ea8faa69b33c14e4 model_card_configuration.gen.go
+//	sha256:c587d6ed5d8d8be9 model_card_configuration.gen.go
 //	sha256:1e120aa91defc3e2 model_card_configuration_bulk_address.gen.go
 //	sha256:b13eeea53909be66 model_card_entity.gen.go
 //	sha256:bba92d0085e52901 model_card_entity2.gen.go

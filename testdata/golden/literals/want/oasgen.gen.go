@@ -7,11 +7,11 @@
 //
 // spec: sha256:e4c2f2487f4596fa
 // config: sha256:bb5f4bf19d6d130f
-// toolchain: v0.21.0
-// output: sha256:43b8a2e58c1175f9
+// toolchain: v0.22.0
+// output: sha256:9d9d713f89ce70ec
 //
 // files:
-//	sha256:8f0c577e85e4d203 doc.gen.go
+//	sha256:799d708501f8af96 doc.gen.go
 //	sha256:540af1235fa9aa5a docs/models/account.md
 //	sha256:ab36b77e5ec2cf02 docs/models/answer.md
 //	sha256:60b7aee910ff6a99 docs/models/big.md

@@ -123,11 +123,8 @@ func (m *Link) DecodeJSON(d *oasimpl.Decoder) {
 				m.Next.DecodeJSON(d)
 			}
 		case 2:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Value) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Value = d.String()
 			}
 		default:
 			d.Skip()

@@ -76,11 +76,8 @@ func (m *NewPet) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Name) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Name = d.String()
 			}
 		default:
 			d.Skip()

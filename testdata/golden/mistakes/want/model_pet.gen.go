@@ -102,11 +102,8 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.ID) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.ID = d.Int64()
 			}
 		case 1:
 			if d.Null() {
@@ -117,11 +114,8 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 				m.Kind.Set(x)
 			}
 		case 2:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Name) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.Name = d.String()
 			}
 		default:
 			d.Skip()

@@ -7,12 +7,12 @@
 //
 // spec: sha256:1a6d8a3c7a2b2c93
 // config: sha256:3e42edb4719cb61b
-// toolchain: v0.21.0
-// output: sha256:c89bb73eb855840f
+// toolchain: v0.22.0
+// output: sha256:7fb7e61193692cfc
 //
 // files:
-//	sha256:5b17b103a5977a24 api.gen.go
-//	sha256:e75619c47bd61828 doc.gen.go
+//	sha256:05887e594ba9af3f api.gen.go
+//	sha256:accdc57e7c88b963 doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md
 //	sha256:35e7f757a2905cd2 docs/models/link.md
@@ -27,10 +27,10 @@
 //	sha256:3e50b2a12d88b129 examples.gen_test.go
 //	sha256:aef87698d559013c model_add_pet_request_form.gen.go
 //	sha256:ec7ae6c9f660cfe5 model_error.gen.go
-//	sha256:3b9e4d39836badbf model_link.gen.go
-//	sha256:884c0cd5a53d2bba model_new_pet.gen.go
+//	sha256:fb81c0b3a561d4da model_link.gen.go
+//	sha256:5eb65472780598dc model_new_pet.gen.go
 //	sha256:4b3efbf37c0c4cea model_node.gen.go
-//	sha256:388af75a454caab9 model_pet.gen.go
+//	sha256:115d074eea105664 model_pet.gen.go
 //	sha256:439b3f150f783e36 model_pet_kind.gen.go
 //	sha256:001f7a405c39126f model_ports.gen.go
 //	sha256:52c10768e767855b model_toy.gen.go

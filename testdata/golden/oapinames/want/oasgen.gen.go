@@ -7,12 +7,12 @@
 //
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
-// toolchain: v0.21.0
-// output: sha256:256c8465df6b23d9
+// toolchain: v0.22.0
+// output: sha256:eeb4ca20454fbe37
 //
 // files:
-//	sha256:d16b2fb57480ff56 api.gen.go
-//	sha256:3d0d97d587bad615 doc.gen.go
+//	sha256:86e04eabda523596 api.gen.go
+//	sha256:0308007a4e09fe84 doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md
 //	sha256:b9a2eab437730933 docs/models/calloption.md

@@ -88,11 +88,8 @@ func (m *Base) DecodeJSON(d *oasimpl.Decoder) {
 		case 0:
 			oasimpl.DecodeNullableString(d, &m.CreatedBy)
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.ID) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.ID = d.String()
 			}
 		default:
 			d.Skip()

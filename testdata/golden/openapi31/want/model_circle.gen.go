@@ -94,18 +94,12 @@ func (m *Circle) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainFloat64(d, &m.Radius) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.Radius = d.Float64()
-			}
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Type) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.Type = d.String()
 			}
 		default:
 			d.Skip()

@@ -91,18 +91,12 @@ func (m *Square) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainFloat64(d, &m.Side) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.Side = d.Float64()
-			}
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Type) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.Type = d.String()
 			}
 		default:
 			d.Skip()

@@ -344,11 +344,8 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Name) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Name = d.String()
 			}
 		case 1:
 			oasimpl.DecodeOptFloat64(d, &m.Amount)
@@ -384,11 +381,8 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 		case 10:
 			oasimpl.DecodeOptRawMessage(d, &m.Either)
 		case 11:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.ID) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.ID = d.String()
 			}
 		case 12:
 			oasimpl.DecodeOptString(d, &m.Code)
@@ -426,11 +420,8 @@ func (m *Widget) DecodeJSON(d *oasimpl.Decoder) {
 				m.Owner.Set(x)
 			}
 		case 19:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Password) {
 				seen |= 1 << 3
-			}
-			if !d.Null() {
-				m.Password = d.String()
 			}
 		case 20:
 			if d.Null() {

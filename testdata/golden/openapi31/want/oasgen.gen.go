@@ -7,12 +7,12 @@
 //
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
-// toolchain: v0.21.0
-// output: sha256:0298406b2ce5f219
+// toolchain: v0.22.0
+// output: sha256:7670103b9f8e6395
 //
 // files:
-//	sha256:6f28bbf0861b10f6 api.gen.go
-//	sha256:5a01d63df508a7d0 doc.gen.go
+//	sha256:234f74130467d24b api.gen.go
+//	sha256:b613037ad3bc2711 doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
 //	sha256:f8b7b32b8d974414 docs/models/payload.md
@@ -28,14 +28,14 @@
 //	sha256:a2cb7d6655027cb7 docs/models/widgetsize.md
 //	sha256:20ee45d99024ba50 docs/sdks/apiclient/README.md
 //	sha256:6bc68ddacc9e49e5 examples.gen_test.go
-//	sha256:62551c02d6d69f02 model_base.gen.go
-//	sha256:1253b0cb350d4281 model_circle.gen.go
+//	sha256:a83339d02ce5fcff model_base.gen.go
+//	sha256:c5e2c502f9d561df model_circle.gen.go
 //	sha256:d7c623a46a31f61b model_payload.gen.go
-//	sha256:9703c9d84a1a1837 model_person.gen.go
+//	sha256:c2b5e450932bb7a5 model_person.gen.go
 //	sha256:1521b4e0c2cdc90f model_shape.gen.go
 //	sha256:809a5b0db74ed5df model_snowflake.gen.go
-//	sha256:d8abfa3b7fcf11d9 model_square.gen.go
-//	sha256:c36e5172e99d12e9 model_widget.gen.go
+//	sha256:674faea5fb0e0b2b model_square.gen.go
+//	sha256:56683a1acffa9196 model_widget.gen.go
 //	sha256:0c4dcebcf9a0863e model_widget_dims.gen.go
 //	sha256:c13d1103ad76ad5c model_widget_kind.gen.go
 //	sha256:e06aa9d5263ec90e model_widget_maybe_shape.gen.go

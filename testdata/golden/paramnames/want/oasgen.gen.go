@@ -7,12 +7,12 @@
 //
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
-// toolchain: v0.21.0
-// output: sha256:9626eb1fba02264d
+// toolchain: v0.22.0
+// output: sha256:f8a2dd5be0355f1b
 //
 // files:
-//	sha256:056cd205adabe0d2 api.gen.go
-//	sha256:d5fdac491c83b479 doc.gen.go
+//	sha256:fb712fcbe16be810 api.gen.go
+//	sha256:2b9e538e98574470 doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md
 //	sha256:a22fe477e85c7cdb examples.gen_test.go

@@ -7,12 +7,12 @@
 //
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
-// toolchain: v0.21.0
-// output: sha256:97942513ed0c1b21
+// toolchain: v0.22.0
+// output: sha256:027449591039f521
 //
 // files:
-//	sha256:0eff6acef11b40c6 api.gen.go
-//	sha256:b5398a04aa6c0dc8 doc.gen.go
+//	sha256:22d263c7e779ac4c api.gen.go
+//	sha256:c095128013d34e85 doc.gen.go
 //	sha256:7d8ed3a7b6e47719 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md
 //	sha256:b6872ebacc2aea67 docs/models/linuxamd64test.md

@@ -215,11 +215,8 @@ func (m *Node) DecodeJSON(d *oasimpl.Decoder) {
 				m.Children.Set(x)
 			}
 		case 2:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Name) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Name = d.String()
 			}
 		case 3:
 			if d.Null() {

@@ -7,16 +7,16 @@
 //
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
-// toolchain: v0.21.0
-// output: sha256:48de194d2299a74a
+// toolchain: v0.22.0
+// output: sha256:bfe1fc18f932e874
 //
 // files:
-//	sha256:01638fe5d3b55953 doc.gen.go
+//	sha256:f08bf189dbf79d6b doc.gen.go
 //	sha256:c52eb5e664f94fff docs/models/employee.md
 //	sha256:7ad2e036dedc3178 docs/models/manager.md
 //	sha256:6f3fc1315d6fcf13 docs/models/node.md
-//	sha256:5ca0c6769847ca29 model_employee.gen.go
+//	sha256:c7e7c9b291ee8ec9 model_employee.gen.go
 //	sha256:d2373ab128529a2d model_manager.gen.go
-//	sha256:60e8a3884d359053 model_node.gen.go
+//	sha256:9fb05097abeab149 model_node.gen.go
 
 package recursive

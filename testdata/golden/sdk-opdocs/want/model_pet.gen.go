@@ -111,11 +111,8 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.ID) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.ID = d.String()
 			}
 		case 1:
 			if !d.AtNull() {
@@ -123,11 +120,8 @@ func (m *Pet) DecodeJSON(d *oasimpl.Decoder) {
 			}
 			m.Kind.DecodeJSON(d)
 		case 2:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Name) {
 				seen |= 1 << 2
-			}
-			if !d.Null() {
-				m.Name = d.String()
 			}
 		case 3:
 			oasimpl.DecodeOptString(d, &m.Tag)

@@ -108,11 +108,8 @@ func (m *PetInput) DecodeJSON(d *oasimpl.Decoder) {
 			}
 			m.Kind.DecodeJSON(d)
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Name) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.Name = d.String()
 			}
 		case 2:
 			oasimpl.DecodeOptString(d, &m.Tag)

@@ -118,18 +118,12 @@ func (m *PlaceOrderBody) DecodeJSON(d *oasimpl.Decoder) {
 		case 1:
 			m.Options = d.RawMessage(m.Options)
 		case 2:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.PetID) {
 				seen |= 1 << 0
 			}
-			if !d.Null() {
-				m.PetID = d.String()
-			}
 		case 3:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.Quantity) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.Quantity = d.Int64()
 			}
 		default:
 			d.Skip()

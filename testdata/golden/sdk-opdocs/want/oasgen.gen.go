@@ -7,12 +7,12 @@
 //
 // spec: sha256:e528dd668d862993
 // config: sha256:c69162836e608cae
-// toolchain: v0.21.0
-// output: sha256:9509f9c5a682d80a
+// toolchain: v0.22.0
+// output: sha256:92c3c0b0e636a234
 //
 // files:
-//	sha256:3da268b317d1f5f0 api.gen.go
-//	sha256:c27de08fccd0d183 doc.gen.go
+//	sha256:a06684b3d55c9774 api.gen.go
+//	sha256:7bd5168f990b181f doc.gen.go
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md
 //	sha256:4dc9579915677d1c docs/models/petinput.md
@@ -25,10 +25,10 @@
 //	sha256:0414943e45440319 errors.gen.go
 //	sha256:655d25fe3b293196 examples.gen_test.go
 //	sha256:af396dd09069f7fd model_kind.gen.go
-//	sha256:25f91caf64177443 model_pet.gen.go
-//	sha256:a9818386451e8938 model_pet_input.gen.go
-//	sha256:6f6a7dafc2780e9b model_place_order_body.gen.go
-//	sha256:8ae346c5ae7cd647 model_problem.gen.go
+//	sha256:baa745fdb3f2cefa model_pet.gen.go
+//	sha256:a9bfc87600e535d6 model_pet_input.gen.go
+//	sha256:8d422f02c3043ee0 model_place_order_body.gen.go
+//	sha256:08808fa34acf3ddf model_problem.gen.go
 //	sha256:0cdaee601187fe88 raw/client.gen.go
 
 package sdkopdocs

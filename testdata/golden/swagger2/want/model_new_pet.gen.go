@@ -83,11 +83,8 @@ func (m *NewPet) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Name) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Name = d.String()
 			}
 		case 1:
 			oasimpl.DecodeOptString(d, &m.Tag)

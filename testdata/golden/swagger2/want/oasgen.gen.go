@@ -7,21 +7,21 @@
 //
 // spec: sha256:95ed806576160baa
 // config: sha256:cc3402158c40e91a
-// toolchain: v0.21.0
-// output: sha256:0df43f756e04f83d
+// toolchain: v0.22.0
+// output: sha256:acc65c919f97bf41
 //
 // files:
-//	sha256:cc47e7c8d317debf api.gen.go
-//	sha256:5e421d21bc6a1468 doc.gen.go
+//	sha256:6d6e5d2e84e48904 api.gen.go
+//	sha256:54ddf9aaebe78834 doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md
 //	sha256:3feba765c3ed6a60 docs/sdks/apiclient/README.md
 //	sha256:7180640318a29beb errors.gen.go
 //	sha256:3c79d55a6d70fc50 examples.gen_test.go
-//	sha256:35160dce4d4a0966 model_error.gen.go
-//	sha256:9f374f464d109a84 model_new_pet.gen.go
-//	sha256:e377e6592b9fbeb2 model_pet.gen.go
+//	sha256:9c603d1d93aff980 model_error.gen.go
+//	sha256:de02fd6b19a2d417 model_new_pet.gen.go
+//	sha256:c485332f6dfe9edc model_pet.gen.go
 //	sha256:5b813ac4e53cc5a5 raw/client.gen.go
 //
 // warnings:

@@ -95,11 +95,8 @@ func (m *Line) DecodeJSON(d *oasimpl.Decoder) {
 		}
 		switch field {
 		case 0:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.Sku) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.Sku = d.String()
 			}
 		case 1:
 			if d.Null() {

@@ -320,11 +320,8 @@ func (m *Order) DecodeJSON(d *oasimpl.Decoder) {
 		case 4:
 			oasimpl.DecodeOptString(d, &m.Email)
 		case 5:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainString(d, &m.ID) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.ID = d.String()
 			}
 		case 6:
 			if d.Null() {
@@ -363,11 +360,8 @@ func (m *Order) DecodeJSON(d *oasimpl.Decoder) {
 				m.Priority.Set(x)
 			}
 		case 11:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt32(d, &m.Quantity) {
 				seen |= 1 << 1
-			}
-			if !d.Null() {
-				m.Quantity = d.Int32()
 			}
 		case 12:
 			if !d.AtNull() {

@@ -7,18 +7,18 @@
 //
 // spec: sha256:5ba7023f8048ca89
 // config: sha256:148643d2913e8c56
-// toolchain: v0.21.0
-// output: sha256:ede66d517f21ac77
+// toolchain: v0.22.0
+// output: sha256:36de4b37d3ea2bae
 //
 // files:
-//	sha256:efeb44bc19ccea6b doc.gen.go
+//	sha256:256f645aaff17224 doc.gen.go
 //	sha256:512c69169764d312 docs/models/line.md
 //	sha256:a9fa5b490a0212b6 docs/models/order.md
 //	sha256:de04850e2c264515 docs/models/ordertags.md
 //	sha256:3ea8982851ab602c docs/models/priority.md
 //	sha256:c4791c2ef2f55337 docs/models/status.md
-//	sha256:ceeacf342cd9d25d model_line.gen.go
-//	sha256:ef95387432565787 model_order.gen.go
+//	sha256:2a94dd3bd9ee789d model_line.gen.go
+//	sha256:84953b481560037f model_order.gen.go
 //	sha256:36a909202cddce63 model_order_tags.gen.go
 //	sha256:2dba339803dff444 model_priority.gen.go
 //	sha256:8c712e3c1b8a32aa model_status.gen.go

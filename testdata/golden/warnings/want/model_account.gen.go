@@ -130,11 +130,8 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 		case 0:
 			oasimpl.DecodeOptString(d, &m.Handle)
 		case 1:
-			if !d.AtNull() {
+			if oasimpl.DecodePlainInt64(d, &m.ID) {
 				seen |= 1 << 0
-			}
-			if !d.Null() {
-				m.ID = d.Int64()
 			}
 		case 2:
 			oasimpl.DecodeNullableString(d, &m.Nickname)

@@ -7,22 +7,22 @@
 //
 // spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
-// toolchain: v0.21.0
-// output: sha256:88261819515ee9d2
+// toolchain: v0.22.0
+// output: sha256:d349a88c4d370a54
 //
 // files:
-//	sha256:d447196fb6a388b6 doc.gen.go
+//	sha256:1c1e47a7857f4b63 doc.gen.go
 //	sha256:e695e5fdda0f7fa2 docs/models/account.md
 //	sha256:6fb27b5e8fc85815 docs/models/accountowner.md
 //	sha256:778b437ca6a6ed8e docs/models/accounttier.md
 //	sha256:d58b0f2a35bc8644 docs/models/newpet.md
 //	sha256:ef96821db79d0473 docs/models/owner.md
 //	sha256:14d10e413bcd883a docs/models/pet.md
-//	sha256:1d76985773556340 model_account.gen.go
-//	sha256:d1ff7ce2b1a2b64f model_account_owner.gen.go
+//	sha256:c8a5e72382fea2cb model_account.gen.go
+//	sha256:d225063798931c9d model_account_owner.gen.go
 //	sha256:6a548452ccc1e097 model_account_tier.gen.go
 //	sha256:9c055faf8f7b9b29 model_new_pet.gen.go
-//	sha256:a259c3373e0d84f7 model_owner.gen.go
+//	sha256:8607212c011bdabf model_owner.gen.go
 //	sha256:5b8bb4229a058399 model_pet.gen.go
 //
 // warnings:
