@@ -804,8 +804,9 @@ func (d *Decoder) String() string {
 	}
 	if cap(d.arena) == 0 && start < len(data) && data[start] != '"' {
 		// The document's first non-empty string: the arena's first chunk
-		// now, so that the string is read once, by the loop below.
-		d.grow(0)
+		// now, with room for the string (up to its first byte that is not
+		// plain ASCII), so that the loop below takes it.
+		d.grow(plainLen(data[start:]))
 	}
 	t := d.arena[len(d.arena):cap(d.arena)]
 	i := start
@@ -831,6 +832,21 @@ func (d *Decoder) String() string {
 		t[i-start] = c
 	}
 	return d.stringSlow()
+}
+
+// plainLen returns the length of the plain ASCII prefix of a string's
+// contents b (see strStop): up to its closing quote when it has nothing
+// to unescape.
+func plainLen(b []byte) int {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if m := strStop(binary.LittleEndian.Uint64(b[i:])); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for ; i < len(b) && plainStr[b[i]]; i++ {
+	}
+	return i
 }
 
 // took hands out the first n bytes of the arena's free part t as a string

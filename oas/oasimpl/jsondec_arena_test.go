@@ -67,32 +67,40 @@ func TestDecoderArenaOutgrown(t *testing.T) {
 }
 
 func TestDecoderArenaOneAllocation(t *testing.T) {
-	data := []byte(`{"a":"one","b":"two","c":"th\u0072ee","d":{"raw":true},"e":"aGVsbG8="}`)
-	allocs := testing.AllocsPerRun(100, func() {
-		d := NewDecoder(data)
-		var n int
-		if d.BeginObject() {
-			for first := true; ; first = false {
-				key, ok := d.Key(first)
-				if !ok {
-					break
-				}
-				switch string(key) {
-				case "d":
-					n += len(d.RawMessage(nil))
-				case "e":
-					n += len(d.Base64())
-				default:
-					n += len(d.String())
+	for _, in := range []string{
+		`{"a":"one","b":"two","c":"th\u0072ee","d":{"raw":true},"e":"aGVsbG8="}`,
+		// The first string is most of the document: the first chunk is
+		// sized to hold it, not by the rest of the input alone.
+		`{"a":"` + strings.Repeat("long text ", 60) + `","b":"two","d":{"raw":true}}`,
+		`{"a":"","b":"` + strings.Repeat("x", 200) + `"}`,
+	} {
+		data := []byte(in)
+		allocs := testing.AllocsPerRun(100, func() {
+			d := NewDecoder(data)
+			var n int
+			if d.BeginObject() {
+				for first := true; ; first = false {
+					key, ok := d.Key(first)
+					if !ok {
+						break
+					}
+					switch string(key) {
+					case "d":
+						n += len(d.RawMessage(nil))
+					case "e":
+						n += len(d.Base64())
+					default:
+						n += len(d.String())
+					}
 				}
 			}
+			if d.End() != nil || n == 0 {
+				t.Fatal("decode failed")
+			}
+		})
+		if allocs != 1 {
+			t.Errorf("%v allocations for the strings, raw value and bytes of %.40q..., want 1", allocs, in)
 		}
-		if d.End() != nil || n == 0 {
-			t.Fatal("decode failed")
-		}
-	})
-	if allocs != 1 {
-		t.Errorf("%v allocations for a document's strings, raw value and bytes, want 1", allocs)
 	}
 }
 
