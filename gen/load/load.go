@@ -559,7 +559,8 @@ func (s *Spec) validate() (diag.List, error) {
 	// Examples and defaults are checkValues' job; patterns the planner's,
 	// against Go's regexp, at the schema.
 	opts = append(opts, openapi3.DisableExamplesValidation(), openapi3.DisableSchemaDefaultsValidation(), openapi3.DisableSchemaPatternValidation())
-	strictErr := s.Doc.Validate(ctx, opts...)
+	doc := validationView(s.Doc)
+	strictErr := doc.Validate(ctx, opts...)
 	if strictErr == nil {
 		return nil, nil
 	}
@@ -569,7 +570,7 @@ func (s *Spec) validate() (diag.List, error) {
 	warnings := diag.List{s.validationDiag(strictErr, diag.Warning)}
 	lenient := append(opts, openapi3.DisableExamplesValidation(), openapi3.DisableSchemaDefaultsValidation(),
 		openapi3.DisableSchemaPatternValidation(), openapi3.AllowExtraSiblingFields("x-", "nullable", "example", "description"))
-	if err := s.Doc.Validate(ctx, lenient...); err != nil && err.Error() != strictErr.Error() {
+	if err := doc.Validate(ctx, lenient...); err != nil && err.Error() != strictErr.Error() {
 		warnings = append(warnings, s.validationDiag(err, diag.Warning))
 	}
 	return warnings, nil
