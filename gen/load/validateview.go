@@ -89,9 +89,7 @@ func (v viewer) response(r *openapi3.ResponseRef) *openapi3.ResponseRef {
 		resp.Headers = make(openapi3.Headers, len(r.Value.Headers))
 		for name, h := range r.Value.Headers {
 			if h != nil && h.Ref == "" && h.Value != nil {
-				hv := *h.Value
-				hv.Schema = v.schema(hv.Schema)
-				hv.Content = v.content(hv.Content)
+				hv := openapi3.Header{Parameter: v.parameter(h.Value.Parameter)}
 				hc := *h
 				hc.Value = &hv
 				h = &hc
@@ -111,9 +109,7 @@ func (v viewer) parameters(ps openapi3.Parameters) openapi3.Parameters {
 	out := make(openapi3.Parameters, len(ps))
 	for i, r := range ps {
 		if r != nil && r.Ref == "" && r.Value != nil {
-			p := *r.Value
-			p.Schema = v.schema(p.Schema)
-			p.Content = v.content(p.Content)
+			p := v.parameter(*r.Value)
 			rc := *r
 			rc.Value = &p
 			r = &rc
@@ -121,6 +117,14 @@ func (v viewer) parameters(ps openapi3.Parameters) openapi3.Parameters {
 		out[i] = r
 	}
 	return out
+}
+
+// parameter is p with its schema and content passed through the view (a
+// header is a parameter too).
+func (v viewer) parameter(p openapi3.Parameter) openapi3.Parameter {
+	p.Schema = v.schema(p.Schema)
+	p.Content = v.content(p.Content)
+	return p
 }
 
 func (v viewer) content(c openapi3.Content) openapi3.Content {

@@ -1,6 +1,9 @@
 package oasimpl
 
-import "math/bits"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // scanDepth is how deep scanValue follows nested containers: one bit each
 // in a uint64. Deeper values take the Decoder's own path.
@@ -30,10 +33,7 @@ func scanValue(data []byte, i int) (end int, plain, ok bool) {
 	n := len(data)
 	for {
 		// A value.
-		for i < n && isSpace(data[i]) {
-			i++
-			plain = false
-		}
+		i = skipSpace(data, i, &plain)
 		if i >= n {
 			return 0, false, false
 		}
@@ -45,11 +45,7 @@ func scanValue(data []byte, i int) (end int, plain, ok bool) {
 			}
 			depth++
 			stack <<= 1
-			i++
-			for i < n && isSpace(data[i]) {
-				i++
-				plain = false
-			}
+			i = skipSpace(data, i+1, &plain)
 			if c == '{' {
 				stack |= 1
 				if i < n && data[i] == '}' {
@@ -98,11 +94,7 @@ func scanValue(data []byte, i int) (end int, plain, ok bool) {
 			if depth == 0 {
 				return i, plain, true
 			}
-			for i < n && isSpace(data[i]) {
-				i++
-				plain = false
-			}
-			if i >= n {
+			if i = skipSpace(data, i, &plain); i >= n {
 				return 0, false, false
 			}
 			c := data[i]
@@ -116,11 +108,7 @@ func scanValue(data []byte, i int) (end int, plain, ok bool) {
 				if c != ',' {
 					return 0, false, false
 				}
-				for i < n && isSpace(data[i]) {
-					i++
-					plain = false
-				}
-				if i = scanKey(data, i, &plain); i < 0 {
+				if i = scanKey(data, skipSpace(data, i, &plain), &plain); i < 0 {
 					return 0, false, false
 				}
 				break
@@ -140,6 +128,16 @@ func scanValue(data []byte, i int) (end int, plain, ok bool) {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
+// skipSpace returns the index of the first byte from data[i] on that is
+// not whitespace, clearing *plain if there was any: AppendCompact drops it.
+func skipSpace(data []byte, i int, plain *bool) int {
+	for i < len(data) && isSpace(data[i]) {
+		i++
+		*plain = false
+	}
+	return i
+}
+
 // scanKey checks a member name at data[i] and the colon after it, and
 // returns the index after the colon, or -1.
 func scanKey(data []byte, i int, plain *bool) int {
@@ -149,11 +147,7 @@ func scanKey(data []byte, i int, plain *bool) int {
 	if i = scanString(data, i, plain); i < 0 {
 		return -1
 	}
-	for i < len(data) && isSpace(data[i]) {
-		i++
-		*plain = false
-	}
-	if i >= len(data) || data[i] != ':' {
+	if i = skipSpace(data, i, plain); i >= len(data) || data[i] != ':' {
 		return -1
 	}
 	return i + 1
@@ -168,9 +162,7 @@ func scanString(data []byte, i int, plain *bool) int {
 		if i+8 <= n {
 			// Eight bytes at a time to the first one a JSON encoder does
 			// not write as it is (see escStop): the same stops as here.
-			m := escStop(uint64(data[i]) | uint64(data[i+1])<<8 | uint64(data[i+2])<<16 |
-				uint64(data[i+3])<<24 | uint64(data[i+4])<<32 | uint64(data[i+5])<<40 |
-				uint64(data[i+6])<<48 | uint64(data[i+7])<<56)
+			m := escStop(binary.LittleEndian.Uint64(data[i:]))
 			if m == 0 {
 				i += 8
 				continue
