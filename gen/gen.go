@@ -38,7 +38,7 @@ import (
 // fingerprint (a released build records its module version instead; see
 // CurrentToolchain). Bump it whenever generated output changes for the same
 // input, so that `gen check` can say "toolchain changed".
-const Version = "v0.22.0"
+const Version = "v0.23.0"
 
 // Job is one spec → one Go package, with every path resolved.
 type Job struct {

@@ -207,15 +207,6 @@ func comment(c commenter, text string) {
 	}
 }
 
-// jsonName is a property name as the name part of a json struct tag: "-"
-// alone would drop the field, "-," names it "-".
-func jsonName(name string) string {
-	if name == "-" {
-		return "-,"
-	}
-	return name
-}
-
 // article is "a" or "an" for the word w as English reads it aloud:
 // "an anyOf", "an Owner", "a User", "an HTTPHeader", "a URL". Acronyms are
 // read letter by letter, so their first letter's name decides; a few

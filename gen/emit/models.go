@@ -156,12 +156,11 @@ func genStruct(f *jen.File, t *plan.Type) {
 	comment(f, typeDoc(t))
 	f.Type().Id(t.Name).StructFunc(func(g *jen.Group) {
 		for _, fl := range t.Fields {
-			tag := jsonName(fl.JSONName)
-			if fl.OmitZero {
-				tag += ",omitzero"
-			}
 			comment(g, fieldDoc(fl))
-			g.Id(fl.Name).Add(fieldType(fl)).Tag(map[string]string{"json": tag})
+			field := g.Id(fl.Name).Add(fieldType(fl))
+			if tag := fl.JSONTag(); tag != "" {
+				field.Tag(map[string]string{"json": tag})
+			}
 		}
 		if t.Extra != nil {
 			comment(g, "AdditionalProperties holds properties not declared in the schema.")

@@ -173,9 +173,42 @@ func (s *Spec) loadOpenAPI3(path string, opts Options) (*openapi3.T, error) {
 		if pos.Line == 0 {
 			pos = s.kinErrPos(msg)
 		}
-		return nil, diag.Errorf(pos, "", "%s", msg)
+		where, msg := notASchemaMsg(msg)
+		return nil, diag.Errorf(pos, where, "%s", msg)
 	}
 	return doc, nil
+}
+
+// kinNotSchemaRE matches yaml's error for a value of another kind where
+// kin-openapi wants a schema, and the JSON pointer it names.
+var kinNotSchemaRE = regexp.MustCompile(`cannot construct !!(\w+)\b.*? into openapi3\.Schema in (/\S+)`)
+
+// notASchemaMsg words kin-openapi's error for a schema keyword holding a
+// scalar or a list (draft-04 tuples, `items: [...]`; `items: string`):
+// "failed to unmarshal data: json error: ..., yaml error: yaml: construct
+// errors: line 9: cannot construct !!seq into openapi3.Schema in
+// /components/schemas/T/items" names neither the rule nor the fix; where
+// is the keyword's path, dotted. Any other message is returned as it is.
+func notASchemaMsg(msg string) (where, out string) {
+	m := kinNotSchemaRE.FindStringSubmatch(msg)
+	if m == nil {
+		return "", msg
+	}
+	kind := map[string]string{"seq": "an array", "str": "a string", "int": "a number", "float": "a number", "bool": "a boolean", "null": "null"}[m[1]]
+	if kind == "" {
+		kind = "a " + m[1]
+	}
+	var parts []string
+	for _, p := range strings.Split(m[2][1:], "/") {
+		parts = append(parts, strings.ReplaceAll(strings.ReplaceAll(p, "~1", "/"), "~0", "~"))
+	}
+	out = "a schema must be an object, not " + kind
+	if m[1] == "seq" && strings.HasSuffix(m[2], "/items") {
+		out += " (items is one schema; OpenAPI 3.1 writes a tuple's schemas as prefixItems)"
+	} else if m[1] == "str" {
+		out += " (a type name is written `type: <name>`)"
+	}
+	return strings.Join(parts, "."), out
 }
 
 var (

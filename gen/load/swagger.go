@@ -4,10 +4,13 @@ package load
 // an explicit csv/ssv/pipes/multi on query arrays to style and explode,
 // but leaves a query array without collectionFormat (csv, comma-joined,
 // by Swagger's default) exploded, which OpenAPI 3's form default is, and
-// drops the formats OpenAPI 3 has no style for. fixCollectionFormats puts
-// the csv default back and warns about the rest.
+// drops the formats OpenAPI 3 has no style for; on formData arrays it
+// writes no encoding at all, so every format went exploded (ids=1&ids=2).
+// fixCollectionFormats puts the csv default back, gives form fields the
+// encoding their format means, and warns about the rest.
 
 import (
+	"cmp"
 	"maps"
 	"regexp"
 	"slices"
@@ -76,6 +79,60 @@ func (s *Spec) fixCollectionFormats(v2 *openapi2.T, doc *openapi3.T) {
 				if p2 != nil {
 					fix(p2, find(op3.Parameters, p2), "paths", path, strings.ToLower(method), "parameters", strconv.Itoa(i))
 				}
+			}
+			s.fixFormFields(v2, slices.Concat(item2.Parameters, ops[method].Parameters), op3, "paths", path, strings.ToLower(method))
+		}
+	}
+}
+
+// fixFormFields gives each formData array of an operation the encoding
+// its collectionFormat means in the urlencoded body openapi2conv made (csv,
+// the default: form, not exploded; ssv: spaceDelimited; pipes:
+// pipeDelimited; multi: form, exploded, OpenAPI 3's default), and warns
+// where no encoding says it: tsv, and a multipart body, whose array items
+// are parts of their own whatever the format (OpenAPI 3.0 ignores style
+// there).
+func (s *Spec) fixFormFields(v2 *openapi2.T, params openapi2.Parameters, op3 *openapi3.Operation, at ...string) {
+	if op3.RequestBody == nil || op3.RequestBody.Value == nil {
+		return
+	}
+	for i, p2 := range params {
+		if p2 != nil && p2.Ref != "" {
+			p2 = v2.Parameters[strings.TrimPrefix(p2.Ref, "#/parameters/")]
+		}
+		if p2 == nil || p2.In != "formData" || p2.Type == nil || !p2.Type.Is("array") {
+			continue
+		}
+		cf := p2.CollectionFormat
+		enc := &openapi3.Encoding{Style: openapi3.SerializationForm, Explode: openapi3.Ptr(false)}
+		switch cf {
+		case "", "csv":
+		case "ssv":
+			enc.Style = openapi3.SerializationSpaceDelimited
+		case "pipes":
+			enc.Style = openapi3.SerializationPipeDelimited
+		case "multi":
+			enc = nil
+		default:
+			s.Warnings = append(s.Warnings, diag.Diagnostic{Pos: s.Pos(append(at, "parameters")...), Where: strings.Join(at, ".") + ".parameters." + p2.Name, Severity: diag.Warning,
+				Msg: "collectionFormat " + cf + " of form field " + p2.Name + " has no OpenAPI 3 style; its items are sent comma-joined"})
+		}
+		for _, ct := range slices.Sorted(maps.Keys(op3.RequestBody.Value.Content)) {
+			mt := op3.RequestBody.Value.Content[ct]
+			if mt == nil {
+				continue
+			}
+			switch {
+			case strings.HasPrefix(ct, "application/x-www-form-urlencoded"):
+				if enc != nil {
+					if mt.Encoding == nil {
+						mt.Encoding = map[string]*openapi3.Encoding{}
+					}
+					mt.Encoding[p2.Name] = enc
+				}
+			case strings.HasPrefix(ct, "multipart/") && cf != "multi":
+				s.Warnings = append(s.Warnings, diag.Diagnostic{Pos: s.Pos(append(at, "parameters", strconv.Itoa(i))...), Where: strings.Join(at, ".") + ".parameters." + p2.Name, Severity: diag.Warning,
+					Msg: "form field " + p2.Name + " (collectionFormat " + cmp.Or(cf, "csv") + ") is sent in a multipart body one part per item, as multi would be: OpenAPI 3 has no style for multipart parts"})
 			}
 		}
 	}

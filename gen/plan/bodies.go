@@ -493,8 +493,48 @@ func (p *planner) planResponse(r *openapi3.Response, op, code, where string, pos
 	return resp
 }
 
+// planAccept sets the Accept header the call sends when the runtime's
+// (application/json) is not what the responses are: the media type of
+// every documented 2xx body, then those only documented error bodies come
+// in. The runtime asks for application/json unless told otherwise, and a
+// negotiating server answers 406 to an Accept no documented body matches:
+// a JSON media type of another name (application/jsonl, Docker's
+// /events), text, a stream, or an error body in application/problem+json
+// or a vendor type (Vimeo's operations that document only errors) must be
+// asked for.
+func planAccept(o *Operation) {
+	var ok, errs []string
+	plain := true
+	for i, rs := range [][]*Response{o.Successes, o.Errors} {
+		for _, r := range rs {
+			if r.Kind == BodyNone || r.MediaType == "" {
+				continue
+			}
+			plain = plain && r.Kind == BodyJSON && r.MediaType == "application/json"
+			if i == 0 {
+				ok = append(ok, r.MediaType)
+			} else {
+				errs = append(errs, r.MediaType)
+			}
+		}
+	}
+	if plain {
+		return
+	}
+	slices.Sort(ok)
+	slices.Sort(errs)
+	ok = slices.Compact(ok)
+	for _, t := range slices.Compact(errs) {
+		if !slices.Contains(ok, t) {
+			ok = append(ok, t)
+		}
+	}
+	o.Accept = strings.Join(ok, ", ")
+}
+
 // planResult decides what the method returns from the 2xx responses.
 func (p *planner) planResult(o *Operation, where string, pos diag.Pos) {
+	planAccept(o)
 	var bodied []*Response
 	// A non-2xx result (x-speakeasy-errors, errors.go) needs the
 	// <Op>Result struct, whose StatusCode tells it from a 2xx.
@@ -511,25 +551,8 @@ func (p *planner) planResult(o *Operation, where string, pos diag.Pos) {
 	for i := 1; i < len(bodied); i++ {
 		same = same && sameBody(bodied[i], bodied[0])
 	}
-	var accept []string
 	for _, r := range bodied {
 		o.Stream = o.Stream || r.Kind == BodyBinary
-		// The runtime asks for application/json unless told otherwise; a
-		// JSON media type of another name (application/jsonl, Docker's
-		// /events) must be asked for, or a negotiating server answers 406.
-		if r.Kind != BodyJSON || r.MediaType != "application/json" {
-			accept = append(accept, r.MediaType)
-		}
-	}
-	if len(accept) > 0 {
-		// Every 2xx media type, so a negotiating server may pick any of them.
-		for _, r := range bodied {
-			if r.Kind == BodyJSON {
-				accept = append(accept, r.MediaType)
-			}
-		}
-		slices.Sort(accept)
-		o.Accept = strings.Join(slices.Compact(accept), ", ")
 	}
 	if same {
 		o.Result = bodied[0]

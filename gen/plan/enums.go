@@ -144,7 +144,7 @@ func enumSuffix(v any) string {
 // enumValues are s's enum values (or its const), numbers exact
 // (json.Number) where the source text was found.
 func (p *planner) enumValues(s *openapi3.Schema) []any {
-	if structuredEnum(s) || boolEnum(s) {
+	if structuredEnum(s) || boolEnum(s) || arrayEnum(s) {
 		return nil
 	}
 	var out []any
@@ -161,7 +161,7 @@ func (p *planner) enumValues(s *openapi3.Schema) []any {
 }
 
 func enumValues(s *openapi3.Schema) []any {
-	if structuredEnum(s) || boolEnum(s) {
+	if structuredEnum(s) || boolEnum(s) || arrayEnum(s) {
 		return nil
 	}
 	var out []any
@@ -174,6 +174,61 @@ func enumValues(s *openapi3.Schema) []any {
 		out = append(out, s.Const)
 	}
 	return out
+}
+
+// arrayEnum reports an array schema whose enum (or const) lists scalars
+// only (Vimeo's content_filter: type array, items string, enum [drugs,
+// language, ...]). No array equals a scalar, so as written no value is
+// valid; what the values say is what the items may be, and itemsOf plans
+// them so (warning of it).
+func arrayEnum(s *openapi3.Schema) bool {
+	if types := nonNullTypes(s); len(types) != 1 || types[0] != "array" {
+		return false
+	}
+	vals := s.Enum
+	if len(vals) == 0 && s.Const != nil {
+		vals = []any{s.Const}
+	}
+	n := 0
+	for _, v := range vals {
+		switch v.(type) {
+		case nil:
+		case map[string]any, []any:
+			return false
+		default:
+			n++
+		}
+	}
+	return n > 0
+}
+
+// itemsOf is the items schema of the array schema s. For an arrayEnum it
+// is the items with the array's enum moved onto them (one copy per s, so
+// that planning s again names no second type), unless they have an enum
+// of their own; either way it is warned of once.
+func (p *planner) itemsOf(s *openapi3.Schema, where string) *openapi3.SchemaRef {
+	if s.Items == nil || !arrayEnum(s) {
+		return s.Items
+	}
+	if r, ok := p.arrayEnumItems[s]; ok {
+		return r
+	}
+	if p.arrayEnumItems == nil {
+		p.arrayEnumItems = map[*openapi3.Schema]*openapi3.SchemaRef{}
+	}
+	pos := p.spec.OriginPos(s.Origin, strings.Split(where, ".")...)
+	items := s.Items.Value
+	if items == nil || len(items.Enum) > 0 || items.Const != nil {
+		p.warn(pos, where+".enum", "enum of an array lists scalars, which no array equals, and its items have an enum of their own: the array's enum is not checked")
+		p.arrayEnumItems[s] = s.Items
+		return s.Items
+	}
+	p.warn(pos, where+".enum", "enum of an array lists scalars, which no array equals: read as the enum of its items")
+	c := *items
+	c.Enum, c.Const = s.Enum, s.Const
+	r := &openapi3.SchemaRef{Value: &c}
+	p.arrayEnumItems[s] = r
+	return r
 }
 
 // structuredEnum reports an enum (or const) with an object or array among

@@ -532,8 +532,9 @@ type Operation struct {
 	// leaves 2xx bodies open for the method to read, stream or close.
 	Stream bool
 	// Accept is the Accept header sent, "" for the runtime's default
-	// (application/json): set when a 2xx body is not JSON, so that a
-	// server negotiating on it sends what the method reads.
+	// (application/json): set when some documented response body, 2xx or
+	// not, is not application/json, so that a server negotiating on it
+	// may send any documented response (planAccept).
 	Accept string
 	// Errors are the documented non-2xx responses that are errors (all of
 	// them without x-speakeasy-errors), by status ("4XX" and "default"

@@ -176,6 +176,9 @@ type planner struct {
 	// enumWarned are the schemas whose enum of objects or arrays was
 	// warned of (warnStructuredEnum).
 	enumWarned map[*openapi3.Schema]bool
+	// arrayEnumItems are the items itemsOf planned for each array schema
+	// whose enum it moved onto them.
+	arrayEnumItems map[*openapi3.Schema]*openapi3.SchemaRef
 	// uncheckedWarned are the schemas whose assertions Validate does not
 	// check were warned of (warnUnchecked).
 	uncheckedWarned map[*openapi3.Schema]bool

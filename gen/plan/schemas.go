@@ -194,8 +194,8 @@ func (p *planner) refOfNoName(sr *openapi3.SchemaRef, itemCtx, where string, ope
 	switch {
 	case typeIs(s, "array"):
 		r.Kind = RefSlice
-		if s.Items != nil {
-			r.Elem = p.refOf(s.Items, itemCtx, where+".items", open || isOpen(s))
+		if items := p.itemsOf(s, where); items != nil {
+			r.Elem = p.refOf(items, itemCtx, where+".items", open || isOpen(s))
 		} else {
 			r.Elem = &Ref{Kind: RefBuiltin, Builtin: RawJSON, C: noConstraints()}
 		}

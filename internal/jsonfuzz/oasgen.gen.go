@@ -7,7 +7,7 @@
 //
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
-// toolchain: v0.22.0
+// toolchain: v0.23.0
 // output: sha256:f6ef64a531c96e38
 //
 // files:

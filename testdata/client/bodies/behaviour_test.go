@@ -355,7 +355,8 @@ func TestBinaryDownload(t *testing.T) {
 	if s.ContentType != "application/octet-stream" || s.StatusCode != 200 || s.ContentLength != int64(len(data)) {
 		t.Errorf("stream %s %d %d", s.ContentType, s.StatusCode, s.ContentLength)
 	}
-	if a := seen()[0].accept; a != "application/octet-stream" {
+	// The stream, and the JSON its 404 comes in.
+	if a := seen()[0].accept; a != "application/octet-stream, application/json" {
 		t.Errorf("Accept %q", a)
 	}
 	c, _ = serve(t, reply{404, js, `{"message":"no file"}`})

@@ -51,7 +51,8 @@ func TestChatEventsStreamedWithDelays(t *testing.T) {
 		var req ChatRequest
 		json.NewDecoder(r.Body).Decode(&req)
 		prompt = req.Prompt
-		if r.Header.Get("Accept") != "text/event-stream" {
+		// The stream first, and the JSON its 400 comes in.
+		if r.Header.Get("Accept") != "text/event-stream, application/json" {
 			w.WriteHeader(http.StatusNotAcceptable)
 			return
 		}

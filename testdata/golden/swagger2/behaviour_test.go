@@ -8,6 +8,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -92,5 +94,25 @@ func TestSwaggerMediaTypes(t *testing.T) {
 	}
 	if got.contentType != "application/octet-stream" || got.body != "tar bytes" {
 		t.Errorf("Build sent Content-Type %q, body %q; want the consumes media type application/octet-stream", got.contentType, got.body)
+	}
+
+	// formData arrays are joined as their collectionFormat says: csv by
+	// default, ssv, pipes; multi repeats the field.
+	form := GrantTokenRequestForm{}
+	form.IDs.Set([]int64{1, 2})
+	form.Scopes.Set([]string{"openid", "offline"})
+	form.Tags.Set([]string{"a", "b"})
+	form.All.Set([]string{"x", "y"})
+	form.CSV.Set([]string{"c", "d"})
+	if err := c.GrantToken(ctx, form); err != nil {
+		t.Fatal(err)
+	}
+	q, err := url.ParseQuery(got.body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := url.Values{"ids": {"1,2"}, "scopes": {"openid offline"}, "tags": {"a|b"}, "all": {"x", "y"}, "csv": {"c,d"}}
+	if !reflect.DeepEqual(q, want) || got.contentType != "application/x-www-form-urlencoded" {
+		t.Errorf("GrantToken sent %s (%s), want %v", got.body, got.contentType, want)
 	}
 }

@@ -7,11 +7,11 @@
 //
 // spec: sha256:97908db1f24f396e
 // config: sha256:4c49e6f4e9fbace2
-// toolchain: v0.22.0
-// output: sha256:bbcac27ea121ffc8
+// toolchain: v0.23.0
+// output: sha256:a10197a107584b06
 //
 // files:
-//	sha256:4f92a62867820f0d api.gen.go
+//	sha256:b04b92e377cf8e3c api.gen.go
 //	sha256:ec20145929d98267 doc.gen.go
 //	sha256:06aa3621160e4494 examples.gen_test.go
 //	sha256:32bc5c4bbbfcee7f model_app_config.gen.go

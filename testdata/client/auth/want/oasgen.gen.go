@@ -7,11 +7,11 @@
 //
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
-// toolchain: v0.22.0
-// output: sha256:2fd94e05fa1648ca
+// toolchain: v0.23.0
+// output: sha256:91152725860425db
 //
 // files:
-//	sha256:10cc1be0730476f5 api.gen.go
+//	sha256:cfd3ee6c92225270 api.gen.go
 //	sha256:a40996315a7b60d2 doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
 //	sha256:6f2e3f66d03a0293 model_thing.gen.go

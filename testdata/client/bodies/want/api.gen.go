@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "bodies/1.0.0 oasgen/v0.22.0"
+const UserAgent = "bodies/1.0.0 oasgen/v0.23.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -221,7 +221,7 @@ var (
 		Operation: "uploadDocument",
 	}
 	opDownloadFile = oasimpl.Call{
-		Accept:    "application/octet-stream",
+		Accept:    "application/octet-stream, application/json",
 		Func:      "DownloadFile",
 		Method:    "GET",
 		Operation: "downloadFile",

@@ -7,11 +7,11 @@
 //
 // spec: sha256:bcac6fbaf01ab8cd
 // config: sha256:3bb05863136f0e8c
-// toolchain: v0.22.0
-// output: sha256:49d1c7c5ed7c4665
+// toolchain: v0.23.0
+// output: sha256:b0a76c7fcd6222b5
 //
 // files:
-//	sha256:5f7a81ccee7c9b08 api.gen.go
+//	sha256:5ce99173b6f5ee69 api.gen.go
 //	sha256:10b6eea2805e3031 doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:444da62cba98b3a4 examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:9dd92c2ce2c25662
 // config: sha256:04c618fa1af06cb3
-// toolchain: v0.22.0
-// output: sha256:7b6750a98adb79b1
+// toolchain: v0.23.0
+// output: sha256:aac9f492015ccafd
 //
 // files:
-//	sha256:20527d202a36027e api.gen.go
+//	sha256:b6b746438fe03757 api.gen.go
 //	sha256:566845b8aaed16bc doc.gen.go
 //	sha256:0249a179f6748fe5 examples.gen_test.go
 //	sha256:0be85888d47400d8 model_flag.gen.go

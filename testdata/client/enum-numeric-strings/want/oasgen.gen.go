@@ -7,11 +7,11 @@
 //
 // spec: sha256:d9a215062b75747b
 // config: sha256:296c9c757b8cef01
-// toolchain: v0.22.0
-// output: sha256:43fbc4fe32e2eea0
+// toolchain: v0.23.0
+// output: sha256:c896e5a19b5a268c
 //
 // files:
-//	sha256:2760b2c8d23bf11f api.gen.go
+//	sha256:1ab4db65c2bdf728 api.gen.go
 //	sha256:ae6f45b3cc79e858 doc.gen.go
 //	sha256:736bcb4345e95c46 examples.gen_test.go
 //	sha256:1709ab97cd7fe92b model_set_shards.gen.go

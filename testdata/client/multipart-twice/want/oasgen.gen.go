@@ -7,11 +7,11 @@
 //
 // spec: sha256:30e27b730f9ee15b
 // config: sha256:d8d41cb8a7c29d44
-// toolchain: v0.22.0
-// output: sha256:667ea0a111158876
+// toolchain: v0.23.0
+// output: sha256:ef1e8faa025320df
 //
 // files:
-//	sha256:9f721b1be7ba9893 api.gen.go
+//	sha256:84faf4505d43fbc5 api.gen.go
 //	sha256:21c26bf72ccf9d74 doc.gen.go
 //	sha256:2abe6571cd89d4c9 examples.gen_test.go
 //	sha256:47c952bade1dbff9 model_post_track_created_response.gen.go

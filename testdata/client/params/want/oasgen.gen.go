@@ -7,11 +7,11 @@
 //
 // spec: sha256:5b5174975c319a94
 // config: sha256:07623a2c5c42301a
-// toolchain: v0.22.0
-// output: sha256:cb1818053d77fa3e
+// toolchain: v0.23.0
+// output: sha256:f026f833bf633a71
 //
 // files:
-//	sha256:f679c5f041aa95d5 api.gen.go
+//	sha256:fcedc74423c9a422 api.gen.go
 //	sha256:7eb8d9938c25d9fd doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
 //	sha256:14ce52b1452fd3a9 examples.gen_test.go

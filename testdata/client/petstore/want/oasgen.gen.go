@@ -7,11 +7,11 @@
 //
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
-// toolchain: v0.22.0
-// output: sha256:97be27451714b2a5
+// toolchain: v0.23.0
+// output: sha256:f1149e8216b280ad
 //
 // files:
-//	sha256:89958b304fd61236 api.gen.go
+//	sha256:5aa76e40551d5d21 api.gen.go
 //	sha256:ba29bb13d92cc695 doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
-// toolchain: v0.22.0
-// output: sha256:14f28b6569564cfa
+// toolchain: v0.23.0
+// output: sha256:e50a25b311619252
 //
 // files:
-//	sha256:3cd9e608f8819266 api.gen.go
+//	sha256:f9319e31c541f01e api.gen.go
 //	sha256:dd01b58b3e37366b doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:0ce71cd8a5371023
 // config: sha256:c0a3489672e6fabe
-// toolchain: v0.22.0
-// output: sha256:9f357567d17f61b9
+// toolchain: v0.23.0
+// output: sha256:0e282da3bb2b7516
 //
 // files:
-//	sha256:6505041996034d24 api.gen.go
+//	sha256:df7576a76bf63096 api.gen.go
 //	sha256:97ac8cdd77290a4c doc.gen.go
 //	sha256:932967afaebbfdb8 examples.gen_test.go
 //	sha256:ae1039a3648f6fab model_route.gen.go

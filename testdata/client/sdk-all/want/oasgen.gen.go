@@ -7,11 +7,11 @@
 //
 // spec: sha256:57d3650c4bbdcfd0
 // config: sha256:b8ee1440a395115d
-// toolchain: v0.22.0
-// output: sha256:38097afcd57b30a5
+// toolchain: v0.23.0
+// output: sha256:76ae5038be96d76c
 //
 // files:
-//	sha256:7420f4cb4b5b711c api.gen.go
+//	sha256:ae68c549ae8d3a85 api.gen.go
 //	sha256:46436d5a13c19cca doc.gen.go
 //	sha256:dde74010749dc339 errors.gen.go
 //	sha256:4bfde0e043c7cdfb examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:25413f7d26004831
 // config: sha256:821f72598031c6bb
-// toolchain: v0.22.0
-// output: sha256:2547fa98f0bffccb
+// toolchain: v0.23.0
+// output: sha256:fc5660ee55d414b4
 //
 // files:
-//	sha256:cddb42bf193fdbd9 api.gen.go
+//	sha256:7f204d779cb4debf api.gen.go
 //	sha256:326c8e3929afa938 doc.gen.go
 //	sha256:5315fded536c6613 errors.gen.go
 //	sha256:1b2a5e45b33cf1e7 examples.gen_test.go

@@ -7,11 +7,11 @@
 //
 // spec: sha256:cddbc31c6e0c187a
 // config: sha256:41be07da654e06ac
-// toolchain: v0.22.0
-// output: sha256:9c60fc3c61b5a4f2
+// toolchain: v0.23.0
+// output: sha256:aed1e173032cd7c2
 //
 // files:
-//	sha256:9c617a9e5aa120c2 api.gen.go
+//	sha256:179412f2b16224bd api.gen.go
 //	sha256:77466097846029ab doc.gen.go
 //	sha256:bc2cd1a807adfe4b examples.gen_test.go
 //	sha256:51ac14a9ae99fc53 raw/client.gen.go

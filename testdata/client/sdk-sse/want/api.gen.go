@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "sdksse/1.0 oasgen/v0.22.0"
+const UserAgent = "sdksse/1.0 oasgen/v0.23.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -191,7 +191,7 @@ func NewAPIClient(opts Options) (*APIClient, error) {
 // policy), copied by every call.
 var (
 	opChat = oasimpl.Call{
-		Accept:    "text/event-stream",
+		Accept:    "text/event-stream, application/json",
 		Func:      "Chat",
 		Method:    "POST",
 		Operation: "chat",

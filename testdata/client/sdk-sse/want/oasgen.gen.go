@@ -7,11 +7,11 @@
 //
 // spec: sha256:5f9637848f958e7e
 // config: sha256:5c465b5e41ce6b6c
-// toolchain: v0.22.0
-// output: sha256:02854b5cfe5fdba7
+// toolchain: v0.23.0
+// output: sha256:484b1c104dd06fe0
 //
 // files:
-//	sha256:0f5c5c03985b380b api.gen.go
+//	sha256:90f16528bd40714d api.gen.go
 //	sha256:f1a0dcd947cb7c50 doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
 //	sha256:a4def5da10175901 examples.gen_test.go

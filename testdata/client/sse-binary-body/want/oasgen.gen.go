@@ -7,11 +7,11 @@
 //
 // spec: sha256:8a58b643a2acf06d
 // config: sha256:c87cd6bd79ffc45e
-// toolchain: v0.22.0
-// output: sha256:3eed762a723e1af2
+// toolchain: v0.23.0
+// output: sha256:13e95c90534d6377
 //
 // files:
-//	sha256:97638529fe2bde14 api.gen.go
+//	sha256:29b675dde53bba52 api.gen.go
 //	sha256:65ae010b2cd13270 doc.gen.go
 //	sha256:de47a82c6c72fb78 examples.gen_test.go
 //	sha256:c632c05fcc378711 model_stream_config_event.gen.go

@@ -7,7 +7,7 @@
 //
 // spec: sha256:39b553d129eebb02
 // config: sha256:e372b62fecccf7b1
-// toolchain: v0.22.0
+// toolchain: v0.23.0
 // output: sha256:b75527abf36df77b
 //
 // files:

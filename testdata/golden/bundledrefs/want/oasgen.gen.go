@@ -7,11 +7,11 @@
 //
 // spec: sha256:4661092085c718e1
 // config: sha256:e8f88dc43ceca4a9
-// toolchain: v0.22.0
-// output: sha256:d263e6f9929738bb
+// toolchain: v0.23.0
+// output: sha256:6dc7fe59dc10dbde
 //
 // files:
-//	sha256:24f2ff3b9fcf7e05 api.gen.go
+//	sha256:af265bd4acab573f api.gen.go
 //	sha256:a29ef34a41acd710 doc.gen.go
 //	sha256:2c349f0514b171c8 docs/models/createrecordcreatedresponse.md
 //	sha256:4574c28646186b2c docs/models/createzonebody.md

@@ -7,11 +7,11 @@
 //
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
-// toolchain: v0.22.0
-// output: sha256:d8c52a76c221226f
+// toolchain: v0.23.0
+// output: sha256:9af85e7d3c39567e
 //
 // files:
-//	sha256:c93b33d1f47f1dca api.gen.go
+//	sha256:52cc8b0dc9e76892 api.gen.go
 //	sha256:6439a5b6ca218235 doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md

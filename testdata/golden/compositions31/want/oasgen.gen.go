@@ -7,7 +7,7 @@
 //
 // spec: sha256:9127fc07e253bb5d
 // config: sha256:3033b3df49b8a7d5
-// toolchain: v0.22.0
+// toolchain: v0.23.0
 // output: sha256:4d348e89de08f536
 //
 // files:

@@ -7,11 +7,11 @@
 //
 // spec: sha256:722557dab0b479f2
 // config: sha256:820be30c8474642c
-// toolchain: v0.22.0
-// output: sha256:626a05f718285464
+// toolchain: v0.23.0
+// output: sha256:caa9b4d3538264e0
 //
 // files:
-//	sha256:e49da8af10fb3a45 api.gen.go
+//	sha256:6ced41c3a8f26b93 api.gen.go
 //	sha256:c3ee6fdf6ca93a4f doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:9b68b05772135c9c docs/models/item.md

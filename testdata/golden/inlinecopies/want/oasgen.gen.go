@@ -7,7 +7,7 @@
 //
 // spec: sha256:75cdb478b062a069
 // config: sha256:464a3464135517d1
-// toolchain: v0.22.0
+// toolchain: v0.23.0
 // output: sha256:e4e00140871a5c59
 //
 // files:

@@ -7,7 +7,7 @@
 //
 // spec: sha256:e4c2f2487f4596fa
 // config: sha256:bb5f4bf19d6d130f
-// toolchain: v0.22.0
+// toolchain: v0.23.0
 // output: sha256:9d9d713f89ce70ec
 //
 // files:

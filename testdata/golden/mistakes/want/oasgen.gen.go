@@ -7,11 +7,11 @@
 //
 // spec: sha256:1a6d8a3c7a2b2c93
 // config: sha256:3e42edb4719cb61b
-// toolchain: v0.22.0
-// output: sha256:7fb7e61193692cfc
+// toolchain: v0.23.0
+// output: sha256:114a2b23cd6bf97a
 //
 // files:
-//	sha256:05887e594ba9af3f api.gen.go
+//	sha256:46a2eca9abd4e7af api.gen.go
 //	sha256:accdc57e7c88b963 doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md

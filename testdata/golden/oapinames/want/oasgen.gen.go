@@ -7,11 +7,11 @@
 //
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
-// toolchain: v0.22.0
-// output: sha256:eeb4ca20454fbe37
+// toolchain: v0.23.0
+// output: sha256:70d211cb7515981e
 //
 // files:
-//	sha256:86e04eabda523596 api.gen.go
+//	sha256:5b60cb77a647ceb8 api.gen.go
 //	sha256:0308007a4e09fe84 doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md

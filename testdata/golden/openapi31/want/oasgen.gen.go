@@ -7,11 +7,11 @@
 //
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
-// toolchain: v0.22.0
-// output: sha256:7670103b9f8e6395
+// toolchain: v0.23.0
+// output: sha256:4cda03d017f62326
 //
 // files:
-//	sha256:234f74130467d24b api.gen.go
+//	sha256:8f1f499a39d28d74 api.gen.go
 //	sha256:b613037ad3bc2711 doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md

@@ -15,7 +15,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "platformfiles/1 oasgen/v0.22.0"
+const UserAgent = "platformfiles/1 oasgen/v0.23.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.

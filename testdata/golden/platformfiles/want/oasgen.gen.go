@@ -7,11 +7,11 @@
 //
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
-// toolchain: v0.22.0
-// output: sha256:027449591039f521
+// toolchain: v0.23.0
+// output: sha256:3108337c1db71e9c
 //
 // files:
-//	sha256:22d263c7e779ac4c api.gen.go
+//	sha256:0b37c384b670872c api.gen.go
 //	sha256:c095128013d34e85 doc.gen.go
 //	sha256:7d8ed3a7b6e47719 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md

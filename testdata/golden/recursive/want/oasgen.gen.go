@@ -7,7 +7,7 @@
 //
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
-// toolchain: v0.22.0
+// toolchain: v0.23.0
 // output: sha256:bfe1fc18f932e874
 //
 // files:

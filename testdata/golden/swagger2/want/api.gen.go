@@ -16,7 +16,7 @@ import (
 
 // UserAgent is sent as the User-Agent of every request: the API version the
 // package was generated for and the generator's version.
-const UserAgent = "swagger2/1 oasgen/v0.22.0"
+const UserAgent = "swagger2/1 oasgen/v0.23.0"
 
 // DefaultServerURL is the spec's first server, used when Options.ServerURL is
 // empty.
@@ -221,6 +221,11 @@ var (
 		Func:      "Render",
 		Method:    "POST",
 		Operation: "render",
+	}
+	opGrantToken = oasimpl.Call{
+		Func:      "GrantToken",
+		Method:    "POST",
+		Operation: "grantToken",
 	}
 )
 
@@ -427,4 +432,51 @@ func (c *APIClient) Render(ctx context.Context, body string, opts ...CallOption)
 		return oasimpl.DecodeText(resp)
 	}
 	return "", oasimpl.NewAPIError(resp)
+}
+
+// GrantToken calls POST /tokens.
+//
+// The body is validated before anything is sent. It is sent form-encoded
+// (application/x-www-form-urlencoded), one field per property. A 2xx response
+// returns nil. Any other status is an *APIError.
+//
+// Not retried unless the call passes WithRetries.
+func (c *APIClient) GrantToken(ctx context.Context, body GrantTokenRequestForm, opts ...CallOption) error {
+	if err := body.Validate(); err != nil {
+		return oasimpl.OpError("GrantToken", err)
+	}
+	payload, err := oasimpl.EncodeForm(body, oasimpl.Param{
+		Name:  "csv",
+		Style: "form",
+	}, oasimpl.Param{
+		Name:  "ids",
+		Style: "form",
+	}, oasimpl.Param{
+		Name:  "scopes",
+		Style: "spaceDelimited",
+	}, oasimpl.Param{
+		Name:  "tags",
+		Style: "pipeDelimited",
+	})
+	if err != nil {
+		return oasimpl.OpError("GrantToken", err)
+	}
+	u, err := oasimpl.JoinURL(c.server, "/tokens")
+	if err != nil {
+		return oasimpl.OpError("GrantToken", err)
+	}
+	call := opGrantToken
+	call.URL = u
+	call.Server = c.server
+	call.Body = payload
+	call.ContentType = "application/x-www-form-urlencoded"
+	resp, err := c.transport.Do(ctx, &call, opts)
+	if err != nil {
+		return oasimpl.OpError("GrantToken", err)
+	}
+	switch {
+	case resp.StatusCode/100 == 2:
+		return nil
+	}
+	return oasimpl.NewAPIError(resp)
 }

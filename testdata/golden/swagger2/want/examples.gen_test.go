@@ -103,3 +103,18 @@ func ExampleAPIClient_Render() {
 	}
 	fmt.Printf("%+v\n", res)
 }
+
+// ExampleAPIClient_GrantToken calls GrantToken with example arguments.
+func ExampleAPIClient_GrantToken() {
+	ctx := context.Background()
+
+	client, err := NewAPIClient(Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	err = client.GrantToken(ctx, NewGrantTokenRequestForm())
+	if err != nil {
+		log.Fatal(err)
+	}
+}

@@ -5,28 +5,30 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:95ed806576160baa
+// spec: sha256:fbe9dd96f6883961
 // config: sha256:cc3402158c40e91a
-// toolchain: v0.22.0
-// output: sha256:acc65c919f97bf41
+// toolchain: v0.23.0
+// output: sha256:15878d710ec7c2cd
 //
 // files:
-//	sha256:6d6e5d2e84e48904 api.gen.go
+//	sha256:9c278bf54ee3bc6d api.gen.go
 //	sha256:54ddf9aaebe78834 doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
+//	sha256:57129a550ad08a59 docs/models/granttokenrequestform.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
 //	sha256:217583af588a7416 docs/models/pet.md
-//	sha256:3feba765c3ed6a60 docs/sdks/apiclient/README.md
+//	sha256:90de098d4b51b071 docs/sdks/apiclient/README.md
 //	sha256:7180640318a29beb errors.gen.go
-//	sha256:3c79d55a6d70fc50 examples.gen_test.go
+//	sha256:f4cf74aca544fffd examples.gen_test.go
 //	sha256:9c603d1d93aff980 model_error.gen.go
+//	sha256:70e533355bbabb7b model_grant_token_request_form.gen.go
 //	sha256:de02fd6b19a2d417 model_new_pet.gen.go
 //	sha256:c485332f6dfe9edc model_pet.gen.go
-//	sha256:5b813ac4e53cc5a5 raw/client.gen.go
+//	sha256:4937423ee31f1b7d raw/client.gen.go
 //
 // warnings:
 //	../openapi.yaml:1:1		Swagger 2.0 document converted to OpenAPI 3.0 with kin-openapi's openapi2conv
 //	../openapi.yaml:72:9	paths./build.post.parameters.Content-type	header parameter "Content-type" is ignored, as OpenAPI says: the request body's media type sets Content-Type and the responses' set Accept
-//	../openapi.yaml:107:5	components.schemas.Pet	function name NewPet is the name of components.schemas.NewPet, which keeps it; this function is named NewPet2
+//	../openapi.yaml:122:5	components.schemas.Pet	function name NewPet is the name of components.schemas.NewPet, which keeps it; this function is named NewPet2
 
 package swagger2

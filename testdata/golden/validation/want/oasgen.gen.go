@@ -7,7 +7,7 @@
 //
 // spec: sha256:5ba7023f8048ca89
 // config: sha256:148643d2913e8c56
-// toolchain: v0.22.0
+// toolchain: v0.23.0
 // output: sha256:36de4b37d3ea2bae
 //
 // files:

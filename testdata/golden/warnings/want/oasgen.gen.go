@@ -7,7 +7,7 @@
 //
 // spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
-// toolchain: v0.22.0
+// toolchain: v0.23.0
 // output: sha256:d349a88c4d370a54
 //
 // files:

@@ -27,11 +27,23 @@ type GetPetParams struct {
 // RenderJSONBody defines parameters for Render.
 type RenderJSONBody = string
 
+// GrantTokenFormdataBody defines parameters for GrantToken.
+type GrantTokenFormdataBody struct {
+	All    *[]string `form:"all,omitempty" json:"all,omitempty"`
+	Csv    *[]string `form:"csv,omitempty" json:"csv,omitempty"`
+	Ids    *[]int64  `form:"ids,omitempty" json:"ids,omitempty"`
+	Scopes *[]string `form:"scopes,omitempty" json:"scopes,omitempty"`
+	Tags   *[]string `form:"tags,omitempty" json:"tags,omitempty"`
+}
+
 // AddPetJSONRequestBody defines body for AddPet for application/json ContentType.
 type AddPetJSONRequestBody = swagger2.NewPet
 
 // RenderJSONRequestBody defines body for Render for application/json ContentType.
 type RenderJSONRequestBody = RenderJSONBody
+
+// GrantTokenFormdataRequestBody defines body for GrantToken for application/x-www-form-urlencoded ContentType.
+type GrantTokenFormdataRequestBody GrantTokenFormdataBody
 
 // RequestEditorFn is the function signature for the RequestEditor callback function
 type RequestEditorFn func(ctx context.Context, req *http.Request) error
@@ -135,6 +147,14 @@ type ClientInterface interface {
 	// Render performs a POST /render (the `Render` operationId) request.
 	// Takes a body of the `application/json` content type.
 	Render(ctx context.Context, body RenderJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GrantTokenWithBody performs a POST /tokens (the `GrantToken` operationId) request,
+	// with any type of body and a specified content type.
+	GrantTokenWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
+
+	// GrantTokenWithFormdataBody performs a POST /tokens (the `GrantToken` operationId) request.
+	// Takes a body of the `application/x-www-form-urlencoded` content type.
+	GrantTokenWithFormdataBody(ctx context.Context, body GrantTokenFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 }
 
 // BuildWithBody performs a POST /build (the `Build` operationId) request,
@@ -236,6 +256,34 @@ func (c *Client) RenderWithBody(ctx context.Context, contentType string, body io
 // Takes a body of the `application/json` content type.
 func (c *Client) Render(ctx context.Context, body RenderJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
 	req, err := NewRenderRequest(c.Server, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GrantTokenWithBody performs a POST /tokens (the `GrantToken` operationId) request,
+// with any type of body and a specified content type.
+func (c *Client) GrantTokenWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGrantTokenRequestWithBody(c.Server, contentType, body)
+	if err != nil {
+		return nil, err
+	}
+	req = req.WithContext(ctx)
+	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
+		return nil, err
+	}
+	return c.Client.Do(req)
+}
+
+// GrantTokenWithFormdataBody performs a POST /tokens (the `GrantToken` operationId) request.
+// Takes a body of the `application/x-www-form-urlencoded` content type.
+func (c *Client) GrantTokenWithFormdataBody(ctx context.Context, body GrantTokenFormdataRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
+	req, err := NewGrantTokenRequestWithFormdataBody(c.Server, body)
 	if err != nil {
 		return nil, err
 	}
@@ -470,6 +518,46 @@ func NewRenderRequestWithBody(server string, contentType string, body io.Reader)
 	return req, nil
 }
 
+// NewGrantTokenRequestWithFormdataBody calls the generic GrantToken builder with application/x-www-form-urlencoded body
+func NewGrantTokenRequestWithFormdataBody(server string, body GrantTokenFormdataRequestBody) (*http.Request, error) {
+	var bodyReader io.Reader
+	bodyStr, err := runtime.MarshalForm(body, nil)
+	if err != nil {
+		return nil, err
+	}
+	bodyReader = strings.NewReader(bodyStr.Encode())
+	return NewGrantTokenRequestWithBody(server, "application/x-www-form-urlencoded", bodyReader)
+}
+
+// NewGrantTokenRequestWithBody constructs an http.Request for the GrantToken method, with any body, and a specified content type
+func NewGrantTokenRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	var err error
+
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return nil, err
+	}
+
+	operationPath := fmt.Sprintf("/tokens")
+	if operationPath[0] == '/' {
+		operationPath = "." + operationPath
+	}
+
+	queryURL, err := serverURL.Parse(operationPath)
+	if err != nil {
+		return nil, err
+	}
+
+	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	if err != nil {
+		return nil, err
+	}
+
+	req.Header.Add("Content-Type", contentType)
+
+	return req, nil
+}
+
 func (c *Client) applyEditors(ctx context.Context, req *http.Request, additionalEditors []RequestEditorFn) error {
 	for _, r := range c.RequestEditors {
 		if err := r(ctx, req); err != nil {
@@ -554,6 +642,16 @@ type ClientWithResponsesInterface interface {
 	// RenderWithResponse performs a POST /render (the `Render` operationId) request.
 	// Takes a body of the `application/json` content type, and returns a wrapper object for the known response body format(s).
 	RenderWithResponse(ctx context.Context, body RenderJSONRequestBody, reqEditors ...RequestEditorFn) (*RenderResponse, error)
+
+	// GrantTokenWithBodyWithResponse performs a POST /tokens (the `GrantToken` operationId) request,
+	// with any type of body and a specified content type.
+	//
+	// Returns a wrapper object for the known response body format(s).
+	GrantTokenWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*GrantTokenResponse, error)
+
+	// GrantTokenWithFormdataBodyWithResponse performs a POST /tokens (the `GrantToken` operationId) request.
+	// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
+	GrantTokenWithFormdataBodyWithResponse(ctx context.Context, body GrantTokenFormdataRequestBody, reqEditors ...RequestEditorFn) (*GrantTokenResponse, error)
 }
 
 type BuildResponse struct {
@@ -795,6 +893,40 @@ func (r RenderResponse) ContentType() string {
 	return ""
 }
 
+type GrantTokenResponse struct {
+	Body         []byte
+	HTTPResponse *http.Response
+}
+
+// GetBody returns the raw response body bytes
+func (r GrantTokenResponse) GetBody() []byte {
+	return r.Body
+}
+
+// Status returns HTTPResponse.Status
+func (r GrantTokenResponse) Status() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Status
+	}
+	return http.StatusText(0)
+}
+
+// StatusCode returns HTTPResponse.StatusCode
+func (r GrantTokenResponse) StatusCode() int {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.StatusCode
+	}
+	return 0
+}
+
+// ContentType is a convenience method to retrieve the Content-Type value from the HTTP response headers
+func (r GrantTokenResponse) ContentType() string {
+	if r.HTTPResponse != nil {
+		return r.HTTPResponse.Header.Get("Content-Type")
+	}
+	return ""
+}
+
 // BuildWithBodyWithResponse performs a POST /build (the `Build` operationId) request,
 // with any type of body and a specified content type.
 //
@@ -882,6 +1014,28 @@ func (c *ClientWithResponses) RenderWithResponse(ctx context.Context, body Rende
 		return nil, err
 	}
 	return ParseRenderResponse(rsp)
+}
+
+// GrantTokenWithBodyWithResponse performs a POST /tokens (the `GrantToken` operationId) request,
+// with any type of body and a specified content type.
+//
+// Returns a wrapper object for the known response body format(s).
+func (c *ClientWithResponses) GrantTokenWithBodyWithResponse(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*GrantTokenResponse, error) {
+	rsp, err := c.GrantTokenWithBody(ctx, contentType, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGrantTokenResponse(rsp)
+}
+
+// GrantTokenWithFormdataBodyWithResponse performs a POST /tokens (the `GrantToken` operationId) request.
+// Takes a body of the `application/x-www-form-urlencoded` content type, and returns a wrapper object for the known response body format(s).
+func (c *ClientWithResponses) GrantTokenWithFormdataBodyWithResponse(ctx context.Context, body GrantTokenFormdataRequestBody, reqEditors ...RequestEditorFn) (*GrantTokenResponse, error) {
+	rsp, err := c.GrantTokenWithFormdataBody(ctx, body, reqEditors...)
+	if err != nil {
+		return nil, err
+	}
+	return ParseGrantTokenResponse(rsp)
 }
 
 // ParseBuildResponse parses an HTTP response from a BuildWithResponse call
@@ -1020,6 +1174,22 @@ func ParseRenderResponse(rsp *http.Response) (*RenderResponse, error) {
 	}
 
 	response := &RenderResponse{
+		Body:         bodyBytes,
+		HTTPResponse: rsp,
+	}
+
+	return response, nil
+}
+
+// ParseGrantTokenResponse parses an HTTP response from a GrantTokenWithResponse call
+func ParseGrantTokenResponse(rsp *http.Response) (*GrantTokenResponse, error) {
+	bodyBytes, err := io.ReadAll(rsp.Body)
+	defer func() { _ = rsp.Body.Close() }()
+	if err != nil {
+		return nil, err
+	}
+
+	response := &GrantTokenResponse{
 		Body:         bodyBytes,
 		HTTPResponse: rsp,
 	}
