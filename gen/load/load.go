@@ -334,6 +334,7 @@ func (s *Spec) loadSwagger(path string) (*openapi3.T, error) {
 		}
 		return nil, diag.Errorf(pos, "", "reading Swagger 2.0 document: %s", msg)
 	}
+	nullableRefs(&v2)
 	doc, err := openapi2conv.ToV3(&v2)
 	if err != nil {
 		msg := cleanKinError(err)

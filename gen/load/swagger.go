@@ -265,3 +265,77 @@ func jsonKind(n *yaml.Node) string {
 	}
 	return ""
 }
+
+// nullableRefs rewrites each $ref with x-nullable: true beside it
+// (go-swagger's convention for a nullable reference; draft 4 ignores a
+// $ref's siblings, and openapi2conv keeps only the $ref, so null was
+// dropped) as an allOf of the $ref, which openapi2conv converts with the
+// x-nullable as nullable: true.
+func nullableRefs(v2 *openapi2.T) {
+	seen := map[*openapi2.Schema]bool{}
+	var walk func(s *openapi2.Schema)
+	fix := func(sr *openapi2.SchemaRef) *openapi2.SchemaRef {
+		if sr == nil {
+			return nil
+		}
+		if sr.Ref != "" {
+			if null, _ := sr.Extensions["x-nullable"].(bool); null {
+				return &openapi2.SchemaRef{Value: &openapi2.Schema{
+					AllOf:      openapi2.SchemaRefs{{Ref: sr.Ref}},
+					Extensions: map[string]any{"x-nullable": true},
+				}}
+			}
+			return sr
+		}
+		walk(sr.Value)
+		return sr
+	}
+	walk = func(s *openapi2.Schema) {
+		if s == nil || seen[s] {
+			return
+		}
+		seen[s] = true
+		for k, p := range s.Properties {
+			s.Properties[k] = fix(p)
+		}
+		s.Items = fix(s.Items)
+		for i, m := range s.AllOf {
+			s.AllOf[i] = fix(m)
+		}
+	}
+	for _, d := range v2.Definitions {
+		fix(d)
+	}
+	params := func(ps openapi2.Parameters) {
+		for _, p := range ps {
+			if p != nil {
+				p.Schema = fix(p.Schema)
+			}
+		}
+	}
+	responses := func(rs map[string]*openapi2.Response) {
+		for _, r := range rs {
+			if r != nil {
+				r.Schema = fix(r.Schema)
+			}
+		}
+	}
+	for _, p := range v2.Parameters {
+		if p != nil {
+			p.Schema = fix(p.Schema)
+		}
+	}
+	responses(v2.Responses)
+	for _, item := range v2.Paths {
+		if item == nil {
+			continue
+		}
+		params(item.Parameters)
+		for _, op := range item.Operations() {
+			params(op.Parameters)
+			if op.Responses != nil {
+				responses(op.Responses.Map())
+			}
+		}
+	}
+}

@@ -116,3 +116,19 @@ func TestSwaggerMediaTypes(t *testing.T) {
 		t.Errorf("GrantToken sent %s (%s), want %v", got.body, got.contentType, want)
 	}
 }
+
+// TestNullableRef: x-nullable beside a $ref (go-swagger's convention) makes
+// the reference nullable, so a null sent is a null kept.
+func TestNullableRef(t *testing.T) {
+	var n Node
+	if err := json.Unmarshal([]byte(`{"parent":null,"sibling":{"parent":{}}}`), &n); err != nil {
+		t.Fatal(err)
+	}
+	if !n.Parent.IsNull() || n.Sibling == nil || !n.Sibling.Parent.IsSet() {
+		t.Errorf("decoded %+v", n)
+	}
+	b, err := json.Marshal(n)
+	if err != nil || string(b) != `{"parent":null,"sibling":{"parent":{}}}` {
+		t.Errorf("re-encoded %s, %v", b, err)
+	}
+}

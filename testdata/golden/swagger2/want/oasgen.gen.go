@@ -5,10 +5,10 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:fbe9dd96f6883961
+// spec: sha256:df79fec0d246bcb7
 // config: sha256:cc3402158c40e91a
 // toolchain: v0.23.0
-// output: sha256:15878d710ec7c2cd
+// output: sha256:14673688aaaffd42
 //
 // files:
 //	sha256:9c278bf54ee3bc6d api.gen.go
@@ -16,6 +16,7 @@
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:57129a550ad08a59 docs/models/granttokenrequestform.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md
+//	sha256:cc8f35e6cf61eeab docs/models/node.md
 //	sha256:217583af588a7416 docs/models/pet.md
 //	sha256:90de098d4b51b071 docs/sdks/apiclient/README.md
 //	sha256:7180640318a29beb errors.gen.go
@@ -23,6 +24,7 @@
 //	sha256:9c603d1d93aff980 model_error.gen.go
 //	sha256:70e533355bbabb7b model_grant_token_request_form.gen.go
 //	sha256:de02fd6b19a2d417 model_new_pet.gen.go
+//	sha256:1c87d016ecd8452b model_node.gen.go
 //	sha256:c485332f6dfe9edc model_pet.gen.go
 //	sha256:4937423ee31f1b7d raw/client.gen.go
 //
