@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/dave/jennifer/jen"
@@ -62,9 +63,21 @@ func genUnion(f *jen.File, t *plan.Type) {
 			decodeInto(g, jen.Id("x"), v.Type, 0, false)
 			g.Return(jen.Id("x"), jen.Id("d").Dot("End").Call())
 		})
-		comment(f, v.From+" returns "+withArticle(t.Name)+" holding v, encoded as encoding/json would encode\nit.")
+		doc := v.From + " returns " + withArticle(t.Name) + " holding v, encoded as encoding/json would encode\nit."
+		if v.TagField != "" {
+			doc += fmt.Sprintf("\nAn empty %s is set to %q, the %s that selects %s.", v.TagField, v.Values[0], u.Discriminator, v.Name)
+		}
+		comment(f, doc)
 		buf := jen.Make(jen.Index().Byte(), jen.Lit(0), jen.Lit(valueHint(v.Type)))
 		f.Func().Id(v.From).Params(jen.Id("v").Add(vt)).Params(jen.Id(t.Name), jen.Error()).BlockFunc(func(g *jen.Group) {
+			switch {
+			case v.TagField != "" && v.TagOptional:
+				g.If(jen.Op("!").Id("v").Dot(v.TagField).Dot("IsSet").Call()).Block(
+					jen.Id("v").Dot(v.TagField).Dot("Set").Call(jen.Lit(v.Values[0])))
+			case v.TagField != "":
+				g.If(jen.Id("v").Dot(v.TagField).Op("==").Lit("")).Block(
+					jen.Id("v").Dot(v.TagField).Op("=").Lit(v.Values[0]))
+			}
 			if !encodeNeedsErr(v.Type) {
 				g.Id("dst").Op(":=").Add(buf)
 				(&encoder{}).value(g, jen.Id("v"), v.Type, 0)

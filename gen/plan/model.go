@@ -311,6 +311,13 @@ type Variant struct {
 	From   string // the package-level constructor, <Union>From<Name>
 	Type   *Ref
 	Values []string // discriminator values that select this variant
+	// TagField is the Go field of the variant's struct that holds the
+	// discriminator when it is a free string (no enum or const to say
+	// its value) and one value selects the variant: From sets it to
+	// Values[0] when it is empty (unset when TagOptional), so that a
+	// value built in Go says which variant it is. "" otherwise.
+	TagField    string
+	TagOptional bool
 }
 
 // Builtin names a predeclared or standard Go type.

@@ -71,6 +71,7 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	for _, check := range p.defaults {
 		check()
 	}
+	p.planUnionTags()
 	p.planSecurity()
 	p.planSDK()
 	p.planOpeners()

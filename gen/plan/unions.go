@@ -121,3 +121,37 @@ func refLabel(r *Ref) string {
 	}
 	return GoName(string(r.Builtin))
 }
+
+// planUnionTags finds, once every type is planned, each discriminated
+// variant whose struct holds the discriminator as a free string (Ory
+// Kratos's login bodies: method: {type: string} under a mapping) and that
+// one value selects: its From constructor fills that value in when the
+// caller left it empty (Variant.TagField).
+func (p *planner) planUnionTags() {
+	for _, t := range p.m.Types {
+		if t.Kind != KindUnion || t.Union == nil || t.Union.Discriminator == "" {
+			continue
+		}
+		for _, v := range t.Union.Variants {
+			if len(v.Values) != 1 {
+				continue
+			}
+			r := v.Type
+			for r.Kind == RefNamed && r.Named.Kind == KindAlias && r.Named.GoAlias {
+				r = r.Named.Elem
+			}
+			if r.Kind != RefNamed || r.Named.Kind != KindStruct {
+				continue
+			}
+			for _, f := range r.Named.Fields {
+				if f.JSONName != t.Union.Discriminator {
+					continue
+				}
+				if f.Type.Kind == RefBuiltin && f.Type.Builtin == String && (f.Wrap == Plain || f.Wrap == Optional) {
+					v.TagField, v.TagOptional = f.Name, f.Wrap == Optional
+				}
+				break
+			}
+		}
+	}
+}
