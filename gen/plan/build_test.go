@@ -287,3 +287,46 @@ components:
 		t.Errorf("Code: %+v, want a string", f.Type)
 	}
 }
+
+// TestInlineNamedAfterOwner: an inline schema a component declares is named
+// after that component, whatever schema that flattens it through allOf
+// sorts before it; adding one does not rename it.
+func TestInlineNamedAfterOwner(t *testing.T) {
+	const base = `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Base:
+      type: object
+      properties:
+        card:
+          type: object
+          properties:
+            number: {type: string}
+    Account:
+      allOf:
+        - $ref: '#/components/schemas/Base'
+        - type: object
+          properties:
+            extra: {type: boolean}
+`
+	for _, doc := range []string{base, base + `    Aaa:
+      allOf:
+        - {$ref: '#/components/schemas/Mid'}
+    Mid:
+      allOf:
+        - {$ref: '#/components/schemas/Base'}
+`} {
+		m, _ := buildSpec(t, "openapi.yaml", doc)
+		card := typeNamed(t, m, "BaseCard")
+		if card.Where != "components.schemas.Base.properties.card" {
+			t.Errorf("BaseCard is at %s", card.Where)
+		}
+		for _, name := range []string{"Base", "Account"} {
+			if f := fieldNamed(t, typeNamed(t, m, name), "Card"); f.Type.Named != card {
+				t.Errorf("%s.Card is %v, want BaseCard", name, f.Type)
+			}
+		}
+	}
+}

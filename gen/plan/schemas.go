@@ -60,11 +60,63 @@ func (p *planner) nameComponents() {
 	}
 }
 
-// fillComponents plans each component schema's type, in key order.
+// fillComponents plans each component schema's type, in key order, except
+// that the components a schema's allOf flattens are planned before it: an
+// inline schema is named where it is first planned, and a component's own
+// inline properties must be named after it (Base.card is BaseCard),
+// not after whichever schema that includes it sorts first (AccountCard,
+// then AaaCard once an unrelated Aaa includes Base too).
 func (p *planner) fillComponents() {
-	for _, ct := range p.components {
-		p.fillNamed(ct.t, ct.schema, false)
+	bySchema := make(map[*openapi3.Schema]int, len(p.components))
+	for i, ct := range p.components {
+		if _, dup := bySchema[ct.schema]; !dup {
+			bySchema[ct.schema] = i
+		}
 	}
+	done := make([]bool, len(p.components))
+	var fill func(i int)
+	fill = func(i int) {
+		if done[i] {
+			return
+		}
+		done[i] = true
+		for _, s := range allOfRefs(p.components[i].schema) {
+			if j, ok := bySchema[s]; ok {
+				fill(j)
+			}
+		}
+		p.fillNamed(p.components[i].t, p.components[i].schema, false)
+	}
+	for i := range p.components {
+		fill(i)
+	}
+}
+
+// allOfRefs are the schemas s's allOf members reference, through inline
+// members and one-alternative unions as collectProps flattens them, in
+// member order.
+func allOfRefs(s *openapi3.Schema) []*openapi3.Schema {
+	var out []*openapi3.Schema
+	seen := map[*openapi3.Schema]bool{}
+	var visit func(s *openapi3.Schema, depth int)
+	visit = func(s *openapi3.Schema, depth int) {
+		if s == nil || depth > 32 || seen[s] {
+			return
+		}
+		seen[s] = true
+		for _, m := range s.AllOf {
+			if m == nil || m.Value == nil {
+				continue
+			}
+			if m.Ref != "" {
+				out = append(out, m.Value)
+				continue
+			}
+			visit(unwrapped(m.Value), depth+1)
+		}
+	}
+	visit(s, 0)
+	return out
 }
 
 func (p *planner) claimType(want, where string, pos diag.Pos) string {

@@ -58,7 +58,11 @@ func (u ChatEvent) AsChatDelta() (ChatDelta, error) {
 
 // ChatEventFromChatDelta returns a ChatEvent holding v, encoded as encoding/json would encode
 // it.
+// An empty Type is set to "delta", the type that selects ChatDelta.
 func ChatEventFromChatDelta(v ChatDelta) (ChatEvent, error) {
+	if v.Type == "" {
+		v.Type = "delta"
+	}
 	b, err := func(dst []byte) ([]byte, error) {
 		var err error
 		if dst, err = v.AppendJSON(dst); err != nil {
@@ -84,7 +88,11 @@ func (u ChatEvent) AsChatUsage() (ChatUsage, error) {
 
 // ChatEventFromChatUsage returns a ChatEvent holding v, encoded as encoding/json would encode
 // it.
+// An empty Type is set to "usage", the type that selects ChatUsage.
 func ChatEventFromChatUsage(v ChatUsage) (ChatEvent, error) {
+	if v.Type == "" {
+		v.Type = "usage"
+	}
 	b, err := func(dst []byte) ([]byte, error) {
 		var err error
 		if dst, err = v.AppendJSON(dst); err != nil {

@@ -8,7 +8,7 @@
 // spec: sha256:57d3650c4bbdcfd0
 // config: sha256:b8ee1440a395115d
 // toolchain: v0.23.0
-// output: sha256:76ae5038be96d76c
+// output: sha256:70bdebd71c93057d
 //
 // files:
 //	sha256:ae68c549ae8d3a85 api.gen.go
@@ -16,7 +16,7 @@
 //	sha256:dde74010749dc339 errors.gen.go
 //	sha256:4bfde0e043c7cdfb examples.gen_test.go
 //	sha256:07f949193bf54298 model_chat_delta.gen.go
-//	sha256:c2e8e203ebbc87ed model_chat_event.gen.go
+//	sha256:a76feb560535fb1d model_chat_event.gen.go
 //	sha256:c475f73d30ee1b91 model_chat_request.gen.go
 //	sha256:1123a83721b58396 model_chat_usage.gen.go
 //	sha256:8fc289d28df2e463 model_cursor_page.gen.go

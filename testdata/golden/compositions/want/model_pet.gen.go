@@ -58,7 +58,11 @@ func (u Pet) AsCat() (Cat, error) {
 
 // PetFromCat returns a Pet holding v, encoded as encoding/json would encode
 // it.
+// An empty Kind is set to "cat", the kind that selects Cat.
 func PetFromCat(v Cat) (Pet, error) {
+	if v.Kind == "" {
+		v.Kind = "cat"
+	}
 	b, err := func(dst []byte) ([]byte, error) {
 		var err error
 		if dst, err = v.AppendJSON(dst); err != nil {
@@ -84,7 +88,11 @@ func (u Pet) AsDog() (Dog, error) {
 
 // PetFromDog returns a Pet holding v, encoded as encoding/json would encode
 // it.
+// An empty Kind is set to "dog", the kind that selects Dog.
 func PetFromDog(v Dog) (Pet, error) {
+	if v.Kind == "" {
+		v.Kind = "dog"
+	}
 	b, err := func(dst []byte) ([]byte, error) {
 		var err error
 		if dst, err = v.AppendJSON(dst); err != nil {

@@ -8,7 +8,7 @@
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
 // toolchain: v0.23.0
-// output: sha256:9af85e7d3c39567e
+// output: sha256:3f6da176f0569d35
 //
 // files:
 //	sha256:52cc8b0dc9e76892 api.gen.go
@@ -37,7 +37,7 @@
 //	sha256:32a11802303980ef model_maybe_cat.gen.go
 //	sha256:09cdc1df48ed0479 model_owner.gen.go
 //	sha256:62b3ef617984a12c model_owner_collar.gen.go
-//	sha256:2b60c22892141ab8 model_pet.gen.go
+//	sha256:c68640f1c895dbd7 model_pet.gen.go
 //	sha256:eabd03274548799f model_pet_with_owner.gen.go
 //	sha256:b39cf67977c603d5 model_search_tool.gen.go
 //	sha256:53da36eafec158f0 model_search_tool_type.gen.go

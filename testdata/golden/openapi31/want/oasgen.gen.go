@@ -8,7 +8,7 @@
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
 // toolchain: v0.23.0
-// output: sha256:4cda03d017f62326
+// output: sha256:705a110a7ee15aed
 //
 // files:
 //	sha256:8f1f499a39d28d74 api.gen.go
@@ -32,7 +32,7 @@
 //	sha256:c5e2c502f9d561df model_circle.gen.go
 //	sha256:d7c623a46a31f61b model_payload.gen.go
 //	sha256:c2b5e450932bb7a5 model_person.gen.go
-//	sha256:1521b4e0c2cdc90f model_shape.gen.go
+//	sha256:d017ac477abe8456 model_shape.gen.go
 //	sha256:809a5b0db74ed5df model_snowflake.gen.go
 //	sha256:674faea5fb0e0b2b model_square.gen.go
 //	sha256:56683a1acffa9196 model_widget.gen.go
