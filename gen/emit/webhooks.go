@@ -84,21 +84,61 @@ func genWebhookType(f *jen.File, w *plan.Webhooks, wh *plan.Webhook) {
 func genParseWebhook(f *jen.File, w *plan.Webhooks) {
 	var routes []string
 	methods := map[string]bool{}
+	tagProp := map[string]string{} // method -> the body member that tells its webhooks apart
+	var tagMethods []string
 	for _, wh := range w.List {
 		at := "any path"
 		if wh.Route != "" {
 			at = "a path ending in " + wh.Route
 		}
+		if wh.TagProp != "" {
+			var vals []string
+			for _, v := range wh.TagValues {
+				vals = append(vals, fmt.Sprintf("%q", v))
+			}
+			at = fmt.Sprintf("any path with %s %s in its body, or at %s", wh.TagProp, strings.Join(vals, " or "), at)
+			if _, ok := tagProp[wh.Method]; !ok {
+				tagMethods = append(tagMethods, wh.Method)
+			}
+			tagProp[wh.Method] = wh.TagProp
+		}
 		routes = append(routes, fmt.Sprintf("%s at %s: *%s", wh.Method, at, wh.Type))
 		methods[wh.Method] = true
 	}
-	comment(f, wrapText(fmt.Sprintf("%s reads a request the API sent as the webhook its method and URL path select (%s), "+
-		"decodes its JSON body into the webhook's payload and validates it.", w.Parse, strings.Join(routes, "; ")), 77)+"\n\n"+
+	tagVar := func(method string) string { return "tag" + method[:1] + strings.ToLower(method[1:]) }
+	selects := "method and URL path"
+	if len(tagMethods) > 0 {
+		selects = "method, body and URL path"
+	}
+	comment(f, wrapText(fmt.Sprintf("%s reads a request the API sent as the webhook its %s select (%s), "+
+		"decodes its JSON body into the webhook's payload and validates it.", w.Parse, selects, strings.Join(routes, "; ")), 77)+"\n\n"+
 		wrapText("A request it cannot read is an *oas.WebhookError with the status a server answers it with: no webhook for the method (405) "+
 			"or path (404), a Content-Type other than JSON (415), a body that is missing, not JSON (Err is an *oas.JSONError) "+
 			"or breaks the schema (Err is an *oas.ValidationError) (400), or one longer than oas.MaxWebhookBytes (413).", 77))
 	f.Func().Id(w.Parse).Params(jen.Id("r").Op("*").Qual("net/http", "Request")).Params(jen.Id(w.Event), jen.Error()).BlockFunc(func(g *jen.Group) {
+		// A body member telling a method's webhooks apart is read first
+		// (the body is put back for the parser).
+		for _, m := range tagMethods {
+			g.Var().Id(tagVar(m)).String()
+			g.If(jen.Id("r").Dot("Method").Op("==").Lit(m)).Block(
+				jen.Id(tagVar(m)).Op("=").Qual(implPkg, "WebhookTag").Call(jen.Id("r"), jen.Lit(tagProp[m])))
+		}
 		g.Switch().BlockFunc(func(sw *jen.Group) {
+			for _, wh := range w.List {
+				if wh.TagProp == "" {
+					continue
+				}
+				var cond *jen.Statement
+				for _, v := range wh.TagValues {
+					c := jen.Id(tagVar(wh.Method)).Op("==").Lit(v)
+					if cond == nil {
+						cond = c
+					} else {
+						cond = cond.Op("||").Add(c)
+					}
+				}
+				sw.Case(cond).Block(jen.Return(jen.Id(wh.ParseFunc).Call(jen.Id("r"))))
+			}
 			for _, wh := range w.List {
 				cond := jen.Id("r").Dot("Method").Op("==").Lit(wh.Method)
 				if wh.Route != "" {

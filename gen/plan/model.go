@@ -25,7 +25,7 @@ const ImplPath = RuntimePath + "/oasimpl"
 // RuntimeVersion is the oasimpl API version generated code is written for;
 // each generated package checks at compile time that the runtime it builds
 // with supports it (oasimpl.MinVersion..oasimpl.MaxVersion).
-const RuntimeVersion = 11
+const RuntimeVersion = 12
 
 // Model is the plan for one generated Go package.
 type Model struct {

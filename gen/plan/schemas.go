@@ -704,6 +704,10 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 		fs := sr.Value
 		where := t.Where + ".properties." + k
 		pos := p.spec.OriginPos(fs.Origin)
+		if sr.Ref != "" && sr.Origin != nil {
+			// The property's own $ref, not the component it names.
+			pos = p.spec.OriginPos(sr.Origin)
+		}
 		if ignored(fs.Extensions) {
 			p.warn(pos, where, "x-speakeasy-ignore: property %q is left out of %s (decoding skips it, nothing sends it)", k, t.Name)
 			continue
@@ -796,6 +800,12 @@ func (p *planner) checkDefault(v any, r *Ref, pos, valuePos diag.Pos, where stri
 					ok, v = true, ev.Value // the constant's spelling
 				}
 			}
+		} else if r.Named.Kind == KindStruct || r.Named.Kind == KindUnion {
+			// The value may well be one; a default is written as a Go
+			// value only for scalars, enums and their lists and maps.
+			p.warn(pos, where, "default %s is not applied: a default of %s (%s) cannot be written as a Go value; ApplyDefaults leaves the field alone and it has no OrDefault getter",
+				jsonOf(v), map[TypeKind]string{KindStruct: "an object", KindUnion: "a union"}[r.Named.Kind], r.Named.Name)
+			return "", false
 		} else if r.Named.Kind != KindAlias {
 			ok = false
 		}

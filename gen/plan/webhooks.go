@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -61,6 +63,14 @@ type Webhook struct {
 	// ParseFunc is the unexported function that reads a request as this
 	// webhook (parse<Type>).
 	ParseFunc string
+	// TagProp and TagValues say which webhook a request is by its body,
+	// when webhooks share a method and each payload pins one top-level
+	// property to values no other's has (Resend's type: email.sent, a
+	// const; Adyen's type enums): APIs that deliver every webhook to the
+	// one URL a user registers are routed by it, before Route. "" and nil
+	// otherwise (finishWebhooks).
+	TagProp   string
+	TagValues []string
 
 	validates bool // the payload is a named type held by value
 }
@@ -221,6 +231,91 @@ func (p *planner) finishWebhooks() {
 	for _, wh := range p.m.Webhooks.List {
 		wh.Validate = wh.validates && wh.Body.Named.HasValidate()
 	}
+	byMethod := map[string][]*Webhook{}
+	for _, wh := range p.m.Webhooks.List {
+		byMethod[wh.Method] = append(byMethod[wh.Method], wh)
+	}
+	for _, group := range byMethod {
+		if len(group) > 1 {
+			planWebhookTags(group)
+		}
+	}
+}
+
+// planWebhookTags finds the top-level payload property, first in name
+// order, whose pinned values (an enum or const of strings) tell every
+// webhook of group from the others, and records it (Webhook.TagProp).
+func planWebhookTags(group []*Webhook) {
+	fields := make([]map[string]*Field, len(group))
+	for i, wh := range group {
+		st := structOf(wh.Body)
+		if st == nil {
+			return
+		}
+		fields[i] = map[string]*Field{}
+		for _, f := range st.Fields {
+			fields[i][f.JSONName] = f
+		}
+	}
+	for _, prop := range slices.Sorted(maps.Keys(fields[0])) {
+		owner := map[string]int{}
+		values := make([][]string, len(group))
+		ok := true
+		for i := range group {
+			values[i] = stringEnumValues(fields[i][prop])
+			if len(values[i]) == 0 {
+				ok = false
+				break
+			}
+			for _, v := range values[i] {
+				if _, dup := owner[v]; dup {
+					ok = false
+				}
+				owner[v] = i
+			}
+		}
+		if !ok {
+			continue
+		}
+		for i, wh := range group {
+			wh.TagProp, wh.TagValues = prop, values[i]
+		}
+		return
+	}
+}
+
+// structOf is the struct type a payload is (through Go aliases), nil when
+// it is none.
+func structOf(r *Ref) *Type {
+	for r != nil && r.Kind == RefNamed && r.Named.Kind == KindAlias && r.Named.GoAlias {
+		r = r.Named.Elem
+	}
+	if r == nil || r.Kind != RefNamed || r.Named.Kind != KindStruct {
+		return nil
+	}
+	return r.Named
+}
+
+// stringEnumValues are the values a string enum field is pinned to, nil
+// for any other field (or none).
+func stringEnumValues(f *Field) []string {
+	if f == nil {
+		return nil
+	}
+	r := f.Type
+	for r.Kind == RefNamed && r.Named.Kind == KindAlias {
+		r = r.Named.Elem
+	}
+	if r.Kind != RefNamed || r.Named.Kind != KindEnum || r.Named.Enum.Base != String {
+		return nil
+	}
+	var out []string
+	for _, v := range r.Named.Enum.Values {
+		if s, ok := v.Value.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // literalSuffix is the literal URL path after the last runtime expression

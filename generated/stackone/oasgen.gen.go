@@ -8,11 +8,11 @@
 // spec: sha256:84e57918d76734d7
 // config: sha256:d45dcd9db81d41a4
 // toolchain: v0.23.0
-// output: sha256:18e5684087f465c0
+// output: sha256:c9c155acbfc485a9
 //
 // files:
 //	sha256:d043d62ae5b5abf3 api.gen.go
-//	sha256:54d41f1ff77be6d3 doc.gen.go
+//	sha256:4f818c18fdff933d doc.gen.go
 //	sha256:e88e5835356b1305 docs/models/badrequestresponse.md
 //	sha256:d4295883e1e1abe9 docs/models/connectsession.md
 //	sha256:71e5f85174026d87 docs/models/connectsessionauthenticate.md

@@ -58,7 +58,11 @@ func (u Shape) AsCircle() (Circle, error) {
 
 // ShapeFromCircle returns a Shape holding v, encoded as encoding/json would encode
 // it.
+// An empty Kind is set to "circle", the kind that selects Circle.
 func ShapeFromCircle(v Circle) (Shape, error) {
+	if v.Kind == "" {
+		v.Kind = "circle"
+	}
 	b, err := func(dst []byte) ([]byte, error) {
 		var err error
 		if dst, err = v.AppendJSON(dst); err != nil {
@@ -84,7 +88,11 @@ func (u Shape) AsSquare() (Square, error) {
 
 // ShapeFromSquare returns a Shape holding v, encoded as encoding/json would encode
 // it.
+// An empty Kind is set to "square", the kind that selects Square.
 func ShapeFromSquare(v Square) (Shape, error) {
+	if v.Kind == "" {
+		v.Kind = "square"
+	}
 	b, err := func(dst []byte) ([]byte, error) {
 		var err error
 		if dst, err = v.AppendJSON(dst); err != nil {

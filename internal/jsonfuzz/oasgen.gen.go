@@ -8,10 +8,10 @@
 // spec: sha256:6ff8120583d41a9b
 // config: sha256:fed7bf7d85a4bd30
 // toolchain: v0.23.0
-// output: sha256:f6ef64a531c96e38
+// output: sha256:411316e16159c242
 //
 // files:
-//	sha256:382402cf280bd2a2 doc.gen.go
+//	sha256:c6803a8da635ed2e doc.gen.go
 //	sha256:2ae73306421f49a1 model_bag.gen.go
 //	sha256:1a3140820634177c model_child.gen.go
 //	sha256:29a89517f1a5375b model_circle.gen.go
@@ -21,7 +21,7 @@
 //	sha256:8d6c34dda725fd33 model_grandchild.gen.go
 //	sha256:010a3b63cde10b51 model_level.gen.go
 //	sha256:7fbb52374865b8fd model_node.gen.go
-//	sha256:136531860aeba76c model_shape.gen.go
+//	sha256:9b4d9eeab48bbd3f model_shape.gen.go
 //	sha256:af2f5851ecea4402 model_square.gen.go
 //	sha256:30c10cd94babfa44 model_tags.gen.go
 //

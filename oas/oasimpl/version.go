@@ -55,7 +55,10 @@ package oasimpl
 //
 // 11: a plain scalar or time field is decoded with one call
 // (DecodePlain<Kind>), which reports whether the member was null.
-const Version = 11
+//
+// 12: ParseWebhook tells webhooks that share a method apart by a member of
+// the body (WebhookTag).
+const Version = 12
 
 // MinVersion is the oldest version of generated code this runtime still
 // compiles with.

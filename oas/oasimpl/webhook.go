@@ -4,6 +4,7 @@ package oasimpl
 // generated ParseWebhook, and serving its handler.
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -96,4 +97,45 @@ func ServeWebhook[E any](w http.ResponseWriter, r *http.Request, parse func(*htt
 		return
 	}
 	w.WriteHeader(status(ev))
+}
+
+// WebhookTag is the string value of the top-level member prop of a JSON
+// request body: the value that says which webhook a request is when an
+// API delivers every webhook to one URL (Resend's and Adyen's type). It
+// reads the body (at most oas.MaxWebhookBytes and one byte) and puts it
+// back, so that the webhook's parser reads it whole; "" when the body is
+// not a JSON object with a string prop (the parser then says why, if it
+// is the webhook's).
+func WebhookTag(r *http.Request, prop string) string {
+	if r.Body == nil {
+		return ""
+	}
+	body := r.Body
+	data, err := io.ReadAll(io.LimitReader(body, oas.MaxWebhookBytes+1))
+	r.Body = struct {
+		io.Reader
+		io.Closer
+	}{io.MultiReader(bytes.NewReader(data), body), body}
+	if err != nil || len(data) > oas.MaxWebhookBytes {
+		return ""
+	}
+	d := NewDecoder(data)
+	if !d.BeginObject() {
+		return ""
+	}
+	for first := true; ; first = false {
+		key, ok := d.Key(first)
+		if !ok {
+			return ""
+		}
+		if string(key) != prop || d.AtNull() {
+			d.Skip()
+			continue
+		}
+		v := d.String()
+		if d.Err() != nil {
+			return ""
+		}
+		return v
+	}
 }

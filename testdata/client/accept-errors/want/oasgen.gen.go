@@ -8,11 +8,11 @@
 // spec: sha256:046311971fa48550
 // config: sha256:198434fcc7ed96f7
 // toolchain: v0.23.0
-// output: sha256:7fb04302689e33c6
+// output: sha256:0618ae3c376834b1
 //
 // files:
 //	sha256:1abd842fdff65c25 api.gen.go
-//	sha256:761f524c359b0c3a doc.gen.go
+//	sha256:cea30bd7113bcb49 doc.gen.go
 //	sha256:0110b7fbc667a67b errors.gen.go
 //	sha256:c22b0d6bfc847145 examples.gen_test.go
 //	sha256:5bb506a00d00cd5e model_err.gen.go

@@ -8,11 +8,11 @@
 // spec: sha256:339d5cd7c707cc97
 // config: sha256:fcd136dcb539b49f
 // toolchain: v0.23.0
-// output: sha256:9af460eefa3240a6
+// output: sha256:a11642078887b995
 //
 // files:
 //	sha256:5b7d7ef8736e1996 api.gen.go
-//	sha256:0ca4b50efaeee9b5 doc.gen.go
+//	sha256:2e5250e864041c13 doc.gen.go
 //	sha256:eef402cda5e91557 examples.gen_test.go
 //	sha256:b8e628f93c58db5f model_deployment.gen.go
 //	sha256:1394a818ff05ffbe model_deployment_versions.gen.go

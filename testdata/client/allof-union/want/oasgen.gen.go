@@ -8,11 +8,11 @@
 // spec: sha256:97908db1f24f396e
 // config: sha256:4c49e6f4e9fbace2
 // toolchain: v0.23.0
-// output: sha256:a10197a107584b06
+// output: sha256:93a393159534c6d3
 //
 // files:
 //	sha256:b04b92e377cf8e3c api.gen.go
-//	sha256:ec20145929d98267 doc.gen.go
+//	sha256:fa1134b40be4a8a0 doc.gen.go
 //	sha256:06aa3621160e4494 examples.gen_test.go
 //	sha256:32bc5c4bbbfcee7f model_app_config.gen.go
 //	sha256:59bb03bfc9e1b492 model_app_config0.gen.go

@@ -8,11 +8,11 @@
 // spec: sha256:293d453439c46e7d
 // config: sha256:ea3157890be2424c
 // toolchain: v0.23.0
-// output: sha256:91152725860425db
+// output: sha256:ed0f5fb3955b8902
 //
 // files:
 //	sha256:cfd3ee6c92225270 api.gen.go
-//	sha256:a40996315a7b60d2 doc.gen.go
+//	sha256:9171f914bdd0b118 doc.gen.go
 //	sha256:891e6734c5cfb912 examples.gen_test.go
 //	sha256:6f2e3f66d03a0293 model_thing.gen.go
 //	sha256:ea4343b19b14a769 raw/client.gen.go

@@ -8,11 +8,11 @@
 // spec: sha256:bcac6fbaf01ab8cd
 // config: sha256:3bb05863136f0e8c
 // toolchain: v0.23.0
-// output: sha256:b0a76c7fcd6222b5
+// output: sha256:3dabe2b305ca7ce7
 //
 // files:
 //	sha256:5ce99173b6f5ee69 api.gen.go
-//	sha256:10b6eea2805e3031 doc.gen.go
+//	sha256:dc3e9f4eb9ef82b9 doc.gen.go
 //	sha256:a913c6b7cd2931a1 errors.gen.go
 //	sha256:444da62cba98b3a4 examples.gen_test.go
 //	sha256:c43d770ed321ca33 model_create_profile_parts_address.gen.go

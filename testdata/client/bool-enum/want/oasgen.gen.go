@@ -8,11 +8,11 @@
 // spec: sha256:9dd92c2ce2c25662
 // config: sha256:04c618fa1af06cb3
 // toolchain: v0.23.0
-// output: sha256:aac9f492015ccafd
+// output: sha256:cf52e76fa34b663d
 //
 // files:
 //	sha256:b6b746438fe03757 api.gen.go
-//	sha256:566845b8aaed16bc doc.gen.go
+//	sha256:f681b99c8c29122a doc.gen.go
 //	sha256:0249a179f6748fe5 examples.gen_test.go
 //	sha256:0be85888d47400d8 model_flag.gen.go
 //	sha256:2d5bd191e70c7516 model_resource.gen.go

@@ -8,11 +8,11 @@
 // spec: sha256:d9a215062b75747b
 // config: sha256:296c9c757b8cef01
 // toolchain: v0.23.0
-// output: sha256:c896e5a19b5a268c
+// output: sha256:38a4f5576898722a
 //
 // files:
 //	sha256:1ab4db65c2bdf728 api.gen.go
-//	sha256:ae6f45b3cc79e858 doc.gen.go
+//	sha256:492dc5f6a6e5a002 doc.gen.go
 //	sha256:736bcb4345e95c46 examples.gen_test.go
 //	sha256:1709ab97cd7fe92b model_set_shards.gen.go
 //	sha256:58220f0f3083997c model_set_shards_ratio.gen.go

@@ -8,11 +8,11 @@
 // spec: sha256:659cb1dc307386b9
 // config: sha256:88deab76e2a28eba
 // toolchain: v0.23.0
-// output: sha256:189af4d947fba7a6
+// output: sha256:fa30b035d02c617e
 //
 // files:
 //	sha256:ccb7d225f5b3b551 api.gen.go
-//	sha256:d60076ee6a38b759 doc.gen.go
+//	sha256:0f60b13c7a54cf84 doc.gen.go
 //	sha256:f09441be862cbabb examples.gen_test.go
 //	sha256:6d948ffda7bc1d73 raw/client.gen.go
 

@@ -8,11 +8,11 @@
 // spec: sha256:c23f4b23a7ac0ceb
 // config: sha256:9123608f6108193f
 // toolchain: v0.23.0
-// output: sha256:b43e9805225a13a4
+// output: sha256:1a26f859882d5547
 //
 // files:
 //	sha256:14f0dad21e169e99 api.gen.go
-//	sha256:8bce77ad66ca6cf3 doc.gen.go
+//	sha256:42e9bbe6c2f4773b doc.gen.go
 //	sha256:bfa41e053bbc5a64 examples.gen_test.go
 //	sha256:8139e751d0a5fcfd raw/client.gen.go
 

@@ -8,11 +8,11 @@
 // spec: sha256:30e27b730f9ee15b
 // config: sha256:d8d41cb8a7c29d44
 // toolchain: v0.23.0
-// output: sha256:ef1e8faa025320df
+// output: sha256:2431f59b198b13b3
 //
 // files:
 //	sha256:84faf4505d43fbc5 api.gen.go
-//	sha256:21c26bf72ccf9d74 doc.gen.go
+//	sha256:df119563f617f2c8 doc.gen.go
 //	sha256:2abe6571cd89d4c9 examples.gen_test.go
 //	sha256:47c952bade1dbff9 model_post_track_created_response.gen.go
 //	sha256:5f57527ea1fb18ad model_track_data.gen.go

@@ -8,11 +8,11 @@
 // spec: sha256:5b5174975c319a94
 // config: sha256:07623a2c5c42301a
 // toolchain: v0.23.0
-// output: sha256:f026f833bf633a71
+// output: sha256:5c2c0744f8aa5bb7
 //
 // files:
 //	sha256:fcedc74423c9a422 api.gen.go
-//	sha256:7eb8d9938c25d9fd doc.gen.go
+//	sha256:f8fc3cfe06bd5cec doc.gen.go
 //	sha256:37e47fef659d9da2 errors.gen.go
 //	sha256:14ce52b1452fd3a9 examples.gen_test.go
 //	sha256:e7e050d8f0670abd model_item.gen.go

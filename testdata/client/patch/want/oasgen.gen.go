@@ -8,11 +8,11 @@
 // spec: sha256:f70c243ca6a327b2
 // config: sha256:153b94d9da51a946
 // toolchain: v0.23.0
-// output: sha256:5fe9c785987012f1
+// output: sha256:5a597e31d53a437b
 //
 // files:
 //	sha256:66105d272080ac96 api.gen.go
-//	sha256:a189a7eda0f7791d doc.gen.go
+//	sha256:8265dba8395fae8e doc.gen.go
 //	sha256:cead9ca3a51afc49 examples.gen_test.go
 //	sha256:633b31d7e264f5e8 model_repo.gen.go
 //	sha256:b850b9ec466e0123 model_repo_create.gen.go

@@ -8,11 +8,11 @@
 // spec: sha256:3d70778ce6439723
 // config: sha256:0f99f7103d4aee09
 // toolchain: v0.23.0
-// output: sha256:c7a779ba6b96c81a
+// output: sha256:a1a7842e26e6a225
 //
 // files:
 //	sha256:afdc3e01c26ddc5e api.gen.go
-//	sha256:0daf9e61a6220c1f doc.gen.go
+//	sha256:e38e4d25b1b43121 doc.gen.go
 //	sha256:61a6093555d1b531 examples.gen_test.go
 //	sha256:c7af7ea3b5f3cc1a raw/client.gen.go
 

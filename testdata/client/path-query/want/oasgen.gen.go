@@ -8,11 +8,11 @@
 // spec: sha256:9ea0c2bc79902435
 // config: sha256:5465efeeee87e128
 // toolchain: v0.23.0
-// output: sha256:57286b154895e7d0
+// output: sha256:3eaf62b25fae9def
 //
 // files:
 //	sha256:b45cb7d614d508ba api.gen.go
-//	sha256:b5bd99a81fe1c92e doc.gen.go
+//	sha256:2bbb8456a10e61ae doc.gen.go
 //	sha256:1b4e2fb5bf831ca2 examples.gen_test.go
 //	sha256:a0bdd7b7e54d8508 model_describe_things_action_param.gen.go
 //	sha256:8ad1b5211db4f64d model_describe_things_limit_param.gen.go

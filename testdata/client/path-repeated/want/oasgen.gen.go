@@ -8,11 +8,11 @@
 // spec: sha256:6a814e6f9058fce7
 // config: sha256:8e6825c9c0b92b86
 // toolchain: v0.23.0
-// output: sha256:21486f05d7027d8d
+// output: sha256:c58db1ad438b6967
 //
 // files:
 //	sha256:a967ef33f2cbbdd5 api.gen.go
-//	sha256:b3a21e122cad52eb doc.gen.go
+//	sha256:f1aa67891f8f10a3 doc.gen.go
 //	sha256:568f5d131c74443f examples.gen_test.go
 //	sha256:f7f694292b49dcd9 raw/client.gen.go
 

@@ -8,11 +8,11 @@
 // spec: sha256:bdaf9b36ebad0b28
 // config: sha256:dc375e77d40a25ef
 // toolchain: v0.23.0
-// output: sha256:f1149e8216b280ad
+// output: sha256:8c292f98444eae34
 //
 // files:
 //	sha256:5aa76e40551d5d21 api.gen.go
-//	sha256:ba29bb13d92cc695 doc.gen.go
+//	sha256:d8c8fb5a1b2a2386 doc.gen.go
 //	sha256:7f2a5de095a9fc0d errors.gen.go
 //	sha256:a12f1ace2303c7eb examples.gen_test.go
 //	sha256:6c2a26f67037cd04 model_error.gen.go

@@ -8,11 +8,11 @@
 // spec: sha256:fbc242feb20e9141
 // config: sha256:845b45ecf1fd4346
 // toolchain: v0.23.0
-// output: sha256:e50a25b311619252
+// output: sha256:ee11ade52549a586
 //
 // files:
 //	sha256:f9319e31c541f01e api.gen.go
-//	sha256:dd01b58b3e37366b doc.gen.go
+//	sha256:ce3cff4fcacf2299 doc.gen.go
 //	sha256:db4dcd3ff1fd7075 errors.gen.go
 //	sha256:8434fbcc21897914 examples.gen_test.go
 //	sha256:969035c14c74592f model_error.gen.go

@@ -8,11 +8,11 @@
 // spec: sha256:0ce71cd8a5371023
 // config: sha256:c0a3489672e6fabe
 // toolchain: v0.23.0
-// output: sha256:0e282da3bb2b7516
+// output: sha256:3408280b80994d02
 //
 // files:
 //	sha256:df7576a76bf63096 api.gen.go
-//	sha256:97ac8cdd77290a4c doc.gen.go
+//	sha256:20e8271ad4315435 doc.gen.go
 //	sha256:932967afaebbfdb8 examples.gen_test.go
 //	sha256:ae1039a3648f6fab model_route.gen.go
 //	sha256:40edf3685ff580b3 model_tunnel_id.gen.go

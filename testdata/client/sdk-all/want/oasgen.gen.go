@@ -8,11 +8,11 @@
 // spec: sha256:57d3650c4bbdcfd0
 // config: sha256:b8ee1440a395115d
 // toolchain: v0.23.0
-// output: sha256:70bdebd71c93057d
+// output: sha256:c984837ced473942
 //
 // files:
 //	sha256:ae68c549ae8d3a85 api.gen.go
-//	sha256:46436d5a13c19cca doc.gen.go
+//	sha256:864d6d8f3f8126ac doc.gen.go
 //	sha256:dde74010749dc339 errors.gen.go
 //	sha256:4bfde0e043c7cdfb examples.gen_test.go
 //	sha256:07f949193bf54298 model_chat_delta.gen.go

@@ -8,11 +8,11 @@
 // spec: sha256:a1ee567c5d558311
 // config: sha256:23ef558e9a4b325a
 // toolchain: v0.23.0
-// output: sha256:a839e85f8467452c
+// output: sha256:b190670153f03f02
 //
 // files:
 //	sha256:e07952828dfb2ac7 api.gen.go
-//	sha256:fc1d914593e68739 doc.gen.go
+//	sha256:4c7e38c23e02030b doc.gen.go
 //	sha256:dad7a1c1765191ed errors.gen.go
 //	sha256:29778eb8a27ed0dc examples.gen_test.go
 //	sha256:eda99356369523ea model_item.gen.go

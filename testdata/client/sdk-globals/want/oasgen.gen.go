@@ -8,11 +8,11 @@
 // spec: sha256:08a5c2ab0425a525
 // config: sha256:44a00fb48e028a93
 // toolchain: v0.23.0
-// output: sha256:09e135bcac624ee2
+// output: sha256:c45a181d57cd94da
 //
 // files:
 //	sha256:b6bc558ab706b54c api.gen.go
-//	sha256:6622c4268b26ba07 doc.gen.go
+//	sha256:0007d797d714bef3 doc.gen.go
 //	sha256:0cdcc28b508ab697 examples.gen_test.go
 //	sha256:3590ef6e75196612 raw/client.gen.go
 //

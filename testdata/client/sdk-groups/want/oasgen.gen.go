@@ -8,11 +8,11 @@
 // spec: sha256:133945e2b740b3fd
 // config: sha256:88542a19bbddc305
 // toolchain: v0.23.0
-// output: sha256:74637ebca04af990
+// output: sha256:402f95b1758ec9cb
 //
 // files:
 //	sha256:f58b21712624ee38 api.gen.go
-//	sha256:e7e2afe262d202f7 doc.gen.go
+//	sha256:d0dcfa60729865b8 doc.gen.go
 //	sha256:f42cce6fdcd0266d examples.gen_test.go
 //	sha256:668743cb184bd285 model_account.gen.go
 //	sha256:fc1aacd65eb2a408 model_legacy.gen.go

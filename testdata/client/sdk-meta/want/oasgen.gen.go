@@ -8,11 +8,11 @@
 // spec: sha256:08186bb3fbdf7694
 // config: sha256:bc9d64ea3c93754a
 // toolchain: v0.23.0
-// output: sha256:aed6206831c4bd33
+// output: sha256:91b26046c6f79f40
 //
 // files:
 //	sha256:71ba70e458f3df51 api.gen.go
-//	sha256:fb6bb6e8181afd88 doc.gen.go
+//	sha256:e1a9931c29f488c9 doc.gen.go
 //	sha256:c5a1416e62f83cb2 errors.gen.go
 //	sha256:f2c637a41f3d48df examples.gen_test.go
 //	sha256:66b856dddd5441e6 model_item.gen.go

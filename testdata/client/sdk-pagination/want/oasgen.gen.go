@@ -8,11 +8,11 @@
 // spec: sha256:25413f7d26004831
 // config: sha256:821f72598031c6bb
 // toolchain: v0.23.0
-// output: sha256:fc5660ee55d414b4
+// output: sha256:14249a8becb95d28
 //
 // files:
 //	sha256:7f204d779cb4debf api.gen.go
-//	sha256:326c8e3929afa938 doc.gen.go
+//	sha256:f47e3f4c6091cfd6 doc.gen.go
 //	sha256:5315fded536c6613 errors.gen.go
 //	sha256:1b2a5e45b33cf1e7 examples.gen_test.go
 //	sha256:e0c674e840831a54 model_cursor.gen.go

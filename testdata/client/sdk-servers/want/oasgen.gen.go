@@ -8,11 +8,11 @@
 // spec: sha256:cddbc31c6e0c187a
 // config: sha256:41be07da654e06ac
 // toolchain: v0.23.0
-// output: sha256:aed1e173032cd7c2
+// output: sha256:a1a9f1df00f49f98
 //
 // files:
 //	sha256:179412f2b16224bd api.gen.go
-//	sha256:77466097846029ab doc.gen.go
+//	sha256:7fca694bbc6edb4f doc.gen.go
 //	sha256:bc2cd1a807adfe4b examples.gen_test.go
 //	sha256:51ac14a9ae99fc53 raw/client.gen.go
 //

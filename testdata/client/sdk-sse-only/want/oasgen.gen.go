@@ -8,11 +8,11 @@
 // spec: sha256:b3eeaa2e91efa136
 // config: sha256:a27a5795d96fc97b
 // toolchain: v0.23.0
-// output: sha256:5dfeed88754d3ce6
+// output: sha256:22dc241430799d47
 //
 // files:
 //	sha256:6bf59f2e97a4ba96 api.gen.go
-//	sha256:59fcc4fdd7a57372 doc.gen.go
+//	sha256:ca4883bdbb74bf47 doc.gen.go
 //	sha256:05059139768efc0a examples.gen_test.go
 //	sha256:bd3354a6b3903c70 model_stream_ticks_event.gen.go
 //	sha256:dc6275efafcef278 raw/client.gen.go

@@ -8,11 +8,11 @@
 // spec: sha256:5f9637848f958e7e
 // config: sha256:5c465b5e41ce6b6c
 // toolchain: v0.23.0
-// output: sha256:484b1c104dd06fe0
+// output: sha256:97c54fd5f4b599c2
 //
 // files:
 //	sha256:90f16528bd40714d api.gen.go
-//	sha256:f1a0dcd947cb7c50 doc.gen.go
+//	sha256:36e79d2a03e7f493 doc.gen.go
 //	sha256:03509aa0588132d2 errors.gen.go
 //	sha256:a4def5da10175901 examples.gen_test.go
 //	sha256:7f373cbf87663536 model_chat_chunk.gen.go

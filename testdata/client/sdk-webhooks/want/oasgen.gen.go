@@ -8,11 +8,11 @@
 // spec: sha256:df6f94a6c26fd458
 // config: sha256:908a3bd4c2fc0a67
 // toolchain: v0.23.0
-// output: sha256:a9b9df4c570df95f
+// output: sha256:6a1b999391c63c01
 //
 // files:
 //	sha256:59aaf60233a1ca3d api.gen.go
-//	sha256:edbde46078c216a6 doc.gen.go
+//	sha256:ee7108981fcc21fa doc.gen.go
 //	sha256:4d5d679a1897b451 errors.gen.go
 //	sha256:4003e553b3cf3b2b examples.gen_test.go
 //	sha256:0de16608642e8ae3 model_order.gen.go

@@ -8,11 +8,11 @@
 // spec: sha256:2b5161ed6bd232ab
 // config: sha256:f555241cb9361ca6
 // toolchain: v0.23.0
-// output: sha256:efee8944ff9a8a27
+// output: sha256:881453ca6698e919
 //
 // files:
 //	sha256:10465271affe36bc api.gen.go
-//	sha256:9d8674ee762d1c4b doc.gen.go
+//	sha256:8473cc0b2c3533bf doc.gen.go
 //	sha256:204bcbcbbf300061 examples.gen_test.go
 //	sha256:5825c76a23365406 model_chat_event.gen.go
 //	sha256:ce44efda03c8dbfc model_chat_ok_response.gen.go

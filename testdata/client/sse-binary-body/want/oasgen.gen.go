@@ -8,11 +8,11 @@
 // spec: sha256:8a58b643a2acf06d
 // config: sha256:c87cd6bd79ffc45e
 // toolchain: v0.23.0
-// output: sha256:13e95c90534d6377
+// output: sha256:586c2c737c8a9e95
 //
 // files:
 //	sha256:29b675dde53bba52 api.gen.go
-//	sha256:65ae010b2cd13270 doc.gen.go
+//	sha256:59a2cb6af71e6e10 doc.gen.go
 //	sha256:de47a82c6c72fb78 examples.gen_test.go
 //	sha256:c632c05fcc378711 model_stream_config_event.gen.go
 //	sha256:8394c7ee75be8ce0 raw/client.gen.go

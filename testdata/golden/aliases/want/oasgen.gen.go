@@ -8,10 +8,10 @@
 // spec: sha256:39b553d129eebb02
 // config: sha256:e372b62fecccf7b1
 // toolchain: v0.23.0
-// output: sha256:b75527abf36df77b
+// output: sha256:b20d677e465f2219
 //
 // files:
-//	sha256:0d7187d6a97c82d0 doc.gen.go
+//	sha256:5f128c7de417be67 doc.gen.go
 //	sha256:2a8fc3d0b45ac471 docs/models/color.md
 //	sha256:f437eef4606e4404 docs/models/free.md
 //	sha256:70cb00816ebaeaee docs/models/holder.md

@@ -8,11 +8,11 @@
 // spec: sha256:4661092085c718e1
 // config: sha256:e8f88dc43ceca4a9
 // toolchain: v0.23.0
-// output: sha256:6dc7fe59dc10dbde
+// output: sha256:7be0786638ddaf81
 //
 // files:
 //	sha256:af265bd4acab573f api.gen.go
-//	sha256:a29ef34a41acd710 doc.gen.go
+//	sha256:2d3f04b5500f534e doc.gen.go
 //	sha256:2c349f0514b171c8 docs/models/createrecordcreatedresponse.md
 //	sha256:4574c28646186b2c docs/models/createzonebody.md
 //	sha256:2c7ccc981207e157 docs/models/createzonebodyregion.md

@@ -8,11 +8,11 @@
 // spec: sha256:694a10ab827f68b3
 // config: sha256:b6d6fd9deb4406b4
 // toolchain: v0.23.0
-// output: sha256:3f6da176f0569d35
+// output: sha256:a768ae44be087da0
 //
 // files:
 //	sha256:52cc8b0dc9e76892 api.gen.go
-//	sha256:6439a5b6ca218235 doc.gen.go
+//	sha256:5b64beba9b520e08 doc.gen.go
 //	sha256:03cb6bfa74514cad docs/models/cat.md
 //	sha256:e23781e71f930d73 docs/models/codetool.md
 //	sha256:9d637706ac1edcbc docs/models/codetooltype.md

@@ -8,10 +8,10 @@
 // spec: sha256:9127fc07e253bb5d
 // config: sha256:3033b3df49b8a7d5
 // toolchain: v0.23.0
-// output: sha256:4d348e89de08f536
+// output: sha256:b9bb6b0648adb186
 //
 // files:
-//	sha256:5a37d249ebe36ae4 doc.gen.go
+//	sha256:698618c5fb0fe596 doc.gen.go
 //	sha256:a217ec94103094ad docs/models/cat.md
 //	sha256:98ddc6520c5080f1 docs/models/holder.md
 //	sha256:6fb62a176b37c243 docs/models/holderinline.md

@@ -8,11 +8,11 @@
 // spec: sha256:0a5747ee7b12a0d3
 // config: sha256:dadb8565fe7fe2cf
 // toolchain: v0.23.0
-// output: sha256:353a7c8873f9b9e8
+// output: sha256:cb32fa5ecd3203fd
 //
 // files:
 //	sha256:164d793fe77b4019 api.gen.go
-//	sha256:4b922dde7f07ffe6 doc.gen.go
+//	sha256:4dcd0a239d487dbc doc.gen.go
 //	sha256:1055341e45bf7051 docs/models/body.md
 //	sha256:839853166d6a8509 docs/models/code.md
 //	sha256:17d98b18fbbe08e8 docs/models/oidc.md

@@ -8,11 +8,11 @@
 // spec: sha256:722557dab0b479f2
 // config: sha256:820be30c8474642c
 // toolchain: v0.23.0
-// output: sha256:caa9b4d3538264e0
+// output: sha256:b3d59603c14265b1
 //
 // files:
 //	sha256:6ced41c3a8f26b93 api.gen.go
-//	sha256:c3ee6fdf6ca93a4f doc.gen.go
+//	sha256:16e491354dd578ad doc.gen.go
 //	sha256:55b735488cf4c751 docs/models/dimensions.md
 //	sha256:9b68b05772135c9c docs/models/item.md
 //	sha256:0ea6464ee4e15940 docs/models/itemlevel.md

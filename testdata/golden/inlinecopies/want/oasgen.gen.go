@@ -8,10 +8,10 @@
 // spec: sha256:75cdb478b062a069
 // config: sha256:464a3464135517d1
 // toolchain: v0.23.0
-// output: sha256:e4e00140871a5c59
+// output: sha256:92b7c536a62fd51e
 //
 // files:
-//	sha256:6334a61a2b88fa5e doc.gen.go
+//	sha256:5e21546d9f0d4239 doc.gen.go
 //	sha256:6cc0fe2c4180e48a docs/models/card.md
 //	sha256:0d9353633b14e447 docs/models/cardconfiguration.md
 //	sha256:671e58b975bf7e6b docs/models/cardconfigurationbulkaddress.md

@@ -8,10 +8,10 @@
 // spec: sha256:e4c2f2487f4596fa
 // config: sha256:bb5f4bf19d6d130f
 // toolchain: v0.23.0
-// output: sha256:9d9d713f89ce70ec
+// output: sha256:fc81033c63a18c0b
 //
 // files:
-//	sha256:799d708501f8af96 doc.gen.go
+//	sha256:3c93aa9e4d25d5d6 doc.gen.go
 //	sha256:540af1235fa9aa5a docs/models/account.md
 //	sha256:ab36b77e5ec2cf02 docs/models/answer.md
 //	sha256:60b7aee910ff6a99 docs/models/big.md

@@ -8,11 +8,11 @@
 // spec: sha256:1a6d8a3c7a2b2c93
 // config: sha256:3e42edb4719cb61b
 // toolchain: v0.23.0
-// output: sha256:114a2b23cd6bf97a
+// output: sha256:5c7640f39ac59a1a
 //
 // files:
 //	sha256:46a2eca9abd4e7af api.gen.go
-//	sha256:accdc57e7c88b963 doc.gen.go
+//	sha256:1a6e7b1b4a2780e3 doc.gen.go
 //	sha256:d7dee54ff4079445 docs/models/addpetrequestform.md
 //	sha256:877b34762e462ff2 docs/models/error.md
 //	sha256:35e7f757a2905cd2 docs/models/link.md

@@ -32,6 +32,6 @@ import "github.com/oasgen/oasgen/oas/oasimpl"
 // The build fails here, naming what to do, when the oasgen runtime in go.mod
 // is older or newer than this package was generated for.
 const (
-	_ = oasimpl.GeneratedCodeTooOld_RegenerateIt(11 - oasimpl.MinVersion)
-	_ = oasimpl.RuntimeTooOld_UpgradeOasgenInGoMod(oasimpl.MaxVersion - 11)
+	_ = oasimpl.GeneratedCodeTooOld_RegenerateIt(12 - oasimpl.MinVersion)
+	_ = oasimpl.RuntimeTooOld_UpgradeOasgenInGoMod(oasimpl.MaxVersion - 12)
 )

@@ -8,11 +8,11 @@
 // spec: sha256:803e70ab59c2aa20
 // config: sha256:819fed6d59f00bb7
 // toolchain: v0.23.0
-// output: sha256:70d211cb7515981e
+// output: sha256:387707ecb05c4aff
 //
 // files:
 //	sha256:5b60cb77a647ceb8 api.gen.go
-//	sha256:0308007a4e09fe84 doc.gen.go
+//	sha256:5cc70142a52a9819 doc.gen.go
 //	sha256:f0afa75b8a4f98c9 docs/models/apiclient.md
 //	sha256:2c3c2e7e21ae710a docs/models/apierror.md
 //	sha256:b9a2eab437730933 docs/models/calloption.md

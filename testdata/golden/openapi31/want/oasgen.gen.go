@@ -8,11 +8,11 @@
 // spec: sha256:d142a3c5f0086139
 // config: sha256:36719798d309e5c9
 // toolchain: v0.23.0
-// output: sha256:705a110a7ee15aed
+// output: sha256:032b54df03c4cf20
 //
 // files:
 //	sha256:8f1f499a39d28d74 api.gen.go
-//	sha256:b613037ad3bc2711 doc.gen.go
+//	sha256:33dc630c2a169768 doc.gen.go
 //	sha256:1a7380f0210e0c2e docs/models/base.md
 //	sha256:e4596fe89c852f84 docs/models/circle.md
 //	sha256:f8b7b32b8d974414 docs/models/payload.md

@@ -8,11 +8,11 @@
 // spec: sha256:9716f874ca935bcb
 // config: sha256:d3e622ae451d5877
 // toolchain: v0.23.0
-// output: sha256:fa25c6c8c5191ac7
+// output: sha256:e805b6ecfb8ebe45
 //
 // files:
 //	sha256:fea958bc9acd6852 api.gen.go
-//	sha256:2b9e538e98574470 doc.gen.go
+//	sha256:3e537a25c1e352ce doc.gen.go
 //	sha256:ea279b8ee3b94b3b docs/models/postthingbody.md
 //	sha256:8c5712d2f6221288 docs/sdks/apiclient/README.md
 //	sha256:a22fe477e85c7cdb examples.gen_test.go

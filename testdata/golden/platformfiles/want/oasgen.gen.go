@@ -8,11 +8,11 @@
 // spec: sha256:ec84e8f27ece71c0
 // config: sha256:91d7754d7c190f0c
 // toolchain: v0.23.0
-// output: sha256:3108337c1db71e9c
+// output: sha256:2a34ca0ddc1b3924
 //
 // files:
 //	sha256:0b37c384b670872c api.gen.go
-//	sha256:c095128013d34e85 doc.gen.go
+//	sha256:6da7847c117bae2e doc.gen.go
 //	sha256:7d8ed3a7b6e47719 docs/models/billablewindows.md
 //	sha256:4d17a3f328d080ff docs/models/fooarm64.md
 //	sha256:b6872ebacc2aea67 docs/models/linuxamd64test.md

@@ -8,10 +8,10 @@
 // spec: sha256:3419f52b748e6251
 // config: sha256:0190a2b31ca607f6
 // toolchain: v0.23.0
-// output: sha256:bfe1fc18f932e874
+// output: sha256:ec2dd54ac02d0d9b
 //
 // files:
-//	sha256:f08bf189dbf79d6b doc.gen.go
+//	sha256:ead96ac64f505439 doc.gen.go
 //	sha256:c52eb5e664f94fff docs/models/employee.md
 //	sha256:7ad2e036dedc3178 docs/models/manager.md
 //	sha256:6f3fc1315d6fcf13 docs/models/node.md

@@ -8,11 +8,11 @@
 // spec: sha256:e528dd668d862993
 // config: sha256:c69162836e608cae
 // toolchain: v0.23.0
-// output: sha256:9ba71b743b9b3e49
+// output: sha256:87eca4885da4049b
 //
 // files:
 //	sha256:7489832350a4c895 api.gen.go
-//	sha256:7bd5168f990b181f doc.gen.go
+//	sha256:0a421143a5862344 doc.gen.go
 //	sha256:49708cd1f25071ab docs/models/kind.md
 //	sha256:c562cd9002524788 docs/models/pet.md
 //	sha256:4dc9579915677d1c docs/models/petinput.md

@@ -8,11 +8,11 @@
 // spec: sha256:df79fec0d246bcb7
 // config: sha256:cc3402158c40e91a
 // toolchain: v0.23.0
-// output: sha256:14673688aaaffd42
+// output: sha256:59975711f60ca881
 //
 // files:
 //	sha256:9c278bf54ee3bc6d api.gen.go
-//	sha256:54ddf9aaebe78834 doc.gen.go
+//	sha256:b4b404273238add9 doc.gen.go
 //	sha256:8dbf681c070cab8d docs/models/error.md
 //	sha256:57129a550ad08a59 docs/models/granttokenrequestform.md
 //	sha256:1a9039d9019545a5 docs/models/newpet.md

@@ -8,10 +8,10 @@
 // spec: sha256:5ba7023f8048ca89
 // config: sha256:148643d2913e8c56
 // toolchain: v0.23.0
-// output: sha256:36de4b37d3ea2bae
+// output: sha256:ef2af4090574e164
 //
 // files:
-//	sha256:256f645aaff17224 doc.gen.go
+//	sha256:7cc516bf3a232386 doc.gen.go
 //	sha256:512c69169764d312 docs/models/line.md
 //	sha256:a9fa5b490a0212b6 docs/models/order.md
 //	sha256:de04850e2c264515 docs/models/ordertags.md

@@ -8,10 +8,10 @@
 // spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
 // toolchain: v0.23.0
-// output: sha256:d349a88c4d370a54
+// output: sha256:6d01fc712af0da86
 //
 // files:
-//	sha256:1c1e47a7857f4b63 doc.gen.go
+//	sha256:21d1e2cc3f9f136c doc.gen.go
 //	sha256:e695e5fdda0f7fa2 docs/models/account.md
 //	sha256:6fb27b5e8fc85815 docs/models/accountowner.md
 //	sha256:778b437ca6a6ed8e docs/models/accounttier.md
