@@ -33,10 +33,14 @@ import (
 func planCalls(m *plan.Model, doc *openapi3.T, maxOps int) (*driver.Plan, []string, *schemaIndex) {
 	p := &driver.Plan{TimeoutMS: 30000}
 	var invalid []string
-	ix := &schemaIndex{ops: map[string]*openapi3.Operation{}, examples: map[string]*openapi3.SchemaRef{}}
+	ix := &schemaIndex{ops: map[string]*openapi3.Operation{}, examples: map[string]*openapi3.SchemaRef{},
+		security: map[string][][]*openapi3.SecurityScheme{}}
 	for i, o := range m.Operations {
 		if item := doc.Paths.Value(o.Path); item != nil {
 			ix.ops[o.Name] = item.GetOperation(o.Method)
+			if op := ix.ops[o.Name]; op != nil {
+				ix.security[o.Name] = securityAlternatives(doc, op)
+			}
 		}
 		if maxOps > 0 && i >= maxOps {
 			break

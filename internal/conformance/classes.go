@@ -473,3 +473,141 @@ func prismNullableParam(v driver.Violation) bool {
 	}
 	return strings.HasSuffix(v.Message, "must be array,null") || strings.HasSuffix(v.Message, "must be object,null")
 }
+
+// prismReservedPart recognises Prism 5.16 checking a multipart/form-data
+// part for reserved characters: its validateAgainstReservedCharacters
+// (prism-http's validator/validators/body.js) runs on every property
+// with an encoding entry whose allowReserved is not true, multipart
+// bodies included, where OpenAPI says style, explode and allowReserved do
+// not apply (a part carries its value as it is, a form-encoded object
+// "max=1&min=1" included). True only for a multipart/form-data request.
+func prismReservedPart(v driver.Violation, e *driver.Exchange) bool {
+	if len(v.Location) != 3 || v.Location[0] != "request" || v.Location[1] != "body" ||
+		v.Message != "Reserved characters used in request body" {
+		return false
+	}
+	mt, _, err := mime.ParseMediaType(e.Header.Get("Content-Type"))
+	return err == nil && mt == "multipart/form-data"
+}
+
+// oneOfNotExclusive names the oneOf members that the JSON body sent
+// satisfies, at the place a "must match exactly one schema in oneOf"
+// violation points to, when there are two or more: each member checked
+// alone with kin-openapi (the discriminator, which picks one member for
+// kin-openapi and the generated client, is not part of JSON Schema, and
+// Prism ignores it). Members that overlap so (two allOf of one base,
+// their discriminator property's enum shared) let no value match exactly
+// one: the spec's mistake. "" when the violation is not that.
+func oneOfNotExclusive(v driver.Violation, e *driver.Exchange, op *openapi3.Operation) string {
+	if op == nil || op.RequestBody == nil || op.RequestBody.Value == nil || len(v.Location) < 2 ||
+		v.Location[0] != "request" || v.Location[1] != "body" || !strings.Contains(v.Message, "must match exactly one schema in oneOf") {
+		return ""
+	}
+	mt := jsonMedia(op.RequestBody.Value.Content)
+	if mt == nil || mt.Schema == nil {
+		return ""
+	}
+	var value any
+	if err := json.Unmarshal([]byte(e.Body), &value); err != nil {
+		return ""
+	}
+	for _, seg := range v.Location[2:] {
+		switch x := value.(type) {
+		case map[string]any:
+			value = x[seg]
+		case []any:
+			i, err := strconv.Atoi(seg)
+			if err != nil || i < 0 || i >= len(x) {
+				return ""
+			}
+			value = x[i]
+		default:
+			return ""
+		}
+	}
+	y := &synth{request: true}
+	for _, s := range schemasAt(mt.Schema, v.Location[2:], 0, nil) {
+		var matched []string
+		for i, m := range s.OneOf {
+			if m == nil || m.Value == nil {
+				continue
+			}
+			if y.valid(m.Value, value) {
+				name := m.Ref
+				if name == "" {
+					name = "#" + strconv.Itoa(i)
+				}
+				matched = append(matched, name)
+			}
+		}
+		if len(matched) > 1 {
+			return strings.Join(matched, ", ")
+		}
+	}
+	return ""
+}
+
+// securityAlternatives is an operation's security requirements (its own,
+// else the document's), each alternative as the schemes it needs.
+func securityAlternatives(doc *openapi3.T, op *openapi3.Operation) [][]*openapi3.SecurityScheme {
+	reqs := doc.Security
+	if op.Security != nil {
+		reqs = *op.Security
+	}
+	var out [][]*openapi3.SecurityScheme
+	for _, req := range reqs {
+		alt := []*openapi3.SecurityScheme{}
+		for _, name := range sortedKeys(req) {
+			var s *openapi3.SecurityScheme
+			if doc.Components != nil {
+				if r := doc.Components.SecuritySchemes[name]; r != nil {
+					s = r.Value
+				}
+			}
+			alt = append(alt, s)
+		}
+		out = append(out, alt)
+	}
+	return out
+}
+
+// credentialSent reports whether the request carries the credential of
+// one of the security alternatives (or needs none): the header, query
+// parameter or cookie an API key names, the Authorization header of the
+// other schemes. A scheme it cannot resolve counts as not sent.
+func credentialSent(e *driver.Exchange, alts [][]*openapi3.SecurityScheme) bool {
+	if len(alts) == 0 {
+		return true
+	}
+	_, rawURL, _ := strings.Cut(e.Request, " ")
+	u, _ := url.Parse(rawURL)
+	sent := func(s *openapi3.SecurityScheme) bool {
+		if s == nil {
+			return false
+		}
+		if s.Type != "apiKey" {
+			return e.Header.Get("Authorization") != ""
+		}
+		switch s.In {
+		case "header":
+			return e.Header.Get(s.Name) != ""
+		case "query":
+			return u != nil && u.Query().Has(s.Name)
+		case "cookie":
+			for _, h := range e.Header.Values("Cookie") {
+				for _, c := range strings.Split(h, ";") {
+					if name, _, _ := strings.Cut(strings.TrimSpace(c), "="); name == s.Name {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	for _, alt := range alts {
+		if !slices.ContainsFunc(alt, func(s *openapi3.SecurityScheme) bool { return !sent(s) }) {
+			return true
+		}
+	}
+	return false
+}

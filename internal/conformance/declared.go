@@ -28,6 +28,9 @@ type schemaIndex struct {
 	// APIClient method's own, for routedElsewhere.
 	paths   map[string][]string
 	opPaths map[string]string
+	// security is each APIClient method's security alternatives (see
+	// securityAlternatives).
+	security map[string][][]*openapi3.SecurityScheme
 }
 
 // indexPaths fills ix.paths and ix.opPaths.
@@ -132,6 +135,21 @@ func templateLiterals(tmpl string) []string {
 func (ix *schemaIndex) documented(op string, status int) bool {
 	o := ix.ops[op]
 	return o != nil && o.Responses != nil && o.Responses.Status(status) != nil
+}
+
+// documentsNo2xx reports an operation that documents no 2xx status (nor
+// 2XX, nor default): Prism can only answer one of the others.
+func (ix *schemaIndex) documentsNo2xx(op string) bool {
+	o := ix.ops[op]
+	if o == nil || o.Responses == nil {
+		return false
+	}
+	for code := range o.Responses.Map() {
+		if code == "default" || strings.HasPrefix(code, "2") {
+			return false
+		}
+	}
+	return true
 }
 
 // exampleDeclared is declared for an example's schema.
