@@ -293,6 +293,10 @@ func runSpec(cfg *config, dir, spec string) *specResult {
 		mr := modeResult{Mode: mode}
 		rep, crashes, err := driveMode(cfg, exe, pkgDir, prismSpec, mode == "dynamic", plan)
 		var refused *prismRefused
+		if errors.As(err, &refused) {
+			// Prism names the file it read; the report names the spec.
+			refused.Reason = strings.ReplaceAll(refused.Reason, prismSpec, spec)
+		}
 		if errors.As(err, &refused) && !triedJSON {
 			// Prism's parser refuses some YAML that YAML and OpenAPI
 			// allow (integer mapping keys): the same document as JSON.
