@@ -366,7 +366,11 @@ func (y *synth) discriminate(s *openapi3.Schema, a *openapi3.SchemaRef, v any) a
 // that only describes (nullable: true) adds nothing. The schema's own
 // properties come first: they narrow what a member declares (a
 // discriminator property whose enum is the subtype's values only, beside
-// a base member allowing every subtype's).
+// a base member allowing every subtype's). A name the schema requires
+// beside its allOf and a member declares (PayPal's vault usage_type) is
+// required of that member: each member is built with its own required
+// only, and below the depth where optional properties are filled it would
+// be left out.
 func (y *synth) allOf(s *openapi3.Schema, depth int) any {
 	merged := map[string]any{}
 	var scalar any
@@ -379,7 +383,7 @@ func (y *synth) allOf(s *openapi3.Schema, depth int) any {
 		if m.Value == nil || describesOnly(m.Value) {
 			continue // {nullable: true}, a description: no value of its own
 		}
-		v := y.build(m.Value, depth+1)
+		v := y.build(requireDeclared(m.Value, s.Required), depth+1)
 		if mv, ok := v.(map[string]any); ok {
 			isObj = true
 			for k, x := range mv {
@@ -399,6 +403,30 @@ func (y *synth) allOf(s *openapi3.Schema, depth int) any {
 		return scalar
 	}
 	return merged
+}
+
+// requireDeclared is m with the names of required that m or its allOf
+// members declare added to its required (a copy; m itself when it needs
+// none).
+func requireDeclared(m *openapi3.Schema, required []string) *openapi3.Schema {
+	var extra []string
+	for _, n := range required {
+		if slices.Contains(m.Required, n) {
+			continue
+		}
+		for _, d := range flattenAllOf([]*openapi3.Schema{m}) {
+			if d.Properties[n] != nil {
+				extra = append(extra, n)
+				break
+			}
+		}
+	}
+	if len(extra) == 0 {
+		return m
+	}
+	c := *m
+	c.Required = append(slices.Clone(m.Required), extra...)
+	return &c
 }
 
 func (y *synth) object(s *openapi3.Schema, depth int) any {
@@ -637,8 +665,11 @@ func toInt64(f float64) int64 {
 	return int64(f)
 }
 
+// number is a number for s: a whole one when bounds or a multiple ask for
+// it, or when the format is an integer's (minio's limit: type number,
+// format int32, which the generated int32 field holds; 1.5 it cannot).
 func (y *synth) number(s *openapi3.Schema) any {
-	if s.MultipleOf != nil || s.Min != nil || s.Max != nil {
+	if s.MultipleOf != nil || s.Min != nil || s.Max != nil || s.Format == "int32" || s.Format == "int64" {
 		return y.integer(s)
 	}
 	return 1.5

@@ -86,3 +86,49 @@ func TestSynthDiscriminatorFreeString(t *testing.T) {
 		}
 	}
 }
+
+// TestSynthRequiredBesideAllOf: a name required beside an allOf and
+// declared by one of its members is filled, below the depth where
+// optional properties are (PayPal's vault usage_type).
+func TestSynthRequiredBesideAllOf(t *testing.T) {
+	d := loadDoc(t, `{"openapi":"3.0.3","info":{"title":"t","version":"1"},"paths":{},"components":{"schemas":{
+	  "Base":{"type":"object","properties":{"store_in_vault":{"type":"string","enum":["ON_SUCCESS"]}}},
+	  "Vault":{"type":"object","required":["usage_type"],"allOf":[{"$ref":"#/components/schemas/Base"},
+	    {"properties":{"description":{"type":"string"},"usage_type":{"type":"string","enum":["MERCHANT","PLATFORM"]}}}]},
+	  "Deep":{"type":"object","required":["usage_type"],"allOf":[{"allOf":[{"$ref":"#/components/schemas/Base"},
+	    {"properties":{"usage_type":{"type":"string"}}}]}]}}}}`)
+	for _, name := range []string{"Vault", "Deep"} {
+		y := &synth{request: true} // full 0: optional properties left out
+		v, err := y.value(d.Components.Schemas[name])
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		m := v.(map[string]any)
+		if _, ok := m["usage_type"]; !ok {
+			t.Errorf("%s: usage_type missing from %v", name, m)
+		}
+		if _, ok := m["description"]; ok {
+			t.Errorf("%s: optional description filled at depth 0: %v", name, m)
+		}
+	}
+	if r := d.Components.Schemas["Vault"].Value.AllOf[1].Value.Required; len(r) != 0 {
+		t.Errorf("the member's own required was changed: %v", r)
+	}
+}
+
+// TestSynthNumberIntegerFormat: a number whose format is an integer's
+// is a whole number (the generated field is an int32 or int64).
+func TestSynthNumberIntegerFormat(t *testing.T) {
+	y := &synth{request: true}
+	for _, f := range []string{"int32", "int64"} {
+		s := &openapi3.Schema{Type: &openapi3.Types{"number"}, Format: f}
+		if v := y.build(s, 0); v != float64(1) {
+			t.Errorf("format %s: %v, want 1", f, v)
+		}
+	}
+	s := &openapi3.Schema{Type: &openapi3.Types{"number"}, Format: "double"}
+	if v := y.build(s, 0); v != 1.5 {
+		t.Errorf("format double: %v, want 1.5", v)
+	}
+}
