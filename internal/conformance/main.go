@@ -150,9 +150,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		r := runSpec(cfg, fmt.Sprintf("c%02d", i), s)
 		r.Commit, r.Date = commit, time.Now().UTC().Format(time.RFC3339)
 		r.Detail = portable(r.Detail, *specsDir)
-		if *maxOps != 0 {
-			r.Detail = strings.TrimSpace(fmt.Sprintf("at most %d operations called; %s", *maxOps, r.Detail))
-		}
+		r.MaxOps = *maxOps
 		done = append(done, r)
 		if *results != "" {
 			if err := specset.SaveResult(*results, r.Spec, r); err != nil {

@@ -248,3 +248,23 @@ func TestPrismRefusedNotADefect(t *testing.T) {
 		t.Error("not a prismRefused")
 	}
 }
+
+// TestMaxOpsNotInError: the -max-ops cap stays out of the generator's
+// error text, in results saved before MaxOps existed too, and shows in
+// the operations cell of a capped spec.
+func TestMaxOpsNotInError(t *testing.T) {
+	const gen = "x.json:9946:21: components.schemas.A.properties.b: $ref does not resolve"
+	old := &specResult{Spec: "x.json", Status: statusGenFailed, Detail: "at most 80 operations called; " + gen}
+	oldMaxOps(old)
+	if old.Detail != gen || old.MaxOps != 80 {
+		t.Errorf("old result: Detail %q, MaxOps %d", old.Detail, old.MaxOps)
+	}
+	ran := &specResult{Spec: "y.json", Status: statusRan, Ops: 120, Called: 80, MaxOps: 80}
+	rep := renderReport([]*specResult{{Spec: "x.json", Status: statusGenFailed, Detail: gen, MaxOps: 80}, ran})
+	if strings.Contains(rep, "at most 80") || !strings.Contains(rep, "(does not generate): `"+gen) {
+		t.Errorf("the error text is not the generator's alone:\n%s", rep)
+	}
+	if !strings.Contains(rep, "| `y.json` | ran | 80 of 120 |") {
+		t.Errorf("the capped spec's operations cell:\n%s", rep)
+	}
+}

@@ -51,6 +51,9 @@ type specResult struct {
 	Time   time.Duration
 	Ops    int // operations in the package
 	Called int // operations planned (without Prefer repeats)
+	// MaxOps is the -max-ops cap the run had (0: none). It is kept apart
+	// from Detail, which is the generator's or the build's error text.
+	MaxOps int `json:",omitempty"`
 	Modes  []modeResult
 	// ExamplesChecked counts the examples decoded and re-encoded;
 	// ExampleDefects are those that did not round-trip.
@@ -493,6 +496,15 @@ func (r *specResult) summaryLine() string {
 	return fmt.Sprintf("%-64s %-18s %6.1fs  ops %d  defects %d", r.Spec, r.Status, r.Time.Seconds(), r.Called, r.defectCount())
 }
 
+// opsCell is the operations called, "80 of 120" when -max-ops left some
+// out.
+func (r *specResult) opsCell() string {
+	if r.MaxOps > 0 && r.Ops > r.Called {
+		return fmt.Sprintf("%d of %d", r.Called, r.Ops)
+	}
+	return strconv.Itoa(r.Called)
+}
+
 // count is the number of findings of each mode, "static / dynamic".
 func (r *specResult) count(get func(*modeResult) int) string {
 	var parts []string
@@ -618,7 +630,7 @@ func renderReport(rs []*specResult) string {
 			fmt.Fprintf(&b, "| `%s` | %s | | | | | | | | | | |\n", r.Spec, r.Status)
 			continue
 		}
-		fmt.Fprintf(&b, "| `%s` | %s | %d | %s | %s | %s | %s | %s | %s | %d/%d | %s | %s |\n", r.Spec, r.Status, r.Called,
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %d/%d | %s | %s |\n", r.Spec, r.Status, r.opsCell(),
 			r.count(func(m *modeResult) int { return m.Calls }),
 			r.count(func(m *modeResult) int { return countClass(m.Defects, classRequest) }),
 			r.count(func(m *modeResult) int { return countClass(m.Defects, classAuth) }),
