@@ -117,6 +117,10 @@ func TestCompare(t *testing.T) {
 		{`{"n":9007199254740993}`, `{"n":9007199254740992}`, []string{"$.n: sent 9007199254740993, re-encoded 9007199254740992"}},
 		{`{"a":[{"x":null}]}`, `{"a":[{}]}`, []string{"$.a[0].x: lost (was null)"}},
 		{`"x"`, `"y"`, []string{`$: sent "x", re-encoded "y"`}},
+		// format: byte with non-zero pad bits (RFC 4648 §3.5): the same bytes.
+		{`{"c":"JVBERi0xLjQKJcOkw7zDtsOfCjIgMCBv+f/ub0j6JPRX+E3EmC=="}`, `{"c":"JVBERi0xLjQKJcOkw7zDtsOfCjIgMCBv+f/ub0j6JPRX+E3EmA=="}`, nil},
+		{`{"c":"aGVsbG8"}`, `{"c":"aGVsbG8="}`, nil},
+		{`{"c":"aGVsbG8="}`, `{"c":"aGVsbG0="}`, []string{`$.c: sent "aGVsbG8=", re-encoded "aGVsbG0="`}},
 		// Decoded case-insensitively, as encoding/json does: compared as one.
 		{`{"Net":{"ID":"a"}}`, `{"Net":{"Id":"a"}}`, nil},
 		{`{"ID":"a"}`, `{"Id":"b"}`, []string{`$.Id (sent as ID): sent "a", re-encoded "b"`}},
