@@ -48,6 +48,7 @@ func planCalls(m *plan.Model, doc *openapi3.T, maxOps int) (*driver.Plan, []stri
 		p.Calls = append(p.Calls, opCalls(o, doc, &invalid, ix)...)
 	}
 	ix.twins = templateTwins(doc, m.Operations)
+	ix.fragmentTwins = fragmentTwins(doc, m.Operations)
 	ix.indexPaths(doc, m.Operations)
 	resp := &synth{}
 	for _, t := range m.Types {

@@ -117,6 +117,81 @@ func noConsumes(v driver.Violation, op *openapi3.Operation) bool {
 		v.Message == "No supported content types, but request included a non-empty body"
 }
 
+// prismNoMediaBody recognises Prism 5.16's 415 "No supported content
+// types, but request included a body" to an operation that has a request
+// body: a Swagger 2.0 body parameter with no consumes, at the operation or
+// the top (swaggo's output, Woodpecker's), becomes in Prism's conversion a
+// body with no media type, and Prism then refuses every body. OpenAPI
+// gives the body JSON (the client's application/json, kin-openapi's
+// conversion); no media type names anything else to send.
+func prismNoMediaBody(e *driver.Exchange, op *openapi3.Operation) bool {
+	return e.Status == 415 && op != nil && op.RequestBody != nil &&
+		strings.Contains(e.RespBody, "INVALID_CONTENT_TYPE") && strings.Contains(e.RespBody, "No supported content types, but request included a body")
+}
+
+// unionArrayMessage matches what Prism says of a parameter that matches
+// no member of a union: each member's type, or the union itself.
+var unionArrayMessage = regexp.MustCompile(`(must be [a-z]+(,null)?|must match a schema in anyOf|must match exactly one schema in oneOf)$`)
+
+// prismUnionArrayParam recognises Prism 5.16 reading a query parameter
+// whose schema is a union with an array member (FastAPI's optional list:
+// anyOf [array, null], Mistral's sources) as its text when one item is
+// sent: ?sources=api is the array ["api"] in style form (exploded or
+// not), but Prism turns a lone value into an array only when the
+// schema's own type is array, so every member fails ("must be array",
+// "must be null", "must match a schema in anyOf"). True only when the
+// parameter was sent once, with no comma, and [value] satisfies an array
+// member.
+func prismUnionArrayParam(v driver.Violation, op *openapi3.Operation, request string) bool {
+	if op == nil || len(v.Location) != 3 || v.Location[0] != "request" || v.Location[1] != "query" || !unionArrayMessage.MatchString(v.Message) {
+		return false
+	}
+	_, rawURL, _ := strings.Cut(request, " ")
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return false
+	}
+	sent := u.Query()[v.Location[2]]
+	if len(sent) != 1 || strings.Contains(sent[0], ",") {
+		return false
+	}
+	for _, pr := range op.Parameters {
+		p := pr.Value
+		if p == nil || p.In != "query" || p.Name != v.Location[2] || p.Schema == nil || p.Schema.Value == nil {
+			continue
+		}
+		y := &synth{request: true}
+		for _, m := range append(slices.Clone(p.Schema.Value.AnyOf), p.Schema.Value.OneOf...) {
+			if m == nil || m.Value == nil || typeOf(m.Value) != "array" {
+				continue
+			}
+			if y.valid(m.Value, []any{queryScalar(m.Value.Items, sent[0])}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// queryScalar is query text as the JSON value an item schema of type
+// integer, number or boolean reads it as; the text itself otherwise.
+func queryScalar(items *openapi3.SchemaRef, text string) any {
+	if items == nil || items.Value == nil {
+		return text
+	}
+	switch typeOf(items.Value) {
+	case "integer", "number":
+		if f, err := strconv.ParseFloat(text, 64); err == nil {
+			return f
+		}
+	case "boolean":
+		if b, err := strconv.ParseBool(text); err == nil {
+			return b
+		}
+	}
+	return text
+}
+
 // violatedHeader is the lower-cased name of the header parameter a
 // violation is about, whether its value is wrong (request.header.<name>)
 // or it is missing ("must have required property '<name>'"), or "".

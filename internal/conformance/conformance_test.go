@@ -863,3 +863,82 @@ func TestRoutedElsewhere(t *testing.T) {
 		t.Errorf("spec's own = %v, defects = %v", mr.SpecOwn, mr.Defects)
 	}
 }
+
+// TestPrismNoMediaBody: Prism's 415 to a body where a Swagger 2.0 body
+// parameter has no consumes is Prism's own; a 415 to an operation with no
+// body, or another 415, stays the client's.
+func TestPrismNoMediaBody(t *testing.T) {
+	const refusal = `{"type":"https://stoplight.io/prism/errors#INVALID_CONTENT_TYPE","title":"Invalid content type","status":415,"detail":"No supported content types, but request included a body"}`
+	withBody := &openapi3.Operation{RequestBody: &openapi3.RequestBodyRef{Value: openapi3.NewRequestBody()}}
+	call := func(op, body string) driver.CallResult {
+		return driver.CallResult{Op: op, Method: "POST", Path: "/agents", Err: "415",
+			Exchanges: []driver.Exchange{{Request: "POST http://127.0.0.1:4010/agents", Body: `{"name":"string"}`, Status: 415, RespBody: body}}}
+	}
+	other := `{"type":"https://stoplight.io/prism/errors#INVALID_CONTENT_TYPE","title":"Invalid content type","status":415,"detail":"Supported content types: application/xml"}`
+	var mr modeResult
+	mr.classify(&driver.Report{Calls: []driver.CallResult{call("A", refusal), call("B", refusal), call("C", other)}},
+		&schemaIndex{ops: map[string]*openapi3.Operation{"A": withBody, "B": {}, "C": withBody}})
+	if len(mr.PrismOwn) != 1 || !strings.HasPrefix(mr.PrismOwn[0].Op, "A ") || len(mr.Defects) != 2 {
+		t.Errorf("prism's own = %v, defects = %v", mr.PrismOwn, mr.Defects)
+	}
+}
+
+// TestPrismUnionArrayParam: one item of an anyOf [array, null] query
+// parameter, which Prism does not read as an array, is Prism's own; a
+// value the array member refuses, or a parameter without a union, is not.
+func TestPrismUnionArrayParam(t *testing.T) {
+	d := loadDoc(t, `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"/v1/agents":{"get":{"parameters":[
+	  {"name":"sources","in":"query","schema":{"anyOf":[{"type":"array","items":{"type":"string","enum":["api","playground"]}},{"type":"null"}]}},
+	  {"name":"ids","in":"query","schema":{"oneOf":[{"type":"array","items":{"type":"integer"}},{"type":"null"}]}},
+	  {"name":"plain","in":"query","schema":{"type":"string"}}],
+	  "responses":{"200":{"description":"ok"}}}}}}`)
+	op := d.Paths.Value("/v1/agents").Get
+	for _, tc := range []struct {
+		param, msg, url string
+		want            bool
+	}{
+		{"sources", "Request query parameter sources must be array", "?sources=api", true},
+		{"sources", "Request query parameter sources must be null", "?sources=api", true},
+		{"sources", "Request query parameter sources must match a schema in anyOf", "?sources=api", true},
+		{"ids", "Request query parameter ids must be array", "?ids=7", true},
+		{"sources", "Request query parameter sources must be array", "?sources=web", false}, // not in the enum
+		{"ids", "Request query parameter ids must be array", "?ids=x", false},               // not an integer
+		{"sources", "Request query parameter sources must be array", "?sources=api&sources=playground", false},
+		{"plain", "Request query parameter plain must be string", "?plain=1", false},
+	} {
+		v := driver.Violation{Location: []string{"request", "query", tc.param}, Message: tc.msg}
+		if got := prismUnionArrayParam(v, op, "GET http://127.0.0.1:4010/v1/agents"+tc.url); got != tc.want {
+			t.Errorf("%s %q: %v, want %v", tc.url, tc.msg, got, tc.want)
+		}
+	}
+}
+
+// TestFragmentTwins: paths that differ only by a #fragment (template
+// names aside) are one URL; a request violation on either is the spec's
+// own, filed apart from the template-name twins.
+func TestFragmentTwins(t *testing.T) {
+	d := loadDoc(t, `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{
+	  "/c/{id}":{"post":{"operationId":"append","responses":{"200":{"description":"ok"}}}},
+	  "/c/{cid}#stream":{"post":{"operationId":"appendStream","responses":{"200":{"description":"ok"}}},
+	                      "get":{"operationId":"getStream","responses":{"200":{"description":"ok"}}}},
+	  "/d/{id}":{"post":{"operationId":"other","responses":{"200":{"description":"ok"}}}}}}`)
+	planned := []*plan.Operation{{Name: "Append", Path: "/c/{id}", Method: "POST"}, {Name: "AppendStream", Path: "/c/{cid}#stream", Method: "POST"},
+		{Name: "GetStream", Path: "/c/{cid}#stream", Method: "GET"}, {Name: "Other", Path: "/d/{id}", Method: "POST"}}
+	twins := fragmentTwins(d, planned)
+	if twins["AppendStream"] != "/c/{id}" || twins["Append"] != "/c/{cid}#stream" || twins["GetStream"] != "" || twins["Other"] != "" {
+		t.Fatalf("twins = %v", twins)
+	}
+	if tt := templateTwins(d, planned); len(tt) != 0 {
+		t.Errorf("template twins = %v", tt)
+	}
+	viol := func(op string) driver.CallResult {
+		return driver.CallResult{Op: op, Exchanges: []driver.Exchange{{Request: "POST /c/x", Status: 422,
+			Violations: []driver.Violation{{Location: []string{"request", "body", "stream"}, Severity: "Error", Message: "must be equal to one of the allowed values: false"}}}}}
+	}
+	var mr modeResult
+	mr.classify(&driver.Report{Calls: []driver.CallResult{viol("AppendStream"), viol("Other")}}, &schemaIndex{fragmentTwins: twins})
+	if len(mr.SpecOwn) != 1 || !strings.HasPrefix(mr.SpecOwn[0].Op, "AppendStream") || !strings.Contains(mr.SpecOwn[0].Class, "#fragment") ||
+		len(mr.Defects) != 1 || !strings.HasPrefix(mr.Defects[0].Op, "Other") {
+		t.Errorf("spec's own = %v, defects = %v", mr.SpecOwn, mr.Defects)
+	}
+}

@@ -192,6 +192,16 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.SpecOwn = append(mr.SpecOwn, finding{"paths that differ only in template names (OpenAPI: MUST NOT exist), routed to " + ix.twins[c.Op], op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
+				if ix != nil && len(v.Location) > 1 && v.Location[0] == "request" && ix.fragmentTwins[c.Op] != "" {
+					// The fragment is not sent: Prism took the request for the
+					// twin's operation, as any router must take one of them.
+					mr.SpecOwn = append(mr.SpecOwn, finding{"paths that differ only by a #fragment, which no request carries (one URL for both), routed to " + ix.fragmentTwins[c.Op], op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
+				if ix != nil && prismUnionArrayParam(v, ix.ops[c.Op], e.Request) {
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: reads one value of a query array as an array only when the schema's type is array, not inside anyOf/oneOf ([array, null])", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
 				if ix != nil && untemplatedPathParam(v, ix.ops[c.Op], c.Path) {
 					mr.SpecOwn = append(mr.SpecOwn, finding{"a path parameter the path template does not name (OpenAPI: each MUST be in it)", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
@@ -335,6 +345,8 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 		case ix.documented(c.Op, last.Status) && c.Err != "":
 			// a documented non-2xx status (a 302 the spec lists, say),
 			// returned as the error the method documents
+		case ix != nil && prismNoMediaBody(last, ix.ops[c.Op]):
+			mr.PrismOwn = append(mr.PrismOwn, finding{"prism: refuses any body where a Swagger 2.0 body parameter has no consumes (its conversion gives the body no media type; OpenAPI's is JSON)", op, fmt.Sprintf("%d for %s", last.Status, sent(last))})
 		case last.Status == 500 && strings.Contains(last.RespBody, "NO_RESPONSE_RESPONSE_DEFINED"):
 			mr.PrismOwn = append(mr.PrismOwn, finding{"cannot mock", op, "the spec defines no response Prism can send"})
 		case last.Status == 500 && strings.Contains(last.RespBody, "Invalid character in header content"):
