@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/oasgen/oasgen/gen"
+	"github.com/oasgen/oasgen/gen/load"
 	"github.com/oasgen/oasgen/gen/plan"
 
 	"github.com/oasgen/oasgen/internal/conformance/driver"
@@ -940,5 +942,68 @@ func TestFragmentTwins(t *testing.T) {
 	if len(mr.SpecOwn) != 1 || !strings.HasPrefix(mr.SpecOwn[0].Op, "AppendStream") || !strings.Contains(mr.SpecOwn[0].Class, "#fragment") ||
 		len(mr.Defects) != 1 || !strings.HasPrefix(mr.Defects[0].Op, "Other") {
 		t.Errorf("spec's own = %v, defects = %v", mr.SpecOwn, mr.Defects)
+	}
+}
+
+// TestWebhookExamples: the request-body examples of webhooks and
+// callbacks are round-tripped through the event's Body; one that breaks
+// its schema is listed, not checked.
+func TestWebhookExamples(t *testing.T) {
+	spec := filepath.Join(t.TempDir(), "hooks.yaml")
+	if err := os.WriteFile(spec, []byte(`openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /subscribe:
+    post:
+      operationId: subscribe
+      responses: {"201": {description: ok}}
+      callbacks:
+        onEvent:
+          "{$request.body#/url}/events":
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema: {type: object, properties: {id: {type: string}}}
+                    example: {id: e1}
+              responses: {"202": {description: ok}}
+webhooks:
+  petAdded:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/Pet"}
+            examples:
+              good: {value: {name: Rex}}
+              bad: {value: {name: 7}}
+      responses: {"204": {description: ok}}
+components:
+  schemas:
+    Pet: {type: object, properties: {name: {type: string}}}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := gen.Run([]gen.Job{{Spec: spec, Package: "api", Output: t.TempDir(), Client: true, ImportPath: "example.com/api"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, err := load.Load(spec, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, invalid, _ := planCalls(res[0].Model, ls.Doc, 0)
+	var got []string
+	for _, e := range p.Examples {
+		got = append(got, e.Type+"."+e.Field+" "+e.Where)
+	}
+	want := []string{"OnEventWebhook.Body OnEventWebhook: requestBody.example", "PetAddedWebhook.Body PetAddedWebhook: requestBody.examples.good"}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("examples = %q, want %q", got, want)
+	}
+	if len(invalid) != 1 || !strings.HasPrefix(invalid[0], "PetAddedWebhook: requestBody.examples.bad") {
+		t.Errorf("invalid = %q", invalid)
 	}
 }

@@ -85,7 +85,10 @@ type Call struct {
 
 // Example is one example value and where the spec gives it.
 type Example struct {
-	Type  string          `json:"type,omitempty"` // component type (Plan.Examples)
+	Type string `json:"type,omitempty"` // component type (Plan.Examples)
+	// Field, when set, is the field of Type whose type the value is
+	// decoded into: a webhook event's Body, the payload.
+	Field string          `json:"field,omitempty"`
 	Where string          `json:"where"`
 	Value json.RawMessage `json:"value"`
 }
@@ -208,6 +211,14 @@ func Run(p *Plan, newClient Client, types map[string]reflect.Type) (*Report, err
 		if !ok {
 			rep.Examples = append(rep.Examples, ExampleResult{Where: ex.Where, Type: ex.Type, Err: "no generated type " + ex.Type})
 			continue
+		}
+		if ex.Field != "" {
+			f, ok := t.FieldByName(ex.Field)
+			if !ok || t.Kind() != reflect.Struct {
+				rep.Examples = append(rep.Examples, ExampleResult{Where: ex.Where, Type: ex.Type, Err: "no field " + ex.Field + " in " + ex.Type})
+				continue
+			}
+			t = f.Type
 		}
 		rep.Examples = append(rep.Examples, roundTrip(ex, t))
 	}

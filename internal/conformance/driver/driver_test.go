@@ -51,3 +51,26 @@ func TestStreamEncodings(t *testing.T) {
 		t.Error("bad base64 decoded")
 	}
 }
+
+// TestExampleField: an example with a Field is decoded into that field's
+// type (a webhook event's Body), not into the named type itself.
+func TestExampleField(t *testing.T) {
+	type payload struct {
+		N int `json:"n"`
+	}
+	type event struct {
+		Body    payload
+		Request any
+	}
+	types := map[string]reflect.Type{"PetAddedWebhook": reflect.TypeFor[event]()}
+	rep, err := Run(&Plan{Examples: []Example{
+		{Type: "PetAddedWebhook", Field: "Body", Where: "w", Value: json.RawMessage(`{"n":1,"x":2}`)},
+		{Type: "PetAddedWebhook", Field: "Nope", Where: "v", Value: json.RawMessage(`{}`)},
+	}}, nil, types)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Examples) != 2 || !strings.HasSuffix(rep.Examples[0].Type, "payload") || len(rep.Examples[0].Losses) != 1 || rep.Examples[1].Err == "" {
+		t.Errorf("examples = %+v", rep.Examples)
+	}
+}
