@@ -268,3 +268,21 @@ func TestMaxOpsNotInError(t *testing.T) {
 		t.Errorf("the capped spec's operations cell:\n%s", rep)
 	}
 }
+
+// TestSlowPrism: a call that waited out its deadline twice after sending
+// its request in full is Prism's own; a transport error before the
+// request was sent, or without the second try, stays the client's.
+func TestSlowPrism(t *testing.T) {
+	const deadline = "context deadline exceeded"
+	rep := &driver.Report{Calls: []driver.CallResult{
+		{Op: "A", Retried: "no answer within 30s after the request was sent; called again with 1m30s", Err: deadline,
+			Exchanges: []driver.Exchange{{Request: "GET /a", TransportE: deadline, WaitedOut: true}}},
+		{Op: "B", Err: deadline, Exchanges: []driver.Exchange{{Request: "GET /b", TransportE: deadline}}},
+		{Op: "C", Err: deadline, Exchanges: []driver.Exchange{{Request: "GET /c", TransportE: deadline, WaitedOut: true}}},
+	}}
+	var mr modeResult
+	mr.classify(rep, &schemaIndex{})
+	if len(mr.PrismOwn) != 1 || !strings.HasPrefix(mr.PrismOwn[0].Op, "A ") || len(mr.Defects) != 2 {
+		t.Errorf("prism's own = %v, defects = %v", mr.PrismOwn, mr.Defects)
+	}
+}

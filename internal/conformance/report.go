@@ -275,6 +275,12 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 				// URL): a host that is not the mock.
 				prismOwn = true
 				mr.PrismOwn = append(mr.PrismOwn, finding{"prism: a mocked redirect leads off the mock", op, e.Request + ": " + e.TransportE})
+			} else if e.WaitedOut && c.Retried != "" {
+				// The request was sent in full, twice, and Prism had not
+				// answered when the deadline passed (-d drawing a response
+				// for a deep schema): the client did its part.
+				prismOwn = true
+				mr.PrismOwn = append(mr.PrismOwn, finding{"prism: slow: no answer before the deadline, twice, to a request sent in full", op, c.Retried + "; again: " + e.TransportE})
 			} else if e.TransportE != "" {
 				mr.Defects = append(mr.Defects, finding{classTransport, op, e.TransportE})
 			}
