@@ -118,15 +118,15 @@ func noConsumes(v driver.Violation, op *openapi3.Operation) bool {
 }
 
 // prismNoMediaBody recognises Prism 5.16's 415 "No supported content
-// types, but request included a body" to an operation that has a request
-// body: a Swagger 2.0 body parameter with no consumes, at the operation or
+// types, but request included a non-empty body" to an operation that has
+// a request body: a Swagger 2.0 body parameter with no consumes, at the operation or
 // the top (swaggo's output, Woodpecker's), becomes in Prism's conversion a
 // body with no media type, and Prism then refuses every body. OpenAPI
 // gives the body JSON (the client's application/json, kin-openapi's
 // conversion); no media type names anything else to send.
 func prismNoMediaBody(e *driver.Exchange, op *openapi3.Operation) bool {
 	return e.Status == 415 && op != nil && op.RequestBody != nil &&
-		strings.Contains(e.RespBody, "INVALID_CONTENT_TYPE") && strings.Contains(e.RespBody, "No supported content types, but request included a body")
+		strings.Contains(e.RespBody, "INVALID_CONTENT_TYPE") && strings.Contains(e.RespBody, "No supported content types, but request included a non-empty body")
 }
 
 // unionArrayMessage matches what Prism says of a parameter that matches

@@ -870,7 +870,7 @@ func TestRoutedElsewhere(t *testing.T) {
 // parameter has no consumes is Prism's own; a 415 to an operation with no
 // body, or another 415, stays the client's.
 func TestPrismNoMediaBody(t *testing.T) {
-	const refusal = `{"type":"https://stoplight.io/prism/errors#INVALID_CONTENT_TYPE","title":"Invalid content type","status":415,"detail":"No supported content types, but request included a body"}`
+	const refusal = `{"type":"https://stoplight.io/prism/errors#INVALID_CONTENT_TYPE","title":"Invalid content type","status":415,"detail":"No supported content types, but request included a non-empty body"}`
 	withBody := &openapi3.Operation{RequestBody: &openapi3.RequestBodyRef{Value: openapi3.NewRequestBody()}}
 	call := func(op, body string) driver.CallResult {
 		return driver.CallResult{Op: op, Method: "POST", Path: "/agents", Err: "415",
