@@ -33,10 +33,14 @@ import (
 func planCalls(m *plan.Model, doc *openapi3.T, maxOps int) (*driver.Plan, []string, *schemaIndex) {
 	p := &driver.Plan{TimeoutMS: 30000}
 	var invalid []string
-	ix := &schemaIndex{ops: map[string]*openapi3.Operation{}, examples: map[string]*openapi3.SchemaRef{}}
+	ix := &schemaIndex{ops: map[string]*openapi3.Operation{}, examples: map[string]*openapi3.SchemaRef{},
+		security: map[string][][]*openapi3.SecurityScheme{}}
 	for i, o := range m.Operations {
 		if item := doc.Paths.Value(o.Path); item != nil {
 			ix.ops[o.Name] = item.GetOperation(o.Method)
+			if op := ix.ops[o.Name]; op != nil {
+				ix.security[o.Name] = securityAlternatives(doc, op)
+			}
 		}
 		if maxOps > 0 && i >= maxOps {
 			break
@@ -44,6 +48,7 @@ func planCalls(m *plan.Model, doc *openapi3.T, maxOps int) (*driver.Plan, []stri
 		p.Calls = append(p.Calls, opCalls(o, doc, &invalid, ix)...)
 	}
 	ix.twins = templateTwins(doc, m.Operations)
+	ix.fragmentTwins = fragmentTwins(doc, m.Operations)
 	ix.indexPaths(doc, m.Operations)
 	resp := &synth{}
 	for _, t := range m.Types {
@@ -64,7 +69,65 @@ func planCalls(m *plan.Model, doc *openapi3.T, maxOps int) (*driver.Plan, []stri
 		p.Examples = append(p.Examples, driver.Example{Type: t.Name, Where: where, Value: json.RawMessage(t.Example)})
 		ix.examples[where] = sr
 	}
+	p.Examples = append(p.Examples, webhookExamples(m, doc, &invalid, ix)...)
 	return p, invalid, ix
+}
+
+// webhookExamples are the request-body examples of every webhook and
+// callback (OpenAPI 3.1 webhooks, 3.0 callbacks) that satisfy their
+// schema, decoded into the payload type of the webhook's event (its Body
+// field) and re-encoded, as a request body's examples are; the others are
+// added to invalid.
+func webhookExamples(m *plan.Model, doc *openapi3.T, invalid *[]string, ix *schemaIndex) []driver.Example {
+	if m.Webhooks == nil {
+		return nil
+	}
+	var out []driver.Example
+	for _, wh := range m.Webhooks.List {
+		if wh.Body == nil {
+			continue // not JSON: the event keeps the request, body unread
+		}
+		op := webhookOperation(doc, wh)
+		if op == nil || op.RequestBody == nil || op.RequestBody.Value == nil {
+			continue
+		}
+		mt := jsonMedia(op.RequestBody.Value.Content)
+		if mt == nil {
+			continue
+		}
+		for _, e := range mediaExamples(&synth{request: true}, mt, wh.Type+": requestBody", invalid, ix) {
+			e.Type, e.Field = wh.Type, "Body"
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// webhookOperation is the operation a planned webhook reads: a top-level
+// webhook's, or the callback's whose location the plan gives (Where).
+func webhookOperation(doc *openapi3.T, wh *plan.Webhook) *openapi3.Operation {
+	if strings.HasPrefix(wh.Where, "webhooks.") {
+		if item := doc.Webhooks[wh.Name]; item != nil {
+			return item.GetOperation(wh.Method)
+		}
+		return nil
+	}
+	lm := strings.ToLower(wh.Method)
+	for _, pth := range doc.Paths.InMatchingOrder() {
+		item := doc.Paths.Value(pth)
+		for method, op := range item.Operations() {
+			cb := op.Callbacks[wh.Name]
+			if cb == nil || cb.Value == nil {
+				continue
+			}
+			for expr, cbItem := range cb.Value.Map() {
+				if "paths."+pth+"."+strings.ToLower(method)+".callbacks."+wh.Name+"."+expr+"."+lm == wh.Where && cbItem != nil {
+					return cbItem.GetOperation(wh.Method)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // exampleTypes are the named types the plan's component examples use.

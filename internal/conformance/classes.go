@@ -117,6 +117,81 @@ func noConsumes(v driver.Violation, op *openapi3.Operation) bool {
 		v.Message == "No supported content types, but request included a non-empty body"
 }
 
+// prismNoMediaBody recognises Prism 5.16's 415 "No supported content
+// types, but request included a non-empty body" to an operation that has
+// a request body: a Swagger 2.0 body parameter with no consumes, at the operation or
+// the top (swaggo's output, Woodpecker's), becomes in Prism's conversion a
+// body with no media type, and Prism then refuses every body. OpenAPI
+// gives the body JSON (the client's application/json, kin-openapi's
+// conversion); no media type names anything else to send.
+func prismNoMediaBody(e *driver.Exchange, op *openapi3.Operation) bool {
+	return e.Status == 415 && op != nil && op.RequestBody != nil &&
+		strings.Contains(e.RespBody, "INVALID_CONTENT_TYPE") && strings.Contains(e.RespBody, "No supported content types, but request included a non-empty body")
+}
+
+// unionArrayMessage matches what Prism says of a parameter that matches
+// no member of a union: each member's type, or the union itself.
+var unionArrayMessage = regexp.MustCompile(`(must be [a-z]+(,null)?|must match a schema in anyOf|must match exactly one schema in oneOf)$`)
+
+// prismUnionArrayParam recognises Prism 5.16 reading a query parameter
+// whose schema is a union with an array member (FastAPI's optional list:
+// anyOf [array, null], Mistral's sources) as its text when one item is
+// sent: ?sources=api is the array ["api"] in style form (exploded or
+// not), but Prism turns a lone value into an array only when the
+// schema's own type is array, so every member fails ("must be array",
+// "must be null", "must match a schema in anyOf"). True only when the
+// parameter was sent once, with no comma, and [value] satisfies an array
+// member.
+func prismUnionArrayParam(v driver.Violation, op *openapi3.Operation, request string) bool {
+	if op == nil || len(v.Location) != 3 || v.Location[0] != "request" || v.Location[1] != "query" || !unionArrayMessage.MatchString(v.Message) {
+		return false
+	}
+	_, rawURL, _ := strings.Cut(request, " ")
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return false
+	}
+	sent := u.Query()[v.Location[2]]
+	if len(sent) != 1 || strings.Contains(sent[0], ",") {
+		return false
+	}
+	for _, pr := range op.Parameters {
+		p := pr.Value
+		if p == nil || p.In != "query" || p.Name != v.Location[2] || p.Schema == nil || p.Schema.Value == nil {
+			continue
+		}
+		y := &synth{request: true}
+		for _, m := range append(slices.Clone(p.Schema.Value.AnyOf), p.Schema.Value.OneOf...) {
+			if m == nil || m.Value == nil || typeOf(m.Value) != "array" {
+				continue
+			}
+			if y.valid(m.Value, []any{queryScalar(m.Value.Items, sent[0])}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// queryScalar is query text as the JSON value an item schema of type
+// integer, number or boolean reads it as; the text itself otherwise.
+func queryScalar(items *openapi3.SchemaRef, text string) any {
+	if items == nil || items.Value == nil {
+		return text
+	}
+	switch typeOf(items.Value) {
+	case "integer", "number":
+		if f, err := strconv.ParseFloat(text, 64); err == nil {
+			return f
+		}
+	case "boolean":
+		if b, err := strconv.ParseBool(text); err == nil {
+			return b
+		}
+	}
+	return text
+}
+
 // violatedHeader is the lower-cased name of the header parameter a
 // violation is about, whether its value is wrong (request.header.<name>)
 // or it is missing ("must have required property '<name>'"), or "".
@@ -472,4 +547,142 @@ func prismNullableParam(v driver.Violation) bool {
 		return false
 	}
 	return strings.HasSuffix(v.Message, "must be array,null") || strings.HasSuffix(v.Message, "must be object,null")
+}
+
+// prismReservedPart recognises Prism 5.16 checking a multipart/form-data
+// part for reserved characters: its validateAgainstReservedCharacters
+// (prism-http's validator/validators/body.js) runs on every property
+// with an encoding entry whose allowReserved is not true, multipart
+// bodies included, where OpenAPI says style, explode and allowReserved do
+// not apply (a part carries its value as it is, a form-encoded object
+// "max=1&min=1" included). True only for a multipart/form-data request.
+func prismReservedPart(v driver.Violation, e *driver.Exchange) bool {
+	if len(v.Location) != 3 || v.Location[0] != "request" || v.Location[1] != "body" ||
+		v.Message != "Reserved characters used in request body" {
+		return false
+	}
+	mt, _, err := mime.ParseMediaType(e.Header.Get("Content-Type"))
+	return err == nil && mt == "multipart/form-data"
+}
+
+// oneOfNotExclusive names the oneOf members that the JSON body sent
+// satisfies, at the place a "must match exactly one schema in oneOf"
+// violation points to, when there are two or more: each member checked
+// alone with kin-openapi (the discriminator, which picks one member for
+// kin-openapi and the generated client, is not part of JSON Schema, and
+// Prism ignores it). Members that overlap so (two allOf of one base,
+// their discriminator property's enum shared) let no value match exactly
+// one: the spec's mistake. "" when the violation is not that.
+func oneOfNotExclusive(v driver.Violation, e *driver.Exchange, op *openapi3.Operation) string {
+	if op == nil || op.RequestBody == nil || op.RequestBody.Value == nil || len(v.Location) < 2 ||
+		v.Location[0] != "request" || v.Location[1] != "body" || !strings.Contains(v.Message, "must match exactly one schema in oneOf") {
+		return ""
+	}
+	mt := jsonMedia(op.RequestBody.Value.Content)
+	if mt == nil || mt.Schema == nil {
+		return ""
+	}
+	var value any
+	if err := json.Unmarshal([]byte(e.Body), &value); err != nil {
+		return ""
+	}
+	for _, seg := range v.Location[2:] {
+		switch x := value.(type) {
+		case map[string]any:
+			value = x[seg]
+		case []any:
+			i, err := strconv.Atoi(seg)
+			if err != nil || i < 0 || i >= len(x) {
+				return ""
+			}
+			value = x[i]
+		default:
+			return ""
+		}
+	}
+	y := &synth{request: true}
+	for _, s := range schemasAt(mt.Schema, v.Location[2:], 0, nil) {
+		var matched []string
+		for i, m := range s.OneOf {
+			if m == nil || m.Value == nil {
+				continue
+			}
+			if y.valid(m.Value, value) {
+				name := m.Ref
+				if name == "" {
+					name = "#" + strconv.Itoa(i)
+				}
+				matched = append(matched, name)
+			}
+		}
+		if len(matched) > 1 {
+			return strings.Join(matched, ", ")
+		}
+	}
+	return ""
+}
+
+// securityAlternatives is an operation's security requirements (its own,
+// else the document's), each alternative as the schemes it needs.
+func securityAlternatives(doc *openapi3.T, op *openapi3.Operation) [][]*openapi3.SecurityScheme {
+	reqs := doc.Security
+	if op.Security != nil {
+		reqs = *op.Security
+	}
+	var out [][]*openapi3.SecurityScheme
+	for _, req := range reqs {
+		alt := []*openapi3.SecurityScheme{}
+		for _, name := range sortedKeys(req) {
+			var s *openapi3.SecurityScheme
+			if doc.Components != nil {
+				if r := doc.Components.SecuritySchemes[name]; r != nil {
+					s = r.Value
+				}
+			}
+			alt = append(alt, s)
+		}
+		out = append(out, alt)
+	}
+	return out
+}
+
+// credentialSent reports whether the request carries the credential of
+// one of the security alternatives (or needs none): the header, query
+// parameter or cookie an API key names, the Authorization header of the
+// other schemes. A scheme it cannot resolve counts as not sent.
+func credentialSent(e *driver.Exchange, alts [][]*openapi3.SecurityScheme) bool {
+	if len(alts) == 0 {
+		return true
+	}
+	_, rawURL, _ := strings.Cut(e.Request, " ")
+	u, _ := url.Parse(rawURL)
+	sent := func(s *openapi3.SecurityScheme) bool {
+		if s == nil {
+			return false
+		}
+		if s.Type != "apiKey" {
+			return e.Header.Get("Authorization") != ""
+		}
+		switch s.In {
+		case "header":
+			return e.Header.Get(s.Name) != ""
+		case "query":
+			return u != nil && u.Query().Has(s.Name)
+		case "cookie":
+			for _, h := range e.Header.Values("Cookie") {
+				for _, c := range strings.Split(h, ";") {
+					if name, _, _ := strings.Cut(strings.TrimSpace(c), "="); name == s.Name {
+						return true
+					}
+				}
+			}
+		}
+		return false
+	}
+	for _, alt := range alts {
+		if !slices.ContainsFunc(alt, func(s *openapi3.SecurityScheme) bool { return !sent(s) }) {
+			return true
+		}
+	}
+	return false
 }

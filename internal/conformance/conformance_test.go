@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/oasgen/oasgen/gen"
+	"github.com/oasgen/oasgen/gen/load"
 	"github.com/oasgen/oasgen/gen/plan"
 
 	"github.com/oasgen/oasgen/internal/conformance/driver"
@@ -117,6 +119,10 @@ func TestCompare(t *testing.T) {
 		{`{"n":9007199254740993}`, `{"n":9007199254740992}`, []string{"$.n: sent 9007199254740993, re-encoded 9007199254740992"}},
 		{`{"a":[{"x":null}]}`, `{"a":[{}]}`, []string{"$.a[0].x: lost (was null)"}},
 		{`"x"`, `"y"`, []string{`$: sent "x", re-encoded "y"`}},
+		// format: byte with non-zero pad bits (RFC 4648 §3.5): the same bytes.
+		{`{"c":"JVBERi0xLjQKJcOkw7zDtsOfCjIgMCBv+f/ub0j6JPRX+E3EmC=="}`, `{"c":"JVBERi0xLjQKJcOkw7zDtsOfCjIgMCBv+f/ub0j6JPRX+E3EmA=="}`, nil},
+		{`{"c":"aGVsbG8"}`, `{"c":"aGVsbG8="}`, nil},
+		{`{"c":"aGVsbG8="}`, `{"c":"aGVsbG0="}`, []string{`$.c: sent "aGVsbG8=", re-encoded "aGVsbG0="`}},
 		// Decoded case-insensitively, as encoding/json does: compared as one.
 		{`{"Net":{"ID":"a"}}`, `{"Net":{"Id":"a"}}`, nil},
 		{`{"ID":"a"}`, `{"Id":"b"}`, []string{`$.Id (sent as ID): sent "a", re-encoded "b"`}},
@@ -857,5 +863,147 @@ func TestRoutedElsewhere(t *testing.T) {
 	mr.classify(&driver.Report{Calls: []driver.CallResult{notFound("Processed", "http://h/collection/processed.json"), notFound("Other", "http://h/other/7")}}, ix)
 	if len(mr.SpecOwn) != 1 || !strings.HasPrefix(mr.SpecOwn[0].Op, "Processed") || len(mr.Defects) != 1 || !strings.HasPrefix(mr.Defects[0].Op, "Other") {
 		t.Errorf("spec's own = %v, defects = %v", mr.SpecOwn, mr.Defects)
+	}
+}
+
+// TestPrismNoMediaBody: Prism's 415 to a body where a Swagger 2.0 body
+// parameter has no consumes is Prism's own; a 415 to an operation with no
+// body, or another 415, stays the client's.
+func TestPrismNoMediaBody(t *testing.T) {
+	const refusal = `{"type":"https://stoplight.io/prism/errors#INVALID_CONTENT_TYPE","title":"Invalid content type","status":415,"detail":"No supported content types, but request included a non-empty body"}`
+	withBody := &openapi3.Operation{RequestBody: &openapi3.RequestBodyRef{Value: openapi3.NewRequestBody()}}
+	call := func(op, body string) driver.CallResult {
+		return driver.CallResult{Op: op, Method: "POST", Path: "/agents", Err: "415",
+			Exchanges: []driver.Exchange{{Request: "POST http://127.0.0.1:4010/agents", Body: `{"name":"string"}`, Status: 415, RespBody: body}}}
+	}
+	other := `{"type":"https://stoplight.io/prism/errors#INVALID_CONTENT_TYPE","title":"Invalid content type","status":415,"detail":"Supported content types: application/xml"}`
+	var mr modeResult
+	mr.classify(&driver.Report{Calls: []driver.CallResult{call("A", refusal), call("B", refusal), call("C", other)}},
+		&schemaIndex{ops: map[string]*openapi3.Operation{"A": withBody, "B": {}, "C": withBody}})
+	if len(mr.PrismOwn) != 1 || !strings.HasPrefix(mr.PrismOwn[0].Op, "A ") || len(mr.Defects) != 2 {
+		t.Errorf("prism's own = %v, defects = %v", mr.PrismOwn, mr.Defects)
+	}
+}
+
+// TestPrismUnionArrayParam: one item of an anyOf [array, null] query
+// parameter, which Prism does not read as an array, is Prism's own; a
+// value the array member refuses, or a parameter without a union, is not.
+func TestPrismUnionArrayParam(t *testing.T) {
+	d := loadDoc(t, `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{"/v1/agents":{"get":{"parameters":[
+	  {"name":"sources","in":"query","schema":{"anyOf":[{"type":"array","items":{"type":"string","enum":["api","playground"]}},{"type":"null"}]}},
+	  {"name":"ids","in":"query","schema":{"oneOf":[{"type":"array","items":{"type":"integer"}},{"type":"null"}]}},
+	  {"name":"plain","in":"query","schema":{"type":"string"}}],
+	  "responses":{"200":{"description":"ok"}}}}}}`)
+	op := d.Paths.Value("/v1/agents").Get
+	for _, tc := range []struct {
+		param, msg, url string
+		want            bool
+	}{
+		{"sources", "Request query parameter sources must be array", "?sources=api", true},
+		{"sources", "Request query parameter sources must be null", "?sources=api", true},
+		{"sources", "Request query parameter sources must match a schema in anyOf", "?sources=api", true},
+		{"ids", "Request query parameter ids must be array", "?ids=7", true},
+		{"sources", "Request query parameter sources must be array", "?sources=web", false}, // not in the enum
+		{"ids", "Request query parameter ids must be array", "?ids=x", false},               // not an integer
+		{"sources", "Request query parameter sources must be array", "?sources=api&sources=playground", false},
+		{"plain", "Request query parameter plain must be string", "?plain=1", false},
+	} {
+		v := driver.Violation{Location: []string{"request", "query", tc.param}, Message: tc.msg}
+		if got := prismUnionArrayParam(v, op, "GET http://127.0.0.1:4010/v1/agents"+tc.url); got != tc.want {
+			t.Errorf("%s %q: %v, want %v", tc.url, tc.msg, got, tc.want)
+		}
+	}
+}
+
+// TestFragmentTwins: paths that differ only by a #fragment (template
+// names aside) are one URL; a request violation on either is the spec's
+// own, filed apart from the template-name twins.
+func TestFragmentTwins(t *testing.T) {
+	d := loadDoc(t, `{"openapi":"3.1.0","info":{"title":"t","version":"1"},"paths":{
+	  "/c/{id}":{"post":{"operationId":"append","responses":{"200":{"description":"ok"}}}},
+	  "/c/{cid}#stream":{"post":{"operationId":"appendStream","responses":{"200":{"description":"ok"}}},
+	                      "get":{"operationId":"getStream","responses":{"200":{"description":"ok"}}}},
+	  "/d/{id}":{"post":{"operationId":"other","responses":{"200":{"description":"ok"}}}}}}`)
+	planned := []*plan.Operation{{Name: "Append", Path: "/c/{id}", Method: "POST"}, {Name: "AppendStream", Path: "/c/{cid}#stream", Method: "POST"},
+		{Name: "GetStream", Path: "/c/{cid}#stream", Method: "GET"}, {Name: "Other", Path: "/d/{id}", Method: "POST"}}
+	twins := fragmentTwins(d, planned)
+	if twins["AppendStream"] != "/c/{id}" || twins["Append"] != "/c/{cid}#stream" || twins["GetStream"] != "" || twins["Other"] != "" {
+		t.Fatalf("twins = %v", twins)
+	}
+	if tt := templateTwins(d, planned); len(tt) != 0 {
+		t.Errorf("template twins = %v", tt)
+	}
+	viol := func(op string) driver.CallResult {
+		return driver.CallResult{Op: op, Exchanges: []driver.Exchange{{Request: "POST /c/x", Status: 422,
+			Violations: []driver.Violation{{Location: []string{"request", "body", "stream"}, Severity: "Error", Message: "must be equal to one of the allowed values: false"}}}}}
+	}
+	var mr modeResult
+	mr.classify(&driver.Report{Calls: []driver.CallResult{viol("AppendStream"), viol("Other")}}, &schemaIndex{fragmentTwins: twins})
+	if len(mr.SpecOwn) != 1 || !strings.HasPrefix(mr.SpecOwn[0].Op, "AppendStream") || !strings.Contains(mr.SpecOwn[0].Class, "#fragment") ||
+		len(mr.Defects) != 1 || !strings.HasPrefix(mr.Defects[0].Op, "Other") {
+		t.Errorf("spec's own = %v, defects = %v", mr.SpecOwn, mr.Defects)
+	}
+}
+
+// TestWebhookExamples: the request-body examples of webhooks and
+// callbacks are round-tripped through the event's Body; one that breaks
+// its schema is listed, not checked.
+func TestWebhookExamples(t *testing.T) {
+	spec := filepath.Join(t.TempDir(), "hooks.yaml")
+	if err := os.WriteFile(spec, []byte(`openapi: 3.1.0
+info: {title: t, version: "1"}
+paths:
+  /subscribe:
+    post:
+      operationId: subscribe
+      responses: {"201": {description: ok}}
+      callbacks:
+        onEvent:
+          "{$request.body#/url}/events":
+            post:
+              requestBody:
+                content:
+                  application/json:
+                    schema: {type: object, properties: {id: {type: string}}}
+                    example: {id: e1}
+              responses: {"202": {description: ok}}
+webhooks:
+  petAdded:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/Pet"}
+            examples:
+              good: {value: {name: Rex}}
+              bad: {value: {name: 7}}
+      responses: {"204": {description: ok}}
+components:
+  schemas:
+    Pet: {type: object, properties: {name: {type: string}}}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := gen.Run([]gen.Job{{Spec: spec, Package: "api", Output: t.TempDir(), Client: true, ImportPath: "example.com/api"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, err := load.Load(spec, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, invalid, _ := planCalls(res[0].Model, ls.Doc, 0)
+	var got []string
+	for _, e := range p.Examples {
+		got = append(got, e.Type+"."+e.Field+" "+e.Where)
+	}
+	want := []string{"OnEventWebhook.Body OnEventWebhook: requestBody.example", "PetAddedWebhook.Body PetAddedWebhook: requestBody.examples.good"}
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("examples = %q, want %q", got, want)
+	}
+	if len(invalid) != 1 || !strings.HasPrefix(invalid[0], "PetAddedWebhook: requestBody.examples.bad") {
+		t.Errorf("invalid = %q", invalid)
 	}
 }

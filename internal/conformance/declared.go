@@ -24,10 +24,17 @@ type schemaIndex struct {
 	// MUST NOT exist (the generator warns), and a router, Prism's
 	// included, can only take one of them for both.
 	twins map[string]string
+	// fragmentTwins maps an APIClient method to another path with the
+	// same method that differs from its own only by a #fragment, which no
+	// request carries (see fragmentTwins).
+	fragmentTwins map[string]string
 	// paths are the spec's path templates by method, and opPaths each
 	// APIClient method's own, for routedElsewhere.
 	paths   map[string][]string
 	opPaths map[string]string
+	// security is each APIClient method's security alternatives (see
+	// securityAlternatives).
+	security map[string][][]*openapi3.SecurityScheme
 }
 
 // indexPaths fills ix.paths and ix.opPaths.
@@ -105,6 +112,38 @@ func templateTwins(doc *openapi3.T, ops []*plan.Operation) map[string]string {
 	return twins
 }
 
+// fragmentTwins maps each APIClient method to another path of the spec,
+// with the same method, that differs from its own only by a #fragment
+// (Speakeasy's /v1/conversations/{id} and /v1/conversations/{id}#stream;
+// template names aside): a fragment is never sent, so both operations are
+// the one URL, and a router takes one of them for both.
+func fragmentTwins(doc *openapi3.T, ops []*plan.Operation) map[string]string {
+	groups := map[string][]string{}
+	for _, pth := range doc.Paths.InMatchingOrder() {
+		k := templateShape(withoutFragment(pth))
+		groups[k] = append(groups[k], pth)
+	}
+	twins := map[string]string{}
+	for _, o := range ops {
+		for _, other := range groups[templateShape(withoutFragment(o.Path))] {
+			if other == o.Path || !strings.Contains(other+o.Path, "#") {
+				continue
+			}
+			if item := doc.Paths.Value(other); item != nil && item.GetOperation(o.Method) != nil {
+				twins[o.Name] = other
+				break
+			}
+		}
+	}
+	return twins
+}
+
+// withoutFragment is a path key without its #fragment.
+func withoutFragment(pth string) string {
+	p, _, _ := strings.Cut(pth, "#")
+	return p
+}
+
 // templateShape is a path with each template expression's name left out.
 func templateShape(pth string) string { return strings.Join(templateLiterals(pth), "{}") }
 
@@ -132,6 +171,21 @@ func templateLiterals(tmpl string) []string {
 func (ix *schemaIndex) documented(op string, status int) bool {
 	o := ix.ops[op]
 	return o != nil && o.Responses != nil && o.Responses.Status(status) != nil
+}
+
+// documentsNo2xx reports an operation that documents no 2xx status (nor
+// 2XX, nor default): Prism can only answer one of the others.
+func (ix *schemaIndex) documentsNo2xx(op string) bool {
+	o := ix.ops[op]
+	if o == nil || o.Responses == nil {
+		return false
+	}
+	for code := range o.Responses.Map() {
+		if code == "default" || strings.HasPrefix(code, "2") {
+			return false
+		}
+	}
+	return true
 }
 
 // exampleDeclared is declared for an example's schema.

@@ -33,6 +33,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -149,9 +150,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		r := runSpec(cfg, fmt.Sprintf("c%02d", i), s)
 		r.Commit, r.Date = commit, time.Now().UTC().Format(time.RFC3339)
 		r.Detail = portable(r.Detail, *specsDir)
-		if *maxOps != 0 {
-			r.Detail = strings.TrimSpace(fmt.Sprintf("at most %d operations called; %s", *maxOps, r.Detail))
-		}
+		r.MaxOps = *maxOps
 		done = append(done, r)
 		if *results != "" {
 			if err := specset.SaveResult(*results, r.Spec, r); err != nil {
@@ -266,6 +265,14 @@ func runSpec(cfg *config, dir, spec string) *specResult {
 		return r
 	}
 	r.Status = statusRan
+	// go vet on the generated package: what it finds (a struct tag it
+	// cannot read, a JSON name given twice) is the generator's defect.
+	if out, err := specset.Go(cfg.scratch, "vet", "./"+dir+"/..."); err != nil {
+		r.Vet = strings.TrimSpace(out)
+		if r.Vet == "" {
+			r.Vet = err.Error()
+		}
+	}
 	prismSpec := path
 	if len(ls.Files) == 1 {
 		if p, err := literalRemoteRefs(path, pkgDir); err != nil {
@@ -275,13 +282,42 @@ func runSpec(cfg *config, dir, spec string) *specResult {
 			prismSpec = p
 		}
 	}
-	examplesChecked := false
+	examplesChecked, triedJSON := false, false
+	var jsonNote finding
 	for i, mode := range cfg.modes {
 		if len(plan.Calls) == 0 && i > 0 {
 			break // nothing to call: the examples ran once already
 		}
 		mr := modeResult{Mode: mode}
 		rep, crashes, err := driveMode(cfg, exe, pkgDir, prismSpec, mode == "dynamic", plan)
+		var refused *prismRefused
+		if errors.As(err, &refused) {
+			// Prism names the file it read; the report names the spec.
+			refused.Reason = strings.ReplaceAll(refused.Reason, prismSpec, spec)
+		}
+		if errors.As(err, &refused) && !triedJSON {
+			// Prism's parser refuses some YAML that YAML and OpenAPI
+			// allow (integer mapping keys): the same document as JSON.
+			triedJSON = true
+			if p, jerr := jsonCopy(prismSpec, pkgDir); jerr == nil && p != "" {
+				rep, crashes, err = driveMode(cfg, exe, pkgDir, p, mode == "dynamic", plan)
+				if err == nil {
+					prismSpec = p
+					jsonNote = finding{classPrismRefused, "the spec", refused.Reason + " (run on a JSON copy of the spec)"}
+				}
+			}
+		}
+		if err == nil && jsonNote.Class != "" {
+			mr.PrismOwn = append(mr.PrismOwn, jsonNote)
+		}
+		if errors.As(err, &refused) {
+			// Prism cannot load a spec oasgen's loader read: no call is
+			// made, and the reason is Prism's.
+			mr.PrismRefused = refused.Reason
+			mr.PrismOwn = append(mr.PrismOwn, finding{classPrismRefused, "the spec", refused.Reason})
+			r.Modes = append(r.Modes, mr)
+			continue
+		}
 		if err != nil {
 			mr.PrismFailed = err.Error()
 			r.Modes = append(r.Modes, mr)
@@ -329,7 +365,7 @@ func driveMode(cfg *config, exe, dir, spec string, dynamic bool, plan *driver.Pl
 			if restarts == 0 {
 				return nil, nil, err
 			}
-			crashes = append(crashes, finding{"prism", "", "did not restart: " + firstLine(err.Error())})
+			crashes = append(crashes, notReached(rest, "not called: Prism crashed and did not restart: "+firstLine(err.Error()))...)
 			break
 		}
 		p := *plan
@@ -338,37 +374,75 @@ func driveMode(cfg *config, exe, dir, spec string, dynamic bool, plan *driver.Pl
 			p.Examples = nil // ran with the first batch
 		}
 		rep, err := drive(exe, dir, &p)
-		died := srv.exitedEarly()
-		srv.stop()
 		if err != nil {
+			srv.stop()
 			return nil, nil, fmt.Errorf("driver: %w", err)
 		}
+		// The first call that could not reach Prism is where it died, if
+		// it did: a call failing to connect is waited on, as the exit of
+		// a Prism that crashed is seen a moment after its socket closes.
+		k := firstTransportError(rep.Calls)
+		died := srv.exitedEarly() || k < len(rep.Calls) && srv.exitedWithin(crashWait)
+		srv.stop()
 		all.Examples = append(all.Examples, rep.Examples...)
 		if !died {
 			all.Calls = append(all.Calls, rep.Calls...)
 			break
-		}
-		// The first call that could not reach Prism is where it died.
-		k := len(rep.Calls)
-		for i, c := range rep.Calls {
-			if len(c.Exchanges) > 0 && c.Exchanges[0].TransportE != "" {
-				k = i
-				break
-			}
 		}
 		all.Calls = append(all.Calls, rep.Calls[:k]...)
 		if k == len(rep.Calls) {
 			break
 		}
 		c := rep.Calls[k]
-		crashes = append(crashes, finding{"prism crashed", c.Op + " (" + c.Method + " " + c.Path + ")",
-			"on " + c.Exchanges[0].Request + ": " + firstLine(lastLines(srv.log(), 1))})
+		on := "on " + c.Exchanges[0].Request + ": " + refusal(lastLines(srv.log(), 40))
+		crashes = append(crashes, finding{classPrismCrash, callName(c), on})
+		rest = rest[k+1:]
 		if restarts == maxRestarts {
+			crashes = append(crashes, notReached(rest, fmt.Sprintf("not called: Prism crashed %d times, last %s", restarts+1, on))...)
 			break
 		}
-		rest = rest[k+1:]
 	}
 	return &all, crashes, nil
+}
+
+// crashWait bounds the wait for Prism's exit after a call failed to
+// reach it.
+const crashWait = 5 * time.Second
+
+// classPrismCrash is Prism dying on a request (a Node exception), and the
+// calls it then could not answer.
+const classPrismCrash = "prism crashed"
+
+// firstTransportError is the index of the first call whose first exchange
+// did not reach the server, len(calls) when every one did.
+func firstTransportError(calls []driver.CallResult) int {
+	for i, c := range calls {
+		if len(c.Exchanges) > 0 && c.Exchanges[0].TransportE != "" {
+			return i
+		}
+	}
+	return len(calls)
+}
+
+// notReached lists calls a crashed Prism left unanswered, as Prism's.
+func notReached(calls []driver.Call, why string) []finding {
+	var out []finding
+	for _, c := range calls {
+		op := c.Op + " (" + c.Method + " " + c.Path + ")"
+		if c.Prefer != "" {
+			op += " Prefer " + c.Prefer
+		}
+		out = append(out, finding{classPrismCrash, op, why})
+	}
+	return out
+}
+
+func callName(c driver.CallResult) string {
+	op := c.Op + " (" + c.Method + " " + c.Path + ")"
+	if c.Prefer != "" {
+		op += " Prefer " + c.Prefer
+	}
+	return op
 }
 
 // drive runs the driver binary on a plan.

@@ -32,7 +32,11 @@ const (
 	classExample    = "example round trip"
 	classNotCalled  = "not called"
 	classCallFailed = "call failed"
+	classVet        = "go vet"
 )
+
+// classPrismRefused is Prism not loading a spec (its own finding).
+const classPrismRefused = "prism: refuses the spec"
 
 // specResult is one spec's outcome; saved as JSON in the results
 // directory (results.go), from which the report is assembled.
@@ -47,9 +51,14 @@ type specResult struct {
 	Time   time.Duration
 	Ops    int // operations in the package
 	Called int // operations planned (without Prefer repeats)
+	// MaxOps is the -max-ops cap the run had (0: none). It is kept apart
+	// from Detail, which is the generator's or the build's error text.
+	MaxOps int `json:",omitempty"`
 	Modes  []modeResult
 	// ExamplesChecked counts the examples decoded and re-encoded;
 	// ExampleDefects are those that did not round-trip.
+	// Vet is what go vet said about the generated package (a defect).
+	Vet             string `json:",omitempty"`
 	ExamplesChecked int
 	ExampleDefects  []finding `json:",omitempty"`
 	InvalidExamples []string  `json:",omitempty"`
@@ -58,10 +67,14 @@ type specResult struct {
 type modeResult struct {
 	Mode        string
 	PrismFailed string `json:",omitempty"`
-	Calls       int
-	Skipped     []finding `json:",omitempty"`
-	Defects     []finding `json:",omitempty"`
-	PrismOwn    []finding `json:",omitempty"` // Prism's generated response broke the spec
+	// PrismRefused is Prism's reason for not loading a spec oasgen's
+	// loader read (its parser refusing the YAML): no call was made, and
+	// it is listed with Prism's own, not as a defect.
+	PrismRefused string `json:",omitempty"`
+	Calls        int
+	Skipped      []finding `json:",omitempty"`
+	Defects      []finding `json:",omitempty"`
+	PrismOwn     []finding `json:",omitempty"` // Prism's generated response broke the spec
 	// SpecOwn are Prism's findings in requests the spec itself makes
 	// impossible to get right (a required property it never declares,
 	// so the generated type has no field for it): the spec's mistakes.
@@ -141,6 +154,16 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: splits a parameter into an array or object only when its type is exactly that (a nullable one's is [array, null])", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
+				if prismReservedPart(v, e) {
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: checks a multipart part for reserved characters (allowReserved, which OpenAPI applies to form-urlencoded bodies only)", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
+				if ix != nil {
+					if members := oneOfNotExclusive(v, e, ix.ops[c.Op]); members != "" {
+						mr.SpecOwn = append(mr.SpecOwn, finding{"oneOf members not exclusive: the value matches several (" + members + "), so none can match exactly one", op, loc + ": " + v.Message + "; sent " + sent(e)})
+						continue
+					}
+				}
 				if prismFormArray(v, e) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: form array (stoplightio/prism#2473)", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
@@ -167,6 +190,16 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					// Prism took the request for the twin's operation and
 					// checks its path, parameters and body against that one.
 					mr.SpecOwn = append(mr.SpecOwn, finding{"paths that differ only in template names (OpenAPI: MUST NOT exist), routed to " + ix.twins[c.Op], op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
+				if ix != nil && len(v.Location) > 1 && v.Location[0] == "request" && ix.fragmentTwins[c.Op] != "" {
+					// The fragment is not sent: Prism took the request for the
+					// twin's operation, as any router must take one of them.
+					mr.SpecOwn = append(mr.SpecOwn, finding{"paths that differ only by a #fragment, which no request carries (one URL for both), routed to " + ix.fragmentTwins[c.Op], op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
+				if ix != nil && prismUnionArrayParam(v, ix.ops[c.Op], e.Request) {
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: reads one value of a query array as an array only when the schema's type is array, not inside anyOf/oneOf ([array, null])", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
 				if ix != nil && untemplatedPathParam(v, ix.ops[c.Op], c.Path) {
@@ -242,6 +275,12 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 				// URL): a host that is not the mock.
 				prismOwn = true
 				mr.PrismOwn = append(mr.PrismOwn, finding{"prism: a mocked redirect leads off the mock", op, e.Request + ": " + e.TransportE})
+			} else if e.WaitedOut && c.Retried != "" {
+				// The request was sent in full, twice, and Prism had not
+				// answered when the deadline passed (-d drawing a response
+				// for a deep schema): the client did its part.
+				prismOwn = true
+				mr.PrismOwn = append(mr.PrismOwn, finding{"prism: slow: no answer before the deadline, twice, to a request sent in full", op, c.Retried + "; again: " + e.TransportE})
 			} else if e.TransportE != "" {
 				mr.Defects = append(mr.Defects, finding{classTransport, op, e.TransportE})
 			}
@@ -302,12 +341,18 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 			}
 		case requestFault:
 			// counted above, with what Prism said
+		case (last.Status == 401 || last.Status == 403) && ix != nil && ix.documentsNo2xx(c.Op) &&
+			ix.documented(c.Op, last.Status) && credentialSent(last, ix.security[c.Op]):
+			// The credential was sent, and the operation documents no
+			// success: the status it documents is the answer Prism mocks.
 		case last.Status == 401 || last.Status == 403:
 			mr.Defects = append(mr.Defects, finding{classAuth, op, fmt.Sprintf("%d: %s", last.Status, excerpt(last.RespBody))})
 		case c.Prefer != "" && c.Prefer == strconv.Itoa(last.Status):
 		case ix.documented(c.Op, last.Status) && c.Err != "":
 			// a documented non-2xx status (a 302 the spec lists, say),
 			// returned as the error the method documents
+		case ix != nil && prismNoMediaBody(last, ix.ops[c.Op]):
+			mr.PrismOwn = append(mr.PrismOwn, finding{"prism: refuses any body where a Swagger 2.0 body parameter has no consumes (its conversion gives the body no media type; OpenAPI's is JSON)", op, fmt.Sprintf("%d for %s", last.Status, sent(last))})
 		case last.Status == 500 && strings.Contains(last.RespBody, "NO_RESPONSE_RESPONSE_DEFINED"):
 			mr.PrismOwn = append(mr.PrismOwn, finding{"cannot mock", op, "the spec defines no response Prism can send"})
 		case last.Status == 500 && strings.Contains(last.RespBody, "Invalid character in header content"):
@@ -385,6 +430,17 @@ func excerpt(s string) string {
 	return s
 }
 
+// vetFinding is go vet's first finding: its output without the
+// "# package" lines.
+func vetFinding(out string) string {
+	for _, l := range strings.Split(out, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			return l
+		}
+	}
+	return firstLine(out)
+}
+
 // exampleDefects are the examples that did not round-trip.
 func (r *specResult) exampleDefects() []finding { return r.ExampleDefects }
 
@@ -416,6 +472,9 @@ func (r *specResult) defectCount() int {
 	if r.Status == statusBuildFailed {
 		n++
 	}
+	if r.Vet != "" {
+		n++
+	}
 	for _, m := range r.Modes {
 		n += len(m.Defects)
 		if m.PrismFailed != "" {
@@ -430,6 +489,9 @@ func (r *specResult) allDefects(max int) []string {
 	var out []string
 	if r.Status == statusGenFailed || r.Status == statusBuildFailed {
 		out = append(out, r.Status+": "+firstLine(r.Detail))
+	}
+	if r.Vet != "" {
+		out = append(out, classVet+": "+vetFinding(r.Vet))
 	}
 	for _, m := range r.Modes {
 		if m.PrismFailed != "" {
@@ -452,11 +514,20 @@ func (r *specResult) summaryLine() string {
 	return fmt.Sprintf("%-64s %-18s %6.1fs  ops %d  defects %d", r.Spec, r.Status, r.Time.Seconds(), r.Called, r.defectCount())
 }
 
+// opsCell is the operations called, "80 of 120" when -max-ops left some
+// out.
+func (r *specResult) opsCell() string {
+	if r.MaxOps > 0 && r.Ops > r.Called {
+		return fmt.Sprintf("%d of %d", r.Called, r.Ops)
+	}
+	return strconv.Itoa(r.Called)
+}
+
 // count is the number of findings of each mode, "static / dynamic".
 func (r *specResult) count(get func(*modeResult) int) string {
 	var parts []string
 	for i := range r.Modes {
-		if r.Modes[i].PrismFailed != "" {
+		if r.Modes[i].PrismFailed != "" || r.Modes[i].PrismRefused != "" {
 			parts = append(parts, "–")
 			continue
 		}
@@ -489,12 +560,16 @@ func renderReport(rs []*specResult) string {
 	b.WriteString("Request values are synthesized from the schemas (every parameter, required and optional\n")
 	b.WriteString("properties, enums, formats, patterns, bounds) or taken from the spec's examples when they satisfy\n")
 	b.WriteString("the schema; each is checked with kin-openapi's validator before it is sent. Counts are\n")
-	b.WriteString("*static / dynamic*.\n\n")
+	b.WriteString("*static / dynamic*. A spec run with `-max-ops N` shows its operations as \"N of M\".\n")
+	b.WriteString("\n")
 	b.WriteString("- **Request violations**: what Prism found wrong in a request the client sent (`sl-violations`).\n")
-	b.WriteString("- **Auth**: Prism answered 401/403: the operation's security was not sent.\n")
+	b.WriteString("- **Auth**: Prism answered 401/403: the operation's security was not sent (not counted when the\n")
+	b.WriteString("  credential was sent and the operation documents that status and no 2xx: it is the answer Prism mocks).\n")
 	b.WriteString("- **Decode**: the client returned an error for a 2xx response Prism did not flag.\n")
 	b.WriteString("- **Losses**: the raw 2xx body and the re-encoded result differ as JSON values. Normalisations:\n")
-	b.WriteString("  numbers compare by value (`1.0` = `1`), two RFC 3339 timestamps compare as instants, and a member\n")
+	b.WriteString("  numbers compare by value (`1.0` = `1`), two RFC 3339 timestamps compare as instants, two base64\n")
+	b.WriteString("  texts of the same bytes are equal (a `format: byte` value with non-zero pad bits, RFC 4648 §3.5,\n")
+	b.WriteString("  comes back canonical), and a member\n")
 	b.WriteString("  sent under a name that differs in case from its declared property is compared with that property\n")
 	b.WriteString("  (the decoder matches names as encoding/json does). A body that breaks its own response schema\n")
 	b.WriteString("  (a vendor example, a value Prism -d draws against the format) is Prism's/the spec's, listed apart.\n")
@@ -503,18 +578,30 @@ func renderReport(rs []*specResult) string {
 	b.WriteString("  several allOf members declare a property, a member is declared when one of them names it. Such\n")
 	b.WriteString("  members (Prism -d invents them; some vendor examples carry them) are counted apart as *undeclared*.\n")
 	b.WriteString("- **Other**: an unexpected status (e.g. Prism found no route for the URL), a transport error, a\n")
-	b.WriteString("  2xx body the method does not return.\n")
-	b.WriteString("- **Examples**: every request, response and component-schema example that satisfies its own\n")
+	b.WriteString("  2xx body the method does not return. A call that cannot connect because Prism died (its exit is\n")
+	b.WriteString("  waited for, a few seconds) is Prism's crash: Prism is restarted and the calls after it go on. A\n")
+	b.WriteString("  call whose request was sent in full and whose deadline passed waiting for Prism's answer is made\n")
+	b.WriteString("  again with three times the deadline; when that waits out too it is Prism's own (slow).\n")
+	b.WriteString("  `go vet` runs on the generated package; what it finds is a defect (listed under *Defects*).\n")
+	b.WriteString("- **Examples**: every request, response, webhook/callback request and component-schema example that satisfies its own\n")
 	b.WriteString("  schema, decoded into the generated type and re-encoded, compared as above. Examples that break\n")
 	b.WriteString("  their own schema (kin-openapi's validation, plus the object or array type a schema implies\n")
 	b.WriteString("  by its properties or items) are listed under *The spec's own mistakes*, not checked.\n")
-	b.WriteString("- **Prism's own**: Prism's generated response broke the spec, or Prism misread a request the\n")
-	b.WriteString("  spec allows (each class says how; listed apart, never a pass).\n")
+	b.WriteString("- **Prism's own**: Prism's generated response broke the spec, Prism misread a request the\n")
+	b.WriteString("  spec allows (each class says how; listed apart, never a pass), Prism crashed on a request or\n")
+	b.WriteString("  did not answer in time twice, or\n")
+	b.WriteString("  Prism refused to load a spec oasgen reads (its message kept; a YAML spec it refuses is run\n")
+	b.WriteString("  again from a JSON copy of the same document, and the refusal listed).\n")
 	b.WriteString("- **The spec's own mistakes**: examples that break their schema, and requests no value of the\n")
 	b.WriteString("  generated types can get right (a required property the schema never declares; two paths\n")
-	b.WriteString("  that differ only in template names, which OpenAPI forbids and a router cannot tell apart;\n")
+	b.WriteString("  that differ only in template names, which OpenAPI forbids and a router cannot tell apart, or\n")
+	b.WriteString("  only by a `#fragment`, which no request carries;\n")
 	b.WriteString("  two path templates that both match the URL sent, between which OpenAPI lets the router\n")
-	b.WriteString("  choose); listed with why, never a pass.\n\n")
+	b.WriteString("  choose; oneOf members that the value sent matches several of, each checked alone without the\n")
+	b.WriteString("  discriminator, so that none can match exactly one); listed with why, never a pass. Examples are\n")
+	b.WriteString("  also checked against the formats Prism checks and kin-openapi does not (duration, json-pointer,\n")
+	b.WriteString("  relative-json-pointer, uri-template, regex): one that breaks its format is not sent.\n")
+	b.WriteString("\n")
 
 	total := map[string]int{}
 	ran, notGen, notRun := 0, 0, 0
@@ -568,7 +655,7 @@ func renderReport(rs []*specResult) string {
 			fmt.Fprintf(&b, "| `%s` | %s | | | | | | | | | | |\n", r.Spec, r.Status)
 			continue
 		}
-		fmt.Fprintf(&b, "| `%s` | %s | %d | %s | %s | %s | %s | %s | %s | %d/%d | %s | %s |\n", r.Spec, r.Status, r.Called,
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %d/%d | %s | %s |\n", r.Spec, r.Status, r.opsCell(),
 			r.count(func(m *modeResult) int { return m.Calls }),
 			r.count(func(m *modeResult) int { return countClass(m.Defects, classRequest) }),
 			r.count(func(m *modeResult) int { return countClass(m.Defects, classAuth) }),
@@ -606,6 +693,9 @@ func renderReport(rs []*specResult) string {
 		fmt.Fprintf(&b, "\n### `%s`\n\n", r.Spec)
 		if r.Status == statusGenFailed || r.Status == statusBuildFailed {
 			fmt.Fprintf(&b, "- %s:\n\n```\n%s\n```\n", r.Status, firstLines(r.Detail, 20))
+		}
+		if r.Vet != "" {
+			fmt.Fprintf(&b, "- %s on the generated package:\n\n```\n%s\n```\n", classVet, firstLines(r.Vet, 20))
 		}
 		for _, m := range r.Modes {
 			if m.PrismFailed != "" {

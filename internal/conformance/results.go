@@ -2,6 +2,9 @@ package main
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
 
 	"github.com/oasgen/oasgen/internal/specset"
 )
@@ -24,7 +27,23 @@ func loadResults(dir string, specs []string) ([]*specResult, error) {
 		if r.Spec != s {
 			return nil, fmt.Errorf("%s: holds the result of %s", specset.ResultFile(dir, s), r.Spec)
 		}
+		oldMaxOps(r)
 		out = append(out, r)
 	}
 	return out, nil
+}
+
+// maxOpsNote is how results saved before MaxOps existed noted the cap: at
+// the head of Detail, the generator's error text.
+var maxOpsNote = regexp.MustCompile(`^at most ([0-9]+) operations called;`)
+
+// oldMaxOps moves a cap noted in Detail by an older run to MaxOps, so that
+// the error text is the generator's alone.
+func oldMaxOps(r *specResult) {
+	m := maxOpsNote.FindStringSubmatch(r.Detail)
+	if m == nil {
+		return
+	}
+	r.MaxOps, _ = strconv.Atoi(m[1])
+	r.Detail = strings.TrimSpace(r.Detail[len(m[0]):])
 }

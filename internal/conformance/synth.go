@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"path"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -49,6 +50,11 @@ func (y *synth) why(s *openapi3.Schema, v any) string {
 	// The formats the client's Validate checks too: a value breaking one
 	// (an example's short uuid) would not be sent at all.
 	opts := []openapi3.SchemaValidationOption{openapi3.MultiErrors(), load.FormatValidation(), openapi3.SetSchemaRegexCompiler(ecmaRegexp)}
+	// After FormatValidation, whose map they add to: the formats Prism
+	// checks that neither kin-openapi nor the client does.
+	for _, f := range slices.Sorted(maps.Keys(ajvFormats)) {
+		opts = append(opts, openapi3.WithStringFormatValidator(f, ajvFormats[f]))
+	}
 	if y.request {
 		opts = append(opts, openapi3.VisitAsRequest())
 	} else {
@@ -58,6 +64,47 @@ func (y *synth) why(s *openapi3.Schema, v any) string {
 		return firstLine(err.Error())
 	}
 	return impliedType(s, v, "$", 0)
+}
+
+// ajvFormats are the string formats Prism checks (ajv-formats 2.1.1 in its
+// full mode, as prism-http's validator loads it) that neither kin-openapi
+// nor the generated Validate checks, with ajv-formats' own expressions
+// (ECMAScript, lookaheads included). A spec's example breaking one
+// (readme's duration "TBD", json-pointer "#/a~1b") is then the spec's
+// mistake, and a value is synthesized instead of sending it. iri,
+// iri-reference and the idn formats are not among them: ajv-formats
+// defines none, and Prism lets unknown formats through.
+var ajvFormats = map[string]openapi3.StringFormatValidator{
+	"duration":                  ecmaFormat(`^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$`, 0),
+	"json-pointer":              ecmaFormat(`^(?:\/(?:[^~/]|~0|~1)*)*$`, 0),
+	"json-pointer-uri-fragment": ecmaFormat(`^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$`, regexp2.IgnoreCase),
+	"relative-json-pointer":     ecmaFormat(`^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$`, 0),
+	"uri-template": ecmaFormat(`^(?:(?:[^\x00-\x20"'<>%\\^\x60{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$`,
+		regexp2.IgnoreCase),
+	// ajv-formats' regex: JavaScript compiles it, and no \Z (Python's end
+	// anchor, which JavaScript reads as a Z) follows a character.
+	"regex": openapi3.NewCallbackValidator(func(v string) error {
+		if zAnchor.MatchString(v) {
+			return fmt.Errorf("not a valid regex: \\Z")
+		}
+		if _, err := regexp2.Compile(v, regexp2.ECMAScript); err != nil {
+			return fmt.Errorf("not a valid regex: %v", err)
+		}
+		return nil
+	}),
+}
+
+var zAnchor = regexp.MustCompile(`[^\\]\\Z`)
+
+// ecmaFormat is a format checked by an ECMAScript expression.
+func ecmaFormat(expr string, opts regexp2.RegexOptions) openapi3.StringFormatValidator {
+	re := regexp2.MustCompile(expr, regexp2.ECMAScript|opts)
+	return openapi3.NewCallbackValidator(func(v string) error {
+		if ok, err := re.MatchString(v); !ok || err != nil {
+			return fmt.Errorf("does not match the format (as ajv-formats checks it)")
+		}
+		return nil
+	})
 }
 
 // ecmaRegexp compiles a schema's pattern as Go's regexp does, and the
@@ -225,7 +272,7 @@ func (y *synth) build(s *openapi3.Schema, depth int) any {
 			}
 			var v any = map[string]any{}
 			if !describesOnly(a.Value) || len(s.Properties) == 0 {
-				v = y.build(a.Value, depth+1)
+				v = y.discriminate(s, a, y.build(a.Value, depth+1))
 			} // else a constraint on s's own properties ({required: [a]}): built from them
 			if m, ok := v.(map[string]any); ok && len(s.Properties) > 0 {
 				lean := maps.Clone(m)
@@ -270,12 +317,60 @@ func (y *synth) build(s *openapi3.Schema, depth int) any {
 	return map[string]any{"key": "value"} // free-form
 }
 
+// discriminate sets the discriminator property of v, an object built for
+// alternative a of s, to the value that names a: the first mapping key,
+// in name order, whose schema is a's, else a's schema name (OpenAPI's
+// implicit mapping). A free string property is otherwise filled with
+// "string", which names no alternative. v is returned as it was when it
+// already names a, when s has no discriminator, or when only v as it was
+// passes s.
+func (y *synth) discriminate(s *openapi3.Schema, a *openapi3.SchemaRef, v any) any {
+	d := s.Discriminator
+	m, ok := v.(map[string]any)
+	if d == nil || d.PropertyName == "" || !ok || a.Ref == "" {
+		return v
+	}
+	names := func(key string) bool {
+		ref, ok := d.Mapping[key]
+		if !ok {
+			return len(d.Mapping) == 0 && key == path.Base(a.Ref)
+		}
+		if !strings.Contains(ref.Ref, "/") {
+			return "#/components/schemas/"+ref.Ref == a.Ref || ref.Ref == path.Base(a.Ref)
+		}
+		return ref.Ref == a.Ref
+	}
+	if cur, ok := m[d.PropertyName].(string); ok && names(cur) {
+		return v
+	}
+	want := ""
+	for _, k := range sortedKeys(d.Mapping) {
+		if names(k) {
+			want = k
+			break
+		}
+	}
+	if want == "" {
+		want = path.Base(a.Ref)
+	}
+	out := maps.Clone(m)
+	out[d.PropertyName] = want
+	if !y.valid(s, out) && y.valid(s, v) {
+		return v
+	}
+	return out
+}
+
 // allOf merges the members' objects; a member that is not an object (a
 // described scalar, an array, a union's string) is the value, and a member
 // that only describes (nullable: true) adds nothing. The schema's own
 // properties come first: they narrow what a member declares (a
 // discriminator property whose enum is the subtype's values only, beside
-// a base member allowing every subtype's).
+// a base member allowing every subtype's). A name the schema requires
+// beside its allOf and a member declares (PayPal's vault usage_type) is
+// required of that member: each member is built with its own required
+// only, and below the depth where optional properties are filled it would
+// be left out.
 func (y *synth) allOf(s *openapi3.Schema, depth int) any {
 	merged := map[string]any{}
 	var scalar any
@@ -288,7 +383,7 @@ func (y *synth) allOf(s *openapi3.Schema, depth int) any {
 		if m.Value == nil || describesOnly(m.Value) {
 			continue // {nullable: true}, a description: no value of its own
 		}
-		v := y.build(m.Value, depth+1)
+		v := y.build(requireDeclared(m.Value, s.Required), depth+1)
 		if mv, ok := v.(map[string]any); ok {
 			isObj = true
 			for k, x := range mv {
@@ -308,6 +403,30 @@ func (y *synth) allOf(s *openapi3.Schema, depth int) any {
 		return scalar
 	}
 	return merged
+}
+
+// requireDeclared is m with the names of required that m or its allOf
+// members declare added to its required (a copy; m itself when it needs
+// none).
+func requireDeclared(m *openapi3.Schema, required []string) *openapi3.Schema {
+	var extra []string
+	for _, n := range required {
+		if slices.Contains(m.Required, n) {
+			continue
+		}
+		for _, d := range flattenAllOf([]*openapi3.Schema{m}) {
+			if d.Properties[n] != nil {
+				extra = append(extra, n)
+				break
+			}
+		}
+	}
+	if len(extra) == 0 {
+		return m
+	}
+	c := *m
+	c.Required = append(slices.Clone(m.Required), extra...)
+	return &c
 }
 
 func (y *synth) object(s *openapi3.Schema, depth int) any {
@@ -475,6 +594,12 @@ var formats = map[string]string{
 	"binary":        "hello",
 	"duration":      "P1D",
 	"password":      "secret-1",
+	// ajvFormats'
+	"json-pointer":              "/a",
+	"json-pointer-uri-fragment": "#/a",
+	"relative-json-pointer":     "0/a",
+	"uri-template":              "https://example.com/{id}",
+	"regex":                     "^a+$",
 }
 
 func (y *synth) str(s *openapi3.Schema) any {
@@ -540,8 +665,11 @@ func toInt64(f float64) int64 {
 	return int64(f)
 }
 
+// number is a number for s: a whole one when bounds or a multiple ask for
+// it, or when the format is an integer's (minio's limit: type number,
+// format int32, which the generated int32 field holds; 1.5 it cannot).
 func (y *synth) number(s *openapi3.Schema) any {
-	if s.MultipleOf != nil || s.Min != nil || s.Max != nil {
+	if s.MultipleOf != nil || s.Min != nil || s.Max != nil || s.Format == "int32" || s.Format == "int64" {
 		return y.integer(s)
 	}
 	return 1.5

@@ -5,6 +5,7 @@ package driver
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,7 +20,8 @@ var errNotJSON = errors.New("not JSON")
 // Compare reports the differences between want (a raw JSON document as
 // received) and got (its re-encoding) as JSON values, with the documented
 // normalisations only: numbers compare by value (1.0 = 1), two strings
-// that are both RFC 3339 timestamps compare as instants, and a member sent
+// that are both RFC 3339 timestamps compare as instants, two that are
+// base64 of the same bytes are equal (sameBytes), and a member sent
 // under a name that differs in case from the declared property's is
 // compared with the property (foldedKeys).
 func Compare(want, got []byte) []string {
@@ -105,7 +107,7 @@ func compare(path string, w, g any, diffs *[]string) {
 		}
 	case string:
 		gv, ok := g.(string)
-		if ok && (gv == wv || sameInstant(wv, gv)) {
+		if ok && (gv == wv || sameInstant(wv, gv) || sameBytes(wv, gv)) {
 			return
 		}
 		*diffs = append(*diffs, fmt.Sprintf("%s: sent %s, re-encoded %s", path, short(w), short(g)))
@@ -168,6 +170,31 @@ func sameInstant(a, b string) bool {
 	ta, errA := time.Parse(time.RFC3339Nano, a)
 	tb, errB := time.Parse(time.RFC3339Nano, b)
 	return errA == nil && errB == nil && ta.Equal(tb)
+}
+
+// sameBytes reports two strings that are base64 of the same bytes: a
+// format: byte value whose last quantum has non-zero pad bits
+// ("...E3EmC==", RFC 4648 §3.5, which decoders may accept, as Go's does)
+// is re-encoded canonically ("...E3EmA=="), and unpadded text padded.
+// Only a []byte field re-encodes a string so; a string field gives back
+// the text it read, so the rule cannot hide a string field's loss.
+func sameBytes(a, b string) bool {
+	x, okA := base64Bytes(a)
+	y, okB := base64Bytes(b)
+	return okA && okB && bytes.Equal(x, y)
+}
+
+// base64Bytes decodes standard or URL-safe base64, padded or not.
+func base64Bytes(s string) ([]byte, bool) {
+	if s == "" {
+		return nil, false
+	}
+	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.RawStdEncoding, base64.URLEncoding, base64.RawURLEncoding} {
+		if b, err := enc.DecodeString(s); err == nil {
+			return b, true
+		}
+	}
+	return nil, false
 }
 
 func short(v any) string {

@@ -23,14 +23,17 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"net/http/httptrace"
 	"os"
 	"reflect"
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -85,7 +88,10 @@ type Call struct {
 
 // Example is one example value and where the spec gives it.
 type Example struct {
-	Type  string          `json:"type,omitempty"` // component type (Plan.Examples)
+	Type string `json:"type,omitempty"` // component type (Plan.Examples)
+	// Field, when set, is the field of Type whose type the value is
+	// decoded into: a webhook event's Body, the payload.
+	Field string          `json:"field,omitempty"`
 	Where string          `json:"where"`
 	Value json.RawMessage `json:"value"`
 }
@@ -112,7 +118,16 @@ type CallResult struct {
 	Losses []string `json:"losses,omitempty"`
 	// NoResult says a 2xx response had a body the method does not return.
 	NoResult bool `json:"no_result,omitempty"`
+	// Retried says the first call's request was sent in full and its
+	// deadline passed waiting for the answer, so the call was made again
+	// with a longer one (slowFactor times); the result is the second's.
+	Retried string `json:"retried,omitempty"`
 }
+
+// slowFactor is how much longer the deadline of a call made again is,
+// after the first one's request was sent and no answer came in time
+// (Prism -d drawing a response for a deep schema can take that long).
+const slowFactor = 3
 
 // Exchange is one request and its response as seen on the wire.
 type Exchange struct {
@@ -124,6 +139,10 @@ type Exchange struct {
 	RespBody   string      `json:"resp_body,omitempty"`
 	Violations []Violation `json:"violations,omitempty"`
 	TransportE string      `json:"transport_err,omitempty"`
+	// WaitedOut says the request was written in full and the call's
+	// deadline passed waiting for the response: the server was slow,
+	// the client had done its part.
+	WaitedOut bool `json:"waited_out,omitempty"`
 }
 
 // Violation is one entry of Prism's sl-violations header.
@@ -198,6 +217,12 @@ func Run(p *Plan, newClient Client, types map[string]reflect.Type) (*Report, err
 				res.Skip = "APIClient has no method " + c.Op
 			} else {
 				call(m, c, rec, timeout, &res)
+				if n := len(res.Exchanges); n > 0 && res.Exchanges[n-1].WaitedOut {
+					again := CallResult{Op: c.Op, Method: c.Method, Path: c.Path, Prefer: c.Prefer,
+						Retried: fmt.Sprintf("no answer within %s after the request was sent; called again with %s", timeout, slowFactor*timeout)}
+					call(m, c, rec, slowFactor*timeout, &again)
+					res = again
+				}
 				rep.Examples = append(rep.Examples, methodExamples(m, c)...)
 			}
 		}
@@ -208,6 +233,14 @@ func Run(p *Plan, newClient Client, types map[string]reflect.Type) (*Report, err
 		if !ok {
 			rep.Examples = append(rep.Examples, ExampleResult{Where: ex.Where, Type: ex.Type, Err: "no generated type " + ex.Type})
 			continue
+		}
+		if ex.Field != "" {
+			f, ok := t.FieldByName(ex.Field)
+			if !ok || t.Kind() != reflect.Struct {
+				rep.Examples = append(rep.Examples, ExampleResult{Where: ex.Where, Type: ex.Type, Err: "no field " + ex.Field + " in " + ex.Type})
+				continue
+			}
+			t = f.Type
 		}
 		rep.Examples = append(rep.Examples, roundTrip(ex, t))
 	}
@@ -588,9 +621,14 @@ func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 		req = req.Clone(req.Context())
 		req.Header.Set("Prefer", "code="+prefer)
 	}
+	var wrote atomic.Bool
+	req = req.WithContext(httptrace.WithClientTrace(req.Context(), &httptrace.ClientTrace{
+		WroteRequest: func(i httptrace.WroteRequestInfo) { wrote.Store(i.Err == nil) },
+	}))
 	resp, err := http.DefaultTransport.RoundTrip(req)
 	if err != nil {
 		e.TransportE = err.Error()
+		e.WaitedOut = wrote.Load() && errors.Is(err, context.DeadlineExceeded)
 		r.add(e)
 		return nil, err
 	}
@@ -598,6 +636,7 @@ func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp.Body.Close()
 	if err != nil {
 		e.TransportE = err.Error()
+		e.WaitedOut = errors.Is(err, context.DeadlineExceeded) || req.Context().Err() == context.DeadlineExceeded
 		r.add(e)
 		return nil, err
 	}
