@@ -225,7 +225,13 @@ func opCalls(o *plan.Operation, doc *openapi3.T, invalid *[]string, ix *schemaIn
 		}
 	}
 	calls := []driver.Call{c}
-	if len(twos) > 1 {
+	// The driver asks for a status with a Prefer header, which would
+	// replace one the operation declares (PayPal's Prefer:
+	// return=representation, pattern-checked by Prism).
+	declaresPrefer := slices.ContainsFunc(o.Params, func(pr *plan.Param) bool {
+		return pr.In == "header" && strings.EqualFold(pr.Name, "Prefer")
+	})
+	if len(twos) > 1 && !declaresPrefer {
 		// Each documented 2xx in turn; the first call keeps Prism's choice.
 		for _, s := range twos {
 			x := c

@@ -1007,3 +1007,42 @@ components:
 		t.Errorf("invalid = %q", invalid)
 	}
 }
+
+// An operation with several 2xx is called once per status with Prefer:
+// code=N, unless it declares a Prefer header of its own, which the
+// driver's would replace (PayPal's Prefer: return=representation).
+func TestPreferRepeatsSpareDeclaredPrefer(t *testing.T) {
+	spec := filepath.Join(t.TempDir(), "openapi.yaml")
+	if err := os.WriteFile(spec, []byte(`openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    post:
+      operationId: a
+      responses: {"200": {description: ok}, "201": {description: created}}
+  /b:
+    post:
+      operationId: b
+      parameters:
+        - {name: Prefer, in: header, schema: {type: string, pattern: "^[a-zA-Z=]*$"}}
+      responses: {"200": {description: ok}, "201": {description: created}}
+`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := gen.Run([]gen.Job{{Spec: spec, Package: "api", Output: t.TempDir(), Client: true, ImportPath: "example.com/api"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ls, err := load.Load(spec, load.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _, _ := planCalls(res[0].Model, ls.Doc, 0)
+	n := map[string][]string{}
+	for _, c := range p.Calls {
+		n[c.Op] = append(n[c.Op], c.Prefer)
+	}
+	if !slices.Equal(n["A"], []string{"", "200", "201"}) || !slices.Equal(n["B"], []string{""}) {
+		t.Errorf("calls by operation and Prefer: %q", n)
+	}
+}
