@@ -566,8 +566,11 @@ func prismReservedPart(v driver.Violation, e *driver.Exchange) bool {
 }
 
 // oneOfNotExclusive names the oneOf members that the JSON body sent
-// satisfies, at the place a "must match exactly one schema in oneOf"
-// violation points to, when there are two or more: each member checked
+// satisfies, at the place a body violation points to (Prism words a oneOf
+// that fails as "must match exactly one schema in oneOf", or as the
+// members' own errors: Ory Kratos's "must have required property
+// 'provider'" for a password login that the identifier-first member
+// matches too), when there are two or more: each member checked
 // alone with kin-openapi (the discriminator, which picks one member for
 // kin-openapi and the generated client, is not part of JSON Schema, and
 // Prism ignores it). Members that overlap so (two allOf of one base,
@@ -575,7 +578,7 @@ func prismReservedPart(v driver.Violation, e *driver.Exchange) bool {
 // one: the spec's mistake. "" when the violation is not that.
 func oneOfNotExclusive(v driver.Violation, e *driver.Exchange, op *openapi3.Operation) string {
 	if op == nil || op.RequestBody == nil || op.RequestBody.Value == nil || len(v.Location) < 2 ||
-		v.Location[0] != "request" || v.Location[1] != "body" || !strings.Contains(v.Message, "must match exactly one schema in oneOf") {
+		v.Location[0] != "request" || v.Location[1] != "body" {
 		return ""
 	}
 	mt := jsonMedia(op.RequestBody.Value.Content)
