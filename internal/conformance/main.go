@@ -255,7 +255,7 @@ func runSpec(cfg *config, dir, spec string) *specResult {
 		r.Status, r.Detail = statusGenFailed, err.Error()
 		return r
 	}
-	if err := os.WriteFile(filepath.Join(drvDir, "main.go"), []byte(driverMain(dir, m.Operations != nil, credentialOptions(m), exampleTypes(plan))), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(drvDir, "main.go"), []byte(driverMain(dir, m.Operations != nil, m.Names, credentialOptions(m), exampleTypes(plan))), 0o644); err != nil {
 		r.Status, r.Detail = statusGenFailed, err.Error()
 		return r
 	}
@@ -480,11 +480,11 @@ func credentialOptions(m *gplan.Model) string {
 	for _, s := range m.Security {
 		switch s.Kind {
 		case gplan.AuthBasic:
-			fmt.Fprintf(&b, `, %s: api.BasicAuth{Username: "conformance", Password: "key"}`, s.Field)
+			fmt.Fprintf(&b, `, %s: api.%s{Username: "conformance", Password: "key"}`, s.Field, m.Names.BasicAuth)
 		case gplan.AuthBearer:
-			fmt.Fprintf(&b, `, %s: api.BearerAuth{Token: "conformance-token"}`, s.Field)
+			fmt.Fprintf(&b, `, %s: api.%s{Token: "conformance-token"}`, s.Field, m.Names.BearerAuth)
 		case gplan.AuthOAuth2:
-			fmt.Fprintf(&b, `, %s: api.OAuth2{Token: "conformance-token"}`, s.Field)
+			fmt.Fprintf(&b, `, %s: api.%s{Token: "conformance-token"}`, s.Field, m.Names.OAuth2)
 		case gplan.AuthHTTP:
 			// Prism's digest check wants these parameters, quoted alphanumerics.
 			fmt.Fprintf(&b, `, %s: %q`, s.Field, `Digest username="c", realm="r", nonce="n", uri="u", response="0"`)
@@ -498,14 +498,16 @@ func credentialOptions(m *gplan.Model) string {
 // driverMain is the driver program for the package in dir: the client
 // constructor (retries off, test credentials for every scheme the client
 // takes) and the named types the component examples need.
-func driverMain(dir string, hasClient bool, creds string, types []string) string {
+// The client's identifiers are the planned ones (a schema named Options
+// or RetryPolicy makes them Options2, RetryPolicy2).
+func driverMain(dir string, hasClient bool, names gplan.ClientNames, creds string, types []string) string {
 	var b strings.Builder
 	b.WriteString("package main\n\nimport (\n\t\"net/http\"\n\t\"reflect\"\n\n")
 	fmt.Fprintf(&b, "\tapi %q\n\t\"github.com/oasgen/oasgen/internal/conformance/driver\"\n)\n\n", scratchModule+"/"+dir)
 	b.WriteString("var _ = http.MethodGet\n\nfunc main() {\n")
 	if hasClient {
 		b.WriteString("\tnewClient := func(u string, hc *http.Client) (any, error) {\n")
-		b.WriteString("\t\treturn api.NewAPIClient(api.Options{ServerURL: u, HTTPClient: hc, Retry: &api.RetryPolicy{MaxAttempts: 1}")
+		fmt.Fprintf(&b, "\t\treturn api.%s(api.%s{ServerURL: u, HTTPClient: hc, Retry: &api.%s{MaxAttempts: 1}", names.NewAPIClient, names.Options, names.RetryPolicy)
 		b.WriteString(creds)
 		b.WriteString("})\n\t}\n")
 	} else {
