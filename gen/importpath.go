@@ -61,7 +61,7 @@ func moduleImportPath(dir string) (string, error) {
 		}
 		if filepath.Dir(d) == d {
 			return "", diag.Errorf(diag.Pos{File: dir}, "",
-				"no go.mod in this directory or any parent, so its import path, which the client in raw/ imports the models by, is unknown: generate inside a Go module, or set import-path in the config (-import-path with -spec)")
+				"no go.mod in this directory or any parent, so its import path, which the client in raw/ and the usage examples in docs/ import the package by, is unknown: generate inside a Go module, or set import-path in the config (-import-path with -spec)")
 		}
 		rel = append(rel, filepath.Base(d))
 	}

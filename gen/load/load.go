@@ -660,6 +660,12 @@ func (s *Spec) validationDiag(err error, sev diag.Severity) diag.Diagnostic {
 			break
 		}
 	}
+	if i := strings.Index(msg, "extra sibling fields: ["); i >= 0 && s.Is31() {
+		// JSON Schema 2020-12 reads a keyword it does not know as an
+		// annotation: nothing is invalid, but nothing checks it either.
+		fields := strings.TrimSuffix(msg[i+len("extra sibling fields: ["):], "]")
+		msg = "unknown keywords " + strings.Join(strings.Fields(fields), ", ") + " in a schema are ignored (JSON Schema 2020-12 reads them as annotations); the value is typed and checked by the keywords it knows, any JSON when there are none"
+	}
 	return diag.Diagnostic{Pos: pos, Where: where, Msg: msg, Severity: sev}
 }
 

@@ -299,6 +299,24 @@ func (p *planner) planClientNames() {
 	}
 }
 
+// warnClientNames says which client identifiers a schema's name took
+// (a schema RetryPolicy makes the client's RetryPolicy2): the README's
+// api.Options is then api.Options2 in this package.
+func (p *planner) warnClientNames() {
+	n := &p.m.Names
+	for _, c := range n.all() {
+		if *c.field == c.usual {
+			continue
+		}
+		owner := p.names.owner(c.usual)
+		if !strings.HasPrefix(owner, "components.") {
+			continue // renamed after another client name (NewAPIClient2 after APIClient2)
+		}
+		pos, _ := p.spec.WherePos(owner)
+		p.warn(pos, owner, "schema %s has the name of the client's %s: the client's is named %s in this package", c.usual, c.usual, *c.field)
+	}
+}
+
 // nameFuncs claims the names of the package-level functions generated
 // for each type, after every type name: a schema called NewPet keeps its
 // name and Pet's constructor becomes NewPet2, with a warning.

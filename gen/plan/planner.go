@@ -105,6 +105,9 @@ func Build(s *load.Spec, opts Options) (*Model, error) {
 	p.finishWebhooks()
 	p.planOapiOperationIDs(p.oapiOps)
 	p.planFiles()
+	if opts.Client && len(p.m.Operations) > 0 {
+		p.warnClientNames()
+	}
 	p.m.Warnings = p.warnings.Sort()
 	p.m.Client = opts.Client && len(p.m.Operations) > 0
 	p.m.RawClient = p.m.Client && opts.RawClient

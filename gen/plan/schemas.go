@@ -355,7 +355,14 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 			r2.Nullable = true
 			return &r2
 		}
-		if isObject(s) && singleRefAllOf(s) && len(s.Properties) == 0 {
+		if isObject(s) && singleRefAllOf(s) && len(s.Properties) == 0 && (s.AllOf[0].Ref != "" || wrapperOnly(s)) {
+			// An inline member with the wrapper's own keywords beside it
+			// (required: gerermesaffaires's request bodies) is planned as
+			// the struct the two make, below; a $ref member stays its type.
+			if len(s.Required) > 0 && !wrapperOnly(s) {
+				p.warn(p.spec.OriginPos(s.Origin, strings.Split(where, ".")...), where+".required",
+					"required %q beside an allOf of one $ref is not applied: the value is typed as %s, whose own required list is checked", s.Required, refName(s.AllOf[0].Ref))
+			}
 			r := p.refOf(s.AllOf[0], ctx, where, open)
 			r2 := *r
 			r2.Nullable = r.Nullable || nullable
@@ -726,6 +733,12 @@ func (p *planner) planFields(t *Type, s *openapi3.Schema, props map[string]*open
 		}
 		p.checkJSONName(k, name, pos, where)
 		ref := p.refOf(sr, t.Name+name, where, isOpen(fs))
+		if !required[k] && p.spec.Is31() && describesOnly(fs) && ref.Kind == RefBuiltin && ref.Builtin == RawJSON {
+			// {} in OpenAPI 3.1 is any value, null included (Discourse's
+			// category_setting): an optional one holds null apart from
+			// absent (a required one's json.RawMessage holds it as is).
+			ref.Nullable = true
+		}
 		f := &Field{
 			Name: name, JSONName: k, Type: ref, Required: required[k], Wrap: wrapOf(required[k], ref.Nullable),
 			Doc: docOf(fs), Example: p.exampleOf(fs), Pos: pos,

@@ -137,10 +137,13 @@ func (p *planner) planUnionTags() {
 				continue
 			}
 			r := v.Type
+			if r.Nullable || r.Pointer {
+				continue // From takes an oas.Nullable or a pointer: no field to set
+			}
 			for r.Kind == RefNamed && r.Named.Kind == KindAlias && r.Named.GoAlias {
 				r = r.Named.Elem
 			}
-			if r.Kind != RefNamed || r.Named.Kind != KindStruct {
+			if r.Kind != RefNamed || r.Named.Kind != KindStruct || r.Nullable || r.Pointer {
 				continue
 			}
 			for _, f := range r.Named.Fields {

@@ -38,3 +38,15 @@ func TestFromSetsTheDiscriminator(t *testing.T) {
 		t.Errorf("Which = %T, want Password", v)
 	}
 }
+
+// A nullable member's From takes an oas.Nullable and fills in nothing; the
+// others' do.
+func TestFromNullableMember(t *testing.T) {
+	s, err := ScheduleIntervalFromTimeDelta(NewTimeDelta("", 2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := s.MarshalJSON(); string(out) != `{"__type":"TimeDelta","days":2}` {
+		t.Errorf("TimeDelta: %s", out)
+	}
+}

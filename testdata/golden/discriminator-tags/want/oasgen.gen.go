@@ -5,26 +5,32 @@
 // file's digest. `gen check` reads it to say which input changed and
 // `gen generate` to skip work when nothing did. Regenerate, don't edit.
 //
-// spec: sha256:0a5747ee7b12a0d3
+// spec: sha256:7efec9ad3560879c
 // config: sha256:dadb8565fe7fe2cf
 // toolchain: v0.23.0
-// output: sha256:cb32fa5ecd3203fd
+// output: sha256:c59937216805195c
 //
 // files:
 //	sha256:164d793fe77b4019 api.gen.go
 //	sha256:4dcd0a239d487dbc doc.gen.go
 //	sha256:1055341e45bf7051 docs/models/body.md
 //	sha256:839853166d6a8509 docs/models/code.md
+//	sha256:2be12f40cf182bbc docs/models/cronexpression.md
 //	sha256:17d98b18fbbe08e8 docs/models/oidc.md
 //	sha256:52920b664878a247 docs/models/passkey.md
 //	sha256:da5605c816145530 docs/models/password.md
+//	sha256:b56339fa5e9895ba docs/models/scheduleinterval.md
+//	sha256:73a7896b64f5fa01 docs/models/timedelta.md
 //	sha256:6919fe7c6622e8c0 docs/sdks/apiclient/README.md
 //	sha256:f596257938917708 examples.gen_test.go
 //	sha256:79bc081213572577 model_body.gen.go
 //	sha256:750d023072192da8 model_code.gen.go
+//	sha256:873a945da24166de model_cron_expression.gen.go
 //	sha256:d7ad39b7c18bc17b model_oidc.gen.go
 //	sha256:92944f5475dac0ed model_passkey.gen.go
 //	sha256:88a9bd9b57c30965 model_password.gen.go
+//	sha256:f8f553c27f84129c model_schedule_interval.gen.go
+//	sha256:dd8f67f7b2be81df model_time_delta.gen.go
 //	sha256:0276f6cdf7841aa1 raw/client.gen.go
 
 package discriminatortags

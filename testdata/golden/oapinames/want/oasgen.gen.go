@@ -69,5 +69,13 @@
 //	sha256:ff8e7aaa479a61d6 model_thing.gen.go
 //	sha256:419b4f5deb6495f3 model_thing_id.gen.go
 //	sha256:3200511f45cf2a41 raw/client.gen.go
+//
+// warnings:
+//	../openapi.yaml:97:14	components.schemas.Options	schema Options has the name of the client's Options: the client's is named Options2 in this package
+//	../openapi.yaml:98:16	components.schemas.APIClient	schema APIClient has the name of the client's APIClient: the client's is named APIClient2 in this package
+//	../openapi.yaml:99:17	components.schemas.CallOption	schema CallOption has the name of the client's CallOption: the client's is named CallOption2 in this package
+//	../openapi.yaml:100:18	components.schemas.RetryPolicy	schema RetryPolicy has the name of the client's RetryPolicy: the client's is named RetryPolicy2 in this package
+//	../openapi.yaml:101:15	components.schemas.APIError	schema APIError has the name of the client's APIError: the client's is named APIError2 in this package
+//	../openapi.yaml:102:18	components.schemas.DecodeError	schema DecodeError has the name of the client's DecodeError: the client's is named DecodeError2 in this package
 
 package oapinames
