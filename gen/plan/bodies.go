@@ -173,6 +173,11 @@ func (p *planner) planBody(o *Operation, rb *openapi3.RequestBody, parts, where 
 			b.Kind = BodyBinary
 		}
 	case BodyBinary:
+		if media == "" {
+			// Spoonacular's content: {"": ...}: no media type to send.
+			p.warn(pos, where, "request body content key \"\" is not a media type: the method takes the encoded body as an io.Reader, and its contentType argument says the Content-Type")
+			break
+		}
 		if mt.Schema != nil && mt.Schema.Value != nil && !isBinary(mt.Schema) && structured(mt.Schema.Value) {
 			// Mastodon's application/form-data, an XML-only body: the
 			// schema describes fields the client has no encoding for.

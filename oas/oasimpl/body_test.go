@@ -195,6 +195,10 @@ func TestCheckContentType(t *testing.T) {
 		{"application/octet-stream", []string{"image/*"}, false},
 		{"imagex/png", []string{"image/*"}, false},
 		{"image", []string{"image/*"}, false},
+		// content: {"": ...} names no media type: the caller's is it.
+		{"application/json", []string{""}, true},
+		{"", []string{""}, false},
+		{"not a type", []string{""}, false},
 	} {
 		if err := CheckContentType(tc.ct, tc.accepts...); (err == nil) != tc.ok {
 			t.Errorf("CheckContentType(%q, %q) = %v, want ok %v", tc.ct, tc.accepts, err, tc.ok)
