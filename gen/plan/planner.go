@@ -180,6 +180,9 @@ type planner struct {
 	// enumWarned are the schemas whose enum of objects or arrays was
 	// warned of (warnStructuredEnum).
 	enumWarned map[*openapi3.Schema]bool
+	// byOrigin are the named types planned, by where their schema is
+	// written (sameOrigin).
+	byOrigin map[originKey][]plannedAt
 	// arrayEnumItems are the items itemsOf planned for each array schema
 	// whose enum it moved onto them.
 	arrayEnumItems map[*openapi3.Schema]*openapi3.SchemaRef

@@ -54,6 +54,7 @@ func (p *planner) nameComponents() {
 		}
 		t := &Type{Name: p.claimType(want, where, pos), SchemaName: k, Where: where, Pos: pos, Docs: true}
 		p.bySchema[sr.Value] = t
+		p.addOrigin(sr.Value, t)
 		p.components = append(p.components, componentType{key: k, schema: sr.Value, t: t})
 		p.m.Types = append(p.m.Types, t)
 		p.m.ExcludeSchemas = append(p.m.ExcludeSchemas, k)
@@ -315,6 +316,10 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 	if t, ok := p.bySchema[s]; ok {
 		return &Ref{Kind: RefNamed, Named: t, Nullable: refNull || p.isNullable(s), C: noConstraints()}
 	}
+	if t := p.sameOrigin(s); t != nil {
+		p.bySchema[s] = t
+		return &Ref{Kind: RefNamed, Named: t, Nullable: refNull || p.isNullable(s), C: noConstraints()}
+	}
 	// A schema naming its Go type (x-go-type) is used as that type; a
 	// component with one is a Go alias of it (above).
 	p.warnGoType(s, where)
@@ -377,6 +382,7 @@ func (p *planner) refOf(sr *openapi3.SchemaRef, ctx, where string, open bool) *R
 		}
 		p.bySchema[s] = t
 		p.bySchema[sr.Value] = t // s's rewrite, if it has one, is the same type
+		p.addOrigin(s, t)
 		p.m.Types = append(p.m.Types, t)
 		p.fillNamed(t, s, open)
 		return &Ref{Kind: RefNamed, Named: t, Nullable: nullable, C: noConstraints()}
@@ -403,6 +409,48 @@ func (p *planner) sameComponent(want string, s *openapi3.Schema) *Type {
 				return ct.t
 			}
 			return nil
+		}
+	}
+	return nil
+}
+
+// originKey is where a schema is written: its file, line and column.
+type originKey struct {
+	file      string
+	line, col int
+}
+
+type plannedAt struct {
+	s *openapi3.Schema
+	t *Type
+}
+
+// addOrigin records t as the type planned for s, by where s is written.
+func (p *planner) addOrigin(s *openapi3.Schema, t *Type) {
+	if s.Origin == nil || s.Origin.Key == nil || s.Origin.Key.Line == 0 {
+		return
+	}
+	if p.byOrigin == nil {
+		p.byOrigin = map[originKey][]plannedAt{}
+	}
+	k := originKey{s.Origin.Key.File, s.Origin.Key.Line, s.Origin.Key.Column}
+	p.byOrigin[k] = append(p.byOrigin[k], plannedAt{s, t})
+}
+
+// sameOrigin is the type already planned for the schema written where s
+// is, with the same content: kin-openapi resolves each $ref into another
+// file to a new copy of what it names, so a schema file referenced from
+// two places (Pet.yaml from two operations; SendGrid's error response
+// from 65) would otherwise be planned, and named, once per reference (Pet,
+// Pet2, ...). The planner's own rewrites of a schema keep its origin but
+// not its content, hence the comparison. nil when there is none.
+func (p *planner) sameOrigin(s *openapi3.Schema) *Type {
+	if s.Origin == nil || s.Origin.Key == nil || s.Origin.Key.Line == 0 {
+		return nil
+	}
+	for _, c := range p.byOrigin[originKey{s.Origin.Key.File, s.Origin.Key.Line, s.Origin.Key.Column}] {
+		if c.s == s || sameSchema(c.s, s) {
+			return c.t
 		}
 	}
 	return nil
