@@ -115,6 +115,10 @@ func Open(path string, opts Options) (*Spec, error) {
 		return nil, diag.Errorf(nodePos(path, root), "", "not an OpenAPI document: no `openapi` or `swagger` field at the top level (a fragment meant to be $ref'd from a spec cannot be generated on its own)")
 	}
 
+	if err := componentsMapRefs(path, root); err != nil {
+		return nil, err
+	}
+
 	// Check every $ref before kin-openapi sees them: its own messages for a
 	// dangling ref carry no position.
 	if err := s.checkRefs(path, opts, map[string]bool{}); err != nil {
@@ -124,6 +128,7 @@ func Open(path string, opts Options) (*Spec, error) {
 	if err := checkResponseObjects(path, root); err != nil {
 		return nil, err
 	}
+	s.Warnings = append(s.Warnings, operationRefs(path, root)...)
 
 	var doc *openapi3.T
 	if isSwagger {
@@ -432,6 +437,63 @@ func (s *Spec) parseFile(path string, opts Options) (*yaml.Node, error) {
 		s.raw[key] = data
 	}
 	return root, nil
+}
+
+// componentsMapRefs refuses a components section written as one $ref
+// (Lichess's and SendGrid's `schemas: {$ref: ./schemas.yaml}`): a
+// components map is not a Reference, and kin-openapi reads the $ref as a
+// schema or response named "$ref", whose error says nothing of the rule.
+func componentsMapRefs(path string, root *yaml.Node) error {
+	comps := mapValue(root, "components")
+	if comps == nil || comps.Kind != yaml.MappingNode {
+		return nil
+	}
+	var errs diag.List
+	for i := 0; i+1 < len(comps.Content); i += 2 {
+		sec := comps.Content[i+1]
+		if sec.Kind != yaml.MappingNode || strings.HasPrefix(comps.Content[i].Value, "x-") {
+			continue
+		}
+		if ref := mapValue(sec, "$ref"); ref != nil {
+			name := comps.Content[i].Value
+			errs = append(errs, diag.Diagnostic{Pos: nodePos(path, ref), Where: "components." + name + ".$ref",
+				Msg: fmt.Sprintf("components.%s cannot be a $ref: a components map lists each name with its own $ref (`Pet: {$ref: '%s#/Pet'}`), or bundle the spec first (redocly bundle)", name, ref.Value)})
+		}
+	}
+	if len(errs) > 0 {
+		return errs.Sort()
+	}
+	return nil
+}
+
+// operationRefs warns about each operation written as a $ref
+// (DigitalOcean's `get: {$ref: resources/x.yml}`): OpenAPI's Operation
+// Object has no Reference form, and kin-openapi reads it as an empty
+// operation, so everything the file holds (parameters, body, responses)
+// is missing from the generated method; not silently.
+func operationRefs(path string, root *yaml.Node) diag.List {
+	var out diag.List
+	paths := mapValue(root, "paths")
+	if paths == nil || paths.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(paths.Content); i += 2 {
+		item := paths.Content[i+1]
+		if item.Kind != yaml.MappingNode {
+			continue
+		}
+		for j := 0; j+1 < len(item.Content); j += 2 {
+			method, op := item.Content[j], item.Content[j+1]
+			if !httpMethods[method.Value] || op.Kind != yaml.MappingNode {
+				continue
+			}
+			if ref := mapValue(op, "$ref"); ref != nil && ref.Kind == yaml.ScalarNode {
+				out = append(out, diag.Diagnostic{Pos: nodePos(path, ref), Where: "paths." + paths.Content[i].Value + "." + method.Value, Severity: diag.Warning,
+					Msg: fmt.Sprintf("an operation cannot be a $ref (%s): OpenAPI has none, and %s %s is generated without its parameters, body and responses; bundle the spec first (redocly bundle inlines it)", ref.Value, strings.ToUpper(method.Value), paths.Content[i].Value)})
+			}
+		}
+	}
+	return out
 }
 
 // checkResponseObjects refuses a response that is not an object (`200:`
