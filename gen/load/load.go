@@ -734,15 +734,51 @@ func (s *Spec) validationDiag(err error, sev diag.Severity) diag.Diagnostic {
 // Pos returns the position of a document path in the root file, or the
 // nearest ancestor that exists.
 func (s *Spec) Pos(path ...string) diag.Pos {
-	root := s.nodes[filepath.Clean(s.Path)]
-	path = s.sourcePath(path)
-	for len(path) > 0 {
-		if n, ok := lookupPath(root, path); ok {
-			return nodePos(s.Path, n)
+	file := s.Path
+	n := s.nodes[filepath.Clean(s.Path)]
+	pos := diag.Pos{File: s.Path, Line: 1, Col: 1}
+	for _, key := range s.sourcePath(path) {
+		c := child(n, key)
+		if c == nil {
+			// Through a $ref to what another file holds (a path item kept
+			// in a file of its own): the element is there, not at the $ref.
+			if f, t := s.follow(file, n); t != nil {
+				if c = child(t, key); c != nil {
+					file = f
+				}
+			}
 		}
-		path = path[:len(path)-1]
+		if c == nil {
+			break
+		}
+		n = c
+		pos = nodePos(file, n)
 	}
-	return diag.Pos{File: s.Path, Line: 1, Col: 1}
+	return pos
+}
+
+// follow is the node a $ref mapping n of file names, in the file it is in
+// (read by checkRefs), and that file; nil when n is no $ref or its target
+// was not read.
+func (s *Spec) follow(file string, n *yaml.Node) (string, *yaml.Node) {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return "", nil
+	}
+	ref := mapValue(n, "$ref")
+	if ref == nil || ref.Kind != yaml.ScalarNode {
+		return "", nil
+	}
+	target, frag, _ := strings.Cut(ref.Value, "#")
+	if target == "" {
+		target = file
+	} else {
+		target = filepath.Join(filepath.Dir(file), filepath.FromSlash(target))
+	}
+	t := s.nodes[filepath.Clean(target)]
+	if t != nil && frag != "" {
+		t, _ = lookup(t, frag)
+	}
+	return target, t
 }
 
 // WherePos is the position of a diagnostic's document path, written with

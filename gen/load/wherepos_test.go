@@ -64,3 +64,55 @@ definitions:
 		}
 	}
 }
+
+// TestPosThroughPathItemRef: a path item kept in a file of its own is
+// looked into: an operation's element is positioned in that file, not at
+// the root file's $ref.
+func TestPosThroughPathItemRef(t *testing.T) {
+	dir := t.TempDir()
+	root := filepath.Join(dir, "openapi.yaml")
+	if err := os.MkdirAll(filepath.Join(dir, "paths"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{
+		root: `openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /a:
+    $ref: "./paths/a.yaml"
+  /b:
+    $ref: "./paths/b.yaml#/item"
+`,
+		filepath.Join(dir, "paths", "a.yaml"): `get:
+  servers:
+    - url: https://one.example.com
+  responses:
+    "204": {description: ok}
+`,
+		filepath.Join(dir, "paths", "b.yaml"): `item:
+  post:
+    responses:
+      "204": {description: ok}
+`,
+	} {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := Load(root, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		path []string
+		want string
+	}{
+		{[]string{"paths", "/a", "get", "servers"}, filepath.Join(dir, "paths", "a.yaml") + ":3:5"},
+		{[]string{"paths", "/b", "post", "responses", "204"}, filepath.Join(dir, "paths", "b.yaml") + ":4:14"},
+		{[]string{"paths", "/a", "put"}, root + ":5:5"},
+	} {
+		if got := s.Pos(tc.path...).String(); got != tc.want {
+			t.Errorf("Pos(%q) = %s, want %s", tc.path, got, tc.want)
+		}
+	}
+}

@@ -17,7 +17,7 @@ type Account struct {
 	// Optional, may be null. Example: null.
 	Nickname oas.Nullable[string] `json:"nickname,omitzero"`
 	// Optional. Example: {}.
-	Owner *AccountOwner `json:"owner,omitzero"`
+	Owner *Owner `json:"owner,omitzero"`
 	// Optional.
 	Slug oas.Opt[string] `json:"slug,omitzero"`
 	// Optional.
@@ -140,7 +140,7 @@ func (m *Account) DecodeJSON(d *oasimpl.Decoder) {
 				m.Owner = nil
 			} else {
 				if m.Owner == nil {
-					m.Owner = new(AccountOwner)
+					m.Owner = new(Owner)
 				}
 				m.Owner.DecodeJSON(d)
 			}

@@ -8,18 +8,16 @@
 // spec: sha256:bd5b81076e0ca65a
 // config: sha256:3a18f9380d449d06
 // toolchain: v0.23.0
-// output: sha256:6d01fc712af0da86
+// output: sha256:f2049fab463ae70d
 //
 // files:
 //	sha256:21d1e2cc3f9f136c doc.gen.go
-//	sha256:e695e5fdda0f7fa2 docs/models/account.md
-//	sha256:6fb27b5e8fc85815 docs/models/accountowner.md
+//	sha256:a23ebd3bf2e36144 docs/models/account.md
 //	sha256:778b437ca6a6ed8e docs/models/accounttier.md
 //	sha256:d58b0f2a35bc8644 docs/models/newpet.md
 //	sha256:ef96821db79d0473 docs/models/owner.md
 //	sha256:14d10e413bcd883a docs/models/pet.md
-//	sha256:c8a5e72382fea2cb model_account.gen.go
-//	sha256:d225063798931c9d model_account_owner.gen.go
+//	sha256:425396c33215951d model_account.gen.go
 //	sha256:6a548452ccc1e097 model_account_tier.gen.go
 //	sha256:9c055faf8f7b9b29 model_new_pet.gen.go
 //	sha256:8607212c011bdabf model_owner.gen.go
