@@ -565,6 +565,44 @@ func prismReservedPart(v driver.Violation, e *driver.Exchange) bool {
 	return err == nil && mt == "multipart/form-data"
 }
 
+// prismFormComposed reports Prism asking for a property a form body
+// carries (Lichess's board seek: "must have required property 'time'"
+// for rated=true&time=15): Prism decodes an application/x-www-form-urlencoded
+// body by its schema's own properties, so one that only an allOf, oneOf or
+// anyOf member declares is not read. True only when the body's schema
+// composes and the property is in the body sent.
+func prismFormComposed(v driver.Violation, e *driver.Exchange, op *openapi3.Operation) bool {
+	if op == nil || op.RequestBody == nil || op.RequestBody.Value == nil || len(v.Location) < 2 ||
+		v.Location[0] != "request" || v.Location[1] != "body" {
+		return false
+	}
+	m := requiredPropertyRE.FindStringSubmatch(v.Message)
+	if m == nil {
+		return false
+	}
+	mt, _, err := mime.ParseMediaType(e.Header.Get("Content-Type"))
+	if err != nil || mt != "application/x-www-form-urlencoded" {
+		return false
+	}
+	media := op.RequestBody.Value.Content.Get(mt)
+	if media == nil || media.Schema == nil || media.Schema.Value == nil {
+		return false
+	}
+	s := media.Schema.Value
+	if len(s.AllOf) == 0 && len(s.OneOf) == 0 && len(s.AnyOf) == 0 {
+		return false
+	}
+	if _, own := s.Properties[m[1]]; own {
+		return false
+	}
+	form, err := url.ParseQuery(e.Body)
+	return err == nil && form.Has(m[1])
+}
+
+// requiredPropertyRE is Prism's (ajv's) message for a missing required
+// property, and the property.
+var requiredPropertyRE = regexp.MustCompile(`must have required property '([^']+)'`)
+
 // oneOfNotExclusive names the oneOf members that the JSON body sent
 // satisfies, at the place a body violation points to (Prism words a oneOf
 // that fails as "must match exactly one schema in oneOf", or as the

@@ -158,6 +158,10 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: checks a multipart part for reserved characters (allowReserved, which OpenAPI applies to form-urlencoded bodies only)", op, loc + ": " + v.Message + "; sent " + sent(e)})
 					continue
 				}
+				if ix != nil && prismFormComposed(v, e, ix.ops[c.Op]) {
+					mr.PrismOwn = append(mr.PrismOwn, finding{"prism: decodes a form body by its schema's own properties, so one only an allOf/oneOf/anyOf member declares is not read (the body carries it)", op, loc + ": " + v.Message + "; sent " + sent(e)})
+					continue
+				}
 				if ix != nil {
 					if members := oneOfNotExclusive(v, e, ix.ops[c.Op]); members != "" {
 						mr.SpecOwn = append(mr.SpecOwn, finding{"oneOf members not exclusive: the value matches several (" + members + "), so none can match exactly one", op, loc + ": " + v.Message + "; sent " + sent(e)})
