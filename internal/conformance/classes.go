@@ -577,7 +577,8 @@ func prismFormComposed(v driver.Violation, e *driver.Exchange, op *openapi3.Oper
 		return false
 	}
 	m := requiredPropertyRE.FindStringSubmatch(v.Message)
-	if m == nil {
+	union := strings.Contains(v.Message, "must match exactly one schema in oneOf") || strings.Contains(v.Message, "must match a schema in anyOf")
+	if m == nil && !union {
 		return false
 	}
 	mt, _, err := mime.ParseMediaType(e.Header.Get("Content-Type"))
@@ -592,11 +593,33 @@ func prismFormComposed(v driver.Violation, e *driver.Exchange, op *openapi3.Oper
 	if len(s.AllOf) == 0 && len(s.OneOf) == 0 && len(s.AnyOf) == 0 {
 		return false
 	}
-	if _, own := s.Properties[m[1]]; own {
+	form, err := url.ParseQuery(e.Body)
+	if err != nil {
 		return false
 	}
-	form, err := url.ParseQuery(e.Body)
-	return err == nil && form.Has(m[1])
+	if m != nil {
+		if _, own := s.Properties[m[1]]; !own && form.Has(m[1]) {
+			return true
+		}
+	}
+	// The union fails as Prism read the body (its error, or one of the
+	// member's it did not take): it is Prism's when a member has every
+	// property it requires in the body sent.
+	members := append(append(openapi3.SchemaRefs{}, s.OneOf...), s.AnyOf...)
+	for _, a := range s.AllOf {
+		if a != nil && a.Value != nil {
+			members = append(append(members, a.Value.OneOf...), a.Value.AnyOf...)
+		}
+	}
+	for _, mem := range members {
+		if mem == nil || mem.Value == nil || len(mem.Value.Required) == 0 {
+			continue
+		}
+		if !slices.ContainsFunc(mem.Value.Required, func(r string) bool { return !form.Has(r) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // requiredPropertyRE is Prism's (ajv's) message for a missing required

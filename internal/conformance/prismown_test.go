@@ -312,10 +312,15 @@ func TestPrismFormComposed(t *testing.T) {
 	}{
 		{"rated=true&time=15", form, true},
 		{"rated=true", form, false},
+		{"rated=true&days=1", form, true}, // 'time' is the member it did not take
 		{`{"time":15}`, http.Header{"Content-Type": {"application/json"}}, false},
 	} {
 		if got := prismFormComposed(v, &driver.Exchange{Body: tc.body, Header: tc.header}, op); got != tc.want {
 			t.Errorf("%s: %v, want %v", tc.body, got, tc.want)
+		}
+		u := driver.Violation{Location: []string{"request", "body"}, Message: "Request body must match exactly one schema in oneOf"}
+		if got := prismFormComposed(u, &driver.Exchange{Body: tc.body, Header: tc.header}, op); got != tc.want {
+			t.Errorf("%s, oneOf: %v, want %v", tc.body, got, tc.want)
 		}
 	}
 }
