@@ -750,3 +750,13 @@ func credentialSent(e *driver.Exchange, alts [][]*openapi3.SecurityScheme) bool 
 	}
 	return false
 }
+
+// noMediaType reports a request body whose content names no media type
+// (Spoonacular's content: {"": ...}).
+func noMediaType(op *openapi3.Operation) bool {
+	if op == nil || op.RequestBody == nil || op.RequestBody.Value == nil {
+		return false
+	}
+	_, ok := op.RequestBody.Value.Content[""]
+	return ok
+}

@@ -324,3 +324,13 @@ func TestPrismFormComposed(t *testing.T) {
 		}
 	}
 }
+
+// TestNoMediaType: content: {"": ...} names no media type.
+func TestNoMediaType(t *testing.T) {
+	d := loadDoc(t, `{"openapi":"3.0.0","info":{"title":"t","version":"1"},"paths":{
+	  "/a":{"delete":{"requestBody":{"content":{"":{"schema":{"type":"object"}}}},"responses":{"200":{"description":"ok"}}}},
+	  "/b":{"delete":{"requestBody":{"content":{"application/json":{"schema":{"type":"object"}}}},"responses":{"200":{"description":"ok"}}}}}}`)
+	if !noMediaType(d.Paths.Value("/a").Delete) || noMediaType(d.Paths.Value("/b").Delete) || noMediaType(nil) {
+		t.Error("noMediaType")
+	}
+}

@@ -293,6 +293,12 @@ func (mr *modeResult) classify(rep *driver.Report, ix *schemaIndex) {
 			continue // no status: the transport error above says it all
 		}
 		if last == nil {
+			if c.Err != "" && ix != nil && noMediaType(ix.ops[c.Op]) && strings.Contains(c.Err, "the spec names none") {
+				// content: {"": ...} (Spoonacular): the spec gives no media
+				// type to send, and the client says so.
+				mr.SpecOwn = append(mr.SpecOwn, finding{"request body content key \"\" is not a media type: nothing says what to send", op, c.Err})
+				continue
+			}
 			if c.Err != "" {
 				mr.Defects = append(mr.Defects, finding{classCallFailed, op, "nothing sent: " + c.Err})
 			}
