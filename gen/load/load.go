@@ -203,17 +203,13 @@ func notASchemaMsg(msg string) (where, out string) {
 	if kind == "" {
 		kind = "a " + m[1]
 	}
-	var parts []string
-	for _, p := range strings.Split(m[2][1:], "/") {
-		parts = append(parts, strings.ReplaceAll(strings.ReplaceAll(p, "~1", "/"), "~0", "~"))
-	}
 	out = "a schema must be an object, not " + kind
 	if m[1] == "seq" && strings.HasSuffix(m[2], "/items") {
 		out += " (items is one schema; OpenAPI 3.1 writes a tuple's schemas as prefixItems)"
 	} else if m[1] == "str" {
 		out += " (a type name is written `type: <name>`)"
 	}
-	return strings.Join(parts, "."), out
+	return strings.Join(PointerTokens(m[2]), "."), out
 }
 
 var (
@@ -594,10 +590,7 @@ func (s *Spec) checkRefs(path string, opts Options, seen map[string]bool) error 
 				errs = append(errs, diag.Diagnostic{Pos: pos, Where: at, Msg: fmt.Sprintf("$ref %q refused: only relative file paths and http(s) URLs are followed", ref)})
 				continue
 			}
-			target := filepath.Join(filepath.Dir(path), filepath.FromSlash(file))
-			if strings.HasPrefix(file, "/") || filepath.IsAbs(filepath.FromSlash(file)) {
-				target = filepath.FromSlash(file) // kin-openapi resolves it as absolute too
-			}
+			target := refTarget(path, file)
 			if !s.insideRoot(target) {
 				errs = append(errs, diag.Diagnostic{Pos: pos, Where: at, Msg: fmt.Sprintf("$ref %q points outside the spec's directory %s", ref, filepath.Dir(s.Path))})
 				continue
@@ -772,7 +765,7 @@ func (s *Spec) follow(file string, n *yaml.Node) (string, *yaml.Node) {
 	if target == "" {
 		target = file
 	} else {
-		target = filepath.Join(filepath.Dir(file), filepath.FromSlash(target))
+		target = refTarget(file, target)
 	}
 	t := s.nodes[filepath.Clean(target)]
 	if t != nil && frag != "" {

@@ -425,15 +425,23 @@ type plannedAt struct {
 	t *Type
 }
 
+// originOf is where s is written; false when kin-openapi recorded nothing.
+func originOf(s *openapi3.Schema) (originKey, bool) {
+	if s.Origin == nil || s.Origin.Key == nil || s.Origin.Key.Line == 0 {
+		return originKey{}, false
+	}
+	return originKey{s.Origin.Key.File, s.Origin.Key.Line, s.Origin.Key.Column}, true
+}
+
 // addOrigin records t as the type planned for s, by where s is written.
 func (p *planner) addOrigin(s *openapi3.Schema, t *Type) {
-	if s.Origin == nil || s.Origin.Key == nil || s.Origin.Key.Line == 0 {
+	k, ok := originOf(s)
+	if !ok {
 		return
 	}
 	if p.byOrigin == nil {
 		p.byOrigin = map[originKey][]plannedAt{}
 	}
-	k := originKey{s.Origin.Key.File, s.Origin.Key.Line, s.Origin.Key.Column}
 	p.byOrigin[k] = append(p.byOrigin[k], plannedAt{s, t})
 }
 
@@ -445,10 +453,11 @@ func (p *planner) addOrigin(s *openapi3.Schema, t *Type) {
 // Pet2, ...). The planner's own rewrites of a schema keep its origin but
 // not its content, hence the comparison. nil when there is none.
 func (p *planner) sameOrigin(s *openapi3.Schema) *Type {
-	if s.Origin == nil || s.Origin.Key == nil || s.Origin.Key.Line == 0 {
+	k, ok := originOf(s)
+	if !ok {
 		return nil
 	}
-	for _, c := range p.byOrigin[originKey{s.Origin.Key.File, s.Origin.Key.Line, s.Origin.Key.Column}] {
+	for _, c := range p.byOrigin[k] {
 		if c.s == s || sameSchema(c.s, s) {
 			return c.t
 		}
